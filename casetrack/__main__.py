@@ -1,0 +1,3 @@
+from casetrack.cli import main
+
+main()

@@ -1,0 +1,164 @@
+"""The records casetrack stores, modelled once and shared by the store, queries and formats."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from casetrack.dates import DateValue
+
+CASE_STATUSES = ("open", "closed")
+MILESTONE_STATUSES = ("undisputed", "disputed", "unsure")
+PARTY_KINDS = ("person", "organization", "court", "agency", "other")
+
+DEFAULT_KINDS = (
+    "investigation", "complaint", "filing", "indictment", "charge", "arrest", "raid", "search",
+    "detention", "release", "hearing", "trial", "ruling", "judgment", "verdict", "sentencing",
+    "appeal", "dismissal", "settlement", "deadline", "other",
+)  # fmt: skip
+
+ROLES = (
+    "subject", "defendant", "plaintiff", "applicant", "appellant", "respondent", "prosecutor",
+    "investigating judge", "judge", "court", "raiding authority", "detainee", "witness", "counsel",
+    "victim", "complainant",
+)  # fmt: skip
+
+
+@dataclass
+class Case:
+    id: int
+    uid: str
+    slug: str
+    title: str
+    jurisdiction: str | None = None
+    court: str | None = None
+    docket: str | None = None
+    status: str = "open"
+    summary: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "slug": self.slug,
+            "title": self.title,
+            "jurisdiction": self.jurisdiction,
+            "court": self.court,
+            "docket": self.docket,
+            "status": self.status,
+            "summary": self.summary,
+        }
+
+
+@dataclass
+class Party:
+    id: int
+    uid: str
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "name": self.name,
+            "kind": self.kind,
+            "aliases": list(self.aliases),
+        }
+
+
+@dataclass
+class Source:
+    id: int
+    uid: str
+    url: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "url": self.url,
+            "title": self.title,
+            "publisher": self.publisher,
+            "published": self.published,
+        }
+
+
+@dataclass(frozen=True)
+class PartyLink:
+    """A party's part in one milestone."""
+
+    name: str
+    role: str | None = None
+    party_id: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role}
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """A source cited by one milestone, with the quote or pinpoint that supports it."""
+
+    id: int
+    url: str
+    title: str | None = None
+    quote: str | None = None
+    page: str | None = None
+    paragraph: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "quote": self.quote,
+            "page": self.page,
+            "paragraph": self.paragraph,
+        }
+
+
+@dataclass
+class Milestone:
+    id: int
+    uid: str
+    case: str
+    date: DateValue
+    kind: str
+    title: str
+    location: str | None = None
+    note: str | None = None
+    status: str = "undisputed"
+    key: bool = False
+    position: float = 0.0
+    tags: list[str] = field(default_factory=list)
+    parties: list[PartyLink] = field(default_factory=list)
+    sources: list[SourceLink] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The documented JSON shape of a milestone (see README, "JSON output")."""
+        d = self.date
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "case": self.case,
+            "date": d.text,
+            "start": d.start.isoformat() if d.start else None,
+            "end": d.end.isoformat() if d.end else None,
+            "precision": d.precision,
+            "approximate": d.approximate,
+            "uncertain": d.uncertain,
+            "kind": self.kind,
+            "title": self.title,
+            "parties": [p.to_dict() for p in self.parties],
+            "sources": [s.to_dict() for s in self.sources],
+            "location": self.location,
+            "note": self.note,
+            "tags": list(self.tags),
+            "status": self.status,
+            "key": self.key,
+        }
