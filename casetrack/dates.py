@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from casetrack.errors import CasetrackError
+
 ACCEPTED_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2003, 2003-06, 2003-06-17)"
 
 # Sort keys for milestones without a bound: open starts first, unknown dates last.
@@ -21,7 +23,7 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-class DateError(ValueError):
+class DateError(CasetrackError, ValueError):
     """A date the user typed cannot be understood; the message says what is accepted."""
 
 
@@ -66,8 +68,14 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
         raise DateError(f"{text!r} is not a real date: use {ACCEPTED_FORMS}") from None
 
 
-def from_stored(text: str, start: str | None, end: str | None, precision: str,
-                approximate: bool = False, uncertain: bool = False) -> DateValue:
+def from_stored(
+    text: str,
+    start: str | None,
+    end: str | None,
+    precision: str,
+    approximate: bool = False,
+    uncertain: bool = False,
+) -> DateValue:
     """Rebuild a DateValue from store columns without parsing the text again."""
     return DateValue(
         text,
@@ -101,8 +109,9 @@ def elapsed(previous: DateValue | None, current: DateValue) -> str:
     days = b.day - a.day
     if days < 0:
         months -= 1
-        prev_month_len = calendar.monthrange(b.year if b.month > 1 else b.year - 1,
-                                             b.month - 1 if b.month > 1 else 12)[1]
+        prev_month_len = calendar.monthrange(
+            b.year if b.month > 1 else b.year - 1, b.month - 1 if b.month > 1 else 12
+        )[1]
         days += prev_month_len
     if months < 0:
         return ""

@@ -1,0 +1,151 @@
+"""Cases: the legal matters milestones belong to, named by a short slug."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import uuid
+from typing import Any
+
+from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.models import CASE_STATUSES, Case
+from casetrack.names import clean_text, did_you_mean
+from casetrack.store import Store, now
+
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+CASE_FIELDS = ("title", "jurisdiction", "court", "docket", "status", "summary")
+
+
+def _row_to_case(row: sqlite3.Row | tuple[Any, ...]) -> Case:
+    return Case(*row)
+
+
+_SELECT = "SELECT id, uid, slug, title, jurisdiction, court, docket, status, summary FROM cases"
+
+
+def check_status(status: str) -> str:
+    if status not in CASE_STATUSES:
+        raise CasetrackError(
+            f"unknown case status {status!r}{did_you_mean(status, CASE_STATUSES)}: "
+            f"use {' or '.join(CASE_STATUSES)}"
+        )
+    return status
+
+
+def add_case(store: Store, slug: str, title: str, **fields: str | None) -> Case:
+    """Create a case; the slug is how every other command names it."""
+    slug = slug.strip()
+    if not _SLUG.match(slug):
+        raise CasetrackError(
+            f"invalid case slug {slug!r}: use letters, digits, '-', '_' or '.' "
+            "(up to 64, starting with a letter or digit), e.g. acme-2003"
+        )
+    title = clean_text(title)
+    if not title:
+        raise CasetrackError("a case needs a title: pass --title TEXT")
+    values = _clean_fields(fields)
+    with store.write() as conn:
+        if conn.execute("SELECT 1 FROM cases WHERE slug = ?", (slug,)).fetchone():
+            raise CasetrackError(
+                f"case {slug!r} already exists: edit it with 'casetrack case edit'"
+            )
+        stamp = now()
+        conn.execute(
+            "INSERT INTO cases (uid, slug, title, jurisdiction, court, docket, status, summary,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                str(uuid.uuid4()),
+                slug,
+                title,
+                values.get("jurisdiction"),
+                values.get("court"),
+                values.get("docket"),
+                values.get("status") or "open",
+                values.get("summary"),
+                stamp,
+                stamp,
+            ),
+        )
+    return get_case(store, slug)
+
+
+def _clean_fields(fields: dict[str, str | None]) -> dict[str, str | None]:
+    values: dict[str, str | None] = {}
+    for name, value in fields.items():
+        if name not in CASE_FIELDS:
+            raise CasetrackError(f"unknown case field {name!r}")
+        if value is None:
+            continue
+        cleaned = clean_text(value)
+        if name == "status":
+            check_status(cleaned)
+        if name == "title" and not cleaned:
+            raise CasetrackError("a case title cannot be empty")
+        values[name] = cleaned or None
+    return values
+
+
+def get_case(store: Store, slug: str) -> Case:
+    case_id = require_case_id(store.conn, slug)
+    return _row_to_case(store.conn.execute(_SELECT + " WHERE id = ?", (case_id,)).fetchone())
+
+
+def case_slugs(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT slug FROM cases ORDER BY slug")]
+
+
+def require_case_id(conn: sqlite3.Connection, slug: str) -> int:
+    row = conn.execute("SELECT id FROM cases WHERE slug = ?", (slug.strip(),)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no case {slug!r}{did_you_mean(slug, case_slugs(conn))}")
+    return int(row[0])
+
+
+def list_cases(store: Store) -> list[dict[str, Any]]:
+    """Every case with its milestone count and first/last milestone dates."""
+    rows = store.conn.execute(
+        """SELECT c.id, c.uid, c.slug, c.title, c.jurisdiction, c.court, c.docket, c.status,
+                  c.summary,
+                  (SELECT count(*) FROM milestones m
+                    WHERE m.case_id = c.id AND m.deleted_at IS NULL),
+                  (SELECT min(m.date_start) FROM milestones m
+                    WHERE m.case_id = c.id AND m.deleted_at IS NULL),
+                  (SELECT max(m.date_end) FROM milestones m
+                    WHERE m.case_id = c.id AND m.deleted_at IS NULL)
+           FROM cases c ORDER BY c.slug"""
+    ).fetchall()
+    result = []
+    for row in rows:
+        item = _row_to_case(row[:9]).to_dict()
+        item.update(milestones=row[9], first=row[10], last=row[11])
+        result.append(item)
+    return result
+
+
+def edit_case(store: Store, slug: str, **fields: str | None) -> Case:
+    values = _clean_fields(fields)
+    case = get_case(store, slug)
+    if values:
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        with store.write() as conn:
+            conn.execute(
+                f"UPDATE cases SET {assignments}, updated_at = ? WHERE id = ?",
+                (*values.values(), now(), case.id),
+            )
+    return get_case(store, slug)
+
+
+def remove_case(store: Store, slug: str, *, force: bool = False) -> int:
+    """Delete a case; with force its milestones go too. Returns how many milestones went."""
+    case = get_case(store, slug)
+    with store.write() as conn:
+        count = conn.execute(
+            "SELECT count(*) FROM milestones WHERE case_id = ?", (case.id,)
+        ).fetchone()[0]
+        if count and not force:
+            raise CasetrackError(
+                f"case {case.slug!r} has {count} milestone(s): pass --force to delete them too"
+            )
+        conn.execute("DELETE FROM milestones WHERE case_id = ?", (case.id,))
+        conn.execute("DELETE FROM cases WHERE id = ?", (case.id,))
+    return int(count)

@@ -1,0 +1,98 @@
+"""The casetrack command line: argument parsing and printing over the casetrack library."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from casetrack import __version__
+from casetrack.cli.common import State
+from casetrack.errors import CasetrackError
+
+
+class _ErrorsAsMessages(TyperGroup):
+    """Turns refused input into one line on stderr and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except CasetrackError as err:
+            typer.echo(f"casetrack: {err}", err=True)
+            raise typer.Exit(err.exit_code) from None
+        except sqlite3.Error as err:
+            typer.echo(f"casetrack: the store could not be used: {err}", err=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    name="casetrack",
+    cls=_ErrorsAsMessages,
+    help="Track legal case timelines: dated milestones, the parties involved and the sources.",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"casetrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="Store file (default: $CASETRACK_DB, else db/casetrack.db here).",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Track legal case timelines: dated milestones, the parties involved and the sources.
+
+    Example: casetrack add acme-2003 2003-06-17 "Police raid" --kind raid --party "PMOI:subject"
+    """
+    ctx.obj = State(db=db)
+
+
+def _register() -> None:
+    from casetrack.cli import cases, kinds, milestones, parties, sources
+
+    milestones.register(app)
+    app.add_typer(cases.app, name="case")
+    app.add_typer(parties.app, name="party")
+    app.add_typer(sources.app, name="source")
+    app.add_typer(kinds.app, name="kind")
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point; internal errors print one line unless CASETRACK_DEBUG is set."""
+    try:
+        app()
+    except Exception as err:  # a bug, not a user mistake: keep the terminal free of tracebacks
+        if os.environ.get("CASETRACK_DEBUG"):
+            raise
+        print(
+            f"casetrack: internal error: {type(err).__name__}: {err} "
+            "(set CASETRACK_DEBUG=1 to see details and please report it)",
+            file=sys.stderr,
+        )
+        sys.exit(70)

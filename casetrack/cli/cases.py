@@ -1,0 +1,97 @@
+"""`casetrack case ...`: create, list, show, edit and delete cases."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_one, open_store, say
+
+app = typer.Typer(help="Create, list, show, edit and delete cases.", no_args_is_help=True)
+
+Jurisdiction = Annotated[str | None, typer.Option(help="e.g. France")]
+Court = Annotated[str | None, typer.Option(help="e.g. 'Paris Court of Appeal'")]
+Docket = Annotated[str | None, typer.Option(help="Docket or case number.")]
+Status = Annotated[str | None, typer.Option(help="open or closed.")]
+Summary = Annotated[str | None, typer.Option(help="A few sentences on the matter.")]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    slug: Annotated[str, typer.Argument(help="Short name used by every command, e.g. acme-2003.")],
+    title: Annotated[str, typer.Option(help="Full title of the matter.")],
+    jurisdiction: Jurisdiction = None,
+    court: Court = None,
+    docket: Docket = None,
+    status: Status = None,
+    summary: Summary = None,
+) -> None:
+    """Create a case.
+
+    Example: casetrack case add pmoi-2003 --title "Raid on the PMOI offices" --jurisdiction France
+    """
+    from casetrack.cases import add_case
+
+    case = add_case(
+        open_store(ctx, create=True), slug, title, jurisdiction=jurisdiction, court=court,
+        docket=docket, status=status, summary=summary,
+    )  # fmt: skip
+    say(f"added case {case.slug}")
+
+
+@app.command("list")
+def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+    """List cases with their milestone counts and date range."""
+    from casetrack.cases import list_cases
+
+    columns = ["slug", "title", "status", "milestones", "first", "last"]
+    records = list_cases(open_store(ctx))
+    emit(records, fmt, None if fmt.value in ("json", "jsonl") else columns, ("title",),
+         empty="no cases yet: add one with 'casetrack case add SLUG --title TEXT'")  # fmt: skip
+
+
+@app.command("show")
+def show(ctx: typer.Context, slug: str, fmt: FormatOption = OutputFormat.table) -> None:
+    """Show one case's details."""
+    from casetrack.cases import get_case
+
+    emit_one(get_case(open_store(ctx), slug).to_dict(), fmt)
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    slug: str,
+    title: Annotated[str | None, typer.Option(help="New title.")] = None,
+    jurisdiction: Jurisdiction = None,
+    court: Court = None,
+    docket: Docket = None,
+    status: Status = None,
+    summary: Summary = None,
+) -> None:
+    """Change a case's details; options not given stay as they are.
+
+    Example: casetrack case edit pmoi-2003 --status closed
+    """
+    from casetrack.cases import edit_case
+
+    edit_case(
+        open_store(ctx), slug, title=title, jurisdiction=jurisdiction, court=court,
+        docket=docket, status=status, summary=summary,
+    )  # fmt: skip
+    say(f"updated case {slug}")
+
+
+@app.command("rm")
+def rm(
+    ctx: typer.Context,
+    slug: str,
+    force: Annotated[bool, typer.Option("--force", help="Also delete its milestones.")] = False,
+) -> None:
+    """Delete a case (refused while it has milestones, unless --force)."""
+    from casetrack.cases import remove_case
+
+    count = remove_case(open_store(ctx), slug, force=force)
+    say(f"deleted case {slug}" + (f" and {count} milestone(s)" if count else ""))

@@ -1,0 +1,95 @@
+"""What every command shares: the store option, output formats, messages on stderr."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from casetrack.store import Store
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+]
+
+
+@dataclass
+class State:
+    """Global options, kept on the Click context for every command."""
+
+    db: Path | None = None
+
+
+def open_store(ctx: typer.Context, *, create: bool = False) -> Store:
+    """The store chosen by --db / $CASETRACK_DB / db/casetrack.db, closed when the command ends."""
+    from casetrack.store import Store, resolve_path
+
+    state = ctx.find_object(State) or State()
+    store = Store.open(resolve_path(state.db), create=create)
+    ctx.call_on_close(store.close)
+    return store
+
+
+def say(message: str) -> None:
+    """A message for the person at the terminal: stderr, so stdout stays clean data."""
+    typer.echo(message, err=True)
+
+
+def out(text: str) -> None:
+    """Data on stdout, exactly as rendered."""
+    typer.echo(text, nl=False)
+
+
+def emit(
+    records: list[dict[str, Any]],
+    fmt: OutputFormat,
+    columns: list[str] | None = None,
+    flexible: tuple[str, ...] = (),
+    empty: str = "nothing to show",
+) -> None:
+    from casetrack.formats import render
+
+    if not records and fmt is OutputFormat.table:
+        say(empty)
+        return
+    out(render(records, fmt.value, columns, flexible))
+
+
+def emit_one(record: dict[str, Any], fmt: OutputFormat) -> None:
+    """A single record: key/value lines for people, an object for programs."""
+    import json
+
+    if fmt in (OutputFormat.json, OutputFormat.jsonl):
+        indent = 2 if fmt is OutputFormat.json else None
+        out(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
+        return
+    from casetrack.formats import render
+
+    pairs = [{"field": k, "value": _flat(v)} for k, v in record.items()]
+    out(render(pairs, fmt.value, ["field", "value"], flexible=("value",)))
+
+
+def _flat(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "\n".join(_flat(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_flat(v)}" for k, v in value.items() if v not in (None, "", []))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)

@@ -1,0 +1,210 @@
+"""The everyday commands: init, demo, add, show, edit, rm and timeline."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from casetrack.cli import filters as f
+from casetrack.cli.common import FormatOption, OutputFormat, emit_one, open_store, out, say
+
+if TYPE_CHECKING:
+    from casetrack.milestones import Citation
+
+PartyOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--party", "-p", help="NAME or NAME:ROLE, e.g. 'Jane Doe:defendant' (repeatable)."
+    ),
+]
+SourceOpt = Annotated[
+    list[str] | None,
+    typer.Option("--source", "-s", help="Source URL, citation or id (repeatable)."),
+]
+TagOpt = Annotated[list[str] | None, typer.Option("--tag", "-t", help="A tag (repeatable).")]
+Quote = Annotated[str | None, typer.Option(help="The words in the source that support it.")]
+Page = Annotated[str | None, typer.Option(help="Page in the source (pinpoint).")]
+Paragraph = Annotated[str | None, typer.Option(help="Paragraph in the source (pinpoint).")]
+Location = Annotated[str | None, typer.Option(help="Where it happened.")]
+Note = Annotated[str | None, typer.Option(help="Your own note.")]
+
+
+def register(app: typer.Typer) -> None:
+    for command in (init, demo, add, show, edit, rm, timeline):
+        app.command()(command)
+
+
+def init(ctx: typer.Context) -> None:
+    """Create an empty store (does nothing to an existing one) and print its path."""
+    store = open_store(ctx, create=True)
+    typer.echo(store.path)
+
+
+def demo(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+    """Load a sample case into the store and print its timeline."""
+    from casetrack.demo import DEMO_CASE, load_demo
+    from casetrack.formats import render_timeline
+    from casetrack.timeline import Filters, timeline
+
+    store = open_store(ctx, create=True)
+    if load_demo(store):
+        say(f"loaded the sample case {DEMO_CASE!r} into {store.path}")
+    else:
+        say(f"the sample case {DEMO_CASE!r} is already in {store.path}")
+    out(render_timeline(timeline(store.conn, Filters(cases=[DEMO_CASE])), fmt.value))
+
+
+def _citations(
+    sources: list[str] | None, quote: str | None, page: str | None, paragraph: str | None
+) -> list[Citation]:
+    from casetrack.errors import CasetrackError
+    from casetrack.milestones import Citation
+
+    if not sources and (quote or page or paragraph):
+        raise CasetrackError("--quote, --page and --paragraph describe a source: add --source")
+    return [Citation(ref, quote, page, paragraph) for ref in sources or []]
+
+
+def add(
+    ctx: typer.Context,
+    case: Annotated[str, typer.Argument(help="Case slug.")],
+    date: Annotated[str, typer.Argument(help="2003-06-17, 2003-06 or 2003.")],
+    title: Annotated[str, typer.Argument(help="What happened, in a line.")],
+    kind: Annotated[str, typer.Option("--kind", "-k", help="raid, arrest, ruling, ...")] = "other",
+    party: PartyOpt = None,
+    source: SourceOpt = None,
+    quote: Quote = None,
+    page: Page = None,
+    paragraph: Paragraph = None,
+    location: Location = None,
+    note: Note = None,
+    tag: TagOpt = None,
+    status: Annotated[str, typer.Option(help="undisputed, disputed or unsure.")] = "undisputed",
+    key: Annotated[bool, typer.Option("--key", help="Mark as a key fact.")] = False,
+) -> None:
+    """Add a milestone to a case and print its id.
+
+    Example: casetrack add pmoi-2003 2003-06-17 "Police raid on the offices" --kind raid
+    --party "PMOI:subject" --party "DST:raiding authority" --source https://example.org/a
+    """
+    from casetrack.milestones import add_milestone, parse_party_spec
+
+    specs = [parse_party_spec(p) for p in party or []]
+    report = add_milestone(
+        open_store(ctx, create=True), case, date, title, kind=kind, parties=specs,
+        sources=_citations(source, quote, page, paragraph),
+        location=location, note=note, tags=tag or [], status=status, key=key,
+    )  # fmt: skip
+    _report(report.new_parties, report.new_sources)
+    typer.echo(report.milestone_id)
+
+
+def _report(new_parties: list[str], new_sources: list[str]) -> None:
+    for name in new_parties:
+        say(f"new party: {name}")
+    for url in new_sources:
+        say(f"new source: {url}")
+
+
+def show(
+    ctx: typer.Context,
+    milestone_id: Annotated[int, typer.Argument(metavar="ID", help="Milestone id.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show one milestone with its parties, sources and tags."""
+    from casetrack.dates import display_date
+    from casetrack.milestones import get_milestone
+
+    milestone = get_milestone(open_store(ctx), milestone_id)
+    record = milestone.to_dict()
+    if fmt not in (OutputFormat.json, OutputFormat.jsonl):
+        record["date"] = f"{display_date(milestone.date)} ({milestone.date.text})"
+        record["parties"] = [p.name + (f" ({p.role})" if p.role else "") for p in milestone.parties]
+    emit_one(record, fmt)
+
+
+def edit(
+    ctx: typer.Context,
+    milestone_id: Annotated[int, typer.Argument(metavar="ID", help="Milestone id.")],
+    date: Annotated[str | None, typer.Option(help="New date.")] = None,
+    title: Annotated[str | None, typer.Option(help="New title.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="New kind.")] = None,
+    case: Annotated[str | None, typer.Option(help="Move to another case.")] = None,
+    party: PartyOpt = None,
+    remove_party: Annotated[
+        list[str] | None, typer.Option(help="Unlink a party (repeatable).")
+    ] = None,
+    source: SourceOpt = None,
+    remove_source: Annotated[
+        list[str] | None, typer.Option(help="Unlink a source id or URL (repeatable).")
+    ] = None,
+    quote: Quote = None,
+    page: Page = None,
+    paragraph: Paragraph = None,
+    location: Location = None,
+    note: Note = None,
+    tag: TagOpt = None,
+    remove_tag: Annotated[list[str] | None, typer.Option(help="Remove a tag (repeatable).")] = None,
+    status: Annotated[str | None, typer.Option(help="undisputed, disputed or unsure.")] = None,
+    key: Annotated[bool | None, typer.Option("--key/--not-key", help="Key fact or not.")] = None,
+) -> None:
+    """Change a milestone; options not given stay as they are.
+
+    Example: casetrack edit 12 --date 2003-06 --party "Jane Doe:detainee" --remove-party "J. Doe"
+    """
+    from casetrack.milestones import MilestoneChange, edit_milestone, parse_party_spec
+
+    change = MilestoneChange(
+        date=date, title=title, kind=kind, case=case, location=location, note=note,
+        status=status, key=key, add_parties=[parse_party_spec(p) for p in party or []],
+        remove_parties=remove_party or [],
+        add_sources=_citations(source, quote, page, paragraph),
+        remove_sources=remove_source or [], add_tags=tag or [], remove_tags=remove_tag or [],
+    )  # fmt: skip
+    report = edit_milestone(open_store(ctx), milestone_id, change)
+    _report(report.new_parties, report.new_sources)
+    say(f"updated milestone {milestone_id}")
+
+
+def rm(
+    ctx: typer.Context,
+    milestone_id: Annotated[int, typer.Argument(metavar="ID", help="Milestone id.")],
+) -> None:
+    """Delete a milestone (it goes to the trash and can be brought back)."""
+    from casetrack.milestones import remove_milestone
+
+    remove_milestone(open_store(ctx), milestone_id)
+    say(f"deleted milestone {milestone_id}")
+
+
+def timeline(
+    ctx: typer.Context,
+    cases: f.Cases = None,
+    party: f.Parties = None,
+    role: f.Role = None,
+    kind: f.Kinds = None,
+    tag: f.Tags = None,
+    since: f.Since = None,
+    until: f.Until = None,
+    status: f.Status = None,
+    key: f.Key = False,
+    source: f.SourceRef = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Print milestones in date order: one case, several, or all; or all of one party's.
+
+    Examples: casetrack timeline pmoi-2003 ; casetrack timeline --party MEK --format json
+    """
+    from casetrack.formats import render_timeline
+    from casetrack.parties import require_party_id
+    from casetrack.timeline import timeline as select
+
+    store = open_store(ctx)
+    filters = f.build_filters(cases, party, role, kind, tag, since, until, status, key, source)
+    milestones = select(store.conn, filters)
+    if not milestones and fmt is OutputFormat.table:
+        say("no milestones match")
+        return
+    focus = {require_party_id(store.conn, name) for name in filters.parties}
+    out(render_timeline(milestones, fmt.value, focus))

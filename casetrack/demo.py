@@ -1,0 +1,70 @@
+"""A fictional but realistic sample case, so a new user sees a full timeline at once."""
+
+from __future__ import annotations
+
+from casetrack.cases import add_case
+from casetrack.milestones import Citation, PartySpec, add_milestone
+from casetrack.parties import add_party
+from casetrack.store import Store
+
+DEMO_CASE = "nec-2003"
+
+_PARTIES = [
+    ("Northern Exile Council", "organization", ["NEC", "Conseil de l'exil du Nord"]),
+    ("National Counter-Terrorism Directorate", "agency", ["NCTD"]),
+    ("Anne Morel", "person", ["Judge Morel"]),
+    ("Leïla Farahani", "person", ["Leila Farahani", "L. Farahani"]),
+    ("Paris Court of Appeal", "court", ["Cour d'appel de Paris"]),
+]
+
+_RAID_ARTICLE = "https://example.org/news/2003/06/18/exile-council-offices-raided"
+_DISMISSAL_ORDER = "Order of dismissal (non-lieu), Paris investigating judges, 16 Sept 2014"
+
+# (date, kind, title, parties, sources with quote, location)
+_MILESTONES: list[tuple[str, str, str, list[str], list[Citation], str | None]] = [
+    ("2001", "investigation", "Judicial investigation opened into the council's funding",
+     ["Northern Exile Council:subject", "Anne Morel:investigating judge"],
+     [Citation(_DISMISSAL_ORDER, "the investigation opened in 2001", page="2")], "Paris"),
+    ("2003-06", "search", "Judge orders a review of the council's bank accounts",
+     ["NEC:subject", "Judge Morel:investigating judge"], [], None),
+    ("2003-06-17", "raid", "Police raid the council's offices at dawn",
+     ["NCTD:raiding authority", "NEC:subject"],
+     [Citation(_RAID_ARTICLE, "some 1,300 officers searched thirteen buildings")],
+     "Saint-Ouen-l'Aumône"),
+    ("2003-06-17", "detention", "160 members detained, among them Leïla Farahani",
+     ["Leila Farahani:detainee", "NCTD:raiding authority"],
+     [Citation(_RAID_ARTICLE, "160 people were taken into custody")], "Paris"),
+    ("2003-07-03", "release", "Farahani released under judicial supervision",
+     ["L. Farahani:detainee", "Anne Morel:investigating judge"], [], "Paris"),
+    ("2006-05-11", "ruling", "Court of Appeal upholds the seizure of documents",
+     ["Paris Court of Appeal:court", "NEC:appellant"], [], "Paris"),
+    ("2011-12", "appeal", "Defence asks for the case to be dismissed",
+     ["NEC:applicant", "Leila Farahani:defendant"], [], None),
+    ("2014-09-16", "dismissal", "Investigating judges order an end to the prosecution",
+     ["Anne Morel:investigating judge", "Conseil de l'exil du Nord:subject"],
+     [Citation(_DISMISSAL_ORDER, "no charge is sustained against any person", page="41")], "Paris"),
+]  # fmt: skip
+
+
+def load_demo(store: Store) -> bool:
+    """Add the sample case and its parties; False when it is already in the store."""
+    from casetrack.milestones import parse_party_spec
+
+    if store.conn.execute("SELECT 1 FROM cases WHERE slug = ?", (DEMO_CASE,)).fetchone():
+        return False
+    with store.write():
+        add_case(
+            store, DEMO_CASE, "Investigation into the Northern Exile Council (fictional sample)",
+            jurisdiction="France", court="Paris tribunal judiciaire", docket="0123/01/SAMPLE",
+            summary="A fictional investigation from 2001 to its dismissal in 2014, "
+            "used to show how casetrack keeps a long case in order.",
+        )  # fmt: skip
+        for name, kind, aliases in _PARTIES:
+            add_party(store, name, kind, aliases)
+        for date, kind, title, parties, citations, location in _MILESTONES:
+            specs: list[PartySpec] = [parse_party_spec(p) for p in parties]
+            add_milestone(
+                store, DEMO_CASE, date, title, kind=kind, parties=specs, sources=citations,
+                location=location,
+            )  # fmt: skip
+    return True

@@ -1,0 +1,177 @@
+"""Turning records into text: tables for people, CSV/JSON/JSONL for programs.
+
+Every listing goes through `render`, so all commands share one set of formats.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from casetrack.dates import display_date, elapsed
+from casetrack.models import Milestone
+
+FORMATS = ("table", "markdown", "csv", "json", "jsonl")
+# Spreadsheets run cells starting with these as formulas (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """A CSV cell a spreadsheet will show as text, never run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, list):
+        return "; ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def terminal_width() -> int:
+    return shutil.get_terminal_size((120, 24)).columns
+
+
+def fit_widths(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], width: int, flexible: set[str]
+) -> list[int | None]:
+    """Column limits so the table fits `width`: fixed columns keep their size, and flexible
+    ones share the rest, narrow ones keeping their natural width (water-filling)."""
+    natural = [
+        max([len(h), *(max((len(line) for line in row[i].split("\n")), default=0) for row in rows)])
+        for i, h in enumerate(headers)
+    ]
+    padding = 2 * (len(headers) - 1)
+    fixed = sum(n for h, n in zip(headers, natural, strict=True) if h not in flexible)
+    room = max(width - padding - fixed, 12 * max(1, len(flexible)))
+    limits: list[int | None] = [None] * len(headers)
+    pending = sorted((n, i) for i, (h, n) in enumerate(zip(headers, natural, strict=True))
+                     if h in flexible)  # fmt: skip
+    while pending:
+        share = room // len(pending)
+        n, _ = pending[0]
+        if n <= share:
+            room -= n
+            pending.pop(0)
+            continue
+        for _, j in pending:
+            limits[j] = max(10, share)
+        break
+    return limits
+
+
+def render(
+    records: Sequence[dict[str, Any]],
+    fmt: str,
+    columns: Sequence[str] | None = None,
+    flexible: Sequence[str] = (),
+) -> str:
+    """Records as text in a given format; `columns` picks and orders table/CSV columns."""
+    if fmt == "json":
+        return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    headers = list(columns or (records[0].keys() if records else []))
+    rows = [[_cell(r.get(h)) for h in headers] for r in records]
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(headers)
+        writer.writerows([[safe_cell(c) for c in row] for row in rows])
+        return buffer.getvalue()
+    from tabulate import tabulate
+
+    if fmt == "markdown":
+        escaped = [[c.replace("|", "\\|").replace("\n", " ") for c in row] for row in rows]
+        return (
+            str(tabulate(escaped, headers=headers, tablefmt="pipe", disable_numparse=True)) + "\n"
+        )
+    if not rows:
+        return ""
+    widths = fit_widths(headers, rows, terminal_width(), set(flexible))
+    table = tabulate(
+        rows, headers=headers, tablefmt="simple", maxcolwidths=widths, disable_numparse=True
+    )
+    return str(table) + "\n"
+
+
+def focus_roles(milestone: Milestone, focus: Collection[int]) -> str:
+    """The roles the queried parties play in a milestone."""
+    return "; ".join(sorted({p.role or "-" for p in milestone.parties if p.party_id in focus}))
+
+
+def timeline_records(
+    milestones: Sequence[Milestone], focus: Collection[int] = ()
+) -> list[dict[str, Any]]:
+    """Milestones as table rows: the date as said, time since the previous one, who, sources."""
+    rows = []
+    previous = None
+    for m in milestones:
+        rows.append(
+            {
+                "id": m.id,
+                "role": focus_roles(m, focus),
+                "case": m.case,
+                "date": display_date(m.date),
+                "elapsed": elapsed(previous, m.date),
+                "kind": m.kind,
+                "title": m.title
+                + (" [key]" if m.key else "")
+                + ("" if m.status == "undisputed" else f" [{m.status}]"),
+                "parties": "; ".join(
+                    p.name + (f" ({p.role})" if p.role else "") for p in m.parties
+                ),
+                "sources": "; ".join(
+                    _source_label(s.id, s.title, s.url, s.page) for s in m.sources
+                ),
+            }
+        )
+        if m.date.start is not None:
+            previous = m.date
+    return rows
+
+
+def _source_label(source_id: int, title: str | None, url: str, page: str | None) -> str:
+    label = f"[{source_id}] {title or url}"
+    return label + (f", p. {page}" if page else "")
+
+
+def render_timeline(milestones: Sequence[Milestone], fmt: str, focus: Collection[int] = ()) -> str:
+    """A timeline in any format; JSON keeps the full documented record.
+
+    `focus` holds the ids of parties the user asked about: their roles get a column.
+    """
+    if fmt in ("json", "jsonl"):
+        records = [m.to_dict() for m in milestones]
+        if focus:
+            for record, m in zip(records, milestones, strict=True):
+                record["role"] = focus_roles(m, focus)
+        return render(records, fmt)
+    if fmt == "csv":
+        records = [
+            {**m.to_dict(), "display": display_date(m.date),
+             "parties": "; ".join(p.name + (f":{p.role}" if p.role else "") for p in m.parties),
+             "sources": "; ".join(s.url for s in m.sources),
+             "tags": "; ".join(m.tags)}
+            for m in milestones
+        ]  # fmt: skip
+        columns = ["id", "case", "date", "display", "start", "end", "precision", "kind", "title",
+                   "parties", "sources", "location", "note", "tags", "status", "key"]  # fmt: skip
+        return render(records, "csv", columns)
+    cases = {m.case for m in milestones}
+    columns = ["id", "date", "elapsed", "kind", "title", "parties", "sources"]
+    if len(cases) > 1:
+        columns.insert(1, "case")
+    if focus:
+        columns.insert(columns.index("kind") + 1, "role")
+    return render(
+        timeline_records(milestones, focus), fmt, columns, flexible=("title", "parties", "sources")
+    )

@@ -1,0 +1,362 @@
+"""Milestones: what happened on a date in a case, who took part and which sources say so."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from casetrack.cases import get_case
+from casetrack.dates import DateValue, from_stored, parse_date
+from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.models import MILESTONE_STATUSES, ROLES, Milestone, PartyLink, SourceLink
+from casetrack.names import clean_text, closest, did_you_mean, name_key
+from casetrack.parties import get_or_create_party, require_party_id
+from casetrack.sources import find_source, get_or_create_source
+from casetrack.store import Store, now
+
+PARTY_SPEC_HELP = "use NAME or NAME:ROLE, e.g. --party 'Jane Doe:defendant'"
+# SQLite limits host parameters per statement; load records in chunks below it.
+_CHUNK = 500
+
+
+@dataclass
+class PartySpec:
+    name: str
+    role: str | None = None
+
+
+@dataclass
+class Citation:
+    """A source to link, with what in it supports the milestone."""
+
+    ref: str
+    quote: str | None = None
+    page: str | None = None
+    paragraph: str | None = None
+
+
+@dataclass
+class MilestoneChange:
+    """Field values to set; None leaves a field as it is."""
+
+    date: str | None = None
+    title: str | None = None
+    kind: str | None = None
+    case: str | None = None
+    location: str | None = None
+    note: str | None = None
+    status: str | None = None
+    key: bool | None = None
+    add_parties: list[PartySpec] = field(default_factory=list)
+    remove_parties: list[str] = field(default_factory=list)
+    add_sources: list[Citation] = field(default_factory=list)
+    remove_sources: list[str] = field(default_factory=list)
+    add_tags: list[str] = field(default_factory=list)
+    remove_tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class WriteReport:
+    """What a write did besides the milestone itself, so the CLI can tell the user."""
+
+    milestone_id: int
+    date: DateValue
+    new_parties: list[str] = field(default_factory=list)
+    new_sources: list[str] = field(default_factory=list)
+
+
+def parse_party_spec(spec: str) -> PartySpec:
+    """NAME or NAME:ROLE; the role is after the last colon."""
+    name, sep, role = spec.rpartition(":")
+    if not sep:
+        name, role = spec, ""
+    name, role = clean_text(name), " ".join(role.split()).lower()
+    if not name_key(name) or (sep and not role):
+        raise CasetrackError(f"malformed --party {spec!r}: {PARTY_SPEC_HELP}")
+    if role and role not in ROLES:
+        near = closest(role, ROLES, n=1)
+        if near and near[0] != role:
+            raise CasetrackError(
+                f"unknown role {role!r} in --party {spec!r} (did you mean {near[0]!r}?); "
+                f"known roles: {', '.join(ROLES)}"
+            )
+    return PartySpec(name, role or None)
+
+
+def kind_names(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT name FROM kinds ORDER BY name")]
+
+
+def check_kind(conn: sqlite3.Connection, kind: str) -> str:
+    cleaned = " ".join(kind.split()).lower()
+    if conn.execute("SELECT 1 FROM kinds WHERE name = ?", (cleaned,)).fetchone() is None:
+        raise CasetrackError(
+            f"unknown kind {kind!r}{did_you_mean(kind, kind_names(conn))}: "
+            "see 'casetrack kind list' or add it with 'casetrack kind add NAME'"
+        )
+    return cleaned
+
+
+def add_kind(store: Store, name: str) -> str:
+    cleaned = " ".join(name.split()).lower()
+    if not cleaned:
+        raise CasetrackError("a kind needs a name, e.g. 'casetrack kind add extradition'")
+    with store.write() as conn:
+        if conn.execute("SELECT 1 FROM kinds WHERE name = ?", (cleaned,)).fetchone():
+            raise CasetrackError(f"kind {cleaned!r} already exists")
+        conn.execute("INSERT INTO kinds (name, builtin) VALUES (?, 0)", (cleaned,))
+    return cleaned
+
+
+def list_kinds(store: Store) -> list[dict[str, object]]:
+    return [
+        {"name": r[0], "builtin": bool(r[1]), "milestones": r[2]}
+        for r in store.conn.execute(
+            """SELECT k.name, k.builtin,
+                      (SELECT count(*) FROM milestones m
+                       WHERE m.kind = k.name AND m.deleted_at IS NULL)
+               FROM kinds k ORDER BY k.name"""
+        )
+    ]
+
+
+def _check_status(status: str) -> str:
+    if status not in MILESTONE_STATUSES:
+        raise CasetrackError(
+            f"unknown status {status!r}{did_you_mean(status, MILESTONE_STATUSES)}: "
+            f"use {', '.join(MILESTONE_STATUSES)}"
+        )
+    return status
+
+
+def _required_title(title: str) -> str:
+    cleaned = clean_text(title)
+    if not cleaned:
+        raise CasetrackError("a milestone needs a title, e.g. 'Police raid on the offices'")
+    return cleaned
+
+
+def _date_columns(value: DateValue) -> dict[str, object]:
+    return {
+        "date": value.text,
+        "date_start": value.start.isoformat() if value.start else None,
+        "date_end": value.end.isoformat() if value.end else None,
+        "precision": value.precision,
+        "approximate": int(value.approximate),
+        "uncertain": int(value.uncertain),
+        "sort_start": value.sort_start,
+        "sort_end": value.sort_end,
+    }
+
+
+def add_milestone(
+    store: Store,
+    case: str,
+    date: str,
+    title: str,
+    *,
+    kind: str = "other",
+    parties: Sequence[PartySpec] = (),
+    sources: Sequence[Citation] = (),
+    location: str | None = None,
+    note: str | None = None,
+    tags: Sequence[str] = (),
+    status: str = "undisputed",
+    key: bool = False,
+) -> WriteReport:
+    """Record one milestone with its links, all in one transaction."""
+    value = parse_date(date)
+    title = _required_title(title)
+    _check_status(status)
+    with store.write() as conn:
+        case_row = get_case(store, case)
+        columns = {
+            "uid": str(uuid.uuid4()),
+            "case_id": case_row.id,
+            **_date_columns(value),
+            "position": 0,
+            "kind": check_kind(conn, kind),
+            "title": title,
+            "location": clean_text(location) if location else None,
+            "note": clean_text(note) if note else None,
+            "status": status,
+            "key": int(key),
+            "created_at": now(),
+            "updated_at": now(),
+        }
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        cursor = conn.execute(
+            f"INSERT INTO milestones ({names}) VALUES ({marks})", tuple(columns.values())
+        )
+        milestone_id = int(cursor.lastrowid or 0)
+        conn.execute("UPDATE milestones SET position = id WHERE id = ?", (milestone_id,))
+        report = WriteReport(milestone_id, value)
+        _link(conn, milestone_id, parties, sources, tags, report)
+    return report
+
+
+def _link(
+    conn: sqlite3.Connection,
+    milestone_id: int,
+    parties: Iterable[PartySpec],
+    sources: Iterable[Citation],
+    tags: Iterable[str],
+    report: WriteReport,
+) -> None:
+    for spec in parties:
+        party_id, created = get_or_create_party(conn, spec.name)
+        if created:
+            report.new_parties.append(spec.name)
+        conn.execute(
+            "INSERT OR IGNORE INTO milestone_parties (milestone_id, party_id, role)"
+            " VALUES (?, ?, ?)",
+            (milestone_id, party_id, spec.role or ""),
+        )
+    for citation in sources:
+        source_id, created = get_or_create_source(conn, citation.ref)
+        if created:
+            report.new_sources.append(clean_text(citation.ref))
+        conn.execute(
+            "INSERT OR REPLACE INTO milestone_sources"
+            " (milestone_id, source_id, quote, page, paragraph) VALUES (?, ?, ?, ?, ?)",
+            (milestone_id, source_id, citation.quote, citation.page, citation.paragraph),
+        )
+    for tag in tags:
+        cleaned = " ".join(tag.split()).lower()
+        if cleaned:
+            conn.execute(
+                "INSERT OR IGNORE INTO milestone_tags (milestone_id, tag) VALUES (?, ?)",
+                (milestone_id, cleaned),
+            )
+
+
+def require_milestone(conn: sqlite3.Connection, milestone_id: int) -> None:
+    row = conn.execute(
+        "SELECT 1 FROM milestones WHERE id = ? AND deleted_at IS NULL", (milestone_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"no milestone with id {milestone_id}: see 'casetrack timeline'")
+
+
+def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> WriteReport:
+    """Change fields and links of a milestone in one transaction."""
+    updates: dict[str, object] = {}
+    value = parse_date(change.date) if change.date is not None else None
+    if value is not None:
+        updates.update(_date_columns(value))
+    if change.title is not None:
+        updates["title"] = _required_title(change.title)
+    if change.status is not None:
+        updates["status"] = _check_status(change.status)
+    for name in ("location", "note"):
+        text = getattr(change, name)
+        if text is not None:
+            updates[name] = clean_text(text) or None
+    if change.key is not None:
+        updates["key"] = int(change.key)
+    with store.write() as conn:
+        require_milestone(conn, milestone_id)
+        if change.kind is not None:
+            updates["kind"] = check_kind(conn, change.kind)
+        if change.case is not None:
+            updates["case_id"] = get_case(store, change.case).id
+        updates["updated_at"] = now()
+        assignments = ", ".join(f"{name} = ?" for name in updates)
+        conn.execute(
+            f"UPDATE milestones SET {assignments} WHERE id = ?", (*updates.values(), milestone_id)
+        )
+        for name in change.remove_parties:
+            party_id = require_party_id(conn, name)
+            gone = conn.execute(
+                "DELETE FROM milestone_parties WHERE milestone_id = ? AND party_id = ?",
+                (milestone_id, party_id),
+            ).rowcount
+            if not gone:
+                raise CasetrackError(f"party {name!r} is not linked to milestone {milestone_id}")
+        for ref in change.remove_sources:
+            source = find_source(conn, ref)
+            if (
+                source is None
+                or not conn.execute(
+                    "DELETE FROM milestone_sources WHERE milestone_id = ? AND source_id = ?",
+                    (milestone_id, source.id),
+                ).rowcount
+            ):
+                raise CasetrackError(f"source {ref!r} is not cited by milestone {milestone_id}")
+        for tag in change.remove_tags:
+            conn.execute(
+                "DELETE FROM milestone_tags WHERE milestone_id = ? AND tag = ?",
+                (milestone_id, " ".join(tag.split()).lower()),
+            )
+        current = conn.execute(
+            "SELECT date, date_start, date_end, precision, approximate, uncertain"
+            " FROM milestones WHERE id = ?",
+            (milestone_id,),
+        ).fetchone()
+        report = WriteReport(milestone_id, from_stored(*current))
+        _link(conn, milestone_id, change.add_parties, change.add_sources, change.add_tags, report)
+    return report
+
+
+def remove_milestone(store: Store, milestone_id: int) -> None:
+    """Move a milestone to the trash; its links stay so it can come back whole."""
+    with store.write() as conn:
+        require_milestone(conn, milestone_id)
+        conn.execute("UPDATE milestones SET deleted_at = ? WHERE id = ?", (now(), milestone_id))
+
+
+_MILESTONE_SELECT = """
+    SELECT m.id, m.uid, c.slug, m.date, m.date_start, m.date_end, m.precision, m.approximate,
+           m.uncertain, m.kind, m.title, m.location, m.note, m.status, m.key, m.position
+    FROM milestones m JOIN cases c ON c.id = m.case_id"""
+
+
+def load_milestones(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Milestone]:
+    """Full records (parties, sources, tags) for these ids, in the order given."""
+    records: dict[int, Milestone] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        marks = ", ".join("?" for _ in chunk)
+        for row in conn.execute(f"{_MILESTONE_SELECT} WHERE m.id IN ({marks})", chunk):
+            records[row[0]] = Milestone(
+                id=row[0],
+                uid=row[1],
+                case=row[2],
+                date=from_stored(row[3], row[4], row[5], row[6], bool(row[7]), bool(row[8])),
+                kind=row[9],
+                title=row[10],
+                location=row[11],
+                note=row[12],
+                status=row[13],
+                key=bool(row[14]),
+                position=row[15],
+            )
+        for mid, name, role, party_id in conn.execute(
+            "SELECT mp.milestone_id, p.name, mp.role, p.id FROM milestone_parties mp"
+            f" JOIN parties p ON p.id = mp.party_id WHERE mp.milestone_id IN ({marks})"
+            " ORDER BY mp.rowid",
+            chunk,
+        ):
+            records[mid].parties.append(PartyLink(name, role or None, party_id))
+        for mid, sid, url, title, quote, page, paragraph in conn.execute(
+            "SELECT ms.milestone_id, s.id, s.url, s.title, ms.quote, ms.page, ms.paragraph"
+            " FROM milestone_sources ms JOIN sources s ON s.id = ms.source_id"
+            f" WHERE ms.milestone_id IN ({marks}) ORDER BY ms.rowid",
+            chunk,
+        ):
+            records[mid].sources.append(SourceLink(sid, url, title, quote, page, paragraph))
+        for mid, tag in conn.execute(
+            f"SELECT milestone_id, tag FROM milestone_tags WHERE milestone_id IN ({marks})"
+            " ORDER BY tag",
+            chunk,
+        ):
+            records[mid].tags.append(tag)
+    return [records[i] for i in ids if i in records]
+
+
+def get_milestone(store: Store, milestone_id: int) -> Milestone:
+    require_milestone(store.conn, milestone_id)
+    return load_milestones(store.conn, [milestone_id])[0]

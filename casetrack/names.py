@@ -1,0 +1,39 @@
+"""Matching names the way people type them: any case, any accents, stray spaces."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+
+
+def name_key(text: str) -> str:
+    """The form names are compared in: accents dropped, case folded, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def clean_text(text: str) -> str:
+    """User text as stored: NFC, surrounding space removed."""
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """The valid names nearest to a mistyped one, best first."""
+    by_key: dict[str, str] = {}
+    for choice in choices:
+        by_key.setdefault(name_key(choice), choice)
+    keys = difflib.get_close_matches(name_key(word), list(by_key), n=n, cutoff=0.6)
+    if not keys:
+        target = name_key(word)
+        keys = [k for k in by_key if target and (target in k or k in target)][:n]
+    return [by_key[k] for k in keys]
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A ' (did you mean X?)' hint, or '' when nothing is close."""
+    matches = closest(word, choices)
+    if not matches:
+        return ""
+    return " (did you mean " + " or ".join(repr(m) for m in matches) + "?)"

@@ -1,0 +1,206 @@
+"""Parties: people, organisations, courts and agencies, found by name or any alias."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from typing import Any
+
+from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.models import PARTY_KINDS, Party
+from casetrack.names import clean_text, closest, did_you_mean, name_key
+from casetrack.store import Store, now
+
+
+def check_party_kind(kind: str) -> str:
+    if kind not in PARTY_KINDS:
+        raise CasetrackError(
+            f"unknown party kind {kind!r}{did_you_mean(kind, PARTY_KINDS)}: "
+            f"use one of {', '.join(PARTY_KINDS)}"
+        )
+    return kind
+
+
+def find_party_id(conn: sqlite3.Connection, name: str) -> int | None:
+    """The party whose name or alias matches, ignoring case, accents and spacing."""
+    key = name_key(name)
+    row = conn.execute(
+        "SELECT id FROM parties WHERE name_key = ?"
+        " UNION ALL SELECT party_id FROM party_aliases WHERE alias_key = ? LIMIT 1",
+        (key, key),
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def all_names(conn: sqlite3.Connection) -> list[str]:
+    """Every party name and alias, for suggestions."""
+    return [
+        r[0]
+        for r in conn.execute("SELECT name FROM parties UNION ALL SELECT alias FROM party_aliases")
+    ]
+
+
+def require_party_id(conn: sqlite3.Connection, name: str) -> int:
+    party_id = find_party_id(conn, name)
+    if party_id is None:
+        hint = closest(name, all_names(conn))
+        suggestion = f" (did you mean {' or '.join(repr(h) for h in hint)}?)" if hint else ""
+        raise NotFoundError(f"no party named {name.strip()!r}{suggestion}")
+    return party_id
+
+
+def _valid_name(name: str) -> str:
+    cleaned = clean_text(name)
+    if not name_key(cleaned):
+        raise CasetrackError("a party name cannot be empty")
+    return cleaned
+
+
+def create_party(conn: sqlite3.Connection, name: str, kind: str = "other") -> int:
+    """Insert a new party; the caller holds the write transaction and checked the name is free."""
+    cleaned = _valid_name(name)
+    cursor = conn.execute(
+        "INSERT INTO parties (uid, name, name_key, kind, created_at) VALUES (?, ?, ?, ?, ?)",
+        (str(uuid.uuid4()), cleaned, name_key(cleaned), check_party_kind(kind), now()),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def get_or_create_party(conn: sqlite3.Connection, name: str) -> tuple[int, bool]:
+    """The party known by this name or alias, or a new one; the flag says it was created."""
+    party_id = find_party_id(conn, name)
+    if party_id is not None:
+        return party_id, False
+    return create_party(conn, name), True
+
+
+def add_aliases(conn: sqlite3.Connection, party_id: int, aliases: list[str]) -> list[str]:
+    """Give a party more names; a name another party already uses is refused."""
+    added = []
+    for alias in aliases:
+        cleaned = _valid_name(alias)
+        owner = find_party_id(conn, cleaned)
+        if owner == party_id:
+            continue
+        if owner is not None:
+            other = conn.execute("SELECT name FROM parties WHERE id = ?", (owner,)).fetchone()[0]
+            raise CasetrackError(
+                f"{cleaned!r} already names party {other!r}: "
+                f"use 'casetrack party merge' if they are the same"
+            )
+        conn.execute(
+            "INSERT INTO party_aliases (party_id, alias, alias_key) VALUES (?, ?, ?)",
+            (party_id, cleaned, name_key(cleaned)),
+        )
+        added.append(cleaned)
+    return added
+
+
+def add_party(
+    store: Store, name: str, kind: str = "other", aliases: list[str] | None = None
+) -> Party:
+    with store.write() as conn:
+        existing = find_party_id(conn, name)
+        if existing is not None:
+            raise CasetrackError(
+                f"{name.strip()!r} already names party {get_party_by_id(conn, existing).name!r}:"
+                " add aliases with 'casetrack party alias'"
+            )
+        party_id = create_party(conn, name, kind)
+        add_aliases(conn, party_id, aliases or [])
+    return get_party_by_id(store.conn, party_id)
+
+
+def alias_party(store: Store, name: str, aliases: list[str]) -> tuple[Party, list[str]]:
+    with store.write() as conn:
+        party_id = require_party_id(conn, name)
+        added = add_aliases(conn, party_id, aliases)
+    return get_party_by_id(store.conn, party_id), added
+
+
+def get_party_by_id(conn: sqlite3.Connection, party_id: int) -> Party:
+    row = conn.execute(
+        "SELECT id, uid, name, kind FROM parties WHERE id = ?", (party_id,)
+    ).fetchone()
+    aliases = [
+        r[0]
+        for r in conn.execute(
+            "SELECT alias FROM party_aliases WHERE party_id = ? ORDER BY id", (party_id,)
+        )
+    ]
+    return Party(row[0], row[1], row[2], row[3], aliases)
+
+
+def get_party(store: Store, name: str) -> Party:
+    return get_party_by_id(store.conn, require_party_id(store.conn, name))
+
+
+def list_parties(store: Store) -> list[dict[str, Any]]:
+    """Every party with its aliases and how many milestones and cases it appears in."""
+    aliases: dict[int, list[str]] = {}
+    for party_id, alias in store.conn.execute(
+        "SELECT party_id, alias FROM party_aliases ORDER BY id"
+    ):
+        aliases.setdefault(party_id, []).append(alias)
+    rows = store.conn.execute(
+        """SELECT p.id, p.uid, p.name, p.kind,
+                  count(DISTINCT m.id), count(DISTINCT m.case_id)
+           FROM parties p
+           LEFT JOIN milestone_parties mp ON mp.party_id = p.id
+           LEFT JOIN milestones m ON m.id = mp.milestone_id AND m.deleted_at IS NULL
+           GROUP BY p.id ORDER BY p.name_key"""
+    ).fetchall()
+    result = []
+    for row in rows:
+        item = Party(row[0], row[1], row[2], row[3], aliases.get(row[0], [])).to_dict()
+        item.update(milestones=row[4], cases=row[5])
+        result.append(item)
+    return result
+
+
+def party_details(store: Store, name: str) -> dict[str, Any]:
+    """A party's aliases, the cases and roles it appears in, its first and last milestone."""
+    party = get_party(store, name)
+    conn = store.conn
+    cases = [
+        {"case": r[0], "roles": sorted(set(filter(None, (r[1] or "").split("\x1f")))),
+         "milestones": r[2]}
+        for r in conn.execute(
+            """SELECT c.slug, group_concat(mp.role, char(31)), count(DISTINCT m.id)
+               FROM milestone_parties mp
+               JOIN milestones m ON m.id = mp.milestone_id AND m.deleted_at IS NULL
+               JOIN cases c ON c.id = m.case_id
+               WHERE mp.party_id = ? GROUP BY c.id ORDER BY c.slug""",
+            (party.id,),
+        )
+    ]  # fmt: skip
+    bounds = conn.execute(
+        """SELECT m.id, m.date, m.title FROM milestone_parties mp
+           JOIN milestones m ON m.id = mp.milestone_id AND m.deleted_at IS NULL
+           WHERE mp.party_id = ?
+           ORDER BY m.sort_start, m.sort_end DESC, m.position""",
+        (party.id,),
+    ).fetchall()
+    first = {"id": bounds[0][0], "date": bounds[0][1], "title": bounds[0][2]} if bounds else None
+    last = {"id": bounds[-1][0], "date": bounds[-1][1], "title": bounds[-1][2]} if bounds else None
+    return {**party.to_dict(), "cases": cases, "first": first, "last": last}
+
+
+def merge_parties(store: Store, keep: str, duplicate: str) -> Party:
+    """Fold a duplicate party into another: its links and names move, then it is removed."""
+    with store.write() as conn:
+        keep_id = require_party_id(conn, keep)
+        dup_id = require_party_id(conn, duplicate)
+        if keep_id == dup_id:
+            raise CasetrackError(f"{keep!r} and {duplicate!r} are already the same party")
+        dup = get_party_by_id(conn, dup_id)
+        conn.execute(
+            "INSERT OR IGNORE INTO milestone_parties (milestone_id, party_id, role)"
+            " SELECT milestone_id, ?, role FROM milestone_parties WHERE party_id = ?",
+            (keep_id, dup_id),
+        )
+        conn.execute("DELETE FROM milestone_parties WHERE party_id = ?", (dup_id,))
+        conn.execute("DELETE FROM party_aliases WHERE party_id = ?", (dup_id,))
+        conn.execute("DELETE FROM parties WHERE id = ?", (dup_id,))
+        add_aliases(conn, keep_id, [dup.name, *dup.aliases])
+    return get_party_by_id(store.conn, keep_id)

@@ -1,0 +1,139 @@
+"""The one place that knows the store's schema: numbered migrations, applied in order.
+
+Released migrations are never edited or reordered; a change to the schema is a new
+function at the end of MIGRATIONS. A store records each applied migration in
+`_sqlite_migrations` (sqlite-utils' Migrations) and their count in PRAGMA user_version,
+so opening a store can tell at a glance whether it is current, older or newer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from casetrack.models import DEFAULT_KINDS
+
+# PRAGMA application_id marks a file as a casetrack store ("ctrk").
+APPLICATION_ID = 0x6374726B
+
+Migration = Callable[[Any], None]
+
+
+def m001_initial(db: Any) -> None:
+    """Cases, milestones, parties with aliases, sources, and the links between them."""
+    statements = [
+        """CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            slug TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            title TEXT NOT NULL,
+            jurisdiction TEXT,
+            court TEXT,
+            docket TEXT,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+            summary TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE kinds (
+            name TEXT PRIMARY KEY,
+            builtin INTEGER NOT NULL DEFAULT 0
+        )""",
+        """CREATE TABLE parties (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'other',
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE party_aliases (
+            id INTEGER PRIMARY KEY,
+            party_id INTEGER NOT NULL REFERENCES parties(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            alias_key TEXT NOT NULL UNIQUE
+        )""",
+        "CREATE INDEX party_aliases_party ON party_aliases(party_id)",
+        """CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT,
+            publisher TEXT,
+            published TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE milestones (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            date TEXT NOT NULL,
+            date_start TEXT,
+            date_end TEXT,
+            precision TEXT NOT NULL,
+            approximate INTEGER NOT NULL DEFAULT 0,
+            uncertain INTEGER NOT NULL DEFAULT 0,
+            sort_start TEXT NOT NULL,
+            sort_end TEXT NOT NULL,
+            position REAL NOT NULL,
+            kind TEXT NOT NULL REFERENCES kinds(name) ON UPDATE CASCADE,
+            title TEXT NOT NULL,
+            location TEXT,
+            note TEXT,
+            status TEXT NOT NULL DEFAULT 'undisputed'
+                CHECK (status IN ('undisputed', 'disputed', 'unsure')),
+            key INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        )""",
+        """CREATE INDEX milestones_case_order
+            ON milestones(case_id, sort_start, sort_end DESC, position)""",
+        "CREATE INDEX milestones_order ON milestones(sort_start, sort_end DESC, position)",
+        "CREATE INDEX milestones_kind ON milestones(kind)",
+        "CREATE INDEX milestones_deleted ON milestones(deleted_at) WHERE deleted_at IS NOT NULL",
+        """CREATE TABLE milestone_tags (
+            milestone_id INTEGER NOT NULL REFERENCES milestones(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (milestone_id, tag)
+        )""",
+        "CREATE INDEX milestone_tags_tag ON milestone_tags(tag, milestone_id)",
+        """CREATE TABLE milestone_parties (
+            milestone_id INTEGER NOT NULL REFERENCES milestones(id) ON DELETE CASCADE,
+            party_id INTEGER NOT NULL REFERENCES parties(id),
+            role TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (milestone_id, party_id, role)
+        )""",
+        "CREATE INDEX milestone_parties_party ON milestone_parties(party_id, milestone_id)",
+        """CREATE TABLE milestone_sources (
+            milestone_id INTEGER NOT NULL REFERENCES milestones(id) ON DELETE CASCADE,
+            source_id INTEGER NOT NULL REFERENCES sources(id),
+            quote TEXT,
+            page TEXT,
+            paragraph TEXT,
+            PRIMARY KEY (milestone_id, source_id)
+        )""",
+        "CREATE INDEX milestone_sources_source ON milestone_sources(source_id, milestone_id)",
+    ]
+    for sql in statements:
+        db.execute(sql)
+    db.conn.executemany(
+        "INSERT INTO kinds (name, builtin) VALUES (?, 1)", [(k,) for k in DEFAULT_KINDS]
+    )
+
+
+MIGRATIONS: list[Migration] = [m001_initial]
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def apply_migrations(conn: Any) -> None:
+    """Bring the store on `conn` up to LATEST_VERSION; the caller holds a write transaction."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    migrations = sqlite_utils.Migrations("casetrack")
+    for fn in MIGRATIONS:
+        migrations()(fn)
+    migrations.apply(db)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION}")

@@ -1,0 +1,124 @@
+"""Sources: articles, judgments and filings that milestones cite."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from typing import Any
+
+from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.models import Source
+from casetrack.names import clean_text
+from casetrack.store import Store, now
+
+_SELECT = "SELECT id, uid, url, title, publisher, published FROM sources"
+
+
+def get_source_by_id(conn: sqlite3.Connection, source_id: int) -> Source:
+    row = conn.execute(_SELECT + " WHERE id = ?", (source_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no source with id {source_id}: see 'casetrack source list'")
+    return Source(*row)
+
+
+def find_source(conn: sqlite3.Connection, ref: str) -> Source | None:
+    """A source by numeric id or by its exact URL/citation."""
+    ref = clean_text(ref)
+    if ref.isdigit():
+        return get_source_by_id(conn, int(ref))
+    row = conn.execute(_SELECT + " WHERE url = ?", (ref,)).fetchone()
+    return Source(*row) if row else None
+
+
+def create_source(
+    conn: sqlite3.Connection,
+    url: str,
+    title: str | None = None,
+    publisher: str | None = None,
+    published: str | None = None,
+) -> int:
+    cleaned = clean_text(url)
+    if not cleaned:
+        raise CasetrackError(
+            "a source needs a URL or a citation, e.g. 'Le Monde, 18 June 2003, p. 3'"
+        )
+    if published is not None:
+        from casetrack.dates import parse_date
+
+        published = parse_date(published).text
+    cursor = conn.execute(
+        "INSERT INTO sources (uid, url, title, publisher, published, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            str(uuid.uuid4()),
+            cleaned,
+            clean_text(title) if title else None,
+            clean_text(publisher) if publisher else None,
+            published,
+            now(),
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def get_or_create_source(conn: sqlite3.Connection, ref: str) -> tuple[int, bool]:
+    """The source named by id or URL, or a new one for an unseen URL; the flag says it was new."""
+    source = find_source(conn, ref)
+    if source is not None:
+        return source.id, False
+    return create_source(conn, ref), True
+
+
+def add_source(
+    store: Store,
+    url: str,
+    title: str | None = None,
+    publisher: str | None = None,
+    published: str | None = None,
+) -> Source:
+    if clean_text(url).isdigit():
+        raise CasetrackError("a source URL or citation cannot be a bare number (numbers are ids)")
+    with store.write() as conn:
+        if find_source(conn, url) is not None:
+            raise CasetrackError(
+                f"source {clean_text(url)!r} already exists: see 'casetrack source list'"
+            )
+        source_id = create_source(conn, url, title, publisher, published)
+    return get_source_by_id(store.conn, source_id)
+
+
+def list_sources(store: Store) -> list[dict[str, Any]]:
+    rows = store.conn.execute(
+        """SELECT s.id, s.uid, s.url, s.title, s.publisher, s.published,
+                  (SELECT count(*) FROM milestone_sources ms
+                   JOIN milestones m ON m.id = ms.milestone_id AND m.deleted_at IS NULL
+                   WHERE ms.source_id = s.id)
+           FROM sources s ORDER BY s.id"""
+    ).fetchall()
+    result = []
+    for row in rows:
+        item = Source(*row[:6]).to_dict()
+        item["milestones"] = row[6]
+        result.append(item)
+    return result
+
+
+def source_details(store: Store, ref: str) -> dict[str, Any]:
+    """A source and the milestones that cite it, in timeline order."""
+    source = find_source(store.conn, ref)
+    if source is None:
+        raise NotFoundError(f"no source {ref!r}: see 'casetrack source list'")
+    cited = [
+        {"id": r[0], "case": r[1], "date": r[2], "title": r[3], "quote": r[4],
+         "page": r[5], "paragraph": r[6]}
+        for r in store.conn.execute(
+            """SELECT m.id, c.slug, m.date, m.title, ms.quote, ms.page, ms.paragraph
+               FROM milestone_sources ms
+               JOIN milestones m ON m.id = ms.milestone_id AND m.deleted_at IS NULL
+               JOIN cases c ON c.id = m.case_id
+               WHERE ms.source_id = ?
+               ORDER BY m.sort_start, m.sort_end DESC, m.position""",
+            (source.id,),
+        )
+    ]  # fmt: skip
+    return {**source.to_dict(), "milestones": cited}

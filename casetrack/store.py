@@ -1,0 +1,160 @@
+"""Opening a casetrack store safely: find it, check it, upgrade it, and run write transactions.
+
+Reads use the plain sqlite3 connection (fast start-up); schema work goes through
+sqlite-utils, imported only when a migration is due.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from casetrack.errors import StoreError
+from casetrack.schema import APPLICATION_ID, LATEST_VERSION, apply_migrations
+
+DEFAULT_PATH = Path("db") / "casetrack.db"
+ENV_VAR = "CASETRACK_DB"
+BUSY_TIMEOUT_MS = 30_000
+
+
+def resolve_path(option: str | os.PathLike[str] | None) -> Path:
+    """--db wins, then $CASETRACK_DB, then db/casetrack.db under the current directory."""
+    if option:
+        return Path(option)
+    env = os.environ.get(ENV_VAR)
+    return Path(env) if env else DEFAULT_PATH
+
+
+def now() -> str:
+    """A UTC timestamp for created/updated columns."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """An open, checked and current casetrack store."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = False) -> Store:
+        """Open the store at `path`; with create=True make it (and its folder) if missing.
+
+        A file that is not a casetrack store, or that a newer casetrack wrote, is refused
+        before anything is written to it.
+        """
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a store file: give a file path to --db")
+        if not path.exists():
+            if not create:
+                raise StoreError(
+                    f"no store at {path}: create one with 'casetrack init' or pass --db PATH"
+                )
+            _create_private_file(path)
+        elif not os.access(path, os.R_OK):
+            raise StoreError(f"cannot read {path}: check its permissions")
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot open {path}: {err}") from None
+        store = cls(path, conn)
+        try:
+            store._check_and_upgrade()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _check_and_upgrade(self) -> None:
+        conn = self.conn
+        try:
+            app_id, version = _read_header(conn)
+        except sqlite3.DatabaseError:
+            raise StoreError(f"{self.path} is not a casetrack store (not an SQLite file)") from None
+        if app_id != APPLICATION_ID and not (app_id == 0 and _is_empty(conn)):
+            raise StoreError(f"{self.path} is an SQLite file but not a casetrack store")
+        if version > LATEST_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer casetrack (schema {version}, this one "
+                f"knows {LATEST_VERSION}): upgrade casetrack to use it"
+            )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if version < LATEST_VERSION:
+            self._upgrade()
+
+    def _upgrade(self) -> None:
+        if not os.access(self.path, os.W_OK):
+            raise StoreError(f"{self.path} needs an upgrade but is read-only: make it writable")
+        try:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            with self.write():
+                # Another process may have upgraded it while we waited for the lock.
+                if _read_header(self.conn)[1] < LATEST_VERSION:
+                    apply_migrations(self.conn)
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"cannot upgrade {self.path}: {err}") from None
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, begun IMMEDIATE so concurrent writers queue instead of failing."""
+        conn = self.conn
+        if conn.in_transaction:
+            yield conn
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            raise StoreError(_locked_message(self.path, err)) from None
+        try:
+            yield conn
+        except sqlite3.OperationalError as err:
+            conn.execute("ROLLBACK")
+            raise StoreError(_locked_message(self.path, err)) from None
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as err:
+            conn.execute("ROLLBACK")
+            raise StoreError(_locked_message(self.path, err)) from None
+
+
+def _locked_message(path: Path, err: sqlite3.OperationalError) -> str:
+    text = str(err)
+    if "readonly" in text:
+        return f"{path} is read-only: make it writable to change it"
+    if "locked" in text or "busy" in text:
+        return f"{path} is busy: another program held it for {BUSY_TIMEOUT_MS // 1000} s; retry"
+    return f"cannot write to {path}: {text}"
+
+
+def _read_header(conn: sqlite3.Connection) -> tuple[int, int]:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    return int(app_id), int(version)
+
+
+def _is_empty(conn: sqlite3.Connection) -> bool:
+    return bool(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0)
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the store file readable and writable by its owner only: legal work is confidential."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as err:
+        raise StoreError(f"cannot create {path}: {err.strerror}") from None
+    os.close(fd)

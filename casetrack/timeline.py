@@ -1,0 +1,105 @@
+"""Selecting milestones in timeline order: one filter set shared by every listing command.
+
+Order: earliest possible day first; on ties the wider span first (a year reads like a
+heading over its days); then entry order (position), which `move` can change.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from casetrack.cases import require_case_id
+from casetrack.dates import DateValue
+from casetrack.errors import CasetrackError
+from casetrack.milestones import check_kind, load_milestones
+from casetrack.models import MILESTONE_STATUSES, Milestone
+from casetrack.names import did_you_mean
+from casetrack.parties import require_party_id
+from casetrack.sources import find_source
+
+ORDER_BY = "m.sort_start, m.sort_end DESC, m.position"
+
+
+@dataclass
+class Filters:
+    """What to select. Repeated parties and tags must all match; repeated kinds and cases any."""
+
+    cases: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    role: str | None = None
+    kinds: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    since: DateValue | None = None
+    until: DateValue | None = None
+    status: str | None = None
+    key: bool = False
+    source: str | None = None
+
+
+def where_clause(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[Any]]:
+    """SQL conditions on milestones `m` for these filters, with their parameters."""
+    clauses = ["m.deleted_at IS NULL"]
+    params: list[Any] = []
+    if filters.cases:
+        ids = [require_case_id(conn, slug) for slug in filters.cases]
+        clauses.append(f"m.case_id IN ({', '.join('?' for _ in ids)})")
+        params.extend(ids)
+    role = " ".join(filters.role.split()).lower() if filters.role else None
+    for name in filters.parties:
+        party_id = require_party_id(conn, name)
+        sub = "SELECT milestone_id FROM milestone_parties WHERE party_id = ?"
+        params.append(party_id)
+        if role:
+            sub += " AND role = ?"
+            params.append(role)
+        clauses.append(f"m.id IN ({sub})")
+    if role and not filters.parties:
+        clauses.append("m.id IN (SELECT milestone_id FROM milestone_parties WHERE role = ?)")
+        params.append(role)
+    if filters.kinds:
+        kinds = [check_kind(conn, k) for k in filters.kinds]
+        clauses.append(f"m.kind IN ({', '.join('?' for _ in kinds)})")
+        params.extend(kinds)
+    for tag in filters.tags:
+        clauses.append("m.id IN (SELECT milestone_id FROM milestone_tags WHERE tag = ?)")
+        params.append(" ".join(tag.split()).lower())
+    if filters.since is not None or filters.until is not None:
+        # A window matches every milestone whose possible span overlaps it.
+        clauses.append("m.precision != 'unknown'")
+    if filters.since is not None and filters.since.start is not None:
+        clauses.append("m.sort_end >= ?")
+        params.append(filters.since.start.isoformat())
+    if filters.until is not None and filters.until.end is not None:
+        clauses.append("m.sort_start <= ?")
+        params.append(filters.until.end.isoformat())
+    if filters.status is not None:
+        if filters.status not in MILESTONE_STATUSES:
+            raise CasetrackError(
+                f"unknown status {filters.status!r}"
+                f"{did_you_mean(filters.status, MILESTONE_STATUSES)}: "
+                f"use {', '.join(MILESTONE_STATUSES)}"
+            )
+        clauses.append("m.status = ?")
+        params.append(filters.status)
+    if filters.key:
+        clauses.append("m.key = 1")
+    if filters.source is not None:
+        source = find_source(conn, filters.source)
+        if source is None:
+            raise CasetrackError(f"no source {filters.source!r}: see 'casetrack source list'")
+        clauses.append("m.id IN (SELECT milestone_id FROM milestone_sources WHERE source_id = ?)")
+        params.append(source.id)
+    return " AND ".join(clauses), params
+
+
+def timeline_ids(conn: sqlite3.Connection, filters: Filters) -> list[int]:
+    where, params = where_clause(conn, filters)
+    sql = f"SELECT m.id FROM milestones m WHERE {where} ORDER BY {ORDER_BY}"
+    return [r[0] for r in conn.execute(sql, params)]
+
+
+def timeline(conn: sqlite3.Connection, filters: Filters) -> list[Milestone]:
+    """The selected milestones, full records, in timeline order."""
+    return load_milestones(conn, timeline_ids(conn, filters))
