@@ -1,0 +1,63 @@
+"""Shared fixtures: a store file per test and a runner that drives the CLI as a user does."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from casetrack.cli import app
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every test in its own folder with no CASETRACK_DB, so the default store is private."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CASETRACK_DB", raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "store.db"
+
+
+class Cli:
+    """Runs casetrack commands against one store file and checks the exit code."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, code: int = 0, input: str | None = None) -> Result:
+        result = self.runner.invoke(app, ["--db", str(self.db_path), *args], input=input)
+        assert result.exit_code == code, (
+            f"casetrack {' '.join(args)} exited {result.exit_code}, expected {code}\n"
+            f"stdout: {result.stdout}\nstderr: {result.stderr}\nexception: {result.exception!r}"
+        )
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return result
+
+    def query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        """Look at the store directly, as a check independent of the CLI's own output."""
+        conn = sqlite3.connect(self.db_path)
+        try:
+            return conn.execute(sql, params).fetchall()
+        finally:
+            conn.close()
+
+
+@pytest.fixture
+def cli(db_path: Path) -> Iterator[Cli]:
+    yield Cli(db_path)
+
+
+@pytest.fixture
+def demo(cli: Cli) -> Cli:
+    """A store holding the sample case nec-2003."""
+    cli("demo")
+    return cli
