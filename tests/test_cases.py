@@ -1,0 +1,61 @@
+"""`casetrack case ...` from the command line, checked against the store."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import Cli
+
+
+def test_case_lifecycle(cli: Cli) -> None:
+    cli("case", "add", "acme-2003", "--title", "State v. Acme", "--jurisdiction", "France",
+        "--court", "Paris", "--docket", "03/123", "--summary", "Fraud inquiry")  # fmt: skip
+    assert cli.query("SELECT slug, title, jurisdiction, court, docket, status FROM cases") == [
+        ("acme-2003", "State v. Acme", "France", "Paris", "03/123", "open")
+    ]
+    cli("case", "edit", "acme-2003", "--status", "closed", "--title", "People v. Acme")
+    shown = json.loads(cli("case", "show", "acme-2003", "-f", "json").stdout)
+    assert shown["status"] == "closed" and shown["title"] == "People v. Acme"
+    assert shown["court"] == "Paris"
+    listed = json.loads(cli("case", "list", "--format", "json").stdout)
+    assert [(c["slug"], c["milestones"]) for c in listed] == [("acme-2003", 0)]
+    cli("case", "rm", "acme-2003")
+    assert cli.query("SELECT count(*) FROM cases") == [(0,)]
+
+
+def test_case_rm_refuses_while_milestones_unless_forced(cli: Cli) -> None:
+    cli("case", "add", "c1", "--title", "C")
+    cli("add", "c1", "2003", "Opened")
+    result = cli("case", "rm", "c1", code=1)
+    assert "--force" in result.stderr
+    assert cli.query("SELECT count(*) FROM cases") == [(1,)]
+    cli("case", "rm", "c1", "--force")
+    assert cli.query("SELECT count(*) FROM cases") == [(0,)]
+
+
+def test_bad_case_input_is_refused_without_writing(cli: Cli) -> None:
+    cli("case", "add", "good", "--title", "Good")
+    assert "invalid case slug" in cli("case", "add", "bad slug!", "--title", "x", code=1).stderr
+    assert "already exists" in cli("case", "add", "GOOD", "--title", "x", code=1).stderr
+    assert "needs a title" in cli("case", "add", "t2", "--title", "  ", code=1).stderr
+    result = cli("case", "add", "t3", "--title", "x", "--status", "opne", code=1)
+    assert "did you mean 'open'" in result.stderr
+    assert cli.query("SELECT slug FROM cases") == [("good",)]
+
+
+def test_unknown_case_suggests_closest(cli: Cli) -> None:
+    cli("case", "add", "acme-2003", "--title", "A")
+    result = cli("case", "show", "acme-2030", code=1)
+    assert result.stderr.strip() == "casetrack: no case 'acme-2030' (did you mean 'acme-2003'?)"
+    assert "did you mean 'acme-2003'" in cli("add", "acme-203", "2003", "x", code=1).stderr
+
+
+def test_case_list_table_and_empty_message(cli: Cli) -> None:
+    cli("init")
+    assert "no cases yet" in cli("case", "list").stderr
+    cli("case", "add", "c1", "--title", "First case")
+    cli("add", "c1", "2001", "Opened")
+    cli("add", "c1", "2003-06-17", "Raid")
+    table = cli("case", "list").stdout
+    assert "c1" in table and "First case" in table and "2001-01-01" in table
+    assert "2003-06-17" in table

@@ -1,0 +1,167 @@
+"""Adding, showing, editing and removing milestones, checked against the store."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import Cli
+
+
+@pytest.fixture
+def case(cli: Cli) -> Cli:
+    cli("case", "add", "acme", "--title", "State v. Acme")
+    return cli
+
+
+def test_add_records_everything_in_one_line(case: Cli) -> None:
+    result = case(
+        "add", "acme", "2003-06-17", "Police raid on the head office", "--kind", "raid",
+        "--party", "Acme Ltd:subject", "--party", "Judicial Police:raiding authority",
+        "--source", "https://example.org/raid", "--quote", "officers searched the building",
+        "--page", "3", "--location", "Lyon", "--note", "dawn raid", "--tag", "Fraud",
+        "--status", "disputed", "--key",
+    )  # fmt: skip
+    milestone_id = int(result.stdout.strip())
+    assert "new party: Acme Ltd" in result.stderr
+    assert "new source: https://example.org/raid" in result.stderr
+    row = case.query(
+        "SELECT date, date_start, date_end, precision, kind, title, location, note, status, key"
+        " FROM milestones WHERE id = ?",
+        (milestone_id,),
+    )
+    expected = ("2003-06-17", "2003-06-17", "2003-06-17", "day", "raid",
+                "Police raid on the head office", "Lyon", "dawn raid", "disputed", 1)  # fmt: skip
+    assert row == [expected]
+    links = case.query(
+        "SELECT p.name, mp.role FROM milestone_parties mp JOIN parties p ON p.id = mp.party_id"
+        " ORDER BY p.name"
+    )
+    assert links == [("Acme Ltd", "subject"), ("Judicial Police", "raiding authority")]
+    assert case.query("SELECT quote, page FROM milestone_sources") == [
+        ("officers searched the building", "3")
+    ]
+    assert case.query("SELECT tag FROM milestone_tags") == [("fraud",)]
+
+
+@pytest.mark.parametrize(
+    ("date", "start", "end", "precision"),
+    [
+        ("2003", "2003-01-01", "2003-12-31", "year"),
+        ("2003-06", "2003-06-01", "2003-06-30", "month"),
+        ("2004-02", "2004-02-01", "2004-02-29", "month"),
+        ("2003-06-17", "2003-06-17", "2003-06-17", "day"),
+    ],
+)
+def test_partial_dates_keep_their_precision(
+    case: Cli, date: str, start: str, end: str, precision: str
+) -> None:
+    case("add", "acme", date, "Something happened")
+    assert case.query("SELECT date, date_start, date_end, precision FROM milestones") == [
+        (date, start, end, precision)
+    ]
+
+
+@pytest.mark.parametrize("date", ["2003-13-01", "2003-02-30", "June", "", "17/06/2003"])
+def test_invalid_dates_are_refused_with_accepted_forms(case: Cli, date: str) -> None:
+    result = case("add", "acme", date, "x", code=1)
+    assert "2003-06-17" in result.stderr  # the accepted forms are shown
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert case.query("SELECT count(*) FROM milestones") == [(0,)]
+
+
+def test_unknown_kind_and_bad_party_are_refused_with_suggestions(case: Cli) -> None:
+    assert (
+        "did you mean 'raid'" in case("add", "acme", "2003", "x", "--kind", "riad", code=1).stderr
+    )
+    result = case("add", "acme", "2003", "x", "--party", "Acme:", code=1)
+    assert "malformed --party" in result.stderr
+    result = case("add", "acme", "2003", "x", "--party", "Acme:defendent", code=1)
+    assert "did you mean 'defendant'" in result.stderr
+    result = case("add", "acme", "2003", "x", "--quote", "words", code=1)
+    assert "--source" in result.stderr
+    assert case.query("SELECT count(*) FROM milestones") == [(0,)]
+    assert case.query("SELECT count(*) FROM parties") == [(0,)]
+
+
+def test_party_names_and_aliases_link_to_one_party(case: Cli) -> None:
+    case("party", "add", "People's Mojahedin Organization of Iran", "--alias", "PMOI",
+         "--alias", "MEK", "--kind", "organization")  # fmt: skip
+    first = case("add", "acme", "2003", "x", "--party", "pmoi:subject")
+    second = case("add", "acme", "2004", "y", "--party", "  Mek ")
+    assert "new party" not in first.stderr + second.stderr
+    assert case.query("SELECT count(*) FROM parties") == [(1,)]
+    assert case.query("SELECT count(*) FROM milestone_parties") == [(2,)]
+
+
+def test_custom_kind_can_be_added_and_used(case: Cli) -> None:
+    case("kind", "add", "Extradition")
+    case("add", "acme", "2005", "Extradition request", "--kind", "extradition")
+    kinds = json.loads(case("kind", "list", "-f", "json").stdout)
+    assert {"name": "extradition", "builtin": False, "milestones": 1} in kinds
+    assert "already exists" in case("kind", "add", "raid", code=1).stderr
+
+
+def test_show_returns_the_documented_json(case: Cli) -> None:
+    milestone_id = case(
+        "add", "acme", "2003-06", "Accounts frozen", "--party", "Acme Ltd:subject",
+        "--source", "Le Monde, 18 June 2003", "--quote", "accounts were frozen", "--tag", "bank",
+    ).stdout.strip()  # fmt: skip
+    record = json.loads(case("show", milestone_id, "-f", "json").stdout)
+    assert record == {
+        "id": int(milestone_id), "uid": record["uid"], "case": "acme", "date": "2003-06",
+        "start": "2003-06-01", "end": "2003-06-30", "precision": "month",
+        "approximate": False, "uncertain": False, "kind": "other", "title": "Accounts frozen",
+        "parties": [{"name": "Acme Ltd", "role": "subject"}],
+        "sources": [{"id": 1, "url": "Le Monde, 18 June 2003", "title": None,
+                     "quote": "accounts were frozen", "page": None, "paragraph": None}],
+        "location": None, "note": None, "tags": ["bank"], "status": "undisputed", "key": False,
+    }  # fmt: skip
+    table = case("show", milestone_id).stdout
+    assert "Jun 2003 (2003-06)" in table and "Acme Ltd (subject)" in table
+
+
+def test_edit_changes_fields_and_links(case: Cli) -> None:
+    milestone_id = case(
+        "add", "acme", "2003", "Arrest", "--party", "John Roe:detainee", "--tag", "a",
+        "--source", "https://example.org/1",
+    ).stdout.strip()  # fmt: skip
+    case("case", "add", "other", "--title", "Other")
+    case(
+        "edit", milestone_id, "--date", "2003-06-18", "--title", "Arrest of John Roe",
+        "--kind", "arrest", "--party", "Jane Roe:witness", "--remove-party", "john roe",
+        "--remove-tag", "a", "--tag", "b", "--remove-source", "https://example.org/1",
+        "--source", "https://example.org/2", "--quote", "she saw it", "--key",
+        "--case", "other",
+    )  # fmt: skip
+    record = json.loads(case("show", milestone_id, "-f", "json").stdout)
+    assert (record["date"], record["precision"], record["title"], record["kind"]) == (
+        "2003-06-18",
+        "day",
+        "Arrest of John Roe",
+        "arrest",
+    )
+    assert record["parties"] == [{"name": "Jane Roe", "role": "witness"}]
+    assert record["tags"] == ["b"]
+    assert [(s["url"], s["quote"]) for s in record["sources"]] == [
+        ("https://example.org/2", "she saw it")
+    ]
+    assert record["key"] is True and record["case"] == "other"
+
+
+def test_failed_edit_changes_nothing(case: Cli) -> None:
+    milestone_id = case("add", "acme", "2003", "Arrest", "--party", "John Roe").stdout.strip()
+    result = case("edit", milestone_id, "--title", "Changed", "--remove-party", "Nobody", code=1)
+    assert "no party named 'Nobody'" in result.stderr
+    assert case.query("SELECT title FROM milestones") == [("Arrest",)]
+    assert "no milestone with id 999" in case("edit", "999", "--title", "x", code=1).stderr
+
+
+def test_rm_hides_the_milestone_but_keeps_it_recoverable(case: Cli) -> None:
+    milestone_id = case("add", "acme", "2003", "Arrest", "--party", "John Roe").stdout.strip()
+    case("rm", milestone_id)
+    assert "no milestones match" in case("timeline", "acme").stderr
+    assert case.query("SELECT deleted_at IS NOT NULL FROM milestones") == [(1,)]
+    assert case.query("SELECT count(*) FROM milestone_parties") == [(1,)]
+    assert "no milestone" in case("show", milestone_id, code=1).stderr

@@ -1,0 +1,79 @@
+"""Parties with aliases, merging duplicates, and sources with the milestones citing them."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import Cli
+
+
+def test_party_add_alias_list_show(cli: Cli) -> None:
+    cli("party", "add", "National Council of Resistance of Iran", "--kind", "organization",
+        "-a", "NCRI")  # fmt: skip
+    result = cli("party", "alias", "ncri", "CNRI", "Conseil national de la Résistance iranienne")
+    assert "CNRI" in result.stderr
+    assert cli.query("SELECT alias FROM party_aliases ORDER BY id") == [
+        ("NCRI",),
+        ("CNRI",),
+        ("Conseil national de la Résistance iranienne",),
+    ]
+    cli("case", "add", "c", "--title", "C")
+    cli("add", "c", "2003-06-17", "Raid", "--party", "CNRI:subject")
+    cli("add", "c", "2014", "Dismissal", "--party", "conseil national de la resistance iranienne")
+    listed = json.loads(cli("party", "list", "-f", "json").stdout)
+    assert listed[0]["name"] == "National Council of Resistance of Iran"
+    assert (listed[0]["milestones"], listed[0]["cases"]) == (2, 1)
+    shown = json.loads(cli("party", "show", "NCRI", "-f", "json").stdout)
+    assert shown["aliases"] == ["NCRI", "CNRI", "Conseil national de la Résistance iranienne"]
+    assert shown["cases"] == [{"case": "c", "roles": ["subject"], "milestones": 2}]
+    assert shown["first"]["date"] == "2003-06-17" and shown["last"]["date"] == "2014"
+
+
+def test_party_names_cannot_be_shared(cli: Cli) -> None:
+    cli("party", "add", "Acme Ltd", "-a", "ACME")
+    cli("party", "add", "Acme Holdings")
+    assert "already names party 'Acme Ltd'" in cli("party", "add", "acme", code=1).stderr
+    result = cli("party", "alias", "Acme Holdings", "ACME", code=1)
+    assert "party merge" in result.stderr
+    assert "did you mean 'person'" in cli("party", "add", "X", "--kind", "persn", code=1).stderr
+    assert cli.query("SELECT count(*) FROM party_aliases") == [(1,)]
+
+
+def test_merge_moves_links_and_names(cli: Cli) -> None:
+    cli("case", "add", "c", "--title", "C")
+    cli("add", "c", "2003", "Raid", "--party", "Mojahedin:subject")
+    cli("add", "c", "2004", "Ruling", "--party", "PMOI:appellant", "--party", "Mojahedin:subject")
+    cli("party", "add", "MEK")
+    cli("party", "alias", "PMOI", "People's Mojahedin")
+    cli("party", "merge", "PMOI", "mojahedin")
+    assert cli.query("SELECT name FROM parties ORDER BY name") == [("MEK",), ("PMOI",)]
+    aliases = {r[0] for r in cli.query("SELECT alias FROM party_aliases")}
+    assert aliases == {"People's Mojahedin", "Mojahedin"}
+    records = json.loads(cli("timeline", "--party", "Mojahedin", "-f", "json").stdout)
+    assert [sorted(p["role"] for p in r["parties"]) for r in records] == [
+        ["subject"],
+        ["appellant", "subject"],
+    ]
+    assert "already the same party" in cli("party", "merge", "PMOI", "Mojahedin", code=1).stderr
+
+
+def test_sources_add_list_show(cli: Cli) -> None:
+    source_id = cli("source", "add", "https://example.org/raid", "--title", "Offices raided",
+                    "--publisher", "AFP", "--published", "2003-06-18").stdout.strip()  # fmt: skip
+    assert source_id == "1"
+    assert "already exists" in cli("source", "add", "https://example.org/raid", code=1).stderr
+    assert "bare number" in cli("source", "add", "42", code=1).stderr
+    cli("case", "add", "c", "--title", "C")
+    cli("add", "c", "2003-06-17", "Raid", "--source", "1", "--quote", "dawn raid", "--page", "2")
+    cli("add", "c", "2003-06-18", "Detention", "--source", "https://example.org/raid")
+    listed = json.loads(cli("source", "list", "-f", "json").stdout)
+    assert [(s["title"], s["milestones"]) for s in listed] == [("Offices raided", 2)]
+    shown = json.loads(cli("source", "show", "1", "-f", "json").stdout)
+    assert shown["published"] == "2003-06-18"
+    assert [(m["title"], m["quote"], m["page"]) for m in shown["milestones"]] == [
+        ("Raid", "dawn raid", "2"),
+        ("Detention", None, None),
+    ]
+    table = cli("source", "show", "https://example.org/raid").stdout
+    assert "Offices raided" in table and "dawn raid" in table
+    assert "no source with id 7" in cli("add", "c", "2003", "x", "--source", "7", code=1).stderr

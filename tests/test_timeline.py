@@ -1,0 +1,158 @@
+"""Timelines: the ordering rule, queries by party across cases, and output formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casetrack.cases import add_case
+from casetrack.milestones import add_milestone
+from casetrack.store import Store
+from casetrack.timeline import Filters, timeline
+from tests.conftest import Cli
+
+
+def _dates(result_stdout: str) -> list[str]:
+    return [r["date"] for r in json.loads(result_stdout)]
+
+
+def test_same_start_wider_span_first_then_entry_order(cli: Cli) -> None:
+    cli("case", "add", "c", "--title", "C")
+    entries = [("2003-06-17", "day A"), ("2003-06", "month"), ("2003", "year"),
+               ("2003-06-17", "day B"), ("2003-06-01", "first of June"), ("2002", "before")]  # fmt: skip
+    for d, title in entries:
+        cli("add", "c", d, title)
+    records = json.loads(cli("timeline", "c", "-f", "json").stdout)
+    assert [r["title"] for r in records] == [
+        "before",
+        "year",
+        "month",
+        "first of June",
+        "day A",
+        "day B",
+    ]
+
+
+def _scenario(cli: Cli) -> None:
+    """A case from an investigation opened in 2001 to a dismissal in 2014, entered out of order."""
+    cli("case", "add", "pmoi", "--title", "Investigation into the PMOI", "--jurisdiction", "France")
+    cli("party", "add", "People's Mojahedin Organization of Iran", "--kind", "organization",
+        "--alias", "PMOI", "--alias", "MEK", "--alias", "Mojahedin-e Khalq")  # fmt: skip
+    cli("party", "add", "Maryam Radjavi", "--kind", "person", "--alias", "Maryam Rajavi")
+    cli("add", "pmoi", "2014-09-16", "Investigating judges dismiss the case", "--kind",
+        "dismissal", "--party", "MEK:subject")  # fmt: skip
+    cli("add", "pmoi", "2003-06-17", "Police raid the offices in Auvergne-sur-Oise", "--kind",
+        "raid", "--party", "PMOI:subject", "--party", "DST:raiding authority")  # fmt: skip
+    cli("add", "pmoi", "2001", "Anti-terrorism investigation opened", "--kind", "investigation",
+        "--party", "Mojahedin-e Khalq:subject")  # fmt: skip
+    cli("add", "pmoi", "2003-06-17", "Maryam Rajavi detained", "--kind", "detention",
+        "--party", "Maryam Radjavi:detainee")  # fmt: skip
+    cli("add", "pmoi", "2003-07-03", "Maryam Rajavi released", "--kind", "release",
+        "--party", "maryam rajavi:detainee")  # fmt: skip
+    cli("add", "pmoi", "2003-06", "Surveillance of the offices", "--kind", "investigation",
+        "--party", "DST")  # fmt: skip
+
+
+def test_realistic_case_prints_in_order_and_is_found_by_any_alias(cli: Cli) -> None:
+    _scenario(cli)
+    assert _dates(cli("timeline", "pmoi", "-f", "json").stdout) == [
+        "2001",
+        "2003-06",
+        "2003-06-17",
+        "2003-06-17",
+        "2003-07-03",
+        "2014-09-16",
+    ]
+    table = cli("timeline", "pmoi").stdout
+    lines = table.splitlines()
+    assert lines[0].split() == ["id", "date", "elapsed", "kind", "title", "parties", "sources"]
+    assert "17 Jun 2003" in table and "Jun 2003" in table and "+11y 2m" in table
+    for alias in ("PMOI", "mek", "People's Mojahedin Organization of Iran", "MOJAHEDIN-E KHALQ"):
+        records = json.loads(cli("timeline", "--party", alias, "-f", "json").stdout)
+        assert [r["date"] for r in records] == ["2001", "2003-06-17", "2014-09-16"]
+        assert {r["role"] for r in records} == {"subject"}
+    detainee = json.loads(cli("timeline", "--party", "Maryam Rajavi", "-f", "json").stdout)
+    assert [r["title"] for r in detainee] == ["Maryam Rajavi detained", "Maryam Rajavi released"]
+
+
+def test_party_query_spans_cases_and_shows_roles(cli: Cli) -> None:
+    _scenario(cli)
+    cli("case", "add", "appeal", "--title", "Appeal")
+    cli("add", "appeal", "2009-01", "Appeal lodged", "--kind", "appeal", "--party", "MEK:appellant")
+    table = cli("timeline", "--party", "pmoi").stdout
+    header = table.splitlines()[0].split()
+    assert header[:5] == ["id", "case", "date", "elapsed", "kind"] and "role" in header
+    assert "appellant" in table and "appeal" in table
+    assert len(json.loads(cli("timeline", "--party", "PMOI", "-f", "json").stdout)) == 4
+
+
+def test_unknown_party_suggests_names_and_aliases(cli: Cli) -> None:
+    _scenario(cli)
+    result = cli("timeline", "--party", "PMO", code=1)
+    assert "no party named 'PMO'" in result.stderr and "'PMOI'" in result.stderr
+
+
+def test_filters_kind_and_date_window(cli: Cli) -> None:
+    _scenario(cli)
+    windowed = cli("timeline", "pmoi", "--since", "2003-06-10", "--until", "2003-12", "-f", "json")
+    # June 2003 overlaps the window even though its first day is before it.
+    assert _dates(windowed.stdout) == ["2003-06", "2003-06-17", "2003-06-17", "2003-07-03"]
+    kinds = cli("timeline", "-k", "raid", "-k", "release", "-f", "json").stdout
+    assert _dates(kinds) == ["2003-06-17", "2003-07-03"]
+
+
+def test_csv_and_markdown_outputs(cli: Cli) -> None:
+    _scenario(cli)
+    cli("add", "pmoi", "2005", '=HYPERLINK("http://evil")', "--party", "@attacker")
+    rows = list(csv.DictReader(io.StringIO(cli("timeline", "pmoi", "-f", "csv").stdout)))
+    assert rows[0]["date"] == "2001" and rows[0]["start"] == "2001-01-01"
+    hostile = next(r for r in rows if "HYPERLINK" in r["title"])
+    assert hostile["title"].startswith("'=") and hostile["parties"].startswith("'@")
+    markdown = cli("timeline", "pmoi", "-f", "markdown").stdout
+    assert markdown.splitlines()[1].startswith("|:--") or markdown.splitlines()[1].startswith("|--")
+    jsonl = cli("timeline", "pmoi", "-f", "jsonl").stdout.splitlines()
+    assert len(jsonl) == 7 and json.loads(jsonl[0])["date"] == "2001"
+
+
+def test_empty_timeline_says_so_on_stderr(cli: Cli) -> None:
+    cli("init")
+    result = cli("timeline")
+    assert result.stdout == "" and "no milestones match" in result.stderr
+    assert json.loads(cli("timeline", "-f", "json").stdout) == []
+
+
+_partial_date = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)).flatmap(
+    lambda d: st.sampled_from([d.isoformat(), d.isoformat()[:7], d.isoformat()[:4]])
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_partial_date, min_size=1, max_size=25))
+def test_timeline_order_is_total_stable_and_follows_the_rule(dates: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(Path(folder) / "t.db", create=True)
+        try:
+            add_case(store, "c", "C")
+            ids = [add_milestone(store, "c", d, f"m{i}").milestone_id for i, d in enumerate(dates)]
+            first = timeline(store.conn, Filters())
+            again = timeline(store.conn, Filters(cases=["c"]))
+        finally:
+            store.close()
+    assert [m.id for m in first] == [m.id for m in again]
+    assert sorted(m.id for m in first) == sorted(ids)
+    for a, b in itertools.pairwise(first):
+        assert a.date.start is not None and b.date.start is not None
+        assert a.date.end is not None and b.date.end is not None
+        assert (a.date.start, -a.date.end.toordinal(), a.id) < (
+            b.date.start,
+            -b.date.end.toordinal(),
+            b.id,
+        )
