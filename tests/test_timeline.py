@@ -26,8 +26,14 @@ def _dates(result_stdout: str) -> list[str]:
 
 def test_same_start_wider_span_first_then_entry_order(cli: Cli) -> None:
     cli("case", "add", "c", "--title", "C")
-    entries = [("2003-06-17", "day A"), ("2003-06", "month"), ("2003", "year"),
-               ("2003-06-17", "day B"), ("2003-06-01", "first of June"), ("2002", "before")]  # fmt: skip
+    entries = [
+        ("2003-06-17", "day A"),
+        ("2003-06", "month"),
+        ("2003", "year"),
+        ("2003-06-17", "day B"),
+        ("2003-06-01", "first of June"),
+        ("2002", "before"),
+    ]
     for d, title in entries:
         cli("add", "c", d, title)
     records = json.loads(cli("timeline", "c", "-f", "json").stdout)
