@@ -10,17 +10,25 @@ if TYPE_CHECKING:
     from casetrack.timeline import Filters
 
 Cases = Annotated[
-    list[str] | None, typer.Argument(help="Case slugs (all cases when none).", show_default=False)
+    list[str] | None,
+    typer.Argument(
+        help="Case slugs (all cases when none).", show_default=False
+    ),
 ]
 Parties = Annotated[
     list[str] | None,
-    typer.Option("--party", "-p", help="Party name or alias; repeat to require all of them."),
+    typer.Option(
+        "--party", "-p", metavar="NAME", help="Party name or alias; repeat to require all of them."
+    ),
 ]
 Role = Annotated[str | None, typer.Option(help="Only where the party has this role.")]
 Kinds = Annotated[
-    list[str] | None, typer.Option("--kind", "-k", help="Milestone kind; repeat for any of them.")
+    list[str] | None,
+    typer.Option("--kind", "-k", metavar="KIND", help="Milestone kind; repeat for any of them."),
 ]
-Tags = Annotated[list[str] | None, typer.Option("--tag", "-t", help="Tag; repeat to require all.")]
+Tags = Annotated[
+    list[str] | None, typer.Option("--tag", "-t", metavar="TAG", help="Tag; repeat to require all.")
+]
 Since = Annotated[
     str | None, typer.Option(help="Only milestones that may fall on or after this date.")
 ]

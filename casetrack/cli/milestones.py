@@ -20,9 +20,13 @@ PartyOpt = Annotated[
 ]
 SourceOpt = Annotated[
     list[str] | None,
-    typer.Option("--source", "-s", help="Source URL, citation or id (repeatable)."),
+    typer.Option(
+        "--source", "-s", metavar="URL|ID", help="Source URL, citation or id (repeatable)."
+    ),
 ]
-TagOpt = Annotated[list[str] | None, typer.Option("--tag", "-t", help="A tag (repeatable).")]
+TagOpt = Annotated[
+    list[str] | None, typer.Option("--tag", "-t", metavar="TAG", help="A tag (repeatable).")
+]
 Quote = Annotated[str | None, typer.Option(help="The words in the source that support it.")]
 Page = Annotated[str | None, typer.Option(help="Page in the source (pinpoint).")]
 Paragraph = Annotated[str | None, typer.Option(help="Paragraph in the source (pinpoint).")]
@@ -68,9 +72,9 @@ def _citations(
 
 def add(
     ctx: typer.Context,
-    case: Annotated[str, typer.Argument(help="Case slug.")],
-    date: Annotated[str, typer.Argument(help="2003-06-17, 2003-06 or 2003.")],
-    title: Annotated[str, typer.Argument(help="What happened, in a line.")],
+    case: Annotated[str, typer.Argument(metavar="CASE", help="Case slug.")],
+    date: Annotated[str, typer.Argument(metavar="DATE", help="2003-06-17, 2003-06 or 2003.")],
+    title: Annotated[str, typer.Argument(metavar="TITLE", help="What happened, in a line.")],
     kind: Annotated[str, typer.Option("--kind", "-k", help="raid, arrest, ruling, ...")] = "other",
     party: PartyOpt = None,
     source: SourceOpt = None,
