@@ -11,9 +11,7 @@ if TYPE_CHECKING:
 
 Cases = Annotated[
     list[str] | None,
-    typer.Argument(
-        help="Case slugs (all cases when none).", show_default=False
-    ),
+    typer.Argument(help="Case slugs (all cases when none).", show_default=False),
 ]
 Parties = Annotated[
     list[str] | None,

@@ -15,7 +15,10 @@ if TYPE_CHECKING:
 PartyOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--party", "-p", help="NAME or NAME:ROLE, e.g. 'Jane Doe:defendant' (repeatable)."
+        "--party",
+        "-p",
+        metavar="NAME[:ROLE]",
+        help="NAME or NAME:ROLE, e.g. 'Jane Doe:defendant' (repeatable).",
     ),
 ]
 SourceOpt = Annotated[
