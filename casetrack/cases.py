@@ -9,7 +9,7 @@ from typing import Any
 
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import CASE_STATUSES, Case
-from casetrack.names import clean_text, did_you_mean
+from casetrack.names import check_choice, clean_text, did_you_mean
 from casetrack.store import Store, now
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -21,15 +21,6 @@ def _row_to_case(row: sqlite3.Row | tuple[Any, ...]) -> Case:
 
 
 _SELECT = "SELECT id, uid, slug, title, jurisdiction, court, docket, status, summary FROM cases"
-
-
-def check_status(status: str) -> str:
-    if status not in CASE_STATUSES:
-        raise CasetrackError(
-            f"unknown case status {status!r}{did_you_mean(status, CASE_STATUSES)}: "
-            f"use {' or '.join(CASE_STATUSES)}"
-        )
-    return status
 
 
 def add_case(store: Store, slug: str, title: str, **fields: str | None) -> Case:
@@ -78,7 +69,7 @@ def _clean_fields(fields: dict[str, str | None]) -> dict[str, str | None]:
             continue
         cleaned = clean_text(value)
         if name == "status":
-            check_status(cleaned)
+            check_choice(cleaned, CASE_STATUSES, "case status")
         if name == "title" and not cleaned:
             raise CasetrackError("a case title cannot be empty")
         values[name] = cleaned or None

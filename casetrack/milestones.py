@@ -11,7 +11,7 @@ from casetrack.cases import get_case
 from casetrack.dates import DateValue, from_stored, parse_date
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import MILESTONE_STATUSES, ROLES, Milestone, PartyLink, SourceLink
-from casetrack.names import clean_text, closest, did_you_mean, name_key
+from casetrack.names import check_choice, clean_text, closest, did_you_mean, name_key
 from casetrack.parties import get_or_create_party, require_party_id
 from casetrack.sources import find_source, get_or_create_source
 from casetrack.store import Store, now
@@ -122,15 +122,6 @@ def list_kinds(store: Store) -> list[dict[str, object]]:
     ]
 
 
-def _check_status(status: str) -> str:
-    if status not in MILESTONE_STATUSES:
-        raise CasetrackError(
-            f"unknown status {status!r}{did_you_mean(status, MILESTONE_STATUSES)}: "
-            f"use {', '.join(MILESTONE_STATUSES)}"
-        )
-    return status
-
-
 def _required_title(title: str) -> str:
     cleaned = clean_text(title)
     if not cleaned:
@@ -169,7 +160,7 @@ def add_milestone(
     """Record one milestone with its links, all in one transaction."""
     value = parse_date(date)
     title = _required_title(title)
-    _check_status(status)
+    check_choice(status, MILESTONE_STATUSES, "status")
     with store.write() as conn:
         case_row = get_case(store, case)
         columns = {
@@ -250,7 +241,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
     if change.title is not None:
         updates["title"] = _required_title(change.title)
     if change.status is not None:
-        updates["status"] = _check_status(change.status)
+        updates["status"] = check_choice(change.status, MILESTONE_STATUSES, "status")
     for name in ("location", "note"):
         text = getattr(change, name)
         if text is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
 def name_key(text: str) -> str:
@@ -37,3 +37,13 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     if not matches:
         return ""
     return " (did you mean " + " or ".join(repr(m) for m in matches) + "?)"
+
+
+def check_choice(value: str, choices: Sequence[str], what: str) -> str:
+    """`value` if it is one of `choices`, else a refusal naming the closest and all choices."""
+    from casetrack.errors import CasetrackError
+
+    if value not in choices:
+        hint = did_you_mean(value, choices)
+        raise CasetrackError(f"unknown {what} {value!r}{hint}: use one of {', '.join(choices)}")
+    return value

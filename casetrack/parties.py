@@ -8,17 +8,8 @@ from typing import Any
 
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import PARTY_KINDS, Party
-from casetrack.names import clean_text, closest, did_you_mean, name_key
+from casetrack.names import check_choice, clean_text, closest, name_key
 from casetrack.store import Store, now
-
-
-def check_party_kind(kind: str) -> str:
-    if kind not in PARTY_KINDS:
-        raise CasetrackError(
-            f"unknown party kind {kind!r}{did_you_mean(kind, PARTY_KINDS)}: "
-            f"use one of {', '.join(PARTY_KINDS)}"
-        )
-    return kind
 
 
 def find_party_id(conn: sqlite3.Connection, name: str) -> int | None:
@@ -61,7 +52,13 @@ def create_party(conn: sqlite3.Connection, name: str, kind: str = "other") -> in
     cleaned = _valid_name(name)
     cursor = conn.execute(
         "INSERT INTO parties (uid, name, name_key, kind, created_at) VALUES (?, ?, ?, ?, ?)",
-        (str(uuid.uuid4()), cleaned, name_key(cleaned), check_party_kind(kind), now()),
+        (
+            str(uuid.uuid4()),
+            cleaned,
+            name_key(cleaned),
+            check_choice(kind, PARTY_KINDS, "party kind"),
+            now(),
+        ),
     )
     return int(cursor.lastrowid or 0)
 

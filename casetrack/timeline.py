@@ -15,7 +15,7 @@ from casetrack.dates import DateValue
 from casetrack.errors import CasetrackError
 from casetrack.milestones import check_kind, load_milestones
 from casetrack.models import MILESTONE_STATUSES, Milestone
-from casetrack.names import did_you_mean
+from casetrack.names import check_choice
 from casetrack.parties import require_party_id
 from casetrack.sources import find_source
 
@@ -75,14 +75,8 @@ def where_clause(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[
         clauses.append("m.sort_start <= ?")
         params.append(filters.until.end.isoformat())
     if filters.status is not None:
-        if filters.status not in MILESTONE_STATUSES:
-            raise CasetrackError(
-                f"unknown status {filters.status!r}"
-                f"{did_you_mean(filters.status, MILESTONE_STATUSES)}: "
-                f"use {', '.join(MILESTONE_STATUSES)}"
-            )
         clauses.append("m.status = ?")
-        params.append(filters.status)
+        params.append(check_choice(filters.status, MILESTONE_STATUSES, "status"))
     if filters.key:
         clauses.append("m.key = 1")
     if filters.source is not None:

@@ -83,6 +83,24 @@ def emit_one(record: dict[str, Any], fmt: OutputFormat) -> None:
     out(render(pairs, fmt.value, ["field", "value"], flexible=("value",)))
 
 
+def emit_details(
+    details: dict[str, Any],
+    fmt: OutputFormat,
+    related: str,
+    columns: list[str],
+    flexible: tuple[str, ...] = (),
+) -> None:
+    """A record and, below it, a table of the related records kept under `related`."""
+    if fmt in (OutputFormat.json, OutputFormat.jsonl):
+        emit_one(details, fmt)
+        return
+    rows = details.pop(related)
+    emit_one(details, fmt)
+    if rows:
+        typer.echo()
+        emit(rows, fmt, columns, flexible)
+
+
 def _flat(value: Any) -> str:
     if value is None:
         return ""

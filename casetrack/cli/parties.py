@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_one, open_store, say
+from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_details, open_store, say
 
 app = typer.Typer(help="Add, alias, list, show and merge parties.", no_args_is_help=True)
 
@@ -72,15 +72,9 @@ def show(ctx: typer.Context, name: str, fmt: FormatOption = OutputFormat.table) 
     """
     from casetrack.parties import party_details
 
-    details = party_details(open_store(ctx), name)
-    if fmt in (OutputFormat.json, OutputFormat.jsonl):
-        emit_one(details, fmt)
-        return
-    cases = details.pop("cases")
-    emit_one(details, fmt)
-    if cases:
-        typer.echo()
-        emit(cases, fmt, ["case", "roles", "milestones"])
+    emit_details(
+        party_details(open_store(ctx), name), fmt, "cases", ["case", "roles", "milestones"]
+    )
 
 
 @app.command("merge")

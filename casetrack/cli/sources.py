@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_one, open_store, say
+from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_details, open_store, say
 
 app = typer.Typer(help="Add, list and show sources.", no_args_is_help=True)
 
@@ -52,12 +52,7 @@ def show(
     """Show a source and the milestones that cite it."""
     from casetrack.sources import source_details
 
-    details = source_details(open_store(ctx), ref)
-    if fmt in (OutputFormat.json, OutputFormat.jsonl):
-        emit_one(details, fmt)
-        return
-    cited = details.pop("milestones")
-    emit_one(details, fmt)
-    if cited:
-        typer.echo()
-        emit(cited, fmt, ["id", "case", "date", "title", "quote", "page"], ("title", "quote"))
+    columns = ["id", "case", "date", "title", "quote", "page"]
+    emit_details(
+        source_details(open_store(ctx), ref), fmt, "milestones", columns, ("title", "quote")
+    )
