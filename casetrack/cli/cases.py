@@ -48,7 +48,7 @@ def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 
     columns = ["slug", "title", "status", "milestones", "first", "last"]
     records = list_cases(open_store(ctx))
-    emit(records, fmt, None if fmt.value in ("json", "jsonl") else columns, ("title",),
+    emit(records, fmt, columns, ("title",),
          empty="no cases yet: add one with 'casetrack case add SLUG --title TEXT'")  # fmt: skip
 
 

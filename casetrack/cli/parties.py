@@ -60,7 +60,7 @@ def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 
     columns = ["id", "name", "kind", "aliases", "milestones", "cases"]
     emit(list_parties(open_store(ctx)), fmt,
-         None if fmt.value in ("json", "jsonl") else columns, ("name", "aliases"),
+         columns, ("name", "aliases"),
          empty="no parties yet")  # fmt: skip
 
 

@@ -39,7 +39,7 @@ def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 
     columns = ["id", "title", "url", "publisher", "published", "milestones"]
     emit(list_sources(open_store(ctx)), fmt,
-         None if fmt.value in ("json", "jsonl") else columns, ("title", "url"),
+         columns, ("title", "url"),
          empty="no sources yet: add one with 'casetrack source add URL'")  # fmt: skip
 
 
