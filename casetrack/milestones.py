@@ -299,6 +299,43 @@ def remove_milestone(store: Store, milestone_id: int) -> None:
         conn.execute("UPDATE milestones SET deleted_at = ? WHERE id = ?", (now(), milestone_id))
 
 
+def move_milestone(store: Store, milestone_id: int, other_id: int, *, after: bool) -> list[int]:
+    """Order a milestone just before or after another on the same date; returns the new order.
+
+    Only milestones with the same possible span compete on position, so the group's own
+    position values are handed out again in the new order.
+    """
+    if milestone_id == other_id:
+        raise CasetrackError("a milestone cannot be moved relative to itself")
+    with store.write() as conn:
+        require_milestone(conn, milestone_id)
+        require_milestone(conn, other_id)
+        rows = conn.execute(
+            "SELECT id, case_id, sort_start, sort_end FROM milestones WHERE id IN (?, ?)",
+            (milestone_id, other_id),
+        ).fetchall()
+        keys = {row[0]: row[1:] for row in rows}
+        if keys[milestone_id] != keys[other_id]:
+            raise CasetrackError(
+                f"milestones {milestone_id} and {other_id} are not in the same case on the same "
+                "date: only same-day milestones can be reordered (change a date with 'edit')"
+            )
+        case_id, sort_start, sort_end = keys[other_id]
+        group = conn.execute(
+            "SELECT id, position FROM milestones WHERE case_id = ? AND sort_start = ?"
+            " AND sort_end = ? AND deleted_at IS NULL ORDER BY position",
+            (case_id, sort_start, sort_end),
+        ).fetchall()
+        positions = [position for _, position in group]
+        order = [mid for mid, _ in group if mid != milestone_id]
+        order.insert(order.index(other_id) + (1 if after else 0), milestone_id)
+        conn.executemany(
+            "UPDATE milestones SET position = ? WHERE id = ?",
+            list(zip(positions, order, strict=True)),
+        )
+    return order
+
+
 _MILESTONE_SELECT = """
     SELECT m.id, m.uid, c.slug, m.date, m.date_start, m.date_end, m.precision, m.approximate,
            m.uncertain, m.kind, m.title, m.location, m.note, m.status, m.key, m.position

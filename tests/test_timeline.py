@@ -162,3 +162,26 @@ def test_timeline_order_is_total_stable_and_follows_the_rule(dates: list[str]) -
             -b.date.end.toordinal(),
             b.id,
         )
+
+
+def test_move_reorders_same_day_milestones(cli: Cli) -> None:
+    cli("case", "add", "c", "--title", "C")
+    a, b, c = (
+        cli("add", "c", "2003-06-17", t).stdout.strip() for t in ("raid", "arrest", "search")
+    )
+    cli("add", "c", "2003-06", "month")
+    cli("move", c, "--before", a)
+    titles = [r["title"] for r in json.loads(cli("timeline", "-f", "json").stdout)]
+    assert titles == ["month", "search", "raid", "arrest"]
+    cli("move", c, "--after", b)
+    titles = [r["title"] for r in json.loads(cli("timeline", "-f", "json").stdout)]
+    assert titles == ["month", "raid", "arrest", "search"]
+
+
+def test_move_refuses_different_dates_and_bad_usage(cli: Cli) -> None:
+    cli("case", "add", "c", "--title", "C")
+    a = cli("add", "c", "2003-06-17", "raid").stdout.strip()
+    b = cli("add", "c", "2003-06", "month").stdout.strip()
+    assert "same date" in cli("move", a, "--before", b, code=1).stderr
+    assert "exactly one of" in cli("move", a, code=2).stderr
+    assert "itself" in cli("move", a, "--after", a, code=1).stderr

@@ -38,7 +38,7 @@ Note = Annotated[str | None, typer.Option(help="Your own note.")]
 
 
 def register(app: typer.Typer) -> None:
-    for command in (init, demo, add, show, edit, rm, timeline):
+    for command in (init, demo, add, show, edit, rm, move, timeline):
         app.command()(command)
 
 
@@ -183,6 +183,30 @@ def rm(
 
     remove_milestone(open_store(ctx), milestone_id)
     say(f"deleted milestone {milestone_id}")
+
+
+def move(
+    ctx: typer.Context,
+    milestone_id: Annotated[int, typer.Argument(metavar="ID", help="Milestone to move.")],
+    before: Annotated[
+        int | None, typer.Option(metavar="OTHER_ID", help="Put it before this.")
+    ] = None,
+    after: Annotated[
+        int | None, typer.Option(metavar="OTHER_ID", help="Put it after this.")
+    ] = None,
+) -> None:
+    """Order milestones of the same date (they otherwise keep the order they were entered in).
+
+    Example: casetrack move 14 --before 12
+    """
+    from casetrack.milestones import move_milestone
+
+    if (before is None) == (after is None):
+        raise typer.BadParameter("give exactly one of --before OTHER_ID or --after OTHER_ID")
+    other = before if before is not None else after
+    assert other is not None
+    order = move_milestone(open_store(ctx), milestone_id, other, after=after is not None)
+    say("same-day order: " + ", ".join(str(i) for i in order))
 
 
 def timeline(
