@@ -14,7 +14,7 @@ def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """List milestone kinds and how often each is used."""
     from casetrack.milestones import list_kinds
 
-    emit(list_kinds(open_store(ctx, create=True)), fmt)
+    emit(list_kinds(open_store(ctx)), fmt)
 
 
 @app.command("add")
