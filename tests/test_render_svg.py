@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from casetrack.dates import DateValue
 from casetrack.models import DEFAULT_KINDS, Milestone
 from casetrack.render.svg import Box, render_svg, text_box
-from tests.conftest import milestone, when
+from tests.render_examples import harbour_timeline, milestone, when
 
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -53,7 +53,8 @@ def assert_no_overlap(root: ET.Element) -> None:
         assert box.x0 >= 0 and box.x1 <= width, f"{text!r} runs off the picture"
 
 
-def test_parses_with_one_marker_per_milestone(timeline: list[Milestone]) -> None:
+def test_parses_with_one_marker_per_milestone() -> None:
+    timeline = harbour_timeline()
     root = parse(render_svg(timeline, title="Harbour Press"))
     assert sorted(el.get("data-id") for el in markers(root)) == sorted(str(m.id) for m in timeline)
     assert root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
@@ -61,13 +62,15 @@ def test_parses_with_one_marker_per_milestone(timeline: list[Milestone]) -> None
 
 
 @pytest.mark.parametrize("layout", ["horizontal", "vertical"])
-def test_labels_do_not_overlap(timeline: list[Milestone], layout: str) -> None:
+def test_labels_do_not_overlap(layout: str) -> None:
+    timeline = harbour_timeline()
     root = parse(render_svg(timeline, title="Harbour Press", layout=layout))  # type: ignore[arg-type]
     assert root.get("data-layout") == layout
     assert_no_overlap(root)
 
 
-def test_markup_in_user_text_stays_text(timeline: list[Milestone]) -> None:
+def test_markup_in_user_text_stays_text() -> None:
+    timeline = harbour_timeline()
     hostile = "<script>alert(1)</script>"
     timeline[1].title = hostile
     timeline[2].kind = 'raid" onload="alert(1)'
@@ -80,13 +83,15 @@ def test_markup_in_user_text_stays_text(timeline: list[Milestone]) -> None:
     assert {el.get("data-kind") for el in markers(root)} >= {'raid" onload="alert(1)'}
 
 
-def test_characters_invalid_in_xml_are_dropped(timeline: list[Milestone]) -> None:
+def test_characters_invalid_in_xml_are_dropped() -> None:
+    timeline = harbour_timeline()
     timeline[0].title = "Opened\x00 by\x07 the\x1b prosecutor"
     root = parse(render_svg(timeline, title="T\x0c"))
     assert any("Opened by the prosecutor" in (el.text or "") for el in root.iter(f"{NS}text"))
 
 
-def test_tooltips_give_full_date_and_title(timeline: list[Milestone]) -> None:
+def test_tooltips_give_full_date_and_title() -> None:
+    timeline = harbour_timeline()
     tips = {
         el.get("data-id"): el.findtext(f"{NS}title") or ""
         for el in markers(parse(render_svg(timeline, title="T")))
@@ -96,7 +101,8 @@ def test_tooltips_give_full_date_and_title(timeline: list[Milestone]) -> None:
     assert "17 Jun 2003" in tips["2"]
 
 
-def test_partial_dates_are_spans_and_open_ends_arrows(timeline: list[Milestone]) -> None:
+def test_partial_dates_are_spans_and_open_ends_arrows() -> None:
+    timeline = harbour_timeline()
     by_id = {el.get("data-id"): el for el in markers(parse(render_svg(timeline, title="T")))}
     assert by_id["1"].find(f"{NS}rect") is not None  # the year 2001 is a bar, not a point
     assert by_id["1"].find(f"{NS}rect").get("stroke-dasharray") is None  # type: ignore[union-attr]
@@ -105,7 +111,8 @@ def test_partial_dates_are_spans_and_open_ends_arrows(timeline: list[Milestone])
     assert by_id["6"].find(f"{NS}polygon") is not None  # open end: arrow head
 
 
-def test_long_gap_is_squeezed_with_break_mark(timeline: list[Milestone]) -> None:
+def test_long_gap_is_squeezed_with_break_mark() -> None:
+    timeline = harbour_timeline()
     root = parse(render_svg(timeline, title="T"))
     breaks = [el for el in root.iter() if el.get("class") == "axis-break"]
     assert breaks
@@ -114,7 +121,8 @@ def test_long_gap_is_squeezed_with_break_mark(timeline: list[Milestone]) -> None
     assert not [el for el in compact.iter() if el.get("class") == "axis-break"]
 
 
-def test_one_lane_per_case_and_unknown_row(timeline: list[Milestone]) -> None:
+def test_one_lane_per_case_and_unknown_row() -> None:
+    timeline = harbour_timeline()
     root = parse(render_svg(timeline, title="T", case_titles={"harbour": "State v. Harbour"}))
     lanes = [el.text for el in root.iter(f"{NS}text") if el.get("class") == "lane"]
     assert lanes == ["State v. Harbour", "appeal", "Date unknown"]
@@ -124,7 +132,7 @@ def test_one_lane_per_case_and_unknown_row(timeline: list[Milestone]) -> None:
     ]
 
 
-def test_time_scale_is_true_within_a_segment(timeline: list[Milestone]) -> None:
+def test_time_scale_is_true_within_a_segment() -> None:
     """Equal time gives equal distance: 17 to 18 Jun equals 18 to 19 Jun."""
     days = [
         milestone(i, "c", when(f"2003-06-{day}"), "raid", f"Day {day}")

@@ -1,11 +1,9 @@
-"""Realistic milestone lists shared by the rendering tests."""
+"""Realistic milestone lists shared by the rendering tests (plain builders, fresh per call)."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
-
-import pytest
 
 from casetrack.dates import DateValue, parse_date
 from casetrack.models import Case, Milestone, PartyLink, SourceLink
@@ -24,8 +22,7 @@ def milestone(
     )
 
 
-@pytest.fixture
-def cases() -> list[Case]:
+def harbour_cases() -> list[Case]:
     return [
         Case(
             1,
@@ -42,8 +39,7 @@ def cases() -> list[Case]:
     ]
 
 
-@pytest.fixture
-def timeline() -> list[Milestone]:
+def harbour_timeline() -> list[Milestone]:
     """A 2001 inquiry through a 2003 raid and detentions to a 2014 dismissal, plus an appeal."""
     editor = PartyLink("Ana Varga", "detainee")
     report = SourceLink(
