@@ -86,7 +86,7 @@ def _day(value: date) -> str:
 
 def describe_date(value: DateValue) -> str:
     """The full date for tooltips and tables: the display form plus its bounds and qualifiers."""
-    shown = display_date(value) if not is_unknown(value) else (value.text or "unknown")
+    shown = value.text if is_unknown(value) else display_date(value)
     if is_unknown(value):
         bounds = "date unknown"
     elif value.start is None and value.end is not None:

@@ -26,7 +26,7 @@ figure.timeline svg { display: block; max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
 th, td { border-bottom: 1px solid #ddd; padding: 6px 8px; text-align: left; vertical-align: top; }
 th { background: #f4f4f4; }
-td.date { white-space: nowrap; }
+td.date, td.kind { white-space: nowrap; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%;
   margin-right: 6px; vertical-align: baseline; }
 .note, .where { color: #555; margin: 2px 0 0; }
@@ -36,7 +36,7 @@ blockquote { border-left: 3px solid #ccc; color: #444; margin: 2px 0 4px; paddin
 .unlinked { color: #a33; }
 footer { color: #777; font-size: 0.8rem; margin-top: 24px; }
 @media print {
-  @page { margin: 12mm; }
+  @page { size: A4 landscape; margin: 12mm; }
   :root { font-size: 10pt; }
   body { max-width: none; padding: 0; }
   figure.timeline { overflow: visible; break-inside: avoid; }
@@ -107,7 +107,8 @@ def _row(milestone: Milestone, colour: str) -> str:
     return (
         f'<tr data-id="{esc(str(milestone.id))}"><td class="date">'
         f"{esc(describe_date(milestone.date))}</td>"
-        f'<td><span class="swatch" style="background:{colour}"></span>{esc(milestone.kind)}</td>'
+        f'<td class="kind"><span class="swatch" style="background:{colour}"></span>'
+        f"{esc(milestone.kind)}</td>"
         f"<td><strong>{esc(milestone.title)}</strong>{badges}{details}</td>"
         f"<td>{f'<ul>{parties}</ul>' if parties else ''}</td>"
         f"<td>{f'<ul>{sources}</ul>' if sources else ''}</td></tr>"

@@ -37,6 +37,7 @@ ROW_H = 18  # distance between stacked label rows
 TRACK_PX = 16  # distance between side-by-side marker tracks
 MAX_TRACKS = 4  # beyond this, markers share tracks rather than pushing labels away
 LABEL_GAP = 10  # minimum free space between two labels in a row
+DOT_PX = 9  # from a label's colour dot to its text
 TICK_MIN_PX = 64  # closest two axis ticks may come
 INK = "#222"
 MUTED = "#666"
@@ -273,6 +274,11 @@ def _line(x1: float, y1: float, x2: float, y2: float, colour: str, width: float 
     )
 
 
+def _dot(x: float, y: float, colour: str) -> str:
+    """A small kind-coloured dot where a leader meets its label, to pair them at a glance."""
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>'
+
+
 def _marker(milestone: Milestone, body: str, names: Mapping[str, str]) -> str:
     """The one element per milestone (class "milestone"), with its full date as tooltip."""
     case = names.get(milestone.case, milestone.case)
@@ -432,25 +438,35 @@ def _horizontal(
             y += 26
         texts = [truncate(_label(m), LABEL_SIZE, 300) for m in group]
         leaders = [_anchor(m.date, scale) for m in group]
-        boxes = []
-        for lead, text in zip(leaders, texts, strict=True):
-            width = text_width(text, LABEL_SIZE)
-            fits_right = lead + 4 + width <= WIDTH - MARGIN
-            boxes.append(
-                (lead, lead + 4, lead + 4 + width)
-                if fits_right
-                else (lead, lead - 4 - width, lead - 4)
-            )
-        rows = _stack_rows(boxes)
+        # Text sits right of its leader (left of it near the right edge), after a colour dot.
+        rightward = [
+            lead + DOT_PX + text_width(text, LABEL_SIZE) <= WIDTH - MARGIN
+            for lead, text in zip(leaders, texts, strict=True)
+        ]
+        reach = [
+            (lead, lead - 5, lead + DOT_PX + text_width(text, LABEL_SIZE))
+            if right
+            else (lead, lead - DOT_PX - text_width(text, LABEL_SIZE), lead + 5)
+            for lead, text, right in zip(leaders, texts, rightward, strict=True)
+        ]
+        rows = _stack_rows(reach)
         tracks = _tracks([_extent(m.date, scale) for m in group])
         baseline = y + (max(rows) + 1) * ROW_H + 24
-        for m, text, (lead, left, _), row, track in zip(
-            group, texts, boxes, rows, tracks, strict=True
+        for m, text, lead, right, row, track in zip(
+            group, texts, leaders, rightward, rows, tracks, strict=True
         ):
             text_y = baseline - 20 - row * ROW_H
             across = baseline + track * TRACK_PX
-            drawing.leaders.append(_line(lead, across - 7, lead, text_y + 3, "#aaa", 1))
-            drawing.text(left, text_y, text, cls="label", tooltip=_label(m))
+            drawing.leaders.append(_line(lead, across - 7, lead, text_y - 4, "#aaa", 1))
+            drawing.leaders.append(_dot(lead, text_y - 4, colours[m.kind]))
+            drawing.text(
+                lead + DOT_PX if right else lead - DOT_PX,
+                text_y,
+                text,
+                cls="label",
+                anchor="start" if right else "end",
+                tooltip=_label(m),
+            )
             drawing.markers.append(
                 _marker(m, _shape(m.date, scale, across, True, colours[m.kind]), names)
             )
@@ -493,14 +509,15 @@ def _vertical(
         ordered = sorted(group, key=lambda m: _anchor(m.date, scale))
         wanted = [_anchor(m.date, scale) for m in ordered]
         tracks = _tracks([_extent(m.date, scale) for m in ordered])
-        text_x = line_x + 36 + max(tracks) * TRACK_PX
+        text_x = line_x + 40 + max(tracks) * TRACK_PX
         spread = _spread(wanted, ROW_H, top + 10)
         for m, want, at, track in zip(ordered, wanted, spread, tracks, strict=True):
             across = line_x + track * TRACK_PX
             drawing.leaders.append(
-                f'<polyline points="{across + 8:.1f},{want:.1f} {text_x - 14:.1f},{at:.1f} '
-                f'{text_x - 3:.1f},{at:.1f}" fill="none" stroke="#aaa" stroke-width="1"/>'
+                f'<polyline points="{across + 8:.1f},{want:.1f} {text_x - 20:.1f},{at:.1f} '
+                f'{text_x - DOT_PX:.1f},{at:.1f}" fill="none" stroke="#aaa" stroke-width="1"/>'
             )
+            drawing.leaders.append(_dot(text_x - DOT_PX, at, colours[m.kind]))
             text = truncate(_label(m), LABEL_SIZE, column - (text_x - line_x) - 28)
             drawing.text(text_x, at + 4, text, cls="label", tooltip=_label(m))
             drawing.markers.append(
