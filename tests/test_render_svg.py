@@ -179,7 +179,7 @@ def date_values(draw: st.DrawFn) -> DateValue:
 
 @st.composite
 def milestone_lists(draw: st.DrawFn) -> list[Milestone]:
-    cases = draw(st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=3, unique=True))
+    cases = draw(st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=6, unique=True))
     return [
         milestone(
             i,

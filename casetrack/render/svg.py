@@ -26,8 +26,10 @@ from casetrack.render.common import (
 
 Layout = Literal["auto", "horizontal", "vertical"]
 
-WIDTH = 1200
+WIDTH = 1200  # picture width; a vertical timeline with many cases grows wider
+MIN_COLUMN = 280  # narrowest column a case gets in the vertical layout
 MARGIN = 24
+VERTICAL_AXIS_X = MARGIN + 76  # room for year labels left of a vertical timeline
 VERTICAL_ABOVE = 40  # "auto" turns the timeline vertical above this many milestones
 GAP_DAYS = 3 * 365 + 1  # empty stretches longer than about three years are squeezed
 BREAK_PX = 46  # drawn width of a squeezed stretch
@@ -73,6 +75,7 @@ def text_box(
 class _Drawing:
     """SVG fragments in paint order (grid under leaders under markers under text)."""
 
+    width: float = WIDTH
     grid: list[str] = field(default_factory=list)
     leaders: list[str] = field(default_factory=list)
     markers: list[str] = field(default_factory=list)
@@ -302,17 +305,19 @@ def _stack_rows(spans: Sequence[tuple[float, float, float]]) -> list[int]:
     """
     rows = [0] * len(spans)
     placed: list[int] = []
+    occupied: list[list[tuple[float, float]]] = []  # per row: (left, right) of its labels
     for i in sorted(range(len(spans)), key=lambda i: -spans[i][0]):
         _, left, right = spans[i]
         row = max(
             (rows[j] + 1 for j in placed if left - LABEL_GAP <= spans[j][0] <= right + LABEL_GAP),
             default=0,
         )
-        while any(
-            rows[j] == row and spans[j][1] < right + LABEL_GAP and left < spans[j][2] + LABEL_GAP
-            for j in placed
+        while row < len(occupied) and any(
+            a < right + LABEL_GAP and left < b + LABEL_GAP for a, b in occupied[row]
         ):
             row += 1
+        occupied.extend([] for _ in range(row + 1 - len(occupied)))
+        occupied[row].append((left, right))
         rows[i] = row
         placed.append(i)
     return rows
@@ -341,13 +346,13 @@ def _spread(wanted: Sequence[float], step: float, lowest: float) -> list[float]:
 
 
 def _flow(
-    widths: Sequence[float], top: float, line: float
+    widths: Sequence[float], top: float, line: float, limit: float
 ) -> tuple[list[tuple[float, float]], float]:
-    """Left-to-right positions wrapping at the right margin, and the y below the last line."""
+    """Left-to-right positions wrapping before limit, and the y below the last line."""
     positions: list[tuple[float, float]] = []
     x, y = float(MARGIN), top
     for width in widths:
-        if x > MARGIN and x + width > WIDTH - MARGIN:
+        if x > MARGIN and x + width > limit:
             x, y = float(MARGIN), y + line
         positions.append((x, y))
         x += width + 22
@@ -422,7 +427,7 @@ def _horizontal(
 ) -> float:
     """Time runs left to right; each case is a band of stacked labels over its markers."""
     spans = [_span(m.date) for group in lanes.values() for m in group]
-    scale = TimeScale(spans, MARGIN + ARROW_PX + 12, WIDTH - MARGIN - ARROW_PX - 12)
+    scale = TimeScale(spans, MARGIN + ARROW_PX + 12, drawing.width - MARGIN - ARROW_PX - 12)
     y = top
     bands: list[tuple[float, float]] = []
     for case, group in lanes.items():
@@ -440,7 +445,7 @@ def _horizontal(
         leaders = [_anchor(m.date, scale) for m in group]
         # Text sits right of its leader (left of it near the right edge), after a colour dot.
         rightward = [
-            lead + DOT_PX + text_width(text, LABEL_SIZE) <= WIDTH - MARGIN
+            lead + DOT_PX + text_width(text, LABEL_SIZE) <= drawing.width - MARGIN
             for lead, text in zip(leaders, texts, strict=True)
         ]
         reach = [
@@ -485,8 +490,8 @@ def _vertical(
     top: float,
 ) -> float:
     """Time runs downwards with one column per case, for timelines too dense to read across."""
-    axis_x = MARGIN + 76
-    column = (WIDTH - MARGIN - axis_x) / len(lanes)
+    axis_x = VERTICAL_AXIS_X
+    column = (drawing.width - MARGIN - axis_x) / len(lanes)
     if len(lanes) > 1:
         for i, case in enumerate(lanes):
             drawing.text(
@@ -530,7 +535,7 @@ def _vertical(
                     line_x, scale.extent(segment)[0], line_x, scale.extent(segment)[1], "#bbb", 1.5
                 )
             )
-    _axis(drawing, scale, axis_x, False, [(axis_x, WIDTH - MARGIN)])
+    _axis(drawing, scale, axis_x, False, [(axis_x, drawing.width - MARGIN)])
     return bottom + 16
 
 
@@ -559,7 +564,8 @@ def _legend(
     ]
     encodings = [(name, sample) for name, sample in samples.items() if present[name]]
     for entries in (kinds, encodings):
-        positions, bottom = _flow([24 + text_width(name, 12) for name, _ in entries], top, 22)
+        widths = [24 + text_width(name, 12) for name, _ in entries]
+        positions, bottom = _flow(widths, top, 22, drawing.width - MARGIN)
         for (name, sample), (x, y) in zip(entries, positions, strict=True):
             drawing.grid.append(
                 f'<g class="legend-key" transform="translate({x:.1f},{y - 4:.1f})">{sample}</g>'
@@ -582,7 +588,8 @@ def _unknown_row(
         truncate(f"{names.get(m.case, m.case)}: {m.title}" if several else m.title, LABEL_SIZE, 560)
         for m in milestones
     ]
-    positions, bottom = _flow([18 + text_width(t, LABEL_SIZE) for t in texts], top + 40, 22)
+    widths = [18 + text_width(t, LABEL_SIZE) for t in texts]
+    positions, bottom = _flow(widths, top + 40, 22, drawing.width - MARGIN)
     for m, text, (x, y) in zip(milestones, texts, positions, strict=True):
         circle = (
             f'<circle cx="{x + 6:.1f}" cy="{y - 4:.1f}" r="6" fill="#fff" '
@@ -610,11 +617,15 @@ def render_svg(
     dated = {case: group for case, group in dated.items() if group}
     unknown = [m for group in lanes.values() for m in group if is_unknown(m.date)]
     colours = kind_colours(m.kind for m in milestones)
-    drawing = _Drawing()
+    vertical = layout == "vertical" or (layout == "auto" and len(milestones) > VERTICAL_ABOVE)
+    width = WIDTH
+    if vertical:
+        width = max(WIDTH, VERTICAL_AXIS_X + len(dated) * MIN_COLUMN + MARGIN)
+    drawing = _Drawing(width)
     drawing.text(
         MARGIN,
         34,
-        truncate(title, 20, WIDTH - 2 * MARGIN, bold=True),
+        truncate(title, 20, drawing.width - 2 * MARGIN, bold=True),
         cls="title",
         size=20,
         bold=True,
@@ -622,7 +633,6 @@ def render_svg(
     )
     drawing.text(MARGIN, 56, _summary(milestones, len(lanes)), cls="subtitle", size=12, fill=MUTED)
     y = _legend(drawing, milestones, colours, 86) + 8
-    vertical = layout == "vertical" or (layout == "auto" and len(milestones) > VERTICAL_ABOVE)
     if dated:
         y = (_vertical if vertical else _horizontal)(drawing, dated, names, colours, y)
     if unknown:
@@ -630,10 +640,10 @@ def render_svg(
     height = round(y + 12)
     body = "".join(drawing.grid + drawing.leaders + drawing.markers + drawing.texts)
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
-        f'viewBox="0 0 {WIDTH} {height}" font-family="sans-serif" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="sans-serif" role="img" '
         f'data-layout="{"vertical" if vertical else "horizontal"}">'
-        f'<title>{esc(title)}</title><rect width="{WIDTH}" height="{height}" fill="#fff"/>'
+        f'<title>{esc(title)}</title><rect width="{width}" height="{height}" fill="#fff"/>'
         f"{body}</svg>\n"
     )
 
