@@ -66,14 +66,8 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
         raise DateError(f"{text!r} is not a real date: use {ACCEPTED_FORMS}") from None
 
 
-def from_stored(
-    text: str,
-    start: str | None,
-    end: str | None,
-    precision: str,
-    approximate: bool = False,
-    uncertain: bool = False,
-) -> DateValue:
+def from_stored(text: str, start: str | None, end: str | None, precision: str,
+                approximate: bool = False, uncertain: bool = False) -> DateValue:
     """Rebuild a DateValue from store columns without parsing the text again."""
     return DateValue(
         text,
@@ -107,9 +101,8 @@ def elapsed(previous: DateValue | None, current: DateValue) -> str:
     days = b.day - a.day
     if days < 0:
         months -= 1
-        prev_month_len = calendar.monthrange(
-            b.year if b.month > 1 else b.year - 1, b.month - 1 if b.month > 1 else 12
-        )[1]
+        prev_month_len = calendar.monthrange(b.year if b.month > 1 else b.year - 1,
+                                             b.month - 1 if b.month > 1 else 12)[1]
         days += prev_month_len
     if months < 0:
         return ""
