@@ -1,0 +1,1 @@
+"""Renderers that turn milestones into shareable files (SVG timeline, HTML report)."""

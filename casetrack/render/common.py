@@ -1,0 +1,118 @@
+"""Helpers shared by the SVG and HTML renderers, so both describe a milestone the same way."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from casetrack.dates import DateValue, display_date
+from casetrack.models import DEFAULT_KINDS, Milestone
+
+# Distinct on white and for most colour-blind readers; assigned in a stable kind order.
+PALETTE = (
+    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
+    "#e377c2", "#17becf", "#7f7f7f", "#bcbd22", "#393b79", "#ad494a",
+)  # fmt: skip
+
+# Characters XML 1.0 forbids even when escaped; user text may carry them from pasted sources.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+# Advance widths in em of DejaVu Sans (the usual `sans-serif`), rounded up, so label boxes
+# computed here are never narrower than the drawn text.
+_WIDTH_GROUPS = {
+    0.28: "ijl'", 0.3: "IJ", 0.32: " .,·", 0.34: "/:;|\\", 0.36: "-f", 0.4: "()[]t!",
+    0.42: "r", 0.46: '"', 0.5: "*_`\u2013", 0.53: "sz?", 0.56: "cL", 0.58: "F", 0.61: "kvxyP",
+    0.62: "aeoTY", 0.64: "0123456789bdghnpquES${}", 0.66: "K", 0.7: "ABCRVXZ", 0.74: "U",
+    0.76: "HN", 0.78: "DG&", 0.79: "OQ", 0.82: "w", 0.84: "#+<=>^~", 0.87: "M", 0.95: "%",
+    0.98: "m", 1.0: "@…—W",
+}  # fmt: skip
+_WIDTHS = {char: width for width, chars in _WIDTH_GROUPS.items() for char in chars}
+_BOLD_FACTOR = 1.13
+
+
+def clean(text: str) -> str:
+    """User text without characters that would make the XML invalid."""
+    return _XML_INVALID.sub("", text)
+
+
+def esc(text: str) -> str:
+    """Escape user text for XML/HTML element content and quoted attribute values."""
+    return html.escape(clean(text), quote=True)
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """Estimated rendered width in px, erring wide, so laid-out labels never collide."""
+    total = 0.0
+    for char in text:
+        if char in _WIDTHS:
+            total += _WIDTHS[char]
+        elif unicodedata.combining(char):
+            continue
+        elif unicodedata.east_asian_width(char) in ("W", "F"):
+            total += 1.0
+        else:
+            total += 0.8
+    return total * size * (_BOLD_FACTOR if bold else 1.0)
+
+
+def truncate(text: str, size: float, max_width: float, *, bold: bool = False) -> str:
+    """Shorten text with an ellipsis so it fits max_width; the full text goes in a tooltip."""
+    text = " ".join(clean(text).split())
+    if text_width(text, size, bold=bold) <= max_width:
+        return text
+    while text and text_width(text + "…", size, bold=bold) > max_width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def kind_colours(kinds: Iterable[str]) -> dict[str, str]:
+    """A colour per kind present, in the built-in kind order, so the legend reads naturally."""
+    order = {kind: i for i, kind in enumerate(DEFAULT_KINDS)}
+    present = sorted(set(kinds), key=lambda kind: (order.get(kind, len(order)), kind))
+    return {kind: PALETTE[i % len(PALETTE)] for i, kind in enumerate(present)}
+
+
+def is_unknown(value: DateValue) -> bool:
+    """True when a date cannot be placed on a time axis at all."""
+    return value.precision == "unknown" or (value.start is None and value.end is None)
+
+
+def _day(value: date) -> str:
+    return display_date(DateValue("", value, value, "day"))
+
+
+def describe_date(value: DateValue) -> str:
+    """The full date for tooltips and tables: the display form plus its bounds and qualifiers."""
+    shown = value.text if is_unknown(value) else display_date(value)
+    if is_unknown(value):
+        bounds = "date unknown"
+    elif value.start is None and value.end is not None:
+        bounds = f"on or before {_day(value.end)}"
+    elif value.end is None and value.start is not None:
+        bounds = f"on or after {_day(value.start)}"
+    elif value.precision not in ("day", "month", "year") and value.start and value.end:
+        bounds = f"between {_day(value.start)} and {_day(value.end)}"
+    else:
+        bounds = ""
+    flags = [
+        name
+        for name, on in (("approximate", value.approximate), ("uncertain", value.uncertain))
+        if on
+    ]
+    details = ", ".join([bounds, *flags] if bounds else flags)
+    if not shown or details == shown:
+        return details or "date unknown"
+    return f"{shown} ({details})" if details else shown
+
+
+def by_case(milestones: Sequence[Milestone]) -> dict[str, list[Milestone]]:
+    """Milestones grouped per case, cases in order of first appearance, each sorted by date."""
+    groups: dict[str, list[Milestone]] = {}
+    for milestone in milestones:
+        groups.setdefault(milestone.case, []).append(milestone)
+    for group in groups.values():
+        group.sort(key=lambda m: (m.date.sort_start, m.date.sort_end, m.position, m.id))
+    return groups

@@ -1,0 +1,46 @@
+"""Take a PNG screenshot of a rendered HTML file with headless Chromium, when it is installed.
+
+Used by the example generator and the rendering tests; casetrack itself never needs it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+# Flags that keep Chromium from phoning home or needing a display, so runs are offline and quiet.
+_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+)
+
+
+def find_chromium() -> str | None:
+    """Path of a Chromium binary on PATH, or None."""
+    return next(
+        (path for name in ("chromium", "chromium-browser") if (path := shutil.which(name))), None
+    )
+
+
+def screenshot(page: Path, out: Path, *, width: int = 1200, height: int = 900) -> None:
+    """Render page (a local HTML or SVG file) into out (PNG) at the given window size."""
+    binary = find_chromium()
+    if binary is None:
+        raise FileNotFoundError("chromium is not on PATH (Debian: apt-get install -y chromium)")
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [binary, *_FLAGS, f"--user-data-dir={profile}", f"--screenshot={out.resolve()}",
+             f"--window-size={width},{height}", page.resolve().as_uri()],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+    if not out.exists():
+        raise RuntimeError(f"chromium did not write {out}")

@@ -1,0 +1,659 @@
+"""Draw case milestones as a standalone SVG timeline on a true time scale.
+
+Pure function of the milestones: no database, no network, no scripts, so the file can be
+opened anywhere, embedded in the HTML report, or attached to a filing as-is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
+from typing import Literal
+
+from casetrack.dates import DateValue, display_date
+from casetrack.models import Milestone
+from casetrack.render.common import (
+    by_case,
+    describe_date,
+    esc,
+    is_unknown,
+    kind_colours,
+    text_width,
+    truncate,
+)
+
+Layout = Literal["auto", "horizontal", "vertical"]
+
+WIDTH = 1200  # picture width; a vertical timeline with many cases grows wider
+MIN_COLUMN = 280  # narrowest column a case gets in the vertical layout
+MARGIN = 24
+VERTICAL_AXIS_X = MARGIN + 76  # room for year labels left of a vertical timeline
+VERTICAL_ABOVE = 40  # "auto" turns the timeline vertical above this many milestones
+GAP_DAYS = 3 * 365 + 1  # empty stretches longer than about three years are squeezed
+BREAK_PX = 46  # drawn width of a squeezed stretch
+ARROW_PX = 36  # length of the arrow drawn for an open-ended date
+LABEL_SIZE = 12
+ROW_H = 18  # distance between stacked label rows
+TRACK_PX = 16  # distance between side-by-side marker tracks
+MAX_TRACKS = 4  # beyond this, markers share tracks rather than pushing labels away
+LABEL_GAP = 10  # minimum free space between two labels in a row
+DOT_PX = 9  # from a label's colour dot to its text
+TICK_MIN_PX = 64  # closest two axis ticks may come
+INK = "#222"
+MUTED = "#666"
+GRID = "#e4e4e4"
+UNKNOWN_COLOUR = "#888"
+
+
+@dataclass(frozen=True)
+class Box:
+    """Axis-aligned rectangle occupied by a piece of text, in SVG user units."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def overlaps(self, other: Box) -> bool:
+        return (
+            self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
+        )
+
+
+def text_box(
+    x: float, y: float, text: str, *, size: float, anchor: str = "start", bold: bool = False
+) -> Box:
+    """The box a <text> element at baseline (x, y) covers; tests use it to check overlaps."""
+    width = text_width(text, size, bold=bold)
+    left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+    return Box(left, y - size * 0.93, left + width, y + size * 0.24)
+
+
+@dataclass
+class _Drawing:
+    """SVG fragments in paint order (grid under leaders under markers under text)."""
+
+    width: float = WIDTH
+    grid: list[str] = field(default_factory=list)
+    leaders: list[str] = field(default_factory=list)
+    markers: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+
+    def text(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        *,
+        cls: str,
+        size: float = LABEL_SIZE,
+        anchor: str = "start",
+        bold: bool = False,
+        fill: str = INK,
+        tooltip: str | None = None,
+    ) -> None:
+        """Add a text element, with a white halo so lines passing behind never hide it."""
+        self.boxes.append(text_box(x, y, text, size=size, anchor=anchor, bold=bold))
+        weight = ' font-weight="bold"' if bold else ""
+        tip = f"<title>{esc(tooltip)}</title>" if tooltip and tooltip != text else ""
+        self.texts.append(
+            f'<text class="{cls}" x="{x:.1f}" y="{y:.1f}" font-size="{size}"{weight} '
+            f'text-anchor="{anchor}" fill="{fill}" stroke="#fff" stroke-width="3" '
+            f'stroke-linejoin="round" paint-order="stroke">{esc(text)}{tip}</text>'
+        )
+
+    def fits(self, box: Box) -> bool:
+        return not any(box.overlaps(other) for other in self.boxes)
+
+
+class TimeScale:
+    """Maps days to positions along the axis, squeezing long empty stretches into breaks."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]], begin: float, end: float) -> None:
+        clusters: list[list[int]] = []
+        for first, last in sorted(spans):
+            if clusters and first - clusters[-1][1] <= GAP_DAYS:
+                clusters[-1][1] = max(clusters[-1][1], last)
+            else:
+                clusters.append([first, last])
+        pad = max(20, sum(last - first for first, last in clusters) // 30)
+        days = sum(last - first + 2 * pad for first, last in clusters)
+        self.per_day = (end - begin - BREAK_PX * (len(clusters) - 1)) / days
+        self.segments: list[tuple[int, int, float]] = []  # first day, last day, position
+        position = begin
+        for first, last in clusters:
+            self.segments.append((first - pad, last + pad, position))
+            position += (last - first + 2 * pad) * self.per_day + BREAK_PX
+
+    def __call__(self, day: int) -> float:
+        for first, last, position in self.segments:
+            if day <= last:
+                return position + (max(day, first) - first) * self.per_day
+        first, _, position = self.segments[-1]
+        return position + (day - first) * self.per_day
+
+    def extent(self, segment: tuple[int, int, float]) -> tuple[float, float]:
+        first, last, position = segment
+        return position, position + (last - first) * self.per_day
+
+    def breaks(self) -> list[tuple[float, int]]:
+        """Centre position and number of hidden days of each squeezed stretch."""
+        return [((self.extent(a)[1] + b[2]) / 2, b[0] - a[1]) for a, b in pairwise(self.segments)]
+
+    def ticks(self) -> list[tuple[float, str]]:
+        """Candidate axis ticks: years (or months when zoomed in), at least one per segment."""
+        per_month = self.per_day * 30.44
+        years = next(
+            (s for s in (1, 2, 5, 10, 25, 50, 100) if s * 12 * per_month >= TICK_MIN_PX), 250
+        )
+        months = next((s for s in (1, 2, 3, 6) if s * per_month >= TICK_MIN_PX), 0)
+        ticks: list[tuple[float, str]] = []
+        for first, last, _ in self.segments:
+            start, stop = date.fromordinal(first), date.fromordinal(last)
+            found = []
+            for index in range(start.year * 12 + start.month, stop.year * 12 + stop.month):
+                year, month = divmod(index, 12)
+                day = date(year, month + 1, 1)
+                if month == 0 and year % years == 0 and not months:
+                    found.append((self(day.toordinal()), str(year)))
+                elif months and month % months == 0:
+                    found.append((self(day.toordinal()), _month_label(day, not found)))
+            if not found:  # a short stretch inside one year: name its first month
+                day = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+                found.append((self(day.toordinal()), _month_label(day, True)))
+            ticks.extend(found)
+        return ticks
+
+
+def _month_label(day: date, with_year: bool) -> str:
+    if day.month == 1 and not with_year:
+        return str(day.year)
+    label = display_date(DateValue("", day, day, "month"))
+    return label if with_year else label.split()[0]
+
+
+def _days(value: DateValue) -> tuple[int | None, int | None]:
+    return (
+        value.start.toordinal() if value.start else None,
+        value.end.toordinal() if value.end else None,
+    )
+
+
+def _span(value: DateValue) -> tuple[int, int]:
+    """The days a date covers on the axis; an open bound contributes only its known side."""
+    first, last = _days(value)
+    known = first if first is not None else last
+    assert known is not None
+    return (first if first is not None else known, last if last is not None else known)
+
+
+def _anchor(value: DateValue, scale: TimeScale) -> float:
+    """Where a milestone's label attaches: its earliest known day."""
+    return scale(_span(value)[0])
+
+
+def _extent(value: DateValue, scale: TimeScale) -> tuple[float, float]:
+    """The stretch of axis a milestone's marker covers, arrows included."""
+    low, high = _span(value)
+    t0, t1 = scale(low), scale(high + 1 if high > low else high)
+    middle = (t0 + t1) / 2
+    t0, t1 = min(t0, middle - 7), max(t1, middle + 7)
+    first, last = _days(value)
+    return (t0 - ARROW_PX if first is None else t0, t1 + ARROW_PX if last is None else t1)
+
+
+def _tracks(extents: Sequence[tuple[float, float]]) -> list[int]:
+    """Side-by-side tracks so markers on the same or overlapping dates do not hide each other."""
+    ends: list[float] = []
+    tracks = [0] * len(extents)
+    for i in sorted(range(len(extents)), key=lambda i: extents[i]):
+        start, end = extents[i]
+        track = next((k for k, last in enumerate(ends) if last + 3 < start), len(ends))
+        if track == MAX_TRACKS:  # crowded: share the track that frees up first
+            track = min(range(MAX_TRACKS), key=ends.__getitem__)
+        elif track == len(ends):
+            ends.append(end)
+        ends[track] = max(ends[track], end)
+        tracks[i] = track
+    return tracks
+
+
+def _point(t: float, across: float, horizontal: bool) -> tuple[float, float]:
+    return (t, across) if horizontal else (across, t)
+
+
+def _shape(value: DateValue, scale: TimeScale, across: float, horizontal: bool, colour: str) -> str:
+    """A dot for a known day, a whiskered bar for a span, an arrow for an open end."""
+    first, last = _days(value)
+    dashed = ' stroke-dasharray="4 3"' if value.approximate or value.uncertain else ""
+    if first is not None and last is not None and first == last:
+        x, y = _point(scale(first), across, horizontal)
+        fill = "#fff" if dashed else colour
+        return (
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{fill}" stroke="{colour}" '
+            f'stroke-width="2"{dashed}/>'
+        )
+    if first is not None and last is not None:
+        t0, t1 = scale(first), scale(last + 1)
+        if t1 - t0 < 8:
+            t0, t1 = (t0 + t1) / 2 - 4, (t0 + t1) / 2 + 4
+        x0, y0 = _point(t0, across - 5, horizontal)
+        x1, y1 = _point(t1, across + 5, horizontal)
+        whiskers = "".join(
+            _line(*_point(t, across - 8, horizontal), *_point(t, across + 8, horizontal), colour)
+            for t in (t0, t1)
+        )
+        return (
+            f'<rect x="{min(x0, x1):.1f}" y="{min(y0, y1):.1f}" width="{abs(x1 - x0):.1f}" '
+            f'height="{abs(y1 - y0):.1f}" fill="{colour}" fill-opacity="0.3" '
+            f'stroke="{colour}" stroke-width="1.5"{dashed}/>{whiskers}'
+        )
+    known, direction = (first, 1) if first is not None else (last, -1)
+    assert known is not None
+    t0 = scale(known)
+    tip = t0 + direction * ARROW_PX
+    x0, y0 = _point(t0, across, horizontal)
+    x1, y1 = _point(tip, across, horizontal)
+    head = [
+        _point(tip + direction * 4, across, horizontal),
+        _point(tip - direction * 6, across - 6, horizontal),
+        _point(tip - direction * 6, across + 6, horizontal),
+    ]
+    points = " ".join(f"{x:.1f},{y:.1f}" for x, y in head)
+    return (
+        f'<line x1="{x0:.1f}" y1="{y0:.1f}" x2="{x1:.1f}" y2="{y1:.1f}" stroke="{colour}" '
+        f'stroke-width="3"{dashed}/><polygon points="{points}" fill="{colour}"/>'
+        f'<circle cx="{x0:.1f}" cy="{y0:.1f}" r="4" fill="{colour}"/>'
+    )
+
+
+def _line(x1: float, y1: float, x2: float, y2: float, colour: str, width: float = 1.5) -> str:
+    return (
+        f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+        f'stroke="{colour}" stroke-width="{width}"/>'
+    )
+
+
+def _dot(x: float, y: float, colour: str) -> str:
+    """A small kind-coloured dot where a leader meets its label, to pair them at a glance."""
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>'
+
+
+def _marker(milestone: Milestone, body: str, names: Mapping[str, str]) -> str:
+    """The one element per milestone (class "milestone"), with its full date as tooltip."""
+    case = names.get(milestone.case, milestone.case)
+    tooltip = f"{describe_date(milestone.date)}: {milestone.title} [{milestone.kind}; {case}]"
+    return (
+        f'<g class="milestone" data-id="{esc(str(milestone.id))}" '
+        f'data-kind="{esc(milestone.kind)}"><title>{esc(tooltip)}</title>{body}</g>'
+    )
+
+
+def _label(milestone: Milestone) -> str:
+    when = display_date(milestone.date) or describe_date(milestone.date)
+    return f"{when} · {milestone.title}"
+
+
+def _stack_rows(spans: Sequence[tuple[float, float, float]]) -> list[int]:
+    """Give each label (leader x, left, right) a row so no two labels in a row touch.
+
+    Placing right to left and lifting a label above any leader line it would cover yields a
+    staircase in which leader lines run past, not through, the labels below them.
+    """
+    rows = [0] * len(spans)
+    placed: list[int] = []
+    occupied: list[list[tuple[float, float]]] = []  # per row: (left, right) of its labels
+    for i in sorted(range(len(spans)), key=lambda i: -spans[i][0]):
+        _, left, right = spans[i]
+        row = max(
+            (rows[j] + 1 for j in placed if left - LABEL_GAP <= spans[j][0] <= right + LABEL_GAP),
+            default=0,
+        )
+        while row < len(occupied) and any(
+            a < right + LABEL_GAP and left < b + LABEL_GAP for a, b in occupied[row]
+        ):
+            row += 1
+        occupied.extend([] for _ in range(row + 1 - len(occupied)))
+        occupied[row].append((left, right))
+        rows[i] = row
+        placed.append(i)
+    return rows
+
+
+def _spread(wanted: Sequence[float], step: float, lowest: float) -> list[float]:
+    """Positions as close as possible to the sorted wanted ones yet at least step apart.
+
+    Least-squares placement under the ordering (pool-adjacent-violators), so a crowded
+    cluster of labels centres on its markers instead of drifting away below them.
+    """
+    blocks: list[tuple[float, int]] = []  # (sum of wanted minus offset, count)
+    for value in wanted:
+        total, count = value, 1
+        while blocks and blocks[-1][0] / blocks[-1][1] + blocks[-1][1] * step > total / count:
+            prev_total, prev_count = blocks.pop()
+            total = prev_total + total - count * prev_count * step
+            count += prev_count
+        blocks.append((total, count))
+    placed: list[float] = []
+    for total, count in blocks:
+        placed.extend(total / count + k * step for k in range(count))
+    for i, value in enumerate(placed):
+        placed[i] = max(value, lowest if i == 0 else placed[i - 1] + step)
+    return placed
+
+
+def _flow(
+    widths: Sequence[float], top: float, line: float, limit: float
+) -> tuple[list[tuple[float, float]], float]:
+    """Left-to-right positions wrapping before limit, and the y below the last line."""
+    positions: list[tuple[float, float]] = []
+    x, y = float(MARGIN), top
+    for width in widths:
+        if x > MARGIN and x + width > limit:
+            x, y = float(MARGIN), y + line
+        positions.append((x, y))
+        x += width + 22
+    return positions, y + line
+
+
+def _axis(
+    drawing: _Drawing,
+    scale: TimeScale,
+    fixed: float,
+    horizontal: bool,
+    across: Sequence[tuple[float, float]],
+) -> None:
+    """Axis line per segment with ticks, grid lines over the lanes and marks for breaks."""
+    for segment in scale.segments:
+        t0, t1 = scale.extent(segment)
+        drawing.grid.append(
+            _line(*_point(t0, fixed, horizontal), *_point(t1, fixed, horizontal), MUTED, 1.5)
+        )
+    for t, hidden in scale.breaks():
+        years = round(hidden / 365.25)
+        marks = "".join(
+            _line(
+                *_point(t + dt - 5, fixed + 8, horizontal),
+                *_point(t + dt + 5, fixed - 8, horizontal),
+                MUTED,
+                2,
+            )
+            for dt in (-4, 4)
+        )
+        bands = "".join(
+            f'<rect x="{min(x0, x1):.1f}" y="{min(y0, y1):.1f}" width="{abs(x1 - x0):.1f}" '
+            f'height="{abs(y1 - y0):.1f}" fill="#f3f3f3"/>'
+            for lo, hi in across
+            for (x0, y0), (x1, y1) in [
+                (_point(t - 12, lo, horizontal), _point(t + 12, hi, horizontal))
+            ]
+        )
+        drawing.grid.append(f'<g class="axis-break">{bands}{marks}</g>')
+        x, y = _point(t, fixed + 32, horizontal) if horizontal else (fixed - 10, t + 4)
+        drawing.text(
+            x,
+            y,
+            f"{years} yrs gap",
+            cls="break",
+            size=10,
+            fill=MUTED,
+            anchor="middle" if horizontal else "end",
+        )
+    for t, text in scale.ticks():
+        x, y = _point(t, fixed + 17, horizontal) if horizontal else (fixed - 10, t + 4)
+        anchor = "middle" if horizontal else "end"
+        box = text_box(x, y, text, size=11, anchor=anchor)
+        if not drawing.fits(Box(box.x0 - 6, box.y0, box.x1 + 6, box.y1)):
+            continue
+        drawing.text(x, y, text, cls="tick", size=11, anchor=anchor, fill=MUTED)
+        drawing.grid.append(
+            _line(*_point(t, fixed - 5, horizontal), *_point(t, fixed + 5, horizontal), MUTED, 1)
+        )
+        drawing.grid.extend(
+            _line(*_point(t, lo, horizontal), *_point(t, hi, horizontal), GRID, 1)
+            for lo, hi in across
+        )
+
+
+def _horizontal(
+    drawing: _Drawing,
+    lanes: Mapping[str, Sequence[Milestone]],
+    names: Mapping[str, str],
+    colours: Mapping[str, str],
+    top: float,
+) -> float:
+    """Time runs left to right; each case is a band of stacked labels over its markers."""
+    spans = [_span(m.date) for group in lanes.values() for m in group]
+    scale = TimeScale(spans, MARGIN + ARROW_PX + 12, drawing.width - MARGIN - ARROW_PX - 12)
+    y = top
+    bands: list[tuple[float, float]] = []
+    for case, group in lanes.items():
+        if len(lanes) > 1:
+            drawing.text(
+                MARGIN,
+                y + 15,
+                truncate(names.get(case, case), 14, 900, bold=True),
+                cls="lane",
+                size=14,
+                bold=True,
+            )
+            y += 26
+        texts = [truncate(_label(m), LABEL_SIZE, 300) for m in group]
+        leaders = [_anchor(m.date, scale) for m in group]
+        # Text sits right of its leader (left of it near the right edge), after a colour dot.
+        rightward = [
+            lead + DOT_PX + text_width(text, LABEL_SIZE) <= drawing.width - MARGIN
+            for lead, text in zip(leaders, texts, strict=True)
+        ]
+        reach = [
+            (lead, lead - 5, lead + DOT_PX + text_width(text, LABEL_SIZE))
+            if right
+            else (lead, lead - DOT_PX - text_width(text, LABEL_SIZE), lead + 5)
+            for lead, text, right in zip(leaders, texts, rightward, strict=True)
+        ]
+        rows = _stack_rows(reach)
+        tracks = _tracks([_extent(m.date, scale) for m in group])
+        baseline = y + (max(rows) + 1) * ROW_H + 24
+        for m, text, lead, right, row, track in zip(
+            group, texts, leaders, rightward, rows, tracks, strict=True
+        ):
+            text_y = baseline - 20 - row * ROW_H
+            across = baseline + track * TRACK_PX
+            drawing.leaders.append(_line(lead, across - 7, lead, text_y - 4, "#aaa", 1))
+            drawing.leaders.append(_dot(lead, text_y - 4, colours[m.kind]))
+            drawing.text(
+                lead + DOT_PX if right else lead - DOT_PX,
+                text_y,
+                text,
+                cls="label",
+                anchor="start" if right else "end",
+                tooltip=_label(m),
+            )
+            drawing.markers.append(
+                _marker(m, _shape(m.date, scale, across, True, colours[m.kind]), names)
+            )
+        bottom = baseline + max(tracks) * TRACK_PX + 14
+        bands.append((y, bottom))
+        y = bottom + 10
+    _axis(drawing, scale, y, True, bands)
+    return y + 44
+
+
+def _vertical(
+    drawing: _Drawing,
+    lanes: Mapping[str, Sequence[Milestone]],
+    names: Mapping[str, str],
+    colours: Mapping[str, str],
+    top: float,
+) -> float:
+    """Time runs downwards with one column per case, for timelines too dense to read across."""
+    axis_x = VERTICAL_AXIS_X
+    column = (drawing.width - MARGIN - axis_x) / len(lanes)
+    if len(lanes) > 1:
+        for i, case in enumerate(lanes):
+            drawing.text(
+                axis_x + i * column + 8,
+                top + 15,
+                truncate(names.get(case, case), 14, column - 16, bold=True),
+                cls="lane",
+                size=14,
+                bold=True,
+            )
+        top += 28
+    longest = max(len(group) for group in lanes.values())
+    spans = [_span(m.date) for group in lanes.values() for m in group]
+    scale = TimeScale(
+        spans, top + ARROW_PX + 12, top + ARROW_PX + 12 + max(640, longest * ROW_H * 1.3)
+    )
+    bottom = scale(scale.segments[-1][1]) + ARROW_PX + 12
+    for i, group in enumerate(lanes.values()):
+        line_x = axis_x + i * column + 20
+        ordered = sorted(group, key=lambda m: _anchor(m.date, scale))
+        wanted = [_anchor(m.date, scale) for m in ordered]
+        tracks = _tracks([_extent(m.date, scale) for m in ordered])
+        text_x = line_x + 40 + max(tracks) * TRACK_PX
+        spread = _spread(wanted, ROW_H, top + 10)
+        for m, want, at, track in zip(ordered, wanted, spread, tracks, strict=True):
+            across = line_x + track * TRACK_PX
+            drawing.leaders.append(
+                f'<polyline points="{across + 8:.1f},{want:.1f} {text_x - 20:.1f},{at:.1f} '
+                f'{text_x - DOT_PX:.1f},{at:.1f}" fill="none" stroke="#aaa" stroke-width="1"/>'
+            )
+            drawing.leaders.append(_dot(text_x - DOT_PX, at, colours[m.kind]))
+            text = truncate(_label(m), LABEL_SIZE, column - (text_x - line_x) - 28)
+            drawing.text(text_x, at + 4, text, cls="label", tooltip=_label(m))
+            drawing.markers.append(
+                _marker(m, _shape(m.date, scale, across, False, colours[m.kind]), names)
+            )
+            bottom = max(bottom, at + ROW_H)
+        for segment in scale.segments:
+            drawing.grid.append(
+                _line(
+                    line_x, scale.extent(segment)[0], line_x, scale.extent(segment)[1], "#bbb", 1.5
+                )
+            )
+    _axis(drawing, scale, axis_x, False, [(axis_x, drawing.width - MARGIN)])
+    return bottom + 16
+
+
+def _legend(
+    drawing: _Drawing, milestones: Sequence[Milestone], colours: Mapping[str, str], top: float
+) -> float:
+    """Kind colours, then the date encodings that actually occur, so the chart explains itself."""
+    dates = [m.date for m in milestones]
+    samples = {
+        "exact day": '<circle cx="9" cy="0" r="5" fill="#555"/>',
+        "date range": '<rect x="0" y="-4" width="18" height="8" fill="#555" fill-opacity="0.3" '
+        'stroke="#555"/>',
+        "approximate / uncertain": '<rect x="0" y="-4" width="18" height="8" fill="#fff" '
+        'stroke="#555" stroke-dasharray="4 3"/>',
+        "open-ended": '<line x1="0" y1="0" x2="13" y2="0" stroke="#555" stroke-width="3"/>'
+        '<polygon points="19,0 12,-5 12,5" fill="#555"/>',
+    }
+    present = {
+        "exact day": any(not is_unknown(d) and d.start == d.end for d in dates),
+        "date range": any(d.start and d.end and d.start != d.end for d in dates),
+        "approximate / uncertain": any(d.approximate or d.uncertain for d in dates),
+        "open-ended": any(not is_unknown(d) and (d.start is None or d.end is None) for d in dates),
+    }
+    kinds = [
+        (kind, f'<circle cx="9" cy="0" r="6" fill="{colour}"/>') for kind, colour in colours.items()
+    ]
+    encodings = [(name, sample) for name, sample in samples.items() if present[name]]
+    for entries in (kinds, encodings):
+        widths = [24 + text_width(name, 12) for name, _ in entries]
+        positions, bottom = _flow(widths, top, 22, drawing.width - MARGIN)
+        for (name, sample), (x, y) in zip(entries, positions, strict=True):
+            drawing.grid.append(
+                f'<g class="legend-key" transform="translate({x:.1f},{y - 4:.1f})">{sample}</g>'
+            )
+            drawing.text(x + 24, y, name, cls="legend")
+        top = bottom if entries else top
+    return top
+
+
+def _unknown_row(
+    drawing: _Drawing,
+    milestones: Sequence[Milestone],
+    names: Mapping[str, str],
+    several: bool,
+    top: float,
+) -> float:
+    """Milestones without any usable date, listed apart instead of at an invented place."""
+    drawing.text(MARGIN, top + 14, "Date unknown", cls="lane", size=14, bold=True)
+    texts = [
+        truncate(f"{names.get(m.case, m.case)}: {m.title}" if several else m.title, LABEL_SIZE, 560)
+        for m in milestones
+    ]
+    widths = [18 + text_width(t, LABEL_SIZE) for t in texts]
+    positions, bottom = _flow(widths, top + 40, 22, drawing.width - MARGIN)
+    for m, text, (x, y) in zip(milestones, texts, positions, strict=True):
+        circle = (
+            f'<circle cx="{x + 6:.1f}" cy="{y - 4:.1f}" r="6" fill="#fff" '
+            f'stroke="{UNKNOWN_COLOUR}" stroke-width="2" stroke-dasharray="3 2"/>'
+        )
+        drawing.markers.append(_marker(m, circle, names))
+        drawing.text(x + 18, y, text, cls="label", tooltip=m.title)
+    return bottom
+
+
+def render_svg(
+    milestones: Sequence[Milestone],
+    *,
+    title: str,
+    layout: Layout = "auto",
+    case_titles: Mapping[str, str] | None = None,
+) -> str:
+    """Render milestones as a self-contained SVG timeline document.
+
+    `case_titles` maps a milestone's `case` to the name shown on its lane (default: as is).
+    """
+    names = case_titles or {}
+    lanes = by_case(milestones)
+    dated = {case: [m for m in group if not is_unknown(m.date)] for case, group in lanes.items()}
+    dated = {case: group for case, group in dated.items() if group}
+    unknown = [m for group in lanes.values() for m in group if is_unknown(m.date)]
+    colours = kind_colours(m.kind for m in milestones)
+    vertical = layout == "vertical" or (layout == "auto" and len(milestones) > VERTICAL_ABOVE)
+    width = WIDTH
+    if vertical:
+        width = max(WIDTH, VERTICAL_AXIS_X + len(dated) * MIN_COLUMN + MARGIN)
+    drawing = _Drawing(width)
+    drawing.text(
+        MARGIN,
+        34,
+        truncate(title, 20, drawing.width - 2 * MARGIN, bold=True),
+        cls="title",
+        size=20,
+        bold=True,
+        tooltip=title,
+    )
+    drawing.text(MARGIN, 56, _summary(milestones, len(lanes)), cls="subtitle", size=12, fill=MUTED)
+    y = _legend(drawing, milestones, colours, 86) + 8
+    if dated:
+        y = (_vertical if vertical else _horizontal)(drawing, dated, names, colours, y)
+    if unknown:
+        y = _unknown_row(drawing, unknown, names, len(lanes) > 1, y)
+    height = round(y + 12)
+    body = "".join(drawing.grid + drawing.leaders + drawing.markers + drawing.texts)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="sans-serif" role="img" '
+        f'data-layout="{"vertical" if vertical else "horizontal"}">'
+        f'<title>{esc(title)}</title><rect width="{width}" height="{height}" fill="#fff"/>'
+        f"{body}</svg>\n"
+    )
+
+
+def _summary(milestones: Sequence[Milestone], cases: int) -> str:
+    """One line under the title: how many milestones and cases, and the years covered."""
+    years = sorted(d.year for m in milestones for d in (m.date.start, m.date.end) if d)
+    parts = [f"{len(milestones)} milestone{'s' if len(milestones) != 1 else ''}"]
+    if cases > 1:
+        parts.append(f"{cases} cases")
+    if years:
+        parts.append(f"{years[0]}\u2013{years[-1]}" if years[0] != years[-1] else str(years[0]))
+    return " · ".join(parts)
