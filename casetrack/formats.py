@@ -8,16 +8,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from collections.abc import Collection, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casetrack.dates import display_date, elapsed
 from casetrack.models import Milestone
 
+if TYPE_CHECKING:
+    from casetrack.search import Hit
+
 FORMATS = ("table", "markdown", "csv", "json", "jsonl")
 # Spreadsheets run cells starting with these as formulas (OWASP "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Colour codes take no room on screen: widths are measured without them.
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def safe_cell(value: object) -> str:
@@ -46,7 +52,12 @@ def fit_widths(
     """Column limits so the table fits `width`: fixed columns keep their size, and flexible
     ones share the rest, narrow ones keeping their natural width (water-filling)."""
     natural = [
-        max([len(h), *(max((len(line) for line in row[i].split("\n")), default=0) for row in rows)])
+        max(
+            [
+                len(h),
+                *(max((_width(line) for line in row[i].split("\n")), default=0) for row in rows),
+            ]
+        )
         for i, h in enumerate(headers)
     ]
     padding = 2 * (len(headers) - 1)
@@ -66,6 +77,10 @@ def fit_widths(
             limits[j] = max(10, share)
         break
     return limits
+
+
+def _width(text: str) -> int:
+    return len(_ANSI.sub("", text))
 
 
 def render(
@@ -123,9 +138,7 @@ def timeline_records(
                 "date": display_date(m.date),
                 "elapsed": elapsed(previous, m.date),
                 "kind": m.kind,
-                "title": m.title
-                + (" [key]" if m.key else "")
-                + ("" if m.status == "undisputed" else f" [{m.status}]"),
+                "title": title_label(m),
                 "parties": "; ".join(
                     p.name + (f" ({p.role})" if p.role else "") for p in m.parties
                 ),
@@ -137,6 +150,15 @@ def timeline_records(
         if m.date.start is not None:
             previous = m.date
     return rows
+
+
+def title_label(m: Milestone, title: str | None = None) -> str:
+    """A title for tables, flagged when the milestone is a key fact or not undisputed."""
+    return (
+        (m.title if title is None else title)
+        + (" [key]" if m.key else "")
+        + ("" if m.status == "undisputed" else f" [{m.status}]")
+    )
 
 
 def _source_label(source_id: int, title: str | None, url: str, page: str | None) -> str:
@@ -175,3 +197,31 @@ def render_timeline(milestones: Sequence[Milestone], fmt: str, focus: Collection
     return render(
         timeline_records(milestones, focus), fmt, columns, flexible=("title", "parties", "sources")
     )
+
+
+def render_search(hits: Sequence[Hit], fmt: str, marks: tuple[str, str] = ("[", "]")) -> str:
+    """Search hits, best first. People get the title with matches marked by `marks` and where
+    else it matched; programs get the full milestone record plus its rank and snippet."""
+    from casetrack.search import mark
+
+    if fmt in ("json", "jsonl", "csv"):
+        records = [
+            {**h.milestone.to_dict(), "rank": h.rank, "snippet": mark(h.snippet),
+             "snippet_field": h.snippet_field}
+            for h in hits
+        ]  # fmt: skip
+        if fmt == "csv":
+            columns = ["rank", "id", "case", "date", "kind", "title", "snippet_field", "snippet"]
+            return render(records, fmt, columns)
+        return render(records, fmt)
+    rows = [
+        {"id": h.milestone.id, "case": h.milestone.case, "date": display_date(h.milestone.date),
+         "kind": h.milestone.kind, "title": title_label(h.milestone, mark(h.title, marks)),
+         "match": "" if h.snippet_field == "title"
+         else f"{h.snippet_field}: {mark(h.snippet, marks)}"}
+        for h in hits
+    ]  # fmt: skip
+    columns = ["id", "date", "kind", "title", "match"]
+    if len({h.milestone.case for h in hits}) > 1:
+        columns.insert(1, "case")
+    return render(rows, fmt, columns, flexible=("title", "match"))

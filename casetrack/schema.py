@@ -122,7 +122,77 @@ def m001_initial(db: Any) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [m001_initial]
+def m002_search(db: Any) -> None:
+    """Full-text search over each milestone's own words and those of its links.
+
+    `milestone_search_source` (a view) says what a milestone's searchable text is; the
+    `milestone_search` table holds one materialised row per milestone, indexed by FTS5
+    through sqlite-utils' enable_fts triggers. The triggers below refresh a milestone's row
+    whenever it, its tags, quotes or parties, a party's names or a source's title change.
+    """
+    search_columns = ("title", "note", "location", "tags", "quotes", "parties", "sources")
+    cited = "SELECT source_id FROM milestone_sources WHERE milestone_id = m.id"
+    involved = "SELECT party_id FROM milestone_parties WHERE milestone_id = m.id"
+    db.execute(
+        f"""CREATE VIEW milestone_search_source AS
+        SELECT m.id AS id, m.title AS title, m.note AS note, m.location AS location,
+            (SELECT group_concat(tag, '; ') FROM milestone_tags WHERE milestone_id = m.id)
+                AS tags,
+            (SELECT group_concat(quote, ' / ') FROM milestone_sources
+                WHERE milestone_id = m.id AND quote IS NOT NULL) AS quotes,
+            (SELECT group_concat(name, '; ') FROM (
+                SELECT name FROM parties WHERE id IN ({involved})
+                UNION ALL SELECT alias FROM party_aliases WHERE party_id IN ({involved})))
+                AS parties,
+            (SELECT group_concat(label, '; ') FROM (
+                SELECT nullif(trim(coalesce(title, '') || ' ' || coalesce(publisher, '') || ' '
+                    || CASE WHEN url LIKE 'http://%' OR url LIKE 'https://%' THEN '' ELSE url END
+                    ), '') AS label
+                FROM sources WHERE id IN ({cited}))) AS sources
+        FROM milestones m"""
+    )
+    columns = ", ".join(search_columns)
+    db.execute(f"CREATE TABLE milestone_search (id INTEGER PRIMARY KEY, {columns})")
+    db["milestone_search"].enable_fts(
+        list(search_columns), tokenize="unicode61 remove_diacritics 2", create_triggers=True
+    )
+    updates = ", ".join(f"{c} = excluded.{c}" for c in search_columns)
+    refresh = (
+        f"INSERT INTO milestone_search (id, {columns})"
+        f" SELECT id, {columns} FROM milestone_search_source WHERE id IN ({{ids}})"
+        f" ON CONFLICT (id) DO UPDATE SET {updates};"
+    )
+    of_party = "SELECT milestone_id FROM milestone_parties WHERE party_id = {}.party_id"
+    # (trigger name, event, milestones whose search row to refresh)
+    triggers = [
+        ("milestones_search_ai", "AFTER INSERT ON milestones", "NEW.id"),
+        ("milestones_search_au", "AFTER UPDATE OF title, note, location ON milestones", "NEW.id"),
+        ("parties_search_au", "AFTER UPDATE OF name ON parties",
+         "SELECT milestone_id FROM milestone_parties WHERE party_id = NEW.id"),
+        ("sources_search_au", "AFTER UPDATE OF url, title, publisher ON sources",
+         "SELECT milestone_id FROM milestone_sources WHERE source_id = NEW.id"),
+        ("party_aliases_search_ai", "AFTER INSERT ON party_aliases", of_party.format("NEW")),
+        ("party_aliases_search_ad", "AFTER DELETE ON party_aliases", of_party.format("OLD")),
+        ("party_aliases_search_au", "AFTER UPDATE ON party_aliases",
+         f"{of_party.format('OLD')} UNION {of_party.format('NEW')}"),
+    ]  # fmt: skip
+    for link in ("milestone_tags", "milestone_parties", "milestone_sources"):
+        triggers += [
+            (f"{link}_search_ai", f"AFTER INSERT ON {link}", "NEW.milestone_id"),
+            (f"{link}_search_ad", f"AFTER DELETE ON {link}", "OLD.milestone_id"),
+            (f"{link}_search_au", f"AFTER UPDATE ON {link}", "OLD.milestone_id, NEW.milestone_id"),
+        ]
+    for name, event, ids in triggers:
+        db.execute(f"CREATE TRIGGER {name} {event} BEGIN {refresh.format(ids=ids)} END")
+    db.execute(
+        "CREATE TRIGGER milestones_search_ad AFTER DELETE ON milestones"
+        " BEGIN DELETE FROM milestone_search WHERE id = OLD.id; END"
+    )
+    db.execute(f"INSERT INTO milestone_search (id, {columns}) SELECT id, {columns}"
+               " FROM milestone_search_source WHERE true")  # fmt: skip
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_search]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -14,8 +14,8 @@ from casetrack.cases import require_case_id
 from casetrack.dates import DateValue
 from casetrack.errors import CasetrackError
 from casetrack.milestones import check_kind, load_milestones
-from casetrack.models import MILESTONE_STATUSES, Milestone
-from casetrack.names import check_choice
+from casetrack.models import MILESTONE_STATUSES, ROLES, Milestone
+from casetrack.names import check_choice, did_you_mean
 from casetrack.parties import require_party_id
 from casetrack.sources import find_source
 
@@ -46,7 +46,7 @@ def where_clause(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[
         ids = [require_case_id(conn, slug) for slug in filters.cases]
         clauses.append(f"m.case_id IN ({', '.join('?' for _ in ids)})")
         params.extend(ids)
-    role = " ".join(filters.role.split()).lower() if filters.role else None
+    role = _known(conn, "role", filters.role, ROLES) if filters.role else None
     for name in filters.parties:
         party_id = require_party_id(conn, name)
         sub = "SELECT milestone_id FROM milestone_parties WHERE party_id = ?"
@@ -64,7 +64,10 @@ def where_clause(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[
         params.extend(kinds)
     for tag in filters.tags:
         clauses.append("m.id IN (SELECT milestone_id FROM milestone_tags WHERE tag = ?)")
-        params.append(" ".join(tag.split()).lower())
+        params.append(_known(conn, "tag", tag))
+    since, until = filters.since, filters.until
+    if since and until and since.start and until.end and since.start > until.end:
+        raise CasetrackError(f"--since {since.text} is after --until {until.text}")
     if filters.since is not None or filters.until is not None:
         # A window matches every milestone whose possible span overlaps it.
         clauses.append("m.precision != 'unknown'")
@@ -86,6 +89,22 @@ def where_clause(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[
         clauses.append("m.id IN (SELECT milestone_id FROM milestone_sources WHERE source_id = ?)")
         params.append(source.id)
     return " AND ".join(clauses), params
+
+
+_IN_USE = {
+    "role": "SELECT DISTINCT role FROM milestone_parties WHERE role != ''",
+    "tag": "SELECT DISTINCT tag FROM milestone_tags",
+}
+
+
+def _known(conn: sqlite3.Connection, what: str, value: str, usual: tuple[str, ...] = ()) -> str:
+    """A role or tag as stored; one no milestone uses (and not a usual one) is refused with
+    the closest names, so a typo is not mistaken for 'no milestones match'."""
+    cleaned = " ".join(value.split()).lower()
+    choices = [*usual, *(r[0] for r in conn.execute(_IN_USE[what]))]
+    if cleaned not in choices:
+        raise CasetrackError(f"no milestone has the {what} {value!r}{did_you_mean(value, choices)}")
+    return cleaned
 
 
 def timeline_ids(conn: sqlite3.Connection, filters: Filters) -> list[int]:

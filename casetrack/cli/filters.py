@@ -13,6 +13,10 @@ Cases = Annotated[
     list[str] | None,
     typer.Argument(help="Case slugs (all cases when none).", show_default=False),
 ]
+CaseOpts = Annotated[
+    list[str] | None,
+    typer.Option("--case", "-c", help="Case slug; repeat for any of them (all when none)."),
+]
 Parties = Annotated[
     list[str] | None,
     typer.Option(

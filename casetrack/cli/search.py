@@ -1,0 +1,76 @@
+"""`casetrack search`: find milestones by the words in them, their parties and sources."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from casetrack.cli import filters as f
+from casetrack.cli.common import FormatOption, OutputFormat, open_store, out, say
+
+# Bold yellow on a terminal; NO_COLOR (https://no-color.org) or a pipe get plain brackets.
+_ANSI_MARKS = ("\x1b[1;33m", "\x1b[0m")
+
+
+def _marks(fmt: OutputFormat) -> tuple[str, str]:
+    if fmt is OutputFormat.markdown:
+        return ("**", "**")
+    if fmt is OutputFormat.table and sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+        return _ANSI_MARKS
+    return ("[", "]")
+
+
+def search(
+    ctx: typer.Context,
+    text: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help='Words to find; "a phrase", prefix*, AND / OR / NOT between terms.',
+            show_default=False,
+        ),
+    ] = None,
+    case: f.CaseOpts = None,
+    party: f.Parties = None,
+    role: f.Role = None,
+    kind: f.Kinds = None,
+    tag: f.Tags = None,
+    since: f.Since = None,
+    until: f.Until = None,
+    status: f.Status = None,
+    key: f.Key = False,
+    source: f.SourceRef = None,
+    limit: Annotated[int, typer.Option(min=1, help="Show at most this many matches.")] = 50,
+    all_: Annotated[bool, typer.Option("--all", help="Show every match.")] = False,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Rebuild the search index (then search, if TEXT).")
+    ] = False,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Find milestones whose title, note, location, tags, quotes, parties or sources match.
+
+    Case and accents do not matter. Examples: casetrack search raid ;
+    casetrack search '"money laundering"' --case nec-2003 ; casetrack search 'farah*' --format json
+    """
+    from casetrack.formats import render_search
+    from casetrack.search import rebuild_index
+    from casetrack.search import search as find
+
+    if not text and not rebuild:
+        raise typer.BadParameter("give words to search for, or --rebuild", param_hint="TEXT")
+    store = open_store(ctx)
+    if rebuild:
+        say(f"rebuilt the search index ({rebuild_index(store)} milestones)")
+        if not text:
+            return
+    filters = f.build_filters(case, party, role, kind, tag, since, until, status, key, source)
+    result = find(store.conn, " ".join(text or []), filters, None if all_ else limit)
+    if not result.hits and fmt is OutputFormat.table:
+        say("no matches")
+        return
+    out(render_search(result.hits, fmt.value, _marks(fmt)))
+    more = result.total - len(result.hits)
+    if more:
+        say(f"{more} more match{'es' if more > 1 else ''}: show them with --limit N or --all")

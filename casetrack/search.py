@@ -1,0 +1,187 @@
+"""Full-text search over milestones: a forgiving query language, ranking and snippets.
+
+What a person types is translated into an FTS5 query in which every word is a quoted
+string, so nothing they type (quotes, brackets, `:`, `NEAR(`, SQL) can be read as FTS5
+syntax. Only these are special: "a phrase", a trailing * for a prefix, and AND / OR / NOT
+in capitals between two terms.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from casetrack.milestones import load_milestones
+from casetrack.models import Milestone
+from casetrack.store import Store
+from casetrack.timeline import ORDER_BY, Filters, where_clause
+
+OPERATORS = ("AND", "OR", "NOT")
+# The index columns in table order, with their bm25 weights: a word in a title counts most.
+_WEIGHTS = {
+    "title": 10.0,
+    "note": 2.0,
+    "location": 4.0,
+    "tags": 6.0,
+    "quotes": 3.0,
+    "parties": 6.0,
+    "sources": 2.0,
+}
+# Where a snippet is taken from when several columns match, most telling first.
+_SNIPPET_FROM = ("note", "quotes", "parties", "tags", "location", "sources")
+# Private-use characters mark matches inside SQLite; they become the caller's markers.
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_MARKS_SQL = "char(57344), char(57345)"
+PLAIN_MARKS = ("[", "]")
+_TOKEN = re.compile(r'"([^"]*)"(\*?)|([^\s"]+)')
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Query:
+    """A translated query: the FTS5 MATCH text ('' when nothing searchable was typed) and,
+    for several plain words, the same words as one phrase so exact-phrase hits rank first."""
+
+    match: str
+    phrase: str | None = None
+
+
+def translate(text: str) -> Query:
+    """Turn what a user typed into a valid FTS5 query; never raises."""
+    items: list[tuple[bool, str, str]] = []  # (is operator, FTS5 text, words)
+    prefixed = False
+    for token in _TOKEN.finditer(_CONTROL.sub(" ", text)):
+        phrase, star, word = token.groups()
+        if word in OPERATORS:
+            items.append((True, word, word))
+            continue
+        core, prefix = (word.rstrip("*"), word.endswith("*")) if word else (phrase, bool(star))
+        if any(ch.isalnum() for ch in core):  # a term of punctuation alone would match nothing
+            items.append((False, f'"{core}"' + ("*" if prefix else ""), core))
+            prefixed = prefixed or prefix
+    parts: list[str] = []
+    words: list[str] = []
+    operators = False
+    for i, (is_op, fts, plain) in enumerate(items):
+        # An operator needs a term on each side; anywhere else it is an ordinary word.
+        if is_op and parts and i + 1 < len(items) and not items[i + 1][0]:
+            parts.append(fts)
+            operators = True
+        else:
+            parts.append(f'"{plain}"' if is_op else fts)
+            words.append(plain)
+    phrase = None
+    if len(words) > 1 and not operators and not prefixed:
+        phrase = '"' + " ".join(words) + '"'
+    return Query(" ".join(parts), phrase)
+
+
+@dataclass
+class Hit:
+    """A milestone that matched; its title and best snippet carry match markers for mark()."""
+
+    milestone: Milestone
+    rank: int
+    title: str
+    snippet: str
+    snippet_field: str
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    total: int
+
+
+def search(
+    conn: sqlite3.Connection,
+    text: str,
+    filters: Filters,
+    limit: int | None = 50,
+) -> SearchResult:
+    """Milestones matching `text` and the filters, best first; at most `limit` of them."""
+    where, params = where_clause(conn, filters)  # checks the filters even for an empty query
+    query = translate(text)
+    if not query.match:
+        return SearchResult([], 0)
+    weights = ", ".join(str(w) for w in _WEIGHTS.values())
+    order = f"bm25(milestone_search_fts, {weights}), {ORDER_BY}"
+    order_params: list[str] = []
+    if query.phrase:
+        order = (
+            "m.id IN (SELECT rowid FROM milestone_search_fts WHERE milestone_search_fts MATCH ?)"
+            f" DESC, {order}"
+        )
+        order_params.append(query.phrase)
+    sql = f"""SELECT m.id FROM milestone_search_fts JOIN milestones m
+              ON m.id = milestone_search_fts.rowid
+              WHERE milestone_search_fts MATCH ? AND {where} ORDER BY {order}"""
+    ids = [r[0] for r in conn.execute(sql, [query.match, *params, *order_params])]
+    page = ids if limit is None else ids[:limit]
+    marked = _marked_text(conn, query.match, page)
+    hits = []
+    for rank, milestone in enumerate(load_milestones(conn, page), start=1):
+        title, field, snippet = marked[milestone.id]
+        hits.append(Hit(milestone, rank, title, snippet, field))
+    return SearchResult(hits, len(ids))
+
+
+def _marked_text(
+    conn: sqlite3.Connection, match: str, ids: list[int]
+) -> dict[int, tuple[str, str, str]]:
+    """For each id: the title with matches marked, and the best snippet and its column."""
+    columns = list(_WEIGHTS)
+    exprs = [f"highlight(milestone_search_fts, 0, {_MARKS_SQL})"] + [
+        f"snippet(milestone_search_fts, {columns.index(c)}, {_MARKS_SQL}, '…', 12)"
+        for c in _SNIPPET_FROM
+    ]
+    result: dict[int, tuple[str, str, str]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        for rowid, title, *snippets in conn.execute(
+            f"SELECT rowid, {', '.join(exprs)} FROM milestone_search_fts"
+            f" WHERE milestone_search_fts MATCH ? AND rowid IN ({marks})",
+            [match, *chunk],
+        ):
+            field, snippet = next(
+                ((f, s) for f, s in zip(_SNIPPET_FROM, snippets, strict=True) if s and _OPEN in s),
+                ("title", title),
+            )
+            result[rowid] = (title, field, snippet)
+    return result
+
+
+def mark(text: str, marks: tuple[str, str] = PLAIN_MARKS) -> str:
+    """Text from a Hit with its matches wrapped in these markers."""
+    return text.replace(_OPEN, marks[0]).replace(_CLOSE, marks[1])
+
+
+def rebuild_index(store: Store) -> int:
+    """Recompute every milestone's search row and rebuild the FTS5 index from them.
+
+    The triggers that patch the index row by row are set aside meanwhile: patching a
+    damaged index fails ('database disk image is malformed'), rebuilding it does not.
+    Returns how many milestones are indexed.
+    """
+    columns = ", ".join(_WEIGHTS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in _WEIGHTS)
+    with store.write() as conn:
+        triggers = conn.execute(
+            "SELECT name, sql FROM sqlite_master"
+            " WHERE type = 'trigger' AND tbl_name = 'milestone_search'"
+        ).fetchall()
+        for name, _ in triggers:
+            conn.execute(f'DROP TRIGGER "{name}"')
+        conn.execute("DELETE FROM milestone_search WHERE id NOT IN (SELECT id FROM milestones)")
+        conn.execute(
+            f"INSERT INTO milestone_search (id, {columns})"
+            f" SELECT id, {columns} FROM milestone_search_source WHERE true"
+            f" ON CONFLICT (id) DO UPDATE SET {updates}"
+        )
+        for _, sql in triggers:
+            conn.execute(sql)
+        conn.execute("INSERT INTO milestone_search_fts (milestone_search_fts) VALUES ('rebuild')")
+        return int(conn.execute("SELECT count(*) FROM milestone_search").fetchone()[0])

@@ -1,0 +1,257 @@
+"""`casetrack search`: ranking, highlighting, forgiving input, limits and an index in step."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Cli
+
+RAID = "https://example.org/2003/06/18/raid"
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two cases with the kind of milestones researchers record, built once per module."""
+    path = tmp_path_factory.mktemp("search") / "template.db"
+    cli = Cli(path)
+    cli("case", "add", "pmoi-2003", "--title", "Raid on the PMOI offices")
+    cli("case", "add", "aff-2010", "--title", "Laundering inquiry")
+    cli("party", "add", "People's Mojāhedin Organization of Iran", "--kind", "organization",
+        "--alias", "PMOI", "--alias", "MEK")  # fmt: skip
+    cli("source", "add", RAID, "--title", "Dawn raid in the Val-d'Oise", "--publisher", "AFP")
+    add = [
+        ["pmoi-2003", "2003-06-17", "Police raid the offices at Auvers-sur-Oise", "--kind",
+         "raid", "--party", "PMOI:subject", "--source", RAID, "--quote",
+         "1,300 officers searched thirteen buildings", "--tag", "raid"],
+        ["pmoi-2003", "2003-06-18", "Prosecutor speaks of money laundering", "--party",
+         "Jean-Louis Bruguière:investigating judge", "--note",
+         "Statement on the laundering of money through charities"],
+        ["pmoi-2003", "2003-06", "Funds seized; laundering suspected of money sent abroad",
+         "--location", "Auvergne", "--party", "MEK:subject"],
+        ["pmoi-2003", "2003-07-03", "Members released under judicial supervision",
+         "--kind", "release", "--party", "Maryam Radjavi:detainee", "--status", "disputed"],
+        ["aff-2010", "2010-02", "Money laundering charges filed", "--kind", "charge",
+         "--tag", "Money Laundering", "--key"],
+        ["aff-2010", "2011", "Appeal on the raid evidence", "--kind", "appeal",
+         "--location", "Clermont-Ferrand, Auvergne"],
+    ]  # fmt: skip
+    for args in add:
+        cli("add", *args)
+    return path
+
+
+@pytest.fixture
+def store(cli: Cli, template: Path) -> Cli:
+    shutil.copy(template, cli.db_path)
+    return cli
+
+
+def ids(cli: Cli, *args: str) -> list[int]:
+    return [r["id"] for r in json.loads(cli("search", *args, "--format", "json").stdout)]
+
+
+def test_exact_phrase_ranks_first(store: Cli) -> None:
+    # 2, 3 and 5 all hold both words; only 2 and 5 hold them as a phrase, 5 also as a tag.
+    assert ids(store, "money laundering") == [5, 2, 3]
+    assert ids(store, '"money laundering"') == [5, 2]
+    assert ids(store, "money", "laundering") == [5, 2, 3]
+
+
+def test_matches_every_searchable_field(store: Cli) -> None:
+    assert ids(store, "thirteen") == [1]  # quote
+    assert ids(store, "charities") == [2]  # note
+    assert set(ids(store, "auvergne")) == {3, 6}  # location
+    assert (
+        sorted(ids(store, "mek")) == sorted(ids(store, "PMOI")) == [1, 3]
+    )  # party name and aliases
+    assert ids(store, "Val-d'Oise") == [1]  # source title
+    assert ids(store, "AFP") == [1]  # source publisher
+
+
+def test_accents_case_and_prefixes(store: Cli) -> None:
+    assert sorted(ids(store, "MOJAHEDIN")) == sorted(ids(store, "mojāhedin")) == [1, 3]
+    assert ids(store, "bruguiere") == [2]
+    assert set(ids(store, "laund*")) == {2, 3, 5}
+    assert set(ids(store, "raid OR released")) == {1, 4, 6}
+    assert ids(store, "raid NOT appeal") == [1]
+    assert ids(store, "raid AND evidence") == [6]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ['"', '"raid', "raid)", "(raid", ":", "*", "NEAR(", "NEAR(raid, 2)", "raid:", "AND", "NOT",
+     "--", "^raid", "'); DROP TABLE milestones; --", "raid' OR 1=1 --", "{title}: raid",
+     "\x00", "SELECT * FROM milestones"],
+)  # fmt: skip
+def test_nasty_input_finds_words_or_nothing(store: Cli, typed: str) -> None:
+    result = store("search", "--", typed)
+    assert result.stdout or result.stderr.strip() == "no matches"
+    assert store.query("SELECT count(*) FROM milestones") == [(6,)]
+
+
+def test_highlights_plain_markers_without_a_terminal(store: Cli) -> None:
+    out = store("search", "auvergne").stdout
+    assert "[Auvergne]" in out and "\x1b[" not in out
+    assert "location: Clermont-Ferrand, [Auvergne]" in out
+    markdown = store("search", "auvergne", "--format", "markdown").stdout
+    assert "**Auvergne**" in markdown
+
+
+def test_colour_only_on_a_terminal_without_no_color(
+    store: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    from casetrack.cli import search as cli_search
+    from casetrack.cli.common import OutputFormat
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert cli_search._marks(OutputFormat.table) == ("\x1b[1;33m", "\x1b[0m")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert cli_search._marks(OutputFormat.table) == ("[", "]")
+
+
+def test_json_is_the_timeline_record_plus_rank_and_snippet(store: Cli) -> None:
+    found = json.loads(store("search", "thirteen", "--format", "json").stdout)
+    timeline = json.loads(store("timeline", "pmoi-2003", "--format", "json").stdout)
+    record = next(r for r in timeline if r["id"] == 1)
+    snippet = "1,300 officers searched [thirteen] buildings"
+    assert found[0] == {**record, "rank": 1, "snippet_field": "quotes", "snippet": snippet}
+
+
+def test_results_are_capped_and_the_rest_counted(store: Cli) -> None:
+    result = store("search", "raid OR money OR members", "--limit", "2")
+    assert len(result.stdout.strip().splitlines()) == 2 + 2
+    assert "4 more matches: show them with --limit N or --all" in result.stderr
+    assert len(ids(store, "raid OR money OR members", "--all")) == 6
+    store("search", "raid", "--limit", "0", code=2)
+
+
+def test_filters_apply_to_search(store: Cli) -> None:
+    assert ids(store, "laundering", "--case", "aff-2010") == [5]
+    assert ids(store, "raid", "--kind", "appeal", "--kind", "release") == [6]
+    assert ids(store, "money", "--since", "2004") == [5]
+    assert ids(store, "members", "--status", "disputed") == [4]
+    assert ids(store, "raid", "--party", "pmoi") == [1]
+    assert ids(store, "raid", "--source", "1") == [1]
+    store("search", "raid", "--case", "pmoi-2030", code=1)
+
+
+def test_no_text_is_a_usage_error(store: Cli) -> None:
+    store("search", code=2)
+
+
+def index_in_step(cli: Cli) -> None:
+    """The search rows equal what the view computes, and the FTS index matches them."""
+    columns = "id, title, note, location, tags, quotes, parties, sources"
+    assert cli.query(f"SELECT {columns} FROM milestone_search ORDER BY id") == cli.query(
+        f"SELECT {columns} FROM milestone_search_source ORDER BY id"
+    )
+    cli.query("INSERT INTO milestone_search_fts (milestone_search_fts, rank)"
+              " VALUES ('integrity-check', 1)")  # fmt: skip
+
+
+def test_index_follows_add(store: Cli) -> None:
+    index_in_step(store)
+    new = store("add", "pmoi-2003", "2003-08", "Hunger strike begins", "--tag", "Protest").stdout
+    assert ids(store, "hunger") == ids(store, "protest") == [int(new)]
+    index_in_step(store)
+
+
+def test_index_follows_edit_of_fields(store: Cli) -> None:
+    store("edit", "4", "--title", "Detainees freed", "--note", "Bail granted",
+          "--location", "Auvergne")  # fmt: skip
+    assert ids(store, "members") == []
+    assert ids(store, "freed") == ids(store, "bail") == [4]
+    assert 4 in ids(store, "auvergne")
+    index_in_step(store)
+
+
+def test_index_follows_tags(store: Cli) -> None:
+    store("edit", "4", "--tag", "hunger strike")
+    assert ids(store, "hunger") == [4]
+    store("edit", "4", "--remove-tag", "hunger strike")
+    assert ids(store, "hunger") == []
+    index_in_step(store)
+
+
+def test_index_follows_party_links(store: Cli) -> None:
+    store("edit", "6", "--party", "Cour de cassation:court")
+    assert ids(store, "cassation") == [6]
+    store("edit", "6", "--remove-party", "cour de cassation")
+    assert ids(store, "cassation") == []
+    index_in_step(store)
+
+
+def test_index_follows_sources_and_quotes(store: Cli) -> None:
+    store("edit", "6", "--source", RAID, "--quote", "evidence gathered unlawfully")
+    assert ids(store, "unlawfully") == [6]
+    assert 6 in ids(store, "Val-d'Oise")
+    store("edit", "6", "--remove-source", RAID)
+    assert ids(store, "unlawfully") == []
+    index_in_step(store)
+
+
+def test_index_follows_rm(store: Cli) -> None:
+    store("rm", "6")
+    assert ids(store, "evidence") == []
+    index_in_step(store)
+
+
+def test_index_follows_party_alias_and_merge(store: Cli) -> None:
+    store("party", "alias", "Maryam Radjavi", "Maryam Rajavi")
+    assert ids(store, "rajavi") == [4]
+    store("party", "add", "Mojahedin-e Khalq")
+    store("edit", "5", "--party", "Mojahedin-e Khalq:defendant")
+    store("party", "merge", "PMOI", "Mojahedin-e Khalq")
+    assert sorted(ids(store, "PMOI")) == sorted(ids(store, "khalq")) == [1, 3, 5]
+    index_in_step(store)
+
+
+def test_index_follows_case_removal(store: Cli) -> None:
+    store("case", "rm", "aff-2010", "--force")
+    assert ids(store, "appeal") == []
+    assert store.query("SELECT count(*) FROM milestone_search") == [(4,)]
+    index_in_step(store)
+
+
+def test_rebuild_repairs_a_damaged_index(store: Cli) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(store.db_path)
+    conn.execute("UPDATE milestone_search SET title = 'garbled' WHERE id = 1")
+    conn.execute("INSERT INTO milestone_search_fts (milestone_search_fts) VALUES ('delete-all')")
+    conn.commit()
+    conn.close()
+    assert ids(store, "thirteen") == []
+    result = store("search", "--rebuild")
+    assert "rebuilt the search index (6 milestones)" in result.stderr
+    assert ids(store, "thirteen") == [1]
+    assert ids(store, "garbled") == []
+    index_in_step(store)
+
+
+def test_old_store_gets_the_index_on_open(store: Cli) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(store.db_path)
+    for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%'"
+    ).fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.executescript(
+        "DROP TABLE milestone_search_fts; DROP TABLE milestone_search;"
+        " DROP VIEW milestone_search_source;"
+        " DELETE FROM _sqlite_migrations WHERE name = 'm002_search';"
+        " PRAGMA user_version = 1;"
+    )
+    conn.close()
+    assert not store.query("SELECT name FROM sqlite_master WHERE name LIKE 'milestone_search%'")
+    assert ids(store, "thirteen") == [1]
+    assert store.query("PRAGMA user_version") == [(2,)]
+    index_in_step(store)
