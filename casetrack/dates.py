@@ -178,14 +178,12 @@ def elapsed(previous: DateValue | None, current: DateValue) -> str:
     if previous is None or previous.start is None or current.start is None:
         return ""
     a, b = previous.start, current.start
-    months = (b.year - a.year) * 12 + (b.month - a.month)
-    days = b.day - a.day
-    if days < 0:
-        months -= 1
-    if months < 0:
+    if b < a:
         return ""
-    if days < 0:
-        days += (b - timedelta(days=b.day)).day  # length of the month before b's
+    months = (b.year - a.year) * 12 + (b.month - a.month)
+    if _add_months(a, months) > b:
+        months -= 1
+    days = (b - _add_months(a, months)).days
     exact = previous.precision == "day" and current.precision == "day"
     years, months = divmod(months, 12)
     parts = []
@@ -196,9 +194,15 @@ def elapsed(previous: DateValue | None, current: DateValue) -> str:
     if exact and days and not years:
         parts.append(f"{days}d")
     text = " ".join(parts) or ("0d" if exact else "0")
-    flagged = previous.approximate or previous.uncertain or current.approximate
-    approximate = not exact or flagged or current.uncertain
-    return ("~+" if approximate else "+") + text
+    qualified = any(v.approximate or v.uncertain for v in (previous, current))
+    return ("+" if exact and not qualified else "~+") + text
+
+
+def _add_months(day: date, months: int) -> date:
+    """The same day some months later, or that month's last day (31 Jan + 1m = 28 Feb)."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def overlaps(value: DateValue, since: DateValue | None, until: DateValue | None) -> bool:
