@@ -368,7 +368,7 @@ def _from_edtf(code: str, original: str) -> DateValue:
         if precision is None:
             raise _unreadable(original)
         start, end = _span(parsed, original)
-    elif kind in (edtf.Interval, edtf.Level1Interval) or _is_range(parsed, edtf):
+    elif kind in (edtf.Interval, edtf.Level1Interval) or _is_range(parsed):
         bounds = parsed.objects[0] if kind is edtf.OneOfASet else parsed
         # An open (..) or unknown (empty) end is unbounded for casetrack.
         low = None if isinstance(bounds.lower, edtf.UnspecifiedIntervalSection) else bounds.lower
@@ -378,9 +378,10 @@ def _from_edtf(code: str, original: str) -> DateValue:
         if kind is not edtf.OneOfASet:
             precision = "interval"
         else:
-            precision = "between" if low and high else "before" if high else "after"
-        start = _span(low, original)[0] if low else None
-        end = _span(high, original)[1] if high else None
+            both = low is not None and high is not None
+            precision = "between" if both else "before" if high is not None else "after"
+        start = _span(low, original)[0] if low is not None else None
+        end = _span(high, original)[1] if high is not None else None
     else:
         raise _unreadable(original)
     if start and end and start > end:
@@ -388,12 +389,14 @@ def _from_edtf(code: str, original: str) -> DateValue:
     return DateValue(text, start, end, precision, _approximate(text), _uncertain(text))
 
 
-def _is_range(parsed: Any, edtf: Any) -> bool:
+def _is_range(parsed: Any) -> bool:
     """An EDTF one-of-a-set holding a single range: [A..B], [..B] or [A..]."""
+    import edtf
+
     ranges = (edtf.Consecutives, edtf.EarlierConsecutives, edtf.LaterConsecutives)
-    return type(parsed) is edtf.OneOfASet and [type(o) for o in parsed.objects] in (
-        [kind] for kind in ranges
-    )
+    if type(parsed) is not edtf.OneOfASet or len(parsed.objects) != 1:
+        return False
+    return type(parsed.objects[0]) in ranges
 
 
 def _span(single: Any, original: str) -> tuple[date, date]:
