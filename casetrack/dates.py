@@ -1,7 +1,16 @@
 """Milestone dates kept at the precision the source gives.
 
-A date is stored as text (ISO 8601 / EDTF) together with its earliest and latest
-possible day, so "2003" stays "some day in 2003" and still sorts correctly.
+A date is stored as EDTF text (the Library of Congress Extended Date/Time Format, levels 0
+and 1 plus level-2 "one of a range") together with its earliest and latest possible day, so
+"2003" stays "some day in 2003" and still sorts correctly. Friendly forms people type
+("17 June 2003", "circa 2001", "between A and B") are turned into EDTF before storing.
+
+Plain ISO dates take a fast regular-expression path; the `edtf` package (slow to import)
+is loaded only to check and bound real EDTF, and never to read or display stored values.
+
+Precision values: day, month, year, season, decade, century, millennium (a whole date),
+interval (from A to B, either end may be open), between (some day from A to B), before,
+after (some day up to / from A), unknown.
 """
 
 from __future__ import annotations
@@ -9,18 +18,66 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 from casetrack.errors import CasetrackError
 
-ACCEPTED_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2003, 2003-06, 2003-06-17)"
+ACCEPTED_FORMS = (
+    "2003-06-17, 2003-06, 2003, 17 June 2003, June 2003, spring 2001, 1990s, circa 2001, "
+    "2001?, 2003-06~, between A and B, from A to B, before A, after A, today, unknown"
+)
 
 # Sort keys for milestones without a bound: open starts first, unknown dates last.
 OPEN_START = "0000-00-00"
 OPEN_END = "9999-99-99"
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+# Day and month in either order with a year: never guessed, always refused.
+_AMBIGUOUS = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+# Characters of the EDTF forms casetrack accepts; anything else is not sent to edtf.
+_EDTF_CHARS = re.compile(r"[0-9X~?%./\[\]-]+")
+# One EDTF date (a bound of an interval or set), as stored.
+_TOKEN = re.compile(
+    r"(?P<year>\d{4}|\d{3}X|\d{2}XX|\dXXX)(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
+    r"(?P<qualifier>[~?%]?)"
+)
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(_MONTHS, 1)} | {
+    name.lower(): number for number, name in enumerate(calendar.month_name) if name
+}
+_MONTH_NUMBERS["sept"] = 9
+_SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
+_SEASON_CODES = {name.lower(): code for code, name in _SEASONS.items()} | {"fall": 23}
+_SEASON_MONTHS = {str(code) for code in _SEASONS}  # EDTF writes spring 2001 as 2001-21
+_WINTER = 24
+
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_MONTH = r"(?P<month>[a-z]+)\.?"
+_YEAR = r"(?P<year>\d{4})"
+_FRIENDLY = (
+    re.compile(rf"{_DAY} {_MONTH},? {_YEAR}"),
+    re.compile(rf"{_MONTH} {_DAY},? {_YEAR}"),
+    re.compile(rf"{_MONTH},? {_YEAR}"),
+)
+_SEASON = re.compile(rf"(?P<season>[a-z]+),? {_YEAR}")
+_DECADE = re.compile(r"(?P<year>\d{3}0)'?s")
+_APPROXIMATE = re.compile(r"(?:circa|approximately|approx\.?|about|around|ca\.?|c\.)\s*|c\s+")
+_DASH = "\u2013"  # en dash, as in 17 Jun \u2013 3 Jul 2003
+_RANGES = (
+    (re.compile(r"between (.+?) and (.+)"), "[{}..{}]"),
+    (re.compile(r"from (.+?) (?:to|until|till) (.+)"), "{}/{}"),
+    (re.compile(r"(.+?)\s*[\u2013\u2014]\s*(.+)|(.+?) - (.+)"), "{}/{}"),
+)
+_OPEN_RANGES = (
+    (re.compile(r"from (.+)"), "{}/.."),
+    (re.compile(r"(?:until|till) (.+)"), "../{}"),
+    (re.compile(r"before (.+)"), "[..{}]"),
+    (re.compile(r"after (.+)"), "[{}..]"),
+)
+_DAY_ONLY = re.compile(_DAY)
+_NO_YEAR = re.compile(rf"(?:{_DAY} )?{_MONTH}")
 
 
 class DateError(CasetrackError, ValueError):
@@ -40,32 +97,37 @@ class DateValue:
 
     @property
     def sort_start(self) -> str:
+        """First sort key: earliest possible day; open starts first, unknown last."""
         if self.precision == "unknown":
             return OPEN_END
         return self.start.isoformat() if self.start else OPEN_START
 
     @property
     def sort_end(self) -> str:
+        """Second sort key (descending): latest possible day, so wider spans come first."""
         return self.end.isoformat() if self.end else OPEN_END
+
+
+UNKNOWN = DateValue("unknown", None, None, "unknown")
 
 
 def parse_date(text: str, today: date | None = None) -> DateValue:
     """Parse what a user typed into a DateValue, or raise DateError naming the accepted forms."""
-    cleaned = text.strip()
-    match = _ISO.match(cleaned)
-    if not match:
-        raise DateError(f"cannot read the date {text!r}: use {ACCEPTED_FORMS}")
-    year, month, day = (int(g) if g else None for g in match.groups())
-    assert year is not None
-    try:
-        if month is None:
-            return DateValue(cleaned, date(year, 1, 1), date(year, 12, 31), "year")
-        last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
-        if day is None:
-            return DateValue(cleaned, date(year, month, 1), date(year, month, last), "month")
-        return DateValue(cleaned, date(year, month, day), date(year, month, day), "day")
-    except ValueError:
-        raise DateError(f"{text!r} is not a real date: use {ACCEPTED_FORMS}") from None
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise _unreadable(text)
+    value = _from_iso(cleaned, text)
+    if value:
+        return value
+    if cleaned.lower() == "unknown":
+        return UNKNOWN
+    if _AMBIGUOUS.fullmatch(cleaned):
+        raise DateError(
+            f"the date {_quote(text)} is ambiguous (day and month could be either way): "
+            "write it as YYYY-MM-DD or with the month in words, e.g. 2003-07-03 or 3 July 2003"
+        )
+    code = _to_edtf(cleaned, today or date.today(), text)
+    return _from_iso(code, text) or _from_edtf(code, text)
 
 
 def from_stored(
@@ -82,39 +144,48 @@ def from_stored(
         date.fromisoformat(start) if start else None,
         date.fromisoformat(end) if end else None,
         precision,
-        approximate,
-        uncertain,
+        bool(approximate),
+        bool(uncertain),
     )
 
 
 def display_date(value: DateValue) -> str:
-    """The date as a person would say it: 17 Jun 2003, Jun 2003, 2003."""
-    if value.precision == "unknown" or value.start is None:
-        return value.text
-    if value.precision == "year":
-        return str(value.start.year)
-    if value.precision == "month":
-        return f"{_MONTHS[value.start.month - 1]} {value.start.year}"
-    if value.precision == "day":
-        return f"{value.start.day} {_MONTHS[value.start.month - 1]} {value.start.year}"
-    return value.text
+    """The date as a person would say it (17 Jun 2003, c. 2001, between A and B).
+
+    Works from the stored EDTF text alone, and the result parses back to the same span.
+    """
+    text = value.text
+    if value.precision == "unknown":
+        return "unknown"
+    if text.startswith("[") and text.endswith("]") and ".." in text:
+        low, high = text[1:-1].split("..", 1)
+        if low and high:
+            return f"between {_say(low)} and {_say(high)}"
+        return f"before {_say(high)}" if high else f"after {_say(low)}"
+    if "/" in text:
+        low, high = text.split("/", 1)
+        if high in ("", ".."):
+            return f"from {_say(low)}"
+        if low in ("", ".."):
+            return f"until {_say(high)}"
+        return _say_range(low, high)
+    return _say(text)
 
 
 def elapsed(previous: DateValue | None, current: DateValue) -> str:
-    """Time between two milestones' earliest days, like +11y 2m; '' when it cannot be said."""
+    """Time between two milestones' earliest days, like +11y 2m; '' when it cannot be said.
+
+    Prefixed ~+ when either date is less than day-precise, approximate or uncertain.
+    """
     if previous is None or previous.start is None or current.start is None:
         return ""
     a, b = previous.start, current.start
-    months = (b.year - a.year) * 12 + (b.month - a.month)
-    days = b.day - a.day
-    if days < 0:
-        months -= 1
-        prev_month_len = calendar.monthrange(
-            b.year if b.month > 1 else b.year - 1, b.month - 1 if b.month > 1 else 12
-        )[1]
-        days += prev_month_len
-    if months < 0:
+    if b < a:
         return ""
+    months = (b.year - a.year) * 12 + (b.month - a.month)
+    if _add_months(a, months) > b:
+        months -= 1
+    days = (b - _add_months(a, months)).days
     exact = previous.precision == "day" and current.precision == "day"
     years, months = divmod(months, 12)
     parts = []
@@ -125,5 +196,287 @@ def elapsed(previous: DateValue | None, current: DateValue) -> str:
     if exact and days and not years:
         parts.append(f"{days}d")
     text = " ".join(parts) or ("0d" if exact else "0")
-    approximate = not exact or previous.approximate or current.approximate
-    return ("~+" if approximate else "+") + text
+    qualified = any(v.approximate or v.uncertain for v in (previous, current))
+    return ("+" if exact and not qualified else "~+") + text
+
+
+def _add_months(day: date, months: int) -> date:
+    """The same day some months later, or that month's last day (31 Jan + 1m = 28 Feb)."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def overlaps(value: DateValue, since: DateValue | None, until: DateValue | None) -> bool:
+    """Whether a milestone may fall in a --since/--until window (both ends inclusive).
+
+    The window runs from since's earliest day to until's latest day; a missing or open
+    bound is unbounded. A milestone matches when its possible span meets the window.
+    Unknown dates match only a window with no bounds at all.
+    """
+    low = since.start if since else None
+    high = until.end if until else None
+    if value.precision == "unknown":
+        return low is None and high is None
+    if low and value.end and value.end < low:
+        return False
+    return not (high and value.start and value.start > high)
+
+
+def _quote(text: str) -> str:
+    """The user's text for a one-line message, shortened if long."""
+    return repr(text if len(text) <= 40 else text[:40] + "…")
+
+
+def _unreadable(text: str) -> DateError:
+    return DateError(f"cannot read the date {_quote(text)}: use one of {ACCEPTED_FORMS}")
+
+
+def _unreal(text: str) -> DateError:
+    return DateError(f"{_quote(text)} is not a real date: use one of {ACCEPTED_FORMS}")
+
+
+def _from_iso(code: str, original: str) -> DateValue | None:
+    """Plain ISO YYYY[-MM[-DD]] without importing edtf; None when the text is not that."""
+    match = _ISO.fullmatch(code)
+    if not match:
+        return None
+    year_digits, month_digits, day_digits = match.groups()
+    if day_digits is None and month_digits in _SEASON_MONTHS:
+        return None
+    year = int(year_digits)
+    try:
+        if month_digits is None:
+            return DateValue(year_digits, date(year, 1, 1), date(year, 12, 31), "year")
+        first = date(year, int(month_digits), 1)
+        if day_digits is None:
+            last = first.replace(day=calendar.monthrange(year, first.month)[1])
+            return DateValue(first.isoformat()[:7], first, last, "month")
+        exact = first.replace(day=int(day_digits))
+        return DateValue(exact.isoformat(), exact, exact, "day")
+    except ValueError:
+        raise _unreal(original) from None
+
+
+def _to_edtf(cleaned: str, today: date, original: str) -> str:
+    """Turn a friendly form into EDTF text (not yet checked by edtf)."""
+    upper = cleaned.upper()
+    if _EDTF_CHARS.fullmatch(upper):
+        return upper
+    lowered = cleaned.lower()
+    for pattern, template in _RANGES:
+        match = pattern.fullmatch(lowered)
+        if match:
+            low, high = (g for g in match.groups() if g is not None)
+            low, high = _borrow(low, high), high
+            low_code = _single(low, today, original)
+            high_code = _single(high, today, original)
+            if template.startswith("["):
+                low_code, high_code = _same_precision(low_code, high_code, original)
+            return template.format(low_code, high_code)
+    for pattern, template in _OPEN_RANGES:
+        match = pattern.fullmatch(lowered)
+        if match:
+            return template.format(_single(match[1], today, original))
+    return _single(lowered, today, original)
+
+
+def _borrow(low: str, high: str) -> str:
+    """Complete a shortened first bound from the second, as displays write 17 Jun to 3 Jul 2003."""
+    words = high.split()
+    if _DAY_ONLY.fullmatch(low) and len(words) >= 2:
+        return f"{low} {' '.join(words[-2:])}"
+    if _NO_YEAR.fullmatch(low) and low.split()[-1].rstrip(".") in _MONTH_NUMBERS:
+        return f"{low} {words[-1]}"
+    return low
+
+
+def _same_precision(low: str, high: str, original: str) -> tuple[str, str]:
+    """Widen the coarser bound of a set to the finer one's precision, keeping its span.
+
+    EDTF "one of" ranges need both bounds at one precision: June 2003 to 2005 is
+    stored as [2003-06..2005-12].
+    """
+    first, last = _from_iso(low, original), _from_iso(high, original)
+    if first is None or last is None or first.start is None or last.end is None:
+        return low, high
+    width = max(len(first.text), len(last.text))
+    return first.start.isoformat()[:width], last.end.isoformat()[:width]
+
+
+def _single(text: str, today: date, original: str) -> str:
+    """One friendly date (with circa / ? qualifiers) as an EDTF date."""
+    approximate = uncertain = False
+    prefix = _APPROXIMATE.match(text)
+    if prefix and prefix.end() < len(text):
+        approximate = True
+        text = text[prefix.end() :]
+    if text.endswith("?"):
+        uncertain = True
+        text = text[:-1].rstrip()
+    code = _core(text, today, original)
+    if code[-1:] in ("~", "?", "%"):
+        approximate = approximate or code[-1] in "~%"
+        uncertain = uncertain or code[-1] in "?%"
+        code = code[:-1]
+    if approximate and uncertain:
+        return code + "%"
+    return code + ("~" if approximate else "?" if uncertain else "")
+
+
+def _core(text: str, today: date, original: str) -> str:
+    """An unqualified friendly date as EDTF: 17 June 2003 -> 2003-06-17."""
+    if text == "today":
+        return today.isoformat()
+    if text == "yesterday":
+        return (today - timedelta(days=1)).isoformat()
+    if _EDTF_CHARS.fullmatch(text.upper()):
+        return text.upper()
+    for pattern in _FRIENDLY:
+        match = pattern.fullmatch(text)
+        if match and match["month"] in _MONTH_NUMBERS:
+            parts = match.groupdict()
+            code = f"{parts['year']}-{_MONTH_NUMBERS[parts['month']]:02d}"
+            return f"{code}-{int(parts['day']):02d}" if parts.get("day") else code
+    match = _SEASON.fullmatch(text)
+    if match and match["season"] in _SEASON_CODES:
+        return f"{match['year']}-{_SEASON_CODES[match['season']]}"
+    match = _DECADE.fullmatch(text)
+    if match:
+        year = match["year"]
+        return year[:2] + "XX" if year.endswith("00") else year[:3] + "X"
+    raise _unreadable(original)
+
+
+def _from_edtf(code: str, original: str) -> DateValue:
+    """Check EDTF text with the edtf package and bound it; only casetrack's subset passes."""
+    import contextlib
+    import io
+
+    import edtf
+
+    try:
+        # edtf prints to stdout on some malformed input and raises assorted error types.
+        with contextlib.redirect_stdout(io.StringIO()):
+            parsed = edtf.parse_edtf(code)
+    except Exception:
+        raise _unreadable(original) from None
+    text = str(parsed)
+    kind = type(parsed)
+    start: date | None
+    end: date | None
+    if kind in (edtf.Date, edtf.Unspecified, edtf.Season, edtf.UncertainOrApproximate):
+        precision = _token_precision(text)
+        if precision is None:
+            raise _unreadable(original)
+        start, end = _span(parsed, original)
+    elif kind in (edtf.Interval, edtf.Level1Interval) or _is_range(parsed):
+        bounds = parsed.objects[0] if kind is edtf.OneOfASet else parsed
+        # An open (..) or unknown (empty) end is unbounded for casetrack.
+        low = None if isinstance(bounds.lower, edtf.UnspecifiedIntervalSection) else bounds.lower
+        high = None if isinstance(bounds.upper, edtf.UnspecifiedIntervalSection) else bounds.upper
+        if low is None and high is None:
+            raise _unreadable(original)
+        if kind is not edtf.OneOfASet:
+            precision = "interval"
+        else:
+            both = low is not None and high is not None
+            precision = "between" if both else "before" if high is not None else "after"
+        start = _span(low, original)[0] if low is not None else None
+        end = _span(high, original)[1] if high is not None else None
+    else:
+        raise _unreadable(original)
+    if start and end and start > end:
+        raise DateError(f"the date {_quote(original)} ends before it starts")
+    return DateValue(text, start, end, precision, _approximate(text), _uncertain(text))
+
+
+def _is_range(parsed: Any) -> bool:
+    """An EDTF one-of-a-set holding a single range: [A..B], [..B] or [A..]."""
+    import edtf
+
+    ranges = (edtf.Consecutives, edtf.EarlierConsecutives, edtf.LaterConsecutives)
+    if type(parsed) is not edtf.OneOfASet or len(parsed.objects) != 1:
+        return False
+    return type(parsed.objects[0]) in ranges
+
+
+def _span(single: Any, original: str) -> tuple[date, date]:
+    """Earliest and latest day of one EDTF date, from edtf's strict bounds."""
+    if _token_precision(str(single)) is None:
+        raise _unreadable(original)
+    try:
+        low, high = single.lower_strict(), single.upper_strict()
+        start = date(low.tm_year, low.tm_mon, low.tm_mday)
+        end = date(high.tm_year, high.tm_mon, high.tm_mday)
+        match = _TOKEN.fullmatch(str(single))
+        if match and match["month"] == str(_WINTER):
+            # edtf takes winter as December only; casetrack means December to February.
+            end = date(end.year + 1, 3, 1) - timedelta(days=1)
+    except (AttributeError, ValueError, OverflowError):
+        raise _unreal(original) from None
+    return start, end
+
+
+def _approximate(text: str) -> bool:
+    return "~" in text or "%" in text
+
+
+def _uncertain(text: str) -> bool:
+    return "?" in text or "%" in text
+
+
+def _token_precision(token: str) -> str | None:
+    """Precision of one stored EDTF date, or None if it is not one casetrack supports."""
+    match = _TOKEN.fullmatch(token)
+    if not match:
+        return None
+    year, month, day = match["year"], match["month"], match["day"]
+    if "X" in year:
+        return ("decade", "century", "millennium")[year.count("X") - 1] if not month else None
+    if month is None or month == "XX":
+        return "year" if day in (None, "XX") else None
+    if int(month) in _SEASONS:
+        return "season" if day is None else None
+    return "month" if day in (None, "XX") else "day"
+
+
+def _say(token: str, with_year: bool = True, with_month: bool = True) -> str:
+    """One stored EDTF date in words; the text itself if it is not one casetrack writes."""
+    precision = _token_precision(token)
+    match = _TOKEN.fullmatch(token)
+    if precision is None or match is None:
+        return token
+    year = match["year"]
+    first = int(year.replace("X", "0"))
+    if precision == "decade":
+        words = f"{first}s" if first % 100 else f"{first} {_DASH} {first + 9}"
+    elif precision == "century":
+        words = f"{first}s"
+    elif precision == "millennium":
+        words = f"{first} {_DASH} {first + 999}"
+    elif precision == "season":
+        words = f"{_SEASONS[int(match['month'])]} {year}"
+    else:
+        parts = [year] if with_year else []
+        if precision in ("month", "day") and with_month:
+            parts.insert(0, _MONTHS[int(match["month"]) - 1])
+        if precision == "day":
+            parts.insert(0, str(int(match["day"])))
+        words = " ".join(parts)
+    qualifier = match["qualifier"]
+    if qualifier in ("~", "%"):
+        words = "c. " + words
+    return words + "?" if qualifier in ("?", "%") else words
+
+
+def _say_range(low: str, high: str) -> str:
+    """An interval as words, sharing the year (and month) when both ends are plain dates."""
+    low_precision, high_precision = _token_precision(low), _token_precision(high)
+    unqualified = low[-1].isdigit() and high[-1].isdigit()
+    plain = unqualified and {low_precision, high_precision} <= {"day", "month"}
+    if plain and low[:4] == high[:4]:
+        same_month = low_precision == high_precision == "day" and low[:7] == high[:7]
+        start = _say(low, with_year=False, with_month=not same_month)
+        return f"{start} {_DASH} {_say(high)}"
+    return f"{_say(low)} {_DASH} {_say(high)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -162,3 +163,11 @@ class Milestone:
             "status": self.status,
             "key": self.key,
         }
+
+
+def in_timeline_order(milestones: Iterable[Milestone]) -> list[Milestone]:
+    """The timeline rule in Python: earliest day, then wider span first, then entry order."""
+    ordered = sorted(milestones, key=lambda m: (m.position, m.id))
+    ordered.sort(key=lambda m: m.date.sort_end, reverse=True)
+    ordered.sort(key=lambda m: m.date.sort_start)
+    return ordered

@@ -63,7 +63,7 @@ def test_partial_dates_keep_their_precision(
     ]
 
 
-@pytest.mark.parametrize("date", ["2003-13-01", "2003-02-30", "June", "", "17/06/2003"])
+@pytest.mark.parametrize("date", ["2003-13-01", "2003-02-30", "June", "", "next week"])
 def test_invalid_dates_are_refused_with_accepted_forms(case: Cli, date: str) -> None:
     result = case("add", "acme", date, "x", code=1)
     assert "2003-06-17" in result.stderr  # the accepted forms are shown
@@ -165,3 +165,9 @@ def test_rm_hides_the_milestone_but_keeps_it_recoverable(case: Cli) -> None:
     assert case.query("SELECT deleted_at IS NOT NULL FROM milestones") == [(1,)]
     assert case.query("SELECT count(*) FROM milestone_parties") == [(1,)]
     assert "no milestone" in case("show", milestone_id, code=1).stderr
+
+
+def test_ambiguous_numeric_date_is_refused_not_guessed(case: Cli) -> None:
+    result = case("add", "acme", "03/07/2003", "x", code=1)
+    assert "ambiguous" in result.stderr and "3 July 2003" in result.stderr
+    assert case.query("SELECT count(*) FROM milestones") == [(0,)]

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from casetrack.dates import DateValue, display_date
-from casetrack.models import DEFAULT_KINDS, Milestone
+from casetrack.models import DEFAULT_KINDS, Milestone, in_timeline_order
 
 # Distinct on white and for most colour-blind readers; assigned in a stable kind order.
 PALETTE = (
@@ -81,7 +81,7 @@ def is_unknown(value: DateValue) -> bool:
 
 
 def _day(value: date) -> str:
-    return display_date(DateValue("", value, value, "day"))
+    return f"{value.day} {value:%b} {value.year}"
 
 
 def describe_date(value: DateValue) -> str:
@@ -113,6 +113,6 @@ def by_case(milestones: Sequence[Milestone]) -> dict[str, list[Milestone]]:
     groups: dict[str, list[Milestone]] = {}
     for milestone in milestones:
         groups.setdefault(milestone.case, []).append(milestone)
-    for group in groups.values():
-        group.sort(key=lambda m: (m.date.sort_start, m.date.sort_end, m.position, m.id))
+    for slug, group in groups.items():
+        groups[slug] = in_timeline_order(group)
     return groups

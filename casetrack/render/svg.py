@@ -171,8 +171,7 @@ class TimeScale:
 def _month_label(day: date, with_year: bool) -> str:
     if day.month == 1 and not with_year:
         return str(day.year)
-    label = display_date(DateValue("", day, day, "month"))
-    return label if with_year else label.split()[0]
+    return day.strftime("%b %Y" if with_year else "%b")
 
 
 def _days(value: DateValue) -> tuple[int | None, int | None]:

@@ -1,0 +1,476 @@
+"""Tests for casetrack's date values: every accepted form, refusals, display, order, speed."""
+
+# ruff: noqa: RUF001  (displayed ranges use an en dash on purpose)
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from casetrack.dates import (
+    ACCEPTED_FORMS,
+    OPEN_END,
+    OPEN_START,
+    DateError,
+    DateValue,
+    display_date,
+    elapsed,
+    from_stored,
+    overlaps,
+    parse_date,
+)
+
+TODAY = date(2026, 11, 25)
+D = date.fromisoformat
+
+# input, stored EDTF text, start, end, precision, approximate, uncertain, display
+FORMS = [
+    # ISO and EDTF level 0
+    ("2003-06-17", "2003-06-17", "2003-06-17", "2003-06-17", "day", 0, 0, "17 Jun 2003"),
+    ("2003-06", "2003-06", "2003-06-01", "2003-06-30", "month", 0, 0, "Jun 2003"),
+    ("2003", "2003", "2003-01-01", "2003-12-31", "year", 0, 0, "2003"),
+    ("2004-02", "2004-02", "2004-02-01", "2004-02-29", "month", 0, 0, "Feb 2004"),
+    ("2003-6-7", "2003-06-07", "2003-06-07", "2003-06-07", "day", 0, 0, "7 Jun 2003"),
+    ("  2003-06-17 ", "2003-06-17", "2003-06-17", "2003-06-17", "day", 0, 0, "17 Jun 2003"),
+    ("0999", "0999", "0999-01-01", "0999-12-31", "year", 0, 0, "0999"),
+    # EDTF level 1: qualifiers
+    ("2003-06~", "2003-06~", "2003-06-01", "2003-06-30", "month", 1, 0, "c. Jun 2003"),
+    ("2003?", "2003?", "2003-01-01", "2003-12-31", "year", 0, 1, "2003?"),
+    ("2003-06%", "2003-06%", "2003-06-01", "2003-06-30", "month", 1, 1, "c. Jun 2003?"),
+    ("2003-06-17~", "2003-06-17~", "2003-06-17", "2003-06-17", "day", 1, 0, "c. 17 Jun 2003"),
+    # EDTF level 1: unspecified digits
+    ("2003-06-XX", "2003-06-XX", "2003-06-01", "2003-06-30", "month", 0, 0, "Jun 2003"),
+    ("2003-XX", "2003-XX", "2003-01-01", "2003-12-31", "year", 0, 0, "2003"),
+    ("2003-XX-XX", "2003-XX-XX", "2003-01-01", "2003-12-31", "year", 0, 0, "2003"),
+    ("2003-06-xx", "2003-06-XX", "2003-06-01", "2003-06-30", "month", 0, 0, "Jun 2003"),
+    ("199X", "199X", "1990-01-01", "1999-12-31", "decade", 0, 0, "1990s"),
+    ("190X", "190X", "1900-01-01", "1909-12-31", "decade", 0, 0, "1900 – 1909"),
+    ("19XX", "19XX", "1900-01-01", "1999-12-31", "century", 0, 0, "1900s"),
+    ("1XXX", "1XXX", "1000-01-01", "1999-12-31", "millennium", 0, 0, "1000 – 1999"),
+    ("199X~", "199X~", "1990-01-01", "1999-12-31", "decade", 1, 0, "c. 1990s"),
+    # EDTF level 1: seasons (winter runs into the next year)
+    ("2001-21", "2001-21", "2001-03-01", "2001-05-31", "season", 0, 0, "Spring 2001"),
+    ("2001-22", "2001-22", "2001-06-01", "2001-08-31", "season", 0, 0, "Summer 2001"),
+    ("2001-23", "2001-23", "2001-09-01", "2001-11-30", "season", 0, 0, "Autumn 2001"),
+    ("2003-24", "2003-24", "2003-12-01", "2004-02-29", "season", 0, 0, "Winter 2003"),
+    # EDTF intervals, closed, open and with an unknown end
+    ("2003-06-17/2003-07-03", "2003-06-17/2003-07-03", "2003-06-17", "2003-07-03",
+     "interval", 0, 0, "17 Jun – 3 Jul 2003"),
+    ("2003-06-17/2003-06-23", "2003-06-17/2003-06-23", "2003-06-17", "2003-06-23",
+     "interval", 0, 0, "17 – 23 Jun 2003"),
+    ("2003-06/2003-07", "2003-06/2003-07", "2003-06-01", "2003-07-31",
+     "interval", 0, 0, "Jun – Jul 2003"),
+    ("2003-06-17/2004-01-02", "2003-06-17/2004-01-02", "2003-06-17", "2004-01-02",
+     "interval", 0, 0, "17 Jun 2003 – 2 Jan 2004"),
+    ("2003/2005", "2003/2005", "2003-01-01", "2005-12-31", "interval", 0, 0, "2003 – 2005"),
+    ("2003-06~/2003-08", "2003-06~/2003-08", "2003-06-01", "2003-08-31",
+     "interval", 1, 0, "c. Jun 2003 – Aug 2003"),
+    ("2003-07-03/..", "2003-07-03/..", "2003-07-03", None, "interval", 0, 0, "from 3 Jul 2003"),
+    ("../2000", "../2000", None, "2000-12-31", "interval", 0, 0, "until 2000"),
+    ("2003/", "2003/", "2003-01-01", None, "interval", 0, 0, "from 2003"),
+    ("/2003-06", "/2003-06", None, "2003-06-30", "interval", 0, 0, "until Jun 2003"),
+    ("2001-21/2001-24", "2001-21/2001-24", "2001-03-01", "2002-02-28",
+     "interval", 0, 0, "Spring 2001 – Winter 2001"),
+    # EDTF level 2: one of a set
+    ("[2003-07-03..2014-09-16]", "[2003-07-03..2014-09-16]", "2003-07-03", "2014-09-16",
+     "between", 0, 0, "between 3 Jul 2003 and 16 Sep 2014"),
+    ("[..1760-12-03]", "[..1760-12-03]", None, "1760-12-03", "before", 0, 0, "before 3 Dec 1760"),
+    ("[2003-07-03..]", "[2003-07-03..]", "2003-07-03", None, "after", 0, 0, "after 3 Jul 2003"),
+    # friendly forms
+    ("17 June 2003", "2003-06-17", "2003-06-17", "2003-06-17", "day", 0, 0, "17 Jun 2003"),
+    ("17th june 2003", "2003-06-17", "2003-06-17", "2003-06-17", "day", 0, 0, "17 Jun 2003"),
+    ("June 17, 2003", "2003-06-17", "2003-06-17", "2003-06-17", "day", 0, 0, "17 Jun 2003"),
+    ("SEPT 3 2003", "2003-09-03", "2003-09-03", "2003-09-03", "day", 0, 0, "3 Sep 2003"),
+    ("Jun 2003", "2003-06", "2003-06-01", "2003-06-30", "month", 0, 0, "Jun 2003"),
+    ("June 2003", "2003-06", "2003-06-01", "2003-06-30", "month", 0, 0, "Jun 2003"),
+    ("sept 2003", "2003-09", "2003-09-01", "2003-09-30", "month", 0, 0, "Sep 2003"),
+    ("circa 2001", "2001~", "2001-01-01", "2001-12-31", "year", 1, 0, "c. 2001"),
+    ("c. 2001", "2001~", "2001-01-01", "2001-12-31", "year", 1, 0, "c. 2001"),
+    ("ca. 2001", "2001~", "2001-01-01", "2001-12-31", "year", 1, 0, "c. 2001"),
+    ("about 2001", "2001~", "2001-01-01", "2001-12-31", "year", 1, 0, "c. 2001"),
+    ("Around 2001", "2001~", "2001-01-01", "2001-12-31", "year", 1, 0, "c. 2001"),
+    ("2001?", "2001?", "2001-01-01", "2001-12-31", "year", 0, 1, "2001?"),
+    ("circa June 2003", "2003-06~", "2003-06-01", "2003-06-30", "month", 1, 0, "c. Jun 2003"),
+    ("c. Jun 2003?", "2003-06%", "2003-06-01", "2003-06-30", "month", 1, 1, "c. Jun 2003?"),
+    ("spring 2001", "2001-21", "2001-03-01", "2001-05-31", "season", 0, 0, "Spring 2001"),
+    ("Fall 2001", "2001-23", "2001-09-01", "2001-11-30", "season", 0, 0, "Autumn 2001"),
+    ("1990s", "199X", "1990-01-01", "1999-12-31", "decade", 0, 0, "1990s"),
+    ("1900s", "19XX", "1900-01-01", "1999-12-31", "century", 0, 0, "1900s"),
+    ("c. 1990s", "199X~", "1990-01-01", "1999-12-31", "decade", 1, 0, "c. 1990s"),
+    ("between 2003-07-03 and 2014-09-16", "[2003-07-03..2014-09-16]", "2003-07-03",
+     "2014-09-16", "between", 0, 0, "between 3 Jul 2003 and 16 Sep 2014"),
+    ("between June 2003 and 2005", "[2003-06..2005-12]", "2003-06-01", "2005-12-31",
+     "between", 0, 0, "between Jun 2003 and Dec 2005"),
+    ("between 2003 and 2005", "[2003..2005]", "2003-01-01", "2005-12-31",
+     "between", 0, 0, "between 2003 and 2005"),
+    ("from 2003-06-17 to 2003-07-03", "2003-06-17/2003-07-03", "2003-06-17", "2003-07-03",
+     "interval", 0, 0, "17 Jun – 3 Jul 2003"),
+    ("from June to July 2003", "2003-06/2003-07", "2003-06-01", "2003-07-31",
+     "interval", 0, 0, "Jun – Jul 2003"),
+    ("17 Jun – 3 Jul 2003", "2003-06-17/2003-07-03", "2003-06-17", "2003-07-03",
+     "interval", 0, 0, "17 Jun – 3 Jul 2003"),
+    ("17 - 23 June 2003", "2003-06-17/2003-06-23", "2003-06-17", "2003-06-23",
+     "interval", 0, 0, "17 – 23 Jun 2003"),
+    ("from 3 July 2003", "2003-07-03/..", "2003-07-03", None, "interval", 0, 0, "from 3 Jul 2003"),
+    ("until 2000", "../2000", None, "2000-12-31", "interval", 0, 0, "until 2000"),
+    ("before 2014-09-16", "[..2014-09-16]", None, "2014-09-16",
+     "before", 0, 0, "before 16 Sep 2014"),
+    ("after 2003-07-03", "[2003-07-03..]", "2003-07-03", None, "after", 0, 0, "after 3 Jul 2003"),
+    ("before June 2003", "[..2003-06]", None, "2003-06-30", "before", 0, 0, "before Jun 2003"),
+    ("today", "2026-11-25", "2026-11-25", "2026-11-25", "day", 0, 0, "25 Nov 2026"),
+    ("Yesterday", "2026-11-24", "2026-11-24", "2026-11-24", "day", 0, 0, "24 Nov 2026"),
+    ("from 2026-11-01 to today", "2026-11-01/2026-11-25", "2026-11-01", "2026-11-25",
+     "interval", 0, 0, "1 – 25 Nov 2026"),
+    ("unknown", "unknown", None, None, "unknown", 0, 0, "unknown"),
+    ("Unknown", "unknown", None, None, "unknown", 0, 0, "unknown"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("typed", "text", "start", "end", "precision", "approximate", "uncertain", "shown"), FORMS
+)
+def test_accepted_forms(
+    typed: str,
+    text: str,
+    start: str | None,
+    end: str | None,
+    precision: str,
+    approximate: int,
+    uncertain: int,
+    shown: str,
+) -> None:
+    value = parse_date(typed, today=TODAY)
+    expected = DateValue(
+        text,
+        D(start) if start else None,
+        D(end) if end else None,
+        precision,
+        bool(approximate),
+        bool(uncertain),
+    )
+    assert value == expected
+    assert display_date(value) == shown
+    again = parse_date(shown, today=TODAY)
+    assert (again.start, again.end) == (value.start, value.end)
+
+
+@pytest.mark.parametrize("typed", [row[0] for row in FORMS])
+def test_from_stored_rebuilds_the_parsed_value(typed: str) -> None:
+    value = parse_date(typed, today=TODAY)
+    stored = from_stored(
+        value.text,
+        value.start.isoformat() if value.start else None,
+        value.end.isoformat() if value.end else None,
+        value.precision,
+        value.approximate,
+        value.uncertain,
+    )
+    assert stored == value
+    assert display_date(stored) == display_date(value)
+
+
+def test_today_defaults_to_the_real_day() -> None:
+    assert parse_date("today").start == date.today()
+
+
+@pytest.mark.parametrize("typed", ["03/07/2003", "3.7.2003", "03-07-2003", "3/7/03", "17/06/2003"])
+def test_ambiguous_numeric_dates_are_refused_not_guessed(typed: str) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_date(typed)
+    message = str(caught.value)
+    assert "ambiguous" in message
+    assert "2003-07-03 or 3 July 2003" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("2003-13-01", "is not a real date"),
+        ("2003-02-30", "is not a real date"),
+        ("2003-02-29", "is not a real date"),
+        ("2003-00", "is not a real date"),
+        ("0000", "is not a real date"),
+        ("30 February 2004", "is not a real date"),
+        ("June", "cannot read the date"),
+        ("", "cannot read the date"),
+        ("   ", "cannot read the date"),
+        ("garbage", "cannot read the date"),
+        ("Smarch 2003", "cannot read the date"),
+        ("17 June", "cannot read the date"),
+        ("XXXX", "cannot read the date"),
+        ("2003-XX-17", "cannot read the date"),
+        ("199X-06", "cannot read the date"),
+        ("-0100", "cannot read the date"),
+        ("[2003]", "cannot read the date"),
+        ("[2003, 2005]", "cannot read the date"),
+        ("{2003,2005}", "cannot read the date"),
+        ("2001-25", "is not a real date"),
+        ("../..", "cannot read the date"),
+        ("2003-06-17T10:00", "cannot read the date"),
+        ("circa spring 2001", "cannot read the date"),
+        ("between circa 2003 and 2005", "cannot read the date"),
+        ("2003-07-03/2003-06-01", "ends before it starts"),
+        ("between 2005 and 2003", "ends before it starts"),
+        ("x" * 500, "cannot read the date"),
+    ],
+)
+def test_invalid_dates_give_one_line_listing_the_accepted_forms(typed: str, reason: str) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_date(typed)
+    message = str(caught.value)
+    assert reason in message
+    assert "\n" not in message
+    assert len(message) < 300
+    if reason != "ends before it starts":
+        assert message.endswith(ACCEPTED_FORMS)
+
+
+def test_accepted_forms_is_a_short_summary() -> None:
+    assert ACCEPTED_FORMS.startswith("2003-06-17, 2003-06, 2003, 17 June 2003, June 2003")
+    assert ACCEPTED_FORMS.endswith("unknown")
+
+
+def test_unknown_sorts_after_everything_dated() -> None:
+    unknown = parse_date("unknown")
+    assert unknown.sort_start == OPEN_END
+    assert unknown.sort_end == OPEN_END
+    assert unknown.sort_start > parse_date("9999-12-31").sort_start
+
+
+def test_open_bounds_have_open_sort_keys() -> None:
+    assert parse_date("../2000").sort_start == OPEN_START
+    assert parse_date("before 2000").sort_start == OPEN_START
+    assert parse_date("2003/..").sort_end == OPEN_END
+    assert parse_date("after 2003").sort_end == OPEN_END
+    assert parse_date("2003").sort_start == "2003-01-01"
+    assert parse_date("2003").sort_end == "2003-12-31"
+
+
+@pytest.mark.parametrize("plain", ["2003", "2003-06", "2003-06-17", "2003-06-17/2003-07-03"])
+@pytest.mark.parametrize("mark", ["~", "?", "%"])
+def test_qualifiers_do_not_move_a_milestone(plain: str, mark: str) -> None:
+    qualified = plain.replace("/", mark + "/") if "/" in plain else plain + mark
+    assert parse_date(qualified).text == qualified
+    assert parse_date(qualified).sort_start == parse_date(plain).sort_start
+    assert parse_date(qualified).sort_end == parse_date(plain).sort_end
+
+
+@pytest.mark.parametrize(
+    ("previous", "current", "expected"),
+    [
+        ("2003-06-17", "2014-09-16", "+11y 2m"),
+        ("2003-06-17", "2003-07-03", "+16d"),
+        ("2003-06-17", "2003-08-20", "+2m 3d"),
+        ("2003-06-17", "2003-06-17", "+0d"),
+        ("2003-01-31", "2003-03-01", "+1m 1d"),
+        ("2003-06-17", "2004-06-20", "+1y"),
+        ("2003", "2003-06-17", "~+5m"),
+        ("2003", "2003", "~+0"),
+        ("2001~", "2003-01-01", "~+2y"),
+        ("2003-06-17", "2003-06-20?", "~+3d"),
+        ("2003-06-17/2003-07-03", "2003-08-01", "~+1m"),
+        ("unknown", "2003", ""),
+        ("2003", "unknown", ""),
+        ("../2000", "2003", ""),
+        ("2003-06-17", "2003-06-01", ""),
+    ],
+)
+def test_elapsed(previous: str, current: str, expected: str) -> None:
+    assert elapsed(parse_date(previous), parse_date(current)) == expected
+
+
+def test_elapsed_without_previous_is_empty() -> None:
+    assert elapsed(None, parse_date("2003")) == ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "since", "until", "expected"),
+    [
+        ("2003-06-17", "2003", "2003", True),
+        ("2003-06-17", "2003-06-18", None, False),
+        ("2003-06-17", None, "2003-06-16", False),
+        ("2003-06-17", "2003-06-17", "2003-06-17", True),
+        ("2003", "2003-12-31", None, True),
+        ("2003", "2004", None, False),
+        ("between 2003 and 2010", "2009", "2012", True),
+        ("before 2000", "1990", None, True),
+        ("before 2000", "2001", None, False),
+        ("after 2020", None, "2021", True),
+        ("after 2020", None, "2019", False),
+        ("2003-07-03/..", "2030", None, True),
+        ("unknown", "2003", None, False),
+        ("unknown", None, None, True),
+        ("2003", None, None, True),
+        ("2003", "before 2001", "after 2005", True),
+    ],
+)
+def test_overlaps_a_since_until_window(
+    typed: str, since: str | None, until: str | None, expected: bool
+) -> None:
+    window = (parse_date(since) if since else None, parse_date(until) if until else None)
+    assert overlaps(parse_date(typed), *window) is expected
+
+
+def _no_edtf_after(code: str) -> bool:
+    """Run code in a fresh interpreter and say whether edtf stayed unimported."""
+    script = f"import sys\n{code}\nprint('edtf' not in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip() == "True"
+
+
+def test_iso_parsing_display_and_stored_values_do_not_import_edtf() -> None:
+    assert _no_edtf_after(
+        "from casetrack.dates import parse_date, display_date, from_stored, elapsed\n"
+        "a = parse_date('2003-06-17')\n"
+        "b = parse_date('17 June 2003')\n"
+        "parse_date('unknown')\n"
+        "c = from_stored('[2003-07-03..2014-09-16]', '2003-07-03', '2014-09-16', 'between')\n"
+        "d = from_stored('2003-06-17~/2003-07?', '2003-06-17', '2003-07-31', 'interval', 1, 1)\n"
+        "for v in (a, b, c, d):\n"
+        "    display_date(v), v.sort_start, v.sort_end\n"
+        "elapsed(a, c)"
+    )
+
+
+def test_edtf_forms_do_import_edtf() -> None:
+    assert not _no_edtf_after("from casetrack.dates import parse_date\nparse_date('circa 2001')")
+
+
+# --- properties --------------------------------------------------------------------------
+
+_DAYS = st.dates(min_value=date(1000, 1, 1), max_value=date(9998, 12, 31))
+_YEARS = st.integers(min_value=1000, max_value=9998)
+
+
+@st.composite
+def _plain(draw: st.DrawFn, day: date | None = None) -> str:
+    """An ISO date at day, month or year precision."""
+    value = day if day is not None else draw(_DAYS)
+    return value.isoformat()[: draw(st.sampled_from([4, 7, 10]))]
+
+
+def _qualified(plain: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.tuples(plain, st.sampled_from(["", "~", "?", "%"])).map("".join)
+
+
+_SEASON_CODES = st.builds(lambda y, s: f"{y:04d}-{s}", _YEARS, st.integers(21, 24))
+_UNSPECIFIED = st.one_of(
+    _DAYS.map(lambda d: d.isoformat()[:7] + "-XX"),
+    _YEARS.map(lambda y: f"{y}-XX"),
+    _YEARS.map(lambda y: f"{y}-XX-XX"),
+    _YEARS.map(lambda y: f"{y}"[:3] + "X"),
+    _YEARS.map(lambda y: f"{y}"[:2] + "XX"),
+    _YEARS.map(lambda y: f"{y}"[:1] + "XXX"),
+)
+_ENDPOINT = st.one_of(_qualified(_plain()), _SEASON_CODES)
+
+
+@st.composite
+def _interval(draw: st.DrawFn) -> str:
+    first, second = sorted([draw(_DAYS), draw(_DAYS)])
+    low = draw(_qualified(_plain(first)))
+    high = draw(_qualified(_plain(second)))
+    return f"{low}/{high}"
+
+
+@st.composite
+def _one_of_range(draw: st.DrawFn) -> str:
+    first, second = sorted([draw(_DAYS), draw(_DAYS)])
+    width = draw(st.sampled_from([4, 7, 10]))
+    low, high = first.isoformat()[:width], second.isoformat()[:width]
+    return draw(st.sampled_from([f"[{low}..{high}]", f"[..{high}]", f"[{low}..]"]))
+
+
+EDTF_TEXT = st.one_of(
+    _qualified(_plain()),
+    _qualified(_UNSPECIFIED),
+    _SEASON_CODES,
+    _interval(),
+    _ENDPOINT.map(lambda e: f"{e}/.."),
+    _ENDPOINT.map(lambda e: f"../{e}"),
+    _one_of_range(),
+    st.just("unknown"),
+)
+
+
+def _parsed(text: str) -> DateValue:
+    try:
+        return parse_date(text)
+    except DateError:
+        assume(False)  # e.g. a spring that starts after the day the interval ends
+        raise
+
+
+# edtf's parser takes milliseconds per value, so no per-example deadline on these.
+@settings(max_examples=400, deadline=None)
+@given(EDTF_TEXT)
+def test_display_parses_back_to_the_same_span(text: str) -> None:
+    value = _parsed(text)
+    again = parse_date(display_date(value))
+    assert (again.start, again.end) == (value.start, value.end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(),
+        st.text(alphabet="0123456789X-/~?%.[] ,–cabefjnorstuvwy"),
+        EDTF_TEXT.map(lambda t: t[:-1]),
+        st.builds(
+            "{} {}".format, st.sampled_from(["between", "from", "before", "c.", "17"]), EDTF_TEXT
+        ),
+    )
+)
+def test_any_text_parses_or_raises_date_error(text: str) -> None:
+    try:
+        value = parse_date(text)
+    except DateError as error:
+        assert "\n" not in str(error)
+        return
+    assert isinstance(value, DateValue)
+    assert value.start is None or value.end is None or value.start <= value.end
+
+
+def timeline_order(values: list[DateValue]) -> list[int]:
+    """Positions in the store's order: sort_start up, sort_end down, then entry order."""
+    order = sorted(range(len(values)), key=lambda i: values[i].sort_end, reverse=True)
+    return sorted(order, key=lambda i: values[i].sort_start)
+
+
+@settings(deadline=None)
+@given(st.lists(EDTF_TEXT, max_size=12))
+def test_timeline_order_is_total_and_stable(texts: list[str]) -> None:
+    values = []
+    for text in texts:
+        try:
+            values.append(parse_date(text))
+        except DateError:
+            continue
+    order = timeline_order(values)
+    assert sorted(order) == list(range(len(values)))
+    for a, b in itertools.pairwise(order):
+        x, y = values[a], values[b]
+        assert x.sort_start <= y.sort_start
+        if x.sort_start == y.sort_start:
+            assert x.sort_end >= y.sort_end
+            if x.sort_end == y.sort_end:
+                assert a < b
+    dated = [i for i in order if values[i].precision != "unknown"]
+    assert order[: len(dated)] == dated
+
+
+@given(_DAYS)
+def test_a_year_sorts_before_its_months_and_days(day: date) -> None:
+    texts = [day.isoformat(), day.isoformat()[:7], day.isoformat()[:4], "unknown"]
+    values = [parse_date(text) for text in texts]
+    ordered = [texts[i] for i in timeline_order(values)]
+    assert ordered == [day.isoformat()[:4], day.isoformat()[:7], day.isoformat(), "unknown"]
