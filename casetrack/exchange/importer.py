@@ -301,9 +301,13 @@ class _Importer:
         if key not in self.case_ids:
             row = self.conn.execute("SELECT id FROM cases WHERE slug = ?", (slug,)).fetchone()
             if row is None:
-                self.case_ids[key] = add_case(self.store, slug, title or slug).id
+                case = add_case(self.store, slug, title or slug)
+                self.case_ids[key] = case.id
                 self.report.added["case"] += 1
-                self.report.warnings.append(f"{self.name}: new case {slug!r}")
+                self.report.warnings.append(
+                    f"{self.name}: case {slug!r} is not in the store: new case titled "
+                    f"{case.title!r}"
+                )
             else:
                 self.case_ids[key] = row[0]
         return self.case_ids[key]
