@@ -23,8 +23,13 @@ def _row_to_case(row: sqlite3.Row | tuple[Any, ...]) -> Case:
 _SELECT = "SELECT id, uid, slug, title, jurisdiction, court, docket, status, summary FROM cases"
 
 
-def add_case(store: Store, slug: str, title: str, **fields: str | None) -> Case:
-    """Create a case; the slug is how every other command names it."""
+def add_case(
+    store: Store, slug: str, title: str, *, uid: str | None = None, **fields: str | None
+) -> Case:
+    """Create a case; the slug is how every other command names it.
+
+    `uid` keeps the identity an import brings, so importing again matches instead of copying.
+    """
     slug = slug.strip()
     if not _SLUG.match(slug):
         raise CasetrackError(
@@ -45,7 +50,7 @@ def add_case(store: Store, slug: str, title: str, **fields: str | None) -> Case:
             "INSERT INTO cases (uid, slug, title, jurisdiction, court, docket, status, summary,"
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                str(uuid.uuid4()),
+                uid or str(uuid.uuid4()),
                 slug,
                 title,
                 values.get("jurisdiction"),

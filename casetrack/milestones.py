@@ -75,14 +75,20 @@ def parse_party_spec(spec: str) -> PartySpec:
     name, role = clean_text(name), " ".join(role.split()).lower()
     if not name_key(name) or (sep and not role):
         raise CasetrackError(f"malformed --party {spec!r}: {PARTY_SPEC_HELP}")
+    return PartySpec(name, check_role(role, f"--party {spec!r}"))
+
+
+def check_role(role: str | None, where: str) -> str | None:
+    """A role as stored (lower case, single spaces), refusing near-misses of the known roles."""
+    role = " ".join((role or "").split()).lower()
     if role and role not in ROLES:
         near = closest(role, ROLES, n=1)
         if near and near[0] != role:
             raise CasetrackError(
-                f"unknown role {role!r} in --party {spec!r} (did you mean {near[0]!r}?); "
+                f"unknown role {role!r} in {where} (did you mean {near[0]!r}?); "
                 f"known roles: {', '.join(ROLES)}"
             )
-    return PartySpec(name, role or None)
+    return role or None
 
 
 def kind_names(conn: sqlite3.Connection) -> list[str]:
@@ -122,14 +128,14 @@ def list_kinds(store: Store) -> list[dict[str, object]]:
     ]
 
 
-def _required_title(title: str) -> str:
+def required_title(title: str) -> str:
     cleaned = clean_text(title)
     if not cleaned:
         raise CasetrackError("a milestone needs a title, e.g. 'Police raid on the offices'")
     return cleaned
 
 
-def _date_columns(value: DateValue) -> dict[str, object]:
+def date_columns(value: DateValue) -> dict[str, object]:
     return {
         "date": value.text,
         "date_start": value.start.isoformat() if value.start else None,
@@ -159,14 +165,14 @@ def add_milestone(
 ) -> WriteReport:
     """Record one milestone with its links, all in one transaction."""
     value = parse_date(date)
-    title = _required_title(title)
+    title = required_title(title)
     check_choice(status, MILESTONE_STATUSES, "status")
     with store.write() as conn:
         case_row = get_case(store, case)
         columns = {
             "uid": str(uuid.uuid4()),
             "case_id": case_row.id,
-            **_date_columns(value),
+            **date_columns(value),
             "position": 0,
             "kind": check_kind(conn, kind),
             "title": title,
@@ -237,9 +243,9 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
     updates: dict[str, object] = {}
     value = parse_date(change.date) if change.date is not None else None
     if value is not None:
-        updates.update(_date_columns(value))
+        updates.update(date_columns(value))
     if change.title is not None:
-        updates["title"] = _required_title(change.title)
+        updates["title"] = required_title(change.title)
     if change.status is not None:
         updates["status"] = check_choice(change.status, MILESTONE_STATUSES, "status")
     for name in ("location", "note"):

@@ -47,13 +47,18 @@ def _valid_name(name: str) -> str:
     return cleaned
 
 
-def create_party(conn: sqlite3.Connection, name: str, kind: str = "other") -> int:
-    """Insert a new party; the caller holds the write transaction and checked the name is free."""
+def create_party(
+    conn: sqlite3.Connection, name: str, kind: str = "other", uid: str | None = None
+) -> int:
+    """Insert a new party; the caller holds the write transaction and checked the name is free.
+
+    `uid` keeps the identity an import brings, so importing again matches instead of copying.
+    """
     cleaned = _valid_name(name)
     cursor = conn.execute(
         "INSERT INTO parties (uid, name, name_key, kind, created_at) VALUES (?, ?, ?, ?, ?)",
         (
-            str(uuid.uuid4()),
+            uid or str(uuid.uuid4()),
             cleaned,
             name_key(cleaned),
             check_choice(kind, PARTY_KINDS, "party kind"),

@@ -36,7 +36,9 @@ def create_source(
     title: str | None = None,
     publisher: str | None = None,
     published: str | None = None,
+    uid: str | None = None,
 ) -> int:
+    """Insert a new source; `uid` keeps the identity an import brings."""
     cleaned = clean_text(url)
     if not cleaned:
         raise CasetrackError(
@@ -50,7 +52,7 @@ def create_source(
         "INSERT INTO sources (uid, url, title, publisher, published, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?)",
         (
-            str(uuid.uuid4()),
+            uid or str(uuid.uuid4()),
             cleaned,
             clean_text(title) if title else None,
             clean_text(publisher) if publisher else None,

@@ -71,10 +71,11 @@ def main_options(
 
 
 def _register() -> None:
-    from casetrack.cli import cases, kinds, milestones, parties, search, sources
+    from casetrack.cli import cases, exchange, kinds, milestones, parties, search, sources
 
     milestones.register(app)
     app.command()(search.search)
+    exchange.register(app)
     app.add_typer(cases.app, name="case")
     app.add_typer(parties.app, name="party")
     app.add_typer(sources.app, name="source")

@@ -1,0 +1,238 @@
+"""`casetrack export` and `casetrack import`: data in and out of the store."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
+
+import typer
+
+from casetrack.cli import filters as f
+from casetrack.cli.common import open_store, say
+from casetrack.errors import CasetrackError
+from casetrack.exchange import EXPORTERS, IMPORT_FORMATS
+
+if TYPE_CHECKING:
+    from casetrack.exchange.importer import ImportReport
+    from casetrack.exchange.jsonfmt import Record
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
+    app.command("import")(import_)
+
+
+def _choice(value: str | None, choices: tuple[str, ...] | list[str]) -> str | None:
+    from casetrack.names import did_you_mean
+
+    if value is not None and value.lower() not in choices:
+        raise typer.BadParameter(
+            f"unknown format {value!r}{did_you_mean(value, choices)}: use {', '.join(choices)}"
+        )
+    return value.lower() if value else None
+
+
+def _export_format(value: str) -> str:
+    return _choice(value, list(EXPORTERS)) or "json"
+
+
+def _import_format(value: str | None) -> str | None:
+    return _choice(value, IMPORT_FORMATS)
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    """stdout, or a file written whole or not at all: a temp file renamed over the target."""
+    import tempfile
+
+    if path is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = path.resolve() if path.is_symlink() else path
+    if target.exists() and not target.is_file():
+        raise CasetrackError(f"{path} exists and is not a regular file: give a file path to -o")
+    if not target.parent.is_dir():
+        raise CasetrackError(f"cannot write {path}: folder {target.parent} does not exist")
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        if target.exists():
+            os.chmod(temp, target.stat().st_mode & 0o777)
+        os.replace(temp, target)
+    except BaseException:
+        os.unlink(temp)
+        raise
+
+
+def export(
+    ctx: typer.Context,
+    cases: f.Cases = None,
+    party: f.Parties = None,
+    role: f.Role = None,
+    kind: f.Kinds = None,
+    tag: f.Tags = None,
+    since: f.Since = None,
+    until: f.Until = None,
+    status: f.Status = None,
+    key: f.Key = False,
+    source: f.SourceRef = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", callback=_export_format, help=f"One of: {', '.join(EXPORTERS)}."
+        ),
+    ] = "json",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically), not stdout."),
+    ] = None,
+) -> None:
+    """Export the whole store, some cases or a filtered selection.
+
+    Examples: casetrack export -o backup.json ; casetrack export nec-2003 --format ics -o
+    nec.ics ; casetrack export --party NEC --format csv
+    """
+    from casetrack.exchange import writer
+    from casetrack.exchange.selection import Selection
+
+    store = open_store(ctx)
+    filters = f.build_filters(cases, party, role, kind, tag, since, until, status, key, source)
+    selection = Selection(store.conn, filters)
+    write = writer(fmt)
+    with _output(output) as stream:
+        write(selection, stream)
+    if output is not None:
+        say(f"exported to {output}")
+
+
+def _detect_format(path: str, head: str) -> str:
+    """From the file name, else from the first line: JSON, JSON Lines or CSV."""
+    import json
+
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix in IMPORT_FORMATS:
+        return suffix
+    if suffix == "ndjson":
+        return "jsonl"
+    first = head.lstrip("\ufeff \t\r\n")
+    if not first.startswith("{"):
+        return "csv"
+    try:
+        json.loads(first.split("\n", 1)[0])
+    except ValueError:
+        return "json"
+    return "jsonl"
+
+
+@contextmanager
+def _input(path: str) -> Iterator[tuple[io.BufferedReader, int | None]]:
+    if path == "-":
+        raw: Any = sys.stdin.buffer
+        # Test runners hand over a BytesIO, which cannot peek at the first line.
+        yield raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw), None
+        return
+    try:
+        with open(path, "rb") as raw:
+            yield raw, os.fstat(raw.fileno()).st_size
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as err:
+        raise CasetrackError(f"cannot read {path}: {err.strerror}") from None
+
+
+def import_(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="File to import; - reads stdin.")],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            callback=_import_format,
+            help="json, jsonl or csv (default: from the file name or its first line).",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Check everything, say what would change, write nothing."),
+    ] = False,
+    case: Annotated[
+        str | None,
+        typer.Option(help="Import only this case's milestones; rows with no case go into it."),
+    ] = None,
+) -> None:
+    """Import a casetrack JSON/JSONL export or a CSV sheet, all or nothing.
+
+    Records already in the store (same uid; parties also by name or alias, sources by URL)
+    are updated, not copied, so importing a file twice changes nothing.
+
+    Examples: casetrack import backup.json ; casetrack import sheet.csv --case nec-2003 --dry-run
+    """
+    from casetrack.exchange.csvfmt import read_csv
+    from casetrack.exchange.importer import import_records
+    from casetrack.exchange.jsonfmt import read_json, read_jsonl
+
+    readers: dict[str, Callable[[TextIO, str], Iterator[Record]]] = {
+        "json": read_json, "jsonl": read_jsonl, "csv": read_csv,
+    }  # fmt: skip
+    name = "<stdin>" if file == "-" else file
+    store = open_store(ctx, create=True)
+    with _input(file) as (raw, size):
+        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        try:
+            chosen = fmt or _detect_format(file, raw.peek(4096)[:4096].decode("utf-8", "replace"))
+            records = readers[chosen](stream, name)
+            with _progress(size) as tick:
+                report = import_records(
+                    store, records, name, dry_run=dry_run, case=case,
+                    on_batch=lambda: tick(raw.tell()),
+                )  # fmt: skip
+        except UnicodeDecodeError:
+            raise CasetrackError(
+                f"{name} is not UTF-8 text: save it as UTF-8 CSV or JSON"
+            ) from None
+    _summary(report, dry_run)
+
+
+@contextmanager
+def _progress(size: int | None) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr for large files, only when a person is watching."""
+    if not size or size < 1 << 20 or not sys.stderr.isatty():
+        yield lambda done: None
+        return
+    with typer.progressbar(length=size, label="importing", file=sys.stderr) as bar:
+        position = [0]
+
+        def tick(done: int) -> None:
+            bar.update(done - position[0])
+            position[0] = done
+
+        yield tick
+
+
+def _summary(report: ImportReport, dry_run: bool) -> None:
+    for warning in report.warnings:
+        say(f"warning: {warning}")
+    parts = []
+    for what in ("kind", "case", "party", "source", "milestone"):
+        counts = [
+            f"{n} {label}"
+            for label, n in (
+                ("added", report.added[what]),
+                ("updated", report.updated[what]),
+                ("unchanged", report.unchanged[what]),
+            )
+            if n
+        ]
+        if counts:
+            plural = {"party": "parties"}.get(what, what + "s")
+            parts.append(f"{plural}: {', '.join(counts)}")
+    if report.skipped:
+        parts.append(f"{report.skipped} milestone(s) of other cases skipped")
+    prefix = "dry run, nothing written; would import" if dry_run else "imported"
+    say(f"{prefix}: " + ("; ".join(parts) if parts else "nothing"))

@@ -1,0 +1,167 @@
+"""Milestones as a spreadsheet: one row per milestone, links joined in documented columns.
+
+Columns (header names, any case; only date and title are required, and case unless
+`import --case` gives it; other columns are ignored with a warning): uid, case,
+case_title, date, display_date, precision, kind, title, parties, sources, source_quotes,
+source_pages, source_paragraphs, location, note, tags, status, key. display_date and
+precision are for people and ignored on import.
+
+List cells hold one item per line: parties as NAME or NAME:ROLE, sources as URL or
+citation, tags. A list cell without a line break is also split at ';' (parties and tags
+only), so a hand-made sheet can write "Jane Doe:defendant; ACME". The source_quotes,
+source_pages and source_paragraphs cells have one line per source, in the same order, with
+'\\' written as '\\\\' and a line break inside a quote as '\\n'.
+
+A cell starting with =, +, -, @, tab or carriage return gets a leading ' so spreadsheets
+show it as text instead of running it as a formula (OWASP "CSV injection"); import takes the
+' off again, so the round trip is exact.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from casetrack.dates import display_date
+from casetrack.errors import CasetrackError
+from casetrack.exchange.jsonfmt import Record
+from casetrack.exchange.selection import Selection
+from casetrack.formats import safe_cell
+from casetrack.models import Milestone
+
+COLUMNS = (
+    "uid", "case", "case_title", "date", "display_date", "precision", "kind", "title",
+    "parties", "sources", "source_quotes", "source_pages", "source_paragraphs", "location",
+    "note", "tags", "status", "key",
+)  # fmt: skip
+REQUIRED = ("date", "title")
+_CITATION_PARTS = ("quote", "page", "paragraph")
+
+
+def protect(text: str) -> str:
+    """safe_cell, made reversible: a value that already starts with ' and a formula
+    character gets one more ', so `unprotect` can always remove exactly one."""
+    if text.startswith("''") or (text.startswith("'") and safe_cell(text[1:]) != text[1:]):
+        return "'" + text
+    return safe_cell(text)
+
+
+def unprotect(text: str) -> str:
+    if text.startswith("'") and (text[1:2] == "'" or safe_cell(text[1:]) != text[1:]):
+        return text[1:]
+    return text
+
+
+def _escape(text: str | None) -> str:
+    return (text or "").replace("\\", "\\\\").replace("\n", "\\n")
+
+
+def _unescape(text: str) -> str | None:
+    out, chars = [], iter(text)
+    for ch in chars:
+        if ch == "\\":
+            nxt = next(chars, "")
+            out.append("\n" if nxt == "n" else nxt)
+        else:
+            out.append(ch)
+    return "".join(out) or None
+
+
+def _lines(items: list[str]) -> str:
+    """Items one a line; a lone item holding ';' gets a trailing line break to stay whole."""
+    text = "\n".join(items)
+    return text + "\n" if len(items) == 1 and ";" in text else text
+
+
+def _row(m: Milestone, case_titles: dict[str, str]) -> list[str]:
+    citations = [(s.quote, s.page, s.paragraph) for s in m.sources]
+    has = [any(c[i] for c in citations) for i in range(3)]
+    values: dict[str, str] = {
+        "uid": m.uid,
+        "case": m.case,
+        "case_title": case_titles.get(m.case, ""),
+        "date": m.date.text,
+        "display_date": display_date(m.date),
+        "precision": m.date.precision,
+        "kind": m.kind,
+        "title": m.title,
+        "parties": _lines([p.name + (f":{p.role}" if p.role else "") for p in m.parties]),
+        "sources": "\n".join(s.url for s in m.sources),
+        **{
+            f"source_{part}s": "\n".join(_escape(c[i]) for c in citations) if has[i] else ""
+            for i, part in enumerate(_CITATION_PARTS)
+        },
+        "location": m.location or "",
+        "note": m.note or "",
+        "tags": _lines(m.tags),
+        "status": m.status,
+        "key": "yes" if m.key else "",
+    }
+    return [protect(values[c]) for c in COLUMNS]
+
+
+def write_csv(selection: Selection, out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    case_titles = {c.slug: c.title for c in selection.cases()}
+    for chunk in selection.chunks():
+        writer.writerows(_row(m, case_titles) for m in chunk.milestones)
+
+
+def _split(cell: str, semicolons: bool) -> list[str]:
+    parts = cell.split("\n") if "\n" in cell or not semicolons else cell.split(";")
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _milestone(row: dict[str, str]) -> dict[str, Any]:
+    """A CSV row as the importer's milestone record (the JSON shape)."""
+    record: dict[str, Any] = {
+        name: row.get(name, "").strip() or None
+        for name in ("uid", "case", "case_title", "date", "kind", "title", "location", "note",
+                     "status", "key")
+    }  # fmt: skip
+    record["parties"] = [{"spec": p} for p in _split(row.get("parties", ""), True)]
+    record["tags"] = _split(row.get("tags", ""), True)
+    urls = _split(row.get("sources", ""), False)
+    columns = [row.get(f"source_{part}s", "").split("\n") for part in _CITATION_PARTS]
+    record["sources"] = [
+        {"url": url, **{part: _unescape(col[i]) if i < len(col) else None
+                        for part, col in zip(_CITATION_PARTS, columns, strict=True)}}
+        for i, url in enumerate(urls)
+    ]  # fmt: skip
+    return record
+
+
+def read_csv(stream: TextIO, name: str) -> Iterator[Record]:
+    """Milestone records from a sheet; the header row names the columns."""
+    reader = csv.reader(stream)
+    header = next(reader, None)
+    if header is None:
+        return
+    names = ["_".join(h.strip().lower().split()) for h in header]
+    missing = [c for c in REQUIRED if c not in names]
+    if missing:
+        raise CasetrackError(
+            f"{name}:1: the header lacks the column(s) {', '.join(missing)}: a sheet needs at "
+            f"least {', '.join(REQUIRED)} (and case, unless you pass --case)"
+        )
+    unknown = [h for h in names if h and h not in COLUMNS]
+    if unknown:
+        yield (
+            1,
+            "warning",
+            (
+                f"ignored unknown column(s) {', '.join(repr(h) for h in unknown)} "
+                f"(known columns: {', '.join(COLUMNS)})"
+            ),
+        )
+    line = reader.line_num + 1
+    for cells in reader:
+        if any(c.strip() for c in cells):
+            if len(cells) > len(names):
+                yield line, "error", f"{len(cells)} cells but the header names {len(names)}"
+            else:
+                row = {n: unprotect(c) for n, c in zip(names, cells, strict=False)}
+                yield line, "milestone", _milestone(row)
+        line = reader.line_num + 1

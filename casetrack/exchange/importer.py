@@ -1,0 +1,483 @@
+"""Importing records all or nothing: validate every one, write in batches, in ONE transaction.
+
+Readers (JSON, JSONL, CSV) turn a file into (line, type, record) tuples in the JSON shape;
+this module checks them with the same rules as the everyday commands, matches what the
+store already holds (uids first; parties also by name or alias, sources by URL, cases by
+slug) and inserts milestones with executemany. Any bad record aborts the import with every
+error listed as FILE:LINE: what is wrong, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from casetrack.cases import CASE_FIELDS, add_case, edit_case
+from casetrack.dates import parse_date
+from casetrack.errors import CasetrackError
+from casetrack.exchange.jsonfmt import Record
+from casetrack.milestones import (
+    check_role,
+    date_columns,
+    kind_names,
+    load_milestones,
+    parse_party_spec,
+    required_title,
+)
+from casetrack.models import MILESTONE_STATUSES, PARTY_KINDS
+from casetrack.names import check_choice, clean_text, did_you_mean, name_key
+from casetrack.parties import add_aliases, create_party, find_party_id
+from casetrack.sources import create_source
+from casetrack.store import Store, now
+
+BATCH = 500
+MAX_LISTED_ERRORS = 1000
+_CACHE_LIMIT = 100_000
+_TRUE = ("yes", "y", "true", "1", "x")
+_FALSE = ("no", "n", "false", "0", "")
+_MILESTONE_COLUMNS = (
+    "id", "uid", "case_id", "date", "date_start", "date_end", "precision", "approximate",
+    "uncertain", "sort_start", "sort_end", "position", "kind", "title", "location", "note",
+    "status", "key", "created_at", "updated_at",
+)  # fmt: skip
+
+
+class ImportFailed(CasetrackError):
+    """Some records are wrong; the message lists them all, and nothing was written."""
+
+
+class _DryRun(Exception):
+    """Raised at the end of a dry run to roll the transaction back."""
+
+
+@dataclass
+class ImportReport:
+    added: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    unchanged: Counter[str] = field(default_factory=Counter)
+    skipped: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Row:
+    """A checked milestone waiting in a batch."""
+
+    line: int
+    uid: str
+    case: str
+    columns: dict[str, Any]
+    parties: list[tuple[int, str]]
+    sources: list[tuple[int, str | None, str | None, str | None]]
+    tags: list[str]
+
+    def same_as(self, record: Any) -> bool:
+        """Whether the stored milestone already says exactly this."""
+        c = self.columns
+        return bool(
+            (record.case, record.date.text, record.kind, record.title, record.location,
+             record.note, record.status, int(record.key), record.tags)
+            == (self.case, c["date"], c["kind"], c["title"], c["location"], c["note"],
+                c["status"], c["key"], sorted(self.tags))
+            and [(p.party_id, p.role or "") for p in record.parties] == self.parties
+            and [(s.id, s.quote, s.page, s.paragraph) for s in record.sources] == self.sources
+        )  # fmt: skip
+
+
+def import_records(
+    store: Store,
+    records: Iterable[Record],
+    name: str,
+    *,
+    dry_run: bool = False,
+    case: str | None = None,
+    on_batch: Callable[[], None] | None = None,
+) -> ImportReport:
+    """Check and write every record in one transaction; on any error write nothing."""
+    importer = _Importer(store, name, case.strip() if case else None)
+    try:
+        with store.write():
+            importer.run(records, on_batch)
+            if importer.errors or importer.error_count:
+                raise ImportFailed(importer.failure())
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return importer.report
+
+
+def _text(value: Any, what: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise CasetrackError(f"{what} must be text, not {type(value).__name__}")
+    return clean_text(value) or None
+
+
+def _uid(value: Any) -> str:
+    if value is None or value == "":
+        return str(uuid.uuid4())
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        raise CasetrackError(f"bad uid {value!r}: expected a UUID") from None
+
+
+def _flag(value: Any) -> int:
+    if isinstance(value, bool):
+        return int(value)
+    text = "" if value is None else str(value).strip().lower()
+    if text in _TRUE or text in _FALSE:
+        return int(text in _TRUE)
+    raise CasetrackError(f"bad key value {value!r}: use yes or no")
+
+
+def _record(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise CasetrackError(f"a {what} must be an object")
+    return value
+
+
+class _Importer:
+    def __init__(self, store: Store, name: str, case: str | None) -> None:
+        self.store = store
+        self.conn: sqlite3.Connection = store.conn
+        self.name = name
+        self.case = case
+        self.report = ImportReport()
+        self.errors: list[str] = []
+        self.error_count = 0
+        self.kinds: set[str] = set()
+        self.case_ids: dict[str, int] = {}
+        self.party_links: dict[tuple[str, ...], tuple[int, str]] = {}
+        self.source_links: dict[tuple[str, ...], int] = {}
+        self.batch: list[_Row] = []
+        self.first_new_id = 0
+        self.next_id = 0
+
+    def failure(self) -> str:
+        total = self.error_count
+        listed = "\n".join(self.errors)
+        more = total - len(self.errors)
+        tail = f"\n... and {more} more" if more > 0 else ""
+        return f"import failed, nothing was written: {total} error(s)\n{listed}{tail}"
+
+    def error(self, line: int, message: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_LISTED_ERRORS:
+            self.errors.append(f"{self.name}:{line}: {message}")
+
+    def run(self, records: Iterable[Record], on_batch: Callable[[], None] | None) -> None:
+        conn = self.conn
+        self.kinds = set(kind_names(conn))
+        self.first_new_id = self.next_id = conn.execute(
+            "SELECT coalesce(max(id), 0) + 1 FROM milestones"
+        ).fetchone()[0]
+        handlers: dict[str, Callable[[int, Any], None]] = {
+            "kind": self.kind, "case": self.case_record, "party": self.party,
+            "source": self.source, "milestone": self.milestone,
+        }  # fmt: skip
+        for line, kind, record in records:
+            if kind == "error":
+                self.error(line, record)
+            elif kind == "warning":
+                self.report.warnings.append(f"{self.name}:{line}: {record}")
+            else:
+                try:
+                    handlers[kind](line, record)
+                except (CasetrackError, sqlite3.IntegrityError) as err:
+                    self.error(line, str(err))
+            if len(self.batch) >= BATCH:
+                self.flush()
+                if on_batch:
+                    on_batch()
+        self.flush()
+
+    def kind(self, line: int, record: Any) -> None:
+        name = record.get("name") if isinstance(record, dict) else record
+        cleaned = " ".join(str(name or "").split()).lower()
+        if not cleaned:
+            raise CasetrackError("a kind needs a name")
+        if cleaned not in self.kinds:
+            self.conn.execute("INSERT INTO kinds (name, builtin) VALUES (?, 0)", (cleaned,))
+            self.kinds.add(cleaned)
+            self.report.added["kind"] += 1
+
+    def case_record(self, line: int, record: Any) -> None:
+        record = _record(record, "case")
+        slug = _text(record.get("slug"), "slug")
+        if not slug:
+            raise CasetrackError("a case needs a slug")
+        if self.case is not None and slug.lower() != self.case.lower():
+            return
+        uid = _uid(record.get("uid"))
+        fields = {f: _text(record.get(f), f) for f in CASE_FIELDS}
+        row = self.conn.execute(
+            "SELECT id, slug FROM cases WHERE uid = ? UNION ALL"
+            " SELECT id, slug FROM cases WHERE slug = ? LIMIT 1",
+            (uid, slug),
+        ).fetchone()
+        if row is None:
+            title = fields.pop("title") or ""
+            case = add_case(self.store, slug, title, uid=uid, **fields)
+            self.case_ids[slug.lower()] = case.id
+            self.report.added["case"] += 1
+            return
+        self.case_ids[slug.lower()] = row[0]
+        stored = self.conn.execute(
+            f"SELECT {', '.join(CASE_FIELDS)} FROM cases WHERE id = ?", (row[0],)
+        ).fetchone()
+        if tuple(fields.values()) == tuple(stored):
+            self.report.unchanged["case"] += 1
+            return
+        edit_case(self.store, row[1], **{k: v or "" for k, v in fields.items()})
+        self.report.updated["case"] += 1
+
+    def party(self, line: int, record: Any) -> None:
+        record = _record(record, "party")
+        name = _text(record.get("name"), "name") or ""
+        aliases = record.get("aliases") or []
+        if not isinstance(aliases, list):
+            raise CasetrackError("party aliases must be a list")
+        uid = _uid(record.get("uid"))
+        kind = check_choice(_text(record.get("kind"), "kind") or "other", PARTY_KINDS, "party kind")
+        party_id = self._party_by_uid(uid)
+        if party_id is None:
+            for known in (name, *aliases):
+                party_id = find_party_id(self.conn, str(known))
+                if party_id is not None:
+                    break
+        if party_id is None:
+            party_id = create_party(self.conn, name, kind, uid)
+            add_aliases(self.conn, party_id, [str(a) for a in aliases])
+            self.report.added["party"] += 1
+            return
+        added = add_aliases(self.conn, party_id, [name, *(str(a) for a in aliases)])
+        changed = self.conn.execute(
+            "UPDATE parties SET kind = ? WHERE id = ? AND kind != ?", (kind, party_id, kind)
+        ).rowcount
+        (self.report.updated if added or changed else self.report.unchanged)["party"] += 1
+
+    def _party_by_uid(self, uid: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM parties WHERE uid = ?", (uid,)).fetchone()
+        return int(row[0]) if row else None
+
+    def source(self, line: int, record: Any) -> None:
+        record = _record(record, "source")
+        url = _text(record.get("url"), "url")
+        if not url or url.isdigit():
+            raise CasetrackError("a source needs a URL or citation (not a bare number)")
+        uid = _uid(record.get("uid"))
+        fields = {f: _text(record.get(f), f) for f in ("title", "publisher", "published")}
+        if fields["published"]:
+            fields["published"] = parse_date(fields["published"]).text
+        row = self.conn.execute(
+            "SELECT id, title, publisher, published FROM sources WHERE uid = ?"
+            " UNION ALL SELECT id, title, publisher, published FROM sources WHERE url = ? LIMIT 1",
+            (uid, url),
+        ).fetchone()
+        if row is None:
+            create_source(self.conn, url, uid=uid, **fields)
+            self.report.added["source"] += 1
+            return
+        given = {k: v for k, v in fields.items() if v is not None}
+        stored = dict(zip(("title", "publisher", "published"), row[1:], strict=True))
+        if all(stored[k] == v for k, v in given.items()):
+            self.report.unchanged["source"] += 1
+            return
+        assignments = ", ".join(f"{k} = ?" for k in given)
+        self.conn.execute(
+            f"UPDATE sources SET {assignments} WHERE id = ?", (*given.values(), row[0])
+        )
+        self.report.updated["source"] += 1
+
+    def _case_id(self, slug: str, title: str | None) -> int:
+        key = slug.lower()
+        if key not in self.case_ids:
+            row = self.conn.execute("SELECT id FROM cases WHERE slug = ?", (slug,)).fetchone()
+            if row is None:
+                case = add_case(self.store, slug, title or slug)
+                self.case_ids[key] = case.id
+                self.report.added["case"] += 1
+                self.report.warnings.append(
+                    f"{self.name}: case {slug!r} is not in the store: new case titled "
+                    f"{case.title!r}"
+                )
+            else:
+                self.case_ids[key] = row[0]
+        return self.case_ids[key]
+
+    def _cached(
+        self, cache: dict[tuple[str, ...], Any], item: Any, keys: tuple[str, ...],
+        resolve: Callable[[dict[str, Any]], Any],
+    ) -> Any:  # fmt: skip
+        """The resolved link for a link spelled exactly like one seen before, else resolve it.
+        Most rows repeat a few parties and sources: this skips their parsing and look-ups."""
+        item = _record(item, "link")
+        raw = tuple(str(item.get(k)) for k in keys)
+        if raw not in cache:
+            if len(cache) >= _CACHE_LIMIT:
+                cache.clear()
+            cache[raw] = resolve(item)
+        return cache[raw]
+
+    def _link_party(self, item: Any) -> tuple[int, str]:
+        link: tuple[int, str] = self._cached(
+            self.party_links, item, ("spec", "party", "name", "role"), self._resolve_party
+        )
+        return link
+
+    def _resolve_party(self, item: dict[str, Any]) -> tuple[int, str]:
+        if "spec" in item:
+            spec = parse_party_spec(str(item["spec"]))
+            name, role, uid = spec.name, spec.role, None
+        else:
+            name = _text(item.get("name"), "party name") or ""
+            role = check_role(_text(item.get("role"), "role"), f"party {name!r}")
+            uid = _uid(item["party"]) if item.get("party") else None
+        party_id = self._party_by_uid(uid) if uid else None
+        if party_id is None and name_key(name):
+            party_id = find_party_id(self.conn, name)
+        if party_id is None:
+            if not name_key(name):
+                raise CasetrackError("a party link needs a name")
+            party_id = create_party(self.conn, name, uid=uid)
+            self.report.added["party"] += 1
+        return party_id, role or ""
+
+    def _link_source(self, item: Any) -> tuple[int, str | None, str | None, str | None]:
+        source_id: int = self._cached(
+            self.source_links, item, ("source", "url"), self._resolve_source
+        )
+        quote, page, paragraph = (item.get(k) for k in ("quote", "page", "paragraph"))
+        return source_id, quote or None, _text(page, "page"), _text(paragraph, "paragraph")
+
+    def _resolve_source(self, item: dict[str, Any]) -> int:
+        url = _text(item.get("url"), "source url") or ""
+        uid = _uid(item["source"]) if item.get("source") else None
+        row = self.conn.execute(
+            "SELECT id FROM sources WHERE uid = ? UNION ALL"
+            " SELECT id FROM sources WHERE url = ? LIMIT 1",
+            (uid, url),
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+        if not url:
+            raise CasetrackError("a source link needs a URL or citation")
+        self.report.added["source"] += 1
+        return create_source(self.conn, url, uid=uid)
+
+    def milestone(self, line: int, record: Any) -> None:
+        record = _record(record, "milestone")
+        slug = _text(record.get("case"), "case") or self.case
+        if self.case is not None and slug and slug.lower() != self.case.lower():
+            self.report.skipped += 1
+            return
+        if not slug:
+            raise CasetrackError("missing case: fill the case column or pass --case")
+        title = required_title(_text(record.get("title"), "title") or "")
+        date_text = _text(record.get("date"), "date")
+        if not date_text:
+            raise CasetrackError("missing date")
+        value = parse_date(date_text)
+        kind = " ".join((_text(record.get("kind"), "kind") or "other").split()).lower()
+        if kind not in self.kinds:
+            raise CasetrackError(
+                f"unknown kind {kind!r}{did_you_mean(kind, self.kinds)}: "
+                "add it with 'casetrack kind add NAME' first"
+            )
+        status = check_choice(
+            _text(record.get("status"), "status") or "undisputed", MILESTONE_STATUSES, "status"
+        )
+        tags = record.get("tags") or []
+        if not isinstance(tags, list):
+            raise CasetrackError("tags must be a list")
+        parties = [self._link_party(p) for p in record.get("parties") or []]
+        sources = [self._link_source(s) for s in record.get("sources") or []]
+        case_id = self._case_id(slug, _text(record.get("case_title"), "case_title"))
+        columns = {
+            "case_id": case_id,
+            **date_columns(value),
+            "kind": kind,
+            "title": title,
+            "location": _text(record.get("location"), "location"),
+            "note": _text(record.get("note"), "note"),
+            "status": status,
+            "key": _flag(record.get("key")),
+        }
+        cleaned_tags = sorted({" ".join(str(t).split()).lower() for t in tags} - {""})
+        self.batch.append(
+            _Row(line, _uid(record.get("uid")), slug, columns, parties, sources, cleaned_tags)
+        )
+
+    def flush(self) -> None:
+        """Write the batch: new milestones with executemany, changed ones updated."""
+        batch, self.batch = self.batch, []
+        if not batch:
+            return
+        conn = self.conn
+        uids = [r.uid for r in batch]
+        existing = dict(
+            conn.execute(
+                f"SELECT uid, id FROM milestones WHERE uid IN ({', '.join('?' for _ in uids)})",
+                uids,
+            ).fetchall()
+        )
+        stored = {m.id: m for m in load_milestones(conn, list(existing.values()))}
+        stamp = now()
+        inserts: list[tuple[Any, ...]] = []
+        linked: list[tuple[int, _Row]] = []
+        seen: dict[str, str] = {}
+        for row in batch:
+            if row.uid in seen or existing.get(row.uid, 0) >= self.first_new_id:
+                first = seen.get(row.uid, "an earlier line")
+                self.error(row.line, f"milestone uid {row.uid} appears twice (see {first})")
+                continue
+            seen[row.uid] = f"line {row.line}"
+            milestone_id = existing.get(row.uid)
+            if milestone_id is None:
+                milestone_id = self.next_id
+                self.next_id += 1
+                values = {
+                    **row.columns, "id": milestone_id, "uid": row.uid, "position": milestone_id,
+                    "created_at": stamp, "updated_at": stamp,
+                }  # fmt: skip
+                inserts.append(tuple(values[c] for c in _MILESTONE_COLUMNS))
+                self.report.added["milestone"] += 1
+            elif milestone_id in stored and row.same_as(stored[milestone_id]):
+                self.report.unchanged["milestone"] += 1
+                continue
+            else:
+                assignments = ", ".join(f"{k} = ?" for k in row.columns)
+                conn.execute(
+                    f"UPDATE milestones SET {assignments}, updated_at = ? WHERE id = ?",
+                    (*row.columns.values(), stamp, milestone_id),
+                )
+                for table in ("milestone_parties", "milestone_sources", "milestone_tags"):
+                    conn.execute(f"DELETE FROM {table} WHERE milestone_id = ?", (milestone_id,))
+                self.report.updated["milestone"] += 1
+            linked.append((milestone_id, row))
+        conn.executemany(
+            f"INSERT INTO milestones ({', '.join(_MILESTONE_COLUMNS)})"
+            f" VALUES ({', '.join('?' for _ in _MILESTONE_COLUMNS)})",
+            inserts,
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO milestone_parties (milestone_id, party_id, role)"
+            " VALUES (?, ?, ?)",
+            [(mid, pid, role) for mid, row in linked for pid, role in row.parties],
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO milestone_sources"
+            " (milestone_id, source_id, quote, page, paragraph) VALUES (?, ?, ?, ?, ?)",
+            [(mid, *s) for mid, row in linked for s in row.sources],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO milestone_tags (milestone_id, tag) VALUES (?, ?)",
+            [(mid, tag) for mid, row in linked for tag in row.tags],
+        )

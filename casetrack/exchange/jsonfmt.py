@@ -1,0 +1,245 @@
+"""The casetrack exchange format ("casetrack/1") as one JSON document or as JSON Lines.
+
+JSON: {"format": "casetrack/1", "kinds": [...], "cases": [...], "parties": [...],
+"sources": [...], "milestones": [...]}, one record per array item and per line. JSONL: a first line
+{"format": "casetrack/1"}, then one record a line with a "type" of kind, case, party,
+source or milestone. Records carry uids (not store ids), so an import matches what it knows.
+Both are written and read a record at a time, so size does not matter.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from casetrack.errors import CasetrackError
+from casetrack.exchange import FORMAT
+from casetrack.exchange.selection import Chunk, Selection
+from casetrack.models import Case, Milestone, Party, Source
+
+# (line number, record type, record): what every reader yields to the importer.
+Record = tuple[int, str, Any]
+
+SECTIONS = {
+    "kinds": "kind",
+    "cases": "case",
+    "parties": "party",
+    "sources": "source",
+    "milestones": "milestone",
+}
+
+
+def case_record(case: Case) -> dict[str, Any]:
+    record = case.to_dict()
+    del record["id"]
+    return record
+
+
+def party_record(party: Party) -> dict[str, Any]:
+    record = party.to_dict()
+    del record["id"]
+    return record
+
+
+def source_record(source: Source) -> dict[str, Any]:
+    record = source.to_dict()
+    del record["id"]
+    return record
+
+
+def milestone_record(milestone: Milestone, chunk: Chunk) -> dict[str, Any]:
+    """A milestone with links by uid; start, end and precision are derived, import ignores them."""
+    record = milestone.to_dict()
+    del record["id"]
+    record["parties"] = [
+        {"party": chunk.party_uids[p.party_id], "name": p.name, "role": p.role}
+        for p in milestone.parties
+    ]
+    record["sources"] = [
+        {"source": chunk.source_uids[s.id], "url": s.url, "quote": s.quote, "page": s.page,
+         "paragraph": s.paragraph}
+        for s in milestone.sources
+    ]  # fmt: skip
+    return record
+
+
+def records(selection: Selection) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every record of the export in the order an import needs them: kinds first."""
+    for kind in selection.custom_kinds():
+        yield "kind", {"name": kind}
+    for case in selection.cases():
+        yield "case", case_record(case)
+    for party in selection.parties():
+        yield "party", party_record(party)
+    for source in selection.sources():
+        yield "source", source_record(source)
+    for chunk in selection.chunks():
+        for milestone in chunk.milestones:
+            yield "milestone", milestone_record(milestone, chunk)
+
+
+def _dumps(record: Any) -> str:
+    """Compact, so the C encoder does the work (an indent makes json 5x slower)."""
+    return json.dumps(record, ensure_ascii=False)
+
+
+def write_jsonl(selection: Selection, out: TextIO) -> None:
+    out.write(_dumps({"format": FORMAT}) + "\n")
+    for kind, record in records(selection):
+        out.write(_dumps({"type": kind, **record}) + "\n")
+
+
+def write_json(selection: Selection, out: TextIO) -> None:
+    """One document with a record a line (readable, and diffs well), written as it goes."""
+    out.write('{\n  "format": ' + _dumps(FORMAT))
+    current = None
+    for kind, record in records(selection):
+        if kind != current:
+            if current is not None:
+                out.write("\n  ]")
+            out.write(f',\n  "{_section(kind)}": [\n    ')
+            current = kind
+        else:
+            out.write(",\n    ")
+        out.write(_dumps(record["name"] if kind == "kind" else record))
+    if current is not None:
+        out.write("\n  ]")
+    out.write("\n}\n")
+
+
+def _section(kind: str) -> str:
+    return next(name for name, k in SECTIONS.items() if k == kind)
+
+
+def _check_format(value: Any, where: str) -> None:
+    if value != FORMAT:
+        raise CasetrackError(
+            f"{where}: not a casetrack export (format {value!r}, expected {FORMAT!r})"
+        )
+
+
+def read_jsonl(stream: TextIO, name: str) -> Iterator[Record]:
+    """Records from JSON Lines, a line at a time; blank lines are skipped."""
+    seen_header = False
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield number, "error", f"not valid JSON: {err.msg} (column {err.colno})"
+            continue
+        if not isinstance(record, dict):
+            yield number, "error", "each line must be a JSON object"
+            continue
+        if not seen_header:
+            _check_format(record.get("format"), f"{name}:{number}")
+            seen_header = True
+            continue
+        kind = record.pop("type", None)
+        if kind not in SECTIONS.values():
+            yield (
+                number,
+                "error",
+                (f"unknown record type {kind!r}: use one of {', '.join(SECTIONS.values())}"),
+            )
+            continue
+        yield number, kind, record
+    if not seen_header:
+        raise CasetrackError(f"{name}: empty file, expected a casetrack JSONL export")
+
+
+def read_json(stream: TextIO, name: str) -> Iterator[Record]:
+    """Records from a casetrack JSON document, one array item at a time."""
+    reader = _JsonReader(stream, name)
+    reader.expect("{")
+    seen_format = False
+    while True:
+        if reader.peek() == "}":
+            break
+        key_line, key = reader.value()
+        if not isinstance(key, str):
+            raise reader.error("expected a quoted key")
+        reader.expect(":")
+        if key == "format":
+            _check_format(reader.value()[1], f"{name}:{key_line}")
+            seen_format = True
+        elif key in SECTIONS:
+            if not seen_format:
+                _check_format(None, f"{name}:{key_line}")
+            reader.expect("[")
+            while reader.peek() != "]":
+                line, item = reader.value()
+                yield line, SECTIONS[key], item
+                if reader.peek() == ",":
+                    reader.expect(",")
+            reader.expect("]")
+        else:
+            reader.value()  # a key this version does not know: skipped for later versions
+        if reader.peek() == ",":
+            reader.expect(",")
+    reader.expect("}")
+    if not seen_format:
+        _check_format(None, name)
+
+
+class _JsonReader:
+    """Just enough of a streaming JSON reader for {"key": [item, ...], ...}: each item is
+    decoded whole, the document never is."""
+
+    def __init__(self, stream: TextIO, name: str) -> None:
+        self.stream = stream
+        self.name = name
+        self.buffer = ""
+        self.pos = 0
+        self.line = 1
+        self.eof = False
+        self.decoder = json.JSONDecoder()
+
+    def _fill(self) -> bool:
+        if self.eof:
+            return False
+        chunk = self.stream.read(1 << 16)
+        if not chunk:
+            self.eof = True
+            return False
+        self.buffer = self.buffer[self.pos :] + chunk
+        self.pos = 0
+        return True
+
+    def error(self, what: str) -> CasetrackError:
+        return CasetrackError(f"{self.name}:{self.line}: not valid JSON: {what}")
+
+    def peek(self) -> str:
+        """The next character that is not white space ('' at the end), without taking it."""
+        while True:
+            while self.pos < len(self.buffer) and self.buffer[self.pos] in " \t\r\n":
+                if self.buffer[self.pos] == "\n":
+                    self.line += 1
+                self.pos += 1
+            if self.pos < len(self.buffer) or not self._fill():
+                return self.buffer[self.pos : self.pos + 1]
+
+    def expect(self, char: str) -> None:
+        found = self.peek()
+        if found != char:
+            raise self.error(f"expected {char!r}, found {found or 'the end'!r}")
+        self.pos += 1
+
+    def value(self) -> tuple[int, Any]:
+        """The next whole JSON value and the line it starts on."""
+        self.peek()
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buffer, self.pos)
+            except json.JSONDecodeError as err:
+                if self._fill():
+                    continue
+                raise self.error(err.msg) from None
+            if end == len(self.buffer) and self._fill():
+                continue  # a number may go on in the next chunk
+            line = self.line
+            self.line += self.buffer.count("\n", self.pos, end)
+            self.pos = end
+            return line, value

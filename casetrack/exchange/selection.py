@@ -1,0 +1,138 @@
+"""What an export covers: the milestones the shared filters select, and the records they use.
+
+Every writer reads through a Selection, so all formats export the same milestones, and
+large stores are read in chunks instead of all at once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from casetrack.milestones import load_milestones
+from casetrack.models import Case, Milestone, Party, Source
+from casetrack.timeline import ORDER_BY, Filters, where_clause
+
+CHUNK = 500
+
+
+@dataclass
+class Chunk:
+    """Some milestones in timeline order, with the uids of the records they link to."""
+
+    milestones: list[Milestone]
+    party_uids: dict[int, str] = field(default_factory=dict)
+    source_uids: dict[int, str] = field(default_factory=dict)
+    updated: dict[int, str] = field(default_factory=dict)
+
+
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+class Selection:
+    """The cases, parties, sources and milestones one export writes."""
+
+    def __init__(self, conn: sqlite3.Connection, filters: Filters) -> None:
+        self.conn = conn
+        self.filters = filters
+        self.where, self.params = where_clause(conn, filters)
+        # With no filter at all the export is the whole store, unlinked records included.
+        self.whole_store = filters == Filters()
+
+    def cases(self) -> list[Case]:
+        """The named cases, else those with a selected milestone (all cases for the whole store)."""
+        select = "SELECT id, uid, slug, title, jurisdiction, court, docket, status, summary"
+        if self.filters.cases:
+            slugs = [s.strip() for s in self.filters.cases]
+            sql = f"{select} FROM cases WHERE slug IN ({_marks(slugs)}) ORDER BY slug"
+            return [Case(*r) for r in self.conn.execute(sql, slugs)]
+        if self.whole_store:
+            return [Case(*r) for r in self.conn.execute(f"{select} FROM cases ORDER BY slug")]
+        sql = (
+            f"{select} FROM cases WHERE id IN"
+            f" (SELECT m.case_id FROM milestones m WHERE {self.where}) ORDER BY slug"
+        )
+        return [Case(*r) for r in self.conn.execute(sql, self.params)]
+
+    def custom_kinds(self) -> list[str]:
+        """Kinds the user added: an import needs them before the milestones that use them."""
+        return [
+            r[0]
+            for r in self.conn.execute("SELECT name FROM kinds WHERE builtin = 0 ORDER BY name")
+        ]
+
+    def _linked(
+        self, columns: str, table: str, link_table: str, link_column: str, order: str
+    ) -> Iterator[list[Any]]:
+        """Rows of a table, in chunks: all of them for the whole store, else those the
+        selected milestones link to."""
+        sql = f"SELECT {columns} FROM {table}"
+        params: list[Any] = []
+        if not self.whole_store:
+            sql += (
+                f" WHERE id IN (SELECT l.{link_column} FROM {link_table} l"
+                f" JOIN milestones m ON m.id = l.milestone_id WHERE {self.where})"
+            )
+            params = self.params
+        cursor = self.conn.execute(f"{sql} ORDER BY {order}", params)
+        while rows := cursor.fetchmany(CHUNK):
+            yield rows
+
+    def parties(self) -> Iterator[Party]:
+        """Parties in name order, with their aliases in the order they were given."""
+        for rows in self._linked(
+            "id, uid, name, kind", "parties", "milestone_parties", "party_id", "name_key"
+        ):
+            ids = [r[0] for r in rows]
+            aliases: dict[int, list[str]] = {}
+            for party_id, alias in self.conn.execute(
+                f"SELECT party_id, alias FROM party_aliases WHERE party_id IN ({_marks(ids)})"
+                " ORDER BY id",
+                ids,
+            ):
+                aliases.setdefault(party_id, []).append(alias)
+            for r in rows:
+                yield Party(r[0], r[1], r[2], r[3], aliases.get(r[0], []))
+
+    def sources(self) -> Iterator[Source]:
+        """Sources in URL order."""
+        for rows in self._linked(
+            "id, uid, url, title, publisher, published", "sources", "milestone_sources",
+            "source_id", "url",
+        ):  # fmt: skip
+            yield from (Source(*r) for r in rows)
+
+    def chunks(self, case_id: int | None = None) -> Iterator[Chunk]:
+        """The selected milestones in timeline order, a chunk at a time; or one case's."""
+        where, params = self.where, list(self.params)
+        if case_id is not None:
+            where += " AND m.case_id = ?"
+            params.append(case_id)
+        cursor = self.conn.execute(
+            f"SELECT m.id FROM milestones m WHERE {where} ORDER BY {ORDER_BY}", params
+        )
+        while rows := cursor.fetchmany(CHUNK):
+            ids = [r[0] for r in rows]
+            milestones = load_milestones(self.conn, ids)
+            party_ids = {p.party_id for m in milestones for p in m.parties}
+            source_ids = {s.id for m in milestones for s in m.sources}
+            yield Chunk(
+                milestones,
+                party_uids=self._pairs("id, uid", "parties", party_ids),
+                source_uids=self._pairs("id, uid", "sources", source_ids),
+                updated=self._pairs("id, updated_at", "milestones", ids),
+            )
+
+    def _pairs(self, columns: str, table: str, ids: Collection[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        values = list(ids)
+        sql = f"SELECT {columns} FROM {table} WHERE id IN ({_marks(values)})"
+        return dict(self.conn.execute(sql, values).fetchall())
+
+    def milestones(self, case_id: int | None = None) -> Iterator[Milestone]:
+        for chunk in self.chunks(case_id):
+            yield from chunk.milestones

@@ -1,0 +1,344 @@
+"""Export and import: lossless round trips, all-or-nothing imports, and the outside formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from casetrack.exchange.csvfmt import _escape, _unescape, protect, unprotect
+from casetrack.exchange.jsonfmt import read_json
+from tests.conftest import Cli
+
+RAID = "https://example.org/raid?id=1&lang=fa"
+QUOTE = '=he said "no";\nthen left'
+
+
+_RICH = [
+    ["case", "add", "tehran-2009", "--title", "Procès de Téhéran", "--jurisdiction", "Iran",
+     "--court", "دادگاه انقلاب", "--docket", "=1+2", "--summary", "Résumé: « l'affaire »"],
+    ["case", "add", "nec-2003", "--title", "Second case", "--status", "closed"],
+    ["kind", "add", "extradition"],
+    ["party", "add", "محمد رضایی", "--kind", "person", "--alias", "Mohammad Rezaei",
+     "--alias", "M. Rezaei"],
+    ["party", "add", "Élodie Lefèvre", "--kind", "person", "--alias", "E. Lefevre:x"],
+    ["party", "add", "Unlinked Party; Ltd", "--kind", "organization"],
+    ["source", "add", RAID, "--title", "گزارش یورش", "--publisher", "Le Monde",
+     "--published", "2009-06"],
+    ["source", "add", "Jugement du 3 mai 2010; p. 4"],
+    ["add", "tehran-2009", "2009", "Arrestations de masse", "--kind", "arrest",
+     "--party", "Mohammad Rezaei:detainee", "--party", "Élodie Lefèvre:counsel",
+     "--source", RAID, "--quote", QUOTE, "--page", "3", "--tag", "Mass", "--tag", "rtl"],
+    ["add", "tehran-2009", "2009-06", "دستگیری در تهران", "--kind", "extradition",
+     "--party", "محمد رضایی:defendant", "--party", "M. Rezaei:witness",
+     "--source", "Jugement du 3 mai 2010; p. 4", "--paragraph", "12",
+     "--note", "-note\nsecond line", "--location", "@Evin", "--status", "disputed", "--key"],
+    ["add", "tehran-2009", "2009-06-17", "Same day A", "--kind", "raid"],
+    ["add", "tehran-2009", "2009-06-17", "Same day B", "--kind", "raid",
+     "--party", "Unlinked Party; Ltd"],
+    ["add", "nec-2003", "2003-06-17", "+Raid", "--kind", "raid", "--source", RAID],
+    ["add", "nec-2003", "2003", "Trashed", "--kind", "other"],
+    ["rm", "6"],
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def rich_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with what a round trip must keep: partial dates, aliases, roles, quotes,
+    Persian and French names, right-to-left text, a custom kind, tags, flags, the trash."""
+    template = Cli(tmp_path_factory.mktemp("rich") / "rich.db")
+    for command in _RICH:
+        template(*command)
+    # `move` can reorder same-day milestones; entry order must survive the round trip.
+    with sqlite3.connect(template.db_path) as conn:
+        conn.execute("UPDATE milestones SET position = -1 WHERE title = 'Same day B'")
+    conn.close()
+    return template.db_path
+
+
+@pytest.fixture
+def rich(cli: Cli, rich_store: Path) -> Cli:
+    shutil.copyfile(rich_store, cli.db_path)
+    return cli
+
+
+def _copy(tmp_path: Path, name: str) -> Cli:
+    return Cli(tmp_path / name)
+
+
+def _count(cli: Cli, table: str) -> int:
+    return int(cli.query(f"SELECT count(*) FROM {table}")[0][0])  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_round_trip_into_an_empty_store_is_identical(rich: Cli, tmp_path: Path, fmt: str) -> None:
+    first = rich("export", "--format", fmt).stdout
+    path = tmp_path / f"export.{fmt}"
+    path.write_text(first, encoding="utf-8")
+    other = _copy(tmp_path, "other.db")
+    if fmt == "csv":  # a sheet has no list of kinds: the custom kind must exist first
+        other("kind", "add", "extradition")
+    other("import", str(path))
+    assert other("export", "--format", fmt).stdout == first
+    assert _count(other, "milestones") == 5
+    assert "Trashed" not in first
+
+
+def test_json_export_keeps_everything_and_says_its_format(rich: Cli) -> None:
+    data = json.loads(rich("export").stdout)
+    assert data["format"] == "casetrack/1"
+    assert data["kinds"] == ["extradition"]
+    assert [c["slug"] for c in data["cases"]] == ["nec-2003", "tehran-2009"]
+    rezaei = next(p for p in data["parties"] if p["name"] == "محمد رضایی")
+    assert rezaei["aliases"] == ["Mohammad Rezaei", "M. Rezaei"]
+    assert any(p["name"] == "Unlinked Party; Ltd" for p in data["parties"])
+    titles = [m["title"] for m in data["milestones"]]
+    assert titles.index("Same day B") < titles.index("Same day A")
+    arrest = next(m for m in data["milestones"] if m["title"] == "Arrestations de masse")
+    assert arrest["date"] == "2009" and arrest["precision"] == "year"
+    assert arrest["sources"][0]["quote"] == QUOTE
+    assert [(p["name"], p["role"]) for p in arrest["parties"]] == [
+        ("محمد رضایی", "detainee"), ("Élodie Lefèvre", "counsel")]  # fmt: skip
+    assert arrest["parties"][0]["party"] == rezaei["uid"]
+
+
+def test_reimport_matches_by_uid_and_name_instead_of_copying(rich: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "all.json"
+    rich("export", "-o", str(path))
+    before = [_count(rich, t) for t in ("cases", "parties", "sources", "milestones")]
+    result = rich("import", str(path))
+    assert "milestones: 5 unchanged" in result.stderr
+    assert [_count(rich, t) for t in ("cases", "parties", "sources", "milestones")] == before
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["milestones"][0]["title"] = "Corrected title"
+    for party in data["parties"]:
+        party["uid"] = "00000000-0000-4000-8000-" + f"{data['parties'].index(party):012d}"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = rich("import", str(path))
+    assert "milestones: 1 updated, 4 unchanged" in result.stderr
+    assert _count(rich, "parties") == before[1]  # new uids, but the names match
+    assert rich.query("SELECT count(*) FROM milestones WHERE title = 'Corrected title'") == [(1,)]
+
+
+def test_csv_cells_are_neutralised_against_formula_injection(rich: Cli) -> None:
+    rows = list(csv.DictReader(io.StringIO(rich("export", "--format", "csv").stdout)))
+    raid = next(r for r in rows if r["title"].endswith("Raid"))
+    assert raid["title"] == "'+Raid"
+    disputed = next(r for r in rows if r["status"] == "disputed")
+    assert disputed["note"] == "'-note\nsecond line"
+    assert disputed["location"] == "'@Evin"
+    assert next(r for r in rows if r["title"] == "Arrestations de masse")["source_quotes"] == (
+        '\'=he said "no";\\nthen left'
+    )
+    for row in rows:
+        for cell in row.values():
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+
+
+@given(st.text())
+def test_protected_cells_come_back_exactly(text: str) -> None:
+    assert unprotect(protect(text)) == text
+    assert not protect(text).startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+@given(st.text(min_size=1))
+def test_escaped_citation_lines_come_back_exactly(text: str) -> None:
+    assert "\n" not in _escape(text)
+    assert _unescape(_escape(text)) == text
+
+
+def test_a_hand_made_sheet_imports(cli: Cli, tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "Case,Date,Title,Kind,Parties,Comments\n"
+        "acme-2020,2020-03,Complaint filed,complaint,Jane Doe:plaintiff; ACME Ltd,mine\n"
+        "acme-2020,2020-05-02,First hearing,hearing,,\n",
+        encoding="utf-8-sig",
+    )
+    result = cli("import", str(sheet))
+    assert "ignored unknown column(s) 'comments'" in result.stderr
+    assert cli.query("SELECT slug, title FROM cases") == [("acme-2020", "acme-2020")]
+    assert cli.query(
+        "SELECT p.name, mp.role FROM milestone_parties mp JOIN parties p ON p.id = mp.party_id"
+        " ORDER BY mp.rowid"
+    ) == [("Jane Doe", "plaintiff"), ("ACME Ltd", "")]
+    assert cli.query("SELECT date, precision FROM milestones ORDER BY id") == [
+        ("2020-03", "month"), ("2020-05-02", "day")]  # fmt: skip
+
+
+def test_a_bad_row_at_line_700_of_1000_writes_nothing(cli: Cli, tmp_path: Path) -> None:
+    lines = ["case,date,title,kind"]
+    for n in range(2, 1002):
+        lines.append(f"big,2020-01-{n % 28 + 1:02d},Event {n},hearing" if n != 700
+                     else "big,2020-02-30,Event 700,hearing")  # fmt: skip
+    sheet = tmp_path / "big.csv"
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    cli("init")
+    result = cli("import", str(sheet), code=1)
+    assert f"{sheet}:700: " in result.stderr
+    assert "2020-02-30" in result.stderr
+    assert result.stderr.count(f"{sheet}:") == 1
+    assert _count(cli, "milestones") == 0 and _count(cli, "cases") == 0
+
+
+def test_every_error_is_listed_with_its_line(cli: Cli, tmp_path: Path) -> None:
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text(
+        "case,date,title,kind,parties\n"
+        "c1,2003-13,Bad month,raid,\n"
+        "c1,2003,Good,raid,\n"
+        "c1,2003,Unknown kind,raaid,\n"
+        "c1,2003,,raid,\n"
+        '"c1","2003","Multi\nline title",raid,Jane:\n',
+        encoding="utf-8",
+    )
+    cli("init")
+    err = cli("import", str(sheet), code=1).stderr
+    assert "nothing was written: 4 error(s)" in err
+    assert f"{sheet}:2: '2003-13' is not a real date" in err
+    assert f"{sheet}:4: unknown kind 'raaid' (did you mean 'raid'?)" in err
+    assert f"{sheet}:5: a milestone needs a title" in err
+    assert f"{sheet}:6: malformed --party 'Jane:'" in err
+    assert _count(cli, "milestones") == 0
+
+
+def test_dry_run_reports_and_writes_nothing(rich: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "all.jsonl"
+    rich("export", "--format", "jsonl", "-o", str(path))
+    other = _copy(tmp_path, "other.db")
+    result = other("import", str(path), "--dry-run")
+    assert "dry run, nothing written" in result.stderr
+    assert "milestones: 5 added" in result.stderr
+    assert _count(other, "milestones") == 0 and _count(other, "parties") == 0
+
+
+def test_import_reads_stdin_and_one_case(rich: Cli, tmp_path: Path) -> None:
+    exported = rich("export").stdout
+    other = _copy(tmp_path, "other.db")
+    other("import", "-", "--case", "nec-2003", input=exported)
+    assert other.query("SELECT slug FROM cases") == [("nec-2003",)]
+    assert other.query("SELECT title FROM milestones") == [("+Raid",)]
+
+
+def test_export_uses_the_shared_filters(rich: Cli) -> None:
+    data = json.loads(rich("export", "--kind", "raid").stdout)
+    assert sorted(m["title"] for m in data["milestones"]) == ["+Raid", "Same day A", "Same day B"]
+    assert [p["name"] for p in data["parties"]] == ["Unlinked Party; Ltd"]
+    assert [s["url"] for s in data["sources"]] == [RAID]
+    rich("export", "--kind", "raaid", code=1)
+
+
+def test_output_file_is_written_whole_or_not_at_all(rich: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+    rich("export", "no-such-case", "-o", str(target), code=1)
+    assert target.read_text(encoding="utf-8") == "old"
+    rich("export", "-o", str(target))
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "casetrack/1"
+    assert rich("export", "-o", str(tmp_path), code=1).stderr.startswith("casetrack: ")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+    rich("export", "--format", "xml", code=2)
+
+
+def test_timelinejs_has_the_structure_timelinejs_reads(rich: Cli) -> None:
+    doc = json.loads(rich("export", "tehran-2009", "--format", "timelinejs").stdout)
+    assert doc["title"]["text"]["headline"] == "Procès de Téhéran"
+    assert set(doc) == {"title", "events"}
+    for event in doc["events"]:
+        assert set(event) <= {"start_date", "end_date", "text", "group", "unique_id"}
+        start = event["start_date"]
+        assert isinstance(start["year"], int)
+        assert set(start) <= {"year", "month", "day", "display_date"}
+        assert all(isinstance(start[k], int) for k in ("month", "day") if k in start)
+        assert isinstance(event["text"]["headline"], str)
+        assert isinstance(event["text"]["text"], str)
+        assert event["group"] == "tehran-2009"
+    by_title = {e["text"]["headline"]: e for e in doc["events"]}
+    assert by_title["Arrestations de masse"]["start_date"] == {"year": 2009, "display_date": "2009"}
+    assert by_title["دستگیری در تهران"]["start_date"] == {
+        "year": 2009, "month": 6, "display_date": "Jun 2009"}  # fmt: skip
+    assert by_title["Same day A"]["start_date"]["day"] == 17
+    assert (
+        f'<a href="{RAID.replace("&", "&amp;")}"'
+        in by_title["Arrestations de masse"]["text"]["text"]
+    )
+    assert len({e["unique_id"] for e in doc["events"]}) == len(doc["events"])
+
+
+def test_ics_parses_back_with_stable_uids(rich: Cli) -> None:
+    from icalendar import Calendar
+
+    future = (date.today() + timedelta(days=400)).isoformat()[:7]
+    rich("add", "nec-2003", future, "Appeal hearing", "--kind", "hearing")
+    rich("add", "nec-2003", "2030", "Some future ruling", "--kind", "ruling")
+    text = rich("export", "--format", "ics").stdout
+    calendar = Calendar.from_ical(text)
+    events = calendar.walk("VEVENT")
+    summaries = sorted(str(e["SUMMARY"]) for e in events)
+    assert summaries[0].startswith("[nec-2003] +Raid")
+    assert any("Appeal hearing (day not fixed" in s for s in summaries)
+    assert not any("Some future ruling" in s for s in summaries)
+    assert len(events) == 4  # three day-precise milestones and the coming hearing
+    raid = next(e for e in events if "+Raid" in str(e["SUMMARY"]))
+    assert raid.decoded("DTSTART") == date(2003, 6, 17)
+    assert "DTSTAMP" in raid and raid["DTSTART"].params.get("VALUE") == "DATE"
+    uid = rich.query("SELECT uid FROM milestones WHERE title = '+Raid'")[0][0]
+    assert str(raid["UID"]) == f"{uid}@casetrack"
+    assert rich("export", "--format", "ics").stdout == text
+
+
+def test_markdown_report_has_heading_table_and_footnotes(rich: Cli) -> None:
+    text = rich("export", "tehran-2009", "--format", "markdown").stdout
+    assert text.startswith("# Procès de Téhéran\n")
+    assert "| Date | Kind | What happened | Parties | Sources |" in text
+    assert "| 2009 | arrest | Arrestations de masse | محمد رضایی (detainee);" in text
+    assert "[^1]: [گزارش یورش](<" + RAID + '>), p. 3: “=he said "no"; then left”' in text
+    assert "[^2]: Jugement du 3 mai 2010; p. 4, para. 12" in text
+
+
+def test_streaming_json_reader_handles_any_chunk_boundary() -> None:
+    doc = json.dumps({"format": "casetrack/1", "future": {"x": [1, 2]}, "kinds": ["a", "b"],
+                      "cases": [{"slug": "x\n{y}", "n": 12345}]}, indent=2)  # fmt: skip
+
+    class Trickle(io.StringIO):
+        def read(self, size: int | None = -1) -> str:
+            return super().read(1)
+
+    got = list(read_json(Trickle(doc), "f"))
+    assert [(kind, value) for _, kind, value in got] == [
+        ("kind", "a"), ("kind", "b"), ("case", {"slug": "x\n{y}", "n": 12345})]  # fmt: skip
+    assert [line for line, _, _ in got] == [10, 11, 14]
+
+
+def test_jsonl_errors_name_their_lines(rich: Cli, tmp_path: Path) -> None:
+    lines = rich("export", "--format", "jsonl").stdout.splitlines()
+    records = [json.loads(line) for line in lines]
+    party = next(i for i, r in enumerate(records) if r.get("type") == "party")
+    milestone = next(i for i, r in enumerate(records) if r.get("type") == "milestone")
+    records[party]["kind"] = "persn"
+    records[milestone]["date"] = "2009-02-30"
+    records.append({"type": "hearing"})
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n{oops\n", encoding="utf-8")
+    other = _copy(tmp_path, "other.db")
+    err = other("import", str(path), code=1).stderr
+    assert f"{path}:{party + 1}: unknown party kind 'persn' (did you mean 'person'?)" in err
+    assert f"{path}:{milestone + 1}: '2009-02-30' is not a real date" in err
+    assert f"{path}:{len(records)}: unknown record type 'hearing'" in err
+    assert f"{path}:{len(records) + 1}: not valid JSON" in err
+    assert not other.db_path.exists() or _count(other, "milestones") == 0
+
+
+def test_a_sheet_without_the_needed_columns_is_refused(cli: Cli, tmp_path: Path) -> None:
+    sheet = tmp_path / "thin.csv"
+    sheet.write_text("case,date\nc1,2003\n", encoding="utf-8")
+    err = cli("import", str(sheet), code=1).stderr
+    assert err.startswith(f"casetrack: {sheet}:1: the header lacks the column(s) title")
