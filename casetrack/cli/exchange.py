@@ -15,7 +15,7 @@ import typer
 from casetrack.cli import filters as f
 from casetrack.cli.common import open_store, say
 from casetrack.errors import CasetrackError
-from casetrack.exchange import EXPORTERS, IMPORT_FORMATS
+from casetrack.exchange import EXPORTERS, IMPORT_FORMATS, LAYOUTS
 
 if TYPE_CHECKING:
     from casetrack.exchange.importer import ImportReport
@@ -27,18 +27,24 @@ def register(app: typer.Typer) -> None:
     app.command("import")(import_)
 
 
-def _choice(value: str | None, choices: tuple[str, ...] | list[str]) -> str | None:
+def _choice(
+    value: str | None, choices: tuple[str, ...] | list[str], what: str = "format"
+) -> str | None:
     from casetrack.names import did_you_mean
 
     if value is not None and value.lower() not in choices:
         raise typer.BadParameter(
-            f"unknown format {value!r}{did_you_mean(value, choices)}: use {', '.join(choices)}"
+            f"unknown {what} {value!r}{did_you_mean(value, choices)}: use {', '.join(choices)}"
         )
     return value.lower() if value else None
 
 
 def _export_format(value: str) -> str:
     return _choice(value, list(EXPORTERS)) or "json"
+
+
+def _layout(value: str) -> str:
+    return _choice(value, LAYOUTS, "layout") or "auto"
 
 
 def _import_format(value: str | None) -> str | None:
@@ -93,18 +99,26 @@ def export(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file (atomically), not stdout."),
     ] = None,
+    layout: Annotated[
+        str,
+        typer.Option(
+            callback=_layout,
+            help="svg/html: auto (vertical past 40 milestones), horizontal or vertical.",
+        ),
+    ] = "auto",
 ) -> None:
     """Export the whole store, some cases or a filtered selection.
 
     Examples: casetrack export -o backup.json ; casetrack export nec-2003 --format ics -o
-    nec.ics ; casetrack export --party NEC --format csv
+    nec.ics ; casetrack export --party NEC --format csv ; casetrack export nec-2003 -f html -o
+    nec.html
     """
     from casetrack.exchange import writer
     from casetrack.exchange.selection import Selection
 
     store = open_store(ctx)
     filters = f.build_filters(cases, party, role, kind, tag, since, until, status, key, source)
-    selection = Selection(store.conn, filters)
+    selection = Selection(store.conn, filters, layout)
     write = writer(fmt)
     with _output(output) as stream:
         write(selection, stream)

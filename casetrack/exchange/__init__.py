@@ -26,7 +26,11 @@ EXPORTERS: dict[str, str] = {
     "timelinejs": "casetrack.exchange.timelinejs:write_timelinejs",
     "ics": "casetrack.exchange.ics:write_ics",
     "markdown": "casetrack.exchange.markdown:write_markdown",
+    "svg": "casetrack.exchange.pictures:write_svg",
+    "html": "casetrack.exchange.pictures:write_html",
 }
+
+LAYOUTS = ("auto", "horizontal", "vertical")
 
 IMPORT_FORMATS = ("json", "jsonl", "csv")
 

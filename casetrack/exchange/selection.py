@@ -35,9 +35,11 @@ def _marks(values: list[Any]) -> str:
 class Selection:
     """The cases, parties, sources and milestones one export writes."""
 
-    def __init__(self, conn: sqlite3.Connection, filters: Filters) -> None:
+    def __init__(self, conn: sqlite3.Connection, filters: Filters, layout: str = "auto") -> None:
         self.conn = conn
         self.filters = filters
+        # How pictures (svg, html) are laid out: auto, horizontal or vertical.
+        self.layout = layout
         self.where, self.params = where_clause(conn, filters)
         # With no filter at all the export is the whole store, unlinked records included.
         self.whole_store = filters == Filters()
