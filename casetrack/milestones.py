@@ -69,7 +69,7 @@ class WriteReport:
 
 def parse_party_spec(spec: str) -> PartySpec:
     """NAME or NAME:ROLE; the role is after the last colon."""
-    name, sep, role = spec.rpartition(":")
+    name, sep, role = clean_text(spec).rpartition(":")
     if not sep:
         name, role = spec, ""
     name, role = clean_text(name), " ".join(role.split()).lower()
@@ -100,7 +100,7 @@ def check_kind(conn: sqlite3.Connection, kind: str) -> str:
 
 
 def add_kind(store: Store, name: str) -> str:
-    cleaned = " ".join(name.split()).lower()
+    cleaned = " ".join(clean_text(name).split()).lower()
     if not cleaned:
         raise CasetrackError("a kind needs a name, e.g. 'casetrack kind add extradition'")
     with store.write() as conn:
@@ -138,7 +138,7 @@ def _required_title(title: str) -> str:
     return cleaned
 
 
-def _date_columns(value: DateValue) -> dict[str, object]:
+def date_columns(value: DateValue) -> dict[str, object]:
     return {
         "date": value.text,
         "date_start": value.start.isoformat() if value.start else None,
@@ -175,7 +175,7 @@ def add_milestone(
         columns = {
             "uid": str(uuid.uuid4()),
             "case_id": case_row.id,
-            **_date_columns(value),
+            **date_columns(value),
             "position": 0,
             "kind": check_kind(conn, kind),
             "title": title,
@@ -219,13 +219,16 @@ def _link(
         source_id, created = get_or_create_source(conn, citation.ref)
         if created:
             report.new_sources.append(clean_text(citation.ref))
+        pinpoint = [clean_text(t) or None if t else None for t in
+                    (citation.quote, citation.page, citation.paragraph)]  # fmt: skip
         conn.execute(
-            "INSERT OR REPLACE INTO milestone_sources"
-            " (milestone_id, source_id, quote, page, paragraph) VALUES (?, ?, ?, ?, ?)",
-            (milestone_id, source_id, citation.quote, citation.page, citation.paragraph),
+            "INSERT INTO milestone_sources (milestone_id, source_id, quote, page, paragraph)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (milestone_id, source_id) DO UPDATE"
+            " SET quote = excluded.quote, page = excluded.page, paragraph = excluded.paragraph",
+            (milestone_id, source_id, *pinpoint),
         )
     for tag in tags:
-        cleaned = " ".join(tag.split()).lower()
+        cleaned = " ".join(clean_text(tag).split()).lower()
         if cleaned:
             conn.execute(
                 "INSERT OR IGNORE INTO milestone_tags (milestone_id, tag) VALUES (?, ?)",
@@ -246,7 +249,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
     updates: dict[str, object] = {}
     value = parse_date(change.date) if change.date is not None else None
     if value is not None:
-        updates.update(_date_columns(value))
+        updates.update(date_columns(value))
     if change.title is not None:
         updates["title"] = _required_title(change.title)
     if change.status is not None:

@@ -71,9 +71,10 @@ def main_options(
 
 
 def _register() -> None:
-    from casetrack.cli import cases, kinds, milestones, parties, sources
+    from casetrack.cli import care, cases, kinds, milestones, parties, sources
 
     milestones.register(app)
+    care.register(app)
     app.add_typer(cases.app, name="case")
     app.add_typer(parties.app, name="party")
     app.add_typer(sources.app, name="source")

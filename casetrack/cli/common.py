@@ -40,6 +40,7 @@ def open_store(ctx: typer.Context, *, create: bool = False) -> Store:
 
     state = ctx.find_object(State) or State()
     store = Store.open(resolve_path(state.db), create=create)
+    store.command = ctx.command_path.partition(" ")[2] or ctx.command_path
     ctx.call_on_close(store.close)
     return store
 
