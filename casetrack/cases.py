@@ -160,7 +160,7 @@ def remove_case(store: Store, slug: str, *, force: bool = False) -> int:
             raise CasetrackError(
                 f"case {case.slug!r} has {count} milestone(s): pass --force to delete them too"
             )
-        stamp = now()
+        stamp = now("microseconds")
         conn.execute(
             "UPDATE milestones SET deleted_at = ? WHERE case_id = ? AND deleted_at IS NULL",
             (stamp, case.id),

@@ -149,8 +149,6 @@ def history_rows(
     limit: int = 50,
 ) -> list[dict[str, Any]]:
     """Recorded row changes, oldest first: the last `limit`, of one milestone or one case."""
-    if limit < 1:
-        raise CasetrackError("--limit must be at least 1")
     where, params = "1", list[Any]()
     if milestone_id is not None:
         where, params = _about_milestones([milestone_id])

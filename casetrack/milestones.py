@@ -308,7 +308,9 @@ def remove_milestone(store: Store, milestone_id: int) -> None:
     """Move a milestone to the trash; its links stay so it can come back whole."""
     with store.write() as conn:
         require_milestone(conn, milestone_id)
-        conn.execute("UPDATE milestones SET deleted_at = ? WHERE id = ?", (now(), milestone_id))
+        conn.execute(
+            "UPDATE milestones SET deleted_at = ? WHERE id = ?", (now("microseconds"), milestone_id)
+        )
 
 
 _MILESTONE_SELECT = """

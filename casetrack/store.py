@@ -30,9 +30,13 @@ def resolve_path(option: str | os.PathLike[str] | None) -> Path:
     return Path(env) if env else DEFAULT_PATH
 
 
-def now() -> str:
-    """A UTC timestamp for created/updated columns."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def now(timespec: str = "seconds") -> str:
+    """A UTC timestamp for created/updated columns.
+
+    Trash stamps use microseconds: restoring a case brings back the milestones whose stamp
+    equals the case's, so separate deletions must never share one.
+    """
+    return datetime.now(UTC).isoformat(timespec=timespec)
 
 
 class Store:
@@ -52,11 +56,13 @@ class Store:
         before anything is written to it.
         """
         try:
-            exists, is_dir = path.exists(), path.is_dir()
+            exists, is_dir, is_file = path.exists(), path.is_dir(), path.is_file()
         except (OSError, ValueError) as err:
             raise StoreError(f"cannot use {str(path)!r} as a store: {err}") from None
         if is_dir:
             raise StoreError(f"{path} is a folder, not a store file: give a file path to --db")
+        if exists and not is_file:
+            raise StoreError(f"{path} is not a regular file: give a store file path to --db")
         if not exists:
             if not create:
                 raise StoreError(
@@ -193,4 +199,6 @@ def private_file(path: Path) -> None:
         return
     except OSError as err:
         raise StoreError(f"cannot create {path}: {err.strerror}") from None
+    except ValueError as err:
+        raise StoreError(f"cannot use {str(path)!r} as a store: {err}") from None
     os.close(fd)

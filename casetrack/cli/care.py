@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from casetrack.cli.common import FormatOption, OutputFormat, emit, open_store, say
+from casetrack.cli.common import MAX_ID, FormatOption, OutputFormat, emit, open_store, say
 
 trash_app = typer.Typer(help="List or empty the trash of deleted milestones and cases.",
                         no_args_is_help=True)  # fmt: skip
@@ -22,10 +22,15 @@ def register(app: typer.Typer) -> None:
 def history(
     ctx: typer.Context,
     milestone_id: Annotated[
-        int | None, typer.Argument(metavar="[ID]", help="Only this milestone.", show_default=False)
+        int | None,
+        typer.Argument(
+            metavar="[ID]", help="Only this milestone.", show_default=False, min=1, max=MAX_ID
+        ),
     ] = None,
     case: Annotated[str | None, typer.Option(help="Only this case and its milestones.")] = None,
-    limit: Annotated[int, typer.Option(help="Show at most this many recent rows.")] = 50,
+    limit: Annotated[
+        int, typer.Option(help="Show at most this many recent rows.", min=1, max=MAX_ID)
+    ] = 50,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Show recorded changes: when, who, which command, and the old and new values.
@@ -64,7 +69,8 @@ def undo(ctx: typer.Context) -> None:
 def restore(
     ctx: typer.Context,
     milestone_id: Annotated[
-        int | None, typer.Argument(metavar="[ID]", help="Milestone id.", show_default=False)
+        int | None,
+        typer.Argument(metavar="[ID]", help="Milestone id.", show_default=False, min=1, max=MAX_ID),
     ] = None,
     case: Annotated[
         str | None, typer.Option(help="Restore a deleted case and the milestones deleted with it.")

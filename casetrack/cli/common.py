@@ -27,6 +27,12 @@ FormatOption = Annotated[
 ]
 
 
+# Row ids are SQLite integers: a larger number is a usage error, not an overflow.
+MAX_ID = 2**63 - 1
+
+MilestoneId = Annotated[int, typer.Argument(metavar="ID", help="Milestone id.", min=1, max=MAX_ID)]
+
+
 @dataclass
 class State:
     """Global options, kept on the Click context for every command."""

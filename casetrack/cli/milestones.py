@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from casetrack.cli import filters as f
-from casetrack.cli.common import FormatOption, OutputFormat, emit_one, open_store, out, say
+from casetrack.cli.common import (
+    FormatOption,
+    MilestoneId,
+    OutputFormat,
+    emit_one,
+    open_store,
+    out,
+    say,
+)
 
 if TYPE_CHECKING:
     from casetrack.milestones import Citation
@@ -109,7 +117,7 @@ def _report(new_parties: list[str], new_sources: list[str]) -> None:
 
 def show(
     ctx: typer.Context,
-    milestone_id: Annotated[int, typer.Argument(metavar="ID", help="Milestone id.")],
+    milestone_id: MilestoneId,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Show one milestone with its parties, sources and tags."""
@@ -126,7 +134,7 @@ def show(
 
 def edit(
     ctx: typer.Context,
-    milestone_id: Annotated[int, typer.Argument(metavar="ID", help="Milestone id.")],
+    milestone_id: MilestoneId,
     date: Annotated[str | None, typer.Option(help="New date.")] = None,
     title: Annotated[str | None, typer.Option(help="New title.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="New kind.")] = None,
@@ -169,13 +177,14 @@ def edit(
 
 def rm(
     ctx: typer.Context,
-    milestone_id: Annotated[int, typer.Argument(metavar="ID", help="Milestone id.")],
+    milestone_id: MilestoneId,
 ) -> None:
     """Delete a milestone (it goes to the trash and can be brought back)."""
     from casetrack.milestones import remove_milestone
 
     remove_milestone(open_store(ctx), milestone_id)
-    say(f"deleted milestone {milestone_id}")
+    say(f"moved milestone {milestone_id} to the trash: 'casetrack restore {milestone_id}'"
+        " brings it back")  # fmt: skip
 
 
 def timeline(
