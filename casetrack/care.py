@@ -66,11 +66,6 @@ def check(store: Store) -> list[str]:
     ]
     problems += _name_problems(conn)
     problems += _date_problems(conn)
-    problems += [
-        f"history: {n} change(s) made outside casetrack are not grouped yet"
-        for (n,) in conn.execute("SELECT count(*) FROM history WHERE change_id IS NULL")
-        if n
-    ]
     return problems
 
 

@@ -47,15 +47,20 @@ def os_user() -> str:
         return f"uid {os.getuid()}"
 
 
-def seal_change(conn: sqlite3.Connection, command: str, undoes: int | None = None) -> int | None:
-    """Group the history rows this transaction wrote into one change; None if it wrote none."""
+OUTSIDE = "outside casetrack"
+
+
+def seal_change(
+    conn: sqlite3.Connection, command: str, undoes: int | None = None, user: str | None = None
+) -> int | None:
+    """Group the history rows not yet in a change into one; None if there are none."""
     if conn.execute("SELECT 1 FROM history WHERE change_id IS NULL LIMIT 1").fetchone() is None:
         return None
     from casetrack.store import now
 
     change_id = conn.execute(
         "INSERT INTO changes (at, user, command, undoes) VALUES (?, ?, ?, ?)",
-        (now(), os_user(), command, undoes),
+        (now(), user or os_user(), command, undoes),
     ).lastrowid
     conn.execute("UPDATE history SET change_id = ? WHERE change_id IS NULL", (change_id,))
     if undoes is not None:

@@ -120,7 +120,7 @@ class Store:
             raise StoreError(f"{self.path} needs an upgrade but is read-only: make it writable")
         try:
             self.conn.execute("PRAGMA journal_mode = WAL")
-            with self.write():
+            with self.write(record=False):
                 # Another process may have upgraded it while we waited for the lock.
                 if _read_header(self.conn)[1] < LATEST_VERSION:
                     apply_migrations(self.conn)
@@ -128,8 +128,12 @@ class Store:
             raise StoreError(f"cannot upgrade {self.path}: {err}") from None
 
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, begun IMMEDIATE so concurrent writers queue instead of failing."""
+    def write(self, *, record: bool = True) -> Iterator[sqlite3.Connection]:
+        """One write transaction, begun IMMEDIATE so concurrent writers queue instead of failing.
+
+        With record (all but schema upgrades, which run before the history exists) the rows
+        it changes are sealed into one change of `self.command` in the history.
+        """
         conn = self.conn
         if conn.in_transaction:
             yield conn
@@ -138,11 +142,16 @@ class Store:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
             raise StoreError(_locked_message(self.path, err)) from None
-        try:
-            yield conn
-            from casetrack.history import seal_change
+        from casetrack.history import OUTSIDE, seal_change
 
-            seal_change(conn, self.command)
+        try:
+            # Rows written by other programs (an SQLite shell, say) become their own change,
+            # so they are neither credited to this command nor undone with it.
+            if record:
+                seal_change(conn, OUTSIDE, user="unknown")
+            yield conn
+            if record:
+                seal_change(conn, self.command)
             conn.execute("COMMIT")
         except sqlite3.OperationalError as err:
             _rollback(conn)

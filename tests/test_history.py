@@ -110,3 +110,18 @@ def test_failed_commands_leave_no_history(demo: Cli) -> None:
     demo("edit", "3", "--remove-party", "Nobody", code=1)
     assert demo.query("SELECT count(*) FROM history") == count
     assert demo.query("SELECT count(*) FROM history WHERE change_id IS NULL") == [(0,)]
+
+
+def test_changes_made_by_other_programs_are_kept_apart(demo: Cli) -> None:
+    conn = sqlite3.connect(demo.db_path)
+    with conn:
+        conn.execute("UPDATE milestones SET title = 'Fixed in a shell' WHERE id = 3")
+    conn.close()
+    demo("edit", "4", "--title", "Mine")
+    changes = demo.query("SELECT user, command FROM changes ORDER BY id")
+    assert changes[-2:] == [("unknown", "outside casetrack"), (getpass.getuser(), "edit")]
+    demo("undo")
+    assert demo.query("SELECT title FROM milestones WHERE id IN (3, 4) ORDER BY id") == [
+        ("Fixed in a shell",),
+        ("160 members detained, among them Leïla Farahani",),
+    ]
