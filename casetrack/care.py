@@ -106,6 +106,6 @@ def _date_problems(conn: sqlite3.Connection) -> list[str]:
         if wrong:
             problems.append(
                 f"dates: milestone {row[0]} ({row[1]!r}) has stored {', '.join(wrong)}"
-                " that disagree with its text"
+                " out of step with its text"
             )
     return problems
