@@ -94,6 +94,8 @@ class Store:
         conn = self.conn
         try:
             app_id, version = _read_header(conn)
+        except sqlite3.OperationalError:
+            raise  # busy or unreadable: Store.open says which
         except sqlite3.DatabaseError:
             raise StoreError(f"{self.path} is not a casetrack store (not an SQLite file)") from None
         if app_id != APPLICATION_ID and not (app_id == 0 and _is_empty(conn)):
@@ -186,7 +188,7 @@ def _locked_message(path: Path, err: sqlite3.OperationalError) -> str:
         return f"{path} is read-only: make it writable to change it"
     if "locked" in text or "busy" in text:
         return f"{path} is busy: another program held it for {busy_timeout():g} s; retry"
-    return f"cannot write to {path}: {text}"
+    return f"cannot use {path}: {text}"
 
 
 def _read_header(conn: sqlite3.Connection) -> tuple[int, int]:

@@ -102,16 +102,18 @@ def test_a_copied_store_in_rollback_mode_is_put_back_in_wal(demo: Cli) -> None:
 HOLDER = """
 import sqlite3, sys, time
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("BEGIN IMMEDIATE")
+conn.execute(f"BEGIN {sys.argv[3]}")
 print("locked", flush=True)
 time.sleep(float(sys.argv[2]))
 conn.execute("ROLLBACK")
 """
 
 
-def hold_lock(db: Path, seconds: float) -> subprocess.Popen[str]:
+def hold_lock(db: Path, seconds: float, mode: str = "IMMEDIATE") -> subprocess.Popen[str]:
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(db), str(seconds)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLDER, str(db), str(seconds), mode],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
     return holder
@@ -146,3 +148,19 @@ def test_a_lock_held_beyond_the_timeout_is_one_clear_error(
 def test_a_bad_timeout_setting_is_refused(demo: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CASETRACK_TIMEOUT", "soon")
     assert "CASETRACK_TIMEOUT must be a number of seconds" in demo("timeline", code=1).stderr
+
+
+def test_a_rollback_mode_store_locked_by_another_program_is_busy_not_foreign(
+    demo: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An old or restored store may not be in WAL mode yet, and then readers wait too."""
+    conn = sqlite3.connect(demo.db_path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    monkeypatch.setenv("CASETRACK_TIMEOUT", "0.2")
+    holder = hold_lock(demo.db_path, 5, "EXCLUSIVE")
+    try:
+        assert "is busy" in demo("timeline", code=1).stderr
+    finally:
+        holder.kill()
+        holder.wait()
