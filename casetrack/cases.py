@@ -41,7 +41,13 @@ def add_case(
         raise CasetrackError("a case needs a title: pass --title TEXT")
     values = _clean_fields(fields)
     with store.write() as conn:
-        if conn.execute("SELECT 1 FROM cases WHERE slug = ?", (slug,)).fetchone():
+        existing = conn.execute("SELECT deleted_at FROM cases WHERE slug = ?", (slug,)).fetchone()
+        if existing and existing[0]:
+            raise CasetrackError(
+                f"case {slug!r} is in the trash: bring it back with 'casetrack restore --case "
+                f"{slug}' or purge it with 'casetrack trash empty --yes'"
+            )
+        if existing:
             raise CasetrackError(
                 f"case {slug!r} already exists: edit it with 'casetrack case edit'"
             )
@@ -87,11 +93,15 @@ def get_case(store: Store, slug: str) -> Case:
 
 
 def case_slugs(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute("SELECT slug FROM cases ORDER BY slug")]
+    return [
+        r[0] for r in conn.execute("SELECT slug FROM cases WHERE deleted_at IS NULL ORDER BY slug")
+    ]
 
 
 def require_case_id(conn: sqlite3.Connection, slug: str) -> int:
-    row = conn.execute("SELECT id FROM cases WHERE slug = ?", (slug.strip(),)).fetchone()
+    row = conn.execute(
+        "SELECT id FROM cases WHERE slug = ? AND deleted_at IS NULL", (slug.strip(),)
+    ).fetchone()
     if row is None:
         raise NotFoundError(f"no case {slug!r}{did_you_mean(slug, case_slugs(conn))}")
     return int(row[0])
@@ -108,7 +118,7 @@ def list_cases(store: Store) -> list[dict[str, Any]]:
                     WHERE m.case_id = c.id AND m.deleted_at IS NULL),
                   (SELECT max(m.date_end) FROM milestones m
                     WHERE m.case_id = c.id AND m.deleted_at IS NULL)
-           FROM cases c ORDER BY c.slug"""
+           FROM cases c WHERE c.deleted_at IS NULL ORDER BY c.slug"""
     ).fetchall()
     result = []
     for row in rows:
@@ -132,16 +142,24 @@ def edit_case(store: Store, slug: str, **fields: str | None) -> Case:
 
 
 def remove_case(store: Store, slug: str, *, force: bool = False) -> int:
-    """Delete a case; with force its milestones go too. Returns how many milestones went."""
-    case = get_case(store, slug)
+    """Move a case to the trash; with force its milestones go with it. Returns how many went.
+
+    The case and the milestones trashed with it share one deleted_at stamp, so restoring
+    the case brings back exactly those.
+    """
     with store.write() as conn:
+        case = get_case(store, slug)
         count = conn.execute(
-            "SELECT count(*) FROM milestones WHERE case_id = ?", (case.id,)
+            "SELECT count(*) FROM milestones WHERE case_id = ? AND deleted_at IS NULL", (case.id,)
         ).fetchone()[0]
         if count and not force:
             raise CasetrackError(
                 f"case {case.slug!r} has {count} milestone(s): pass --force to delete them too"
             )
-        conn.execute("DELETE FROM milestones WHERE case_id = ?", (case.id,))
-        conn.execute("DELETE FROM cases WHERE id = ?", (case.id,))
+        stamp = now("microseconds")
+        conn.execute(
+            "UPDATE milestones SET deleted_at = ? WHERE case_id = ? AND deleted_at IS NULL",
+            (stamp, case.id),
+        )
+        conn.execute("UPDATE cases SET deleted_at = ? WHERE id = ?", (stamp, case.id))
     return int(count)

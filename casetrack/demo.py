@@ -50,7 +50,9 @@ def load_demo(store: Store) -> bool:
     """Add the sample case and its parties; False when it is already in the store."""
     from casetrack.milestones import parse_party_spec
 
-    if store.conn.execute("SELECT 1 FROM cases WHERE slug = ?", (DEMO_CASE,)).fetchone():
+    if store.conn.execute(
+        "SELECT 1 FROM cases WHERE slug = ? AND deleted_at IS NULL", (DEMO_CASE,)
+    ).fetchone():
         return False
     with store.write():
         add_case(

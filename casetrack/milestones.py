@@ -69,7 +69,7 @@ class WriteReport:
 
 def parse_party_spec(spec: str) -> PartySpec:
     """NAME or NAME:ROLE; the role is after the last colon."""
-    name, sep, role = spec.rpartition(":")
+    name, sep, role = clean_text(spec).rpartition(":")
     if not sep:
         name, role = spec, ""
     name, role = clean_text(name), " ".join(role.split()).lower()
@@ -106,7 +106,7 @@ def check_kind(conn: sqlite3.Connection, kind: str) -> str:
 
 
 def add_kind(store: Store, name: str) -> str:
-    cleaned = " ".join(name.split()).lower()
+    cleaned = " ".join(clean_text(name).split()).lower()
     if not cleaned:
         raise CasetrackError("a kind needs a name, e.g. 'casetrack kind add extradition'")
     with store.write() as conn:
@@ -216,13 +216,16 @@ def _link(
         source_id, created = get_or_create_source(conn, citation.ref)
         if created:
             report.new_sources.append(clean_text(citation.ref))
+        pinpoint = [clean_text(t) or None if t else None for t in
+                    (citation.quote, citation.page, citation.paragraph)]  # fmt: skip
         conn.execute(
-            "INSERT OR REPLACE INTO milestone_sources"
-            " (milestone_id, source_id, quote, page, paragraph) VALUES (?, ?, ?, ?, ?)",
-            (milestone_id, source_id, citation.quote, citation.page, citation.paragraph),
+            "INSERT INTO milestone_sources (milestone_id, source_id, quote, page, paragraph)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (milestone_id, source_id) DO UPDATE"
+            " SET quote = excluded.quote, page = excluded.page, paragraph = excluded.paragraph",
+            (milestone_id, source_id, *pinpoint),
         )
     for tag in tags:
-        cleaned = " ".join(tag.split()).lower()
+        cleaned = " ".join(clean_text(tag).split()).lower()
         if cleaned:
             conn.execute(
                 "INSERT OR IGNORE INTO milestone_tags (milestone_id, tag) VALUES (?, ?)",
@@ -302,7 +305,9 @@ def remove_milestone(store: Store, milestone_id: int) -> None:
     """Move a milestone to the trash; its links stay so it can come back whole."""
     with store.write() as conn:
         require_milestone(conn, milestone_id)
-        conn.execute("UPDATE milestones SET deleted_at = ? WHERE id = ?", (now(), milestone_id))
+        conn.execute(
+            "UPDATE milestones SET deleted_at = ? WHERE id = ?", (now("microseconds"), milestone_id)
+        )
 
 
 def move_milestone(store: Store, milestone_id: int, other_id: int, *, after: bool) -> list[int]:

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+
+from casetrack.errors import CasetrackError
+
+# C0 and C1 controls and DEL, except tab, newline and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def name_key(text: str) -> str:
@@ -15,7 +21,16 @@ def name_key(text: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """User text as stored: NFC, surrounding space removed."""
+    """User text as stored: NFC, surrounding space removed.
+
+    Control characters other than tab and newline are refused: a NUL truncates text in
+    SQLite's functions and escape sequences would act on the terminal that shows them.
+    """
+    bad = _CONTROL.search(text)
+    if bad:
+        raise CasetrackError(
+            f"text contains the control character U+{ord(bad.group()):04X}: remove it"
+        )
     return unicodedata.normalize("NFC", text).strip()
 
 

@@ -192,7 +192,79 @@ def m002_search(db: Any) -> None:
                " FROM milestone_search_source WHERE true")  # fmt: skip
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_search]
+# Tables whose every insert, update and delete is written to `history` by triggers, so any
+# write path (commands, import, merge, future ones) is recorded and can be undone.
+TRACKED_TABLES = (
+    "cases", "kinds", "parties", "party_aliases", "sources",
+    "milestones", "milestone_parties", "milestone_sources", "milestone_tags",
+)  # fmt: skip
+
+
+def row_json(columns: list[str], alias: str) -> str:
+    """SQL giving a row as a JSON object; triggers and undo build it the same way to compare."""
+    return "json_object(" + ", ".join(f"'{c}', {alias}.\"{c}\"" for c in columns) + ")"
+
+
+def table_columns(conn: Any, table: str) -> list[str]:
+    """Column names of a tracked table, in schema order."""
+    if table not in TRACKED_TABLES:
+        raise ValueError(f"{table} is not a tracked table")
+    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def create_history_triggers(conn: Any) -> None:
+    """(Re)create the history triggers from the current columns; call after altering a table."""
+    for table in TRACKED_TABLES:
+        columns = table_columns(conn, table)
+        old, new = row_json(columns, "OLD"), row_json(columns, "NEW")
+        insert = "INSERT INTO history (action, table_name, row_id, old, new) VALUES"
+        for action, when, values in (
+            ("insert", "", f"('insert', '{table}', NEW.rowid, NULL, {new})"),
+            (
+                "update",
+                f"WHEN {old} IS NOT {new}",
+                f"('update', '{table}', NEW.rowid, {old}, {new})",
+            ),
+            ("delete", "", f"('delete', '{table}', OLD.rowid, {old}, NULL)"),
+        ):
+            conn.execute(f"DROP TRIGGER IF EXISTS history_{table}_{action}")
+            conn.execute(
+                f"CREATE TRIGGER history_{table}_{action} AFTER {action.upper()} ON {table}"
+                f" {when} BEGIN {insert} {values}; END"
+            )
+
+
+def m003_history(db: Any) -> None:
+    """A history of every change, grouped by command, for `history` and `undo`; a case trash."""
+    statements = [
+        "ALTER TABLE cases ADD COLUMN deleted_at TEXT",
+        """CREATE TABLE changes (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            command TEXT NOT NULL,
+            undoes INTEGER REFERENCES changes(id),
+            undone_by INTEGER REFERENCES changes(id)
+        )""",
+        """CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            change_id INTEGER REFERENCES changes(id),
+            action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+            table_name TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            old TEXT,
+            new TEXT
+        )""",
+        "CREATE INDEX history_change ON history(change_id)",
+        "CREATE INDEX history_row ON history(table_name, row_id)",
+        "CREATE INDEX history_pending ON history(id) WHERE change_id IS NULL",
+    ]
+    for sql in statements:
+        db.execute(sql)
+    create_history_triggers(db.conn)
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_search, m003_history]
 LATEST_VERSION = len(MIGRATIONS)
 
 

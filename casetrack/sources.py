@@ -15,7 +15,8 @@ _SELECT = "SELECT id, uid, url, title, publisher, published FROM sources"
 
 
 def get_source_by_id(conn: sqlite3.Connection, source_id: int) -> Source:
-    row = conn.execute(_SELECT + " WHERE id = ?", (source_id,)).fetchone()
+    in_range = 0 < source_id < 2**63  # SQLite rowids; a larger number names no source
+    row = conn.execute(_SELECT + " WHERE id = ?", (source_id,)).fetchone() if in_range else None
     if row is None:
         raise NotFoundError(f"no source with id {source_id}: see 'casetrack source list'")
     return Source(*row)
@@ -24,7 +25,7 @@ def get_source_by_id(conn: sqlite3.Connection, source_id: int) -> Source:
 def find_source(conn: sqlite3.Connection, ref: str) -> Source | None:
     """A source by numeric id or by its exact URL/citation."""
     ref = clean_text(ref)
-    if ref.isdigit():
+    if ref.isascii() and ref.isdigit():
         return get_source_by_id(conn, int(ref))
     row = conn.execute(_SELECT + " WHERE url = ?", (ref,)).fetchone()
     return Source(*row) if row else None

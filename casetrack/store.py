@@ -19,6 +19,7 @@ from casetrack.schema import APPLICATION_ID, LATEST_VERSION, apply_migrations
 DEFAULT_PATH = Path("db") / "casetrack.db"
 ENV_VAR = "CASETRACK_DB"
 BUSY_TIMEOUT_MS = 30_000
+TIMEOUT_VAR = "CASETRACK_TIMEOUT"
 
 
 def resolve_path(option: str | os.PathLike[str] | None) -> Path:
@@ -29,9 +30,13 @@ def resolve_path(option: str | os.PathLike[str] | None) -> Path:
     return Path(env) if env else DEFAULT_PATH
 
 
-def now() -> str:
-    """A UTC timestamp for created/updated columns."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def now(timespec: str = "seconds") -> str:
+    """A UTC timestamp for created/updated columns.
+
+    Trash stamps use microseconds: restoring a case brings back the milestones whose stamp
+    equals the case's, so separate deletions must never share one.
+    """
+    return datetime.now(UTC).isoformat(timespec=timespec)
 
 
 class Store:
@@ -40,6 +45,8 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
+        # What history records as the command behind each change; the CLI names it.
+        self.command = "casetrack"
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False) -> Store:
@@ -48,23 +55,33 @@ class Store:
         A file that is not a casetrack store, or that a newer casetrack wrote, is refused
         before anything is written to it.
         """
-        if path.is_dir():
+        try:
+            exists, is_dir, is_file = path.exists(), path.is_dir(), path.is_file()
+        except (OSError, ValueError) as err:
+            raise StoreError(f"cannot use {str(path)!r} as a store: {err}") from None
+        if is_dir:
             raise StoreError(f"{path} is a folder, not a store file: give a file path to --db")
-        if not path.exists():
+        if exists and not is_file:
+            raise StoreError(f"{path} is not a regular file: give a store file path to --db")
+        if not exists:
             if not create:
                 raise StoreError(
                     f"no store at {path}: create one with 'casetrack init' or pass --db PATH"
                 )
-            _create_private_file(path)
+            private_file(path)
         elif not os.access(path, os.R_OK):
             raise StoreError(f"cannot read {path}: check its permissions")
+        timeout = busy_timeout()
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=timeout)
         except sqlite3.Error as err:
             raise StoreError(f"cannot open {path}: {err}") from None
         store = cls(path, conn)
         try:
-            store._check_and_upgrade()
+            store._check_and_upgrade(timeout)
+        except sqlite3.OperationalError as err:
+            conn.close()
+            raise StoreError(_locked_message(path, err)) from None
         except BaseException:
             conn.close()
             raise
@@ -73,10 +90,12 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def _check_and_upgrade(self) -> None:
+    def _check_and_upgrade(self, timeout: float) -> None:
         conn = self.conn
         try:
             app_id, version = _read_header(conn)
+        except sqlite3.OperationalError:
+            raise  # busy or unreadable: Store.open says which
         except sqlite3.DatabaseError:
             raise StoreError(f"{self.path} is not a casetrack store (not an SQLite file)") from None
         if app_id != APPLICATION_ID and not (app_id == 0 and _is_empty(conn)):
@@ -86,17 +105,24 @@ class Store:
                 f"{self.path} was written by a newer casetrack (schema {version}, this one "
                 f"knows {LATEST_VERSION}): upgrade casetrack to use it"
             )
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
+        # REPLACE conflict deletions must reach the history triggers too.
+        conn.execute("PRAGMA recursive_triggers = ON")
         if version < LATEST_VERSION:
             self._upgrade()
+        elif conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal" and os.access(
+            self.path, os.W_OK
+        ):
+            # A copied or restored store may be in rollback mode: concurrent writers need WAL.
+            conn.execute("PRAGMA journal_mode = WAL")
 
     def _upgrade(self) -> None:
         if not os.access(self.path, os.W_OK):
             raise StoreError(f"{self.path} needs an upgrade but is read-only: make it writable")
         try:
             self.conn.execute("PRAGMA journal_mode = WAL")
-            with self.write():
+            with self.write(record=False):
                 # Another process may have upgraded it while we waited for the lock.
                 if _read_header(self.conn)[1] < LATEST_VERSION:
                     apply_migrations(self.conn)
@@ -104,8 +130,12 @@ class Store:
             raise StoreError(f"cannot upgrade {self.path}: {err}") from None
 
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, begun IMMEDIATE so concurrent writers queue instead of failing."""
+    def write(self, *, record: bool = True) -> Iterator[sqlite3.Connection]:
+        """One write transaction, begun IMMEDIATE so concurrent writers queue instead of failing.
+
+        With record (all but schema upgrades, which run before the history exists) the rows
+        it changes are sealed into one change of `self.command` in the history.
+        """
         conn = self.conn
         if conn.in_transaction:
             yield conn
@@ -114,19 +144,42 @@ class Store:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
             raise StoreError(_locked_message(self.path, err)) from None
+        from casetrack.history import OUTSIDE, seal_change
+
         try:
+            # Rows written by other programs (an SQLite shell, say) become their own change,
+            # so they are neither credited to this command nor undone with it.
+            if record:
+                seal_change(conn, OUTSIDE, user="unknown")
             yield conn
-        except sqlite3.OperationalError as err:
-            conn.execute("ROLLBACK")
-            raise StoreError(_locked_message(self.path, err)) from None
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        try:
+            if record:
+                seal_change(conn, self.command)
             conn.execute("COMMIT")
         except sqlite3.OperationalError as err:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise StoreError(_locked_message(self.path, err)) from None
+        except BaseException:
+            _rollback(conn)
+            raise
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
+def busy_timeout() -> float:
+    """Seconds a writer waits for another to finish: $CASETRACK_TIMEOUT, else 30."""
+    text = os.environ.get(TIMEOUT_VAR)
+    if not text:
+        return BUSY_TIMEOUT_MS / 1000
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 86_400:
+        raise StoreError(f"${TIMEOUT_VAR} must be a number of seconds, not {text!r}")
+    return seconds
 
 
 def _locked_message(path: Path, err: sqlite3.OperationalError) -> str:
@@ -134,8 +187,8 @@ def _locked_message(path: Path, err: sqlite3.OperationalError) -> str:
     if "readonly" in text:
         return f"{path} is read-only: make it writable to change it"
     if "locked" in text or "busy" in text:
-        return f"{path} is busy: another program held it for {BUSY_TIMEOUT_MS // 1000} s; retry"
-    return f"cannot write to {path}: {text}"
+        return f"{path} is busy: another program held it for {busy_timeout():g} s; retry"
+    return f"cannot use {path}: {text}"
 
 
 def _read_header(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -148,7 +201,7 @@ def _is_empty(conn: sqlite3.Connection) -> bool:
     return bool(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0)
 
 
-def _create_private_file(path: Path) -> None:
+def private_file(path: Path) -> None:
     """Create the store file readable and writable by its owner only: legal work is confidential."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -157,4 +210,6 @@ def _create_private_file(path: Path) -> None:
         return
     except OSError as err:
         raise StoreError(f"cannot create {path}: {err.strerror}") from None
+    except ValueError as err:
+        raise StoreError(f"cannot use {str(path)!r} as a store: {err}") from None
     os.close(fd)

@@ -20,7 +20,7 @@ def test_case_lifecycle(cli: Cli) -> None:
     listed = json.loads(cli("case", "list", "--format", "json").stdout)
     assert [(c["slug"], c["milestones"]) for c in listed] == [("acme-2003", 0)]
     cli("case", "rm", "acme-2003")
-    assert cli.query("SELECT count(*) FROM cases") == [(0,)]
+    assert cli.query("SELECT count(*) FROM cases WHERE deleted_at IS NULL") == [(0,)]
 
 
 def test_case_rm_refuses_while_milestones_unless_forced(cli: Cli) -> None:
@@ -28,9 +28,9 @@ def test_case_rm_refuses_while_milestones_unless_forced(cli: Cli) -> None:
     cli("add", "c1", "2003", "Opened")
     result = cli("case", "rm", "c1", code=1)
     assert "--force" in result.stderr
-    assert cli.query("SELECT count(*) FROM cases") == [(1,)]
+    assert cli.query("SELECT count(*) FROM cases WHERE deleted_at IS NULL") == [(1,)]
     cli("case", "rm", "c1", "--force")
-    assert cli.query("SELECT count(*) FROM cases") == [(0,)]
+    assert cli.query("SELECT count(*) FROM cases WHERE deleted_at IS NULL") == [(0,)]
 
 
 def test_bad_case_input_is_refused_without_writing(cli: Cli) -> None:

@@ -16,6 +16,11 @@ from casetrack.cli.common import State
 from casetrack.errors import CasetrackError
 
 
+def _say_error(message: str) -> None:
+    """One line on stderr, whatever user text the message quotes."""
+    typer.echo("casetrack: " + message.replace("\r", "\\r").replace("\n", "\\n"), err=True)
+
+
 class _ErrorsAsMessages(TyperGroup):
     """Turns refused input into one line on stderr and exit code 1, never a traceback."""
 
@@ -23,10 +28,16 @@ class _ErrorsAsMessages(TyperGroup):
         try:
             return super().invoke(ctx)
         except CasetrackError as err:
-            typer.echo(f"casetrack: {err}", err=True)
+            _say_error(str(err))
             raise typer.Exit(err.exit_code) from None
+        except BrokenPipeError:
+            raise
+        except OSError as err:  # a file named on the command line cannot be read or written
+            where = f" {err.filename}" if err.filename else ""
+            _say_error(f"cannot use{where}: {err.strerror or err}")
+            raise typer.Exit(1) from None
         except sqlite3.Error as err:
-            typer.echo(f"casetrack: the store could not be used: {err}", err=True)
+            _say_error(f"the store could not be used: {err}")
             raise typer.Exit(1) from None
 
 
@@ -71,11 +82,12 @@ def main_options(
 
 
 def _register() -> None:
-    from casetrack.cli import cases, exchange, kinds, milestones, parties, search, sources
+    from casetrack.cli import care, cases, exchange, kinds, milestones, parties, search, sources
 
     milestones.register(app)
     app.command()(search.search)
     exchange.register(app)
+    care.register(app)
     app.add_typer(cases.app, name="case")
     app.add_typer(parties.app, name="party")
     app.add_typer(sources.app, name="source")

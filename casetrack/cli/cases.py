@@ -88,10 +88,11 @@ def edit(
 def rm(
     ctx: typer.Context,
     slug: str,
-    force: Annotated[bool, typer.Option("--force", help="Also delete its milestones.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Also trash its milestones.")] = False,
 ) -> None:
-    """Delete a case (refused while it has milestones, unless --force)."""
+    """Move a case to the trash (refused while it has milestones, unless --force)."""
     from casetrack.cases import remove_case
 
     count = remove_case(open_store(ctx), slug, force=force)
-    say(f"deleted case {slug}" + (f" and {count} milestone(s)" if count else ""))
+    say(f"moved case {slug}" + (f" and {count} milestone(s)" if count else "")
+        + f" to the trash: 'casetrack restore --case {slug}' brings it back")  # fmt: skip

@@ -27,6 +27,12 @@ FormatOption = Annotated[
 ]
 
 
+# Row ids are SQLite integers: a larger number is a usage error, not an overflow.
+MAX_ID = 2**63 - 1
+
+MilestoneId = Annotated[int, typer.Argument(metavar="ID", help="Milestone id.", min=1, max=MAX_ID)]
+
+
 @dataclass
 class State:
     """Global options, kept on the Click context for every command."""
@@ -40,6 +46,7 @@ def open_store(ctx: typer.Context, *, create: bool = False) -> Store:
 
     state = ctx.find_object(State) or State()
     store = Store.open(resolve_path(state.db), create=create)
+    store.command = ctx.command_path.partition(" ")[2] or ctx.command_path
     ctx.call_on_close(store.close)
     return store
 

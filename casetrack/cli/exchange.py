@@ -51,6 +51,11 @@ def _import_format(value: str | None) -> str | None:
     return _choice(value, IMPORT_FORMATS)
 
 
+def _check_name(path: str | Path) -> None:
+    if "\x00" in str(path):
+        raise CasetrackError("a file name cannot contain a NUL character")
+
+
 @contextmanager
 def _output(path: Path | None) -> Iterator[TextIO]:
     """stdout, or a file written whole or not at all: a temp file renamed over the target."""
@@ -60,18 +65,25 @@ def _output(path: Path | None) -> Iterator[TextIO]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    target = path.resolve() if path.is_symlink() else path
-    if target.exists() and not target.is_file():
-        raise CasetrackError(f"{path} exists and is not a regular file: give a file path to -o")
-    if not target.parent.is_dir():
-        raise CasetrackError(f"cannot write {path}: folder {target.parent} does not exist")
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    _check_name(path)
+    try:
+        target = path.resolve() if path.is_symlink() else path
+        if target.exists() and not target.is_file():
+            raise CasetrackError(f"{path} exists and is not a regular file: give a file path to -o")
+        if not target.parent.is_dir():
+            raise CasetrackError(f"cannot write {path}: folder {target.parent} does not exist")
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as err:
+        raise CasetrackError(f"cannot write {path}: {err.strerror}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             yield stream
         if target.exists():
             os.chmod(temp, target.stat().st_mode & 0o777)
         os.replace(temp, target)
+    except OSError as err:
+        os.unlink(temp)
+        raise CasetrackError(f"cannot write {path}: {err.strerror}") from None
     except BaseException:
         os.unlink(temp)
         raise
@@ -152,6 +164,7 @@ def _input(path: str) -> Iterator[tuple[io.BufferedReader, int | None]]:
         # Test runners hand over a BytesIO, which cannot peek at the first line.
         yield raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw), None
         return
+    _check_name(path)
     try:
         with open(path, "rb") as raw:
             yield raw, os.fstat(raw.fileno()).st_size

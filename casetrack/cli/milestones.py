@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from casetrack.cli import filters as f
-from casetrack.cli.common import FormatOption, OutputFormat, emit_one, open_store, out, say
+from casetrack.cli.common import (
+    MAX_ID,
+    FormatOption,
+    MilestoneId,
+    OutputFormat,
+    emit_one,
+    open_store,
+    out,
+    say,
+)
 
 if TYPE_CHECKING:
     from casetrack.milestones import Citation
@@ -116,7 +125,7 @@ def _report(new_parties: list[str], new_sources: list[str]) -> None:
 
 def show(
     ctx: typer.Context,
-    milestone_id: Annotated[int, typer.Argument(metavar="ID", help="Milestone id.")],
+    milestone_id: MilestoneId,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Show one milestone with its parties, sources and tags."""
@@ -133,7 +142,7 @@ def show(
 
 def edit(
     ctx: typer.Context,
-    milestone_id: Annotated[int, typer.Argument(metavar="ID", help="Milestone id.")],
+    milestone_id: MilestoneId,
     date: Annotated[str | None, typer.Option(help="New date.")] = None,
     title: Annotated[str | None, typer.Option(help="New title.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="New kind.")] = None,
@@ -176,23 +185,26 @@ def edit(
 
 def rm(
     ctx: typer.Context,
-    milestone_id: Annotated[int, typer.Argument(metavar="ID", help="Milestone id.")],
+    milestone_id: MilestoneId,
 ) -> None:
     """Delete a milestone (it goes to the trash and can be brought back)."""
     from casetrack.milestones import remove_milestone
 
     remove_milestone(open_store(ctx), milestone_id)
-    say(f"deleted milestone {milestone_id}")
+    say(f"moved milestone {milestone_id} to the trash: 'casetrack restore {milestone_id}'"
+        " brings it back")  # fmt: skip
 
 
 def move(
     ctx: typer.Context,
-    milestone_id: Annotated[int, typer.Argument(metavar="ID", help="Milestone to move.")],
+    milestone_id: MilestoneId,
     before: Annotated[
-        int | None, typer.Option(metavar="OTHER_ID", help="Put it before this.")
+        int | None,
+        typer.Option(metavar="OTHER_ID", help="Put it before this.", min=1, max=MAX_ID),
     ] = None,
     after: Annotated[
-        int | None, typer.Option(metavar="OTHER_ID", help="Put it after this.")
+        int | None,
+        typer.Option(metavar="OTHER_ID", help="Put it after this.", min=1, max=MAX_ID),
     ] = None,
 ) -> None:
     """Order milestones of the same date (they otherwise keep the order they were entered in).

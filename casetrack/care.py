@@ -1,0 +1,111 @@
+"""Looking after a store: consistent backups while others write, and a health check."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from casetrack.errors import CasetrackError
+from casetrack.store import Store, private_file
+
+
+def backup(store: Store, target: Path, *, force: bool = False) -> int:
+    """Copy the store to `target` with SQLite's online backup API; returns its size in bytes.
+
+    The copy is written beside the target and renamed into place, so a failed backup never
+    leaves a half-written file, and it is readable by its owner only.
+    """
+    try:
+        if target.is_dir():
+            raise CasetrackError(f"{target} is a folder: give a file name for the backup")
+        if target.exists() and target.resolve() == store.path.resolve():
+            raise CasetrackError("the backup cannot overwrite the store it copies")
+        if target.exists() and not force:
+            raise CasetrackError(f"{target} already exists: pass --force to replace it")
+        if not target.parent.is_dir():
+            raise CasetrackError(f"no folder {target.parent}: create it first")
+    except (OSError, ValueError) as err:
+        raise CasetrackError(f"cannot write a backup to {str(target)!r}: {err}") from None
+    partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    try:
+        private_file(partial)
+        copy = sqlite3.connect(partial)
+        try:
+            store.conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+            problem = copy.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            copy.close()
+        if problem != "ok":
+            raise CasetrackError(f"the backup failed its integrity check: {problem}")
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as err:
+        raise CasetrackError(f"cannot write a backup to {target}: {err}") from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return target.stat().st_size
+
+
+def check(store: Store) -> list[str]:
+    """Every problem found, one line each: SQLite's own checks, then casetrack's."""
+    conn = store.conn
+    problems = [
+        f"integrity: {r[0]}" for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"
+    ]
+    problems += [
+        f"foreign key: {table} row {rowid} points to a missing {parent} row"
+        for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
+    ]
+    problems += [
+        f"trash: milestone {mid} is live but its case {slug!r} is in the trash"
+        for mid, slug in conn.execute(
+            "SELECT m.id, c.slug FROM milestones m JOIN cases c ON c.id = m.case_id"
+            " WHERE m.deleted_at IS NULL AND c.deleted_at IS NOT NULL"
+        )
+    ]
+    problems += _name_problems(conn)
+    problems += _date_problems(conn)
+    return problems
+
+
+def _name_problems(conn: sqlite3.Connection) -> list[str]:
+    """Party names and aliases must be findable: their stored keys must match the names."""
+    from casetrack.names import name_key
+
+    problems = []
+    for table, key_column, name_column in (
+        ("parties", "name_key", "name"),
+        ("party_aliases", "alias_key", "alias"),
+    ):
+        for row_id, name, key in conn.execute(
+            f"SELECT id, {name_column}, {key_column} FROM {table}"
+        ):
+            if name_key(name) != key:
+                problems.append(f"names: {table} row {row_id} ({name!r}) has a stale lookup key")
+    return problems
+
+
+def _date_problems(conn: sqlite3.Connection) -> list[str]:
+    """A milestone's stored bounds and sort keys must be what its date text means."""
+    from casetrack.dates import DateError, parse_date
+    from casetrack.milestones import date_columns
+
+    problems = []
+    for row in conn.execute(
+        "SELECT id, date, date_start, date_end, precision, approximate, uncertain,"
+        " sort_start, sort_end FROM milestones"
+    ):
+        try:
+            expected = date_columns(parse_date(row[1]))
+        except DateError:
+            problems.append(f"dates: milestone {row[0]} has an unreadable date {row[1]!r}")
+            continue
+        stored = dict(zip(expected, row[1:], strict=True))
+        wrong = [name for name, value in expected.items() if stored[name] != value]
+        if wrong:
+            problems.append(
+                f"dates: milestone {row[0]} ({row[1]!r}) has stored {', '.join(wrong)}"
+                " out of step with its text"
+            )
+    return problems

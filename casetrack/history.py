@@ -1,0 +1,248 @@
+"""Every change to a store, who made it and with which command, and undoing the last one.
+
+Triggers (schema.create_history_triggers) write one `history` row per changed row, with
+the old and new values as JSON. When a write transaction ends, Store.write() seals the
+rows it produced into one `changes` group, so undo reverts a whole command at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.schema import row_json, table_columns
+
+if TYPE_CHECKING:
+    from casetrack.store import Store
+
+LINK_TABLES = ("milestone_parties", "milestone_sources", "milestone_tags")
+# Columns left out of the change summary: they change with everything else.
+_NOISE = ("updated_at", "created_at", "uid", "name_key", "alias_key")
+# What names a row when it is added or removed.
+_LABELS = {
+    "cases": ("slug", "title"),
+    "kinds": ("name",),
+    "parties": ("name", "kind"),
+    "party_aliases": ("party_id", "alias"),
+    "sources": ("url", "title"),
+    "milestones": ("case_id", "date", "kind", "title"),
+    "milestone_parties": ("milestone_id", "party_id", "role"),
+    "milestone_sources": ("milestone_id", "source_id", "quote", "page", "paragraph"),
+    "milestone_tags": ("milestone_id", "tag"),
+}
+_SUMMARY_WIDTH = 120
+
+
+def os_user() -> str:
+    """The operating-system account making a change."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return f"uid {os.getuid()}"
+
+
+OUTSIDE = "outside casetrack"
+
+
+def seal_change(
+    conn: sqlite3.Connection, command: str, undoes: int | None = None, user: str | None = None
+) -> int | None:
+    """Group the history rows not yet in a change into one; None if there are none."""
+    if conn.execute("SELECT 1 FROM history WHERE change_id IS NULL LIMIT 1").fetchone() is None:
+        return None
+    from casetrack.store import now
+
+    change_id = conn.execute(
+        "INSERT INTO changes (at, user, command, undoes) VALUES (?, ?, ?, ?)",
+        (now(), user or os_user(), command, undoes),
+    ).lastrowid
+    conn.execute("UPDATE history SET change_id = ? WHERE change_id IS NULL", (change_id,))
+    if undoes is not None:
+        conn.execute("UPDATE changes SET undone_by = ? WHERE id = ?", (change_id, undoes))
+    return change_id
+
+
+@dataclass
+class Change:
+    id: int
+    at: str
+    user: str
+    command: str
+    rows: int
+
+
+def undo_last(store: Store) -> Change:
+    """Revert the latest change not yet undone (undos themselves are skipped), as a new change.
+
+    Each recorded row is put back only if it is still as that change left it, so an edit
+    made outside casetrack since is never overwritten.
+    """
+    with store.write() as conn:
+        row = conn.execute(
+            "SELECT c.id, c.at, c.user, c.command, count(h.id) FROM changes c"
+            " JOIN history h ON h.change_id = c.id"
+            " WHERE c.undoes IS NULL AND c.undone_by IS NULL"
+            " GROUP BY c.id ORDER BY c.id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            raise CasetrackError("nothing to undo: every recorded change is already undone")
+        change = Change(*row)
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        rows = conn.execute(
+            "SELECT action, table_name, row_id, old, new FROM history"
+            " WHERE change_id = ? ORDER BY id DESC",
+            (change.id,),
+        ).fetchall()
+        for action, table, row_id, old, new in rows:
+            _revert(conn, change, action, table, row_id, old, new)
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise CasetrackError(
+                f"cannot undo change {change.id} ({change.command}): rows it linked to are gone"
+            )
+        seal_change(conn, f"undo {change.id}", undoes=change.id)
+    return change
+
+
+def _revert(
+    conn: sqlite3.Connection,
+    change: Change,
+    action: str,
+    table: str,
+    row_id: int,
+    old: str | None,
+    new: str | None,
+) -> None:
+    columns = table_columns(conn, table)
+    current = conn.execute(
+        f"SELECT {row_json(columns, table)} FROM {table} WHERE rowid = ?", (row_id,)
+    ).fetchone()
+    if (current[0] if current else None) != new:
+        raise CasetrackError(
+            f"cannot undo change {change.id} ({change.command}): {table} row {row_id} has "
+            "changed since (outside casetrack?); nothing was undone"
+        )
+    if action == "insert":
+        conn.execute(f"DELETE FROM {table} WHERE rowid = ?", (row_id,))
+        return
+    values = json.loads(old or "{}")
+    names = [c for c in columns if c in values]
+    if action == "update":
+        assignments = ", ".join(f'"{c}" = ?' for c in names)
+        conn.execute(
+            f"UPDATE {table} SET {assignments} WHERE rowid = ?",
+            (*(values[c] for c in names), row_id),
+        )
+    else:
+        quoted = ", ".join(f'"{c}"' for c in names)
+        marks = ", ".join("?" for _ in names)
+        conn.execute(
+            f"INSERT INTO {table} (rowid, {quoted}) VALUES (?, {marks})",
+            (row_id, *(values[c] for c in names)),
+        )
+
+
+def history_rows(
+    conn: sqlite3.Connection,
+    milestone_id: int | None = None,
+    case: str | None = None,
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    """Recorded row changes, oldest first: the last `limit`, of one milestone or one case."""
+    where, params = "1", list[Any]()
+    if milestone_id is not None:
+        where, params = _about_milestones([milestone_id])
+    elif case is not None:
+        where, params = _about_case(conn, case)
+    found = conn.execute(
+        "SELECT h.change_id, c.at, c.user, c.command, h.action, h.table_name, h.row_id,"
+        " h.old, h.new, c.undone_by FROM history h LEFT JOIN changes c ON c.id = h.change_id"
+        f" WHERE {where} ORDER BY h.id DESC LIMIT ?",
+        (*params, limit),
+    ).fetchall()
+    if not found and milestone_id is not None:
+        raise NotFoundError(f"no history for milestone {milestone_id}")
+    result = []
+    for change_id, at, user, command, action, table, row_id, old, new, undone_by in reversed(found):
+        old_values, new_values = json.loads(old or "null"), json.loads(new or "null")
+        result.append(
+            {"change": change_id, "at": at, "user": user, "command": command,
+             "undone_by": undone_by, "action": action, "table": table, "row": row_id,
+             "summary": summarise(table, action, old_values, new_values),
+             "old": old_values, "new": new_values}
+        )  # fmt: skip
+    return result
+
+
+def _about_milestones(ids: list[int]) -> tuple[str, list[Any]]:
+    """Rows of these milestones and of their links."""
+    ids_json = json.dumps(ids)
+    links = ", ".join(f"'{t}'" for t in LINK_TABLES)
+    where = (
+        "((h.table_name = 'milestones' AND h.row_id IN (SELECT value FROM json_each(?)))"
+        f" OR (h.table_name IN ({links}) AND coalesce(json_extract(h.old, '$.milestone_id'),"
+        " json_extract(h.new, '$.milestone_id')) IN (SELECT value FROM json_each(?))))"
+    )
+    return where, [ids_json, ids_json]
+
+
+def _about_case(conn: sqlite3.Connection, slug: str) -> tuple[str, list[Any]]:
+    """Rows of a case (live, trashed or purged), its milestones and their links."""
+    case_ids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT row_id FROM history WHERE table_name = 'cases' AND ? IN"
+            " (json_extract(old, '$.slug'), json_extract(new, '$.slug')) COLLATE NOCASE"
+            " UNION SELECT id FROM cases WHERE slug = ?",
+            (slug.strip(), slug.strip()),
+        )
+    ]
+    if not case_ids:
+        from casetrack.cases import case_slugs
+        from casetrack.names import did_you_mean
+
+        raise NotFoundError(f"no case {slug!r}{did_you_mean(slug, case_slugs(conn))}")
+    milestone_ids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT row_id FROM history, json_each(?) AS c WHERE table_name ="
+            " 'milestones' AND c.value IN (json_extract(old, '$.case_id'),"
+            " json_extract(new, '$.case_id'))",
+            (json.dumps(case_ids),),
+        )
+    ]
+    where, params = _about_milestones(milestone_ids)
+    case_clause = "(h.table_name = 'cases' AND h.row_id IN (SELECT value FROM json_each(?)))"
+    return f"({case_clause} OR {where})", [json.dumps(case_ids), *params]
+
+
+def summarise(
+    table: str, action: str, old: dict[str, Any] | None, new: dict[str, Any] | None
+) -> str:
+    """One line a person can read: the changed fields, or what was added or removed."""
+    if action == "update" and old is not None and new is not None:
+        parts = [
+            f"{k}: {_short(old.get(k))} -> {_short(v)}"
+            for k, v in new.items()
+            if k not in _NOISE and old.get(k) != v
+        ]
+    else:
+        values = (new if action == "insert" else old) or {}
+        parts = [
+            f"{k}={_short(values[k])}"
+            for k in _LABELS.get(table, tuple(values))
+            if values.get(k) not in (None, "")
+        ]
+    text = "; ".join(parts)
+    return text if len(text) <= _SUMMARY_WIDTH else text[: _SUMMARY_WIDTH - 3] + "..."
+
+
+def _short(value: Any) -> str:
+    if not isinstance(value, str):
+        return "null" if value is None else str(value)
+    return repr(value[:40] + "..." if len(value) > 40 else value)

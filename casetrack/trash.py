@@ -1,0 +1,96 @@
+"""The trash: deleted milestones and cases wait here, links intact, until it is emptied."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.store import Store
+
+
+@dataclass
+class Restored:
+    """What came back: milestone ids, and the case if it had to come back too."""
+
+    milestones: list[int] = field(default_factory=list)
+    case: str | None = None
+
+
+def restore_milestone(store: Store, milestone_id: int) -> Restored:
+    """Bring a milestone back from the trash, with its case if that was trashed too."""
+    with store.write() as conn:
+        row = conn.execute(
+            "SELECT m.deleted_at, c.id, c.slug, c.deleted_at FROM milestones m"
+            " JOIN cases c ON c.id = m.case_id WHERE m.id = ?",
+            (milestone_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(
+                f"no milestone {milestone_id} in the trash: see 'casetrack trash list'"
+            )
+        deleted_at, case_id, slug, case_deleted_at = row
+        if deleted_at is None:
+            raise CasetrackError(f"milestone {milestone_id} is not in the trash")
+        conn.execute("UPDATE milestones SET deleted_at = NULL WHERE id = ?", (milestone_id,))
+        restored = Restored([milestone_id])
+        if case_deleted_at is not None:
+            conn.execute("UPDATE cases SET deleted_at = NULL WHERE id = ?", (case_id,))
+            restored.case = slug
+    return restored
+
+
+def restore_case(store: Store, slug: str) -> Restored:
+    """Bring a trashed case back with the milestones that were trashed along with it."""
+    with store.write() as conn:
+        row = conn.execute(
+            "SELECT id, slug, deleted_at FROM cases WHERE slug = ? AND deleted_at IS NOT NULL",
+            (slug.strip(),),
+        ).fetchone()
+        if row is None:
+            from casetrack.names import did_you_mean
+
+            trashed = [r[0] for r in conn.execute(_TRASHED_CASES)]
+            raise NotFoundError(f"no case {slug!r} in the trash{did_you_mean(slug, trashed)}")
+        case_id, slug, stamp = row
+        ids = [
+            r[0]
+            for r in conn.execute(
+                "SELECT id FROM milestones WHERE case_id = ? AND deleted_at = ? ORDER BY id",
+                (case_id, stamp),
+            )
+        ]
+        conn.execute(
+            "UPDATE milestones SET deleted_at = NULL WHERE case_id = ? AND deleted_at = ?",
+            (case_id, stamp),
+        )
+        conn.execute("UPDATE cases SET deleted_at = NULL WHERE id = ?", (case_id,))
+    return Restored(ids, slug)
+
+
+_TRASHED_CASES = "SELECT slug FROM cases WHERE deleted_at IS NOT NULL ORDER BY slug"
+
+
+def list_trash(store: Store) -> list[dict[str, Any]]:
+    """Trashed cases and milestones, most recently deleted first."""
+    rows = store.conn.execute(
+        """SELECT 'case', NULL, slug, NULL, title, deleted_at FROM cases
+           WHERE deleted_at IS NOT NULL
+           UNION ALL
+           SELECT 'milestone', m.id, c.slug, m.date, m.title, m.deleted_at
+           FROM milestones m JOIN cases c ON c.id = m.case_id WHERE m.deleted_at IS NOT NULL
+           ORDER BY 6 DESC, 1, 2"""
+    ).fetchall()
+    keys = ("type", "id", "case", "date", "title", "deleted_at")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def empty_trash(store: Store) -> tuple[int, int]:
+    """Delete trashed milestones (with their links) and cases for good; returns the counts."""
+    with store.write() as conn:
+        milestones = conn.execute("DELETE FROM milestones WHERE deleted_at IS NOT NULL").rowcount
+        cases = conn.execute(
+            "DELETE FROM cases WHERE deleted_at IS NOT NULL"
+            " AND NOT EXISTS (SELECT 1 FROM milestones m WHERE m.case_id = cases.id)"
+        ).rowcount
+    return milestones, cases

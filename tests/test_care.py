@@ -1,0 +1,127 @@
+"""Backups are consistent and private; check finds what is wrong and says so."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Cli
+
+
+def dump(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [
+            line
+            for line in conn.iterdump()
+            if "_sqlite_migrations" not in line and "PRAGMA" not in line
+        ]
+    finally:
+        conn.close()
+
+
+def test_backup_is_an_identical_private_store(demo: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "copy.db"
+    assert "backed up to" in demo("backup", str(target)).stderr
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert dump(target) == dump(demo.db_path)
+    copy = Cli(target)
+    assert copy("timeline", "--format", "csv").stdout == demo("timeline", "--format", "csv").stdout
+    assert not list(tmp_path.glob(".copy.db.partial*"))
+
+
+def test_backup_refuses_to_overwrite_without_force(demo: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "copy.db"
+    target.write_text("precious")
+    assert "pass --force" in demo("backup", str(target), code=1).stderr
+    assert target.read_text() == "precious"
+    demo("backup", str(target), "--force")
+    assert dump(target) == dump(demo.db_path)
+    assert "cannot overwrite the store" in (
+        demo("backup", str(demo.db_path), "--force", code=1).stderr
+    )
+    assert "is a folder" in demo("backup", str(tmp_path), code=1).stderr
+    assert "no folder" in demo("backup", str(tmp_path / "nope" / "x.db"), code=1).stderr
+
+
+WRITER = """
+import sys
+from casetrack.store import Store
+from casetrack.milestones import add_milestone
+from pathlib import Path
+store = Store.open(Path(sys.argv[1]))
+print("ready", flush=True)
+for i in range(400):
+    add_milestone(store, "nec-2003", "2005", f"written during backup {i}")
+"""
+
+
+def test_backup_while_another_process_writes(demo: Cli, tmp_path: Path) -> None:
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(demo.db_path)], stdout=subprocess.PIPE, text=True
+    )
+    assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
+    target = tmp_path / "copy.db"
+    demo("backup", str(target))
+    assert writer.wait(60) == 0
+    conn = sqlite3.connect(target)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    count = conn.execute("SELECT count(*) FROM milestones").fetchone()[0]
+    conn.close()
+    assert 8 <= count <= 408
+    assert Cli(target)("check").exit_code == 0
+
+
+def test_check_passes_a_healthy_store(demo: Cli) -> None:
+    result = demo("check")
+    assert result.stdout == "" and "no problems found" in result.stderr
+
+
+def tamper(cli: Cli, *statements: str) -> None:
+    conn = sqlite3.connect(cli.db_path)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    with conn:
+        for sql in statements:
+            conn.execute(sql)
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("statements", "expected"),
+    [
+        (["UPDATE milestones SET date_end = '2003-06-30' WHERE id = 3"],
+         "dates: milestone 3 ('2003-06-17') has stored date_end"),
+        (["UPDATE milestones SET sort_start = '1999-01-01' WHERE id = 2"],
+         "dates: milestone 2 ('2003-06') has stored sort_start"),
+        (["UPDATE milestones SET date = 'soon' WHERE id = 1"],
+         "dates: milestone 1 has an unreadable date 'soon'"),
+        (["INSERT INTO milestone_parties VALUES (3, 999, 'subject')"],
+         "foreign key: milestone_parties row"),
+        (["DELETE FROM sources WHERE id = 1"], "points to a missing sources row"),
+        (["UPDATE parties SET name = 'Someone Else' WHERE id = 1"],
+         "names: parties row 1 ('Someone Else') has a stale lookup key"),
+        (["UPDATE cases SET deleted_at = '2020-01-01'"],
+         "trash: milestone 1 is live but its case 'nec-2003' is in the trash"),
+    ],
+)  # fmt: skip
+def test_check_reports_each_problem_and_exits_1(
+    demo: Cli, statements: list[str], expected: str
+) -> None:
+    tamper(demo, *statements)
+    result = demo("check", code=1)
+    assert expected in result.stdout
+    assert all(line.count(":") >= 1 for line in result.stdout.splitlines())
+
+
+def test_check_reports_a_damaged_file(demo: Cli) -> None:
+    data = bytearray(demo.db_path.read_bytes())
+    page = 4096
+    data[page * 3 : page * 3 + 200] = b"\xff" * 200
+    demo.db_path.write_bytes(bytes(data))
+    result = demo("check", code=1)
+    assert result.stdout.strip() or "casetrack:" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr

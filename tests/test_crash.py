@@ -1,0 +1,54 @@
+"""A large write killed midway (SIGKILL) leaves a sound store with all or none of it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.conftest import Cli
+
+BIG_WRITE = """
+import sys
+from pathlib import Path
+from casetrack.milestones import add_milestone
+from casetrack.store import Store
+store = Store.open(Path(sys.argv[1]))
+store.command = "bulk add"
+with store.write():
+    for i in range(int(sys.argv[2])):
+        add_milestone(store, "nec-2003", "2005", f"bulk {i}", tags=["bulk"])
+"""
+
+
+def kill_midway(command: list[str], db: Path, wal_bytes: int = 2_000_000) -> bool:
+    """Run `command`, SIGKILL it once its write is well under way; False if it finished first."""
+    wal = db.with_name(db.name + "-wal")
+    proc = subprocess.Popen(command)
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline:
+        if wal.exists() and wal.stat().st_size > wal_bytes:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait()
+            return True
+        time.sleep(0.01)
+    proc.kill()
+    proc.wait()
+    return False
+
+
+def test_a_big_write_killed_midway_leaves_all_or_nothing(demo: Cli) -> None:
+    before = demo.query("SELECT count(*) FROM milestones")[0][0]
+    count = 20_000
+    killed = kill_midway([sys.executable, "-c", BIG_WRITE, str(demo.db_path), str(count)],
+                         demo.db_path)  # fmt: skip
+    assert killed, "the write finished before it could be killed: make it bigger"
+    assert demo.query("PRAGMA integrity_check") == [("ok",)]
+    after = demo.query("SELECT count(*) FROM milestones")[0][0]
+    assert after in (before, before + count)
+    assert demo.query("SELECT count(*) FROM history WHERE change_id IS NULL") == [(0,)]
+    demo("check")
+    demo("add", "nec-2003", "2006", "Life goes on")

@@ -1,0 +1,127 @@
+"""History records every change with its user and command; undo reverts whole commands."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+
+from tests.conftest import Cli
+
+# Every record table; undo must put each back exactly.
+TABLES = ("cases", "kinds", "parties", "party_aliases", "sources", "milestones",
+          "milestone_parties", "milestone_sources", "milestone_tags")  # fmt: skip
+
+
+def snapshot(cli: Cli) -> dict[str, list[tuple[object, ...]]]:
+    return {t: cli.query(f"SELECT rowid, * FROM {t} ORDER BY rowid") for t in TABLES}
+
+
+def test_each_command_is_one_change_with_user_and_old_new_values(demo: Cli) -> None:
+    demo("edit", "3", "--title", "Dawn raid", "--tag", "raid")
+    changes = demo.query("SELECT id, user, command FROM changes ORDER BY id")
+    assert changes[-1][1:] == (getpass.getuser(), "edit")
+    rows = demo.query(
+        "SELECT action, table_name, row_id, old, new FROM history WHERE change_id = ?",
+        (changes[-1][0],),
+    )
+    assert [r[:3] for r in rows] == [("update", "milestones", 3), ("insert", "milestone_tags", 1)]
+    assert json.loads(str(rows[0][3]))["title"] == "Police raid the council's offices at dawn"
+    assert json.loads(str(rows[0][4]))["title"] == "Dawn raid"
+
+
+def test_history_of_a_milestone_and_of_a_case(demo: Cli) -> None:
+    demo("edit", "3", "--title", "Dawn raid")
+    demo("case", "add", "other", "--title", "Other matter")
+    demo("add", "other", "2004", "Unrelated")
+    shown = json.loads(demo("history", "3", "--format", "json").stdout)
+    assert {r["row"] for r in shown if r["table"] == "milestones"} == {3}
+    assert shown[-1]["command"] == "edit"
+    assert (
+        shown[-1]["summary"]
+        == "title: \"Police raid the council's offices at daw...\" -> 'Dawn raid'"
+    )
+    assert shown[-1]["old"]["title"] == "Police raid the council's offices at dawn"
+    table = demo("history", "--case", "other").stdout
+    assert "Unrelated" in table and "Dawn raid" not in table
+    assert "Unrelated" not in demo("history", "--case", "nec-2003", "--limit", "500").stdout
+
+
+def test_history_refuses_unknown_targets(demo: Cli) -> None:
+    assert "no history for milestone 999" in demo("history", "999", code=1).stderr
+    assert "did you mean 'nec-2003'" in demo("history", "--case", "nec-2004", code=1).stderr
+    demo("history", "3", "--case", "nec-2003", code=1)
+
+
+def test_undo_walks_back_every_kind_of_change_to_the_start(cli: Cli) -> None:
+    cli("init")
+    empty = snapshot(cli)
+    cli("demo")
+    after_demo = snapshot(cli)
+    cli("edit", "3", "--title", "Dawn raid", "--party", "New Person:witness", "--remove-tag", "x")
+    cli("edit", "4", "--source", "https://example.org/b", "--quote", "q", "--tag", "t")
+    cli("rm", "5")
+    cli("party", "merge", "NEC", "NCTD")
+    cli("party", "alias", "Anne Morel", "A. Morel")
+    cli("kind", "add", "extradition")
+    cli("source", "add", "https://example.org/c", "--title", "C")
+    cli("case", "rm", "nec-2003", "--force")
+    cli("trash", "empty", "--yes")
+    assert snapshot(cli) != after_demo
+    for _ in range(9):
+        cli("undo")
+    assert snapshot(cli) == after_demo
+    cli("undo")
+    assert snapshot(cli) == empty
+    assert "nothing to undo" in cli("undo", code=1).stderr
+    assert cli("check").exit_code == 0
+
+
+def test_undo_is_recorded_and_never_undone_itself(demo: Cli) -> None:
+    demo("edit", "3", "--title", "First")
+    demo("edit", "3", "--title", "Second")
+    demo("undo")
+    assert demo.query("SELECT title FROM milestones WHERE id = 3") == [("First",)]
+    demo("undo")
+    assert demo.query("SELECT title FROM milestones WHERE id = 3") == [
+        ("Police raid the council's offices at dawn",)
+    ]
+    commands = [r[0] for r in demo.query("SELECT command FROM changes ORDER BY id")]
+    assert commands[-2:] == ["undo 3", "undo 2"]
+    assert "(undone by" in demo("history", "3").stdout
+
+
+def test_undo_refuses_when_a_row_changed_outside_casetrack(demo: Cli) -> None:
+    demo("edit", "3", "--title", "Mine")
+    conn = sqlite3.connect(demo.db_path)
+    with conn:
+        conn.execute("DROP TRIGGER history_milestones_update")
+        conn.execute("UPDATE milestones SET title = 'Theirs' WHERE id = 3")
+    conn.close()
+    before = snapshot(demo)
+    error = demo("undo", code=1).stderr
+    assert "milestones row 3 has changed since" in error and "nothing was undone" in error
+    assert snapshot(demo) == before
+
+
+def test_failed_commands_leave_no_history(demo: Cli) -> None:
+    count = demo.query("SELECT count(*) FROM history")
+    demo("add", "nec-2003", "2003-13-01", "Bad date", code=1)
+    demo("edit", "3", "--remove-party", "Nobody", code=1)
+    assert demo.query("SELECT count(*) FROM history") == count
+    assert demo.query("SELECT count(*) FROM history WHERE change_id IS NULL") == [(0,)]
+
+
+def test_changes_made_by_other_programs_are_kept_apart(demo: Cli) -> None:
+    conn = sqlite3.connect(demo.db_path)
+    with conn:
+        conn.execute("UPDATE milestones SET title = 'Fixed in a shell' WHERE id = 3")
+    conn.close()
+    demo("edit", "4", "--title", "Mine")
+    changes = demo.query("SELECT user, command FROM changes ORDER BY id")
+    assert changes[-2:] == [("unknown", "outside casetrack"), (getpass.getuser(), "edit")]
+    demo("undo")
+    assert demo.query("SELECT title FROM milestones WHERE id IN (3, 4) ORDER BY id") == [
+        ("Fixed in a shell",),
+        ("160 members detained, among them Leïla Farahani",),
+    ]

@@ -1,0 +1,333 @@
+"""Hostile input for every command: a one-line error or a correct result, never a traceback.
+
+Commands are enumerated from the Typer app, so a new command fails
+test_every_command_has_a_baseline until it is given valid arguments here, and is then
+covered by every test below.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner, Result
+
+from casetrack.cli import app
+from casetrack.errors import CasetrackError, StoreError
+from casetrack.names import clean_text
+from casetrack.store import Store
+from tests.conftest import Cli
+from tests.test_concurrency import hold_lock
+
+HOSTILE = [
+    "",
+    "   ",
+    "x" * 100_000,
+    "a\x00b",
+    "\x1b[31mred\x07",
+    "\u202eevil\u202c مرحبا",
+    "e\u0301\u0301\u0301 Zalgo̶̢",
+    "🧑‍⚖️ ⚖️ 👩🏽‍💻",
+    "'; DROP TABLE milestones; --",
+    '" OR 1=1 --',
+    'raid AND NOT "x" OR title:* NEAR(a b) ^c',
+    "../../x/../../etc",
+    "-1",
+    "line one\nline two",
+    "9" * 40,
+    "%s %n {0} {{}}",
+]
+
+# Valid arguments for each command on the demo store: (positionals, options).
+BASELINE: dict[str, tuple[list[str], list[str]]] = {
+    "init": ([], []),
+    "demo": ([], []),
+    "add": (["nec-2003", "2003-06-17", "A raid"], []),
+    "show": (["3"], []),
+    "edit": (["3"], ["--title", "New title"]),
+    "rm": (["3"], []),
+    "timeline": (["nec-2003"], []),
+    "history": ([], []),
+    "undo": ([], []),
+    "restore": (["3"], []),
+    "backup": (["copy.db"], []),
+    "check": ([], []),
+    "trash list": ([], []),
+    "trash empty": ([], ["--yes"]),
+    "case add": (["acme-2010"], ["--title", "Acme"]),
+    "case list": ([], []),
+    "case show": (["nec-2003"], []),
+    "case edit": (["nec-2003"], ["--status", "closed"]),
+    "case rm": (["nec-2003"], ["--force"]),
+    "party add": (["Someone New"], []),
+    "party alias": (["NEC", "N.E.C."], []),
+    "party list": ([], []),
+    "party show": (["NEC"], []),
+    "party merge": (["NEC", "NCTD"], []),
+    "source add": (["https://example.org/new"], []),
+    "source list": ([], []),
+    "source show": (["1"], []),
+    "kind list": ([], []),
+    "kind add": (["extradition"], []),
+    "search": (["raid"], []),
+    "move": (["4"], ["--before", "3"]),
+    "export": ([], ["--format", "csv"]),
+    "import": (["sheet.csv"], []),
+}
+
+# Files some baseline calls read, written into the test's working folder.
+SHEET = "case,date,title,kind\nnec-2003,2004,Imported hearing,hearing\n"
+
+
+def prepare(path: str, folder: Path, cli: Cli) -> None:
+    """What a baseline call needs beyond the demo store."""
+    if path == "restore":
+        cli("rm", "3")
+    if path == "import":
+        (folder / "sheet.csv").write_text(SHEET, encoding="utf-8")
+
+
+CLICK_APP = get_command(app)
+
+
+@functools.cache
+def commands() -> list[tuple[str, Any]]:
+    def walk(group: Any, prefix: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
+        for name, command in group.commands.items():
+            if hasattr(command, "commands"):
+                yield from walk(command, (*prefix, name))
+            else:
+                yield " ".join((*prefix, name)), command
+
+    return sorted(walk(CLICK_APP, ()), key=lambda item: item[0])
+
+
+def parameters() -> list[tuple[str, str]]:
+    """(command, parameter name) for every parameter that takes a value."""
+    return [
+        (path, param.name)
+        for path, command in commands()
+        for param in command.params
+        if param.param_type_name == "argument" or not param.is_flag
+    ]
+
+
+def test_every_command_has_a_baseline() -> None:
+    assert sorted(BASELINE) == [path for path, _ in commands()]
+
+
+def build_args(path: str, param_name: str | None = None, value: str = "") -> list[str]:
+    """The baseline call of `path`, with one parameter set to `value`."""
+    positionals, options = BASELINE[path]
+    positionals = list(positionals)
+    options = list(options)
+    command = dict(commands())[path]
+    arguments = [p for p in command.params if p.param_type_name == "argument"]
+    for param in command.params:
+        if param.name != param_name:
+            continue
+        if param.param_type_name == "argument":
+            index = arguments.index(param)
+            positionals[index : index + 1] = [value]
+        else:
+            options.append(f"{param.opts[0]}={value}")
+    return [*path.split(), *options, "--", *positionals]
+
+
+@pytest.fixture(autouse=True)
+def _build_the_cli_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typer rebuilds the Click command on every invoke; these tests invoke it thousands of
+    times, so reuse one build."""
+    monkeypatch.setattr("typer.testing._get_command", lambda _app: CLICK_APP)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "demo.db"
+    result = CliRunner().invoke(app, ["--db", str(path), "demo"])
+    assert result.exit_code == 0
+    return path
+
+
+def fingerprint(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
+    finally:
+        conn.close()
+
+
+def assert_well_behaved(result: Result, args: list[str]) -> None:
+    """Exit 0, or 1 with one 'casetrack: ...' line, or 2 for a usage error; no traceback."""
+    shown = repr(args)[:300]
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        f"{shown} raised {result.exception!r}"
+    )
+    assert result.exit_code in (0, 1, 2), f"{shown} exited {result.exit_code}: {result.stderr}"
+    assert "Traceback" not in result.stdout + result.stderr, shown
+    if result.exit_code == 1:
+        assert result.stderr.startswith("casetrack: "), f"{shown}: {result.stderr[:300]}"
+        assert result.stderr.count("\n") == 1, f"{shown} error is not one line: {result.stderr}"
+    if result.exit_code == 2:
+        assert "Error" in result.stderr or "Usage" in result.stderr, shown
+
+
+@pytest.mark.parametrize(("path", "param_name"), parameters())
+def test_hostile_values(path: str, param_name: str, demo_template: Path, tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    runner = CliRunner()
+    shutil.copy(demo_template, db)
+    if path == "import":
+        prepare(path, tmp_path, Cli(db))
+    before = fingerprint(db)
+    for value in HOSTILE:
+        args = build_args(path, param_name, value)
+        result = runner.invoke(app, ["--db", str(db), *args])
+        assert_well_behaved(result, args)
+        if result.exit_code == 0:
+            shutil.copy(demo_template, db)
+            for extra in tmp_path.glob("store.db-*"):
+                extra.unlink()
+        else:
+            assert fingerprint(db) == before, f"{args!r:.300} failed but changed the store"
+
+
+@pytest.mark.parametrize("path", sorted(BASELINE))
+def test_baseline_calls_work(path: str, demo_template: Path, tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    shutil.copy(demo_template, db)
+    cli = Cli(db)
+    prepare(path, tmp_path, cli)
+    cli(*build_args(path))
+
+
+def accepted(value: str) -> bool:
+    """Text casetrack stores as given: not blank, no control characters, not option-like."""
+    try:
+        return bool(clean_text(value)) and not value.startswith("-")
+    except CasetrackError:
+        return False
+
+
+ACCEPTED = [v for v in HOSTILE if accepted(v)]
+
+
+@pytest.mark.parametrize("value", ACCEPTED)
+def test_accepted_text_comes_back_exactly(value: str, demo: Cli) -> None:
+    milestone = demo(
+        "add", "nec-2003", "2003", value, "--note", value, "--location", value,
+        "--party", f"{value}:witness", "--tag", value, "--source", f"src {value}",
+        "--quote", value,
+    ).stdout.strip()  # fmt: skip
+    shown = json.loads(demo("show", milestone, "--format", "json").stdout)
+    expected = clean_text(value)
+    assert shown["title"] == shown["note"] == shown["location"] == expected
+    assert shown["parties"][0]["name"] == expected
+    assert shown["sources"][0]["url"] == f"src {expected}"
+    assert shown["sources"][0]["quote"] == expected
+    assert demo("check").exit_code == 0
+
+
+def plain_file(tmp_path: Path) -> Path:
+    path = tmp_path / "notes.txt"
+    path.write_text("not a database\n" * 100)
+    return path
+
+
+def other_sqlite(tmp_path: Path) -> Path:
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def newer_store(tmp_path: Path, demo_template: Path) -> Path:
+    path = tmp_path / "newer.db"
+    shutil.copy(demo_template, path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    return path
+
+
+BAD_STORES = {
+    "folder": (lambda tmp, _: tmp, "is a folder"),
+    "text file": (lambda tmp, _: plain_file(tmp), "not a casetrack store (not an SQLite file)"),
+    "other sqlite": (lambda tmp, _: other_sqlite(tmp), "an SQLite file but not a casetrack store"),
+    "newer store": (newer_store, "written by a newer casetrack"),
+    "device": (lambda *_: Path("/dev/null"), "not a regular file"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_STORES))
+def test_unusable_store_files_are_refused_by_every_command(
+    kind: str, demo_template: Path, tmp_path: Path
+) -> None:
+    make, message = BAD_STORES[kind]
+    db = make(tmp_path, demo_template)
+    before = sorted(p.name for p in db.parent.iterdir()) if db.is_file() else None
+    content = db.read_bytes() if db.is_file() and db.parent != Path("/dev") else None
+    for path in sorted(BASELINE):
+        args = build_args(path)
+        result = CliRunner().invoke(app, ["--db", str(db), *args])
+        assert_well_behaved(result, args)
+        assert result.exit_code == 1, (path, result.stdout)
+        assert message in result.stderr, (path, result.stderr)
+        if content is not None:
+            assert db.read_bytes() == content, path
+            assert sorted(p.name for p in db.parent.iterdir()) == before, path
+
+
+def test_a_nul_byte_in_the_store_path_is_refused(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["--db", "store\x00.db", "timeline"])
+    assert_well_behaved(result, ["--db", "store\\x00.db"])
+    assert result.exit_code == 2 and "embedded null byte" in result.stderr
+    with pytest.raises(StoreError, match=r"cannot use 'store\\x00\.db' as a store"):
+        Store.open(Path("store\x00.db"), create=True)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only files")
+def test_a_read_only_store_can_be_read_but_not_changed(demo: Cli) -> None:
+    before = fingerprint(demo.db_path)
+    demo.db_path.chmod(0o400)
+    try:
+        demo("timeline", "nec-2003")
+        assert "read-only" in demo("add", "nec-2003", "2004", "X", code=1).stderr
+        assert "read-only" in demo("undo", code=1).stderr
+    finally:
+        demo.db_path.chmod(0o600)
+    assert fingerprint(demo.db_path) == before
+
+
+def test_every_command_under_a_lock_held_beyond_the_timeout(
+    demo_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CASETRACK_TIMEOUT", "0.1")
+    db = tmp_path / "store.db"
+    shutil.copy(demo_template, db)
+    before = fingerprint(db)
+    (tmp_path / "sheet.csv").write_text(SHEET, encoding="utf-8")
+    holder = hold_lock(db, 120)
+    try:
+        for path in sorted(BASELINE):
+            args = build_args(path)
+            if path == "backup":
+                args[-1] = str(tmp_path / "copy.db")
+            result = CliRunner().invoke(app, ["--db", str(db), *args])
+            assert_well_behaved(result, args)
+            assert result.exit_code == 0 or "is busy" in result.stderr, (path, result.stderr)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert fingerprint(db) == before

@@ -1,0 +1,68 @@
+"""Deleted milestones and cases wait in the trash, links intact, until it is emptied."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import Cli
+
+
+def links(cli: Cli, milestone_id: int) -> list[tuple[object, ...]]:
+    return cli.query(
+        "SELECT 'p', party_id, role FROM milestone_parties WHERE milestone_id = ?1"
+        " UNION ALL SELECT 's', source_id, quote FROM milestone_sources WHERE milestone_id = ?1"
+        " UNION ALL SELECT 't', tag, NULL FROM milestone_tags WHERE milestone_id = ?1"
+        " ORDER BY 1, 2",
+        (milestone_id,),
+    )
+
+
+def test_rm_then_restore_brings_the_milestone_back_with_its_links(demo: Cli) -> None:
+    demo("edit", "3", "--tag", "dawn")
+    before = links(demo, 3)
+    assert "moved milestone 3 to the trash" in demo("rm", "3").stderr
+    assert "3" not in [line.split()[0] for line in demo("timeline").stdout.splitlines()[2:]]
+    trashed = json.loads(demo("trash", "list", "--format", "json").stdout)
+    assert [(t["type"], t["id"]) for t in trashed] == [("milestone", 3)]
+    demo("restore", "3")
+    assert links(demo, 3) == before
+    assert demo.query("SELECT deleted_at FROM milestones WHERE id = 3") == [(None,)]
+    assert "not in the trash" in demo("restore", "3", code=1).stderr
+    assert "no milestone 99 in the trash" in demo("restore", "99", code=1).stderr
+
+
+def test_case_rm_force_is_recoverable(demo: Cli) -> None:
+    demo("rm", "2")
+    demo("case", "rm", "nec-2003", code=1)
+    assert "8 milestone(s)" not in demo("case", "rm", "nec-2003", code=1).stderr
+    demo("case", "rm", "nec-2003", "--force")
+    assert demo.query("SELECT count(*) FROM milestones") == [(8,)]
+    assert "no cases yet" in demo("case", "list").stderr
+    assert "in the trash" in demo("case", "add", "nec-2003", "--title", "T", code=1).stderr
+    demo("restore", "--case", "nec-2003")
+    live = demo.query("SELECT id FROM milestones WHERE deleted_at IS NULL ORDER BY id")
+    assert live == [(i,) for i in (1, 3, 4, 5, 6, 7, 8)]  # 2 was trashed on its own before
+
+
+def test_restoring_a_milestone_restores_its_trashed_case(demo: Cli) -> None:
+    demo("case", "rm", "nec-2003", "--force")
+    assert "and its case nec-2003" in demo("restore", "4").stderr
+    assert demo.query("SELECT count(*) FROM milestones WHERE deleted_at IS NULL") == [(1,)]
+    assert demo.query("SELECT deleted_at FROM cases") == [(None,)]
+
+
+def test_trash_empty_needs_yes_and_then_purges_with_links(demo: Cli) -> None:
+    demo("rm", "3")
+    assert "pass --yes" in demo("trash", "empty", code=1).stderr
+    assert demo.query("SELECT count(*) FROM milestones") == [(8,)]
+    demo("trash", "empty", "--yes")
+    assert demo.query("SELECT count(*) FROM milestones WHERE id = 3") == [(0,)]
+    assert links(demo, 3) == []
+    assert "already empty" in demo("trash", "empty", code=1).stderr
+    assert "the trash is empty" in demo("trash", "list").stderr
+
+
+def test_restore_needs_exactly_one_target(demo: Cli) -> None:
+    demo("restore", code=1)
+    demo("restore", "3", "--case", "nec-2003", code=1)
+    assert "no case 'nope' in the trash" in demo("restore", "--case", "nope", code=1).stderr

@@ -1,0 +1,55 @@
+"""A store written by the first released schema opens, upgrades and keeps every row.
+
+tests/fixtures/store-schema1.sqlite was made by casetrack at schema 1 (commit c8a298f):
+the demo case, a second case with a tagged, cited milestone, a milestone in the trash,
+a custom kind and a party alias. Never regenerate it with a newer casetrack.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from casetrack.schema import LATEST_VERSION
+from tests.conftest import Cli
+
+FIXTURE = Path(__file__).parent / "fixtures" / "store-schema1.sqlite"
+SCHEMA1_TABLES = ("cases", "kinds", "parties", "party_aliases", "sources", "milestones",
+                  "milestone_parties", "milestone_sources", "milestone_tags")  # fmt: skip
+
+
+def rows(path: Path, table: str, columns: str = "*") -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"SELECT {columns} FROM {table} ORDER BY rowid").fetchall()
+    finally:
+        conn.close()
+
+
+def test_schema1_store_upgrades_without_loss(cli: Cli) -> None:
+    shutil.copy(FIXTURE, cli.db_path)
+    assert cli.query("PRAGMA user_version") == [(1,)]
+    before = {t: rows(cli.db_path, t) for t in SCHEMA1_TABLES}
+    assert len(before["milestones"]) == 10
+    cli("timeline", "other-1999")
+    assert cli.query("PRAGMA user_version") == [(LATEST_VERSION,)]
+    for table in SCHEMA1_TABLES:
+        names = ", ".join(r[1] for r in sqlite3.connect(FIXTURE).execute(
+            f"PRAGMA table_info({table})"))  # fmt: skip
+        assert rows(cli.db_path, table, names) == before[table], table
+    assert cli("check").exit_code == 0
+
+
+def test_upgraded_store_works_fully(cli: Cli) -> None:
+    shutil.copy(FIXTURE, cli.db_path)
+    assert "Complaint filed" in cli("timeline", "other-1999").stdout
+    assert "Jane Roe" in cli("timeline", "--party", "J. Roe").stdout
+    cli("restore", "10")  # trashed under schema 1
+    assert "Trashed one" in cli("timeline", "other-1999").stdout
+    cli("edit", "9", "--title", "Complaint lodged")
+    cli("undo")
+    assert cli.query("SELECT title FROM milestones WHERE id = 9") == [("Complaint filed",)]
+    cli("case", "rm", "other-1999", "--force")
+    cli("restore", "--case", "other-1999")
+    assert cli.query("SELECT count(*) FROM milestones WHERE deleted_at IS NULL") == [(10,)]
