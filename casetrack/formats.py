@@ -5,9 +5,6 @@ Every listing goes through `render`, so all commands share one set of formats.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import shutil
 from collections.abc import Collection, Sequence
 from typing import Any
@@ -75,13 +72,18 @@ def render(
     flexible: Sequence[str] = (),
 ) -> str:
     """Records as text in a given format; `columns` picks and orders table/CSV columns."""
-    if fmt == "json":
-        return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "jsonl":
+    if fmt in ("json", "jsonl"):
+        import json  # only here: tables, the common case, never need it
+
+        if fmt == "json":
+            return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     headers = list(columns or (records[0].keys() if records else []))
     rows = [[_cell(r.get(h)) for h in headers] for r in records]
     if fmt == "csv":
+        import csv
+        import io
+
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(headers)

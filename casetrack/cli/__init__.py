@@ -12,6 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from casetrack import __version__
+from casetrack.cli import plain_params
 from casetrack.cli.common import State
 from casetrack.errors import CasetrackError
 
@@ -29,6 +30,8 @@ class _ErrorsAsMessages(TyperGroup):
             typer.echo(f"casetrack: the store could not be used: {err}", err=True)
             raise typer.Exit(1) from None
 
+
+plain_params.install()
 
 app = typer.Typer(
     name="casetrack",
