@@ -158,8 +158,10 @@ def median_ms(item: Measure) -> float:
 
 def store_summary(db: Path) -> str:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("milestones", "cases", "parties", "sources", "milestone_parties")}  # fmt: skip
+    counts = {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("milestones", "cases", "parties", "sources", "milestone_parties")
+    }
     conn.close()
     return ", ".join(f"{n:,} {t.replace('_', ' ')}" for t, n in counts.items())
 
@@ -170,10 +172,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=11, help="timed runs per command")
     parser.add_argument("--bulk-runs", type=int, default=3, help="timed runs of export/import")
     parser.add_argument("--word", default="zeppelin", help="the word to search for")
-    parser.add_argument("--export-all", default="export --format jsonl",
-                        help="arguments that print the whole store as JSONL")  # fmt: skip
-    parser.add_argument("--import-cmd", default="import {file}",
-                        help="arguments that import a JSONL file into a store")  # fmt: skip
+    parser.add_argument(
+        "--export-all",
+        default="export --format jsonl",
+        help="arguments that print the whole store as JSONL",
+    )
+    parser.add_argument(
+        "--import-cmd",
+        default="import {file}",
+        help="arguments that import a JSONL file into a store",
+    )
     args = parser.parse_args()
     db = args.db.resolve()
     if not db.exists():
@@ -194,30 +202,68 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
 
     source_url = "https://news.example.org/2000/0000000"
     python = Measure("python -c 'import sqlite3'", [PY, "-c", "import sqlite3"])
-    stack = Measure("python -c 'import typer, sqlite_utils, tabulate'",
-                    [PY, "-c", "import typer, sqlite_utils, tabulate"])  # fmt: skip
+    stack = Measure(
+        "python -c 'import typer, sqlite_utils, tabulate'",
+        [PY, "-c", "import typer, sqlite_utils, tabulate"],
+    )
     quick = [python, stack]
     quick.append(Measure("casetrack --help", [*CASETRACK, "--help"], target=("stack", 1.0)))
-    add_argv = [*ct, "add", "bench-add", "2020-05-17", "Benchmark hearing", "--kind", "hearing",
-                "--party", "bench-party:subject", "--source", source_url]  # fmt: skip
-    quick.append(Measure("add", add_argv, raw=[PY, "-c", _RAW_ADD, str(db), source_url],
-                         target=("stack", 1.2)))  # fmt: skip
+    add_argv = [
+        *ct,
+        "add",
+        "bench-add",
+        "2020-05-17",
+        "Benchmark hearing",
+        "--kind",
+        "hearing",
+        "--party",
+        "bench-party:subject",
+        "--source",
+        source_url,
+    ]
+    quick.append(
+        Measure(
+            "add", add_argv, raw=[PY, "-c", _RAW_ADD, str(db), source_url], target=("stack", 1.2)
+        )
+    )
     by_case = raw(_BY_CASE, "bench-small")
-    quick.append(Measure("timeline bench-small", [*ct, "timeline", "bench-small"], raw=by_case,
-                         target=("stack", 1.0)))  # fmt: skip
-    quick.append(Measure("timeline --party bench-party", [*ct, "timeline", "--party", "bench-party"],
-                         raw=raw(_BY_PARTY, "bench-party"), target=("stack", 1.0)))  # fmt: skip
+    quick.append(
+        Measure(
+            "timeline bench-small",
+            [*ct, "timeline", "bench-small"],
+            raw=by_case,
+            target=("stack", 1.0),
+        )
+    )
+    quick.append(
+        Measure(
+            "timeline --party bench-party",
+            [*ct, "timeline", "--party", "bench-party"],
+            raw=raw(_BY_PARTY, "bench-party"),
+            target=("stack", 1.0),
+        )
+    )
     skipped = []
     if available("search"):
-        quick.append(Measure(f"search {args.word}", [*ct, "search", args.word],
-                             raw=raw(_BY_WORD, f"%{args.word}%"),
-                             target=("stack", 1.0)))  # fmt: skip
+        quick.append(
+            Measure(
+                f"search {args.word}",
+                [*ct, "search", args.word],
+                raw=raw(_BY_WORD, f"%{args.word}%"),
+                target=("stack", 1.0),
+            )
+        )
     else:
         skipped.append("search")
     has_export = available("export")
     if has_export:
-        quick.append(Measure("export bench-small --format json",
-                             [*ct, "export", "bench-small", "--format", "json"], raw=by_case))  # fmt: skip
+        quick.append(
+            Measure(
+                "export bench-small --format json",
+                [*ct, "export", "bench-small", "--format", "json"],
+                raw=by_case,
+            )
+        )
     else:
         skipped.append("export")
     raws = {m.label: Measure(f"raw sqlite3: {m.label}", m.raw) for m in quick if m.raw}
@@ -226,8 +272,13 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
     bulk: list[Measure] = []
     jsonl = work / "all.jsonl"
     if has_export:
-        bulk.append(Measure("export (whole store) --format jsonl",
-                            [*ct, *shlex.split(args.export_all)], stdout=jsonl))  # fmt: skip
+        bulk.append(
+            Measure(
+                "export (whole store) --format jsonl",
+                [*ct, *shlex.split(args.export_all)],
+                stdout=jsonl,
+            )
+        )
         measure(bulk, max(1, args.bulk_runs) - 1)  # the warm-up run writes the file too
     target_db = work / "imported.db"
 
@@ -236,14 +287,19 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
             Path(f"{target_db}{suffix}").unlink(missing_ok=True)
         run_once([*CASETRACK, "--db", str(target_db), "init"])
 
-    copy = Measure("raw sqlite3: executemany of every row, one transaction",
-                   [PY, "-c", _RAW_COPY, str(db), str(target_db)], prepare=fresh_store)  # fmt: skip
+    copy = Measure(
+        "raw sqlite3: executemany of every row, one transaction",
+        [PY, "-c", _RAW_COPY, str(db), str(target_db)],
+        prepare=fresh_store,
+    )
     importing = None
     if has_export and available("import"):
         import_argv = shlex.split(args.import_cmd.format(file=jsonl))
-        importing = Measure("import (whole store) from JSONL",
-                            [*CASETRACK, "--db", str(target_db), *import_argv],
-                            prepare=fresh_store)  # fmt: skip
+        importing = Measure(
+            "import (whole store) from JSONL",
+            [*CASETRACK, "--db", str(target_db), *import_argv],
+            prepare=fresh_store,
+        )
         measure([importing, copy], args.bulk_runs)
     else:
         skipped.append("import")
@@ -251,10 +307,12 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
 
     floors = {"python": median_ms(python), "stack": median_ms(stack)}
     print(f"casetrack benchmark: {store_summary(db)}")
-    print(f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-          f"{os.cpu_count()} CPUs, medians of {args.runs} runs "
-          f"({args.bulk_runs} for export/import)\n")  # fmt: skip
-    print("| command | median | × python | × stack | raw sqlite3 | × raw | peak RSS | target |")
+    print(
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"{os.cpu_count()} CPUs, medians of {args.runs} runs "
+        f"({args.bulk_runs} for export/import)\n"
+    )
+    print("| command | median | x python | x stack | raw sqlite3 | x raw | peak RSS | target |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for item in [*quick, *bulk, *([importing] if importing else []), copy]:
         ms = median_ms(item)
@@ -273,9 +331,11 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
         if item in bulk or item is importing:
             mb = max(item.rss) / 1024
             target += f"{'; ' if target else ''}RSS < 200 MB: {'ok' if mb < 200 else 'MISSED'}"
-        print(f"| {item.label} | {ms:.0f} ms | {ms / floors['python']:.2f}x |"
-              f" {ms / floors['stack']:.2f}x | {raw_ms} | {raw_x} |"
-              f" {max(item.rss) / 1024:.0f} MB | {target} |")  # fmt: skip
+        print(
+            f"| {item.label} | {ms:.0f} ms | {ms / floors['python']:.2f}x |"
+            f" {ms / floors['stack']:.2f}x | {raw_ms} | {raw_x} |"
+            f" {max(item.rss) / 1024:.0f} MB | {target} |"
+        )
     if skipped:
         print(f"\nnot in this casetrack (skipped): {', '.join(skipped)}")
 
