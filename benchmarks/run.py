@@ -254,7 +254,7 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
             )
         )
     else:
-        skipped.append("search")
+        skipped.append("search (not in this casetrack)")
     has_export = available("export")
     if has_export:
         quick.append(
@@ -265,45 +265,48 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
             )
         )
     else:
-        skipped.append("export")
+        skipped.append("export (not in this casetrack)")
     raws = {m.label: Measure(f"raw sqlite3: {m.label}", m.raw) for m in quick if m.raw}
     measure(quick + list(raws.values()), args.runs)
 
     bulk: list[Measure] = []
-    jsonl = work / "all.jsonl"
-    if has_export:
-        bulk.append(
-            Measure(
-                "export (whole store) --format jsonl",
-                [*ct, *shlex.split(args.export_all)],
-                stdout=jsonl,
+    importing = copy = None
+    if args.bulk_runs > 0:
+        jsonl = work / "all.jsonl"
+        if has_export:
+            bulk.append(
+                Measure(
+                    "export (whole store) --format jsonl",
+                    [*ct, *shlex.split(args.export_all)],
+                    stdout=jsonl,
+                )
             )
-        )
-        measure(bulk, max(1, args.bulk_runs) - 1)  # the warm-up run writes the file too
-    target_db = work / "imported.db"
+            measure(bulk, max(1, args.bulk_runs) - 1)  # the warm-up run writes the file too
+        target_db = work / "imported.db"
 
-    def fresh_store() -> None:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{target_db}{suffix}").unlink(missing_ok=True)
-        run_once([*CASETRACK, "--db", str(target_db), "init"])
+        def fresh_store() -> None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{target_db}{suffix}").unlink(missing_ok=True)
+            run_once([*CASETRACK, "--db", str(target_db), "init"])
 
-    copy = Measure(
-        "raw sqlite3: executemany of every row, one transaction",
-        [PY, "-c", _RAW_COPY, str(db), str(target_db)],
-        prepare=fresh_store,
-    )
-    importing = None
-    if has_export and available("import"):
-        import_argv = shlex.split(args.import_cmd.format(file=jsonl))
-        importing = Measure(
-            "import (whole store) from JSONL",
-            [*CASETRACK, "--db", str(target_db), *import_argv],
+        copy = Measure(
+            "raw sqlite3: executemany of every row, one transaction",
+            [PY, "-c", _RAW_COPY, str(db), str(target_db)],
             prepare=fresh_store,
         )
-        measure([importing, copy], args.bulk_runs)
+        if has_export and available("import"):
+            import_argv = shlex.split(args.import_cmd.format(file=jsonl))
+            importing = Measure(
+                "import (whole store) from JSONL",
+                [*CASETRACK, "--db", str(target_db), *import_argv],
+                prepare=fresh_store,
+            )
+            measure([importing, copy], args.bulk_runs)
+        else:
+            skipped.append("import (not in this casetrack)")
+            measure([copy], args.bulk_runs)
     else:
-        skipped.append("import")
-        measure([copy], args.bulk_runs)
+        skipped.append("export and import (--bulk-runs 0)")
 
     floors = {"python": median_ms(python), "stack": median_ms(stack)}
     print(f"casetrack benchmark: {store_summary(db)}")
@@ -314,10 +317,10 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
     )
     print("| command | median | x python | x stack | raw sqlite3 | x raw | peak RSS | target |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
-    for item in [*quick, *bulk, *([importing] if importing else []), copy]:
+    for item in [*quick, *bulk, *(m for m in (importing, copy) if m)]:
         ms = median_ms(item)
         base = raws.get(item.label)
-        if item is importing:
+        if item is importing and copy:
             base = copy
         raw_ms = f"{median_ms(base):.0f} ms" if base else ""
         raw_x = f"{ms / median_ms(base):.2f}x" if base else ""
@@ -327,7 +330,7 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
             ratio = ms / floors[name]
             target = f"≤ {limit}x {name}: {'ok' if ratio <= limit else 'MISSED'}"
         if item is importing:
-            target = f"≤ 3x raw: {'ok' if ms <= 3 * median_ms(copy) else 'MISSED'}"
+            target = f"≤ 3x raw: {'ok' if copy and ms <= 3 * median_ms(copy) else 'MISSED'}"
         if item in bulk or item is importing:
             mb = max(item.rss) / 1024
             target += f"{'; ' if target else ''}RSS < 200 MB: {'ok' if mb < 200 else 'MISSED'}"
@@ -337,7 +340,7 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
             f" {max(item.rss) / 1024:.0f} MB | {target} |"
         )
     if skipped:
-        print(f"\nnot in this casetrack (skipped): {', '.join(skipped)}")
+        print(f"\nskipped: {', '.join(skipped)}")
 
 
 if __name__ == "__main__":
