@@ -7,7 +7,6 @@ rows it produced into one `changes` group, so undo reverts a whole command at on
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -118,6 +117,8 @@ def _revert(
     old: str | None,
     new: str | None,
 ) -> None:
+    import json
+
     columns = table_columns(conn, table)
     current = conn.execute(
         f"SELECT {row_json(columns, table)} FROM {table} WHERE rowid = ?", (row_id,)
@@ -154,6 +155,8 @@ def history_rows(
     limit: int = 50,
 ) -> list[dict[str, Any]]:
     """Recorded row changes, oldest first: the last `limit`, of one milestone or one case."""
+    import json
+
     where, params = "1", list[Any]()
     if milestone_id is not None:
         where, params = _about_milestones([milestone_id])
@@ -181,6 +184,8 @@ def history_rows(
 
 def _about_milestones(ids: list[int]) -> tuple[str, list[Any]]:
     """Rows of these milestones and of their links."""
+    import json
+
     ids_json = json.dumps(ids)
     links = ", ".join(f"'{t}'" for t in LINK_TABLES)
     where = (
@@ -193,6 +198,8 @@ def _about_milestones(ids: list[int]) -> tuple[str, list[Any]]:
 
 def _about_case(conn: sqlite3.Connection, slug: str) -> tuple[str, list[Any]]:
     """Rows of a case (live, trashed or purged), its milestones and their links."""
+    import json
+
     case_ids = [
         r[0]
         for r in conn.execute(

@@ -148,6 +148,36 @@ def date_columns(value: DateValue) -> dict[str, object]:
     }
 
 
+def new_milestone_columns(
+    date: str,
+    title: str,
+    location: str | None = None,
+    note: str | None = None,
+    status: str = "undisputed",
+    key: bool = False,
+) -> tuple[DateValue, dict[str, object]]:
+    """Check a new milestone's own fields and give its column values, less those that need
+    the store (case_id, kind, position); shared by add_milestone and casetrack.bulk."""
+    value = parse_date(date)
+    stamp = now()
+    return value, {
+        "uid": str(uuid.uuid4()),
+        **date_columns(value),
+        "title": required_title(title),
+        "location": clean_text(location) if location else None,
+        "note": clean_text(note) if note else None,
+        "status": check_choice(status, MILESTONE_STATUSES, "status"),
+        "key": int(key),
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+
+
+def clean_tag(tag: str) -> str:
+    """Tags are compared lower-case with single spaces."""
+    return " ".join(clean_text(tag).split()).lower()
+
+
 def add_milestone(
     store: Store,
     case: str,
@@ -164,25 +194,11 @@ def add_milestone(
     key: bool = False,
 ) -> WriteReport:
     """Record one milestone with its links, all in one transaction."""
-    value = parse_date(date)
-    title = required_title(title)
-    check_choice(status, MILESTONE_STATUSES, "status")
+    value, columns = new_milestone_columns(date, title, location, note, status, key)
     with store.write() as conn:
-        case_row = get_case(store, case)
-        columns = {
-            "uid": str(uuid.uuid4()),
-            "case_id": case_row.id,
-            **date_columns(value),
-            "position": 0,
-            "kind": check_kind(conn, kind),
-            "title": title,
-            "location": clean_text(location) if location else None,
-            "note": clean_text(note) if note else None,
-            "status": status,
-            "key": int(key),
-            "created_at": now(),
-            "updated_at": now(),
-        }
+        columns["case_id"] = get_case(store, case).id
+        columns["kind"] = check_kind(conn, kind)
+        columns["position"] = 0
         names = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
         cursor = conn.execute(
@@ -225,7 +241,7 @@ def _link(
             (milestone_id, source_id, *pinpoint),
         )
     for tag in tags:
-        cleaned = " ".join(clean_text(tag).split()).lower()
+        cleaned = clean_tag(tag)
         if cleaned:
             conn.execute(
                 "INSERT OR IGNORE INTO milestone_tags (milestone_id, tag) VALUES (?, ?)",
@@ -289,7 +305,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
         for tag in change.remove_tags:
             conn.execute(
                 "DELETE FROM milestone_tags WHERE milestone_id = ? AND tag = ?",
-                (milestone_id, " ".join(tag.split()).lower()),
+                (milestone_id, clean_tag(tag)),
             )
         current = conn.execute(
             "SELECT date, date_start, date_end, precision, approximate, uncertain"

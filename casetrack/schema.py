@@ -264,7 +264,12 @@ def m003_history(db: Any) -> None:
     create_history_triggers(db.conn)
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_search, m003_history]
+def m004_role_index(db: Any) -> None:
+    """Filtering by --role alone, and checking a role is in use, look links up by role."""
+    db.execute("CREATE INDEX milestone_parties_role ON milestone_parties(role, milestone_id)")
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_search, m003_history, m004_role_index]
 LATEST_VERSION = len(MIGRATIONS)
 
 

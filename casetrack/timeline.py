@@ -91,6 +91,10 @@ def where_clause(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[
     return " AND ".join(clauses), params
 
 
+_EXISTS = {
+    "role": "SELECT 1 FROM milestone_parties WHERE role = ? LIMIT 1",
+    "tag": "SELECT 1 FROM milestone_tags WHERE tag = ? LIMIT 1",
+}
 _IN_USE = {
     "role": "SELECT DISTINCT role FROM milestone_parties WHERE role != ''",
     "tag": "SELECT DISTINCT tag FROM milestone_tags",
@@ -99,12 +103,15 @@ _IN_USE = {
 
 def _known(conn: sqlite3.Connection, what: str, value: str, usual: tuple[str, ...] = ()) -> str:
     """A role or tag as stored; one no milestone uses (and not a usual one) is refused with
-    the closest names, so a typo is not mistaken for 'no milestones match'."""
+    the closest names, so a typo is not mistaken for 'no milestones match'.
+
+    The check is one index lookup; only a refusal reads every value in use, for suggestions.
+    """
     cleaned = " ".join(value.split()).lower()
+    if cleaned in usual or conn.execute(_EXISTS[what], (cleaned,)).fetchone():
+        return cleaned
     choices = [*usual, *(r[0] for r in conn.execute(_IN_USE[what]))]
-    if cleaned not in choices:
-        raise CasetrackError(f"no milestone has the {what} {value!r}{did_you_mean(value, choices)}")
-    return cleaned
+    raise CasetrackError(f"no milestone has the {what} {value!r}{did_you_mean(value, choices)}")
 
 
 def timeline_ids(conn: sqlite3.Connection, filters: Filters) -> list[int]:

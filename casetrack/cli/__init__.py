@@ -12,6 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from casetrack import __version__
+from casetrack.cli import plain_params
 from casetrack.cli.common import State
 from casetrack.errors import CasetrackError
 
@@ -40,6 +41,8 @@ class _ErrorsAsMessages(TyperGroup):
             _say_error(f"the store could not be used: {err}")
             raise typer.Exit(1) from None
 
+
+plain_params.install()
 
 app = typer.Typer(
     name="casetrack",

@@ -78,9 +78,9 @@ def emit(
 
 def emit_one(record: dict[str, Any], fmt: OutputFormat) -> None:
     """A single record: key/value lines for people, an object for programs."""
-    import json
-
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
+        import json
+
         indent = 2 if fmt is OutputFormat.json else None
         out(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
         return

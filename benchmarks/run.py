@@ -1,0 +1,347 @@
+"""Time casetrack's commands as whole processes against baselines measured in the same run.
+
+    python benchmarks/generate.py --milestones 1000000 --db /tmp/bench.db
+    python benchmarks/run.py --db /tmp/bench.db
+
+Every figure is the median wall time of repeated runs of a fresh process, shown as a
+ratio to baselines taken in the same run, so the results hold on any machine:
+  python   `python -c "import sqlite3"`: Python's own floor;
+  stack    `python -c "import typer, sqlite_utils, tabulate"`: the import floor of our stack;
+  raw      the same query (or writes) done by a short script with plain sqlite3.
+Rounds interleave the commands so that a busy machine slows them all alike. Peak RSS is
+the child's own (wait4). Commands this casetrack lacks (`casetrack CMD --help` fails)
+are skipped. `add` writes to the case `bench-add`; nothing else changes the store.
+This is a measurement, not a test: CI runs it on a small store only to keep it working.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shlex
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PY = sys.executable
+CASETRACK = [PY, "-m", "casetrack"]
+if shutil.which("casetrack"):
+    CASETRACK = [shutil.which("casetrack") or "casetrack"]
+
+# The milestones of a selection, with their parties and sources: what a timeline reads.
+_RAW_SELECT = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+ids = [r[0] for r in conn.execute({ids_sql!r}, {params})]
+marks = ",".join("?" * len(ids))
+rows = conn.execute("SELECT m.*, c.slug FROM milestones m JOIN cases c ON c.id = m.case_id"
+                    f" WHERE m.id IN ({{marks}})", ids).fetchall()
+links = conn.execute("SELECT mp.milestone_id, p.name, mp.role FROM milestone_parties mp"
+                     f" JOIN parties p ON p.id = mp.party_id WHERE mp.milestone_id IN ({{marks}})",
+                     ids).fetchall()
+cites = conn.execute("SELECT ms.milestone_id, s.url FROM milestone_sources ms"
+                     f" JOIN sources s ON s.id = ms.source_id WHERE ms.milestone_id IN ({{marks}})",
+                     ids).fetchall()
+print(len(rows), len(links), len(cites))
+"""
+_ORDER = "ORDER BY m.sort_start, m.sort_end DESC, m.position"
+_BY_CASE = (
+    "SELECT m.id FROM milestones m JOIN cases c ON c.id = m.case_id"
+    f" WHERE c.slug = ? AND m.deleted_at IS NULL {_ORDER}"
+)
+_BY_PARTY = (
+    "SELECT m.id FROM milestones m WHERE m.deleted_at IS NULL AND m.id IN"
+    " (SELECT milestone_id FROM milestone_parties mp JOIN parties p ON p.id = mp.party_id"
+    f" WHERE p.name = ?) {_ORDER}"
+)
+_BY_WORD = f"SELECT m.id FROM milestones m WHERE m.deleted_at IS NULL AND m.title LIKE ? {_ORDER}"
+
+# What `add` does, written by hand: one milestone and its two links in one transaction.
+_RAW_ADD = """
+import sqlite3, sys, uuid
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+case_id = conn.execute("SELECT id FROM cases WHERE slug = 'bench-add'").fetchone()[0]
+party_id = conn.execute("SELECT id FROM parties WHERE name = 'bench-party'").fetchone()[0]
+source_id = conn.execute("SELECT id FROM sources WHERE url = ?", (sys.argv[2],)).fetchone()[0]
+cur = conn.execute(
+    "INSERT INTO milestones (uid, case_id, date, date_start, date_end, precision, sort_start,"
+    " sort_end, position, kind, title, created_at, updated_at) VALUES"
+    " (?, ?, '2020-05-17', '2020-05-17', '2020-05-17', 'day', '2020-05-17', '2020-05-17', 0,"
+    " 'hearing', 'Raw benchmark hearing', '2020-05-17', '2020-05-17')",
+    (str(uuid.uuid4()), case_id))
+conn.execute("UPDATE milestones SET position = id WHERE id = ?", (cur.lastrowid,))
+conn.execute("INSERT INTO milestone_parties VALUES (?, ?, 'subject')", (cur.lastrowid, party_id))
+conn.execute("INSERT INTO milestone_sources (milestone_id, source_id) VALUES (?, ?)",
+             (cur.lastrowid, source_id))
+conn.execute("COMMIT")
+"""
+
+# What a bulk import ends with, written by hand: every row copied with executemany, one
+# transaction, into an empty store (made by `casetrack init`, untimed).
+_RAW_COPY = """
+import sqlite3, sys
+src = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+dst = sqlite3.connect(sys.argv[2], isolation_level=None)
+dst.execute("BEGIN IMMEDIATE")
+for table in ("kinds", "cases", "parties", "party_aliases", "sources", "milestones",
+              "milestone_parties", "milestone_sources", "milestone_tags"):
+    cols = ", ".join(r[1] for r in src.execute(f"PRAGMA table_info({table})"))
+    marks = ", ".join("?" * len(cols.split(", ")))
+    dst.executemany(f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({marks})",
+                    src.execute(f"SELECT {cols} FROM {table}"))
+dst.execute("COMMIT")
+"""
+
+
+@dataclass
+class Measure:
+    """One thing timed: a command line, how to prepare each run, what it is compared to."""
+
+    label: str
+    argv: list[str]
+    raw: list[str] | None = None
+    stdout: Path | None = None
+    prepare: Callable[[], None] | None = None
+    target: tuple[str, float] | None = None  # (baseline name, ratio to stay at or below)
+    times: list[float] = field(default_factory=list)
+    rss: list[int] = field(default_factory=list)
+
+
+def run_once(argv: list[str], stdout: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one process; it must succeed."""
+    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115
+    try:
+        started = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE)
+        assert process.stderr is not None
+        errors = process.stderr.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+    finally:
+        if stdout:
+            out.close()  # type: ignore[union-attr]
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"failed ({process.returncode}): {shlex.join(argv)}\n{errors.decode()}")
+    return elapsed, usage.ru_maxrss
+
+
+def available(command: str) -> bool:
+    run = subprocess.run([*CASETRACK, command, "--help"], capture_output=True)
+    return run.returncode == 0
+
+
+def measure(items: list[Measure], runs: int) -> None:
+    """One untimed warm-up each, then `runs` interleaved rounds."""
+    for round_ in range(runs + 1):
+        for item in items:
+            if item.prepare:
+                item.prepare()
+            elapsed, rss = run_once(item.argv, item.stdout)
+            if round_:
+                item.times.append(elapsed)
+                item.rss.append(rss)
+
+
+def median_ms(item: Measure) -> float:
+    return statistics.median(item.times) * 1000
+
+
+def store_summary(db: Path) -> str:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    counts = {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("milestones", "cases", "parties", "sources", "milestone_parties")
+    }
+    conn.close()
+    return ", ".join(f"{n:,} {t.replace('_', ' ')}" for t, n in counts.items())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, required=True, help="store made by generate.py")
+    parser.add_argument("--runs", type=int, default=11, help="timed runs per command")
+    parser.add_argument("--bulk-runs", type=int, default=3, help="timed runs of export/import")
+    parser.add_argument("--word", default="zeppelin", help="the word to search for")
+    parser.add_argument(
+        "--export-all",
+        default="export --format jsonl",
+        help="arguments that print the whole store as JSONL",
+    )
+    parser.add_argument(
+        "--import-cmd",
+        default="import {file}",
+        help="arguments that import a JSONL file into a store",
+    )
+    args = parser.parse_args()
+    db = args.db.resolve()
+    if not db.exists():
+        raise SystemExit(f"no store at {db}: make one with benchmarks/generate.py")
+    work = Path(tempfile.mkdtemp(prefix="casetrack-bench-"))
+    try:
+        report(db, work, args)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(db: Path, work: Path, args: argparse.Namespace) -> None:
+    ct = [*CASETRACK, "--db", str(db)]
+
+    def raw(sql: str, *params: str) -> list[str]:
+        script = _RAW_SELECT.format(ids_sql=sql, params=repr(params))
+        return [PY, "-c", script, str(db)]
+
+    source_url = "https://news.example.org/2000/0000000"
+    python = Measure("python -c 'import sqlite3'", [PY, "-c", "import sqlite3"])
+    stack = Measure(
+        "python -c 'import typer, sqlite_utils, tabulate'",
+        [PY, "-c", "import typer, sqlite_utils, tabulate"],
+    )
+    quick = [python, stack]
+    quick.append(Measure("casetrack --help", [*CASETRACK, "--help"], target=("stack", 1.0)))
+    add_argv = [
+        *ct,
+        "add",
+        "bench-add",
+        "2020-05-17",
+        "Benchmark hearing",
+        "--kind",
+        "hearing",
+        "--party",
+        "bench-party:subject",
+        "--source",
+        source_url,
+    ]
+    quick.append(
+        Measure(
+            "add", add_argv, raw=[PY, "-c", _RAW_ADD, str(db), source_url], target=("stack", 1.2)
+        )
+    )
+    by_case = raw(_BY_CASE, "bench-small")
+    quick.append(
+        Measure(
+            "timeline bench-small",
+            [*ct, "timeline", "bench-small"],
+            raw=by_case,
+            target=("stack", 1.0),
+        )
+    )
+    quick.append(
+        Measure(
+            "timeline --party bench-party",
+            [*ct, "timeline", "--party", "bench-party"],
+            raw=raw(_BY_PARTY, "bench-party"),
+            target=("stack", 1.0),
+        )
+    )
+    skipped = []
+    if available("search"):
+        quick.append(
+            Measure(
+                f"search {args.word}",
+                [*ct, "search", args.word],
+                raw=raw(_BY_WORD, f"%{args.word}%"),
+                target=("stack", 1.0),
+            )
+        )
+    else:
+        skipped.append("search (not in this casetrack)")
+    has_export = available("export")
+    if has_export:
+        quick.append(
+            Measure(
+                "export bench-small --format json",
+                [*ct, "export", "bench-small", "--format", "json"],
+                raw=by_case,
+            )
+        )
+    else:
+        skipped.append("export (not in this casetrack)")
+    raws = {m.label: Measure(f"raw sqlite3: {m.label}", m.raw) for m in quick if m.raw}
+    measure(quick + list(raws.values()), args.runs)
+
+    bulk: list[Measure] = []
+    importing = copy = None
+    if args.bulk_runs > 0:
+        jsonl = work / "all.jsonl"
+        if has_export:
+            bulk.append(
+                Measure(
+                    "export (whole store) --format jsonl",
+                    [*ct, *shlex.split(args.export_all)],
+                    stdout=jsonl,
+                )
+            )
+            measure(bulk, max(1, args.bulk_runs) - 1)  # the warm-up run writes the file too
+        target_db = work / "imported.db"
+
+        def fresh_store() -> None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{target_db}{suffix}").unlink(missing_ok=True)
+            run_once([*CASETRACK, "--db", str(target_db), "init"])
+
+        copy = Measure(
+            "raw sqlite3: executemany of every row, one transaction",
+            [PY, "-c", _RAW_COPY, str(db), str(target_db)],
+            prepare=fresh_store,
+        )
+        if has_export and available("import"):
+            import_argv = shlex.split(args.import_cmd.format(file=jsonl))
+            importing = Measure(
+                "import (whole store) from JSONL",
+                [*CASETRACK, "--db", str(target_db), *import_argv],
+                prepare=fresh_store,
+            )
+            measure([importing, copy], args.bulk_runs)
+        else:
+            skipped.append("import (not in this casetrack)")
+            measure([copy], args.bulk_runs)
+    else:
+        skipped.append("export and import (--bulk-runs 0)")
+
+    floors = {"python": median_ms(python), "stack": median_ms(stack)}
+    print(f"casetrack benchmark: {store_summary(db)}")
+    print(
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"{os.cpu_count()} CPUs, medians of {args.runs} runs "
+        f"({args.bulk_runs} for export/import)\n"
+    )
+    print("| command | median | x python | x stack | raw sqlite3 | x raw | peak RSS | target |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for item in [*quick, *bulk, *(m for m in (importing, copy) if m)]:
+        ms = median_ms(item)
+        base = raws.get(item.label)
+        if item is importing and copy:
+            base = copy
+        raw_ms = f"{median_ms(base):.0f} ms" if base else ""
+        raw_x = f"{ms / median_ms(base):.2f}x" if base else ""
+        target = ""
+        if item.target:
+            name, limit = item.target
+            ratio = ms / floors[name]
+            target = f"≤ {limit}x {name}: {'ok' if ratio <= limit else 'MISSED'}"
+        if item is importing:
+            target = f"≤ 3x raw: {'ok' if copy and ms <= 3 * median_ms(copy) else 'MISSED'}"
+        if item in bulk or item is importing:
+            mb = max(item.rss) / 1024
+            target += f"{'; ' if target else ''}RSS < 200 MB: {'ok' if mb < 200 else 'MISSED'}"
+        print(
+            f"| {item.label} | {ms:.0f} ms | {ms / floors['python']:.2f}x |"
+            f" {ms / floors['stack']:.2f}x | {raw_ms} | {raw_x} |"
+            f" {max(item.rss) / 1024:.0f} MB | {target} |"
+        )
+    if skipped:
+        print(f"\nskipped: {', '.join(skipped)}")
+
+
+if __name__ == "__main__":
+    main()

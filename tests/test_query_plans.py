@@ -1,0 +1,115 @@
+"""Every query a command runs on the way to its answer uses an index, never a full scan.
+
+Each case runs a library call on a benchmark store while tracing the SQL it sends, then
+asks SQLite for the plan of every statement. A plan that reads a whole milestone, link,
+party or source table (SCAN) fails: on a million milestones it is the difference
+between a blink and seconds. Small tables (cases, kinds) may be scanned.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casetrack.cases import list_cases
+from casetrack.dates import parse_date
+from casetrack.parties import party_details
+from casetrack.sources import source_details
+from casetrack.store import Store
+from casetrack.timeline import Filters, timeline
+
+ROOT = Path(__file__).resolve().parent.parent
+# Tables that grow with the milestones, and the aliases the queries give them.
+BIG = {"milestones", "m", "milestone_parties", "mp", "milestone_sources", "ms",
+       "milestone_tags", "parties", "p", "party_aliases", "sources", "s"}  # fmt: skip
+
+
+def _generate_module() -> Any:
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks/generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    path = tmp_path_factory.mktemp("plans") / "bench.db"
+    _generate_module().generate(path, 2_000)
+    store = Store.open(path)
+    yield store
+    store.close()
+
+
+def plans(store: Store, call: Callable[[Store], object]) -> list[tuple[str, list[str]]]:
+    """The statements `call` ran, each with its query plan."""
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        call(store)
+    finally:
+        store.conn.set_trace_callback(None)
+    explained = []
+    for sql in statements:
+        if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            continue
+        rows = store.conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall()
+        explained.append((sql, [str(r[3]) for r in rows]))
+    return explained
+
+
+def full_scans(explained: list[tuple[str, list[str]]]) -> list[str]:
+    return [
+        f"{detail}  <-  {' '.join(sql.split())[:160]}"
+        for sql, details in explained
+        for detail in details
+        if detail.startswith("SCAN ") and detail.split()[1] in BIG
+    ]
+
+
+def _timeline(**filters: Any) -> Callable[[Store], object]:
+    return lambda store: timeline(store.conn, Filters(**filters))
+
+
+CALLS: dict[str, Callable[[Store], object]] = {
+    "timeline by case": _timeline(cases=["bench-small"]),
+    "timeline by party": _timeline(parties=["bench-party"]),
+    "timeline by party and role": _timeline(parties=["bench-party"], role="subject"),
+    "timeline by kind": _timeline(kinds=["raid"]),
+    "timeline by tag": _timeline(tags=["custody"]),
+    "timeline by source": _timeline(source="1"),
+    "timeline by date window": _timeline(since=parse_date("2001-01"), until=parse_date("2001-03")),
+    "timeline of a case in a window": _timeline(
+        cases=["bench-small"], since=parse_date("2001"), until=parse_date("2002")
+    ),
+    "party show": lambda store: party_details(store, "bench-party"),
+    "party show by alias": lambda store: party_details(store, "benchmark party"),
+    "source show": lambda store: source_details(store, "1"),
+    "case list": list_cases,
+}
+
+
+@pytest.mark.parametrize("name", list(CALLS))
+def test_query_uses_indexes(store: Store, name: str) -> None:
+    explained = plans(store, CALLS[name])
+    assert explained, "nothing was traced: the check would pass vacuously"
+    assert full_scans(explained) == []
+
+
+def test_the_check_catches_a_full_scan(store: Store) -> None:
+    """A query with no usable index is reported, so the checks above can fail."""
+    explained = plans(
+        store, lambda s: s.conn.execute("SELECT id FROM milestones m WHERE title = 'x'")
+    )
+    assert full_scans(explained) == ["SCAN m  <-  SELECT id FROM milestones m WHERE title = 'x'"]
+
+
+def test_plans_do_not_depend_on_statistics(store: Store) -> None:
+    """No sqlite_stat1: plans on this small store are the plans on a large one."""
+    with pytest.raises(sqlite3.OperationalError):
+        store.conn.execute("SELECT * FROM sqlite_stat1")

@@ -1,0 +1,101 @@
+"""Start-up stays fast: commands import only what they use, and values convert without pydantic.
+
+The imports are checked in a fresh interpreter per command, as a user's shell runs them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer.main
+
+from casetrack.cli import app
+from casetrack.cli.plain_params import plain_param
+from tests.conftest import Cli
+
+HEAVY = ("pydantic", "sqlite_utils", "rich", "tabulate", "edtf", "json", "csv")
+TABLE: set[str] = set()  # tables of plain text are drawn without tabulate
+_PROBE = """
+import os, sys
+from casetrack.cli import main
+sys.argv = ["casetrack", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+found = [m for m in os.environ["PROBE_MODULES"].split(",") if m in sys.modules]
+with open(os.environ["PROBE_OUT"], "w") as out:
+    out.write(",".join(found))
+"""
+
+
+def loaded(tmp_path: Path, *args: str) -> set[str]:
+    """Which heavy modules a fresh `casetrack ARGS` imported."""
+    result = tmp_path / "modules.txt"
+    env = {**os.environ, "PROBE_OUT": str(result), "PROBE_MODULES": ",".join(HEAVY)}
+    run = subprocess.run([sys.executable, "-c", _PROBE, *args], env=env, capture_output=True)
+    assert result.exists(), run.stderr
+    return set(filter(None, result.read_text().split(",")))
+
+
+def test_help_imports_nothing_heavy(tmp_path: Path) -> None:
+    assert loaded(tmp_path, "--help") == set()
+
+
+@pytest.mark.parametrize(
+    ("args", "allowed"),
+    [
+        (["timeline", "nec-2003"], TABLE),
+        (["timeline", "--party", "NEC", "--format", "json"], {"json"}),
+        (["timeline", "nec-2003", "--format", "csv"], {"csv"}),
+        (["add", "nec-2003", "2015-01-02", "Appeal lodged", "--party", "NEC:appellant"], set()),
+        (["show", "3", "--format", "jsonl"], {"json"}),
+        (["party", "show", "NEC"], TABLE),
+        (["case", "list"], TABLE),
+    ],
+)
+def test_commands_import_only_what_they_use(
+    demo: Cli, tmp_path: Path, args: list[str], allowed: set[str]
+) -> None:
+    assert loaded(tmp_path, "--db", str(demo.db_path), *args) == allowed
+
+
+def test_every_parameter_converts_without_pydantic() -> None:
+    """A new parameter of a type the plain converters do not know would bring pydantic back."""
+    pending = [typer.main.get_command(app)]
+    missing = []
+    while pending:
+        command = pending.pop()
+        pending.extend(getattr(command, "commands", {}).values())
+        missing += [f"{command.name} {p.name}" for p in command.params if plain_param(p) is None]
+    assert missing == []
+
+
+def test_a_bad_number_is_a_usage_error(demo: Cli) -> None:
+    result = demo("show", "three", code=2)
+    assert "'three' is not a valid integer" in result.stderr
+
+
+def test_formats_are_case_insensitive_and_checked(demo: Cli) -> None:
+    assert json.loads(demo("timeline", "nec-2003", "-f", "JSON").stdout)[0]["date"] == "2001"
+    result = demo("timeline", "nec-2003", "-f", "xml", code=2)
+    assert "'xml' is not one of 'table', 'markdown', 'csv', 'json', 'jsonl'" in result.stderr
+
+
+def test_lists_and_optional_flags_convert(demo: Cli) -> None:
+    demo("edit", "2", "--key", "--tag", "bank", "--tag", "review")
+    record = json.loads(demo("show", "2", "--format", "json").stdout)
+    assert record["key"] is True
+    assert record["tags"] == ["bank", "review"]
+    demo("edit", "2", "--not-key")
+    assert demo.query("SELECT key FROM milestones WHERE id = 2") == [(0,)]
+    ids = [
+        m["id"]
+        for m in json.loads(demo("timeline", "-p", "NEC", "-p", "NCTD", "-f", "json").stdout)
+    ]
+    assert ids == [3]
