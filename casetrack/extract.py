@@ -11,6 +11,7 @@ the CLI decides what to show, ask about or apply.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -88,6 +89,19 @@ class Extraction:
 # --------------------------------------------------------------------------- text helpers
 
 
+class _Regex:
+    """A regular expression compiled on first use: the CLI imports this module, and
+    compiling every pattern at import would cost tens of milliseconds on each start."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    @functools.cached_property
+    def rx(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
+
+
 def fold(text: str) -> str:
     """Accent- and case-insensitive form used to compare names (NFKD, no marks, casefold)."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -159,7 +173,7 @@ _ABBREVIATIONS = frozenset(
      "u.s", "u.k", "u.n", "gen", "col", "sgt", "lt", "capt", "gov", "sen", "rep", "jr", "sr",
      "op", "cit", "ch", "ibid", "al")
 )  # fmt: skip
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'»”\u2019)\]]*(?=\s+[\"'«“(\[]?[A-ZÀ-Þ0-9])")
+_SENTENCE_END = _Regex(r"[.!?…]+[\"'»”\u2019)\]]*(?=\s+[\"'«“(\[]?[A-ZÀ-Þ0-9])")
 
 
 def _sentences(text: str) -> list[str]:
@@ -167,7 +181,7 @@ def _sentences(text: str) -> list[str]:
     result: list[str] = []
     for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
         start = para.start()
-        for end in _SENTENCE_END.finditer(text, para.start(), para.end()):
+        for end in _SENTENCE_END.rx.finditer(text, para.start(), para.end()):
             word = re.search(r"(\S+)$", text[start : end.start()])
             token = fold(word.group(1).lstrip("(\"'«“")) if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
@@ -220,23 +234,23 @@ _UNITS_AFTER_NUMBER = (
     r"membres|officers|policiers|pages?|km|kilo\w*|metres?|meters?|tonnes?|times|fois)\b)"
 )
 
-_DAY_MONTH = re.compile(
+_DAY_MONTH = _Regex(
     _NOT_AFTER_NUMBER + _DAY + r"\s+(?:de\s+)?" + _MONTH + r"(?:,?\s+(?:de\s+)?" + _YEAR + ")?",
     re.IGNORECASE,
 )
-_MONTH_DAY = re.compile(
+_MONTH_DAY = _Regex(
     r"(?<![\w-])" + _MONTH + r"\s+" + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
     r"(?:,?\s+" + _YEAR + ")?",
     re.IGNORECASE,
 )
-_MONTH_YEAR = re.compile(
+_MONTH_YEAR = _Regex(
     r"(?<![\w-])" + _MONTH + r",?\s+(?:(?:de|of)\s+)?" + _YEAR + _UNITS_AFTER_NUMBER,
     re.IGNORECASE,
 )
-_ISO_DATE = re.compile(
+_ISO_DATE = _Regex(
     r"(?<![\w/.-])(?P<year>19\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w/-])"
 )
-_NUMERIC_DATE = re.compile(
+_NUMERIC_DATE = _Regex(
     _NOT_AFTER_NUMBER + r"(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[01]?\d)(?P=sep)" + _YEAR
 )
 
@@ -246,7 +260,7 @@ _YEAR_CONTEXT = (
     r"en|depuis|dès|jusqu'en|jusqu\u2019en|vers|fin|début|debut|"
     r"im|im Jahr|seit|bis|desde|hasta|en el año"
 )
-_YEAR_AFTER_WORD = re.compile(
+_YEAR_AFTER_WORD = _Regex(
     r"(?<![\w'\u2019])(?:" + _YEAR_CONTEXT + r")\s+(?:the\s+year\s+|l'an\s+|l\u2019an\s+)?"
     r"(?P<qualifier>(?:early|late|mid-?)\s*)?" + _YEAR + _UNITS_AFTER_NUMBER,
     re.IGNORECASE,
@@ -256,7 +270,7 @@ _EVENT_NOUNS = (
     r"judg(?:e)?ments?|verdicts?|appeals?|complaints?|operations?|decisions?|crackdown|"
     r"election|elections|convictions?|sentences?|charges?|searches?|settlement|case"
 )
-_YEAR_BEFORE_NOUN = re.compile(
+_YEAR_BEFORE_NOUN = _Regex(
     r"(?<![\w$€£/.,-])" + _YEAR + r"\s+(?=(?:" + _EVENT_NOUNS + r")\b)", re.IGNORECASE
 )
 
@@ -293,19 +307,19 @@ _COUNT = (
     + "|".join(sorted((*_NUMBER_WORDS, *_VAGUE_COUNTS), key=len, reverse=True))
     + r")"
 )
-_RELATIVE_AFTER_COUNT = re.compile(
+_RELATIVE_AFTER_COUNT = _Regex(
     r"(?<![\w-])(?:" + _COUNT + r"\s+)?(?P<unit>days?|weeks?|months?|years?|jours?|semaines?|"
     r"mois|ans?|ann[ée]es?)\s+(?P<direction>later|afterwards|earlier|previously|before(?=\s*[,.;)])"
     r"|plus\s+tard|plus\s+t[ôo]t|auparavant|avant(?=\s*[,.;)]))",
     re.IGNORECASE,
 )
-_RELATIVE_NEXT = re.compile(
+_RELATIVE_NEXT = _Regex(
     r"(?<![\w-])(?:the\s+(?P<direction>following|next|previous|preceding)\s+"
     r"(?P<unit>day|week|month|year)|(?:l['\u2019]|la\s+|le\s+)(?P<unit_fr>ann[ée]e|semaine|mois|jour)"
     r"\s+(?P<direction_fr>suivante?|pr[ée]c[ée]dente?))(?![\w-])",
     re.IGNORECASE,
 )
-_RELATIVE_DAY_WORDS = re.compile(r"(?<![\w-])(?:le\s+)?(?P<word>lendemain|la\s+veille)\b", re.I)
+_RELATIVE_DAY_WORDS = _Regex(r"(?<![\w-])(?:le\s+)?(?P<word>lendemain|la\s+veille)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -366,9 +380,9 @@ def _find_dates(text: str, lang: str) -> list[_Found]:
     """Every date expression, longest first where they overlap."""
     found: list[_Found] = []
     for regex in (_DAY_MONTH, _MONTH_DAY, _MONTH_YEAR):
-        for m in regex.finditer(text):
+        for m in regex.rx.finditer(text):
             month = _month_number(m.group("month"))
-            day = int(m.group("day")) if "day" in regex.groupindex else None
+            day = int(m.group("day")) if "day" in regex.rx.groupindex else None
             if month is None or day == 0:
                 continue
             item = _Found(m.start(), m.end(), m.group(0).rstrip(".,"))
@@ -376,11 +390,11 @@ def _find_dates(text: str, lang: str) -> list[_Found]:
                 found.append(replace(item, span=_full_date(int(m.group("year")), month, day)))
             elif day is not None and day <= calendar.monthrange(2000, month)[1]:
                 found.append(replace(item, month_day=(month, day)))
-    for m in _ISO_DATE.finditer(text):
+    for m in _ISO_DATE.rx.finditer(text):
         span = _full_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
         if span:
             found.append(_Found(m.start(), m.end(), m.group(0), span=span))
-    for m in _NUMERIC_DATE.finditer(text):
+    for m in _NUMERIC_DATE.rx.finditer(text):
         day, month = int(m.group("day")), int(m.group("month"))
         if lang == "en" and m.group("sep") == "/" and day <= 12:
             continue  # 03/06/2003 is March in the US and June in the UK: do not guess
@@ -388,8 +402,8 @@ def _find_dates(text: str, lang: str) -> list[_Found]:
         if span:
             found.append(_Found(m.start(), m.end(), m.group(0), span=span))
     for regex in (_YEAR_AFTER_WORD, _YEAR_BEFORE_NOUN):
-        for m in regex.finditer(text):
-            begin = m.start("qualifier") if "qualifier" in regex.groupindex else -1
+        for m in regex.rx.finditer(text):
+            begin = m.start("qualifier") if "qualifier" in regex.rx.groupindex else -1
             begin = begin if begin >= 0 else m.start("year")
             span = _period(date(int(m.group("year")), 1, 1), "year")
             found.append(_Found(begin, m.end("year"), text[begin : m.end("year")], span=span))
@@ -408,7 +422,7 @@ def _count_range(count: str | None, unit: str) -> tuple[int, int]:
 
 
 def _find_relative(text: str) -> Iterator[_Found]:
-    for m in _RELATIVE_AFTER_COUNT.finditer(text):
+    for m in _RELATIVE_AFTER_COUNT.rx.finditer(text):
         unit = _UNITS[fold(m.group("unit"))]
         count = m.group("count")
         if count is None and not fold(m.group("unit")).endswith(("s", "mois")):
@@ -417,12 +431,12 @@ def _find_relative(text: str) -> Iterator[_Found]:
         sign = -1 if _normalise_space(fold(m.group("direction"))) in _EARLIER else 1
         found = _normalise_space(m.group(0))
         yield _Found(m.start(), m.end(), found, shift=_signed(fewest, most, sign, unit))
-    for m in _RELATIVE_NEXT.finditer(text):
+    for m in _RELATIVE_NEXT.rx.finditer(text):
         direction = fold(m.group("direction") or m.group("direction_fr"))
         unit = _UNITS[fold(m.group("unit") or m.group("unit_fr"))]
         sign = -1 if direction in _EARLIER else 1
         yield _Found(m.start(), m.end(), m.group(0), shift=_signed(1, 1, sign, unit))
-    for m in _RELATIVE_DAY_WORDS.finditer(text):
+    for m in _RELATIVE_DAY_WORDS.rx.finditer(text):
         sign = -1 if "veille" in fold(m.group("word")) else 1
         yield _Found(m.start(), m.end(), m.group(0), shift=_signed(1, 1, sign, "day"))
 
@@ -480,12 +494,12 @@ def _with_year(month_day: tuple[int, int], anchor: _Span, published: bool) -> _S
 
 # --------------------------------------------------------------------------- dateline
 
-_DATELINE_PREFIX = re.compile(
+_DATELINE_PREFIX = _Regex(
     r"^\s*(?:(?:published|updated|posted|publié\s+le|mis\s+à\s+jour\s+le)[:\s]*)?"
     r"(?:[^\W\d][\w .'\u2019()/-]{0,60},\s*)?$",
     re.IGNORECASE,
 )
-_DATELINE_SUFFIX = re.compile(r"^[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[—\u2013-]+|:|\n|$)")
+_DATELINE_SUFFIX = _Regex(r"^[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[—\u2013-]+|:|\n|$)")
 
 
 def _dateline(text: str, lang: str) -> tuple[_Span | None, int]:
@@ -494,8 +508,8 @@ def _dateline(text: str, lang: str) -> tuple[_Span | None, int]:
     for item in _find_dates(head, lang):
         if item.span is None or item.span.precision != "day":
             continue
-        if _DATELINE_PREFIX.match(head[: item.start]):
-            suffix = _DATELINE_SUFFIX.match(text[item.end :])
+        if _DATELINE_PREFIX.rx.match(head[: item.start]):
+            suffix = _DATELINE_SUFFIX.rx.match(text[item.end :])
             if suffix:
                 return item.span, item.end + suffix.end()
         break
@@ -548,16 +562,18 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...]], ...] = (
     ("settlement", (r"settl\w*", r"transaction", r"accord amiable")),
 )  # fmt: skip
 _KIND_REGEXES = tuple(
-    (re.compile(r"\b(?:" + "|".join(words) + r")\b"), kind) for kind, words in _KIND_WORDS
+    (_Regex(r"\b(?:" + "|".join(words) + r")\b"), kind) for kind, words in _KIND_WORDS
 )
-_CLAUSE_BREAK = re.compile(r"[,;:()—\u2013]|\band\b|\bet\b|\bwhile\b|\bbut\b")
+_CLAUSE_BREAK = _Regex(r"[,;:()—\u2013]|\band\b|\bet\b|\bwhile\b|\bbut\b")
 _CLAUSE_PENALTY = 25
 
 
 def _kind_matches(sentence: str) -> list[tuple[int, int, str]]:
     """Kind words of a sentence, the longest phrase winning where they overlap."""
     folded = _fold_same_length(sentence)
-    hits = [(m.start(), m.end(), kind) for rx, kind in _KIND_REGEXES for m in rx.finditer(folded)]
+    hits = [
+        (m.start(), m.end(), kind) for rx, kind in _KIND_REGEXES for m in rx.rx.finditer(folded)
+    ]
     kept: list[tuple[int, int, str | None]] = []
     for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
         if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept):
@@ -573,7 +589,7 @@ def _guess_kind(sentence: str, start: int, end: int, dates: Sequence[tuple[int, 
         if any(k_start < d_end and k_end > d_start for d_start, d_end in dates):
             continue
         between = sentence[k_end:start] if k_end <= start else sentence[end:k_start]
-        distance: float = len(between) + _CLAUSE_PENALTY * len(_CLAUSE_BREAK.findall(between))
+        distance: float = len(between) + _CLAUSE_PENALTY * len(_CLAUSE_BREAK.rx.findall(between))
         distance += 0.0 if k_end <= start else 0.5  # equal distance: the word before wins
         if best is None or distance < best[0]:
             best = (distance, kind)
@@ -586,8 +602,8 @@ _CONNECTORS = frozenset(
     ("of", "the", "for", "and", "on", "in", "de", "du", "des", "la", "le", "les", "l", "d",
      "et", "pour", "von", "der", "für", "y", "del", "e")
 )  # fmt: skip
-_ACRONYM_IN_BRACKETS = re.compile(r"\(\s*(?P<acronym>[A-Z][A-Za-z0-9&.-]{1,11})\s*\)")
-_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*$")
+_ACRONYM_IN_BRACKETS = _Regex(r"\(\s*(?P<acronym>[A-Z][A-Za-z0-9&.-]{1,11})\s*\)")
+_NAME_WORD = _Regex(r"[^\W\d_][\w'\u2019.-]*$")
 
 
 def _expand_acronym(before: str, acronym: str) -> str | None:
@@ -608,7 +624,7 @@ def _spell_backwards(words: Sequence[str], end: int, letters: str) -> int | None
     """Index of the first word when words[:end] end with a name spelling `letters`."""
     if not letters:
         return end
-    if end == 0 or not _NAME_WORD.match(words[end - 1]):
+    if end == 0 or not _NAME_WORD.rx.match(words[end - 1]):
         return None
     word = words[end - 1]
     spellings = {word[0].upper(), "".join(p[0].upper() for p in word.split("-") if p)}
@@ -648,7 +664,7 @@ def _party_names(
                 known_folded.setdefault(fold(alias.strip()), primary)
                 names.append(_PartyName(primary, _name_pattern(alias.strip(), False), False))
     new: dict[str, NewParty] = {}
-    for m in _ACRONYM_IN_BRACKETS.finditer(text):
+    for m in _ACRONYM_IN_BRACKETS.rx.finditer(text):
         acronym = m.group("acronym").rstrip(".")
         line = text[max(0, m.start() - 200) : m.start()].split("\n")[-1]
         name = _expand_acronym(line, acronym)
