@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from extract_corpus import SAMPLES, Sample
@@ -387,3 +388,11 @@ def test_extract_never_raises_and_bounds_are_ordered(text: str, lang: str) -> No
         assert EDTF.match(candidate.date), candidate.date
         assert candidate.precision in ("day", "month", "year")
         assert candidate.approximate == candidate.date.endswith("~")
+
+
+def test_evaluation_script_scores_the_corpus() -> None:
+    script = Path(__file__).resolve().parent.parent / "scripts" / "evaluate_extract.py"
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert f"finder: casetrack, {len(SAMPLES)} texts" in result.stdout
+    assert re.search(r"dates +precision +\d+\.\d% \(\d+/\d+\) +recall", result.stdout)
