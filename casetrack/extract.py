@@ -104,17 +104,19 @@ class _Regex:
 
 def fold(text: str) -> str:
     """Accent- and case-insensitive form used to compare names (NFKD, no marks, casefold)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))  # curly apostrophe
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _fold_same_length(text: str) -> str:
     """Like fold() but one character per character, so match positions stay valid."""
-    out = []
-    for char in text:
-        folded = fold(char)
-        out.append("'" if char == "\u2019" else folded if len(folded) == 1 else char)
-    return "".join(out)
+    return "".join(map(_fold_char, text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    folded = fold(char)
+    return folded if len(folded) == 1 else char
 
 
 def _normalise_space(text: str) -> str:
@@ -581,11 +583,17 @@ def _kind_matches(sentence: str) -> list[tuple[int, int, str]]:
     return [(start, end, kind) for start, end, kind in kept if kind]
 
 
-def _guess_kind(sentence: str, start: int, end: int, dates: Sequence[tuple[int, int]]) -> str:
+def _guess_kind(
+    kind_words: Sequence[tuple[int, int, str]],
+    sentence: str,
+    date_at: tuple[int, int],
+    dates: Sequence[tuple[int, int]],
+) -> str:
     """The kind named by the closest kind word, counting clause breaks as extra distance:
-    "raided the offices on 17 June 2003, detaining 160" is a raid."""
+    "raided the offices on 17 June 2003, and 160 people were detained" is a raid."""
+    start, end = date_at
     best: tuple[float, str] | None = None
-    for k_start, k_end, kind in _kind_matches(sentence):
+    for k_start, k_end, kind in kind_words:
         if any(k_start < d_end and k_end > d_start for d_start, d_end in dates):
             continue
         between = sentence[k_end:start] if k_end <= start else sentence[end:k_start]
@@ -710,44 +718,45 @@ def extract(
     published, story_start = _dateline(text, lang)
     story = text[story_start:]
     names, new_parties = _party_names(story, known_parties)
-    sentences = _sentences(story)
-    located = [(i, f) for i, sentence in enumerate(sentences) for f in _find_dates(sentence, lang)]
-
-    spans: list[tuple[_Span | None, str | None]] = []
-    for index in range(len(located)):
-        spans.append(_resolve(index, located, spans, published))
-
-    candidates = []
-    for (number, item), (span, anchor) in zip(located, spans, strict=True):
-        if span is None:
+    candidates: list[Candidate] = []
+    stated: _Span | None = None  # the latest date the text states: relative ones hang on it
+    for sentence in _sentences(story):
+        found = _find_dates(sentence, lang)
+        if not found:
             continue
-        sentence = sentences[number]
-        dates = [(f.start, f.end) for n, f in located if n == number]
+        kind_words = _kind_matches(sentence)
+        dates = [(f.start, f.end) for f in found]
         parties = _parties_in(sentence, names)
         clean = _normalise_space(sentence)
-        candidates.append(
-            Candidate(
-                found=_normalise_space(item.found),
-                date=span.text,
-                start=span.start,
-                end=span.end,
-                precision=span.precision,
-                approximate=span.approximate,
-                anchor=anchor,
-                sentence=clean,
-                title=_title(clean),
-                kind=_guess_kind(sentence, item.start, item.end, dates),
-                parties=parties,
-                new_parties=[new_parties[p] for p in parties if p in new_parties],
+        for index, item in enumerate(found):
+            span, anchor = _resolve(item, found[index + 1 :], stated, published)
+            if span is None:
+                continue
+            if item.shift is None:
+                stated = span
+            candidates.append(
+                Candidate(
+                    found=_normalise_space(item.found),
+                    date=span.text,
+                    start=span.start,
+                    end=span.end,
+                    precision=span.precision,
+                    approximate=span.approximate,
+                    anchor=anchor,
+                    sentence=clean,
+                    title=_title(clean),
+                    kind=_guess_kind(kind_words, sentence, (item.start, item.end), dates),
+                    parties=parties,
+                    new_parties=[new_parties[p] for p in parties if p in new_parties],
+                )
             )
-        )
     return Extraction(candidates, published.text if published else None)
 
 
 def _resolve(
-    index: int,
-    located: Sequence[tuple[int, _Found]],
-    resolved: Sequence[tuple[_Span | None, str | None]],
+    item: _Found,
+    later_in_sentence: Sequence[_Found],
+    stated: _Span | None,
     published: _Span | None,
 ) -> tuple[_Span | None, str | None]:
     """The span a found expression means, and the EDTF of the date it was resolved from.
@@ -757,20 +766,12 @@ def _resolve(
     takes a later full date of the same sentence when there is one ("the inquiry, opened
     fourteen years earlier, was closed on 5 June 2017"); the dateline is the last resort.
     """
-    number, item = located[index]
     if item.span is not None or (item.month_day is None and item.shift is None):
         return item.span, None
     anchor: _Span | None = None
     if item.shift is not None and item.shift[1] < 0:
-        later = (f.span for n, f in located[index + 1 :] if n == number and f.span)
-        anchor = next(later, None)
-    if anchor is None:
-        stated = [
-            span
-            for (_, found), (span, _) in zip(located[:index], resolved, strict=True)
-            if found.shift is None and span is not None
-        ]
-        anchor = stated[-1] if stated else None
+        anchor = next((f.span for f in later_in_sentence if f.span), None)
+    anchor = anchor or stated
     from_dateline = anchor is None
     anchor = anchor or published
     if anchor is None:

@@ -396,3 +396,9 @@ def test_evaluation_script_scores_the_corpus() -> None:
     assert result.returncode == 0, result.stderr
     assert f"finder: casetrack, {len(SAMPLES)} texts" in result.stdout
     assert re.search(r"dates +precision +\d+\.\d% \(\d+/\d+\) +recall", result.stdout)
+
+
+def test_typographic_apostrophes_match_straight_ones() -> None:
+    text = "La cour d\u2019appel de Paris a rendu son arrêt le 9 mai 2011."
+    candidate = only(text, known_parties=[("Paris Court of Appeal", ["Cour d'appel de Paris"])])
+    assert (candidate.parties, candidate.kind) == (["Paris Court of Appeal"], "ruling")
