@@ -10,15 +10,16 @@ the CLI decides what to show, ask about or apply.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from html.parser import HTMLParser
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 SUPPORTED_LANGS = ("en", "fr", "de", "es")
 TITLE_LENGTH = 120
@@ -184,8 +185,9 @@ def _sentences(text: str) -> list[str]:
     for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
         start = para.start()
         for end in _SENTENCE_END.rx.finditer(text, para.start(), para.end()):
-            word = re.search(r"(\S+)$", text[start : end.start()])
-            token = fold(word.group(1).lstrip("(\"'«“")) if word else ""
+            cut = end.start()
+            word_start = max(start, *(text.rfind(space, start, cut) + 1 for space in " \t\n"))
+            token = fold(text[word_start:cut].lstrip("(\"'«“"))
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
             if token.isdigit() and _month_number(text[end.end() :].split(maxsplit=1)[0]):
@@ -262,8 +264,10 @@ _YEAR_CONTEXT = (
     r"en|depuis|dès|jusqu'en|jusqu\u2019en|vers|fin|début|debut|"
     r"im|im Jahr|seit|bis|desde|hasta|en el año"
 )
-_YEAR_AFTER_WORD = _Regex(
-    r"(?<![\w'\u2019])(?:" + _YEAR_CONTEXT + r")\s+(?:the\s+year\s+|l'an\s+|l\u2019an\s+)?"
+_YEAR_AFTER_WORD = _Regex(  # not "the Act of 1998", "la loi de 1901": names, not events
+    r"(?<![\w'\u2019])(?<!Act )(?<!Law )(?<!Code )(?:"
+    + _YEAR_CONTEXT
+    + r")\s+(?:the\s+year\s+|l'an\s+|l\u2019an\s+)?"
     r"(?P<qualifier>(?:early|late|mid-?)\s*)?" + _YEAR + _UNITS_AFTER_NUMBER,
     re.IGNORECASE,
 )
@@ -410,7 +414,7 @@ def _find_dates(text: str, lang: str) -> list[_Found]:
             span = _period(date(int(m.group("year")), 1, 1), "year")
             found.append(_Found(begin, m.end("year"), text[begin : m.end("year")], span=span))
     found.extend(_find_relative(text))
-    return _without_overlaps(found)
+    return _drop_overlaps(found, lambda f: (f.start, f.end))
 
 
 def _count_range(count: str | None, unit: str) -> tuple[int, int]:
@@ -447,13 +451,22 @@ def _signed(fewest: int, most: int, sign: int, unit: str) -> tuple[int, int, str
     return (fewest, most, unit) if sign > 0 else (-most, -fewest, unit)
 
 
-def _without_overlaps(found: list[_Found]) -> list[_Found]:
-    """Keep the longest expression where several overlap ("17 June 2003" over "June 2003")."""
-    kept: list[_Found] = []
-    for item in sorted(found, key=lambda f: (f.start - f.end, f.start)):
-        if all(item.end <= k.start or item.start >= k.end for k in kept):
-            kept.append(item)
-    return sorted(kept, key=lambda f: f.start)
+_T = TypeVar("_T")
+
+
+def _drop_overlaps(items: Iterable[_T], bounds: Callable[[_T], tuple[int, int]]) -> list[_T]:
+    """Keep the longest where several overlap ("17 June 2003" over "June 2003"), in text
+    order; one pass, as a judgment may hold thousands of dates in one paragraph."""
+    kept: list[_T] = []
+    for item in sorted(items, key=lambda i: (bounds(i)[0], bounds(i)[0] - bounds(i)[1])):
+        start, end = bounds(item)
+        if kept and start < bounds(kept[-1])[1]:
+            last_start, last_end = bounds(kept[-1])
+            if end - start > last_end - last_start:
+                kept[-1] = item
+            continue
+        kept.append(item)
+    return kept
 
 
 def _shift(day: date, count: int, unit: str) -> date:
@@ -481,12 +494,12 @@ def _resolve_shift(anchor: _Span, shift: tuple[int, int, str]) -> _Span:
                  nominal.precision, True)  # fmt: skip
 
 
-def _with_year(month_day: tuple[int, int], anchor: _Span, published: bool) -> _Span | None:
+def _with_year(month_day: tuple[int, int], anchor: _Span, from_dateline: bool) -> _Span | None:
     """A date given without a year takes its anchor's year (the year before, for a dateline
     it would otherwise follow: news reports look back)."""
     month, day = month_day
     year = anchor.start.year
-    if published and (month, day) > (anchor.start.month, anchor.start.day):
+    if from_dateline and (month, day) > (anchor.start.month, anchor.start.day):
         year -= 1
     try:
         return _period(date(year, month, day), "day")
@@ -570,38 +583,49 @@ _CLAUSE_BREAK = _Regex(r"[,;:()—\u2013]|\band\b|\bet\b|\bwhile\b|\bbut\b")
 _CLAUSE_PENALTY = 25
 
 
-def _kind_matches(sentence: str) -> list[tuple[int, int, str]]:
-    """Kind words of a sentence, the longest phrase winning where they overlap."""
-    folded = _fold_same_length(sentence)
-    hits = [
-        (m.start(), m.end(), kind) for rx, kind in _KIND_REGEXES for m in rx.rx.finditer(folded)
-    ]
-    kept: list[tuple[int, int, str | None]] = []
-    for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
-        if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept):
-            kept.append(hit)
-    return [(start, end, kind) for start, end, kind in kept if kind]
+@dataclass(frozen=True)
+class _KindWords:
+    """The kind words and clause breaks of one sentence, found once for all its dates."""
 
+    words: list[tuple[int, int, str]]  # in text order, none overlapping another or a date
+    ends: list[int]  # where each word ends, for bisection
+    breaks: list[int]  # where clause breaks (commas, "and", ...) start
 
-def _guess_kind(
-    kind_words: Sequence[tuple[int, int, str]],
-    sentence: str,
-    date_at: tuple[int, int],
-    dates: Sequence[tuple[int, int]],
-) -> str:
-    """The kind named by the closest kind word, counting clause breaks as extra distance:
-    "raided the offices on 17 June 2003, and 160 people were detained" is a raid."""
-    start, end = date_at
-    best: tuple[float, str] | None = None
-    for k_start, k_end, kind in kind_words:
-        if any(k_start < d_end and k_end > d_start for d_start, d_end in dates):
-            continue
-        between = sentence[k_end:start] if k_end <= start else sentence[end:k_start]
-        distance: float = len(between) + _CLAUSE_PENALTY * len(_CLAUSE_BREAK.rx.findall(between))
-        distance += 0.0 if k_end <= start else 0.5  # equal distance: the word before wins
-        if best is None or distance < best[0]:
-            best = (distance, kind)
-    return best[1] if best else "other"
+    @classmethod
+    def of(cls, sentence: str, dates: Sequence[tuple[int, int]]) -> _KindWords:
+        """Longest phrase first where words overlap, and none inside a date: "the 2003
+        raid" counts, the "May" of "9 May 2011" never does."""
+        folded = _fold_same_length(sentence)
+        hits = [
+            (m.start(), m.end(), kind) for rx, kind in _KIND_REGEXES for m in rx.rx.finditer(folded)
+        ]
+        date_starts, date_ends = [d[0] for d in dates], [d[1] for d in dates]
+        words = []
+        for start, end, kind in _drop_overlaps(hits, lambda hit: (hit[0], hit[1])):
+            after = bisect.bisect_right(date_ends, start)  # first date ending after `start`
+            inside_date = after < len(dates) and date_starts[after] < end
+            if kind and not inside_date:
+                words.append((start, end, kind))
+        breaks = [m.start() for m in _CLAUSE_BREAK.rx.finditer(sentence)]
+        return cls(words, [w[1] for w in words], breaks)
+
+    def nearest(self, start: int, end: int) -> str:
+        """The kind of the closest word before or after the date at start:end, counting
+        each clause break as extra distance: "raided the offices on 17 June 2003, and 160
+        people were detained" is a raid. On a tie the word before wins."""
+        before = bisect.bisect_right(self.ends, start) - 1  # the last word ending before it
+        scored: list[tuple[float, str]] = []
+        if before >= 0:
+            _, word_end, kind = self.words[before]
+            scored.append((self._distance(word_end, start), kind))
+        if before + 1 < len(self.words):
+            word_start, _, kind = self.words[before + 1]
+            scored.append((self._distance(end, word_start) + 0.5, kind))
+        return min(scored, key=lambda score: score[0])[1] if scored else "other"
+
+    def _distance(self, low: int, high: int) -> int:
+        crossed = bisect.bisect_left(self.breaks, high) - bisect.bisect_left(self.breaks, low)
+        return high - low + _CLAUSE_PENALTY * crossed
 
 
 # --------------------------------------------------------------------------- parties
@@ -665,11 +689,11 @@ def _party_names(
 ) -> tuple[list[_PartyName], dict[str, NewParty]]:
     """Names to look for: known parties by any alias, and organisations the text introduces."""
     names: list[_PartyName] = []
-    known_folded: dict[str, str] = {}
+    known_folded: set[str] = set()
     for primary, aliases in known:
         for alias in (primary, *aliases):
             if alias.strip():
-                known_folded.setdefault(fold(alias.strip()), primary)
+                known_folded.add(fold(alias.strip()))
                 names.append(_PartyName(primary, _name_pattern(alias.strip(), False), False))
     new: dict[str, NewParty] = {}
     for m in _ACRONYM_IN_BRACKETS.rx.finditer(text):
@@ -724,8 +748,7 @@ def extract(
         found = _find_dates(sentence, lang)
         if not found:
             continue
-        kind_words = _kind_matches(sentence)
-        dates = [(f.start, f.end) for f in found]
+        kind_words = _KindWords.of(sentence, [(f.start, f.end) for f in found])
         parties = _parties_in(sentence, names)
         clean = _normalise_space(sentence)
         for index, item in enumerate(found):
@@ -745,7 +768,7 @@ def extract(
                     anchor=anchor,
                     sentence=clean,
                     title=_title(clean),
-                    kind=_guess_kind(kind_words, sentence, (item.start, item.end), dates),
+                    kind=kind_words.nearest(item.start, item.end),
                     parties=parties,
                     new_parties=[new_parties[p] for p in parties if p in new_parties],
                 )

@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -141,6 +142,7 @@ def test_date_forms_keep_the_precision_the_text_gives(
         "He paid €2,000, then 1999 euros, and 2003 people marched at 10:30.",
         "Application no. 45678/05 was lodged; see page 2003 and Rule 39.",
         "In 2150 the archive opens; in 1850 it was built.",
+        "Under the Act of 1998 and the Law of 1905, nothing changed.",
         "Prosecutors may appeal within 10 days; she may 5 times refuse.",
         "03/06/2003 is March in New York and June in London.",
         "Two weeks later he was freed.",  # nothing to anchor it to
@@ -402,3 +404,14 @@ def test_typographic_apostrophes_match_straight_ones() -> None:
     text = "La cour d\u2019appel de Paris a rendu son arrêt le 9 mai 2011."
     candidate = only(text, known_parties=[("Paris Court of Appeal", ["Cour d'appel de Paris"])])
     assert (candidate.parties, candidate.kind) == (["Paris Court of Appeal"], "ruling")
+
+
+def test_a_long_docket_in_one_paragraph_stays_fast() -> None:
+    """Thousands of dates in one paragraph (a docket, a table) must not take quadratic time."""
+    docket = "\n".join(
+        f"No. {n}. {n % 28 + 1} June 2003: hearing, raid, appeal" for n in range(3000)
+    )
+    started = time.perf_counter()
+    candidates = extract(docket).candidates
+    assert len(candidates) == 3000 and candidates[-1].date == "2003-06-04"
+    assert time.perf_counter() - started < 10
