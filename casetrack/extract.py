@@ -511,7 +511,7 @@ def _with_year(month_day: tuple[int, int], anchor: _Span, from_dateline: bool) -
 
 _DATELINE_PREFIX = _Regex(
     r"^\s*(?:(?:published|updated|posted|publié\s+le|mis\s+à\s+jour\s+le)[:\s]*)?"
-    r"(?:[^\W\d][\w .'\u2019()/-]{0,60},\s*)?$",
+    r"(?:[^\W\d][\w .'\u2019()/-]{0,60},\s*)?(?:le\s+|el\s+|am\s+|den\s+)?$",
     re.IGNORECASE,
 )
 _DATELINE_SUFFIX = _Regex(r"^[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[—\u2013-]+|:|\n|$)")

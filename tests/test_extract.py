@@ -234,6 +234,13 @@ def test_dateline_is_the_published_date_and_not_a_candidate() -> None:
     ]
 
 
+def test_french_dateline_with_le() -> None:
+    text = "Paris, le 17 juin 2020 — Le juge a ordonné sa remise en liberté le 3 juin."
+    extraction = extract(text, lang="fr")
+    assert extraction.published == "2020-06-17"
+    assert [(c.date, c.kind) for c in extraction.candidates] == [("2020-06-03", "release")]
+
+
 def test_yearless_date_after_the_dateline_is_taken_from_the_year_before() -> None:
     extraction = extract("LONDON, 17 June 2020 - He was arrested on 3 December.")
     assert extraction.published == "2020-06-17"
