@@ -6,6 +6,10 @@ and legal text is full of numbers that are not dates (articles, amounts, applica
 numbers). Each date becomes a Candidate with the sentence it came from, a kind guessed
 from the words near it and the parties its sentence names. Nothing here touches a store:
 the CLI decides what to show, ask about or apply.
+
+Coverage: month names in English, French, German and Spanish; relative phrases ("two weeks
+later", "quatorze ans plus tard") and kind words in English and French only. Not read yet:
+a month without a year ("in January"), weekdays ("on Friday"), "the same day", "last year".
 """
 
 from __future__ import annotations
