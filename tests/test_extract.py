@@ -1,0 +1,424 @@
+"""casetrack.extract: proposed milestones from news reports and judgments."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from extract_corpus import SAMPLES, Sample
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casetrack.extract import Candidate, NewParty, extract, html_to_text
+
+EDTF = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?~?$")
+
+
+def only(text: str, **kwargs: object) -> Candidate:
+    candidates = extract(text, **kwargs).candidates  # type: ignore[arg-type]
+    assert len(candidates) == 1, [c.to_dict() for c in candidates]
+    return candidates[0]
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda s: s.name)
+def test_corpus_sample_gives_the_annotated_candidates(sample: Sample) -> None:
+    extraction = extract(sample.text, known_parties=sample.known_parties, lang=sample.lang)
+    got = [
+        (c.date, c.precision, c.approximate, c.kind, tuple(c.parties), c.anchor)
+        for c in extraction.candidates
+    ]
+    want = [
+        (e.date, e.precision, e.approximate, e.proposed_kind, e.parties, e.anchor)
+        for e in sample.proposed()
+    ]
+    assert got == want
+    assert extraction.published == sample.published
+    for candidate in extraction.candidates:
+        assert candidate.new_parties == [
+            NewParty(name, sample.new_parties[name])
+            for name in candidate.parties
+            if name in sample.new_parties
+        ]
+        assert candidate.start <= candidate.end
+        assert candidate.sentence in " ".join(sample.text.split())
+
+
+def test_candidate_carries_found_text_bounds_sentence_and_title() -> None:
+    raid = SAMPLES[0]
+    first, _, _, later = extract(raid.text, known_parties=raid.known_parties).candidates
+    assert first.found == "June 17, 2003"
+    assert (first.start, first.end) == (date(2003, 6, 17), date(2003, 6, 17))
+    assert first.sentence.startswith("French police raided the offices")
+    assert first.sentence.endswith("some 1,300 officers.")
+    assert len(first.title) <= 120 and first.title.endswith("…")
+    assert first.sentence.startswith(first.title[:-1])
+    assert later.found == "Two weeks later"
+    assert later.title == later.sentence  # short sentences are their own title
+
+
+def test_to_dict_is_json_ready_with_the_documented_keys() -> None:
+    raid = SAMPLES[0]
+    data = extract(raid.text, known_parties=raid.known_parties).candidates[0].to_dict()
+    assert json.loads(json.dumps(data)) == {
+        "date": "2003-06-17",
+        "start": "2003-06-17",
+        "end": "2003-06-17",
+        "precision": "day",
+        "approximate": False,
+        "anchor": None,
+        "found": "June 17, 2003",
+        "kind": "raid",
+        "title": data["title"],
+        "sentence": data["sentence"],
+        "parties": ["National Council of Resistance of Iran"],
+        "new_parties": [{"name": "National Council of Resistance of Iran", "alias": "NCRI"}],
+    }
+
+
+# --------------------------------------------------------------------------- date forms
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found", "edtf", "start", "end"),
+    [
+        ("The raid took place on June 17, 2003.", "en", "June 17, 2003", "2003-06-17",
+         "2003-06-17", "2003-06-17"),
+        ("The raid took place on 17 June 2003.", "en", "17 June 2003", "2003-06-17",
+         "2003-06-17", "2003-06-17"),
+        ("The raid took place on Jan. 5, 2004.", "en", "Jan. 5, 2004", "2004-01-05",
+         "2004-01-05", "2004-01-05"),
+        ("The raid took place in June 2020.", "en", "June 2020", "2020-06",
+         "2020-06-01", "2020-06-30"),
+        ("The raid took place in February 2004.", "en", "February 2004", "2004-02",
+         "2004-02-01", "2004-02-29"),
+        ("The raid took place in 2001.", "en", "2001", "2001", "2001-01-01", "2001-12-31"),
+        ("The raid took place in early 2001.", "en", "early 2001", "2001",
+         "2001-01-01", "2001-12-31"),
+        ("Since 2001 the group has been watched.", "en", "2001", "2001",
+         "2001-01-01", "2001-12-31"),
+        ("The 2003 raid was lawful.", "en", "2003", "2003", "2003-01-01", "2003-12-31"),
+        ("La descente a eu lieu le 1er juillet 2003.", "fr", "1er juillet 2003", "2003-07-01",
+         "2003-07-01", "2003-07-01"),
+        ("Le non-lieu date du 17 février 2017.", "fr", "17 février 2017", "2017-02-17",
+         "2017-02-17", "2017-02-17"),
+        ("La descente a eu lieu en juin 2003.", "fr", "juin 2003", "2003-06",
+         "2003-06-01", "2003-06-30"),
+        ("L'enquête a été ouverte en 2001.", "fr", "2001", "2001", "2001-01-01", "2001-12-31"),
+        ("Die Razzia fand am 17. Juni 2003 statt.", "de", "17. Juni 2003", "2003-06-17",
+         "2003-06-17", "2003-06-17"),
+        ("Die Razzia fand im März 2003 statt.", "de", "März 2003", "2003-03",
+         "2003-03-01", "2003-03-31"),
+        ("La redada tuvo lugar el 17 de junio de 2003.", "es", "17 de junio de 2003",
+         "2003-06-17", "2003-06-17", "2003-06-17"),
+        ("Decision of 2003-06-17 on the raid.", "en", "2003-06-17", "2003-06-17",
+         "2003-06-17", "2003-06-17"),
+        ("Décision du 03/06/2003.", "fr", "03/06/2003", "2003-06-03", "2003-06-03",
+         "2003-06-03"),
+        ("Order of 17/06/2003.", "en", "17/06/2003", "2003-06-17", "2003-06-17", "2003-06-17"),
+    ],
+)  # fmt: skip
+def test_date_forms_keep_the_precision_the_text_gives(
+    text: str, lang: str, found: str, edtf: str, start: str, end: str
+) -> None:
+    candidate = only(text, lang=lang)
+    assert (candidate.found, candidate.date) == (found, edtf)
+    assert (candidate.start.isoformat(), candidate.end.isoformat()) == (start, end)
+    assert not candidate.approximate and candidate.anchor is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The applicant relied on Article 6 § 1 and Article 2001 of the code.",
+        "He paid €2,000, then 1999 euros, and 2003 people marched at 10:30.",
+        "Application no. 45678/05 was lodged; see page 2003 and Rule 39.",
+        "In 2150 the archive opens; in 1850 it was built.",
+        "Under the Act of 1998 and the Law of 1905, nothing changed.",
+        "Prosecutors may appeal within 10 days; she may 5 times refuse.",
+        "03/06/2003 is March in New York and June in London.",
+        "Two weeks later he was freed.",  # nothing to anchor it to
+        "It was 31 February 2003, or Feb. 30, 2003.",
+    ],
+)
+def test_numbers_that_are_not_dates_are_ignored(text: str) -> None:
+    assert extract(text).candidates == []
+
+
+# --------------------------------------------------------------------------- relative dates
+
+RAID = "Police raided the offices on 17 June 2003. "
+
+
+@pytest.mark.parametrize(
+    ("phrase", "edtf", "start", "end"),
+    [
+        ("Two weeks later", "2003-07-01~", "2003-07-01", "2003-07-01"),
+        ("Three days later", "2003-06-20~", "2003-06-20", "2003-06-20"),
+        ("12 days later", "2003-06-29~", "2003-06-29", "2003-06-29"),
+        ("Twenty days earlier", "2003-05-28~", "2003-05-28", "2003-05-28"),
+        ("Two months later", "2003-08~", "2003-08-01", "2003-08-31"),
+        ("The following year", "2004~", "2004-01-01", "2004-12-31"),
+        ("A year later", "2004~", "2004-01-01", "2004-12-31"),
+        ("Fourteen years later", "2017~", "2017-01-01", "2017-12-31"),
+        ("Months later", "2003~", "2003-08-17", "2004-05-17"),
+        ("A few days later", "2003-06~", "2003-06-19", "2003-06-26"),
+        ("Le lendemain", "2003-06-18~", "2003-06-18", "2003-06-18"),
+        ("Quatorze ans plus tard", "2017~", "2017-01-01", "2017-12-31"),
+        ("L'année suivante", "2004~", "2004-01-01", "2004-12-31"),
+    ],
+)
+def test_relative_dates_resolve_from_the_preceding_date(
+    phrase: str, edtf: str, start: str, end: str
+) -> None:
+    candidates = extract(RAID + phrase + ", the group's leader was freed.").candidates
+    assert [c.date for c in candidates] == ["2003-06-17", edtf]
+    relative = candidates[1]
+    assert (relative.start.isoformat(), relative.end.isoformat()) == (start, end)
+    assert relative.approximate and relative.anchor == "2003-06-17"
+    assert relative.found == phrase
+    assert relative.precision == {4: "year", 7: "month", 10: "day"}[len(edtf) - 1]
+
+
+def test_relative_date_from_a_month_is_no_finer_than_a_month() -> None:
+    relative = extract("They were tried in May 2011. Three days later, they appealed.")
+    assert [(c.date, c.start, c.end) for c in relative.candidates][1] == (
+        "2011-05~",
+        date(2011, 5, 1),
+        date(2011, 6, 3),
+    )
+
+
+def test_earlier_takes_the_later_date_of_its_own_sentence() -> None:
+    text = (
+        "Police raided the offices in June 2003. "
+        "The probe, opened fourteen years earlier, ended when judges dismissed the case on "
+        "5 June 2017."
+    )
+    dates = [(c.date, c.anchor, c.kind) for c in extract(text).candidates]
+    assert dates == [
+        ("2003-06", None, "raid"),
+        ("2003~", "2017-06-05", "investigation"),
+        ("2017-06-05", None, "dismissal"),
+    ]
+
+
+def test_relative_dates_anchor_on_stated_dates_not_on_other_relative_ones() -> None:
+    text = (
+        "Judges closed the case on 5 June 2017. The investigation had been opened fourteen "
+        "years earlier. Two weeks later, the group appealed."
+    )
+    assert [(c.date, c.anchor) for c in extract(text).candidates] == [
+        ("2017-06-05", None),
+        ("2003~", "2017-06-05"),
+        ("2017-06-19~", "2017-06-05"),
+    ]
+
+
+# --------------------------------------------------------------------------- dateline
+
+
+def test_dateline_is_the_published_date_and_not_a_candidate() -> None:
+    extraction = extract("Paris, June 17, 2020—Judges ordered his release on 3 June.")
+    assert extraction.published == "2020-06-17"
+    assert [(c.date, c.anchor, c.kind) for c in extraction.candidates] == [
+        ("2020-06-03", "2020-06-17", "release")
+    ]
+
+
+def test_french_dateline_with_le() -> None:
+    text = "Paris, le 17 juin 2020 — Le juge a ordonné sa remise en liberté le 3 juin."
+    extraction = extract(text, lang="fr")
+    assert extraction.published == "2020-06-17"
+    assert [(c.date, c.kind) for c in extraction.candidates] == [("2020-06-03", "release")]
+
+
+def test_yearless_date_after_the_dateline_is_taken_from_the_year_before() -> None:
+    extraction = extract("LONDON, 17 June 2020 - He was arrested on 3 December.")
+    assert extraction.published == "2020-06-17"
+    assert [c.date for c in extraction.candidates] == ["2019-12-03"]
+
+
+def test_a_date_in_the_first_sentence_is_not_a_dateline() -> None:
+    extraction = extract("On June 17, 2003, police raided the offices.")
+    assert extraction.published is None
+    assert [c.date for c in extraction.candidates] == ["2003-06-17"]
+
+
+def test_yearless_date_without_any_year_is_dropped() -> None:
+    assert extract("He was arrested on 3 December.").candidates == []
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Police raided the offices on 17 June 2003.", "raid"),
+        ("The court ruled on 17 June 2003 that the search was lawful.", "ruling"),
+        ("He was arrested on 17 June 2003.", "arrest"),
+        ("She was released on 17 June 2003.", "release"),
+        ("On 17 June 2003 judges ordered an end to the prosecution.", "dismissal"),
+        ("Prosecutors dropped the charges on 17 June 2003.", "dismissal"),
+        ("The case was dismissed on 17 June 2003.", "dismissal"),
+        ("Les juges ont prononcé un non-lieu le 17 juin 2003.", "dismissal"),
+        ("He was indicted on 17 June 2003.", "indictment"),
+        ("The group appealed on 17 June 2003.", "appeal"),
+        ("He was charged with fraud on 17 June 2003.", "charge"),
+        ("Some 160 people were detained on 17 June 2003.", "detention"),
+        ("He was sentenced to five years on 17 June 2003.", "sentencing"),
+        ("She was convicted on 17 June 2003.", "verdict"),
+        ("They were acquitted on 17 June 2003.", "verdict"),
+        ("A hearing was held on 17 June 2003.", "hearing"),
+        ("The trial opened on 17 June 2003.", "trial"),
+        ("The group filed a complaint on 17 June 2003.", "complaint"),
+        ("The appeal papers were filed on 17 June 2003.", "filing"),
+        ("Prosecutors opened an investigation on 17 June 2003.", "investigation"),
+        ("Prosecutors opened a probe in 2001.", "investigation"),
+        ("The parties settled on 17 June 2003.", "settlement"),
+        ("Police searched the house on 17 June 2003.", "search"),
+        ("The Paris appeal court sat on 17 June 2003.", "other"),
+        ("Le 17 juin 2003, il a été placé en garde à vue.", "detention"),
+        ("Il a été mis en examen le 17 juin 2003.", "charge"),
+        ("Il a été remis en liberté le 17 juin 2003.", "release"),
+        ("The minister spoke on 17 June 2003.", "other"),
+    ],
+)
+def test_kind_is_guessed_from_the_nearest_kind_word(sentence: str, kind: str) -> None:
+    lang = "fr" if " le " in sentence or sentence.startswith("Le ") else "en"
+    assert only(sentence, lang=lang).kind == kind
+
+
+def test_kind_word_of_the_same_clause_wins() -> None:
+    text = "Police raided the offices on 17 June 2003, and 160 people were detained."
+    assert only(text).kind == "raid"
+
+
+# --------------------------------------------------------------------------- parties
+
+
+def test_known_party_by_alias_ignoring_case_and_accents_whole_words_only() -> None:
+    known = [("Maryam Rajavi", ["Radjavi"]), ("Jean-Louis Bruguiere", ["BRUGUIERE"])]
+    text = "Judge bruguière questioned RADJAVI on 17 June 2003; the Radjavis were absent."
+    assert only(text, known_parties=known).parties == ["Jean-Louis Bruguiere", "Maryam Rajavi"]
+    assert only("The Radjavis left on 17 June 2003.", known_parties=known).parties == []
+
+
+def test_new_organisation_with_acronym_and_its_later_mentions() -> None:
+    text = (
+        "Police raided the People's Mojahedin Organization of Iran (PMOI) on 17 June 2003. "
+        "The PMOI appealed in 2004."
+    )
+    pmoi = NewParty("People's Mojahedin Organization of Iran", "PMOI")
+    candidates = extract(text).candidates
+    assert [(c.parties, c.new_parties) for c in candidates] == [
+        ([pmoi.name], [pmoi]),
+        ([pmoi.name], [pmoi]),
+    ]
+
+
+def test_acronym_already_known_is_not_a_new_party() -> None:
+    text = "Police raided the National Council of Resistance of Iran (NCRI) on 17 June 2003."
+    known = [("NCRI", ["Conseil national de la Résistance iranienne"])]
+    candidate = only(text, known_parties=known)
+    assert (candidate.parties, candidate.new_parties) == (["NCRI"], [])
+
+
+def test_brackets_that_do_not_spell_the_acronym_are_not_parties() -> None:
+    text = "The office in Paris (AFP) was raided on 17 June 2003 (see Annex II)."
+    assert only(text).new_parties == []
+
+
+# --------------------------------------------------------------------------- html and misc
+
+
+def test_html_to_text_keeps_paragraphs_and_drops_scripts_and_styles() -> None:
+    html = (
+        "<html><head><title>T</title><style>p {color: red}</style></head><body>"
+        "<script>var d = 'June 17, 2003';</script><h1>Raid</h1>"
+        "<p>Police raided the offices on <b>June 17,\n 2003</b>.</p>"
+        "<p>She was released&nbsp;on July 3, 2003 &amp; left.<br>Then silence.</p></body></html>"
+    )
+    text = html_to_text(html)
+    assert text == (
+        "Raid\n\nPolice raided the offices on June 17, 2003.\n\n"
+        "She was released on July 3, 2003 & left. Then silence."
+    )
+    assert [c.date for c in extract(text).candidates] == ["2003-06-17", "2003-07-03"]
+
+
+def test_sentences_do_not_break_at_abbreviations() -> None:
+    candidate = only("Mr. J. Smith of Acme Inc. was arrested on Jan. 5, 2004 in the U.S. capital.")
+    assert candidate.sentence.startswith("Mr. J. Smith")
+
+
+def test_unsupported_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="unsupported language 'it'"):
+        extract("Il 17 giugno 2003.", lang="it")
+
+
+def test_importing_extract_does_not_import_heavy_modules() -> None:
+    code = (
+        "import sys, casetrack.extract; print(sorted({'dateparser', 'regex'} & set(sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]"
+
+
+DATEISH = st.sampled_from(
+    [
+        "17 June 2003", "June 17, 2003", "in 2001", "juin 2003", "1er juillet", "on 3 December",
+        "two weeks later", "fourteen years earlier", "months later", "the following year",
+        "le lendemain", "la veille", "Paris, June 17, 2020 —", "(NCRI)", "National Council",
+        "raided", "released", ".", ",", "\n\n", "29 February", "31 December 2100",
+        "1900", "Article 6", "€2,000", "10:30", "99 years later", "20 years earlier",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(st.text(), st.lists(st.one_of(DATEISH, st.text(max_size=8))).map(" ".join)),
+    st.sampled_from(["en", "fr", "de", "es"]),
+)
+def test_extract_never_raises_and_bounds_are_ordered(text: str, lang: str) -> None:
+    extraction = extract(text, known_parties=[("National Council", ["NC"])], lang=lang)
+    for candidate in extraction.candidates:
+        assert candidate.start <= candidate.end
+        assert EDTF.match(candidate.date), candidate.date
+        assert candidate.precision in ("day", "month", "year")
+        assert candidate.approximate == candidate.date.endswith("~")
+
+
+def test_evaluation_script_scores_the_corpus() -> None:
+    script = Path(__file__).resolve().parent.parent / "scripts" / "evaluate_extract.py"
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert f"finder: casetrack, {len(SAMPLES)} texts" in result.stdout
+    assert re.search(r"dates +precision +\d+\.\d% \(\d+/\d+\) +recall", result.stdout)
+
+
+def test_typographic_apostrophes_match_straight_ones() -> None:
+    text = "La cour d\u2019appel de Paris a rendu son arrêt le 9 mai 2011."
+    candidate = only(text, known_parties=[("Paris Court of Appeal", ["Cour d'appel de Paris"])])
+    assert (candidate.parties, candidate.kind) == (["Paris Court of Appeal"], "ruling")
+
+
+def test_a_long_docket_in_one_paragraph_stays_fast() -> None:
+    """Thousands of dates in one paragraph (a docket, a table) must not take quadratic time."""
+    docket = "\n".join(
+        f"No. {n}. {n % 28 + 1} June 2003: hearing, raid, appeal" for n in range(3000)
+    )
+    started = time.perf_counter()
+    candidates = extract(docket).candidates
+    assert len(candidates) == 3000 and candidates[-1].date == "2003-06-04"
+    assert time.perf_counter() - started < 10
