@@ -265,7 +265,10 @@ def render_timeline(milestones: Sequence[Milestone], fmt: str, focus: Collection
     if focus:
         columns.insert(columns.index("kind") + 1, "role")
     return render(
-        timeline_records(milestones, focus), fmt, columns, flexible=("title", "parties", "sources")
+        timeline_records(milestones, focus),
+        fmt,
+        columns,
+        flexible=("date", "title", "parties", "sources"),
     )
 
 
