@@ -198,14 +198,13 @@ def add_milestone(
     with store.write() as conn:
         columns["case_id"] = get_case(store, case).id
         columns["kind"] = check_kind(conn, kind)
-        columns["position"] = 0
+        # Entry order: the id the row is about to get, so history records one clean insert.
+        next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM milestones").fetchone()[0]
+        columns["id"] = columns["position"] = next_id
         names = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
-        cursor = conn.execute(
-            f"INSERT INTO milestones ({names}) VALUES ({marks})", tuple(columns.values())
-        )
-        milestone_id = int(cursor.lastrowid or 0)
-        conn.execute("UPDATE milestones SET position = id WHERE id = ?", (milestone_id,))
+        conn.execute(f"INSERT INTO milestones ({names}) VALUES ({marks})", tuple(columns.values()))
+        milestone_id = int(next_id)
         report = WriteReport(milestone_id, value)
         _link(conn, milestone_id, parties, sources, tags, report)
     return report

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-corpus: Any = importlib.import_module("extract_corpus")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+corpus: Any = importlib.import_module("tests.extract_corpus")
 
 from casetrack.extract import extract  # noqa: E402  (needs the corpus path first)
 
