@@ -4,9 +4,17 @@ from __future__ import annotations
 
 
 class CasetrackError(Exception):
-    """A refused input or an unusable store. Exit code 1 unless said otherwise."""
+    """A refused input or an unusable store. Exit code 1 unless said otherwise.
+
+    The message is one line; `details` are further lines for errors that list several
+    problems at once (an import names every bad row).
+    """
 
     exit_code = 1
+
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.details = details or []
 
 
 class NotFoundError(CasetrackError):

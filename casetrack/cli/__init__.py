@@ -17,9 +17,13 @@ from casetrack.cli.common import State
 from casetrack.errors import CasetrackError
 
 
+def _one_line(text: str) -> str:
+    """User text quoted in a message cannot break it over lines."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def _say_error(message: str) -> None:
-    """One line on stderr, whatever user text the message quotes."""
-    typer.echo("casetrack: " + message.replace("\r", "\\r").replace("\n", "\\n"), err=True)
+    typer.echo("casetrack: " + _one_line(message), err=True)
 
 
 class _ErrorsAsMessages(TyperGroup):
@@ -30,6 +34,8 @@ class _ErrorsAsMessages(TyperGroup):
             return super().invoke(ctx)
         except CasetrackError as err:
             _say_error(str(err))
+            for line in err.details:
+                typer.echo(_one_line(line), err=True)
             raise typer.Exit(err.exit_code) from None
         except BrokenPipeError:
             raise

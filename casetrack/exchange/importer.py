@@ -103,7 +103,7 @@ def import_records(
         with store.write():
             importer.run(records, on_batch)
             if importer.errors or importer.error_count:
-                raise ImportFailed(importer.failure())
+                raise importer.failure()
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -160,12 +160,13 @@ class _Importer:
         self.first_new_id = 0
         self.next_id = 0
 
-    def failure(self) -> str:
+    def failure(self) -> ImportFailed:
         total = self.error_count
-        listed = "\n".join(self.errors)
         more = total - len(self.errors)
-        tail = f"\n... and {more} more" if more > 0 else ""
-        return f"import failed, nothing was written: {total} error(s)\n{listed}{tail}"
+        tail = [f"... and {more} more"] if more > 0 else []
+        return ImportFailed(
+            f"import failed, nothing was written: {total} error(s)", [*self.errors, *tail]
+        )
 
     def error(self, line: int, message: str) -> None:
         self.error_count += 1

@@ -1,0 +1,24 @@
+"""Error messages stay one line per problem, whatever user text they quote."""
+
+from tests.conftest import Cli
+
+
+def test_import_lists_every_bad_row_on_its_own_line(cli: Cli) -> None:
+    cli("init")
+    sheet = cli.db_path.parent / "sheet.csv"
+    sheet.write_text(
+        "case,date,title,kind\nc,2020-02-30,Hearing,hearing\nc,2020-06,Ruling,rulling\n",
+        encoding="utf-8",
+    )
+    result = cli("import", str(sheet), code=1)
+    lines = result.stderr.splitlines()
+    assert lines[0] == "casetrack: import failed, nothing was written: 2 error(s)"
+    assert lines[1].startswith(f"{sheet}:2: '2020-02-30' is not a real date")
+    assert lines[2].startswith(f"{sheet}:3: unknown kind 'rulling' (did you mean 'ruling'")
+    assert len(lines) == 3
+
+
+def test_newlines_in_quoted_user_text_do_not_break_the_line(cli: Cli) -> None:
+    cli("init")
+    result = cli("case", "show", "no\nsuch", code=1)
+    assert result.stderr.count("\n") == 1 and "no\\nsuch" in result.stderr
