@@ -66,6 +66,32 @@ def check(store: Store) -> list[str]:
     ]
     problems += _name_problems(conn)
     problems += _date_problems(conn)
+    problems += _search_problems(conn)
+    return problems
+
+
+def _search_problems(conn: sqlite3.Connection) -> list[str]:
+    """The search rows must equal what their view computes, and the FTS index must match them."""
+    fix = "run 'casetrack search --rebuild'"
+    columns = ", ".join(r[1] for r in conn.execute("PRAGMA table_info(milestone_search)"))
+    problems = []
+    for first, second, what in (
+        ("milestone_search", "milestone_search_source", "out of date"),
+        ("milestone_search_source", "milestone_search", "missing"),
+    ):
+        count = conn.execute(
+            f"SELECT count(*) FROM (SELECT {columns} FROM {first}"
+            f" EXCEPT SELECT {columns} FROM {second})"
+        ).fetchone()[0]
+        if count:
+            problems.append(f"search: {count} milestone(s) {what} in the search index: {fix}")
+    try:
+        conn.execute(
+            "INSERT INTO milestone_search_fts (milestone_search_fts, rank)"
+            " VALUES ('integrity-check', 1)"
+        )
+    except sqlite3.DatabaseError as err:
+        problems.append(f"search: the full-text index is damaged ({err}): {fix}")
     return problems
 
 

@@ -125,3 +125,17 @@ def test_check_reports_a_damaged_file(demo: Cli) -> None:
     result = demo("check", code=1)
     assert result.stdout.strip() or "casetrack:" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_check_finds_a_search_index_out_of_step(demo: Cli) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(demo.db_path)
+    # A hand edit of the search rows leaves them disagreeing with the milestones.
+    conn.execute("UPDATE milestone_search SET title = 'stale words' WHERE id = 3")
+    conn.commit()
+    conn.close()
+    result = demo("check", code=1)
+    assert "search: 1 milestone(s) out of date in the search index" in result.stdout
+    demo("search", "--rebuild")
+    demo("check")

@@ -52,3 +52,27 @@ def test_a_big_write_killed_midway_leaves_all_or_nothing(demo: Cli) -> None:
     assert demo.query("SELECT count(*) FROM history WHERE change_id IS NULL") == [(0,)]
     demo("check")
     demo("add", "nec-2003", "2006", "Life goes on")
+
+
+def test_an_import_killed_midway_leaves_all_or_nothing(demo: Cli) -> None:
+    """The issue's own scenario: `casetrack import` of a large file, SIGKILLed while it writes."""
+    import shutil
+
+    casetrack = shutil.which("casetrack")
+    assert casetrack is not None, "the casetrack console script is not installed"
+    count = 20_000
+    sheet = demo.db_path.parent / "big.csv"
+    rows = "".join(
+        f"nec-2003,2005-01-{1 + i % 28:02d},Imported {i},hearing\n" for i in range(count)
+    )
+    sheet.write_text("case,date,title,kind\n" + rows, encoding="utf-8")
+    before = demo.query("SELECT count(*) FROM milestones")[0][0]
+    killed = kill_midway([casetrack, "--db", str(demo.db_path), "import", str(sheet)],
+                         demo.db_path, wal_bytes=500_000)  # fmt: skip
+    assert killed, "the import finished before it could be killed: make it bigger"
+    assert demo.query("PRAGMA integrity_check") == [("ok",)]
+    after = demo.query("SELECT count(*) FROM milestones")[0][0]
+    assert after in (before, before + count)
+    demo("check")
+    assert demo("import", str(sheet)).stderr.startswith("imported:")
+    assert demo.query("SELECT count(*) FROM milestones") == [(before + count,)]
