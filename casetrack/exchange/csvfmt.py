@@ -136,6 +136,15 @@ def _milestone(row: dict[str, str]) -> dict[str, Any]:
 def read_csv(stream: TextIO, name: str) -> Iterator[Record]:
     """Milestone records from a sheet; the header row names the columns."""
     reader = csv.reader(stream)
+    try:
+        yield from _read_rows(reader, name)
+    except csv.Error as err:
+        raise CasetrackError(
+            f"{name}:{reader.line_num}: not readable as CSV ({err}): save the sheet as CSV (UTF-8)"
+        ) from None
+
+
+def _read_rows(reader: Any, name: str) -> Iterator[Record]:
     header = next(reader, None)
     if header is None:
         return
