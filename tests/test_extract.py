@@ -11,11 +11,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from extract_corpus import SAMPLES, Sample
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casetrack.extract import Candidate, NewParty, extract, html_to_text
+from tests.extract_corpus import SAMPLES, Sample
 
 EDTF = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?~?$")
 
