@@ -55,7 +55,7 @@ def known_parties(conn: sqlite3.Connection) -> list[tuple[str, list[str]]]:
 class Proposal:
     """A candidate milestone as it will be written, after the user's edits if any."""
 
-    date: str
+    date: str  # EDTF as stored, so it compares with the case's milestones as text
     title: str
     kind: str
     quote: str
@@ -148,12 +148,7 @@ def _already_in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal)
     found = conn.execute(
         "SELECT 1 FROM milestones WHERE case_id = ? AND date = ? AND kind = ? AND title = ?"
         " AND deleted_at IS NULL LIMIT 1",
-        (
-            case_id,
-            parse_date(proposal.date).text,
-            check_kind(conn, proposal.kind),
-            required_title(proposal.title),
-        ),
+        (case_id, proposal.date, check_kind(conn, proposal.kind), required_title(proposal.title)),
     )
     return found.fetchone() is not None
 

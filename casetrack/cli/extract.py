@@ -163,9 +163,7 @@ def _ask(store: Store, proposals: list[Proposal]) -> list[Proposal]:
         for number, proposal in enumerate(proposals, 1):
             say(f"[{number}/{len(proposals)}] {proposal.date} {proposal.kind}: {proposal.title}")
             while True:
-                answer = typer.prompt(
-                    "accept, edit, skip or quit? [a/e/s/q]", default="a", err=True
-                )
+                answer = typer.prompt("accept, edit, skip or quit (a/e/s/q)", default="a", err=True)
                 action = answer.strip().lower()[:1]
                 if action in ("a", "e"):
                     accepted.append(_edit(store, proposal) if action == "e" else proposal)
