@@ -34,6 +34,12 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
+def blank_controls(text: str) -> str:
+    """Text read from a file, its control characters (form feeds of PDF text, escapes) made
+    spaces, so what is taken from it can be stored."""
+    return _CONTROL.sub(" ", text)
+
+
 def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
     """The valid names nearest to a mistyped one, best first."""
     by_key: dict[str, str] = {}

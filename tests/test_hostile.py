@@ -83,18 +83,29 @@ BASELINE: dict[str, tuple[list[str], list[str]]] = {
     "move": (["4"], ["--before", "3"]),
     "export": ([], ["--format", "csv"]),
     "import": (["sheet.csv"], []),
+    "extract": (["article.txt"], ["--case", "nec-2003", "--apply"]),
 }
 
 # Files some baseline calls read, written into the test's working folder.
 SHEET = "case,date,title,kind\nnec-2003,2004,Imported hearing,hearing\n"
+ARTICLE = (
+    "The National Council of Resistance of Iran (NCRI) appealed on 9 May 2011. "
+    "The NEC filed a complaint two weeks later.\n"
+)
+FILES = {"import": ("sheet.csv", SHEET), "extract": ("article.txt", ARTICLE)}
+
+
+def write_files(folder: Path) -> None:
+    for name, text in FILES.values():
+        (folder / name).write_text(text, encoding="utf-8")
 
 
 def prepare(path: str, folder: Path, cli: Cli) -> None:
     """What a baseline call needs beyond the demo store."""
     if path == "restore":
         cli("rm", "3")
-    if path == "import":
-        (folder / "sheet.csv").write_text(SHEET, encoding="utf-8")
+    if path in FILES:
+        write_files(folder)
 
 
 CLICK_APP = get_command(app)
@@ -192,7 +203,7 @@ def test_hostile_values(path: str, param_name: str, demo_template: Path, tmp_pat
     db = tmp_path / "store.db"
     runner = CliRunner()
     shutil.copy(demo_template, db)
-    if path == "import":
+    if path in FILES:
         prepare(path, tmp_path, Cli(db))
     before = fingerprint(db)
     for value in HOSTILE:
@@ -323,7 +334,7 @@ def test_every_command_under_a_lock_held_beyond_the_timeout(
     db = tmp_path / "store.db"
     shutil.copy(demo_template, db)
     before = fingerprint(db)
-    (tmp_path / "sheet.csv").write_text(SHEET, encoding="utf-8")
+    write_files(tmp_path)
     holder = hold_lock(db, 120)
     try:
         for path in sorted(BASELINE):

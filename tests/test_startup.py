@@ -18,7 +18,7 @@ from casetrack.cli import app
 from casetrack.cli.plain_params import plain_param
 from tests.conftest import Cli
 
-HEAVY = ("pydantic", "sqlite_utils", "rich", "tabulate", "edtf", "json", "csv")
+HEAVY = ("pydantic", "sqlite_utils", "rich", "tabulate", "edtf", "json", "csv", "casetrack.extract")
 TABLE: set[str] = set()  # tables of plain text are drawn without tabulate
 _PROBE = """
 import os, sys
@@ -63,6 +63,17 @@ def test_commands_import_only_what_they_use(
     demo: Cli, tmp_path: Path, args: list[str], allowed: set[str]
 ) -> None:
     assert loaded(tmp_path, "--db", str(demo.db_path), *args) == allowed
+
+
+def test_only_extract_imports_the_extractor(demo: Cli, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("The NEC appealed on 9 May 2011.", encoding="utf-8")
+    db = ["--db", str(demo.db_path)]
+    assert loaded(tmp_path, *db, "extract", str(article)) == {"casetrack.extract"}
+    assert loaded(tmp_path, *db, "extract", str(article), "-f", "json") == {
+        "casetrack.extract",
+        "json",
+    }
 
 
 def test_every_parameter_converts_without_pydantic() -> None:

@@ -91,11 +91,22 @@ def main_options(
 
 
 def _register() -> None:
-    from casetrack.cli import care, cases, exchange, kinds, milestones, parties, search, sources
+    from casetrack.cli import (
+        care,
+        cases,
+        exchange,
+        extract,
+        kinds,
+        milestones,
+        parties,
+        search,
+        sources,
+    )
 
     milestones.register(app)
     app.command()(search.search)
     exchange.register(app)
+    app.command()(extract.extract)
     care.register(app)
     app.add_typer(cases.app, name="case")
     app.add_typer(parties.app, name="party")

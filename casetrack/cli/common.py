@@ -51,6 +51,31 @@ def open_store(ctx: typer.Context, *, create: bool = False) -> Store:
     return store
 
 
+def existing_store(ctx: typer.Context) -> Store | None:
+    """The store if its file exists: commands that only read must not create one."""
+    from casetrack.store import resolve_path
+
+    state = ctx.find_object(State) or State()
+    try:
+        missing = not resolve_path(state.db).exists()
+    except (OSError, ValueError):
+        missing = False  # unusable path: open_store says why
+    return None if missing else open_store(ctx)
+
+
+def choice(
+    value: str | None, choices: tuple[str, ...] | list[str], what: str = "format"
+) -> str | None:
+    """An option value checked case-insensitively, with a did-you-mean hint (exit 2)."""
+    from casetrack.names import did_you_mean
+
+    if value is not None and value.lower() not in choices:
+        raise typer.BadParameter(
+            f"unknown {what} {value!r}{did_you_mean(value, choices)}: use {', '.join(choices)}"
+        )
+    return value.lower() if value else None
+
+
 def say(message: str) -> None:
     """A message for the person at the terminal: stderr, so stdout stays clean data."""
     typer.echo(message, err=True)

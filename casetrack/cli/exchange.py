@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from casetrack.cli import filters as f
-from casetrack.cli.common import open_store, say
+from casetrack.cli.common import choice, open_store, say
 from casetrack.errors import CasetrackError
 from casetrack.exchange import EXPORTERS, IMPORT_FORMATS, LAYOUTS
 
@@ -27,28 +27,16 @@ def register(app: typer.Typer) -> None:
     app.command("import")(import_)
 
 
-def _choice(
-    value: str | None, choices: tuple[str, ...] | list[str], what: str = "format"
-) -> str | None:
-    from casetrack.names import did_you_mean
-
-    if value is not None and value.lower() not in choices:
-        raise typer.BadParameter(
-            f"unknown {what} {value!r}{did_you_mean(value, choices)}: use {', '.join(choices)}"
-        )
-    return value.lower() if value else None
-
-
 def _export_format(value: str) -> str:
-    return _choice(value, list(EXPORTERS)) or "json"
+    return choice(value, list(EXPORTERS)) or "json"
 
 
 def _layout(value: str) -> str:
-    return _choice(value, LAYOUTS, "layout") or "auto"
+    return choice(value, LAYOUTS, "layout") or "auto"
 
 
 def _import_format(value: str | None) -> str | None:
-    return _choice(value, IMPORT_FORMATS)
+    return choice(value, IMPORT_FORMATS)
 
 
 def _check_name(path: str | Path) -> None:

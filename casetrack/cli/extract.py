@@ -1,0 +1,213 @@
+"""`casetrack extract`: propose milestones from the text of a news report or judgment."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from casetrack.cli.common import choice, existing_store, open_store, out, say
+from casetrack.errors import CasetrackError
+
+if TYPE_CHECKING:
+    from casetrack.extract import Candidate, Extraction
+    from casetrack.proposals import ApplyReport, Proposal
+    from casetrack.store import Store
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+T = TypeVar("T")
+COLUMNS = ["#", "found", "date", "anchor", "kind", "parties", "title"]
+
+
+def _lang(value: str) -> str:
+    from casetrack.extract import SUPPORTED_LANGS
+
+    return choice(value, SUPPORTED_LANGS, "language") or "en"
+
+
+def extract(
+    ctx: typer.Context,
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="Plain text or HTML file; - reads stdin.")
+    ],
+    case: Annotated[
+        str | None,
+        typer.Option("--case", "-c", help="Case to add them to (with --apply or --interactive)."),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="URL|ID",
+            help="Source to cite (default: the file's absolute path).",
+        ),
+    ] = None,
+    lang: Annotated[
+        str,
+        typer.Option("--lang", callback=_lang, help="Language of the text: en, fr, de or es."),
+    ] = "en",
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", case_sensitive=False, help="table or json.")
+    ] = ListFormat.table,
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Add them all to --case after listing them.")
+    ] = False,
+    interactive: Annotated[
+        bool,
+        typer.Option("--interactive", "-i", help="Ask for each: accept, edit, skip or quit."),
+    ] = False,
+) -> None:
+    """List the milestones a text proposes; add them to a case with --apply or --interactive.
+
+    Each date found becomes a candidate: its EDTF date (a relative one, such as "two weeks
+    later", is resolved from the date it follows and marked approximate), the sentence as
+    title and quote, a kind and the parties it names. Nothing is written without --apply or
+    --interactive; all that one run adds is one change for 'casetrack undo'.
+
+    Examples: casetrack extract article.txt ; casetrack extract page.html --case nec-2003
+    --source https://example.org/a --apply ; pbpaste | casetrack extract - -c nec-2003 -i
+    """
+    from casetrack.extract import extract as propose
+    from casetrack.proposals import Proposal, apply_proposals, article_text, known_parties
+
+    if apply and interactive:
+        raise CasetrackError("use --apply or --interactive, not both")
+    if (apply or interactive) and not case:
+        raise CasetrackError("--apply and --interactive need --case CASE: the case to add to")
+    store = _store(ctx, case if apply or interactive else None, source)
+    name = "<stdin>" if file == "-" else file
+    text = article_text(_read(file), name)
+    extraction = propose(text, known_parties=known_parties(store.conn) if store else (), lang=lang)
+    if extraction.published:
+        say(f"published: {extraction.published}")
+    _show(extraction, fmt, name)
+    if store is None or case is None or not (apply or interactive):
+        if extraction.candidates:
+            say("nothing written: add --case CASE and --apply or --interactive to add them")
+        return
+    proposals = [Proposal.of(c) for c in extraction.candidates]
+    if interactive:
+        proposals = _ask(store, proposals)
+    cited = source if source is not None else (None if file == "-" else os.path.abspath(file))
+    report = apply_proposals(store, case, proposals, source=cited, published=extraction.published)
+    _summary(report, case, cited, extraction.published)
+
+
+def _store(ctx: typer.Context, case: str | None, source: str | None) -> Store | None:
+    """The store to write to, its case and source checked before anything is asked; for a
+    listing, the store if there is one (its parties are recognised), never a new one."""
+    if case is None:
+        return existing_store(ctx)
+    from casetrack.proposals import check_target
+
+    store = open_store(ctx)
+    check_target(store, case, source)
+    return store
+
+
+def _read(file: str) -> bytes:
+    if file == "-":
+        return sys.stdin.buffer.read()
+    if "\x00" in file:
+        raise CasetrackError("a file name cannot contain a NUL character")
+    try:
+        with open(file, "rb") as stream:
+            return stream.read()
+    except OSError as err:
+        raise CasetrackError(f"cannot read {file}: {err.strerror or err}") from None
+
+
+def _show(extraction: Extraction, fmt: ListFormat, name: str) -> None:
+    if fmt is ListFormat.json:
+        import json
+
+        out(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    from casetrack.formats import render
+
+    if not extraction.candidates:
+        say(f"no dates found in {name}")
+        return
+    rows = [_row(n, c) for n, c in enumerate(extraction.candidates, 1)]
+    out(render(rows, "table", COLUMNS, flexible=("parties", "title")))
+
+
+def _row(number: int, candidate: Candidate) -> dict[str, Any]:
+    new = {p.name: p.alias for p in candidate.new_parties}
+    parties = [f"{p} (new: {new[p]})" if p in new else p for p in candidate.parties]
+    return {
+        "#": number,
+        "found": candidate.found,
+        "date": candidate.date,
+        "anchor": candidate.anchor or "",
+        "kind": candidate.kind,
+        "parties": "; ".join(parties),
+        "title": candidate.title,
+    }
+
+
+def _ask(store: Store, proposals: list[Proposal]) -> list[Proposal]:
+    """Go through the proposals one by one; quit keeps those accepted so far."""
+    accepted: list[Proposal] = []
+    try:
+        for number, proposal in enumerate(proposals, 1):
+            say(f"[{number}/{len(proposals)}] {proposal.date} {proposal.kind}: {proposal.title}")
+            while True:
+                answer = typer.prompt("accept, edit, skip or quit (a/e/s/q)", default="a", err=True)
+                action = answer.strip().lower()[:1]
+                if action in ("a", "e"):
+                    accepted.append(_edit(store, proposal) if action == "e" else proposal)
+                    break
+                if action == "s":
+                    break
+                if action == "q":
+                    return accepted
+                say("answer a (accept), e (edit), s (skip) or q (quit)")
+    except typer.Abort:  # end of input or Ctrl-C at a prompt: end its line first
+        say("")
+        raise CasetrackError("stopped before the end: nothing written") from None
+    return accepted
+
+
+def _edit(store: Store, proposal: Proposal) -> Proposal:
+    """Ask for the date, title and kind, each until it is valid; Enter keeps the proposal's."""
+    from casetrack.dates import parse_date
+    from casetrack.milestones import check_kind, required_title
+
+    date = _valid("date", proposal.date, parse_date)
+    title = _valid("title", proposal.title, required_title)
+    kind = _valid("kind", proposal.kind, lambda text: check_kind(store.conn, text))
+    return proposal.edited(date, title, kind)
+
+
+def _valid(what: str, default: str, check: Callable[[str], T]) -> T:
+    while True:
+        try:
+            return check(typer.prompt(f"  {what}", default=default, err=True))
+        except CasetrackError as err:
+            say(f"  {err}")
+
+
+def _summary(report: ApplyReport, case: str, cited: str | None, published: str | None) -> None:
+    for party in report.new_parties:
+        say(f"new party: {party.name} (alias {party.alias})")
+    if report.new_source:
+        say(f"new source: {report.new_source}")
+    if cited is None and report.added:
+        say("no source linked: give --source URL to cite the text")
+    if report.published_set:
+        say(f"source published: {published}")
+    ids = ", ".join(map(str, report.added))
+    added = f"added {len(report.added)} milestone(s) to {case}" + (f": {ids}" if ids else "")
+    skipped = f"; skipped {report.skipped} already in the case" if report.skipped else ""
+    say(added + skipped)

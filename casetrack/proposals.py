@@ -1,0 +1,177 @@
+"""Milestones proposed from an article, checked against the store and added to a case.
+
+casetrack.extract reads text and knows nothing of a store. This module gives it the
+parties the store knows, and writes what the user accepts in ONE transaction, so one
+`casetrack undo` takes back a whole extraction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from casetrack.cases import get_case, require_case_id
+from casetrack.dates import DateValue, parse_date
+from casetrack.errors import CasetrackError
+from casetrack.milestones import Citation, PartySpec, add_milestone, check_kind, required_title
+from casetrack.names import blank_controls, clean_text
+from casetrack.parties import add_aliases, create_party, find_party_id
+from casetrack.sources import find_source
+from casetrack.store import Store
+
+if TYPE_CHECKING:
+    from casetrack.extract import Candidate, NewParty
+
+HTML_SUFFIXES = (".htm", ".html")
+
+
+def article_text(data: bytes, name: str) -> str:
+    """The text to read dates from: UTF-8, HTML reduced to its visible text (by the file
+    name, or when the text starts with '<'), control characters blanked."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CasetrackError(f"{name} is not UTF-8 text: save it as UTF-8") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if name.lower().endswith(HTML_SUFFIXES) or text.lstrip().startswith("<"):
+        from casetrack.extract import html_to_text
+
+        text = html_to_text(text)
+    return blank_controls(text)
+
+
+def known_parties(conn: sqlite3.Connection) -> list[tuple[str, list[str]]]:
+    """(name, aliases) of every party, for extract() to recognise them in the text."""
+    parties: dict[int, tuple[str, list[str]]] = {
+        row[0]: (row[1], []) for row in conn.execute("SELECT id, name FROM parties ORDER BY id")
+    }
+    for party_id, alias in conn.execute("SELECT party_id, alias FROM party_aliases ORDER BY id"):
+        parties[party_id][1].append(alias)
+    return list(parties.values())
+
+
+@dataclass
+class Proposal:
+    """A candidate milestone as it will be written, after the user's edits if any."""
+
+    date: str  # EDTF as stored, so it compares with the case's milestones as text
+    title: str
+    kind: str
+    quote: str
+    parties: list[str] = field(default_factory=list)
+    new_parties: list[NewParty] = field(default_factory=list)
+    unsure: bool = False
+
+    @classmethod
+    def of(cls, candidate: Candidate) -> Proposal:
+        """A date the text only gives relative to another one, or roughly, is unsure."""
+        return cls(
+            candidate.date,
+            candidate.title,
+            candidate.kind,
+            candidate.sentence,
+            list(candidate.parties),
+            list(candidate.new_parties),
+            candidate.approximate or candidate.anchor is not None,
+        )
+
+    def edited(self, date: DateValue, title: str, kind: str) -> Proposal:
+        """A date the user typed is theirs: unsure only if they mark it so (~ or ?)."""
+        unsure = self.unsure if date.text == self.date else date.approximate or date.uncertain
+        return replace(self, date=date.text, title=required_title(title), kind=kind, unsure=unsure)
+
+
+def check_target(store: Store, case: str, source: str | None) -> None:
+    """Refuse an unknown case or source before anything is asked or written."""
+    get_case(store, case)
+    if source is not None:
+        if not clean_text(source):
+            raise CasetrackError("--source needs a URL, a citation or a source id")
+        find_source(store.conn, source)
+
+
+@dataclass
+class ApplyReport:
+    """What one run added, so the CLI can tell the user."""
+
+    added: list[int] = field(default_factory=list)
+    skipped: int = 0
+    new_parties: list[NewParty] = field(default_factory=list)
+    new_source: str | None = None
+    published_set: bool = False
+
+
+def apply_proposals(
+    store: Store,
+    case: str,
+    proposals: list[Proposal],
+    *,
+    source: str | None,
+    published: str | None = None,
+) -> ApplyReport:
+    """Add the proposals to `case`, citing `source` with each sentence as the quote.
+
+    One already in the case (same date, kind and title) is skipped, so running an
+    extraction again adds nothing twice. Organisations the text introduces are created
+    when a milestone added names them. The source gets the article's dateline as its
+    publication date unless it has one.
+    """
+    report = ApplyReport()
+    with store.write() as conn:
+        case_id = require_case_id(conn, case)
+        for proposal in proposals:
+            if _already_in_case(conn, case_id, proposal):
+                report.skipped += 1
+                continue
+            parties = [_party_to_link(conn, name, proposal, report) for name in proposal.parties]
+            added = add_milestone(
+                store,
+                case,
+                proposal.date,
+                proposal.title,
+                kind=proposal.kind,
+                parties=[PartySpec(name) for name in parties],
+                sources=[Citation(source, proposal.quote)] if source else [],
+                status="unsure" if proposal.unsure else "undisputed",
+            )
+            report.added.append(added.milestone_id)
+            report.new_source = report.new_source or next(iter(added.new_sources), None)
+        if report.added and source and published:
+            cited = find_source(conn, source)
+            assert cited is not None  # linked above
+            report.published_set = _set_published(conn, cited.id, published)
+    return report
+
+
+def _already_in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal) -> bool:
+    found = conn.execute(
+        "SELECT 1 FROM milestones WHERE case_id = ? AND date = ? AND kind = ? AND title = ?"
+        " AND deleted_at IS NULL LIMIT 1",
+        (case_id, proposal.date, check_kind(conn, proposal.kind), required_title(proposal.title)),
+    )
+    return found.fetchone() is not None
+
+
+def _party_to_link(
+    conn: sqlite3.Connection, name: str, proposal: Proposal, report: ApplyReport
+) -> str:
+    """The stored name of a party the sentence names; an organisation the text introduced
+    is found by its name or acronym, else created as an organisation with the acronym."""
+    new = next((p for p in proposal.new_parties if p.name == name), None)
+    if new is None:
+        return name
+    party_id = find_party_id(conn, new.name) or find_party_id(conn, new.alias)
+    if party_id is None:
+        party_id = create_party(conn, new.name, "organization")
+        add_aliases(conn, party_id, [new.alias])
+        report.new_parties.append(new)
+    return str(conn.execute("SELECT name FROM parties WHERE id = ?", (party_id,)).fetchone()[0])
+
+
+def _set_published(conn: sqlite3.Connection, source_id: int, published: str) -> bool:
+    cursor = conn.execute(
+        "UPDATE sources SET published = ? WHERE id = ? AND published IS NULL",
+        (parse_date(published).text, source_id),
+    )
+    return cursor.rowcount > 0

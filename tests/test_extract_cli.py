@@ -1,0 +1,350 @@
+"""`casetrack extract`: proposals listed from a text, and added to a case only when asked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from casetrack.extract import SUPPORTED_LANGS, NewParty
+from casetrack.proposals import Proposal, apply_proposals
+from casetrack.store import Store
+from tests.conftest import Cli
+from tests.extract_corpus import NCRI, SAMPLES
+
+RAID = SAMPLES[0]  # NCRI introduced with its acronym; Rajavi and Bruguière known by alias
+DATELINE = SAMPLES[3]  # "PARIS, June 17, 2020 (Reuters) — ..."
+CASE = "ncri-2003"
+URL = "https://example.org/news/2020/06/17/raid-anniversary"
+
+
+@pytest.fixture
+def store(cli: Cli) -> Cli:
+    """A case to add to, and the parties the raid report names by alias."""
+    cli("case", "add", CASE, "--title", "Raid on the NCRI offices")
+    for name, aliases in RAID.known_parties:
+        cli("party", "add", name, "--kind", "person", *(f"--alias={a}" for a in aliases))
+    return cli
+
+
+def write(tmp_path: Path, text: str, name: str = "article.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def candidates(cli: Cli, *args: str, input: str | None = None) -> list[dict[str, object]]:
+    result = cli("extract", *args, "--format", "json", input=input)
+    return json.loads(result.stdout)["candidates"]  # type: ignore[no-any-return]
+
+
+def milestones(cli: Cli) -> list[tuple[object, ...]]:
+    return cli.query(
+        "SELECT m.date, m.kind, m.status, m.title, ms.quote, s.url FROM milestones m"
+        " LEFT JOIN milestone_sources ms ON ms.milestone_id = m.id"
+        " LEFT JOIN sources s ON s.id = ms.source_id ORDER BY m.id"
+    )
+
+
+def counts(cli: Cli) -> dict[str, object]:
+    tables = ("milestones", "milestone_parties", "milestone_sources", "parties", "party_aliases")
+    return {t: cli.query(f"SELECT count(*) FROM {t}")[0][0] for t in (*tables, "sources")}
+
+
+# --------------------------------------------------------------------------- listing
+
+
+def test_lists_candidates_from_a_file_without_creating_a_store(cli: Cli, tmp_path: Path) -> None:
+    result = cli("extract", str(write(tmp_path, RAID.text)))
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["#", "found", "date", "anchor", "kind", "parties", "title"]
+    assert lines[2].split()[:6] == ["1", "June", "17,", "2003", "2003-06-17", "raid"]
+    complaint = next(line for line in lines if line.startswith("4 "))
+    assert complaint.split()[:7] == ["4", "Two", "weeks", "later", "2003-07-17~", "2003-07-03",
+                                     "complaint"]  # fmt: skip
+    assert "National Council of Resistance of Iran (new: NCRI)" in result.stdout
+    assert "nothing written" in result.stderr
+    assert not cli.db_path.exists()
+
+
+def test_reads_stdin_and_says_the_dateline_is_the_publication_date(cli: Cli) -> None:
+    result = cli("extract", "-", "--format", "json", input=DATELINE.text)
+    extraction = json.loads(result.stdout)
+    assert extraction["published"] == "2020-06-17"
+    assert [c["date"] for c in extraction["candidates"]] == [
+        "2003-06-17", "2020-09-14", "2020-03-02", "2001",
+    ]  # fmt: skip
+    assert "published: 2020-06-17" in result.stderr.splitlines()
+
+
+def test_json_gives_every_field_of_a_candidate(cli: Cli, tmp_path: Path) -> None:
+    complaint = candidates(cli, str(write(tmp_path, RAID.text)))[3]
+    assert complaint == {
+        "date": "2003-07-17~",
+        "start": "2003-07-17",
+        "end": "2003-07-17",
+        "precision": "day",
+        "approximate": True,
+        "anchor": "2003-07-03",
+        "found": "Two weeks later",
+        "kind": "complaint",
+        "title": "Two weeks later, the NCRI filed a complaint over the conditions of the raid.",
+        "sentence": "Two weeks later, the NCRI filed a complaint over the conditions of the raid.",
+        "parties": [NCRI],
+        "new_parties": [{"name": NCRI, "alias": "NCRI"}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("page.html", "<p>The raid was on <b>17 June 2003</b>.</p><p>Judges closed it.</p>"),
+        ("page.txt", "\n  <html><body><p>The raid was on 17 June 2003.</p></body></html>"),
+    ],
+)
+def test_html_is_read_as_its_visible_text(cli: Cli, tmp_path: Path, name: str, text: str) -> None:
+    (only,) = candidates(cli, str(write(tmp_path, text, name)))
+    assert only["sentence"] == "The raid was on 17 June 2003."
+    assert only["kind"] == "raid"
+
+
+def test_html_on_stdin_and_control_characters_in_the_text(cli: Cli) -> None:
+    page = "<script>d = '1 May 2001'</script><p>Police raided\x0c the offices on 17 June 2003.</p>"
+    (only,) = candidates(cli, "-", input=page)
+    assert only["sentence"] == "Police raided the offices on 17 June 2003."
+
+
+def test_parties_of_the_store_are_recognised_by_alias(demo: Cli, tmp_path: Path) -> None:
+    text = "On 9 May 2011 the Cour d'appel de Paris rejected the NEC's appeal."
+    (only,) = candidates(demo, str(write(tmp_path, text)))
+    assert only["parties"] == ["Paris Court of Appeal", "Northern Exile Council"]
+    assert only["new_parties"] == []
+
+
+def test_a_known_acronym_is_not_proposed_as_a_new_party(store: Cli, tmp_path: Path) -> None:
+    store("party", "add", "Conseil national de la Résistance iranienne", "--alias", "NCRI")
+    raid = candidates(store, str(write(tmp_path, RAID.text)))[0]
+    assert raid["parties"] == ["Conseil national de la Résistance iranienne"]
+    assert raid["new_parties"] == []
+
+
+def test_no_dates_is_said_not_shown_as_an_empty_table(cli: Cli, tmp_path: Path) -> None:
+    result = cli("extract", str(write(tmp_path, "Nothing dated here.")))
+    assert result.stdout == ""
+    assert "no dates found in" in result.stderr
+
+
+# --------------------------------------------------------------------------- --apply
+
+
+def test_apply_adds_the_candidates_with_quote_source_status_and_new_party(
+    store: Cli, tmp_path: Path
+) -> None:
+    article = write(tmp_path, RAID.text)
+    result = store("extract", str(article), "--case", CASE, "--apply")
+    assert "2003-07-17~" in result.stdout  # listed first
+    sentences = [c["sentence"] for c in candidates(store, str(article))]
+    path = str(article.resolve())
+    assert milestones(store) == [
+        ("2003-06-17", "raid", "undisputed", RAID_TITLE, sentences[0], path),
+        ("2001", "investigation", "undisputed", sentences[1], sentences[1], path),
+        ("2003-07-03", "release", "undisputed", sentences[2], sentences[2], path),
+        ("2003-07-17~", "complaint", "unsure", sentences[3], sentences[3], path),
+    ]
+    assert store.query(
+        "SELECT p.name, p.kind, a.alias FROM parties p JOIN party_aliases a ON a.party_id = p.id"
+        " WHERE p.name = ?",
+        (NCRI,),
+    ) == [(NCRI, "organization", "NCRI")]
+    assert store.query(
+        "SELECT m.date, p.name, mp.role FROM milestone_parties mp"
+        " JOIN milestones m ON m.id = mp.milestone_id JOIN parties p ON p.id = mp.party_id"
+        " ORDER BY m.id, p.name"
+    ) == [
+        ("2003-06-17", NCRI, ""),
+        ("2001", "Jean-Louis Bruguiere", ""),
+        ("2003-07-03", "Maryam Rajavi", ""),
+        ("2003-07-17~", NCRI, ""),
+    ]
+    assert f"new party: {NCRI} (alias NCRI)" in result.stderr
+    assert f"added 4 milestone(s) to {CASE}: 1, 2, 3, 4" in result.stderr
+
+
+RAID_TITLE = (
+    "French police raided the offices of the National Council of Resistance of Iran (NCRI) "
+    "in Auvergne-sur-Oise, north of…"
+)
+
+
+def test_apply_with_source_sets_its_publication_date_from_the_dateline(
+    store: Cli, tmp_path: Path
+) -> None:
+    result = store("extract", "-", "-c", CASE, "--source", URL, "--apply", input=DATELINE.text)
+    assert store.query("SELECT url, published FROM sources") == [(URL, "2020-06-17")]
+    assert [(m[0], m[1], m[2], m[5]) for m in milestones(store)] == [
+        ("2003-06-17", "detention", "undisputed", URL),
+        ("2020-09-14", "hearing", "undisputed", URL),
+        ("2020-03-02", "other", "unsure", URL),  # its year is the hearing's
+        ("2001", "investigation", "undisputed", URL),
+    ]
+    assert "source published: 2020-06-17" in result.stderr
+
+
+def test_a_source_with_a_publication_date_keeps_it(store: Cli) -> None:
+    store("source", "add", URL, "--published", "2020-06-18")
+    store("extract", "-", "-c", CASE, "--source", "1", "--apply", input=DATELINE.text)
+    assert store.query("SELECT url, published FROM sources") == [(URL, "2020-06-18")]
+    assert {m[5] for m in milestones(store)} == {URL}
+
+
+def test_apply_from_stdin_without_source_links_none(store: Cli) -> None:
+    result = store("extract", "-", "-c", CASE, "--apply", input="The raid was on 17 June 2003.")
+    assert milestones(store) == [
+        ("2003-06-17", "raid", "undisputed", "The raid was on 17 June 2003.", None, None)
+    ]
+    assert "no source linked" in result.stderr
+
+
+def test_applying_again_skips_what_the_case_already_has(store: Cli, tmp_path: Path) -> None:
+    article = str(write(tmp_path, RAID.text))
+    store("extract", article, "--case", CASE, "--apply")
+    before = counts(store)
+    result = store("extract", article, "--case", CASE, "--apply")
+    assert counts(store) == before
+    assert f"added 0 milestone(s) to {CASE}; skipped 4 already in the case" in result.stderr
+    assert store.query("SELECT count(*) FROM changes WHERE command = 'extract'") == [(1,)]
+
+
+def test_undo_takes_back_a_whole_extraction(store: Cli, tmp_path: Path) -> None:
+    before = counts(store)
+    store("extract", str(write(tmp_path, RAID.text)), "--case", CASE, "--apply")
+    assert counts(store)["milestones"] == 4
+    result = store("undo")
+    assert "'extract'" in result.stdout + result.stderr
+    assert counts(store) == before
+    assert store("check").exit_code == 0
+
+
+def test_an_organisation_added_meanwhile_is_linked_not_copied(store: Cli) -> None:
+    """Between listing and writing (an interactive run), someone may add the party."""
+    store("party", "add", "NCR Iran", "--alias", "NCRI")
+    proposal = Proposal("2003-06-17", "Raid", "raid", "Raid.", [NCRI], [NewParty(NCRI, "NCRI")])
+    db = Store.open(store.db_path)
+    try:
+        report = apply_proposals(db, CASE, [proposal], source=None)
+    finally:
+        db.close()
+    assert report.new_parties == []
+    assert store.query("SELECT count(*) FROM parties") == [(3,)]
+    assert store.query(
+        "SELECT p.name FROM milestone_parties mp JOIN parties p ON p.id = mp.party_id"
+    ) == [("NCR Iran",)]
+
+
+# --------------------------------------------------------------------------- --interactive
+
+
+def test_interactive_accepts_edits_and_skips(store: Cli, tmp_path: Path) -> None:
+    article = str(write(tmp_path, RAID.text))
+    answers = [
+        "a",  # the raid, as proposed
+        "e", "2001-09~", "Investigation opened", "nonsense", "investigation",  # kind re-asked
+        "s",  # the release
+        "e", "", "", "",  # the complaint: Enter keeps each field
+    ]  # fmt: skip
+    result = store("extract", article, "-c", CASE, "--interactive", input="\n".join(answers) + "\n")
+    assert "unknown kind 'nonsense'" in result.stderr
+    assert [m[:4] for m in milestones(store)] == [
+        ("2003-06-17", "raid", "undisputed", RAID_TITLE),
+        ("2001-09~", "investigation", "unsure", "Investigation opened"),
+        ("2003-07-17~", "complaint", "unsure",
+         "Two weeks later, the NCRI filed a complaint over the conditions of the raid."),
+    ]  # fmt: skip
+
+
+def test_interactive_quit_keeps_what_was_accepted(store: Cli, tmp_path: Path) -> None:
+    article = str(write(tmp_path, RAID.text))
+    store("extract", article, "-c", CASE, "-i", input="s\nwhat\na\nq\n")
+    assert [m[:2] for m in milestones(store)] == [("2001", "investigation")]
+
+
+def test_interactive_edit_to_a_plain_date_makes_it_undisputed(store: Cli, tmp_path: Path) -> None:
+    article = str(write(tmp_path, RAID.text))
+    store("extract", article, "-c", CASE, "-i", input="q\n")
+    assert milestones(store) == []
+    store("extract", article, "-c", CASE, "-i", input="s\ns\ns\ne\n2003-07-18\n\n\n")
+    assert [m[:3] for m in milestones(store)] == [("2003-07-18", "complaint", "undisputed")]
+
+
+def test_interactive_input_ending_early_writes_nothing(store: Cli, tmp_path: Path) -> None:
+    before = counts(store)
+    article = str(write(tmp_path, RAID.text))
+    result = store("extract", article, "-c", CASE, "-i", input="a\na\n", code=1)
+    assert result.stderr.splitlines()[-1] == "casetrack: stopped before the end: nothing written"
+    assert counts(store) == before
+
+
+# --------------------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize("flag", ["--apply", "--interactive"])
+def test_writing_needs_a_case(cli: Cli, tmp_path: Path, flag: str) -> None:
+    result = cli("extract", str(write(tmp_path, RAID.text)), flag, code=1)
+    assert (
+        result.stderr
+        == "casetrack: --apply and --interactive need --case CASE: the case to add to\n"
+    )
+    assert not cli.db_path.exists()
+
+
+def test_apply_and_interactive_together_are_refused(store: Cli, tmp_path: Path) -> None:
+    article = str(write(tmp_path, RAID.text))
+    result = store("extract", article, "-c", CASE, "--apply", "-i", code=1)
+    assert result.stderr == "casetrack: use --apply or --interactive, not both\n"
+
+
+def test_unknown_case_is_refused_with_a_suggestion(store: Cli, tmp_path: Path) -> None:
+    before = counts(store)
+    result = store("extract", str(write(tmp_path, RAID.text)), "-c", "ncri-2030", "--apply", code=1)
+    assert result.stderr == "casetrack: no case 'ncri-2030' (did you mean 'ncri-2003'?)\n"
+    assert result.stdout == ""  # refused before listing
+    assert counts(store) == before
+
+
+def test_unknown_source_id_is_refused(store: Cli, tmp_path: Path) -> None:
+    article = str(write(tmp_path, RAID.text))
+    result = store("extract", article, "-c", CASE, "--source", "7", "--apply", code=1)
+    assert "no source with id 7" in result.stderr
+
+
+def test_unsupported_language_lists_the_supported_ones(cli: Cli, tmp_path: Path) -> None:
+    result = cli("extract", str(write(tmp_path, RAID.text)), "--lang", "it", code=2)
+    assert f"unknown language 'it': use {', '.join(SUPPORTED_LANGS)}" in result.stderr
+    help_text = cli("extract", "--help").stdout
+    assert all(lang in help_text for lang in SUPPORTED_LANGS)
+
+
+def test_french_text_with_lang(cli: Cli, tmp_path: Path) -> None:
+    french = SAMPLES[2]
+    found = candidates(cli, str(write(tmp_path, french.text)), "--lang", "FR")
+    assert [c["date"] for c in found] == [e.date for e in french.proposed()]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("missing.txt", "casetrack: cannot read missing.txt: No such file or directory\n"),
+        (".", "casetrack: cannot read .: Is a directory\n"),
+    ],
+)
+def test_unreadable_files_are_one_line_errors(cli: Cli, name: str, message: str) -> None:
+    assert cli("extract", name, code=1).stderr == message
+
+
+def test_text_that_is_not_utf8_is_refused(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Arrêté le 17 juin 2003.".encode("latin-1"))
+    assert cli("extract", str(path), code=1).stderr == (
+        f"casetrack: {path} is not UTF-8 text: save it as UTF-8\n"
+    )
