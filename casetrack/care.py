@@ -66,12 +66,13 @@ def check(store: Store) -> list[str]:
     ]
     problems += _name_problems(conn)
     problems += _date_problems(conn)
-    problems += _search_problems(conn)
+    problems += _search_problems(store)
     return problems
 
 
-def _search_problems(conn: sqlite3.Connection) -> list[str]:
+def _search_problems(store: Store) -> list[str]:
     """The search rows must equal what their view computes, and the FTS index must match them."""
+    conn = store.conn
     fix = "run 'casetrack search --rebuild'"
     columns = ", ".join(r[1] for r in conn.execute("PRAGMA table_info(milestone_search)"))
     problems = []
@@ -86,10 +87,12 @@ def _search_problems(conn: sqlite3.Connection) -> list[str]:
         if count:
             problems.append(f"search: {count} milestone(s) {what} in the search index: {fix}")
     try:
-        conn.execute(
-            "INSERT INTO milestone_search_fts (milestone_search_fts, rank)"
-            " VALUES ('integrity-check', 1)"
-        )
+        # FTS5 runs its integrity check as a write command, so it waits for writers like one.
+        with store.write():
+            conn.execute(
+                "INSERT INTO milestone_search_fts (milestone_search_fts, rank)"
+                " VALUES ('integrity-check', 1)"
+            )
     except sqlite3.DatabaseError as err:
         problems.append(f"search: the full-text index is damaged ({err}): {fix}")
     return problems
