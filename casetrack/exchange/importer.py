@@ -31,6 +31,7 @@ from casetrack.milestones import (
 from casetrack.models import MILESTONE_STATUSES, PARTY_KINDS
 from casetrack.names import check_choice, clean_text, did_you_mean, name_key
 from casetrack.parties import add_aliases, create_party, find_party_id
+from casetrack.schema import bulk_inserts
 from casetrack.sources import create_source
 from casetrack.store import Store, now
 
@@ -100,7 +101,7 @@ def import_records(
     """Check and write every record in one transaction; on any error write nothing."""
     importer = _Importer(store, name, case.strip() if case else None)
     try:
-        with store.write():
+        with store.write(), bulk_inserts(store.conn):
             importer.run(records, on_batch)
             if importer.errors or importer.error_count:
                 raise importer.failure()
