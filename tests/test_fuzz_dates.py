@@ -8,7 +8,8 @@ from datetime import date
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from casetrack.dates import DateError, DateValue, from_stored, parse_date
+from casetrack.dates import DateError, DateValue, parse_date
+from tests.test_dates import through_store
 
 EXAMPLES = 2000
 
@@ -23,15 +24,7 @@ def check_consistent(value: DateValue, text: str) -> None:
     assert value.sort_start <= value.sort_end or value.precision == "unknown"
     again = parse_date(value.text)
     assert again == value, f"{text!r} -> {value.text!r} does not parse back the same"
-    stored = from_stored(
-        value.text,
-        value.start.isoformat() if value.start else None,
-        value.end.isoformat() if value.end else None,
-        value.precision,
-        value.approximate,
-        value.uncertain,
-    )
-    assert stored == value
+    assert through_store(value) == value
 
 
 @settings(max_examples=EXAMPLES)
