@@ -9,6 +9,7 @@ import re
 import shutil
 import textwrap
 from collections.abc import Collection, Sequence
+from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
 from casetrack.dates import display_date, elapsed
@@ -49,15 +50,7 @@ def fit_widths(
 ) -> list[int | None]:
     """Column limits so the table fits `width`: fixed columns keep their size, and flexible
     ones share the rest, narrow ones keeping their natural width (water-filling)."""
-    natural = [
-        max(
-            [
-                len(h),
-                *(max((_width(line) for line in row[i].split("\n")), default=0) for row in rows),
-            ]
-        )
-        for i, h in enumerate(headers)
-    ]
+    natural = [max([len(h), *(_cell_width(row[i]) for row in rows)]) for i, h in enumerate(headers)]
     padding = 2 * (len(headers) - 1)
     fixed = sum(n for h, n in zip(headers, natural, strict=True) if h not in flexible)
     room = max(width - padding - fixed, 12 * max(1, len(flexible)))
@@ -77,8 +70,11 @@ def fit_widths(
     return limits
 
 
-def _width(text: str) -> int:
-    return len(_ANSI.sub("", text))
+def _cell_width(cell: str) -> int:
+    """Columns the widest line of a cell takes, colour codes aside."""
+    if "\x1b" in cell:
+        cell = _ANSI.sub("", cell)
+    return max(map(len, cell.split("\n"))) if "\n" in cell else len(cell)
 
 
 def render(
@@ -144,14 +140,10 @@ def simple_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     for row in cells:
         for i, lines in enumerate(row):
             widths[i] = max([widths[i], *map(len, lines)])
-
-    def line(texts: Sequence[str]) -> str:
-        return "  ".join(t.ljust(w) for t, w in zip(texts, widths, strict=True)).rstrip()
-
-    out = [line(headers), "  ".join("-" * w for w in widths)]
+    layout = "  ".join(f"{{:{w}}}" for w in widths)
+    out = [layout.format(*headers).rstrip(), "  ".join("-" * w for w in widths)]
     for row in cells:
-        for k in range(max(map(len, row))):
-            out.append(line([lines[k] if k < len(lines) else "" for lines in row]))
+        out.extend(layout.format(*texts).rstrip() for texts in zip_longest(*row, fillvalue=""))
     return "\n".join(out)
 
 
@@ -179,6 +171,8 @@ def fold(cell: str, width: int | None) -> str:
     """
     if width is None or (len(cell) <= width and "\n" not in cell and "\x1b" not in cell):
         return cell
+    if _SPACED_WORDS.fullmatch(cell) and (packed := _pack(cell, width)) is not None:
+        return packed
     if _plain(cell):
         wrap = _TabulateLikeWrapper(width=width).wrap
     else:
@@ -186,6 +180,32 @@ def fold(cell: str, width: int | None) -> str:
 
         wrap = _CustomTextWrap(width=width).wrap
     return "\n".join("\n".join(wrap(line)) for line in cell.splitlines() if line.strip())
+
+
+# Plain text, words one space apart: textwrap breaks it only at those spaces and hyphens.
+_SPACED_WORDS = re.compile(r"[!-~\xa0-\xac\xae-\u02ff]+(?: [!-~\xa0-\xac\xae-\u02ff]+)*")
+
+
+def _pack(text: str, width: int) -> str | None:
+    """`text` filled to `width` exactly as textwrap fills it, in a fraction of the time;
+    None when a piece is longer than the width (textwrap then cuts it)."""
+    lines = []
+    line = ""
+    for word in text.split(" "):
+        pieces = (
+            [p for p in textwrap.TextWrapper.wordsep_re.split(word) if p] if "-" in word else [word]
+        )
+        for k, piece in enumerate(pieces):
+            if len(piece) > width:
+                return None
+            joined = (line + " " + piece) if line and not k else line + piece
+            if len(joined) <= width:
+                line = joined
+            else:
+                lines.append(line)
+                line = piece
+    lines.append(line)
+    return "\n".join(lines)
 
 
 def focus_roles(milestone: Milestone, focus: Collection[int]) -> str:

@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer.main
@@ -110,3 +111,45 @@ def test_lists_and_optional_flags_convert(demo: Cli) -> None:
         for m in json.loads(demo("timeline", "-p", "NEC", "-p", "NCTD", "-f", "json").stdout)
     ]
     assert ids == [3]
+
+
+_TREE = """
+import json, sys, typer.main
+if sys.argv[1] == "eager":
+    typer.main.get_group_from_info._casetrack_on_demand = True  # on_demand.install() skips
+from casetrack.cli import app
+from casetrack.cli.on_demand import _Pending
+
+def tree(command):
+    return {
+        "name": command.name,
+        "help": command.help,
+        "params": [[p.name, p.opts, p.secondary_opts, p.required, repr(p.default)]
+                   for p in command.params],
+        "commands": {n: tree(c) for n, c in getattr(command, "commands", {}).items()},
+    }
+
+group = typer.main.get_command(app)
+built = [n for n, c in getattr(group.commands, "_commands", group.commands).items()
+         if not isinstance(c, _Pending)]
+group.commands["timeline"]
+built_then = [n for n, c in getattr(group.commands, "_commands", group.commands).items()
+              if not isinstance(c, _Pending)]
+print(json.dumps({"built": sorted(built), "then": sorted(built_then), "tree": tree(group)}))
+"""
+
+
+def test_commands_are_built_on_demand_and_the_same_as_typers() -> None:
+    """A run builds only the command it uses, and that command is the one Typer builds."""
+
+    def build(how: str) -> dict[str, Any]:
+        run = subprocess.run([sys.executable, "-c", _TREE, how], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        return dict(json.loads(run.stdout))
+
+    on_demand, eager = build("on-demand"), build("eager")
+    groups = ["case", "kind", "party", "source", "trash"]  # cheap: their commands wait too
+    assert on_demand["built"] == groups
+    assert on_demand["then"] == sorted([*groups, "timeline"])
+    assert eager["built"] == sorted(eager["tree"]["commands"])
+    assert on_demand["tree"] == eager["tree"]

@@ -42,3 +42,17 @@ def test_tables_match_tabulate(rows: list[list[str]], width: int) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(formats, "terminal_width", lambda: width)
         assert render(records, "table", HEADERS, ("b", "c")) == expected + "\n"
+
+
+PIECES = st.text(alphabet=st.sampled_from("abcXé1-.,'([)"), min_size=1, max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(words=st.lists(PIECES, min_size=1, max_size=12), width=st.integers(1, 30))
+def test_packing_words_matches_textwrap(words: list[str], width: int) -> None:
+    text = " ".join(words)
+    packed = formats._pack(text, width)
+    if packed is None:  # only a word longer than the line is left to textwrap, which cuts it
+        assert max(map(len, words)) > width
+    else:
+        assert packed == "\n".join(formats._TabulateLikeWrapper(width=width).wrap(text))

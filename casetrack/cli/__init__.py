@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from casetrack import __version__
-from casetrack.cli import plain_params
+from casetrack.cli import on_demand, plain_params
 from casetrack.cli.common import State
 from casetrack.errors import CasetrackError
 
@@ -49,6 +49,7 @@ class _ErrorsAsMessages(TyperGroup):
 
 
 plain_params.install()
+on_demand.install()
 
 app = typer.Typer(
     name="casetrack",
