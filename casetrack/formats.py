@@ -41,16 +41,23 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def terminal_width() -> int:
-    return shutil.get_terminal_size((120, 24)).columns
+def terminal_width() -> int | None:
+    """Columns to fit tables to: $COLUMNS, else the terminal's. None when printing to a pipe
+    or a file: rows then stay whole, one line each, for grep and sort (as ps does)."""
+    return shutil.get_terminal_size((0, 0)).columns or None
 
 
 def fit_widths(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], width: int, flexible: set[str]
+    headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None, flexible: set[str]
 ) -> list[int | None]:
     """Column limits so the table fits `width`: fixed columns keep their size, and flexible
     ones share the rest, narrow ones keeping their natural width (water-filling)."""
-    natural = [max([len(h), *(_cell_width(row[i]) for row in rows)]) for i, h in enumerate(headers)]
+    if width is None:
+        return [None] * len(headers)
+    # Like tabulate, every column is at least two wider than its header.
+    natural = [
+        max([len(h) + 2, *(_cell_width(row[i]) for row in rows)]) for i, h in enumerate(headers)
+    ]
     padding = 2 * (len(headers) - 1)
     fixed = sum(n for h, n in zip(headers, natural, strict=True) if h not in flexible)
     room = max(width - padding - fixed, 12 * max(1, len(flexible)))

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pty
 import shutil
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 import pytest
@@ -42,3 +47,41 @@ def test_python_dash_m_and_version(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "casetrack", "--version"], cwd=tmp_path,
                             capture_output=True, text=True, timeout=60)  # fmt: skip
     assert result.returncode == 0 and result.stdout.startswith("casetrack ")
+
+
+def _timeline_lines(tmp_path: Path, env: dict[str, str], terminal_columns: int | None) -> list[str]:
+    """`casetrack timeline --party NEC` as printed to a pipe, or to a terminal that wide."""
+    run("demo", cwd=tmp_path)
+    argv = [sys.executable, "-m", "casetrack", "timeline", "--party", "NEC"]
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"} | env
+    if terminal_columns is None:
+        done = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, timeout=60)
+        return done.stdout.decode().splitlines()
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, terminal_columns, 0, 0))
+    with subprocess.Popen(argv, cwd=tmp_path, env=env, stdout=follower) as process:
+        os.close(follower)
+        printed = b""
+        while chunk := _read(leader):
+            printed += chunk
+        process.wait(timeout=60)
+    os.close(leader)
+    return printed.decode().replace("\r\n", "\n").splitlines()
+
+
+def _read(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # the terminal closes when the command ends
+        return b""
+
+
+@needs_script
+def test_tables_fit_the_terminal_and_stay_whole_in_a_pipe(tmp_path: Path) -> None:
+    piped = _timeline_lines(tmp_path, {}, None)
+    assert len(piped) == 2 + 6  # header, rule and one line per milestone: ready for grep
+    assert all("Northern Exile Council (" in line for line in piped[2:])
+    on_terminal = _timeline_lines(tmp_path, {}, 100)
+    assert max(map(len, on_terminal)) <= 100 < max(map(len, piped))
+    assert len(on_terminal) > len(piped)
+    assert _timeline_lines(tmp_path, {"COLUMNS": "100"}, None) == on_terminal
