@@ -6,6 +6,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from casetrack.cases import get_case
 from casetrack.dates import DateValue, from_stored, parse_date
@@ -374,20 +375,45 @@ def load_milestones(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Milest
     for start in range(0, len(ids), _CHUNK):
         chunk = list(ids[start : start + _CHUNK])
         marks = ", ".join("?" for _ in chunk)
-        for row in conn.execute(f"{_MILESTONE_SELECT} WHERE m.id IN ({marks})", chunk):
-            records[row[0]] = Milestone(
-                id=row[0],
-                uid=row[1],
-                case=row[2],
-                date=from_stored(row[3], row[4], row[5], row[6], bool(row[7]), bool(row[8])),
-                kind=row[9],
-                title=row[10],
-                location=row[11],
-                note=row[12],
-                status=row[13],
-                key=bool(row[14]),
-                position=row[15],
-            )
+        rows = conn.execute(f"{_MILESTONE_SELECT} WHERE m.id IN ({marks})", chunk)
+        records.update((row[0], _milestone(row)) for row in rows)
+    _attach_links(conn, records)
+    return [records[i] for i in ids if i in records]
+
+
+def select_milestones(
+    conn: sqlite3.Connection, where: str, params: Sequence[object], order_by: str
+) -> list[Milestone]:
+    """Full records of the milestones `m` matching `where`, in order, read in one pass."""
+    rows = conn.execute(f"{_MILESTONE_SELECT} WHERE {where} ORDER BY {order_by}", params)
+    milestones = [_milestone(row) for row in rows]
+    _attach_links(conn, {m.id: m for m in milestones})
+    return milestones
+
+
+def _milestone(row: sqlite3.Row | tuple[Any, ...]) -> Milestone:
+    """A milestone without its links, from a row of _MILESTONE_SELECT."""
+    return Milestone(
+        id=row[0],
+        uid=row[1],
+        case=row[2],
+        date=from_stored(row[3], row[4], row[5], row[6], bool(row[7]), bool(row[8])),
+        kind=row[9],
+        title=row[10],
+        location=row[11],
+        note=row[12],
+        status=row[13],
+        key=bool(row[14]),
+        position=row[15],
+    )
+
+
+def _attach_links(conn: sqlite3.Connection, records: dict[int, Milestone]) -> None:
+    """Fill in the parties, sources and tags of these milestones, in stored order."""
+    ids = list(records)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
         for mid, name, role, party_id in conn.execute(
             "SELECT mp.milestone_id, p.name, mp.role, p.id FROM milestone_parties mp"
             f" JOIN parties p ON p.id = mp.party_id WHERE mp.milestone_id IN ({marks})"
@@ -408,7 +434,6 @@ def load_milestones(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Milest
             chunk,
         ):
             records[mid].tags.append(tag)
-    return [records[i] for i in ids if i in records]
 
 
 def get_milestone(store: Store, milestone_id: int) -> Milestone:

@@ -13,7 +13,7 @@ from typing import Any
 from casetrack.cases import require_case_id
 from casetrack.dates import DateValue
 from casetrack.errors import CasetrackError
-from casetrack.milestones import check_kind, load_milestones
+from casetrack.milestones import check_kind, select_milestones
 from casetrack.models import MILESTONE_STATUSES, ROLES, Milestone
 from casetrack.names import check_choice, did_you_mean
 from casetrack.parties import require_party_id
@@ -122,4 +122,5 @@ def timeline_ids(conn: sqlite3.Connection, filters: Filters) -> list[int]:
 
 def timeline(conn: sqlite3.Connection, filters: Filters) -> list[Milestone]:
     """The selected milestones, full records, in timeline order."""
-    return load_milestones(conn, timeline_ids(conn, filters))
+    where, params = where_clause(conn, filters)
+    return select_milestones(conn, where, params, ORDER_BY)
