@@ -9,7 +9,7 @@ import re
 import shutil
 import textwrap
 from collections.abc import Collection, Sequence
-from itertools import zip_longest
+from itertools import chain, zip_longest
 from typing import TYPE_CHECKING, Any
 
 from casetrack.dates import display_date, elapsed
@@ -98,7 +98,7 @@ def render(
             return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     headers = list(columns or (records[0].keys() if records else []))
-    rows = [[_cell(r.get(h)) for h in headers] for r in records]
+    rows = [[v if type(v := r.get(h)) is str else _cell(v) for h in headers] for r in records]
     if fmt == "csv":
         import csv
         import io
@@ -118,8 +118,10 @@ def render(
     if not rows:
         return ""
     widths = fit_widths(headers, rows, terminal_width(), set(flexible))
-    folded = [[fold(cell, width) for cell, width in zip(row, widths, strict=True)] for row in rows]
-    if all(map(_plain, headers)) and all(_plain(cell) for row in folded for cell in row):
+    folded = rows
+    if any(widths):
+        folded = [[fold(cell, w) for cell, w in zip(row, widths, strict=True)] for row in rows]
+    if _plain("\n".join(chain(headers, *folded))):
         return simple_table(headers, folded) + "\n"
     from tabulate import tabulate
 
