@@ -121,7 +121,7 @@ def _batches(rows: Iterable[NewMilestone], size: int) -> Iterator[list[NewMilest
 def add_many(store: Store, rows: Iterable[NewMilestone], batch: int = BATCH) -> BulkReport:
     """Write every row, or none: a refused row raises CasetrackError naming its number."""
     report = BulkReport()
-    with store.write() as conn, bulk_inserts(conn):
+    with store.write() as conn, bulk_inserts(conn, store.change_id()):
         names = _Names(conn, report)
         next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM milestones").fetchone()[0])
         report.first_id = next_id

@@ -49,19 +49,49 @@ def os_user() -> str:
 OUTSIDE = "outside casetrack"
 
 
-def seal_change(
-    conn: sqlite3.Connection, command: str, undoes: int | None = None, user: str | None = None
-) -> int | None:
-    """Group the history rows not yet in a change into one; None if there are none."""
-    if conn.execute("SELECT 1 FROM history WHERE change_id IS NULL LIMIT 1").fetchone() is None:
-        return None
+def begin_change(conn: sqlite3.Connection, command: str, user: str | None = None) -> int:
+    """A change made before its rows are written, so that bulk writes can carry its id
+    instead of being updated to it afterwards; seal_change(change_id=...) completes it."""
     from casetrack.store import now
 
-    change_id = conn.execute(
-        "INSERT INTO changes (at, user, command, undoes) VALUES (?, ?, ?, ?)",
-        (now(), user or os_user(), command, undoes),
-    ).lastrowid
-    conn.execute("UPDATE history SET change_id = ? WHERE change_id IS NULL", (change_id,))
+    cursor = conn.execute(
+        "INSERT INTO changes (at, user, command) VALUES (?, ?, ?)",
+        (now(), user or os_user(), command),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def seal_change(
+    conn: sqlite3.Connection,
+    command: str,
+    undoes: int | None = None,
+    user: str | None = None,
+    change_id: int | None = None,
+) -> int | None:
+    """Group the history rows not yet in a change into one (into `change_id` if it was begun);
+    None if the change has no rows."""
+    pending = conn.execute("SELECT 1 FROM history WHERE change_id IS NULL LIMIT 1").fetchone()
+    if change_id is not None:
+        if (
+            pending is None
+            and not conn.execute(
+                "SELECT 1 FROM history WHERE change_id = ? LIMIT 1", (change_id,)
+            ).fetchone()
+        ):
+            conn.execute("DELETE FROM changes WHERE id = ?", (change_id,))
+            return None
+    elif pending is None:
+        return None
+    else:
+        from casetrack.store import now
+
+        change_id = conn.execute(
+            "INSERT INTO changes (at, user, command, undoes) VALUES (?, ?, ?, ?)",
+            (now(), user or os_user(), command, undoes),
+        ).lastrowid
+    if pending is not None:
+        conn.execute("UPDATE history SET change_id = ? WHERE change_id IS NULL", (change_id,))
     if undoes is not None:
         conn.execute("UPDATE changes SET undone_by = ? WHERE id = ?", (change_id, undoes))
     return change_id

@@ -26,6 +26,8 @@ def clean_text(text: str) -> str:
     Control characters other than tab and newline are refused: a NUL truncates text in
     SQLite's functions and escape sequences would act on the terminal that shows them.
     """
+    if text.isascii() and text.isprintable():  # nothing to refuse or normalise
+        return text.strip()
     bad = _CONTROL.search(text)
     if bad:
         raise CasetrackError(

@@ -266,14 +266,15 @@ def m003_history(db: Any) -> None:
 
 
 @contextmanager
-def bulk_inserts(conn: Any) -> Iterator[None]:
+def bulk_inserts(conn: Any, change_id: int | None = None) -> Iterator[None]:
     """Inside a write transaction: many inserts at set speed instead of trigger speed.
 
     The per-row insert triggers of the history and of the search index are dropped while the
     block runs; at its end one statement per table writes the same history rows (with the
-    rows' final values) and refreshes the search rows of every milestone the new rows touch,
-    and the triggers are put back. Update and delete triggers keep running throughout. If the
-    block fails, the transaction's rollback restores the triggers with everything else.
+    rows' final values, already in change `change_id` when given) and refreshes the search
+    rows of every milestone the new rows touch, and the triggers are put back. Update and
+    delete triggers keep running throughout. If the block fails, the transaction's rollback
+    restores the triggers with everything else.
     """
     suspended = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name GLOB"
@@ -312,10 +313,10 @@ def bulk_inserts(conn: Any) -> Iterator[None]:
         )
         values = row_json(table_columns(conn, table), table)
         conn.execute(
-            "INSERT INTO history (action, table_name, row_id, old, new)"
-            f" SELECT 'insert', '{table}', rowid, NULL, {values} FROM {table}"
+            "INSERT INTO history (change_id, action, table_name, row_id, old, new)"
+            f" SELECT ?, 'insert', '{table}', rowid, NULL, {values} FROM {table}"
             " WHERE rowid > ? ORDER BY rowid",
-            (marks[table],),
+            (change_id, marks[table]),
         )
     for _, sql in suspended:
         conn.execute(sql)

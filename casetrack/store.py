@@ -47,6 +47,7 @@ class Store:
         self.conn = conn
         # What history records as the command behind each change; the CLI names it.
         self.command = "casetrack"
+        self._change_id: int | None = None  # begun early in the current write, if at all
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False) -> Store:
@@ -153,7 +154,7 @@ class Store:
                 seal_change(conn, OUTSIDE, user="unknown")
             yield conn
             if record:
-                seal_change(conn, self.command)
+                seal_change(conn, self.command, change_id=self._change_id)
             conn.execute("COMMIT")
         except sqlite3.OperationalError as err:
             _rollback(conn)
@@ -161,6 +162,18 @@ class Store:
         except BaseException:
             _rollback(conn)
             raise
+        finally:
+            self._change_id = None
+
+    def change_id(self) -> int:
+        """The id of the change the current write transaction will be recorded as."""
+        if not self.conn.in_transaction:
+            raise RuntimeError("change_id() needs a write transaction")
+        if self._change_id is None:
+            from casetrack.history import begin_change
+
+            self._change_id = begin_change(self.conn, self.command)
+        return self._change_id
 
 
 def _rollback(conn: sqlite3.Connection) -> None:
