@@ -9,12 +9,14 @@ error listed as FILE:LINE: what is wrong, and nothing is written.
 
 from __future__ import annotations
 
+import gc
 import re
 import sqlite3
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from casetrack.cases import CASE_FIELDS, add_case, edit_case
@@ -40,7 +42,7 @@ T = TypeVar("T")
 BATCH = 500
 IMPORT_CACHE_KIB = -64 * 1024  # negative: KiB, as PRAGMA cache_size takes it
 MAX_LISTED_ERRORS = 1000
-_CACHE_LIMIT = 100_000
+_CACHE_LIMIT = 250_000  # entries per accelerator: some 30 MB at most
 # A UUID as casetrack writes it; any other spelling goes through uuid.UUID.
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _TRUE = ("yes", "y", "true", "1", "x")
@@ -50,6 +52,9 @@ _MILESTONE_COLUMNS = (
     "uncertain", "sort_start", "sort_end", "position", "kind", "title", "location", "note",
     "status", "key", "created_at", "updated_at",
 )  # fmt: skip
+
+
+_INSERTED = itemgetter(*_MILESTONE_COLUMNS)  # a milestone's values, in column order
 
 
 class ImportFailed(CasetrackError):
@@ -109,6 +114,10 @@ def import_records(
     # New rows land all over the uid and link indexes: a larger page cache keeps those
     # pages from being written out and read back again and again (20% faster at 100k).
     store.conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
+    # Millions of records and row tuples pass through, none in a reference cycle: the cycle
+    # collector would only rescan the growing caches over and over.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with store.write(), bulk_inserts(store.conn, store.change_id()):
             importer.run(records, on_batch)
@@ -120,6 +129,8 @@ def import_records(
         pass
     finally:
         store.conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+        if collecting:
+            gc.enable()
     return importer.report
 
 
@@ -362,6 +373,8 @@ class _Importer:
         if role_key not in self.roles:
             text = _text(raw_role, "role")
             _remember(self.roles, role_key, check_role(text, f"party {name!r}") or "")
+        if type(uid) is str and uid in self.party_uids:  # a party this file or store defines
+            return self.party_uids[uid], self.roles[role_key]
         return self._party_id((_spelling(uid), _spelling(name)), name, uid), self.roles[role_key]
 
     def _party_id(self, key: tuple[Any, ...], raw_name: Any, raw_uid: Any) -> int:
@@ -379,16 +392,21 @@ class _Importer:
             self.report.added["party"] += 1
         if uid:
             _remember(self.party_uids, uid, party_id)
-        _remember(self.party_links, key, party_id)
+        else:
+            _remember(self.party_links, key, party_id)
         return party_id
 
     def _link_source(self, item: Any) -> tuple[int, str | None, str | None, str | None]:
         item = _record(item, "link")
-        key = (_spelling(item.get("source")), _spelling(item.get("url")))
-        source_id = self.source_links.get(key)
-        if source_id is None:
+        uid = item.get("source")
+        if type(uid) is str and uid in self.source_uids:
+            source_id = self.source_uids[uid]
+        elif (key := (_spelling(uid), _spelling(item.get("url")))) in self.source_links:
+            source_id = self.source_links[key]
+        else:
             source_id = self._resolve_source(item)
-            _remember(self.source_links, key, source_id)
+            if not uid:  # by URL only; one with a uid is remembered by it
+                _remember(self.source_links, key, source_id)
         quote, page, paragraph = (item.get(k) for k in ("quote", "page", "paragraph"))
         return source_id, quote or None, _text(page, "page"), _text(paragraph, "paragraph")
 
@@ -403,11 +421,15 @@ class _Importer:
             (uid, url),
         ).fetchone()
         if row is not None:
-            return int(row[0])
-        if not url:
+            source_id = int(row[0])
+        elif not url:
             raise CasetrackError("a source link needs a URL or citation")
-        self.report.added["source"] += 1
-        return create_source(self.conn, url, uid=uid)
+        else:
+            self.report.added["source"] += 1
+            source_id = create_source(self.conn, url, uid=uid)
+        if uid:
+            _remember(self.source_uids, uid, source_id)
+        return source_id
 
     def milestone(self, line: int, record: Any) -> None:
         record = _record(record, "milestone")
@@ -471,22 +493,24 @@ class _Importer:
         stamp = now()
         inserts: list[tuple[Any, ...]] = []
         linked: list[tuple[int, _Row]] = []
-        seen: dict[str, str] = {}
+        seen: dict[str, int] = {}
         for row in batch:
             if row.uid in seen or existing.get(row.uid, 0) >= self.first_new_id:
-                first = seen.get(row.uid, "an earlier line")
+                first = f"line {seen[row.uid]}" if row.uid in seen else "an earlier line"
                 self.error(row.line, f"milestone uid {row.uid} appears twice (see {first})")
                 continue
-            seen[row.uid] = f"line {row.line}"
+            seen[row.uid] = row.line
             milestone_id = existing.get(row.uid)
             if milestone_id is None:
                 milestone_id = self.next_id
                 self.next_id += 1
-                values = {
-                    **row.columns, "id": milestone_id, "uid": row.uid, "position": milestone_id,
-                    "created_at": stamp, "updated_at": stamp,
-                }  # fmt: skip
-                inserts.append(tuple(values[c] for c in _MILESTONE_COLUMNS))
+                inserts.append(
+                    _INSERTED(
+                        row.columns | {"id": milestone_id, "uid": row.uid,
+                                       "position": milestone_id, "created_at": stamp,
+                                       "updated_at": stamp}
+                    )
+                )  # fmt: skip
                 self.report.added["milestone"] += 1
             elif milestone_id in stored and row.same_as(stored[milestone_id]):
                 self.report.unchanged["milestone"] += 1
