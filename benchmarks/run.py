@@ -11,6 +11,8 @@ ratio to baselines taken in the same run, so the results hold on any machine:
 Rounds interleave the commands so that a busy machine slows them all alike. Peak RSS is
 the child's own (wait4). Commands this casetrack lacks (`casetrack CMD --help` fails)
 are skipped. `add` writes to the case `bench-add`; nothing else changes the store.
+Output goes to /dev/null with no $COLUMNS, so tables are not wrapped (as in any pipe);
+one extra row times the party timeline wrapped to 120 columns, as a terminal shows it.
 This is a measurement, not a test: CI runs it on a small store only to keep it working.
 """
 
@@ -116,16 +118,22 @@ class Measure:
     stdout: Path | None = None
     prepare: Callable[[], None] | None = None
     target: tuple[str, float] | None = None  # (baseline name, ratio to stay at or below)
+    columns: int | None = None  # $COLUMNS: tables wrap to this width, else (piped) not at all
     times: list[float] = field(default_factory=list)
     rss: list[int] = field(default_factory=list)
 
 
-def run_once(argv: list[str], stdout: Path | None = None) -> tuple[float, int]:
+def run_once(
+    argv: list[str], stdout: Path | None = None, columns: int | None = None
+) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one process; it must succeed."""
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    if columns:
+        env["COLUMNS"] = str(columns)
     out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115
     try:
         started = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE)
+        process = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE, env=env)
         assert process.stderr is not None
         errors = process.stderr.read()
         _, status, usage = os.wait4(process.pid, 0)
@@ -150,7 +158,7 @@ def measure(items: list[Measure], runs: int) -> None:
         for item in items:
             if item.prepare:
                 item.prepare()
-            elapsed, rss = run_once(item.argv, item.stdout)
+            elapsed, rss = run_once(item.argv, item.stdout, item.columns)
             if round_:
                 item.times.append(elapsed)
                 item.rss.append(rss)
@@ -259,6 +267,15 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
             target=("stack", 1.0),
         )
     )
+    quick.append(
+        Measure(
+            "timeline --party bench-party, wrapped to 120 columns",
+            [*ct, "timeline", "--party", "bench-party"],
+            raw=raw(_BY_PARTY, "bench-party"),
+            target=("stack", 1.0),
+            columns=120,
+        )
+    )
     skipped = []
     if available("search"):
         quick.append(
@@ -282,8 +299,13 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
         )
     else:
         skipped.append("export (not in this casetrack)")
-    raws = {m.label: Measure(f"raw sqlite3: {m.label}", m.raw) for m in quick if m.raw}
-    measure(quick + list(raws.values()), args.runs)
+    baselines: dict[tuple[str, ...], Measure] = {}  # one per distinct raw script
+    raws = {
+        m.label: baselines.setdefault(tuple(m.raw), Measure(f"raw sqlite3: {m.label}", m.raw))
+        for m in quick
+        if m.raw
+    }
+    measure(quick + list(baselines.values()), args.runs)
 
     bulk: list[Measure] = []
     importing = copy = None
