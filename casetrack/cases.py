@@ -109,16 +109,13 @@ def require_case_id(conn: sqlite3.Connection, slug: str) -> int:
 
 def list_cases(store: Store) -> list[dict[str, Any]]:
     """Every case with its milestone count and first/last milestone dates."""
+    # One pass over each case's milestones (by the case index), not one per figure.
     rows = store.conn.execute(
         """SELECT c.id, c.uid, c.slug, c.title, c.jurisdiction, c.court, c.docket, c.status,
-                  c.summary,
-                  (SELECT count(*) FROM milestones m
-                    WHERE m.case_id = c.id AND m.deleted_at IS NULL),
-                  (SELECT min(m.date_start) FROM milestones m
-                    WHERE m.case_id = c.id AND m.deleted_at IS NULL),
-                  (SELECT max(m.date_end) FROM milestones m
-                    WHERE m.case_id = c.id AND m.deleted_at IS NULL)
-           FROM cases c WHERE c.deleted_at IS NULL ORDER BY c.slug"""
+                  c.summary, count(m.id), min(m.date_start), max(m.date_end)
+           FROM cases c
+           LEFT JOIN milestones m ON m.case_id = c.id AND m.deleted_at IS NULL
+           WHERE c.deleted_at IS NULL GROUP BY c.id ORDER BY c.slug"""
     ).fetchall()
     result = []
     for row in rows:

@@ -48,6 +48,7 @@ _MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(_MONTHS, 1)
     name.lower(): number for number, name in enumerate(calendar.month_name) if name
 }
 _MONTH_NUMBERS["sept"] = 9
+_MONTH_LENGTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
 _SEASON_CODES = {name.lower(): code for code, name in _SEASONS.items()} | {"fall": 23}
 _SEASON_MONTHS = {str(code) for code in _SEASONS}  # EDTF writes spring 2001 as 2001-21
@@ -204,7 +205,12 @@ def _add_months(day: date, months: int) -> date:
     """The same day some months later, or that month's last day (31 Jan + 1m = 28 Feb)."""
     year, month = divmod(day.month - 1 + months, 12)
     year += day.year
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    return date(year, month + 1, min(day.day, _month_length(year, month + 1)))
+
+
+def _month_length(year: int, month: int) -> int:
+    """Days in a month (calendar.monthrange also works out a weekday: twice the time)."""
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_LENGTHS[month - 1]
 
 
 def overlaps(value: DateValue, since: DateValue | None, until: DateValue | None) -> bool:
@@ -250,7 +256,7 @@ def _from_iso(code: str, original: str) -> DateValue | None:
             return DateValue(year_digits, date(year, 1, 1), date(year, 12, 31), "year")
         first = date(year, int(month_digits), 1)
         if day_digits is None:
-            last = first.replace(day=calendar.monthrange(year, first.month)[1])
+            last = first.replace(day=_month_length(year, first.month))
             return DateValue(first.isoformat()[:7], first, last, "month")
         exact = first.replace(day=int(day_digits))
         return DateValue(exact.isoformat(), exact, exact, "day")

@@ -143,16 +143,19 @@ def simple_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     and wide characters: a 1,000-row timeline renders in milliseconds instead of a second.
     """
     # Like tabulate: in a table with multi-line cells, a row of empty cells takes no line.
-    multiline = any("\n" in cell for row in rows for cell in row)
-    cells = [[cell.splitlines() if multiline else [cell] for cell in row] for row in rows]
+    lines: Sequence[Sequence[str]] = rows
+    if "\n" in "\t".join(chain.from_iterable(rows)):  # a line per line of the tallest cell
+        lines = [
+            texts
+            for row in rows
+            for texts in zip_longest(*(cell.splitlines() for cell in row), fillvalue="")
+        ]
     widths = [len(h) + 2 for h in headers]
-    for row in cells:
-        for i, lines in enumerate(row):
-            widths[i] = max([widths[i], *map(len, lines)])
+    for i, column in enumerate(zip(*lines, strict=True)):
+        widths[i] = max(widths[i], *map(len, column))
     layout = "  ".join(f"{{:{w}}}" for w in widths)
     out = [layout.format(*headers).rstrip(), "  ".join("-" * w for w in widths)]
-    for row in cells:
-        out.extend(layout.format(*texts).rstrip() for texts in zip_longest(*row, fillvalue=""))
+    out.extend(layout.format(*texts).rstrip() for texts in lines)
     return "\n".join(out)
 
 
