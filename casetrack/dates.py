@@ -32,11 +32,13 @@ ACCEPTED_FORMS = (
 OPEN_START = "0000-00-00"
 OPEN_END = "9999-99-99"
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+# Patterns only parsing uses stay text: re compiles (and caches) each one the first time it
+# is used, so commands that only print dates never pay for compiling them.
+_ISO = r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?"
 # Day and month in either order with a year: never guessed, always refused.
-_AMBIGUOUS = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+_AMBIGUOUS = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
 # Characters of the EDTF forms casetrack accepts; anything else is not sent to edtf.
-_EDTF_CHARS = re.compile(r"[0-9X~?%./\[\]-]+")
+_EDTF_CHARS = r"[0-9X~?%./\[\]-]+"
 # One EDTF date (a bound of an interval or set), as stored.
 _TOKEN = re.compile(
     r"(?P<year>\d{4}|\d{3}X|\d{2}XX|\dXXX)(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
@@ -58,27 +60,26 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _MONTH = r"(?P<month>[a-z]+)\.?"
 _YEAR = r"(?P<year>\d{4})"
 _FRIENDLY = (
-    re.compile(rf"{_DAY} {_MONTH},? {_YEAR}"),
-    re.compile(rf"{_MONTH} {_DAY},? {_YEAR}"),
-    re.compile(rf"{_MONTH},? {_YEAR}"),
+    rf"{_DAY} {_MONTH},? {_YEAR}",
+    rf"{_MONTH} {_DAY},? {_YEAR}",
+    rf"{_MONTH},? {_YEAR}",
 )
-_SEASON = re.compile(rf"(?P<season>[a-z]+),? {_YEAR}")
-_DECADE = re.compile(r"(?P<year>\d{3}0)'?s")
-_APPROXIMATE = re.compile(r"(?:circa|approximately|approx\.?|about|around|ca\.?|c\.)\s*|c\s+")
+_SEASON = rf"(?P<season>[a-z]+),? {_YEAR}"
+_DECADE = r"(?P<year>\d{3}0)'?s"
+_APPROXIMATE = r"(?:circa|approximately|approx\.?|about|around|ca\.?|c\.)\s*|c\s+"
 _DASH = "\u2013"  # en dash, as in 17 Jun \u2013 3 Jul 2003
 _RANGES = (
-    (re.compile(r"between (.+?) and (.+)"), "[{}..{}]"),
-    (re.compile(r"from (.+?) (?:to|until|till) (.+)"), "{}/{}"),
-    (re.compile(r"(.+?)\s*[\u2013\u2014]\s*(.+)|(.+?) - (.+)"), "{}/{}"),
+    (r"between (.+?) and (.+)", "[{}..{}]"),
+    (r"from (.+?) (?:to|until|till) (.+)", "{}/{}"),
+    (r"(.+?)\s*[\u2013\u2014]\s*(.+)|(.+?) - (.+)", "{}/{}"),
 )
 _OPEN_RANGES = (
-    (re.compile(r"from (.+)"), "{}/.."),
-    (re.compile(r"(?:until|till) (.+)"), "../{}"),
-    (re.compile(r"before (.+)"), "[..{}]"),
-    (re.compile(r"after (.+)"), "[{}..]"),
+    (r"from (.+)", "{}/.."),
+    (r"(?:until|till) (.+)", "../{}"),
+    (r"before (.+)", "[..{}]"),
+    (r"after (.+)", "[{}..]"),
 )
-_DAY_ONLY = re.compile(_DAY)
-_NO_YEAR = re.compile(rf"(?:{_DAY} )?{_MONTH}")
+_NO_YEAR = rf"(?:{_DAY} )?{_MONTH}"
 
 
 class DateError(CasetrackError, ValueError):
@@ -122,7 +123,7 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
         return value
     if cleaned.lower() == "unknown":
         return UNKNOWN
-    if _AMBIGUOUS.fullmatch(cleaned):
+    if re.fullmatch(_AMBIGUOUS, cleaned):
         raise DateError(
             f"the date {_quote(text)} is ambiguous (day and month could be either way): "
             "write it as YYYY-MM-DD or with the month in words, e.g. 2003-07-03 or 3 July 2003"
@@ -244,7 +245,7 @@ def _unreal(text: str) -> DateError:
 
 def _from_iso(code: str, original: str) -> DateValue | None:
     """Plain ISO YYYY[-MM[-DD]] without importing edtf; None when the text is not that."""
-    match = _ISO.fullmatch(code)
+    match = re.fullmatch(_ISO, code)
     if not match:
         return None
     year_digits, month_digits, day_digits = match.groups()
@@ -267,11 +268,11 @@ def _from_iso(code: str, original: str) -> DateValue | None:
 def _to_edtf(cleaned: str, today: date, original: str) -> str:
     """Turn a friendly form into EDTF text (not yet checked by edtf)."""
     upper = cleaned.upper()
-    if _EDTF_CHARS.fullmatch(upper):
+    if re.fullmatch(_EDTF_CHARS, upper):
         return upper
     lowered = cleaned.lower()
     for pattern, template in _RANGES:
-        match = pattern.fullmatch(lowered)
+        match = re.fullmatch(pattern, lowered)
         if match:
             low, high = (g for g in match.groups() if g is not None)
             low, high = _borrow(low, high), high
@@ -281,7 +282,7 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
                 low_code, high_code = _same_precision(low_code, high_code, original)
             return template.format(low_code, high_code)
     for pattern, template in _OPEN_RANGES:
-        match = pattern.fullmatch(lowered)
+        match = re.fullmatch(pattern, lowered)
         if match:
             return template.format(_single(match[1], today, original))
     return _single(lowered, today, original)
@@ -290,9 +291,9 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
 def _borrow(low: str, high: str) -> str:
     """Complete a shortened first bound from the second, as displays write 17 Jun to 3 Jul 2003."""
     words = high.split()
-    if _DAY_ONLY.fullmatch(low) and len(words) >= 2:
+    if re.fullmatch(_DAY, low) and len(words) >= 2:
         return f"{low} {' '.join(words[-2:])}"
-    if _NO_YEAR.fullmatch(low) and low.split()[-1].rstrip(".") in _MONTH_NUMBERS:
+    if re.fullmatch(_NO_YEAR, low) and low.split()[-1].rstrip(".") in _MONTH_NUMBERS:
         return f"{low} {words[-1]}"
     return low
 
@@ -313,7 +314,7 @@ def _same_precision(low: str, high: str, original: str) -> tuple[str, str]:
 def _single(text: str, today: date, original: str) -> str:
     """One friendly date (with circa / ? qualifiers) as an EDTF date."""
     approximate = uncertain = False
-    prefix = _APPROXIMATE.match(text)
+    prefix = re.match(_APPROXIMATE, text)
     if prefix and prefix.end() < len(text):
         approximate = True
         text = text[prefix.end() :]
@@ -336,18 +337,18 @@ def _core(text: str, today: date, original: str) -> str:
         return today.isoformat()
     if text == "yesterday":
         return (today - timedelta(days=1)).isoformat()
-    if _EDTF_CHARS.fullmatch(text.upper()):
+    if re.fullmatch(_EDTF_CHARS, text.upper()):
         return text.upper()
     for pattern in _FRIENDLY:
-        match = pattern.fullmatch(text)
+        match = re.fullmatch(pattern, text)
         if match and match["month"] in _MONTH_NUMBERS:
             parts = match.groupdict()
             code = f"{parts['year']}-{_MONTH_NUMBERS[parts['month']]:02d}"
             return f"{code}-{int(parts['day']):02d}" if parts.get("day") else code
-    match = _SEASON.fullmatch(text)
+    match = re.fullmatch(_SEASON, text)
     if match and match["season"] in _SEASON_CODES:
         return f"{match['year']}-{_SEASON_CODES[match['season']]}"
-    match = _DECADE.fullmatch(text)
+    match = re.fullmatch(_DECADE, text)
     if match:
         year = match["year"]
         return year[:2] + "XX" if year.endswith("00") else year[:3] + "X"
