@@ -342,3 +342,45 @@ def test_a_sheet_without_the_needed_columns_is_refused(cli: Cli, tmp_path: Path)
     sheet.write_text("case,date\nc1,2003\n", encoding="utf-8")
     err = cli("import", str(sheet), code=1).stderr
     assert err.startswith(f"casetrack: {sheet}:1: the header lacks the column(s) title")
+
+
+def test_links_resolve_by_uid_first_and_hostile_links_are_line_errors(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A link naming a party or source by a uid the file defined gets that record, whatever
+    name it carries; link fields of the wrong type are refused on their line, not a crash."""
+    party, source = "1b9993c0-7812-4a20-a000-000000000001", "1b9993c0-7812-4a20-a000-000000000002"
+
+    def milestone(title: str, **link: object) -> dict[str, object]:
+        return {"type": "milestone", "case": "c-1", "date": "2003-06", "title": title,
+                "parties": [{"party": party, "name": "Old name", "role": "subject", **link}],
+                "sources": [{"source": source, "url": "https://example.org/x"}]}  # fmt: skip
+
+    records = [
+        {"format": "casetrack/1"},
+        {"type": "case", "slug": "c-1", "title": "One"},
+        {"type": "party", "uid": party, "name": "Northern Exile Council", "kind": "organization"},
+        {"type": "source", "uid": source, "url": "https://example.org/report", "title": "Report"},
+        milestone("Raid"),
+        milestone("Hearing", role="Subject "),
+    ]
+    path = tmp_path / "links.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    cli("init")
+    cli("import", str(path))
+    assert (
+        cli.query(
+            "SELECT p.name, mp.role, s.url FROM milestone_parties mp"
+            " JOIN parties p ON p.id = mp.party_id"
+            " JOIN milestone_sources ms ON ms.milestone_id = mp.milestone_id"
+            " JOIN sources s ON s.id = ms.source_id ORDER BY mp.milestone_id"
+        )
+        == [("Northern Exile Council", "subject", "https://example.org/report")] * 2
+    )
+    assert _count(cli, "parties") == 1 and _count(cli, "sources") == 1
+    hostile = [records[0], records[1], milestone("Bad", party=["x"]), milestone("Worse", role=7)]
+    path.write_text("\n".join(json.dumps(r) for r in hostile) + "\n", encoding="utf-8")
+    err = cli("import", str(path), code=1).stderr
+    assert f"{path}:3: bad uid" in err
+    assert f"{path}:4: role must be text, not int" in err
+    assert _count(cli, "milestones") == 2
