@@ -94,12 +94,12 @@ class Store:
     def _check_and_upgrade(self, timeout: float) -> None:
         conn = self.conn
         try:
-            app_id, version = _read_header(conn)
+            app_id, version, empty = _read_header(conn)
         except sqlite3.OperationalError:
             raise  # busy or unreadable: Store.open says which
         except sqlite3.DatabaseError:
             raise StoreError(f"{self.path} is not a casetrack store (not an SQLite file)") from None
-        if app_id != APPLICATION_ID and not (app_id == 0 and _is_empty(conn)):
+        if app_id != APPLICATION_ID and not (app_id == 0 and empty):
             raise StoreError(f"{self.path} is an SQLite file but not a casetrack store")
         if version > LATEST_VERSION:
             raise StoreError(
@@ -204,14 +204,17 @@ def _locked_message(path: Path, err: sqlite3.OperationalError) -> str:
     return f"cannot use {path}: {text}"
 
 
-def _read_header(conn: sqlite3.Connection) -> tuple[int, int]:
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    return int(app_id), int(version)
+def _read_header(conn: sqlite3.Connection) -> tuple[int, int, bool]:
+    """application_id, user_version and whether the file holds no schema yet.
 
-
-def _is_empty(conn: sqlite3.Connection) -> bool:
-    return bool(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0)
+    One statement, so one snapshot: read apart, another process creating the same new store
+    could commit in between, and its schema would be taken for a foreign one.
+    """
+    app_id, version, objects = conn.execute(
+        "SELECT a.application_id, v.user_version, (SELECT count(*) FROM sqlite_master)"
+        " FROM pragma_application_id() AS a, pragma_user_version() AS v"
+    ).fetchone()
+    return int(app_id), int(version), objects == 0
 
 
 def private_file(path: Path) -> None:
