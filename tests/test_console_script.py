@@ -85,3 +85,34 @@ def test_tables_fit_the_terminal_and_stay_whole_in_a_pipe(tmp_path: Path) -> Non
     assert max(map(len, on_terminal)) <= 100 < max(map(len, piped))
     assert len(on_terminal) > len(piped)
     assert _timeline_lines(tmp_path, {"COLUMNS": "100"}, None) == on_terminal
+
+
+_FAILING_APP = """
+import sys
+import casetrack.cli as cli
+
+def broken() -> None:
+    print("partial output")
+    raise RuntimeError("boom")
+
+cli.app = broken
+cli.main()
+"""
+
+
+@pytest.mark.parametrize(("debug", "code"), [("", 70), ("1", 1)])
+def test_a_bug_is_one_line_unless_debugging(tmp_path: Path, debug: str, code: int) -> None:
+    """main() turns an unexpected exception into one line and exit 70, after the output so
+    far; CASETRACK_DEBUG=1 lets the traceback through."""
+    env = {**os.environ, "CASETRACK_DEBUG": debug}
+    done = subprocess.run([sys.executable, "-c", _FAILING_APP], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == code
+    assert done.stdout == "partial output\n"
+    if debug:
+        assert "Traceback" in done.stderr and "RuntimeError: boom" in done.stderr
+    else:
+        assert done.stderr == (
+            "casetrack: internal error: RuntimeError: boom "
+            "(set CASETRACK_DEBUG=1 to see details and please report it)\n"
+        )

@@ -23,10 +23,10 @@ HEAVY = ("pydantic", "sqlite_utils", "rich", "tabulate", "edtf", "json", "csv", 
 TABLE: set[str] = set()  # tables of plain text are drawn without tabulate
 _PROBE = """
 import os, sys
-from casetrack.cli import main
+from casetrack.cli import app  # not main(): it leaves with os._exit, before the report below
 sys.argv = ["casetrack", *sys.argv[1:]]
 try:
-    main()
+    app()
 except SystemExit:
     pass
 found = [m for m in os.environ["PROBE_MODULES"].split(",") if m in sys.modules]
