@@ -22,3 +22,22 @@ def test_newlines_in_quoted_user_text_do_not_break_the_line(cli: Cli) -> None:
     cli("init")
     result = cli("case", "show", "no\nsuch", code=1)
     assert result.stderr.count("\n") == 1 and "no\\nsuch" in result.stderr
+
+
+def test_usage_errors_are_one_line_with_the_closest_name_and_the_help(demo: Cli) -> None:
+    typo = demo("timline", "nec-2003", code=2).stderr
+    assert typo == (
+        "casetrack: No such command 'timline'. Did you mean 'timeline'? (see 'casetrack --help')\n"
+    )
+    bad_format = demo("timeline", "nec-2003", "-f", "yaml", code=2).stderr
+    assert bad_format.startswith("casetrack: Invalid value for '--format' / '-f': 'yaml'")
+    assert bad_format.endswith(" (see 'casetrack timeline --help')\n")
+    assert bad_format.count("\n") == 1
+    sub = demo("case", "lst", code=2).stderr
+    assert "Did you mean 'list'?" in sub and sub.count("\n") == 1
+
+
+def test_a_group_without_a_command_shows_its_help(demo: Cli) -> None:
+    result = demo("case", code=2)
+    assert result.stderr.startswith("Usage: casetrack case [OPTIONS] COMMAND")
+    assert "list" in result.stderr

@@ -184,7 +184,7 @@ LISTED_ROW = re.compile(r"^(\S.*:\d+: |\.\.\. and \d+ more$)")
 
 
 def assert_well_behaved(result: Result, args: list[str]) -> None:
-    """Exit 0, or 1 with one 'casetrack: ...' line, or 2 for a usage error; no traceback."""
+    """Exit 0; or 1, or 2 for a usage error, with one 'casetrack: ...' line; no traceback."""
     shown = repr(args)[:300]
     assert result.exception is None or isinstance(result.exception, SystemExit), (
         f"{shown} raised {result.exception!r}"
@@ -196,8 +196,9 @@ def assert_well_behaved(result: Result, args: list[str]) -> None:
         # One line; only an import lists its bad rows below it, one per line.
         _, *listed = result.stderr.splitlines()
         assert all(LISTED_ROW.match(line) for line in listed), f"{shown}: {result.stderr[:300]}"
-    if result.exit_code == 2:
-        assert "Error" in result.stderr or "Usage" in result.stderr, shown
+    if result.exit_code == 2:  # a usage error: one line as well, pointing to the help
+        assert result.stderr.startswith("casetrack: "), f"{shown}: {result.stderr[:300]}"
+        assert result.stderr.count("\n") == 1, f"{shown}: {result.stderr[:300]}"
 
 
 @pytest.mark.parametrize(("path", "param_name"), parameters())

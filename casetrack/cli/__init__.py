@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
+from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperGroup
 
 from casetrack import __version__
@@ -27,8 +28,40 @@ def _say_error(message: str) -> None:
     typer.echo("casetrack: " + _one_line(message), err=True)
 
 
+def _usage_message(err: ClickException) -> str:
+    message = " ".join(err.format_message().split()).rstrip(".")
+    ctx = getattr(err, "ctx", None)
+    if ctx is None:
+        return message
+    return f"{message} (see '{ctx.command_path} --help')"
+
+
 class _ErrorsAsMessages(TyperGroup):
-    """Turns refused input into one line on stderr and exit code 1, never a traceback."""
+    """Turns refused input into one line on stderr and exit code 1 (2 for a command line
+    Click cannot parse), never a traceback."""
+
+    def main(  # type: ignore[override]
+        self, args: Any = None, prog_name: str | None = None, standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:  # fmt: skip
+        """Click's standalone mode, but a usage error is one line, like every other refusal:
+        what was wrong, and where the help is. (Click prints the usage, a hint and the error.)"""
+        if not standalone_mode:
+            return super().main(args, prog_name, standalone_mode=False, **extra)
+        try:
+            result = super().main(args, prog_name, standalone_mode=False, **extra)
+        except ClickException as err:
+            if isinstance(err, UsageError) and type(err).show is not UsageError.show:
+                err.show()  # a usage error that shows something else: the help, for no arguments
+            else:
+                _say_error(_usage_message(err))
+            sys.exit(err.exit_code)
+        except typer.Abort:
+            _say_error("aborted")
+            sys.exit(1)
+        # Without standalone mode Click returns the exit code of a typer.Exit, else the
+        # command's return value: None for every casetrack command.
+        sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
