@@ -116,3 +116,16 @@ def test_a_bug_is_one_line_unless_debugging(tmp_path: Path, debug: str, code: in
             "casetrack: internal error: RuntimeError: boom "
             "(set CASETRACK_DEBUG=1 to see details and please report it)\n"
         )
+
+
+@needs_script
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_to_a_full_disk_fails_with_one_line(tmp_path: Path) -> None:
+    run("demo", cwd=tmp_path)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "casetrack", "timeline", "nec-2003"],
+                              cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True,
+                              timeout=60)  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.startswith("casetrack: ") and done.stderr.count("\n") == 1
+    assert "No space left on device" in done.stderr

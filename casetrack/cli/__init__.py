@@ -186,8 +186,13 @@ def _leave(code: object) -> NoReturn:
     else:
         print(code, file=sys.stderr)
         status = 1
-    for stream in (sys.stdout, sys.stderr):
-        # OSError: the reader left (`| head`); ValueError: the stream is closed.
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):  # the reader left (`| head`), or stdout is closed
+        pass
+    except OSError as err:  # a full disk, say: the output is incomplete, so say so
+        _say_error(f"cannot write the output: {err.strerror or err}")
+        status = status or 1
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
     os._exit(status)
