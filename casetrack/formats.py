@@ -195,7 +195,8 @@ def fold(cell: str, width: int | None) -> str:
 
 
 # Plain text, words one space apart: textwrap breaks it only at those spaces and hyphens.
-_SPACED_WORDS = re.compile(r"[!-~\xa0-\xac\xae-\u02ff]+(?: [!-~\xa0-\xac\xae-\u02ff]+)*")
+# (No-break spaces are left to textwrap, which drops a word made only of them.)
+_SPACED_WORDS = re.compile(r"[!-~\xa1-\xac\xae-\u02ff]+(?: [!-~\xa1-\xac\xae-\u02ff]+)*")
 
 
 def _pack(text: str, width: int) -> str | None:

@@ -129,3 +129,10 @@ def test_output_to_a_full_disk_fails_with_one_line(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.startswith("casetrack: ") and done.stderr.count("\n") == 1
     assert "No space left on device" in done.stderr
+
+
+def test_a_closed_stdout_is_no_traceback(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "casetrack", "--version"], cwd=tmp_path,
+                          preexec_fn=lambda: os.close(1), capture_output=False,
+                          stderr=subprocess.PIPE, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0 and done.stderr == ""

@@ -384,3 +384,48 @@ def test_links_resolve_by_uid_first_and_hostile_links_are_line_errors(
     assert f"{path}:3: bad uid" in err
     assert f"{path}:4: role must be text, not int" in err
     assert _count(cli, "milestones") == 2
+
+
+def test_a_link_matched_by_name_does_not_lend_its_uid(cli: Cli, tmp_path: Path) -> None:
+    """A link whose uid is unknown but whose name matches a stored party uses that party; a
+    party record with that uid later in the file is still a party of its own."""
+    cli("init")
+    cli("party", "add", "Alpha")
+    uid = "1b9993c0-7812-4a20-a000-000000000003"
+    records = [
+        {"format": "casetrack/1"},
+        {"type": "milestone", "case": "c-1", "date": "2003", "title": "Raid",
+         "parties": [{"party": uid, "name": "Alpha", "role": "subject"}]},
+        {"type": "party", "uid": uid, "name": "Gamma", "kind": "person"},
+    ]  # fmt: skip
+    path = tmp_path / "late.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    cli("import", str(path))
+    assert cli.query("SELECT name, kind, uid = ? FROM parties ORDER BY id", (uid,)) == [
+        ("Alpha", "other", 0),
+        ("Gamma", "person", 1),
+    ]
+    assert cli.query("SELECT count(*) FROM party_aliases") == [(0,)]
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        [{"party": "1b9993c0-7812-4a20-a000-000000000001", "name": ["x"]}],
+        [{"spec": "NEC"}, {"party": "spec", "name": "NEC"}],
+        [{"name": "7"}, {"name": 7}],
+    ],
+)
+def test_a_cached_link_spelling_never_excuses_a_bad_field(
+    cli: Cli, tmp_path: Path, links: list[dict[str, object]]
+) -> None:
+    records = [
+        {"format": "casetrack/1"},
+        {"type": "party", "uid": "1b9993c0-7812-4a20-a000-000000000001", "name": "NEC"},
+        {"type": "milestone", "case": "c-1", "date": "2003", "title": "Raid", "parties": links},
+    ]
+    path = tmp_path / "links.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    cli("init")
+    assert cli("import", str(path), code=1).stderr.count(f"{path}:3: ") == 1
+    assert _count(cli, "milestones") == 0

@@ -187,12 +187,13 @@ def _leave(code: object) -> NoReturn:
         print(code, file=sys.stderr)
         status = 1
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None when started with stdout closed (`>&-`)
+            sys.stdout.flush()
     except (BrokenPipeError, ValueError):  # the reader left (`| head`), or stdout is closed
         pass
     except OSError as err:  # a full disk, say: the output is incomplete, so say so
         _say_error(f"cannot write the output: {err.strerror or err}")
         status = status or 1
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(AttributeError, OSError, ValueError):
         sys.stderr.flush()
     os._exit(status)

@@ -165,8 +165,9 @@ def _flag(value: Any) -> int:
 
 
 def _spelling(value: Any) -> Any:
-    """A field as a cache key: text as it is, anything else (a hostile list, say) as its repr."""
-    return value if value is None or isinstance(value, str) else repr(value)
+    """A field as a cache key: text as it is, anything else (a hostile list, say) as its type
+    and repr, which no text equals."""
+    return value if value is None or isinstance(value, str) else (type(value).__name__, repr(value))
 
 
 def _remember(cache: dict[Any, T], key: Any, value: T) -> None:
@@ -303,7 +304,6 @@ class _Importer:
             self.report.added["party"] += 1
             _remember(self.party_uids, uid, party_id)
             return
-        _remember(self.party_uids, uid, party_id)
         added = add_aliases(self.conn, party_id, [name, *(str(a) for a in aliases)])
         changed = self.conn.execute(
             "UPDATE parties SET kind = ? WHERE id = ? AND kind != ?", (kind, party_id, kind)
@@ -311,10 +311,14 @@ class _Importer:
         (self.report.updated if added or changed else self.report.unchanged)["party"] += 1
 
     def _party_by_uid(self, uid: str) -> int | None:
+        """The party stored with this very uid (one matched by name keeps its own uid)."""
         if uid in self.party_uids:
             return self.party_uids[uid]
         row = self.conn.execute("SELECT id FROM parties WHERE uid = ?", (uid,)).fetchone()
-        return int(row[0]) if row else None
+        if row is None:
+            return None
+        _remember(self.party_uids, uid, int(row[0]))
+        return int(row[0])
 
     def source(self, line: int, record: Any) -> None:
         record = _record(record, "source")
@@ -326,17 +330,18 @@ class _Importer:
         if fields["published"]:
             fields["published"] = parse_date(fields["published"]).text
         row = self.conn.execute(
-            "SELECT id, title, publisher, published FROM sources WHERE uid = ?"
-            " UNION ALL SELECT id, title, publisher, published FROM sources WHERE url = ? LIMIT 1",
+            "SELECT id, title, publisher, published, uid FROM sources WHERE uid = ? UNION ALL"
+            " SELECT id, title, publisher, published, uid FROM sources WHERE url = ? LIMIT 1",
             (uid, url),
         ).fetchone()
         if row is None:
             _remember(self.source_uids, uid, create_source(self.conn, url, uid=uid, **fields))
             self.report.added["source"] += 1
             return
-        _remember(self.source_uids, uid, row[0])
+        if row[4] == uid:  # not when matched by URL: that source keeps its own uid
+            _remember(self.source_uids, uid, row[0])
         given = {k: v for k, v in fields.items() if v is not None}
-        stored = dict(zip(("title", "publisher", "published"), row[1:], strict=True))
+        stored = dict(zip(("title", "publisher", "published"), row[1:4], strict=True))
         if all(stored[k] == v for k, v in given.items()):
             self.report.unchanged["source"] += 1
             return
@@ -369,13 +374,16 @@ class _Importer:
             spec = parse_party_spec(str(item["spec"]))
             return self._party_id(("spec", spec.name), spec.name, None), spec.role or ""
         name, uid, raw_role = item.get("name"), item.get("party"), item.get("role")
+        if name is not None and type(name) is not str:
+            _text(name, "party name")  # refuses it
         role_key = _spelling(raw_role)
         if role_key not in self.roles:
             text = _text(raw_role, "role")
             _remember(self.roles, role_key, check_role(text, f"party {name!r}") or "")
-        if type(uid) is str and uid in self.party_uids:  # a party this file or store defines
+        if type(uid) is str and uid in self.party_uids:  # stored with this uid
             return self.party_uids[uid], self.roles[role_key]
-        return self._party_id((_spelling(uid), _spelling(name)), name, uid), self.roles[role_key]
+        key = ("link", _spelling(uid), _spelling(name))
+        return self._party_id(key, name, uid), self.roles[role_key]
 
     def _party_id(self, key: tuple[Any, ...], raw_name: Any, raw_uid: Any) -> int:
         if key in self.party_links:
@@ -383,52 +391,57 @@ class _Importer:
         name = _text(raw_name, "party name") or ""
         uid = _uid(raw_uid) if raw_uid else None
         party_id = self._party_by_uid(uid) if uid else None
-        if party_id is None and name_key(name):
+        if party_id is not None:
+            return party_id
+        if name_key(name):
             party_id = find_party_id(self.conn, name)
         if party_id is None:
             if not name_key(name):
                 raise CasetrackError("a party link needs a name")
             party_id = create_party(self.conn, name, uid=uid)
             self.report.added["party"] += 1
-        if uid:
-            _remember(self.party_uids, uid, party_id)
-        else:
-            _remember(self.party_links, key, party_id)
+            if uid:
+                _remember(self.party_uids, uid, party_id)
+                return party_id
+        # Matched by name: its stored uid is another, so only this spelling maps to it.
+        _remember(self.party_links, key, party_id)
         return party_id
 
     def _link_source(self, item: Any) -> tuple[int, str | None, str | None, str | None]:
         item = _record(item, "link")
-        uid = item.get("source")
-        if type(uid) is str and uid in self.source_uids:
+        uid, url, quote = item.get("source"), item.get("url"), item.get("quote")
+        for value, what in ((url, "source url"), (quote, "quote")):
+            if value is not None and type(value) is not str:
+                _text(value, what)  # refuses it
+        if type(uid) is str and uid in self.source_uids:  # stored with this uid
             source_id = self.source_uids[uid]
-        elif (key := (_spelling(uid), _spelling(item.get("url")))) in self.source_links:
-            source_id = self.source_links[key]
         else:
-            source_id = self._resolve_source(item)
-            if not uid:  # by URL only; one with a uid is remembered by it
-                _remember(self.source_links, key, source_id)
-        quote, page, paragraph = (item.get(k) for k in ("quote", "page", "paragraph"))
+            key = ("link", _spelling(uid), _spelling(url))
+            source_id = self.source_links.get(key) or self._resolve_source(item, key)
+        page, paragraph = item.get("page"), item.get("paragraph")
         return source_id, quote or None, _text(page, "page"), _text(paragraph, "paragraph")
 
-    def _resolve_source(self, item: dict[str, Any]) -> int:
+    def _resolve_source(self, item: dict[str, Any], key: tuple[Any, ...]) -> int:
         url = _text(item.get("url"), "source url") or ""
         uid = _uid(item["source"]) if item.get("source") else None
         if uid in self.source_uids:
             return self.source_uids[uid]
         row = self.conn.execute(
-            "SELECT id FROM sources WHERE uid = ? UNION ALL"
-            " SELECT id FROM sources WHERE url = ? LIMIT 1",
+            "SELECT id, uid FROM sources WHERE uid = ? UNION ALL"
+            " SELECT id, uid FROM sources WHERE url = ? LIMIT 1",
             (uid, url),
         ).fetchone()
         if row is not None:
-            source_id = int(row[0])
+            source_id, stored_uid = int(row[0]), row[1]
         elif not url:
             raise CasetrackError("a source link needs a URL or citation")
         else:
             self.report.added["source"] += 1
-            source_id = create_source(self.conn, url, uid=uid)
-        if uid:
+            source_id, stored_uid = create_source(self.conn, url, uid=uid), uid
+        if uid and stored_uid == uid:
             _remember(self.source_uids, uid, source_id)
+        else:  # matched by URL: its stored uid is another, so only this spelling maps to it
+            _remember(self.source_links, key, source_id)
         return source_id
 
     def milestone(self, line: int, record: Any) -> None:
