@@ -49,14 +49,16 @@ def os_user() -> str:
 OUTSIDE = "outside casetrack"
 
 
-def begin_change(conn: sqlite3.Connection, command: str, user: str | None = None) -> int:
-    """A change made before its rows are written, so that bulk writes can carry its id
-    instead of being updated to it afterwards; seal_change(change_id=...) completes it."""
+def begin_change(
+    conn: sqlite3.Connection, command: str, user: str | None = None, undoes: int | None = None
+) -> int:
+    """A new change; made before its rows are written, it lets bulk writes carry its id
+    instead of being updated to it afterwards (seal_change(change_id=...) completes it)."""
     from casetrack.store import now
 
     cursor = conn.execute(
-        "INSERT INTO changes (at, user, command) VALUES (?, ?, ?)",
-        (now(), user or os_user(), command),
+        "INSERT INTO changes (at, user, command, undoes) VALUES (?, ?, ?, ?)",
+        (now(), user or os_user(), command, undoes),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
@@ -72,24 +74,18 @@ def seal_change(
     """Group the history rows not yet in a change into one (into `change_id` if it was begun);
     None if the change has no rows."""
     pending = conn.execute("SELECT 1 FROM history WHERE change_id IS NULL LIMIT 1").fetchone()
-    if change_id is not None:
-        if (
-            pending is None
-            and not conn.execute(
-                "SELECT 1 FROM history WHERE change_id = ? LIMIT 1", (change_id,)
-            ).fetchone()
-        ):
-            conn.execute("DELETE FROM changes WHERE id = ?", (change_id,))
+    if change_id is None:
+        if pending is None:
             return None
-    elif pending is None:
+        change_id = begin_change(conn, command, user, undoes)
+    elif (
+        pending is None
+        and not conn.execute(
+            "SELECT 1 FROM history WHERE change_id = ? LIMIT 1", (change_id,)
+        ).fetchone()
+    ):
+        conn.execute("DELETE FROM changes WHERE id = ?", (change_id,))
         return None
-    else:
-        from casetrack.store import now
-
-        change_id = conn.execute(
-            "INSERT INTO changes (at, user, command, undoes) VALUES (?, ?, ?, ?)",
-            (now(), user or os_user(), command, undoes),
-        ).lastrowid
     if pending is not None:
         conn.execute("UPDATE history SET change_id = ? WHERE change_id IS NULL", (change_id,))
     if undoes is not None:

@@ -137,8 +137,6 @@ def import_records(
 def _text(value: Any, what: str) -> str | None:
     if value is None:
         return None
-    if type(value) is str and value.isascii() and value.isprintable():  # most text: clean
-        return value.strip() or None
     if not isinstance(value, str):
         raise CasetrackError(f"{what} must be text, not {type(value).__name__}")
     return clean_text(value) or None
