@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from casetrack.exchange import importer
+from casetrack.schema import BulkInserts
 from tests.conftest import Cli
 
 
@@ -52,4 +56,93 @@ def test_import_adding_links_to_an_existing_milestone_refreshes_its_search_row(
     demo("import", _write(demo, "e.json", json.dumps(exported)))
     hits = json.loads(demo("search", "zeppelin", "-f", "json").stdout)
     assert [h["id"] for h in hits] == [3]
+    demo("check")
+
+
+def test_alias_imported_for_a_known_party_makes_its_older_milestones_searchable(
+    demo: Cli,
+) -> None:
+    record = {"type": "party", "name": "Anne Morel", "aliases": ["Zeppelinwerk"]}
+    demo("import", _write(demo, "p.jsonl", '{"format": "casetrack/1"}\n' + json.dumps(record)))
+    hits = json.loads(demo("search", "zeppelinwerk", "-f", "json").stdout)
+    assert len(hits) == 4  # every milestone Anne Morel is linked to
+    demo("check")
+
+
+def _milestones(count: int, title: str = "Zeppelin hearing") -> str:
+    lines = ['{"format": "casetrack/1"}']
+    lines += [
+        json.dumps({"type": "milestone", "case": "big-2020", "date": f"2020-01-{1 + i % 28:02d}",
+                    "title": f"{title} {i}", "kind": "hearing", "tags": [f"t{i % 3}"],
+                    "parties": [{"name": f"Party {i % 7}", "role": "witness"}],
+                    "sources": [{"url": f"https://example.org/{i % 5}", "quote": "airship"}]})
+        for i in range(count)
+    ]  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def _indexes(cli: Cli) -> list[tuple[object, ...]]:
+    return cli.query("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+
+
+@pytest.fixture
+def reindex_after_10(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Large-import mode from the tenth milestone on; returns how often indexes were dropped."""
+    calls: list[int] = []
+    drop = BulkInserts.drop_read_indexes
+
+    def counted(self: BulkInserts) -> None:
+        calls.append(1)
+        drop(self)
+
+    monkeypatch.setattr(importer, "REINDEX_AFTER", 10)
+    monkeypatch.setattr(importer, "BATCH", 4)
+    monkeypatch.setattr(BulkInserts, "drop_read_indexes", counted)
+    return calls
+
+
+def test_large_import_into_a_new_store_builds_the_read_indexes_again(
+    cli: Cli, reindex_after_10: list[int]
+) -> None:
+    cli("init")
+    before = _indexes(cli)
+    cli("import", _write(cli, "big.jsonl", _milestones(30)))
+    assert reindex_after_10, "the import never went into large-import mode"
+    assert _indexes(cli) == before
+    assert len(json.loads(cli("search", "zeppelin", "-f", "json").stdout)) == 30
+    assert len(json.loads(cli("search", "airship", "-f", "json").stdout)) == 30
+    assert len(json.loads(cli("timeline", "--party", "Party 3", "-f", "json").stdout)) == 4
+    assert cli.query("SELECT count(*) FROM history WHERE table_name = 'milestones'") == [(30,)]
+    cli("check")
+    plan = cli.query(
+        "EXPLAIN QUERY PLAN SELECT milestone_id FROM milestone_parties WHERE party_id = 1"
+    )
+    assert "milestone_parties_party" in str(plan)
+
+
+def test_failed_large_import_leaves_indexes_and_rows_as_they_were(
+    cli: Cli, reindex_after_10: list[int]
+) -> None:
+    cli("init")
+    before = _indexes(cli)
+    text = _milestones(30) + json.dumps({"type": "milestone", "case": "big-2020"}) + "\n"
+    result = cli("import", _write(cli, "bad.jsonl", text), code=1)
+    assert "bad.jsonl:32: a milestone needs a title" in result.stderr
+    assert reindex_after_10
+    assert _indexes(cli) == before
+    assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
+    cli("check")
+
+
+def test_import_smaller_than_the_store_keeps_its_indexes(
+    demo: Cli, reindex_after_10: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "REINDEX_AFTER", 1)
+    held = demo.query("SELECT count(*) FROM milestones")[0][0]
+    assert isinstance(held, int) and held > 5
+    demo("import", _write(demo, "few.jsonl", _milestones(5)))
+    assert reindex_after_10 == []
+    demo("import", _write(demo, "many.jsonl", _milestones(held + 12, "Airship")))
+    assert reindex_after_10  # more milestones than the store held: worth rebuilding
+    assert len(json.loads(demo("search", "airship", "-f", "json").stdout)) == held + 17
     demo("check")

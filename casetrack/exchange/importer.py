@@ -34,7 +34,7 @@ from casetrack.milestones import (
 from casetrack.models import MILESTONE_STATUSES, PARTY_KINDS
 from casetrack.names import check_choice, clean_text, did_you_mean, name_key
 from casetrack.parties import add_aliases, create_party, find_party_id
-from casetrack.schema import bulk_inserts
+from casetrack.schema import BulkInserts, bulk_inserts
 from casetrack.sources import create_source
 from casetrack.store import Store, now
 
@@ -43,6 +43,9 @@ BATCH = 500
 IMPORT_CACHE_KIB = -64 * 1024  # negative: KiB, as PRAGMA cache_size takes it
 MAX_LISTED_ERRORS = 1000
 _CACHE_LIMIT = 250_000  # entries per accelerator: some 30 MB at most
+# An import that has added this many milestones, and more than the store held before,
+# goes on without the read indexes of the milestone and link tables and builds them at the end.
+REINDEX_AFTER = 50_000
 # A UUID as casetrack writes it; any other spelling goes through uuid.UUID.
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _TRUE = ("yes", "y", "true", "1", "x")
@@ -119,7 +122,8 @@ def import_records(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with store.write(), bulk_inserts(store.conn, store.change_id()):
+        with store.write(), bulk_inserts(store.conn, store.change_id()) as bulk:
+            importer.bulk = bulk
             importer.run(records, on_batch)
             if importer.errors or importer.error_count:
                 raise importer.failure()
@@ -200,6 +204,7 @@ class _Importer:
         self.party_uids: dict[str, int] = {}
         self.source_uids: dict[str, int] = {}
         self.batch: list[_Row] = []
+        self.bulk: BulkInserts | None = None
         self.first_new_id = 0
         self.next_id = 0
 
@@ -492,6 +497,9 @@ class _Importer:
         batch, self.batch = self.batch, []
         if not batch:
             return
+        added = self.report.added["milestone"]
+        if self.bulk and added >= REINDEX_AFTER and added >= self.first_new_id:
+            self.bulk.drop_read_indexes()
         conn = self.conn
         uids = [r.uid for r in batch]
         existing = dict(
