@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from casetrack.milestones import load_milestones
 from casetrack.models import Milestone
+from casetrack.schema import refresh_search
 from casetrack.store import Store
 from casetrack.timeline import ORDER_BY, Filters, where_clause
 
@@ -160,28 +161,8 @@ def mark(text: str, marks: tuple[str, str] = PLAIN_MARKS) -> str:
 
 
 def rebuild_index(store: Store) -> int:
-    """Recompute every milestone's search row and rebuild the FTS5 index from them.
-
-    The triggers that patch the index row by row are set aside meanwhile: patching a
-    damaged index fails ('database disk image is malformed'), rebuilding it does not.
-    Returns how many milestones are indexed.
-    """
-    columns = ", ".join(_WEIGHTS)
-    updates = ", ".join(f"{c} = excluded.{c}" for c in _WEIGHTS)
+    """Recompute every milestone's search row and rebuild the FTS5 index from them, which
+    mends a damaged index. Returns how many milestones are indexed."""
     with store.write() as conn:
-        triggers = conn.execute(
-            "SELECT name, sql FROM sqlite_master"
-            " WHERE type = 'trigger' AND tbl_name = 'milestone_search'"
-        ).fetchall()
-        for name, _ in triggers:
-            conn.execute(f'DROP TRIGGER "{name}"')
-        conn.execute("DELETE FROM milestone_search WHERE id NOT IN (SELECT id FROM milestones)")
-        conn.execute(
-            f"INSERT INTO milestone_search (id, {columns})"
-            f" SELECT id, {columns} FROM milestone_search_source WHERE true"
-            f" ON CONFLICT (id) DO UPDATE SET {updates}"
-        )
-        for _, sql in triggers:
-            conn.execute(sql)
-        conn.execute("INSERT INTO milestone_search_fts (milestone_search_fts) VALUES ('rebuild')")
+        refresh_search(conn, rebuild_index=True)
         return int(conn.execute("SELECT count(*) FROM milestone_search").fetchone()[0])
