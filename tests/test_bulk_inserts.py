@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 
+from casetrack import schema
 from casetrack.exchange import importer
-from casetrack.schema import BulkInserts
+from casetrack.schema import _SEARCH_TRIGGERS, BulkInserts
 from tests.conftest import Cli
 
 
@@ -81,19 +83,16 @@ def _milestones(count: int, title: str = "Zeppelin hearing") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _indexes(cli: Cli) -> list[tuple[object, ...]]:
-    return cli.query("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
-
-
 @pytest.fixture
-def reindex_after_10(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Large-import mode from the tenth milestone on; returns how often indexes were dropped."""
-    calls: list[int] = []
+def reindex_after_10(monkeypatch: pytest.MonkeyPatch) -> list[list[object]]:
+    """Large-import mode from the tenth milestone on. Returns, per call of drop_read_indexes,
+    the search triggers left on the base tables just after it (there should be none)."""
+    calls: list[list[object]] = []
     drop = BulkInserts.drop_read_indexes
 
     def counted(self: BulkInserts) -> None:
-        calls.append(1)
         drop(self)
+        calls.append(self.conn.execute(_SEARCH_TRIGGERS).fetchall())
 
     monkeypatch.setattr(importer, "REINDEX_AFTER", 10)
     monkeypatch.setattr(importer, "BATCH", 4)
@@ -101,14 +100,18 @@ def reindex_after_10(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
+def _schema(cli: Cli) -> list[tuple[object, ...]]:
+    return cli.query("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+
+
 def test_large_import_into_a_new_store_builds_the_read_indexes_again(
-    cli: Cli, reindex_after_10: list[int]
+    cli: Cli, reindex_after_10: list[list[object]]
 ) -> None:
     cli("init")
-    before = _indexes(cli)
+    before = _schema(cli)
     cli("import", _write(cli, "big.jsonl", _milestones(30)))
-    assert reindex_after_10, "the import never went into large-import mode"
-    assert _indexes(cli) == before
+    assert reindex_after_10 and reindex_after_10[0] == [], "no large-import mode, or triggers left"
+    assert _schema(cli) == before
     assert len(json.loads(cli("search", "zeppelin", "-f", "json").stdout)) == 30
     assert len(json.loads(cli("search", "airship", "-f", "json").stdout)) == 30
     assert len(json.loads(cli("timeline", "--party", "Party 3", "-f", "json").stdout)) == 4
@@ -120,22 +123,41 @@ def test_large_import_into_a_new_store_builds_the_read_indexes_again(
     assert "milestone_parties_party" in str(plan)
 
 
-def test_failed_large_import_leaves_indexes_and_rows_as_they_were(
-    cli: Cli, reindex_after_10: list[int]
+def _full_disk(*args: object, **kwargs: object) -> None:
+    raise sqlite3.OperationalError("database or disk is full")
+
+
+@pytest.mark.parametrize(
+    ("last_line", "breaks_at_end", "message"),
+    [
+        ({"type": "milestone", "case": "big-2020"}, False, "big.jsonl:32: a milestone needs a"),
+        ({"type": "kind", "name": "vigil"}, True, "database or disk is full"),
+    ],
+    ids=["bad last record", "disk full while finishing"],
+)
+def test_failed_large_import_leaves_schema_and_rows_as_they_were(
+    cli: Cli,
+    reindex_after_10: list[list[object]],
+    monkeypatch: pytest.MonkeyPatch,
+    last_line: dict[str, str],
+    breaks_at_end: bool,
+    message: str,
 ) -> None:
     cli("init")
-    before = _indexes(cli)
-    text = _milestones(30) + json.dumps({"type": "milestone", "case": "big-2020"}) + "\n"
-    result = cli("import", _write(cli, "bad.jsonl", text), code=1)
-    assert "bad.jsonl:32: a milestone needs a title" in result.stderr
+    before = _schema(cli)
+    if breaks_at_end:
+        monkeypatch.setattr(schema, "refresh_search", _full_disk)
+    text = _milestones(30) + json.dumps(last_line) + "\n"
+    result = cli("import", _write(cli, "big.jsonl", text), code=1)
+    assert message in result.stderr
     assert reindex_after_10
-    assert _indexes(cli) == before
+    assert _schema(cli) == before
     assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
     cli("check")
 
 
 def test_import_smaller_than_the_store_keeps_its_indexes(
-    demo: Cli, reindex_after_10: list[int], monkeypatch: pytest.MonkeyPatch
+    demo: Cli, reindex_after_10: list[list[object]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(importer, "REINDEX_AFTER", 1)
     held = demo.query("SELECT count(*) FROM milestones")[0][0]
@@ -145,4 +167,55 @@ def test_import_smaller_than_the_store_keeps_its_indexes(
     demo("import", _write(demo, "many.jsonl", _milestones(held + 12, "Airship")))
     assert reindex_after_10  # more milestones than the store held: worth rebuilding
     assert len(json.loads(demo("search", "airship", "-f", "json").stdout)) == held + 17
+    demo("check")
+
+
+def test_sources_updated_after_the_milestones_citing_them_in_a_large_import(
+    cli: Cli, reindex_after_10: list[list[object]]
+) -> None:
+    """A JSON document may list sources after milestones: each source record then updates a
+    source the links made, while the index by source is set aside."""
+    cli("init")
+    document = {
+        "format": "casetrack/1",
+        "milestones": [json.loads(line) for line in _milestones(30).splitlines()[1:]],
+        "sources": [{"url": f"https://example.org/{i}", "title": f"Dirigible report {i}"}
+                    for i in range(5)],
+    }  # fmt: skip
+    cli("import", _write(cli, "late.json", json.dumps(document)))
+    assert reindex_after_10 and reindex_after_10[0] == []
+    hits = json.loads(cli("search", "dirigible", "-f", "json").stdout)
+    assert len(hits) == 30
+    assert cli.query("SELECT count(*) FROM sources WHERE title LIKE 'Dirigible%'") == [(5,)]
+    cli("check")
+
+
+def test_reimported_links_that_take_back_deleted_rowids_are_recorded_and_searchable(
+    demo: Cli,
+) -> None:
+    """Re-importing a milestone replaces its links; when they were the newest link rows,
+    SQLite hands their rowids to the new ones, which are new rows all the same."""
+    (newest,) = demo.query(
+        "SELECT milestone_id FROM milestone_parties ORDER BY rowid DESC LIMIT 1"
+    )[0]
+    before = demo.query(
+        "SELECT rowid, party_id, role FROM milestone_parties WHERE milestone_id = ?", (newest,)
+    )
+    (uid,) = demo.query("SELECT uid FROM milestones WHERE id = ?", (newest,))[0]
+    exported = json.loads(demo("export", "-f", "json").stdout)
+    record = next(m for m in exported["milestones"] if m["uid"] == uid)
+    record["parties"] = [{"name": "Quokka Holdings", "role": "witness"}]
+    exported["milestones"] = [record]
+    demo("import", _write(demo, "one.json", json.dumps(exported)))
+    rows = demo.query("SELECT rowid FROM milestone_parties WHERE milestone_id = ?", (newest,))
+    assert rows[0][0] <= max(r[0] for r in before)  # the case this test is about
+    assert [h["id"] for h in json.loads(demo("search", "quokka", "-f", "json").stdout)] == [newest]
+    demo("check")
+    demo("undo")
+    assert (
+        demo.query(
+            "SELECT rowid, party_id, role FROM milestone_parties WHERE milestone_id = ?", (newest,)
+        )
+        == before
+    )
     demo("check")
