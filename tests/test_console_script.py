@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import pty
 import shutil
@@ -136,3 +137,31 @@ def test_a_closed_stdout_is_no_traceback(tmp_path: Path) -> None:
                           preexec_fn=lambda: os.close(1), capture_output=False,
                           stderr=subprocess.PIPE, text=True, timeout=60)  # fmt: skip
     assert done.returncode == 0 and done.stderr == ""
+
+
+def test_large_import_on_a_terminal_shows_progress_then_the_finishing_step(
+    tmp_path: Path,
+) -> None:
+    """The end of a large import (history, search, indexes) can take a minute: the progress
+    bar says so instead of sitting at 100%."""
+    lines = ['{"format": "casetrack/1"}'] + [
+        json.dumps({"type": "milestone", "case": "big-2020", "date": "2020-01-02",
+                    "title": f"Hearing {i}", "note": "word " * 60})
+        for i in range(4000)
+    ]  # fmt: skip
+    sheet = tmp_path / "big.jsonl"
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert sheet.stat().st_size > 1 << 20  # smaller files get no bar
+    argv = [sys.executable, "-m", "casetrack", "--db", str(tmp_path / "s.db"), "import", str(sheet)]
+    leader, follower = pty.openpty()
+    with subprocess.Popen(argv, cwd=tmp_path, stderr=follower) as process:
+        os.close(follower)
+        shown = b""
+        while chunk := _read(leader):
+            shown += chunk
+        assert process.wait(timeout=120) == 0
+    os.close(leader)
+    text = shown.decode()
+    bar = text.index("importing")
+    finishing = text.index("finishing: history, search and indexes")
+    assert bar < finishing < text.index("milestones: 4000 added")

@@ -202,10 +202,10 @@ def import_(
         try:
             chosen = fmt or _detect_format(file, raw.peek(4096)[:4096].decode("utf-8", "replace"))
             records = readers[chosen](stream, name)
-            with _progress(size) as tick:
+            with _progress(size) as (tick, finishing):
                 report = import_records(
                     store, records, name, dry_run=dry_run, case=case,
-                    on_batch=lambda: tick(raw.tell()),
+                    on_batch=lambda: tick(raw.tell()), on_finishing=finishing,
                 )  # fmt: skip
         except UnicodeDecodeError:
             raise CasetrackError(
@@ -215,10 +215,13 @@ def import_(
 
 
 @contextmanager
-def _progress(size: int | None) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr for large files, only when a person is watching."""
+def _progress(
+    size: int | None,
+) -> Iterator[tuple[Callable[[int], None], Callable[[], None]]]:
+    """A progress bar on stderr for large files, only when a person is watching: (advance to
+    this many bytes read, say that the import is writing its indexes and history)."""
     if not size or size < 1 << 20 or not sys.stderr.isatty():
-        yield lambda done: None
+        yield (lambda done: None), (lambda: None)
         return
     with typer.progressbar(length=size, label="importing", file=sys.stderr) as bar:
         position = [0]
@@ -227,7 +230,12 @@ def _progress(size: int | None) -> Iterator[Callable[[int], None]]:
             bar.update(done - position[0])
             position[0] = done
 
-        yield tick
+        def finishing() -> None:
+            tick(size)
+            bar.label = "finishing: history, search and indexes"
+            bar.render_progress()
+
+        yield tick, finishing
 
 
 def _summary(report: ImportReport, dry_run: bool) -> None:
