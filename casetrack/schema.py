@@ -417,10 +417,15 @@ def bulk_inserts(conn: Any, change_id: int | None = None) -> Iterator[BulkInsert
         )  # fmt: skip
         refresh_search(conn, f"id IN ({touched})", marks)
     for table in TRACKED_TABLES:
-        # New rows' history is their insert with final values; updates to them add nothing.
+        # New rows' history is their insert with final values; their updates and deletes add
+        # nothing. At a rowid the block freed, history after its first delete is about later
+        # rows there, which that insert replaces. (`+` keeps SQLite on the block's rows.)
         conn.execute(
-            "DELETE FROM history WHERE change_id IS NULL AND table_name = ? AND row_id > ?",
-            (table, marks[table]),
+            "DELETE FROM history WHERE change_id IS NULL AND id > :history"
+            " AND +table_name = :table AND (row_id > :mark OR id > (SELECT min(d.id)"
+            " FROM history d WHERE d.change_id IS NULL AND d.id > :history"
+            " AND d.table_name = :table AND d.row_id = history.row_id AND d.action = 'delete'))",
+            {"history": marks["history"], "table": table, "mark": marks[table]},
         )
         values = row_json(table_columns(conn, table), table)
         inserted = _new_rows(table, f":change, 'insert', '{table}', rowid, NULL, {values}")

@@ -9,7 +9,7 @@ import pytest
 
 from casetrack import schema
 from casetrack.exchange import importer
-from casetrack.schema import _SEARCH_TRIGGERS, BulkInserts
+from casetrack.schema import _SEARCH_TRIGGERS, TRACKED_TABLES, BulkInserts
 from tests.conftest import Cli
 
 
@@ -218,4 +218,33 @@ def test_reimported_links_that_take_back_deleted_rowids_are_recorded_and_searcha
         )
         == before
     )
+    demo("check")
+
+
+def _tables(cli: Cli) -> dict[str, list[tuple[object, ...]]]:
+    return {t: cli.query(f"SELECT rowid, * FROM {t} ORDER BY rowid") for t in TRACKED_TABLES}
+
+
+def test_undo_of_an_import_citing_a_source_twice_where_a_freed_rowid_is_freed_again(
+    demo: Cli,
+) -> None:
+    """The re-imported links take back the rowid of the deleted newest link; the second citation
+    of the same source then REPLACEs that row, deleting it again in the same import."""
+    (newest,) = demo.query(
+        "SELECT milestone_id FROM milestone_sources ORDER BY rowid DESC LIMIT 1"
+    )[0]
+    (uid,) = demo.query("SELECT uid FROM milestones WHERE id = ?", (newest,))[0]
+    exported = json.loads(demo("export", "-f", "json").stdout)
+    record = next(m for m in exported["milestones"] if m["uid"] == uid)
+    cited = record["sources"][0]
+    record["sources"] = [cited | {"quote": "first quote"}, cited | {"quote": "second quote"}]
+    exported["milestones"] = [record]
+    before = _tables(demo)
+    demo("import", _write(demo, "twice.json", json.dumps(exported)))
+    assert demo.query("SELECT quote FROM milestone_sources WHERE milestone_id = ?", (newest,)) == [
+        ("second quote",)
+    ]
+    demo("check")
+    demo("undo")
+    assert _tables(demo) == before
     demo("check")
