@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import Any
 
 import pytest
 
@@ -190,60 +191,52 @@ def test_sources_updated_after_the_milestones_citing_them_in_a_large_import(
     cli("check")
 
 
+def _tables(cli: Cli) -> dict[str, list[tuple[object, ...]]]:
+    return {t: cli.query(f"SELECT rowid, * FROM {t} ORDER BY rowid") for t in TRACKED_TABLES}
+
+
+def _reimport_newest(cli: Cli, link_table: str, links: str, change: Any) -> int:
+    """Re-import, with its `links` changed, the milestone owning the newest row of `link_table`;
+    its new links then take back the rowids of its deleted ones. Returns its id."""
+    (newest,) = cli.query(f"SELECT milestone_id FROM {link_table} ORDER BY rowid DESC LIMIT 1")[0]
+    (uid,) = cli.query("SELECT uid FROM milestones WHERE id = ?", (newest,))[0]
+    exported = json.loads(cli("export", "-f", "json").stdout)
+    record = next(m for m in exported["milestones"] if m["uid"] == uid)
+    record[links] = change(record[links])
+    exported["milestones"] = [record]
+    cli("import", _write(cli, "one.json", json.dumps(exported)))
+    assert isinstance(newest, int)
+    return newest
+
+
 def test_reimported_links_that_take_back_deleted_rowids_are_recorded_and_searchable(
     demo: Cli,
 ) -> None:
-    """Re-importing a milestone replaces its links; when they were the newest link rows,
-    SQLite hands their rowids to the new ones, which are new rows all the same."""
-    (newest,) = demo.query(
-        "SELECT milestone_id FROM milestone_parties ORDER BY rowid DESC LIMIT 1"
-    )[0]
-    before = demo.query(
-        "SELECT rowid, party_id, role FROM milestone_parties WHERE milestone_id = ?", (newest,)
+    before = _tables(demo)
+    newest = _reimport_newest(
+        demo, "milestone_parties", "parties", lambda _: [{"name": "Quokka", "role": "witness"}]
     )
-    (uid,) = demo.query("SELECT uid FROM milestones WHERE id = ?", (newest,))[0]
-    exported = json.loads(demo("export", "-f", "json").stdout)
-    record = next(m for m in exported["milestones"] if m["uid"] == uid)
-    record["parties"] = [{"name": "Quokka Holdings", "role": "witness"}]
-    exported["milestones"] = [record]
-    demo("import", _write(demo, "one.json", json.dumps(exported)))
     rows = demo.query("SELECT rowid FROM milestone_parties WHERE milestone_id = ?", (newest,))
-    assert rows[0][0] <= max(r[0] for r in before)  # the case this test is about
+    assert rows[0][0] <= before["milestone_parties"][-1][0]  # the case this test is about
     assert [h["id"] for h in json.loads(demo("search", "quokka", "-f", "json").stdout)] == [newest]
     demo("check")
     demo("undo")
-    assert (
-        demo.query(
-            "SELECT rowid, party_id, role FROM milestone_parties WHERE milestone_id = ?", (newest,)
-        )
-        == before
-    )
+    assert _tables(demo) == before
     demo("check")
-
-
-def _tables(cli: Cli) -> dict[str, list[tuple[object, ...]]]:
-    return {t: cli.query(f"SELECT rowid, * FROM {t} ORDER BY rowid") for t in TRACKED_TABLES}
 
 
 def test_undo_of_an_import_citing_a_source_twice_where_a_freed_rowid_is_freed_again(
     demo: Cli,
 ) -> None:
-    """The re-imported links take back the rowid of the deleted newest link; the second citation
-    of the same source then REPLACEs that row, deleting it again in the same import."""
-    (newest,) = demo.query(
-        "SELECT milestone_id FROM milestone_sources ORDER BY rowid DESC LIMIT 1"
-    )[0]
-    (uid,) = demo.query("SELECT uid FROM milestones WHERE id = ?", (newest,))[0]
-    exported = json.loads(demo("export", "-f", "json").stdout)
-    record = next(m for m in exported["milestones"] if m["uid"] == uid)
-    cited = record["sources"][0]
-    record["sources"] = [cited | {"quote": "first quote"}, cited | {"quote": "second quote"}]
-    exported["milestones"] = [record]
+    """The first citation takes back the rowid of the deleted newest link; the second, of the
+    same source, REPLACEs that row, deleting it again in the same import."""
     before = _tables(demo)
-    demo("import", _write(demo, "twice.json", json.dumps(exported)))
-    assert demo.query("SELECT quote FROM milestone_sources WHERE milestone_id = ?", (newest,)) == [
-        ("second quote",)
-    ]
+    newest = _reimport_newest(
+        demo, "milestone_sources", "sources",
+        lambda cited: [cited[0] | {"quote": "first quote"}, cited[0] | {"quote": "second quote"}],
+    )  # fmt: skip
+    quotes = demo.query("SELECT quote FROM milestone_sources WHERE milestone_id = ?", (newest,))
+    assert quotes == [("second quote",)]
     demo("check")
     demo("undo")
     assert _tables(demo) == before
