@@ -358,6 +358,21 @@ def refresh_search(
         conn.execute("INSERT INTO milestone_search_fts (milestone_search_fts) VALUES ('rebuild')")
 
 
+@contextmanager
+def search_set_aside(conn: Any, set_aside: bool = True) -> Iterator[None]:
+    """Run a block inside a write transaction without the triggers that keep search rows in
+    step, then recompute every search row and rebuild the FTS5 index: for a block that
+    touches more milestones than the store keeps. With set_aside=False, just run the block."""
+    triggers = conn.execute(_SEARCH_TRIGGERS).fetchall() if set_aside else []
+    for name, _ in triggers:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    yield
+    if set_aside:
+        refresh_search(conn, rebuild_index=True)
+    for _, sql in triggers:
+        conn.execute(sql)
+
+
 def _new_rows(table: str, columns: str, condition: str = "true") -> str:
     """SQL selecting `columns` of the rows of `table` new in a bulk block: those above its mark
     and those that took the rowid of a row deleted in the block. (Two SELECTs, not one with

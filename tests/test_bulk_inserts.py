@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from casetrack import schema
+from casetrack import history, schema
 from casetrack.exchange import importer
 from casetrack.schema import _SEARCH_TRIGGERS, TRACKED_TABLES, BulkInserts
 from tests.conftest import Cli
@@ -240,4 +240,33 @@ def test_undo_of_an_import_citing_a_source_twice_where_a_freed_rowid_is_freed_ag
     demo("check")
     demo("undo")
     assert _tables(demo) == before
+    demo("check")
+
+
+def test_undo_of_a_large_import_recomputes_search_once_and_restores_the_store(
+    demo: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_aside: list[bool] = []
+    real = history.search_set_aside
+
+    def spy(conn: sqlite3.Connection, flag: bool = True) -> Any:
+        set_aside.append(flag)
+        return real(conn, flag)
+
+    monkeypatch.setattr(history, "UNDO_SET_WISE_SEARCH", 10)
+    monkeypatch.setattr(history, "UNDO_BATCH", 7)
+    monkeypatch.setattr(history, "search_set_aside", spy)
+    before = _tables(demo)
+    searched = demo.query("SELECT * FROM milestone_search ORDER BY id")
+    demo("import", _write(demo, "big.jsonl", _milestones(30)))
+    demo("undo")
+    assert set_aside == [True]
+    assert _tables(demo) == before
+    assert demo.query("SELECT * FROM milestone_search ORDER BY id") == searched
+    assert len(json.loads(demo("search", "raid", "-f", "json").stdout)) >= 1
+    assert json.loads(demo("search", "zeppelin", "-f", "json").stdout) == []
+    demo("check")
+    demo("add", "nec-2003", "2020", "Small change")  # fewer rows than milestones: triggers run
+    demo("undo")
+    assert set_aside == [True, False]
     demo("check")
