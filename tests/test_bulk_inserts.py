@@ -270,3 +270,20 @@ def test_undo_of_a_large_import_recomputes_search_once_and_restores_the_store(
     demo("undo")
     assert set_aside == [True, False]
     demo("check")
+
+
+def test_refused_undo_of_a_large_import_changes_nothing(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(history, "UNDO_SET_WISE_SEARCH", 10)
+    cli("init")
+    cli("import", _write(cli, "big.jsonl", _milestones(30)))
+    conn = sqlite3.connect(cli.db_path)
+    conn.execute("DROP TRIGGER history_milestones_update")  # an edit history cannot see
+    conn.execute("UPDATE milestones SET title = 'Edited elsewhere' WHERE id = 7")
+    conn.commit()
+    conn.close()
+    before, schema_before = _tables(cli), _schema(cli)
+    result = cli("undo", code=1)
+    assert "milestones row 7 has changed since" in result.stderr
+    assert _tables(cli) == before and _schema(cli) == schema_before
