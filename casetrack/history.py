@@ -111,8 +111,11 @@ def undo_last(store: Store) -> Change:
     """Revert the latest change not yet undone (undos themselves are skipped), as a new change.
 
     Each recorded row is put back only if it is still as that change left it, so an edit
-    made outside casetrack since is never overwritten.
+    made outside casetrack since is never overwritten. It runs in a transaction of its own,
+    so that a refusal can roll back whatever it had reverted (and set aside).
     """
+    if store.conn.in_transaction:
+        raise RuntimeError("undo_last needs a transaction of its own: commit first")
     with store.write() as conn:
         row = conn.execute(
             "SELECT c.id, c.at, c.user, c.command, count(h.id) FROM changes c"
@@ -130,10 +133,10 @@ def undo_last(store: Store) -> Change:
         with search_set_aside(conn, change.rows >= max(UNDO_SET_WISE_SEARCH, held)):
             for action, table, row_id, old, new in _newest_first(conn, change.id):
                 _revert(conn, change, action, table, row_id, old, new, columns[table])
-        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-            raise CasetrackError(
-                f"cannot undo change {change.id} ({change.command}): rows it linked to are gone"
-            )
+            if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise CasetrackError(
+                    f"cannot undo change {change.id} ({change.command}): rows it linked to are gone"
+                )
         seal_change(conn, f"undo {change.id}", undoes=change.id)
     return change
 

@@ -11,6 +11,7 @@ import pytest
 from casetrack import history, schema
 from casetrack.exchange import importer
 from casetrack.schema import _SEARCH_TRIGGERS, TRACKED_TABLES, BulkInserts
+from casetrack.store import Store
 from tests.conftest import Cli
 
 
@@ -287,3 +288,16 @@ def test_refused_undo_of_a_large_import_changes_nothing(
     result = cli("undo", code=1)
     assert "milestones row 7 has changed since" in result.stderr
     assert _tables(cli) == before and _schema(cli) == schema_before
+
+
+def test_undo_refuses_to_run_inside_a_transaction_it_cannot_roll_back(demo: Cli) -> None:
+    """A refusal must roll back what undo had reverted and the triggers it had set aside."""
+    demo("add", "nec-2003", "2020", "Zeppelin sighting")
+    before = _schema(demo), _tables(demo)
+    store = Store.open(demo.db_path)
+    try:
+        with store.write(), pytest.raises(RuntimeError, match="transaction of its own"):
+            history.undo_last(store)
+    finally:
+        store.close()
+    assert (_schema(demo), _tables(demo)) == before
