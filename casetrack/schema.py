@@ -275,6 +275,14 @@ _SEARCH_TRIGGERS = (
 )
 
 
+def _drop_triggers(conn: Any, query: str) -> list[str]:
+    """Drop the triggers `query` selects (as name, sql); returns the SQL to put them back."""
+    triggers = conn.execute(query).fetchall()
+    for name, _ in triggers:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    return [sql for _, sql in triggers]
+
+
 class BulkInserts:
     """What a block inside bulk_inserts may ask for besides plain inserts."""
 
@@ -304,13 +312,10 @@ class BulkInserts:
             f" AND upper(sql) NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({marks})",
             _BULK_TABLES,
         ).fetchall()
-        triggers = self.conn.execute(_SEARCH_TRIGGERS).fetchall()
         for name, _ in indexes:
             self.conn.execute(f'DROP INDEX "{name}"')
-        for name, _ in triggers:
-            self.conn.execute(f'DROP TRIGGER "{name}"')
         self.dropped = [sql for _, sql in indexes]
-        self.set_aside = [sql for _, sql in triggers]
+        self.set_aside = _drop_triggers(self.conn, _SEARCH_TRIGGERS)
 
     def _restore_indexes(self) -> None:
         """Build the dropped indexes again, each sort held to SORT_KIB of memory (SQLite gives
@@ -340,19 +345,18 @@ def refresh_search(
     updates = ", ".join(f"{c} = excluded.{c}" for c in searched)
     triggers = []
     if rebuild_index:  # patching a damaged index fails ('database disk image is malformed')
-        triggers = conn.execute(
+        triggers = _drop_triggers(
+            conn,
             "SELECT name, sql FROM sqlite_master"
-            " WHERE type = 'trigger' AND tbl_name = 'milestone_search'"
-        ).fetchall()
-        for name, _ in triggers:
-            conn.execute(f'DROP TRIGGER "{name}"')
+            " WHERE type = 'trigger' AND tbl_name = 'milestone_search'",
+        )
         conn.execute("DELETE FROM milestone_search WHERE id NOT IN (SELECT id FROM milestones)")
     conn.execute(
         f"INSERT INTO milestone_search (id, {columns}) SELECT id, {columns}"
         f" FROM milestone_search_source WHERE {where} ON CONFLICT (id) DO UPDATE SET {updates}",
         params,
     )
-    for _, sql in triggers:
+    for sql in triggers:
         conn.execute(sql)
     if rebuild_index:
         conn.execute("INSERT INTO milestone_search_fts (milestone_search_fts) VALUES ('rebuild')")
@@ -363,13 +367,11 @@ def search_set_aside(conn: Any, set_aside: bool = True) -> Iterator[None]:
     """Run a block inside a write transaction without the triggers that keep search rows in
     step, then recompute every search row and rebuild the FTS5 index: for a block that
     touches more milestones than the store keeps. With set_aside=False, just run the block."""
-    triggers = conn.execute(_SEARCH_TRIGGERS).fetchall() if set_aside else []
-    for name, _ in triggers:
-        conn.execute(f'DROP TRIGGER "{name}"')
+    triggers = _drop_triggers(conn, _SEARCH_TRIGGERS) if set_aside else []
     yield
     if set_aside:
         refresh_search(conn, rebuild_index=True)
-    for _, sql in triggers:
+    for sql in triggers:
         conn.execute(sql)
 
 
@@ -403,16 +405,15 @@ def bulk_inserts(conn: Any, change_id: int | None = None) -> Iterator[BulkInsert
     A new row is one above its table's largest rowid when the block began, or one that took
     the rowid of a row deleted in the block (SQLite reuses the largest rowids).
     """
-    suspended = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name GLOB"
-        " 'history_*_insert' OR (name GLOB '*_search_ai' AND tbl_name != 'milestone_search'))"
-    ).fetchall()
     marks = {
         table: conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
         for table in (*TRACKED_TABLES, "history")
     }
-    for name, _ in suspended:
-        conn.execute(f"DROP TRIGGER {name}")
+    suspended = _drop_triggers(
+        conn,
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name GLOB"
+        " 'history_*_insert' OR (name GLOB '*_search_ai' AND tbl_name != 'milestone_search'))",
+    )
     block = BulkInserts(conn)
     yield block
     block._restore_indexes()
@@ -448,7 +449,7 @@ def bulk_inserts(conn: Any, change_id: int | None = None) -> Iterator[BulkInsert
             f"INSERT INTO history (change_id, action, table_name, row_id, old, new) {inserted}",
             {**marks, "change": change_id},
         )
-    for sql in [*(sql for _, sql in suspended), *block.set_aside]:
+    for sql in [*suspended, *block.set_aside]:
         conn.execute(sql)
 
 
