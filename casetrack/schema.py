@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from casetrack.models import DEFAULT_KINDS
+from casetrack.search_rows import SEARCH_COLUMNS, search_rows
 
 # PRAGMA application_id marks a file as a casetrack store ("ctrk").
 APPLICATION_ID = 0x6374726B
@@ -330,36 +331,46 @@ class BulkInserts:
         self.dropped = []
 
 
-def refresh_search(
-    conn: Any, where: str = "true", params: Any = (), *, rebuild_index: bool = False
-) -> None:
-    """Recompute the search rows of the milestones matching `where` (on the view's `id`).
-
-    With rebuild_index, the FTS5 index is rebuilt from every search row afterwards instead of
-    being patched row by row: the way to mend a damaged index, and once most rows are new, a
-    third of the time (10 s instead of some 28 s at a million milestones). Search rows of
-    milestones that are gone are dropped first.
-    """
-    searched = [r[1] for r in conn.execute("PRAGMA table_info(milestone_search)") if r[1] != "id"]
-    columns = ", ".join(searched)
-    updates = ", ".join(f"{c} = excluded.{c}" for c in searched)
-    triggers = []
-    if rebuild_index:  # patching a damaged index fails ('database disk image is malformed')
-        triggers = _drop_triggers(
-            conn,
-            "SELECT name, sql FROM sqlite_master"
-            " WHERE type = 'trigger' AND tbl_name = 'milestone_search'",
-        )
-        conn.execute("DELETE FROM milestone_search WHERE id NOT IN (SELECT id FROM milestones)")
+def refresh_search(conn: Any, where: str, params: Any = ()) -> None:
+    """Recompute, through the view, the search rows of the milestones matching `where` (on
+    the view's `id`); the FTS5 index follows them through its triggers."""
+    columns = ", ".join(SEARCH_COLUMNS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in SEARCH_COLUMNS)
     conn.execute(
         f"INSERT INTO milestone_search (id, {columns}) SELECT id, {columns}"
         f" FROM milestone_search_source WHERE {where} ON CONFLICT (id) DO UPDATE SET {updates}",
         params,
     )
+
+
+def rebuild_search(conn: Any, *, through_view: bool = False) -> None:
+    """Recompute every search row, then rebuild the FTS5 index from them in one pass.
+
+    Patching a damaged index row by row fails ('database disk image is malformed'), and
+    once most rows are new a rebuild takes a third of the time (10 s instead of some 28 s
+    at a million milestones). The rows come from search_rows.search_rows, or with
+    through_view from the view that defines them: slower, and the way to mend.
+    """
+    triggers = _drop_triggers(
+        conn,
+        "SELECT name, sql FROM sqlite_master"
+        " WHERE type = 'trigger' AND tbl_name = 'milestone_search'",
+    )
+    conn.execute("DELETE FROM milestone_search")
+    columns = ", ".join(SEARCH_COLUMNS)
+    if through_view:
+        conn.execute(
+            f"INSERT INTO milestone_search (id, {columns}) SELECT id, {columns}"
+            " FROM milestone_search_source WHERE true"
+        )
+    else:
+        marks = ", ".join("?" for _ in ("id", *SEARCH_COLUMNS))
+        conn.executemany(
+            f"INSERT INTO milestone_search (id, {columns}) VALUES ({marks})", search_rows(conn)
+        )
     for sql in triggers:
         conn.execute(sql)
-    if rebuild_index:
-        conn.execute("INSERT INTO milestone_search_fts (milestone_search_fts) VALUES ('rebuild')")
+    conn.execute("INSERT INTO milestone_search_fts (milestone_search_fts) VALUES ('rebuild')")
 
 
 @contextmanager
@@ -370,7 +381,7 @@ def search_set_aside(conn: Any, set_aside: bool = True) -> Iterator[None]:
     triggers = _drop_triggers(conn, _SEARCH_TRIGGERS) if set_aside else []
     yield
     if set_aside:
-        refresh_search(conn, rebuild_index=True)
+        rebuild_search(conn)
     for sql in triggers:
         conn.execute(sql)
 
@@ -418,7 +429,7 @@ def bulk_inserts(conn: Any, change_id: int | None = None) -> Iterator[BulkInsert
     yield block
     block._restore_indexes()
     if block.rebuilding:
-        refresh_search(conn, rebuild_index=True)
+        rebuild_search(conn)
     else:
         # New milestones are one id range; new link and alias rows add the older milestones
         # they touch. (Two statements: SQLite would keep `id > ? OR id IN (...)` in memory.)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from casetrack.milestones import load_milestones
 from casetrack.models import Milestone
-from casetrack.schema import refresh_search
+from casetrack.schema import rebuild_search
 from casetrack.store import Store
 from casetrack.timeline import ORDER_BY, Filters, where_clause
 
@@ -164,5 +164,5 @@ def rebuild_index(store: Store) -> int:
     """Recompute every milestone's search row and rebuild the FTS5 index from them, which
     mends a damaged index. Returns how many milestones are indexed."""
     with store.write() as conn:
-        refresh_search(conn, rebuild_index=True)
+        rebuild_search(conn, through_view=True)
         return int(conn.execute("SELECT count(*) FROM milestone_search").fetchone()[0])

@@ -148,7 +148,7 @@ def test_failed_large_import_leaves_schema_and_rows_as_they_were(
     cli("init")
     before = _schema(cli)
     if breaks_at_end:
-        monkeypatch.setattr(schema, "refresh_search", _full_disk)
+        monkeypatch.setattr(schema, "rebuild_search", _full_disk)
     text = _milestones(30) + json.dumps(last_line) + "\n"
     result = cli("import", _write(cli, "big.jsonl", text), code=1)
     assert message in result.stderr
