@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from casetrack.errors import CasetrackError, NotFoundError
-from casetrack.schema import TRACKED_TABLES, row_json, search_set_aside, table_columns
+from casetrack.schema import (
+    TRACKED_TABLES,
+    row_json,
+    search_set_aside,
+    span_digest,
+    table_columns,
+)
 
 if TYPE_CHECKING:
     from casetrack.store import Store
@@ -118,7 +124,8 @@ def undo_last(store: Store) -> Change:
         raise RuntimeError("undo_last needs a transaction of its own: commit first")
     with store.write() as conn:
         row = conn.execute(
-            "SELECT c.id, c.at, c.user, c.command, count(h.id) FROM changes c"
+            "SELECT c.id, c.at, c.user, c.command,"
+            " sum(coalesce(h.last_row_id - h.row_id + 1, 1)) FROM changes c"
             " JOIN history h ON h.change_id = c.id"
             " WHERE c.undoes IS NULL AND c.undone_by IS NULL"
             " GROUP BY c.id ORDER BY c.id DESC LIMIT 1"
@@ -132,9 +139,16 @@ def undo_last(store: Store) -> Change:
         as_json = {table: row_json(columns[table], table) for table in TRACKED_TABLES}
         # Undoing an import of 100,000 milestones took 60 s with the triggers, 25 s without.
         with search_set_aside(conn, change.rows >= max(UNDO_SET_WISE_SEARCH, held)):
-            for action, table, row_id, old, new in _newest_first(conn, change.id):
+            change.rows = 0
+            for action, table, row_id, last_row_id, digest, old, new in _newest_first(
+                conn, change.id
+            ):
+                if last_row_id is not None:
+                    change.rows += _revert_span(conn, change, table, row_id, last_row_id, digest)
+                    continue
                 _revert(conn, change, action, table, row_id, old, new, columns[table],
                         as_json[table])  # fmt: skip
+                change.rows += 1
             if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
                 raise CasetrackError(
                     f"cannot undo change {change.id} ({change.command}): rows it linked to are gone"
@@ -148,13 +162,31 @@ def _newest_first(conn: sqlite3.Connection, change_id: int) -> Iterator[tuple[An
     to millions. (Reverting writes new history rows, but none in this change.)"""
     before = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM history").fetchone()[0]
     while batch := conn.execute(
-        "SELECT id, action, table_name, row_id, old, new FROM history"
+        "SELECT id, action, table_name, row_id, last_row_id, digest, old, new FROM history"
         " WHERE change_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
         (change_id, before, UNDO_BATCH),
     ).fetchall():
         before = batch[-1][0]
         for row in batch:
             yield row[1:]
+
+
+def _revert_span(
+    conn: sqlite3.Connection, change: Change, table: str, first: int, last: int, digest: str
+) -> int:
+    """Remove the rows a span of history records as added; returns how many there were.
+
+    Spans are written after the rows their block recorded one by one, so newest first they
+    go first: rows the block added are gone before its other rows are put back, and link
+    tables' spans come before those of the tables they link.
+    """
+    if span_digest(conn, table, first, last) != digest:
+        raise CasetrackError(
+            f"cannot undo change {change.id} ({change.command}): {table} rows {first}-{last}"
+            " have changed since (outside casetrack?); nothing was undone"
+        )
+    removed = conn.execute(f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ?", (first, last))
+    return int(removed.rowcount)
 
 
 def _revert(
@@ -203,35 +235,101 @@ def history_rows(
     case: str | None = None,
     limit: int = 50,
 ) -> list[dict[str, Any]]:
-    """Recorded row changes, oldest first: the last `limit`, of one milestone or one case."""
+    """Recorded row changes, oldest first: the last `limit`, of one milestone or one case.
+
+    Unfiltered, rows added in bulk show as one entry per span; for a milestone or a case,
+    each of its rows in a span shows as the insert it was, with the values it was added with.
+    """
     import json
 
-    where, params = "1", list[Any]()
     if milestone_id is not None:
-        where, params = _about_milestones([milestone_id])
+        about: _About | None = _about_milestones(conn, [milestone_id])
     elif case is not None:
-        where, params = _about_case(conn, case)
+        about = _about_case(conn, case)
+    else:
+        about = None
+    where, params = (
+        ("h.last_row_id IS NULL AND " + about.where, about.params) if about else ("1", [])
+    )
     found = conn.execute(
-        "SELECT h.change_id, c.at, c.user, c.command, h.action, h.table_name, h.row_id,"
-        " h.old, h.new, c.undone_by FROM history h LEFT JOIN changes c ON c.id = h.change_id"
+        "SELECT h.id, h.change_id, c.at, c.user, c.command, h.action, h.table_name, h.row_id,"
+        " h.last_row_id, h.old, h.new, c.undone_by"
+        " FROM history h LEFT JOIN changes c ON c.id = h.change_id"
         f" WHERE {where} ORDER BY h.id DESC LIMIT ?",
         (*params, limit),
     ).fetchall()
-    if not found and milestone_id is not None:
-        raise NotFoundError(f"no history for milestone {milestone_id}")
-    result = []
-    for change_id, at, user, command, action, table, row_id, old, new, undone_by in reversed(found):
+    entries = []
+    for history_id, change_id, at, user, command, action, table, row_id, last_row_id, old, new, \
+            undone_by in found:  # fmt: skip
         old_values, new_values = json.loads(old or "null"), json.loads(new or "null")
-        result.append(
-            {"change": change_id, "at": at, "user": user, "command": command,
-             "undone_by": undone_by, "action": action, "table": table, "row": row_id,
-             "summary": summarise(table, action, old_values, new_values),
-             "old": old_values, "new": new_values}
+        summary = summarise(table, action, old_values, new_values)
+        if last_row_id is not None:
+            summary = f"rows {row_id}-{last_row_id}, added in bulk"
+        entries.append(
+            ((history_id, row_id),
+             {"change": change_id, "at": at, "user": user, "command": command,
+              "undone_by": undone_by, "action": action, "table": table, "row": row_id,
+              "last_row": last_row_id, "summary": summary, "old": old_values,
+              "new": new_values})
         )  # fmt: skip
-    return result
+    if about:
+        for table, row_id in {*about.rows, *((e["table"], e["row"]) for _, e in entries)}:
+            entries += _span_inserts(conn, table, row_id)
+    if not entries and milestone_id is not None:
+        raise NotFoundError(f"no history for milestone {milestone_id}")
+    entries.sort(key=lambda entry: entry[0])
+    return [entry for _, entry in entries[-limit:]]
 
 
-def _about_milestones(ids: list[int]) -> tuple[str, list[Any]]:
+def _span_inserts(
+    conn: sqlite3.Connection, table: str, row_id: int
+) -> list[tuple[tuple[int, int], dict[str, Any]]]:
+    """The inserts of this row that spans of history record, with the values it was added
+    with: those the next change to it found (its `old`), else the row as it is now."""
+    import json
+
+    spans = conn.execute(
+        "SELECT h.id, h.change_id, c.at, c.user, c.command, c.undone_by"
+        " FROM history h LEFT JOIN changes c ON c.id = h.change_id WHERE h.table_name = ?"
+        " AND h.last_row_id >= ? AND h.row_id <= ? AND h.last_row_id IS NOT NULL",
+        (table, row_id, row_id),
+    ).fetchall()
+    found = []
+    for history_id, change_id, at, user, command, undone_by in spans:
+        later = conn.execute(
+            "SELECT old FROM history WHERE table_name = ? AND row_id = ? AND id > ?"
+            " AND last_row_id IS NULL ORDER BY id LIMIT 1",
+            (table, row_id, history_id),
+        ).fetchone()
+        if later is None:
+            as_json = row_json(table_columns(conn, table), table)
+            later = conn.execute(
+                f"SELECT {as_json} FROM {table} WHERE rowid = ?", (row_id,)
+            ).fetchone()
+        if later is None or later[0] is None:  # no such row was left by that span
+            continue
+        values = json.loads(later[0])
+        found.append(
+            ((history_id, row_id),
+             {"change": change_id, "at": at, "user": user, "command": command,
+              "undone_by": undone_by, "action": "insert", "table": table, "row": row_id,
+              "last_row": None, "summary": summarise(table, "insert", None, values),
+              "old": None, "new": values})
+        )  # fmt: skip
+    return found
+
+
+@dataclass
+class _About:
+    """Which history a listing is about: a WHERE on history rows (as `h`) with its
+    parameters, and the rows (table, rowid) whose inserts in spans it shows too."""
+
+    where: str
+    params: list[Any]
+    rows: set[tuple[str, int]]
+
+
+def _about_milestones(conn: sqlite3.Connection, ids: list[int]) -> _About:
     """Rows of these milestones and of their links."""
     import json
 
@@ -242,10 +340,19 @@ def _about_milestones(ids: list[int]) -> tuple[str, list[Any]]:
         f" OR (h.table_name IN ({links}) AND coalesce(json_extract(h.old, '$.milestone_id'),"
         " json_extract(h.new, '$.milestone_id')) IN (SELECT value FROM json_each(?))))"
     )
-    return where, [ids_json, ids_json]
+    rows = {("milestones", i) for i in ids}
+    for link in LINK_TABLES:
+        rows.update(
+            (link, r[0])
+            for r in conn.execute(
+                f"SELECT rowid FROM {link} WHERE milestone_id IN (SELECT value FROM json_each(?))",
+                (ids_json,),
+            )
+        )
+    return _About(where, [ids_json, ids_json], rows)
 
 
-def _about_case(conn: sqlite3.Connection, slug: str) -> tuple[str, list[Any]]:
+def _about_case(conn: sqlite3.Connection, slug: str) -> _About:
     """Rows of a case (live, trashed or purged), its milestones and their links."""
     import json
 
@@ -268,13 +375,18 @@ def _about_case(conn: sqlite3.Connection, slug: str) -> tuple[str, list[Any]]:
         for r in conn.execute(
             "SELECT DISTINCT row_id FROM history, json_each(?) AS c WHERE table_name ="
             " 'milestones' AND c.value IN (json_extract(old, '$.case_id'),"
-            " json_extract(new, '$.case_id'))",
-            (json.dumps(case_ids),),
+            " json_extract(new, '$.case_id'))"
+            " UNION SELECT id FROM milestones WHERE case_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(case_ids), json.dumps(case_ids)),
         )
     ]
-    where, params = _about_milestones(milestone_ids)
+    about = _about_milestones(conn, milestone_ids)
     case_clause = "(h.table_name = 'cases' AND h.row_id IN (SELECT value FROM json_each(?)))"
-    return f"({case_clause} OR {where})", [json.dumps(case_ids), *params]
+    return _About(
+        f"({case_clause} OR {about.where})",
+        [json.dumps(case_ids), *about.params],
+        about.rows | {("cases", i) for i in case_ids},
+    )
 
 
 def summarise(

@@ -21,22 +21,39 @@ def _write(cli: Cli, name: str, text: str) -> str:
     return str(path)
 
 
-def test_import_records_history_and_search_as_row_triggers_would(demo: Cli) -> None:
+def test_import_records_its_new_rows_as_spans_and_search_as_row_triggers_would(
+    demo: Cli,
+) -> None:
     sheet = _write(demo, "s.csv", "case,date,title,kind,parties,tags\n"
                    "nec-2003,2004,Zeppelin hearing,hearing,Brand New Party:witness,blimp\n"
                    "nec-2003,2005,Second hearing,hearing,NEC:subject,\n")  # fmt: skip
+    before = {
+        t: demo.query(f"SELECT coalesce(max(rowid), 0) FROM {t}")[0][0] for t in TRACKED_TABLES
+    }
     demo("import", sheet)
     rows = demo.query(
-        "SELECT h.table_name, h.action, h.old, h.new FROM history h"
-        " JOIN changes c ON c.id = h.change_id WHERE c.command = 'import'"
+        "SELECT h.table_name, h.action, h.row_id, h.last_row_id, h.old, h.new, h.digest"
+        " FROM history h JOIN changes c ON c.id = h.change_id WHERE c.command = 'import'"
     )
-    inserted = [(t, a) for t, a, _, _ in rows]
-    assert inserted.count(("milestones", "insert")) == 2
-    assert ("parties", "insert") in inserted and ("milestone_tags", "insert") in inserted
-    assert all(a == "insert" and old is None for _, a, old, _ in rows)
-    new = [json.loads(n) for t, _, _, n in rows if t == "milestones"]
-    assert {m["title"] for m in new} == {"Zeppelin hearing", "Second hearing"}
-    assert all(m["position"] == m["id"] for m in new)  # final values, as stored
+    spans = {t: (first, last) for t, _, first, last, *_ in rows}
+    assert spans == {
+        t: (before[t] + 1, demo.query(f"SELECT max(rowid) FROM {t}")[0][0])
+        for t in ("parties", "milestones", "milestone_parties", "milestone_tags")
+    }
+    assert all(a == "insert" and old is new is None and digest for _, a, _, _, old, new, digest
+               in rows)  # fmt: skip
+    # History shows each imported milestone as the insert it was, with its stored values.
+    (first, last) = spans["milestones"]
+    shown = json.loads(demo("history", str(last), "-f", "json").stdout)
+    inserts = {(e["table"], e["action"]) for e in shown}
+    assert inserts == {("milestones", "insert"), ("milestone_parties", "insert")}
+    new = next(e["new"] for e in shown if e["table"] == "milestones")
+    assert new["title"] == "Second hearing" and new["position"] == new["id"] == last
+    listed = json.loads(demo("history", "-f", "json").stdout)
+    assert {"table": "milestones", "row": first, "last_row": last} in [
+        {k: e[k] for k in ("table", "row", "last_row")} for e in listed
+    ]
+    assert "Zeppelin hearing" in demo("history", "--case", "nec-2003", "--limit", "500").stdout
     found = json.loads(demo("search", "zeppelin", "-f", "json").stdout)
     assert [m["title"] for m in found] == ["Zeppelin hearing"]
     assert len(json.loads(demo("search", "blimp", "-f", "json").stdout)) == 1
@@ -48,6 +65,30 @@ def test_import_records_history_and_search_as_row_triggers_would(demo: Cli) -> N
     demo("undo")
     demo("undo")
     assert demo.query("SELECT count(*) FROM milestones WHERE title LIKE '%hearing'") == [(0,)]
+    demo("check")
+
+
+def test_history_shows_imported_values_after_later_edits_and_undo_goes_back_through_them(
+    demo: Cli,
+) -> None:
+    before = _tables(demo)
+    demo("import", _write(demo, "big.jsonl", _milestones(5)))
+    (last,) = demo.query("SELECT max(id) FROM milestones")[0]
+    demo("edit", str(last), "--title", "Renamed")
+    demo("edit", str(last), "--title", "Renamed again")
+    shown = json.loads(demo("history", str(last), "-f", "json").stdout)
+    titles = [
+        (e["action"], (e["new"] or {}).get("title")) for e in shown if e["table"] == "milestones"
+    ]
+    assert titles == [("insert", "Zeppelin hearing 4"), ("update", "Renamed"),
+                      ("update", "Renamed again")]  # fmt: skip
+    demo("undo")
+    demo("undo")
+    demo("rm", str(last))  # a change undone before the import's undo is reached
+    demo("undo")
+    added = sum(len(rows) for rows in _tables(demo).values()) - sum(map(len, before.values()))
+    assert f"({added} row change(s))" in demo("undo").stderr
+    assert _tables(demo) == before
     demo("check")
 
 
@@ -117,7 +158,9 @@ def test_large_import_into_a_new_store_builds_the_read_indexes_again(
     assert len(json.loads(cli("search", "zeppelin", "-f", "json").stdout)) == 30
     assert len(json.loads(cli("search", "airship", "-f", "json").stdout)) == 30
     assert len(json.loads(cli("timeline", "--party", "Party 3", "-f", "json").stdout)) == 4
-    assert cli.query("SELECT count(*) FROM history WHERE table_name = 'milestones'") == [(30,)]
+    assert cli.query("SELECT row_id, last_row_id FROM history WHERE table_name = 'milestones'") == [
+        (1, 30)
+    ]
     cli("check")
     plan = cli.query(
         "EXPLAIN QUERY PLAN SELECT milestone_id FROM milestone_parties WHERE party_id = 1"
@@ -286,7 +329,7 @@ def test_refused_undo_of_a_large_import_changes_nothing(
     conn.close()
     before, schema_before = _tables(cli), _schema(cli)
     result = cli("undo", code=1)
-    assert "milestones row 7 has changed since" in result.stderr
+    assert "milestones rows 1-30 have changed since" in result.stderr
     assert _tables(cli) == before and _schema(cli) == schema_before
 
 
