@@ -253,6 +253,14 @@ class _Importer:
                 if on_batch:
                     on_batch()
         self.flush()
+        self._forget()
+
+    def _forget(self) -> None:
+        """Free the accelerators once every record is in: the steps that finish a large import
+        (search rows, indexes, history) are its peak of memory, and need none of them."""
+        for cache in (self.party_links, self.source_links, self.roles, self.dates,
+                      self.party_uids, self.source_uids):  # fmt: skip
+            cache.clear()
 
     def kind(self, line: int, record: Any) -> None:
         name = record.get("name") if isinstance(record, dict) else record
