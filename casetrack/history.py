@@ -229,6 +229,23 @@ def _revert(
         )
 
 
+# A history row's change, as each listed entry shows it.
+_CHANGE = "h.id, h.change_id, c.at, c.user, c.command, c.undone_by"
+_Entry = tuple[tuple[int, int], dict[str, Any]]  # (sort key, entry)
+
+
+def _entry(
+    change: tuple[Any, ...], action: str, table: str, row_id: int, last_row: int | None,
+    summary: str, old: Any, new: Any,
+) -> _Entry:  # fmt: skip
+    history_id, change_id, at, user, command, undone_by = change
+    return (history_id, row_id), {
+        "change": change_id, "at": at, "user": user, "command": command,
+        "undone_by": undone_by, "action": action, "table": table, "row": row_id,
+        "last_row": last_row, "summary": summary, "old": old, "new": new,
+    }  # fmt: skip
+
+
 def history_rows(
     conn: sqlite3.Connection,
     milestone_id: int | None = None,
@@ -252,29 +269,24 @@ def history_rows(
         ("h.last_row_id IS NULL AND " + about.where, about.params) if about else ("1", [])
     )
     found = conn.execute(
-        "SELECT h.id, h.change_id, c.at, c.user, c.command, h.action, h.table_name, h.row_id,"
-        " h.last_row_id, h.old, h.new, c.undone_by"
+        f"SELECT {_CHANGE}, h.action, h.table_name, h.row_id, h.last_row_id, h.old, h.new"
         " FROM history h LEFT JOIN changes c ON c.id = h.change_id"
         f" WHERE {where} ORDER BY h.id DESC LIMIT ?",
         (*params, limit),
     ).fetchall()
     entries = []
-    for history_id, change_id, at, user, command, action, table, row_id, last_row_id, old, new, \
-            undone_by in found:  # fmt: skip
+    for *change, action, table, row_id, last_row_id, old, new in found:
         old_values, new_values = json.loads(old or "null"), json.loads(new or "null")
         summary = summarise(table, action, old_values, new_values)
         if last_row_id is not None:
             summary = f"rows {row_id}-{last_row_id}, added in bulk"
         entries.append(
-            ((history_id, row_id),
-             {"change": change_id, "at": at, "user": user, "command": command,
-              "undone_by": undone_by, "action": action, "table": table, "row": row_id,
-              "last_row": last_row_id, "summary": summary, "old": old_values,
-              "new": new_values})
+            _entry(tuple(change), action, table, row_id, last_row_id, summary, old_values,
+                   new_values)
         )  # fmt: skip
     if about:
-        for table, row_id in {*about.rows, *((e["table"], e["row"]) for _, e in entries)}:
-            entries += _span_inserts(conn, table, row_id)
+        rows = {*about.rows, *((e["table"], e["row"]) for _, e in entries)}
+        entries += _span_inserts(conn, rows, about.milestones)
     if not entries and milestone_id is not None:
         raise NotFoundError(f"no history for milestone {milestone_id}")
     entries.sort(key=lambda entry: entry[0])
@@ -282,40 +294,46 @@ def history_rows(
 
 
 def _span_inserts(
-    conn: sqlite3.Connection, table: str, row_id: int
-) -> list[tuple[tuple[int, int], dict[str, Any]]]:
-    """The inserts of this row that spans of history record, with the values it was added
-    with: those the next change to it found (its `old`), else the row as it is now."""
+    conn: sqlite3.Connection, rows: set[tuple[str, int]], milestones: set[int]
+) -> list[_Entry]:
+    """The inserts of these rows (table, rowid) that spans of history record, with the values
+    each was added with: those the next change to it found (its `old`), else the row as it is
+    now. Links are shown only if they were added to one of these milestones."""
     import json
 
-    spans = conn.execute(
-        "SELECT h.id, h.change_id, c.at, c.user, c.command, c.undone_by"
-        " FROM history h LEFT JOIN changes c ON c.id = h.change_id WHERE h.table_name = ?"
-        " AND h.last_row_id >= ? AND h.row_id <= ? AND h.last_row_id IS NOT NULL",
-        (table, row_id, row_id),
-    ).fetchall()
+    spans: dict[str, list[tuple[Any, ...]]] = {}
     found = []
-    for history_id, change_id, at, user, command, undone_by in spans:
-        later = conn.execute(
-            "SELECT old FROM history WHERE table_name = ? AND row_id = ? AND id > ?"
-            " AND last_row_id IS NULL ORDER BY id LIMIT 1",
-            (table, row_id, history_id),
-        ).fetchone()
-        if later is None:
-            as_json = row_json(table_columns(conn, table), table)
-            later = conn.execute(
-                f"SELECT {as_json} FROM {table} WHERE rowid = ?", (row_id,)
-            ).fetchone()
-        if later is None or later[0] is None:  # no such row was left by that span
-            continue
-        values = json.loads(later[0])
-        found.append(
-            ((history_id, row_id),
-             {"change": change_id, "at": at, "user": user, "command": command,
-              "undone_by": undone_by, "action": "insert", "table": table, "row": row_id,
-              "last_row": None, "summary": summarise(table, "insert", None, values),
-              "old": None, "new": values})
-        )  # fmt: skip
+    for table, row_id in sorted(rows):
+        if table not in spans:
+            spans[table] = conn.execute(
+                f"SELECT {_CHANGE}, h.row_id, h.last_row_id FROM history h"
+                " LEFT JOIN changes c ON c.id = h.change_id"
+                " WHERE h.table_name = ? AND h.last_row_id IS NOT NULL",
+                (table,),
+            ).fetchall()
+        for *change, first, last in spans[table]:
+            if not first <= row_id <= last:
+                continue
+            later = (
+                conn.execute(
+                    "SELECT old FROM history WHERE table_name = ? AND row_id = ? AND id > ?"
+                    " AND last_row_id IS NULL ORDER BY id LIMIT 1",
+                    (table, row_id, change[0]),
+                ).fetchone()
+                or conn.execute(
+                    f"SELECT {row_json(table_columns(conn, table), table)} FROM {table}"
+                    " WHERE rowid = ?",
+                    (row_id,),
+                ).fetchone()
+            )
+            values = json.loads(later[0]) if later and later[0] else None
+            if values is None or (
+                table in LINK_TABLES and values.get("milestone_id") not in milestones
+            ):
+                continue  # the span left no row there, or that row linked another milestone
+            summary = summarise(table, "insert", None, values)
+            found.append(_entry(tuple(change), "insert", table, row_id, None, summary, None,
+                                values))  # fmt: skip
     return found
 
 
@@ -327,6 +345,7 @@ class _About:
     where: str
     params: list[Any]
     rows: set[tuple[str, int]]
+    milestones: set[int]
 
 
 def _about_milestones(conn: sqlite3.Connection, ids: list[int]) -> _About:
@@ -349,7 +368,7 @@ def _about_milestones(conn: sqlite3.Connection, ids: list[int]) -> _About:
                 (ids_json,),
             )
         )
-    return _About(where, [ids_json, ids_json], rows)
+    return _About(where, [ids_json, ids_json], rows, set(ids))
 
 
 def _about_case(conn: sqlite3.Connection, slug: str) -> _About:
@@ -386,6 +405,7 @@ def _about_case(conn: sqlite3.Connection, slug: str) -> _About:
         f"({case_clause} OR {about.where})",
         [json.dumps(case_ids), *about.params],
         about.rows | {("cases", i) for i in case_ids},
+        about.milestones,
     )
 
 
