@@ -286,7 +286,7 @@ def history_rows(
         )  # fmt: skip
     if about:
         rows = {*about.rows, *((e["table"], e["row"]) for _, e in entries)}
-        entries += _span_inserts(conn, rows, about.milestones)
+        entries += _span_inserts(conn, rows, about.milestones, limit)
     if not entries and milestone_id is not None:
         raise NotFoundError(f"no history for milestone {milestone_id}")
     entries.sort(key=lambda entry: entry[0])
@@ -294,46 +294,54 @@ def history_rows(
 
 
 def _span_inserts(
-    conn: sqlite3.Connection, rows: set[tuple[str, int]], milestones: set[int]
+    conn: sqlite3.Connection, rows: set[tuple[str, int]], milestones: set[int], limit: int
 ) -> list[_Entry]:
-    """The inserts of these rows (table, rowid) that spans of history record, with the values
-    each was added with: those the next change to it found (its `old`), else the row as it is
-    now. Links are shown only if they were added to one of these milestones."""
+    """The newest `limit` inserts of these rows (table, rowid) that spans of history record,
+    with the values each was added with: those the next change to it found (its `old`), else
+    the row as it is now. Links are shown only if they were added to one of these milestones.
+    (A case imported whole has a span entry for each of its rows: only those shown are read.)
+    """
     import json
 
-    spans: dict[str, list[tuple[Any, ...]]] = {}
-    found = []
-    for table, row_id in sorted(rows):
-        if table not in spans:
-            spans[table] = conn.execute(
-                f"SELECT {_CHANGE}, h.row_id, h.last_row_id FROM history h"
-                " LEFT JOIN changes c ON c.id = h.change_id"
-                " WHERE h.table_name = ? AND h.last_row_id IS NOT NULL",
-                (table,),
-            ).fetchall()
-        for *change, first, last in spans[table]:
-            if not first <= row_id <= last:
-                continue
-            later = (
-                conn.execute(
-                    "SELECT old FROM history WHERE table_name = ? AND row_id = ? AND id > ?"
-                    " AND last_row_id IS NULL ORDER BY id LIMIT 1",
-                    (table, row_id, change[0]),
-                ).fetchone()
-                or conn.execute(
-                    f"SELECT {row_json(table_columns(conn, table), table)} FROM {table}"
-                    " WHERE rowid = ?",
-                    (row_id,),
-                ).fetchone()
-            )
-            values = json.loads(later[0]) if later and later[0] else None
-            if values is None or (
-                table in LINK_TABLES and values.get("milestone_id") not in milestones
-            ):
-                continue  # the span left no row there, or that row linked another milestone
-            summary = summarise(table, "insert", None, values)
-            found.append(_entry(tuple(change), "insert", table, row_id, None, summary, None,
-                                values))  # fmt: skip
+    spans = {
+        table: conn.execute(
+            f"SELECT {_CHANGE}, h.row_id, h.last_row_id FROM history h"
+            " LEFT JOIN changes c ON c.id = h.change_id"
+            " WHERE h.table_name = ? AND h.last_row_id IS NOT NULL",
+            (table,),
+        ).fetchall()
+        for table in {table for table, _ in rows}
+    }
+    covered = sorted(
+        ((span[0], row_id), table, tuple(span[:-2]))
+        for table, row_id in rows
+        for span in spans[table]
+        if span[-2] <= row_id <= span[-1]
+    )
+    as_json: dict[str, str] = {}
+    found: list[_Entry] = []
+    for (history_id, row_id), table, change in reversed(covered):
+        if len(found) == limit:
+            break
+        if table not in as_json:
+            as_json[table] = row_json(table_columns(conn, table), table)
+        later = (
+            conn.execute(
+                "SELECT old FROM history WHERE table_name = ? AND row_id = ? AND id > ?"
+                " AND last_row_id IS NULL ORDER BY id LIMIT 1",
+                (table, row_id, history_id),
+            ).fetchone()
+            or conn.execute(
+                f"SELECT {as_json[table]} FROM {table} WHERE rowid = ?", (row_id,)
+            ).fetchone()
+        )
+        values = json.loads(later[0]) if later and later[0] else None
+        if values is None or (
+            table in LINK_TABLES and values.get("milestone_id") not in milestones
+        ):
+            continue  # the span left no row there, or that row linked another milestone
+        summary = summarise(table, "insert", None, values)
+        found.append(_entry(change, "insert", table, row_id, None, summary, None, values))
     return found
 
 

@@ -386,31 +386,9 @@ def search_set_aside(conn: Any, set_aside: bool = True) -> Iterator[None]:
         conn.execute(sql)
 
 
-def _above_mark(table: str, columns: str, condition: str = "true") -> str:
-    """SQL selecting `columns` of the rows of `table` above its mark in a bulk block."""
-    return f"SELECT {columns} FROM {table} WHERE rowid > :{table} AND {condition}"
-
-
-def _at_freed_rowids(table: str, columns: str, condition: str = "true") -> str:
-    """SQL selecting `columns` of the rows of `table` that took, in a bulk block, the rowid of
-    a row deleted in it (SQLite reuses the largest rowids)."""
-    deleted = (
-        "SELECT row_id FROM history WHERE change_id IS NULL AND id > :history"
-        f" AND action = 'delete' AND table_name = '{table}'"
-    )
-    return (
-        f"SELECT {columns} FROM {table} WHERE rowid IN ({deleted}) AND rowid <= :{table}"
-        f" AND {condition}"
-    )
-
-
 def _new_rows(table: str, columns: str, condition: str = "true") -> str:
-    """SQL selecting `columns` of the rows of `table` new in a bulk block. (Two SELECTs, not
-    one with OR: SQLite would hold every rowid of `rowid > ? OR rowid IN (...)` in memory.)"""
-    return (
-        f"{_above_mark(table, columns, condition)} UNION ALL"
-        f" {_at_freed_rowids(table, columns, condition)}"
-    )
+    """SQL selecting `columns` of the rows of `table` new in a bulk block: those above its mark."""
+    return f"SELECT {columns} FROM {table} WHERE rowid > :{table} AND {condition}"
 
 
 class _Digest:
@@ -435,7 +413,12 @@ def span_digest(conn: Any, table: str, first: int, last: int) -> str:
     compares it with the rows to tell whether they changed since without leaving a trace
     in the history (an edit made with the triggers dropped).
     """
-    conn.create_aggregate("casetrack_digest", 1, _Digest)
+    # Defined once per connection: redefining a function fails while any statement is active,
+    # and FTS5 keeps one open until the transaction ends after rebuilding its index.
+    if not conn.execute(
+        "SELECT 1 FROM pragma_function_list WHERE name = 'casetrack_digest'"
+    ).fetchone():
+        conn.create_aggregate("casetrack_digest", 1, _Digest)
     values = row_json(table_columns(conn, table), table)
     return str(
         conn.execute(
@@ -451,17 +434,18 @@ def bulk_inserts(conn: Any, change_id: int | None = None) -> Iterator[BulkInsert
     """Inside a write transaction: many inserts at set speed instead of trigger speed.
 
     The per-row insert triggers of the history and of the search index are dropped while the
-    block runs; at its end each table's new rows above its mark get one history row, a span
-    with a digest of their final values (a million milestones' rows as JSON were half the
-    store and a sixth of the import's time), rows at freed rowids one row each, all already
-    in change `change_id` when given; and one statement refreshes the search
-    rows of every milestone the new rows touch, and the triggers are put back, as are any
-    indexes the block dropped. Update and delete triggers keep running (unless the block
-    calls drop_read_indexes). If the block fails, the transaction's rollback restores
+    block runs; at its end each table's new rows get one history row, a span with a digest of
+    their final values (a million milestones' rows as JSON were half the store and a sixth of
+    the import's time), already in change `change_id` when given; one statement refreshes
+    the search rows of every milestone the new rows touch, and the triggers are put back, as
+    are any indexes the block dropped. Update and delete triggers keep running (unless the
+    block calls drop_read_indexes). If the block fails, the transaction's rollback restores
     triggers and indexes with everything else.
 
-    A new row is one above its table's largest rowid when the block began, or one that took
-    the rowid of a row deleted in the block (SQLite reuses the largest rowids).
+    A new row is one above its table's largest rowid when the block began. A block that
+    deletes rows must give the rows it adds rowids above that itself (as the importer does):
+    SQLite's own choice, the largest rowid plus one, would take back the rowid of a deleted
+    newest row, or fill an older gap, and such a row would go unrecorded.
     """
     marks = {
         table: conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
@@ -491,23 +475,14 @@ def bulk_inserts(conn: Any, change_id: int | None = None) -> Iterator[BulkInsert
         )  # fmt: skip
         refresh_search(conn, f"id IN ({touched})", marks)
     for table in TRACKED_TABLES:
-        # New rows' history is their insert with final values; their updates and deletes add
-        # nothing. At a rowid the block freed, history after its first delete is about later
-        # rows there, which that insert replaces. (`+` keeps SQLite on the block's rows.)
+        # New rows' history is their span; their updates and deletes in the block add nothing.
+        # (`+` keeps SQLite on the block's rows.)
         conn.execute(
-            "DELETE FROM history WHERE change_id IS NULL AND id > :history"
-            " AND +table_name = :table AND (row_id > :mark OR id > (SELECT min(d.id)"
-            " FROM history d WHERE d.change_id IS NULL AND d.id > :history"
-            " AND d.table_name = :table AND d.row_id = history.row_id AND d.action = 'delete'))",
-            {"history": marks["history"], "table": table, "mark": marks[table]},
+            "DELETE FROM history WHERE change_id IS NULL AND id > ? AND +table_name = ?"
+            " AND row_id > ?",
+            (marks["history"], table, marks[table]),
         )
-        values = row_json(table_columns(conn, table), table)
-        reused = _at_freed_rowids(table, f":change, 'insert', '{table}', rowid, NULL, {values}")
-        conn.execute(
-            f"INSERT INTO history (change_id, action, table_name, row_id, old, new) {reused}",
-            {**marks, "change": change_id},
-        )
-        # The rows above the mark are one span: a row of history for them all.
+        # The new rows are one span: a row of history for them all.
         first, last = conn.execute(
             f"SELECT min(rowid), max(rowid) FROM {table} WHERE rowid > ?", (marks[table],)
         ).fetchone()

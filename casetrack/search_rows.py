@@ -68,12 +68,12 @@ def search_rows(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
     parties = _Stream(
         conn,
         "SELECT mp.milestone_id, mp.party_id, p.name FROM milestone_parties mp"
-        " JOIN parties p ON p.id = mp.party_id ORDER BY mp.milestone_id, mp.party_id",
+        " LEFT JOIN parties p ON p.id = mp.party_id ORDER BY mp.milestone_id, mp.party_id",
     )
     cited = _Stream(
         conn,
         f"SELECT ms.milestone_id, ms.quote, {_SOURCE_LABEL} FROM milestone_sources ms"
-        " JOIN sources s ON s.id = ms.source_id ORDER BY ms.milestone_id, ms.source_id",
+        " LEFT JOIN sources s ON s.id = ms.source_id ORDER BY ms.milestone_id, ms.source_id",
     )
     for milestone_id, title, note, location in _rows(
         conn, "SELECT id, title, note, location FROM milestones ORDER BY id"
@@ -83,7 +83,8 @@ def search_rows(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
         last = None
         for _, party_id, name in parties.take(milestone_id):
             if party_id != last:  # one row per role: each party once
-                names.append(name)
+                if name is not None:  # a link to a missing party still brings its aliases
+                    names.append(name)
                 also += aliases.get(party_id, ())
                 last = party_id
         citations = cited.take(milestone_id)

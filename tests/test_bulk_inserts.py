@@ -240,8 +240,8 @@ def _tables(cli: Cli) -> dict[str, list[tuple[object, ...]]]:
 
 
 def _reimport_newest(cli: Cli, link_table: str, links: str, change: Any) -> int:
-    """Re-import, with its `links` changed, the milestone owning the newest row of `link_table`;
-    its new links then take back the rowids of its deleted ones. Returns its id."""
+    """Re-import, with its `links` changed, the milestone owning the newest row of `link_table`,
+    so that the import deletes the table's newest rows. Returns its id."""
     (newest,) = cli.query(f"SELECT milestone_id FROM {link_table} ORDER BY rowid DESC LIMIT 1")[0]
     (uid,) = cli.query("SELECT uid FROM milestones WHERE id = ?", (newest,))[0]
     exported = json.loads(cli("export", "-f", "json").stdout)
@@ -253,15 +253,19 @@ def _reimport_newest(cli: Cli, link_table: str, links: str, change: Any) -> int:
     return newest
 
 
-def test_reimported_links_that_take_back_deleted_rowids_are_recorded_and_searchable(
-    demo: Cli,
-) -> None:
+def test_reimported_links_take_rowids_above_the_deleted_ones_and_are_recorded(demo: Cli) -> None:
+    """Left to SQLite, the new links would take back the rowids of the deleted newest ones
+    and go unrecorded; the import numbers them itself, so they are one span."""
     before = _tables(demo)
     newest = _reimport_newest(
         demo, "milestone_parties", "parties", lambda _: [{"name": "Quokka", "role": "witness"}]
     )
     rows = demo.query("SELECT rowid FROM milestone_parties WHERE milestone_id = ?", (newest,))
-    assert rows[0][0] <= before["milestone_parties"][-1][0]  # the case this test is about
+    assert rows == [(before["milestone_parties"][-1][0] + 1,)]
+    assert demo.query(
+        "SELECT row_id, last_row_id FROM history WHERE table_name = 'milestone_parties'"
+        " AND last_row_id IS NOT NULL"
+    ) == [(rows[0][0], rows[0][0])]
     assert [h["id"] for h in json.loads(demo("search", "quokka", "-f", "json").stdout)] == [newest]
     demo("check")
     demo("undo")
@@ -269,11 +273,11 @@ def test_reimported_links_that_take_back_deleted_rowids_are_recorded_and_searcha
     demo("check")
 
 
-def test_undo_of_an_import_citing_a_source_twice_where_a_freed_rowid_is_freed_again(
+def test_undo_of_an_import_citing_a_source_twice_that_replaces_its_own_new_row(
     demo: Cli,
 ) -> None:
-    """The first citation takes back the rowid of the deleted newest link; the second, of the
-    same source, REPLACEs that row, deleting it again in the same import."""
+    """The second citation of the same source REPLACEs the row the first one added, in the
+    same import: only the second is a new row, and undo brings back the deleted links."""
     before = _tables(demo)
     newest = _reimport_newest(
         demo, "milestone_sources", "sources",
@@ -285,6 +289,49 @@ def test_undo_of_an_import_citing_a_source_twice_where_a_freed_rowid_is_freed_ag
     demo("undo")
     assert _tables(demo) == before
     demo("check")
+
+
+def _import(cli: Cli, name: str, *milestones: dict[str, Any]) -> None:
+    records = [{"type": "milestone", "case": "c1", "date": "2020", **m} for m in milestones]
+    lines = [json.dumps(r) for r in [{"format": "casetrack/1"}, *records]]
+    cli("import", _write(cli, name, "\n".join(lines) + "\n"))
+
+
+_A, _B = "00000000-0000-0000-0000-00000000000a", "00000000-0000-0000-0000-00000000000b"
+
+
+@pytest.mark.parametrize("second", ["https://e.org/1", "https://e.org/3"])
+def test_a_reimport_never_fills_a_gap_an_earlier_import_left(cli: Cli, second: str) -> None:
+    """The first import leaves a gap among the link rows (its REPLACE of a repeated source);
+    the second deletes the newest links, so SQLite alone would fill that gap with a row no
+    history records, which undo could then neither see nor remove."""
+    cli("init")
+    cli("case", "add", "c1", "--title", "One")
+    before = _tables(cli)
+    _import(cli, "one.jsonl",
+            {"uid": _A, "title": "A", "sources": [{"url": "https://e.org/1"}]},
+            {"uid": _B, "title": "B", "sources": [
+                {"url": "https://e.org/1"}, {"url": "https://e.org/2"},
+                {"url": "https://e.org/1", "quote": "again"}]})  # fmt: skip
+    after_one = _tables(cli)
+    _import(
+        cli,
+        "two.jsonl",
+        {"uid": _B, "title": "B", "sources": [{"url": second, "quote": "zeppelin"}]},
+    )
+    (gap_free,) = cli.query("SELECT min(rowid) FROM milestone_sources WHERE quote = 'zeppelin'")
+    assert gap_free[0] is not None and gap_free[0] > after_one["milestone_sources"][-1][0]
+    assert len(json.loads(cli("search", "zeppelin", "-f", "json").stdout)) == 1
+    cli("check")
+    shown = json.loads(cli("history", "2", "-f", "json").stdout)
+    assert [(e["change"], e["new"]["quote"]) for e in shown
+            if e["table"] == "milestone_sources" and e["action"] == "insert"] == [
+        (2, None), (2, "again"), (3, "zeppelin")]  # fmt: skip
+    cli("undo")
+    assert _tables(cli) == after_one
+    cli("undo")
+    assert _tables(cli) == before
+    cli("check")
 
 
 def test_undo_of_a_large_import_recomputes_search_once_and_restores_the_store(

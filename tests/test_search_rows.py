@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -109,3 +110,29 @@ def test_rebuilt_rows_are_searchable_and_pass_the_check(demo: Cli) -> None:
     linked = json.loads(demo("timeline", "--party", "Zeppelinwerk", "-f", "json").stdout)
     assert sorted(h["id"] for h in hits) == sorted(m["id"] for m in linked) != []
     demo("check")
+
+
+def test_links_to_missing_parties_and_sources_give_the_views_rows(demo: Cli) -> None:
+    """A store whose foreign keys were broken by hand (check reports it) still gets the
+    view's rows: quotes of a missing source, aliases of a missing party."""
+    demo("add", "nec-2003", "2004", "Orphaned", "--source", "https://gone.example/1",
+         "--quote", "orphan quote", "--party", "Ghost")  # fmt: skip
+    conn = sqlite3.connect(demo.db_path)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    with conn:
+        conn.execute("DELETE FROM sources WHERE url = 'https://gone.example/1'")
+        (ghost,) = conn.execute("SELECT id FROM parties WHERE name = 'Ghost'").fetchone()
+        conn.execute(
+            "INSERT INTO party_aliases (party_id, alias, alias_key) VALUES (?, ?, ?)",
+            (ghost, "Spectre", "spectre"),
+        )
+        conn.execute("DELETE FROM parties WHERE id = ?", (ghost,))
+    conn.close()
+    store = Store.open(demo.db_path)
+    try:
+        rows = list(search_rows(store.conn))
+        assert rows == _view(store)
+        orphan = next(r for r in rows if r[1] == "Orphaned")
+        assert orphan[5] == "orphan quote" and orphan[6] == "Spectre"
+    finally:
+        store.close()

@@ -58,6 +58,7 @@ _MILESTONE_COLUMNS = (
 
 
 _INSERTED = itemgetter(*_MILESTONE_COLUMNS)  # a milestone's values, in column order
+_LINK_TABLES = ("milestone_parties", "milestone_sources", "milestone_tags")
 
 
 class ImportFailed(CasetrackError):
@@ -214,6 +215,7 @@ class _Importer:
         self.bulk: BulkInserts | None = None
         self.first_new_id = 0
         self.next_id = 0
+        self.next_rowids: dict[str, int] = {}
 
     def failure(self) -> ImportFailed:
         total = self.error_count
@@ -234,6 +236,10 @@ class _Importer:
         self.first_new_id = self.next_id = conn.execute(
             "SELECT coalesce(max(id), 0) + 1 FROM milestones"
         ).fetchone()[0]
+        self.next_rowids = {
+            link: conn.execute(f"SELECT coalesce(max(rowid), 0) + 1 FROM {link}").fetchone()[0]
+            for link in _LINK_TABLES
+        }
         handlers: dict[str, Callable[[int, Any], None]] = {
             "kind": self.kind, "case": self.case_record, "party": self.party,
             "source": self.source, "milestone": self.milestone,
@@ -565,16 +571,34 @@ class _Importer:
             inserts,
         )
         conn.executemany(
-            "INSERT OR IGNORE INTO milestone_parties (milestone_id, party_id, role)"
-            " VALUES (?, ?, ?)",
-            [(mid, pid, role) for mid, row in linked for pid, role in row.parties],
+            "INSERT OR IGNORE INTO milestone_parties (rowid, milestone_id, party_id, role)"
+            " VALUES (?, ?, ?, ?)",
+            self._numbered(
+                "milestone_parties",
+                [(mid, pid, role) for mid, row in linked for pid, role in row.parties],
+            ),
         )
         conn.executemany(
             "INSERT OR REPLACE INTO milestone_sources"
-            " (milestone_id, source_id, quote, page, paragraph) VALUES (?, ?, ?, ?, ?)",
-            [(mid, *s) for mid, row in linked for s in row.sources],
+            " (rowid, milestone_id, source_id, quote, page, paragraph) VALUES (?, ?, ?, ?, ?, ?)",
+            self._numbered(
+                "milestone_sources", [(mid, *s) for mid, row in linked for s in row.sources]
+            ),
         )
         conn.executemany(
-            "INSERT OR IGNORE INTO milestone_tags (milestone_id, tag) VALUES (?, ?)",
-            [(mid, tag) for mid, row in linked for tag in row.tags],
+            "INSERT OR IGNORE INTO milestone_tags (rowid, milestone_id, tag) VALUES (?, ?, ?)",
+            self._numbered(
+                "milestone_tags", [(mid, tag) for mid, row in linked for tag in row.tags]
+            ),
         )
+
+    def _numbered(self, table: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """The rows with rowids counted on from the table's largest when the import began.
+
+        Left to choose, SQLite gives a new row the largest rowid plus one, which after a
+        re-import deleted a milestone's newest links is a rowid the table had before, or
+        fills an older gap; bulk_inserts records as new only the rows above that largest.
+        """
+        first = self.next_rowids[table]
+        self.next_rowids[table] = first + len(rows)
+        return [(rowid, *row) for rowid, row in enumerate(rows, first)]
