@@ -1,0 +1,160 @@
+"""Any sequence of commands can be undone step by step, each undo restoring the store exactly.
+
+Imports (new milestones, re-imports that change links, party records), edits, removals,
+the trash and aliases, in random order, in the ordinary and the large-import modes; after
+each command the store passes `casetrack check`, and after each undo it is row for row what
+it was before the command.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from casetrack import history
+from casetrack.cli import app
+from casetrack.exchange import importer
+from casetrack.schema import TRACKED_TABLES
+
+PARTIES = ("Anne Morel", "NEC", "Omar Haddad", "Court of Appeal")
+URLS = ("https://e.org/1", "https://e.org/2", "Le Monde, 3 June 2003, p. 2")
+TAGS = ("raid", "appeal", "press")
+UIDS = tuple(f"00000000-0000-0000-0000-{n:012d}" for n in range(1, 9))
+
+_milestone = st.fixed_dictionaries(
+    {
+        "uid": st.sampled_from(UIDS),
+        "case": st.sampled_from(["c1", "c2"]),
+        "date": st.sampled_from(["2003", "2003-06", "2003-06-17", "2004~"]),
+        "title": st.sampled_from(["Raid", "Hearing", "Ruling"]),
+        "tags": st.lists(st.sampled_from(TAGS), max_size=2),
+        "parties": st.lists(
+            st.fixed_dictionaries(
+                {"name": st.sampled_from(PARTIES), "role": st.sampled_from([None, "witness"])}
+            ),
+            max_size=3,
+        ),
+        "sources": st.lists(
+            st.fixed_dictionaries(
+                {"url": st.sampled_from(URLS), "quote": st.sampled_from([None, "q1", "q2"])}
+            ),
+            max_size=3,
+        ),
+    }
+)
+_party = st.fixed_dictionaries(
+    {"name": st.sampled_from(PARTIES), "aliases": st.lists(st.sampled_from(["AM", "N.E.C."]))}
+)
+_command = st.one_of(
+    st.tuples(
+        st.just("import"),
+        st.lists(_milestone, min_size=1, max_size=5, unique_by=lambda m: m["uid"]),
+        st.lists(_party, max_size=2),
+    ),
+    st.tuples(st.just("edit"), st.integers(1, 12), st.sampled_from(TAGS), st.sampled_from(URLS)),
+    st.tuples(st.just("untag"), st.integers(1, 12), st.sampled_from(TAGS), st.sampled_from(URLS)),
+    st.tuples(st.just("rm"), st.integers(1, 12)),
+    st.tuples(st.just("restore"), st.integers(1, 12)),
+    st.tuples(st.just("empty")),
+    st.tuples(st.just("alias"), st.sampled_from(PARTIES), st.sampled_from(["Zed", "Why"])),
+)
+
+
+class _Session:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.db = folder / "s.db"
+        self.runner = CliRunner()
+        self.files = 0
+
+    def __call__(self, *args: object) -> int:
+        result = self.runner.invoke(app, ["--db", str(self.db), *map(str, args)])
+        assert result.exit_code in (0, 1), (args, result.stdout, result.stderr)
+        if result.exit_code == 1:  # a refusal: an error, never a traceback
+            assert result.stderr.startswith("casetrack: "), result.stderr
+            assert "Traceback" not in result.stderr, result.stderr
+        return result.exit_code
+
+    def run(self, command: tuple[Any, ...]) -> None:
+        name, *args = command
+        if name == "import":
+            milestones, parties = args
+            records = [{"type": "party", **p} for p in parties]
+            records += [{"type": "milestone", **m} for m in milestones]
+            self.files += 1
+            path = self.folder / f"{self.files}.jsonl"
+            lines = [json.dumps(r) for r in [{"format": "casetrack/1"}, *records]]
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            self("import", path)
+        elif name == "edit":
+            self("edit", args[0], "--title", "Edited", "--tag", args[1], "--source", args[2])
+        elif name == "untag":
+            self("edit", args[0], "--remove-tag", args[1], "--remove-source", args[2])
+        elif name == "rm":
+            self("rm", args[0])
+        elif name == "restore":
+            self("restore", args[0])
+        elif name == "empty":
+            self("trash", "empty", "--yes")
+        else:
+            self("party", "alias", *args)
+
+    def snapshot(self) -> dict[str, list[tuple[object, ...]]]:
+        conn = sqlite3.connect(self.db)
+        try:
+            return {t: conn.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall()
+                    for t in (*TRACKED_TABLES, "milestone_search")}  # fmt: skip
+        finally:
+            conn.close()
+
+    def changes(self) -> int:
+        conn = sqlite3.connect(self.db)
+        try:
+            return int(conn.execute("SELECT count(*) FROM changes").fetchone()[0])
+        finally:
+            conn.close()
+
+
+@contextmanager
+def _large_mode(on: bool) -> Iterator[None]:
+    """With on, imports switch to large-import mode at once and undos recompute search once."""
+    saved = importer.REINDEX_AFTER, history.UNDO_SET_WISE_SEARCH
+    if on:
+        importer.REINDEX_AFTER, history.UNDO_SET_WISE_SEARCH = 1, 1
+    try:
+        yield
+    finally:
+        importer.REINDEX_AFTER, history.UNDO_SET_WISE_SEARCH = saved
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(_command, min_size=1, max_size=8), st.booleans())
+def test_every_command_undoes_back_to_the_store_before_it(
+    commands: list[tuple[Any, ...]], large: bool
+) -> None:
+    with tempfile.TemporaryDirectory() as folder, _large_mode(large):
+        cli = _Session(Path(folder))
+        cli("init")
+        for slug in ("c1", "c2"):
+            cli("case", "add", slug, "--title", f"Case {slug}")
+        done: list[tuple[tuple[Any, ...], dict[str, list[tuple[object, ...]]]]] = []
+        for command in commands:
+            before, count = cli.snapshot(), cli.changes()
+            cli.run(command)
+            if cli.changes() != count:
+                done.append((command, before))
+            assert cli("check") == 0, f"check after {command}"
+            assert cli("history", "--case", "c1", "--format", "json") == 0
+        for command, before in reversed(done):
+            assert cli("undo") == 0, f"undo of {command}"
+            assert cli.snapshot() == before, f"undo of {command} did not restore the store"
+            assert cli("check") == 0, f"check after undoing {command}"
