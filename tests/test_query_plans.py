@@ -18,10 +18,15 @@ import pytest
 
 from casetrack.cases import list_cases
 from casetrack.dates import parse_date
+from casetrack.exchange.selection import Selection
+from casetrack.history import history_rows
+from casetrack.milestones import Citation, PartySpec, add_milestone
 from casetrack.parties import party_details
+from casetrack.search import search
 from casetrack.sources import source_details
 from casetrack.store import Store
 from casetrack.timeline import Filters, timeline
+from casetrack.trash import list_trash
 
 ROOT = Path(__file__).resolve().parent.parent
 # Tables that grow with the milestones, and the aliases the queries give them.
@@ -76,6 +81,31 @@ def _timeline(**filters: Any) -> Callable[[Store], object]:
     return lambda store: timeline(store.conn, Filters(**filters))
 
 
+def _export(**filters: Any) -> Callable[[Store], object]:
+    """Everything an export of the selection reads."""
+
+    def call(store: Store) -> object:
+        selection = Selection(store.conn, Filters(**filters))
+        return (selection.cases(), list(selection.parties()), list(selection.sources()),
+                list(selection.chunks()))  # fmt: skip
+
+    return call
+
+
+def _add(store: Store) -> object:
+    """`add` with a party by alias, a new party and a source, rolled back afterwards."""
+    store.conn.execute("SAVEPOINT plan")
+    try:
+        return add_milestone(
+            store, "bench-small", "2003-06", "Raid", kind="raid",
+            parties=[PartySpec("benchmark party", "subject"), PartySpec("Someone New")],
+            sources=[Citation("1", quote="q")], tags=["custody"],
+        )  # fmt: skip
+    finally:
+        store.conn.execute("ROLLBACK TO plan")
+        store.conn.execute("RELEASE plan")
+
+
 CALLS: dict[str, Callable[[Store], object]] = {
     "timeline by case": _timeline(cases=["bench-small"]),
     "timeline by party": _timeline(parties=["bench-party"]),
@@ -91,6 +121,14 @@ CALLS: dict[str, Callable[[Store], object]] = {
     "party show by alias": lambda store: party_details(store, "benchmark party"),
     "source show": lambda store: source_details(store, "1"),
     "case list": list_cases,
+    "search": lambda store: search(store.conn, "zeppelin", Filters()),
+    "search in a case": lambda store: search(store.conn, "raid", Filters(cases=["bench-small"])),
+    "export of a case": _export(cases=["bench-small"]),
+    "export of a party": _export(parties=["bench-party"]),
+    "add": _add,
+    "history of a case": lambda store: history_rows(store.conn, case="bench-small"),
+    "history of a milestone": lambda store: history_rows(store.conn, milestone_id=1),
+    "trash list": list_trash,
 }
 
 
