@@ -19,6 +19,11 @@ from casetrack.search_rows import SEARCH_COLUMNS, search_rows
 APPLICATION_ID = 0x6374726B
 
 Migration = Callable[[Any], None]
+# Timeline order as index columns, and conditions of partial indexes that a query must
+# repeat word for word for SQLite to use them.
+TIMELINE_ORDER = "sort_start, sort_end DESC, position"
+KEY_ONLY = "key = 1"
+NOT_UNDISPUTED = "status != 'undisputed'"
 
 
 def m001_initial(db: Any) -> None:
@@ -514,8 +519,22 @@ def m005_history_spans(db: Any) -> None:
         db.execute(sql)
 
 
+def m006_filter_indexes(db: Any) -> None:
+    """`--key` and `--status disputed|unsure` pick out a few milestones of a whole store:
+    partial indexes in timeline order hold just those (timeline.where_clause names their
+    conditions word for word, which is how SQLite knows it may use them)."""
+    for sql in (
+        f"CREATE INDEX milestones_key ON milestones({TIMELINE_ORDER})"
+        f" WHERE {KEY_ONLY} AND deleted_at IS NULL",
+        f"CREATE INDEX milestones_status ON milestones({TIMELINE_ORDER})"
+        f" WHERE {NOT_UNDISPUTED} AND deleted_at IS NULL",
+    ):
+        db.execute(sql)
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_search, m003_history, m004_role_index, m005_history_spans,
+    m006_filter_indexes,
 ]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 
