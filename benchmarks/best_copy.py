@@ -22,9 +22,13 @@ FETCH = 10_000
 
 def best_copy(source: Path, target: Path) -> None:
     """Copy TABLES from `source` into a new store file at `target`."""
+    if not source.is_file():
+        raise SystemExit(f"best_copy: no store at {source}: make one with generate.py")
+    if target.exists() and target.resolve() == source.resolve():
+        raise SystemExit("best_copy: --out must be another file than --db (it is replaced)")
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
-    src = sqlite3.connect(source)
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     dst = sqlite3.connect(target, isolation_level=None)
     dst.execute("PRAGMA journal_mode = WAL")
     dst.execute("PRAGMA cache_size = -262144")
