@@ -19,9 +19,8 @@ from casetrack.search_rows import SEARCH_COLUMNS, search_rows
 APPLICATION_ID = 0x6374726B
 
 Migration = Callable[[Any], None]
-# Timeline order as index columns, and conditions of partial indexes that a query must
-# repeat word for word for SQLite to use them.
-TIMELINE_ORDER = "sort_start, sort_end DESC, position"
+# Conditions of the partial indexes m006 made, as a query must repeat them word for word for
+# SQLite to use them (tests/test_query_plans.py fails if they ever differ).
 KEY_ONLY = "key = 1"
 NOT_UNDISPUTED = "status != 'undisputed'"
 
@@ -524,10 +523,10 @@ def m006_filter_indexes(db: Any) -> None:
     partial indexes in timeline order hold just those (timeline.where_clause names their
     conditions word for word, which is how SQLite knows it may use them)."""
     for sql in (
-        f"CREATE INDEX milestones_key ON milestones({TIMELINE_ORDER})"
-        f" WHERE {KEY_ONLY} AND deleted_at IS NULL",
-        f"CREATE INDEX milestones_status ON milestones({TIMELINE_ORDER})"
-        f" WHERE {NOT_UNDISPUTED} AND deleted_at IS NULL",
+        "CREATE INDEX milestones_key ON milestones(sort_start, sort_end DESC, position)"
+        " WHERE key = 1 AND deleted_at IS NULL",
+        "CREATE INDEX milestones_status ON milestones(sort_start, sort_end DESC, position)"
+        " WHERE status != 'undisputed' AND deleted_at IS NULL",
     ):
         db.execute(sql)
 
