@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.schema import (
+    LINK_TABLES,
     TRACKED_TABLES,
     row_json,
     search_set_aside,
@@ -25,7 +26,6 @@ from casetrack.schema import (
 if TYPE_CHECKING:
     from casetrack.store import Store
 
-LINK_TABLES = ("milestone_parties", "milestone_sources", "milestone_tags")
 # Columns left out of the change summary: they change with everything else.
 _NOISE = ("updated_at", "created_at", "uid", "name_key", "alias_key")
 # What names a row when it is added or removed.

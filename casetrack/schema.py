@@ -19,6 +19,8 @@ from casetrack.search_rows import SEARCH_COLUMNS, search_rows
 APPLICATION_ID = 0x6374726B
 
 Migration = Callable[[Any], None]
+# The tables that link milestones to parties, sources and tags.
+LINK_TABLES = ("milestone_parties", "milestone_sources", "milestone_tags")
 # Conditions of the partial indexes m006 made, as a query must repeat them word for word for
 # SQLite to use them (tests/test_query_plans.py fails if they ever differ).
 KEY_ONLY = "key = 1"
@@ -271,7 +273,7 @@ def m003_history(db: Any) -> None:
 
 
 # Tables that grow by millions of rows; their secondary indexes only speed up reads.
-_BULK_TABLES = ("milestones", "milestone_parties", "milestone_sources", "milestone_tags")
+_BULK_TABLES = ("milestones", *LINK_TABLES)
 SORT_KIB = 16 * 1024
 # The triggers that keep search rows in step, bar those of the FTS table itself.
 _SEARCH_TRIGGERS = (

@@ -34,7 +34,7 @@ from casetrack.milestones import (
 from casetrack.models import MILESTONE_STATUSES, PARTY_KINDS
 from casetrack.names import check_choice, clean_text, did_you_mean, name_key
 from casetrack.parties import add_aliases, create_party, find_party_id
-from casetrack.schema import BulkInserts, bulk_inserts
+from casetrack.schema import LINK_TABLES, BulkInserts, bulk_inserts
 from casetrack.sources import create_source
 from casetrack.store import Store, now
 
@@ -58,7 +58,6 @@ _MILESTONE_COLUMNS = (
 
 
 _INSERTED = itemgetter(*_MILESTONE_COLUMNS)  # a milestone's values, in column order
-_LINK_TABLES = ("milestone_parties", "milestone_sources", "milestone_tags")
 
 
 class ImportFailed(CasetrackError):
@@ -238,7 +237,7 @@ class _Importer:
         ).fetchone()[0]
         self.next_rowids = {
             link: conn.execute(f"SELECT coalesce(max(rowid), 0) + 1 FROM {link}").fetchone()[0]
-            for link in _LINK_TABLES
+            for link in LINK_TABLES
         }
         handlers: dict[str, Callable[[int, Any], None]] = {
             "kind": self.kind, "case": self.case_record, "party": self.party,
@@ -561,7 +560,7 @@ class _Importer:
                     f"UPDATE milestones SET {assignments}, updated_at = ? WHERE id = ?",
                     (*row.columns.values(), stamp, milestone_id),
                 )
-                for table in ("milestone_parties", "milestone_sources", "milestone_tags"):
+                for table in LINK_TABLES:
                     conn.execute(f"DELETE FROM {table} WHERE milestone_id = ?", (milestone_id,))
                 self.report.updated["milestone"] += 1
             linked.append((milestone_id, row))
