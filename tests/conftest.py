@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from casetrack.cli import app
+from casetrack.schema import TRACKED_TABLES
 
 
 @pytest.fixture(autouse=True)
@@ -49,6 +50,10 @@ class Cli:
             return conn.execute(sql, params).fetchall()
         finally:
             conn.close()
+
+    def records(self) -> dict[str, list[tuple[object, ...]]]:
+        """Every row of every table history tracks: what undo must put back exactly."""
+        return {t: self.query(f"SELECT rowid, * FROM {t} ORDER BY rowid") for t in TRACKED_TABLES}
 
 
 @pytest.fixture

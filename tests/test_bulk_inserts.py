@@ -71,7 +71,7 @@ def test_import_records_its_new_rows_as_spans_and_search_as_row_triggers_would(
 def test_history_shows_imported_values_after_later_edits_and_undo_goes_back_through_them(
     demo: Cli,
 ) -> None:
-    before = _tables(demo)
+    before = demo.records()
     demo("import", _write(demo, "big.jsonl", _milestones(5)))
     (last,) = demo.query("SELECT max(id) FROM milestones")[0]
     demo("edit", str(last), "--title", "Renamed")
@@ -86,9 +86,9 @@ def test_history_shows_imported_values_after_later_edits_and_undo_goes_back_thro
     demo("undo")
     demo("rm", str(last))  # a change undone before the import's undo is reached
     demo("undo")
-    added = sum(len(rows) for rows in _tables(demo).values()) - sum(map(len, before.values()))
+    added = sum(len(rows) for rows in demo.records().values()) - sum(map(len, before.values()))
     assert f"({added} row change(s))" in demo("undo").stderr
-    assert _tables(demo) == before
+    assert demo.records() == before
     demo("check")
 
 
@@ -235,10 +235,6 @@ def test_sources_updated_after_the_milestones_citing_them_in_a_large_import(
     cli("check")
 
 
-def _tables(cli: Cli) -> dict[str, list[tuple[object, ...]]]:
-    return {t: cli.query(f"SELECT rowid, * FROM {t} ORDER BY rowid") for t in TRACKED_TABLES}
-
-
 def _reimport_newest(cli: Cli, link_table: str, links: str, change: Any) -> int:
     """Re-import, with its `links` changed, the milestone owning the newest row of `link_table`,
     so that the import deletes the table's newest rows. Returns its id."""
@@ -256,7 +252,7 @@ def _reimport_newest(cli: Cli, link_table: str, links: str, change: Any) -> int:
 def test_reimported_links_take_rowids_above_the_deleted_ones_and_are_recorded(demo: Cli) -> None:
     """Left to SQLite, the new links would take back the rowids of the deleted newest ones
     and go unrecorded; the import numbers them itself, so they are one span."""
-    before = _tables(demo)
+    before = demo.records()
     newest = _reimport_newest(
         demo, "milestone_parties", "parties", lambda _: [{"name": "Quokka", "role": "witness"}]
     )
@@ -269,7 +265,7 @@ def test_reimported_links_take_rowids_above_the_deleted_ones_and_are_recorded(de
     assert [h["id"] for h in json.loads(demo("search", "quokka", "-f", "json").stdout)] == [newest]
     demo("check")
     demo("undo")
-    assert _tables(demo) == before
+    assert demo.records() == before
     demo("check")
 
 
@@ -278,7 +274,7 @@ def test_undo_of_an_import_citing_a_source_twice_that_replaces_its_own_new_row(
 ) -> None:
     """The second citation of the same source REPLACEs the row the first one added, in the
     same import: only the second is a new row, and undo brings back the deleted links."""
-    before = _tables(demo)
+    before = demo.records()
     newest = _reimport_newest(
         demo, "milestone_sources", "sources",
         lambda cited: [cited[0] | {"quote": "first quote"}, cited[0] | {"quote": "second quote"}],
@@ -287,7 +283,7 @@ def test_undo_of_an_import_citing_a_source_twice_that_replaces_its_own_new_row(
     assert quotes == [("second quote",)]
     demo("check")
     demo("undo")
-    assert _tables(demo) == before
+    assert demo.records() == before
     demo("check")
 
 
@@ -307,13 +303,13 @@ def test_a_reimport_never_fills_a_gap_an_earlier_import_left(cli: Cli, second: s
     history records, which undo could then neither see nor remove."""
     cli("init")
     cli("case", "add", "c1", "--title", "One")
-    before = _tables(cli)
+    before = cli.records()
     _import(cli, "one.jsonl",
             {"uid": _A, "title": "A", "sources": [{"url": "https://e.org/1"}]},
             {"uid": _B, "title": "B", "sources": [
                 {"url": "https://e.org/1"}, {"url": "https://e.org/2"},
                 {"url": "https://e.org/1", "quote": "again"}]})  # fmt: skip
-    after_one = _tables(cli)
+    after_one = cli.records()
     _import(
         cli,
         "two.jsonl",
@@ -328,9 +324,9 @@ def test_a_reimport_never_fills_a_gap_an_earlier_import_left(cli: Cli, second: s
             if e["table"] == "milestone_sources" and e["action"] == "insert"] == [
         (2, None), (2, "again"), (3, "zeppelin")]  # fmt: skip
     cli("undo")
-    assert _tables(cli) == after_one
+    assert cli.records() == after_one
     cli("undo")
-    assert _tables(cli) == before
+    assert cli.records() == before
     cli("check")
 
 
@@ -347,12 +343,12 @@ def test_undo_of_a_large_import_recomputes_search_once_and_restores_the_store(
     monkeypatch.setattr(history, "UNDO_SET_WISE_SEARCH", 10)
     monkeypatch.setattr(history, "UNDO_BATCH", 7)
     monkeypatch.setattr(history, "search_set_aside", spy)
-    before = _tables(demo)
+    before = demo.records()
     searched = demo.query("SELECT * FROM milestone_search ORDER BY id")
     demo("import", _write(demo, "big.jsonl", _milestones(30)))
     demo("undo")
     assert set_aside == [True]
-    assert _tables(demo) == before
+    assert demo.records() == before
     assert demo.query("SELECT * FROM milestone_search ORDER BY id") == searched
     assert len(json.loads(demo("search", "raid", "-f", "json").stdout)) >= 1
     assert json.loads(demo("search", "zeppelin", "-f", "json").stdout) == []
@@ -374,20 +370,20 @@ def test_refused_undo_of_a_large_import_changes_nothing(
     conn.execute("UPDATE milestones SET title = 'Edited elsewhere' WHERE id = 7")
     conn.commit()
     conn.close()
-    before, schema_before = _tables(cli), _schema(cli)
+    before, schema_before = cli.records(), _schema(cli)
     result = cli("undo", code=1)
     assert "milestones rows 1-30 have changed since" in result.stderr
-    assert _tables(cli) == before and _schema(cli) == schema_before
+    assert cli.records() == before and _schema(cli) == schema_before
 
 
 def test_undo_refuses_to_run_inside_a_transaction_it_cannot_roll_back(demo: Cli) -> None:
     """A refusal must roll back what undo had reverted and the triggers it had set aside."""
     demo("add", "nec-2003", "2020", "Zeppelin sighting")
-    before = _schema(demo), _tables(demo)
+    before = _schema(demo), demo.records()
     store = Store.open(demo.db_path)
     try:
         with store.write(), pytest.raises(RuntimeError, match="transaction of its own"):
             history.undo_last(store)
     finally:
         store.close()
-    assert (_schema(demo), _tables(demo)) == before
+    assert (_schema(demo), demo.records()) == before

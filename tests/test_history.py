@@ -8,14 +8,6 @@ import sqlite3
 
 from tests.conftest import Cli
 
-# Every record table; undo must put each back exactly.
-TABLES = ("cases", "kinds", "parties", "party_aliases", "sources", "milestones",
-          "milestone_parties", "milestone_sources", "milestone_tags")  # fmt: skip
-
-
-def snapshot(cli: Cli) -> dict[str, list[tuple[object, ...]]]:
-    return {t: cli.query(f"SELECT rowid, * FROM {t} ORDER BY rowid") for t in TABLES}
-
 
 def test_each_command_is_one_change_with_user_and_old_new_values(demo: Cli) -> None:
     demo("edit", "3", "--title", "Dawn raid", "--tag", "raid")
@@ -55,9 +47,9 @@ def test_history_refuses_unknown_targets(demo: Cli) -> None:
 
 def test_undo_walks_back_every_kind_of_change_to_the_start(cli: Cli) -> None:
     cli("init")
-    empty = snapshot(cli)
+    empty = cli.records()
     cli("demo")
-    after_demo = snapshot(cli)
+    after_demo = cli.records()
     cli("edit", "3", "--title", "Dawn raid", "--party", "New Person:witness", "--remove-tag", "x")
     cli("edit", "4", "--source", "https://example.org/b", "--quote", "q", "--tag", "t")
     cli("rm", "5")
@@ -67,12 +59,12 @@ def test_undo_walks_back_every_kind_of_change_to_the_start(cli: Cli) -> None:
     cli("source", "add", "https://example.org/c", "--title", "C")
     cli("case", "rm", "nec-2003", "--force")
     cli("trash", "empty", "--yes")
-    assert snapshot(cli) != after_demo
+    assert cli.records() != after_demo
     for _ in range(9):
         cli("undo")
-    assert snapshot(cli) == after_demo
+    assert cli.records() == after_demo
     cli("undo")
-    assert snapshot(cli) == empty
+    assert cli.records() == empty
     assert "nothing to undo" in cli("undo", code=1).stderr
     assert cli("check").exit_code == 0
 
@@ -98,10 +90,10 @@ def test_undo_refuses_when_a_row_changed_outside_casetrack(demo: Cli) -> None:
         conn.execute("DROP TRIGGER history_milestones_update")
         conn.execute("UPDATE milestones SET title = 'Theirs' WHERE id = 3")
     conn.close()
-    before = snapshot(demo)
+    before = demo.records()
     error = demo("undo", code=1).stderr
     assert "milestones row 3 has changed since" in error and "nothing was undone" in error
-    assert snapshot(demo) == before
+    assert demo.records() == before
 
 
 def test_failed_commands_leave_no_history(demo: Cli) -> None:
