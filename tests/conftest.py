@@ -7,10 +7,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from casetrack.cli import app
 from casetrack.schema import TRACKED_TABLES
+from tests.budget import FULL
+
+# `dev` (the default) draws a fifth of the examples each property test asks for; `ci`
+# (`python -m pytest --hypothesis-profile=ci`, as .ci/run does) draws them all.
+settings.register_profile("ci", max_examples=FULL, print_blob=True)
+settings.register_profile("dev", max_examples=FULL // 5)
+settings.load_profile("dev")
 
 
 @pytest.fixture(autouse=True)

@@ -25,6 +25,7 @@ from casetrack.dates import (
     overlaps,
     parse_date,
 )
+from tests.budget import examples
 
 TODAY = date(2026, 11, 25)
 D = date.fromisoformat
@@ -416,7 +417,7 @@ def _parsed(text: str) -> DateValue:
 
 
 # edtf's parser takes milliseconds per value, so no per-example deadline on these.
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(EDTF_TEXT)
 def test_display_parses_back_to_the_same_span(text: str) -> None:
     value = _parsed(text)
@@ -424,7 +425,7 @@ def test_display_parses_back_to_the_same_span(text: str) -> None:
     assert (again.start, again.end) == (value.start, value.end)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.one_of(
         st.text(),

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casetrack.extract import Candidate, NewParty, extract, html_to_text
+from tests.budget import examples
 from tests.extract_corpus import SAMPLES, Sample
 
 EDTF = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?~?$")
@@ -385,7 +386,7 @@ DATEISH = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.one_of(st.text(), st.lists(st.one_of(DATEISH, st.text(max_size=8))).map(" ".join)),
     st.sampled_from(["en", "fr", "de", "es"]),

@@ -20,6 +20,7 @@ from casetrack.parties import add_party
 from casetrack.search import search
 from casetrack.store import Store
 from casetrack.timeline import Filters, timeline_ids
+from tests.budget import examples
 from tests.conftest import Cli
 
 CASES = ["alpha", "beta", "gamma"]
@@ -124,7 +125,7 @@ filters = st.builds(
     key=st.booleans(),
     source=st.none() | st.sampled_from(["1", "2"]),
 )  # fmt: skip
-_SETTINGS = settings(max_examples=100, deadline=None,
+_SETTINGS = settings(max_examples=examples(100), deadline=None,
                      suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
 
 

@@ -9,9 +9,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from casetrack.dates import DateError, DateValue, parse_date
+from tests.budget import examples
 from tests.test_dates import through_store
 
-EXAMPLES = 2000
+EXAMPLES = examples(2000)
 
 # Text that looks like a date often enough to reach the parser's deeper branches.
 date_like = st.from_regex(r"\A[ ~?%]?-?\d{1,5}(-\d{1,2}(-\d{1,2})?)?[~?%]?(/[\d.-]*)?\Z")

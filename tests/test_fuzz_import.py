@@ -17,6 +17,7 @@ from casetrack.exchange.csvfmt import read_csv
 from casetrack.exchange.importer import import_records
 from casetrack.exchange.jsonfmt import read_json, read_jsonl
 from casetrack.store import Store
+from tests.budget import examples
 
 _cell = st.one_of(
     st.text(max_size=30),
@@ -52,7 +53,7 @@ def _import_text(text: str, reader: object) -> None:
             store.close()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_row, max_size=8))
 def test_any_csv_sheet_imports_whole_or_not_at_all(rows: list[dict[str, str]]) -> None:
     buffer = io.StringIO()
@@ -63,7 +64,7 @@ def test_any_csv_sheet_imports_whole_or_not_at_all(rows: list[dict[str, str]]) -
     _import_text(buffer.getvalue(), read_csv)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.text(max_size=300))
 def test_arbitrary_text_as_csv_or_json_never_escapes_as_an_exception(text: str) -> None:
     for reader in (read_csv, read_json, read_jsonl):
@@ -79,7 +80,7 @@ _json_value = st.recursive(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(st.dictionaries(
     st.sampled_from(["type", "uid", "case", "date", "title", "kind", "name", "parties", "slug",
                      "url", "aliases", "sources", "tags"]),

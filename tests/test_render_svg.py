@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from casetrack.dates import DateValue
 from casetrack.models import DEFAULT_KINDS, Milestone
 from casetrack.render.svg import Box, render_svg, text_box
+from tests.budget import examples
 from tests.render_examples import harbour_timeline, milestone, when
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -192,7 +193,7 @@ def milestone_lists(draw: st.DrawFn) -> list[Milestone]:
     ]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(milestone_lists(), st.sampled_from(["auto", "horizontal"]))
 def test_random_timelines_never_overlap(milestones: list[Milestone], layout: str) -> None:
     root = parse(render_svg(milestones, title="Random", layout=layout))  # type: ignore[arg-type]

@@ -18,6 +18,7 @@ from casetrack.schema import rebuild_search
 from casetrack.search_rows import search_rows
 from casetrack.sources import add_source
 from casetrack.store import Store
+from tests.budget import examples
 from tests.conftest import Cli
 
 # Words with accents, separators the rows are joined with, and SQL-looking text.
@@ -76,7 +77,7 @@ def _view(store: Store) -> list[tuple[object, ...]]:
     return store.conn.execute("SELECT * FROM milestone_search_source ORDER BY id").fetchall()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.lists(_party, max_size=4),
     st.lists(_source, max_size=3),

@@ -9,6 +9,7 @@ from tabulate import tabulate
 
 from casetrack import formats
 from casetrack.formats import fold, render
+from tests.budget import examples
 
 WORDS = st.text(
     alphabet=st.sampled_from("abcdefghij-ABC.,'éïØ漢\xa0\x1b[1;33m"), min_size=1, max_size=30
@@ -20,7 +21,7 @@ WIDTHS = st.lists(st.one_of(st.none(), st.integers(10, 40)), min_size=3, max_siz
 HEADERS = ["a", "b", "c"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(rows=ROWS, widths=WIDTHS)
 def test_fold_matches_tabulate_maxcolwidths(
     rows: list[list[str]], widths: list[int | None]
@@ -32,7 +33,7 @@ def test_fold_matches_tabulate_maxcolwidths(
     assert tabulate(folded, headers=HEADERS, tablefmt="simple", disable_numparse=True) == expected
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(rows=ROWS, width=st.integers(20, 120))
 def test_tables_match_tabulate(rows: list[list[str]], width: int) -> None:
     records = [dict(zip(HEADERS, row, strict=True)) for row in rows]
@@ -48,7 +49,7 @@ def test_tables_match_tabulate(rows: list[list[str]], width: int) -> None:
 PIECES = st.text(alphabet=st.sampled_from("abcXé1-.,'([)"), min_size=1, max_size=12)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(words=st.lists(PIECES, min_size=1, max_size=12), width=st.integers(1, 30))
 def test_packing_words_matches_textwrap(words: list[str], width: int) -> None:
     text = " ".join(words)

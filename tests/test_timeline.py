@@ -17,6 +17,7 @@ from casetrack.cases import add_case
 from casetrack.milestones import add_milestone
 from casetrack.store import Store
 from casetrack.timeline import Filters, timeline
+from tests.budget import examples
 from tests.conftest import Cli
 
 
@@ -140,7 +141,7 @@ _partial_date = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(_partial_date, min_size=1, max_size=25))
 def test_timeline_order_is_total_stable_and_follows_the_rule(dates: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:

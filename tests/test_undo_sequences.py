@@ -24,6 +24,7 @@ from casetrack import history
 from casetrack.cli import app
 from casetrack.exchange import importer
 from casetrack.schema import TRACKED_TABLES
+from tests.budget import examples
 
 PARTIES = ("Anne Morel", "NEC", "Omar Haddad", "Court of Appeal")
 URLS = ("https://e.org/1", "https://e.org/2", "Le Monde, 3 June 2003, p. 2")
@@ -151,7 +152,7 @@ def _large_mode(on: bool) -> Iterator[None]:
         importer.BATCH, importer.REINDEX_AFTER, history.UNDO_SET_WISE_SEARCH = saved
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(_first, st.lists(_command, max_size=7), st.booleans())
 def test_every_command_undoes_back_to_the_store_before_it(
     first: tuple[Any, ...], rest: list[tuple[Any, ...]], large: bool
