@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from casetrack.errors import CasetrackError
+from casetrack.outputs import check_target
 from casetrack.store import Store, private_file
 
 
@@ -16,11 +17,10 @@ def backup(store: Store, target: Path, *, force: bool = False) -> int:
     The copy is written beside the target and renamed into place, so a failed backup never
     leaves a half-written file, and it is readable by its owner only.
     """
+    check_target(target, store.path, backup_over_backup=force)
     try:
         if target.is_dir():
             raise CasetrackError(f"{target} is a folder: give a file name for the backup")
-        if target.exists() and target.resolve() == store.path.resolve():
-            raise CasetrackError("the backup cannot overwrite the store it copies")
         if target.exists() and not force:
             raise CasetrackError(f"{target} already exists: pass --force to replace it")
         if not target.parent.is_dir():

@@ -41,9 +41,7 @@ def test_backup_refuses_to_overwrite_without_force(demo: Cli, tmp_path: Path) ->
     assert target.read_text() == "precious"
     demo("backup", str(target), "--force")
     assert dump(target) == dump(demo.db_path)
-    assert "cannot overwrite the store" in (
-        demo("backup", str(demo.db_path), "--force", code=1).stderr
-    )
+    assert "is the store in use" in (demo("backup", str(demo.db_path), "--force", code=1).stderr)
     assert "is a folder" in demo("backup", str(tmp_path), code=1).stderr
     assert "no folder" in demo("backup", str(tmp_path / "nope" / "x.db"), code=1).stderr
 

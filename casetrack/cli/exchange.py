@@ -44,39 +44,6 @@ def _check_name(path: str | Path) -> None:
         raise CasetrackError("a file name cannot contain a NUL character")
 
 
-@contextmanager
-def _output(path: Path | None) -> Iterator[TextIO]:
-    """stdout, or a file written whole or not at all: a temp file renamed over the target."""
-    import tempfile
-
-    if path is None:
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    _check_name(path)
-    try:
-        target = path.resolve() if path.is_symlink() else path
-        if target.exists() and not target.is_file():
-            raise CasetrackError(f"{path} exists and is not a regular file: give a file path to -o")
-        if not target.parent.is_dir():
-            raise CasetrackError(f"cannot write {path}: folder {target.parent} does not exist")
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as err:
-        raise CasetrackError(f"cannot write {path}: {err.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-        if target.exists():
-            os.chmod(temp, target.stat().st_mode & 0o777)
-        os.replace(temp, target)
-    except OSError as err:
-        os.unlink(temp)
-        raise CasetrackError(f"cannot write {path}: {err.strerror}") from None
-    except BaseException:
-        os.unlink(temp)
-        raise
-
-
 def export(
     ctx: typer.Context,
     cases: f.Cases = None,
@@ -115,12 +82,13 @@ def export(
     """
     from casetrack.exchange import writer
     from casetrack.exchange.selection import Selection
+    from casetrack.outputs import text_file
 
     store = open_store(ctx)
     filters = f.build_filters(cases, party, role, kind, tag, since, until, status, key, source)
     selection = Selection(store.conn, filters, layout)
     write = writer(fmt)
-    with _output(output) as stream:
+    with text_file(output, store.path) as stream:
         write(selection, stream)
     if output is not None:
         say(f"exported to {output}")

@@ -1,0 +1,120 @@
+"""Files written where the user says (exports, backups): never over a casetrack store.
+
+Every command that writes a file named on its command line checks the target here first,
+so a slip such as `export -o casetrack.db` is refused before a byte is written, whatever
+the spelling of the path, a symbolic link or a hard link to it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from casetrack.errors import CasetrackError
+
+# Files SQLite keeps beside a database: losing or replacing one corrupts or loses the store.
+SIDECARS = ("-wal", "-shm", "-journal")
+_MAGIC = b"SQLite format 3\x00"
+
+
+def check_target(target: Path, store: Path | None, *, backup_over_backup: bool = False) -> None:
+    """Refuse to write `target` if it is the store in use (`store`), a file SQLite keeps
+    beside it, or any other casetrack store.
+
+    With `backup_over_backup` a casetrack file that is itself a backup copy (rollback
+    journal mode, nothing beside it, as `casetrack backup` writes them) may be replaced: a
+    live store is in WAL mode.
+    """
+    if "\x00" in str(target):
+        raise CasetrackError("a file name cannot contain a NUL character")
+    real = os.path.realpath(target)
+    if store is not None:
+        for suffix in ("", *SIDECARS):
+            guarded = str(store) + suffix
+            if real == os.path.realpath(guarded) or _same_file(real, guarded):
+                part = "the store in use" if not suffix else f"the {suffix[1:]} file of the store"
+                raise CasetrackError(
+                    f"{target} is {part} ({store}): writing there would destroy it;"
+                    " choose another file name"
+                )
+    for suffix in SIDECARS:
+        if real.endswith(suffix) and _store_journal(real.removesuffix(suffix)) is not None:
+            raise CasetrackError(
+                f"{target} belongs to the casetrack store {real.removesuffix(suffix)}:"
+                " choose another file name"
+            )
+    if os.path.exists(real + "-wal"):
+        raise CasetrackError(
+            f"{target} is a database in use (a -wal file is beside it): choose another file name"
+        )
+    journal = _store_journal(real)
+    if journal is None or (backup_over_backup and journal == 1 and not _any_sidecar(real)):
+        return
+    raise CasetrackError(
+        f"{target} is a casetrack store: writing there would destroy it; choose another file name"
+    )
+
+
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except (OSError, ValueError):
+        return False
+
+
+def _any_sidecar(path: str) -> bool:
+    return any(os.path.exists(path + suffix) for suffix in SIDECARS)
+
+
+def _store_journal(path: str) -> int | None:
+    """For a casetrack store file: its header's journal byte (1 rollback, 2 WAL); else None."""
+    from casetrack.schema import APPLICATION_ID
+
+    try:
+        with open(path, "rb") as file:
+            header = file.read(100)
+    except (OSError, ValueError):
+        return None
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        return None
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        return None
+    return header[18]
+
+
+@contextmanager
+def text_file(path: Path | None, store: Path | None) -> Iterator[TextIO]:
+    """stdout, or a file written whole or not at all (a temp file renamed over the target),
+    after `check_target` has found it safe to write."""
+    import sys
+    import tempfile
+
+    if path is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    check_target(path, store)
+    try:
+        target = path.resolve() if path.is_symlink() else path
+        if target.exists() and not target.is_file():
+            raise CasetrackError(f"{path} exists and is not a regular file: give a file path to -o")
+        if not target.parent.is_dir():
+            raise CasetrackError(f"cannot write {path}: folder {target.parent} does not exist")
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as err:
+        raise CasetrackError(f"cannot write {path}: {err.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        if target.exists():
+            os.chmod(temp, target.stat().st_mode & 0o777)
+        os.replace(temp, target)
+    except OSError as err:
+        os.unlink(temp)
+        raise CasetrackError(f"cannot write {path}: {err.strerror}") from None
+    except BaseException:
+        os.unlink(temp)
+        raise
