@@ -253,7 +253,9 @@ def test_timelinejs_has_the_structure_timelinejs_reads(rich: Cli) -> None:
     assert doc["title"]["text"]["headline"] == "Procès de Téhéran"
     assert set(doc) == {"title", "events"}
     for event in doc["events"]:
-        assert set(event) <= {"start_date", "end_date", "text", "group", "unique_id"}
+        assert set(event) <= {
+            "start_date", "end_date", "display_date", "text", "group", "unique_id"}  # fmt: skip
+        assert event["display_date"] == event["start_date"]["display_date"]
         start = event["start_date"]
         assert isinstance(start["year"], int)
         assert set(start) <= {"year", "month", "day", "display_date"}
@@ -267,10 +269,36 @@ def test_timelinejs_has_the_structure_timelinejs_reads(rich: Cli) -> None:
         "year": 2009, "month": 6, "display_date": "Jun 2009"}  # fmt: skip
     assert by_title["Same day A"]["start_date"]["day"] == 17
     assert (
-        f'<a href="{RAID.replace("&", "&amp;")}"'
+        f"Source: گزارش یورش ({RAID.replace('&', '&amp;')}), p. 3"
         in by_title["Arrestations de masse"]["text"]["text"]
     )
     assert len({e["unique_id"] for e in doc["events"]}) == len(doc["events"])
+
+
+def test_timelinejs_places_open_dates_and_refuses_a_timeline_with_no_date(cli: Cli) -> None:
+    cli("case", "add", "nec-2003", "--title", "NEC")
+    cli("add", "nec-2003", "unknown", "Undated")
+    refused = cli("export", "nec-2003", "--format", "timelinejs", "-o", "tl.json", code=1)
+    assert refused.stderr == (
+        "casetrack: nothing to put on a TimelineJS timeline: none of the 1 selected milestones "
+        "has a known date: use --format json or markdown for them\n"
+    )
+    assert not Path("tl.json").exists()
+    cli("add", "nec-2003", "until 2005-03", "Held until")
+    cli("add", "nec-2003", "between 2003 and 2014", "Some day")
+    cli("add", "nec-2003", "2003-06-17/2003-07", "Detained")
+    result = cli("export", "nec-2003", "--format", "timelinejs")
+    assert result.stderr == (
+        "left out 1 milestone without a known date (TimelineJS needs at least a year): "
+        "use --format json for all\n"
+    )
+    events = {e["text"]["headline"]: e for e in json.loads(result.stdout)["events"]}
+    assert events["Held until"]["start_date"] == {
+        "year": 2005, "month": 3, "display_date": "until Mar 2005"}  # fmt: skip
+    assert "end_date" not in events["Some day"]  # some day in the span, not a duration
+    assert events["Some day"]["start_date"]["year"] == 2003
+    assert events["Detained"]["end_date"] == {"year": 2003, "month": 7}
+    cli("export", "nec-2003", "--since", "2030", "--format", "timelinejs", code=1)
 
 
 def test_ics_parses_back_with_stable_uids(rich: Cli) -> None:

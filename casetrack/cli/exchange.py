@@ -90,6 +90,8 @@ def export(
     write = writer(fmt)
     with text_file(output, store.path) as stream:
         write(selection, stream)
+    for line in selection.omissions():
+        say(line)
     if output is not None:
         say(f"exported to {output}")
 

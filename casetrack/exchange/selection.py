@@ -43,6 +43,19 @@ class Selection:
         self.where, self.params = where_clause(conn, filters)
         # With no filter at all the export is the whole store, unlinked records included.
         self.whole_store = filters == Filters()
+        # Why a writer left milestones out -> how many: the export says so on stderr.
+        self.left_out: dict[str, int] = {}
+
+    def leave_out(self, count: int, why: str) -> None:
+        """Record milestones a format cannot hold, so they are never dropped silently."""
+        self.left_out[why] = self.left_out.get(why, 0) + count
+
+    def omissions(self) -> list[str]:
+        """One line per reason milestones were left out of the export."""
+        return [
+            f"left out {n} milestone{'' if n == 1 else 's'} {why}: use --format json for all"
+            for why, n in self.left_out.items()
+        ]
 
     def cases(self) -> list[Case]:
         """The named cases, else those with a selected milestone (all cases for the whole store)."""

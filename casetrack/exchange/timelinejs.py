@@ -1,58 +1,76 @@
 """Knight Lab TimelineJS3 JSON: load it with `new TL.Timeline(id, data)` as is.
 
 Each milestone is an event whose start_date has only the parts its precision knows (a year
-is {year}, a month {year, month}), a display_date saying "c." when it is approximate, the
-case as group and its sources as links in the text. Milestones with no known date are left
-out: TimelineJS needs at least a year.
+is {year}, a month {year, month}); the event's display_date says the date as casetrack says
+it everywhere ("c. 2001", "17 Jun - 3 Jul 2003", "before 16 Sep 2014"), since TimelineJS has
+no way to mark uncertainty. Only a real duration (from A to B) gets an end_date: "some day
+between A and B" sits at A, "before B" at B. Milestones with no known date are left out
+(TimelineJS needs at least a year) and counted on the selection.
+
+Text is plain, escaped HTML: TimelineJS turns URLs in it into links itself, and empties an
+<a> whose label is a URL, so sources are written as "title (URL)".
 """
 
 from __future__ import annotations
 
 import html
 import json
+from datetime import date
 from typing import Any, TextIO
 
 from casetrack.dates import display_date
+from casetrack.errors import CasetrackError
 from casetrack.exchange.selection import Selection
 from casetrack.models import Milestone
 
-_PARTS = {"year": ("year",), "month": ("year", "month"), "day": ("year", "month", "day")}
+NO_DATE = "without a known date (TimelineJS needs at least a year)"
 
 
-def _date_parts(milestone: Milestone) -> dict[str, Any]:
-    """start_date (and end_date for a span) at the precision the milestone has."""
+def _bounds(text: str) -> tuple[str, str]:
+    """The stored EDTF text's first and last bound ('' when open)."""
+    if text.startswith("[") and ".." in text:
+        low, _, high = text[1:-1].partition("..")
+    elif "/" in text:
+        low, _, high = text.partition("/")
+    else:
+        low = high = text
+    return low.strip("."), high.strip(".")
+
+
+def _parts(day: date, token: str) -> dict[str, int]:
+    """A TimelineJS date at the precision of one EDTF bound: {year}, {year, month} or all
+    three (a season or decade is a year)."""
+    fields = token.rstrip("~?%").split("-")
+    parts = {"year": day.year}
+    if len(fields) > 1 and fields[1].isdigit() and int(fields[1]) <= 12:
+        parts["month"] = day.month
+        if len(fields) > 2 and fields[2].isdigit():
+            parts["day"] = day.day
+    return parts
+
+
+def _dates(milestone: Milestone) -> dict[str, Any] | None:
+    """start_date (end_date for a duration) and display_date; None without a known date."""
     value = milestone.date
-    assert value.start is not None
+    if value.precision == "unknown" or (value.start is None and value.end is None):
+        return None
+    low, high = _bounds(value.text)
     shown = display_date(value)
-    if value.approximate:
-        shown = f"c. {shown}"
-    if value.uncertain:
-        shown += "?"
-    parts = _PARTS.get(value.precision)
-    if parts is not None:
-        start = {p: getattr(value.start, p) for p in parts}
-        return {"start_date": {**start, "display_date": shown}}
-    # Any other precision (a span, a season): its first and last day, said as the text says.
-    dates: dict[str, Any] = {
-        "start_date": {"year": value.start.year, "month": value.start.month,
-                       "day": value.start.day, "display_date": shown},
-    }  # fmt: skip
-    if value.end is not None and value.end != value.start:
-        dates["end_date"] = {"year": value.end.year, "month": value.end.month,
-                             "day": value.end.day}  # fmt: skip
+    if value.start is None:  # before B, until B: placed at B, the date saying "before"
+        assert value.end is not None
+        start = _parts(value.end, high)
+    else:
+        start = _parts(value.start, low)
+    dates: dict[str, Any] = {"start_date": {**start, "display_date": shown}}
+    if value.precision == "interval" and value.start and value.end and value.end > value.start:
+        dates["end_date"] = _parts(value.end, high)
+    dates["display_date"] = shown
     return dates
 
 
 def escape(text: str) -> str:
     """Text for HTML content: &, < and > escaped, quotes kept readable."""
     return html.escape(text, quote=False)
-
-
-def _link(url: str, title: str | None) -> str:
-    label = escape(title or url)
-    if url.startswith(("http://", "https://")):
-        return f'<a href="{html.escape(url)}" target="_blank" rel="noopener">{label}</a>'
-    return label
 
 
 def _text(milestone: Milestone) -> str:
@@ -68,27 +86,43 @@ def _text(milestone: Milestone) -> str:
     if milestone.status != "undisputed":
         parts.append(f"<p><em>{escape(milestone.status)}</em></p>")
     for s in milestone.sources:
-        cite = _link(s.url, s.title)
+        cite = f"{s.title} ({s.url})" if s.title and s.title != s.url else s.url
         if s.page:
-            cite += f", p. {escape(s.page)}"
+            cite += f", p. {s.page}"
         if s.quote:
-            cite += f": “{escape(s.quote)}”"
-        parts.append(f"<p>Source: {cite}</p>")
+            cite += f": “{s.quote}”"
+        parts.append(f"<p>Source: {escape(cite)}</p>")
     return "".join(parts)
 
 
 def timeline_document(selection: Selection) -> dict[str, Any]:
+    """The whole TimelineJS document; refused when no milestone has a date to place."""
     cases = selection.cases()
-    events = [
-        {
-            **_date_parts(m),
-            "text": {"headline": escape(m.title), "text": _text(m)},
-            "group": m.case,
-            "unique_id": m.uid,
-        }
-        for m in selection.milestones()
-        if m.date.start is not None
-    ]
+    events = []
+    undated = 0
+    for m in selection.milestones():
+        dates = _dates(m)
+        if dates is None:
+            undated += 1
+            continue
+        events.append(
+            {
+                **dates,
+                "text": {"headline": escape(m.title), "text": _text(m)},
+                "group": m.case,
+                "unique_id": m.uid,
+            }
+        )
+    if not events:
+        why = (
+            f"none of the {undated} selected milestones has a known date: use --format json "
+            "or markdown for them"
+            if undated
+            else "no milestone matches the filters"
+        )
+        raise CasetrackError(f"nothing to put on a TimelineJS timeline: {why}")
+    if undated:
+        selection.leave_out(undated, NO_DATE)
     if len(cases) == 1:
         headline, text = cases[0].title, cases[0].summary or ""
     else:

@@ -1,4 +1,4 @@
-"""Take a PNG screenshot of a rendered HTML file with headless Chromium, when it is installed.
+"""Screenshots and rendered DOMs of local pages with headless Chromium, when it is installed.
 
 Used by the example generator and the rendering tests; casetrack itself never needs it.
 """
@@ -31,16 +31,26 @@ def find_chromium() -> str | None:
     )
 
 
-def screenshot(page: Path, out: Path, *, width: int = 1200, height: int = 900) -> None:
-    """Render page (a local HTML or SVG file) into out (PNG) at the given window size."""
+def _chromium(page: Path, *flags: str) -> str:
+    """Run headless Chromium on a local page with extra flags; its stdout."""
     binary = find_chromium()
     if binary is None:
         raise FileNotFoundError("chromium is not on PATH (Debian: apt-get install -y chromium)")
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [binary, *_FLAGS, f"--user-data-dir={profile}", f"--screenshot={out.resolve()}",
-             f"--window-size={width},{height}", page.resolve().as_uri()],
-            check=True, capture_output=True, timeout=120,
+        done = subprocess.run(
+            [binary, *_FLAGS, f"--user-data-dir={profile}", *flags, page.resolve().as_uri()],
+            check=True, capture_output=True, timeout=120, text=True,
         )  # fmt: skip
+    return done.stdout
+
+
+def screenshot(page: Path, out: Path, *, width: int = 1200, height: int = 900) -> None:
+    """Render page (a local HTML or SVG file) into out (PNG) at the given window size."""
+    _chromium(page, f"--screenshot={out.resolve()}", f"--window-size={width},{height}")
     if not out.exists():
         raise RuntimeError(f"chromium did not write {out}")
+
+
+def dump_dom(page: Path, *, wait_ms: int = 5000) -> str:
+    """The page's DOM after its scripts ran (virtual time lets their timers finish)."""
+    return _chromium(page, f"--virtual-time-budget={wait_ms}", "--dump-dom")
