@@ -16,7 +16,7 @@ import pytest
 import typer.main
 
 from casetrack.cli import app
-from casetrack.cli.plain_params import plain_param
+from casetrack.cli.typer_speedups import plain_param
 from tests.conftest import Cli
 
 HEAVY = ("pydantic", "sqlite_utils", "rich", "tabulate", "edtf", "json", "csv", "casetrack.extract")
@@ -116,9 +116,9 @@ def test_lists_and_optional_flags_convert(demo: Cli) -> None:
 _TREE = """
 import json, sys, typer.main
 if sys.argv[1] == "eager":
-    typer.main.get_group_from_info._casetrack_on_demand = True  # on_demand.install() skips
+    typer.main.get_group_from_info._casetrack_on_demand = True  # install() skips this speed-up
 from casetrack.cli import app
-from casetrack.cli.on_demand import _Pending
+from casetrack.cli.typer_speedups import _Pending
 
 def tree(command):
     return {
@@ -153,3 +153,61 @@ def test_commands_are_built_on_demand_and_the_same_as_typers() -> None:
     assert on_demand["then"] == sorted([*groups, "timeline"])
     assert eager["built"] == sorted(eager["tree"]["commands"])
     assert on_demand["tree"] == eager["tree"]
+
+
+_FALLBACK = """
+import os, sys
+import typer._param_types as internals
+if os.environ.get("PROBE_MOVED"):  # as if a Typer release moved a function casetrack uses
+    moved = internals.routes_to_path
+    del internals.routes_to_path
+from casetrack.cli import app, typer_speedups
+if os.environ.get("PROBE_MOVED"):
+    internals.routes_to_path = moved  # Typer's own code still needs it
+sys.argv = ["casetrack", *sys.argv[1:]]
+try:
+    app()
+except SystemExit as done:
+    code = done.code
+print("speedups", typer_speedups.SUPPORTED and not os.environ.get("CASETRACK_PLAIN_TYPER"),
+      "pydantic" in sys.modules, code, file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("way", ["PROBE_MOVED", "CASETRACK_PLAIN_TYPER"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["timeline", "nec-2003"],
+        ["timeline", "nec-2003", "--format", "json"],
+        ["show", "three"],
+        ["timeline", "-f", "xml"],
+        ["party", "show", "NEC"],
+    ],
+)
+def test_without_the_speedups_typer_gives_the_same_results(
+    demo: Cli, way: str, args: list[str]
+) -> None:
+    """The fallback for a Typer whose internals moved: slower (pydantic), same behaviour."""
+
+    def run(env: dict[str, str]) -> tuple[str, str, str]:
+        done = subprocess.run(
+            [sys.executable, "-c", _FALLBACK, "--db", str(demo.db_path), *args],
+            env={**os.environ, "COLUMNS": "80", **env},
+            capture_output=True,
+            text=True,
+        )
+        *messages, report = done.stderr.splitlines()
+        return done.stdout, "\n".join(messages), report
+
+    fast_out, fast_err, fast_report = run({})
+    plain_out, plain_err, plain_report = run({way: "1"})
+    assert plain_out == fast_out
+    # Same refusal, same line count; pydantic words a bad value its own way.
+    assert len(plain_err.splitlines()) == len(fast_err.splitlines())
+    assert plain_err.split(":")[:2] == fast_err.split(":")[:2]
+    assert fast_report.split()[:2] == ["speedups", "True"]
+    # The fallback is really Typer's own way: pydantic converts the parameters.
+    assert plain_report.split()[:3] == ["speedups", "False", str(args != ["--help"])]
+    assert fast_report.split()[3] == plain_report.split()[3]

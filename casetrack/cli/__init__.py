@@ -7,15 +7,21 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperGroup
 
 from casetrack import __version__
-from casetrack.cli import on_demand, plain_params
+from casetrack.cli import typer_speedups
 from casetrack.cli.common import State
+
+if TYPE_CHECKING:
+    from typer._click.exceptions import ClickException, UsageError
+else:
+    # Click's exception classes, reached through Typer's public BadParameter (a UsageError,
+    # itself a ClickException) rather than through the module Typer bundles them in.
+    UsageError, ClickException = typer.BadParameter.__mro__[1:3]
 from casetrack.errors import CasetrackError
 
 
@@ -82,8 +88,7 @@ class _ErrorsAsMessages(TyperGroup):
             raise typer.Exit(1) from None
 
 
-plain_params.install()
-on_demand.install()
+typer_speedups.install()
 
 app = typer.Typer(
     name="casetrack",

@@ -1,35 +1,50 @@
-"""Converting command-line values without pydantic, so a command starts in a blink.
+"""Every use of Typer's internals, behind one guard: two start-up speed-ups and nothing else.
 
-Typer (0.26 and later) converts every parameter through a pydantic TypeAdapter, built the
-first time the parameter is processed, whether it was given or not. Importing pydantic and
-building a dozen adapters costs about 100 ms on every run: more than the rest of a
-`timeline` query on a million milestones. casetrack's parameters are plain str, int, bool
-flags, Path, enums and lists of those, which need no pydantic: `install` makes Typer give
-each of them a direct converter, with Typer's own checks and messages, and leaves any
-other parameter to Typer's pydantic way.
+1. Plain converters. Typer (0.26 and later) converts every parameter through a pydantic
+   TypeAdapter, built the first time the parameter is processed, whether it was given or
+   not. Importing pydantic and building a dozen adapters costs about 100 ms on every run:
+   more than the rest of a `timeline` query on a million milestones. casetrack's parameters
+   are plain str, int, bool flags, Path, enums and lists of those: `install` gives each a
+   direct converter with Typer's own checks and messages, and leaves any other parameter to
+   Typer's pydantic way.
+2. Commands built on demand. On every run Typer turns every registered function into a Click
+   command; for casetrack's three dozen commands that is about 20 ms spent on commands the
+   run never touches. `install` makes Typer's groups hold a light stand-in per command and
+   build the real one the first time the group hands it out.
 
-This reaches into Typer internals (_TyperParameter.get_runtime_param in typer.core,
-typer._coercion, typer._param_types). If they move, `install` does nothing and Typer
-converts as usual: slower, never wrong.
-tests/test_startup.py fails if a command starts importing pydantic again.
+Both reach into Typer internals (typer._coercion, typer._param_types, typer.core's
+_TyperParameter, typer.main's get_command_from_info and get_group_from_info). pyproject.toml
+pins Typer to the minor version tested. If any of them moves, or CASETRACK_PLAIN_TYPER is set,
+`install` does nothing and Typer works as usual: slower, never wrong. CI runs the CLI tests
+both ways; tests/test_startup.py checks that both build the same commands and that no command
+imports pydantic.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import Any, get_args, get_origin
+
+import typer
+import typer.main
+
+OFF_VAR = "CASETRACK_PLAIN_TYPER"
 
 Converter = Callable[[Any, Any, Any], Any]  # (value, param, ctx) -> converted value
 
 try:
-    from typer._click.exceptions import BadParameter
     from typer._coercion import RuntimeParam
     from typer._param_types import coerce_cli_choice, coerce_cli_path, routes_to_path
     from typer.core import _TyperParameter
+
+    _build_command = typer.main.get_command_from_info
+    _build_group = typer.main.get_group_from_info
+    _command_name = typer.main.get_command_name
 
     @dataclass(frozen=True)
     class _PlainParam(RuntimeParam):
@@ -45,11 +60,11 @@ try:
                 values = value if isinstance(value, list | tuple) else [value]
                 return [self.convert(v, param, ctx) for v in values]
             except ValueError as err:
-                raise BadParameter(str(err), ctx=ctx, param=param) from None
+                raise typer.BadParameter(str(err), ctx=ctx, param=param) from None
 
-    _SUPPORTED = True
-except ImportError:  # pragma: no cover - a Typer whose internals moved
-    _SUPPORTED = False
+    SUPPORTED = True
+except (ImportError, AttributeError):  # a Typer whose internals moved
+    SUPPORTED = False
 
 
 def _str(value: Any, param: Any, ctx: Any) -> str:
@@ -144,10 +159,52 @@ def plain_param(param: Any) -> Any:
     )
 
 
-def install() -> None:
-    """Make Typer try a plain converter before building a pydantic one (once per process)."""
-    if not _SUPPORTED or getattr(_TyperParameter, "_casetrack_plain", False):
-        return
+class _Pending:
+    """A command Typer has not built yet."""
+
+    def __init__(self, name: str, build: Callable[[], Any]) -> None:
+        self.name = name
+        self.build = build
+
+
+class _BuiltOnDemand(MutableMapping[str, Any]):
+    """A group's commands by name; a pending one is built when first looked up."""
+
+    def __init__(self, commands: Mapping[str, Any]) -> None:
+        self._commands = dict(commands)
+
+    def __getitem__(self, name: str) -> Any:
+        command = self._commands[name]
+        if isinstance(command, _Pending):
+            command = self._commands[name] = command.build()
+        return command
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._commands[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._commands[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._commands)
+
+    def __len__(self) -> int:
+        return len(self._commands)
+
+
+def install() -> bool:
+    """Install both speed-ups once per process; False when Typer is left as it is."""
+    if not SUPPORTED or os.environ.get(OFF_VAR):
+        return False
+    if not getattr(_TyperParameter, "_casetrack_plain", False):
+        _install_plain_params()
+    if not getattr(typer.main.get_group_from_info, "_casetrack_on_demand", False):
+        _install_on_demand()
+    return True
+
+
+def _install_plain_params() -> None:
+    """Make Typer try a plain converter before building a pydantic one."""
     typer_way = _TyperParameter.get_runtime_param
 
     def get_runtime_param(self: Any) -> Any:
@@ -157,3 +214,28 @@ def install() -> None:
 
     _TyperParameter.get_runtime_param = get_runtime_param  # type: ignore[method-assign]
     _TyperParameter._casetrack_plain = True  # type: ignore[attr-defined]
+
+
+def _install_on_demand() -> None:
+    """Make Typer's groups build their commands on demand."""
+    building_groups = 0
+
+    def command_from_info(command_info: Any, **options: Any) -> Any:
+        if not building_groups or command_info.callback is None:
+            return _build_command(command_info, **options)
+        name = command_info.name or _command_name(command_info.callback.__name__)
+        return _Pending(name, partial(_build_command, command_info, **options))
+
+    def group_from_info(group_info: Any, **options: Any) -> Any:
+        nonlocal building_groups
+        building_groups += 1
+        try:
+            group = _build_group(group_info, **options)
+        finally:
+            building_groups -= 1
+        group.commands = _BuiltOnDemand(group.commands)
+        return group
+
+    group_from_info._casetrack_on_demand = True  # type: ignore[attr-defined]
+    typer.main.get_command_from_info = command_from_info
+    typer.main.get_group_from_info = group_from_info
