@@ -230,6 +230,24 @@ def overlaps(value: DateValue, since: DateValue | None, until: DateValue | None)
     return not (high and value.start and value.start > high)
 
 
+def bound_precisions(value: DateValue) -> tuple[str | None, str | None]:
+    """Precision of a date's first and last bound (day, month, year, ...; None when open).
+
+    A plain date is both bounds; "17 Jun 2003 to Jul 2003" is (day, month), "before
+    2014-09-16" (None, day). Exports use it to say only what the source says.
+    """
+    text = value.text
+    if value.precision == "unknown":
+        return None, None
+    if text.startswith("[") and ".." in text:
+        low, _, high = text[1:-1].partition("..")
+    elif "/" in text:
+        low, _, high = text.partition("/")
+    else:
+        low = high = text
+    return _token_precision(low.strip(".")), _token_precision(high.strip("."))
+
+
 def _quote(text: str) -> str:
     """The user's text for a one-line message, shortened if long."""
     return repr(text if len(text) <= 40 else text[:40] + "…")

@@ -323,6 +323,59 @@ def test_ics_parses_back_with_stable_uids(rich: Cli) -> None:
     assert rich("export", "--format", "ics").stdout == text
 
 
+def test_ics_has_every_milestone_starting_on_a_known_day_and_says_what_it_left_out(
+    cli: Cli,
+) -> None:
+    import vobject
+    from icalendar import Calendar
+
+    cli("case", "add", "nec-2003", "--title", "NEC")
+    soon = date.today() + timedelta(days=400)
+    for when, title in [
+        ("from 17 June 2003 to 3 July 2003", "Detention"),
+        (f"{soon.isoformat()}/{(soon + timedelta(days=2)).isoformat()}", "Trial"),
+        ("from 2003-06-17", "Supervision"),
+        ("2003-06-17~", "Raid"),
+        ("2003-06", "Review"),
+        ("before 2014-09-16", "Appeal"),
+        ("between 2003 and 2014", "Talks"),
+        ("unknown", "Meeting"),
+    ]:
+        cli("add", "nec-2003", when, title)
+    result = cli("export", "--format", "ics")
+    assert result.stderr == (
+        "left out 4 milestones without a known day (a calendar event needs one): "
+        "use --format json for all\n"
+    )
+    events = {str(e["SUMMARY"]): e for e in Calendar.from_ical(result.stdout).walk("VEVENT")}
+    assert sorted(events) == [
+        "[nec-2003] Detention", "[nec-2003] Raid (c. 17 Jun 2003)",
+        "[nec-2003] Supervision (from 17 Jun 2003)", "[nec-2003] Trial"]  # fmt: skip
+    detention = events["[nec-2003] Detention"]
+    assert (detention.decoded("DTSTART"), detention.decoded("DTEND")) == (
+        date(2003, 6, 17), date(2003, 7, 4))  # fmt: skip
+    assert "DTEND" not in events["[nec-2003] Supervision (from 17 Jun 2003)"]
+    assert {int(e["SEQUENCE"]) for e in events.values()} == {0}
+    # An edit is a new revision of the same event, for calendars that compare SEQUENCE.
+    cli("edit", "1", "--title", "Detained")
+    cli("edit", "1", "--note", "in Fresnes")
+    again = cli("export", "--format", "ics").stdout
+    detained = next(
+        e for e in Calendar.from_ical(again).walk("VEVENT") if "Detained" in e["SUMMARY"]
+    )
+    assert int(detained["SEQUENCE"]) == 2
+    assert detained["UID"] == detention["UID"]
+    # A second, independent parser reads the same events.
+    parsed = vobject.readOne(again)
+    assert sorted(str(e.summary.value) for e in parsed.vevent_list) == [
+        "[nec-2003] Detained", "[nec-2003] Raid (c. 17 Jun 2003)",
+        "[nec-2003] Supervision (from 17 Jun 2003)", "[nec-2003] Trial"]  # fmt: skip
+    by_summary = {e.summary.value: e for e in parsed.vevent_list}
+    assert by_summary["[nec-2003] Detained"].dtend.value == date(2003, 7, 4)
+    assert by_summary["[nec-2003] Trial"].dtstart.value == soon
+    assert by_summary["[nec-2003] Detained"].sequence.value == "2"
+
+
 def test_markdown_report_has_heading_table_and_footnotes(rich: Cli) -> None:
     text = rich("export", "tehran-2009", "--format", "markdown").stdout
     assert text.startswith("# Procès de Téhéran\n")

@@ -1,9 +1,12 @@
 """iCalendar (RFC 5545): a calendar a team can subscribe to or import.
 
-One all-day VEVENT per day-precise milestone, plus one per future hearing or deadline whose
-day is not fixed yet (spanning its month or year), so the calendar shows what is coming. The
-UID is the milestone's uid, so importing the file again updates events instead of copying
-them; DTSTAMP and LAST-MODIFIED are when the milestone last changed.
+One all-day VEVENT per milestone whose first day is known: a day, or a span from a day
+(17 Jun - 3 Jul 2003) drawn over all its days. A future hearing or deadline whose day is not
+fixed yet also gets one (spanning its month or year, its summary saying so), so the
+calendar shows what is coming. Everything else is left out and counted on the selection.
+The UID is the milestone's uid, so importing the file again updates events instead of
+copying them; DTSTAMP and LAST-MODIFIED are when the milestone last changed and SEQUENCE
+how many times it changed.
 """
 
 from __future__ import annotations
@@ -12,30 +15,48 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, TextIO
 
 from casetrack import __version__
-from casetrack.dates import display_date
+from casetrack.dates import bound_precisions, display_date
 from casetrack.exchange.selection import Selection
 from casetrack.models import Milestone
 
 UPCOMING_KINDS = ("hearing", "deadline")
+NO_DAY = "without a known day (a calendar event needs one)"
 
 
-def _wanted(milestone: Milestone, today: date) -> bool:
+def _starts_on_a_day(milestone: Milestone) -> bool:
+    """A milestone on a known day, or a duration starting on one (not "some day in")."""
     value = milestone.date
-    if value.start is None or value.end is None:
-        return False
-    if value.precision == "day":
-        return True
-    return milestone.kind in UPCOMING_KINDS and value.end >= today
+    first = bound_precisions(value)[0]
+    return value.start is not None and value.precision in ("day", "interval") and first == "day"
 
 
-def _event(milestone: Milestone, updated: str) -> Any:
+def _upcoming(milestone: Milestone, today: date) -> bool:
+    value = milestone.date
+    return (
+        milestone.kind in UPCOMING_KINDS
+        and value.start is not None
+        and value.end is not None
+        and value.end >= today
+    )
+
+
+def _summary(milestone: Milestone, exact: bool) -> str:
+    """The case and title, plus the date as said when the calendar cannot show it as is."""
+    value = milestone.date
+    summary = f"[{milestone.case}] {milestone.title}"
+    if not exact:
+        return summary + f" (day not fixed: {display_date(value)})"
+    plain = bound_precisions(value) == ("day", "day")
+    if value.approximate or value.uncertain or not plain:
+        summary += f" ({display_date(value)})"
+    return summary
+
+
+def _event(milestone: Milestone, updated: str, sequence: int, exact: bool) -> Any:
     from icalendar import Event
 
     value = milestone.date
-    assert value.start is not None and value.end is not None
-    summary = f"[{milestone.case}] {milestone.title}"
-    if value.precision != "day":
-        summary += f" (day not fixed: {display_date(value)})"
+    assert value.start is not None
     lines = [f"{milestone.kind}, case {milestone.case}"]
     lines += [p.name + (f" ({p.role})" if p.role else "") for p in milestone.parties]
     if milestone.note:
@@ -50,9 +71,12 @@ def _event(milestone: Milestone, updated: str) -> Any:
     event.add("uid", f"{milestone.uid}@casetrack")
     event.add("dtstamp", stamp)
     event.add("last-modified", stamp)
+    event.add("sequence", sequence)
     event.add("dtstart", value.start)
-    event.add("dtend", value.end + timedelta(days=1))
-    event.add("summary", summary)
+    # An open end ("from 17 Jun 2003") is the first day only: an all-day event's default.
+    if value.end is not None:
+        event.add("dtend", value.end + timedelta(days=1))
+    event.add("summary", _summary(milestone, exact))
     event.add("description", "\n".join(lines))
     event.add("categories", [milestone.kind])
     event.add("transp", "TRANSPARENT")
@@ -79,8 +103,16 @@ def write_ics(selection: Selection, out: TextIO) -> None:
     end = "END:VCALENDAR\r\n"
     out.write(header.removesuffix(end))
     today = date.today()
+    left_out = 0
     for chunk in selection.chunks():
+        revisions = selection.revisions(list(chunk.updated))
         for m in chunk.milestones:
-            if _wanted(m, today):
-                out.write(_event(m, chunk.updated[m.id]).to_ical().decode())
+            exact = _starts_on_a_day(m)
+            if exact or _upcoming(m, today):
+                event = _event(m, chunk.updated[m.id], revisions.get(m.id, 0), exact)
+                out.write(event.to_ical().decode())
+            else:
+                left_out += 1
     out.write(end)
+    if left_out:
+        selection.leave_out(left_out, NO_DAY)

@@ -144,6 +144,18 @@ class Selection:
                 updated=self._pairs("id, updated_at", "milestones", ids),
             )
 
+    def revisions(self, ids: Collection[int]) -> dict[int, int]:
+        """How many times each milestone was changed since it was added (edits, undos,
+        restores), from the history: a number that only grows, as iCalendar's SEQUENCE."""
+        if not ids:
+            return {}
+        values = list(ids)
+        sql = (
+            "SELECT row_id, count(*) FROM history WHERE table_name = 'milestones'"
+            f" AND action = 'update' AND row_id IN ({_marks(values)}) GROUP BY row_id"
+        )
+        return dict(self.conn.execute(sql, values).fetchall())
+
     def _pairs(self, columns: str, table: str, ids: Collection[int]) -> dict[int, str]:
         if not ids:
             return {}

@@ -18,7 +18,7 @@ import json
 from datetime import date
 from typing import Any, TextIO
 
-from casetrack.dates import display_date
+from casetrack.dates import bound_precisions, display_date
 from casetrack.errors import CasetrackError
 from casetrack.exchange.selection import Selection
 from casetrack.models import Milestone
@@ -26,26 +26,14 @@ from casetrack.models import Milestone
 NO_DATE = "without a known date (TimelineJS needs at least a year)"
 
 
-def _bounds(text: str) -> tuple[str, str]:
-    """The stored EDTF text's first and last bound ('' when open)."""
-    if text.startswith("[") and ".." in text:
-        low, _, high = text[1:-1].partition("..")
-    elif "/" in text:
-        low, _, high = text.partition("/")
-    else:
-        low = high = text
-    return low.strip("."), high.strip(".")
-
-
-def _parts(day: date, token: str) -> dict[str, int]:
-    """A TimelineJS date at the precision of one EDTF bound: {year}, {year, month} or all
-    three (a season or decade is a year)."""
-    fields = token.rstrip("~?%").split("-")
+def _parts(day: date, precision: str | None) -> dict[str, int]:
+    """A TimelineJS date at a bound's precision: {year}, {year, month} or all three (a
+    season or decade is a year)."""
     parts = {"year": day.year}
-    if len(fields) > 1 and fields[1].isdigit() and int(fields[1]) <= 12:
+    if precision in ("month", "day"):
         parts["month"] = day.month
-        if len(fields) > 2 and fields[2].isdigit():
-            parts["day"] = day.day
+    if precision == "day":
+        parts["day"] = day.day
     return parts
 
 
@@ -54,7 +42,7 @@ def _dates(milestone: Milestone) -> dict[str, Any] | None:
     value = milestone.date
     if value.precision == "unknown" or (value.start is None and value.end is None):
         return None
-    low, high = _bounds(value.text)
+    low, high = bound_precisions(value)
     shown = display_date(value)
     if value.start is None:  # before B, until B: placed at B, the date saying "before"
         assert value.end is not None
