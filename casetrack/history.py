@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from casetrack.errors import CasetrackError, NotFoundError
@@ -28,19 +28,6 @@ if TYPE_CHECKING:
 
 # Columns left out of the change summary: they change with everything else.
 _NOISE = ("updated_at", "created_at", "uid", "name_key", "alias_key")
-# What names a row when it is added or removed.
-_LABELS = {
-    "cases": ("slug", "title"),
-    "kinds": ("name",),
-    "parties": ("name", "kind"),
-    "party_aliases": ("party_id", "alias"),
-    "sources": ("url", "title"),
-    "milestones": ("case_id", "date", "kind", "title"),
-    "milestone_parties": ("milestone_id", "party_id", "role"),
-    "milestone_sources": ("milestone_id", "source_id", "quote", "page", "paragraph"),
-    "milestone_tags": ("milestone_id", "tag"),
-}
-_SUMMARY_WIDTH = 120
 # A change of at least this many rows, and more rows than the store has milestones left,
 # is undone without the per-row search triggers and every search row is recomputed after.
 UNDO_SET_WISE_SEARCH = 50_000
@@ -111,50 +98,162 @@ class Change:
     user: str
     command: str
     rows: int
+    # What undoing it puts back, a line per row (the first UNDO_SHOWN rows, in undo order).
+    reverted: list[str] = field(default_factory=list)
 
 
-def undo_last(store: Store) -> Change:
-    """Revert the latest change not yet undone (undos themselves are skipped), as a new change.
+UNDO_SHOWN = 10
+_CHANGE_ROW = "SELECT c.id, c.at, c.user, c.command, c.undoes, c.undone_by FROM changes c"
+_UNDOABLE = (
+    " WHERE c.undoes IS NULL AND c.undone_by IS NULL"
+    " AND EXISTS (SELECT 1 FROM history h WHERE h.change_id = c.id)"
+)
+
+
+class _DryRun(Exception):
+    """Rolls a dry-run undo back once it has shown it would succeed."""
+
+    def __init__(self, change: Change) -> None:
+        self.change = change
+
+
+def undo(store: Store, change_id: int | None = None, *, dry_run: bool = False) -> Change:
+    """Revert a change, as a new change: by default the newest, if the person running casetrack
+    made it (someone else's work is never reverted unasked: that takes its id).
 
     Each recorded row is put back only if it is still as that change left it, so an edit
-    made outside casetrack since is never overwritten. It runs in a transaction of its own,
-    so that a refusal can roll back whatever it had reverted (and set aside).
+    made since (outside casetrack too) is never overwritten. It runs in a transaction of its
+    own, so that a refusal, or a dry run, rolls back whatever it had reverted (and set aside).
     """
     if store.conn.in_transaction:
-        raise RuntimeError("undo_last needs a transaction of its own: commit first")
-    with store.write() as conn:
-        row = conn.execute(
-            "SELECT c.id, c.at, c.user, c.command,"
-            " sum(coalesce(h.last_row_id - h.row_id + 1, 1)) FROM changes c"
-            " JOIN history h ON h.change_id = c.id"
-            " WHERE c.undoes IS NULL AND c.undone_by IS NULL"
-            " GROUP BY c.id ORDER BY c.id DESC LIMIT 1"
-        ).fetchone()
+        raise RuntimeError("undo needs a transaction of its own: commit first")
+    try:
+        with store.write() as conn:
+            change = _chosen(conn, change_id)
+            change.reverted = _reverted_lines(conn, change.id)
+            _revert_change(conn, change)
+            if dry_run:
+                raise _DryRun(change)
+            seal_change(conn, f"undo {change.id}", undoes=change.id)
+    except _DryRun as done:
+        return done.change
+    return change
+
+
+def _named(row: tuple[Any, ...]) -> str:
+    return f"change {row[0]} ('{row[3]}' by {row[2]} at {row[1]})"
+
+
+def _chosen(conn: sqlite3.Connection, change_id: int | None) -> Change:
+    """The change to undo, or a refusal saying why it cannot be undone and what can."""
+    if change_id is None:
+        row = conn.execute(_CHANGE_ROW + _UNDOABLE + " ORDER BY c.id DESC LIMIT 1").fetchone()
         if row is None:
             raise CasetrackError("nothing to undo: every recorded change is already undone")
-        change = Change(*row)
-        conn.execute("PRAGMA defer_foreign_keys = ON")
-        held = conn.execute("SELECT coalesce(max(id), 0) FROM milestones").fetchone()[0]
-        columns = {table: table_columns(conn, table) for table in TRACKED_TABLES}
-        as_json = {table: row_json(columns[table], table) for table in TRACKED_TABLES}
-        # Undoing an import of 100,000 milestones took 60 s with the triggers, 25 s without.
-        with search_set_aside(conn, change.rows >= max(UNDO_SET_WISE_SEARCH, held)):
-            change.rows = 0
-            for action, table, row_id, last_row_id, digest, old, new in _newest_first(
-                conn, change.id
-            ):
-                if last_row_id is not None:
-                    change.rows += _revert_span(conn, change, table, row_id, last_row_id, digest)
-                    continue
-                _revert(conn, change, action, table, row_id, old, new, columns[table],
-                        as_json[table])  # fmt: skip
-                change.rows += 1
-            if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        me = os_user()
+        if row[2] != me:
+            mine = conn.execute(
+                _CHANGE_ROW + _UNDOABLE + " AND c.user = ? ORDER BY c.id DESC LIMIT 1", (me,)
+            ).fetchone()
+            if mine is None:
                 raise CasetrackError(
-                    f"cannot undo change {change.id} ({change.command}): rows it linked to are gone"
+                    f"nothing of yours ({me}) to undo; the newest change is someone else's,"
+                    f" {_named(row)}: 'casetrack undo {row[0]}' reverts it"
                 )
-        seal_change(conn, f"undo {change.id}", undoes=change.id)
+            raise CasetrackError(
+                f"{_named(row)} is newer than your last, change {mine[0]} ('{mine[3]}'):"
+                f" 'casetrack undo {mine[0]}' reverts yours, 'casetrack undo {row[0]}' theirs"
+            )
+    else:
+        row = conn.execute(_CHANGE_ROW + " WHERE c.id = ?", (change_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no change {change_id}: see 'casetrack history'")
+        if row[4] is not None:
+            raise CasetrackError(
+                f"change {row[0]} is an undo (of change {row[4]}) and is not undone itself:"
+                " run that command again instead"
+            )
+        if row[5] is not None:
+            raise CasetrackError(f"{_named(row)} was undone already, by change {row[5]}")
+    change = Change(row[0], row[1], row[2], row[3], rows=0)
+    erased = conn.execute(
+        "SELECT erased_by FROM history WHERE change_id = ? AND erased_by IS NOT NULL LIMIT 1",
+        (change.id,),
+    ).fetchone()
+    if erased and erased[0] == change.id:
+        raise CasetrackError(
+            f"{_named(row)} erased rows for good: it cannot be undone"
+            " (an older change: 'casetrack undo ID', IDs in 'casetrack history')"
+        )
+    if erased:
+        raise CasetrackError(
+            f"cannot undo {_named(row)}: rows it changed were erased for good by change"
+            f" {erased[0]}; nothing was undone"
+        )
     return change
+
+
+def _revert_change(conn: sqlite3.Connection, change: Change) -> None:
+    """Put back every row of `change`, newest first, counting them in change.rows."""
+    rows = conn.execute(
+        "SELECT coalesce(sum(coalesce(last_row_id - row_id + 1, 1)), 0) FROM history"
+        " WHERE change_id = ?",
+        (change.id,),
+    ).fetchone()[0]
+    if not rows:
+        raise CasetrackError(f"{_named(_as_row(change))} changed no rows: there is nothing to undo")
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    held = conn.execute("SELECT coalesce(max(id), 0) FROM milestones").fetchone()[0]
+    columns = {table: table_columns(conn, table) for table in TRACKED_TABLES}
+    as_json = {table: row_json(columns[table], table) for table in TRACKED_TABLES}
+    # Undoing an import of 100,000 milestones took 60 s with the triggers, 25 s without.
+    with search_set_aside(conn, rows >= max(UNDO_SET_WISE_SEARCH, held)):
+        for action, table, row_id, last_row_id, digest, old, new in _newest_first(conn, change.id):
+            if last_row_id is not None:
+                change.rows += _revert_span(conn, change, table, row_id, last_row_id, digest)
+                continue
+            _revert(conn, change, action, table, row_id, old, new, columns[table],
+                    as_json[table])  # fmt: skip
+            change.rows += 1
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise CasetrackError(
+                f"cannot undo change {change.id} ({change.command}): rows it linked to are gone"
+            )
+    # Each row put back writes one history row; more means a removal cascaded to rows that
+    # later changes added (undoing an older change than the newest).
+    written = conn.execute("SELECT count(*) FROM history WHERE change_id IS NULL").fetchone()[0]
+    if written != change.rows:
+        raise CasetrackError(
+            f"cannot undo change {change.id} ({change.command}): later changes added rows that"
+            " depend on it (undo those first); nothing was undone"
+        )
+
+
+def _as_row(change: Change) -> tuple[Any, ...]:
+    return (change.id, change.at, change.user, change.command)
+
+
+def _reverted_lines(conn: sqlite3.Connection, change_id: int) -> list[str]:
+    """What undoing a change does, a line per row for its first UNDO_SHOWN rows in undo order."""
+    import json
+
+    names = Names(conn)
+    lines: list[str] = []
+    for action, table, row_id, last_row_id, _, old, new in _newest_first(conn, change_id):
+        if len(lines) == UNDO_SHOWN:
+            break
+        if last_row_id is not None:
+            lines.append(f"removed {table} rows {row_id}-{last_row_id}, added in bulk")
+            continue
+        old_values, new_values = json.loads(old or "null"), json.loads(new or "null")
+        if action == "update":
+            # Reverting an update changes the row from its new values back to its old ones.
+            summary = summarise(table, action, new_values, old_values, names)
+            lines.append(f"{_NOUNS.get(table, table)} {row_id}, {summary}")
+        else:
+            verb = "removed" if action == "insert" else "put back"
+            lines.append(f"{verb} {summarise(table, action, old_values, new_values, names)}")
+    return lines
 
 
 def _newest_first(conn: sqlite3.Connection, change_id: int) -> Iterator[tuple[Any, ...]]:
@@ -183,7 +282,7 @@ def _revert_span(
     if span_digest(conn, table, first, last) != digest:
         raise CasetrackError(
             f"cannot undo change {change.id} ({change.command}): {table} rows {first}-{last}"
-            " have changed since (outside casetrack?); nothing was undone"
+            " have changed since (by a later change, or outside casetrack); nothing was undone"
         )
     removed = conn.execute(f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ?", (first, last))
     return int(removed.rowcount)
@@ -207,7 +306,7 @@ def _revert(
     if (current[0] if current else None) != new:
         raise CasetrackError(
             f"cannot undo change {change.id} ({change.command}): {table} row {row_id} has "
-            "changed since (outside casetrack?); nothing was undone"
+            "changed since (by a later change, or outside casetrack); nothing was undone"
         )
     if action == "insert":
         conn.execute(f"DELETE FROM {table} WHERE rowid = ?", (row_id,))
@@ -269,24 +368,29 @@ def history_rows(
         ("h.last_row_id IS NULL AND " + about.where, about.params) if about else ("1", [])
     )
     found = conn.execute(
-        f"SELECT {_CHANGE}, h.action, h.table_name, h.row_id, h.last_row_id, h.old, h.new"
-        " FROM history h LEFT JOIN changes c ON c.id = h.change_id"
+        f"SELECT {_CHANGE}, h.action, h.table_name, h.row_id, h.last_row_id, h.old, h.new,"
+        " h.erased_by FROM history h LEFT JOIN changes c ON c.id = h.change_id"
         f" WHERE {where} ORDER BY h.id DESC LIMIT ?",
         (*params, limit),
     ).fetchall()
+    names = Names(conn)
     entries = []
-    for *change, action, table, row_id, last_row_id, old, new in found:
+    for *change, action, table, row_id, last_row_id, old, new, erased_by in found:
         old_values, new_values = json.loads(old or "null"), json.loads(new or "null")
-        summary = summarise(table, action, old_values, new_values)
-        if last_row_id is not None:
+        if erased_by is not None:
+            by = "" if erased_by == change[1] else f" by change {erased_by}"
+            summary = f"erased for good{by}"
+        elif last_row_id is not None:
             summary = f"rows {row_id}-{last_row_id}, added in bulk"
+        else:
+            summary = summarise(table, action, old_values, new_values, names)
         entries.append(
             _entry(tuple(change), action, table, row_id, last_row_id, summary, old_values,
                    new_values)
         )  # fmt: skip
     if about:
         rows = {*about.rows, *((e["table"], e["row"]) for _, e in entries)}
-        entries += _span_inserts(conn, rows, about.milestones, limit)
+        entries += _span_inserts(conn, rows, about.milestones, limit, names)
     if not entries and milestone_id is not None:
         raise NotFoundError(f"no history for milestone {milestone_id}")
     entries.sort(key=lambda entry: entry[0])
@@ -294,7 +398,11 @@ def history_rows(
 
 
 def _span_inserts(
-    conn: sqlite3.Connection, rows: set[tuple[str, int]], milestones: set[int], limit: int
+    conn: sqlite3.Connection,
+    rows: set[tuple[str, int]],
+    milestones: set[int],
+    limit: int,
+    names: Names,
 ) -> list[_Entry]:
     """The newest `limit` inserts of these rows (table, rowid) that spans of history record,
     with the values each was added with: those the next change to it found (its `old`), else
@@ -340,7 +448,7 @@ def _span_inserts(
             table in LINK_TABLES and values.get("milestone_id") not in milestones
         ):
             continue  # the span left no row there, or that row linked another milestone
-        summary = summarise(table, "insert", None, values)
+        summary = summarise(table, "insert", None, values, names)
         found.append(_entry(change, "insert", table, row_id, None, summary, None, values))
     return found
 
@@ -417,28 +525,119 @@ def _about_case(conn: sqlite3.Connection, slug: str) -> _About:
     )
 
 
+# How an undo line names a row of each table.
+_NOUNS = {
+    "cases": "case", "kinds": "kind", "parties": "party", "party_aliases": "alias",
+    "sources": "source", "milestones": "milestone", "milestone_parties": "party link",
+    "milestone_sources": "citation", "milestone_tags": "tag",
+}  # fmt: skip
+# Columns that point at another row, shown by that row's name.
+_REFERENCES = {
+    "case_id": "cases", "party_id": "parties", "source_id": "sources",
+    "milestone_id": "milestones",
+}  # fmt: skip
+_NAME_COLUMNS = {"cases": "slug", "parties": "name", "sources": "url", "milestones": "title"}
+_TITLE_SHOWN = 40  # characters of a milestone's title when it names the milestone
+
+
+class Names:
+    """What history lines call the rows they point at: the case slug, the party's name, the
+    source's URL or citation, the milestone's id and title; as they are now, else as the
+    history last recorded them (a row removed since), else the bare id (erased)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._known: dict[tuple[str, int], str] = {}
+
+    def of(self, table: str, row_id: Any) -> str:
+        if not isinstance(row_id, int):
+            return "nothing" if row_id is None else str(row_id)
+        key = (table, row_id)
+        if key not in self._known:
+            self._known[key] = self._look_up(table, row_id)
+        return self._known[key]
+
+    def _look_up(self, table: str, row_id: int) -> str:
+        column = _NAME_COLUMNS[table]
+        found = (
+            self.conn.execute(f"SELECT {column} FROM {table} WHERE rowid = ?", (row_id,)).fetchone()
+            or self.conn.execute(
+                "SELECT coalesce(json_extract(new, '$.' || ?1), json_extract(old, '$.' || ?1))"
+                " FROM history WHERE table_name = ?2 AND row_id = ?3 AND last_row_id IS NULL"
+                " AND erased_by IS NULL ORDER BY id DESC LIMIT 1",
+                (column, table, row_id),
+            ).fetchone()
+        )
+        name = found[0] if found else None
+        if table == "milestones":
+            if name is None:
+                return f"milestone {row_id}"
+            short = name if len(name) <= _TITLE_SHOWN else name[: _TITLE_SHOWN - 1] + "…"
+            return f"milestone {row_id} {short!r}"
+        if table == "cases":
+            return str(name) if name is not None else f"case {row_id}"
+        return repr(name) if name is not None else f"{_NOUNS[table]} {row_id}"
+
+
 def summarise(
-    table: str, action: str, old: dict[str, Any] | None, new: dict[str, Any] | None
+    table: str,
+    action: str,
+    old: dict[str, Any] | None,
+    new: dict[str, Any] | None,
+    names: Names,
 ) -> str:
-    """One line a person can read: the changed fields, or what was added or removed."""
+    """One line a person can read: each changed field as old → new in full, or what was
+    added or removed, with the names and titles of the rows it points at."""
     if action == "update" and old is not None and new is not None:
-        parts = [
-            f"{k}: {_short(old.get(k))} -> {_short(v)}"
+        return "; ".join(
+            _changed(k, old.get(k), v, names)
             for k, v in new.items()
             if k not in _NOISE and old.get(k) != v
-        ]
+        )
+    return _label(table, (new if action == "insert" else old) or {}, names)
+
+
+def _changed(column: str, old: Any, new: Any, names: Names) -> str:
+    if column == "deleted_at":
+        return "moved to the trash" if new else "restored from the trash"
+    if column in _REFERENCES:
+        table = _REFERENCES[column]
+        return f"{column[:-3]}: {names.of(table, old)} → {names.of(table, new)}"
+    return f"{column}: {_text(old)} → {_text(new)}"
+
+
+def _label(table: str, values: dict[str, Any], names: Names) -> str:
+    """A row by what names it: title, name, URL, and the rows a link joins."""
+    get = values.get
+    if table == "milestones":
+        where = f"{names.of('cases', get('case_id'))} {get('date')} {get('kind')}"
+        text = f"milestone {get('id')}, {where}: {_text(get('title'))}"
+    elif table == "cases":
+        text = f"case {get('slug')} {_text(get('title'))}"
+    elif table == "parties":
+        text = f"party {_text(get('name'))} ({get('kind')})"
+    elif table == "sources":
+        text = f"source {_text(get('url'))}" + (f" {_text(get('title'))}" if get("title") else "")
+    elif table == "kinds":
+        text = f"kind {_text(get('name'))}"
+    elif table == "party_aliases":
+        text = f"alias {_text(get('alias'))} of {names.of('parties', get('party_id'))}"
+    elif table == "milestone_parties":
+        role = f" as {_text(get('role'))}" if get("role") else ""
+        text = f"{names.of('parties', get('party_id'))}{role} in"
+    elif table == "milestone_sources":
+        text = f"{names.of('sources', get('source_id'))} cited in"
+    elif table == "milestone_tags":
+        text = f"tag {_text(get('tag'))} on"
     else:
-        values = (new if action == "insert" else old) or {}
-        parts = [
-            f"{k}={_short(values[k])}"
-            for k in _LABELS.get(table, tuple(values))
-            if values.get(k) not in (None, "")
-        ]
-    text = "; ".join(parts)
-    return text if len(text) <= _SUMMARY_WIDTH else text[: _SUMMARY_WIDTH - 3] + "..."
+        return "; ".join(f"{k}={_text(v)}" for k, v in values.items() if v not in (None, ""))
+    if table in LINK_TABLES:
+        text += " " + names.of("milestones", get("milestone_id"))
+        text += "".join(f"; {k} {_text(get(k))}" for k in ("quote", "page", "paragraph") if get(k))
+    return text
 
 
-def _short(value: Any) -> str:
+def _text(value: Any) -> str:
     if not isinstance(value, str):
         return "null" if value is None else str(value)
-    return repr(value[:40] + "..." if len(value) > 40 else value)
+    return repr(value)

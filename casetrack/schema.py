@@ -533,9 +533,16 @@ def m006_filter_indexes(db: Any) -> None:
         db.execute(sql)
 
 
+def m007_erasure(db: Any) -> None:
+    """A history row whose values were erased for good (erase.py) keeps its action, table and
+    row but no values; `erased_by` names the change that erased them, so undo can say why it
+    cannot put them back."""
+    db.execute("ALTER TABLE history ADD COLUMN erased_by INTEGER")
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_search, m003_history, m004_role_index, m005_history_spans,
-    m006_filter_indexes,
+    m006_filter_indexes, m007_erasure,
 ]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 

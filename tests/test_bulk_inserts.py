@@ -383,7 +383,7 @@ def test_undo_refuses_to_run_inside_a_transaction_it_cannot_roll_back(demo: Cli)
     store = Store.open(demo.db_path)
     try:
         with store.write(), pytest.raises(RuntimeError, match="transaction of its own"):
-            history.undo_last(store)
+            history.undo(store)
     finally:
         store.close()
     assert (_schema(demo), demo.records()) == before

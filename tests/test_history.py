@@ -6,6 +6,8 @@ import getpass
 import json
 import sqlite3
 
+import pytest
+
 from tests.conftest import Cli
 
 
@@ -30,8 +32,7 @@ def test_history_of_a_milestone_and_of_a_case(demo: Cli) -> None:
     assert {r["row"] for r in shown if r["table"] == "milestones"} == {3}
     assert shown[-1]["command"] == "edit"
     assert (
-        shown[-1]["summary"]
-        == "title: \"Police raid the council's offices at daw...\" -> 'Dawn raid'"
+        shown[-1]["summary"] == "title: \"Police raid the council's offices at dawn\" → 'Dawn raid'"
     )
     assert shown[-1]["old"]["title"] == "Police raid the council's offices at dawn"
     table = demo("history", "--case", "other").stdout
@@ -58,9 +59,8 @@ def test_undo_walks_back_every_kind_of_change_to_the_start(cli: Cli) -> None:
     cli("kind", "add", "extradition")
     cli("source", "add", "https://example.org/c", "--title", "C")
     cli("case", "rm", "nec-2003", "--force")
-    cli("trash", "empty", "--yes")
     assert cli.records() != after_demo
-    for _ in range(9):
+    for _ in range(8):
         cli("undo")
     assert cli.records() == after_demo
     cli("undo")
@@ -117,3 +117,84 @@ def test_changes_made_by_other_programs_are_kept_apart(demo: Cli) -> None:
         ("Fixed in a shell",),
         ("160 members detained, among them Leïla Farahani",),
     ]
+
+
+def test_undo_never_reverts_someone_elses_newer_change(
+    demo: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    me = getpass.getuser()
+    demo("edit", "3", "--title", "Mine")
+    mine = demo.query("SELECT max(id) FROM changes")[0][0]
+    monkeypatch.setenv("LOGNAME", "someone-else")  # getpass reads it first
+    demo("edit", "4", "--title", "Theirs")
+    theirs = demo.query("SELECT max(id) FROM changes")[0][0]
+    shown = json.loads(demo("history", "--limit", "2", "--format", "json").stdout)
+    assert [e["user"] for e in shown] == [me, "someone-else"]
+    monkeypatch.setenv("LOGNAME", me)
+    before = demo.records()
+    refused = demo("undo", code=1).stderr
+    assert len(refused.splitlines()) == 1
+    assert f"change {theirs} ('edit' by someone-else" in refused
+    assert f"'casetrack undo {mine}' reverts yours" in refused
+    assert demo.records() == before
+    demo("undo", str(mine))
+    assert demo.query("SELECT title FROM milestones WHERE id IN (3, 4) ORDER BY id") == [
+        ("Police raid the council's offices at dawn",),
+        ("Theirs",),
+    ]
+    monkeypatch.setenv("LOGNAME", "a-third")
+    refused = demo("undo", code=1).stderr
+    assert "nothing of yours (a-third) to undo" in refused
+    assert f"'casetrack undo {theirs}' reverts it" in refused
+    demo("undo", str(theirs))
+    assert demo.query("SELECT title FROM milestones WHERE id = 4") != [("Theirs",)]
+
+
+def test_undo_by_id_refuses_what_cannot_be_undone(demo: Cli) -> None:
+    demo("add", "nec-2003", "2020", "New milestone")
+    added = demo.query("SELECT max(id) FROM changes")[0][0]
+    demo("edit", "9", "--tag", "later")
+    before = demo.records()
+    refused = demo("undo", str(added), code=1).stderr
+    assert "later changes added rows that depend on it" in refused
+    assert demo.records() == before
+    demo("undo")
+    assert "was undone already" in demo("undo", str(added + 1), code=1).stderr
+    undo_change = demo.query("SELECT max(id) FROM changes")[0][0]
+    assert "is an undo" in demo("undo", str(undo_change), code=1).stderr
+    assert "no change 999" in demo("undo", "999", code=1).stderr
+    demo("undo", str(added))
+    assert demo.query("SELECT count(*) FROM milestones WHERE id = 9") == [(0,)]
+
+
+def test_undo_dry_run_says_what_it_would_revert_and_changes_nothing(demo: Cli) -> None:
+    demo("edit", "3", "--title", "Dawn raid", "--tag", "raid")
+    before = demo.records()
+    changes = demo.query("SELECT count(*) FROM changes")
+    told = demo("undo", "--dry-run").stderr.splitlines()
+    assert told[0].startswith("would undo change 2: 'edit' by ")
+    assert told[1:] == [
+        "  removed tag 'raid' on milestone 3 'Dawn raid'",
+        "  milestone 3, title: 'Dawn raid' → \"Police raid the council's offices at dawn\"",
+    ]
+    assert demo.records() == before
+    assert demo.query("SELECT count(*) FROM changes") == changes
+    done = demo("undo").stderr.splitlines()
+    assert done == [told[0].replace("would undo", "undid"), *told[1:]]
+    assert demo.query("SELECT title FROM milestones WHERE id = 3") != [("Dawn raid",)]
+
+
+def test_history_names_rows_instead_of_ids(demo: Cli) -> None:
+    long_title = "Police raid the offices of the council at dawn, seizing every ledger"
+    demo("edit", "3", "--title", long_title, "--party", "Jean Witness:witness")
+    demo("rm", "5")
+    shown = json.loads(demo("history", "--limit", "4", "--format", "json").stdout)
+    summaries = [e["summary"] for e in shown]
+    assert summaries == [
+        f"title: \"Police raid the council's offices at dawn\" → '{long_title}'",
+        "party 'Jean Witness' (other)",
+        "'Jean Witness' as 'witness' in milestone 3 'Police raid the offices of the council …'",
+        "moved to the trash",
+    ]
+    table = demo("history", "--limit", "4").stdout
+    assert "milestone_id=" not in table and "party_id=" not in table

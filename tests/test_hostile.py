@@ -66,6 +66,7 @@ BASELINE: dict[str, tuple[list[str], list[str]]] = {
     "check": ([], []),
     "trash list": ([], []),
     "trash empty": ([], ["--yes"]),
+    "purge": (["3"], ["--yes"]),
     "case add": (["acme-2010"], ["--title", "Acme"]),
     "case list": ([], []),
     "case show": (["nec-2003"], []),

@@ -3,43 +3,62 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from casetrack.cli.common import MAX_ID, FormatOption, OutputFormat, emit, open_store, say
+
+if TYPE_CHECKING:
+    from casetrack.erase import Pick
 
 trash_app = typer.Typer(help="List or empty the trash of deleted milestones and cases.",
                         no_args_is_help=True)  # fmt: skip
 
 
 def register(app: typer.Typer) -> None:
-    for command in (history, undo, restore, backup, check):
+    for command in (history, undo, restore, purge, backup, check):
         app.command()(command)
     app.add_typer(trash_app, name="trash")
 
 
 def history(
     ctx: typer.Context,
-    milestone_id: Annotated[
-        int | None,
+    target: Annotated[
+        str | None,
         typer.Argument(
-            metavar="[ID]", help="Only this milestone.", show_default=False, min=1, max=MAX_ID
+            metavar="[ID | prune]",
+            help="Only this milestone; or 'prune' with --before to remove old history.",
+            show_default=False,
         ),
     ] = None,
     case: Annotated[str | None, typer.Option(help="Only this case and its milestones.")] = None,
     limit: Annotated[
         int, typer.Option(help="Show at most this many recent rows.", min=1, max=MAX_ID)
     ] = 50,
+    before: Annotated[
+        str | None,
+        typer.Option(
+            help="With prune: remove the changes made before this date.", show_default=False
+        ),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="With prune: do not ask.")] = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Show recorded changes: when, who, which command, and the old and new values.
 
-    Examples: casetrack history ; casetrack history 12 ; casetrack history --case nec-2003
+    'history prune --before DATE' removes the history of older changes for good (they can no
+    longer be undone), wiping the text it held from the store's files.
+    Examples: casetrack history ; casetrack history 12 ; casetrack history --case nec-2003 ;
+    casetrack history prune --before 2024-01-01
     """
     from casetrack.errors import CasetrackError
     from casetrack.history import history_rows
 
+    if target == "prune" or before is not None:
+        _prune(ctx, target, case, before, yes)
+        return
+    milestone_id = _milestone_id(target)
     if milestone_id is not None and case is not None:
         raise CasetrackError("give a milestone ID or --case, not both")
     rows = history_rows(open_store(ctx).conn, milestone_id, case, limit)
@@ -53,17 +72,70 @@ def history(
     emit(rows, fmt, columns, ("summary", "command"), empty="no changes recorded")
 
 
-def undo(ctx: typer.Context) -> None:
-    """Revert the last change (a whole command); repeat to go further back.
+def _milestone_id(target: str | None) -> int | None:
+    if target is None:
+        return None
+    if target.isascii() and target.isdigit() and 0 < int(target) <= MAX_ID:
+        return int(target)
+    raise typer.BadParameter(
+        f"{target!r} is neither a milestone ID nor 'prune'", param_hint="'[ID | prune]'"
+    )
 
-    An undo is itself recorded in the history but is never undone: run the command again
-    instead.
+
+def _prune(
+    ctx: typer.Context, target: str | None, case: str | None, before: str | None, yes: bool
+) -> None:
+    from casetrack.dates import parse_date
+    from casetrack.erase import prune_history
+    from casetrack.errors import CasetrackError
+
+    if target != "prune" or before is None or case is not None:
+        raise CasetrackError("to remove old history: casetrack history prune --before DATE")
+    start = parse_date(before).start
+    if start is None:
+        raise CasetrackError(f"--before needs a known date, e.g. 2024-01-01, not {before!r}")
+    store = open_store(ctx)
+    if not yes:
+        _confirm(f"remove the history of every change before {start} for good?"
+                 " Those changes can no longer be undone", "nothing removed")  # fmt: skip
+    changes, rows, wiped = prune_history(store, start.isoformat())
+    say(f"removed {changes} change(s) made before {start} ({rows} history row(s))")
+    if not wiped:
+        _wal_kept(store.path)
+
+
+def undo(
+    ctx: typer.Context,
+    change_id: Annotated[
+        int | None,
+        typer.Argument(
+            metavar="[CHANGE]",
+            help="Undo this change (its number in 'casetrack history'), yours or not.",
+            show_default=False,
+            min=1,
+            max=MAX_ID,
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would be reverted; change nothing.")
+    ] = False,
+) -> None:
+    """Revert your last change (a whole command); repeat to go further back.
+
+    Someone else's newer change is never reverted unasked: undo refuses and names both
+    changes. An undo is itself recorded in the history but is never undone: run the command
+    again instead. Examples: casetrack undo ; casetrack undo --dry-run ; casetrack undo 12
     """
-    from casetrack.history import undo_last
+    from casetrack.history import undo as revert
 
-    change = undo_last(open_store(ctx))
-    say(f"undid change {change.id}: '{change.command}' by {change.user} at {change.at}"
+    change = revert(open_store(ctx), change_id, dry_run=dry_run)
+    done = "would undo" if dry_run else "undid"
+    say(f"{done} change {change.id}: '{change.command}' by {change.user} at {change.at}"
         f" ({change.rows} row change(s))")  # fmt: skip
+    for line in change.reverted:
+        say(f"  {line}")
+    if change.rows > len(change.reverted):
+        say(f"  and {change.rows - len(change.reverted):,} more row change(s)")
 
 
 def restore(
@@ -105,22 +177,91 @@ def trash_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> No
 @trash_app.command("empty")
 def trash_empty(
     ctx: typer.Context,
-    yes: Annotated[bool, typer.Option("--yes", help="Really delete them for good.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Erase without asking.")] = False,
 ) -> None:
-    """Delete everything in the trash for good (refused without --yes)."""
+    """Erase everything in the trash for good: no undo, no trace of its text in the store.
+
+    Asks first unless --yes. With --yes and an empty trash, still wipes the store's free space.
+    """
+    from casetrack.erase import in_trash
+
+    _erase(ctx, in_trash, yes, "the trash is already empty")
+
+
+def purge(
+    ctx: typer.Context,
+    milestone_ids: Annotated[
+        list[int] | None,
+        typer.Argument(
+            metavar="[ID]...",
+            help="Milestones, live or in the trash.",
+            show_default=False,
+            min=1,
+            max=MAX_ID,
+        ),
+    ] = None,
+    case: Annotated[
+        list[str] | None, typer.Option(help="A case, with all its milestones (repeatable).")
+    ] = None,
+    party: Annotated[
+        list[str] | None,
+        typer.Option(help="A party by name or alias, its aliases and links (repeatable)."),
+    ] = None,
+    source: Annotated[
+        list[str] | None, typer.Option(help="A source by id or URL, its citations (repeatable).")
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Erase without asking.")] = False,
+) -> None:
+    """Erase milestones, cases, parties or sources for good, live or in the trash.
+
+    Unlike rm, this cannot be undone: the rows, their links, the text the history kept of
+    them and their search index entries are erased, and the store is rewritten so no byte
+    of that text is left in its files. The history keeps a line saying what was erased
+    (table and id), when and by whom. Asks first unless --yes.
+    Examples: casetrack purge 12 14 ; casetrack purge --party "Jane Roe" --yes
+    """
+    from casetrack.erase import named
+
+    pick = named(milestone_ids or [], case or [], party or [], source or [])
+    _erase(ctx, pick, yes, "give milestone IDs, --case, --party or --source to purge")
+
+
+def _erase(ctx: typer.Context, pick: Pick, yes: bool, nothing: str) -> None:
+    """Show what `pick` chooses, ask unless `yes`, erase it and say what was done."""
+    from casetrack.erase import erase
     from casetrack.errors import CasetrackError
-    from casetrack.trash import empty_trash, list_trash
 
     store = open_store(ctx)
-    if not yes:
-        count = len(list_trash(store))
-        raise CasetrackError(
-            f"the trash holds {count} item(s): pass --yes to delete them for good"
-            if count
-            else "the trash is already empty"
-        )
-    milestones, cases = empty_trash(store)
-    say(f"deleted {milestones} milestone(s) and {cases} case(s) for good")
+    targets = pick(store.conn)
+    if not targets and not yes:
+        raise CasetrackError(nothing)
+    if targets and not yes:
+        _confirm(f"erase {targets.describe()} for good? This cannot be undone", "nothing erased")
+    done = erase(store, pick)
+    if done.change is None:
+        say(f"nothing to erase; wiped the free space of {store.path}")
+    else:
+        say(f"erased {done.targets.describe()} for good (change {done.change})")
+    if not done.wiped:
+        _wal_kept(store.path)
+
+
+def _confirm(question: str, refused: str) -> None:
+    """Ask before what cannot be undone: anything but yes (or no terminal input) refuses."""
+    from casetrack.errors import CasetrackError
+
+    try:
+        agreed = typer.confirm(question, default=False, err=True)
+    except typer.Abort:  # no answer: the input ended
+        say("")
+        agreed = False
+    if not agreed:
+        raise CasetrackError(f"{refused}: answer y, or pass --yes")
+
+
+def _wal_kept(path: Path) -> None:
+    say(f"warning: another program is reading {path}: its -wal file keeps earlier pages"
+        " until every program using the store has closed it")  # fmt: skip
 
 
 def backup(

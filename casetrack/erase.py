@@ -1,0 +1,241 @@
+"""Erasing for good, for confidentiality (a witness's name, privileged text, a GDPR request).
+
+Deleting a row in SQLite leaves its bytes behind: in the free space of its page, in free
+pages, in the write-ahead log, in the history's copies of its values and in the full-text
+index. Erasing removes the rows, blanks the history values that hold their text (their
+history rows stay, saying which change erased them), merges the search index so no segment
+keeps their words, then rewrites the whole file (VACUUM) and empties the -wal, so that no
+byte of the text is left in the store's files.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from casetrack.errors import NotFoundError
+from casetrack.schema import LINK_TABLES
+from casetrack.store import Store
+
+
+@dataclass
+class Targets:
+    """What to erase, by id; a milestone's links and a party's aliases go with it."""
+
+    milestones: set[int] = field(default_factory=set)
+    cases: set[int] = field(default_factory=set)
+    parties: set[int] = field(default_factory=set)
+    sources: set[int] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.milestones or self.cases or self.parties or self.sources)
+
+    def describe(self) -> str:
+        counts = [
+            (len(self.milestones), "milestone(s)"),
+            (len(self.cases), "case(s)"),
+            (len(self.parties), "party(ies)"),
+            (len(self.sources), "source(s)"),
+        ]
+        return ", ".join(f"{n} {what}" for n, what in counts if n) or "nothing"
+
+
+Pick = Callable[[sqlite3.Connection], Targets]
+
+
+def in_trash(conn: sqlite3.Connection) -> Targets:
+    """Trashed milestones, and trashed cases that have no live milestone left."""
+    return Targets(
+        milestones={r[0] for r in conn.execute(
+            "SELECT id FROM milestones WHERE deleted_at IS NOT NULL")},
+        cases={r[0] for r in conn.execute(
+            "SELECT id FROM cases WHERE deleted_at IS NOT NULL AND NOT EXISTS (SELECT 1"
+            " FROM milestones m WHERE m.case_id = cases.id AND m.deleted_at IS NULL)")},
+    )  # fmt: skip
+
+
+def named(milestones: list[int], cases: list[str], parties: list[str], sources: list[str]) -> Pick:
+    """Milestones by id, cases by slug (with all their milestones), parties by name or alias,
+    sources by id or URL: live or in the trash. An unknown one is refused, naming it."""
+
+    def pick(conn: sqlite3.Connection) -> Targets:
+        from casetrack.parties import require_party_id
+        from casetrack.sources import find_source
+
+        targets = Targets()
+        for milestone_id in milestones:
+            if not conn.execute(
+                "SELECT 1 FROM milestones WHERE id = ?", (milestone_id,)
+            ).fetchone():
+                raise NotFoundError(f"no milestone {milestone_id}: see 'casetrack timeline'")
+            targets.milestones.add(milestone_id)
+        for slug in cases:
+            row = conn.execute("SELECT id FROM cases WHERE slug = ?", (slug.strip(),)).fetchone()
+            if row is None:
+                from casetrack.names import did_you_mean
+
+                slugs = [r[0] for r in conn.execute("SELECT slug FROM cases")]
+                raise NotFoundError(f"no case {slug!r}{did_you_mean(slug, slugs)}")
+            targets.cases.add(row[0])
+            targets.milestones.update(
+                r[0] for r in conn.execute("SELECT id FROM milestones WHERE case_id = ?", row)
+            )
+        targets.parties.update(require_party_id(conn, name) for name in parties)
+        for ref in sources:
+            source = find_source(conn, ref)
+            if source is None:
+                raise NotFoundError(f"no source {ref!r}: see 'casetrack source list'")
+            targets.sources.add(source.id)
+        return targets
+
+    return pick
+
+
+@dataclass
+class Erased:
+    targets: Targets
+    change: int | None  # the change that records the erasure (None if there was nothing)
+    wiped: bool  # False: another program kept the -wal from being emptied
+
+
+def erase(store: Store, pick: Pick) -> Erased:
+    """Erase what `pick` chooses (inside the write, so it sees what is there then) for good.
+
+    Not undoable: the history rows that recorded these rows keep their action, table and
+    row but lose their values, and are marked as erased by this change.
+    """
+    store.conn.execute("PRAGMA secure_delete = ON")  # zeroes what it deletes, in place
+    with store.write() as conn:
+        targets = pick(conn)
+        change = _erase_rows(store, targets) if targets else None
+    return Erased(targets, change, wipe(store))
+
+
+def _ids(values: set[int]) -> str:
+    import json
+
+    return json.dumps(sorted(values))
+
+
+def _erase_rows(store: Store, targets: Targets) -> int:
+    conn = store.conn
+    change = store.change_id()
+    params = {
+        "m": _ids(targets.milestones),
+        "c": _ids(targets.cases),
+        "p": _ids(targets.parties),
+        "s": _ids(targets.sources),
+    }
+    # The rows that go, by table, to find the spans of history (rows added in bulk) they are in.
+    going = {
+        "milestones": set(targets.milestones),
+        "cases": set(targets.cases),
+        "parties": set(targets.parties),
+        "sources": set(targets.sources),
+    }
+    for table, where in _LINKS_GOING:
+        going.setdefault(table, set()).update(
+            r[0] for r in conn.execute(f"SELECT rowid FROM {table} WHERE {where}", params)
+        )
+    for sql in _DELETES:
+        conn.execute(sql, params)
+    spans = [
+        history_id
+        for history_id, table, first, last in conn.execute(
+            "SELECT id, table_name, row_id, last_row_id FROM history WHERE last_row_id IS NOT NULL"
+        )
+        if _any_between(sorted(going.get(table, ())), first, last)
+    ]
+    conn.execute(
+        "UPDATE history SET old = NULL, new = NULL, digest = NULL, erased_by = :change"
+        f" WHERE {_HOLDS_ERASED} OR id IN (SELECT value FROM json_each(:spans))",
+        {**params, "change": change, "spans": _ids(set(spans))},
+    )
+    return change
+
+
+def _any_between(rowids: list[int], first: int, last: int) -> bool:
+    at = bisect_left(rowids, first)
+    return at < len(rowids) and rowids[at] <= last
+
+
+def _in(column: str, param: str) -> str:
+    return f"{column} IN (SELECT value FROM json_each(:{param}))"
+
+
+_LINKS_GOING = [
+    *((link, _in("milestone_id", "m")) for link in LINK_TABLES),
+    ("milestone_parties", _in("party_id", "p")),
+    ("party_aliases", _in("party_id", "p")),
+    ("milestone_sources", _in("source_id", "s")),
+]
+# Milestones take their links with them (ON DELETE CASCADE), parties their aliases.
+_DELETES = [
+    f"DELETE FROM milestones WHERE {_in('id', 'm')}",
+    f"DELETE FROM milestone_parties WHERE {_in('party_id', 'p')}",
+    f"DELETE FROM parties WHERE {_in('id', 'p')}",
+    f"DELETE FROM milestone_sources WHERE {_in('source_id', 's')}",
+    f"DELETE FROM sources WHERE {_in('id', 's')}",
+    f"DELETE FROM cases WHERE {_in('id', 'c')}",
+]
+
+
+def _refers(tables: tuple[str, ...], column: str, param: str) -> str:
+    """History rows of `tables` whose old or new values point at an erased row."""
+    names = ", ".join(f"'{t}'" for t in tables)
+    old, new = (_in(f"json_extract({side}, '$.{column}')", param) for side in ("old", "new"))
+    return f"(table_name IN ({names}) AND ({old} OR {new}))"
+
+
+# History rows that hold the values of an erased row: its own, and those of its links.
+_HOLDS_ERASED = " OR ".join(
+    [
+        *(f"(table_name = '{table}' AND {_in('row_id', p)})"
+          for table, p in (("milestones", "m"), ("cases", "c"), ("parties", "p"),
+                           ("sources", "s"))),
+        _refers(LINK_TABLES, "milestone_id", "m"),
+        _refers(("milestone_parties", "party_aliases"), "party_id", "p"),
+        _refers(("milestone_sources",), "source_id", "s"),
+    ]
+)  # fmt: skip
+
+
+def wipe(store: Store) -> bool:
+    """Merge the search index, rewrite the store without its free space (VACUUM), then
+    empty its -wal.
+
+    Returns False if another program is still reading an older state of the store: the
+    -wal keeps its pages until every program using the store has closed it.
+    """
+    conn = store.conn
+    conn.execute("PRAGMA secure_delete = ON")
+    with store.write(record=False):
+        # Deleting from FTS5 adds tombstones: words, removed or edited away, stay in older
+        # segments until they are merged.
+        conn.execute("INSERT INTO milestone_search_fts (milestone_search_fts) VALUES ('optimize')")
+    conn.execute("VACUUM")
+    busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    return not busy
+
+
+def prune_history(store: Store, before: str) -> tuple[int, int, bool]:
+    """Remove the changes made before `before` (an ISO date) and their history rows, then
+    wipe the free space they leave; returns how many changes and history rows went, and
+    whether the wipe could empty the -wal.
+
+    A change undone after that date is kept, with its undo, so no undo points at nothing.
+    """
+    with store.write() as conn:
+        pruned = (
+            "SELECT c.id FROM changes c LEFT JOIN changes u ON u.id = c.undone_by"
+            " WHERE c.at < :before AND (u.id IS NULL OR u.at < :before)"
+        )
+        rows = conn.execute(
+            f"DELETE FROM history WHERE change_id IN ({pruned})", {"before": before}
+        ).rowcount
+        changes = conn.execute(
+            f"DELETE FROM changes WHERE id IN ({pruned})", {"before": before}
+        ).rowcount
+    return changes, rows, wipe(store)

@@ -1,0 +1,117 @@
+"""Erasing for good leaves no byte of the erased text in the store's files, and no way back."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from tests.conftest import Cli
+
+# Words found nowhere else in the demo store, in the forms they could be stored in: as typed
+# and as the search index keeps them (lower case).
+SECRETS = ("Zorglub", "Quixotrel", "Wexfordian", "Plumbago", "Snarkwood")
+
+
+def leaked(db: Path) -> list[str]:
+    """Which secrets are in the raw bytes of the store, its -wal or its -shm."""
+    found = []
+    for suffix in ("", "-wal", "-shm"):
+        path = db.with_name(db.name + suffix)
+        data = path.read_bytes().lower() if path.exists() else b""
+        found += [f"{word} in {path.name}" for word in SECRETS if word.lower().encode() in data]
+    return found
+
+
+def add_secret_milestone(cli: Cli) -> int:
+    cli("add", "nec-2003", "2004-02-02", "Zorglub testifies in secret",
+        "--note", "privileged: Quixotrel", "--party", "Wexfordian Witness:witness",
+        "--tag", "plumbago", "--source", "https://example.org/1",
+        "--quote", "Snarkwood said")  # fmt: skip
+    return int(cli.query("SELECT max(id) FROM milestones")[0][0])
+
+
+def test_trash_empty_erases_every_byte_and_undo_cannot_bring_it_back(demo: Cli) -> None:
+    secret = add_secret_milestone(demo)
+    demo("edit", str(secret), "--title", "Zorglub testifies (edited)")
+    demo("rm", str(secret))
+    reader = sqlite3.connect(demo.db_path)  # keeps the -wal and -shm in place
+    try:
+        reader.execute("SELECT count(*) FROM milestones").fetchone()
+        assert leaked(demo.db_path)  # what main left behind
+        done = demo("trash", "empty", "--yes").stderr
+        assert "erased 1 milestone(s) for good" in done
+        demo("purge", "--party", "Wexfordian Witness", "--yes")
+        assert leaked(demo.db_path) == []
+        assert demo.db_path.with_name("store.db-wal").stat().st_size == 0
+    finally:
+        reader.close()
+    assert leaked(demo.db_path) == []
+    shown = demo("history", "--limit", "500", "--format", "json").stdout
+    assert not any(word.lower() in shown.lower() for word in SECRETS)
+    erasures = [e for e in json.loads(shown) if e["command"] == "trash empty"]
+    assert {(e["table"], e["row"], e["summary"]) for e in erasures} >= {
+        ("milestones", secret, "erased for good")
+    }
+    before = demo.records()
+    refused = demo("undo", code=1).stderr
+    assert "erased rows for good: it cannot be undone" in refused
+    assert len(refused.splitlines()) == 1
+    rm_change = demo.query("SELECT id FROM changes WHERE command = 'rm'")[0][0]
+    refused = demo("undo", str(rm_change), code=1).stderr
+    assert "were erased for good by change" in refused
+    assert demo.records() == before
+    assert "no matches" in demo("search", "Zorglub").stderr
+    demo("check")
+
+
+def test_purge_asks_and_erases_live_milestones_sources_and_cases(demo: Cli) -> None:
+    secret = add_secret_milestone(demo)
+    before = demo.records()
+    refused = demo("purge", str(secret), input="n\n", code=1).stderr
+    assert "nothing erased" in refused and "--yes" in refused
+    demo("purge", str(secret), code=1)  # no answer at all: refused too
+    assert demo.records() == before
+    asked = demo("purge", str(secret), input="y\n").stderr
+    assert "erase 1 milestone(s) for good? This cannot be undone" in asked
+    assert demo.query("SELECT count(*) FROM milestones WHERE id = ?", (secret,)) == [(0,)]
+    # Everything else, link rows and their rowids included, is as it was.
+    after = demo.records()
+    assert after["milestone_tags"] == [r for r in before["milestone_tags"] if r[1] != secret]
+    assert after["milestone_parties"] == [r for r in before["milestone_parties"] if r[1] != secret]
+    demo("purge", "--source", "https://example.org/news/2003/06/18/exile-council-offices-raided",
+         "--yes")  # fmt: skip
+    assert demo.query("SELECT count(*) FROM sources WHERE url LIKE '%exile-council%'") == [(0,)]
+    assert b"exile-council" not in demo.db_path.read_bytes()
+    demo("purge", "--case", "nec-2003", "--yes")
+    assert demo.query("SELECT count(*) FROM milestones") == [(0,)]
+    assert b"supervision" not in demo.db_path.read_bytes().lower()  # a milestone title
+    demo("check")
+
+
+def test_purge_refuses_unknown_targets_in_one_line(demo: Cli) -> None:
+    before = demo.records()
+    assert "no milestone 99" in demo("purge", "99", "--yes", code=1).stderr
+    assert "did you mean" in demo("purge", "--case", "nec-2004", "--yes", code=1).stderr
+    assert "no party named 'Nobody'" in demo("purge", "--party", "Nobody", code=1).stderr
+    assert "no source" in demo("purge", "--source", "https://nowhere.example", code=1).stderr
+    assert "give milestone IDs" in demo("purge", code=1).stderr
+    assert demo.records() == before
+
+
+def test_history_prune_removes_old_history_and_its_text(demo: Cli) -> None:
+    demo("edit", "3", "--title", "Plumbago raid")
+    demo("edit", "3", "--title", "Dawn raid")
+    assert b"plumbago" in demo.db_path.read_bytes().lower()
+    before = demo.records()
+    assert "nothing removed" in demo("history", "prune", "--before", "2999-01-01", code=1).stderr
+    assert "removed 0 change(s)" in demo("history", "prune", "--before", "2000", "--yes").stderr
+    demo("history", "prune", "--before", "2999-01-01", input="y\n")
+    assert demo.records() == before
+    assert demo.query("SELECT count(*) FROM history") == [(0,)]
+    assert demo.query("SELECT count(*) FROM changes") == [(0,)]
+    assert b"plumbago" not in demo.db_path.read_bytes().lower()
+    assert "nothing to undo" in demo("undo", code=1).stderr
+    assert "prune --before DATE" in demo("history", "prune", code=1).stderr
+    assert "known date" in demo("history", "prune", "--before", "unknown", code=1).stderr
+    demo("history", "x", code=2)
