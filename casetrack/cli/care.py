@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,6 +20,11 @@ def register(app: typer.Typer) -> None:
     for command in (history, undo, restore, purge, backup, check):
         app.command()(command)
     app.add_typer(trash_app, name="trash")
+
+
+def _ids(metavar: str, help: str) -> Any:
+    """An optional argument of row ids."""
+    return typer.Argument(metavar=metavar, help=help, show_default=False, min=1, max=MAX_ID)
 
 
 def history(
@@ -108,13 +113,7 @@ def undo(
     ctx: typer.Context,
     change_id: Annotated[
         int | None,
-        typer.Argument(
-            metavar="[CHANGE]",
-            help="Undo this change (its number in 'casetrack history'), yours or not.",
-            show_default=False,
-            min=1,
-            max=MAX_ID,
-        ),
+        _ids("[CHANGE]", "Undo this change (its number in 'casetrack history'), yours or not."),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Say what would be reverted; change nothing.")
@@ -142,7 +141,7 @@ def restore(
     ctx: typer.Context,
     milestone_id: Annotated[
         int | None,
-        typer.Argument(metavar="[ID]", help="Milestone id.", show_default=False, min=1, max=MAX_ID),
+        _ids("[ID]", "Milestone id."),
     ] = None,
     case: Annotated[
         str | None, typer.Option(help="Restore a deleted case and the milestones deleted with it.")
@@ -191,14 +190,7 @@ def trash_empty(
 def purge(
     ctx: typer.Context,
     milestone_ids: Annotated[
-        list[int] | None,
-        typer.Argument(
-            metavar="[ID]...",
-            help="Milestones, live or in the trash.",
-            show_default=False,
-            min=1,
-            max=MAX_ID,
-        ),
+        list[int] | None, _ids("[ID]...", "Milestones, live or in the trash.")
     ] = None,
     case: Annotated[
         list[str] | None, typer.Option(help="A case, with all its milestones (repeatable).")
