@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import textwrap
 from collections.abc import Collection, Sequence
 from itertools import chain, zip_longest
 from typing import TYPE_CHECKING, Any
@@ -47,41 +46,93 @@ def terminal_width() -> int | None:
     return shutil.get_terminal_size((0, 0)).columns or None
 
 
-def fit_widths(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None, flexible: set[str]
-) -> list[int | None]:
-    """Column limits so the table fits `width`: fixed columns keep their size, and flexible
-    ones share the rest, narrow ones keeping their natural width (water-filling)."""
+# A word is never broken over lines; one longer than this may be cut with "…" to let its
+# column narrow. URLs are never cut.
+WORD_CUT = 20
+ELLIPSIS = "\u2026"
+
+
+def fit_columns(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int | None,
+    flexible: Collection[str],
+    droppable: Sequence[str] = (),
+) -> tuple[list[int], list[int | None]]:
+    """Which columns to show, and the width each flexible one wraps to, so the table fits.
+
+    Words stay whole: a flexible column is never narrower than its longest word (up to
+    WORD_CUT, URLs in full). When even that does not fit, `droppable` columns are left out,
+    in that order, before any word is cut. Fixed columns keep their natural width; flexible
+    ones share the rest, narrow ones keeping their natural width (water-filling).
+    """
+    keep = list(range(len(headers)))
     if width is None:
-        return [None] * len(headers)
+        return keep, [None] * len(headers)
     # Like tabulate, every column is at least two wider than its header.
     natural = [
         max([len(h) + 2, *(_cell_width(row[i]) for row in rows)]) for i, h in enumerate(headers)
     ]
-    padding = 2 * (len(headers) - 1)
-    fixed = sum(n for h, n in zip(headers, natural, strict=True) if h not in flexible)
-    room = max(width - padding - fixed, 12 * max(1, len(flexible)))
+    least = [
+        max(len(h) + 2, _longest_word(rows, i)) if h in flexible else natural[i]
+        for i, h in enumerate(headers)
+    ]
+    for name in droppable:
+        if sum(least[i] for i in keep) + 2 * (len(keep) - 1) <= width:
+            break
+        keep = [i for i in keep if headers[i] != name]
+    room = width - 2 * (len(keep) - 1) - sum(natural[i] for i in keep if headers[i] not in flexible)
+    shares = _water_fill([(least[i], natural[i]) for i in keep if headers[i] in flexible], room)
     limits: list[int | None] = [None] * len(headers)
-    pending = sorted((n, i) for i, (h, n) in enumerate(zip(headers, natural, strict=True))
-                     if h in flexible)  # fmt: skip
-    while pending:
-        share = room // len(pending)
-        n, _ = pending[0]
-        if n <= share:
-            room -= n
-            pending.pop(0)
+    for i, share in zip([i for i in keep if headers[i] in flexible], shares, strict=True):
+        limits[i] = share
+    return keep, limits
+
+
+def _longest_word(rows: Sequence[Sequence[str]], column: int) -> int:
+    """The widest word of a column that may not be cut: URLs whole, others up to WORD_CUT."""
+    longest = 0
+    for row in rows:
+        cell = row[column]
+        if len(cell) <= longest:
             continue
-        for _, j in pending:
-            limits[j] = max(10, share)
-        break
-    return limits
+        for word in cell.split():
+            size = _cell_width(word)
+            longest = max(longest, size if _is_url(word) else min(size, WORD_CUT))
+    return longest
+
+
+def _water_fill(bounds: Sequence[tuple[int, int]], room: int) -> list[int]:
+    """Widths between each (least, natural) pair adding up to at most `room`, as water fills
+    vessels: one level for all, each column held between its least and natural width."""
+
+    def at(level: int) -> list[int]:
+        return [min(max(level, least), natural) for least, natural in bounds]
+
+    low, high = 0, max((natural for _, natural in bounds), default=0)
+    while low < high:  # the highest level that fits
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if sum(at(middle)) <= room else (low, middle - 1)
+    widths = at(low)
+    spare = room - sum(widths)
+    for i, (_, natural) in enumerate(bounds):  # what the level leaves, to the first that grow
+        if spare > 0 and widths[i] < natural:
+            widths[i] += 1
+            spare -= 1
+    return widths
 
 
 def _cell_width(cell: str) -> int:
     """Columns the widest line of a cell takes, colour codes aside."""
-    if "\x1b" in cell:
-        cell = _ANSI.sub("", cell)
-    return max(map(len, cell.split("\n"))) if "\n" in cell else len(cell)
+    if _plain(cell):
+        return max(map(len, cell.split("\n"))) if "\n" in cell else len(cell)
+    import unicodedata
+
+    cell = _ANSI.sub("", cell)
+    return max(
+        sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+        for line in cell.split("\n")
+    )
 
 
 def render(
@@ -89,8 +140,13 @@ def render(
     fmt: str,
     columns: Sequence[str] | None = None,
     flexible: Sequence[str] = (),
+    droppable: Sequence[str] = (),
 ) -> str:
-    """Records as text in a given format; `columns` picks and orders table/CSV columns."""
+    """Records as text in a given format; `columns` picks and orders table/CSV columns.
+
+    Tables fit the terminal: `flexible` columns wrap at spaces, and `droppable` ones are
+    left out (in that order) when the words would not fit otherwise.
+    """
     if fmt in ("json", "jsonl"):
         import json  # only here: tables, the common case, never need it
 
@@ -117,7 +173,11 @@ def render(
         )
     if not rows:
         return ""
-    widths = fit_widths(headers, rows, terminal_width(), set(flexible))
+    keep, widths = fit_columns(headers, rows, terminal_width(), flexible, droppable)
+    if len(keep) < len(headers):
+        headers = [headers[i] for i in keep]
+        widths = [widths[i] for i in keep]
+        rows = [[row[i] for i in keep] for row in rows]
     folded = rows
     if any(widths):
         folded = [[fold(cell, w) for cell, w in zip(row, widths, strict=True)] for row in rows]
@@ -128,8 +188,9 @@ def render(
     return str(tabulate(folded, headers=headers, tablefmt="simple", disable_numparse=True)) + "\n"
 
 
-# Text as wide on screen as it is long: printable Latin letters, no colour codes.
-_PLAIN = re.compile(r"[\n\x20-\x7e\xa0-\xac\xae-\u02ff]*")
+# Text as wide on screen as it is long: printable Latin letters, dashes, quotes and "…",
+# no colour codes.
+_PLAIN = re.compile(r"[\n\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027]*")
 
 
 def _plain(text: str) -> bool:
@@ -159,66 +220,36 @@ def simple_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(out)
 
 
-class _TabulateLikeWrapper(textwrap.TextWrapper):
-    """textwrap as tabulate's wrapper cuts a word longer than the line: at the width, where
-    Python's own prefers to cut just after a hyphen."""
-
-    def _handle_long_word(
-        self, reversed_chunks: list[str], cur_line: list[str], cur_len: int, width: int
-    ) -> None:
-        space_left = 1 if width < 1 else width - cur_len
-        if self.break_long_words and space_left > 0:
-            cur_line.append(reversed_chunks[-1][:space_left])
-            reversed_chunks[-1] = reversed_chunks[-1][space_left:]
-        elif not cur_line:
-            cur_line.append(reversed_chunks.pop())
-
-
 def fold(cell: str, width: int | None) -> str:
-    """The cell wrapped to `width` columns exactly as tabulate's maxcolwidths wraps it.
-
-    tabulate wraps every cell of a limited column, with a wrapper that measures each piece
-    for colour codes and wide characters: a 1,000-row timeline took seconds. Here cells that
-    fit are left alone and plain text is wrapped by textwrap, which measures it the same.
-    """
+    """The cell wrapped to `width` columns at spaces only (textwrap with break_long_words
+    and break_on_hyphens off). A longer word is cut with "…", unless it is a URL, which is
+    never cut nor split: a link must still work when copied."""
     if width is None or (len(cell) <= width and "\n" not in cell and "\x1b" not in cell):
         return cell
-    if _SPACED_WORDS.fullmatch(cell) and (packed := _pack(cell, width)) is not None:
-        return packed
-    if _plain(cell):
-        wrap = _TabulateLikeWrapper(width=width).wrap
-    else:
-        from tabulate import _CustomTextWrap  # type: ignore[attr-defined]
-
-        wrap = _CustomTextWrap(width=width).wrap
-    return "\n".join("\n".join(wrap(line)) for line in cell.splitlines() if line.strip())
+    return "\n".join(_wrap(line, width) for line in cell.splitlines() if line.strip())
 
 
-# Plain text, words one space apart: textwrap breaks it only at those spaces and hyphens.
-# (No-break spaces are left to textwrap, which drops a word made only of them.)
-_SPACED_WORDS = re.compile(r"[!-~\xa1-\xac\xae-\u02ff]+(?: [!-~\xa1-\xac\xae-\u02ff]+)*")
-
-
-def _pack(text: str, width: int) -> str | None:
-    """`text` filled to `width` exactly as textwrap fills it, in a fraction of the time;
-    None when a piece is longer than the width (textwrap then cuts it)."""
+def _wrap(text: str, width: int) -> str:
     lines = []
-    line = ""
+    line, size = "", 0
     for word in text.split(" "):
-        pieces = (
-            [p for p in textwrap.TextWrapper.wordsep_re.split(word) if p] if "-" in word else [word]
-        )
-        for k, piece in enumerate(pieces):
-            if len(piece) > width:
-                return None
-            joined = (line + " " + piece) if line and not k else line + piece
-            if len(joined) <= width:
-                line = joined
-            else:
+        if not word:
+            continue
+        span = _cell_width(word)
+        if span > width and not _is_url(word) and "\x1b" not in word:
+            word, span = word[: max(width - 1, 1)] + ELLIPSIS, max(width, 2)
+        if line and size + 1 + span <= width:
+            line, size = f"{line} {word}", size + 1 + span
+        else:
+            if line:
                 lines.append(line)
-                line = piece
+            line, size = word, span
     lines.append(line)
     return "\n".join(lines)
+
+
+def _is_url(word: str) -> bool:
+    return "://" in word or word.startswith("www.")
 
 
 def focus_roles(milestone: Milestone, focus: Collection[int]) -> str:
@@ -269,10 +300,18 @@ def _source_label(source_id: int, title: str | None, url: str, page: str | None)
     return label + (f", p. {page}" if page else "")
 
 
-def render_timeline(milestones: Sequence[Milestone], fmt: str, focus: Collection[int] = ()) -> str:
+def render_timeline(
+    milestones: Sequence[Milestone],
+    fmt: str,
+    focus: Collection[int] = (),
+    wide: bool = False,
+    newest_first: bool = False,
+) -> str:
     """A timeline in any format; JSON keeps the full documented record.
 
-    `focus` holds the ids of parties the user asked about: their roles get a column.
+    `focus` holds the ids of parties the user asked about: their roles get a column. A table
+    shows parties and sources only when `wide`: without them it fits an 80-column terminal.
+    `newest_first` says the milestones come latest first; elapsed is still counted forwards.
     """
     if fmt in ("json", "jsonl"):
         records = [m.to_dict() for m in milestones]
@@ -292,16 +331,24 @@ def render_timeline(milestones: Sequence[Milestone], fmt: str, focus: Collection
                    "parties", "sources", "location", "note", "tags", "status", "key"]  # fmt: skip
         return render(records, "csv", columns)
     cases = {m.case for m in milestones}
-    columns = ["id", "date", "elapsed", "kind", "title", "parties", "sources"]
+    columns = ["id", "date", "elapsed", "kind", "title"]
+    if wide or fmt == "markdown":
+        columns += ["parties", "sources"]
     if len(cases) > 1:
         columns.insert(1, "case")
     if focus:
         columns.insert(columns.index("kind") + 1, "role")
+    records = (
+        timeline_records(milestones[::-1], focus)[::-1]
+        if newest_first
+        else timeline_records(milestones, focus)
+    )
     return render(
-        timeline_records(milestones, focus),
+        records,
         fmt,
         columns,
         flexible=("date", "title", "parties", "sources"),
+        droppable=() if wide else ("elapsed", "role", "kind"),
     )
 
 
@@ -330,4 +377,4 @@ def render_search(hits: Sequence[Hit], fmt: str, marks: tuple[str, str] = ("[", 
     columns = ["id", "date", "kind", "title", "match"]
     if len({h.milestone.case for h in hits}) > 1:
         columns.insert(1, "case")
-    return render(rows, fmt, columns, flexible=("title", "match"))
+    return render(rows, fmt, columns, flexible=("date", "title", "match"), droppable=("kind",))

@@ -382,10 +382,18 @@ def load_milestones(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Milest
 
 
 def select_milestones(
-    conn: sqlite3.Connection, where: str, params: Sequence[object], order_by: str
+    conn: sqlite3.Connection,
+    where: str,
+    params: Sequence[object],
+    order_by: str,
+    limit: int | None = None,
 ) -> list[Milestone]:
     """Full records of the milestones `m` matching `where`, in order, read in one pass."""
-    rows = conn.execute(f"{_MILESTONE_SELECT} WHERE {where} ORDER BY {order_by}", params)
+    sql = f"{_MILESTONE_SELECT} WHERE {where} ORDER BY {order_by}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params = [*params, limit]
+    rows = conn.execute(sql, params)
     milestones = [_milestone(row) for row in rows]
     _attach_links(conn, {m.id: m for m in milestones})
     return milestones

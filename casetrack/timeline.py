@@ -124,7 +124,23 @@ def timeline_ids(conn: sqlite3.Connection, filters: Filters) -> list[int]:
     return [r[0] for r in conn.execute(sql, params)]
 
 
-def timeline(conn: sqlite3.Connection, filters: Filters) -> list[Milestone]:
-    """The selected milestones, full records, in timeline order."""
+def timeline(
+    conn: sqlite3.Connection, filters: Filters, limit: int | None = None, reverse: bool = False
+) -> list[Milestone]:
+    """The selected milestones, full records, in timeline order (latest first if `reverse`);
+    only the first `limit` of them, counted in SQL so a long timeline is not read whole."""
     where, params = where_clause(conn, filters)
-    return select_milestones(conn, where, params, ORDER_BY)
+    order = reversed_order(ORDER_BY) if reverse else ORDER_BY
+    return select_milestones(conn, where, params, order, limit)
+
+
+def reversed_order(order_by: str) -> str:
+    """An ORDER BY list with every key's direction flipped: the same order, backwards."""
+    keys = []
+    for key in order_by.split(","):
+        words = key.split()
+        if words[-1].upper() == "DESC":
+            keys.append(" ".join(words[:-1]))
+        else:
+            keys.append(" ".join(w for w in words if w.upper() != "ASC") + " DESC")
+    return ", ".join(keys)

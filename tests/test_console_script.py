@@ -50,11 +50,14 @@ def test_python_dash_m_and_version(tmp_path: Path) -> None:
     assert result.returncode == 0 and result.stdout.startswith("casetrack ")
 
 
-def _timeline_lines(tmp_path: Path, env: dict[str, str], terminal_columns: int | None) -> list[str]:
-    """`casetrack timeline --party NEC` as printed to a pipe, or to a terminal that wide."""
+def _timeline_lines(
+    tmp_path: Path, env: dict[str, str], terminal_columns: int | None, *args: str
+) -> list[str]:
+    """`casetrack timeline --party NEC ARGS` as printed to a pipe, or to a terminal that wide
+    (and 40 lines high)."""
     run("demo", cwd=tmp_path)
-    argv = [sys.executable, "-m", "casetrack", "timeline", "--party", "NEC"]
-    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"} | env
+    argv = [sys.executable, "-m", "casetrack", "timeline", "--party", "NEC", *args]
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")} | env
     if terminal_columns is None:
         done = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, timeout=60)
         return done.stdout.decode().splitlines()
@@ -79,13 +82,31 @@ def _read(fd: int) -> bytes:
 
 @needs_script
 def test_tables_fit_the_terminal_and_stay_whole_in_a_pipe(tmp_path: Path) -> None:
-    piped = _timeline_lines(tmp_path, {}, None)
+    piped = _timeline_lines(tmp_path, {}, None, "--wide")
     assert len(piped) == 2 + 6  # header, rule and one line per milestone: ready for grep
     assert all("Northern Exile Council (" in line for line in piped[2:])
-    on_terminal = _timeline_lines(tmp_path, {}, 100)
-    assert max(map(len, on_terminal)) <= 100 < max(map(len, piped))
+    on_terminal = _timeline_lines(tmp_path, {}, 100, "--wide")
     assert len(on_terminal) > len(piped)
-    assert _timeline_lines(tmp_path, {"COLUMNS": "100"}, None) == on_terminal
+    assert _timeline_lines(tmp_path, {"COLUMNS": "100"}, None, "--wide") == on_terminal
+    for columns in (100, 80, 60):
+        lines = _timeline_lines(tmp_path, {}, columns)
+        assert max(map(len, lines)) <= columns, "\n".join(lines)
+        assert _timeline_lines(tmp_path, {"COLUMNS": str(columns)}, None) == lines
+    assert max(map(len, _timeline_lines(tmp_path, {"COLUMNS": "60"}, 120))) <= 60
+
+
+@needs_script
+def test_long_output_to_a_terminal_goes_through_the_pager(tmp_path: Path) -> None:
+    paged = tmp_path / "paged.txt"
+    env = {"PAGER": f"cat > {paged}", "COLUMNS": "60", "LINES": "10"}
+    shown = _timeline_lines(tmp_path, env, 80)
+    assert shown == [] and "Police raid" in paged.read_text()
+    assert paged.read_text().splitlines() == _timeline_lines(tmp_path, {"COLUMNS": "60"}, None)
+    paged.unlink()
+    assert len(_timeline_lines(tmp_path, env, 80, "--no-pager")) > 2
+    assert len(_timeline_lines(tmp_path, env, None)) > 2  # a pipe
+    assert 2 < len(_timeline_lines(tmp_path, env, 80, "--limit", "1")) < 10  # fits the screen
+    assert not paged.exists()
 
 
 _FAILING_APP = """

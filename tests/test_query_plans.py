@@ -125,6 +125,9 @@ CALLS: dict[str, Callable[[Store], object]] = {
         cases=["bench-small"], since=parse_date("2001"), until=parse_date("2002")
     ),
     "timeline of key milestones": _timeline(key=True),
+    "latest milestones of a case": lambda store: timeline(
+        store.conn, Filters(cases=["bench-small"]), limit=5, reverse=True
+    ),
     "timeline of disputed milestones": _timeline(status="disputed"),
     "timeline of uncertain milestones": _timeline(status="unsure"),
     "party show": lambda store: party_details(store, "bench-party"),

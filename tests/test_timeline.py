@@ -80,7 +80,9 @@ def test_realistic_case_prints_in_order_and_is_found_by_any_alias(cli: Cli) -> N
     ]
     table = cli("timeline", "pmoi").stdout
     lines = table.splitlines()
-    assert lines[0].split() == ["id", "date", "elapsed", "kind", "title", "parties", "sources"]
+    assert lines[0].split() == ["id", "date", "elapsed", "kind", "title"]
+    wide = cli("timeline", "pmoi", "--wide").stdout.splitlines()
+    assert wide[0].split() == ["id", "date", "elapsed", "kind", "title", "parties", "sources"]
     assert "17 Jun 2003" in table and "Jun 2003" in table and "+11y 2m" in table
     for alias in ("PMOI", "mek", "People's Mojahedin Organization of Iran", "MOJAHEDIN-E KHALQ"):
         records = json.loads(cli("timeline", "--party", alias, "-f", "json").stdout)

@@ -44,7 +44,7 @@ def test_schema1_store_upgrades_without_loss(cli: Cli) -> None:
 def test_upgraded_store_works_fully(cli: Cli) -> None:
     shutil.copy(FIXTURE, cli.db_path)
     assert "Complaint filed" in cli("timeline", "other-1999").stdout
-    assert "Jane Roe" in cli("timeline", "--party", "J. Roe").stdout
+    assert "Jane Roe" in cli("timeline", "--party", "J. Roe", "--wide").stdout
     cli("restore", "10")  # trashed under schema 1
     assert "Trashed one" in cli("timeline", "other-1999").stdout
     cli("edit", "9", "--title", "Complaint lodged")

@@ -86,19 +86,49 @@ def out(text: str) -> None:
     typer.echo(text, nl=False)
 
 
+def out_paged(text: str, pager: bool = True) -> None:
+    """Data on stdout, through a pager ($PAGER, else less -FRX) when it is longer than the
+    terminal, as git does; a pipe, a file or `pager=False` gets the text as is."""
+    import os
+    import shlex
+    import shutil
+    import subprocess
+    import sys
+
+    command = os.environ.get("PAGER", "less -FRX").strip()
+    if (
+        not pager
+        or not sys.stdout.isatty()
+        or text.count("\n") < shutil.get_terminal_size().lines
+        or command in ("", "cat")
+        or not shutil.which(shlex.split(command)[0])
+    ):
+        out(text)
+        return
+    sys.stdout.flush()
+    with subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, encoding="utf-8") as shown:
+        assert shown.stdin is not None
+        try:
+            shown.stdin.write(text)
+            shown.stdin.close()
+        except BrokenPipeError:  # the reader quit the pager before the end
+            pass
+
+
 def emit(
     records: list[dict[str, Any]],
     fmt: OutputFormat,
     columns: list[str] | None = None,
     flexible: tuple[str, ...] = (),
     empty: str = "nothing to show",
+    droppable: tuple[str, ...] = (),
 ) -> None:
     from casetrack.formats import render
 
     if not records and fmt is OutputFormat.table:
         say(empty)
         return
-    out(render(records, fmt.value, columns, flexible))
+    out(render(records, fmt.value, columns, flexible, droppable))
 
 
 def emit_one(record: dict[str, Any], fmt: OutputFormat) -> None:

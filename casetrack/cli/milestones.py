@@ -15,6 +15,7 @@ from casetrack.cli.common import (
     emit_one,
     open_store,
     out,
+    out_paged,
     say,
 )
 
@@ -233,11 +234,26 @@ def timeline(
     status: f.Status = None,
     key: f.Key = False,
     source: f.SourceRef = None,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-n", min=1, max=MAX_ID, help="Show only the first N milestones."),
+    ] = None,
+    reverse: Annotated[bool, typer.Option("--reverse", help="Latest first.")] = False,
+    wide: Annotated[
+        bool, typer.Option("--wide", "-w", help="Also show parties and sources in the table.")
+    ] = False,
+    pager: Annotated[
+        bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")
+    ] = True,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Print milestones in date order: one case, several, or all; or all of one party's.
 
-    Examples: casetrack timeline pmoi-2003 ; casetrack timeline --party MEK --format json
+    A table fits the terminal and shows id, date, elapsed time, kind and title; --wide adds
+    parties and sources. Long output goes through $PAGER (less -FRX) on a terminal.
+
+    Examples: casetrack timeline pmoi-2003 ; casetrack timeline --reverse --limit 5 ;
+    casetrack timeline --party MEK --format json
     """
     from casetrack.formats import render_timeline
     from casetrack.parties import require_party_id
@@ -245,9 +261,9 @@ def timeline(
 
     store = open_store(ctx)
     filters = f.build_filters(cases, party, role, kind, tag, since, until, status, key, source)
-    milestones = select(store.conn, filters)
+    milestones = select(store.conn, filters, limit, reverse)
     if not milestones and fmt is OutputFormat.table:
         say("no milestones match")
         return
     focus = {require_party_id(store.conn, name) for name in filters.parties}
-    out(render_timeline(milestones, fmt.value, focus))
+    out_paged(render_timeline(milestones, fmt.value, focus, wide, reverse), pager)
