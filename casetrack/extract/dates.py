@@ -1,0 +1,344 @@
+"""Date expressions in a text (full, month, year, relative, year-less), the dateline,
+and the span each resolves to.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from casetrack.extract.text import Regex, drop_overlaps, fold, normalise_space
+
+_MONTH_FORMS: dict[int, tuple[str, ...]] = {
+    1: ("January", "Jan", "janvier", "janv", "Januar", "Jänner", "enero"),
+    2: ("February", "Feb", "février", "fevrier", "févr", "fevr", "Februar", "febrero"),
+    3: ("March", "Mar", "mars", "März", "Maerz", "marzo"),
+    4: ("April", "Apr", "avril", "avr", "abril"),
+    5: ("May", "mai", "Mai", "mayo"),
+    6: ("June", "Jun", "juin", "Juni", "junio"),
+    7: ("July", "Jul", "juillet", "juil", "Juli", "julio"),
+    8: ("August", "Aug", "août", "aout", "agosto"),
+    9: ("September", "Sept", "Sep", "septembre", "septiembre", "setiembre"),
+    10: ("October", "Oct", "octobre", "Oktober", "octubre"),
+    11: ("November", "Nov", "novembre", "noviembre"),
+    12: ("December", "Dec", "décembre", "decembre", "déc", "Dezember", "diciembre"),
+}
+_MONTHS = {fold(form): number for number, forms in _MONTH_FORMS.items() for form in forms}
+# English and German month names are capitalised; lower-case "may" is a verb, not a month.
+_CAPITALISED_ONLY = frozenset({"may", "march", "mar", "august", "aug", "jan", "sep"})
+
+_MONTH_WORDS = {*_MONTHS, *(form for forms in _MONTH_FORMS.values() for form in forms)}
+_MONTH = "(?P<month>" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>19\d\d|20\d\d|2100)(?![\d/.,:-]\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|\.)?"
+_NOT_AFTER_NUMBER = r"(?<![\w/.,:§-])"
+_UNITS_AFTER_NUMBER = (
+    r"(?!\s*(?:%|€|\$|£|euros?|dollars?|pounds?|francs?|people|persons|personnes|members|"
+    r"membres|officers|policiers|pages?|km|kilo\w*|metres?|meters?|tonnes?|times|fois)\b)"
+)
+
+_DAY_MONTH = Regex(
+    _NOT_AFTER_NUMBER + _DAY + r"\s+(?:de\s+)?" + _MONTH + r"(?:,?\s+(?:de\s+)?" + _YEAR + ")?",
+    re.IGNORECASE,
+)
+_MONTH_DAY = Regex(
+    r"(?<![\w-])" + _MONTH + r"\s+" + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    r"(?:,?\s+" + _YEAR + ")?",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = Regex(
+    r"(?<![\w-])" + _MONTH + r",?\s+(?:(?:de|of)\s+)?" + _YEAR + _UNITS_AFTER_NUMBER,
+    re.IGNORECASE,
+)
+_ISO_DATE = Regex(
+    r"(?<![\w/.-])(?P<year>19\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w/-])"
+)
+_NUMERIC_DATE = Regex(
+    _NOT_AFTER_NUMBER + r"(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[01]?\d)(?P=sep)" + _YEAR
+)
+
+# A bare year is a date only where the words around it say so ("in 2001", "the 2003 raid").
+_YEAR_CONTEXT = (
+    r"in|since|until|till|by|from|during|of|before|after|around|circa|between|"
+    r"en|depuis|dès|jusqu'en|jusqu\u2019en|vers|fin|début|debut|"
+    r"im|im Jahr|seit|bis|desde|hasta|en el año"
+)
+_YEAR_AFTER_WORD = Regex(  # not "the Act of 1998", "la loi de 1901": names, not events
+    r"(?<![\w'\u2019])(?<!Act )(?<!Law )(?<!Code )(?:"
+    + _YEAR_CONTEXT
+    + r")\s+(?:the\s+year\s+|l'an\s+|l\u2019an\s+)?"
+    r"(?P<qualifier>(?:early|late|mid-?)\s*)?" + _YEAR + _UNITS_AFTER_NUMBER,
+    re.IGNORECASE,
+)
+_EVENT_NOUNS = (
+    r"raids?|rulings?|arrests?|trials?|hearings?|investigations?|probes?|indictments?|"
+    r"judg(?:e)?ments?|verdicts?|appeals?|complaints?|operations?|decisions?|crackdown|"
+    r"election|elections|convictions?|sentences?|charges?|searches?|settlement|case"
+)
+_YEAR_BEFORE_NOUN = Regex(
+    r"(?<![\w$€£/.,-])" + _YEAR + r"\s+(?=(?:" + _EVENT_NOUNS + r")\b)", re.IGNORECASE
+)
+
+_NUMBER_WORDS = {
+    word: number
+    for number, words in enumerate(
+        (
+            ("zero", "zéro"), ("a", "an", "one", "un", "une"), ("two", "deux"),
+            ("three", "trois"), ("four", "quatre"), ("five", "cinq"), ("six",),
+            ("seven", "sept"), ("eight", "huit"), ("nine", "neuf"), ("ten", "dix"),
+            ("eleven", "onze"), ("twelve", "douze"), ("thirteen", "treize"),
+            ("fourteen", "quatorze"), ("fifteen", "quinze"), ("sixteen", "seize"),
+            ("seventeen", "dix-sept"), ("eighteen", "dix-huit"), ("nineteen", "dix-neuf"),
+            ("twenty", "vingt"),
+        )
+    )
+    for word in words
+}  # fmt: skip
+_VAGUE_COUNTS = ("a few", "several", "some", "many", "quelques", "plusieurs")
+_UNITS = {
+    "day": "day", "days": "day", "jour": "day", "jours": "day",
+    "week": "week", "weeks": "week", "semaine": "week", "semaines": "week",
+    "month": "month", "months": "month", "mois": "month",
+    "year": "year", "years": "year", "an": "year", "ans": "year",
+    "annee": "year", "annees": "year",
+}  # fmt: skip
+_EARLIER = frozenset(
+    {"earlier", "before", "previously", "prior", "previous", "preceding", "auparavant",
+     "plus tot", "avant", "precedent", "precedente", "veille"}
+)  # fmt: skip
+
+_COUNT = (
+    r"(?P<count>\d{1,3}|"
+    + "|".join(sorted((*_NUMBER_WORDS, *_VAGUE_COUNTS), key=len, reverse=True))
+    + r")"
+)
+_RELATIVE_AFTER_COUNT = Regex(
+    r"(?<![\w-])(?:" + _COUNT + r"\s+)?(?P<unit>days?|weeks?|months?|years?|jours?|semaines?|"
+    r"mois|ans?|ann[ée]es?)\s+(?P<direction>later|afterwards|earlier|previously|before(?=\s*[,.;)])"
+    r"|plus\s+tard|plus\s+t[ôo]t|auparavant|avant(?=\s*[,.;)]))",
+    re.IGNORECASE,
+)
+_RELATIVE_NEXT = Regex(
+    r"(?<![\w-])(?:the\s+(?P<direction>following|next|previous|preceding)\s+"
+    r"(?P<unit>day|week|month|year)|(?:l['\u2019]|la\s+|le\s+)(?P<unit_fr>ann[ée]e|semaine|mois|jour)"
+    r"\s+(?P<direction_fr>suivante?|pr[ée]c[ée]dente?))(?![\w-])",
+    re.IGNORECASE,
+)
+_RELATIVE_DAY_WORDS = Regex(r"(?<![\w-])(?:le\s+)?(?P<word>lendemain|la\s+veille)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A resolved date: EDTF text, earliest and latest day, precision and approximation."""
+
+    text: str
+    start: date
+    end: date
+    precision: str
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Found:
+    """A date expression found in the text, before relative ones are resolved."""
+
+    start: int
+    end: int
+    found: str
+    span: Span | None = None  # known now (full dates)
+    month_day: tuple[int, int] | None = None  # needs a year from context
+    shift: tuple[int, int, str] | None = None  # (fewest, most, unit), negative = earlier
+
+
+_PRECISIONS = ("day", "month", "year")
+
+
+def _period(day: date, precision: str, approximate: bool = False) -> Span:
+    """The whole day, month or year containing `day`, as EDTF with its bounds."""
+    mark = "~" if approximate else ""
+    if precision == "day":
+        return Span(day.isoformat() + mark, day, day, "day", approximate)
+    if precision == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        first = day.replace(day=1)
+        return Span(f"{first:%Y-%m}{mark}", first, day.replace(day=last), "month", approximate)
+    first = date(day.year, 1, 1)
+    return Span(f"{day.year:04d}{mark}", first, date(day.year, 12, 31), "year", approximate)
+
+
+def month_number(token: str) -> int | None:
+    """The month a name means, or None for lower-case English words such as "may"."""
+    folded = fold(token.rstrip("."))
+    if folded in _CAPITALISED_ONLY and token[:1].islower():
+        return None
+    return _MONTHS.get(folded)
+
+
+def _full_date(year: int, month: int, day: int | None) -> Span | None:
+    try:
+        return _period(date(year, month, day or 1), "day" if day else "month")
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, lang: str) -> list[Found]:
+    """Every date expression, longest first where they overlap."""
+    found: list[Found] = []
+    for regex in (_DAY_MONTH, _MONTH_DAY, _MONTH_YEAR):
+        for m in regex.rx.finditer(text):
+            month = month_number(m.group("month"))
+            day = int(m.group("day")) if "day" in regex.rx.groupindex else None
+            if month is None or day == 0:
+                continue
+            item = Found(m.start(), m.end(), m.group(0).rstrip(".,"))
+            if m.group("year"):  # an impossible day still hides the month and year in it
+                found.append(replace(item, span=_full_date(int(m.group("year")), month, day)))
+            elif day is not None and day <= calendar.monthrange(2000, month)[1]:
+                found.append(replace(item, month_day=(month, day)))
+    for m in _ISO_DATE.rx.finditer(text):
+        span = _full_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+        if span:
+            found.append(Found(m.start(), m.end(), m.group(0), span=span))
+    for m in _NUMERIC_DATE.rx.finditer(text):
+        day, month = int(m.group("day")), int(m.group("month"))
+        if lang == "en" and m.group("sep") == "/" and day <= 12:
+            continue  # 03/06/2003 is March in the US and June in the UK: do not guess
+        span = _full_date(int(m.group("year")), month, day) if 1 <= month <= 12 else None
+        if span:
+            found.append(Found(m.start(), m.end(), m.group(0), span=span))
+    for regex in (_YEAR_AFTER_WORD, _YEAR_BEFORE_NOUN):
+        for m in regex.rx.finditer(text):
+            begin = m.start("qualifier") if "qualifier" in regex.rx.groupindex else -1
+            begin = begin if begin >= 0 else m.start("year")
+            span = _period(date(int(m.group("year")), 1, 1), "year")
+            found.append(Found(begin, m.end("year"), text[begin : m.end("year")], span=span))
+    found.extend(_find_relative(text))
+    return drop_overlaps(found, lambda f: (f.start, f.end))
+
+
+def _count_range(count: str | None, unit: str) -> tuple[int, int]:
+    """How many units a count word means: "two" is 2, "months" or "several" is a range."""
+    if count is None or fold(count) in _VAGUE_COUNTS:
+        return (2, {"day": 9, "week": 5, "month": 11, "year": 9}[unit])
+    if count.isdigit():
+        return (int(count), int(count))
+    number = _NUMBER_WORDS.get(fold(count), 1)
+    return (number, number)
+
+
+def _find_relative(text: str) -> Iterator[Found]:
+    for m in _RELATIVE_AFTER_COUNT.rx.finditer(text):
+        unit = _UNITS[fold(m.group("unit"))]
+        count = m.group("count")
+        if count is None and not fold(m.group("unit")).endswith(("s", "mois")):
+            continue  # "year later" without a count is not a phrase we can trust
+        fewest, most = _count_range(count, unit)
+        sign = -1 if normalise_space(fold(m.group("direction"))) in _EARLIER else 1
+        found = normalise_space(m.group(0))
+        yield Found(m.start(), m.end(), found, shift=_signed(fewest, most, sign, unit))
+    for m in _RELATIVE_NEXT.rx.finditer(text):
+        direction = fold(m.group("direction") or m.group("direction_fr"))
+        unit = _UNITS[fold(m.group("unit") or m.group("unit_fr"))]
+        sign = -1 if direction in _EARLIER else 1
+        yield Found(m.start(), m.end(), m.group(0), shift=_signed(1, 1, sign, unit))
+    for m in _RELATIVE_DAY_WORDS.rx.finditer(text):
+        sign = -1 if "veille" in fold(m.group("word")) else 1
+        yield Found(m.start(), m.end(), m.group(0), shift=_signed(1, 1, sign, "day"))
+
+
+def _signed(fewest: int, most: int, sign: int, unit: str) -> tuple[int, int, str]:
+    return (fewest, most, unit) if sign > 0 else (-most, -fewest, unit)
+
+
+def _shift(day: date, count: int, unit: str) -> date:
+    """`day` moved by whole units, clamping 31 January + 1 month to 28/29 February."""
+    if unit in ("day", "week"):
+        return day + timedelta(days=count * (7 if unit == "week" else 1))
+    months = day.year * 12 + day.month - 1 + count * (12 if unit == "year" else 1)
+    year, month = divmod(months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _resolve_shift(anchor: Span, shift: tuple[int, int, str]) -> Span:
+    """A relative date: approximate, never finer than its anchor or its unit."""
+    fewest, most, unit = shift
+    start, end = _shift(anchor.start, fewest, unit), _shift(anchor.end, most, unit)
+    unit_precision = "day" if unit in ("day", "week") else unit
+    vague = fewest != most
+    level = max(_PRECISIONS.index(unit_precision), _PRECISIONS.index(anchor.precision))
+    if vague:  # "months later": say the coarser period, keep the real bounds
+        level = min(level + 1, 2)
+        return Span(_period(start, _PRECISIONS[level], True).text, start, end,
+                     _PRECISIONS[level], True)  # fmt: skip
+    nominal = _period(start, _PRECISIONS[level], True)
+    return Span(nominal.text, min(start, nominal.start), max(end, nominal.end),
+                 nominal.precision, True)  # fmt: skip
+
+
+def _with_year(month_day: tuple[int, int], anchor: Span, from_dateline: bool) -> Span | None:
+    """A date given without a year takes its anchor's year (the year before, for a dateline
+    it would otherwise follow: news reports look back)."""
+    month, day = month_day
+    year = anchor.start.year
+    if from_dateline and (month, day) > (anchor.start.month, anchor.start.day):
+        year -= 1
+    try:
+        return _period(date(year, month, day), "day")
+    except ValueError:  # 29 February in a year without it
+        return None
+
+
+_DATELINE_PREFIX = Regex(
+    r"^\s*(?:(?:published|updated|posted|publié\s+le|mis\s+à\s+jour\s+le)[:\s]*)?"
+    r"(?:[^\W\d][\w .'\u2019()/-]{0,60},\s*)?(?:le\s+|el\s+|am\s+|den\s+)?$",
+    re.IGNORECASE,
+)
+_DATELINE_SUFFIX = Regex(r"^[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[—\u2013-]+|:|\n|$)")
+
+
+def dateline(text: str, lang: str) -> tuple[Span | None, int]:
+    """The article's own date ("Paris, June 17, 2020—") and where the story starts after it."""
+    head = text[:200]
+    for item in find_dates(head, lang):
+        if item.span is None or item.span.precision != "day":
+            continue
+        if _DATELINE_PREFIX.rx.match(head[: item.start]):
+            suffix = _DATELINE_SUFFIX.rx.match(text[item.end :])
+            if suffix:
+                return item.span, item.end + suffix.end()
+        break
+    return None, 0
+
+
+def resolve(
+    item: Found,
+    later_in_sentence: Sequence[Found],
+    stated: Span | None,
+    published: Span | None,
+) -> tuple[Span | None, str | None]:
+    """The span a found expression means, and the EDTF of the date it was resolved from.
+
+    Relative and year-less dates take the nearest preceding date the text states (not one
+    itself relative, so a flashback does not shift the story); "fourteen years earlier"
+    takes a later full date of the same sentence when there is one ("the inquiry, opened
+    fourteen years earlier, was closed on 5 June 2017"); the dateline is the last resort.
+    """
+    if item.span is not None or (item.month_day is None and item.shift is None):
+        return item.span, None
+    anchor: Span | None = None
+    if item.shift is not None and item.shift[1] < 0:
+        anchor = next((f.span for f in later_in_sentence if f.span), None)
+    anchor = anchor or stated
+    from_dateline = anchor is None
+    anchor = anchor or published
+    if anchor is None:
+        return None, None
+    if item.month_day is not None:
+        span = _with_year(item.month_day, anchor, from_dateline)
+    else:
+        assert item.shift is not None
+        span = _resolve_shift(anchor, item.shift)
+    return span, anchor.text if span else None
