@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from casetrack.cases import get_case, require_case_id
 from casetrack.dates import DateValue, parse_date
 from casetrack.errors import CasetrackError
+from casetrack.limits import MAX_TEXT, too_long
 from casetrack.milestones import Citation, PartySpec, add_milestone, check_kind, required_title
 from casetrack.names import blank_controls, clean_text
 from casetrack.parties import add_aliases, create_party, find_party_id
@@ -38,6 +39,8 @@ def article_text(data: bytes, name: str) -> str:
         from casetrack.extract import html_to_text
 
         text = html_to_text(text)
+    if len(text) > MAX_TEXT:
+        raise too_long(name, "its text", MAX_TEXT)
     return blank_controls(text)
 
 

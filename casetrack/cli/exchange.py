@@ -110,7 +110,7 @@ def _detect_format(path: str, head: str) -> str:
         return "csv"
     try:
         json.loads(first.split("\n", 1)[0])
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: a line of 4,000 brackets
         return "json"
     return "jsonl"
 

@@ -116,13 +116,15 @@ def _store(ctx: typer.Context, case: str | None, source: str | None) -> Store | 
 
 
 def _read(file: str) -> bytes:
+    from casetrack.limits import MAX_FILE, read_at_most
+
     if file == "-":
-        return sys.stdin.buffer.read()
+        return read_at_most(sys.stdin.buffer, MAX_FILE, "<stdin>")
     if "\x00" in file:
         raise CasetrackError("a file name cannot contain a NUL character")
     try:
         with open(file, "rb") as stream:
-            return stream.read()
+            return read_at_most(stream, MAX_FILE, file)
     except OSError as err:
         raise CasetrackError(f"cannot read {file}: {err.strerror or err}") from None
 

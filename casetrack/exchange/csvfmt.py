@@ -28,6 +28,7 @@ from casetrack.errors import CasetrackError
 from casetrack.exchange.jsonfmt import Record
 from casetrack.exchange.selection import Selection
 from casetrack.formats import safe_cell
+from casetrack.limits import MAX_RECORD, Lines
 from casetrack.models import Milestone
 
 COLUMNS = (
@@ -134,18 +135,26 @@ def _milestone(row: dict[str, str]) -> dict[str, Any]:
 
 
 def read_csv(stream: TextIO, name: str) -> Iterator[Record]:
-    """Milestone records from a sheet; the header row names the columns."""
-    reader = csv.reader(stream)
+    """Milestone records from a sheet; the header row names the columns.
+
+    Rows are read through `Lines`, which bounds each row to MAX_RECORD characters; csv's own
+    limit on a cell (a process-wide setting) is raised to match, so a long note is refused
+    by the same rule in a sheet as in JSON.
+    """
+    lines = Lines(stream, name)
+    reader = csv.reader(lines)
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_RECORD))
     try:
-        yield from _read_rows(reader, name)
+        yield from _read_rows(reader, lines, name)
     except csv.Error as err:
         raise CasetrackError(
             f"{name}:{reader.line_num}: not readable as CSV ({err}): save the sheet as CSV (UTF-8)"
         ) from None
 
 
-def _read_rows(reader: Any, name: str) -> Iterator[Record]:
+def _read_rows(reader: Any, lines: Lines, name: str) -> Iterator[Record]:
     header = next(reader, None)
+    lines.record_done()
     if header is None:
         return
     names = ["_".join(h.strip().lower().split()) for h in header]
@@ -165,12 +174,12 @@ def _read_rows(reader: Any, name: str) -> Iterator[Record]:
                 f"(known columns: {', '.join(COLUMNS)})"
             ),
         )
-    line = reader.line_num + 1
     for cells in reader:
+        line = lines.first
+        lines.record_done()
         if any(c.strip() for c in cells):
             if len(cells) > len(names):
                 yield line, "error", f"{len(cells)} cells but the header names {len(names)}"
             else:
                 row = {n: unprotect(c) for n, c in zip(names, cells, strict=False)}
                 yield line, "milestone", _milestone(row)
-        line = reader.line_num + 1

@@ -10,16 +10,23 @@ Both are written and read a record at a time, so size does not matter.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
 
 from casetrack.errors import CasetrackError
 from casetrack.exchange import FORMAT
 from casetrack.exchange.selection import Chunk, Selection
+from casetrack.limits import MAX_RECORD, Lines, too_long
 from casetrack.models import Case, Milestone, Party, Source
 
 # (line number, record type, record): what every reader yields to the importer.
 Record = tuple[int, str, Any]
+
+_CHUNK = 1 << 16
+# A value whose decoding fails (or ends) this close to the end of the text read so far may
+# go on past it: a number, a literal or a \uXXXX escape cut in two.
+_NEAR_END = 10
 
 SECTIONS = {
     "kinds": "kind",
@@ -122,13 +129,16 @@ def _check_format(value: Any, where: str) -> None:
 def read_jsonl(stream: TextIO, name: str) -> Iterator[Record]:
     """Records from JSON Lines, a line at a time; blank lines are skipped."""
     seen_header = False
-    for number, line in enumerate(stream, 1):
+    lines = Lines(stream, name)
+    for line in lines:
+        number = lines.first
+        lines.record_done()
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield number, "error", f"not valid JSON: {err.msg} (column {err.colno})"
+        except (ValueError, RecursionError) as err:
+            yield number, "error", f"not valid JSON: {_decode_problem(err)}"
             continue
         if not isinstance(record, dict):
             yield number, "error", "each line must be a JSON object"
@@ -148,6 +158,16 @@ def read_jsonl(stream: TextIO, name: str) -> Iterator[Record]:
         yield number, kind, record
     if not seen_header:
         raise CasetrackError(f"{name}: empty file, expected a casetrack JSONL export")
+
+
+def _decode_problem(err: ValueError | RecursionError) -> str:
+    """What json could not decode, in words: its own message for bad syntax; a value nested
+    past Python's recursion limit, or a number past its digit limit, raises other errors."""
+    if isinstance(err, json.JSONDecodeError):
+        return f"{err.msg} (column {err.colno})"
+    if isinstance(err, RecursionError):
+        return "nested too deeply (a casetrack record nests a few levels)"
+    return f"a number has more than {sys.get_int_max_str_digits():,} digits"
 
 
 def read_json(stream: TextIO, name: str) -> Iterator[Record]:
@@ -186,7 +206,7 @@ def read_json(stream: TextIO, name: str) -> Iterator[Record]:
 
 class _JsonReader:
     """Just enough of a streaming JSON reader for {"key": [item, ...], ...}: each item is
-    decoded whole, the document never is."""
+    decoded whole, the document never is, and no item may pass MAX_RECORD characters."""
 
     def __init__(self, stream: TextIO, name: str) -> None:
         self.stream = stream
@@ -197,10 +217,10 @@ class _JsonReader:
         self.eof = False
         self.decoder = json.JSONDecoder()
 
-    def _fill(self) -> bool:
+    def _fill(self, size: int = _CHUNK) -> bool:
         if self.eof:
             return False
-        chunk = self.stream.read(1 << 16)
+        chunk = self.stream.read(size)
         if not chunk:
             self.eof = True
             return False
@@ -208,8 +228,18 @@ class _JsonReader:
         self.pos = 0
         return True
 
-    def error(self, what: str) -> CasetrackError:
-        return CasetrackError(f"{self.name}:{self.line}: not valid JSON: {what}")
+    def _more(self) -> bool:
+        """Read on for a value that is not complete yet, doubling the text it has: a value
+        of n characters is then decoded over 2n characters in all (reading on by a fixed
+        chunk decoded it again and again, n²/64K characters)."""
+        pending = len(self.buffer) - self.pos
+        if pending > MAX_RECORD:
+            raise too_long(f"{self.name}:{self.line}", "a record", MAX_RECORD)
+        return self._fill(max(_CHUNK, min(pending, MAX_RECORD + 1 - pending)))
+
+    def error(self, what: str, pos: int | None = None) -> CasetrackError:
+        line = self.line if pos is None else self.line + self.buffer.count("\n", self.pos, pos)
+        return CasetrackError(f"{self.name}:{line}: not valid JSON: {what}")
 
     def peek(self) -> str:
         """The next character that is not white space ('' at the end), without taking it."""
@@ -227,6 +257,10 @@ class _JsonReader:
             raise self.error(f"expected {char!r}, found {found or 'the end'!r}")
         self.pos += 1
 
+    def _cut(self, err: json.JSONDecodeError) -> bool:
+        """Whether the error may only mean that the value goes on past the buffer."""
+        return err.msg.startswith("Unterminated string") or err.pos >= len(self.buffer) - _NEAR_END
+
     def value(self) -> tuple[int, Any]:
         """The next whole JSON value and the line it starts on."""
         self.peek()
@@ -234,10 +268,12 @@ class _JsonReader:
             try:
                 value, end = self.decoder.raw_decode(self.buffer, self.pos)
             except json.JSONDecodeError as err:
-                if self._fill():
+                if self._cut(err) and self._more():
                     continue
-                raise self.error(err.msg) from None
-            if end == len(self.buffer) and self._fill():
+                raise self.error(err.msg, err.pos) from None
+            except (ValueError, RecursionError) as err:
+                raise self.error(_decode_problem(err)) from None
+            if end >= len(self.buffer) - _NEAR_END and self._more():
                 continue  # a number may go on in the next chunk
             line = self.line
             self.line += self.buffer.count("\n", self.pos, end)
