@@ -54,21 +54,32 @@ def test_a_big_write_killed_midway_leaves_all_or_nothing(demo: Cli) -> None:
     demo("add", "nec-2003", "2006", "Life goes on")
 
 
-def test_an_import_killed_midway_leaves_all_or_nothing(demo: Cli) -> None:
-    """The issue's own scenario: `casetrack import` of a large file, SIGKILLed while it writes."""
+def casetrack_command(cli: Cli, *args: str) -> list[str]:
+    """The installed console script run on the test's store, as a user runs it."""
     import shutil
 
     casetrack = shutil.which("casetrack")
     assert casetrack is not None, "the casetrack console script is not installed"
-    count = 20_000
-    sheet = demo.db_path.parent / "big.csv"
+    return [casetrack, "--db", str(cli.db_path), *args]
+
+
+def big_sheet(cli: Cli, count: int) -> Path:
+    """A CSV of `count` new milestones for the demo case."""
+    sheet = cli.db_path.parent / "big.csv"
     rows = "".join(
         f"nec-2003,2005-01-{1 + i % 28:02d},Imported {i},hearing\n" for i in range(count)
     )
     sheet.write_text("case,date,title,kind\n" + rows, encoding="utf-8")
+    return sheet
+
+
+def test_an_import_killed_midway_leaves_all_or_nothing(demo: Cli) -> None:
+    """The issue's own scenario: `casetrack import` of a large file, SIGKILLed while it writes."""
+    count = 20_000
+    sheet = big_sheet(demo, count)
     before = demo.query("SELECT count(*) FROM milestones")[0][0]
-    killed = kill_midway([casetrack, "--db", str(demo.db_path), "import", str(sheet)],
-                         demo.db_path, wal_bytes=500_000)  # fmt: skip
+    killed = kill_midway(casetrack_command(demo, "import", str(sheet)), demo.db_path,
+                         wal_bytes=500_000)  # fmt: skip
     assert killed, "the import finished before it could be killed: make it bigger"
     assert demo.query("PRAGMA integrity_check") == [("ok",)]
     after = demo.query("SELECT count(*) FROM milestones")[0][0]
@@ -78,3 +89,38 @@ def test_an_import_killed_midway_leaves_all_or_nothing(demo: Cli) -> None:
     # the same rows again (no uids in the sheet, so they are new milestones).
     assert demo("import", str(sheet)).stderr.startswith("imported:")
     assert demo.query("SELECT count(*) FROM milestones") == [(after + count,)]
+
+
+def test_an_undo_killed_midway_leaves_all_or_nothing(demo: Cli) -> None:
+    before = demo.query("SELECT count(*) FROM milestones")[0][0]
+    count = 20_000
+    demo("import", str(big_sheet(demo, count)))
+    killed = kill_midway(casetrack_command(demo, "undo"), demo.db_path, wal_bytes=500_000)
+    assert killed, "the undo finished before it could be killed: make it bigger"
+    assert demo.query("PRAGMA integrity_check") == [("ok",)]
+    after = demo.query("SELECT count(*) FROM milestones")[0][0]
+    assert after in (before, before + count)
+    demo("check")
+    if after != before:
+        demo("undo")
+    assert demo.query("SELECT count(*) FROM milestones") == [(before,)]
+    assert "nothing to undo" not in demo("undo", "--dry-run").stderr
+
+
+def test_trash_empty_killed_midway_erases_all_or_nothing(demo: Cli) -> None:
+    count = 20_000
+    demo("import", str(big_sheet(demo, count)))
+    demo("case", "rm", "nec-2003", "--force")
+    trashed = demo.query("SELECT count(*) FROM milestones")[0][0]
+    killed = kill_midway(casetrack_command(demo, "trash", "empty", "--yes"), demo.db_path,
+                         wal_bytes=500_000)  # fmt: skip
+    assert killed, "emptying the trash finished before it could be killed: make it bigger"
+    assert demo.query("PRAGMA integrity_check") == [("ok",)]
+    assert demo.query("SELECT count(*) FROM milestones")[0][0] in (trashed, 0)
+    demo("check")
+    # Killed before its commit, it erased nothing; after, only the wipe of the free space
+    # may be missing. Either way, running it again finishes the job.
+    demo("trash", "empty", "--yes")
+    assert demo.query("SELECT count(*) FROM milestones") == [(0,)]
+    assert b"imported 1" not in demo.db_path.read_bytes().lower()
+    demo("check")
