@@ -377,11 +377,13 @@ def history_rows(
     entries = []
     for *change, action, table, row_id, last_row_id, old, new, erased_by in found:
         old_values, new_values = json.loads(old or "null"), json.loads(new or "null")
-        if erased_by is not None:
+        if last_row_id is not None:
+            summary = f"rows {row_id}-{last_row_id}, added in bulk"
+            if erased_by is not None:
+                summary += f"; some erased for good by change {erased_by}"
+        elif erased_by is not None:
             by = "" if erased_by == change[1] else f" by change {erased_by}"
             summary = f"erased for good{by}"
-        elif last_row_id is not None:
-            summary = f"rows {row_id}-{last_row_id}, added in bulk"
         else:
             summary = summarise(table, action, old_values, new_values, names)
         entries.append(

@@ -115,3 +115,27 @@ def test_history_prune_removes_old_history_and_its_text(demo: Cli) -> None:
     assert "prune --before DATE" in demo("history", "prune", code=1).stderr
     assert "known date" in demo("history", "prune", "--before", "unknown", code=1).stderr
     demo("history", "x", code=2)
+
+
+def test_erasing_one_imported_milestone_stops_the_import_being_undone(demo: Cli) -> None:
+    sheet = demo.db_path.parent / "sheet.csv"
+    sheet.write_text(
+        "case,date,title,kind\n"
+        "nec-2003,2005,Zorglub hearing,hearing\nnec-2003,2006,Other,hearing\n",
+        encoding="utf-8",
+    )
+    demo("import", str(sheet))
+    imported = demo.query("SELECT max(id) FROM changes")[0][0]
+    first = demo.query("SELECT min(id) FROM milestones WHERE title = 'Zorglub hearing'")[0][0]
+    demo("purge", str(first), "--yes")
+    spans = json.loads(demo("history", "--format", "json").stdout)
+    assert any(
+        e["change"] == imported
+        and e["summary"].endswith(f"; some erased for good by change {imported + 1}")
+        for e in spans
+    )
+    before = demo.records()
+    refused = demo("undo", str(imported), code=1).stderr
+    assert "were erased for good by change" in refused
+    assert demo.records() == before
+    assert leaked(demo.db_path) == []
