@@ -381,8 +381,29 @@ def test_markdown_report_has_heading_table_and_footnotes(rich: Cli) -> None:
     assert text.startswith("# Procès de Téhéran\n")
     assert "| Date | Kind | What happened | Parties | Sources |" in text
     assert "| 2009 | arrest | Arrestations de masse | محمد رضایی (detainee);" in text
-    assert "[^1]: [گزارش یورش](<" + RAID + '>), p. 3: “=he said "no"; then left”' in text
+    raid = RAID.replace("&", "&amp;")  # CommonMark reads the entity back in a link destination
+    assert "[^1]: [گزارش یورش](<" + raid + '>), p. 3: “=he said "no"; then left”' in text
     assert "[^2]: Jugement du 3 mai 2010; p. 4, para. 12" in text
+
+
+def test_markdown_shows_html_in_user_text_instead_of_running_it(cli: Cli) -> None:
+    from markdown_it import MarkdownIt
+
+    cli("case", "add", "x", "--title", "<b>Case</b>", "--summary", "<img src=x onerror=alert(1)>")
+    cli("source", "add", "https://example.org/a?b=1&c=2", "--title", "<i>Report</i> [draft]")
+    cli("add", "x", "2003-06-17", "<script>alert(1)</script>", "--note", "a < b & c > d",
+        "--party", "<em>Doe</em>:witness", "--source", "https://example.org/a?b=1&c=2",
+        "--quote", "</p><script>x</script>")  # fmt: skip
+    text = cli("export", "x", "--format", "markdown").stdout
+    page = MarkdownIt("commonmark").enable("table").render(text)
+    for tag in ("<script", "<img", "<b>", "<em>", "<i>"):
+        assert tag not in page, tag
+    assert "<h1>&lt;b&gt;Case&lt;/b&gt;</h1>" in page
+    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt; — a &lt; b &amp; c &gt; d</td>" in page
+    assert "<td>&lt;em&gt;Doe&lt;/em&gt; (witness)</td>" in page
+    assert (
+        '<a href="https://example.org/a?b=1&amp;c=2">&lt;i&gt;Report&lt;/i&gt; [draft]</a>' in page
+    )
 
 
 def test_streaming_json_reader_handles_any_chunk_boundary() -> None:

@@ -100,7 +100,22 @@ def test_javascript_url_becomes_plain_text() -> None:
     parsed = collect(render_html(timeline, title="T"))
     hrefs = [attrs.get("href") or "" for tag, attrs in parsed.tags if tag == "a"]
     assert not [href for href in hrefs if "javascript" in href.lower()]
-    assert "javascript:alert(1)" in render_html(timeline, title="T")  # still shown, as text
+    page = render_html(timeline, title="T")
+    assert '<span class="unlinked" title="not a web link">Click me (javascript:alert(1))' in page
+
+
+def test_a_citation_is_said_once_and_not_flagged_as_an_error() -> None:
+    timeline = harbour_timeline()
+    order = "Order of dismissal, 16 Sept 2014"
+    timeline[0].sources = [
+        SourceLink(9, order, None, page="2"),
+        SourceLink(10, "ECLI:FR:CCASS:2015:CR01234", "Cass. crim., 12 May 2015"),
+    ]
+    page = render_html(timeline, title="T")
+    assert f"<li><cite>{order}</cite> (p. 2)</li>" in page
+    assert "<cite>Cass. crim., 12 May 2015 (ECLI:FR:CCASS:2015:CR01234)</cite>" in page
+    assert page.count(order) == 1
+    assert "unlinked" not in page.split("</style>")[1]
 
 
 @pytest.mark.parametrize(

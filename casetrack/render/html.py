@@ -34,6 +34,7 @@ td.date, td.kind { white-space: nowrap; }
 ul { margin: 0; padding-left: 1.1em; }
 blockquote { border-left: 3px solid #ccc; color: #444; margin: 2px 0 4px; padding-left: 8px; }
 .unlinked { color: #a33; }
+cite { font-style: normal; }
 footer { color: #777; font-size: 0.8rem; margin-top: 24px; }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
@@ -52,6 +53,10 @@ footer { color: #777; font-size: 0.8rem; margin-top: 24px; }
 """
 
 
+# Schemes a link may run code or open local files with; "ECLI:FR:..." stays a citation.
+_SCRIPT_SCHEMES = ("javascript", "vbscript", "data", "file")
+
+
 def safe_href(url: str) -> str | None:
     """The URL if it is safe to make clickable (http, https or plain relative), else None.
 
@@ -68,13 +73,24 @@ def safe_href(url: str) -> str | None:
     return url if not url.startswith("//") and ":" not in first_segment else None
 
 
-def _source(link: SourceLink) -> str:
+def _citation(link: SourceLink) -> str:
+    """A source that is not a safe link: a citation ("Order of 16 Sept 2014, p. 2") is plain
+    text; a refused URL (javascript:, file:) is flagged, so it never looks clickable."""
     label = esc(link.title or link.url)
+    if link.title and link.title != link.url:
+        label += f" ({esc(link.url)})"
+    url = link.url.strip()
+    if "//" in url or urlsplit(url).scheme.lower() in _SCRIPT_SCHEMES:
+        return f'<span class="unlinked" title="not a web link">{label}</span>'
+    return f"<cite>{label}</cite>"
+
+
+def _source(link: SourceLink) -> str:
     href = safe_href(link.url)
     anchor = (
-        f'<a href="{esc(href)}" rel="noopener noreferrer">{label}</a>'
+        f'<a href="{esc(href)}" rel="noopener noreferrer">{esc(link.title or link.url)}</a>'
         if href
-        else f'<span class="unlinked" title="not a web link">{label} ({esc(link.url)})</span>'
+        else _citation(link)
     )
     pinpoint = ", ".join(
         part
