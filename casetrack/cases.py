@@ -108,11 +108,20 @@ def require_case_id(conn: sqlite3.Connection, slug: str) -> int:
 
 
 def list_cases(store: Store) -> list[dict[str, Any]]:
-    """Every case with its milestone count and first/last milestone dates."""
-    # One pass over each case's milestones (by the case index), not one per figure.
+    """Every case with its milestone count and date range: `first` and `last` are its
+    earliest and latest possible days, `first_date` and `last_date` the stored (EDTF) dates
+    of the milestones that hold them, as the source said them (2000~, not 2000-01-01)."""
+    # One pass over each case's milestones (by the case index) for the figures, and one
+    # index lookup each for the dates of the first and last milestone.
     rows = store.conn.execute(
         """SELECT c.id, c.uid, c.slug, c.title, c.jurisdiction, c.court, c.docket, c.status,
-                  c.summary, count(m.id), min(m.date_start), max(m.date_end)
+                  c.summary, count(m.id), min(m.date_start), max(m.date_end),
+                  (SELECT f.date FROM milestones f
+                   WHERE f.case_id = c.id AND f.deleted_at IS NULL AND f.precision != 'unknown'
+                   ORDER BY f.sort_start, f.sort_end DESC, f.position LIMIT 1),
+                  (SELECT l.date FROM milestones l
+                   WHERE l.case_id = c.id AND l.deleted_at IS NULL AND l.precision != 'unknown'
+                   ORDER BY l.sort_end DESC, l.sort_start DESC LIMIT 1)
            FROM cases c
            LEFT JOIN milestones m ON m.case_id = c.id AND m.deleted_at IS NULL
            WHERE c.deleted_at IS NULL GROUP BY c.id ORDER BY c.slug"""
@@ -120,7 +129,8 @@ def list_cases(store: Store) -> list[dict[str, Any]]:
     result = []
     for row in rows:
         item = _row_to_case(row[:9]).to_dict()
-        item.update(milestones=row[9], first=row[10], last=row[11])
+        item.update(milestones=row[9], first=row[10], last=row[11], first_date=row[12],
+                    last_date=row[13])  # fmt: skip
         result.append(item)
     return result
 

@@ -154,10 +154,15 @@ def from_stored(
 def display_date(value: DateValue) -> str:
     """The date as a person would say it (17 Jun 2003, c. 2001, between A and B).
 
-    Works from the stored EDTF text alone, and the result parses back to the same span.
+    Every listing for people says dates through here (or display_text); the result parses
+    back to the same span.
     """
-    text = value.text
-    if value.precision == "unknown":
+    return "unknown" if value.precision == "unknown" else display_text(value.text)
+
+
+def display_text(text: str) -> str:
+    """A stored EDTF date as a person would say it: what display_date says, from the text."""
+    if text == "unknown":
         return "unknown"
     if text.startswith("[") and text.endswith("]") and ".." in text:
         low, high = text[1:-1].split("..", 1)
@@ -172,6 +177,13 @@ def display_date(value: DateValue) -> str:
             return f"until {_say(high)}"
         return _say_range(low, high)
     return _say(text)
+
+
+def display_time(stamp: str | None) -> str:
+    """A stored UTC timestamp for people: to the second, as 2026-12-06 02:03:41 UTC."""
+    if not stamp:
+        return ""
+    return stamp[:19].replace("T", " ") + (" UTC" if stamp.endswith("+00:00") else "")
 
 
 def elapsed(previous: DateValue | None, current: DateValue) -> str:

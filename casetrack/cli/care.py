@@ -170,7 +170,8 @@ def trash_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> No
     """List deleted cases and milestones, most recent first."""
     from casetrack.trash import list_trash
 
-    emit(list_trash(open_store(ctx)), fmt, None, ("title",), empty="the trash is empty")
+    emit(list_trash(open_store(ctx)), fmt, None, ("date", "title"), empty="the trash is empty",
+         dates=("date",), times=("deleted_at",))  # fmt: skip
 
 
 @trash_app.command("empty")

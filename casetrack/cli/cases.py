@@ -46,9 +46,16 @@ def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """List cases with their milestone counts and date range."""
     from casetrack.cases import list_cases
 
-    columns = ["slug", "title", "status", "milestones", "first", "last"]
     records = list_cases(open_store(ctx))
-    emit(records, fmt, columns, ("title",),
+    columns = ["slug", "title", "status", "milestones", "first", "last"]
+    if fmt is OutputFormat.csv:
+        columns += ["first_date", "last_date"]
+    if fmt in (OutputFormat.table, OutputFormat.markdown):
+        # People read the first and last milestones' dates as said, not their bounding days.
+        for record in records:
+            record.update(first=record.pop("first_date"), last=record.pop("last_date"))
+    emit(records, fmt, columns, ("title", "first", "last"), dates=("first", "last"),
+         droppable=("status",),
          empty="no cases yet: add one with 'casetrack case add SLUG --title TEXT'")  # fmt: skip
 
 

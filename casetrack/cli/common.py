@@ -122,16 +122,44 @@ def emit(
     flexible: tuple[str, ...] = (),
     empty: str = "nothing to show",
     droppable: tuple[str, ...] = (),
+    dates: tuple[str, ...] = (),
+    times: tuple[str, ...] = (),
 ) -> None:
+    """Records as a listing; the `dates` (EDTF) and `times` (timestamps) fields are said as
+    people read them in a table or markdown, and kept as stored for programs."""
     from casetrack.formats import render
 
     if not records and fmt is OutputFormat.table:
         say(empty)
         return
+    if fmt in _FOR_PEOPLE and (dates or times):
+        records = [_for_people(r, dates, times) for r in records]
     out(render(records, fmt.value, columns, flexible, droppable))
 
 
-def emit_one(record: dict[str, Any], fmt: OutputFormat) -> None:
+_FOR_PEOPLE = (OutputFormat.table, OutputFormat.markdown)
+
+
+def _for_people(
+    record: dict[str, Any], dates: tuple[str, ...], times: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The record with its `dates` (stored EDTF, also in nested records) and `times`
+    (timestamps) said as people read them: one display for dates in every listing."""
+    from casetrack.dates import display_text, display_time
+
+    said = {}
+    for key, value in record.items():
+        if isinstance(value, dict):
+            value = _for_people(value, dates, times)
+        elif value and key in dates:
+            value = display_text(value)
+        elif value and key in times:
+            value = display_time(value)
+        said[key] = value
+    return said
+
+
+def emit_one(record: dict[str, Any], fmt: OutputFormat, dates: tuple[str, ...] = ()) -> None:
     """A single record: key/value lines for people, an object for programs."""
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
         import json
@@ -140,6 +168,9 @@ def emit_one(record: dict[str, Any], fmt: OutputFormat) -> None:
         out(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
         return
     from casetrack.formats import render
+
+    if fmt in _FOR_PEOPLE and dates:
+        record = _for_people(record, dates)
 
     pairs = [{"field": k, "value": _flat(v)} for k, v in record.items()]
     out(render(pairs, fmt.value, ["field", "value"], flexible=("value",)))
@@ -151,16 +182,18 @@ def emit_details(
     related: str,
     columns: list[str],
     flexible: tuple[str, ...] = (),
+    dates: tuple[str, ...] = (),
 ) -> None:
-    """A record and, below it, a table of the related records kept under `related`."""
+    """A record and, below it, a table of the related records kept under `related`; the
+    `dates` fields of both are said as people say them (see emit)."""
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
         emit_one(details, fmt)
         return
     rows = details.pop(related)
-    emit_one(details, fmt)
+    emit_one(details, fmt, dates)
     if rows:
         typer.echo()
-        emit(rows, fmt, columns, flexible)
+        emit(rows, fmt, columns, flexible, dates=dates)
 
 
 def _flat(value: Any) -> str:

@@ -73,8 +73,9 @@ def show(ctx: typer.Context, name: str, fmt: FormatOption = OutputFormat.table) 
     from casetrack.parties import party_details
 
     emit_details(
-        party_details(open_store(ctx), name), fmt, "cases", ["case", "roles", "milestones"]
-    )
+        party_details(open_store(ctx), name), fmt, "cases", ["case", "roles", "milestones"],
+        dates=("date",),
+    )  # fmt: skip
 
 
 @app.command("merge")

@@ -39,7 +39,7 @@ def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 
     columns = ["id", "title", "url", "publisher", "published", "milestones"]
     emit(list_sources(open_store(ctx)), fmt,
-         columns, ("title", "url"),
+         columns, ("title", "url"), dates=("published",),
          empty="no sources yet: add one with 'casetrack source add URL'")  # fmt: skip
 
 
@@ -53,6 +53,6 @@ def show(
     from casetrack.sources import source_details
 
     columns = ["id", "case", "date", "title", "quote", "page"]
-    emit_details(
-        source_details(open_store(ctx), ref), fmt, "milestones", columns, ("title", "quote")
-    )
+    details = source_details(open_store(ctx), ref)
+    emit_details(details, fmt, "milestones", columns, ("date", "title", "quote"),
+                 dates=("date", "published"))  # fmt: skip
