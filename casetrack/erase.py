@@ -98,6 +98,9 @@ class Erased:
     targets: Targets
     change: int | None  # the change that records the erasure (None if there was nothing)
     wiped: bool  # False: another program kept the -wal from being emptied
+    # Parties and sources (their names and URLs) that only erased milestones linked to: they
+    # are records of their own and stay, so the person erasing may want to purge them too.
+    unlinked: list[str] = field(default_factory=list)
 
 
 def erase(store: Store, pick: Pick) -> Erased:
@@ -109,8 +112,31 @@ def erase(store: Store, pick: Pick) -> Erased:
     store.conn.execute("PRAGMA secure_delete = ON")  # zeroes what it deletes, in place
     with store.write() as conn:
         targets = pick(conn)
+        unlinked = _only_linked_to(conn, targets)
         change = _erase_rows(store, targets) if targets else None
-    return Erased(targets, change, wipe(store))
+    return Erased(targets, change, wipe(store), unlinked)
+
+
+def _only_linked_to(conn: sqlite3.Connection, targets: Targets) -> list[str]:
+    """Parties and sources, not themselves erased, that no milestone but these links to."""
+    params = {"m": _ids(targets.milestones), "p": _ids(targets.parties),
+              "s": _ids(targets.sources)}  # fmt: skip
+    found = []
+    for noun, table, link, column, param, label in (
+        ("party", "parties", "milestone_parties", "party_id", "p", "name"),
+        ("source", "sources", "milestone_sources", "source_id", "s", "url"),
+    ):
+        found += [
+            f"{noun} {r[0]!r}"
+            for r in conn.execute(
+                f"SELECT {label} FROM {table} WHERE id IN (SELECT {column} FROM {link}"
+                f" WHERE {_in('milestone_id', 'm')}) AND NOT {_in('id', param)}"
+                f" AND NOT EXISTS (SELECT 1 FROM {link} o WHERE o.{column} = {table}.id"
+                f" AND NOT {_in('o.milestone_id', 'm')}) ORDER BY 1",
+                params,
+            )
+        ]
+    return found
 
 
 def _ids(values: set[int]) -> str:

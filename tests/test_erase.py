@@ -26,7 +26,7 @@ def leaked(db: Path) -> list[str]:
 def add_secret_milestone(cli: Cli) -> int:
     cli("add", "nec-2003", "2004-02-02", "Zorglub testifies in secret",
         "--note", "privileged: Quixotrel", "--party", "Wexfordian Witness:witness",
-        "--tag", "plumbago", "--source", "https://example.org/1",
+        "--party", "NEC", "--tag", "plumbago", "--source", "https://example.org/1",
         "--quote", "Snarkwood said")  # fmt: skip
     return int(cli.query("SELECT max(id) FROM milestones")[0][0])
 
@@ -41,6 +41,8 @@ def test_trash_empty_erases_every_byte_and_undo_cannot_bring_it_back(demo: Cli) 
         assert leaked(demo.db_path)  # what main left behind
         done = demo("trash", "empty", "--yes").stderr
         assert "erased 1 milestone(s) for good" in done
+        assert "linked to no milestone, and kept: party 'Wexfordian Witness'," in done
+        assert "Northern Exile Council" not in done  # other milestones name it too
         demo("purge", "--party", "Wexfordian Witness", "--yes")
         assert leaked(demo.db_path) == []
         assert demo.db_path.with_name("store.db-wal").stat().st_size == 0

@@ -235,6 +235,9 @@ def _erase(ctx: typer.Context, pick: Pick, yes: bool, nothing: str) -> None:
         say(f"nothing to erase; wiped the free space of {store.path}")
     else:
         say(f"erased {done.targets.describe()} for good (change {done.change})")
+    if done.unlinked:
+        say(f"now linked to no milestone, and kept: {', '.join(done.unlinked)}"
+            " ('casetrack purge --party NAME' or '--source URL' erases them)")  # fmt: skip
     if not done.wiped:
         _wal_kept(store.path)
 
