@@ -164,3 +164,27 @@ def test_a_rollback_mode_store_locked_by_another_program_is_busy_not_foreign(
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_undo_among_several_writers_reverts_only_its_own_users_changes(demo: Cli) -> None:
+    """Two users each add and undo at once: no undo reverts the other's change unasked."""
+    loop = (
+        'for i in $(seq 8); do "$1" add nec-2003 2010 "$2 adds $i" >/dev/null || exit 1;'
+        ' "$1" undo >/dev/null 2>>"$3"; done; exit 0'
+    )
+    refusals = demo.db_path.parent / "refusals"
+    procs = [
+        subprocess.Popen(
+            ["sh", "-c", loop, "sh", CASETRACK, user, str(refusals)],
+            env={**os.environ, "CASETRACK_DB": str(demo.db_path), "LOGNAME": user},
+        )
+        for user in ("alice", "bob")
+    ]
+    assert [p.wait() for p in procs] == [0, 0]
+    undone = demo.query("SELECT u.user, c.user FROM changes u JOIN changes c ON c.id = u.undoes")
+    assert undone, "no undo succeeded"
+    assert all(undoer == maker for undoer, maker in undone)
+    said = refusals.read_text(encoding="utf-8").splitlines()
+    for line in (line for line in said if line.startswith("casetrack:")):
+        assert "is newer than your last" in line, line
+    demo("check")
