@@ -11,6 +11,9 @@ from casetrack.errors import CasetrackError
 
 # C0 and C1 controls and DEL, except tab, newline and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Halves of UTF-16 surrogate pairs: not characters, and SQLite cannot store them. JSON can
+# spell one ("\ud800"), and Python makes one of each byte of an argument that is not UTF-8.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def name_key(text: str) -> str:
@@ -32,6 +35,12 @@ def clean_text(text: str) -> str:
     if bad:
         raise CasetrackError(
             f"text contains the control character U+{ord(bad.group()):04X}: remove it"
+        )
+    half = _SURROGATE.search(text)
+    if half:
+        raise CasetrackError(
+            f"text contains U+{ord(half.group()):04X}, half of a UTF-16 surrogate pair and not "
+            "a character: save the text as UTF-8"
         )
     return unicodedata.normalize("NFC", text).strip()
 

@@ -18,7 +18,8 @@ def get_source_by_id(conn: sqlite3.Connection, source_id: int) -> Source:
     in_range = 0 < source_id < 2**63  # SQLite rowids; a larger number names no source
     row = conn.execute(_SELECT + " WHERE id = ?", (source_id,)).fetchone() if in_range else None
     if row is None:
-        raise NotFoundError(f"no source with id {source_id}: see 'casetrack source list'")
+        shown = source_id if source_id < 2**63 else "that large"
+        raise NotFoundError(f"no source with id {shown}: see 'casetrack source list'")
     return Source(*row)
 
 
@@ -26,7 +27,8 @@ def find_source(conn: sqlite3.Connection, ref: str) -> Source | None:
     """A source by numeric id or by its exact URL/citation."""
     ref = clean_text(ref)
     if ref.isascii() and ref.isdigit():
-        return get_source_by_id(conn, int(ref))
+        # Past 19 digits no rowid matches, and past 4,300 int() refuses to convert.
+        return get_source_by_id(conn, int(ref) if len(ref) <= 19 else 2**63)
     row = conn.execute(_SELECT + " WHERE url = ?", (ref,)).fetchone()
     return Source(*row) if row else None
 

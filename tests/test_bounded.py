@@ -142,3 +142,44 @@ def test_extract_reads_at_most_a_file_and_a_text_limit(cli: Cli, tmp_path: Path)
     result = cli("extract", str(long_text), code=1)
     assert result.stderr.startswith(f"casetrack: {long_text}: its text is longer than ")
     assert f"{MAX_TEXT:,}" in result.stderr
+
+
+def test_an_argument_that_is_not_utf8_is_refused_in_one_line(tmp_path: Path) -> None:
+    """Python passes its bytes on as lone surrogates, which reached SQLite: exit 70."""
+    casetrack = shutil.which("casetrack")
+    assert casetrack is not None
+    db = str(tmp_path / "s.db").encode()
+    subprocess.run([casetrack, "--db", db, "case", "add", "c", "--title", "C"], check=True,
+                   capture_output=True)  # fmt: skip
+    for args in ([b"add", b"c", b"2020", b"bad\xff"], [b"timeline", b"c\xff"],
+                 [b"add", b"c", b"2020", b"ok", b"--tag", b"\xfe"]):  # fmt: skip
+        done = subprocess.run([casetrack, "--db", db, *args], capture_output=True)
+        stderr = done.stderr.decode()
+        assert (done.returncode, stderr.count("\n")) == (1, 1), stderr
+        assert "is not UTF-8 text" in stderr
+    done = subprocess.run([casetrack, "--db", db, "import", b"sheet\xff.csv"], capture_output=True)
+    assert done.returncode == 1 and b"cannot read sheet" in done.stderr  # any bytes name a file
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "problem"),
+    [
+        ("deep.json", '{"format": "casetrack/1", "milestones": [' + "[" * 200_000, "nested too"),
+        ("deep.jsonl", '{"format": "casetrack/1"}\n' + "[" * 200_000 + "\n", "nested too"),
+        ("deep.txt", '{"a": ' + "[" * 4000 + "\n", "nested too"),
+        ("big.json", '{"format": "casetrack/1", "milestones": [{"key": ' + "9" * 5000 + "}]}",
+         "a number has more than 4,300 digits"),
+        ("big.jsonl", '{"format": "casetrack/1"}\n{"type": "milestone", "key": ' + "9" * 5000
+         + "}\n", "a number has more than 4,300 digits"),
+        ("half.json", '{"format": "casetrack/1", "milestones": [{"case": "c", "date": "2020", '
+         '"title": "a\\udcffb"}]}', "surrogate pair"),
+    ],
+)  # fmt: skip
+def test_json_past_pythons_own_limits_is_refused(
+    name: str, text: str, problem: str, cli: Cli, tmp_path: Path
+) -> None:
+    """Nesting 200,000 deep and a 5,000-digit number were exit 70 (internal error)."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = cli("import", name, code=1)
+    assert problem in result.stderr and result.stderr.startswith("casetrack: ")
+    assert cli.query("SELECT count(*) FROM milestones") == [(0,)]

@@ -88,3 +88,31 @@ _json_value = st.recursive(
 def test_malformed_jsonl_records_are_refused_cleanly(records: list[dict[str, object]]) -> None:
     lines = [json.dumps({"format": "casetrack/1"}), *(json.dumps(r) for r in records)]
     _import_text("\n".join(lines) + "\n", read_jsonl)
+
+
+# JSON values that Python's json decodes to something unusual, or refuses with an error that
+# is not a JSONDecodeError: nesting past the recursion limit, integers past 4,300 digits.
+_HOSTILE_JSON = [
+    "9" * 5000, "-" + "9" * 4301, "1e999", "NaN", "-Infinity", '"\\ud800"', '"a\\udcffb"',
+    '"\\u0000"', "[" * 200_000 + "]" * 200_000, "[" * 990 + "]" * 990,
+    '{"a":' * 900 + "1" + "}" * 900, '[{"name": ' + "[" * 950 + "]" * 950 + "}]",
+]  # fmt: skip
+_FIELDS = ["uid", "case", "date", "title", "kind", "name", "slug", "url", "key", "note",
+           "status", "parties", "sources", "tags", "aliases", "published", "quote", "page",
+           "role"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["milestone", "party", "source", "case", "kind"]),
+    st.dictionaries(st.sampled_from(_FIELDS), st.sampled_from(_HOSTILE_JSON), max_size=3),
+)
+def test_hostile_json_values_are_refused_cleanly(kind: str, fields: dict[str, str]) -> None:
+    """Deep nesting, huge numbers and lone surrogates were exit 70 (internal error)."""
+    base = {"case": '"c"', "date": '"2020"', "title": '"t"', "name": '"n"', "url": '"u"',
+            "slug": '"c"'}  # fmt: skip
+    body = ", ".join(f'"{k}": {v}' for k, v in (base | fields).items())
+    line = f'{{"type": "{kind}", {body}}}'
+    _import_text('{"format": "casetrack/1"}\n' + line + "\n", read_jsonl)
+    section = {"kind": "kinds", "party": "parties", "case": "cases"}.get(kind, kind + "s")
+    _import_text(f'{{"format": "casetrack/1", "{section}": [{{{body}}}]}}', read_json)

@@ -47,7 +47,9 @@ HOSTILE = [
     "-1",
     "line one\nline two",
     "9" * 40,
+    "9" * 5000,  # past Python's 4,300-digit limit on converting text to an integer
     "%s %n {0} {{}}",
+    "bad\udcff",  # the byte 0xff of an argument that is not UTF-8, as Python passes it on
 ]
 
 # Valid arguments for each command on the demo store: (positionals, options).

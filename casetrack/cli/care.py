@@ -80,7 +80,7 @@ def history(
 def _milestone_id(target: str | None) -> int | None:
     if target is None:
         return None
-    if target.isascii() and target.isdigit() and 0 < int(target) <= MAX_ID:
+    if target.isascii() and target.isdigit() and len(target) <= 19 and 0 < int(target) <= MAX_ID:
         return int(target)
     raise typer.BadParameter(
         f"{target!r} is neither a milestone ID nor 'prune'", param_hint="'[ID | prune]'"

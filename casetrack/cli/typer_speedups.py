@@ -59,15 +59,42 @@ try:
                     return self.convert(value, param, ctx)
                 values = value if isinstance(value, list | tuple) else [value]
                 return [self.convert(v, param, ctx) for v in values]
+            except _NotUtf8 as err:
+                raise _RefusedValue(str(err), ctx=ctx, param=param) from None
             except ValueError as err:
                 raise typer.BadParameter(str(err), ctx=ctx, param=param) from None
+
+    class _RefusedValue(typer.BadParameter):
+        """A value refused as input (exit 1) rather than a command line misused (exit 2)."""
+
+        exit_code = 1
 
     SUPPORTED = True
 except (ImportError, AttributeError):  # a Typer whose internals moved
     SUPPORTED = False
 
 
+class _NotUtf8(ValueError):
+    """An argument holding bytes that are not UTF-8."""
+
+
 def _str(value: Any, param: Any, ctx: Any) -> str:
+    """Text as typed. Python hands over bytes that are not UTF-8 (a terminal in another
+    encoding, a mangled paste) as lone surrogates, which no store or terminal can take."""
+    text = value if isinstance(value, str) else str(value)
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise _NotUtf8(
+                f"'{shown}' is not UTF-8 text: type it again, or set the terminal to UTF-8"
+            ) from None
+    return text
+
+
+def _file_name(value: Any, param: Any, ctx: Any) -> str:
+    """A file name is passed to the system as it came, whatever its bytes."""
     return value if isinstance(value, str) else str(value)
 
 
@@ -114,7 +141,7 @@ def _converter(annotation: Any, info: Any) -> Converter | None:
     if info.parser is not None:
         return None
     if annotation is str:
-        return _str
+        return _file_name if info.metavar == "FILE" else _str
     if annotation is bool:
         return _bool
     if annotation is int and not getattr(info, "clamp", False):
