@@ -23,3 +23,7 @@ class NotFoundError(CasetrackError):
 
 class StoreError(CasetrackError):
     """The store file cannot be used: missing, not a casetrack store, too new, unreadable."""
+
+
+class StoreAppeared(StoreError):
+    """A new store could not be put in place: another program created it meanwhile."""

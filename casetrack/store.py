@@ -10,10 +10,11 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from casetrack.errors import StoreError
+from casetrack.errors import StoreAppeared, StoreError
 from casetrack.schema import APPLICATION_ID, LATEST_VERSION, apply_migrations
 
 DEFAULT_PATH = Path("db") / "casetrack.db"
@@ -22,12 +23,63 @@ BUSY_TIMEOUT_MS = 30_000
 TIMEOUT_VAR = "CASETRACK_TIMEOUT"
 
 
-def resolve_path(option: str | os.PathLike[str] | None) -> Path:
-    """--db wins, then $CASETRACK_DB, then db/casetrack.db under the current directory."""
+CEILING_VAR = "CASETRACK_CEILING"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where the store is and why: `--db`, `$CASETRACK_DB`, `here`, `parent` (found in a
+    folder above) or `none` (nothing found: where `init` would create it)."""
+
+    path: Path
+    reason: str
+    searched_from: Path | None = None
+
+    def why(self) -> str:
+        """The reason in words, for `casetrack where`."""
+        if self.reason in ("--db", f"${ENV_VAR}"):
+            return f"chosen by {self.reason}"
+        if self.reason == "here":
+            return f"{DEFAULT_PATH} in the current folder"
+        if self.reason == "parent":
+            return f"found in a parent folder ({self.path.parent.parent})"
+        return f"default: {self.not_found()}"
+
+    def not_found(self) -> str:
+        return (
+            f"no store found in {self.searched_from} or any folder above it (looked for"
+            f" {DEFAULT_PATH}): run 'casetrack init' to create one here, or pass --db PATH"
+        )
+
+
+def locate(option: str | os.PathLike[str] | None) -> Location:
+    """--db wins, then $CASETRACK_DB, then the nearest db/casetrack.db in the current folder
+    or a folder above it, as git finds its repository: one stat per folder.
+
+    $CASETRACK_CEILING names a folder the search does not enter (nor anything above it).
+    """
     if option:
-        return Path(option)
+        return Location(_absolute(option), "--db")
     env = os.environ.get(ENV_VAR)
-    return Path(env) if env else DEFAULT_PATH
+    if env:
+        return Location(_absolute(env), f"${ENV_VAR}")
+    here = Path.cwd()
+    ceiling = os.environ.get(CEILING_VAR)
+    stop = _absolute(ceiling) if ceiling else None
+    for folder in (here, *here.parents):
+        if folder == stop:
+            break
+        candidate = folder / DEFAULT_PATH
+        if os.path.lexists(candidate):
+            return Location(candidate, "here" if folder == here else "parent")
+    return Location(here / DEFAULT_PATH, "none", here)
+
+
+def _absolute(path: str | os.PathLike[str]) -> Path:
+    """An absolute, normalised path (`..` folded), links left as named."""
+    if "\x00" in os.fspath(path):
+        raise StoreError(f"cannot use {str(path)!r} as a store: embedded null byte")
+    return Path(os.path.abspath(path))
 
 
 def now(timespec: str = "seconds") -> str:
@@ -42,20 +94,26 @@ def now(timespec: str = "seconds") -> str:
 class Store:
     """An open, checked and current casetrack store."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, new: bool = False) -> None:
         self.path = path
         self.conn = conn
+        # Not on disk yet: the first write that succeeds puts it at `path` (see save_new).
+        self.new = new
         # What history records as the command behind each change; the CLI names it.
         self.command = "casetrack"
         self._change_id: int | None = None  # begun early in the current write, if at all
+        self._spent: list[sqlite3.Connection] = []  # the temporary database of a new store
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False) -> Store:
-        """Open the store at `path`; with create=True make it (and its folder) if missing.
+        """Open the store at `path` (kept absolute, for messages).
 
-        A file that is not a casetrack store, or that a newer casetrack wrote, is refused
-        before anything is written to it.
+        With create=True a missing store is built in a temporary database and written to
+        `path` by the first write that succeeds, so a refused command leaves no file or
+        folder behind. A file that is not a casetrack store, or that a newer casetrack
+        wrote, is refused before anything is written to it.
         """
+        path = _absolute(path)
         try:
             exists, is_dir, is_file = path.exists(), path.is_dir(), path.is_file()
         except (OSError, ValueError) as err:
@@ -69,15 +127,16 @@ class Store:
                 raise StoreError(
                     f"no store at {path}: create one with 'casetrack init' or pass --db PATH"
                 )
-            private_file(path)
+            if os.path.lexists(path):
+                raise StoreError(f"{path} is a broken symbolic link: fix it or remove it")
         elif not os.access(path, os.R_OK):
             raise StoreError(f"cannot read {path}: check its permissions")
         timeout = busy_timeout()
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=timeout)
+            conn = sqlite3.connect(path if exists else "", isolation_level=None, timeout=timeout)
         except sqlite3.Error as err:
             raise StoreError(f"cannot open {path}: {err}") from None
-        store = cls(path, conn)
+        store = cls(path, conn, new=not exists)
         try:
             store._check_and_upgrade(timeout)
         except sqlite3.OperationalError as err:
@@ -89,7 +148,40 @@ class Store:
         return store
 
     def close(self) -> None:
-        self.conn.close()
+        for conn in (*self._spent, self.conn):
+            conn.close()
+
+    def save_new(self) -> None:
+        """Write a new store to its path now (its folder made if needed).
+
+        The copy is made beside the target and hard-linked into place, which fails rather
+        than replace a store another casetrack created meanwhile: the command is then run
+        again against that store (StoreAppeared).
+        """
+        if not self.new:
+            return
+        partial = self.path.with_name(f".{self.path.name}.new-{os.urandom(6).hex()}")
+        private_file(partial)
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                self.conn.backup(copy)
+                copy.execute("PRAGMA journal_mode = WAL")
+            finally:
+                copy.close()
+            _link(partial, self.path)
+        except FileExistsError:
+            raise StoreAppeared(
+                f"{self.path} was created by another program meanwhile: run the command again"
+            ) from None
+        except (OSError, sqlite3.Error) as err:
+            raise StoreError(f"cannot create {self.path}: {err}") from None
+        finally:
+            partial.unlink(missing_ok=True)
+        self._spent.append(self.conn)
+        self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=busy_timeout())
+        _configure(self.conn, busy_timeout())
+        self.new = False
 
     def _check_and_upgrade(self, timeout: float) -> None:
         conn = self.conn
@@ -106,10 +198,7 @@ class Store:
                 f"{self.path} was written by a newer casetrack (schema {version}, this one "
                 f"knows {LATEST_VERSION}): upgrade casetrack to use it"
             )
-        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        # REPLACE conflict deletions must reach the history triggers too.
-        conn.execute("PRAGMA recursive_triggers = ON")
+        _configure(conn, timeout)
         if version < LATEST_VERSION:
             self._upgrade()
         elif conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal" and os.access(
@@ -119,7 +208,7 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL")
 
     def _upgrade(self) -> None:
-        if not os.access(self.path, os.W_OK):
+        if not self.new and not os.access(self.path, os.W_OK):
             raise StoreError(f"{self.path} needs an upgrade but is read-only: make it writable")
         try:
             self.conn.execute("PRAGMA journal_mode = WAL")
@@ -156,6 +245,8 @@ class Store:
             if record:
                 seal_change(conn, self.command, change_id=self._change_id)
             conn.execute("COMMIT")
+            if record:
+                self.save_new()
         except sqlite3.OperationalError as err:
             _rollback(conn)
             raise StoreError(_locked_message(self.path, err)) from None
@@ -174,6 +265,28 @@ class Store:
 
             self._change_id = begin_change(self.conn, self.command)
         return self._change_id
+
+
+def _configure(conn: sqlite3.Connection, timeout: float) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # REPLACE conflict deletions must reach the history triggers too.
+    conn.execute("PRAGMA recursive_triggers = ON")
+
+
+def _link(source: Path, target: Path) -> None:
+    """Give `source` the name `target` unless that name exists; without hard links (some
+    network and FAT file systems) by a rename after a check."""
+    import errno
+
+    try:
+        os.link(source, target)
+    except OSError as err:
+        if err.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+            raise
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "exists", str(target)) from None
+        os.rename(source, target)
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

@@ -23,9 +23,11 @@ settings.load_profile("dev")
 
 @pytest.fixture(autouse=True)
 def _isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run every test in its own folder with no CASETRACK_DB, so the default store is private."""
+    """Run every test in its own folder with no CASETRACK_DB, so the default store is private;
+    the search for a store stops there too, whatever a folder above it holds."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CASETRACK_DB", raising=False)
+    monkeypatch.setenv("CASETRACK_CEILING", str(tmp_path.parent))
     monkeypatch.setenv("COLUMNS", "200")
 
 

@@ -217,6 +217,9 @@ def test_dry_run_reports_and_writes_nothing(rich: Cli, tmp_path: Path) -> None:
     result = other("import", str(path), "--dry-run")
     assert "dry run, nothing written" in result.stderr
     assert "milestones: 5 added" in result.stderr
+    assert not other.db_path.exists()  # not even an empty store
+    other("init")
+    other("import", str(path), "--dry-run")
     assert _count(other, "milestones") == 0 and _count(other, "parties") == 0
 
 

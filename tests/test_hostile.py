@@ -66,6 +66,7 @@ BASELINE: dict[str, tuple[list[str], list[str]]] = {
     "restore": (["3"], []),
     "backup": (["copy.db"], []),
     "check": ([], []),
+    "where": ([], []),
     "trash list": ([], []),
     "trash empty": ([], ["--yes"]),
     "purge": (["3"], ["--yes"]),

@@ -6,7 +6,8 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from typer.testing import CliRunner
+import pytest
+from typer.testing import CliRunner, Result
 
 from casetrack.cli import app
 from casetrack.schema import APPLICATION_ID, LATEST_VERSION
@@ -99,3 +100,124 @@ def test_foreign_keys_are_enforced(demo: Cli) -> None:
             assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
     finally:
         store.close()
+
+
+def run(*args: str, code: int = 0, env: dict[str, str] | None = None) -> Result:
+    """casetrack without --db, as a user types it in the current folder."""
+    result = CliRunner().invoke(app, list(args), env=env)
+    assert result.exit_code == code, (result.stdout, result.stderr, result.exception)
+    return result
+
+
+def files_under(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def test_nothing_found_refuses_saying_where_it_looked_and_creates_nothing(
+    tmp_path: Path,
+) -> None:
+    for args in (
+        ["add", "no-such-case", "2003", "x"],
+        ["case", "add", "mine", "--title", "Mine"],
+        ["timeline"],
+        ["case", "list"],
+        ["import", "-"],
+    ):
+        stderr = run(*args, code=1).stderr
+        assert stderr == (
+            f"casetrack: no store found in {tmp_path} or any folder above it (looked for"
+            " db/casetrack.db): run 'casetrack init' to create one here, or pass --db PATH\n"
+        ), args
+    assert files_under(tmp_path) == []
+
+
+def test_a_refused_first_write_to_a_named_store_creates_no_file_or_folder(
+    tmp_path: Path,
+) -> None:
+    named = tmp_path / "new" / "folder" / "store.db"
+    for env, db in (({}, ["--db", str(named)]), ({"CASETRACK_DB": str(named)}, [])):
+        assert "no case 'no-such-case'" in run(*db, "add", "no-such-case", "2003", "x",
+                                                code=1, env=env).stderr  # fmt: skip
+        run(*db, "import", "--dry-run", "-", env=env)
+        run(*db, "party", "add", "Jane Doe", "--kind", "martian", code=1, env=env)
+        run(*db, "timeline", code=1, env=env)
+        assert files_under(tmp_path) == []
+    run("--db", str(named), "case", "add", "mine", "--title", "Mine")
+    assert named.stat().st_mode & 0o777 == 0o600
+    assert files_under(tmp_path) == ["new", "new/folder", "new/folder/store.db"]
+    assert Cli(named).query("PRAGMA journal_mode") == [("wal",)]
+
+
+def test_commands_below_the_store_find_it_like_git(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("init")
+    deeper = tmp_path / "letters" / "2003"
+    deeper.mkdir(parents=True)
+    monkeypatch.chdir(deeper)
+    run("case", "add", "mine", "--title", "Mine")
+    run("add", "mine", "2003-06-17", "Raid")
+    assert files_under(deeper) == []
+    store = tmp_path / "db" / "casetrack.db"
+    assert Cli(store).query("SELECT title FROM milestones") == [("Raid",)]
+    where = run("where")
+    assert where.stdout == f"{store}\n"
+    assert where.stderr == f"found in a parent folder ({tmp_path})\n"
+    assert "Raid" in run("timeline", "mine").stdout
+
+
+def test_where_says_which_store_and_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    here = tmp_path / "db" / "casetrack.db"
+    nothing = run("where")
+    assert (nothing.stdout, nothing.stderr) == (
+        f"{here}\n",
+        f"default: no store found in {tmp_path} or any folder above it (looked for"
+        " db/casetrack.db): run 'casetrack init' to create one here, or pass --db PATH\n",
+    )
+    assert files_under(tmp_path) == []
+    assert run("init").stdout == f"{here}\n"
+    assert run("where").stderr == "db/casetrack.db in the current folder\n"
+    flag = run("--db", "sub/../other.db", "where")
+    assert flag.stdout == f"{tmp_path / 'other.db'}\n"
+    assert flag.stderr == (
+        "chosen by --db; it does not exist yet: the first command that writes creates it\n"
+    )
+    env = run("where", env={"CASETRACK_DB": str(here)})
+    assert (env.stdout, env.stderr) == (f"{here}\n", "chosen by $CASETRACK_DB\n")
+
+
+def test_messages_name_the_store_by_its_absolute_path(tmp_path: Path) -> None:
+    assert run("--db", "rel.db", "timeline", code=1).stderr.startswith(
+        f"casetrack: no store at {tmp_path / 'rel.db'}: "
+    )
+    assert f"into {tmp_path / 'db' / 'casetrack.db'}" in run("demo").stderr
+
+
+def test_a_store_created_meanwhile_by_another_program_gets_the_command_too(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import casetrack.store
+
+    real_link = casetrack.store._link
+
+    def race(source: Path, target: Path) -> None:
+        monkeypatch.setattr(casetrack.store, "_link", real_link)
+        Cli(target)("case", "add", "theirs", "--title", "Created first")
+        real_link(source, target)
+
+    monkeypatch.setattr(casetrack.store, "_link", race)
+    assert cli("case", "add", "mine", "--title", "Mine").stderr == "added case mine\n"
+    assert cli.query("SELECT slug FROM cases ORDER BY slug") == [("mine",), ("theirs",)]
+    assert [p.name for p in cli.db_path.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_init_below_a_store_says_it_uses_that_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("init")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    result = run("init")
+    assert result.stdout == f"{tmp_path / 'db' / 'casetrack.db'}\n"
+    assert "casetrack --db db/casetrack.db init" in result.stderr
+    assert files_under(tmp_path / "sub") == []

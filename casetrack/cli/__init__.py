@@ -22,7 +22,7 @@ else:
     # Click's exception classes, reached through Typer's public BadParameter (a UsageError,
     # itself a ClickException) rather than through the module Typer bundles them in.
     UsageError, ClickException = typer.BadParameter.__mro__[1:3]
-from casetrack.errors import CasetrackError
+from casetrack.errors import CasetrackError, StoreAppeared
 
 
 def _one_line(text: str) -> str:
@@ -70,8 +70,15 @@ class _ErrorsAsMessages(TyperGroup):
         sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        command_line = (list(ctx._protected_args), list(ctx.args))
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except StoreAppeared:
+                # Another casetrack created the new store first: this command's work was
+                # not saved, so run it once more, now against that store.
+                ctx._protected_args, ctx.args = command_line
+                return super().invoke(ctx)
         except CasetrackError as err:
             _say_error(str(err))
             for line in err.details:
@@ -114,7 +121,8 @@ def main_options(
         Path | None,
         typer.Option(
             "--db",
-            help="Store file (default: $CASETRACK_DB, else db/casetrack.db here).",
+            help="Store file (default: $CASETRACK_DB, else the nearest db/casetrack.db"
+            " here or above; see casetrack where).",
             show_default=False,
         ),
     ] = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -17,7 +18,7 @@ trash_app = typer.Typer(help="List or empty the trash of deleted milestones and 
 
 
 def register(app: typer.Typer) -> None:
-    for command in (history, undo, restore, purge, backup, check):
+    for command in (history, undo, restore, purge, backup, check, where):
         app.command()(command)
     app.add_typer(trash_app, name="trash")
 
@@ -286,3 +287,21 @@ def check(ctx: typer.Context) -> None:
     if problems:
         raise typer.Exit(1)
     say(f"{store.path}: no problems found")
+
+
+def where(ctx: typer.Context) -> None:
+    """Print the absolute path of the store in use (stdout) and why it was chosen (stderr).
+
+    The store is --db, else $CASETRACK_DB, else the nearest db/casetrack.db in the current
+    folder or a folder above it.
+    """
+    from casetrack.cli.common import store_option
+    from casetrack.store import locate
+
+    location = locate(store_option(ctx))
+    missing = location.reason != "none" and not os.path.lexists(location.path)
+    if location.reason != "none" and not missing:
+        open_store(ctx)  # a file that is no usable store is refused, as by every command
+    typer.echo(location.path)
+    say(location.why() + ("; it does not exist yet: the first command that writes creates it"
+                          if missing else ""))  # fmt: skip

@@ -40,24 +40,38 @@ class State:
     db: Path | None = None
 
 
-def open_store(ctx: typer.Context, *, create: bool = False) -> Store:
-    """The store chosen by --db / $CASETRACK_DB / db/casetrack.db, closed when the command ends."""
-    from casetrack.store import Store, resolve_path
+def open_store(ctx: typer.Context, *, create: bool = False, start: bool = False) -> Store:
+    """The store chosen by --db / $CASETRACK_DB / the nearest db/casetrack.db, closed when
+    the command ends.
 
-    state = ctx.find_object(State) or State()
-    store = Store.open(resolve_path(state.db), create=create)
+    create: a missing store named by --db or $CASETRACK_DB is created by the first write
+    that succeeds. start (init, demo): so is db/casetrack.db here when none is found.
+    """
+    from casetrack.errors import StoreError
+    from casetrack.store import Store, locate
+
+    location = locate(store_option(ctx))
+    if location.reason == "none" and not start:
+        raise StoreError(location.not_found())
+    store = Store.open(location.path, create=create or start)
     store.command = ctx.command_path.partition(" ")[2] or ctx.command_path
     ctx.call_on_close(store.close)
     return store
 
 
+def store_option(ctx: typer.Context) -> Path | None:
+    """The --db given, if any."""
+    state = ctx.find_object(State) or State()
+    return state.db
+
+
 def existing_store(ctx: typer.Context) -> Store | None:
     """The store if its file exists: commands that only read must not create one."""
-    from casetrack.store import resolve_path
+    from casetrack.store import locate
 
-    state = ctx.find_object(State) or State()
+    location = locate(store_option(ctx))
     try:
-        missing = not resolve_path(state.db).exists()
+        missing = location.reason == "none" or not location.path.exists()
     except (OSError, ValueError):
         missing = False  # unusable path: open_store says why
     return None if missing else open_store(ctx)

@@ -53,9 +53,20 @@ def register(app: typer.Typer) -> None:
 
 
 def init(ctx: typer.Context) -> None:
-    """Create an empty store (does nothing to an existing one) and print its path."""
-    store = open_store(ctx, create=True)
+    """Create an empty store (does nothing to an existing one) and print its path.
+
+    Without --db or $CASETRACK_DB it is db/casetrack.db in the current folder, unless a
+    folder above already holds one: commands run anywhere below find it.
+    """
+    from casetrack.cli.common import store_option
+    from casetrack.store import locate
+
+    store = open_store(ctx, start=True)
+    store.save_new()
     typer.echo(store.path)
+    if locate(store_option(ctx)).reason == "parent":
+        say("a folder above holds this store, so commands here use it; for a separate store"
+            " here run 'casetrack --db db/casetrack.db init'")  # fmt: skip
 
 
 def demo(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
@@ -64,7 +75,7 @@ def demo(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     from casetrack.formats import render_timeline
     from casetrack.timeline import Filters, timeline
 
-    store = open_store(ctx, create=True)
+    store = open_store(ctx, start=True)
     if load_demo(store):
         say(f"loaded the sample case {DEMO_CASE!r} into {store.path}")
     else:
