@@ -307,7 +307,7 @@ def render_timeline(
     wide: bool = False,
     newest_first: bool = False,
 ) -> str:
-    """A timeline in any format; JSON keeps the full documented record.
+    """A timeline as a table, Markdown, JSON or JSONL (CSV is the export's sheet, csvfmt).
 
     `focus` holds the ids of parties the user asked about: their roles get a column. A table
     shows parties and sources only when `wide`: without them it fits an 80-column terminal.
@@ -319,17 +319,6 @@ def render_timeline(
             for record, m in zip(records, milestones, strict=True):
                 record["role"] = focus_roles(m, focus)
         return render(records, fmt)
-    if fmt == "csv":
-        records = [
-            {**m.to_dict(), "display": display_date(m.date),
-             "parties": "; ".join(p.name + (f":{p.role}" if p.role else "") for p in m.parties),
-             "sources": "; ".join(s.url for s in m.sources),
-             "tags": "; ".join(m.tags)}
-            for m in milestones
-        ]  # fmt: skip
-        columns = ["id", "case", "date", "display", "start", "end", "precision", "kind", "title",
-                   "parties", "sources", "location", "note", "tags", "status", "key"]  # fmt: skip
-        return render(records, "csv", columns)
     cases = {m.case for m in milestones}
     columns = ["id", "date", "elapsed", "kind", "title"]
     if wide or fmt == "markdown":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from casetrack.bulk import NewMilestone, add_many
@@ -57,7 +60,7 @@ def test_new_parties_and_sources_are_created_once(demo: Cli) -> None:
     assert report.new_sources == ["Le Monde, 3 May 2016"]
     assert demo.query("SELECT count(*) FROM parties WHERE name = 'Jane Roe'") == [(1,)]
     out = demo("timeline", "--party", "jane roe", "--format", "csv").stdout
-    dates = [line.split(",")[2] for line in out.splitlines()[1:]]
+    dates = [row["date"] for row in csv.DictReader(io.StringIO(out))]
     assert dates == ["2016-01", "2016-02", "2016-03"]
 
 

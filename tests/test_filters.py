@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -153,8 +155,8 @@ def test_search_filters_are_the_same_filters(store: Store, f: Filters, word: str
 
 def test_each_filter_from_the_command_line(demo: Cli) -> None:
     def ids(*args: str) -> list[int]:
-        out = demo("timeline", *args, "--format", "csv").stdout.splitlines()[1:]
-        return [int(line.split(",")[0]) for line in out]
+        out = demo("timeline", *args, "--format", "csv").stdout
+        return [int(row["id"]) for row in csv.DictReader(io.StringIO(out))]
 
     assert ids("nec-2003") == [1, 2, 3, 4, 5, 6, 7, 8]
     assert ids("--party", "leila farahani") == [4, 5, 7]

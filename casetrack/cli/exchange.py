@@ -73,12 +73,18 @@ def export(
             help="svg/html: auto (vertical past 40 milestones), horizontal or vertical.",
         ),
     ] = "auto",
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel", help="csv: start with a UTF-8 byte order mark, so Excel shows accents."
+        ),
+    ] = False,
 ) -> None:
     """Export the whole store, some cases or a filtered selection.
 
     Examples: casetrack export -o backup.json ; casetrack export nec-2003 --format ics -o
-    nec.ics ; casetrack export --party NEC --format csv ; casetrack export nec-2003 -f html -o
-    nec.html
+    nec.ics ; casetrack export --party NEC --format csv --excel -o nec.csv ; casetrack export
+    nec-2003 -f html -o nec.html
     """
     from casetrack.exchange import writer
     from casetrack.exchange.selection import Selection
@@ -86,7 +92,9 @@ def export(
 
     store = open_store(ctx)
     filters = f.build_filters(cases, party, role, kind, tag, since, until, status, key, source)
-    selection = Selection(store.conn, filters, layout)
+    if excel and fmt != "csv":
+        raise typer.BadParameter("only CSV takes it: add --format csv", param_hint="--excel")
+    selection = Selection(store.conn, filters, layout, excel)
     write = writer(fmt)
     with text_file(output, store.path) as stream:
         write(selection, stream)

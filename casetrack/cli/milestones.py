@@ -276,5 +276,10 @@ def timeline(
     if not milestones and fmt is OutputFormat.table:
         say("no milestones match")
         return
+    if fmt is OutputFormat.csv:  # the sheet `export -f csv` writes: one CSV shape
+        from casetrack.exchange.csvfmt import milestones_csv
+
+        out_paged(milestones_csv(store.conn, milestones), pager)
+        return
     focus = {require_party_id(store.conn, name) for name in filters.parties}
     out_paged(render_timeline(milestones, fmt.value, focus, wide, reverse), pager)

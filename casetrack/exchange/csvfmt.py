@@ -1,10 +1,12 @@
 """Milestones as a spreadsheet: one row per milestone, links joined in documented columns.
 
 Columns (header names, any case; only date and title are required, and case unless
-`import --case` gives it; other columns are ignored with a warning): uid, case,
-case_title, date, display_date, precision, kind, title, parties, sources, source_quotes,
-source_pages, source_paragraphs, location, note, tags, status, key. display_date and
-precision are for people and ignored on import.
+`import --case` gives it; other columns are ignored with a warning): id, uid, case,
+case_title, date, display_date, start, end, precision, kind, title, parties, sources,
+source_quotes, source_pages, source_paragraphs, location, note, tags, status, key. id (this
+store's number, for `casetrack edit ID`), display_date, start and end (the earliest and
+latest possible day, ISO, for sorting and filtering in a spreadsheet) and precision are
+for people and ignored on import. `export -f csv` and `timeline -f csv` write this one shape.
 
 List cells hold one item per line: parties as NAME or NAME:ROLE, sources as URL or
 citation, tags. A list cell without a line break is also split at ';' (parties and tags
@@ -20,21 +22,25 @@ show it as text instead of running it as a formula (OWASP "CSV injection"); impo
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
-from typing import Any, TextIO
+import io
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
 from casetrack.dates import display_date
 from casetrack.errors import CasetrackError
-from casetrack.exchange.jsonfmt import Record
 from casetrack.exchange.selection import Selection
 from casetrack.formats import safe_cell
 from casetrack.limits import MAX_RECORD, Lines
 from casetrack.models import Milestone
 
+if TYPE_CHECKING:
+    from casetrack.exchange.jsonfmt import Record
+
 COLUMNS = (
-    "uid", "case", "case_title", "date", "display_date", "precision", "kind", "title",
-    "parties", "sources", "source_quotes", "source_pages", "source_paragraphs", "location",
-    "note", "tags", "status", "key",
+    "id", "uid", "case", "case_title", "date", "display_date", "start", "end", "precision",
+    "kind", "title", "parties", "sources", "source_quotes", "source_pages",
+    "source_paragraphs", "location", "note", "tags", "status", "key",
 )  # fmt: skip
 REQUIRED = ("date", "title")
 _CITATION_PARTS = ("quote", "page", "paragraph")
@@ -79,11 +85,14 @@ def _row(m: Milestone, case_titles: dict[str, str]) -> list[str]:
     citations = [(s.quote, s.page, s.paragraph) for s in m.sources]
     has = [any(c[i] for c in citations) for i in range(3)]
     values: dict[str, str] = {
+        "id": str(m.id),
         "uid": m.uid,
         "case": m.case,
         "case_title": case_titles.get(m.case, ""),
         "date": m.date.text,
         "display_date": display_date(m.date),
+        "start": m.date.start.isoformat() if m.date.start else "",
+        "end": m.date.end.isoformat() if m.date.end else "",
         "precision": m.date.precision,
         "kind": m.kind,
         "title": m.title,
@@ -102,12 +111,28 @@ def _row(m: Milestone, case_titles: dict[str, str]) -> list[str]:
     return [protect(values[c]) for c in COLUMNS]
 
 
-def write_csv(selection: Selection, out: TextIO) -> None:
+def _sheet(out: TextIO, milestones: Iterable[Milestone], case_titles: dict[str, str]) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    case_titles = {c.slug: c.title for c in selection.cases()}
-    for chunk in selection.chunks():
-        writer.writerows(_row(m, case_titles) for m in chunk.milestones)
+    writer.writerows(_row(m, case_titles) for m in milestones)
+
+
+def write_csv(selection: Selection, out: TextIO) -> None:
+    """The sheet; with selection.excel it starts with a UTF-8 byte order mark, without which
+    Excel reads the file in the computer's legacy code page and garbles é, ä, ش, 中."""
+    if selection.excel:
+        out.write("\ufeff")
+    _sheet(out, selection.milestones(), {c.slug: c.title for c in selection.cases()})
+
+
+def milestones_csv(conn: sqlite3.Connection, milestones: Sequence[Milestone]) -> str:
+    """Milestones already selected (a timeline) as the same sheet export writes."""
+    slugs = sorted({m.case for m in milestones})
+    marks = ", ".join("?" for _ in slugs)
+    sql = f"SELECT slug, title FROM cases WHERE slug IN ({marks})"
+    buffer = io.StringIO()
+    _sheet(buffer, milestones, dict(conn.execute(sql, slugs).fetchall()))
+    return buffer.getvalue()
 
 
 def _split(cell: str, semicolons: bool) -> list[str]:

@@ -35,11 +35,15 @@ def _marks(values: list[Any]) -> str:
 class Selection:
     """The cases, parties, sources and milestones one export writes."""
 
-    def __init__(self, conn: sqlite3.Connection, filters: Filters, layout: str = "auto") -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, filters: Filters, layout: str = "auto", excel: bool = False
+    ) -> None:
         self.conn = conn
         self.filters = filters
         # How pictures (svg, html) are laid out: auto, horizontal or vertical.
         self.layout = layout
+        # CSV for Excel: starts with a byte order mark.
+        self.excel = excel
         self.where, self.params = where_clause(conn, filters)
         # With no filter at all the export is the whole store, unlinked records included.
         self.whole_store = filters == Filters()
