@@ -179,6 +179,7 @@ def test_json_past_pythons_own_limits_is_refused(
     name: str, text: str, problem: str, cli: Cli, tmp_path: Path
 ) -> None:
     """Nesting 200,000 deep and a 5,000-digit number were exit 70 (internal error)."""
+    cli("init")  # a refused import into a missing store would not create it
     (tmp_path / name).write_text(text, encoding="utf-8")
     result = cli("import", name, code=1)
     assert problem in result.stderr and result.stderr.startswith("casetrack: ")
