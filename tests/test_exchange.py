@@ -324,6 +324,8 @@ def test_timelinejs_places_open_dates_and_refuses_a_timeline_with_no_date(cli: C
     cli("add", "nec-2003", "until 2005-03", "Held until")
     cli("add", "nec-2003", "between 2003 and 2014", "Some day")
     cli("add", "nec-2003", "2003-06-17/2003-07", "Detained")
+    cli("add", "nec-2003", "circa 2001", "Opened")
+    cli("add", "nec-2003", "2001?", "Maybe")
     result = cli("export", "nec-2003", "--format", "timelinejs")
     assert result.stderr == (
         "left out 1 milestone without a known date (TimelineJS needs at least a year): "
@@ -335,6 +337,9 @@ def test_timelinejs_places_open_dates_and_refuses_a_timeline_with_no_date(cli: C
     assert "end_date" not in events["Some day"]  # some day in the span, not a duration
     assert events["Some day"]["start_date"]["year"] == 2003
     assert events["Detained"]["end_date"] == {"year": 2003, "month": 7}
+    assert events["Detained"]["display_date"] == "17 Jun \u2013 Jul 2003"
+    assert events["Opened"]["display_date"] == "c. 2001"
+    assert events["Maybe"]["display_date"] == "2001?"
     cli("export", "nec-2003", "--since", "2030", "--format", "timelinejs", code=1)
 
 
