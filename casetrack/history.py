@@ -101,6 +101,10 @@ class Change:
     # What undoing it puts back, a line per row (the first UNDO_SHOWN rows, in undo order).
     reverted: list[str] = field(default_factory=list)
 
+    @property
+    def named(self) -> str:
+        return f"change {self.id} ('{self.command}' by {self.user} at {self.at})"
+
 
 UNDO_SHOWN = 10
 _CHANGE_ROW = "SELECT c.id, c.at, c.user, c.command, c.undoes, c.undone_by FROM changes c"
@@ -140,8 +144,9 @@ def undo(store: Store, change_id: int | None = None, *, dry_run: bool = False) -
     return change
 
 
-def _named(row: tuple[Any, ...]) -> str:
-    return f"change {row[0]} ('{row[3]}' by {row[2]} at {row[1]})"
+def _change(row: tuple[Any, ...]) -> Change:
+    """A change from a row of _CHANGE_ROW."""
+    return Change(row[0], row[1], row[2], row[3], rows=0)
 
 
 def _chosen(conn: sqlite3.Connection, change_id: int | None) -> Change:
@@ -158,10 +163,10 @@ def _chosen(conn: sqlite3.Connection, change_id: int | None) -> Change:
             if mine is None:
                 raise CasetrackError(
                     f"nothing of yours ({me}) to undo; the newest change is someone else's,"
-                    f" {_named(row)}: 'casetrack undo {row[0]}' reverts it"
+                    f" {_change(row).named}: 'casetrack undo {row[0]}' reverts it"
                 )
             raise CasetrackError(
-                f"{_named(row)} is newer than your last, change {mine[0]} ('{mine[3]}'):"
+                f"{_change(row).named} is newer than your last, change {mine[0]} ('{mine[3]}'):"
                 f" 'casetrack undo {mine[0]}' reverts yours, 'casetrack undo {row[0]}' theirs"
             )
     else:
@@ -174,20 +179,20 @@ def _chosen(conn: sqlite3.Connection, change_id: int | None) -> Change:
                 " run that command again instead"
             )
         if row[5] is not None:
-            raise CasetrackError(f"{_named(row)} was undone already, by change {row[5]}")
-    change = Change(row[0], row[1], row[2], row[3], rows=0)
+            raise CasetrackError(f"{_change(row).named} was undone already, by change {row[5]}")
+    change = _change(row)
     erased = conn.execute(
         "SELECT erased_by FROM history WHERE change_id = ? AND erased_by IS NOT NULL LIMIT 1",
         (change.id,),
     ).fetchone()
     if erased and erased[0] == change.id:
         raise CasetrackError(
-            f"{_named(row)} erased rows for good: it cannot be undone"
+            f"{change.named} erased rows for good: it cannot be undone"
             " (an older change: 'casetrack undo ID', IDs in 'casetrack history')"
         )
     if erased:
         raise CasetrackError(
-            f"cannot undo {_named(row)}: rows it changed were erased for good by change"
+            f"cannot undo {change.named}: rows it changed were erased for good by change"
             f" {erased[0]}; nothing was undone"
         )
     return change
@@ -201,7 +206,7 @@ def _revert_change(conn: sqlite3.Connection, change: Change) -> None:
         (change.id,),
     ).fetchone()[0]
     if not rows:
-        raise CasetrackError(f"{_named(_as_row(change))} changed no rows: there is nothing to undo")
+        raise CasetrackError(f"{change.named} changed no rows: there is nothing to undo")
     conn.execute("PRAGMA defer_foreign_keys = ON")
     held = conn.execute("SELECT coalesce(max(id), 0) FROM milestones").fetchone()[0]
     columns = {table: table_columns(conn, table) for table in TRACKED_TABLES}
@@ -227,10 +232,6 @@ def _revert_change(conn: sqlite3.Connection, change: Change) -> None:
             f"cannot undo change {change.id} ({change.command}): later changes added rows that"
             " depend on it (undo those first); nothing was undone"
         )
-
-
-def _as_row(change: Change) -> tuple[Any, ...]:
-    return (change.id, change.at, change.user, change.command)
 
 
 def _reverted_lines(conn: sqlite3.Connection, change_id: int) -> list[str]:
