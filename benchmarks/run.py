@@ -57,7 +57,7 @@ cites = conn.execute("SELECT ms.milestone_id, s.url FROM milestone_sources ms"
 print(len(rows), len(links), len(cites))
 """
 ADD_PARTY = "bench-adder"
-_ORDER = "ORDER BY m.sort_start, m.sort_end DESC, m.position"
+_ORDER = "ORDER BY m.sort_key, m.position, m.id"
 _BY_CASE = (
     "SELECT m.id FROM milestones m JOIN cases c ON c.id = m.case_id"
     f" WHERE c.slug = ? AND m.deleted_at IS NULL {_ORDER}"

@@ -36,8 +36,8 @@ from casetrack.store import Store
 BATCH = 5_000
 _COLUMNS = (
     "id", "uid", "case_id", "date", "date_start", "date_end", "precision", "approximate",
-    "uncertain", "sort_start", "sort_end", "position", "kind", "title", "location", "note",
-    "status", "key", "created_at", "updated_at",
+    "uncertain", "sort_start", "sort_end", "sort_key", "position", "kind", "title", "location",
+    "note", "status", "key", "created_at", "updated_at",
 )  # fmt: skip
 _INSERT = (
     f"INSERT INTO milestones ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' for _ in _COLUMNS)})"

@@ -116,21 +116,25 @@ def _name_problems(conn: sqlite3.Connection) -> list[str]:
 
 
 def _date_problems(conn: sqlite3.Connection) -> list[str]:
-    """A milestone's stored bounds and sort keys must be what its date text means."""
-    from casetrack.dates import DateError, parse_date
+    """A milestone's stored bounds and sort keys must be what its date text means; its place
+    on the timeline (sort_key) may be one `move` gave it, on a day the date allows."""
+    from casetrack.dates import DateError, key_fits, parse_date
     from casetrack.milestones import date_columns
 
     problems = []
     for row in conn.execute(
         "SELECT id, date, date_start, date_end, precision, approximate, uncertain,"
-        " sort_start, sort_end FROM milestones"
+        " sort_start, sort_end, sort_key FROM milestones"
     ):
         try:
-            expected = date_columns(parse_date(row[1]))
+            parsed = parse_date(row[1])
         except DateError:
             problems.append(f"dates: milestone {row[0]} has an unreadable date {row[1]!r}")
             continue
+        expected = date_columns(parsed)
         stored = dict(zip(expected, row[1:], strict=True))
+        if key_fits(parsed, str(stored["sort_key"])):
+            expected["sort_key"] = stored["sort_key"]
         wrong = [name for name, value in expected.items() if stored[name] != value]
         if wrong:
             problems.append(

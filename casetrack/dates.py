@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -31,6 +32,13 @@ ACCEPTED_FORMS = (
 # Sort keys for milestones without a bound: open starts first, unknown dates last.
 OPEN_START = "0000-00-00"
 OPEN_END = "9999-99-99"
+# Places on one day of the timeline (order_key): facts known to be on or before that day, then
+# the dates that begin on it (widest first), then facts known to be on or after it; `move`
+# may put a milestone last of all on a day its date allows (PLACED_LAST).
+BEFORE, BEGINS, AFTER, PLACED_LAST = 0, 1, 2, 9
+# Day numbers (date.toordinal) for an open start and for an open end or an unknown date.
+_NO_START, _NO_END = 0, date.max.toordinal() + 1
+_DESCENDING = str.maketrans("0123456789", "9876543210")
 
 # Patterns only parsing uses stay text: re compiles (and caches) each one the first time it
 # is used, so commands that only print dates never pay for compiling them.
@@ -106,8 +114,116 @@ class DateValue:
 
     @property
     def sort_end(self) -> str:
-        """Second sort key (descending): latest possible day, so wider spans come first."""
+        """Latest possible day; with sort_start it bounds the date for --since/--until."""
         return self.end.isoformat() if self.end else OPEN_END
+
+    @property
+    def sort_key(self) -> str:
+        """order_key as text, stored so that SQL sorts milestones by it (same order)."""
+        day, place, then = order_key(self)
+        tail = _day_text(-then).translate(_DESCENDING) if then < 0 else _day_text(then)
+        return f"{_day_text(day)} {place} {tail}"
+
+
+def order_key(value: DateValue) -> tuple[int, int, int]:
+    """Where a date belongs on the timeline: (day, place on that day, then), as day numbers.
+
+    A date that begins on a day (an exact day, a month, a year, an interval) sits on its first
+    day, wider spans first so a year heads its months and days. A day known only to fall on or
+    after A (between A and B, after A) sits on A's last day after everything that begins on
+    it, nearest end first: it is known not to precede the facts dated A. A day on or before B
+    (before B) sits on B's first day before everything there. Open-started intervals (until
+    B) begin before any day; unknown dates come last. Every place is a day the date may mean,
+    so a date that is wholly before another always sorts before it.
+    """
+    first = value.start.toordinal() if value.start else _NO_START
+    last = value.end.toordinal() if value.end else _NO_END
+    if value.precision == "unknown":
+        return (_NO_END, BEGINS, _NO_END)
+    if value.precision == "before":
+        bound = _bound_span(value.text[1:-1].split("..", 1)[1])
+        return (bound[0].toordinal() if bound else last, BEFORE, last)
+    if value.precision in ("between", "after"):
+        bound = _bound_span(value.text[1:-1].split("..", 1)[0])
+        return (bound[1].toordinal() if bound else first, AFTER, last)
+    return (first, BEGINS, -last)
+
+
+def placed_key(day: str) -> str:
+    """The sort key `move` gives a milestone to sit after everything else on `day`."""
+    return f"{day} {PLACED_LAST}"
+
+
+def key_fits(value: DateValue, key: str) -> bool:
+    """Whether a milestone dated `value` may sit at sort key `key`: its day is one the date
+    allows. Keeping every key so keeps the timeline in step with the dates."""
+    day = key[:10]
+    return (value.start is None or day >= value.start.isoformat()) and (
+        value.end is None or day <= value.end.isoformat()
+    )
+
+
+def wholly_before(first: DateValue, second: DateValue) -> bool:
+    """Whether every day `first` may mean is before every day `second` may mean."""
+    return first.end is not None and second.start is not None and first.end < second.start
+
+
+def keys_for_order(dated: Sequence[tuple[DateValue, str]]) -> list[str]:
+    """Sort keys that put milestones in the order given, each on a day its date allows.
+
+    `dated` holds each milestone's date and current key, in the wanted order, which must not
+    put any date after one wholly later (wholly_before). A key is kept where it already fits
+    the order. One below the key before it is raised to that key. One above what this and
+    the later dates allow (their earliest last day) is lowered to the key before it, or to
+    its own first day if that is later: as low as it can go, so the next ones keep theirs.
+    """
+    ceilings: list[str] = []
+    ceiling = placed_key(OPEN_END)
+    for value, _ in reversed(dated):
+        ceiling = min(ceiling, placed_key(value.sort_end))
+        ceilings.append(ceiling)
+    keys: list[str] = []
+    floor = ""
+    for (value, key), high in zip(dated, reversed(ceilings), strict=True):
+        own = key if key_fits(value, key) else value.sort_key
+        if own > high:
+            floor = max(floor, value.start.isoformat() if value.start else OPEN_START)
+        elif own > floor:
+            floor = own
+        keys.append(floor)
+    return keys
+
+
+def _day_text(number: int) -> str:
+    """A day number as ISO text; open ends as OPEN_START and OPEN_END, which sort outside."""
+    if number == _NO_START:
+        return OPEN_START
+    return OPEN_END if number == _NO_END else date.fromordinal(number).isoformat()
+
+
+def _bound_span(token: str) -> tuple[date, date] | None:
+    """First and last day of one stored EDTF date, without edtf; None if not one casetrack
+    writes. Agrees with _span (tests/test_dates.py compares them)."""
+    precision = _token_precision(token)
+    match = _TOKEN.fullmatch(token)
+    if precision is None or match is None:
+        return None
+    year_text = match["year"]
+    first_year = int(year_text.replace("X", "0"))
+    if "X" in year_text:
+        last_year = int(year_text.replace("X", "9"))
+        return date(first_year, 1, 1), date(last_year, 12, 31)
+    if precision == "year":
+        return date(first_year, 1, 1), date(first_year, 12, 31)
+    if precision == "season":
+        first_month = (int(match["month"]) - 21) * 3 + 3
+        start = date(first_year, first_month, 1)
+        return start, _add_months(start, 3) - timedelta(days=1)
+    month = int(match["month"])
+    if precision == "month":
+        return date(first_year, month, 1), date(first_year, month, _month_length(first_year, month))
+    day = date(first_year, month, int(match["day"]))
+    return day, day
 
 
 UNKNOWN = DateValue("unknown", None, None, "unknown")

@@ -9,11 +9,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from casetrack.cases import get_case
-from casetrack.dates import DateValue, from_stored, parse_date
+from casetrack.dates import (
+    DateValue,
+    display_date,
+    from_stored,
+    keys_for_order,
+    parse_date,
+    wholly_before,
+)
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import MILESTONE_STATUSES, ROLES, Milestone, PartyLink, SourceLink
 from casetrack.names import check_choice, clean_text, closest, did_you_mean, name_key
 from casetrack.parties import get_or_create_party, require_party_id
+from casetrack.schema import TIMELINE_ORDER
 from casetrack.sources import find_source, get_or_create_source
 from casetrack.store import Store, now
 
@@ -146,6 +154,7 @@ def date_columns(value: DateValue) -> dict[str, object]:
         "uncertain": int(value.uncertain),
         "sort_start": value.sort_start,
         "sort_end": value.sort_end,
+        "sort_key": value.sort_key,
     }
 
 
@@ -326,46 +335,86 @@ def remove_milestone(store: Store, milestone_id: int) -> None:
         )
 
 
-def move_milestone(store: Store, milestone_id: int, other_id: int, *, after: bool) -> list[int]:
-    """Order a milestone just before or after another on the same date; returns the new order.
+def move_milestone(store: Store, milestone_id: int, other_id: int, *, after: bool) -> None:
+    """Put a milestone just before or after another of its case, on any day its date allows.
 
-    Only milestones with the same possible span compete on position, so the group's own
-    position values are handed out again in the new order.
+    Refused only when the new place contradicts the dates: the milestone would follow one
+    wholly later, or precede one wholly earlier. The milestones whose stored place no longer
+    fits the new order get new sort keys (dates.keys_for_order); those sharing a key get
+    their own position values back in the new order.
     """
     if milestone_id == other_id:
         raise CasetrackError("a milestone cannot be moved relative to itself")
     with store.write() as conn:
         require_milestone(conn, milestone_id)
         require_milestone(conn, other_id)
-        rows = conn.execute(
-            "SELECT id, case_id, sort_start, sort_end FROM milestones WHERE id IN (?, ?)",
-            (milestone_id, other_id),
-        ).fetchall()
-        keys = {row[0]: row[1:] for row in rows}
-        if keys[milestone_id] != keys[other_id]:
-            raise CasetrackError(
-                f"milestones {milestone_id} and {other_id} are not in the same case on the same "
-                "date: only same-day milestones can be reordered (change a date with 'edit')"
-            )
-        case_id, sort_start, sort_end = keys[other_id]
-        group = conn.execute(
-            "SELECT id, position FROM milestones WHERE case_id = ? AND sort_start = ?"
-            " AND sort_end = ? AND deleted_at IS NULL ORDER BY position",
-            (case_id, sort_start, sort_end),
-        ).fetchall()
-        positions = [position for _, position in group]
-        order = [mid for mid, _ in group if mid != milestone_id]
-        order.insert(order.index(other_id) + (1 if after else 0), milestone_id)
-        conn.executemany(
-            "UPDATE milestones SET position = ? WHERE id = ?",
-            list(zip(positions, order, strict=True)),
+        cases = dict(
+            conn.execute(
+                "SELECT m.id, c.slug FROM milestones m JOIN cases c ON c.id = m.case_id"
+                " WHERE m.id IN (?, ?)",
+                (milestone_id, other_id),
+            ).fetchall()
         )
-    return order
+        if cases[milestone_id] != cases[other_id]:
+            raise CasetrackError(
+                f"milestones {milestone_id} and {other_id} are in different cases"
+                f" ({cases[milestone_id]}, {cases[other_id]}): move orders one case's timeline"
+            )
+        rows = conn.execute(
+            "SELECT m.id, m.date, m.date_start, m.date_end, m.precision, m.sort_key, m.position"
+            " FROM milestones m WHERE m.case_id = (SELECT case_id FROM milestones WHERE id = ?)"
+            f" AND m.deleted_at IS NULL ORDER BY {TIMELINE_ORDER}",
+            (other_id,),
+        ).fetchall()
+        stored = {row[0]: (from_stored(*row[1:5]), row[5], row[6]) for row in rows}
+        order = [row[0] for row in rows if row[0] != milestone_id]
+        order.insert(order.index(other_id) + after, milestone_id)
+        _check_place(stored, order, milestone_id, other_id, after)
+        keys = keys_for_order([stored[i][:2] for i in order])
+        runs: dict[str, list[int]] = {}
+        for mid, key in zip(order, keys, strict=True):
+            runs.setdefault(key, []).append(mid)
+        updates = []
+        for key, run in runs.items():
+            positions = sorted(stored[mid][2] for mid in run)
+            for mid, position in zip(run, positions, strict=True):
+                if (key, position) != stored[mid][1:]:
+                    updates.append((key, position, mid))
+        conn.executemany("UPDATE milestones SET sort_key = ?, position = ? WHERE id = ?", updates)
+
+
+def _check_place(
+    stored: dict[int, tuple[DateValue, str, float]],
+    order: list[int],
+    milestone_id: int,
+    other_id: int,
+    after: bool,
+) -> None:
+    """Refuse an order that puts the milestone after one wholly later or before one wholly
+    earlier, naming the nearest such one."""
+    value = stored[milestone_id][0]
+    index = order.index(milestone_id)
+    for offset in sorted(range(len(order)), key=lambda i: abs(i - index)):
+        mid = order[offset]
+        other = stored[mid][0]
+        if offset < index and wholly_before(value, other):
+            clash = f"it would follow {mid} ({display_date(other)}), which is later"
+        elif offset > index and wholly_before(other, value):
+            clash = f"it would precede {mid} ({display_date(other)}), which is earlier"
+        else:
+            continue
+        where = "after" if after else "before"
+        raise CasetrackError(
+            f"cannot put {milestone_id} {where} {other_id}: {clash} than any day"
+            f" {milestone_id} ({display_date(value)}) can be (if a date is wrong: 'casetrack edit"
+            " ID --date DATE')"
+        )
 
 
 _MILESTONE_SELECT = """
     SELECT m.id, m.uid, c.slug, m.date, m.date_start, m.date_end, m.precision, m.approximate,
-           m.uncertain, m.kind, m.title, m.location, m.note, m.status, m.key, m.position
+           m.uncertain, m.kind, m.title, m.location, m.note, m.status, m.key, m.position,
+           m.sort_key
     FROM milestones m JOIN cases c ON c.id = m.case_id"""
 
 
@@ -413,6 +462,7 @@ def _milestone(row: sqlite3.Row | tuple[Any, ...]) -> Milestone:
         status=row[13],
         key=bool(row[14]),
         position=row[15],
+        sort_key=row[16],
     )
 
 

@@ -136,6 +136,7 @@ class Milestone:
     status: str = "undisputed"
     key: bool = False
     position: float = 0.0
+    sort_key: str = ""  # where it sits on the timeline; its date's own key unless moved
     tags: list[str] = field(default_factory=list)
     parties: list[PartyLink] = field(default_factory=list)
     sources: list[SourceLink] = field(default_factory=list)
@@ -166,8 +167,5 @@ class Milestone:
 
 
 def in_timeline_order(milestones: Iterable[Milestone]) -> list[Milestone]:
-    """The timeline rule in Python: earliest day, then wider span first, then entry order."""
-    ordered = sorted(milestones, key=lambda m: (m.position, m.id))
-    ordered.sort(key=lambda m: m.date.sort_end, reverse=True)
-    ordered.sort(key=lambda m: m.date.sort_start)
-    return ordered
+    """The timeline order (schema.TIMELINE_ORDER) in Python."""
+    return sorted(milestones, key=lambda m: (m.sort_key or m.date.sort_key, m.position, m.id))

@@ -9,6 +9,7 @@ from typing import Any
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import PARTY_KINDS, Party
 from casetrack.names import check_choice, clean_text, closest, name_key
+from casetrack.schema import TIMELINE_ORDER
 from casetrack.store import Store, now
 
 
@@ -177,10 +178,10 @@ def party_details(store: Store, name: str) -> dict[str, Any]:
         )
     ]  # fmt: skip
     bounds = conn.execute(
-        """SELECT m.id, m.date, m.title FROM milestone_parties mp
+        f"""SELECT m.id, m.date, m.title FROM milestone_parties mp
            JOIN milestones m ON m.id = mp.milestone_id AND m.deleted_at IS NULL
            WHERE mp.party_id = ?
-           ORDER BY m.sort_start, m.sort_end DESC, m.position""",
+           ORDER BY {TIMELINE_ORDER}""",
         (party.id,),
     ).fetchall()
     first = {"id": bounds[0][0], "date": bounds[0][1], "title": bounds[0][2]} if bounds else None

@@ -25,6 +25,9 @@ LINK_TABLES = ("milestone_parties", "milestone_sources", "milestone_tags")
 # SQLite to use them (tests/test_query_plans.py fails if they ever differ).
 KEY_ONLY = "key = 1"
 NOT_UNDISPUTED = "status != 'undisputed'"
+# Timeline order (dates.order_key as stored text, then entry order), as the indexes m008 made
+# hold it; every listing sorts by it.
+TIMELINE_ORDER = "m.sort_key, m.position, m.id"
 
 
 def m001_initial(db: Any) -> None:
@@ -540,9 +543,45 @@ def m007_erasure(db: Any) -> None:
     db.execute("ALTER TABLE history ADD COLUMN erased_by INTEGER")
 
 
+def m008_timeline_order(db: Any) -> None:
+    """Milestones sort by `sort_key` (dates.order_key as text): a day known only to fall on or
+    after A now follows the facts dated A, and `move` may place a milestone on any day its
+    date allows. The keys are computed here from each date; the order indexes follow them.
+
+    sort_start and sort_end stay as they were: they bound a date for --since and --until. The
+    history triggers are made again afterwards, so that history (and undo) keeps sort_key;
+    while the keys are filled in they do not see the new column and record nothing.
+    """
+    from casetrack.dates import from_stored
+
+    conn = db.conn
+    conn.execute("ALTER TABLE milestones ADD COLUMN sort_key TEXT NOT NULL DEFAULT ''")
+    conn.create_function(
+        "casetrack_sort_key",
+        4,
+        lambda *columns: from_stored(*columns).sort_key,
+        deterministic=True,
+    )
+    conn.execute(
+        "UPDATE milestones SET sort_key = casetrack_sort_key(date, date_start, date_end, precision)"
+    )
+    for sql in (
+        "DROP INDEX milestones_case_order",
+        "CREATE INDEX milestones_case_order ON milestones(case_id, sort_key, position)",
+        "DROP INDEX milestones_key",
+        "CREATE INDEX milestones_key ON milestones(sort_key, position)"
+        " WHERE key = 1 AND deleted_at IS NULL",
+        "DROP INDEX milestones_status",
+        "CREATE INDEX milestones_status ON milestones(sort_key, position)"
+        " WHERE status != 'undisputed' AND deleted_at IS NULL",
+    ):
+        conn.execute(sql)
+    create_history_triggers(conn)
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_search, m003_history, m004_role_index, m005_history_spans,
-    m006_filter_indexes, m007_erasure,
+    m006_filter_indexes, m007_erasure, m008_timeline_order,
 ]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 

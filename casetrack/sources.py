@@ -9,6 +9,7 @@ from typing import Any
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import Source
 from casetrack.names import clean_text
+from casetrack.schema import TIMELINE_ORDER
 from casetrack.store import Store, now
 
 _SELECT = "SELECT id, uid, url, title, publisher, published FROM sources"
@@ -117,12 +118,12 @@ def source_details(store: Store, ref: str) -> dict[str, Any]:
         {"id": r[0], "case": r[1], "date": r[2], "title": r[3], "quote": r[4],
          "page": r[5], "paragraph": r[6]}
         for r in store.conn.execute(
-            """SELECT m.id, c.slug, m.date, m.title, ms.quote, ms.page, ms.paragraph
+            f"""SELECT m.id, c.slug, m.date, m.title, ms.quote, ms.page, ms.paragraph
                FROM milestone_sources ms
                JOIN milestones m ON m.id = ms.milestone_id AND m.deleted_at IS NULL
                JOIN cases c ON c.id = m.case_id
                WHERE ms.source_id = ?
-               ORDER BY m.sort_start, m.sort_end DESC, m.position""",
+               ORDER BY {TIMELINE_ORDER}""",
             (source.id,),
         )
     ]  # fmt: skip

@@ -1,7 +1,7 @@
 """Selecting milestones in timeline order: one filter set shared by every listing command.
 
-Order: earliest possible day first; on ties the wider span first (a year reads like a
-heading over its days); then entry order (position), which `move` can change.
+Order: each milestone's stored sort_key (dates.order_key: the day its date places it on,
+or the one `move` gave it), then entry order (position), which `move` can change.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from casetrack.milestones import check_kind, select_milestones
 from casetrack.models import MILESTONE_STATUSES, ROLES, Milestone
 from casetrack.names import check_choice, did_you_mean
 from casetrack.parties import require_party_id
-from casetrack.schema import KEY_ONLY, NOT_UNDISPUTED
+from casetrack.schema import KEY_ONLY, NOT_UNDISPUTED, TIMELINE_ORDER
 from casetrack.sources import find_source
 
-ORDER_BY = "m.sort_start, m.sort_end DESC, m.position"
+ORDER_BY = TIMELINE_ORDER
 
 
 @dataclass

@@ -8,6 +8,7 @@ import itertools
 import subprocess
 import sys
 from datetime import date
+from random import Random
 
 import pytest
 from hypothesis import assume, given, settings
@@ -19,11 +20,16 @@ from casetrack.dates import (
     OPEN_START,
     DateError,
     DateValue,
+    _bound_span,
     display_date,
     elapsed,
     from_stored,
+    key_fits,
+    keys_for_order,
+    order_key,
     overlaps,
     parse_date,
+    wholly_before,
 )
 from tests.budget import examples
 
@@ -447,31 +453,100 @@ def test_any_text_parses_or_raises_date_error(text: str) -> None:
 
 
 def timeline_order(values: list[DateValue]) -> list[int]:
-    """Positions in the store's order: sort_start up, sort_end down, then entry order."""
-    order = sorted(range(len(values)), key=lambda i: values[i].sort_end, reverse=True)
-    return sorted(order, key=lambda i: values[i].sort_start)
+    """Positions in timeline order: the reference rule (order_key), then entry order."""
+    return sorted(range(len(values)), key=lambda i: (order_key(values[i]), i))
+
+
+# Dates within a few months of each other, so that they share days, overlap and tie.
+_NEAR_DAYS = st.dates(min_value=date(2002, 12, 1), max_value=date(2004, 2, 29))
+
+
+@st.composite
+def _near_text(draw: st.DrawFn) -> str:
+    """Any form casetrack stores, on days close together."""
+    first, second = sorted([draw(_NEAR_DAYS), draw(_NEAR_DAYS)])
+    width = draw(st.sampled_from([4, 7, 10]))
+    low, high = first.isoformat()[:width], second.isoformat()[:width]
+    shapes = ["{low}", "{low}/{high}", "[{low}..{high}]", "[..{high}]", "[{low}..]",
+              "{low}/..", "../{high}", "unknown"]  # fmt: skip
+    return draw(st.sampled_from(shapes)).format(low=low, high=high)
+
+
+NEAR_TEXT = _near_text()
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        ("2003-07-03", "between 3 Jul 2003 and 16 Sep 2014"),
+        ("2003-06-17", "between 2003 and 2014"),
+        ("2003-12-31", "between 2003 and 2014"),
+        ("between 2003 and 2014", "2004"),
+        ("2003-07-03", "after 3 Jul 2003"),
+        ("between 3 Jul 2003 and 16 Sep 2014", "after 3 Jul 2003"),
+        ("2003", "2003-06"),
+        ("2003-06", "2003-06-17"),
+        ("2003-06-17/2003-07-03", "2003-06-17"),
+        ("2014-09-15", "before 16 Sep 2014"),
+        ("before 16 Sep 2014", "2014-09-16"),
+        ("before 2014", "2014"),
+        ("until 2000", "before 1 Mar 1990"),
+        ("2003", "unknown"),
+        ("after 2003", "unknown"),
+    ],
+)
+def test_timeline_places(earlier: str, later: str) -> None:
+    """A day known only to be on or after A follows the facts dated A; one on or before B
+    precedes those dated B; open-started intervals lead, unknown dates close."""
+    first, second = parse_date(earlier), parse_date(later)
+    assert order_key(first) < order_key(second)
+    assert first.sort_key < second.sort_key
 
 
 @settings(deadline=None)
-@given(st.lists(EDTF_TEXT, max_size=12))
-def test_timeline_order_is_total_and_stable(texts: list[str]) -> None:
-    values = []
-    for text in texts:
-        try:
-            values.append(parse_date(text))
-        except DateError:
-            continue
+@given(NEAR_TEXT, NEAR_TEXT)
+def test_a_date_wholly_before_another_sorts_before_it(a: str, b: str) -> None:
+    x, y = _parsed(a), _parsed(b)
+    if wholly_before(x, y):
+        assert order_key(x) < order_key(y)
+    if x.end is not None and y.start is not None:
+        assert wholly_before(x, y) == (x.end < y.start)
+
+
+@settings(deadline=None)
+@given(NEAR_TEXT, NEAR_TEXT)
+def test_the_stored_sort_key_sorts_as_the_rule(a: str, b: str) -> None:
+    """sort_key is order_key as text: SQL comparing the texts orders as the rule does."""
+    x, y = order_key(_parsed(a)), order_key(_parsed(b))
+    ordered = (x > y) - (x < y)
+    text_x, text_y = _parsed(a).sort_key, _parsed(b).sort_key
+    assert (text_x > text_y) - (text_x < text_y) == ordered
+
+
+@settings(deadline=None)
+@given(st.lists(NEAR_TEXT, max_size=12), st.randoms(use_true_random=False))
+def test_timeline_order_is_total_consistent_and_stable(texts: list[str], rng: Random) -> None:
+    values = [_parsed(text) for text in texts]
     order = timeline_order(values)
     assert sorted(order) == list(range(len(values)))
+    for i, j in itertools.combinations(order, 2):
+        assert not wholly_before(values[j], values[i])
+    # Stable: ties keep entry order, and taking some away leaves the others' order alone.
     for a, b in itertools.pairwise(order):
-        x, y = values[a], values[b]
-        assert x.sort_start <= y.sort_start
-        if x.sort_start == y.sort_start:
-            assert x.sort_end >= y.sort_end
-            if x.sort_end == y.sort_end:
-                assert a < b
-    dated = [i for i in order if values[i].precision != "unknown"]
-    assert order[: len(dated)] == dated
+        if order_key(values[a]) == order_key(values[b]):
+            assert a < b
+    kept = sorted(rng.sample(range(len(values)), len(values) // 2))
+    assert [kept[i] for i in timeline_order([values[i] for i in kept])] == [
+        i for i in order if i in kept
+    ]
+
+
+@settings(deadline=None)
+@given(st.one_of(_ENDPOINT, _UNSPECIFIED))
+def test_bounds_of_a_set_are_read_as_edtf_reads_them(token: str) -> None:
+    """order_key reads a set's bound (A of between A and B) without edtf, the same way."""
+    value = _parsed(token)
+    assert _bound_span(value.text) == (value.start, value.end)
 
 
 @given(_DAYS)
@@ -480,3 +555,22 @@ def test_a_year_sorts_before_its_months_and_days(day: date) -> None:
     values = [parse_date(text) for text in texts]
     ordered = [texts[i] for i in timeline_order(values)]
     assert ordered == [day.isoformat()[:4], day.isoformat()[:7], day.isoformat(), "unknown"]
+
+
+@settings(deadline=None)
+@given(st.lists(NEAR_TEXT, min_size=1, max_size=10), st.data())
+def test_keys_for_an_order_follow_it_and_fit_each_date(
+    texts: list[str], data: st.DataObject
+) -> None:
+    """Whatever order the dates allow, move can store it: keys rise along it and each is on a
+    day its date may mean; keys that already fit are kept."""
+    values = [_parsed(text) for text in texts]
+    order = data.draw(st.permutations(range(len(values))))
+    assume(not any(wholly_before(values[j], values[i])
+                   for i, j in itertools.combinations(order, 2)))  # fmt: skip
+    dated = [(values[i], values[i].sort_key) for i in order]
+    keys = keys_for_order(dated)
+    assert keys == sorted(keys)
+    assert all(key_fits(value, key) for (value, _), key in zip(dated, keys, strict=True))
+    if [dated[i][1] for i in range(len(dated))] == sorted(d[1] for d in dated):
+        assert keys == [key for _, key in dated]

@@ -7,10 +7,12 @@ a custom kind and a party alias. Never regenerate it with a newer casetrack.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
 
+from casetrack.dates import parse_date
 from casetrack.schema import LATEST_VERSION
 from tests.conftest import Cli
 
@@ -73,3 +75,31 @@ def test_upgraded_store_finds_key_and_disputed_milestones(cli: Cli) -> None:
     assert cli("timeline", "--key").stdout == ""
     cli("restore", "9")
     assert "Complaint filed" in cli("timeline", "--status", "disputed").stdout
+
+
+def test_upgrade_places_sets_of_days_after_the_facts_they_follow(cli: Cli) -> None:
+    """Stores from before sort_key get one for every milestone, by the current rule, without
+    a line of history; a set of days starting on 3 Jul then follows the 3 Jul release."""
+    shutil.copy(FIXTURE, cli.db_path)
+    conn = sqlite3.connect(cli.db_path)
+    conn.execute(
+        "INSERT INTO milestones (id, uid, case_id, date, date_start, date_end, precision,"
+        " sort_start, sort_end, position, kind, title, created_at, updated_at) VALUES (11,"
+        " 'u-11', 1, '[2003-07-03..2014-09-16]', '2003-07-03', '2014-09-16', 'between',"
+        " '2003-07-03', '2014-09-16', 11, 'other', 'Seized funds returned', 'x', 'x')"
+    )
+    conn.commit()
+    conn.close()
+    assert _ids(cli)[4:6] == [5, 11]
+    for date_text, sort_key in cli.query("SELECT date, sort_key FROM milestones"):
+        assert sort_key == parse_date(str(date_text)).sort_key
+    assert cli.query("SELECT count(*) FROM history") == [(0,)]
+    cli("move", "11", "--before", "5")
+    assert _ids(cli)[4:6] == [11, 5]
+    assert cli("check").exit_code == 0
+    cli("undo")
+    assert _ids(cli)[4:6] == [5, 11]
+
+
+def _ids(cli: Cli) -> list[int]:
+    return [r["id"] for r in json.loads(cli("timeline", "nec-2003", "-f", "json").stdout)]

@@ -219,7 +219,7 @@ def move(
         typer.Option(metavar="OTHER_ID", help="Put it after this.", min=1, max=MAX_ID),
     ] = None,
 ) -> None:
-    """Order milestones of the same date (they otherwise keep the order they were entered in).
+    """Put a milestone before or after another of its case, anywhere its date allows.
 
     Example: casetrack move 14 --before 12
     """
@@ -229,8 +229,8 @@ def move(
         raise typer.BadParameter("give exactly one of --before OTHER_ID or --after OTHER_ID")
     other = before if before is not None else after
     assert other is not None
-    order = move_milestone(open_store(ctx), milestone_id, other, after=after is not None)
-    say("same-day order: " + ", ".join(str(i) for i in order))
+    move_milestone(open_store(ctx), milestone_id, other, after=after is not None)
+    say(f"moved {milestone_id} {'after' if after is not None else 'before'} {other}")
 
 
 def timeline(

@@ -52,8 +52,8 @@ _TRUE = ("yes", "y", "true", "1", "x")
 _FALSE = ("no", "n", "false", "0", "")
 _MILESTONE_COLUMNS = (
     "id", "uid", "case_id", "date", "date_start", "date_end", "precision", "approximate",
-    "uncertain", "sort_start", "sort_end", "position", "kind", "title", "location", "note",
-    "status", "key", "created_at", "updated_at",
+    "uncertain", "sort_start", "sort_end", "sort_key", "position", "kind", "title", "location",
+    "note", "status", "key", "created_at", "updated_at",
 )  # fmt: skip
 
 
