@@ -303,14 +303,15 @@ def display_time(stamp: str | None) -> str:
 
 
 def elapsed(previous: DateValue | None, current: DateValue) -> str:
-    """Time between two milestones' earliest days, like +11y 2m; '' when it cannot be said.
+    """Time between two milestones' earliest days, like +11y 2m; '' when it cannot be said:
+    either has no earliest day or is one day somewhere in a span (between, before, after),
+    which no gap can be measured to or from.
 
     Prefixed ~+ when either date is less than day-precise, approximate or uncertain.
     """
-    if previous is None or previous.start is None or current.start is None:
-        return ""
-    a, b = previous.start, current.start
-    if b < a:
+    a = previous.start if previous is not None and measurable(previous) else None
+    b = current.start if measurable(current) else None
+    if a is None or b is None or previous is None or b < a:
         return ""
     months = (b.year - a.year) * 12 + (b.month - a.month)
     if _add_months(a, months) > b:
@@ -328,6 +329,11 @@ def elapsed(previous: DateValue | None, current: DateValue) -> str:
     text = " ".join(parts) or ("0d" if exact else "0")
     qualified = any(v.approximate or v.uncertain for v in (previous, current))
     return ("+" if exact and not qualified else "~+") + text
+
+
+def measurable(value: DateValue) -> bool:
+    """Whether elapsed times can be measured to or from this date (see elapsed)."""
+    return value.start is not None and value.precision not in ("between", "before", "after")
 
 
 def _add_months(day: date, months: int) -> date:

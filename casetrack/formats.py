@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 from itertools import chain, zip_longest
 from typing import TYPE_CHECKING, Any
 
-from casetrack.dates import display_date, elapsed
+from casetrack.dates import DateValue, display_date, elapsed, measurable
 from casetrack.models import Milestone
 
 if TYPE_CHECKING:
@@ -262,7 +262,7 @@ def timeline_records(
 ) -> list[dict[str, Any]]:
     """Milestones as table rows: the date as said, time since the previous one, who, sources."""
     rows = []
-    previous = None
+    previous: dict[str, DateValue] = {}  # per case: gaps are never measured across cases
     for m in milestones:
         rows.append(
             {
@@ -270,7 +270,7 @@ def timeline_records(
                 "role": focus_roles(m, focus),
                 "case": m.case,
                 "date": display_date(m.date),
-                "elapsed": elapsed(previous, m.date),
+                "elapsed": elapsed(previous.get(m.case), m.date),
                 "kind": m.kind,
                 "title": title_label(m),
                 "parties": "; ".join(
@@ -281,8 +281,8 @@ def timeline_records(
                 ),
             }
         )
-        if m.date.start is not None:
-            previous = m.date
+        if measurable(m.date):
+            previous[m.case] = m.date
     return rows
 
 

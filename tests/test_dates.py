@@ -292,6 +292,12 @@ def test_qualifiers_do_not_move_a_milestone(plain: str, mark: str) -> None:
         ("2003", "unknown", ""),
         ("../2000", "2003", ""),
         ("2003-06-17", "2003-06-01", ""),
+        # One day somewhere in a span: no gap to or from it can be said.
+        ("2003-07-03", "[2003-07-03..2014-09-16]", ""),
+        ("[2003-07-03..2014-09-16]", "2014-09-16", ""),
+        ("[2003..2014]", "2014-09-16", ""),
+        ("2003-07-03", "[2003-07-03..]", ""),
+        ("[..2001-03-01]", "2003", ""),
     ],
 )
 def test_elapsed(previous: str, current: str, expected: str) -> None:

@@ -233,3 +233,26 @@ def test_move_refuses_bad_usage(cli: Cli) -> None:
     a = cli("add", "c", "2003-06-17", "raid").stdout.strip()
     assert "exactly one of" in cli("move", a, code=2).stderr
     assert "itself" in cli("move", a, "--after", a, code=1).stderr
+
+
+def test_elapsed_skips_sets_of_days_and_stays_within_each_case(cli: Cli) -> None:
+    """A set of days has no elapsed time and is not measured from; nor is another case."""
+    cli("case", "add", "a", "--title", "A")
+    cli("case", "add", "b", "--title", "B")
+    for case, day, title in [
+        ("a", "2003-06-17", "raid"),
+        ("b", "2003-06-20", "other case"),
+        ("a", "2003-07-03", "release"),
+        ("a", "between 3 Jul 2003 and 16 Sep 2014", "returned"),
+        ("b", "between 2003 and 2014", "filing"),
+        ("a", "2014-09-16", "dismissal"),
+    ]:
+        cli("add", case, day, title)
+    lines = cli("timeline", "-f", "markdown").stdout.splitlines()
+    header = [cell.strip() for cell in lines[0].split("|")]
+    rows = [dict(zip(header, (c.strip() for c in line.split("|")), strict=True))
+            for line in lines[2:]]  # fmt: skip
+    assert {r["title"]: r["elapsed"] for r in rows} == {
+        "raid": "", "other case": "", "release": "+16d", "returned": "", "filing": "",
+        "dismissal": "+11y 2m",
+    }  # fmt: skip
