@@ -140,11 +140,12 @@ def order_key(value: DateValue) -> tuple[int, int, int]:
     last = value.end.toordinal() if value.end else _NO_END
     if value.precision == "unknown":
         return (_NO_END, BEGINS, _NO_END)
+    low, _, high = value.text[1:-1].partition("..")
     if value.precision == "before":
-        bound = _bound_span(value.text[1:-1].split("..", 1)[1])
+        bound = _bound_span(high)
         return (bound[0].toordinal() if bound else last, BEFORE, last)
     if value.precision in ("between", "after"):
-        bound = _bound_span(value.text[1:-1].split("..", 1)[0])
+        bound = _bound_span(low)
         return (bound[1].toordinal() if bound else first, AFTER, last)
     return (first, BEGINS, -last)
 
