@@ -24,9 +24,10 @@ from typing import Any
 
 from casetrack.errors import CasetrackError
 
+# Examples for error messages, short enough to keep each on one line (README: Dates has all).
 ACCEPTED_FORMS = (
-    "2003-06-17, 2003-06, 2003, 17 June 2003, June 2003, spring 2001, 1990s, circa 2001, "
-    "2001?, 2003-06~, between A and B, from A to B, before A, after A, today, unknown"
+    "2003-06-17, 2003-06, 2003, 17 June 2003, June 2003, c. 2001, early 2003, 1990s, "
+    "between A and B, before A, unknown"
 )
 
 # Sort keys for milestones without a bound: open starts first, unknown dates last.
@@ -43,8 +44,6 @@ _DESCENDING = str.maketrans("0123456789", "9876543210")
 # Patterns only parsing uses stay text: re compiles (and caches) each one the first time it
 # is used, so commands that only print dates never pay for compiling them.
 _ISO = r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?"
-# Day and month in either order with a year: never guessed, always refused.
-_AMBIGUOUS = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
 # Characters of the EDTF forms casetrack accepts; anything else is not sent to edtf.
 _EDTF_CHARS = r"[0-9X~?%./\[\]-]+"
 # One EDTF date (a bound of an interval or set), as stored.
@@ -54,18 +53,31 @@ _TOKEN = re.compile(
 )
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(_MONTHS, 1)} | {
-    name.lower(): number for number, name in enumerate(calendar.month_name) if name
-}
-_MONTH_NUMBERS["sept"] = 9
+# Month names people type, in English, French, Spanish, German and Italian, full and short,
+# compared without accents or case (août = aout, März = marz).
+_MONTH_WORDS = (
+    "january jan janvier janv enero ene januar janner gennaio gen",
+    "february feb fevrier fevr fev febrero februar febbraio",
+    "march mar mars marzo marz maerz",
+    "april apr avril avr abril abr aprile",
+    "may mai mayo maggio mag",
+    "june jun juin junio juni giugno giu",
+    "july jul juillet juil juill julio juli luglio lug",
+    "august aug aout agosto ago",
+    "september sep sept septembre septiembre setiembre settembre set sett",
+    "october oct octobre octubre oktober okt ottobre ott",
+    "november nov novembre noviembre",
+    "december dec decembre diciembre dic dezember dez dicembre",
+)
+_MONTH_NUMBERS = {word: n for n, words in enumerate(_MONTH_WORDS, 1) for word in words.split()}
 _MONTH_LENGTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
 _SEASON_CODES = {name.lower(): code for code, name in _SEASONS.items()} | {"fall": 23}
 _SEASON_MONTHS = {str(code) for code in _SEASONS}  # EDTF writes spring 2001 as 2001-21
 _WINTER = 24
 
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_MONTH = r"(?P<month>[a-z]+)\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"  # 17th, 1er (French), 17. (German)
+_MONTH = r"(?P<month>[^\W\d_]+)\.?"
 _YEAR = r"(?P<year>\d{4})"
 _FRIENDLY = (
     rf"{_DAY} {_MONTH},? {_YEAR}",
@@ -88,6 +100,15 @@ _OPEN_RANGES = (
     (r"after (.+)", "[{}..]"),
 )
 _NO_YEAR = rf"(?:{_DAY} )?{_MONTH}"
+# Spanish joins day, month and year with "de": 17 de junio de 2003.
+_JOINING_DE = r"(?<=[^\W\d_]) de (?=\d)|(?<=\d) de (?=[^\W\d_])"
+# Early, mid and late in a year are its thirds: some month of January-April, May-August or
+# September-December, stored as EDTF's one-of-a-set range [2003-01..2003-04].
+_THIRDS = {"early": ("01", "04"), "mid": ("05", "08"), "late": ("09", "12")}
+_THIRD_WORDS = ("early", "mid", "middle", "late")
+_THIRD = rf"(?P<third>{'|'.join(_THIRD_WORDS)})(?:[ -]|-? ?of )?(?P<year>\d{{4}})"
+# Numbers in a numeric date a/b/yyyy; refused, with the ISO date(s) it may mean.
+_NUMERIC = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})"
 
 
 class DateError(CasetrackError, ValueError):
@@ -240,11 +261,9 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
         return value
     if cleaned.lower() == "unknown":
         return UNKNOWN
-    if re.fullmatch(_AMBIGUOUS, cleaned):
-        raise DateError(
-            f"the date {_quote(text)} is ambiguous (day and month could be either way): "
-            "write it as YYYY-MM-DD or with the month in words, e.g. 2003-07-03 or 3 July 2003"
-        )
+    numeric = re.fullmatch(_NUMERIC, cleaned)
+    if numeric:
+        raise _numeric(text, *numeric.groups(), today=today or date.today())
     code = _to_edtf(cleaned, today or date.today(), text)
     return _from_iso(code, text) or _from_edtf(code, text)
 
@@ -284,6 +303,10 @@ def display_text(text: str) -> str:
     if text.startswith("[") and text.endswith("]") and ".." in text:
         low, high = text[1:-1].split("..", 1)
         if low and high:
+            year, first, last = low[:4], low[5:], high[5:]
+            for third, bounds in _THIRDS.items():  # [2003-01..2003-04] is early 2003
+                if len(low) == len(high) == 7 and high[:4] == year and (first, last) == bounds:
+                    return f"{third} {year}"
             return f"between {_say(low)} and {_say(high)}"
         return f"before {_say(high)}" if high else f"after {_say(low)}"
     if "/" in text:
@@ -389,11 +412,47 @@ def _quote(text: str) -> str:
 
 
 def _unreadable(text: str) -> DateError:
-    return DateError(f"cannot read the date {_quote(text)}: use one of {ACCEPTED_FORMS}")
+    return DateError(f"cannot read the date {_quote(text)}: write e.g. {ACCEPTED_FORMS}")
+
+
+def _numeric(text: str, first: str, second: str, year_digits: str, today: date) -> DateError:
+    """A refusal of a numeric date (03/07/2003) naming the ISO date or dates it can mean:
+    the day-first and month-first readings, when real. Never guessed."""
+    year = int(year_digits)
+    if len(year_digits) == 2:  # 03 is 2003 until then, 1903 after: for the suggestion only
+        year += 2000 if year <= today.year % 100 else 1900
+    readings: list[date] = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            reading = date(year, int(month), int(day))
+        except ValueError:
+            continue
+        if reading not in readings:
+            readings.append(reading)
+    if not readings:
+        return _unreal(text)
+    if len(readings) == 1:
+        day = readings[0].isoformat()
+        return DateError(f"the date {_quote(text)} can only be {_say(day)}: write it as {day}")
+    first_day, other = (d.isoformat() for d in readings)
+    return DateError(
+        f"the date {_quote(text)} is ambiguous: write {first_day} ({_say(first_day, False)})"
+        f" or {other} ({_say(other, False)})"
+    )
+
+
+def _month_number(word: str) -> int | None:
+    """The month a name means in any language casetrack reads, accents and case aside."""
+    number = _MONTH_NUMBERS.get(word)
+    if number is None and not word.isascii():
+        from casetrack.names import name_key
+
+        number = _MONTH_NUMBERS.get(name_key(word))
+    return number
 
 
 def _unreal(text: str) -> DateError:
-    return DateError(f"{_quote(text)} is not a real date: use one of {ACCEPTED_FORMS}")
+    return DateError(f"{_quote(text)} is not a real date: write e.g. {ACCEPTED_FORMS}")
 
 
 def _from_iso(code: str, original: str) -> DateValue | None:
@@ -424,6 +483,10 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
     if re.fullmatch(_EDTF_CHARS, upper):
         return upper
     lowered = cleaned.lower()
+    third = re.fullmatch(_THIRD, lowered)
+    if third:
+        first, last = _THIRDS["mid" if third["third"] == "middle" else third["third"]]
+        return f"[{third['year']}-{first}..{third['year']}-{last}]"
     for pattern, template in _RANGES:
         match = re.fullmatch(pattern, lowered)
         if match:
@@ -446,7 +509,7 @@ def _borrow(low: str, high: str) -> str:
     words = high.split()
     if re.fullmatch(_DAY, low) and len(words) >= 2:
         return f"{low} {' '.join(words[-2:])}"
-    if re.fullmatch(_NO_YEAR, low) and low.split()[-1].rstrip(".") in _MONTH_NUMBERS:
+    if re.fullmatch(_NO_YEAR, low) and _month_number(low.split()[-1].rstrip(".")):
         return f"{low} {words[-1]}"
     return low
 
@@ -492,12 +555,18 @@ def _core(text: str, today: date, original: str) -> str:
         return (today - timedelta(days=1)).isoformat()
     if re.fullmatch(_EDTF_CHARS, text.upper()):
         return text.upper()
+    text = re.sub(_JOINING_DE, " ", text)
     for pattern in _FRIENDLY:
         match = re.fullmatch(pattern, text)
-        if match and match["month"] in _MONTH_NUMBERS:
-            parts = match.groupdict()
-            code = f"{parts['year']}-{_MONTH_NUMBERS[parts['month']]:02d}"
-            return f"{code}-{int(parts['day']):02d}" if parts.get("day") else code
+        if match is None:
+            continue
+        month = _month_number(match["month"])
+        if month is None:
+            if match["month"] in _SEASON_CODES or match["month"] in _THIRD_WORDS:
+                break
+            raise _unknown_month(match["month"], original)
+        code = f"{match['year']}-{month:02d}"
+        return f"{code}-{int(match['day']):02d}" if match.groupdict().get("day") else code
     match = re.fullmatch(_SEASON, text)
     if match and match["season"] in _SEASON_CODES:
         return f"{match['year']}-{_SEASON_CODES[match['season']]}"
@@ -506,6 +575,16 @@ def _core(text: str, today: date, original: str) -> str:
         year = match["year"]
         return year[:2] + "XX" if year.endswith("00") else year[:3] + "X"
     raise _unreadable(original)
+
+
+def _unknown_month(word: str, original: str) -> DateError:
+    """A refusal naming the word that is not a month, and the month names closest to it."""
+    from casetrack.names import did_you_mean
+
+    hint = did_you_mean(word, [words.split()[0] for words in _MONTH_WORDS])
+    if not hint:
+        return _unreadable(original)
+    return DateError(f"{word!r} in the date {_quote(original)} is not a month{hint}")
 
 
 def _from_edtf(code: str, original: str) -> DateValue:
