@@ -263,7 +263,8 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
         return UNKNOWN
     numeric = re.fullmatch(_NUMERIC, cleaned)
     if numeric:
-        raise _numeric(text, *numeric.groups(), today=today or date.today())
+        first, second, year = numeric.groups()
+        raise _numeric(text, first, second, year, today or date.today())
     code = _to_edtf(cleaned, today or date.today(), text)
     return _from_iso(code, text) or _from_edtf(code, text)
 

@@ -169,5 +169,5 @@ def test_rm_hides_the_milestone_but_keeps_it_recoverable(case: Cli) -> None:
 
 def test_ambiguous_numeric_date_is_refused_not_guessed(case: Cli) -> None:
     result = case("add", "acme", "03/07/2003", "x", code=1)
-    assert "ambiguous" in result.stderr and "3 July 2003" in result.stderr
+    assert "ambiguous" in result.stderr and "2003-07-03 (3 Jul) or 2003-03-07" in result.stderr
     assert case.query("SELECT count(*) FROM milestones") == [(0,)]
