@@ -20,7 +20,7 @@ from casetrack.dates import (
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import MILESTONE_STATUSES, ROLES, Milestone, PartyLink, SourceLink
 from casetrack.names import check_choice, clean_text, closest, did_you_mean, name_key
-from casetrack.parties import get_or_create_party, require_party_id
+from casetrack.parties import find_party_id, get_or_create_party, require_party_id
 from casetrack.schema import TIMELINE_ORDER
 from casetrack.sources import find_source, get_or_create_source
 from casetrack.store import Store, now
@@ -32,8 +32,14 @@ _CHUNK = 500
 
 @dataclass
 class PartySpec:
+    """A party to link as typed: NAME[:ROLE]."""
+
     name: str
     role: str | None = None
+    # Create it even when its name is close to a known party's (--new-party).
+    new: bool = False
+    # NAME:ROLE as typed: it names a party whose name or alias holds that colon, if any.
+    whole: str | None = None
 
 
 @dataclass
@@ -74,17 +80,49 @@ class WriteReport:
     date: DateValue
     new_parties: list[str] = field(default_factory=list)
     new_sources: list[str] = field(default_factory=list)
+    # New parties given a role that is not a known one: (NAME:ROLE as typed, role), perhaps
+    # a name holding a colon, by new party name.
+    odd_roles: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-def parse_party_spec(spec: str) -> PartySpec:
-    """NAME or NAME:ROLE; the role is after the last colon."""
-    name, sep, role = clean_text(spec).rpartition(":")
+def parse_party_spec(spec: str, *, new: bool = False) -> PartySpec:
+    """NAME, NAME:ROLE or NAME: (no role).
+
+    The role is after the last colon, so a name holding a colon ends with one ('Ministère
+    public: Paris:', or '...: Paris:prosecutor'); and NAME:ROLE that is, colon included, the
+    name or alias of a known party links that party (see party_for_spec).
+    """
+    cleaned = clean_text(spec)
+    name, sep, role = cleaned.rpartition(":")
     if not sep:
-        name, role = spec, ""
+        name, role = cleaned, ""
     name, role = clean_text(name), " ".join(role.split()).lower()
-    if not name_key(name) or (sep and not role):
+    if not name_key(name):
         raise CasetrackError(f"malformed --party {spec!r}: {PARTY_SPEC_HELP}")
-    return PartySpec(name, check_role(role, f"--party {spec!r}"))
+    role_checked = check_role(role, f"--party {spec!r}")
+    return PartySpec(name, role_checked, new=new, whole=cleaned if role else None)
+
+
+def party_spec_text(name: str, role: str | None) -> str:
+    """The NAME[:ROLE] text that parse_party_spec reads back as this name and role."""
+    if role:
+        return f"{name}:{role}"
+    return f"{name}:" if ":" in name else name
+
+
+def party_for_spec(conn: sqlite3.Connection, spec: PartySpec) -> tuple[int, str | None, bool]:
+    """The party a spec names (created if new), its role, and whether it was created.
+
+    A new name close to a known one is refused unless the spec says it is new.
+    """
+    if spec.whole is not None:
+        party_id = find_party_id(conn, spec.whole)
+        if party_id is not None:
+            return party_id, None, False
+    typed = party_spec_text(spec.name, spec.role)
+    instead = None if spec.new else f"--new-party {typed!r}"
+    party_id, created = get_or_create_party(conn, spec.name, unless_close=instead)
+    return party_id, spec.role, created
 
 
 def check_role(role: str | None, where: str) -> str | None:
@@ -228,15 +266,18 @@ def _link(
     tags: Iterable[str],
     report: WriteReport,
 ) -> None:
+    roles: dict[int, list[str]] = {}
     for spec in parties:
-        party_id, created = get_or_create_party(conn, spec.name)
+        party_id, role, created = party_for_spec(conn, spec)
         if created:
             report.new_parties.append(spec.name)
-        conn.execute(
-            "INSERT OR IGNORE INTO milestone_parties (milestone_id, party_id, role)"
-            " VALUES (?, ?, ?)",
-            (milestone_id, party_id, spec.role or ""),
-        )
+            if role and role not in ROLES and spec.whole:
+                report.odd_roles[spec.name] = (spec.whole, role)
+        given = roles.setdefault(party_id, [])
+        if role and role not in given:
+            given.append(role)
+    for party_id, given in roles.items():
+        _set_roles(conn, milestone_id, party_id, given)
     for citation in sources:
         source_id, created = get_or_create_source(conn, citation.ref)
         if created:
@@ -256,6 +297,61 @@ def _link(
                 "INSERT OR IGNORE INTO milestone_tags (milestone_id, tag) VALUES (?, ?)",
                 (milestone_id, cleaned),
             )
+
+
+def _set_roles(
+    conn: sqlite3.Connection, milestone_id: int, party_id: int, roles: list[str]
+) -> None:
+    """Link a party to a milestone with these roles, which replace those it had there (its
+    first link keeps its place in the list); with none, keep its roles or link it without."""
+    links = conn.execute(
+        "SELECT rowid, role FROM milestone_parties WHERE milestone_id = ? AND party_id = ?"
+        " ORDER BY rowid",
+        (milestone_id, party_id),
+    ).fetchall()
+    if not roles:
+        if links:
+            return
+        roles = [""]
+    had = [role for _, role in links]
+    spare = [rowid for rowid, role in links if role not in roles]
+    missing = [role for role in roles if role not in had]
+    for rowid, role in zip(spare, missing, strict=False):
+        conn.execute("UPDATE milestone_parties SET role = ? WHERE rowid = ?", (role, rowid))
+    for rowid in spare[len(missing) :]:
+        conn.execute("DELETE FROM milestone_parties WHERE rowid = ?", (rowid,))
+    conn.executemany(
+        "INSERT INTO milestone_parties (milestone_id, party_id, role) VALUES (?, ?, ?)",
+        [(milestone_id, party_id, role) for role in missing[len(spare) :]],
+    )
+
+
+def _unlink_party(conn: sqlite3.Connection, milestone_id: int, text: str) -> None:
+    """Unlink the party `text` names (NAME or NAME:ROLE): every link, or the one with that role."""
+    spec = parse_party_spec(text)
+    party_id = find_party_id(conn, spec.whole) if spec.whole else None
+    role = None
+    if party_id is None:
+        party_id, role = require_party_id(conn, spec.name), spec.role
+    of_party = "milestone_id = ? AND party_id = ?"
+    if role is None:
+        gone = conn.execute(f"DELETE FROM milestone_parties WHERE {of_party}",
+                            (milestone_id, party_id)).rowcount  # fmt: skip
+    else:
+        gone = conn.execute(f"DELETE FROM milestone_parties WHERE {of_party} AND role = ?",
+                            (milestone_id, party_id, role)).rowcount  # fmt: skip
+    if gone:
+        return
+    roles = [r[0] or "no role" for r in conn.execute(
+        f"SELECT role FROM milestone_parties WHERE {of_party} ORDER BY rowid",
+        (milestone_id, party_id),
+    )]  # fmt: skip
+    if not roles:
+        raise CasetrackError(f"party {spec.name!r} is not linked to milestone {milestone_id}")
+    raise CasetrackError(
+        f"party {spec.name!r} is linked to milestone {milestone_id} as {', '.join(roles)},"
+        f" not as {role!r}: --remove-party {spec.name!r} unlinks it whatever its role"
+    )
 
 
 def require_milestone(conn: sqlite3.Connection, milestone_id: int) -> None:
@@ -293,14 +389,8 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
         conn.execute(
             f"UPDATE milestones SET {assignments} WHERE id = ?", (*updates.values(), milestone_id)
         )
-        for name in change.remove_parties:
-            party_id = require_party_id(conn, name)
-            gone = conn.execute(
-                "DELETE FROM milestone_parties WHERE milestone_id = ? AND party_id = ?",
-                (milestone_id, party_id),
-            ).rowcount
-            if not gone:
-                raise CasetrackError(f"party {name!r} is not linked to milestone {milestone_id}")
+        for text in change.remove_parties:
+            _unlink_party(conn, milestone_id, text)
         for ref in change.remove_sources:
             source = find_source(conn, ref)
             if (

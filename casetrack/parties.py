@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import uuid
 from typing import Any
@@ -69,12 +70,106 @@ def create_party(
     return int(cursor.lastrowid or 0)
 
 
-def get_or_create_party(conn: sqlite3.Connection, name: str) -> tuple[int, bool]:
-    """The party known by this name or alias, or a new one; the flag says it was created."""
+def get_or_create_party(
+    conn: sqlite3.Connection, name: str, *, unless_close: str | None = None
+) -> tuple[int, bool]:
+    """The party known by this name or alias, or a new one; the flag says it was created.
+
+    With `unless_close` (how to create it anyway, for the message) a new name close to a
+    known one is refused instead: a typed variant would silently fork the party.
+    """
     party_id = find_party_id(conn, name)
     if party_id is not None:
         return party_id, False
+    if unless_close is not None:
+        refuse_close(conn, name, unless_close)
     return create_party(conn, name), True
+
+
+# Names at least this similar (difflib's ratio of their keys) are one typo apart.
+CLOSE_RATIO = 0.85
+
+
+def _squashed(key: str) -> str:
+    """Only the letters and digits: 'Acme B.V.' and 'ACME BV' are one name."""
+    return "".join(ch for ch in key if ch.isalnum())
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", re.sub(r"[.'\u2019]", "", key)))
+
+
+# Parties whose names are compared with a new one, at most: those sharing most words first.
+CLOSE_CANDIDATES = 200
+
+
+def _candidate_names(conn: sqlite3.Connection, words: frozenset[str]) -> list[str]:
+    """Names and aliases of the parties having a word that begins as one of `words` does
+    (its first three letters): all a close name can be, bar a typo in those letters."""
+    import json
+
+    terms = " OR ".join(sorted({f'"{word[:3]}"*' for word in words}))
+    if not terms:
+        return []
+    ids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT rowid FROM party_names_fts WHERE party_names_fts MATCH ? ORDER BY rank LIMIT ?",
+            (terms, CLOSE_CANDIDATES),
+        )
+    ]
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM parties WHERE id IN (SELECT value FROM json_each(?1)) UNION ALL"
+            " SELECT alias FROM party_aliases WHERE party_id IN (SELECT value FROM json_each(?1))",
+            (json.dumps(ids),),
+        )
+    ]
+
+
+def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[str]:
+    """Known names and aliases a new party name is likely a variant of, closest first: the
+    same letters and digits, a typo away (in letters: 'Party 1' and 'Party 2' are two), or a
+    subset of its words or they of its ('Rajavi' and 'Maryam Rajavi'). Case, accents and
+    spacing are already one name."""
+    import difflib
+
+    key = name_key(name)
+    squashed, words, numbers = _squashed(key), _words(key), re.findall(r"\d+", key)
+    matcher = difflib.SequenceMatcher(b=key, autojunk=False)
+    scored: dict[str, float] = {}
+    for other in _candidate_names(conn, words):
+        other_key = name_key(other)
+        if other_key == key or other in scored:
+            continue
+        small, big = sorted((words, _words(other_key)), key=len)
+        matcher.set_seq1(other_key)
+        if _squashed(other_key) == squashed:
+            scored[other] = 3.0
+        elif small and small <= big and any(len(word) > 2 for word in small):
+            scored[other] = 2.0
+        elif (
+            re.findall(r"\d+", other_key) == numbers  # 'Party 1' and 'Party 2' are two
+            and matcher.real_quick_ratio() >= CLOSE_RATIO
+            and matcher.quick_ratio() >= CLOSE_RATIO
+            and matcher.ratio() >= CLOSE_RATIO
+        ):
+            scored[other] = matcher.ratio()
+    return sorted(scored, key=lambda other: -scored[other])[:n]
+
+
+def refuse_close(conn: sqlite3.Connection, name: str, instead: str) -> None:
+    """Refuse a new party name close to a known one, naming those and `instead`, the way
+    to create it all the same."""
+    near = close_names(conn, name)
+    if near:
+        them = " or ".join(repr(other) for other in near)
+        which = "is close: write that name" if len(near) == 1 else "are close: write one"
+        raise CasetrackError(
+            f"no party named {clean_text(name)!r}, but {them} {which} to link it, or {instead}"
+            " if it is another party"
+        )
 
 
 def add_aliases(conn: sqlite3.Connection, party_id: int, aliases: list[str]) -> list[str]:

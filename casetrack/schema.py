@@ -579,9 +579,45 @@ def m008_timeline_order(db: Any) -> None:
     create_history_triggers(conn)
 
 
+def m009_party_names(db: Any) -> None:
+    """The words of every party's name and aliases, indexed (FTS5, rowid = party id), so a
+    new name can be checked against the names close to it without reading every party.
+
+    Triggers keep it in step with parties and aliases, whatever writes them (undo too); it
+    is derived, so not in the history.
+    """
+    names = (
+        "SELECT id, name || coalesce(' ' || (SELECT group_concat(alias, ' ') FROM party_aliases"
+        " WHERE party_id = parties.id), '') FROM parties WHERE id = {0}"
+    )
+    refresh = (
+        "DELETE FROM party_names_fts WHERE rowid = {0};"
+        f" INSERT INTO party_names_fts (rowid, names) {names};"
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE party_names_fts USING fts5(names,"
+        " tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    triggers = [
+        ("parties_names_ai", "AFTER INSERT ON parties", refresh.format("NEW.id")),
+        ("parties_names_au", "AFTER UPDATE OF name ON parties", refresh.format("NEW.id")),
+        ("parties_names_ad", "AFTER DELETE ON parties",
+         "DELETE FROM party_names_fts WHERE rowid = OLD.id;"),
+        ("party_aliases_names_ai", "AFTER INSERT ON party_aliases",
+         refresh.format("NEW.party_id")),
+        ("party_aliases_names_ad", "AFTER DELETE ON party_aliases",
+         refresh.format("OLD.party_id")),
+        ("party_aliases_names_au", "AFTER UPDATE ON party_aliases",
+         refresh.format("OLD.party_id") + " " + refresh.format("NEW.party_id")),
+    ]  # fmt: skip
+    for name, event, body in triggers:
+        db.execute(f"CREATE TRIGGER {name} {event} BEGIN {body} END")
+    db.execute(f"INSERT INTO party_names_fts (rowid, names) {names.format('id')}")
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_search, m003_history, m004_role_index, m005_history_spans,
-    m006_filter_indexes, m007_erasure, m008_timeline_order,
+    m006_filter_indexes, m007_erasure, m008_timeline_order, m009_party_names,
 ]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 

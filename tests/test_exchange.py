@@ -231,7 +231,7 @@ def test_every_error_is_listed_with_its_line(cli: Cli, tmp_path: Path) -> None:
         "c1,2003,Good,raid,\n"
         "c1,2003,Unknown kind,raaid,\n"
         "c1,2003,,raid,\n"
-        '"c1","2003","Multi\nline title",raid,Jane:\n',
+        '"c1","2003","Multi\nline title",raid,:witness\n',
         encoding="utf-8",
     )
     cli("init")
@@ -240,7 +240,7 @@ def test_every_error_is_listed_with_its_line(cli: Cli, tmp_path: Path) -> None:
     assert f"{sheet}:2: '2003-13' is not a real date" in err
     assert f"{sheet}:4: unknown kind 'raaid' (did you mean 'raid'?)" in err
     assert f"{sheet}:5: a milestone needs a title" in err
-    assert f"{sheet}:6: malformed --party 'Jane:'" in err
+    assert f"{sheet}:6: malformed --party ':witness'" in err
     assert _count(cli, "milestones") == 0
 
 

@@ -75,7 +75,7 @@ def test_unknown_kind_and_bad_party_are_refused_with_suggestions(case: Cli) -> N
     assert (
         "did you mean 'raid'" in case("add", "acme", "2003", "x", "--kind", "riad", code=1).stderr
     )
-    result = case("add", "acme", "2003", "x", "--party", "Acme:", code=1)
+    result = case("add", "acme", "2003", "x", "--party", ":witness", code=1)
     assert "malformed --party" in result.stderr
     result = case("add", "acme", "2003", "x", "--party", "Acme:defendent", code=1)
     assert "did you mean 'defendant'" in result.stderr

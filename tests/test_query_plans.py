@@ -31,7 +31,10 @@ from casetrack.trash import list_trash
 ROOT = Path(__file__).resolve().parent.parent
 # Tables that stay small whatever the store holds (cases, kinds and FTS5's own settings),
 # as the queries name them; a scan of any other table fails.
-SMALL = {"cases", "c", "kinds", "main.milestone_search_fts_config", "CONSTANT"}
+SMALL = {
+    "cases", "c", "kinds", "main.milestone_search_fts_config", "main.party_names_fts_config",
+    "CONSTANT",
+}  # fmt: skip
 # Partial indexes that hold only the few milestones a filter asks for: walking one is fine.
 PARTIAL = {"milestones_key", "milestones_status", "milestones_deleted"}
 

@@ -20,7 +20,7 @@ from casetrack.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from casetrack.milestones import Citation
+    from casetrack.milestones import Citation, PartySpec, WriteReport
 
 PartyOpt = Annotated[
     list[str] | None,
@@ -28,7 +28,16 @@ PartyOpt = Annotated[
         "--party",
         "-p",
         metavar="NAME[:ROLE]",
-        help="NAME or NAME:ROLE, e.g. 'Jane Doe:defendant' (repeatable).",
+        help="NAME or NAME:ROLE, e.g. 'Jane Doe:defendant' (repeatable). The role is after"
+        " the last colon: end a name that holds one with ':' ('Ministère public: Paris:').",
+    ),
+]
+NewPartyOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--new-party",
+        metavar="NAME[:ROLE]",
+        help="Like --party, but a new name close to a known party's is created, not refused.",
     ),
 ]
 SourceOpt = Annotated[
@@ -101,6 +110,7 @@ def add(
     title: Annotated[str, typer.Argument(metavar="TITLE", help="What happened, in a line.")],
     kind: Annotated[str, typer.Option("--kind", "-k", help="raid, arrest, ruling, ...")] = "other",
     party: PartyOpt = None,
+    new_party: NewPartyOpt = None,
     source: SourceOpt = None,
     quote: Quote = None,
     page: Page = None,
@@ -115,23 +125,40 @@ def add(
 
     Example: casetrack add pmoi-2003 2003-06-17 "Police raid on the offices" --kind raid
     --party "PMOI:subject" --party "DST:raiding authority" --source https://example.org/a
-    """
-    from casetrack.milestones import add_milestone, parse_party_spec
 
-    specs = [parse_party_spec(p) for p in party or []]
+    --party NAME:ROLE links the party with that name or alias (any case or accents). The role
+    is after the last colon, so a name holding a colon ends with one: --party "Ministère
+    public: Paris:" (no role) or --party "Ministère public: Paris:prosecutor"; a known
+    party's whole name, colon included, also links it. A new name is created and said so,
+    unless it is close to a known one ('Rajavi' beside 'Maryam Rajavi'): then nothing is
+    written and the known names are suggested; --new-party NAME[:ROLE] creates it anyway.
+    """
+    from casetrack.milestones import add_milestone
+
+    specs = _party_specs(party, new_party)
     report = add_milestone(
         open_store(ctx, create=True), case, date, title, kind=kind, parties=specs,
         sources=_citations(source, quote, page, paragraph),
         location=location, note=note, tags=tag or [], status=status, key=key,
     )  # fmt: skip
-    _report(report.new_parties, report.new_sources)
+    _report(report)
     typer.echo(report.milestone_id)
 
 
-def _report(new_parties: list[str], new_sources: list[str]) -> None:
-    for name in new_parties:
-        say(f"new party: {name}")
-    for url in new_sources:
+def _party_specs(party: list[str] | None, new_party: list[str] | None) -> list[PartySpec]:
+    from casetrack.milestones import parse_party_spec
+
+    return [parse_party_spec(p) for p in party or []] + [
+        parse_party_spec(p, new=True) for p in new_party or []
+    ]
+
+
+def _report(report: WriteReport) -> None:
+    for name in report.new_parties:
+        typed, role = report.odd_roles.get(name, ("", ""))
+        say(f"new party: {name}" + (typed and f" (with the role {role!r}, not a known role: if"
+            f" {typed!r} is one name, write --party {typed + ':'!r})"))  # fmt: skip
+    for url in report.new_sources:
         say(f"new source: {url}")
 
 
@@ -160,8 +187,12 @@ def edit(
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="New kind.")] = None,
     case: Annotated[str | None, typer.Option(help="Move to another case.")] = None,
     party: PartyOpt = None,
+    new_party: NewPartyOpt = None,
     remove_party: Annotated[
-        list[str] | None, typer.Option(help="Unlink a party (repeatable).")
+        list[str] | None,
+        typer.Option(
+            metavar="NAME[:ROLE]", help="Unlink a party, or only its link with ROLE (repeatable)."
+        ),
     ] = None,
     source: SourceOpt = None,
     remove_source: Annotated[
@@ -180,18 +211,21 @@ def edit(
     """Change a milestone; options not given stay as they are.
 
     Example: casetrack edit 12 --date 2003-06 --party "Jane Doe:detainee" --remove-party "J. Doe"
+
+    --party NAME:ROLE for a party already linked gives it that role instead of the ones it
+    had (NAME alone keeps them); --party works as in 'casetrack add --help'.
     """
-    from casetrack.milestones import MilestoneChange, edit_milestone, parse_party_spec
+    from casetrack.milestones import MilestoneChange, edit_milestone
 
     change = MilestoneChange(
         date=date, title=title, kind=kind, case=case, location=location, note=note,
-        status=status, key=key, add_parties=[parse_party_spec(p) for p in party or []],
+        status=status, key=key, add_parties=_party_specs(party, new_party),
         remove_parties=remove_party or [],
         add_sources=_citations(source, quote, page, paragraph),
         remove_sources=remove_source or [], add_tags=tag or [], remove_tags=remove_tag or [],
     )  # fmt: skip
     report = edit_milestone(open_store(ctx), milestone_id, change)
-    _report(report.new_parties, report.new_sources)
+    _report(report)
     say(f"updated milestone {milestone_id}")
 
 

@@ -32,6 +32,7 @@ from casetrack.errors import CasetrackError
 from casetrack.exchange.selection import Selection
 from casetrack.formats import safe_cell
 from casetrack.limits import MAX_RECORD, Lines
+from casetrack.milestones import party_spec_text
 from casetrack.models import Milestone
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ def _row(m: Milestone, case_titles: dict[str, str]) -> list[str]:
         "precision": m.date.precision,
         "kind": m.kind,
         "title": m.title,
-        "parties": _lines([p.name + (f":{p.role}" if p.role else "") for p in m.parties]),
+        "parties": _lines([party_spec_text(p.name, p.role) for p in m.parties]),
         "sources": "\n".join(s.url for s in m.sources),
         **{
             f"source_{part}s": "\n".join(_escape(c[i]) for c in citations) if has[i] else ""

@@ -33,7 +33,7 @@ from casetrack.milestones import (
 )
 from casetrack.models import MILESTONE_STATUSES, PARTY_KINDS
 from casetrack.names import check_choice, clean_text, did_you_mean, name_key
-from casetrack.parties import add_aliases, create_party, find_party_id
+from casetrack.parties import add_aliases, create_party, find_party_id, refuse_close
 from casetrack.schema import LINK_TABLES, BulkInserts, bulk_inserts
 from casetrack.sources import create_source
 from casetrack.store import Store, now
@@ -395,6 +395,9 @@ class _Importer:
         item = _record(item, "link")
         if "spec" in item:
             spec = parse_party_spec(str(item["spec"]))
+            whole = find_party_id(self.conn, spec.whole) if spec.whole else None
+            if whole is not None:  # a known party's name holding a colon
+                return whole, ""
             return self._party_id(("spec", spec.name), spec.name, None), spec.role or ""
         name, uid, raw_role = item.get("name"), item.get("party"), item.get("role")
         if name is not None and type(name) is not str:
@@ -421,6 +424,8 @@ class _Importer:
         if party_id is None:
             if not name_key(name):
                 raise CasetrackError("a party link needs a name")
+            if uid is None:  # typed by hand: a variant of a known name would fork the party
+                refuse_close(self.conn, name, "add it first with 'casetrack party add NAME'")
             party_id = create_party(self.conn, name, uid=uid)
             self.report.added["party"] += 1
             if uid:

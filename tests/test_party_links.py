@@ -1,0 +1,155 @@
+"""Linking parties by the name typed: no silent second party, names with colons, roles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casetrack.milestones import parse_party_spec, party_spec_text
+from casetrack.models import ROLES
+from casetrack.names import clean_text, name_key
+from tests.conftest import Cli
+
+
+@pytest.fixture
+def case(cli: Cli) -> Cli:
+    cli("case", "add", "c", "--title", "C")
+    cli("party", "add", "Maryam Rajavi", "--kind", "person", "--alias", "M. Rajavi")
+    cli("party", "add", "Acme Shipping B.V.", "--kind", "organization")
+    return cli
+
+
+def _parties(cli: Cli, milestone_id: str) -> list[dict[str, object]]:
+    shown = json.loads(cli("show", milestone_id, "-f", "json").stdout)
+    return list(shown["parties"])
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("Rajavi:detainee", "'Maryam Rajavi' or 'M. Rajavi'"),  # a subset of the words
+        ("Rajavi Maryam", "'Maryam Rajavi'"),  # the same words in another order
+        ("Mrs Maryam Rajavi", "'Maryam Rajavi'"),  # more words around them
+        ("Maryam Rajavy", "'Maryam Rajavi'"),  # a typo
+        ("ACME Shipping BV:subject", "'Acme Shipping B.V.'"),  # punctuation
+    ],
+)
+def test_a_name_close_to_a_known_party_is_refused_and_nothing_written(
+    case: Cli, typed: str, suggested: str
+) -> None:
+    before = case.records()
+    result = case("add", "c", "2003", "Raid", "--party", typed, code=1)
+    assert result.stderr.count("\n") == 1
+    assert f"but {suggested}" in result.stderr
+    assert f"or --new-party {typed!r} if it is another party" in result.stderr
+    assert case.records() == before
+
+
+def test_close_names_are_refused_by_edit_and_by_a_typed_import(case: Cli, tmp_path: Path) -> None:
+    milestone_id = case("add", "c", "2003", "Raid").stdout.strip()
+    before = case.records()
+    result = case("edit", milestone_id, "--title", "Dawn raid", "--party", "rajavi", code=1)
+    assert "but 'Maryam Rajavi'" in result.stderr
+    sheet = tmp_path / "rows.csv"
+    sheet.write_text("case,date,title,parties\nc,2004,Hearing,Rajavi:detainee\n", "utf-8")
+    result = case("import", str(sheet), code=1)
+    assert "rows.csv:2: no party named 'Rajavi', but 'Maryam Rajavi'" in result.stderr
+    assert "add it first with 'casetrack party add NAME'" in result.stderr
+    assert case.records() == before
+
+
+def test_case_and_accents_link_the_known_party_and_a_new_name_is_announced(case: Cli) -> None:
+    result = case("add", "c", "2003", "Raid", "--party", "MARYAM RAJAVÍ:subject",
+                  "--party", "Omar Haddad:witness")  # fmt: skip
+    assert result.stderr == "new party: Omar Haddad\n"
+    assert _parties(case, result.stdout.strip()) == [
+        {"name": "Maryam Rajavi", "role": "subject"},
+        {"name": "Omar Haddad", "role": "witness"},
+    ]
+
+
+def test_new_party_and_party_add_create_a_close_name_on_purpose(case: Cli) -> None:
+    result = case("add", "c", "2003", "Raid", "--new-party", "Rajavi:detainee")
+    assert "new party: Rajavi" in result.stderr
+    assert _parties(case, result.stdout.strip()) == [{"name": "Rajavi", "role": "detainee"}]
+    case("party", "add", "Acme Shipping")
+    names = {r[0] for r in case.query("SELECT name FROM parties")}
+    assert {"Rajavi", "Acme Shipping", "Acme Shipping B.V."} <= names
+    # --new-party for a name that exists links it rather than failing a rerun.
+    again = case("add", "c", "2004", "Hearing", "--new-party", "rajavi")
+    assert "new party" not in again.stderr
+    assert case.query("SELECT count(*) FROM parties WHERE name_key = 'rajavi'") == [(1,)]
+
+
+def test_a_name_holding_a_colon_ends_with_one(case: Cli) -> None:
+    first = case("add", "c", "2003", "Charges", "--party", "Ministère public: Paris:prosecutor")
+    assert first.stderr == "new party: Ministère public: Paris\n"
+    assert _parties(case, first.stdout.strip()) == [
+        {"name": "Ministère public: Paris", "role": "prosecutor"}
+    ]
+    no_role = case("add", "c", "2004", "Appeal", "--party", "Ministère public: Lyon:")
+    assert _parties(case, no_role.stdout.strip()) == [
+        {"name": "Ministère public: Lyon", "role": None}
+    ]
+    # Once known, the name typed whole (colon included) links that party.
+    again = case("add", "c", "2005", "Ruling", "--party", "ministère public: paris")
+    assert "new party" not in again.stderr
+    assert _parties(case, again.stdout.strip()) == [
+        {"name": "Ministère public: Paris", "role": None}
+    ]
+    assert "Ministère public: Paris:" in case("add", "--help").stdout
+
+
+def test_an_unknown_role_on_a_new_party_says_how_to_write_a_colon_name(case: Cli) -> None:
+    result = case("add", "c", "2003", "Charges", "--party", "Parquet: Nanterre")
+    assert "new party: Parquet" in result.stderr
+    assert "with the role 'nanterre', not a known role" in result.stderr
+    assert "write --party 'Parquet: Nanterre:'" in result.stderr
+
+
+def test_edit_changes_the_role_of_a_linked_party(case: Cli) -> None:
+    milestone_id = case("add", "c", "2003", "Raid", "--party", "Maryam Rajavi:subject",
+                        "--party", "Acme Shipping B.V.:witness").stdout.strip()  # fmt: skip
+    case("edit", milestone_id, "--party", "m. rajavi:detainee")
+    assert _parties(case, milestone_id) == [
+        {"name": "Maryam Rajavi", "role": "detainee"},
+        {"name": "Acme Shipping B.V.", "role": "witness"},
+    ]
+    case("edit", milestone_id, "--party", "Maryam Rajavi")  # no role: keeps the one it has
+    assert _parties(case, milestone_id)[0] == {"name": "Maryam Rajavi", "role": "detainee"}
+    assert case.query("SELECT count(*) FROM milestone_parties") == [(2,)]
+
+
+def test_remove_party_with_or_without_a_role(case: Cli) -> None:
+    milestone_id = case("add", "c", "2003", "Raid", "--party", "Maryam Rajavi:subject",
+                        "--party", "Acme Shipping B.V.:witness").stdout.strip()  # fmt: skip
+    result = case("edit", milestone_id, "--remove-party", "Acme Shipping B.V.:subject", code=1)
+    assert "is linked to milestone 1 as witness, not as 'subject'" in result.stderr
+    case("edit", milestone_id, "--remove-party", "Acme Shipping B.V.:witness")
+    case("edit", milestone_id, "--remove-party", "M. Rajavi")
+    assert _parties(case, milestone_id) == []
+
+
+def test_csv_keeps_a_name_holding_a_colon(case: Cli, tmp_path: Path) -> None:
+    case("add", "c", "2003", "Charges", "--party", "Ministère public: Paris:")
+    sheet = tmp_path / "c.csv"
+    case("export", "c", "--format", "csv", "-o", str(sheet))
+    other = Cli(tmp_path / "other.db")
+    other("import", str(sheet))
+    assert other.query("SELECT name FROM parties") == [("Ministère public: Paris",)]
+
+
+_names = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), max_size=12).map(
+    clean_text
+)
+
+
+@settings(max_examples=200)
+@given(_names.filter(lambda n: name_key(n) != ""), st.sampled_from((None, *ROLES)))
+def test_party_spec_text_reads_back_as_the_name_and_role(name: str, role: str | None) -> None:
+    spec = parse_party_spec(party_spec_text(name, role))
+    assert (spec.name, spec.role) == (name, role)
