@@ -240,7 +240,8 @@ def wipe(store: Store) -> bool:
     with store.write(record=False):
         # Deleting from FTS5 adds tombstones: words, removed or edited away, stay in older
         # segments until they are merged.
-        conn.execute("INSERT INTO milestone_search_fts (milestone_search_fts) VALUES ('optimize')")
+        for fts in ("milestone_search_fts", "party_names_fts"):
+            conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
     conn.execute("VACUUM")
     busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
     return not busy
