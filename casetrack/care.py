@@ -42,8 +42,9 @@ def backup(store: Store, target: Path, *, force: bool = False) -> int:
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as err:
         raise CasetrackError(f"cannot write a backup to {target}: {err}") from None
-    finally:
-        partial.unlink(missing_ok=True)
+    finally:  # SQLite leaves the copy's journal behind when the disk fills mid-write
+        for leftover in ("", "-journal", "-wal", "-shm"):
+            partial.with_name(partial.name + leftover).unlink(missing_ok=True)
     return target.stat().st_size
 
 

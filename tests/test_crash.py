@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import Cli
@@ -27,14 +29,20 @@ with store.write():
 def kill_midway(command: list[str], db: Path, wal_bytes: int = 2_000_000) -> bool:
     """Run `command`, SIGKILL it once its write is well under way; False if it finished first."""
     wal = db.with_name(db.name + "-wal")
+    return kill_when(command, lambda: wal.exists() and wal.stat().st_size > wal_bytes)
+
+
+def kill_when(command: list[str], ready: Callable[[], bool], pause: float = 0.01) -> bool:
+    """Run `command`, SIGKILL it as soon as `ready()`; False if it finished first."""
     proc = subprocess.Popen(command)
     deadline = time.monotonic() + 120
     while proc.poll() is None and time.monotonic() < deadline:
-        if wal.exists() and wal.stat().st_size > wal_bytes:
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait()
-            return True
-        time.sleep(0.01)
+        with contextlib.suppress(FileNotFoundError):  # a file went away as it was looked at
+            if ready():
+                os.kill(proc.pid, signal.SIGKILL)
+                proc.wait()
+                return True
+        time.sleep(pause)
     proc.kill()
     proc.wait()
     return False
@@ -124,3 +132,24 @@ def test_trash_empty_killed_midway_erases_all_or_nothing(demo: Cli) -> None:
     assert demo.query("SELECT count(*) FROM milestones") == [(0,)]
     assert b"imported 1" not in demo.db_path.read_bytes().lower()
     demo("check")
+
+
+def test_a_backup_killed_midway_leaves_the_store_whole_and_no_backup(demo: Cli) -> None:
+    """Killed while it copies: the store is untouched and the target is absent, not half a
+    copy (what the hidden partial copy left behind becomes is `check`'s business)."""
+    demo("import", str(big_sheet(demo, 20_000)))
+    before = demo.records()
+    target = demo.db_path.parent / "copy.db"
+
+    def copying() -> bool:
+        return any(p.stat().st_size > 1_000_000 for p in target.parent.glob(".copy.db.partial-*"))
+
+    killed = kill_when(casetrack_command(demo, "backup", str(target)), copying, pause=0.001)
+    assert killed, "the backup finished before it could be killed: make the store bigger"
+    assert not target.exists()
+    assert demo.records() == before
+    for leftover in target.parent.glob(".copy.db.partial-*"):  # a kill leaves it to `check`
+        leftover.unlink()
+    demo("check")
+    demo("backup", str(target))
+    assert Cli(target).records() == before
