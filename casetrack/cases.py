@@ -10,6 +10,7 @@ from typing import Any
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import CASE_STATUSES, Case
 from casetrack.names import check_choice, clean_text, did_you_mean
+from casetrack.schema import TIMELINE_ORDER
 from casetrack.store import Store, now
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -111,14 +112,14 @@ def list_cases(store: Store) -> list[dict[str, Any]]:
     """Every case with its milestone count and date range: `first` and `last` are its
     earliest and latest possible days, `first_date` and `last_date` the stored (EDTF) dates
     of the milestones that hold them, as the source said them (2000~, not 2000-01-01)."""
-    # One pass over each case's milestones (by the case index) for the figures, and one
-    # index lookup each for the dates of the first and last milestone.
+    # One pass over each case's milestones (by the case index) for the figures; the first
+    # milestone in timeline order (its own `m`) and the one ending last are each looked up.
     rows = store.conn.execute(
-        """SELECT c.id, c.uid, c.slug, c.title, c.jurisdiction, c.court, c.docket, c.status,
+        f"""SELECT c.id, c.uid, c.slug, c.title, c.jurisdiction, c.court, c.docket, c.status,
                   c.summary, count(m.id), min(m.date_start), max(m.date_end),
-                  (SELECT f.date FROM milestones f
-                   WHERE f.case_id = c.id AND f.deleted_at IS NULL AND f.precision != 'unknown'
-                   ORDER BY f.sort_start, f.sort_end DESC, f.position LIMIT 1),
+                  (SELECT m.date FROM milestones m
+                   WHERE m.case_id = c.id AND m.deleted_at IS NULL AND m.precision != 'unknown'
+                   ORDER BY {TIMELINE_ORDER} LIMIT 1),
                   (SELECT l.date FROM milestones l
                    WHERE l.case_id = c.id AND l.deleted_at IS NULL AND l.precision != 'unknown'
                    ORDER BY l.sort_end DESC, l.sort_start DESC LIMIT 1)

@@ -67,3 +67,17 @@ def test_limit_is_counted_in_sql(demo: Cli) -> None:
     finally:
         store.close()
     assert any("LIMIT" in sql and "DESC" in sql for sql in statements)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("search", "raid"), ("case", "list"), ("source", "list"), ("party", "list"), ("history", "1")],
+)
+def test_other_listings_fit_80_columns(
+    demo: Cli, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    table = demo(*command).stdout
+    assert max(map(len, table.splitlines())) <= 80, table
+    if command[0] == "history":  # (a history row with a URL is wider: a URL is never split)
+        assert "+00:00" not in table and " UTC" in table  # to the second, said once

@@ -75,7 +75,8 @@ def history(
         if row["undone_by"]:
             row["command"] += f" (undone by {row['undone_by']})"
     columns = ["change", "at", "user", "command", "action", "table", "row", "summary"]
-    emit(rows, fmt, columns, ("summary", "command"), empty="no changes recorded")
+    emit(rows, fmt, columns, ("summary", "command"), empty="no changes recorded",
+         droppable=("user", "row", "table", "action"), times=("at",))  # fmt: skip
 
 
 def _milestone_id(target: str | None) -> int | None:

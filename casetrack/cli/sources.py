@@ -40,6 +40,7 @@ def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     columns = ["id", "title", "url", "publisher", "published", "milestones"]
     emit(list_sources(open_store(ctx)), fmt,
          columns, ("title", "url"), dates=("published",),
+         droppable=("publisher", "published", "milestones"),
          empty="no sources yet: add one with 'casetrack source add URL'")  # fmt: skip
 
 
