@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import chain, zip_longest
 from typing import TYPE_CHECKING, Any
 
@@ -94,11 +94,18 @@ def _longest_word(rows: Sequence[Sequence[str]], column: int) -> int:
     longest = 0
     for row in rows:
         cell = row[column]
-        if len(cell) <= longest:
+        if len(cell) <= longest or not cell.strip():
             continue
-        for word in cell.split():
-            size = _cell_width(word)
-            longest = max(longest, size if _is_url(word) else min(size, WORD_CUT))
+        if "://" in cell or "www." in cell or not _plain(cell):
+            size = max(
+                _cell_width(w) if _is_url(w) else min(_cell_width(w), WORD_CUT)
+                for w in cell.split()
+            )
+        elif longest < WORD_CUT:
+            size = min(max(map(len, cell.split())), WORD_CUT)
+        else:
+            continue
+        longest = max(longest, size)
     return longest
 
 
@@ -226,16 +233,17 @@ def fold(cell: str, width: int | None) -> str:
     never cut nor split: a link must still work when copied."""
     if width is None or (len(cell) <= width and "\n" not in cell and "\x1b" not in cell):
         return cell
-    return "\n".join(_wrap(line, width) for line in cell.splitlines() if line.strip())
+    measure = len if _plain(cell) else _cell_width
+    return "\n".join(_wrap(line, width, measure) for line in cell.splitlines() if line.strip())
 
 
-def _wrap(text: str, width: int) -> str:
+def _wrap(text: str, width: int, measure: Callable[[str], int]) -> str:
     lines = []
     line, size = "", 0
     for word in text.split(" "):
         if not word:
             continue
-        span = _cell_width(word)
+        span = measure(word)
         if span > width and not _is_url(word) and "\x1b" not in word:
             word, span = word[: max(width - 1, 1)] + ELLIPSIS, max(width, 2)
         if line and size + 1 + span <= width:
