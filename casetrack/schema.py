@@ -615,9 +615,62 @@ def m009_party_names(db: Any) -> None:
     db.execute(f"INSERT INTO party_names_fts (rowid, names) {names.format('id')}")
 
 
+def m010_search_kinds_and_roles(db: Any) -> None:
+    """Search finds a milestone by its kind (`search dismissal`) and by the roles its parties
+    play (`search witness`): two more columns in the search rows, their view and FTS5 index.
+
+    The view and the triggers m002 made are kept and extended in place (their text is fixed:
+    released migrations never change); the new columns are filled in from the milestones and
+    their links, and the FTS5 index is built again over every column in one pass.
+    """
+    conn = db.conn
+    old_columns = "title, note, location, tags, quotes, parties, sources"
+    roles = (
+        "(SELECT group_concat(role, '; ') FROM (SELECT DISTINCT role FROM milestone_parties"
+        " WHERE milestone_id = {id} AND role != '' ORDER BY role))"
+    )
+    view = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'milestone_search_source'"
+    ).fetchone()[0]
+    head, tail = view.rsplit("FROM milestones m", 1)
+    conn.execute("DROP VIEW milestone_search_source")
+    conn.execute(
+        f"{head.rstrip()}, m.kind AS kind, {roles.format(id='m.id')} AS roles"
+        f" FROM milestones m{tail}"
+    )
+    db["milestone_search"].disable_fts()
+    conn.execute("ALTER TABLE milestone_search ADD COLUMN kind")
+    conn.execute("ALTER TABLE milestone_search ADD COLUMN roles")
+    conn.execute(
+        "UPDATE milestone_search SET kind = (SELECT kind FROM milestones m WHERE m.id ="
+        f" milestone_search.id), roles = {roles.format(id='milestone_search.id')}"
+    )
+    edits = {
+        f"{old_columns})": f"{old_columns}, kind, roles)",
+        f"SELECT id, {old_columns} FROM": f"SELECT id, {old_columns}, kind, roles FROM",
+        "sources = excluded.sources;": "sources = excluded.sources, kind = excluded.kind,"
+        " roles = excluded.roles;",
+        "UPDATE OF title, note, location ON": "UPDATE OF title, note, location, kind ON",
+    }
+    for name, sql in conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_search_*'"
+        " AND tbl_name != 'milestone_search'"
+    ).fetchall():
+        for old, new in edits.items():
+            sql = sql.replace(old, new)
+        conn.execute(f'DROP TRIGGER "{name}"')
+        conn.execute(sql)
+    db["milestone_search"].enable_fts(
+        [*old_columns.split(", "), "kind", "roles"],
+        tokenize="unicode61 remove_diacritics 2",
+        create_triggers=True,
+    )
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_search, m003_history, m004_role_index, m005_history_spans,
     m006_filter_indexes, m007_erasure, m008_timeline_order, m009_party_names,
+    m010_search_kinds_and_roles,
 ]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 

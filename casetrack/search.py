@@ -28,9 +28,11 @@ _WEIGHTS = {
     "quotes": 3.0,
     "parties": 6.0,
     "sources": 2.0,
+    "kind": 6.0,
+    "roles": 3.0,
 }
 # Where a snippet is taken from when several columns match, most telling first.
-_SNIPPET_FROM = ("note", "quotes", "parties", "tags", "location", "sources")
+_SNIPPET_FROM = ("note", "quotes", "parties", "tags", "location", "sources", "kind", "roles")
 # Private-use characters mark matches inside SQLite; they become the caller's markers.
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _MARKS_SQL = "char(57344), char(57345)"

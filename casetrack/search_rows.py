@@ -5,7 +5,8 @@ text is, and the triggers refresh one milestone at a time through it. Recomputin
 row through the view runs its correlated subqueries once per milestone: 46 s at a million
 milestones. Here each table is read once, in milestone order, and the rows are put
 together in Python: 25 s. The text is the view's own, in its order (parties by id, then
-their aliases by party and alias id; tags by tag; quotes and sources by source id), which
+their aliases by party and alias id; tags by tag; quotes and sources by source id; the
+roles parties play, each once, by role), which
 `casetrack check` and the tests compare row for row. `casetrack search --rebuild` still
 goes through the view, so that it mends whatever this could ever get wrong.
 """
@@ -18,7 +19,9 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-SEARCH_COLUMNS = ("title", "note", "location", "tags", "quotes", "parties", "sources")
+SEARCH_COLUMNS = (
+    "title", "note", "location", "tags", "quotes", "parties", "sources", "kind", "roles",
+)  # fmt: skip
 # A source's searchable label, as the view writes it.
 _SOURCE_LABEL = (
     "nullif(trim(coalesce(s.title, '') || ' ' || coalesce(s.publisher, '') || ' '"
@@ -58,7 +61,7 @@ def _joined(parts: list[str], separator: str) -> str | None:
 
 
 def search_rows(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
-    """(id, title, note, location, tags, quotes, parties, sources) of every milestone, by id."""
+    """(id, *SEARCH_COLUMNS) of every milestone, by id."""
     aliases: dict[int, list[str]] = {}
     for party_id, alias in _rows(
         conn, "SELECT party_id, alias FROM party_aliases ORDER BY party_id, id"
@@ -67,7 +70,7 @@ def search_rows(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
     tags = _Stream(conn, "SELECT milestone_id, tag FROM milestone_tags ORDER BY milestone_id, tag")
     parties = _Stream(
         conn,
-        "SELECT mp.milestone_id, mp.party_id, p.name FROM milestone_parties mp"
+        "SELECT mp.milestone_id, mp.party_id, p.name, mp.role FROM milestone_parties mp"
         " LEFT JOIN parties p ON p.id = mp.party_id ORDER BY mp.milestone_id, mp.party_id",
     )
     cited = _Stream(
@@ -75,13 +78,16 @@ def search_rows(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
         f"SELECT ms.milestone_id, ms.quote, {_SOURCE_LABEL} FROM milestone_sources ms"
         " LEFT JOIN sources s ON s.id = ms.source_id ORDER BY ms.milestone_id, ms.source_id",
     )
-    for milestone_id, title, note, location in _rows(
-        conn, "SELECT id, title, note, location FROM milestones ORDER BY id"
+    for milestone_id, title, note, location, kind in _rows(
+        conn, "SELECT id, title, note, location, kind FROM milestones ORDER BY id"
     ):
         names: list[str] = []
         also: list[str] = []
+        roles: set[str] = set()
         last = None
-        for _, party_id, name in parties.take(milestone_id):
+        for _, party_id, name, role in parties.take(milestone_id):
+            if role:
+                roles.add(role)
             if party_id != last:  # one row per role: each party once
                 if name is not None:  # a link to a missing party still brings its aliases
                     names.append(name)
@@ -94,4 +100,5 @@ def search_rows(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
             _joined([quote for _, quote, _ in citations if quote is not None], " / "),
             _joined(names + also, "; "),
             _joined([label for _, _, label in citations if label is not None], "; "),
+            kind, _joined(sorted(roles), "; "),
         )  # fmt: skip

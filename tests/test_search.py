@@ -70,6 +70,14 @@ def test_matches_every_searchable_field(store: Cli) -> None:
     )  # party name and aliases
     assert ids(store, "Val-d'Oise") == [1]  # source title
     assert ids(store, "AFP") == [1]  # source publisher
+    assert ids(store, "charge") == [5]  # kind only: the title says "charges"
+    assert ids(store, "detainee") == [4]  # the role a party plays
+    assert ids(store, "investigating") == [2]
+
+
+def test_a_kind_match_is_said_in_the_match_column(store: Cli) -> None:
+    lines = store("search", "detainee").stdout.splitlines()
+    assert "roles: [detainee]" in lines[2]
 
 
 def test_accents_case_and_prefixes(store: Cli) -> None:
@@ -188,6 +196,14 @@ def test_index_follows_party_links(store: Cli) -> None:
     index_in_step(store)
 
 
+def test_index_follows_kinds_and_roles(store: Cli) -> None:
+    store("edit", "6", "--kind", "ruling", "--party", "Cour de cassation:court")
+    assert ids(store, "ruling") == ids(store, "court") == [6]
+    store("edit", "6", "--kind", "appeal", "--remove-party", "cour de cassation")
+    assert ids(store, "ruling") == ids(store, "court") == []
+    index_in_step(store)
+
+
 def test_index_follows_sources_and_quotes(store: Cli) -> None:
     store("edit", "6", "--source", RAID, "--quote", "evidence gathered unlawfully")
     assert ids(store, "unlawfully") == [6]
@@ -250,7 +266,8 @@ def test_old_store_gets_the_index_on_open(store: Cli) -> None:
     conn.executescript(
         "DROP TABLE milestone_search_fts; DROP TABLE milestone_search;"
         " DROP VIEW milestone_search_source;"
-        " DELETE FROM _sqlite_migrations WHERE name = 'm002_search';"
+        " DELETE FROM _sqlite_migrations"
+        " WHERE name IN ('m002_search', 'm010_search_kinds_and_roles');"
         " PRAGMA user_version = 1;"
     )
     conn.close()

@@ -103,3 +103,14 @@ def test_upgrade_places_sets_of_days_after_the_facts_they_follow(cli: Cli) -> No
 
 def _ids(cli: Cli) -> list[int]:
     return [r["id"] for r in json.loads(cli("timeline", "nec-2003", "-f", "json").stdout)]
+
+
+def test_upgraded_store_finds_milestones_by_kind_and_role(cli: Cli) -> None:
+    """Stores from before kinds and roles were searchable get them in every search row."""
+    shutil.copy(FIXTURE, cli.db_path)
+    found = json.loads(cli("search", "ruling", "-f", "json").stdout)
+    assert [(r["id"], r["snippet_field"]) for r in found] == [(6, "kind")]
+    assert {r["id"] for r in json.loads(cli("search", "detainee", "-f", "json").stdout)} == {4, 5}
+    cli("edit", "6", "--kind", "appeal")
+    assert json.loads(cli("search", "ruling", "-f", "json").stdout) == []
+    assert cli("check").exit_code == 0
