@@ -356,9 +356,13 @@ def elapsed(previous: DateValue | None, current: DateValue) -> str:
     return ("+" if exact and not qualified else "~+") + text
 
 
+# Precisions of one day somewhere in a span (EDTF "one of a set"), not a span of days.
+ONE_DAY_IN_A_SPAN = frozenset({"between", "before", "after"})
+
+
 def measurable(value: DateValue) -> bool:
     """Whether elapsed times can be measured to or from this date (see elapsed)."""
-    return value.start is not None and value.precision not in ("between", "before", "after")
+    return value.start is not None and value.precision not in ONE_DAY_IN_A_SPAN
 
 
 def _add_months(day: date, months: int) -> date:

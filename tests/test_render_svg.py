@@ -109,7 +109,31 @@ def test_partial_dates_are_spans_and_open_ends_arrows() -> None:
     assert by_id["1"].find(f"{NS}rect").get("stroke-dasharray") is None  # type: ignore[union-attr]
     assert by_id["5"].find(f"{NS}rect").get("stroke-dasharray")  # type: ignore[union-attr]
     assert by_id["2"].find(f"{NS}circle") is not None
-    assert by_id["6"].find(f"{NS}polygon") is not None  # open end: arrow head
+    assert by_id["6"].find(f".//{NS}polygon") is not None  # open end: arrow head
+
+
+def test_one_day_in_a_range_is_drawn_as_uncertainty_not_a_bar() -> None:
+    """`between A and B` is one day, not a duration: no filled bar, a dotted line with end ticks
+    from a hollow dot; `before` and `after` get a hollow arrowhead; the legend says so."""
+    timeline = [
+        milestone(1, "c", when("between 3 Jul 2003 and 16 Sep 2014"), "release", "Returned"),
+        milestone(2, "c", when("2003-06-17/2003-07-03"), "detention", "Held"),
+        milestone(3, "c", when("after 2010"), "other", "Later"),
+        milestone(4, "c", when("before 1 Mar 2001"), "other", "Earlier"),
+    ]
+    root = parse(render_svg(timeline, title="T"))
+    by_id = {el.get("data-id"): el for el in markers(root)}
+    for one_day in ("1", "3", "4"):
+        assert by_id[one_day].find(f"{NS}rect") is None
+        group = by_id[one_day].find(f"{NS}g")
+        assert group is not None and group.get("class") == "one-day-in"
+        assert any(line.get("stroke-dasharray") for line in group.iter(f"{NS}line"))
+        assert all(c.get("fill") == "#fff" for c in group.iter(f"{NS}circle"))
+    assert len([*by_id["1"].iter(f"{NS}line")]) == 3  # the dotted line and a tick at each end
+    assert all(by_id[i].find(f".//{NS}polygon").get("fill") == "#fff" for i in ("3", "4"))  # type: ignore[union-attr]
+    assert by_id["2"].find(f"{NS}rect").get("fill-opacity") == "0.3"  # type: ignore[union-attr]
+    legend = [el.text for el in root.iter(f"{NS}text") if el.get("class") == "legend"]
+    assert "one day, somewhere in a range" in legend and "date range" in legend
 
 
 def test_long_gap_is_squeezed_with_break_mark() -> None:

@@ -12,7 +12,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Literal
 
-from casetrack.dates import DateValue, display_date
+from casetrack.dates import ONE_DAY_IN_A_SPAN, DateValue, display_date
 from casetrack.models import Milestone
 from casetrack.render.common import (
     by_case,
@@ -225,8 +225,11 @@ def _point(t: float, across: float, horizontal: bool) -> tuple[float, float]:
 
 
 def _shape(value: DateValue, scale: TimeScale, across: float, horizontal: bool, colour: str) -> str:
-    """A dot for a known day, a whiskered bar for a span, an arrow for an open end."""
+    """A dot for a known day, a whiskered bar for a span, an arrow for an open end; one day
+    somewhere in a span (between, before, after) is drawn as that uncertainty instead."""
     first, last = _days(value)
+    if value.precision in ONE_DAY_IN_A_SPAN:
+        return _one_day_in(first, last, scale, across, horizontal, colour)
     dashed = ' stroke-dasharray="4 3"' if value.approximate or value.uncertain else ""
     if first is not None and last is not None and first == last:
         x, y = _point(scale(first), across, horizontal)
@@ -266,6 +269,47 @@ def _shape(value: DateValue, scale: TimeScale, across: float, horizontal: bool, 
         f'<line x1="{x0:.1f}" y1="{y0:.1f}" x2="{x1:.1f}" y2="{y1:.1f}" stroke="{colour}" '
         f'stroke-width="3"{dashed}/><polygon points="{points}" fill="{colour}"/>'
         f'<circle cx="{x0:.1f}" cy="{y0:.1f}" r="4" fill="{colour}"/>'
+    )
+
+
+def _one_day_in(
+    first: int | None,
+    last: int | None,
+    scale: TimeScale,
+    across: float,
+    horizontal: bool,
+    colour: str,
+) -> str:
+    """One day, not known which, in a span: a hollow dot on the side it is known from and a
+    dotted line with end ticks over the days it may be, or a hollow arrowhead where the span
+    is open; no filled bar, which would read as something that lasted."""
+    known = first if first is not None else last
+    assert known is not None
+    t0 = scale(known)
+    if first is not None and last is not None:
+        t1 = scale(last + 1)
+    else:
+        t1 = t0 + (ARROW_PX if last is None else -ARROW_PX)
+    ticks = [t for t, day in ((t0, first), (t1, last)) if day is not None]
+    body = _line(*_point(t0, across, horizontal), *_point(t1, across, horizontal), colour, 2)
+    body = body.replace("/>", ' stroke-dasharray="2 4" stroke-linecap="round"/>')
+    body += "".join(
+        _line(*_point(t, across - 6, horizontal), *_point(t, across + 6, horizontal), colour)
+        for t in ticks
+    )
+    if first is None or last is None:
+        direction = 1 if t1 > t0 else -1
+        head = [
+            _point(t1 + direction * 4, across, horizontal),
+            _point(t1 - direction * 6, across - 6, horizontal),
+            _point(t1 - direction * 6, across + 6, horizontal),
+        ]
+        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in head)
+        body += f'<polygon points="{points}" fill="#fff" stroke="{colour}" stroke-width="1.5"/>'
+    x, y = _point(t0, across, horizontal)
+    return (
+        f'<g class="one-day-in">{body}<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="#fff" '
+        f'stroke="{colour}" stroke-width="2"/></g>'
     )
 
 
@@ -551,12 +595,18 @@ def _legend(
         'stroke="#555" stroke-dasharray="4 3"/>',
         "open-ended": '<line x1="0" y1="0" x2="13" y2="0" stroke="#555" stroke-width="3"/>'
         '<polygon points="19,0 12,-5 12,5" fill="#555"/>',
+        "one day, somewhere in a range": '<line x1="4" y1="0" x2="18" y2="0" stroke="#555" '
+        'stroke-width="2" stroke-dasharray="2 4" stroke-linecap="round"/><line x1="18" y1="-5" '
+        'x2="18" y2="5" stroke="#555"/><circle cx="4" cy="0" r="4" fill="#fff" stroke="#555" '
+        'stroke-width="2"/>',
     }
+    spans = [d for d in dates if d.precision not in ONE_DAY_IN_A_SPAN]
     present = {
-        "exact day": any(not is_unknown(d) and d.start == d.end for d in dates),
-        "date range": any(d.start and d.end and d.start != d.end for d in dates),
-        "approximate / uncertain": any(d.approximate or d.uncertain for d in dates),
-        "open-ended": any(not is_unknown(d) and (d.start is None or d.end is None) for d in dates),
+        "exact day": any(not is_unknown(d) and d.start == d.end for d in spans),
+        "date range": any(d.start and d.end and d.start != d.end for d in spans),
+        "approximate / uncertain": any(d.approximate or d.uncertain for d in spans),
+        "open-ended": any(not is_unknown(d) and (d.start is None or d.end is None) for d in spans),
+        "one day, somewhere in a range": len(spans) < len(dates),
     }
     kinds = [
         (kind, f'<circle cx="9" cy="0" r="6" fill="{colour}"/>') for kind, colour in colours.items()
