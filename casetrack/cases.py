@@ -104,8 +104,18 @@ def require_case_id(conn: sqlite3.Connection, slug: str) -> int:
         "SELECT id FROM cases WHERE slug = ? AND deleted_at IS NULL", (slug.strip(),)
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"no case {slug!r}{did_you_mean(slug, case_slugs(conn))}")
+        raise NotFoundError(f"no case {slug!r}{did_you_mean(slug, case_slugs(conn))}: "
+                            + _how_to_get(conn, slug.strip()))  # fmt: skip
     return int(row[0])
+
+
+def _how_to_get(conn: sqlite3.Connection, slug: str) -> str:
+    """What to type to have the case: restore it from the trash, or create it."""
+    import shlex
+
+    if conn.execute("SELECT 1 FROM cases WHERE slug = ?", (slug,)).fetchone():
+        return f"it is in the trash; 'casetrack restore --case {shlex.quote(slug)}' brings it back"
+    return f"create it with 'casetrack case add {shlex.quote(slug)} --title TITLE'"
 
 
 def list_cases(store: Store) -> list[dict[str, Any]]:

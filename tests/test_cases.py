@@ -46,8 +46,25 @@ def test_bad_case_input_is_refused_without_writing(cli: Cli) -> None:
 def test_unknown_case_suggests_closest(cli: Cli) -> None:
     cli("case", "add", "acme-2003", "--title", "A")
     result = cli("case", "show", "acme-2030", code=1)
-    assert result.stderr.strip() == "casetrack: no case 'acme-2030' (did you mean 'acme-2003'?)"
+    assert result.stderr == (
+        "casetrack: no case 'acme-2030' (did you mean 'acme-2003'?):"
+        " create it with 'casetrack case add acme-2030 --title TITLE'\n"
+    )
     assert "did you mean 'acme-2003'" in cli("add", "acme-203", "2003", "x", code=1).stderr
+
+
+def test_unknown_case_says_how_to_create_it_or_bring_it_back(cli: Cli) -> None:
+    result = cli("add", "pmoi-2003", "2003-06-17", "Raid", code=1)
+    assert result.stderr == (
+        "casetrack: no case 'pmoi-2003': create it with"
+        " 'casetrack case add pmoi-2003 --title TITLE'\n"
+    )
+    assert not cli.db_path.exists()
+    cli("case", "add", "pmoi-2003", "--title", "PMOI")
+    cli("case", "rm", "pmoi-2003")
+    assert cli("timeline", "pmoi-2003", code=1).stderr.endswith(
+        ": it is in the trash; 'casetrack restore --case pmoi-2003' brings it back\n"
+    )
 
 
 def test_case_list_table_and_empty_message(cli: Cli) -> None:
