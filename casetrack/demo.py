@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from casetrack.cases import add_case
+from casetrack.errors import CasetrackError
 from casetrack.milestones import Citation, PartySpec, add_milestone
 from casetrack.parties import add_party
 from casetrack.store import Store
@@ -47,13 +48,25 @@ _MILESTONES: list[tuple[str, str, str, list[str], list[Citation], str | None]] =
 
 
 def load_demo(store: Store) -> bool:
-    """Add the sample case and its parties; False when it is already in the store."""
+    """Add the sample case and its parties; False when it is already in the store.
+
+    Refused in a store that holds other cases (even in its trash): fictional parties and
+    milestones would mix with real ones.
+    """
     from casetrack.milestones import parse_party_spec
 
     if store.conn.execute(
         "SELECT 1 FROM cases WHERE slug = ? AND deleted_at IS NULL", (DEMO_CASE,)
     ).fetchone():
         return False
+    others = store.conn.execute(
+        "SELECT count(*) FROM cases WHERE slug != ?", (DEMO_CASE,)
+    ).fetchone()[0]
+    if others:
+        raise CasetrackError(
+            f"{store.path} holds {others} case(s) of yours: the demo will not mix a fictional"
+            " case into them; try it in a store of its own: casetrack --db demo.db demo"
+        )
     with store.write():
         add_case(
             store, DEMO_CASE, "Investigation into the Northern Exile Council (fictional sample)",
