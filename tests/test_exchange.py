@@ -573,3 +573,40 @@ def test_a_cached_link_spelling_never_excuses_a_bad_field(
     cli("init")
     assert cli("import", str(path), code=1).stderr.count(f"{path}:3: ") == 1
     assert _count(cli, "milestones") == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("pmoi.csv", "id,uid,case,"),
+        ("pmoi.json", '{\n  "format": "casetrack/1"'),
+        ("pmoi.jsonl", '{"format": "casetrack/1"'),
+        ("pmoi.ics", "BEGIN:VCALENDAR"),
+        ("pmoi.md", "# "),
+        ("pmoi.svg", "<svg"),
+        ("pmoi.HTML", "<!DOCTYPE html>"),
+        ("pmoi", '{\n  "format": "casetrack/1"'),
+    ],
+)
+def test_export_format_follows_the_file_name(
+    rich: Cli, tmp_path: Path, name: str, start: str
+) -> None:
+    rich("export", "tehran-2009", "-o", name)
+    assert (tmp_path / name).read_text(encoding="utf-8").lstrip("\ufeff").startswith(start)
+
+
+def test_a_format_contradicting_the_file_name_is_refused(rich: Cli, tmp_path: Path) -> None:
+    result = rich("export", "--format", "json", "-o", "pmoi.csv", code=1)
+    assert result.stderr == (
+        "casetrack: --format json contradicts the .csv of pmoi.csv (csv): drop --format,"
+        " or name the file pmoi.json\n"
+    )
+    stderr = rich("export", "-o", "pmoi.pdf", code=1).stderr
+    assert stderr.startswith(
+        "casetrack: cannot tell the format of pmoi.pdf from .pdf: give --format"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == [rich.db_path.name]
+    rich("export", "--format", "timelinejs", "-o", "slides.json")
+    assert "events" in json.loads((tmp_path / "slides.json").read_text(encoding="utf-8"))
+    rich("export", "--format", "csv", "-o", "pmoi.txt")
+    assert (tmp_path / "pmoi.txt").read_text(encoding="utf-8").startswith("id,uid,case,")

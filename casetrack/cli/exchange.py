@@ -27,8 +27,8 @@ def register(app: typer.Typer) -> None:
     app.command("import")(import_)
 
 
-def _export_format(value: str) -> str:
-    return choice(value, list(EXPORTERS)) or "json"
+def _export_format(value: str | None) -> str | None:
+    return choice(value, list(EXPORTERS))
 
 
 def _layout(value: str) -> str:
@@ -57,11 +57,15 @@ def export(
     key: f.Key = False,
     source: f.SourceRef = None,
     fmt: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--format", "-f", callback=_export_format, help=f"One of: {', '.join(EXPORTERS)}."
+            "--format",
+            "-f",
+            callback=_export_format,
+            help=f"One of: {', '.join(EXPORTERS)} (default: from -o's extension, else json).",
+            show_default=False,
         ),
-    ] = "json",
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to this file (atomically), not stdout."),
@@ -82,15 +86,21 @@ def export(
 ) -> None:
     """Export the whole store, some cases or a filtered selection.
 
-    Examples: casetrack export -o backup.json ; casetrack export nec-2003 --format ics -o
-    nec.ics ; casetrack export --party NEC --format csv --excel -o nec.csv ; casetrack export
-    nec-2003 -f html -o nec.html
+    The format follows -o's extension (.json .jsonl .csv .ics .md .svg .html); --format
+    chooses it for stdout or for a name without one.
+
+    Examples: casetrack export -o backup.json ; casetrack export nec-2003 -o nec.ics ;
+    casetrack export --party NEC --excel -o nec.csv ; casetrack export nec-2003 -o nec.html ;
+    casetrack export nec-2003 --format timelinejs -o nec-timeline.json
     """
-    from casetrack.exchange import writer
+    from casetrack.exchange import export_format, writer
     from casetrack.exchange.selection import Selection
-    from casetrack.outputs import text_file
+    from casetrack.outputs import check_target, text_file
 
     store = open_store(ctx)
+    if output is not None:
+        check_target(output, store.path)  # first: `-o casetrack.db` is a slip, not a format
+    fmt = export_format(str(output) if output else None, fmt)
     filters = f.build_filters(cases, party, role, kind, tag, since, until, status, key, source)
     if excel and fmt != "csv":
         raise typer.BadParameter("only CSV takes it: add --format csv", param_hint="--excel")

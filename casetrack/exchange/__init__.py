@@ -30,6 +30,13 @@ EXPORTERS: dict[str, str] = {
     "html": "casetrack.exchange.pictures:write_html",
 }
 
+# File name extension -> the export formats that write such a file, the usual one first.
+EXTENSIONS: dict[str, tuple[str, ...]] = {
+    ".json": ("json", "timelinejs"), ".jsonl": ("jsonl",), ".ndjson": ("jsonl",),
+    ".csv": ("csv",), ".ics": ("ics",), ".md": ("markdown",), ".markdown": ("markdown",),
+    ".svg": ("svg",), ".html": ("html",), ".htm": ("html",),
+}  # fmt: skip
+
 LAYOUTS = ("auto", "horizontal", "vertical")
 
 IMPORT_FORMATS = ("json", "jsonl", "csv")
@@ -39,3 +46,29 @@ def writer(name: str) -> Writer:
     """The writer function registered for an export format name."""
     module, _, function = EXPORTERS[name].partition(":")
     return cast("Writer", getattr(importlib.import_module(module), function))
+
+
+def export_format(output: str | None, given: str | None) -> str:
+    """The export format: from the output file's extension unless --format says it, JSON when
+    neither does. A --format that contradicts the extension is refused: a file called .csv
+    holding JSON misleads every program that opens it."""
+    from pathlib import PurePath
+
+    from casetrack.errors import CasetrackError
+
+    suffix = PurePath(output).suffix.lower() if output else ""
+    if suffix not in EXTENSIONS:
+        if given is None and suffix:
+            raise CasetrackError(
+                f"cannot tell the format of {output} from {suffix}: give --format, or end the"
+                f" name in {', '.join(EXTENSIONS)}"
+            )
+        return given or "json"
+    fits = EXTENSIONS[suffix]
+    if given is not None and given not in fits:
+        names = [ext for ext, formats in EXTENSIONS.items() if given in formats]
+        raise CasetrackError(
+            f"--format {given} contradicts the {suffix} of {output} ({fits[0]}): drop --format,"
+            f" or name the file {PurePath(output or '').stem}{names[0] if names else ''}"
+        )
+    return given or fits[0]
