@@ -39,7 +39,52 @@ def _usage_message(err: ClickException) -> str:
     ctx = getattr(err, "ctx", None)
     if ctx is None:
         return message
-    return f"{message} (see '{ctx.command_path} --help')"
+    return _quote_hint(message, ctx) or f"{message} (see '{ctx.command_path} --help')"
+
+
+def _quote_hint(message: str, ctx: typer.Context) -> str | None:
+    """Words left over after a command's last text argument (`add c 2003 Raid on the
+    offices`) were meant as one argument: show the command line with them quoted."""
+    import shlex
+
+    leftover = "Got unexpected extra argument(s) ("
+    if not message.startswith(leftover):
+        return None
+    arguments = [p for p in ctx.command.params if p.param_type_name == "argument"]
+    values = [ctx.params.get(p.name or "") for p in arguments]
+    if not arguments or not all(isinstance(v, str) for v in values):
+        return None
+    extra = message.removeprefix(leftover).removesuffix(")")
+    words = [*values[:-1], f"{values[-1]} {extra}"]
+    name = arguments[-1].metavar or (arguments[-1].name or "").upper()
+    return f"{name} is one argument: quote it when it has spaces, e.g. " + " ".join(
+        [ctx.command_path, *(shlex.quote(str(w)) for w in words)]
+    )
+
+
+def _store_option_first(args: list[str]) -> list[str]:
+    """`--db PATH` given after the command is taken as if given before it: people add it at
+    the end of a command line. Given twice with different paths, it is refused."""
+    end = args.index("--") if "--" in args else len(args)
+    moved: list[str] = []
+    rest: list[str] = []
+    paths: dict[str, None] = {}  # in the order given
+    i = 0
+    while i < end:
+        if args[i] == "--db" and i + 1 < end:
+            moved += args[i : i + 2]
+            paths[args[i + 1]] = None
+            i += 2
+            continue
+        if args[i].startswith("--db="):
+            moved.append(args[i])
+            paths[args[i].removeprefix("--db=")] = None
+        else:
+            rest.append(args[i])
+        i += 1
+    if len(paths) > 1:
+        raise UsageError(f"--db is given twice ({', '.join(paths)}): give one store")
+    return [*moved, *rest, *args[end:]]
 
 
 class _ErrorsAsMessages(TyperGroup):
@@ -52,9 +97,15 @@ class _ErrorsAsMessages(TyperGroup):
     ) -> Any:  # fmt: skip
         """Click's standalone mode, but a usage error is one line, like every other refusal:
         what was wrong, and where the help is. (Click prints the usage, a hint and the error.)"""
+        if args is None:
+            args = sys.argv[1:]
         if not standalone_mode:
+            return super().main(
+                _store_option_first(list(args)), prog_name, standalone_mode=False, **extra
+            )
             return super().main(args, prog_name, standalone_mode=False, **extra)
         try:
+            args = _store_option_first(list(args))
             result = super().main(args, prog_name, standalone_mode=False, **extra)
         except ClickException as err:
             if isinstance(err, UsageError) and type(err).show is not UsageError.show:
@@ -144,6 +195,7 @@ def _register() -> None:
         cases,
         exchange,
         extract,
+        help,
         kinds,
         milestones,
         parties,
@@ -156,6 +208,7 @@ def _register() -> None:
     exchange.register(app)
     app.command()(extract.extract)
     care.register(app)
+    app.command("help")(help.help_)
     app.add_typer(cases.app, name="case")
     app.add_typer(parties.app, name="party")
     app.add_typer(sources.app, name="source")

@@ -1,0 +1,53 @@
+"""Mistakes people make on their first days get a line saying what to type instead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner, Result
+
+from casetrack.cli import app
+from tests.conftest import Cli
+
+
+def run(*args: str, code: int = 0) -> Result:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == code, (result.stdout, result.stderr, result.exception)
+    return result
+
+
+def test_an_unquoted_title_says_to_quote_it(demo: Cli) -> None:
+    before = demo.records()
+    result = demo("add", "nec-2003", "2003-06-17", "Raid", "on", "the", "offices", code=2)
+    assert result.stderr == (
+        "casetrack: TITLE is one argument: quote it when it has spaces, e.g."
+        " casetrack add nec-2003 2003-06-17 'Raid on the offices'\n"
+    )
+    assert demo.records() == before
+    name = demo("party", "add", "Maryam", "Rajavi", "--kind", "person", code=2).stderr
+    assert name.endswith(" e.g. casetrack party add 'Maryam Rajavi'\n")
+    # Extra words after a number are not a title: Click's own line stays.
+    assert "unexpected extra argument" in demo("show", "3", "4", code=2).stderr
+
+
+def test_the_store_option_after_the_command_is_taken(demo: Cli, tmp_path: Path) -> None:
+    store = str(demo.db_path)
+    assert run("timeline", "nec-2003", "--db", store).stdout == demo("timeline", "nec-2003").stdout
+    run("add", "nec-2003", "2015", "Second raid", f"--db={store}", "-k", "raid")
+    assert "Second raid" in demo("timeline", "nec-2003").stdout
+    assert not (tmp_path / "db").exists()
+    # After `--` it is a plain word, and two different stores are one too many.
+    assert "no case '--db'" in run("--db", store, "case", "show", "--", "--db", code=1).stderr
+    twice = run("--db", store, "timeline", "--db", "other.db", code=2).stderr
+    assert twice == f"casetrack: --db is given twice ({store}, other.db): give one store\n"
+
+
+def test_help_command_works_like_the_help_option(demo: Cli) -> None:
+    assert run("help").stdout == run("--help").stdout
+    assert run("help", "add").stdout == run("add", "--help").stdout
+    assert run("help", "party", "merge").stdout == run("party", "merge", "--help").stdout
+    assert run("help", "timline", code=2).stderr == (
+        "casetrack: no command 'casetrack timline' (did you mean 'timeline'?)"
+        " (see 'casetrack help --help')\n"
+    )
+    assert "has no sub-commands" in run("help", "add", "x", code=2).stderr
