@@ -95,6 +95,8 @@ def tamper(cli: Cli, *statements: str) -> None:
          "dates: milestone 3 ('2003-06-17') has stored date_end"),
         (["UPDATE milestones SET sort_start = '1999-01-01' WHERE id = 2"],
          "dates: milestone 2 ('2003-06') has stored sort_start"),
+        (["UPDATE milestones SET sort_key = '2003-07-01 9' WHERE id = 2"],
+         "dates: milestone 2 ('2003-06') has stored sort_key"),
         (["UPDATE milestones SET date = 'soon' WHERE id = 1"],
          "dates: milestone 1 has an unreadable date 'soon'"),
         (["INSERT INTO milestone_parties VALUES (3, 999, 'subject')"],
