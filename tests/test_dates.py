@@ -577,20 +577,36 @@ def test_a_year_sorts_before_its_months_and_days(day: date) -> None:
     assert ordered == [day.isoformat()[:4], day.isoformat()[:7], day.isoformat(), "unknown"]
 
 
+def _an_order_the_dates_allow(values: list[DateValue], data: st.DataObject) -> list[int]:
+    """Positions sorted by a day drawn from each date's span: never one after a wholly later."""
+    lowest, highest = date(2002, 11, 1).toordinal(), date(2004, 3, 31).toordinal()
+    days = [
+        data.draw(st.integers(v.start.toordinal() if v.start else lowest,
+                              v.end.toordinal() if v.end else highest))
+        for v in values
+    ]  # fmt: skip
+    ties = data.draw(st.permutations(range(len(values))))
+    return sorted(range(len(values)), key=lambda i: (days[i], ties[i]))
+
+
 @settings(deadline=None)
 @given(st.lists(NEAR_TEXT, min_size=1, max_size=10), st.data())
 def test_keys_for_an_order_follow_it_and_fit_each_date(
     texts: list[str], data: st.DataObject
 ) -> None:
-    """Whatever order the dates allow, move can store it: keys rise along it and each is on a
-    day its date may mean; keys that already fit are kept."""
+    """Whatever order the dates allow, move can store it, again and again: keys rise along it
+    and each is on a day its date may mean; keys that already fit are kept."""
     values = [_parsed(text) for text in texts]
-    order = data.draw(st.permutations(range(len(values))))
-    assume(not any(wholly_before(values[j], values[i])
-                   for i, j in itertools.combinations(order, 2)))  # fmt: skip
-    dated = [(values[i], values[i].sort_key) for i in order]
-    keys = keys_for_order(dated)
-    assert keys == sorted(keys)
-    assert all(key_fits(value, key) for (value, _), key in zip(dated, keys, strict=True))
-    if [dated[i][1] for i in range(len(dated))] == sorted(d[1] for d in dated):
-        assert keys == [key for _, key in dated]
+    keys = [value.sort_key for value in values]
+    for _ in range(2):
+        order = _an_order_the_dates_allow(values, data)
+        assert not any(wholly_before(values[j], values[i])
+                       for i, j in itertools.combinations(order, 2))  # fmt: skip
+        current = [keys[i] for i in order]
+        placed = keys_for_order([(values[i], keys[i]) for i in order])
+        assert placed == sorted(placed)
+        assert all(key_fits(values[i], key) for i, key in zip(order, placed, strict=True))
+        if current == sorted(current):
+            assert placed == current
+        for i, key in zip(order, placed, strict=True):
+            keys[i] = key
