@@ -20,9 +20,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from casetrack.bulk import NewMilestone, add_many
+from casetrack.bulk import add_many
 from casetrack.cases import add_case
-from casetrack.milestones import Citation, PartySpec
+from casetrack.drafts import Citation, Draft, PartySpec
 from casetrack.models import DEFAULT_KINDS, ROLES
 from casetrack.parties import add_party
 from casetrack.sources import add_source
@@ -90,7 +90,7 @@ def case_sizes(rng: random.Random, milestones: int, cases: int) -> list[int]:
 
 def rows(
     rng: random.Random, milestones: int, cases: int, party_refs: list[str], sources: int
-) -> Iterator[NewMilestone]:
+) -> Iterator[Draft]:
     """The milestones, case after case; bench-party in about 1,000 of them."""
     sizes = [100, *case_sizes(rng, milestones - 100, cases - 2)]
     slugs = [SMALL_CASE] + [f"case-{i:05d}" for i in range(1, cases - 1)]
@@ -106,7 +106,7 @@ def rows(
             if number % party_every == 0:
                 specs.append(PartySpec(PARTY, "subject"))
             word = f" {WORD}" if number % 1000 == 7 else ""
-            yield NewMilestone(
+            yield Draft(
                 case=slug,
                 date=a_date(rng, year),
                 title=f"{_party_label(specs[0].name)} {rng.choice(_VERBS)}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from casetrack.errors import CasetrackError
@@ -67,6 +68,7 @@ def check(store: Store) -> list[str]:
     ]
     problems += _name_problems(conn)
     problems += _date_problems(conn)
+    problems += _text_problems(conn)
     problems += _search_problems(store)
     return problems
 
@@ -116,11 +118,51 @@ def _name_problems(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
+def _text_problems(conn: sqlite3.Connection) -> list[str]:
+    """Stored text must be what the milestone rules (casetrack.drafts) would store today:
+    another program, or an older casetrack, may have written what `add` refuses."""
+    from casetrack.drafts import check_role, clean_kind, clean_tag, optional_text, required_title
+    from casetrack.names import clean_text
+
+    def role(text: str) -> str:
+        return check_role(text, "a link") or ""
+
+    rules: list[tuple[str, str, str, str, Callable[[str], object]]] = [
+        ("milestones", "id", "milestone", "title", required_title),
+        ("milestones", "id", "milestone", "kind", clean_kind),
+        ("milestones", "id", "milestone", "location", optional_text),
+        ("milestones", "id", "milestone", "note", optional_text),
+        ("milestone_parties", "milestone_id", "milestone", "role", role),
+        ("milestone_sources", "milestone_id", "milestone", "quote", optional_text),
+        ("milestone_sources", "milestone_id", "milestone", "page", optional_text),
+        ("milestone_sources", "milestone_id", "milestone", "paragraph", optional_text),
+        ("milestone_tags", "milestone_id", "milestone", "tag", clean_tag),
+        ("parties", "id", "party", "name", clean_text),
+        ("party_aliases", "party_id", "party", "alias", clean_text),
+        ("sources", "id", "source", "url", clean_text),
+    ]
+    problems = []
+    for table, owner, label, column, rule in rules:
+        for row_id, value in conn.execute(
+            f"SELECT {owner}, {column} FROM {table} WHERE {column} IS NOT NULL"
+        ):
+            try:
+                kept = rule(value) == value
+            except CasetrackError:
+                kept = False
+            if not kept:
+                problems.append(
+                    f"text: {label} {row_id} has a {column} that casetrack would refuse or"
+                    f" store cleaned: {value!r}"
+                )
+    return problems
+
+
 def _date_problems(conn: sqlite3.Connection) -> list[str]:
     """A milestone's stored bounds and sort keys must be what its date text means; its place
     on the timeline (sort_key) may be one `move` gave it, on a day the date allows."""
     from casetrack.dates import DateError, key_fits, parse_date
-    from casetrack.milestones import date_columns
+    from casetrack.drafts import date_columns
 
     problems = []
     for row in conn.execute(

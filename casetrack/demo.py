@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from casetrack.cases import add_case
+from casetrack.drafts import Citation, Draft, PartySpec, parse_party_spec
 from casetrack.errors import CasetrackError
-from casetrack.milestones import Citation, PartySpec, add_milestone
+from casetrack.milestones import add_milestone
 from casetrack.parties import add_party
 from casetrack.store import Store
 
@@ -53,7 +54,6 @@ def load_demo(store: Store) -> bool:
     Refused in a store that holds other cases (even in its trash): fictional parties and
     milestones would mix with real ones.
     """
-    from casetrack.milestones import parse_party_spec
 
     if store.conn.execute(
         "SELECT 1 FROM cases WHERE slug = ? AND deleted_at IS NULL", (DEMO_CASE,)
@@ -79,7 +79,7 @@ def load_demo(store: Store) -> bool:
         for date, kind, title, parties, citations, location in _MILESTONES:
             specs: list[PartySpec] = [parse_party_spec(p) for p in parties]
             add_milestone(
-                store, DEMO_CASE, date, title, kind=kind, parties=specs, sources=citations,
-                location=location,
+                store, Draft(DEMO_CASE, date, title, kind=kind, parties=specs, sources=citations,
+                             location=location),
             )  # fmt: skip
     return True

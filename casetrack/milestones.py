@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,39 +16,31 @@ from casetrack.dates import (
     parse_date,
     wholly_before,
 )
+from casetrack.drafts import (
+    Citation,
+    Draft,
+    PartySpec,
+    check,
+    check_citation,
+    check_party,
+    clean_kind,
+    clean_tag,
+    date_columns,
+    optional_text,
+    parse_party_spec,
+    required_title,
+)
 from casetrack.errors import CasetrackError, NotFoundError
-from casetrack.models import MILESTONE_STATUSES, ROLES, Milestone, PartyLink, SourceLink
-from casetrack.names import check_choice, clean_text, closest, did_you_mean, name_key
-from casetrack.parties import find_party_id, get_or_create_party, require_party_id
+from casetrack.models import MILESTONE_STATUSES, Milestone, PartyLink, SourceLink
+from casetrack.names import check_choice, clean_text
+from casetrack.parties import find_party_id, require_party_id
 from casetrack.schema import TIMELINE_ORDER
-from casetrack.sources import find_source, get_or_create_source
+from casetrack.sources import find_source
 from casetrack.store import Store, now
+from casetrack.writer import MilestoneWriter
 
-PARTY_SPEC_HELP = "use NAME or NAME:ROLE, e.g. --party 'Jane Doe:defendant'"
 # SQLite limits host parameters per statement; load records in chunks below it.
 _CHUNK = 500
-
-
-@dataclass
-class PartySpec:
-    """A party to link as typed: NAME[:ROLE]."""
-
-    name: str
-    role: str | None = None
-    # Create it even when its name is close to a known party's (--new-party).
-    new: bool = False
-    # NAME:ROLE as typed: it names a party whose name or alias holds that colon, if any.
-    whole: str | None = None
-
-
-@dataclass
-class Citation:
-    """A source to link, with what in it supports the milestone."""
-
-    ref: str
-    quote: str | None = None
-    page: str | None = None
-    paragraph: str | None = None
 
 
 @dataclass
@@ -85,71 +76,8 @@ class WriteReport:
     odd_roles: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-def parse_party_spec(spec: str, *, new: bool = False) -> PartySpec:
-    """NAME, NAME:ROLE or NAME: (no role).
-
-    The role is after the last colon, so a name holding a colon ends with one ('Ministère
-    public: Paris:', or '...: Paris:prosecutor'); and NAME:ROLE that is, colon included, the
-    name or alias of a known party links that party (see party_for_spec).
-    """
-    cleaned = clean_text(spec)
-    name, sep, role = cleaned.rpartition(":")
-    if not sep:
-        name, role = cleaned, ""
-    name, role = clean_text(name), " ".join(role.split()).lower()
-    if not name_key(name):
-        raise CasetrackError(f"malformed --party {spec!r}: {PARTY_SPEC_HELP}")
-    role_checked = check_role(role, f"--party {spec!r}")
-    return PartySpec(name, role_checked, new=new, whole=cleaned if role else None)
-
-
-def party_spec_text(name: str, role: str | None) -> str:
-    """The NAME[:ROLE] text that parse_party_spec reads back as this name and role."""
-    if role:
-        return f"{name}:{role}"
-    return f"{name}:" if ":" in name else name
-
-
-def party_for_spec(conn: sqlite3.Connection, spec: PartySpec) -> tuple[int, str | None, bool]:
-    """The party a spec names (created if new), its role, and whether it was created.
-
-    A new name close to a known one is refused unless the spec says it is new.
-    """
-    if spec.whole is not None:
-        party_id = find_party_id(conn, spec.whole)
-        if party_id is not None:
-            return party_id, None, False
-    typed = party_spec_text(spec.name, spec.role)
-    instead = None if spec.new else f"--new-party {typed!r}"
-    party_id, created = get_or_create_party(conn, spec.name, unless_close=instead)
-    return party_id, spec.role, created
-
-
-def check_role(role: str | None, where: str) -> str | None:
-    """A role as stored (lower case, single spaces), refusing near-misses of the known roles."""
-    role = " ".join((role or "").split()).lower()
-    if role and role not in ROLES:
-        near = closest(role, ROLES, n=1)
-        if near and near[0] != role:
-            raise CasetrackError(
-                f"unknown role {role!r} in {where} (did you mean {near[0]!r}?); "
-                f"known roles: {', '.join(ROLES)}"
-            )
-    return role or None
-
-
 def kind_names(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT name FROM kinds ORDER BY name")]
-
-
-def check_kind(conn: sqlite3.Connection, kind: str) -> str:
-    cleaned = " ".join(kind.split()).lower()
-    if conn.execute("SELECT 1 FROM kinds WHERE name = ?", (cleaned,)).fetchone() is None:
-        raise CasetrackError(
-            f"unknown kind {kind!r}{did_you_mean(kind, kind_names(conn))}: "
-            "see 'casetrack kind list' or add it with 'casetrack kind add NAME'"
-        )
-    return cleaned
 
 
 def add_kind(store: Store, name: str) -> str:
@@ -175,135 +103,22 @@ def list_kinds(store: Store) -> list[dict[str, object]]:
     ]
 
 
-def required_title(title: str) -> str:
-    cleaned = clean_text(title)
-    if not cleaned:
-        raise CasetrackError("a milestone needs a title, e.g. 'Police raid on the offices'")
-    return cleaned
-
-
-def date_columns(value: DateValue) -> dict[str, object]:
-    return {
-        "date": value.text,
-        "date_start": value.start.isoformat() if value.start else None,
-        "date_end": value.end.isoformat() if value.end else None,
-        "precision": value.precision,
-        "approximate": int(value.approximate),
-        "uncertain": int(value.uncertain),
-        "sort_start": value.sort_start,
-        "sort_end": value.sort_end,
-        "sort_key": value.sort_key,
-    }
-
-
-def new_milestone_columns(
-    date: str,
-    title: str,
-    location: str | None = None,
-    note: str | None = None,
-    status: str = "undisputed",
-    key: bool = False,
-) -> tuple[DateValue, dict[str, object]]:
-    """Check a new milestone's own fields and give its column values, less those that need
-    the store (case_id, kind, position); shared by add_milestone and casetrack.bulk."""
-    value = parse_date(date)
-    stamp = now()
-    return value, {
-        "uid": str(uuid.uuid4()),
-        **date_columns(value),
-        "title": required_title(title),
-        "location": clean_text(location) if location else None,
-        "note": clean_text(note) if note else None,
-        "status": check_choice(status, MILESTONE_STATUSES, "status"),
-        "key": int(key),
-        "created_at": stamp,
-        "updated_at": stamp,
-    }
-
-
-def clean_tag(tag: str) -> str:
-    """Tags are compared lower-case with single spaces."""
-    return " ".join(clean_text(tag).split()).lower()
-
-
-def add_milestone(
-    store: Store,
-    case: str,
-    date: str,
-    title: str,
-    *,
-    kind: str = "other",
-    parties: Sequence[PartySpec] = (),
-    sources: Sequence[Citation] = (),
-    location: str | None = None,
-    note: str | None = None,
-    tags: Sequence[str] = (),
-    status: str = "undisputed",
-    key: bool = False,
-) -> WriteReport:
+def add_milestone(store: Store, draft: Draft) -> WriteReport:
     """Record one milestone with its links, all in one transaction."""
-    value, columns = new_milestone_columns(date, title, location, note, status, key)
+    checked = check(draft)
     with store.write() as conn:
-        columns["case_id"] = get_case(store, case).id
-        columns["kind"] = check_kind(conn, kind)
-        # Entry order: the id the row is about to get, so history records one clean insert.
-        next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM milestones").fetchone()[0]
-        columns["id"] = columns["position"] = next_id
-        names = ", ".join(columns)
-        marks = ", ".join("?" for _ in columns)
-        conn.execute(f"INSERT INTO milestones ({names}) VALUES ({marks})", tuple(columns.values()))
-        milestone_id = int(next_id)
-        report = WriteReport(milestone_id, value)
-        _link(conn, milestone_id, parties, sources, tags, report)
-    return report
+        writer = MilestoneWriter(conn)
+        (milestone_id,) = writer.insert([writer.resolve(checked)])
+    created = writer.created
+    return WriteReport(
+        milestone_id, checked.date, created.parties, created.sources, created.odd_roles
+    )
 
 
-def _link(
-    conn: sqlite3.Connection,
-    milestone_id: int,
-    parties: Iterable[PartySpec],
-    sources: Iterable[Citation],
-    tags: Iterable[str],
-    report: WriteReport,
-) -> None:
-    roles: dict[int, list[str]] = {}
-    for spec in parties:
-        party_id, role, created = party_for_spec(conn, spec)
-        if created:
-            report.new_parties.append(spec.name)
-            if role and role not in ROLES and spec.whole:
-                report.odd_roles[spec.name] = (spec.whole, role)
-        given = roles.setdefault(party_id, [])
-        if role and role not in given:
-            given.append(role)
-    for party_id, given in roles.items():
-        _set_roles(conn, milestone_id, party_id, given)
-    for citation in sources:
-        source_id, created = get_or_create_source(conn, citation.ref)
-        if created:
-            report.new_sources.append(clean_text(citation.ref))
-        pinpoint = [clean_text(t) or None if t else None for t in
-                    (citation.quote, citation.page, citation.paragraph)]  # fmt: skip
-        conn.execute(
-            "INSERT INTO milestone_sources (milestone_id, source_id, quote, page, paragraph)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (milestone_id, source_id) DO UPDATE"
-            " SET quote = excluded.quote, page = excluded.page, paragraph = excluded.paragraph",
-            (milestone_id, source_id, *pinpoint),
-        )
-    for tag in tags:
-        cleaned = clean_tag(tag)
-        if cleaned:
-            conn.execute(
-                "INSERT OR IGNORE INTO milestone_tags (milestone_id, tag) VALUES (?, ?)",
-                (milestone_id, cleaned),
-            )
-
-
-def _set_roles(
-    conn: sqlite3.Connection, milestone_id: int, party_id: int, roles: list[str]
-) -> None:
+def _set_roles(writer: MilestoneWriter, milestone_id: int, party_id: int, roles: list[str]) -> None:
     """Link a party to a milestone with these roles, which replace those it had there (its
     first link keeps its place in the list); with none, keep its roles or link it without."""
+    conn = writer.conn
     links = conn.execute(
         "SELECT rowid, role FROM milestone_parties WHERE milestone_id = ? AND party_id = ?"
         " ORDER BY rowid",
@@ -320,10 +135,7 @@ def _set_roles(
         conn.execute("UPDATE milestone_parties SET role = ? WHERE rowid = ?", (role, rowid))
     for rowid in spare[len(missing) :]:
         conn.execute("DELETE FROM milestone_parties WHERE rowid = ?", (rowid,))
-    conn.executemany(
-        "INSERT INTO milestone_parties (milestone_id, party_id, role) VALUES (?, ?, ?)",
-        [(milestone_id, party_id, role) for role in missing[len(spare) :]],
-    )
+    writer.add_links([(milestone_id, party_id, role) for role in missing[len(spare) :]], [], [])
 
 
 def _unlink_party(conn: sqlite3.Connection, milestone_id: int, text: str) -> None:
@@ -375,13 +187,17 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
     for name in ("location", "note"):
         text = getattr(change, name)
         if text is not None:
-            updates[name] = clean_text(text) or None
+            updates[name] = optional_text(text)
     if change.key is not None:
         updates["key"] = int(change.key)
+    parties = [check_party(spec) for spec in change.add_parties]
+    sources = [check_citation(citation) for citation in change.add_sources]
+    tags = sorted({t for t in map(clean_tag, change.add_tags) if t})
     with store.write() as conn:
         require_milestone(conn, milestone_id)
+        writer = MilestoneWriter(conn)
         if change.kind is not None:
-            updates["kind"] = check_kind(conn, change.kind)
+            updates["kind"] = writer.kind(clean_kind(change.kind))
         if change.case is not None:
             updates["case_id"] = get_case(store, change.case).id
         updates["updated_at"] = now()
@@ -411,9 +227,17 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
             " FROM milestones WHERE id = ?",
             (milestone_id,),
         ).fetchone()
-        report = WriteReport(milestone_id, from_stored(*current))
-        _link(conn, milestone_id, change.add_parties, change.add_sources, change.add_tags, report)
-    return report
+        for party_id, roles in writer.party_roles(parties).items():
+            _set_roles(writer, milestone_id, party_id, roles)
+        writer.add_links(
+            [],
+            [(milestone_id, writer.source_id(c), c.quote, c.page, c.paragraph) for c in sources],
+            [(milestone_id, tag) for tag in tags],
+        )
+    created = writer.created
+    return WriteReport(
+        milestone_id, from_stored(*current), created.parties, created.sources, created.odd_roles
+    )
 
 
 def remove_milestone(store: Store, milestone_id: int) -> None:

@@ -13,13 +13,15 @@ from typing import TYPE_CHECKING
 
 from casetrack.cases import get_case, require_case_id
 from casetrack.dates import DateValue, parse_date
+from casetrack.drafts import Citation, Draft, PartySpec, clean_kind, required_title
 from casetrack.errors import CasetrackError
 from casetrack.limits import MAX_TEXT, too_long
-from casetrack.milestones import Citation, PartySpec, add_milestone, check_kind, required_title
+from casetrack.milestones import add_milestone
 from casetrack.names import blank_controls, clean_text
 from casetrack.parties import add_aliases, create_party, find_party_id
 from casetrack.sources import find_source
 from casetrack.store import Store
+from casetrack.writer import check_kind
 
 if TYPE_CHECKING:
     from casetrack.extract import Candidate, NewParty
@@ -130,13 +132,15 @@ def apply_proposals(
             parties = [_party_to_link(conn, name, proposal, report) for name in proposal.parties]
             added = add_milestone(
                 store,
-                case,
-                proposal.date,
-                proposal.title,
-                kind=proposal.kind,
-                parties=[PartySpec(name) for name in parties],
-                sources=[Citation(source, proposal.quote)] if source else [],
-                status="unsure" if proposal.unsure else "undisputed",
+                Draft(
+                    case,
+                    proposal.date,
+                    proposal.title,
+                    kind=proposal.kind,
+                    parties=[PartySpec(name) for name in parties],
+                    sources=[Citation(source, proposal.quote)] if source else [],
+                    status="unsure" if proposal.unsure else "undisputed",
+                ),
             )
             report.added.append(added.milestone_id)
             report.new_source = report.new_source or next(iter(added.new_sources), None)
@@ -151,7 +155,12 @@ def _already_in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal)
     found = conn.execute(
         "SELECT 1 FROM milestones WHERE case_id = ? AND date = ? AND kind = ? AND title = ?"
         " AND deleted_at IS NULL LIMIT 1",
-        (case_id, proposal.date, check_kind(conn, proposal.kind), required_title(proposal.title)),
+        (
+            case_id,
+            proposal.date,
+            check_kind(conn, clean_kind(proposal.kind)),
+            required_title(proposal.title),
+        ),
     )
     return found.fetchone() is not None
 

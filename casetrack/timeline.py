@@ -12,13 +12,15 @@ from typing import Any
 
 from casetrack.cases import require_case_id
 from casetrack.dates import DateValue
+from casetrack.drafts import clean_kind
 from casetrack.errors import CasetrackError
-from casetrack.milestones import check_kind, select_milestones
+from casetrack.milestones import select_milestones
 from casetrack.models import MILESTONE_STATUSES, ROLES, Milestone
 from casetrack.names import check_choice, did_you_mean
 from casetrack.parties import require_party_id
 from casetrack.schema import KEY_ONLY, NOT_UNDISPUTED, TIMELINE_ORDER
 from casetrack.sources import find_source
+from casetrack.writer import check_kind
 
 ORDER_BY = TIMELINE_ORDER
 
@@ -60,7 +62,7 @@ def where_clause(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[
         clauses.append("m.id IN (SELECT milestone_id FROM milestone_parties WHERE role = ?)")
         params.append(role)
     if filters.kinds:
-        kinds = [check_kind(conn, k) for k in filters.kinds]
+        kinds = [check_kind(conn, clean_kind(k)) for k in filters.kinds]
         clauses.append(f"m.kind IN ({', '.join('?' for _ in kinds)})")
         params.extend(kinds)
     for tag in filters.tags:

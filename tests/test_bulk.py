@@ -7,9 +7,9 @@ import io
 
 import pytest
 
-from casetrack.bulk import NewMilestone, add_many
+from casetrack.bulk import add_many
+from casetrack.drafts import Citation, Draft, PartySpec
 from casetrack.errors import CasetrackError
-from casetrack.milestones import Citation, PartySpec
 from casetrack.store import Store
 from tests.conftest import Cli
 
@@ -28,7 +28,7 @@ def test_rows_are_stored_as_add_stores_them(demo: Cli) -> None:
          "NEC:appellant", "--party", "New Counsel:counsel", "--source", "https://example.org/x",
          "--quote", "lodged", "--tag", "Final  Stage", "--location", "Paris", "--key")  # fmt: skip
     store = _store(demo)
-    report = add_many(store, [NewMilestone(
+    report = add_many(store, [Draft(
         "nec-2003", "2015-03", "Appeal  lodged ", kind="appeal",
         parties=[PartySpec("NEC", "appellant"), PartySpec("new counsel", "counsel")],
         sources=[Citation("https://example.org/x", quote="lodged")], tags=["Final  Stage"],
@@ -48,7 +48,7 @@ def test_rows_are_stored_as_add_stores_them(demo: Cli) -> None:
 
 def test_new_parties_and_sources_are_created_once(demo: Cli) -> None:
     rows = [
-        NewMilestone("nec-2003", f"2016-0{i}", f"Hearing {i}",
+        Draft("nec-2003", f"2016-0{i}", f"Hearing {i}",
                      parties=[PartySpec("Jane Roe", "witness"), PartySpec("JANE  ROE")],
                      sources=[Citation("Le Monde, 3 May 2016")])
         for i in range(1, 4)
@@ -67,15 +67,15 @@ def test_new_parties_and_sources_are_created_once(demo: Cli) -> None:
 @pytest.mark.parametrize(
     ("bad", "message"),
     [
-        (NewMilestone("nec-2003", "2016-13", "Bad month"), "not a real date"),
-        (NewMilestone("nec-2003", "2016", "  "), "needs a title"),
-        (NewMilestone("nec-2003", "2016", "Raid", kind="raids"), "did you mean 'raid'"),
-        (NewMilestone("nec-2003", "2016", "Raid", status="sure"), "unknown status"),
-        (NewMilestone("nec-2030", "2016", "Raid"), "did you mean 'nec-2003'"),
+        (Draft("nec-2003", "2016-13", "Bad month"), "not a real date"),
+        (Draft("nec-2003", "2016", "  "), "needs a title"),
+        (Draft("nec-2003", "2016", "Raid", kind="raids"), "did you mean 'raid'"),
+        (Draft("nec-2003", "2016", "Raid", status="sure"), "unknown status"),
+        (Draft("nec-2030", "2016", "Raid"), "did you mean 'nec-2003'"),
     ],
 )
-def test_a_refused_row_writes_nothing(demo: Cli, bad: NewMilestone, message: str) -> None:
-    good = NewMilestone("nec-2003", "2016", "Fine", parties=[PartySpec("Someone New")])
+def test_a_refused_row_writes_nothing(demo: Cli, bad: Draft, message: str) -> None:
+    good = Draft("nec-2003", "2016", "Fine", parties=[PartySpec("Someone New")])
     store = _store(demo)
     with pytest.raises(CasetrackError) as caught:
         add_many(store, [good, good, bad, good], batch=2)

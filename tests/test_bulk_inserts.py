@@ -298,7 +298,8 @@ _A, _B = "00000000-0000-0000-0000-00000000000a", "00000000-0000-0000-0000-000000
 
 @pytest.mark.parametrize("second", ["https://e.org/1", "https://e.org/3"])
 def test_a_reimport_never_fills_a_gap_an_earlier_import_left(cli: Cli, second: str) -> None:
-    """The first import leaves a gap among the link rows (its REPLACE of a repeated source);
+    """The first import leaves a gap among the link rows (the rowid its repeated citation of a
+    source was numbered but did not take);
     the second deletes the newest links, so SQLite alone would fill that gap with a row no
     history records, which undo could then neither see nor remove."""
     cli("init")
@@ -320,9 +321,11 @@ def test_a_reimport_never_fills_a_gap_an_earlier_import_left(cli: Cli, second: s
     assert len(json.loads(cli("search", "zeppelin", "-f", "json").stdout)) == 1
     cli("check")
     shown = json.loads(cli("history", "2", "-f", "json").stdout)
+    # The repeated citation updates the link its first citation added, in the same change.
+    # The repeated citation updated the link its first citation added: one row, final values.
     assert [(e["change"], e["new"]["quote"]) for e in shown
             if e["table"] == "milestone_sources" and e["action"] == "insert"] == [
-        (2, None), (2, "again"), (3, "zeppelin")]  # fmt: skip
+        (2, "again"), (2, None), (3, "zeppelin")]  # fmt: skip
     cli("undo")
     assert cli.records() == after_one
     cli("undo")

@@ -49,12 +49,13 @@ def test_backup_refuses_to_overwrite_without_force(demo: Cli, tmp_path: Path) ->
 WRITER = """
 import sys
 from casetrack.store import Store
+from casetrack.drafts import Draft
 from casetrack.milestones import add_milestone
 from pathlib import Path
 store = Store.open(Path(sys.argv[1]))
 print("ready", flush=True)
 for i in range(400):
-    add_milestone(store, "nec-2003", "2005", f"written during backup {i}")
+    add_milestone(store, Draft("nec-2003", "2005", f"written during backup {i}"))
 """
 
 
@@ -106,6 +107,15 @@ def tamper(cli: Cli, *statements: str) -> None:
          "names: parties row 1 ('Someone Else') has a stale lookup key"),
         (["UPDATE cases SET deleted_at = '2020-01-01'"],
          "trash: milestone 1 is live but its case 'nec-2003' is in the trash"),
+        # Text another program wrote that `add` would refuse or store cleaned.
+        (["INSERT INTO milestone_tags (milestone_id, tag) VALUES (3, 'bad\x01tag')"],
+         r"text: milestone 3 has a tag that casetrack would refuse or store cleaned: 'bad\x01tag'"),
+        (["UPDATE milestone_sources SET quote = ' padded '"],
+         "has a quote that casetrack would refuse or store cleaned: ' padded '"),
+        (["UPDATE milestones SET title = 'Cafe\u0301' WHERE id = 1"],
+         "text: milestone 1 has a title"),
+        (["UPDATE milestone_parties SET role = 'Witness' WHERE milestone_id = 3"],
+         "text: milestone 3 has a role"),
     ],
 )  # fmt: skip
 def test_check_reports_each_problem_and_exits_1(

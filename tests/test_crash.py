@@ -16,13 +16,14 @@ from tests.conftest import Cli
 BIG_WRITE = """
 import sys
 from pathlib import Path
+from casetrack.drafts import Draft
 from casetrack.milestones import add_milestone
 from casetrack.store import Store
 store = Store.open(Path(sys.argv[1]))
 store.command = "bulk add"
 with store.write():
     for i in range(int(sys.argv[2])):
-        add_milestone(store, "nec-2003", "2005", f"bulk {i}", tags=["bulk"])
+        add_milestone(store, Draft("nec-2003", "2005", f"bulk {i}", tags=["bulk"]))
 """
 
 

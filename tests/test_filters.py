@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from casetrack.cases import add_case
 from casetrack.dates import parse_date
+from casetrack.drafts import Citation, Draft, PartySpec
 from casetrack.errors import CasetrackError
-from casetrack.milestones import Citation, PartySpec, add_milestone, load_milestones
+from casetrack.milestones import add_milestone, load_milestones
 from casetrack.models import Milestone
 from casetrack.names import name_key
 from casetrack.parties import add_party
@@ -54,12 +55,12 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
             parties = [PartySpec(p, rnd.choice(ROLES) or None)
                        for p in rnd.sample(list(PARTIES), rnd.randint(0, 3))]  # fmt: skip
             sources = [Citation(s) for s in rnd.sample(SOURCES, rnd.randint(0, 2))]
-            add_milestone(
-                store, rnd.choice(CASES), date, f"Milestone {i} {rnd.choice(WORDS)}",
+            add_milestone(store, Draft(
+                rnd.choice(CASES), date, f"Milestone {i} {rnd.choice(WORDS)}",
                 kind=rnd.choice(KINDS), parties=parties, sources=sources,
                 tags=rnd.sample(TAGS, rnd.randint(0, 2)), note=rnd.choice(WORDS),
                 status=rnd.choice(["undisputed", "disputed", "unsure"]), key=rnd.random() < 0.3,
-            )  # fmt: skip
+            ))  # fmt: skip
     yield store
     store.close()
 

@@ -18,9 +18,10 @@ import pytest
 
 from casetrack.cases import list_cases
 from casetrack.dates import parse_date
+from casetrack.drafts import Citation, Draft, PartySpec
 from casetrack.exchange.selection import Selection
 from casetrack.history import history_rows
-from casetrack.milestones import Citation, PartySpec, add_milestone
+from casetrack.milestones import add_milestone
 from casetrack.parties import party_details
 from casetrack.search import search
 from casetrack.sources import source_details
@@ -106,11 +107,11 @@ def _add(store: Store) -> object:
     """`add` with a party by alias, a new party and a source, rolled back afterwards."""
     store.conn.execute("SAVEPOINT plan")
     try:
-        return add_milestone(
-            store, "bench-small", "2003-06", "Raid", kind="raid",
+        return add_milestone(store, Draft(
+            "bench-small", "2003-06", "Raid", kind="raid",
             parties=[PartySpec("benchmark party", "subject"), PartySpec("Someone New")],
             sources=[Citation("1", quote="q")], tags=["custody"],
-        )  # fmt: skip
+        ))  # fmt: skip
     finally:
         store.conn.execute("ROLLBACK TO plan")
         store.conn.execute("RELEASE plan")

@@ -10,9 +10,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casetrack.bulk import NewMilestone, add_many
+from casetrack.bulk import add_many
 from casetrack.cases import add_case
-from casetrack.milestones import Citation, PartySpec
+from casetrack.drafts import Citation, Draft, PartySpec
 from casetrack.parties import add_party
 from casetrack.schema import rebuild_search
 from casetrack.search_rows import search_rows
@@ -61,7 +61,7 @@ def _store_with(
             add_source(store, url, title, publisher)
             urls.append(url)
     rows = [
-        NewMilestone(
+        Draft(
             "c-1", "2003-06", title,
             parties=[PartySpec(names[p % len(names)], role) for p, role in links if names],
             sources=[Citation(urls[s % len(urls)], quote) for s, quote in cited if urls],

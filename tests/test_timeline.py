@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from casetrack.cases import add_case
 from casetrack.dates import order_key, parse_date
+from casetrack.drafts import Draft
 from casetrack.milestones import add_milestone
 from casetrack.models import in_timeline_order
 from casetrack.store import Store
@@ -148,7 +149,10 @@ def test_sql_order_is_the_reference_order(dates: list[str]) -> None:
         store = Store.open(Path(folder) / "t.db", create=True)
         try:
             add_case(store, "c", "C")
-            ids = [add_milestone(store, "c", d, f"m{i}").milestone_id for i, d in enumerate(dates)]
+            ids = [
+                add_milestone(store, Draft("c", d, f"m{i}")).milestone_id
+                for i, d in enumerate(dates)
+            ]
             first = timeline(store.conn, Filters())
             again = timeline(store.conn, Filters(cases=["c"]))
         finally:

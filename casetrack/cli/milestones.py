@@ -20,7 +20,8 @@ from casetrack.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from casetrack.milestones import Citation, PartySpec, WriteReport
+    from casetrack.drafts import Citation, PartySpec
+    from casetrack.milestones import WriteReport
 
 PartyOpt = Annotated[
     list[str] | None,
@@ -95,8 +96,8 @@ def demo(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 def _citations(
     sources: list[str] | None, quote: str | None, page: str | None, paragraph: str | None
 ) -> list[Citation]:
+    from casetrack.drafts import Citation
     from casetrack.errors import CasetrackError
-    from casetrack.milestones import Citation
 
     if not sources and (quote or page or paragraph):
         raise CasetrackError("--quote, --page and --paragraph describe a source: add --source")
@@ -133,20 +134,21 @@ def add(
     unless it is close to a known one ('Rajavi' beside 'Maryam Rajavi'): then nothing is
     written and the known names are suggested; --new-party NAME[:ROLE] creates it anyway.
     """
+    from casetrack.drafts import Draft
     from casetrack.milestones import add_milestone
 
-    specs = _party_specs(party, new_party)
-    report = add_milestone(
-        open_store(ctx, create=True), case, date, title, kind=kind, parties=specs,
+    draft = Draft(
+        case, date, title, kind=kind, parties=_party_specs(party, new_party),
         sources=_citations(source, quote, page, paragraph),
         location=location, note=note, tags=tag or [], status=status, key=key,
     )  # fmt: skip
+    report = add_milestone(open_store(ctx, create=True), draft)
     _report(report)
     typer.echo(report.milestone_id)
 
 
 def _party_specs(party: list[str] | None, new_party: list[str] | None) -> list[PartySpec]:
-    from casetrack.milestones import parse_party_spec
+    from casetrack.drafts import parse_party_spec
 
     return [parse_party_spec(p) for p in party or []] + [
         parse_party_spec(p, new=True) for p in new_party or []

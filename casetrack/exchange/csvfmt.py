@@ -28,11 +28,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from casetrack.dates import display_date
+from casetrack.drafts import party_spec_text
 from casetrack.errors import CasetrackError
 from casetrack.exchange.selection import Selection
 from casetrack.formats import safe_cell
 from casetrack.limits import MAX_RECORD, Lines
-from casetrack.milestones import party_spec_text
 from casetrack.models import Milestone
 
 if TYPE_CHECKING:

@@ -1,0 +1,236 @@
+"""The one set of rules a milestone must pass, wherever it comes from.
+
+`casetrack add`, `edit`, an import and the benchmark generator all turn what they were
+given into a `Draft` and call `check`, which cleans every text the same way and refuses
+what cannot be stored, before anything touches the store. What needs the store (does the
+case exist, is the kind known, which party is "NEC") is settled by casetrack.writer.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from casetrack.dates import DateValue, parse_date
+from casetrack.errors import CasetrackError
+from casetrack.models import MILESTONE_STATUSES, ROLES
+from casetrack.names import check_choice, clean_text, closest, name_key
+
+PARTY_SPEC_HELP = "use NAME or NAME:ROLE, e.g. --party 'Jane Doe:defendant'"
+# A UUID as casetrack writes it; any other spelling goes through uuid.UUID.
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+@dataclass(frozen=True)
+class PartySpec:
+    """A party to link: by name (or alias), or by the uid an export gave it, with a role."""
+
+    name: str
+    role: str | None = None
+    uid: str | None = None
+    # Create it even when its name is close to a known party's (--new-party).
+    new: bool = False
+    # NAME:ROLE as typed: it names a party whose name or alias holds that colon, if any.
+    whole: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source to link (a URL, a citation, an id, or an export's uid), with what in it
+    supports the milestone."""
+
+    ref: str
+    quote: str | None = None
+    page: str | None = None
+    paragraph: str | None = None
+    uid: str | None = None
+
+
+@dataclass
+class Draft:
+    """One milestone as a person or a file gives it, before any check."""
+
+    case: str
+    date: str
+    title: str
+    kind: str = "other"
+    parties: Sequence[PartySpec] = ()
+    sources: Sequence[Citation] = ()
+    location: str | None = None
+    note: str | None = None
+    tags: Sequence[str] = ()
+    status: str = "undisputed"
+    key: bool = False
+    uid: str | None = None
+
+
+@dataclass
+class Checked:
+    """A draft that passed every rule: texts cleaned, date parsed, roles known, uid set."""
+
+    case: str
+    uid: str
+    date: DateValue
+    title: str
+    kind: str
+    location: str | None
+    note: str | None
+    status: str
+    key: bool
+    parties: list[PartySpec] = field(default_factory=list)
+    sources: list[Citation] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+    def columns(self) -> dict[str, object]:
+        """The milestone's own column values, less those the store gives (ids, case, clocks)."""
+        return {
+            "uid": self.uid,
+            **date_columns(self.date),
+            "kind": self.kind,
+            "title": self.title,
+            "location": self.location,
+            "note": self.note,
+            "status": self.status,
+            "key": int(self.key),
+        }
+
+
+def check(draft: Draft) -> Checked:
+    """Every rule of a milestone's own values; raises CasetrackError naming the first broken."""
+    case = clean_text(draft.case)
+    if not case:
+        raise CasetrackError("a milestone needs a case: give its slug")
+    title = required_title(draft.title)
+    if not draft.date.strip():
+        raise CasetrackError("a milestone needs a date, e.g. 2003-06-17, 2003-06 or 2003")
+    return Checked(
+        case=case,
+        uid=check_uid(draft.uid),
+        date=_parse(draft.date),
+        title=title,
+        kind=clean_kind(draft.kind) or "other",
+        location=optional_text(draft.location),
+        note=optional_text(draft.note),
+        status=check_choice(draft.status, MILESTONE_STATUSES, "status"),
+        key=bool(draft.key),
+        parties=[check_party(p) for p in draft.parties],
+        sources=[check_citation(c) for c in draft.sources],
+        tags=sorted({t for t in map(clean_tag, draft.tags) if t}),
+    )
+
+
+# A timeline repeats its dates; an import of a million milestones parses each spelling once.
+_parse = lru_cache(maxsize=4096)(parse_date)
+
+
+def required_title(title: str) -> str:
+    cleaned = clean_text(title)
+    if not cleaned:
+        raise CasetrackError("a milestone needs a title, e.g. 'Police raid on the offices'")
+    return cleaned
+
+
+def optional_text(text: str | None) -> str | None:
+    """A free-text field: cleaned, and empty means none."""
+    return clean_text(text) or None if text is not None else None
+
+
+def clean_kind(kind: str) -> str:
+    """A kind's name as stored: lower case, single spaces; whether it exists is the store's."""
+    return " ".join(clean_text(kind).split()).lower()
+
+
+def clean_tag(tag: str) -> str:
+    """Tags are compared lower-case with single spaces."""
+    return " ".join(clean_text(tag).split()).lower()
+
+
+def check_uid(uid: str | None) -> str:
+    """The uid an export gave, in canonical form, or a new one."""
+    if not uid:
+        return str(uuid.uuid4())
+    if _CANONICAL_UUID.fullmatch(uid):
+        return uid
+    try:
+        return str(uuid.UUID(uid))
+    except ValueError:
+        raise CasetrackError(f"bad uid {uid!r}: expected a UUID") from None
+
+
+def check_role(role: str | None, where: str) -> str | None:
+    """A role as stored (lower case, single spaces), refusing near-misses of the known roles."""
+    role = " ".join(clean_text(role or "").split()).lower()
+    if role and role not in ROLES:
+        near = closest(role, ROLES, n=1)
+        if near and near[0] != role:
+            raise CasetrackError(
+                f"unknown role {role!r} in {where} (did you mean {near[0]!r}?); "
+                f"known roles: {', '.join(ROLES)}"
+            )
+    return role or None
+
+
+def check_party(spec: PartySpec) -> PartySpec:
+    name = clean_text(spec.name)
+    uid = check_uid(spec.uid) if spec.uid else None
+    if not name_key(name) and uid is None:
+        raise CasetrackError(f"a party link needs a name: {PARTY_SPEC_HELP}")
+    return PartySpec(name, check_role(spec.role, f"party {name!r}"), uid, spec.new, spec.whole)
+
+
+def check_citation(citation: Citation) -> Citation:
+    ref = clean_text(citation.ref)
+    uid = check_uid(citation.uid) if citation.uid else None
+    if not ref and uid is None:
+        raise CasetrackError(
+            "a source needs a URL or a citation, e.g. 'Le Monde, 18 June 2003, p. 3'"
+        )
+    return Citation(
+        ref,
+        optional_text(citation.quote),
+        optional_text(citation.page),
+        optional_text(citation.paragraph),
+        uid,
+    )
+
+
+def parse_party_spec(spec: str, *, new: bool = False) -> PartySpec:
+    """NAME, NAME:ROLE or NAME: (no role).
+
+    The role is after the last colon, so a name holding a colon ends with one ('Ministère
+    public: Paris:', or '...: Paris:prosecutor'); and NAME:ROLE that is, colon included, the
+    name or alias of a known party links that party (see MilestoneWriter.party_link).
+    """
+    cleaned = clean_text(spec)
+    name, sep, role = cleaned.rpartition(":")
+    if not sep:
+        name, role = cleaned, ""
+    name, role = clean_text(name), " ".join(role.split()).lower()
+    if not name_key(name):
+        raise CasetrackError(f"malformed --party {spec!r}: {PARTY_SPEC_HELP}")
+    role_checked = check_role(role, f"--party {spec!r}")
+    return PartySpec(name, role_checked, new=new, whole=cleaned if role else None)
+
+
+def party_spec_text(name: str, role: str | None) -> str:
+    """The NAME[:ROLE] text that parse_party_spec reads back as this name and role."""
+    if role:
+        return f"{name}:{role}"
+    return f"{name}:" if ":" in name else name
+
+
+def date_columns(value: DateValue) -> dict[str, object]:
+    return {
+        "date": value.text,
+        "date_start": value.start.isoformat() if value.start else None,
+        "date_end": value.end.isoformat() if value.end else None,
+        "precision": value.precision,
+        "approximate": int(value.approximate),
+        "uncertain": int(value.uncertain),
+        "sort_start": value.sort_start,
+        "sort_end": value.sort_end,
+        "sort_key": value.sort_key,
+    }

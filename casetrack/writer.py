@@ -1,0 +1,305 @@
+"""The one place milestones and their links are written: ids, rowids, links and name lookups.
+
+`add` writes a batch of one, an import and the benchmark generator batches of thousands;
+all go through `MilestoneWriter`, inside the caller's write transaction, after
+casetrack.drafts.check has passed each milestone. The writer settles what needs the store
+(the case, the kind, which party a name or an export's uid means, which source a URL or id
+means), creating parties and sources that are new, and remembers what it settled so a
+batch repeating the same names asks the store once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from casetrack.cases import require_case_id
+from casetrack.drafts import Checked, Citation, PartySpec, party_spec_text
+from casetrack.errors import CasetrackError
+from casetrack.models import ROLES
+from casetrack.names import did_you_mean, name_key
+from casetrack.parties import create_party, find_party_id, refuse_close
+from casetrack.schema import LINK_TABLES
+from casetrack.sources import create_source, get_source_by_id
+from casetrack.store import now
+
+T = TypeVar("T")
+CACHE_LIMIT = 250_000  # entries per lookup cache: some 30 MB at most
+_COLUMNS = (
+    "id", "uid", "case_id", "date", "date_start", "date_end", "precision", "approximate",
+    "uncertain", "sort_start", "sort_end", "sort_key", "position", "kind", "title", "location",
+    "note", "status", "key", "created_at", "updated_at",
+)  # fmt: skip
+_INSERT = (
+    f"INSERT INTO milestones ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+)
+_LINK_PARTY = (
+    "INSERT OR IGNORE INTO milestone_parties (rowid, milestone_id, party_id, role)"
+    " VALUES (?, ?, ?, ?)"
+)
+_LINK_SOURCE = (
+    "INSERT INTO milestone_sources (rowid, milestone_id, source_id, quote, page, paragraph)"
+    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (milestone_id, source_id) DO UPDATE"
+    " SET quote = excluded.quote, page = excluded.page, paragraph = excluded.paragraph"
+)
+_LINK_TAG = "INSERT OR IGNORE INTO milestone_tags (rowid, milestone_id, tag) VALUES (?, ?, ?)"
+
+PartyLinkRow = tuple[int, str]  # party id, role ("" for none)
+SourceLinkRow = tuple[int, str | None, str | None, str | None]  # source id, quote, page, paragraph
+
+
+@dataclass
+class Ready:
+    """A checked milestone with everything the store settles: what `insert` writes."""
+
+    checked: Checked
+    case_id: int
+    kind: str
+    parties: list[PartyLinkRow]
+    sources: list[SourceLinkRow]
+
+    def columns(self) -> dict[str, object]:
+        return {**self.checked.columns(), "case_id": self.case_id, "kind": self.kind}
+
+
+@dataclass
+class Created:
+    """Names the writer added to the store, so the user can be told."""
+
+    parties: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    # New parties given a role that is not a known one: (NAME:ROLE as typed, role), perhaps
+    # a name holding a colon, by new party name.
+    odd_roles: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def remember(cache: dict[Any, T], key: Any, value: T) -> None:
+    """Keep a lookup, emptying the cache when it is full: memory stays bounded."""
+    if len(cache) >= CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+
+
+def check_kind(conn: sqlite3.Connection, kind: str) -> str:
+    """A kind the store knows, by its cleaned name (casetrack.drafts.clean_kind)."""
+    if conn.execute("SELECT 1 FROM kinds WHERE name = ?", (kind,)).fetchone() is None:
+        known = [r[0] for r in conn.execute("SELECT name FROM kinds ORDER BY name")]
+        raise CasetrackError(
+            f"unknown kind {kind!r}{did_you_mean(kind, known)}: "
+            "see 'casetrack kind list' or add it with 'casetrack kind add NAME'"
+        )
+    return kind
+
+
+class MilestoneWriter:
+    """Writes checked milestones and their links inside the caller's write transaction.
+
+    Ids count on from the largest in the store when the writer was made, and so do the
+    rowids of link rows: left to choose, SQLite may give a new link a rowid freed by a
+    deletion in the same transaction, which the history of a large import would take for
+    an older row (see schema.bulk_inserts).
+
+    `numbers_are_sources`: whether a bare number names a source by id, as on the command
+    line; in an import file ids mean nothing, so one is refused. A new party name typed
+    close to a known one is refused (it would silently fork the party) unless its spec says
+    it is new; `force_new_party` says how to create it all the same, by default
+    `--new-party NAME`.
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        numbers_are_sources: bool = True,
+        force_new_party: str | None = None,
+    ) -> None:
+        self.conn = conn
+        self.numbers_are_sources = numbers_are_sources
+        self.force_new_party = force_new_party
+        self.created = Created()
+        self.first_id = self.next_id = self._next("milestones", "id")
+        self.next_rowids = {table: self._next(table, "rowid") for table in LINK_TABLES}
+        self.cases: dict[str, int] = {}
+        self.kinds: set[str] = set()
+        self.party_names: dict[str, int] = {}
+        self.party_uids: dict[str, int] = {}
+        self.source_refs: dict[str, int] = {}
+        self.source_uids: dict[str, int] = {}
+
+    def _next(self, table: str, column: str) -> int:
+        row = self.conn.execute(f"SELECT coalesce(max({column}), 0) + 1 FROM {table}")
+        return int(row.fetchone()[0])
+
+    def forget(self) -> None:
+        """Drop the lookup caches (the end of a large import needs the memory)."""
+        for cache in (self.cases, self.kinds, self.party_names, self.party_uids,
+                      self.source_refs, self.source_uids):  # fmt: skip
+            cache.clear()
+
+    # What needs the store ---------------------------------------------------------------
+
+    def resolve(self, checked: Checked, case_id: int | None = None) -> Ready:
+        """Settle the case (unless the caller did), kind, parties and sources of a milestone."""
+        return Ready(
+            checked,
+            self.case_id(checked.case) if case_id is None else case_id,
+            self.kind(checked.kind),
+            [
+                (party_id, role)
+                for party_id, roles in self.party_roles(checked.parties).items()
+                for role in roles or [""]
+            ],
+            [(self.source_id(c), c.quote, c.page, c.paragraph) for c in checked.sources],
+        )
+
+    def case_id(self, slug: str) -> int:
+        if slug not in self.cases:
+            remember(self.cases, slug, require_case_id(self.conn, slug))
+        return self.cases[slug]
+
+    def kind(self, kind: str) -> str:
+        if kind not in self.kinds:
+            self.kinds.add(check_kind(self.conn, kind))
+        return kind
+
+    def party_roles(self, specs: Iterable[PartySpec]) -> dict[int, list[str]]:
+        """The parties these specs name, each with the roles given to it (none: no role)."""
+        roles: dict[int, list[str]] = {}
+        for spec in specs:
+            party_id, role = self.party_link(spec)
+            given = roles.setdefault(party_id, [])
+            if role and role not in given:
+                given.append(role)
+        return roles
+
+    def party_link(self, spec: PartySpec) -> tuple[int, str]:
+        """The party a spec names, by export uid, by a known name holding a colon, or by name
+        or alias; a new one for a new name not close to a known one. With its role."""
+        if spec.uid is not None:
+            found = self.party_by_uid(spec.uid)
+            if found is not None:
+                return found, spec.role or ""
+        if spec.whole is not None:  # a known party's name holding a colon
+            whole = find_party_id(self.conn, spec.whole)
+            if whole is not None:
+                return whole, ""
+        key = name_key(spec.name)
+        if key in self.party_names:
+            return self.party_names[key], spec.role or ""
+        party_id = find_party_id(self.conn, spec.name) if key else None
+        if party_id is None:
+            if not key:
+                raise CasetrackError(f"no party with uid {spec.uid}, and the link has no name")
+            if not spec.new and spec.uid is None:  # typed: a variant would fork the party
+                typed = party_spec_text(spec.name, spec.role)
+                refuse_close(self.conn, spec.name, self.force_new_party or f"--new-party {typed!r}")
+            party_id = create_party(self.conn, spec.name, uid=spec.uid)
+            self.created.parties.append(spec.name)
+            if spec.role and spec.role not in ROLES and spec.whole:
+                self.created.odd_roles[spec.name] = (spec.whole, spec.role)
+            if spec.uid is not None:
+                remember(self.party_uids, spec.uid, party_id)
+        remember(self.party_names, key, party_id)
+        return party_id, spec.role or ""
+
+    def source_id(self, citation: Citation) -> int:
+        """The source this export uid, id, URL or citation means; a new one for a new URL."""
+        if citation.uid is not None:
+            found = self.source_by_uid(citation.uid)
+            if found is not None:
+                return found
+        ref = citation.ref
+        if ref in self.source_refs:
+            return self.source_refs[ref]
+        if ref.isascii() and ref.isdigit():
+            if not self.numbers_are_sources:
+                raise CasetrackError(f"source {ref!r}: give a URL or citation, not a bare number")
+            source_id = get_source_by_id(self.conn, int(ref)).id
+        elif not ref:
+            raise CasetrackError(f"no source with uid {citation.uid}, and the link has no URL")
+        else:
+            row = self.conn.execute("SELECT id FROM sources WHERE url = ?", (ref,)).fetchone()
+            if row is not None:
+                source_id = int(row[0])
+            else:
+                source_id = create_source(self.conn, ref, uid=citation.uid)
+                self.created.sources.append(ref)
+                if citation.uid is not None:
+                    remember(self.source_uids, citation.uid, source_id)
+        remember(self.source_refs, ref, source_id)
+        return source_id
+
+    def party_by_uid(self, uid: str) -> int | None:
+        """The party stored with this very uid (one matched by name keeps its own uid)."""
+        return self._by_uid("parties", uid, self.party_uids)
+
+    def source_by_uid(self, uid: str) -> int | None:
+        """The source stored with this very uid (one matched by URL keeps its own uid)."""
+        return self._by_uid("sources", uid, self.source_uids)
+
+    def _by_uid(self, table: str, uid: str, cache: dict[str, int]) -> int | None:
+        if uid not in cache:
+            row = self.conn.execute(f"SELECT id FROM {table} WHERE uid = ?", (uid,)).fetchone()
+            if row is None:
+                return None
+            remember(cache, uid, int(row[0]))
+        return cache[uid]
+
+    # Writing ------------------------------------------------------------------------------
+
+    def insert(self, rows: Sequence[Ready]) -> list[int]:
+        """Add these milestones with their links; returns their new ids, in order.
+
+        A new milestone's position is its id: entry order among milestones of the same date.
+        """
+        stamp = now()
+        ids = list(range(self.next_id, self.next_id + len(rows)))
+        self.next_id += len(rows)
+        values = []
+        for milestone_id, row in zip(ids, rows, strict=True):
+            columns = row.columns() | {"id": milestone_id, "position": milestone_id,
+                                       "created_at": stamp, "updated_at": stamp}  # fmt: skip
+            values.append(tuple(columns[c] for c in _COLUMNS))
+        self.conn.executemany(_INSERT, values)
+        self.link(list(zip(ids, rows, strict=True)))
+        return ids
+
+    def replace(self, milestone_id: int, row: Ready) -> None:
+        """Make a stored milestone say exactly this, links included (an import's update)."""
+        columns = row.columns()
+        assignments = ", ".join(f"{k} = ?" for k in columns)
+        self.conn.execute(
+            f"UPDATE milestones SET {assignments}, updated_at = ? WHERE id = ?",
+            (*columns.values(), now(), milestone_id),
+        )
+        for table in LINK_TABLES:
+            self.conn.execute(f"DELETE FROM {table} WHERE milestone_id = ?", (milestone_id,))
+        self.link([(milestone_id, row)])
+
+    def link(self, rows: Iterable[tuple[int, Ready]]) -> None:
+        """Insert the links of these milestones (ids given), in batches per table."""
+        pairs = list(rows)
+        self.add_links(
+            [(mid, *p) for mid, row in pairs for p in row.parties],
+            [(mid, *s) for mid, row in pairs for s in row.sources],
+            [(mid, tag) for mid, row in pairs for tag in row.checked.tags],
+        )
+
+    def add_links(
+        self,
+        parties: Sequence[tuple[int, int, str]],
+        sources: Sequence[tuple[int, int, str | None, str | None, str | None]],
+        tags: Sequence[tuple[int, str]],
+    ) -> None:
+        """Insert link rows (milestone id first); a source cited again gets the new pinpoint."""
+        for sql, table, rows in (
+            (_LINK_PARTY, "milestone_parties", parties),
+            (_LINK_SOURCE, "milestone_sources", sources),
+            (_LINK_TAG, "milestone_tags", tags),
+        ):
+            if rows:
+                first = self.next_rowids[table]
+                self.next_rowids[table] = first + len(rows)
+                self.conn.executemany(sql, [(i, *r) for i, r in enumerate(rows, first)])
