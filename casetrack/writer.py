@@ -22,7 +22,7 @@ from casetrack.models import ROLES
 from casetrack.names import did_you_mean, name_key
 from casetrack.parties import create_party, find_party_id, refuse_close
 from casetrack.schema import LINK_TABLES
-from casetrack.sources import create_source, get_source_by_id
+from casetrack.sources import create_source, find_source
 from casetrack.store import now
 
 T = TypeVar("T")
@@ -207,27 +207,24 @@ class MilestoneWriter:
     def source_id(self, citation: Citation) -> int:
         """The source this export uid, id, URL or citation means; a new one for a new URL."""
         if citation.uid is not None:
-            found = self.source_by_uid(citation.uid)
-            if found is not None:
-                return found
+            by_uid = self.source_by_uid(citation.uid)
+            if by_uid is not None:
+                return by_uid
         ref = citation.ref
         if ref in self.source_refs:
             return self.source_refs[ref]
-        if ref.isascii() and ref.isdigit():
-            if not self.numbers_are_sources:
-                raise CasetrackError(f"source {ref!r}: give a URL or citation, not a bare number")
-            source_id = get_source_by_id(self.conn, int(ref)).id
-        elif not ref:
+        if ref.isascii() and ref.isdigit() and not self.numbers_are_sources:
+            raise CasetrackError(f"source {ref!r}: give a URL or citation, not a bare number")
+        if not ref:
             raise CasetrackError(f"no source with uid {citation.uid}, and the link has no URL")
+        found = find_source(self.conn, ref)
+        if found is not None:
+            source_id = found.id
         else:
-            row = self.conn.execute("SELECT id FROM sources WHERE url = ?", (ref,)).fetchone()
-            if row is not None:
-                source_id = int(row[0])
-            else:
-                source_id = create_source(self.conn, ref, uid=citation.uid)
-                self.created.sources.append(ref)
-                if citation.uid is not None:
-                    remember(self.source_uids, citation.uid, source_id)
+            source_id = create_source(self.conn, ref, uid=citation.uid)
+            self.created.sources.append(ref)
+            if citation.uid is not None:
+                remember(self.source_uids, citation.uid, source_id)
         remember(self.source_refs, ref, source_id)
         return source_id
 
