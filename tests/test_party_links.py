@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casetrack.milestones import parse_party_spec, party_spec_text
+from casetrack.drafts import parse_party_spec, party_spec_text
 from casetrack.models import ROLES
 from casetrack.names import clean_text, name_key
 from tests.conftest import Cli
