@@ -30,7 +30,7 @@ def backup(store: Store, target: Path, *, force: bool = False) -> int:
         raise CasetrackError(f"cannot write a backup to {str(target)!r}: {err}") from None
     partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
     try:
-        private_file(partial)
+        private_file(partial, target)
         copy = sqlite3.connect(partial)
         try:
             store.conn.backup(copy)

@@ -6,6 +6,7 @@ sqlite-utils, imported only when a migration is due.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -161,7 +162,7 @@ class Store:
         if not self.new:
             return
         partial = self.path.with_name(f".{self.path.name}.new-{os.urandom(6).hex()}")
-        private_file(partial)
+        private_file(partial, self.path)
         try:
             copy = sqlite3.connect(partial)
             try:
@@ -277,8 +278,6 @@ def _configure(conn: sqlite3.Connection, timeout: float) -> None:
 def _link(source: Path, target: Path) -> None:
     """Give `source` the name `target` unless that name exists; without hard links (some
     network and FAT file systems) by a rename after a check."""
-    import errno
-
     try:
         os.link(source, target)
     except OSError as err:
@@ -330,15 +329,22 @@ def _read_header(conn: sqlite3.Connection) -> tuple[int, int, bool]:
     return int(app_id), int(version), objects == 0
 
 
-def private_file(path: Path) -> None:
-    """Create the store file readable and writable by its owner only: legal work is confidential."""
+def private_file(path: Path, named: Path | None = None) -> None:
+    """Create the store file readable and writable by its owner only: legal work is confidential.
+
+    `named` is the file messages name when `path` is a temporary one beside it.
+    """
+    shown = named or path
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:  # a file where its folder should be
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)) from None
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return
     except OSError as err:
-        raise StoreError(f"cannot create {path}: {err.strerror}") from None
+        raise StoreError(f"cannot create {shown}: {err.strerror}") from None
     except ValueError as err:
-        raise StoreError(f"cannot use {str(path)!r} as a store: {err}") from None
+        raise StoreError(f"cannot use {str(shown)!r} as a store: {err}") from None
     os.close(fd)

@@ -221,3 +221,10 @@ def test_init_below_a_store_says_it_uses_that_one(
     assert result.stdout == f"{tmp_path / 'db' / 'casetrack.db'}\n"
     assert "casetrack --db db/casetrack.db init" in result.stderr
     assert files_under(tmp_path / "sub") == []
+
+
+def test_a_store_that_cannot_be_created_is_named_in_the_message(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a folder")
+    named = tmp_path / "notes.txt" / "store.db"
+    result = run("--db", str(named), "case", "add", "mine", "--title", "Mine", code=1)
+    assert result.stderr == f"casetrack: cannot create {named}: Not a directory\n"
