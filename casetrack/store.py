@@ -41,7 +41,7 @@ class Location:
         if self.reason in ("--db", f"${ENV_VAR}"):
             return f"chosen by {self.reason}"
         if self.reason == "here":
-            return f"{DEFAULT_PATH} in the current folder"
+            return f"default: {DEFAULT_PATH} in the current folder"
         if self.reason == "parent":
             return f"found in a parent folder ({self.path.parent.parent})"
         return f"default: {self.not_found()}"

@@ -176,7 +176,7 @@ def test_where_says_which_store_and_why(tmp_path: Path, monkeypatch: pytest.Monk
     )
     assert files_under(tmp_path) == []
     assert run("init").stdout == f"{here}\n"
-    assert run("where").stderr == "db/casetrack.db in the current folder\n"
+    assert run("where").stderr == "default: db/casetrack.db in the current folder\n"
     flag = run("--db", "sub/../other.db", "where")
     assert flag.stdout == f"{tmp_path / 'other.db'}\n"
     assert flag.stderr == (
