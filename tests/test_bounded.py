@@ -184,3 +184,15 @@ def test_json_past_pythons_own_limits_is_refused(
     result = cli("import", name, code=1)
     assert problem in result.stderr and result.stderr.startswith("casetrack: ")
     assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
+
+
+def test_the_heaviest_record_under_the_limit_stays_small(tmp_path: Path) -> None:
+    """A record just under the limit holding as many links as fit (50,000 new sources):
+    what the importer builds from a record is several times its text (75 MB measured)."""
+    links = [{"url": f"u{i}"} for i in range(MAX_RECORD // 20)]
+    record = {"case": "c", "date": "2020", "title": "t", "sources": links}
+    path = tmp_path / "links.json"
+    path.write_text(json.dumps({"format": "casetrack/1", "milestones": [record]}), "utf-8")
+    code, stderr, peak = run_measured(["--db", str(tmp_path / "s.db"), "import", str(path)])
+    assert code == 0, stderr
+    assert peak < PEAK_LIMIT_MB, f"peak {peak:.0f} MB"
