@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.main import get_command
 from typer.testing import CliRunner, Result
 
@@ -371,3 +373,30 @@ def test_every_command_under_a_lock_held_beyond_the_timeout(
         holder.kill()
         holder.wait()
     assert fingerprint(db) == before
+
+
+# Any text an argument can carry: every Unicode category, lone surrogates (the bytes of an
+# argument that is not UTF-8) included, and digits long past any id.
+_ANY_ARGUMENT = st.one_of(
+    st.text(st.characters(codec=None, exclude_categories=()), max_size=12),
+    st.text("0123456789", min_size=18, max_size=5000),
+    st.builds(lambda a, b: a + chr(0xDC80 + b) + a, st.text(max_size=4), st.integers(0, 127)),
+)
+
+
+@settings(max_examples=120, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(target=st.sampled_from(parameters()), value=_ANY_ARGUMENT)
+def test_random_arguments_never_reach_an_internal_error(
+    target: tuple[str, str], value: str, demo_template: Path, tmp_path: Path
+) -> None:
+    """A hypothesis sweep of what test_hostile_values lists by hand: one value per call."""
+    path, param_name = target
+    db = tmp_path / "store.db"
+    shutil.copy(demo_template, db)
+    for extra in tmp_path.glob("store.db-*"):
+        extra.unlink()
+    if path in FILES:
+        prepare(path, tmp_path, Cli(db))
+    args = build_args(path, param_name, value.replace("\x00", ""))
+    assert_well_behaved(CliRunner().invoke(app, ["--db", str(db), *args]), args)
