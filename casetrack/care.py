@@ -120,7 +120,8 @@ def _name_problems(conn: sqlite3.Connection) -> list[str]:
 
 def _text_problems(conn: sqlite3.Connection) -> list[str]:
     """Stored text must be what the milestone rules (casetrack.drafts) would store today:
-    another program, or an older casetrack, may have written what `add` refuses."""
+    another program, or an older casetrack, may have written what `add` refuses, such as
+    the escape sequences of a terminal (listings show them as symbols; see formats.shown)."""
     from casetrack.drafts import check_role, clean_kind, clean_tag, optional_text, required_title
     from casetrack.names import clean_text
 
@@ -140,7 +141,12 @@ def _text_problems(conn: sqlite3.Connection) -> list[str]:
         ("parties", "id", "party", "name", clean_text),
         ("party_aliases", "party_id", "party", "alias", clean_text),
         ("sources", "id", "source", "url", clean_text),
-    ]
+        ("sources", "id", "source", "title", optional_text),
+        ("sources", "id", "source", "publisher", optional_text),
+        ("cases", "id", "case", "title", clean_text),
+        *(("cases", "id", "case", field, optional_text)
+          for field in ("jurisdiction", "court", "docket", "summary")),
+    ]  # fmt: skip
     problems = []
     for table, owner, label, column, rule in rules:
         for row_id, value in conn.execute(

@@ -22,6 +22,27 @@ FORMATS = ("table", "markdown", "csv", "json", "jsonl")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Colour codes take no room on screen: widths are measured without them.
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# What a terminal would act on rather than show: C0 controls but newline (tab too, which
+# breaks the columns), DEL and C1 controls. Escape sequences stored by another program
+# (an OSC title, an OSC 8 link) would otherwise retitle the window or hide a link.
+_UNSHOWABLE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def _picture(control: re.Match[str]) -> str:
+    """A visible stand-in: tab a space, C0 controls their Unicode control pictures (␛ for
+    ESC), DEL ␡, C1 controls �."""
+    code = ord(control.group())
+    if code == 0x09:
+        return " "
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def shown(text: str) -> str:
+    """Text made safe to print on a terminal: every control character but newline
+    replaced by something visible."""
+    return _UNSHOWABLE.sub(_picture, text) if _UNSHOWABLE.search(text) else text
 
 
 def safe_cell(value: object) -> str:
@@ -148,11 +169,14 @@ def render(
     columns: Sequence[str] | None = None,
     flexible: Sequence[str] = (),
     droppable: Sequence[str] = (),
+    marks: tuple[str, str] | None = None,
 ) -> str:
     """Records as text in a given format; `columns` picks and orders table/CSV columns.
 
     Tables fit the terminal: `flexible` columns wrap at spaces, and `droppable` ones are
-    left out (in that order) when the words would not fit otherwise.
+    left out (in that order) when the words would not fit otherwise. Tables and Markdown
+    show control characters as visible symbols (see `shown`); `marks` then replace the
+    search's match markers, so a highlight's own escape codes reach the terminal.
     """
     if fmt in ("json", "jsonl"):
         import json  # only here: tables, the common case, never need it
@@ -171,13 +195,13 @@ def render(
         writer.writerow(headers)
         writer.writerows([[safe_cell(c) for c in row] for row in rows])
         return buffer.getvalue()
+    rows = [[shown(c) for c in row] for row in rows]
     if fmt == "markdown":
         from tabulate import tabulate
 
         escaped = [[c.replace("|", "\\|").replace("\n", " ") for c in row] for row in rows]
-        return (
-            str(tabulate(escaped, headers=headers, tablefmt="pipe", disable_numparse=True)) + "\n"
-        )
+        text = str(tabulate(escaped, headers=headers, tablefmt="pipe", disable_numparse=True))
+        return _marked(text + "\n", marks)
     if not rows:
         return ""
     keep, widths = fit_columns(headers, rows, terminal_width(), flexible, droppable)
@@ -189,10 +213,17 @@ def render(
     if any(widths):
         folded = [[fold(cell, w) for cell, w in zip(row, widths, strict=True)] for row in rows]
     if _plain("\n".join(chain(headers, *folded))):
-        return simple_table(headers, folded) + "\n"
+        return _marked(simple_table(headers, folded) + "\n", marks)
     from tabulate import tabulate
 
-    return str(tabulate(folded, headers=headers, tablefmt="simple", disable_numparse=True)) + "\n"
+    text = str(tabulate(folded, headers=headers, tablefmt="simple", disable_numparse=True))
+    return _marked(text + "\n", marks)
+
+
+def _marked(text: str, marks: tuple[str, str] | None) -> str:
+    from casetrack.search import mark
+
+    return text if marks is None else mark(text, marks)
 
 
 # Text as wide on screen as it is long: printable Latin letters, dashes, quotes and "…",
@@ -364,14 +395,16 @@ def render_search(hits: Sequence[Hit], fmt: str, marks: tuple[str, str] = ("[", 
             columns = ["rank", "id", "case", "date", "kind", "title", "snippet_field", "snippet"]
             return render(records, fmt, columns)
         return render(records, fmt)
+    # The matches keep their markers through render, which shows stored control characters
+    # as symbols and only then puts in the marks (colour codes on a terminal).
     rows = [
         {"id": h.milestone.id, "case": h.milestone.case, "date": display_date(h.milestone.date),
-         "kind": h.milestone.kind, "title": title_label(h.milestone, mark(h.title, marks)),
-         "match": "" if h.snippet_field == "title"
-         else f"{h.snippet_field}: {mark(h.snippet, marks)}"}
+         "kind": h.milestone.kind, "title": title_label(h.milestone, h.title),
+         "match": "" if h.snippet_field == "title" else f"{h.snippet_field}: {h.snippet}"}
         for h in hits
     ]  # fmt: skip
     columns = ["id", "date", "kind", "title", "match"]
     if len({h.milestone.case for h in hits}) > 1:
         columns.insert(1, "case")
-    return render(rows, fmt, columns, flexible=("date", "title", "match"), droppable=("kind",))
+    return render(rows, fmt, columns, flexible=("date", "title", "match"), droppable=("kind",),
+                  marks=marks)  # fmt: skip
