@@ -1,18 +1,18 @@
-"""Every change to a store, who made it and with which command, and undoing the last one.
+"""Reading the history of a store and undoing a change.
 
-Triggers (schema.create_history_triggers) write one `history` row per changed row, with
-the old and new values as JSON. When a write transaction ends, Store.write() seals the
-rows it produced into one `changes` group, so undo reverts a whole command at once.
+Triggers (history_sql) write one `history` row per changed row, with the old and new values
+as JSON, and changes.py groups a command's rows into one change; undo reverts a whole
+change at once, and listings tell what each row change did.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from casetrack.changes import os_user, seal_change
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.schema import (
     LINK_TABLES,
@@ -32,63 +32,6 @@ _NOISE = ("updated_at", "created_at", "uid", "name_key", "alias_key")
 # is undone without the per-row search triggers and every search row is recomputed after.
 UNDO_SET_WISE_SEARCH = 50_000
 UNDO_BATCH = 10_000  # history rows read at a time
-
-
-def os_user() -> str:
-    """The operating-system account making a change."""
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return f"uid {os.getuid()}"
-
-
-OUTSIDE = "outside casetrack"
-
-
-def begin_change(
-    conn: sqlite3.Connection, command: str, user: str | None = None, undoes: int | None = None
-) -> int:
-    """A new change; made before its rows are written, it lets bulk writes carry its id
-    instead of being updated to it afterwards (seal_change(change_id=...) completes it)."""
-    from casetrack.store import now
-
-    cursor = conn.execute(
-        "INSERT INTO changes (at, user, command, undoes) VALUES (?, ?, ?, ?)",
-        (now(), user or os_user(), command, undoes),
-    )
-    assert cursor.lastrowid is not None
-    return cursor.lastrowid
-
-
-def seal_change(
-    conn: sqlite3.Connection,
-    command: str,
-    undoes: int | None = None,
-    user: str | None = None,
-    change_id: int | None = None,
-) -> int | None:
-    """Group the history rows not yet in a change into one (into `change_id` if it was begun);
-    None if the change has no rows."""
-    pending = conn.execute("SELECT 1 FROM history WHERE change_id IS NULL LIMIT 1").fetchone()
-    if change_id is None:
-        if pending is None:
-            return None
-        change_id = begin_change(conn, command, user, undoes)
-    elif (
-        pending is None
-        and not conn.execute(
-            "SELECT 1 FROM history WHERE change_id = ? LIMIT 1", (change_id,)
-        ).fetchone()
-    ):
-        conn.execute("DELETE FROM changes WHERE id = ?", (change_id,))
-        return None
-    if pending is not None:
-        conn.execute("UPDATE history SET change_id = ? WHERE change_id IS NULL", (change_id,))
-    if undoes is not None:
-        conn.execute("UPDATE changes SET undone_by = ? WHERE id = ?", (change_id, undoes))
-    return change_id
 
 
 @dataclass

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from casetrack.cases import get_case
+from casetrack.clock import now
 from casetrack.dates import (
     DateValue,
     display_date,
@@ -36,7 +37,7 @@ from casetrack.names import check_choice, clean_text
 from casetrack.parties import find_party_id, require_party_id
 from casetrack.schema import TIMELINE_ORDER
 from casetrack.sources import find_source
-from casetrack.store import Store, now
+from casetrack.store import Store
 from casetrack.writer import MilestoneWriter
 
 # SQLite limits host parameters per statement; load records in chunks below it.

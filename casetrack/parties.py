@@ -7,11 +7,12 @@ import sqlite3
 import uuid
 from typing import Any
 
+from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import PARTY_KINDS, Party
 from casetrack.names import check_choice, clean_text, closest, name_key
 from casetrack.schema import TIMELINE_ORDER
-from casetrack.store import Store, now
+from casetrack.store import Store
 
 
 def find_party_id(conn: sqlite3.Connection, name: str) -> int | None:

@@ -6,11 +6,12 @@ import sqlite3
 import uuid
 from typing import Any
 
+from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import Source
 from casetrack.names import clean_text
 from casetrack.schema import TIMELINE_ORDER
-from casetrack.store import Store, now
+from casetrack.store import Store
 
 _SELECT = "SELECT id, uid, url, title, publisher, published FROM sources"
 

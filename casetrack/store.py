@@ -12,9 +12,9 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
+from casetrack.changes import OUTSIDE, begin_change, seal_change
 from casetrack.errors import StoreAppeared, StoreError
 from casetrack.schema import APPLICATION_ID, LATEST_VERSION, apply_migrations
 
@@ -81,15 +81,6 @@ def _absolute(path: str | os.PathLike[str]) -> Path:
     if "\x00" in os.fspath(path):
         raise StoreError(f"cannot use {str(path)!r} as a store: embedded null byte")
     return Path(os.path.abspath(path))
-
-
-def now(timespec: str = "seconds") -> str:
-    """A UTC timestamp for created/updated columns.
-
-    Trash stamps use microseconds: restoring a case brings back the milestones whose stamp
-    equals the case's, so separate deletions must never share one.
-    """
-    return datetime.now(UTC).isoformat(timespec=timespec)
 
 
 class Store:
@@ -235,8 +226,6 @@ class Store:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
             raise StoreError(_locked_message(self.path, err)) from None
-        from casetrack.history import OUTSIDE, seal_change
-
         try:
             # Rows written by other programs (an SQLite shell, say) become their own change,
             # so they are neither credited to this command nor undone with it.
@@ -262,8 +251,6 @@ class Store:
         if not self.conn.in_transaction:
             raise RuntimeError("change_id() needs a write transaction")
         if self._change_id is None:
-            from casetrack.history import begin_change
-
             self._change_id = begin_change(self.conn, self.command)
         return self._change_id
 

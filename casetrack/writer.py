@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from casetrack.cases import require_case_id
+from casetrack.clock import now
 from casetrack.drafts import Checked, Citation, PartySpec, party_spec_text
 from casetrack.errors import CasetrackError
 from casetrack.models import ROLES
@@ -23,7 +24,6 @@ from casetrack.names import did_you_mean, name_key
 from casetrack.parties import create_party, find_party_id, refuse_close
 from casetrack.schema import LINK_TABLES
 from casetrack.sources import create_source, find_source
-from casetrack.store import now
 
 T = TypeVar("T")
 CACHE_LIMIT = 250_000  # entries per lookup cache: some 30 MB at most
