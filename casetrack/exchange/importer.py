@@ -150,6 +150,16 @@ def _flag(value: Any) -> int:
     raise CasetrackError(f"bad key value {value!r}: use yes or no")
 
 
+def _list(record: dict[str, Any], field: str) -> list[Any]:
+    """A field holding a list (none: an empty one)."""
+    value = record.get(field)
+    if value is None or value == "":
+        return []
+    if not isinstance(value, list):
+        raise CasetrackError(f"{field} must be a list")
+    return value
+
+
 def _record(value: Any, what: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise CasetrackError(f"a {what} must be an object")
@@ -364,9 +374,7 @@ class _Importer:
             return
         if not slug:
             raise CasetrackError("missing case: fill the case column or pass --case")
-        tags = record.get("tags") or []
-        if not isinstance(tags, list):
-            raise CasetrackError("tags must be a list")
+        tags, parties, sources = (_list(record, field) for field in ("tags", "parties", "sources"))
         raw_uid = record.get("uid")
         checked = check(
             Draft(
@@ -374,8 +382,8 @@ class _Importer:
                 date=_text(record.get("date"), "date") or "",
                 title=_text(record.get("title"), "title") or "",
                 kind=_text(record.get("kind"), "kind") or "other",
-                parties=[self._party_spec(p) for p in record.get("parties") or []],
-                sources=[self._citation(s) for s in record.get("sources") or []],
+                parties=[self._party_spec(p) for p in parties],
+                sources=[self._citation(s) for s in sources],
                 location=_text(record.get("location"), "location"),
                 note=_text(record.get("note"), "note"),
                 tags=[_text(t, "tag") or "" for t in tags],
