@@ -525,7 +525,7 @@ def m005_history_spans(db: Any) -> None:
 
 def m006_filter_indexes(db: Any) -> None:
     """`--key` and `--status disputed|unsure` pick out a few milestones of a whole store:
-    partial indexes in timeline order hold just those (timeline.where_clause names their
+    partial indexes in timeline order hold just those (selection.where_clause names their
     conditions word for word, which is how SQLite knows it may use them)."""
     for sql in (
         "CREATE INDEX milestones_key ON milestones(sort_start, sort_end DESC, position)"

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from casetrack.milestones import load_milestones
 from casetrack.models import Milestone
 from casetrack.schema import rebuild_search
+from casetrack.selection import Filters, where_clause
 from casetrack.store import Store
-from casetrack.timeline import ORDER_BY, Filters, where_clause
+from casetrack.timeline import ORDER_BY
 
 OPERATORS = ("AND", "OR", "NOT")
 # The index columns in table order, with their bm25 weights: a word in a title counts most.

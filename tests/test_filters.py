@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import random
 from collections.abc import Iterator
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casetrack.cases import add_case
+from casetrack.cli.filters import FilterOptions
 from casetrack.dates import parse_date
 from casetrack.drafts import Citation, Draft, PartySpec
 from casetrack.errors import CasetrackError
@@ -21,8 +24,9 @@ from casetrack.models import Milestone
 from casetrack.names import name_key
 from casetrack.parties import add_party
 from casetrack.search import search
+from casetrack.selection import Filters
 from casetrack.store import Store
-from casetrack.timeline import Filters, timeline_ids
+from casetrack.timeline import timeline_ids
 from tests.budget import examples
 from tests.conftest import Cli
 
@@ -170,6 +174,38 @@ def test_each_filter_from_the_command_line(demo: Cli) -> None:
     demo("edit", "3", "--tag", "Dawn Raid", "--key", "--status", "disputed")
     assert ids("--tag", "dawn raid") == ids("--key") == ids("--status", "disputed") == [3]
     assert ids("--source", "1") == [1, 8]
+
+
+def test_timeline_search_and_export_declare_the_same_filters() -> None:
+    """One declaration: the filter options read and say the same in all three commands."""
+    import typer.main
+
+    from casetrack.cli import app
+
+    group = typer.main.get_command(app)
+    names = {field.name for field in fields(FilterOptions)} - {"cases"}  # an argument or not
+
+    def filters(name: str) -> list[tuple[object, ...]]:
+        command = group.commands[name]  # type: ignore[attr-defined]
+        return [
+            (p.name, p.opts, p.help, p.multiple, p.default)
+            for p in command.params
+            if p.name in names
+        ]
+
+    assert len(filters("timeline")) == 9
+    assert filters("timeline") == filters("search") == filters("export")
+
+
+def test_the_filters_reach_each_command_by_name(demo: Cli) -> None:
+    window = ["--since", "2003-06-17", "--until", "2006", "--kind", "raid", "--kind", "detention"]
+    listed = json.loads(demo("timeline", "nec-2003", *window, "--format", "json").stdout)
+    exported = json.loads(demo("export", "nec-2003", *window, "--format", "json").stdout)
+    words = ["council", "OR", "paris", "--case", "nec-2003"]
+    found = json.loads(demo("search", *words, *window, "--format", "json").stdout)
+    assert [m["id"] for m in listed] == [3, 4]
+    assert [m["uid"] for m in exported["milestones"]] == [m["uid"] for m in listed]
+    assert sorted(h["id"] for h in found) == [3, 4]
 
 
 @pytest.mark.parametrize(

@@ -24,9 +24,10 @@ from casetrack.history import history_rows
 from casetrack.milestones import add_milestone
 from casetrack.parties import party_details
 from casetrack.search import search
+from casetrack.selection import Filters
 from casetrack.sources import source_details
 from casetrack.store import Store
-from casetrack.timeline import Filters, timeline
+from casetrack.timeline import timeline
 from casetrack.trash import list_trash
 
 ROOT = Path(__file__).resolve().parent.parent

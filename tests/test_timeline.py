@@ -16,8 +16,9 @@ from casetrack.dates import order_key, parse_date
 from casetrack.drafts import Draft
 from casetrack.milestones import add_milestone
 from casetrack.models import in_timeline_order
+from casetrack.selection import Filters
 from casetrack.store import Store
-from casetrack.timeline import Filters, timeline
+from casetrack.timeline import timeline
 from tests.budget import examples
 from tests.conftest import Cli
 from tests.test_dates import NEAR_TEXT

@@ -7,8 +7,9 @@ import json
 
 import pytest
 
+from casetrack.selection import Filters
 from casetrack.store import Store
-from casetrack.timeline import Filters, timeline
+from casetrack.timeline import timeline
 from tests.conftest import Cli
 
 

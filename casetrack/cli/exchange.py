@@ -44,18 +44,10 @@ def _check_name(path: str | Path) -> None:
         raise CasetrackError("a file name cannot contain a NUL character")
 
 
+@f.with_filters(cases=f.Cases)
 def export(
     ctx: typer.Context,
-    cases: f.Cases = None,
-    party: f.Parties = None,
-    role: f.Role = None,
-    kind: f.Kinds = None,
-    tag: f.Tags = None,
-    since: f.Since = None,
-    until: f.Until = None,
-    status: f.Status = None,
-    key: f.Key = False,
-    source: f.SourceRef = None,
+    filters: f.FilterOptions = f.ALL,
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -101,10 +93,10 @@ def export(
     if output is not None:
         check_target(output, store.path)  # first: `-o casetrack.db` is a slip, not a format
     fmt = export_format(str(output) if output else None, fmt)
-    filters = f.build_filters(cases, party, role, kind, tag, since, until, status, key, source)
+    chosen = filters.selected()
     if excel and fmt != "csv":
         raise typer.BadParameter("only CSV takes it: add --format csv", param_hint="--excel")
-    selection = Selection(store.conn, filters, layout, excel)
+    selection = Selection(store.conn, chosen, layout, excel)
     write = writer(fmt)
     with text_file(output, store.path) as stream:
         write(selection, stream)

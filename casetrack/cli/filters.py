@@ -1,13 +1,22 @@
-"""The filter options shared by timeline, search and export, declared once."""
+"""The filter options shared by timeline, search and export, declared once.
+
+`FilterOptions` is the declaration: each field's annotation is the option Typer shows.
+`with_filters` puts those fields into a command's signature where its `filters` parameter
+stands, and hands the command the values as one FilterOptions, by name.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Annotated, Any, get_type_hints
 
 import typer
 
 if TYPE_CHECKING:
-    from casetrack.timeline import Filters
+    from casetrack.selection import Filters
 
 Cases = Annotated[
     list[str] | None,
@@ -44,30 +53,71 @@ SourceRef = Annotated[
 ]
 
 
-def build_filters(
-    cases: list[str] | None = None,
-    parties: list[str] | None = None,
-    role: str | None = None,
-    kinds: list[str] | None = None,
-    tags: list[str] | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    status: str | None = None,
-    key: bool = False,
-    source: str | None = None,
-) -> Filters:
-    from casetrack.dates import parse_date
-    from casetrack.timeline import Filters
+@dataclass(frozen=True)
+class FilterOptions:
+    """The filter options as typed; `selected` checks the dates and makes them Filters."""
 
-    return Filters(
-        cases=cases or [],
-        parties=parties or [],
-        role=role,
-        kinds=kinds or [],
-        tags=tags or [],
-        since=parse_date(since) if since else None,
-        until=parse_date(until) if until else None,
-        status=status,
-        key=key,
-        source=source,
-    )
+    cases: CaseOpts = None
+    party: Parties = None
+    role: Role = None
+    kind: Kinds = None
+    tag: Tags = None
+    since: Since = None
+    until: Until = None
+    status: Status = None
+    key: Key = False
+    source: SourceRef = None
+
+    def selected(self) -> Filters:
+        from casetrack.dates import parse_date
+        from casetrack.selection import Filters
+
+        return Filters(
+            cases=self.cases or [],
+            parties=self.party or [],
+            role=self.role,
+            kinds=self.kind or [],
+            tags=self.tag or [],
+            since=parse_date(self.since) if self.since else None,
+            until=parse_date(self.until) if self.until else None,
+            status=self.status,
+            key=self.key,
+            source=self.source,
+        )
+
+
+ALL = FilterOptions()  # no filter: everything; the default a decorated command's signature names
+
+
+def with_filters(
+    cases: Any = CaseOpts,
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """A decorator: the command's `filters: FilterOptions` parameter becomes the filter
+    options, in their order at its place; `cases` says how cases are given (the Cases
+    argument or the --case option)."""
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        hints = get_type_hints(FilterOptions, include_extras=True) | {"cases": cases}
+        options = [
+            inspect.Parameter(
+                field.name, inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                default=field.default, annotation=hints[field.name],
+            )
+            for field in fields(FilterOptions)
+        ]  # fmt: skip
+        names = [option.name for option in options]
+        signature = inspect.signature(command, eval_str=True)
+        params = list(signature.parameters.values())
+        at = list(signature.parameters).index("filters")
+
+        @functools.wraps(command)
+        def run(**values: Any) -> None:
+            chosen = FilterOptions(**{name: values.pop(name) for name in names})
+            command(filters=chosen, **values)
+
+        expanded = signature.replace(parameters=[*params[:at], *options, *params[at + 1 :]])
+        run.__signature__ = expanded  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in expanded.parameters.values()}
+        return run
+
+    return decorate

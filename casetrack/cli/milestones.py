@@ -83,7 +83,8 @@ def demo(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """Load a sample case into the store and print its timeline."""
     from casetrack.demo import DEMO_CASE, load_demo
     from casetrack.formats import render_timeline
-    from casetrack.timeline import Filters, timeline
+    from casetrack.selection import Filters
+    from casetrack.timeline import timeline
 
     store = open_store(ctx, start=True)
     if load_demo(store):
@@ -269,18 +270,10 @@ def move(
     say(f"moved {milestone_id} {'after' if after is not None else 'before'} {other}")
 
 
+@f.with_filters(cases=f.Cases)
 def timeline(
     ctx: typer.Context,
-    cases: f.Cases = None,
-    party: f.Parties = None,
-    role: f.Role = None,
-    kind: f.Kinds = None,
-    tag: f.Tags = None,
-    since: f.Since = None,
-    until: f.Until = None,
-    status: f.Status = None,
-    key: f.Key = False,
-    source: f.SourceRef = None,
+    filters: f.FilterOptions = f.ALL,
     limit: Annotated[
         int | None,
         typer.Option("--limit", "-n", min=1, max=MAX_ID, help="Show only the first N milestones."),
@@ -307,8 +300,8 @@ def timeline(
     from casetrack.timeline import timeline as select
 
     store = open_store(ctx)
-    filters = f.build_filters(cases, party, role, kind, tag, since, until, status, key, source)
-    milestones = select(store.conn, filters, limit, reverse)
+    chosen = filters.selected()
+    milestones = select(store.conn, chosen, limit, reverse)
     if not milestones and fmt is OutputFormat.table:
         say("no milestones match")
         return
@@ -317,5 +310,5 @@ def timeline(
 
         out_paged(milestones_csv(store.conn, milestones), pager)
         return
-    focus = {require_party_id(store.conn, name) for name in filters.parties}
+    focus = {require_party_id(store.conn, name) for name in chosen.parties}
     out_paged(render_timeline(milestones, fmt.value, focus, wide, reverse), pager)

@@ -23,6 +23,7 @@ def _marks(fmt: OutputFormat) -> tuple[str, str]:
     return ("[", "]")
 
 
+@f.with_filters()
 def search(
     ctx: typer.Context,
     text: Annotated[
@@ -32,16 +33,7 @@ def search(
             show_default=False,
         ),
     ] = None,
-    case: f.CaseOpts = None,
-    party: f.Parties = None,
-    role: f.Role = None,
-    kind: f.Kinds = None,
-    tag: f.Tags = None,
-    since: f.Since = None,
-    until: f.Until = None,
-    status: f.Status = None,
-    key: f.Key = False,
-    source: f.SourceRef = None,
+    filters: f.FilterOptions = f.ALL,
     limit: Annotated[int, typer.Option(min=1, help="Show at most this many matches.")] = 50,
     all_: Annotated[bool, typer.Option("--all", help="Show every match.")] = False,
     rebuild: Annotated[
@@ -65,8 +57,8 @@ def search(
         say(f"rebuilt the search index ({rebuild_index(store)} milestones)")
         if not text:
             return
-    filters = f.build_filters(case, party, role, kind, tag, since, until, status, key, source)
-    result = find(store.conn, " ".join(text or []), filters, None if all_ else limit)
+    chosen = filters.selected()
+    result = find(store.conn, " ".join(text or []), chosen, None if all_ else limit)
     if not result.hits and fmt is OutputFormat.table:
         say("no matches")
         return

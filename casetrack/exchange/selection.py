@@ -13,7 +13,8 @@ from typing import Any
 
 from casetrack.milestones import load_milestones
 from casetrack.models import Case, Milestone, Party, Source
-from casetrack.timeline import ORDER_BY, Filters, where_clause
+from casetrack.selection import Filters, where_clause
+from casetrack.timeline import ORDER_BY
 
 CHUNK = 500
 
