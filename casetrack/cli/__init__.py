@@ -100,13 +100,9 @@ class _ErrorsAsMessages(TyperGroup):
         if args is None:
             args = sys.argv[1:]
         if not standalone_mode:
-            return super().main(
-                _store_option_first(list(args)), prog_name, standalone_mode=False, **extra
-            )
-            return super().main(args, prog_name, standalone_mode=False, **extra)
+            return self._run(_store_option_first(list(args)), prog_name, **extra)
         try:
-            args = _store_option_first(list(args))
-            result = super().main(args, prog_name, standalone_mode=False, **extra)
+            result = self._run(_store_option_first(list(args)), prog_name, **extra)
         except ClickException as err:
             if isinstance(err, UsageError) and type(err).show is not UsageError.show:
                 err.show()  # a usage error that shows something else: the help, for no arguments
@@ -120,16 +116,23 @@ class _ErrorsAsMessages(TyperGroup):
         # command's return value: None for every casetrack command.
         sys.exit(result if isinstance(result, int) else 0)
 
-    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
-        command_line = (list(ctx._protected_args), list(ctx.args))
+    def _run(self, args: list[str], prog_name: str | None, **extra: Any) -> Any:
         try:
+            return super().main(args, prog_name, standalone_mode=False, **extra)
+        except StoreAppeared:
+            # Another casetrack created the new store first: this command's work was not
+            # saved, so run the whole command line once more, now against that store.
             try:
-                return super().invoke(ctx)
-            except StoreAppeared:
-                # Another casetrack created the new store first: this command's work was
-                # not saved, so run it once more, now against that store.
-                ctx._protected_args, ctx.args = command_line
-                return super().invoke(ctx)
+                return super().main(args, prog_name, standalone_mode=False, **extra)
+            except StoreAppeared as err:
+                _say_error(str(err))
+                return 1
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except StoreAppeared:
+            raise  # main() runs the command again
         except CasetrackError as err:
             _say_error(str(err))
             for line in err.details:
