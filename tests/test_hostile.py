@@ -48,6 +48,7 @@ HOSTILE = [
     "../../x/../../etc",
     "-1",
     "line one\nline two",
+    "page\x0cbreak\u2028and more",  # a form feed and a line separator also end a line
     "9" * 40,
     "9" * 5000,  # past Python's 4,300-digit limit on converting text to an integer
     "%s %n {0} {{}}",

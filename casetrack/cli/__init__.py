@@ -24,10 +24,14 @@ else:
     UsageError, ClickException = typer.BadParameter.__mro__[1:3]
 from casetrack.errors import CasetrackError, StoreAppeared
 
+# Every character that ends a line for str.splitlines (and for a terminal, a form feed or
+# vertical tab), written as its escape.
+_LINE_BREAKS = str.maketrans({c: repr(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
+
 
 def _one_line(text: str) -> str:
     """User text quoted in a message cannot break it over lines."""
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    return text.translate(_LINE_BREAKS)
 
 
 def _say_error(message: str) -> None:
