@@ -32,27 +32,13 @@ def add_case(
 
     `uid` keeps the identity an import brings, so importing again matches instead of copying.
     """
-    slug = slug.strip()
-    if not _SLUG.match(slug):
-        raise CasetrackError(
-            f"invalid case slug {slug!r}: use letters, digits, '-', '_' or '.' "
-            "(up to 64, starting with a letter or digit), e.g. acme-2003"
-        )
+    slug = _checked_slug(slug)
     title = clean_text(title)
     if not title:
         raise CasetrackError("a case needs a title: pass --title TEXT")
     values = _clean_fields(fields)
     with store.write() as conn:
-        existing = conn.execute("SELECT deleted_at FROM cases WHERE slug = ?", (slug,)).fetchone()
-        if existing and existing[0]:
-            raise CasetrackError(
-                f"case {slug!r} is in the trash: bring it back with 'casetrack restore --case "
-                f"{slug}' or purge it with 'casetrack trash empty --yes'"
-            )
-        if existing:
-            raise CasetrackError(
-                f"case {slug!r} already exists: edit it with 'casetrack case edit'"
-            )
+        _slug_free(conn, slug)
         stamp = now()
         conn.execute(
             "INSERT INTO cases (uid, slug, title, jurisdiction, court, docket, status, summary,"
@@ -71,6 +57,44 @@ def add_case(
             ),
         )
     return get_case(store, slug)
+
+
+def _checked_slug(slug: str) -> str:
+    slug = slug.strip()
+    if not _SLUG.match(slug):
+        raise CasetrackError(
+            f"invalid case slug {slug!r}: use letters, digits, '-', '_' or '.' "
+            "(up to 64, starting with a letter or digit), e.g. acme-2003"
+        )
+    return slug
+
+
+def _slug_free(conn: sqlite3.Connection, slug: str, case_id: int | None = None) -> None:
+    """Refuse a slug another case (live or in the trash) has; slugs ignore case."""
+    existing = conn.execute(
+        "SELECT deleted_at FROM cases WHERE slug = ? AND id IS NOT ?", (slug, case_id)
+    ).fetchone()
+    if existing and existing[0]:
+        raise CasetrackError(
+            f"case {slug!r} is in the trash: bring it back with 'casetrack restore --case "
+            f"{slug}' or purge it with 'casetrack trash empty --yes'"
+        )
+    if existing:
+        raise CasetrackError(f"case {slug!r} already exists: edit it with 'casetrack case edit'")
+
+
+def rename_case(store: Store, slug: str, new_slug: str) -> Case:
+    """Give a case another slug; its milestones, history and exports follow the case."""
+    new_slug = _checked_slug(new_slug)
+    with store.write() as conn:
+        case = get_case(store, slug)
+        if new_slug == case.slug:
+            raise CasetrackError(f"case {case.slug!r} already has that slug")
+        _slug_free(conn, new_slug, case.id)
+        conn.execute(
+            "UPDATE cases SET slug = ?, updated_at = ? WHERE id = ?", (new_slug, now(), case.id)
+        )
+    return get_case(store, new_slug)
 
 
 def _clean_fields(fields: dict[str, str | None]) -> dict[str, str | None]:

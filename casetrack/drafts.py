@@ -19,6 +19,8 @@ from casetrack.errors import CasetrackError
 from casetrack.models import MILESTONE_STATUSES, ROLES
 from casetrack.names import check_choice, clean_text, closest, name_key
 
+# What a milestone given no kind is: `casetrack kind` cannot rename or remove it.
+DEFAULT_KIND = "other"
 PARTY_SPEC_HELP = "use NAME or NAME:ROLE, e.g. --party 'Jane Doe:defendant'"
 # A UUID as casetrack writes it; any other spelling goes through uuid.UUID.
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -56,7 +58,7 @@ class Draft:
     case: str
     date: str
     title: str
-    kind: str = "other"
+    kind: str = DEFAULT_KIND
     parties: Sequence[PartySpec] = ()
     sources: Sequence[Citation] = ()
     location: str | None = None
@@ -111,7 +113,7 @@ def check(draft: Draft) -> Checked:
         uid=check_uid(draft.uid),
         date=_parse(draft.date),
         title=title,
-        kind=clean_kind(draft.kind) or "other",
+        kind=clean_kind(draft.kind) or DEFAULT_KIND,
         location=optional_text(draft.location),
         note=optional_text(draft.note),
         status=check_choice(draft.status, MILESTONE_STATUSES, "status"),

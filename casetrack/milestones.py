@@ -18,6 +18,7 @@ from casetrack.dates import (
     wholly_before,
 )
 from casetrack.drafts import (
+    DEFAULT_KIND,
     Citation,
     Draft,
     PartySpec,
@@ -33,12 +34,12 @@ from casetrack.drafts import (
 )
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import MILESTONE_STATUSES, Milestone, PartyLink, SourceLink
-from casetrack.names import check_choice, clean_text
+from casetrack.names import check_choice
 from casetrack.parties import find_party_id, require_party_id
 from casetrack.schema import TIMELINE_ORDER
 from casetrack.sources import find_source
 from casetrack.store import Store
-from casetrack.writer import MilestoneWriter
+from casetrack.writer import MilestoneWriter, check_kind
 
 # SQLite limits host parameters per statement; load records in chunks below it.
 _CHUNK = 500
@@ -81,15 +82,65 @@ def kind_names(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT name FROM kinds ORDER BY name")]
 
 
-def add_kind(store: Store, name: str) -> str:
-    cleaned = " ".join(clean_text(name).split()).lower()
+def _kind_name(name: str) -> str:
+    cleaned = clean_kind(name)
     if not cleaned:
         raise CasetrackError("a kind needs a name, e.g. 'casetrack kind add extradition'")
+    return cleaned
+
+
+def _not_default(name: str, what: str) -> None:
+    if name == DEFAULT_KIND:
+        raise CasetrackError(
+            f"kind {DEFAULT_KIND!r} is what 'casetrack add' uses without --kind:"
+            f" it cannot be {what}"
+        )
+
+
+def add_kind(store: Store, name: str) -> str:
+    cleaned = _kind_name(name)
     with store.write() as conn:
         if conn.execute("SELECT 1 FROM kinds WHERE name = ?", (cleaned,)).fetchone():
             raise CasetrackError(f"kind {cleaned!r} already exists")
         conn.execute("INSERT INTO kinds (name, builtin) VALUES (?, 0)", (cleaned,))
     return cleaned
+
+
+def rename_kind(store: Store, old: str, new: str) -> tuple[str, int, bool]:
+    """Rename a kind: its milestones (trashed ones too) follow. Renamed to a kind that exists,
+    it is merged into that one. Returns the name, how many milestones and whether merged."""
+    cleaned = _kind_name(new)
+    with store.write() as conn:
+        name = check_kind(conn, clean_kind(old))
+        _not_default(name, "renamed")
+        if cleaned == name:
+            raise CasetrackError(f"kind {name!r} already has that name")
+        merged = conn.execute("SELECT 1 FROM kinds WHERE name = ?", (cleaned,)).fetchone()
+        if merged is None:
+            conn.execute(
+                "INSERT INTO kinds (name, builtin) SELECT ?, builtin FROM kinds WHERE name = ?",
+                (cleaned, name),
+            )
+        moved = conn.execute("UPDATE milestones SET kind = ? WHERE kind = ?", (cleaned, name))
+        conn.execute("DELETE FROM kinds WHERE name = ?", (name,))
+    return cleaned, moved.rowcount, merged is not None
+
+
+def remove_kind(store: Store, kind: str) -> str:
+    """Remove a kind no milestone (even in the trash) has."""
+    from casetrack.trash import used_by
+
+    with store.write() as conn:
+        name = check_kind(conn, clean_kind(kind))
+        _not_default(name, "removed")
+        used = used_by(conn, "m.kind = ?", (name,))
+        if used:
+            raise CasetrackError(
+                f"kind {name!r} is used by {used}: give them another with"
+                f" 'casetrack kind rename {name} OTHER', which merges it into OTHER"
+            )
+        conn.execute("DELETE FROM kinds WHERE name = ?", (name,))
+    return name
 
 
 def list_kinds(store: Store) -> list[dict[str, object]]:
@@ -168,11 +219,14 @@ def _unlink_party(conn: sqlite3.Connection, milestone_id: int, text: str) -> Non
 
 
 def require_milestone(conn: sqlite3.Connection, milestone_id: int) -> None:
-    row = conn.execute(
-        "SELECT 1 FROM milestones WHERE id = ? AND deleted_at IS NULL", (milestone_id,)
-    ).fetchone()
+    row = conn.execute("SELECT deleted_at FROM milestones WHERE id = ?", (milestone_id,)).fetchone()
     if row is None:
         raise NotFoundError(f"no milestone with id {milestone_id}: see 'casetrack timeline'")
+    if row[0] is not None:
+        raise NotFoundError(
+            f"milestone {milestone_id} is in the trash: 'casetrack restore {milestone_id}'"
+            " brings it back (see 'casetrack trash list')"
+        )
 
 
 def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> WriteReport:

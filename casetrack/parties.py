@@ -10,7 +10,7 @@ from typing import Any
 from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import PARTY_KINDS, Party
-from casetrack.names import check_choice, clean_text, closest, name_key
+from casetrack.names import check_choice, clean_text, closest, did_you_mean, name_key
 from casetrack.schema import TIMELINE_ORDER
 from casetrack.store import Store
 
@@ -178,15 +178,9 @@ def add_aliases(conn: sqlite3.Connection, party_id: int, aliases: list[str]) -> 
     added = []
     for alias in aliases:
         cleaned = _valid_name(alias)
-        owner = find_party_id(conn, cleaned)
-        if owner == party_id:
+        if find_party_id(conn, cleaned) == party_id:
             continue
-        if owner is not None:
-            other = conn.execute("SELECT name FROM parties WHERE id = ?", (owner,)).fetchone()[0]
-            raise CasetrackError(
-                f"{cleaned!r} already names party {other!r}: "
-                f"use 'casetrack party merge' if they are the same"
-            )
+        _other_party(conn, party_id, cleaned)
         conn.execute(
             "INSERT INTO party_aliases (party_id, alias, alias_key) VALUES (?, ?, ?)",
             (party_id, cleaned, name_key(cleaned)),
@@ -303,3 +297,90 @@ def merge_parties(store: Store, keep: str, duplicate: str) -> Party:
         conn.execute("DELETE FROM parties WHERE id = ?", (dup_id,))
         add_aliases(conn, keep_id, [dup.name, *dup.aliases])
     return get_party_by_id(store.conn, keep_id)
+
+
+def _other_party(conn: sqlite3.Connection, party_id: int, name: str) -> None:
+    """Refuse a name that another party has (as its name or an alias)."""
+    owner = find_party_id(conn, name)
+    if owner is not None and owner != party_id:
+        raise CasetrackError(
+            f"{clean_text(name)!r} already names party {get_party_by_id(conn, owner).name!r}:"
+            " use 'casetrack party merge' if they are the same"
+        )
+
+
+def rename_party(store: Store, name: str, new_name: str, *, drop_old: bool = False) -> Party:
+    """Give a party another name; the old one stays an alias unless drop_old (one of its
+    aliases may become its name)."""
+    cleaned = _valid_name(new_name)
+    key = name_key(cleaned)
+    with store.write() as conn:
+        party = get_party_by_id(conn, require_party_id(conn, name))
+        if cleaned == party.name:
+            raise CasetrackError(f"party {party.name!r} already has that name")
+        _other_party(conn, party.id, cleaned)
+        conn.execute(
+            "DELETE FROM party_aliases WHERE party_id = ? AND alias_key = ?", (party.id, key)
+        )
+        conn.execute(
+            "UPDATE parties SET name = ?, name_key = ? WHERE id = ?", (cleaned, key, party.id)
+        )
+        if not drop_old and name_key(party.name) != key:
+            add_aliases(conn, party.id, [party.name])
+    return get_party_by_id(store.conn, party.id)
+
+
+def remove_aliases(store: Store, name: str, aliases: list[str]) -> Party:
+    """Take names off a party's aliases, all or none (its own name changes with rename_party)."""
+    with store.write() as conn:
+        party = get_party_by_id(conn, require_party_id(conn, name))
+        for alias in aliases:
+            key = name_key(alias)
+            if conn.execute(
+                "DELETE FROM party_aliases WHERE party_id = ? AND alias_key = ?", (party.id, key)
+            ).rowcount:
+                continue
+            if name_key(party.name) == key:
+                raise CasetrackError(
+                    f"{party.name!r} is the party's name, not an alias: change it with"
+                    " 'casetrack party rename'"
+                )
+            known = (
+                f"its aliases are {', '.join(party.aliases)}" if party.aliases else "it has none"
+            )
+            raise NotFoundError(
+                f"{clean_text(alias)!r} is not an alias of {party.name!r}"
+                f"{did_you_mean(alias, party.aliases)}: {known}"
+            )
+    return get_party_by_id(store.conn, party.id)
+
+
+def edit_party(store: Store, name: str, kind: str) -> Party:
+    """Change what kind of party it is."""
+    kind = check_choice(kind, PARTY_KINDS, "party kind")
+    with store.write() as conn:
+        party_id = require_party_id(conn, name)
+        conn.execute("UPDATE parties SET kind = ? WHERE id = ?", (kind, party_id))
+    return get_party_by_id(store.conn, party_id)
+
+
+def remove_party(store: Store, name: str) -> Party:
+    """Delete a party with its aliases; refused while a milestone (even in the trash) links it."""
+    from casetrack.trash import used_by
+
+    with store.write() as conn:
+        party = get_party_by_id(conn, require_party_id(conn, name))
+        linked = used_by(
+            conn, "m.id IN (SELECT milestone_id FROM milestone_parties WHERE party_id = ?)",
+            (party.id,),
+        )  # fmt: skip
+        if linked:
+            quoted = '"' + party.name.replace('"', '\\"') + '"'
+            raise CasetrackError(
+                f"party {party.name!r} is linked to {linked}: fold it into"
+                f" another with 'casetrack party merge KEEP {quoted}', or unlink it with"
+                f" 'casetrack edit ID --remove-party {quoted}'"
+            )
+        conn.execute("DELETE FROM party_aliases WHERE party_id = ?", (party.id,))
+        conn.execute("DELETE FROM parties WHERE id = ?", (party.id,))
+    return party

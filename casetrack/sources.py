@@ -68,12 +68,26 @@ def create_source(
     return int(cursor.lastrowid or 0)
 
 
+def require_source(conn: sqlite3.Connection, ref: str) -> Source:
+    source = find_source(conn, ref)
+    if source is None:
+        raise NotFoundError(f"no source {ref!r}: see 'casetrack source list'")
+    return source
+
+
 def get_or_create_source(conn: sqlite3.Connection, ref: str) -> tuple[int, bool]:
     """The source named by id or URL, or a new one for an unseen URL; the flag says it was new."""
     source = find_source(conn, ref)
     if source is not None:
         return source.id, False
     return create_source(conn, ref), True
+
+
+def _checked_url(url: str) -> str:
+    cleaned = clean_text(url)
+    if cleaned.isdigit():
+        raise CasetrackError("a source URL or citation cannot be a bare number (numbers are ids)")
+    return cleaned
 
 
 def add_source(
@@ -83,8 +97,7 @@ def add_source(
     publisher: str | None = None,
     published: str | None = None,
 ) -> Source:
-    if clean_text(url).isdigit():
-        raise CasetrackError("a source URL or citation cannot be a bare number (numbers are ids)")
+    _checked_url(url)
     with store.write() as conn:
         if find_source(conn, url) is not None:
             raise CasetrackError(
@@ -112,9 +125,7 @@ def list_sources(store: Store) -> list[dict[str, Any]]:
 
 def source_details(store: Store, ref: str) -> dict[str, Any]:
     """A source and the milestones that cite it, in timeline order."""
-    source = find_source(store.conn, ref)
-    if source is None:
-        raise NotFoundError(f"no source {ref!r}: see 'casetrack source list'")
+    source = require_source(store.conn, ref)
     cited = [
         {"id": r[0], "case": r[1], "date": r[2], "title": r[3], "quote": r[4],
          "page": r[5], "paragraph": r[6]}
@@ -129,3 +140,63 @@ def source_details(store: Store, ref: str) -> dict[str, Any]:
         )
     ]  # fmt: skip
     return {**source.to_dict(), "milestones": cited}
+
+
+def edit_source(
+    store: Store,
+    ref: str,
+    *,
+    url: str | None = None,
+    title: str | None = None,
+    publisher: str | None = None,
+    published: str | None = None,
+) -> Source:
+    """Change a source's fields; an empty title, publisher or date clears it."""
+    updates: dict[str, str | None] = {}
+    new_url = _checked_url(url) if url is not None else None
+    if new_url is not None:
+        if not new_url:
+            raise CasetrackError("a source needs a URL or a citation: --url cannot be empty")
+        updates["url"] = new_url
+    for name, value in (("title", title), ("publisher", publisher)):
+        if value is not None:
+            updates[name] = clean_text(value) or None
+    if published is not None:
+        from casetrack.dates import parse_date
+
+        updates["published"] = parse_date(published).text if clean_text(published) else None
+    if not updates:
+        raise CasetrackError("nothing to change: give --url, --title, --publisher or --published")
+    with store.write() as conn:
+        source = require_source(conn, ref)
+        other = find_source(conn, new_url) if new_url else None
+        if other is not None and other.id != source.id:
+            raise CasetrackError(
+                f"source {other.id} already has the URL {other.url!r}: see 'casetrack source"
+                f" show {other.id}'"
+            )
+        assignments = ", ".join(f"{name} = ?" for name in updates)
+        conn.execute(
+            f"UPDATE sources SET {assignments} WHERE id = ?", (*updates.values(), source.id)
+        )
+        return get_source_by_id(conn, source.id)
+
+
+def remove_source(store: Store, ref: str) -> Source:
+    """Delete a source; refused while a milestone (even in the trash) cites it."""
+    from casetrack.trash import used_by
+
+    with store.write() as conn:
+        source = require_source(conn, ref)
+        cited = used_by(
+            conn, "m.id IN (SELECT milestone_id FROM milestone_sources WHERE source_id = ?)",
+            (source.id,),
+        )  # fmt: skip
+        if cited:
+            raise CasetrackError(
+                f"source {source.id} is cited by {cited}: unlink it with"
+                f" 'casetrack edit ID --remove-source {source.id}' (see 'casetrack source show"
+                f" {source.id}')"
+            )
+        conn.execute("DELETE FROM sources WHERE id = ?", (source.id,))
+    return source

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,3 +95,16 @@ def empty_trash(store: Store) -> tuple[int, int]:
             " AND NOT EXISTS (SELECT 1 FROM milestones m WHERE m.case_id = cases.id)"
         ).rowcount
     return milestones, cases
+
+
+def used_by(conn: sqlite3.Connection, where: str, params: tuple[object, ...]) -> str:
+    """'N milestone(s)' matching `where` (on milestones `m`), trashed ones too and said so;
+    '' for none. What a party, source or kind cannot be removed while it has."""
+    used, trashed = conn.execute(
+        "SELECT count(*), count(*) FILTER (WHERE m.deleted_at IS NOT NULL) FROM milestones m"
+        f" WHERE {where}",
+        params,
+    ).fetchone()
+    if not used:
+        return ""
+    return f"{used} milestone(s)" + (f" ({trashed} in the trash)" if trashed else "")

@@ -164,7 +164,7 @@ def test_rm_hides_the_milestone_but_keeps_it_recoverable(case: Cli) -> None:
     assert "no milestones match" in case("timeline", "acme").stderr
     assert case.query("SELECT deleted_at IS NOT NULL FROM milestones") == [(1,)]
     assert case.query("SELECT count(*) FROM milestone_parties") == [(1,)]
-    assert "no milestone" in case("show", milestone_id, code=1).stderr
+    assert "in the trash" in case("show", milestone_id, code=1).stderr
 
 
 def test_ambiguous_numeric_date_is_refused_not_guessed(case: Cli) -> None:

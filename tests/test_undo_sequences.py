@@ -1,9 +1,10 @@
 """Any sequence of commands can be undone step by step, each undo restoring the store exactly.
 
 Imports (new milestones, re-imports that change links, party records), edits, removals,
-the trash and aliases, in random order, in the ordinary and the large-import modes; after
-each command the store passes `casetrack check`, and after each undo it is row for row what
-it was before the command. Emptying the trash erases for good: undo stops there, refusing.
+the trash, aliases, and corrections of parties, roles, sources, kinds and case slugs, in
+random order, in the ordinary and the large-import modes; after each command the store
+passes `casetrack check`, and after each undo it is row for row what it was before the
+command. Emptying the trash erases for good: undo stops there, refusing.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ _milestone = st.fixed_dictionaries(
         "case": st.sampled_from(["c1", "c2"]),
         "date": st.sampled_from(["2003", "2003-06", "2003-06-17", "2004~"]),
         "title": st.sampled_from(["Raid", "Hearing", "Ruling"]),
+        "kind": st.sampled_from(["other", "hearing"]),
         "tags": st.lists(st.sampled_from(TAGS), max_size=2),
         "parties": st.lists(
             st.fixed_dictionaries(
@@ -76,6 +78,25 @@ _command = st.one_of(
     st.tuples(st.just("restore"), st.integers(1, 12)),
     st.tuples(st.just("empty")),
     st.tuples(st.just("alias"), st.sampled_from(PARTIES), st.sampled_from(["Zed", "Why"])),
+    st.tuples(st.just("unalias"), st.sampled_from(PARTIES), st.sampled_from(["Zed", "AM"])),
+    st.tuples(
+        st.just("rename"),
+        st.sampled_from(PARTIES),
+        st.sampled_from(["Zed", "Ann Morel"]),
+        st.sampled_from([(), ("--drop-old",)]),
+    ),
+    st.tuples(st.just("party rm"), st.sampled_from(PARTIES)),
+    st.tuples(
+        st.just("role"),
+        st.integers(1, 12),
+        st.sampled_from(PARTIES),
+        st.sampled_from(["witness", "subject"]),
+    ),
+    st.tuples(st.just("source edit"), st.sampled_from(URLS), st.sampled_from(["A title", ""])),
+    st.tuples(st.just("source rm"), st.sampled_from(URLS)),
+    st.tuples(st.just("kind rename"), st.just("hearing"), st.sampled_from(["trial", "audience"])),
+    st.tuples(st.just("kind rm"), st.sampled_from(["hearing", "trial"])),
+    st.tuples(st.just("case rename"), st.sampled_from(["c1", "c2"]), st.sampled_from(["c1", "c3"])),
 )
 
 
@@ -115,8 +136,18 @@ class _Session:
             self("restore", args[0])
         elif name == "empty":
             self("trash", "empty", "--yes")
-        else:
+        elif name == "alias":
             self("party", "alias", *args)
+        elif name == "unalias":
+            self("party", "alias", "rm", *args)
+        elif name == "rename":
+            self("party", "rename", args[0], args[1], *args[2])
+        elif name == "role":
+            self("edit", args[0], "--party", f"{args[1]}:{args[2]}")
+        elif name == "source edit":
+            self("source", "edit", args[0], "--title", args[1])
+        else:  # party rm, source rm, kind rename, kind rm, case rename
+            self(*name.split(), *args)
 
     def snapshot(self) -> dict[str, list[tuple[object, ...]]]:
         """Every row of the tracked and search tables, and the schema (indexes and triggers

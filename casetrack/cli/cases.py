@@ -8,7 +8,7 @@ import typer
 
 from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_one, open_store, say
 
-app = typer.Typer(help="Create, list, show, edit and delete cases.", no_args_is_help=True)
+app = typer.Typer(help="Create, list, show, edit, rename and delete cases.", no_args_is_help=True)
 
 Jurisdiction = Annotated[str | None, typer.Option(help="e.g. France")]
 Court = Annotated[str | None, typer.Option(help="e.g. 'Paris Court of Appeal'")]
@@ -89,6 +89,22 @@ def edit(
         docket=docket, status=status, summary=summary,
     )  # fmt: skip
     say(f"updated case {slug}")
+
+
+@app.command("rename")
+def rename(
+    ctx: typer.Context,
+    slug: Annotated[str, typer.Argument(metavar="OLD-SLUG")],
+    new_slug: Annotated[str, typer.Argument(metavar="NEW-SLUG")],
+) -> None:
+    """Give a case another slug; its milestones and history go with it.
+
+    Example: casetrack case rename acme-2091 acme-2019
+    """
+    from casetrack.cases import rename_case
+
+    case = rename_case(open_store(ctx), slug, new_slug)
+    say(f"renamed case {slug.strip()} to {case.slug}")
 
 
 @app.command("rm")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from casetrack.cli.common import FormatOption, OutputFormat, emit, open_store, say
 
-app = typer.Typer(help="List and extend the milestone kinds.", no_args_is_help=True)
+app = typer.Typer(help="List, add, rename and remove milestone kinds.", no_args_is_help=True)
 
 
 @app.command("list")
@@ -26,3 +28,31 @@ def add(ctx: typer.Context, name: str) -> None:
     from casetrack.milestones import add_kind
 
     say(f"added kind {add_kind(open_store(ctx, create=True), name)}")
+
+
+@app.command("rename")
+def rename(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(metavar="OLD")],
+    new: Annotated[str, typer.Argument(metavar="NEW")],
+) -> None:
+    """Rename a kind; its milestones follow. Renamed to a kind that exists, it merges into it.
+
+    Example: casetrack kind rename riad raid
+    """
+    from casetrack.milestones import rename_kind
+
+    name, moved, merged = rename_kind(open_store(ctx), old, new)
+    say(f"{'merged' if merged else 'renamed'} kind {old.strip().lower()!r}"
+        f" {'into' if merged else 'to'} {name!r} ({moved} milestone(s))")  # fmt: skip
+
+
+@app.command("rm")
+def rm(ctx: typer.Context, kind: Annotated[str, typer.Argument(metavar="KIND")]) -> None:
+    """Remove a kind no milestone has.
+
+    Example: casetrack kind rm extradition
+    """
+    from casetrack.milestones import remove_kind
+
+    say(f"removed kind {remove_kind(open_store(ctx), kind)!r}")

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_details, open_store, say
 
-app = typer.Typer(help="Add, alias, list, show and merge parties.", no_args_is_help=True)
+if TYPE_CHECKING:
+    from casetrack.models import Party
+
+app = typer.Typer(
+    help="Add, alias, list, show, rename, edit, merge and remove parties.", no_args_is_help=True
+)
 
 
 @app.command("add")
@@ -39,18 +44,80 @@ def add(
 @app.command("alias")
 def alias(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The party's name or an existing alias.")],
-    aliases: Annotated[list[str], typer.Argument(help="New names for the party.")],
+    name: Annotated[
+        str, typer.Argument(metavar="[rm] PARTY", help="The party's name or an existing alias.")
+    ],
+    aliases: Annotated[list[str], typer.Argument(metavar="ALIAS...", help="Names to add.")],
 ) -> None:
-    """Give a party more names (acronyms, transliterations, former names).
+    """Give a party more names (acronyms, transliterations, former names), or with rm
+    take them away.
 
-    Example: casetrack party alias PMOI "Mojahedin-e Khalq"
+    Examples: casetrack party alias PMOI "Mojahedin-e Khalq" ;
+    casetrack party alias rm PMOI "Mojahedin-e Khalq"
     """
-    from casetrack.parties import alias_party
+    from casetrack.parties import alias_party, remove_aliases
 
+    if name == "rm" and len(aliases) >= 2:
+        party = remove_aliases(open_store(ctx), aliases[0], aliases[1:])
+        say(f"removed {len(aliases) - 1} alias(es) of {party.name} ({_known_as(party)})")
+        return
     party, added = alias_party(open_store(ctx), name, aliases)
     say(f"{party.name} is now also known as {', '.join(party.aliases)}" if added
         else f"{party.name} already had those names")  # fmt: skip
+
+
+def _known_as(party: Party) -> str:
+    return f"aka {', '.join(party.aliases)}" if party.aliases else "no aliases left"
+
+
+@app.command("rename")
+def rename(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="PARTY", help="Its name or an alias.")],
+    new_name: Annotated[str, typer.Argument(metavar="NEW-NAME")],
+    drop_old: Annotated[
+        bool, typer.Option("--drop-old", help="Do not keep the old name as an alias.")
+    ] = False,
+) -> None:
+    """Rename a party; the old name stays an alias (unless --drop-old), so it still finds it.
+
+    Example: casetrack party rename "Acme Shiping" "Acme Shipping B.V."
+    """
+    from casetrack.parties import rename_party
+
+    party = rename_party(open_store(ctx), name, new_name, drop_old=drop_old)
+    say(f"renamed party {name.strip()!r} to {party.name!r} ({_known_as(party)})")
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="PARTY", help="Its name or an alias.")],
+    kind: Annotated[str, typer.Option(help="person, organization, court, agency or other.")],
+) -> None:
+    """Change a party's kind (its names change with rename and alias).
+
+    Example: casetrack party edit FIOD --kind agency
+    """
+    from casetrack.parties import edit_party
+
+    party = edit_party(open_store(ctx), name, kind)
+    say(f"updated party {party.name}: kind {party.kind}")
+
+
+@app.command("rm")
+def rm(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="PARTY", help="Its name or an alias.")],
+) -> None:
+    """Remove a party no milestone links (a duplicate is folded in with merge instead).
+
+    Example: casetrack party rm "Acme Shiping"
+    """
+    from casetrack.parties import remove_party
+
+    party = remove_party(open_store(ctx), name)
+    say(f"removed party {party.name}: 'casetrack undo' brings it back")
 
 
 @app.command("list")

@@ -8,18 +8,20 @@ import typer
 
 from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_details, open_store, say
 
-app = typer.Typer(help="Add, list and show sources.", no_args_is_help=True)
+app = typer.Typer(help="Add, list, show, edit and remove sources.", no_args_is_help=True)
+SourceRef = Annotated[str, typer.Argument(metavar="ID|URL", help="Source id or URL.")]
+Title = Annotated[str | None, typer.Option(help="Headline or document title.")]
+Publisher = Annotated[str | None, typer.Option(help="Newspaper, court or author.")]
+Published = Annotated[str | None, typer.Option(help="Publication date, e.g. 2003-06-18.")]
 
 
 @app.command("add")
 def add(
     ctx: typer.Context,
     url: Annotated[str, typer.Argument(help="URL or citation of the source.")],
-    title: Annotated[str | None, typer.Option(help="Headline or document title.")] = None,
-    publisher: Annotated[str | None, typer.Option(help="Newspaper, court or author.")] = None,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date, e.g. 2003-06-18.")
-    ] = None,
+    title: Title = None,
+    publisher: Publisher = None,
+    published: Published = None,
 ) -> None:
     """Add a source and print its id.
 
@@ -47,7 +49,7 @@ def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 @app.command("show")
 def show(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(help="Source id or URL.")],
+    ref: SourceRef,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Show a source and the milestones that cite it."""
@@ -57,3 +59,35 @@ def show(
     details = source_details(open_store(ctx), ref)
     emit_details(details, fmt, "milestones", columns, ("date", "title", "quote"),
                  dates=("date", "published"))  # fmt: skip
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    ref: SourceRef,
+    url: Annotated[str | None, typer.Option(help="New URL or citation.")] = None,
+    title: Title = None,
+    publisher: Publisher = None,
+    published: Published = None,
+) -> None:
+    """Change a source; options not given stay as they are, and '' clears one.
+
+    Example: casetrack source edit 3 --title "Customs raid on the Acme depot" --published 2019-03-13
+    """
+    from casetrack.sources import edit_source
+
+    source = edit_source(open_store(ctx), ref, url=url, title=title, publisher=publisher,
+                         published=published)  # fmt: skip
+    say(f"updated source {source.id}")
+
+
+@app.command("rm")
+def rm(ctx: typer.Context, ref: SourceRef) -> None:
+    """Remove a source no milestone cites.
+
+    Example: casetrack source rm 3
+    """
+    from casetrack.sources import remove_source
+
+    source = remove_source(open_store(ctx), ref)
+    say(f"removed source {source.id} ({source.url}): 'casetrack undo' brings it back")

@@ -1,0 +1,177 @@
+"""Everything typed can be corrected: parties, sources, kinds and case slugs, each change in
+the history and undone back to the exact store before it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import Cli
+
+
+def _undo_restores(cli: Cli, *args: str) -> str:
+    """Run a command, check it is recorded and that undo puts every row back; its stderr."""
+    before = cli.records()
+    done = cli(*args).stderr
+    assert cli.records() != before
+    latest = json.loads(cli("history", "--limit", "1", "-f", "json").stdout)[0]
+    assert latest["command"] == f"{args[0]} {args[1]}"  # a group's command, e.g. party rename
+    cli("check")
+    cli("undo")
+    assert cli.records() == before
+    cli("check")
+    return done
+
+
+def _search_ids(cli: Cli, text: str) -> list[int]:
+    return [r["id"] for r in json.loads(cli("search", text, "-f", "json").stdout)]
+
+
+def test_party_rename_keeps_the_old_name_as_alias_and_search_follows(demo: Cli) -> None:
+    raid = _search_ids(demo, "NCTD")
+    done = demo("party", "rename", "NCTD", "Direction nationale antiterroriste").stderr
+    assert "renamed party 'NCTD' to 'Direction nationale antiterroriste'" in done
+    shown = json.loads(demo("party", "show", "NCTD", "-f", "json").stdout)
+    assert shown["name"] == "Direction nationale antiterroriste"
+    assert "National Counter-Terrorism Directorate" in shown["aliases"]
+    assert _search_ids(demo, "antiterroriste") == raid
+    demo("check")
+    demo("undo")
+    assert _search_ids(demo, "antiterroriste") == []
+    _undo_restores(demo, "party", "rename", "Leïla Farahani", "Leila Farahani-Haddad")
+    demo("party", "rename", "Anne Morel", "Judge Anne Morel", "--drop-old")
+    names = json.loads(demo("party", "show", "Judge Anne Morel", "-f", "json").stdout)
+    assert names["aliases"] == ["Judge Morel"]
+    assert "no party named 'Anne Morel'" in demo("party", "show", "Anne Morel", code=1).stderr
+
+
+def test_party_rename_to_an_alias_or_another_partys_name(demo: Cli) -> None:
+    demo("party", "rename", "Northern Exile Council", "NEC")
+    shown = json.loads(demo("party", "show", "NEC", "-f", "json").stdout)
+    assert (shown["name"], shown["aliases"]) == (
+        "NEC",
+        ["Conseil de l'exil du Nord", "Northern Exile Council"],
+    )
+    before = demo.records()
+    result = demo("party", "rename", "NEC", "NCTD", code=1)
+    assert "'NCTD' already names party 'National Counter-Terrorism Directorate'" in result.stderr
+    assert "party merge" in result.stderr
+    assert demo.records() == before
+
+
+def test_party_alias_rm_edit_kind_and_rm(demo: Cli) -> None:
+    done = _undo_restores(demo, "party", "alias", "rm", "NEC", "Conseil de l'exil du Nord")
+    assert "removed 1 alias(es) of Northern Exile Council (aka NEC)" in done
+    before = demo.records()
+    result = demo("party", "alias", "rm", "NEC", "NEC", "Conseil", code=1)
+    assert "'Conseil' is not an alias of 'Northern Exile Council'" in result.stderr
+    assert demo.records() == before  # the alias named before it stays too
+    result = demo("party", "alias", "rm", "NEC", "northern exile council", code=1)
+    assert (
+        "the party's name, not an alias: change it with 'casetrack party rename'" in result.stderr
+    )
+    _undo_restores(demo, "party", "edit", "NEC", "--kind", "agency")
+    assert "did you mean 'agency'" in demo("party", "edit", "NEC", "--kind", "agncy", code=1).stderr
+    result = demo("party", "rm", "NEC", code=1)
+    assert "is linked to 6 milestone(s)" in result.stderr
+    assert "'casetrack party merge KEEP \"Northern Exile Council\"'" in result.stderr
+    demo("party", "add", "Acme Shiping", "--alias", "Acme")
+    _undo_restores(demo, "party", "rm", "acme shiping")
+    demo("party", "rm", "ACME")
+    assert demo.query("SELECT count(*) FROM parties WHERE name LIKE 'Acme%'") == [(0,)]
+    assert demo.query("SELECT count(*) FROM party_aliases WHERE alias = 'Acme'") == [(0,)]
+
+
+def test_party_rm_counts_links_of_trashed_milestones(cli: Cli) -> None:
+    cli("case", "add", "c", "--title", "C")
+    cli("add", "c", "2003", "Raid", "--party", "Omar Haddad")
+    cli("rm", "1")
+    result = cli("party", "rm", "Omar Haddad", code=1)
+    assert "is linked to 1 milestone(s) (1 in the trash)" in result.stderr
+
+
+def test_source_edit_and_rm(demo: Cli) -> None:
+    url = "https://example.org/news/2003/06/18/exile-council-offices-raided"
+    cited = _search_ids(demo, "Zeppelin")
+    assert cited == []
+    done = _undo_restores(demo, "source", "edit", url, "--title", "Zeppelin report",
+                          "--publisher", "AFP", "--published", "June 2003")  # fmt: skip
+    assert done == "updated source 2\n"
+    demo("source", "edit", "2", "--title", "Zeppelin report", "--published", "18 June 2003")
+    shown = json.loads(demo("source", "show", "2", "-f", "json").stdout)
+    assert (shown["title"], shown["published"]) == ("Zeppelin report", "2003-06-18")
+    assert len(_search_ids(demo, "Zeppelin")) == len(shown["milestones"]) > 0
+    demo("source", "edit", "2", "--title", "")
+    assert json.loads(demo("source", "show", "2", "-f", "json").stdout)["title"] is None
+    demo("source", "edit", "2", "--url", "https://example.org/raid")
+    assert demo.query("SELECT url FROM sources WHERE id = 2") == [("https://example.org/raid",)]
+    before = demo.records()
+    result = demo("source", "edit", "2", "--url", "https://example.org/raid2", "--published",
+                  "03/07/2003", code=1)  # fmt: skip
+    assert "ambiguous" in result.stderr
+    (first_url,) = demo.query("SELECT url FROM sources WHERE id = 1")[0]
+    result = demo("source", "edit", "2", "--url", str(first_url), code=1)
+    assert "source 1 already has the URL" in result.stderr
+    assert "nothing to change" in demo("source", "edit", "2", code=1).stderr
+    result = demo("source", "rm", "2", code=1)
+    assert "source 2 is cited by 2 milestone(s)" in result.stderr
+    assert "--remove-source 2" in result.stderr
+    assert demo.records() == before
+    demo("source", "add", "Le Monde, 18 June 2003, p. 3")
+    done = _undo_restores(demo, "source", "rm", "Le Monde, 18 June 2003, p. 3")
+    assert "removed source 3" in done
+    assert "no source with id 9" in demo("source", "rm", "9", code=1).stderr
+
+
+def test_kind_rename_merge_and_rm(demo: Cli) -> None:
+    raids = demo.query("SELECT id FROM milestones WHERE kind = 'raid' ORDER BY id")
+    done = _undo_restores(demo, "kind", "rename", "raid", "Dawn Raid")
+    assert "renamed kind 'raid' to 'dawn raid'" in done
+    (other,) = demo.query("SELECT min(id) FROM milestones WHERE kind != 'raid'")[0]
+    demo("kind", "add", "riad")
+    demo("edit", str(other), "--kind", "riad")
+    done = _undo_restores(demo, "kind", "rename", "riad", "raid")
+    assert "merged kind 'riad' into 'raid' (1 milestone(s))" in done
+    demo("kind", "rename", "riad", "raid")
+    assert demo.query("SELECT id FROM milestones WHERE kind = 'raid' ORDER BY id") == sorted(
+        [*raids, (other,)]
+    )
+    assert demo.query("SELECT count(*) FROM kinds WHERE name = 'riad'") == [(0,)]
+    result = demo("kind", "rm", "raid", code=1)
+    assert "kind 'raid' is used by" in result.stderr and "kind rename raid OTHER" in result.stderr
+    assert "did you mean 'raid'" in demo("kind", "rm", "riad", code=1).stderr
+    assert "cannot be removed" in demo("kind", "rm", "other", code=1).stderr
+    assert "cannot be renamed" in demo("kind", "rename", "other", "misc", code=1).stderr
+    assert "removed kind 'settlement'" in _undo_restores(demo, "kind", "rm", "Settlement")
+
+
+def test_case_rename(demo: Cli) -> None:
+    done = _undo_restores(demo, "case", "rename", "nec-2003", "nec-2001")
+    assert done == "renamed case nec-2003 to nec-2001\n"
+    demo("case", "rename", "nec-2003", "nec-2001")
+    assert len(json.loads(demo("timeline", "nec-2001", "-f", "json").stdout)) == 8
+    assert "no case 'nec-2003'" in demo("timeline", "nec-2003", code=1).stderr
+    demo("case", "add", "other", "--title", "Other")
+    before = demo.records()
+    assert (
+        "case 'OTHER' already exists" in demo("case", "rename", "nec-2001", "OTHER", code=1).stderr
+    )
+    assert "invalid case slug" in demo("case", "rename", "nec-2001", "a b", code=1).stderr
+    demo("case", "rm", "other")
+    assert "is in the trash" in demo("case", "rename", "nec-2001", "other", code=1).stderr
+    demo("case", "rename", "nec-2001", "NEC-2001")  # a change of case only is a rename too
+    assert demo.query("SELECT slug FROM cases WHERE id = 1") == [("NEC-2001",)]
+    assert before["milestones"] == demo.records()["milestones"]
+
+
+@pytest.mark.parametrize("command", ["show", "edit"])
+def test_a_trashed_milestone_says_it_is_in_the_trash(demo: Cli, command: str) -> None:
+    demo("rm", "3")
+    args = [command, "3"] + (["--title", "x"] if command == "edit" else [])
+    result = demo(*args, code=1)
+    assert result.stderr == (
+        "casetrack: milestone 3 is in the trash: 'casetrack restore 3' brings it back"
+        " (see 'casetrack trash list')\n"
+    )
+    assert "no milestone with id 99:" in demo(command, "99", code=1).stderr
