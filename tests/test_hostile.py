@@ -79,16 +79,24 @@ BASELINE: dict[str, tuple[list[str], list[str]]] = {
     "case show": (["nec-2003"], []),
     "case edit": (["nec-2003"], ["--status", "closed"]),
     "case rm": (["nec-2003"], ["--force"]),
+    "case rename": (["nec-2003", "nec-2001"], []),
     "party add": (["Someone New"], []),
     "party alias": (["NEC", "N.E.C."], []),
     "party list": ([], []),
     "party show": (["NEC"], []),
     "party merge": (["NEC", "NCTD"], []),
+    "party rename": (["NEC", "Northern Exile Council (NEC)"], []),
+    "party edit": (["NEC"], ["--kind", "agency"]),
+    "party rm": (["Someone New"], []),
     "source add": (["https://example.org/new"], []),
     "source list": ([], []),
     "source show": (["1"], []),
+    "source edit": (["1"], ["--title", "A title"]),
+    "source rm": (["https://example.org/new"], []),
     "kind list": ([], []),
     "kind add": (["extradition"], []),
+    "kind rename": (["raid", "dawn raid"], []),
+    "kind rm": (["settlement"], []),
     "search": (["raid"], []),
     "move": (["4"], ["--before", "3"]),
     "export": ([], ["--format", "csv"]),
@@ -114,6 +122,10 @@ def prepare(path: str, folder: Path, cli: Cli) -> None:
     """What a baseline call needs beyond the demo store."""
     if path == "restore":
         cli("rm", "3")
+    if path == "party rm":
+        cli("party", "add", "Someone New")
+    if path == "source rm":
+        cli("source", "add", "https://example.org/new")
     if path in FILES:
         write_files(folder)
 
