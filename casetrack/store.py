@@ -95,6 +95,8 @@ class Store:
         self.command = "casetrack"
         self._change_id: int | None = None  # begun early in the current write, if at all
         self._spent: list[sqlite3.Connection] = []  # the temporary database of a new store
+        # Opened read-only (read-only media or folder, or a file that cannot be written).
+        self.read_only = False
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False) -> Store:
@@ -123,12 +125,17 @@ class Store:
                 raise StoreError(f"{path} is a broken symbolic link: fix it or remove it")
         elif not os.access(path, os.R_OK):
             raise StoreError(f"cannot read {path}: check its permissions")
+        else:
+            _check_files(path)
         timeout = busy_timeout()
+        read_only = _read_only_uri(path) if exists else None
         try:
-            conn = sqlite3.connect(path if exists else "", isolation_level=None, timeout=timeout)
+            conn = sqlite3.connect(read_only or (path if exists else ""), uri=bool(read_only),
+                                   isolation_level=None, timeout=timeout)  # fmt: skip
         except sqlite3.Error as err:
             raise StoreError(f"cannot open {path}: {err}") from None
         store = cls(path, conn, new=not exists)
+        store.read_only = read_only is not None
         try:
             store._check_and_upgrade(timeout)
         except sqlite3.OperationalError as err:
@@ -182,6 +189,8 @@ class Store:
         except sqlite3.OperationalError:
             raise  # busy or unreadable: Store.open says which
         except sqlite3.DatabaseError:
+            if _readable_without_wal(self.path):
+                raise StoreError(_mispaired(self.path, "the file cannot be read with it")) from None
             raise StoreError(f"{self.path} is not a casetrack store (not an SQLite file)") from None
         if app_id != APPLICATION_ID and not (app_id == 0 and empty):
             raise StoreError(f"{self.path} is an SQLite file but not a casetrack store")
@@ -193,14 +202,12 @@ class Store:
         _configure(conn, timeout)
         if version < LATEST_VERSION:
             self._upgrade()
-        elif conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal" and os.access(
-            self.path, os.W_OK
-        ):
+        elif not self.read_only and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             # A copied or restored store may be in rollback mode: concurrent writers need WAL.
             conn.execute("PRAGMA journal_mode = WAL")
 
     def _upgrade(self) -> None:
-        if not self.new and not os.access(self.path, os.W_OK):
+        if self.read_only:
             raise StoreError(f"{self.path} needs an upgrade but is read-only: make it writable")
         try:
             self.conn.execute("PRAGMA journal_mode = WAL")
@@ -335,3 +342,85 @@ def private_file(path: Path, named: Path | None = None) -> None:
     except ValueError as err:
         raise StoreError(f"cannot use {str(shown)!r} as a store: {err}") from None
     os.close(fd)
+
+
+_WAL_MAGIC = (0x377F0682, 0x377F0683)
+
+
+def _check_files(path: Path) -> None:
+    """Refuse what SQLite would silently make a store of, or mix into one: an empty file
+    (SQLite writes a new store into it, and deletes a -wal beside it), or a rollback-mode
+    copy, such as a backup put back, beside another store's -wal (SQLite would apply that
+    -wal's pages to it)."""
+    try:
+        with open(path, "rb") as file:
+            header = file.read(100)
+    except OSError as err:
+        raise StoreError(f"cannot read {path}: {err.strerror}") from None
+    if not header:
+        raise StoreError(
+            f"{path} is an empty file, not a casetrack store: remove it to create a store"
+            " there, or pass the store's path with --db"
+        )
+    if header.startswith(b"SQLite format 3\x00") and header[18] == 1 and _wal_in_use(path):
+        raise StoreError(_mispaired(path, f"{path.name} is a rollback-mode copy, as backups are"))
+
+
+def _wal_in_use(path: Path) -> bool:
+    """Whether the -wal beside `path` holds frames SQLite would apply: a valid header and a
+    first frame of the same salt (a -wal reset by a checkpoint holds none)."""
+    try:
+        with open(f"{path}-wal", "rb") as file:
+            head = file.read(32 + 24)
+    except OSError:
+        return False
+    return (
+        len(head) == 56
+        and int.from_bytes(head[:4], "big") in _WAL_MAGIC
+        and head[16:24] == head[32 + 8 : 32 + 16]
+    )
+
+
+def _readable_without_wal(path: Path) -> bool:
+    """Whether the store file reads as a database once its -wal is ignored: if so, an
+    unreadable store is the -wal's doing."""
+    if not os.path.exists(f"{path}-wal"):
+        return False
+    from urllib.parse import quote
+
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path))}?immutable=1", uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def _mispaired(path: Path, why: str) -> str:
+    return (
+        f"{path.name}-wal beside {path} is from another copy of the store ({why}): move"
+        f" {path.name}-wal and {path.name}-shm to another folder, then retry (README:"
+        " 'Nothing lost')"
+    )
+
+
+def _read_only_uri(path: Path) -> str | None:
+    """The URI opening the store read-only when it or its folder cannot be written (read-only
+    media, a read-only folder), else None. SQLite needs the -shm beside a store in WAL mode:
+    when it cannot be made, the store is opened as immutable, which reads the file alone."""
+    from urllib.parse import quote
+
+    folder = os.access(path.parent, os.W_OK)
+    if folder and os.access(path, os.W_OK):
+        return None
+    if folder or os.path.exists(f"{path}-shm"):
+        return f"file:{quote(str(path))}?mode=ro"
+    if _wal_in_use(path):
+        raise StoreError(
+            f"{path} is read-only and its latest changes are in {path.name}-wal, which cannot be"
+            f" read without {path.name}-shm: copy the store and its -wal to a writable folder"
+        )
+    return f"file:{quote(str(path))}?immutable=1"

@@ -3,8 +3,14 @@ what another program stored cannot act on the terminal."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import Cli
 
@@ -55,3 +61,104 @@ def test_check_reports_control_characters_in_stored_text(demo: Cli) -> None:
         f"text: milestone 2 has a note that casetrack would refuse or store cleaned: {OSC_LINK!r}",
         "text: case 1 has a title that casetrack would refuse or store cleaned: 'Case\\x00'",
     ]
+
+
+def _read_only(folder: Path) -> Callable[[], None]:
+    """Make `folder` read-only in a way root cannot write past either: a read-only tmpfs
+    mount (as root), else the immutable attribute, else (not root) its permissions.
+    Returns what undoes it; skips the test when nothing works here."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        return lambda: folder.chmod(0o755)
+    files = {p.name: p.read_bytes() for p in folder.iterdir()}
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)],
+                      capture_output=True).returncode == 0:  # fmt: skip
+        for name, data in files.items():
+            (folder / name).write_bytes(data)
+            (folder / name).chmod(0o600)
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        return lambda: subprocess.run(["umount", str(folder)], check=True) and None
+    if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0:
+        return lambda: subprocess.run(["chattr", "-i", str(folder)], check=True) and None
+    pytest.skip("running as root without mount or chattr: cannot make a folder read-only")
+
+
+@pytest.fixture
+def read_only_store(demo: Cli, tmp_path: Path) -> Iterator[Cli]:
+    """The demo store alone in a read-only folder (no -wal or -shm beside it)."""
+    media = tmp_path / "media"
+    media.mkdir()
+    shutil.copy(demo.db_path, media / "store.db")
+    undo = _read_only(media)
+    try:
+        assert not os.access(media, os.W_OK)
+        yield Cli(media / "store.db")
+    finally:
+        undo()
+
+
+def test_read_commands_and_check_work_on_read_only_media(read_only_store: Cli) -> None:
+    cli = read_only_store
+    assert "Police raid" in cli("timeline").stdout
+    assert "Police [raid]" in cli("search", "raid").stdout
+    assert cli("show", "3").stdout
+    assert '"nec-2003"' in cli("export").stdout
+    assert "no problems found" in cli("check").stderr
+    refused = cli("add", "nec-2003", "2020", "Later", code=1).stderr
+    assert refused == f"casetrack: {cli.db_path} is read-only: make it writable to change it\n"
+    assert sorted(p.name for p in cli.db_path.parent.iterdir()) == ["store.db"]
+
+
+def test_an_empty_file_is_refused_not_made_a_store(cli: Cli, tmp_path: Path) -> None:
+    cli.db_path.touch(mode=0o644)
+    for args in (("timeline",), ("check",), ("backup", str(tmp_path / "b.db")), ("init",),
+                 ("case", "add", "x", "--title", "X")):  # fmt: skip
+        assert cli(*args, code=1).stderr == (
+            f"casetrack: {cli.db_path} is an empty file, not a casetrack store: remove it to"
+            " create a store there, or pass the store's path with --db\n"
+        ), args
+    assert cli.db_path.stat().st_size == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store.db"]
+
+
+def _hot_wal(db: Path, *titles: str) -> bytes:
+    """The -wal of `db` after adding milestones while another program reads it (so no
+    checkpoint empties it): what a crash or a copy made at that moment leaves."""
+    reader = sqlite3.connect(db)
+    reader.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    try:
+        for title in titles:
+            Cli(db)("add", "nec-2003", "2020", title)
+        return Path(f"{db}-wal").read_bytes()
+    finally:
+        reader.close()
+
+
+def test_a_backup_put_back_beside_the_stores_wal_is_refused(demo: Cli, tmp_path: Path) -> None:
+    backup = tmp_path / "old.db"
+    demo("backup", str(backup))
+    wal = _hot_wal(demo.db_path, "Added after the backup")
+    shutil.copy(backup, demo.db_path)  # restored the wrong way: its -wal left beside it
+    Path(f"{demo.db_path}-wal").write_bytes(wal)
+    message = demo("timeline", code=1).stderr
+    assert message == (
+        f"casetrack: store.db-wal beside {demo.db_path} is from another copy of the store"
+        " (store.db is a rollback-mode copy, as backups are): move store.db-wal and"
+        " store.db-shm to another folder, then retry (README: 'Nothing lost')\n"
+    )
+    Path(f"{demo.db_path}-wal").unlink()  # as the message says
+    assert "Added after the backup" not in demo("timeline").stdout
+
+
+def test_a_store_unreadable_with_the_wal_beside_it_says_so(demo: Cli, tmp_path: Path) -> None:
+    other = Cli(tmp_path / "other.db")
+    other("demo")
+    wal = _hot_wal(other.db_path, *(f"Filler {n} " + "x" * 2000 for n in range(3)))
+    conn = sqlite3.connect(demo.db_path)  # the copy differs from the -wal's base page by page
+    conn.execute("PRAGMA page_size = 1024")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("VACUUM")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()
+    Path(f"{demo.db_path}-wal").write_bytes(wal)
+    assert "is from another copy of the store" in demo("timeline", code=1).stderr
