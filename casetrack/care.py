@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from casetrack.errors import CasetrackError
-from casetrack.outputs import check_target
+from casetrack.outputs import check_target, partial_path, replace_durably
 from casetrack.store import Store, private_file
 
 
@@ -28,7 +28,7 @@ def backup(store: Store, target: Path, *, force: bool = False) -> int:
             raise CasetrackError(f"no folder {target.parent}: create it first")
     except (OSError, ValueError) as err:
         raise CasetrackError(f"cannot write a backup to {str(target)!r}: {err}") from None
-    partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    partial = partial_path(target)
     try:
         private_file(partial, target)
         copy = sqlite3.connect(partial)
@@ -40,7 +40,7 @@ def backup(store: Store, target: Path, *, force: bool = False) -> int:
             copy.close()
         if problem != "ok":
             raise CasetrackError(f"the backup failed its integrity check: {problem}")
-        os.replace(partial, target)
+        replace_durably(partial, target)
     except (OSError, sqlite3.Error) as err:
         raise CasetrackError(f"cannot write a backup to {target}: {err}") from None
     finally:  # SQLite leaves the copy's journal behind when the disk fills mid-write
@@ -70,7 +70,58 @@ def check(store: Store) -> list[str]:
     problems += _date_problems(conn)
     problems += _text_problems(conn)
     problems += _search_problems(store)
+    problems += [
+        f"leftover: {path} ({size:,} bytes) is a partial copy left by a backup, export or"
+        " new store that was stopped: 'casetrack check --fix' removes it"
+        for path, size in leftovers(store)
+    ]
     return problems
+
+
+def leftovers(store: Store) -> list[tuple[Path, int]]:
+    """The hidden partial copies (see outputs.partial_path) whose writer is gone, with their
+    sizes: a kill stops a backup or export before it can remove its copy. Looked for beside
+    the store and in the current folder (where else exports went is not recorded)."""
+    from casetrack.outputs import PARTIAL
+
+    found = []
+    for folder in dict.fromkeys((store.path.parent, Path.cwd())):
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        for entry in entries:
+            match = PARTIAL.fullmatch(entry.name)
+            if match and entry.is_file(follow_symlinks=False) and not _running(int(match["pid"])):
+                found.append((Path(entry.path), entry.stat(follow_symlinks=False).st_size))
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` exists here (another user's counts)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except (OverflowError, OSError):  # no such process id can exist
+        return False
+    return True
+
+
+def remove_leftovers(store: Store) -> list[Path]:
+    """Remove what `leftovers` finds; returns what was removed."""
+    removed = []
+    for path, _ in leftovers(store):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as err:
+            raise CasetrackError(f"cannot remove {path}: {err.strerror}") from None
+        removed.append(path)
+    return removed
 
 
 def _search_problems(store: Store) -> list[str]:

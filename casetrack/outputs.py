@@ -7,7 +7,9 @@ the spelling of the path, a symbolic link or a hard link to it.
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +20,39 @@ from casetrack.errors import CasetrackError
 # Files SQLite keeps beside a database: losing or replacing one corrupts or loses the store.
 SIDECARS = ("-wal", "-shm", "-journal")
 _MAGIC = b"SQLite format 3\x00"
+# What partial_path names, with what SQLite or mkstemp add to it: a hidden file whose
+# writer, if that process is gone, was stopped before it could rename or remove it.
+PARTIAL = re.compile(r"\..+\.partial-(?P<pid>[0-9]+)(?:-[^/]*)?")
+
+
+def partial_path(target: Path) -> Path:
+    """Where a file is written before it is renamed to `target`: hidden beside it, and named
+    after this process, so that `check` can tell the leftovers of one that was killed."""
+    return target.with_name(f".{target.name}.partial-{os.getpid()}")
+
+
+def replace_durably(partial: Path, target: Path) -> None:
+    """Rename `partial` over `target` so that a power cut leaves the old file or the new:
+    the data reach the disk before the rename, and the rename before this returns."""
+    fd = os.open(partial, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(partial, target)
+    sync_folder(target.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a file's creation or renaming in `folder` survive a power cut."""
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    except OSError as err:  # some file systems cannot sync a folder; nothing more to do there
+        if err.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
 
 
 def check_target(target: Path, store: Path | None, *, backup_over_backup: bool = False) -> None:
@@ -103,7 +138,9 @@ def text_file(path: Path | None, store: Path | None) -> Iterator[TextIO]:
             raise CasetrackError(f"{path} exists and is not a regular file: give a file path to -o")
         if not target.parent.is_dir():
             raise CasetrackError(f"cannot write {path}: folder {target.parent} does not exist")
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd, temp = tempfile.mkstemp(
+            dir=target.parent, prefix=f"{partial_path(target).name}-", suffix=".tmp"
+        )
     except OSError as err:
         raise CasetrackError(f"cannot write {path}: {err.strerror}") from None
     try:
@@ -111,7 +148,7 @@ def text_file(path: Path | None, store: Path | None) -> Iterator[TextIO]:
             yield stream
         if target.exists():
             os.chmod(temp, target.stat().st_mode & 0o777)
-        os.replace(temp, target)
+        replace_durably(Path(temp), target)
     except OSError as err:
         os.unlink(temp)
         raise CasetrackError(f"cannot write {path}: {err.strerror}") from None

@@ -159,7 +159,11 @@ class Store:
         """
         if not self.new:
             return
-        partial = self.path.with_name(f".{self.path.name}.new-{os.urandom(6).hex()}")
+        from casetrack.outputs import partial_path, sync_folder
+
+        partial = partial_path(self.path).with_name(  # named as check finds leftovers
+            f"{partial_path(self.path).name}-{os.urandom(6).hex()}"
+        )
         private_file(partial, self.path)
         try:
             copy = sqlite3.connect(partial)
@@ -169,6 +173,7 @@ class Store:
             finally:
                 copy.close()
             _link(partial, self.path)
+            sync_folder(self.path.parent)
         except FileExistsError:
             raise StoreAppeared(
                 f"{self.path} was created by another program meanwhile: run the command again"

@@ -137,7 +137,7 @@ def test_trash_empty_killed_midway_erases_all_or_nothing(demo: Cli) -> None:
 
 def test_a_backup_killed_midway_leaves_the_store_whole_and_no_backup(demo: Cli) -> None:
     """Killed while it copies: the store is untouched and the target is absent, not half a
-    copy (what the hidden partial copy left behind becomes is `check`'s business)."""
+    copy; `check` finds the hidden partial copy and `check --fix` removes it."""
     demo("import", str(big_sheet(demo, 20_000)))
     before = demo.records()
     target = demo.db_path.parent / "copy.db"
@@ -149,8 +149,8 @@ def test_a_backup_killed_midway_leaves_the_store_whole_and_no_backup(demo: Cli) 
     assert killed, "the backup finished before it could be killed: make the store bigger"
     assert not target.exists()
     assert demo.records() == before
-    for leftover in target.parent.glob(".copy.db.partial-*"):  # a kill leaves it to `check`
-        leftover.unlink()
-    demo("check")
+    assert "leftover: " in demo("check", code=1).stdout  # a kill leaves it to `check`
+    demo("check", "--fix", "--yes")
+    assert not list(target.parent.glob(".copy.db.partial-*"))
     demo("backup", str(target))
     assert Cli(target).records() == before

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -162,3 +164,112 @@ def test_a_store_unreadable_with_the_wal_beside_it_says_so(demo: Cli, tmp_path: 
     conn.close()
     Path(f"{demo.db_path}-wal").write_bytes(wal)
     assert "is from another copy of the store" in demo("timeline", code=1).stderr
+
+
+def test_every_file_casetrack_creates_is_private_whatever_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        cli = Cli(tmp_path / "new" / "store.db")
+        cli("demo")
+        reader = sqlite3.connect(cli.db_path)  # keeps the -wal and -shm in place
+        reader.execute("SELECT count(*) FROM cases").fetchone()
+        cli("add", "nec-2003", "2020", "Later")
+        cli("backup", str(tmp_path / "copy.db"))
+        cli("export", "-o", str(tmp_path / "out.json"))
+        made = [cli.db_path, Path(f"{cli.db_path}-wal"), Path(f"{cli.db_path}-shm"),
+                tmp_path / "copy.db", tmp_path / "out.json"]  # fmt: skip
+        assert {p.name: p.stat().st_mode & 0o777 for p in made} == dict.fromkeys(
+            (p.name for p in made), 0o600
+        )
+        reader.close()
+    finally:
+        os.umask(old)
+
+
+def test_export_and_backup_reach_the_disk_before_and_after_the_rename(
+    demo: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fsync the new file, rename it over the target, fsync the folder: a power cut at any
+    point leaves the old file or the new one."""
+    calls: list[tuple[str, str]] = []
+    fsync, replace = os.fsync, os.replace
+
+    def synced(fd: int) -> None:
+        calls.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
+        fsync(fd)
+
+    def renamed(source: str | Path, target: str | Path) -> None:
+        calls.append(("rename", f"{Path(source).name} -> {Path(target).name}"))
+        replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", synced)
+    monkeypatch.setattr(os, "replace", renamed)
+    for args, name in ((("export", "-o"), "out.json"), (("backup",), "copy.db")):
+        calls.clear()
+        demo(*args, str(tmp_path / name))
+        partial = next(c[1] for c in calls if c[0] == "rename").partition(" -> ")[0]
+        assert calls[-3:] == [
+            ("fsync", str(tmp_path / partial)),
+            ("rename", f"{partial} -> {name}"),
+            ("fsync", str(tmp_path)),
+        ], args
+
+
+SLOW_RENAME = """
+import sys, time
+import casetrack.outputs as outputs
+replace = outputs.os.replace
+def slow(source, target):
+    print("copied", flush=True)
+    time.sleep(60)
+    replace(source, target)
+outputs.os.replace = slow
+from casetrack.cli import main
+sys.argv = ["casetrack", *sys.argv[1:]]
+main()
+"""
+
+
+def _stopped_before_the_rename(cli: Cli, number: signal.Signals, *args: str) -> int:
+    """Run casetrack, stop it with signal `number` once its copy is written; its exit code."""
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_RENAME, "--db", str(cli.db_path), *args],
+                            stdout=subprocess.PIPE, text=True)  # fmt: skip
+    assert proc.stdout is not None
+    assert proc.stdout.readline() == "copied\n"
+    proc.send_signal(number)
+    return proc.wait(timeout=60)
+
+
+def test_a_stopped_backup_or_export_removes_its_partial_copy(demo: Cli, tmp_path: Path) -> None:
+    for args in (("backup", "copy.db"), ("export", "-o", "out.json")):
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            assert _stopped_before_the_rename(demo, number, *args) == 128 + number, args
+            assert sorted(p.name for p in tmp_path.iterdir()) == ["store.db"], (args, number)
+
+
+def test_check_finds_what_a_killed_backup_left_and_fix_removes_it(
+    demo: Cli, tmp_path: Path
+) -> None:
+    for args in (("backup", "copy.db"), ("export", "-o", "out.json")):
+        assert _stopped_before_the_rename(demo, signal.SIGKILL, *args) == -signal.SIGKILL
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("."))
+    assert [name.partition(".partial-")[0] for name in left] == [".copy.db", ".out.json"]
+    running = subprocess.Popen(["sleep", "60"])  # a backup still at work is not a leftover
+    (tmp_path / f".busy.db.partial-{running.pid}").write_bytes(b"x")
+    try:
+        lines = demo("check", code=1).stdout.splitlines()
+        assert [line.split()[1] for line in lines] == [str(tmp_path / name) for name in left]
+        assert "is a partial copy left by a backup, export or new store that was stopped:" \
+               " 'casetrack check --fix' removes it" in lines[0]  # fmt: skip
+        assert "nothing removed: answer y, or pass --yes" in demo("check", "--fix", input="n\n",
+                                                                  code=1).stderr  # fmt: skip
+        assert len(demo("check", code=1).stdout.splitlines()) == 2
+        fixed = demo("check", "--fix", input="y\n")
+        assert "remove 2 partial copies" in fixed.stderr
+        assert all(f"removed {tmp_path / name}\n" in fixed.stderr for name in left)
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [
+            f".busy.db.partial-{running.pid}"
+        ]
+    finally:
+        running.kill()
+        running.wait()

@@ -227,6 +227,12 @@ _register()
 
 def main() -> NoReturn:
     """Console-script entry point; internal errors print one line unless CASETRACK_DEBUG is set."""
+    import signal
+
+    # Stopped by `kill` or a closed terminal: end as after Ctrl-C, so a write is rolled back
+    # and a partial backup or export removed, not left for `check --fix`.
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, _stopped)
     try:
         app()
         code: object = 0
@@ -242,6 +248,10 @@ def main() -> NoReturn:
         )
         code = 70
     _leave(code)
+
+
+def _stopped(number: int, _frame: object) -> None:
+    raise SystemExit(128 + number)
 
 
 def _leave(code: object) -> NoReturn:

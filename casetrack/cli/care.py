@@ -277,11 +277,33 @@ def backup(
     say(f"backed up to {file} ({size:,} bytes)")
 
 
-def check(ctx: typer.Context) -> None:
-    """Check the store: SQLite integrity, links, dates, names; exit 1 listing any problem."""
+def check(
+    ctx: typer.Context,
+    fix: Annotated[
+        bool,
+        typer.Option("--fix", help="Remove partial copies left by a stopped backup or export."),
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="With --fix: do not ask.")] = False,
+) -> None:
+    """Check the store: SQLite integrity, links, dates, names, text, and partial copies a
+    stopped backup or export left beside it or here; exit 1 listing any problem.
+
+    Examples: casetrack check ; casetrack check --fix
+    """
     from casetrack.care import check as run_checks
+    from casetrack.care import leftovers, remove_leftovers
 
     store = open_store(ctx)
+    if yes and not fix:
+        raise typer.BadParameter("--yes goes with --fix", param_hint="--yes")
+    found = leftovers(store) if fix else []
+    if found and not yes:
+        size = sum(size for _, size in found)
+        _confirm(f"remove {len(found)} partial cop{'y' if len(found) == 1 else 'ies'}"
+                 f" ({size:,} bytes) left by a stopped backup or export?",
+                 "nothing removed")  # fmt: skip
+    for path in remove_leftovers(store) if found else []:
+        say(f"removed {path}")
     problems = run_checks(store)
     for problem in problems:
         typer.echo(problem)
