@@ -2,7 +2,7 @@
 
 add_many checks every draft with casetrack.drafts.check and writes it through
 casetrack.writer.MilestoneWriter, exactly as `casetrack add` does, but in batches inside ONE
-write transaction with the history and search triggers set aside (schema.bulk_inserts): a
+write transaction with the history and search triggers set aside (bulk_mode.bulk_inserts): a
 refused row leaves the store as it was. Drafts are consumed as an iterator, so memory stays
 flat however many there are. Used by benchmarks/generate.py.
 """
@@ -13,9 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from casetrack.bulk_mode import bulk_inserts
 from casetrack.drafts import Draft, check
 from casetrack.errors import CasetrackError
-from casetrack.schema import bulk_inserts
 from casetrack.store import Store
 from casetrack.writer import MilestoneWriter, Ready
 

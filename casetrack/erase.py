@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from casetrack.errors import NotFoundError
-from casetrack.schema import LINK_TABLES
 from casetrack.store import Store
+from casetrack.tables import LINK_TABLES
 
 
 @dataclass

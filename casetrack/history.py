@@ -14,14 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from casetrack.changes import os_user, seal_change
 from casetrack.errors import CasetrackError, NotFoundError
-from casetrack.schema import (
-    LINK_TABLES,
-    TRACKED_TABLES,
-    row_json,
-    search_set_aside,
-    span_digest,
-    table_columns,
-)
+from casetrack.history_sql import TRACKED_TABLES, row_json, span_digest, table_columns
+from casetrack.search_index import search_set_aside
+from casetrack.tables import LINK_TABLES
 
 if TYPE_CHECKING:
     from casetrack.store import Store

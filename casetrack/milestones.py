@@ -36,9 +36,9 @@ from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import MILESTONE_STATUSES, Milestone, PartyLink, SourceLink
 from casetrack.names import check_choice
 from casetrack.parties import find_party_id, require_party_id
-from casetrack.schema import TIMELINE_ORDER
 from casetrack.sources import find_source
 from casetrack.store import Store
+from casetrack.tables import TIMELINE_ORDER
 from casetrack.writer import MilestoneWriter, check_kind
 
 # SQLite limits host parameters per statement; load records in chunks below it.

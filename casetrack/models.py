@@ -167,5 +167,5 @@ class Milestone:
 
 
 def in_timeline_order(milestones: Iterable[Milestone]) -> list[Milestone]:
-    """The timeline order (schema.TIMELINE_ORDER) in Python."""
+    """The timeline order (tables.TIMELINE_ORDER) in Python."""
     return sorted(milestones, key=lambda m: (m.sort_key or m.date.sort_key, m.position, m.id))

@@ -1,35 +1,42 @@
-"""The one place that knows the store's schema: numbered migrations, applied in order.
+"""The one place that knows how the store's schema was built: numbered migrations, applied
+in order.
 
-Released migrations are never edited or reordered; a change to the schema is a new
-function at the end of MIGRATIONS. A store records each applied migration in
-`_sqlite_migrations` (sqlite-utils' Migrations) and their count in PRAGMA user_version,
-so opening a store can tell at a glance whether it is current, older or newer.
+Each migration is registered where it is written (@migration), after the last; released
+ones are frozen: they spell out the SQL they ran, and never build it from today's
+constants or helpers (nor sqlite-utils' FTS helpers, whose text may change with it), so a
+store upgraded today is built as it was when they were released (tests/test_schema_frozen.py).
+A change to the schema is a new migration at the end. A store records each applied
+migration in `_sqlite_migrations` (sqlite-utils' Migrations) and their count in PRAGMA
+user_version, so opening a store can tell at a glance whether it is current, older or newer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
-
-from casetrack.models import DEFAULT_KINDS
-from casetrack.search_rows import SEARCH_COLUMNS, search_rows
 
 # PRAGMA application_id marks a file as a casetrack store ("ctrk").
 APPLICATION_ID = 0x6374726B
 
 Migration = Callable[[Any], None]
-# The tables that link milestones to parties, sources and tags.
-LINK_TABLES = ("milestone_parties", "milestone_sources", "milestone_tags")
-# Conditions of the partial indexes m006 made, as a query must repeat them word for word for
-# SQLite to use them (tests/test_query_plans.py fails if they ever differ).
-KEY_ONLY = "key = 1"
-NOT_UNDISPUTED = "status != 'undisputed'"
-# Timeline order (dates.order_key as stored text, then entry order), as the indexes m008 made
-# hold it; every listing sorts by it.
-TIMELINE_ORDER = "m.sort_key, m.position, m.id"
+MIGRATIONS: list[Migration] = []
 
 
+def migration(fn: Migration) -> Migration:
+    """Register `fn` as the next migration, in the order they are written in this module."""
+    MIGRATIONS.append(fn)
+    return fn
+
+
+# The built-in kinds as m001 released them (models.DEFAULT_KINDS may grow; this may not).
+_M001_KINDS = (
+    "investigation", "complaint", "filing", "indictment", "charge", "arrest", "raid", "search",
+    "detention", "release", "hearing", "trial", "ruling", "judgment", "verdict", "sentencing",
+    "appeal", "dismissal", "settlement", "deadline", "other",
+)  # fmt: skip
+
+
+@migration
 def m001_initial(db: Any) -> None:
     """Cases, milestones, parties with aliases, sources, and the links between them."""
     statements = [
@@ -129,16 +136,46 @@ def m001_initial(db: Any) -> None:
     for sql in statements:
         db.execute(sql)
     db.conn.executemany(
-        "INSERT INTO kinds (name, builtin) VALUES (?, 1)", [(k,) for k in DEFAULT_KINDS]
+        "INSERT INTO kinds (name, builtin) VALUES (?, 1)", [(k,) for k in _M001_KINDS]
     )
 
 
+def _search_fts(conn: Any, columns: list[str]) -> None:
+    """Index `milestone_search` with FTS5 over `columns`, filled from its rows and kept in
+    step by triggers: what sqlite-utils 4's enable_fts(create_triggers=True) ran when m002
+    and m010 were released, spelled out so that a newer sqlite-utils cannot change it (and
+    never edited)."""
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    old = ", ".join(f'old."{c}"' for c in columns)
+    new = ", ".join(f'new."{c}"' for c in columns)
+    add = f'INSERT INTO "milestone_search_fts" (rowid, {quoted}) VALUES (new.rowid, {new});'
+    remove = (
+        f'INSERT INTO "milestone_search_fts" ("milestone_search_fts", rowid, {quoted})'
+        f" VALUES('delete', old.rowid, {old});"
+    )
+    for sql in (
+        f'CREATE VIRTUAL TABLE "milestone_search_fts" USING FTS5 (\n    {quoted},\n'
+        "    tokenize='unicode61 remove_diacritics 2',\n"
+        '    content="milestone_search"\n)',
+        f'INSERT INTO "milestone_search_fts" (rowid, {quoted})\n'
+        f'    SELECT rowid, {quoted} FROM "milestone_search";',
+        'CREATE TRIGGER "milestone_search_ai" AFTER INSERT ON "milestone_search" BEGIN\n'
+        f"  {add}\nEND;",
+        'CREATE TRIGGER "milestone_search_ad" AFTER DELETE ON "milestone_search" BEGIN\n'
+        f"  {remove}\nEND;",
+        'CREATE TRIGGER "milestone_search_au" AFTER UPDATE ON "milestone_search" BEGIN\n'
+        f"  {remove}\n  {add}\nEND;",
+    ):
+        conn.execute(sql)
+
+
+@migration
 def m002_search(db: Any) -> None:
     """Full-text search over each milestone's own words and those of its links.
 
     `milestone_search_source` (a view) says what a milestone's searchable text is; the
     `milestone_search` table holds one materialised row per milestone, indexed by FTS5
-    through sqlite-utils' enable_fts triggers. The triggers below refresh a milestone's row
+    kept in step by its own triggers. The triggers below refresh a milestone's row
     whenever it, its tags, quotes or parties, a party's names or a source's title change.
     """
     search_columns = ("title", "note", "location", "tags", "quotes", "parties", "sources")
@@ -164,9 +201,7 @@ def m002_search(db: Any) -> None:
     )
     columns = ", ".join(search_columns)
     db.execute(f"CREATE TABLE milestone_search (id INTEGER PRIMARY KEY, {columns})")
-    db["milestone_search"].enable_fts(
-        list(search_columns), tokenize="unicode61 remove_diacritics 2", create_triggers=True
-    )
+    _search_fts(db.conn, list(search_columns))
     updates = ", ".join(f"{c} = excluded.{c}" for c in search_columns)
     refresh = (
         f"INSERT INTO milestone_search (id, {columns})"
@@ -203,31 +238,33 @@ def m002_search(db: Any) -> None:
                " FROM milestone_search_source WHERE true")  # fmt: skip
 
 
-# Tables whose every insert, update and delete is written to `history` by triggers, so any
-# write path (commands, import, merge, future ones) is recorded and can be undone.
-TRACKED_TABLES = (
-    "cases", "kinds", "parties", "party_aliases", "sources",
-    "milestones", "milestone_parties", "milestone_sources", "milestone_tags",
-)  # fmt: skip
+# The tracked tables and their columns when m003 made their history triggers; m008 made
+# them again once milestones had a sort_key.
+_M003_COLUMNS = {
+    "cases": "id uid slug title jurisdiction court docket status summary created_at"
+    " updated_at deleted_at",
+    "kinds": "name builtin",
+    "parties": "id uid name name_key kind created_at",
+    "party_aliases": "id party_id alias alias_key",
+    "sources": "id uid url title publisher published created_at",
+    "milestones": "id uid case_id date date_start date_end precision approximate uncertain"
+    " sort_start sort_end position kind title location note status key created_at updated_at"
+    " deleted_at",
+    "milestone_parties": "milestone_id party_id role",
+    "milestone_sources": "milestone_id source_id quote page paragraph",
+    "milestone_tags": "milestone_id tag",
+}
 
 
-def row_json(columns: list[str], alias: str) -> str:
-    """SQL giving a row as a JSON object; triggers and undo build it the same way to compare."""
-    return "json_object(" + ", ".join(f"'{c}', {alias}.\"{c}\"" for c in columns) + ")"
-
-
-def table_columns(conn: Any, table: str) -> list[str]:
-    """Column names of a tracked table, in schema order."""
-    if table not in TRACKED_TABLES:
-        raise ValueError(f"{table} is not a tracked table")
-    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-
-
-def create_history_triggers(conn: Any) -> None:
-    """(Re)create the history triggers from the current columns; call after altering a table."""
-    for table in TRACKED_TABLES:
-        columns = table_columns(conn, table)
-        old, new = row_json(columns, "OLD"), row_json(columns, "NEW")
+def _history_triggers(conn: Any, tables: dict[str, str]) -> None:
+    """(Re)make the triggers that write each change of a row of these tables (with their
+    columns, space-separated) to `history`, with its old and new values as JSON objects
+    (history_sql.row_json reads them back), as m003 and m008 released them: never edited."""
+    for table, names in tables.items():
+        old, new = (
+            "json_object(" + ", ".join(f"'{c}', {row}.\"{c}\"" for c in names.split()) + ")"
+            for row in ("OLD", "NEW")
+        )
         insert = "INSERT INTO history (action, table_name, row_id, old, new) VALUES"
         for action, when, values in (
             ("insert", "", f"('insert', '{table}', NEW.rowid, NULL, {new})"),
@@ -245,6 +282,7 @@ def create_history_triggers(conn: Any) -> None:
             )
 
 
+@migration
 def m003_history(db: Any) -> None:
     """A history of every change, grouped by command, for `history` and `undo`; a case trash."""
     statements = [
@@ -272,248 +310,20 @@ def m003_history(db: Any) -> None:
     ]
     for sql in statements:
         db.execute(sql)
-    create_history_triggers(db.conn)
+    _history_triggers(db.conn, _M003_COLUMNS)
 
 
-# Tables that grow by millions of rows; their secondary indexes only speed up reads.
-_BULK_TABLES = ("milestones", *LINK_TABLES)
-SORT_KIB = 16 * 1024
-# The triggers that keep search rows in step, bar those of the FTS table itself.
-_SEARCH_TRIGGERS = (
-    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-    " AND name GLOB '*_search_*' AND tbl_name != 'milestone_search'"
-)
-
-
-def _drop_triggers(conn: Any, query: str) -> list[str]:
-    """Drop the triggers `query` selects (as name, sql); returns the SQL to put them back."""
-    triggers = conn.execute(query).fetchall()
-    for name, _ in triggers:
-        conn.execute(f'DROP TRIGGER "{name}"')
-    return [sql for _, sql in triggers]
-
-
-class BulkInserts:
-    """What a block inside bulk_inserts may ask for besides plain inserts."""
-
-    def __init__(self, conn: Any) -> None:
-        self.conn = conn
-        self.dropped: list[str] = []  # CREATE INDEX statements to run at the end
-        self.set_aside: list[str] = []  # CREATE TRIGGER statements to run at the end
-        self.rebuilding = False  # most rows are new: indexes are built once, at the end
-
-    def drop_read_indexes(self) -> None:
-        """Until the block ends, go without the read indexes of the milestone and link tables
-        and without the triggers that keep search rows in step (they look links up by party
-        and by source); every search row and the FTS5 index are rebuilt at the end.
-
-        New rows land all over these indexes; once they outgrow the page cache every insert
-        reads and writes pages at random. Building an index anew is one sort: importing a
-        million milestones took 145 s this way instead of 170 s. Worth it only when the block
-        adds at least as many milestones as the store held, as refreshing every search row
-        then costs at most twice the new ones.
-        """
-        if self.rebuilding:
-            return
-        self.rebuilding = True
-        marks = ", ".join("?" for _ in _BULK_TABLES)
-        indexes = self.conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-            f" AND upper(sql) NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({marks})",
-            _BULK_TABLES,
-        ).fetchall()
-        for name, _ in indexes:
-            self.conn.execute(f'DROP INDEX "{name}"')
-        self.dropped = [sql for _, sql in indexes]
-        self.set_aside = _drop_triggers(self.conn, _SEARCH_TRIGGERS)
-
-    def _restore_indexes(self) -> None:
-        """Build the dropped indexes again, each sort held to SORT_KIB of memory (SQLite gives
-        a sort as much as the page cache, which a bulk write may have made large)."""
-        if not self.dropped:
-            return
-        cache_size = self.conn.execute("PRAGMA cache_size").fetchone()[0]
-        self.conn.execute(f"PRAGMA cache_size = {-SORT_KIB}")
-        for sql in self.dropped:
-            self.conn.execute(sql)
-        self.conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
-        self.dropped = []
-
-
-def refresh_search(conn: Any, where: str, params: Any = ()) -> None:
-    """Recompute, through the view, the search rows of the milestones matching `where` (on
-    the view's `id`); the FTS5 index follows them through its triggers."""
-    columns = ", ".join(SEARCH_COLUMNS)
-    updates = ", ".join(f"{c} = excluded.{c}" for c in SEARCH_COLUMNS)
-    conn.execute(
-        f"INSERT INTO milestone_search (id, {columns}) SELECT id, {columns}"
-        f" FROM milestone_search_source WHERE {where} ON CONFLICT (id) DO UPDATE SET {updates}",
-        params,
-    )
-
-
-def rebuild_search(conn: Any, *, through_view: bool = False) -> None:
-    """Recompute every search row, then rebuild the FTS5 index from them in one pass.
-
-    Patching a damaged index row by row fails ('database disk image is malformed'), and
-    once most rows are new a rebuild takes a third of the time (10 s instead of some 28 s
-    at a million milestones). The rows come from search_rows.search_rows, or with
-    through_view from the view that defines them: slower, and the way to mend.
-    """
-    triggers = _drop_triggers(
-        conn,
-        "SELECT name, sql FROM sqlite_master"
-        " WHERE type = 'trigger' AND tbl_name = 'milestone_search'",
-    )
-    conn.execute("DELETE FROM milestone_search")
-    columns = ", ".join(SEARCH_COLUMNS)
-    if through_view:
-        conn.execute(
-            f"INSERT INTO milestone_search (id, {columns}) SELECT id, {columns}"
-            " FROM milestone_search_source WHERE true"
-        )
-    else:
-        marks = ", ".join("?" for _ in ("id", *SEARCH_COLUMNS))
-        conn.executemany(
-            f"INSERT INTO milestone_search (id, {columns}) VALUES ({marks})", search_rows(conn)
-        )
-    for sql in triggers:
-        conn.execute(sql)
-    conn.execute("INSERT INTO milestone_search_fts (milestone_search_fts) VALUES ('rebuild')")
-
-
-@contextmanager
-def search_set_aside(conn: Any, set_aside: bool = True) -> Iterator[None]:
-    """Run a block inside a write transaction without the triggers that keep search rows in
-    step, then recompute every search row and rebuild the FTS5 index: for a block that
-    touches more milestones than the store keeps. With set_aside=False, just run the block."""
-    triggers = _drop_triggers(conn, _SEARCH_TRIGGERS) if set_aside else []
-    yield
-    if set_aside:
-        rebuild_search(conn)
-    for sql in triggers:
-        conn.execute(sql)
-
-
-def _new_rows(table: str, columns: str, condition: str = "true") -> str:
-    """SQL selecting `columns` of the rows of `table` new in a bulk block: those above its mark."""
-    return f"SELECT {columns} FROM {table} WHERE rowid > :{table} AND {condition}"
-
-
-class _Digest:
-    """An SQL aggregate: a fingerprint of the texts it is given, in the order given."""
-
-    def __init__(self) -> None:
-        import hashlib
-
-        self._hash = hashlib.blake2b(digest_size=16)
-
-    def step(self, text: str | None) -> None:
-        self._hash.update(f"{text}\x1e".encode())
-
-    def finalize(self) -> str:
-        return self._hash.hexdigest()
-
-
-def span_digest(conn: Any, table: str, first: int, last: int) -> str:
-    """A fingerprint of the rows of `table` with rowids from first to last, as they are now.
-
-    A span of history (rows added in bulk) keeps this instead of each row's values: undo
-    compares it with the rows to tell whether they changed since without leaving a trace
-    in the history (an edit made with the triggers dropped).
-    """
-    # Defined once per connection: redefining a function fails while any statement is active,
-    # and FTS5 keeps one open until the transaction ends after rebuilding its index.
-    if not conn.execute(
-        "SELECT 1 FROM pragma_function_list WHERE name = 'casetrack_digest'"
-    ).fetchone():
-        conn.create_aggregate("casetrack_digest", 1, _Digest)
-    values = row_json(table_columns(conn, table), table)
-    return str(
-        conn.execute(
-            f"SELECT casetrack_digest(j) FROM (SELECT {values} AS j FROM {table}"
-            " WHERE rowid BETWEEN ? AND ? ORDER BY rowid)",
-            (first, last),
-        ).fetchone()[0]
-    )
-
-
-@contextmanager
-def bulk_inserts(conn: Any, change_id: int | None = None) -> Iterator[BulkInserts]:
-    """Inside a write transaction: many inserts at set speed instead of trigger speed.
-
-    The per-row insert triggers of the history and of the search index are dropped while the
-    block runs; at its end each table's new rows get one history row, a span with a digest of
-    their final values (a million milestones' rows as JSON were half the store and a sixth of
-    the import's time), already in change `change_id` when given; one statement refreshes
-    the search rows of every milestone the new rows touch, and the triggers are put back, as
-    are any indexes the block dropped. Update and delete triggers keep running (unless the
-    block calls drop_read_indexes). If the block fails, the transaction's rollback restores
-    triggers and indexes with everything else.
-
-    A new row is one above its table's largest rowid when the block began. A block that
-    deletes rows must give the rows it adds rowids above that itself (as the importer does):
-    SQLite's own choice, the largest rowid plus one, would take back the rowid of a deleted
-    newest row, or fill an older gap, and such a row would go unrecorded.
-    """
-    marks = {
-        table: conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
-        for table in (*TRACKED_TABLES, "history")
-    }
-    suspended = _drop_triggers(
-        conn,
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name GLOB"
-        " 'history_*_insert' OR (name GLOB '*_search_ai' AND tbl_name != 'milestone_search'))",
-    )
-    block = BulkInserts(conn)
-    yield block
-    block._restore_indexes()
-    if block.rebuilding:
-        rebuild_search(conn)
-    else:
-        # New milestones are one id range; new link and alias rows add the older milestones
-        # they touch. (Two statements: SQLite would keep `id > ? OR id IN (...)` in memory.)
-        refresh_search(conn, "id > :milestones", marks)
-        touched = " UNION ".join(
-            [
-                *(_new_rows(link, "milestone_id", "+milestone_id <= :milestones")
-                  for link in ("milestone_tags", "milestone_parties", "milestone_sources")),
-                "SELECT milestone_id FROM milestone_parties WHERE party_id IN"
-                f" ({_new_rows('party_aliases', 'party_id')}) AND milestone_id <= :milestones",
-            ]
-        )  # fmt: skip
-        refresh_search(conn, f"id IN ({touched})", marks)
-    for table in TRACKED_TABLES:
-        # New rows' history is their span; their updates and deletes in the block add nothing.
-        # (`+` keeps SQLite on the block's rows.)
-        conn.execute(
-            "DELETE FROM history WHERE change_id IS NULL AND id > ? AND +table_name = ?"
-            " AND row_id > ?",
-            (marks["history"], table, marks[table]),
-        )
-        # The new rows are one span: a row of history for them all.
-        first, last = conn.execute(
-            f"SELECT min(rowid), max(rowid) FROM {table} WHERE rowid > ?", (marks[table],)
-        ).fetchone()
-        if first is not None:
-            conn.execute(
-                "INSERT INTO history (change_id, action, table_name, row_id, last_row_id, digest)"
-                " VALUES (?, 'insert', ?, ?, ?, ?)",
-                (change_id, table, first, last, span_digest(conn, table, first, last)),
-            )
-    for sql in [*suspended, *block.set_aside]:
-        conn.execute(sql)
-
-
+@migration
 def m004_role_index(db: Any) -> None:
     """Filtering by --role alone, and checking a role is in use, look links up by role."""
     db.execute("CREATE INDEX milestone_parties_role ON milestone_parties(role, milestone_id)")
 
 
+@migration
 def m005_history_spans(db: Any) -> None:
     """A history row may stand for a span of rows added in bulk: the rows of `table_name`
     with rowids from `row_id` to `last_row_id`, whose values are not copied but fingerprinted
-    in `digest` (schema.span_digest)."""
+    in `digest` (history_sql.span_digest)."""
     for sql in (
         "ALTER TABLE history ADD COLUMN last_row_id INTEGER",
         "ALTER TABLE history ADD COLUMN digest TEXT",
@@ -523,6 +333,7 @@ def m005_history_spans(db: Any) -> None:
         db.execute(sql)
 
 
+@migration
 def m006_filter_indexes(db: Any) -> None:
     """`--key` and `--status disputed|unsure` pick out a few milestones of a whole store:
     partial indexes in timeline order hold just those (selection.where_clause names their
@@ -536,6 +347,7 @@ def m006_filter_indexes(db: Any) -> None:
         db.execute(sql)
 
 
+@migration
 def m007_erasure(db: Any) -> None:
     """A history row whose values were erased for good (erase.py) keeps its action, table and
     row but no values; `erased_by` names the change that erased them, so undo can say why it
@@ -543,6 +355,7 @@ def m007_erasure(db: Any) -> None:
     db.execute("ALTER TABLE history ADD COLUMN erased_by INTEGER")
 
 
+@migration
 def m008_timeline_order(db: Any) -> None:
     """Milestones sort by `sort_key` (dates.order_key as text): a day known only to fall on or
     after A now follows the facts dated A, and `move` may place a milestone on any day its
@@ -576,9 +389,12 @@ def m008_timeline_order(db: Any) -> None:
         " WHERE status != 'undisputed' AND deleted_at IS NULL",
     ):
         conn.execute(sql)
-    create_history_triggers(conn)
+    _history_triggers(
+        conn, {**_M003_COLUMNS, "milestones": _M003_COLUMNS["milestones"] + " sort_key"}
+    )
 
 
+@migration
 def m009_party_names(db: Any) -> None:
     """The words of every party's name and aliases, indexed (FTS5, rowid = party id), so a
     new name can be checked against the names close to it without reading every party.
@@ -615,6 +431,7 @@ def m009_party_names(db: Any) -> None:
     db.execute(f"INSERT INTO party_names_fts (rowid, names) {names.format('id')}")
 
 
+@migration
 def m010_search_kinds_and_roles(db: Any) -> None:
     """Search finds a milestone by its kind (`search dismissal`) and by the roles its parties
     play (`search witness`): two more columns in the search rows, their view and FTS5 index.
@@ -638,7 +455,9 @@ def m010_search_kinds_and_roles(db: Any) -> None:
         f"{head.rstrip()}, m.kind AS kind, {roles.format(id='m.id')} AS roles"
         f" FROM milestones m{tail}"
     )
-    db["milestone_search"].disable_fts()
+    conn.execute('DROP TABLE "milestone_search_fts"')
+    for suffix in ("ai", "ad", "au"):
+        conn.execute(f'DROP TRIGGER IF EXISTS "milestone_search_{suffix}"')
     conn.execute("ALTER TABLE milestone_search ADD COLUMN kind")
     conn.execute("ALTER TABLE milestone_search ADD COLUMN roles")
     conn.execute(
@@ -660,18 +479,9 @@ def m010_search_kinds_and_roles(db: Any) -> None:
             sql = sql.replace(old, new)
         conn.execute(f'DROP TRIGGER "{name}"')
         conn.execute(sql)
-    db["milestone_search"].enable_fts(
-        [*old_columns.split(", "), "kind", "roles"],
-        tokenize="unicode61 remove_diacritics 2",
-        create_triggers=True,
-    )
+    _search_fts(conn, [*old_columns.split(", "), "kind", "roles"])
 
 
-MIGRATIONS: list[Migration] = [
-    m001_initial, m002_search, m003_history, m004_role_index, m005_history_spans,
-    m006_filter_indexes, m007_erasure, m008_timeline_order, m009_party_names,
-    m010_search_kinds_and_roles,
-]  # fmt: skip
 LATEST_VERSION = len(MIGRATIONS)
 
 

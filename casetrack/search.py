@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from casetrack.milestones import load_milestones
 from casetrack.models import Milestone
-from casetrack.schema import rebuild_search
+from casetrack.search_index import rebuild_search
 from casetrack.selection import Filters, where_clause
 from casetrack.store import Store
 from casetrack.timeline import ORDER_BY

@@ -18,8 +18,8 @@ from casetrack.errors import CasetrackError
 from casetrack.models import MILESTONE_STATUSES, ROLES
 from casetrack.names import check_choice, did_you_mean
 from casetrack.parties import require_party_id
-from casetrack.schema import KEY_ONLY, NOT_UNDISPUTED
 from casetrack.sources import find_source
+from casetrack.tables import KEY_ONLY, NOT_UNDISPUTED
 from casetrack.writer import check_kind
 
 

@@ -10,8 +10,8 @@ from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import Source
 from casetrack.names import clean_text
-from casetrack.schema import TIMELINE_ORDER
 from casetrack.store import Store
+from casetrack.tables import TIMELINE_ORDER
 
 _SELECT = "SELECT id, uid, url, title, publisher, published FROM sources"
 

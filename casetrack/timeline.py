@@ -10,8 +10,8 @@ import sqlite3
 
 from casetrack.milestones import select_milestones
 from casetrack.models import Milestone
-from casetrack.schema import TIMELINE_ORDER
 from casetrack.selection import Filters, where_clause
+from casetrack.tables import TIMELINE_ORDER
 
 ORDER_BY = TIMELINE_ORDER
 

@@ -22,8 +22,8 @@ from casetrack.errors import CasetrackError
 from casetrack.models import ROLES
 from casetrack.names import did_you_mean, name_key
 from casetrack.parties import create_party, find_party_id, refuse_close
-from casetrack.schema import LINK_TABLES
 from casetrack.sources import create_source, find_source
+from casetrack.tables import LINK_TABLES
 
 T = TypeVar("T")
 CACHE_LIMIT = 250_000  # entries per lookup cache: some 30 MB at most
@@ -99,7 +99,7 @@ class MilestoneWriter:
     Ids count on from the largest in the store when the writer was made, and so do the
     rowids of link rows: left to choose, SQLite may give a new link a rowid freed by a
     deletion in the same transaction, which the history of a large import would take for
-    an older row (see schema.bulk_inserts).
+    an older row (see bulk_mode.bulk_inserts).
 
     `numbers_are_sources`: whether a bare number names a source by id, as on the command
     line; in an import file ids mean nothing, so one is refused. A new party name typed

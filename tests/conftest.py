@@ -11,7 +11,7 @@ from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from casetrack.cli import app
-from casetrack.schema import TRACKED_TABLES
+from casetrack.history_sql import TRACKED_TABLES
 from tests.budget import FULL
 
 # `dev` (the default) draws a fifth of the examples each property test asks for; `ci`

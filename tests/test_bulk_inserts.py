@@ -8,9 +8,11 @@ from typing import Any
 
 import pytest
 
-from casetrack import history, schema
+from casetrack import bulk_mode, history
+from casetrack.bulk_mode import BulkInserts
 from casetrack.exchange import importer
-from casetrack.schema import _SEARCH_TRIGGERS, TRACKED_TABLES, BulkInserts
+from casetrack.history_sql import TRACKED_TABLES
+from casetrack.search_index import SEARCH_TRIGGERS
 from casetrack.store import Store
 from tests.conftest import Cli
 
@@ -135,7 +137,7 @@ def reindex_after_10(monkeypatch: pytest.MonkeyPatch) -> list[list[object]]:
 
     def counted(self: BulkInserts) -> None:
         drop(self)
-        calls.append(self.conn.execute(_SEARCH_TRIGGERS).fetchall())
+        calls.append(self.conn.execute(SEARCH_TRIGGERS).fetchall())
 
     monkeypatch.setattr(importer, "REINDEX_AFTER", 10)
     monkeypatch.setattr(importer, "BATCH", 4)
@@ -191,7 +193,7 @@ def test_failed_large_import_leaves_schema_and_rows_as_they_were(
     cli("init")
     before = _schema(cli)
     if breaks_at_end:
-        monkeypatch.setattr(schema, "rebuild_search", _full_disk)
+        monkeypatch.setattr(bulk_mode, "rebuild_search", _full_disk)
     text = _milestones(30) + json.dumps(last_line) + "\n"
     result = cli("import", _write(cli, "big.jsonl", text), code=1)
     assert message in result.stderr

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from casetrack.schema import TRACKED_TABLES
+from casetrack.history_sql import TRACKED_TABLES
 from tests.conftest import Cli
 
 pytestmark = pytest.mark.slow

@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from casetrack.history_sql import TRACKED_TABLES, row_json, table_columns
 from casetrack.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -43,3 +44,22 @@ def test_upgraded_store_schema_is_as_released(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "store-schema1.sqlite", path)
     Store.open(path).close()
     assert schema_text(path) == RELEASED
+
+
+def test_history_triggers_record_rows_as_undo_reads_them(tmp_path: Path) -> None:
+    """Each tracked table's triggers write its every current column as row_json builds it:
+    a migration that adds a column to one must make its triggers again."""
+    store = Store.open(tmp_path / "new.db", create=True)
+    triggers = dict(
+        store.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+    )
+    for table in TRACKED_TABLES:
+        columns = table_columns(store.conn, table)
+        for action, rows in (
+            ("insert", "NEW"),
+            ("update", "OLD"),
+            ("update", "NEW"),
+            ("delete", "OLD"),
+        ):
+            assert row_json(columns, rows) in triggers[f"history_{table}_{action}"], table
+    store.close()

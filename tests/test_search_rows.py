@@ -14,7 +14,7 @@ from casetrack.bulk import add_many
 from casetrack.cases import add_case
 from casetrack.drafts import Citation, Draft, PartySpec
 from casetrack.parties import add_party
-from casetrack.schema import rebuild_search
+from casetrack.search_index import rebuild_search
 from casetrack.search_rows import search_rows
 from casetrack.sources import add_source
 from casetrack.store import Store

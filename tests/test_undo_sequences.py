@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from casetrack import history
 from casetrack.cli import app
 from casetrack.exchange import importer
-from casetrack.schema import TRACKED_TABLES
+from casetrack.history_sql import TRACKED_TABLES
 from tests.budget import examples
 
 PARTIES = ("Anne Morel", "NEC", "Omar Haddad", "Court of Appeal")

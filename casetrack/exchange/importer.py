@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from casetrack.bulk_mode import BulkInserts, bulk_inserts
 from casetrack.cases import CASE_FIELDS, add_case, edit_case
 from casetrack.dates import parse_date
 from casetrack.drafts import (
@@ -33,7 +34,6 @@ from casetrack.milestones import load_milestones
 from casetrack.models import PARTY_KINDS, Milestone
 from casetrack.names import check_choice, clean_text
 from casetrack.parties import add_aliases, create_party, find_party_id
-from casetrack.schema import BulkInserts, bulk_inserts
 from casetrack.sources import create_source
 from casetrack.store import Store
 from casetrack.writer import MilestoneWriter, Ready, remember

@@ -1,0 +1,13 @@
+"""What today's queries know of the store's tables and indexes (schema.py made them)."""
+
+from __future__ import annotations
+
+# The tables that link milestones to parties, sources and tags.
+LINK_TABLES = ("milestone_parties", "milestone_sources", "milestone_tags")
+# Conditions of the partial indexes m006 made, as a query must repeat them word for word for
+# SQLite to use them (tests/test_query_plans.py fails if they ever differ).
+KEY_ONLY = "key = 1"
+NOT_UNDISPUTED = "status != 'undisputed'"
+# Timeline order (dates.order_key as stored text, then entry order), as the indexes m008 made
+# hold it; every listing sorts by it.
+TIMELINE_ORDER = "m.sort_key, m.position, m.id"
