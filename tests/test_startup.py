@@ -96,7 +96,12 @@ def test_a_bad_number_is_a_usage_error(demo: Cli) -> None:
 def test_formats_are_case_insensitive_and_checked(demo: Cli) -> None:
     assert json.loads(demo("timeline", "nec-2003", "-f", "JSON").stdout)[0]["date"] == "2001"
     result = demo("timeline", "nec-2003", "-f", "xml", code=2)
-    assert "'xml' is not one of 'table', 'markdown', 'csv', 'json', 'jsonl'" in result.stderr
+    assert "unknown format 'xml': use table, markdown, csv, json, jsonl" in result.stderr
+    # Declared like every choice option: a slip is answered with the closest name.
+    result = demo("case", "list", "-f", "jsn", code=2)
+    assert "unknown format 'jsn' (did you mean 'json' or 'jsonl'?)" in result.stderr
+    result = demo("extract", "-", "-f", "tabel", code=2)
+    assert "unknown format 'tabel' (did you mean 'table'?): use table, json" in result.stderr
 
 
 def test_lists_and_optional_flags_convert(demo: Cli) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -21,10 +22,41 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
 
 
-FormatOption = Annotated[
-    OutputFormat,
-    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
-]
+def choice_option(
+    *decls: str,
+    help: str,
+    enum: type[StrEnum] | None = None,
+    choices: Callable[[], Sequence[str]] = tuple,
+    what: str = "format",
+    show_default: bool = True,
+) -> Any:
+    """The one way to declare an option that takes one of a few names: typed in any case, a
+    wrong name is refused with the closest ones (exit 2). The names are an `enum`'s, whose
+    member the command receives and whose names --help lists, or what `choices` gives
+    (a function, to import them only when the option is used)."""
+
+    def names() -> tuple[str, ...]:
+        return tuple(m.value for m in enum) if enum else tuple(choices())
+
+    def check(value: str | None) -> str | None:
+        picked = choice(value, names(), what)
+        if picked is None or enum is None:
+            return picked
+        member: StrEnum = enum(picked)
+        return member
+
+    metavar = "<" + "|".join(names()) + ">" if enum else None
+    return typer.Option(
+        *decls, callback=check, help=help, metavar=metavar, show_default=show_default
+    )
+
+
+if TYPE_CHECKING:
+    FormatOption = OutputFormat  # what choice_option's check hands the command
+else:
+    FormatOption = Annotated[
+        str, choice_option("--format", "-f", enum=OutputFormat, help="Output format.")
+    ]
 
 
 # Row ids are SQLite integers: a larger number is a usage error, not an overflow.

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from casetrack.cli import filters as f
-from casetrack.cli.common import choice, open_store, say
+from casetrack.cli.common import choice_option, open_store, say
 from casetrack.errors import CasetrackError
 from casetrack.exchange import EXPORTERS, IMPORT_FORMATS, LAYOUTS
 
@@ -27,18 +27,6 @@ def register(app: typer.Typer) -> None:
     app.command("import")(import_)
 
 
-def _export_format(value: str | None) -> str | None:
-    return choice(value, list(EXPORTERS))
-
-
-def _layout(value: str) -> str:
-    return choice(value, LAYOUTS, "layout") or "auto"
-
-
-def _import_format(value: str | None) -> str | None:
-    return choice(value, IMPORT_FORMATS)
-
-
 def _check_name(path: str | Path) -> None:
     if "\x00" in str(path):
         raise CasetrackError("a file name cannot contain a NUL character")
@@ -50,10 +38,10 @@ def export(
     filters: f.FilterOptions = f.ALL,
     fmt: Annotated[
         str | None,
-        typer.Option(
+        choice_option(
             "--format",
             "-f",
-            callback=_export_format,
+            choices=lambda: tuple(EXPORTERS),
             help=f"One of: {', '.join(EXPORTERS)} (default: from -o's extension, else json).",
             show_default=False,
         ),
@@ -64,8 +52,10 @@ def export(
     ] = None,
     layout: Annotated[
         str,
-        typer.Option(
-            callback=_layout,
+        choice_option(
+            "--layout",
+            choices=lambda: LAYOUTS,
+            what="layout",
             help="svg/html: auto (vertical past 40 milestones), horizontal or vertical.",
         ),
     ] = "auto",
@@ -145,10 +135,10 @@ def import_(
     file: Annotated[str, typer.Argument(metavar="FILE", help="File to import; - reads stdin.")],
     fmt: Annotated[
         str | None,
-        typer.Option(
+        choice_option(
             "--format",
             "-f",
-            callback=_import_format,
+            choices=lambda: IMPORT_FORMATS,
             help="json, jsonl or csv (default: from the file name or its first line).",
         ),
     ] = None,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from casetrack.cli.common import choice, existing_store, open_store, out, say
+from casetrack.cli.common import choice_option, existing_store, open_store, out, say
 from casetrack.errors import CasetrackError
 
 if TYPE_CHECKING:
@@ -28,10 +28,10 @@ T = TypeVar("T")
 COLUMNS = ["#", "found", "date", "anchor", "kind", "parties", "title"]
 
 
-def _lang(value: str) -> str:
+def _langs() -> tuple[str, ...]:
     from casetrack.extract import SUPPORTED_LANGS
 
-    return choice(value, SUPPORTED_LANGS, "language") or "en"
+    return SUPPORTED_LANGS
 
 
 def extract(
@@ -54,10 +54,15 @@ def extract(
     ] = None,
     lang: Annotated[
         str,
-        typer.Option("--lang", callback=_lang, help="Language of the text: en, fr, de or es."),
+        choice_option(
+            "--lang",
+            choices=_langs,
+            what="language",
+            help="Language of the text: en, fr, de or es.",
+        ),
     ] = "en",
     fmt: Annotated[
-        ListFormat, typer.Option("--format", "-f", case_sensitive=False, help="table or json.")
+        str, choice_option("--format", "-f", enum=ListFormat, help="table or json.")
     ] = ListFormat.table,
     apply: Annotated[
         bool, typer.Option("--apply", help="Add them all to --case after listing them.")
@@ -129,8 +134,8 @@ def _read(file: str) -> bytes:
         raise CasetrackError(f"cannot read {file}: {err.strerror or err}") from None
 
 
-def _show(extraction: Extraction, fmt: ListFormat, name: str) -> None:
-    if fmt is ListFormat.json:
+def _show(extraction: Extraction, fmt: str, name: str) -> None:
+    if fmt == ListFormat.json:
         import json
 
         out(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2) + "\n")
