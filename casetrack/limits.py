@@ -24,10 +24,12 @@ MAX_FILE = 8_000_000
 MAX_TEXT = 1_000_000
 
 
-def too_long(where: str, what: str, limit: int, unit: str = "characters") -> CasetrackError:
+def too_long(
+    where: str, what: str, limit: int, unit: str = "characters",
+    hint: str = "split it, or check that it is the file you meant",
+) -> CasetrackError:  # fmt: skip
     return CasetrackError(
-        f"{where}: {what} is longer than {limit:,} {unit}, the most casetrack reads at once: "
-        "split it, or check that it is the file you meant"
+        f"{where}: {what} is longer than {limit:,} {unit}, the most casetrack reads at once: {hint}"
     )
 
 

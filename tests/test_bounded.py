@@ -196,3 +196,17 @@ def test_the_heaviest_record_under_the_limit_stays_small(tmp_path: Path) -> None
     code, stderr, peak = run_measured(["--db", str(tmp_path / "s.db"), "import", str(path)])
     assert code == 0, stderr
     assert peak < PEAK_LIMIT_MB, f"peak {peak:.0f} MB"
+
+
+def test_an_answer_to_a_prompt_is_bounded_too(tmp_path: Path) -> None:
+    """input() read the whole line: 'trash empty < /dev/zero' grew until it failed (exit 70)."""
+    db = tmp_path / "s.db"
+    cli = Cli(db)
+    cli("demo")
+    cli("rm", "3")
+    with open("/dev/zero", "rb") as zero:
+        code, stderr, peak = run_measured(["--db", str(db), "trash", "empty"], stdin=zero)
+    assert code == 1 and stderr.count("\n") == 1, stderr
+    assert f"casetrack: <stdin>: an answer is longer than {MAX_RECORD:,} characters" in stderr
+    assert peak < PEAK_LIMIT_MB
+    assert cli.query("SELECT count(*) FROM milestones WHERE id = 3") == [(1,)]

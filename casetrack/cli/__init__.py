@@ -23,6 +23,7 @@ else:
     # itself a ClickException) rather than through the module Typer bundles them in.
     UsageError, ClickException = typer.BadParameter.__mro__[1:3]
 from casetrack.errors import CasetrackError, StoreAppeared
+from casetrack.limits import MAX_RECORD, too_long
 
 # Every character that ends a line for str.splitlines (and for a terminal, a form feed or
 # vertical tab), written as its escape.
@@ -153,7 +154,24 @@ class _ErrorsAsMessages(TyperGroup):
             raise typer.Exit(1) from None
 
 
+def _read_answer(prompt: str = "") -> str:
+    """What Typer's prompts read instead of input(): a line of at most MAX_RECORD
+    characters, so an answer piped from /dev/zero is refused rather than read whole."""
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    line = sys.stdin.readline(MAX_RECORD + 1)
+    if not line:
+        raise EOFError
+    if len(line) > MAX_RECORD:
+        raise too_long("<stdin>", "an answer", MAX_RECORD, hint="type a shorter one")
+    return line.removesuffix("\n")
+
+
 typer_speedups.install()
+with contextlib.suppress(ImportError):  # a Typer without its own Click keeps input()
+    from typer._click import termui
+
+    termui.visible_prompt_func = _read_answer
 
 app = typer.Typer(
     name="casetrack",
