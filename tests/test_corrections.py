@@ -67,6 +67,8 @@ def test_party_alias_rm_edit_kind_and_rm(demo: Cli) -> None:
     result = demo("party", "alias", "rm", "NEC", "NEC", "Conseil", code=1)
     assert "'Conseil' is not an alias of 'Northern Exile Council'" in result.stderr
     assert demo.records() == before  # the alias named before it stays too
+    result = demo("party", "alias", "rm", "NEC", code=2)
+    assert "casetrack party alias rm PARTY ALIAS" in result.stderr
     result = demo("party", "alias", "rm", "NEC", "northern exile council", code=1)
     assert (
         "the party's name, not an alias: change it with 'casetrack party rename'" in result.stderr

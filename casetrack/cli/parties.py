@@ -50,14 +50,18 @@ def alias(
     aliases: Annotated[list[str], typer.Argument(metavar="ALIAS...", help="Names to add.")],
 ) -> None:
     """Give a party more names (acronyms, transliterations, former names), or with rm
-    take them away.
+    take them away (a party named 'rm' is reached by one of its aliases).
 
     Examples: casetrack party alias PMOI "Mojahedin-e Khalq" ;
     casetrack party alias rm PMOI "Mojahedin-e Khalq"
     """
     from casetrack.parties import alias_party, remove_aliases
 
-    if name == "rm" and len(aliases) >= 2:
+    if name == "rm":
+        if len(aliases) < 2:
+            raise typer.BadParameter(
+                "name the party and the alias(es) to remove: casetrack party alias rm PARTY ALIAS"
+            )
         party = remove_aliases(open_store(ctx), aliases[0], aliases[1:])
         say(f"removed {len(aliases) - 1} alias(es) of {party.name} ({_known_as(party)})")
         return
