@@ -114,3 +114,11 @@ def test_upgraded_store_finds_milestones_by_kind_and_role(cli: Cli) -> None:
     cli("edit", "6", "--kind", "appeal")
     assert json.loads(cli("search", "ruling", "-f", "json").stdout) == []
     assert cli("check").exit_code == 0
+
+
+def test_upgraded_store_refuses_a_name_close_to_a_party_it_held(cli: Cli) -> None:
+    shutil.copy(FIXTURE, cli.db_path)
+    result = cli("add", "other-1999", "2001", "Hearing", "--party", "Jane Row:witness", code=1)
+    assert "but 'Jane Roe' is close" in result.stderr
+    result = cli("add", "other-1999", "2001", "Hearing", "--party", "Roe", code=1)
+    assert "'Jane Roe' or 'J. Roe' are close" in result.stderr  # its alias, found too
