@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from casetrack.errors import CasetrackError
-from casetrack.outputs import check_target, partial_path, replace_durably
+from casetrack.outputs import check_target, partial_path, remove_partial, replace_durably
 from casetrack.store import Store, private_file
 
 
@@ -43,9 +43,8 @@ def backup(store: Store, target: Path, *, force: bool = False) -> int:
         replace_durably(partial, target)
     except (OSError, sqlite3.Error) as err:
         raise CasetrackError(f"cannot write a backup to {target}: {err}") from None
-    finally:  # SQLite leaves the copy's journal behind when the disk fills mid-write
-        for leftover in ("", "-journal", "-wal", "-shm"):
-            partial.with_name(partial.name + leftover).unlink(missing_ok=True)
+    finally:
+        remove_partial(partial)
     return target.stat().st_size
 
 

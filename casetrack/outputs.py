@@ -31,6 +31,13 @@ def partial_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.partial-{os.getpid()}")
 
 
+def remove_partial(partial: Path) -> None:
+    """Remove a partial copy written through SQLite, with the journal SQLite may leave beside
+    it (when the disk fills mid-write, say)."""
+    for suffix in ("", *SIDECARS):
+        partial.with_name(partial.name + suffix).unlink(missing_ok=True)
+
+
 def replace_durably(partial: Path, target: Path) -> None:
     """Rename `partial` over `target` so that a power cut leaves the old file or the new:
     the data reach the disk before the rename, and the rename before this returns."""

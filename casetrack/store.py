@@ -159,7 +159,7 @@ class Store:
         """
         if not self.new:
             return
-        from casetrack.outputs import partial_path, sync_folder
+        from casetrack.outputs import partial_path, remove_partial, sync_folder
 
         partial = partial_path(self.path).with_name(  # named as check finds leftovers
             f"{partial_path(self.path).name}-{os.urandom(6).hex()}"
@@ -181,7 +181,7 @@ class Store:
         except (OSError, sqlite3.Error) as err:
             raise StoreError(f"cannot create {self.path}: {err}") from None
         finally:
-            partial.unlink(missing_ok=True)
+            remove_partial(partial)
         self._spent.append(self.conn)
         self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=busy_timeout())
         _configure(self.conn, busy_timeout())

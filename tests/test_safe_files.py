@@ -273,3 +273,23 @@ def test_check_finds_what_a_killed_backup_left_and_fix_removes_it(
     finally:
         running.kill()
         running.wait()
+
+
+def test_a_store_named_by_a_link_to_nothing_is_refused_however_it_is_reached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Followed, the link would create the store where it points, outside casetrack's care."""
+    from typer.testing import CliRunner
+
+    from casetrack.cli import app
+
+    (tmp_path / "db").mkdir()
+    link = tmp_path / "db" / "casetrack.db"
+    link.symlink_to(tmp_path / "elsewhere.db")
+    for env, options in (({}, ["--db", str(link)]), ({"CASETRACK_DB": str(link)}, []), ({}, [])):
+        for args in (["init"], ["case", "add", "c", "--title", "C"]):
+            result = CliRunner().invoke(app, [*options, *args], env=env)
+            assert (result.exit_code, result.stderr) == (
+                1, f"casetrack: {link} is a broken symbolic link: fix it or remove it\n"
+            ), (env, options, args)  # fmt: skip
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["casetrack.db", "db"]
