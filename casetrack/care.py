@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -90,10 +92,24 @@ def leftovers(store: Store) -> list[tuple[Path, int]]:
         except OSError:
             continue
         for entry in entries:
+            if not entry.is_file(follow_symlinks=False):
+                continue
             match = PARTIAL.fullmatch(entry.name)
-            if match and entry.is_file(follow_symlinks=False) and not _running(int(match["pid"])):
-                found.append((Path(entry.path), entry.stat(follow_symlinks=False).st_size))
+            info = entry.stat(follow_symlinks=False)
+            if (
+                not _running(int(match["pid"]))
+                if match
+                else _EARLIER_PARTIAL.fullmatch(entry.name) and time.time() - info.st_mtime > 3600
+            ):
+                found.append((Path(entry.path), info.st_size))
     return found
+
+
+# How earlier versions named an export's and a new store's partial copy, without a process
+# id: one untouched for an hour belongs to no running command (writers write continuously).
+_EARLIER_PARTIAL = re.compile(
+    r"\..+\.[a-z0-9_]{8}\.tmp|\..+\.new-[0-9a-f]{12}(?:-journal|-wal|-shm)?"
+)
 
 
 def _running(pid: int) -> bool:

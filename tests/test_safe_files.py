@@ -293,3 +293,23 @@ def test_a_store_named_by_a_link_to_nothing_is_refused_however_it_is_reached(
                 1, f"casetrack: {link} is a broken symbolic link: fix it or remove it\n"
             ), (env, options, args)  # fmt: skip
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["casetrack.db", "db"]
+
+
+def test_check_finds_partial_copies_earlier_versions_left(demo: Cli, tmp_path: Path) -> None:
+    """They carry no process id: one untouched for an hour is taken as left by a kill."""
+    names = [
+        ".out.json.k3_x9abq.tmp",
+        ".store.db.new-0123456789ab",
+        ".store.db.new-0123456789ab-journal",
+    ]
+    recent = ".out.json.abcdefgh.tmp"  # an export of an earlier version may be at work
+    for name in [*names, recent, ".notes.txt.tmp"]:  # the last not named as casetrack names
+        (tmp_path / name).write_bytes(b"x" * 10)
+        if name != recent:
+            os.utime(tmp_path / name, (1e9, 1e9))
+    lines = demo("check", code=1).stdout.splitlines()
+    assert [line.split()[1] for line in lines] == [str(tmp_path / name) for name in sorted(names)]
+    demo("check", "--fix", "--yes")
+    assert not any((tmp_path / name).exists() for name in names)
+    assert (tmp_path / ".notes.txt.tmp").exists()
+    assert (tmp_path / recent).exists()
