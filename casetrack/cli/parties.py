@@ -74,6 +74,47 @@ def _known_as(party: Party) -> str:
     return f"aka {', '.join(party.aliases)}" if party.aliases else "no aliases left"
 
 
+@app.command("list")
+def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+    """List parties with their aliases and how many milestones and cases they appear in."""
+    from casetrack.parties import list_parties
+
+    columns = ["id", "name", "kind", "aliases", "milestones", "cases"]
+    emit(list_parties(open_store(ctx)), fmt,
+         columns, ("name", "aliases"),
+         empty="no parties yet")  # fmt: skip
+
+
+@app.command("show")
+def show(ctx: typer.Context, name: str, fmt: FormatOption = OutputFormat.table) -> None:
+    """Show a party: aliases, cases and roles, first and last milestone.
+
+    Example: casetrack party show MEK
+    """
+    from casetrack.parties import party_details
+
+    emit_details(
+        party_details(open_store(ctx), name), fmt, "cases", ["case", "roles", "milestones"],
+        dates=("date",),
+    )  # fmt: skip
+
+
+@app.command("merge")
+def merge(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(help="The party to keep.")],
+    duplicate: Annotated[str, typer.Argument(help="The party folded into it and removed.")],
+) -> None:
+    """Merge a duplicate party into another: links and names move, the duplicate goes.
+
+    Example: casetrack party merge PMOI "Mojahedin Organisation"
+    """
+    from casetrack.parties import merge_parties
+
+    party = merge_parties(open_store(ctx), keep, duplicate)
+    say(f"merged {duplicate!r} into {party.name} (aka {', '.join(party.aliases)})")
+
+
 @app.command("rename")
 def rename(
     ctx: typer.Context,
@@ -122,44 +163,3 @@ def rm(
 
     party = remove_party(open_store(ctx), name)
     say(f"removed party {party.name}: 'casetrack undo' brings it back")
-
-
-@app.command("list")
-def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
-    """List parties with their aliases and how many milestones and cases they appear in."""
-    from casetrack.parties import list_parties
-
-    columns = ["id", "name", "kind", "aliases", "milestones", "cases"]
-    emit(list_parties(open_store(ctx)), fmt,
-         columns, ("name", "aliases"),
-         empty="no parties yet")  # fmt: skip
-
-
-@app.command("show")
-def show(ctx: typer.Context, name: str, fmt: FormatOption = OutputFormat.table) -> None:
-    """Show a party: aliases, cases and roles, first and last milestone.
-
-    Example: casetrack party show MEK
-    """
-    from casetrack.parties import party_details
-
-    emit_details(
-        party_details(open_store(ctx), name), fmt, "cases", ["case", "roles", "milestones"],
-        dates=("date",),
-    )  # fmt: skip
-
-
-@app.command("merge")
-def merge(
-    ctx: typer.Context,
-    keep: Annotated[str, typer.Argument(help="The party to keep.")],
-    duplicate: Annotated[str, typer.Argument(help="The party folded into it and removed.")],
-) -> None:
-    """Merge a duplicate party into another: links and names move, the duplicate goes.
-
-    Example: casetrack party merge PMOI "Mojahedin Organisation"
-    """
-    from casetrack.parties import merge_parties
-
-    party = merge_parties(open_store(ctx), keep, duplicate)
-    say(f"merged {duplicate!r} into {party.name} (aka {', '.join(party.aliases)})")
