@@ -50,6 +50,7 @@ def run_writers(cli: Cli, workers: int, adds: int) -> None:
     assert cli.query("PRAGMA integrity_check") == [("ok",)]
 
 
+@pytest.mark.slow
 def test_eight_writers_at_once(cli: Cli) -> None:
     run_writers(cli, 8, 5)
 
@@ -59,6 +60,7 @@ def test_eight_writers_each_adding_200(cli: Cli) -> None:
     run_writers(cli, 8, 200)
 
 
+@pytest.mark.slow
 def test_eight_processes_create_the_same_new_store(tmp_path: Path) -> None:
     db = tmp_path / "new" / "store.db"
     env = {**os.environ, "CASETRACK_DB": str(db)}
@@ -166,6 +168,7 @@ def test_a_rollback_mode_store_locked_by_another_program_is_busy_not_foreign(
         holder.wait()
 
 
+@pytest.mark.slow
 def test_undo_among_several_writers_reverts_only_its_own_users_changes(demo: Cli) -> None:
     """Two users each add and undo at once: no undo reverts the other's change unasked."""
     loop = (

@@ -11,6 +11,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Cli
 
 BIG_WRITE = """
@@ -49,6 +51,7 @@ def kill_when(command: list[str], ready: Callable[[], bool], pause: float = 0.01
     return False
 
 
+@pytest.mark.slow
 def test_a_big_write_killed_midway_leaves_all_or_nothing(demo: Cli) -> None:
     before = demo.query("SELECT count(*) FROM milestones")[0][0]
     count = 20_000
@@ -82,6 +85,7 @@ def big_sheet(cli: Cli, count: int) -> Path:
     return sheet
 
 
+@pytest.mark.slow
 def test_an_import_killed_midway_leaves_all_or_nothing(demo: Cli) -> None:
     """The issue's own scenario: `casetrack import` of a large file, SIGKILLed while it writes."""
     count = 20_000
@@ -100,6 +104,7 @@ def test_an_import_killed_midway_leaves_all_or_nothing(demo: Cli) -> None:
     assert demo.query("SELECT count(*) FROM milestones") == [(after + count,)]
 
 
+@pytest.mark.slow
 def test_an_undo_killed_midway_leaves_all_or_nothing(demo: Cli) -> None:
     before = demo.query("SELECT count(*) FROM milestones")[0][0]
     count = 20_000
@@ -116,6 +121,7 @@ def test_an_undo_killed_midway_leaves_all_or_nothing(demo: Cli) -> None:
     assert "nothing to undo" not in demo("undo", "--dry-run").stderr
 
 
+@pytest.mark.slow
 def test_trash_empty_killed_midway_erases_all_or_nothing(demo: Cli) -> None:
     count = 20_000
     demo("import", str(big_sheet(demo, count)))
@@ -135,6 +141,7 @@ def test_trash_empty_killed_midway_erases_all_or_nothing(demo: Cli) -> None:
     demo("check")
 
 
+@pytest.mark.slow
 def test_a_backup_killed_midway_leaves_the_store_whole_and_no_backup(demo: Cli) -> None:
     """Killed while it copies: the store is untouched and the target is absent, not half a
     copy; `check` finds the hidden partial copy and `check --fix` removes it."""

@@ -102,7 +102,7 @@ _FIELDS = ["uid", "case", "date", "title", "kind", "name", "slug", "url", "key",
            "role"]  # fmt: skip
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.sampled_from(["milestone", "party", "source", "case", "kind"]),
     st.dictionaries(st.sampled_from(_FIELDS), st.sampled_from(_HOSTILE_JSON), max_size=3),
