@@ -1,0 +1,37 @@
+"""The documentation cannot drift: the command reference is the CLI's own --help, and the
+README stays a one-screen start."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_command_reference_is_what_help_prints() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "docs" / "reference.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_reference_lists_every_command() -> None:
+    reference = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    for command in (
+        "casetrack add",
+        "casetrack timeline",
+        "casetrack party rename",
+        "casetrack where",
+    ):
+        assert f"\n## {command}\n" in reference
+
+
+def test_the_readme_is_a_one_screen_start() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) < 150
+    for page in ("docs/guide/dates.md", "docs/reference.md", "docs/development.md"):
+        assert f"]({page})" in readme and (ROOT / page).exists()
