@@ -1,8 +1,8 @@
 """Grouping a write's history rows into one change: who made it, when, with which command.
 
-Triggers (history_sql) write one `history` row per changed row; Store.write() begins a
-change when a bulk write needs its id early and seals every pending row into it at the end,
-so undo (history.py) reverts a whole command at once.
+Triggers (made by schema.py's migrations) write one `history` row per changed row;
+Store.write() begins a change when a bulk write needs its id early and seals every pending
+row into it at the end, so undo (history.py) reverts a whole command at once.
 """
 
 from __future__ import annotations

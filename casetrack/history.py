@@ -1,8 +1,8 @@
 """Reading the history of a store and undoing a change.
 
-Triggers (history_sql) write one `history` row per changed row, with the old and new values
-as JSON, and changes.py groups a command's rows into one change; undo reverts a whole
-change at once, and listings tell what each row change did.
+Triggers (made by schema.py's migrations) write one `history` row per changed row, with
+the old and new values as JSON, and changes.py groups a command's rows into one change;
+undo reverts a whole change at once, and listings tell what each row change did.
 """
 
 from __future__ import annotations

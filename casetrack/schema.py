@@ -360,6 +360,8 @@ def m008_timeline_order(db: Any) -> None:
     """Milestones sort by `sort_key` (dates.order_key as text): a day known only to fall on or
     after A now follows the facts dated A, and `move` may place a milestone on any day its
     date allows. The keys are computed here from each date; the order indexes follow them.
+    Unlike its SQL, the key of a date is today's dates.order_key on purpose: an upgraded
+    milestone must sort as a new one with the same date does.
 
     sort_start and sort_end stay as they were: they bound a date for --since and --until. The
     history triggers are made again afterwards, so that history (and undo) keeps sort_key;
