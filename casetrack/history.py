@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 
 # Columns left out of the change summary: they change with everything else.
 _NOISE = ("updated_at", "created_at", "uid", "name_key", "alias_key")
+# What follows from a milestone's date: a change of date is said once, as the date.
+_FROM_DATE = ("date_start", "date_end", "precision", "approximate", "uncertain", "sort_start",
+              "sort_end")  # fmt: skip
+# A milestone's place among others (move): said in words, not as sort keys.
+_PLACE = ("sort_key", "position")
 # A change of at least this many rows, and more rows than the store has milestones left,
 # is undone without the per-row search triggers and every search row is recomputed after.
 UNDO_SET_WISE_SEARCH = 50_000
@@ -530,11 +535,12 @@ def summarise(
     """One line a person can read: each changed field as old → new in full, or what was
     added or removed, with the names and titles of the rows it points at."""
     if action == "update" and old is not None and new is not None:
-        return "; ".join(
-            _changed(k, old.get(k), v, names)
-            for k, v in new.items()
-            if k not in _NOISE and old.get(k) != v
-        )
+        changed = [k for k, v in new.items()
+                   if k not in _NOISE and k not in _FROM_DATE and old.get(k) != v]  # fmt: skip
+        said = [_changed(k, old.get(k), new[k], names) for k in changed if k not in _PLACE]
+        if "date" not in changed and any(k in _PLACE for k in changed):
+            said.append("moved to another place on the timeline")
+        return "; ".join(said)
     return _label(table, (new if action == "insert" else old) or {}, names)
 
 
@@ -544,14 +550,26 @@ def _changed(column: str, old: Any, new: Any, names: Names) -> str:
     if column in _REFERENCES:
         table = _REFERENCES[column]
         return f"{column[:-3]}: {names.of(table, old)} → {names.of(table, new)}"
+    if column == "date":
+        return f"date: {_date(old)} → {_date(new)}"
     return f"{column}: {_text(old)} → {_text(new)}"
+
+
+def _date(value: Any) -> str:
+    """A stored date as the listings say it (one written by another program, as it is)."""
+    from casetrack.dates import display_text
+
+    try:
+        return display_text(value)
+    except (CasetrackError, TypeError, ValueError):
+        return _text(value)
 
 
 def _label(table: str, values: dict[str, Any], names: Names) -> str:
     """A row by what names it: title, name, URL, and the rows a link joins."""
     get = values.get
     if table == "milestones":
-        where = f"{names.of('cases', get('case_id'))} {get('date')} {get('kind')}"
+        where = f"{names.of('cases', get('case_id'))} {_date(get('date'))} {get('kind')}"
         text = f"milestone {get('id')}, {where}: {_text(get('title'))}"
     elif table == "cases":
         text = f"case {get('slug')} {_text(get('title'))}"

@@ -202,3 +202,16 @@ def test_history_names_rows_instead_of_ids(demo: Cli) -> None:
     ]
     table = demo("history", "--limit", "4").stdout
     assert "milestone_id=" not in table and "party_id=" not in table
+
+
+def test_history_says_a_date_change_once_as_the_listings_say_dates(demo: Cli) -> None:
+    demo("edit", "3", "--date", "June 2003")
+    demo("move", "3", "--after", "4")
+    shown = json.loads(demo("history", "--limit", "20", "--format", "json").stdout)
+    by_command = {(e["command"], e["summary"]) for e in shown}
+    assert ("edit", "date: 17 Jun 2003 → Jun 2003") in by_command
+    assert ("move", "moved to another place on the timeline") in by_command
+    assert not any("sort_key" in summary or "date_start" in summary for _, summary in by_command)
+    demo("add", "nec-2003", "c. 2015", "Appeal lodged")
+    (added,) = json.loads(demo("history", "--limit", "1", "--format", "json").stdout)
+    assert added["summary"].startswith("milestone 9, nec-2003 c. 2015 other: ")
