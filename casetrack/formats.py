@@ -70,6 +70,9 @@ def terminal_width() -> int | None:
 # A word is never broken over lines; one longer than this may be cut with "…" to let its
 # column narrow. URLs are never cut.
 WORD_CUT = 20
+# Droppable columns give way before a wrapping column gets narrower than this: a summary
+# or title squeezed to a word a line is harder to read than one without the row number.
+COMFORT = 30
 ELLIPSIS = "\u2026"
 
 
@@ -83,8 +86,9 @@ def fit_columns(
     """Which columns to show, and the width each flexible one wraps to, so the table fits.
 
     Words stay whole: a flexible column is never narrower than its longest word (up to
-    WORD_CUT, URLs in full). When even that does not fit, `droppable` columns are left out,
-    in that order, before any word is cut. Fixed columns keep their natural width; flexible
+    WORD_CUT, URLs in full). When the flexible columns would be narrower than COMFORT (or
+    their natural width), `droppable` columns are left out, in that order, before any word is
+    cut. Fixed columns keep their natural width; flexible
     ones share the rest, narrow ones keeping their natural width (water-filling).
     """
     keep = list(range(len(headers)))
@@ -98,8 +102,12 @@ def fit_columns(
         max(len(h) + 2, _longest_word(rows, i)) if h in flexible else natural[i]
         for i, h in enumerate(headers)
     ]
+    comfortable = [
+        max(least[i], min(COMFORT, natural[i])) if h in flexible else natural[i]
+        for i, h in enumerate(headers)
+    ]
     for name in droppable:
-        if sum(least[i] for i in keep) + 2 * (len(keep) - 1) <= width:
+        if sum(comfortable[i] for i in keep) + 2 * (len(keep) - 1) <= width:
             break
         keep = [i for i in keep if headers[i] != name]
     room = width - 2 * (len(keep) - 1) - sum(natural[i] for i in keep if headers[i] not in flexible)
