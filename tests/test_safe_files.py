@@ -230,14 +230,24 @@ main()
 """
 
 
-def _stopped_before_the_rename(cli: Cli, number: signal.Signals, *args: str) -> int:
-    """Run casetrack, stop it with signal `number` once its copy is written; its exit code."""
+def _stopped_before_the_rename(
+    cli: Cli, number: signal.Signals, *args: str, ignored: bool = False
+) -> int | None:
+    """Run casetrack, send it signal `number` once its copy is written; its exit code, or
+    None if it is still running a second later (then it is killed)."""
     proc = subprocess.Popen([sys.executable, "-c", SLOW_RENAME, "--db", str(cli.db_path), *args],
-                            stdout=subprocess.PIPE, text=True)  # fmt: skip
+                            stdout=subprocess.PIPE, text=True,
+                            preexec_fn=(lambda: signal.signal(number, signal.SIG_IGN)) if ignored
+                            else None)  # fmt: skip
     assert proc.stdout is not None
     assert proc.stdout.readline() == "copied\n"
     proc.send_signal(number)
-    return proc.wait(timeout=60)
+    try:
+        return proc.wait(timeout=1 if ignored else 60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return None
 
 
 def test_a_stopped_backup_or_export_removes_its_partial_copy(demo: Cli, tmp_path: Path) -> None:
@@ -245,6 +255,10 @@ def test_a_stopped_backup_or_export_removes_its_partial_copy(demo: Cli, tmp_path
         for number in (signal.SIGTERM, signal.SIGHUP):
             assert _stopped_before_the_rename(demo, number, *args) == 128 + number, args
             assert sorted(p.name for p in tmp_path.iterdir()) == ["store.db"], (args, number)
+    # Under nohup, a closed terminal does not stop it.
+    assert (
+        _stopped_before_the_rename(demo, signal.SIGHUP, "backup", "copy.db", ignored=True) is None
+    )
 
 
 def test_check_finds_what_a_killed_backup_left_and_fix_removes_it(

@@ -248,9 +248,11 @@ def main() -> NoReturn:
     import signal
 
     # Stopped by `kill` or a closed terminal: end as after Ctrl-C, so a write is rolled back
-    # and a partial backup or export removed, not left for `check --fix`.
+    # and a partial backup or export removed, not left for `check --fix`. A signal ignored
+    # (`nohup casetrack ...`) stays ignored.
     for number in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(number, _stopped)
+        if signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, _stopped)
     try:
         app()
         code: object = 0
