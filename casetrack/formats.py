@@ -183,8 +183,8 @@ def render(
 
     Tables fit the terminal: `flexible` columns wrap at spaces, and `droppable` ones are
     left out (in that order) when the words would not fit otherwise. Tables and Markdown
-    show control characters as visible symbols (see `shown`); `marks` then replace the
-    search's match markers, so a highlight's own escape codes reach the terminal.
+    show control characters as visible symbols (see `shown`); only then do `marks` replace
+    the search's match markers, so a highlight's own colour codes reach the terminal.
     """
     if fmt in ("json", "jsonl"):
         import json  # only here: tables, the common case, never need it
@@ -203,13 +203,13 @@ def render(
         writer.writerow(headers)
         writer.writerows([[safe_cell(c) for c in row] for row in rows])
         return buffer.getvalue()
-    rows = [[shown(c) for c in row] for row in rows]
+    rows = [[_marked(shown(c), marks) for c in row] for row in rows]
     if fmt == "markdown":
         from tabulate import tabulate
 
         escaped = [[c.replace("|", "\\|").replace("\n", " ") for c in row] for row in rows]
         text = str(tabulate(escaped, headers=headers, tablefmt="pipe", disable_numparse=True))
-        return _marked(text + "\n", marks)
+        return text + "\n"
     if not rows:
         return ""
     keep, widths = fit_columns(headers, rows, terminal_width(), flexible, droppable)
@@ -221,17 +221,19 @@ def render(
     if any(widths):
         folded = [[fold(cell, w) for cell, w in zip(row, widths, strict=True)] for row in rows]
     if _plain("\n".join(chain(headers, *folded))):
-        return _marked(simple_table(headers, folded) + "\n", marks)
+        return simple_table(headers, folded) + "\n"
     from tabulate import tabulate
 
     text = str(tabulate(folded, headers=headers, tablefmt="simple", disable_numparse=True))
-    return _marked(text + "\n", marks)
+    return text + "\n"
 
 
 def _marked(text: str, marks: tuple[str, str] | None) -> str:
+    if marks is None:
+        return text
     from casetrack.search import mark
 
-    return text if marks is None else mark(text, marks)
+    return mark(text, marks)
 
 
 # Text as wide on screen as it is long: printable Latin letters, dashes, quotes and "…",
