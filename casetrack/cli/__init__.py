@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 
 from casetrack import __version__
 from casetrack.cli import typer_speedups
-from casetrack.cli.common import State
+from casetrack.cli.common import State, not_utf8
 
 if TYPE_CHECKING:
     from typer._click.exceptions import ClickException, UsageError
@@ -143,6 +143,9 @@ class _ErrorsAsMessages(TyperGroup):
             for line in err.details:
                 typer.echo(_one_line(line), err=True)
             raise typer.Exit(err.exit_code) from None
+        except UnicodeEncodeError as err:  # an argument that is not UTF-8 reached the store
+            _say_error(not_utf8(str(err.object)))
+            raise typer.Exit(1) from None
         except BrokenPipeError:
             raise
         except OSError as err:  # a file named on the command line cannot be read or written

@@ -122,6 +122,17 @@ def choice(
     return value.lower() if value else None
 
 
+def not_utf8(text: str) -> str:
+    """The refusal of text that is not UTF-8. Python hands over bytes that are not UTF-8 (a
+    terminal in another encoding, a mangled paste) as lone surrogates, which no store or
+    terminal can take."""
+    try:  # the bytes as typed, where they came from bytes
+        shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no byte gave
+        shown = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return f"'{shown}' is not UTF-8 text: type it again, or set the terminal to UTF-8"
+
+
 def say(message: str) -> None:
     """A message for the person at the terminal: stderr, so stdout stays clean data."""
     typer.echo(message, err=True)

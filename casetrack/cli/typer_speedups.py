@@ -33,6 +33,8 @@ from typing import Any, get_args, get_origin
 import typer
 import typer.main
 
+from casetrack.cli.common import not_utf8
+
 OFF_VAR = "CASETRACK_PLAIN_TYPER"
 
 Converter = Callable[[Any, Any, Any], Any]  # (value, param, ctx) -> converted value
@@ -79,17 +81,14 @@ class _NotUtf8(ValueError):
 
 
 def _str(value: Any, param: Any, ctx: Any) -> str:
-    """Text as typed. Python hands over bytes that are not UTF-8 (a terminal in another
-    encoding, a mangled paste) as lone surrogates, which no store or terminal can take."""
+    """Text as typed, refused as it is read when it is not UTF-8 (without the speed-ups, the
+    group's invoke refuses it when it is first used)."""
     text = value if isinstance(value, str) else str(value)
     if not text.isascii():
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:
-            shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            raise _NotUtf8(
-                f"'{shown}' is not UTF-8 text: type it again, or set the terminal to UTF-8"
-            ) from None
+            raise _NotUtf8(not_utf8(text)) from None
     return text
 
 
