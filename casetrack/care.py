@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from casetrack.errors import CasetrackError
-from casetrack.outputs import check_target, partial_path, remove_partial, replace_durably
+from casetrack.output.files import check_target, partial_path, remove_partial, replace_durably
 from casetrack.store import Store, private_file
 
 
@@ -80,10 +80,10 @@ def check(store: Store) -> list[str]:
 
 
 def leftovers(store: Store) -> list[tuple[Path, int]]:
-    """The hidden partial copies (see outputs.partial_path) whose writer is gone, with their
+    """The hidden partial copies (see output.files.partial_path) whose writer is gone, with their
     sizes: a kill stops a backup or export before it can remove its copy. Looked for beside
     the store and in the current folder (where else exports went is not recorded)."""
-    from casetrack.outputs import PARTIAL
+    from casetrack.output.files import PARTIAL
 
     found = []
     for folder in dict.fromkeys((store.path.parent, Path.cwd())):
@@ -195,7 +195,8 @@ def _name_problems(conn: sqlite3.Connection) -> list[str]:
 def _text_problems(conn: sqlite3.Connection) -> list[str]:
     """Stored text must be what the milestone rules (casetrack.drafts) would store today:
     another program, or an older casetrack, may have written what `add` refuses, such as
-    the escape sequences of a terminal (listings show them as symbols; see formats.shown)."""
+    the escape sequences of a terminal (listings show them as symbols: see
+    output.listings.shown)."""
     from casetrack.drafts import check_role, clean_kind, clean_tag, optional_text, required_title
     from casetrack.names import clean_text
 

@@ -159,7 +159,7 @@ class Store:
         """
         if not self.new:
             return
-        from casetrack.outputs import partial_path, remove_partial, sync_folder
+        from casetrack.output.files import partial_path, remove_partial, sync_folder
 
         partial = partial_path(self.path).with_name(  # named as check finds leftovers
             f"{partial_path(self.path).name}-{os.urandom(6).hex()}"

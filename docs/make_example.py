@@ -12,9 +12,9 @@ from pathlib import Path
 
 from casetrack.dates import DateValue, parse_date
 from casetrack.models import Case, Milestone, PartyLink, SourceLink
-from casetrack.render.html import render_html
-from casetrack.render.screenshot import find_chromium, screenshot
-from casetrack.render.svg import render_svg
+from casetrack.output.pictures.html import render_html
+from casetrack.output.pictures.screenshot import find_chromium, screenshot
+from casetrack.output.pictures.svg import render_svg
 
 DOCS = Path(__file__).resolve().parent
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from casetrack.models import SourceLink
-from casetrack.render.html import render_html, safe_href
-from casetrack.render.screenshot import find_chromium, screenshot
+from casetrack.output.pictures.html import render_html, safe_href
+from casetrack.output.pictures.screenshot import find_chromium, screenshot
 from tests.render_examples import harbour_cases, harbour_timeline
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from casetrack.dates import DateValue
 from casetrack.models import DEFAULT_KINDS, Milestone
-from casetrack.render.svg import Box, render_svg, text_box
+from casetrack.output.pictures.svg import Box, render_svg, text_box
 from tests.budget import examples
 from tests.render_examples import harbour_timeline, milestone, when
 

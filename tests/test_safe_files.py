@@ -217,7 +217,7 @@ def test_export_and_backup_reach_the_disk_before_and_after_the_rename(
 
 SLOW_RENAME = """
 import sys, time
-import casetrack.outputs as outputs
+import casetrack.output.files as outputs
 replace = outputs.os.replace
 def slow(source, target):
     print("copied", flush=True)

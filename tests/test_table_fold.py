@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tabulate import tabulate
 
-from casetrack import formats
-from casetrack.formats import COMFORT, ELLIPSIS, fit_columns, fold, render, shown
+from casetrack.output import listings
+from casetrack.output.listings import COMFORT, ELLIPSIS, fit_columns, fold, render, shown
 from tests.budget import examples
 
 WORDS = st.text(
@@ -66,7 +66,7 @@ def test_tables_look_as_tabulate_draws_the_folded_cells(rows: list[list[str]], w
     folded = [[fold(cell, w) for cell, w in zip(row, limits, strict=True)] for row in rows]
     expected = tabulate(folded, headers=HEADERS, tablefmt="simple", disable_numparse=True)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(formats, "terminal_width", lambda: width)
+        patch.setattr(listings, "terminal_width", lambda: width)
         assert render(records, "table", HEADERS, ("b", "c")) == expected + "\n"
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from casetrack.render.screenshot import dump_dom, find_chromium
+from casetrack.output.pictures.screenshot import dump_dom, find_chromium
 from tests.conftest import Cli
 
 TIMELINEJS = Path(

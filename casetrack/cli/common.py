@@ -184,7 +184,7 @@ def emit(
 ) -> None:
     """Records as a listing; the `dates` (EDTF) and `times` (timestamps) fields are said as
     people read them in a table or markdown, and kept as stored for programs."""
-    from casetrack.formats import render
+    from casetrack.output.listings import render
 
     if not records and fmt is OutputFormat.table:
         say(empty)
@@ -224,7 +224,7 @@ def emit_one(record: dict[str, Any], fmt: OutputFormat, dates: tuple[str, ...] =
         indent = 2 if fmt is OutputFormat.json else None
         out(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
         return
-    from casetrack.formats import render
+    from casetrack.output.listings import render
 
     if fmt in _FOR_PEOPLE and dates:
         record = _for_people(record, dates)

@@ -77,7 +77,7 @@ def export(
     """
     from casetrack.exchange import export_format, writer
     from casetrack.exchange.selection import Selection
-    from casetrack.outputs import check_target, text_file
+    from casetrack.output.files import check_target, text_file
 
     store = open_store(ctx)
     if output is not None:

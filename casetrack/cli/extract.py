@@ -140,7 +140,7 @@ def _show(extraction: Extraction, fmt: str, name: str) -> None:
 
         out(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
-    from casetrack.formats import render
+    from casetrack.output.listings import render
 
     if not extraction.candidates:
         say(f"no dates found in {name}")

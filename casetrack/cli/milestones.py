@@ -82,7 +82,7 @@ def init(ctx: typer.Context) -> None:
 def demo(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """Load a sample case into the store and print its timeline."""
     from casetrack.demo import DEMO_CASE, load_demo
-    from casetrack.formats import render_timeline
+    from casetrack.output.listings import render_timeline
     from casetrack.selection import Filters
     from casetrack.timeline import timeline
 
@@ -295,7 +295,7 @@ def timeline(
     Examples: casetrack timeline pmoi-2003 ; casetrack timeline --reverse --limit 5 ;
     casetrack timeline --party MEK --format json
     """
-    from casetrack.formats import render_timeline
+    from casetrack.output.listings import render_timeline
     from casetrack.parties import require_party_id
     from casetrack.timeline import timeline as select
 

@@ -46,7 +46,7 @@ def search(
     Case and accents do not matter. Examples: casetrack search raid ;
     casetrack search '"money laundering"' --case nec-2003 ; casetrack search 'farah*' --format json
     """
-    from casetrack.formats import render_search
+    from casetrack.output.listings import render_search
     from casetrack.search import rebuild_index
     from casetrack.search import search as find
 

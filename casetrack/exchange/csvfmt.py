@@ -31,9 +31,9 @@ from casetrack.dates import display_date
 from casetrack.drafts import party_spec_text
 from casetrack.errors import CasetrackError
 from casetrack.exchange.selection import Selection
-from casetrack.formats import safe_cell
 from casetrack.limits import MAX_RECORD, Lines
 from casetrack.models import Milestone
+from casetrack.output.listings import safe_cell
 
 if TYPE_CHECKING:
     from casetrack.exchange.jsonfmt import Record

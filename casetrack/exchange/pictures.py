@@ -17,7 +17,7 @@ def _gather(selection: Selection) -> tuple[list[Milestone], list[Case], str]:
 
 
 def write_svg(selection: Selection, out: TextIO) -> None:
-    from casetrack.render.svg import Layout, render_svg
+    from casetrack.output.pictures.svg import Layout, render_svg
 
     milestones, cases, title = _gather(selection)
     layout = cast(Layout, selection.layout)  # checked against LAYOUTS by the CLI
@@ -30,7 +30,7 @@ def write_svg(selection: Selection, out: TextIO) -> None:
 
 
 def write_html(selection: Selection, out: TextIO) -> None:
-    from casetrack.render.html import render_html
+    from casetrack.output.pictures.html import render_html
 
     milestones, cases, title = _gather(selection)
     out.write(render_html(milestones, title=title, cases=cases))

@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from casetrack.models import Case, Milestone, SourceLink
-from casetrack.render.common import by_case, describe_date, esc, kind_colours
-from casetrack.render.svg import render_svg
+from casetrack.output.pictures.common import by_case, describe_date, esc, kind_colours
+from casetrack.output.pictures.svg import render_svg
 
 _CSS = """
 :root { color: #222; font-family: sans-serif; font-size: 15px; line-height: 1.45; }

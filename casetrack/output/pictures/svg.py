@@ -14,7 +14,7 @@ from typing import Literal
 
 from casetrack.dates import ONE_DAY_IN_A_SPAN, DateValue, display_date
 from casetrack.models import Milestone
-from casetrack.render.common import (
+from casetrack.output.pictures.common import (
     by_case,
     describe_date,
     esc,
