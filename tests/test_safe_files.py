@@ -332,13 +332,13 @@ def test_check_finds_partial_copies_earlier_versions_left(demo: Cli, tmp_path: P
 def test_search_colours_do_not_shift_the_columns(monkeypatch: pytest.MonkeyPatch) -> None:
     """Stored escapes are shown as symbols, but the marks casetrack adds stay colour codes
     that take no room: the table looks as it does without them."""
-    from casetrack import formats
+    from casetrack.output import listings
 
-    monkeypatch.setattr(formats, "terminal_width", lambda: 40)
+    monkeypatch.setattr(listings, "terminal_width", lambda: 40)
     hit = "Police \ue000raid\ue001 the council's offices at dawn\x1b]0;x\x07"
     records = [{"id": 3, "title": hit, "match": "kind: \ue000raid\ue001"}]
-    colour = formats.render(records, "table", None, ("title",), marks=("\x1b[1m", "\x1b[0m"))
+    colour = listings.render(records, "table", None, ("title",), marks=("\x1b[1m", "\x1b[0m"))
     assert "\x1b[1mraid\x1b[0m" in colour
-    plain = formats.render(records, "table", None, ("title",), marks=("", ""))
+    plain = listings.render(records, "table", None, ("title",), marks=("", ""))
     assert colour.replace("\x1b[1m", "").replace("\x1b[0m", "") == plain
     assert "\x1b]" not in colour
