@@ -10,9 +10,9 @@ from typing import Any
 from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import CASE_STATUSES, Case
-from casetrack.names import check_choice, clean_text, did_you_mean
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER
+from casetrack.text import check_choice, clean_text, did_you_mean
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 CASE_FIELDS = ("title", "jurisdiction", "court", "docket", "status", "summary")

@@ -450,7 +450,7 @@ def _month_number(word: str) -> int | None:
     """The month a name means in any language casetrack reads, accents and case aside."""
     number = _MONTH_NUMBERS.get(word)
     if number is None and not word.isascii():
-        from casetrack.names import name_key
+        from casetrack.text import name_key
 
         number = _MONTH_NUMBERS.get(name_key(word))
     return number
@@ -584,7 +584,7 @@ def _core(text: str, today: date, original: str) -> str:
 
 def _unknown_month(word: str, original: str) -> DateError:
     """A refusal naming the word that is not a month, and the month names closest to it."""
-    from casetrack.names import did_you_mean
+    from casetrack.text import did_you_mean
 
     hint = did_you_mean(word, [words.split()[0] for words in _MONTH_WORDS])
     if not hint:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from casetrack.dates import DateValue, parse_date
 from casetrack.errors import CasetrackError
 from casetrack.models import MILESTONE_STATUSES, ROLES
-from casetrack.names import check_choice, clean_text, closest, name_key
+from casetrack.text import check_choice, clean_text, closest, name_key
 
 # What a milestone given no kind is: `casetrack kind` cannot rename or remove it.
 DEFAULT_KIND = "other"

@@ -74,7 +74,7 @@ def named(milestones: list[int], cases: list[str], parties: list[str], sources: 
         for slug in cases:
             row = conn.execute("SELECT id FROM cases WHERE slug = ?", (slug.strip(),)).fetchone()
             if row is None:
-                from casetrack.names import did_you_mean
+                from casetrack.text import did_you_mean
 
                 slugs = [r[0] for r in conn.execute("SELECT slug FROM cases")]
                 raise NotFoundError(f"no case {slug!r}{did_you_mean(slug, slugs)}")

@@ -448,7 +448,7 @@ def _about_case(conn: sqlite3.Connection, slug: str) -> _About:
     ]
     if not case_ids:
         from casetrack.cases import case_slugs
-        from casetrack.names import did_you_mean
+        from casetrack.text import did_you_mean
 
         raise NotFoundError(f"no case {slug!r}{did_you_mean(slug, case_slugs(conn))}")
     milestone_ids = [

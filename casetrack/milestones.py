@@ -34,11 +34,11 @@ from casetrack.drafts import (
 )
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import MILESTONE_STATUSES, Milestone, PartyLink, SourceLink
-from casetrack.names import check_choice
 from casetrack.parties import find_party_id, require_party_id
 from casetrack.sources import find_source
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER
+from casetrack.text import check_choice
 from casetrack.writer import MilestoneWriter, check_kind
 
 # SQLite limits host parameters per statement; load records in chunks below it.

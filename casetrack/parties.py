@@ -10,9 +10,9 @@ from typing import Any
 from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import PARTY_KINDS, Party
-from casetrack.names import check_choice, clean_text, closest, did_you_mean, name_key
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER
+from casetrack.text import check_choice, clean_text, closest, did_you_mean, name_key
 
 
 def find_party_id(conn: sqlite3.Connection, name: str) -> int | None:

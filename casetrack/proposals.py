@@ -17,10 +17,10 @@ from casetrack.drafts import Citation, Draft, PartySpec, clean_kind, required_ti
 from casetrack.errors import CasetrackError
 from casetrack.limits import MAX_TEXT, too_long
 from casetrack.milestones import add_milestone
-from casetrack.names import blank_controls, clean_text
 from casetrack.parties import add_aliases, create_party, find_party_id
 from casetrack.sources import find_source
 from casetrack.store import Store
+from casetrack.text import blank_controls, clean_text
 from casetrack.writer import check_kind
 
 if TYPE_CHECKING:

@@ -16,10 +16,10 @@ from casetrack.dates import DateValue
 from casetrack.drafts import clean_kind
 from casetrack.errors import CasetrackError
 from casetrack.models import MILESTONE_STATUSES, ROLES
-from casetrack.names import check_choice, did_you_mean
 from casetrack.parties import require_party_id
 from casetrack.sources import find_source
 from casetrack.tables import KEY_ONLY, NOT_UNDISPUTED
+from casetrack.text import check_choice, did_you_mean
 from casetrack.writer import check_kind
 
 

@@ -9,9 +9,9 @@ from typing import Any
 from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import Source
-from casetrack.names import clean_text
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER
+from casetrack.text import clean_text
 
 _SELECT = "SELECT id, uid, url, title, publisher, published FROM sources"
 

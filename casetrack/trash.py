@@ -49,7 +49,7 @@ def restore_case(store: Store, slug: str) -> Restored:
             (slug.strip(),),
         ).fetchone()
         if row is None:
-            from casetrack.names import did_you_mean
+            from casetrack.text import did_you_mean
 
             trashed = [r[0] for r in conn.execute(_TRASHED_CASES)]
             raise NotFoundError(f"no case {slug!r} in the trash{did_you_mean(slug, trashed)}")

@@ -20,10 +20,10 @@ from casetrack.clock import now
 from casetrack.drafts import Checked, Citation, PartySpec, party_spec_text
 from casetrack.errors import CasetrackError
 from casetrack.models import ROLES
-from casetrack.names import did_you_mean, name_key
 from casetrack.parties import create_party, find_party_id, refuse_close
 from casetrack.sources import create_source, find_source
 from casetrack.tables import LINK_TABLES
+from casetrack.text import did_you_mean, name_key
 
 T = TypeVar("T")
 CACHE_LIMIT = 250_000  # entries per lookup cache: some 30 MB at most

@@ -21,11 +21,11 @@ from casetrack.drafts import Citation, Draft, PartySpec
 from casetrack.errors import CasetrackError
 from casetrack.milestones import add_milestone, load_milestones
 from casetrack.models import Milestone
-from casetrack.names import name_key
 from casetrack.parties import add_party
 from casetrack.search import search
 from casetrack.selection import Filters
 from casetrack.store import Store
+from casetrack.text import name_key
 from casetrack.timeline import timeline_ids
 from tests.budget import examples
 from tests.conftest import Cli

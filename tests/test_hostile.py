@@ -28,8 +28,8 @@ from typer.testing import CliRunner, Result
 
 from casetrack.cli import app
 from casetrack.errors import CasetrackError, StoreError
-from casetrack.names import clean_text
 from casetrack.store import Store
+from casetrack.text import clean_text
 from tests.conftest import Cli
 from tests.test_concurrency import hold_lock
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from casetrack.drafts import parse_party_spec, party_spec_text
 from casetrack.models import ROLES
-from casetrack.names import clean_text, name_key
+from casetrack.text import clean_text, name_key
 from tests.conftest import Cli
 
 

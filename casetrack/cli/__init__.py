@@ -219,12 +219,12 @@ def main_options(
 
 def _register() -> None:
     from casetrack.cli import (
-        care,
         cases,
         exchange,
         extract,
         help,
         kinds,
+        maintenance,
         milestones,
         parties,
         search,
@@ -235,7 +235,7 @@ def _register() -> None:
     app.command()(search.search)
     exchange.register(app)
     app.command()(extract.extract)
-    care.register(app)
+    maintenance.register(app)
     app.command("help")(help.help_)
     app.add_typer(cases.app, name="case")
     app.add_typer(parties.app, name="party")

@@ -113,7 +113,7 @@ def choice(
     value: str | None, choices: tuple[str, ...] | list[str], what: str = "format"
 ) -> str | None:
     """An option value checked case-insensitively, with a did-you-mean hint (exit 2)."""
-    from casetrack.names import did_you_mean
+    from casetrack.text import did_you_mean
 
     if value is not None and value.lower() not in choices:
         raise typer.BadParameter(

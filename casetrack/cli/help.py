@@ -21,7 +21,7 @@ def help_(
 
     Examples: casetrack help ; casetrack help add ; casetrack help party merge
     """
-    from casetrack.names import did_you_mean
+    from casetrack.text import did_you_mean
 
     shown = ctx.find_root()
     for word in command or []:

@@ -32,10 +32,10 @@ from casetrack.errors import CasetrackError
 from casetrack.exchange.jsonfmt import Record
 from casetrack.milestones import load_milestones
 from casetrack.models import PARTY_KINDS, Milestone
-from casetrack.names import check_choice, clean_text
 from casetrack.parties import add_aliases, create_party, find_party_id
 from casetrack.sources import create_source
 from casetrack.store import Store
+from casetrack.text import check_choice, clean_text
 from casetrack.writer import MilestoneWriter, Ready, remember
 
 BATCH = 500

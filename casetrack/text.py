@@ -1,4 +1,5 @@
-"""Matching names the way people type them: any case, any accents, stray spaces."""
+"""Text as people type it: cleaned of stray spaces and control characters, and names
+matched in any case and accents, with the closest ones suggested for a slip."""
 
 from __future__ import annotations
 

@@ -271,7 +271,7 @@ def backup(
 
     Example: casetrack backup ~/backups/casetrack-2026-11-25.db
     """
-    from casetrack.care import backup as copy_store
+    from casetrack.maintenance import backup as copy_store
 
     size = copy_store(open_store(ctx), file, force=force)
     say(f"backed up to {file} ({size:,} bytes)")
@@ -290,8 +290,8 @@ def check(
 
     Examples: casetrack check ; casetrack check --fix
     """
-    from casetrack.care import check as run_checks
-    from casetrack.care import leftovers, remove_leftovers
+    from casetrack.maintenance import check as run_checks
+    from casetrack.maintenance import leftovers, remove_leftovers
 
     store = open_store(ctx)
     if yes and not fix:

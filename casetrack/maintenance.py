@@ -177,7 +177,7 @@ def _search_problems(store: Store) -> list[str]:
 
 def _name_problems(conn: sqlite3.Connection) -> list[str]:
     """Party names and aliases must be findable: their stored keys must match the names."""
-    from casetrack.names import name_key
+    from casetrack.text import name_key
 
     problems = []
     for table, key_column, name_column in (
@@ -198,7 +198,7 @@ def _text_problems(conn: sqlite3.Connection) -> list[str]:
     the escape sequences of a terminal (listings show them as symbols: see
     output.listings.shown)."""
     from casetrack.drafts import check_role, clean_kind, clean_tag, optional_text, required_title
-    from casetrack.names import clean_text
+    from casetrack.text import clean_text
 
     def role(text: str) -> str:
         return check_role(text, "a link") or ""
