@@ -22,8 +22,6 @@ def backup(store: Store, target: Path, *, force: bool = False) -> int:
     """
     check_target(target, store.path, backup_over_backup=force)
     try:
-        if target.is_dir():
-            raise CasetrackError(f"{target} is a folder: give a file name for the backup")
         if target.exists() and not force:
             raise CasetrackError(f"{target} already exists: pass --force to replace it")
         if not target.parent.is_dir():

@@ -85,3 +85,26 @@ def test_backup_force_replaces_an_older_backup(demo: Cli, tmp_path: Path) -> Non
     assert Cli(target).query("SELECT count(*) FROM milestones WHERE title = 'Later milestone'") == [
         (1,)
     ]
+
+
+def test_backup_and_export_never_replace_a_device_even_with_force(
+    demo: Cli, tmp_path: Path
+) -> None:
+    """As root, `backup /dev/null --force` (the hint for an existing file) turned the device
+    into a copy of the store. A stand-in device node shows it without touching /dev."""
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, 0o666 | 0o020000, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    for args in (["backup", str(device), "--force"], ["backup", str(device)],
+                 ["export", "-o", str(device)]):  # fmt: skip
+        refused = demo(*args, code=1).stderr
+        assert "is not a regular file" in refused and refused.count("\n") == 1
+        assert os.path.exists(device) and not device.is_file()
+
+
+def test_export_to_dash_writes_to_stdout(demo: Cli, tmp_path: Path) -> None:
+    result = demo("export", "nec-2003", "-o", "-", "-f", "csv")
+    assert result.stdout.startswith("id,uid,case,")
+    assert not (tmp_path / "-").exists()

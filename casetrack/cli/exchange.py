@@ -48,7 +48,9 @@ def export(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically), not stdout."),
+        typer.Option(
+            "--output", "-o", help="Write to this file (atomically), not stdout ('-': stdout)."
+        ),
     ] = None,
     layout: Annotated[
         str,
@@ -80,6 +82,8 @@ def export(
     from casetrack.output.files import check_target, text_file
 
     store = open_store(ctx)
+    if output is not None and str(output) == "-":
+        output = None
     if output is not None:
         check_target(output, store.path)  # first: `-o casetrack.db` is a slip, not a format
     fmt = export_format(str(output) if output else None, fmt)

@@ -73,6 +73,13 @@ def check_target(target: Path, store: Path | None, *, backup_over_backup: bool =
     if "\x00" in str(target):
         raise CasetrackError("a file name cannot contain a NUL character")
     real = os.path.realpath(target)
+    if os.path.isdir(real):
+        raise CasetrackError(f"{target} is a folder: give a file name to write")
+    if os.path.exists(real) and not os.path.isfile(real):
+        raise CasetrackError(
+            f"{target} exists and is not a regular file (a device or a pipe):"
+            " give the name of a regular file to write"
+        )
     if store is not None:
         for suffix in ("", *SIDECARS):
             guarded = str(store) + suffix
@@ -141,8 +148,6 @@ def text_file(path: Path | None, store: Path | None) -> Iterator[TextIO]:
     check_target(path, store)
     try:
         target = path.resolve() if path.is_symlink() else path
-        if target.exists() and not target.is_file():
-            raise CasetrackError(f"{path} exists and is not a regular file: give a file path to -o")
         if not target.parent.is_dir():
             raise CasetrackError(f"cannot write {path}: folder {target.parent} does not exist")
         fd, temp = tempfile.mkstemp(
