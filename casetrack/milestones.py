@@ -76,6 +76,8 @@ class WriteReport:
     # New parties given a role that is not a known one: (NAME:ROLE as typed, role), perhaps
     # a name holding a colon, by new party name.
     odd_roles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # False when an edit found the milestone already as asked, and wrote nothing.
+    changed: bool = True
 
 
 def kind_names(conn: sqlite3.Connection) -> list[str]:
@@ -230,7 +232,11 @@ def require_milestone(conn: sqlite3.Connection, milestone_id: int) -> None:
 
 
 def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> WriteReport:
-    """Change fields and links of a milestone in one transaction."""
+    """Change fields and links of a milestone in one transaction.
+
+    An edit that leaves every row as it was writes nothing (not even `updated_at`), so the
+    history holds no empty change.
+    """
     updates: dict[str, object] = {}
     value = parse_date(change.date) if change.date is not None else None
     if value is not None:
@@ -250,15 +256,24 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
     tags = sorted({t for t in map(clean_tag, change.add_tags) if t})
     with store.write() as conn:
         require_milestone(conn, milestone_id)
+        if change == MilestoneChange():
+            raise CasetrackError(
+                "nothing to change: give an option such as --title, see 'casetrack edit --help'"
+            )
+        # The history triggers write a row only for a row that really changed.
+        last_history = conn.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0]
         writer = MilestoneWriter(conn)
         if change.kind is not None:
             updates["kind"] = writer.kind(clean_kind(change.kind))
         if change.case is not None:
             updates["case_id"] = get_case(store, change.case).id
-        updates["updated_at"] = now()
         assignments = ", ".join(f"{name} = ?" for name in updates)
-        conn.execute(
-            f"UPDATE milestones SET {assignments} WHERE id = ?", (*updates.values(), milestone_id)
+        differs = " OR ".join(f"{name} IS NOT ?" for name in updates)
+        fields_changed = bool(updates) and bool(
+            conn.execute(
+                f"UPDATE milestones SET {assignments}, updated_at = ? WHERE id = ? AND ({differs})",
+                (*updates.values(), now(), milestone_id, *updates.values()),
+            ).rowcount
         )
         for text in change.remove_parties:
             _unlink_party(conn, milestone_id, text)
@@ -289,9 +304,19 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
             [(milestone_id, writer.source_id(c), c.quote, c.page, c.paragraph) for c in sources],
             [(milestone_id, tag) for tag in tags],
         )
+        changed = fields_changed or bool(
+            conn.execute("SELECT 1 FROM history WHERE id > ? LIMIT 1", (last_history,)).fetchone()
+        )
+        if changed and not fields_changed:
+            conn.execute("UPDATE milestones SET updated_at = ? WHERE id = ?", (now(), milestone_id))
     created = writer.created
     return WriteReport(
-        milestone_id, from_stored(*current), created.parties, created.sources, created.odd_roles
+        milestone_id,
+        from_stored(*current),
+        created.parties,
+        created.sources,
+        created.odd_roles,
+        changed=changed,
     )
 
 

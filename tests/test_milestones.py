@@ -158,6 +158,47 @@ def test_failed_edit_changes_nothing(case: Cli) -> None:
     assert "no milestone with id 999" in case("edit", "999", "--title", "x", code=1).stderr
 
 
+@pytest.mark.parametrize("option", ["--quote", "--page", "--paragraph"])
+def test_a_quote_page_or_paragraph_is_not_given_to_two_sources(case: Cli, option: str) -> None:
+    two = ("--source", "https://example.org/1", "--source", "https://example.org/2", option, "12")
+    records = case.records()
+    message = case("add", "acme", "2003", "Arrest", *two, code=1).stderr
+    assert message.startswith(f"casetrack: {option} describes one source, not 2")
+    assert f"'casetrack edit ID --source https://example.org/2 {option} ...'" in message
+    assert message.count("\n") == 1 and case.records() == records
+    milestone_id = case("add", "acme", "2003", "Arrest").stdout.strip()
+    records = case.records()
+    message = case("edit", milestone_id, *two, code=1).stderr
+    assert f"'casetrack edit {milestone_id} --source https://example.org/2 {option} ...'" in message
+    assert case.records() == records
+
+
+def test_edit_without_options_is_refused(demo: Cli) -> None:
+    changes = demo.query("SELECT count(*) FROM changes")
+    message = demo("edit", "4", code=1).stderr
+    assert message == (
+        "casetrack: nothing to change: give an option such as --title,"
+        " see 'casetrack edit --help'\n"
+    )
+    assert demo.query("SELECT count(*) FROM changes") == changes
+
+
+def test_edit_that_changes_nothing_writes_nothing(demo: Cli) -> None:
+    title, updated_at = demo.query("SELECT title, updated_at FROM milestones WHERE id = 4")[0]
+    party, role = demo.query(
+        "SELECT p.name, mp.role FROM milestone_parties mp JOIN parties p ON p.id = mp.party_id"
+        " WHERE mp.milestone_id = 4 AND mp.role != '' LIMIT 1"
+    )[0]
+    changes = demo.query("SELECT count(*) FROM changes")
+    for args in (["--title", str(title)], ["--party", f"{party}:{role}"]):
+        result = demo("edit", "4", *args)
+        assert result.stderr == "milestone 4 already says that\n"
+    assert demo.query("SELECT count(*) FROM changes") == changes
+    assert demo.query("SELECT updated_at FROM milestones WHERE id = 4") == [(updated_at,)]
+    assert demo("edit", "4", "--title", "Changed").stderr == "updated milestone 4\n"
+    assert demo.query("SELECT count(*) FROM changes") != changes
+
+
 def test_rm_hides_the_milestone_but_keeps_it_recoverable(case: Cli) -> None:
     milestone_id = case("add", "acme", "2003", "Arrest", "--party", "John Roe").stdout.strip()
     case("rm", milestone_id)

@@ -95,13 +95,26 @@ def demo(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 
 
 def _citations(
-    sources: list[str] | None, quote: str | None, page: str | None, paragraph: str | None
+    sources: list[str] | None,
+    quote: str | None,
+    page: str | None,
+    paragraph: str | None,
+    milestone: str = "ID",
 ) -> list[Citation]:
+    """The cited sources; a quote, page or paragraph belongs to one source, so with two
+    sources it is refused rather than attributed to a source that never said it."""
     from casetrack.drafts import Citation
     from casetrack.errors import CasetrackError
 
-    if not sources and (quote or page or paragraph):
+    given = [f"--{n}" for n, v in (("quote", quote), ("page", page), ("paragraph", paragraph)) if v]
+    if not sources and given:
         raise CasetrackError("--quote, --page and --paragraph describe a source: add --source")
+    if sources and len(sources) > 1 and given:
+        raise CasetrackError(
+            f"{given[0]} describes one source, not {len(sources)}: give one --source, then cite"
+            f" source {sources[1]} with"
+            f" 'casetrack edit {milestone} --source {sources[1]} {given[0]} ...'"
+        )
     return [Citation(ref, quote, page, paragraph) for ref in sources or []]
 
 
@@ -224,12 +237,13 @@ def edit(
         date=date, title=title, kind=kind, case=case, location=location, note=note,
         status=status, key=key, add_parties=_party_specs(party, new_party),
         remove_parties=remove_party or [],
-        add_sources=_citations(source, quote, page, paragraph),
+        add_sources=_citations(source, quote, page, paragraph, str(milestone_id)),
         remove_sources=remove_source or [], add_tags=tag or [], remove_tags=remove_tag or [],
     )  # fmt: skip
     report = edit_milestone(open_store(ctx), milestone_id, change)
     _report(report)
-    say(f"updated milestone {milestone_id}")
+    say(f"updated milestone {milestone_id}" if report.changed
+        else f"milestone {milestone_id} already says that")  # fmt: skip
 
 
 def rm(
