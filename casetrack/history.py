@@ -26,6 +26,8 @@ _NOISE = ("updated_at", "created_at", "uid", "name_key", "alias_key")
 # What follows from a milestone's date: a change of date is said once, as the date.
 _FROM_DATE = ("date_start", "date_end", "precision", "approximate", "uncertain", "sort_start",
               "sort_end")  # fmt: skip
+# Rows an update's summary names first (a link row's summary names what it joins).
+_NAMED = ("milestones", "cases", "parties", "sources", "kinds")
 # A milestone's place among others (move): said in words, not as sort keys.
 _PLACE = ("sort_key", "position")
 # A change of at least this many rows, and more rows than the store has milestones left,
@@ -330,6 +332,9 @@ def history_rows(
             summary = f"erased for good{by}"
         else:
             summary = summarise(table, action, old_values, new_values, names)
+            if action == "update" and table in _NAMED:
+                # Said in full: at 80 columns the table and row columns give way first.
+                summary = f"{names.of(table, row_id)}: {summary}"
         entries.append(
             _entry(tuple(change), action, table, row_id, last_row_id, summary, old_values,
                    new_values)
