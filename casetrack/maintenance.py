@@ -20,7 +20,7 @@ def backup(store: Store, target: Path, *, force: bool = False) -> int:
     The copy is written beside the target and renamed into place, so a failed backup never
     leaves a half-written file, and it is readable by its owner only.
     """
-    check_target(target, store.path, backup_over_backup=force)
+    check_target(target, store.path, backup=True, force=force)
     try:
         if target.exists() and not force:
             raise CasetrackError(f"{target} already exists: pass --force to replace it")

@@ -47,6 +47,17 @@ class Location:
         return f"default: {self.not_found()}"
 
     def not_found(self) -> str:
+        """Why there is no store, and the command that creates the one meant: a store named
+        by --db or $CASETRACK_DB is created there, not in the current folder."""
+        import shlex
+
+        if self.reason == "--db":
+            return (
+                f"no store at {self.path}: create it with"
+                f" 'casetrack --db {shlex.quote(str(self.path))} init'"
+            )
+        if self.reason == f"${ENV_VAR}":
+            return f"no store at {self.path} (named by ${ENV_VAR}): create it with 'casetrack init'"
         return (
             f"no store found in {self.searched_from} or any folder above it (looked for"
             f" {DEFAULT_PATH}): run 'casetrack init' to create one here, or pass --db PATH"
@@ -99,13 +110,14 @@ class Store:
         self.read_only = False
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = False) -> Store:
+    def open(cls, path: Path, *, create: bool = False, missing: str | None = None) -> Store:
         """Open the store at `path` (kept absolute, for messages).
 
         With create=True a missing store is built in a temporary database and written to
         `path` by the first write that succeeds, so a refused command leaves no file or
-        folder behind. A file that is not a casetrack store, or that a newer casetrack
-        wrote, is refused before anything is written to it.
+        folder behind; otherwise it is refused saying `missing` (Location.not_found). A
+        file that is not a casetrack store, or that a newer casetrack wrote, is refused
+        before anything is written to it.
         """
         path = _absolute(path)
         try:
@@ -117,12 +129,10 @@ class Store:
         if exists and not is_file:
             raise StoreError(f"{path} is not a regular file: give a store file path to --db")
         if not exists:
-            if not create:
-                raise StoreError(
-                    f"no store at {path}: create one with 'casetrack init' or pass --db PATH"
-                )
             if os.path.lexists(path):
                 raise StoreError(f"{path} is a broken symbolic link: fix it or remove it")
+            if not create:
+                raise StoreError(missing or f"no store at {path}")
         elif not os.access(path, os.R_OK):
             raise StoreError(f"cannot read {path}: check its permissions")
         else:

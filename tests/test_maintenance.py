@@ -46,6 +46,23 @@ def test_backup_refuses_to_overwrite_without_force(demo: Cli, tmp_path: Path) ->
     assert "no folder" in demo("backup", str(tmp_path / "nope" / "x.db"), code=1).stderr
 
 
+def test_backup_onto_an_older_backup_asks_for_force(demo: Cli, tmp_path: Path) -> None:
+    """A backup copy is replaceable with --force, so without it that is what to say."""
+    target = tmp_path / "copy.db"
+    demo("backup", str(target))
+    demo("add", "nec-2003", "2015", "Added after the first backup")
+    assert demo("backup", str(target), code=1).stderr == (
+        f"casetrack: {target} already exists: pass --force to replace this backup\n"
+    )
+    added = "SELECT count(*) FROM milestones WHERE title LIKE 'Added after%'"
+    assert Cli(target).query(added) == [(0,)]
+    demo("backup", str(target), "--force")
+    assert Cli(target).query(added) == [(1,)]
+    refused = demo("export", "-o", str(target), code=1).stderr  # never a target for an export
+    assert refused.endswith("is a casetrack store: writing there would destroy it; choose another"
+                            " file name\n")  # fmt: skip
+
+
 WRITER = """
 import sys
 from casetrack.store import Store

@@ -49,7 +49,7 @@ def test_store_file_is_private(cli: Cli) -> None:
 
 def test_read_command_on_missing_store_is_refused(cli: Cli) -> None:
     result = cli("timeline", code=1)
-    assert "no store at" in result.stderr and "casetrack init" in result.stderr
+    assert "no store at" in result.stderr and f"casetrack --db {cli.db_path} init" in result.stderr
     assert not cli.db_path.exists()
 
 
@@ -146,6 +146,22 @@ def test_a_refused_first_write_to_a_named_store_creates_no_file_or_folder(
     assert named.stat().st_mode & 0o777 == 0o600
     assert files_under(tmp_path) == ["new", "new/folder", "new/folder/store.db"]
     assert Cli(named).query("PRAGMA journal_mode") == [("wal",)]
+
+
+def test_a_missing_named_store_says_how_to_create_it_there(tmp_path: Path) -> None:
+    """Plain `init` would make db/casetrack.db here: the message names the store meant."""
+    named = tmp_path / "my folder" / "nothere.db"
+    assert run("--db", str(named), "timeline", code=1).stderr == (
+        f"casetrack: no store at {named}: create it with 'casetrack --db '{named}' init'\n"
+    )
+    env = {"CASETRACK_DB": str(named)}
+    assert run("timeline", code=1, env=env).stderr == (
+        f"casetrack: no store at {named} (named by $CASETRACK_DB): create it with"
+        " 'casetrack init'\n"
+    )
+    assert files_under(tmp_path) == []
+    assert run("--db", str(named), "init").stdout == f"{named}\n"
+    assert run("timeline", env=env).exit_code == 0
 
 
 def test_commands_below_the_store_find_it_like_git(

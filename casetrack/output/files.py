@@ -62,13 +62,15 @@ def sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def check_target(target: Path, store: Path | None, *, backup_over_backup: bool = False) -> None:
+def check_target(
+    target: Path, store: Path | None, *, backup: bool = False, force: bool = False
+) -> None:
     """Refuse to write `target` if it is the store in use (`store`), a file SQLite keeps
     beside it, or any other casetrack store.
 
-    With `backup_over_backup` a casetrack file that is itself a backup copy (rollback
-    journal mode, nothing beside it, as `casetrack backup` writes them) may be replaced: a
-    live store is in WAL mode.
+    A `backup` may replace a casetrack file that is itself a backup copy (rollback journal
+    mode, nothing beside it, as `casetrack backup` writes them) when `force`d: a live store
+    is in WAL mode. Without `force` it is refused as any existing file is, asking for it.
     """
     if "\x00" in str(target):
         raise CasetrackError("a file name cannot contain a NUL character")
@@ -100,8 +102,12 @@ def check_target(target: Path, store: Path | None, *, backup_over_backup: bool =
             f"{target} is a database in use (a -wal file is beside it): choose another file name"
         )
     journal = _store_journal(real)
-    if journal is None or (backup_over_backup and journal == 1 and not _any_sidecar(real)):
+    if journal is None:
         return
+    if backup and journal == 1 and not _any_sidecar(real):
+        if force:
+            return
+        raise CasetrackError(f"{target} already exists: pass --force to replace this backup")
     raise CasetrackError(
         f"{target} is a casetrack store: writing there would destroy it; choose another file name"
     )
