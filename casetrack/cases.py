@@ -11,7 +11,7 @@ from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import CASE_STATUSES, Case
 from casetrack.store import Store
-from casetrack.tables import TIMELINE_ORDER
+from casetrack.tables import TIMELINE_ORDER, reversed_order
 from casetrack.text import check_choice, clean_text, did_you_mean
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -124,40 +124,46 @@ def case_slugs(conn: sqlite3.Connection) -> list[str]:
     ]
 
 
-def require_case_id(conn: sqlite3.Connection, slug: str) -> int:
+def require_case_id(conn: sqlite3.Connection, slug: str, *, to_add: bool = False) -> int:
+    """The id of a live case; `to_add` when the user means to put milestones in it, the only
+    time a refusal suggests creating the case."""
     row = conn.execute(
         "SELECT id FROM cases WHERE slug = ? AND deleted_at IS NULL", (slug.strip(),)
     ).fetchone()
     if row is None:
         raise NotFoundError(f"no case {slug!r}{did_you_mean(slug, case_slugs(conn))}: "
-                            + _how_to_get(conn, slug.strip()))  # fmt: skip
+                            + _how_to_get(conn, slug.strip(), to_add))  # fmt: skip
     return int(row[0])
 
 
-def _how_to_get(conn: sqlite3.Connection, slug: str) -> str:
-    """What to type to have the case: restore it from the trash, or create it."""
+def _how_to_get(conn: sqlite3.Connection, slug: str, to_add: bool) -> str:
+    """What to type next: restore the case from the trash, create it (when adding to it), or
+    look the slug up among the cases there are."""
     import shlex
 
     if conn.execute("SELECT 1 FROM cases WHERE slug = ?", (slug,)).fetchone():
         return f"it is in the trash; 'casetrack restore --case {shlex.quote(slug)}' brings it back"
-    return f"create it with 'casetrack case add {shlex.quote(slug)} --title TITLE'"
+    if to_add:
+        return f"create it with 'casetrack case add {shlex.quote(slug)} --title TITLE'"
+    return "see 'casetrack case list'"
 
 
 def list_cases(store: Store) -> list[dict[str, Any]]:
     """Every case with its milestone count and date range: `first` and `last` are its
     earliest and latest possible days, `first_date` and `last_date` the stored (EDTF) dates
-    of the milestones that hold them, as the source said them (2000~, not 2000-01-01)."""
-    # One pass over each case's milestones (by the case index) for the figures; the first
-    # milestone in timeline order (its own `m`) and the one ending last are each looked up.
+    of the milestones its timeline lists first and last (leaving out `unknown` dates), as the
+    source said them (2000~, not 2000-01-01)."""
+    # One pass over each case's milestones (by the case index) for the figures; the first and
+    # the last dated milestone in timeline order (each subquery its own `m`) are looked up.
     rows = store.conn.execute(
         f"""SELECT c.id, c.uid, c.slug, c.title, c.jurisdiction, c.court, c.docket, c.status,
                   c.summary, count(m.id), min(m.date_start), max(m.date_end),
                   (SELECT m.date FROM milestones m
                    WHERE m.case_id = c.id AND m.deleted_at IS NULL AND m.precision != 'unknown'
                    ORDER BY {TIMELINE_ORDER} LIMIT 1),
-                  (SELECT l.date FROM milestones l
-                   WHERE l.case_id = c.id AND l.deleted_at IS NULL AND l.precision != 'unknown'
-                   ORDER BY l.sort_end DESC, l.sort_start DESC LIMIT 1)
+                  (SELECT m.date FROM milestones m
+                   WHERE m.case_id = c.id AND m.deleted_at IS NULL AND m.precision != 'unknown'
+                   ORDER BY {reversed_order(TIMELINE_ORDER)} LIMIT 1)
            FROM cases c
            LEFT JOIN milestones m ON m.case_id = c.id AND m.deleted_at IS NULL
            WHERE c.deleted_at IS NULL GROUP BY c.id ORDER BY c.slug"""

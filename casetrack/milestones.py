@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from casetrack.cases import get_case
+from casetrack.cases import require_case_id
 from casetrack.clock import now
 from casetrack.dates import (
     DateValue,
@@ -266,7 +266,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
         if change.kind is not None:
             updates["kind"] = writer.kind(clean_kind(change.kind))
         if change.case is not None:
-            updates["case_id"] = get_case(store, change.case).id
+            updates["case_id"] = require_case_id(conn, change.case, to_add=True)
         assignments = ", ".join(f"{name} = ?" for name in updates)
         differs = " OR ".join(f"{name} IS NOT ?" for name in updates)
         fields_changed = bool(updates) and bool(

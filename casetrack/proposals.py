@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from casetrack.cases import get_case, require_case_id
+from casetrack.cases import require_case_id
 from casetrack.dates import DateValue, parse_date
 from casetrack.drafts import Citation, Draft, PartySpec, clean_kind, required_title
 from casetrack.errors import CasetrackError
@@ -89,7 +89,7 @@ class Proposal:
 
 def check_target(store: Store, case: str, source: str | None) -> None:
     """Refuse an unknown case or source before anything is asked or written."""
-    get_case(store, case)
+    require_case_id(store.conn, case, to_add=True)
     if source is not None:
         if not clean_text(source):
             raise CasetrackError("--source needs a URL, a citation or a source id")
@@ -124,7 +124,7 @@ def apply_proposals(
     """
     report = ApplyReport()
     with store.write() as conn:
-        case_id = require_case_id(conn, case)
+        case_id = require_case_id(conn, case, to_add=True)
         for proposal in proposals:
             if _already_in_case(conn, case_id, proposal):
                 report.skipped += 1

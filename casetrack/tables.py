@@ -11,3 +11,15 @@ NOT_UNDISPUTED = "status != 'undisputed'"
 # Timeline order (dates.order_key as stored text, then entry order), as the indexes m008 made
 # hold it; every listing sorts by it.
 TIMELINE_ORDER = "m.sort_key, m.position, m.id"
+
+
+def reversed_order(order_by: str) -> str:
+    """An ORDER BY list with every key's direction flipped: the same order, backwards."""
+    keys = []
+    for key in order_by.split(","):
+        words = key.split()
+        if words[-1].upper() == "DESC":
+            keys.append(" ".join(words[:-1]))
+        else:
+            keys.append(" ".join(w for w in words if w.upper() != "ASC") + " DESC")
+    return ", ".join(keys)

@@ -11,7 +11,7 @@ import sqlite3
 from casetrack.milestones import select_milestones
 from casetrack.models import Milestone
 from casetrack.selection import Filters, where_clause
-from casetrack.tables import TIMELINE_ORDER
+from casetrack.tables import TIMELINE_ORDER, reversed_order
 
 ORDER_BY = TIMELINE_ORDER
 
@@ -30,15 +30,3 @@ def timeline(
     where, params = where_clause(conn, filters)
     order = reversed_order(ORDER_BY) if reverse else ORDER_BY
     return select_milestones(conn, where, params, order, limit)
-
-
-def reversed_order(order_by: str) -> str:
-    """An ORDER BY list with every key's direction flipped: the same order, backwards."""
-    keys = []
-    for key in order_by.split(","):
-        words = key.split()
-        if words[-1].upper() == "DESC":
-            keys.append(" ".join(words[:-1]))
-        else:
-            keys.append(" ".join(w for w in words if w.upper() != "ASC") + " DESC")
-    return ", ".join(keys)

@@ -156,7 +156,7 @@ class MilestoneWriter:
 
     def case_id(self, slug: str) -> int:
         if slug not in self.cases:
-            remember(self.cases, slug, require_case_id(self.conn, slug))
+            remember(self.cases, slug, require_case_id(self.conn, slug, to_add=True))
         return self.cases[slug]
 
     def kind(self, kind: str) -> str:

@@ -47,10 +47,24 @@ def test_unknown_case_suggests_closest(cli: Cli) -> None:
     cli("case", "add", "acme-2003", "--title", "A")
     result = cli("case", "show", "acme-2030", code=1)
     assert result.stderr == (
-        "casetrack: no case 'acme-2030' (did you mean 'acme-2003'?):"
-        " create it with 'casetrack case add acme-2030 --title TITLE'\n"
+        "casetrack: no case 'acme-2030' (did you mean 'acme-2003'?): see 'casetrack case list'\n"
     )
     assert "did you mean 'acme-2003'" in cli("add", "acme-203", "2003", "x", code=1).stderr
+
+
+def test_only_adding_to_a_missing_case_suggests_creating_it(cli: Cli) -> None:
+    cli("case", "add", "acme-2003", "--title", "A")
+    cli("add", "acme-2003", "2003", "Opened")
+    for args in (("case", "rename", "acme-2030", "acme-2031"), ("case", "rm", "acme-2030"),
+                 ("case", "edit", "acme-2030", "--status", "closed"), ("timeline", "acme-2030"),
+                 ("export", "acme-2030"), ("search", "x", "--case", "acme-2030")):  # fmt: skip
+        assert cli(*args, code=1).stderr == (
+            "casetrack: no case 'acme-2030' (did you mean 'acme-2003'?):"
+            " see 'casetrack case list'\n"
+        ), args
+    create = ": create it with 'casetrack case add acme-2030 --title TITLE'\n"
+    for args in (("add", "acme-2030", "2004", "Closed"), ("edit", "1", "--case", "acme-2030")):
+        assert cli(*args, code=1).stderr.endswith(create), args
 
 
 def test_unknown_case_says_how_to_create_it_or_bring_it_back(cli: Cli) -> None:
@@ -76,3 +90,16 @@ def test_case_list_table_and_empty_message(cli: Cli) -> None:
     table = cli("case", "list").stdout
     assert "c1" in table and "First case" in table and "2001-01-01" not in table
     assert "17 Jun 2003" in table.splitlines()[-1].split("  ")[-1]
+
+
+def test_case_list_last_is_the_milestone_the_timeline_lists_last(cli: Cli) -> None:
+    """A span ending after the last day still sits where it may begin: before 16 Sep 2014."""
+    cli("case", "add", "c1", "--title", "First case")
+    for date in ("2001", "between 2003 and 2014", "2014-09-16", "unknown"):
+        cli("add", "c1", date, f"Dated {date}")
+    dated = [line for line in cli("timeline", "c1").stdout.splitlines() if "Dated 2" in line]
+    assert "16 Sep 2014" in dated[-1]
+    assert cli("case", "list").stdout.splitlines()[-1].endswith("2001     16 Sep 2014")
+    [record] = json.loads(cli("case", "list", "-f", "json").stdout)
+    assert (record["first_date"], record["last_date"]) == ("2001", "2014-09-16")
+    assert (record["first"], record["last"]) == ("2001-01-01", "2014-12-31")  # the bounding days
