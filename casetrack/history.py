@@ -48,7 +48,9 @@ class Change:
 
     @property
     def named(self) -> str:
-        return f"change {self.id} ('{self.command}' by {self.user} at {self.at})"
+        from casetrack.dates import display_time
+
+        return f"change {self.id} ('{self.command}' by {self.user} at {display_time(self.at)})"
 
 
 UNDO_SHOWN = 10

@@ -127,11 +127,13 @@ def undo(
     changes. An undo is itself recorded in the history but is never undone: run the command
     again instead. Examples: casetrack undo ; casetrack undo --dry-run ; casetrack undo 12
     """
+    from casetrack.dates import display_time
     from casetrack.history import undo as revert
 
     change = revert(open_store(ctx), change_id, dry_run=dry_run)
     done = "would undo" if dry_run else "undid"
-    say(f"{done} change {change.id}: '{change.command}' by {change.user} at {change.at}"
+    at = display_time(change.at)
+    say(f"{done} change {change.id}: '{change.command}' by {change.user} at {at}"
         f" ({change.rows} row change(s))")  # fmt: skip
     for line in change.reverted:
         say(f"  {line}")
