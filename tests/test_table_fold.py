@@ -73,8 +73,8 @@ def test_tables_look_as_tabulate_draws_the_folded_cells(rows: list[list[str]], w
 def test_columns_are_dropped_before_words_are_cut() -> None:
     headers = ["id", "kind", "title"]
     rows = [["1", "investigation", "Judicial investigation opened"]]
-    keep, limits = fit_columns(headers, rows, 60, {"title"}, droppable=["kind"])
-    assert keep == [0, 1, 2] and limits[2] == len(rows[0][2])
+    keep, limits = fit_columns(headers, rows, 40, {"title"}, droppable=["kind"])
+    assert keep == [0, 1, 2] and limits[2] == 40 - 4 - 13 - 4
     keep, limits = fit_columns(headers, rows, 28, {"title"}, droppable=["kind"])
     assert keep == [0, 2] and fold(rows[0][2], limits[2]).split() == rows[0][2].split()
 
@@ -82,10 +82,13 @@ def test_columns_are_dropped_before_words_are_cut() -> None:
 def test_columns_are_dropped_before_a_wrapping_column_is_squeezed_below_comfort() -> None:
     headers = ["id", "kind", "title"]
     rows = [["1", "investigation", "Judicial investigation opened into the council's funding"]]
-    keep, limits = fit_columns(headers, rows, 45, {"title"}, droppable=["kind"])
+    keep, limits = fit_columns(headers, rows, 45, {"title"}, ["kind"], comfort=COMFORT)
     assert keep == [0, 2] and limits[2] == 45 - 4 - 2
-    keep, limits = fit_columns(headers, rows, 60, {"title"}, droppable=["kind"])
+    keep, limits = fit_columns(headers, rows, 60, {"title"}, ["kind"], comfort=COMFORT)
     assert keep == [0, 1, 2] and limits[2] == 60 - 4 - 13 - 4 >= COMFORT
+    # Without asking for comfort (a timeline), the kind stays while the words fit.
+    keep, _ = fit_columns(headers, rows, 45, {"title"}, droppable=["kind"])
+    assert keep == [0, 1, 2]
 
 
 def test_narrow_flexible_columns_keep_their_natural_width() -> None:

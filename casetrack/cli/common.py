@@ -181,6 +181,7 @@ def emit(
     droppable: tuple[str, ...] = (),
     dates: tuple[str, ...] = (),
     times: tuple[str, ...] = (),
+    comfort: int = 0,
 ) -> None:
     """Records as a listing; the `dates` (EDTF) and `times` (timestamps) fields are said as
     people read them in a table or markdown, and kept as stored for programs."""
@@ -191,7 +192,7 @@ def emit(
         return
     if fmt in _FOR_PEOPLE and (dates or times):
         records = [_for_people(r, dates, times) for r in records]
-    out(render(records, fmt.value, columns, flexible, droppable))
+    out(render(records, fmt.value, columns, flexible, droppable, comfort=comfort))
 
 
 _FOR_PEOPLE = (OutputFormat.table, OutputFormat.markdown)

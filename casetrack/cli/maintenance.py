@@ -60,6 +60,7 @@ def history(
     """
     from casetrack.errors import CasetrackError
     from casetrack.history import history_rows
+    from casetrack.output.listings import COMFORT
 
     if target == "prune" or before is not None:
         _prune(ctx, target, case, before, yes)
@@ -76,7 +77,8 @@ def history(
             row["command"] += f" (undone by {row['undone_by']})"
     columns = ["change", "at", "user", "command", "action", "table", "row", "summary"]
     emit(rows, fmt, columns, ("summary", "command"), empty="no changes recorded",
-         droppable=("user", "row", "table", "action"), times=("at",))  # fmt: skip
+         droppable=("user", "row", "table", "action"), times=("at",),
+         comfort=COMFORT)  # fmt: skip
 
 
 def _milestone_id(target: str | None) -> int | None:

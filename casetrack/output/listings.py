@@ -70,8 +70,9 @@ def terminal_width() -> int | None:
 # A word is never broken over lines; one longer than this may be cut with "…" to let its
 # column narrow. URLs are never cut.
 WORD_CUT = 20
-# Droppable columns give way before a wrapping column gets narrower than this: a summary
-# or title squeezed to a word a line is harder to read than one without the row number.
+# A listing whose wrapping column says a whole sentence (history's summary) may ask for
+# this much room, droppable columns giving way first: squeezed to a word a line, it is harder
+# to read than without the row number. A timeline asks for none: its elapsed column stays.
 COMFORT = 30
 ELLIPSIS = "\u2026"
 
@@ -82,13 +83,14 @@ def fit_columns(
     width: int | None,
     flexible: Collection[str],
     droppable: Sequence[str] = (),
+    comfort: int = 0,
 ) -> tuple[list[int], list[int | None]]:
     """Which columns to show, and the width each flexible one wraps to, so the table fits.
 
     Words stay whole: a flexible column is never narrower than its longest word (up to
-    WORD_CUT, URLs in full). When the flexible columns would be narrower than COMFORT (or
-    their natural width), `droppable` columns are left out, in that order, before any word is
-    cut. Fixed columns keep their natural width; flexible
+    WORD_CUT, URLs in full). When the flexible columns would be narrower than that, or than
+    `comfort` (or their natural width), `droppable` columns are left out, in that order,
+    before any word is cut. Fixed columns keep their natural width; flexible
     ones share the rest, narrow ones keeping their natural width (water-filling).
     """
     keep = list(range(len(headers)))
@@ -103,7 +105,7 @@ def fit_columns(
         for i, h in enumerate(headers)
     ]
     comfortable = [
-        max(least[i], min(COMFORT, natural[i])) if h in flexible else natural[i]
+        max(least[i], min(comfort, natural[i])) if h in flexible else natural[i]
         for i, h in enumerate(headers)
     ]
     for name in droppable:
@@ -178,6 +180,7 @@ def render(
     flexible: Sequence[str] = (),
     droppable: Sequence[str] = (),
     marks: tuple[str, str] | None = None,
+    comfort: int = 0,
 ) -> str:
     """Records as text in a given format; `columns` picks and orders table/CSV columns.
 
@@ -212,7 +215,7 @@ def render(
         return text + "\n"
     if not rows:
         return ""
-    keep, widths = fit_columns(headers, rows, terminal_width(), flexible, droppable)
+    keep, widths = fit_columns(headers, rows, terminal_width(), flexible, droppable, comfort)
     if len(keep) < len(headers):
         headers = [headers[i] for i in keep]
         widths = [widths[i] for i in keep]
