@@ -80,10 +80,6 @@ class WriteReport:
     changed: bool = True
 
 
-def kind_names(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute("SELECT name FROM kinds ORDER BY name")]
-
-
 def _kind_name(name: str) -> str:
     cleaned = clean_kind(name)
     if not cleaned:
