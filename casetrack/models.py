@@ -15,7 +15,8 @@ PARTY_KINDS = ("person", "organization", "court", "agency", "other")
 DEFAULT_KINDS = (
     "investigation", "complaint", "filing", "indictment", "charge", "arrest", "raid", "search",
     "detention", "release", "hearing", "trial", "ruling", "judgment", "verdict", "sentencing",
-    "appeal", "dismissal", "settlement", "deadline", "other",
+    "appeal", "dismissal", "settlement", "deadline", "acquittal", "conviction", "pardon",
+    "parole", "referral", "motion", "order", "other",
 )  # fmt: skip
 
 ROLES = (

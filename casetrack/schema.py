@@ -484,6 +484,24 @@ def m010_search_kinds_and_roles(db: Any) -> None:
     _search_fts(conn, [*old_columns.split(", "), "kind", "roles"])
 
 
+@migration
+def m011_more_kinds(db: Any) -> None:
+    """Kinds that court dockets and reports name and the first ones lacked: acquittal,
+    conviction, pardon, parole, referral, motion and order (a store that already made one
+    of them by hand keeps it, now marked built in). An upgrade is not the user's change: the
+    lines the history triggers write for these rows are taken out again, so undo cannot
+    remove a built-in kind."""
+    conn = db.conn
+    kinds = ("acquittal", "conviction", "pardon", "parole", "referral", "motion", "order")
+    (last,) = conn.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()
+    conn.executemany(
+        "INSERT INTO kinds (name, builtin) VALUES (?, 1)"
+        " ON CONFLICT (name) DO UPDATE SET builtin = 1",
+        [(k,) for k in kinds],
+    )
+    conn.execute("DELETE FROM history WHERE id > ?", (last,))
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -39,7 +39,11 @@ def test_schema1_store_upgrades_without_loss(cli: Cli) -> None:
     for table in SCHEMA1_TABLES:
         names = ", ".join(r[1] for r in sqlite3.connect(FIXTURE).execute(
             f"PRAGMA table_info({table})"))  # fmt: skip
-        assert rows(cli.db_path, table, names) == before[table], table
+        after = rows(cli.db_path, table, names)
+        assert after[: len(before[table])] == before[table], table
+        added = after[len(before[table]) :]
+        # Later migrations only add built-in kinds, never rows elsewhere.
+        assert not added or (table == "kinds" and all(builtin for _, builtin in added)), table
     assert cli("check").exit_code == 0
 
 
@@ -122,3 +126,17 @@ def test_upgraded_store_refuses_a_name_close_to_a_party_it_held(cli: Cli) -> Non
     assert "but 'Jane Roe' is close" in result.stderr
     result = cli("add", "other-1999", "2001", "Hearing", "--party", "Roe", code=1)
     assert "'Jane Roe' or 'J. Roe' are close" in result.stderr  # its alias, found too
+
+
+def test_upgrade_adds_the_later_kinds_and_keeps_one_made_by_hand(cli: Cli) -> None:
+    shutil.copy(FIXTURE, cli.db_path)
+    conn = sqlite3.connect(cli.db_path)
+    conn.execute("INSERT INTO kinds (name, builtin) VALUES ('motion', 0)")
+    conn.commit()
+    conn.close()
+    cli("timeline", "other-1999")
+    kinds = dict(cli.query("SELECT name, builtin FROM kinds"))
+    for name in ("acquittal", "conviction", "pardon", "parole", "referral", "motion", "order"):
+        assert kinds[name] == 1, name
+    added = cli("add", "other-1999", "2001-02-03", "Motion to dismiss", "--kind", "motion")
+    assert added.exit_code == 0
