@@ -1,14 +1,21 @@
 """Annotated texts for casetrack.extract, shared by its tests and scripts/evaluate_extract.py.
 
-The texts are fictional but written like real news reports and judgments. Each Expected
-entry is the milestone a careful reader would propose (the gold annotation). Where
-extract() is known to get one wrong, the entry says so (`status`, `got_kind`) so that the
-tests pin today's behaviour exactly while the evaluation still counts the error.
+Two sets. `SAMPLES` (the "fictional" split) are made-up texts written like news reports and
+judgments, most of them knowing the rules: each Expected entry is the milestone a careful
+reader would propose, and where extract() gets one wrong the entry says so (`status`,
+`got_kind`), so the tests pin today's behaviour exactly while the evaluation still counts the
+error. `real_samples(split)` reads the real texts in tests/corpus/extract/ (see its README):
+the "tune" split, which the rules may be tuned on, and the "heldout" split, which they never are.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent / "corpus" / "extract"
+SPLITS = ("tune", "heldout")
 
 FOUND = "found"  # extract() proposes it as annotated (apart from got_kind)
 MISSED = "missed"  # a reader sees a date here; extract() proposes nothing
@@ -48,6 +55,7 @@ class Sample:
     known_parties: tuple[tuple[str, tuple[str, ...]], ...] = ()
     new_parties: dict[str, str] = field(default_factory=dict)  # name -> alias
     published: str | None = None
+    not_milestones: tuple[str, ...] = ()  # dates a reader would not propose (page furniture)
 
     def proposed(self) -> tuple[Expected, ...]:
         """What extract() should return, in text order."""
@@ -239,3 +247,25 @@ SAMPLES: tuple[Sample, ...] = (
         ),
     ),
 )
+
+
+def real_samples(split: str) -> tuple[Sample, ...]:
+    """The real texts of one split, each `NAME.txt` beside its annotation `NAME.json`."""
+    samples = []
+    for path in sorted((CORPUS / split).glob("*.json")):
+        notes = json.loads(path.read_text(encoding="utf-8"))
+        samples.append(
+            Sample(
+                name=path.stem,
+                text=path.with_suffix(".txt").read_text(encoding="utf-8"),
+                lang=notes["lang"],
+                known_parties=tuple(
+                    (p["name"], tuple(p["aliases"])) for p in notes["case_parties"]
+                ),
+                expected=tuple(
+                    Expected(m["date"], m["kind"], tuple(m["parties"])) for m in notes["milestones"]
+                ),
+                not_milestones=tuple(m["date"] for m in notes["not_milestones"]),
+            )
+        )
+    return tuple(samples)
