@@ -165,7 +165,7 @@ def check_uid(uid: str | None) -> str:
 def check_role(role: str | None, where: str) -> str | None:
     """A role as stored (lower case, single spaces), refusing near-misses of the known roles."""
     role = " ".join(clean_text(role or "").split()).lower()
-    if role and role not in ROLES:
+    if role and role not in ROLES and not _qualified_role(role):
         near = closest(role, ROLES, n=1)
         if near and near[0] != role:
             raise CasetrackError(
@@ -173,6 +173,13 @@ def check_role(role: str | None, where: str) -> str | None:
                 f"known roles: {', '.join(ROLES)}"
             )
     return role or None
+
+
+def _qualified_role(role: str) -> bool:
+    """Whether a role holds a known one as whole words ('counter defendant', 'attorney for
+    Acme'): a court's compound, not a misspelling of the role it contains."""
+    words = " " + " ".join(re.findall(r"[\w']+", role)) + " "
+    return any(f" {known} " in words for known in ROLES)
 
 
 def check_party(spec: PartySpec) -> PartySpec:

@@ -22,7 +22,7 @@ DEFAULT_KINDS = (
 ROLES = (
     "subject", "defendant", "plaintiff", "applicant", "appellant", "respondent", "prosecutor",
     "investigating judge", "judge", "court", "raiding authority", "detainee", "witness", "counsel",
-    "victim", "complainant",
+    "victim", "complainant", "appellee", "claimant", "attorney",
 )  # fmt: skip
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
@@ -15,7 +15,7 @@ import typer
 from casetrack.cli import filters as f
 from casetrack.cli.common import choice_option, open_store, say
 from casetrack.errors import CasetrackError
-from casetrack.exchange import EXPORTERS, IMPORT_FORMATS, LAYOUTS
+from casetrack.exchange import DOCKET_SHAPES, EXPORTERS, IMPORT_FORMATS, LAYOUTS
 
 if TYPE_CHECKING:
     from casetrack.exchange.importer import ImportReport
@@ -152,34 +152,73 @@ def import_(
     ] = False,
     case: Annotated[
         str | None,
-        typer.Option(help="Import only this case's milestones; rows with no case go into it."),
+        typer.Option(
+            help="Import only this case's milestones; rows with no case go into it. A docket:"
+            " the case's slug (default: court and docket number, e.g. txed-6-07-cv-00354)."
+        ),
     ] = None,
+    source: Annotated[
+        str | None,
+        choice_option(
+            "--from",
+            choices=lambda: DOCKET_SHAPES,
+            what="docket source",
+            help="Read a court docket from courtlistener or juriscraper (default: detected).",
+            show_default=False,
+        ),
+    ] = None,
+    attorneys: Annotated[
+        bool,
+        typer.Option(
+            "--attorneys", help="A docket: add attorneys as parties, 'attorney for NAME'."
+        ),
+    ] = False,
 ) -> None:
-    """Import a casetrack JSON/JSONL export or a CSV sheet, all or nothing.
+    """Import a casetrack JSON/JSONL export, a CSV sheet or a court docket, all or nothing.
 
     Records already in the store (same uid; parties also by name or alias, sources by URL)
-    are updated, not copied, so importing a file twice changes nothing.
+    are updated, not copied, so importing a file twice changes nothing. A court docket
+    (juriscraper DocketReport JSON; CourtListener docket, docket entries or docket alert)
+    becomes a case with one milestone per entry; importing a newer copy adds the new
+    entries and updates the changed ones.
 
     Examples: casetrack import backup.json ; casetrack import sheet.csv --case nec-2003 --dry-run
+    ; casetrack import txed-docket.json --attorneys ; casetrack import alert.json --case nvlsp
     """
     from casetrack.exchange.csvfmt import read_csv
+    from casetrack.exchange.dockets import Options, docket_records, is_casetrack_json
     from casetrack.exchange.importer import import_records
     from casetrack.exchange.jsonfmt import read_json, read_jsonl
 
     readers: dict[str, Callable[[TextIO, str], Iterator[Record]]] = {
         "json": read_json, "jsonl": read_jsonl, "csv": read_csv,
     }  # fmt: skip
+    if source is not None and fmt is not None:
+        raise typer.BadParameter("a docket is JSON: drop --format", param_hint="--from")
     name = "<stdin>" if file == "-" else file
     store = open_store(ctx, create=True)
     with _input(file) as (raw, size):
         stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         try:
-            chosen = fmt or _detect_format(file, raw.peek(4096)[:4096].decode("utf-8", "replace"))
-            records = readers[chosen](stream, name)
-            with _progress(size) as (tick, finishing):
+            head = raw.peek(4096)[:4096].decode("utf-8", "replace")
+            chosen = fmt or _detect_format(file, head)
+            docket = source is not None or (
+                fmt is None and chosen == "json" and not is_casetrack_json(head)
+            )
+            if attorneys and not docket:
+                raise typer.BadParameter("only a docket has attorneys", param_hint="--attorneys")
+            if docket:
+                options = Options(source, case.strip() if case else None, attorneys)
+                entries = docket_records(store.conn, raw, name, options)
+                records: Iterable[Record] = entries
+                case, size = None, len(entries)
+            else:
+                records = readers[chosen](stream, name)
+            with _progress(size, docket) as (tick, finishing):
                 report = import_records(
-                    store, records, name, dry_run=dry_run, case=case,
-                    on_batch=lambda: tick(raw.tell()), on_finishing=finishing,
+                    store, _counted(records, tick) if docket else records, name,
+                    dry_run=dry_run, case=case, on_finishing=finishing,
+                    on_batch=None if docket else lambda: tick(raw.tell()),
                 )  # fmt: skip
         except UnicodeDecodeError:
             raise CasetrackError(
@@ -188,13 +227,22 @@ def import_(
     _summary(report, dry_run)
 
 
+def _counted(records: Iterable[Record], tick: Callable[[int], None]) -> Iterator[Record]:
+    """The records, moving the progress bar on by one each."""
+    for done, record in enumerate(records):
+        if done % 100 == 0:
+            tick(done)
+        yield record
+
+
 @contextmanager
 def _progress(
-    size: int | None,
+    size: int | None, records: bool = False
 ) -> Iterator[tuple[Callable[[int], None], Callable[[], None]]]:
-    """A progress bar on stderr for large files, only when a person is watching: (advance to
-    this many bytes read, say that the import is writing its indexes and history)."""
-    if not size or size < 1 << 20 or not sys.stderr.isatty():
+    """A progress bar on stderr for large files (or dockets of many records), only when a
+    person is watching: (advance to this many bytes or records read, say that the import is
+    writing its indexes and history)."""
+    if not size or size < (500 if records else 1 << 20) or not sys.stderr.isatty():
         yield (lambda done: None), (lambda: None)
         return
     with typer.progressbar(length=size, label="importing", file=sys.stderr) as bar:

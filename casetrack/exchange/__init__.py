@@ -41,6 +41,9 @@ LAYOUTS = ("auto", "horizontal", "vertical")
 
 IMPORT_FORMATS = ("json", "jsonl", "csv")
 
+# The programs whose court dockets `casetrack import --from` reads (exchange.dockets).
+DOCKET_SHAPES = ("courtlistener", "juriscraper")
+
 
 def writer(name: str) -> Writer:
     """The writer function registered for an export format name."""

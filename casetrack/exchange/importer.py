@@ -69,7 +69,7 @@ class ImportReport:
 class _Row:
     """A checked milestone waiting in a batch."""
 
-    line: int
+    line: int | str
     ready: Ready
 
     def same_as(self, record: Milestone) -> bool:
@@ -194,13 +194,13 @@ class _Importer:
             f"import failed, nothing was written: {total} error(s)", [*self.errors, *tail]
         )
 
-    def error(self, line: int, message: str) -> None:
+    def error(self, line: int | str, message: str) -> None:
         self.error_count += 1
         if len(self.errors) < MAX_LISTED_ERRORS:
             self.errors.append(f"{self.name}:{line}: {message}")
 
     def run(self, records: Iterable[Record], on_batch: Callable[[], None] | None) -> None:
-        handlers: dict[str, Callable[[int, Any], None]] = {
+        handlers: dict[str, Callable[[int | str, Any], None]] = {
             "kind": self.kind, "case": self.case_record, "party": self.party,
             "source": self.source, "milestone": self.milestone,
         }  # fmt: skip
@@ -226,7 +226,7 @@ class _Importer:
         # of memory, and need none of the writer's lookups.
         self.writer.forget()
 
-    def kind(self, line: int, record: Any) -> None:
+    def kind(self, line: int | str, record: Any) -> None:
         name = record.get("name") if isinstance(record, dict) else record
         cleaned = clean_kind(str(name or ""))
         if not cleaned:
@@ -237,7 +237,7 @@ class _Importer:
             self.report.added["kind"] += 1
         self.writer.kinds.add(cleaned)
 
-    def case_record(self, line: int, record: Any) -> None:
+    def case_record(self, line: int | str, record: Any) -> None:
         record = _record(record, "case")
         slug = _text(record.get("slug"), "slug")
         if not slug:
@@ -267,7 +267,7 @@ class _Importer:
         edit_case(self.store, row[1], **{k: v or "" for k, v in fields.items()})
         self.report.updated["case"] += 1
 
-    def party(self, line: int, record: Any) -> None:
+    def party(self, line: int | str, record: Any) -> None:
         record = _record(record, "party")
         name = _text(record.get("name"), "name") or ""
         aliases = record.get("aliases") or []
@@ -293,7 +293,7 @@ class _Importer:
         ).rowcount
         (self.report.updated if added or changed else self.report.unchanged)["party"] += 1
 
-    def source(self, line: int, record: Any) -> None:
+    def source(self, line: int | str, record: Any) -> None:
         record = _record(record, "source")
         url = _text(record.get("url"), "url")
         if not url or url.isdigit():
@@ -366,7 +366,7 @@ class _Importer:
             None if raw_uid is None or raw_uid == "" else str(raw_uid),
         )
 
-    def milestone(self, line: int, record: Any) -> None:
+    def milestone(self, line: int | str, record: Any) -> None:
         record = _record(record, "milestone")
         slug = _text(record.get("case"), "case") or self.case
         if self.case is not None and slug and slug.lower() != self.case.lower():
@@ -413,7 +413,7 @@ class _Importer:
         )
         stored = {m.id: m for m in load_milestones(self.conn, list(existing.values()))}
         inserts: list[Ready] = []
-        seen: dict[str, int] = {}
+        seen: dict[str, int | str] = {}
         for row in batch:
             uid = row.ready.checked.uid
             if uid in seen or existing.get(uid, 0) >= writer.first_id:

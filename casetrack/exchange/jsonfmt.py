@@ -20,8 +20,8 @@ from casetrack.exchange.selection import Chunk, Selection
 from casetrack.limits import MAX_RECORD, Lines, too_long
 from casetrack.models import Case, Milestone, Party, Source
 
-# (line number, record type, record): what every reader yields to the importer.
-Record = tuple[int, str, Any]
+# (line number, or where in a docket, record type, record): what readers yield the importer.
+Record = tuple[int | str, str, Any]
 
 _CHUNK = 1 << 16
 # A value whose decoding fails (or ends) this close to the end of the text read so far may
@@ -138,7 +138,7 @@ def read_jsonl(stream: TextIO, name: str) -> Iterator[Record]:
         try:
             record = json.loads(line)
         except (ValueError, RecursionError) as err:
-            yield number, "error", f"not valid JSON: {_decode_problem(err)}"
+            yield number, "error", f"not valid JSON: {decode_problem(err)}"
             continue
         if not isinstance(record, dict):
             yield number, "error", "each line must be a JSON object"
@@ -160,7 +160,7 @@ def read_jsonl(stream: TextIO, name: str) -> Iterator[Record]:
         raise CasetrackError(f"{name}: empty file, expected a casetrack JSONL export")
 
 
-def _decode_problem(err: ValueError | RecursionError) -> str:
+def decode_problem(err: ValueError | RecursionError) -> str:
     """What json could not decode, in words: its own message for bad syntax; a value nested
     past Python's recursion limit, or a number past its digit limit, raises other errors."""
     if isinstance(err, json.JSONDecodeError):
@@ -272,7 +272,7 @@ class _JsonReader:
                     continue
                 raise self.error(err.msg, err.pos) from None
             except (ValueError, RecursionError) as err:
-                raise self.error(_decode_problem(err)) from None
+                raise self.error(decode_problem(err)) from None
             if end >= len(self.buffer) - _NEAR_END and self._more():
                 continue  # a number may go on in the next chunk
             line = self.line

@@ -1,0 +1,254 @@
+"""Court dockets in: real juriscraper and CourtListener files become timelines that read right."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from casetrack.exchange.dockets import entry_kind, short_title
+from tests.conftest import Cli
+
+FIXTURES = Path(__file__).parent / "fixtures" / "dockets"
+CIVIL = FIXTURES / "juriscraper-txed.json"
+CRIMINAL = FIXTURES / "juriscraper-caed_2.json"
+ALERT = FIXTURES / "courtlistener-webhook.json"
+
+
+def _timeline(cli: Cli, slug: str) -> list[tuple[Any, ...]]:
+    """The case's milestones in timeline order: date, kind, title."""
+    return cli.query(
+        "SELECT m.date, m.kind, m.title FROM milestones m JOIN cases c ON c.id = m.case_id"
+        " WHERE c.slug = ? ORDER BY m.sort_key, m.position, m.id",
+        (slug,),
+    )
+
+
+def _roles(cli: Cli, milestone_title_like: str) -> set[tuple[Any, ...]]:
+    return set(
+        cli.query(
+            "SELECT p.name, mp.role FROM milestone_parties mp JOIN parties p ON p.id = mp.party_id"
+            " JOIN milestones m ON m.id = mp.milestone_id WHERE m.title LIKE ?",
+            (milestone_title_like,),
+        )
+    )
+
+
+def _write(tmp_path: Path, name: str, data: Any) -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_a_civil_docket_reads_as_the_courts_chronology(cli: Cli) -> None:
+    result = cli("import", str(CIVIL))
+    assert "cases: 1 added" in result.stderr and "milestones: 27 added" in result.stderr
+    case = cli.query("SELECT slug, title, court, docket, status, summary FROM cases")
+    slug, title, court, docket, status, summary = case[0]
+    assert (slug, court, docket, status) == (
+        "txed-6-07-cv-00354",
+        "txed",
+        "6:07-cv-00354",
+        "closed",
+    )
+    assert title == "CREATIVE INTERNET ADVERTISING CORPORATION v. Yahoo! Inc"
+    assert "Assigned to: John D. Love." in summary and "Nature of suit: 830 Patent." in summary
+    timeline = _timeline(cli, slug)
+    assert timeline[0][:2] == ("2007-07-26", "complaint")
+    assert timeline[0][2].startswith("Complaint against Yahoo! Inc, Time Warner Inc, filed by")
+    assert ("2007-08-16", "order", "Order granting 10 Motion for Extension of Time to Answer") in (
+        timeline
+    )
+    assert timeline[9][:2] == ("2007-08-15", "motion")
+    assert [row[0] for row in timeline] == sorted(row[0] for row in timeline)
+    # Entries 1-4 share a date: the court's order holds among them.
+    notes = cli.query("SELECT note FROM milestones WHERE date = '2007-07-26' ORDER BY position")
+    numbers = [n[0].rsplit("Docket entry ", 1)[1].split(",")[0].rstrip(".") for n in notes]
+    assert numbers == ["1", "2", "3", "4"]
+    assert _roles(cli, "Complaint against%") == {
+        ("AOL LLC", "unknown"),
+        ("James W. Knowles", "mediator"),
+        ("CREATIVE INTERNET ADVERTISING CORPORATION", "plaintiff"),
+        ("CREATIVE INTERNET ADVERTISING CORPORATION", "counter defendant"),
+        ("Yahoo! Inc", "defendant"),
+        ("Yahoo! Inc", "counter claimant"),
+        ("Time Warner Inc", "defendant"),
+        ("Time Warner Inc", "counter claimant"),
+    }
+    # A terminated party keeps its termination date.
+    assert _roles(cli, "Time Warner Inc terminated%") == {
+        ("Time Warner Inc", "defendant"),
+        ("Time Warner Inc", "counter claimant"),
+    }
+    assert cli.query("SELECT date FROM milestones WHERE title LIKE 'Time Warner%'") == [
+        ("2008-03-26",)
+    ]
+    # The date entered is kept when it differs from the date filed.
+    [(note,)] = cli.query("SELECT note FROM milestones WHERE title LIKE 'E-gov%Time Warner Inc'")
+    assert "entered 2007-07-27" in note
+    again = cli("import", str(CIVIL))
+    assert "milestones: 27 unchanged" in again.stderr and "added" not in again.stderr
+
+
+def test_attorneys_come_only_when_asked(cli: Cli) -> None:
+    cli("import", str(CIVIL))
+    assert not cli.query("SELECT 1 FROM parties WHERE name = 'Anthony G Simon'")
+    cli("import", str(CIVIL), "--attorneys")
+    assert ("Anthony G Simon", "attorney for creative internet advertising corporation") in _roles(
+        cli, "Complaint against%"
+    )
+
+
+def test_a_criminal_docket_brings_its_counts_as_charges(cli: Cli) -> None:
+    cli("import", str(CRIMINAL))
+    slug = "caed-1-02-cr-05210"
+    kinds = [row[1] for row in _timeline(cli, slug)]
+    assert kinds[0] == "indictment" and kinds.count("charge") == 9
+    assert {"sentencing", "judgment", "hearing", "order"} <= set(kinds)
+    charges = cli.query(
+        "SELECT date, title, note FROM milestones WHERE kind = 'charge' ORDER BY id"
+    )
+    assert charges[1][0] == "2002-06-13"
+    assert charges[1][1].startswith("Counts 2-4: 18:513A.F (18:513(a) and 2 -uttering and")
+    assert "the case's filing date" in charges[1][2] and "Disposition: DISMISSED" in charges[3][2]
+    assert _roles(cli, "Counts 2-4%") == {("Pouriya Mozaffary", "defendant")}
+    # An entry with neither number nor sequence is still imported, and matched again.
+    assert cli.query("SELECT kind FROM milestones WHERE title LIKE 'Arrest Warrant issued%'") == [
+        ("filing",)
+    ]
+    assert "milestones: 31 unchanged" in cli("import", str(CRIMINAL)).stderr
+
+
+def test_a_docket_alert_needs_its_case_and_cites_its_documents(cli: Cli) -> None:
+    refused = cli("import", str(ALERT), code=1)
+    assert "give --case SLUG" in refused.stderr and not Path(cli.db_path).exists()
+    cli("import", str(ALERT), "--case", "nvlsp")
+    [(title, kind)] = cli.query("SELECT title, kind FROM milestones")
+    assert kind == "motion" and title.startswith("Motion for Settlement Preliminary Approval by")
+    sources = cli.query(
+        "SELECT s.url, s.title, s.publisher FROM milestone_sources ms"
+        " JOIN sources s ON s.id = ms.source_id ORDER BY s.url"
+    )
+    assert sources[0] == (
+        "https://archive.org/download/gov.uscourts.dcd.178502/gov.uscourts.dcd.178502.140.0.pdf",
+        "Doc. 140: Motion for Settlement; 28 pages; SHA-1 3875437ed27ed37a221fa72c6b3925d0e9e733be",
+        "RECAP Archive",
+    )
+    assert sources[1][1].startswith("Doc. 140, attachment 1: Text of Proposed Order")
+    again = cli("import", str(ALERT), "--case", "nvlsp", "--from", "courtlistener")
+    assert "milestones: 1 unchanged" in again.stderr and "sources: 2 unchanged" in again.stderr
+
+
+def test_the_same_entries_as_a_courtlistener_list_match_the_alert(cli: Cli, tmp_path: Path) -> None:
+    """The docket-entries endpoint pages its results as {"count", "next", "results"}."""
+    entries = json.loads(ALERT.read_text())["payload"]["results"]
+    listing = _write(tmp_path, "entries.json", {"count": 1, "next": None, "results": entries})
+    cli("import", str(ALERT), "--case", "nvlsp")
+    assert "milestones: 1 unchanged" in cli("import", str(listing), "--case", "nvlsp").stderr
+    refused = cli("import", str(listing), "--case", "nvlsp", "--from", "juriscraper", code=1)
+    assert "is not a juriscraper docket" in refused.stderr
+
+
+def test_a_newer_docket_adds_new_entries_and_updates_changed_ones(cli: Cli, tmp_path: Path) -> None:
+    newer = json.loads(CIVIL.read_text())
+    older = dict(newer, docket_entries=[dict(e) for e in newer["docket_entries"][:20]])
+    older["docket_entries"][10]["description"] = "ORDER granting motion."
+    cli("import", str(_write(tmp_path, "older.json", older)))
+    result = cli("import", str(CIVIL))
+    assert "milestones: 5 added, 1 updated, 21 unchanged" in result.stderr
+    assert len(_timeline(cli, "txed-6-07-cv-00354")) == 27
+
+
+def test_a_dateless_entry_is_refused_with_its_number_and_nothing_written(
+    cli: Cli, tmp_path: Path
+) -> None:
+    data = json.loads(CIVIL.read_text())
+    data["docket_entries"][4]["date_filed"] = None
+    data["docket_entries"][6]["date_filed"] = ""
+    path = _write(tmp_path, "bad.json", data)
+    result = cli("import", str(path), code=1)
+    lines = result.stderr.splitlines()
+    assert f"{path}:entry 5: the entry has no date_filed" in lines[1]
+    assert f"{path}:entry 7: the entry has no date_filed" in lines[2]
+    assert "2 error(s)" in lines[0]
+    assert not Path(cli.db_path).exists()
+
+
+def test_dry_run_writes_nothing_and_creates_no_file(cli: Cli) -> None:
+    result = cli("import", str(CIVIL), "--dry-run")
+    assert "would import: cases: 1 added; parties: 5 added; milestones: 27 added" in result.stderr
+    assert not Path(cli.db_path).exists()
+
+
+def test_undo_takes_the_whole_docket_away(cli: Cli) -> None:
+    cli("case", "add", "other", "--title", "Another case")
+    before = cli.records()
+    cli("import", str(CRIMINAL), "--attorneys")
+    cli("undo")
+    assert cli.records() == before
+
+
+def test_a_party_close_to_a_known_name_is_refused(cli: Cli) -> None:
+    cli("party", "add", "Yahoo Inc")
+    result = cli("import", str(CIVIL), code=1)
+    assert f"{CIVIL}:entry 1: no party named 'Yahoo! Inc', but 'Yahoo Inc' is close" in (
+        result.stderr
+    )
+    cli("party", "alias", "Yahoo Inc", "Yahoo! Inc")
+    cli("import", str(CIVIL))
+    assert cli.query("SELECT count(*) FROM parties WHERE name LIKE 'Yahoo%'") == [(1,)]
+
+
+def test_usage_mistakes(cli: Cli, tmp_path: Path) -> None:
+    assert "--from" in cli("import", str(CIVIL), "--from", "pacer", code=2).stderr
+    assert "drop --format" in cli("import", str(CIVIL), "--from", "juriscraper", "-f", "json",
+                                  code=2).stderr  # fmt: skip
+    sheet = tmp_path / "a.csv"
+    sheet.write_text("case,date,title\n", encoding="utf-8")
+    assert "only a docket" in cli("import", str(sheet), "--attorneys", code=2).stderr
+    other = _write(tmp_path, "other.json", {"hello": 1})
+    assert "is not a casetrack export or a docket" in cli("import", str(other), code=1).stderr
+
+
+@pytest.mark.parametrize(
+    ("description", "kind"),
+    [
+        ("NOTICE OF APPEAL as to 12 Judgment by Yahoo! Inc", "appeal"),
+        ("MEMORANDUM OPINION AND ORDER re 30 Motion", "ruling"),
+        ("Consent MOTION for Extension of Time", "motion"),
+        ("Yahoo's ANSWER to Complaint", "filing"),
+        ("PROPOSED ORDER granting motion", "filing"),
+        ("SUPERSEDING INDICTMENT as to John Doe", "indictment"),
+        ("JURY VERDICT as to John Doe", "verdict"),
+        ("Minute Entry for proceedings held before Judge X: Motion Hearing", "hearing"),
+        ("MINUTES before Judge Coyle sentencing Pouriya Mozaffary (1)", "sentencing"),
+        ("MINUTES before Judge Coyle plea entered, sentencing hearing set for 6/7/04", "hearing"),
+        ("STIPULATION OF DISMISSAL by all parties", "dismissal"),
+    ],
+)
+def test_kind_from_the_leading_words(description: str, kind: str) -> None:
+    assert entry_kind(description) == kind
+
+
+@given(st.text(max_size=400))
+def test_a_title_is_short_and_never_fails(description: str) -> None:
+    title = short_title(description)
+    assert len(title) <= 90
+    assert entry_kind(description)
+
+
+def test_a_courts_compound_role_is_a_role_and_a_typo_still_is_not(cli: Cli) -> None:
+    """'counter defendant' holds 'defendant' as a word: not a misspelling of it."""
+    cli("case", "add", "c", "--title", "C")
+    cli("add", "c", "2003", "Counterclaim", "--party", "Acme:Counter Defendant")
+    cli("add", "c", "2004", "Appeal", "--party", "Acme:appellee")
+    assert cli.query("SELECT role FROM milestone_parties ORDER BY role") == [
+        ("appellee",),
+        ("counter defendant",),
+    ]
+    refused = cli("add", "c", "2003", "x", "--party", "Acme:counter defendent", code=1)
+    assert "unknown role 'counter defendent'" in refused.stderr
