@@ -150,7 +150,19 @@ def test_the_same_entries_as_a_courtlistener_list_match_the_alert(cli: Cli, tmp_
     cli("import", str(ALERT), "--case", "nvlsp")
     assert "milestones: 1 unchanged" in cli("import", str(listing), "--case", "nvlsp").stderr
     refused = cli("import", str(listing), "--case", "nvlsp", "--from", "juriscraper", code=1)
-    assert "is not a juriscraper docket" in refused.stderr
+    assert "is a courtlistener docket, not a juriscraper one: drop --from" in refused.stderr
+
+
+def test_an_alert_for_an_imported_docket_matches_its_entries(cli: Cli, tmp_path: Path) -> None:
+    """An alert names no docket: with --case, its entries take that case's court and number."""
+    cli("import", str(CIVIL))
+    entry = dict(json.loads(CIVIL.read_text())["docket_entries"][10])
+    entry["entry_number"] = int(entry.pop("document_number"))
+    alert = json.loads(ALERT.read_text())
+    alert["payload"]["results"] = [entry]
+    path = _write(tmp_path, "alert.json", alert)
+    result = cli("import", str(path), "--case", "txed-6-07-cv-00354")
+    assert "milestones: 1 unchanged" in result.stderr
 
 
 def test_a_newer_docket_adds_new_entries_and_updates_changed_ones(cli: Cli, tmp_path: Path) -> None:

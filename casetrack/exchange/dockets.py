@@ -144,7 +144,12 @@ def read_docket(data: Any, name: str, options: Options) -> Iterator[Record]:
     court's order, then charges and parties' terminations. A problem is an error record
     (FILE:ENTRY: what), so the importer lists them all and writes nothing."""
     shape = docket_shape(data)
-    if shape is None or (options.shape is not None and shape != options.shape):
+    if shape is not None and options.shape not in (None, shape):
+        raise CasetrackError(
+            f"{name} is a {shape} docket, not a {options.shape} one: drop --from, or give"
+            f" --from {shape}"
+        )
+    if shape is None:
         wanted = f"a {options.shape} docket" if options.shape else "a casetrack export or a docket"
         raise CasetrackError(
             f"{name} is not {wanted}: casetrack reads its own JSON/JSONL/CSV, juriscraper"
@@ -381,7 +386,7 @@ def _count_title(text: str) -> str:
     whose count numbers come last ('...ABETTING(2-4)')."""
     numbers = _COUNT_NUMBERS.search(text)
     offense = text[: numbers.start()] if numbers else text
-    offense = re.sub(r"\b[A-Z]{2,}\b", lambda m: m.group().lower(), offense).strip()
+    offense = re.sub(r"(?<![\w.:=])[A-Z]+\b", lambda m: m.group().lower(), offense).strip()
     if not numbers:
         return _cut(f"Charge: {offense}") if offense else "Charge"
     which = " ".join(numbers.group(1).split())
