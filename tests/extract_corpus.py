@@ -176,7 +176,7 @@ SAMPLES: tuple[Sample, ...] = (
         ),
         known_parties=(("Paris Criminal Court", ("tribunal correctionnel de Paris",)),),
         expected=(
-            Expected("2019-12-04", "verdict"),
+            Expected("2019-12-04", "acquittal"),
             Expected("2016-03", "indictment"),
             Expected("2019-10", "trial"),
             # A reader anchors "a year later" on the verdict; both give 2020.
@@ -237,13 +237,16 @@ SAMPLES: tuple[Sample, ...] = (
         ),
         known_parties=(("Hamid Nouri", ("Nouri",)), ("Marie Dose", ())),
         expected=(
-            Expected("2019-11-09", "arrest", ("Hamid Nouri",)),
-            # The warrant was issued then; "arrest warrant" makes extract() say arrest.
-            Expected("2019-10~", "other", ("Hamid Nouri",), anchor="2019-11-09", got_kind="arrest"),
+            # "detained ... on a European arrest warrant": the verb says detention.
+            Expected("2019-11-09", "arrest", ("Hamid Nouri",), got_kind="detention"),
+            # The warrant was issued then; "detained" in the sentence makes extract() say detention.
+            Expected(
+                "2019-10~", "other", ("Hamid Nouri",), anchor="2019-11-09", got_kind="detention"
+            ),
             # A month without a year ("in January") is not read yet.
             Expected("2020-01", "ruling", status=MISSED),
-            Expected("2020-02-14", "ruling", got_kind="appeal"),
-            Expected("2022", "trial", ("Marie Dose",), status=SPURIOUS),
+            Expected("2020-02-14", "ruling"),
+            Expected("2022", "trial", ("Marie Dose",), status=SPURIOUS, got_kind="release"),
         ),
     ),
 )

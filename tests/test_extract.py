@@ -277,8 +277,8 @@ def test_yearless_date_without_any_year_is_dropped() -> None:
         ("He was charged with fraud on 17 June 2003.", "charge"),
         ("Some 160 people were detained on 17 June 2003.", "detention"),
         ("He was sentenced to five years on 17 June 2003.", "sentencing"),
-        ("She was convicted on 17 June 2003.", "verdict"),
-        ("They were acquitted on 17 June 2003.", "verdict"),
+        ("She was convicted on 17 June 2003.", "conviction"),
+        ("They were acquitted on 17 June 2003.", "acquittal"),
         ("A hearing was held on 17 June 2003.", "hearing"),
         ("The trial opened on 17 June 2003.", "trial"),
         ("The group filed a complaint on 17 June 2003.", "complaint"),
@@ -302,6 +302,129 @@ def test_kind_is_guessed_from_the_nearest_kind_word(sentence: str, kind: str) ->
 def test_kind_word_of_the_same_clause_wins() -> None:
     text = "Police raided the offices on 17 June 2003, and 160 people were detained."
     assert only(text).kind == "raid"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # The clause's verb, not the nearest noun.
+        (
+            "After a long investigation, a grand jury returned an indictment on 3 May 2019.",
+            "indictment",
+        ),
+        (
+            "On 3 May 2019 she sought to have her conviction referred to the review court.",
+            "referral",
+        ),
+        ("The defence filed a motion to quash the search on 3 May 2019.", "motion"),
+        ("The clerk's decision was issued by the registry in May 2019.", "ruling"),
+        ("This Court granted the defendant's application on 3 May 2019.", "order"),
+        ("Oral arguments were heard on 3 May 2019.", "hearing"),
+        ("Payments were ordered to resume on 3 May 2019; the appeal followed.", "order"),
+        ("The judge ordered his release on 3 May 2019.", "release"),
+        # Kinds m011 added.
+        ("He was pardoned on 3 May 2019.", "pardon"),
+        ("She was released on parole on 3 May 2019.", "parole"),
+        ("He was found guilty on 3 May 2019.", "conviction"),
+        ("Il a été acquitté le 3 mai 2019.", "acquittal"),
+        ("Elle a été relaxée le 3 mai 2019 par le tribunal.", "acquittal"),
+        ("Il a été condamné à deux ans de prison le 3 mai 2019.", "conviction"),
+        ("Il a été gracié le 3 mai 2019.", "pardon"),
+        ("Le 3 mai 2019, la cour a cassé et annulé l'arrêt.", "ruling"),
+        ("Il a été mis en examen le 3 mai 2019 pour escroquerie.", "charge"),
+        # Accused or suspected of something is no milestone of that kind.
+        ("Il est soupçonné d'avoir détourné des fonds en mai 2019.", "other"),
+        ("He is accused of taking bribes in May 2019.", "other"),
+        # A decision named with its date, and what a clause hung on the date says it did.
+        ("The judgment of 3 May 2019 was set aside.", "judgment"),
+        ("Judgment rendered 3 May 2019, convicting defendant of fraud, is affirmed.", "conviction"),
+        ("Vu l'arrêt en date du 3 mai 2019, qui l'a condamné pour vol ;", "conviction"),
+        (
+            "Vu l'ordonnance du président en date du 3 mai 2019, prescrivant l'examen du pourvoi ;",
+            "order",
+        ),
+        (
+            "La cour a rendu le 3 mai 2019 un arrêt infirmant le jugement et relaxant le prévenu.",
+            "acquittal",
+        ),
+    ],
+)
+def test_kind_follows_the_clause_verb_and_the_decision_named(sentence: str, kind: str) -> None:
+    lang = "fr" if re.search(r"\b(?:le|la|l'|du|a été)\b", sentence) else "en"
+    assert only(sentence, lang=lang).kind == kind
+
+
+def test_the_seed_case_opened_years_before_a_dismissal_is_an_investigation() -> None:
+    text = "The inquiry, opened fourteen years earlier, ended when it was dismissed in May 2014."
+    first, second = extract(text).candidates
+    assert (first.date, first.kind, first.anchor) == ("2000~", "investigation", "2014-05")
+    assert (second.date, second.kind) == ("2014-05", "dismissal")
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("Cour de cassation\nAudience publique du 3 mai 2019\nN° de pourvoi : 18-00.000", "ruling"),
+        ("Cass. crim., 3 mai 2019, n° 18-00.000\nArrêt\nRejet", "ruling"),
+        ("Smith v Jones\n\nMay 3, 2019\n\nAppellate Division, Second Department", "ruling"),
+        ("DOCKET NO. 190101-1\nDATE: May 3, 2019\n\nORDER", "ruling"),
+        ("THIRD SECTION\nCASE OF A v. B\nJUDGMENT\nSTRASBOURG\n3 May 2019", "judgment"),
+    ],
+)
+def test_date_in_a_decision_header_is_the_decision(head: str, kind: str) -> None:
+    text = head + "\n\nThe court heard the parties and gave its reasons at length."
+    assert only(text).kind == kind
+
+
+def test_a_news_sentence_naming_a_court_is_no_header() -> None:
+    assert only("The appeal court sat on 3 May 2019.").kind == "other"
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "court",
+                "arrêt",
+                "du",
+                "qui",
+                "l'a",
+                "condamné",
+                "filed",
+                "a",
+                "motion",
+                "on",
+                "3 May 2019",
+                "le 3 mai 2019",
+                ",",
+                ";",
+                "granted",
+                "order",
+                "ordered",
+                "release",
+                "appeal",
+                "\n",
+                "Audience publique du",
+                "judgment",
+                "of",
+                "convicting",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_every_kind_proposed_is_a_built_in_kind(words: list[str]) -> None:
+    builtin = {
+        "investigation", "complaint", "filing", "indictment", "charge", "arrest", "raid",
+        "search", "detention", "release", "hearing", "trial", "ruling", "judgment", "verdict",
+        "sentencing", "appeal", "dismissal", "settlement", "deadline", "other", "acquittal",
+        "conviction", "pardon", "parole", "referral", "motion", "order",
+    }  # fmt: skip
+    for lang in ("en", "fr"):
+        for candidate in extract(" ".join(words), lang=lang).candidates:
+            assert candidate.kind in builtin
 
 
 # --------------------------------------------------------------------------- parties

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # What the tuning split scores today: raise these as the rules improve, never lower them.
 FLOOR = {
     "f1": 0.870,
-    "kinds": 0.52,
+    "kinds": 0.94,
     "parties": 0.029,
     "parties_with_case": 0.735,
 }

@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any, TypeAlias
 
 from casetrack.extract.dates import Span, dateline, find_dates, resolve
-from casetrack.extract.kinds import KindWords
+from casetrack.extract.kinds import KindWords, header_kind, is_decision
 from casetrack.extract.parties import NewParty, parties_in, party_names
 from casetrack.extract.sentences import sentences
 from casetrack.extract.text import html_to_text, normalise_space, title
@@ -102,7 +102,10 @@ def extract(
     names, new_parties = party_names(story, known_parties)
     candidates: list[Candidate] = []
     stated: Span | None = None  # the latest date the text states: relative ones hang on it
+    decision = is_decision(story)
+    offset = 0
     for sentence in sentences(story):
+        offset = story.find(sentence, offset)
         found = find_dates(sentence, lang)
         if not found:
             continue
@@ -126,7 +129,8 @@ def extract(
                     anchor=anchor,
                     sentence=clean,
                     title=title(clean),
-                    kind=kind_words.nearest(item.start, item.end),
+                    kind=header_kind(sentence, item.start, item.end, offset, decision)
+                    or kind_words.nearest(item.start, item.end),
                     parties=parties,
                     new_parties=[new_parties[p] for p in parties if p in new_parties],
                 )

@@ -1,4 +1,15 @@
-"""The kind of a milestone, from the kind words nearest its date in the sentence."""
+"""The kind of a milestone, from the event words of the date's clause.
+
+Each kind has event verbs and verb phrases ("arrested", "filed a motion", "granted the
+application", "a été condamné") and nouns ("arrest", "motion", "arrêt"). The clause's verb
+says what happened on the date better than a noun nearby does: "a grand jury returned an
+indictment on 3 May after the investigation" is an indictment, "the hearing of these
+charges" is no hearing. So a verb counts as nearer than a noun at the same distance, and
+clause breaks (commas, "and", ";") count as distance. A decision named with its date ("the
+judgment of 9 May", "l'arrêt en date du 7 février 2017") is of the decision's kind, unless a
+clause hung on the date says what it decided ("..., qui l'a condamné", "..., convicting
+defendant"): then it is a conviction, an acquittal, a dismissal or an order.
+"""
 
 from __future__ import annotations
 
@@ -8,61 +19,317 @@ from dataclasses import dataclass
 
 from casetrack.extract.text import Regex, drop_overlaps, fold_same_length
 
-# Word stems (regular expressions on accent-free lower-case text), English then French.
-# The longest match wins where they overlap, so "dropped the charges" beats "charges".
-_KIND_WORDS: tuple[tuple[str | None, tuple[str, ...]], ...] = (
-    # Phrases that contain a kind word but name no event of that kind.
-    (None, (r"(?:appeals?|appellate) courts?", r"courts? of appeals?", r"cour d'appel\w*",
-            r"investigating judges?", r"juges? d'instruction", r"search warrants?",
-            r"detention cent(?:re|er)s?")),
-    ("dismissal", (r"ordered an end to the prosecution",
-                   r"end(?:ed)? to the (?:prosecution|proceedings|case)",
-                   r"dropp\w* (?:all |the )?(?:\w+ )?charges",
-                   r"charges (?:were|was|have been|had been) dropped", r"dismiss\w*",
-                   r"(?:was|were) closed", r"closed the (?:case|probe|investigation)",
-                   r"non-lieu", r"classe\w* sans suite", r"discharge order",
-                   r"abandon\w* les poursuites")),
-    ("investigation", (r"open\w* an? (?:\w+ )?(?:investigation|probe|inquiry)",
-                       r"ouv\w* une (?:enquete|information judiciaire)", r"investigation",
-                       r"probe", r"inquiry", r"enquete", r"information judiciaire")),
-    ("raid", (r"raid\w*", r"stormed", r"descente", r"coup de filet")),
-    ("search", (r"search(?:ed|es)?", r"perquisition\w*", r"perquisitionn\w*")),
-    ("arrest", (r"arrest\w*", r"interpell\w*", r"apprehended", r"arrete\w*",
-                r"arrestation\w*")),
-    ("release", (r"releas\w*", r"freed", r"set free", r"libere\w*", r"liberation",
-                 r"remis\w* en liberte")),
-    ("detention", (r"detain\w*", r"detention", r"custody", r"garde a vue", r"ecroue\w*",
-                   r"incarcer\w*", r"detenu\w*", r"en detention")),
-    ("indictment", (r"indict\w*", r"renvoy\w* devant")),
-    ("charge", (r"charged", r"charges? (?:of|with|against)", r"charging", r"inculpe\w*",
-                r"mis\w* en examen", r"mise en examen")),
-    ("sentencing", (r"sentenc\w*", r"condamne\w* a")),
-    ("verdict", (r"convict\w*", r"acquit\w*", r"verdict", r"found guilty",
-                 r"reconnu\w* coupable", r"relaxe\w*", r"condamne\w*")),
-    ("judgment", (r"judg(?:e)?ments?", r"jugement")),
-    ("ruling", (r"rul(?:ed|ing|ings)", r"rules that", r"decided", r"decision", r"arret",
-                r"a juge", r"a statue", r"a tranche")),
-    ("appeal", (r"appeal\w*", r"fait appel", r"interjete appel", r"appel", r"recours",
-                r"pourvoi")),
-    ("hearing", (r"hearings?", r"audiences?")),
-    ("trial", (r"trial", r"tried", r"proces", r"juge\w* devant")),
-    ("complaint", (r"(?:filed|lodged) (?:a |an )?(?:criminal )?complaint", r"complaint",
-                   r"plainte", r"lawsuit", r"sued")),
-    ("filing", (r"filed", r"filing", r"lodged", r"deposited", r"saisi\w*", r"depose\w*")),
-    ("settlement", (r"settl\w*", r"transaction", r"accord amiable")),
+# Regular expressions on accent-free lower-case text, English then French; the longest match
+# wins where they overlap, so "dropped the charges" beats "charges". Per kind: verbs and verb
+# phrases first, then nouns. Kind None: phrases that hold a kind word but name no event.
+_KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        None,
+        (),
+        (
+            r"(?:appeals?|appellate) (?:courts?|division|board)",
+            r"courts? of (?:criminal )?appeals?", r"cour d'appel\w*", r"investigating judges?",
+            r"juges? d'instruction", r"chambre de l'instruction", r"search warrants?",
+            r"arrest warrants?", r"warrants? (?:was |were )?issued", r"detention cent(?:re|er)s?",
+            r"trial (?:court|judge|justice)", r"hearing officer", r"post-conviction", r"accus\w*",
+            r"soupconn\w*", r"suspect\w*", r"alleg\w*", r"direct appeal", r"on appeal",
+            r"en appel", r"mandat d'arret", r"appeals? panel",
+        ),
+    ),
+    (
+        "dismissal",
+        (
+            r"ordered an end to the prosecution",
+            r"end(?:ed)? to the (?:prosecution|proceedings|case)",
+            r"dropp\w* (?:all |the )?(?:\w+ )?charges",
+            r"charges (?:were|was|have been|had been) dropped", r"dismiss\w*",
+            r"closed the (?:case|probe|investigation)", r"(?:was|were) closed",
+            r"classe\w* sans suite", r"abandon\w* les poursuites", r"prononce\w* un non-lieu",
+            r"nonsuit\w*",
+        ),
+        (
+            r"discharge order", r"classement sans suite", r"dismissal", r"non-lieu",
+        ),
+    ),
+    (
+        "investigation",
+        (
+            r"open\w* an? (?:\w+ )?(?:investigation|probe|inquiry)",
+            r"launch\w* an? (?:\w+ )?(?:investigation|probe|inquiry)",
+            r"(?:investigation|probe|inquiry)s?,? (?:which |that )?"
+            r"(?:was |were |had been |has been |been )?(?:opened|launched)",
+            r"(?:enquete|information judiciaire),? (?:qui )?(?:avait ete |a ete |etait )?ouverte",
+            r"ouv\w* une (?:enquete|information judiciaire)",
+            r"diligent\w* une enquete\w*(?: preliminaire)?",
+        ),
+        (
+            r"investigation", r"probe", r"inquiry", r"enquete", r"information judiciaire",
+        ),
+    ),
+    (
+        "raid",
+        (
+            r"raided", r"stormed",
+        ),
+        (
+            r"raids?", r"descente", r"coup de filet",
+        ),
+    ),
+    (
+        "search",
+        (
+            r"searched", r"perquisitionn\w*",
+        ),
+        (
+            r"search(?:es)?", r"perquisitions?",
+        ),
+    ),
+    (
+        "arrest",
+        (
+            r"ordered (?:his |her |their |the |its )?arrest", r"arrested", r"apprehended",
+            r"interpell\w*", r"arrete\w*",
+        ),
+        (
+            r"arrests?", r"arrestations?",
+        ),
+    ),
+    (
+        "parole",
+        (
+            r"paroled", r"released on parole", r"liberation conditionnelle",
+            r"libere\w* sous condition\w*",
+        ),
+        (
+            r"parole",
+        ),
+    ),
+    (
+        "release",
+        (
+            r"ordered (?:his |her |their |the |its )?(?:\w+ )?release",
+            r"ordonn\w* (?:sa |la |leur )?(?:remise|mise) en liberte", r"released", r"freed",
+            r"set free", r"libere\w*", r"remis\w* en liberte",
+        ),
+        (
+            r"release", r"liberation",
+        ),
+    ),
+    (
+        "detention",
+        (
+            r"detained", r"placed in (?:police )?custody", r"place\w* en garde a vue",
+            r"ecroue\w*", r"incarcer\w*", r"place\w* en detention",
+        ),
+        (
+            r"detention", r"custody", r"garde a vue", r"detenu\w*",
+        ),
+    ),
+    (
+        "indictment",
+        (
+            r"indicted", r"returned an? (?:\w+ )?indictment", r"renvoy\w* devant",
+        ),
+        (
+            r"indictments?",
+        ),
+    ),
+    (
+        "charge",
+        (
+            r"charged", r"charging", r"inculpe\w*", r"mis\w* en examen",
+        ),
+        (
+            r"charges? (?:of|against)", r"mise en examen",
+        ),
+    ),
+    (
+        "conviction",
+        (
+            r"convict(?:ed|ing)", r"found guilty", r"pleaded guilty", r"pled guilty",
+            r"reconnu\w* coupable", r"declare\w* coupable", r"condamne\w*", r"condamnant",
+        ),
+        (
+            r"convictions?", r"condamnations?",
+        ),
+    ),
+    (
+        "acquittal",
+        (
+            r"acquitt(?:ed|ing)", r"relaxe\w*", r"relaxant", r"acquitte\w*",
+        ),
+        (
+            r"acquittals?", r"relaxe",
+        ),
+    ),
+    (
+        "sentencing",
+        (
+            r"sentenced",
+        ),
+        (
+            r"sentenc\w*",
+        ),
+    ),
+    (
+        "pardon",
+        (
+            r"pardoned", r"gracie\w*", r"commuted",
+        ),
+        (
+            r"pardons?", r"grace presidentielle",
+        ),
+    ),
+    (
+        "referral",
+        (
+            r"referred", r"renvoy\w* a la cour",
+        ),
+        (
+            r"referrals?",
+        ),
+    ),
+    (
+        "motion",
+        (
+            r"filed (?:a |an |his |her |their )?(?:\w+ )?motions?(?: (?:to|for) \w+)?",
+            r"moved to \w+",
+        ),
+        (
+            r"motions?(?: (?:to|for) \w+)?", r"requete",
+        ),
+    ),
+    (
+        "settlement",
+        (
+            r"settled", r"approv\w* (?:a |the )?settlement",
+        ),
+        (
+            r"settlements?", r"transaction", r"accord amiable",
+        ),
+    ),
+    (
+        "order",
+        (
+            r"ordered", r"ordonn(?:e|ee|es|ees|ant|er|a|ait)",
+            r"granted (?:the |a |an |his |her |its |their )?(?:[\w']+ ){0,3}"
+            r"(?:application|leave|permission|petition|request|motion)",
+            r"perm\. app\. granted", r"prescrivant", r"enjoined",
+        ),
+        (
+            r"orders?", r"ordonnances?", r"injunction",
+        ),
+    ),
+    (
+        "judgment",
+        (
+            r"entered judgment",
+        ),
+        (
+            r"judg(?:e)?ments?", r"jugements?",
+        ),
+    ),
+    (
+        "ruling",
+        (
+            r"rul(?:ed|es)", r"decided", r"a juge", r"a statue", r"a tranche", r"affirm(?:ed|s)",
+            r"revers(?:ed|es)", r"vacat(?:ed|es)", r"upheld", r"quash\w*", r"annul\w*",
+            r"cass(?:e|ant|ation de)", r"infirm\w*", r"confirm\w*", r"rejet\w*", r"rejected",
+            r"denied",
+            r"issued (?:a |an |the |its |his |her )?(?:[\w-]+ ){0,4}"
+            r"(?:decision|ruling|determination|opinion)",
+            r"(?:decision|denial|ruling|determination)\w* (?:[\w()]+ ){0,8}(?:was |were )?issued",
+        ),
+        (
+            r"rulings?", r"decisions?", r"determinations?", r"arrets?",
+        ),
+    ),
+    (
+        "appeal",
+        (
+            r"appealed", r"fait appel", r"interjete\w* appel", r"form\w* (?:un )?pourvoi",
+            r"se pourvoi\w*",
+        ),
+        (
+            r"appeals?", r"appel", r"recours", r"pourvois?",
+        ),
+    ),
+    (
+        "hearing",
+        (
+            r"oral arguments?", r"held a hearing",
+        ),
+        (
+            r"hearings?", r"audiences?",
+        ),
+    ),
+    (
+        "trial",
+        (
+            r"tried", r"stood trial", r"went on trial", r"juge\w* devant",
+        ),
+        (
+            r"trials?", r"proces",
+        ),
+    ),
+    (
+        "complaint",
+        (
+            r"(?:filed|lodged) (?:a |an )?(?:criminal )?complaint", r"sued", r"porte\w* plainte",
+            r"depose\w* plainte",
+        ),
+        (
+            r"complaints?", r"plaintes?", r"lawsuit",
+        ),
+    ),
+    (
+        "filing",
+        (
+            r"filed", r"lodged", r"submitted", r"deposited", r"saisi\w*", r"depose\w*",
+            r"presente\w*",
+        ),
+        (
+            r"filings?",
+        ),
+    ),
+    (
+        "verdict",
+        (),
+        (
+            r"verdicts?",
+        ),
+    ),
 )  # fmt: skip
+_VERB = 1
+_NOUN = 0
 _KIND_REGEXES = tuple(
-    (Regex(r"\b(?:" + "|".join(words) + r")\b"), kind) for kind, words in _KIND_WORDS
+    (Regex(r"\b(?:" + "|".join(words) + r")(?!\w)"), kind, strength)
+    for kind, verbs, nouns in _KIND_WORDS
+    for words, strength in ((verbs, _VERB), (nouns, _NOUN))
+    if words
 )
 _CLAUSE_BREAK = Regex(r"[,;:()—\u2013]|\band\b|\bet\b|\bwhile\b|\bbut\b")
 _CLAUSE_PENALTY = 25
+_VERB_BONUS = 40
+_NEIGHBOURS = 4  # words looked at on each side of a date
+# What joins a decision to its date: "the judgment of", "l'arrêt ... en date du", "rendered".
+_NAMED_WITH_DATE = Regex(
+    r"^[^;]{0,120}?(?:\ben date du|\bdu|\bof|\bdated|\brendered|\brendue?s? le|\bdelivered"
+    r"|\bentered)(?:\s+on)?\s*$"
+)
+# A clause hung on the date that says what the decision did.
+_HUNG_CLAUSE = Regex(r"^\s*,?\s*(?:qui\b|which\b|that\b|\w+ing\b)")
+_DECIDED = frozenset({"conviction", "acquittal", "dismissal", "order", "sentencing"})
+_DECISIONS = frozenset({"ruling", "judgment", "order"})
+_DECISION_AFTER = Regex(r"^\s*,?\s*(?:un|une|a|an|its|the|son|sa|leur)\s+$")
 
 
 @dataclass(frozen=True)
 class KindWords:
     """The kind words and clause breaks of one sentence, found once for all its dates."""
 
-    words: list[tuple[int, int, str]]  # in text order, none overlapping another or a date
+    folded: str
+    words: list[tuple[int, int, str, int]]  # in text order, none overlapping another or a date
     ends: list[int]  # where each word ends, for bisection
     breaks: list[int]  # where clause breaks (commas, "and", ...) start
 
@@ -70,34 +337,101 @@ class KindWords:
     def of(cls, sentence: str, dates: Sequence[tuple[int, int]]) -> KindWords:
         """Longest phrase first where words overlap, and none inside a date: "the 2003
         raid" counts, the "May" of "9 May 2011" never does."""
-        folded = fold_same_length(sentence)
+        folded = fold_same_length(sentence).lower()
         hits = [
-            (m.start(), m.end(), kind) for rx, kind in _KIND_REGEXES for m in rx.rx.finditer(folded)
+            (m.start(), m.end(), kind, strength)
+            for rx, kind, strength in _KIND_REGEXES
+            for m in rx.rx.finditer(folded)
         ]
         date_starts, date_ends = [d[0] for d in dates], [d[1] for d in dates]
         words = []
-        for start, end, kind in drop_overlaps(hits, lambda hit: (hit[0], hit[1])):
+        for start, end, kind, strength in drop_overlaps(hits, lambda hit: (hit[0], hit[1])):
             after = bisect.bisect_right(date_ends, start)  # first date ending after `start`
             inside_date = after < len(dates) and date_starts[after] < end
             if kind and not inside_date:
-                words.append((start, end, kind))
+                words.append((start, end, kind, strength))
         breaks = [m.start() for m in _CLAUSE_BREAK.rx.finditer(sentence)]
-        return cls(words, [w[1] for w in words], breaks)
+        return cls(folded, words, [w[1] for w in words], breaks)
 
     def nearest(self, start: int, end: int) -> str:
-        """The kind of the closest word before or after the date at start:end, counting
-        each clause break as extra distance: "raided the offices on 17 June 2003, and 160
-        people were detained" is a raid. On a tie the word before wins."""
+        """The kind of the date at start:end: of the decision named with it (or what a
+        clause hung on it says it decided), else of the closest event word, verbs first."""
         before = bisect.bisect_right(self.ends, start) - 1  # the last word ending before it
-        scored: list[tuple[float, str]] = []
-        if before >= 0:
-            _, word_end, kind = self.words[before]
-            scored.append((self._distance(word_end, start), kind))
         if before + 1 < len(self.words):
-            word_start, _, kind = self.words[before + 1]
-            scored.append((self._distance(end, word_start) + 0.5, kind))
+            word_start, _, kind, _ = self.words[before + 1]
+            if word_start - end <= 2:
+                return kind  # the date qualifies a noun: "the 2003 raid"
+            if kind in _DECISIONS and _DECISION_AFTER.rx.match(self.folded[end:word_start]):
+                # "a rendu le 30 juin 2021 un arrêt ... condamnant": what the decision did
+                return self._decided(word_start, before + 2, hung=False) or kind
+        if before >= 0:
+            word_start, word_end, kind, _ = self.words[before]
+            if _NAMED_WITH_DATE.rx.match(self.folded[word_end:start]):
+                return self._decided(end, before + 1) or kind
+        scored: list[tuple[float, str]] = []
+        for index in range(max(0, before - _NEIGHBOURS + 1), before + 1):
+            _, word_end, kind, strength = self.words[index]
+            scored.append((self._distance(word_end, start) - _VERB_BONUS * strength, kind))
+        for index in range(before + 1, min(len(self.words), before + 1 + _NEIGHBOURS)):
+            word_start, _, kind, strength = self.words[index]
+            distance = self._distance(end, word_start) + 0.5 - _VERB_BONUS * strength
+            scored.append((distance, kind))
         return min(scored, key=lambda score: score[0])[1] if scored else "other"
+
+    def _decided(self, end: int, first_after: int, hung: bool = True) -> str | None:
+        """What a clause hung on the date ending at `end` says the decision did."""
+        if hung and not _HUNG_CLAUSE.rx.match(self.folded[end:]):
+            return None
+        stop = self.folded.find(";", end)
+        for word_start, _, kind, strength in self.words[first_after:]:
+            if stop >= 0 and word_start > stop:
+                break
+            if strength == _VERB and kind in _DECIDED:
+                return kind
+        return None
 
     def _distance(self, low: int, high: int) -> int:
         crossed = bisect.bisect_left(self.breaks, high) - bisect.bisect_left(self.breaks, low)
         return high - low + _CLAUSE_PENALTY * crossed
+
+
+# The head of a court decision: its date on a line of its own or among the court's name and
+# docket number ("Cour de cassation Chambre criminelle Audience publique du 8 mars 2017").
+_HEAD = 600
+_HEADER_WORDS = 16
+_DECISION_WORDS = Regex(
+    r"\b(?:court|cour|tribunal|judgment|jugement|arret|pourvoi|cassation|docket|appellate|"
+    r"chambre|division|cass|audience)\b"
+)
+_FINITE_VERB = Regex(
+    r"\b(?:was|were|is|are|has|had|have|been|having|will|a|ont|est|sont|ete|avait|etait)\b"
+)
+_JUDGMENT_NEAR = Regex(r"\b(?:judgment|jugement)\b")
+
+
+def is_decision(text: str) -> bool:
+    """Whether the text opens as a court decision does (court, docket or judgment words)."""
+    return bool(_DECISION_WORDS.rx.search(fold_same_length(text[:_HEAD]).lower()))
+
+
+def header_kind(sentence: str, start: int, end: int, offset: int, decision: bool) -> str | None:
+    """The kind of a date in a decision's header ("ruling", or "judgment" where the header
+    says so), or None for a date elsewhere: in the head of a text that opens as a decision, a
+    short line that is no sentence (no verb, no final stop) and names the court or little else."""
+    if not decision or offset + start >= _HEAD:
+        return None
+    line_start = sentence.rfind("\n", 0, start) + 1
+    line_end = sentence.find("\n", end)
+    line = fold_same_length(sentence[line_start : line_end if line_end >= 0 else None]).lower()
+    rest = line[: start - line_start] + line[end - line_start :]
+    if (
+        len(line.split()) > _HEADER_WORDS
+        or line.rstrip().endswith((".", ",", ";"))
+        or _FINITE_VERB.rx.search(line)
+        or (len(rest.strip()) > 25 and not _DECISION_WORDS.rx.search(rest))
+    ):
+        return None
+    if any(strength == _VERB and rx.rx.search(line) for rx, _, strength in _KIND_REGEXES):
+        return None
+    head = fold_same_length(sentence[: line_end if line_end >= 0 else None]).lower()
+    return "judgment" if _JUDGMENT_NEAR.rx.search(head) else "ruling"

@@ -14,7 +14,10 @@ _ABBREVIATIONS = frozenset(
      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd",
      "co", "corp", "v", "vs", "e.g", "i.e", "cf", "m", "mm", "mme", "mlle", "me", "p", "pp",
      "u.s", "u.k", "u.n", "gen", "col", "sgt", "lt", "capt", "gov", "sen", "rep", "jr", "sr",
-     "op", "cit", "ch", "ibid", "al")
+     "op", "cit", "ch", "ibid", "al", "app", "ct", "crim", "cir", "supp", "div", "dist", "tenn",
+     "cal", "ill", "mass", "fla", "tex", "ohio", "pa", "va", "wash", "mich", "conn", "ga",
+     "n.y", "n.j", "d.c", "f", "perm", "cert", "vet", "civ", "proc", "cass", "crim", "soc",
+     "civ", "com", "req", "bull", "nos", "ann", "stat", "code", "sess", "assn", "dept")
 )  # fmt: skip
 _SENTENCE_END = Regex(r"[.!?…]+[\"'»”\u2019)\]]*(?=\s+[\"'«“(\[]?[A-ZÀ-Þ0-9])")
 
