@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
 if TYPE_CHECKING:
     from casetrack.exchange.selection import Selection
 
 FORMAT = "casetrack/1"
+# The JSON Schema of FORMAT, shipped in this package (docs/guide/format.md says the rules).
+SCHEMA_FILE = "casetrack-1.schema.json"
 
 Writer = Callable[["Selection", TextIO], None]
 
@@ -49,6 +52,11 @@ def writer(name: str) -> Writer:
     """The writer function registered for an export format name."""
     module, _, function = EXPORTERS[name].partition(":")
     return cast("Writer", getattr(importlib.import_module(module), function))
+
+
+def schema_path() -> Path:
+    """Where the installed JSON Schema of the exchange format is, for readers of exports."""
+    return Path(__file__).with_name(SCHEMA_FILE)
 
 
 def export_format(output: str | None, given: str | None) -> str:

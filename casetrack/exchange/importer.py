@@ -246,6 +246,7 @@ class _Importer:
             return
         uid = _uid(record.get("uid"))
         fields = {f: _text(record.get(f), f) for f in CASE_FIELDS}
+        fields["status"] = fields["status"] or "open"  # as a new case has it: not a change
         row = self.conn.execute(
             "SELECT id, slug FROM cases WHERE uid = ? UNION ALL"
             " SELECT id, slug FROM cases WHERE slug = ? LIMIT 1",
