@@ -165,6 +165,35 @@ def test_an_alert_for_an_imported_docket_matches_its_entries(cli: Cli, tmp_path:
     assert "milestones: 1 unchanged" in result.stderr
 
 
+def test_the_same_docket_in_courtlistener_shape_matches_the_juriscraper_one(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """CourtListener's docket JSON nests entries (entry_number, pacer_sequence_number) and
+    parties (party_types with criminal_counts; `type` a number) and names the court `court`."""
+    docket = json.loads(CRIMINAL.read_text())
+    shaped: dict[str, Any] = {
+        "id": 1, "court": docket["court_id"], "docket_number": docket["docket_number"],
+        "case_name": docket["case_name"], "date_filed": docket["date_filed"],
+        "date_terminated": docket["date_terminated"],
+        "assigned_to_str": docket["assigned_to_str"],
+    }  # fmt: skip
+    shaped["docket_entries"] = [
+        {"entry_number": e["document_number"], "date_filed": e["date_filed"],
+         "description": e["description"], "pacer_sequence_number": e["pacer_seq_no"],
+         "date_entered": e["date_entered"], "recap_documents": []}
+        for e in docket["docket_entries"]
+    ]  # fmt: skip
+    shaped["parties"] = [
+        {"name": p["name"], "type": 3, "attorneys": [],
+         "party_types": [{"name": p["type"], "date_terminated": p["date_terminated"],
+                          "criminal_counts": (p.get("criminal_data") or {}).get("counts", [])}]}
+        for p in docket["parties"]
+    ]  # fmt: skip
+    cli("import", str(CRIMINAL))
+    result = cli("import", str(_write(tmp_path, "cl.json", shaped)), "--from", "courtlistener")
+    assert "cases: 1 unchanged" in result.stderr and "milestones: 31 unchanged" in result.stderr
+
+
 def test_a_newer_docket_adds_new_entries_and_updates_changed_ones(cli: Cli, tmp_path: Path) -> None:
     newer = json.loads(CIVIL.read_text())
     older = dict(newer, docket_entries=[dict(e) for e in newer["docket_entries"][:20]])
@@ -240,6 +269,9 @@ def test_usage_mistakes(cli: Cli, tmp_path: Path) -> None:
         ("MINUTES before Judge Coyle sentencing Pouriya Mozaffary (1)", "sentencing"),
         ("MINUTES before Judge Coyle plea entered, sentencing hearing set for 6/7/04", "hearing"),
         ("STIPULATION OF DISMISSAL by all parties", "dismissal"),
+        ("SENTENCING MEMORANDUM by USA as to John Doe", "filing"),
+        ("TRIAL BRIEF by USA", "filing"),
+        ("Jury Trial as to John Doe held on 5/1/2019", "trial"),
     ],
 )
 def test_kind_from_the_leading_words(description: str, kind: str) -> None:

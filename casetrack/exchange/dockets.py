@@ -43,11 +43,11 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (r"order|minute order", "order"),
     (r"(superseding )?indictment", "indictment"),
     (r"(jury )?verdict", "verdict"),
-    (r"sentencing", "sentencing"),
+    (r"sentencing(?! (memorandum|memo|position|letter|statement))", "sentencing"),
     (r"(amended )?(criminal )?complaint", "complaint"),
     (r"motion", "motion"),
     (r"settlement", "settlement"),
-    (r"(jury )?trial", "trial"),
+    (r"(jury )?trial(?! (brief|memorandum))", "trial"),
     (r"minutes?( entry)?|hearing", "hearing"),
 )  # fmt: skip
 _KIND_RES = tuple((re.compile(rf"(?:{words})\b", re.IGNORECASE), kind) for words, kind in _KINDS)
@@ -396,7 +396,7 @@ def _count_title(text: str) -> str:
 
 def _party_types(party: dict[str, Any]) -> list[dict[str, Any]]:
     """A party's types with their termination dates: juriscraper gives one `type`,
-    CourtListener a list of `party_types`."""
+    CourtListener a list of `party_types` (its `type`, if any, is a number: no role)."""
     given = party.get("party_types")
     if isinstance(given, list):
         return [
@@ -404,8 +404,12 @@ def _party_types(party: dict[str, Any]) -> list[dict[str, Any]]:
             for t in given
             if isinstance(t, dict)
         ]
+    kind = party.get("type")
     return [
-        {"name": _str(party.get("type")), "date_terminated": _str(party.get("date_terminated"))}
+        {
+            "name": _str(kind) if isinstance(kind, str) else None,
+            "date_terminated": _str(party.get("date_terminated")),
+        }
     ]
 
 
