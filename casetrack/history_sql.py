@@ -12,6 +12,7 @@ from typing import Any
 TRACKED_TABLES = (
     "cases", "kinds", "parties", "party_aliases", "sources",
     "milestones", "milestone_parties", "milestone_sources", "milestone_tags",
+    "rules", "closures", "deadlines",
 )  # fmt: skip
 
 

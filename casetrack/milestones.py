@@ -17,6 +17,7 @@ from casetrack.dates import (
     parse_date,
     wholly_before,
 )
+from casetrack.deadlines.recount import follow_trigger, refuse_own_date, set_done
 from casetrack.drafts import (
     DEFAULT_KIND,
     Citation,
@@ -57,6 +58,8 @@ class MilestoneChange:
     note: str | None = None
     status: str | None = None
     key: bool | None = None
+    # Done (a deadline met: it leaves `upcoming`) or open again.
+    done: bool | None = None
     add_parties: list[PartySpec] = field(default_factory=list)
     remove_parties: list[str] = field(default_factory=list)
     add_sources: list[Citation] = field(default_factory=list)
@@ -258,6 +261,8 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
             )
         # The history triggers write a row only for a row that really changed.
         last_history = conn.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0]
+        if value is not None:
+            refuse_own_date(conn, milestone_id)
         writer = MilestoneWriter(conn)
         if change.kind is not None:
             updates["kind"] = writer.kind(clean_kind(change.kind))
@@ -271,6 +276,10 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
                 (*updates.values(), now(), milestone_id, *updates.values()),
             ).rowcount
         )
+        if value is not None and fields_changed:
+            follow_trigger(conn, milestone_id)
+        if change.done is not None:
+            set_done(conn, milestone_id, change.done)
         for text in change.remove_parties:
             _unlink_party(conn, milestone_id, text)
         for ref in change.remove_sources:

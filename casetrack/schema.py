@@ -502,6 +502,60 @@ def m011_more_kinds(db: Any) -> None:
     conn.execute("DELETE FROM history WHERE id > ?", (last,))
 
 
+@migration
+def m012_deadlines(db: Any) -> None:
+    """Deadlines counted from court rules: the rules a user adds (the built-in ones live in
+    casetrack.deadlines.rules), the days a court was closed, and for each milestone of kind
+    deadline the trigger and rule it was counted from, the working, and whether it is done.
+    All three are in the history, so undo puts back a trigger and its deadlines together."""
+    statements = [
+        """CREATE TABLE rules (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            jurisdiction TEXT NOT NULL,
+            citation TEXT NOT NULL,
+            text TEXT,
+            triggers TEXT NOT NULL DEFAULT '[]',
+            amount INTEGER NOT NULL CHECK (amount >= 0),
+            unit TEXT NOT NULL CHECK (unit IN ('days', 'court days', 'months', 'hours')),
+            direction TEXT NOT NULL CHECK (direction IN ('after', 'before')),
+            service TEXT CHECK (service IN ('mail')),
+            holidays TEXT NOT NULL,
+            method TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE closures (
+            id INTEGER PRIMARY KEY,
+            court TEXT NOT NULL,
+            court_key TEXT NOT NULL,
+            day TEXT NOT NULL,
+            reason TEXT,
+            UNIQUE (court_key, day)
+        )""",
+        """CREATE TABLE deadlines (
+            milestone_id INTEGER PRIMARY KEY REFERENCES milestones(id) ON DELETE CASCADE,
+            trigger_id INTEGER REFERENCES milestones(id) ON DELETE SET NULL,
+            rule TEXT,
+            service TEXT CHECK (service IN ('mail')),
+            working TEXT,
+            done_at TEXT
+        )""",
+        "CREATE INDEX deadlines_trigger ON deadlines(trigger_id)",
+    ]
+    for sql in statements:
+        db.execute(sql)
+    _history_triggers(
+        db.conn,
+        {
+            "rules": "id title jurisdiction citation text triggers amount unit direction service"
+            " holidays method created_at updated_at",
+            "closures": "id court court_key day reason",
+            "deadlines": "milestone_id trigger_id rule service working done_at",
+        },
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 
 from casetrack.cases import require_case_id
 from casetrack.clock import now
-from casetrack.drafts import Checked, Citation, PartySpec, party_spec_text
+from casetrack.dates import DateValue
+from casetrack.drafts import Checked, Citation, PartySpec, date_columns, party_spec_text
 from casetrack.errors import CasetrackError
 from casetrack.models import ROLES
 from casetrack.parties import create_party, find_party_id, refuse_close
@@ -274,6 +275,18 @@ class MilestoneWriter:
         for table in LINK_TABLES:
             self.conn.execute(f"DELETE FROM {table} WHERE milestone_id = ?", (milestone_id,))
         self.link([(milestone_id, row)])
+
+    def redate(self, milestone_id: int, value: DateValue) -> bool:
+        """Give a stored milestone a new date (a deadline counted again); whether it moved."""
+        columns = date_columns(value)
+        assignments = ", ".join(f"{k} = ?" for k in columns)
+        return bool(
+            self.conn.execute(
+                f"UPDATE milestones SET {assignments}, updated_at = ? WHERE id = ?"
+                " AND date IS NOT ?",
+                (*columns.values(), now(), milestone_id, value.text),
+            ).rowcount
+        )
 
     def link(self, rows: Iterable[tuple[int, Ready]]) -> None:
         """Insert the links of these milestones (ids given), in batches per table."""

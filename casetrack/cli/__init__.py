@@ -220,6 +220,7 @@ def main_options(
 def _register() -> None:
     from casetrack.cli import (
         cases,
+        deadlines,
         exchange,
         extract,
         help,
@@ -241,6 +242,7 @@ def _register() -> None:
     app.add_typer(parties.app, name="party")
     app.add_typer(sources.app, name="source")
     app.add_typer(kinds.app, name="kind")
+    deadlines.register(app)
 
 
 _register()

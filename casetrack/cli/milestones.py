@@ -185,13 +185,19 @@ def show(
 ) -> None:
     """Show one milestone with its parties, sources and tags."""
     from casetrack.dates import display_date
+    from casetrack.deadlines.due import deadline_details
     from casetrack.milestones import get_milestone
 
-    milestone = get_milestone(open_store(ctx), milestone_id)
+    store = open_store(ctx)
+    milestone = get_milestone(store, milestone_id)
     record = milestone.to_dict()
+    deadline = deadline_details(store.conn, milestone_id)
     if fmt not in (OutputFormat.json, OutputFormat.jsonl):
         record["date"] = f"{display_date(milestone.date)} ({milestone.date.text})"
         record["parties"] = [p.name + (f" ({p.role})" if p.role else "") for p in milestone.parties]
+        record |= deadline or {}
+    elif deadline is not None:
+        record["deadline"] = deadline
     emit_one(record, fmt)
 
 
@@ -223,6 +229,10 @@ def edit(
     remove_tag: Annotated[list[str] | None, typer.Option(help="Remove a tag (repeatable).")] = None,
     status: Annotated[str | None, typer.Option(help="undisputed, disputed or unsure.")] = None,
     key: Annotated[bool | None, typer.Option("--key/--not-key", help="Key fact or not.")] = None,
+    done: Annotated[
+        bool | None,
+        typer.Option("--done/--not-done", help="Done (it leaves 'casetrack upcoming') or not."),
+    ] = None,
 ) -> None:
     """Change a milestone; options not given stay as they are.
 
@@ -235,7 +245,7 @@ def edit(
 
     change = MilestoneChange(
         date=date, title=title, kind=kind, case=case, location=location, note=note,
-        status=status, key=key, add_parties=_party_specs(party, new_party),
+        status=status, key=key, done=done, add_parties=_party_specs(party, new_party),
         remove_parties=remove_party or [],
         add_sources=_citations(source, quote, page, paragraph, str(milestone_id)),
         remove_sources=remove_source or [], add_tags=tag or [], remove_tags=remove_tag or [],

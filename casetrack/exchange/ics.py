@@ -11,6 +11,7 @@ how many times it changed.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TextIO
 
@@ -88,20 +89,26 @@ def _event(milestone: Milestone, updated: str, sequence: int, exact: bool) -> An
     return event
 
 
-def write_ics(selection: Selection, out: TextIO) -> None:
-    """The calendar, an event at a time: only the header comes from a whole Calendar."""
+_END = "END:VCALENDAR\r\n"
+
+
+def _header(name: str) -> str:
+    """A calendar's opening lines, without its END line: events are written one at a time."""
     from icalendar import Calendar
 
-    cases = selection.cases()
     calendar = Calendar()
     calendar.add("prodid", f"-//casetrack//casetrack {__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    name = cases[0].title if len(cases) == 1 else "casetrack"
     calendar.add("x-wr-calname", name)
-    header = calendar.to_ical().decode()
-    end = "END:VCALENDAR\r\n"
-    out.write(header.removesuffix(end))
+    return str(calendar.to_ical().decode()).removesuffix(_END)
+
+
+def write_ics(selection: Selection, out: TextIO) -> None:
+    """The calendar, an event at a time: only the header comes from a whole Calendar."""
+    cases = selection.cases()
+    out.write(_header(cases[0].title if len(cases) == 1 else "casetrack"))
+    end = _END
     today = date.today()
     left_out = 0
     for chunk in selection.chunks():
@@ -116,3 +123,35 @@ def write_ics(selection: Selection, out: TextIO) -> None:
     out.write(end)
     if left_out:
         selection.leave_out(left_out, NO_DAY)
+
+
+def deadlines_ics(conn: sqlite3.Connection, ids: list[int], alarm_days: int) -> str:
+    """What falls due (casetrack upcoming) as a calendar: an all-day event per deadline,
+    with its working, and a reminder (VALARM) `alarm_days` before it."""
+    from icalendar import Alarm
+
+    from casetrack.deadlines.due import deadline_details
+    from casetrack.milestones import load_milestones
+    from casetrack.selection import Filters
+
+    milestones = load_milestones(conn, ids)
+    marks = ", ".join("?" for _ in ids)
+    sql = f"SELECT id, updated_at FROM milestones WHERE id IN ({marks})"
+    updated = dict(conn.execute(sql, ids).fetchall()) if ids else {}
+    revisions = Selection(conn, Filters()).revisions(ids)
+    parts = [_header("casetrack: due")]
+    for milestone in milestones:
+        event = _event(milestone, updated[milestone.id], revisions.get(milestone.id, 0),
+                       _starts_on_a_day(milestone))  # fmt: skip
+        details = deadline_details(conn, milestone.id) or {}
+        if details.get("working"):
+            said = f"{event.pop('description')}\n{details['rule']}\n{details['working']}"
+            event.add("description", said)
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"Due in {alarm_days} days: {milestone.title}")
+        alarm.add("trigger", timedelta(days=-alarm_days))
+        event.add_component(alarm)
+        parts.append(event.to_ical().decode())
+    parts.append(_END)
+    return "".join(parts)

@@ -1,0 +1,478 @@
+"""`casetrack rule ...`, `closure ...`, `deadline add` and `upcoming`: deadlines counted from
+court rules, with their working, and what falls due next."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from casetrack.cli.common import (
+    MAX_ID,
+    FormatOption,
+    OutputFormat,
+    choice_option,
+    emit,
+    emit_one,
+    open_store,
+    out,
+    say,
+)
+
+if TYPE_CHECKING:
+    from casetrack.deadlines.rules import Rule
+
+rules_app = typer.Typer(help="List, show, add, edit and remove court rules.", no_args_is_help=True)
+closures_app = typer.Typer(
+    help="Days a court was closed: they count as holidays.", no_args_is_help=True
+)
+deadlines_app = typer.Typer(help="Deadlines counted from a court rule.", no_args_is_help=True)
+
+RuleId = Annotated[str, typer.Argument(metavar="RULE", help="Rule id, e.g. us-frap-4a1a.")]
+Court = Annotated[str, typer.Argument(metavar="COURT", help="The court, as its cases name it.")]
+Day = Annotated[str, typer.Argument(metavar="DATE", help="The day it was closed: 2024-07-05.")]
+
+
+def _methods() -> tuple[str, ...]:
+    from casetrack.deadlines.counting import METHODS
+
+    return tuple(METHODS)
+
+
+def _services() -> tuple[str, ...]:
+    from casetrack.deadlines.rules import SERVICES
+
+    return SERVICES
+
+
+Days = Annotated[int | None, typer.Option(min=0, max=100_000, help="A period in calendar days.")]
+CourtDays = Annotated[
+    int | None,
+    typer.Option(
+        "--court-days",
+        min=0,
+        max=100_000,
+        help="A period in court days (weekends, holidays, closures not counted).",
+    ),
+]
+Months = Annotated[int | None, typer.Option(min=0, max=1200, help="A period in months.")]
+Hours = Annotated[int | None, typer.Option(min=0, max=100_000, help="A period in hours.")]
+Method = Annotated[
+    str | None,
+    choice_option(
+        "--method",
+        help="How to count.",
+        choices=_methods,
+        what="counting method",
+        show_default=False,
+    ),
+]
+Holidays = Annotated[
+    str | None,
+    typer.Option(
+        "--holidays", metavar="CALENDAR", help="Public holidays: US, US-NY, FR, FR-57, ... or none."
+    ),
+]
+Citation = Annotated[str | None, typer.Option(help="Where the rule is, e.g. 'CPLR 5513(a)'.")]
+Title = Annotated[str | None, typer.Option(help="What is due, in a few words.")]
+Jurisdiction = Annotated[str | None, typer.Option(help="Where it applies, e.g. 'New York'.")]
+Text = Annotated[str | None, typer.Option(help="The rule's text, or its gist.")]
+Trigger = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--trigger", metavar="KIND", help="A kind of milestone it runs from (repeatable)."
+    ),
+]
+Before = Annotated[
+    bool | None,
+    typer.Option(
+        "--before/--after",
+        help="Counted back before the event, or after it (the default).",
+        show_default=False,
+    ),
+]
+RuleService = Annotated[
+    str | None,
+    choice_option(
+        "--service",
+        help="How papers are served unless a deadline says: mail adds the method's days.",
+        choices=_services,
+        what="service",
+        show_default=False,
+    ),
+]
+
+
+def _period(
+    days: int | None, court_days: int | None, months: int | None, hours: int | None
+) -> dict[str, Any]:
+    given = [
+        (n, u)
+        for n, u in (
+            (days, "days"),
+            (court_days, "court days"),
+            (months, "months"),
+            (hours, "hours"),
+        )
+        if n is not None
+    ]
+    if len(given) > 1:
+        raise typer.BadParameter("give one of --days, --court-days, --months or --hours")
+    return {"amount": given[0][0], "unit": given[0][1]} if given else {}
+
+
+def _rule_record(rule: Rule, uses: int | None = None) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": rule.id,
+        "title": rule.title,
+        "period": rule.period,
+        "jurisdiction": rule.jurisdiction,
+        "citation": rule.citation,
+        "method": rule.method,
+        "holidays": rule.holidays,
+        "triggers": ", ".join(rule.triggers),
+        "service": rule.service,
+        "builtin": rule.builtin,
+    }
+    if uses is not None:
+        record["deadlines"] = uses
+    return record
+
+
+@rules_app.command("list")
+def rule_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+    """List the court rules deadlines can be counted by: built-in ones, then yours."""
+    from casetrack.deadlines.due import rule_uses
+    from casetrack.deadlines.rules import all_rules
+
+    store = open_store(ctx)
+    emit(
+        [_rule_record(r, rule_uses(store.conn, r.id)) for r in all_rules(store.conn)],
+        fmt,
+        ["id", "period", "citation", "title", "holidays", "method", "deadlines"],
+        flexible=("title", "citation"),
+        droppable=("method", "deadlines"),
+    )
+
+
+@rules_app.command("show")
+def rule_show(ctx: typer.Context, rule_id: RuleId, fmt: FormatOption = OutputFormat.table) -> None:
+    """Show a rule: its period, citation, text, holidays and counting method."""
+    from casetrack.deadlines.due import rule_uses
+    from casetrack.deadlines.rules import get_rule
+
+    store = open_store(ctx)
+    rule = get_rule(store.conn, rule_id)
+    record = _rule_record(rule, rule_uses(store.conn, rule.id))
+    record["text"] = rule.text
+    if fmt in (OutputFormat.json, OutputFormat.jsonl):
+        record = rule.to_dict() | {"deadlines": record["deadlines"]}
+    emit_one(record, fmt)
+
+
+@rules_app.command("add")
+def rule_add(
+    ctx: typer.Context,
+    rule_id: RuleId,
+    days: Days = None,
+    court_days: CourtDays = None,
+    months: Months = None,
+    hours: Hours = None,
+    before: Before = None,
+    method: Method = None,
+    holidays: Holidays = None,
+    citation: Citation = None,
+    title: Title = None,
+    jurisdiction: Jurisdiction = None,
+    text: Text = None,
+    trigger: Trigger = None,
+    service: RuleService = None,
+) -> None:
+    """Add your own court rule.
+
+    Example: casetrack rule add ny-cplr-5513a --days 30 --method us-frcp-6a --holidays US-NY
+    --citation "CPLR 5513(a)" --title "Notice of appeal (NY)" --trigger judgment
+
+    Without --method it counts as FRCP 6(a) (us-frcp-6a); fr-cpc-641 counts as the French
+    codes do. --holidays defaults to US for us-frcp-6a and FR for fr-cpc-641.
+    """
+    from casetrack.deadlines.due import add_rule
+    from casetrack.deadlines.rules import Rule
+
+    period = _period(days, court_days, months, hours)
+    if not period:
+        raise typer.BadParameter(
+            "give the period: --days N, --court-days N, --months N or --hours N"
+        )
+    if citation is None:
+        raise typer.BadParameter("give where the rule is: --citation 'CPLR 5513(a)'")
+    method = method or "us-frcp-6a"
+    rule = Rule(
+        rule_id,
+        title or "",
+        jurisdiction or "",
+        citation,
+        period["amount"],
+        period["unit"],
+        "before" if before else "after",
+        holidays or ("FR" if method == "fr-cpc-641" else "US"),
+        method,
+        tuple(trigger or ()),
+        text,
+        service if service == "mail" else None,
+    )
+    added = add_rule(open_store(ctx, create=True), rule)
+    say(f"added rule {added.id}: {added.period}, {added.citation}")
+
+
+@rules_app.command("edit")
+def rule_edit(
+    ctx: typer.Context,
+    rule_id: RuleId,
+    days: Days = None,
+    court_days: CourtDays = None,
+    months: Months = None,
+    hours: Hours = None,
+    before: Before = None,
+    method: Method = None,
+    holidays: Holidays = None,
+    citation: Citation = None,
+    title: Title = None,
+    jurisdiction: Jurisdiction = None,
+    text: Text = None,
+    trigger: Trigger = None,
+    service: RuleService = None,
+) -> None:
+    """Change one of your rules; every deadline counted by it is counted again.
+
+    Example: casetrack rule edit ny-cplr-5513a --days 35
+    """
+    from casetrack.deadlines.due import edit_rule
+
+    changes: dict[str, Any] = _period(days, court_days, months, hours)
+    if before is not None:
+        changes["direction"] = "before" if before else "after"
+    given = {
+        "method": method,
+        "holidays": holidays,
+        "citation": citation,
+        "title": title,
+        "jurisdiction": jurisdiction,
+        "text": text,
+    }
+    changes |= {k: v for k, v in given.items() if v is not None}
+    if trigger is not None:
+        changes["triggers"] = tuple(trigger)
+    if service is not None:
+        changes["service"] = service if service == "mail" else None
+    if not changes:
+        raise typer.BadParameter("nothing to change: give an option such as --days")
+    rule, moved = edit_rule(open_store(ctx), rule_id, changes)
+    say(f"updated rule {rule.id}: {rule.period}, {rule.citation}")
+    _say_moved(moved)
+
+
+@rules_app.command("rm")
+def rule_rm(ctx: typer.Context, rule_id: RuleId) -> None:
+    """Remove one of your rules that no deadline is counted by."""
+    from casetrack.deadlines.due import remove_rule
+
+    say(f"removed rule {remove_rule(open_store(ctx), rule_id)}")
+
+
+def _say_moved(moved: list[int]) -> None:
+    if moved:
+        say(f"counted again: deadline(s) {', '.join(map(str, moved))} (see 'casetrack show ID')")
+
+
+@closures_app.command("add")
+def closure_add(
+    ctx: typer.Context,
+    court: Court,
+    day: Day,
+    reason: Annotated[str | None, typer.Option(help="Why, e.g. 'flood'.")] = None,
+) -> None:
+    """Record a day a court was closed; it counts as a holiday for that court's cases.
+
+    Example: casetrack closure add "S.D.N.Y." 2024-07-15 --reason "power cut"
+    """
+    from casetrack.deadlines.due import add_closure
+
+    moved = add_closure(open_store(ctx, create=True), court, day, reason)
+    say(f"recorded {court} closed on {day}")
+    _say_moved(moved)
+
+
+@closures_app.command("list")
+def closure_list(
+    ctx: typer.Context,
+    court: Annotated[str | None, typer.Argument(metavar="[COURT]", help="Only this court.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List the recorded court closures."""
+    from casetrack.deadlines.due import list_closures
+
+    emit(
+        list_closures(open_store(ctx), court),
+        fmt,
+        ["date", "court", "reason"],
+        flexible=("court", "reason"),
+        dates=("date",),
+        empty="no closures: record one with 'casetrack closure add COURT DATE'",
+    )
+
+
+@closures_app.command("rm")
+def closure_rm(ctx: typer.Context, court: Court, day: Day) -> None:
+    """Remove a recorded closure; that court's deadlines are counted again."""
+    from casetrack.deadlines.due import remove_closure
+
+    moved = remove_closure(open_store(ctx), court, day)
+    say(f"removed the closure of {court} on {day}")
+    _say_moved(moved)
+
+
+@deadlines_app.command("add")
+def deadline_add(
+    ctx: typer.Context,
+    case: Annotated[str, typer.Argument(metavar="CASE", help="Case slug.")],
+    rule: Annotated[str, typer.Option("--rule", "-r", metavar="RULE", help="Rule id.")],
+    trigger: Annotated[
+        int,
+        typer.Option(
+            "--from",
+            metavar="MILESTONE_ID",
+            min=1,
+            max=MAX_ID,
+            help="The milestone that starts the period (a judgment, ...).",
+        ),
+    ],
+    service: Annotated[
+        str | None,
+        choice_option(
+            "--service",
+            help="How it was served: mail adds the method's days (FRCP 6(d): 3).",
+            choices=_services,
+            what="service",
+            show_default=False,
+        ),
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="Title (default: the rule's).")] = None,
+    any_trigger: Annotated[
+        bool,
+        typer.Option(
+            "--any-trigger", help="Count from a milestone of a kind the rule does not name."
+        ),
+    ] = False,
+) -> None:
+    """Count a deadline from a milestone by a court rule, and add it (kind deadline).
+
+    Example: casetrack deadline add acme-2024 --rule us-frap-4a1a --from 12
+
+    'casetrack show ID' gives the working. When the trigger's date, the rule or a court
+    closure changes, the deadline is counted again in the same change (one undo).
+    """
+    from casetrack.dates import display_text
+    from casetrack.deadlines.due import add_deadline
+
+    added = add_deadline(
+        open_store(ctx), case, rule, trigger, service=service, title=title, any_trigger=any_trigger
+    )
+    say(f"deadline {added.milestone_id}: {display_text(added.date)} ({added.rule.id})")
+    say(f"working: {added.working}")
+    typer.echo(added.milestone_id)
+
+
+def upcoming(
+    ctx: typer.Context,
+    cases: Annotated[
+        list[str] | None, typer.Argument(metavar="[CASE]...", help="Only these cases.")
+    ] = None,
+    days: Annotated[int, typer.Option(min=0, max=36_500, help="How far ahead to look.")] = 30,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="DATE", help="Count days left from this day (default: today)."
+        ),
+    ] = None,
+    fmt: Annotated[
+        str,
+        choice_option(
+            "--format",
+            "-f",
+            help="Output format (ics: a calendar file with reminders).",
+            choices=lambda: (*(f.value for f in OutputFormat), "ics"),
+        ),
+    ] = "table",
+    alarm: Annotated[
+        int,
+        typer.Option(min=0, max=365, help="With --format ics, the reminder this many days before."),
+    ] = 3,
+) -> None:
+    """What falls due: open deadlines across cases, soonest first, with the days left;
+    overdue ones first, marked. Mark one done with 'casetrack edit ID --done'.
+
+    Example: casetrack upcoming --days 60 ; casetrack upcoming -f ics > due.ics
+    """
+    from casetrack.deadlines.due import upcoming as select
+
+    store = open_store(ctx)
+    today = _as_of(as_of)
+    due = select(store.conn, today, days, cases)
+    if fmt == "ics":
+        from casetrack.exchange.ics import deadlines_ics
+
+        out(deadlines_ics(store.conn, [d.id for d in due], alarm))
+        return
+    chosen = OutputFormat(fmt)
+    if chosen in (OutputFormat.table, OutputFormat.markdown):
+        records = [
+            {
+                "id": d.id,
+                "due": d.due,
+                "left": _left(d.days_left),
+                "case": d.case,
+                "title": d.title,
+                "rule": d.rule or "",
+            }
+            for d in due
+        ]
+    else:
+        records = [d.to_dict() for d in due]
+    emit(
+        records,
+        chosen,
+        None,
+        flexible=("title",),
+        droppable=("rule",),
+        dates=("due",),
+        empty=f"nothing due within {days} days of {today.isoformat()}",
+    )
+
+
+def _left(days: int) -> str:
+    if days < 0:
+        return f"OVERDUE {-days} day{'s' if days != -1 else ''}"
+    if days == 0:
+        return "today"
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def _as_of(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    from casetrack.dates import parse_date
+    from casetrack.errors import CasetrackError
+
+    value = parse_date(text)
+    if value.precision != "day" or value.start is None or value.approximate or value.uncertain:
+        raise CasetrackError(f"--as-of is one day, e.g. 2024-07-01, not {text!r}")
+    return value.start
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(rules_app, name="rule")
+    app.add_typer(closures_app, name="closure")
+    app.add_typer(deadlines_app, name="deadline")
+    app.command()(upcoming)

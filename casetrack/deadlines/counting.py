@@ -1,0 +1,165 @@
+"""Counting a period from a trigger day, as a court rule says to, with every step said.
+
+Two counting methods, each the text of its rule put into code (tests/test_counting.py
+quotes the text beside each check):
+
+- `us-frcp-6a`: FRCP 6(a) and FRAP 26(a). Exclude the trigger day, count every day
+  (weekends and legal holidays too), include the last day; a last day that is a Saturday,
+  Sunday or legal holiday moves to the next day that is none of these, counted forward
+  after an event and backward before one (6(a)(5)). 6(d): 3 days are added after a period
+  would otherwise expire when service was by mail. Periods in hours (6(a)(2)) begin at
+  once and end the same time that many hours later.
+- `fr-cpc-641`: code de procédure civile arts. 640-642 (and code de procédure pénale art.
+  801 for criminal periods). The trigger day does not count; a period in months ends on
+  the same day of the month, or the last day of the month when there is no such day; a
+  period ending on a Saturday, Sunday or a public holiday runs to the next working day.
+
+Nothing here knows of the store: what is a holiday is a function given by the caller.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from casetrack.errors import CasetrackError
+
+UNITS = ("days", "court days", "months", "hours")
+DIRECTIONS = ("after", "before")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKEND = {5: "a Saturday", 6: "a Sunday"}
+# Why a day is not one a period can end on: a holiday's or closure's name, or None.
+Closed = Callable[[date], str | None]
+
+
+@dataclass(frozen=True)
+class Method:
+    """A counting method: the rule it applies and what it adds for service by mail."""
+
+    name: str
+    citation: str
+    mail_days: int
+    counts_hours: bool
+
+
+METHODS = {
+    "us-frcp-6a": Method("us-frcp-6a", "FRCP 6(a), 6(d); FRAP 26(a), 26(c)", 3, True),
+    "fr-cpc-641": Method("fr-cpc-641", "CPC arts. 640-642; CPP art. 801", 0, False),
+}
+
+
+@dataclass
+class Count:
+    """The day a period ends on, and the steps that got there, in words."""
+
+    day: date
+    steps: list[str] = field(default_factory=list)
+
+    @property
+    def working(self) -> str:
+        return "; ".join(self.steps)
+
+
+def say_day(day: date, with_weekday: bool = True) -> str:
+    """A day as the working says it: Fri 14 Jun 2024."""
+    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {text}" if with_weekday else text
+
+
+def weekend_or(closed: Closed) -> Closed:
+    """Saturdays and Sundays, then whatever `closed` says: why a day cannot end a period."""
+
+    def why(day: date) -> str | None:
+        reasons = [r for r in (_WEEKEND.get(day.weekday()), closed(day)) if r]
+        return " and ".join(reasons) or None
+
+    return why
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month `months` later (earlier if negative), or the month's last."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def _plural(amount: int, unit: str) -> str:
+    return f"{amount} {unit[:-1] if amount == 1 else unit}"
+
+
+def count(
+    trigger: date,
+    amount: int,
+    unit: str,
+    direction: str,
+    method: str,
+    closed: Closed,
+    *,
+    mail: bool = False,
+    hours_late: bool = False,
+) -> Count:
+    """The last day of a period of `amount` `unit` after (or before) `trigger`.
+
+    `closed` says why a day is a holiday or closure (weekends are added here). `mail` adds
+    the method's service-by-mail days. For hours, `hours_late` counts from the latest time
+    of the trigger day (the trigger has no time: the end may fall on the next day).
+    """
+    rule = METHODS[method]
+    why = weekend_or(closed)
+    sign = 1 if direction == "after" else -1
+    way = "from" if sign == 1 else "before"
+    period = _plural(amount, unit)
+    if unit == "months":
+        day = add_months(trigger, sign * amount)
+        step = f"{period} {way} {say_day(trigger)} → {say_day(day)}"
+        if day.day != trigger.day:
+            step += f" (no {trigger.day} {_MONTHS[day.month - 1]}: the last day of the month)"
+    elif unit == "court days":
+        day, left = trigger, amount
+        while left:
+            day += timedelta(days=sign)
+            left -= why(day) is None
+        step = (
+            f"{period} {way} {say_day(trigger)}, not counting weekends and holidays"
+            f" → {say_day(day)}"
+        )
+    elif unit == "hours":
+        if not rule.counts_hours:
+            raise CasetrackError(f"{method} counts no periods in hours: give days or months")
+        days = amount // 24 + (1 if hours_late and amount % 24 else 0)
+        day = trigger + timedelta(days=sign * days)
+        step = f"{period} {way} {say_day(trigger)} → {say_day(day)}"
+    else:
+        day = trigger + timedelta(days=sign * amount)
+        step = f"{period} {way} {say_day(trigger)} → {say_day(day)}"
+    result = Count(day)
+    result.steps.append(step + _roll(result, why, sign))
+    if mail and rule.mail_days:
+        if sign == -1:
+            raise CasetrackError(
+                "service by mail adds days to a period after service, not to one before an event"
+            )
+        result.day += timedelta(days=rule.mail_days)
+        result.steps.append(
+            f"+ {rule.mail_days} days for service by mail (FRCP 6(d)) → {say_day(result.day)}"
+            + _roll(result, why, sign)
+        )
+    return result
+
+
+def _roll(result: Count, why: Closed, sign: int) -> str:
+    """Move result.day off weekends, holidays and closures (forward, or back for a period
+    counted backward); what was skipped, in words."""
+    said = ""
+    reason = why(result.day)
+    while reason is not None:
+        said += f", {reason}" if not said else f"; {say_day(result.day)}, {reason}"
+        result.day += timedelta(days=sign)
+        reason = why(result.day)
+    if not said:
+        return ""
+    return f"{said} → {'back to ' if sign == -1 else ''}{say_day(result.day)}"

@@ -1,0 +1,282 @@
+"""What the deadline commands do to a store: rules and closures (counting every deadline
+they touch again), deadlines counted from a trigger, and what falls due next."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from casetrack.dates import from_stored, parse_date
+from casetrack.deadlines.recount import count_deadline, recount, set_done
+from casetrack.deadlines.rules import SERVICES, Rule, get_rule, insert_rule, update_rule, user_rule
+from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.store import Store
+from casetrack.text import check_choice, clean_text, name_key
+
+DEADLINE_KIND = "deadline"
+
+
+# Rules -------------------------------------------------------------------------------------
+
+
+def add_rule(store: Store, rule: Rule) -> Rule:
+    with store.write() as conn:
+        return insert_rule(conn, rule)
+
+
+def edit_rule(store: Store, rule_id: str, changes: dict[str, Any]) -> tuple[Rule, list[int]]:
+    """Change a user's rule; every deadline counted by it is counted again in the same write.
+    Returns the rule and the deadlines that moved."""
+    with store.write() as conn:
+        rule = replace(user_rule(conn, rule_id), **changes)
+        if not update_rule(conn, rule):
+            return rule, []
+        return get_rule(conn, rule.id), recount(conn, "d.rule = ?", (rule.id,))
+
+
+def remove_rule(store: Store, rule_id: str) -> str:
+    """Remove a user's rule no deadline is counted by."""
+    with store.write() as conn:
+        rule = user_rule(conn, rule_id)
+        used = [str(r[0]) for r in conn.execute(
+            "SELECT milestone_id FROM deadlines WHERE rule = ? ORDER BY 1", (rule.id,)
+        )]  # fmt: skip
+        if used:
+            raise CasetrackError(
+                f"rule {rule.id!r} counts deadline(s) {', '.join(used)}: remove them"
+                " first ('casetrack rm ID')"
+            )
+        conn.execute("DELETE FROM rules WHERE id = ?", (rule.id,))
+    return rule.id
+
+
+def rule_uses(conn: sqlite3.Connection, rule_id: str) -> int:
+    row = conn.execute("SELECT count(*) FROM deadlines WHERE rule = ?", (rule_id,)).fetchone()
+    return int(row[0])
+
+
+# Closures ----------------------------------------------------------------------------------
+
+
+def _court(court: str) -> str:
+    cleaned = clean_text(court)
+    if not name_key(cleaned):
+        raise CasetrackError("a closure needs a court, as its cases name it (casetrack case show)")
+    return cleaned
+
+
+def _courts_cases(conn: sqlite3.Connection, court: str) -> dict[int, str]:
+    """The cases heard by `court` (compared as names are), with the court as each spells it."""
+    return {
+        case_id: name
+        for case_id, name in conn.execute("SELECT id, court FROM cases WHERE court IS NOT NULL")
+        if name_key(name) == name_key(court)
+    }
+
+
+def _recount_court(conn: sqlite3.Connection, court: str) -> list[int]:
+    ids = tuple(_courts_cases(conn, court))
+    if not ids:
+        return []
+    return recount(conn, f"c.id IN ({', '.join('?' for _ in ids)})", ids)
+
+
+def add_closure(store: Store, court: str, day: str, reason: str | None) -> list[int]:
+    """Record a day a court was closed; its cases' deadlines are counted again."""
+    name, when = _court(court), _one_day(day)
+    with store.write() as conn:
+        name = next(iter(_courts_cases(conn, name).values()), name)
+        if conn.execute("SELECT 1 FROM closures WHERE court_key = ? AND day = ?",
+                        (name_key(name), when)).fetchone():  # fmt: skip
+            raise CasetrackError(f"{name} is already recorded closed on {day}")
+        conn.execute(
+            "INSERT INTO closures (court, court_key, day, reason) VALUES (?, ?, ?, ?)",
+            (name, name_key(name), when, clean_text(reason or "") or None),
+        )
+        return _recount_court(conn, name)
+
+
+def remove_closure(store: Store, court: str, day: str) -> list[int]:
+    name, when = _court(court), _one_day(day)
+    with store.write() as conn:
+        gone = conn.execute(
+            "DELETE FROM closures WHERE court_key = ? AND day = ?", (name_key(name), when)
+        ).rowcount
+        if not gone:
+            raise NotFoundError(f"no closure of {name} on {day}: see 'casetrack closure list'")
+        return _recount_court(conn, name)
+
+
+def list_closures(store: Store, court: str | None = None) -> list[dict[str, Any]]:
+    rows = store.conn.execute(
+        "SELECT court, court_key, day, reason FROM closures ORDER BY day, court"
+    )
+    key = name_key(court) if court else None
+    return [
+        {"court": name, "date": day, "reason": reason}
+        for name, court_key, day, reason in rows
+        if key is None or court_key == key
+    ]
+
+
+def _one_day(text: str) -> str:
+    value = parse_date(text)
+    if value.precision != "day" or value.approximate or value.uncertain or value.start is None:
+        raise CasetrackError(f"a closure is one day: give it as 2024-07-05, not {text!r}")
+    return value.start.isoformat()
+
+
+# Deadlines ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Added:
+    milestone_id: int
+    date: str
+    working: str
+    rule: Rule
+
+
+def add_deadline(
+    store: Store,
+    case: str,
+    rule_id: str,
+    trigger_id: int,
+    *,
+    service: str | None = None,
+    title: str | None = None,
+    any_trigger: bool = False,
+) -> Added:
+    """Count `rule` from milestone `trigger_id` and record the result as a milestone of kind
+    deadline in `case`, linked to its trigger and rule, with the working."""
+    from casetrack.cases import require_case_id
+    from casetrack.drafts import Draft, check
+    from casetrack.writer import MilestoneWriter
+
+    if service is not None:
+        service = check_choice(service.strip().lower(), SERVICES, "service")
+    with store.write() as conn:
+        rule = get_rule(conn, rule_id)
+        case_id = require_case_id(conn, case, to_add=True)
+        trigger = conn.execute(
+            "SELECT m.case_id, c.slug, m.kind, m.title, m.deleted_at FROM milestones m"
+            " JOIN cases c ON c.id = m.case_id WHERE m.id = ?",
+            (trigger_id,),
+        ).fetchone()
+        if trigger is None or trigger[4] is not None:
+            where = "in the trash" if trigger else "not there"
+            raise NotFoundError(
+                f"milestone {trigger_id} is {where}: --from takes the id of the event that"
+                f" starts the period (see 'casetrack timeline {case}')"
+            )
+        if trigger[0] != case_id:
+            raise CasetrackError(
+                f"milestone {trigger_id} is in case {trigger[1]}, not {case}: count it there"
+                f" ('casetrack deadline add {trigger[1]} ...')"
+            )
+        if rule.triggers and trigger[2] not in rule.triggers and not any_trigger:
+            raise CasetrackError(
+                f"rule {rule.id} runs from a {' or '.join(rule.triggers)}; milestone"
+                f" {trigger_id} is a {trigger[2]} (give --any-trigger to count from it anyway)"
+            )
+        mail = (service or rule.service) == "mail"
+        computed = count_deadline(conn, rule, trigger_id, mail)
+        draft = Draft(case, computed.date, title or f"{rule.title} due ({rule.citation})",
+                      kind=DEADLINE_KIND)  # fmt: skip
+        writer = MilestoneWriter(conn)
+        (milestone_id,) = writer.insert([writer.resolve(check(draft), case_id)])
+        conn.execute(
+            "INSERT INTO deadlines (milestone_id, trigger_id, rule, service, working)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (milestone_id, trigger_id, rule.id, "mail" if mail else None, computed.working),
+        )
+    return Added(milestone_id, computed.date, computed.working, rule)
+
+
+def deadline_details(conn: sqlite3.Connection, milestone_id: int) -> dict[str, Any] | None:
+    """What `show` says of a deadline: its rule, trigger, working and whether it is done."""
+    row = conn.execute(
+        "SELECT d.rule, d.trigger_id, t.title, d.service, d.working, d.done_at FROM deadlines d"
+        " LEFT JOIN milestones t ON t.id = d.trigger_id WHERE d.milestone_id = ?",
+        (milestone_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    rule_id, trigger_id, trigger_title, service, working, done_at = row
+    details: dict[str, Any] = {}
+    if rule_id is not None:
+        try:
+            rule = get_rule(conn, rule_id)
+            details["rule"] = f"{rule.id}: {rule.citation}, {rule.period} ({rule.method})"
+        except NotFoundError:
+            details["rule"] = rule_id
+        details["counted from"] = (
+            f"{trigger_id} {trigger_title}" if trigger_id is not None else "(trigger erased)"
+        )
+        details["service"] = service
+        details["working"] = working
+    details["done"] = done_at
+    return {k: v for k, v in details.items() if v is not None}
+
+
+def mark_done(conn: sqlite3.Connection, milestone_id: int, done: bool) -> bool:
+    return set_done(conn, milestone_id, done)
+
+
+@dataclass
+class Due:
+    """A deadline that falls due, with the days left (negative: overdue) as of a day."""
+
+    id: int
+    case: str
+    due: str  # EDTF
+    title: str
+    rule: str | None
+    days_left: int
+    first: date
+    last: date
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "case": self.case, "due": self.due, "days_left": self.days_left,
+                "overdue": self.overdue, "title": self.title, "rule": self.rule}  # fmt: skip
+
+
+def upcoming(
+    conn: sqlite3.Connection, as_of: date, days: int, cases: list[str] | None = None
+) -> list[Due]:
+    """Open deadlines (milestones of kind deadline, not done) overdue as of `as_of`, then
+    those falling due within `days`, soonest first. A deadline in a range counts by its
+    first possible day: the day to act by."""
+    from casetrack.cases import require_case_id
+
+    params: list[object] = [DEADLINE_KIND]
+    where = ""
+    if cases:
+        ids = [require_case_id(conn, slug) for slug in cases]
+        where = f" AND m.case_id IN ({', '.join('?' for _ in ids)})"
+        params += ids
+    rows = conn.execute(
+        "SELECT m.id, c.slug, m.date, m.date_start, m.date_end, m.precision, m.approximate,"
+        " m.uncertain, m.title, d.rule FROM milestones m JOIN cases c ON c.id = m.case_id"
+        " LEFT JOIN deadlines d ON d.milestone_id = m.id"
+        " WHERE m.kind = ? AND m.deleted_at IS NULL AND c.deleted_at IS NULL"
+        f" AND d.done_at IS NULL AND m.date_start IS NOT NULL{where}",
+        params,
+    ).fetchall()
+    found = []
+    for mid, slug, text, start, end, precision, approximate, uncertain, title, rule in rows:
+        value = from_stored(text, start, end, precision, bool(approximate), bool(uncertain))
+        assert value.start is not None
+        first, last = value.start, value.end or value.start
+        # A range not over yet is due now; one wholly past is overdue by its last day.
+        left = (first - as_of).days if first >= as_of else min(0, (last - as_of).days)
+        if left <= days:
+            found.append(Due(mid, slug, text, title, rule, left, first, last))
+    found.sort(key=lambda d: (not d.overdue, d.first, d.last, d.id))
+    return found

@@ -1,0 +1,165 @@
+"""Deadlines kept in step: counting one from its trigger, and counting again every deadline
+a change touches (a trigger's date, a rule, a court closure) in the same write.
+
+casetrack.milestones calls in here when a milestone's date changes, so this module never
+imports it; casetrack.deadlines.due holds the commands' operations.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from casetrack.clock import now
+from casetrack.dates import DateValue, display_date, from_stored, parse_date
+from casetrack.deadlines.calendars import closed_on
+from casetrack.deadlines.counting import Count, count
+from casetrack.deadlines.rules import Rule, get_rule
+from casetrack.errors import CasetrackError
+from casetrack.text import name_key
+
+_NOT_A_SPAN = ("before", "after", "unknown")
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A deadline's date (EDTF: a day, or one day in a range) and how it was counted."""
+
+    date: str
+    working: str
+
+
+def closures(conn: sqlite3.Connection, court: str | None) -> dict[date, str]:
+    """The days a court was recorded closed, with why."""
+    if not court:
+        return {}
+    return {
+        date.fromisoformat(day): f"{name} closed" + (f" ({reason})" if reason else "")
+        for day, name, reason in conn.execute(
+            "SELECT day, court, reason FROM closures WHERE court_key = ?", (name_key(court),)
+        )
+    }
+
+
+def compute(
+    rule: Rule, trigger: DateValue, closed: dict[date, str], mail: bool, trigger_id: int
+) -> Computed:
+    """Count `rule` from a trigger's date: one day, or when the trigger is not one day (a
+    month, a span) the range of days the deadline can be, never a day made up."""
+    shown = display_date(trigger)
+    fix = f"give its exact day with 'casetrack edit {trigger_id} --date YYYY-MM-DD'"
+    if trigger.approximate or trigger.uncertain:
+        what = "approximate" if trigger.approximate else "uncertain"
+        raise CasetrackError(
+            f"milestone {trigger_id}'s date ({shown}) is {what}: a deadline counted from it"
+            f" would be a guess; {fix}"
+        )
+    if trigger.start is None or trigger.end is None or trigger.precision in _NOT_A_SPAN:
+        raise CasetrackError(
+            f"milestone {trigger_id}'s date ({shown}) has no first and last day to count"
+            f" from; {fix}"
+        )
+    why = closed_on(rule.holidays, closed)
+
+    def one(day: date, late: bool = False) -> Count:
+        return count(day, rule.amount, rule.unit, rule.direction, rule.method, why,
+                     mail=mail, hours_late=late)  # fmt: skip
+
+    first = one(trigger.start)
+    last = one(trigger.end, late=True)
+    if first.day == last.day:
+        return Computed(first.day.isoformat(), first.working)
+    if trigger.start == trigger.end:
+        lead = f"{shown} has no time of day: the period ends on one of two days"
+    else:
+        lead = f"{shown} is not one day: the deadline is one day in a range"
+    return Computed(
+        f"[{first.day.isoformat()}..{last.day.isoformat()}]",
+        f"{lead}; earliest: {first.working}; latest: {last.working}",
+    )
+
+
+def count_deadline(conn: sqlite3.Connection, rule: Rule, trigger_id: int, mail: bool) -> Computed:
+    """Count a rule from a stored trigger milestone, with its case's court closures."""
+    row = conn.execute(
+        "SELECT m.date, m.date_start, m.date_end, m.precision, m.approximate, m.uncertain,"
+        " c.court FROM milestones m JOIN cases c ON c.id = m.case_id WHERE m.id = ?",
+        (trigger_id,),
+    ).fetchone()
+    trigger = from_stored(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5]))
+    return compute(rule, trigger, closures(conn, row[6]), mail, trigger_id)
+
+
+def recount(conn: sqlite3.Connection, where: str, params: tuple[object, ...] = ()) -> list[int]:
+    """Count again the deadlines `d` (joined to their case `c`) matching `where`, inside the
+    caller's write; the ids whose date or working changed. A deadline that can no longer be
+    counted refuses the whole write, saying why."""
+    from casetrack.writer import MilestoneWriter
+
+    rows = conn.execute(
+        "SELECT d.milestone_id, d.trigger_id, d.rule, d.service FROM deadlines d"
+        " JOIN milestones m ON m.id = d.milestone_id JOIN cases c ON c.id = m.case_id"
+        f" WHERE d.trigger_id IS NOT NULL AND ({where}) ORDER BY d.milestone_id",
+        params,
+    ).fetchall()
+    writer = MilestoneWriter(conn)
+    changed = []
+    for milestone_id, trigger_id, rule_id, service in rows:
+        try:
+            computed = count_deadline(conn, get_rule(conn, rule_id), trigger_id, service == "mail")
+        except CasetrackError as err:
+            raise CasetrackError(
+                f"deadline {milestone_id} is counted from milestone {trigger_id} by rule"
+                f" {rule_id}, and cannot be counted again: {err}"
+            ) from None
+        moved = writer.redate(milestone_id, parse_date(computed.date))
+        said = conn.execute(
+            "UPDATE deadlines SET working = ? WHERE milestone_id = ? AND working IS NOT ?",
+            (computed.working, milestone_id, computed.working),
+        ).rowcount
+        if moved or said:
+            changed.append(milestone_id)
+    return changed
+
+
+def follow_trigger(conn: sqlite3.Connection, milestone_id: int) -> list[int]:
+    """A milestone's date changed: count again the deadlines counted from it."""
+    return recount(conn, "d.trigger_id = ?", (milestone_id,))
+
+
+def refuse_own_date(conn: sqlite3.Connection, milestone_id: int) -> None:
+    """A counted deadline's date is the rule's answer: it moves with its trigger or rule."""
+    row = conn.execute(
+        "SELECT trigger_id, rule FROM deadlines WHERE milestone_id = ? AND trigger_id IS NOT NULL",
+        (milestone_id,),
+    ).fetchone()
+    if row is not None:
+        raise CasetrackError(
+            f"milestone {milestone_id} is a deadline counted from milestone {row[0]} by rule"
+            f" {row[1]}: change the trigger's date ('casetrack edit {row[0]} --date ...') or the"
+            f" rule, and it follows (see 'casetrack show {milestone_id}')"
+        )
+
+
+def set_done(conn: sqlite3.Connection, milestone_id: int, done: bool) -> bool:
+    """Mark a milestone done (it leaves `upcoming`) or open again; whether that changed."""
+    if done:
+        return bool(
+            conn.execute(
+                "INSERT INTO deadlines (milestone_id, done_at) VALUES (?, ?)"
+                " ON CONFLICT (milestone_id) DO UPDATE SET done_at = excluded.done_at"
+                " WHERE done_at IS NULL",
+                (milestone_id, now()),
+            ).rowcount
+        )
+    cursor = conn.execute(
+        "UPDATE deadlines SET done_at = NULL WHERE milestone_id = ? AND done_at IS NOT NULL",
+        (milestone_id,),
+    )
+    conn.execute(
+        "DELETE FROM deadlines WHERE milestone_id = ? AND trigger_id IS NULL AND rule IS NULL"
+        " AND done_at IS NULL",
+        (milestone_id,),
+    )
+    return bool(cursor.rowcount)

@@ -1,0 +1,227 @@
+"""Court rules a deadline is counted by: the built-in ones, and those a user adds.
+
+A rule says how long (an amount of days, court days, months or hours), after or before
+which kind of event, which holidays close the court and which counting method applies
+(casetrack.deadlines.counting). Built-in rules live here, not in the store, so a release can
+correct one; a user's rules are rows of `rules`, in the history and in exports.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from casetrack.clock import now
+from casetrack.deadlines.calendars import check_calendar
+from casetrack.deadlines.counting import DIRECTIONS, METHODS, UNITS
+from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.text import check_choice, clean_text, did_you_mean
+
+_RULE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
+SERVICES = ("mail", "electronic", "hand")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One court rule: what it counts, from what, and how."""
+
+    id: str
+    title: str
+    jurisdiction: str
+    citation: str
+    amount: int
+    unit: str = "days"
+    direction: str = "after"
+    holidays: str = "US"
+    method: str = "us-frcp-6a"
+    triggers: tuple[str, ...] = ()
+    text: str | None = None
+    service: str | None = None  # "mail": served by mail unless a deadline says otherwise
+    builtin: bool = False
+
+    @property
+    def period(self) -> str:
+        unit = self.unit[:-1] if self.amount == 1 else self.unit
+        return f"{self.amount} {unit} {self.direction}"
+
+    def to_dict(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["triggers"] = list(self.triggers)
+        return record
+
+
+_FEDERAL = "US federal courts"
+BUILTIN_RULES = {
+    rule.id: replace(rule, builtin=True)
+    for rule in (
+        Rule(
+            "us-frap-4a1a", "Notice of appeal (civil)", _FEDERAL, "FRAP 4(a)(1)(A)", 30,
+            triggers=("judgment", "order", "ruling"),
+            text="In a civil case, ... the notice of appeal required by Rule 3 must be filed"
+            " with the district clerk within 30 days after entry of the judgment or order"
+            " appealed from.",
+        ),
+        Rule(
+            "us-frap-4b1a", "Notice of appeal (criminal)", _FEDERAL, "FRAP 4(b)(1)(A)", 14,
+            triggers=("judgment", "sentencing", "conviction", "order", "ruling"),
+            text="In a criminal case, a defendant's notice of appeal must be filed in the"
+            " district court within 14 days after the later of: (i) the entry of either the"
+            " judgment or the order being appealed; or (ii) the filing of the government's"
+            " notice of appeal.",
+        ),
+        Rule(
+            "us-frcp-59b", "Motion for a new trial", _FEDERAL, "FRCP 59(b)", 28,
+            triggers=("judgment",),
+            text="A motion for a new trial must be filed no later than 28 days after the"
+            " entry of judgment.",
+        ),
+        Rule(
+            "fr-cpc-538", "Appel (matière contentieuse)", "France", "CPC art. 538", 1,
+            unit="months", holidays="FR", method="fr-cpc-641",
+            triggers=("judgment", "ruling", "order"),
+            text="Le délai de recours par une voie ordinaire est d'un mois en matière"
+            " contentieuse ; il est de quinze jours en matière gracieuse. (It runs from the"
+            " notification of the judgment: count from that milestone.)",
+        ),
+        Rule(
+            "fr-cpp-498", "Appel correctionnel", "France", "CPP art. 498", 10,
+            holidays="FR", method="fr-cpc-641",
+            triggers=("judgment", "verdict", "conviction", "acquittal", "sentencing"),
+            text="Sauf dans le cas prévu à l'article 505, l'appel est interjeté dans le délai"
+            " de dix jours à compter du prononcé du jugement contradictoire. (Counted as CPP"
+            " art. 801 says: a period ending on a Saturday, Sunday or holiday runs to the"
+            " next working day.)",
+        ),
+    )
+}  # fmt: skip
+
+_COLUMNS = (
+    "id, title, jurisdiction, citation, text, triggers, amount, unit, direction, service,"
+    " holidays, method"
+)
+
+
+def _from_row(row: sqlite3.Row | tuple[Any, ...]) -> Rule:
+    import json
+
+    values = list(row)
+    values[5] = tuple(json.loads(values[5]))
+    (rule_id, title, jurisdiction, citation, text, triggers, amount, unit, direction,
+     service, holidays, method) = values  # fmt: skip
+    return Rule(rule_id, title, jurisdiction, citation, amount, unit, direction, holidays,
+                method, triggers, text, service)  # fmt: skip
+
+
+def stored_rules(conn: sqlite3.Connection) -> list[Rule]:
+    """The rules users added, by id."""
+    return [_from_row(r) for r in conn.execute(f"SELECT {_COLUMNS} FROM rules ORDER BY id")]
+
+
+def all_rules(conn: sqlite3.Connection) -> list[Rule]:
+    """Built-in rules, then the users' rules, each by id."""
+    return [*sorted(BUILTIN_RULES.values(), key=lambda r: r.id), *stored_rules(conn)]
+
+
+def get_rule(conn: sqlite3.Connection, rule_id: str) -> Rule:
+    """A rule by id (any case), refusing an unknown one with the nearest ids."""
+    key = rule_id.strip().lower()
+    if key in BUILTIN_RULES:
+        return BUILTIN_RULES[key]
+    row = conn.execute(f"SELECT {_COLUMNS} FROM rules WHERE id = ?", (key,)).fetchone()
+    if row is None:
+        known = [r.id for r in all_rules(conn)]
+        raise NotFoundError(
+            f"no rule {rule_id!r}{did_you_mean(key, known)}: see 'casetrack rule list',"
+            " or add one with 'casetrack rule add ID --days N --citation TEXT'"
+        )
+    return _from_row(row)
+
+
+def check_rule(rule: Rule) -> Rule:
+    """A rule's values as stored, refusing what cannot be counted."""
+    rule_id = rule.id.strip().lower()
+    if not _RULE_ID.fullmatch(rule_id):
+        raise CasetrackError(
+            f"bad rule id {rule.id!r}: use lower-case letters, digits and dashes,"
+            " e.g. ny-cplr-5513a"
+        )
+    if rule.amount < 0:
+        raise CasetrackError(f"a period cannot be negative ({rule.amount}): give --before instead")
+    method = check_choice(rule.method, tuple(METHODS), "counting method")
+    if rule.unit == "hours" and not METHODS[method].counts_hours:
+        raise CasetrackError(f"{method} counts no periods in hours: give days or months")
+    citation = clean_text(rule.citation)
+    if not citation:
+        raise CasetrackError("a rule needs a citation, e.g. --citation 'CPLR 5513(a)'")
+    from casetrack.drafts import clean_kind
+
+    return replace(
+        rule,
+        id=rule_id,
+        title=clean_text(rule.title) or citation,
+        jurisdiction=clean_text(rule.jurisdiction),
+        citation=citation,
+        text=clean_text(rule.text or "") or None,
+        unit=check_choice(rule.unit, UNITS, "unit"),
+        direction=check_choice(rule.direction, DIRECTIONS, "direction"),
+        holidays=check_calendar(rule.holidays),
+        method=method,
+        triggers=tuple(dict.fromkeys(k for k in map(clean_kind, rule.triggers) if k)),
+        service=check_choice(rule.service, ("mail",), "service") if rule.service else None,
+        builtin=False,
+    )
+
+
+def _values(rule: Rule) -> tuple[object, ...]:
+    import json
+
+    return (rule.id, rule.title, rule.jurisdiction, rule.citation, rule.text,
+            json.dumps(list(rule.triggers), ensure_ascii=False), rule.amount, rule.unit,
+            rule.direction, rule.service, rule.holidays, rule.method)  # fmt: skip
+
+
+def insert_rule(conn: sqlite3.Connection, rule: Rule) -> Rule:
+    """Add a checked user rule inside the caller's write; its id must be new."""
+    checked = check_rule(rule)
+    if checked.id in BUILTIN_RULES:
+        raise CasetrackError(
+            f"rule {checked.id!r} is built in: give yours another id, e.g. {checked.id}-local"
+        )
+    if conn.execute("SELECT 1 FROM rules WHERE id = ?", (checked.id,)).fetchone():
+        raise CasetrackError(
+            f"rule {checked.id!r} already exists: change it with 'casetrack rule edit {checked.id}'"
+        )
+    stamp = now()
+    conn.execute(
+        f"INSERT INTO rules ({_COLUMNS}, created_at, updated_at) VALUES ({', '.join('?' * 14)})",
+        (*_values(checked), stamp, stamp),
+    )
+    return checked
+
+
+def update_rule(conn: sqlite3.Connection, rule: Rule) -> bool:
+    """Store new values for a user rule inside the caller's write; whether any changed."""
+    checked = check_rule(rule)
+    names = [c.strip() for c in _COLUMNS.split(",")][1:]
+    assignments = ", ".join(f"{n} = ?" for n in names)
+    differs = " OR ".join(f"{n} IS NOT ?" for n in names)
+    values = _values(checked)[1:]
+    return bool(
+        conn.execute(
+            f"UPDATE rules SET {assignments}, updated_at = ? WHERE id = ? AND ({differs})",
+            (*values, now(), checked.id, *values),
+        ).rowcount
+    )
+
+
+def user_rule(conn: sqlite3.Connection, rule_id: str) -> Rule:
+    """A rule a user added (built-in ones cannot be changed or removed)."""
+    rule = get_rule(conn, rule_id)
+    if rule.builtin:
+        raise CasetrackError(
+            f"rule {rule.id!r} is built in and cannot be changed: add your own with"
+            f" 'casetrack rule add {rule.id}-local ...' and count from it"
+        )
+    return rule

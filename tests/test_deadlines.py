@@ -1,0 +1,206 @@
+"""Deadlines counted from court rules, driven through the CLI as a user does: the checks
+issue #21 asks for, kept in step with their trigger, rules and closures, and `upcoming`."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Cli
+
+
+def judgment(cli: Cli, day: str, case: str = "acme", court: str = "S.D.N.Y.",
+             kind: str = "judgment") -> int:  # fmt: skip
+    if not cli.db_path.exists() or not cli.query("SELECT 1 FROM cases WHERE slug = ?", (case,)):
+        cli("case", "add", case, "--title", f"{case} case", "--court", court)
+    return int(cli("add", case, day, "Judgment entered", "--kind", kind).stdout.split()[-1])
+
+
+def deadline(cli: Cli, rule: str, trigger: int, *extra: str, case: str = "acme") -> int:
+    result = cli("deadline", "add", case, "--rule", rule, "--from", str(trigger), *extra)
+    return int(result.stdout.split()[-1])
+
+
+def stored_date(cli: Cli, milestone_id: int) -> str:
+    return str(cli.query("SELECT date FROM milestones WHERE id = ?", (milestone_id,))[0][0])
+
+
+@pytest.mark.parametrize(
+    ("rule", "trigger", "due"),
+    [
+        ("us-frap-4a1a", "2024-06-14", "2024-07-15"),  # 14 Jul is a Sunday
+        ("us-frap-4a1a", "2024-06-04", "2024-07-05"),  # 4 Jul is Independence Day
+        ("fr-cpp-498", "2024-07-04", "2024-07-15"),  # 14 Jul: a Sunday and the national day
+        ("fr-cpc-538", "2024-01-31", "2024-02-29"),
+        ("fr-cpc-538", "2025-01-31", "2025-02-28"),
+        ("us-frap-4b1a", "2024-06-14", "2024-06-28"),
+        ("us-frcp-59b", "2024-06-14", "2024-07-12"),
+    ],
+)
+def test_the_issue_checks(cli: Cli, rule: str, trigger: str, due: str) -> None:
+    court = "Tribunal judiciaire de Paris" if rule.startswith("fr") else "S.D.N.Y."
+    trigger_id = judgment(cli, trigger, court=court)
+    assert stored_date(cli, deadline(cli, rule, trigger_id)) == due
+
+
+def test_show_gives_the_working(cli: Cli) -> None:
+    deadline_id = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"))
+    shown = cli("show", str(deadline_id)).stdout
+    assert "us-frap-4a1a: FRAP 4(a)(1)(A), 30 days after" in shown
+    assert "1 Judgment entered" in shown
+    assert cli("show", str(deadline_id), "-f", "json").stdout.count(
+        "30 days from Fri 14 Jun 2024 → Sun 14 Jul 2024, a Sunday → Mon 15 Jul 2024"
+    )
+    kind = cli.query("SELECT kind FROM milestones WHERE id = ?", (deadline_id,))
+    assert kind == [("deadline",)]
+
+
+def test_editing_the_trigger_moves_the_deadline_and_one_undo_restores_both(cli: Cli) -> None:
+    trigger = judgment(cli, "2024-06-14")
+    deadline_id = deadline(cli, "us-frap-4a1a", trigger)
+    before = cli.records()
+    cli("edit", str(trigger), "--date", "2024-06-17")
+    assert stored_date(cli, deadline_id) == "2024-07-17"
+    working = cli.query("SELECT working FROM deadlines WHERE milestone_id = ?", (deadline_id,))
+    assert working == [("30 days from Mon 17 Jun 2024 → Wed 17 Jul 2024",)]
+    history = cli("history").stdout
+    assert "date: 15 Jul 2024 → 17 Jul 2024" in history
+    cli("undo")
+    assert cli.records() == before
+
+
+def test_an_imprecise_trigger_gives_a_range_never_a_made_up_day(cli: Cli) -> None:
+    trigger = judgment(cli, "2024-06")
+    deadline_id = deadline(cli, "us-frap-4a1a", trigger)
+    assert stored_date(cli, deadline_id) == "[2024-07-01..2024-07-30]"
+    assert "Jun 2024 is not one day" in cli("show", str(deadline_id)).stdout
+    cli("edit", str(trigger), "--date", "2024-06-14")
+    assert stored_date(cli, deadline_id) == "2024-07-15"
+
+
+def test_an_approximate_trigger_is_refused_with_the_reason(cli: Cli) -> None:
+    trigger = judgment(cli, "2024-06-14")
+    deadline_id = deadline(cli, "us-frap-4a1a", trigger)
+    result = cli("edit", str(trigger), "--date", "c. 14 June 2024", code=1)
+    assert "is approximate: a deadline counted from it would be a guess" in result.stderr
+    assert stored_date(cli, trigger) == "2024-06-14"
+    assert stored_date(cli, deadline_id) == "2024-07-15"
+    other = judgment(cli, "before 2024-06-14")
+    result = cli("deadline", "add", "acme", "--rule", "us-frap-4a1a", "--from", str(other), code=1)
+    assert "has no first and last day" in result.stderr
+    assert cli.query("SELECT count(*) FROM milestones") == [(3,)]
+
+
+def test_a_deadline_date_is_the_rules_answer(cli: Cli) -> None:
+    deadline_id = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"))
+    result = cli("edit", str(deadline_id), "--date", "2024-07-20", code=1)
+    assert "change the trigger's date" in result.stderr
+
+
+def test_refusals_name_what_to_type(cli: Cli) -> None:
+    trigger = judgment(cli, "2024-06-14", kind="hearing")
+    result = cli("deadline", "add", "acme", "--rule", "us-frap-4aa1", "--from", str(trigger),
+                 code=1)  # fmt: skip
+    assert "did you mean 'us-frap-4a1a'" in result.stderr
+    result = cli("deadline", "add", "acme", "--rule", "us-frap-4a1a", "--from", str(trigger),
+                 code=1)  # fmt: skip
+    assert "milestone 1 is a hearing (give --any-trigger" in result.stderr
+    deadline(cli, "us-frap-4a1a", trigger, "--any-trigger")
+    result = cli("deadline", "add", "acme", "--rule", "us-frap-4a1a", "--from", "99", code=1)
+    assert "milestone 99 is not there" in result.stderr
+    result = cli("deadline", "add", "acme", "--rule", "us-frap-4a1a", "--from", "1",
+                 "--service", "mial", code=2)  # fmt: skip
+    assert "did you mean 'mail'" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_service_by_mail_adds_three_days(cli: Cli) -> None:
+    deadline_id = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"), "--service", "mail")
+    assert stored_date(cli, deadline_id) == "2024-07-18"
+
+
+def test_user_rules_add_show_edit_and_recount(cli: Cli) -> None:
+    cli("rule", "add", "ny-cplr-5513a", "--days", "30", "--holidays", "US-NY",
+        "--citation", "CPLR 5513(a)", "--title", "Notice of appeal (NY)",
+        "--trigger", "judgment")  # fmt: skip
+    assert "ny-cplr-5513a" in cli("rule", "list").stdout
+    shown = cli("rule", "show", "NY-CPLR-5513A").stdout
+    assert "CPLR 5513(a)" in shown and "US-NY" in shown
+    deadline_id = deadline(cli, "ny-cplr-5513a", judgment(cli, "2024-06-14"))
+    assert stored_date(cli, deadline_id) == "2024-07-15"
+    result = cli("rule", "edit", "ny-cplr-5513a", "--days", "35")
+    assert f"counted again: deadline(s) {deadline_id}" in result.stderr
+    assert stored_date(cli, deadline_id) == "2024-07-19"
+    cli("undo")
+    assert stored_date(cli, deadline_id) == "2024-07-15"
+    assert "is built in" in cli("rule", "edit", "us-frap-4a1a", "--days", "3", code=1).stderr
+    assert "counts deadline(s)" in cli("rule", "rm", "ny-cplr-5513a", code=1).stderr
+    bad = cli("rule", "add", "x", "--days", "3", "--holidays", "FR-75", "--citation", "c", code=1)
+    assert "FR has no subdivision" in bad.stderr
+    bad = cli("rule", "add", "x", "--days", "3", "--holidays", "XX", "--citation", "c", code=1)
+    assert "unknown holiday calendar" in bad.stderr
+    bad = cli("rule", "add", "x", "--days", "3", "--method", "us-frcp6a", "--citation", "c",
+              code=2)  # fmt: skip
+    assert "did you mean 'us-frcp-6a'" in bad.stderr
+    assert cli.query("SELECT id FROM rules") == [("ny-cplr-5513a",)]
+
+
+def test_a_closure_counts_as_a_holiday_and_recounts(cli: Cli) -> None:
+    deadline_id = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"))
+    result = cli("closure", "add", "s.d.n.y.", "2024-07-15", "--reason", "power cut")
+    assert f"counted again: deadline(s) {deadline_id}" in result.stderr
+    assert stored_date(cli, deadline_id) == "2024-07-16"
+    assert "power cut" in cli("closure", "list").stdout
+    assert "S.D.N.Y. closed (power cut)" in cli("show", str(deadline_id)).stdout
+    cli("closure", "rm", "S.D.N.Y.", "2024-07-15")
+    assert stored_date(cli, deadline_id) == "2024-07-15"
+    assert "no closure" in cli("closure", "rm", "S.D.N.Y.", "2024-07-15", code=1).stderr
+
+
+def test_upcoming_soonest_first_overdue_first_and_done_drops_out(cli: Cli) -> None:
+    late = deadline(cli, "us-frap-4b1a", judgment(cli, "2024-06-03"))  # due 17 Jun
+    soon = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"))  # 15 Jul
+    other = deadline(cli, "us-frap-4b1a", judgment(cli, "2024-06-19", case="beta"), case="beta")
+    far = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-09-02"))  # 2 Oct
+    listing = cli("upcoming", "--as-of", "2024-07-01", "-f", "json").stdout
+    import json
+
+    rows = json.loads(listing)
+    assert [r["id"] for r in rows] == [late, other, soon]
+    assert rows[0]["overdue"] and rows[0]["days_left"] == -14
+    assert rows[2]["days_left"] == 14
+    assert far not in [r["id"] for r in rows]
+    table = cli("upcoming", "--as-of", "2024-07-01").stdout
+    assert "OVERDUE 14 days" in table and "14 days" in table
+    assert [r["id"] for r in json.loads(cli("upcoming", "beta", "--as-of", "2024-07-01",
+                                            "-f", "json").stdout)] == [other]  # fmt: skip
+    cli("edit", str(late), "--done")
+    ids = [
+        r["id"] for r in json.loads(cli("upcoming", "--as-of", "2024-07-01", "-f", "json").stdout)
+    ]
+    assert late not in ids
+    cli("edit", str(late), "--not-done")
+    assert "OVERDUE" in cli("upcoming", "--as-of", "2024-07-01").stdout
+    ninety = cli("upcoming", "--as-of", "2024-07-01", "--days", "120", "-f", "json").stdout
+    assert far in [r["id"] for r in json.loads(ninety)]
+    assert "one day" in cli("upcoming", "--as-of", "2024-07", code=1).stderr
+
+
+def test_upcoming_calendar_parses_with_icalendar_and_vobject_with_a_reminder(cli: Cli) -> None:
+    import icalendar
+    import vobject
+
+    deadline_id = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"))
+    text = cli("upcoming", "--as-of", "2024-07-01", "-f", "ics", "--alarm", "5").stdout
+    calendar = icalendar.Calendar.from_ical(text)
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["dtstart"].dt) == "2024-07-15"
+    assert "Sun 14 Jul 2024, a Sunday" in str(event["description"])
+    (alarm,) = event.walk("VALARM")
+    assert alarm["trigger"].dt.days == -5 and str(alarm["action"]) == "DISPLAY"
+    parsed = vobject.readOne(text)
+    assert parsed.vevent.valarm.trigger.value.days == -5
+    uid = cli.query("SELECT uid FROM milestones WHERE id = ?", (deadline_id,))[0][0]
+    assert parsed.vevent.uid.value == f"{uid}@casetrack"
+    cli("edit", str(deadline_id), "--done")
+    empty = cli("upcoming", "--as-of", "2024-07-01", "-f", "ics").stdout
+    assert icalendar.Calendar.from_ical(empty).walk("VEVENT") == []
