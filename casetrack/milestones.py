@@ -81,6 +81,8 @@ class WriteReport:
     odd_roles: dict[str, tuple[str, str]] = field(default_factory=dict)
     # False when an edit found the milestone already as asked, and wrote nothing.
     changed: bool = True
+    # Deadlines counted from this milestone that were counted again (its date changed).
+    recounted: list[int] = field(default_factory=list)
 
 
 def _kind_name(name: str) -> str:
@@ -276,8 +278,9 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
                 (*updates.values(), now(), milestone_id, *updates.values()),
             ).rowcount
         )
-        if value is not None and fields_changed:
-            follow_trigger(conn, milestone_id)
+        recounted = (
+            follow_trigger(conn, milestone_id) if value is not None and fields_changed else []
+        )
         if change.done is not None:
             set_done(conn, milestone_id, change.done)
         for text in change.remove_parties:
@@ -322,6 +325,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
         created.sources,
         created.odd_roles,
         changed=changed,
+        recounted=recounted,
     )
 
 

@@ -102,6 +102,16 @@ BASELINE: dict[str, tuple[list[str], list[str]]] = {
     "export": ([], ["--format", "csv"]),
     "import": (["sheet.csv"], []),
     "extract": (["article.txt"], ["--case", "nec-2003", "--apply"]),
+    "rule list": ([], []),
+    "rule show": (["fr-cpp-498"], []),
+    "rule add": (["local-1"], ["--days", "10", "--citation", "Local rule 1"]),
+    "rule edit": (["local-1"], ["--days", "12"]),
+    "rule rm": (["local-1"], []),
+    "closure add": (["Paris tribunal judiciaire", "2006-06-12"], ["--reason", "strike"]),
+    "closure list": ([], []),
+    "closure rm": (["Paris tribunal judiciaire", "2006-06-12"], []),
+    "deadline add": (["nec-2003"], ["--rule", "fr-cpc-538", "--from", "6"]),
+    "upcoming": ([], ["--as-of", "2006-06-01"]),
 }
 
 # Files some baseline calls read, written into the test's working folder.
@@ -111,6 +121,8 @@ ARTICLE = (
     "The NEC filed a complaint two weeks later.\n"
 )
 FILES = {"import": ("sheet.csv", SHEET), "extract": ("article.txt", ARTICLE)}
+# Calls whose baseline needs a record prepare() makes first.
+PREPARED = ("rule edit", "rule rm", "closure rm")
 
 
 def write_files(folder: Path) -> None:
@@ -126,6 +138,10 @@ def prepare(path: str, folder: Path, cli: Cli) -> None:
         cli("party", "add", "Someone New")
     if path == "source rm":
         cli("source", "add", "https://example.org/new")
+    if path in ("rule edit", "rule rm"):
+        cli("rule", "add", "local-1", "--days", "10", "--citation", "Local rule 1")
+    if path == "closure rm":
+        cli("closure", "add", "Paris tribunal judiciaire", "2006-06-12")
     if path in FILES:
         write_files(folder)
 
@@ -226,7 +242,7 @@ def test_hostile_values(path: str, param_name: str, demo_template: Path, tmp_pat
     db = tmp_path / "store.db"
     runner = CliRunner()
     shutil.copy(demo_template, db)
-    if path in FILES:
+    if path in FILES or path in PREPARED:
         prepare(path, tmp_path, Cli(db))
     before = fingerprint(db)
     for value in HOSTILE:
@@ -237,6 +253,9 @@ def test_hostile_values(path: str, param_name: str, demo_template: Path, tmp_pat
             shutil.copy(demo_template, db)
             for extra in tmp_path.glob("store.db-*"):
                 extra.unlink()
+            if path in PREPARED:
+                prepare(path, tmp_path, Cli(db))
+                before = fingerprint(db)
         else:
             assert fingerprint(db) == before, f"{args!r:.300} failed but changed the store"
 

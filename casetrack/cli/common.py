@@ -138,6 +138,12 @@ def say(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def say_recounted(ids: list[int]) -> None:
+    """Tell which deadlines a change counted again (their trigger, rule or court moved)."""
+    if ids:
+        say(f"counted again: deadline(s) {', '.join(map(str, ids))} (see 'casetrack show ID')")
+
+
 def out(text: str) -> None:
     """Data on stdout, exactly as rendered."""
     typer.echo(text, nl=False)

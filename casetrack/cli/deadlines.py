@@ -18,6 +18,7 @@ from casetrack.cli.common import (
     open_store,
     out,
     say,
+    say_recounted,
 )
 
 if TYPE_CHECKING:
@@ -151,8 +152,8 @@ def rule_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> Non
         [_rule_record(r, rule_uses(store.conn, r.id)) for r in all_rules(store.conn)],
         fmt,
         ["id", "period", "citation", "title", "holidays", "method", "deadlines"],
-        flexible=("title", "citation"),
-        droppable=("method", "deadlines"),
+        flexible=("title",),
+        droppable=("method", "holidays", "deadlines"),
     )
 
 
@@ -270,7 +271,7 @@ def rule_edit(
         raise typer.BadParameter("nothing to change: give an option such as --days")
     rule, moved = edit_rule(open_store(ctx), rule_id, changes)
     say(f"updated rule {rule.id}: {rule.period}, {rule.citation}")
-    _say_moved(moved)
+    say_recounted(moved)
 
 
 @rules_app.command("rm")
@@ -279,11 +280,6 @@ def rule_rm(ctx: typer.Context, rule_id: RuleId) -> None:
     from casetrack.deadlines.due import remove_rule
 
     say(f"removed rule {remove_rule(open_store(ctx), rule_id)}")
-
-
-def _say_moved(moved: list[int]) -> None:
-    if moved:
-        say(f"counted again: deadline(s) {', '.join(map(str, moved))} (see 'casetrack show ID')")
 
 
 @closures_app.command("add")
@@ -301,7 +297,7 @@ def closure_add(
 
     moved = add_closure(open_store(ctx, create=True), court, day, reason)
     say(f"recorded {court} closed on {day}")
-    _say_moved(moved)
+    say_recounted(moved)
 
 
 @closures_app.command("list")
@@ -330,7 +326,7 @@ def closure_rm(ctx: typer.Context, court: Court, day: Day) -> None:
 
     moved = remove_closure(open_store(ctx), court, day)
     say(f"removed the closure of {court} on {day}")
-    _say_moved(moved)
+    say_recounted(moved)
 
 
 @deadlines_app.command("add")

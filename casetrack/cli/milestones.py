@@ -17,6 +17,7 @@ from casetrack.cli.common import (
     out,
     out_paged,
     say,
+    say_recounted,
 )
 
 if TYPE_CHECKING:
@@ -254,6 +255,7 @@ def edit(
     _report(report)
     say(f"updated milestone {milestone_id}" if report.changed
         else f"milestone {milestone_id} already says that")  # fmt: skip
+    say_recounted(report.recounted)
 
 
 def rm(

@@ -183,7 +183,7 @@ def add_deadline(
             )
         mail = (service or rule.service) == "mail"
         computed = count_deadline(conn, rule, trigger_id, mail)
-        draft = Draft(case, computed.date, title or f"{rule.title} due ({rule.citation})",
+        draft = Draft(case, computed.date, title or f"{rule.title} due",
                       kind=DEADLINE_KIND)  # fmt: skip
         writer = MilestoneWriter(conn)
         (milestone_id,) = writer.insert([writer.resolve(check(draft), case_id)])
