@@ -3,6 +3,8 @@ issue #21 asks for, kept in step with their trigger, rules and closures, and `up
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import Cli
@@ -204,3 +206,38 @@ def test_upcoming_calendar_parses_with_icalendar_and_vobject_with_a_reminder(cli
     cli("edit", str(deadline_id), "--done")
     empty = cli("upcoming", "--as-of", "2024-07-01", "-f", "ics").stdout
     assert icalendar.Calendar.from_ical(empty).walk("VEVENT") == []
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_export_and_import_carry_rules_closures_and_deadline_links(
+    cli: Cli, tmp_path: Path, fmt: str
+) -> None:
+    cli("rule", "add", "ny-cplr-5513a", "--days", "30", "--holidays", "US-NY",
+        "--citation", "CPLR 5513(a)", "--trigger", "judgment")  # fmt: skip
+    trigger = judgment(cli, "2024-06-14")
+    deadline(cli, "ny-cplr-5513a", trigger, "--service", "mail")
+    builtin = deadline(cli, "us-frap-4a1a", trigger)
+    cli("closure", "add", "S.D.N.Y.", "2024-07-19", "--reason", "flood")
+    cli("edit", str(builtin), "--done")
+    path = tmp_path / f"out.{fmt}"
+    cli("export", "-f", fmt, "-o", str(path))
+    other = Cli(tmp_path / "other.db")
+    other("import", str(path))
+    links = "SELECT m.uid, t.uid, d.rule, d.service, d.working, d.done_at FROM deadlines d" \
+        " JOIN milestones m ON m.id = d.milestone_id JOIN milestones t ON t.id = d.trigger_id" \
+        " ORDER BY m.uid"  # fmt: skip
+    assert other.query(links) == cli.query(links)
+    for table in ("rules", "closures"):
+        columns = "id, title, citation, triggers, holidays, service" if table == "rules" else \
+            "court, day, reason"  # fmt: skip
+        assert other.query(f"SELECT {columns} FROM {table}") == cli.query(
+            f"SELECT {columns} FROM {table}"
+        )
+    other("import", str(path))  # again: nothing changes
+    assert other.query(links) == cli.query(links)
+    # Kept in step in the other store too.
+    (new_trigger,) = other.query("SELECT id FROM milestones WHERE kind = 'judgment'")[0]
+    other("edit", str(new_trigger), "--date", "2024-06-17")
+    dates = other.query("SELECT date FROM milestones WHERE kind = 'deadline' ORDER BY date")
+    # FRAP: Wed 17 Jul; CPLR by mail: Wed 17 Jul + 3 = Sat 20 Jul, so Mon 22 Jul.
+    assert dates == [("2024-07-17",), ("2024-07-22",)]

@@ -179,6 +179,8 @@ class _Importer:
         self.error_count = 0
         self.case_ids: dict[str, int] = {}
         self.batch: list[_Row] = []
+        # Deadline links (milestone uid, line, link): written once every milestone is.
+        self.deadlines: list[tuple[str, int, dict[str, Any]]] = []
         self.bulk = bulk
         self.writer = MilestoneWriter(
             self.conn,
@@ -202,7 +204,8 @@ class _Importer:
     def run(self, records: Iterable[Record], on_batch: Callable[[], None] | None) -> None:
         handlers: dict[str, Callable[[int | str, Any], None]] = {
             "kind": self.kind, "case": self.case_record, "party": self.party,
-            "source": self.source, "milestone": self.milestone,
+            "source": self.source, "milestone": self.milestone, "rule": self.rule,
+            "closure": self.closure,
         }  # fmt: skip
         for line, kind, record in records:
             if kind == "error":
@@ -219,6 +222,11 @@ class _Importer:
                 if on_batch:
                     on_batch()
         self.flush()
+        for uid, line, link in self.deadlines:
+            try:
+                self.link_deadline(uid, link)
+            except CasetrackError as err:
+                self.error(line, str(err))
         created = self.writer.created
         self.report.added["party"] += len(created.parties)
         self.report.added["source"] += len(created.sources)
@@ -325,6 +333,81 @@ class _Importer:
         )
         self.report.updated["source"] += 1
 
+    def rule(self, line: int, record: Any) -> None:
+        """A user's court rule: added, or made to say what the file says."""
+        from casetrack.deadlines.rules import Rule, insert_rule, update_rule
+
+        record = _record(record, "rule")
+        amount = record.get("amount")
+        if not isinstance(amount, int) or isinstance(amount, bool):
+            raise CasetrackError("a rule's amount must be a whole number")
+        rule = Rule(
+            _text(record.get("id"), "id") or "", _text(record.get("title"), "title") or "",
+            _text(record.get("jurisdiction"), "jurisdiction") or "",
+            _text(record.get("citation"), "citation") or "", amount,
+            _text(record.get("unit"), "unit") or "days",
+            _text(record.get("direction"), "direction") or "after",
+            _text(record.get("holidays"), "holidays") or "none",
+            _text(record.get("method"), "method") or "us-frcp-6a",
+            tuple(_text(t, "trigger") or "" for t in _list(record, "triggers")),
+            _text(record.get("text"), "text"), _text(record.get("service"), "service"),
+        )  # fmt: skip
+        if self.conn.execute("SELECT 1 FROM rules WHERE id = ?", (rule.id.lower(),)).fetchone():
+            changed = update_rule(self.conn, rule)
+            (self.report.updated if changed else self.report.unchanged)["rule"] += 1
+        else:
+            insert_rule(self.conn, rule)
+            self.report.added["rule"] += 1
+
+    def closure(self, line: int, record: Any) -> None:
+        """A day a court was closed, added unless the store has it."""
+        from casetrack.text import name_key
+
+        record = _record(record, "closure")
+        court = _text(record.get("court"), "court")
+        day = parse_date(_text(record.get("date"), "date") or "")
+        if not court or day.precision != "day" or day.start is None:
+            raise CasetrackError("a closure needs a court and one day, e.g. 2024-07-15")
+        added = self.conn.execute(
+            "INSERT INTO closures (court, court_key, day, reason) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (court_key, day) DO NOTHING",
+            (court, name_key(court), day.start.isoformat(), _text(record.get("reason"), "reason")),
+        ).rowcount
+        (self.report.added if added else self.report.unchanged)["closure"] += 1
+
+    def link_deadline(self, uid: str, link: dict[str, Any]) -> None:
+        """Link an imported deadline to its trigger (by uid) and rule, as the file says."""
+        from casetrack.deadlines.rules import get_rule
+
+        ids = dict(
+            self.conn.execute(
+                "SELECT uid, id FROM milestones WHERE uid IN (?, ?)",
+                (uid, str(link.get("trigger") or "")),
+            ).fetchall()
+        )
+        trigger_uid = _text(link.get("trigger"), "deadline trigger")
+        trigger = ids.get(check_uid(trigger_uid)) if trigger_uid else None
+        if trigger_uid and trigger is None:
+            raise CasetrackError(
+                f"the deadline's trigger {trigger_uid} is neither in the file nor in the store"
+            )
+        rule = _text(link.get("rule"), "deadline rule")
+        if rule is not None:
+            rule = get_rule(self.conn, rule).id
+        if (trigger is None) != (rule is None):
+            raise CasetrackError("a deadline link gives both its trigger and its rule, or neither")
+        service = _text(link.get("service"), "service")
+        working = _text(link.get("working"), "working")
+        done_at = _text(link.get("done_at"), "done_at")
+        values = (trigger, rule, "mail" if service == "mail" else None, working, done_at)
+        self.conn.execute(
+            "INSERT INTO deadlines (milestone_id, trigger_id, rule, service, working, done_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (milestone_id) DO UPDATE SET"
+            " trigger_id = excluded.trigger_id, rule = excluded.rule, service = excluded.service,"
+            " working = excluded.working, done_at = excluded.done_at",
+            (ids[uid], *values),
+        )
+
     def _case_id(self, slug: str, title: str | None) -> int:
         key = slug.lower()
         if key not in self.case_ids:
@@ -394,6 +477,9 @@ class _Importer:
             )
         )
         case_id = self._case_id(checked.case, _text(record.get("case_title"), "case_title"))
+        deadline = record.get("deadline")
+        if deadline is not None:
+            self.deadlines.append((checked.uid, line, _record(deadline, "deadline link")))
         self.batch.append(_Row(line, self.writer.resolve(checked, case_id)))
 
     def flush(self) -> None:

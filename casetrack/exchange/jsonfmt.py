@@ -1,9 +1,11 @@
 """The casetrack exchange format ("casetrack/1") as one JSON document or as JSON Lines.
 
-JSON: {"format": "casetrack/1", "kinds": [...], "cases": [...], "parties": [...],
-"sources": [...], "milestones": [...]}, one record per array item and per line. JSONL: a first line
-{"format": "casetrack/1"}, then one record a line with a "type" of kind, case, party,
-source or milestone. Records carry uids (not store ids), so an import matches what it knows.
+JSON: {"format": "casetrack/1", "kinds": [...], "rules": [...], "closures": [...],
+"cases": [...], "parties": [...], "sources": [...], "milestones": [...]}, one record per array
+item and per line. JSONL: a first line {"format": "casetrack/1"}, then one record a line with a
+"type" of kind, rule, closure, case, party, source or milestone. A deadline milestone carries
+its link ("deadline": trigger uid, rule id, service, working, done_at). Records carry uids
+(not store ids), so an import matches what it knows.
 Both are written and read a record at a time, so size does not matter.
 """
 
@@ -30,6 +32,8 @@ _NEAR_END = 10
 
 SECTIONS = {
     "kinds": "kind",
+    "rules": "rule",
+    "closures": "closure",
     "cases": "case",
     "parties": "party",
     "sources": "source",
@@ -68,6 +72,9 @@ def milestone_record(milestone: Milestone, chunk: Chunk) -> dict[str, Any]:
          "paragraph": s.paragraph}
         for s in milestone.sources
     ]  # fmt: skip
+    deadline = chunk.deadlines.get(milestone.id)
+    if deadline is not None:
+        record["deadline"] = {k: v for k, v in deadline.items() if v is not None}
     return record
 
 
@@ -75,6 +82,11 @@ def records(selection: Selection) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every record of the export in the order an import needs them: kinds first."""
     for kind in selection.custom_kinds():
         yield "kind", {"name": kind}
+    for rule in selection.rules():
+        del rule["builtin"]
+        yield "rule", rule
+    for closure in selection.closures():
+        yield "closure", closure
     for case in selection.cases():
         yield "case", case_record(case)
     for party in selection.parties():

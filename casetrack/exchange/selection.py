@@ -27,6 +27,8 @@ class Chunk:
     party_uids: dict[int, str] = field(default_factory=dict)
     source_uids: dict[int, str] = field(default_factory=dict)
     updated: dict[int, str] = field(default_factory=dict)
+    # Deadline links by milestone id: trigger uid, rule, service, working, done.
+    deadlines: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
 def _marks(values: list[Any]) -> str:
@@ -147,7 +149,45 @@ class Selection:
                 party_uids=self._pairs("id, uid", "parties", party_ids),
                 source_uids=self._pairs("id, uid", "sources", source_ids),
                 updated=self._pairs("id, updated_at", "milestones", ids),
+                deadlines=self._deadlines(ids),
             )
+
+    def _deadlines(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        sql = (
+            "SELECT d.milestone_id, t.uid, d.rule, d.service, d.working, d.done_at"
+            " FROM deadlines d LEFT JOIN milestones t ON t.id = d.trigger_id"
+            f" WHERE d.milestone_id IN ({_marks(ids)})"
+        )
+        return {
+            row[0]: {"trigger": row[1], "rule": row[2], "service": row[3], "working": row[4],
+                     "done_at": row[5]}
+            for row in self.conn.execute(sql, ids)
+        }  # fmt: skip
+
+    def rules(self) -> list[dict[str, Any]]:
+        """The users' rules: all for the whole store, else those selected deadlines use."""
+        from casetrack.deadlines.rules import stored_rules
+
+        rules = [r.to_dict() for r in stored_rules(self.conn)]
+        if self.whole_store:
+            return rules
+        used = {r[0] for r in self.conn.execute(
+            "SELECT rule FROM deadlines WHERE milestone_id IN"
+            f" (SELECT m.id FROM milestones m WHERE {self.where})", self.params)}  # fmt: skip
+        return [r for r in rules if r["id"] in used]
+
+    def closures(self) -> list[dict[str, Any]]:
+        """Court closures: all for the whole store, else those of the exported cases' courts."""
+        from casetrack.text import name_key
+
+        courts = None if self.whole_store else {name_key(c.court or "") for c in self.cases()}
+        return [
+            {"court": court, "date": day, "reason": reason}
+            for court, key, day, reason in self.conn.execute(
+                "SELECT court, court_key, day, reason FROM closures ORDER BY day, court_key"
+            )
+            if courts is None or key in courts
+        ]
 
     def revisions(self, ids: Collection[int]) -> dict[int, int]:
         """How many times each milestone was changed since it was added (edits, undos,
