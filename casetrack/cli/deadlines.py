@@ -3,6 +3,7 @@ court rules, with their working, and what falls due next."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -20,6 +21,7 @@ from casetrack.cli.common import (
     say,
     say_recounted,
 )
+from casetrack.cli.filters import with_options
 
 if TYPE_CHECKING:
     from casetrack.deadlines.rules import Rule
@@ -63,7 +65,7 @@ Method = Annotated[
     str | None,
     choice_option(
         "--method",
-        help="How to count.",
+        help="How to count: us-frcp-6a (FRCP 6(a), the default) or fr-cpc-641 (CPC 640-642).",
         choices=_methods,
         what="counting method",
         show_default=False,
@@ -97,7 +99,8 @@ RuleService = Annotated[
     str | None,
     choice_option(
         "--service",
-        help="How papers are served unless a deadline says: mail adds the method's days.",
+        help="mail, electronic or hand: how papers are served unless a deadline says (mail"
+        " adds the method's days).",
         choices=_services,
         what="service",
         show_default=False,
@@ -105,22 +108,44 @@ RuleService = Annotated[
 ]
 
 
-def _period(
-    days: int | None, court_days: int | None, months: int | None, hours: int | None
-) -> dict[str, Any]:
-    given = [
-        (n, u)
-        for n, u in (
-            (days, "days"),
-            (court_days, "court days"),
-            (months, "months"),
-            (hours, "hours"),
-        )
-        if n is not None
-    ]
-    if len(given) > 1:
-        raise typer.BadParameter("give one of --days, --court-days, --months or --hours")
-    return {"amount": given[0][0], "unit": given[0][1]} if given else {}
+@dataclass(frozen=True)
+class RuleOptions:
+    """What `rule add` and `rule edit` take: a rule's values, each None when not given."""
+
+    days: Days = None
+    court_days: CourtDays = None
+    months: Months = None
+    hours: Hours = None
+    before: Before = None
+    method: Method = None
+    holidays: Holidays = None
+    citation: Citation = None
+    title: Title = None
+    jurisdiction: Jurisdiction = None
+    text: Text = None
+    trigger: Trigger = None
+    service: RuleService = None
+
+    def changes(self) -> dict[str, Any]:
+        """The Rule fields given, by name."""
+        periods = (("days", self.days), ("court days", self.court_days),
+                   ("months", self.months), ("hours", self.hours))  # fmt: skip
+        given = [(amount, unit) for unit, amount in periods if amount is not None]
+        if len(given) > 1:
+            raise typer.BadParameter("give one of --days, --court-days, --months or --hours")
+        changes: dict[str, Any] = {"amount": given[0][0], "unit": given[0][1]} if given else {}
+        if self.before is not None:
+            changes["direction"] = "before" if self.before else "after"
+        texts = ("method", "holidays", "citation", "title", "jurisdiction", "text")
+        changes |= {k: getattr(self, k) for k in texts if getattr(self, k) is not None}
+        if self.trigger is not None:
+            changes["triggers"] = tuple(self.trigger)
+        if self.service is not None:
+            changes["service"] = self.service if self.service == "mail" else None
+        return changes
+
+
+NO_OPTIONS = RuleOptions()
 
 
 def _rule_record(rule: Rule, uses: int | None = None) -> dict[str, Any]:
@@ -173,23 +198,8 @@ def rule_show(ctx: typer.Context, rule_id: RuleId, fmt: FormatOption = OutputFor
 
 
 @rules_app.command("add")
-def rule_add(
-    ctx: typer.Context,
-    rule_id: RuleId,
-    days: Days = None,
-    court_days: CourtDays = None,
-    months: Months = None,
-    hours: Hours = None,
-    before: Before = None,
-    method: Method = None,
-    holidays: Holidays = None,
-    citation: Citation = None,
-    title: Title = None,
-    jurisdiction: Jurisdiction = None,
-    text: Text = None,
-    trigger: Trigger = None,
-    service: RuleService = None,
-) -> None:
+@with_options(RuleOptions, "options")
+def rule_add(ctx: typer.Context, rule_id: RuleId, options: RuleOptions = NO_OPTIONS) -> None:
     """Add your own court rule.
 
     Example: casetrack rule add ny-cplr-5513a --days 30 --method us-frcp-6a --holidays US-NY
@@ -201,72 +211,34 @@ def rule_add(
     from casetrack.deadlines.due import add_rule
     from casetrack.deadlines.rules import Rule
 
-    period = _period(days, court_days, months, hours)
-    if not period:
+    given = options.changes()
+    if "amount" not in given:
         raise typer.BadParameter(
             "give the period: --days N, --court-days N, --months N or --hours N"
         )
-    if citation is None:
+    if options.citation is None:
         raise typer.BadParameter("give where the rule is: --citation 'CPLR 5513(a)'")
-    method = method or "us-frcp-6a"
-    rule = Rule(
-        rule_id,
-        title or "",
-        jurisdiction or "",
-        citation,
-        period["amount"],
-        period["unit"],
-        "before" if before else "after",
-        holidays or ("FR" if method == "fr-cpc-641" else "US"),
-        method,
-        tuple(trigger or ()),
-        text,
-        service if service == "mail" else None,
-    )
+    method = given.get("method", "us-frcp-6a")
+    defaults = {
+        "title": "",
+        "jurisdiction": "",
+        "holidays": "FR" if method == "fr-cpc-641" else "US",
+    }
+    rule = Rule(rule_id, **(defaults | given))
     added = add_rule(open_store(ctx, create=True), rule)
     say(f"added rule {added.id}: {added.period}, {added.citation}")
 
 
 @rules_app.command("edit")
-def rule_edit(
-    ctx: typer.Context,
-    rule_id: RuleId,
-    days: Days = None,
-    court_days: CourtDays = None,
-    months: Months = None,
-    hours: Hours = None,
-    before: Before = None,
-    method: Method = None,
-    holidays: Holidays = None,
-    citation: Citation = None,
-    title: Title = None,
-    jurisdiction: Jurisdiction = None,
-    text: Text = None,
-    trigger: Trigger = None,
-    service: RuleService = None,
-) -> None:
+@with_options(RuleOptions, "options")
+def rule_edit(ctx: typer.Context, rule_id: RuleId, options: RuleOptions = NO_OPTIONS) -> None:
     """Change one of your rules; every deadline counted by it is counted again.
 
     Example: casetrack rule edit ny-cplr-5513a --days 35
     """
     from casetrack.deadlines.due import edit_rule
 
-    changes: dict[str, Any] = _period(days, court_days, months, hours)
-    if before is not None:
-        changes["direction"] = "before" if before else "after"
-    given = {
-        "method": method,
-        "holidays": holidays,
-        "citation": citation,
-        "title": title,
-        "jurisdiction": jurisdiction,
-        "text": text,
-    }
-    changes |= {k: v for k, v in given.items() if v is not None}
-    if trigger is not None:
-        changes["triggers"] = tuple(trigger)
-    if service is not None:
-        changes["service"] = service if service == "mail" else None
+    changes = options.changes()
     if not changes:
         raise typer.BadParameter("nothing to change: give an option such as --days")
     rule, moved = edit_rule(open_store(ctx), rule_id, changes)
@@ -348,7 +320,7 @@ def deadline_add(
         str | None,
         choice_option(
             "--service",
-            help="How it was served: mail adds the method's days (FRCP 6(d): 3).",
+            help="mail, electronic or hand: mail adds the method's days (FRCP 6(d): 3).",
             choices=_services,
             what="service",
             show_default=False,

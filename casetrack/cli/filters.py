@@ -95,25 +95,34 @@ def with_filters(
     """A decorator: the command's `filters: FilterOptions` parameter becomes the filter
     options, in their order at its place; `cases` says how cases are given (the Cases
     argument or the --case option)."""
+    return with_options(FilterOptions, "filters", {"cases": cases})
+
+
+def with_options(
+    declared: type[Any], name: str, overrides: dict[str, Any] | None = None
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """A decorator: the command's parameter `name` becomes the options a dataclass declares
+    (each field's annotation is its option), in their order at its place; the command gets
+    them back as one instance of it. Options several commands share are declared once."""
 
     def decorate(command: Callable[..., None]) -> Callable[..., None]:
-        hints = get_type_hints(FilterOptions, include_extras=True) | {"cases": cases}
+        hints = get_type_hints(declared, include_extras=True) | (overrides or {})
         options = [
             inspect.Parameter(
                 field.name, inspect.Parameter.POSITIONAL_OR_KEYWORD,
                 default=field.default, annotation=hints[field.name],
             )
-            for field in fields(FilterOptions)
+            for field in fields(declared)
         ]  # fmt: skip
         names = [option.name for option in options]
         signature = inspect.signature(command, eval_str=True)
         params = list(signature.parameters.values())
-        at = list(signature.parameters).index("filters")
+        at = list(signature.parameters).index(name)
 
         @functools.wraps(command)
         def run(**values: Any) -> None:
-            chosen = FilterOptions(**{name: values.pop(name) for name in names})
-            command(filters=chosen, **values)
+            chosen = declared(**{n: values.pop(n) for n in names})
+            command(**{name: chosen}, **values)
 
         expanded = signature.replace(parameters=[*params[:at], *options, *params[at + 1 :]])
         run.__signature__ = expanded  # type: ignore[attr-defined]
