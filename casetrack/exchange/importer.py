@@ -180,7 +180,7 @@ class _Importer:
         self.case_ids: dict[str, int] = {}
         self.batch: list[_Row] = []
         # Deadline links (milestone uid, line, link): written once every milestone is.
-        self.deadlines: list[tuple[str, int, dict[str, Any]]] = []
+        self.deadlines: list[tuple[str, int | str, dict[str, Any]]] = []
         self.bulk = bulk
         self.writer = MilestoneWriter(
             self.conn,
@@ -333,7 +333,7 @@ class _Importer:
         )
         self.report.updated["source"] += 1
 
-    def rule(self, line: int, record: Any) -> None:
+    def rule(self, line: int | str, record: Any) -> None:
         """A user's court rule: added, or made to say what the file says."""
         from casetrack.deadlines.rules import Rule, insert_rule, update_rule
 
@@ -359,7 +359,7 @@ class _Importer:
             insert_rule(self.conn, rule)
             self.report.added["rule"] += 1
 
-    def closure(self, line: int, record: Any) -> None:
+    def closure(self, line: int | str, record: Any) -> None:
         """A day a court was closed, added unless the store has it."""
         from casetrack.text import name_key
 
