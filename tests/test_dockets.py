@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from casetrack.exchange.dockets import entry_kind, short_title
+from casetrack.exchange.dockets import Options, entry_kind, read_docket, short_title
 from tests.conftest import Cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dockets"
@@ -296,3 +296,25 @@ def test_a_courts_compound_role_is_a_role_and_a_typo_still_is_not(cli: Cli) -> N
     ]
     refused = cli("add", "c", "2003", "x", "--party", "Acme:counter defendent", code=1)
     assert "unknown role 'counter defendent'" in refused.stderr
+
+
+def test_importing_again_makes_an_edited_entry_say_what_the_docket_says(cli: Cli) -> None:
+    cli("import", str(CRIMINAL))
+    cli("edit", "1", "--key", "--title", "Indicted")
+    assert "milestones: 1 updated, 30 unchanged" in cli("import", str(CRIMINAL)).stderr
+    assert cli.query("SELECT key, title LIKE 'Indictment by%' FROM milestones WHERE id = 1") == [
+        (0, 1)
+    ]
+
+
+@given(st.permutations(range(25)))
+def test_entries_come_in_the_courts_order_however_the_file_lists_them(order: list[int]) -> None:
+    docket = json.loads(CIVIL.read_text())
+    entries = docket["docket_entries"]
+    docket["docket_entries"] = [entries[i] for i in order]
+    numbers = [
+        record["note"].rsplit("Docket entry ", 1)[1].split(",")[0].rstrip(".")
+        for _, kind, record in read_docket(docket, "f", Options())
+        if kind == "milestone" and "Docket entry" in (record["note"] or "")
+    ]
+    assert numbers == [str(n) for n in range(1, 26)]
