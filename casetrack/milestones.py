@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -441,14 +441,26 @@ def select_milestones(
     limit: int | None = None,
 ) -> list[Milestone]:
     """Full records of the milestones `m` matching `where`, in order, read in one pass."""
+    return list(iter_milestones(conn, where, params, order_by, limit))
+
+
+def iter_milestones(
+    conn: sqlite3.Connection,
+    where: str,
+    params: Sequence[object],
+    order_by: str,
+    limit: int | None = None,
+) -> Iterator[Milestone]:
+    """select_milestones a batch at a time: a long listing is never held whole."""
     sql = f"{_MILESTONE_SELECT} WHERE {where} ORDER BY {order_by}"
     if limit is not None:
         sql += " LIMIT ?"
         params = [*params, limit]
-    rows = conn.execute(sql, params)
-    milestones = [_milestone(row) for row in rows]
-    _attach_links(conn, {m.id: m for m in milestones})
-    return milestones
+    cursor = conn.execute(sql, params)
+    while rows := cursor.fetchmany(_CHUNK):
+        batch = [_milestone(row) for row in rows]
+        _attach_links(conn, {m.id: m for m in batch})
+        yield from batch
 
 
 def _milestone(row: sqlite3.Row | tuple[Any, ...]) -> Milestone:

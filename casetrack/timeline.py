@@ -7,8 +7,10 @@ or the one `move` gave it), then entry order (position), which `move` can change
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 
-from casetrack.milestones import select_milestones
+from casetrack.dates import ONE_DAY_IN_A_SPAN, DateValue, from_stored
+from casetrack.milestones import iter_milestones, select_milestones
 from casetrack.models import Milestone
 from casetrack.selection import Filters, where_clause
 from casetrack.tables import TIMELINE_ORDER, reversed_order
@@ -30,3 +32,63 @@ def timeline(
     where, params = where_clause(conn, filters)
     order = reversed_order(ORDER_BY) if reverse else ORDER_BY
     return select_milestones(conn, where, params, order, limit)
+
+
+class TimelineQuery:
+    """A timeline read a batch at a time, and what a long listing asks of its query
+    (listings.TimelineQuery): whether it spans cases, and each milestone's predecessor."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        filters: Filters,
+        limit: int | None = None,
+        reverse: bool = False,
+    ) -> None:
+        self.conn = conn
+        self.where, self.params = where_clause(conn, filters)
+        self.limit = limit
+        self.reverse = reverse
+        self.order = reversed_order(ORDER_BY) if reverse else ORDER_BY
+        self._end: tuple[object, ...] | None = None
+
+    def milestones(self) -> Iterator[Milestone]:
+        """The listing, read a batch at a time."""
+        return iter_milestones(self.conn, self.where, self.params, self.order, self.limit)
+
+    def _listed(self, columns: str) -> tuple[str, list[object]]:
+        """The listing's rows, with `limit`, as a subquery of these columns."""
+        sql = f"SELECT {columns} FROM milestones m WHERE {self.where}"
+        if self.limit is None:
+            return sql, list(self.params)
+        return f"{sql} ORDER BY {self.order} LIMIT ?", [*self.params, self.limit]
+
+    def several_cases(self) -> bool:
+        listed, params = self._listed("m.case_id")
+        sql = f"SELECT count(*) FROM (SELECT DISTINCT case_id FROM ({listed}) LIMIT 2)"
+        return bool(self.conn.execute(sql, params).fetchone()[0] > 1)
+
+    def earlier(self, milestone: Milestone) -> DateValue | None:
+        where = [
+            self.where,
+            "m.case_id = (SELECT case_id FROM milestones WHERE id = ?)",
+            "(m.sort_key, m.position, m.id) < (?, ?, ?)",
+            "m.date_start IS NOT NULL",
+            f"m.precision NOT IN ({', '.join(repr(p) for p in sorted(ONE_DAY_IN_A_SPAN))})",
+        ]
+        params = [*self.params, milestone.id, milestone.sort_key, milestone.position, milestone.id]
+        if self.limit is not None and self.reverse:  # the listing ends where its limit does
+            if self._end is None:
+                sql = f"SELECT m.sort_key, m.position, m.id FROM milestones m WHERE {self.where}"
+                sql += f" ORDER BY {self.order} LIMIT 1 OFFSET ?"
+                row = self.conn.execute(sql, [*self.params, self.limit - 1]).fetchone()
+                self._end = tuple(row) if row else ("", 0, 0)
+            where.append("(m.sort_key, m.position, m.id) >= (?, ?, ?)")
+            params.extend(self._end)
+        sql = (
+            "SELECT m.date, m.date_start, m.date_end, m.precision, m.approximate, m.uncertain"
+            f" FROM milestones m WHERE {' AND '.join(where)}"
+            f" ORDER BY {reversed_order(ORDER_BY)} LIMIT 1"
+        )
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else from_stored(*row)

@@ -149,33 +149,84 @@ def out(text: str) -> None:
     typer.echo(text, nl=False)
 
 
-def out_paged(text: str, pager: bool = True) -> None:
-    """Data on stdout, through a pager ($PAGER, else less -FRX) when it is longer than the
-    terminal, as git does; a pipe, a file or `pager=False` gets the text as is."""
+def _silence_stdout() -> None:
+    """Send what stdout still holds nowhere, so leaving does not fail on the closed pipe."""
     import os
-    import shlex
-    import shutil
-    import subprocess
     import sys
 
-    command = os.environ.get("PAGER", "less -FRX").strip()
-    if (
-        not pager
-        or not sys.stdout.isatty()
-        or text.count("\n") < shutil.get_terminal_size().lines
-        or command in ("", "cat")
-        or not shutil.which(shlex.split(command)[0])
-    ):
-        out(text)
-        return
-    sys.stdout.flush()
-    with subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, encoding="utf-8") as shown:
-        assert shown.stdin is not None
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+class Paged:
+    """Data on stdout, written as it comes; on a terminal, output longer than the screen
+    goes through a pager ($PAGER, else less -FRX) as git does. A pipe, a file or
+    `pager=False` gets the text as is. Use as a context manager; call it to write."""
+
+    def __init__(self, pager: bool = True) -> None:
+        import os
+        import shlex
+        import shutil
+        import sys
+
+        self.command = os.environ.get("PAGER", "less -FRX").strip()
+        self.paging = bool(
+            pager
+            and sys.stdout.isatty()
+            and self.command not in ("", "cat")
+            and shutil.which(shlex.split(self.command)[0])
+        )
+        self.room = shutil.get_terminal_size().lines
+        self.held: list[str] = []  # on a terminal, until it is more than a screen
+        self.lines = 0
+        self.shown: Any = None  # the pager's process, once started
+        self.closed = False  # the reader quit the pager before the end
+
+    def __call__(self, text: str) -> None:
+        if not self.paging:
+            try:
+                out(text)
+            except BrokenPipeError:  # the reader left (`| head`): the rest is not wanted
+                _silence_stdout()
+                raise typer.Exit(0) from None
+        elif self.shown is None:
+            self.held.append(text)
+            self.lines += text.count("\n")
+            if self.lines >= self.room:
+                self._start()
+        elif not self.closed:
+            self._feed(text)
+
+    def _start(self) -> None:
+        import subprocess
+        import sys
+
+        sys.stdout.flush()
+        self.shown = subprocess.Popen(
+            self.command, shell=True, stdin=subprocess.PIPE, encoding="utf-8"
+        )
+        self._feed("".join(self.held))
+        self.held = []
+
+    def _feed(self, text: str) -> None:
         try:
-            shown.stdin.write(text)
-            shown.stdin.close()
-        except BrokenPipeError:  # the reader quit the pager before the end
-            pass
+            self.shown.stdin.write(text)
+        except BrokenPipeError:
+            self.closed = True
+
+    def __enter__(self) -> Paged:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.shown is None:
+            out("".join(self.held))
+            return
+        import contextlib
+
+        with contextlib.suppress(BrokenPipeError):  # the reader quit the pager before the end
+            self.shown.stdin.close()
+        self.shown.wait()
 
 
 def emit(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -12,10 +13,10 @@ from casetrack.cli.common import (
     FormatOption,
     MilestoneId,
     OutputFormat,
+    Paged,
     emit_one,
     open_store,
     out,
-    out_paged,
     say,
     say_recounted,
 )
@@ -321,20 +322,25 @@ def timeline(
     Examples: casetrack timeline pmoi-2003 ; casetrack timeline --reverse --limit 5 ;
     casetrack timeline --party MEK --format json
     """
-    from casetrack.output.listings import render_timeline
+    from casetrack.output.listings import write_timeline
     from casetrack.parties import require_party_id
-    from casetrack.timeline import timeline as select
+    from casetrack.timeline import TimelineQuery
 
     store = open_store(ctx)
     chosen = filters.selected()
-    milestones = select(store.conn, chosen, limit, reverse)
-    if not milestones and fmt is OutputFormat.table:
+    query = TimelineQuery(store.conn, chosen, limit, reverse)
+    milestones = query.milestones()
+    first = next(milestones, None)
+    if first is None and fmt is OutputFormat.table:
         say("no milestones match")
         return
-    if fmt is OutputFormat.csv:  # the sheet `export -f csv` writes: one CSV shape
-        from casetrack.exchange.csvfmt import milestones_csv
+    if first is not None:
+        milestones = chain([first], milestones)
+    with Paged(pager) as write:
+        if fmt is OutputFormat.csv:  # the sheet `export -f csv` writes: one CSV shape
+            from casetrack.exchange.csvfmt import write_timeline_csv
 
-        out_paged(milestones_csv(store.conn, milestones), pager)
-        return
-    focus = {require_party_id(store.conn, name) for name in chosen.parties}
-    out_paged(render_timeline(milestones, fmt.value, focus, wide, reverse), pager)
+            write_timeline_csv(write, store.conn, milestones)
+            return
+        focus = {require_party_id(store.conn, name) for name in chosen.parties}
+        write_timeline(write, milestones, fmt.value, focus, wide, reverse, query)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from casetrack.dates import display_date
@@ -45,6 +45,8 @@ COLUMNS = (
 )  # fmt: skip
 REQUIRED = ("date", "title")
 _CITATION_PARTS = ("quote", "page", "paragraph")
+# Rows of a streamed sheet written at a time.
+_BATCH = 500
 
 
 def protect(text: str) -> str:
@@ -126,14 +128,33 @@ def write_csv(selection: Selection, out: TextIO) -> None:
     _sheet(out, selection.milestones(), {c.slug: c.title for c in selection.cases()})
 
 
-def milestones_csv(conn: sqlite3.Connection, milestones: Sequence[Milestone]) -> str:
-    """Milestones already selected (a timeline) as the same sheet export writes."""
-    slugs = sorted({m.case for m in milestones})
-    marks = ", ".join("?" for _ in slugs)
-    sql = f"SELECT slug, title FROM cases WHERE slug IN ({marks})"
+def write_timeline_csv(
+    write: Callable[[str], object], conn: sqlite3.Connection, milestones: Iterable[Milestone]
+) -> None:
+    """Milestones already selected (a timeline) as the same sheet export writes, written a
+    batch at a time as they come."""
+    titles: dict[str, str] = {}
     buffer = io.StringIO()
-    _sheet(buffer, milestones, dict(conn.execute(sql, slugs).fetchall()))
-    return buffer.getvalue()
+    batch: list[Milestone] = []
+
+    def flush() -> None:
+        slugs = sorted({m.case for m in batch} - titles.keys())
+        if slugs:
+            sql = f"SELECT slug, title FROM cases WHERE slug IN ({', '.join('?' for _ in slugs)})"
+            titles.update(conn.execute(sql, slugs).fetchall())
+        writer.writerows(_row(m, titles) for m in batch)
+        batch.clear()
+        write(buffer.getvalue())
+        buffer.seek(0)
+        buffer.truncate()
+
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for m in milestones:
+        batch.append(m)
+        if len(batch) == _BATCH:
+            flush()
+    flush()
 
 
 def _split(cell: str, semicolons: bool) -> list[str]:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Callable, Collection, Sequence
-from itertools import chain, zip_longest
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from itertools import chain, islice, zip_longest
+from typing import TYPE_CHECKING, Any, Protocol
 
 from casetrack.dates import DateValue, display_date, elapsed, measurable
 from casetrack.models import Milestone
@@ -173,8 +173,15 @@ def _cell_width(cell: str) -> int:
     )
 
 
+# A table longer than this many rows is sized from its first SAMPLE rows and written as it
+# goes, so a long listing is never held whole; a shorter one is laid out from all its rows.
+SAMPLE = 1000
+# Rows of CSV or JSON written at a time.
+_BATCH = 500
+
+
 def render(
-    records: Sequence[dict[str, Any]],
+    records: Iterable[dict[str, Any]],
     fmt: str,
     columns: Sequence[str] | None = None,
     flexible: Sequence[str] = (),
@@ -189,28 +196,101 @@ def render(
     show control characters as visible symbols (see `shown`); only then do `marks` replace
     the search's match markers, so a highlight's own colour codes reach the terminal.
     """
+    parts: list[str] = []
+    write_listing(parts.append, records, fmt, columns, flexible, droppable, marks, comfort)
+    return "".join(parts)
+
+
+def write_listing(
+    write: Callable[[str], object],
+    records: Iterable[dict[str, Any]],
+    fmt: str,
+    columns: Sequence[str] | None = None,
+    flexible: Sequence[str] = (),
+    droppable: Sequence[str] = (),
+    marks: tuple[str, str] | None = None,
+    comfort: int = 0,
+) -> None:
+    """`render`, written piece by piece as the records come (see render and SAMPLE)."""
     if fmt in ("json", "jsonl"):
-        import json  # only here: tables, the common case, never need it
-
-        if fmt == "json":
-            return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    headers = list(columns or (records[0].keys() if records else []))
-    rows = [[v if type(v := r.get(h)) is str else _cell(v) for h in headers] for r in records]
+        _write_json(write, records, fmt == "json")
+        return
+    records = iter(records)
+    first = next(records, None)
+    if columns is None:
+        columns = list(first.keys()) if first is not None else []
+    if first is not None:
+        records = chain([first], records)
+    headers = list(columns)
+    rows = ([v if type(v := r.get(h)) is str else _cell(v) for h in headers] for r in records)
     if fmt == "csv":
-        import csv
-        import io
+        _write_csv(write, headers, rows)
+        return
+    shown_rows = ([_marked(shown(c), marks) for c in row] for row in rows)
+    sample = list(islice(shown_rows, SAMPLE + 1))
+    if len(sample) <= SAMPLE:
+        write(_table(headers, sample, fmt, flexible, droppable, comfort))
+        return
+    _write_long_table(
+        write, headers, chain(sample, shown_rows), sample, fmt, flexible, droppable, comfort
+    )
 
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(headers)
-        writer.writerows([[safe_cell(c) for c in row] for row in rows])
-        return buffer.getvalue()
-    rows = [[_marked(shown(c), marks) for c in row] for row in rows]
+
+def _write_json(
+    write: Callable[[str], object], records: Iterable[dict[str, Any]], array: bool
+) -> None:
+    """JSON Lines, or one JSON array laid out as json.dumps(indent=2) lays it out."""
+    import json  # only here: tables, the common case, never need it
+
+    if not array:
+        for batch in _batches(records):
+            write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in batch))
+        return
+    opening = "[\n  "
+    for batch in _batches(records):
+        # JSON text holds no raw line break inside a value: each line gets the array's indent.
+        items = (json.dumps(r, ensure_ascii=False, indent=2).replace("\n", "\n  ") for r in batch)
+        write(opening + ",\n  ".join(items))
+        opening = ",\n  "
+    write("[]\n" if opening == "[\n  " else "\n]\n")
+
+
+def _write_csv(
+    write: Callable[[str], object], headers: list[str], rows: Iterable[list[str]]
+) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headers)
+    for batch in _batches(rows):
+        writer.writerows([[safe_cell(c) for c in row] for row in batch])
+        write(buffer.getvalue())
+        buffer.seek(0)
+        buffer.truncate()
+    write(buffer.getvalue())
+
+
+def _batches(items: Iterable[Any]) -> Iterator[list[Any]]:
+    items = iter(items)
+    while batch := list(islice(items, _BATCH)):
+        yield batch
+
+
+def _table(
+    headers: list[str],
+    rows: list[list[str]],
+    fmt: str,
+    flexible: Sequence[str],
+    droppable: Sequence[str],
+    comfort: int,
+) -> str:
+    """A table or Markdown table laid out from all its rows (already shown and marked)."""
     if fmt == "markdown":
         from tabulate import tabulate
 
-        escaped = [[c.replace("|", "\\|").replace("\n", " ") for c in row] for row in rows]
+        escaped = [[_md_cell(c) for c in row] for row in rows]
         text = str(tabulate(escaped, headers=headers, tablefmt="pipe", disable_numparse=True))
         return text + "\n"
     if not rows:
@@ -229,6 +309,78 @@ def render(
 
     text = str(tabulate(folded, headers=headers, tablefmt="simple", disable_numparse=True))
     return text + "\n"
+
+
+def _md_cell(cell: str) -> str:
+    return cell.replace("|", "\\|").replace("\n", " ")
+
+
+def _write_long_table(
+    write: Callable[[str], object],
+    headers: list[str],
+    rows: Iterable[list[str]],
+    sample: list[list[str]],
+    fmt: str,
+    flexible: Sequence[str],
+    droppable: Sequence[str],
+    comfort: int,
+) -> None:
+    """A table too long to hold, laid out as `_table` would lay out its `sample` rows: which
+    columns, their wrapping widths and their widths come from the sample. A later cell wider
+    than its column wraps into the room the sample left, else is written whole, pushing the
+    rest of its line right; a later word is cut only where a sampled one would be (longer
+    than WORD_CUT and its column)."""
+    if fmt == "markdown":
+        sample = [[_md_cell(c) for c in row] for row in sample]
+        sizes = [max([len(h) + 2, *(len(row[i]) for row in sample)]) for i, h in enumerate(headers)]
+        write(_pipe_line(headers, sizes) + "\n")
+        write("|" + "|".join(":" + "-" * (w + 1) for w in sizes) + "|\n")
+        for batch in _batches(rows):
+            write("".join(_pipe_line([_md_cell(c) for c in row], sizes) + "\n" for row in batch))
+        return
+    width = terminal_width()
+    keep, limits = fit_columns(headers, sample, width, flexible, droppable, comfort)
+    headers = [headers[i] for i in keep]
+    limits = [limits[i] for i in keep]
+    if width is not None:
+        # Room the sample leaves is left for later rows: their flexible cells wrap wider.
+        # (With room to spare, every sampled flexible cell fitted whole, so its look holds.)
+        taken = [w if w is not None else max(len(h) + 2, *(_cell_width(r[i]) for r in sample))
+                 for h, i, w in zip(headers, keep, limits, strict=True)]  # fmt: skip
+        spare = width - sum(taken) - 2 * (len(keep) - 1)
+        limits = [w + spare if w is not None and spare > 0 else w for w in limits]
+
+    def laid_out(row: list[str]) -> list[str]:
+        return [fold(row[i], w, WORD_CUT) for i, w in zip(keep, limits, strict=True)]
+
+    widths = [len(h) + 2 for h in headers]
+    for row in sample:
+        for i, cell in enumerate(laid_out(row)):
+            widths[i] = max(widths[i], _cell_width(cell))
+    write(_padded(headers, widths) + "\n" + "  ".join("-" * w for w in widths) + "\n")
+    for batch in _batches(rows):
+        lines: list[str] = []
+        for row in batch:
+            cells = laid_out(row)
+            if any("\n" in c for c in cells):
+                split = (cell.splitlines() for cell in cells)
+                lines.extend(_padded(t, widths) for t in zip_longest(*split, fillvalue=""))
+            else:
+                lines.append(_padded(cells, widths))
+        write("".join(line + "\n" for line in lines))
+
+
+def _padded(texts: Sequence[str], widths: Sequence[int]) -> str:
+    """One line of a simple table: each text left-aligned in its column (colour codes and
+    wide characters measured as on screen)."""
+    return "  ".join(
+        t + " " * (w - (len(t) if _plain(t) else _cell_width(t)))
+        for t, w in zip(texts, widths, strict=True)
+    ).rstrip()
+
+
+def _pipe_line(cells: Sequence[str], widths: Sequence[int]) -> str:
+    return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
 
 
 def _marked(text: str, marks: tuple[str, str] | None) -> str:
@@ -271,24 +423,27 @@ def simple_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(out)
 
 
-def fold(cell: str, width: int | None) -> str:
+def fold(cell: str, width: int | None, keep: int = 0) -> str:
     """The cell wrapped to `width` columns at spaces only (textwrap with break_long_words
     and break_on_hyphens off). A longer word is cut with "…", unless it is a URL, which is
-    never cut nor split: a link must still work when copied."""
+    never cut nor split: a link must still work when copied; nor is a word of at most `keep`
+    columns (it overflows its column instead)."""
     if width is None or (len(cell) <= width and "\n" not in cell and "\x1b" not in cell):
         return cell
     measure = len if _plain(cell) else _cell_width
-    return "\n".join(_wrap(line, width, measure) for line in cell.splitlines() if line.strip())
+    return "\n".join(
+        _wrap(line, width, measure, keep) for line in cell.splitlines() if line.strip()
+    )
 
 
-def _wrap(text: str, width: int, measure: Callable[[str], int]) -> str:
+def _wrap(text: str, width: int, measure: Callable[[str], int], keep: int = 0) -> str:
     lines = []
     line, size = "", 0
     for word in text.split(" "):
         if not word:
             continue
         span = measure(word)
-        if span > width and not _is_url(word) and "\x1b" not in word:
+        if span > max(width, keep) and not _is_url(word) and "\x1b" not in word:
             word, span = word[: max(width - 1, 1)] + ELLIPSIS, max(width, 2)
         if line and size + 1 + span <= width:
             line, size = f"{line} {word}", size + 1 + span
@@ -310,32 +465,72 @@ def focus_roles(milestone: Milestone, focus: Collection[int]) -> str:
 
 
 def timeline_records(
-    milestones: Sequence[Milestone], focus: Collection[int] = ()
-) -> list[dict[str, Any]]:
-    """Milestones as table rows: the date as said, time since the previous one, who, sources."""
-    rows = []
+    milestones: Iterable[Milestone],
+    focus: Collection[int] = (),
+    newest_first: bool = False,
+    earlier: Callable[[Milestone], DateValue | None] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Milestones as table rows: the date as said, time since the previous one, who, sources.
+
+    Latest first (`newest_first`), a row's previous milestone comes after it: it is looked
+    for in the next SAMPLE rows, then asked of `earlier` (None: there is none).
+    """
     previous: dict[str, DateValue] = {}  # per case: gaps are never measured across cases
-    for m in milestones:
-        rows.append(
-            {
-                "id": m.id,
-                "role": focus_roles(m, focus),
-                "case": m.case,
-                "date": display_date(m.date),
-                "elapsed": elapsed(previous.get(m.case), m.date),
-                "kind": m.kind,
-                "title": title_label(m),
-                "parties": "; ".join(
-                    p.name + (f" ({p.role})" if p.role else "") for p in m.parties
-                ),
-                "sources": "; ".join(
-                    _source_label(s.id, s.title, s.url, s.page) for s in m.sources
-                ),
-            }
-        )
-        if measurable(m.date):
+    if newest_first:
+        pairs = _with_earlier(iter(milestones), earlier)
+    else:
+        pairs = ((m, previous.get(m.case)) for m in milestones)
+    for m, before in pairs:
+        yield {
+            "id": m.id,
+            "role": focus_roles(m, focus),
+            "case": m.case,
+            "date": display_date(m.date),
+            "elapsed": elapsed(before, m.date),
+            "kind": m.kind,
+            "title": title_label(m),
+            "parties": "; ".join(p.name + (f" ({p.role})" if p.role else "") for p in m.parties),
+            "sources": "; ".join(_source_label(s.id, s.title, s.url, s.page) for s in m.sources),
+        }
+        if not newest_first and measurable(m.date):
             previous[m.case] = m.date
-    return rows
+
+
+def _with_earlier(
+    milestones: Iterator[Milestone], earlier: Callable[[Milestone], DateValue | None] | None
+) -> Iterator[tuple[Milestone, DateValue | None]]:
+    """Each milestone of a latest-first listing with the date of the one before it in its
+    case (the next measurable one in the listing), read ahead at most SAMPLE rows when
+    `earlier` can tell the rest."""
+    from collections import deque
+
+    ahead: deque[Milestone] = deque()
+    measured: dict[str, deque[int]] = {}  # case -> positions of measurable ones ahead
+    read = done = 0  # positions read into `ahead`, and yielded
+    exhausted = False
+    while True:
+        while not exhausted and (earlier is None or len(ahead) <= SAMPLE):
+            nxt = next(milestones, None)
+            if nxt is None:
+                exhausted = True
+                break
+            ahead.append(nxt)
+            if measurable(nxt.date):
+                measured.setdefault(nxt.case, deque()).append(read)
+            read += 1
+        if not ahead:
+            return
+        m = ahead.popleft()
+        later = measured.get(m.case)
+        while later and later[0] <= done:
+            later.popleft()
+        done += 1
+        if later:
+            yield m, ahead[later[0] - done].date
+        elif exhausted or earlier is None:  # without `earlier`, all was read ahead
+            yield m, None
+        else:
+            yield m, earlier(m)
 
 
 def title_label(m: Milestone, title: str | None = None) -> str:
@@ -352,45 +547,84 @@ def _source_label(source_id: int, title: str | None, url: str, page: str | None)
     return label + (f", p. {page}" if page else "")
 
 
+class TimelineQuery(Protocol):
+    """What a timeline too long to hold asks of the query it streams from."""
+
+    def several_cases(self) -> bool:
+        """Whether the listing holds milestones of more than one case."""
+        ...
+
+    def earlier(self, milestone: Milestone) -> DateValue | None:
+        """The date of the last measurable milestone before this one in its case, in the
+        listing."""
+        ...
+
+
 def render_timeline(
-    milestones: Sequence[Milestone],
+    milestones: Iterable[Milestone],
     fmt: str,
     focus: Collection[int] = (),
     wide: bool = False,
     newest_first: bool = False,
 ) -> str:
-    """A timeline as a table, Markdown, JSON or JSONL (CSV is the export's sheet, csvfmt).
+    """A timeline as a table, Markdown, JSON or JSONL (CSV is the export's sheet, csvfmt)."""
+    parts: list[str] = []
+    write_timeline(parts.append, list(milestones), fmt, focus, wide, newest_first)
+    return "".join(parts)
+
+
+def write_timeline(
+    write: Callable[[str], object],
+    milestones: Iterable[Milestone],
+    fmt: str,
+    focus: Collection[int] = (),
+    wide: bool = False,
+    newest_first: bool = False,
+    query: TimelineQuery | None = None,
+) -> None:
+    """A timeline written as its milestones come (see render_timeline).
 
     `focus` holds the ids of parties the user asked about: their roles get a column. A table
     shows parties and sources only when `wide`: without them it fits an 80-column terminal.
     `newest_first` says the milestones come latest first; elapsed is still counted forwards.
+    A listing longer than SAMPLE milestones asks `query` what its first SAMPLE cannot say;
+    without one, the milestones are all read first.
     """
     if fmt in ("json", "jsonl"):
-        records = [m.to_dict() for m in milestones]
-        if focus:
-            for record, m in zip(records, milestones, strict=True):
-                record["role"] = focus_roles(m, focus)
-        return render(records, fmt)
-    cases = {m.case for m in milestones}
+        write_listing(write, (_timeline_record(m, focus) for m in milestones), fmt)
+        return
+    if query is None:
+        milestones = list(milestones)
+    stream = iter(milestones)
+    sample = list(islice(stream, SAMPLE + 1))
+    cases = {m.case for m in sample}
+    several = len(cases) > 1 or (
+        len(sample) > SAMPLE and query is not None and query.several_cases()
+    )
     columns = ["id", "date", "elapsed", "kind", "title"]
     if wide or fmt == "markdown":
         columns += ["parties", "sources"]
-    if len(cases) > 1:
+    if several:
         columns.insert(1, "case")
     if focus:
         columns.insert(columns.index("kind") + 1, "role")
-    records = (
-        timeline_records(milestones[::-1], focus)[::-1]
-        if newest_first
-        else timeline_records(milestones, focus)
-    )
-    return render(
+    earlier = query.earlier if query is not None else None
+    records = timeline_records(chain(sample, stream), focus, newest_first, earlier)
+    write_listing(
+        write,
         records,
         fmt,
         columns,
         flexible=("date", "title", "parties", "sources"),
         droppable=() if wide else ("elapsed", "role", "kind"),
     )
+
+
+def _timeline_record(m: Milestone, focus: Collection[int]) -> dict[str, Any]:
+    record = m.to_dict()
+    if focus:
+        record["role"] = focus_roles(m, focus)
+    return record
 
 
 def render_search(hits: Sequence[Hit], fmt: str, marks: tuple[str, str] = ("[", "]")) -> str:
