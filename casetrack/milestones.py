@@ -150,10 +150,15 @@ def list_kinds(store: Store) -> list[dict[str, object]]:
     return [
         {"name": r[0], "builtin": bool(r[1]), "milestones": r[2]}
         for r in store.conn.execute(
-            """SELECT k.name, k.builtin,
-                      (SELECT count(*) FROM milestones m
-                       WHERE m.kind = k.name AND m.deleted_at IS NULL)
-               FROM kinds k ORDER BY k.name"""
+            # One pass over the kind index, less the trashed (their own small index: `+kind`
+            # keeps SQLite from walking the kind index for them instead).
+            """SELECT k.name, k.builtin, coalesce(n.used, 0) - coalesce(t.used, 0)
+               FROM kinds k
+               LEFT JOIN (SELECT kind, count(*) AS used FROM milestones GROUP BY kind) n
+                    ON n.kind = k.name
+               LEFT JOIN (SELECT kind, count(*) AS used FROM milestones
+                          WHERE deleted_at IS NOT NULL GROUP BY +kind) t ON t.kind = k.name
+               ORDER BY k.name"""
         )
     ]
 

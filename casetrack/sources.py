@@ -108,12 +108,18 @@ def add_source(
 
 
 def list_sources(store: Store) -> list[dict[str, Any]]:
+    # Citations counted in one pass over the source index, less those of trashed milestones
+    # (found through the small index of trashed ones), not a count per source.
     rows = store.conn.execute(
         """SELECT s.id, s.uid, s.url, s.title, s.publisher, s.published,
-                  (SELECT count(*) FROM milestone_sources ms
-                   JOIN milestones m ON m.id = ms.milestone_id AND m.deleted_at IS NULL
-                   WHERE ms.source_id = s.id)
-           FROM sources s ORDER BY s.id"""
+                  coalesce(n.cited, 0) - coalesce(t.cited, 0)
+           FROM sources s
+           LEFT JOIN (SELECT source_id, count(*) AS cited FROM milestone_sources
+                      GROUP BY source_id) n ON n.source_id = s.id
+           LEFT JOIN (SELECT ms.source_id, count(*) AS cited
+                      FROM milestones m CROSS JOIN milestone_sources ms ON ms.milestone_id = m.id
+                      WHERE m.deleted_at IS NOT NULL GROUP BY ms.source_id) t ON t.source_id = s.id
+           ORDER BY s.id"""
     ).fetchall()
     result = []
     for row in rows:
