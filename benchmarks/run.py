@@ -69,6 +69,44 @@ _BY_PARTY = (
 )
 _BY_WORD = f"SELECT m.id FROM milestones m WHERE m.deleted_at IS NULL AND m.title LIKE ? {_ORDER}"
 
+# A long listing written by hand: the milestones a filter selects, in timeline order, with
+# their case, dates, parties, sources and tags, one row each as CSV or JSON Lines as it is
+# read. The floor for `timeline -f csv` and `export -f jsonl` of the same selection.
+_RAW_LISTING = """
+import csv, json, sqlite3, sys
+conn = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+columns = ("id", "uid", "case", "case_title", "date", "start", "end", "precision", "kind",
+           "title", "parties", "sources", "location", "note", "tags", "status", "key")
+rows = conn.execute(
+    "SELECT m.id, m.uid, c.slug, c.title, m.date, m.date_start, m.date_end, m.precision,"
+    " m.kind, m.title,"
+    " (SELECT group_concat(p.name || ':' || mp.role, char(10)) FROM milestone_parties mp"
+    "  JOIN parties p ON p.id = mp.party_id WHERE mp.milestone_id = m.id),"
+    " (SELECT group_concat(s.url, char(10)) FROM milestone_sources ms"
+    "  JOIN sources s ON s.id = ms.source_id WHERE ms.milestone_id = m.id),"
+    " m.location, m.note,"
+    " (SELECT group_concat(tag, char(10)) FROM milestone_tags WHERE milestone_id = m.id),"
+    " m.status, m.key FROM milestones m JOIN cases c ON c.id = m.case_id"
+    f" WHERE m.deleted_at IS NULL AND {sys.argv[3]} ORDER BY m.sort_key, m.position, m.id",
+    sys.argv[4:])
+if sys.argv[2] == "csv":
+    out = csv.writer(sys.stdout, lineterminator="\\n")
+    out.writerow(columns)
+    out.writerows(rows)
+else:
+    for row in rows:
+        sys.stdout.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False) + "\\n")
+"""
+_SINCE = "2024-01-15"
+
+# SQLite's own checks of the same store: the floor for `check`.
+_RAW_CHECK = """
+import sqlite3, sys
+conn = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+print(conn.execute("PRAGMA integrity_check").fetchall())
+print(conn.execute("PRAGMA foreign_key_check").fetchall())
+"""
+
 # What `add` does, written by hand: one milestone and its two links in one transaction.
 _RAW_ADD = """
 import sqlite3, sys, uuid
@@ -79,9 +117,10 @@ party_id = conn.execute("SELECT id FROM parties WHERE name = 'bench-adder'").fet
 source_id = conn.execute("SELECT id FROM sources WHERE url = ?", (sys.argv[2],)).fetchone()[0]
 cur = conn.execute(
     "INSERT INTO milestones (uid, case_id, date, date_start, date_end, precision, sort_start,"
-    " sort_end, position, kind, title, created_at, updated_at) VALUES"
-    " (?, ?, '2020-05-17', '2020-05-17', '2020-05-17', 'day', '2020-05-17', '2020-05-17', 0,"
-    " 'hearing', 'Raw benchmark hearing', '2020-05-17', '2020-05-17')",
+    " sort_end, sort_key, position, kind, title, created_at, updated_at) VALUES"
+    " (?, ?, '2020-05-17', '2020-05-17', '2020-05-17', 'day', '2020-05-17', '2020-05-17',"
+    " '2020-05-17 1 7979-94-82', 0, 'hearing', 'Raw benchmark hearing', '2020-05-17',"
+    " '2020-05-17')",
     (str(uuid.uuid4()), case_id))
 conn.execute("UPDATE milestones SET position = id WHERE id = ?", (cur.lastrowid,))
 conn.execute("INSERT INTO milestone_parties VALUES (?, ?, 'subject')", (cur.lastrowid, party_id))
@@ -121,6 +160,9 @@ class Measure:
     stdout: Path | None = None
     prepare: Callable[[], None] | None = None
     target: tuple[str, float] | None = None  # (baseline name, ratio to stay at or below)
+    limit: float | None = None  # ratio to its raw baseline to stay at or below
+    rss_limit: int | None = None  # peak RSS (MB) to stay below
+    after: Callable[[], None] | None = None  # run after each run, untimed
     columns: int | None = None  # $COLUMNS: tables wrap to this width, else (piped) not at all
     times: list[float] = field(default_factory=list)
     rss: list[int] = field(default_factory=list)
@@ -162,6 +204,8 @@ def measure(items: list[Measure], runs: int) -> None:
             if item.prepare:
                 item.prepare()
             elapsed, rss = run_once(item.argv, item.stdout, item.columns)
+            if item.after:
+                item.after()
             if round_:
                 item.times.append(elapsed)
                 item.rss.append(rss)
@@ -185,7 +229,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, required=True, help="store made by generate.py")
     parser.add_argument("--runs", type=int, default=11, help="timed runs per command")
-    parser.add_argument("--bulk-runs", type=int, default=3, help="timed runs of export/import")
+    parser.add_argument(
+        "--large-runs", type=int, default=3, help="timed runs of long listings and check"
+    )
+    parser.add_argument("--bulk-runs", type=int, default=3, help="timed runs of export/import/undo")
     parser.add_argument("--word", default="zeppelin", help="the word to search for")
     parser.add_argument(
         "--export-all",
@@ -313,8 +360,20 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
     }
     measure(quick + list(baselines.values()), args.runs)
 
+    large = large_outputs(ct, db) if args.large_runs > 0 else []
+    if args.large_runs <= 0:
+        skipped.append("long listings and check (--large-runs 0)")
+    for m in large:
+        if m.raw:
+            raws[m.label] = baselines.setdefault(
+                tuple(m.raw), Measure(f"raw sqlite3: {m.label}", m.raw)
+            )
+    large_baselines = [b for b in baselines.values() if not b.times]
+    measure(large + large_baselines, args.large_runs)
+
     bulk: list[Measure] = []
-    importing = copy = None
+    importing = copy = best = undoing = None
+    growth: list[float] = []  # history an undo adds, as a share of the imported store
     if args.bulk_runs > 0:
         jsonl = work / "all.jsonl"
         if has_export:
@@ -338,6 +397,11 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
             [PY, "-c", _RAW_COPY, str(db), str(target_db)],
             prepare=fresh_store,
         )
+        best = Measure(
+            "benchmarks/best_copy.py (the floor for any import)",
+            [PY, str(Path(__file__).with_name("best_copy.py")), "--db", str(db),
+             "--out", str(work / "best.db")],
+        )  # fmt: skip
         if has_export and available("import"):
             import_argv = shlex.split(args.import_cmd.format(file=jsonl))
             importing = Measure(
@@ -345,46 +409,123 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
                 [*CASETRACK, "--db", str(target_db), *import_argv],
                 prepare=fresh_store,
             )
-            measure([importing, copy], args.bulk_runs)
+            imported: list[int] = []
+
+            def import_first() -> None:
+                fresh_store()
+                run_once(importing.argv)
+                imported.append(store_bytes(target_db))
+
+            undoing = Measure(
+                "undo of that import",
+                [*CASETRACK, "--db", str(target_db), "undo"],
+                prepare=import_first,
+                after=lambda: growth.append(store_bytes(target_db) / imported[-1] - 1),
+            )
+            measure([importing, copy, best, undoing], args.bulk_runs)
         else:
             skipped.append("import (not in this casetrack)")
-            measure([copy], args.bulk_runs)
+            measure([copy, best], args.bulk_runs)
     else:
-        skipped.append("export and import (--bulk-runs 0)")
+        skipped.append("export, import and undo (--bulk-runs 0)")
 
     floors = {"python": median_ms(python), "stack": median_ms(stack)}
     print(f"casetrack benchmark: {store_summary(db)}")
     print(
         f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
         f"{os.cpu_count()} CPUs, medians of {args.runs} runs "
-        f"({args.bulk_runs} for export/import)\n"
+        f"({args.large_runs} for long listings and check, {args.bulk_runs} for"
+        " export/import/undo)\n"
     )
     print("| command | median | x python | x stack | raw sqlite3 | x raw | peak RSS | target |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
-    for item in [*quick, *bulk, *(m for m in (importing, copy) if m)]:
+    bases = {importing.label: best, undoing.label: importing} if importing and undoing else {}
+    for item in [*quick, *large, *bulk, *(m for m in (importing, undoing, copy, best) if m)]:
+        if not item.times:
+            continue
         ms = median_ms(item)
-        base = raws.get(item.label)
-        if item is importing and copy:
-            base = copy
+        base = bases.get(item.label) or raws.get(item.label)
         raw_ms = f"{median_ms(base):.0f} ms" if base else ""
         raw_x = f"{ms / median_ms(base):.2f}x" if base else ""
-        target = ""
+        goals = []
         if item.target:
             name, limit = item.target
             ratio = ms / floors[name]
-            target = f"≤ {limit}x {name}: {'ok' if ratio <= limit else 'MISSED'}"
-        if item is importing:
-            target = f"≤ 3x raw: {'ok' if copy and ms <= 3 * median_ms(copy) else 'MISSED'}"
-        if item in bulk or item is importing:
-            mb = max(item.rss) / 1024
-            target += f"{'; ' if target else ''}RSS < 200 MB: {'ok' if mb < 200 else 'MISSED'}"
+            goals.append(f"≤ {limit}x {name}: {'ok' if ratio <= limit else 'MISSED'}")
+        if item.limit and base:
+            goals.append(
+                f"≤ {item.limit}x raw: {'ok' if ms <= item.limit * median_ms(base) else 'MISSED'}"
+            )
+        if item is importing and best:
+            goals.append(f"≤ 1.6x best_copy: {'ok' if ms <= 1.6 * median_ms(best) else 'MISSED'}")
+        if item is undoing and growth:
+            share = max(growth)
+            goals.append(f"≤ the import: {'ok' if base and ms <= median_ms(base) else 'MISSED'}")
+            goals.append(
+                f"history +{share:.0%} of the store (≤ 10%: {'ok' if share <= 0.1 else 'MISSED'})"
+            )
+        mb = max(item.rss) / 1024
+        if item.rss_limit:
+            goals.append(f"RSS < {item.rss_limit} MB: {'ok' if mb < item.rss_limit else 'MISSED'}")
+        elif item in bulk or item is importing:
+            goals.append(f"RSS < 200 MB: {'ok' if mb < 200 else 'MISSED'}")
         print(
             f"| {item.label} | {ms:.0f} ms | {ms / floors['python']:.2f}x |"
             f" {ms / floors['stack']:.2f}x | {raw_ms} | {raw_x} |"
-            f" {max(item.rss) / 1024:.0f} MB | {target} |"
+            f" {mb:.0f} MB | {'; '.join(goals)} |"
         )
     if skipped:
         print(f"\nskipped: {', '.join(skipped)}")
+
+
+def store_bytes(db: Path) -> int:
+    """The store's size on disk once its write-ahead log is folded in (pages freed by an
+    undo are used again before the file grows)."""
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    return db.stat().st_size
+
+
+def count(db: Path, where: str, *params: str) -> int:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        sql = f"SELECT count(*) FROM milestones m WHERE m.deleted_at IS NULL AND {where}"
+        return int(conn.execute(sql, params).fetchone()[0])
+    finally:
+        conn.close()
+
+
+def large_outputs(ct: list[str], db: Path) -> list[Measure]:
+    """Long listings (streamed: flat memory), whole-store lists and check, each beside its
+    plain-sqlite3 floor where there is one."""
+
+    def listing(fmt: str, where: str, *params: str) -> list[str]:
+        return [PY, "-c", _RAW_LISTING, str(db), fmt, where, *params]
+
+    since = ("m.sort_end >= ?", _SINCE)
+    disputed = ("m.status = 'disputed'",)
+    rows = f"{count(db, *since):,} rows"
+    items = [
+        Measure(f"timeline --since {_SINCE} -f csv ({rows})",
+                [*ct, "timeline", "--since", _SINCE, "-f", "csv"],
+                raw=listing("csv", *since), limit=3, rss_limit=100),
+        Measure(f"timeline --status disputed, a table ({count(db, *disputed):,} rows)",
+                [*ct, "timeline", "--status", "disputed"],
+                raw=listing("csv", *disputed), rss_limit=100),
+        Measure(f"export --since {_SINCE} -f jsonl ({rows})",
+                [*ct, "export", "--since", _SINCE, "-f", "jsonl"],
+                raw=listing("jsonl", *since), limit=3, rss_limit=100),
+        Measure("case list", [*ct, "case", "list"], target=("stack", 1.0)),
+        Measure("party list", [*ct, "party", "list"]),
+        Measure("source list", [*ct, "source", "list"]),
+        Measure("kind list", [*ct, "kind", "list"]),
+    ]  # fmt: skip
+    if available("check"):
+        items.append(Measure("check", [*ct, "check"], raw=[PY, "-c", _RAW_CHECK, str(db)], limit=2))
+    return items
 
 
 if __name__ == "__main__":
