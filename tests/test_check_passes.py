@@ -1,0 +1,47 @@
+"""`check` reads each table once or by groups of equal values: what it reports is still one
+line per milestone, in id order, for every milestone a problem touches."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tests.conftest import Cli
+
+
+def _tamper(cli: Cli, *statements: str) -> None:
+    conn = sqlite3.connect(cli.db_path)
+    with conn:
+        for sql in statements:
+            conn.execute(sql)
+    conn.close()
+
+
+def test_a_wrong_date_shared_by_milestones_is_reported_for_each(demo: Cli) -> None:
+    _tamper(demo, "UPDATE milestones SET date = '2003-06-17', sort_start = '1999-01-01'"
+                  " WHERE id IN (3, 5)")  # fmt: skip
+    lines = demo("check", code=1).stdout.splitlines()
+    assert [line.split(" (")[0] for line in lines] == [
+        "dates: milestone 3",
+        "dates: milestone 5",
+    ], lines
+    assert all("sort_start" in line for line in lines)
+
+
+def test_a_bad_kind_or_tag_is_reported_for_every_milestone_using_it(demo: Cli) -> None:
+    tag = "INSERT INTO milestone_tags (milestone_id, tag) VALUES (?, 'Mixed Case')"
+    _tamper(demo, tag.replace("?", "4"), tag.replace("?", "2"))
+    lines = demo("check", code=1).stdout.splitlines()
+    assert lines == [
+        f"text: milestone {i} has a tag that casetrack would refuse or store cleaned: 'Mixed Case'"
+        for i in (2, 4)
+    ]
+
+
+def test_search_rows_missing_or_left_over_are_counted(demo: Cli) -> None:
+    orphan = "INSERT INTO milestone_search (id, title) VALUES (999, 'no such milestone')"
+    _tamper(demo, "DELETE FROM milestone_search WHERE id IN (2, 3)", orphan)
+    out = demo("check", code=1).stdout
+    assert "search: 1 milestone(s) out of date in the search index" in out
+    assert "search: 2 milestone(s) missing in the search index" in out
+    demo("search", "--rebuild")
+    demo("check")
