@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli
+from tests.test_format_schema import assert_valid_exports
 
 
 def judgment(cli: Cli, day: str, case: str = "acme", court: str = "S.D.N.Y.",
@@ -219,6 +220,7 @@ def test_export_and_import_carry_rules_closures_and_deadline_links(
     builtin = deadline(cli, "us-frap-4a1a", trigger)
     cli("closure", "add", "S.D.N.Y.", "2024-07-19", "--reason", "flood")
     cli("edit", str(builtin), "--done")
+    assert_valid_exports(cli)
     path = tmp_path / f"out.{fmt}"
     cli("export", "-f", fmt, "-o", str(path))
     other = Cli(tmp_path / "other.db")
