@@ -15,7 +15,7 @@ import typer
 from casetrack.cli import filters as f
 from casetrack.cli.common import choice_option, open_store, say
 from casetrack.errors import CasetrackError
-from casetrack.exchange import DOCKET_SHAPES, EXPORTERS, IMPORT_FORMATS, LAYOUTS
+from casetrack.exchange import BINARY, DOCKET_SHAPES, EXPORTERS, IMPORT_FORMATS, LAYOUTS
 
 if TYPE_CHECKING:
     from casetrack.exchange.importer import ImportReport
@@ -70,16 +70,19 @@ def export(
 ) -> None:
     """Export the whole store, some cases or a filtered selection.
 
-    The format follows -o's extension (.json .jsonl .csv .ics .md .svg .html); --format
-    chooses it for stdout or for a name without one.
+    The format follows -o's extension (.json .jsonl .csv .ics .md .svg .html .docx .pdf);
+    --format chooses it for stdout or for a name without one. docx and pdf are the chronology
+    report to file: a header per case, then Date | Fact | Parties | Source and pinpoint |
+    Status.
 
     Examples: casetrack export -o backup.json ; casetrack export nec-2003 -o nec.ics ;
     casetrack export --party NEC --excel -o nec.csv ; casetrack export nec-2003 -o nec.html ;
-    casetrack export nec-2003 --format timelinejs -o nec-timeline.json
+    casetrack export nec-2003 --format timelinejs -o nec-timeline.json ;
+    casetrack export nec-2003 --status disputed -o disputed.docx
     """
-    from casetrack.exchange import export_format, writer
+    from casetrack.exchange import binary_writer, export_format, writer
     from casetrack.exchange.selection import Selection
-    from casetrack.output.files import check_target, text_file
+    from casetrack.output.files import binary_file, check_target, text_file
 
     store = open_store(ctx)
     if output is not None and str(output) == "-":
@@ -91,9 +94,12 @@ def export(
     if excel and fmt != "csv":
         raise typer.BadParameter("only CSV takes it: add --format csv", param_hint="--excel")
     selection = Selection(store.conn, chosen, layout, excel)
-    write = writer(fmt)
-    with text_file(output, store.path) as stream:
-        write(selection, stream)
+    if fmt in BINARY:
+        with binary_file(output, store.path, fmt) as raw:
+            binary_writer(fmt)(selection, raw)
+    else:
+        with text_file(output, store.path) as stream:
+            writer(fmt)(selection, stream)
     for line in selection.omissions():
         say(line)
     if output is not None:

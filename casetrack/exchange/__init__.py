@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
 
 if TYPE_CHECKING:
     from casetrack.exchange.selection import Selection
@@ -19,6 +19,7 @@ FORMAT = "casetrack/1"
 SCHEMA_FILE = "casetrack-1.schema.json"
 
 Writer = Callable[["Selection", TextIO], None]
+BinaryWriter = Callable[["Selection", BinaryIO], None]
 
 # Export format name -> "module:function" of a writer(selection, stream). Adding a format is
 # one entry here and one module holding its writer.
@@ -31,13 +32,19 @@ EXPORTERS: dict[str, str] = {
     "markdown": "casetrack.exchange.markdown:write_markdown",
     "svg": "casetrack.exchange.pictures:write_svg",
     "html": "casetrack.exchange.pictures:write_html",
+    "docx": "casetrack.exchange.docxfmt:write_docx",
+    "pdf": "casetrack.exchange.pdffmt:write_pdf",
 }
+
+# Formats whose writer takes a binary stream (a BinaryWriter).
+BINARY = ("docx", "pdf")
 
 # File name extension -> the export formats that write such a file, the usual one first.
 EXTENSIONS: dict[str, tuple[str, ...]] = {
     ".json": ("json", "timelinejs"), ".jsonl": ("jsonl",), ".ndjson": ("jsonl",),
     ".csv": ("csv",), ".ics": ("ics",), ".md": ("markdown",), ".markdown": ("markdown",),
-    ".svg": ("svg",), ".html": ("html",), ".htm": ("html",),
+    ".svg": ("svg",), ".html": ("html",), ".htm": ("html",), ".docx": ("docx",),
+    ".pdf": ("pdf",),
 }  # fmt: skip
 
 LAYOUTS = ("auto", "horizontal", "vertical")
@@ -49,9 +56,18 @@ DOCKET_SHAPES = ("courtlistener", "juriscraper")
 
 
 def writer(name: str) -> Writer:
-    """The writer function registered for an export format name."""
+    """The writer function registered for a text export format name."""
+    return cast("Writer", _function(name))
+
+
+def binary_writer(name: str) -> BinaryWriter:
+    """The writer function registered for a binary export format name (one of BINARY)."""
+    return cast("BinaryWriter", _function(name))
+
+
+def _function(name: str) -> object:
     module, _, function = EXPORTERS[name].partition(":")
-    return cast("Writer", getattr(importlib.import_module(module), function))
+    return getattr(importlib.import_module(module), function)
 
 
 def schema_path() -> Path:

@@ -52,17 +52,22 @@ class Selection:
         self.whole_store = filters == Filters()
         # Why a writer left milestones out -> how many: the export says so on stderr.
         self.left_out: dict[str, int] = {}
+        # What a writer could not do as asked (a PDF without its font): said on stderr.
+        self.warnings: list[str] = []
 
     def leave_out(self, count: int, why: str) -> None:
         """Record milestones a format cannot hold, so they are never dropped silently."""
         self.left_out[why] = self.left_out.get(why, 0) + count
 
+    def warn(self, text: str) -> None:
+        self.warnings.append(f"warning: {text}")
+
     def omissions(self) -> list[str]:
-        """One line per reason milestones were left out of the export."""
+        """One line per reason milestones were left out of the export, then the warnings."""
         return [
             f"left out {n} milestone{'' if n == 1 else 's'} {why}: use --format json for all"
             for why, n in self.left_out.items()
-        ]
+        ] + self.warnings
 
     def cases(self) -> list[Case]:
         """The named cases, else those with a selected milestone (all cases for the whole store)."""

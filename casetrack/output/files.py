@@ -13,13 +13,15 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO, cast
 
 from casetrack.errors import CasetrackError
 
 # Files SQLite keeps beside a database: losing or replacing one corrupts or loses the store.
 SIDECARS = ("-wal", "-shm", "-journal")
 _MAGIC = b"SQLite format 3\x00"
+# How much of a binary file for stdout is kept in memory before it goes to a temporary file.
+_SPOOL = 8 << 20
 # What partial_path names, with what SQLite or mkstemp add to it: a hidden file whose
 # writer, if that process is gone, was stopped before it could rename or remove it.
 PARTIAL = re.compile(r"\..+\.partial-(?P<pid>[0-9]+)(?:-[^/]*)?")
@@ -142,15 +144,50 @@ def _store_journal(path: str) -> int | None:
 
 @contextmanager
 def text_file(path: Path | None, store: Path | None) -> Iterator[TextIO]:
-    """stdout, or a file written whole or not at all (a temp file renamed over the target),
-    after `check_target` has found it safe to write."""
+    """stdout, or a UTF-8 file written whole or not at all, after `check_target` has found
+    it safe to write."""
     import sys
-    import tempfile
 
     if path is None:
         yield sys.stdout
         sys.stdout.flush()
         return
+    with _replacing(path, store) as fd, os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+        yield out
+
+
+@contextmanager
+def binary_file(path: Path | None, store: Path | None, what: str) -> Iterator[BinaryIO]:
+    """As text_file, for a binary format (`what`, such as docx): stdout only when it is not
+    a terminal, which would show the bytes as garbage and could act on some of them. For
+    stdout the file is made aside (in memory up to a few megabytes) and sent once whole:
+    zip files are written out of order, and a reader that leaves gets no half file."""
+    import shutil
+    import sys
+    import tempfile
+
+    if path is None:
+        if sys.stdout.isatty():
+            raise CasetrackError(
+                f"a {what} file is binary and stdout is a terminal: give -o FILE.{what}"
+                f" (or redirect: > FILE.{what})"
+            )
+        with tempfile.SpooledTemporaryFile(_SPOOL) as spool:
+            yield cast(BinaryIO, spool)
+            spool.seek(0)
+            shutil.copyfileobj(spool, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        return
+    with _replacing(path, store) as fd, os.fdopen(fd, "wb") as out:
+        yield out
+
+
+@contextmanager
+def _replacing(path: Path, store: Path | None) -> Iterator[int]:
+    """A temporary file's descriptor beside `path`, renamed over it once the caller is done:
+    the target holds the old content or the whole new one, never a part."""
+    import tempfile
+
     check_target(path, store)
     try:
         target = path.resolve() if path.is_symlink() else path
@@ -162,8 +199,7 @@ def text_file(path: Path | None, store: Path | None) -> Iterator[TextIO]:
     except OSError as err:
         raise CasetrackError(f"cannot write {path}: {err.strerror}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            yield stream
+        yield fd
         if target.exists():
             os.chmod(temp, target.stat().st_mode & 0o777)
         replace_durably(Path(temp), target)

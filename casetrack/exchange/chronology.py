@@ -1,0 +1,160 @@
+"""The chronology report a lawyer files: what it says, cell by cell, for every renderer.
+
+The Word (`docxfmt`) and PDF (`pdffmt`) exports lay out the same `Report`: a title, the
+filters in words, then per case a header (court, docket number, jurisdiction) and a table
+Date | Fact | Parties | Source and pinpoint | Status. Everything a reader sees is decided
+here (wording, order, which line is bold, the column widths), so the two files cannot drift
+apart; a renderer only maps a `Line`'s style to its library's fonts. Rows are made a chunk
+of milestones at a time, as the renderer asks for them.
+
+User text reaches the renderers as plain text without control characters: neither Word nor
+PDF runs anything in it, so a title starting with "=" is shown as typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from casetrack.dates import display_date
+from casetrack.exchange.selection import Selection
+from casetrack.models import Case, Milestone, SourceLink
+from casetrack.output.pictures.common import clean
+from casetrack.selection import Filters
+from casetrack.text import blank_controls
+
+# How a line is shown: strong (the fact's title), label (a marker such as "Key fact"),
+# quote (quoted source text), muted (details: kind, place, a URL, a date's qualifier).
+Style = Literal["plain", "strong", "label", "quote", "muted"]
+
+COLUMNS = ("Date", "Fact", "Parties", "Source and pinpoint", "Status")
+# Share of the table's width per column, in percent: facts and citations need the room.
+WIDTHS = (12, 31, 18, 29, 10)
+
+# A4 landscape in millimetres, with its margins: five columns of text need the width.
+PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 297.0, 210.0, 15.0
+
+TITLE = "Chronology"
+NO_ROWS = "No milestones selected."
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph of a cell or a header, in one style."""
+
+    text: str
+    style: Style = "plain"
+
+
+Cell = tuple[Line, ...]
+Row = tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One case: its header, then its rows in timeline order (made as they are read)."""
+
+    heading: str
+    facts: tuple[tuple[str, str], ...]
+    summary: str | None
+    rows: Iterator[Row]
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    scope: str | None
+    sections: Iterator[Section]
+
+
+def text(value: str) -> str:
+    """User text as both formats can hold it: control characters made spaces (a Word
+    file cannot hold them at all), line ends as newlines."""
+    return clean(blank_controls(value.replace("\r\n", "\n").replace("\r", "\n")))
+
+
+def report(selection: Selection) -> Report:
+    """The report of an export's selection: a section per case, in slug order."""
+    return Report(TITLE, scope(selection.filters), _sections(selection))
+
+
+def _sections(selection: Selection) -> Iterator[Section]:
+    for case in selection.cases():
+        yield _section(case, selection)
+
+
+def _section(case: Case, selection: Selection) -> Section:
+    facts = tuple(
+        (label, text(value))
+        for label, value in (
+            ("Court", case.court),
+            ("Docket number", case.docket),
+            ("Jurisdiction", case.jurisdiction),
+        )
+        if value
+    )
+    summary = text(case.summary) if case.summary else None
+    rows = (row(m) for m in selection.milestones(case.id))
+    return Section(text(case.title), facts, summary, rows)
+
+
+def row(m: Milestone) -> Row:
+    """The five cells of one milestone."""
+    qualifiers = [
+        Line(word, "muted")
+        for word, on in (("approximate", m.date.approximate), ("uncertain", m.date.uncertain))
+        if on
+    ]
+    fact = [Line("Key fact", "label")] if m.key else []
+    fact.append(Line(text(m.title), "strong"))
+    if m.note:
+        fact.append(Line(text(m.note)))
+    details = " · ".join(text(part) for part in (m.kind, m.location) if part)
+    fact.append(Line(details, "muted"))
+    parties = tuple(
+        Line(text(p.name) + (f" ({text(p.role)})" if p.role else "")) for p in m.parties
+    )
+    sources = tuple(line for link in m.sources for line in citation(link))
+    status = (Line(m.status, "plain" if m.status == "undisputed" else "strong"),)
+    date = (Line(display_date(m.date)), *qualifiers)
+    return (date, tuple(fact), parties, sources, status)
+
+
+def citation(link: SourceLink) -> Cell:
+    """A source as a lawyer cites it: "Title at p. 31, ¶ 4", its web address when it has a
+    title as well, and the quote that supports the fact."""
+    name = text(link.title or link.url)
+    pins = [f"p. {text(link.page)}" if link.page else "", f"¶ {text(link.paragraph)}"
+            if link.paragraph else ""]  # fmt: skip
+    pinpoint = ", ".join(p for p in pins if p)
+    lines = [Line(f"{name} at {pinpoint}" if pinpoint else name)]
+    if link.title and link.url != link.title and link.url.startswith(("http://", "https://")):
+        lines.append(Line(text(link.url), "muted"))
+    if link.quote:
+        lines.append(Line("“" + " ".join(text(link.quote).split()) + "”", "quote"))
+    return tuple(lines)
+
+
+def scope(filters: Filters) -> str | None:
+    """The filters in words, so a reader knows the chronology leaves facts out."""
+    parts = []
+    if filters.status:
+        parts.append(f"{filters.status.strip().lower()} facts")
+    if filters.key:
+        parts.append("key facts")
+    if filters.parties:
+        parts.append("involving " + " and ".join(text(p) for p in filters.parties))
+    if filters.role:
+        parts.append(f"as {text(filters.role)}")
+    if filters.kinds:
+        parts.append("of kind " + " or ".join(text(k) for k in filters.kinds))
+    if filters.tags:
+        parts.append("tagged " + " and ".join(text(t) for t in filters.tags))
+    if filters.since:
+        parts.append(f"from {display_date(filters.since)}")
+    if filters.until:
+        parts.append(f"until {display_date(filters.until)}")
+    if filters.source:
+        parts.append(f"citing {text(filters.source)}")
+    return "Selected: " + "; ".join(parts) if parts else None
