@@ -218,6 +218,19 @@ def test_without_dejavu_the_pdf_falls_back_to_latin1_and_says_so(
     assert "????? ????????????" in text and '"' + QUOTE + '"' in text
 
 
+def test_characters_the_font_lacks_are_named_in_one_warning(cli: Cli, tmp_path: Path) -> None:
+    cli("case", "add", "tokyo", "--title", "東京 hearing")
+    cli("add", "tokyo", "2020", "会议 in Tokyo")
+    result = cli("export", "-o", "r.pdf")
+    assert result.stderr == (
+        "warning: the PDF's font has no 京 会 東 议: they are left blank (the docx export shows"
+        " them)\nexported to r.pdf\n"
+    )
+    assert "hearing" in _pdf_pages(tmp_path / "r.pdf")[0]
+    cli("export", "-o", "r.docx")
+    assert _rows(_word(tmp_path / "r.docx"))[1][1].startswith("会议 in Tokyo")
+
+
 def test_binary_reports_go_to_a_file_or_a_pipe_not_a_terminal(cases: Cli) -> None:
     piped = cases("export", "lefevre-2001", "-f", "docx")
     document = docx.Document(io.BytesIO(piped.stdout_bytes))

@@ -15,6 +15,7 @@ and the export says so.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -40,7 +41,12 @@ NO_FONT = (
 _SIZE = 9.0  # points, for the table
 _LINE = 4.0  # millimetres per line of table text
 _PAD = 1.5  # millimetres inside a cell
+_BASELINE = 0.78  # where text sits in its line, as a share of the line's height
+# Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms.
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _GREY = (85, 85, 85)
+# Stands for the page count until the end; as wide as five digits, which it is replaced by.
+_TOTAL = "{total pages}"
 # Typography Helvetica lacks in Latin-1, said in characters it has.
 _LATIN1 = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2013": "-",
@@ -70,7 +76,7 @@ def write_pdf(selection: Selection, out: BinaryIO) -> None:
             pages.paragraph(c.Line(c.NO_ROWS))
     if not sections:
         pages.paragraph(c.Line(c.NO_ROWS))
-    out.write(pages.pdf.output())
+    out.write(pages.output(selection))
 
 
 def font_files() -> dict[str, str] | None:
@@ -92,9 +98,11 @@ def _numbered(family: str) -> FPDF:
             self.set_y(-10)
             self.set_font(family, size=8)
             self.set_text_color(*_GREY)
-            self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="C")
+            self.cell(0, 5, f"Page {self.page_no()} of {_TOTAL}", align="C")
 
-    return Numbered(orientation="L", unit="mm", format="A4")
+    document = Numbered(orientation="L", unit="mm", format="A4")
+    document.alias_nb_pages(_TOTAL)
+    return document
 
 
 class _Pages:
@@ -108,7 +116,7 @@ class _Pages:
         for style, path in (files or {}).items():
             pdf.add_font(self.family, style, path)
         pdf.set_margins(c.MARGIN, c.MARGIN, c.MARGIN)
-        pdf.set_auto_page_break(False)
+        pdf.set_auto_page_break(True, margin=c.MARGIN)  # headers, summaries; rows break here
         pdf.set_title(title)
         pdf.set_creator("casetrack")
         pdf.set_draw_color(160, 160, 160)
@@ -117,7 +125,32 @@ class _Pages:
         self.widths = [(c.PAGE_WIDTH - 2 * c.MARGIN) * share / 100 for share in c.WIDTHS]
         self.bottom = c.PAGE_HEIGHT - c.MARGIN
         self.measured: dict[tuple[str, str], float] = {}
+        self.current = ("", "")  # the font and style last set
         pdf.add_page()
+
+    def output(self, selection: Selection) -> bytes:
+        """The PDF's bytes; characters the font lacks are said in one warning, instead of
+        fpdf2's log lines."""
+        import logging
+
+        log = logging.getLogger("fpdf")
+        level = log.level
+        log.setLevel(logging.ERROR)
+        try:
+            data = bytes(self.pdf.output())
+        finally:
+            log.setLevel(level)
+        missing = sorted(
+            {chr(code) for font in self.pdf.fonts.values()
+             for code in getattr(font, "missing_glyphs", ())}
+        )  # fmt: skip
+        if missing:
+            more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
+            selection.warn(
+                f"the PDF's font has no {' '.join(missing[:10])}{more}: they are left blank"
+                " (the docx export shows them)"
+            )
+        return data
 
     def fit(self, text: str) -> str:
         """Text as the font can draw it."""
@@ -129,9 +162,12 @@ class _Pages:
         """Set the font and colour of a line style; return a name for that font."""
         letters = {"strong": "B", "label": "B", "quote": "I"}.get(style, "")
         size = size - 1 if style == "muted" else size
-        self.pdf.set_font(self.family, letters, size)
-        self.pdf.set_text_color(*(_GREY if style in ("muted", "label") else (0, 0, 0)))
-        return f"{letters}{size}"
+        font = f"{letters}{size}"
+        if (font, style) != self.current:  # most lines keep the style of the one before
+            self.current = (font, style)
+            self.pdf.set_font(self.family, letters, size)
+            self.pdf.set_text_color(*(_GREY if style in ("muted", "label") else (0, 0, 0)))
+        return font
 
     def heading(self, text: str, size: float) -> None:
         self.style("strong", size)
@@ -187,8 +223,12 @@ class _Pages:
             for lines, width in zip(columns, self.widths, strict=True):
                 for index, (text, style) in enumerate(lines[:take]):
                     self.style(style)
-                    pdf.set_xy(x + _PAD, y + _PAD + index * _LINE)
-                    pdf.cell(width - 2 * _PAD, _LINE, text)
+                    top = y + _PAD + index * _LINE
+                    if _RIGHT_TO_LEFT.search(text):  # cell() orders bidirectional text
+                        pdf.set_xy(x + _PAD, top)
+                        pdf.cell(width - 2 * _PAD, _LINE, text)
+                    else:  # text() is four times as fast
+                        pdf.text(x + _PAD, top + _BASELINE * _LINE, text)
                 pdf.rect(x, y, width, height)
                 x += width
             pdf.set_xy(c.MARGIN, y + height)
