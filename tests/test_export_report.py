@@ -15,8 +15,11 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from casetrack.exchange import chronology, pdffmt
+from tests.budget import examples
 from tests.conftest import Cli
 
 ORDER = "https://example.org/ordonnance.pdf"
@@ -256,3 +259,23 @@ def test_a_report_never_overwrites_the_store(cases: Cli, tmp_path: Path) -> None
     assert stderr.startswith(f"casetrack: {cases.db_path} is the store in use")
     assert cases.db_path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [cases.db_path.name]
+
+
+_PAGES = pdffmt._Pages("wrapping")
+_WORDS = st.text(alphabet="aéWm.-/Ωж ", max_size=60)
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=4), st.sampled_from(chronology.WIDTHS))
+def test_wrapped_lines_fit_their_column_and_keep_every_letter(
+    paragraphs: list[str], share: int
+) -> None:
+    width = (chronology.PAGE_WIDTH - 2 * chronology.MARGIN) * share / 100 - 3
+    cell = tuple(chronology.Line(text, "strong") for text in paragraphs)
+    lines = list(_PAGES.wrap(cell, width))
+    _PAGES.style("strong")  # the font the widths are measured in
+    assert all(_PAGES.pdf.get_string_width(text) <= width + 0.01 for text, _ in lines)
+    assert "".join("".join(text.split()) for text, _ in lines) == "".join(
+        "".join(p.split()) for p in paragraphs
+    )
+    assert {style for _, style in lines} == {"strong"}
