@@ -52,6 +52,7 @@ def write_docx(selection: Selection, out: BinaryIO) -> None:
         sections += 1
         for label, value in section.facts:
             paragraph = document.add_paragraph()
+            paragraph.paragraph_format.space_after = Pt(0)  # the facts read as one block
             _line(paragraph, c.Line(f"{label}: ", "strong"))
             _line(paragraph, c.Line(value))
         if section.summary:
