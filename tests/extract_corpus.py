@@ -157,6 +157,8 @@ SAMPLES: tuple[Sample, ...] = (
         published="2020-06-17",
         new_parties={"Mujahedin-e Khalq": "MEK"},
         expected=(
+            # "On Wednesday" is the publication day; marking an anniversary is no milestone.
+            Expected("2020-06-17", "other", anchor="2020-06-17", status=SPURIOUS, got_kind="raid"),
             Expected("2003-06-17", "detention", ("Mujahedin-e Khalq",)),
             Expected("2020-09-14", "hearing", ("Mujahedin-e Khalq",)),
             # The first date set for the same hearing: a reader files it as a hearing too.
@@ -243,8 +245,8 @@ SAMPLES: tuple[Sample, ...] = (
             Expected(
                 "2019-10~", "other", ("Hamid Nouri",), anchor="2019-11-09", got_kind="detention"
             ),
-            # A month without a year ("in January") is not read yet.
-            Expected("2020-01", "ruling", status=MISSED),
+            # A month without a year takes the year of the later date of its sentence.
+            Expected("2020-01", "ruling", anchor="2020-02-14"),
             Expected("2020-02-14", "ruling"),
             Expected("2022", "trial", ("Marie Dose",), status=SPURIOUS, got_kind="release"),
         ),

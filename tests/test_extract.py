@@ -82,6 +82,7 @@ def test_to_dict_is_json_ready_with_the_documented_keys() -> None:
         "sentence": data["sentence"],
         "parties": ["National Council of Resistance of Iran"],
         "new_parties": [{"name": "National Council of Resistance of Iran", "alias": "NCRI"}],
+        "citations": [],
     }
 
 
@@ -547,3 +548,141 @@ def test_a_long_docket_in_one_paragraph_stays_fast() -> None:
     candidates = extract(docket).candidates
     assert len(candidates) == 3000 and candidates[-1].date == "2003-06-04"
     assert time.perf_counter() - started < 10
+
+
+# --------------------------------------------------------------------------- dates it now reads
+
+
+def test_month_without_a_year_takes_the_year_of_its_sentence_or_is_marked_uncertain() -> None:
+    sure = extract("A judge approved it in January, and the appeal failed on 14 February 2020.")
+    assert [(c.date, c.anchor) for c in sure.candidates] == [
+        ("2020-01", "2020-02-14"),
+        ("2020-02-14", None),
+    ]
+    unsure = extract("The trial opened on 3 March 2020. Police had searched his flat in November.")
+    assert [(c.date, c.anchor) for c in unsure.candidates][1] == ("2020-11?", "2020-03-03")
+    french = extract("Le procès s'est ouvert le 3 mars 2020. Il avait été interpellé en janvier.")
+    assert [c.date for c in french.candidates] == ["2020-03-03", "2020-01?"]
+
+
+def test_month_without_a_year_after_a_dateline_looks_back() -> None:
+    extraction = extract("LYON, 10 March 2021 — He was first arrested in November.")
+    assert [(c.date, c.anchor) for c in extraction.candidates] == [("2020-11?", "2021-03-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "PARIS, June 17, 2020 — The court ruled on Friday that the search was lawful.",
+            "2020-06-12",
+        ),
+        ("PARIS, June 17, 2020 — The court ruled Wednesday.", "2020-06-17"),
+        ("Paris, le 17 juin 2020 — Le tribunal a statué mardi.", "2020-06-16"),
+    ],
+)
+def test_weekday_is_the_last_such_day_before_the_dateline(text: str, date: str) -> None:
+    candidate = only(text, lang="fr" if "le 17" in text else "en")
+    assert (candidate.date, candidate.anchor) == (date, "2020-06-17")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court ruled on Friday.",  # no dateline to count back from
+        "PARIS, June 17, 2020 — The hearing is set for next Friday.",
+        "PARIS, June 17, 2020 — On Thursday, May 7, 2020, the court ruled.",  # the full date
+    ],
+)
+def test_weekday_without_a_dateline_or_looking_ahead_gives_no_extra_date(text: str) -> None:
+    dates = [c.date for c in extract(text).candidates]
+    assert dates in ([], ["2020-05-07"])
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)), st.integers(0, 6))
+def test_weekday_resolves_within_the_week_before_the_dateline(day: date, weekday: int) -> None:
+    name = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    text = f"PARIS, {day:%B} {day.day}, {day.year} — The court ruled on {name[weekday]}."
+    candidate = only(text)
+    resolved = date.fromisoformat(candidate.date)
+    assert resolved.weekday() == weekday and 0 <= (day - resolved).days <= 6
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Il a été jugé le 11 juill. 2018 par le tribunal.", "2018-07-11"),
+        ("La plainte a été déposée le 3 févr. 2019.", "2019-02-03"),
+        ("Le non-lieu a été prononcé le 5 déc. 2017.", "2017-12-05"),
+    ],
+)
+def test_abbreviated_french_months(text: str, date: str) -> None:
+    assert only(text, lang="fr").date == date
+
+
+# --------------------------------------------------------------------------- what is no event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jean Martin, born in 1970, was arrested on 3 May 2019.",
+        "Marie Durand, née le 4 avril 1975, a été interpellée le 3 mai 2019.",
+        "Published On: 2000-01-07\n\nThe raid took place on 3 May 2019.",
+        "As corrected through Thursday, May 7, 2026\n\nThe raid took place on 3 May 2019.",
+        "The raid took place on 3 May 2019.\n\nParis, 17 September 2014.",
+        "The raid took place on 3 May 2019.\n\nFait à Lyon, le 17 septembre 2014.",
+        "Under ordonnance n° 2020-303 du 25 mars 2020, detention was extended on 3 May 2019.",
+        "The order broke Notice 003/20, dated 7 January 2020, and he was arrested on 3 May 2019.",
+        "Four years later, on 3 May 2019, the agency denied it.",
+        "Police raided the office on 3 May 2019. The 3 May 2019 raid was lawful, the court said.",
+    ],
+)
+def test_births_headers_datelines_laws_and_restatements_are_no_milestones(text: str) -> None:
+    assert [c.date for c in extract(text, lang="fr" if "née" in text else "en").candidates] == [
+        "2019-05-03"
+    ]
+
+
+def test_a_dateline_of_place_and_date_alone_opens_the_story() -> None:
+    extraction = extract("Paris, 17 September 2014. The court ruled on 3 May 2014.")
+    assert extraction.published == "2014-09-17"
+    assert [c.date for c in extraction.candidates] == ["2014-05-03"]
+
+
+def test_a_cited_decisions_date_is_a_source_not_an_event() -> None:
+    text = (
+        "The court relied on Smith v. Jones, 123 F.3d 456 (9th Cir. Mar. 3, 1985), "
+        "and dismissed the claim on 4 May 2019."
+    )
+    candidate = only(text)
+    assert (candidate.date, candidate.kind) == ("2019-05-04", "dismissal")
+    assert candidate.citations == ["Smith v. Jones, 123 F.3d 456 (9th Cir. Mar. 3, 1985)"]
+
+
+def test_a_citation_of_the_case_itself_dates_a_ruling_in_it() -> None:
+    text = (
+        "Ann Avery sued Bob Brennan over a fence. The Court of Appeals affirmed. Avery v. "
+        "Brennan, No. E2019-00001-COA-R3-CV, 2019 WL 1234567 (Tenn. Ct. App. Mar. 3, 2019)."
+    )
+    assert [(c.date, c.kind) for c in extract(text).candidates] == [("2019-03-03", "ruling")]
+
+
+def test_a_decisions_header_date_and_what_it_decided_are_one_milestone() -> None:
+    text = (
+        "Cour de cassation\nAudience publique du 3 mai 2019\n\n"
+        "Par arrêt du 3 mai 2019, qui l'a condamné à un an de prison, la cour a statué."
+    )
+    assert [(c.date, c.kind) for c in extract(text, lang="fr").candidates] == [
+        ("2019-05-03", "conviction")
+    ]
+
+
+def test_extract_starts_without_eyecite_and_reads_plain_text_without_it() -> None:
+    code = (
+        "import sys; from casetrack.extract import extract; "
+        "extract('The raid was on 3 May 2019.'); print('eyecite' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr

@@ -73,8 +73,12 @@ def test_reads_stdin_and_says_the_dateline_is_the_publication_date(cli: Cli) -> 
     extraction = json.loads(result.stdout)
     assert extraction["published"] == "2020-06-17"
     assert [c["date"] for c in extraction["candidates"]] == [
-        "2003-06-17", "2020-09-14", "2020-03-02", "2001",
-    ]  # fmt: skip
+        "2020-06-17",
+        "2003-06-17",
+        "2020-09-14",
+        "2020-03-02",
+        "2001",
+    ]  # fmt: skip  (the first is "on Wednesday", the day of the dateline)
     assert "published: 2020-06-17" in result.stderr.splitlines()
 
 
@@ -93,6 +97,7 @@ def test_json_gives_every_field_of_a_candidate(cli: Cli, tmp_path: Path) -> None
         "sentence": "Two weeks later, the NCRI filed a complaint over the conditions of the raid.",
         "parties": [NCRI],
         "new_parties": [{"name": NCRI, "alias": "NCRI"}],
+        "citations": [],
     }
 
 
@@ -183,6 +188,7 @@ def test_apply_with_source_sets_its_publication_date_from_the_dateline(
     result = store("extract", "-", "-c", CASE, "--source", URL, "--apply", input=DATELINE.text)
     assert store.query("SELECT url, published FROM sources") == [(URL, "2020-06-17")]
     assert [(m[0], m[1], m[2], m[5]) for m in milestones(store)] == [
+        ("2020-06-17", "raid", "unsure", URL),  # "on Wednesday": the dateline's day
         ("2003-06-17", "detention", "undisputed", URL),
         ("2020-09-14", "hearing", "undisputed", URL),
         ("2020-03-02", "other", "unsure", URL),  # its year is the hearing's

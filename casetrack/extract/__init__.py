@@ -8,8 +8,12 @@ from the words near it and the parties its sentence names. Nothing here touches 
 the CLI decides what to show, ask about or apply.
 
 Coverage: month names in English, French, German and Spanish; relative phrases ("two weeks
-later", "quatorze ans plus tard") and kind words in English and French only. Not read yet:
-a month without a year ("in January"), weekdays ("on Friday"), "the same day", "last year".
+later", "quatorze ans plus tard"), a month without a year ("in January": the year of the
+sentence's date, else the text's, marked uncertain), weekdays ("on Friday": the last one
+before the dateline) and kind words in English and French only. Dates that are no event are
+left out: births, page headers ("Published On:"), closing datelines, dates of laws, and the
+dates of cited decisions (found with eyecite, and listed with the candidate as sources). Not
+read yet: "the same day", "last year".
 
 Modules, each importing only those listed before it: text (folding, HTML, titles),
 dates (finding and resolving dates, the dateline), sentences, kinds (kind words),
@@ -18,16 +22,18 @@ parties (names and acronyms); this module puts them together.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeAlias
 
-from casetrack.extract.dates import Span, dateline, find_dates, resolve
+from casetrack.extract.citations import citations
+from casetrack.extract.dates import Found, Span, dateline, find_dates, is_dateline, resolve
 from casetrack.extract.kinds import KindWords, header_kind, is_decision
 from casetrack.extract.parties import NewParty, parties_in, party_names
 from casetrack.extract.sentences import sentences
-from casetrack.extract.text import html_to_text, normalise_space, title
+from casetrack.extract.text import Regex, html_to_text, normalise_space, title
 
 __all__ = ["SUPPORTED_LANGS", "Candidate", "Extraction", "NewParty", "extract", "html_to_text"]
 
@@ -51,6 +57,7 @@ class Candidate:
     kind: str
     parties: list[str] = field(default_factory=list)
     new_parties: list[NewParty] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)  # cited in the sentence: sources
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -66,6 +73,7 @@ class Candidate:
             "sentence": self.sentence,
             "parties": list(self.parties),
             "new_parties": [p.to_dict() for p in self.new_parties],
+            "citations": list(self.citations),
         }
 
 
@@ -107,17 +115,24 @@ def extract(
     for sentence in sentences(story):
         offset = story.find(sentence, offset)
         found = find_dates(sentence, lang)
-        if not found:
-            continue
-        kind_words = KindWords.of(sentence, [(f.start, f.end) for f in found])
+        if not found or is_dateline(sentence, found):
+            continue  # is_dateline: "Paris, 17 September 2014." closing a statement
         parties = parties_in(sentence, names)
+        kind_words = KindWords.of(sentence, [(f.start, f.end) for f in found])
         clean = normalise_space(sentence)
+        in_sentence = citations(sentence, story)
         for index, item in enumerate(found):
+            citation = next((c for c in in_sentence if c.start <= item.start < c.end), None)
+            if citation is not None and not citation.own:
+                continue  # the date of a cited decision: a source, not an event
+            if _restated(sentence, item, found[index + 1 :], candidates):
+                continue
             span, anchor = resolve(item, found[index + 1 :], stated, published)
             if span is None:
                 continue
-            if item.shift is None:
+            if item.span is not None or item.month_day is not None:
                 stated = span
+            kind = "ruling" if citation is not None else None
             candidates.append(
                 Candidate(
                     found=normalise_space(item.found),
@@ -129,10 +144,55 @@ def extract(
                     anchor=anchor,
                     sentence=clean,
                     title=title(clean),
-                    kind=header_kind(sentence, item.start, item.end, offset, decision)
+                    kind=kind
+                    or header_kind(sentence, item.start, item.end, offset, decision)
                     or kind_words.nearest(item.start, item.end),
                     parties=parties,
                     new_parties=[new_parties[p] for p in parties if p in new_parties],
+                    citations=[c.text for c in in_sentence],
                 )
             )
-    return Extraction(candidates, published.text if published else None)
+    return Extraction(_merged(candidates), published.text if published else None)
+
+
+_RIGHT_BEFORE = Regex(r"^\s*,?\s*(?:on|in|le|en|the)?\s*$", re.IGNORECASE)
+_REFERRING = Regex(r"\b(?:the|that|this|its)\s*$", re.IGNORECASE)
+
+
+def _restated(
+    sentence: str, item: Found, later: Sequence[Found], earlier: Sequence[Candidate]
+) -> bool:
+    """Whether a date expression only restates one proposed already: "Four years later, on
+    6 April 2021" (the relative phrase announces the full date), or "the 6 April 2021
+    decision" after that decision was proposed."""
+    announced = item.shift is not None and bool(later) and later[0].span is not None
+    if announced and _RIGHT_BEFORE.rx.match(sentence[item.end : later[0].start]):
+        return True
+    if item.span is None or not _REFERRING.rx.search(sentence[: item.start]):
+        return False
+    named_next = re.match(r"\s+\w", sentence[item.end :]) is not None
+    return named_next and any(c.date == item.span.text for c in earlier)
+
+
+_DECISIONS = frozenset({"ruling", "judgment", "conviction", "acquittal", "dismissal"})
+_PLAIN_DECISIONS = frozenset({"ruling", "judgment"})
+
+
+def _merged(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per decision and day: a judgment's header date and the sentence that
+    says what it decided are one milestone, of the more telling kind ("conviction" over
+    "ruling"), naming the parties of both."""
+    kept: list[Candidate] = []
+    decided: dict[str, Candidate] = {}
+    for candidate in candidates:
+        first = decided.get(candidate.date)
+        if first is None or candidate.kind not in _DECISIONS:
+            if candidate.kind in _DECISIONS:
+                decided[candidate.date] = candidate
+            kept.append(candidate)
+            continue
+        if first.kind in _PLAIN_DECISIONS and candidate.kind not in _PLAIN_DECISIONS:
+            first.kind = candidate.kind
+        first.parties.extend(p for p in candidate.parties if p not in first.parties)
+        first.new_parties.extend(p for p in candidate.new_parties if p not in first.new_parties)
+    return kept

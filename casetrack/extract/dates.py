@@ -19,7 +19,7 @@ _MONTH_FORMS: dict[int, tuple[str, ...]] = {
     4: ("April", "Apr", "avril", "avr", "abril"),
     5: ("May", "mai", "Mai", "mayo"),
     6: ("June", "Jun", "juin", "Juni", "junio"),
-    7: ("July", "Jul", "juillet", "juil", "Juli", "julio"),
+    7: ("July", "Jul", "juillet", "juill", "juil", "Juli", "julio"),
     8: ("August", "Aug", "août", "aout", "agosto"),
     9: ("September", "Sept", "Sep", "septembre", "septiembre", "setiembre"),
     10: ("October", "Oct", "octobre", "Oktober", "octubre"),
@@ -128,6 +128,52 @@ _RELATIVE_NEXT = Regex(
     re.IGNORECASE,
 )
 _RELATIVE_DAY_WORDS = Regex(r"(?<![\w-])(?:le\s+)?(?P<word>lendemain|la\s+veille)\b", re.I)
+_ABBREVIATED = frozenset(
+    {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "janv",
+     "févr", "fevr", "avr", "juil", "juill", "déc"}
+)  # fmt: skip
+_MONTH_NAMES = "|".join(
+    sorted(
+        (f for forms in _MONTH_FORMS.values() for f in forms if f not in _ABBREVIATED),
+        key=len,
+        reverse=True,
+    )
+)
+_ANY_MONTH = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
+_AFTER_MONTH_ONLY = r"(?!\w)(?!,?\s+(?:of\s+|de\s+)?(?:\d|the\s+\d))"
+_MONTH_ONLY = Regex(
+    r"(?<![\w-])(?:in|since|until|by|from|during|early|late|mid-|en|depuis|dès|fin|début|debut|"
+    r"courant|mi-)\s+(?:early\s+|late\s+|mid-)?(?P<month>" + _MONTH_NAMES + ")" + _AFTER_MONTH_ONLY,
+    re.IGNORECASE,
+)
+_WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        (("Monday", "lundi"), ("Tuesday", "mardi"), ("Wednesday", "mercredi"),
+         ("Thursday", "jeudi"), ("Friday", "vendredi"), ("Saturday", "samedi"),
+         ("Sunday", "dimanche"))
+    )
+    for name in names
+}  # fmt: skip
+_WEEKDAY = Regex(
+    r"(?<![\w-])(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche)(?![\w-])(?!,?\s+(?:\d|the\s+\d|le\s+\d|"
+    + _ANY_MONTH
+    + r"|next|prochain)\b)"
+)
+_NEXT_WEEK = Regex(r"\b(?:next|this coming|prochain)\s*$", re.IGNORECASE)
+# Words after which a date is no event of the case: a birth, a page's publication, a law's name.
+_NOT_AN_EVENT_BEFORE = Regex(
+    r"(?:\bborn(?:\s+(?:in|on))?|\bb\.|\bn[ée]e?s?\s+(?:en|le)"
+    r"|\b(?:published|updated|posted)(?:\s+on)?|\blast\s+(?:updated|modified)|\bas\s+corrected"
+    r"\s+through|\barchive\s+date|\bpubli[ée]e?(?:\s+le)?|\bmis\s+[àa]\s+jour(?:\s+le)?"
+    r"|\bdate\s+de\s+publication"
+    r"|\b(?:loi|ordonnance|d[ée]cret|arr[êe]t[ée]|circulaire|law|act|regulation|directive|"
+    r"r[èe]glement|code|executive\s+order)\b[^.;\n]{0,40}?(?:\bn[°o]\.?|\bno\.)\s*[\w./-]+,?"
+    r"\s+(?:du|of|dated)|\b\d+/\d+,\s*dated|(?:\bpara\.|§|\bart\.)\s*[\w.-]+\s*\()"
+    r"\s*:?\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -151,6 +197,8 @@ class Found:
     span: Span | None = None  # known now (full dates)
     month_day: tuple[int, int] | None = None  # needs a year from context
     shift: tuple[int, int, str] | None = None  # (fewest, most, unit), negative = earlier
+    month: int | None = None  # a month without a year ("in November"): needs a year
+    weekday: int | None = None  # "on Friday": needs the publication date
 
 
 _PRECISIONS = ("day", "month", "year")
@@ -216,7 +264,18 @@ def find_dates(text: str, lang: str) -> list[Found]:
             span = _period(date(int(m.group("year")), 1, 1), "year")
             found.append(Found(begin, m.end("year"), text[begin : m.end("year")], span=span))
     found.extend(_find_relative(text))
-    return drop_overlaps(found, lambda f: (f.start, f.end))
+    for m in _MONTH_ONLY.rx.finditer(text):
+        month = month_number(m.group("month"))
+        if month is not None:
+            found.append(Found(m.start("month"), m.end(), m.group("month"), month=month))
+    for m in _WEEKDAY.rx.finditer(text):
+        if not _NEXT_WEEK.rx.search(text, max(0, m.start() - 20), m.start()):
+            found.append(Found(m.start(), m.end(), m.group(0), weekday=_WEEKDAYS[m.group(0)]))
+    return [
+        f
+        for f in drop_overlaps(found, lambda f: (f.start, f.end))
+        if not _NOT_AN_EVENT_BEFORE.rx.search(text, max(0, f.start - 90), f.start)
+    ]
 
 
 def _count_range(count: str | None, unit: str) -> tuple[int, int]:
@@ -296,7 +355,13 @@ _DATELINE_PREFIX = Regex(
     r"(?:[^\W\d][\w .'\u2019()/-]{0,60},\s*)?(?:le\s+|el\s+|am\s+|den\s+)?$",
     re.IGNORECASE,
 )
-_DATELINE_SUFFIX = Regex(r"^[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[—\u2013-]+|:|\n|$)")
+_DATELINE_SUFFIX = Regex(r"^[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[—\u2013-]+|:|\n|$|\.(?=\s))")
+
+
+# A date alone above the court's name heads a decision: it is the decision's date.
+_COURT_NEXT = Regex(
+    r"^[ \t]*\n\s*(?:cour|court|tribunal|conseil|appellate|supreme|chambre)\b", re.I
+)
 
 
 def dateline(text: str, lang: str) -> tuple[Span | None, int]:
@@ -307,7 +372,8 @@ def dateline(text: str, lang: str) -> tuple[Span | None, int]:
             continue
         if _DATELINE_PREFIX.rx.match(head[: item.start]):
             suffix = _DATELINE_SUFFIX.rx.match(text[item.end :])
-            if suffix:
+            court_next = _COURT_NEXT.rx.match(text[item.end :])
+            if suffix and not (court_next and not head[: item.start].strip()):
                 return item.span, item.end + suffix.end()
         break
     return None, 0
@@ -326,8 +392,14 @@ def resolve(
     takes a later full date of the same sentence when there is one ("the inquiry, opened
     fourteen years earlier, was closed on 5 June 2017"); the dateline is the last resort.
     """
-    if item.span is not None or (item.month_day is None and item.shift is None):
+    if item.span is not None:
         return item.span, None
+    if item.weekday is not None:
+        return _on_weekday(item.weekday, published)
+    if item.month is not None:
+        return _month_in_context(item.month, later_in_sentence, stated, published)
+    if item.month_day is None and item.shift is None:
+        return None, None
     anchor: Span | None = None
     if item.shift is not None and item.shift[1] < 0:
         anchor = next((f.span for f in later_in_sentence if f.span), None)
@@ -342,3 +414,46 @@ def resolve(
         assert item.shift is not None
         span = _resolve_shift(anchor, item.shift)
     return span, anchor.text if span else None
+
+
+def _on_weekday(weekday: int, published: Span | None) -> tuple[Span | None, str | None]:
+    """ "On Friday" in a news report: the last such day on or before its publication date."""
+    if published is None or published.precision != "day":
+        return None, None
+    day = published.start - timedelta(days=(published.start.weekday() - weekday) % 7)
+    return _period(day, "day"), published.text
+
+
+def _month_in_context(
+    month: int, later_in_sentence: Sequence[Found], stated: Span | None, published: Span | None
+) -> tuple[Span | None, str | None]:
+    """ "In November": the year of a later full date of the same sentence ("in January, and
+    on 14 February 2020"), else, marked uncertain ("2019-11?"), of the date the text last
+    stated, else of the dateline (the year before when the month is still to come)."""
+    anchor = next((f.span for f in later_in_sentence if f.span), None)
+    sure = anchor is not None and (month, 1) <= (anchor.start.month, anchor.start.day)
+    anchor = anchor or stated or published
+    if anchor is None:
+        return None, None
+    year = anchor.start.year
+    if anchor is published and stated is None and month > anchor.start.month:
+        year -= 1
+    span = _period(date(year, month, 1), "month")
+    if not sure:
+        span = replace(span, text=span.text + "?")
+    return span, anchor.text
+
+
+_CLOSING_DATELINE = Regex(
+    r"(?:(?:fait|done|signed|given)\s+(?:à|a|at|in)\s+)?[A-Z][^\W\d][\w' .-]{0,40},\s*"
+    r"(?:le|on|the)?\s*\.?"
+)
+
+
+def is_dateline(sentence: str, found: Sequence[Found]) -> bool:
+    """Whether a sentence is only a place and a date ("Paris, 17 September 2014."): where a
+    statement was made, not an event."""
+    if len(found) != 1 or found[0].span is None:
+        return False
+    rest = (sentence[: found[0].start] + sentence[found[0].end :]).strip()
+    return _CLOSING_DATELINE.rx.fullmatch(rest) is not None

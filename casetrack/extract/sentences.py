@@ -17,7 +17,8 @@ _ABBREVIATIONS = frozenset(
      "op", "cit", "ch", "ibid", "al", "app", "ct", "crim", "cir", "supp", "div", "dist", "tenn",
      "cal", "ill", "mass", "fla", "tex", "ohio", "pa", "va", "wash", "mich", "conn", "ga",
      "n.y", "n.j", "d.c", "f", "perm", "cert", "vet", "civ", "proc", "cass", "crim", "soc",
-     "civ", "com", "req", "bull", "nos", "ann", "stat", "code", "sess", "assn", "dept")
+     "civ", "com", "req", "bull", "nos", "ann", "stat", "code", "sess", "assn", "dept", "janv",
+     "fevr", "avr", "juil", "juill", "dec")
 )  # fmt: skip
 _SENTENCE_END = Regex(r"[.!?…]+[\"'»”\u2019)\]]*(?=\s+[\"'«“(\[]?[A-ZÀ-Þ0-9])")
 
