@@ -556,6 +556,51 @@ def m012_deadlines(db: Any) -> None:
     )
 
 
+@migration
+def m013_team_views(db: Any) -> None:
+    """What `casetrack serve` shows a team: the live timeline and the live cases, as views.
+
+    Trashed milestones and cases are left out. The timeline says each date through
+    casetrack_date(), a function casetrack.team_plugin gives the server's connections (the
+    project's one date display lives in Python); other SQLite programs can read every
+    column but that one. parties says who took part and in what role, party lists their
+    names as a JSON array (for a facet), sources cites them as the timeline table does."""
+    db.conn.execute(
+        """CREATE VIEW timeline AS
+        SELECT m.id AS id, c.slug AS "case", casetrack_date(m.date) AS date, m.kind AS kind,
+            m.title AS title, m.status AS status, m.key AS key,
+            (SELECT group_concat(label, '; ') FROM (
+                SELECT p.name || CASE WHEN mp.role != '' THEN ' (' || mp.role || ')' ELSE '' END
+                    AS label
+                FROM milestone_parties mp JOIN parties p ON p.id = mp.party_id
+                WHERE mp.milestone_id = m.id ORDER BY mp.rowid)) AS parties,
+            (SELECT json_group_array(name) FROM (
+                SELECT p.name AS name FROM milestone_parties mp JOIN parties p ON p.id = mp.party_id
+                WHERE mp.milestone_id = m.id GROUP BY p.id ORDER BY min(mp.rowid))) AS party,
+            (SELECT group_concat(label, '; ') FROM (
+                SELECT '[' || s.id || '] ' || coalesce(nullif(s.title, ''), s.url)
+                    || coalesce(', p. ' || nullif(ms.page, ''), '') AS label
+                FROM milestone_sources ms JOIN sources s ON s.id = ms.source_id
+                WHERE ms.milestone_id = m.id ORDER BY ms.rowid)) AS sources,
+            m.location AS location, m.note AS note,
+            (SELECT group_concat(tag, '; ') FROM (
+                SELECT tag FROM milestone_tags WHERE milestone_id = m.id ORDER BY tag)) AS tags,
+            m.uid AS uid
+        FROM milestones m JOIN cases c ON c.id = m.case_id
+        WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL
+        ORDER BY m.sort_key, m.position, m.id"""
+    )
+    db.conn.execute(
+        """CREATE VIEW case_list AS
+        SELECT c.slug AS slug, c.title AS title, c.status AS status,
+            c.jurisdiction AS jurisdiction, c.court AS court, c.docket AS docket,
+            c.summary AS summary,
+            (SELECT count(*) FROM milestones m WHERE m.case_id = c.id AND m.deleted_at IS NULL)
+                AS milestones
+        FROM cases c WHERE c.deleted_at IS NULL ORDER BY c.slug"""
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -229,6 +229,7 @@ def _register() -> None:
         milestones,
         parties,
         search,
+        serve,
         sources,
     )
 
@@ -237,6 +238,7 @@ def _register() -> None:
     exchange.register(app)
     app.command()(extract.extract)
     maintenance.register(app)
+    app.command()(serve.serve)
     app.command("help")(help.help_)
     app.add_typer(cases.app, name="case")
     app.add_typer(parties.app, name="party")

@@ -31,14 +31,14 @@ def find_chromium() -> str | None:
     )
 
 
-def _chromium(page: Path, *flags: str) -> str:
-    """Run headless Chromium on a local page with extra flags; its stdout."""
+def _chromium(page: Path | str, *flags: str) -> str:
+    """Run headless Chromium on a local page (or an http URL) with extra flags; its stdout."""
     binary = find_chromium()
     if binary is None:
         raise FileNotFoundError("chromium is not on PATH (Debian: apt-get install -y chromium)")
     with tempfile.TemporaryDirectory() as profile:
         done = subprocess.run(
-            [binary, *_FLAGS, f"--user-data-dir={profile}", *flags, page.resolve().as_uri()],
+            [binary, *_FLAGS, f"--user-data-dir={profile}", *flags, _address(page)],
             check=True, capture_output=True, timeout=120, text=True,
         )  # fmt: skip
     return done.stdout
@@ -51,6 +51,11 @@ def screenshot(page: Path, out: Path, *, width: int = 1200, height: int = 900) -
         raise RuntimeError(f"chromium did not write {out}")
 
 
-def dump_dom(page: Path, *, wait_ms: int = 5000) -> str:
-    """The page's DOM after its scripts ran (virtual time lets their timers finish)."""
+def dump_dom(page: Path | str, *, wait_ms: int = 5000) -> str:
+    """The page's DOM after its scripts ran (virtual time lets their timers finish); a page
+    is a local file or an http URL (a server under test)."""
     return _chromium(page, f"--virtual-time-budget={wait_ms}", "--dump-dom")
+
+
+def _address(page: Path | str) -> str:
+    return page if isinstance(page, str) else page.resolve().as_uri()

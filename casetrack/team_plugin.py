@@ -1,0 +1,66 @@
+"""casetrack's Datasette plugin: the SQL functions the team view needs on every connection
+`casetrack serve` opens (casetrack.team registers it)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from datasette import hookimpl
+
+from casetrack.dates import display_text
+from casetrack.search import translate
+from casetrack.text import name_key
+
+
+def prepare_connection(conn: sqlite3.Connection) -> None:
+    """The timeline view says dates through casetrack_date (the one date display); the
+    party query matches names as casetrack does; and `_search` reads what is typed as
+    `casetrack search` does (Datasette's own escape_fts, replaced here, would quote every
+    word, so a prefix* or OR would not work). The server holds the store alone."""
+    conn.create_function("casetrack_date", 1, _text_or_none(display_text), deterministic=True)
+    conn.create_function("casetrack_name_key", 1, _text_or_none(name_key), deterministic=True)
+    conn.create_function("escape_fts", 1, _text_or_none(match_text), deterministic=True)
+
+
+def match_text(text: str) -> str:
+    """What `_search` matches: the text translated as casetrack search translates it; a
+    text with nothing searchable matches nothing (FTS5 refuses an empty query)."""
+    return translate(text).match or '""'
+
+
+def _text_or_none(fn: Any) -> Any:
+    """An SQL function of text: NULL (or any non-text) gives NULL instead of an error."""
+
+    def call(value: object) -> str | None:
+        return fn(value) if isinstance(value, str) else None
+
+    return call
+
+
+# A hook of Datasette's, run last so that these replace its own escape_fts.
+hookimpl(trylast=True)(prepare_connection)
+
+
+def asgi_wrapper() -> Any:
+    """A search box left empty asks for no search: Datasette's form sends `_search=`
+    anyway, which would match nothing; the blank parameter is dropped before Datasette
+    reads the request."""
+
+    def wrap(app: Any) -> Any:
+        async def without_blank_search(scope: Any, receive: Any, send: Any) -> None:
+            query = scope.get("query_string", b"")
+            if scope.get("type") == "http" and b"_search" in query:
+                pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
+                kept = [(k, v) for k, v in pairs if not (k.startswith("_search") and not v.strip())]
+                if len(kept) != len(pairs):
+                    scope = {**scope, "query_string": urlencode(kept).encode("latin-1")}
+            await app(scope, receive, send)
+
+        return without_blank_search
+
+    return wrap
+
+
+hookimpl(asgi_wrapper)

@@ -1,0 +1,244 @@
+"""casetrack serve: the team's read-only Datasette view, read over HTTP from a real server."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casetrack.dates import display_text
+from casetrack.output.pictures.screenshot import dump_dom, find_chromium
+from casetrack.team import READABLE, ServeOptions, metadata, schema_names
+from tests.conftest import Cli
+
+# A hash of the password "open sesame" made by `datasette hash-password`.
+HASH = (
+    "pbkdf2_sha256$480000$1fe883a8a54c3f111b4cfc789695812a"
+    "$JZLP+vUBD74FEAbe4+dG7llOLQK2XV9HjAePsigkL1s="
+)
+
+
+@contextmanager
+def served(db: Path, *options: str) -> Iterator[str]:
+    """`casetrack serve` on a free port, as a user runs it; yields the timeline's URL and
+    stops it with Ctrl-C (SIGINT), which must end it cleanly."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "casetrack", "--db", str(db), "serve", "--port", "0", *options],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert proc.stderr is not None
+    try:
+        line = proc.stderr.readline()
+        found = re.search(r"http://\S+", line)
+        assert found, line
+        yield found.group()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        rest = proc.communicate(timeout=30)[1]
+    assert proc.returncode == 0, rest
+    assert rest == "", rest
+
+
+def get(url: str, auth: str | None = None) -> tuple[int, Any]:
+    """Status and body (JSON when the URL asks for it) of a GET."""
+    request = urllib.request.Request(url)
+    if auth is not None:
+        request.add_header("Authorization", "Basic " + base64.b64encode(auth.encode()).decode())
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            status, body = response.status, response.read().decode()
+    except urllib.error.HTTPError as err:
+        status, body = err.code, err.read().decode()
+    if ".json" in url and status == 200:
+        return status, json.loads(body)
+    return status, body
+
+
+def rows(url: str, **params: str) -> list[dict[str, Any]]:
+    """Every row of a table page, as JSON objects."""
+    status, body = get(f"{url}.json?" + urllib.parse.urlencode({"_shape": "array", **params}))
+    assert status == 200, body
+    assert isinstance(body, list)
+    return body
+
+
+def ids(cli: Cli, *args: str) -> list[int]:
+    """The milestone ids a casetrack listing prints, in its order."""
+    return [m["id"] for m in json.loads(cli(*args, "--format", "json").stdout)]
+
+
+@pytest.fixture
+def team(demo: Cli) -> Cli:
+    """The sample case, a second case whose dates fall among its dates, a disputed
+    milestone, and one trashed milestone that must never be served."""
+    cli = demo
+    cli("case", "add", "harbour-2010", "--title", "Harbour Press v. City")
+    cli("add", "harbour-2010", "2003-06", "Harbour Press files its complaint", "--kind", "filing",
+        "--party", "Harbour Press:plaintiff", "--party", "NEC:witness")  # fmt: skip
+    cli("add", "harbour-2010", "c. 2004", "City answers the complaint", "--status", "disputed")
+    trashed = cli("add", "harbour-2010", "2005", "Zeppelin memo leaked").stdout.strip()
+    cli("rm", trashed)
+    return cli
+
+
+def test_team_view_end_to_end(team: Cli) -> None:
+    """Browse, search and facet the live timeline; nothing trashed, raw or arbitrary."""
+    with served(team.db_path) as url:
+        base = url.removesuffix("/timeline")
+        timeline = rows(url, _size="max")
+        # Every live milestone, in the order casetrack timeline lists them.
+        assert [r["id"] for r in timeline] == ids(team, "timeline")
+        stored = dict(team.query("SELECT id, date FROM milestones"))
+        assert all(r["date"] == display_text(str(stored[r["id"]])) for r in timeline)
+        raid = next(r for r in timeline if r["title"].startswith("Police raid"))
+        assert raid["date"] == "17 Jun 2003" and raid["case"] == "nec-2003"
+        assert "Northern Exile Council (subject)" in raid["parties"]
+        assert "Zeppelin memo leaked" not in json.dumps(timeline)
+        # _search reads what is typed as casetrack search does: prefixes, OR, accents.
+        for text in ("farah*", "raid OR complaint", "leila", "Harbour Press"):
+            found = [r["id"] for r in rows(url, _search=text, _size="max")]
+            assert sorted(found) == sorted(ids(team, "search", text, "--all")), text
+        assert rows(url, _search="zeppelin") == []
+        assert len(rows(url, _search="", _size="max")) == len(timeline)  # an empty box
+        # Facets on case, kind, status and party (its names, a JSON array).
+        page = get(f"{url}.json?_size=0")[1]
+        facets = {name: {f["value"]: f["count"] for f in facet["results"]}
+                  for name, facet in page["facet_results"].items()}  # fmt: skip
+        assert facets["case"] == {"nec-2003": 8, "harbour-2010": 2}
+        assert facets["status"] == {"undisputed": 9, "disputed": 1}
+        assert facets["party"]["Harbour Press"] == 1
+        assert facets["party"]["Northern Exile Council"] == 7
+        # Canned queries: a case's timeline; a party's milestones under any alias.
+        case = rows(f"{base}/case_timeline", case="HARBOUR-2010")
+        assert [r["id"] for r in case] == ids(team, "timeline", "harbour-2010")
+        party = rows(f"{base}/party_milestones", party="conseil de l'exil du nord")
+        assert [r["id"] for r in party] == ids(team, "timeline", "--party", "NEC")
+        # The trash, the history and the raw tables are not served; nor is arbitrary SQL.
+        for table in ("milestones", "history", "changes", "cases", "milestone_search"):
+            assert get(f"{base}/{table}.json")[0] == 403, table
+        assert get(f"{base}.json?sql=select+title+from+milestones")[0] == 403
+        assert get(f"{base}/parties.json")[0] == 200
+
+
+def test_refusals_are_one_line(cli: Cli) -> None:
+    cli("init")
+    for options, message in [
+        (["--host", "0.0.0.0"], "serving on 0.0.0.0 would let anyone on the network read"),
+        (["--password-hash", "open sesame"], "the password must be given as a hash"),
+        (["--password-env", "NO_SUCH_VAR"], "$NO_SUCH_VAR is not set"),
+        (["--password-hash", HASH, "--password-env", "X"], "give --password-hash or"),
+    ]:
+        result = cli("serve", *options, code=1)
+        assert result.stderr.startswith(f"casetrack: {message}"), result.stderr
+        assert result.stderr.count("\n") == 1
+
+
+def test_without_datasette_says_what_to_install(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    cli("init")
+    monkeypatch.setitem(sys.modules, "datasette.app", None)  # as if not installed
+    result = cli("serve", code=1)
+    assert (
+        result.stderr
+        == "casetrack: casetrack serve needs Datasette: pip install 'casetrack[serve]'\n"
+    )
+
+
+def test_a_port_in_use_is_refused(cli: Cli) -> None:
+    import socket
+
+    cli("init")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        result = cli("serve", "--port", port, code=1)
+    assert result.stderr.startswith(f"casetrack: cannot listen on 127.0.0.1 port {port}: ")
+    assert result.stderr.rstrip().endswith("(choose another --port)")
+
+
+def test_only_what_people_read_is_served(cli: Cli) -> None:
+    """Every table and view of the store is either one a colleague reads (titled and
+    described) or hidden and denied; --with-history allows them all but keeps the search
+    index's tables out of sight."""
+    cli("init")
+    conn = sqlite3.connect(cli.db_path)
+    table_names, view_names = schema_names(conn)
+    conn.close()
+    served_tables = metadata(table_names, view_names, ServeOptions())
+    tables = served_tables["databases"]["casetrack"]["tables"]
+    assert served_tables["allow_sql"] is False
+    assert set(tables) == {*table_names, *view_names}
+    for name, entry in tables.items():
+        if name in READABLE:
+            assert entry["title"] and entry["description"] and "allow" not in entry
+        else:
+            assert entry["hidden"] is True and entry["allow"] is False, name
+    everything = metadata(table_names, view_names, ServeOptions(with_history=True))
+    tables = everything["databases"]["casetrack"]["tables"]
+    assert "allow_sql" not in everything
+    assert not any("allow" in entry for entry in tables.values())
+    assert tables["milestone_search_fts_data"]["hidden"] is True
+    assert "history" not in tables  # listed like any table
+
+
+@pytest.mark.slow
+def test_a_password_is_asked_for(team: Cli) -> None:
+    with served(team.db_path, "--password-hash", HASH) as url:
+        assert get(f"{url}.json")[0] == 401
+        assert get(f"{url}.json", auth="team:wrong")[0] == 401
+        status, page = get(f"{url}.json", auth="team:open sesame")
+        assert status == 200 and len(page["rows"]) == 10
+
+
+@pytest.mark.slow
+def test_with_history_serves_everything(team: Cli) -> None:
+    with served(team.db_path, "--with-history") as url:
+        base = url.removesuffix("/timeline")
+        assert get(f"{base}/history.json")[0] == 200
+        status, page = get(
+            f"{base}.json?sql=select+title+from+milestones+where+deleted_at+is+not+null"
+        )
+        assert status == 200 and page["rows"] == [["Zeppelin memo leaked"]]
+        assert "Zeppelin" not in json.dumps(rows(url, _size="max"))  # the view stays live
+
+
+@pytest.mark.slow
+def test_a_store_being_written_stays_readable(team: Cli) -> None:
+    """The server reads a live store (WAL, read-only connections): writes go on while it
+    serves, and each is seen by the next request."""
+    with served(team.db_path) as url:
+        for n in range(5):
+            team("add", "harbour-2010", f"2011-0{n + 1}-01", f"Hearing number {n}", "--kind",
+                 "hearing")  # fmt: skip
+            titles = [r["title"] for r in rows(url, _search="hearing", _size="max")]
+            assert f"Hearing number {n}" in titles
+    conn = sqlite3.connect(team.db_path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    team("check")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(find_chromium() is None, reason="chromium not on PATH")
+def test_the_timeline_page_in_a_browser(team: Cli) -> None:
+    with served(team.db_path) as url:
+        page = dump_dom(f"{url}?_search=raid", wait_ms=2000)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert "Timeline" in text
+    assert "Police raid the council's offices at dawn" in text
+    assert "17 Jun 2003" in text
+    assert "Harbour Press files its complaint" not in text  # not a match
+    assert "1 row where search matches" in text
