@@ -227,7 +227,8 @@ def _use_plugins(password: bool) -> None:
     from casetrack import team_plugin
 
     for plugin, _dist in list(pm.list_plugin_distinfo()):
-        if not (password and getattr(plugin, "__name__", "") == "datasette_auth_passwords"):
+        wanted = password and getattr(plugin, "__name__", "") == "datasette_auth_passwords"
+        if not wanted and pm.is_registered(plugin):
             pm.unregister(plugin)
     if not pm.is_registered(team_plugin):
         pm.register(team_plugin, name="casetrack")

@@ -112,6 +112,7 @@ BASELINE: dict[str, tuple[list[str], list[str]]] = {
     "closure rm": (["Paris tribunal judiciaire", "2006-06-12"], []),
     "deadline add": (["nec-2003"], ["--rule", "fr-cpc-538", "--from", "6"]),
     "upcoming": ([], ["--as-of", "2006-06-01"]),
+    "serve": ([], ["--port", "0"]),  # set up to serve, but stopped at once (below)
 }
 
 # Files some baseline calls read, written into the test's working folder.
@@ -198,6 +199,15 @@ def _build_the_cli_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Typer rebuilds the Click command on every invoke; these tests invoke it thousands of
     times, so reuse one build."""
     monkeypatch.setattr("typer.testing._get_command", lambda _app: CLICK_APP)
+
+
+@pytest.fixture(autouse=True)
+def _serve_stops_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """casetrack serve checks its input, opens the store and listens, then would serve until
+    stopped: here it stops before serving (tests/test_serve.py runs the real server)."""
+    import casetrack.team
+
+    monkeypatch.setattr(casetrack.team, "serve", lambda _ds, sock: sock.close())
 
 
 @pytest.fixture(scope="session")
