@@ -243,3 +243,17 @@ def test_export_and_import_carry_rules_closures_and_deadline_links(
     dates = other.query("SELECT date FROM milestones WHERE kind = 'deadline' ORDER BY date")
     # FRAP: Wed 17 Jul; CPLR by mail: Wed 17 Jul + 3 = Sat 20 Jul, so Mon 22 Jul.
     assert dates == [("2024-07-17",), ("2024-07-22",)]
+
+
+def test_a_deadline_in_a_range_is_due_from_its_first_day_to_its_last(cli: Cli) -> None:
+    deadline_id = deadline(cli, "us-frap-4b1a", judgment(cli, "2024-06"))  # 17 Jun to 15 Jul
+    table = cli("upcoming", "--as-of", "2024-07-01").stdout
+    assert "between 17 Jun 2024 and 15 Jul 2024" in table and "0\u201314 days" in table
+    import json
+
+    (row,) = json.loads(cli("upcoming", "--as-of", "2024-06-10", "-f", "json").stdout)
+    assert (row["id"], row["days_left"], row["days_to_last"]) == (deadline_id, 7, 35)
+    (late,) = json.loads(cli("upcoming", "--as-of", "2024-07-16", "-f", "json").stdout)
+    assert late["overdue"] and late["days_left"] == -1
+    cli("edit", str(deadline_id), "--done")
+    assert "done" in cli("show", str(deadline_id)).stdout.splitlines()[-1]

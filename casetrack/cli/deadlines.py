@@ -24,6 +24,7 @@ from casetrack.cli.common import (
 from casetrack.cli.filters import with_options
 
 if TYPE_CHECKING:
+    from casetrack.deadlines.due import Due
     from casetrack.deadlines.rules import Rule
 
 rules_app = typer.Typer(help="List, show, add, edit and remove court rules.", no_args_is_help=True)
@@ -399,7 +400,7 @@ def upcoming(
             {
                 "id": d.id,
                 "due": d.due,
-                "left": _left(d.days_left),
+                "left": _left(d),
                 "case": d.case,
                 "title": d.title,
                 "rule": d.rule or "",
@@ -419,12 +420,17 @@ def upcoming(
     )
 
 
-def _left(days: int) -> str:
-    if days < 0:
-        return f"OVERDUE {-days} day{'s' if days != -1 else ''}"
-    if days == 0:
+def _left(due: Due) -> str:
+    """Days left as a person reads them: "OVERDUE 3 days", "today", "5 days", and for a
+    deadline that is one day in a range, "0-14 days" (an en dash)."""
+    first, last = due.days_left, due.days_to_last
+    if first < 0:
+        return f"OVERDUE {-first} day{'s' if first != -1 else ''}"
+    if last != first:
+        return f"{first}\u2013{last} days"
+    if first == 0:
         return "today"
-    return f"{days} day{'s' if days != 1 else ''}"
+    return f"{first} day{'s' if first != 1 else ''}"
 
 
 def _as_of(text: str | None) -> date:

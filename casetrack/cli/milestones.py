@@ -186,7 +186,7 @@ def show(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Show one milestone with its parties, sources and tags."""
-    from casetrack.dates import display_date
+    from casetrack.dates import display_date, display_time
     from casetrack.deadlines.due import deadline_details
     from casetrack.milestones import get_milestone
 
@@ -197,6 +197,8 @@ def show(
     if fmt not in (OutputFormat.json, OutputFormat.jsonl):
         record["date"] = f"{display_date(milestone.date)} ({milestone.date.text})"
         record["parties"] = [p.name + (f" ({p.role})" if p.role else "") for p in milestone.parties]
+        if deadline and "done" in deadline:
+            deadline["done"] = display_time(deadline["done"])
         record |= deadline or {}
     elif deadline is not None:
         record["deadline"] = deadline

@@ -237,6 +237,7 @@ class Due:
     days_left: int
     first: date
     last: date
+    days_to_last: int  # the same as days_left for a deadline on one day
 
     @property
     def overdue(self) -> bool:
@@ -244,7 +245,8 @@ class Due:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "case": self.case, "due": self.due, "days_left": self.days_left,
-                "overdue": self.overdue, "title": self.title, "rule": self.rule}  # fmt: skip
+                "days_to_last": self.days_to_last, "overdue": self.overdue, "title": self.title,
+                "rule": self.rule}  # fmt: skip
 
 
 def upcoming(
@@ -277,6 +279,6 @@ def upcoming(
         # A range not over yet is due now; one wholly past is overdue by its last day.
         left = (first - as_of).days if first >= as_of else min(0, (last - as_of).days)
         if left <= days:
-            found.append(Due(mid, slug, text, title, rule, left, first, last))
+            found.append(Due(mid, slug, text, title, rule, left, first, last, (last - as_of).days))
     found.sort(key=lambda d: (not d.overdue, d.first, d.last, d.id))
     return found
