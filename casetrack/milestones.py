@@ -17,7 +17,6 @@ from casetrack.dates import (
     parse_date,
     wholly_before,
 )
-from casetrack.deadlines.recount import follow_trigger, refuse_own_date, set_done
 from casetrack.drafts import (
     DEFAULT_KIND,
     Citation,
@@ -260,6 +259,9 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
     parties = [check_party(spec) for spec in change.add_parties]
     sources = [check_citation(citation) for citation in change.add_sources]
     tags = sorted({t for t in map(clean_tag, change.add_tags) if t})
+    # Deadlines follow a changed date; loaded only then (every command imports this module).
+    from casetrack.deadlines.recount import follow_trigger, refuse_own_date, set_done
+
     with store.write() as conn:
         require_milestone(conn, milestone_id)
         if change == MilestoneChange():
