@@ -168,15 +168,18 @@ def _already_in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal)
 def _party_to_link(
     conn: sqlite3.Connection, name: str, proposal: Proposal, report: ApplyReport
 ) -> str:
-    """The stored name of a party the sentence names; an organisation the text introduced
-    is found by its name or acronym, else created as an organisation with the acronym."""
+    """The stored name of a party the sentence names; one the text introduced is found by
+    its name or acronym, else created (of the kind its shape says, with the acronym)."""
     new = next((p for p in proposal.new_parties if p.name == name), None)
     if new is None:
         return name
-    party_id = find_party_id(conn, new.name) or find_party_id(conn, new.alias)
+    party_id = find_party_id(conn, new.name)
+    if party_id is None and new.alias:
+        party_id = find_party_id(conn, new.alias)
     if party_id is None:
-        party_id = create_party(conn, new.name, "organization")
-        add_aliases(conn, party_id, [new.alias])
+        party_id = create_party(conn, new.name, new.kind)
+        if new.alias:
+            add_aliases(conn, party_id, [new.alias])
         report.new_parties.append(new)
     return str(conn.execute("SELECT name FROM parties WHERE id = ?", (party_id,)).fetchone()[0])
 

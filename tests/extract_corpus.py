@@ -128,12 +128,15 @@ SAMPLES: tuple[Sample, ...] = (
             "12 septembre 2017."
         ),
         known_parties=(RAJAVI, BRUGUIERE),
-        new_parties={"Conseil national de la Résistance iranienne": "CNRI"},
+        new_parties={
+            "Conseil national de la Résistance iranienne": "CNRI",
+            "cour d'appel de Paris": "",
+        },
         expected=(
             Expected("2003-06-17", "arrest", ("Conseil national de la Résistance iranienne",)),
             Expected("2003-07-03", "release", ("Maryam Rajavi",), anchor="2003-06-17"),
             Expected("2001", "investigation", ("Jean-Louis Bruguiere",)),
-            Expected("2011-05", "ruling"),
+            Expected("2011-05", "ruling", ("cour d'appel de Paris",)),
             Expected(
                 "2011-05~",
                 "appeal",
@@ -214,8 +217,9 @@ SAMPLES: tuple[Sample, ...] = (
             "within 48 hours."
         ),
         known_parties=(("Paris Court of Appeal", ("Cour d'appel de Paris",)),),
+        new_parties={"Azizi and Others": "", "France": ""},  # the sides of the caption
         expected=(
-            Expected("2015-03-12", "judgment"),
+            Expected("2015-03-12", "judgment", ("Azizi and Others", "France")),
             Expected("2003-06-17", "search"),
             # "the same day": not a phrase extract() resolves yet.
             Expected("2003-06-17", "arrest", status=MISSED),
@@ -246,8 +250,8 @@ SAMPLES: tuple[Sample, ...] = (
                 "2019-10~", "other", ("Hamid Nouri",), anchor="2019-11-09", got_kind="detention"
             ),
             # A month without a year takes the year of the later date of its sentence.
-            Expected("2020-01", "ruling", anchor="2020-02-14"),
-            Expected("2020-02-14", "ruling"),
+            Expected("2020-01", "ruling", ("Hamid Nouri",), anchor="2020-02-14"),
+            Expected("2020-02-14", "ruling", ("Hamid Nouri",)),
             Expected("2022", "trial", ("Marie Dose",), status=SPURIOUS, got_kind="release"),
         ),
     ),

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casetrack.extract import Candidate, NewParty, extract, html_to_text
+from casetrack.extract.text import fold
 from tests.budget import examples
 from tests.extract_corpus import SAMPLES, Sample
 
@@ -44,8 +45,8 @@ def test_corpus_sample_gives_the_annotated_candidates(sample: Sample) -> None:
     assert got == want
     assert extraction.published == sample.published
     for candidate in extraction.candidates:
-        assert candidate.new_parties == [
-            NewParty(name, sample.new_parties[name])
+        assert [(p.name, p.alias) for p in candidate.new_parties] == [
+            (name, sample.new_parties[name])
             for name in candidate.parties
             if name in sample.new_parties
         ]
@@ -81,7 +82,13 @@ def test_to_dict_is_json_ready_with_the_documented_keys() -> None:
         "title": data["title"],
         "sentence": data["sentence"],
         "parties": ["National Council of Resistance of Iran"],
-        "new_parties": [{"name": "National Council of Resistance of Iran", "alias": "NCRI"}],
+        "new_parties": [
+            {
+                "name": "National Council of Resistance of Iran",
+                "alias": "NCRI",
+                "kind": "organization",
+            }
+        ],
         "citations": [],
     }
 
@@ -381,42 +388,26 @@ def test_a_news_sentence_naming_a_court_is_no_header() -> None:
     assert only("The appeal court sat on 3 May 2019.").kind == "other"
 
 
+KIND_PHRASES = (
+    "the", "court", "arrêt", "du", "qui", "l'a", "condamné", "filed", "a", "motion", "on",
+    "3 May 2019", "le 3 mai 2019", ",", ";", "granted", "order", "ordered", "release", "appeal",
+    "\n", "Audience publique du", "judgment", "of", "convicting",
+)  # fmt: skip
+PARTY_PHRASES = (
+    "Judge", "Anne", "Keller", "Court", "of", "Appeals", "the", "he", "v.", "Avery", "M.",
+    "X...", "tribunal", "correctionnel", "de", "Lyon", "(", ")", '"Employee"', "on 3 May 2019",
+    ",", ".", "LLC", "Ministry", "Transport", "\n",
+)  # fmt: skip
+
+
+def phrases(words: tuple[str, ...], max_size: int) -> st.SearchStrategy[str]:
+    """Texts made of the phrases a finder looks for, in any order."""
+    return st.lists(st.sampled_from(words), max_size=max_size).map(" ".join)
+
+
 @settings(max_examples=examples(200), deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "the",
-                "court",
-                "arrêt",
-                "du",
-                "qui",
-                "l'a",
-                "condamné",
-                "filed",
-                "a",
-                "motion",
-                "on",
-                "3 May 2019",
-                "le 3 mai 2019",
-                ",",
-                ";",
-                "granted",
-                "order",
-                "ordered",
-                "release",
-                "appeal",
-                "\n",
-                "Audience publique du",
-                "judgment",
-                "of",
-                "convicting",
-            ]
-        ),
-        max_size=30,
-    )
-)
-def test_every_kind_proposed_is_a_built_in_kind(words: list[str]) -> None:
+@given(phrases(KIND_PHRASES, 30))
+def test_every_kind_proposed_is_a_built_in_kind(text: str) -> None:
     builtin = {
         "investigation", "complaint", "filing", "indictment", "charge", "arrest", "raid",
         "search", "detention", "release", "hearing", "trial", "ruling", "judgment", "verdict",
@@ -424,7 +415,7 @@ def test_every_kind_proposed_is_a_built_in_kind(words: list[str]) -> None:
         "conviction", "pardon", "parole", "referral", "motion", "order",
     }  # fmt: skip
     for lang in ("en", "fr"):
-        for candidate in extract(" ".join(words), lang=lang).candidates:
+        for candidate in extract(text, lang=lang).candidates:
             assert candidate.kind in builtin
 
 
@@ -652,6 +643,7 @@ def test_a_dateline_of_place_and_date_alone_opens_the_story() -> None:
 
 
 def test_a_cited_decisions_date_is_a_source_not_an_event() -> None:
+    pytest.importorskip("eyecite")  # a dependency: missing only in a stale virtualenv
     text = (
         "The court relied on Smith v. Jones, 123 F.3d 456 (9th Cir. Mar. 3, 1985), "
         "and dismissed the claim on 4 May 2019."
@@ -662,6 +654,7 @@ def test_a_cited_decisions_date_is_a_source_not_an_event() -> None:
 
 
 def test_a_citation_of_the_case_itself_dates_a_ruling_in_it() -> None:
+    pytest.importorskip("eyecite")  # a dependency: missing only in a stale virtualenv
     text = (
         "Ann Avery sued Bob Brennan over a fence. The Court of Appeals affirmed. Avery v. "
         "Brennan, No. E2019-00001-COA-R3-CV, 2019 WL 1234567 (Tenn. Ct. App. Mar. 3, 2019)."
@@ -686,3 +679,110 @@ def test_extract_starts_without_eyecite_and_reads_plain_text_without_it() -> Non
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+# --------------------------------------------------------------------------- parties by shape
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "kind"),
+    [
+        ("Judge Anne Keller dismissed the case on 3 May 2019.", "Anne Keller", "person"),
+        ("Maître Paul Lenoir a fait appel le 3 mai 2019.", "Paul Lenoir", "person"),
+        ("Maria Gonzalez was arrested on 3 May 2019.", "Maria Gonzalez", "person"),
+        ("M. Rémi X... a été interpellé le 3 mai 2019.", "M. Rémi X...", "person"),
+        ("The Ministry of Transport was sued on 3 May 2019.", "Ministry of Transport", "agency"),
+        (
+            "The Lakeside Tenants Association sued on 3 May 2019.",
+            "Lakeside Tenants Association",
+            "organization",
+        ),
+        ("The Superior Court ruled on 3 May 2019.", "Superior Court", "court"),
+        (
+            "Le tribunal correctionnel de Lyon a relaxé le prévenu le 3 mai 2019.",
+            "tribunal correctionnel de Lyon",
+            "court",
+        ),
+        ("Le parquet de Nantes a ouvert une enquête le 3 mai 2019.", "parquet de Nantes", "agency"),
+    ],
+)
+def test_parties_found_by_their_shape_without_a_case(text: str, party: str, kind: str) -> None:
+    candidate = only(text, lang="fr" if " le 3 mai" in text else "en")
+    assert party in candidate.parties
+    assert NewParty(party, "", kind) in candidate.new_parties
+
+
+def test_both_sides_of_a_caption_are_parties() -> None:
+    candidate = only("In Avery v. Brennan, the court ruled on 3 May 2019.")
+    assert candidate.parties[:2] == ["Avery", "Brennan"]
+
+
+def test_he_and_the_court_stand_for_the_last_person_and_court_named() -> None:
+    text = (
+        "Tom Reid was charged in 2018 before the Lakeview District Court. "
+        "He was convicted on 3 May 2019. The court sentenced him on 4 June 2019."
+    )
+    parties = [c.parties for c in extract(text).candidates]
+    assert parties == [
+        ["Tom Reid", "Lakeview District Court"],
+        ["Tom Reid"],
+        ["Tom Reid", "Lakeview District Court"],
+    ]
+
+
+def test_this_court_is_the_court_the_decision_opens_with() -> None:
+    text = (
+        "Supreme Court of Utopia\nDocket No. 19-1\n\n"
+        "The Lower Court of Utopia ruled in 2018. This Court granted leave on 3 May 2019."
+    )
+    assert extract(text).candidates[-1].parties == ["Supreme Court of Utopia"]
+
+
+def test_a_quoted_short_name_is_an_alias() -> None:
+    text = 'Lena Ortiz ("Employee") was injured in 2018. Employee filed a motion on 3 May 2019.'
+    assert extract(text).candidates[-1].parties == ["Lena Ortiz"]
+
+
+def test_a_known_party_is_not_proposed_again_by_its_shape() -> None:
+    text = "Mr. Harrison appealed on 3 May 2019."
+    candidate = only(text, known_parties=[("Gregory Harrison", ["Harrison"])])
+    assert (candidate.parties, candidate.new_parties) == (["Gregory Harrison"], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In January the trial opened on 3 May 2019.",
+        "On Monday, 3 May 2019, Article Six applied.",
+        "The Court of Appeals ruled on 3 May 2019.",
+    ],
+)
+def test_common_capitalised_words_are_no_people(text: str) -> None:
+    candidates = extract(text).candidates
+    people = [p.name for c in candidates for p in c.new_parties if p.kind == "person"]
+    assert people == []
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(phrases(PARTY_PHRASES, 25))
+def test_every_party_proposed_is_named_in_the_text(text: str) -> None:
+    for candidate in extract(text).candidates:
+        for party in candidate.new_parties:
+            assert party.name and fold(party.name) in fold(text)
+            assert party.kind in ("person", "organization", "court", "agency", "other")
+
+
+def test_a_surname_after_a_titled_mention_is_the_full_name_known_or_found() -> None:
+    text = "Police detained Maryam Rajavi on 17 June 2003. Mrs. Rajavi was released on 3 July 2003."
+    for known in ([], [("Maryam Rajavi", [])]):
+        assert [c.parties for c in extract(text, known_parties=known).candidates] == [
+            ["Maryam Rajavi"],
+            ["Maryam Rajavi"],
+        ]
+
+
+def test_an_organisation_name_wrapped_onto_the_next_line_still_spells_its_acronym() -> None:
+    text = "Police raided the National Council of\nResistance of Iran (NCRI) on 17 June 2003."
+    candidate = only(text)
+    assert candidate.parties == ["National Council of Resistance of Iran"]
+    assert candidate.new_parties[0].alias == "NCRI"

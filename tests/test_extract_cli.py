@@ -96,7 +96,7 @@ def test_json_gives_every_field_of_a_candidate(cli: Cli, tmp_path: Path) -> None
         "title": "Two weeks later, the NCRI filed a complaint over the conditions of the raid.",
         "sentence": "Two weeks later, the NCRI filed a complaint over the conditions of the raid.",
         "parties": [NCRI],
-        "new_parties": [{"name": NCRI, "alias": "NCRI"}],
+        "new_parties": [{"name": NCRI, "alias": "NCRI", "kind": "organization"}],
         "citations": [],
     }
 

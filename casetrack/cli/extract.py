@@ -150,8 +150,8 @@ def _show(extraction: Extraction, fmt: str, name: str) -> None:
 
 
 def _row(number: int, candidate: Candidate) -> dict[str, Any]:
-    new = {p.name: p.alias for p in candidate.new_parties}
-    parties = [f"{p} (new: {new[p]})" if p in new else p for p in candidate.parties]
+    new = {p.name: f"new: {p.alias}" if p.alias else "new" for p in candidate.new_parties}
+    parties = [f"{p} ({new[p]})" if p in new else p for p in candidate.parties]
     return {
         "#": number,
         "found": candidate.found,
@@ -208,7 +208,7 @@ def _valid(what: str, default: str, check: Callable[[str], T]) -> T:
 
 def _summary(report: ApplyReport, case: str, cited: str | None, published: str | None) -> None:
     for party in report.new_parties:
-        say(f"new party: {party.name} (alias {party.alias})")
+        say(f"new party: {party.name} ({f'alias {party.alias}' if party.alias else party.kind})")
     if report.new_source:
         say(f"new source: {report.new_source}")
     if cited is None and report.added:

@@ -30,8 +30,8 @@ from typing import Any, TypeAlias
 
 from casetrack.extract.citations import citations
 from casetrack.extract.dates import Found, Span, dateline, find_dates, is_dateline, resolve
-from casetrack.extract.kinds import KindWords, header_kind, is_decision
-from casetrack.extract.parties import NewParty, parties_in, party_names
+from casetrack.extract.kinds import HEAD, KindWords, header_kind, is_decision
+from casetrack.extract.parties import Carried, NewParty, parties_in, party_names
 from casetrack.extract.sentences import sentences
 from casetrack.extract.text import Regex, html_to_text, normalise_space, title
 
@@ -112,12 +112,17 @@ def extract(
     stated: Span | None = None  # the latest date the text states: relative ones hang on it
     decision = is_decision(story)
     offset = 0
+    carried = Carried(
+        {p.name: p.kind for p in new_parties.values()}, parties_in(story[:HEAD], names)
+    )
     for sentence in sentences(story):
         offset = story.find(sentence, offset)
         found = find_dates(sentence, lang)
+        named = parties_in(sentence, names)
+        parties = carried.fill(sentence, named)
+        carried.named(named)
         if not found or is_dateline(sentence, found):
             continue  # is_dateline: "Paris, 17 September 2014." closing a statement
-        parties = parties_in(sentence, names)
         kind_words = KindWords.of(sentence, [(f.start, f.end) for f in found])
         clean = normalise_space(sentence)
         in_sentence = citations(sentence, story)
@@ -132,7 +137,9 @@ def extract(
                 continue
             if item.span is not None or item.month_day is not None:
                 stated = span
-            kind = "ruling" if citation is not None else None
+            header = header_kind(sentence, item.start, item.end, offset, decision)
+            kind = "ruling" if citation is not None else header
+            linked = carried.deciding(parties) if header else parties
             candidates.append(
                 Candidate(
                     found=normalise_space(item.found),
@@ -144,11 +151,9 @@ def extract(
                     anchor=anchor,
                     sentence=clean,
                     title=title(clean),
-                    kind=kind
-                    or header_kind(sentence, item.start, item.end, offset, decision)
-                    or kind_words.nearest(item.start, item.end),
-                    parties=parties,
-                    new_parties=[new_parties[p] for p in parties if p in new_parties],
+                    kind=kind or kind_words.nearest(item.start, item.end),
+                    parties=linked,
+                    new_parties=[new_parties[p] for p in linked if p in new_parties],
                     citations=[c.text for c in in_sentence],
                 )
             )

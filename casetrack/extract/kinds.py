@@ -397,7 +397,7 @@ class KindWords:
 
 # The head of a court decision: its date on a line of its own or among the court's name and
 # docket number ("Cour de cassation Chambre criminelle Audience publique du 8 mars 2017").
-_HEAD = 600
+HEAD = 600  # characters: the head of a decision, where its court and date are
 _HEADER_WORDS = 16
 _DECISION_WORDS = Regex(
     r"\b(?:court|cour|tribunal|judgment|jugement|arret|pourvoi|cassation|docket|appellate|"
@@ -411,14 +411,14 @@ _JUDGMENT_NEAR = Regex(r"\b(?:judgment|jugement)\b")
 
 def is_decision(text: str) -> bool:
     """Whether the text opens as a court decision does (court, docket or judgment words)."""
-    return bool(_DECISION_WORDS.rx.search(fold_same_length(text[:_HEAD]).lower()))
+    return bool(_DECISION_WORDS.rx.search(fold_same_length(text[:HEAD]).lower()))
 
 
 def header_kind(sentence: str, start: int, end: int, offset: int, decision: bool) -> str | None:
     """The kind of a date in a decision's header ("ruling", or "judgment" where the header
     says so), or None for a date elsewhere: in the head of a text that opens as a decision, a
     short line that is no sentence (no verb, no final stop) and names the court or little else."""
-    if not decision or offset + start >= _HEAD:
+    if not decision or offset + start >= HEAD:
         return None
     line_start = sentence.rfind("\n", 0, start) + 1
     line_end = sentence.find("\n", end)

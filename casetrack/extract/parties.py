@@ -1,5 +1,8 @@
-"""Parties a sentence names: known ones by any alias, and organisations the text
-introduces as "Full Name (ACRONYM)".
+"""Parties a sentence names: known ones by any alias, organisations the text introduces as
+"Full Name (ACRONYM)", and people, organisations and courts found by their shape: a title
+("Judge", "Maître", "M."), organisation and court words ("Department of ...", "tribunal
+correctionnel de Paris"), a capitalised name ("Reggie Horton"), a caption ("McNabb v.
+Harrison"). "He", "the court" or "Petitioner" stand for the last party of that type named.
 """
 
 from __future__ import annotations
@@ -13,13 +16,15 @@ from casetrack.extract.text import Regex, fold
 
 @dataclass(frozen=True)
 class NewParty:
-    """An organisation the text introduces as "Full Name (ACRONYM)" and the store may lack."""
+    """A party the text introduces and the store may lack: "Full Name (ACRONYM)" (an
+    organisation with its acronym as alias) or a name found by its shape."""
 
     name: str
-    alias: str
+    alias: str = ""
+    kind: str = "organization"  # person, organization, court, agency, other
 
     def to_dict(self) -> dict[str, str]:
-        return {"name": self.name, "alias": self.alias}
+        return {"name": self.name, "alias": self.alias, "kind": self.kind}
 
 
 _CONNECTORS = frozenset(
@@ -69,6 +74,26 @@ class PartyName:
     party: str
     pattern: re.Pattern[str]
     exact: bool
+    first_word: str = ""  # folded: only a sentence holding it is searched
+
+
+class Names:
+    """The ways of writing every party, by first word: a long text names hundreds of
+    parties, and each sentence is searched only for those whose first word it holds."""
+
+    def __init__(self, names: Sequence[PartyName]) -> None:
+        self.by_word: dict[str, list[PartyName]] = {}
+        for name in names:
+            self.by_word.setdefault(name.first_word, []).append(name)
+
+    def among(self, folded: str) -> list[PartyName]:
+        words = set(re.findall(r"\w+", folded)) | {""}
+        return [name for word in words for name in self.by_word.get(word, ())]
+
+
+def _party_name(party: str, written: str, exact: bool) -> PartyName:
+    words = re.findall(r"\w+", fold(written))
+    return PartyName(party, _name_pattern(written, exact), exact, words[0] if words else "")
 
 
 def _name_pattern(name: str, exact: bool) -> re.Pattern[str]:
@@ -78,7 +103,7 @@ def _name_pattern(name: str, exact: bool) -> re.Pattern[str]:
 
 def party_names(
     text: str, known: Sequence[tuple[str, Sequence[str]]]
-) -> tuple[list[PartyName], dict[str, NewParty]]:
+) -> tuple[Names, dict[str, NewParty]]:
     """Names to look for: known parties by any alias, and organisations the text introduces."""
     names: list[PartyName] = []
     known_folded: set[str] = set()
@@ -86,28 +111,315 @@ def party_names(
         for alias in (primary, *aliases):
             if alias.strip():
                 known_folded.add(fold(alias.strip()))
-                names.append(PartyName(primary, _name_pattern(alias.strip(), False), False))
+                names.append(_party_name(primary, alias.strip(), False))
     new: dict[str, NewParty] = {}
+    introduced: list[str] = []  # names spelt out before an acronym, known or new
     for m in _ACRONYM_IN_BRACKETS.rx.finditer(text):
         acronym = m.group("acronym").rstrip(".")
-        line = text[max(0, m.start() - 200) : m.start()].split("\n")[-1]
+        # The paragraph before the brackets: a name may wrap onto the next line.
+        line = re.split(r"\n\s*\n", text[max(0, m.start() - 200) : m.start()])[-1]
         name = _expand_acronym(line, acronym)
         if name is None:
             continue
         name = re.sub(r"^(?:[Tt]he|[Ll]es?|[Ll]a|[Ll]['\u2019])\s*", "", name)
+        introduced.append(fold(name))
         if fold(name) in known_folded or fold(acronym) in known_folded or name in new:
             continue
-        new[name] = NewParty(name, acronym)
-        names.append(PartyName(name, _name_pattern(name, False), False))
-        names.append(PartyName(name, _name_pattern(acronym, True), True))
-    return names, new
+        new[name] = NewParty(name, acronym, _kind_of(name, "organization"))
+        names.append(_party_name(name, name, False))
+        names.append(_party_name(name, acronym, True))
+    taken = _Taken([*known_folded, *introduced, *(fold(p.alias) for p in new.values())])
+    owner = {fold(alias): primary for primary, aliases in known for alias in (primary, *aliases)}
+    owner.update((fold(p.name), p.name) for p in new.values())
+    for name, kind, aliases in shaped_names(text):
+        folded = fold(name)
+        holder = taken.holder(folded)
+        if holder is not None:  # a known or earlier party, maybe written another way
+            if holder in owner:
+                shorter = (name,) if len(folded) < len(holder) else ()  # "Rajavi"
+                for written in (*shorter, *aliases):
+                    names.append(_party_name(owner[holder], written, written in aliases))
+            continue
+        taken.add(folded)
+        owner[folded] = name
+        new[name] = NewParty(name, "", kind)
+        names.append(_party_name(name, name, False))
+        for alias in aliases:
+            names.append(_party_name(name, alias, True))
+    return Names(names), new
 
 
-def parties_in(sentence: str, names: Sequence[PartyName]) -> list[str]:
+class _Taken:
+    """Folded names already given a party, by word, to tell a new name from a variant."""
+
+    def __init__(self, names: Sequence[str] = ()) -> None:
+        self.by_word: dict[str, list[str]] = {}
+        for name in names:
+            self.add(name)
+
+    def add(self, folded: str) -> None:
+        for word in set(re.findall(r"\w+", folded)):
+            self.by_word.setdefault(word, []).append(folded)
+
+    def holder(self, folded: str) -> str | None:
+        """A name taken that holds this one as whole words, or that this one holds."""
+        words = set(re.findall(r"\w+", folded))
+        others = (other for word in words for other in self.by_word.get(word, ()))
+        return next((other for other in others if _same_words(folded, other)), None)
+
+
+def _same_words(one: str, other: str) -> bool:
+    """Whether one folded name holds the other as whole words ("horton", "reggie horton")."""
+    a, b = (" " + " ".join(re.findall(r"\w+", name)) + " " for name in (one, other))
+    return bool(a.strip() and b.strip()) and (a in b or b in a)
+
+
+# ------------------------------------------------------------------ names by their shape
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_TOKEN = (
+    rf"(?:Mc[{_UPPER}][{_LOWER}]+|O'[{_UPPER}][{_LOWER}]+|[{_UPPER}][{_LOWER}'\u2019]+"
+    rf"(?:-[{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}]\.(?:[{_UPPER}]\.)*)"
+)
+_PARTICLE = r"(?:de|du|des|van|von|der|den|da|di|le|la|bin|ben|al|of|the|for|and|&|d'|l')"
+_TITLES = (
+    r"(?:Chief Justice|Justice|Judge|Special Judge|District Judge|Magistrate|Prosecutor|"
+    r"Attorney General|Chancellor|Ma[îi]tre|Me|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|juge|procureure?|"
+    r"Governor|Senator)"
+)
+_TITLED = Regex(rf"\b{_TITLES}\s+(?P<name>{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}})")
+_ANONYMISED = Regex(
+    rf"\b(?:M\.|MM\.|Mme|Mlle)\s+(?:[{_UPPER}][{_LOWER}-]+\s+)?"
+    rf"(?:[{_UPPER}]\.\.\.(?:\s*[{_UPPER}]\.\.\.)?|\[[{_UPPER}]\](?:\s*\[[{_UPPER}]\])*)"
+)
+_ORG_WORDS = (
+    "Court", "Courts", "Tribunal", "Cour", "Department", "Ministry", "Office", "Association",
+    "University", "Board", "Commission", "Council", "Agency", "Bureau", "Division", "Project",
+    "Company", "Corporation", "Union", "League", "Ligue", "Mouvement", "Syndicat", "Service",
+    "Police", "Government", "Bank", "Party", "Foundation", "Institute", "Authority", "LLC",
+    "Inc", "Ltd", "Chamber", "Parliament", "Committee", "Group", "Organization", "Organisation",
+)  # fmt: skip
+_COURT_WORDS = frozenset({"Court", "Courts", "Tribunal", "Cour", "Chamber", "Division"})
+_AGENCY_WORDS = frozenset(
+    {"Department", "Ministry", "Office", "Agency", "Bureau", "Police", "Service", "Authority",
+     "Government", "Commission"}
+)  # fmt: skip
+_ORG_TOKEN = rf"(?:{_TOKEN}|LLC|Inc\.?|Ltd\.?)"
+_ORGANISATION = Regex(
+    rf"(?<![\w{_UPPER}])(?P<name>{_ORG_TOKEN}(?:[ \t]+(?:(?:of|for|and|on|de|du|des|la|le|d'|l'|&)"
+    rf"[ \t]+)*{_ORG_TOKEN}){{1,7}}(?:,[ \t]+(?:LLC|Inc\.?|Ltd\.?))?)"
+)
+_FRENCH_COURT = Regex(
+    r"\b(?P<name>(?:tribunal (?:correctionnel|judiciaire|de grande instance|administratif|de police"
+    r"|pour enfants)|cour d'appel|cour d'assises|cour de cassation|chambre de l'instruction|"
+    r"parquet(?: national financier| général)?|conseil d'[ée]tat|conseil constitutionnel)"
+    rf"(?:\s+(?:de|du|d')\s*(?-i:[{_UPPER}][\w{_UPPER}-]*(?:[ -][{_UPPER}][\w{_UPPER}-]*)*))?)",
+    re.IGNORECASE,
+)
+_PERSON = Regex(
+    rf"(?<![\w.])(?P<name>{_TOKEN}(?:[ \t]+(?:(?:de|van|von|der|da|di|bin|ben|al)[ \t]+)?{_TOKEN})"
+    r"{1,3})"
+)
+_CAPTION = Regex(
+    rf"(?P<first>(?:{_TOKEN}|[{_UPPER}]{{2,}})(?:\s+(?:{_TOKEN}|[{_UPPER}]{{2,}})){{0,3}})\s+v\.?\s+"
+    rf"(?P<second>(?:{_TOKEN}|[{_UPPER}]{{2,}})(?:\s+(?:{_TOKEN}|[{_UPPER}]{{2,}})){{0,3}})"
+)
+_QUOTED_ALIAS = Regex(
+    r"\s*\(\s*(?:the\s+)?[\"\u201c](?:the\s+)?(?P<alias>[^\"\u201d]{2,40})[\"\u201d]\s*\)"
+)
+# Capitalised words that start sentences, headings and legal references, not names.
+_NOT_NAMES_TEXT = """the a an in on at by for of and but if as after before following since when
+    while this that these those it he she they we our his her their its there here then thus
+    however although
+    le la les un une des du de en par pour sur dans il elle ils elles au aux ce cette ces sa son
+    mr mrs ms dr m mme judge justice court article section rule rules chapter code title part
+    paragraph convention act law statute tenn app ct crim judgment order appellant appellee
+    petitioner respondent defendant plaintiff employee employer veteran board division held
+    january february march april may june july august september october november december
+    janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
+    monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi
+    samedi dimanche finding accordingly further consequently therefore next lastly first second
+    third fourth fifth republic procedure facts reasons conclusions findings law strasbourg final
+    judgment case application applications no rejet arret cassation publie bulletin attendu vu
+    statuant sur composition president avocat avocats rapporteur greffier cour chambre criminelle
+    audience publique faits et procedure une ce qui suit affaire pourvoi republique francaise
+    au nom du peuple francais state people united states government u.s federal supreme
+    superior district county city we us our i"""
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+
+
+def _kind_of(name: str, default: str = "person") -> str:
+    """court, agency, organization or (by default) person, from the words of a name."""
+    words = set(re.findall(r"[\w]+", name))
+    folded = fold(name)
+    if words & _COURT_WORDS or re.match(
+        r"(?:tribunal|cour|chambre|conseil (?:d'etat|const))\b", folded
+    ):
+        return "court"
+    if folded.startswith("parquet") or words & _AGENCY_WORDS:
+        return "agency"
+    if words & set(_ORG_WORDS):
+        return "organization"
+    return default
+
+
+def _tidy(name: str) -> str:
+    """Title-case words in capitals ("ANGERS" -> "Angers"), trim connectors at the ends."""
+    words = name.replace("\n", " ").split()
+    while words and fold(words[-1]) in {
+        "of",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "and",
+        "et",
+        "&",
+        "the",
+    }:
+        words.pop()
+    while words and fold(words[0]) in {
+        "the",
+        "this",
+        "that",
+        "le",
+        "la",
+        "les",
+        "l'",
+        "ce",
+        "cette",
+    }:
+        words.pop(0)
+    return " ".join(_tidy_word(w) for w in words).rstrip(",")
+
+
+def _tidy_word(word: str) -> str:
+    if not word.isupper() or "." in word or len(word) < 2:
+        return word
+    if fold(word) in {"de", "du", "des", "la", "le", "les", "et", "and", "of"}:
+        return word.lower()
+    return word.title() if len(word) > 3 else word
+
+
+def _is_name(name: str) -> bool:
+    words = [fold(w).strip(".'") for w in name.split()]
+    meaningful = [w for w in words if w not in _NOT_NAMES and len(w) > 1]
+    return len(meaningful) >= 1 and fold(name.split()[0]).strip(".'") not in _NOT_NAMES
+
+
+def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(name, kind, aliases) of every party the text names by its shape, first seen first."""
+    found: list[tuple[int, str, str, tuple[str, ...]]] = []
+    covered = bytearray(len(text))  # where a name was found already
+
+    def add(start: int, end: int, name: str, kind: str) -> None:
+        if any(covered[start:end]):
+            return
+        quoted = _QUOTED_ALIAS.rx.match(text, end)
+        aliases = (quoted.group("alias"),) if quoted else ()
+        covered[start:end] = b"\x01" * (end - start)
+        found.append((start, name, kind, aliases))
+
+    for m in _ANONYMISED.rx.finditer(text):
+        add(m.start(), m.end(), " ".join(m.group(0).split()), "person")
+    for m in _FRENCH_COURT.rx.finditer(text):
+        name = _tidy(m.group("name"))
+        add(m.start(), m.end(), name, _kind_of(name))
+    for m in _ORGANISATION.rx.finditer(text):
+        name = _tidy(m.group("name"))
+        words = set(re.findall(r"\w+", name))
+        if words & set(_ORG_WORDS) and words - set(_ORG_WORDS) - {"of", "the", "and"}:
+            add(m.start("name"), m.end("name"), name, _kind_of(name))
+    for m in _TITLED.rx.finditer(text):
+        name = _tidy(m.group("name"))
+        if _is_name(name):
+            add(m.start("name"), m.end("name"), name, "person")
+    for m in _CAPTION.rx.finditer(text):
+        for group in ("first", "second"):
+            side = m.group(group).split(",")[0].split()
+            while side and fold(side[0]).strip(".'") in _NOT_NAMES:
+                side.pop(0)
+            name = _tidy(" ".join(side))
+            if _is_name(name):  # a side of a caption may be a state: no "he" or "she"
+                add(m.start(group), m.end(group), name, _kind_of(name, "other"))
+    for m in _PERSON.rx.finditer(text):
+        name = m.group("name")
+        if _is_name(name) and all(fold(w).strip(".'") not in _NOT_NAMES for w in name.split()[:1]):
+            add(m.start("name"), m.end("name"), _tidy(name), "person")
+    found.sort()
+    result: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    seen = _Taken()
+    for _, name, kind, aliases in found:
+        folded = fold(name)
+        holder = seen.holder(folded)
+        if holder is None:
+            seen.add(folded)
+            result[folded] = (name, kind, aliases)
+        elif len(folded) < len(holder):  # "Rajavi" after "Maryam Rajavi": another way to write it
+            first, first_kind, first_aliases = result[holder]
+            result[holder] = (first, first_kind, (*first_aliases, name, *aliases))
+    return list(result.values())
+
+
+# ------------------------------------------------------------------ "he", "the court"
+_REFERS_TO = {
+    "person": Regex(
+        r"\b(?:he|she|him|his|her|il|elle|celui-ci|celle-ci|l'int[ée]ress[ée]e?|"
+        r"(?:the |le |la )?(?:defendant|petitioner|appellant|applicant|accused|veteran|"
+        r"plaintiff|employee|prevenue?|pr[ée]venue?|requ[ée]rante?))\b",
+        re.IGNORECASE,
+    ),
+    "court": Regex(
+        r"\b(?:(?:the|this) (?:trial |district |appeals |supreme |superior )?court|la cour|"
+        r"le tribunal|the tribunal|the board|the panel|the trial (?:justice|judge))\b",
+        re.IGNORECASE,
+    ),
+}
+# The court whose decision the text is, naming itself: "this Court", "La COUR".
+_ITSELF = Regex(r"\b(?:[Tt]his Court|[Tt]he Court\b(?! of)|L[Aa] CO[Uu][Rr]\b(?! d'appel| de))")
+
+
+class Carried:
+    """The last party of each type the text named, for "he" or "the court" after it."""
+
+    def __init__(self, kinds: dict[str, str], head: Sequence[str] = ()) -> None:
+        self.kinds = kinds
+        self.last: dict[str, str] = {}
+        # The court a decision's head names first: the court deciding ("itself").
+        self.itself = next((p for p in head if self._kind(p) == "court"), None)
+
+    def _kind(self, party: str) -> str:
+        return self.kinds.get(party) or _kind_of(party)
+
+    def named(self, parties: Sequence[str]) -> None:
+        for party in parties:
+            self.last[self._kind(party)] = party
+
+    def fill(self, sentence: str, parties: list[str]) -> list[str]:
+        """The sentence's parties and, for a "he" or "the court" in it, the party meant."""
+        kinds = {self._kind(p) for p in parties}
+        added = list(parties)
+        if self.itself and self.itself not in added and _ITSELF.rx.search(sentence):
+            added.append(self.itself)
+            kinds.add("court")
+        for kind, refers in _REFERS_TO.items():
+            if kind not in kinds and kind in self.last and refers.rx.search(sentence):
+                added.append(self.last[kind])
+        return added
+
+    def deciding(self, parties: list[str]) -> list[str]:
+        """The parties of a date in a decision's header: the deciding court among them."""
+        if self.itself is None or any(self._kind(p) == "court" for p in parties):
+            return parties
+        return [*parties, self.itself]
+
+
+def parties_in(sentence: str, names: Names) -> list[str]:
     """Parties a sentence names, in the order it first names them."""
     folded = fold(sentence)
     first_seen: dict[str, int] = {}
-    for name in names:
+    for name in names.among(folded):
         m = name.pattern.search(sentence if name.exact else folded)
         if m and m.start() < first_seen.get(name.party, len(folded) + 1):
             first_seen[name.party] = m.start()
