@@ -8,8 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from casetrack.exchange.csvfmt import protect
 from casetrack.output import listings
+from casetrack.output.listings import safe_cell
 from tests.conftest import Cli
 
 CASES = ("case-a", "case-b", "case-c")
@@ -119,3 +123,14 @@ def test_a_later_row_wider_than_the_sample_is_written_whole(
     assert set(long_title.split()) <= set(table.split()), table
     assert "\u2026" not in table
     assert cli("timeline", "-f", "markdown").stdout.count(long_title) == 1
+
+
+@given(st.text(alphabet="'=+-@\t\rab ") | st.text())
+def test_protect_protects_as_safe_cell_made_reversible(text: str) -> None:
+    """protect's quick path (a first character that needs nothing) changes no cell."""
+    slow = (
+        "'" + text
+        if text.startswith("''") or (text.startswith("'") and safe_cell(text[1:]) != text[1:])
+        else safe_cell(text)
+    )
+    assert protect(text) == slow

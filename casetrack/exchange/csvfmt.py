@@ -45,6 +45,8 @@ COLUMNS = (
 )  # fmt: skip
 REQUIRED = ("date", "title")
 _CITATION_PARTS = ("quote", "page", "paragraph")
+# First characters that make a cell need protect's look: a formula's, or protect's own '.
+_RISKY = frozenset("'=+-@\t\r")
 # Rows of a streamed sheet written at a time.
 _BATCH = 500
 
@@ -52,6 +54,8 @@ _BATCH = 500
 def protect(text: str) -> str:
     """safe_cell, made reversible: a value that already starts with ' and a formula
     character gets one more ', so `unprotect` can always remove exactly one."""
+    if not text or text[0] not in _RISKY:  # most cells: nothing to protect
+        return text
     if text.startswith("''") or (text.startswith("'") and safe_cell(text[1:]) != text[1:]):
         return "'" + text
     return safe_cell(text)
