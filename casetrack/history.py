@@ -482,7 +482,8 @@ def _about_case(conn: sqlite3.Connection, slug: str) -> _About:
 _NOUNS = {
     "cases": "case", "kinds": "kind", "parties": "party", "party_aliases": "alias",
     "sources": "source", "milestones": "milestone", "milestone_parties": "party link",
-    "milestone_sources": "citation", "milestone_tags": "tag",
+    "milestone_sources": "citation", "milestone_tags": "tag", "documents": "document",
+    "document_pages": "document page",
 }  # fmt: skip
 # Columns that point at another row, shown by that row's name.
 _REFERENCES = {
@@ -595,6 +596,10 @@ def _label(table: str, values: dict[str, Any], names: Names) -> str:
         text = f"{names.of('sources', get('source_id'))} cited in"
     elif table == "milestone_tags":
         text = f"tag {_text(get('tag'))} on"
+    elif table == "documents":
+        text = f"document {get('id')} {_text(get('title'))} ({get('pages')} pages, {get('path')})"
+    elif table == "document_pages":
+        text = f"page {_text(get('label'))} of document {get('document_id')}"
     else:
         return "; ".join(f"{k}={_text(v)}" for k, v in values.items() if v not in (None, ""))
     if table in LINK_TABLES:

@@ -10,7 +10,7 @@ from typing import Any
 # Tables whose every insert, update and delete is written to `history` by triggers, so any
 # write path (commands, import, merge, future ones) is recorded and can be undone.
 TRACKED_TABLES = (
-    "cases", "kinds", "parties", "party_aliases", "sources",
+    "cases", "kinds", "parties", "party_aliases", "documents", "document_pages", "sources",
     "milestones", "milestone_parties", "milestone_sources", "milestone_tags",
     "rules", "closures", "deadlines",
 )  # fmt: skip

@@ -601,6 +601,75 @@ def m013_team_views(db: Any) -> None:
     )
 
 
+@migration
+def m014_documents(db: Any) -> None:
+    """Documents (a file registered by its SHA-256, with its pages, their printed labels and
+    text) and citations of a page: a document is cited through a source of its own
+    (`sources.document_id`), so every listing and export that shows sources shows it, and
+    a citation keeps the page's index beside its label (`milestone_sources.page_index`).
+
+    The pages' text is indexed by FTS5 (`document_pages_fts`, kept in step by triggers, so
+    undo too); documents and their pages are tracked by the history like the rest.
+    """
+    conn = db.conn
+    for sql in (
+        """CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            sha256 TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL,
+            pages INTEGER NOT NULL,
+            media_type TEXT NOT NULL,
+            path TEXT NOT NULL,
+            title TEXT NOT NULL,
+            custodian TEXT,
+            bates_first TEXT,
+            bates_last TEXT,
+            case_id INTEGER REFERENCES cases(id),
+            text_layer TEXT NOT NULL DEFAULT 'text' CHECK (text_layer IN ('text', 'none', 'ocr')),
+            added_at TEXT NOT NULL,
+            added_by TEXT NOT NULL
+        )""",
+        "CREATE INDEX documents_case ON documents(case_id) WHERE case_id IS NOT NULL",
+        """CREATE TABLE document_pages (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            page_index INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            text TEXT,
+            UNIQUE (document_id, page_index)
+        )""",
+        "CREATE INDEX document_pages_label ON document_pages(document_id, label)",
+        """CREATE VIRTUAL TABLE document_pages_fts USING fts5(text,
+            content = 'document_pages', content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 2')""",
+        """CREATE TRIGGER document_pages_fts_ai AFTER INSERT ON document_pages BEGIN
+            INSERT INTO document_pages_fts (rowid, text) VALUES (NEW.id, NEW.text); END""",
+        """CREATE TRIGGER document_pages_fts_ad AFTER DELETE ON document_pages BEGIN
+            INSERT INTO document_pages_fts (document_pages_fts, rowid, text)
+            VALUES ('delete', OLD.id, OLD.text); END""",
+        """CREATE TRIGGER document_pages_fts_au AFTER UPDATE OF text ON document_pages BEGIN
+            INSERT INTO document_pages_fts (document_pages_fts, rowid, text)
+            VALUES ('delete', OLD.id, OLD.text);
+            INSERT INTO document_pages_fts (rowid, text) VALUES (NEW.id, NEW.text); END""",
+        "ALTER TABLE sources ADD COLUMN document_id INTEGER REFERENCES documents(id)",
+        "CREATE UNIQUE INDEX sources_document ON sources(document_id)"
+        " WHERE document_id IS NOT NULL",
+        "ALTER TABLE milestone_sources ADD COLUMN page_index INTEGER",
+    ):
+        conn.execute(sql)
+    _history_triggers(
+        conn,
+        {
+            "sources": _M003_COLUMNS["sources"] + " document_id",
+            "milestone_sources": _M003_COLUMNS["milestone_sources"] + " page_index",
+            "documents": "id uid sha256 size pages media_type path title custodian bates_first"
+            " bates_last case_id text_layer added_at added_by",
+            "document_pages": "id document_id page_index label text",
+        },
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

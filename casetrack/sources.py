@@ -42,8 +42,10 @@ def create_source(
     publisher: str | None = None,
     published: str | None = None,
     uid: str | None = None,
+    document_id: int | None = None,
 ) -> int:
-    """Insert a new source; `uid` keeps the identity an import brings."""
+    """Insert a new source; `uid` keeps the identity an import brings; `document_id` makes
+    it the source a registered document is cited through."""
     cleaned = clean_text(url)
     if not cleaned:
         raise CasetrackError(
@@ -54,8 +56,8 @@ def create_source(
 
         published = parse_date(published).text
     cursor = conn.execute(
-        "INSERT INTO sources (uid, url, title, publisher, published, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sources (uid, url, title, publisher, published, created_at, document_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
             uid or str(uuid.uuid4()),
             cleaned,
@@ -63,6 +65,7 @@ def create_source(
             clean_text(publisher) if publisher else None,
             published,
             now(),
+            document_id,
         ),
     )
     return int(cursor.lastrowid or 0)
@@ -88,6 +91,16 @@ def _checked_url(url: str) -> str:
     if cleaned.isdigit():
         raise CasetrackError("a source URL or citation cannot be a bare number (numbers are ids)")
     return cleaned
+
+
+def _document_of(conn: sqlite3.Connection, source: Source, doing: str) -> None:
+    """Refuse to change what a document's own source says of it (its hash, its existence)."""
+    row = conn.execute("SELECT document_id FROM sources WHERE id = ?", (source.id,)).fetchone()
+    if row and row[0] is not None:
+        raise CasetrackError(
+            f"source {source.id} is how document {row[0]} is cited: {doing} with"
+            f" 'casetrack doc' (see 'casetrack doc show {row[0]}')"
+        )
 
 
 def add_source(
@@ -175,6 +188,8 @@ def edit_source(
         raise CasetrackError("nothing to change: give --url, --title, --publisher or --published")
     with store.write() as conn:
         source = require_source(conn, ref)
+        if new_url is not None:
+            _document_of(conn, source, "its URL is the document's hash; change the document")
         other = find_source(conn, new_url) if new_url else None
         if other is not None and other.id != source.id:
             raise CasetrackError(
@@ -194,6 +209,7 @@ def remove_source(store: Store, ref: str) -> Source:
 
     with store.write() as conn:
         source = require_source(conn, ref)
+        _document_of(conn, source, "remove the document")
         cited = used_by(
             conn, "m.id IN (SELECT milestone_id FROM milestone_sources WHERE source_id = ?)",
             (source.id,),

@@ -221,6 +221,7 @@ def _register() -> None:
     from casetrack.cli import (
         cases,
         deadlines,
+        documents,
         exchange,
         extract,
         help,
@@ -245,6 +246,7 @@ def _register() -> None:
     app.add_typer(sources.app, name="source")
     app.add_typer(kinds.app, name="kind")
     deadlines.register(app)
+    app.add_typer(documents.app, name="doc")
 
 
 _register()

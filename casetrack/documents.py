@@ -1,0 +1,386 @@
+"""Documents: files registered by the SHA-256 of their bytes, with their pages' printed
+labels and text, cited by milestones at a page.
+
+A document is cited through a source of its own (its URL is `sha256:HEX`, its
+`document_id` the document's), so every listing and export that shows a milestone's
+sources shows its citations; `milestone_sources.page_index` keeps which page a label
+means. Paths are kept relative to the store's folder when the file lies below it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from casetrack.changes import os_user
+from casetrack.clock import now
+from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.pages import (
+    PdfFile,
+    file_facts,
+    labels_said,
+    media_type,
+    read_pages,
+    tesseract_ocr,
+)
+from casetrack.store import DEFAULT_PATH, Store
+from casetrack.tables import TIMELINE_ORDER
+from casetrack.text import clean_text
+
+SOURCE_PREFIX = "sha256:"
+_COLUMNS = (
+    "d.id, d.uid, d.sha256, d.size, d.pages, d.media_type, d.path, d.title, d.custodian,"
+    " d.bates_first, d.bates_last, c.slug, d.text_layer, d.added_at, d.added_by"
+)
+_SELECT = f"SELECT {_COLUMNS} FROM documents d LEFT JOIN cases c ON c.id = d.case_id"
+
+
+@dataclass
+class Document:
+    id: int
+    uid: str
+    sha256: str
+    size: int
+    pages: int
+    media_type: str
+    path: str
+    title: str
+    custodian: str | None = None
+    bates_first: str | None = None
+    bates_last: str | None = None
+    case: str | None = None
+    text_layer: str = "text"
+    added_at: str = ""
+    added_by: str = ""
+
+    @property
+    def bates(self) -> str | None:
+        if self.bates_first and self.bates_last and self.bates_first != self.bates_last:
+            return f"{self.bates_first}-{self.bates_last}"
+        return self.bates_first
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "title": self.title,
+            "sha256": self.sha256,
+            "size": self.size,
+            "pages": self.pages,
+            "media_type": self.media_type,
+            "path": self.path,
+            "custodian": self.custodian,
+            "bates_first": self.bates_first,
+            "bates_last": self.bates_last,
+            "case": self.case,
+            "text_layer": self.text_layer,
+            "added_at": self.added_at,
+            "added_by": self.added_by,
+        }
+
+
+@dataclass
+class Added:
+    """The document a file is, whether it was new, and what the user should know."""
+
+    document: Document
+    new: bool
+    warnings: list[str] = field(default_factory=list)
+
+
+def base_folder(store: Store) -> Path:
+    """The folder paths are kept relative to: the store's, or for a store in the default
+    place (db/casetrack.db) the folder holding `db`, where `init` was run."""
+    path = store.path.resolve()
+    if path.parts[-2:] == DEFAULT_PATH.parts:
+        return path.parent.parent
+    return path.parent
+
+
+def kept_path(store: Store, path: Path) -> str:
+    """How a file's path is stored: relative to base_folder when below it, else absolute."""
+    absolute = path.resolve()
+    try:
+        return absolute.relative_to(base_folder(store)).as_posix()
+    except ValueError:
+        return str(absolute)
+
+
+def located(store: Store, document: Document) -> Path:
+    """Where a document's file is now expected."""
+    path = Path(document.path)
+    return path if path.is_absolute() else base_folder(store) / path
+
+
+def get_document(conn: sqlite3.Connection, ref: str) -> Document:
+    """A document by id or by (the start of, 6 characters at least) its SHA-256."""
+    ref = clean_text(ref).removeprefix(SOURCE_PREFIX).lower()
+    if ref.isascii() and ref.isdigit() and len(ref) <= 19:
+        row = conn.execute(_SELECT + " WHERE d.id = ?", (int(ref),)).fetchone()
+    elif len(ref) >= 6 and all(c in "0123456789abcdef" for c in ref):
+        rows = conn.execute(
+            _SELECT + " WHERE d.sha256 >= ? AND d.sha256 < ? LIMIT 2", (ref, ref + "g")
+        ).fetchall()
+        if len(rows) > 1:
+            raise CasetrackError(f"{ref!r} starts the hash of several documents: give more of it")
+        row = rows[0] if rows else None
+    else:
+        raise CasetrackError(
+            f"{ref!r} names no document: give its id or its SHA-256 (see 'casetrack doc list')"
+        )
+    if row is None:
+        raise NotFoundError(f"no document {ref}: see 'casetrack doc list'")
+    return Document(*row)
+
+
+def _bates(text: str | None) -> tuple[str | None, str | None]:
+    """FIRST-LAST (DEF_0001-DEF_0046) or a single number, checked: same prefix, in order."""
+    import re
+
+    if text is None or not clean_text(text):
+        return None, None
+    text = clean_text(text)
+    numbered = re.compile(r"(.*?)(\d+)")
+    match = re.fullmatch(r"(.*?\d+)\s*-\s*(.*?\d+)", text)
+    first, last = match.groups() if match else (text, text)
+    a, b = numbered.fullmatch(first), numbered.fullmatch(last)
+    if not a or not b or a[1] != b[1] or int(a[2]) > int(b[2]):
+        raise CasetrackError(
+            f"bad Bates range {text!r}: give FIRST-LAST with one prefix, e.g. DEF_0001-DEF_0046"
+        )
+    return first, last
+
+
+def add_document(
+    store: Store,
+    path: Path,
+    *,
+    title: str | None = None,
+    custodian: str | None = None,
+    bates: str | None = None,
+    case: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Added:
+    """Register a file; the same bytes again (wherever they lie) give the document there is.
+
+    Its pages are read one at a time into the store inside the write, so a refusal or a
+    failure on any page leaves nothing behind. `progress(done, total)` follows the pages.
+    """
+    from casetrack.cases import require_case_id
+    from casetrack.sources import create_source
+
+    facts = file_facts(path)
+    first, last = _bates(bates)
+    warnings: list[str] = []
+    with store.write() as conn:
+        known = conn.execute(_SELECT + " WHERE d.sha256 = ?", (facts.sha256,)).fetchone()
+        if known is not None:
+            return Added(Document(*known), new=False)
+        case_id = require_case_id(conn, case) if case else None
+        kind = media_type(path)
+        read_by_ocr: list[int] = []
+
+        def ocr(pdf: PdfFile, index: int) -> str:
+            read_by_ocr.append(index)
+            return tesseract_ocr(pdf, index)
+
+        with_ocr = kind == "pdf" and shutil.which("tesseract") is not None
+        count, pages = read_pages(path, kind, ocr if with_ocr else None)
+        name = clean_text(title) if title and clean_text(title) else path.name
+        cursor = conn.execute(
+            "INSERT INTO documents (uid, sha256, size, pages, media_type, path, title, custodian,"
+            " bates_first, bates_last, case_id, added_at, added_by)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (str(uuid.uuid4()), facts.sha256, facts.size, count, kind, kept_path(store, path),
+             name, clean_text(custodian) or None if custodian else None, first, last, case_id,
+             now(), os_user()),
+        )  # fmt: skip
+        document_id = int(cursor.lastrowid or 0)
+        with_text = 0
+        for page in pages:
+            conn.execute(
+                "INSERT INTO document_pages (document_id, page_index, label, text)"
+                " VALUES (?, ?, ?, ?)",
+                (document_id, page.index, page.label, page.text or None),
+            )
+            with_text += bool(page.text.strip())
+            if progress is not None:
+                progress(page.index, count)
+        if not with_text:
+            layer = "none"
+            warnings.append(
+                f"{path.name} has no text layer (a scan?): registered, but its pages cannot be"
+                " searched or quoted" + ("" if with_ocr else " (install tesseract to read scans)")
+            )
+        else:
+            layer = "ocr" if read_by_ocr else "text"
+        conn.execute("UPDATE documents SET text_layer = ? WHERE id = ?", (layer, document_id))
+        create_source(conn, SOURCE_PREFIX + facts.sha256, title=name, document_id=document_id)
+        return Added(get_document(conn, str(document_id)), new=True, warnings=warnings)
+
+
+def list_documents(store: Store) -> list[dict[str, Any]]:
+    """Every document, with how many live milestones cite it."""
+    rows = store.conn.execute(
+        f"""SELECT {_COLUMNS}, (SELECT count(*) FROM milestone_sources ms
+               JOIN sources s ON s.id = ms.source_id AND s.document_id = d.id
+               JOIN milestones m ON m.id = ms.milestone_id AND m.deleted_at IS NULL)
+            FROM documents d LEFT JOIN cases c ON c.id = d.case_id ORDER BY d.id"""
+    ).fetchall()
+    return [{**Document(*row[:-1]).to_dict(), "bates": Document(*row[:-1]).bates,
+             "cited": row[-1]} for row in rows]  # fmt: skip
+
+
+def document_details(store: Store, ref: str) -> dict[str, Any]:
+    """A document, its page labels, and the milestones citing it, in timeline order."""
+    document = get_document(store.conn, ref)
+    labels = page_labels(store.conn, document.id)
+    citing = [
+        {"id": r[0], "case": r[1], "date": r[2], "title": r[3], "page": r[4],
+         "page_index": r[5], "quote": r[6]}
+        for r in store.conn.execute(
+            f"""SELECT m.id, c.slug, m.date, m.title, ms.page, ms.page_index, ms.quote
+                FROM sources s JOIN milestone_sources ms ON ms.source_id = s.id
+                JOIN milestones m ON m.id = ms.milestone_id AND m.deleted_at IS NULL
+                JOIN cases c ON c.id = m.case_id
+                WHERE s.document_id = ? ORDER BY {TIMELINE_ORDER}""",
+            (document.id,),
+        )
+    ]  # fmt: skip
+    return {
+        **document.to_dict(),
+        "bates": document.bates,
+        "page_labels": labels_said(labels),
+        "file": str(located(store, document)),
+        "milestones": citing,
+    }
+
+
+def page_labels(conn: sqlite3.Connection, document_id: int) -> list[str]:
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT label FROM document_pages WHERE document_id = ? ORDER BY page_index",
+            (document_id,),
+        )
+    ]
+
+
+def find_page(conn: sqlite3.Connection, document: Document, ref: str) -> tuple[int, str]:
+    """A page of a document as (index, label): by its printed label first, then by its
+    position (a number, or #N to mean the position even where a label says otherwise)."""
+    ref = clean_text(ref)
+    if not ref.startswith("#"):
+        row = conn.execute(
+            "SELECT page_index, label FROM document_pages WHERE document_id = ? AND label = ?"
+            " ORDER BY page_index LIMIT 1",
+            (document.id, ref),
+        ).fetchone()
+        if row is not None:
+            return int(row[0]), str(row[1])
+    number = ref.removeprefix("#")
+    if number.isascii() and number.isdigit() and 0 < int(number[:19]) <= document.pages:
+        row = conn.execute(
+            "SELECT page_index, label FROM document_pages WHERE document_id = ? AND page_index = ?",
+            (document.id, int(number)),
+        ).fetchone()
+        if row is not None:
+            return int(row[0]), str(row[1])
+    labels = page_labels(conn, document.id)
+    said = labels_said(labels)
+    by_index = f"1-{document.pages}" if document.pages > 1 else "1"
+    numbers_only = said == by_index
+    raise CasetrackError(
+        f"document {document.id} ({document.title}) has no page {ref!r}: its pages are {said}"
+        + ("" if numbers_only else f" (or #{by_index} by position)")
+    )
+
+
+def page_text(conn: sqlite3.Connection, document_id: int, index: int) -> str:
+    row = conn.execute(
+        "SELECT text FROM document_pages WHERE document_id = ? AND page_index = ?",
+        (document_id, index),
+    ).fetchone()
+    return str(row[0] or "") if row else ""
+
+
+def quote_pages(conn: sqlite3.Connection, document_id: int, quote: str) -> list[str]:
+    """The labels of the pages a quote is on (see pages.quote_on), a page at a time."""
+    from casetrack.pages import quote_on
+
+    return [
+        label
+        for label, text in conn.execute(
+            "SELECT label, text FROM document_pages WHERE document_id = ? AND text IS NOT NULL"
+            " ORDER BY page_index",
+            (document_id,),
+        )
+        if quote_on(quote, text)
+    ]
+
+
+@dataclass(frozen=True)
+class Verified:
+    document: Document
+    file: Path
+    status: str  # unchanged, changed, missing
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.document.id, "title": self.document.title, "status": self.status,
+                "path": str(self.file), "sha256": self.document.sha256}  # fmt: skip
+
+
+def verify_documents(store: Store, refs: list[str]) -> list[Verified]:
+    """Hash each document's file again: unchanged, changed (other bytes) or missing."""
+    conn = store.conn
+    if refs:
+        documents = [get_document(conn, ref) for ref in refs]
+    else:
+        documents = [Document(*r) for r in conn.execute(_SELECT + " ORDER BY d.id")]
+    results = []
+    for document in documents:
+        file = located(store, document)
+        try:
+            status = "unchanged" if file_facts(file).sha256 == document.sha256 else "changed"
+        except OSError:
+            status = "missing"
+        results.append(Verified(document, file, status))
+    return results
+
+
+def remove_document(store: Store, ref: str) -> Document:
+    """Forget a document, its pages and its source; refused while a milestone cites it."""
+    from casetrack.trash import used_by
+
+    with store.write() as conn:
+        document = get_document(conn, ref)
+        cited = used_by(
+            conn,
+            "m.id IN (SELECT ms.milestone_id FROM milestone_sources ms JOIN sources s"
+            " ON s.id = ms.source_id WHERE s.document_id = ?)",
+            (document.id,),
+        )
+        if cited:
+            raise CasetrackError(
+                f"document {document.id} is cited by {cited}: remove those citations first"
+                f" ('casetrack doc show {document.id}' lists them)"
+            )
+        conn.execute("DELETE FROM sources WHERE document_id = ?", (document.id,))
+        conn.execute("DELETE FROM document_pages WHERE document_id = ?", (document.id,))
+        conn.execute("DELETE FROM documents WHERE id = ?", (document.id,))
+    return document
+
+
+def open_document(store: Store, ref: str, page: str | None) -> tuple[Path, int | None, str | None]:
+    """Where a document's file is, and the page (index, label) asked for, if any."""
+    document = get_document(store.conn, ref)
+    file = located(store, document)
+    if page is None:
+        return file, None, None
+    index, label = find_page(store.conn, document, page)
+    return file, index, label

@@ -1,0 +1,225 @@
+"""Reading a document file page by page: its hash, its kind, each page's printed label and
+text, and the folding that lets a quote be found on a page.
+
+PDF pages come from pypdf, one at a time (a 500-page exhibit is never held whole); HTML is
+one page of the text the extractor's HTML reader sees; plain text is one page, or one per
+form feed. Nothing here touches a store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from casetrack.errors import CasetrackError
+from casetrack.text import blank_controls
+
+MEDIA_TYPES = ("pdf", "html", "text")
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# A word cut at a line end ("proce-\nedings") joins again when a quote is looked for.
+_LINE_END_HYPHEN = re.compile(r"(\w)[-\u00ad\u2010]\s*\n\s*(\w)")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: its 1-based index in the file, its printed label, its text."""
+
+    index: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What identifies a file: the SHA-256 of its bytes and their number."""
+
+    sha256: str
+    size: int
+
+
+def file_facts(path: Path) -> FileFacts:
+    """Hash a file in chunks; OSError (missing, unreadable, a folder) goes to the caller."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return FileFacts(digest.hexdigest(), size)
+
+
+def media_type(path: Path) -> str:
+    """pdf, html or text: by the file's first bytes, then its name."""
+    with path.open("rb") as f:
+        head = f.read(1024)
+    if head.lstrip().startswith(b"%PDF-"):
+        return "pdf"
+    if path.suffix.lower() == ".pdf":
+        raise CasetrackError(f"{path} is not a PDF (it does not start with %PDF-): corrupt?")
+    lowered = head.lstrip().lower()
+    if path.suffix.lower() in _HTML_SUFFIXES or lowered.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "text"
+
+
+class PdfFile:
+    """An open PDF, refused in one line if it is corrupt or encrypted."""
+
+    def __init__(self, path: Path) -> None:
+        import logging
+
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+
+        logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are not the user's
+        self.path = path
+        try:
+            self.reader = PdfReader(path)
+            encrypted = self.reader.is_encrypted
+            if encrypted and not self.reader.decrypt(""):
+                raise CasetrackError(
+                    f"{path} is encrypted: save an unprotected copy (print to PDF) and add that"
+                )
+            self.count = len(self.reader.pages)
+            self.labels = list(self.reader.page_labels)
+        except CasetrackError:
+            raise
+        except (PdfReadError, ValueError, KeyError, TypeError, AttributeError,
+                IndexError, RecursionError, NotImplementedError) as err:  # fmt: skip
+            raise CasetrackError(f"{path} is not a readable PDF ({_reason(err)})") from None
+        if not self.count:
+            raise CasetrackError(f"{path} has no pages")
+
+    def text(self, index: int) -> str:
+        """The text of page `index` (1-based); '' when it has none or cannot be read."""
+        try:
+            return str(self.reader.pages[index - 1].extract_text())
+        except Exception:  # pypdf fails in many ways on odd pages; the page stays textless
+            return ""
+
+    def images(self, index: int) -> list[tuple[str, bytes]]:
+        """The images on page `index`, as (file name, bytes): what OCR reads."""
+        try:
+            return [(i.name, i.data) for i in self.reader.pages[index - 1].images]
+        except Exception:
+            return []
+
+
+def _reason(err: BaseException) -> str:
+    text = " ".join(str(err).split())
+    return text[:80] if text else type(err).__name__
+
+
+def read_pages(
+    path: Path, kind: str, ocr: Callable[[PdfFile, int], str] | None = None
+) -> tuple[int, Iterator[Page]]:
+    """The number of pages and the pages themselves, read one at a time as they are asked for.
+
+    `ocr` reads a PDF page with no text layer, if given.
+    """
+    if kind == "pdf":
+        pdf = PdfFile(path)
+
+        def pdf_pages() -> Iterator[Page]:
+            for i in range(1, pdf.count + 1):
+                text = pdf.text(i)
+                if not text.strip() and ocr is not None:
+                    text = ocr(pdf, i)
+                yield Page(i, pdf.labels[i - 1] if i <= len(pdf.labels) else str(i), _stored(text))
+
+        return pdf.count, pdf_pages()
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise CasetrackError(
+            f"{path} is neither a PDF, HTML nor UTF-8 text: save it as one of those"
+        ) from None
+    if kind == "html":
+        from casetrack.extract.text import html_to_text
+
+        texts = [html_to_text(raw)]
+    else:
+        texts = raw.split("\f")
+    return len(texts), (Page(i, str(i), _stored(t)) for i, t in enumerate(texts, 1))
+
+
+def _stored(text: str) -> str:
+    """Page text as the store keeps it: NFC, control characters other than newlines made
+    spaces (a NUL would cut it short in SQLite's functions)."""
+    return unicodedata.normalize("NFC", blank_controls(text.replace("\r\n", "\n")))
+
+
+def tesseract_ocr(pdf: PdfFile, index: int) -> str:
+    """The text the system's tesseract reads in the images of a page ('' if none)."""
+    import subprocess
+    import tempfile
+
+    texts = []
+    with tempfile.TemporaryDirectory() as folder:
+        for n, (name, data) in enumerate(pdf.images(index)):
+            image = Path(folder) / f"{n}{Path(name).suffix or '.png'}"
+            image.write_bytes(data)
+            try:
+                done = subprocess.run(
+                    ["tesseract", str(image), "stdout"], capture_output=True, timeout=120
+                )
+            except (OSError, subprocess.TimeoutExpired):
+                continue
+            texts.append(done.stdout.decode("utf-8", "replace"))
+    return "\n".join(texts)
+
+
+def fold_words(text: str) -> str:
+    """Text as a quote is compared: words cut at a line end joined, case and accents folded,
+    punctuation and runs of space made one space."""
+    joined = _LINE_END_HYPHEN.sub(r"\1\2", text)
+    decomposed = unicodedata.normalize("NFKD", joined)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(_NOT_WORD.sub(" ", plain).split())
+
+
+def quote_on(quote: str, text: str) -> bool:
+    """Whether a quote is on a page, ignoring case, accents, spacing, punctuation and words
+    hyphenated at line ends."""
+    wanted = fold_words(quote)
+    return bool(wanted) and f" {wanted} " in f" {fold_words(text)} "
+
+
+def labels_said(labels: list[str]) -> str:
+    """A document's pages for a message: runs of labels ('i-iv, 1-10'), as printed."""
+    runs: list[list[str]] = []
+    for label in labels:
+        if runs and _follows(runs[-1][1], label):
+            runs[-1][1] = label
+        else:
+            runs.append([label, label])
+    return ", ".join(a if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def _follows(before: str, after: str) -> bool:
+    """Whether label `after` comes right after `before` (1 then 2, iii then iv, A-3 then A-4)."""
+    head_b, num_b = _split_label(before)
+    head_a, num_a = _split_label(after)
+    return num_b is not None and num_a is not None and head_a == head_b and num_a == num_b + 1
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_LABEL = re.compile(r"(.*?)(\d+|[ivxlcdm]+|[IVXLCDM]+)$")
+
+
+def _split_label(label: str) -> tuple[str, int | None]:
+    match = _LABEL.fullmatch(label)
+    if not match:
+        return label, None
+    head, tail = match.groups()
+    if tail.isdigit():
+        return head, int(tail)
+    values = [_ROMAN[c] for c in tail.lower()]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+                for i, v in enumerate(values))  # fmt: skip
+    return head + ("R" if tail.isupper() else "r"), total

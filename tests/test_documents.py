@@ -1,0 +1,157 @@
+"""Documents: registered by hash with their pages and labels, verified, opened, removed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Cli
+from tests.pdfs import EXHIBIT_LABELS, corrupt, encrypted, exhibit, write_pdf
+
+
+def test_doc_add_keeps_hash_pages_labels_and_text(cli: Cli, tmp_path: Path) -> None:
+    import hashlib
+
+    pdf = exhibit(tmp_path)
+    cli("case", "add", "acme", "--title", "Acme")
+    result = cli("doc", "add", str(pdf), "--title", "Exhibit 5", "--custodian", "J. Smith",
+                 "--bates", "DEF_0001-DEF_0006", "--case", "acme")  # fmt: skip
+    assert result.stdout == "1\n"
+    assert "added document 1 (Exhibit 5, 6 pages)" in result.stderr
+    digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    assert cli.query(
+        "SELECT sha256, size, pages, media_type, path, title, custodian, bates_first, bates_last,"
+        " text_layer FROM documents"
+    ) == [(digest, pdf.stat().st_size, 6, "pdf", "exhibit5.pdf", "Exhibit 5", "J. Smith",
+           "DEF_0001", "DEF_0006", "text")]  # fmt: skip
+    pages = cli.query("SELECT page_index, label, text FROM document_pages ORDER BY page_index")
+    assert [p[1] for p in pages] == EXHIBIT_LABELS
+    assert "police raided" in str(pages[3][2])
+    # The document is cited through a source of its own.
+    assert cli.query("SELECT url, title, document_id FROM sources") == [
+        (f"sha256:{digest}", "Exhibit 5", 1)
+    ]
+    shown = json.loads(cli("doc", "show", "1", "-f", "json").stdout)
+    assert shown["page_labels"] == "i-iv, 1-2" and shown["case"] == "acme"
+    assert shown["bates"] == "DEF_0001-DEF_0006" and shown["milestones"] == []
+    listed = json.loads(cli("doc", "list", "-f", "json").stdout)
+    assert [(d["id"], d["cited"]) for d in listed] == [(1, 0)]
+
+
+def test_same_bytes_anywhere_are_the_same_document(cli: Cli, tmp_path: Path) -> None:
+    pdf = exhibit(tmp_path)
+    cli("doc", "add", str(pdf))
+    (tmp_path / "elsewhere").mkdir()
+    copy = tmp_path / "elsewhere" / "copy.pdf"
+    copy.write_bytes(pdf.read_bytes())
+    result = cli("doc", "add", str(copy), "--title", "Another title")
+    assert result.stdout == "1\n" and "already registered as document 1" in result.stderr
+    assert cli.query("SELECT count(*), min(title) FROM documents") == [(1, "exhibit5.pdf")]
+
+
+def test_html_and_text_pages(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>T</title><script>var x;</script></head><body><p>Raid on"
+        " 17 June 2003.</p></body></html>"
+    )
+    (tmp_path / "notes.txt").write_text("First page.\fSecond page.\fThird page.")
+    cli("doc", "add", "page.html")
+    cli("doc", "add", "notes.txt")
+    assert cli.query("SELECT media_type, pages FROM documents ORDER BY id") == [
+        ("html", 1),
+        ("text", 3),
+    ]
+    texts = cli.query("SELECT text FROM document_pages WHERE document_id = 2 ORDER BY page_index")
+    assert [t[0] for t in texts] == ["First page.", "Second page.", "Third page."]
+    html = cli.query("SELECT text FROM document_pages WHERE document_id = 1")[0][0]
+    assert "Raid on 17 June 2003." in str(html) and "var x" not in str(html)
+
+
+def test_path_outside_the_store_folder_is_absolute(cli: Cli, tmp_path: Path) -> None:
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    pdf = exhibit(outside)
+    cli("doc", "add", str(pdf))
+    assert cli.query("SELECT path FROM documents") == [(str(pdf.resolve()),)]
+
+
+def test_scan_without_text_is_registered_with_a_warning(cli: Cli, tmp_path: Path) -> None:
+    scan = write_pdf(tmp_path / "scan.pdf", ["", ""])
+    result = cli("doc", "add", str(scan))
+    assert result.stderr.count("warning:") == 1 and "no text layer" in result.stderr
+    assert cli.query("SELECT text_layer, pages FROM documents") == [("none", 2)]
+
+
+@pytest.mark.parametrize("make", [corrupt, encrypted], ids=["corrupt", "encrypted"])
+def test_unreadable_pdf_is_refused_and_nothing_written(
+    cli: Cli, tmp_path: Path, make: object
+) -> None:
+    pdf = make(tmp_path)  # type: ignore[operator]
+    result = cli("doc", "add", str(pdf), code=1)
+    assert result.stderr.count("\n") == 1 and str(pdf) in result.stderr
+    assert ("encrypted" if make is encrypted else "not a readable PDF") in result.stderr
+    assert not cli.db_path.exists()  # not even the store a first write would create
+
+
+def test_missing_file_and_bad_options_are_one_line(cli: Cli, tmp_path: Path) -> None:
+    cli("init")
+    for args, said in (
+        (["doc", "add", "nope.pdf"], "nope.pdf"),
+        (["doc", "add", str(exhibit(tmp_path)), "--bates", "DEF_9-ABC_10"], "bad Bates range"),
+        (["doc", "add", str(exhibit(tmp_path)), "--case", "nope"], "no case 'nope'"),
+        (["doc", "show", "7"], "no document 7"),
+        (["doc", "open", "x"], "names no document"),
+    ):
+        result = cli(*args, code=1)
+        assert result.stderr.count("\n") == 1 and said in result.stderr, result.stderr
+    assert cli.query("SELECT count(*) FROM documents") == [(0,)]
+
+
+def test_verify_catches_a_one_byte_change_and_a_missing_file(cli: Cli, tmp_path: Path) -> None:
+    pdf = exhibit(tmp_path)
+    other = write_pdf(tmp_path / "other.pdf", ["Other document."])
+    cli("doc", "add", str(pdf))
+    cli("doc", "add", str(other))
+    assert "unchanged" in cli("doc", "verify").stdout
+    data = bytearray(pdf.read_bytes())
+    data[len(data) // 2] ^= 1
+    pdf.write_bytes(bytes(data))
+    result = cli("doc", "verify", "-f", "json", code=1)
+    assert [r["status"] for r in json.loads(result.stdout)] == ["changed", "unchanged"]
+    assert "1 of 2 document(s) changed or missing" in result.stderr
+    other.unlink()
+    result = cli("doc", "verify", "2", "-f", "json", code=1)
+    assert [r["status"] for r in json.loads(result.stdout)] == ["missing"]
+
+
+def test_open_prints_path_and_page(cli: Cli, tmp_path: Path) -> None:
+    pdf = exhibit(tmp_path)
+    cli("doc", "add", str(pdf))
+    assert cli("doc", "open", "1").stdout == f"{pdf}\n"
+    assert cli("doc", "open", "1", "--page", "iv").stdout == f"{pdf}\n4\n"
+    assert cli("doc", "open", "1", "--page", "#5").stdout == f"{pdf}\n5\n"
+    assert cli("doc", "open", "1", "--page", "2").stdout == f"{pdf}\n6\n"  # label "2" first
+    result = cli("doc", "open", "1", "--page", "v", code=1)
+    assert "has no page 'v': its pages are i-iv, 1-2 (or #1-6 by position)" in result.stderr
+
+
+def test_rm_is_undoable(cli: Cli, tmp_path: Path) -> None:
+    cli("doc", "add", str(exhibit(tmp_path)))
+    before = cli.records()
+    cli("doc", "rm", "1")
+    assert cli.query("SELECT count(*) FROM document_pages") == [(0,)]
+    assert cli.query("SELECT count(*) FROM sources") == [(0,)]
+    cli("undo")
+    assert cli.records() == before
+    cli("undo")  # the add itself
+    assert cli.query("SELECT count(*) FROM documents") == [(0,)]
+
+
+def test_a_documents_source_is_changed_through_the_document(cli: Cli, tmp_path: Path) -> None:
+    cli("doc", "add", str(exhibit(tmp_path)))
+    assert "how document 1 is cited" in cli("source", "rm", "1", code=1).stderr
+    assert "how document 1 is cited" in cli("source", "edit", "1", "--url", "x", code=1).stderr
+    cli("source", "edit", "1", "--title", "Exhibit 5")
+    assert cli.query("SELECT count(*) FROM documents") == [(1,)]
