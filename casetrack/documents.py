@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from casetrack.changes import os_user
 from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.pages import (
+    MEDIA_TYPES,
     PdfFile,
     file_facts,
     labels_said,
@@ -180,7 +181,10 @@ def add_document(
     with store.write() as conn:
         known = conn.execute(_SELECT + " WHERE d.sha256 = ?", (facts.sha256,)).fetchone()
         if known is not None:
-            return Added(Document(*known), new=False)
+            document = Document(*known)
+            if _read_text_again(store, document):
+                warnings.append(f"read the text of document {document.id}'s pages again")
+            return Added(document, new=False, warnings=warnings)
         case_id = require_case_id(conn, case) if case else None
         kind = media_type(path)
         read_by_ocr: list[int] = []
@@ -220,8 +224,140 @@ def add_document(
         else:
             layer = "ocr" if read_by_ocr else "text"
         conn.execute("UPDATE documents SET text_layer = ? WHERE id = ?", (layer, document_id))
-        create_source(conn, SOURCE_PREFIX + facts.sha256, title=name, document_id=document_id)
+        # A citation imported before its document was registered names it by hash already.
+        if not conn.execute(
+            "UPDATE sources SET document_id = ? WHERE url = ? AND document_id IS NULL",
+            (document_id, SOURCE_PREFIX + facts.sha256),
+        ).rowcount:
+            create_source(conn, SOURCE_PREFIX + facts.sha256, title=name, document_id=document_id)
         return Added(get_document(conn, str(document_id)), new=True, warnings=warnings)
+
+
+def document_records(
+    conn: sqlite3.Connection, ids: list[int] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Documents as the exchange format writes them (all, or these ids), in id order: what
+    identifies the file and its pages, and the uid of the source it is cited through."""
+    where = "" if ids is None else f" WHERE d.id IN ({', '.join('?' for _ in ids)})"
+    rows = conn.execute(
+        f"SELECT {_COLUMNS}, s.uid FROM documents d LEFT JOIN cases c ON c.id = d.case_id"
+        f" LEFT JOIN sources s ON s.document_id = d.id{where} ORDER BY d.id",
+        ids or [],
+    ).fetchall()
+    for row in rows:
+        record = Document(*row[:-1]).to_dict()
+        del record["id"]
+        record["labels"] = page_labels(conn, row[0])
+        record["source"] = row[-1]
+        yield record
+
+
+_EDITABLE = ("title", "custodian", "bates_first", "bates_last")
+
+
+def import_document(store: Store, record: dict[str, Any], source_uid: str) -> str:
+    """Write a document record of an export (document_records), inside the import's write:
+    'added', 'updated' (its title, custodian or Bates range) or 'unchanged'. Its pages get
+    their labels; their text is read from the file when it is where the record says, with
+    the same hash, else left unknown until 'casetrack doc add' is given the file."""
+    from casetrack.drafts import check_uid
+    from casetrack.sources import create_source
+
+    conn = store.conn
+    sha256 = str(record.get("sha256") or "").lower()
+    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        raise CasetrackError("a document needs its sha256: 64 hexadecimal digits")
+    texts = {k: _text_field(record, k) for k in ("path", "title", "media_type", *_EDITABLE)}
+    size, pages, labels = record.get("size"), record.get("pages"), record.get("labels")
+    if type(size) is not int or size < 0 or type(pages) is not int or pages < 1:
+        raise CasetrackError("a document needs its size (bytes) and pages (1 or more)")
+    if labels is None:
+        labels = [str(i) for i in range(1, pages + 1)]
+    if (
+        not isinstance(labels, list)
+        or len(labels) != pages
+        or not all(isinstance(label, str) and clean_text(label) for label in labels)
+    ):
+        raise CasetrackError(f"a document's labels must be {pages} page labels (text)")
+    if texts["media_type"] not in MEDIA_TYPES or not texts["path"]:
+        raise CasetrackError(f"a document needs a path and a media_type ({', '.join(MEDIA_TYPES)})")
+    known = conn.execute(
+        f"SELECT id, {', '.join(_EDITABLE)} FROM documents WHERE sha256 = ?", (sha256,)
+    ).fetchone()
+    if known is not None:
+        given = {k: texts[k] for k in _EDITABLE if texts[k] is not None}
+        if all(known[1 + _EDITABLE.index(k)] == v for k, v in given.items()):
+            return "unchanged"
+        assignments = ", ".join(f"{k} = ?" for k in given)
+        conn.execute(
+            f"UPDATE documents SET {assignments} WHERE id = ?", (*given.values(), known[0])
+        )
+        return "updated"
+    case = _text_field(record, "case")
+    case_id = None
+    if case:
+        row = conn.execute("SELECT id FROM cases WHERE slug = ?", (case,)).fetchone()
+        case_id = row[0] if row else None
+    layer = _text_field(record, "text_layer") or "text"
+    cursor = conn.execute(
+        "INSERT INTO documents (uid, sha256, size, pages, media_type, path, title, custodian,"
+        " bates_first, bates_last, case_id, text_layer, added_at, added_by)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (check_uid(_text_field(record, "uid")), sha256, size, pages, texts["media_type"],
+         texts["path"], texts["title"] or sha256[:12], texts["custodian"], texts["bates_first"],
+         texts["bates_last"], case_id, layer if layer in ("text", "none", "ocr") else "text",
+         _text_field(record, "added_at") or now(), _text_field(record, "added_by") or os_user()),
+    )  # fmt: skip
+    document_id = int(cursor.lastrowid or 0)
+    conn.executemany(
+        "INSERT INTO document_pages (document_id, page_index, label) VALUES (?, ?, ?)",
+        [(document_id, i, clean_text(label)) for i, label in enumerate(labels, 1)],
+    )
+    document = get_document(conn, str(document_id))
+    _read_text_again(store, document)
+    url = SOURCE_PREFIX + sha256
+    if not conn.execute(
+        "UPDATE sources SET document_id = ? WHERE (uid = ? OR url = ?) AND document_id IS NULL",
+        (document_id, source_uid, url),
+    ).rowcount:
+        create_source(conn, url, title=document.title, uid=source_uid, document_id=document_id)
+    return "added"
+
+
+def _text_field(record: dict[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if value is not None and not isinstance(value, str):
+        raise CasetrackError(f"a document's {key} must be text")
+    return clean_text(value) or None if value else None
+
+
+def _read_text_again(store: Store, document: Document) -> bool:
+    """Fill in the text of a document's pages from its file, if it is there with the same
+    bytes and the pages have no text yet (an imported document); whether it did."""
+    conn = store.conn
+    if (
+        document.text_layer == "none"
+        or conn.execute(
+            "SELECT 1 FROM document_pages WHERE document_id = ? AND text IS NOT NULL LIMIT 1",
+            (document.id,),
+        ).fetchone()
+    ):
+        return False
+    file = located(store, document)
+    try:
+        if file_facts(file).sha256 != document.sha256:
+            return False
+        count, pages = read_pages(file, document.media_type)
+    except (OSError, CasetrackError):
+        return False
+    if count != document.pages:
+        return False
+    for page in pages:
+        conn.execute(
+            "UPDATE document_pages SET text = ? WHERE document_id = ? AND page_index = ?",
+            (page.text or None, document.id, page.index),
+        )
+    return True
 
 
 def list_documents(store: Store) -> list[dict[str, Any]]:
@@ -301,12 +437,13 @@ def find_page(conn: sqlite3.Connection, document: Document, ref: str) -> tuple[i
     )
 
 
-def page_text(conn: sqlite3.Connection, document_id: int, index: int) -> str:
+def page_text(conn: sqlite3.Connection, document_id: int, index: int) -> str | None:
+    """A page's text; None when it is not known (no text layer, or not read yet)."""
     row = conn.execute(
         "SELECT text FROM document_pages WHERE document_id = ? AND page_index = ?",
         (document_id, index),
     ).fetchone()
-    return str(row[0] or "") if row else ""
+    return str(row[0]) if row and row[0] is not None else None
 
 
 def quote_pages(conn: sqlite3.Connection, document_id: int, quote: str) -> list[str]:

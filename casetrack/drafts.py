@@ -41,14 +41,17 @@ class PartySpec:
 
 @dataclass(frozen=True)
 class Citation:
-    """A source to link (a URL, a citation, an id, or an export's uid), with what in it
-    supports the milestone."""
+    """A source to link (a URL, a citation, an id, or an export's uid), or a registered
+    document (its id or hash), with what in it supports the milestone. The page of a
+    document is its printed label or position; an export gives its position too."""
 
     ref: str
     quote: str | None = None
     page: str | None = None
     paragraph: str | None = None
     uid: str | None = None
+    document: str | None = None
+    page_index: int | None = None
 
 
 @dataclass
@@ -193,7 +196,11 @@ def check_party(spec: PartySpec) -> PartySpec:
 def check_citation(citation: Citation) -> Citation:
     ref = clean_text(citation.ref)
     uid = check_uid(citation.uid) if citation.uid else None
-    if not ref and uid is None:
+    document = clean_text(citation.document) if citation.document else None
+    index = citation.page_index
+    if index is not None and (type(index) is not int or index < 1):
+        raise CasetrackError(f"bad page_index {index!r}: a page's position counts from 1")
+    if not ref and uid is None and not document:
         raise CasetrackError(
             "a source needs a URL or a citation, e.g. 'Le Monde, 18 June 2003, p. 3'"
         )
@@ -203,6 +210,8 @@ def check_citation(citation: Citation) -> Citation:
         optional_text(citation.page),
         optional_text(citation.paragraph),
         uid,
+        document,
+        index,
     )
 
 

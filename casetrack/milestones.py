@@ -17,6 +17,7 @@ from casetrack.dates import (
     parse_date,
     wholly_before,
 )
+from casetrack.documents import get_document
 from casetrack.drafts import (
     DEFAULT_KIND,
     Citation,
@@ -63,6 +64,7 @@ class MilestoneChange:
     remove_parties: list[str] = field(default_factory=list)
     add_sources: list[Citation] = field(default_factory=list)
     remove_sources: list[str] = field(default_factory=list)
+    remove_citations: list[str] = field(default_factory=list)  # documents, by id or hash
     add_tags: list[str] = field(default_factory=list)
     remove_tags: list[str] = field(default_factory=list)
 
@@ -82,6 +84,8 @@ class WriteReport:
     changed: bool = True
     # Deadlines counted from this milestone that were counted again (its date changed).
     recounted: list[int] = field(default_factory=list)
+    # A quote not found on the page of the document it cites, and where it is.
+    warnings: list[str] = field(default_factory=list)
 
 
 def _kind_name(name: str) -> str:
@@ -170,7 +174,12 @@ def add_milestone(store: Store, draft: Draft) -> WriteReport:
         (milestone_id,) = writer.insert([writer.resolve(checked)])
     created = writer.created
     return WriteReport(
-        milestone_id, checked.date, created.parties, created.sources, created.odd_roles
+        milestone_id,
+        checked.date,
+        created.parties,
+        created.sources,
+        created.odd_roles,
+        warnings=created.warnings,
     )
 
 
@@ -302,6 +311,16 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
                 ).rowcount
             ):
                 raise CasetrackError(f"source {ref!r} is not cited by milestone {milestone_id}")
+        for ref in change.remove_citations:
+            document = get_document(conn, ref)
+            if not conn.execute(
+                "DELETE FROM milestone_sources WHERE milestone_id = ? AND source_id ="
+                " (SELECT id FROM sources WHERE document_id = ?)",
+                (milestone_id, document.id),
+            ).rowcount:
+                raise CasetrackError(
+                    f"document {document.id} is not cited by milestone {milestone_id}"
+                )
         for tag in change.remove_tags:
             conn.execute(
                 "DELETE FROM milestone_tags WHERE milestone_id = ? AND tag = ?",
@@ -316,7 +335,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
             _set_roles(writer, milestone_id, party_id, roles)
         writer.add_links(
             [],
-            [(milestone_id, writer.source_id(c), c.quote, c.page, c.paragraph) for c in sources],
+            [(milestone_id, *writer.citation(c)) for c in sources],
             [(milestone_id, tag) for tag in tags],
         )
         changed = fields_changed or bool(
@@ -333,6 +352,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
         created.odd_roles,
         changed=changed,
         recounted=recounted,
+        warnings=created.warnings,
     )
 
 
@@ -501,13 +521,14 @@ def _attach_links(conn: sqlite3.Connection, records: dict[int, Milestone]) -> No
             chunk,
         ):
             records[mid].parties.append(PartyLink(name, role or None, party_id))
-        for mid, sid, url, title, quote, page, paragraph in conn.execute(
-            "SELECT ms.milestone_id, s.id, s.url, s.title, ms.quote, ms.page, ms.paragraph"
-            " FROM milestone_sources ms JOIN sources s ON s.id = ms.source_id"
+        for mid, *cited in conn.execute(
+            "SELECT ms.milestone_id, s.id, s.url, s.title, ms.quote, ms.page, ms.paragraph,"
+            " s.document_id, d.sha256, ms.page_index FROM milestone_sources ms"
+            " JOIN sources s ON s.id = ms.source_id LEFT JOIN documents d ON d.id = s.document_id"
             f" WHERE ms.milestone_id IN ({marks}) ORDER BY ms.rowid",
             chunk,
         ):
-            records[mid].sources.append(SourceLink(sid, url, title, quote, page, paragraph))
+            records[mid].sources.append(SourceLink(*cited))
         for mid, tag in conn.execute(
             f"SELECT milestone_id, tag FROM milestone_tags WHERE milestone_id IN ({marks})"
             " ORDER BY tag",

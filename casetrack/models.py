@@ -104,7 +104,9 @@ class PartyLink:
 
 @dataclass(frozen=True)
 class SourceLink:
-    """A source cited by one milestone, with the quote or pinpoint that supports it."""
+    """A source cited by one milestone, with the quote or pinpoint that supports it. A
+    registered document is cited through its own source: then `sha256` is the document's
+    hash, `page` the printed label of the page cited and `page_index` its position."""
 
     id: int
     url: str
@@ -112,6 +114,9 @@ class SourceLink:
     quote: str | None = None
     page: str | None = None
     paragraph: str | None = None
+    document: int | None = None
+    sha256: str | None = None
+    page_index: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,6 +126,9 @@ class SourceLink:
             "quote": self.quote,
             "page": self.page,
             "paragraph": self.paragraph,
+            "document": self.document,
+            "sha256": self.sha256,
+            "page_index": self.page_index,
         }
 
 

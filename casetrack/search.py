@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+from casetrack.cases import require_case_id
 from casetrack.milestones import load_milestones
 from casetrack.models import Milestone
 from casetrack.search_index import rebuild_search
@@ -94,9 +95,33 @@ class Hit:
 
 
 @dataclass
+class PageHit:
+    """A page of a registered document that matched; its snippet carries match markers."""
+
+    document_id: int
+    title: str
+    sha256: str
+    label: str
+    index: int
+    snippet: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "document": self.document_id,
+            "title": self.title,
+            "sha256": self.sha256,
+            "page": self.label,
+            "page_index": self.index,
+            "snippet": mark(self.snippet),
+        }
+
+
+@dataclass
 class SearchResult:
     hits: list[Hit]
     total: int
+    pages: list[PageHit] = field(default_factory=list)
+    page_total: int = 0
 
 
 def search(
@@ -110,6 +135,7 @@ def search(
     query = translate(text)
     if not query.match:
         return SearchResult([], 0)
+    pages, page_total = _pages(conn, query, filters, limit)
     weights = ", ".join(str(w) for w in _WEIGHTS.values())
     order = f"bm25(milestone_search_fts, {weights}), {ORDER_BY}"
     order_params: list[str] = []
@@ -129,7 +155,40 @@ def search(
     for rank, milestone in enumerate(load_milestones(conn, page), start=1):
         title, field, snippet = marked[milestone.id]
         hits.append(Hit(milestone, rank, title, snippet, field))
-    return SearchResult(hits, len(ids))
+    return SearchResult(hits, len(ids), pages, page_total)
+
+
+def _pages(
+    conn: sqlite3.Connection, query: Query, filters: Filters, limit: int | None
+) -> tuple[list[PageHit], int]:
+    """Pages of documents matching, best first (phrase hits first), and how many match. A
+    document belongs to a case at most, so any filter but --case leaves them out."""
+    if replace(filters, cases=[]) != Filters():
+        return [], 0
+    where, params = "document_pages_fts MATCH ?", list[object]([query.match])
+    if filters.cases:
+        ids = [require_case_id(conn, slug) for slug in filters.cases]
+        where += f" AND d.case_id IN ({', '.join('?' for _ in ids)})"
+        params += ids
+    joins = (
+        "FROM document_pages_fts JOIN document_pages p ON p.id = document_pages_fts.rowid"
+        " JOIN documents d ON d.id = p.document_id"
+    )
+    (total,) = conn.execute(f"SELECT count(*) {joins} WHERE {where}", params).fetchone()
+    order, order_params = "bm25(document_pages_fts), d.id, p.page_index", list[str]()
+    if query.phrase:
+        order = (
+            "p.id IN (SELECT rowid FROM document_pages_fts WHERE document_pages_fts MATCH ?)"
+            f" DESC, {order}"
+        )
+        order_params.append(query.phrase)
+    rows = conn.execute(
+        f"SELECT d.id, d.title, d.sha256, p.label, p.page_index,"
+        f" snippet(document_pages_fts, 0, {_MARKS_SQL}, '…', 12) {joins}"
+        f" WHERE {where} ORDER BY {order} LIMIT ?",
+        [*params, *order_params, -1 if limit is None else limit],
+    )
+    return [PageHit(*row) for row in rows], int(total)
 
 
 def _marked_text(
@@ -164,8 +223,9 @@ def mark(text: str, marks: tuple[str, str] = PLAIN_MARKS) -> str:
 
 
 def rebuild_index(store: Store) -> int:
-    """Recompute every milestone's search row and rebuild the FTS5 index from them, which
-    mends a damaged index. Returns how many milestones are indexed."""
+    """Recompute every milestone's search row and rebuild the FTS5 indexes (milestones and
+    document pages), which mends a damaged index. Returns how many milestones are indexed."""
     with store.write() as conn:
         rebuild_search(conn, through_view=True)
+        conn.execute("INSERT INTO document_pages_fts (document_pages_fts) VALUES ('rebuild')")
         return int(conn.execute("SELECT count(*) FROM milestone_search").fetchone()[0])

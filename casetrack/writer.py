@@ -18,9 +18,11 @@ from typing import Any, TypeVar
 from casetrack.cases import require_case_id
 from casetrack.clock import now
 from casetrack.dates import DateValue
+from casetrack.documents import Document, find_page, get_document, page_text, quote_pages
 from casetrack.drafts import Checked, Citation, PartySpec, date_columns, party_spec_text
 from casetrack.errors import CasetrackError
 from casetrack.models import ROLES
+from casetrack.pages import quote_on
 from casetrack.parties import create_party, find_party_id, refuse_close
 from casetrack.sources import create_source, find_source
 from casetrack.tables import LINK_TABLES
@@ -41,14 +43,17 @@ _LINK_PARTY = (
     " VALUES (?, ?, ?, ?)"
 )
 _LINK_SOURCE = (
-    "INSERT INTO milestone_sources (rowid, milestone_id, source_id, quote, page, paragraph)"
-    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (milestone_id, source_id) DO UPDATE"
-    " SET quote = excluded.quote, page = excluded.page, paragraph = excluded.paragraph"
+    "INSERT INTO milestone_sources"
+    " (rowid, milestone_id, source_id, quote, page, paragraph, page_index)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (milestone_id, source_id) DO UPDATE"
+    " SET quote = excluded.quote, page = excluded.page, paragraph = excluded.paragraph,"
+    " page_index = excluded.page_index"
 )
 _LINK_TAG = "INSERT OR IGNORE INTO milestone_tags (rowid, milestone_id, tag) VALUES (?, ?, ?)"
 
 PartyLinkRow = tuple[int, str]  # party id, role ("" for none)
-SourceLinkRow = tuple[int, str | None, str | None, str | None]  # source id, quote, page, paragraph
+# source id, quote, page, paragraph, page index (the position of a document's page cited)
+SourceLinkRow = tuple[int, str | None, str | None, str | None, int | None]
 
 
 @dataclass
@@ -74,6 +79,8 @@ class Created:
     # New parties given a role that is not a known one: (NAME:ROLE as typed, role), perhaps
     # a name holding a colon, by new party name.
     odd_roles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # What the user should know of what was written: a quote not found on its page.
+    warnings: list[str] = field(default_factory=list)
 
 
 def remember(cache: dict[Any, T], key: Any, value: T) -> None:
@@ -128,6 +135,7 @@ class MilestoneWriter:
         self.party_uids: dict[str, int] = {}
         self.source_refs: dict[str, int] = {}
         self.source_uids: dict[str, int] = {}
+        self.documents: dict[int, Document | None] = {}  # by source id
 
     def _next(self, table: str, column: str) -> int:
         row = self.conn.execute(f"SELECT coalesce(max({column}), 0) + 1 FROM {table}")
@@ -136,7 +144,7 @@ class MilestoneWriter:
     def forget(self) -> None:
         """Drop the lookup caches (the end of a large import needs the memory)."""
         for cache in (self.cases, self.kinds, self.party_names, self.party_uids,
-                      self.source_refs, self.source_uids):  # fmt: skip
+                      self.source_refs, self.source_uids, self.documents):  # fmt: skip
             cache.clear()
 
     # What needs the store ---------------------------------------------------------------
@@ -152,7 +160,7 @@ class MilestoneWriter:
                 for party_id, roles in self.party_roles(checked.parties).items()
                 for role in roles or [""]
             ],
-            [(self.source_id(c), c.quote, c.page, c.paragraph) for c in checked.sources],
+            [self.citation(c) for c in checked.sources],
         )
 
     def case_id(self, slug: str) -> int:
@@ -229,6 +237,47 @@ class MilestoneWriter:
         remember(self.source_refs, ref, source_id)
         return source_id
 
+    def citation(self, citation: Citation) -> SourceLinkRow:
+        """The link row a citation makes: a document's page checked to exist (by label or
+        position), and a quote not found on it said in a warning, not refused."""
+        document: Document | None
+        if citation.document is not None:
+            document = get_document(self.conn, citation.document)
+            source_id = self.conn.execute(
+                "SELECT id FROM sources WHERE document_id = ?", (document.id,)
+            ).fetchone()[0]
+            remember(self.documents, source_id, document)
+        else:
+            source_id = self.source_id(citation)
+            if source_id not in self.documents:
+                found = self.conn.execute(
+                    "SELECT document_id FROM sources WHERE id = ?", (source_id,)
+                ).fetchone()
+                by_id = get_document(self.conn, str(found[0])) if found and found[0] else None
+                remember(self.documents, source_id, by_id)
+            document = self.documents[source_id]
+        page, index = citation.page, citation.page_index
+        if document is None or (page is None and index is None):
+            return source_id, citation.quote, page, citation.paragraph, index
+        index, page = find_page(self.conn, document, f"#{index}" if index else str(page))
+        if citation.quote:
+            self._check_quote(document, index, page, citation.quote)
+        return source_id, citation.quote, page, citation.paragraph, index
+
+    def _check_quote(self, document: Document, index: int, label: str, quote: str) -> None:
+        """Warn of a quote not on its page (not when the page's text is unknown)."""
+        text = page_text(self.conn, document.id, index)
+        if text is None or quote_on(quote, text):
+            return
+        where = quote_pages(self.conn, document.id, quote)
+        elsewhere = (
+            f"it is on page {', '.join(where[:5])}" if where else "nor on any other page of it"
+        )
+        self.created.warnings.append(
+            f"the quote is not on page {label} of document {document.id} ({document.title}):"
+            f" {elsewhere}"
+        )
+
     def party_by_uid(self, uid: str) -> int | None:
         """The party stored with this very uid (one matched by name keeps its own uid)."""
         return self._by_uid("parties", uid, self.party_uids)
@@ -300,7 +349,7 @@ class MilestoneWriter:
     def add_links(
         self,
         parties: Sequence[tuple[int, int, str]],
-        sources: Sequence[tuple[int, int, str | None, str | None, str | None]],
+        sources: Sequence[tuple[int, int, str | None, str | None, str | None, int | None]],
         tags: Sequence[tuple[int, str]],
     ) -> None:
         """Insert link rows (milestone id first); a source cited again gets the new pinpoint."""

@@ -155,3 +155,27 @@ def test_a_documents_source_is_changed_through_the_document(cli: Cli, tmp_path: 
     assert "how document 1 is cited" in cli("source", "edit", "1", "--url", "x", code=1).stderr
     cli("source", "edit", "1", "--title", "Exhibit 5")
     assert cli.query("SELECT count(*) FROM documents") == [(1,)]
+
+
+def test_search_lists_pages_of_documents_beside_milestones(cli: Cli, tmp_path: Path) -> None:
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("case", "add", "other", "--title", "Other")
+    cli("add", "acme", "2003-06-17", "Police raid on Acme", "--kind", "raid")
+    cli("doc", "add", str(exhibit(tmp_path)), "--title", "Exhibit 5", "--case", "acme")
+    result = cli("search", "charged", "the", "director")
+    assert "document" in result.stdout and "Exhibit 5" in result.stdout
+    assert "[charged] [the] [director]" in result.stdout
+    found = json.loads(cli("search", '"investigating judge"', "-f", "json").stdout)
+    assert found == [
+        {"document": 1, "title": "Exhibit 5", "sha256": found[0]["sha256"], "page": "1",
+         "page_index": 5, "rank": 1,
+         "snippet": "On 3 July 2003 the [investigating judge] charged the director."}
+    ]  # fmt: skip
+    both = json.loads(cli("search", "police", "-f", "json").stdout)
+    assert [("document" in r, r.get("page")) for r in both] == [(False, None), (True, "iv")]
+    assert cli("search", "police", "--case", "other").stderr == "no matches\n"
+    # Other filters are about milestones: documents are left out.
+    assert ["document" in r for r in json.loads(
+        cli("search", "police", "--kind", "raid", "-f", "json").stdout)] == [False]  # fmt: skip
+    cli("search", "--rebuild")
+    assert len(json.loads(cli("search", "ledgers", "-f", "json").stdout)) == 1

@@ -115,7 +115,8 @@ def test_show_returns_the_documented_json(case: Cli) -> None:
         "approximate": False, "uncertain": False, "kind": "other", "title": "Accounts frozen",
         "parties": [{"name": "Acme Ltd", "role": "subject"}],
         "sources": [{"id": 1, "url": "Le Monde, 18 June 2003", "title": None,
-                     "quote": "accounts were frozen", "page": None, "paragraph": None}],
+                     "quote": "accounts were frozen", "page": None, "paragraph": None,
+                     "document": None, "sha256": None, "page_index": None}],
         "location": None, "note": None, "tags": ["bank"], "status": "undisputed", "key": False,
     }  # fmt: skip
     table = case("show", milestone_id).stdout

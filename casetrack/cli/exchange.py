@@ -270,7 +270,7 @@ def _summary(report: ImportReport, dry_run: bool) -> None:
     for warning in report.warnings:
         say(f"warning: {warning}")
     parts = []
-    for what in ("kind", "case", "party", "source", "milestone"):
+    for what in ("kind", "case", "party", "document", "source", "milestone"):
         counts = [
             f"{n} {label}"
             for label, n in (

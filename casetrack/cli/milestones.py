@@ -49,6 +49,15 @@ SourceOpt = Annotated[
         "--source", "-s", metavar="URL|ID", help="Source URL, citation or id (repeatable)."
     ),
 ]
+CiteOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--cite",
+        metavar="DOC[:PAGE]",
+        help="A registered document (id) at a page, by its printed label (iv) or position (#5)"
+        " (repeatable); --quote gives the words on that page.",
+    ),
+]
 TagOpt = Annotated[
     list[str] | None, typer.Option("--tag", "-t", metavar="TAG", help="A tag (repeatable).")
 ]
@@ -98,26 +107,39 @@ def demo(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 
 def _citations(
     sources: list[str] | None,
+    cites: list[str] | None,
     quote: str | None,
     page: str | None,
     paragraph: str | None,
     milestone: str = "ID",
 ) -> list[Citation]:
-    """The cited sources; a quote, page or paragraph belongs to one source, so with two
-    sources it is refused rather than attributed to a source that never said it."""
+    """The cited sources and documents (DOC or DOC:PAGE); a quote, page or paragraph belongs
+    to one of them, so with two it is refused rather than attributed to one that never
+    said it."""
     from casetrack.drafts import Citation
     from casetrack.errors import CasetrackError
 
     given = [f"--{n}" for n, v in (("quote", quote), ("page", page), ("paragraph", paragraph)) if v]
-    if not sources and given:
-        raise CasetrackError("--quote, --page and --paragraph describe a source: add --source")
-    if sources and len(sources) > 1 and given:
+    named = [("--source", ref) for ref in sources or []] + [("--cite", c) for c in cites or []]
+    if not named and given:
         raise CasetrackError(
-            f"{given[0]} describes one source, not {len(sources)}: give one --source, then cite"
-            f" source {sources[1]} with"
-            f" 'casetrack edit {milestone} --source {sources[1]} {given[0]} ...'"
+            "--quote, --page and --paragraph describe a source: add --source or --cite"
         )
-    return [Citation(ref, quote, page, paragraph) for ref in sources or []]
+    if len(named) > 1 and given:
+        option, other = named[1]
+        raise CasetrackError(
+            f"{given[0]} describes one source, not {len(named)}: give one --source or --cite,"
+            f" then cite {other} with 'casetrack edit {milestone} {option} {other} {given[0]} ...'"
+        )
+    citations = [Citation(ref, quote, page, paragraph) for ref in sources or []]
+    for cite in cites or []:
+        document, colon, at = cite.partition(":")
+        if colon and page:
+            raise CasetrackError(f"--cite {cite} names its page: leave out --page {page}")
+        if not document.strip() or (colon and not at.strip()):
+            raise CasetrackError(f"malformed --cite {cite!r}: use DOC or DOC:PAGE, e.g. 3:iv")
+        citations.append(Citation("", quote, at if colon else page, paragraph, document=document))
+    return citations
 
 
 def add(
@@ -129,6 +151,7 @@ def add(
     party: PartyOpt = None,
     new_party: NewPartyOpt = None,
     source: SourceOpt = None,
+    cite: CiteOpt = None,
     quote: Quote = None,
     page: Page = None,
     paragraph: Paragraph = None,
@@ -141,7 +164,8 @@ def add(
     """Add a milestone to a case and print its id.
 
     Example: casetrack add pmoi-2003 2003-06-17 "Police raid on the offices" --kind raid
-    --party "PMOI:subject" --party "DST:raiding authority" --source https://example.org/a
+    --party "PMOI:subject" --party "DST:raiding authority" --source https://example.org/a ;
+    casetrack add acme 2003-06-17 "Raid" --cite 3:iv --quote "the police raided the offices"
 
     --party NAME:ROLE links the party with that name or alias (any case or accents). The role
     is after the last colon, so a name holding a colon ends with one: --party "Ministère
@@ -155,7 +179,7 @@ def add(
 
     draft = Draft(
         case, date, title, kind=kind, parties=_party_specs(party, new_party),
-        sources=_citations(source, quote, page, paragraph),
+        sources=_citations(source, cite, quote, page, paragraph),
         location=location, note=note, tags=tag or [], status=status, key=key,
     )  # fmt: skip
     report = add_milestone(open_store(ctx, create=True), draft)
@@ -178,6 +202,8 @@ def _report(report: WriteReport) -> None:
             f" {typed!r} is one name, write --party {typed + ':'!r})"))  # fmt: skip
     for url in report.new_sources:
         say(f"new source: {url}")
+    for warning in report.warnings:
+        say(f"warning: {warning}")
 
 
 def show(
@@ -224,6 +250,11 @@ def edit(
     remove_source: Annotated[
         list[str] | None, typer.Option(help="Unlink a source id or URL (repeatable).")
     ] = None,
+    cite: CiteOpt = None,
+    remove_cite: Annotated[
+        list[str] | None,
+        typer.Option(metavar="DOC", help="Unlink a registered document (repeatable)."),
+    ] = None,
     quote: Quote = None,
     page: Page = None,
     paragraph: Paragraph = None,
@@ -251,8 +282,9 @@ def edit(
         date=date, title=title, kind=kind, case=case, location=location, note=note,
         status=status, key=key, done=done, add_parties=_party_specs(party, new_party),
         remove_parties=remove_party or [],
-        add_sources=_citations(source, quote, page, paragraph, str(milestone_id)),
-        remove_sources=remove_source or [], add_tags=tag or [], remove_tags=remove_tag or [],
+        add_sources=_citations(source, cite, quote, page, paragraph, str(milestone_id)),
+        remove_sources=remove_source or [], remove_citations=remove_cite or [],
+        add_tags=tag or [], remove_tags=remove_tag or [],
     )  # fmt: skip
     report = edit_milestone(open_store(ctx), milestone_id, change)
     _report(report)

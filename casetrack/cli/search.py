@@ -41,7 +41,8 @@ def search(
     ] = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Find milestones whose title, note, location, tags, quotes, parties or sources match.
+    """Find milestones whose title, note, location, tags, quotes, parties or sources match,
+    and pages of registered documents (below them; with no filter but --case).
 
     Case and accents do not matter. Examples: casetrack search raid ;
     casetrack search '"money laundering"' --case nec-2003 ; casetrack search 'farah*' --format json
@@ -59,10 +60,14 @@ def search(
             return
     chosen = filters.selected()
     result = find(store.conn, " ".join(text or []), chosen, None if all_ else limit)
-    if not result.hits and fmt is OutputFormat.table:
+    if not result.hits and not result.pages and fmt is OutputFormat.table:
         say("no matches")
         return
-    out(render_search(result.hits, fmt.value, _marks(fmt)))
-    more = result.total - len(result.hits)
-    if more:
-        say(f"{more} more match{'es' if more > 1 else ''}: show them with --limit N or --all")
+    out(render_search(result.hits, fmt.value, _marks(fmt), result.pages))
+    for more, what in (
+        (result.total - len(result.hits), ""),
+        (result.page_total - len(result.pages), " in documents"),
+    ):
+        if more:
+            say(f"{more} more match{'es' if more > 1 else ''}{what}: show them with --limit N"
+                " or --all")  # fmt: skip

@@ -81,7 +81,7 @@ class _Row:
             == (c.case, c.date.text, self.ready.kind, c.title, c.location, c.note,
                 c.status, c.key, c.tags)
             and [(p.party_id, p.role or "") for p in record.parties] == self.ready.parties
-            and [(s.id, s.quote, s.page, s.paragraph) for s in record.sources]
+            and [(s.id, s.quote, s.page, s.paragraph, s.page_index) for s in record.sources]
             == self.ready.sources
         )  # fmt: skip
 
@@ -204,8 +204,8 @@ class _Importer:
     def run(self, records: Iterable[Record], on_batch: Callable[[], None] | None) -> None:
         handlers: dict[str, Callable[[int | str, Any], None]] = {
             "kind": self.kind, "case": self.case_record, "party": self.party,
-            "source": self.source, "milestone": self.milestone, "rule": self.rule,
-            "closure": self.closure,
+            "document": self.document, "source": self.source, "milestone": self.milestone,
+            "rule": self.rule, "closure": self.closure,
         }  # fmt: skip
         for line, kind, record in records:
             if kind == "error":
@@ -230,6 +230,7 @@ class _Importer:
         created = self.writer.created
         self.report.added["party"] += len(created.parties)
         self.report.added["source"] += len(created.sources)
+        self.report.warnings += [f"{self.name}: {w}" for w in created.warnings]
         # The steps that finish a large import (search rows, indexes, history) are its peak
         # of memory, and need none of the writer's lookups.
         self.writer.forget()
@@ -302,6 +303,13 @@ class _Importer:
         ).rowcount
         (self.report.updated if added or changed else self.report.unchanged)["party"] += 1
 
+    def document(self, line: int | str, record: Any) -> None:
+        from casetrack.documents import import_document
+
+        record = _record(record, "document")
+        done = import_document(self.store, record, _uid(record.get("source")))
+        getattr(self.report, done)["document"] += 1
+
     def source(self, line: int | str, record: Any) -> None:
         record = _record(record, "source")
         url = _text(record.get("url"), "url")
@@ -317,7 +325,9 @@ class _Importer:
             (uid, url),
         ).fetchone()
         if row is None:
-            remember(self.writer.source_uids, uid, create_source(self.conn, url, uid=uid, **fields))
+            made = create_source(self.conn, url, fields["title"], fields["publisher"],
+                                 fields["published"], uid=uid)  # fmt: skip
+            remember(self.writer.source_uids, uid, made)
             self.report.added["source"] += 1
             return
         if row[4] == uid:  # not when matched by URL: that source keeps its own uid
@@ -448,6 +458,7 @@ class _Importer:
             _text(item.get("page"), "page"),
             _text(item.get("paragraph"), "paragraph"),
             None if raw_uid is None or raw_uid == "" else str(raw_uid),
+            page_index=item.get("page_index"),
         )
 
     def milestone(self, line: int | str, record: Any) -> None:

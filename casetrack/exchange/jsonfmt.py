@@ -1,11 +1,13 @@
 """The casetrack exchange format ("casetrack/1") as one JSON document or as JSON Lines.
 
 JSON: {"format": "casetrack/1", "kinds": [...], "rules": [...], "closures": [...],
-"cases": [...], "parties": [...], "sources": [...], "milestones": [...]}, one record per array
-item and per line. JSONL: a first line {"format": "casetrack/1"}, then one record a line with a
-"type" of kind, rule, closure, case, party, source or milestone. A deadline milestone carries
-its link ("deadline": trigger uid, rule id, service, working, done_at). Records carry uids
-(not store ids), so an import matches what it knows.
+"cases": [...], "parties": [...], "documents": [...], "sources": [...], "milestones": [...]},
+one record per array item and per line. JSONL: a first line {"format": "casetrack/1"}, then
+one record a line with a "type" of kind, rule, closure, case, party, document, source or
+milestone. A deadline milestone carries its link ("deadline": trigger uid, rule id, service,
+working, done_at). A document record holds a registered file's hash, size, page labels and
+where it was (not its bytes, nor its text); a citation of it names the page by label and by
+position (page_index). Records carry uids (not store ids), so an import matches what it knows.
 Both are written and read a record at a time, so size does not matter.
 """
 
@@ -36,6 +38,7 @@ SECTIONS = {
     "closures": "closure",
     "cases": "case",
     "parties": "party",
+    "documents": "document",
     "sources": "source",
     "milestones": "milestone",
 }
@@ -69,7 +72,7 @@ def milestone_record(milestone: Milestone, chunk: Chunk) -> dict[str, Any]:
     ]
     record["sources"] = [
         {"source": chunk.source_uids[s.id], "url": s.url, "quote": s.quote, "page": s.page,
-         "paragraph": s.paragraph}
+         "paragraph": s.paragraph, "sha256": s.sha256, "page_index": s.page_index}
         for s in milestone.sources
     ]  # fmt: skip
     deadline = chunk.deadlines.get(milestone.id)
@@ -91,6 +94,8 @@ def records(selection: Selection) -> Iterator[tuple[str, dict[str, Any]]]:
         yield "case", case_record(case)
     for party in selection.parties():
         yield "party", party_record(party)
+    for document in selection.documents():
+        yield "document", document
     for source in selection.sources():
         yield "source", source_record(source)
     for chunk in selection.chunks():

@@ -135,6 +135,24 @@ class Selection:
         ):  # fmt: skip
             yield from (Source(*r) for r in rows)
 
+    def documents(self) -> Iterator[dict[str, Any]]:
+        """Documents as exchange records (casetrack.documents.document_record): all of them
+        for the whole store, else those the selected milestones cite."""
+        from casetrack.documents import document_records
+
+        ids: list[int] | None = None
+        if not self.whole_store:
+            ids = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT DISTINCT s.document_id FROM milestones m CROSS JOIN milestone_sources"
+                    " l ON l.milestone_id = m.id JOIN sources s ON s.id = l.source_id"
+                    f" WHERE {self.where} AND s.document_id IS NOT NULL",
+                    self.params,
+                )
+            ]
+        yield from document_records(self.conn, ids)
+
     def chunks(self, case_id: int | None = None) -> Iterator[Chunk]:
         """The selected milestones in timeline order, a chunk at a time; or one case's."""
         where, params = self.where, list(self.params)

@@ -15,7 +15,7 @@ from casetrack.dates import DateValue, display_date, elapsed, measurable
 from casetrack.models import Milestone
 
 if TYPE_CHECKING:
-    from casetrack.search import Hit
+    from casetrack.search import Hit, PageHit
 
 FORMATS = ("table", "markdown", "csv", "json", "jsonl")
 # Spreadsheets run cells starting with these as formulas (OWASP "CSV injection").
@@ -627,9 +627,16 @@ def _timeline_record(m: Milestone, focus: Collection[int]) -> dict[str, Any]:
     return record
 
 
-def render_search(hits: Sequence[Hit], fmt: str, marks: tuple[str, str] = ("[", "]")) -> str:
+def render_search(
+    hits: Sequence[Hit],
+    fmt: str,
+    marks: tuple[str, str] = ("[", "]"),
+    pages: Sequence[PageHit] = (),
+) -> str:
     """Search hits, best first. People get the title with matches marked by `marks` and where
-    else it matched; programs get the full milestone record plus its rank and snippet."""
+    else it matched; programs get the full milestone record plus its rank and snippet.
+    Matching pages of documents follow: a second table for people, and for programs records
+    whose "document" is the document's id (CSV rows of kind "document")."""
     from casetrack.search import mark
 
     if fmt in ("json", "jsonl", "csv"):
@@ -638,10 +645,18 @@ def render_search(hits: Sequence[Hit], fmt: str, marks: tuple[str, str] = ("[", 
              "snippet_field": h.snippet_field}
             for h in hits
         ]  # fmt: skip
+        found = [{**p.to_dict(), "rank": rank} for rank, p in enumerate(pages, 1)]
         if fmt == "csv":
             columns = ["rank", "id", "case", "date", "kind", "title", "snippet_field", "snippet"]
-            return render(records, fmt, columns)
-        return render(records, fmt)
+            found = [{"rank": f["rank"], "kind": "document", "title": f["title"],
+                      "snippet_field": f"document {f['document']}, page {f['page']}",
+                      "snippet": f["snippet"]} for f in found]  # fmt: skip
+            return render([*records, *found], fmt, columns)
+        return render([*records, *found], fmt)
+    if not hits:
+        return _render_pages(pages, fmt, marks)
+    if pages:
+        return render_search(hits, fmt, marks) + "\n" + _render_pages(pages, fmt, marks)
     # The matches keep their markers through render, which shows stored control characters
     # as symbols and only then puts in the marks (colour codes on a terminal).
     rows = [
@@ -655,3 +670,11 @@ def render_search(hits: Sequence[Hit], fmt: str, marks: tuple[str, str] = ("[", 
         columns.insert(1, "case")
     return render(rows, fmt, columns, flexible=("date", "title", "match"), droppable=("kind",),
                   marks=marks)  # fmt: skip
+
+
+def _render_pages(pages: Sequence[PageHit], fmt: str, marks: tuple[str, str]) -> str:
+    """Matching pages of documents, for people: which document, which page, the words."""
+    rows = [{"document": p.document_id, "title": p.title, "page": p.label, "match": p.snippet}
+            for p in pages]  # fmt: skip
+    return render(rows, fmt, ["document", "title", "page", "match"],
+                  flexible=("title", "match"), marks=marks)  # fmt: skip

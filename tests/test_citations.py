@@ -1,0 +1,138 @@
+"""Pinpoint citations of a registered document's page, with a quote checked against it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from casetrack.pages import fold_words, quote_on
+from tests.conftest import Cli
+from tests.pdfs import exhibit
+
+
+@pytest.fixture
+def cited(cli: Cli, tmp_path: Path) -> Cli:
+    """A case and the registered exhibit (document 1, pages i-iv, 1-2)."""
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("doc", "add", str(exhibit(tmp_path)), "--title", "Exhibit 5")
+    return cli
+
+
+def test_cite_a_page_by_label_with_a_quote(cited: Cli) -> None:
+    result = cited("add", "acme", "2003-06-17", "Police raid", "--cite", "1:iv",
+                   "--quote", "the police raided the OFFICES of Acme")  # fmt: skip
+    assert "warning" not in result.stderr  # case, spaces and "offi-\nces" do not matter
+    assert cited.query("SELECT source_id, quote, page, page_index FROM milestone_sources") == [
+        (1, "the police raided the OFFICES of Acme", "iv", 4)
+    ]
+    source = json.loads(cited("show", "1", "-f", "json").stdout)["sources"][0]
+    assert (source["document"], source["page"], source["page_index"]) == (1, "iv", 4)
+    assert source["sha256"] == cited.query("SELECT sha256 FROM documents")[0][0]
+    assert "Exhibit 5, p. iv" in cited("timeline", "acme", "--wide").stdout
+    shown = json.loads(cited("doc", "show", "1", "-f", "json").stdout)
+    assert [(m["id"], m["page"]) for m in shown["milestones"]] == [(1, "iv")]
+
+
+def test_cite_by_position_and_a_missing_page(cited: Cli) -> None:
+    cited("add", "acme", "2003-07-03", "Charged", "--cite", "1:#5")
+    assert cited.query("SELECT page, page_index FROM milestone_sources") == [("1", 5)]
+    result = cited("add", "acme", "2003", "x", "--cite", "1:vii", code=1)
+    assert result.stderr == (
+        "casetrack: document 1 (Exhibit 5) has no page 'vii': its pages are i-iv, 1-2"
+        " (or #1-6 by position)\n"
+    )
+    assert "no document 4" in cited("add", "acme", "2003", "x", "--cite", "4:1", code=1).stderr
+    assert "malformed --cite" in cited("add", "acme", "2003", "x", "--cite", "1:", code=1).stderr
+    assert cited.query("SELECT count(*) FROM milestones") == [(1,)]
+
+
+def test_a_quote_found_elsewhere_is_accepted_with_a_warning(cited: Cli) -> None:
+    result = cited("add", "acme", "2003-07-03", "Charged", "--cite", "1:iv",
+                   "--quote", "the investigating judge charged the director")  # fmt: skip
+    assert result.stderr.count("warning") == 1
+    assert "not on page iv of document 1 (Exhibit 5): it is on page 1" in result.stderr
+    result = cited("add", "acme", "2014", "Dismissed", "--cite", "1:2", "--quote", "acquitted")
+    assert "nor on any other page" in result.stderr
+    assert cited.query("SELECT count(*) FROM milestone_sources") == [(2,)]
+
+
+def test_edit_cites_and_uncites_and_undo_puts_it_back(cited: Cli) -> None:
+    cited("add", "acme", "2003-06-17", "Police raid", "--source", "https://example.org/raid")
+    before = cited.records()
+    cited("edit", "1", "--cite", "1", "--page", "iv", "--quote", "seized ledgers")
+    assert cited.query("SELECT source_id, page, page_index FROM milestone_sources") == [
+        (2, None, None),
+        (1, "iv", 4),
+    ]
+    assert "cited by 1 milestone" in cited("doc", "rm", "1", code=1).stderr
+    cited("edit", "1", "--remove-cite", "1")
+    assert cited.query("SELECT source_id FROM milestone_sources") == [(2,)]
+    assert "is not cited" in cited("edit", "1", "--remove-cite", "1", code=1).stderr
+    cited("undo")
+    cited("undo")
+    assert cited.records() == before
+
+
+def test_cite_needs_one_target_for_a_quote(cited: Cli) -> None:
+    result = cited("add", "acme", "2003", "x", "--cite", "1:iv", "--source", "https://e.org",
+                   "--quote", "words", code=1)  # fmt: skip
+    assert "describes one source, not 2" in result.stderr
+    result = cited("add", "acme", "2003", "x", "--cite", "1:iv", "--page", "2", code=1)
+    assert "names its page" in result.stderr
+
+
+def test_export_import_keeps_documents_and_citations(cited: Cli, tmp_path: Path) -> None:
+    cited("add", "acme", "2003-06-17", "Police raid", "--cite", "1:iv", "--quote", "raided")
+    cited("add", "acme", "2003-07-03", "Charged", "--cite", "1:#5")
+    for fmt in ("json", "jsonl"):
+        out = tmp_path / f"all.{fmt}"
+        cited("export", "-f", fmt, "-o", str(out))
+        other = Cli(tmp_path / f"other-{fmt}.db")
+        result = other("import", str(out))
+        assert "documents: 1 added" in result.stderr
+        tables = ("documents", "document_pages", "sources", "milestone_sources")
+        for table in tables:
+            columns = {"document_pages": "document_id, page_index, label, text",
+                       "sources": "uid, url, title, document_id",
+                       "milestone_sources": "source_id, quote, page, paragraph, page_index",
+                       "documents": "uid, sha256, size, pages, media_type, path, title,"
+                       " custodian, bates_first, bates_last, text_layer, added_at, added_by"}[table]  # fmt: skip
+            sql = f"SELECT {columns} FROM {table} ORDER BY rowid"
+            assert other.query(sql) == cited.query(sql), table
+        # The text came back from the file (same bytes where the record says): search finds it.
+        assert json.loads(other("search", "ledgers", "-f", "json").stdout)[0]["page"] == "iv"
+        assert "unchanged" in other("import", str(out)).stderr
+        assert other.query("SELECT count(*) FROM documents") == [(1,)]
+    csv = tmp_path / "all.csv"
+    cited("export", "-f", "csv", "-o", str(csv))
+    other = Cli(tmp_path / "from-csv.db")
+    other("doc", "add", str(tmp_path / "exhibit5.pdf"))
+    other("import", str(csv))
+    assert other.query("SELECT source_id, page, page_index FROM milestone_sources") == [
+        (1, "iv", 4),
+        (1, "1", 5),
+    ]
+
+
+def test_every_export_names_the_page(cited: Cli, tmp_path: Path) -> None:
+    cited("add", "acme", "2003-06-17", "Police raid", "--cite", "1:iv", "--quote", "raided")
+    for fmt in ("markdown", "html", "timelinejs", "ics", "csv"):
+        out = tmp_path / f"x.{fmt}"
+        cited("export", "-f", fmt, "-o", str(out))
+        text = out.read_text()
+        assert "Exhibit 5" in text or fmt == "csv", fmt
+        assert ("p. iv" in text) or (fmt == "csv" and "sha256:" in text), fmt
+
+
+@given(st.text(max_size=40), st.sampled_from(["", " ", "\n", "-\n", "  \t"]))
+def test_quote_normalisation_ignores_case_space_and_line_end_hyphens(
+    words: str, gap: str
+) -> None:
+    page = f"Before. The police RAIDED the offi{gap}ces of {words} after."
+    quote = f"the   police raided the offi{'' if '-' in gap else gap}ces of {words.upper()}"
+    assert quote_on(quote, page) or not fold_words(quote)
+    assert not quote_on("nothing like it at all", page) or "nothing like it" in fold_words(words)
