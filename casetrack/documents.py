@@ -150,11 +150,17 @@ def _bates(text: str | None) -> tuple[str | None, str | None]:
     match = re.fullmatch(r"(.*?\d+)\s*-\s*(.*?\d+)", text)
     first, last = match.groups() if match else (text, text)
     a, b = numbered.fullmatch(first), numbered.fullmatch(last)
-    if not a or not b or a[1] != b[1] or int(a[2]) > int(b[2]):
+    if not a or not b or a[1] != b[1] or _number(a[2]) > _number(b[2]):
         raise CasetrackError(
             f"bad Bates range {text!r}: give FIRST-LAST with one prefix, e.g. DEF_0001-DEF_0046"
         )
     return first, last
+
+
+def _number(digits: str) -> tuple[int, str]:
+    """Digits in numeric order, however many (int() refuses past 4,300)."""
+    significant = digits.lstrip("0")
+    return len(significant), significant
 
 
 def add_document(

@@ -186,7 +186,7 @@ def _pages(
         f"SELECT d.id, d.title, d.sha256, p.label, p.page_index,"
         f" snippet(document_pages_fts, 0, {_MARKS_SQL}, '…', 12) {joins}"
         f" WHERE {where} ORDER BY {order} LIMIT ?",
-        [*params, *order_params, -1 if limit is None else limit],
+        [*params, *order_params, -1 if limit is None else min(limit, 2**63 - 1)],
     )
     return [PageHit(*row) for row in rows], int(total)
 

@@ -98,6 +98,12 @@ BASELINE: dict[str, tuple[list[str], list[str]]] = {
     "kind rename": (["raid", "dawn raid"], []),
     "kind rm": (["settlement"], []),
     "search": (["raid"], []),
+    "doc add": (["note.txt"], ["--title", "Note"]),
+    "doc list": ([], []),
+    "doc show": (["1"], []),
+    "doc verify": ([], []),
+    "doc open": (["1"], ["--page", "1"]),
+    "doc rm": (["1"], []),
     "move": (["4"], ["--before", "3"]),
     "export": ([], ["--format", "csv"]),
     "import": (["sheet.csv"], []),
@@ -121,7 +127,12 @@ ARTICLE = (
     "The National Council of Resistance of Iran (NCRI) appealed on 9 May 2011. "
     "The NEC filed a complaint two weeks later.\n"
 )
-FILES = {"import": ("sheet.csv", SHEET), "extract": ("article.txt", ARTICLE)}
+NOTE = "A note on the raid.\fIts second page.\n"
+FILES = {
+    "import": ("sheet.csv", SHEET),
+    "extract": ("article.txt", ARTICLE),
+    "doc add": ("note.txt", NOTE),
+}
 # Calls whose baseline needs a record prepare() makes first.
 PREPARED = ("rule edit", "rule rm", "closure rm")
 
@@ -143,7 +154,7 @@ def prepare(path: str, folder: Path, cli: Cli) -> None:
         cli("rule", "add", "local-1", "--days", "10", "--citation", "Local rule 1")
     if path == "closure rm":
         cli("closure", "add", "Paris tribunal judiciaire", "2006-06-12")
-    if path in FILES:
+    if path in FILES or path.startswith("doc "):
         write_files(folder)
 
 
@@ -214,6 +225,11 @@ def _serve_stops_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "demo.db"
     result = CliRunner().invoke(app, ["--db", str(path), "demo"])
+    assert result.exit_code == 0, result.output
+    write_files(path.parent)  # a document too, kept relative to the store's folder
+    result = CliRunner().invoke(
+        app, ["--db", str(path), "doc", "add", str(path.parent / "note.txt")]
+    )
     assert result.exit_code == 0
     return path
 
