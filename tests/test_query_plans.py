@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # as the queries name them; a scan of any other table fails.
 SMALL = {
     "cases", "c", "kinds", "main.milestone_search_fts_config", "main.party_names_fts_config",
+    "main.document_pages_fts_config",
     "CONSTANT",
 }  # fmt: skip
 # Partial indexes that hold only the few milestones a filter asks for: walking one is fine.
