@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from casetrack.pages import fold_words, quote_on
 from tests.conftest import Cli
 from tests.pdfs import exhibit
+from tests.test_format_schema import assert_valid_exports
 
 
 @pytest.fixture
@@ -98,6 +99,7 @@ _KEPT = {
 def test_export_import_keeps_documents_and_citations(cited: Cli, tmp_path: Path) -> None:
     cited("add", "acme", "2003-06-17", "Police raid", "--cite", "1:iv", "--quote", "raided")
     cited("add", "acme", "2003-07-03", "Charged", "--cite", "1:#5")
+    assert_valid_exports(cited)  # documents and citations as the published schema says
     for fmt in ("json", "jsonl"):
         out = tmp_path / f"all.{fmt}"
         cited("export", "-f", fmt, "-o", str(out))

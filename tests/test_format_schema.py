@@ -81,7 +81,7 @@ def test_the_rich_and_the_sample_stores_export_valid_json_and_jsonl(
     "bad",
     [
         {"format": "casetrack/2"},
-        {"format": FORMAT, "documents": []},
+        {"format": FORMAT, "exhibits": []},
         {"format": FORMAT, "cases": [{"slug": "c", "docket_id": 3}]},
         {"format": FORMAT, "milestones": [{"case": "c", "date": "2003", "title": "t", "x": 1}]},
         {
