@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-from casetrack.dates import ONE_DAY_IN_A_SPAN, DateValue, from_stored
+from casetrack.dates import ONE_DAY_IN_A_SPAN, DateValue, display_date, from_stored
 from casetrack.milestones import iter_milestones, select_milestones
 from casetrack.models import Milestone
 from casetrack.selection import Filters, where_clause
@@ -67,6 +67,32 @@ class TimelineQuery:
         listed, params = self._listed("m.case_id")
         sql = f"SELECT count(*) FROM (SELECT DISTINCT case_id FROM ({listed}) LIMIT 2)"
         return bool(self.conn.execute(sql, params).fetchone()[0] > 1)
+
+    def widest(self) -> dict[str, int]:
+        """How wide the id, case, date, kind and title cells of the listing get, in one
+        pass of SQL (dates said once per distinct date): what a long table is sized by."""
+        listed, params = self._listed(
+            "m.id, m.case_id, m.date, m.precision, m.kind, m.title, m.key, m.status"
+        )
+        flags = "CASE WHEN key THEN 6 ELSE 0 END + CASE WHEN status != 'undisputed'" \
+            " THEN length(status) + 3 ELSE 0 END"  # fmt: skip
+        ids, kinds, titles = self.conn.execute(
+            f"SELECT max(length(id)), max(length(kind)), max(length(title) + {flags})"
+            f" FROM ({listed})",
+            params,
+        ).fetchone()
+        (cases,) = self.conn.execute(
+            f"SELECT max(length(slug)) FROM cases WHERE id IN (SELECT case_id FROM ({listed}))",
+            params,
+        ).fetchone()
+        dates = max(
+            (len(display_date(DateValue(text, None, None, precision)))
+             for text, precision in self.conn.execute(
+                 f"SELECT DISTINCT date, precision FROM ({listed})", params)),
+            default=0,
+        )  # fmt: skip
+        found = {"id": ids, "case": cases, "date": dates, "kind": kinds, "title": titles}
+        return {name: int(width or 0) for name, width in found.items()}
 
     def earlier(self, milestone: Milestone) -> DateValue | None:
         where = [

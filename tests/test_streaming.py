@@ -134,3 +134,24 @@ def test_protect_protects_as_safe_cell_made_reversible(text: str) -> None:
         else safe_cell(text)
     )
     assert protect(text) == slow
+
+
+def test_a_long_piped_table_keeps_later_wider_rows_in_line(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the sample, ids, cases, dates, kinds and titles as wide as the whole listing's
+    widest (asked of the store) keep every row's columns where the header puts them."""
+    cli("case", "add", "a", "--title", "A")
+    cli("case", "add", "a-much-longer-slug", "--title", "B")
+    for _ in range(3):
+        cli("add", "a", "2003", "Short")
+    cli("add", "a-much-longer-slug", "2003-03-14", "A far longer title than the others",
+        "--kind", "investigation", "--key")  # fmt: skip
+    monkeypatch.delenv("COLUMNS")
+    _stream_from_two_rows(monkeypatch)
+    lines = cli("timeline").stdout.splitlines()
+    starts = [lines[0].index(name) for name in ("case", "date", "elapsed", "kind", "title")]
+    last = lines[-1]
+    assert [last[s - 1] for s in starts] == [" "] * 5, lines
+    assert last[starts[-1] :] == "A far longer title than the others [key]"
+    assert last[starts[1] :].startswith("14 Mar 2003")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import chain, islice, zip_longest
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -210,8 +210,13 @@ def write_listing(
     droppable: Sequence[str] = (),
     marks: tuple[str, str] | None = None,
     comfort: int = 0,
+    widest: Callable[[], Mapping[str, int]] | None = None,
 ) -> None:
-    """`render`, written piece by piece as the records come (see render and SAMPLE)."""
+    """`render`, written piece by piece as the records come (see render and SAMPLE).
+
+    `widest`, asked only of a table longer than SAMPLE rows, says how wide some columns'
+    cells get over the whole listing: those columns are at least that wide (or as wide as
+    they wrap), so rows past the sample stay in line."""
     if fmt in ("json", "jsonl"):
         _write_json(write, records, fmt == "json")
         return
@@ -231,9 +236,11 @@ def write_listing(
     if len(sample) <= SAMPLE:
         write(_table(headers, sample, fmt, flexible, droppable, comfort))
         return
+    floors = widest() if widest is not None else {}
     _write_long_table(
-        write, headers, chain(sample, shown_rows), sample, fmt, flexible, droppable, comfort
-    )
+        write, headers, chain(sample, shown_rows), sample, fmt, flexible, droppable, comfort,
+        floors,
+    )  # fmt: skip
 
 
 def _write_json(
@@ -324,6 +331,7 @@ def _write_long_table(
     flexible: Sequence[str],
     droppable: Sequence[str],
     comfort: int,
+    floors: Mapping[str, int],
 ) -> None:
     """A table too long to hold, laid out as `_table` would lay out its `sample` rows: which
     columns, their wrapping widths and their widths come from the sample. A later cell wider
@@ -332,7 +340,8 @@ def _write_long_table(
     than WORD_CUT and its column)."""
     if fmt == "markdown":
         sample = [[_md_cell(c) for c in row] for row in sample]
-        sizes = [max([len(h) + 2, *(len(row[i]) for row in sample)]) for i, h in enumerate(headers)]
+        sizes = [max([len(h) + 2, floors.get(h, 0), *(len(row[i]) for row in sample)])
+                 for i, h in enumerate(headers)]  # fmt: skip
         write(_pipe_line(headers, sizes) + "\n")
         write("|" + "|".join(":" + "-" * (w + 1) for w in sizes) + "|\n")
         for batch in _batches(rows):
@@ -353,7 +362,13 @@ def _write_long_table(
     def laid_out(row: list[str]) -> list[str]:
         return [fold(row[i], w, WORD_CUT) for i, w in zip(keep, limits, strict=True)]
 
-    widths = [len(h) + 2 for h in headers]
+    # A column is as wide as its widest cell over the listing, unless that cell wraps: then
+    # as wide as the sample's wrapped lines.
+    floor = [floors.get(h, 0) for h in headers]
+    widths = [
+        max(len(h) + 2, f if w is None or f <= w else 0)
+        for h, f, w in zip(headers, floor, limits, strict=True)
+    ]
     for row in sample:
         for i, cell in enumerate(laid_out(row)):
             widths[i] = max(widths[i], _cell_width(cell))
@@ -559,6 +574,10 @@ class TimelineQuery(Protocol):
         listing."""
         ...
 
+    def widest(self) -> dict[str, int]:
+        """How wide the id, case, date, kind and title cells of the listing get."""
+        ...
+
 
 def render_timeline(
     milestones: Iterable[Milestone],
@@ -617,6 +636,7 @@ def write_timeline(
         columns,
         flexible=("date", "title", "parties", "sources"),
         droppable=() if wide else ("elapsed", "role", "kind"),
+        widest=query.widest if query is not None else None,
     )
 
 
