@@ -257,3 +257,15 @@ def test_a_deadline_in_a_range_is_due_from_its_first_day_to_its_last(cli: Cli) -
     assert late["overdue"] and late["days_left"] == -1
     cli("edit", str(deadline_id), "--done")
     assert "done" in cli("show", str(deadline_id)).stdout.splitlines()[-1]
+
+
+def test_another_court_brings_its_closures_and_one_undo_restores_both(cli: Cli) -> None:
+    deadline_id = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"))
+    cli("closure", "add", "E.D. Cal.", "2024-07-15", "--reason", "fire")
+    assert stored_date(cli, deadline_id) == "2024-07-15"
+    before = cli.records()
+    result = cli("case", "edit", "acme", "--court", "E.D. Cal.")
+    assert f"counted again: deadline(s) {deadline_id}" in result.stderr
+    assert stored_date(cli, deadline_id) == "2024-07-16"
+    cli("undo")
+    assert cli.records() == before

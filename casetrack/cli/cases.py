@@ -82,13 +82,15 @@ def edit(
 
     Example: casetrack case edit pmoi-2003 --status closed
     """
-    from casetrack.cases import edit_case
+    from casetrack.cli.common import say_recounted
+    from casetrack.deadlines.due import edit_case
 
-    edit_case(
+    _, recounted = edit_case(
         open_store(ctx), slug, title=title, jurisdiction=jurisdiction, court=court,
         docket=docket, status=status, summary=summary,
     )  # fmt: skip
     say(f"updated case {slug}")
+    say_recounted(recounted)
 
 
 @app.command("rename")

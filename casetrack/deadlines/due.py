@@ -12,6 +12,7 @@ from casetrack.dates import from_stored, parse_date
 from casetrack.deadlines.recount import count_deadline, recount, set_done
 from casetrack.deadlines.rules import SERVICES, Rule, get_rule, insert_rule, update_rule, user_rule
 from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.models import Case
 from casetrack.store import Store
 from casetrack.text import check_choice, clean_text, name_key
 
@@ -126,6 +127,18 @@ def _one_day(text: str) -> str:
     if value.precision != "day" or value.approximate or value.uncertain or value.start is None:
         raise CasetrackError(f"a closure is one day: give it as 2024-07-05, not {text!r}")
     return value.start.isoformat()
+
+
+def edit_case(store: Store, slug: str, **fields: str | None) -> tuple[Case, list[int]]:
+    """Change a case's details (casetrack.cases.edit_case); another court means other
+    closures, so its deadlines are counted again in the same write. Returns the case and the
+    deadlines that moved."""
+    from casetrack.cases import edit_case as edit
+
+    with store.write() as conn:
+        case = edit(store, slug, **fields)
+        moved = recount(conn, "c.id = ?", (case.id,)) if fields.get("court") is not None else []
+    return case, moved
 
 
 # Deadlines ---------------------------------------------------------------------------------
