@@ -670,6 +670,45 @@ def m014_documents(db: Any) -> None:
     )
 
 
+@migration
+def m015_timeline_view_reads_less(db: Any) -> None:
+    """The timeline view made again so that a count, a filter or a facet over it works out
+    only the columns it asks for: the order is taken in an inner query of plain columns,
+    and the said date, parties, sources and tags are worked out around it. (m013's view
+    worked out every column of every milestone before it could sort them: half a second
+    a facet on 10,000 milestones, now a few milliseconds.) Same columns, rows and order."""
+    db.conn.execute("DROP VIEW timeline")
+    db.conn.execute(
+        """CREATE VIEW timeline AS
+        SELECT m.id AS id, m."case" AS "case", casetrack_date(m.date) AS date, m.kind AS kind,
+            m.title AS title, m.status AS status, m.key AS key,
+            (SELECT group_concat(label, '; ') FROM (
+                SELECT p.name || CASE WHEN mp.role != '' THEN ' (' || mp.role || ')' ELSE '' END
+                    AS label
+                FROM milestone_parties mp JOIN parties p ON p.id = mp.party_id
+                WHERE mp.milestone_id = m.id ORDER BY mp.rowid)) AS parties,
+            (SELECT json_group_array(name) FROM (
+                SELECT p.name AS name FROM milestone_parties mp JOIN parties p ON p.id = mp.party_id
+                WHERE mp.milestone_id = m.id GROUP BY p.id ORDER BY min(mp.rowid))) AS party,
+            (SELECT group_concat(label, '; ') FROM (
+                SELECT '[' || s.id || '] ' || coalesce(nullif(s.title, ''), s.url)
+                    || coalesce(', p. ' || nullif(ms.page, ''), '') AS label
+                FROM milestone_sources ms JOIN sources s ON s.id = ms.source_id
+                WHERE ms.milestone_id = m.id ORDER BY ms.rowid)) AS sources,
+            m.location AS location, m.note AS note,
+            (SELECT group_concat(tag, '; ') FROM (
+                SELECT tag FROM milestone_tags WHERE milestone_id = m.id ORDER BY tag)) AS tags,
+            m.uid AS uid
+        FROM (
+            SELECT m.id AS id, c.slug AS "case", m.date AS date, m.kind AS kind,
+                m.title AS title, m.status AS status, m.key AS key, m.location AS location,
+                m.note AS note, m.uid AS uid
+            FROM milestones m JOIN cases c ON c.id = m.case_id
+            WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL
+            ORDER BY m.sort_key, m.position, m.id) m"""
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -121,6 +121,13 @@ def test_team_view_end_to_end(team: Cli) -> None:
         assert facets["status"] == {"undisputed": 9, "disputed": 1}
         assert facets["party"]["Harbour Press"] == 1
         assert facets["party"]["Northern Exile Council"] == 7
+        # Narrowed by a facet or a search, still in timeline order.
+        narrowed = [r["id"] for r in rows(url, case="harbour-2010")]
+        assert narrowed == ids(team, "timeline", "harbour-2010")
+        found = {r["id"] for r in rows(url, _search="council", _size="max")}
+        assert [r["id"] for r in rows(url, _search="council")] == [
+            r["id"] for r in timeline if r["id"] in found
+        ]
         # Canned queries: a case's timeline; a party's milestones under any alias.
         case = rows(f"{base}/case_timeline", case="HARBOUR-2010")
         assert [r["id"] for r in case] == ids(team, "timeline", "harbour-2010")
@@ -192,6 +199,24 @@ def test_only_what_people_read_is_served(cli: Cli) -> None:
     assert not any("allow" in entry for entry in tables.values())
     assert tables["milestone_search_fts_data"]["hidden"] is True
     assert "history" not in tables  # listed like any table
+
+
+def test_counts_and_facets_read_only_the_columns_they_need(team: Cli) -> None:
+    """A count or a facet of the timeline works out no one's parties, sources or date: on
+    10,000 milestones it takes milliseconds, not the half second of every row's columns."""
+    conn = sqlite3.connect(team.db_path)
+    conn.create_function("casetrack_date", 1, display_text)
+    try:
+        for sql in (
+            "SELECT count(*) FROM timeline",
+            'SELECT "case", count(*) FROM (SELECT * FROM timeline) GROUP BY "case"',
+            "SELECT kind, count(*) FROM (SELECT * FROM timeline WHERE status = 'disputed')"
+            " GROUP BY kind",
+        ):
+            plan = " / ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            assert "SUBQUERY" not in plan.replace("(subquery", ""), (sql, plan)
+    finally:
+        conn.close()
 
 
 @pytest.mark.slow
