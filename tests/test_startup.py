@@ -154,7 +154,18 @@ def test_commands_are_built_on_demand_and_the_same_as_typers() -> None:
 
     on_demand, eager = build("on-demand"), build("eager")
     # Cheap: their commands wait too.
-    groups = ["case", "closure", "deadline", "doc", "kind", "party", "rule", "source", "trash"]
+    groups = [
+        "case",
+        "closure",
+        "deadline",
+        "doc",
+        "kind",
+        "party",
+        "replica",
+        "rule",
+        "source",
+        "trash",
+    ]
     assert on_demand["built"] == groups
     assert on_demand["then"] == sorted([*groups, "timeline"])
     assert eager["built"] == sorted(eager["tree"]["commands"])

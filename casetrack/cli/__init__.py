@@ -229,6 +229,7 @@ def _register() -> None:
         maintenance,
         milestones,
         parties,
+        replica,
         search,
         serve,
         sources,
@@ -247,6 +248,7 @@ def _register() -> None:
     app.add_typer(kinds.app, name="kind")
     deadlines.register(app)
     app.add_typer(documents.app, name="doc")
+    app.add_typer(replica.app, name="replica")
 
 
 _register()
