@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from casetrack.errors import CasetrackError
 
@@ -80,6 +80,8 @@ class Replica:
             raise CasetrackError(
                 f"{url!r}: a folder URL is file:// and an absolute path, e.g. file:///srv/replica"
             )
+        if scheme == "file" and not parts.path.startswith("/"):  # file:replica, a relative path
+            url = Path(unquote(parts.path)).absolute().as_uri()
         if scheme == "sftp" and (not parts.hostname or not parts.username):
             raise CasetrackError(f"{shown_url(url)!r}: write sftp://USER@HOST/PATH")
         if scheme == "s3" and not parts.hostname:
@@ -157,11 +159,27 @@ def _start(arguments: list[str]) -> subprocess.Popen[bytes]:
     )
 
 
-def run(database: Path, replica: Replica, started: Callable[[int], None]) -> int:
+def run(
+    database: Path, replica: Replica, started: Callable[[int], None], *, once: bool = False
+) -> int:
     """Replicate `database` until SIGINT, SIGTERM or SIGHUP, which are passed on to
-    Litestream; its exit status is returned (0 when it was stopped so)."""
+    Litestream (or, `once`, ship what is new and stop); Litestream's exit status is returned
+    (0 when it was stopped so)."""
     with _config(database, replica) as config:
-        child = _start(["replicate", "-config", str(config), "-no-expand-env"])
+        try:
+            empty = _span(config, database, replica) is None
+        except CasetrackError:
+            empty = False  # unreachable for now: Litestream retries, and says why
+        if empty:
+            # Litestream's own state beside the store is of another replica, and may have
+            # pruned what a new one needs first: start this one from a snapshot.
+            _litestream_output(
+                ["reset", "-config", str(config), "-no-expand-env", str(database)],
+                f"cannot start replicating to {replica.shown()}",
+            )
+        child = _start(
+            ["replicate", "-config", str(config), "-no-expand-env", *(["-once"] if once else [])]
+        )
 
         def forward(number: int, frame: FrameType | None) -> None:
             if child.poll() is None:
@@ -207,14 +225,13 @@ def _litestream_output(arguments: list[str], what: str) -> str:
     return result.stdout
 
 
-def replicated_span(database: Path, replica: Replica) -> tuple[datetime, datetime] | None:
+def _span(config: Path, database: Path, replica: Replica) -> tuple[datetime, datetime] | None:
     """When the replica's first and last changes were replicated; None when it holds none."""
-    with _config(database, replica) as config:
-        found = _litestream_output(
-            ["ltx", "-config", str(config), "-no-expand-env", "-level", "all", "-json",
-             str(database)],
-            f"cannot read the replica {replica.shown()}",
-        )  # fmt: skip
+    found = _litestream_output(
+        ["ltx", "-config", str(config), "-no-expand-env", "-level", "all", "-json",
+         str(database)],
+        f"cannot read the replica {replica.shown()}",
+    )  # fmt: skip
     times = [_utc(item["timestamp"]) for item in json.loads(found or "[]") or []]
     return (min(times), max(times)) if times else None
 
@@ -252,33 +269,33 @@ def restore(replica: Replica, target: Path, at: datetime | None = None) -> Resto
     target = target.absolute()
     if not target.parent.is_dir():
         raise CasetrackError(f"no folder {target.parent}: create it first")
-    span = replicated_span(target, replica)
-    if span is None:
-        raise CasetrackError(f"nothing to restore: {replica.shown()} holds no replicated store")
-    first, latest = span
-    arguments, note = [], None
-    if at is not None and at < first:
-        raise CasetrackError(
-            f"{replica.shown()} holds the store from {_stamp(first)} to {_stamp(latest)}:"
-            " give a --timestamp in that span"
-        )
-    if at is not None and at < latest:
-        arguments = ["-timestamp", _stamp(at)]
-    elif at is not None:
-        note = f"nothing changed after {_stamp(latest)}: restored the latest"
     partial = partial_path(target)
-    try:
-        with _config(target, replica) as config:
+    with _config(target, replica) as config:
+        span = _span(config, target, replica)
+        if span is None:
+            raise CasetrackError(f"nothing to restore: {replica.shown()} holds no replicated store")
+        first, latest = span
+        arguments, note = [], None
+        if at is not None and at < first:
+            raise CasetrackError(
+                f"{replica.shown()} holds the store from {_stamp(first)} to {_stamp(latest)}:"
+                " give a --timestamp in that span"
+            )
+        if at is not None and at < latest:
+            arguments = ["-timestamp", _stamp(at)]
+        elif at is not None:
+            note = f"nothing changed after {_stamp(latest)}: restored the latest"
+        try:
             _litestream_output(
                 ["restore", "-config", str(config), "-no-expand-env", *arguments,
                  "-o", str(partial), str(target)],
                 f"cannot restore from {replica.shown()}",
             )  # fmt: skip
-        if os.path.lexists(target):
-            raise CasetrackError(f"{target} appeared while restoring: nothing replaced")
-        replace_durably(partial, target)
-    finally:
-        remove_partial(partial)
+            if os.path.lexists(target):
+                raise CasetrackError(f"{target} appeared while restoring: nothing replaced")
+            replace_durably(partial, target)
+        finally:
+            remove_partial(partial)
     store = Store.open(target)
     try:
         problems = check(store)

