@@ -3,7 +3,7 @@
     python -m benchmarks.merge --milestones 10000 --dir /tmp/merge   (from the repository root)
 
 Makes a base store (benchmarks/generate.py), copies it to "ours" and "theirs", and diverges each
-copy as two people offline would: edits (titles, statuses, dates), new milestones and deletions,
+copy as two people offline would: edits (titles and statuses), new milestones and deletions,
 some of them touching the same milestones on both sides. Then merges "theirs" into "ours" the way
 docs/guide/several-writers.md recommends: a three-way comparison, by uid, of the JSON Lines
 exports of the base and of both copies, then one `casetrack import` of what changed only on
