@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from casetrack.exchange import chronology, pdffmt
 from tests.budget import examples
 from tests.conftest import Cli
+from tests.pdfs import exhibit
 
 ORDER = "https://example.org/ordonnance.pdf"
 QUOTE = "l'information judiciaire est ouverte"
@@ -190,6 +191,19 @@ def test_an_empty_selection_is_an_empty_report(cases: Cli, tmp_path: Path, fmt: 
         (acme_text,) = _pdf_pages(tmp_path / "acme.pdf")
         assert "Doe v. ACME" in acme_text and chronology.NO_ROWS in acme_text
         assert "Source and pinpoint" not in acme_text
+
+
+def test_a_document_page_is_cited_by_its_printed_label(cli: Cli, tmp_path: Path) -> None:
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("doc", "add", str(exhibit(tmp_path)), "--title", "Exhibit 5")
+    cli("add", "acme", "2003-06-17", "Police raid", "--cite", "1:iv",
+        "--quote", "the police raided the offices of Acme")  # fmt: skip
+    sha256 = str(cli.query("SELECT sha256 FROM documents")[0][0])
+    cited = f"Exhibit 5 at p. iv\nSHA-256 {sha256[:16]}…\n“the police raided the offices of Acme”"
+    cli("export", "-o", "r.docx")
+    assert _rows(_word(tmp_path / "r.docx"))[1][3] == cited
+    cli("export", "-o", "r.pdf")
+    assert cited in _pdf_pages(tmp_path / "r.pdf")[0]
 
 
 def test_long_cells_wrap_and_pages_repeat_the_header(cli: Cli, tmp_path: Path) -> None:

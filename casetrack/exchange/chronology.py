@@ -122,8 +122,9 @@ def row(m: Milestone) -> Row:
 
 
 def citation(link: SourceLink) -> Cell:
-    """A source as a lawyer cites it: "Title at p. 31, ¶ 4", its web address when it has a
-    title as well, and the quote that supports the fact."""
+    """A source as a lawyer cites it: "Title at p. 31, ¶ 4" (a document's page by its printed
+    label, "Exhibit 5 at p. iv"), its web address when it has a title as well, a document's
+    hash, and the quote that supports the fact."""
     name = text(link.title or link.url)
     pins = [f"p. {text(link.page)}" if link.page else "", f"¶ {text(link.paragraph)}"
             if link.paragraph else ""]  # fmt: skip
@@ -131,6 +132,8 @@ def citation(link: SourceLink) -> Cell:
     lines = [Line(f"{name} at {pinpoint}" if pinpoint else name)]
     if link.title and link.url != link.title and link.url.startswith(("http://", "https://")):
         lines.append(Line(text(link.url), "muted"))
+    if link.sha256:  # a registered document: the start of the hash its file is checked by
+        lines.append(Line(f"SHA-256 {link.sha256[:16]}…", "muted"))
     if link.quote:
         lines.append(Line("“" + " ".join(text(link.quote).split()) + "”", "quote"))
     return tuple(lines)
