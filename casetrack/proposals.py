@@ -67,6 +67,7 @@ class Proposal:
     parties: list[str] = field(default_factory=list)
     new_parties: list[NewParty] = field(default_factory=list)
     unsure: bool = False
+    citations: list[str] = field(default_factory=list)  # cited decisions: sources to link
 
     @classmethod
     def of(cls, candidate: Candidate) -> Proposal:
@@ -79,6 +80,7 @@ class Proposal:
             list(candidate.parties),
             list(candidate.new_parties),
             candidate.approximate or candidate.anchor is not None,
+            list(candidate.citations),
         )
 
     def edited(self, date: DateValue, title: str, kind: str) -> Proposal:
@@ -104,6 +106,7 @@ class ApplyReport:
     skipped: int = 0
     new_parties: list[NewParty] = field(default_factory=list)
     new_source: str | None = None
+    cited: list[str] = field(default_factory=list)  # new sources: decisions the text cites
     published_set: bool = False
 
 
@@ -119,8 +122,9 @@ def apply_proposals(
 
     One already in the case (same date, kind and title) is skipped, so running an
     extraction again adds nothing twice. Organisations the text introduces are created
-    when a milestone added names them. The source gets the article's dateline as its
-    publication date unless it has one.
+    when a milestone added names them. The decisions the sentence cites are linked as
+    sources too, one per citation (titled with it), found again on a later run. The source
+    gets the article's dateline as its publication date unless it has one.
     """
     report = ApplyReport()
     with store.write() as conn:
@@ -138,12 +142,19 @@ def apply_proposals(
                     proposal.title,
                     kind=proposal.kind,
                     parties=[PartySpec(name) for name in parties],
-                    sources=[Citation(source, proposal.quote)] if source else [],
+                    sources=[
+                        *([Citation(source, proposal.quote)] if source else []),
+                        *(Citation(c) for c in proposal.citations if c != source),
+                    ],
                     status="unsure" if proposal.unsure else "undisputed",
                 ),
             )
             report.added.append(added.milestone_id)
-            report.new_source = report.new_source or next(iter(added.new_sources), None)
+            for citation in proposal.citations:
+                _title_citation(conn, citation)
+            report.cited.extend(s for s in added.new_sources if s in proposal.citations)
+            new_sources = [s for s in added.new_sources if s not in proposal.citations]
+            report.new_source = report.new_source or next(iter(new_sources), None)
         if report.added and source and published:
             cited = find_source(conn, source)
             assert cited is not None  # linked above
@@ -182,6 +193,13 @@ def _party_to_link(
             add_aliases(conn, party_id, [new.alias])
         report.new_parties.append(new)
     return str(conn.execute("SELECT name FROM parties WHERE id = ?", (party_id,)).fetchone()[0])
+
+
+def _title_citation(conn: sqlite3.Connection, citation: str) -> None:
+    """A cited decision's source is titled with its citation, unless the user titled it."""
+    conn.execute(
+        "UPDATE sources SET title = url WHERE url = ? AND title IS NULL", (clean_text(citation),)
+    )
 
 
 def _set_published(conn: sqlite3.Connection, source_id: int, published: str) -> bool:

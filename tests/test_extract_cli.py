@@ -222,6 +222,31 @@ def test_applying_again_skips_what_the_case_already_has(store: Cli, tmp_path: Pa
     assert store.query("SELECT count(*) FROM changes WHERE command = 'extract'") == [(1,)]
 
 
+CITING = (
+    "The court denied the motion to dismiss on March 3, 2020, relying on"
+    " Smith v. Jones, 123 F.3d 456 (9th Cir. 1985)."
+)
+CITED = "Smith v. Jones, 123 F.3d 456 (9th Cir. 1985)"
+
+
+def test_apply_links_the_decisions_a_sentence_cites_as_sources_once(store: Cli) -> None:
+    result = store("extract", "-", "-c", CASE, "--source", URL, "--apply", input=CITING)
+    assert f"new source (cited): {CITED}" in result.stderr
+    linked = (
+        "SELECT m.date, s.url, s.title, ms.quote FROM milestone_sources ms"
+        " JOIN milestones m ON m.id = ms.milestone_id JOIN sources s ON s.id = ms.source_id"
+        " ORDER BY s.id"
+    )
+    assert store.query(linked) == [
+        ("2020-03-03", URL, None, CITING),
+        ("2020-03-03", CITED, CITED, None),
+    ]
+    store("extract", "-", "-c", CASE, "--source", URL, "--apply", input=CITING)
+    store("extract", "-", "-c", CASE, "--apply", input=CITING.replace("2020", "2021"))
+    assert store.query("SELECT count(*) FROM sources WHERE url = ?", (CITED,)) == [(1,)]
+    assert len(store.query(linked)) == 3  # the 2021 milestone cites the same source
+
+
 def test_undo_takes_back_a_whole_extraction(store: Cli, tmp_path: Path) -> None:
     before = counts(store)
     store("extract", str(write(tmp_path, RAID.text)), "--case", CASE, "--apply")

@@ -211,6 +211,8 @@ def _summary(report: ApplyReport, case: str, cited: str | None, published: str |
         say(f"new party: {party.name} ({f'alias {party.alias}' if party.alias else party.kind})")
     if report.new_source:
         say(f"new source: {report.new_source}")
+    for cited in report.cited:
+        say(f"new source (cited): {cited}")
     if cited is None and report.added:
         say("no source linked: give --source URL to cite the text")
     if report.published_set:
