@@ -786,3 +786,35 @@ def test_an_organisation_name_wrapped_onto_the_next_line_still_spells_its_acrony
     candidate = only(text)
     assert candidate.parties == ["National Council of Resistance of Iran"]
     assert candidate.new_parties[0].alias == "NCRI"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "edtf", "start", "end"),
+    [
+        ("The guard worked there from March 1971 to June 1974.", "en", "1971-03/1974-06",
+         "1971-03-01", "1974-06-30"),
+        ("The payments were diverted between 2005 and 2007.", "en", "2005/2007",
+         "2005-01-01", "2007-12-31"),
+        ("The loans ran from 1998 to 2000, the bank said.", "en", "1998/2000",
+         "1998-01-01", "2000-12-31"),
+        ("Il a été détenu du 4 février au 9 mai 2012 à Rennes.", "fr", "2012-02-04/2012-05-09",
+         "2012-02-04", "2012-05-09"),
+        ("The strike lasted from 2 June 2016 to 14 July 2016.", "en", "2016-06-02/2016-07-14",
+         "2016-06-02", "2016-07-14"),
+    ],
+)  # fmt: skip
+def test_a_period_is_one_candidate_with_an_interval(
+    text: str, lang: str, edtf: str, start: str, end: str
+) -> None:
+    candidate = only(text, lang=lang)
+    assert (candidate.date, candidate.start.isoformat(), candidate.end.isoformat()) == (
+        edtf,
+        start,
+        end,
+    )
+    assert candidate.precision == "interval"
+
+
+def test_two_dates_joined_by_and_are_still_two_events() -> None:
+    text = "She was arrested on 4 May 2011 and released on 6 May 2011; from 2001, he was held."
+    assert [c.date for c in extract(text).candidates] == ["2011-05-04", "2011-05-06", "2001"]

@@ -273,9 +273,60 @@ def find_dates(text: str, lang: str) -> list[Found]:
             found.append(Found(m.start(), m.end(), m.group(0), weekday=_WEEKDAYS[m.group(0)]))
     return [
         f
-        for f in drop_overlaps(found, lambda f: (f.start, f.end))
+        for f in _periods(text, drop_overlaps(found, lambda f: (f.start, f.end)))
         if not _NOT_AN_EVENT_BEFORE.rx.search(text, max(0, f.start - 90), f.start)
     ]
+
+
+_PERIOD_LEAD = Regex(r"(?<!\w)(?:from|between|du|de|entre)\s+(?:the\s+|le\s+)?$", re.IGNORECASE)
+_PERIOD_LINK = Regex(
+    r"\s*(?:to|and|until|through|au|à|a|et|jusqu'au|jusqu\u2019au)\s+(?:the\s+|le\s+)?",
+    re.IGNORECASE,
+)
+_BARE_YEAR = Regex(r"(?P<year>19\d\d|20\d\d)(?![\w/.,:-]\d)")
+
+
+def _periods(text: str, found: list[Found]) -> list[Found]:
+    """A period ("from September 1965 to September 1969", "between 2001 and 2003", "du 3 mars
+    au 5 avril 2010") as one date, an EDTF interval, rather than two events; its first end
+    may take its year from the second."""
+    merged: list[Found] = []
+    index = 0
+    while index < len(found):
+        first = found[index]
+        period = _period_from(text, first, found[index + 1 : index + 2])
+        if period is None:
+            merged.append(first)
+            index += 1
+            continue
+        merged.append(period[0])
+        index += 1 + period[1]
+    return merged
+
+
+def _period_from(text: str, first: Found, following: list[Found]) -> tuple[Found, int] | None:
+    """The period starting at `first`, and how many found expressions after it it takes."""
+    if not _PERIOD_LEAD.rx.search(text, max(0, first.start - 16), first.start):
+        return None
+    link = _PERIOD_LINK.rx.match(text, first.end)
+    if link is None:
+        return None
+    if following and following[0].start == link.end() and following[0].span is not None:
+        second, taken = following[0], 1
+    else:
+        year = _BARE_YEAR.rx.match(text, link.end())
+        if year is None or first.span is None or first.span.precision != "year":
+            return None
+        span = _period(date(int(year.group("year")), 1, 1), "year")
+        second, taken = Found(year.start(), year.end(), year.group(0), span=span), 0
+    assert second.span is not None
+    start = first.span
+    if start is None and first.month_day is not None:
+        start = _with_year(first.month_day, second.span, from_dateline=False)
+    if start is None or start.end > second.span.start:
+        return None
+    span = Span(f"{start.text}/{second.span.text}", start.start, second.span.end, "interval", False)
+    return Found(first.start, second.end, text[first.start : second.end], span=span), taken
 
 
 def _count_range(count: str | None, unit: str) -> tuple[int, int]:
