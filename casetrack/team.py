@@ -145,7 +145,7 @@ def metadata(
             tables[name]["allow"] = False
     tables["timeline"].update(
         {
-            "facets": ["case", "kind", "status", {"array": "party"}],
+            "facets": ["case", "kind", "status", {"names": "party"}],
             "fts_table": "milestone_search_fts",
             "fts_pk": "id",
             "size": 100,

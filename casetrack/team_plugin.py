@@ -64,3 +64,35 @@ def asgi_wrapper() -> Any:
 
 
 hookimpl(asgi_wrapper)
+
+
+def register_facet_classes() -> list[Any]:
+    """The party facet: Datasette's array facet, fed only each row's id and names.
+
+    Datasette's own counts an array's items over every column of the rows (it takes the
+    distinct items of whole rows, so that a row counts once per item): on the timeline that
+    works out every milestone's date, parties, sources and tags, a second or more for
+    10,000 milestones. The id is enough to keep a row counting once.
+    """
+    from datasette.facets import ArrayFacet
+    from datasette.utils import escape_sqlite
+
+    class NamesFacet(ArrayFacet):  # type: ignore[misc]
+        type = "names"
+        sql: str
+
+        async def suggest(self) -> list[Any]:
+            return []
+
+        async def facet_results(self) -> Any:
+            columns = [
+                c["config"].get("column") or c["config"]["simple"] for c in self.get_configs()
+            ]
+            kept = ", ".join(escape_sqlite(c) for c in ["id", *columns])
+            self.sql = f"select {kept} from ({self.sql})"
+            return await super().facet_results()
+
+    return [NamesFacet]
+
+
+hookimpl(register_facet_classes)

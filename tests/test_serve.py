@@ -128,6 +128,8 @@ def test_team_view_end_to_end(team: Cli) -> None:
         assert [r["id"] for r in rows(url, _search="council")] == [
             r["id"] for r in timeline if r["id"] in found
         ]
+        by_party = rows(url, party__arraycontains="Harbour Press")
+        assert [r["id"] for r in by_party] == ids(team, "timeline", "--party", "Harbour Press")
         # Canned queries: a case's timeline; a party's milestones under any alias.
         case = rows(f"{base}/case_timeline", case="HARBOUR-2010")
         assert [r["id"] for r in case] == ids(team, "timeline", "harbour-2010")
