@@ -246,33 +246,36 @@ def _text_problems(conn: sqlite3.Connection) -> list[str]:
         ("{column} = ''", "{column} GLOB '*[^ -~]*'", "{column} GLOB ' *'",
          "{column} GLOB '* '", "length(CAST({column} AS BLOB)) != length({column})")
     )  # fmt: skip
-    problems = []
-    for table, owner, label, column, rule in rules:
-        if column in vocabulary:
-            bad = [v for (v,) in conn.execute(f"SELECT DISTINCT {column} FROM {table}")
-                   if v is not None and not _kept(rule, v)]  # fmt: skip
-            found = sorted(
-                (row_id, value)
-                for value in bad
-                for (row_id,) in conn.execute(
-                    f"SELECT {owner} FROM {table} WHERE {column} = ?", (value,)
-                )
+    found: dict[int, list[tuple[int, str]]] = {}  # rule -> (row id, value) it would change
+    free: dict[tuple[str, str], list[int]] = {}  # (table, owner) -> its free-text rules
+    for number, (table, owner, _, column, rule) in enumerate(rules):
+        if column not in vocabulary:
+            free.setdefault((table, owner), []).append(number)
+            continue
+        bad = [v for (v,) in conn.execute(f"SELECT DISTINCT {column} FROM {table}")
+               if v is not None and not _kept(rule, v)]  # fmt: skip
+        found[number] = sorted(
+            (row_id, value)
+            for value in bad
+            for (row_id,) in conn.execute(
+                f"SELECT {owner} FROM {table} WHERE {column} = ?", (value,)
             )
-        else:
-            found = [
-                (row_id, value)
-                for row_id, value in conn.execute(
-                    f"SELECT {owner}, {column} FROM {table}"
-                    f" WHERE {changeable.format(column=column)}"
-                )
-                if not _kept(rule, value)
-            ]
-        problems += [
-            f"text: {label} {row_id} has a {column} that casetrack would refuse or"
-            f" store cleaned: {value!r}"
-            for row_id, value in found
-        ]
-    return problems
+        )
+    for (table, owner), numbers in free.items():  # one pass over each table
+        columns = [rules[n][3] for n in numbers]
+        where = " OR ".join(f"({changeable.format(column=c)})" for c in columns)
+        for row_id, *values in conn.execute(
+            f"SELECT {owner}, {', '.join(columns)} FROM {table} WHERE {where}"
+        ):
+            for number, value in zip(numbers, values, strict=True):
+                if value is not None and not _kept(rules[number][4], value):
+                    found.setdefault(number, []).append((row_id, value))
+    return [
+        f"text: {rules[n][2]} {row_id} has a {rules[n][3]} that casetrack would refuse or"
+        f" store cleaned: {value!r}"
+        for n in range(len(rules))
+        for row_id, value in found.get(n, [])
+    ]
 
 
 def _kept(rule: Callable[[str], object], value: str) -> bool:
