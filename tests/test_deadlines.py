@@ -159,6 +159,17 @@ def test_a_closure_counts_as_a_holiday_and_recounts(cli: Cli) -> None:
     assert "no closure" in cli("closure", "rm", "S.D.N.Y.", "2024-07-15", code=1).stderr
 
 
+def test_a_closure_says_the_day_it_recorded_and_warns_of_a_court_no_case_names(cli: Cli) -> None:
+    deadline_id = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"))
+    typed = cli("closure", "add", "s.d.n.y.", "July 15 2024").stderr
+    assert typed.splitlines()[0] == "recorded S.D.N.Y. closed on 2024-07-15"
+    assert "warning" not in typed
+    mistyped = cli("closure", "add", "SDNY", "2024-07-16").stderr
+    assert "warning: no case is heard at 'SDNY' (did you mean 'S.D.N.Y.'?)" in mistyped
+    assert "counted again" not in mistyped
+    assert stored_date(cli, deadline_id) == "2024-07-16"
+
+
 def test_upcoming_soonest_first_overdue_first_and_done_drops_out(cli: Cli) -> None:
     late = deadline(cli, "us-frap-4b1a", judgment(cli, "2024-06-03"))  # due 17 Jun
     soon = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"))  # 15 Jul

@@ -268,9 +268,11 @@ def closure_add(
     """
     from casetrack.deadlines.due import add_closure
 
-    moved = add_closure(open_store(ctx, create=True), court, day, reason)
-    say(f"recorded {court} closed on {day}")
-    say_recounted(moved)
+    added = add_closure(open_store(ctx, create=True), court, day, reason)
+    say(f"recorded {added.court} closed on {added.day}")
+    if added.warning:
+        say(f"warning: {added.warning}")
+    say_recounted(added.moved)
 
 
 @closures_app.command("list")

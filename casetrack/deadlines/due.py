@@ -14,7 +14,7 @@ from casetrack.deadlines.rules import SERVICES, Rule, get_rule, insert_rule, upd
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import Case
 from casetrack.store import Store
-from casetrack.text import check_choice, clean_text, name_key
+from casetrack.text import check_choice, clean_text, did_you_mean, name_key
 
 DEADLINE_KIND = "deadline"
 
@@ -84,11 +84,23 @@ def _recount_court(conn: sqlite3.Connection, court: str) -> list[int]:
     return recount(conn, f"c.id IN ({', '.join('?' for _ in ids)})", ids)
 
 
-def add_closure(store: Store, court: str, day: str, reason: str | None) -> list[int]:
+@dataclass(frozen=True)
+class ClosureAdded:
+    """A recorded closure: the court as its cases spell it, the day (ISO), the deadlines
+    counted again, and a warning when no case is heard there (a mistyped court counts for none)."""
+
+    court: str
+    day: str
+    moved: list[int]
+    warning: str | None = None
+
+
+def add_closure(store: Store, court: str, day: str, reason: str | None) -> ClosureAdded:
     """Record a day a court was closed; its cases' deadlines are counted again."""
     name, when = _court(court), _one_day(day)
     with store.write() as conn:
-        name = next(iter(_courts_cases(conn, name).values()), name)
+        heard = _courts_cases(conn, name)
+        name = next(iter(heard.values()), name)
         if conn.execute("SELECT 1 FROM closures WHERE court_key = ? AND day = ?",
                         (name_key(name), when)).fetchone():  # fmt: skip
             raise CasetrackError(f"{name} is already recorded closed on {day}")
@@ -96,7 +108,19 @@ def add_closure(store: Store, court: str, day: str, reason: str | None) -> list[
             "INSERT INTO closures (court, court_key, day, reason) VALUES (?, ?, ?, ?)",
             (name, name_key(name), when, clean_text(reason or "") or None),
         )
-        return _recount_court(conn, name)
+        return ClosureAdded(
+            name, when, _recount_court(conn, name), None if heard else _no_case_at(conn, name)
+        )
+
+
+def _no_case_at(conn: sqlite3.Connection, court: str) -> str:
+    courts = [
+        str(r[0]) for r in conn.execute("SELECT DISTINCT court FROM cases WHERE court IS NOT NULL")
+    ]
+    return (
+        f"no case is heard at {court!r}{did_you_mean(court, courts)}: the closure counts for a"
+        " case once it names that court ('casetrack case edit SLUG --court ...')"
+    )
 
 
 def remove_closure(store: Store, court: str, day: str) -> list[int]:
