@@ -30,6 +30,21 @@ def test_an_unquoted_title_says_to_quote_it(demo: Cli) -> None:
     assert "unexpected extra argument" in demo("show", "3", "4", code=2).stderr
 
 
+def test_a_shell_pattern_giving_several_files_to_import_says_to_run_it_per_file(
+    demo: Cli, tmp_path: Path
+) -> None:
+    files = [tmp_path / "a.json", tmp_path / "b.json"]
+    for file in files:
+        file.write_text("[]")
+    before = demo.records()
+    result = demo("import", *map(str, files), "--dry-run", code=2)
+    assert result.stderr == (
+        f"casetrack: casetrack import takes one FILE: run it once per file, e.g. for f in"
+        f' {files[0]} {files[1]}; do casetrack import "$f"; done\n'
+    )
+    assert demo.records() == before
+
+
 def test_the_store_option_after_the_command_is_taken(demo: Cli, tmp_path: Path) -> None:
     store = str(demo.db_path)
     assert run("timeline", "nec-2003", "--db", store).stdout == demo("timeline", "nec-2003").stdout

@@ -60,8 +60,13 @@ def _quote_hint(message: str, ctx: typer.Context) -> str | None:
     if not arguments or not all(isinstance(v, str) for v in values):
         return None
     extra = message.removeprefix(leftover).removesuffix(")")
-    words = [*values[:-1], f"{values[-1]} {extra}"]
     name = arguments[-1].metavar or (arguments[-1].name or "").upper()
+    files = [str(values[-1]), *extra.split()]
+    if all(os.path.exists(f) for f in files):  # a shell pattern (*.json) gave several files
+        return f"{ctx.command_path} takes one {name}: run it once per file, e.g. for f in " + (
+            " ".join(shlex.quote(f) for f in files) + f'; do {ctx.command_path} "$f"; done'
+        )
+    words = [*values[:-1], f"{values[-1]} {extra}"]
     return f"{name} is one argument: quote it when it has spaces, e.g. " + " ".join(
         [ctx.command_path, *(shlex.quote(str(w)) for w in words)]
     )
