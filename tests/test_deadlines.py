@@ -159,6 +159,19 @@ def test_a_closure_counts_as_a_holiday_and_recounts(cli: Cli) -> None:
     assert "no closure" in cli("closure", "rm", "S.D.N.Y.", "2024-07-15", code=1).stderr
 
 
+def test_a_rule_refuses_a_mistyped_trigger_kind(cli: Cli) -> None:
+    cli("init")
+    before = cli.records()
+    added = cli("rule", "add", "mine", "--days", "30", "--citation", "X", "--trigger", "judgement",
+                code=1).stderr  # fmt: skip
+    assert added.startswith("casetrack: unknown kind 'judgement' (did you mean 'judgment'?)")
+    assert cli.records() == before
+    cli("rule", "add", "mine", "--days", "30", "--citation", "X", "--trigger", "Judgment")
+    edited = cli("rule", "edit", "mine", "--trigger", "ordr", code=1).stderr
+    assert "unknown kind 'ordr' (did you mean 'order'?)" in edited
+    assert cli.query("SELECT triggers FROM rules WHERE id = 'mine'") == [('["judgment"]',)]
+
+
 def test_a_closure_says_the_day_it_recorded_and_warns_of_a_court_no_case_names(cli: Cli) -> None:
     deadline_id = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"))
     typed = cli("closure", "add", "s.d.n.y.", "July 15 2024").stderr

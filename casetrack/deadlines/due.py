@@ -10,7 +10,15 @@ from typing import Any
 
 from casetrack.dates import from_stored, parse_date
 from casetrack.deadlines.recount import count_deadline, recount, set_done
-from casetrack.deadlines.rules import SERVICES, Rule, get_rule, insert_rule, update_rule, user_rule
+from casetrack.deadlines.rules import (
+    SERVICES,
+    Rule,
+    check_rule,
+    get_rule,
+    insert_rule,
+    update_rule,
+    user_rule,
+)
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import Case
 from casetrack.store import Store
@@ -24,7 +32,17 @@ DEADLINE_KIND = "deadline"
 
 def add_rule(store: Store, rule: Rule) -> Rule:
     with store.write() as conn:
+        _check_triggers(conn, rule)
         return insert_rule(conn, rule)
+
+
+def _check_triggers(conn: sqlite3.Connection, rule: Rule) -> None:
+    """A trigger typed by hand is a kind the store knows: a mistyped one ('judgement') would
+    leave the rule running from nothing. (An import brings its kinds with it.)"""
+    from casetrack.writer import check_kind
+
+    for kind in check_rule(rule).triggers:
+        check_kind(conn, kind)
 
 
 def edit_rule(store: Store, rule_id: str, changes: dict[str, Any]) -> tuple[Rule, list[int]]:
@@ -32,6 +50,8 @@ def edit_rule(store: Store, rule_id: str, changes: dict[str, Any]) -> tuple[Rule
     Returns the rule and the deadlines that moved."""
     with store.write() as conn:
         rule = replace(user_rule(conn, rule_id), **changes)
+        if "triggers" in changes:
+            _check_triggers(conn, rule)
         if not update_rule(conn, rule):
             return rule, []
         return get_rule(conn, rule.id), recount(conn, "d.rule = ?", (rule.id,))
