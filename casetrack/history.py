@@ -17,6 +17,7 @@ from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.history_sql import TRACKED_TABLES, row_json, span_digest, table_columns
 from casetrack.search_index import search_set_aside
 from casetrack.tables import LINK_TABLES
+from casetrack.text import plural
 
 if TYPE_CHECKING:
     from casetrack.store import Store
@@ -597,7 +598,8 @@ def _label(table: str, values: dict[str, Any], names: Names) -> str:
     elif table == "milestone_tags":
         text = f"tag {_text(get('tag'))} on"
     elif table == "documents":
-        text = f"document {get('id')} {_text(get('title'))} ({get('pages')} pages, {get('path')})"
+        pages = plural(get("pages"), "page")
+        text = f"document {get('id')} {_text(get('title'))} ({pages}, {get('path')})"
     elif table == "document_pages":
         text = f"page {_text(get('label'))} of document {get('document_id')}"
     else:

@@ -48,6 +48,11 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
+def plural(count: object, word: str) -> str:
+    """'1 page', '3 pages': a count said with its noun."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def blank_controls(text: str) -> str:
     """Text read from a file, its control characters (form feeds of PDF text, escapes) made
     spaces, so what is taken from it can be stored."""

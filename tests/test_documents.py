@@ -149,6 +149,15 @@ def test_rm_is_undoable(cli: Cli, tmp_path: Path) -> None:
     assert cli.query("SELECT count(*) FROM documents") == [(0,)]
 
 
+def test_a_one_page_document_is_said_as_one_page_when_added_and_undone(
+    cli: Cli, tmp_path: Path
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Hearing set for 1 September 2003.")
+    assert "added document 1 (note.txt, 1 page)" in cli("doc", "add", str(note)).stderr
+    assert "removed document 1 'note.txt' (1 page, note.txt)" in cli("undo").stderr
+
+
 def test_a_documents_source_is_changed_through_the_document(cli: Cli, tmp_path: Path) -> None:
     cli("doc", "add", str(exhibit(tmp_path)))
     assert "how document 1 is cited" in cli("source", "rm", "1", code=1).stderr

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_details, open_store, say
+from casetrack.text import plural
 
 app = typer.Typer(
     help="Register documents (PDF, HTML, text), list, show, verify, open and remove them.",
@@ -70,8 +71,7 @@ def add(
     document = added.document
     typer.echo(document.id)
     if added.new:
-        pages = f"{document.pages} page{'s' if document.pages != 1 else ''}"
-        say(f"added document {document.id} ({document.title}, {pages})")
+        say(f"added document {document.id} ({document.title}, {plural(document.pages, 'page')})")
     else:
         say(f"already registered as document {document.id} ({document.path}): same SHA-256")
 
