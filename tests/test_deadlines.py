@@ -180,6 +180,10 @@ def test_a_closure_says_the_day_it_recorded_and_warns_of_a_court_no_case_names(c
     mistyped = cli("closure", "add", "SDNY", "2024-07-16").stderr
     assert "warning: no case is heard at 'SDNY' (did you mean 'S.D.N.Y.'?)" in mistyped
     assert "counted again" not in mistyped
+    removed = cli("closure", "rm", "SDN.Y.", "2024-07-15", code=1).stderr
+    assert removed.startswith(
+        "casetrack: no closure of SDN.Y. on 2024-07-15 (did you mean 'S.D.N.Y.'"
+    )
     assert stored_date(cli, deadline_id) == "2024-07-16"
 
 

@@ -150,7 +150,11 @@ def remove_closure(store: Store, court: str, day: str) -> list[int]:
             "DELETE FROM closures WHERE court_key = ? AND day = ?", (name_key(name), when)
         ).rowcount
         if not gone:
-            raise NotFoundError(f"no closure of {name} on {day}: see 'casetrack closure list'")
+            courts = [r[0] for r in conn.execute("SELECT DISTINCT court FROM closures")]
+            hint = did_you_mean(name, courts)
+            raise NotFoundError(
+                f"no closure of {name} on {day}{hint}: see 'casetrack closure list'"
+            )
         return _recount_court(conn, name)
 
 
