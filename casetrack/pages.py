@@ -21,7 +21,8 @@ from casetrack.text import blank_controls
 MEDIA_TYPES = ("pdf", "html", "text")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # A word cut at a line end ("proce-\nedings") joins again when a quote is looked for.
-_LINE_END_HYPHEN = re.compile(r"(\w)[-\u00ad\u2010]\s*\n\s*(\w)")
+# (Text taken from a page has its line ends made spaces: "proce- edings" joins too.)
+_LINE_END_HYPHEN = re.compile(r"(\w)[-\u00ad\u2010]\s+(\w)")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -188,6 +189,27 @@ def quote_on(quote: str, text: str) -> bool:
     hyphenated at line ends."""
     wanted = fold_words(quote)
     return bool(wanted) and f" {wanted} " in f" {fold_words(text)} "
+
+
+def locate(sentences: list[str], pages: list[str]) -> list[int | None]:
+    """The page (1-based position) each sentence is on, in text order: looked for from the
+    page of the sentence before; one that runs across a page break is on the page where
+    its first words are; None if it is on none (text the reader changed)."""
+    folded = [f" {fold_words(text)} " for text in pages]
+    current = 0
+    found: list[int | None] = []
+    for sentence in sentences:
+        words = fold_words(sentence).split()
+        page = None
+        for probe in (words, words[:6]):
+            needle = f" {' '.join(probe)} "
+            order = [*range(current, len(folded)), *range(current)]
+            page = next((i for i in order if probe and needle in folded[i]), None)
+            if page is not None:
+                current = page
+                break
+        found.append(None if page is None else page + 1)
+    return found
 
 
 def labels_said(labels: list[str]) -> str:

@@ -7,8 +7,11 @@ parties the store knows, and writes what the user accepts in ONE transaction, so
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casetrack.cases import require_case_id
@@ -27,6 +30,8 @@ if TYPE_CHECKING:
     from casetrack.extract import Candidate, NewParty
 
 HTML_SUFFIXES = (".htm", ".html")
+# A word a PDF cut at a line end, joined again for the sentences read from it.
+_LINE_END_HYPHEN = re.compile(r"(\w)-\n(\w)")
 
 
 def article_text(data: bytes, name: str) -> str:
@@ -41,6 +46,91 @@ def article_text(data: bytes, name: str) -> str:
         from casetrack.extract import html_to_text
 
         text = html_to_text(text)
+    if len(text) > MAX_TEXT:
+        raise too_long(name, "its text", MAX_TEXT)
+    return blank_controls(text)
+
+
+@dataclass
+class ExtractText:
+    """The text an extraction reads and, when it has pages (a PDF, a registered document),
+    each page's label and text, to tell which page a sentence is on; with the document to
+    cite (an id) or the PDF to register when the proposals are applied."""
+
+    text: str
+    name: str
+    pages: list[tuple[str, str]] = field(default_factory=list)
+    document: str | None = None
+    register: Path | None = None
+
+    @classmethod
+    def of_bytes(cls, data: bytes, name: str) -> ExtractText:
+        return cls(article_text(data, name), name)
+
+    @classmethod
+    def of_document(cls, conn: sqlite3.Connection, ref: str) -> ExtractText:
+        from casetrack.documents import get_document
+
+        document = get_document(conn, ref)
+        pages = [
+            (str(label), str(text or ""))
+            for label, text in conn.execute(
+                "SELECT label, text FROM document_pages WHERE document_id = ? ORDER BY page_index",
+                (document.id,),
+            )
+        ]
+        if not any(text.strip() for _, text in pages):
+            raise CasetrackError(
+                f"document {document.id} ({document.title}) has no text to read: a scan, or"
+                " imported without its file ('casetrack doc add FILE' reads it again)"
+            )
+        return cls(_joined(pages, document.title), document.title, pages, str(document.id))
+
+    @classmethod
+    def of_file(cls, store: Store | None, file: str, read: Callable[[str], bytes]) -> ExtractText:
+        """A registered file is read as its document; a PDF page by page; else as text."""
+        from casetrack.pages import file_facts, media_type, read_pages
+
+        path = Path(file)
+        try:
+            kind = media_type(path)
+            sha256 = file_facts(path).sha256 if store is not None else None
+        except (OSError, ValueError) as err:  # ValueError: a NUL in the name
+            raise CasetrackError(
+                f"cannot read {file}: {getattr(err, 'strerror', None) or err}"
+            ) from None
+        known = (
+            sha256
+            and store
+            and store.conn.execute(
+                "SELECT id FROM documents WHERE sha256 = ?", (sha256,)
+            ).fetchone()
+        )
+        if store is not None and known:
+            return cls.of_document(store.conn, str(known[0]))
+        if kind != "pdf":
+            return cls.of_bytes(read(file), file)
+        _, pages = read_pages(path, kind)
+        read_in = [(page.label, page.text) for page in pages]
+        return cls(_joined(read_in, file), file, read_in, register=path)
+
+    def pages_of(self, sentences: list[str]) -> list[int | None]:
+        """The position of the page each sentence is on (None without pages)."""
+        from casetrack.pages import locate
+
+        if not self.pages:
+            return [None] * len(sentences)
+        return locate(sentences, [text for _, text in self.pages])
+
+    def label(self, index: int | None) -> tuple[str, int] | None:
+        """A page position as (printed label, position)."""
+        return None if index is None else (self.pages[index - 1][0], index)
+
+
+def _joined(pages: list[tuple[str, str]], name: str) -> str:
+    """Pages as one text, a paragraph break between two, so no sentence runs across, and
+    words cut at a line end whole again."""
+    text = _LINE_END_HYPHEN.sub(r"\1\2", "\n\n".join(page for _, page in pages))
     if len(text) > MAX_TEXT:
         raise too_long(name, "its text", MAX_TEXT)
     return blank_controls(text)
@@ -68,9 +158,10 @@ class Proposal:
     new_parties: list[NewParty] = field(default_factory=list)
     unsure: bool = False
     citations: list[str] = field(default_factory=list)  # cited decisions: sources to link
+    page: int | None = None  # the position of the document's page the sentence is on
 
     @classmethod
-    def of(cls, candidate: Candidate) -> Proposal:
+    def of(cls, candidate: Candidate, page: int | None = None) -> Proposal:
         """A date the text only gives relative to another one, or roughly, is unsure."""
         return cls(
             candidate.date,
@@ -81,6 +172,7 @@ class Proposal:
             list(candidate.new_parties),
             candidate.approximate or candidate.anchor is not None,
             list(candidate.citations),
+            page,
         )
 
     def edited(self, date: DateValue, title: str, kind: str) -> Proposal:
@@ -108,6 +200,8 @@ class ApplyReport:
     new_source: str | None = None
     cited: list[str] = field(default_factory=list)  # new sources: decisions the text cites
     published_set: bool = False
+    document: int | None = None  # the document cited, if registered by this run
+    warnings: list[str] = field(default_factory=list)
 
 
 def apply_proposals(
@@ -117,8 +211,12 @@ def apply_proposals(
     *,
     source: str | None,
     published: str | None = None,
+    document: str | None = None,
+    register: Path | None = None,
 ) -> ApplyReport:
-    """Add the proposals to `case`, citing `source` with each sentence as the quote.
+    """Add the proposals to `case`, citing `source` with each sentence as the quote, or
+    the `document` (an id; or the file `register`, registered first) at the page each
+    sentence is on.
 
     One already in the case (same date, kind and title) is skipped, so running an
     extraction again adds nothing twice. Organisations the text introduces are created
@@ -129,6 +227,13 @@ def apply_proposals(
     report = ApplyReport()
     with store.write() as conn:
         case_id = require_case_id(conn, case, to_add=True)
+        if register is not None:
+            from casetrack.documents import add_document
+
+            registered = add_document(store, register)
+            document = str(registered.document.id)
+            report.document = registered.document.id if registered.new else None
+            report.warnings += registered.warnings
         for proposal in proposals:
             if _already_in_case(conn, case_id, proposal):
                 report.skipped += 1
@@ -143,7 +248,7 @@ def apply_proposals(
                     kind=proposal.kind,
                     parties=[PartySpec(name) for name in parties],
                     sources=[
-                        *([Citation(source, proposal.quote)] if source else []),
+                        *_citation(proposal, source, document),
                         *(Citation(c) for c in proposal.citations if c != source),
                     ],
                     status="unsure" if proposal.unsure else "undisputed",
@@ -154,12 +259,20 @@ def apply_proposals(
                 _title_citation(conn, citation)
             report.cited.extend(s for s in added.new_sources if s in proposal.citations)
             new_sources = [s for s in added.new_sources if s not in proposal.citations]
+            report.warnings += added.warnings
             report.new_source = report.new_source or next(iter(new_sources), None)
-        if report.added and source and published:
+        if report.added and source and published and document is None:
             cited = find_source(conn, source)
             assert cited is not None  # linked above
             report.published_set = _set_published(conn, cited.id, published)
     return report
+
+
+def _citation(proposal: Proposal, source: str | None, document: str | None) -> list[Citation]:
+    if document is not None:
+        page = f"#{proposal.page}" if proposal.page else None
+        return [Citation("", proposal.quote, page, document=document)]
+    return [Citation(source, proposal.quote)] if source else []
 
 
 def _already_in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal) -> bool:

@@ -15,7 +15,7 @@ from casetrack.errors import CasetrackError
 
 if TYPE_CHECKING:
     from casetrack.extract import Candidate, Extraction
-    from casetrack.proposals import ApplyReport, Proposal
+    from casetrack.proposals import ApplyReport, ExtractText, Proposal
     from casetrack.store import Store
 
 
@@ -37,8 +37,13 @@ def _langs() -> tuple[str, ...]:
 def extract(
     ctx: typer.Context,
     file: Annotated[
-        str, typer.Argument(metavar="FILE", help="Plain text or HTML file; - reads stdin.")
-    ],
+        str | None,
+        typer.Argument(metavar="[FILE]", help="PDF, HTML or plain text file; - reads stdin."),
+    ] = None,
+    doc: Annotated[
+        str | None,
+        typer.Option("--doc", metavar="ID", help="Read a registered document instead of FILE."),
+    ] = None,
     case: Annotated[
         str | None,
         typer.Option("--case", "-c", help="Case to add them to (with --apply or --interactive)."),
@@ -49,7 +54,8 @@ def extract(
             "--source",
             "-s",
             metavar="URL|ID",
-            help="Source to cite (default: the file's absolute path).",
+            help="Source to cite (default: the document, at each sentence's page, when FILE is"
+            " a PDF or registered; else the file's absolute path).",
         ),
     ] = None,
     lang: Annotated[
@@ -76,43 +82,76 @@ def extract(
 
     Each date found becomes a candidate: its EDTF date (a relative one, such as "two weeks
     later", is resolved from the date it follows and marked approximate), the sentence as
-    title and quote, a kind and the parties it names. Nothing is written without --apply or
-    --interactive; all that one run adds is one change for 'casetrack undo'.
+    title and quote, a kind and the parties it names; read from a PDF or a registered
+    document, the page it is on, and --apply cites the document at that page (a PDF not
+    registered yet is registered). Nothing is written without --apply or --interactive;
+    all that one run adds is one change for 'casetrack undo'.
 
     Examples: casetrack extract article.txt ; casetrack extract page.html --case nec-2003
-    --source https://example.org/a --apply ; pbpaste | casetrack extract - -c nec-2003 -i
+    --source https://example.org/a --apply ; pbpaste | casetrack extract - -c nec-2003 -i ;
+    casetrack extract --doc 3 --case nec-2003 --apply
     """
     from casetrack.extract import extract as propose
-    from casetrack.proposals import Proposal, apply_proposals, article_text, known_parties
+    from casetrack.proposals import Proposal, apply_proposals, known_parties
 
     if apply and interactive:
         raise CasetrackError("use --apply or --interactive, not both")
+    if (file is None) == (doc is None):
+        raise typer.BadParameter("give a FILE or --doc ID (not both)", param_hint="FILE")
     if (apply or interactive) and not case:
         raise CasetrackError("--apply and --interactive need --case CASE: the case to add to")
-    store = _store(ctx, case if apply or interactive else None, source)
-    name = "<stdin>" if file == "-" else file
-    text = article_text(_read(file), name)
-    extraction = propose(text, known_parties=known_parties(store.conn) if store else (), lang=lang)
+    store = _store(ctx, case if apply or interactive else None, source, doc)
+    text = _text(store, file, doc)
+    extraction = propose(
+        text.text, known_parties=known_parties(store.conn) if store else (), lang=lang
+    )
+    pages = text.pages_of([c.sentence for c in extraction.candidates])
     if extraction.published:
         say(f"published: {extraction.published}")
-    _show(extraction, fmt, name)
+    _show(extraction, fmt, text.name, [text.label(p) for p in pages])
     if store is None or case is None or not (apply or interactive):
         if extraction.candidates:
             say("nothing written: add --case CASE and --apply or --interactive to add them")
         return
-    proposals = [Proposal.of(c) for c in extraction.candidates]
+    proposals = [Proposal.of(c, p) for c, p in zip(extraction.candidates, pages, strict=True)]
     if interactive:
         proposals = _ask(store, proposals)
-    cited = source if source is not None else (None if file == "-" else os.path.abspath(file))
-    report = apply_proposals(store, case, proposals, source=cited, published=extraction.published)
+    paged = source is None and (text.document is not None or text.register is not None)
+    cited = source if source is not None or paged else (
+        None if file == "-" else os.path.abspath(str(file)))  # fmt: skip
+    report = apply_proposals(
+        store, case, proposals, source=cited, published=extraction.published,
+        document=text.document if paged else None, register=text.register if paged else None,
+    )  # fmt: skip
+    if paged:
+        cited = f"document {report.document or text.document}"
+        if report.document:
+            say(f"registered {text.name} as document {report.document}")
+    for warning in report.warnings:
+        say(f"warning: {warning}")
     _summary(report, case, cited, extraction.published)
 
 
-def _store(ctx: typer.Context, case: str | None, source: str | None) -> Store | None:
+def _text(store: Store | None, file: str | None, doc: str | None) -> ExtractText:
+    """The text to read, from a registered document, a PDF (page by page) or a text file."""
+    from casetrack.proposals import ExtractText
+
+    if doc is not None:
+        assert store is not None  # _store opened it for --doc
+        return ExtractText.of_document(store.conn, doc)
+    assert file is not None
+    if file == "-":
+        return ExtractText.of_bytes(_read(file), "<stdin>")
+    return ExtractText.of_file(store, file, _read)
+
+
+def _store(
+    ctx: typer.Context, case: str | None, source: str | None, doc: str | None
+) -> Store | None:
     """The store to write to, its case and source checked before anything is asked; for a
     listing, the store if there is one (its parties are recognised), never a new one."""
     if case is None:
-        return existing_store(ctx)
+        return open_store(ctx) if doc is not None else existing_store(ctx)
     from casetrack.proposals import check_target
 
     store = open_store(ctx)
@@ -134,11 +173,17 @@ def _read(file: str) -> bytes:
         raise CasetrackError(f"cannot read {file}: {err.strerror or err}") from None
 
 
-def _show(extraction: Extraction, fmt: str, name: str) -> None:
+def _show(extraction: Extraction, fmt: str, name: str, pages: list[tuple[str, int] | None]) -> None:
+    """The candidates; each with its page (label and position) when read from pages."""
+    paged = any(pages)
     if fmt == ListFormat.json:
         import json
 
-        out(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        record = extraction.to_dict()
+        if paged:
+            for candidate, page in zip(record["candidates"], pages, strict=True):
+                candidate["page"], candidate["page_index"] = page or (None, None)
+        out(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         return
     from casetrack.output.listings import render
 
@@ -146,7 +191,12 @@ def _show(extraction: Extraction, fmt: str, name: str) -> None:
         say(f"no dates found in {name}")
         return
     rows = [_row(n, c) for n, c in enumerate(extraction.candidates, 1)]
-    out(render(rows, "table", COLUMNS, flexible=("parties", "title")))
+    columns = list(COLUMNS)
+    if paged:
+        for row, page in zip(rows, pages, strict=True):
+            row["page"] = page[0] if page else ""
+        columns.insert(1, "page")
+    out(render(rows, "table", columns, flexible=("parties", "title")))
 
 
 def _row(number: int, candidate: Candidate) -> dict[str, Any]:
