@@ -215,6 +215,7 @@ def show(
     from casetrack.dates import display_date, display_time
     from casetrack.deadlines.due import deadline_details
     from casetrack.milestones import get_milestone
+    from casetrack.output.listings import cited_line
 
     store = open_store(ctx)
     milestone = get_milestone(store, milestone_id)
@@ -223,6 +224,7 @@ def show(
     if fmt not in (OutputFormat.json, OutputFormat.jsonl):
         record["date"] = f"{display_date(milestone.date)} ({milestone.date.text})"
         record["parties"] = [p.name + (f" ({p.role})" if p.role else "") for p in milestone.parties]
+        record["sources"] = [cited_line(s) for s in milestone.sources]
         if deadline and "done" in deadline:
             deadline["done"] = display_time(deadline["done"])
         record |= deadline or {}

@@ -12,7 +12,7 @@ from itertools import chain, islice, zip_longest
 from typing import TYPE_CHECKING, Any, Protocol
 
 from casetrack.dates import DateValue, display_date, elapsed, measurable
-from casetrack.models import Milestone
+from casetrack.models import Milestone, SourceLink
 
 if TYPE_CHECKING:
     from casetrack.search import Hit, PageHit
@@ -555,6 +555,18 @@ def title_label(m: Milestone, title: str | None = None) -> str:
         + (" [key]" if m.key else "")
         + ("" if m.status == "undisputed" else f" [{m.status}]")
     )
+
+
+def cited_line(link: SourceLink) -> str:
+    """A citation in full for `show`: the source as the timeline says it, which document page
+    it is, the paragraph and the quote."""
+    line = _source_label(link.id, link.title, link.url, link.page)
+    if link.document is not None:
+        line += f" (document {link.document}" + (
+            f", page {link.page_index} of the file)" if link.page_index else ")")
+    if link.paragraph:
+        line += f", para. {link.paragraph}"
+    return line + (f": “{link.quote}”" if link.quote else "")
 
 
 def _source_label(source_id: int, title: str | None, url: str, page: str | None) -> str:
