@@ -14,11 +14,13 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from casetrack.errors import CasetrackError
 from casetrack.text import blank_controls
 
 MEDIA_TYPES = ("pdf", "html", "text")
+REOPEN_AFTER = 100  # pages read from one open PDF (see PdfFile.text)
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # A word cut at a line end ("proce-\nedings") joins again when a quote is looked for.
 # (Text taken from a page has its line ends made spaces: "proce- edings" joins too.)
@@ -74,18 +76,13 @@ class PdfFile:
     def __init__(self, path: Path) -> None:
         import logging
 
-        from pypdf import PdfReader
         from pypdf.errors import PdfReadError
 
         logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are not the user's
         self.path = path
+        self.read_since_open = 0
         try:
-            self.reader = PdfReader(path)
-            encrypted = self.reader.is_encrypted
-            if encrypted and not self.reader.decrypt(""):
-                raise CasetrackError(
-                    f"{path} is encrypted: save an unprotected copy (print to PDF) and add that"
-                )
+            self.reader = self._open()
             self.count = len(self.reader.pages)
             self.labels = list(self.reader.page_labels)
         except CasetrackError:
@@ -96,8 +93,24 @@ class PdfFile:
         if not self.count:
             raise CasetrackError(f"{path} has no pages")
 
+    def _open(self) -> Any:
+        from pypdf import PdfReader
+
+        reader = PdfReader(self.path)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise CasetrackError(
+                f"{self.path} is encrypted: save an unprotected copy (print to PDF) and add that"
+            )
+        return reader
+
     def text(self, index: int) -> str:
-        """The text of page `index` (1-based); '' when it has none or cannot be read."""
+        """The text of page `index` (1-based); '' when it has none or cannot be read.
+
+        pypdf keeps every object it has parsed: the file is opened again every
+        REOPEN_AFTER pages, so reading a long one takes memory as a short one does."""
+        self.read_since_open += 1
+        if self.read_since_open > REOPEN_AFTER:
+            self.reader, self.read_since_open = self._open(), 1
         try:
             return str(self.reader.pages[index - 1].extract_text())
         except Exception:  # pypdf fails in many ways on odd pages; the page stays textless

@@ -188,3 +188,17 @@ def test_search_lists_pages_of_documents_beside_milestones(cli: Cli, tmp_path: P
         cli("search", "police", "--kind", "raid", "-f", "json").stdout)] == [False]  # fmt: skip
     cli("search", "--rebuild")
     assert len(json.loads(cli("search", "ledgers", "-f", "json").stdout)) == 1
+
+
+def test_a_long_pdf_is_read_opening_it_again(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pypdf keeps what it parsed: the file is opened again every few pages (100; 2 here),
+    and every page still comes out whole and in order."""
+    monkeypatch.setattr("casetrack.pages.REOPEN_AFTER", 2)
+    pdf = write_pdf(tmp_path / "long.pdf", [f"Page number {n} of seven." for n in range(1, 8)])
+    cli("doc", "add", str(pdf))
+    texts = cli.query("SELECT page_index, text FROM document_pages ORDER BY page_index")
+    assert [(i, f"Page number {i} of seven." in str(t)) for i, t in texts] == [
+        (i, True) for i in range(1, 8)
+    ]

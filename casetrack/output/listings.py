@@ -563,7 +563,8 @@ def cited_line(link: SourceLink) -> str:
     line = _source_label(link.id, link.title, link.url, link.page)
     if link.document is not None:
         line += f" (document {link.document}" + (
-            f", page {link.page_index} of the file)" if link.page_index else ")")
+            f", page {link.page_index} of the file)" if link.page_index else ")"
+        )
     if link.paragraph:
         line += f", para. {link.paragraph}"
     return line + (f": “{link.quote}”" if link.quote else "")
