@@ -418,13 +418,14 @@ def find_page(conn: sqlite3.Connection, document: Document, ref: str) -> tuple[i
     position (a number, or #N to mean the position even where a label says otherwise)."""
     ref = clean_text(ref)
     if not ref.startswith("#"):
-        row = conn.execute(
-            "SELECT page_index, label FROM document_pages WHERE document_id = ? AND label = ?"
-            " ORDER BY page_index LIMIT 1",
-            (document.id, ref),
-        ).fetchone()
-        if row is not None:
-            return int(row[0]), str(row[1])
+        for same in ("label = ?", "label = ? COLLATE NOCASE"):  # iv, else IV for iv
+            row = conn.execute(
+                f"SELECT page_index, label FROM document_pages WHERE document_id = ? AND {same}"
+                " ORDER BY page_index LIMIT 1",
+                (document.id, ref),
+            ).fetchone()
+            if row is not None:
+                return int(row[0]), str(row[1])
     number = ref.removeprefix("#")
     if number.isascii() and number.isdigit() and 0 < int(number[:19]) <= document.pages:
         row = conn.execute(

@@ -40,7 +40,8 @@ def test_cite_a_page_by_label_with_a_quote(cited: Cli) -> None:
 
 def test_cite_by_position_and_a_missing_page(cited: Cli) -> None:
     cited("add", "acme", "2003-07-03", "Charged", "--cite", "1:#5")
-    assert cited.query("SELECT page, page_index FROM milestone_sources") == [("1", 5)]
+    cited("add", "acme", "2003-07-04", "Front matter", "--cite", "1:III")  # the label is iii
+    assert cited.query("SELECT page, page_index FROM milestone_sources") == [("1", 5), ("iii", 3)]
     result = cited("add", "acme", "2003", "x", "--cite", "1:vii", code=1)
     assert result.stderr == (
         "casetrack: document 1 (Exhibit 5) has no page 'vii': its pages are i-iv, 1-2"
@@ -48,7 +49,7 @@ def test_cite_by_position_and_a_missing_page(cited: Cli) -> None:
     )
     assert "no document 4" in cited("add", "acme", "2003", "x", "--cite", "4:1", code=1).stderr
     assert "malformed --cite" in cited("add", "acme", "2003", "x", "--cite", "1:", code=1).stderr
-    assert cited.query("SELECT count(*) FROM milestones") == [(1,)]
+    assert cited.query("SELECT count(*) FROM milestones") == [(2,)]
 
 
 def test_a_quote_found_elsewhere_is_accepted_with_a_warning(cited: Cli) -> None:
