@@ -318,3 +318,20 @@ def test_entries_come_in_the_courts_order_however_the_file_lists_them(order: lis
         if kind == "milestone" and "Docket entry" in (record["note"] or "")
     ]
     assert numbers == [str(n) for n in range(1, 26)]
+
+
+def test_a_docket_into_a_hand_made_case_keeps_its_title_and_summary(cli: Cli) -> None:
+    """--case names the user's own case: the docket fills only the fields it left empty."""
+    cli("case", "add", "yahoo", "--title", "Our patent case", "--summary", "My notes.")
+    result = cli("import", str(CIVIL), "--case", "yahoo")
+    assert cli.query("SELECT title, summary, status, court, docket FROM cases") == [
+        ("Our patent case", "My notes.", "open", "txed", "6:07-cv-00354")
+    ]
+    assert "warning: " in result.stderr and "kept its title, status, summary" in result.stderr
+    assert "cases: 1 updated" in result.stderr and "milestones: 27 added" in result.stderr
+    again = cli("import", str(CIVIL), "--case", "yahoo")
+    assert "cases: 1 unchanged" in again.stderr and "milestones: 27 unchanged" in again.stderr
+    cli("import", str(CIVIL))  # without --case: the docket's own case, as before
+    assert cli.query("SELECT title FROM cases WHERE slug = 'txed-6-07-cv-00354'") == [
+        ("CREATIVE INTERNET ADVERTISING CORPORATION v. Yahoo! Inc",)
+    ]

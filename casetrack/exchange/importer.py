@@ -257,8 +257,8 @@ class _Importer:
         fields = {f: _text(record.get(f), f) for f in CASE_FIELDS}
         fields["status"] = fields["status"] or "open"  # as a new case has it: not a change
         row = self.conn.execute(
-            "SELECT id, slug FROM cases WHERE uid = ? UNION ALL"
-            " SELECT id, slug FROM cases WHERE slug = ? LIMIT 1",
+            "SELECT id, slug, uid FROM cases WHERE uid = ? UNION ALL"
+            " SELECT id, slug, uid FROM cases WHERE slug = ? LIMIT 1",
             (uid, slug),
         ).fetchone()
         if row is None:
@@ -271,11 +271,30 @@ class _Importer:
         stored = self.conn.execute(
             f"SELECT {', '.join(CASE_FIELDS)} FROM cases WHERE id = ?", (row[0],)
         ).fetchone()
+        if row[2] != uid:
+            self._keep_own_case(row[1], fields, stored)
         if tuple(fields.values()) == tuple(stored):
             self.report.unchanged["case"] += 1
             return
         edit_case(self.store, row[1], **{k: v or "" for k, v in fields.items()})
         self.report.updated["case"] += 1
+
+    def _keep_own_case(
+        self, slug: str, fields: dict[str, str | None], stored: tuple[Any, ...]
+    ) -> None:
+        """A case of the same slug that is not the file's (another uid: made by hand, or from
+        another docket or store) keeps what it says; the file only fills its empty fields."""
+        kept = []
+        for (name, value), own in zip(list(fields.items()), stored, strict=True):
+            if own:
+                if value and value != own:
+                    kept.append(name)
+                fields[name] = own
+        if kept:
+            self.report.warnings.append(
+                f"{self.name}: case {slug!r} was not made from this file: it kept its "
+                f"{', '.join(kept)} (only its empty fields were filled)"
+            )
 
     def party(self, line: int | str, record: Any) -> None:
         record = _record(record, "party")
