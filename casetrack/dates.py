@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -84,7 +84,7 @@ _FRIENDLY = (
     rf"{_MONTH} {_DAY},? {_YEAR}",
     rf"{_MONTH},? {_YEAR}",
 )
-_SEASON = rf"(?P<season>[a-z]+),? {_YEAR}"
+_SEASON = rf"(?P<season>[a-z]+),? (?:of )?{_YEAR}"
 _DECADE = r"(?P<year>\d{3}0)'?s"
 _APPROXIMATE = r"(?:circa|approximately|approx\.?|about|around|ca\.?|c\.)\s*|c\s+"
 _DASH = "\u2013"  # en dash, as in 17 Jun \u2013 3 Jul 2003
@@ -100,13 +100,25 @@ _OPEN_RANGES = (
     (r"after (.+)", "[{}..]"),
 )
 _NO_YEAR = rf"(?:{_DAY} )?{_MONTH}"
-# Spanish joins day, month and year with "de": 17 de junio de 2003.
-_JOINING_DE = r"(?<=[^\W\d_]) de (?=\d)|(?<=\d) de (?=[^\W\d_])"
+# Spanish joins day, month and year with "de": 17 de junio de 2003; forms and registers
+# join them with hyphens: 17-Jun-2003.
+_JOINING_DE = (
+    r"(?<=[^\W\d_]) de (?=\d)|(?<=\d) de (?=[^\W\d_])"
+    r"|(?<=[\w.])-(?=[^\W\d_])|(?<=[^\W\d_.]|\.)-(?=\d)"
+)
+# Year first with slashes or dots (2003/06/17): no reading but year, month, day.
+_YEAR_FIRST = r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})"
+# An ISO date and time (2003-06-17T09:30:00Z): the day as written is kept, the time dropped.
+_DATETIME = (
+    r"(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)"
+)
 # Early, mid and late in a year are its thirds: some month of January-April, May-August or
-# September-December, stored as EDTF's one-of-a-set range [2003-01..2003-04].
+# September-December, stored as EDTF's one-of-a-set range [2003-01..2003-04]; the beginning
+# (start) and the end of a year are its early and late thirds.
 _THIRDS = {"early": ("01", "04"), "mid": ("05", "08"), "late": ("09", "12")}
-_THIRD_WORDS = ("early", "mid", "middle", "late")
-_THIRD = rf"(?P<third>{'|'.join(_THIRD_WORDS)})(?:[ -]|-? ?of )?(?P<year>\d{{4}})"
+_THIRD_NAMES = {"middle": "mid", "beginning": "early", "start": "early", "end": "late"}
+_THIRD_WORDS = ("early", "mid", "middle", "late", "beginning", "start", "end")
+_THIRD = rf"(?:the )?(?P<third>{'|'.join(_THIRD_WORDS)})(?:[ -]|-? ?of )?(?P<year>\d{{4}})"
 # Numbers in a numeric date a/b/yyyy; refused, with the ISO date(s) it may mean.
 _NUMERIC = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})"
 
@@ -125,6 +137,8 @@ class DateValue:
     precision: str
     approximate: bool = False
     uncertain: bool = False
+    # The time of day typed with the date (2003-06-17T09:30Z), which casetrack does not keep.
+    dropped: str = field(default="", compare=False)
 
     @property
     def sort_start(self) -> str:
@@ -256,7 +270,11 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
     cleaned = " ".join(text.split())
     if not cleaned:
         raise _unreadable(text)
-    value = _from_iso(cleaned, text)
+    moment = re.fullmatch(_DATETIME, cleaned)
+    day = _from_iso(moment[1], text) if moment else None
+    if moment and day:
+        return replace(day, dropped=moment[2])
+    value = _from_iso(_year_first(cleaned), text)
     if value:
         return value
     if cleaned.lower() == "unknown":
@@ -446,6 +464,15 @@ def _numeric(text: str, first: str, second: str, year_digits: str, today: date) 
     )
 
 
+def _year_first(text: str) -> str:
+    """2003/06/17 or 2003.6.17 as ISO; any other text as it is."""
+    match = re.fullmatch(_YEAR_FIRST, text)
+    if not match:
+        return text
+    year, month, day = match.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
 def _month_number(word: str) -> int | None:
     """The month a name means in any language casetrack reads, accents and case aside."""
     number = _MONTH_NUMBERS.get(word)
@@ -490,7 +517,7 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
     lowered = cleaned.lower()
     third = re.fullmatch(_THIRD, lowered)
     if third:
-        first, last = _THIRDS["mid" if third["third"] == "middle" else third["third"]]
+        first, last = _THIRDS[_THIRD_NAMES.get(third["third"], third["third"])]
         return f"[{third['year']}-{first}..{third['year']}-{last}]"
     for pattern, template in _RANGES:
         match = re.fullmatch(pattern, lowered)
@@ -558,6 +585,7 @@ def _core(text: str, today: date, original: str) -> str:
         return today.isoformat()
     if text == "yesterday":
         return (today - timedelta(days=1)).isoformat()
+    text = _year_first(text)
     if re.fullmatch(_EDTF_CHARS, text.upper()):
         return text.upper()
     text = re.sub(_JOINING_DE, " ", text)

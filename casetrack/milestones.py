@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from casetrack.cases import require_case_id
@@ -346,7 +346,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
     created = writer.created
     return WriteReport(
         milestone_id,
-        from_stored(*current),
+        replace(from_stored(*current), dropped=value.dropped if value else ""),
         created.parties,
         created.sources,
         created.odd_roles,

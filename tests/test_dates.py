@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 from random import Random
 
@@ -15,6 +16,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from casetrack.dates import (
+    _MONTHS,
     ACCEPTED_FORMS,
     OPEN_END,
     OPEN_START,
@@ -32,6 +34,7 @@ from casetrack.dates import (
     wholly_before,
 )
 from tests.budget import examples
+from tests.conftest import Cli
 
 TODAY = date(2026, 11, 25)
 D = date.fromisoformat
@@ -239,7 +242,6 @@ def test_numeric_dates_are_refused_with_what_they_can_mean(typed: str, readings:
         ("{2003,2005}", "cannot read the date"),
         ("2001-25", "is not a real date"),
         ("../..", "cannot read the date"),
-        ("2003-06-17T10:00", "cannot read the date"),
         ("circa spring 2001", "cannot read the date"),
         ("between circa 2003 and 2005", "cannot read the date"),
         ("2003-07-03/2003-06-01", "ends before it starts"),
@@ -610,3 +612,63 @@ def test_keys_for_an_order_follow_it_and_fit_each_date(
             assert placed == current
         for i, key in zip(order, placed, strict=True):
             keys[i] = key
+
+
+_TYPED_DAY = (
+    lambda d: f"{d.year}/{d.month:02d}/{d.day:02d}",
+    lambda d: f"{d.year}.{d.month}.{d.day}",
+    lambda d: f"{d.day}-{_MONTHS[d.month - 1]}-{d.year}",
+    lambda d: f"{d.day} {d.strftime('%B')}, {d.year}",
+    lambda d: f"{d.isoformat()}T09:30:00Z",
+    lambda d: f"{d.isoformat()} 23:59:59+02:00",
+)
+_TYPED_PART = {
+    "summer of {}": "{}-22",
+    "Winter of {}": "{}-24",
+    "end of {}": "[{0}-09..{0}-12]",
+    "the end of {}": "[{0}-09..{0}-12]",
+    "beginning of {}": "[{0}-01..{0}-04]",
+    "start of {}": "[{0}-01..{0}-04]",
+    "early {}": "[{0}-01..{0}-04]",
+    "late {}": "[{0}-09..{0}-12]",
+}
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(_DAYS, st.sampled_from(_TYPED_DAY))
+def test_a_day_as_people_type_it_is_that_day_and_displays_back(
+    day: date, typed: Callable[[date], str]
+) -> None:
+    """Year first with slashes or dots, hyphens around the month, a comma before the year,
+    an ISO date and time (the day as written kept, the time named as dropped)."""
+    text = typed(day)
+    value = parse_date(text)
+    assert (value.text, value.start, value.end) == (day.isoformat(), day, day)
+    assert bool(value.dropped) == (":" in text)
+    assert parse_date(display_date(value)) == value
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(_YEARS, st.sampled_from(sorted(_TYPED_PART)))
+def test_a_part_of_a_year_is_a_season_or_a_third_and_displays_back(year: int, typed: str) -> None:
+    value = parse_date(typed.format(year))
+    assert value.text == _TYPED_PART[typed].format(year)
+    assert parse_date(display_date(value)) == value
+
+
+def test_typed_dates_through_the_cli_and_ambiguous_ones_still_refused(cli: Cli) -> None:
+    cli("case", "add", "c", "--title", "C")
+    for typed in ("2003/06/17", "17-Jun-2003", "17 June, 2003", "summer of 2003", "end of 2003"):
+        cli("add", "c", typed, typed)
+    timed = cli("add", "c", "2003-06-17T09:30:00Z", "timed")
+    assert "note: the time 09:30:00Z is not kept" in timed.stderr and "17 Jun 2003" in timed.stderr
+    assert cli.query("SELECT title, date FROM milestones ORDER BY id") == [
+        ("2003/06/17", "2003-06-17"), ("17-Jun-2003", "2003-06-17"),
+        ("17 June, 2003", "2003-06-17"), ("summer of 2003", "2003-22"),
+        ("end of 2003", "[2003-09..2003-12]"), ("timed", "2003-06-17"),
+    ]  # fmt: skip
+    refused = cli("add", "c", "06/07/2003", "x", code=1)
+    assert refused.stderr == (
+        "casetrack: the date '06/07/2003' is ambiguous: write 2003-07-06 (6 Jul) or 2003-06-07"
+        " (7 Jun)\n"
+    )

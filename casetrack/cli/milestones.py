@@ -196,6 +196,11 @@ def _party_specs(party: list[str] | None, new_party: list[str] | None) -> list[P
 
 
 def _report(report: WriteReport) -> None:
+    if report.date.dropped:
+        from casetrack.dates import display_date
+
+        say(f"note: the time {report.date.dropped} is not kept: a milestone is dated by its day,"
+            f" {display_date(report.date)}")  # fmt: skip
     for name in report.new_parties:
         typed, role = report.odd_roles.get(name, ("", ""))
         say(f"new party: {name}" + (typed and f" (with the role {role!r}, not a known role: if"
