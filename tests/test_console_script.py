@@ -189,3 +189,23 @@ def test_large_import_on_a_terminal_shows_progress_then_the_finishing_step(
     bar = text.index("importing")
     finishing = text.index("finishing: history, search and indexes")
     assert bar < finishing < text.index("milestones: 4000 added")
+
+
+def test_a_reader_that_leaves_ends_the_command_quietly_as_git_does(tmp_path: Path) -> None:
+    """`casetrack export | head -1`: no message, and the status a shell shows for git killed
+    by SIGPIPE (141), not a failure of casetrack's own."""
+    lines = [json.dumps({"format": "casetrack/1"})] + [
+        json.dumps({"type": "milestone", "uid": f"00000000-0000-4000-8000-{n:012d}", "case": "c",
+                    "date": "2003-06-17", "title": f"Hearing {n}" + " on costs" * 12})
+        for n in range(1500)  # more than a timeline's first batch of rows (1,000)
+    ]  # fmt: skip
+    (tmp_path / "big.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    command = [sys.executable, "-m", "casetrack", "--db", "s.db"]
+    subprocess.run([*command, "import", "big.jsonl"], cwd=tmp_path, check=True, capture_output=True)
+    for args in (["export"], ["export", "--format", "csv"], ["timeline"]):
+        with subprocess.Popen([*command, *args], cwd=tmp_path, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE) as process:  # fmt: skip
+            assert process.stdout is not None and process.stderr is not None
+            process.stdout.readline()
+            process.stdout.close()
+            assert (process.wait(timeout=60), process.stderr.read()) == (141, b""), args

@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 
 from casetrack import __version__
 from casetrack.cli import typer_speedups
-from casetrack.cli.common import State, not_utf8
+from casetrack.cli.common import PIPE_CLOSED, State, not_utf8, reader_left
 
 if TYPE_CHECKING:
     from typer._click.exceptions import ClickException, UsageError
@@ -151,8 +151,8 @@ class _ErrorsAsMessages(TyperGroup):
         except UnicodeEncodeError as err:  # an argument that is not UTF-8 reached the store
             _say_error(not_utf8(str(err.object)))
             raise typer.Exit(1) from None
-        except BrokenPipeError:
-            raise
+        except BrokenPipeError:  # an export's reader left (`| head`)
+            reader_left()
         except OSError as err:  # a file named on the command line cannot be read or written
             where = f" {err.filename}" if err.filename else ""
             _say_error(f"cannot use{where}: {err.strerror or err}")
@@ -308,7 +308,9 @@ def _leave(code: object) -> NoReturn:
     try:
         if sys.stdout is not None:  # None when started with stdout closed (`>&-`)
             sys.stdout.flush()
-    except (BrokenPipeError, ValueError):  # the reader left (`| head`), or stdout is closed
+    except BrokenPipeError:  # the reader left (`| head`) before the last of the output
+        status = status or PIPE_CLOSED
+    except ValueError:  # stdout is closed
         pass
     except OSError as err:  # a full disk, say: the output is incomplete, so say so
         _say_error(f"cannot write the output: {err.strerror or err}")

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -149,6 +149,17 @@ def out(text: str) -> None:
     typer.echo(text, nl=False)
 
 
+# The status of a command whose reader left (`| head`): as a shell shows git's, killed by
+# SIGPIPE (128 + 13), and with nothing on stderr.
+PIPE_CLOSED = 141
+
+
+def reader_left() -> NoReturn:
+    """End quietly once stdout's reader has gone: the rest is not wanted."""
+    _silence_stdout()
+    raise typer.Exit(PIPE_CLOSED)
+
+
 def _silence_stdout() -> None:
     """Send what stdout still holds nowhere, so leaving does not fail on the closed pipe."""
     import os
@@ -188,8 +199,7 @@ class Paged:
             try:
                 out(text)
             except BrokenPipeError:  # the reader left (`| head`): the rest is not wanted
-                _silence_stdout()
-                raise typer.Exit(0) from None
+                reader_left()
         elif self.shown is None:
             self.held.append(text)
             self.lines += text.count("\n")
