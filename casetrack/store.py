@@ -110,14 +110,17 @@ class Store:
         self.read_only = False
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = False, missing: str | None = None) -> Store:
+    def open(
+        cls, path: Path, *, create: bool = False, missing: str | None = None, folder: bool = False
+    ) -> Store:
         """Open the store at `path` (kept absolute, for messages).
 
         With create=True a missing store is built in a temporary database and written to
         `path` by the first write that succeeds, so a refused command leaves no file or
-        folder behind; otherwise it is refused saying `missing` (Location.not_found). A
-        file that is not a casetrack store, or that a newer casetrack wrote, is refused
-        before anything is written to it.
+        folder behind; otherwise it is refused saying `missing` (Location.not_found). Its
+        folder must exist unless `folder` (init and demo) allows making it: a mistyped
+        folder in --db is refused, not created. A file that is not a casetrack store, or
+        that a newer casetrack wrote, is refused before anything is written to it.
         """
         path = _absolute(path)
         try:
@@ -133,6 +136,11 @@ class Store:
                 raise StoreError(f"{path} is a broken symbolic link: fix it or remove it")
             if not create:
                 raise StoreError(missing or f"no store at {path}")
+            if not folder and not os.path.lexists(path.parent):
+                how = (missing or "").partition(": ")[2] or f"run 'casetrack --db {path} init'"
+                raise StoreError(
+                    f"no folder {path.parent} for the store {path.name}: make the folder, or {how}"
+                )
         elif not os.access(path, os.R_OK):
             raise StoreError(f"cannot read {path}: check its permissions")
         else:

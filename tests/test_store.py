@@ -134,7 +134,7 @@ def test_nothing_found_refuses_saying_where_it_looked_and_creates_nothing(
 def test_a_refused_first_write_to_a_named_store_creates_no_file_or_folder(
     tmp_path: Path,
 ) -> None:
-    named = tmp_path / "new" / "folder" / "store.db"
+    named = tmp_path / "store.db"
     for env, db in (({}, ["--db", str(named)]), ({"CASETRACK_DB": str(named)}, [])):
         assert "no case 'no-such-case'" in run(*db, "add", "no-such-case", "2003", "x",
                                                 code=1, env=env).stderr  # fmt: skip
@@ -144,8 +144,25 @@ def test_a_refused_first_write_to_a_named_store_creates_no_file_or_folder(
         assert files_under(tmp_path) == []
     run("--db", str(named), "case", "add", "mine", "--title", "Mine")
     assert named.stat().st_mode & 0o777 == 0o600
-    assert files_under(tmp_path) == ["new", "new/folder", "new/folder/store.db"]
+    assert files_under(tmp_path) == ["store.db"]
     assert Cli(named).query("PRAGMA journal_mode") == [("wal",)]
+
+
+def test_a_store_in_a_missing_folder_is_refused_naming_it_and_only_init_makes_it(
+    tmp_path: Path,
+) -> None:
+    """`--db cases/sub/x.db` with a mistyped folder is no reason to make folders; init is."""
+    named = tmp_path / "new" / "folder" / "store.db"
+    for env, db in (({}, ["--db", str(named)]), ({"CASETRACK_DB": str(named)}, [])):
+        refused = run(*db, "case", "add", "mine", "--title", "Mine", code=1, env=env)
+        assert refused.stderr.startswith(
+            f"casetrack: no folder {named.parent} for the store store.db: make the folder, or"
+        )
+        assert refused.stderr.count("\n") == 1 and "init" in refused.stderr
+        assert files_under(tmp_path) == []
+    run("--db", str(named), "init")
+    assert files_under(tmp_path) == ["new", "new/folder", "new/folder/store.db"]
+    run("--db", str(named), "case", "add", "mine", "--title", "Mine")
 
 
 def test_a_missing_named_store_says_how_to_create_it_there(tmp_path: Path) -> None:

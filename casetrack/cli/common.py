@@ -85,7 +85,9 @@ def open_store(ctx: typer.Context, *, create: bool = False, start: bool = False)
     location = locate(store_option(ctx))
     if location.reason == "none" and not start:
         raise StoreError(location.not_found())
-    store = Store.open(location.path, create=create or start, missing=location.not_found())
+    store = Store.open(
+        location.path, create=create or start, missing=location.not_found(), folder=start
+    )
     store.command = ctx.command_path.partition(" ")[2] or ctx.command_path
     ctx.call_on_close(store.close)
     return store
