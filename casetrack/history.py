@@ -102,7 +102,9 @@ def _chosen(conn: sqlite3.Connection, change_id: int | None) -> Change:
     if change_id is None:
         row = conn.execute(_CHANGE_ROW + _UNDOABLE + " ORDER BY c.id DESC LIMIT 1").fetchone()
         if row is None:
-            raise CasetrackError("nothing to undo: every recorded change is already undone")
+            if conn.execute("SELECT 1 FROM history WHERE change_id IS NOT NULL").fetchone():
+                raise CasetrackError("nothing to undo: every recorded change is already undone")
+            raise CasetrackError("nothing to undo: no change is recorded yet")
         me = os_user()
         if row[2] != me:
             mine = conn.execute(
@@ -120,7 +122,12 @@ def _chosen(conn: sqlite3.Connection, change_id: int | None) -> Change:
     else:
         row = conn.execute(_CHANGE_ROW + " WHERE c.id = ?", (change_id,)).fetchone()
         if row is None:
-            raise NotFoundError(f"no change {change_id}: see 'casetrack history'")
+            newest = conn.execute("SELECT max(id) FROM changes").fetchone()[0]
+            if newest is None:
+                raise NotFoundError(f"no change {change_id}: no change is recorded yet")
+            raise NotFoundError(
+                f"no change {change_id}: the newest is change {newest} (see 'casetrack history')"
+            )
         if row[4] is not None:
             raise CasetrackError(
                 f"change {row[0]} is an undo (of change {row[4]}) and is not undone itself:"
@@ -168,10 +175,9 @@ def _revert_change(conn: sqlite3.Connection, change: Change) -> None:
             _revert(conn, change, action, table, row_id, old, new, columns[table],
                     as_json[table])  # fmt: skip
             change.rows += 1
-        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-            raise CasetrackError(
-                f"cannot undo change {change.id} ({change.command}): rows it linked to are gone"
-            )
+        broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+        if broken is not None:
+            raise CasetrackError(_dangling(conn, change, broken[0], broken[1], broken[2]))
     # Each row put back writes one history row; more means a removal cascaded to rows that
     # later changes added (undoing an older change than the newest).
     written = conn.execute("SELECT count(*) FROM history WHERE change_id IS NULL").fetchone()[0]
@@ -219,6 +225,44 @@ def _newest_first(conn: sqlite3.Connection, change_id: int) -> Iterator[tuple[An
             yield row[1:]
 
 
+def _dangling(
+    conn: sqlite3.Connection, change: Change, table: str, row_id: int, parent: str
+) -> str:
+    """Why undoing `change` would leave a row pointing at nothing: a later change added a
+    row that needs what `change` added (undo that first), or what a row it puts back linked
+    to was removed since."""
+    later = conn.execute(
+        "SELECT c.id, c.command FROM history h JOIN changes c ON c.id = h.change_id"
+        " WHERE h.table_name = ? AND h.row_id <= ? AND coalesce(h.last_row_id, h.row_id) >= ?"
+        " AND h.change_id > ? AND h.action = 'insert' ORDER BY h.id DESC LIMIT 1",
+        (table, row_id, row_id, change.id),
+    ).fetchone()
+    start = f"cannot undo change {change.id} ({change.command}):"
+    if later is not None:
+        return (
+            f"{start} {table} row {row_id}, added by change {later[0]} ('{later[1]}'), needs"
+            f" {parent} it added: undo change {later[0]} first; nothing was undone"
+        )
+    return f"{start} {parent} rows it linked to are gone since; nothing was undone"
+
+
+def _changed_since(
+    conn: sqlite3.Connection, change: Change, table: str, first: int, last: int
+) -> str:
+    """Why rows are no longer as `change` left them: the newest later change to touch them
+    (to undo first, unless it is itself an undo), else an edit made outside casetrack."""
+    later = conn.execute(
+        "SELECT c.id, c.command, c.undoes FROM history h JOIN changes c ON c.id = h.change_id"
+        " WHERE h.table_name = ? AND h.row_id <= ? AND coalesce(h.last_row_id, h.row_id) >= ?"
+        " AND h.change_id > ? ORDER BY h.id DESC LIMIT 1",
+        (table, last, first, change.id),
+    ).fetchone()
+    if later is None:
+        return "changed since, outside casetrack"
+    what = f"changed since by change {later[0]} ('{later[1]}')"
+    return what if later[2] is not None else f"{what}: undo it first ('casetrack undo {later[0]}')"
+
+
 def _revert_span(
     conn: sqlite3.Connection, change: Change, table: str, first: int, last: int, digest: str
 ) -> int:
@@ -231,7 +275,7 @@ def _revert_span(
     if span_digest(conn, table, first, last) != digest:
         raise CasetrackError(
             f"cannot undo change {change.id} ({change.command}): {table} rows {first}-{last}"
-            " have changed since (by a later change, or outside casetrack); nothing was undone"
+            f" {_changed_since(conn, change, table, first, last)}; nothing was undone"
         )
     removed = conn.execute(f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ?", (first, last))
     return int(removed.rowcount)
@@ -254,8 +298,8 @@ def _revert(
     current = conn.execute(f"SELECT {as_json} FROM {table} WHERE rowid = ?", (row_id,)).fetchone()
     if (current[0] if current else None) != new:
         raise CasetrackError(
-            f"cannot undo change {change.id} ({change.command}): {table} row {row_id} has "
-            "changed since (by a later change, or outside casetrack); nothing was undone"
+            f"cannot undo change {change.id} ({change.command}): {table} row {row_id}"
+            f" {_changed_since(conn, change, table, row_id, row_id)}; nothing was undone"
         )
     if action == "insert":
         conn.execute(f"DELETE FROM {table} WHERE rowid = ?", (row_id,))

@@ -95,7 +95,8 @@ def test_undo_refuses_when_a_row_changed_outside_casetrack(demo: Cli) -> None:
     conn.close()
     before = demo.records()
     error = demo("undo", code=1).stderr
-    assert "milestones row 3 has changed since" in error and "nothing was undone" in error
+    assert "milestones row 3 changed since, outside casetrack" in error
+    assert "nothing was undone" in error
     assert demo.records() == before
 
 
@@ -163,7 +164,9 @@ def test_undo_by_id_refuses_what_cannot_be_undone(demo: Cli) -> None:
     # second) and added a tag row on it: either is reason enough to refuse.
     assert refused.startswith(f"casetrack: cannot undo change {added} (add): ")
     assert refused.rstrip().endswith("nothing was undone")
-    assert "has changed since" in refused or "later changes added rows" in refused
+    assert f"changed since by change {added + 1} ('edit'): undo it first" in refused or (
+        "later changes added rows" in refused
+    )
     assert demo.records() == before
     demo("undo")
     assert "was undone already" in demo("undo", str(added + 1), code=1).stderr
@@ -225,3 +228,21 @@ def test_history_says_a_date_change_once_as_the_listings_say_dates(demo: Cli) ->
     demo("add", "nec-2003", "c. 2015", "Appeal lodged")
     (added,) = json.loads(demo("history", "--limit", "1", "--format", "json").stdout)
     assert added["summary"].startswith("milestone 9, nec-2003 c. 2015 other: ")
+
+
+def test_undo_says_the_real_reason_it_cannot(cli: Cli) -> None:
+    """No change yet, an id past the newest, a later change that needs what the change added."""
+    cli("init")
+    assert cli("undo", code=1).stderr == "casetrack: nothing to undo: no change is recorded yet\n"
+    assert cli("undo", "1", code=1).stderr == "casetrack: no change 1: no change is recorded yet\n"
+    cli("demo")
+    cli("party", "add", "Zed")
+    cli("add", "nec-2003", "2004", "Later", "--party", "Zed")
+    assert cli("undo", "9", code=1).stderr == (
+        "casetrack: no change 9: the newest is change 3 (see 'casetrack history')\n"
+    )
+    before = cli.records()
+    refused = cli("undo", "1", code=1).stderr
+    assert refused.startswith("casetrack: cannot undo change 1 (demo): milestones row 9, added by")
+    assert "change 3 ('add'), needs cases it added: undo change 3 first" in refused
+    assert cli.records() == before
