@@ -13,6 +13,7 @@ import pytest
 from casetrack.models import SourceLink
 from casetrack.output.pictures.html import render_html, safe_href
 from casetrack.output.pictures.screenshot import find_chromium, screenshot
+from tests.conftest import Cli
 from tests.render_examples import harbour_cases, harbour_timeline
 
 
@@ -198,3 +199,16 @@ def test_renders_in_headless_chromium() -> None:
     assert len(set(pixels)) > 200  # text, markers in several colours, anti-aliasing
     white = sum(1 for pixel in pixels if pixel == b"\xff\xff\xff")
     assert white < 0.97 * len(pixels)
+
+
+def test_dates_read_as_every_listing_says_them(cli: Cli, tmp_path: Path) -> None:
+    """A span (from A to B) is all of its days: never 'between', which is one day within."""
+    cli("case", "add", "c", "--title", "C")
+    for typed in ("2003-07-03/2014-09-16", "[2003-07-03..2014-09-16]", "summer 2003", "from 2004"):
+        cli("add", "c", typed, f"Dated {typed}")
+    cli("export", "--format", "html", "-o", str(tmp_path / "c.html"))
+    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert "3 Jul 2003 \u2013 16 Sep 2014</td>" in page
+    assert "between 3 Jul 2003 and 16 Sep 2014</td>" in page
+    assert "Summer 2003 (between 1 Jun 2003 and 31 Aug 2003)</td>" in page
+    assert "from 2004</td>" in page and "on or after" not in page

@@ -6,9 +6,8 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from datetime import date
 
-from casetrack.dates import DateValue, display_date
+from casetrack.dates import DateValue, display_date, display_text
 from casetrack.models import DEFAULT_KINDS, Milestone, in_timeline_order
 
 # Distinct on white and for most colour-blind readers; assigned in a stable kind order.
@@ -80,31 +79,24 @@ def is_unknown(value: DateValue) -> bool:
     return value.precision == "unknown" or (value.start is None and value.end is None)
 
 
-def _day(value: date) -> str:
-    return f"{value.day} {value:%b} {value.year}"
-
-
 def describe_date(value: DateValue) -> str:
-    """The full date for tooltips and tables: the display form plus its bounds and qualifiers."""
-    shown = value.text if is_unknown(value) else display_date(value)
+    """The full date for tooltips and tables: the date as every listing says it, then the
+    days a coarse date may fall on (Summer 2003: between 1 Jun 2003 and 31 Aug 2003) in the
+    same words, and its qualifiers. A span (from A to B) is all of its days, never "between"."""
     if is_unknown(value):
-        bounds = "date unknown"
-    elif value.start is None and value.end is not None:
-        bounds = f"on or before {_day(value.end)}"
-    elif value.end is None and value.start is not None:
-        bounds = f"on or after {_day(value.start)}"
-    elif value.precision not in ("day", "month", "year") and value.start and value.end:
-        bounds = f"between {_day(value.start)} and {_day(value.end)}"
-    else:
-        bounds = ""
+        return "date unknown"
+    shown = display_date(value)
+    bounds = ""
+    if value.start and value.end and value.precision not in ("day", "month", "year"):
+        start, end = value.start.isoformat(), value.end.isoformat()
+        spelled = f"{start}/{end}" if value.precision == "interval" else f"[{start}..{end}]"
+        bounds = display_text(spelled) if start != end else ""
     flags = [
         name
         for name, on in (("approximate", value.approximate), ("uncertain", value.uncertain))
         if on
     ]
-    details = ", ".join([bounds, *flags] if bounds else flags)
-    if not shown or details == shown:
-        return details or "date unknown"
+    details = ", ".join([bounds, *flags] if bounds and bounds != shown else flags)
     return f"{shown} ({details})" if details else shown
 
 
