@@ -182,7 +182,7 @@ def _search_problems(store: Store) -> list[str]:
             finally:
                 copy.close()
         else:  # as a write command, it waits for writers like one
-            with store.write():
+            with store.write(reading=True):
                 conn.execute(check_fts)
     except sqlite3.DatabaseError as err:
         problems.append(f"search: the full-text index is damaged ({err}): {fix}")

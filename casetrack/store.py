@@ -108,6 +108,7 @@ class Store:
         self._spent: list[sqlite3.Connection] = []  # the temporary database of a new store
         # Opened read-only (read-only media or folder, or a file that cannot be written).
         self.read_only = False
+        self._wal = False  # known to be in WAL mode (set by the first write if it was not)
 
     @classmethod
     def open(
@@ -225,9 +226,16 @@ class Store:
         _configure(conn, timeout)
         if version < LATEST_VERSION:
             self._upgrade()
-        elif not self.read_only and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            # A copied or restored store may be in rollback mode: concurrent writers need WAL.
-            conn.execute("PRAGMA journal_mode = WAL")
+
+    def _in_wal_mode(self) -> None:
+        """Put the store in WAL mode before its first write here: concurrent writers need it,
+        and a copied or restored store may be in rollback mode. Reads leave a file (a backup
+        copy, say) in the mode it has."""
+        if self._wal or self.new or self.read_only:
+            return
+        if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        self._wal = True
 
     def _upgrade(self) -> None:
         if self.read_only:
@@ -242,17 +250,21 @@ class Store:
             raise StoreError(f"cannot upgrade {self.path}: {err}") from None
 
     @contextmanager
-    def write(self, *, record: bool = True) -> Iterator[sqlite3.Connection]:
+    def write(self, *, record: bool = True, reading: bool = False) -> Iterator[sqlite3.Connection]:
         """One write transaction, begun IMMEDIATE so concurrent writers queue instead of failing.
 
         With record (all but schema upgrades, which run before the history exists) the rows
-        it changes are sealed into one change of `self.command` in the history.
+        it changes are sealed into one change of `self.command` in the history. `reading`:
+        a statement SQLite runs as a write but that changes nothing (check's index check),
+        which leaves the store's journal mode as it is.
         """
         conn = self.conn
         if conn.in_transaction:
             yield conn
             return
         try:
+            if not reading:
+                self._in_wal_mode()
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
             raise StoreError(_locked_message(self.path, err)) from None

@@ -93,11 +93,18 @@ def test_new_store_is_private_and_in_wal_mode(cli: Cli) -> None:
     conn.close()
 
 
-def test_a_copied_store_in_rollback_mode_is_put_back_in_wal(demo: Cli) -> None:
+def test_a_copy_in_rollback_mode_is_left_so_by_reads_and_put_in_wal_by_a_write(
+    demo: Cli,
+) -> None:
+    """A backup copy opened to look at it stays as it is; concurrent writers need WAL."""
     conn = sqlite3.connect(demo.db_path)
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.close()
-    demo("timeline")
+    for read in (["timeline"], ["show", "1"], ["check"], ["history"], ["export"]):
+        demo(*read)
+        assert demo.query("PRAGMA journal_mode") == [("delete",)], read
+    assert not Path(f"{demo.db_path}-wal").exists()
+    demo("edit", "1", "--title", "Written")
     assert demo.query("PRAGMA journal_mode") == [("wal",)]
 
 
