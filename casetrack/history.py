@@ -225,18 +225,27 @@ def _newest_first(conn: sqlite3.Connection, change_id: int) -> Iterator[tuple[An
             yield row[1:]
 
 
+def _later_change(
+    conn: sqlite3.Connection, change: Change, table: str, first: int, last: int, actions: str
+) -> tuple[Any, ...] | None:
+    """The newest change after `change` that did one of `actions` to any of these rows:
+    its id, command and the change it undoes, if it is an undo."""
+    row: tuple[Any, ...] | None = conn.execute(
+        "SELECT c.id, c.command, c.undoes FROM history h JOIN changes c ON c.id = h.change_id"
+        " WHERE h.table_name = ? AND h.row_id <= ? AND coalesce(h.last_row_id, h.row_id) >= ?"
+        " AND h.change_id > ? AND instr(?, h.action) ORDER BY h.id DESC LIMIT 1",
+        (table, last, first, change.id, actions),
+    ).fetchone()
+    return row
+
+
 def _dangling(
     conn: sqlite3.Connection, change: Change, table: str, row_id: int, parent: str
 ) -> str:
     """Why undoing `change` would leave a row pointing at nothing: a later change added a
     row that needs what `change` added (undo that first), or what a row it puts back linked
     to was removed since."""
-    later = conn.execute(
-        "SELECT c.id, c.command FROM history h JOIN changes c ON c.id = h.change_id"
-        " WHERE h.table_name = ? AND h.row_id <= ? AND coalesce(h.last_row_id, h.row_id) >= ?"
-        " AND h.change_id > ? AND h.action = 'insert' ORDER BY h.id DESC LIMIT 1",
-        (table, row_id, row_id, change.id),
-    ).fetchone()
+    later = _later_change(conn, change, table, row_id, row_id, "insert")
     start = f"cannot undo change {change.id} ({change.command}):"
     if later is not None:
         return (
@@ -251,12 +260,7 @@ def _changed_since(
 ) -> str:
     """Why rows are no longer as `change` left them: the newest later change to touch them
     (to undo first, unless it is itself an undo), else an edit made outside casetrack."""
-    later = conn.execute(
-        "SELECT c.id, c.command, c.undoes FROM history h JOIN changes c ON c.id = h.change_id"
-        " WHERE h.table_name = ? AND h.row_id <= ? AND coalesce(h.last_row_id, h.row_id) >= ?"
-        " AND h.change_id > ? ORDER BY h.id DESC LIMIT 1",
-        (table, last, first, change.id),
-    ).fetchone()
+    later = _later_change(conn, change, table, first, last, "insert update delete")
     if later is None:
         return "changed since, outside casetrack"
     what = f"changed since by change {later[0]} ('{later[1]}')"
