@@ -22,6 +22,7 @@ SIDECARS = ("-wal", "-shm", "-journal")
 _MAGIC = b"SQLite format 3\x00"
 # How much of a binary file for stdout is kept in memory before it goes to a temporary file.
 _SPOOL = 8 << 20
+_CHUNK = 1 << 16  # characters written to stdout at a time (see _Chunked)
 # What partial_path names, with what SQLite or mkstemp add to it: a hidden file whose
 # writer, if that process is gone, was stopped before it could rename or remove it.
 PARTIAL = re.compile(r"\..+\.partial-(?P<pid>[0-9]+)(?:-[^/]*)?")
@@ -149,11 +150,28 @@ def text_file(path: Path | None, store: Path | None) -> Iterator[TextIO]:
     import sys
 
     if path is None:
-        yield sys.stdout
+        yield cast(TextIO, _Chunked(sys.stdout))
         sys.stdout.flush()
         return
     with _replacing(path, store) as fd, os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
         yield out
+
+
+class _Chunked:
+    """stdout written at most _CHUNK characters at a time. Python ends one larger write to a
+    pipe whose reader leaves (`| head`) short, without an error: the next chunk raises
+    BrokenPipeError, so an HTML page written whole still ends as the reader's leaving does."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        for start in range(0, len(text), _CHUNK):
+            self.out.write(text[start : start + _CHUNK])
+        return len(text)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.out, name)
 
 
 @contextmanager
