@@ -196,6 +196,7 @@ _LINKS_GOING = [
     ("milestone_parties", _in("party_id", "p")),
     ("party_aliases", _in("party_id", "p")),
     ("milestone_sources", _in("source_id", "s")),
+    ("deadlines", _in("milestone_id", "m")),
 ]
 # Milestones take their links with them (ON DELETE CASCADE), parties their aliases.
 _DELETES = [
@@ -220,7 +221,7 @@ _HOLDS_ERASED = " OR ".join(
     [
         *(f"(table_name = '{table}' AND {_in('row_id', p)})"
           for table, p in (("milestones", "m"), ("cases", "c"), ("parties", "p"),
-                           ("sources", "s"))),
+                           ("sources", "s"), ("deadlines", "m"))),
         _refers(LINK_TABLES, "milestone_id", "m"),
         _refers(("milestone_parties", "party_aliases"), "party_id", "p"),
         _refers(("milestone_sources",), "source_id", "s"),

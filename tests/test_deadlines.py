@@ -297,3 +297,16 @@ def test_another_court_brings_its_closures_and_one_undo_restores_both(cli: Cli) 
     assert stored_date(cli, deadline_id) == "2024-07-16"
     cli("undo")
     assert cli.records() == before
+
+
+def test_erasing_a_deadline_erases_its_working_from_history(cli: Cli) -> None:
+    """A deadline's row (rule, working with dates and closure reasons) is the milestone's own:
+    erased with it, its history keeps no value."""
+    deadline_id = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"))
+    cli("rm", str(deadline_id))
+    cli("trash", "empty", "--yes")
+    kept = "SELECT count(*) FROM history WHERE table_name = 'deadlines' AND row_id = ?"
+    assert cli.query(kept, (deadline_id,))[0][0] > 0
+    assert cli.query(f"{kept} AND (old IS NOT NULL OR new IS NOT NULL)", (deadline_id,)) == [(0,)]
+    assert cli.query("SELECT count(*) FROM deadlines") == [(0,)]
+    cli("check")
