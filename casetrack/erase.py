@@ -28,9 +28,10 @@ class Targets:
     cases: set[int] = field(default_factory=set)
     parties: set[int] = field(default_factory=set)
     sources: set[int] = field(default_factory=set)
+    documents: set[int] = field(default_factory=set)
 
     def __bool__(self) -> bool:
-        return bool(self.milestones or self.cases or self.parties or self.sources)
+        return bool(self.milestones or self.cases or self.parties or self.sources or self.documents)
 
     def describe(self) -> str:
         counts = [
@@ -38,6 +39,7 @@ class Targets:
             (len(self.cases), "case(s)"),
             (len(self.parties), "party(ies)"),
             (len(self.sources), "source(s)"),
+            (len(self.documents), "document(s)"),
         ]
         return ", ".join(f"{n} {what}" for n, what in counts if n) or "nothing"
 
@@ -56,9 +58,17 @@ def in_trash(conn: sqlite3.Connection) -> Targets:
     )  # fmt: skip
 
 
-def named(milestones: list[int], cases: list[str], parties: list[str], sources: list[str]) -> Pick:
+def named(
+    milestones: list[int],
+    cases: list[str],
+    parties: list[str],
+    sources: list[str],
+    documents: tuple[str, ...] | list[str] = (),
+) -> Pick:
     """Milestones by id, cases by slug (with all their milestones), parties by name or alias,
-    sources by id or URL: live or in the trash. An unknown one is refused, naming it."""
+    sources by id or URL: live or in the trash; documents by id or hash, registered or removed
+    with `doc rm` (whose pages and source history still holds), with their source and its
+    citations. An unknown one is refused, naming it."""
 
     def pick(conn: sqlite3.Connection) -> Targets:
         from casetrack.parties import require_party_id
@@ -88,6 +98,19 @@ def named(milestones: list[int], cases: list[str], parties: list[str], sources: 
             if source is None:
                 raise NotFoundError(f"no source {ref!r}: see 'casetrack source list'")
             targets.sources.add(source.id)
+        for ref in documents:
+            targets.documents.add(_document_id(conn, ref))
+        if targets.documents:
+            # The document's own source, also one `doc rm` removed (known from history).
+            known = _refers(("sources",), "document_id", "d")
+            targets.sources.update(
+                r[0]
+                for r in conn.execute(
+                    f"SELECT id FROM sources WHERE {_in('document_id', 'd')}"
+                    f" UNION SELECT row_id FROM history WHERE {known}",
+                    {"d": _ids(targets.documents)},
+                )
+            )
         return targets
 
     return pick
@@ -115,6 +138,26 @@ def erase(store: Store, pick: Pick) -> Erased:
         unlinked = _only_linked_to(conn, targets)
         change = _erase_rows(store, targets) if targets else None
     return Erased(targets, change, wipe(store), unlinked)
+
+
+def _document_id(conn: sqlite3.Connection, ref: str) -> int:
+    """A registered document's id, or the id of one `doc rm` removed that history recorded."""
+    from casetrack.documents import get_document
+
+    try:
+        return get_document(conn, ref).id
+    except NotFoundError:
+        ref = ref.strip()
+        if not (ref.isascii() and ref.isdigit() and len(ref) <= 18):
+            raise
+        removed = conn.execute(
+            "SELECT row_id FROM history WHERE table_name = 'documents' AND row_id = ?"
+            " AND erased_by IS NULL LIMIT 1",
+            (int(ref),),
+        ).fetchone()
+        if removed is None:
+            raise
+        return int(removed[0])
 
 
 def _only_linked_to(conn: sqlite3.Connection, targets: Targets) -> list[str]:
@@ -153,6 +196,7 @@ def _erase_rows(store: Store, targets: Targets) -> int:
         "c": _ids(targets.cases),
         "p": _ids(targets.parties),
         "s": _ids(targets.sources),
+        "d": _ids(targets.documents),
     }
     # The rows that go, by table, to find the spans of history (rows added in bulk) they are in.
     going = {
@@ -160,6 +204,7 @@ def _erase_rows(store: Store, targets: Targets) -> int:
         "cases": set(targets.cases),
         "parties": set(targets.parties),
         "sources": set(targets.sources),
+        "documents": set(targets.documents),
     }
     for table, where in _LINKS_GOING:
         going.setdefault(table, set()).update(
@@ -197,6 +242,7 @@ _LINKS_GOING = [
     ("party_aliases", _in("party_id", "p")),
     ("milestone_sources", _in("source_id", "s")),
     ("deadlines", _in("milestone_id", "m")),
+    ("document_pages", _in("document_id", "d")),
 ]
 # Milestones take their links with them (ON DELETE CASCADE), parties their aliases.
 _DELETES = [
@@ -206,6 +252,8 @@ _DELETES = [
     f"DELETE FROM milestone_sources WHERE {_in('source_id', 's')}",
     f"DELETE FROM sources WHERE {_in('id', 's')}",
     f"DELETE FROM cases WHERE {_in('id', 'c')}",
+    f"DELETE FROM document_pages WHERE {_in('document_id', 'd')}",
+    f"DELETE FROM documents WHERE {_in('id', 'd')}",
 ]
 
 
@@ -221,10 +269,11 @@ _HOLDS_ERASED = " OR ".join(
     [
         *(f"(table_name = '{table}' AND {_in('row_id', p)})"
           for table, p in (("milestones", "m"), ("cases", "c"), ("parties", "p"),
-                           ("sources", "s"), ("deadlines", "m"))),
+                           ("sources", "s"), ("deadlines", "m"), ("documents", "d"))),
         _refers(LINK_TABLES, "milestone_id", "m"),
         _refers(("milestone_parties", "party_aliases"), "party_id", "p"),
         _refers(("milestone_sources",), "source_id", "s"),
+        _refers(("document_pages",), "document_id", "d"),
     ]
 )  # fmt: skip
 
@@ -241,7 +290,7 @@ def wipe(store: Store) -> bool:
     with store.write(record=False):
         # Deleting from FTS5 adds tombstones: words, removed or edited away, stay in older
         # segments until they are merged.
-        for fts in ("milestone_search_fts", "party_names_fts"):
+        for fts in ("milestone_search_fts", "party_names_fts", "document_pages_fts"):
             conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
     conn.execute("VACUUM")
     busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]

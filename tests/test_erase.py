@@ -141,3 +141,32 @@ def test_erasing_one_imported_milestone_stops_the_import_being_undone(demo: Cli)
     assert "were erased for good by change" in refused
     assert demo.records() == before
     assert leaked(demo.db_path) == []
+
+
+def test_purge_doc_erases_a_removed_documents_text_and_a_cited_one_with_its_citations(
+    demo: Cli, tmp_path: Path
+) -> None:
+    removed = tmp_path / "memo.txt"
+    removed.write_text("Privileged memo: Zorglub met Quixotrel.\n")
+    cited = tmp_path / "notes.txt"
+    cited.write_text("Interview notes: Wexfordian saw the Plumbago file.\n")
+    demo("doc", "add", str(cited))
+    demo("doc", "add", str(removed))
+    demo("doc", "rm", "2")
+    milestone = demo("add", "nec-2003", "2004-02-02", "Interview", "--cite", "1", "--quote",
+                     "Plumbago file").stdout.strip()  # fmt: skip
+    reader = sqlite3.connect(demo.db_path)  # keeps the -wal and -shm in place
+    try:
+        reader.execute("SELECT count(*) FROM documents").fetchone()
+        assert leaked(demo.db_path)  # the removed memo's text is still in history
+        done = demo("purge", "--doc", "1", "--doc", "2", "--yes").stderr
+        assert "erased 2 source(s), 2 document(s) for good" in done
+    finally:
+        reader.close()
+    assert leaked(demo.db_path) == []
+    assert demo.query("SELECT count(*) FROM documents") == [(0,)]
+    assert demo.query("SELECT count(*) FROM milestones WHERE id = ?", (milestone,)) == [(1,)]
+    assert demo.query("SELECT count(*) FROM milestone_sources WHERE milestone_id = ?",
+                      (milestone,)) == [(0,)]  # fmt: skip
+    assert "no document 3" in demo("purge", "--doc", "3", "--yes", code=1).stderr
+    demo("check")

@@ -153,4 +153,7 @@ def rm(ctx: typer.Context, ref: DocRef) -> None:
     from casetrack.documents import remove_document
 
     document = remove_document(open_store(ctx), ref)
-    say(f"removed document {document.id} ({document.title}): 'casetrack undo' brings it back")
+    say(
+        f"removed document {document.id} ({document.title}): 'casetrack undo' brings it back;"
+        f" 'casetrack purge --doc {document.id}' erases its text from history for good"
+    )

@@ -209,9 +209,16 @@ def purge(
     source: Annotated[
         list[str] | None, typer.Option(help="A source by id or URL, its citations (repeatable).")
     ] = None,
+    doc: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A document by id or hash, registered or removed with doc rm: its pages,"
+            " text, source and citations (repeatable)."
+        ),
+    ] = None,
     yes: Annotated[bool, typer.Option("--yes", help="Erase without asking.")] = False,
 ) -> None:
-    """Erase milestones, cases, parties or sources for good, live or in the trash.
+    """Erase milestones, cases, parties, sources or documents for good, live or in the trash.
 
     Unlike rm, this cannot be undone: the rows, their links, the text the history kept of
     them and their search index entries are erased, and the store is rewritten so no byte
@@ -221,8 +228,8 @@ def purge(
     """
     from casetrack.erase import named
 
-    pick = named(milestone_ids or [], case or [], party or [], source or [])
-    _erase(ctx, pick, yes, "give milestone IDs, --case, --party or --source to purge")
+    pick = named(milestone_ids or [], case or [], party or [], source or [], doc or [])
+    _erase(ctx, pick, yes, "give milestone IDs, --case, --party, --source or --doc to purge")
 
 
 def _erase(ctx: typer.Context, pick: Pick, yes: bool, nothing: str) -> None:
