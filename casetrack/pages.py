@@ -201,7 +201,9 @@ def quote_on(quote: str, text: str) -> bool:
     """Whether a quote is on a page, ignoring case, accents, spacing, punctuation and words
     hyphenated at line ends."""
     wanted = fold_words(quote)
-    return bool(wanted) and f" {wanted} " in f" {fold_words(text)} "
+    # A quote that stops at a hyphen ("post-") stops inside a word the page may join on.
+    end = "" if quote.rstrip()[-1:] in ("-", "\u00ad", "\u2010") else " "
+    return bool(wanted) and f" {wanted}{end}" in f" {fold_words(text)} "
 
 
 def locate(sentences: list[str], pages: list[str]) -> list[int | None]:

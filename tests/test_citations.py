@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from casetrack.pages import fold_words, quote_on
@@ -136,6 +136,7 @@ def test_every_export_names_the_page(cited: Cli, tmp_path: Path) -> None:
 
 
 @given(st.text(max_size=40), st.sampled_from(["", " ", "\n", "-\n", "  \t"]))
+@example("0-", "")  # a quote that stops at a hyphen the page goes on after
 def test_quote_normalisation_ignores_case_space_and_line_end_hyphens(words: str, gap: str) -> None:
     assume(fold_words(words.upper()) == fold_words(words))  # not so for a lone "\u0345"
     page = f"Before. The police RAIDED the offi{gap}ces of {words} after."
