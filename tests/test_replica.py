@@ -85,13 +85,13 @@ def _shipped(url: str) -> list[dict[str, str]]:
 
 def _until_replicated(url: str, stamp: int) -> None:
     """Wait until Litestream has shipped a change made after `stamp`."""
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         files = _shipped(url)
         if any(datetime.fromisoformat(f["timestamp"]).timestamp() > stamp for f in files):
             return
         time.sleep(0.2)
-    raise AssertionError("Litestream replicated nothing in 30 seconds")
+    raise AssertionError("Litestream replicated nothing in 90 seconds")
 
 
 def _until_caught_up(url: str) -> None:
