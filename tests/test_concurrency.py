@@ -62,6 +62,7 @@ def test_eight_writers_each_adding_200(cli: Cli) -> None:
 
 @pytest.mark.slow
 def test_eight_processes_create_the_same_new_store(tmp_path: Path) -> None:
+    (tmp_path / "new").mkdir()  # a named store is made in a folder that exists, never the folder
     db = tmp_path / "new" / "store.db"
     env = {**os.environ, "CASETRACK_DB": str(db)}
     procs = [
