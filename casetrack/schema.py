@@ -709,11 +709,59 @@ def m015_timeline_view_reads_less(db: Any) -> None:
     )
 
 
+@migration
+def m016_ids_never_reused(db: Any) -> None:
+    """Ids of cases, parties, sources, milestones and documents are never given again
+    (AUTOINCREMENT): `purge` erases a row and its history by id, so a new row that took
+    the id of a removed or undone one would be erased with it, and the old one's history
+    with the new one's.
+
+    Each table is made again from its own text with AUTOINCREMENT, its rows copied with
+    their ids, its indexes and triggers made again as they were (foreign keys are off, so
+    dropping it cascades nowhere; its triggers are gone while the rows go back, so the
+    history records nothing). Its sequence starts above every id it or its history held.
+    """
+    conn = db.conn
+    if conn.execute("PRAGMA foreign_keys").fetchone()[0]:
+        raise RuntimeError("m016 rebuilds tables: it needs foreign keys off")
+    for table in ("cases", "parties", "sources", "milestones", "documents"):
+        (sql,) = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+        ).fetchone()
+        rebuilt = sql.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", 1)
+        kept = [
+            r[0]
+            for r in conn.execute(
+                "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger')"
+                " AND sql IS NOT NULL ORDER BY rowid",
+                (table,),
+            )
+        ]
+        conn.execute(f"CREATE TEMP TABLE m016_rows AS SELECT * FROM {table}")
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(rebuilt)
+        conn.execute(f"INSERT INTO {table} SELECT * FROM temp.m016_rows")
+        conn.execute("DROP TABLE temp.m016_rows")
+        for statement in kept:
+            conn.execute(statement)
+        (high,) = conn.execute(
+            f"SELECT max((SELECT coalesce(max(id), 0) FROM {table}),"
+            " (SELECT coalesce(max(row_id), 0) FROM history WHERE table_name = :table),"
+            " (SELECT coalesce(max(last_row_id), 0) FROM history WHERE table_name = :table"
+            " AND last_row_id IS NOT NULL))",
+            {"table": table},
+        ).fetchone()
+        conn.execute("DELETE FROM sqlite_sequence WHERE name = ?", (table,))
+        if high:
+            conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, high))
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 
 def apply_migrations(conn: Any) -> None:
-    """Bring the store on `conn` up to LATEST_VERSION; the caller holds a write transaction."""
+    """Bring the store on `conn` up to LATEST_VERSION; the caller holds a write transaction,
+    begun with foreign keys off (a table made again must not cascade to its links)."""
     import sqlite_utils
 
     db = sqlite_utils.Database(conn, execute_plugins=False)

@@ -242,12 +242,17 @@ class Store:
             raise StoreError(f"{self.path} needs an upgrade but is read-only: make it writable")
         try:
             self.conn.execute("PRAGMA journal_mode = WAL")
+            # Off while migrations run: one that makes a table again drops the old one, which
+            # would otherwise delete its links (ON DELETE CASCADE).
+            self.conn.execute("PRAGMA foreign_keys = OFF")
             with self.write(record=False):
                 # Another process may have upgraded it while we waited for the lock.
                 if _read_header(self.conn)[1] < LATEST_VERSION:
                     apply_migrations(self.conn)
         except sqlite3.OperationalError as err:
             raise StoreError(f"cannot upgrade {self.path}: {err}") from None
+        finally:
+            self.conn.execute("PRAGMA foreign_keys = ON")
 
     @contextmanager
     def write(self, *, record: bool = True, reading: bool = False) -> Iterator[sqlite3.Connection]:

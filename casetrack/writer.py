@@ -104,8 +104,9 @@ def check_kind(conn: sqlite3.Connection, kind: str) -> str:
 class MilestoneWriter:
     """Writes checked milestones and their links inside the caller's write transaction.
 
-    Ids count on from the largest in the store when the writer was made, and so do the
-    rowids of link rows: left to choose, SQLite may give a new link a rowid freed by a
+    Ids count on from the largest the store ever gave when the writer was made (purge
+    erases by id, so none is given twice), and the rowids of link rows from the largest in
+    the store: left to choose, SQLite may give a new link a rowid freed by a
     deletion in the same transaction, which the history of a large import would take for
     an older row (see bulk_mode.bulk_inserts).
 
@@ -138,7 +139,13 @@ class MilestoneWriter:
         self.documents: dict[int, Document | None] = {}  # by source id
 
     def _next(self, table: str, column: str) -> int:
-        row = self.conn.execute(f"SELECT coalesce(max({column}), 0) + 1 FROM {table}")
+        """One above the largest in `table`, and above any it ever held (its AUTOINCREMENT
+        sequence, if it has one)."""
+        row = self.conn.execute(
+            f"SELECT max((SELECT coalesce(max({column}), 0) FROM {table}), coalesce((SELECT seq"
+            " FROM sqlite_sequence WHERE name = ?), 0)) + 1",
+            (table,),
+        )
         return int(row.fetchone()[0])
 
     def forget(self) -> None:

@@ -3,8 +3,9 @@
 tests/fixtures/schema.sql is every schema object (sqlite_master, in creation order) of a
 new store as casetrack made it at schema 10 (commit 45b9a42), before its migrations were
 spelled out in full; the first released schema's store upgrades to the same. A migration
-added later appends its objects to the file; one that changes what an older migration
-built is a bug.
+added later appends its objects to the file (one that makes a table again, as m016 did,
+moves that table's objects to the end); one that changes what an older migration built
+is a bug.
 """
 
 from __future__ import annotations
