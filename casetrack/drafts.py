@@ -22,6 +22,13 @@ from casetrack.text import check_choice, clean_text, closest, name_key
 # What a milestone given no kind is: `casetrack kind` cannot rename or remove it.
 DEFAULT_KIND = "other"
 PARTY_SPEC_HELP = "use NAME or NAME:ROLE, e.g. --party 'Jane Doe:defendant'"
+DATE_COLUMNS = (
+    "date", "date_start", "date_end", "precision", "approximate", "uncertain", "sort_start",
+    "sort_end", "sort_key",
+)  # fmt: skip
+# A milestone's own columns, as Checked.values() gives them.
+MILESTONE_COLUMNS = ("uid", *DATE_COLUMNS, "kind", "title", "location", "note", "status", "key")
+_ROLES = frozenset(ROLES)
 # A UUID as casetrack writes it; any other spelling goes through uuid.UUID.
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
@@ -91,16 +98,12 @@ class Checked:
 
     def columns(self) -> dict[str, object]:
         """The milestone's own column values, less those the store gives (ids, case, clocks)."""
-        return {
-            "uid": self.uid,
-            **date_columns(self.date),
-            "kind": self.kind,
-            "title": self.title,
-            "location": self.location,
-            "note": self.note,
-            "status": self.status,
-            "key": int(self.key),
-        }
+        return dict(zip(MILESTONE_COLUMNS, self.values(), strict=True))
+
+    def values(self) -> tuple[object, ...]:
+        """columns() as a tuple in MILESTONE_COLUMNS order: what a batch insert writes."""
+        return (self.uid, *date_values(self.date), self.kind, self.title, self.location,
+                self.note, self.status, int(self.key))  # fmt: skip
 
 
 def check(draft: Draft) -> Checked:
@@ -143,6 +146,7 @@ def optional_text(text: str | None) -> str | None:
     return clean_text(text) or None if text is not None else None
 
 
+@lru_cache(maxsize=1024)  # a store has few kinds, and every milestone names one
 def clean_kind(kind: str) -> str:
     """A kind's name as stored: lower case, single spaces; whether it exists is the store's."""
     return " ".join(clean_text(kind).split()).lower()
@@ -167,6 +171,8 @@ def check_uid(uid: str | None) -> str:
 
 def check_role(role: str | None, where: str) -> str | None:
     """A role as stored (lower case, single spaces), refusing near-misses of the known roles."""
+    if role in _ROLES:  # a known role as stored
+        return role
     role = " ".join(clean_text(role or "").split()).lower()
     if role and role not in ROLES and not _qualified_role(role):
         near = closest(role, ROLES, n=1)
@@ -186,14 +192,21 @@ def _qualified_role(role: str) -> bool:
 
 
 def check_party(spec: PartySpec) -> PartySpec:
+    """A party link's name cleaned, its uid canonical and its role checked (itself if all
+    were already: an import's links are)."""
     name = clean_text(spec.name)
     uid = check_uid(spec.uid) if spec.uid else None
-    if not name_key(name) and uid is None:
+    if uid is None and not name_key(name):
         raise CasetrackError(f"a party link needs a name: {PARTY_SPEC_HELP}")
-    return PartySpec(name, check_role(spec.role, f"party {name!r}"), uid, spec.new, spec.whole)
+    role = check_role(spec.role, f"party {name!r}")
+    if name == spec.name and uid == spec.uid and role == spec.role:
+        return spec
+    return PartySpec(name, role, uid, spec.new, spec.whole)
 
 
 def check_citation(citation: Citation) -> Citation:
+    """A citation's texts cleaned, its uid canonical and its page position checked (itself
+    if all were already)."""
     ref = clean_text(citation.ref)
     uid = check_uid(citation.uid) if citation.uid else None
     document = clean_text(citation.document) if citation.document else None
@@ -204,15 +217,14 @@ def check_citation(citation: Citation) -> Citation:
         raise CasetrackError(
             "a source needs a URL or a citation, e.g. 'Le Monde, 18 June 2003, p. 3'"
         )
-    return Citation(
-        ref,
-        optional_text(citation.quote),
-        optional_text(citation.page),
-        optional_text(citation.paragraph),
-        uid,
-        document,
-        index,
-    )
+    quote, page = optional_text(citation.quote), optional_text(citation.page)
+    paragraph = optional_text(citation.paragraph)
+    if (ref, quote, page, paragraph, uid, document) == (
+        citation.ref, citation.quote, citation.page, citation.paragraph, citation.uid,
+        citation.document,
+    ):  # fmt: skip
+        return citation  # already as stored
+    return Citation(ref, quote, page, paragraph, uid, document, index)
 
 
 def parse_party_spec(spec: str, *, new: bool = False) -> PartySpec:
@@ -241,14 +253,20 @@ def party_spec_text(name: str, role: str | None) -> str:
 
 
 def date_columns(value: DateValue) -> dict[str, object]:
-    return {
-        "date": value.text,
-        "date_start": value.start.isoformat() if value.start else None,
-        "date_end": value.end.isoformat() if value.end else None,
-        "precision": value.precision,
-        "approximate": int(value.approximate),
-        "uncertain": int(value.uncertain),
-        "sort_start": value.sort_start,
-        "sort_end": value.sort_end,
-        "sort_key": value.sort_key,
-    }
+    return dict(zip(DATE_COLUMNS, date_values(value), strict=True))
+
+
+@lru_cache(maxsize=4096)
+def date_values(value: DateValue) -> tuple[object, ...]:
+    """A date's column values in DATE_COLUMNS order; an import's dates repeat (see _parse)."""
+    return (
+        value.text,
+        value.start.isoformat() if value.start else None,
+        value.end.isoformat() if value.end else None,
+        value.precision,
+        int(value.approximate),
+        int(value.uncertain),
+        value.sort_start,
+        value.sort_end,
+        value.sort_key,
+    )

@@ -19,7 +19,14 @@ from casetrack.cases import require_case_id
 from casetrack.clock import now
 from casetrack.dates import DateValue
 from casetrack.documents import Document, find_page, get_document, page_text, quote_pages
-from casetrack.drafts import Checked, Citation, PartySpec, date_columns, party_spec_text
+from casetrack.drafts import (
+    MILESTONE_COLUMNS,
+    Checked,
+    Citation,
+    PartySpec,
+    date_columns,
+    party_spec_text,
+)
 from casetrack.errors import CasetrackError
 from casetrack.models import ROLES
 from casetrack.pages import quote_on
@@ -30,11 +37,7 @@ from casetrack.text import did_you_mean, name_key
 
 T = TypeVar("T")
 CACHE_LIMIT = 250_000  # entries per lookup cache: some 30 MB at most
-_COLUMNS = (
-    "id", "uid", "case_id", "date", "date_start", "date_end", "precision", "approximate",
-    "uncertain", "sort_start", "sort_end", "sort_key", "position", "kind", "title", "location",
-    "note", "status", "key", "created_at", "updated_at",
-)  # fmt: skip
+_COLUMNS = ("id", "case_id", "position", *MILESTONE_COLUMNS, "created_at", "updated_at")
 _INSERT = (
     f"INSERT INTO milestones ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 )
@@ -311,12 +314,13 @@ class MilestoneWriter:
         stamp = now()
         ids = list(range(self.next_id, self.next_id + len(rows)))
         self.next_id += len(rows)
-        values = []
-        for milestone_id, row in zip(ids, rows, strict=True):
-            columns = row.columns() | {"id": milestone_id, "position": milestone_id,
-                                       "created_at": stamp, "updated_at": stamp}  # fmt: skip
-            values.append(tuple(columns[c] for c in _COLUMNS))
-        self.conn.executemany(_INSERT, values)
+        self.conn.executemany(
+            _INSERT,
+            [
+                (milestone_id, row.case_id, milestone_id, *row.checked.values(), stamp, stamp)
+                for milestone_id, row in zip(ids, rows, strict=True)
+            ],
+        )
         self.link(list(zip(ids, rows, strict=True)))
         return ids
 
