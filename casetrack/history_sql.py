@@ -28,39 +28,30 @@ def table_columns(conn: Any, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
 
 
-class _Digest:
-    """An SQL aggregate: a fingerprint of the texts it is given, in the order given."""
-
-    def __init__(self) -> None:
-        import hashlib
-
-        self._hash = hashlib.blake2b(digest_size=16)
-
-    def step(self, text: str | None) -> None:
-        self._hash.update(f"{text}\x1e".encode())
-
-    def finalize(self) -> str:
-        return self._hash.hexdigest()
+# Rows of a span fingerprinted per statement: SQLite joins their texts, Python hashes them.
+DIGEST_CHUNK = 4096
 
 
 def span_digest(conn: Any, table: str, first: int, last: int) -> str:
-    """A fingerprint of the rows of `table` with rowids from first to last, as they are now.
+    """A fingerprint of the rows of `table` with rowids from first to last, as they are now:
+    blake2b (16 bytes) of each row's JSON (row_json) followed by U+001E, in rowid order.
 
     A span of history (rows added in bulk) keeps this instead of each row's values: undo
     compares it with the rows to tell whether they changed since without leaving a trace
     in the history (an edit made with the triggers dropped).
     """
-    # Defined once per connection: redefining a function fails while any statement is active,
-    # and FTS5 keeps one open until the transaction ends after rebuilding its index.
-    if not conn.execute(
-        "SELECT 1 FROM pragma_function_list WHERE name = 'casetrack_digest'"
-    ).fetchone():
-        conn.create_aggregate("casetrack_digest", 1, _Digest)
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=16)
     values = row_json(table_columns(conn, table), table)
-    return str(
-        conn.execute(
-            f"SELECT casetrack_digest(j) FROM (SELECT {values} AS j FROM {table}"
-            " WHERE rowid BETWEEN ? AND ? ORDER BY rowid)",
-            (first, last),
-        ).fetchone()[0]
+    sql = (
+        f"SELECT group_concat(j, ''), max(r) FROM (SELECT rowid AS r, {values} || char(30) AS j"
+        f" FROM {table} WHERE rowid BETWEEN ? AND ? ORDER BY rowid LIMIT {DIGEST_CHUNK})"
     )
+    low = first
+    while True:
+        text, high = conn.execute(sql, (low, last)).fetchone()
+        if text is None:
+            return digest.hexdigest()
+        digest.update(text.encode())
+        low = high + 1

@@ -170,6 +170,22 @@ def test_large_import_into_a_new_store_builds_the_read_indexes_again(
     assert "milestone_parties_party" in str(plan)
 
 
+def test_an_import_into_a_store_without_milestones_sets_the_read_indexes_aside_at_once(
+    cli: Cli, reindex_after_10: list[list[object]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every milestone is new: from its second batch on, an import into a new store builds the
+    read indexes and search rows once at the end, however few it adds; into a store that
+    holds milestones, not before it has added REINDEX_AFTER and more than the store held."""
+    monkeypatch.setattr(importer, "REINDEX_AFTER", 50_000)
+    cli("init")
+    cli("import", _write(cli, "few.jsonl", _milestones(6)))
+    assert len(reindex_after_10) == 1
+    cli("check")
+    assert len(json.loads(cli("search", "zeppelin", "-f", "json").stdout)) == 6
+    cli("import", _write(cli, "more.jsonl", _milestones(6)))
+    assert len(reindex_after_10) == 1, "a store with milestones kept its indexes"
+
+
 def _full_disk(*args: object, **kwargs: object) -> None:
     raise sqlite3.OperationalError("database or disk is full")
 
@@ -392,3 +408,31 @@ def test_undo_refuses_to_run_inside_a_transaction_it_cannot_roll_back(demo: Cli)
     finally:
         store.close()
     assert (_schema(demo), demo.records()) == before
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 4096])
+def test_a_span_digest_is_the_hash_of_its_rows_json_in_order_however_it_is_read(
+    demo: Cli, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """The digest is blake2b of each row's JSON and U+001E, by rowid: what every span stored
+    by earlier versions holds, so that their imports can still be undone."""
+    import hashlib
+
+    from casetrack import history_sql
+
+    monkeypatch.setattr(history_sql, "DIGEST_CHUNK", chunk)
+    conn = sqlite3.connect(demo.db_path)
+    try:
+        conn.execute("DELETE FROM milestone_parties WHERE rowid = 2")  # a gap in the span
+        columns = history_sql.table_columns(conn, "milestone_parties")
+        expected = hashlib.blake2b(digest_size=16)
+        for (text,) in conn.execute(
+            f"SELECT {history_sql.row_json(columns, 'm')} FROM milestone_parties m"
+            " WHERE rowid BETWEEN 1 AND 5 ORDER BY rowid"
+        ):
+            expected.update(f"{text}\x1e".encode())
+        assert history_sql.span_digest(conn, "milestone_parties", 1, 5) == expected.hexdigest()
+        empty = hashlib.blake2b(digest_size=16).hexdigest()
+        assert history_sql.span_digest(conn, "milestone_parties", 10**6, 10**6 + 5) == empty
+    finally:
+        conn.close()

@@ -41,8 +41,9 @@ from casetrack.writer import MilestoneWriter, Ready, remember
 BATCH = 500
 IMPORT_CACHE_KIB = -64 * 1024  # negative: KiB, as PRAGMA cache_size takes it
 MAX_LISTED_ERRORS = 1000
-# An import that has added this many milestones, and more than the store held before,
-# goes on without the read indexes of the milestone and link tables and builds them at the end.
+# An import that has added this many milestones, and more than the store held before (or
+# any, into a store that held none), goes on without the read indexes of the milestone and
+# link tables and builds them at the end.
 REINDEX_AFTER = 50_000
 _TRUE = ("yes", "y", "true", "1", "x")
 _FALSE = ("no", "n", "false", "0", "")
@@ -519,7 +520,8 @@ class _Importer:
             return
         writer = self.writer
         added = self.report.added["milestone"]
-        if self.bulk and added >= REINDEX_AFTER and added >= writer.first_id:
+        large = added >= REINDEX_AFTER or writer.first_id == 1
+        if self.bulk and large and added >= writer.first_id:
             self.bulk.drop_read_indexes()
         uids = [r.ready.checked.uid for r in batch]
         existing = dict(
