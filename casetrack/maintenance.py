@@ -10,7 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from casetrack.errors import CasetrackError
-from casetrack.output.files import check_target, partial_path, remove_partial, replace_durably
+from casetrack.output.files import (
+    check_target,
+    partial_path,
+    remove_partial,
+    replace_durably,
+    require_folder,
+)
 from casetrack.store import Store, private_file
 
 
@@ -24,13 +30,12 @@ def backup(store: Store, target: Path, *, force: bool = False) -> int:
     try:
         if target.exists() and not force:
             raise CasetrackError(f"{target} already exists: pass --force to replace it")
-        if not target.parent.is_dir():
-            raise CasetrackError(f"no folder {target.parent}: create it first")
+        require_folder(target)
     except (OSError, ValueError) as err:
         raise CasetrackError(f"cannot write a backup to {str(target)!r}: {err}") from None
     partial = partial_path(target)
     try:
-        private_file(partial, target)
+        private_file(partial, target, make_folder=False)
         copy = sqlite3.connect(partial)
         try:
             store.conn.backup(copy)

@@ -260,15 +260,20 @@ def restore(replica: Replica, target: Path, at: datetime | None = None) -> Resto
     """Restore the replica's store (as it was at `at`, else its latest) to the new file
     `target`, then check it. The file appears whole or not at all, readable by its owner."""
     from casetrack.maintenance import check
-    from casetrack.output.files import check_target, partial_path, remove_partial, replace_durably
+    from casetrack.output.files import (
+        check_target,
+        partial_path,
+        remove_partial,
+        replace_durably,
+        require_folder,
+    )
     from casetrack.store import Store
 
     check_target(target, None)
     if os.path.lexists(target):
         raise CasetrackError(f"{target} already exists: restore to a new file name")
+    require_folder(target)
     target = target.absolute()
-    if not target.parent.is_dir():
-        raise CasetrackError(f"no folder {target.parent}: create it first")
     partial = partial_path(target)
     with _config(target, replica) as config:
         span = _span(config, target, replica)

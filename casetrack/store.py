@@ -363,15 +363,17 @@ def _read_header(conn: sqlite3.Connection) -> tuple[int, int, bool]:
     return int(app_id), int(version), objects == 0
 
 
-def private_file(path: Path, named: Path | None = None) -> None:
+def private_file(path: Path, named: Path | None = None, *, make_folder: bool = True) -> None:
     """Create the store file readable and writable by its owner only: legal work is confidential.
 
-    `named` is the file messages name when `path` is a temporary one beside it.
+    `named` is the file messages name when `path` is a temporary one beside it; its folder
+    is made if missing unless not `make_folder` (a backup's, checked before).
     """
     shown = named or path
     try:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if make_folder:
+                path.parent.mkdir(parents=True, exist_ok=True)
         except FileExistsError:  # a file where its folder should be
             raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)) from None
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)

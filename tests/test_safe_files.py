@@ -250,6 +250,33 @@ def _stopped_before_the_rename(
         return None
 
 
+WRITERS = {
+    "backup": ["backup", "{path}"],
+    "export json": ["export", "-o", "{path}", "--format", "json"],
+    "export docx": ["export", "-o", "{path}", "--format", "docx"],
+    "replica restore": ["replica", "restore", "file:///nowhere/replica", "-o", "{path}"],
+}
+
+
+@pytest.mark.parametrize("writer", list(WRITERS))
+def test_a_file_in_a_missing_folder_is_refused_naming_it_and_nothing_is_made(
+    demo: Cli, tmp_path: Path, writer: str
+) -> None:
+    """No writer makes folders (only init and demo make a store's): a mistyped folder is
+    said in one line, not created."""
+    before = sorted(tmp_path.rglob("*"))
+    for folder, said in (
+        (Path("missing") / "sub", "no folder missing/sub for out.db: create it first"),
+        (Path("notes.txt"), "notes.txt is not a folder: cannot write out.db in it"),
+    ):
+        if folder.name == "notes.txt":
+            (tmp_path / folder).write_text("a file, not a folder")
+            before = sorted(tmp_path.rglob("*"))
+        args = [a.format(path=folder / "out.db") for a in WRITERS[writer]]
+        assert demo(*args, code=1).stderr == f"casetrack: {said}\n"
+        assert sorted(tmp_path.rglob("*")) == before
+
+
 def test_a_stopped_backup_or_export_removes_its_partial_copy(demo: Cli, tmp_path: Path) -> None:
     for args in (("backup", "copy.db"), ("export", "-o", "out.json")):
         for number in (signal.SIGTERM, signal.SIGHUP):

@@ -65,6 +65,18 @@ def sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def require_folder(target: Path) -> None:
+    """Refuse a file to write whose folder does not exist, naming that folder: no writer
+    makes folders, so a mistyped one is not created as a side effect (only init and demo
+    make a store's)."""
+    folder = target.parent
+    if folder.is_dir():
+        return
+    if os.path.lexists(folder):
+        raise CasetrackError(f"{folder} is not a folder: cannot write {target.name} in it")
+    raise CasetrackError(f"no folder {folder} for {target.name}: create it first")
+
+
 def check_target(
     target: Path, store: Path | None, *, backup: bool = False, force: bool = False
 ) -> None:
@@ -209,8 +221,7 @@ def _replacing(path: Path, store: Path | None) -> Iterator[int]:
     check_target(path, store)
     try:
         target = path.resolve() if path.is_symlink() else path
-        if not target.parent.is_dir():
-            raise CasetrackError(f"cannot write {path}: folder {target.parent} does not exist")
+        require_folder(target)
         fd, temp = tempfile.mkstemp(
             dir=target.parent, prefix=f"{partial_path(target).name}-", suffix=".tmp"
         )
