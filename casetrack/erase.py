@@ -124,6 +124,8 @@ class Erased:
     # Parties and sources (their names and URLs) that only erased milestones linked to: they
     # are records of their own and stay, so the person erasing may want to purge them too.
     unlinked: list[str] = field(default_factory=list)
+    # Deadlines, not erased, counted from an erased milestone: their working is blanked.
+    untriggered: list[int] = field(default_factory=list)
 
 
 def erase(store: Store, pick: Pick) -> Erased:
@@ -136,8 +138,16 @@ def erase(store: Store, pick: Pick) -> Erased:
     with store.write() as conn:
         targets = pick(conn)
         unlinked = _only_linked_to(conn, targets)
+        untriggered = [
+            r[0]
+            for r in conn.execute(
+                f"SELECT milestone_id FROM deadlines WHERE {_in('trigger_id', 'm')}"
+                f" AND NOT {_in('milestone_id', 'm')} ORDER BY milestone_id",
+                {"m": _ids(targets.milestones)},
+            )
+        ]
         change = _erase_rows(store, targets) if targets else None
-    return Erased(targets, change, wipe(store), unlinked)
+    return Erased(targets, change, wipe(store), unlinked, untriggered)
 
 
 def _document_id(conn: sqlite3.Connection, ref: str) -> int:
@@ -210,7 +220,7 @@ def _erase_rows(store: Store, targets: Targets) -> int:
         going.setdefault(table, set()).update(
             r[0] for r in conn.execute(f"SELECT rowid FROM {table} WHERE {where}", params)
         )
-    for sql in _DELETES:
+    for sql in _ERASING:
         conn.execute(sql, params)
     spans = [
         history_id
@@ -244,8 +254,13 @@ _LINKS_GOING = [
     ("deadlines", _in("milestone_id", "m")),
     ("document_pages", _in("document_id", "d")),
 ]
-# Milestones take their links with them (ON DELETE CASCADE), parties their aliases.
-_DELETES = [
+# A deadline counted from an erased milestone stays (it is the user's own), but its working
+# says the trigger's day: it is blanked first, while it still names the trigger, so that the
+# history row of that blanking is erased too. Milestones take their links with them (ON
+# DELETE CASCADE; a deadline's trigger_id is set to NULL), parties their aliases.
+_ERASING = [
+    f"UPDATE deadlines SET working = NULL WHERE {_in('trigger_id', 'm')}"
+    f" AND NOT {_in('milestone_id', 'm')}",
     f"DELETE FROM milestones WHERE {_in('id', 'm')}",
     f"DELETE FROM milestone_parties WHERE {_in('party_id', 'p')}",
     f"DELETE FROM parties WHERE {_in('id', 'p')}",
@@ -264,13 +279,15 @@ def _refers(tables: tuple[str, ...], column: str, param: str) -> str:
     return f"(table_name IN ({names}) AND ({old} OR {new}))"
 
 
-# History rows that hold the values of an erased row: its own, and those of its links.
+# History rows that hold the values of an erased row: its own, those of its links, and
+# those of a deadline while it was counted from it (its working says the trigger's day).
 _HOLDS_ERASED = " OR ".join(
     [
         *(f"(table_name = '{table}' AND {_in('row_id', p)})"
           for table, p in (("milestones", "m"), ("cases", "c"), ("parties", "p"),
                            ("sources", "s"), ("deadlines", "m"), ("documents", "d"))),
         _refers(LINK_TABLES, "milestone_id", "m"),
+        _refers(("deadlines",), "trigger_id", "m"),
         _refers(("milestone_parties", "party_aliases"), "party_id", "p"),
         _refers(("milestone_sources",), "source_id", "s"),
         _refers(("document_pages",), "document_id", "d"),

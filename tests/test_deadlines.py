@@ -310,3 +310,35 @@ def test_erasing_a_deadline_erases_its_working_from_history(cli: Cli) -> None:
     assert cli.query(f"{kept} AND (old IS NOT NULL OR new IS NOT NULL)", (deadline_id,)) == [(0,)]
     assert cli.query("SELECT count(*) FROM deadlines") == [(0,)]
     cli("check")
+
+
+def test_erasing_a_trigger_blanks_what_its_deadlines_working_said_of_it(cli: Cli) -> None:
+    """The working says the trigger's day ("30 days from Fri 14 Jun 2024"): erasing the
+    trigger for good leaves the deadline (the user's own) with its date and rule, but no
+    working, in the store or in its history; it exports and imports as such."""
+    trigger = judgment(cli, "2024-06-14")
+    deadline_id = deadline(cli, "us-frap-4a1a", trigger)
+    cli("edit", str(trigger), "--date", "2024-06-13")  # counted again: another working
+    said = cli("purge", str(trigger), "--yes").stderr
+    assert f"working blanked: deadline(s) {deadline_id} (date and rule kept)" in said
+    assert cli.query("SELECT trigger_id, rule, working FROM deadlines") == [
+        (None, "us-frap-4a1a", None)
+    ]
+    assert stored_date(cli, deadline_id) == "2024-07-15"
+    for day in ("Jun 2024", "2024-06-1"):
+        assert cli.query(
+            "SELECT count(*) FROM history WHERE coalesce(old, '') || coalesce(new, '') LIKE ?",
+            (f"%{day}%",),
+        ) == [(0,)]
+    shown = cli("show", str(deadline_id)).stdout
+    assert "(trigger erased)" in shown and "Jun 2024" not in shown
+    assert "erased for good by change" in cli("undo", "4", code=1).stderr  # the edit
+    exported = cli("export", "--format", "jsonl").stdout
+    assert "Jun 2024" not in exported
+    copy = Cli(cli.db_path.with_name("copy.db"))
+    Path("export.jsonl").write_text(exported)
+    copy("import", "export.jsonl")
+    assert copy.query("SELECT trigger_id, rule, working FROM deadlines") == [
+        (None, "us-frap-4a1a", None)
+    ]
+    cli("check")

@@ -251,6 +251,10 @@ def _erase(ctx: typer.Context, pick: Pick, yes: bool, nothing: str) -> None:
     if done.unlinked:
         say(f"now linked to no milestone, and kept: {', '.join(done.unlinked)}"
             " ('casetrack purge --party NAME' or '--source URL' erases them)")  # fmt: skip
+    if done.untriggered:
+        ids = ", ".join(map(str, done.untriggered))
+        say(f"counted from an erased milestone, working blanked: deadline(s) {ids} (date and"
+            " rule kept)")  # fmt: skip
     if not done.wiped:
         _wal_kept(store.path)
 

@@ -406,7 +406,8 @@ class _Importer:
         (self.report.added if added else self.report.unchanged)["closure"] += 1
 
     def link_deadline(self, uid: str, link: dict[str, Any]) -> None:
-        """Link an imported deadline to its trigger (by uid) and rule, as the file says."""
+        """Link an imported deadline to its trigger (by uid) and rule, as the file says (a
+        rule alone: its trigger was erased for good)."""
         from casetrack.deadlines.rules import get_rule
 
         ids = dict(
@@ -424,8 +425,9 @@ class _Importer:
         rule = _text(link.get("rule"), "deadline rule")
         if rule is not None:
             rule = get_rule(self.conn, rule).id
-        if (trigger is None) != (rule is None):
-            raise CasetrackError("a deadline link gives both its trigger and its rule, or neither")
+        if trigger is not None and rule is None:
+            # A rule without a trigger is a deadline whose trigger was erased for good.
+            raise CasetrackError("a deadline link that gives its trigger gives its rule too")
         service = _text(link.get("service"), "service")
         working = _text(link.get("working"), "working")
         done_at = _text(link.get("done_at"), "done_at")
