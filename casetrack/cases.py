@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from casetrack.clock import now
@@ -148,7 +149,7 @@ def _how_to_get(conn: sqlite3.Connection, slug: str, to_add: bool) -> str:
     return "see 'casetrack case list'"
 
 
-def list_cases(store: Store) -> list[dict[str, Any]]:
+def list_cases(store: Store) -> Iterator[dict[str, Any]]:
     """Every case with its milestone count and date range: `first` and `last` are its
     earliest and latest possible days, `first_date` and `last_date` the stored (EDTF) dates
     of the milestones its timeline lists first and last (leaving out `unknown` dates), as the
@@ -167,14 +168,12 @@ def list_cases(store: Store) -> list[dict[str, Any]]:
            FROM cases c
            LEFT JOIN milestones m ON m.case_id = c.id AND m.deleted_at IS NULL
            WHERE c.deleted_at IS NULL GROUP BY c.id ORDER BY c.slug"""
-    ).fetchall()
-    result = []
+    )
     for row in rows:
         item = _row_to_case(row[:9]).to_dict()
         item.update(milestones=row[9], first=row[10], last=row[11], first_date=row[12],
                     last_date=row[13])  # fmt: skip
-        result.append(item)
-    return result
+        yield item
 
 
 def edit_case(store: Store, slug: str, **fields: str | None) -> Case:

@@ -366,16 +366,17 @@ def _read_text_again(store: Store, document: Document) -> bool:
     return True
 
 
-def list_documents(store: Store) -> list[dict[str, Any]]:
-    """Every document, with how many live milestones cite it."""
+def list_documents(store: Store) -> Iterator[dict[str, Any]]:
+    """Every document, with how many live milestones cite it, read as the listing is
+    written."""
     rows = store.conn.execute(
         f"""SELECT {_COLUMNS}, (SELECT count(*) FROM milestone_sources ms
                JOIN sources s ON s.id = ms.source_id AND s.document_id = d.id
                JOIN milestones m ON m.id = ms.milestone_id AND m.deleted_at IS NULL)
             FROM documents d LEFT JOIN cases c ON c.id = d.case_id ORDER BY d.id"""
-    ).fetchall()
-    return [{**Document(*row[:-1]).to_dict(), "bates": Document(*row[:-1]).bates,
-             "cited": row[-1]} for row in rows]  # fmt: skip
+    )
+    return ({**Document(*row[:-1]).to_dict(), "bates": Document(*row[:-1]).bates,
+             "cited": row[-1]} for row in rows)  # fmt: skip
 
 
 def document_details(store: Store, ref: str) -> dict[str, Any]:

@@ -347,56 +347,69 @@ def history_rows(
     milestone_id: int | None = None,
     case: str | None = None,
     limit: int = 50,
-) -> list[dict[str, Any]]:
+) -> Iterator[dict[str, Any]]:
     """Recorded row changes, oldest first: the last `limit`, of one milestone or one case.
 
-    Unfiltered, rows added in bulk show as one entry per span; for a milestone or a case,
-    each of its rows in a span shows as the insert it was, with the values it was added with.
+    Unfiltered, rows added in bulk show as one entry per span, and the entries are read as
+    they are listed; for a milestone or a case, each of its rows in a span shows as the
+    insert it was, with the values it was added with (at most `limit` entries held).
     """
-    import json
-
-    if milestone_id is not None:
-        about: _About | None = _about_milestones(conn, [milestone_id])
-    elif case is not None:
-        about = _about_case(conn, case)
-    else:
-        about = None
-    where, params = (
-        ("h.last_row_id IS NULL AND " + about.where, about.params) if about else ("1", [])
+    names = Names(conn)
+    if milestone_id is None and case is None:
+        # The first of the last `limit` rows, found by the primary key; then read forwards.
+        first = conn.execute(
+            "SELECT id FROM history ORDER BY id DESC LIMIT 1 OFFSET ?", (limit - 1,)
+        ).fetchone()
+        found = conn.execute(
+            f"SELECT {_LISTED} FROM history h LEFT JOIN changes c ON c.id = h.change_id"
+            " WHERE h.id >= ? ORDER BY h.id",
+            (first[0] if first else 0,),
+        )
+        yield from (_listed(row, names)[1] for row in found)
+        return
+    about = (
+        _about_milestones(conn, [milestone_id])
+        if milestone_id is not None
+        else _about_case(conn, str(case))
     )
     found = conn.execute(
-        f"SELECT {_CHANGE}, h.action, h.table_name, h.row_id, h.last_row_id, h.old, h.new,"
-        " h.erased_by FROM history h LEFT JOIN changes c ON c.id = h.change_id"
-        f" WHERE {where} ORDER BY h.id DESC LIMIT ?",
-        (*params, limit),
-    ).fetchall()
-    names = Names(conn)
-    entries = []
-    for *change, action, table, row_id, last_row_id, old, new, erased_by in found:
-        old_values, new_values = json.loads(old or "null"), json.loads(new or "null")
-        if last_row_id is not None:
-            summary = f"rows {row_id}-{last_row_id}, added in bulk"
-            if erased_by is not None:
-                summary += f"; some erased for good by change {erased_by}"
-        elif erased_by is not None:
-            by = "" if erased_by == change[1] else f" by change {erased_by}"
-            summary = f"erased for good{by}"
-        else:
-            summary = summarise(table, action, old_values, new_values, names)
-            if action == "update" and table in _NAMED:
-                # Said in full: at 80 columns the table and row columns give way first.
-                summary = f"{names.of(table, row_id)}: {summary}"
-        entries.append(
-            _entry(tuple(change), action, table, row_id, last_row_id, summary, old_values,
-                   new_values)
-        )  # fmt: skip
-    if about:
-        rows = {*about.rows, *((e["table"], e["row"]) for _, e in entries)}
-        entries += _span_inserts(conn, rows, about.milestones, limit, names)
+        f"SELECT {_LISTED} FROM history h LEFT JOIN changes c ON c.id = h.change_id"
+        f" WHERE h.last_row_id IS NULL AND {about.where} ORDER BY h.id DESC LIMIT ?",
+        (*about.params, limit),
+    )
+    entries = [_listed(row, names) for row in found]
+    rows = {*about.rows, *((e["table"], e["row"]) for _, e in entries)}
+    entries += _span_inserts(conn, rows, about.milestones, limit, names)
     if not entries and milestone_id is not None:
         raise NotFoundError(f"no history for milestone {milestone_id}")
     entries.sort(key=lambda entry: entry[0])
-    return [entry for _, entry in entries[-limit:]]
+    yield from (entry for _, entry in entries[-limit:])
+
+
+# A history row as listed: its change, then what it did.
+_LISTED = f"{_CHANGE}, h.action, h.table_name, h.row_id, h.last_row_id, h.old, h.new, h.erased_by"
+
+
+def _listed(row: tuple[Any, ...], names: Names) -> _Entry:
+    """A history row (as _LISTED reads it) as a listed entry, with a summary of its change."""
+    import json
+
+    *change, action, table, row_id, last_row_id, old, new, erased_by = row
+    old_values, new_values = json.loads(old or "null"), json.loads(new or "null")
+    if last_row_id is not None:
+        summary = f"rows {row_id}-{last_row_id}, added in bulk"
+        if erased_by is not None:
+            summary += f"; some erased for good by change {erased_by}"
+    elif erased_by is not None:
+        by = "" if erased_by == change[1] else f" by change {erased_by}"
+        summary = f"erased for good{by}"
+    else:
+        summary = summarise(table, action, old_values, new_values, names)
+        if action == "update" and table in _NAMED:
+            # Said in full: at 80 columns the table and row columns give way first.
+            summary = f"{names.of(table, row_id)}: {summary}"
+    return _entry(tuple(change), action, table, row_id, last_row_id, summary, old_values,
+                  new_values)  # fmt: skip
 
 
 def _span_inserts(
@@ -543,6 +556,9 @@ _NAME_COLUMNS = {"cases": "slug", "parties": "name", "sources": "url", "mileston
 _TITLE_SHOWN = 40  # characters of a milestone's title when it names the milestone
 
 
+_NAMES_KEPT = 10_000  # names a listing remembers, so a long one is not held in names
+
+
 class Names:
     """What history lines call the rows they point at: the case slug, the party's name, the
     source's URL or citation, the milestone's id and title; as they are now, else as the
@@ -557,6 +573,8 @@ class Names:
             return "nothing" if row_id is None else str(row_id)
         key = (table, row_id)
         if key not in self._known:
+            if len(self._known) >= _NAMES_KEPT:  # a long listing: forget the oldest
+                del self._known[next(iter(self._known))]
             self._known[key] = self._look_up(table, row_id)
         return self._known[key]
 

@@ -149,8 +149,9 @@ def remove_kind(store: Store, kind: str) -> str:
     return name
 
 
-def list_kinds(store: Store) -> list[dict[str, object]]:
-    return [
+def list_kinds(store: Store) -> Iterator[dict[str, object]]:
+    """Every kind and how many live milestones use it, read as the listing is written."""
+    return (
         {"name": r[0], "builtin": bool(r[1]), "milestones": r[2]}
         for r in store.conn.execute(
             # One pass over the kind index, less the trashed (their own small index: `+kind`
@@ -163,7 +164,7 @@ def list_kinds(store: Store) -> list[dict[str, object]]:
                           WHERE deleted_at IS NOT NULL GROUP BY +kind) t ON t.kind = k.name
                ORDER BY k.name"""
         )
-    ]
+    )
 
 
 def add_milestone(store: Store, draft: Draft) -> WriteReport:

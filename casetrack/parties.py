@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from casetrack.clock import now
@@ -228,8 +229,9 @@ def get_party(store: Store, name: str) -> Party:
     return get_party_by_id(store.conn, require_party_id(store.conn, name))
 
 
-def list_parties(store: Store) -> list[dict[str, Any]]:
-    """Every party with its aliases and how many milestones and cases it appears in."""
+def list_parties(store: Store) -> Iterator[dict[str, Any]]:
+    """Every party with its aliases and how many milestones and cases it appears in, read
+    as the listing is written."""
     aliases: dict[int, list[str]] = {}
     for party_id, alias in store.conn.execute(
         "SELECT party_id, alias FROM party_aliases ORDER BY id"
@@ -247,13 +249,11 @@ def list_parties(store: Store) -> list[dict[str, Any]]:
                WHERE m.deleted_at IS NULL GROUP BY mp.party_id
            ) n ON n.party_id = p.id
            ORDER BY p.name_key"""
-    ).fetchall()
-    result = []
+    )
     for row in rows:
         item = Party(row[0], row[1], row[2], row[3], aliases.get(row[0], [])).to_dict()
         item.update(milestones=row[4], cases=row[5])
-        result.append(item)
-    return result
+        yield item
 
 
 def party_details(store: Store, name: str) -> dict[str, Any]:

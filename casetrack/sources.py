@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from casetrack.clock import now
@@ -120,7 +121,8 @@ def add_source(
     return get_source_by_id(store.conn, source_id)
 
 
-def list_sources(store: Store) -> list[dict[str, Any]]:
+def list_sources(store: Store) -> Iterator[dict[str, Any]]:
+    """Every source and how many live milestones cite it, read as the listing is written."""
     # Citations counted in one pass over the source index, less those of trashed milestones
     # (found through the small index of trashed ones), not a count per source.
     rows = store.conn.execute(
@@ -133,13 +135,11 @@ def list_sources(store: Store) -> list[dict[str, Any]]:
                       FROM milestones m CROSS JOIN milestone_sources ms ON ms.milestone_id = m.id
                       WHERE m.deleted_at IS NOT NULL GROUP BY ms.source_id) t ON t.source_id = s.id
            ORDER BY s.id"""
-    ).fetchall()
-    result = []
+    )
     for row in rows:
         item = Source(*row[:6]).to_dict()
         item["milestones"] = row[6]
-        result.append(item)
-    return result
+        yield item
 
 
 def source_details(store: Store, ref: str) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,8 +73,8 @@ def restore_case(store: Store, slug: str) -> Restored:
 _TRASHED_CASES = "SELECT slug FROM cases WHERE deleted_at IS NOT NULL ORDER BY slug"
 
 
-def list_trash(store: Store) -> list[dict[str, Any]]:
-    """Trashed cases and milestones, most recently deleted first."""
+def list_trash(store: Store) -> Iterator[dict[str, Any]]:
+    """Trashed cases and milestones, most recently deleted first, read as they are written."""
     rows = store.conn.execute(
         """SELECT 'case', NULL, slug, NULL, title, deleted_at FROM cases
            WHERE deleted_at IS NOT NULL
@@ -81,9 +82,9 @@ def list_trash(store: Store) -> list[dict[str, Any]]:
            SELECT 'milestone', m.id, c.slug, m.date, m.title, m.deleted_at
            FROM milestones m JOIN cases c ON c.id = m.case_id WHERE m.deleted_at IS NOT NULL
            ORDER BY 6 DESC, 1, 2"""
-    ).fetchall()
+    )
     keys = ("type", "id", "case", "date", "title", "deleted_at")
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    return (dict(zip(keys, row, strict=True)) for row in rows)
 
 
 def empty_trash(store: Store) -> tuple[int, int]:

@@ -65,7 +65,9 @@ def plans(store: Store, call: Callable[[Store], object]) -> list[tuple[str, list
     statements: list[str] = []
     store.conn.set_trace_callback(statements.append)
     try:
-        call(store)
+        result = call(store)
+        if isinstance(result, Iterator):  # a listing read as it is written: read it all
+            list(result)
     finally:
         store.conn.set_trace_callback(None)
     explained = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -51,9 +51,7 @@ def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     if fmt is OutputFormat.csv:
         columns += ["first_date", "last_date"]
     if fmt in (OutputFormat.table, OutputFormat.markdown):
-        # People read the first and last milestones' dates as said, not their bounding days.
-        for record in records:
-            record.update(first=record.pop("first_date"), last=record.pop("last_date"))
+        records = map(_dates_as_said, records)
     emit(records, fmt, columns, ("title", "first", "last"), dates=("first", "last"),
          droppable=("status",),
          empty="no cases yet: add one with 'casetrack case add SLUG --title TEXT'")  # fmt: skip
@@ -121,3 +119,9 @@ def rm(
     count = remove_case(open_store(ctx), slug, force=force)
     say(f"moved case {slug}" + (f" and {count} milestone(s)" if count else "")
         + f" to the trash: 'casetrack restore --case {slug}' brings it back")  # fmt: skip
+
+
+def _dates_as_said(record: dict[str, Any]) -> dict[str, Any]:
+    """A case's first and last milestones' dates as said, for people (not bounding days)."""
+    record.update(first=record.pop("first_date"), last=record.pop("last_date"))
+    return record

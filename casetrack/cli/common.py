@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -198,10 +198,7 @@ class Paged:
 
     def __call__(self, text: str) -> None:
         if not self.paging:
-            try:
-                out(text)
-            except BrokenPipeError:  # the reader left (`| head`): the rest is not wanted
-                reader_left()
+            written(text)
         elif self.shown is None:
             self.held.append(text)
             self.lines += text.count("\n")
@@ -242,7 +239,7 @@ class Paged:
 
 
 def emit(
-    records: list[dict[str, Any]],
+    records: Iterable[dict[str, Any]],
     fmt: OutputFormat,
     columns: list[str] | None = None,
     flexible: tuple[str, ...] = (),
@@ -252,16 +249,31 @@ def emit(
     times: tuple[str, ...] = (),
     comfort: int = 0,
 ) -> None:
-    """Records as a listing; the `dates` (EDTF) and `times` (timestamps) fields are said as
+    """Records as a listing, written as they come (a long listing is never held: see
+    listings.write_listing); the `dates` (EDTF) and `times` (timestamps) fields are said as
     people read them in a table or markdown, and kept as stored for programs."""
-    from casetrack.output.listings import render
+    from itertools import chain
 
-    if not records and fmt is OutputFormat.table:
+    from casetrack.output.listings import write_listing
+
+    records = iter(records)
+    first = next(records, None)
+    if first is None and fmt is OutputFormat.table:
         say(empty)
         return
+    if first is not None:
+        records = chain([first], records)
     if fmt in _FOR_PEOPLE and (dates or times):
-        records = [_for_people(r, dates, times) for r in records]
-    out(render(records, fmt.value, columns, flexible, droppable, comfort=comfort))
+        records = (_for_people(r, dates, times) for r in records)
+    write_listing(written, records, fmt.value, columns, flexible, droppable, comfort=comfort)
+
+
+def written(text: str) -> None:
+    """Data on stdout as it comes, ending quietly when the reader leaves (`| head`)."""
+    try:
+        out(text)
+    except BrokenPipeError:
+        reader_left()
 
 
 _FOR_PEOPLE = (OutputFormat.table, OutputFormat.markdown)

@@ -24,6 +24,8 @@ from casetrack.cli.common import (
 from casetrack.cli.filters import with_options
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from casetrack.deadlines.due import Due
     from casetrack.deadlines.rules import Rule
 
@@ -175,7 +177,7 @@ def rule_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> Non
 
     store = open_store(ctx)
     emit(
-        [_rule_record(r, rule_uses(store.conn, r.id)) for r in all_rules(store.conn)],
+        (_rule_record(r, rule_uses(store.conn, r.id)) for r in all_rules(store.conn)),
         fmt,
         ["id", "period", "citation", "title", "holidays", "method", "deadlines"],
         flexible=("title",),
@@ -397,20 +399,13 @@ def upcoming(
         out(deadlines_ics(store.conn, [d.id for d in due], alarm))
         return
     chosen = OutputFormat(fmt)
+    records: Iterable[dict[str, Any]] = (d.to_dict() for d in due)
     if chosen in (OutputFormat.table, OutputFormat.markdown):
-        records = [
-            {
-                "id": d.id,
-                "due": d.due,
-                "left": _left(d),
-                "case": d.case,
-                "title": d.title,
-                "rule": d.rule or "",
-            }
+        records = (
+            {"id": d.id, "due": d.due, "left": _left(d), "case": d.case, "title": d.title,
+             "rule": d.rule or ""}
             for d in due
-        ]
-    else:
-        records = [d.to_dict() for d in due]
+        )  # fmt: skip
     emit(
         records,
         chosen,

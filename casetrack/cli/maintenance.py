@@ -72,13 +72,18 @@ def history(
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
         emit(rows, fmt)
         return
-    for row in rows:
-        if row["undone_by"]:
-            row["command"] += f" (undone by {row['undone_by']})"
     columns = ["change", "at", "user", "command", "action", "table", "row", "summary"]
-    emit(rows, fmt, columns, ("summary", "command"), empty="no changes recorded",
+    emit(map(_undone_said, rows), fmt, columns, ("summary", "command"),
+         empty="no changes recorded",
          droppable=("user", "row", "table", "action"), times=("at",),
          comfort=COMFORT)  # fmt: skip
+
+
+def _undone_said(row: dict[str, Any]) -> dict[str, Any]:
+    """A history entry for people: its command says which change undid it."""
+    if row["undone_by"]:
+        row["command"] += f" (undone by {row['undone_by']})"
+    return row
 
 
 def _milestone_id(target: str | None) -> int | None:

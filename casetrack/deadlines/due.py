@@ -4,6 +4,7 @@ they touch again), deadlines counted from a trigger, and what falls due next."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -158,16 +159,17 @@ def remove_closure(store: Store, court: str, day: str) -> list[int]:
         return _recount_court(conn, name)
 
 
-def list_closures(store: Store, court: str | None = None) -> list[dict[str, Any]]:
+def list_closures(store: Store, court: str | None = None) -> Iterator[dict[str, Any]]:
+    """Recorded closures (of one court), by day, read as they are written."""
     rows = store.conn.execute(
         "SELECT court, court_key, day, reason FROM closures ORDER BY day, court"
     )
     key = name_key(court) if court else None
-    return [
+    return (
         {"court": name, "date": day, "reason": reason}
         for name, court_key, day, reason in rows
         if key is None or court_key == key
-    ]
+    )
 
 
 def _one_day(text: str) -> str:
@@ -312,34 +314,36 @@ class Due:
 
 def upcoming(
     conn: sqlite3.Connection, as_of: date, days: int, cases: list[str] | None = None
-) -> list[Due]:
+) -> Iterator[Due]:
     """Open deadlines (milestones of kind deadline, not done) overdue as of `as_of`, then
-    those falling due within `days`, soonest first. A deadline in a range counts by its
-    first possible day: the day to act by."""
+    those falling due within `days`, soonest first, read as they are listed. A deadline in a
+    range counts by its first possible day: the day to act by."""
+    from datetime import timedelta
+
     from casetrack.cases import require_case_id
 
-    params: list[object] = [DEADLINE_KIND]
+    horizon = as_of + timedelta(days=min(days, (date.max - as_of).days))
+    params: list[object] = [DEADLINE_KIND, horizon.isoformat(), as_of.isoformat()]
     where = ""
     if cases:
         ids = [require_case_id(conn, slug) for slug in cases]
         where = f" AND m.case_id IN ({', '.join('?' for _ in ids)})"
-        params += ids
+        params[2:2] = ids
+    # Overdue (wholly past) first, then by first and last day: the order people act in.
     rows = conn.execute(
         "SELECT m.id, c.slug, m.date, m.date_start, m.date_end, m.precision, m.approximate,"
         " m.uncertain, m.title, d.rule FROM milestones m JOIN cases c ON c.id = m.case_id"
         " LEFT JOIN deadlines d ON d.milestone_id = m.id"
         " WHERE m.kind = ? AND m.deleted_at IS NULL AND c.deleted_at IS NULL"
-        f" AND d.done_at IS NULL AND m.date_start IS NOT NULL{where}",
+        f" AND d.done_at IS NULL AND m.date_start IS NOT NULL AND m.date_start <= ?{where}"
+        " ORDER BY coalesce(m.date_end, m.date_start) >= ?, m.date_start,"
+        " coalesce(m.date_end, m.date_start), m.id",
         params,
-    ).fetchall()
-    found = []
+    )
     for mid, slug, text, start, end, precision, approximate, uncertain, title, rule in rows:
         value = from_stored(text, start, end, precision, bool(approximate), bool(uncertain))
         assert value.start is not None
         first, last = value.start, value.end or value.start
         # A range not over yet is due now; one wholly past is overdue by its last day.
         left = (first - as_of).days if first >= as_of else min(0, (last - as_of).days)
-        if left <= days:
-            found.append(Due(mid, slug, text, title, rule, left, first, last, (last - as_of).days))
-    found.sort(key=lambda d: (not d.overdue, d.first, d.last, d.id))
-    return found
+        yield Due(mid, slug, text, title, rule, left, first, last, (last - as_of).days)
