@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from casetrack.cases import require_case_id
 from casetrack.milestones import load_milestones
@@ -118,10 +120,22 @@ class PageHit:
 
 @dataclass
 class SearchResult:
-    hits: list[Hit]
+    """What matched, best first, read as it is listed (each of `hits` and `pages` once),
+    and how many matched in all: the listing shows the first `limit` of each."""
+
+    hits: Iterator[Hit]
     total: int
-    pages: list[PageHit] = field(default_factory=list)
+    pages: Iterator[PageHit] = field(default_factory=lambda: iter(()))
     page_total: int = 0
+    limit: int | None = None
+    # Whether the hits listed are of more than one case (asked of a listing too long to hold).
+    several_cases: Callable[[], bool] = lambda: False
+
+    def more(self) -> tuple[int, int]:
+        """How many milestones, and pages of documents, matched beyond those listed."""
+        if self.limit is None:
+            return 0, 0
+        return max(self.total - self.limit, 0), max(self.page_total - self.limit, 0)
 
 
 def search(
@@ -134,7 +148,7 @@ def search(
     where, params = where_clause(conn, filters)  # checks the filters even for an empty query
     query = translate(text)
     if not query.match:
-        return SearchResult([], 0)
+        return SearchResult(iter(()), 0)
     pages, page_total = _pages(conn, query, filters, limit)
     weights = ", ".join(str(w) for w in _WEIGHTS.values())
     order = f"bm25(milestone_search_fts, {weights}), {ORDER_BY}"
@@ -145,26 +159,45 @@ def search(
             f" DESC, {order}"
         )
         order_params.append(query.phrase)
-    sql = f"""SELECT m.id FROM milestone_search_fts JOIN milestones m
-              ON m.id = milestone_search_fts.rowid
-              WHERE milestone_search_fts MATCH ? AND {where} ORDER BY {order}"""
-    ids = [r[0] for r in conn.execute(sql, [query.match, *params, *order_params])]
-    page = ids if limit is None else ids[:limit]
-    marked = _marked_text(conn, query.match, page)
-    hits = []
-    for rank, milestone in enumerate(load_milestones(conn, page), start=1):
-        title, field, snippet = marked[milestone.id]
-        hits.append(Hit(milestone, rank, title, snippet, field))
-    return SearchResult(hits, len(ids), pages, page_total)
+    found = (
+        """FROM milestone_search_fts JOIN milestones m ON m.id = milestone_search_fts.rowid
+               WHERE milestone_search_fts MATCH ? AND """
+        + where
+    )
+    (total,) = conn.execute(f"SELECT count(*) {found}", [query.match, *params]).fetchone()
+    listed = f"SELECT m.id, m.case_id {found} ORDER BY {order} LIMIT ?"
+    listed_params = [query.match, *params, *order_params, _sql_limit(limit)]
+
+    def several_cases() -> bool:
+        sql = f"SELECT count(DISTINCT case_id) > 1 FROM ({listed})"
+        return bool(conn.execute(sql, listed_params).fetchone()[0])
+
+    hits = _hits(conn, query.match, conn.execute(listed, listed_params))
+    return SearchResult(hits, int(total), pages, page_total, limit, several_cases)
+
+
+def _sql_limit(limit: int | None) -> int:
+    return -1 if limit is None else min(limit, 2**63 - 1)
+
+
+def _hits(conn: sqlite3.Connection, match: str, listed: Iterator[tuple[int, int]]) -> Iterator[Hit]:
+    """The listed milestones as hits, read and marked _CHUNK at a time."""
+    rank = 0
+    while chunk := [row[0] for row in islice(listed, _CHUNK)]:
+        marked = _marked_text(conn, match, chunk)
+        for milestone in load_milestones(conn, chunk):
+            rank += 1
+            title, column, snippet = marked[milestone.id]
+            yield Hit(milestone, rank, title, snippet, column)
 
 
 def _pages(
     conn: sqlite3.Connection, query: Query, filters: Filters, limit: int | None
-) -> tuple[list[PageHit], int]:
+) -> tuple[Iterator[PageHit], int]:
     """Pages of documents matching, best first (phrase hits first), and how many match. A
     document belongs to a case at most, so any filter but --case leaves them out."""
     if replace(filters, cases=[]) != Filters():
-        return [], 0
+        return iter(()), 0
     where, params = "document_pages_fts MATCH ?", list[object]([query.match])
     if filters.cases:
         ids = [require_case_id(conn, slug) for slug in filters.cases]
@@ -186,9 +219,9 @@ def _pages(
         f"SELECT d.id, d.title, d.sha256, p.label, p.page_index,"
         f" snippet(document_pages_fts, 0, {_MARKS_SQL}, '…', 12) {joins}"
         f" WHERE {where} ORDER BY {order} LIMIT ?",
-        [*params, *order_params, -1 if limit is None else min(limit, 2**63 - 1)],
+        [*params, *order_params, _sql_limit(limit)],
     )
-    return [PageHit(*row) for row in rows], int(total)
+    return (PageHit(*row) for row in rows), int(total)
 
 
 def _marked_text(

@@ -143,8 +143,10 @@ CALLS: dict[str, Callable[[Store], object]] = {
     "party show by alias": lambda store: party_details(store, "benchmark party"),
     "source show": lambda store: source_details(store, "1"),
     "case list": list_cases,
-    "search": lambda store: search(store.conn, "zeppelin", Filters()),
-    "search in a case": lambda store: search(store.conn, "raid", Filters(cases=["bench-small"])),
+    "search": lambda store: search(store.conn, "zeppelin", Filters()).hits,
+    "search in a case": lambda store: (
+        search(store.conn, "raid", Filters(cases=["bench-small"])).hits
+    ),
     "export of a case": _export(cases=["bench-small"]),
     "export of a party": _export(parties=["bench-party"]),
     "export of a date window": _export(since=parse_date("2001-01"), until=parse_date("2001-03")),

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from casetrack.cli import filters as f
-from casetrack.cli.common import FormatOption, OutputFormat, open_store, out, say
+from casetrack.cli.common import FormatOption, OutputFormat, open_store, say, written
 
 # Bold yellow on a terminal; NO_COLOR (https://no-color.org) or a pipe get plain brackets.
 _ANSI_MARKS = ("\x1b[1;33m", "\x1b[0m")
@@ -47,7 +47,7 @@ def search(
     Case and accents do not matter. Examples: casetrack search raid ;
     casetrack search '"money laundering"' --case nec-2003 ; casetrack search 'farah*' --format json
     """
-    from casetrack.output.listings import render_search
+    from casetrack.output.listings import write_search
     from casetrack.search import rebuild_index
     from casetrack.search import search as find
 
@@ -60,14 +60,11 @@ def search(
             return
     chosen = filters.selected()
     result = find(store.conn, " ".join(text or []), chosen, None if all_ else limit)
-    if not result.hits and not result.pages and fmt is OutputFormat.table:
+    if not result.total and not result.page_total and fmt is OutputFormat.table:
         say("no matches")
         return
-    out(render_search(result.hits, fmt.value, _marks(fmt), result.pages))
-    for more, what in (
-        (result.total - len(result.hits), ""),
-        (result.page_total - len(result.pages), " in documents"),
-    ):
+    write_search(written, result.hits, fmt.value, _marks(fmt), result.pages, result.several_cases)
+    for more, what in zip(result.more(), ("", " in documents"), strict=True):
         if more:
             say(f"{more} more match{'es' if more > 1 else ''}{what}: show them with --limit N"
                 " or --all")  # fmt: skip

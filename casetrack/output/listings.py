@@ -660,54 +660,77 @@ def _timeline_record(m: Milestone, focus: Collection[int]) -> dict[str, Any]:
     return record
 
 
-def render_search(
-    hits: Sequence[Hit],
+def write_search(
+    write: Callable[[str], object],
+    hits: Iterable[Hit],
     fmt: str,
     marks: tuple[str, str] = ("[", "]"),
-    pages: Sequence[PageHit] = (),
-) -> str:
-    """Search hits, best first. People get the title with matches marked by `marks` and where
-    else it matched; programs get the full milestone record plus its rank and snippet.
-    Matching pages of documents follow: a second table for people, and for programs records
-    whose "document" is the document's id (CSV rows of kind "document")."""
+    pages: Iterable[PageHit] = (),
+    several_cases: Callable[[], bool] | None = None,
+) -> None:
+    """Search hits, best first, written as they come. People get the title with matches
+    marked by `marks` and where else it matched; programs get the full milestone record plus
+    its rank and snippet. Matching pages of documents follow: a second table for people, and
+    for programs records whose "document" is the document's id (CSV rows of kind
+    "document"). A table longer than SAMPLE hits asks `several_cases` whether it needs a
+    case column (without it, the hits are all read first)."""
     from casetrack.search import mark
 
     if fmt in ("json", "jsonl", "csv"):
-        records = [
+        records = (
             {**h.milestone.to_dict(), "rank": h.rank, "snippet": mark(h.snippet),
              "snippet_field": h.snippet_field}
             for h in hits
-        ]  # fmt: skip
-        found = [{**p.to_dict(), "rank": rank} for rank, p in enumerate(pages, 1)]
-        if fmt == "csv":
-            columns = ["rank", "id", "case", "date", "kind", "title", "snippet_field", "snippet"]
-            found = [{"rank": f["rank"], "kind": "document", "title": f["title"],
-                      "snippet_field": f"document {f['document']}, page {f['page']}",
-                      "snippet": f["snippet"]} for f in found]  # fmt: skip
-            return render([*records, *found], fmt, columns)
-        return render([*records, *found], fmt)
-    if not hits:
-        return _render_pages(pages, fmt, marks)
-    if pages:
-        return render_search(hits, fmt, marks) + "\n" + _render_pages(pages, fmt, marks)
-    # The matches keep their markers through render, which shows stored control characters
-    # as symbols and only then puts in the marks (colour codes on a terminal).
-    rows = [
+        )  # fmt: skip
+        found = ({**p.to_dict(), "rank": rank} for rank, p in enumerate(pages, 1))
+        if fmt != "csv":
+            write_listing(write, chain(records, found), fmt)
+            return
+        columns = ["rank", "id", "case", "date", "kind", "title", "snippet_field", "snippet"]
+        found = ({"rank": f["rank"], "kind": "document", "title": f["title"],
+                  "snippet_field": f"document {f['document']}, page {f['page']}",
+                  "snippet": f["snippet"]} for f in found)  # fmt: skip
+        write_listing(write, chain(records, found), fmt, columns)
+        return
+    stream = iter(hits) if several_cases is not None else iter(list(hits))
+    sample = list(islice(stream, SAMPLE + 1))
+    pages = iter(pages)
+    if sample:
+        cases = {h.milestone.case for h in sample}
+        several = len(cases) > 1 or (
+            len(sample) > SAMPLE and several_cases is not None and several_cases()
+        )
+        _write_hits(write, chain(sample, stream), fmt, marks, several)
+        first = next(pages, None)
+        if first is None:
+            return
+        write("\n")
+        pages = chain([first], pages)
+    # The matches keep their markers through write_listing, which shows stored control
+    # characters as symbols and only then puts in the marks (colour codes on a terminal).
+    rows = ({"document": p.document_id, "title": p.title, "page": p.label, "match": p.snippet}
+            for p in pages)  # fmt: skip
+    write_listing(write, rows, fmt, ["document", "title", "page", "match"],
+                  flexible=("title", "match"), marks=marks)  # fmt: skip
+
+
+def _write_hits(
+    write: Callable[[str], object],
+    hits: Iterable[Hit],
+    fmt: str,
+    marks: tuple[str, str],
+    several: bool,
+) -> None:
+    """Milestones that matched, for people: where each is, its marked title, what else
+    matched."""
+    rows = (
         {"id": h.milestone.id, "case": h.milestone.case, "date": display_date(h.milestone.date),
          "kind": h.milestone.kind, "title": title_label(h.milestone, h.title),
          "match": "" if h.snippet_field == "title" else f"{h.snippet_field}: {h.snippet}"}
         for h in hits
-    ]  # fmt: skip
+    )  # fmt: skip
     columns = ["id", "date", "kind", "title", "match"]
-    if len({h.milestone.case for h in hits}) > 1:
+    if several:
         columns.insert(1, "case")
-    return render(rows, fmt, columns, flexible=("date", "title", "match"), droppable=("kind",),
-                  marks=marks)  # fmt: skip
-
-
-def _render_pages(pages: Sequence[PageHit], fmt: str, marks: tuple[str, str]) -> str:
-    """Matching pages of documents, for people: which document, which page, the words."""
-    rows = [{"document": p.document_id, "title": p.title, "page": p.label, "match": p.snippet}
-            for p in pages]  # fmt: skip
-    return render(rows, fmt, ["document", "title", "page", "match"],
-                  flexible=("title", "match"), marks=marks)  # fmt: skip
+    write_listing(write, rows, fmt, columns, flexible=("date", "title", "match"),
+                  droppable=("kind",), marks=marks)  # fmt: skip
