@@ -99,6 +99,33 @@ else:
 """
 _SINCE = "2024-01-15"
 
+# Rows a query gives, written as CSV as they are read by a plain sqlite3 script: the floor
+# for the streamed listings below (history, a search with many hits, party list).
+_RAW_ROWS = """
+import csv, sqlite3, sys
+conn = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+csv.writer(sys.stdout, lineterminator="\\n").writerows(conn.execute(sys.argv[2], sys.argv[3:]))
+"""
+_HISTORY = (
+    "SELECT h.id, c.at, c.user, c.command, h.action, h.table_name, h.row_id, h.old, h.new"
+    " FROM history h LEFT JOIN changes c ON c.id = h.change_id ORDER BY h.id"
+)
+# A word in about a fifth of the generated titles ("the appeal", "appeals", the tag).
+_MANY = "appeal"
+_MATCHES = (
+    "SELECT m.id, c.slug, m.date, m.kind, m.title FROM milestone_search_fts"
+    " JOIN milestones m ON m.id = milestone_search_fts.rowid JOIN cases c ON c.id = m.case_id"
+    " WHERE milestone_search_fts MATCH ? AND m.deleted_at IS NULL"
+    " ORDER BY bm25(milestone_search_fts), m.sort_key, m.position, m.id"
+)
+_MATCH_COUNT = "SELECT count(*) FROM milestone_search_fts WHERE milestone_search_fts MATCH ?"
+_PARTIES = (
+    "SELECT p.id, p.name, p.kind, count(DISTINCT mp.milestone_id), count(DISTINCT m.case_id)"
+    " FROM parties p LEFT JOIN milestone_parties mp ON mp.party_id = p.id"
+    " LEFT JOIN milestones m ON m.id = mp.milestone_id AND m.deleted_at IS NULL"
+    " GROUP BY p.id ORDER BY p.name_key"
+)
+
 # SQLite's own checks of the same store: the floor for `check`.
 _RAW_CHECK = """
 import sqlite3, sys
@@ -490,12 +517,20 @@ def store_bytes(db: Path) -> int:
 
 
 def count(db: Path, where: str, *params: str) -> int:
+    sql = f"SELECT count(*) FROM milestones m WHERE m.deleted_at IS NULL AND {where}"
+    return scalar(db, sql, *params)
+
+
+def scalar(db: Path, sql: str, *params: str) -> int:
+    """A count read from the store, for a row's label."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        sql = f"SELECT count(*) FROM milestones m WHERE m.deleted_at IS NULL AND {where}"
         return int(conn.execute(sql, params).fetchone()[0])
     finally:
         conn.close()
+
+
+_ALL = 10**9  # a --limit above any store's rows
 
 
 def large_outputs(ct: list[str], db: Path) -> list[Measure]:
@@ -504,6 +539,9 @@ def large_outputs(ct: list[str], db: Path) -> list[Measure]:
 
     def listing(fmt: str, where: str, *params: str) -> list[str]:
         return [PY, "-c", _RAW_LISTING, str(db), fmt, where, *params]
+
+    def raw_rows(sql: str, *params: str) -> list[str]:
+        return [PY, "-c", _RAW_ROWS, str(db), sql, *params]
 
     since = ("m.sort_end >= ?", _SINCE)
     disputed = ("m.status = 'disputed'",)
@@ -518,8 +556,12 @@ def large_outputs(ct: list[str], db: Path) -> list[Measure]:
         Measure(f"export --since {_SINCE} -f jsonl ({rows})",
                 [*ct, "export", "--since", _SINCE, "-f", "jsonl"],
                 raw=listing("jsonl", *since), limit=3, rss_limit=100),
+        Measure(f"history --limit {_ALL} ({scalar(db, 'SELECT count(*) FROM history'):,} rows)",
+                [*ct, "history", "--limit", str(_ALL)], raw=raw_rows(_HISTORY), rss_limit=100),
+        Measure(f"search {_MANY} --all ({scalar(db, _MATCH_COUNT, _MANY):,} hits)",
+                [*ct, "search", _MANY, "--all"], raw=raw_rows(_MATCHES, _MANY), rss_limit=100),
         Measure("case list", [*ct, "case", "list"], target=("stack", 1.0)),
-        Measure("party list", [*ct, "party", "list"]),
+        Measure("party list", [*ct, "party", "list"], raw=raw_rows(_PARTIES), rss_limit=100),
         Measure("source list", [*ct, "source", "list"]),
         Measure("kind list", [*ct, "kind", "list"]),
     ]  # fmt: skip
