@@ -628,6 +628,14 @@ def test_abbreviated_french_months(text: str, date: str) -> None:
         "The order broke Notice 003/20, dated 7 January 2020, and he was arrested on 3 May 2019.",
         "Four years later, on 3 May 2019, the agency denied it.",
         "Police raided the office on 3 May 2019. The 3 May 2019 raid was lawful, the court said.",
+        "This version was rectified on 9 June 2021.\n\nThe raid took place on 3 May 2019.",
+        "Acme, founded in 1999, was raided on 3 May 2019.",
+        "Acme Ltd, incorporated on 2 March 1999, was raided on 3 May 2019.",
+        "When the legislature enacted the Code in 1993, it did not foresee raids on 3 May 2019.",
+        "The rule, which entered into force on 1 June 2018, was applied on 3 May 2019.",
+        "Acts prior to 16 September 2022 are in issue; the raid took place on 3 May 2019.",
+        "Statements made after 17 March 2014 were not barred; the raid took place on 3 May 2019.",
+        "He led the firm until 2008 and was arrested on 3 May 2019.",
     ],
 )
 def test_births_headers_datelines_laws_and_restatements_are_no_milestones(text: str) -> None:
@@ -791,16 +799,18 @@ def test_an_organisation_name_wrapped_onto_the_next_line_still_spells_its_acrony
 @pytest.mark.parametrize(
     ("text", "lang", "edtf", "start", "end"),
     [
-        ("The guard worked there from March 1971 to June 1974.", "en", "1971-03/1974-06",
+        ("The guard was detained from March 1971 to June 1974.", "en", "1971-03/1974-06",
          "1971-03-01", "1974-06-30"),
-        ("The payments were diverted between 2005 and 2007.", "en", "2005/2007",
+        ("The hearings ran between 2005 and 2007.", "en", "2005/2007",
          "2005-01-01", "2007-12-31"),
-        ("The loans ran from 1998 to 2000, the bank said.", "en", "1998/2000",
+        ("He was held in custody from 1998 to 2000, the bank said.", "en", "1998/2000",
          "1998-01-01", "2000-12-31"),
         ("Il a été détenu du 4 février au 9 mai 2012 à Rennes.", "fr", "2012-02-04/2012-05-09",
          "2012-02-04", "2012-05-09"),
-        ("The strike lasted from 2 June 2016 to 14 July 2016.", "en", "2016-06-02/2016-07-14",
+        ("The trial lasted from 2 June 2016 to 14 July 2016.", "en", "2016-06-02/2016-07-14",
          "2016-06-02", "2016-07-14"),
+        ("The court sat for the period January 1, 2007 through March 31, 2007 in trial.", "en",
+         "2007-01-01/2007-03-31", "2007-01-01", "2007-03-31"),
     ],
 )  # fmt: skip
 def test_a_period_is_one_candidate_with_an_interval(
@@ -813,6 +823,19 @@ def test_a_period_is_one_candidate_with_an_interval(
         end,
     )
     assert candidate.precision == "interval"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The guard worked there from March 1971 to June 1974.",
+        "The payments were diverted between 2005 and 2007.",
+        "The survey covers the period January 1, 2007 through December 31, 2007.",
+        "Il a dirigé la société du 4 février au 9 mai 2012.",
+    ],
+)
+def test_a_period_with_no_event_in_its_clause_is_no_milestone(text: str) -> None:
+    assert extract(text, lang="fr" if " du " in text else "en").candidates == []
 
 
 def test_two_dates_joined_by_and_are_still_two_events() -> None:

@@ -140,6 +140,9 @@ def extract(
                 stated = span
             header = header_kind(sentence, item.start, item.end, offset, decision)
             kind = "ruling" if citation is not None else header
+            kind = kind or kind_words.nearest(item.start, item.end)
+            if span.precision == "interval" and kind == "other":
+                continue  # a period (of service, of a survey) with no event in its clause
             linked = carried.deciding(parties) if header else parties
             candidates.append(
                 Candidate(
@@ -152,7 +155,7 @@ def extract(
                     anchor=anchor,
                     sentence=clean,
                     title=title(clean),
-                    kind=kind or kind_words.nearest(item.start, item.end),
+                    kind=kind,
                     parties=linked,
                     new_parties=[new_parties[p] for p in linked if p in new_parties],
                     citations=[c.text for c in in_sentence],

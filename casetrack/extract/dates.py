@@ -62,8 +62,8 @@ _NUMERIC_DATE = Regex(
 
 # A bare year is a date only where the words around it say so ("in 2001", "the 2003 raid").
 _YEAR_CONTEXT = (
-    r"in|since|until|till|by|from|during|of|before|after|around|circa|between|"
-    r"en|depuis|dès|jusqu'en|jusqu\u2019en|vers|fin|début|debut|"
+    r"in|since|by|from|during|of|before|after|around|circa|between|"
+    r"en|depuis|dès|vers|fin|début|debut|"
     r"im|im Jahr|seit|bis|desde|hasta|en el año"
 )
 _YEAR_AFTER_WORD = Regex(  # not "the Act of 1998", "la loi de 1901": names, not events
@@ -168,6 +168,12 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|\b(?:published|updated|posted)(?:\s+on)?|\blast\s+(?:updated|modified)|\bas\s+corrected"
     r"\s+through|\barchive\s+date|\bpubli[ée]e?(?:\s+le)?|\bmis\s+[àa]\s+jour(?:\s+le)?"
     r"|\bdate\s+de\s+publication"
+    r"|\b(?:rectified|corrected|revised|rectifi[ée]e?|corrig[ée]e?)\s+(?:on|le)"
+    r"|\b(?:founded|established|incorporated|created|cr[ée]{2}e?s?|fond[ée]e?s?)\s+(?:in|on|en|le)"
+    r"|\b(?:enacted|promulgated|took\s+effect|came\s+into\s+force|entered\s+into\s+force"
+    r"|entr[ée]e?s?\s+en\s+vigueur|promulgu[ée]e?s?)\b(?:(?!\d{4}\b)[^;,\n]){0,40}?\b(?:in|on|as\s+of|le|en)"
+    r"|\b(?:prior\s+to|after|subsequent\s+to|ant[ée]rieurement\s+au|post[ée]rieurement\s+au"
+    r"|apr[èe]s\s+le)"
     r"|\b(?:loi|ordonnance|d[ée]cret|arr[êe]t[ée]|circulaire|law|act|regulation|directive|"
     r"r[èe]glement|code|executive\s+order)\b[^.;\n]{0,40}?(?:\bn[°o]\.?|\bno\.)\s*[\w./-]+,?"
     r"\s+(?:du|of|dated)|\b\d+/\d+,\s*dated|(?:\bpara\.|§|\bart\.)\s*[\w.-]+\s*\()"
@@ -278,7 +284,10 @@ def find_dates(text: str, lang: str) -> list[Found]:
     ]
 
 
-_PERIOD_LEAD = Regex(r"(?<!\w)(?:from|between|du|de|entre)\s+(?:the\s+|le\s+)?$", re.IGNORECASE)
+_PERIOD_LEAD = Regex(
+    r"(?<!\w)(?:from|between|du|de|entre|period(?:\s+of)?|covering|p[ée]riode)\s+(?:the\s+|le\s+)?$",
+    re.IGNORECASE,
+)
 _PERIOD_LINK = Regex(
     r"\s*(?:to|and|until|through|au|à|a|et|jusqu'au|jusqu\u2019au)\s+(?:the\s+|le\s+)?",
     re.IGNORECASE,
