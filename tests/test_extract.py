@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -355,11 +355,63 @@ def test_kind_word_of_the_same_clause_wins() -> None:
             "La cour a rendu le 3 mai 2019 un arrêt infirmant le jugement et relaxant le prévenu.",
             "acquittal",
         ),
+        (
+            "Par jugement du 3 mai 2019, le tribunal correctionnel, saisi par les parties "
+            "civiles, a relaxé le prévenu.",
+            "acquittal",
+        ),
+        ("By a judgment of 3 May 2019, the court of appeal dismissed their appeal.", "judgment"),
+        # A trial and what came of it; the facts of the matter.
+        ("He was found guilty in a May 2019 trial of two counts of fraud.", "conviction"),
+        ("He was convicted of assault related to conduct occurring on 3 May 2019.", "other"),
+        # What an event was set for, and what is due.
+        ("He was detained pending a hearing scheduled for 3 May 2019.", "hearing"),
+        ("Sentencing is set for 3 May 2019.", "sentencing"),
+        ("The defendant was ordered to surrender to the marshal by 3 May 2019.", "deadline"),
+        ("Opening briefs are due May 3, 2019.", "deadline"),
+        ("The court gave him until 3 May 2019 to answer.", "deadline"),
+        ("Agents executed a search warrant at his home on 3 May 2019.", "search"),
     ],
 )
 def test_kind_follows_the_clause_verb_and_the_decision_named(sentence: str, kind: str) -> None:
     lang = "fr" if re.search(r"\b(?:le|la|l'|du|a été)\b", sentence) else "en"
     assert only(sentence, lang=lang).kind == kind
+
+
+DUE_LEAD_INS = (
+    "Responses are due", "The deadline is", "The brief must be filed no later than",
+    "Objections shall be served on or before", "He was ordered to pay the fine by",
+    "The parties must settle before", "La requête doit être déposée au plus tard le",
+    "The court extended the time to answer to",
+)  # fmt: skip
+
+
+FRENCH_MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.sampled_from(DUE_LEAD_INS), st.dates(date(1990, 1, 1), date(2099, 12, 31)))
+def test_a_date_something_is_due_by_is_a_deadline(lead_in: str, day: date) -> None:
+    french = "le" in lead_in.split()
+    months = FRENCH_MONTHS if french else [f"{date(2000, m, 1):%B}" for m in range(1, 13)]
+    text = f"{lead_in} {day.day} {months[day.month - 1]} {day.year}."
+    candidate = only(text, lang="fr" if french else "en")
+    assert (candidate.date, candidate.kind) == (day.isoformat(), "deadline")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She did not file her claim until 3 May 2019.",
+        "He had travelled to Paris on 3 May 2019.",
+        "The report was written by 3 May 2019 investigators.",
+    ],
+)
+def test_until_or_by_with_nobody_bound_to_act_is_no_deadline(text: str) -> None:
+    assert only(text).kind != "deadline"
 
 
 def test_the_seed_case_opened_years_before_a_dismissal_is_an_investigation() -> None:
@@ -532,16 +584,25 @@ def test_typographic_apostrophes_match_straight_ones() -> None:
 
 def test_a_long_docket_in_one_paragraph_stays_fast() -> None:
     """Thousands of dates in one paragraph (a docket, a table) must not take quadratic time."""
-    docket = "\n".join(
-        f"No. {n}. {n % 28 + 1} June 2003: hearing, raid, appeal" for n in range(3000)
-    )
+    days = [date(2000, 1, 1) + timedelta(days=n) for n in range(3000)]
+    docket = "\n".join(f"No. {n}. {d:%d %B %Y}: hearing, raid, appeal" for n, d in enumerate(days))
     started = time.perf_counter()
     candidates = extract(docket).candidates
-    assert len(candidates) == 3000 and candidates[-1].date == "2003-06-04"
+    assert len(candidates) == 3000 and candidates[-1].date == days[-1].isoformat()
     assert time.perf_counter() - started < 10
 
 
 # --------------------------------------------------------------------------- dates it now reads
+
+
+def test_an_event_told_twice_is_one_candidate_naming_the_parties_of_both() -> None:
+    text = (
+        "Police arrested Anne Keller on 3 May 2019. She was released a week later. "
+        "The arrest of 3 May 2019 was lawful, Judge Paul Brun said. Brun arrested nobody."
+    )
+    arrests = [c for c in extract(text).candidates if c.kind == "arrest"]
+    assert [c.date for c in arrests] == ["2019-05-03"]
+    assert arrests[0].parties == ["Anne Keller", "Paul Brun"]
 
 
 def test_month_without_a_year_takes_the_year_of_its_sentence_or_is_marked_uncertain() -> None:
@@ -642,6 +703,37 @@ def test_births_headers_datelines_laws_and_restatements_are_no_milestones(text: 
     assert [c.date for c in extract(text, lang="fr" if "née" in text else "en").candidates] == [
         "2019-05-03"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "candidates"),
+    [
+        (
+            "Press Release\nMan Sentenced for Fraud\nThursday, March 14, 2024\n\n"
+            "COLUMBUS \u2013 A man was sentenced today to ten years in prison for fraud.",
+            "2024-03-14",
+            [("2024-03-14", "sentencing")],
+        ),
+        (
+            "FOR IMMEDIATE RELEASE\nJune 3, 2024\n\nTwo men were arrested yesterday in Lynn.",
+            "2024-06-03",
+            [("2024-06-02", "arrest")],
+        ),
+        (
+            "Office of Example Affairs\nNovember 6, 2008\nMEMORANDUM TO: All staff\n\n"
+            "In June 2008, the court reversed the conviction.",
+            "2008-11-06",
+            [("2008-06", "ruling")],
+        ),
+        ("We affirm the judgment today.", None, []),
+    ],
+)
+def test_a_release_or_memorandum_is_dated_by_its_head_and_today_is_that_day(
+    text: str, published: str | None, candidates: list[tuple[str, str]]
+) -> None:
+    extraction = extract(text)
+    assert extraction.published == published
+    assert [(c.date, c.kind) for c in extraction.candidates] == candidates
 
 
 def test_a_dateline_of_place_and_date_alone_opens_the_story() -> None:

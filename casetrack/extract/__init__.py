@@ -30,7 +30,16 @@ from datetime import date
 from typing import Any, TypeAlias
 
 from casetrack.extract.citations import citations
-from casetrack.extract.dates import Found, Span, dateline, find_dates, is_dateline, resolve
+from casetrack.extract.dates import (
+    Found,
+    Span,
+    dateline,
+    find_dates,
+    head_date,
+    is_dateline,
+    is_release,
+    resolve,
+)
 from casetrack.extract.kinds import HEAD, KindWords, header_kind, is_decision
 from casetrack.extract.parties import Carried, NewParty, parties_in, party_names
 from casetrack.extract.sentences import sentences
@@ -107,6 +116,8 @@ def extract(
     if lang not in SUPPORTED_LANGS:
         raise ValueError(f"unsupported language {lang!r}: use one of {', '.join(SUPPORTED_LANGS)}")
     published, story_start = dateline(text, lang)
+    if published is None and (is_release(text) or not is_decision(text)):
+        published, story_start = head_date(text, lang)
     story = text[story_start:]
     names, new_parties = party_names(story, known_parties)
     candidates: list[Candidate] = []
@@ -188,16 +199,21 @@ _PLAIN_DECISIONS = frozenset({"ruling", "judgment"})
 
 
 def _merged(candidates: list[Candidate]) -> list[Candidate]:
-    """One candidate per decision and day: a judgment's header date and the sentence that
-    says what it decided are one milestone, of the more telling kind ("conviction" over
-    "ruling"), naming the parties of both."""
+    """One candidate per event: a judgment's header date and the sentence that says what it
+    decided are one milestone, of the more telling kind ("conviction" over "ruling"); and an
+    event told twice (same day, same kind: "was arrested on May 3" in the lead and again in
+    the account) is one, naming the parties of both."""
     kept: list[Candidate] = []
     decided: dict[str, Candidate] = {}
+    told: dict[tuple[str, str], Candidate] = {}
     for candidate in candidates:
-        first = decided.get(candidate.date)
-        if first is None or candidate.kind not in _DECISIONS:
+        first = told.get((candidate.date, candidate.kind))
+        if candidate.kind in _DECISIONS:
+            first = decided.get(candidate.date)
+        if first is None:
             if candidate.kind in _DECISIONS:
                 decided[candidate.date] = candidate
+            told[(candidate.date, candidate.kind)] = candidate
             kept.append(candidate)
             continue
         if first.kind in _PLAIN_DECISIONS and candidate.kind not in _PLAIN_DECISIONS:

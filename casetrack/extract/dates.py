@@ -161,6 +161,12 @@ _WEEKDAY = Regex(
     + _ANY_MONTH
     + r"|next|prochain)\b)"
 )
+_TODAY = Regex(
+    r"(?<![\w-])(?:(?P<today>today|earlier\s+today|this\s+(?:morning|afternoon|evening)|tonight"
+    r"|aujourd'hui|aujourd\u2019hui|ce\s+matin|cet\s+apr[èe]s-midi)|(?P<yesterday>yesterday|hier))"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
 _NEXT_WEEK = Regex(r"\b(?:next|this coming|prochain)\s*$", re.IGNORECASE)
 # Words after which a date is no event of the case: a birth, a page's publication, a law's name.
 _NOT_AN_EVENT_BEFORE = Regex(
@@ -205,6 +211,7 @@ class Found:
     shift: tuple[int, int, str] | None = None  # (fewest, most, unit), negative = earlier
     month: int | None = None  # a month without a year ("in November"): needs a year
     weekday: int | None = None  # "on Friday": needs the publication date
+    days_ago: int | None = None  # "today", "yesterday": days before the publication date
 
 
 _PRECISIONS = ("day", "month", "year")
@@ -277,6 +284,8 @@ def find_dates(text: str, lang: str) -> list[Found]:
     for m in _WEEKDAY.rx.finditer(text):
         if not _NEXT_WEEK.rx.search(text, max(0, m.start() - 20), m.start()):
             found.append(Found(m.start(), m.end(), m.group(0), weekday=_WEEKDAYS[m.group(0)]))
+    for m in _TODAY.rx.finditer(text):
+        found.append(Found(m.start(), m.end(), m.group(0), days_ago=0 if m["today"] else 1))
     return [
         f
         for f in _periods(text, drop_overlaps(found, lambda f: (f.start, f.end)))
@@ -439,6 +448,45 @@ def dateline(text: str, lang: str) -> tuple[Span | None, int]:
     return None, 0
 
 
+_RELEASE_HEAD = Regex(
+    r"\b(?:press\s+release|news\s+release|media\s+release|for\s+immediate\s+release"
+    r"|communiqu[ée]\s+de\s+presse|memorandum\s+(?:to|for)|subject\s*:)",
+    re.IGNORECASE,
+)
+_HEAD_LINES = 8
+_ALONE_ON_ITS_LINE = Regex(
+    r"^[ \t]*(?:dated?\s*:?\s*)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_release(text: str) -> bool:
+    """Whether the text opens as a press release or a memorandum, whose head dates it."""
+    return bool(_RELEASE_HEAD.rx.search(text[:HEAD_DATE_CHARS]))
+
+
+HEAD_DATE_CHARS = 600
+
+
+def head_date(text: str, lang: str) -> tuple[Span | None, int]:
+    """The date of a release or memorandum: a full date alone on one of its first lines
+    ("Thursday, March 14, 2024" under the headline), and where the text goes on after it."""
+    head = text[:HEAD_DATE_CHARS]
+    lines = 0
+    for line in re.finditer(r"[^\n]*(?:\n|$)", head):
+        lines += 1
+        if lines > _HEAD_LINES:
+            break
+        for item in find_dates(line.group(0), lang):
+            if item.span is None or item.span.precision != "day":
+                continue
+            before, after = line.group(0)[: item.start], line.group(0)[item.end :]
+            if _ALONE_ON_ITS_LINE.rx.match(before) and not after.strip(" \t\n.,"):
+                return item.span, line.end()
+    return None, 0
+
+
 def resolve(
     item: Found,
     later_in_sentence: Sequence[Found],
@@ -456,6 +504,10 @@ def resolve(
         return item.span, None
     if item.weekday is not None:
         return _on_weekday(item.weekday, published)
+    if item.days_ago is not None:
+        if published is None or published.precision != "day":
+            return None, None
+        return _period(published.start - timedelta(days=item.days_ago), "day"), published.text
     if item.month is not None:
         return _month_in_context(item.month, later_in_sentence, stated, published)
     if item.month_day is None and item.shift is None:

@@ -17,6 +17,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from casetrack.extract.dates import is_release
 from casetrack.extract.text import Regex, drop_overlaps, fold_same_length
 
 # Regular expressions on accent-free lower-case text, English then French; the longest match
@@ -79,6 +80,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "search",
         (
             r"searched", r"perquisitionn\w*",
+            r"execut\w* (?:a |the |two |several )?(?:federal )?search warrants?",
+            r"search warrants? (?:was |were )?executed",
         ),
         (
             r"search(?:es)?", r"perquisitions?",
@@ -88,6 +91,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "arrest",
         (
             r"ordered (?:his |her |their |the |its )?arrest", r"arrested", r"apprehended",
+            r"execut\w* (?:an |the )?arrest warrants?", r"taken into custody",
             r"interpell\w*", r"arrete\w*",
         ),
         (
@@ -236,6 +240,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"revers(?:ed|es)", r"vacat(?:ed|es)", r"upheld", r"quash\w*", r"annul\w*",
             r"cass(?:e|ant|ation de)", r"infirm\w*", r"confirm\w*", r"rejet\w*", r"rejected",
             r"denied",
+            r"dismiss\w* (?:the |their |his |her |its |an |this )?(?:\w+ )?"
+            r"(?:appeals?|petitions?|applications?|motions?|requests?)",
             r"issued (?:a |an |the |its |his |her )?(?:[\w-]+ ){0,4}"
             r"(?:decision|ruling|determination|opinion)",
             r"(?:decision|denial|ruling|determination)\w* (?:[\w()]+ ){0,8}(?:was |were )?issued",
@@ -322,6 +328,39 @@ _HUNG_CLAUSE = Regex(r"^\s*,?\s*(?:qui\b|which\b|that\b|\w+ing\b)")
 _DECIDED = frozenset({"conviction", "acquittal", "dismissal", "order", "sentencing"})
 _DECISIONS = frozenset({"ruling", "judgment", "order"})
 _DECISION_AFTER = Regex(r"^\s*,?\s*(?:un|une|a|an|its|the|son|sa|leur)\s+$")
+# A decision named with its date to open the sentence ("Par jugement du 4 février 2021, le
+# tribunal ... a relaxé le prévenu"): the sentence's main verb says what it decided.
+_OPENING_DECISION = Regex(
+    r"^\W*(?:par|by|in|under|dans|selon|suivant|aux termes d'|through)\s+(?:(?:un|une|a|an|its|"
+    r"his|her|the|son|sa|leur|this|that)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+# A date that is when something is due: "due July 19, 2024", "no later than", "on or before";
+# "by" or "until" only where the clause says someone must act ("ordered to report ... by").
+_DUE = Regex(
+    r"(?:\bdue(?:\s+(?:on|by|date\s+(?:of|is|was)))?|\bdeadline(?:\s+(?:of|is|was|for\s+[\w\s]"
+    r"{0,40}?(?:is|was|of)))?|\bno\s+later\s+than|\bnot\s+later\s+than|\bon\s+or\s+before"
+    r"|\bau\s+plus\s+tard\s+le|\bd'ici\s+le|\b(?:has|have|had|gave|give|gives|given|granted"
+    r"|allowed)\b[^,;.]{0,40}?\buntil|\bextended\b[^,;.]{0,40}?\b(?:to|until))\s*:?\s*$"
+)
+_DUE_IF_BOUND = Regex(r"\b(?:by|before|until|avant\s+le|jusqu'au)\s*$")
+_BOUND = Regex(
+    r"\b(?:must|shall|ordered\b[^,;]{0,60}\bto|directed\b[^,;]{0,60}\bto|required\s+to|"
+    r"(?:is|are|was|were)\s+to\b|(?:has|have|had)\s+to\b|needs?\s+to|instructed\s+to|"
+    r"doit|doivent|devra|devront|tenue?s?\s+de|somm[ée]e?s?\s+de|invit[ée]e?s?\s+[àa])"
+)
+# What an event noun followed by its date was set for: "a hearing scheduled for June 7".
+_SET_FOR = Regex(
+    r"^\s+(?:(?:is|was|has\s+been|had\s+been|were|are|now|then)\s+)*(?:scheduled|set|slated|fixed"
+    r"|rescheduled|postponed|adjourned|continued|calendared|set\s+down|pr[ée]vue?s?|fix[ée]e?s?"
+    r"|renvoy[ée]e?s?)(?:\s+(?:for|to|until|on|au|pour|le))*\s*$"
+)
+# Something that happened on the date, named by a word that is no kind: "conduct occurring on".
+_OCCURRING = Regex(
+    r"\b(?:occurring|occurred|committed|took\s+place|happened|arising|that\s+occurred)"
+    r"(?:\s+(?:on|in|around|about))?\s*$"
+)
+_TRIAL_NOUNS = frozenset({"trial", "hearing"})
+_TRIAL_OUTCOMES = frozenset({"conviction", "acquittal", "sentencing"})
 
 
 @dataclass(frozen=True)
@@ -354,20 +393,34 @@ class KindWords:
         return cls(folded, words, [w[1] for w in words], breaks)
 
     def nearest(self, start: int, end: int) -> str:
-        """The kind of the date at start:end: of the decision named with it (or what a
+        """The kind of the date at start:end: a deadline where it is when something is due,
+        of the event a noun before it was set for, of the decision named with it (or what a
         clause hung on it says it decided), else of the closest event word, verbs first."""
+        clause = self.folded[self._clause_start(start) : start]
+        if _DUE.rx.search(clause) or (_DUE_IF_BOUND.rx.search(clause) and _BOUND.rx.search(clause)):
+            return "deadline"
         before = bisect.bisect_right(self.ends, start) - 1  # the last word ending before it
+        if before >= 0:
+            _, word_end, kind, _ = self.words[before]
+            if _SET_FOR.rx.match(self.folded[word_end:start]):
+                return kind  # "a hearing scheduled for June 7"
+        if _OCCURRING.rx.search(clause):
+            return "other"  # "conduct occurring on April 27": the facts, not a step of the case
         if before + 1 < len(self.words):
             word_start, _, kind, _ = self.words[before + 1]
             if word_start - end <= 2:
-                return kind  # the date qualifies a noun: "the 2003 raid"
+                # the date qualifies a noun, "the 2003 raid", unless the clause's verb says what
+                # came of it: "found guilty in an October 2016 trial" is the conviction
+                outcome = self._outcome_before(start, before) if kind in _TRIAL_NOUNS else None
+                return outcome or kind
             if kind in _DECISIONS and _DECISION_AFTER.rx.match(self.folded[end:word_start]):
                 # "a rendu le 30 juin 2021 un arrêt ... condamnant": what the decision did
                 return self._decided(word_start, before + 2, hung=False) or kind
         if before >= 0:
             word_start, word_end, kind, _ = self.words[before]
             if _NAMED_WITH_DATE.rx.match(self.folded[word_end:start]):
-                return self._decided(end, before + 1) or kind
+                opening = bool(_OPENING_DECISION.rx.match(self.folded[:word_start]))
+                return self._decided(end, before + 1, hung=not opening) or kind
         scored: list[tuple[float, str]] = []
         for index in range(max(0, before - _NEIGHBOURS + 1), before + 1):
             _, word_end, kind, strength = self.words[index]
@@ -387,6 +440,21 @@ class KindWords:
             if stop >= 0 and word_start > stop:
                 break
             if strength == _VERB and kind in _DECIDED:
+                return kind
+        return None
+
+    def _clause_start(self, position: int) -> int:
+        """Where the clause holding `position` starts: after the last comma, ";" or "(".
+        ("and" does not end it here: "ordered to report and pay by May 1")."""
+        return max(self.folded.rfind(mark, 0, position) for mark in ",;:()") + 1
+
+    def _outcome_before(self, start: int, before: int) -> str | None:
+        """A conviction, acquittal or sentence verb of the clause before `start`."""
+        clause_start = self._clause_start(start)
+        for word_start, _, kind, strength in reversed(self.words[: before + 1]):
+            if word_start < clause_start:
+                break
+            if strength == _VERB and kind in _TRIAL_OUTCOMES:
                 return kind
         return None
 
@@ -410,7 +478,10 @@ _JUDGMENT_NEAR = Regex(r"\b(?:judgment|jugement)\b")
 
 
 def is_decision(text: str) -> bool:
-    """Whether the text opens as a court decision does (court, docket or judgment words)."""
+    """Whether the text opens as a court decision does (court, docket or judgment words),
+    and not as a press release about one."""
+    if is_release(text):
+        return False
     return bool(_DECISION_WORDS.rx.search(fold_same_length(text[:HEAD]).lower()))
 
 
