@@ -223,8 +223,8 @@ SAMPLES: tuple[Sample, ...] = (
         expected=(
             Expected("2015-03-12", "judgment", ("Azizi and Others", "France")),
             Expected("2003-06-17", "search"),
-            # "the same day": not a phrase extract() resolves yet.
-            Expected("2003-06-17", "arrest", status=MISSED),
+            # "the same day": the day the story is at, the date opening the sentence before.
+            Expected("2003-06-17", "arrest", anchor="2003-06-17"),
             Expected("2003-06-21", "charge"),
             Expected("2003-07-03", "release"),
             Expected("2006-01-10", "complaint"),

@@ -371,6 +371,8 @@ def test_kind_word_of_the_same_clause_wins() -> None:
         ("Opening briefs are due May 3, 2019.", "deadline"),
         ("The court gave him until 3 May 2019 to answer.", "deadline"),
         ("Agents executed a search warrant at his home on 3 May 2019.", "search"),
+        ("In May 2019 he received a 25-year federal prison term.", "sentencing"),
+        ("The Court, sitting on 3 May 2019 as a Chamber, decides as follows.", "ruling"),
     ],
 )
 def test_kind_follows_the_clause_verb_and_the_decision_named(sentence: str, kind: str) -> None:
@@ -429,6 +431,9 @@ def test_the_seed_case_opened_years_before_a_dismissal_is_an_investigation() -> 
         ("Smith v Jones\n\nMay 3, 2019\n\nAppellate Division, Second Department", "ruling"),
         ("DOCKET NO. 190101-1\nDATE: May 3, 2019\n\nORDER", "ruling"),
         ("THIRD SECTION\nCASE OF A v. B\nJUDGMENT\nSTRASBOURG\n3 May 2019", "judgment"),
+        ("AVERY v.\nBRENNAN.\n\nNo. 55.\n\nCircuit Court of Appeals.\n\nMay 3, 2019.", "ruling"),
+        ("AVERY v. BRENNAN.\n\nCourt of Appeals.\n\nDecided May 3, 2019.", "ruling"),
+        ("AVERY v. BRENNAN.\n\nCourt of Appeals.\n\nArgued May 3, 2019.", "hearing"),
     ],
 )
 def test_date_in_a_decision_header_is_the_decision(head: str, kind: str) -> None:
@@ -736,6 +741,43 @@ def test_a_release_or_memorandum_is_dated_by_its_head_and_today_is_that_day(
     assert [(c.date, c.kind) for c in extraction.candidates] == candidates
 
 
+def test_a_listings_item_dates_count_its_weekdays_and_are_no_events_themselves() -> None:
+    text = (
+        "News Blog\n\nMay 23, 2014 04:00 PM\n\nFraud Ring Dismantled\n\n"
+        "Anne Keller was sentenced last month to five years in prison.\n\n"
+        "May 16, 2014 \u2013 Man sentenced in fraud case\n\n"
+        "A Queens man was sentenced Wednesday to life in prison.\n\n"
+        "May 15, 2014 \u2013 Importers to pay $10 million settlement\n\n"
+        "Two importers agreed to pay $10 million in damages."
+    )
+    assert [(c.date, c.kind) for c in extract(text).candidates] == [
+        ("2014-04", "sentencing"),  # last month, from the post's date
+        ("2014-05-14", "sentencing"),  # Wednesday, from the item's date; its headline is the same
+        ("2014-05-15", "settlement"),  # the headline's date: the item tells no other
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "On 15 March 2010 she notified the mayor of a picket on 20 March 2010. On the same "
+            "day the mayor refused.",
+            [("2010-03-15", None), ("2010-03-20", None), ("2010-03-15", "2010-03-15")],
+        ),
+        ("The show aired on 21 October 2019 and again the same day.", [("2019-10-21", None)]),
+        ("On a Tuesday evening in November 2014, three men set out.", [("2014-11", None)]),
+        ("ICE's top stories for the week ending May 16, 2014\n\nPolice raided it on 3 May 2014.",
+         [("2014-05-03", None)]),
+        ("May 18, 2014Washington, DC\n\nPolice raided it on 3 May 2014.", [("2014-05-03", None)]),
+    ],
+)  # fmt: skip
+def test_the_same_day_is_the_day_the_story_is_at_and_page_furniture_is_no_date(
+    text: str, dates: list[tuple[str, str | None]]
+) -> None:
+    assert [(c.date, c.anchor) for c in extract(text).candidates] == dates
+
+
 def test_a_dateline_of_place_and_date_alone_opens_the_story() -> None:
     extraction = extract("Paris, 17 September 2014. The court ruled on 3 May 2014.")
     assert extraction.published == "2014-09-17"
@@ -924,6 +966,8 @@ def test_a_period_is_one_candidate_with_an_interval(
         "The payments were diverted between 2005 and 2007.",
         "The survey covers the period January 1, 2007 through December 31, 2007.",
         "Il a dirigé la société du 4 février au 9 mai 2012.",
+        "He was charged with conspiring to sell cocaine between October 2015 and May 2018.",
+        "During the period from about June 1, 1948, to about March 25, 1949, they ran a lottery.",
     ],
 )
 def test_a_period_with_no_event_in_its_clause_is_no_milestone(text: str) -> None:

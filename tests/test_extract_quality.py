@@ -19,12 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # What the tuning split scores today: raise these as the rules improve, never lower them (they
 # were set anew when 10 press releases, ECHR statements of facts and opinions joined the split).
 FLOOR = {
-    "f1": 0.888,
-    "kinds": 0.867,
-    "parties": 0.625,
-    "parties_with_case": 0.786,
+    "f1": 0.982,
+    "kinds": 0.9,
+    "parties": 0.667,
+    "parties_with_case": 0.817,
 }
-CEILING = {"duplicates": 3, "junk": 11}
+CEILING = {"duplicates": 0, "junk": 3}
 
 
 def _evaluator() -> Any:

@@ -38,6 +38,7 @@ from casetrack.extract.dates import (
     head_date,
     is_dateline,
     is_release,
+    item_date,
     resolve,
 )
 from casetrack.extract.kinds import HEAD, KindWords, header_kind, is_decision
@@ -68,6 +69,7 @@ class Candidate:
     parties: list[str] = field(default_factory=list)
     new_parties: list[NewParty] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)  # cited in the sentence: sources
+    same_day: bool = False  # "the same day": another event of a day already proposed
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -119,6 +121,7 @@ def extract(
     if published is None and (is_release(text) or not is_decision(text)):
         published, story_start = head_date(text, lang)
     story = text[story_start:]
+    head_published = published  # items of a listing re-date the story, not the text
     names, new_parties = party_names(story, known_parties)
     candidates: list[Candidate] = []
     stated: Span | None = None  # the latest date the text states: relative ones hang on it
@@ -127,6 +130,8 @@ def extract(
     carried = Carried(
         {p.name: p.kind for p in new_parties.values()}, parties_in(story[:HEAD], names)
     )
+    narrative: Span | None = None  # the date the story is at: "On 15 March 2010, ..."
+    headline: int | None = None  # the candidate of a listing item's headline, if any
     for sentence in sentences(story):
         offset = story.find(sentence, offset)
         found = find_dates(sentence, lang)
@@ -135,29 +140,38 @@ def extract(
         carried.named(named)
         if not found or is_dateline(sentence, found):
             continue  # is_dateline: "Paris, 17 September 2014." closing a statement
+        item = item_date(sentence, found)
+        if item is not None:  # a new item of a listing, dated: the previous one ends
+            _drop_told_headline(candidates, headline)
+            published, headline = item[0], len(candidates) if item[1] else None
+            if not item[1]:
+                continue  # a post's date and time: no event
         kind_words = KindWords.of(sentence, [(f.start, f.end) for f in found])
         clean = normalise_space(sentence)
         in_sentence = citations(sentence, story)
-        for index, item in enumerate(found):
-            citation = next((c for c in in_sentence if c.start <= item.start < c.end), None)
+        for index, date_found in enumerate(found):
+            citation = next((c for c in in_sentence if c.start <= date_found.start < c.end), None)
             if citation is not None and not citation.own:
                 continue  # the date of a cited decision: a source, not an event
-            if _restated(sentence, item, found[index + 1 :], candidates):
+            if _restated(sentence, date_found, found[index + 1 :], candidates):
                 continue
-            span, anchor = resolve(item, found[index + 1 :], stated, published)
+            later = found[index + 1 :]
+            span, anchor = resolve(date_found, later, stated, published, narrative)
             if span is None:
                 continue
-            if item.span is not None or item.month_day is not None:
+            if date_found.span is not None or date_found.month_day is not None:
                 stated = span
-            header = header_kind(sentence, item.start, item.end, offset, decision)
+                if _OPENING.rx.match(sentence[: date_found.start]):
+                    narrative = span
+            header = header_kind(sentence, date_found.start, date_found.end, offset, decision)
             kind = "ruling" if citation is not None else header
-            kind = kind or kind_words.nearest(item.start, item.end)
-            if span.precision == "interval" and kind == "other":
-                continue  # a period (of service, of a survey) with no event in its clause
+            kind = kind or kind_words.nearest(date_found.start, date_found.end)
+            if span.precision == "interval" and kind not in _LASTING:
+                continue  # a period of service, of a survey, of the conduct charged: no event
             linked = carried.deciding(parties) if header else parties
             candidates.append(
                 Candidate(
-                    found=normalise_space(item.found),
+                    found=normalise_space(date_found.found),
                     date=span.text,
                     start=span.start,
                     end=span.end,
@@ -170,9 +184,24 @@ def extract(
                     parties=linked,
                     new_parties=[new_parties[p] for p in linked if p in new_parties],
                     citations=[c.text for c in in_sentence],
+                    same_day=date_found.same_day,
                 )
             )
-    return Extraction(_merged(candidates), published.text if published else None)
+        if item is not None and headline == len(candidates):
+            headline = None  # the headline named no event
+    _drop_told_headline(candidates, headline)
+    first_published = head_published.text if head_published else None
+    return Extraction(_merged(candidates), first_published)
+
+
+_OPENING = Regex(r"^\W*(?:on|le|in|en|by|at|around|vers)?\s*$", re.IGNORECASE)
+
+
+def _drop_told_headline(candidates: list[Candidate], headline: int | None) -> None:
+    """A listing item's headline date is its event's only when the item tells no other date
+    ("May 16, 2014 - Queens man sentenced" over "sentenced ... Wednesday")."""
+    if headline is not None and len(candidates) > headline + 1:
+        del candidates[headline]
 
 
 _RIGHT_BEFORE = Regex(r"^\s*,?\s*(?:on|in|le|en|the)?\s*$", re.IGNORECASE)
@@ -194,6 +223,8 @@ def _restated(
     return named_next and any(c.date == item.span.text for c in earlier)
 
 
+# Events that last, so that a period can be one: "detained from 3 May to 5 June".
+_LASTING = frozenset({"detention", "trial", "hearing", "investigation", "parole"})
 _DECISIONS = frozenset({"ruling", "judgment", "conviction", "acquittal", "dismissal"})
 _PLAIN_DECISIONS = frozenset({"ruling", "judgment"})
 
@@ -207,7 +238,7 @@ def _merged(candidates: list[Candidate]) -> list[Candidate]:
     decided: dict[str, Candidate] = {}
     told: dict[tuple[str, str], Candidate] = {}
     for candidate in candidates:
-        first = told.get((candidate.date, candidate.kind))
+        first = None if candidate.same_day else told.get((candidate.date, candidate.kind))
         if candidate.kind in _DECISIONS:
             first = decided.get(candidate.date)
         if first is None:

@@ -32,7 +32,7 @@ _CAPITALISED_ONLY = frozenset({"may", "march", "mar", "august", "aug", "jan", "s
 
 _MONTH_WORDS = {*_MONTHS, *(form for forms in _MONTH_FORMS.values() for form in forms)}
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?P<year>19\d\d|20\d\d|2100)(?![\d/.,:-]\d)"
+_YEAR = r"(?P<year>19\d\d|20\d\d|2100)(?![\d/.,:-]\d)(?![^\W\d_])"  # not "2014Washington"
 _DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|\.)?"
 _NOT_AFTER_NUMBER = r"(?<![\w/.,:§-])"
 _UNITS_AFTER_NUMBER = (
@@ -156,16 +156,21 @@ _WEEKDAYS = {
     for name in names
 }  # fmt: skip
 _WEEKDAY = Regex(
-    r"(?<![\w-])(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi|"
+    r"(?<![\w-])(?<!\ba )(?<!\bun )(?<!\bany )(?<!\beach )(?<!\bevery )"  # not "on a Tuesday"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi|"
     r"mercredi|jeudi|vendredi|samedi|dimanche)(?![\w-])(?!,?\s+(?:\d|the\s+\d|le\s+\d|"
     + _ANY_MONTH
     + r"|next|prochain)\b)"
 )
 _TODAY = Regex(
     r"(?<![\w-])(?:(?P<today>today|earlier\s+today|this\s+(?:morning|afternoon|evening)|tonight"
-    r"|aujourd'hui|aujourd\u2019hui|ce\s+matin|cet\s+apr[èe]s-midi)|(?P<yesterday>yesterday|hier))"
-    r"(?![\w-])",
+    r"|aujourd'hui|aujourd\u2019hui|ce\s+matin|cet\s+apr[èe]s-midi)|(?P<yesterday>yesterday|hier)"
+    r"|(?:just\s+)?last\s+(?P<last>month|year)(?!['\u2019]s)"
+    r"|(?P<dernier>le\s+mois|l'an|l'ann[ée]e)\s+derni[èe]re?)(?![\w-])",
     re.IGNORECASE,
+)
+_SAME_DAY = Regex(
+    r"(?<![\w-])(?:the\s+same\s+(?:day|date)|le\s+m[êe]me\s+jour)(?![\w-])", re.IGNORECASE
 )
 _NEXT_WEEK = Regex(r"\b(?:next|this coming|prochain)\s*$", re.IGNORECASE)
 # Words after which a date is no event of the case: a birth, a page's publication, a law's name.
@@ -174,7 +179,8 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|\b(?:published|updated|posted)(?:\s+on)?|\blast\s+(?:updated|modified)|\bas\s+corrected"
     r"\s+through|\barchive\s+date|\bpubli[ée]e?(?:\s+le)?|\bmis\s+[àa]\s+jour(?:\s+le)?"
     r"|\bdate\s+de\s+publication"
-    r"|\b(?:rectified|corrected|revised|rectifi[ée]e?|corrig[ée]e?)\s+(?:on|le)"
+    r"|\b(?:rectified|corrected|revised|rectifi[ée]e?|corrig[ée]e?)\s+(?:on|le)|\bweek\s+ending"
+    r"|\bdocument\s+date"
     r"|\b(?:founded|established|incorporated|created|cr[ée]{2}e?s?|fond[ée]e?s?)\s+(?:in|on|en|le)"
     r"|\b(?:enacted|promulgated|took\s+effect|came\s+into\s+force|entered\s+into\s+force"
     r"|entr[ée]e?s?\s+en\s+vigueur|promulgu[ée]e?s?)\b(?:(?!\d{4}\b)[^;,\n]){0,40}?\b(?:in|on|as\s+of|le|en)"
@@ -211,7 +217,8 @@ class Found:
     shift: tuple[int, int, str] | None = None  # (fewest, most, unit), negative = earlier
     month: int | None = None  # a month without a year ("in November"): needs a year
     weekday: int | None = None  # "on Friday": needs the publication date
-    days_ago: int | None = None  # "today", "yesterday": days before the publication date
+    ago: tuple[int, str] | None = None  # "today", "last month": (count, unit) before publication
+    same_day: bool = False  # "the same day": the day the story is at
 
 
 _PRECISIONS = ("day", "month", "year")
@@ -285,7 +292,14 @@ def find_dates(text: str, lang: str) -> list[Found]:
         if not _NEXT_WEEK.rx.search(text, max(0, m.start() - 20), m.start()):
             found.append(Found(m.start(), m.end(), m.group(0), weekday=_WEEKDAYS[m.group(0)]))
     for m in _TODAY.rx.finditer(text):
-        found.append(Found(m.start(), m.end(), m.group(0), days_ago=0 if m["today"] else 1))
+        if m["today"] or m["yesterday"]:
+            ago = (0 if m["today"] else 1, "day")
+        else:
+            ago = (1, "month" if fold(m["last"] or m["dernier"]).startswith("le mois") or
+                   m["last"] == "month" else "year")  # fmt: skip
+        found.append(Found(m.start(), m.end(), m.group(0), ago=ago))
+    for m in _SAME_DAY.rx.finditer(text):
+        found.append(Found(m.start(), m.end(), m.group(0), same_day=True))
     return [
         f
         for f in _periods(text, drop_overlaps(found, lambda f: (f.start, f.end)))
@@ -293,12 +307,15 @@ def find_dates(text: str, lang: str) -> list[Found]:
     ]
 
 
+_ABOUT = r"(?:(?:on\s+or\s+)?about\s+|around\s+|approximately\s+|vers\s+)?"
 _PERIOD_LEAD = Regex(
-    r"(?<!\w)(?:from|between|du|de|entre|period(?:\s+of)?|covering|p[ée]riode)\s+(?:the\s+|le\s+)?$",
+    r"(?<!\w)(?:from|between|du|de|entre|period(?:\s+of)?|covering|p[ée]riode)\s+"
+    r"(?:the\s+|le\s+)?" + _ABOUT + "$",
     re.IGNORECASE,
 )
 _PERIOD_LINK = Regex(
-    r"\s*(?:to|and|until|through|au|à|a|et|jusqu'au|jusqu\u2019au)\s+(?:the\s+|le\s+)?",
+    r"\s*,?\s*(?:to|and|until|through|au|à|a|et|jusqu'au|jusqu\u2019au)\s+(?:the\s+|le\s+)?"
+    + _ABOUT,
     re.IGNORECASE,
 )
 _BARE_YEAR = Regex(r"(?P<year>19\d\d|20\d\d)(?![\w/.,:-]\d)")
@@ -492,6 +509,7 @@ def resolve(
     later_in_sentence: Sequence[Found],
     stated: Span | None,
     published: Span | None,
+    narrative: Span | None = None,
 ) -> tuple[Span | None, str | None]:
     """The span a found expression means, and the EDTF of the date it was resolved from.
 
@@ -499,15 +517,22 @@ def resolve(
     itself relative, so a flashback does not shift the story); "fourteen years earlier"
     takes a later full date of the same sentence when there is one ("the inquiry, opened
     fourteen years earlier, was closed on 5 June 2017"); the dateline is the last resort.
+    "Today", "yesterday", "last month" take the dateline; "the same day" the day the story
+    is at (`narrative`: the last date opening a sentence, "On 15 March 2010 ...").
     """
     if item.span is not None:
         return item.span, None
     if item.weekday is not None:
         return _on_weekday(item.weekday, published)
-    if item.days_ago is not None:
+    if item.ago is not None:
         if published is None or published.precision != "day":
             return None, None
-        return _period(published.start - timedelta(days=item.days_ago), "day"), published.text
+        count, unit = item.ago
+        return _period(_shift(published.start, -count, unit), unit), published.text
+    if item.same_day:
+        if narrative is None or narrative.precision != "day":
+            return None, None
+        return narrative, narrative.text
     if item.month is not None:
         return _month_in_context(item.month, later_in_sentence, stated, published)
     if item.month_day is None and item.shift is None:
@@ -554,6 +579,29 @@ def _month_in_context(
     if not sure:
         span = replace(span, text=span.text + "?")
     return span, anchor.text
+
+
+_ITEM_DATE = Regex(
+    r"\s*(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*(?:\n|$)|\s*[\u2013\u2014-]\s+\S)"
+)
+
+
+def item_date(sentence: str, found: Sequence[Found]) -> tuple[Span, bool] | None:
+    """The date of an item of a news listing, and whether a headline follows it: a full date
+    opening a line and followed only by a time ("Jun 09, 2015 12:30 PM", a post's date, no
+    event) or by a dash and a headline ("May 16, 2014 - Queens man sentenced"). Weekdays and
+    "last month" in the item are counted from it."""
+    if not found:
+        return None
+    first, span = found[0], found[0].span
+    if span is None or span.precision != "day":
+        return None
+    if sentence[: first.start].strip():
+        return None
+    follows = _ITEM_DATE.rx.match(sentence, first.end)
+    if follows is None:
+        return None
+    return span, not follows.group(0).strip()[:1].isdigit()
 
 
 _CLOSING_DATELINE = Regex(

@@ -169,10 +169,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "sentencing",
         (
-            r"sentenced",
+            r"sentenced", r"received (?:a |an )?(?:[\w-]+ ){0,3}(?:prison|jail) (?:term|sentence)",
         ),
         (
-            r"sentenc\w*",
+            r"sentenc\w*", r"(?:prison|jail) (?:terms?|sentences?)",
         ),
     ),
     (
@@ -236,7 +236,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "ruling",
         (
-            r"rul(?:ed|es)", r"decided", r"a juge", r"a statue", r"a tranche", r"affirm(?:ed|s)",
+            r"rul(?:ed|es)", r"decided", r"sitting", r"siegeant", r"a juge", r"a statue",
+            r"a tranche", r"affirm(?:ed|s)",
             r"revers(?:ed|es)", r"vacat(?:ed|es)", r"upheld", r"quash\w*", r"annul\w*",
             r"cass(?:e|ant|ation de)", r"infirm\w*", r"confirm\w*", r"rejet\w*", r"rejected",
             r"denied",
@@ -485,24 +486,38 @@ def is_decision(text: str) -> bool:
     return bool(_DECISION_WORDS.rx.search(fold_same_length(text[:HEAD]).lower()))
 
 
+# A header line that is a date and what happened on it: "Argued April 28, 1950.",
+# "Decided August 2, 1950.", "November 4, 1929.".
+_HEADER_LABEL = Regex(
+    r"\s*(?:(?P<hearing>argued(?: and submitted)?|heard|submitted)|decided|filed|dated|delivered"
+    r"|opinion filed|judgment entered)?\s*[:.]?\s*"
+)
+
+
 def header_kind(sentence: str, start: int, end: int, offset: int, decision: bool) -> str | None:
     """The kind of a date in a decision's header ("ruling", or "judgment" where the header
-    says so), or None for a date elsewhere: in the head of a text that opens as a decision, a
-    short line that is no sentence (no verb, no final stop) and names the court or little else."""
+    says so; "hearing" for "Argued ..."), or None for a date elsewhere: in the head of a text
+    that opens as a decision, a short line that is no sentence (no verb, no final stop) and
+    names the court or little else, or the date alone or labelled ("Decided August 2, 1950.")."""
     if not decision or offset + start >= HEAD:
         return None
     line_start = sentence.rfind("\n", 0, start) + 1
     line_end = sentence.find("\n", end)
     line = fold_same_length(sentence[line_start : line_end if line_end >= 0 else None]).lower()
     rest = line[: start - line_start] + line[end - line_start :]
-    if (
+    label = _HEADER_LABEL.rx.fullmatch(rest)
+    if label and label["hearing"]:
+        return "hearing"  # "Argued April 28, 1950."
+    if label is None and (
         len(line.split()) > _HEADER_WORDS
         or line.rstrip().endswith((".", ",", ";"))
         or _FINITE_VERB.rx.search(line)
         or (len(rest.strip()) > 25 and not _DECISION_WORDS.rx.search(rest))
     ):
         return None
-    if any(strength == _VERB and rx.rx.search(line) for rx, _, strength in _KIND_REGEXES):
+    if label is None and any(
+        strength == _VERB and rx.rx.search(line) for rx, _, strength in _KIND_REGEXES
+    ):
         return None
     head = fold_same_length(sentence[: line_end if line_end >= 0 else None]).lower()
     return "judgment" if _JUDGMENT_NEAR.rx.search(head) else "ruling"
