@@ -872,6 +872,57 @@ def test_he_and_the_court_stand_for_the_last_person_and_court_named() -> None:
     ]
 
 
+def test_he_is_the_last_person_named_who_holds_no_office() -> None:
+    text = (
+        "Dale Pruitt, 52, of Columbus, pleaded guilty in 2023. U.S. District Judge Sarah Moss "
+        "imposed the sentence. He was indicted on 4 May 2022. The judge ruled on 5 May 2022."
+    )
+    assert [c.parties for c in extract(text).candidates] == [
+        ["Dale Pruitt"],
+        ["Dale Pruitt"],
+        ["Sarah Moss"],
+    ]
+
+
+def test_a_persons_surname_alone_names_them_unless_two_share_it() -> None:
+    text = (
+        "Dwayne Sherman of Lancaster was indicted. Sherman was first charged in October 2015. "
+        "Ann Reid and Tom Reid were sued. Reid appealed in May 2016."
+    )
+    assert [c.parties for c in extract(text).candidates] == [["Dwayne Sherman"], []]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The applicant, Mr Tamaz Kobal, is a lawyer. He is represented by Ms Nina Ruse. "
+        "The application was lodged by the applicant on 27 October 2004.",
+        'Mr Tamaz Kobal ("the applicant") hired Ms Nina Ruse. The applicant was arrested on '
+        "27 October 2004.",
+    ],
+)
+def test_a_role_bound_to_a_name_stands_for_that_person(text: str) -> None:
+    assert only(text).parties[-1] == "Tamaz Kobal"
+
+
+def test_a_caption_with_roles_and_a_law_named_like_a_person() -> None:
+    text = (
+        "The People, Respondent, v Teon Moore, Appellant.\n\n"
+        "The appellant was convicted under the Hobbs Act on 3 May 2019."
+    )
+    candidate = only(text)
+    assert candidate.parties == ["Teon Moore"]
+
+
+def test_a_citation_of_the_case_itself_is_the_decision_of_the_last_court_named() -> None:
+    pytest.importorskip("eyecite")  # a dependency: missing only in a stale virtualenv
+    text = (
+        "Ann Avery sued Bob Brennan. The Court of Appeals affirmed. Avery v. Brennan, No. "
+        "E2019-00001-COA-R3-CV, 2019 WL 1234567 (Tenn. Ct. App. Mar. 3, 2019)."
+    )
+    assert "Court of Appeals" in only(text).parties
+
+
 def test_this_court_is_the_court_the_decision_opens_with() -> None:
     text = (
         "Supreme Court of Utopia\nDocket No. 19-1\n\n"

@@ -42,7 +42,7 @@ from casetrack.extract.dates import (
     resolve,
 )
 from casetrack.extract.kinds import HEAD, KindWords, header_kind, is_decision
-from casetrack.extract.parties import Carried, NewParty, parties_in, party_names
+from casetrack.extract.parties import Carried, NewParty, bound_roles, parties_in, party_names
 from casetrack.extract.sentences import sentences
 from casetrack.extract.text import Regex, html_to_text, normalise_space, title
 
@@ -127,8 +127,12 @@ def extract(
     stated: Span | None = None  # the latest date the text states: relative ones hang on it
     decision = is_decision(story)
     offset = 0
+    kinds = {p.name: p.kind for p in new_parties.values()}
     carried = Carried(
-        {p.name: p.kind for p in new_parties.values()}, parties_in(story[:HEAD], names)
+        kinds,
+        parties_in(story[:HEAD], names),
+        frozenset(p.name for p in new_parties.values() if p.official),
+        bound_roles(story, names, kinds),
     )
     narrative: Span | None = None  # the date the story is at: "On 15 March 2010, ..."
     headline: int | None = None  # the candidate of a listing item's headline, if any
@@ -169,6 +173,7 @@ def extract(
             if span.precision == "interval" and kind not in _LASTING:
                 continue  # a period of service, of a survey, of the conduct charged: no event
             linked = carried.deciding(parties) if header else parties
+            linked = carried.with_court(linked) if citation is not None else linked
             candidates.append(
                 Candidate(
                     found=normalise_space(date_found.found),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from casetrack.extract.text import Regex, fold
 
@@ -22,6 +22,7 @@ class NewParty:
     name: str
     alias: str = ""
     kind: str = "organization"  # person, organization, court, agency, other
+    official: bool = field(default=False, compare=False)  # named by an office: "Judge X"
 
     def to_dict(self) -> dict[str, str]:
         return {"name": self.name, "alias": self.alias, "kind": self.kind}
@@ -131,7 +132,7 @@ def party_names(
     taken = _Taken([*known_folded, *introduced, *(fold(p.alias) for p in new.values())])
     owner = {fold(alias): primary for primary, aliases in known for alias in (primary, *aliases)}
     owner.update((fold(p.name), p.name) for p in new.values())
-    for name, kind, aliases in shaped_names(text):
+    for name, kind, aliases, official in shaped_names(text):
         folded = fold(name)
         holder = taken.holder(folded)
         if holder is not None:  # a known or earlier party, maybe written another way
@@ -142,7 +143,7 @@ def party_names(
             continue
         taken.add(folded)
         owner[folded] = name
-        new[name] = NewParty(name, "", kind)
+        new[name] = NewParty(name, "", kind, official)
         names.append(_party_name(name, name, False))
         for alias in aliases:
             names.append(_party_name(name, alias, True))
@@ -182,11 +183,16 @@ _TOKEN = (
     rf"(?:-[{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}]\.(?:[{_UPPER}]\.)*)"
 )
 _PARTICLE = r"(?:de|du|des|van|von|der|den|da|di|le|la|bin|ben|al|of|the|for|and|&|d'|l')"
-_TITLES = (
-    r"(?:Chief Justice|Justice|Judge|Special Judge|District Judge|Magistrate|Prosecutor|"
-    r"Attorney General|Chancellor|Ma[îi]tre|Me|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|juge|procureure?|"
-    r"Governor|Senator)"
+# Offices: a person named by one acts for the state or the court, and is not the "he" or
+# "the defendant" of the story.
+_OFFICES = (
+    r"Chief Justice|Justice|Judge|Special Judge|District Judge|Magistrate|Prosecutor|"
+    r"Attorney General|Chancellor|juge|procureure?|Governor|Senator|Special Agent(?: in Charge)?|"
+    r"Agent|(?:Assistant )?(?:U\.S\.|United States|District|State) Attorney|Detective|Sheriff|"
+    r"Inspector|Commissioner|Superintendent|Officer|Trooper|Sergeant|Captain|Lieutenant"
 )
+_TITLES = rf"(?:{_OFFICES}|Ma[îi]tre|Me|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
+_OFFICE = Regex(rf"\b(?:{_OFFICES})\s+$")
 _TITLED = Regex(rf"\b{_TITLES}\s+(?P<name>{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}})")
 _ANONYMISED = Regex(
     rf"\b(?:M\.|MM\.|Mme|Mlle)\s+(?:[{_UPPER}][{_LOWER}-]+\s+)?"
@@ -221,7 +227,7 @@ _PERSON = Regex(
     r"{1,3})"
 )
 _CAPTION = Regex(
-    rf"(?P<first>(?:{_TOKEN}|[{_UPPER}]{{2,}})(?:\s+(?:{_TOKEN}|[{_UPPER}]{{2,}})){{0,3}})\s+v\.?\s+"
+    rf"(?P<first>(?:{_TOKEN}|[{_UPPER}]{{2,}})(?:\s+(?:{_TOKEN}|[{_UPPER}]{{2,}})){{0,3}}),?\s+v\.?\s+"
     rf"(?P<second>(?:{_TOKEN}|[{_UPPER}]{{2,}})(?:\s+(?:{_TOKEN}|[{_UPPER}]{{2,}})){{0,3}})"
 )
 _QUOTED_ALIAS = Regex(
@@ -308,9 +314,11 @@ def _is_name(name: str) -> bool:
     return len(meaningful) >= 1 and fold(name.split()[0]).strip(".'") not in _NOT_NAMES
 
 
-def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(name, kind, aliases) of every party the text names by its shape, first seen first."""
+def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
+    """(name, kind, aliases, official) of every party the text names by its shape, first seen
+    first; a person's surname is an alias ("Sherman" for "Dwayne Sherman") unless two share it."""
     found: list[tuple[int, str, str, tuple[str, ...]]] = []
+    officials: set[str] = set()
     covered = bytearray(len(text))  # where a name was found already
 
     def add(start: int, end: int, name: str, kind: str) -> None:
@@ -335,6 +343,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
         name = _tidy(m.group("name"))
         if _is_name(name):
             add(m.start("name"), m.end("name"), name, "person")
+            if _OFFICE.rx.search(text, max(0, m.start() - 1), m.start("name")):
+                officials.add(fold(name))
     for m in _CAPTION.rx.finditer(text):
         for group in ("first", "second"):
             side = m.group(group).split(",")[0].split()
@@ -345,7 +355,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
                 add(m.start(group), m.end(group), name, _kind_of(name, "other"))
     for m in _PERSON.rx.finditer(text):
         name = m.group("name")
-        if _is_name(name) and all(fold(w).strip(".'") not in _NOT_NAMES for w in name.split()[:1]):
+        ends = (name.split()[0], name.split()[-1])
+        if _is_name(name) and all(fold(w).strip(".'") not in _NOT_NAMES for w in ends):
             add(m.start("name"), m.end("name"), _tidy(name), "person")
     found.sort()
     result: dict[str, tuple[str, str, tuple[str, ...]]] = {}
@@ -359,15 +370,32 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
         elif len(folded) < len(holder):  # "Rajavi" after "Maryam Rajavi": another way to write it
             first, first_kind, first_aliases = result[holder]
             result[holder] = (first, first_kind, (*first_aliases, name, *aliases))
-    return list(result.values())
+    surnames = [_surname(name) if kind == "person" else None for name, kind, _ in result.values()]
+    return [
+        (name, kind, (*aliases, surname) if surname and surnames.count(surname) == 1 and
+         surname not in aliases else aliases, fold(name) in officials)
+        for (name, kind, aliases), surname in zip(result.values(), surnames, strict=True)
+    ]  # fmt: skip
+
+
+def _surname(name: str) -> str | None:
+    """The last word of a person's full name, when it can stand for the person alone."""
+    words = name.split()
+    last = words[-1] if len(words) > 1 else ""
+    if len(last) < 3 or not last[:1].isupper() or not last[1:].islower() or "." in last:
+        return None
+    return None if fold(last) in _NOT_NAMES else last
 
 
 # ------------------------------------------------------------------ "he", "the court"
+_ROLES = (
+    r"applicant|petitioner|appellant|appellee|defendant|plaintiff|respondent|claimant|accused|"
+    r"requ[ée]rante?|pr[ée]venue?"
+)
 _REFERS_TO = {
     "person": Regex(
         r"\b(?:he|she|him|his|her|il|elle|celui-ci|celle-ci|l'int[ée]ress[ée]e?|"
-        r"(?:the |le |la )?(?:defendant|petitioner|appellant|applicant|accused|veteran|"
-        r"plaintiff|employee|prevenue?|pr[ée]venue?|requ[ée]rante?))\b",
+        rf"(?:the |le |la )?(?:{_ROLES}|veteran|employee))\b",
         re.IGNORECASE,
     ),
     "court": Regex(
@@ -375,34 +403,82 @@ _REFERS_TO = {
         r"le tribunal|the tribunal|the board|the panel|the trial (?:justice|judge))\b",
         re.IGNORECASE,
     ),
+    "official": Regex(
+        r"\b(?:the (?:judge|prosecutor|magistrate|agent)|le juge|la juge|le procureur)\b",
+        re.IGNORECASE,
+    ),
 }
 # The court whose decision the text is, naming itself: "this Court", "La COUR".
 _ITSELF = Regex(r"\b(?:[Tt]his Court|[Tt]he Court\b(?! of)|L[Aa] CO[Uu][Rr]\b(?! d'appel| de))")
+# A role bound to a name: "The applicant, Mr Tamaz Galuashvili, ...", "Lydia Alicea (the
+# defendant)", "Mr Fedorenko ("the applicant")".
+_ROLE_THEN_NAME = Regex(rf"\b(?:[Tt]he|[Ll]e|[Ll]a)\s+(?P<role>{_ROLES})\s*,\s+")
+_ROLE_AFTER_NAME = Regex(
+    rf"\(\s*[\"\u201c\u00ab]?\s*(?:the\s+|le\s+|la\s+)?(?P<role>{_ROLES})\b[^()]{{0,30}}\)"
+    r"|,\s+(?P<caption>Appellant|Appellee|Petitioner|Respondent|Defendant|Plaintiff|Applicant)\b",
+)
+
+
+def bound_roles(text: str, names: Names, kinds: dict[str, str]) -> dict[str, str]:
+    """The person each role ("the applicant", "the defendant") is bound to where the text
+    says so, the first binding of a role standing."""
+    roles: dict[str, str] = {}
+    for m in _ROLE_THEN_NAME.rx.finditer(text):
+        people = [
+            p for p in parties_in(text[m.end() : m.end() + 80], names) if kinds.get(p) == "person"
+        ]
+        if people:
+            roles.setdefault(fold(m["role"]), people[0])
+    for m in _ROLE_AFTER_NAME.rx.finditer(text):  # a caption's side may be "other"
+        sides = ("person", "other") if m["caption"] else ("person",)
+        people = [
+            p
+            for p in parties_in(text[max(0, m.start() - 80) : m.start()], names)
+            if kinds.get(p) in sides
+        ]
+        if people:
+            roles.setdefault(fold(m["role"] or m["caption"]), people[-1])
+    return roles
 
 
 class Carried:
     """The last party of each type the text named, for "he" or "the court" after it."""
 
-    def __init__(self, kinds: dict[str, str], head: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        kinds: dict[str, str],
+        head: Sequence[str] = (),
+        officials: frozenset[str] = frozenset(),
+        roles: dict[str, str] | None = None,
+    ) -> None:
         self.kinds = kinds
+        self.officials = officials
+        self.roles = roles or {}
         self.last: dict[str, str] = {}
         # The court a decision's head names first: the court deciding ("itself").
         self.itself = next((p for p in head if self._kind(p) == "court"), None)
 
     def _kind(self, party: str) -> str:
-        return self.kinds.get(party) or _kind_of(party)
+        kind = self.kinds.get(party) or _kind_of(party)
+        return "official" if kind == "person" and party in self.officials else kind
 
     def named(self, parties: Sequence[str]) -> None:
         for party in parties:
             self.last[self._kind(party)] = party
 
     def fill(self, sentence: str, parties: list[str]) -> list[str]:
-        """The sentence's parties and, for a "he" or "the court" in it, the party meant."""
+        """The sentence's parties and, for a "he" or "the court" in it, the party meant: the
+        person a role is bound to ("the applicant"), else the last of that type named."""
         kinds = {self._kind(p) for p in parties}
         added = list(parties)
         if self.itself and self.itself not in added and _ITSELF.rx.search(sentence):
             added.append(self.itself)
             kinds.add("court")
+        folded = fold(sentence)
+        for role, party in self.roles.items():
+            if party not in added and re.search(rf"\b(?:the|le|la|l')\s*{role}\b", folded):
+                added.append(party)
+                kinds.add("person")
         for kind, refers in _REFERS_TO.items():
             if kind not in kinds and kind in self.last and refers.rx.search(sentence):
                 added.append(self.last[kind])
@@ -413,6 +489,12 @@ class Carried:
         if self.itself is None or any(self._kind(p) == "court" for p in parties):
             return parties
         return [*parties, self.itself]
+
+    def with_court(self, parties: list[str]) -> list[str]:
+        """The parties of a citation of the case itself: the last court named decided it."""
+        if "court" not in self.last or any(self._kind(p) == "court" for p in parties):
+            return parties
+        return [*parties, self.last["court"]]
 
 
 def parties_in(sentence: str, names: Names) -> list[str]:
