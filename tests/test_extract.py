@@ -1018,6 +1018,7 @@ def test_a_period_is_one_candidate_with_an_interval(
         "The survey covers the period January 1, 2007 through December 31, 2007.",
         "Il a dirigé la société du 4 février au 9 mai 2012.",
         "He was charged with conspiring to sell cocaine between October 2015 and May 2018.",
+        "He was charged: between January and May 2024 he sold fentanyl six times.",
         "During the period from about June 1, 1948, to about March 25, 1949, they ran a lottery.",
     ],
 )

@@ -142,7 +142,7 @@ _MONTH_NAMES = "|".join(
 _ANY_MONTH = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
 _AFTER_MONTH_ONLY = r"(?!\w)(?!,?\s+(?:of\s+|de\s+)?(?:\d|the\s+\d))"
 _MONTH_ONLY = Regex(
-    r"(?<![\w-])(?:in|since|until|by|from|during|early|late|mid-|en|depuis|dès|fin|début|debut|"
+    r"(?<![\w-])(?:in|since|until|by|from|between|during|early|late|mid-|en|depuis|dès|fin|début|debut|"
     r"courant|mi-)\s+(?:early\s+|late\s+|mid-)?(?P<month>" + _MONTH_NAMES + ")" + _AFTER_MONTH_ONLY,
     re.IGNORECASE,
 )
@@ -358,6 +358,8 @@ def _period_from(text: str, first: Found, following: list[Found]) -> tuple[Found
     start = first.span
     if start is None and first.month_day is not None:
         start = _with_year(first.month_day, second.span, from_dateline=False)
+    if start is None and first.month is not None:  # "between January and May 2024"
+        start = _period(date(second.span.start.year, first.month, 1), "month")
     if start is None or start.end > second.span.start:
         return None
     span = Span(f"{start.text}/{second.span.text}", start.start, second.span.end, "interval", False)
