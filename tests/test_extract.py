@@ -757,6 +757,20 @@ def test_a_listings_item_dates_count_its_weekdays_and_are_no_events_themselves()
     ]
 
 
+def test_a_release_in_a_listing_is_dated_by_the_date_alone_above_it() -> None:
+    text = (
+        "Office of Public Affairs\n\nMonday, June 5, 2006\n\nFormer Executive Sentenced\n\n"
+        "A former officer was sentenced today in federal court.\n\nTuesday, June 6, 2006\n\n"
+        "Two Contractors Charged with Bribery\n\nTwo contractors were charged yesterday."
+    )
+    extraction = extract(text)
+    assert extraction.published == "2006-06-05"
+    assert [(c.date, c.kind, c.parties) for c in extraction.candidates] == [
+        ("2006-06-05", "sentencing", []),
+        ("2006-06-05", "charge", []),  # yesterday, from the second release's date
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "dates"),
     [

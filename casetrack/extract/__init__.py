@@ -142,14 +142,16 @@ def extract(
         named = parties_in(sentence, names)
         parties = carried.fill(sentence, named)
         carried.named(named)
-        if not found or is_dateline(sentence, found):
-            continue  # is_dateline: "Paris, 17 September 2014." closing a statement
-        item = item_date(sentence, found)
+        if not found:
+            continue
+        item = item_date(sentence, found, alone=not decision)
         if item is not None:  # a new item of a listing, dated: the previous one ends
             _drop_told_headline(candidates, headline)
             published, headline = item[0], len(candidates) if item[1] else None
             if not item[1]:
                 continue  # a post's date and time: no event
+        elif is_dateline(sentence, found):
+            continue  # "Paris, 17 September 2014." closing a statement
         kind_words = KindWords.of(sentence, [(f.start, f.end) for f in found])
         clean = normalise_space(sentence)
         in_sentence = citations(sentence, story)

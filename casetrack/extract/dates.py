@@ -474,7 +474,7 @@ _RELEASE_HEAD = Regex(
 )
 _HEAD_LINES = 8
 _ALONE_ON_ITS_LINE = Regex(
-    r"^[ \t]*(?:dated?\s*:?\s*)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"^\s*(?:dated?\s*:?\s*)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?$",
     re.IGNORECASE,
 )
@@ -588,16 +588,25 @@ _ITEM_DATE = Regex(
 )
 
 
-def item_date(sentence: str, found: Sequence[Found]) -> tuple[Span, bool] | None:
+def item_date(
+    sentence: str, found: Sequence[Found], alone: bool = False
+) -> tuple[Span, bool] | None:
     """The date of an item of a news listing, and whether a headline follows it: a full date
     opening a line and followed only by a time ("Jun 09, 2015 12:30 PM", a post's date, no
-    event) or by a dash and a headline ("May 16, 2014 - Queens man sentenced"). Weekdays and
-    "last month" in the item are counted from it."""
+    event), by nothing where `alone` dates count ("Tuesday, June 6, 2006" between two press
+    releases) or by a dash and a headline ("May 16, 2014 - Queens man sentenced"). Weekdays,
+    "today" and "last month" in the item are counted from it."""
     if not found:
         return None
     first, span = found[0], found[0].span
     if span is None or span.precision != "day":
         return None
+    if (
+        alone
+        and _ALONE_ON_ITS_LINE.rx.match(sentence[: first.start])
+        and not sentence[first.end :].strip(" \t\n.")
+    ):
+        return span, False
     if sentence[: first.start].strip():
         return None
     follows = _ITEM_DATE.rx.match(sentence, first.end)

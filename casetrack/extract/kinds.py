@@ -479,11 +479,18 @@ _JUDGMENT_NEAR = Regex(r"\b(?:judgment|jugement)\b")
 
 
 def is_decision(text: str) -> bool:
-    """Whether the text opens as a court decision does (court, docket or judgment words),
-    and not as a press release about one."""
+    """Whether the text opens as a court decision does (court, docket or judgment words on a
+    short line of its head), and not as a press release or a story about one."""
     if is_release(text):
         return False
-    return bool(_DECISION_WORDS.rx.search(fold_same_length(text[:HEAD]).lower()))
+    head = fold_same_length(text[:HEAD]).lower()
+    return any(
+        _DECISION_WORDS.rx.search(line)
+        and len(line.split()) <= _HEADER_WORDS
+        and not _FINITE_VERB.rx.search(line)
+        and not any(strength == _VERB and rx.rx.search(line) for rx, _, strength in _KIND_REGEXES)
+        for line in head.splitlines()
+    )
 
 
 # A header line that is a date and what happened on it: "Argued April 28, 1950.",

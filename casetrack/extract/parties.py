@@ -356,7 +356,11 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
     for m in _PERSON.rx.finditer(text):
         name = m.group("name")
         ends = (name.split()[0], name.split()[-1])
-        if _is_name(name) and all(fold(w).strip(".'") not in _NOT_NAMES for w in ends):
+        if (
+            _is_name(name)
+            and all(fold(w).strip(".'") not in _NOT_NAMES for w in ends)
+            and not _in_headline(text, m.start())
+        ):
             add(m.start("name"), m.end("name"), _tidy(name), "person")
     found.sort()
     result: dict[str, tuple[str, str, tuple[str, ...]]] = {}
@@ -376,6 +380,25 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
          surname not in aliases else aliases, fold(name) in officials)
         for (name, kind, aliases), surname in zip(result.values(), surnames, strict=True)
     ]  # fmt: skip
+
+
+_HEADLINE_WORD = Regex(r"[^\W\d_][\w'\u2019-]*")
+_SMALL_WORDS = frozenset(
+    ("a", "an", "the", "of", "for", "in", "on", "to", "and", "or", "with", "by", "at", "as", "from",
+     "after", "over", "into", "de", "du", "des", "la", "le", "les", "et", "en", "pour", "sur")
+)  # fmt: skip
+
+
+def _in_headline(text: str, position: int) -> bool:
+    """Whether `position` is on a headline: a line of three or more words, each capitalised
+    but the small ones ("Former Executive Sentenced for Securities Fraud"), without a stop."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    words = [w for w in _HEADLINE_WORD.rx.findall(line) if fold(w) not in _SMALL_WORDS]
+    if len(words) < 3 or line.endswith((".", ",", ";", ":")):
+        return False
+    return all(w[:1].isupper() for w in words)
 
 
 def _surname(name: str) -> str | None:
