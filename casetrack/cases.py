@@ -12,7 +12,7 @@ from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import CASE_STATUSES, Case
 from casetrack.store import Store
-from casetrack.tables import TIMELINE_ORDER, reversed_order
+from casetrack.tables import TIMELINE_ORDER, reversed_order, widest
 from casetrack.text import check_choice, clean_text, did_you_mean
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -174,6 +174,17 @@ def list_cases(store: Store) -> Iterator[dict[str, Any]]:
         item.update(milestones=row[9], first=row[10], last=row[11], first_date=row[12],
                     last_date=row[13])  # fmt: skip
         yield item
+
+
+def case_widths(conn: sqlite3.Connection) -> dict[str, int]:
+    """How wide case list's slug, title and status cells get (see tables.widest)."""
+    return widest(
+        conn,
+        "SELECT max(length(slug)), max(length(title)), max(length(coalesce(status, '')))"
+        " FROM cases WHERE deleted_at IS NULL",
+        (),
+        ("slug", "title", "status"),
+    )
 
 
 def edit_case(store: Store, slug: str, **fields: str | None) -> Case:

@@ -16,7 +16,7 @@ from casetrack.changes import os_user, seal_change
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.history_sql import TRACKED_TABLES, row_json, span_digest, table_columns
 from casetrack.search_index import search_set_aside
-from casetrack.tables import LINK_TABLES
+from casetrack.tables import LINK_TABLES, widest
 from casetrack.text import plural
 
 if TYPE_CHECKING:
@@ -356,14 +356,10 @@ def history_rows(
     """
     names = Names(conn)
     if milestone_id is None and case is None:
-        # The first of the last `limit` rows, found by the primary key; then read forwards.
-        first = conn.execute(
-            "SELECT id FROM history ORDER BY id DESC LIMIT 1 OFFSET ?", (limit - 1,)
-        ).fetchone()
         found = conn.execute(
             f"SELECT {_LISTED} FROM history h LEFT JOIN changes c ON c.id = h.change_id"
             " WHERE h.id >= ? ORDER BY h.id",
-            (first[0] if first else 0,),
+            (_first_listed(conn, limit),),
         )
         yield from (_listed(row, names)[1] for row in found)
         return
@@ -384,6 +380,28 @@ def history_rows(
         raise NotFoundError(f"no history for milestone {milestone_id}")
     entries.sort(key=lambda entry: entry[0])
     yield from (entry for _, entry in entries[-limit:])
+
+
+def _first_listed(conn: sqlite3.Connection, limit: int) -> int:
+    """The id of the first of the last `limit` history rows, found by the primary key."""
+    first = conn.execute(
+        "SELECT id FROM history ORDER BY id DESC LIMIT 1 OFFSET ?", (limit - 1,)
+    ).fetchone()
+    return int(first[0]) if first else 0
+
+
+def history_widths(conn: sqlite3.Connection, limit: int) -> dict[str, int]:
+    """How wide the change, user, command, action, table and row cells of the last `limit`
+    history rows get (see tables.widest); a command undone says by which change."""
+    return widest(
+        conn,
+        "SELECT max(length(h.change_id)), max(length(c.user)), max(length(c.command)"
+        " + CASE WHEN c.undone_by IS NULL THEN 0 ELSE 13 + length(c.undone_by) END),"
+        " max(length(h.action)), max(length(h.table_name)), max(length(h.row_id))"
+        " FROM history h LEFT JOIN changes c ON c.id = h.change_id WHERE h.id >= ?",
+        (_first_listed(conn, limit),),
+        ("change", "user", "command", "action", "table", "row"),
+    )
 
 
 # A history row as listed: its change, then what it did.

@@ -12,7 +12,7 @@ from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import PARTY_KINDS, Party
 from casetrack.store import Store
-from casetrack.tables import TIMELINE_ORDER
+from casetrack.tables import TIMELINE_ORDER, widest
 from casetrack.text import check_choice, clean_text, closest, did_you_mean, name_key
 
 
@@ -254,6 +254,19 @@ def list_parties(store: Store) -> Iterator[dict[str, Any]]:
         item = Party(row[0], row[1], row[2], row[3], aliases.get(row[0], [])).to_dict()
         item.update(milestones=row[4], cases=row[5])
         yield item
+
+
+def party_widths(conn: sqlite3.Connection) -> dict[str, int]:
+    """How wide party list's id, name, kind and aliases cells get (see tables.widest)."""
+    return widest(
+        conn,
+        """SELECT (SELECT max(length(id)) FROM parties), (SELECT max(length(name)) FROM parties),
+                  (SELECT max(length(kind)) FROM parties),
+                  (SELECT max(said) FROM (SELECT sum(length(alias)) + 2 * count(*) - 2 AS said
+                                          FROM party_aliases GROUP BY party_id))""",
+        (),
+        ("id", "name", "kind", "aliases"),
+    )
 
 
 def party_details(store: Store, name: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
+from typing import Any
 
 from casetrack.cases import require_case_id
 from casetrack.milestones import load_milestones
@@ -20,7 +21,8 @@ from casetrack.models import Milestone
 from casetrack.search_index import rebuild_search
 from casetrack.selection import Filters, where_clause
 from casetrack.store import Store
-from casetrack.timeline import ORDER_BY
+from casetrack.tables import widest
+from casetrack.timeline import ORDER_BY, widest_date
 
 OPERATORS = ("AND", "OR", "NOT")
 # The index columns in table order, with their bm25 weights: a word in a title counts most.
@@ -128,8 +130,10 @@ class SearchResult:
     pages: Iterator[PageHit] = field(default_factory=lambda: iter(()))
     page_total: int = 0
     limit: int | None = None
-    # Whether the hits listed are of more than one case (asked of a listing too long to hold).
+    # Asked of a listing too long to hold: whether the hits listed are of more than one case,
+    # and how wide their id, case, date and kind cells get.
     several_cases: Callable[[], bool] = lambda: False
+    widths: Callable[[], dict[str, int]] = dict
 
     def more(self) -> tuple[int, int]:
         """How many milestones, and pages of documents, matched beyond those listed."""
@@ -165,22 +169,30 @@ def search(
         + where
     )
     (total,) = conn.execute(f"SELECT count(*) {found}", [query.match, *params]).fetchone()
-    listed = f"SELECT m.id, m.case_id {found} ORDER BY {order} LIMIT ?"
+    listed = f"SELECT m.id, m.case_id, m.kind, m.date, m.precision {found} ORDER BY {order} LIMIT ?"
     listed_params = [query.match, *params, *order_params, _sql_limit(limit)]
 
     def several_cases() -> bool:
         sql = f"SELECT count(DISTINCT case_id) > 1 FROM ({listed})"
         return bool(conn.execute(sql, listed_params).fetchone()[0])
 
+    def widths() -> dict[str, int]:
+        sql = (
+            "SELECT max(length(l.id)), max(length(c.slug)), max(length(l.kind))"
+            f" FROM ({listed}) l JOIN cases c ON c.id = l.case_id"
+        )
+        found = widest(conn, sql, listed_params, ("id", "case", "kind"))
+        return {**found, "date": widest_date(conn, listed, listed_params)}
+
     hits = _hits(conn, query.match, conn.execute(listed, listed_params))
-    return SearchResult(hits, int(total), pages, page_total, limit, several_cases)
+    return SearchResult(hits, int(total), pages, page_total, limit, several_cases, widths)
 
 
 def _sql_limit(limit: int | None) -> int:
     return -1 if limit is None else min(limit, 2**63 - 1)
 
 
-def _hits(conn: sqlite3.Connection, match: str, listed: Iterator[tuple[int, int]]) -> Iterator[Hit]:
+def _hits(conn: sqlite3.Connection, match: str, listed: Iterator[tuple[Any, ...]]) -> Iterator[Hit]:
     """The listed milestones as hits, read and marked _CHUNK at a time."""
     rank = 0
     while chunk := [row[0] for row in islice(listed, _CHUNK)]:

@@ -11,7 +11,7 @@ from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import Source
 from casetrack.store import Store
-from casetrack.tables import TIMELINE_ORDER
+from casetrack.tables import TIMELINE_ORDER, widest
 from casetrack.text import clean_text
 
 _SELECT = "SELECT id, uid, url, title, publisher, published FROM sources"
@@ -140,6 +140,17 @@ def list_sources(store: Store) -> Iterator[dict[str, Any]]:
         item = Source(*row[:6]).to_dict()
         item["milestones"] = row[6]
         yield item
+
+
+def source_widths(conn: sqlite3.Connection) -> dict[str, int]:
+    """How wide source list's id, url, title and publisher cells get (see tables.widest)."""
+    return widest(
+        conn,
+        "SELECT max(length(id)), max(length(url)), max(length(coalesce(title, ''))),"
+        " max(length(coalesce(publisher, ''))) FROM sources",
+        (),
+        ("id", "url", "title", "publisher"),
+    )
 
 
 def source_details(store: Store, ref: str) -> dict[str, Any]:

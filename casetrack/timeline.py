@@ -7,7 +7,7 @@ or the one `move` gave it), then entry order (position), which `move` can change
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from casetrack.dates import ONE_DAY_IN_A_SPAN, DateValue, display_date, from_stored
 from casetrack.milestones import iter_milestones, select_milestones
@@ -85,12 +85,7 @@ class TimelineQuery:
             f"SELECT max(length(slug)) FROM cases WHERE id IN (SELECT case_id FROM ({listed}))",
             params,
         ).fetchone()
-        dates = max(
-            (len(display_date(DateValue(text, None, None, precision)))
-             for text, precision in self.conn.execute(
-                 f"SELECT DISTINCT date, precision FROM ({listed})", params)),
-            default=0,
-        )  # fmt: skip
+        dates = widest_date(self.conn, listed, params)
         found = {"id": ids, "case": cases, "date": dates, "kind": kinds, "title": titles}
         return {name: int(width or 0) for name, width in found.items()}
 
@@ -118,3 +113,14 @@ class TimelineQuery:
         )
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else from_stored(*row)
+
+
+def widest_date(conn: sqlite3.Connection, listed: str, params: Sequence[object]) -> int:
+    """How wide the dates of a listing (a subquery with `date` and `precision` columns) get as
+    people read them, each distinct date said once."""
+    return max(
+        (len(display_date(DateValue(text, None, None, precision)))
+         for text, precision in conn.execute(
+             f"SELECT DISTINCT date, precision FROM ({listed})", params)),
+        default=0,
+    )  # fmt: skip

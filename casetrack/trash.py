@@ -9,6 +9,7 @@ from typing import Any
 
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.store import Store
+from casetrack.tables import widest
 
 
 @dataclass
@@ -85,6 +86,20 @@ def list_trash(store: Store) -> Iterator[dict[str, Any]]:
     )
     keys = ("type", "id", "case", "date", "title", "deleted_at")
     return (dict(zip(keys, row, strict=True)) for row in rows)
+
+
+def trash_widths(conn: sqlite3.Connection) -> dict[str, int]:
+    """How wide trash list's id, case and title cells get (see tables.widest)."""
+    return widest(
+        conn,
+        """SELECT max(length(id)), max(length(slug)), max(length(title)) FROM (
+               SELECT NULL AS id, slug, title FROM cases WHERE deleted_at IS NOT NULL
+               UNION ALL
+               SELECT m.id, c.slug, m.title FROM milestones m JOIN cases c ON c.id = m.case_id
+               WHERE m.deleted_at IS NOT NULL)""",
+        (),
+        ("id", "case", "title"),
+    )
 
 
 def empty_trash(store: Store) -> tuple[int, int]:

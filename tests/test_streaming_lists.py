@@ -273,3 +273,46 @@ def _reader_gone(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(casetrack.cli.common, "out", gone)
     monkeypatch.setattr(casetrack.cli.common, "_silence_stdout", lambda: None)
+
+
+WIDE = "Zz much wider" + " much wider" * 3
+
+
+@pytest.mark.parametrize(
+    ("args", "after"),
+    [
+        (("party", "list"), ("kind", "aliases", "milestones")),
+        (("source", "list"), ("title", "url", "publisher", "published")),
+        (("case", "list"), ("title", "status", "milestones")),
+        (("history", "--limit", "1000"),
+         ("at", "user", "command", "action", "table", "row", "summary")),
+        (("search", "hearing", "--all"), ("case", "date", "kind", "title")),
+    ],
+)  # fmt: skip
+def test_a_long_piped_listing_keeps_later_wider_rows_in_line(
+    many: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+    after: tuple[str, ...],
+) -> None:
+    """Past the rows a table is laid out from, cells as wide as the whole listing's widest
+    (asked of the store) keep every row's columns where the header puts them."""
+    cli = Cli(tmp_path / "store.db")
+    shutil.copy(many, cli.db_path)
+    slug = "zz" + "-much-wider" * 4
+    cli("case", "add", slug, "--title", WIDE, "--status", "closed")
+    cli("party", "add", WIDE, "--kind", "organization", "--alias", WIDE + "alias")
+    cli("source", "add", f"https://example.org/{'much-wider/' * 4}", "--title", WIDE,
+        "--publisher", WIDE)  # fmt: skip
+    cli("add", slug, "2024-07-30", "Hearing at last", "--kind", "investigation",
+        "--party", WIDE)  # fmt: skip
+    monkeypatch.delenv("COLUMNS")
+    _stream_from_two_rows(monkeypatch)
+    lines = cli(*args).stdout.splitlines()
+    starts = [lines[0].index(name) for name in after]
+    for line in lines[2:]:
+        assert [line[s - 1] for s in starts if s <= len(line)] == [" "] * len(
+            [s for s in starts if s <= len(line)]
+        ), (line, lines)
+    assert any(WIDE in line or slug in line for line in lines[-3:]), lines

@@ -44,16 +44,17 @@ def add(
 @app.command("list")
 def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """List cases with their milestone counts and date range."""
-    from casetrack.cases import list_cases
+    from casetrack.cases import case_widths, list_cases
 
-    records = list_cases(open_store(ctx))
+    store = open_store(ctx)
+    records = list_cases(store)
     columns = ["slug", "title", "status", "milestones", "first", "last"]
     if fmt is OutputFormat.csv:
         columns += ["first_date", "last_date"]
     if fmt in (OutputFormat.table, OutputFormat.markdown):
         records = map(_dates_as_said, records)
     emit(records, fmt, columns, ("title", "first", "last"), dates=("first", "last"),
-         droppable=("status",),
+         droppable=("status",), widest=lambda: case_widths(store.conn),
          empty="no cases yet: add one with 'casetrack case add SLUG --title TEXT'")  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -248,10 +248,12 @@ def emit(
     dates: tuple[str, ...] = (),
     times: tuple[str, ...] = (),
     comfort: int = 0,
+    widest: Callable[[], Mapping[str, int]] | None = None,
 ) -> None:
     """Records as a listing, written as they come (a long listing is never held: see
-    listings.write_listing); the `dates` (EDTF) and `times` (timestamps) fields are said as
-    people read them in a table or markdown, and kept as stored for programs."""
+    listings.write_listing, and its `widest`); the `dates` (EDTF) and `times` (timestamps)
+    fields are said as people read them in a table or markdown, and kept as stored for
+    programs."""
     from itertools import chain
 
     from casetrack.output.listings import write_listing
@@ -265,7 +267,9 @@ def emit(
         records = chain([first], records)
     if fmt in _FOR_PEOPLE and (dates or times):
         records = (_for_people(r, dates, times) for r in records)
-    write_listing(written, records, fmt.value, columns, flexible, droppable, comfort=comfort)
+    write_listing(
+        written, records, fmt.value, columns, flexible, droppable, comfort=comfort, widest=widest
+    )
 
 
 def written(text: str) -> None:

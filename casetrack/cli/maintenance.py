@@ -59,7 +59,7 @@ def history(
     casetrack history prune --before 2024-01-01
     """
     from casetrack.errors import CasetrackError
-    from casetrack.history import history_rows
+    from casetrack.history import history_rows, history_widths
     from casetrack.output.listings import COMFORT
 
     if target == "prune" or before is not None:
@@ -68,15 +68,20 @@ def history(
     milestone_id = _milestone_id(target)
     if milestone_id is not None and case is not None:
         raise CasetrackError("give a milestone ID or --case, not both")
-    rows = history_rows(open_store(ctx).conn, milestone_id, case, limit)
+    conn = open_store(ctx).conn
+    rows = history_rows(conn, milestone_id, case, limit)
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
         emit(rows, fmt)
         return
+    # A long history of the whole store is sized by the store; one of a milestone or a case
+    # holds at most `limit` entries, laid out from the first SAMPLE.
+    whole = milestone_id is None and case is None
     columns = ["change", "at", "user", "command", "action", "table", "row", "summary"]
     emit(map(_undone_said, rows), fmt, columns, ("summary", "command"),
          empty="no changes recorded",
          droppable=("user", "row", "table", "action"), times=("at",),
-         comfort=COMFORT)  # fmt: skip
+         comfort=COMFORT,
+         widest=(lambda: history_widths(conn, limit)) if whole else None)  # fmt: skip
 
 
 def _undone_said(row: dict[str, Any]) -> dict[str, Any]:
@@ -179,10 +184,12 @@ def restore(
 @trash_app.command("list")
 def trash_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """List deleted cases and milestones, most recent first."""
-    from casetrack.trash import list_trash
+    from casetrack.trash import list_trash, trash_widths
 
-    emit(list_trash(open_store(ctx)), fmt, None, ("date", "title"), empty="the trash is empty",
-         dates=("date",), times=("deleted_at",))  # fmt: skip
+    store = open_store(ctx)
+    emit(list_trash(store), fmt, None, ("date", "title"), empty="the trash is empty",
+         dates=("date",), times=("deleted_at",),
+         widest=lambda: trash_widths(store.conn))  # fmt: skip
 
 
 @trash_app.command("empty")

@@ -77,12 +77,12 @@ def _known_as(party: Party) -> str:
 @app.command("list")
 def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """List parties with their aliases and how many milestones and cases they appear in."""
-    from casetrack.parties import list_parties
+    from casetrack.parties import list_parties, party_widths
 
+    store = open_store(ctx)
     columns = ["id", "name", "kind", "aliases", "milestones", "cases"]
-    emit(list_parties(open_store(ctx)), fmt,
-         columns, ("name", "aliases"),
-         empty="no parties yet")  # fmt: skip
+    emit(list_parties(store), fmt, columns, ("name", "aliases"), empty="no parties yet",
+         widest=lambda: party_widths(store.conn))  # fmt: skip
 
 
 @app.command("show")

@@ -63,7 +63,8 @@ def search(
     if not result.total and not result.page_total and fmt is OutputFormat.table:
         say("no matches")
         return
-    write_search(written, result.hits, fmt.value, _marks(fmt), result.pages, result.several_cases)
+    write_search(written, result.hits, fmt.value, _marks(fmt), result.pages,
+                 result.several_cases, result.widths)  # fmt: skip
     for more, what in zip(result.more(), ("", " in documents"), strict=True):
         if more:
             say(f"{more} more match{'es' if more > 1 else ''}{what}: show them with --limit N"

@@ -37,12 +37,14 @@ def add(
 @app.command("list")
 def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """List sources and how many milestones cite each."""
-    from casetrack.sources import list_sources
+    from casetrack.sources import list_sources, source_widths
 
+    store = open_store(ctx)
     columns = ["id", "title", "url", "publisher", "published", "milestones"]
-    emit(list_sources(open_store(ctx)), fmt,
+    emit(list_sources(store), fmt,
          columns, ("title", "url"), dates=("published",),
          droppable=("publisher", "published", "milestones"),
+         widest=lambda: source_widths(store.conn),
          empty="no sources yet: add one with 'casetrack source add URL'")  # fmt: skip
 
 

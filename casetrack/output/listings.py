@@ -667,13 +667,15 @@ def write_search(
     marks: tuple[str, str] = ("[", "]"),
     pages: Iterable[PageHit] = (),
     several_cases: Callable[[], bool] | None = None,
+    widths: Callable[[], Mapping[str, int]] | None = None,
 ) -> None:
     """Search hits, best first, written as they come. People get the title with matches
     marked by `marks` and where else it matched; programs get the full milestone record plus
     its rank and snippet. Matching pages of documents follow: a second table for people, and
     for programs records whose "document" is the document's id (CSV rows of kind
     "document"). A table longer than SAMPLE hits asks `several_cases` whether it needs a
-    case column (without it, the hits are all read first)."""
+    case column (without it, the hits are all read first) and `widths` how wide its cells
+    get (see write_listing's `widest`)."""
     from casetrack.search import mark
 
     if fmt in ("json", "jsonl", "csv"):
@@ -700,7 +702,7 @@ def write_search(
         several = len(cases) > 1 or (
             len(sample) > SAMPLE and several_cases is not None and several_cases()
         )
-        _write_hits(write, chain(sample, stream), fmt, marks, several)
+        _write_hits(write, chain(sample, stream), fmt, marks, several, widths)
         first = next(pages, None)
         if first is None:
             return
@@ -720,6 +722,7 @@ def _write_hits(
     fmt: str,
     marks: tuple[str, str],
     several: bool,
+    widths: Callable[[], Mapping[str, int]] | None,
 ) -> None:
     """Milestones that matched, for people: where each is, its marked title, what else
     matched."""
@@ -733,4 +736,4 @@ def _write_hits(
     if several:
         columns.insert(1, "case")
     write_listing(write, rows, fmt, columns, flexible=("date", "title", "match"),
-                  droppable=("kind",), marks=marks)  # fmt: skip
+                  droppable=("kind",), marks=marks, widest=widths)  # fmt: skip
