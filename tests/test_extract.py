@@ -610,6 +610,34 @@ def test_an_event_told_twice_is_one_candidate_naming_the_parties_of_both() -> No
     assert arrests[0].parties == ["Anne Keller", "Paul Brun"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        (
+            "Par arrêt du 7 février 2017, la cour d'appel l'a condamné. Il a formé un pourvoi "
+            "contre l'arrêt du 7 février 2017.",
+            "fr",
+            [("2017-02-07", "conviction")],
+        ),
+        (
+            "The court ruled on 9 May 2011. She appealed the judgment of 9 May 2011 in June 2011.",
+            "en",
+            [("2011-05-09", "ruling"), ("2011-06", "appeal")],
+        ),
+        (
+            "La cour a statué le 29 septembre 2020, après débats en l'audience publique du 29 "
+            "septembre 2020.",
+            "fr",
+            [("2020-09-29", "ruling"), ("2020-09-29", "hearing")],
+        ),
+    ],
+)
+def test_a_decision_named_again_by_its_date_is_not_proposed_again(
+    text: str, lang: str, want: list[tuple[str, str]]
+) -> None:
+    assert [(c.date, c.kind) for c in extract(text, lang=lang).candidates] == want
+
+
 def test_month_without_a_year_takes_the_year_of_its_sentence_or_is_marked_uncertain() -> None:
     sure = extract("A judge approved it in January, and the appeal failed on 14 February 2020.")
     assert [(c.date, c.anchor) for c in sure.candidates] == [

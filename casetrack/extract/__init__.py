@@ -213,6 +213,15 @@ def _drop_told_headline(candidates: list[Candidate], headline: int | None) -> No
 
 _RIGHT_BEFORE = Regex(r"^\s*,?\s*(?:on|in|le|en|the)?\s*$", re.IGNORECASE)
 _REFERRING = Regex(r"\b(?:the|that|this|its)\s*$", re.IGNORECASE)
+# A date naming a decision the text has dated already: "the judgment of 9 May 2011", "l'arrêt
+# du 7 février 2017" (in "a formé un pourvoi contre l'arrêt du ...": no appeal on that day).
+_NAMING = Regex(
+    r"\b(?:arr[eê]ts?|jugements?|judgments?|d[ée]cisions?|ordonnances?|orders?|rulings?|"
+    r"verdicts?|opinions?)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:du|of|dated|en\s+date\s+du|rendue?s?\s+le|rendered|delivered|issued|filed|entered)"
+    r"(?:\s+on)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _restated(
@@ -220,19 +229,26 @@ def _restated(
 ) -> bool:
     """Whether a date expression only restates one proposed already: "Four years later, on
     6 April 2021" (the relative phrase announces the full date), or "the 6 April 2021
-    decision" after that decision was proposed."""
+    decision", "l'arrêt du 6 avril 2021" after that date was proposed."""
     announced = item.shift is not None and bool(later) and later[0].span is not None
     if announced and _RIGHT_BEFORE.rx.match(sentence[item.end : later[0].start]):
         return True
-    if item.span is None or not _REFERRING.rx.search(sentence[: item.start]):
+    if item.span is None:
+        return False
+    told = any(c.date == item.span.text for c in earlier)
+    decided = any(c.date == item.span.text and c.kind in _DECIDING for c in earlier)
+    if decided and _NAMING.rx.search(sentence[max(0, item.start - 80) : item.start]):
+        return True
+    if not _REFERRING.rx.search(sentence[: item.start]):
         return False
     named_next = re.match(r"\s+\w", sentence[item.end :]) is not None
-    return named_next and any(c.date == item.span.text for c in earlier)
+    return named_next and told
 
 
 # Events that last, so that a period can be one: "detained from 3 May to 5 June".
 _LASTING = frozenset({"detention", "trial", "hearing", "investigation", "parole"})
 _DECISIONS = frozenset({"ruling", "judgment", "conviction", "acquittal", "dismissal"})
+_DECIDING = _DECISIONS | {"order", "sentencing"}
 _PLAIN_DECISIONS = frozenset({"ruling", "judgment"})
 
 
