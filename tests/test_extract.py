@@ -372,6 +372,8 @@ def test_kind_word_of_the_same_clause_wins() -> None:
         ("The court gave him until 3 May 2019 to answer.", "deadline"),
         ("Agents executed a search warrant at his home on 3 May 2019.", "search"),
         ("In May 2019 he received a 25-year federal prison term.", "sentencing"),
+        ("A man convicted of fraud was deported to Chile on 3 May 2019.", "other"),
+        ("The Justice Department filed a lawsuit against the city on 3 May 2019.", "complaint"),
         ("The Court, sitting on 3 May 2019 as a Chamber, decides as follows.", "ruling"),
     ],
 )

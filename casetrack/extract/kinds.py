@@ -283,6 +283,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "complaint",
         (
             r"(?:filed|lodged) (?:a |an )?(?:criminal )?complaint", r"sued", r"porte\w* plainte",
+            r"filed (?:a |an )?(?:civil )?(?:lawsuit|suit|civil action)",
             r"depose\w* plainte",
         ),
         (
@@ -305,6 +306,14 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"verdicts?",
         ),
+    ),
+    (
+        # Events of a case with no kind of their own: the verb still says what the date was.
+        "other",
+        (
+            r"deported", r"extradited", r"expelled", r"expuls\w*", r"extrad\w*",
+        ),
+        (),
     ),
 )  # fmt: skip
 _VERB = 1
