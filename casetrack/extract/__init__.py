@@ -174,6 +174,8 @@ def extract(
             kind = kind or kind_words.nearest(date_found.start, date_found.end)
             if span.precision == "interval" and kind not in _LASTING:
                 continue  # a period of service, of a survey, of the conduct charged: no event
+            if kind not in _DECIDING and _names_a_decision(sentence, date_found, candidates):
+                continue
             linked = carried.deciding(parties) if header else parties
             linked = carried.with_court(linked) if citation is not None else linked
             candidates.append(
@@ -229,20 +231,24 @@ def _restated(
 ) -> bool:
     """Whether a date expression only restates one proposed already: "Four years later, on
     6 April 2021" (the relative phrase announces the full date), or "the 6 April 2021
-    decision", "l'arrêt du 6 avril 2021" after that date was proposed."""
+    decision" after that decision was proposed."""
     announced = item.shift is not None and bool(later) and later[0].span is not None
     if announced and _RIGHT_BEFORE.rx.match(sentence[item.end : later[0].start]):
         return True
     if item.span is None:
         return False
-    told = any(c.date == item.span.text for c in earlier)
-    decided = any(c.date == item.span.text and c.kind in _DECIDING for c in earlier)
-    if decided and _NAMING.rx.search(sentence[max(0, item.start - 80) : item.start]):
-        return True
     if not _REFERRING.rx.search(sentence[: item.start]):
         return False
     named_next = re.match(r"\s+\w", sentence[item.end :]) is not None
-    return named_next and told
+    return named_next and any(c.date == item.span.text for c in earlier)
+
+
+def _names_a_decision(sentence: str, item: Found, earlier: Sequence[Candidate]) -> bool:
+    """Whether a date names a decision proposed already: "un pourvoi contre l'arrêt du 7
+    février 2017" is no appeal on that day."""
+    if item.span is None or not _NAMING.rx.search(sentence[max(0, item.start - 80) : item.start]):
+        return False
+    return any(c.date == item.span.text and c.kind in _DECIDING for c in earlier)
 
 
 # Events that last, so that a period can be one: "detained from 3 May to 5 June".
