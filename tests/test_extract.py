@@ -374,6 +374,10 @@ def test_kind_word_of_the_same_clause_wins() -> None:
         ("In May 2019 he received a 25-year federal prison term.", "sentencing"),
         ("A man convicted of fraud was deported to Chile on 3 May 2019.", "other"),
         ("The Justice Department filed a lawsuit against the city on 3 May 2019.", "complaint"),
+        ("He was arraigned on 3 May 2019 and pleaded not guilty.", "hearing"),
+        ("He made his initial appearance on 3 May 2019.", "hearing"),
+        ("Vu la requête, enregistrée le 3 mai 2019, présentée par M. Roux ;", "filing"),
+        ("Lu en séance publique le 3 mai 2019.", "ruling"),
         ("The Court, sitting on 3 May 2019 as a Chamber, decides as follows.", "ruling"),
     ],
 )
@@ -441,6 +445,31 @@ def test_the_seed_case_opened_years_before_a_dismissal_is_an_investigation() -> 
 def test_date_in_a_decision_header_is_the_decision(head: str, kind: str) -> None:
     text = head + "\n\nThe court heard the parties and gave its reasons at length."
     assert only(text).kind == kind
+
+
+def test_an_echr_judgments_head_dates_the_judgment_and_the_day_it_became_final() -> None:
+    text = (
+        "FIRST SECTION\n\nCASE OF A v. B\n\nJUDGMENT\n\nSTRASBOURG\n\n3 May 2019\n\nFINAL\n\n"
+        "20/08/2019\n\nThis judgment has become final under Article 44 § 2 of the Convention."
+    )
+    assert [(c.date, c.kind) for c in extract(text).candidates] == [
+        ("2019-05-03", "judgment"),
+        ("2019-08-20", "other"),
+    ]
+
+
+def test_argued_and_decided_lines_after_a_long_list_of_counsel_date_the_hearing_and_ruling() -> (
+    None
+):
+    counsel = "Mr. Ann Lee, of Boston, Mass., for appellant.\n\n" * 20
+    text = (
+        "AVERY v. BRENNAN.\n\nUnited States Court of Appeals First Circuit.\n\n"
+        f"{counsel}Heard March 4, 2019.\n\nDecided May 3, 2019.\n\nThe appeal is denied."
+    )
+    assert [(c.date, c.kind) for c in extract(text).candidates] == [
+        ("2019-03-04", "hearing"),
+        ("2019-05-03", "ruling"),
+    ]
 
 
 def test_a_news_sentence_naming_a_court_is_no_header() -> None:
@@ -732,6 +761,8 @@ def test_abbreviated_french_months(text: str, date: str) -> None:
         "Acts prior to 16 September 2022 are in issue; the raid took place on 3 May 2019.",
         "Statements made after 17 March 2014 were not barred; the raid took place on 3 May 2019.",
         "He led the firm until 2008 and was arrested on 3 May 2019.",
+        "Having deliberated in private on 9 April 2019,\n\nDelivers the following judgment, "
+        "adopted on 3 May 2019.",
     ],
 )
 def test_births_headers_datelines_laws_and_restatements_are_no_milestones(text: str) -> None:

@@ -169,7 +169,9 @@ def extract(
                 stated = span
                 if _OPENING.rx.match(sentence[: date_found.start]):
                     narrative = span
-            header = header_kind(sentence, date_found.start, date_found.end, offset, decision)
+            header = header_kind(
+                sentence, date_found.start, date_found.end, offset, decision, story
+            )
             kind = "ruling" if citation is not None else header
             kind = kind or kind_words.nearest(date_found.start, date_found.end)
             if span.precision == "interval" and kind not in _LASTING:

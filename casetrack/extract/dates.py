@@ -180,6 +180,7 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"\s+through|\barchive\s+date|\bpubli[ée]e?(?:\s+le)?|\bmis\s+[àa]\s+jour(?:\s+le)?"
     r"|\bdate\s+de\s+publication"
     r"|\b(?:rectified|corrected|revised|rectifi[ée]e?|corrig[ée]e?)\s+(?:on|le)|\bweek\s+ending"
+    r"|\b(?:deliberated|d[ée]lib[ée]r[ée]e?)\b[^.;\n\d]{0,40}?\b(?:on|le|du)"
     r"|\bdocument\s+date"
     r"|\b(?:founded|established|incorporated|created|cr[ée]{2}e?s?|fond[ée]e?s?)\s+(?:in|on|en|le)"
     r"|\b(?:enacted|promulgated|took\s+effect|came\s+into\s+force|entered\s+into\s+force"

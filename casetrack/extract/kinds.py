@@ -237,6 +237,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "ruling",
         (
             r"rul(?:ed|es)", r"decided", r"sitting", r"siegeant", r"a juge", r"a statue",
+            r"lue? en (?:seance|audience) publique", r"prononce\w* (?:publiquement|en audience)",
             r"a tranche", r"affirm(?:ed|s)",
             r"revers(?:ed|es)", r"vacat(?:ed|es)", r"upheld", r"quash\w*", r"annul\w*",
             r"cass(?:e|ant|ation de)", r"infirm\w*", r"confirm\w*", r"rejet\w*", r"rejected",
@@ -264,10 +265,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "hearing",
         (
-            r"oral arguments?", r"held a hearing",
+            r"oral arguments?", r"held a hearing", r"arraigned", r"made (?:an? |his |her |their )?"
+            r"initial (?:court )?appearances?",
         ),
         (
-            r"hearings?", r"audiences?",
+            r"hearings?", r"audiences?", r"arraignments?", r"initial appearances?",
         ),
     ),
     (
@@ -294,7 +296,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "filing",
         (
             r"filed", r"lodged", r"submitted", r"deposited", r"saisi\w*", r"depose\w*",
-            r"presente\w*",
+            r"presente\w*", r"enregistre\w*", r"registered",
         ),
         (
             r"filings?",
@@ -505,23 +507,30 @@ def is_decision(text: str) -> bool:
 # A header line that is a date and what happened on it: "Argued April 28, 1950.",
 # "Decided August 2, 1950.", "November 4, 1929.".
 _HEADER_LABEL = Regex(
-    r"\s*(?:(?P<hearing>argued(?: and submitted)?|heard|submitted)|decided|filed|dated|delivered"
-    r"|opinion filed|judgment entered)?\s*[:.]?\s*"
+    r"\s*(?P<label>(?P<hearing>argued(?: and submitted)?|heard|submitted)|decided|filed|dated"
+    r"|delivered|opinion filed|judgment entered)?\s*[:.]?\s*"
 )
+_LABELLED_HEAD = 3000  # "Argued ..." and "Decided ..." lines may follow a long list of counsel
 
 
-def header_kind(sentence: str, start: int, end: int, offset: int, decision: bool) -> str | None:
+def header_kind(
+    sentence: str, start: int, end: int, offset: int, decision: bool, story: str = ""
+) -> str | None:
     """The kind of a date in a decision's header ("ruling", or "judgment" where the header
-    says so; "hearing" for "Argued ..."), or None for a date elsewhere: in the head of a text
-    that opens as a decision, a short line that is no sentence (no verb, no final stop) and
-    names the court or little else, or the date alone or labelled ("Decided August 2, 1950.")."""
-    if not decision or offset + start >= HEAD:
+    says so; "hearing" for "Argued ...", "other" under "FINAL"), or None for a date elsewhere:
+    in the head of a text that opens as a decision, a short line that is no sentence (no verb,
+    no final stop) and names the court or little else, or the date alone or labelled
+    ("Decided August 2, 1950.", which may come after a long list of counsel). `story` is the
+    text the sentence is at `offset` of."""
+    if not decision or offset + start >= _LABELLED_HEAD:
         return None
     line_start = sentence.rfind("\n", 0, start) + 1
     line_end = sentence.find("\n", end)
     line = fold_same_length(sentence[line_start : line_end if line_end >= 0 else None]).lower()
     rest = line[: start - line_start] + line[end - line_start :]
     label = _HEADER_LABEL.rx.fullmatch(rest)
+    if offset + start >= HEAD and not (label and label["label"]):
+        return None
     if label and label["hearing"]:
         return "hearing"  # "Argued April 28, 1950."
     if label is None and (
@@ -535,5 +544,9 @@ def header_kind(sentence: str, start: int, end: int, offset: int, decision: bool
         strength == _VERB and rx.rx.search(line) for rx, _, strength in _KIND_REGEXES
     ):
         return None
-    head = fold_same_length(sentence[: line_end if line_end >= 0 else None]).lower()
+    before = story[:offset]
+    head = fold_same_length(before + sentence[: line_end if line_end >= 0 else None]).lower()
+    previous = head[: len(before) + line_start].rstrip().rsplit("\n", 1)[-1].strip()
+    if previous in ("final", "definitif", "definitive"):
+        return "other"  # the day an ECHR judgment became final
     return "judgment" if _JUDGMENT_NEAR.rx.search(head) else "ruling"
