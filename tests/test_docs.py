@@ -30,6 +30,19 @@ def test_the_reference_lists_every_command() -> None:
         assert f"\n## {command}\n" in reference
 
 
+def test_help_at_80_columns_breaks_no_word_at_a_hyphen() -> None:
+    """Click's wrapping breaks at hyphens: an id, a file name or a URL cut there
+    ("s3://firm-" / "replicas/nec") cannot be copied. The reference is every --help as an
+    80-column terminal shows it (test above); long examples go in a \\b paragraph."""
+    import re
+
+    reference = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    shown = [line for block in reference.split("```text\n")[1:]
+             for line in block.split("```")[0].splitlines()]  # fmt: skip
+    assert [line for line in shown if re.search(r"\w-$", line)] == []
+    assert max(map(len, shown)) <= 80
+
+
 def test_the_readme_is_a_one_screen_start() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert len(readme.splitlines()) < 150

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import Cli
 from tests.pdfs import EXHIBIT_LABELS, corrupt, encrypted, exhibit, write_pdf
@@ -202,3 +204,39 @@ def test_a_long_pdf_is_read_opening_it_again(
     assert [(i, f"Page number {i} of seven." in str(t)) for i, t in texts] == [
         (i, True) for i in range(1, 8)
     ]
+
+
+@pytest.mark.parametrize("columns", ["80", "60"])
+def test_a_long_path_is_folded_in_a_table_keeping_its_file_name(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    folder = tmp_path / "a very long folder name for exhibits" / "and another level of nesting"
+    folder.mkdir(parents=True)
+    name = "exhibit-2003-06-17-police-report.txt"
+    (folder / name).write_text("The police report.\n")
+    relative = str((folder / name).relative_to(tmp_path))
+    cli("doc", "add", relative, "--title", "Police report of the raid on the offices",
+        "--bates", "DEF_0001-DEF_0046")  # fmt: skip
+    monkeypatch.setenv("COLUMNS", columns)
+    for command in (["doc", "list"], ["doc", "verify"]):
+        shown = cli(*command).stdout
+        assert "…" not in shown
+        assert all(len(line) <= int(columns) for line in shown.splitlines())
+        # The path's column, read down, is the whole path (with breaks only after a "/", at
+        # a space or after a "-" within the name).
+        start = shown.splitlines()[0].index("path")
+        column = [line[start:].split("  ")[0] for line in shown.splitlines()[2:]]
+        assert column[-1].endswith("report.txt")
+        assert "".join(column).replace(" ", "") == str(
+            folder / name if "verify" in command else relative
+        ).replace(" ", "")
+    assert json.loads(cli("doc", "list", "-f", "json").stdout)[0]["path"] == relative
+
+
+@given(st.text(st.sampled_from("ab -/._"), min_size=1, max_size=60), st.integers(4, 30))
+def test_a_folded_path_fits_and_keeps_every_character(path: str, width: int) -> None:
+    from casetrack.output.paths import fold_path
+
+    folded = fold_path(path, width)
+    assert all(len(line) <= width for line in folded.split("\n"))
+    assert folded.replace("\n", "").replace(" ", "") == path.replace(" ", "")

