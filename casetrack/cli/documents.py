@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -89,19 +89,19 @@ def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 
 
 def _paths_folded(
-    records: list[dict[str, Any]],
+    records: Iterable[dict[str, Any]],
     fmt: OutputFormat,
     columns: list[str],
     flexible: tuple[str, ...],
     droppable: tuple[str, ...] = (),
-) -> list[dict[str, Any]]:
+) -> Iterable[dict[str, Any]]:
     """In a table, paths folded to their column so the file name stays whole (a path is one
     long word, which a table would cut at its end); as stored in every other format."""
     if fmt != OutputFormat.table:
         return records
     from casetrack.output.paths import fold_paths
 
-    return list(fold_paths(records, columns, flexible, droppable))
+    return fold_paths(records, columns, flexible, droppable)
 
 
 @app.command("show")
