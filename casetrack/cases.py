@@ -149,31 +149,71 @@ def _how_to_get(conn: sqlite3.Connection, slug: str, to_add: bool) -> str:
     return "see 'casetrack case list'"
 
 
+# A listed case: Case.to_dict's fields, then its figures.
+_LISTED = (
+    "id", "uid", "slug", "title", "jurisdiction", "court", "docket", "status", "summary",
+    "milestones", "first", "last", "first_date", "last_date",
+)  # fmt: skip
+
+
 def list_cases(store: Store) -> Iterator[dict[str, Any]]:
     """Every case with its milestone count and date range: `first` and `last` are its
     earliest and latest possible days, `first_date` and `last_date` the stored (EDTF) dates
     of the milestones its timeline lists first and last (leaving out `unknown` dates), as the
     source said them (2000~, not 2000-01-01)."""
-    # One pass over each case's milestones (by the case index) for the figures; the first and
-    # the last dated milestone in timeline order (each subquery its own `m`) are looked up.
+    # Kept in step by triggers (schema.m017_case_figures): no milestone is read.
     rows = store.conn.execute(
-        f"""SELECT c.id, c.uid, c.slug, c.title, c.jurisdiction, c.court, c.docket, c.status,
-                  c.summary, count(m.id), min(m.date_start), max(m.date_end),
-                  (SELECT m.date FROM milestones m
-                   WHERE m.case_id = c.id AND m.deleted_at IS NULL AND m.precision != 'unknown'
-                   ORDER BY {TIMELINE_ORDER} LIMIT 1),
-                  (SELECT m.date FROM milestones m
-                   WHERE m.case_id = c.id AND m.deleted_at IS NULL AND m.precision != 'unknown'
-                   ORDER BY {reversed_order(TIMELINE_ORDER)} LIMIT 1)
-           FROM cases c
-           LEFT JOIN milestones m ON m.case_id = c.id AND m.deleted_at IS NULL
-           WHERE c.deleted_at IS NULL GROUP BY c.id ORDER BY c.slug"""
+        """SELECT c.id, c.uid, c.slug, c.title, c.jurisdiction, c.court, c.docket, c.status,
+                  c.summary, coalesce(f.milestones, 0), f.first, f.last, f.first_date,
+                  f.last_date
+           FROM cases c LEFT JOIN case_figures f ON f.case_id = c.id
+           WHERE c.deleted_at IS NULL ORDER BY c.slug"""
     )
     for row in rows:
-        item = _row_to_case(row[:9]).to_dict()
-        item.update(milestones=row[9], first=row[10], last=row[11], first_date=row[12],
-                    last_date=row[13])  # fmt: skip
-        yield item
+        yield dict(zip(_LISTED, row, strict=True))
+
+
+def _fresh_figures(case: str) -> str:
+    """A case's figures worked out from its milestones, in case_figures' column order."""
+    live = f"FROM milestones m WHERE m.case_id = {case} AND m.deleted_at IS NULL"
+    dated = f"{live} AND m.precision != 'unknown' ORDER BY"
+    ends = [
+        f"(SELECT m.{column} {dated} {order} LIMIT 1)"
+        for order in (TIMELINE_ORDER, reversed_order(TIMELINE_ORDER))
+        for column in ("id", "date")
+    ]
+    return ", ".join([f"(SELECT count(*) {live})", f"(SELECT min(m.date_start) {live})",
+                      f"(SELECT max(m.date_end) {live})", *ends])  # fmt: skip
+
+
+_FIGURES = "milestones, first, last, first_id, first_date, last_id, last_date"
+
+
+def figures_out_of_step(conn: sqlite3.Connection) -> list[tuple[int, str | None]]:
+    """The cases (id, slug) whose kept figures are not what their milestones say, and (id,
+    None) for figures kept of a case that is gone: rows written by hand, or while the
+    triggers were dropped. Each case is a few index seeks and a count over its entries in
+    a small index."""
+    kept = ", ".join(f"f.{name}" for name in _FIGURES.split(", "))
+    return conn.execute(
+        f"SELECT c.id, c.slug FROM cases c LEFT JOIN case_figures f ON f.case_id = c.id"
+        f" WHERE ({kept}) IS NOT ({_fresh_figures('c.id')})"
+        " UNION ALL SELECT case_id, NULL FROM case_figures"
+        " WHERE case_id NOT IN (SELECT id FROM cases) ORDER BY 1"
+    ).fetchall()
+
+
+def mend_figures(store: Store) -> list[tuple[int, str | None]]:
+    """Work out again the figures `figures_out_of_step` finds wrong; returns those cases."""
+    with store.write() as conn:
+        wrong = figures_out_of_step(conn)
+        if wrong:
+            conn.execute("DELETE FROM case_figures")
+            conn.execute(
+                f"INSERT INTO case_figures (case_id, {_FIGURES})"
+                f" SELECT c.id, {_fresh_figures('c.id')} FROM cases c"
+            )
+    return wrong
 
 
 def case_widths(conn: sqlite3.Connection) -> dict[str, int]:

@@ -74,6 +74,7 @@ def check(store: Store) -> list[str]:
     problems += _date_problems(conn)
     problems += _text_problems(conn)
     problems += _search_problems(store)
+    problems += _figure_problems(conn)
     problems += [
         f"leftover: {path} ({size:,} bytes) is a partial copy left by a backup, export or"
         " new store that was stopped: 'casetrack check --fix' removes it"
@@ -192,6 +193,20 @@ def _search_problems(store: Store) -> list[str]:
     except sqlite3.DatabaseError as err:
         problems.append(f"search: the full-text index is damaged ({err}): {fix}")
     return problems
+
+
+def _figure_problems(conn: sqlite3.Connection) -> list[str]:
+    """The figures `case list` shows (kept by triggers) must be what the milestones say."""
+    from casetrack.cases import figures_out_of_step
+
+    fix = "'casetrack check --fix' works them out again"
+    return [
+        f"figures: case {slug!r} has a milestone count or dates out of step with its"
+        f" milestones: {fix}"
+        if slug is not None
+        else f"figures: kept for case {case_id}, which is gone: {fix}"
+        for case_id, slug in figures_out_of_step(conn)
+    ]
 
 
 def _name_problems(conn: sqlite3.Connection) -> list[str]:

@@ -756,6 +756,104 @@ def m016_ids_never_reused(db: Any) -> None:
             conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, high))
 
 
+def _m017_end(case: str, columns: str, *, last: bool, after: str = "") -> str:
+    """m017's query for the first (or last) dated live milestone of `case` in timeline
+    order, from the place `after` says on."""
+    order = (
+        "m.sort_key DESC, m.position DESC, m.id DESC" if last else "m.sort_key, m.position, m.id"
+    )
+    return (
+        f"SELECT {columns} FROM milestones m WHERE m.case_id = {case} AND m.deleted_at IS NULL"
+        f" AND m.precision != 'unknown'{after} ORDER BY {order} LIMIT 1"
+    )
+
+
+def _m017_fresh(case: str) -> str:
+    """m017's figures of `case` worked out from its milestones: the fill, a new case's row,
+    and what `check` holds the kept figures equal to."""
+    live = f"FROM milestones WHERE case_id = {case} AND deleted_at IS NULL"
+    ends = ", ".join(
+        f"({_m017_end(case, column, last=last)})"
+        for last in (False, True)
+        for column in ("m.id", "m.date")
+    )
+    return (
+        f"SELECT {case}, (SELECT count(*) {live}), (SELECT min(date_start) {live}),"
+        f" (SELECT max(date_end) {live}), {ends}"
+    )
+
+
+@migration
+def m017_case_figures(db: Any) -> None:
+    """`case list` reads each case's figures from `case_figures` instead of every milestone:
+    how many live milestones it has, their earliest start and latest end (`first`, `last`),
+    and the first and the last dated one in timeline order (id and stored date). Triggers
+    keep them in step with the milestones whatever writes them (undo, trash, purge, import,
+    merge): adding a milestone compares it with the figures; taking one away works a figure
+    out again only when the milestone held it, by one index seek (two indexes of each case's
+    starts and ends, and the case's timeline index from the milestone's place on). Derived,
+    like the search rows: not in the history."""
+    ends = (("first", False, ">"), ("last", True, "<"))
+    add = (
+        "UPDATE case_figures SET milestones = milestones + 1,"
+        " first = CASE WHEN first IS NULL OR NEW.date_start < first"
+        " THEN coalesce(NEW.date_start, first) ELSE first END,"
+        " last = CASE WHEN last IS NULL OR NEW.date_end > last"
+        " THEN coalesce(NEW.date_end, last) ELSE last END"
+        " WHERE case_id = NEW.case_id AND NEW.deleted_at IS NULL;"
+    ) + "".join(
+        f" UPDATE case_figures SET {end}_id = NEW.id, {end}_date = NEW.date"
+        " WHERE case_id = NEW.case_id AND NEW.deleted_at IS NULL"
+        f" AND NEW.precision != 'unknown' AND ({end}_id IS NULL"
+        f" OR (NEW.sort_key, NEW.position, NEW.id) {'>' if last else '<'}"
+        f" (SELECT sort_key, position, id FROM milestones WHERE id = {end}_id));"
+        for end, last, _ in ends
+    )
+    live = "FROM milestones WHERE case_id = OLD.case_id AND deleted_at IS NULL"
+    remove = (
+        "UPDATE case_figures SET milestones = milestones - 1,"
+        " first = CASE WHEN OLD.date_start IS NULL OR OLD.date_start > first THEN first"
+        f" ELSE (SELECT min(date_start) {live}) END,"
+        " last = CASE WHEN OLD.date_end IS NULL OR OLD.date_end < last THEN last"
+        f" ELSE (SELECT max(date_end) {live}) END"
+        " WHERE case_id = OLD.case_id AND OLD.deleted_at IS NULL;"
+    ) + "".join(
+        f" UPDATE case_figures SET ({end}_id, {end}_date) = ("
+        + _m017_end("OLD.case_id", "m.id, m.date", last=last, after=(
+            f" AND (m.sort_key, m.position, m.id) {side} (OLD.sort_key, OLD.position, OLD.id)"))
+        + f") WHERE case_id = OLD.case_id AND {end}_id = OLD.id;"
+        for end, last, side in ends
+    )  # fmt: skip
+    watched = "id, case_id, date, date_start, date_end, precision, sort_key, position, deleted_at"
+    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in watched.split(", "))
+    for sql in (
+        # (Whole indexes: SQLite would walk a partial one of the live milestones, which a
+        # filter of live milestones matches too, in place of a narrower one.)
+        "CREATE INDEX milestones_case_start ON milestones(case_id, date_start, deleted_at)",
+        "CREATE INDEX milestones_case_end ON milestones(case_id, date_end, deleted_at)",
+        """CREATE TABLE case_figures (
+            case_id INTEGER PRIMARY KEY,
+            milestones INTEGER NOT NULL,
+            first TEXT,
+            last TEXT,
+            first_id INTEGER,
+            first_date TEXT,
+            last_id INTEGER,
+            last_date TEXT
+        )""",
+        f"INSERT INTO case_figures {_m017_fresh('c.id')} FROM cases c",
+        "CREATE TRIGGER case_figures_cases_ai AFTER INSERT ON cases BEGIN"
+        f" INSERT OR REPLACE INTO case_figures {_m017_fresh('NEW.id')}; END",
+        "CREATE TRIGGER case_figures_cases_ad AFTER DELETE ON cases BEGIN"
+        " DELETE FROM case_figures WHERE case_id = OLD.id; END",
+        f"CREATE TRIGGER case_figures_milestones_ai AFTER INSERT ON milestones BEGIN {add} END",
+        f"CREATE TRIGGER case_figures_milestones_ad AFTER DELETE ON milestones BEGIN {remove} END",
+        f"CREATE TRIGGER case_figures_milestones_au AFTER UPDATE OF {watched} ON milestones"
+        f" WHEN {changed} BEGIN {remove} {add} END",
+    ):
+        db.conn.execute(sql)
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -218,9 +218,16 @@ def test_plans_do_not_depend_on_statistics(store: Store) -> None:
         store.conn.execute("SELECT * FROM sqlite_stat1")
 
 
+def test_case_list_reads_no_milestone(store: Store) -> None:
+    """`case list` reads the figures kept for each case (schema.m017_case_figures), not the
+    milestones: its cost grows with the cases, not the store."""
+    [(sql, details)] = plans(store, list_cases)
+    assert "JOIN case_figures f" in sql
+    assert sorted(d.split()[1] for d in details) == ["c", "f"], details
+
+
 # Whole-store listings read every link once by nature: in grouped passes, never a count
-# (a subquery) per listed row. (`case list` counts in one grouped pass over the case index
-# too; its first and last dates are one index seek per case, LIMIT 1, checked above.)
+# (a subquery) per listed row.
 LISTS: dict[str, Callable[[Store], object]] = {
     "party list": list_parties,
     "source list": list_sources,

@@ -151,11 +151,11 @@ class _Session:
 
     def snapshot(self) -> dict[str, list[tuple[object, ...]]]:
         """Every row of the tracked tables and those derived from them (search rows, party
-        names), and the schema (indexes and triggers a large import or undo sets aside must
-        all be back)."""
+        names, case figures), and the schema (indexes and triggers a large import or undo
+        sets aside must all be back)."""
         conn = sqlite3.connect(self.db)
         try:
-            derived = ("milestone_search", "party_names_fts")
+            derived = ("milestone_search", "party_names_fts", "case_figures")
             tables = {t: conn.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall()
                       for t in (*TRACKED_TABLES, *derived)}  # fmt: skip
             schema = "SELECT type, name, sql FROM sqlite_master ORDER BY name"

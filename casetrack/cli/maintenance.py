@@ -308,7 +308,11 @@ def check(
     ctx: typer.Context,
     fix: Annotated[
         bool,
-        typer.Option("--fix", help="Remove partial copies left by a stopped backup or export."),
+        typer.Option(
+            "--fix",
+            help="Remove partial copies left by a stopped backup or export; work out again"
+            " the milestone counts and dates `case list` shows, where they are out of step.",
+        ),
     ] = False,
     yes: Annotated[bool, typer.Option("--yes", help="With --fix: do not ask.")] = False,
 ) -> None:
@@ -331,6 +335,12 @@ def check(
                  "nothing removed")  # fmt: skip
     for path in remove_leftovers(store) if found else []:
         say(f"removed {path}")
+    if fix:
+        from casetrack.cases import mend_figures
+
+        mended = mend_figures(store)
+        if mended:
+            say(f"worked out the milestone counts and dates of {len(mended)} case(s) again")
     problems = run_checks(store)
     for problem in problems:
         typer.echo(problem)
