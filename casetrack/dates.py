@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from casetrack.errors import CasetrackError
@@ -52,6 +53,7 @@ _TOKEN = re.compile(
     r"(?P<qualifier>[~?%]?)"
 )
 
+_PLAIN_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Month names people type, in English, French, Spanish, German and Italian, full and short,
 # compared without accents or case (août = aout, März = marz).
@@ -315,8 +317,12 @@ def display_date(value: DateValue) -> str:
     return "unknown" if value.precision == "unknown" else display_text(value.text)
 
 
+@lru_cache(maxsize=8192)
 def display_text(text: str) -> str:
-    """A stored EDTF date as a person would say it: what display_date says, from the text."""
+    """A stored EDTF date as a person would say it: what display_date says, from the text.
+    (Listings say the same dates again and again: each is worked out once.)"""
+    if _PLAIN_DAY.fullmatch(text) and "01" <= text[5:7] <= "12":  # most dates: said quickest
+        return f"{int(text[8:])} {_MONTHS[int(text[5:7]) - 1]} {text[:4]}"
     if text == "unknown":
         return "unknown"
     if text.startswith("[") and text.endswith("]") and ".." in text:
@@ -700,7 +706,11 @@ def _uncertain(text: str) -> bool:
 
 def _token_precision(token: str) -> str | None:
     """Precision of one stored EDTF date, or None if it is not one casetrack supports."""
-    match = _TOKEN.fullmatch(token)
+    return _precision(_TOKEN.fullmatch(token))
+
+
+def _precision(match: re.Match[str] | None) -> str | None:
+    """_token_precision of a token _TOKEN matched (None: it did not)."""
     if not match:
         return None
     year, month, day = match["year"], match["month"], match["day"]
@@ -715,8 +725,8 @@ def _token_precision(token: str) -> str | None:
 
 def _say(token: str, with_year: bool = True, with_month: bool = True) -> str:
     """One stored EDTF date in words; the text itself if it is not one casetrack writes."""
-    precision = _token_precision(token)
     match = _TOKEN.fullmatch(token)
+    precision = _precision(match)
     if precision is None or match is None:
         return token
     year = match["year"]

@@ -96,3 +96,29 @@ def test_narrow_flexible_columns_keep_their_natural_width() -> None:
     rows = [["17 Jun 2003", "Police raid the council's offices at dawn"]]
     _, limits = fit_columns(headers, rows, 40, {"date", "title"})
     assert limits == [11, 40 - 2 - 11]
+
+
+@settings(max_examples=examples(30), deadline=None)
+@given(
+    cells=st.lists(
+        st.lists(st.lists(PLAIN_WORDS, max_size=6).map(" ".join), min_size=3, max_size=3),
+        min_size=1,
+        max_size=30,
+    ),
+    width=st.sampled_from([None, 40, 80]),
+)
+def test_a_long_table_writes_plain_batches_as_each_row_alone(
+    cells: list[list[str]], width: int | None
+) -> None:
+    """Past SAMPLE rows, a batch of plain cells that fit is written in one go: exactly as
+    the same rows measured one cell at a time (here forced by a _plain that refuses a
+    batch's text, its cells one a line; a cell it refuses is measured the long way)."""
+    records = [dict(zip(HEADERS, cells[i % len(cells)], strict=True))
+               for i in range(listings.SAMPLE + 700)]  # fmt: skip
+    records[listings.SAMPLE + 300] = {"a": "row", "b": "with a tab\there", "c": "漢"}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(listings, "terminal_width", lambda: width)
+        quick = render(records, "table", HEADERS, flexible=("b",))
+        plain = listings._plain
+        patch.setattr(listings, "_plain", lambda text: text.count("\n") < 2 and plain(text))
+        assert render(records, "table", HEADERS, flexible=("b",)) == quick

@@ -290,15 +290,16 @@ def _for_people(
     (timestamps) said as people read them: one display for dates in every listing."""
     from casetrack.dates import display_text, display_time
 
-    said = {}
-    for key, value in record.items():
-        if isinstance(value, dict):
-            value = _for_people(value, dates, times)
-        elif value and key in dates:
-            value = display_text(value)
-        elif value and key in times:
-            value = display_time(value)
-        said[key] = value
+    said = record.copy()
+    if dict in map(type, record.values()):  # nested records (a show's details)
+        for key, value in record.items():
+            if type(value) is dict:
+                said[key] = _for_people(value, dates, times)
+    for keys, words in ((dates, display_text), (times, display_time)):
+        for key in keys:
+            value = said.get(key)
+            if value and type(value) is not dict:
+                said[key] = words(value)
     return said
 
 

@@ -231,7 +231,7 @@ def write_listing(
     if fmt == "csv":
         _write_csv(write, headers, rows)
         return
-    shown_rows = ([_marked(shown(c), marks) for c in row] for row in rows)
+    shown_rows = (_shown_row(row, marks) for row in rows)
     sample = list(islice(shown_rows, SAMPLE + 1))
     if len(sample) <= SAMPLE:
         write(_table(headers, sample, fmt, flexible, droppable, comfort))
@@ -373,7 +373,21 @@ def _write_long_table(
         for i, cell in enumerate(laid_out(row)):
             widths[i] = max(widths[i], _cell_width(cell))
     write(_padded(headers, widths) + "\n" + "  ".join("-" * w for w in widths) + "\n")
+    # A batch of plain one-line cells that fit their columns is written as _padded would
+    # write it, with one format per line instead of a measure per cell.
+    layout = "  ".join(f"{{:{w}}}" for w in widths)
+    fits = [(i, w) for i, w in zip(keep, limits, strict=True) if w is not None]
+    whole = len(keep) == len(headers) and keep == list(range(len(keep)))
     for batch in _batches(rows):
+        cells = [cell for row in batch for cell in row]
+        if (
+            whole
+            and all(len(row[i]) <= w for row in batch for i, w in fits)
+            and _plain(text := "\n".join(cells))
+            and text.count("\n") == len(cells) - 1  # no cell holds a line break
+        ):
+            write("".join(layout.format(*row).rstrip() + "\n" for row in batch))
+            continue
         lines: list[str] = []
         for row in batch:
             cells = laid_out(row)
@@ -383,6 +397,14 @@ def _write_long_table(
             else:
                 lines.append(_padded(cells, widths))
         write("".join(line + "\n" for line in lines))
+
+
+def _shown_row(row: list[str], marks: tuple[str, str] | None) -> list[str]:
+    """The row's cells shown and marked (see render); most rows have nothing to show
+    differently, which one search over the whole row tells (a newline is kept as it is)."""
+    if marks is None and not _UNSHOWABLE.search("\n".join(row)):
+        return row
+    return [_marked(shown(c), marks) for c in row]
 
 
 def _padded(texts: Sequence[str], widths: Sequence[int]) -> str:
