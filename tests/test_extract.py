@@ -763,6 +763,9 @@ def test_abbreviated_french_months(text: str, date: str) -> None:
         "He led the firm until 2008 and was arrested on 3 May 2019.",
         "Having deliberated in private on 9 April 2019,\n\nDelivers the following judgment, "
         "adopted on 3 May 2019.",
+        "Archive\n\nApril 2019\n\nThe raid took place on 3 May 2019.",
+        "Jean Martin (DOB: 4 April 1975) was arrested on 3 May 2019.",
+        "Release Date: 9 May 2019\n\nThe raid took place on 3 May 2019.",
     ],
 )
 def test_births_headers_datelines_laws_and_restatements_are_no_milestones(text: str) -> None:

@@ -37,6 +37,7 @@ from casetrack.extract.dates import (
     find_dates,
     head_date,
     is_dateline,
+    is_heading,
     is_release,
     item_date,
     resolve,
@@ -150,8 +151,8 @@ def extract(
             published, headline = item[0], len(candidates) if item[1] else None
             if not item[1]:
                 continue  # a post's date and time: no event
-        elif is_dateline(sentence, found):
-            continue  # "Paris, 17 September 2014." closing a statement
+        elif is_dateline(sentence, found) or (not decision and is_heading(sentence, found)):
+            continue  # "Paris, 17 September 2014." closing a statement; "May 2007" heading a list
         kind_words = KindWords.of(sentence, [(f.start, f.end) for f in found])
         clean = normalise_space(sentence)
         in_sentence = citations(sentence, story)

@@ -180,6 +180,8 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"\s+through|\barchive\s+date|\bpubli[ée]e?(?:\s+le)?|\bmis\s+[àa]\s+jour(?:\s+le)?"
     r"|\bdate\s+de\s+publication"
     r"|\b(?:rectified|corrected|revised|rectifi[ée]e?|corrig[ée]e?)\s+(?:on|le)|\bweek\s+ending"
+    r"|\b(?:dob|d\.o\.b\.|date\s+of\s+birth|date\s+de\s+naissance|last\s+reviewed|reviewed\s+on"
+    r"|release\s+date\s*:)"
     r"|\b(?:deliberated|d[ée]lib[ée]r[ée]e?)\b[^.;\n\d]{0,40}?\b(?:on|le|du)"
     r"|\bdocument\s+date"
     r"|\b(?:founded|established|incorporated|created|cr[ée]{2}e?s?|fond[ée]e?s?)\s+(?:in|on|en|le)"
@@ -587,6 +589,13 @@ def _month_in_context(
 _ITEM_DATE = Regex(
     r"\s*(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*(?:\n|$)|\s*[\u2013\u2014-]\s+\S)"
 )
+
+
+def is_heading(sentence: str, found: Sequence[Found]) -> bool:
+    """Whether a line is only a month or a year ("May 2007" heading a listing's month)."""
+    if len(found) != 1 or found[0].span is None or found[0].span.precision == "day":
+        return False
+    return not (sentence[: found[0].start] + sentence[found[0].end :]).strip(" \t\n.:")
 
 
 def item_date(
