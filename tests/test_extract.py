@@ -367,6 +367,7 @@ def test_kind_word_of_the_same_clause_wins() -> None:
         # What an event was set for, and what is due.
         ("He was detained pending a hearing scheduled for 3 May 2019.", "hearing"),
         ("Sentencing is set for 3 May 2019.", "sentencing"),
+        ("He was released pending trial, which is scheduled for 3 May 2019.", "trial"),
         ("The defendant was ordered to surrender to the marshal by 3 May 2019.", "deadline"),
         ("Opening briefs are due May 3, 2019.", "deadline"),
         ("The court gave him until 3 May 2019 to answer.", "deadline"),

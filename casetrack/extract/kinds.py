@@ -362,7 +362,8 @@ _BOUND = Regex(
 )
 # What an event noun followed by its date was set for: "a hearing scheduled for June 7".
 _SET_FOR = Regex(
-    r"^\s+(?:(?:is|was|has\s+been|had\s+been|were|are|now|then)\s+)*(?:scheduled|set|slated|fixed"
+    r"^\s*,?\s+(?:(?:which|that|qui|is|was|has\s+been|had\s+been|were|are|now|then|est|a\s+[ée]t[ée])"
+    r"\s+)*(?:scheduled|set|slated|fixed"
     r"|rescheduled|postponed|adjourned|continued|calendared|set\s+down|pr[ée]vue?s?|fix[ée]e?s?"
     r"|renvoy[ée]e?s?)(?:\s+(?:for|to|until|on|au|pour|le))*\s*$"
 )
