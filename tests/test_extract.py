@@ -985,6 +985,20 @@ def test_a_role_bound_to_a_name_stands_for_that_person(text: str) -> None:
     assert only(text).parties[-1] == "Tamaz Kobal"
 
 
+def test_an_echr_applicant_named_in_the_caption_then_in_full_is_the_applicant() -> None:
+    text = (
+        "CASE OF KOBAL v. RUSLANIA\n\n1. The case originated in an application lodged by a "
+        'national, Mr Tamaz Kobal ("the applicant"), on 2 March 2010.\n\n2. The Government were '
+        "represented by their Agent, Ms Nina Ruse.\n\n3. On 3 June 2008 the applicant was "
+        "arrested. On 10 June 2008 the City Court ordered his detention."
+    )
+    assert [(c.date, c.kind, c.parties) for c in extract(text).candidates] == [
+        ("2010-03-02", "filing", ["Tamaz Kobal"]),
+        ("2008-06-03", "arrest", ["Tamaz Kobal"]),
+        ("2008-06-10", "detention", ["City Court", "Tamaz Kobal"]),
+    ]
+
+
 def test_a_caption_with_roles_and_a_law_named_like_a_person() -> None:
     text = (
         "The People, Respondent, v Teon Moore, Appellant.\n\n"

@@ -122,8 +122,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "detention",
         (
-            r"detained", r"placed in (?:police )?custody", r"place\w* en garde a vue",
-            r"ecroue\w*", r"incarcer\w*", r"place\w* en detention",
+            r"detained", r"placed in (?:police |pre-trial )?(?:custody|detention)",
+            r"ordered (?:his |her |their |the |its )?(?:\w+ )?detention",
+            r"place\w* en garde a vue", r"ecroue\w*", r"incarcer\w*", r"place\w* en detention",
         ),
         (
             r"detention", r"custody", r"garde a vue", r"detenu\w*",

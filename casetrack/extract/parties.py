@@ -192,7 +192,8 @@ _OFFICES = (
     r"Inspector|Commissioner|Superintendent|Officer|Trooper|Sergeant|Captain|Lieutenant"
 )
 _TITLES = rf"(?:{_OFFICES}|Ma[îi]tre|Me|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
-_OFFICE = Regex(rf"\b(?:{_OFFICES})\s+$")
+_OFFICE = Regex(rf"\b(?:{_OFFICES}),?\s+(?:(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+)?$")
+_OFFICE_AFTER = Regex(rf",\s+(?:(?:the|an?|their|his|her|its)\s+)?(?:{_OFFICES})\b")
 _TITLED = Regex(rf"\b{_TITLES}\s+(?P<name>{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}})")
 _ANONYMISED = Regex(
     rf"\b(?:M\.|MM\.|Mme|Mlle)\s+(?:[{_UPPER}][{_LOWER}-]+\s+)?"
@@ -343,7 +344,7 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
         name = _tidy(m.group("name"))
         if _is_name(name):
             add(m.start("name"), m.end("name"), name, "person")
-            if _OFFICE.rx.search(text, max(0, m.start() - 1), m.start("name")):
+            if _OFFICE.rx.search(text, max(0, m.start() - 60), m.start("name")):
                 officials.add(fold(name))
     for m in _CAPTION.rx.finditer(text):
         for group in ("first", "second"):
@@ -362,6 +363,10 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
             and not _in_headline(text, m.start())
         ):
             add(m.start("name"), m.end("name"), _tidy(name), "person")
+            if _OFFICE.rx.search(text, max(0, m.start() - 60), m.start("name")) or (
+                _OFFICE_AFTER.rx.match(text, m.end("name"))
+            ):
+                officials.add(fold(_tidy(name)))  # "Ms N. Ruse, their Agent" or "Agent, Ms N. Ruse"
     found.sort()
     result: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     seen = _Taken()
@@ -374,6 +379,9 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
         elif len(folded) < len(holder):  # "Rajavi" after "Maryam Rajavi": another way to write it
             first, first_kind, first_aliases = result[holder]
             result[holder] = (first, first_kind, (*first_aliases, name, *aliases))
+        elif result[holder][1] == "other" and kind == "person":  # "PETROV v. X", "Mr Ivan Petrov"
+            first, _, first_aliases = result[holder]
+            result[holder] = (name, kind, (*first_aliases, first, *aliases))
     surnames = [_surname(name) if kind == "person" else None for name, kind, _ in result.values()]
     return [
         (name, kind, (*aliases, surname) if surname and surnames.count(surname) == 1 and
