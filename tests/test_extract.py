@@ -97,6 +97,22 @@ def test_to_dict_is_json_ready_with_the_documented_keys() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "dates"),
+    [
+        ("Vu la requête, enregistrée les 2 et 30 octobre 2008.", "fr",
+         ["2008-10-02", "2008-10-30"]),
+        ("Hearings were held on 4, 9 and 12 May 2019.", "en",
+         ["2019-05-04", "2019-05-09", "2019-05-12"]),
+        ("He paid 2 and 3 euros on 5 May 2019.", "en", ["2019-05-05"]),
+    ],
+)  # fmt: skip
+def test_the_first_days_of_a_list_take_the_month_and_year_of_the_last(
+    text: str, lang: str, dates: list[str]
+) -> None:
+    assert [c.date for c in extract(text, lang=lang).candidates] == dates
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "found", "edtf", "start", "end"),
     [
         ("The raid took place on June 17, 2003.", "en", "June 17, 2003", "2003-06-17",
@@ -360,6 +376,12 @@ def test_kind_word_of_the_same_clause_wins() -> None:
             "civiles, a relaxé le prévenu.",
             "acquittal",
         ),
+        (
+            "Attendu qu'il a été renvoyé devant le tribunal ; que, par jugement du 3 mai 2019, "
+            "le tribunal l'a relaxé ;",
+            "acquittal",
+        ),
+        ("Conseil d'État\n\nN° 321234\n\nLecture du vendredi 3 mai 2019", "ruling"),
         ("By a judgment of 3 May 2019, the court of appeal dismissed their appeal.", "judgment"),
         # A trial and what came of it; the facts of the matter.
         ("He was found guilty in a May 2019 trial of two counts of fraud.", "conviction"),

@@ -4,6 +4,7 @@ and the span each resolves to.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Iterator, Sequence
@@ -32,6 +33,7 @@ _CAPITALISED_ONLY = frozenset({"may", "march", "mar", "august", "aug", "jan", "s
 
 _MONTH_WORDS = {*_MONTHS, *(form for forms in _MONTH_FORMS.values() for form in forms)}
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\.?"
+_ANY_MONTH_FORMS = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
 _YEAR = r"(?P<year>19\d\d|20\d\d|2100)(?![\d/.,:-]\d)(?![^\W\d_])"  # not "2014Washington"
 _DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|\.)?"
 _NOT_AFTER_NUMBER = r"(?<![\w/.,:§-])"
@@ -51,6 +53,14 @@ _MONTH_DAY = Regex(
 )
 _MONTH_YEAR = Regex(
     r"(?<![\w-])" + _MONTH + r",?\s+(?:(?:de|of)\s+)?" + _YEAR + _UNITS_AFTER_NUMBER,
+    re.IGNORECASE,
+)
+# The first days of a list sharing a month: "les 2 et 30 octobre 2008", "on 4, 9 and 12 May".
+_DAY_LIST = Regex(
+    _NOT_AFTER_NUMBER + r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?(?=\s*(?:,|et|and|&)\s+"
+    r"(?:[0-3]?\d(?:er|st|nd|rd|th)?\s*(?:,|et|and|&)\s+)*[0-3]?\d(?:er|st|nd|rd|th)?\s+(?:"
+    + _ANY_MONTH_FORMS
+    + r")\b)",
     re.IGNORECASE,
 )
 _ISO_DATE = Regex(
@@ -269,6 +279,16 @@ def find_dates(text: str, lang: str) -> list[Found]:
                 found.append(replace(item, span=_full_date(int(m.group("year")), month, day)))
             elif day is not None and day <= calendar.monthrange(2000, month)[1]:
                 found.append(replace(item, month_day=(month, day)))
+    listed = [f for f in drop_overlaps(found, lambda f: (f.start, f.end)) if f.span is not None]
+    starts = [f.start for f in listed]
+    for m in _DAY_LIST.rx.finditer(text):
+        after = bisect.bisect_right(starts, m.end())
+        last = listed[after] if after < len(listed) else None
+        if last is None or last.span is None or last.span.precision != "day":
+            continue
+        span = _full_date(last.span.start.year, last.span.start.month, int(m.group("day")))
+        if span is not None and last.start - m.end() < 40:
+            found.append(Found(m.start(), m.end(), m.group(0), span=span))
     for m in _ISO_DATE.rx.finditer(text):
         span = _full_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
         if span:

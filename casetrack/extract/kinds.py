@@ -344,8 +344,9 @@ _DECISION_AFTER = Regex(r"^\s*,?\s*(?:un|une|a|an|its|the|son|sa|leur)\s+$")
 # A decision named with its date to open the sentence ("Par jugement du 4 février 2021, le
 # tribunal ... a relaxé le prévenu"): the sentence's main verb says what it decided.
 _OPENING_DECISION = Regex(
-    r"^\W*(?:par|by|in|under|dans|selon|suivant|aux termes d'|through)\s+(?:(?:un|une|a|an|its|"
-    r"his|her|the|son|sa|leur|this|that)\s+)?(?:[\w-]+\s+){0,2}$"
+    r"(?:^|[;:])\W*(?:(?:que|and|et|then|puis)\W+)?(?:par|by|in|under|dans|selon|suivant"
+    r"|aux termes d'|through)\s+(?:(?:un|une|a|an|its|his|her|the|son|sa|leur|this|that)\s+)?"
+    r"(?:[\w-]+\s+){0,2}$"
 )
 # A date that is when something is due: "due July 19, 2024", "no later than", "on or before";
 # "by" or "until" only where the clause says someone must act ("ordered to report ... by").
@@ -433,7 +434,7 @@ class KindWords:
         if before >= 0:
             word_start, word_end, kind, _ = self.words[before]
             if _NAMED_WITH_DATE.rx.match(self.folded[word_end:start]):
-                opening = bool(_OPENING_DECISION.rx.match(self.folded[:word_start]))
+                opening = bool(_OPENING_DECISION.rx.search(self.folded[:word_start]))
                 return self._decided(end, before + 1, hung=not opening) or kind
         scored: list[tuple[float, str]] = []
         for index in range(max(0, before - _NEIGHBOURS + 1), before + 1):
@@ -483,7 +484,7 @@ HEAD = 600  # characters: the head of a decision, where its court and date are
 _HEADER_WORDS = 16
 _DECISION_WORDS = Regex(
     r"\b(?:court|cour|tribunal|judgment|jugement|arret|pourvoi|cassation|docket|appellate|"
-    r"chambre|division|cass|audience)\b"
+    r"chambre|division|cass|audience|conseil d'etat|conseil constitutionnel|lecture du)\b"
 )
 _FINITE_VERB = Regex(
     r"\b(?:was|were|is|are|has|had|have|been|having|will|a|ont|est|sont|ete|avait|etait)\b"
@@ -510,7 +511,7 @@ def is_decision(text: str) -> bool:
 # "Decided August 2, 1950.", "November 4, 1929.".
 _HEADER_LABEL = Regex(
     r"\s*(?P<label>(?P<hearing>argued(?: and submitted)?|heard|submitted)|decided|filed|dated"
-    r"|delivered|opinion filed|judgment entered)?\s*[:.]?\s*"
+    r"|delivered|opinion filed|judgment entered|lecture du(?: \w+di)?|lu le)?\s*[:.]?\s*"
 )
 _LABELLED_HEAD = 3000  # "Argued ..." and "Decided ..." lines may follow a long list of counsel
 

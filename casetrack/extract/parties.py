@@ -218,7 +218,8 @@ _ORGANISATION = Regex(
 )
 _FRENCH_COURT = Regex(
     r"\b(?P<name>(?:tribunal (?:correctionnel|judiciaire|de grande instance|administratif|de police"
-    r"|pour enfants)|cour d'appel|cour d'assises|cour de cassation|chambre de l'instruction|"
+    r"|pour enfants)|cour (?:administrative )?d'appel|cour d'assises|cour de cassation|"
+    r"chambre de l'instruction|"
     r"parquet(?: national financier| général)?|conseil d'[ée]tat|conseil constitutionnel)"
     rf"(?:\s+(?:de|du|d')\s*(?-i:[{_UPPER}][\w{_UPPER}-]*(?:[ -][{_UPPER}][\w{_UPPER}-]*)*))?)",
     re.IGNORECASE,
