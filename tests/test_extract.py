@@ -768,6 +768,7 @@ def test_abbreviated_french_months(text: str, date: str) -> None:
     [
         "Jean Martin, born in 1970, was arrested on 3 May 2019.",
         "Marie Durand, née le 4 avril 1975, a été interpellée le 3 mai 2019.",
+        "Poursuivi au titre de la loi du 29 juillet 1881, il a été interpellé le 3 mai 2019.",
         "Published On: 2000-01-07\n\nThe raid took place on 3 May 2019.",
         "As corrected through Thursday, May 7, 2026\n\nThe raid took place on 3 May 2019.",
         "The raid took place on 3 May 2019.\n\nParis, 17 September 2014.",
@@ -789,12 +790,15 @@ def test_abbreviated_french_months(text: str, date: str) -> None:
         "Archive\n\nApril 2019\n\nThe raid took place on 3 May 2019.",
         "Jean Martin (DOB: 4 April 1975) was arrested on 3 May 2019.",
         "Release Date: 9 May 2019\n\nThe raid took place on 3 May 2019.",
+        "Under the Convention of 4 November 1950, the raid of 3 May 2019 was reviewed.",
+        "Congress passed the Act in 2005; the raid took place on 3 May 2019.",
+        "Beginning in or about 2010 and continuing until 2012, he sold drugs; the raid took place "
+        "on 3 May 2019.",
     ],
 )
 def test_births_headers_datelines_laws_and_restatements_are_no_milestones(text: str) -> None:
-    assert [c.date for c in extract(text, lang="fr" if "née" in text else "en").candidates] == [
-        "2019-05-03"
-    ]
+    lang = "fr" if "née" in text or "loi" in text else "en"
+    assert [c.date for c in extract(text, lang=lang).candidates] == ["2019-05-03"]
 
 
 @pytest.mark.parametrize(

@@ -190,6 +190,10 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"\s+through|\barchive\s+date|\bpubli[ée]e?(?:\s+le)?|\bmis\s+[àa]\s+jour(?:\s+le)?"
     r"|\bdate\s+de\s+publication"
     r"|\b(?:rectified|corrected|revised|rectifi[ée]e?|corrig[ée]e?)\s+(?:on|le)|\bweek\s+ending"
+    r"|\b(?:loi|d[ée]cret|arr[êe]t[ée]|circulaire|directive|r[èe]glement|convention|trait[ée]|"
+    r"protocol[e]?|act|law|statute|decree|regulation)\s+(?:n[°o]\.?\s*[\w./-]+,?\s+)?(?:du|of|dated)"
+    r"|\b(?:passed|adopted|signed|vot[ée]e?)\s+(?:into\s+)?(?:[\w-]+\s+){0,4}?(?:act|law|statute|"
+    r"bill|loi|d[ée]cret)s?\b[^.;\n\d]{0,30}?\b(?:in|on|le|en)"
     r"|\b(?:dob|d\.o\.b\.|date\s+of\s+birth|date\s+de\s+naissance|last\s+reviewed|reviewed\s+on"
     r"|release\s+date\s*:)"
     r"|\b(?:deliberated|d[ée]lib[ée]r[ée]e?)\b[^.;\n\d]{0,40}?\b(?:on|le|du)"
@@ -332,13 +336,14 @@ def find_dates(text: str, lang: str) -> list[Found]:
 
 _ABOUT = r"(?:(?:on\s+or\s+)?about\s+|around\s+|approximately\s+|vers\s+)?"
 _PERIOD_LEAD = Regex(
-    r"(?<!\w)(?:from|between|du|de|entre|period(?:\s+of)?|covering|p[ée]riode)\s+"
+    r"(?<!\w)(?:from|between|du|de|entre|period(?:\s+of)?|covering|p[ée]riode|(?:beginning|starting"
+    r"|commencing)(?:\s+(?:in|on|at\s+least))?(?:\s+or)?)\s+"
     r"(?:the\s+|le\s+)?" + _ABOUT + "$",
     re.IGNORECASE,
 )
 _PERIOD_LINK = Regex(
-    r"\s*,?\s*(?:to|and|until|through|au|à|a|et|jusqu'au|jusqu\u2019au)\s+(?:the\s+|le\s+)?"
-    + _ABOUT,
+    r"\s*,?\s*(?:and\s+continuing\s+)?(?:to|and|until|through|au|à|a|et|jusqu'au|jusqu\u2019au)"
+    r"(?:\s+(?:in|on))?\s+(?:the\s+|le\s+)?" + _ABOUT,
     re.IGNORECASE,
 )
 _BARE_YEAR = Regex(r"(?P<year>19\d\d|20\d\d)(?![\w/.,:-]\d)")
