@@ -62,6 +62,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:enquete|information judiciaire),? (?:qui )?(?:avait ete |a ete |etait )?ouverte",
             r"ouv\w* une (?:enquete|information judiciaire)",
             r"diligent\w* une enquete\w*(?: preliminaire)?",
+            r"(?:instituted|initiated|opened|brought) (?:a )?criminal (?:proceedings|case)",
         ),
         (
             r"investigation", r"probe", r"inquiry", r"enquete", r"information judiciaire",
@@ -92,6 +93,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"ordered (?:his |her |their |the |its )?arrest", r"arrested", r"apprehended",
             r"execut\w* (?:an |the )?arrest warrants?", r"taken into custody",
+            r"surrendered (?:himself |herself |themselves )?to (?:the )?"
+            r"(?:authorities|police|agents|marshals)", r"turned (?:himself|herself|themselves) in",
             r"interpell\w*", r"arrete\w*",
         ),
         (
@@ -123,6 +126,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "detention",
         (
             r"detained", r"placed in (?:police |pre-trial )?(?:custody|detention)",
+            r"remanded in (?:custody|detention)", r"placed under house arrest",
             r"ordered (?:his |her |their |the |its )?(?:\w+ )?detention",
             r"place\w* en garde a vue", r"ecroue\w*", r"incarcer\w*", r"place\w* en detention",
         ),
@@ -143,15 +147,17 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "charge",
         (
             r"charged", r"charging", r"inculpe\w*", r"mis\w* en examen",
+            r"filed (?:a |an )?(?:criminal )?information", r"information was filed",
         ),
         (
-            r"charges? (?:of|against)", r"mise en examen",
+            r"charges? (?:of|against)", r"mise en examen", r"criminal information",
         ),
     ),
     (
         "conviction",
         (
             r"convict(?:ed|ing)", r"found guilty", r"pleaded guilty", r"pled guilty",
+            r"returned (?:a )?(?:guilty verdict|verdict of guilty)", r"guilty verdict",
             r"reconnu\w* coupable", r"declare\w* coupable", r"condamne\w*", r"condamnant",
         ),
         (
@@ -161,7 +167,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "acquittal",
         (
-            r"acquitt(?:ed|ing)", r"relaxe\w*", r"relaxant", r"acquitte\w*",
+            r"acquitt(?:ed|ing)", r"relaxe\w*", r"relaxant", r"acquitte\w*", r"found not guilty",
+            r"(?:returned )?(?:a )?(?:not guilty verdict|verdict of not guilty)",
         ),
         (
             r"acquittals?", r"relaxe",
@@ -207,7 +214,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "settlement",
         (
-            r"settled", r"approv\w* (?:a |the )?settlement",
+            r"settled", r"approv\w* (?:a |the )?settlement", r"agreed to (?:pay|settle)",
         ),
         (
             r"settlements?", r"transaction", r"accord amiable",
@@ -240,7 +247,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"rul(?:ed|es)", r"decided", r"sitting", r"siegeant", r"a juge", r"a statue",
             r"lue? en (?:seance|audience) publique", r"prononce\w* (?:publiquement|en audience)",
             r"a tranche", r"affirm(?:ed|s)",
-            r"revers(?:ed|es)", r"vacat(?:ed|es)", r"upheld", r"quash\w*", r"annul\w*",
+            r"revers(?:ed|es)", r"vacat(?:ed|es)", r"upheld", r"quash\w*", r"annul\w*", r"remanded",
+            r"declare\w* (?:le pourvoi |l'appel |la requete )?irrecevable",
             r"cass(?:e|ant|ation de)", r"infirm\w*", r"confirm\w*", r"rejet\w*", r"rejected",
             r"denied",
             r"dismiss\w* (?:the |their |his |her |its |an |this )?(?:\w+ )?"
@@ -257,6 +265,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "appeal",
         (
             r"appealed", r"fait appel", r"interjete\w* appel", r"form\w* (?:un )?pourvoi",
+            r"(?:filed|lodged|brought) (?:a |an |his |her |their )?(?:timely )?(?:[\w-]+ )?"
+            r"(?:appeal|notice of appeal)",
             r"se pourvoi\w*",
         ),
         (
