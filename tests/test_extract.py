@@ -859,6 +859,17 @@ def test_a_listings_item_dates_count_its_weekdays_and_are_no_events_themselves()
     ]
 
 
+def test_announcing_today_is_no_event_of_its_own() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE\nJune 3, 2024\n\nProsecutors said today that the case was "
+        "strong. The Justice Department announced today that Ann Lee pleaded guilty today to "
+        "fraud."
+    )
+    assert [(c.date, c.kind, c.parties) for c in extract(text).candidates] == [
+        ("2024-06-03", "conviction", ["Justice Department", "Ann Lee"])
+    ]
+
+
 def test_a_release_in_a_listing_is_dated_by_the_date_alone_above_it() -> None:
     text = (
         "Office of Public Affairs\n\nMonday, June 5, 2006\n\nFormer Executive Sentenced\n\n"

@@ -71,6 +71,7 @@ class Candidate:
     new_parties: list[NewParty] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)  # cited in the sentence: sources
     same_day: bool = False  # "the same day": another event of a day already proposed
+    announced: bool = False  # "today", "yesterday": maybe only the day a release says so
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -197,6 +198,7 @@ def extract(
                     new_parties=[new_parties[p] for p in linked if p in new_parties],
                     citations=[c.text for c in in_sentence],
                     same_day=date_found.same_day,
+                    announced=date_found.ago is not None,
                 )
             )
         if item is not None and headline == len(candidates):
@@ -263,24 +265,36 @@ _PLAIN_DECISIONS = frozenset({"ruling", "judgment"})
 
 def _merged(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per event: a judgment's header date and the sentence that says what it
-    decided are one milestone, of the more telling kind ("conviction" over "ruling"); and an
+    decided are one milestone, of the more telling kind ("conviction" over "ruling"); an
     event told twice (same day, same kind: "was arrested on May 3" in the lead and again in
-    the account) is one, naming the parties of both."""
+    the account) is one, naming the parties of both; and "announced today" with no event of
+    its own is the day of an event proposed already, not another."""
     kept: list[Candidate] = []
     decided: dict[str, Candidate] = {}
     told: dict[tuple[str, str], Candidate] = {}
+    by_day: dict[str, Candidate] = {}
     for candidate in candidates:
         first = None if candidate.same_day else told.get((candidate.date, candidate.kind))
         if candidate.kind in _DECISIONS:
             first = decided.get(candidate.date)
+        if first is None and candidate.announced and candidate.kind == "other":
+            first = by_day.get(candidate.date)
         if first is None:
             if candidate.kind in _DECISIONS:
                 decided[candidate.date] = candidate
             told[(candidate.date, candidate.kind)] = candidate
             kept.append(candidate)
+            if candidate.kind != "other" or candidate.date not in by_day:
+                by_day[candidate.date] = candidate
             continue
         if first.kind in _PLAIN_DECISIONS and candidate.kind not in _PLAIN_DECISIONS:
             first.kind = candidate.kind
         first.parties.extend(p for p in candidate.parties if p not in first.parties)
         first.new_parties.extend(p for p in candidate.new_parties if p not in first.new_parties)
+    for candidate in list(kept):  # "announced today" before the event it announces
+        other = by_day.get(candidate.date)
+        if candidate.announced and candidate.kind == "other" and other not in (None, candidate):
+            assert other is not None
+            other.parties.extend(p for p in candidate.parties if p not in other.parties)
+            kept.remove(candidate)
     return kept
