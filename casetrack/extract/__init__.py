@@ -293,8 +293,8 @@ def _merged(candidates: list[Candidate]) -> list[Candidate]:
         first.new_parties.extend(p for p in candidate.new_parties if p not in first.new_parties)
     for candidate in list(kept):  # "announced today" before the event it announces
         other = by_day.get(candidate.date)
-        if candidate.announced and candidate.kind == "other" and other not in (None, candidate):
-            assert other is not None
+        announcing = candidate.announced and candidate.kind == "other"
+        if announcing and other is not None and other is not candidate:
             other.parties.extend(p for p in candidate.parties if p not in other.parties)
             kept.remove(candidate)
     return kept
