@@ -1048,6 +1048,20 @@ def test_an_echr_applicant_named_in_the_caption_then_in_full_is_the_applicant() 
     ]
 
 
+def test_the_appellant_of_a_caption_is_the_defendant_a_judgment_convicts() -> None:
+    text = (
+        "The People of the State of New York, Respondent, v Teon Moore, Appellant.\n\n"
+        "Judgment, Supreme Court, New York County (Ann Lee, J.), rendered May 3, 2019, "
+        "convicting defendant of fraud, affirmed."
+    )
+    assert "Teon Moore" in only(text).parties
+
+
+def test_a_name_as_the_echr_writes_it_is_a_person() -> None:
+    text = "Application no. 25501/07 by Marina Viktorovna NOVIKOVA was lodged on 27 April 2007."
+    assert only(text).parties == ["Marina Viktorovna Novikova"]
+
+
 def test_a_caption_with_roles_and_a_law_named_like_a_person() -> None:
     text = (
         "The People, Respondent, v Teon Moore, Appellant.\n\n"

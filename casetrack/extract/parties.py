@@ -193,7 +193,9 @@ _OFFICES = (
 )
 _TITLES = rf"(?:{_OFFICES}|Ma[îi]tre|Me|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
 _OFFICE = Regex(rf"\b(?:{_OFFICES}),?\s+(?:(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+)?$")
-_OFFICE_AFTER = Regex(rf",\s+(?:(?:the|an?|their|his|her|its)\s+)?(?:{_OFFICES})\b")
+_OFFICE_AFTER = Regex(
+    rf",\s+(?:(?:the|an?|their|his|her|its)\s+)?(?:{_OFFICES})\b|,\s+(?:J|JJ|C\.\s?J|P\.\s?J)\.(?!\w)"
+)
 _TITLED = Regex(rf"\b{_TITLES}\s+(?P<name>{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}})")
 _ANONYMISED = Regex(
     rf"\b(?:M\.|MM\.|Mme|Mlle)\s+(?:[{_UPPER}][{_LOWER}-]+\s+)?"
@@ -225,13 +227,23 @@ _FRENCH_COURT = Regex(
     re.IGNORECASE,
 )
 _PERSON = Regex(
-    rf"(?<![\w.])(?P<name>{_TOKEN}(?:[ \t]+(?:(?:de|van|von|der|da|di|bin|ben|al)[ \t]+)?{_TOKEN})"
-    r"{1,3})"
-)
+    rf"(?<![\w.])(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}}[ \t]+[{_UPPER}]{{3,}}(?![\w.])|"
+    rf"{_TOKEN}(?:[ \t]+(?:(?:de|van|von|der|da|di|bin|ben|al)[ \t]+)?{_TOKEN}){{1,3}})"
+)  # "Reggie Horton", or as the ECHR writes names: "Marina Viktorovna NOVIKOVA"
 _CAPTION = Regex(
     rf"(?P<first>(?:{_TOKEN}|[{_UPPER}]{{2,}})(?:\s+(?:{_TOKEN}|[{_UPPER}]{{2,}})){{0,3}}),?\s+v\.?\s+"
     rf"(?P<second>(?:{_TOKEN}|[{_UPPER}]{{2,}})(?:\s+(?:{_TOKEN}|[{_UPPER}]{{2,}})){{0,3}})"
 )
+# A place, not a person: "New York County", "the State of New York".
+_PLACE_AFTER = Regex(
+    r"\s+(?:County|City|State|District|Circuit|Division|Street|Avenue|Road|Airport|Station|Square"
+    r"|River|Island|Park|Bridge|Province|Region)\b"
+)
+_PLACE_BEFORE = Regex(
+    r"\b(?:State|City|County|Commonwealth|Republic|Kingdom|Province|District|Borough|Town) of\s+$"
+)
+# A caption's side that is a person charged or appealing: "v Teon Seymore, Appellant".
+_ACCUSED_SIDE = Regex(r",\s+(?:Defendant-)?(?:Appellant|Defendant|Petitioner|Applicant)\b")
 _QUOTED_ALIAS = Regex(
     r"\s*\(\s*(?:the\s+)?[\"\u201c](?:the\s+)?(?P<alias>[^\"\u201d]{2,40})[\"\u201d]\s*\)"
 )
@@ -354,7 +366,9 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
                 side.pop(0)
             name = _tidy(" ".join(side))
             if _is_name(name):  # a side of a caption may be a state: no "he" or "she"
-                add(m.start(group), m.end(group), name, _kind_of(name, "other"))
+                accused = _ACCUSED_SIDE.rx.match(text, m.end(group)) and len(side) > 1
+                kind = _kind_of(name, "person" if accused else "other")
+                add(m.start(group), m.end(group), name, kind)
     for m in _PERSON.rx.finditer(text):
         name = m.group("name")
         ends = (name.split()[0], name.split()[-1])
@@ -362,6 +376,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
             _is_name(name)
             and all(fold(w).strip(".'") not in _NOT_NAMES for w in ends)
             and not _in_headline(text, m.start())
+            and not _PLACE_AFTER.rx.match(text, m.end("name"))
+            and not _PLACE_BEFORE.rx.search(text, max(0, m.start() - 30), m.start())
         ):
             add(m.start("name"), m.end("name"), _tidy(name), "person")
             if _OFFICE.rx.search(text, max(0, m.start() - 60), m.start("name")) or (
