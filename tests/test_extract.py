@@ -475,6 +475,10 @@ def test_the_seed_case_opened_years_before_a_dismissal_is_an_investigation() -> 
         ("AVERY v.\nBRENNAN.\n\nNo. 55.\n\nCircuit Court of Appeals.\n\nMay 3, 2019.", "ruling"),
         ("AVERY v. BRENNAN.\n\nCourt of Appeals.\n\nDecided May 3, 2019.", "ruling"),
         ("AVERY v. BRENNAN.\n\nCourt of Appeals.\n\nArgued May 3, 2019.", "hearing"),
+        (
+            "Appeal from the judgment of the District Court\n\nCourt of Appeals.\n\nDecided May 3, 2019.",
+            "ruling",
+        ),
     ],
 )
 def test_date_in_a_decision_header_is_the_decision(head: str, kind: str) -> None:

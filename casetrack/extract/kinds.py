@@ -501,7 +501,7 @@ _DECISION_WORDS = Regex(
 _FINITE_VERB = Regex(
     r"\b(?:was|were|is|are|has|had|have|been|having|will|a|ont|est|sont|ete|avait|etait)\b"
 )
-_JUDGMENT_NEAR = Regex(r"\b(?:judgment|jugement)\b")
+_JUDGMENT_NEAR = Regex(r"(?m)^[ \t]*(?:judgment|jugement)[ \t]*$")  # a line of its own
 
 
 def is_decision(text: str) -> bool:
