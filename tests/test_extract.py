@@ -476,7 +476,8 @@ def test_the_seed_case_opened_years_before_a_dismissal_is_an_investigation() -> 
         ("AVERY v. BRENNAN.\n\nCourt of Appeals.\n\nDecided May 3, 2019.", "ruling"),
         ("AVERY v. BRENNAN.\n\nCourt of Appeals.\n\nArgued May 3, 2019.", "hearing"),
         (
-            "Appeal from the judgment of the District Court\n\nCourt of Appeals.\n\nDecided May 3, 2019.",
+            "Appeal from the judgment of the District Court\n\nCourt of Appeals.\n\n"
+            "Decided May 3, 2019.",
             "ruling",
         ),
     ],
