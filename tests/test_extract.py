@@ -865,6 +865,18 @@ def test_a_listings_item_dates_count_its_weekdays_and_are_no_events_themselves()
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reporters gathered outside on 5 June 2006. That day the court sentenced Ann Lee on "
+        "5 June 2006.",
+        "The court sentenced Ann Lee on 5 June 2006. The court's 5 June 2006 ruling was brief.",
+    ],
+)
+def test_a_day_told_again_with_no_event_of_its_own_is_the_days_event(text: str) -> None:
+    assert [(c.date, c.kind) for c in extract(text).candidates] == [("2006-06-05", "sentencing")]
+
+
 def test_announcing_today_is_no_event_of_its_own() -> None:
     text = (
         "FOR IMMEDIATE RELEASE\nJune 3, 2024\n\nProsecutors said today that the case was "

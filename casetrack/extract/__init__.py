@@ -71,7 +71,6 @@ class Candidate:
     new_parties: list[NewParty] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)  # cited in the sentence: sources
     same_day: bool = False  # "the same day": another event of a day already proposed
-    announced: bool = False  # "today", "yesterday": maybe only the day a release says so
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -198,7 +197,6 @@ def extract(
                     new_parties=[new_parties[p] for p in linked if p in new_parties],
                     citations=[c.text for c in in_sentence],
                     same_day=date_found.same_day,
-                    announced=date_found.ago is not None,
                 )
             )
         if item is not None and headline == len(candidates):
@@ -219,7 +217,7 @@ def _drop_told_headline(candidates: list[Candidate], headline: int | None) -> No
 
 
 _RIGHT_BEFORE = Regex(r"^\s*,?\s*(?:on|in|le|en|the)?\s*$", re.IGNORECASE)
-_REFERRING = Regex(r"\b(?:the|that|this|its)\s*$", re.IGNORECASE)
+_REFERRING = Regex(r"(?:\b(?:the|that|this|its|his|her|their)|\w['\u2019]s)\s*$", re.IGNORECASE)
 # A date naming a decision the text has dated already: "the judgment of 9 May 2011", "l'arrêt
 # du 7 février 2017" (in "a formé un pourvoi contre l'arrêt du ...": no appeal on that day).
 _NAMING = Regex(
@@ -263,12 +261,17 @@ _DECIDING = _DECISIONS | {"order", "sentencing"}
 _PLAIN_DECISIONS = frozenset({"ruling", "judgment"})
 
 
+def _no_event_of_its_own(candidate: Candidate) -> bool:
+    return candidate.kind == "other" and candidate.precision == "day" and not candidate.same_day
+
+
 def _merged(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per event: a judgment's header date and the sentence that says what it
     decided are one milestone, of the more telling kind ("conviction" over "ruling"); an
     event told twice (same day, same kind: "was arrested on May 3" in the lead and again in
-    the account) is one, naming the parties of both; and "announced today" with no event of
-    its own is the day of an event proposed already, not another."""
+    the account) is one, naming the parties of both; and a day told with no event of its own
+    ("announced today", "the press conference of June 5") is the day of an event proposed
+    already, not another; unless it is "the same day" as another event."""
     kept: list[Candidate] = []
     decided: dict[str, Candidate] = {}
     told: dict[tuple[str, str], Candidate] = {}
@@ -277,7 +280,7 @@ def _merged(candidates: list[Candidate]) -> list[Candidate]:
         first = None if candidate.same_day else told.get((candidate.date, candidate.kind))
         if candidate.kind in _DECISIONS:
             first = decided.get(candidate.date)
-        if first is None and candidate.announced and candidate.kind == "other":
+        if first is None and _no_event_of_its_own(candidate):
             first = by_day.get(candidate.date)
         if first is None:
             if candidate.kind in _DECISIONS:
@@ -293,8 +296,7 @@ def _merged(candidates: list[Candidate]) -> list[Candidate]:
         first.new_parties.extend(p for p in candidate.new_parties if p not in first.new_parties)
     for candidate in list(kept):  # "announced today" before the event it announces
         other = by_day.get(candidate.date)
-        announcing = candidate.announced and candidate.kind == "other"
-        if announcing and other is not None and other is not candidate:
+        if _no_event_of_its_own(candidate) and other is not None and other is not candidate:
             other.parties.extend(p for p in candidate.parties if p not in other.parties)
             kept.remove(candidate)
     return kept
