@@ -9,12 +9,13 @@ the CLI decides what to show, ask about or apply.
 
 Coverage: month names in English, French, German and Spanish; relative phrases ("two weeks
 later", "quatorze ans plus tard"), a month without a year ("in January": the year of the
-sentence's date, else the text's, marked uncertain), weekdays ("on Friday": the last one
-before the dateline), periods ("from 2001 to 2003": one EDTF interval) and kind words in
-English and French only. Dates that are no event are
-left out: births, page headers ("Published On:"), closing datelines, dates of laws, and the
-dates of cited decisions (found with eyecite, and listed with the candidate as sources). Not
-read yet: "the same day", "last year".
+sentence's date, else the text's, marked uncertain), weekdays, "today", "last month" (from
+the dateline or a listing item's date), "the same day", periods ("from 2001 to 2003": one
+EDTF interval, for an event that lasts) and kind words in English and French only. Dates
+that are no event are left out: births, foundings, page furniture ("Published On:", a post's
+date and time), closing datelines, deliberations, rectifications, dates of laws, cut-offs
+("prior to"), and the dates of cited decisions (found with eyecite, and listed with the
+candidate as sources). Not read yet: dates in words, "last night", seasons.
 
 Modules, each importing only those listed before it: text (folding, HTML, titles),
 dates (finding and resolving dates, the dateline), sentences, kinds (kind words),
