@@ -97,8 +97,21 @@ def _squashed(key: str) -> str:
     return "".join(ch for ch in key if ch.isalnum())
 
 
+def _word_list(key: str) -> list[str]:
+    return re.findall(r"\w+", re.sub(r"[.'\u2019]", "", key))
+
+
 def _words(key: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\w+", re.sub(r"[.'\u2019]", "", key)))
+    return frozenset(_word_list(key))
+
+
+def _at_the_ends(small: frozenset[str], big: list[str]) -> bool:
+    """Whether the words `small` are those the name `big` (its words in order) begins and/or
+    ends with: 'Rajavi' of 'Maryam Rajavi', 'Acme' of 'Acme Shipping B.V.', 'Jan Vries' of
+    'Jan de Vries', but not 'USA' of 'Hetero USA, Inc.' (a word or acronym that many names
+    hold in their middle)."""
+    size, end = len(small), len(big)
+    return any(small == frozenset(big[:i] + big[end - size + i :]) for i in range(size + 1))
 
 
 # Parties whose names are compared with a new one, at most: those sharing most words first.
@@ -133,23 +146,30 @@ def _candidate_names(conn: sqlite3.Connection, words: frozenset[str]) -> list[st
 def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[str]:
     """Known names and aliases a new party name is likely a variant of, closest first: the
     same letters and digits, a typo away (in letters: 'Party 1' and 'Party 2' are two), or a
-    subset of its words or they of its ('Rajavi' and 'Maryam Rajavi'). Case, accents and
-    spacing are already one name."""
+    subset of its words or they of its, those it begins and/or ends with ('Rajavi' and 'Maryam
+    Rajavi'; not 'USA' and 'Hetero USA, Inc.'). Case, accents and spacing are already one
+    name."""
     import difflib
 
     key = name_key(name)
-    squashed, words, numbers = _squashed(key), _words(key), re.findall(r"\d+", key)
+    squashed, ordered, numbers = _squashed(key), _word_list(key), re.findall(r"\d+", key)
+    words = frozenset(ordered)
     matcher = difflib.SequenceMatcher(b=key, autojunk=False)
     scored: dict[str, float] = {}
     for other in _candidate_names(conn, words):
         other_key = name_key(other)
         if other_key == key or other in scored:
             continue
-        small, big = sorted((words, _words(other_key)), key=len)
+        other_ordered = _word_list(other_key)
+        other_words = frozenset(other_ordered)
+        # The name with fewer words, and the other's words in order.
+        small, big = (
+            (words, other_ordered) if len(words) <= len(other_words) else (other_words, ordered)
+        )
         matcher.set_seq1(other_key)
         if _squashed(other_key) == squashed:
             scored[other] = 3.0
-        elif small and small <= big and any(len(word) > 2 for word in small):
+        elif small and any(len(word) > 2 for word in small) and _at_the_ends(small, big):
             scored[other] = 2.0
         elif (
             re.findall(r"\d+", other_key) == numbers  # 'Party 1' and 'Party 2' are two

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from casetrack.drafts import parse_party_spec, party_spec_text
 from casetrack.models import ROLES
 from casetrack.text import clean_text, name_key
+from tests.budget import examples
 from tests.conftest import Cli
 
 
@@ -153,3 +154,47 @@ _names = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), 
 def test_party_spec_text_reads_back_as_the_name_and_role(name: str, role: str | None) -> None:
     spec = parse_party_spec(party_spec_text(name, role))
     assert (spec.name, spec.role) == (name, role)
+
+
+def test_a_one_word_party_inside_a_longer_name_is_not_a_near_miss(case: Cli) -> None:
+    """A short name of one common word or acronym ('USA') would make a near miss of every
+    name that holds it; a name begins or ends with what a typo or a fork drops."""
+    case("party", "add", "USA", "--kind", "organization")
+    result = case("add", "c", "2003", "Complaint", "--party", "HETERO USA, INC.:plaintiff")
+    assert result.stderr == "new party: HETERO USA, INC.\n"
+    refused = case("add", "c", "2004", "Answer", "--party", "Hetero:defendant", code=1)
+    assert "but 'HETERO USA, INC.' is close" in refused.stderr  # its distinctive first word
+    refused = case("add", "c", "2004", "Answer", "--party", "Shipping B.V.", code=1)
+    assert "but 'Acme Shipping B.V.' is close" in refused.stderr  # the words it ends with
+    case("party", "add", "John Fitzgerald Smith")
+    refused = case("add", "c", "2004", "Answer", "--party", "John Smith", code=1)
+    assert "but 'John Fitzgerald Smith' is close" in refused.stderr  # its first and last
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    st.lists(st.text("abcdefghijklmnop", min_size=3, max_size=8), min_size=3, max_size=5,
+             unique=True),
+    st.data(),
+)  # fmt: skip
+def test_a_name_is_a_near_miss_only_by_the_words_another_begins_or_ends_with(
+    tmp_path_factory: pytest.TempPathFactory, words: list[str], data: st.DataObject
+) -> None:
+    from casetrack.parties import close_names, create_party
+    from casetrack.store import Store
+
+    one = data.draw(st.integers(0, len(words) - 1))
+    known, typed = " ".join(words).title(), words[one].upper()
+    near = one in (0, len(words) - 1)
+    if data.draw(st.booleans()):  # the name without some of its middle words
+        cut = data.draw(st.integers(1, len(words) - 2))
+        typed, near = " ".join(words[:cut] + words[-1:]), True
+    if data.draw(st.booleans()):  # either may be the one known first
+        known, typed = typed, known
+    store = Store.open(tmp_path_factory.getbasetemp() / "never-written.db", create=True)
+    try:
+        with store.write(record=False) as conn:  # kept in memory: never saved
+            create_party(conn, known)
+        assert bool(close_names(store.conn, typed)) == near
+    finally:
+        store.close()
