@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import Cli
 
 
@@ -103,3 +105,25 @@ def test_case_list_last_is_the_milestone_the_timeline_lists_last(cli: Cli) -> No
     [record] = json.loads(cli("case", "list", "-f", "json").stdout)
     assert (record["first_date"], record["last_date"]) == ("2001", "2014-09-16")
     assert (record["first"], record["last"]) == ("2001-01-01", "2014-12-31")  # the bounding days
+
+
+def test_case_list_at_80_columns_drops_the_status_before_wrapping_a_date(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for slug, title, days in (
+        ("pmoi-2003-raid", "Raid on the PMOI offices in Auvers-sur-Oise",
+         ("2003-06-17", "2011-05-12")),
+        ("usa-v-hetero-2019-cv", "United States of America v. Hetero USA, Inc. and others",
+         ("2019-01-23", "2021-11-02")),
+    ):  # fmt: skip
+        cli("case", "add", slug, "--title", title)
+        for day in days:
+            cli("add", slug, day, "Event")
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = cli("case", "list").stdout
+    assert all(len(line) <= 80 for line in shown.splitlines())
+    for day in ("17 Jun 2003", "12 May 2011", "23 Jan 2019", "2 Nov 2021"):
+        assert day in shown
+    assert "status" not in shown
+    monkeypatch.setenv("COLUMNS", "120")
+    assert "status" in cli("case", "list").stdout

@@ -41,6 +41,11 @@ def add(
     say(f"added case {case.slug}")
 
 
+# A day as listings say it: the first and last dates ask this much room before the status
+# column gives way, rather than wrapping ("23 Jan" / "2019") to keep it.
+DAY_WIDTH = len("30 Sep 2024")
+
+
 @app.command("list")
 def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """List cases with their milestone counts and date range."""
@@ -54,7 +59,7 @@ def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     if fmt in (OutputFormat.table, OutputFormat.markdown):
         records = map(_dates_as_said, records)
     emit(records, fmt, columns, ("title", "first", "last"), dates=("first", "last"),
-         droppable=("status",), widest=lambda: case_widths(store.conn),
+         droppable=("status",), widest=lambda: case_widths(store.conn), comfort=DAY_WIDTH,
          empty="no cases yet: add one with 'casetrack case add SLUG --title TEXT'")  # fmt: skip
 
 
