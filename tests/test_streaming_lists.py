@@ -96,7 +96,7 @@ def _read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @settings(
-    max_examples=examples(10),
+    max_examples=examples(8),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
