@@ -380,10 +380,11 @@ def list_documents(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def document_details(store: Store, ref: str) -> dict[str, Any]:
-    """A document, its page labels, and the milestones citing it, in timeline order."""
+    """A document, its page labels, and the milestones citing it, in timeline order (read as
+    they are listed)."""
     document = get_document(store.conn, ref)
     labels = page_labels(store.conn, document.id)
-    citing = [
+    citing = (
         {"id": r[0], "case": r[1], "date": r[2], "title": r[3], "page": r[4],
          "page_index": r[5], "quote": r[6]}
         for r in store.conn.execute(
@@ -394,7 +395,7 @@ def document_details(store: Store, ref: str) -> dict[str, Any]:
                 WHERE s.document_id = ? ORDER BY {TIMELINE_ORDER}""",
             (document.id,),
         )
-    ]  # fmt: skip
+    )  # fmt: skip
     return {
         **document.to_dict(),
         "bates": document.bates,

@@ -154,9 +154,10 @@ def source_widths(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def source_details(store: Store, ref: str) -> dict[str, Any]:
-    """A source and the milestones that cite it, in timeline order."""
+    """A source and the milestones that cite it, in timeline order (read as they are
+    listed)."""
     source = require_source(store.conn, ref)
-    cited = [
+    cited = (
         {"id": r[0], "case": r[1], "date": r[2], "title": r[3], "quote": r[4],
          "page": r[5], "paragraph": r[6]}
         for r in store.conn.execute(
@@ -168,7 +169,7 @@ def source_details(store: Store, ref: str) -> dict[str, Any]:
                ORDER BY {TIMELINE_ORDER}""",
             (source.id,),
         )
-    ]  # fmt: skip
+    )  # fmt: skip
     return {**source.to_dict(), "milestones": cited}
 
 

@@ -1,6 +1,6 @@
-"""Every listing is written as it is read (issue #25): lists, history, trash, search and
-upcoming say exactly what they said when their records were read whole first, and a reader
-that leaves early stops the reading."""
+"""Every listing is written as it is read (issue #25): lists, history, trash, search,
+upcoming and the milestones citing a source say exactly what they said when their records
+were read whole first, and a reader that leaves early stops the reading."""
 
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ LISTINGS = [
     ("search", "hearing"),
     ("search", "hearing", "--limit", "2"),
     ("search", "Alpha", "--case", "case-b"),
+    ("source", "show", "1"),
+    ("party", "show", "Alpha"),
 ]
 
 DATES = ("2024-06-03", "2024-06", "2024", "2024-06-20/2024-07-10", "2024-07-20", "2024-08-30",
@@ -65,6 +67,8 @@ def _build(tmp_path: Path, milestones: list[tuple[Any, ...]]) -> Cli:
     cli = Cli(tmp_path / f"random-{next(_stores)}.db")
     for case in ("case-a", "case-b", "case-c"):
         cli("case", "add", case, "--title", f"The {case} matter", "--court", "S.D.N.Y.")
+    cli("source", "add", "https://news.example.org/0", "--title", "The | first source")
+    cli("party", "add", "Alpha", "--kind", "organization")
     kept = []
     for n, (case, day, title, kind, party, cited, trashed) in enumerate(milestones):
         args = ["add", case, day, title, "--kind", kind]
@@ -92,7 +96,13 @@ def _read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
         streamed(parts.append, list(records), *args, **kwargs)
         write("".join(parts))
 
+    def whole_record(write: Callable[[str], object], record: dict[str, Any], fmt: str) -> None:
+        held = {k: list(v) if isinstance(v, Iterator) else v for k, v in record.items()}
+        indent = 2 if fmt == "json" else None
+        write(json.dumps(held, ensure_ascii=False, indent=indent) + "\n")
+
     monkeypatch.setattr(listings, "write_listing", whole)
+    monkeypatch.setattr(listings, "write_record", whole_record)
 
 
 @settings(
@@ -209,6 +219,23 @@ def test_a_reader_that_leaves_early_stops_the_reading(
     assert 0 < read[0] <= 5, read
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_source_shown_to_a_reader_that_leaves_reads_few_of_its_citations(
+    many: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    import casetrack.sources
+
+    cli = Cli(tmp_path / "store.db")
+    shutil.copy(many, cli.db_path)
+    for n in range(11):
+        cli("edit", str(2 * n + 3), "--source", "https://example.org/0")
+    _stream_from_two_rows(monkeypatch)
+    read = _count_reads(monkeypatch, casetrack.sources, "source_details")
+    _reader_gone(monkeypatch)
+    assert cli("source", "show", "1", "-f", fmt, code=PIPE_CLOSED).stderr == ""
+    assert read[0] <= 3, read
+
+
 def test_search_stops_reading_when_the_reader_leaves(
     many: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -249,6 +276,9 @@ def _count_reads(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> lis
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         found = reader(*args, **kwargs)
+        if isinstance(found, dict):  # a record with the rows it lists
+            found["milestones"] = _counting(iter(found["milestones"]), read)
+            return found
         if isinstance(found, list):
             read[0] += len(found)
             return found

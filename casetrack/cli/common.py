@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -254,8 +255,6 @@ def emit(
     listings.write_listing, and its `widest`); the `dates` (EDTF) and `times` (timestamps)
     fields are said as people read them in a table or markdown, and kept as stored for
     programs."""
-    from itertools import chain
-
     from casetrack.output.listings import write_listing
 
     records = iter(records)
@@ -304,12 +303,12 @@ def _for_people(
 
 
 def emit_one(record: dict[str, Any], fmt: OutputFormat, dates: tuple[str, ...] = ()) -> None:
-    """A single record: key/value lines for people, an object for programs."""
+    """A single record: key/value lines for people, an object for programs (its related rows,
+    an iterator, written as they are read: see listings.write_record)."""
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
-        import json
+        from casetrack.output.listings import write_record
 
-        indent = 2 if fmt is OutputFormat.json else None
-        out(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
+        write_record(written, record, fmt.value)
         return
     from casetrack.output.listings import render
 
@@ -328,16 +327,18 @@ def emit_details(
     flexible: tuple[str, ...] = (),
     dates: tuple[str, ...] = (),
 ) -> None:
-    """A record and, below it, a table of the related records kept under `related`; the
-    `dates` fields of both are said as people say them (see emit)."""
+    """A record and, below it, a table of the related records kept under `related` (a list,
+    or an iterator read as it is written); the `dates` fields of both are said as people say
+    them (see emit)."""
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
         emit_one(details, fmt)
         return
-    rows = details.pop(related)
+    rows = iter(details.pop(related))
     emit_one(details, fmt, dates)
-    if rows:
+    first = next(rows, None)
+    if first is not None:
         typer.echo()
-        emit(rows, fmt, columns, flexible, dates=dates)
+        emit(chain([first], rows), fmt, columns, flexible, dates=dates)
 
 
 def _flat(value: Any) -> str:

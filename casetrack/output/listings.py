@@ -279,6 +279,39 @@ def _write_csv(
     write(buffer.getvalue())
 
 
+def write_record(write: Callable[[str], object], record: Mapping[str, Any], fmt: str) -> None:
+    """One record as JSON, as json.dumps lays it out (indented for "json", one line for
+    "jsonl"). A value that is an iterator (the rows a record lists: a source's citing
+    milestones) is written as an array element by element, never held."""
+    import json
+
+    indent = 2 if fmt == "json" else None
+    if not any(isinstance(v, Iterator) for v in record.values()):
+        write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
+        return
+
+    def dumped(value: Any, depth: int) -> str:
+        text = json.dumps(value, ensure_ascii=False, indent=indent)
+        return text.replace("\n", "\n" + "  " * depth) if indent else text
+
+    # The separators json.dumps puts between members and elements, one or two levels in.
+    member, element = (",\n  ", ",\n    ") if indent else (", ", ", ")
+    opening = "{\n  " if indent else "{"
+    for key, value in record.items():
+        write(opening + json.dumps(key, ensure_ascii=False) + ": ")
+        opening = member
+        if not isinstance(value, Iterator):
+            write(dumped(value, 1))
+            continue
+        started = False
+        for batch in _batches(value):
+            lead = element if started else ("[\n    " if indent else "[")
+            write(lead + element.join(dumped(v, 2) for v in batch))
+            started = True
+        write(("\n  ]" if indent else "]") if started else "[]")
+    write("\n}\n" if indent else "}\n")
+
+
 def _batches(items: Iterable[Any]) -> Iterator[list[Any]]:
     items = iter(items)
     while batch := list(islice(items, _BATCH)):
