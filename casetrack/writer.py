@@ -197,7 +197,7 @@ class MilestoneWriter:
         """The party a spec names, by export uid, by a known name holding a colon, or by name
         or alias; a new one for a new name not close to a known one. With its role."""
         if spec.uid is not None:
-            found = self.party_by_uid(spec.uid)
+            found = self.party_uids.get(spec.uid) or self.party_by_uid(spec.uid)
             if found is not None:
                 return found, spec.role or ""
         if spec.whole is not None:  # a known party's name holding a colon
@@ -226,7 +226,7 @@ class MilestoneWriter:
     def source_id(self, citation: Citation) -> int:
         """The source this export uid, id, URL or citation means; a new one for a new URL."""
         if citation.uid is not None:
-            by_uid = self.source_by_uid(citation.uid)
+            by_uid = self.source_uids.get(citation.uid) or self.source_by_uid(citation.uid)
             if by_uid is not None:
                 return by_uid
         ref = citation.ref
