@@ -446,6 +446,20 @@ def test_a_date_something_is_due_by_is_a_deadline(lead_in: str, day: date) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("In February, 1925, the Idaho Mining Company owned the mine.", []),
+        ('"The Grand Jury empaneled and sworn in May 1948 charges:', []),
+        ("Elle habitait Lyon en 2010.", []),
+        ("In May 2019 he owned a bar and was arrested.", [("2019-05", "arrest")]),
+    ],
+)
+def test_a_state_of_affairs_is_no_event(text: str, want: list[tuple[str, str]]) -> None:
+    lang = "fr" if "Elle" in text else "en"
+    assert [(c.date, c.kind) for c in extract(text, lang=lang).candidates] == want
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "She did not file her claim until 3 May 2019.",

@@ -176,6 +176,8 @@ def extract(
             )
             kind = "ruling" if citation is not None else header
             kind = kind or kind_words.nearest(date_found.start, date_found.end)
+            if kind == "other" and kind_words.tells_a_state():
+                continue  # "In February 1925 the company owned the mine": no event
             if span.precision == "interval" and kind not in _LASTING:
                 continue  # a period of service, of a survey, of the conduct charged: no event
             if kind not in _DECIDING and _names_a_decision(sentence, date_found, candidates):

@@ -386,6 +386,13 @@ _OCCURRING = Regex(
     r"\b(?:occurring|occurred|committed|took\s+place|happened|arising|that\s+occurred)"
     r"(?:\s+(?:on|in|around|about))?\s*$"
 )
+# Verbs of a state of affairs, not an event: "In February 1925 the company owned the mine".
+_STATE = Regex(
+    r"\b(?:owned|owns|lived|lives|resided|resides|worked|works|was employed|were employed|"
+    r"served as|was (?:a |the )?(?:president|director|member|owner|manager|head|chairman)|"
+    r"empanell?ed|impanell?ed|habitait|residait|travaillait|dirigeait|possedait|"
+    r"etait (?:le |la |un |une )?(?:gerant|directeur|directrice|president|presidente|membre))\b"
+)
 _TRIAL_NOUNS = frozenset({"trial", "hearing"})
 _TRIAL_OUTCOMES = frozenset({"conviction", "acquittal", "sentencing"})
 
@@ -469,6 +476,10 @@ class KindWords:
             if strength == _VERB and kind in _DECIDED:
                 return kind
         return None
+
+    def tells_a_state(self) -> bool:
+        """Whether the sentence tells a state of affairs and no event at all: its date is none."""
+        return not self.words and bool(_STATE.rx.search(self.folded))
 
     def _clause_start(self, position: int) -> int:
         """Where the clause holding `position` starts: after the last comma, ";" or "(".
