@@ -1093,6 +1093,12 @@ def test_a_name_as_the_echr_writes_it_is_a_person() -> None:
     assert only(text).parties == ["Marina Viktorovna Novikova"]
 
 
+def test_a_role_bound_to_an_organisation_stands_for_it_without_an_article() -> None:
+    text = "The plaintiff, Acme Widgets LLC, sued the city. Plaintiff's reply is due May 3, 2019."
+    candidate = only(text)
+    assert (candidate.kind, candidate.parties) == ("deadline", ["Acme Widgets LLC"])
+
+
 def test_a_caption_with_roles_and_a_law_named_like_a_person() -> None:
     text = (
         "The People, Respondent, v Teon Moore, Appellant.\n\n"

@@ -468,24 +468,22 @@ _ROLE_AFTER_NAME = Regex(
 
 
 def bound_roles(text: str, names: Names, kinds: dict[str, str]) -> dict[str, str]:
-    """The person each role ("the applicant", "the defendant") is bound to where the text
-    says so, the first binding of a role standing."""
+    """The party each role ("the applicant", "the defendant", "Plaintiff") is bound to where
+    the text says so ("The defendant, Lydia Alicea", "Acme Corp. (the plaintiff)", "v Teon
+    Seymore, Appellant"), the first binding of a role standing. A court plays no role."""
+
+    def sides(span: str) -> list[str]:
+        return [p for p in parties_in(span, names) if (kinds.get(p) or _kind_of(p)) != "court"]
+
     roles: dict[str, str] = {}
     for m in _ROLE_THEN_NAME.rx.finditer(text):
-        people = [
-            p for p in parties_in(text[m.end() : m.end() + 80], names) if kinds.get(p) == "person"
-        ]
-        if people:
-            roles.setdefault(fold(m["role"]), people[0])
-    for m in _ROLE_AFTER_NAME.rx.finditer(text):  # a caption's side may be "other"
-        sides = ("person", "other") if m["caption"] else ("person",)
-        people = [
-            p
-            for p in parties_in(text[max(0, m.start() - 80) : m.start()], names)
-            if kinds.get(p) in sides
-        ]
-        if people:
-            roles.setdefault(fold(m["role"] or m["caption"]), people[-1])
+        named = sides(text[m.end() : m.end() + 80])
+        if named:
+            roles.setdefault(fold(m["role"]), named[0])
+    for m in _ROLE_AFTER_NAME.rx.finditer(text):
+        named = sides(text[max(0, m.start() - 80) : m.start()])
+        if named:
+            roles.setdefault(fold(m["role"] or m["caption"]), named[-1])
     return roles
 
 
@@ -524,9 +522,9 @@ class Carried:
             kinds.add("court")
         folded = fold(sentence)
         for role, party in self.roles.items():
-            if party not in added and re.search(rf"\b(?:the|le|la|l')\s*{role}\b", folded):
+            if party not in added and re.search(rf"\b{role}\b", folded):
                 added.append(party)
-                kinds.add("person")
+                kinds.add(self._kind(party))
         for kind, refers in _REFERS_TO.items():
             if kind not in kinds and kind in self.last and refers.rx.search(sentence):
                 added.append(self.last[kind])
