@@ -97,6 +97,22 @@ def test_to_dict_is_json_ready_with_the_documented_keys() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("ORDER. Signed by Judge Ann Lee on 6/5/2024. Reply due 6/25/2024.",
+         [("2024-06-05", "order"), ("2024-06-25", "deadline")]),
+        ("Filed 25/06/2024; heard 03/07/2024.",
+         [("2024-06-25", "filing"), ("2024-07-03", "filing")]),
+        ("The hearing was held on 03/06/2003.", []),
+    ],
+)  # fmt: skip
+def test_numeric_dates_are_read_in_the_order_the_text_writes_them(
+    text: str, dates: list[tuple[str, str]]
+) -> None:
+    assert [(c.date, c.kind) for c in extract(text).candidates] == dates
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "dates"),
     [
         ("Vu la requête, enregistrée les 2 et 30 octobre 2008.", "fr",

@@ -41,6 +41,7 @@ from casetrack.extract.dates import (
     is_heading,
     is_release,
     item_date,
+    month_first,
     resolve,
 )
 from casetrack.extract.kinds import HEAD, KindWords, header_kind, is_decision
@@ -123,6 +124,7 @@ def extract(
     if published is None and (is_release(text) or not is_decision(text)):
         published, story_start = head_date(text, lang)
     story = text[story_start:]
+    numeric_order = month_first(story) if lang == "en" else None
     head_published = published  # items of a listing re-date the story, not the text
     names, new_parties = party_names(story, known_parties)
     candidates: list[Candidate] = []
@@ -140,7 +142,7 @@ def extract(
     headline: int | None = None  # the candidate of a listing item's headline, if any
     for sentence in sentences(story):
         offset = story.find(sentence, offset)
-        found = find_dates(sentence, lang)
+        found = find_dates(sentence, lang, numeric_order)
         named = parties_in(sentence, names)
         parties = carried.fill(sentence, named)
         carried.named(named)

@@ -67,7 +67,7 @@ _ISO_DATE = Regex(
     r"(?<![\w/.-])(?P<year>19\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w/-])"
 )
 _NUMERIC_DATE = Regex(
-    _NOT_AFTER_NUMBER + r"(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[01]?\d)(?P=sep)" + _YEAR
+    _NOT_AFTER_NUMBER + r"(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[0-3]?\d)(?P=sep)" + _YEAR
 )
 
 # A bare year is a date only where the words around it say so ("in 2001", "the 2003 raid").
@@ -269,8 +269,20 @@ def _full_date(year: int, month: int, day: int | None) -> Span | None:
         return None
 
 
-def find_dates(text: str, lang: str) -> list[Found]:
-    """Every date expression, longest first where they overlap."""
+def month_first(text: str) -> bool | None:
+    """Whether the text writes numeric dates month first (6/25/2024, as in the US) or day
+    first (25/06/2024), judging by the ones that can only be read one way; None if none."""
+    for m in _NUMERIC_DATE.rx.finditer(text):
+        if m.group("sep") == "/" and int(m.group("day")) > 12:
+            return False
+        if m.group("sep") == "/" and int(m.group("month")) > 12:
+            return True
+    return None
+
+
+def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Found]:
+    """Every date expression, longest first where they overlap; `month_first` says how the
+    text writes numeric dates (see month_first())."""
     found: list[Found] = []
     for regex in (_DAY_MONTH, _MONTH_DAY, _MONTH_YEAR):
         for m in regex.rx.finditer(text):
@@ -300,7 +312,10 @@ def find_dates(text: str, lang: str) -> list[Found]:
     for m in _NUMERIC_DATE.rx.finditer(text):
         day, month = int(m.group("day")), int(m.group("month"))
         if lang == "en" and m.group("sep") == "/" and day <= 12:
-            continue  # 03/06/2003 is March in the US and June in the UK: do not guess
+            if month > 12 or month_first:  # 6/25/2024, or a text that writes its dates so
+                day, month = month, day
+            elif month_first is None:
+                continue  # 03/06/2003 is March in the US and June in the UK: do not guess
         span = _full_date(int(m.group("year")), month, day) if 1 <= month <= 12 else None
         if span:
             found.append(Found(m.start(), m.end(), m.group(0), span=span))

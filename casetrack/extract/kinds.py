@@ -227,6 +227,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"granted (?:the |a |an |his |her |its |their )?(?:[\w']+ ){0,3}"
             r"(?:application|leave|permission|petition|request|motion)",
             r"perm\. app\. granted", r"prescrivant", r"enjoined",
+            r"signed by (?:the )?(?:(?:chief |senior |district |magistrate )?judge|justice"
+            r"|magistrate)",
             r"president (?:of the (?:chamber|section|court) )?(?:decided|granted)",
             r"president (?:de la (?:chambre|section) )?a (?:decide|accorde)",
         ),
