@@ -970,6 +970,34 @@ def test_a_cited_decisions_date_is_a_source_not_an_event() -> None:
     assert candidate.citations == ["Smith v. Jones, 123 F.3d 456 (9th Cir. Mar. 3, 1985)"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        (
+            "Le tribunal a statué au fond. " * 25 + "Il a été condamné le 3 mai 2019 (Crim., 5 mai "
+            "2010, n° 09-87.123).",
+            "fr",
+            [("2019-05-03", "conviction")],
+        ),
+        (
+            "The Court reiterates its case-law. " * 20 + "(see Petrov v. Ruslania, no. 12345/10, "
+            "§ 45, 5 March 2015). He was arrested on 3 May 2019.",
+            "en",
+            [("2019-05-03", "arrest")],
+        ),
+        (
+            "Cass., Crim., 5 septembre 2023, n° 22-83.959\n\nLe tribunal a relaxé le prévenu.",
+            "fr",
+            [("2023-09-05", "ruling")],
+        ),
+    ],
+)
+def test_french_and_echr_citations_date_other_cases_but_a_head_dates_its_own(
+    text: str, lang: str, want: list[tuple[str, str]]
+) -> None:
+    assert [(c.date, c.kind) for c in extract(text, lang=lang).candidates] == want
+
+
 def test_a_citation_of_the_case_itself_dates_a_ruling_in_it() -> None:
     pytest.importorskip("eyecite")  # a dependency: missing only in a stale virtualenv
     text = (

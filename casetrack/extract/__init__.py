@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeAlias
 
-from casetrack.extract.citations import citations
+from casetrack.extract.citations import citations, cited_by_reference
 from casetrack.extract.dates import (
     Found,
     Span,
@@ -165,6 +165,9 @@ def extract(
                 continue  # the date of a cited decision: a source, not an event
             if _restated(sentence, date_found, found[index + 1 :], candidates):
                 continue
+            cited = cited_by_reference(sentence, date_found.start, date_found.end)
+            if cited and offset + date_found.start >= HEAD:
+                continue  # "Crim., 5 mai 2010, n° 09-87.123": another case's decision
             later = found[index + 1 :]
             span, anchor = resolve(date_found, later, stated, published, narrative)
             if span is None:

@@ -60,6 +60,27 @@ def citations(sentence: str, whole: str) -> list[Citation]:
     ]
 
 
+# Citations eyecite does not read: a French decision ("Crim., 5 mai 2010, n° 09-87.123", "Cass.
+# civ. 2e, 7 avril 2022") or an ECHR judgment ("no. 30210/96, § 152, 26 October 2000") cited.
+_CITED_BEFORE = Regex(
+    r"(?:\b(?:crim|civ|com|soc|cass|ass\.\s*pl[ée]n|ch\.\s*mixte|CE|cons\.\s*const)\.?"
+    r"(?:\s*(?:crim|civ|com|soc)\.?)?(?:\s*\d(?:re|e|ème)?\.?)?|\bnos?\.\s*\d+/\d+[^()]{0,60}?)"
+    r",\s*(?:§+\s*[\d-]+,\s*)?$",
+    re.IGNORECASE,
+)
+_CITED_AFTER = Regex(r"^,?\s*(?:pourvoi\s+)?n[°o]\s*[\d.-]+|^,?\s*§", re.IGNORECASE)
+
+
+def cited_by_reference(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at start:end is a cited decision's in a form eyecite does not know:
+    French ("Crim., 5 mai 2010, n° 09-87.123") or ECHR ("no. 30210/96, § 152, 26 October
+    2000"). The head of a decision is itself written so: look elsewhere only."""
+    before = sentence[max(0, start - 80) : start]
+    return bool(_CITED_BEFORE.rx.search(before)) and (
+        "/" in before or bool(_CITED_AFTER.rx.match(sentence[end : end + 30]))
+    )
+
+
 def _outside(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with every citation blanked out."""
     chars = list(text)
