@@ -19,12 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # What the tuning split scores today: raise these as the rules improve, never lower them (they
 # were set anew when 10 press releases, ECHR statements of facts and opinions joined the split).
 FLOOR = {
-    "f1": 0.982,
+    "f1": 0.994,
     "kinds": 0.912,
     "parties": 0.75,
     "parties_with_case": 0.867,
 }
-CEILING = {"duplicates": 0, "junk": 3}
+CEILING = {"duplicates": 0, "junk": 1}
 
 
 def _evaluator() -> Any:
