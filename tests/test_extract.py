@@ -907,6 +907,17 @@ def test_a_day_told_again_with_no_event_of_its_own_is_the_days_event(text: str) 
     assert [(c.date, c.kind) for c in extract(text).candidates] == [("2006-06-05", "sentencing")]
 
 
+def test_he_in_a_listings_next_item_is_not_the_last_items_person() -> None:
+    text = (
+        "May 15, 2014 \u2013 Fraud case\n\nAnn Reid was charged on May 12, 2014.\n\n"
+        "May 16, 2014 \u2013 Theft case\n\nHe was arrested on May 14, 2014."
+    )
+    assert [(c.date, c.parties) for c in extract(text).candidates] == [
+        ("2014-05-12", ["Ann Reid"]),
+        ("2014-05-14", []),
+    ]
+
+
 def test_announcing_today_is_no_event_of_its_own() -> None:
     text = (
         "FOR IMMEDIATE RELEASE\nJune 3, 2024\n\nProsecutors said today that the case was "
@@ -1188,6 +1199,11 @@ def test_common_capitalised_words_are_no_people(text: str) -> None:
 @settings(max_examples=examples(200), deadline=None)
 @given(phrases(PARTY_PHRASES, 25))
 def test_every_party_proposed_is_named_in_the_text(text: str) -> None:
+    assert_parties_named_in("Judge Anne \n Anne on 3 May 2019")  # a name does not span lines
+    assert_parties_named_in(text)
+
+
+def assert_parties_named_in(text: str) -> None:
     for candidate in extract(text).candidates:
         for party in candidate.new_parties:
             assert party.name and fold(party.name) in fold(text)

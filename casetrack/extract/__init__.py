@@ -143,12 +143,14 @@ def extract(
     for sentence in sentences(story):
         offset = story.find(sentence, offset)
         found = find_dates(sentence, lang, numeric_order)
+        item = item_date(sentence, found, alone=not decision)
+        if item is not None:
+            carried.last.clear()  # a new item of a listing: another story, its "he" another
         named = parties_in(sentence, names)
         parties = carried.fill(sentence, named)
         carried.named(named)
         if not found:
             continue
-        item = item_date(sentence, found, alone=not decision)
         if item is not None:  # a new item of a listing, dated: the previous one ends
             _drop_told_headline(candidates, headline)
             published, headline = item[0], len(candidates) if item[1] else None

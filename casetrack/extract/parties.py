@@ -196,7 +196,7 @@ _OFFICE = Regex(rf"\b(?:{_OFFICES}),?\s+(?:(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+)?$")
 _OFFICE_AFTER = Regex(
     rf",\s+(?:(?:the|an?|their|his|her|its)\s+)?(?:{_OFFICES})\b|,\s+(?:J|JJ|C\.\s?J|P\.\s?J)\.(?!\w)"
 )
-_TITLED = Regex(rf"\b{_TITLES}\s+(?P<name>{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}})")
+_TITLED = Regex(rf"\b{_TITLES}\s+(?P<name>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,3}})")
 _ANONYMISED = Regex(
     rf"\b(?:M\.|MM\.|Mme|Mlle)\s+(?:[{_UPPER}][{_LOWER}-]+\s+)?"
     rf"(?:[{_UPPER}]\.\.\.(?:\s*[{_UPPER}]\.\.\.)?|\[[{_UPPER}]\](?:\s*\[[{_UPPER}]\])*)"
@@ -230,10 +230,8 @@ _PERSON = Regex(
     rf"(?<![\w.])(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}}[ \t]+[{_UPPER}]{{3,}}(?![\w.])|"
     rf"{_TOKEN}(?:[ \t]+(?:(?:de|van|von|der|da|di|bin|ben|al)[ \t]+)?{_TOKEN}){{1,3}})"
 )  # "Reggie Horton", or as the ECHR writes names: "Marina Viktorovna NOVIKOVA"
-_CAPTION = Regex(
-    rf"(?P<first>(?:{_TOKEN}|[{_UPPER}]{{2,}})(?:\s+(?:{_TOKEN}|[{_UPPER}]{{2,}})){{0,3}}),?\s+v\.?\s+"
-    rf"(?P<second>(?:{_TOKEN}|[{_UPPER}]{{2,}})(?:\s+(?:{_TOKEN}|[{_UPPER}]{{2,}})){{0,3}})"
-)
+_SIDE = rf"(?:{_TOKEN}|[{_UPPER}]{{2,}})(?:[ \t]+(?:{_TOKEN}|[{_UPPER}]{{2,}})){{0,3}}"
+_CAPTION = Regex(rf"(?P<first>{_SIDE}),?\s+v\.?\s+(?P<second>{_SIDE})")
 # A place, not a person: "New York County", "the State of New York".
 _PLACE_AFTER = Regex(
     r"\s+(?:County|City|State|District|Circuit|Division|Street|Avenue|Road|Airport|Station|Square"
