@@ -427,6 +427,7 @@ def test_kind_word_of_the_same_clause_wins() -> None:
         ("He filed a timely notice of appeal on 3 May 2019.", "appeal"),
         ("On 3 May 2019 the President of the Chamber decided to give the case priority.", "order"),
         ("He made his initial appearance on 3 May 2019.", "hearing"),
+        ("The prosecution's appeal was heard on 3 May 2019.", "hearing"),
         ("Vu la requête, enregistrée le 3 mai 2019, présentée par M. Roux ;", "filing"),
         ("Lu en séance publique le 3 mai 2019.", "ruling"),
         ("The Court, sitting on 3 May 2019 as a Chamber, decides as follows.", "ruling"),

@@ -280,8 +280,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "hearing",
         (
-            r"oral arguments?", r"held a hearing", r"arraigned", r"made (?:an? |his |her |their )?"
-            r"initial (?:court )?appearances?",
+            r"oral arguments?", r"held a hearing", r"arraigned", r"(?:was|were|been) heard",
+            r"made (?:an? |his |her |their )?initial (?:court )?appearances?",
         ),
         (
             r"hearings?", r"audiences?", r"arraignments?", r"initial appearances?",
