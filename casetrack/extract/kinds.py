@@ -104,7 +104,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "parole",
         (
-            r"paroled", r"released on parole", r"liberation conditionnelle",
+            r"paroled", r"released on parole", r"granted (?:him |her |them )?parole",
+            r"liberation conditionnelle",
             r"libere\w* sous condition\w*",
         ),
         (
@@ -116,7 +117,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"ordered (?:his |her |their |the |its )?(?:\w+ )?release",
             r"ordonn\w* (?:sa |la |leur )?(?:remise|mise) en liberte", r"released", r"freed",
-            r"set free", r"libere\w*", r"remis\w* en liberte",
+            r"set free", r"libere\w*", r"remis\w* en liberte", r"granted (?:him |her |them )?bail",
         ),
         (
             r"release", r"liberation",
@@ -254,6 +255,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"revers(?:ed|es)", r"vacat(?:ed|es)", r"upheld", r"quash\w*", r"annul\w*", r"remanded",
             r"declare\w* (?:le pourvoi |l'appel |la requete )?irrecevable",
             r"cass(?:e|ant|ation de)", r"infirm\w*", r"confirm\w*", r"rejet\w*", r"rejected",
+            r"refused (?:leave|permission|to (?:grant|examine|admit|hear))",
+            r"declined to (?:hear|review)",
             r"denied",
             r"dismiss\w* (?:the |their |his |her |its |an |this )?(?:\w+ )?"
             r"(?:appeals?|petitions?|applications?|motions?|requests?)",
