@@ -165,6 +165,16 @@ class Store:
             raise
         return store
 
+    def reader(self) -> sqlite3.Connection:
+        """A read-only connection of its own to the saved store, for another thread."""
+        from urllib.parse import quote
+
+        uri = _read_only_uri(self.path) or f"file:{quote(str(self.path))}?mode=ro"
+        try:
+            return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=busy_timeout())
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot open {self.path}: {err}") from None
+
     def close(self) -> None:
         for conn in (*self._spent, self.conn):
             conn.close()
