@@ -900,6 +900,16 @@ def test_a_listings_item_dates_count_its_weekdays_and_are_no_events_themselves()
 
 
 @pytest.mark.parametrize(
+    ("phrase", "date"),
+    [("last month", "2014-04"), ("earlier this month", "2014-05"), ("earlier this year", "2014"),
+     ("last year", "2013"), ("yesterday", "2014-05-22"), ("today", "2014-05-23")],
+)  # fmt: skip
+def test_news_phrases_are_counted_from_the_dateline(phrase: str, date: str) -> None:
+    text = f"LYNN, May 23, 2014 \u2014 Anne Keller was arrested {phrase}, police said."
+    assert only(text).date == date
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Reporters gathered outside on 5 June 2006. That day the court sentenced Ann Lee on "

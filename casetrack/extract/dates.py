@@ -176,6 +176,7 @@ _TODAY = Regex(
     r"(?<![\w-])(?:(?P<today>today|earlier\s+today|this\s+(?:morning|afternoon|evening)|tonight"
     r"|aujourd'hui|aujourd\u2019hui|ce\s+matin|cet\s+apr[èe]s-midi)|(?P<yesterday>yesterday|hier)"
     r"|(?:just\s+)?last\s+(?P<last>month|year)(?!['\u2019]s)"
+    r"|(?:earlier|later)\s+this\s+(?P<this>month|year)(?!['\u2019]s)"
     r"|(?P<dernier>le\s+mois|l'an|l'ann[ée]e)\s+derni[èe]re?)(?![\w-])",
     re.IGNORECASE,
 )
@@ -336,6 +337,8 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
     for m in _TODAY.rx.finditer(text):
         if m["today"] or m["yesterday"]:
             ago = (0 if m["today"] else 1, "day")
+        elif m["this"]:
+            ago = (0, fold(m["this"]))
         else:
             ago = (1, "month" if fold(m["last"] or m["dernier"]).startswith("le mois") or
                    m["last"] == "month" else "year")  # fmt: skip
