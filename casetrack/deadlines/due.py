@@ -275,9 +275,12 @@ def deadline_details(conn: sqlite3.Connection, milestone_id: int) -> dict[str, A
             details["rule"] = f"{rule.id}: {rule.citation}, {rule.period} ({rule.method})"
         except NotFoundError:
             details["rule"] = rule_id
-        details["counted from"] = (
-            f"{trigger_id} {trigger_title}" if trigger_id is not None else "(trigger erased)"
-        )
+        if trigger_id is not None:
+            details["counted from"] = f"{trigger_id} {trigger_title}"
+        else:  # erasing the trigger blanks the working; an import of a selection keeps it
+            details["counted from"] = (
+                "(trigger erased)" if working is None else "(trigger not in this store)"
+            )
         details["service"] = service
         details["working"] = working
     details["done"] = done_at

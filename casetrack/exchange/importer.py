@@ -182,6 +182,7 @@ class _Importer:
         self.batch: list[_Row] = []
         # Deadline links (milestone uid, line, link): written once every milestone is.
         self.deadlines: list[tuple[str, int | str, dict[str, Any]]] = []
+        self.unlinked_deadlines = 0
         self.bulk = bulk
         self.writer = MilestoneWriter(
             self.conn,
@@ -228,6 +229,12 @@ class _Importer:
                 self.link_deadline(uid, link)
             except CasetrackError as err:
                 self.error(line, str(err))
+        if n := self.unlinked_deadlines:
+            self.report.warnings.append(
+                f"{self.name}: {n} deadline{'' if n == 1 else 's'} counted from a milestone"
+                " neither in the file nor in the store: imported with rule and working, and no"
+                " trigger to follow"
+            )
         created = self.writer.created
         self.report.added["party"] += len(created.parties)
         self.report.added["source"] += len(created.sources)
@@ -406,28 +413,28 @@ class _Importer:
         (self.report.added if added else self.report.unchanged)["closure"] += 1
 
     def link_deadline(self, uid: str, link: dict[str, Any]) -> None:
-        """Link an imported deadline to its trigger (by uid) and rule, as the file says (a
-        rule alone: its trigger was erased for good)."""
+        """Link an imported deadline to its trigger (by uid) and rule, as the file says. A
+        trigger neither in the file nor in the store (an export of a selection, or one older
+        than casetrack writing it only when exported) leaves a deadline with its rule and
+        working and no trigger, as one whose trigger was erased: said once at the end. A
+        deadline the store already counts from a trigger keeps it when the file gives none."""
         from casetrack.deadlines.rules import get_rule
 
+        trigger_uid = _text(link.get("trigger"), "deadline trigger")
+        trigger_uid = check_uid(trigger_uid) if trigger_uid else None
         ids = dict(
             self.conn.execute(
-                "SELECT uid, id FROM milestones WHERE uid IN (?, ?)",
-                (uid, str(link.get("trigger") or "")),
+                "SELECT uid, id FROM milestones WHERE uid IN (?, ?)", (uid, trigger_uid or "")
             ).fetchall()
         )
-        trigger_uid = _text(link.get("trigger"), "deadline trigger")
-        trigger = ids.get(check_uid(trigger_uid)) if trigger_uid else None
-        if trigger_uid and trigger is None:
-            raise CasetrackError(
-                f"the deadline's trigger {trigger_uid} is neither in the file nor in the store"
-            )
+        trigger = ids.get(trigger_uid) if trigger_uid else None
         rule = _text(link.get("rule"), "deadline rule")
         if rule is not None:
             rule = get_rule(self.conn, rule).id
-        if trigger is not None and rule is None:
-            # A rule without a trigger is a deadline whose trigger was erased for good.
-            raise CasetrackError("a deadline link that gives its trigger gives its rule too")
+        elif trigger_uid is not None:
+            raise CasetrackError("a deadline link that names its trigger names its rule too")
+        if trigger_uid is not None and trigger is None:
+            self.unlinked_deadlines += 1
         service = _text(link.get("service"), "service")
         working = _text(link.get("working"), "working")
         done_at = _text(link.get("done_at"), "done_at")
@@ -435,8 +442,9 @@ class _Importer:
         self.conn.execute(
             "INSERT INTO deadlines (milestone_id, trigger_id, rule, service, working, done_at)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (milestone_id) DO UPDATE SET"
-            " trigger_id = excluded.trigger_id, rule = excluded.rule, service = excluded.service,"
-            " working = excluded.working, done_at = excluded.done_at",
+            " trigger_id = CASE WHEN excluded.trigger_id IS NULL AND excluded.rule IS rule"
+            " THEN trigger_id ELSE excluded.trigger_id END, rule = excluded.rule,"
+            " service = excluded.service, working = excluded.working, done_at = excluded.done_at",
             (ids[uid], *values),
         )
 

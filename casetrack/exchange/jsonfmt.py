@@ -101,6 +101,12 @@ def records(selection: Selection) -> Iterator[tuple[str, dict[str, Any]]]:
     for chunk in selection.chunks():
         for milestone in chunk.milestones:
             yield "milestone", milestone_record(milestone, chunk)
+    if n := selection.unlinked_deadlines:
+        selection.warn(
+            f"{n} deadline{'' if n == 1 else 's'} counted from a milestone this export leaves"
+            " out (filtered out, in the trash or in another case): written with rule and"
+            " working but no trigger, as an import into another store keeps them"
+        )
 
 
 def _dumps(record: Any) -> str:

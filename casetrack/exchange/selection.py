@@ -54,6 +54,8 @@ class Selection:
         self.left_out: dict[str, int] = {}
         # What a writer could not do as asked (a PDF without its font): said on stderr.
         self.warnings: list[str] = []
+        # Deadlines written without their trigger, as it is not in the export.
+        self.unlinked_deadlines = 0
 
     def leave_out(self, count: int, why: str) -> None:
         """Record milestones a format cannot hold, so they are never dropped silently."""
@@ -176,16 +178,34 @@ class Selection:
             )
 
     def _deadlines(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        """Deadline links; a trigger left out of the export (by the filters, in the trash, or
+        in another case) is left out of its link too, so the file says what an import makes
+        of it: a deadline with its rule and working and no trigger, as one whose trigger was
+        erased. The import of the file into a store that has the trigger keeps the link."""
         sql = (
-            "SELECT d.milestone_id, t.uid, d.rule, d.service, d.working, d.done_at"
-            " FROM deadlines d LEFT JOIN milestones t ON t.id = d.trigger_id"
+            "SELECT d.milestone_id, d.trigger_id, t.uid, d.rule, d.service, d.working,"
+            " d.done_at, EXISTS (SELECT 1 FROM milestones m WHERE m.id = d.trigger_id"
+            f" AND {self.where}) FROM deadlines d LEFT JOIN milestones t ON t.id = d.trigger_id"
             f" WHERE d.milestone_id IN ({_marks(ids)})"
         )
-        return {
-            row[0]: {"trigger": row[1], "rule": row[2], "service": row[3], "working": row[4],
-                     "done_at": row[5]}
-            for row in self.conn.execute(sql, ids)
-        }  # fmt: skip
+        links = {}
+        for (
+            milestone_id,
+            trigger_id,
+            uid,
+            rule,
+            service,
+            working,
+            done_at,
+            exported,
+        ) in self.conn.execute(sql, [*self.params, *ids]):
+            if trigger_id is not None and not exported:
+                self.unlinked_deadlines += 1
+            links[milestone_id] = {
+                "trigger": uid if exported else None, "rule": rule, "service": service,
+                "working": working, "done_at": done_at,
+            }  # fmt: skip
+        return links
 
     def rules(self) -> list[dict[str, Any]]:
         """The users' rules: all for the whole store, else those selected deadlines use."""
