@@ -7,6 +7,7 @@ undo reverts a whole change at once, and listings tell what each row change did.
 
 from __future__ import annotations
 
+import bisect
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -168,7 +169,9 @@ def _revert_change(conn: sqlite3.Connection, change: Change) -> None:
     as_json = {table: row_json(columns[table], table) for table in TRACKED_TABLES}
     # Undoing an import of 100,000 milestones took 60 s with the triggers, 25 s without.
     with search_set_aside(conn, rows >= max(UNDO_SET_WISE_SEARCH, held)):
-        for action, table, row_id, last_row_id, digest, old, new in _newest_first(conn, change.id):
+        for _, action, table, row_id, last_row_id, digest, old, new in _newest_first(
+            conn, change.id
+        ):
             if last_row_id is not None:
                 change.rows += _revert_span(conn, change, table, row_id, last_row_id, digest)
                 continue
@@ -194,26 +197,29 @@ def _reverted_lines(conn: sqlite3.Connection, change_id: int) -> list[str]:
 
     names = Names(conn)
     lines: list[str] = []
-    for action, table, row_id, last_row_id, _, old, new in _newest_first(conn, change_id):
+    for history_id, action, table, row_id, last_row_id, _, old, new in _newest_first(
+        conn, change_id
+    ):
         if len(lines) == UNDO_SHOWN:
             break
         if last_row_id is not None:
             lines.append(f"removed {table} rows {row_id}-{last_row_id}, added in bulk")
             continue
         old_values, new_values = json.loads(old or "null"), json.loads(new or "null")
+        at = names.as_of(history_id)
         if action == "update":
             # Reverting an update changes the row from its new values back to its old ones.
-            summary = summarise(table, action, new_values, old_values, names)
+            summary = summarise(table, action, new_values, old_values, at)
             lines.append(f"{_NOUNS.get(table, table)} {row_id}, {summary}")
         else:
             verb = "removed" if action == "insert" else "put back"
-            lines.append(f"{verb} {summarise(table, action, old_values, new_values, names)}")
+            lines.append(f"{verb} {summarise(table, action, old_values, new_values, at)}")
     return lines
 
 
 def _newest_first(conn: sqlite3.Connection, change_id: int) -> Iterator[tuple[Any, ...]]:
-    """A change's history rows, newest first, read a batch at a time: an import's can run
-    to millions. (Reverting writes new history rows, but none in this change.)"""
+    """A change's history rows (id first), newest first, read a batch at a time: an import's
+    can run to millions. (Reverting writes new history rows, but none in this change.)"""
     before = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM history").fetchone()[0]
     while batch := conn.execute(
         "SELECT id, action, table_name, row_id, last_row_id, digest, old, new FROM history"
@@ -221,8 +227,7 @@ def _newest_first(conn: sqlite3.Connection, change_id: int) -> Iterator[tuple[An
         (change_id, before, UNDO_BATCH),
     ).fetchall():
         before = batch[-1][0]
-        for row in batch:
-            yield row[1:]
+        yield from batch
 
 
 def _later_change(
@@ -422,10 +427,11 @@ def _listed(row: tuple[Any, ...], names: Names) -> _Entry:
         by = "" if erased_by == change[1] else f" by change {erased_by}"
         summary = f"erased for good{by}"
     else:
-        summary = summarise(table, action, old_values, new_values, names)
+        at = names.as_of(change[0])
+        summary = summarise(table, action, old_values, new_values, at)
         if action == "update" and table in _NAMED:
             # Said in full: at 80 columns the table and row columns give way first.
-            summary = f"{names.of(table, row_id)}: {summary}"
+            summary = f"{at.of(table, row_id)}: {summary}"
     return _entry(tuple(change), action, table, row_id, last_row_id, summary, old_values,
                   new_values)  # fmt: skip
 
@@ -481,7 +487,7 @@ def _span_inserts(
             table in LINK_TABLES and values.get("milestone_id") not in milestones
         ):
             continue  # the span left no row there, or that row linked another milestone
-        summary = summarise(table, "insert", None, values, names)
+        summary = summarise(table, "insert", None, values, names.as_of(history_id))
         found.append(_entry(change, "insert", table, row_id, None, summary, None, values))
     return found
 
@@ -574,17 +580,50 @@ _NAME_COLUMNS = {"cases": "slug", "parties": "name", "sources": "url", "mileston
 _TITLE_SHOWN = 40  # characters of a milestone's title when it names the milestone
 
 
-_NAMES_KEPT = 10_000  # names a listing remembers, so a long one is not held in names
+_NAMES_KEPT = 10_000  # rows whose names a listing remembers, so a long one is not held in names
+
+
+@dataclass
+class _NameTimeline:
+    """What one row was called over time: after each history row that recorded it (its new
+    values, or a removal's old ones), before the first (that row's old values), and now."""
+
+    ids: list[int]
+    after: list[Any]
+    before: Any
+    now: Any
+    exists: bool
+
+    def at(self, history_id: int | None) -> Any:
+        if history_id is None:  # as it is now, else as last recorded
+            return self.now if self.exists or not self.ids else self.after[-1]
+        i = bisect.bisect_right(self.ids, history_id)
+        if i:
+            return self.after[i - 1]
+        return self.before if self.ids else self.now
 
 
 class Names:
     """What history lines call the rows they point at: the case slug, the party's name, the
-    source's URL or citation, the milestone's id and title; as they are now, else as the
-    history last recorded them (a row removed since), else the bare id (erased)."""
+    source's URL or citation, the milestone's id and title. Bound to a history row (as_of),
+    as they were then, from the history's own images (the last at or before it, else what
+    the next change found), else as they are now; unbound, as they are now, else as last
+    recorded; else the bare id (erased). A line never borrows the title of what a row
+    became later (an undone milestone's id given again, a title edited since)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        at: int | None = None,
+        known: dict[tuple[str, int], _NameTimeline] | None = None,
+    ) -> None:
         self.conn = conn
-        self._known: dict[tuple[str, int], str] = {}
+        self.at = at
+        self._known = {} if known is None else known
+
+    def as_of(self, history_id: int) -> Names:
+        """The names as they were when history row `history_id` was written."""
+        return Names(self.conn, history_id, self._known)
 
     def of(self, table: str, row_id: Any) -> str:
         if not isinstance(row_id, int):
@@ -593,21 +632,8 @@ class Names:
         if key not in self._known:
             if len(self._known) >= _NAMES_KEPT:  # a long listing: forget the oldest
                 del self._known[next(iter(self._known))]
-            self._known[key] = self._look_up(table, row_id)
-        return self._known[key]
-
-    def _look_up(self, table: str, row_id: int) -> str:
-        column = _NAME_COLUMNS[table]
-        found = (
-            self.conn.execute(f"SELECT {column} FROM {table} WHERE rowid = ?", (row_id,)).fetchone()
-            or self.conn.execute(
-                "SELECT coalesce(json_extract(new, '$.' || ?1), json_extract(old, '$.' || ?1))"
-                " FROM history WHERE table_name = ?2 AND row_id = ?3 AND last_row_id IS NULL"
-                " AND erased_by IS NULL ORDER BY id DESC LIMIT 1",
-                (column, table, row_id),
-            ).fetchone()
-        )
-        name = found[0] if found else None
+            self._known[key] = self._timeline(table, row_id)
+        name = self._known[key].at(self.at)
         if table == "milestones":
             if name is None:
                 return f"milestone {row_id}"
@@ -616,6 +642,23 @@ class Names:
         if table == "cases":
             return str(name) if name is not None else f"case {row_id}"
         return repr(name) if name is not None else f"{_NOUNS[table]} {row_id}"
+
+    def _timeline(self, table: str, row_id: int) -> _NameTimeline:
+        column = _NAME_COLUMNS[table]
+        rows = self.conn.execute(
+            "SELECT id, coalesce(json_extract(new, '$.' || ?1), json_extract(old, '$.' || ?1)),"
+            " coalesce(json_extract(old, '$.' || ?1), json_extract(new, '$.' || ?1))"
+            " FROM history WHERE table_name = ?2 AND row_id = ?3 AND last_row_id IS NULL"
+            " AND erased_by IS NULL ORDER BY id",
+            (column, table, row_id),
+        ).fetchall()
+        now = self.conn.execute(
+            f"SELECT {column} FROM {table} WHERE rowid = ?", (row_id,)
+        ).fetchone()
+        return _NameTimeline(
+            [r[0] for r in rows], [r[1] for r in rows], rows[0][2] if rows else None,
+            now[0] if now else None, now is not None,
+        )  # fmt: skip
 
 
 def summarise(

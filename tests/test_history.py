@@ -246,3 +246,47 @@ def test_undo_says_the_real_reason_it_cannot(cli: Cli) -> None:
     assert refused.startswith("casetrack: cannot undo change 1 (demo): milestones row 9, added by")
     assert "change 3 ('add'), needs cases it added: undo change 3 first" in refused
     assert cli.records() == before
+
+
+def test_history_rows_say_what_the_rows_were_then_not_what_they_became(cli: Cli) -> None:
+    """Each line names the rows it points at from the history's own images at that time:
+    a link added to a milestone keeps the milestone's title of then after a retitle, a
+    rename of the party or a move to another case."""
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("case", "add", "beta", "--title", "Beta")
+    cli("add", "acme", "2020-01-01", "Raid on the office", "--party", "Alice:witness")
+    cli("edit", "1", "--title", "Completely different fact", "--case", "beta")
+    cli("party", "rename", "Alice", "Alicia")
+    rows = json.loads(cli("history", "1", "-f", "json").stdout)
+    summaries = [(r["command"], r["table"], r["summary"]) for r in rows]
+    assert summaries[:2] == [
+        ("add", "milestones", "milestone 1, acme 1 Jan 2020 other: 'Raid on the office'"),
+        ("add", "milestone_parties", "'Alice' as 'witness' in milestone 1 'Raid on the office'"),
+    ]
+    assert "'Completely different fact'" in summaries[2][2]
+    # Undone, the lines still say what was there; a new milestone has its own id.
+    cli("undo")
+    cli("undo")
+    cli("undo")
+    assert cli("add", "acme", "2021-05-05", "Another fact").stdout.split()[-1] == "2"
+    text = cli("history", "1").stdout
+    assert "Another fact" not in text and "Alicia" not in text
+    assert text.count("'Alice' as 'witness' in milestone 1 'Raid on the office'") == 2
+
+
+@pytest.mark.parametrize(
+    ("add", "table"),
+    [
+        (["case", "add", "other", "--title", "Other"], "cases"),
+        (["party", "add", "Jane Roe"], "parties"),
+        (["source", "add", "https://a.example/1"], "sources"),
+        (["add", "acme", "2003", "Raid"], "milestones"),
+    ],
+)
+def test_an_undone_add_leaves_its_id_unused(cli: Cli, add: list[str], table: str) -> None:
+    cli("case", "add", "acme", "--title", "Acme")
+    cli(*add)
+    (first,) = cli.query(f"SELECT max(id) FROM {table}")[0]
+    cli("undo")
+    cli(*[a.replace("other", "third").replace("1", "2").replace("Jane", "John") for a in add])
+    assert cli.query(f"SELECT max(id) FROM {table}") == [(first + 1,)]  # type: ignore[operator]
