@@ -31,7 +31,7 @@ from casetrack.pages import (
 )
 from casetrack.store import DEFAULT_PATH, Store
 from casetrack.tables import TIMELINE_ORDER
-from casetrack.text import clean_text
+from casetrack.text import clean_text, plural
 
 SOURCE_PREFIX = "sha256:"
 _COLUMNS = (
@@ -92,6 +92,8 @@ class Added:
     document: Document
     new: bool
     warnings: list[str] = field(default_factory=list)
+    # What was done to a document registered before: re-attached to this file, pages read.
+    done: str | None = None
 
 
 def base_folder(store: Store) -> Path:
@@ -187,10 +189,7 @@ def add_document(
     with store.write() as conn:
         known = conn.execute(_SELECT + " WHERE d.sha256 = ?", (facts.sha256,)).fetchone()
         if known is not None:
-            document = Document(*known)
-            if _read_text_again(store, document):
-                warnings.append(f"read the text of document {document.id}'s pages again")
-            return Added(document, new=False, warnings=warnings)
+            return _registered(store, Document(*known), path)
         case_id = require_case_id(conn, case) if case else None
         kind = media_type(path)
         read_by_ocr: list[int] = []
@@ -239,6 +238,32 @@ def add_document(
         return Added(get_document(conn, str(document_id)), new=True, warnings=warnings)
 
 
+def _registered(store: Store, document: Document, path: Path) -> Added:
+    """The same bytes as a registered document: when its file is not where the store says
+    (an imported store, a folder moved) or not with these bytes, it is re-attached to this
+    one, and pages never read (an import without the file) are read from it."""
+    before = located(store, document)
+    try:
+        attached = file_facts(before).sha256 == document.sha256
+    except (OSError, CasetrackError):
+        attached = False
+    if not attached:
+        store.conn.execute(
+            "UPDATE documents SET path = ? WHERE id = ?", (kept_path(store, path), document.id)
+        )
+        document = get_document(store.conn, str(document.id))
+    read = _read_text_again(store, document)
+    pages = f"read the text of its {plural(document.pages, 'page')}" if read else ""
+    if not attached:
+        said = f"re-attached document {document.id} ({document.title}) to {document.path}:"
+        done = f"{said} its file was not at {before}" + (f"; {pages}" if pages else "")
+    elif read:
+        done = f"document {document.id} ({document.title}): {pages}"
+    else:
+        done = None
+    return Added(document, new=False, done=done)
+
+
 def document_records(
     conn: sqlite3.Connection, ids: list[int] | None = None
 ) -> Iterator[dict[str, Any]]:
@@ -261,11 +286,14 @@ def document_records(
 _EDITABLE = ("title", "custodian", "bates_first", "bates_last")
 
 
-def import_document(store: Store, record: dict[str, Any], source_uid: str) -> str:
+def import_document(
+    store: Store, record: dict[str, Any], source_uid: str, unread: list[str] | None = None
+) -> str:
     """Write a document record of an export (document_records), inside the import's write:
     'added', 'updated' (its title, custodian or Bates range) or 'unchanged'. Its pages get
     their labels; their text is read from the file when it is where the record says, with
-    the same hash, else left unknown until 'casetrack doc add' is given the file."""
+    the same hash, else left unknown until 'casetrack doc add' is given the file (its path
+    is then added to `unread`)."""
     from casetrack.drafts import check_uid
     from casetrack.sources import create_source
 
@@ -320,7 +348,8 @@ def import_document(store: Store, record: dict[str, Any], source_uid: str) -> st
         [(document_id, i, clean_text(label)) for i, label in enumerate(labels, 1)],
     )
     document = get_document(conn, str(document_id))
-    _read_text_again(store, document)
+    if not _read_text_again(store, document) and layer != "none" and unread is not None:
+        unread.append(document.path)
     url = SOURCE_PREFIX + sha256
     if not conn.execute(
         "UPDATE sources SET document_id = ? WHERE (uid = ? OR url = ?) AND document_id IS NULL",

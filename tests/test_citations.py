@@ -125,6 +125,42 @@ def test_export_import_keeps_documents_and_citations(cited: Cli, tmp_path: Path)
     ]
 
 
+def test_doc_add_attaches_the_file_an_imported_store_could_not_find(
+    cited: Cli, tmp_path: Path
+) -> None:
+    """Imported elsewhere, the file is not where the record says: the import says so in one
+    line, and `doc add` of the same bytes re-attaches it (new path, pages read), one line."""
+    cited("add", "acme", "2003-06-17", "Police raid", "--cite", "1:iv", "--quote", "raided")
+    away = tmp_path / "away"
+    away.mkdir()
+    cited("export", "-o", str(away / "all.json"))
+    (away / "copy.pdf").write_bytes((tmp_path / "exhibit5.pdf").read_bytes())
+    other = Cli(away / "other.db")
+    said = other("import", str(away / "all.json")).stderr.splitlines()
+    assert [line for line in said if "not found" in line] == [
+        f"warning: {away / 'all.json'}: the file of 1 document was not found (exhibit5.pdf):"
+        " their pages are not read; 'casetrack doc add FILE' attaches each (same bytes),"
+        " 'casetrack doc verify' lists them"
+    ]
+    assert "missing" in other("doc", "verify", code=1).stdout
+    assert other("search", "ledgers").stdout.count("ledgers") == 0
+    result = other("doc", "add", str(away / "copy.pdf"))
+    assert result.stdout == "1\n"
+    assert result.stderr == (
+        f"re-attached document 1 (Exhibit 5) to copy.pdf: its file was not at {away}/exhibit5.pdf;"
+        " read the text of its 6 pages\n"
+    )
+    assert other.query("SELECT path FROM documents") == [("copy.pdf",)]
+    assert "unchanged" in other("doc", "verify").stdout
+    assert json.loads(other("search", "ledgers", "-f", "json").stdout)[0]["page"] == "iv"
+    again = other("doc", "add", str(away / "copy.pdf")).stderr
+    assert again == "already registered as document 1 (copy.pdf): same SHA-256\n"
+    other("undo")  # the re-attaching (the second add changed nothing)
+    assert other.query("SELECT path, (SELECT count(text) FROM document_pages) FROM documents") == [
+        ("exhibit5.pdf", 0)
+    ]
+
+
 def test_every_export_names_the_page(cited: Cli, tmp_path: Path) -> None:
     cited("add", "acme", "2003-06-17", "Police raid", "--cite", "1:iv", "--quote", "raided")
     for fmt in ("markdown", "html", "timelinejs", "ics", "csv"):

@@ -54,7 +54,8 @@ def add(
     ] = None,
     case: Annotated[str | None, typer.Option(help="The case it belongs to (slug).")] = None,
 ) -> None:
-    """Register a document and print its id; the same bytes again print the id it has.
+    """Register a document and print its id; the same bytes again print the id it has (and
+    re-attach it when its file is no longer where the store says, e.g. after an import).
 
     Its SHA-256, size, pages and their printed labels (i, ii, 1, A-3) are kept, and the text
     of each page is indexed for search. Example: casetrack doc add exhibits/ex5.pdf
@@ -72,6 +73,8 @@ def add(
     typer.echo(document.id)
     if added.new:
         say(f"added document {document.id} ({document.title}, {plural(document.pages, 'page')})")
+    elif added.done:
+        say(added.done)
     else:
         say(f"already registered as document {document.id} ({document.path}): same SHA-256")
 

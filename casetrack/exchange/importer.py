@@ -35,7 +35,7 @@ from casetrack.models import PARTY_KINDS, Milestone
 from casetrack.parties import add_aliases, create_party, find_party_id
 from casetrack.sources import create_source
 from casetrack.store import Store
-from casetrack.text import check_choice, clean_text
+from casetrack.text import check_choice, clean_text, plural
 from casetrack.writer import MilestoneWriter, Ready, remember
 
 BATCH = 500
@@ -183,6 +183,8 @@ class _Importer:
         # Deadline links (milestone uid, line, link): written once every milestone is.
         self.deadlines: list[tuple[str, int | str, dict[str, Any]]] = []
         self.unlinked_deadlines = 0
+        # Paths of imported documents whose file was not there to read their pages from.
+        self.unread: list[str] = []
         self.bulk = bulk
         self.writer = MilestoneWriter(
             self.conn,
@@ -234,6 +236,14 @@ class _Importer:
                 f"{self.name}: {n} deadline{'' if n == 1 else 's'} counted from a milestone"
                 " neither in the file nor in the store: imported with rule and working, and no"
                 " trigger to follow"
+            )
+        if self.unread:
+            n, first = len(self.unread), self.unread[0]
+            self.report.warnings.append(
+                f"{self.name}: the file{'' if n == 1 else 's'} of {plural(n, 'document')}"
+                f" {'was' if n == 1 else 'were'} not found ({first}{', ...' if n > 1 else ''}):"
+                " their pages are not read; 'casetrack doc add FILE' attaches each (same bytes),"
+                " 'casetrack doc verify' lists them"
             )
         created = self.writer.created
         self.report.added["party"] += len(created.parties)
@@ -334,7 +344,7 @@ class _Importer:
         from casetrack.documents import import_document
 
         record = _record(record, "document")
-        done = import_document(self.store, record, _uid(record.get("source")))
+        done = import_document(self.store, record, _uid(record.get("source")), self.unread)
         getattr(self.report, done)["document"] += 1
 
     def source(self, line: int | str, record: Any) -> None:
