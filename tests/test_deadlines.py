@@ -121,6 +121,40 @@ def test_service_by_mail_adds_three_days(cli: Cli) -> None:
     assert stored_date(cli, deadline_id) == "2024-07-18"
 
 
+@pytest.mark.parametrize(
+    ("word", "due"),
+    [("email", "2024-07-15"), ("E-mail", "2024-07-15"), ("ECF", "2024-07-15"),
+     ("electronic", "2024-07-15"), ("post", "2024-07-18"), ("U.S. mail", "2024-07-18"),
+     ("in person", "2024-07-15")],
+)  # fmt: skip
+def test_the_words_people_use_for_service_mean_what_they_say(cli: Cli, word: str, due: str) -> None:
+    """E-mail is electronic service (FRCP 6(d) adds no days), never mail (3 days later)."""
+    deadline_id = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"), "--service", word)
+    assert stored_date(cli, deadline_id) == due
+
+
+@pytest.mark.parametrize(
+    ("word", "hint"),
+    [("gmail", " (did you mean 'electronic'?)"), ("emial", " (did you mean 'electronic'?)"),
+     ("e.mail", " (did you mean 'electronic'?)"), ("fax", ""), ("hnad", " (did you mean 'hand'?)")],
+)  # fmt: skip
+def test_a_word_for_e_mail_is_never_taken_or_suggested_as_mail(
+    cli: Cli, word: str, hint: str
+) -> None:
+    trigger = judgment(cli, "2024-06-14")
+    for command in (
+        ["deadline", "add", "acme", "--rule", "us-frap-4a1a", "--from", str(trigger)],
+        ["rule", "add", "x-1", "--days", "3", "--citation", "X"],
+    ):
+        result = cli(*command, "--service", word, code=2)
+        assert result.stderr.startswith(
+            f"casetrack: Invalid value for '--service': unknown service {word!r}{hint}: use mail"
+            " (adds the method's days), electronic (e-mail, ECF: adds none) or hand"
+        )
+        assert result.stderr.count("\n") == 1
+    assert cli.query("SELECT count(*) FROM deadlines") == [(0,)]
+
+
 def test_user_rules_add_show_edit_and_recount(cli: Cli) -> None:
     cli("rule", "add", "ny-cplr-5513a", "--days", "30", "--holidays", "US-NY",
         "--citation", "CPLR 5513(a)", "--title", "Notice of appeal (NY)",

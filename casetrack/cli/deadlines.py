@@ -46,10 +46,15 @@ def _methods() -> tuple[str, ...]:
     return tuple(METHODS)
 
 
-def _services() -> tuple[str, ...]:
-    from casetrack.deadlines.rules import SERVICES
+def _service(value: str | None) -> str | None:
+    """--service as a word people use (e-mail, ECF, post, in person), checked at once."""
+    from casetrack.deadlines.rules import service_name
+    from casetrack.errors import CasetrackError
 
-    return SERVICES
+    try:
+        return None if value is None else service_name(value)
+    except CasetrackError as err:
+        raise typer.BadParameter(str(err)) from None
 
 
 Days = Annotated[int | None, typer.Option(min=0, max=100_000, help="A period in calendar days.")]
@@ -100,12 +105,11 @@ Before = Annotated[
 ]
 RuleService = Annotated[
     str | None,
-    choice_option(
+    typer.Option(
         "--service",
-        help="mail, electronic or hand: how papers are served unless a deadline says (mail"
-        " adds the method's days).",
-        choices=_services,
-        what="service",
+        help="mail, electronic (e-mail, ECF) or hand: how papers are served unless a deadline"
+        " says (mail adds the method's days).",
+        callback=_service,
         show_default=False,
     ),
 ]
@@ -323,11 +327,11 @@ def deadline_add(
     ],
     service: Annotated[
         str | None,
-        choice_option(
+        typer.Option(
             "--service",
-            help="mail, electronic or hand: mail adds the method's days (FRCP 6(d): 3).",
-            choices=_services,
-            what="service",
+            help="mail, electronic (e-mail, ECF) or hand: mail adds the method's days (FRCP"
+            " 6(d): 3), electronic service none.",
+            callback=_service,
             show_default=False,
         ),
     ] = None,

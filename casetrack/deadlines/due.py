@@ -12,18 +12,18 @@ from typing import Any
 from casetrack.dates import from_stored, parse_date
 from casetrack.deadlines.recount import count_deadline, recount, set_done
 from casetrack.deadlines.rules import (
-    SERVICES,
     Rule,
     check_rule,
     get_rule,
     insert_rule,
+    service_name,
     update_rule,
     user_rule,
 )
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import Case
 from casetrack.store import Store
-from casetrack.text import check_choice, clean_text, did_you_mean, name_key
+from casetrack.text import clean_text, did_you_mean, name_key
 
 DEADLINE_KIND = "deadline"
 
@@ -219,7 +219,7 @@ def add_deadline(
     from casetrack.writer import MilestoneWriter
 
     if service is not None:
-        service = check_choice(service.strip().lower(), SERVICES, "service")
+        service = service_name(service)
     with store.write() as conn:
         rule = get_rule(conn, rule_id)
         case_id = require_case_id(conn, case, to_add=True)

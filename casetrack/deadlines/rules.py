@@ -17,10 +17,52 @@ from casetrack.clock import now
 from casetrack.deadlines.calendars import check_calendar
 from casetrack.deadlines.counting import DIRECTIONS, METHODS, UNITS
 from casetrack.errors import CasetrackError, NotFoundError
-from casetrack.text import check_choice, clean_text, did_you_mean
+from casetrack.text import check_choice, clean_text, closest, did_you_mean, name_key
 
 _RULE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 SERVICES = ("mail", "electronic", "hand")
+# Other words people type for them. Mail adds days (FRCP 6(d): 3) and electronic service none,
+# so no word for e-mail or e-filing is ever taken, nor suggested, as mail: that would make a
+# deadline days late. (Fax is left out: whether it adds days depends on the rules and consent.)
+_SERVICE_WORDS = {
+    **dict.fromkeys(
+        ("email", "e-mail", "e mail", "by email", "by e-mail", "ecf", "cm/ecf", "cm-ecf",
+         "e-service", "eservice", "e-filing", "efiling", "e-file", "efile", "electronically",
+         "electronic mail"),
+        "electronic",
+    ),
+    **dict.fromkeys(
+        ("post", "postal", "by mail", "by post", "us mail", "u.s. mail", "usps", "first-class mail",
+         "first class mail", "certified mail", "registered mail", "mailed", "lettre recommandée"),
+        "mail",
+    ),
+    **dict.fromkeys(
+        ("by hand", "personal", "personally", "in person", "hand delivery", "hand-delivery",
+         "hand delivered", "hand-delivered", "delivered by hand"),
+        "hand",
+    ),
+}  # fmt: skip
+# A word with letters before "mail" (gmail, webmail, e.mail) means e-mail, never post.
+_EMAIL_LIKE = re.compile(r"\w\W?mail")
+
+
+def service_name(text: str) -> str:
+    """The service a word means (mail, electronic or hand); else refused with the closest,
+    and never with mail for a word that means e-mail."""
+    word = name_key(text)
+    if word in SERVICES:
+        return word
+    if word in _SERVICE_WORDS:
+        return _SERVICE_WORDS[word]
+    near = [_SERVICE_WORDS.get(w, w) for w in closest(word, [*SERVICES, *_SERVICE_WORDS])]
+    if _EMAIL_LIKE.search(word):
+        near = ["electronic"]
+    names = list(dict.fromkeys(near))
+    hint = f" (did you mean {' or '.join(repr(n) for n in names)}?)" if names else ""
+    raise CasetrackError(
+        f"unknown service {text!r}{hint}: use mail (adds the method's days), electronic"
+        " (e-mail, ECF: adds none) or hand"
+    )
 
 
 @dataclass(frozen=True)
@@ -169,7 +211,7 @@ def check_rule(rule: Rule) -> Rule:
         holidays=check_calendar(rule.holidays),
         method=method,
         triggers=tuple(dict.fromkeys(k for k in map(clean_kind, rule.triggers) if k)),
-        service=check_choice(rule.service, ("mail",), "service") if rule.service else None,
+        service="mail" if rule.service and service_name(rule.service) == "mail" else None,
         builtin=False,
     )
 
