@@ -392,6 +392,7 @@ def _read_text_again(store: Store, document: Document) -> bool:
             "UPDATE document_pages SET text = ? WHERE document_id = ? AND page_index = ?",
             (page.text or None, document.id, page.index),
         )
+    recheck_quotes(conn, [document.id])  # quotes cited before the text was known
     return True
 
 
@@ -484,6 +485,45 @@ def page_text(conn: sqlite3.Connection, document_id: int, index: int) -> str | N
     return str(row[0]) if row and row[0] is not None else None
 
 
+def quote_found(quote: str | None, text: str | None) -> int | None:
+    """What a citation records of its quote: 1 on the page's text, 0 not, None when there is
+    no quote or the text is not known (a scan, a document imported without its file)."""
+    from casetrack.pages import quote_on
+
+    if not quote or text is None:
+        return None
+    return int(quote_on(quote, text))
+
+
+def stale_quote_checks(
+    conn: sqlite3.Connection, document_ids: list[int]
+) -> list[tuple[int | None, int]]:
+    """(what it says now, rowid) of each citation of these documents whose quote checks
+    otherwise against its page's text as the store has it now than when it was recorded."""
+    marks = ", ".join("?" for _ in document_ids)
+    rows = conn.execute(
+        "SELECT ms.rowid, ms.quote, p.text, ms.quote_found FROM milestone_sources ms"
+        " JOIN sources s ON s.id = ms.source_id JOIN document_pages p"
+        " ON p.document_id = s.document_id AND p.page_index = ms.page_index"
+        f" WHERE s.document_id IN ({marks}) AND ms.quote IS NOT NULL",
+        document_ids,
+    )
+    return [
+        (found, rowid)
+        for rowid, quote, text, before in rows
+        if (found := quote_found(quote, text)) != before
+    ]
+
+
+def recheck_quotes(conn: sqlite3.Connection, document_ids: list[int]) -> int:
+    """Record again whether each quote of these documents' citations is on its page, inside
+    the caller's write (their pages were read, or a check predates the column); how many
+    changed."""
+    stale = stale_quote_checks(conn, document_ids)
+    conn.executemany("UPDATE milestone_sources SET quote_found = ? WHERE rowid = ?", stale)
+    return len(stale)
+
+
 def quote_pages(conn: sqlite3.Connection, document_id: int, quote: str) -> list[str]:
     """The labels of the pages a quote is on (see pages.quote_on), a page at a time."""
     from casetrack.pages import quote_on
@@ -504,6 +544,7 @@ class Verified:
     document: Document
     file: Path
     status: str  # unchanged, changed, missing
+    quotes_not_found: int = 0  # quotes cited from it that are not on their page
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.document.id, "title": self.document.title, "status": self.status,
@@ -511,12 +552,18 @@ class Verified:
 
 
 def verify_documents(store: Store, refs: list[str]) -> list[Verified]:
-    """Hash each document's file again: unchanged, changed (other bytes) or missing."""
+    """Hash each document's file again: unchanged, changed (other bytes) or missing. The
+    quotes cited from them are checked again against their pages too (a write, recorded,
+    only when one checks otherwise than recorded: a store made before quotes were checked)."""
     conn = store.conn
     if refs:
         documents = [get_document(conn, ref) for ref in refs]
     else:
         documents = [Document(*r) for r in conn.execute(_SELECT + " ORDER BY d.id")]
+    ids = [d.id for d in documents]
+    if ids and stale_quote_checks(conn, ids):
+        with store.write() as writing:
+            recheck_quotes(writing, ids)
     results = []
     for document in documents:
         file = located(store, document)
@@ -524,7 +571,12 @@ def verify_documents(store: Store, refs: list[str]) -> list[Verified]:
             status = "unchanged" if file_facts(file).sha256 == document.sha256 else "changed"
         except OSError:
             status = "missing"
-        results.append(Verified(document, file, status))
+        (not_found,) = conn.execute(
+            "SELECT count(*) FROM milestone_sources ms JOIN sources s ON s.id = ms.source_id"
+            " WHERE s.document_id = ? AND ms.quote_found = 0",
+            (document.id,),
+        ).fetchone()
+        results.append(Verified(document, file, status, not_found))
     return results
 
 

@@ -113,6 +113,35 @@ def _casetrack_problems(store: Store) -> list[str]:
     return problems
 
 
+def warnings(store: Store) -> list[str]:
+    """What `check` says without failing: quotes not found on the document page they cite
+    (a citation records it when written; `doc verify` checks them again), each with where
+    to look, and how many were never checked (cited before casetrack checked quotes)."""
+    conn = store.conn
+    found = [
+        f"quote not found on the page: milestone {mid} cites document {doc} ({title}) at page"
+        f" {page}: “{quote}” ('casetrack doc show {doc}', 'casetrack edit {mid} --cite ...')"
+        for mid, doc, title, page, quote in conn.execute(
+            "SELECT ms.milestone_id, d.id, d.title, ms.page, ms.quote FROM milestone_sources ms"
+            " JOIN sources s ON s.id = ms.source_id JOIN documents d ON d.id = s.document_id"
+            " JOIN milestones m ON m.id = ms.milestone_id AND m.deleted_at IS NULL"
+            " WHERE ms.quote_found = 0 ORDER BY ms.milestone_id, d.id"
+        )
+    ]
+    (unchecked,) = conn.execute(
+        "SELECT count(*) FROM sources s JOIN milestone_sources ms ON ms.source_id = s.id"
+        " JOIN document_pages p ON p.document_id = s.document_id"
+        " AND p.page_index = ms.page_index AND p.text IS NOT NULL"
+        " WHERE s.document_id IS NOT NULL AND ms.quote IS NOT NULL AND ms.quote_found IS NULL"
+    ).fetchone()
+    if unchecked:
+        found.append(
+            f"{unchecked} quote(s) of documents were never checked against their page (cited"
+            " before casetrack checked quotes): 'casetrack doc verify' checks them"
+        )
+    return found
+
+
 def leftovers(store: Store) -> list[tuple[Path, int]]:
     """The hidden partial copies (see output.files.partial_path) whose writer is gone, with their
     sizes: a kill stops a backup or export before it can remove its copy. Looked for beside

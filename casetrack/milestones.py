@@ -524,7 +524,7 @@ def _attach_links(conn: sqlite3.Connection, records: dict[int, Milestone]) -> No
             records[mid].parties.append(PartyLink(name, role or None, party_id))
         for mid, *cited in conn.execute(
             "SELECT ms.milestone_id, s.id, s.url, s.title, ms.quote, ms.page, ms.paragraph,"
-            " s.document_id, d.sha256, ms.page_index FROM milestone_sources ms"
+            " s.document_id, d.sha256, ms.page_index, ms.quote_found FROM milestone_sources ms"
             " JOIN sources s ON s.id = ms.source_id LEFT JOIN documents d ON d.id = s.document_id"
             f" WHERE ms.milestone_id IN ({marks}) ORDER BY ms.rowid",
             chunk,

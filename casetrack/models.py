@@ -117,6 +117,13 @@ class SourceLink:
     document: int | None = None
     sha256: str | None = None
     page_index: int | None = None
+    # Whether the quote is on the page cited (1, 0; None: not checked): documents.quote_found
+    quote_found: int | None = None
+
+    @property
+    def quote_warning(self) -> str | None:
+        """What every listing and report says of a quote not found on the page it cites."""
+        return "quote not found on the page" if self.quote_found == 0 else None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -129,6 +136,7 @@ class SourceLink:
             "document": self.document,
             "sha256": self.sha256,
             "page_index": self.page_index,
+            "quote_found": None if self.quote_found is None else bool(self.quote_found),
         }
 
 

@@ -854,6 +854,27 @@ def m017_case_figures(db: Any) -> None:
         db.conn.execute(sql)
 
 
+@migration
+def m018_quote_checks(db: Any) -> None:
+    """Whether a citation's quote is on the page of the document it cites, as the writer
+    found when it was written (`milestone_sources.quote_found`: 1 on the page, 0 not, NULL
+    not checked: no quote, not a document, or the page's text unknown), so `show`, the
+    reports and `check` can say so afterwards. In the history, so undo puts it back; an
+    index of the few not found keeps `check` from reading every citation."""
+    conn = db.conn
+    conn.execute(
+        "ALTER TABLE milestone_sources ADD COLUMN quote_found INTEGER CHECK (quote_found IN (0, 1))"
+    )
+    conn.execute(
+        "CREATE INDEX milestone_sources_quote_not_found ON milestone_sources(milestone_id)"
+        " WHERE quote_found = 0"
+    )
+    _history_triggers(
+        conn,
+        {"milestone_sources": "milestone_id source_id quote page paragraph page_index quote_found"},
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

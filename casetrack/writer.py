@@ -18,7 +18,14 @@ from typing import Any, TypeVar
 from casetrack.cases import require_case_id
 from casetrack.clock import now
 from casetrack.dates import DateValue
-from casetrack.documents import Document, find_page, get_document, page_text, quote_pages
+from casetrack.documents import (
+    Document,
+    find_page,
+    get_document,
+    page_text,
+    quote_found,
+    quote_pages,
+)
 from casetrack.drafts import (
     MILESTONE_COLUMNS,
     Checked,
@@ -29,7 +36,6 @@ from casetrack.drafts import (
 )
 from casetrack.errors import CasetrackError
 from casetrack.models import ROLES
-from casetrack.pages import quote_on
 from casetrack.parties import create_party, find_party_id, refuse_close
 from casetrack.sources import create_source, find_source
 from casetrack.tables import LINK_TABLES
@@ -47,16 +53,17 @@ _LINK_PARTY = (
 )
 _LINK_SOURCE = (
     "INSERT INTO milestone_sources"
-    " (rowid, milestone_id, source_id, quote, page, paragraph, page_index)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (milestone_id, source_id) DO UPDATE"
+    " (rowid, milestone_id, source_id, quote, page, paragraph, page_index, quote_found)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (milestone_id, source_id) DO UPDATE"
     " SET quote = excluded.quote, page = excluded.page, paragraph = excluded.paragraph,"
-    " page_index = excluded.page_index"
+    " page_index = excluded.page_index, quote_found = excluded.quote_found"
 )
 _LINK_TAG = "INSERT OR IGNORE INTO milestone_tags (rowid, milestone_id, tag) VALUES (?, ?, ?)"
 
 PartyLinkRow = tuple[int, str]  # party id, role ("" for none)
-# source id, quote, page, paragraph, page index (the position of a document's page cited)
-SourceLinkRow = tuple[int, str | None, str | None, str | None, int | None]
+# source id, quote, page, paragraph, page index (the position of a document's page cited),
+# whether the quote is on that page (1 or 0; None: not checked, see documents.quote_found)
+SourceLinkRow = tuple[int, str | None, str | None, str | None, int | None, int | None]
 
 
 @dataclass
@@ -268,17 +275,19 @@ class MilestoneWriter:
             document = self.documents[source_id]
         page, index = citation.page, citation.page_index
         if document is None or (page is None and index is None):
-            return source_id, citation.quote, page, citation.paragraph, index
+            return source_id, citation.quote, page, citation.paragraph, index, None
         index, page = find_page(self.conn, document, f"#{index}" if index else str(page))
-        if citation.quote:
-            self._check_quote(document, index, page, citation.quote)
-        return source_id, citation.quote, page, citation.paragraph, index
+        found = self._check_quote(document, index, page, citation.quote)
+        return source_id, citation.quote, page, citation.paragraph, index, found
 
-    def _check_quote(self, document: Document, index: int, label: str, quote: str) -> None:
-        """Warn of a quote not on its page (not when the page's text is unknown)."""
-        text = page_text(self.conn, document.id, index)
-        if text is None or quote_on(quote, text):
-            return
+    def _check_quote(
+        self, document: Document, index: int, label: str, quote: str | None
+    ) -> int | None:
+        """Whether the quote is on its page (None: no quote, or the page's text is unknown),
+        recorded with the citation; one not there is said in a warning, not refused."""
+        found = quote_found(quote, page_text(self.conn, document.id, index))
+        if found != 0 or quote is None:
+            return found
         where = quote_pages(self.conn, document.id, quote)
         elsewhere = (
             f"it is on page {', '.join(where[:5])}" if where else "nor on any other page of it"
@@ -287,6 +296,7 @@ class MilestoneWriter:
             f"the quote is not on page {label} of document {document.id} ({document.title}):"
             f" {elsewhere}"
         )
+        return found
 
     def party_by_uid(self, uid: str) -> int | None:
         """The party stored with this very uid (one matched by name keeps its own uid)."""
@@ -360,7 +370,9 @@ class MilestoneWriter:
     def add_links(
         self,
         parties: Sequence[tuple[int, int, str]],
-        sources: Sequence[tuple[int, int, str | None, str | None, str | None, int | None]],
+        sources: Sequence[
+            tuple[int, int, str | None, str | None, str | None, int | None, int | None]
+        ],
         tags: Sequence[tuple[int, str]],
     ) -> None:
         """Insert link rows (milestone id first); a source cited again gets the new pinpoint."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,60 @@ def test_a_quote_found_elsewhere_is_accepted_with_a_warning(cited: Cli) -> None:
     result = cited("add", "acme", "2014", "Dismissed", "--cite", "1:2", "--quote", "acquitted")
     assert "nor on any other page" in result.stderr
     assert cited.query("SELECT count(*) FROM milestone_sources") == [(2,)]
+
+
+def test_a_quote_not_found_is_recorded_shown_and_listed_by_check(cited: Cli) -> None:
+    """Not only a passing warning at `add`: the citation records it, `show` marks it, `check`
+    lists it as a warning (exit 0), and a correction clears it."""
+    cited("add", "acme", "2003-06-17", "Police raid", "--cite", "1:iv", "--quote", "raided")
+    cited("add", "acme", "2014", "Dismissed", "--cite", "1:2", "--quote", "acquitted")
+    cited("add", "acme", "2003-07-03", "Charged", "--cite", "1:#5")
+    found = "SELECT milestone_id, quote_found FROM milestone_sources ORDER BY milestone_id"
+    assert cited.query(found) == [(1, 1), (2, 0), (3, None)]
+    shown = cited("show", "2").stdout
+    assert "(document 1, page 6 of the file): “acquitted” (quote not found on the page)" in shown
+    assert "quote not found" not in cited("show", "1").stdout
+    (link,) = json.loads(cited("show", "2", "-f", "json").stdout)["sources"]
+    assert link["quote_found"] is False
+    result = cited("check")
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0] == (
+        "warning: quote not found on the page: milestone 2 cites document 1 (Exhibit 5) at page"
+        " 2: “acquitted” ('casetrack doc show 1', 'casetrack edit 2 --cite ...')"
+    )
+    cited("edit", "2", "--cite", "1:2", "--quote", "the charges were dismissed")
+    assert cited.query(found)[1] == (2, 1)
+    assert "warning" not in cited("check").stderr
+    cited("undo")
+    assert cited.query(found)[1] == (2, 0)
+
+
+def test_doc_verify_and_adding_the_file_again_check_quotes_again(
+    cited: Cli, tmp_path: Path
+) -> None:
+    """A quote cited while the page's text was unknown (imported without the file), or
+    before casetrack recorded the check, is checked when the text is read or on verify."""
+    cited("add", "acme", "2003-06-17", "Police raid", "--cite", "1:iv", "--quote", "raided")
+    cited("add", "acme", "2014", "Dismissed", "--cite", "1:2", "--quote", "acquitted")
+    away = tmp_path / "away"
+    away.mkdir()
+    cited("export", "-o", str(away / "all.json"))
+    other = Cli(away / "other.db")
+    other("import", str(away / "all.json"))
+    found = "SELECT milestone_id, quote_found FROM milestone_sources ORDER BY milestone_id"
+    assert other.query(found) == [(1, None), (2, None)]  # no text to check against
+    other("doc", "add", str(tmp_path / "exhibit5.pdf"))
+    assert other.query(found) == [(1, 1), (2, 0)]
+    # A store whose checks were never recorded: doc verify records them, in one change.
+    conn = sqlite3.connect(cited.db_path)
+    with conn:
+        conn.execute("UPDATE milestone_sources SET quote_found = NULL")
+    conn.close()
+    assert "2 quote(s) of documents were never checked" in cited("check").stderr
+    result = cited("doc", "verify")
+    assert "document 1: 1 quote(s) cited from it not found on their page" in result.stderr
+    assert cited.query(found) == [(1, 1), (2, 0)]
+    assert "never checked" not in cited("check").stderr
 
 
 def test_edit_cites_and_uncites_and_undo_puts_it_back(cited: Cli) -> None:

@@ -206,6 +206,20 @@ def test_a_document_page_is_cited_by_its_printed_label(cli: Cli, tmp_path: Path)
     assert cited in _pdf_pages(tmp_path / "r.pdf")[0]
 
 
+def test_a_quote_not_on_its_page_is_said_so_beside_the_hash(cli: Cli, tmp_path: Path) -> None:
+    """The hash says which file was cited, not that the quote is in it: a quote not found on
+    the page says so in both reports."""
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("doc", "add", str(exhibit(tmp_path)), "--title", "Exhibit 5")
+    cli("add", "acme", "2003-06-17", "Police raid", "--cite", "1:iv", "--quote", "tanks rolled in")
+    sha256 = str(cli.query("SELECT sha256 FROM documents")[0][0])
+    cited = f"SHA-256 {sha256[:16]}…\n“tanks rolled in”\nquote not found on the page"
+    cli("export", "-o", "r.docx")
+    assert _rows(_word(tmp_path / "r.docx"))[1][3].endswith(cited)
+    cli("export", "-o", "r.pdf")
+    assert cited in _pdf_pages(tmp_path / "r.pdf")[0]
+
+
 def test_long_cells_wrap_and_pages_repeat_the_header(cli: Cli, tmp_path: Path) -> None:
     cli("case", "add", "long", "--title", "Long")
     words = [f"w{n}" for n in range(2500)]

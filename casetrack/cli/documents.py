@@ -127,6 +127,7 @@ def verify(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Hash the files again: unchanged, changed or missing; exit 1 unless all are unchanged.
+    The quotes cited from them are checked against their pages again, those not found said.
 
     Example: casetrack doc verify ; casetrack doc verify 3 4
     """
@@ -136,6 +137,10 @@ def verify(
     columns, flexible = ["id", "status", "title", "path"], ("title", "path")
     records = _paths_folded([r.to_dict() for r in results], fmt, columns, flexible)
     emit(records, fmt, columns, flexible, empty="no documents to verify")
+    for r in results:
+        if r.quotes_not_found:
+            say(f"document {r.document.id}: {r.quotes_not_found} quote(s) cited from it not"
+                " found on their page ('casetrack check' lists them)")  # fmt: skip
     bad = [r for r in results if r.status != "unchanged"]
     if bad:
         say(f"{len(bad)} of {len(results)} document(s) changed or missing")

@@ -317,12 +317,13 @@ def check(
     yes: Annotated[bool, typer.Option("--yes", help="With --fix: do not ask.")] = False,
 ) -> None:
     """Check the store: SQLite integrity, links, dates, names, text, and partial copies a
-    stopped backup or export left beside it or here; exit 1 listing any problem.
+    stopped backup or export left beside it or here; exit 1 listing any problem. Quotes
+    not found on the document page they cite are warnings (stderr), not problems.
 
     Examples: casetrack check ; casetrack check --fix
     """
     from casetrack.maintenance import check as run_checks
-    from casetrack.maintenance import leftovers, remove_leftovers
+    from casetrack.maintenance import leftovers, remove_leftovers, warnings
 
     store = open_store(ctx)
     if yes and not fix:
@@ -344,6 +345,8 @@ def check(
     problems = run_checks(store)
     for problem in problems:
         typer.echo(problem)
+    for warning in warnings(store):
+        say(f"warning: {warning}")
     if problems:
         raise typer.Exit(1)
     say(f"{store.path}: no problems found")

@@ -136,6 +136,8 @@ def citation(link: SourceLink) -> Cell:
         lines.append(Line(f"SHA-256 {link.sha256[:16]}…", "muted"))
     if link.quote:
         lines.append(Line("“" + " ".join(text(link.quote).split()) + "”", "quote"))
+        if link.quote_warning:  # the hash above does not vouch for it
+            lines.append(Line(link.quote_warning, "strong"))
     return tuple(lines)
 
 

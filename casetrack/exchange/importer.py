@@ -82,8 +82,8 @@ class _Row:
             == (c.case, c.date.text, self.ready.kind, c.title, c.location, c.note,
                 c.status, c.key, c.tags)
             and [(p.party_id, p.role or "") for p in record.parties] == self.ready.parties
-            and [(s.id, s.quote, s.page, s.paragraph, s.page_index) for s in record.sources]
-            == self.ready.sources
+            and [(s.id, s.quote, s.page, s.paragraph, s.page_index, s.quote_found)
+                 for s in record.sources] == self.ready.sources
         )  # fmt: skip
 
 

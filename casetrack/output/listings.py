@@ -622,7 +622,8 @@ def cited_line(link: SourceLink) -> str:
         )
     if link.paragraph:
         line += f", para. {link.paragraph}"
-    return line + (f": “{link.quote}”" if link.quote else "")
+    line += f": “{link.quote}”" if link.quote else ""
+    return line + (f" ({link.quote_warning})" if link.quote_warning else "")
 
 
 def _source_label(source_id: int, title: str | None, url: str, page: str | None) -> str:
