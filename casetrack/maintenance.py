@@ -129,10 +129,12 @@ def warnings(store: Store) -> list[str]:
         )
     ]
     (unchecked,) = conn.execute(
-        "SELECT count(*) FROM sources s JOIN milestone_sources ms ON ms.source_id = s.id"
-        " JOIN document_pages p ON p.document_id = s.document_id"
-        " AND p.page_index = ms.page_index AND p.text IS NOT NULL"
-        " WHERE s.document_id IS NOT NULL AND ms.quote IS NOT NULL AND ms.quote_found IS NULL"
+        # From the few documents' sources to their citations (CROSS JOIN keeps that order:
+        # left to itself, SQLite read every citation of a large store).
+        "SELECT count(*) FROM sources s CROSS JOIN milestone_sources ms ON ms.source_id = s.id"
+        " CROSS JOIN document_pages p ON p.document_id = s.document_id"
+        " AND p.page_index = ms.page_index WHERE s.document_id IS NOT NULL"
+        " AND ms.quote IS NOT NULL AND ms.quote_found IS NULL AND p.text IS NOT NULL"
     ).fetchone()
     if unchecked:
         found.append(

@@ -194,8 +194,8 @@ def test_doc_add_attaches_the_file_an_imported_store_could_not_find(
     said = other("import", str(away / "all.json")).stderr.splitlines()
     assert [line for line in said if "not found" in line] == [
         f"warning: {away / 'all.json'}: the file of 1 document was not found (exhibit5.pdf):"
-        " their pages are not read; 'casetrack doc add FILE' attaches each (same bytes),"
-        " 'casetrack doc verify' lists them"
+        " its pages are not read; 'casetrack doc add FILE' of the same bytes attaches it"
+        " ('casetrack doc verify' lists them)"
     ]
     assert "missing" in other("doc", "verify", code=1).stdout
     assert other("search", "ledgers").stdout.count("ledgers") == 0

@@ -242,8 +242,9 @@ class _Importer:
             self.report.warnings.append(
                 f"{self.name}: the file{'' if n == 1 else 's'} of {plural(n, 'document')}"
                 f" {'was' if n == 1 else 'were'} not found ({first}{', ...' if n > 1 else ''}):"
-                " their pages are not read; 'casetrack doc add FILE' attaches each (same bytes),"
-                " 'casetrack doc verify' lists them"
+                f" {'its' if n == 1 else 'their'} pages are not read; 'casetrack doc add FILE'"
+                f" of the same bytes attaches {'it' if n == 1 else 'each'} ('casetrack doc"
+                " verify' lists them)"
             )
         created = self.writer.created
         self.report.added["party"] += len(created.parties)
