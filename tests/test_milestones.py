@@ -116,7 +116,8 @@ def test_show_returns_the_documented_json(case: Cli) -> None:
         "parties": [{"name": "Acme Ltd", "role": "subject"}],
         "sources": [{"id": 1, "url": "Le Monde, 18 June 2003", "title": None,
                      "quote": "accounts were frozen", "page": None, "paragraph": None,
-                     "document": None, "sha256": None, "page_index": None}],
+                     "document": None, "sha256": None, "page_index": None,
+                     "quote_found": None}],
         "location": None, "note": None, "tags": ["bank"], "status": "undisputed", "key": False,
     }  # fmt: skip
     table = case("show", milestone_id).stdout
