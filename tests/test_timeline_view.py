@@ -29,13 +29,22 @@ def test_timeline_fits_the_terminal_with_words_whole(
     assert "parties" not in lines[0] and "Anne Morel" not in table
 
 
-def test_wide_adds_parties_and_sources_keeping_urls_whole(
+def test_wide_adds_parties_and_sources_dropping_elapsed_and_kind_first(
     demo: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "80")
+    url = "https://example.org/news/2003/06/18/exile-council-offices-raided"
+    monkeypatch.setenv("COLUMNS", "160")
     table = demo("timeline", "nec-2003", "--wide").stdout
     assert table.splitlines()[0].split()[-2:] == ["parties", "sources"]
-    assert "https://example.org/news/2003/06/18/exile-council-offices-raided" in table
+    assert url in table and "elapsed" in table  # a URL with room stays on one line
+    monkeypatch.setenv("COLUMNS", "80")
+    table = demo("timeline", "nec-2003", "--wide").stdout
+    lines = table.splitlines()
+    assert max(map(len, lines)) <= 80, table
+    # As documented, elapsed and kind give way before the title is squeezed.
+    assert lines[0].split() == ["id", "date", "title", "parties", "sources"]
+    start = lines[0].index("sources")
+    assert url in "".join(line[start:].strip() for line in lines)  # folded, not cut
     assert "Counter-Terrorism" in table  # a hyphenated word is not broken at its hyphen
 
 

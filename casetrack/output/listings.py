@@ -68,7 +68,7 @@ def terminal_width() -> int | None:
 
 
 # A word is never broken over lines; one longer than this may be cut with "…" to let its
-# column narrow. URLs are never cut.
+# column narrow. A URL is never cut: one longer than its column is folded over lines.
 WORD_CUT = 20
 # A listing whose wrapping column says a whole sentence (history's summary) may ask for
 # this much room, droppable columns giving way first: squeezed to a word a line, it is harder
@@ -88,10 +88,12 @@ def fit_columns(
     """Which columns to show, and the width each flexible one wraps to, so the table fits.
 
     Words stay whole: a flexible column is never narrower than its longest word (up to
-    WORD_CUT, URLs in full). When the flexible columns would be narrower than that, or than
+    WORD_CUT, URLs too). When the flexible columns would be narrower than that, or than
     `comfort` (or their natural width), `droppable` columns are left out, in that order,
     before any word is cut. Fixed columns keep their natural width; flexible
-    ones share the rest, narrow ones keeping their natural width (water-filling).
+    ones share the rest, narrow ones keeping their natural width (water-filling). Only when
+    the words cannot fit even then do flexible columns narrow to their headers, cutting
+    words: the table never gets wider than `width`.
     """
     keep = list(range(len(headers)))
     if width is None:
@@ -113,23 +115,32 @@ def fit_columns(
             break
         keep = [i for i in keep if headers[i] != name]
     room = width - 2 * (len(keep) - 1) - sum(natural[i] for i in keep if headers[i] not in flexible)
-    shares = _water_fill([(least[i], natural[i]) for i in keep if headers[i] in flexible], room)
+    wrapping = [i for i in keep if headers[i] in flexible]
+    floors = [least[i] for i in wrapping]
+    whole = [max(least[i], _longest_word(rows, i, whole_urls=True)) for i in wrapping]
+    if sum(whole) <= room:  # room for every URL on one line: a link copies whole
+        floors = whole
+    elif sum(floors) > room:  # no room for the words: columns narrow to their headers
+        floors = [min(f, len(headers[i]) + 2) for f, i in zip(floors, wrapping, strict=True)]
+    bounds = [(f, natural[i]) for f, i in zip(floors, wrapping, strict=True)]
+    shares = _water_fill(bounds, room)
     limits: list[int | None] = [None] * len(headers)
-    for i, share in zip([i for i in keep if headers[i] in flexible], shares, strict=True):
+    for i, share in zip(wrapping, shares, strict=True):
         limits[i] = share
     return keep, limits
 
 
-def _longest_word(rows: Sequence[Sequence[str]], column: int) -> int:
-    """The widest word of a column that may not be cut: URLs whole, others up to WORD_CUT."""
+def _longest_word(rows: Sequence[Sequence[str]], column: int, whole_urls: bool = False) -> int:
+    """The widest word of a column that may not be cut, up to WORD_CUT; URLs in full if
+    `whole_urls` (else a longer URL is folded over lines, any other longer word cut)."""
     longest = 0
     for row in rows:
         cell = row[column]
         if len(cell) <= longest or not cell.strip():
             continue
-        if "://" in cell or "www." in cell or not _plain(cell):
+        if (whole_urls and ("://" in cell or "www." in cell)) or not _plain(cell):
             size = max(
-                _cell_width(w) if _is_url(w) else min(_cell_width(w), WORD_CUT)
+                _cell_width(w) if whole_urls and _is_url(w) else min(_cell_width(w), WORD_CUT)
                 for w in cell.split()
             )
         elif longest < WORD_CUT:
@@ -496,8 +507,8 @@ def simple_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 def fold(cell: str, width: int | None, keep: int = 0) -> str:
     """The cell wrapped to `width` columns at spaces only (textwrap with break_long_words
     and break_on_hyphens off). A longer word is cut with "…", unless it is a URL, which is
-    never cut nor split: a link must still work when copied; nor is a word of at most `keep`
-    columns (it overflows its column instead)."""
+    never cut but folded over lines of its own (joined back, they give the link whole); nor
+    is a word of at most `keep` columns (it overflows its column instead)."""
     if width is None or (len(cell) <= width and "\n" not in cell and "\x1b" not in cell):
         return cell
     measure = len if _plain(cell) else _cell_width
@@ -513,8 +524,18 @@ def _wrap(text: str, width: int, measure: Callable[[str], int], keep: int = 0) -
         if not word:
             continue
         span = measure(word)
-        if span > max(width, keep) and not _is_url(word) and "\x1b" not in word:
-            word, span = word[: max(width - 1, 1)] + ELLIPSIS, max(width, 2)
+        if span > max(width, keep) and "\x1b" not in word:
+            if not _is_url(word):
+                word = _head(word, max(width - 1, 1), measure) + ELLIPSIS
+            else:
+                if line:
+                    lines.append(line)
+                line = ""
+                while measure(word) > width:
+                    head = _head(word, width, measure)
+                    lines.append(head)
+                    word = word[len(head) :]
+            span = measure(word)
         if line and size + 1 + span <= width:
             line, size = f"{line} {word}", size + 1 + span
         else:
@@ -523,6 +544,16 @@ def _wrap(text: str, width: int, measure: Callable[[str], int], keep: int = 0) -
             line, size = word, span
     lines.append(line)
     return "\n".join(lines)
+
+
+def _head(word: str, width: int, measure: Callable[[str], int]) -> str:
+    """The longest start of a word at most `width` columns wide (one character at least)."""
+    if measure is len:
+        return word[: max(width, 1)]
+    end = 1
+    while end < len(word) and measure(word[: end + 1]) <= width:
+        end += 1
+    return word[:end]
 
 
 def _is_url(word: str) -> bool:
@@ -704,7 +735,7 @@ def write_timeline(
         fmt,
         columns,
         flexible=("date", "title", "parties", "sources"),
-        droppable=() if wide else ("elapsed", "role", "kind"),
+        droppable=("elapsed", "role", "kind"),
         widest=query.widest if query is not None else None,
     )
 
