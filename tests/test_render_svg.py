@@ -223,3 +223,60 @@ def test_random_timelines_never_overlap(milestones: list[Milestone], layout: str
     root = parse(render_svg(milestones, title="Random", layout=layout))  # type: ignore[arg-type]
     assert len(markers(root)) == 100
     assert_no_overlap(root)
+
+
+def shape_of(element: ET.Element) -> str:
+    """circle, rect, or the polygon's outline (up or down triangle, diamond) told apart by its
+    number of corners and which way its first corner points."""
+    if element.tag != f"{NS}polygon":
+        return element.tag.removeprefix(NS)
+    corners = [tuple(map(float, p.split(","))) for p in element.get("points", "").split()]
+    return f"polygon{len(corners)}{'up' if corners[0][1] < corners[1][1] else 'down'}"
+
+
+def test_every_built_in_kind_has_its_own_key_in_every_picture() -> None:
+    day = date(2003, 1, 1)
+    everything = [
+        milestone(i, "c", when((day + timedelta(days=30 * i)).isoformat()), kind, kind)
+        for i, kind in enumerate(DEFAULT_KINDS, start=1)
+    ]
+    root = parse(render_svg(everything, title="All kinds"))
+    keys = [el for el in root.iter(f"{NS}g") if el.get("class") == "legend-key"]
+    names = [el.text for el in root.iter(f"{NS}text") if el.get("class") == "legend"]
+    drawn = {
+        name: (key[0].get("fill"), shape_of(key[0]))
+        for name, key in zip(names, keys, strict=False)
+        if name in DEFAULT_KINDS
+    }
+    assert list(drawn) == list(DEFAULT_KINDS)
+    assert len(set(drawn.values())) == len(DEFAULT_KINDS), drawn  # no two kinds look alike
+    # Named in the trial: these pairs shared a colour once there were more than 12 kinds.
+    for a, b in [("investigation", "appeal"), ("filing", "deadline")]:
+        assert drawn[a][0] != drawn[b][0]
+    # The same kind keeps its key whatever else the picture holds.
+    few = parse(render_svg(everything[15:17], title="Two kinds"))
+    few_keys = [el for el in few.iter(f"{NS}g") if el.get("class") == "legend-key"]
+    assert [(k[0].get("fill"), shape_of(k[0])) for k in few_keys[:2]] == [
+        drawn[m.kind] for m in everything[15:17]
+    ]
+    # Each label's key is its kind's key.
+    for el in root.iter(f"{NS}g"):
+        if el.get("class") == "kind-key":
+            assert (el[0].get("fill"), shape_of(el[0])) in drawn.values()
+
+
+def test_labels_of_one_day_read_top_down_in_timeline_order() -> None:
+    day = when("2003-06-17")
+    same_day = [
+        milestone(1, "c", when("2003-01-10"), "trial", "Trial opens"),
+        milestone(2, "c", day, "verdict", "Verdict: guilty"),
+        milestone(3, "c", day, "sentencing", "Sentenced to five years"),
+        milestone(4, "c", day, "appeal", "Appeal lodged the same day"),
+    ]
+    root = parse(render_svg(same_day, title="Same day", layout="horizontal"))
+    labels = [
+        (float(el.get("y", 0)), (el.text or "").split(" · ")[-1])
+        for el in root.iter(f"{NS}text")
+        if el.get("class") == "label" and (el.text or "").startswith("17 Jun 2003")
+    ]
+    assert [title for _, title in sorted(labels)] == [m.title for m in same_day[1:]]

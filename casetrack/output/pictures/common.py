@@ -10,11 +10,11 @@ from collections.abc import Iterable, Sequence
 from casetrack.dates import DateValue, display_date, display_text
 from casetrack.models import DEFAULT_KINDS, Milestone, in_timeline_order
 
-# Distinct on white and for most colour-blind readers; assigned in a stable kind order.
-PALETTE = (
-    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
-    "#e377c2", "#17becf", "#7f7f7f", "#bcbd22", "#393b79", "#ad494a",
-)  # fmt: skip
+# Okabe and Ito's colours, told apart by most colour-blind readers (their yellow aside, too
+# faint on white), each drawn in every shape: a colour and a shape per built-in kind, all
+# different (7 x 4 = 28 kinds; the fifth shape is for kinds of one's own).
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+SHAPES = ("circle", "square", "triangle", "diamond", "down")
 
 # Characters XML 1.0 forbids even when escaped; user text may carry them from pasted sources.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -67,11 +67,42 @@ def truncate(text: str, size: float, max_width: float, *, bold: bool = False) ->
     return text.rstrip() + "…"
 
 
-def kind_colours(kinds: Iterable[str]) -> dict[str, str]:
-    """A colour per kind present, in the built-in kind order, so the legend reads naturally."""
+def kind_keys(kinds: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """A (colour, shape) per kind present, in the built-in kind order, so the legend reads
+    naturally. A built-in kind always gets the same pair, in every picture; neighbours in
+    that order differ in colour. Kinds of one's own take the pairs after, by name."""
     order = {kind: i for i, kind in enumerate(DEFAULT_KINDS)}
     present = sorted(set(kinds), key=lambda kind: (order.get(kind, len(order)), kind))
-    return {kind: PALETTE[i % len(PALETTE)] for i, kind in enumerate(present)}
+    keys: dict[str, tuple[str, str]] = {}
+    own = len(order)
+    for kind in present:
+        if kind in order:
+            i = order[kind]
+        else:
+            i, own = own, own + 1
+        i %= len(PALETTE) * len(SHAPES)
+        keys[kind] = (PALETTE[i % len(PALETTE)], SHAPES[i // len(PALETTE)])
+    return keys
+
+
+def glyph(shape: str, x: float, y: float, size: float, colour: str) -> str:
+    """A kind's key: a filled shape `size` px across, centred on (x, y)."""
+    r = size / 2
+    if shape == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}"/>'
+    if shape == "square":
+        side = r * 1.7
+        return (
+            f'<rect x="{x - side / 2:.1f}" y="{y - side / 2:.1f}" width="{side:.1f}" '
+            f'height="{side:.1f}" fill="{colour}"/>'
+        )
+    corners = {
+        "triangle": ((0, -1.1), (1.05, 0.8), (-1.05, 0.8)),
+        "down": ((0, 1.1), (1.05, -0.8), (-1.05, -0.8)),
+        "diamond": ((0, -1.15), (1.15, 0), (0, 1.15), (-1.15, 0)),
+    }[shape]
+    points = " ".join(f"{x + dx * r:.1f},{y + dy * r:.1f}" for dx, dy in corners)
+    return f'<polygon points="{points}" fill="{colour}"/>'
 
 
 def is_unknown(value: DateValue) -> bool:

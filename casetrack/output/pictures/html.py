@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from casetrack.models import Case, Milestone, SourceLink
-from casetrack.output.pictures.common import by_case, describe_date, esc, kind_colours
+from casetrack.output.pictures.common import by_case, describe_date, esc, kind_keys
 from casetrack.output.pictures.svg import render_svg
 
 _CSS = """
@@ -27,8 +27,13 @@ table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
 th, td { border-bottom: 1px solid #ddd; padding: 6px 8px; text-align: left; vertical-align: top; }
 th { background: #f4f4f4; }
 td.date, td.kind { white-space: nowrap; }
-.swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%;
-  margin-right: 6px; vertical-align: baseline; }
+.swatch { display: inline-block; width: 11px; height: 11px; margin-right: 6px;
+  vertical-align: -1px; }
+.swatch.circle { border-radius: 50%; }
+.swatch.square { width: 9px; height: 9px; margin: 0 7px 0 1px; }
+.swatch.triangle { clip-path: polygon(50% 0, 100% 100%, 0 100%); }
+.swatch.down { clip-path: polygon(0 0, 100% 0, 50% 100%); }
+.swatch.diamond { clip-path: polygon(50% 0, 100% 50%, 50% 100%, 0 50%); }
 .note, .where { color: #555; margin: 2px 0 0; }
 .badge { background: #fde9c7; border-radius: 3px; font-size: 0.8em; padding: 0 4px; }
 ul { margin: 0; padding-left: 1.1em; }
@@ -104,7 +109,7 @@ def _source(link: SourceLink) -> str:
     return f"<li>{anchor}{f' ({esc(pinpoint)})' if pinpoint else ''}{quote}</li>"
 
 
-def _row(milestone: Milestone, colour: str) -> str:
+def _row(milestone: Milestone, key: tuple[str, str]) -> str:
     """One table row: everything a reader needs to check the milestone against its sources."""
     badges = "".join(
         f' <span class="badge">{esc(text)}</span>'
@@ -123,7 +128,7 @@ def _row(milestone: Milestone, colour: str) -> str:
     return (
         f'<tr data-id="{esc(str(milestone.id))}"><td class="date">'
         f"{esc(describe_date(milestone.date))}</td>"
-        f'<td class="kind"><span class="swatch" style="background:{colour}"></span>'
+        f'<td class="kind"><span class="swatch {key[1]}" style="background:{key[0]}"></span>'
         f"{esc(milestone.kind)}</td>"
         f"<td><strong>{esc(milestone.title)}</strong>{badges}{details}</td>"
         f"<td>{f'<ul>{parties}</ul>' if parties else ''}</td>"
@@ -156,7 +161,7 @@ def render_html(milestones: Sequence[Milestone], *, title: str, cases: Sequence[
     """Render a complete, self-contained HTML document for the given milestones."""
     known: Mapping[str, Case] = {case.slug: case for case in cases}
     groups = by_case(milestones)
-    colours = kind_colours(m.kind for m in milestones)
+    keys = kind_keys(m.kind for m in milestones)
     svg = render_svg(
         milestones, title="Timeline", case_titles={slug: case.title for slug, case in known.items()}
     )
@@ -169,7 +174,7 @@ def render_html(milestones: Sequence[Milestone], *, title: str, cases: Sequence[
     intro = "" if several else _case_header(known.get(next(iter(groups), "")), "", False)
     sections = "".join(
         f"<section>{_case_header(known.get(slug), slug, several)}<table>{header}<tbody>"
-        + "".join(_row(m, colours[m.kind]) for m in group)
+        + "".join(_row(m, keys[m.kind]) for m in group)
         + "</tbody></table></section>"
         for slug, group in groups.items()
     )

@@ -18,8 +18,9 @@ from casetrack.output.pictures.common import (
     by_case,
     describe_date,
     esc,
+    glyph,
     is_unknown,
-    kind_colours,
+    kind_keys,
     text_width,
     truncate,
 )
@@ -320,9 +321,11 @@ def _line(x1: float, y1: float, x2: float, y2: float, colour: str, width: float 
     )
 
 
-def _dot(x: float, y: float, colour: str) -> str:
-    """A small kind-coloured dot where a leader meets its label, to pair them at a glance."""
-    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>'
+def _dot(x: float, y: float, key: tuple[str, str]) -> str:
+    """The kind's key (colour and shape) where a leader meets its label, to pair them at a
+    glance."""
+    colour, shape = key
+    return f'<g class="kind-key">{glyph(shape, x, y, 8, colour)}</g>'
 
 
 def _marker(milestone: Milestone, body: str, names: Mapping[str, str]) -> str:
@@ -344,12 +347,13 @@ def _stack_rows(spans: Sequence[tuple[float, float, float]]) -> list[int]:
     """Give each label (leader x, left, right) a row so no two labels in a row touch.
 
     Placing right to left and lifting a label above any leader line it would cover yields a
-    staircase in which leader lines run past, not through, the labels below them.
+    staircase in which leader lines run past, not through, the labels below them. Labels
+    at one place are placed last first, so they read top down in the timeline's order.
     """
     rows = [0] * len(spans)
     placed: list[int] = []
     occupied: list[list[tuple[float, float]]] = []  # per row: (left, right) of its labels
-    for i in sorted(range(len(spans)), key=lambda i: -spans[i][0]):
+    for i in sorted(range(len(spans)), key=lambda i: (-spans[i][0], -i)):
         _, left, right = spans[i]
         row = max(
             (rows[j] + 1 for j in placed if left - LABEL_GAP <= spans[j][0] <= right + LABEL_GAP),
@@ -465,7 +469,7 @@ def _horizontal(
     drawing: _Drawing,
     lanes: Mapping[str, Sequence[Milestone]],
     names: Mapping[str, str],
-    colours: Mapping[str, str],
+    keys: Mapping[str, tuple[str, str]],
     top: float,
 ) -> float:
     """Time runs left to right; each case is a band of stacked labels over its markers."""
@@ -506,7 +510,7 @@ def _horizontal(
             text_y = baseline - 20 - row * ROW_H
             across = baseline + track * TRACK_PX
             drawing.leaders.append(_line(lead, across - 7, lead, text_y - 4, "#aaa", 1))
-            drawing.leaders.append(_dot(lead, text_y - 4, colours[m.kind]))
+            drawing.leaders.append(_dot(lead, text_y - 4, keys[m.kind]))
             drawing.text(
                 lead + DOT_PX if right else lead - DOT_PX,
                 text_y,
@@ -516,7 +520,7 @@ def _horizontal(
                 tooltip=_label(m),
             )
             drawing.markers.append(
-                _marker(m, _shape(m.date, scale, across, True, colours[m.kind]), names)
+                _marker(m, _shape(m.date, scale, across, True, keys[m.kind][0]), names)
             )
         bottom = baseline + max(tracks) * TRACK_PX + 14
         bands.append((y, bottom))
@@ -529,7 +533,7 @@ def _vertical(
     drawing: _Drawing,
     lanes: Mapping[str, Sequence[Milestone]],
     names: Mapping[str, str],
-    colours: Mapping[str, str],
+    keys: Mapping[str, tuple[str, str]],
     top: float,
 ) -> float:
     """Time runs downwards with one column per case, for timelines too dense to read across."""
@@ -565,11 +569,11 @@ def _vertical(
                 f'<polyline points="{across + 8:.1f},{want:.1f} {text_x - 20:.1f},{at:.1f} '
                 f'{text_x - DOT_PX:.1f},{at:.1f}" fill="none" stroke="#aaa" stroke-width="1"/>'
             )
-            drawing.leaders.append(_dot(text_x - DOT_PX, at, colours[m.kind]))
+            drawing.leaders.append(_dot(text_x - DOT_PX, at, keys[m.kind]))
             text = truncate(_label(m), LABEL_SIZE, column - (text_x - line_x) - 28)
             drawing.text(text_x, at + 4, text, cls="label", tooltip=_label(m))
             drawing.markers.append(
-                _marker(m, _shape(m.date, scale, across, False, colours[m.kind]), names)
+                _marker(m, _shape(m.date, scale, across, False, keys[m.kind][0]), names)
             )
             bottom = max(bottom, at + ROW_H)
         for segment in scale.segments:
@@ -583,9 +587,12 @@ def _vertical(
 
 
 def _legend(
-    drawing: _Drawing, milestones: Sequence[Milestone], colours: Mapping[str, str], top: float
+    drawing: _Drawing,
+    milestones: Sequence[Milestone],
+    keys: Mapping[str, tuple[str, str]],
+    top: float,
 ) -> float:
-    """Kind colours, then the date encodings that actually occur, so the chart explains itself."""
+    """Kind keys, then the date encodings that actually occur, so the chart explains itself."""
     dates = [m.date for m in milestones]
     samples = {
         "exact day": '<circle cx="9" cy="0" r="5" fill="#555"/>',
@@ -608,9 +615,7 @@ def _legend(
         "open-ended": any(not is_unknown(d) and (d.start is None or d.end is None) for d in spans),
         "one day, somewhere in a range": len(spans) < len(dates),
     }
-    kinds = [
-        (kind, f'<circle cx="9" cy="0" r="6" fill="{colour}"/>') for kind, colour in colours.items()
-    ]
+    kinds = [(kind, glyph(shape, 9, 0, 12, colour)) for kind, (colour, shape) in keys.items()]
     encodings = [(name, sample) for name, sample in samples.items() if present[name]]
     for entries in (kinds, encodings):
         widths = [24 + text_width(name, 12) for name, _ in entries]
@@ -665,7 +670,7 @@ def render_svg(
     dated = {case: [m for m in group if not is_unknown(m.date)] for case, group in lanes.items()}
     dated = {case: group for case, group in dated.items() if group}
     unknown = [m for group in lanes.values() for m in group if is_unknown(m.date)]
-    colours = kind_colours(m.kind for m in milestones)
+    keys = kind_keys(m.kind for m in milestones)
     vertical = layout == "vertical" or (layout == "auto" and len(milestones) > VERTICAL_ABOVE)
     width = WIDTH
     if vertical:
@@ -681,9 +686,9 @@ def render_svg(
         tooltip=title,
     )
     drawing.text(MARGIN, 56, _summary(milestones, len(lanes)), cls="subtitle", size=12, fill=MUTED)
-    y = _legend(drawing, milestones, colours, 86) + 8
+    y = _legend(drawing, milestones, keys, 86) + 8
     if dated:
-        y = (_vertical if vertical else _horizontal)(drawing, dated, names, colours, y)
+        y = (_vertical if vertical else _horizontal)(drawing, dated, names, keys, y)
     if unknown:
         y = _unknown_row(drawing, unknown, names, len(lanes) > 1, y)
     height = round(y + 12)
