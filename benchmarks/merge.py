@@ -34,7 +34,7 @@ from casetrack.exchange.importer import import_records
 from casetrack.exchange.jsonfmt import read_jsonl, write_jsonl
 from casetrack.exchange.selection import Selection
 from casetrack.maintenance import check
-from casetrack.milestones import remove_milestone
+from casetrack.milestones import remove_milestones
 from casetrack.selection import Filters
 from casetrack.store import Store
 
@@ -112,7 +112,7 @@ def diverge(path: Path, rng: random.Random, uids: list[str], edit: set[str], del
         ids = dict(store.conn.execute("SELECT uid, id FROM milestones"))
         with store.write():
             for uid in sorted(delete):
-                remove_milestone(store, ids[uid])
+                remove_milestones(store, [ids[uid]])
     finally:
         store.close()
 
@@ -160,7 +160,7 @@ def merge(ours_path: Path, theirs_head: list[str], theirs: Records, plan: Plan) 
         ids = dict(store.conn.execute("SELECT uid, id FROM milestones"))
         with store.write():
             for uid in plan.trash:
-                remove_milestone(store, ids[uid])
+                remove_milestones(store, [ids[uid]])
     finally:
         store.close()
     return {"added": report.added["milestone"], "updated": report.updated["milestone"],

@@ -357,13 +357,48 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
     )
 
 
-def remove_milestone(store: Store, milestone_id: int) -> None:
-    """Move a milestone to the trash; its links stay so it can come back whole."""
+def remove_milestones(store: Store, milestone_ids: Sequence[int]) -> list[int]:
+    """Move milestones to the trash in one change (one undo brings them all back); their
+    links stay so each can come back whole. All or none: one unknown or already trashed id
+    refuses the lot. Returns the ids trashed, each once, in the order given."""
+    import json
+
+    ids = list(dict.fromkeys(milestone_ids))
     with store.write() as conn:
-        require_milestone(conn, milestone_id)
+        if len(ids) == 1:
+            require_milestone(conn, ids[0])
+        else:
+            _require_all(conn, ids)
         conn.execute(
-            "UPDATE milestones SET deleted_at = ? WHERE id = ?", (now("microseconds"), milestone_id)
+            "UPDATE milestones SET deleted_at = ? WHERE id IN (SELECT value FROM json_each(?))",
+            (now("microseconds"), json.dumps(ids)),
         )
+    return ids
+
+
+def _require_all(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
+    """Refuse, in one line naming them all, ids that are unknown or in the trash."""
+    import json
+
+    deleted = dict(
+        conn.execute(
+            "SELECT id, deleted_at FROM milestones WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(ids)),),
+        ).fetchall()
+    )
+    unknown = [str(i) for i in ids if i not in deleted]
+    trashed = [str(i) for i in ids if deleted.get(i) is not None]
+    problems = []
+    if unknown:
+        noun = "id" if len(unknown) == 1 else "ids"
+        problems.append(f"no milestone with {noun} {', '.join(unknown)} (see 'casetrack timeline')")
+    if trashed:
+        are = "milestone {} is" if len(trashed) == 1 else "milestones {} are"
+        problems.append(
+            are.format(", ".join(trashed)) + " already in the trash (see 'casetrack trash list')"
+        )
+    if problems:
+        raise NotFoundError("; ".join(problems) + ": nothing was moved to the trash")
 
 
 def move_milestone(store: Store, milestone_id: int, other_id: int, *, after: bool) -> None:

@@ -302,14 +302,24 @@ def edit(
 
 def rm(
     ctx: typer.Context,
-    milestone_id: MilestoneId,
+    milestone_ids: Annotated[
+        list[int],
+        typer.Argument(metavar="ID", help="Milestone ids.", min=1, max=MAX_ID),
+    ],
 ) -> None:
-    """Delete a milestone (it goes to the trash and can be brought back)."""
-    from casetrack.milestones import remove_milestone
+    """Delete milestones (they go to the trash and can be brought back).
 
-    remove_milestone(open_store(ctx), milestone_id)
-    say(f"moved milestone {milestone_id} to the trash: 'casetrack restore {milestone_id}'"
-        " brings it back")  # fmt: skip
+    Several ids are one change: one 'casetrack undo' brings them all back; an unknown id
+    deletes none. Example: casetrack rm 35 36
+    """
+    from casetrack.milestones import remove_milestones
+
+    ids = remove_milestones(open_store(ctx), milestone_ids)
+    if len(ids) == 1:
+        say(f"moved milestone {ids[0]} to the trash: 'casetrack restore {ids[0]}' brings it back")
+        return
+    say(f"moved milestones {', '.join(map(str, ids))} to the trash: 'casetrack undo' brings"
+        " them all back, 'casetrack restore ID' one")  # fmt: skip
 
 
 def move(

@@ -34,7 +34,9 @@ def search(
         ),
     ] = None,
     filters: f.FilterOptions = f.ALL,
-    limit: Annotated[int, typer.Option(min=1, help="Show at most this many matches.")] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="Show at most this many matches.")
+    ] = 50,
     all_: Annotated[bool, typer.Option("--all", help="Show every match.")] = False,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Rebuild the search index (then search, if TEXT).")
