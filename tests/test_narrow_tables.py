@@ -57,3 +57,27 @@ def test_every_line_of_a_table_fits_the_terminal(
         assert table.strip(), command
         widest = max(map(display_width, table.splitlines()))
         assert widest <= COLUMNS, f"{' '.join(command)}: {widest} columns\n{table}"
+
+
+def test_extract_candidates_give_the_title_most_of_an_80_column_terminal(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = tmp_path / "press.txt"
+    text.write_text(
+        "On 17 June 2003 the police of the National Counter-Terrorism Directorate raided the"
+        " offices of the Northern Exile Council in Auvers-sur-Oise and seized its archive.\n"
+        "On 3 July 2003 the investigating judge Anne Morel released Leïla Farahani under"
+        " judicial supervision, pending the trial before the Paris criminal court.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("COLUMNS", str(COLUMNS))
+    lines = cli("extract", str(text)).stdout.splitlines()
+    assert max(map(display_width, lines)) <= COLUMNS, "\n".join(lines)
+    assert lines[0].split() == ["#", "date", "kind", "title"]  # the date as found, parties give way
+    title = lines[1].split()[-1]
+    assert len(title) >= COLUMNS // 2
+    candidates = [line for line in lines[2:] if line[:1].isdigit()]
+    assert candidates and len(lines) - 2 <= 3 * len(candidates), "\n".join(lines)
+    monkeypatch.setenv("COLUMNS", "200")
+    header = cli("extract", str(text)).stdout.splitlines()[0].split()
+    assert header == ["#", "found", "date", "kind", "parties", "title"]

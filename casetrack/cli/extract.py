@@ -185,18 +185,21 @@ def _show(extraction: Extraction, fmt: str, name: str, pages: list[tuple[str, in
                 candidate["page"], candidate["page_index"] = page or (None, None)
         out(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         return
-    from casetrack.output.listings import render
+    from casetrack.output.listings import COMFORT, render
 
     if not extraction.candidates:
         say(f"no dates found in {name}")
         return
     rows = [_row(n, c) for n, c in enumerate(extraction.candidates, 1)]
-    columns = list(COLUMNS)
+    # The title is what a reviewer reads: on a narrow terminal the date as found (the date
+    # column says it), anchors and then parties give way to it (--format json has them all).
+    columns = [c for c in COLUMNS if c != "anchor" or any(r["anchor"] for r in rows)]
     if paged:
         for row, page in zip(rows, pages, strict=True):
             row["page"] = page[0] if page else ""
         columns.insert(1, "page")
-    out(render(rows, "table", columns, flexible=("parties", "title")))
+    out(render(rows, "table", columns, flexible=("parties", "title"),
+               droppable=("found", "anchor", "parties"), comfort=COMFORT))  # fmt: skip
 
 
 def _row(number: int, candidate: Candidate) -> dict[str, Any]:
