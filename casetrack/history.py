@@ -436,6 +436,16 @@ def _listed(row: tuple[Any, ...], names: Names) -> _Entry:
                   new_values)  # fmt: skip
 
 
+def history_total(
+    conn: sqlite3.Connection, milestone_id: int | None = None, case: str | None = None
+) -> int:
+    """How many entries `history_rows` lists with no limit (to say how many a limit left out):
+    counted by SQLite for the whole history, by listing them for a milestone or a case."""
+    if milestone_id is None and case is None:
+        return int(conn.execute("SELECT count(*) FROM history").fetchone()[0])
+    return sum(1 for _ in history_rows(conn, milestone_id, case, 2**63 - 1))
+
+
 def _span_inserts(
     conn: sqlite3.Connection,
     rows: set[tuple[str, int]],

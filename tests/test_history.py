@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import io
 import json
 import sqlite3
 
@@ -290,3 +291,36 @@ def test_an_undone_add_leaves_its_id_unused(cli: Cli, add: list[str], table: str
     cli("undo")
     cli(*[a.replace("other", "third").replace("1", "2").replace("Jane", "John") for a in add])
     assert cli.query(f"SELECT max(id) FROM {table}") == [(first + 1,)]  # type: ignore[operator]
+
+
+def test_history_to_a_file_is_whole_and_a_limit_says_what_it_left_out(
+    demo: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    for n in range(60):
+        demo("edit", "3", "--note", f"note {n}")
+    (total,) = demo.query("SELECT count(*) FROM history")[0]
+    assert int(str(total)) > 60
+    # Not a terminal (history -f csv > audit.csv): every row, and nothing said.
+    written = demo("history", "-f", "csv")
+    assert len(list(csv.DictReader(io.StringIO(written.stdout)))) == total
+    assert written.stderr == ""
+    # A limit asked for is kept, and stderr says how many it left out and how to see them.
+    limited = demo("history", "--limit", "5", "-f", "csv")
+    assert len(list(csv.DictReader(io.StringIO(limited.stdout)))) == 5
+    assert limited.stderr == (
+        f"{total - 5} older rows left out (the newest 5 shown): show them with --limit N or --all\n"
+    )
+    one = demo("history", "3", "--limit", "2", "-f", "json")
+    assert len(json.loads(one.stdout)) == 2
+    mine = len(json.loads(demo("history", "3", "-f", "json").stdout))
+    assert one.stderr.startswith(f"{mine - 2} older rows left out")
+    # On a terminal: the newest 50, said so; --all shows them all there too.
+    monkeypatch.setattr("casetrack.cli.common.stdout_is_terminal", lambda: True)
+    shown = demo("history", "-f", "jsonl")
+    assert len(shown.stdout.splitlines()) == 50
+    assert shown.stderr.startswith(f"{total - 50} older rows left out (the newest 50 shown)")
+    everything = demo("history", "--all", "-f", "jsonl")
+    assert len(everything.stdout.splitlines()) == total
+    assert everything.stderr == ""

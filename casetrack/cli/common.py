@@ -147,6 +147,14 @@ def say_recounted(ids: list[int]) -> None:
         say(f"counted again: deadline(s) {', '.join(map(str, ids))} (see 'casetrack show ID')")
 
 
+def stdout_is_terminal() -> bool:
+    """Whether a person reads stdout (not a file or a pipe): listings long enough to need
+    a limit show the newest rows there, and everything to a file."""
+    import sys
+
+    return sys.stdout.isatty()
+
+
 def out(text: str) -> None:
     """Data on stdout, exactly as rendered."""
     typer.echo(text, nl=False)

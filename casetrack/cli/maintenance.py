@@ -28,6 +28,10 @@ def _ids(metavar: str, help: str) -> Any:
     return typer.Argument(metavar=metavar, help=help, show_default=False, min=1, max=MAX_ID)
 
 
+# History rows shown on a terminal unless --limit or --all says otherwise.
+TERMINAL_ROWS = 50
+
+
 def history(
     ctx: typer.Context,
     target: Annotated[
@@ -40,8 +44,17 @@ def history(
     ] = None,
     case: Annotated[str | None, typer.Option(help="Only this case and its milestones.")] = None,
     limit: Annotated[
-        int, typer.Option(help="Show at most this many recent rows.", min=1, max=MAX_ID)
-    ] = 50,
+        int | None,
+        typer.Option(
+            help=f"Show at most this many recent rows [default: {TERMINAL_ROWS} on a terminal,"
+            " all in a file or a pipe].",
+            min=1,
+            max=MAX_ID,
+            metavar="N",
+            show_default=False,
+        ),
+    ] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Show every row, on a terminal too.")] = False,
     before: Annotated[
         str | None,
         typer.Option(
@@ -53,13 +66,16 @@ def history(
 ) -> None:
     """Show recorded changes: when, who, which command, and the old and new values.
 
+    On a terminal the newest rows are shown (stderr says how many older ones are left out);
+    written to a file or a pipe (history -f csv > audit.csv), every row is.
     'history prune --before DATE' removes the history of older changes for good (they can no
     longer be undone), wiping the text it held from the store's files.
     Examples: casetrack history ; casetrack history 12 ; casetrack history --case nec-2003 ;
     casetrack history prune --before 2024-01-01
     """
+    from casetrack.cli.common import stdout_is_terminal
     from casetrack.errors import CasetrackError
-    from casetrack.history import history_rows, history_widths
+    from casetrack.history import history_rows, history_total, history_widths
     from casetrack.output.listings import COMFORT
 
     if target == "prune" or before is not None:
@@ -68,20 +84,29 @@ def history(
     milestone_id = _milestone_id(target)
     if milestone_id is not None and case is not None:
         raise CasetrackError("give a milestone ID or --case, not both")
+    if all_ or (limit is None and not stdout_is_terminal()):
+        limit = None
+    elif limit is None:
+        limit = TERMINAL_ROWS
     conn = open_store(ctx).conn
-    rows = history_rows(conn, milestone_id, case, limit)
+    shown = limit or MAX_ID
+    rows = history_rows(conn, milestone_id, case, shown)
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
         emit(rows, fmt)
-        return
-    # A long history of the whole store is sized by the store; one of a milestone or a case
-    # holds at most `limit` entries, laid out from the first SAMPLE.
-    whole = milestone_id is None and case is None
-    columns = ["change", "at", "user", "command", "action", "table", "row", "summary"]
-    emit(map(_undone_said, rows), fmt, columns, ("summary", "command"),
-         empty="no changes recorded",
-         droppable=("user", "row", "table", "action"), times=("at",),
-         comfort=COMFORT,
-         widest=(lambda: history_widths(conn, limit)) if whole else None)  # fmt: skip
+    else:
+        # A long history of the whole store is sized by the store; one of a milestone or a
+        # case holds at most `limit` entries, laid out from the first SAMPLE.
+        whole = milestone_id is None and case is None
+        columns = ["change", "at", "user", "command", "action", "table", "row", "summary"]
+        emit(map(_undone_said, rows), fmt, columns, ("summary", "command"),
+             empty="no changes recorded",
+             droppable=("user", "row", "table", "action"), times=("at",),
+             comfort=COMFORT,
+             widest=(lambda: history_widths(conn, shown)) if whole else None)  # fmt: skip
+    left = history_total(conn, milestone_id, case) - limit if limit else 0
+    if left > 0:
+        say(f"{left} older row{'s' if left > 1 else ''} left out (the newest {limit} shown):"
+            " show them with --limit N or --all")  # fmt: skip
 
 
 def _undone_said(row: dict[str, Any]) -> dict[str, Any]:
