@@ -210,3 +210,28 @@ def test_a_reader_that_leaves_ends_the_command_quietly_as_git_does(tmp_path: Pat
             process.stdout.readline()
             process.stdout.close()
             assert (process.wait(timeout=60), process.stderr.read()) == (141, b""), args
+
+
+@needs_script
+def test_questions_go_to_stderr_whole_and_stdout_stays_empty(tmp_path: Path) -> None:
+    run("demo", cwd=tmp_path)
+    text = tmp_path / "news.txt"
+    text.write_text("On 17 June 2003 the police raided the offices.\n", encoding="utf-8")
+    for args, answer in (
+        (("purge", "3"), ""),  # no answer: the input ended
+        (("purge", "3"), "n\n"),
+        (("rm", "4"), None),
+        (("trash", "empty"), "n\n"),
+        (("extract", str(text), "-i", "--case", "nec-2003"), "q\n"),
+    ):
+        assert CASETRACK is not None
+        done = subprocess.run([CASETRACK, *args], cwd=tmp_path, capture_output=True, text=True,
+                              input=answer or "", timeout=60)  # fmt: skip
+        if answer is None:
+            continue
+        if args[0] == "extract":  # the proposals are data; the question is not
+            assert done.stdout.endswith(".\n") and "(a/e/s/q)" not in done.stdout, done.stdout
+            assert "accept, edit, skip or quit (a/e/s/q) [a]: " in done.stderr
+        else:
+            assert done.stdout == "", (args, done.stdout)
+            assert "This cannot be undone [y/N]: " in done.stderr

@@ -164,9 +164,11 @@ class _ErrorsAsMessages(TyperGroup):
 
 def _read_answer(prompt: str = "") -> str:
     """What Typer's prompts read instead of input(): a line of at most MAX_RECORD
-    characters, so an answer piped from /dev/zero is refused rather than read whole."""
-    sys.stdout.write(prompt)
-    sys.stdout.flush()
+    characters, so an answer piped from /dev/zero is refused rather than read whole. Click
+    gives it the prompt's last character (a space) to write; it goes to stderr with the rest
+    of the question, so stdout stays data (`casetrack purge 3 < answers | xxd` is empty)."""
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
     line = sys.stdin.readline(MAX_RECORD + 1)
     if not line:
         raise EOFError
