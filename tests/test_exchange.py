@@ -340,6 +340,20 @@ def test_timelinejs_places_open_dates_and_refuses_a_timeline_with_no_date(cli: C
     assert events["Detained"]["display_date"] == "17 Jun \u2013 Jul 2003"
     assert events["Opened"]["display_date"] == "c. 2001"
     assert events["Maybe"]["display_date"] == "2001?"
+    # A season sits at its first month, as the timeline orders it; its end at its last.
+    cli("add", "nec-2003", "Summer 2017", "Summer")
+    cli("add", "nec-2003", "from winter 2003 to spring 2004", "Winter")
+    cli("add", "nec-2003", "early 2004", "Early")
+    events = {e["text"]["headline"]: e for e in json.loads(cli("export", "nec-2003", "--format",
+              "timelinejs").stdout)["events"]}  # fmt: skip
+    assert events["Summer"]["start_date"] == {"year": 2017, "month": 6,
+                                              "display_date": "Summer 2017"}  # fmt: skip
+    assert events["Winter"]["start_date"]["month"] == 12
+    assert events["Winter"]["end_date"] == {"year": 2004, "month": 5}
+    assert events["Early"]["start_date"]["month"] == 1
+    timeline = cli("timeline", "nec-2003", "--format", "json").stdout
+    (summer,) = [m for m in json.loads(timeline) if m["title"] == "Summer"]
+    assert summer["start"] == "2017-06-01"
     cli("export", "nec-2003", "--since", "2030", "--format", "timelinejs", code=1)
 
 

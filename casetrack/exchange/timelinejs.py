@@ -1,11 +1,11 @@
 """Knight Lab TimelineJS3 JSON: load it with `new TL.Timeline(id, data)` as is.
 
 Each milestone is an event whose start_date has only the parts its precision knows (a year
-is {year}, a month {year, month}); the event's display_date says the date as casetrack says
-it everywhere ("c. 2001", "17 Jun - 3 Jul 2003", "before 16 Sep 2014"), since TimelineJS has
-no way to mark uncertainty. Only a real duration (from A to B) gets an end_date: "some day
-between A and B" sits at A, "before B" at B. Milestones with no known date are left out
-(TimelineJS needs at least a year) and counted on the selection.
+is {year}, a month or a season {year, month}); the event's display_date says the date as
+casetrack says it everywhere ("c. 2001", "17 Jun - 3 Jul 2003", "before 16 Sep 2014"), since
+TimelineJS has no way to mark uncertainty. Only a real duration (from A to B) gets an
+end_date: "some day between A and B" sits at A, "before B" at B. Milestones with no known
+date are left out (TimelineJS needs at least a year) and counted on the selection.
 
 Text is plain, escaped HTML: TimelineJS turns URLs in it into links itself, and empties an
 <a> whose label is a URL, so sources are written as "title (URL)".
@@ -27,10 +27,11 @@ NO_DATE = "without a known date (TimelineJS needs at least a year)"
 
 
 def _parts(day: date, precision: str | None) -> dict[str, int]:
-    """A TimelineJS date at a bound's precision: {year}, {year, month} or all three (a
-    season or decade is a year)."""
+    """A TimelineJS date at a bound's precision: {year}, {year, month} or all three. A season
+    is {year, month} of the day given (its first month as a start, as the timeline orders it:
+    Summer 2003 is June 2003); a decade is a year."""
     parts = {"year": day.year}
-    if precision in ("month", "day"):
+    if precision in ("season", "month", "day"):
         parts["month"] = day.month
     if precision == "day":
         parts["day"] = day.day
