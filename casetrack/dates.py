@@ -86,13 +86,14 @@ _FRIENDLY = (
     rf"{_MONTH} {_DAY},? {_YEAR}",
     rf"{_MONTH},? {_YEAR}",
 )
-_SEASON = rf"(?P<season>[a-z]+),? (?:of )?{_YEAR}"
+_SEASON = rf"(?:the )?(?P<season>[a-z]+),? (?:of )?{_YEAR}"
 _DECADE = r"(?P<year>\d{3}0)'?s"
 _APPROXIMATE = r"(?:circa|approximately|approx\.?|about|around|ca\.?|c\.)\s*|c\s+"
 _DASH = "\u2013"  # en dash, as in 17 Jun \u2013 3 Jul 2003
 _RANGES = (
     (r"between (.+?) and (.+)", "[{}..{}]"),
     (r"from (.+?) (?:to|until|till) (.+)", "{}/{}"),
+    (r"(.+?) (?:to|until|till) (.+)", "{}/{}"),
     (r"(.+?)\s*[\u2013\u2014]\s*(.+)|(.+?) - (.+)", "{}/{}"),
 )
 _OPEN_RANGES = (
@@ -121,6 +122,14 @@ _THIRDS = {"early": ("01", "04"), "mid": ("05", "08"), "late": ("09", "12")}
 _THIRD_NAMES = {"middle": "mid", "beginning": "early", "start": "early", "end": "late"}
 _THIRD_WORDS = ("early", "mid", "middle", "late", "beginning", "start", "end")
 _THIRD = rf"(?:the )?(?P<third>{'|'.join(_THIRD_WORDS)})(?:[ -]|-? ?of )?(?P<year>\d{{4}})"
+# Early, mid and late in a month are its thirds too: some day of the 1st-10th, 11th-20th or
+# 21st-last, stored as a range of days ([2003-06-01..2003-06-10] is early June 2003).
+_MONTH_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+_MONTH_THIRD = (
+    rf"(?:the )?(?P<third>{'|'.join(_THIRD_WORDS)})(?:[ -]|-? ?of )?{_MONTH},? (?P<year>\d{{4}})"
+)
+# Years joined by a hyphen (2003-2004): a span of years, as with a dash.
+_YEAR_SPAN = r"(\d{4})-(\d{4})"
 # Numbers in a numeric date a/b/yyyy; refused, with the ISO date(s) it may mean.
 _NUMERIC = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})"
 
@@ -332,6 +341,10 @@ def display_text(text: str) -> str:
             for third, bounds in _THIRDS.items():  # [2003-01..2003-04] is early 2003
                 if len(low) == len(high) == 7 and high[:4] == year and (first, last) == bounds:
                     return f"{third} {year}"
+            if len(low) == len(high) == 10 and low[:7] == high[:7] and low[5:7].isdigit():
+                said = _month_third(low, high)  # [2003-06-01..2003-06-10] is early Jun 2003
+                if said:
+                    return said
             return f"between {_say(low)} and {_say(high)}"
         return f"before {_say(high)}" if high else f"after {_say(low)}"
     if "/" in text:
@@ -342,6 +355,18 @@ def display_text(text: str) -> str:
             return f"until {_say(high)}"
         return _say_range(low, high)
     return _say(text)
+
+
+def _month_third(low: str, high: str) -> str | None:
+    """'early Jun 2003' for the days of a month's first third, and so on; else None."""
+    if not (low[8:].isdigit() and high[8:].isdigit()):
+        return None
+    year, month = int(low[:4]), int(low[5:7])
+    days = int(low[8:]), int(high[8:])
+    for third, (first, last) in _MONTH_THIRDS.items():
+        if days == (first, min(last, _month_length(year, month))):
+            return f"{third} {_say(low[:7])}"
+    return None
 
 
 def display_time(stamp: str | None) -> str:
@@ -518,6 +543,9 @@ def _from_iso(code: str, original: str) -> DateValue | None:
 def _to_edtf(cleaned: str, today: date, original: str) -> str:
     """Turn a friendly form into EDTF text (not yet checked by edtf)."""
     upper = cleaned.upper()
+    years = re.fullmatch(_YEAR_SPAN, cleaned)
+    if years:
+        return f"{years[1]}/{years[2]}"
     if re.fullmatch(_EDTF_CHARS, upper):
         return upper
     lowered = cleaned.lower()
@@ -525,6 +553,13 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
     if third:
         first, last = _THIRDS[_THIRD_NAMES.get(third["third"], third["third"])]
         return f"[{third['year']}-{first}..{third['year']}-{last}]"
+    third = re.fullmatch(_MONTH_THIRD, lowered)
+    month = _month_number(third["month"]) if third else None
+    if third and month:
+        year = int(third["year"])
+        first_day, last_day = _MONTH_THIRDS[_THIRD_NAMES.get(third["third"], third["third"])]
+        last_day = min(last_day, _month_length(year, month))
+        return f"[{year:04d}-{month:02d}-{first_day:02d}..{year:04d}-{month:02d}-{last_day:02d}]"
     for pattern, template in _RANGES:
         match = re.fullmatch(pattern, lowered)
         if match:
@@ -576,6 +611,11 @@ def _single(text: str, today: date, original: str) -> str:
         uncertain = True
         text = text[:-1].rstrip()
     code = _core(text, today, original)
+    if (approximate or uncertain) and _token_precision(code) == "season":
+        raise DateError(
+            f"a season cannot be marked approximate or uncertain (EDTF has no such date):"
+            f" write {_say(code)!r} and say the doubt in a note"
+        )
     if code[-1:] in ("~", "?", "%"):
         approximate = approximate or code[-1] in "~%"
         uncertain = uncertain or code[-1] in "?%"
@@ -591,6 +631,8 @@ def _core(text: str, today: date, original: str) -> str:
         return today.isoformat()
     if text == "yesterday":
         return (today - timedelta(days=1)).isoformat()
+    if text == "tomorrow":
+        return (today + timedelta(days=1)).isoformat()
     text = _year_first(text)
     if re.fullmatch(_EDTF_CHARS, text.upper()):
         return text.upper()

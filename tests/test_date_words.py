@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (displayed ranges use an en dash on purpose)
 """Dates typed in words in five languages, early/mid/late in a year, and numeric dates
 refused with exactly the ISO dates they can mean. Each accepted form round-trips: it parses
 to the date it means, and that date's stored text and display parse back to the same."""
@@ -5,8 +6,9 @@ to the date it means, and that date's stored text and display parse back to the 
 from __future__ import annotations
 
 import contextlib
+import json
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -172,3 +174,92 @@ def test_a_mistyped_month_gets_the_closest_name(cli: Cli) -> None:
         ("2003-06-17", "2003-06-17", "2003-06-17"),
         ("[2004-01..2004-04]", "2004-01-01", "2004-04-30"),
     ]
+
+
+MONTH_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    day=DAYS,
+    third=st.sampled_from(["early", "mid", "late", "beginning", "middle", "end"]),
+    form=st.sampled_from(["{t} {m} {y}", "{t}-{m} {y}", "the {t} of {m} {y}", "{T} {m} {y}"]),
+    lang=st.sampled_from(sorted(MONTHS)),
+)
+def test_early_mid_late_in_a_month_are_its_thirds_kept_imprecise(
+    day: date, third: str, form: str, lang: str
+) -> None:
+    """'mid-June 2003' is some day of 11-20 June 2003, as 'mid 2003' is some month of May to
+    August: a range of days, placed and shown as the thirds of a year are."""
+    month = MONTHS[lang][day.month - 1]
+    value = parse_date(form.format(t=third, T=third.title(), m=month, y=day.year))
+    name = {"beginning": "early", "middle": "mid", "end": "late"}.get(third, third)
+    first, last = MONTH_THIRDS[name]
+    assert value.precision == "between"
+    assert value.start == date(day.year, day.month, first)
+    month_end = parse_date(day.isoformat()[:7]).end
+    assert month_end is not None
+    assert value.end == (month_end if name == "late" else date(day.year, day.month, last))
+    assert display_date(value) == f"{name} {display_date(parse_date(day.isoformat()[:7]))}"
+    round_trips(value)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    a=DAYS,
+    b=DAYS,
+    form=st.sampled_from(["{a} to {b}", "{a} until {b}", "{a} till {b}"]),
+    width=st.sampled_from([4, 7, 10]),
+)
+def test_a_span_typed_without_from_is_the_same_interval(
+    a: date, b: date, form: str, width: int
+) -> None:
+    low, high = sorted([a, b])
+    first, last = low.isoformat()[:width], high.isoformat()[:width]
+    value = parse_date(form.format(a=first, b=last))
+    assert value == parse_date(f"from {first} to {last}") == parse_date(f"{first}/{last}")
+    round_trips(value)
+    if width == 4:
+        assert parse_date(f"{first}-{last}") == value  # 2003-2004, as with a dash
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(year=st.integers(1000, 2999), season=st.sampled_from(["spring", "summer", "autumn",
+       "fall", "winter"]))  # fmt: skip
+def test_the_season_of_a_year_and_tomorrow(year: int, season: str) -> None:
+    value = parse_date(f"the {season} of {year}")
+    assert value == parse_date(f"{season} {year}")
+    round_trips(value)
+    today = date(2026, 12, 31)
+    assert parse_date("tomorrow", today).start == date(2027, 1, 1)
+    for doubtful in (f"{season} {year}?", f"c. {season} {year}", f"circa the {season} of {year}"):
+        with pytest.raises(DateError) as caught:
+            parse_date(doubtful)
+        assert str(caught.value).startswith("a season cannot be marked approximate or uncertain")
+
+
+def test_dates_people_type_through_the_cli(cli: Cli) -> None:
+    cli("case", "add", "c", "--title", "C")
+    for typed in ("2003-2004", "2003-06-17 to 2003-07-03", "mid-June 2003", "early June 2003",
+                  "late June 2003", "the summer of 2003", "tomorrow"):  # fmt: skip
+        cli("add", "c", typed, typed)
+    stored = dict(cli.query("SELECT title, date FROM milestones"))
+    assert stored == {
+        "2003-2004": "2003/2004", "2003-06-17 to 2003-07-03": "2003-06-17/2003-07-03",
+        "mid-June 2003": "[2003-06-11..2003-06-20]", "early June 2003": "[2003-06-01..2003-06-10]",
+        "late June 2003": "[2003-06-21..2003-06-30]", "the summer of 2003": "2003-22",
+        "tomorrow": (date.today() + timedelta(days=1)).isoformat(),
+    }  # fmt: skip
+    shown = [r["date"] for r in json.loads(cli("timeline", "c", "-f", "json").stdout)]
+    # The order of the timeline: each on its first day, a day in a span after what begins there.
+    assert shown == ["2003/2004", "2003-22", "[2003-06-01..2003-06-10]", "[2003-06-11..2003-06-20]",
+                     "2003-06-17/2003-07-03", "[2003-06-21..2003-06-30]",
+                     (date.today() + timedelta(days=1)).isoformat()]  # fmt: skip
+    table = cli("timeline", "c").stdout
+    for said in ("2003 – 2004", "Summer 2003", "early Jun 2003", "mid Jun 2003", "late Jun 2003"):
+        assert said in table
+    refused = cli("add", "c", "spring 2004?", "x", code=1).stderr
+    assert refused == (
+        "casetrack: a season cannot be marked approximate or uncertain (EDTF has no such date):"
+        " write 'Spring 2004' and say the doubt in a note\n"
+    )
