@@ -293,7 +293,7 @@ def _text_problems(conn: sqlite3.Connection) -> list[str]:
     the escape sequences of a terminal (listings show them as symbols: see
     output.listings.shown)."""
     from casetrack.drafts import check_role, clean_kind, clean_tag, optional_text, required_title
-    from casetrack.text import clean_text
+    from casetrack.text import article, clean_text
 
     def role(text: str) -> str:
         return check_role(text, "a link") or ""
@@ -352,7 +352,7 @@ def _text_problems(conn: sqlite3.Connection) -> list[str]:
                 if value is not None and not _kept(rules[number][4], value):
                     found.setdefault(number, []).append((row_id, value))
     return [
-        f"text: {rules[n][2]} {row_id} has a {rules[n][3]} that casetrack would refuse or"
+        f"text: {rules[n][2]} {row_id} has {article(rules[n][3])} that casetrack would refuse or"
         f" store cleaned: {value!r}"
         for n in range(len(rules))
         for row_id, value in found.get(n, [])

@@ -48,6 +48,19 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
+# Words spelled with a vowel but said with a consonant (a union, a one-off), and with a
+# consonant but said with a vowel (an hour): the article goes by the sound.
+_SAID_WITH_A_CONSONANT = re.compile(r"(?:uni|use|usu|uti|eu|one\b|once\b|ur[aei])", re.I)
+_SAID_WITH_A_VOWEL = re.compile(r"(?:hour|honest|honou?r|heir)", re.I)
+
+
+def article(word: str) -> str:
+    """'an indictment', 'a ruling': a word (a kind, a field) with its indefinite article.
+    Every message that puts 'a' before a word it does not know in advance says it here."""
+    vowel = word[:1].lower() in "aeiou" and not _SAID_WITH_A_CONSONANT.match(word)
+    return f"{'an' if vowel or _SAID_WITH_A_VOWEL.match(word) else 'a'} {word}"
+
+
 def plural(count: object, word: str) -> str:
     """'1 page', '3 pages': a count said with its noun."""
     return f"{count} {word}{'' if count == 1 else 's'}"

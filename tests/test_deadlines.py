@@ -376,3 +376,36 @@ def test_erasing_a_trigger_blanks_what_its_deadlines_working_said_of_it(cli: Cli
         (None, "us-frap-4a1a", None)
     ]
     cli("check")
+
+
+def test_a_rule_title_that_says_due_is_not_said_twice_and_kinds_take_their_article(
+    cli: Cli,
+) -> None:
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("add", "acme", "2006-05-11", "Indicted", "--kind", "indictment")
+    cli("rule", "add", "echr-35", "--months", "4", "--method", "fr-cpc-641", "--citation",
+        "ECHR art. 35", "--title", "ECtHR application due (4 months)", "--trigger", "ruling",
+        "--trigger", "acquittal")  # fmt: skip
+    refused = cli("deadline", "add", "acme", "--rule", "echr-35", "--from", "1", code=1)
+    assert refused.stderr == (
+        "casetrack: rule echr-35 runs from a ruling or an acquittal; milestone 1 is an indictment"
+        " (give --any-trigger to count from it anyway)\n"
+    )
+    cli("deadline", "add", "acme", "--rule", "echr-35", "--from", "1", "--any-trigger")
+    cli("rule", "add", "us-frap-4", "--days", "30", "--citation", "FRAP 4", "--title",
+        "Notice of appeal")  # fmt: skip
+    cli("deadline", "add", "acme", "--rule", "us-frap-4", "--from", "1")
+    titles = [t for (t,) in cli.query("SELECT title FROM milestones WHERE kind = 'deadline'")]
+    assert titles == ["ECtHR application due (4 months)", "Notice of appeal due"]
+
+
+@pytest.mark.parametrize(
+    ("word", "said"),
+    [("indictment", "an indictment"), ("ruling", "a ruling"), ("acquittal", "an acquittal"),
+     ("order", "an order"), ("union meeting", "a union meeting"), ("hour", "an hour"),
+     ("hearing", "a hearing"), ("European ruling", "a European ruling"), ("use", "a use")],
+)  # fmt: skip
+def test_the_article_goes_by_the_sound(word: str, said: str) -> None:
+    from casetrack.text import article
+
+    assert article(word) == said

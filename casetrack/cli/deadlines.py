@@ -335,7 +335,9 @@ def deadline_add(
             show_default=False,
         ),
     ] = None,
-    title: Annotated[str | None, typer.Option(help="Title (default: the rule's).")] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Title (default: the rule's, with 'due' unless it says it).")
+    ] = None,
     any_trigger: Annotated[
         bool,
         typer.Option(

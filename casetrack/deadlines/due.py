@@ -23,7 +23,7 @@ from casetrack.deadlines.rules import (
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import Case
 from casetrack.store import Store
-from casetrack.text import clean_text, did_you_mean, name_key
+from casetrack.text import article, clean_text, did_you_mean, name_key
 
 DEADLINE_KIND = "deadline"
 
@@ -202,6 +202,14 @@ class Added:
     rule: Rule
 
 
+def deadline_title(rule_title: str) -> str:
+    """A deadline's title from its rule's: 'Notice of appeal (civil) due', but a rule whose
+    title already says it is due ('Application due (4 months)') as it is."""
+    import re
+
+    return rule_title if re.search(r"\bdue\b", rule_title, re.IGNORECASE) else f"{rule_title} due"
+
+
 def add_deadline(
     store: Store,
     case: str,
@@ -241,12 +249,13 @@ def add_deadline(
             )
         if rule.triggers and trigger[2] not in rule.triggers and not any_trigger:
             raise CasetrackError(
-                f"rule {rule.id} runs from a {' or '.join(rule.triggers)}; milestone"
-                f" {trigger_id} is a {trigger[2]} (give --any-trigger to count from it anyway)"
+                f"rule {rule.id} runs from {' or '.join(map(article, rule.triggers))}; milestone"
+                f" {trigger_id} is {article(trigger[2])} (give --any-trigger to count from it"
+                " anyway)"
             )
         mail = (service or rule.service) == "mail"
         computed = count_deadline(conn, rule, trigger_id, mail)
-        draft = Draft(case, computed.date, title or f"{rule.title} due",
+        draft = Draft(case, computed.date, title or deadline_title(rule.title),
                       kind=DEADLINE_KIND)  # fmt: skip
         writer = MilestoneWriter(conn)
         (milestone_id,) = writer.insert([writer.resolve(check(draft), case_id)])
