@@ -622,3 +622,33 @@ def test_a_format_contradicting_the_file_name_is_refused(rich: Cli, tmp_path: Pa
     assert "events" in json.loads((tmp_path / "slides.json").read_text(encoding="utf-8"))
     rich("export", "--format", "csv", "-o", "pmoi.txt")
     assert (tmp_path / "pmoi.txt").read_text(encoding="utf-8").startswith("id,uid,case,")
+
+
+def test_import_names_the_format_a_file_is_in_when_it_is_not_one_casetrack_reads(
+    demo: Cli, tmp_path: Path
+) -> None:
+    demo("export", "--format", "ics", "-o", "cal.ics")
+    refused = demo("import", "cal.ics", code=1).stderr
+    assert refused == (
+        "casetrack: cal.ics looks like an iCalendar file: casetrack imports its own CSV, JSON and"
+        " JSONL exports (export --format json keeps everything), not .ics\n"
+    )
+    for separator, said in ((";", "semicolons"), ("\t", "tabs")):
+        sheet = tmp_path / "sheet.csv"
+        sheet.write_text(separator.join(["Case", "Date", "Title"]) + "\nnec-2003;2003;x\n")
+        assert demo("import", str(sheet), code=1).stderr == (
+            f"casetrack: {sheet}:1: the columns are separated by {said}, not commas: save the"
+            " sheet as CSV with commas (e.g. 'CSV UTF-8 (Comma delimited)')\n"
+        )
+    newer = demo("export", "--format", "json").stdout.replace('"casetrack/1"', '"casetrack/2"')
+    (tmp_path / "newer.json").write_text(newer, encoding="utf-8")
+    assert demo("import", str(tmp_path / "newer.json"), code=1).stderr == (
+        f"casetrack: {tmp_path / 'newer.json'}:2: made by a newer casetrack (format"
+        " 'casetrack/2'; this one reads 'casetrack/1'): upgrade casetrack to import it\n"
+    )
+    other = demo("export", "--format", "jsonl").stdout.replace('"casetrack/1"', '"other/1"')
+    (tmp_path / "other.jsonl").write_text(other, encoding="utf-8")
+    assert "not a casetrack export (format 'other/1'" in demo(
+        "import", str(tmp_path / "other.jsonl"), code=1).stderr  # fmt: skip
+    (count,) = demo.query("SELECT count(*) FROM milestones")[0]
+    assert count == 8  # nothing written by any of them

@@ -203,6 +203,30 @@ def read_csv(stream: TextIO, name: str) -> Iterator[Record]:
         ) from None
 
 
+# Separators a spreadsheet may save "CSV" with instead of commas (Excel does with semicolons
+# where the comma is the decimal mark), as the refusal names them.
+_SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+
+
+def _not_a_sheet(name: str, header: list[str]) -> str | None:
+    """Why a file read as CSV whose header lacks the needed columns is no casetrack sheet, when
+    that can be told: another format, or cells separated by something else than commas."""
+    first = ",".join(header).strip().lstrip("\ufeff")
+    if first.upper().startswith("BEGIN:VCALENDAR"):
+        return (
+            f"{name} looks like an iCalendar file: casetrack imports its own CSV, JSON and JSONL"
+            " exports (export --format json keeps everything), not .ics"
+        )
+    for separator, said in _SEPARATORS.items():
+        cells = ["_".join(c.strip().lower().split()) for c in first.split(separator)]
+        if len(cells) > 1 and all(c in cells for c in REQUIRED):
+            return (
+                f"{name}:1: the columns are separated by {said}, not commas: save the sheet as"
+                " CSV with commas (e.g. 'CSV UTF-8 (Comma delimited)')"
+            )
+    return None
+
+
 def _read_rows(reader: Any, lines: Lines, name: str) -> Iterator[Record]:
     header = next(reader, None)
     lines.record_done()
@@ -211,10 +235,10 @@ def _read_rows(reader: Any, lines: Lines, name: str) -> Iterator[Record]:
     names = ["_".join(h.strip().lower().split()) for h in header]
     missing = [c for c in REQUIRED if c not in names]
     if missing:
-        raise CasetrackError(
+        raise CasetrackError(_not_a_sheet(name, header) or (
             f"{name}:1: the header lacks the column(s) {', '.join(missing)}: a sheet needs at "
             f"least {', '.join(REQUIRED)} (and case, unless you pass --case)"
-        )
+        ))  # fmt: skip
     unknown = [h for h in names if h and h not in COLUMNS]
     if unknown:
         yield (

@@ -143,10 +143,19 @@ def _section(kind: str) -> str:
 
 
 def _check_format(value: Any, where: str) -> None:
-    if value != FORMAT:
+    if value == FORMAT:
+        return
+    import re
+
+    version = re.fullmatch(r"casetrack/(\d{1,9})", value) if isinstance(value, str) else None
+    if version and int(version[1]) > int(FORMAT.rpartition("/")[2]):
         raise CasetrackError(
-            f"{where}: not a casetrack export (format {value!r}, expected {FORMAT!r})"
+            f"{where}: made by a newer casetrack (format {value!r}; this one reads {FORMAT!r}):"
+            " upgrade casetrack to import it"
         )
+    raise CasetrackError(
+        f"{where}: not a casetrack export (format {value!r}, expected {FORMAT!r})"
+    )
 
 
 def read_jsonl(stream: TextIO, name: str) -> Iterator[Record]:
