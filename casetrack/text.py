@@ -10,8 +10,12 @@ from collections.abc import Iterable, Sequence
 
 from casetrack.errors import CasetrackError
 
-# C0 and C1 controls and DEL, except tab, newline and carriage return.
+# C0 and C1 controls and DEL, except tab, newline and carriage return (blanked in text read
+# from files: see blank_controls).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# What user text may not hold: the same and the carriage return, once CRLF line breaks (a
+# note pasted or a sheet saved on Windows) are LF.
+_REFUSED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Halves of UTF-16 surrogate pairs: not characters, and SQLite cannot store them. JSON can
 # spell one ("\ud800"), and Python makes one of each byte of an argument that is not UTF-8.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -30,11 +34,14 @@ def clean_text(text: str) -> str:
     """User text as stored: NFC, surrounding space removed.
 
     Control characters other than tab and newline are refused: a NUL truncates text in
-    SQLite's functions and escape sequences would act on the terminal that shows them.
+    SQLite's functions and escape sequences would act on the terminal that shows them. A
+    CRLF line break is stored as LF; any other carriage return is refused (it would make a
+    terminal write over the start of the line).
     """
     if text.isascii() and text.isprintable():  # nothing to refuse or normalise
         return text.strip()
-    bad = _CONTROL.search(text)
+    text = text.replace("\r\n", "\n")
+    bad = _REFUSED.search(text)
     if bad:
         raise CasetrackError(
             f"text contains the control character U+{ord(bad.group()):04X}: remove it"

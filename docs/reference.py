@@ -1,12 +1,16 @@
-"""Write the command reference (docs/reference.md) from the CLI's own --help, so it cannot drift.
+"""Write the command reference (docs/reference.md) from the CLI's own --help, and the lists of
+names the guide gives (built-in kinds, known roles, party kinds) from the code, so neither
+can drift.
 
-Run from the repository root: `python docs/reference.py` rewrites the page;
-`python docs/reference.py --check` exits 1 when the page differs from what the CLI says now
-(CI runs it, and tests/test_docs.py does too).
+Run from the repository root: `python docs/reference.py` rewrites the page and the lists;
+`python docs/reference.py --check` exits 1 when either differs from what the code says now
+(CI runs it, and tests/test_docs.py does too). A list in a guide page sits between markers:
+`<!-- kinds -->investigation, complaint, ...<!-- /kinds -->`.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,8 +20,13 @@ import typer.main
 from typer.testing import CliRunner
 
 from casetrack.cli import app
+from casetrack.models import DEFAULT_KINDS, PARTY_KINDS, ROLES
 
 PAGE = Path(__file__).resolve().parent / "reference.md"
+GUIDE = Path(__file__).resolve().parent / "guide"
+# The names each marker in the guide stands for.
+LISTS = {"kinds": DEFAULT_KINDS, "roles": ROLES, "party-kinds": PARTY_KINDS}
+_MARKED = re.compile(r"<!-- ({}) -->(.*?)<!-- /\1 -->".format("|".join(LISTS)), re.DOTALL)
 WIDTH = "80"
 # Click wraps help to the terminal's width less 2 (78 in 80 columns); its test runner forces
 # 80 instead, so the width a terminal of WIDTH columns gets is given here.
@@ -61,14 +70,25 @@ def page() -> str:
     return "".join(parts)
 
 
+def with_lists(text: str) -> str:
+    """A guide page with each marked list as the code has it."""
+    return _MARKED.sub(lambda m: f"<!-- {m[1]} -->{', '.join(LISTS[m[1]])}<!-- /{m[1]} -->", text)
+
+
 def main(argv: list[str]) -> int:
-    text = page()
+    pages = {PAGE: page()}
+    for guide in sorted(GUIDE.glob("*.md")):
+        text = guide.read_text(encoding="utf-8")
+        if _MARKED.search(text):
+            pages[guide] = with_lists(text)
     if "--check" in argv:
-        if PAGE.read_text(encoding="utf-8") != text:
-            print("docs/reference.md is out of date: run python docs/reference.py", file=sys.stderr)
+        stale = [p.name for p, text in pages.items() if p.read_text(encoding="utf-8") != text]
+        if stale:
+            print(f"out of date: {', '.join(stale)}: run python docs/reference.py", file=sys.stderr)
             return 1
         return 0
-    PAGE.write_text(text, encoding="utf-8")
+    for path, text in pages.items():
+        path.write_text(text, encoding="utf-8")
     return 0
 
 

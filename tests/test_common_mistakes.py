@@ -66,3 +66,23 @@ def test_help_command_works_like_the_help_option(demo: Cli) -> None:
         " (see 'casetrack help --help')\n"
     )
     assert "has no sub-commands" in run("help", "add", "x", code=2).stderr
+
+
+def test_a_carriage_return_is_refused_and_a_crlf_line_break_is_stored_as_lf(
+    demo: Cli, tmp_path: Path
+) -> None:
+    """One rule for every text field, whatever brought it: the command line, JSON or CSV."""
+    refused = demo("add", "nec-2003", "2003", "Raid\rOverwritten", code=1)
+    assert refused.stderr == "casetrack: text contains the control character U+000D: remove it\n"
+    demo("add", "nec-2003", "2003", "Raid", "--note", "first line\r\nsecond line")
+    assert demo.query("SELECT note FROM milestones WHERE title = 'Raid'") == [
+        ("first line\nsecond line",)
+    ]
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_bytes(b'case,date,title,note\r\nnec-2003,2004,Sheet,"a\r\nb"\r\n')
+    demo("import", str(sheet))
+    assert demo.query("SELECT note FROM milestones WHERE title = 'Sheet'") == [("a\nb",)]
+    sheet.write_bytes(b'case,date,title\r\nnec-2003,2004,"Bad\rtitle"\r\n')
+    assert "U+000D" in demo("import", str(sheet), code=1).stderr
+    (count,) = demo.query("SELECT count(*) FROM milestones WHERE title LIKE '%' || char(13) || '%'")
+    assert count == (0,)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import Cli
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -48,3 +50,25 @@ def test_the_readme_is_a_one_screen_start() -> None:
     assert len(readme.splitlines()) < 150
     for page in ("docs/guide/dates.md", "docs/reference.md", "docs/development.md"):
         assert f"]({page})" in readme and (ROOT / page).exists()
+
+
+def test_the_guide_lists_the_kinds_and_roles_casetrack_has(cli: Cli) -> None:
+    """The guide's lists are written from the code (docs/reference.py), so they are the ones
+    `kind list` shows and `add` knows."""
+    import json
+    import re
+
+    guide = (ROOT / "docs" / "guide" / "commands.md").read_text(encoding="utf-8")
+
+    def listed(marker: str) -> list[str]:
+        (names,) = re.findall(rf"<!-- {marker} -->(.*?)<!-- /{marker} -->", guide, re.DOTALL)
+        return names.split(", ")
+
+    cli("init")
+    kinds = [k["name"] for k in json.loads(cli("kind", "list", "-f", "json").stdout)]
+    assert sorted(listed("kinds")) == sorted(kinds)
+    assert {"appellee", "claimant", "attorney"} <= set(listed("roles"))
+    cli("case", "add", "c", "--title", "C")
+    for role in listed("roles"):
+        cli("add", "c", "2003", "x", "--party", f"Someone:{role}")
+    assert "organization" in listed("party-kinds")

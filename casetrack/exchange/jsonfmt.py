@@ -153,9 +153,7 @@ def _check_format(value: Any, where: str) -> None:
             f"{where}: made by a newer casetrack (format {value!r}; this one reads {FORMAT!r}):"
             " upgrade casetrack to import it"
         )
-    raise CasetrackError(
-        f"{where}: not a casetrack export (format {value!r}, expected {FORMAT!r})"
-    )
+    raise CasetrackError(f"{where}: not a casetrack export (format {value!r}, expected {FORMAT!r})")
 
 
 def read_jsonl(stream: TextIO, name: str) -> Iterator[Record]:
