@@ -107,7 +107,7 @@ def _clean_fields(fields: dict[str, str | None]) -> dict[str, str | None]:
             continue
         cleaned = clean_text(value)
         if name == "status":
-            check_choice(cleaned, CASE_STATUSES, "case status")
+            cleaned = check_choice(cleaned, CASE_STATUSES, "case status")
         if name == "title" and not cleaned:
             raise CasetrackError("a case title cannot be empty")
         values[name] = cleaned or None

@@ -11,6 +11,8 @@ from casetrack.dates import DateValue
 CASE_STATUSES = ("open", "closed")
 MILESTONE_STATUSES = ("undisputed", "disputed", "unsure")
 PARTY_KINDS = ("person", "organization", "court", "agency", "other")
+# Other spellings of party kinds, taken for them (British English).
+PARTY_KIND_ALIASES = {"organisation": "organization"}
 
 DEFAULT_KINDS = (
     "investigation", "complaint", "filing", "indictment", "charge", "arrest", "raid", "search",

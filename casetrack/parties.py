@@ -10,7 +10,7 @@ from typing import Any
 
 from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
-from casetrack.models import PARTY_KINDS, Party
+from casetrack.models import PARTY_KIND_ALIASES, PARTY_KINDS, Party
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, widest
 from casetrack.text import check_choice, clean_text, closest, did_you_mean, name_key
@@ -65,7 +65,7 @@ def create_party(
             uid or str(uuid.uuid4()),
             cleaned,
             name_key(cleaned),
-            check_choice(kind, PARTY_KINDS, "party kind"),
+            check_choice(kind, PARTY_KINDS, "party kind", PARTY_KIND_ALIASES),
             now(),
         ),
     )
@@ -395,7 +395,7 @@ def remove_aliases(store: Store, name: str, aliases: list[str]) -> Party:
 
 def edit_party(store: Store, name: str, kind: str) -> Party:
     """Change what kind of party it is."""
-    kind = check_choice(kind, PARTY_KINDS, "party kind")
+    kind = check_choice(kind, PARTY_KINDS, "party kind", PARTY_KIND_ALIASES)
     with store.write() as conn:
         party_id = require_party_id(conn, name)
         conn.execute("UPDATE parties SET kind = ? WHERE id = ?", (kind, party_id))

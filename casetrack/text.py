@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from casetrack.errors import CasetrackError
 
@@ -91,19 +91,32 @@ def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
     return [by_key[k] for k in keys]
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A ' (did you mean X?)' hint, or '' when nothing is close."""
-    matches = closest(word, choices)
+def did_you_mean(
+    word: str, choices: Iterable[str], aliases: Mapping[str, str] | None = None
+) -> str:
+    """A ' (did you mean X?)' hint, or '' when nothing is close; a word close to an alias
+    (another name for a choice) is pointed at the choice."""
+    names = aliases or {}
+    near = closest(word, [*choices, *names])
+    matches = list(dict.fromkeys(names.get(m, m) for m in near))
     if not matches:
         return ""
     return " (did you mean " + " or ".join(repr(m) for m in matches) + "?)"
 
 
-def check_choice(value: str, choices: Sequence[str], what: str) -> str:
-    """`value` if it is one of `choices`, else a refusal naming the closest and all choices."""
-    from casetrack.errors import CasetrackError
-
-    if value not in choices:
-        hint = did_you_mean(value, choices)
-        raise CasetrackError(f"unknown {what} {value!r}{hint}: use one of {', '.join(choices)}")
-    return value
+def check_choice(
+    value: str, choices: Sequence[str], what: str, aliases: Mapping[str, str] | None = None
+) -> str:
+    """The one of `choices` that `value` names, in any case and spacing (as kinds and names
+    are matched), or through `aliases` (another spelling: organisation); else a refusal
+    naming the closest and all choices."""
+    if value in choices:
+        return value
+    key = name_key(value)
+    for choice in choices:
+        if name_key(choice) == key:
+            return choice
+    if aliases and key in aliases:
+        return aliases[key]
+    hint = did_you_mean(value, choices, aliases)
+    raise CasetrackError(f"unknown {what} {value!r}{hint}: use one of {', '.join(choices)}")

@@ -86,3 +86,36 @@ def test_a_carriage_return_is_refused_and_a_crlf_line_break_is_stored_as_lf(
     assert "U+000D" in demo("import", str(sheet), code=1).stderr
     (count,) = demo.query("SELECT count(*) FROM milestones WHERE title LIKE '%' || char(13) || '%'")
     assert count == (0,)
+
+
+def test_names_are_taken_in_any_case_and_formats_and_kinds_by_their_other_names(
+    demo: Cli,
+) -> None:
+    demo("edit", "3", "--status", "Disputed")
+    assert "Police raid" in demo("timeline", "--status", "DISPUTED").stdout
+    demo("case", "add", "old", "--title", "Old", "--status", "Closed")
+    demo("party", "add", "Amnesty", "--kind", "organisation")
+    demo("party", "add", "Greenpeace", "--kind", "Organization")
+    assert demo.query("SELECT status FROM cases WHERE slug = 'old'") == [("closed",)]
+    assert demo.query("SELECT DISTINCT kind FROM parties WHERE name IN ('Amnesty', 'Greenpeace')"
+                      ) == [("organization",)]  # fmt: skip
+    assert demo("export", "-f", "md").stdout.startswith("# Investigation into")
+    assert demo("timeline", "-f", "MD").stdout.startswith("| id")
+    typo = demo("export", "-f", "mdd", code=2).stderr
+    assert "unknown format 'mdd' (did you mean 'markdown'?)" in typo
+    refused = demo("party", "add", "X", "--kind", "organisaton", code=1).stderr
+    assert "(did you mean 'organization'?)" in refused
+
+
+def test_restore_of_a_word_points_to_case_and_help_shows_no_type_placeholders(demo: Cli) -> None:
+    refused = demo("restore", "news-test", code=2).stderr
+    assert "'news-test' is not a milestone ID: to restore a case, casetrack restore --case" \
+        " news-test" in refused  # fmt: skip
+    assert "is below 1" in demo("timeline", "-n", "0", code=2).stderr
+    assert "larger than any id" in demo("show", "9" * 25, code=2).stderr
+    for command in (["edit"], ["purge"], ["search"], ["deadline", "add"], ["rule", "add"]):
+        shown = demo(*command, "--help").stdout
+        assert "9223372036854775807" not in shown, command
+        options = shown.partition("Options:")[2]  # (Typer shows every argument's type)
+        for placeholder in ("<list[str]>", "<int range>"):
+            assert placeholder not in options, (command, placeholder)

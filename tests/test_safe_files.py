@@ -181,6 +181,12 @@ def test_every_file_casetrack_creates_is_private_whatever_the_umask(tmp_path: Pa
         assert {p.name: p.stat().st_mode & 0o777 for p in made} == dict.fromkeys(
             (p.name for p in made), 0o600
         )
+        # Written over a file others could read, an export is private too, as a backup is.
+        for name, fmt in (("out.json", "json"), ("out.md", "markdown"), ("out.pdf", "pdf")):
+            (tmp_path / name).write_text("old")
+            (tmp_path / name).chmod(0o644)
+            cli("export", "-f", fmt, "-o", str(tmp_path / name))
+            assert (tmp_path / name).stat().st_mode & 0o777 == 0o600, name
         reader.close()
     finally:
         os.umask(old)

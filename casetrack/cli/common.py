@@ -23,6 +23,10 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
 
 
+# Other names people give formats (a file's extension): taken for the format they name.
+FORMAT_ALIASES = {"md": "markdown", "ndjson": "jsonl", "htm": "html"}
+
+
 def choice_option(
     *decls: str,
     help: str,
@@ -34,13 +38,14 @@ def choice_option(
     """The one way to declare an option that takes one of a few names: typed in any case, a
     wrong name is refused with the closest ones (exit 2). The names are an `enum`'s, whose
     member the command receives and whose names --help lists, or what `choices` gives
-    (a function, to import them only when the option is used)."""
+    (a function, to import them only when the option is used). A format may also be given
+    by another name for it (FORMAT_ALIASES: md for markdown)."""
 
     def names() -> tuple[str, ...]:
         return tuple(m.value for m in enum) if enum else tuple(choices())
 
     def check(value: str | None) -> str | None:
-        picked = choice(value, names(), what)
+        picked = choice(value, names(), what, FORMAT_ALIASES if what == "format" else None)
         if picked is None or enum is None:
             return picked
         member: StrEnum = enum(picked)
@@ -63,7 +68,21 @@ else:
 # Row ids are SQLite integers: a larger number is a usage error, not an overflow.
 MAX_ID = 2**63 - 1
 
-MilestoneId = Annotated[int, typer.Argument(metavar="ID", help="Milestone id.", min=1, max=MAX_ID)]
+
+def counted(value: Any) -> Any:
+    """Ids or a count (one, or a list): whole numbers from 1, checked here rather than by a
+    min/max that --help would spell out as [1<=x<=9223372036854775807]."""
+    for number in value if isinstance(value, list | tuple) else [value]:
+        if number is not None and number < 1:
+            raise typer.BadParameter(f"{number} is below 1: give a whole number from 1")
+        if number is not None and number > MAX_ID:
+            raise typer.BadParameter(f"{number} is larger than any id (at most {MAX_ID})")
+    return value
+
+
+MilestoneId = Annotated[
+    int, typer.Argument(metavar="ID", help="Milestone id.", callback=counted, show_default=False)
+]
 
 
 @dataclass
@@ -113,16 +132,23 @@ def existing_store(ctx: typer.Context) -> Store | None:
 
 
 def choice(
-    value: str | None, choices: tuple[str, ...] | list[str], what: str = "format"
+    value: str | None,
+    choices: tuple[str, ...] | list[str],
+    what: str = "format",
+    aliases: dict[str, str] | None = None,
 ) -> str | None:
-    """An option value checked case-insensitively, with a did-you-mean hint (exit 2)."""
-    from casetrack.text import did_you_mean
+    """An option value checked case-insensitively, or another name for one of the choices
+    (`aliases`), with a did-you-mean hint (exit 2)."""
+    from casetrack.errors import CasetrackError
+    from casetrack.text import check_choice
 
-    if value is not None and value.lower() not in choices:
-        raise typer.BadParameter(
-            f"unknown {what} {value!r}{did_you_mean(value, choices)}: use {', '.join(choices)}"
-        )
-    return value.lower() if value else None
+    if value is None:
+        return None
+    known = {a: c for a, c in (aliases or {}).items() if c in choices}
+    try:
+        return check_choice(value, choices, what, known)
+    except CasetrackError as err:
+        raise typer.BadParameter(str(err).replace(": use one of ", ": use ")) from None
 
 
 def not_utf8(text: str) -> str:

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from casetrack.cli.common import (
-    MAX_ID,
     FormatOption,
     OutputFormat,
     choice_option,
+    counted,
     emit,
     emit_one,
     open_store,
@@ -57,18 +57,25 @@ def _service(value: str | None) -> str | None:
         raise typer.BadParameter(str(err)) from None
 
 
-Days = Annotated[int | None, typer.Option(min=0, max=100_000, help="A period in calendar days.")]
+Days = Annotated[
+    int | None, typer.Option(metavar="N", min=0, max=100_000, help="A period in calendar days.")
+]
 CourtDays = Annotated[
     int | None,
     typer.Option(
         "--court-days",
+        metavar="N",
         min=0,
         max=100_000,
         help="A period in court days (weekends, holidays, closures not counted).",
     ),
 ]
-Months = Annotated[int | None, typer.Option(min=0, max=1200, help="A period in months.")]
-Hours = Annotated[int | None, typer.Option(min=0, max=100_000, help="A period in hours.")]
+Months = Annotated[
+    int | None, typer.Option(metavar="N", min=0, max=1200, help="A period in months.")
+]
+Hours = Annotated[
+    int | None, typer.Option(metavar="N", min=0, max=100_000, help="A period in hours.")
+]
 Method = Annotated[
     str | None,
     choice_option(
@@ -320,8 +327,7 @@ def deadline_add(
         typer.Option(
             "--from",
             metavar="MILESTONE_ID",
-            min=1,
-            max=MAX_ID,
+            callback=counted,
             help="The milestone that starts the period (a judgment, ...).",
         ),
     ],
@@ -368,7 +374,9 @@ def upcoming(
     cases: Annotated[
         list[str] | None, typer.Argument(metavar="[CASE]...", help="Only these cases.")
     ] = None,
-    days: Annotated[int, typer.Option(min=0, max=36_500, help="How far ahead to look.")] = 30,
+    days: Annotated[
+        int, typer.Option(metavar="DAYS", min=0, max=36_500, help="How far ahead to look.")
+    ] = 30,
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -386,7 +394,12 @@ def upcoming(
     ] = "table",
     alarm: Annotated[
         int,
-        typer.Option(min=0, max=365, help="With --format ics, the reminder this many days before."),
+        typer.Option(
+            metavar="DAYS",
+            min=0,
+            max=365,
+            help="With --format ics, the reminder this many days before.",
+        ),
     ] = 3,
 ) -> None:
     """What falls due: open deadlines across cases, soonest first, with the days left;

@@ -24,7 +24,9 @@ Cases = Annotated[
 ]
 CaseOpts = Annotated[
     list[str] | None,
-    typer.Option("--case", "-c", help="Case slug; repeat for any of them (all when none)."),
+    typer.Option(
+        "--case", "-c", metavar="SLUG", help="Case slug; repeat for any of them (all when none)."
+    ),
 ]
 Parties = Annotated[
     list[str] | None,

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from casetrack.cli.common import MAX_ID, FormatOption, OutputFormat, emit, open_store, say
+from casetrack.cli.common import (
+    MAX_ID,
+    FormatOption,
+    OutputFormat,
+    counted,
+    emit,
+    open_store,
+    say,
+)
 
 if TYPE_CHECKING:
     from casetrack.erase import Pick
@@ -25,7 +33,7 @@ def register(app: typer.Typer) -> None:
 
 def _ids(metavar: str, help: str) -> Any:
     """An optional argument of row ids."""
-    return typer.Argument(metavar=metavar, help=help, show_default=False, min=1, max=MAX_ID)
+    return typer.Argument(metavar=metavar, help=help, show_default=False, callback=counted)
 
 
 # History rows shown on a terminal unless --limit or --all says otherwise.
@@ -48,8 +56,7 @@ def history(
         typer.Option(
             help=f"Show at most this many recent rows [default: {TERMINAL_ROWS} on a terminal,"
             " all in a file or a pipe].",
-            min=1,
-            max=MAX_ID,
+            callback=counted,
             metavar="N",
             show_default=False,
         ),
@@ -116,14 +123,17 @@ def _undone_said(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _milestone_id(target: str | None) -> int | None:
+def _milestone_id(
+    target: str | None,
+    refusal: str = "is neither a milestone ID nor 'prune'",
+    param_hint: str = "'[ID | prune]'",
+) -> int | None:
+    """A milestone id argument that may also be a word, refused (exit 2) saying what it can be."""
     if target is None:
         return None
     if target.isascii() and target.isdigit() and len(target) <= 19 and 0 < int(target) <= MAX_ID:
         return int(target)
-    raise typer.BadParameter(
-        f"{target!r} is neither a milestone ID nor 'prune'", param_hint="'[ID | prune]'"
-    )
+    raise typer.BadParameter(f"{target!r} {refusal}", param_hint=param_hint)
 
 
 def _prune(
@@ -180,9 +190,9 @@ def undo(
 
 def restore(
     ctx: typer.Context,
-    milestone_id: Annotated[
-        int | None,
-        _ids("[ID]", "Milestone id."),
+    target: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="Milestone id.", show_default=False),
     ] = None,
     case: Annotated[
         str | None, typer.Option(help="Restore a deleted case and the milestones deleted with it.")
@@ -194,6 +204,10 @@ def restore(
     """
     from casetrack.errors import CasetrackError
     from casetrack.trash import restore_case, restore_milestone
+
+    word = target is not None and not target.strip().isdigit()
+    case_too = f": to restore a case, casetrack restore --case {target}" if word else ""
+    milestone_id = _milestone_id(target, f"is not a milestone ID{case_too}", "'[ID]'")
 
     if case is not None and milestone_id is None:
         done = restore_case(open_store(ctx), case)
@@ -237,20 +251,25 @@ def purge(
         list[int] | None, _ids("[ID]...", "Milestones, live or in the trash.")
     ] = None,
     case: Annotated[
-        list[str] | None, typer.Option(help="A case, with all its milestones (repeatable).")
+        list[str] | None,
+        typer.Option(metavar="SLUG", help="A case, with all its milestones (repeatable)."),
     ] = None,
     party: Annotated[
         list[str] | None,
-        typer.Option(help="A party by name or alias, its aliases and links (repeatable)."),
+        typer.Option(
+            metavar="NAME", help="A party by name or alias, its aliases and links (repeatable)."
+        ),
     ] = None,
     source: Annotated[
-        list[str] | None, typer.Option(help="A source by id or URL, its citations (repeatable).")
+        list[str] | None,
+        typer.Option(metavar="ID|URL", help="A source by id or URL, its citations (repeatable)."),
     ] = None,
     doc: Annotated[
         list[str] | None,
         typer.Option(
+            metavar="ID|HASH",
             help="A document by id or hash, registered or removed with doc rm: its pages,"
-            " text, source and citations (repeatable)."
+            " text, source and citations (repeatable).",
         ),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", help="Erase without asking.")] = False,

@@ -9,11 +9,11 @@ import typer
 
 from casetrack.cli import filters as f
 from casetrack.cli.common import (
-    MAX_ID,
     FormatOption,
     MilestoneId,
     OutputFormat,
     Paged,
+    counted,
     emit_one,
     open_store,
     out,
@@ -255,7 +255,8 @@ def edit(
     ] = None,
     source: SourceOpt = None,
     remove_source: Annotated[
-        list[str] | None, typer.Option(help="Unlink a source id or URL (repeatable).")
+        list[str] | None,
+        typer.Option(metavar="ID|URL", help="Unlink a source id or URL (repeatable)."),
     ] = None,
     cite: CiteOpt = None,
     remove_cite: Annotated[
@@ -268,7 +269,9 @@ def edit(
     location: Location = None,
     note: Note = None,
     tag: TagOpt = None,
-    remove_tag: Annotated[list[str] | None, typer.Option(help="Remove a tag (repeatable).")] = None,
+    remove_tag: Annotated[
+        list[str] | None, typer.Option(metavar="TAG", help="Remove a tag (repeatable).")
+    ] = None,
     status: Annotated[str | None, typer.Option(help="undisputed, disputed or unsure.")] = None,
     key: Annotated[bool | None, typer.Option("--key/--not-key", help="Key fact or not.")] = None,
     done: Annotated[
@@ -304,7 +307,7 @@ def rm(
     ctx: typer.Context,
     milestone_ids: Annotated[
         list[int],
-        typer.Argument(metavar="ID", help="Milestone ids.", min=1, max=MAX_ID),
+        typer.Argument(metavar="ID", help="Milestone ids.", callback=counted),
     ],
 ) -> None:
     """Delete milestones (they go to the trash and can be brought back).
@@ -327,11 +330,11 @@ def move(
     milestone_id: MilestoneId,
     before: Annotated[
         int | None,
-        typer.Option(metavar="OTHER_ID", help="Put it before this.", min=1, max=MAX_ID),
+        typer.Option(metavar="OTHER_ID", help="Put it before this.", callback=counted),
     ] = None,
     after: Annotated[
         int | None,
-        typer.Option(metavar="OTHER_ID", help="Put it after this.", min=1, max=MAX_ID),
+        typer.Option(metavar="OTHER_ID", help="Put it after this.", callback=counted),
     ] = None,
 ) -> None:
     """Put a milestone before or after another of its case, anywhere its date allows.
@@ -354,7 +357,9 @@ def timeline(
     filters: f.FilterOptions = f.ALL,
     limit: Annotated[
         int | None,
-        typer.Option("--limit", "-n", min=1, max=MAX_ID, help="Show only the first N milestones."),
+        typer.Option(
+            "--limit", "-n", metavar="N", callback=counted, help="Show only the first N milestones."
+        ),
     ] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Latest first.")] = False,
     wide: Annotated[

@@ -24,7 +24,8 @@ def add(
         str, typer.Option(help="person, organization, court, agency or other.")
     ] = "other",
     alias: Annotated[
-        list[str] | None, typer.Option("--alias", "-a", help="Another name (repeatable).")
+        list[str] | None,
+        typer.Option("--alias", "-a", metavar="NAME", help="Another name (repeatable)."),
     ] = None,
 ) -> None:
     """Add a party.

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from casetrack.cli import filters as f
-from casetrack.cli.common import FormatOption, OutputFormat, open_store, say, written
+from casetrack.cli.common import FormatOption, OutputFormat, counted, open_store, say, written
 
 # Bold yellow on a terminal; NO_COLOR (https://no-color.org) or a pipe get plain brackets.
 _ANSI_MARKS = ("\x1b[1;33m", "\x1b[0m")
@@ -35,7 +35,10 @@ def search(
     ] = None,
     filters: f.FilterOptions = f.ALL,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="Show at most this many matches.")
+        int,
+        typer.Option(
+            "--limit", "-n", metavar="N", callback=counted, help="Show at most this many matches."
+        ),
     ] = 50,
     all_: Annotated[bool, typer.Option("--all", help="Show every match.")] = False,
     rebuild: Annotated[

@@ -15,7 +15,8 @@ def serve(
         str, typer.Option(help="Address to listen on; anything but this machine needs a password.")
     ] = "127.0.0.1",
     port: Annotated[
-        int, typer.Option(help="Port to listen on (0: any free one).", min=0, max=65535)
+        int,
+        typer.Option(metavar="PORT", help="Port to listen on (0: any free one).", min=0, max=65535),
     ] = 8001,
     password_hash: Annotated[
         str | None,

@@ -31,7 +31,7 @@ from casetrack.drafts import (
 from casetrack.errors import CasetrackError
 from casetrack.exchange.jsonfmt import Record
 from casetrack.milestones import load_milestones
-from casetrack.models import PARTY_KINDS, Milestone
+from casetrack.models import PARTY_KIND_ALIASES, PARTY_KINDS, Milestone
 from casetrack.parties import add_aliases, create_party, find_party_id
 from casetrack.sources import create_source
 from casetrack.store import Store
@@ -322,7 +322,12 @@ class _Importer:
         if not isinstance(aliases, list):
             raise CasetrackError("party aliases must be a list")
         uid = _uid(record.get("uid"))
-        kind = check_choice(_text(record.get("kind"), "kind") or "other", PARTY_KINDS, "party kind")
+        kind = check_choice(
+            _text(record.get("kind"), "kind") or "other",
+            PARTY_KINDS,
+            "party kind",
+            PARTY_KIND_ALIASES,
+        )
         party_id = self.writer.party_by_uid(uid)
         if party_id is None:
             for known in (name, *aliases):

@@ -215,7 +215,9 @@ def binary_file(path: Path | None, store: Path | None, what: str) -> Iterator[Bi
 @contextmanager
 def _replacing(path: Path, store: Path | None) -> Iterator[int]:
     """A temporary file's descriptor beside `path`, renamed over it once the caller is done:
-    the target holds the old content or the whole new one, never a part."""
+    the target holds the old content or the whole new one, never a part. The file is private
+    (0600, as mkstemp makes it) even over an older one that was not: an export holds the
+    store's contents, as a backup does."""
     import tempfile
 
     check_target(path, store)
@@ -229,8 +231,6 @@ def _replacing(path: Path, store: Path | None) -> Iterator[int]:
         raise CasetrackError(f"cannot write {path}: {err.strerror}") from None
     try:
         yield fd
-        if target.exists():
-            os.chmod(temp, target.stat().st_mode & 0o777)
         replace_durably(Path(temp), target)
     except OSError as err:
         os.unlink(temp)
