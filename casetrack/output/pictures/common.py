@@ -11,9 +11,13 @@ from casetrack.dates import DateValue, display_date, display_text
 from casetrack.models import DEFAULT_KINDS, Milestone, in_timeline_order
 
 # Okabe and Ito's colours, told apart by most colour-blind readers (their yellow aside, too
-# faint on white), each drawn in every shape: a colour and a shape per built-in kind, all
-# different (7 x 4 = 28 kinds; the fifth shape is for kinds of one's own).
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+# faint on white), then Paul Tol's muted ones: 14 colours, the first 14 built-in kinds in
+# circles, the next 14 in squares, so no two built-in kinds share both; neighbours in the
+# kind order differ in colour. Further shapes are for kinds of one's own.
+PALETTE = (
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+    "#882255", "#999933", "#332288", "#DDCC77", "#117733", "#AA4499", "#44AA99",
+)  # fmt: skip
 SHAPES = ("circle", "square", "triangle", "diamond", "down")
 
 # Characters XML 1.0 forbids even when escaped; user text may carry them from pasted sources.
