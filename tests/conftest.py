@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
+import click
 import pytest
+import typer.main
+from click.testing import CliRunner, Result
 from hypothesis import settings
-from typer.testing import CliRunner, Result
 
 from casetrack.cli import app
 from casetrack.history_sql import TRACKED_TABLES
@@ -36,6 +39,14 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "store.db"
 
 
+@cache
+def _command() -> click.Command:
+    """casetrack's Click command, built from the Typer app once per test run as a process builds
+    it once per run: rebuilt for every call, Typer's own way (CASETRACK_PLAIN_TYPER=1) costs more
+    in building than in running, and the second CI pass took minutes more for it."""
+    return typer.main.get_command(app)
+
+
 class Cli:
     """Runs casetrack commands against one store file and checks the exit code."""
 
@@ -44,7 +55,7 @@ class Cli:
         self.runner = CliRunner()
 
     def __call__(self, *args: str, code: int = 0, input: str | None = None) -> Result:
-        result = self.runner.invoke(app, ["--db", str(self.db_path), *args], input=input)
+        result = self.runner.invoke(_command(), ["--db", str(self.db_path), *args], input=input)
         assert result.exit_code == code, (
             f"casetrack {' '.join(args)} exited {result.exit_code}, expected {code}\n"
             f"stdout: {result.stdout}\nstderr: {result.stderr}\nexception: {result.exception!r}"
