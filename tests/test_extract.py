@@ -1288,3 +1288,30 @@ def test_a_period_with_no_event_in_its_clause_is_no_milestone(text: str) -> None
 def test_two_dates_joined_by_and_are_still_two_events() -> None:
     text = "She was arrested on 4 May 2011 and released on 6 May 2011; from 2001, he was held."
     assert [c.date for c in extract(text).candidates] == ["2011-05-04", "2011-05-06", "2001"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dates"),
+    [
+        (
+            "PARIS, June 18, 2003 (AFP) - Dreyfus was arrested on 15 October 1894.",
+            "en",
+            ["1894-10-15"],
+        ),
+        (
+            "He was convicted on December 22, 1894 and pardoned in September 1899.",
+            "en",
+            ["1894-12-22", "1899-09"],
+        ),
+        (
+            "Le 12 juillet 1906, la Cour de cassation a annulé le jugement du 9 septembre 1899.",
+            "fr",
+            ["1906-07-12", "1899-09-09"],
+        ),
+    ],
+)
+def test_a_year_before_1900_written_with_its_month_is_its_own_year(
+    text: str, lang: str, dates: list[str]
+) -> None:
+    """Taken for a later year from the dateline, such a date was wrong, not missed."""
+    assert [c.date for c in extract(text, lang=lang).candidates] == dates

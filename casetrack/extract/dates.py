@@ -34,7 +34,11 @@ _CAPITALISED_ONLY = frozenset({"may", "march", "mar", "august", "aug", "jan", "s
 _MONTH_WORDS = {*_MONTHS, *(form for forms in _MONTH_FORMS.values() for form in forms)}
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\.?"
 _ANY_MONTH_FORMS = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
-_YEAR = r"(?P<year>19\d\d|20\d\d|2100)(?![\d/.,:-]\d)(?![^\W\d_])"  # not "2014Washington"
+# A year written with its month may be old ("15 October 1894"); a bare year only from 1900 on:
+# before that, "in 1850" is more often a building's age or a count than an event of a case.
+_YEAR_END = r"(?![\d/.,:-]\d)(?![^\W\d_])"  # not "2014Washington"
+_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d|2100)" + _YEAR_END
+_MODERN_YEAR = r"(?P<year>19\d\d|20\d\d|2100)" + _YEAR_END
 _DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|\.)?"
 _NOT_AFTER_NUMBER = r"(?<![\w/.,:§-])"
 _UNITS_AFTER_NUMBER = (
@@ -80,7 +84,7 @@ _YEAR_AFTER_WORD = Regex(  # not "the Act of 1998", "la loi de 1901": names, not
     r"(?<![\w'\u2019])(?<!Act )(?<!Law )(?<!Code )(?:"
     + _YEAR_CONTEXT
     + r")\s+(?:the\s+year\s+|l'an\s+|l\u2019an\s+)?"
-    r"(?P<qualifier>(?:early|late|mid-?)\s*)?" + _YEAR + _UNITS_AFTER_NUMBER,
+    r"(?P<qualifier>(?:early|late|mid-?)\s*)?" + _MODERN_YEAR + _UNITS_AFTER_NUMBER,
     re.IGNORECASE,
 )
 _EVENT_NOUNS = (
@@ -89,7 +93,7 @@ _EVENT_NOUNS = (
     r"election|elections|convictions?|sentences?|charges?|searches?|settlement|case"
 )
 _YEAR_BEFORE_NOUN = Regex(
-    r"(?<![\w$€£/.,-])" + _YEAR + r"\s+(?=(?:" + _EVENT_NOUNS + r")\b)", re.IGNORECASE
+    r"(?<![\w$€£/.,-])" + _MODERN_YEAR + r"\s+(?=(?:" + _EVENT_NOUNS + r")\b)", re.IGNORECASE
 )
 
 _NUMBER_WORDS = {
