@@ -1315,3 +1315,21 @@ def test_a_year_before_1900_written_with_its_month_is_its_own_year(
 ) -> None:
     """Taken for a later year from the dateline, such a date was wrong, not missed."""
     assert [c.date for c in extract(text, lang=lang).candidates] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dates"),
+    [
+        ("Le procès s'est tenu du 13 au 30 mars 2018.", "fr", ["2018-03-13/2018-03-30"]),
+        ("The trial ran from 13 to 30 March 2018.", "en", ["2018-03-13/2018-03-30"]),
+        ("The trial was held 13-30 March 2018.", "en", ["2018-03-13/2018-03-30"]),
+        ("The trial was held March 13\u201330, 2018, in Paris.", "en", ["2018-03-13/2018-03-30"]),
+        ("Hearings took place between 4 and 9 May 2018.", "en", ["2018-05-04/2018-05-09"]),
+        ("He was arrested on 4 and 9 May 2018.", "en", ["2018-05-04", "2018-05-09"]),
+    ],
+)
+def test_days_of_one_month_joined_by_to_are_one_period(
+    text: str, lang: str, dates: list[str]
+) -> None:
+    """Before, "du 13 au 30 mars" gave the 30th alone; a list of days stays a list."""
+    assert [c.date for c in extract(text, lang=lang).candidates] == dates

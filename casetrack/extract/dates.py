@@ -67,6 +67,32 @@ _DAY_LIST = Regex(
     + r")\b)",
     re.IGNORECASE,
 )
+# Days of one month as a period: "du 13 au 30 mars 2018", "from 13 to 30 March 2018", "13-30 March
+# 2018", "March 13-30, 2018". "and"/"et" only after a word that opens a period ("between 13 and 30
+# March"), as "on 4 and 9 May" is two dates.
+_DAY_RANGE_LINK = (
+    r"(?P<link>\s+(?:to|through|until|au|jusqu'au|jusqu\u2019au|and|et)\s+|\s*[-\u2013\u2014]\s*)"
+)
+_DAY_MONTH_RANGE = Regex(
+    r"(?:(?P<lead>between|entre)\s+)?"
+    + _NOT_AFTER_NUMBER
+    + r"(?P<first>[0-3]?\d)(?:er|st|nd|rd|th)?"
+    + _DAY_RANGE_LINK
+    + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:de\s+)?"
+    + _MONTH
+    + r",?\s+(?:de\s+)?"
+    + _YEAR,
+    re.IGNORECASE,
+)
+_MONTH_DAY_RANGE = Regex(
+    r"(?<![\w-])"
+    + _MONTH
+    + r"\s+(?P<first>[0-3]?\d)(?:st|nd|rd|th)?"
+    + _DAY_RANGE_LINK
+    + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+"
+    + _YEAR,
+    re.IGNORECASE,
+)
 _ISO_DATE = Regex(
     r"(?<![\w/.-])(?P<year>19\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w/-])"
 )
@@ -300,6 +326,18 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
                 found.append(replace(item, span=_full_date(int(m.group("year")), month, day)))
             elif day is not None and day <= calendar.monthrange(2000, month)[1]:
                 found.append(replace(item, month_day=(month, day)))
+    for regex in (_DAY_MONTH_RANGE, _MONTH_DAY_RANGE):
+        for m in regex.rx.finditer(text):
+            if fold(m.group("link").strip()) in ("and", "et") and not m.groupdict().get("lead"):
+                continue  # "on 4 and 9 May": two dates
+            month = month_number(m.group("month"))
+            year, first, last = int(m.group("year")), int(m.group("first")), int(m.group("day"))
+            start = _full_date(year, month, first) if month else None
+            end = _full_date(year, month, last) if month else None
+            if start is not None and end is not None and start.start < end.start:
+                span = Span(f"{start.text}/{end.text}", start.start, end.end, "interval", False)
+                begin = m.start("first") if "lead" in regex.rx.groupindex else m.start()
+                found.append(Found(begin, m.end(), text[begin : m.end()], span=span))
     listed = [f for f in drop_overlaps(found, lambda f: (f.start, f.end)) if f.span is not None]
     starts = [f.start for f in listed]
     for m in _DAY_LIST.rx.finditer(text):
