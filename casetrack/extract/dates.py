@@ -311,6 +311,18 @@ def month_first(text: str) -> bool | None:
     return None
 
 
+def _day_range(text: str, m: re.Match[str], led: bool) -> Iterator[Found]:
+    """The period of a day range match, from its first day ("between" left out)."""
+    month = month_number(m.group("month"))
+    year = int(m.group("year"))
+    start = _full_date(year, month, int(m.group("first"))) if month else None
+    end = _full_date(year, month, int(m.group("day"))) if month else None
+    if start is not None and end is not None and start.start < end.start:
+        span = Span(f"{start.text}/{end.text}", start.start, end.end, "interval", False)
+        begin = m.start("first") if led else m.start()
+        yield Found(begin, m.end(), text[begin : m.end()], span=span)
+
+
 def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Found]:
     """Every date expression, longest first where they overlap; `month_first` says how the
     text writes numeric dates (see month_first())."""
@@ -330,14 +342,7 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
         for m in regex.rx.finditer(text):
             if fold(m.group("link").strip()) in ("and", "et") and not m.groupdict().get("lead"):
                 continue  # "on 4 and 9 May": two dates
-            month = month_number(m.group("month"))
-            year, first, last = int(m.group("year")), int(m.group("first")), int(m.group("day"))
-            start = _full_date(year, month, first) if month else None
-            end = _full_date(year, month, last) if month else None
-            if start is not None and end is not None and start.start < end.start:
-                span = Span(f"{start.text}/{end.text}", start.start, end.end, "interval", False)
-                begin = m.start("first") if "lead" in regex.rx.groupindex else m.start()
-                found.append(Found(begin, m.end(), text[begin : m.end()], span=span))
+            found.extend(_day_range(text, m, "lead" in regex.rx.groupindex))
     listed = [f for f in drop_overlaps(found, lambda f: (f.start, f.end)) if f.span is not None]
     starts = [f.start for f in listed]
     for m in _DAY_LIST.rx.finditer(text):
