@@ -102,7 +102,7 @@ def test_to_dict_is_json_ready_with_the_documented_keys() -> None:
         ("ORDER. Signed by Judge Ann Lee on 6/5/2024. Reply due 6/25/2024.",
          [("2024-06-05", "order"), ("2024-06-25", "deadline")]),
         ("Filed 25/06/2024; heard 03/07/2024.",
-         [("2024-06-25", "filing"), ("2024-07-03", "filing")]),
+         [("2024-06-25", "filing"), ("2024-07-03", "hearing")]),
         ("The hearing was held on 03/06/2003.", []),
     ],
 )  # fmt: skip
@@ -546,8 +546,143 @@ def test_argued_and_decided_lines_after_a_long_list_of_counsel_date_the_hearing_
     ]
 
 
+def test_the_header_date_told_again_alone_stays_the_ruling() -> None:
+    counsel = "Ann Lee, of Boston, Mass., for appellant.\n\n" * 20
+    text = (
+        "AVERY v. BRENNAN\n\nCourt: Court of Appeals Number: 94-1342\nFiled: Nov. 23, 1994\n\n"
+        f"{counsel}November 23, 1994\n\nThe appeal is denied."
+    )
+    assert [(c.date, c.kind) for c in extract(text).candidates] == [("1994-11-23", "ruling")]
+
+
 def test_a_news_sentence_naming_a_court_is_no_header() -> None:
     assert only("The appeal court sat on 3 May 2019.").kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The clause's part of the sentence: not past a ";" ("attendu que ... ; que ...").
+        (
+            "Attendu que le tribunal a rendu un jugement ; que la société a constitué le "
+            "3 mai 2019 une filiale ;",
+            ["other"],
+        ),
+        # An adjunct that does not hold the date is not its event.
+        (
+            "On 3 May 2019, following the denial of his motion for a new trial, he was sentenced "
+            "to ten years.",
+            ["sentencing"],
+        ),
+        ("After the hearing, the court convicted him on 3 May 2019.", ["conviction"]),
+        ("Après l'audience, le tribunal l'a relaxé le 3 mai 2019.", ["acquittal"]),
+        # Nor is a relative clause that does not hold it.
+        (
+            "The minister launched a website on 3 May 2019, which lists registered agents.",
+            ["other"],
+        ),
+        # A date on a reporting verb is the date of what is reported.
+        (
+            "A former informant has been sentenced to ten years for lying during a grand jury "
+            "investigation, the prosecutor announced on 3 May 2019.",
+            ["sentencing"],
+        ),
+        (
+            "Un ancien maire a été condamné pour corruption lors d'une enquête, a annoncé le "
+            "parquet le 3 mai 2019.",
+            ["conviction"],
+        ),
+        # Dates listed together share their kind.
+        (
+            "Il s'est pourvu contre deux arrêts incidents en date des 3 mai 2019 et 4 mai 2019 ;",
+            ["order", "order"],
+        ),
+        (
+            "He was convicted on an indictment charging him with violations on 3 May 2019, and "
+            "again on 5 June 2019, of the drug laws.",
+            ["other", "other"],
+        ),
+        # The date of the facts, not of the step of the case the sentence names.
+        ("He was convicted on an indictment for bank robbery on 3 May 2019.", ["other"]),
+        ("He was tried for a murder committed in May 2019.", ["other"]),
+        # A victim's request for proceedings is a complaint.
+        (
+            "On 3 May 2019 the applicant sought the institution of criminal proceedings against "
+            "the officer.",
+            ["complaint"],
+        ),
+        ("Le 3 mai 2019, elle a demandé l'ouverture d'une enquête.", ["complaint"]),
+        ("On 3 May 2019 she asked the prosecutor to open criminal proceedings.", ["complaint"]),
+        # Argued or heard, with the date right after it.
+        ("Filed 25 June 2019; heard 3 July 2019.", ["filing", "hearing"]),
+        ("The appeal was argued on 3 July 2019.", ["hearing"]),
+        ("The court imposed a sentence of ten years on 3 July 2019.", ["sentencing"]),
+    ],
+)
+def test_kind_is_the_event_of_the_dates_own_clause(text: str, want: list[str]) -> None:
+    lang = "fr" if re.search(r"\b(?:le|la|l'|du|a été|des)\b", text) else "en"
+    assert [c.kind for c in extract(text, lang=lang).candidates] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "On 3 May 2019 the applicant held a picket in the square. Police officers took him "
+            "to the police station. He was released an hour later.",
+            "arrest",
+        ),
+        (
+            "At about 4 p.m. on 3 May 2019 the applicant was driving his car. Two cars stopped "
+            "him. Officers arrested him.",
+            "arrest",
+        ),
+        (
+            "The conviction stemmed from an incident on 3 May 2019, when police stopped his car. "
+            "He was subsequently arrested.",
+            "arrest",
+        ),
+        # The next dated sentence ends what the date carries.
+        (
+            "On 3 May 2019 the applicant held a picket. On 9 May 2019 he was arrested.",
+            "other",
+        ),
+        # A date that names a step of the case keeps it.
+        ("On 3 May 2019 the applicant appealed. Police arrested him.", "appeal"),
+    ],
+)
+def test_a_date_of_the_facts_is_the_arrest_the_next_sentences_tell(text: str, kind: str) -> None:
+    assert extract(text).candidates[0].kind == kind
+
+
+ADJUNCTS = ("Following", "After", "As a result of", "During", "Pending")
+ADJUNCT_NOUNS = ("the investigation", "a long trial", "the hearing", "his motion", "the raid")
+MAIN_VERBS = (
+    ("a grand jury returned an indictment", "indictment"), ("he was arrested", "arrest"),
+    ("he was sentenced to ten years", "sentencing"), ("the jury acquitted him", "acquittal"),
+    ("he pleaded guilty", "conviction"), ("the charges were dropped", "dismissal"),
+    ("he was pardoned", "pardon"), ("his case was referred to the court", "referral"),
+)  # fmt: skip
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    st.sampled_from(ADJUNCTS),
+    st.sampled_from(ADJUNCT_NOUNS),
+    st.sampled_from(MAIN_VERBS),
+    st.dates(date(1990, 1, 1), date(2030, 12, 31)),
+    st.booleans(),
+)
+def test_the_main_verb_not_the_adjunct_gives_the_kind(
+    adjunct: str, noun: str, verb: tuple[str, str], day: date, date_first: bool
+) -> None:
+    when = f"{day.day} {day:%B} {day.year}"
+    text = (
+        f"On {when}, {adjunct.lower()} {noun}, {verb[0]}."
+        if date_first
+        else f"{adjunct} {noun}, {verb[0]} on {when}."
+    )
+    assert (only(text).date, only(text).kind) == (day.isoformat(), verb[1])
 
 
 KIND_PHRASES = (

@@ -44,7 +44,7 @@ from casetrack.extract.dates import (
     month_first,
     resolve,
 )
-from casetrack.extract.kinds import HEAD, KindWords, header_kind, is_decision
+from casetrack.extract.kinds import HEAD, KindWords, carried_kind, header_kind, is_decision
 from casetrack.extract.parties import Carried, NewParty, bound_roles, parties_in, party_names
 from casetrack.extract.sentences import sentences
 from casetrack.extract.text import Regex, html_to_text, normalise_space, title
@@ -140,7 +140,8 @@ def extract(
     )
     narrative: Span | None = None  # the date the story is at: "On 15 March 2010, ..."
     headline: int | None = None  # the candidate of a listing item's headline, if any
-    for sentence in sentences(story):
+    listed = sentences(story)
+    for number, sentence in enumerate(listed):
         offset = story.find(sentence, offset)
         found = find_dates(sentence, lang, numeric_order)
         item = item_date(sentence, found, alone=not decision)
@@ -185,6 +186,9 @@ def extract(
             kind = kind or kind_words.nearest(date_found.start, date_found.end)
             if kind == "other" and kind_words.tells_a_state():
                 continue  # "In February 1925 the company owned the mine": no event
+            if kind == "other" and header is None and kind_words.dates_the_facts(date_found.start):
+                following = _undated(listed[number + 1 :], lang, numeric_order)
+                kind = carried_kind(following) or kind
             if span.precision == "interval" and kind not in _LASTING:
                 continue  # a period of service, of a survey, of the conduct charged: no event
             if kind not in _DECIDING and _names_a_decision(sentence, date_found, candidates):
@@ -216,6 +220,17 @@ def extract(
     return Extraction(_merged(candidates), first_published)
 
 
+def _undated(following: Sequence[str], lang: str, numeric_order: bool | None) -> list[str]:
+    """The sentences told on the date of the one before them: up to the next dated one."""
+    told = []
+    for sentence in following[:_TOLD_ON_A_DATE]:
+        if find_dates(sentence, lang, numeric_order):
+            break
+        told.append(sentence)
+    return told
+
+
+_TOLD_ON_A_DATE = 5  # sentences
 _OPENING = Regex(r"^\W*(?:on|le|in|en|by|at|around|vers)?\s*$", re.IGNORECASE)
 
 
@@ -300,7 +315,7 @@ def _merged(candidates: list[Candidate]) -> list[Candidate]:
             if candidate.kind != "other" or candidate.date not in by_day:
                 by_day[candidate.date] = candidate
             continue
-        if first.kind in _PLAIN_DECISIONS and candidate.kind not in _PLAIN_DECISIONS:
+        if first.kind in _PLAIN_DECISIONS and candidate.kind not in _PLAIN_DECISIONS | {"other"}:
             first.kind = candidate.kind
         first.parties.extend(p for p in candidate.parties if p not in first.parties)
         first.new_parties.extend(p for p in candidate.new_parties if p not in first.new_parties)

@@ -14,7 +14,7 @@ defendant"): then it is a conviction, an acquittal, a dismissal or an order.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from casetrack.extract.dates import is_release
@@ -96,9 +96,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"surrendered (?:himself |herself |themselves )?to (?:the )?"
             r"(?:authorities|police|agents|marshals)", r"turned (?:himself|herself|themselves) in",
             r"interpell\w*", r"arrete\w*",
+            r"(?:took|taken|brought|escorted|driven|conveyed) (?:[\w-]+ ){0,2}to (?:the |a )?"
+            r"(?:[\w-]+ ){0,2}police (?:station|department|headquarters)",
+            r"conduit\w* au commissariat",
         ),
         (
-            r"arrests?", r"arrestations?",
+            r"arrests?", r"arrestations?", r"apprehensions?",
         ),
     ),
     (
@@ -179,9 +182,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "sentencing",
         (
             r"sentenced", r"received (?:a |an )?(?:[\w-]+ ){0,3}(?:prison|jail) (?:term|sentence)",
+            r"impos\w* (?:a |the |his |her |their )?(?:[\w-]+ ){0,2}sentences?",
         ),
         (
             r"sentenc\w*", r"(?:prison|jail) (?:terms?|sentences?)",
+            r"imposition of (?:[\w'-]+ ){0,6}?sentences?",
         ),
     ),
     (
@@ -234,7 +239,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"president (?:de la (?:chambre|section) )?a (?:decide|accorde)",
         ),
         (
-            r"orders?", r"ordonnances?", r"injunction",
+            r"orders?", r"ordonnances?", r"injunction", r"arrets? incidents?",
+            r"interlocutory (?:orders?|decisions?|judgments?|rulings?)",
         ),
     ),
     (
@@ -284,6 +290,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "hearing",
         (
             r"oral arguments?", r"held a hearing", r"arraigned", r"(?:was|were|been) heard",
+            r"(?:was|were|been) argued", r"(?:heard|argued(?: and submitted)?)(?= (?:on )?\d)",
             r"made (?:an? |his |her |their )?initial (?:court )?appearances?",
         ),
         (
@@ -305,6 +312,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:filed|lodged) (?:a |an )?(?:criminal )?complaint", r"sued", r"porte\w* plainte",
             r"filed (?:a |an )?(?:civil )?(?:lawsuit|suit|civil action)",
             r"depose\w* plainte",
+            r"(?:sought|requested|asked for|applied for|demanded) (?:the )?(?:institution|opening"
+            r"|initiation) of (?:a )?(?:criminal )?(?:proceedings|case|investigation)",
+            r"(?:asked|requested|urged) (?:the )?(?:[\w-]+ ){0,3}to (?:institute|open|initiate"
+            r"|bring) (?:a )?(?:criminal )?(?:proceedings|case|investigation)",
+            r"demand\w* l'ouverture d'une (?:enquete|information judiciaire)",
         ),
         (
             r"complaints?", r"plaintes?", r"lawsuit",
@@ -333,7 +345,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"deported", r"extradited", r"expelled", r"expuls\w*", r"extrad\w*",
         ),
-        (),
+        (
+            # The facts of the matter: "for bank robbery on 10 October 2019" is no step of the case.
+            r"incidents?", r"(?:bank |armed )?robber(?:y|ies)", r"violations?", r"offen[cs]es?",
+            r"murders?", r"shootings?", r"accidents?", r"demonstrations?", r"pickets?",
+            r"protests?", r"infractions?", r"meurtres?", r"manifestations?",
+        ),
     ),
 )  # fmt: skip
 _VERB = 1
@@ -345,13 +362,28 @@ _KIND_REGEXES = tuple(
     if words
 )
 _CLAUSE_BREAK = Regex(r"[,;:()—\u2013]|\band\b|\bet\b|\bwhile\b|\bbut\b")
+# Phrases that are not the date's event unless the date is in them: adjuncts ("following the
+# denial of his motion,", "as a result of the investigation,") and relative clauses.
+_ASIDE = Regex(
+    r"\b(?:following|after|upon|pending|during|before|as a (?:result|consequence) of|in the wake"
+    r" of|in connection with|a la suite d\w*|suite a|apres|lors d\w*|pendant|avant)\b[^,;:()]*"
+    r"|, (?:which|who|whose|whom|lequel|laquelle|lesquels|lesquelles|dont)\b[^,;:()]*"
+)
+_ON_DATE = Regex(r"^\s*(?:on|in|of|on or about|du|le|en)\s*$")
+_LISTED = Regex(
+    r"^\s*,?\s*(?:,|and|et|or|ou|&)\s*(?:again|then|also|puis|encore)?\s*(?:on|le|du|in|en)?\s*$"
+)
+_REPORTING = Regex(
+    r"\b(?:announced|announces|said|says|stated|states|reported|confirmed|disclosed"
+    r"|a (?:annonce|indique|precise|fait savoir))\b"
+)
 _CLAUSE_PENALTY = 25
 _VERB_BONUS = 40
 _NEIGHBOURS = 4  # words looked at on each side of a date
 # What joins a decision to its date: "the judgment of", "l'arrêt ... en date du", "rendered".
 _NAMED_WITH_DATE = Regex(
-    r"^[^;]{0,120}?(?:\ben date du|\bdu|\bof|\bdated|\brendered|\brendue?s? le|\bdelivered"
-    r"|\bentered)(?:\s+on)?\s*$"
+    r"^[^;]{0,120}?(?:\ben date du|\ben date des|\bdes|\bdu|\bof|\bdated|\brendered"
+    r"|\brendue?s? le|\bdelivered|\bentered)(?:\s+on)?\s*$"
 )
 # A clause hung on the date that says what the decision did.
 _HUNG_CLAUSE = Regex(r"^\s*,?\s*(?:qui\b|which\b|that\b|\w+ing\b)")
@@ -410,6 +442,8 @@ class KindWords:
     words: list[tuple[int, int, str, int]]  # in text order, none overlapping another or a date
     ends: list[int]  # where each word ends, for bisection
     breaks: list[int]  # where clause breaks (commas, "and", ...) start
+    dates: Sequence[tuple[int, int]]
+    asides: list[tuple[int, int]]  # adjuncts and relative clauses: "following X", ", which X"
 
     @classmethod
     def of(cls, sentence: str, dates: Sequence[tuple[int, int]]) -> KindWords:
@@ -429,12 +463,16 @@ class KindWords:
             if kind and not inside_date:
                 words.append((start, end, kind, strength))
         breaks = [m.start() for m in _CLAUSE_BREAK.rx.finditer(sentence)]
-        return cls(folded, words, [w[1] for w in words], breaks)
+        asides = [m.span() for m in _ASIDE.rx.finditer(folded)]
+        return cls(folded, words, [w[1] for w in words], breaks, dates, asides)
 
     def nearest(self, start: int, end: int) -> str:
         """The kind of the date at start:end: a deadline where it is when something is due,
         of the event a noun before it was set for, of the decision named with it (or what a
         clause hung on it says it decided), else of the closest event word, verbs first."""
+        previous = self._coordinated_with(start)
+        if previous is not None:
+            return self.nearest(*previous)  # "the orders of 22 and 23 June": one kind for both
         clause = self.folded[self._clause_start(start) : start]
         if _DUE.rx.search(clause) or (_DUE_IF_BOUND.rx.search(clause) and _BOUND.rx.search(clause)):
             return "deadline"
@@ -445,9 +483,11 @@ class KindWords:
                 return kind  # "a hearing scheduled for June 7"
         if _OCCURRING.rx.search(clause):
             return "other"  # "conduct occurring on April 27": the facts, not a step of the case
+        if self.dates_the_facts(start):
+            return "other"  # "for bank robbery on October 10": the date of the facts
         if before + 1 < len(self.words):
             word_start, _, kind, _ = self.words[before + 1]
-            if word_start - end <= 2:
+            if word_start - end <= 2 and not self.folded[end:word_start].strip():
                 # the date qualifies a noun, "the 2003 raid", unless the clause's verb says what
                 # came of it: "found guilty in an October 2016 trial" is the conviction
                 outcome = self._outcome_before(start, before) if kind in _TRIAL_NOUNS else None
@@ -460,15 +500,68 @@ class KindWords:
             if _NAMED_WITH_DATE.rx.match(self.folded[word_end:start]):
                 opening = bool(_OPENING_DECISION.rx.search(self.folded[:word_start]))
                 return self._decided(end, before + 1, hung=not opening) or kind
+        return self._scored(start, end, before)
+
+    def _scored(self, start: int, end: int, before: int) -> str:
+        """The closest event word of the date's part of the sentence, verbs first: not past
+        a ";" (French "attendu que ... ; que ..."), not in an aside that does not hold the
+        date ("following the denial of his motion", ", which ..."); where the date hangs on a
+        reporting verb ("..., the prosecutor announced today"), the verb of what is reported."""
+        low = self.folded.rfind(";", 0, start) + 1
+        high = self.folded.find(";", end)
+        high = len(self.folded) if high < 0 else high
+        asides = [(a, b) for a, b in self.asides if not a <= start < b]
+
+        def in_scope(index: int) -> bool:
+            word_start, word_end = self.words[index][:2]
+            return (
+                low <= word_start
+                and word_end <= high
+                and not any(a <= word_start < b for a, b in asides)
+            )
+
+        if self._reported(start, end):
+            verbs = [
+                (min(abs(start - w[1]), abs(w[0] - end)), w[2])
+                for index, w in enumerate(self.words)
+                if w[3] == _VERB and in_scope(index)
+            ]
+            if verbs:
+                return min(verbs)[1]
         scored: list[tuple[float, str]] = []
-        for index in range(max(0, before - _NEIGHBOURS + 1), before + 1):
-            _, word_end, kind, strength = self.words[index]
-            scored.append((self._distance(word_end, start) - _VERB_BONUS * strength, kind))
-        for index in range(before + 1, min(len(self.words), before + 1 + _NEIGHBOURS)):
-            word_start, _, kind, strength = self.words[index]
-            distance = self._distance(end, word_start) + 0.5 - _VERB_BONUS * strength
-            scored.append((distance, kind))
+        index = before
+        while index >= 0 and len(scored) < _NEIGHBOURS:
+            if in_scope(index):
+                _, word_end, kind, strength = self.words[index]
+                scored.append((self._distance(word_end, start) - _VERB_BONUS * strength, kind))
+            index -= 1
+        count, index = len(scored), before + 1
+        while index < len(self.words) and len(scored) - count < _NEIGHBOURS:
+            if in_scope(index):
+                word_start, _, kind, strength = self.words[index]
+                distance = self._distance(end, word_start) + 0.5 - _VERB_BONUS * strength
+                scored.append((distance, kind))
+            index += 1
         return min(scored, key=lambda score: score[0])[1] if scored else "other"
+
+    def _reported(self, start: int, end: int) -> bool:
+        """Whether the date hangs on a reporting verb and its clause names no event:
+        "..., the Justice Department announced today"."""
+        low = self._clause_start(start)
+        ends = [self.folded.find(mark, end) for mark in ",;:()"]
+        high = min((e for e in ends if e >= 0), default=len(self.folded))
+        clause = self.folded[low:high]
+        in_clause = any(low <= w[0] < high for w in self.words)
+        return not in_clause and bool(_REPORTING.rx.search(clause))
+
+    def _coordinated_with(self, start: int) -> tuple[int, int] | None:
+        """The date this one is listed with: "on 22 June 2019 and 23 June 2019", "en date des
+        22 et 23 juin", "on April 4, and again on May 5"."""
+        index = bisect.bisect_left([d[0] for d in self.dates], start)
+        if index == 0:
+            return None
+        previous = self.dates[index - 1]
+        return previous if _LISTED.rx.match(self.folded[previous[1] : start]) else None
 
     def _decided(self, end: int, first_after: int, hung: bool = True) -> str | None:
         """What a clause hung on the date ending at `end` says the decision did."""
@@ -481,6 +574,21 @@ class KindWords:
             if strength == _VERB and kind in _DECIDED:
                 return kind
         return None
+
+    def dates_the_facts(self, start: int) -> bool:
+        """Whether the date at `start` is of the facts of the matter: the sentence names no
+        step of a case ("the applicant staged a demonstration"), or the date is that of a
+        word for the facts ("for bank robbery on October 10"); then what its date was may be
+        told by the sentences after it."""
+        if all(kind == "other" for _, _, kind, _ in self.words):
+            return True
+        before = bisect.bisect_right(self.ends, start) - 1
+        if before < 0:
+            return False
+        _, word_end, kind, strength = self.words[before]
+        return (kind, strength) == ("other", _NOUN) and bool(
+            _ON_DATE.rx.match(self.folded[word_end:start])
+        )
 
     def tells_a_state(self) -> bool:
         """Whether the sentence tells a state of affairs and no event at all: its date is none."""
@@ -504,6 +612,16 @@ class KindWords:
     def _distance(self, low: int, high: int) -> int:
         crossed = bisect.bisect_left(self.breaks, high) - bisect.bisect_left(self.breaks, low)
         return high - low + _CLAUSE_PENALTY * crossed
+
+
+def carried_kind(following: Iterable[str]) -> str | None:
+    """An arrest where the sentences after a date of the facts tell of one ("On 10 November
+    2006 the applicant staged a demonstration. ... Officers took her to the police station."):
+    a date that carries several events of one occurrence is its main legal event."""
+    for sentence in following:
+        if any(word[2] == "arrest" for word in KindWords.of(sentence, ()).words):
+            return "arrest"
+    return None
 
 
 # The head of a court decision: its date on a line of its own or among the court's name and
