@@ -15,7 +15,8 @@ EDTF interval, for an event that lasts) and kind words in English and French onl
 that are no event are left out: births, foundings, page furniture ("Published On:", a post's
 date and time), closing datelines, deliberations, rectifications, dates of laws, cut-offs
 ("prior to"), and the dates of cited decisions (found with eyecite, and listed with the
-candidate as sources). Not read yet: dates in words, "last night", seasons.
+candidate as sources). Also read: "last night", seasons (EDTF 2012-22), days in words ("the
+third of March", "le premier mars"); not yet: years in words.
 
 Modules, each importing only those listed before it: text (folding, HTML, titles),
 dates (finding and resolving dates, the dateline), sentences, kinds (kind words),

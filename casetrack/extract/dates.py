@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -91,6 +91,67 @@ _MONTH_DAY_RANGE = Regex(
     + _DAY_RANGE_LINK
     + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+"
     + _YEAR,
+    re.IGNORECASE,
+)
+# Days in words: "the third of March 2010", "March twenty-first", "le premier mars 2010".
+_ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth",
+)  # fmt: skip
+_FRENCH_DAYS = (
+    "premier", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+    "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf",
+)  # fmt: skip
+
+
+def _day_words() -> tuple[dict[str, int], dict[str, int]]:
+    """Every day of a month in words (1 to 31): English ordinals, French numbers."""
+    english = {word: day for day, word in enumerate(_ORDINALS, 1)}
+    french = {word: day for day, word in enumerate(_FRENCH_DAYS, 1)}
+    english |= {"twentieth": 20, "thirtieth": 30}
+    french |= {"vingt": 20, "trente": 30, "trente et un": 31}
+    for ones in range(1, 10):
+        for sep in ("-", " "):
+            english[f"twenty{sep}{_ORDINALS[ones - 1]}"] = 20 + ones
+        french["vingt et un" if ones == 1 else f"vingt-{_FRENCH_DAYS[ones - 1]}"] = 20 + ones
+    english |= {"thirty-first": 31, "thirty first": 31}
+    return english, french
+
+
+_ENGLISH_DAYS, _FRENCH_DAY_WORDS = _day_words()
+_DAY_WORDS = _ENGLISH_DAYS | _FRENCH_DAY_WORDS
+
+
+def _words(words: dict[str, int]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True)).replace(" ", r"\s+")
+
+
+_WORD_DAY_MONTH = Regex(  # "the third of March", "le premier mars": an ordinal needs its "of"
+    r"(?<![\w-])(?:(?:the\s+)?(?P<word>"
+    + _words(_ENGLISH_DAYS)
+    + r")(?:\s+day)?\s+of\s+"
+    + _MONTH
+    + r"|(?<=\ble\s|\bdu\s|\bau\s)(?P<word_fr>"
+    + _words(_FRENCH_DAY_WORDS)
+    + r")\s+"
+    r"(?P<month_fr>" + _ANY_MONTH_FORMS + r")\.?)(?:,?\s+(?:of\s+)?" + _YEAR + ")?",
+    re.IGNORECASE,
+)
+_MONTH_WORD_DAY = Regex(
+    r"(?<![\w-])" + _MONTH + r"\s+(?:the\s+)?(?P<word>" + _words(_ENGLISH_DAYS) + r")(?![\w-])"
+    r"(?:,?\s+" + _YEAR + ")?",
+    re.IGNORECASE,
+)
+# A season of a year, as EDTF writes it (2003-22: summer 2003; winter runs into the next year).
+_SEASONS = {
+    "spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24,
+    "printemps": 21, "ete": 22, "automne": 23, "hiver": 24,
+}  # fmt: skip
+_SEASON = Regex(
+    r"(?<![\w-])(?:(?:the\s+|l['\u2019]|au\s+)(?P<season>spring|summer|autumn|fall|printemps|"
+    r"[ée]t[ée]|automne|hiver|winter)|(?P<bare>spring|summer|autumn|winter|printemps|automne))"
+    r",?\s+(?:of\s+|de\s+(?:l['\u2019]ann[ée]e\s+)?|d['\u2019])?" + _YEAR,
     re.IGNORECASE,
 )
 _ISO_DATE = Regex(
@@ -183,7 +244,13 @@ _ANY_MONTH = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
 _AFTER_MONTH_ONLY = r"(?!\w)(?!,?\s+(?:of\s+|de\s+)?(?:\d|the\s+\d))"
 _MONTH_ONLY = Regex(
     r"(?<![\w-])(?:in|since|until|by|from|between|during|early|late|mid-|en|depuis|dès|fin|début|debut|"
-    r"courant|mi-)\s+(?:early\s+|late\s+|mid-)?(?P<month>" + _MONTH_NAMES + ")" + _AFTER_MONTH_ONLY,
+    r"courant|mi-|last|this)\s+(?:early\s+|late\s+|mid-)?(?P<month>"
+    + _MONTH_NAMES
+    + ")"
+    + _AFTER_MONTH_ONLY
+    + r"|(?<![\w-])(?P<owner>"
+    + _MONTH_NAMES
+    + r")['\u2019]s(?!\w)",  # "April's raids"
     re.IGNORECASE,
 )
 _WEEKDAYS = {
@@ -204,7 +271,9 @@ _WEEKDAY = Regex(
 )
 _TODAY = Regex(
     r"(?<![\w-])(?:(?P<today>today|earlier\s+today|this\s+(?:morning|afternoon|evening)|tonight"
-    r"|aujourd'hui|aujourd\u2019hui|ce\s+matin|cet\s+apr[èe]s-midi)|(?P<yesterday>yesterday|hier)"
+    r"|aujourd'hui|aujourd\u2019hui|ce\s+matin|cet\s+apr[èe]s-midi)"
+    r"|(?P<yesterday>(?:(?:late|early)\s+)?last\s+night|yesterday(?:\s+(?:morning|afternoon|evening))?"
+    r"|(?:dans\s+)?la\s+nuit\s+derni[èe]re|hier(?:\s+(?:soir|matin|apr[èe]s-midi))?)"
     r"|(?:just\s+)?last\s+(?P<last>month|year)(?!['\u2019]s)"
     r"|(?:earlier|later)\s+this\s+(?P<this>month|year)(?!['\u2019]s)"
     r"|(?P<dernier>le\s+mois|l'an|l'ann[ée]e)\s+derni[èe]re?)(?![\w-])",
@@ -217,10 +286,18 @@ _NEXT_WEEK = Regex(r"\b(?:next|this coming|prochain)\s*$", re.IGNORECASE)
 # Words after which a date is no event of the case: a birth, a page's publication, a law's name.
 _NOT_AN_EVENT_BEFORE = Regex(
     r"(?:\bborn(?:\s+(?:in|on))?|\bb\.|\bn[ée]e?s?\s+(?:en|le)"
-    r"|\b(?:published|updated|posted)(?:\s+on)?|\blast\s+(?:updated|modified)|\bas\s+corrected"
+    r"|\b(?:published|updated|posted)(?:\s+on)?|\b(?:last|latest)\s+(?:updated|modified|update"
+    r"|revised|revision)|\bdate\s+(?:modified|updated|of\s+update)|\bas\s+corrected"
     r"\s+through|\barchive\s+date|\bpubli[ée]e?(?:\s+le)?|\bmis\s+[àa]\s+jour(?:\s+le)?"
     r"|\bdate\s+de\s+publication"
-    r"|\b(?:rectified|corrected|revised|rectifi[ée]e?|corrig[ée]e?)\s+(?:on|le)|\bweek\s+ending"
+    r"|\b(?:rectified|corrected|revised|rectifi[ée]e?|corrig[ée]e?)\s+(?:on|le)"
+    r"|\b(?:week|month|quarter|year|period|exercice|p[ée]riode|trimestre|semestre|semaine)"
+    r"\s+(?:ended|ending|clos|cl[ôo]tur[ée])(?:\s+(?:on|le|au))?"
+    # A programme launched or revived: "reinvigorated PSN in 2017" (not an inquiry launched).
+    r"|\b(?:launched|relaunched|reinvigorated|revitali[sz]ed|inaugurated|relanc[ée]e?)"
+    r"\b(?:(?!\b(?:investigations?|inquir\w+|probes?|operations?|raids?|enqu[êe]tes?|appeals?|"
+    r"op[ée]rations?|information|lawsuits?|suits?|actions?|prosecutions?|proceedings|cases?)\b)[^.;,\n\d]){0,40}?"
+    r"\b(?:in|on|en|le)"
     r"|\b(?:loi|d[ée]cret|arr[êe]t[ée]|circulaire|directive|r[èe]glement|convention|trait[ée]|"
     r"protocol[e]?|act|law|statute|decree|regulation)\s+(?:n[°o]\.?\s*[\w./-]+,?\s+)?(?:du|of|dated)"
     r"|\b(?:passed|adopted|signed|vot[ée]e?)\s+(?:into\s+)?(?:[\w-]+\s+){0,4}?(?:act|law|statute|"
@@ -285,6 +362,13 @@ def _period(day: date, precision: str, approximate: bool = False) -> Span:
     return Span(f"{day.year:04d}{mark}", first, date(day.year, 12, 31), "year", approximate)
 
 
+def season_span(year: int, season: int) -> Span:
+    """A season as EDTF ("2003-22"), from the first day of its first month (spring: March)."""
+    first = date(year, (season - 21) * 3 + 3, 1)
+    after = _shift(first, 3, "month")
+    return Span(f"{year:04d}-{season}", first, after - timedelta(days=1), "season")
+
+
 def month_number(token: str) -> int | None:
     """The month a name means, or None for lower-case English words such as "may"."""
     folded = fold(token.rstrip("."))
@@ -323,14 +407,22 @@ def _day_range(text: str, m: re.Match[str], led: bool) -> Iterator[Found]:
         yield Found(begin, m.end(), text[begin : m.end()], span=span)
 
 
+def _day_of(m: re.Match[str], groups: Mapping[str, int]) -> int | None:
+    """The day a match gives, in figures or in words; None for a month and year."""
+    if "word" in groups:
+        word = m.group("word") or m.group("word_fr") if "word_fr" in groups else m.group("word")
+        return _DAY_WORDS.get(normalise_space(word.lower()))
+    return int(m.group("day")) if "day" in groups else None
+
+
 def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Found]:
     """Every date expression, longest first where they overlap; `month_first` says how the
     text writes numeric dates (see month_first())."""
     found: list[Found] = []
-    for regex in (_DAY_MONTH, _MONTH_DAY, _MONTH_YEAR):
+    for regex in (_DAY_MONTH, _MONTH_DAY, _MONTH_YEAR, _WORD_DAY_MONTH, _MONTH_WORD_DAY):
         for m in regex.rx.finditer(text):
-            month = month_number(m.group("month"))
-            day = int(m.group("day")) if "day" in regex.rx.groupindex else None
+            month = month_number(m.group("month") or m.group("month_fr"))
+            day = _day_of(m, regex.rx.groupindex)
             if month is None or day == 0:
                 continue
             item = Found(m.start(), m.end(), m.group(0).rstrip(".,"))
@@ -353,6 +445,11 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
         span = _full_date(last.span.start.year, last.span.start.month, int(m.group("day")))
         if span is not None and last.start - m.end() < 40:
             found.append(Found(m.start(), m.end(), m.group(0), span=span))
+    for m in _SEASON.rx.finditer(text):
+        season = _SEASONS[fold(m.group("season") or m.group("bare"))]
+        span = season_span(int(m.group("year")), season)
+        begin = m.start("season") if m.group("season") else m.start()
+        found.append(Found(begin, m.end(), text[begin : m.end()], span=span))
     for m in _ISO_DATE.rx.finditer(text):
         span = _full_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
         if span:
@@ -375,9 +472,10 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
             found.append(Found(begin, m.end("year"), text[begin : m.end("year")], span=span))
     found.extend(_find_relative(text))
     for m in _MONTH_ONLY.rx.finditer(text):
-        month = month_number(m.group("month"))
+        group = "month" if m.group("month") else "owner"
+        month = month_number(m.group(group))
         if month is not None:
-            found.append(Found(m.start("month"), m.end(), m.group("month"), month=month))
+            found.append(Found(m.start(group), m.end(group), m.group(group), month=month))
     for m in _WEEKDAY.rx.finditer(text):
         if not _NEXT_WEEK.rx.search(text, max(0, m.start() - 20), m.start()):
             found.append(Found(m.start(), m.end(), m.group(0), weekday=_WEEKDAYS[m.group(0)]))
@@ -392,11 +490,25 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
         found.append(Found(m.start(), m.end(), m.group(0), ago=ago))
     for m in _SAME_DAY.rx.finditer(text):
         found.append(Found(m.start(), m.end(), m.group(0), same_day=True))
-    return [
-        f
-        for f in _periods(text, drop_overlaps(found, lambda f: (f.start, f.end)))
-        if not _NOT_AN_EVENT_BEFORE.rx.search(text, max(0, f.start - 90), f.start)
-    ]
+    return _events(text, _periods(text, drop_overlaps(found, lambda f: (f.start, f.end))))
+
+
+_LIST_LINK = Regex(r"\s*(?:,|;|and|or|et|ou|&)\s*", re.IGNORECASE)
+
+
+def _events(text: str, found: list[Found]) -> list[Found]:
+    """The dates that may be events: not after words that make them a birth, a publication,
+    a law's date (_NOT_AN_EVENT_BEFORE), nor listed after such a date ("notes en délibéré,
+    enregistrées le 12 et 19 décembre 2011": both are deliberations)."""
+    kept: list[Found] = []
+    dropped_end = -1
+    for f in found:
+        listed = dropped_end >= 0 and _LIST_LINK.rx.fullmatch(text, dropped_end, f.start)
+        if listed or _NOT_AN_EVENT_BEFORE.rx.search(text, max(0, f.start - 90), f.start):
+            dropped_end = f.end
+        else:
+            kept.append(f)
+    return kept
 
 
 _ABOUT = r"(?:(?:on\s+or\s+)?about\s+|around\s+|approximately\s+|vers\s+)?"
@@ -508,7 +620,7 @@ def _resolve_shift(anchor: Span, shift: tuple[int, int, str]) -> Span:
     start, end = _shift(anchor.start, fewest, unit), _shift(anchor.end, most, unit)
     unit_precision = "day" if unit in ("day", "week") else unit
     vague = fewest != most
-    level = max(_PRECISIONS.index(unit_precision), _PRECISIONS.index(anchor.precision))
+    level = max(_PRECISIONS.index(unit_precision), _level(anchor.precision))
     if vague:  # "months later": say the coarser period, keep the real bounds
         level = min(level + 1, 2)
         return Span(_period(start, _PRECISIONS[level], True).text, start, end,
@@ -516,6 +628,12 @@ def _resolve_shift(anchor: Span, shift: tuple[int, int, str]) -> Span:
     nominal = _period(start, _PRECISIONS[level], True)
     return Span(nominal.text, min(start, nominal.start), max(end, nominal.end),
                  nominal.precision, True)  # fmt: skip
+
+
+def _level(precision: str) -> int:
+    """How coarse a precision is among day, month and year (a season counts as a month, an
+    interval as its days)."""
+    return _PRECISIONS.index({"season": "month", "interval": "day"}.get(precision, precision))
 
 
 def _with_year(month_day: tuple[int, int], anchor: Span, from_dateline: bool) -> Span | None:
@@ -661,9 +779,14 @@ def _month_in_context(
 ) -> tuple[Span | None, str | None]:
     """ "In November": the year of a later full date of the same sentence ("in January, and
     on 14 February 2020"), else, marked uncertain ("2019-11?"), of the date the text last
-    stated, else of the dateline (the year before when the month is still to come)."""
+    stated, else of the dateline (the year before when the month is still to come). A month
+    of the dateline's year up to its own ("April's raids" in a report of 3 May 2012) is sure:
+    news tells what is past."""
     anchor = next((f.span for f in later_in_sentence if f.span), None)
     sure = anchor is not None and (month, 1) <= (anchor.start.month, anchor.start.day)
+    if anchor is None and published is not None and stated in (None, published):
+        anchor, stated = published, None
+        sure = month <= published.start.month
     anchor = anchor or stated or published
     if anchor is None:
         return None, None

@@ -422,6 +422,9 @@ _SET_FOR = Regex(
 _OCCURRING = Regex(
     r"\b(?:occurring|occurred|committed|took\s+place|happened|arising|that\s+occurred)"
     r"(?:\s+(?:on|in|around|about))?\s*$"
+    # a letter dated within a clause about something else: "told in a letter dated 5 May"
+    r"|[^,;]\b(?:in|by)\s+(?:a|an|the|his|her|its|their)\s+(?:letter|e-?mail|memorandum)"
+    r"\s+(?:dated|of)\s*(?:\.\.\s*)?$"
 )
 # Verbs of a state of affairs, not an event: "In February 1925 the company owned the mine".
 _STATE = Regex(
@@ -630,7 +633,8 @@ HEAD = 600  # characters: the head of a decision, where its court and date are
 _HEADER_WORDS = 16
 _DECISION_WORDS = Regex(
     r"\b(?:court|cour|tribunal|judgment|jugement|arret|pourvoi|cassation|docket|appellate|"
-    r"chambre|division|cass|audience|conseil d'etat|conseil constitutionnel|lecture du)\b"
+    r"chambre|division|cass|audience|conseil d'etat|conseil constitutionnel|lecture du|opinion|"
+    r"circuit judges?)\b"
 )
 _FINITE_VERB = Regex(
     r"\b(?:was|were|is|are|has|had|have|been|having|will|a|ont|est|sont|ete|avait|etait)\b"

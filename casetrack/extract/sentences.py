@@ -34,8 +34,10 @@ def sentences(text: str) -> list[str]:
             token = fold(text[word_start:cut].lstrip("(\"'«“"))
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
-            if token.isdigit() and month_number(text[end.end() :].split(maxsplit=1)[0]):
-                continue  # German "17. Juni 2003"
+            if (token.isdigit() or not token) and month_number(
+                text[end.end() :].split(maxsplit=1)[0]
+            ):
+                continue  # German "17. Juni 2003", a blanked day ("on .. June 1969")
             result.append(text[start : end.end()])
             start = end.end()
         result.append(text[start : para.end()])

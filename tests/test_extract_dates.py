@@ -1,0 +1,216 @@
+"""casetrack.extract: the date forms real reports use and the dates that are no event of the
+case (issue #24). Made-up sentences of the shapes found in news, judgments and listings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casetrack.extract import Candidate, extract
+from casetrack.extract.dates import season_span
+from tests.budget import examples
+
+
+def dates(text: str, lang: str = "en") -> list[str]:
+    return [c.date for c in extract(text, lang=lang).candidates]
+
+
+def only(text: str, lang: str = "en") -> Candidate:
+    candidates = extract(text, lang=lang).candidates
+    assert len(candidates) == 1, [c.to_dict() for c in candidates]
+    return candidates[0]
+
+
+# --------------------------------------------------------------------------- news words
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("BOSTON, May 31, 2007 \u2014 Two men were sentenced late last night.", "en", "2007-05-30"),
+        ("BOSTON, May 31, 2007 \u2014 Police arrested him last night.", "en", "2007-05-30"),
+        ("BOSTON, May 31, 2007 \u2014 He was charged yesterday evening.", "en", "2007-05-30"),
+        ("Lyon, le 3 juin 2014 \u2014 Il a été interpellé hier soir.", "fr", "2014-06-02"),
+        ("Lyon, le 3 juin 2014 \u2014 Il a été interpellé dans la nuit dernière.", "fr",
+         "2014-06-02"),
+    ],
+)  # fmt: skip
+def test_last_night_is_the_day_before_the_dateline(text: str, lang: str, want: str) -> None:
+    candidate = only(text, lang)
+    assert (candidate.date, candidate.precision) == (want, "day")
+
+
+def test_last_night_without_a_dateline_is_no_date() -> None:
+    assert dates("He was arrested late last night.") == []
+
+
+def test_a_listing_items_last_night_counts_from_the_item() -> None:
+    text = (
+        "Press Releases for May 2007\nMay 31, 2007\n\n"
+        "Two men were sentenced late last night by a judge in Detroit."
+    )
+    assert dates(text) == ["2007-05-30"]
+
+
+# --------------------------------------------------------------------------- days in words
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("He was arrested on the third of March 2010.", "en", "2010-03-03"),
+        ("He was arrested on the twenty-first day of May, 2010.", "en", "2010-05-21"),
+        ("He was arrested on March thirty-first, 2010.", "en", "2010-03-31"),
+        ("Il a été interpellé le premier mars 2010.", "fr", "2010-03-01"),
+        ("Il a été interpellé le vingt et un février 2010.", "fr", "2010-02-21"),
+        ("Il a été jugé le dix-sept juin 2003.", "fr", "2003-06-17"),
+    ],
+)
+def test_a_day_in_words_is_a_day(text: str, lang: str, want: str) -> None:
+    assert only(text, lang).date == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first May 2010 hearing was short.",  # an ordinal adjective, not a day
+        "The second March 2010 raid found nothing.",
+        "In May six people were arrested.",  # a count after a month, and no year to give it
+    ],
+)
+def test_an_ordinal_or_a_number_beside_a_month_is_no_day(text: str) -> None:
+    assert all(len(d) < 10 for d in dates(text))
+
+
+_ORDINAL = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+            "seventeenth", "eighteenth", "nineteenth", "twentieth"]  # fmt: skip
+
+
+def _ordinal(day: int) -> str:
+    if day <= 20:
+        return _ORDINAL[day - 1]
+    if day == 30:
+        return "thirtieth"
+    return ("twenty-" if day < 30 else "thirty-") + _ORDINAL[day % 10 - 1]
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)))
+def test_every_day_in_words_reads_back(day: date) -> None:
+    text = f"The court ruled on the {_ordinal(day.day)} of {day:%B}, {day.year}."
+    assert only(text).date == day.isoformat()
+
+
+# --------------------------------------------------------------------------- seasons, months
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("He was arrested in the summer of 2012.", "en", "2012-22"),
+        ("The raids began in the fall of 2012.", "en", "2012-23"),
+        ("He was tried in winter 2013.", "en", "2013-24"),
+        ("Il a été mis en examen à l'été 2015.", "fr", "2015-22"),
+        ("Il a été interpellé au printemps de l'année 2016.", "fr", "2016-21"),
+    ],
+)
+def test_a_season_is_an_edtf_season(text: str, lang: str, want: str) -> None:
+    candidate = only(text, lang)
+    assert (candidate.date, candidate.precision) == (want, "season")
+
+
+def test_a_seasons_bounds_are_its_months_and_winter_runs_into_the_next_year() -> None:
+    assert (season_span(2012, 22).start, season_span(2012, 22).end) == (
+        date(2012, 6, 1),
+        date(2012, 8, 31),
+    )
+    assert (season_span(2013, 24).start, season_span(2013, 24).end) == (
+        date(2013, 12, 1),
+        date(2014, 2, 28),
+    )
+
+
+def test_a_span_counted_from_a_season_is_approximate() -> None:
+    text = "He was arrested in the summer of 2012. Two months later he was charged."
+    assert dates(text) == ["2012-22", "2012-08~"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The applicant was arrested on .. June 1969.", ["1969-06"]),
+        ("He wrote to the police by letter dated .. May 1970 from London.", ["1970-05"]),
+    ],
+)
+def test_a_blanked_day_leaves_the_month(text: str, want: list[str]) -> None:
+    assert dates(text) == want
+
+
+def test_a_month_of_the_listings_year_is_sure_and_the_headline_gives_way_to_it() -> None:
+    text = (
+        "May 3, 2012 \u2014 Agents seize counterfeit goods at a flea market\n\n"
+        "April's enforcement activity at the market resulted in the largest seizure."
+    )
+    assert dates(text) == ["2012-04"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "want"),
+    [("in February", "2021-02"), ("last February", "2021-02"), ("in November", "2020-11?")],
+)
+def test_a_month_after_a_dateline_is_sure_only_within_its_year(phrase: str, want: str) -> None:
+    assert dates(f"LYON, 10 March 2021 \u2014 He was arrested {phrase}.") == [want]
+
+
+# --------------------------------------------------------------------------- no event
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Filed: Nov. 23, 1994\nLatest Update: Mar. 02, 2020\n\nHe was arrested on 3 May 1990.",
+         "en", ["1994-11-23", "1990-05-03"]),
+        ("Page last revised: 4 June 2021. He was arrested on 3 May 2021.", "en", ["2021-05-03"]),
+        ("Les titres figuraient au bilan de l'exercice clos le 31 décembre 1991. Il a été "
+         "condamné le 3 mai 1993.", "fr", ["1993-05-03"]),
+        ("The company filed its report for the year ended June 30, 2019, and was charged on "
+         "3 May 2020.", "en", ["2020-05-03"]),
+        ("The Department reinvigorated the programme in 2017 to reduce violent crime.", "en", []),
+        ("The office launched its new website on 5 May 2017.", "en", []),
+        ("Vu les notes en délibéré, enregistrées le 12 et 19 décembre 2011 ; la cour a statué le "
+         "23 décembre 2011.", "fr", ["2011-12-23"]),
+        ("He was born on 3 May 1970, 1971 or 1972 and arrested on 5 May 2010.", "en",
+         ["2010-05-05"]),
+    ],
+)  # fmt: skip
+def test_page_furniture_periods_and_programmes_are_no_events(
+    text: str, lang: str, want: list[str]
+) -> None:
+    assert dates(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police launched an investigation in 2017.",
+        "The prosecutor relaunched the proceedings on 5 May 2017.",
+        "She was born in Lyon and was arrested on 5 May 2010 and on 7 May 2010.",
+    ],
+)
+def test_an_inquiry_launched_or_a_date_after_one_is_still_an_event(text: str) -> None:
+    assert dates(text)
+
+
+def test_an_opinions_header_date_under_its_docket_number_is_the_ruling() -> None:
+    text = (
+        "Opinion\nNo. 17094.\nFebruary 6, 1964.\n"
+        "Before SMITH and JONES, Circuit Judges.\n"
+        "Ann Lee was convicted by a jury on April 4, 1961."
+    )
+    extraction = extract(text)
+    assert next((c.date, c.kind) for c in extraction.candidates) == ("1964-02-06", "ruling")
+    assert extraction.published is None
