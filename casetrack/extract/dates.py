@@ -293,8 +293,8 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|\b(?:rectified|corrected|revised|rectifi[ée]e?|corrig[ée]e?)\s+(?:on|le)"
     r"|\b(?:week|month|quarter|year|period|exercice|p[ée]riode|trimestre|semestre|semaine)"
     r"\s+(?:ended|ending|clos|cl[ôo]tur[ée])(?:\s+(?:on|le|au))?"
-    # A programme launched or revived: "reinvigorated PSN in 2017" (not an inquiry launched).
-    r"|\b(?:launched|relaunched|reinvigorated|revitali[sz]ed|inaugurated|relanc[ée]e?)"
+    # A programme revived: "reinvigorated PSN in 2017" (not an inquiry relaunched).
+    r"|\b(?:relaunched|reinvigorated|revitali[sz]ed|revived|relanc[ée]e?)"
     r"\b(?:(?!\b(?:investigations?|inquir\w+|probes?|operations?|raids?|enqu[êe]tes?|appeals?|"
     r"op[ée]rations?|information|lawsuits?|suits?|actions?|prosecutions?|proceedings|cases?)\b)[^.;,\n\d]){0,40}?"
     r"\b(?:in|on|en|le)"
