@@ -142,8 +142,8 @@ def test_the_first_days_of_a_list_take_the_month_and_year_of_the_last(
         ("The raid took place in February 2004.", "en", "February 2004", "2004-02",
          "2004-02-01", "2004-02-29"),
         ("The raid took place in 2001.", "en", "2001", "2001", "2001-01-01", "2001-12-31"),
-        ("The raid took place in early 2001.", "en", "early 2001", "2001",
-         "2001-01-01", "2001-12-31"),
+        ("The raid took place in early 2001.", "en", "early 2001", "[2001-01..2001-04]",
+         "2001-01-01", "2001-04-30"),
         ("Since 2001 the group has been watched.", "en", "2001", "2001",
          "2001-01-01", "2001-12-31"),
         ("The 2003 raid was lawful.", "en", "2003", "2003", "2003-01-01", "2003-12-31"),
@@ -1468,3 +1468,23 @@ def test_days_of_one_month_joined_by_to_are_one_period(
 ) -> None:
     """Before, "du 13 au 30 mars" gave the 30th alone; a list of days stays a list."""
     assert [c.date for c in extract(text, lang=lang).candidates] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date"),
+    [
+        ("The file was opened around 1999.", "en", "1999~"),
+        ("He was arrested in early March 2010.", "en", "[2010-03-01..2010-03-10]"),
+        ("He was arrested in mid-June 2011.", "en", "[2011-06-11..2011-06-20]"),
+        ("He was arrested at the end of June 2011.", "en", "[2011-06-21..2011-06-30]"),
+        ("He was released in late 2012.", "en", "[2012-09..2012-12]"),
+        ("Il a été arrêté début mars 2010.", "fr", "[2010-03-01..2010-03-10]"),
+        ("Il a été libéré fin 2012.", "fr", "[2012-09..2012-12]"),
+    ],
+)
+def test_around_early_mid_and_late_are_read_as_add_reads_them(
+    text: str, lang: str, date: str
+) -> None:
+    """Before, the qualifier was dropped ("early March 2010" was all March) or, after a hyphen
+    ("mid-June"), the date was missed; `casetrack add` gives the same EDTF for the same words."""
+    assert [c.date for c in extract(text, lang=lang).candidates] == [date]

@@ -154,6 +154,17 @@ _SEASON = Regex(
     r",?\s+(?:of\s+|de\s+(?:l['\u2019]ann[ée]e\s+)?|d['\u2019])?" + _YEAR,
     re.IGNORECASE,
 )
+# A third of a month or a year, as `add` reads it ("early March 2010": some day of 1-10 March).
+_THIRD_OF = {
+    **dict.fromkeys(("early", "beginning", "debut"), "early"),
+    **dict.fromkeys(("mid", "middle", "mi"), "mid"),
+    **dict.fromkeys(("late", "end", "fin"), "late"),
+}
+_QUALIFIED_MONTH = Regex(
+    r"(?<![\w-])(?P<third>early|late|mid|(?:the\s+)?(?:beginning|middle|end)\s+of|d[ée]but|fin|mi)"
+    r"(?:\s*-\s*|\s+)(?:(?:de\s+|d')?(?:the\s+)?)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR,
+    re.IGNORECASE,
+)
 _ISO_DATE = Regex(
     r"(?<![\w/.-])(?P<year>19\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w/-])"
 )
@@ -168,7 +179,7 @@ _YEAR_CONTEXT = (
     r"im|im Jahr|seit|bis|desde|hasta|en el año"
 )
 _YEAR_AFTER_WORD = Regex(  # not "the Act of 1998", "la loi de 1901": names, not events
-    r"(?<![\w'\u2019])(?<!Act )(?<!Law )(?<!Code )(?:"
+    r"(?<![\w'\u2019])(?<!Act )(?<!Law )(?<!Code )(?P<context>"
     + _YEAR_CONTEXT
     + r")\s+(?:the\s+year\s+|l'an\s+|l\u2019an\s+)?"
     r"(?P<qualifier>(?:early|late|mid-?)\s*)?" + _MODERN_YEAR + _UNITS_AFTER_NUMBER,
@@ -415,6 +426,24 @@ def _day_of(m: re.Match[str], groups: Mapping[str, int]) -> int | None:
     return int(m.group("day")) if "day" in groups else None
 
 
+_ABOUT_WORDS = frozenset({"around", "circa", "vers", "about"})
+
+
+def _third(qualifier: str, said: str) -> Span | None:
+    """`said` ("March 2010", "2012") narrowed to the third its qualifier names ("early", "fin",
+    "the end of"), by the rule `add` reads dates with; None without such a qualifier."""
+    words = fold(qualifier).replace("-", " ").split()
+    third = next((_THIRD_OF[word] for word in words if word in _THIRD_OF), None)
+    if third is None:
+        return None
+    from casetrack.dates import parse_date
+
+    value = parse_date(f"{third} {said}")
+    assert value.start is not None and value.end is not None  # a third has both bounds
+    precision = "month" if value.start.month == value.end.month else "year"
+    return Span(value.text, value.start, value.end, precision)
+
+
 def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Found]:
     """Every date expression, longest first where they overlap; `month_first` says how the
     text writes numeric dates (see month_first())."""
@@ -430,6 +459,12 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
                 found.append(replace(item, span=_full_date(int(m.group("year")), month, day)))
             elif day is not None and day <= calendar.monthrange(2000, month)[1]:
                 found.append(replace(item, month_day=(month, day)))
+    for m in _QUALIFIED_MONTH.rx.finditer(text):
+        month = month_number(m.group("month"))
+        if month is not None:
+            said = f"{calendar.month_name[month]} {m.group('year')}"
+            span = _third(m.group("third"), said)
+            found.append(Found(m.start(), m.end(), m.group(0), span=span))
     for regex in (_DAY_MONTH_RANGE, _MONTH_DAY_RANGE):
         for m in regex.rx.finditer(text):
             if fold(m.group("link").strip()) in ("and", "et") and not m.groupdict().get("lead"):
@@ -468,7 +503,11 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
         for m in regex.rx.finditer(text):
             begin = m.start("qualifier") if "qualifier" in regex.rx.groupindex else -1
             begin = begin if begin >= 0 else m.start("year")
-            span = _period(date(int(m.group("year")), 1, 1), "year")
+            qualifier = m.groupdict().get("qualifier") or m.groupdict().get("context") or ""
+            year = int(m.group("year"))
+            span = _third(qualifier, str(year)) or _period(
+                date(year, 1, 1), "year", fold(qualifier) in _ABOUT_WORDS
+            )
             found.append(Found(begin, m.end("year"), text[begin : m.end("year")], span=span))
     found.extend(_find_relative(text))
     for m in _MONTH_ONLY.rx.finditer(text):
