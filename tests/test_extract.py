@@ -578,7 +578,7 @@ def test_a_news_sentence_naming_a_court_is_no_header() -> None:
         ("Après l'audience, le tribunal l'a relaxé le 3 mai 2019.", ["acquittal"]),
         # Nor is a relative clause that does not hold it.
         (
-            "The minister launched a website on 3 May 2019, which lists registered agents.",
+            "The minister visited the court on 3 May 2019, which had convicted him.",
             ["other"],
         ),
         # A date on a reporting verb is the date of what is reported.
