@@ -6,20 +6,25 @@ import re
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
-from casetrack.models import CASE_STATUSES, Case
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, reversed_order, widest
 from casetrack.text import check_choice, clean_text, did_you_mean
+
+if TYPE_CHECKING:
+    from casetrack.models import Case
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 CASE_FIELDS = ("title", "jurisdiction", "court", "docket", "status", "summary")
 
 
 def _row_to_case(row: sqlite3.Row | tuple[Any, ...]) -> Case:
+    # Imported here: `case list` needs no model, and the models take a while to import.
+    from casetrack.models import Case
+
     return Case(*row)
 
 
@@ -107,6 +112,8 @@ def _clean_fields(fields: dict[str, str | None]) -> dict[str, str | None]:
             continue
         cleaned = clean_text(value)
         if name == "status":
+            from casetrack.models import CASE_STATUSES
+
             cleaned = check_choice(cleaned, CASE_STATUSES, "case status")
         if name == "title" and not cleaned:
             raise CasetrackError("a case title cannot be empty")
@@ -161,16 +168,31 @@ def list_cases(store: Store) -> Iterator[dict[str, Any]]:
     earliest and latest possible days, `first_date` and `last_date` the stored (EDTF) dates
     of the milestones its timeline lists first and last (leaving out `unknown` dates), as the
     source said them (2000~, not 2000-01-01)."""
-    # Kept in step by triggers (schema.m017_case_figures): no milestone is read.
     rows = store.conn.execute(
         """SELECT c.id, c.uid, c.slug, c.title, c.jurisdiction, c.court, c.docket, c.status,
                   c.summary, coalesce(f.milestones, 0), f.first, f.last, f.first_date,
-                  f.last_date
-           FROM cases c LEFT JOIN case_figures f ON f.case_id = c.id
-           WHERE c.deleted_at IS NULL ORDER BY c.slug"""
+                  f.last_date """
+        + _LISTED_FROM
     )
     for row in rows:
         yield dict(zip(_LISTED, row, strict=True))
+
+
+def listed_cells(store: Store) -> Iterator[tuple[str, str, str, str, str | None, str | None]]:
+    """What `case list` shows of each case listed by `list_cases`, as text: slug, title,
+    status, milestone count, and the stored dates of its first and last milestones (None
+    if it has none). A table needs no more: no record is built per case."""
+    return store.conn.execute(
+        "SELECT c.slug, c.title, coalesce(c.status, ''),"
+        " CAST(coalesce(f.milestones, 0) AS TEXT), f.first_date, f.last_date " + _LISTED_FROM
+    )
+
+
+# Kept in step by triggers (schema.m017_case_figures): no milestone is read.
+_LISTED_FROM = (
+    "FROM cases c LEFT JOIN case_figures f ON f.case_id = c.id"
+    " WHERE c.deleted_at IS NULL ORDER BY c.slug"
+)
 
 
 def _fresh_figures(case: str) -> str:

@@ -183,11 +183,12 @@ def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return cli.db_path
 
 
-# (command, where its records come from, the function's name there): each listing's reader.
+# (command, where its records come from, the functions' names there): each listing's readers
+# (case list reads its table's cells by one, the records other formats show by another).
 READERS = [
     (("party", "list"), "casetrack.parties", "list_parties"),
     (("source", "list"), "casetrack.sources", "list_sources"),
-    (("case", "list"), "casetrack.cases", "list_cases"),
+    (("case", "list"), "casetrack.cases", "list_cases listed_cells"),
     (("trash", "list"), "casetrack.trash", "list_trash"),
     (("history", "--limit", "1000"), "casetrack.history", "history_rows"),
     (("upcoming", "--as-of", "2024-07-01"), "casetrack.deadlines.due", "upcoming"),
@@ -212,7 +213,7 @@ def test_a_reader_that_leaves_early_stops_the_reading(
     cli = Cli(tmp_path / "store.db")
     shutil.copy(many, cli.db_path)
     _stream_from_two_rows(monkeypatch)
-    read = _count_reads(monkeypatch, importlib.import_module(module), name)
+    read = _count_reads(monkeypatch, importlib.import_module(module), *name.split())
     _reader_gone(monkeypatch)
     result = cli(*args, "-f", fmt, code=PIPE_CLOSED)
     assert result.stderr == ""
@@ -269,22 +270,25 @@ def test_a_long_search_table_asks_the_store_whether_it_needs_a_case_column(
     assert header[:2] == ["id", "date"]
 
 
-def _count_reads(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[int]:
-    """Count the records a reader gives (a list's length, or items as they are taken)."""
+def _count_reads(monkeypatch: pytest.MonkeyPatch, module: Any, *names: str) -> list[int]:
+    """Count the records readers give (a list's length, or items as they are taken)."""
     read = [0]
-    reader = getattr(module, name)
 
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        found = reader(*args, **kwargs)
-        if isinstance(found, dict):  # a record with the rows it lists
-            found["milestones"] = _counting(iter(found["milestones"]), read)
-            return found
-        if isinstance(found, list):
-            read[0] += len(found)
-            return found
-        return _counting(found, read)
+    def counting(reader: Callable[..., Any]) -> Callable[..., Any]:
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            found = reader(*args, **kwargs)
+            if isinstance(found, dict):  # a record with the rows it lists
+                found["milestones"] = _counting(iter(found["milestones"]), read)
+                return found
+            if isinstance(found, list):
+                read[0] += len(found)
+                return found
+            return _counting(found, read)
 
-    monkeypatch.setattr(module, name, counted)
+        return counted
+
+    for name in names:
+        monkeypatch.setattr(module, name, counting(getattr(module, name)))
     return read
 
 

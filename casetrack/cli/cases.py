@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
 
 import typer
 
-from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_one, open_store, say
+from casetrack.cli.common import (
+    FormatOption,
+    OutputFormat,
+    emit,
+    emit_one,
+    emit_rows,
+    open_store,
+    say,
+)
 
 app = typer.Typer(help="Create, list, show, edit, rename and delete cases.", no_args_is_help=True)
 
@@ -49,18 +58,21 @@ DAY_WIDTH = len("30 Sep 2024")
 @app.command("list")
 def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """List cases with their milestone counts and date range."""
-    from casetrack.cases import case_widths, list_cases
+    from casetrack.cases import case_widths, list_cases, listed_cells
 
     store = open_store(ctx)
-    records = list_cases(store)
     columns = ["slug", "title", "status", "milestones", "first", "last"]
+    layout: dict[str, Any] = dict(
+        flexible=("title", "first", "last"), droppable=("status",), comfort=DAY_WIDTH,
+        empty="no cases yet: add one with 'casetrack case add SLUG --title TEXT'",
+    )  # fmt: skip
+    if fmt in (OutputFormat.table, OutputFormat.markdown):
+        rows = _dates_as_said(listed_cells(store))
+        emit_rows(rows, fmt, columns, widest=lambda: case_widths(store.conn), **layout)
+        return
     if fmt is OutputFormat.csv:
         columns += ["first_date", "last_date"]
-    if fmt in (OutputFormat.table, OutputFormat.markdown):
-        records = map(_dates_as_said, records)
-    emit(records, fmt, columns, ("title", "first", "last"),
-         droppable=("status",), widest=lambda: case_widths(store.conn), comfort=DAY_WIDTH,
-         empty="no cases yet: add one with 'casetrack case add SLUG --title TEXT'")  # fmt: skip
+    emit(list_cases(store), fmt, columns, **layout)
 
 
 @app.command("show")
@@ -127,11 +139,12 @@ def rm(
         + f" to the trash: 'casetrack restore --case {slug}' brings it back")  # fmt: skip
 
 
-def _dates_as_said(record: dict[str, Any]) -> dict[str, Any]:
-    """A case's first and last milestones' dates as said, for people (not bounding days):
-    said here, in the one pass over the record, rather than by emit's in another."""
+def _dates_as_said(
+    rows: Iterable[tuple[str, str, str, str, str | None, str | None]],
+) -> Iterator[tuple[str, ...]]:
+    """Each case's first and last milestones' dates as said, for people (not bounding days)."""
     from casetrack.dates import display_text
 
-    first, last = record.pop("first_date"), record.pop("last_date")
-    record.update(first=first and display_text(first), last=last and display_text(last))
-    return record
+    for slug, title, status, count, first, last in rows:
+        said = display_text(first) if first else "", display_text(last) if last else ""
+        yield slug, title, status, count, *said

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 if TYPE_CHECKING:
     from casetrack.store import Store
+
+_T = TypeVar("_T")
 
 
 class OutputFormat(StrEnum):
@@ -291,18 +293,45 @@ def emit(
     programs."""
     from casetrack.output.listings import write_listing
 
-    records = iter(records)
-    first = next(records, None)
-    if first is None and fmt is OutputFormat.table:
-        say(empty)
+    listed = _unless_empty(records, fmt, empty)
+    if listed is None:
         return
-    if first is not None:
-        records = chain([first], records)
     if fmt in _FOR_PEOPLE and (dates or times):
-        records = (_for_people(r, dates, times) for r in records)
+        listed = (_for_people(r, dates, times) for r in listed)
     write_listing(
-        written, records, fmt.value, columns, flexible, droppable, comfort=comfort, widest=widest
+        written, listed, fmt.value, columns, flexible, droppable, comfort=comfort, widest=widest
     )
+
+
+def emit_rows(
+    rows: Iterable[Sequence[str]],
+    fmt: OutputFormat,
+    columns: list[str],
+    flexible: tuple[str, ...] = (),
+    empty: str = "nothing to show",
+    droppable: tuple[str, ...] = (),
+    comfort: int = 0,
+    widest: Callable[[], Mapping[str, int]] | None = None,
+) -> None:
+    """`emit` of rows already made text (a table, Markdown or CSV), their cells in the order
+    of `columns`, dates already said: a long listing's quicker way, with no record per row."""
+    from casetrack.output.listings import write_rows
+
+    listed = _unless_empty(rows, fmt, empty)
+    if listed is not None:
+        write_rows(written, listed, fmt.value, columns, flexible, droppable, None, comfort, widest)
+
+
+def _unless_empty(items: Iterable[_T], fmt: OutputFormat, empty: str) -> Iterator[_T] | None:
+    """The items to list, or None once a table of none has said `empty` instead."""
+    items = iter(items)
+    first = next(items, None)
+    if first is None:
+        if fmt is OutputFormat.table:
+            say(empty)
+            return None
+        return items
+    return chain([first], items)
 
 
 def written(text: str) -> None:

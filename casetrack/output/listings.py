@@ -12,9 +12,9 @@ from itertools import chain, islice, zip_longest
 from typing import TYPE_CHECKING, Any, Protocol
 
 from casetrack.dates import DateValue, display_date, elapsed, measurable
-from casetrack.models import Milestone, SourceLink
 
 if TYPE_CHECKING:
+    from casetrack.models import Milestone, SourceLink
     from casetrack.search import Hit, PageHit
 
 FORMATS = ("table", "markdown", "csv", "json", "jsonl")
@@ -239,19 +239,36 @@ def write_listing(
         records = chain([first], records)
     headers = list(columns)
     rows = ([v if type(v := r.get(h)) is str else _cell(v) for h in headers] for r in records)
+    write_rows(write, rows, fmt, headers, flexible, droppable, marks, comfort, widest)
+
+
+def write_rows(
+    write: Callable[[str], object],
+    rows: Iterable[Sequence[str]],
+    fmt: str,
+    headers: Sequence[str],
+    flexible: Sequence[str] = (),
+    droppable: Sequence[str] = (),
+    marks: tuple[str, str] | None = None,
+    comfort: int = 0,
+    widest: Callable[[], Mapping[str, int]] | None = None,
+) -> None:
+    """`write_listing` of rows already made text, their cells in the order of `headers`
+    (a table, Markdown or CSV): what every listing comes down to, and the quicker way in
+    for one that can read its cells as text (case list builds no record per case)."""
+    headers = list(headers)
     if fmt == "csv":
         _write_csv(write, headers, rows)
         return
-    shown_rows = (_shown_row(row, marks) for row in rows)
-    sample = list(islice(shown_rows, SAMPLE + 1))
+    rows = iter(rows)
+    sample = [_shown_row(row, marks) for row in islice(rows, SAMPLE + 1)]
     if len(sample) <= SAMPLE:
         write(_table(headers, sample, fmt, flexible, droppable, comfort))
         return
     floors = widest() if widest is not None else {}
     _write_long_table(
-        write, headers, chain(sample, shown_rows), sample, fmt, flexible, droppable, comfort,
-        floors,
-    )  # fmt: skip
+        write, headers, rows, sample, fmt, flexible, droppable, comfort, floors, marks
+    )
 
 
 def _write_json(
@@ -274,7 +291,7 @@ def _write_json(
 
 
 def _write_csv(
-    write: Callable[[str], object], headers: list[str], rows: Iterable[list[str]]
+    write: Callable[[str], object], headers: list[str], rows: Iterable[Sequence[str]]
 ) -> None:
     import csv
     import io
@@ -331,7 +348,7 @@ def _batches(items: Iterable[Any]) -> Iterator[list[Any]]:
 
 def _table(
     headers: list[str],
-    rows: list[list[str]],
+    rows: Sequence[Sequence[str]],
     fmt: str,
     flexible: Sequence[str],
     droppable: Sequence[str],
@@ -369,26 +386,29 @@ def _md_cell(cell: str) -> str:
 def _write_long_table(
     write: Callable[[str], object],
     headers: list[str],
-    rows: Iterable[list[str]],
-    sample: list[list[str]],
+    rows: Iterable[Sequence[str]],
+    sample: list[Sequence[str]],
     fmt: str,
     flexible: Sequence[str],
     droppable: Sequence[str],
     comfort: int,
     floors: Mapping[str, int],
+    marks: tuple[str, str] | None,
 ) -> None:
     """A table too long to hold, laid out as `_table` would lay out its `sample` rows: which
     columns, their wrapping widths and their widths come from the sample. A later cell wider
     than its column wraps into the room the sample left, else is written whole, pushing the
     rest of its line right; a later word is cut only where a sampled one would be (longer
-    than WORD_CUT and its column)."""
+    than WORD_CUT and its column). The later `rows` are shown and marked here (see
+    `_shown_row`), a batch at a time."""
     if fmt == "markdown":
-        sample = [[_md_cell(c) for c in row] for row in sample]
-        sizes = [max([len(h) + 2, floors.get(h, 0), *(len(row[i]) for row in sample)])
+        markdown = [[_md_cell(c) for c in row] for row in sample]
+        sizes = [max([len(h) + 2, floors.get(h, 0), *(len(row[i]) for row in markdown)])
                  for i, h in enumerate(headers)]  # fmt: skip
         write(_pipe_line(headers, sizes) + "\n")
         write("|" + "|".join(":" + "-" * (w + 1) for w in sizes) + "|\n")
-        for batch in _batches(rows):
+        later = (_shown_row(row, marks) for row in rows)
+        for batch in _batches(chain(sample, later)):
             write("".join(_pipe_line([_md_cell(c) for c in row], sizes) + "\n" for row in batch))
         return
     width = terminal_width()
@@ -403,7 +423,7 @@ def _write_long_table(
         spare = width - sum(taken) - 2 * (len(keep) - 1)
         limits = [w + spare if w is not None and spare > 0 else w for w in limits]
 
-    def laid_out(row: list[str]) -> list[str]:
+    def laid_out(row: Sequence[str]) -> list[str]:
         return [fold(row[i], w, WORD_CUT) for i, w in zip(keep, limits, strict=True)]
 
     # A column is as wide as its widest cell over the listing, unless that cell wraps: then
@@ -418,20 +438,24 @@ def _write_long_table(
             widths[i] = max(widths[i], _cell_width(cell))
     write(_padded(headers, widths) + "\n" + "  ".join("-" * w for w in widths) + "\n")
     # A batch of plain one-line cells that fit their columns is written as _padded would
-    # write it, with one format per line instead of a measure per cell.
+    # write it, with one format per line instead of a measure per cell; plain, its cells
+    # have nothing to show differently either (unless marked).
     layout = "  ".join(f"{{:{w}}}" for w in widths)
     fits = [(i, w) for i, w in zip(keep, limits, strict=True) if w is not None]
     whole = len(keep) == len(headers) and keep == list(range(len(keep)))
-    for batch in _batches(rows):
-        cells = [cell for row in batch for cell in row]
+
+    def write_batch(batch: list[Sequence[str]], shown: bool) -> None:
         if (
             whole
+            and (shown or marks is None)
             and all(len(row[i]) <= w for row in batch for i, w in fits)
-            and _plain(text := "\n".join(cells))
-            and text.count("\n") == len(cells) - 1  # no cell holds a line break
+            and _plain(text := "\n".join(chain.from_iterable(batch)))
+            and text.count("\n") == len(batch) * len(headers) - 1  # no cell holds one
         ):
             write("".join(layout.format(*row).rstrip() + "\n" for row in batch))
-            continue
+            return
+        if not shown:
+            batch = [_shown_row(row, marks) for row in batch]
         lines: list[str] = []
         for row in batch:
             cells = laid_out(row)
@@ -442,8 +466,13 @@ def _write_long_table(
                 lines.append(_padded(cells, widths))
         write("".join(line + "\n" for line in lines))
 
+    for batch in _batches(sample):
+        write_batch(batch, shown=True)
+    for batch in _batches(rows):
+        write_batch(batch, shown=False)
 
-def _shown_row(row: list[str], marks: tuple[str, str] | None) -> list[str]:
+
+def _shown_row(row: Sequence[str], marks: tuple[str, str] | None) -> Sequence[str]:
     """The row's cells shown and marked (see render); most rows have nothing to show
     differently, which one search over the whole row tells (a newline is kept as it is)."""
     if marks is None and not _UNSHOWABLE.search("\n".join(row)):
