@@ -625,6 +625,47 @@ def test_kind_is_the_event_of_the_dates_own_clause(text: str, want: list[str]) -
 
 
 @pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # Words between the verb and what it governs: a count, a name, a possessive.
+        ("A grand jury returned a 12-count indictment on 3 May 2019.", "indictment"),
+        ("On 3 May 2019 a jury found the defendant guilty of fraud.", "conviction"),
+        ("On 3 May 2019 a jury found the defendant not guilty of fraud.", "acquittal"),
+        ("On 3 May 2019 the court ordered the applicant's detention on remand.", "detention"),
+        ("On 3 May 2019 the magistrate ordered him detained pending trial.", "detention"),
+        ("On 3 May 2019 the court dismissed the applicant's cassation appeal.", "ruling"),
+        ("The Justice Department filed a civil complaint on 3 May 2019.", "complaint"),
+        ("On 3 May 2019 the applicant brought a civil action against the ministry.", "complaint"),
+        ("On 3 May 2019 the applicant complained to the prosecutor's office.", "complaint"),
+        ("Le 3 mai 2019, le tribunal a déclaré M. X... coupable de fraude.", "conviction"),
+        ("M. X... s'est pourvu en cassation le 3 mai 2019.", "appeal"),
+        ("Le 3 mai 2019, le juge a renvoyé M. X... devant le tribunal.", "indictment"),
+        # What the decision named first in the sentence decided.
+        (
+            "Par ordonnance du 3 mai 2019, le juge d'instruction a dit n'y avoir lieu à suivre.",
+            "dismissal",
+        ),
+        # Court decisions told by what the court did.
+        ("In an opinion issued on 3 May 2019, the court held that the search was legal.", "ruling"),
+        ("On 3 May 2019 the court found in the applicant's favour.", "ruling"),
+        ("On 3 May 2019 the court awarded the applicant damages.", "ruling"),
+        # A motion by what it asks for, not the dismissal it asks for.
+        ("On 3 May 2019 the government moved to dismiss the appeal.", "motion"),
+        ("The motion to dismiss the appeal was filed on 3 May 2019.", "motion"),
+        ("Smith was charged in a criminal complaint filed on 3 May 2019.", "charge"),
+        ("Her appeal was lodged on 3 May 2019.", "appeal"),
+        ("The complaint was filed on 3 May 2019.", "complaint"),
+        # An event that "took place" on the date is of its own kind; the facts are other.
+        ("The hearing of these charges took place on 3 May 2019.", "hearing"),
+        ("The robbery took place on 3 May 2019 at a bank.", "other"),
+    ],
+)
+def test_kind_words_reach_past_names_counts_and_possessives(sentence: str, kind: str) -> None:
+    lang = "fr" if re.search(r"\b(?:le|la|l'|du|a été)\b", sentence) else "en"
+    assert only(sentence, lang=lang).kind == kind
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         (

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from casetrack.extract.dates import is_release
 from casetrack.extract.text import Regex, drop_overlaps, fold_same_length
 
+# What a motion asks for, so that "a motion to dismiss the appeal" is a motion, not a dismissal.
+_ASKED = r"\w+(?: (?:the |a |an |his |her |its |their )?[\w'-]+)?"
+_MOTION_OBJECT = r"(?: (?:to|for) " + _ASKED + ")?"
 # Regular expressions on accent-free lower-case text, English then French; the longest match
 # wins where they overlap, so "dropped the charges" beats "charges". Per kind: verbs and verb
 # phrases first, then nouns. Kind None: phrases that hold a kind word but name no event.
@@ -46,6 +49,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"charges (?:were|was|have been|had been) dropped", r"dismiss\w*",
             r"closed the (?:case|probe|investigation)", r"(?:was|were) closed",
             r"classe\w* sans suite", r"abandon\w* les poursuites", r"prononce\w* un non-lieu",
+            r"n'y avoir lieu a suivre",
             r"nonsuit\w*",
         ),
         (
@@ -91,7 +95,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "arrest",
         (
-            r"ordered (?:his |her |their |the |its )?arrest", r"arrested", r"apprehended",
+            r"ordered (?:[\w'-]+ ){0,3}arrest", r"arrested", r"apprehended",
             r"execut\w* (?:an |the )?arrest warrants?", r"taken into custody",
             r"surrendered (?:himself |herself |themselves )?to (?:the )?"
             r"(?:authorities|police|agents|marshals)", r"turned (?:himself|herself|themselves) in",
@@ -118,7 +122,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "release",
         (
-            r"ordered (?:his |her |their |the |its )?(?:\w+ )?release",
+            r"ordered (?:[\w'-]+ ){0,3}release",
             r"ordonn\w* (?:sa |la |leur )?(?:remise|mise) en liberte", r"released", r"freed",
             r"set free", r"libere\w*", r"remis\w* en liberte", r"granted (?:him |her |them )?bail",
         ),
@@ -131,7 +135,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"detained", r"placed in (?:police |pre-trial )?(?:custody|detention)",
             r"remanded in (?:custody|detention)", r"placed under house arrest",
-            r"ordered (?:his |her |their |the |its )?(?:\w+ )?detention",
+            r"ordered (?:[\w'-]+ ){0,3}detention",
+            r"ordered (?:[\w'-]+ ){0,3}(?:detained|remanded in custody|held in custody)",
             r"place\w* en garde a vue", r"ecroue\w*", r"incarcer\w*", r"place\w* en detention",
         ),
         (
@@ -141,7 +146,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "indictment",
         (
-            r"indicted", r"returned an? (?:\w+ )?indictment", r"renvoy\w* devant",
+            r"indicted", r"returned an? (?:[\w-]+ ){0,2}indictment",
+            r"renvoy\w* (?:[\w.'-]+ ){0,3}devant",
         ),
         (
             r"indictments?",
@@ -151,6 +157,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "charge",
         (
             r"charged", r"charging", r"inculpe\w*", r"mis\w* en examen",
+            r"criminal complaint,? (?:was |were )?(?:filed|unsealed)",
+            r"(?:charged|charging) (?:[\w'-]+ ){0,3}(?:in|by) (?:a |an )?criminal complaint"
+            r"(?:,? (?:was |were )?(?:filed|unsealed))?",
             r"filed (?:a |an )?(?:criminal )?information", r"information was filed",
         ),
         (
@@ -160,9 +169,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "conviction",
         (
-            r"convict(?:ed|ing)", r"found guilty", r"pleaded guilty", r"pled guilty",
+            r"convict(?:ed|ing)", r"found (?:(?!not )[\w'-]+ ){0,3}guilty", r"pleaded guilty",
+            r"pled guilty",
             r"returned (?:a )?(?:guilty verdict|verdict of guilty)", r"guilty verdict",
-            r"reconnu\w* coupable", r"declare\w* coupable", r"condamne\w*", r"condamnant",
+            r"reconnu\w* coupable", r"declare\w* (?:[\w.'-]+ ){0,4}coupable", r"condamne\w*",
+            r"condamnant",
         ),
         (
             r"convictions?", r"condamnations?",
@@ -171,7 +182,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "acquittal",
         (
-            r"acquitt(?:ed|ing)", r"relaxe\w*", r"relaxant", r"acquitte\w*", r"found not guilty",
+            r"acquitt(?:ed|ing)", r"relaxe\w*", r"relaxant", r"acquitte\w*",
+            r"found (?:[\w'-]+ ){0,3}not guilty",
             r"(?:returned )?(?:a )?(?:not guilty verdict|verdict of not guilty)",
         ),
         (
@@ -210,11 +222,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "motion",
         (
-            r"filed (?:a |an |his |her |their )?(?:\w+ )?motions?(?: (?:to|for) \w+)?",
-            r"moved to \w+",
+            r"filed (?:a |an |his |her |their )?(?:[\w-]+ )?motions?" + _MOTION_OBJECT,
+            r"moved (?:the court )?to " + _ASKED,
+            r"motions?" + _MOTION_OBJECT + r",? (?:was|were) (?:filed|lodged|submitted|made)",
         ),
         (
-            r"motions?(?: (?:to|for) \w+)?", r"requete",
+            r"motions?" + _MOTION_OBJECT, r"requete",
         ),
     ),
     (
@@ -264,11 +277,13 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"refused (?:leave|permission|to (?:grant|examine|admit|hear))",
             r"declined to (?:hear|review)",
             r"denied",
-            r"dismiss\w* (?:the |their |his |her |its |an |this )?(?:\w+ )?"
-            r"(?:appeals?|petitions?|applications?|motions?|requests?)",
+            r"dismiss\w* (?:[\w'-]+ ){0,3}(?:appeals?|petitions?|applications?|motions?|requests?)",
+            r"held that", r"found in (?:[\w'-]+ ){0,2}favou?r",
+            r"awarded (?:[\w'-]+ ){0,3}(?:damages|compensation|costs|fees)",
             r"issued (?:a |an |the |its |his |her )?(?:[\w-]+ ){0,4}"
             r"(?:decision|ruling|determination|opinion)",
-            r"(?:decision|denial|ruling|determination)\w* (?:[\w()]+ ){0,8}(?:was |were )?issued",
+            r"(?:decision|denial|ruling|determination|opinion)\w* (?:[\w()]+ ){0,8}(?:was |were )?"
+            r"issued",
         ),
         (
             r"rulings?", r"decisions?", r"determinations?", r"arrets?",
@@ -280,7 +295,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"appealed", r"fait appel", r"interjete\w* appel", r"form\w* (?:un )?pourvoi",
             r"(?:filed|lodged|brought) (?:a |an |his |her |their )?(?:timely )?(?:[\w-]+ )?"
             r"(?:appeal|notice of appeal)",
-            r"se pourvoi\w*",
+            r"se pourvoi\w*", r"s'est pourvue?s?", r"pourvue?s? en cassation",
+            r"(?:appeals?|notices? of appeal) (?:was|were) (?:filed|lodged|brought)",
         ),
         (
             r"appeals?", r"appel", r"recours", r"pourvois?",
@@ -309,8 +325,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "complaint",
         (
-            r"(?:filed|lodged) (?:a |an )?(?:criminal )?complaint", r"sued", r"porte\w* plainte",
-            r"filed (?:a |an )?(?:civil )?(?:lawsuit|suit|civil action)",
+            r"(?:filed|lodged|brought|made) (?:a |an )?(?:[\w-]+ ){0,2}complaint", r"sued",
+            r"porte\w* plainte", r"complained", r"complaints? (?:was|were) (?:filed|lodged)",
+            r"(?:filed|brought|instituted) (?:a |an )?(?:[\w-]+ ){0,2}(?:lawsuit|suit|action)",
             r"depose\w* plainte",
             r"(?:sought|requested|asked for|applied for|demanded) (?:the )?(?:institution|opening"
             r"|initiation) of (?:a )?(?:criminal )?(?:proceedings|case|investigation)",
@@ -387,7 +404,9 @@ _NAMED_WITH_DATE = Regex(
 )
 # A clause hung on the date that says what the decision did.
 _HUNG_CLAUSE = Regex(r"^\s*,?\s*(?:qui\b|which\b|that\b|\w+ing\b)")
-_DECIDED = frozenset({"conviction", "acquittal", "dismissal", "order", "sentencing"})
+_DECIDED = frozenset(
+    {"conviction", "acquittal", "dismissal", "order", "sentencing", "indictment", "release"}
+)
 _DECISIONS = frozenset({"ruling", "judgment", "order"})
 _DECISION_AFTER = Regex(r"^\s*,?\s*(?:un|une|a|an|its|the|son|sa|leur)\s+$")
 # A decision named with its date to open the sentence ("Par jugement du 4 février 2021, le
@@ -426,6 +445,7 @@ _OCCURRING = Regex(
     r"|[^,;]\b(?:in|by)\s+(?:a|an|the|his|her|its|their)\s+(?:letter|e-?mail|memorandum)"
     r"\s+(?:dated|of)\s*(?:\.\.\s*)?$"
 )
+_TOOK_PLACE = Regex(r"\b(?:took\s+place|happened|occurred)(?:\s+(?:on|in))?\s*$")
 # Verbs of a state of affairs, not an event: "In February 1925 the company owned the mine".
 _STATE = Regex(
     r"\b(?:owned|owns|lived|lives|resided|resides|worked|works|was employed|were employed|"
@@ -485,7 +505,8 @@ class KindWords:
             if _SET_FOR.rx.match(self.folded[word_end:start]):
                 return kind  # "a hearing scheduled for June 7"
         if _OCCURRING.rx.search(clause):
-            return "other"  # "conduct occurring on April 27": the facts, not a step of the case
+            held = self._held(start, before) if _TOOK_PLACE.rx.search(clause) else None
+            return held or "other"  # "conduct occurring on April 27": the facts of the matter
         if self.dates_the_facts(start):
             return "other"  # "for bank robbery on October 10": the date of the facts
         if before + 1 < len(self.words):
@@ -601,6 +622,19 @@ class KindWords:
         """Where the clause holding `position` starts: after the last comma, ";" or "(".
         ("and" does not end it here: "ordered to report and pay by May 1")."""
         return max(self.folded.rfind(mark, 0, position) for mark in ",;:()") + 1
+
+    def _held(self, start: int, before: int) -> str | None:
+        """The kind of the event noun that "took place" on the date: "the hearing of these
+        charges took place on 3 March" is the hearing."""
+        if before < 0 or self.words[before][0] < self._clause_start(start):
+            return None
+        index = before
+        while index >= 0 and self.words[index][3] == _NOUN:
+            if self.words[index][0] < self._clause_start(start):
+                break
+            index -= 1
+        first = self.words[index + 1] if index + 1 <= before else None
+        return first[2] if first is not None and first[2] != "other" else None
 
     def _outcome_before(self, start: int, before: int) -> str | None:
         """A conviction, acquittal or sentence verb of the clause before `start`."""
