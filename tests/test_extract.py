@@ -605,6 +605,16 @@ def test_a_news_sentence_naming_a_court_is_no_header() -> None:
         # The date of the facts, not of the step of the case the sentence names.
         ("He was convicted on an indictment for bank robbery on 3 May 2019.", ["other"]),
         ("He was tried for a murder committed in May 2019.", ["other"]),
+        # A date in an aside: that aside, and the noun a relative clause hangs on.
+        (
+            "The judgment ended the parents' rights to the children, who have lived with a "
+            "foster family since shortly after their removal in March 2019.",
+            ["other"],
+        ),
+        ("He asked to be freed pending trial, which is expected in 2022.", ["trial"]),
+        ("After submitting his application on 3 May 2019, he filed a claim.", ["filing"]),
+        # A date qualifies the noun right after it.
+        ("April 2019's enforcement operation at the market led to 12 arrests.", ["raid"]),
         # A victim's request for proceedings is a complaint.
         (
             "On 3 May 2019 the applicant sought the institution of criminal proceedings against "

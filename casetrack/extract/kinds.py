@@ -78,7 +78,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"raided", r"stormed",
         ),
         (
-            r"raids?", r"descente", r"coup de filet",
+            r"raids?", r"descente", r"coup de filet", r"sting(?: operations?)?",
+            r"(?:law )?enforcement (?:activit(?:y|ies)|operations?|actions?|sweeps?)",
         ),
     ),
     (
@@ -342,8 +343,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "filing",
         (
-            r"filed", r"lodged", r"submitted", r"deposited", r"saisi\w*", r"depose\w*",
-            r"presente\w*", r"enregistre\w*", r"registered",
+            r"filed", r"lodged", r"submitted", r"submitting", r"deposited", r"saisi\w*",
+            r"depose\w*", r"presente\w*", r"enregistre\w*", r"registered",
         ),
         (
             r"filings?",
@@ -386,6 +387,7 @@ _ASIDE = Regex(
     r" of|in connection with|a la suite d\w*|suite a|apres|lors d\w*|pendant|avant)\b[^,;:()]*"
     r"|, (?:which|who|whose|whom|lequel|laquelle|lesquels|lesquelles|dont)\b[^,;:()]*"
 )
+_QUALIFIES = Regex(r"\s{0,2}|'s\s")  # "the 2003 raid", "April's enforcement activity"
 _ON_DATE = Regex(r"^\s*(?:on|in|of|on or about|du|le|en)\s*$")
 _LISTED = Regex(
     r"^\s*,?\s*(?:,|and|et|or|ou|&)\s*(?:again|then|also|puis|encore)?\s*(?:on|le|du|in|en)?\s*$"
@@ -511,7 +513,7 @@ class KindWords:
             return "other"  # "for bank robbery on October 10": the date of the facts
         if before + 1 < len(self.words):
             word_start, _, kind, _ = self.words[before + 1]
-            if word_start - end <= 2 and not self.folded[end:word_start].strip():
+            if _QUALIFIES.rx.fullmatch(self.folded[end:word_start]):
                 # the date qualifies a noun, "the 2003 raid", unless the clause's verb says what
                 # came of it: "found guilty in an October 2016 trial" is the conviction
                 outcome = self._outcome_before(start, before) if kind in _TRIAL_NOUNS else None
@@ -535,6 +537,14 @@ class KindWords:
         high = self.folded.find(";", end)
         high = len(self.folded) if high < 0 else high
         asides = [(a, b) for a, b in self.asides if not a <= start < b]
+        holding = [(a, b) for a, b in self.asides if a <= start < b]
+        if holding:  # "..., since shortly after their removal in March 2019": that aside only
+            a, b = holding[0]
+            antecedent = bisect.bisect_right(self.ends, a) - 1  # "trial, which is set for"
+            if self.folded[a] == "," and antecedent >= 0 and a - self.ends[antecedent] <= 1:
+                a = self.words[antecedent][0]
+            low, high = max(low, a), min(high, b)
+            asides = []
 
         def in_scope(index: int) -> bool:
             word_start, word_end = self.words[index][:2]
