@@ -214,3 +214,40 @@ def test_an_opinions_header_date_under_its_docket_number_is_the_ruling() -> None
     extraction = extract(text)
     assert next((c.date, c.kind) for c in extraction.candidates) == ("1964-02-06", "ruling")
     assert extraction.published is None
+
+
+# --------------------------------------------------------------------------- listings of releases
+
+_LISTING = (
+    "Press Releases for June 2006\n\nFriday, June 30, 2006\n\n"
+    "County Sued Over Housing Discrimination (06-413)\n\n"
+    "The Department announced today that it has filed a lawsuit against a county.  (Read more)\n\n"
+    "Agency Launches New Website (06-412)\n\n"
+    "The Department today announced the launch of a new website.  (Read more)\n\n"
+    "Thursday, June 29, 2006\n\n"
+    "Former Senator Convicted On Cocaine Charges (06-410)\n\n"
+    "WASHINGTON\u2014Ann Lee, a former senator, was convicted for conspiring to import cocaine,"
+    "  (Read more)\n\n"
+    "Former Governor Convicted of Bribery (06-409)\n\n"
+    "A jury convicted former Governor Paul Brun of bribery, officials announced today.  "
+    "(Read more)\n\n"
+    "A jury convicted former Governor Paul Brun of bribery, officials announced today.  "
+    "(Read more)\n"
+)
+
+
+def test_an_undated_item_of_a_listing_of_releases_takes_the_listings_day() -> None:
+    got = [(c.date, c.kind, c.found, c.anchor) for c in extract(_LISTING).candidates]
+    assert got == [
+        ("2006-06-30", "complaint", "today", "2006-06-30"),
+        ("2006-06-29", "conviction", "", "2006-06-29"),  # no date in the item: the listing's
+        ("2006-06-29", "conviction", "today", "2006-06-29"),  # another item, another conviction
+    ]  # the website's launch is no event; the item listed twice is one
+
+
+def test_an_undated_event_outside_a_listing_of_releases_is_no_candidate() -> None:
+    text = (
+        "Friday, June 30, 2006\n\nWASHINGTON\u2014Ann Lee was convicted of bribery.\n\n"
+        "Paul Brun was sentenced to five years."
+    )
+    assert extract(text).candidates == []

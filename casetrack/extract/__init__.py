@@ -25,6 +25,7 @@ parties (names and acronyms); this module puts them together.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ from typing import Any, TypeAlias
 
 from casetrack.extract.citations import citations, cited_by_reference
 from casetrack.extract.dates import (
+    ALONE,
+    HEADLINE,
     Found,
     Span,
     dateline,
@@ -40,6 +43,8 @@ from casetrack.extract.dates import (
     head_date,
     is_dateline,
     is_heading,
+    is_headline,
+    is_listing,
     is_release,
     item_date,
     month_first,
@@ -74,6 +79,7 @@ class Candidate:
     new_parties: list[NewParty] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)  # cited in the sentence: sources
     same_day: bool = False  # "the same day": another event of a day already proposed
+    story: int = 0  # the item of a listing of releases it was told in: each is another story
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -122,9 +128,14 @@ def extract(
     if lang not in SUPPORTED_LANGS:
         raise ValueError(f"unsupported language {lang!r}: use one of {', '.join(SUPPORTED_LANGS)}")
     published, story_start = dateline(text, lang)
+    release_day: Span | None = None  # a listing's day alone on its line: its items' events
     if published is None and (is_release(text) or not is_decision(text)):
         published, story_start = head_date(text, lang)
+        release_day = published
     story = text[story_start:]
+    breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", story)]  # paragraphs
+    if not is_listing(story):
+        release_day = None
     numeric_order = month_first(story) if lang == "en" else None
     head_published = published  # items of a listing re-date the story, not the text
     names, new_parties = party_names(story, known_parties)
@@ -151,13 +162,39 @@ def extract(
         named = parties_in(sentence, names)
         parties = carried.fill(sentence, named)
         carried.named(named)
+        begins = offset + len(sentence) - len(sentence.lstrip())
+        told_in = bisect.bisect_right(breaks, begins) + 1 if release_day is not None else 0
         if not found:
+            listed_kind = release_day and _listed_event(
+                story, begins, breaks, sentence, lang, numeric_order
+            )
+            if release_day is not None and listed_kind:
+                clean = normalise_space(sentence)
+                day = release_day
+                candidates.append(
+                    Candidate(
+                        found="",
+                        date=day.text,
+                        start=day.start,
+                        end=day.end,
+                        precision=day.precision,
+                        approximate=False,
+                        anchor=day.text,
+                        sentence=clean,
+                        title=title(clean),
+                        kind=listed_kind,
+                        parties=parties,
+                        new_parties=[new_parties[p] for p in parties if p in new_parties],
+                        story=told_in,
+                    )
+                )
             continue
         if item is not None:  # a new item of a listing, dated: the previous one ends
             _drop_told_headline(candidates, headline)
-            published, headline = item[0], len(candidates) if item[1] else None
-            if not item[1]:
-                continue  # a post's date and time: no event
+            published, headline = item[0], len(candidates) if item[1] == HEADLINE else None
+            release_day = item[0] if item[1] == ALONE and is_listing(story) else None
+            if item[1] != HEADLINE:
+                continue  # a post's date and time, or a listing's day: no event
         elif is_dateline(sentence, found) or (not decision and is_heading(sentence, found)):
             continue  # "Paris, 17 September 2014." closing a statement; "May 2007" heading a list
         kind_words = KindWords.of(sentence, [(f.start, f.end) for f in found])
@@ -212,6 +249,7 @@ def extract(
                     new_parties=[new_parties[p] for p in linked if p in new_parties],
                     citations=[c.text for c in in_sentence],
                     same_day=date_found.same_day,
+                    story=told_in,
                 )
             )
         if item is not None and headline == len(candidates):
@@ -219,6 +257,23 @@ def extract(
     _drop_told_headline(candidates, headline)
     first_published = head_published.text if head_published else None
     return Extraction(_merged(candidates), first_published)
+
+
+def _listed_event(
+    story: str, offset: int, breaks: Sequence[int], sentence: str, lang: str, order: bool | None
+) -> str | None:
+    """The event an undated item of a listing of releases reports, which the listing's day
+    dates ("Thursday, June 29, 2006 ... Samuel Lopesierra was convicted ... (Read more)"):
+    the kind its first sentence names, when its paragraph is no headline and gives no date."""
+    index = bisect.bisect_right(breaks, offset)
+    start = breaks[index - 1] if index else 0
+    if story[start:offset].strip():
+        return None  # not the item's first sentence
+    paragraph = story[start : breaks[index] if index < len(breaks) else len(story)]
+    if is_headline(paragraph) or find_dates(paragraph, lang, order):
+        return None
+    kind = KindWords.of(sentence, ()).nearest(0, 0)
+    return None if kind in ("other", "deadline") else kind
 
 
 def _undated(following: Sequence[str], lang: str, numeric_order: bool | None) -> list[str]:
@@ -299,29 +354,36 @@ def _merged(candidates: list[Candidate]) -> list[Candidate]:
     ("announced today", "the press conference of June 5") is the day of an event proposed
     already, not another; unless it is "the same day" as another event."""
     kept: list[Candidate] = []
-    decided: dict[str, Candidate] = {}
-    told: dict[tuple[str, str], Candidate] = {}
-    by_day: dict[str, Candidate] = {}
+    decided: dict[tuple[int, str], Candidate] = {}
+    told: dict[tuple[int, str, str], Candidate] = {}
+    by_day: dict[tuple[int, str], Candidate] = {}
+    any_story: dict[str, Candidate] = {}  # a listing's item with no event of its own
     for candidate in candidates:
-        first = None if candidate.same_day else told.get((candidate.date, candidate.kind))
+        day = (candidate.story, candidate.date)  # two items of a listing: two stories
+        first = None if candidate.same_day else told.get((*day, candidate.kind))
         if candidate.kind in _DECISIONS:
-            first = decided.get(candidate.date)
+            first = decided.get(day)
+        first = first or told.get((0, candidate.date, candidate.kind + candidate.sentence))
         if first is None and _no_event_of_its_own(candidate):
-            first = by_day.get(candidate.date)
+            first = by_day.get(day) or any_story.get(candidate.date)
         if first is None:
             if candidate.kind in _DECISIONS:
-                decided[candidate.date] = candidate
-            told[(candidate.date, candidate.kind)] = candidate
+                decided[day] = candidate
+            told[(*day, candidate.kind)] = candidate
+            told[(0, candidate.date, candidate.kind + candidate.sentence)] = candidate  # repeated
             kept.append(candidate)
-            if candidate.kind != "other" or candidate.date not in by_day:
-                by_day[candidate.date] = candidate
+            if candidate.kind != "other" or day not in by_day:
+                by_day[day] = candidate
+            if candidate.kind != "other":
+                any_story.setdefault(candidate.date, candidate)
             continue
         if first.kind in _PLAIN_DECISIONS and candidate.kind not in _PLAIN_DECISIONS | {"other"}:
             first.kind = candidate.kind
         first.parties.extend(p for p in candidate.parties if p not in first.parties)
         first.new_parties.extend(p for p in candidate.new_parties if p not in first.new_parties)
     for candidate in list(kept):  # "announced today" before the event it announces
-        other = by_day.get(candidate.date)
+        other = by_day.get((candidate.story, candidate.date))
+        other = any_story.get(candidate.date) if other is candidate else other
         if _no_event_of_its_own(candidate) and other is not None and other is not candidate:
             other.parties.extend(p for p in candidate.parties if p not in other.parties)
             kept.remove(candidate)

@@ -850,14 +850,17 @@ def is_heading(sentence: str, found: Sequence[Found]) -> bool:
     return not (sentence[: found[0].start] + sentence[found[0].end :]).strip(" \t\n.:")
 
 
+HEADLINE, ALONE, POST = "headline", "alone", "post"
+
+
 def item_date(
     sentence: str, found: Sequence[Found], alone: bool = False
-) -> tuple[Span, bool] | None:
-    """The date of an item of a news listing, and whether a headline follows it: a full date
-    opening a line and followed only by a time ("Jun 09, 2015 12:30 PM", a post's date, no
-    event), by nothing where `alone` dates count ("Tuesday, June 6, 2006" between two press
-    releases) or by a dash and a headline ("May 16, 2014 - Queens man sentenced"). Weekdays,
-    "today" and "last month" in the item are counted from it."""
+) -> tuple[Span, str] | None:
+    """The date of an item of a news listing, and what follows it: a full date opening a line
+    and followed only by a time ("Jun 09, 2015 12:30 PM": a POST's date, no event), by nothing
+    where `alone` dates count ("Tuesday, June 6, 2006" ALONE between two press releases) or by
+    a dash and a HEADLINE ("May 16, 2014 - Queens man sentenced"). Weekdays, "today" and "last
+    month" in the item are counted from it."""
     if not found:
         return None
     first, span = found[0], found[0].span
@@ -868,13 +871,39 @@ def item_date(
         and _ALONE_ON_ITS_LINE.rx.match(sentence[: first.start])
         and not sentence[first.end :].strip(" \t\n.")
     ):
-        return span, False
+        return span, ALONE
     if sentence[: first.start].strip():
         return None
     follows = _ITEM_DATE.rx.match(sentence, first.end)
     if follows is None:
         return None
-    return span, not follows.group(0).strip()[:1].isdigit()
+    return span, POST if follows.group(0).strip()[:1].isdigit() else HEADLINE
+
+
+# A listing of releases: each item ends in a link to the whole release.
+_READ_MORE = Regex(
+    r"(?:\(\s*)?\b(?:read\s+more|full\s+story|continue\s+reading|lire\s+la\s+suite"
+    r"|en\s+savoir\s+plus)\b\s*(?:\.{3}|…)?(?:\s*\))?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LISTING_ITEMS = 2
+
+
+def is_listing(text: str) -> bool:
+    """Whether the text lists several releases, each ending "(Read more)" or "Full story"."""
+    return len(_READ_MORE.rx.findall(text)) >= _LISTING_ITEMS
+
+
+_SENTENCE_TEXT = Regex(r"\b[a-zà-ÿ][\w'\u2019-]*\b")
+_WORD = Regex(r"\b[^\W\d_][\w'\u2019-]*\b")
+
+
+def is_headline(paragraph: str) -> bool:
+    """Whether a paragraph is a headline, its words capitalised ("Colombian National
+    Convicted On Cocaine Charges"), rather than the text of an item."""
+    words = _WORD.rx.findall(_READ_MORE.rx.sub("", paragraph))
+    lower = _SENTENCE_TEXT.rx.findall(paragraph)
+    return 2 * len(lower) < len(words)
 
 
 _CLOSING_DATELINE = Regex(
