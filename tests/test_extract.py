@@ -1539,3 +1539,18 @@ def test_around_early_mid_and_late_are_read_as_add_reads_them(
     """Before, the qualifier was dropped ("early March 2010" was all March) or, after a hyphen
     ("mid-June"), the date was missed; `casetrack add` gives the same EDTF for the same words."""
     assert [c.date for c in extract(text, lang=lang).candidates] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Il a été placé en détention jusqu'au 28 mai 2009.", "fr", [("2009-05-28", "release")]),
+        ("He was held in detention until May 28, 2009.", "en", [("2009-05-28", "release")]),
+        ("He was placed in detention on 3 May 2009.", "en", [("2009-05-03", "detention")]),
+    ],
+)
+def test_detention_until_a_day_is_a_release_that_day(
+    text: str, lang: str, want: list[tuple[str, str]]
+) -> None:
+    """Before, the day a detention ended was proposed as the day it began."""
+    assert [(c.date, c.kind) for c in extract(text, lang=lang).candidates] == want

@@ -227,6 +227,8 @@ def extract(
             if kind == "other" and header is None and kind_words.dates_the_facts(date_found.start):
                 following = _undated(listed[number + 1 :], lang, numeric_order)
                 kind = carried_kind(following) or kind
+            if kind == "detention" and _UNTIL.rx.search(sentence, 0, date_found.start):
+                kind = "release"  # "held in detention until 28 May 2009": the day it ended
             if span.precision == "interval" and kind not in _LASTING:
                 continue  # a period of service, of a survey, of the conduct charged: no event
             if kind not in _DECIDING and _names_a_decision(sentence, date_found, candidates):
@@ -287,6 +289,9 @@ def _undated(following: Sequence[str], lang: str, numeric_order: bool | None) ->
 
 
 _TOLD_ON_A_DATE = 5  # sentences
+_UNTIL = Regex(
+    r"\b(?:until|till|up\s+to|jusqu['\u2019]\s*(?:au|[àa])(?:\s+le)?)\s*$", re.IGNORECASE
+)
 _OPENING = Regex(r"^\W*(?:on|le|in|en|by|at|around|vers)?\s*$", re.IGNORECASE)
 
 
