@@ -665,6 +665,16 @@ def test_kind_is_the_event_of_the_dates_own_clause(text: str, want: list[str]) -
         ("Smith was charged in a criminal complaint filed on 3 May 2019.", "charge"),
         ("Her appeal was lodged on 3 May 2019.", "appeal"),
         ("The complaint was filed on 3 May 2019.", "complaint"),
+        # Pleas of guilty are convictions; giving notice of an application is no step.
+        ("On 3 May 2019 the defendant entered a plea of guilty to the charge.", "conviction"),
+        ("On 3 May 2019 he changed his plea to guilty.", "conviction"),
+        ("Il a plaidé coupable le 3 mai 2019.", "conviction"),
+        ("On 3 May 2019 the Court decided to give notice of the application.", "other"),
+        ("On 3 May 2019 the President decided to communicate the application.", "other"),
+        ("On 3 May 2019 the District Court remanded the applicant in custody.", "detention"),
+        # An adjunct that names no event of its own leaves the date to the clause's verb.
+        ("Police arrested him after a traffic stop on 3 May 2019.", "arrest"),
+        ("He was detained before the magistrate on 3 May 2019.", "detention"),
         # An event that "took place" on the date is of its own kind; the facts are other.
         ("The hearing of these charges took place on 3 May 2019.", "hearing"),
         ("The robbery took place on 3 May 2019 at a bank.", "other"),

@@ -135,7 +135,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "detention",
         (
             r"detained", r"placed in (?:police |pre-trial )?(?:custody|detention)",
-            r"remanded in (?:custody|detention)", r"placed under house arrest",
+            r"remanded (?:[\w'-]+ ){0,3}in (?:custody|detention)", r"placed under house arrest",
             r"ordered (?:[\w'-]+ ){0,3}detention",
             r"ordered (?:[\w'-]+ ){0,3}(?:detained|remanded in custody|held in custody)",
             r"place\w* en garde a vue", r"ecroue\w*", r"incarcer\w*", r"place\w* en detention",
@@ -171,13 +171,15 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "conviction",
         (
             r"convict(?:ed|ing)", r"found (?:(?!not )[\w'-]+ ){0,3}guilty", r"pleaded guilty",
-            r"pled guilty",
+            r"pled guilty", r"plaid\w* coupable",
+            r"(?:entered|entering|tendered|changed) (?:a |an |his |her |their )?pleas? (?:of|to) "
+            r"guilty",
             r"returned (?:a )?(?:guilty verdict|verdict of guilty)", r"guilty verdict",
             r"reconnu\w* coupable", r"declare\w* (?:[\w.'-]+ ){0,4}coupable", r"condamne\w*",
             r"condamnant",
         ),
         (
-            r"convictions?", r"condamnations?",
+            r"convictions?", r"condamnations?", r"guilty pleas?", r"pleas? of guilty",
         ),
     ),
     (
@@ -362,6 +364,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "other",
         (
             r"deported", r"extradited", r"expelled", r"expuls\w*", r"extrad\w*",
+            # The ECHR giving notice of an application to the government: no step of the case.
+            r"(?:decided to )?(?:give|gave|given) notice of (?:the |this |that )?applications?",
+            r"(?:decided to )?communicat\w* (?:the |this |that )?"
+            r"(?:applications?|case|complaints?)",
+            r"(?:was|were|been) communicated",
         ),
         (
             # The facts of the matter: "for bank robbery on 10 October 2019" is no step of the case.
@@ -383,8 +390,8 @@ _CLAUSE_BREAK = Regex(r"[,;:()—\u2013]|\band\b|\bet\b|\bwhile\b|\bbut\b")
 # Phrases that are not the date's event unless the date is in them: adjuncts ("following the
 # denial of his motion,", "as a result of the investigation,") and relative clauses.
 _ASIDE = Regex(
-    r"\b(?:following|after|upon|pending|during|before|as a (?:result|consequence) of|in the wake"
-    r" of|in connection with|a la suite d\w*|suite a|apres|lors d\w*|pendant|avant)\b[^,;:()]*"
+    r"\b(?:following|after|upon|pending|during|as a (?:result|consequence) of|in the wake of"
+    r"|in connection with|a la suite d\w*|suite a|apres|lors d\w*|pendant)\b[^,;:()]*"
     r"|, (?:which|who|whose|whom|lequel|laquelle|lesquels|lesquelles|dont)\b[^,;:()]*"
 )
 _QUALIFIES = Regex(r"\s{0,2}|'s\s")  # "the 2003 raid", "April's enforcement activity"
@@ -538,13 +545,19 @@ class KindWords:
         high = len(self.folded) if high < 0 else high
         asides = [(a, b) for a, b in self.asides if not a <= start < b]
         holding = [(a, b) for a, b in self.asides if a <= start < b]
-        if holding:  # "..., since shortly after their removal in March 2019": that aside only
+        if holding:
+            # A relative clause that holds the date is its part of the sentence, with the noun
+            # it hangs on ("trial, which is not expected before 2022"; "..., who have lived
+            # there since their removal in March 2019" is no step of the case); an adjunct is,
+            # where it names an event ("following his arrest on 3 May, he was detained").
             a, b = holding[0]
-            antecedent = bisect.bisect_right(self.ends, a) - 1  # "trial, which is set for"
-            if self.folded[a] == "," and antecedent >= 0 and a - self.ends[antecedent] <= 1:
+            relative = self.folded[a] == ","
+            antecedent = bisect.bisect_right(self.ends, a) - 1
+            if relative and antecedent >= 0 and a - self.ends[antecedent] <= 1:
                 a = self.words[antecedent][0]
-            low, high = max(low, a), min(high, b)
-            asides = []
+            if relative or any(a <= w[0] and w[1] <= b for w in self.words):
+                low, high = max(low, a), min(high, b)
+                asides = []
 
         def in_scope(index: int) -> bool:
             word_start, word_end = self.words[index][:2]
