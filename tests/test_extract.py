@@ -880,6 +880,9 @@ def test_evaluation_script_scores_the_corpus() -> None:
     for split in ("tune", "heldout", "heldout2", "heldout3", "fictional"):
         assert re.search(rf"^{split} +\d+ +\d+\.\d% +\d+\.\d% +[01]\.\d{{3}} ", result.stdout, re.M)
     assert re.search(rf"^fictional +{len(SAMPLES)} ", result.stdout, re.M)
+    # The sealed split is named, not scored: extract never reads it in a run made while tuning.
+    sealed = r"^heldout4 +\(sealed: scored only with --split heldout4\)$"
+    assert re.search(sealed, result.stdout, re.M)
 
 
 def test_typographic_apostrophes_match_straight_ones() -> None:
