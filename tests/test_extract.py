@@ -672,6 +672,14 @@ def test_kind_is_the_event_of_the_dates_own_clause(text: str, want: list[str]) -
         ("On 3 May 2019 the Court decided to give notice of the application.", "other"),
         ("On 3 May 2019 the President decided to communicate the application.", "other"),
         ("On 3 May 2019 the District Court remanded the applicant in custody.", "detention"),
+        # Settlements by their usual words, and "in order to" is no order.
+        ("The company entered into a consent decree on 3 May 2019.", "settlement"),
+        (
+            "The department announced on 3 May 2019 that it will require the firms to divest "
+            "assets in order to proceed with their merger.",
+            "settlement",
+        ),
+        ("On 3 May 2019 the company agreed to plead guilty and pay a fine.", "conviction"),
         # An adjunct that names no event of its own leaves the date to the clause's verb.
         ("Police arrested him after a traffic stop on 3 May 2019.", "arrest"),
         ("He was detained before the magistrate on 3 May 2019.", "detention"),

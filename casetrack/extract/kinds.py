@@ -37,7 +37,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"arrest warrants?", r"warrants? (?:was |were )?issued", r"detention cent(?:re|er)s?",
             r"trial (?:court|judge|justice)", r"hearing officer", r"post-conviction", r"accus\w*",
             r"soupconn\w*", r"suspect\w*", r"alleg\w*", r"direct appeal", r"on appeal",
-            r"en appel", r"mandat d'arret", r"appeals? panel",
+            r"en appel", r"mandat d'arret", r"appeals? panel", r"in order to",
         ),
     ),
     (
@@ -171,7 +171,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "conviction",
         (
             r"convict(?:ed|ing)", r"found (?:(?!not )[\w'-]+ ){0,3}guilty", r"pleaded guilty",
-            r"pled guilty", r"plaid\w* coupable",
+            r"pled guilty", r"plaid\w* coupable", r"agreed to plead guilty",
             r"(?:entered|entering|tendered|changed) (?:a |an |his |her |their )?pleas? (?:of|to) "
             r"guilty",
             r"returned (?:a )?(?:guilty verdict|verdict of guilty)", r"guilty verdict",
@@ -237,9 +237,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "settlement",
         (
             r"settled", r"approv\w* (?:a |the )?settlement", r"agreed to (?:pay|settle)",
+            r"(?:entered into|signed|reached) (?:a |an )?(?:[\w-]+ ){0,2}"
+            r"(?:settlement|consent decree|settlement agreement)", r"divest\w*",
         ),
         (
-            r"settlements?", r"transaction", r"accord amiable",
+            r"settlements?", r"transaction", r"accord amiable", r"consent (?:decree|judgment)s?",
         ),
     ),
     (
