@@ -251,3 +251,70 @@ def test_an_undated_event_outside_a_listing_of_releases_is_no_candidate() -> Non
         "Paul Brun was sentenced to five years."
     )
     assert extract(text).candidates == []
+
+
+# --------------------------------------------------------------------------- the story's days
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("On 5 May 2010 he was arrested. Later that day he was released.", "en",
+         ["2010-05-05", "2010-05-05"]),
+        ("On 5 May 2010 he was arrested. That night he was charged.", "en",
+         ["2010-05-05", "2010-05-05"]),
+        ("Le 5 mai 2010, il a été interpellé. Le soir même, il a été placé en garde à vue.",
+         "fr", ["2010-05-05", "2010-05-05"]),
+        ("On 5 May 2010 he was arrested. The day before, police had searched his flat.", "en",
+         ["2010-05-05", "2010-05-04"]),
+        ("On 5 May 2010 he was arrested. The next morning he was charged.", "en",
+         ["2010-05-05", "2010-05-06"]),
+        ("Le 5 mai 2010, il a été interpellé. Le lendemain, il a été mis en examen.", "fr",
+         ["2010-05-05", "2010-05-06"]),
+        ("In May 2010 he was arrested. The next day he was charged.", "en",
+         ["2010-05", "2010-05~"]),  # no finer than what it counts from
+        ("He was arrested on 5 May 2010, the day after the raid.", "en", ["2010-05-05"]),
+    ],
+)  # fmt: skip
+def test_the_same_the_next_or_the_previous_day_is_that_day(
+    text: str, lang: str, want: list[str]
+) -> None:
+    assert dates(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("He was arrested on the 5th of May 2010.", "2010-05-05"),
+        ("He was arrested on the 5th day of May, 2010.", "2010-05-05"),
+        ("He was arrested on Monday, May 5, 2014.", "2014-05-05"),
+        ("He was arrested on Monday, May 5, 2014. Police said so.", "2014-05-05"),
+    ],
+)
+def test_a_day_of_the_month_and_a_sentence_with_a_comma_before_its_date(
+    text: str, want: str
+) -> None:
+    assert dates(text) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("WASHINGTON, D.C., June 17, 2020 \u2014 He was arrested yesterday.", "2020-06-17"),
+        ("Boulogne-sur-Mer, le 3 juin 2014 \u2014 Il a été interpellé hier.", "2014-06-03"),
+    ],
+)
+def test_a_dateline_is_a_place_and_a_date(text: str, published: str) -> None:
+    assert extract(text, lang="fr" if " le " in text else "en").published == published
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From in or about January 2015 through in or about May 2018, he defrauded investors.",
+        "Beginning at least in 2012 and continuing until at least 2015, he sold drugs.",
+        "Entre au moins janvier 2015 et mai 2018, il a escroqué des clients.",
+    ],
+)
+def test_the_bounds_of_the_period_an_offence_covers_are_no_events(text: str) -> None:
+    assert dates(text, "fr" if "Entre" in text else "en") == []

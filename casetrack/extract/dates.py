@@ -47,7 +47,13 @@ _UNITS_AFTER_NUMBER = (
 )
 
 _DAY_MONTH = Regex(
-    _NOT_AFTER_NUMBER + _DAY + r"\s+(?:de\s+)?" + _MONTH + r"(?:,?\s+(?:de\s+)?" + _YEAR + ")?",
+    _NOT_AFTER_NUMBER  # "5 May 2010", "le 5 de mayo", "the 5th (day) of May, 2010"
+    + _DAY
+    + r"(?:\s+day)?\s+(?:de\s+|of\s+)?"
+    + _MONTH
+    + r"(?:,?\s+(?:de\s+)?"
+    + _YEAR
+    + ")?",
     re.IGNORECASE,
 )
 _MONTH_DAY = Regex(
@@ -235,7 +241,9 @@ _RELATIVE_AFTER_COUNT = Regex(
 )
 _RELATIVE_NEXT = Regex(
     r"(?<![\w-])(?:the\s+(?P<direction>following|next|previous|preceding)\s+"
-    r"(?P<unit>day|week|month|year)|(?:l['\u2019]|la\s+|le\s+)(?P<unit_fr>ann[ée]e|semaine|mois|jour)"
+    r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)"
+    r"|the\s+(?:day|night)\s+(?P<direction_en>before|after)(?!\s+(?:the|a|his|her|their|its)\b)"
+    r"|(?:l['\u2019]|la\s+|le\s+)(?P<unit_fr>ann[ée]e|semaine|mois|jour)"
     r"\s+(?P<direction_fr>suivante?|pr[ée]c[ée]dente?))(?![\w-])",
     re.IGNORECASE,
 )
@@ -290,8 +298,13 @@ _TODAY = Regex(
     r"|(?P<dernier>le\s+mois|l'an|l'ann[ée]e)\s+derni[èe]re?)(?![\w-])",
     re.IGNORECASE,
 )
-_SAME_DAY = Regex(
-    r"(?<![\w-])(?:the\s+same\s+(?:day|date)|le\s+m[êe]me\s+jour)(?![\w-])", re.IGNORECASE
+_SAME_DAY = Regex(  # not "that day" alone: "That day the court ruled on 5 June" restates it
+    r"(?<![\w-])(?:the\s+same\s+(?:day|date|morning|afternoon|evening|night)"
+    r"|(?:later\s+|earlier\s+)that\s+(?:day|morning|afternoon|evening|night)"
+    r"|that\s+(?:same\s+)?(?:morning|afternoon|evening|night)|that\s+same\s+day"
+    r"|le\s+m[êe]me\s+jour|le\s+(?:jour|soir|matin)\s+m[êe]me|ce\s+jour-l[àa]"
+    r"|dans\s+la\s+(?:soir[ée]e|journ[ée]e|nuit)\s+m[êe]me)(?![\w-])",
+    re.IGNORECASE,
 )
 _NEXT_WEEK = Regex(r"\b(?:next|this coming|prochain)\s*$", re.IGNORECASE)
 # Words after which a date is no event of the case: a birth, a page's publication, a law's name.
@@ -355,6 +368,7 @@ class Found:
     weekday: int | None = None  # "on Friday": needs the publication date
     ago: tuple[int, str] | None = None  # "today", "last month": (count, unit) before publication
     same_day: bool = False  # "the same day": the day the story is at
+    next_day: bool = False  # "the next day", "la veille": the day it shifts to, exactly
 
 
 _PRECISIONS = ("day", "month", "year")
@@ -550,16 +564,19 @@ def _events(text: str, found: list[Found]) -> list[Found]:
     return kept
 
 
-_ABOUT = r"(?:(?:on\s+or\s+)?about\s+|around\s+|approximately\s+|vers\s+)?"
+_ABOUT = (
+    r"(?:(?:(?:on|in)\s+or\s+)?(?:about|around)\s+|at\s+least\s+|approximately\s+|vers\s+"
+    r"|(?:au\s+)?moins\s+)?"
+)
 _PERIOD_LEAD = Regex(
     r"(?<!\w)(?:from|between|du|de|entre|period(?:\s+of)?|covering|p[ée]riode|(?:beginning|starting"
-    r"|commencing)(?:\s+(?:in|on|at\s+least))?(?:\s+or)?)\s+"
+    r"|commencing)(?:\s+(?:in|on|at\s+least|from))*(?:\s+or)?)\s+"
     r"(?:the\s+|le\s+)?" + _ABOUT + "$",
     re.IGNORECASE,
 )
 _PERIOD_LINK = Regex(
     r"\s*,?\s*(?:and\s+continuing\s+)?(?:to|and|until|through|au|à|a|et|jusqu'au|jusqu\u2019au)"
-    r"(?:\s+(?:in|on))?\s+(?:the\s+|le\s+)?" + _ABOUT,
+    r"(?:\s+(?:in|on)(?!\s+or\b))?\s+(?:the\s+|le\s+)?" + _ABOUT,
     re.IGNORECASE,
 )
 _BARE_YEAR = Regex(r"(?P<year>19\d\d|20\d\d)(?![\w/.,:-]\d)")
@@ -585,7 +602,7 @@ def _periods(text: str, found: list[Found]) -> list[Found]:
 
 def _period_from(text: str, first: Found, following: list[Found]) -> tuple[Found, int] | None:
     """The period starting at `first`, and how many found expressions after it it takes."""
-    if not _PERIOD_LEAD.rx.search(text, max(0, first.start - 16), first.start):
+    if not _PERIOD_LEAD.rx.search(text, max(0, first.start - 40), first.start):
         return None
     link = _PERIOD_LINK.rx.match(text, first.end)
     if link is None:
@@ -631,13 +648,14 @@ def _find_relative(text: str) -> Iterator[Found]:
         found = normalise_space(m.group(0))
         yield Found(m.start(), m.end(), found, shift=_signed(fewest, most, sign, unit))
     for m in _RELATIVE_NEXT.rx.finditer(text):
-        direction = fold(m.group("direction") or m.group("direction_fr"))
-        unit = _UNITS[fold(m.group("unit") or m.group("unit_fr"))]
+        direction = fold(m.group("direction") or m.group("direction_fr") or m.group("direction_en"))
+        unit = _UNITS.get(fold(m.group("unit") or m.group("unit_fr") or "day"), "day")
         sign = -1 if direction in _EARLIER else 1
-        yield Found(m.start(), m.end(), m.group(0), shift=_signed(1, 1, sign, unit))
+        shift = _signed(1, 1, sign, unit)
+        yield Found(m.start(), m.end(), m.group(0), shift=shift, next_day=unit == "day")
     for m in _RELATIVE_DAY_WORDS.rx.finditer(text):
         sign = -1 if "veille" in fold(m.group("word")) else 1
-        yield Found(m.start(), m.end(), m.group(0), shift=_signed(1, 1, sign, "day"))
+        yield Found(m.start(), m.end(), m.group(0), shift=_signed(1, 1, sign, "day"), next_day=True)
 
 
 def _signed(fewest: int, most: int, sign: int, unit: str) -> tuple[int, int, str]:
@@ -690,9 +708,12 @@ def _with_year(month_day: tuple[int, int], anchor: Span, from_dateline: bool) ->
 
 _DATELINE_PREFIX = Regex(
     r"^\s*(?:(?:published|updated|posted|publié\s+le|mis\s+à\s+jour\s+le)[:\s]*)?"
-    r"(?:[^\W\d][\w .'\u2019()/-]{0,60},\s*)?(?:le\s+|el\s+|am\s+|den\s+)?$",
+    r"(?:(?P<place>[^\W\d][\w .,'\u2019()/-]{0,60}),\s*)?(?:le\s+|el\s+|am\s+|den\s+)?$",
     re.IGNORECASE,
 )
+# A place's words are capitalised ("NEW YORK", "Boulogne-sur-Mer", "Washington (Reuters)"),
+# unlike a sentence's ("He was arrested on Monday, May 5, 2014.").
+_LOWER_WORD = Regex(r"(?<![\w'\u2019-])(?!(?:sur|les|des|upon|del|der|the)\b)[a-zà-ÿ]{3,}\b")
 _DATELINE_SUFFIX = Regex(r"^[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[—\u2013-]+|:|\n|$|\.(?=\s))")
 
 
@@ -708,7 +729,8 @@ def dateline(text: str, lang: str) -> tuple[Span | None, int]:
     for item in find_dates(head, lang):
         if item.span is None or item.span.precision != "day":
             continue
-        if _DATELINE_PREFIX.rx.match(head[: item.start]):
+        prefix = _DATELINE_PREFIX.rx.match(head[: item.start])
+        if prefix and not (prefix["place"] and _LOWER_WORD.rx.search(prefix["place"])):
             suffix = _DATELINE_SUFFIX.rx.match(text[item.end :])
             court_next = _COURT_NEXT.rx.match(text[item.end :])
             if suffix and not (court_next and not head[: item.start].strip()):
@@ -802,6 +824,8 @@ def resolve(
     else:
         assert item.shift is not None
         span = _resolve_shift(anchor, item.shift)
+        if item.next_day and anchor.precision == "day":
+            span = _period(span.start, "day")
     return span, anchor.text if span else None
 
 
@@ -907,7 +931,7 @@ def is_headline(paragraph: str) -> bool:
 
 
 _CLOSING_DATELINE = Regex(
-    r"(?:(?:fait|done|signed|given)\s+(?:à|a|at|in)\s+)?[A-Z][^\W\d][\w' .-]{0,40},\s*"
+    r"(?:(?:fait|done|signed|given)\s+(?:à|a|at|in)\s+)?(?P<place>[A-Z][^\W\d][\w' .-]{0,40}),\s*"
     r"(?:le|on|the)?\s*\.?"
 )
 
@@ -918,4 +942,5 @@ def is_dateline(sentence: str, found: Sequence[Found]) -> bool:
     if len(found) != 1 or found[0].span is None:
         return False
     rest = (sentence[: found[0].start] + sentence[found[0].end :]).strip()
-    return _CLOSING_DATELINE.rx.fullmatch(rest) is not None
+    place = _CLOSING_DATELINE.rx.fullmatch(rest)
+    return place is not None and not _LOWER_WORD.rx.search(place["place"])
