@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from casetrack.cases import refresh_figures
 from casetrack.history_sql import TRACKED_TABLES, span_digest
 from casetrack.search_index import (
     SEARCH_TRIGGERS,
@@ -78,11 +79,12 @@ def _new_rows(table: str, columns: str, condition: str = "true") -> str:
 def bulk_inserts(conn: Any, change_id: int | None = None) -> Iterator[BulkInserts]:
     """Inside a write transaction: many inserts at set speed instead of trigger speed.
 
-    The per-row insert triggers of the history and of the search index are dropped while the
-    block runs; at its end each table's new rows get one history row, a span with a digest of
-    their final values (a million milestones' rows as JSON were half the store and a sixth of
-    the import's time), already in change `change_id` when given; one statement refreshes
-    the search rows of every milestone the new rows touch, and the triggers are put back, as
+    The per-row insert triggers of the history, of the search index and of the cases'
+    figures are dropped while the block runs; at its end each table's new rows get one
+    history row, a span with a digest of their final values (a million milestones' rows as
+    JSON were half the store and a sixth of the import's time), already in change
+    `change_id` when given; one statement refreshes the search rows of every milestone the
+    new rows touch, another the figures of their cases, and the triggers are put back, as
     are any indexes the block dropped. Update and delete triggers keep running (unless the
     block calls drop_read_indexes). If the block fails, the transaction's rollback restores
     triggers and indexes with everything else.
@@ -99,11 +101,16 @@ def bulk_inserts(conn: Any, change_id: int | None = None) -> Iterator[BulkInsert
     suspended = drop_triggers(
         conn,
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name GLOB"
-        " 'history_*_insert' OR (name GLOB '*_search_ai' AND tbl_name != 'milestone_search'))",
+        " 'history_*_insert' OR (name GLOB '*_search_ai' AND tbl_name != 'milestone_search')"
+        " OR name = 'case_figures_milestones_ai')",
     )
     block = BulkInserts(conn)
     yield block
     block._restore_indexes()
+    # Each new milestone's case gets its figures worked out once, not updated per row (its
+    # trigger's three statements were a tenth of a large import's time).
+    refresh_figures(conn, "c.id IN (SELECT case_id FROM milestones WHERE rowid > ?)",
+                    (marks["milestones"],))  # fmt: skip
     if block.rebuilding:
         rebuild_search(conn)
     else:

@@ -225,16 +225,23 @@ def figures_out_of_step(conn: sqlite3.Connection) -> list[tuple[int, str | None]
     ).fetchall()
 
 
+def refresh_figures(conn: sqlite3.Connection, where: str, params: Any = ()) -> None:
+    """Work out again, from their milestones, the figures of the cases `where` selects (on
+    `c`, the cases table)."""
+    conn.execute(
+        f"INSERT OR REPLACE INTO case_figures (case_id, {_FIGURES})"
+        f" SELECT c.id, {_fresh_figures('c.id')} FROM cases c WHERE {where}",
+        params,
+    )
+
+
 def mend_figures(store: Store) -> list[tuple[int, str | None]]:
     """Work out again the figures `figures_out_of_step` finds wrong; returns those cases."""
     with store.write() as conn:
         wrong = figures_out_of_step(conn)
         if wrong:
             conn.execute("DELETE FROM case_figures")
-            conn.execute(
-                f"INSERT INTO case_figures (case_id, {_FIGURES})"
-                f" SELECT c.id, {_fresh_figures('c.id')} FROM cases c"
-            )
+            refresh_figures(conn, "true")
     return wrong
 
 
