@@ -682,7 +682,15 @@ def test_kind_is_the_event_of_the_dates_own_clause(text: str, want: list[str]) -
         # An adjunct that names no event of its own leaves the date to the clause's verb.
         ("Police arrested him after a traffic stop on 3 May 2019.", "arrest"),
         ("He was detained before the magistrate on 3 May 2019.", "detention"),
+        # An event noun opening its clause with the date hung on it: the date is its own.
+        ("Smith's conviction on 3 May 2019 was upheld on appeal.", "conviction"),
+        ("His arrest on 3 May 2019 followed a long investigation.", "arrest"),
+        ("The indictment of the mayor on 3 May 2019 surprised the city.", "indictment"),
+        ("He appealed his conviction on 3 May 2019.", "appeal"),
+        ("Le 3 mai 2019, le juge a rendu une ordonnance de non-lieu.", "dismissal"),
         # An event that "took place" on the date is of its own kind; the facts are other.
+        ("A detention hearing on the motion was held on 3 May 2019.", "hearing"),
+        ("L'audience sur la requête s'est tenue le 3 mai 2019.", "hearing"),
         ("The hearing of these charges took place on 3 May 2019.", "hearing"),
         ("The robbery took place on 3 May 2019 at a bank.", "other"),
     ],

@@ -54,6 +54,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
         (
             r"discharge order", r"classement sans suite", r"dismissal", r"non-lieu",
+            r"ordonnance de non-lieu",
         ),
     ),
     (
@@ -397,6 +398,11 @@ _ASIDE = Regex(
     r"|, (?:which|who|whose|whom|lequel|laquelle|lesquels|lesquelles|dont)\b[^,;:()]*"
 )
 _QUALIFIES = Regex(r"\s{0,2}|'s\s")  # "the 2003 raid", "April's enforcement activity"
+# What may come before an event noun that opens a clause, and between it and its date.
+_SUBJECT_LEAD = Regex(
+    r"\W*(?:(?:the|his|her|their|its|a|an|this|that|[\w.-]+'s?|sa|son|leur|la|le|l')\s*){0,3}"
+)
+_HUNG_DATE = Regex(r"(?:\s+of\s+(?:[\w.'-]+\s+){1,4}?)?\s*(?:on|in|du|le|en)\s*")
 _ON_DATE = Regex(r"^\s*(?:on|in|of|on or about|du|le|en)\s*$")
 _LISTED = Regex(
     r"^\s*,?\s*(?:,|and|et|or|ou|&)\s*(?:again|then|also|puis|encore)?\s*(?:on|le|du|in|en)?\s*$"
@@ -456,7 +462,10 @@ _OCCURRING = Regex(
     r"|[^,;]\b(?:in|by)\s+(?:a|an|the|his|her|its|their)\s+(?:letter|e-?mail|memorandum)"
     r"\s+(?:dated|of)\s*(?:\.\.\s*)?$"
 )
-_TOOK_PLACE = Regex(r"\b(?:took\s+place|happened|occurred)(?:\s+(?:on|in))?\s*$")
+_TOOK_PLACE = Regex(
+    r"\b(?:took\s+place|happened|occurred|(?:was|were)\s+held|s'est\s+tenue?|a\s+eu\s+lieu)"
+    r"(?:\s+(?:on|in|le|en))?\s*$"
+)
 # Verbs of a state of affairs, not an event: "In February 1925 the company owned the mine".
 _STATE = Regex(
     r"\b(?:owned|owns|lived|lives|resided|resides|worked|works|was employed|were employed|"
@@ -515,11 +524,16 @@ class KindWords:
             _, word_end, kind, _ = self.words[before]
             if _SET_FOR.rx.match(self.folded[word_end:start]):
                 return kind  # "a hearing scheduled for June 7"
+        held = self._held(start, before) if _TOOK_PLACE.rx.search(clause) else None
+        if held is not None:
+            return held  # "a hearing on the motion was held on 3 May": the hearing
         if _OCCURRING.rx.search(clause):
-            held = self._held(start, before) if _TOOK_PLACE.rx.search(clause) else None
-            return held or "other"  # "conduct occurring on April 27": the facts of the matter
+            return "other"  # "conduct occurring on April 27": the facts of the matter
         if self.dates_the_facts(start):
             return "other"  # "for bank robbery on October 10": the date of the facts
+        subject = self._dated_subject(start, before)
+        if subject is not None:
+            return subject  # "Smith's conviction on 3 May 2019 was upheld": the conviction
         if before + 1 < len(self.words):
             word_start, _, kind, _ = self.words[before + 1]
             if _QUALIFIES.rx.fullmatch(self.folded[end:word_start]):
@@ -648,6 +662,19 @@ class KindWords:
         ("and" does not end it here: "ordered to report and pay by May 1")."""
         return max(self.folded.rfind(mark, 0, position) for mark in ",;:()") + 1
 
+    def _dated_subject(self, start: int, before: int) -> str | None:
+        """The kind of an event noun that opens its clause with the date hung on it: "His
+        arrest on 3 May followed ...", "the indictment of the mayor on 3 May surprised ..."."""
+        if before < 0 or self.words[before][3] != _NOUN:
+            return None
+        word_start, word_end, kind, _ = self.words[before]
+        opening = self.folded[self._clause_start(start) : word_start]
+        if _SUBJECT_LEAD.rx.fullmatch(opening) and _HUNG_DATE.rx.fullmatch(
+            self.folded[word_end:start]
+        ):
+            return kind
+        return None
+
     def _held(self, start: int, before: int) -> str | None:
         """The kind of the event noun that "took place" on the date: "the hearing of these
         charges took place on 3 March" is the hearing."""
@@ -658,8 +685,14 @@ class KindWords:
             if self.words[index][0] < self._clause_start(start):
                 break
             index -= 1
-        first = self.words[index + 1] if index + 1 <= before else None
-        return first[2] if first is not None and first[2] != "other" else None
+        first = index + 1  # the first noun of the clause, or the head of its compound:
+        while (
+            first < before
+            and not self.folded[self.words[first][1] : self.words[first + 1][0]].strip()
+        ):
+            first += 1  # "a detention hearing"
+        kind = self.words[first][2] if first <= before else None
+        return kind if kind != "other" else None
 
     def _outcome_before(self, start: int, before: int) -> str | None:
         """A conviction, acquittal or sentence verb of the clause before `start`."""
