@@ -318,3 +318,58 @@ def test_a_dateline_is_a_place_and_a_date(text: str, published: str) -> None:
 )
 def test_the_bounds_of_the_period_an_offence_covers_are_no_events(text: str) -> None:
     assert dates(text, "fr" if "Entre" in text else "en") == []
+
+
+# --------------------------------------------------------------------------- words, seasons past
+
+_FRENCH_UNITS = ["", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+                 "onze", "douze", "treize", "quatorze", "quinze", "seize"]  # fmt: skip
+_FRENCH_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+
+
+def _french(number: int) -> str:
+    """0 to 99 in French words, as a clerk writes them (traditional spelling)."""
+    if number <= 16:
+        return _FRENCH_UNITS[number]
+    if number < 20:
+        return "dix-" + _FRENCH_UNITS[number - 10]
+    if number >= 80:
+        rest = number - 80
+        return "quatre-vingts" if rest == 0 else "quatre-vingt-" + _french(rest)
+    tens, rest = divmod(number, 10)
+    if tens == 7:
+        tens, rest = 6, rest + 10
+    if rest == 0:
+        return _FRENCH_TENS[tens]
+    return _FRENCH_TENS[tens] + (" et " if rest in (1, 11) else "-") + _french(rest)
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+def test_a_french_year_in_words_reads_back(day: date) -> None:
+    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre"]  # fmt: skip
+    thousands = "mil neuf cent" if day.year < 2000 else "deux mille"
+    year = f"{thousands} {_french(day.year % 100)}".strip()
+    text = f"La cour a statué le {day.day} {months[day.month - 1]} {year}."
+    assert only(text, "fr").date == day.isoformat()
+
+
+def test_a_french_date_all_in_words() -> None:
+    text = "Il a été interpellé le dix janvier mil neuf cent quatre-vingt-neuf."
+    assert only(text, "fr").date == "1989-01-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("LYON, 10 March 2021 \u2014 He was arrested last summer.", "en", "2020-22"),
+        ("LYON, 10 March 2021 \u2014 He was charged last winter.", "en", "2020-24"),
+        ("LYON, 10 January 2021 \u2014 He was charged last winter.", "en", "2019-24"),
+        ("Lyon, le 10 mars 2021 \u2014 Il a été interpellé l'été dernier.", "fr", "2020-22"),
+    ],
+)
+def test_last_season_is_the_latest_such_season_over_by_the_dateline(
+    text: str, lang: str, want: str
+) -> None:
+    assert only(text, lang).date == want

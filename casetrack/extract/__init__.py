@@ -15,8 +15,9 @@ EDTF interval, for an event that lasts) and kind words in English and French onl
 that are no event are left out: births, foundings, page furniture ("Published On:", a post's
 date and time), closing datelines, deliberations, rectifications, dates of laws, cut-offs
 ("prior to"), and the dates of cited decisions (found with eyecite, and listed with the
-candidate as sources). Also read: "last night", seasons (EDTF 2012-22), days in words ("the
-third of March", "le premier mars"); not yet: years in words.
+candidate as sources). Also read: "last night", "later that day", seasons (EDTF 2012-22, "last
+winter"), days in words ("the third of March", "le premier mars"), French years in words; an
+undated item of a listing of releases takes the listing's day.
 
 Modules, each importing only those listed before it: text (folding, HTML, titles),
 dates (finding and resolving dates, the dateline), sentences, kinds (kind words),

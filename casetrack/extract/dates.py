@@ -171,6 +171,44 @@ _QUALIFIED_MONTH = Regex(
     r"(?:\s*-\s*|\s+)(?:(?:de\s+|d')?(?:the\s+)?)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR,
     re.IGNORECASE,
 )
+_LAST_SEASON = Regex(
+    r"(?<![\w-])(?:last\s+(?P<season>spring|summer|autumn|fall|winter)"
+    r"|(?:l['\u2019]|le\s+)(?P<season_fr>printemps|[ée]t[ée]|automne|hiver)\s+dernier)(?![\w-])",
+    re.IGNORECASE,
+)
+# A year in French words, as old French decisions write it: "mil neuf cent quatre-vingt-neuf".
+_FRENCH_NUMBERS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+    "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40,
+    "cinquante": 50, "soixante": 60,
+}  # fmt: skip
+_YEAR_WORDS = Regex(
+    r",?\s+(?:de\s+l['\u2019]an\s+)?(?P<thousands>mil(?:le)?\s+neuf\s+cents?|deux\s+mille)"
+    r"(?P<rest>(?:[\s-]+(?:et|"
+    + "|".join(sorted(_FRENCH_NUMBERS, key=len, reverse=True))
+    + r")(?!\w))*)",
+    re.IGNORECASE,
+)
+
+
+def _year_in_words(text: str, at: int) -> tuple[int, int] | None:
+    """A year written in French words right at `at`, and where it ends."""
+    m = _YEAR_WORDS.rx.match(text, at)
+    if m is None:
+        return None
+    words = [w for w in re.split(r"[\s-]+", fold(m.group("rest"))) if w and w != "et"]
+    number, index = 0, 0
+    while index < len(words):
+        if words[index] == "quatre" and words[index + 1 : index + 2] in (["vingt"], ["vingts"]):
+            number, index = number + 80, index + 2
+            continue
+        number, index = number + _FRENCH_NUMBERS[words[index]], index + 1
+    if number > 99:
+        return None
+    return (1900 if "neuf" in fold(m.group("thousands")) else 2000) + number, m.end()
+
+
 _ISO_DATE = Regex(
     r"(?<![\w/.-])(?P<year>19\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w/-])"
 )
@@ -367,6 +405,7 @@ class Found:
     month: int | None = None  # a month without a year ("in November"): needs a year
     weekday: int | None = None  # "on Friday": needs the publication date
     ago: tuple[int, str] | None = None  # "today", "last month": (count, unit) before publication
+    last_season: int | None = None  # "last summer": the latest such season before publication
     same_day: bool = False  # "the same day": the day the story is at
     next_day: bool = False  # "the next day", "la veille": the day it shifts to, exactly
 
@@ -469,7 +508,12 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
             if month is None or day == 0:
                 continue
             item = Found(m.start(), m.end(), m.group(0).rstrip(".,"))
-            if m.group("year"):  # an impossible day still hides the month and year in it
+            in_words = None if m.group("year") else _year_in_words(text, m.end())
+            if in_words is not None:  # "le dix janvier mil neuf cent quatre-vingt-neuf"
+                year, end = in_words
+                item = Found(m.start(), end, text[m.start() : end], _full_date(year, month, day))
+                found.append(item)
+            elif m.group("year"):  # an impossible day still hides the month and year in it
                 found.append(replace(item, span=_full_date(int(m.group("year")), month, day)))
             elif day is not None and day <= calendar.monthrange(2000, month)[1]:
                 found.append(replace(item, month_day=(month, day)))
@@ -494,6 +538,9 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
         span = _full_date(last.span.start.year, last.span.start.month, int(m.group("day")))
         if span is not None and last.start - m.end() < 40:
             found.append(Found(m.start(), m.end(), m.group(0), span=span))
+    for m in _LAST_SEASON.rx.finditer(text):
+        season = _SEASONS[fold(m.group("season") or m.group("season_fr"))]
+        found.append(Found(m.start(), m.end(), m.group(0), last_season=season))
     for m in _SEASON.rx.finditer(text):
         season = _SEASONS[fold(m.group("season") or m.group("bare"))]
         span = season_span(int(m.group("year")), season)
@@ -798,6 +845,13 @@ def resolve(
         return item.span, None
     if item.weekday is not None:
         return _on_weekday(item.weekday, published)
+    if item.last_season is not None:
+        if published is None or published.precision != "day":
+            return None, None
+        year = published.start.year
+        while season_span(year, item.last_season).end >= published.start:
+            year -= 1
+        return season_span(year, item.last_season), published.text
     if item.ago is not None:
         if published is None or published.precision != "day":
             return None, None
