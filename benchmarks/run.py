@@ -457,7 +457,7 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
                 "undo of that import",
                 [*CASETRACK, "--db", str(target_db), "undo"],
                 prepare=import_first,
-                after=lambda: growth.append(store_bytes(target_db) / imported[-1] - 1),
+                after=lambda: growth.append(history_growth(target_db, imported[-1])),
             )
             measure([importing, copy, best, undoing], args.bulk_runs)
         else:
@@ -529,6 +529,17 @@ def store_bytes(db: Path) -> int:
     finally:
         conn.close()
     return db.stat().st_size
+
+
+def history_growth(db: Path, before: int) -> float:
+    """What an undo added to a store of `before` bytes, as a share of it: the larger of the
+    file's growth and the copies of the rows it removed (pages it freed are used again, so
+    the file alone may not grow)."""
+    grown = store_bytes(db) / before - 1
+    if not scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'history_rows'"):
+        return grown  # a casetrack from before the copies
+    copies = scalar(db, "SELECT coalesce(sum(length(data)), 0) FROM history_rows")
+    return max(grown, copies / before)
 
 
 def count(db: Path, where: str, *params: str) -> int:

@@ -14,6 +14,7 @@ import sqlite3
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from casetrack.errors import NotFoundError
 from casetrack.store import Store
@@ -65,8 +66,9 @@ def named(
     sources: list[str],
     documents: tuple[str, ...] | list[str] = (),
 ) -> Pick:
-    """Milestones by id, cases by slug (with all their milestones), parties by name or alias,
-    sources by id or URL: live or in the trash; documents by id or hash, registered or removed
+    """Milestones by id (live, in the trash, or only in the history: undone), cases by slug
+    (with all their milestones), parties by name or alias, sources by id or URL: live or in
+    the trash; documents by id or hash, registered or removed
     with `doc rm` (whose pages and source history still holds), with their source and its
     citations. An unknown one is refused, naming it."""
 
@@ -77,7 +79,11 @@ def named(
         targets = Targets()
         for milestone_id in milestones:
             if not conn.execute(
-                "SELECT 1 FROM milestones WHERE id = ?", (milestone_id,)
+                "SELECT 1 FROM milestones WHERE id = ?1 UNION ALL SELECT 1 FROM history"
+                " WHERE table_name = 'milestones' AND row_id <= ?1"
+                " AND coalesce(last_row_id, row_id) >= ?1 AND erased_by IS NULL"
+                " AND (last_row_id IS NULL OR action = 'delete')",
+                (milestone_id,),
             ).fetchone():
                 raise NotFoundError(f"no milestone {milestone_id}: see 'casetrack timeline'")
             targets.milestones.add(milestone_id)
@@ -222,19 +228,62 @@ def _erase_rows(store: Store, targets: Targets) -> int:
         )
     for sql in _ERASING:
         conn.execute(sql, params)
-    spans = [
+    # The rows that go and their links are erased from the copies of rows undone in bulk,
+    # with a case's milestones that only a copy holds; the spans they were in say so.
+    spans = set(_scrub_copies(conn, targets))
+    params["m"] = _ids(targets.milestones)
+    going["milestones"].update(targets.milestones)
+    spans.update(
         history_id
         for history_id, table, first, last in conn.execute(
             "SELECT id, table_name, row_id, last_row_id FROM history WHERE last_row_id IS NOT NULL"
-        )
+        ).fetchall()
         if _any_between(sorted(going.get(table, ())), first, last)
-    ]
+    )
     conn.execute(
         "UPDATE history SET old = NULL, new = NULL, digest = NULL, erased_by = :change"
         f" WHERE {_HOLDS_ERASED} OR id IN (SELECT value FROM json_each(:spans))",
-        {**params, "change": change, "spans": _ids(set(spans))},
+        {**params, "change": change, "spans": _ids(spans)},
     )
     return change
+
+
+def _scrub_copies(conn: sqlite3.Connection, targets: Targets) -> list[int]:
+    """Erase what goes from the copies of rows an undo removed in bulk (history_copies):
+    the rows themselves, a case's milestones (added to targets.milestones) and every row
+    linking to one; returns the ids of the history rows whose copies held one."""
+    from casetrack.history_copies import scrub
+
+    m, c, p, s, d = (targets.milestones, targets.cases, targets.parties, targets.sources,
+                     targets.documents)  # fmt: skip
+    going: dict[str, Callable[[int, dict[str, Any]], bool]] = {
+        "milestones": lambda rowid, v: rowid in m or v.get("case_id") in c,
+        "cases": lambda rowid, _: rowid in c,
+        "parties": lambda rowid, _: rowid in p,
+        "party_aliases": lambda _, v: v.get("party_id") in p,
+        "sources": lambda rowid, v: rowid in s or v.get("document_id") in d,
+        "documents": lambda rowid, _: rowid in d,
+        "document_pages": lambda _, v: v.get("document_id") in d,
+        "milestone_parties": lambda _, v: v.get("milestone_id") in m or v.get("party_id") in p,
+        "milestone_sources": lambda _, v: v.get("milestone_id") in m or v.get("source_id") in s,
+        "milestone_tags": lambda _, v: v.get("milestone_id") in m,
+        "deadlines": lambda _, v: v.get("milestone_id") in m or v.get("trigger_id") in m,
+    }
+    held = []
+    # Milestones first: the links of a case's milestones go with them.
+    for history_id, table in conn.execute(
+        "SELECT id, table_name FROM history WHERE action = 'delete' AND last_row_id IS NOT NULL"
+        " AND EXISTS (SELECT 1 FROM history_rows WHERE history_id = history.id)"
+        " ORDER BY table_name != 'milestones', id"
+    ).fetchall():
+        if table not in going:
+            continue
+        erased = scrub(conn, history_id, going[table])
+        if erased:
+            held.append(history_id)
+        if table == "milestones":
+            m.update(rowid for rowid, _ in erased)
+    return held
 
 
 def _any_between(rowids: list[int], first: int, last: int) -> bool:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from casetrack.changes import os_user, seal_change
 from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.history_copies import copied_row, copy_span, put_back, unrecorded
 from casetrack.history_sql import TRACKED_TABLES, row_json, span_digest, table_columns
 from casetrack.search_index import search_set_aside
 from casetrack.tables import LINK_TABLES, widest
@@ -56,9 +57,18 @@ class Change:
 
 
 UNDO_SHOWN = 10
-_CHANGE_ROW = "SELECT c.id, c.at, c.user, c.command, c.undoes, c.undone_by FROM changes c"
+_CHANGE_ROW = (
+    "SELECT c.id, c.at, c.user, c.command, c.undoes, c.undone_by,"
+    " (SELECT u.undoes FROM changes u WHERE u.id = c.undoes),"
+    " (SELECT u.undone_by FROM changes u WHERE u.id = c.undone_by) FROM changes c"
+)
+# Not an undo, and not undone (or its undo was undone since: put back, it is live again).
+_LIVE = (
+    "(c.undone_by IS NULL OR EXISTS (SELECT 1 FROM changes u WHERE u.id = c.undone_by"
+    " AND u.undone_by IS NOT NULL))"
+)
 _UNDOABLE = (
-    " WHERE c.undoes IS NULL AND c.undone_by IS NULL"
+    f" WHERE c.undoes IS NULL AND {_LIVE}"
     " AND EXISTS (SELECT 1 FROM history h WHERE h.change_id = c.id)"
 )
 
@@ -72,7 +82,8 @@ class _DryRun(Exception):
 
 def undo(store: Store, change_id: int | None = None, *, dry_run: bool = False) -> Change:
     """Revert a change, as a new change: by default the newest, if the person running casetrack
-    made it (someone else's work is never reverted unasked: that takes its id).
+    made it (someone else's work is never reverted unasked: that takes its id). An undo is
+    reverted only by its id (a redo: what it reverted is back, and can be undone again).
 
     Each recorded row is put back only if it is still as that change left it, so an edit
     made since (outside casetrack too) is never overwritten. It runs in a transaction of its
@@ -129,12 +140,12 @@ def _chosen(conn: sqlite3.Connection, change_id: int | None) -> Change:
             raise NotFoundError(
                 f"no change {change_id}: the newest is change {newest} (see 'casetrack history')"
             )
-        if row[4] is not None:
+        if row[6] is not None:
             raise CasetrackError(
-                f"change {row[0]} is an undo (of change {row[4]}) and is not undone itself:"
-                " run that command again instead"
+                f"change {row[0]} put back what change {row[4]} undid, and is not undone"
+                f" itself: 'casetrack undo {row[6]}' undoes change {row[6]} again"
             )
-        if row[5] is not None:
+        if row[5] is not None and row[7] is None:
             raise CasetrackError(f"{_change(row).named} was undone already, by change {row[5]}")
     change = _change(row)
     erased = conn.execute(
@@ -167,24 +178,29 @@ def _revert_change(conn: sqlite3.Connection, change: Change) -> None:
     held = conn.execute("SELECT coalesce(max(id), 0) FROM milestones").fetchone()[0]
     columns = {table: table_columns(conn, table) for table in TRACKED_TABLES}
     as_json = {table: row_json(columns[table], table) for table in TRACKED_TABLES}
+    recorded = 0  # history rows reverting should write: one a row, one a span
     # Undoing an import of 100,000 milestones took 60 s with the triggers, 25 s without.
     with search_set_aside(conn, rows >= max(UNDO_SET_WISE_SEARCH, held)):
-        for _, action, table, row_id, last_row_id, digest, old, new in _newest_first(
+        for history_id, action, table, row_id, last_row_id, digest, old, new in _newest_first(
             conn, change.id
         ):
-            if last_row_id is not None:
+            recorded += 1
+            if last_row_id is None:
+                _revert(conn, change, action, table, row_id, old, new, columns[table],
+                        as_json[table])  # fmt: skip
+                change.rows += 1
+            elif action == "insert":
                 change.rows += _revert_span(conn, change, table, row_id, last_row_id, digest)
-                continue
-            _revert(conn, change, action, table, row_id, old, new, columns[table],
-                    as_json[table])  # fmt: skip
-            change.rows += 1
+            else:
+                change.rows += _put_back_span(conn, change, history_id, table, row_id,
+                                              last_row_id)  # fmt: skip
         broken = conn.execute("PRAGMA foreign_key_check").fetchone()
         if broken is not None:
             raise CasetrackError(_dangling(conn, change, broken[0], broken[1], broken[2]))
-    # Each row put back writes one history row; more means a removal cascaded to rows that
-    # later changes added (undoing an older change than the newest).
+    # Each row put back writes one history row, each span one; more means a removal
+    # cascaded to rows that later changes added (undoing an older change than the newest).
     written = conn.execute("SELECT count(*) FROM history WHERE change_id IS NULL").fetchone()[0]
-    if written != change.rows:
+    if written != recorded:
         raise CasetrackError(
             f"cannot undo change {change.id} ({change.command}): later changes added rows that"
             " depend on it (undo those first); nothing was undone"
@@ -203,7 +219,11 @@ def _reverted_lines(conn: sqlite3.Connection, change_id: int) -> list[str]:
         if len(lines) == UNDO_SHOWN:
             break
         if last_row_id is not None:
-            lines.append(f"removed {table} rows {row_id}-{last_row_id}, added in bulk")
+            lines.append(
+                f"removed {table} rows {row_id}-{last_row_id}, added in bulk"
+                if action == "insert"
+                else f"put back {table} rows {row_id}-{last_row_id}, removed in bulk"
+            )
             continue
         old_values, new_values = json.loads(old or "null"), json.loads(new or "null")
         at = names.as_of(history_id)
@@ -279,15 +299,43 @@ def _revert_span(
 
     Spans are written after the rows their block recorded one by one, so newest first they
     go first: rows the block added are gone before its other rows are put back, and link
-    tables' spans come before those of the tables they link.
+    tables' spans come before those of the tables they link. The removal is one history
+    row, a span, with a compressed copy of the rows (history_copies), not a row each.
     """
-    if span_digest(conn, table, first, last) != digest:
+    if copy_span(conn, table, first, last)[1] != digest:
         raise CasetrackError(
             f"cannot undo change {change.id} ({change.command}): {table} rows {first}-{last}"
             f" {_changed_since(conn, change, table, first, last)}; nothing was undone"
         )
-    removed = conn.execute(f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ?", (first, last))
+    with unrecorded(conn, table, "delete"):
+        removed = conn.execute(f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ?", (first, last))
     return int(removed.rowcount)
+
+
+def _put_back_span(
+    conn: sqlite3.Connection, change: Change, history_id: int, table: str, first: int, last: int
+) -> int:
+    """Put back the rows an undo removed in bulk, from its copy, as a span of history of
+    their own (so undoing them again is one span too); returns how many."""
+    start = f"cannot undo change {change.id} ({change.command}): {table} rows {first}-{last}"
+    if conn.execute(
+        f"SELECT 1 FROM {table} WHERE rowid BETWEEN ? AND ? LIMIT 1", (first, last)
+    ).fetchone():
+        raise CasetrackError(
+            f"{start} {_changed_since(conn, change, table, first, last)}; nothing was undone"
+        )
+    try:
+        count = put_back(conn, history_id, table)
+    except sqlite3.IntegrityError as err:
+        raise CasetrackError(
+            f"{start} clash with rows added since ({err}); nothing was undone"
+        ) from None
+    conn.execute(
+        "INSERT INTO history (action, table_name, row_id, last_row_id, digest)"
+        " VALUES ('insert', ?, ?, ?, ?)",
+        (table, first, last, span_digest(conn, table, first, last)),
+    )
+    return count
 
 
 def _revert(
@@ -420,7 +468,8 @@ def _listed(row: tuple[Any, ...], names: Names) -> _Entry:
     *change, action, table, row_id, last_row_id, old, new, erased_by = row
     old_values, new_values = json.loads(old or "null"), json.loads(new or "null")
     if last_row_id is not None:
-        summary = f"rows {row_id}-{last_row_id}, added in bulk"
+        done = "added" if action == "insert" else "removed"
+        summary = f"rows {row_id}-{last_row_id}, {done} in bulk"
         if erased_by is not None:
             summary += f"; some erased for good by change {erased_by}"
     elif erased_by is not None:
@@ -453,16 +502,16 @@ def _span_inserts(
     limit: int,
     names: Names,
 ) -> list[_Entry]:
-    """The newest `limit` inserts of these rows (table, rowid) that spans of history record,
-    with the values each was added with: those the next change to it found (its `old`), else
-    the row as it is now. Links are shown only if they were added to one of these milestones.
-    (A case imported whole has a span entry for each of its rows: only those shown are read.)
+    """The newest `limit` inserts and removals of these rows (table, rowid) that spans of
+    history record, with the values each was added with (those the next change to it found:
+    its `old`, or the copy of a removal in bulk; else the row as it is now), or removed with
+    (the removal's copy). Links are shown only if they were added to one of these
+    milestones. (A case imported whole has a span entry for each of its rows: only those
+    shown are read.)
     """
-    import json
-
     spans = {
         table: conn.execute(
-            f"SELECT {_CHANGE}, h.row_id, h.last_row_id FROM history h"
+            f"SELECT {_CHANGE}, h.action, h.row_id, h.last_row_id FROM history h"
             " LEFT JOIN changes c ON c.id = h.change_id"
             " WHERE h.table_name = ? AND h.last_row_id IS NOT NULL",
             (table,),
@@ -470,36 +519,62 @@ def _span_inserts(
         for table in {table for table, _ in rows}
     }
     covered = sorted(
-        ((span[0], row_id), table, tuple(span[:-2]))
+        ((span[0], row_id), table, span[-3], tuple(span[:-3]))
         for table, row_id in rows
         for span in spans[table]
         if span[-2] <= row_id <= span[-1]
     )
     as_json: dict[str, str] = {}
     found: list[_Entry] = []
-    for (history_id, row_id), table, change in reversed(covered):
+    for (history_id, row_id), table, action, change in reversed(covered):
         if len(found) == limit:
             break
-        if table not in as_json:
-            as_json[table] = row_json(table_columns(conn, table), table)
-        later = (
-            conn.execute(
-                "SELECT old FROM history WHERE table_name = ? AND row_id = ? AND id > ?"
-                " AND last_row_id IS NULL ORDER BY id LIMIT 1",
-                (table, row_id, history_id),
-            ).fetchone()
-            or conn.execute(
-                f"SELECT {as_json[table]} FROM {table} WHERE rowid = ?", (row_id,)
-            ).fetchone()
-        )
-        values = json.loads(later[0]) if later and later[0] else None
+        if action == "delete":
+            values = copied_row(conn, history_id, row_id)
+        else:
+            values = _added_with(conn, table, row_id, history_id, as_json)
         if values is None or (
             table in LINK_TABLES and values.get("milestone_id") not in milestones
         ):
             continue  # the span left no row there, or that row linked another milestone
-        summary = summarise(table, "insert", None, values, names.as_of(history_id))
-        found.append(_entry(change, "insert", table, row_id, None, summary, None, values))
+        at = names.as_of(history_id)
+        if action == "delete":
+            summary = summarise(table, action, values, None, at)
+            found.append(_entry(change, action, table, row_id, None, summary, values, None))
+        else:
+            summary = summarise(table, action, None, values, at)
+            found.append(_entry(change, action, table, row_id, None, summary, None, values))
     return found
+
+
+def _added_with(
+    conn: sqlite3.Connection, table: str, row_id: int, history_id: int, as_json: dict[str, str]
+) -> dict[str, Any] | None:
+    """The values a row had when history row `history_id` (a span) added it: as the next
+    change to it found them (its `old`, or a copy of the rows it removed in bulk), else as
+    the row is now; None if there is no such row."""
+    import json
+
+    row = conn.execute(
+        "SELECT id, old FROM history WHERE table_name = ? AND row_id = ? AND id > ?"
+        " AND last_row_id IS NULL ORDER BY id LIMIT 1",
+        (table, row_id, history_id),
+    ).fetchone()
+    removed = conn.execute(
+        "SELECT id FROM history WHERE table_name = ? AND last_row_id IS NOT NULL"
+        " AND last_row_id >= ? AND row_id <= ? AND action = 'delete' AND id > ?"
+        " ORDER BY id LIMIT 1",
+        (table, row_id, row_id, history_id),
+    ).fetchone()
+    if removed is not None and (row is None or removed[0] < row[0]):
+        return copied_row(conn, removed[0], row_id)
+    if row is not None:
+        return json.loads(row[1]) if row[1] else None
+    if table not in as_json:
+        as_json[table] = row_json(table_columns(conn, table), table)
+    now = conn.execute(f"SELECT {as_json[table]} FROM {table} WHERE rowid = ?", (row_id,))
+    current = now.fetchone()
+    return json.loads(current[0]) if current else None
 
 
 @dataclass

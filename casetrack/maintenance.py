@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from casetrack.errors import CasetrackError
+from casetrack.history_copies import copy_problems
 from casetrack.output.files import (
     check_target,
     partial_path,
@@ -105,6 +106,7 @@ def _casetrack_problems(store: Store) -> list[str]:
     problems += _text_problems(conn)
     problems += _search_problems(store)
     problems += _figure_problems(conn)
+    problems += copy_problems(conn)
     problems += [
         f"leftover: {path} ({size:,} bytes) is a partial copy left by a backup, export or"
         " new store that was stopped: 'casetrack check --fix' removes it"

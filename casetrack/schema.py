@@ -875,6 +875,23 @@ def m018_quote_checks(db: Any) -> None:
     )
 
 
+@migration
+def m019_history_copies(db: Any) -> None:
+    """An undo removes the rows a span of history added (an import's) without a history row
+    each: its own history row is a span too, action 'delete', and the rows it removed are
+    kept in `history_rows`, zlib-compressed, a part per few thousand rows (`first_row`, the
+    rowid its lines start at; a line per row: rowid, tab, the row as JSON). Undoing that
+    undo puts them back from there, `history` shows them, `purge` erases rows from them."""
+    db.conn.execute(
+        """CREATE TABLE history_rows (
+            history_id INTEGER NOT NULL REFERENCES history(id) ON DELETE CASCADE,
+            first_row INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (history_id, first_row)
+        )"""
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -172,7 +172,19 @@ def test_undo_by_id_refuses_what_cannot_be_undone(demo: Cli) -> None:
     demo("undo")
     assert "was undone already" in demo("undo", str(added + 1), code=1).stderr
     undo_change = demo.query("SELECT max(id) FROM changes")[0][0]
-    assert "is an undo" in demo("undo", str(undo_change), code=1).stderr
+    undone = demo.records()
+    # Undoing an undo puts back what it reverted; that is not undone itself, the change is.
+    demo("undo", str(undo_change))
+    assert demo.query("SELECT tag FROM milestone_tags WHERE milestone_id = 9") == [("later",)]
+    refused = demo("undo", str(undo_change + 1), code=1).stderr
+    assert f"put back what change {undo_change} undid" in refused
+    assert f"'casetrack undo {added + 1}' undoes change {added + 1} again" in refused
+    assert (
+        f"undone already, by change {undo_change + 1}"
+        in demo("undo", str(undo_change), code=1).stderr
+    )
+    demo("undo")
+    assert demo.records() == undone
     assert "no change 999" in demo("undo", "999", code=1).stderr
     demo("undo", str(added))
     assert demo.query("SELECT count(*) FROM milestones WHERE id = 9") == [(0,)]

@@ -4,7 +4,8 @@ Imports (new milestones, re-imports that change links, party records), edits, re
 the trash, aliases, and corrections of parties, roles, sources, kinds and case slugs, in
 random order, in the ordinary and the large-import modes; after each command the store
 passes `casetrack check`, and after each undo it is row for row what it was before the
-command. Emptying the trash erases for good: undo stops there, refusing.
+command; undoing the last undo puts the command's work back exactly, and undo takes it away
+again. Emptying the trash erases for good: undo stops there, refusing.
 """
 
 from __future__ import annotations
@@ -163,10 +164,10 @@ class _Session:
         finally:
             conn.close()
 
-    def changes(self) -> int:
+    def changes(self, sql: str = "SELECT count(*) FROM changes") -> int:
         conn = sqlite3.connect(self.db)
         try:
-            return int(conn.execute("SELECT count(*) FROM changes").fetchone()[0])
+            return int(conn.execute(sql).fetchone()[0])
         finally:
             conn.close()
 
@@ -207,10 +208,17 @@ def test_every_command_undoes_back_to_the_store_before_it(
                 done.append((command, before))
             assert cli("check") == 0, f"check after {command}"
             assert cli("history", "--case", "c1", "--format", "json") == 0
-        for command, before in reversed(done):
+        for newest, (command, before) in enumerate(reversed(done)):
+            after = cli.snapshot()
             assert cli("undo") == 0, f"undo of {command}"
             assert cli.snapshot() == before, f"undo of {command} did not restore the store"
             assert cli("check") == 0, f"check after undoing {command}"
+            if newest == 0:  # undoing that undo puts the command's work back; then again
+                newest_change = cli.changes("SELECT max(id) FROM changes")
+                assert cli("undo", str(newest_change)) == 0, f"redo of {command}"
+                assert cli.snapshot() == after, f"redo of {command} did not put it back"
+                assert cli("undo") == 0, f"undo of {command} after its redo"
+                assert cli.snapshot() == before
         if erased:
             before = cli.snapshot()
             assert cli("undo") == 1, "undo went past an erasure"

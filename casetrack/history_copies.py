@@ -1,0 +1,209 @@
+"""Copies of the rows an undo removes in bulk.
+
+Undoing a span of history (rows added in bulk: an import) used to remove its rows one
+history row each, the delete triggers copying every row as JSON: the store grew by half an
+import. Instead the rows go with their table's delete trigger set aside, and one history
+row, a span with action 'delete', records the removal; the rows themselves are kept in
+`history_rows` (schema m019), zlib-compressed, a part per PART_TEXT characters of lines
+"rowid TAB row as JSON", so that undoing that undo can put them back exactly, `history` can
+show them, and `purge` can erase rows from them for good.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from casetrack.history_sql import span_texts, table_columns
+from casetrack.search_index import drop_triggers
+
+PART_TEXT = 4 << 20  # characters of lines per compressed part: memory stays bounded
+LEVEL = 6  # zlib's own default: a fifth of the JSON's size
+
+
+@contextmanager
+def unrecorded(conn: sqlite3.Connection, table: str, action: str) -> Iterator[None]:
+    """Inside a write transaction: `action`s on `table` write no history row each (their
+    history trigger is set aside, and put back after; a rollback puts it back too)."""
+    triggers = drop_triggers(
+        conn,
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+        f" AND name = 'history_{table}_{action}'",
+    )
+    yield
+    for sql in triggers:
+        conn.execute(sql)
+
+
+class _Parts:
+    """Writes a copy's lines into history_rows, compressed, a part per PART_TEXT."""
+
+    def __init__(self, conn: sqlite3.Connection, history_id: int) -> None:
+        self.conn = conn
+        self.history_id = history_id
+        self.zip: Any = None
+        self.first = 0
+        self.size = 0
+        self.chunks: list[bytes] = []
+
+    def add(self, lines: str) -> None:
+        import zlib
+
+        if self.zip is None:
+            self.zip = zlib.compressobj(LEVEL)
+            self.first, self.size, self.chunks = int(lines.partition("\t")[0]), 0, []
+        data = lines.encode()
+        self.chunks.append(self.zip.compress(data))
+        self.size += len(data)
+        if self.size >= PART_TEXT:
+            self.close()
+
+    def close(self) -> None:
+        if self.zip is None:
+            return
+        self.chunks.append(self.zip.flush())
+        self.conn.execute(
+            "INSERT INTO history_rows (history_id, first_row, data) VALUES (?, ?, ?)",
+            (self.history_id, self.first, b"".join(self.chunks)),
+        )
+        self.zip = None
+
+
+def copy_span(conn: sqlite3.Connection, table: str, first: int, last: int) -> tuple[int, str]:
+    """Record the removal of the rows of `table` with rowids from first to last: a history
+    row (a 'delete' span, in no change yet) and their copy. Returns its id and the digest
+    of the rows (history_sql.span_digest's), for the caller to compare with the span's."""
+    import hashlib
+
+    history_id = conn.execute(
+        "INSERT INTO history (action, table_name, row_id, last_row_id) VALUES ('delete', ?, ?, ?)",
+        (table, first, last),
+    ).lastrowid
+    assert history_id is not None
+    digest = hashlib.blake2b(digest_size=16)
+    parts = _Parts(conn, history_id)
+    for text, lines in span_texts(conn, table, first, last, copy=True):
+        digest.update(text.encode())
+        parts.add(lines or "")
+    parts.close()
+    found = digest.hexdigest()
+    conn.execute("UPDATE history SET digest = ? WHERE id = ?", (found, history_id))
+    return history_id, found
+
+
+def _parts(conn: sqlite3.Connection, history_id: int) -> Iterator[tuple[int, str]]:
+    """A copy's parts (first rowid, lines), one read at a time."""
+    import zlib
+
+    low = -(2**63)
+    while row := conn.execute(
+        "SELECT first_row, data FROM history_rows WHERE history_id = ? AND first_row > ?"
+        " ORDER BY first_row LIMIT 1",
+        (history_id, low),
+    ).fetchone():
+        low = row[0]
+        yield row[0], zlib.decompress(row[1]).decode()
+
+
+def _rows(lines: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(rowid, values) of each line. Lines end at '\\n' alone: JSON escapes it in strings, not
+    the other line breaks str.splitlines knows."""
+    import json
+
+    for line in lines.split("\n"):
+        if line:
+            rowid, _, values = line.partition("\t")
+            yield int(rowid), json.loads(values)
+
+
+def copied_row(conn: sqlite3.Connection, history_id: int, rowid: int) -> dict[str, Any] | None:
+    """The values a copy holds for one row, if it holds it."""
+    import zlib
+
+    part = conn.execute(
+        "SELECT data FROM history_rows WHERE history_id = ? AND first_row <= ?"
+        " ORDER BY first_row DESC LIMIT 1",
+        (history_id, rowid),
+    ).fetchone()
+    if part is None:
+        return None
+    lines = zlib.decompress(part[0]).decode()
+    return next((values for found, values in _rows(lines) if found == rowid), None)
+
+
+def put_back(conn: sqlite3.Connection, history_id: int, table: str) -> int:
+    """Insert the rows of a copy into `table` again, with their rowids, unrecorded (the
+    caller records them as a span); returns how many."""
+    columns = table_columns(conn, table)
+    count = 0
+    with unrecorded(conn, table, "insert"):
+        for _, lines in _parts(conn, history_id):
+            rows = list(_rows(lines))
+            if not rows:
+                continue
+            names = [c for c in columns if c in rows[0][1]]
+            quoted = ", ".join(f'"{c}"' for c in names)
+            marks = ", ".join("?" for _ in names)
+            conn.executemany(
+                f"INSERT INTO {table} (rowid, {quoted}) VALUES (?, {marks})",
+                ((rowid, *(values.get(c) for c in names)) for rowid, values in rows),
+            )
+            count += len(rows)
+    return count
+
+
+def scrub(
+    conn: sqlite3.Connection,
+    history_id: int,
+    going: Callable[[int, dict[str, Any]], bool],
+) -> list[tuple[int, dict[str, Any]]]:
+    """Erase from a copy the rows `going` picks (by rowid and values): each part that held
+    one is compressed again without it (an emptied part goes). Returns the rows erased."""
+    import zlib
+
+    erased: list[tuple[int, dict[str, Any]]] = []
+    for first_row, lines in _parts(conn, history_id):
+        kept = []
+        for line, (rowid, values) in zip(
+            (line for line in lines.split("\n") if line), _rows(lines), strict=True
+        ):
+            if going(rowid, values):
+                erased.append((rowid, values))
+            else:
+                kept.append(line + "\n")
+        if len(kept) == lines.count("\n"):
+            continue
+        if kept:
+            conn.execute(
+                "UPDATE history_rows SET data = ? WHERE history_id = ? AND first_row = ?",
+                (zlib.compress("".join(kept).encode(), LEVEL), history_id, first_row),
+            )
+        else:
+            conn.execute(
+                "DELETE FROM history_rows WHERE history_id = ? AND first_row = ?",
+                (history_id, first_row),
+            )
+    return erased
+
+
+def copy_problems(conn: sqlite3.Connection) -> list[str]:
+    """What `check` finds wrong with the copies: a removal in bulk without its copy (undoing
+    its undo could not put the rows back), a copy kept for no such removal."""
+    missing = [
+        f"history: change {change} removed {table} rows {first}-{last} in bulk but keeps no"
+        " copy of them: undoing it cannot put them back"
+        for change, table, first, last in conn.execute(
+            "SELECT change_id, table_name, row_id, last_row_id FROM history h"
+            " WHERE action = 'delete' AND last_row_id IS NOT NULL AND erased_by IS NULL"
+            " AND NOT EXISTS (SELECT 1 FROM history_rows r WHERE r.history_id = h.id)"
+        )
+    ]
+    return missing + [
+        f"history: rows copied for history row {history_id}, which removed none in bulk"
+        for (history_id,) in conn.execute(
+            "SELECT DISTINCT r.history_id FROM history_rows r JOIN history h"
+            " ON h.id = r.history_id WHERE h.action != 'delete' OR h.last_row_id IS NULL"
+        )
+    ]
