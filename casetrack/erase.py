@@ -14,7 +14,6 @@ import sqlite3
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from casetrack.errors import NotFoundError
 from casetrack.store import Store
@@ -252,23 +251,26 @@ def _scrub_copies(conn: sqlite3.Connection, targets: Targets) -> list[int]:
     """Erase what goes from the copies of rows an undo removed in bulk (history_copies):
     the rows themselves, a case's milestones (added to targets.milestones) and every row
     linking to one; returns the ids of the history rows whose copies held one."""
-    from casetrack.history_copies import scrub
+    from casetrack.history_copies import line_field, scrub
 
     m, c, p, s, d = (targets.milestones, targets.cases, targets.parties, targets.sources,
                      targets.documents)  # fmt: skip
-    going: dict[str, Callable[[int, dict[str, Any]], bool]] = {
-        "milestones": lambda rowid, v: rowid in m or v.get("case_id") in c,
+    going: dict[str, Callable[[int, str], bool]] = {
+        "milestones": lambda rowid, line: rowid in m or line_field(line, "case_id") in c,
         "cases": lambda rowid, _: rowid in c,
         "parties": lambda rowid, _: rowid in p,
-        "party_aliases": lambda _, v: v.get("party_id") in p,
-        "sources": lambda rowid, v: rowid in s or v.get("document_id") in d,
+        "party_aliases": lambda _, line: line_field(line, "party_id") in p,
+        "sources": lambda rowid, line: rowid in s or line_field(line, "document_id") in d,
         "documents": lambda rowid, _: rowid in d,
-        "document_pages": lambda _, v: v.get("document_id") in d,
-        "milestone_parties": lambda _, v: v.get("milestone_id") in m or v.get("party_id") in p,
-        "milestone_sources": lambda _, v: v.get("milestone_id") in m or v.get("source_id") in s,
-        "milestone_tags": lambda _, v: v.get("milestone_id") in m,
-        "deadlines": lambda _, v: v.get("milestone_id") in m or v.get("trigger_id") in m,
-    }
+        "document_pages": lambda _, line: line_field(line, "document_id") in d,
+        "milestone_parties": lambda _, line: (line_field(line, "milestone_id") in m
+                                              or line_field(line, "party_id") in p),
+        "milestone_sources": lambda _, line: (line_field(line, "milestone_id") in m
+                                              or line_field(line, "source_id") in s),
+        "milestone_tags": lambda _, line: line_field(line, "milestone_id") in m,
+        "deadlines": lambda _, line: (line_field(line, "milestone_id") in m
+                                      or line_field(line, "trigger_id") in m),
+    }  # fmt: skip
     held = []
     # Milestones first: the links of a case's milestones go with them.
     for history_id, table in conn.execute(
@@ -276,14 +278,31 @@ def _scrub_copies(conn: sqlite3.Connection, targets: Targets) -> list[int]:
         " AND EXISTS (SELECT 1 FROM history_rows WHERE history_id = history.id)"
         " ORDER BY table_name != 'milestones', id"
     ).fetchall():
-        if table not in going:
-            continue
+        if table not in going or not any(_SCRUBBED_BY[table](targets)):
+            continue  # nothing of this table goes: its copies are not read
         erased = scrub(conn, history_id, going[table])
         if erased:
             held.append(history_id)
         if table == "milestones":
-            m.update(rowid for rowid, _ in erased)
+            m.update(erased)
     return held
+
+
+# What a table's copies lose rows for: which of the targets' sets (after a case's milestones
+# are added) can pick one of its rows.
+_SCRUBBED_BY: dict[str, Callable[[Targets], tuple[set[int], ...]]] = {
+    "milestones": lambda t: (t.milestones, t.cases),
+    "cases": lambda t: (t.cases,),
+    "parties": lambda t: (t.parties,),
+    "party_aliases": lambda t: (t.parties,),
+    "sources": lambda t: (t.sources, t.documents),
+    "documents": lambda t: (t.documents,),
+    "document_pages": lambda t: (t.documents,),
+    "milestone_parties": lambda t: (t.milestones, t.parties),
+    "milestone_sources": lambda t: (t.milestones, t.sources),
+    "milestone_tags": lambda t: (t.milestones,),
+    "deadlines": lambda t: (t.milestones,),
+}
 
 
 def _any_between(rowids: list[int], first: int, last: int) -> bool:

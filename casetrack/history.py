@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from casetrack.changes import os_user, seal_change
 from casetrack.errors import CasetrackError, NotFoundError
-from casetrack.history_copies import copied_row, copy_span, put_back, unrecorded
+from casetrack.history_copies import copied_row, copied_rows, copy_span, put_back, unrecorded
 from casetrack.history_sql import TRACKED_TABLES, row_json, span_digest, table_columns
 from casetrack.search_index import search_set_aside
 from casetrack.tables import LINK_TABLES, widest
@@ -624,6 +624,14 @@ def _about_case(conn: sqlite3.Connection, slug: str) -> _About:
             (slug.strip(), slug.strip()),
         )
     ]
+    key = slug.strip().lower()  # as COLLATE NOCASE compares
+    case_ids = list(dict.fromkeys([*case_ids, *(
+        rowid
+        for rowid, _ in copied_rows(
+            conn, "cases", lambda _, v: str(v.get("slug")).lower() == key,
+            lambda line: key in line.lower(),
+        )
+    )]))  # fmt: skip
     if not case_ids:
         from casetrack.cases import case_slugs
         from casetrack.text import did_you_mean
@@ -639,6 +647,14 @@ def _about_case(conn: sqlite3.Connection, slug: str) -> _About:
             (json.dumps(case_ids), json.dumps(case_ids)),
         )
     ]
+    marks = tuple(f'"case_id":{i},' for i in case_ids)
+    milestone_ids = list(dict.fromkeys([*milestone_ids, *(
+        rowid
+        for rowid, _ in copied_rows(
+            conn, "milestones", lambda _, v: v.get("case_id") in case_ids,
+            lambda line: any(mark in line for mark in marks),
+        )
+    )]))  # fmt: skip
     about = _about_milestones(conn, milestone_ids)
     case_clause = "(h.table_name = 'cases' AND h.row_id IN (SELECT value FROM json_each(?)))"
     return _About(
@@ -740,6 +756,16 @@ class Names:
         now = self.conn.execute(
             f"SELECT {column} FROM {table} WHERE rowid = ?", (row_id,)
         ).fetchone()
+        if not rows and now is None:  # removed in bulk, maybe: as its copy has it
+            copy = self.conn.execute(
+                "SELECT id FROM history WHERE table_name = ?1 AND action = 'delete'"
+                " AND last_row_id IS NOT NULL AND last_row_id >= ?2 AND row_id <= ?2"
+                " ORDER BY id DESC LIMIT 1",
+                (table, row_id),
+            ).fetchone()
+            values = copied_row(self.conn, copy[0], row_id) if copy else None
+            if values is not None:
+                return _NameTimeline([], [], values.get(column), values.get(column), False)
         return _NameTimeline(
             [r[0] for r in rows], [r[1] for r in rows], rows[0][2] if rows else None,
             now[0] if now else None, now is not None,

@@ -133,6 +133,24 @@ def copied_row(conn: sqlite3.Connection, history_id: int, rowid: int) -> dict[st
     return next((values for found, values in _rows(lines) if found == rowid), None)
 
 
+def copied_rows(
+    conn: sqlite3.Connection,
+    table: str,
+    match: Callable[[int, dict[str, Any]], bool],
+    hint: Callable[[str], bool],
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The rows (rowid, values) of `table` that `match` picks in every copy, reading only the
+    lines whose text `hint` accepts (a quick test on the JSON before it is decoded)."""
+    for (history_id,) in conn.execute(
+        "SELECT id FROM history WHERE table_name = ? AND action = 'delete'"
+        " AND last_row_id IS NOT NULL ORDER BY id",
+        (table,),
+    ).fetchall():
+        for _, lines in _parts(conn, history_id):
+            picked = "\n".join(line for line in lines.split("\n") if line and hint(line))
+            yield from ((r, v) for r, v in _rows(picked) if match(r, v))
+
+
 def put_back(conn: sqlite3.Connection, history_id: int, table: str) -> int:
     """Insert the rows of a copy into `table` again, with their rowids, unrecorded (the
     caller records them as a span); returns how many."""
@@ -154,24 +172,32 @@ def put_back(conn: sqlite3.Connection, history_id: int, table: str) -> int:
     return count
 
 
+def line_field(line: str, column: str) -> int | None:
+    """The integer a copied line holds in `column` (None for null or no such column), found
+    without decoding the line's JSON: a quote inside a text is escaped, so '"column":' only
+    ever starts a key."""
+    import re
+
+    found = re.search(f'"{column}":(-?[0-9]+)[,}}]', line)
+    return int(found.group(1)) if found else None
+
+
 def scrub(
-    conn: sqlite3.Connection,
-    history_id: int,
-    going: Callable[[int, dict[str, Any]], bool],
-) -> list[tuple[int, dict[str, Any]]]:
-    """Erase from a copy the rows `going` picks (by rowid and values): each part that held
-    one is compressed again without it (an emptied part goes). Returns the rows erased."""
+    conn: sqlite3.Connection, history_id: int, going: Callable[[int, str], bool]
+) -> list[int]:
+    """Erase from a copy the rows `going` picks (by rowid and line, see `field`): each part
+    that held one is compressed again without it (an emptied part goes). Returns the rowids
+    of the rows erased."""
     import zlib
 
-    erased: list[tuple[int, dict[str, Any]]] = []
+    erased: list[int] = []
     for first_row, lines in _parts(conn, history_id):
         kept = []
-        for line, (rowid, values) in zip(
-            (line for line in lines.split("\n") if line), _rows(lines), strict=True
-        ):
-            if going(rowid, values):
-                erased.append((rowid, values))
-            else:
+        for line in lines.split("\n"):
+            rowid = int(line.partition("\t")[0]) if line else 0
+            if line and going(rowid, line):
+                erased.append(rowid)
+            elif line:
                 kept.append(line + "\n")
         if len(kept) == lines.count("\n"):
             continue

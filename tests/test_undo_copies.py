@@ -182,18 +182,41 @@ def test_purge_of_a_case_erases_its_milestones_and_links_from_the_copies(
     cli: Cli, tmp_path: Path
 ) -> None:
     cli("init")
-    cli("import", str(_sheet(tmp_path / "sheet.csv", _rows(200, seed=2))))
+    rows = _rows(200, seed=2)
+    rows[1]["title"] = 'Quoted "case_id":1, in a title'  # case-1's; case-0 has id 1
+    cli("import", str(_sheet(tmp_path / "sheet.csv", rows)))
     cli("undo")
     cli("undo", str(cli.query("SELECT max(id) FROM changes")[0][0]))  # back again
     kept = cli.query("SELECT m.id FROM milestones m JOIN cases c ON c.id = m.case_id"
                      " WHERE c.slug = 'case-1'")  # fmt: skip
     cli("purge", "--case", "case-0", "--yes")
     text = _copied_text(cli)
-    assert "Event 0 " not in text and "Event 2 " not in text and "Event 1 " in text
+    assert "Event 0 " not in text and "Event 2 " not in text and "Event 3 " in text
+    assert 'Quoted \\"case_id\\":1, in a title' in text
     lines = [line.split("\t", 1) for line in text.split("\n") if line]
     linked = {json.loads(values).get("milestone_id") for _, values in lines}
     assert linked - {None} <= {m for (m,) in kept}
     cli("check")
+
+
+def test_history_of_a_case_an_undo_removed_in_bulk_reads_its_copy(cli: Cli, tmp_path: Path) -> None:
+    cli("init")
+    rows = _rows(12, seed=6)
+    cli("import", str(_sheet(tmp_path / "sheet.csv", rows)))
+    cli("undo")
+    told = json.loads(cli("history", "--case", "CASE-0", "--format", "json").stdout)
+    titles = {r["title"] for r in rows if r["case"] == "case-0"}
+    removed = {
+        e["old"]["title"] for e in told if e["action"] == "delete" and e["table"] == "milestones"
+    }
+    added = {
+        e["new"]["title"] for e in told if e["action"] == "insert" and e["table"] == "milestones"
+    }
+    assert removed == added == titles
+    assert any(e["table"] == "cases" and e["action"] == "delete" for e in told)
+    # A milestone's line names its case by slug, from the copy.
+    assert all("case-0" in e["summary"] for e in told if e["table"] == "milestones")
+    assert "no case 'case-9'" in cli("history", "--case", "case-9", code=1).stderr
 
 
 def test_history_prune_takes_the_copies_with_it(cli: Cli, tmp_path: Path) -> None:
