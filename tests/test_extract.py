@@ -761,6 +761,35 @@ def test_the_main_verb_not_the_adjunct_gives_the_kind(
     assert (only(text).date, only(text).kind) == (day.isoformat(), verb[1])
 
 
+PASSIVES = (
+    ("arrested", "arrest"), ("charged", "charge"), ("indicted", "indictment"),
+    ("convicted", "conviction"), ("sentenced", "sentencing"), ("acquitted", "acquittal"),
+    ("released", "release"), ("detained", "detention"), ("pardoned", "pardon"),
+)  # fmt: skip
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    st.sampled_from(PASSIVES),
+    st.sampled_from(PASSIVES),
+    st.sampled_from((" and", ", and", " and again", ", and again")),
+    st.dates(date(1990, 1, 1), date(2010, 12, 31)),
+    st.integers(1, 3000),
+)
+def test_dates_listed_together_share_a_kind_unless_the_second_has_its_own_verb(
+    first: tuple[str, str], second: tuple[str, str], joint: str, day: date, days: int
+) -> None:
+    later = day + timedelta(days=days)
+
+    def when(d: date) -> str:
+        return f"{d.day} {d:%B} {d.year}"
+
+    listed = f"He was {first[0]} on {when(day)}{joint} on {when(later)}."
+    assert [c.kind for c in extract(listed).candidates] == [first[1], first[1]]
+    own = f"He was {first[0]} on {when(day)}{joint} on {when(later)} he was {second[0]}."
+    assert [c.kind for c in extract(own).candidates] == [first[1], second[1]]
+
+
 KIND_PHRASES = (
     "the", "court", "arrêt", "du", "qui", "l'a", "condamné", "filed", "a", "motion", "on",
     "3 May 2019", "le 3 mai 2019", ",", ";", "granted", "order", "ordered", "release", "appeal",

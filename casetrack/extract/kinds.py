@@ -624,7 +624,15 @@ class KindWords:
         if index == 0:
             return None
         previous = self.dates[index - 1]
-        return previous if _LISTED.rx.match(self.folded[previous[1] : start]) else None
+        if not _LISTED.rx.match(self.folded[previous[1] : start]):
+            return None
+        end = self.dates[index][1]
+        after = bisect.bisect_right(self.ends, end)  # "and on 5 June he was convicted": its own
+        stop = bisect.bisect_left(self.breaks, end)
+        next_break = self.breaks[stop] if stop < len(self.breaks) else len(self.folded)
+        if after < len(self.words) and self.words[after][0] < next_break:
+            return None if self.words[after][3] == _VERB else previous
+        return previous
 
     def _decided(self, end: int, first_after: int, hung: bool = True) -> str | None:
         """What a clause hung on the date ending at `end` says the decision did."""
