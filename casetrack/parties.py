@@ -114,6 +114,17 @@ def _at_the_ends(small: frozenset[str], big: list[str]) -> bool:
     return any(small == frozenset(big[:i] + big[end - size + i :]) for i in range(size + 1))
 
 
+def _spelt_out(ordered: list[str], other: list[str]) -> list[str]:
+    """The words of a name with each initial before its last word written as the word of
+    `other` at its place that begins with it: 'J. Smith' beside 'John Smith' reads 'John
+    Smith', beside 'John Fitzgerald Smith' too (then the words that name begins and ends with)."""
+    last = min(len(ordered), len(other)) - 1
+    return [
+        other[i] if len(word) == 1 and i < last and other[i].startswith(word) else word
+        for i, word in enumerate(ordered)
+    ]
+
+
 # Parties whose names are compared with a new one, at most: those sharing most words first.
 CLOSE_CANDIDATES = 200
 
@@ -147,8 +158,8 @@ def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[str]:
     """Known names and aliases a new party name is likely a variant of, closest first: the
     same letters and digits, a typo away (in letters: 'Party 1' and 'Party 2' are two), or a
     subset of its words or they of its, those it begins and/or ends with ('Rajavi' and 'Maryam
-    Rajavi'; not 'USA' and 'Hetero USA, Inc.'). Case, accents and spacing are already one
-    name."""
+    Rajavi'; not 'USA' and 'Hetero USA, Inc.'), an initial read as the first name it begins
+    ('J. Smith' and 'John Smith'). Case, accents and spacing are already one name."""
     import difflib
 
     key = name_key(name)
@@ -161,11 +172,10 @@ def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[str]:
         if other_key == key or other in scored:
             continue
         other_ordered = _word_list(other_key)
-        other_words = frozenset(other_ordered)
+        mine, theirs = _spelt_out(ordered, other_ordered), _spelt_out(other_ordered, ordered)
+        mine_set, theirs_set = frozenset(mine), frozenset(theirs)
         # The name with fewer words, and the other's words in order.
-        small, big = (
-            (words, other_ordered) if len(words) <= len(other_words) else (other_words, ordered)
-        )
+        small, big = (mine_set, theirs) if len(mine_set) <= len(theirs_set) else (theirs_set, mine)
         matcher.set_seq1(other_key)
         if _squashed(other_key) == squashed:
             scored[other] = 3.0

@@ -198,3 +198,41 @@ def test_a_name_is_a_near_miss_only_by_the_words_another_begins_or_ends_with(
         assert bool(close_names(store.conn, typed)) == near
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    ("known", "typed"),
+    [
+        ("John Smith", "J. Smith"),
+        ("J. Smith", "John Smith"),  # either may be the one known first
+        ("John Fitzgerald Smith", "J Smith"),  # the initial, then the words it ends with
+        ("John Fitzgerald Smith", "J. F. Smith"),
+    ],
+)
+def test_an_initial_for_the_first_name_is_a_near_miss(
+    case: Cli, tmp_path: Path, known: str, typed: str
+) -> None:
+    case("party", "add", known, "--kind", "person")
+    before = case.records()
+    refused = case("add", "c", "2004", "Hearing", "--party", f"{typed}:defendant", code=1)
+    assert refused.stderr == (
+        f"casetrack: no party named {typed!r}, but {known!r} is close: write that name to link"
+        f" it, or --new-party '{typed}:defendant' if it is another party\n"
+    )
+    sheet = tmp_path / "rows.csv"
+    sheet.write_text(f"case,date,title,parties\nc,2004,Hearing,{typed}:defendant\n", "utf-8")
+    refused = case("import", str(sheet), code=1)
+    assert f"rows.csv:2: no party named {typed!r}, but {known!r} is close" in refused.stderr
+    assert case.records() == before
+    case("add", "c", "2004", "Hearing", "--new-party", f"{typed}:defendant")
+    assert case.query("SELECT name FROM parties WHERE kind = 'other'") == [(typed,)]
+
+
+@pytest.mark.parametrize("typed", ["K. Smith", "J. Smithson", "J. Jones"])
+def test_an_initial_of_another_first_name_or_surname_is_another_party(
+    case: Cli, typed: str
+) -> None:
+    case("party", "add", "John Smith", "--kind", "person")
+    result = case("add", "c", "2004", "Hearing", "--party", typed)
+    assert result.stderr == f"new party: {typed}\n"
+    assert case.query("SELECT count(*) FROM parties WHERE name = ?", [typed]) == [(1,)]
