@@ -214,9 +214,18 @@ SAMPLES: tuple[Sample, ...] = (
             "within 48 hours."
         ),
         known_parties=(("Paris Court of Appeal", ("Cour d'appel de Paris",)),),
-        new_parties={"Azizi and Others": "", "France": ""},  # the sides of the caption
+        # The sides of the caption, and the court an application number says decided.
+        new_parties={
+            "Azizi and Others": "",
+            "France": "",
+            "European Court of Human Rights": "ECHR",
+        },
         expected=(
-            Expected("2015-03-12", "judgment", ("Azizi and Others", "France")),
+            Expected(
+                "2015-03-12",
+                "judgment",
+                ("Azizi and Others", "France", "European Court of Human Rights"),
+            ),
             Expected("2003-06-17", "search"),
             # "the same day": the day the story is at, the date opening the sentence before.
             Expected("2003-06-17", "arrest", anchor="2003-06-17"),

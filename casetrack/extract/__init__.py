@@ -52,7 +52,15 @@ from casetrack.extract.dates import (
     resolve,
 )
 from casetrack.extract.kinds import HEAD, KindWords, carried_kind, header_kind, is_decision
-from casetrack.extract.parties import Carried, NewParty, bound_roles, parties_in, party_names
+from casetrack.extract.parties import (
+    Carried,
+    NewParty,
+    bound_roles,
+    head_parties,
+    parties_in,
+    party_names,
+    persons_ahead,
+)
 from casetrack.extract.sentences import sentences
 from casetrack.extract.text import Regex, html_to_text, normalise_space, title
 
@@ -147,9 +155,10 @@ def extract(
     kinds = {p.name: p.kind for p in new_parties.values()}
     carried = Carried(
         kinds,
-        parties_in(story[:HEAD], names),
+        head_parties(story[:HEAD], names),
         frozenset(p.name for p in new_parties.values() if p.official),
         bound_roles(story, names, kinds),
+        persons_ahead(sentences(story), names, kinds),
     )
     narrative: Span | None = None  # the date the story is at: "On 15 March 2010, ..."
     headline: int | None = None  # the candidate of a listing item's headline, if any

@@ -7,6 +7,7 @@ Harrison"). "He", "the court" or "Petitioner" stand for the last party of that t
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -80,9 +81,12 @@ class PartyName:
 
 class Names:
     """The ways of writing every party, by first word: a long text names hundreds of
-    parties, and each sentence is searched only for those whose first word it holds."""
+    parties, and each sentence is searched only for those whose first word it holds. `court`
+    is the court the text is a decision of when its shape says so without naming it in its
+    head (an ECHR application number)."""
 
-    def __init__(self, names: Sequence[PartyName]) -> None:
+    def __init__(self, names: Sequence[PartyName], court: str | None = None) -> None:
+        self.court = court
         self.by_word: dict[str, list[PartyName]] = {}
         for name in names:
             self.by_word.setdefault(name.first_word, []).append(name)
@@ -147,7 +151,27 @@ def party_names(
         names.append(_party_name(name, name, False))
         for alias in aliases:
             names.append(_party_name(name, alias, True))
-    return Names(names), new
+    court = None
+    if _ECHR_APPLICATION.rx.search(text):  # a decision or statement of facts of the ECHR
+        court = owner.get(fold(ECHR)) or owner.get("echr")
+        if court is None:
+            court = ECHR
+            new[ECHR] = NewParty(ECHR, "ECHR", "court")
+            names.append(_party_name(ECHR, ECHR, False))
+            names.append(_party_name(ECHR, "ECHR", True))
+    return Names(names, court), new
+
+
+ECHR = "European Court of Human Rights"
+_ECHR_APPLICATION = Regex(r"\bApplications?\s+no\s?\.?\s*\d+/\d\d\b")
+
+
+def head_parties(head: str, names: Names) -> list[str]:
+    """The parties a text's head names, the court its shape says it is a decision of first."""
+    named = parties_in(head, names)
+    if names.court is None:
+        return named
+    return [names.court, *(party for party in named if party != names.court)]
 
 
 class _Taken:
@@ -182,7 +206,6 @@ _TOKEN = (
     rf"(?:Mc[{_UPPER}][{_LOWER}]+|O'[{_UPPER}][{_LOWER}]+|[{_UPPER}][{_LOWER}'\u2019]+"
     rf"(?:-[{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}]\.(?:[{_UPPER}]\.)*)"
 )
-_PARTICLE = r"(?:de|du|des|van|von|der|den|da|di|le|la|bin|ben|al|of|the|for|and|&|d'|l')"
 # Offices: a person named by one acts for the state or the court, and is not the "he" or
 # "the defendant" of the story.
 _OFFICES = (
@@ -196,10 +219,28 @@ _OFFICE = Regex(rf"\b(?:{_OFFICES}),?\s+(?:(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+)?$")
 _OFFICE_AFTER = Regex(
     rf",\s+(?:(?:the|an?|their|his|her|its)\s+)?(?:{_OFFICES})\b|,\s+(?:J|JJ|C\.\s?J|P\.\s?J)\.(?!\w)"
 )
+# A person's particles: no "and" ("Mr Ivan Orel and Ms Olga Ruse" are two people).
+_PARTICLE = r"(?:de|du|des|van|von|der|den|da|di|le|la|bin|ben|al|d'|l')"
 _TITLED = Regex(rf"\b{_TITLES}\s+(?P<name>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,3}})")
+# Names a French decision hides: "M. Rémi X...", "Mme [K]", or "D... François" (the surname's
+# initial, then the first name, as older decisions write them).
 _ANONYMISED = Regex(
     rf"\b(?:M\.|MM\.|Mme|Mlle)\s+(?:[{_UPPER}][{_LOWER}-]+\s+)?"
     rf"(?:[{_UPPER}]\.\.\.(?:\s*[{_UPPER}]\.\.\.)?|\[[{_UPPER}]\](?:\s*\[[{_UPPER}]\])*)"
+    rf"|(?<![\w.])[{_UPPER}]\.\.\.[ \t]+[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?\b"
+)
+# A French company: "la société Icauna", "la société anonyme Virtus", "LA SOCIETE USINOR"; not
+# a firm of lawyers ("société civile professionnelle").
+_CAPS_WORD = r"(?!(?:ET|DE|DU|DES|LA|LE|LES|EN|AU|AUX|A)\b)[A-Z\u00c0-\u00de]{2,}"
+_COMPANY = Regex(
+    r"\b(?:soci[ée]t[ée]|SOCI[ÉE]T[ÉE])\s+(?!civile professionnelle|CIVILE PROFESSIONNELLE)"
+    r"(?:(?:anonyme|ANONYME|civile|CIVILE|coop[ée]rative)\s+)?"
+    rf"(?P<name>(?:{_TOKEN}|{_CAPS_WORD})(?:[ \t]+(?:{_TOKEN}|{_CAPS_WORD})){{0,3}})"
+)
+# A party sued by name though written like a place: "a lawsuit against Sarasota County".
+_SUED_PLACE = Regex(
+    rf"\b(?:against|sued|sues|suing)\s+(?:the\s+)?(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}}"
+    r"[ \t]+(?:County|City|Township|Borough|Parish|Town|Village))\b"
 )
 _ORG_WORDS = (
     "Court", "Courts", "Tribunal", "Cour", "Department", "Ministry", "Office", "Association",
@@ -207,11 +248,12 @@ _ORG_WORDS = (
     "Company", "Corporation", "Union", "League", "Ligue", "Mouvement", "Syndicat", "Service",
     "Police", "Government", "Bank", "Party", "Foundation", "Institute", "Authority", "LLC",
     "Inc", "Ltd", "Chamber", "Parliament", "Committee", "Group", "Organization", "Organisation",
+    "Branch", "Federation", "Cartel", "Administration",
 )  # fmt: skip
 _COURT_WORDS = frozenset({"Court", "Courts", "Tribunal", "Cour", "Chamber", "Division"})
 _AGENCY_WORDS = frozenset(
     {"Department", "Ministry", "Office", "Agency", "Bureau", "Police", "Service", "Authority",
-     "Government", "Commission"}
+     "Government", "Commission", "Administration"}
 )  # fmt: skip
 _ORG_TOKEN = rf"(?:{_TOKEN}|LLC|Inc\.?|Ltd\.?)"
 _ORGANISATION = Regex(
@@ -223,7 +265,8 @@ _FRENCH_COURT = Regex(
     r"|pour enfants)|cour (?:administrative )?d'appel|cour d'assises|cour de cassation|"
     r"chambre de l'instruction|"
     r"parquet(?: national financier| général)?|conseil d'[ée]tat|conseil constitutionnel)"
-    rf"(?:\s+(?:de|du|d')\s*(?-i:[{_UPPER}][\w{_UPPER}-]*(?:[ -][{_UPPER}][\w{_UPPER}-]*)*))?)",
+    r"(?:\s+(?:de\s+la|de\s+l'|de|du|d')\s*"
+    rf"(?-i:[{_UPPER}][\w{_UPPER}-]*(?:[ -][{_UPPER}][\w{_UPPER}-]*)*))?)",
     re.IGNORECASE,
 )
 _PERSON = Regex(
@@ -242,6 +285,11 @@ _PLACE_BEFORE = Regex(
 )
 # A caption's side that is a person charged or appealing: "v Teon Seymore, Appellant".
 _ACCUSED_SIDE = Regex(r",\s+(?:Defendant-)?(?:Appellant|Defendant|Petitioner|Applicant)\b")
+# Another name of the same person: "Philip J. Howell, a/k/a James Colburne Howard".
+_AKA = Regex(
+    rf",?\s+\(?(?:a/k/a|a\.k\.a\.?|aka|also known as|alias|dit|dite)\s+"
+    rf"(?P<alias>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}})"
+)
 _QUOTED_ALIAS = Regex(
     r"\s*\(\s*(?:the\s+)?[\"\u201c](?:the\s+)?(?P<alias>[^\"\u201d]{2,40})[\"\u201d]\s*\)"
 )
@@ -262,8 +310,20 @@ _NOT_NAMES_TEXT = """the a an in on at by for of and but if as after before foll
     statuant sur composition president avocat avocats rapporteur greffier cour chambre criminelle
     audience publique faits et procedure une ce qui suit affaire pourvoi republique francaise
     au nom du peuple francais state people united states government u.s federal supreme
-    superior district county city we us our i"""
+    superior district county city we us our i total file page type size judges justices circuit
+    america fundamental freedoms rights person story operation"""
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+# Places written like a person's name: "a Mitchell, South Dakota, man".
+_PLACES = frozenset(
+    fold(state)
+    for state in (
+        "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
+        "North Dakota", "Rhode Island", "South Carolina", "South Dakota", "West Virginia",
+        "Puerto Rico", "Costa Rica", "El Salvador", "Sri Lanka", "Hong Kong", "New Zealand",
+        "Saudi Arabia", "South Africa", "South Korea", "North Korea", "Central America",
+        "Latin America", "South America", "North America", "United Kingdom", "Great Britain",
+    )
+)  # fmt: skip
 
 
 def _kind_of(name: str, default: str = "person") -> str:
@@ -336,21 +396,29 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
     def add(start: int, end: int, name: str, kind: str) -> None:
         if any(covered[start:end]):
             return
-        quoted = _QUOTED_ALIAS.rx.match(text, end)
+        quoted = _QUOTED_ALIAS.rx.match(text, end) or _AKA.rx.match(text, end)
         aliases = (quoted.group("alias"),) if quoted else ()
+        end = quoted.end() if quoted else end
         covered[start:end] = b"\x01" * (end - start)
         found.append((start, name, kind, aliases))
 
     for m in _ANONYMISED.rx.finditer(text):
         add(m.start(), m.end(), " ".join(m.group(0).split()), "person")
+    for m in _COMPANY.rx.finditer(text):
+        add(m.start("name"), m.end("name"), _tidy(m.group("name")), "organization")
+    for m in _SUED_PLACE.rx.finditer(text):
+        add(m.start("name"), m.end("name"), m.group("name"), "agency")
     for m in _FRENCH_COURT.rx.finditer(text):
         name = _tidy(m.group("name"))
         add(m.start(), m.end(), name, _kind_of(name))
     for m in _ORGANISATION.rx.finditer(text):
-        name = _tidy(m.group("name"))
+        raw = _one_organisation(m.group("name"))
+        if _in_headline(text, m.start()):
+            raw = _headline_organisation(raw)
+        name = _tidy(raw)
         words = set(re.findall(r"\w+", name))
         if words & set(_ORG_WORDS) and words - set(_ORG_WORDS) - {"of", "the", "and"}:
-            add(m.start("name"), m.end("name"), name, _kind_of(name))
+            add(m.start("name"), m.start("name") + len(raw), name, _kind_of(name))
     for m in _TITLED.rx.finditer(text):
         name = _tidy(m.group("name"))
         if _is_name(name):
@@ -364,7 +432,9 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
                 side.pop(0)
             name = _tidy(" ".join(side))
             if _is_name(name):  # a side of a caption may be a state: no "he" or "she"
-                accused = _ACCUSED_SIDE.rx.match(text, m.end(group)) and len(side) > 1
+                aka = _AKA.rx.match(text, m.end(group))
+                after = aka.end() if aka else m.end(group)
+                accused = _ACCUSED_SIDE.rx.match(text, after) and len(side) > 1
                 kind = _kind_of(name, "person" if accused else "other")
                 add(m.start(group), m.end(group), name, kind)
     for m in _PERSON.rx.finditer(text):
@@ -376,6 +446,7 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
             and not _in_headline(text, m.start())
             and not _PLACE_AFTER.rx.match(text, m.end("name"))
             and not _PLACE_BEFORE.rx.search(text, max(0, m.start() - 30), m.start())
+            and fold(name) not in _PLACES
         ):
             add(m.start("name"), m.end("name"), _tidy(name), "person")
             if _OFFICE.rx.search(text, max(0, m.start() - 60), m.start("name")) or (
@@ -385,12 +456,17 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
     found.sort()
     result: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     seen = _Taken()
+    known_as: dict[str, str] = {}  # each name and alias taken, to the name it is of
     for _, name, kind, aliases in found:
         folded = fold(name)
         holder = seen.holder(folded)
         if holder is None:
-            seen.add(folded)
             result[folded] = (name, kind, aliases)
+            for written in (folded, *(fold(alias) for alias in aliases)):
+                seen.add(written)
+                known_as[written] = folded
+        elif known_as[holder] != holder:  # "a/k/a Paul Grant", then "Paul Grant" again
+            continue
         elif len(folded) < len(holder):  # "Rajavi" after "Maryam Rajavi": another way to write it
             first, first_kind, first_aliases = result[holder]
             result[holder] = (first, first_kind, (*first_aliases, name, *aliases))
@@ -408,7 +484,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
 _HEADLINE_WORD = Regex(r"[^\W\d_][\w'\u2019-]*")
 _SMALL_WORDS = frozenset(
     ("a", "an", "the", "of", "for", "in", "on", "to", "and", "or", "with", "by", "at", "as", "from",
-     "after", "over", "into", "de", "du", "des", "la", "le", "les", "et", "en", "pour", "sur")
+     "after", "over", "into", "against", "about", "under", "between", "without", "de", "du", "des",
+     "la", "le", "les", "et", "en", "pour", "sur")
 )  # fmt: skip
 
 
@@ -422,6 +499,27 @@ def _in_headline(text: str, position: int) -> bool:
     if len(words) < 3 or line.endswith((".", ",", ";", ":")):
         return False
     return all(w[:1].isupper() for w in words)
+
+
+def _one_organisation(name: str) -> str:
+    """An organisation's name without what follows an "and" that names none: "Criminal
+    Division" of "Criminal Division and Acting U.S. Attorney Louis V. Franklin", but "Monsanto
+    Company and Delta & Pine Land Company" whole."""
+    head, _, rest = name.partition(" and ")
+    if rest and not set(re.findall(r"\w+", rest)) & set(_ORG_WORDS):
+        return head
+    return name
+
+
+def _headline_organisation(name: str) -> str:
+    """An organisation's name in a headline, where every word is capitalised, ends at its
+    organisation word unless a connector follows: "Justice Department" of "Justice Department
+    Sues Florida County", but "Court of Appeals for the First Circuit" whole."""
+    words = name.split(" ")
+    for index, word in enumerate(words[:-1]):
+        if word.rstrip(",.") in _ORG_WORDS and fold(words[index + 1]) not in _CONNECTORS:
+            return " ".join(words[: index + 1])
+    return name
 
 
 def _surname(name: str) -> str | None:
@@ -454,8 +552,13 @@ _REFERS_TO = {
         re.IGNORECASE,
     ),
 }
-# The court whose decision the text is, naming itself: "this Court", "La COUR".
-_ITSELF = Regex(r"\b(?:[Tt]his Court|[Tt]he Court\b(?! of)|L[Aa] CO[Uu][Rr]\b(?! d'appel| de))")
+# The court whose decision the text is, naming itself: "this Court", "La COUR", or the ECHR's
+# "Communicated on 30 June 2017" (the day it gave notice of an application) and "JUDGMENT
+# STRASBOURG 3 October 2013".
+_ITSELF = Regex(
+    r"\b(?:[Tt]his Court|[Tt]he Court\b(?! of)|L[Aa] CO[Uu][Rr]\b(?! d'appel| de)|"
+    r"Communicated on|STRASBOURG)"
+)
 # A role bound to a name: "The applicant, Mr Tamaz Galuashvili, ...", "Lydia Alicea (the
 # defendant)", "Mr Fedorenko ("the applicant")".
 _ROLE_THEN_NAME = Regex(rf"\b(?:[Tt]he|[Ll]e|[Ll]a)\s+(?P<role>{_ROLES})\s*,\s+")
@@ -482,11 +585,63 @@ def bound_roles(text: str, names: Names, kinds: dict[str, str]) -> dict[str, str
         named = sides(text[max(0, m.start() - 80) : m.start()])
         if named:
             roles.setdefault(fold(m["role"] or m["caption"]), named[-1])
+    for m in _APPLICATION_BY.rx.finditer(text):
+        applicant = _named_at(text[m.end() : m.end() + 80], names)
+        if applicant is not None:
+            roles.setdefault("applicant", applicant)
     return roles
 
 
+# "Application no. 36801/09 lodged on 21 February 2008 by Vladimir Kapustin", "Application no.
+# 40008/04 by Tamaz GALUASHVILI against Georgia": the name that follows is the applicant's.
+_APPLICATION_BY = Regex(
+    r"\bApplication\s+no\s?\.?\s*\d+/\d\d\s+(?:lodged\s+on\s+[^,.;\n]{4,30}?\s+by\s+|by\s+)?"
+)
+
+
+def _named_at(text: str, names: Names) -> str | None:
+    """The party whose name `text` begins with, if any."""
+    folded = fold(text)
+    for name in names.among(folded):
+        if name.pattern.match(text if name.exact else folded):
+            return name.party
+    return None
+
+
+# Words that name a role's party other than the role itself: the ECHR's "application lodged
+# on ..." is the applicant's act.
+_ROLE_WORDS = {
+    "applicant": r"\bapplicant\b|\bapplication\s+(?:no\s?\.?\s*[\d/]+\s+)?(?:was\s+)?lodged\b"
+}
+
+
+# A person a sentence describes before naming them: "a Mitchell, South Dakota, man ... was
+# sentenced", "A leader of the Lorenzana organization was sentenced".
+_SOMEONE = Regex(
+    r"\b(?:[Aa]n?|[Tt]wo|[Tt]hree)\s+(?:[\w,'\u2019-]+\s+){0,8}?(?:m[ae]n|wom[ae]n|residents?|"
+    r"nationals?|citizens?|leader|member|broker|dealer|trafficker|director|executive|informant|"
+    r"official|officer|employee|doctor|physician|nurse|lawyer|teen|teenager|youth|businessman|"
+    r"businesswoman|owner|operator|felon|fugitive|inmate|boy|girl|suspect|pharmacist|"
+    r"accountant|contractor|fraudster|smuggler|pastor|priest|teacher|coach)\b"
+)
+
+
+def persons_ahead(said: Sequence[str], names: Names, kinds: dict[str, str]) -> dict[str, str]:
+    """The person each sentence describes and the next one names first: "A Queens man was
+    sentenced on May 3. John Doe, 45, ..." (a press release's lead)."""
+    ahead: dict[str, str] = {}
+    for sentence, following in itertools.pairwise(said):
+        if not _SOMEONE.rx.search(sentence):
+            continue
+        first = _named_at(following.lstrip(" \t\n-\u2022*"), names)
+        if first is not None and (kinds.get(first) or _kind_of(first)) == "person":
+            ahead[sentence] = first
+    return ahead
+
+
 class Carried:
-    """The last party of each type the text named, for "he" or "the court" after it."""
+    """The last party of each type the text named, for "he" or "the court" after it, and the
+    person a sentence describes and the next one names (`ahead`)."""
 
     def __init__(
         self,
@@ -494,10 +649,12 @@ class Carried:
         head: Sequence[str] = (),
         officials: frozenset[str] = frozenset(),
         roles: dict[str, str] | None = None,
+        ahead: dict[str, str] | None = None,
     ) -> None:
         self.kinds = kinds
         self.officials = officials
         self.roles = roles or {}
+        self.ahead = ahead or {}
         self.last: dict[str, str] = {}
         # The court a decision's head names first: the court deciding ("itself").
         self.itself = next((p for p in head if self._kind(p) == "court"), None)
@@ -515,14 +672,19 @@ class Carried:
         person a role is bound to ("the applicant"), else the last of that type named."""
         kinds = {self._kind(p) for p in parties}
         added = list(parties)
+        described = self.ahead.get(sentence)
+        if described and described not in added:
+            added.append(described)
+            kinds.add("person")
         if self.itself and self.itself not in added and _ITSELF.rx.search(sentence):
             added.append(self.itself)
             kinds.add("court")
         folded = fold(sentence)
         for role, party in self.roles.items():
-            if party not in added and re.search(rf"\b{role}\b", folded):
+            if party not in added and re.search(_ROLE_WORDS.get(role, rf"\b{role}\b"), folded):
                 added.append(party)
                 kinds.add(self._kind(party))
+                self.named([party])  # "Appellant was convicted. He ...": the appellant
         for kind, refers in _REFERS_TO.items():
             if kind not in kinds and kind in self.last and refers.rx.search(sentence):
                 added.append(self.last[kind])

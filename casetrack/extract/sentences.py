@@ -20,19 +20,23 @@ _ABBREVIATIONS = frozenset(
      "civ", "com", "req", "bull", "nos", "ann", "stat", "code", "sess", "assn", "dept", "janv",
      "fevr", "avr", "juil", "juill", "dec")
 )  # fmt: skip
-_SENTENCE_END = Regex(r"[.!?…]+[\"'»”\u2019)\]]*(?=\s+[\"'«“(\[]?[A-ZÀ-Þ0-9])")
+# A sentence ends before a capital, a digit or the next item of a list ("- (May 3, 2024) A").
+_SENTENCE_END = Regex(r"[.!?…]+[\"'»”\u2019)\]]*(?=\s+(?:[-\u2022*]\s+)?[\"'«“(\[]?[A-ZÀ-Þ0-9])")
+
+
+_INITIALS = Regex(r"[^\W\d_](?:\.[^\W\d_])*")  # "J." or "S.O.G." before a name
 
 
 def sentences(text: str) -> list[str]:
     """Split into sentences, not at abbreviations ("Mr.", "Jan.", "No.") or initials."""
     result: list[str] = []
-    for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
-        start = para.start()
-        for end in _SENTENCE_END.rx.finditer(text, para.start(), para.end()):
+    for para_start, para_end in _paragraphs(text):
+        start = para_start
+        for end in _SENTENCE_END.rx.finditer(text, para_start, para_end):
             cut = end.start()
             word_start = max(start, *(text.rfind(space, start, cut) + 1 for space in " \t\n"))
             token = fold(text[word_start:cut].lstrip("(\"'«“"))
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            if token in _ABBREVIATIONS or _INITIALS.rx.fullmatch(token):
                 continue
             if (token.isdigit() or not token) and month_number(
                 text[end.end() :].split(maxsplit=1)[0]
@@ -40,5 +44,24 @@ def sentences(text: str) -> list[str]:
                 continue  # German "17. Juni 2003", a blanked day ("on .. June 1969")
             result.append(text[start : end.end()])
             start = end.end()
-        result.append(text[start : para.end()])
+        result.append(text[start:para_end])
     return [s for s in result if s.strip()]
+
+
+# A short paragraph ending with a comma or colon runs on past the blank line: a list of
+# names ("Statuant sur les pourvois formés par :", "D... François,", "B... Guy,").
+_RUNS_ON = 60
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Start and end of each paragraph: lines up to a blank line, short list items joined."""
+    spans: list[tuple[int, int]] = []
+    runs_on = False
+    for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
+        if runs_on:
+            spans[-1] = (spans[-1][0], para.end())
+        else:
+            spans.append(para.span())
+        body = para.group().strip()
+        runs_on = len(body) <= _RUNS_ON and body.endswith((",", ":"))
+    return spans

@@ -1,0 +1,162 @@
+"""casetrack.extract: the parties a text names without a case, each rule on made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from casetrack.extract import Candidate, NewParty, extract
+from casetrack.extract.sentences import sentences
+
+
+def _parties(text: str, lang: str = "en") -> list[list[str]]:
+    return [c.parties for c in extract(text, lang=lang).candidates]
+
+
+def _only(text: str, lang: str = "en") -> Candidate:
+    candidates = extract(text, lang=lang).candidates
+    assert len(candidates) == 1, [c.to_dict() for c in candidates]
+    return candidates[0]
+
+
+def test_a_name_after_a_k_a_is_the_same_persons_and_the_appellant_is_he() -> None:
+    text = (
+        "UNITED STATES of America\nv.\nTom R. REID, a/k/a Paul Walter Grant, Appellant.\n\n"
+        "Appellant was convicted on 5 April 1956. Paul Walter Grant had robbed a bank. "
+        "On 16 April 1956, following denial of a motion, he was sentenced."
+    )
+    candidates = extract(text).candidates
+    assert [c.parties for c in candidates] == [["Tom R. Reid"], ["Tom R. Reid"]]
+    assert candidates[0].new_parties == [NewParty("Tom R. Reid", "", "person")]
+
+
+def test_two_people_titled_and_joined_by_and_are_two() -> None:
+    text = "Mr Ivan Orel and Ms Olga Ruse lodged the application on 24 May 2007."
+    assert _only(text).parties == ["Ivan Orel", "Olga Ruse"]
+
+
+def test_an_echr_application_number_names_the_court_and_its_applicant() -> None:
+    text = (
+        "Application no. 12345/06 lodged on 3 May 2006 by Ivan Petrov against Ruslania\n\n"
+        "Communicated on 30 June 2017\n\n"
+        "He is represented by Anna Sokol, a lawyer.\n\n"
+        "On 2 December 2006 the applicant was arrested."
+    )
+    candidates = extract(text).candidates
+    assert [(c.date, c.parties) for c in candidates] == [
+        ("2006-05-03", ["Ivan Petrov"]),
+        ("2017-06-30", ["European Court of Human Rights"]),
+        ("2006-12-02", ["Ivan Petrov"]),
+    ]
+    assert NewParty("European Court of Human Rights", "ECHR", "court") in candidates[1].new_parties
+
+
+def test_an_application_lodged_is_the_applicants_and_a_known_court_is_not_proposed_again() -> None:
+    text = (
+        "Application no. 40008/04 by Tamaz KOBAL against Ruslania\n\n"
+        "The European Court of Human Rights, sitting on 24 October 2006, decides as follows.\n\n"
+        "Having regard to the above application lodged on 27 October 2004,"
+    )
+    candidates = extract(text).candidates
+    assert candidates[-1].parties == ["Tamaz Kobal"]
+    known = [("ECtHR", ["European Court of Human Rights"])]
+    assert extract(text, known_parties=known).candidates[0].parties[0] == "ECtHR"
+
+
+def test_a_person_described_then_named_in_the_next_sentence_is_a_party() -> None:
+    text = (
+        "U.S. Attorney Ron Parks announced that a Mitchell, South Dakota, man was sentenced "
+        "on October 19, 2020, by U.S. District Judge Karen Moss. "
+        "Tom Reid, age 36, was sentenced to five years of probation."
+    )
+    assert _only(text).parties == ["Ron Parks", "Karen Moss", "Tom Reid"]
+
+
+def test_each_item_of_a_listing_names_its_own_person() -> None:
+    text = (
+        "- (March 14, 2024) A leader of a smuggling ring was sentenced to 33 years. Anna Diaz, "
+        "from Zacapa, led the ring with the Sinaloa Cartel.\n"
+        "- (February 23, 2024) A chemical broker was sentenced to 18 years. Luis Vega of "
+        "Queens sold chemicals."
+    )
+    assert _parties(text) == [["Anna Diaz"], ["Luis Vega"]]
+
+
+def test_a_person_described_is_nobody_when_no_name_follows() -> None:
+    text = "A Queens man was arrested on 3 May 2019. The police said nothing more."
+    assert _only(text).parties == []
+
+
+def test_a_list_of_names_running_over_blank_lines_is_one_sentence() -> None:
+    text = (
+        "Statuant sur les pourvois formés par :\n\nD... François,\n\nB... Guy,\n\n"
+        "contre l'arrêt de la cour d'assises de la Gironde en date du 27 juin 1987 qui les a "
+        "condamnés."
+    )
+    assert _only(text, "fr").parties == [
+        "D... François",
+        "B... Guy",
+        "cour d'assises de la Gironde",
+    ]
+    long_line = "The Court sat as a Chamber composed of the following judges and its registrar,"
+    assert len(sentences(f"{long_line}\n\nHaving deliberated, it decides.")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("La société Icauna a porté plainte le 30 mars 1989.", "Icauna"),
+        ("La société anonyme Virtus a fait appel le 4 avril 1989.", "Virtus"),
+        ("VU LE POURVOI DE LA SOCIETE USINOR EN DATE DU 17 JUIN 1982.", "Usinor"),
+    ],
+)
+def test_a_french_company_is_the_name_after_societe(text: str, party: str) -> None:
+    candidate = _only(text, "fr")
+    assert candidate.parties == [party]
+    assert candidate.new_parties == [NewParty(party, "", "organization")]
+
+
+def test_a_firm_of_lawyers_is_no_company_party() -> None:
+    text = "Les observations de la société civile professionnelle Lenoir et Brun du 3 mai 2019."
+    assert _only(text, "fr").parties == []
+
+
+def test_a_county_sued_is_a_party_but_a_county_lived_in_is_a_place() -> None:
+    sued = _only("The Justice Department filed a lawsuit against Sarasota County on 30 June 2006.")
+    assert sued.parties == ["Justice Department", "Sarasota County"]
+    assert NewParty("Sarasota County", "", "agency") in sued.new_parties
+    assert _only("He moved to Sarasota County on 30 June 2006.").parties == []
+
+
+def test_a_headline_names_the_organisation_not_the_words_after_it() -> None:
+    text = (
+        "Justice Department Sues Florida County for Engaging in Discrimination (06-413)\n\n"
+        "The Justice Department announced the lawsuit on 30 June 2006."
+    )
+    assert _only(text).parties == ["Justice Department"]
+
+
+def test_an_office_joined_by_and_to_an_organisation_is_not_part_of_its_name() -> None:
+    text = (
+        "Assistant Attorney General Alice Fisher of the Criminal Division and Acting U.S. "
+        "Attorney Louis V. Franklin announced the conviction on 29 June 2006."
+    )
+    assert _only(text).parties == ["Alice Fisher", "Criminal Division", "Louis V. Franklin"]
+
+
+def test_initials_of_a_company_do_not_end_the_sentence() -> None:
+    text = (
+        "The Department of Justice settled with S.O.G. Specialty Knives, Inc. on 28 October 2005."
+    )
+    assert _only(text).parties == ["Department of Justice", "S.O.G. Specialty Knives, Inc."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Mitchell, South Dakota, man was arrested on 3 May 2019.",
+        "The convention on Human Rights and Fundamental Freedoms was signed on 4 November 1950.",
+        "Total Page:16 File Type:pdf was printed on 3 May 2019.",
+    ],
+)
+def test_places_and_page_furniture_are_no_person(text: str) -> None:
+    assert _only(text).parties == []
