@@ -160,3 +160,27 @@ def test_initials_of_a_company_do_not_end_the_sentence() -> None:
 )
 def test_places_and_page_furniture_are_no_person(text: str) -> None:
     assert _only(text).parties == []
+
+
+def test_a_decision_headed_cass_is_the_cour_de_cassations() -> None:
+    text = "Cass., Crim., 5 septembre 2023, n° 22-83.959\n\nFaits et procédure\n\n1. Il a été cité."
+    candidate = extract(text, lang="fr").candidates[0]
+    assert (candidate.date, candidate.parties) == ("2023-09-05", ["Cour de cassation"])
+    known = [("Cour de cassation", ["Cass."])]
+    assert extract(text, known_parties=known, lang="fr").candidates[0].new_parties == []
+
+
+def test_the_procureur_de_la_republique_acts_for_the_parquet_named_before() -> None:
+    text = (
+        "Le parquet de Lyon a ouvert une enquête en 2011. Le 10 janvier 2013, le procureur de "
+        "la République a classé la plainte sans suite."
+    )
+    assert _parties(text, "fr")[-1] == ["parquet de Lyon"]
+
+
+def test_a_short_name_the_text_defines_is_an_organisations() -> None:
+    text = (
+        "Le Syndicat national des agents de la presse (ci-après désigné le « SNAP-CGT ») a porté "
+        "plainte le 10 février 2013. Le SNAP-CGT a fait appel le 3 mars 2014."
+    )
+    assert _parties(text, "fr") == [["SNAP-CGT"], ["SNAP-CGT"]]

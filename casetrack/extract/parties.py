@@ -152,18 +152,26 @@ def party_names(
         for alias in aliases:
             names.append(_party_name(name, alias, True))
     court = None
-    if _ECHR_APPLICATION.rx.search(text):  # a decision or statement of facts of the ECHR
-        court = owner.get(fold(ECHR)) or owner.get("echr")
-        if court is None:
-            court = ECHR
-            new[ECHR] = NewParty(ECHR, "ECHR", "court")
-            names.append(_party_name(ECHR, ECHR, False))
-            names.append(_party_name(ECHR, "ECHR", True))
+    for shape, name, alias in _IMPLIED_COURTS:
+        if shape.rx.search(text):
+            court = owner.get(fold(name)) or (owner.get(fold(alias)) if alias else None)
+            if court is None:
+                court = name
+                new[name] = NewParty(name, alias, "court")
+                names.append(_party_name(name, name, False))
+                if alias:
+                    names.append(_party_name(name, alias, True))
+            break
     return Names(names, court), new
 
 
 ECHR = "European Court of Human Rights"
-_ECHR_APPLICATION = Regex(r"\bApplications?\s+no\s?\.?\s*\d+/\d\d\b")
+# Courts a text is a decision of by its shape, though its head may not name them: an ECHR
+# application number; a French decision headed "Cass., Crim., 5 septembre 2023".
+_IMPLIED_COURTS = (
+    (Regex(r"\bApplications?\s+no\s?\.?\s*\d+/\d\d\b"), ECHR, "ECHR"),
+    (Regex(r"\A\W*Cass\.,?\s"), "Cour de cassation", ""),
+)
 
 
 def head_parties(head: str, names: Names) -> list[str]:
@@ -236,6 +244,13 @@ _COMPANY = Regex(
     r"\b(?:soci[ée]t[ée]|SOCI[ÉE]T[ÉE])\s+(?!civile professionnelle|CIVILE PROFESSIONNELLE)"
     r"(?:(?:anonyme|ANONYME|civile|CIVILE|coop[ée]rative)\s+)?"
     rf"(?P<name>(?:{_TOKEN}|{_CAPS_WORD})(?:[ \t]+(?:{_TOKEN}|{_CAPS_WORD})){{0,3}})"
+)
+# An organisation's short name the text defines: "(ci-après désigné le « SNPCA-CFE-CGC »)",
+# '(hereinafter "DPL")'.
+_DEFINED = Regex(
+    r"\b(?:ci[- ]apr[eè]s|hereinafter)\s+(?:(?:d[ée]sign[ée]e?s?|d[ée]nomm[ée]e?s?|called|"
+    r"referred to as)\s+)?(?:par\s+)?(?:le\s+|la\s+|l'|the\s+)?[«\"\u201c]\s*"
+    r"(?P<name>[A-Z][A-Z0-9&.-]{1,20})\s*[»\"\u201d]"
 )
 # A party sued by name though written like a place: "a lawsuit against Sarasota County".
 _SUED_PLACE = Regex(
@@ -404,6 +419,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
 
     for m in _ANONYMISED.rx.finditer(text):
         add(m.start(), m.end(), " ".join(m.group(0).split()), "person")
+    for m in _DEFINED.rx.finditer(text):
+        add(m.start("name"), m.end("name"), m.group("name"), "organization")
     for m in _COMPANY.rx.finditer(text):
         add(m.start("name"), m.end("name"), _tidy(m.group("name")), "organization")
     for m in _SUED_PLACE.rx.finditer(text):
@@ -550,6 +567,10 @@ _REFERS_TO = {
     "official": Regex(
         r"\b(?:the (?:judge|prosecutor|magistrate|agent)|le juge|la juge|le procureur)\b",
         re.IGNORECASE,
+    ),  # The public prosecutor's office acts through its prosecutor: "le parquet de Paris", then
+    # "le procureur de la République a classé la plainte".
+    "agency": Regex(
+        r"\b(?:le procureur de la r[ée]publique|le minist[eè]re public)\b", re.IGNORECASE
     ),
 }
 # The court whose decision the text is, naming itself: "this Court", "La COUR", or the ECHR's
