@@ -162,6 +162,16 @@ def test_places_and_page_furniture_are_no_person(text: str) -> None:
     assert _only(text).parties == []
 
 
+def test_an_office_without_its_holder_is_no_person() -> None:
+    text = "Kenneth Wainstein, Assistant Attorney General, announced the charges on 3 May 2019."
+    assert _only(text).parties == ["Kenneth Wainstein"]
+
+
+def test_a_link_after_a_person_described_is_not_their_name() -> None:
+    text = "A Queens man was sentenced on 14 May 2014 for trafficking. (Full Story)\n\nFull Story"
+    assert _only(text).parties == []
+
+
 def test_a_decision_headed_cass_is_the_cour_de_cassations() -> None:
     text = "Cass., Crim., 5 septembre 2023, n° 22-83.959\n\nFaits et procédure\n\n1. Il a été cité."
     candidate = extract(text, lang="fr").candidates[0]

@@ -220,7 +220,12 @@ _OFFICES = (
     r"Chief Justice|Justice|Judge|Special Judge|District Judge|Magistrate|Prosecutor|"
     r"Attorney General|Chancellor|juge|procureure?|Governor|Senator|Special Agent(?: in Charge)?|"
     r"Agent|(?:Assistant )?(?:U\.S\.|United States|District|State) Attorney|Detective|Sheriff|"
-    r"Inspector|Commissioner|Superintendent|Officer|Trooper|Sergeant|Captain|Lieutenant"
+    r"Inspector General|Inspector|Commissioner|Superintendent|Officer|Trooper|Sergeant|Captain|"
+    r"Lieutenant"
+)
+# An office without the person holding it: "Kenneth L. Wainstein, Assistant Attorney General".
+_OFFICE_ALONE = Regex(
+    rf"(?:(?:Acting|Assistant|Deputy|Associate|Chief|Special|Principal)\s+)*(?:{_OFFICES})"
 )
 _TITLES = rf"(?:{_OFFICES}|Ma[îi]tre|Me|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
 _OFFICE = Regex(rf"\b(?:{_OFFICES}),?\s+(?:(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+)?$")
@@ -298,6 +303,9 @@ _PLACE_AFTER = Regex(
 _PLACE_BEFORE = Regex(
     r"\b(?:State|City|County|Commonwealth|Republic|Kingdom|Province|District|Borough|Town) of\s+$"
 )
+# Page furniture that reads like a name: a label ("Total Page:16", "File Type:pdf") or, in
+# the code below, a link alone in brackets ("(Read More)").
+_FURNITURE = Regex(r":")
 # A caption's side that is a person charged or appealing: "v Teon Seymore, Appellant".
 _ACCUSED_SIDE = Regex(r",\s+(?:Defendant-)?(?:Appellant|Defendant|Petitioner|Applicant)\b")
 # Another name of the same person: "Philip J. Howell, a/k/a James Colburne Howard".
@@ -325,8 +333,8 @@ _NOT_NAMES_TEXT = """the a an in on at by for of and but if as after before foll
     statuant sur composition president avocat avocats rapporteur greffier cour chambre criminelle
     audience publique faits et procedure une ce qui suit affaire pourvoi republique francaise
     au nom du peuple francais state people united states government u.s federal supreme
-    superior district county city we us our i total file page type size judges justices circuit
-    america fundamental freedoms rights person story operation"""
+    superior district county city we us our i judges justices circuit america fundamental freedoms
+    rights person operation"""
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 # Places written like a person's name: "a Mitchell, South Dakota, man".
 _PLACES = frozenset(
@@ -459,9 +467,12 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
         ends = (name.split()[0], name.split()[-1])
         if (
             _is_name(name)
+            and not _OFFICE_ALONE.rx.fullmatch(name)
             and all(fold(w).strip(".'") not in _NOT_NAMES for w in ends)
             and not _in_headline(text, m.start())
             and not _PLACE_AFTER.rx.match(text, m.end("name"))
+            and not _FURNITURE.rx.match(text, m.end("name"))
+            and not (text[: m.start("name")].endswith("(") and text[m.end("name") :][:1] == ")")
             and not _PLACE_BEFORE.rx.search(text, max(0, m.start() - 30), m.start())
             and fold(name) not in _PLACES
         ):
@@ -654,6 +665,8 @@ def persons_ahead(said: Sequence[str], names: Names, kinds: dict[str, str]) -> d
     for sentence, following in itertools.pairwise(said):
         if not _SOMEONE.rx.search(sentence):
             continue
+        if len(following.split()) < 4:
+            continue  # "Full Story": a link, not a sentence about someone
         first = _named_at(following.lstrip(" \t\n-\u2022*"), names)
         if first is not None and (kinds.get(first) or _kind_of(first)) == "person":
             ahead[sentence] = first
