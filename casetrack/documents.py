@@ -124,7 +124,12 @@ def get_document(conn: sqlite3.Connection, ref: str) -> Document:
     """A document by id or by (the start of, 6 characters at least) its SHA-256."""
     ref = clean_text(ref).removeprefix(SOURCE_PREFIX).lower()
     if ref.isascii() and ref.isdigit() and len(ref) <= 19:
-        row = conn.execute(_SELECT + " WHERE d.id = ?", (int(ref),)).fetchone()
+        number = int(ref)  # 19 digits may be past SQLite's largest id: no document
+        row = (
+            None
+            if number >= 2**63
+            else conn.execute(_SELECT + " WHERE d.id = ?", (number,)).fetchone()
+        )
     elif len(ref) >= 6 and all(c in "0123456789abcdef" for c in ref):
         rows = conn.execute(
             _SELECT + " WHERE d.sha256 >= ? AND d.sha256 < ? LIMIT 2", (ref, ref + "g")

@@ -105,6 +105,7 @@ def test_missing_file_and_bad_options_are_one_line(cli: Cli, tmp_path: Path) -> 
         (["doc", "add", str(exhibit(tmp_path)), "--case", "nope"], "no case 'nope'"),
         (["doc", "show", "7"], "no document 7"),
         (["doc", "open", "x"], "names no document"),
+        (["doc", "open", "9300000000000000000"], "no document 9300000000000000000"),  # > 2**63
     ):
         result = cli(*args, code=1)
         assert result.stderr.count("\n") == 1 and said in result.stderr, result.stderr
