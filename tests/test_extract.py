@@ -207,13 +207,11 @@ RAID = "Police raided the offices on 17 June 2003. "
         ("12 days later", "2003-06-29~", "2003-06-29", "2003-06-29"),
         ("Twenty days earlier", "2003-05-28~", "2003-05-28", "2003-05-28"),
         ("Two months later", "2003-08~", "2003-08-01", "2003-08-31"),
-        ("The following year", "2004~", "2004-01-01", "2004-12-31"),
         ("A year later", "2004~", "2004-01-01", "2004-12-31"),
         ("Fourteen years later", "2017~", "2017-01-01", "2017-12-31"),
         ("Months later", "2003~", "2003-08-17", "2004-05-17"),
         ("A few days later", "2003-06~", "2003-06-19", "2003-06-26"),
         ("Quatorze ans plus tard", "2017~", "2017-01-01", "2017-12-31"),
-        ("L'année suivante", "2004~", "2004-01-01", "2004-12-31"),
     ],
 )
 def test_relative_dates_resolve_from_the_preceding_date(

@@ -273,10 +273,17 @@ def test_an_undated_event_outside_a_listing_of_releases_is_no_candidate() -> Non
          ["2010-05-05", "2010-05-06"]),
         ("In May 2010 he was arrested. The next day he was charged.", "en",
          ["2010-05", "2010-05~"]),  # no finer than what it counts from
+        ("The indictment was returned in June 2021. He was arrested the following month.", "en",
+         ["2021-06", "2021-07"]),
+        ("Il a été jugé le 5 mai 2003. L'année suivante, il a fait appel.", "fr",
+         ["2003-05-05", "2004"]),
+        ("He was tried in 2003. The next month he appealed.", "en", ["2003", "2003~"]),
+        ("He was tried on 5 May 2003. The following week he appealed.", "en",
+         ["2003-05-05", "2003-05-12~"]),  # a week is no date: about that day
         ("He was arrested on 5 May 2010, the day after the raid.", "en", ["2010-05-05"]),
     ],
 )  # fmt: skip
-def test_the_same_the_next_or_the_previous_day_is_that_day(
+def test_the_same_the_next_or_the_previous_day_month_or_year_is_exact(
     text: str, lang: str, want: list[str]
 ) -> None:
     assert dates(text, lang) == want

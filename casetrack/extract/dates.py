@@ -129,6 +129,10 @@ _ENGLISH_DAYS, _FRENCH_DAY_WORDS = _day_words()
 _DAY_WORDS = _ENGLISH_DAYS | _FRENCH_DAY_WORDS
 
 
+_DAY_WORD_TOKENS = frozenset(w for day in _DAY_WORDS for w in re.split(r"[\s-]+", fold(day)))
+_LETTERS = Regex(r"[^\W\d_]+")
+
+
 def _words(words: dict[str, int]) -> str:
     return "|".join(sorted(words, key=len, reverse=True)).replace(" ", r"\s+")
 
@@ -407,7 +411,7 @@ class Found:
     ago: tuple[int, str] | None = None  # "today", "last month": (count, unit) before publication
     last_season: int | None = None  # "last summer": the latest such season before publication
     same_day: bool = False  # "the same day": the day the story is at
-    next_day: bool = False  # "the next day", "la veille": the day it shifts to, exactly
+    exact: bool = False  # "the next day", "the following month": fixes that day or month
 
 
 _PRECISIONS = ("day", "month", "year")
@@ -497,11 +501,25 @@ def _third(qualifier: str, said: str) -> Span | None:
     return Span(value.text, value.start, value.end, precision)
 
 
+def _seasons(text: str) -> Iterator[Found]:
+    """ "The summer of 2012" (EDTF 2012-22), "à l'été 2015", "last winter"."""
+    for m in _LAST_SEASON.rx.finditer(text):
+        season = _SEASONS[fold(m.group("season") or m.group("season_fr"))]
+        yield Found(m.start(), m.end(), m.group(0), last_season=season)
+    for m in _SEASON.rx.finditer(text):
+        season = _SEASONS[fold(m.group("season") or m.group("bare"))]
+        span = season_span(int(m.group("year")), season)
+        begin = m.start("season") if m.group("season") else m.start()
+        yield Found(begin, m.end(), text[begin : m.end()], span=span)
+
+
 def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Found]:
     """Every date expression, longest first where they overlap; `month_first` says how the
     text writes numeric dates (see month_first())."""
     found: list[Found] = []
-    for regex in (_DAY_MONTH, _MONTH_DAY, _MONTH_YEAR, _WORD_DAY_MONTH, _MONTH_WORD_DAY):
+    words = set(_LETTERS.rx.findall(fold(text)))  # the rarer forms only where their words are
+    day_words = (_WORD_DAY_MONTH, _MONTH_WORD_DAY) if words & _DAY_WORD_TOKENS else ()
+    for regex in (_DAY_MONTH, _MONTH_DAY, _MONTH_YEAR, *day_words):
         for m in regex.rx.finditer(text):
             month = month_number(m.group("month") or m.group("month_fr"))
             day = _day_of(m, regex.rx.groupindex)
@@ -538,14 +556,8 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
         span = _full_date(last.span.start.year, last.span.start.month, int(m.group("day")))
         if span is not None and last.start - m.end() < 40:
             found.append(Found(m.start(), m.end(), m.group(0), span=span))
-    for m in _LAST_SEASON.rx.finditer(text):
-        season = _SEASONS[fold(m.group("season") or m.group("season_fr"))]
-        found.append(Found(m.start(), m.end(), m.group(0), last_season=season))
-    for m in _SEASON.rx.finditer(text):
-        season = _SEASONS[fold(m.group("season") or m.group("bare"))]
-        span = season_span(int(m.group("year")), season)
-        begin = m.start("season") if m.group("season") else m.start()
-        found.append(Found(begin, m.end(), text[begin : m.end()], span=span))
+    if not words.isdisjoint(_SEASONS):
+        found.extend(_seasons(text))
     for m in _ISO_DATE.rx.finditer(text):
         span = _full_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
         if span:
@@ -699,10 +711,10 @@ def _find_relative(text: str) -> Iterator[Found]:
         unit = _UNITS.get(fold(m.group("unit") or m.group("unit_fr") or "day"), "day")
         sign = -1 if direction in _EARLIER else 1
         shift = _signed(1, 1, sign, unit)
-        yield Found(m.start(), m.end(), m.group(0), shift=shift, next_day=unit == "day")
+        yield Found(m.start(), m.end(), m.group(0), shift=shift, exact=unit != "week")
     for m in _RELATIVE_DAY_WORDS.rx.finditer(text):
         sign = -1 if "veille" in fold(m.group("word")) else 1
-        yield Found(m.start(), m.end(), m.group(0), shift=_signed(1, 1, sign, "day"), next_day=True)
+        yield Found(m.start(), m.end(), m.group(0), shift=_signed(1, 1, sign, "day"), exact=True)
 
 
 def _signed(fewest: int, most: int, sign: int, unit: str) -> tuple[int, int, str]:
@@ -878,8 +890,9 @@ def resolve(
     else:
         assert item.shift is not None
         span = _resolve_shift(anchor, item.shift)
-        if item.next_day and anchor.precision == "day":
-            span = _period(span.start, "day")
+        unit = item.shift[2]
+        if item.exact and _level(anchor.precision) <= _PRECISIONS.index(unit):
+            span = _period(_shift(anchor.start, item.shift[0], unit), unit)
     return span, anchor.text if span else None
 
 
