@@ -321,6 +321,8 @@ def test_a_dateline_is_a_place_and_a_date(text: str, published: str) -> None:
         "From in or about January 2015 through in or about May 2018, he defrauded investors.",
         "Beginning at least in 2012 and continuing until at least 2015, he sold drugs.",
         "Entre au moins janvier 2015 et mai 2018, il a escroqué des clients.",
+        "At the hearing, the court heard evidence that from in or about March 2017 through "
+        "December 2019, Doe solicited investments.",  # hedged bounds: the conduct, whatever kind
     ],
 )
 def test_the_bounds_of_the_period_an_offence_covers_are_no_events(text: str) -> None:

@@ -412,6 +412,7 @@ class Found:
     last_season: int | None = None  # "last summer": the latest such season before publication
     same_day: bool = False  # "the same day": the day the story is at
     exact: bool = False  # "the next day", "the following month": fixes that day or month
+    conduct: bool = False  # a period with hedged bounds: the conduct charged, no event
 
 
 _PRECISIONS = ("day", "month", "year")
@@ -616,6 +617,8 @@ def _events(text: str, found: list[Found]) -> list[Found]:
     dropped_end = -1
     for f in found:
         listed = dropped_end >= 0 and _LIST_LINK.rx.fullmatch(text, dropped_end, f.start)
+        if f.conduct:
+            continue
         if listed or _NOT_AN_EVENT_BEFORE.rx.search(text, max(0, f.start - 90), f.start):
             dropped_end = f.end
         else:
@@ -638,6 +641,9 @@ _PERIOD_LINK = Regex(
     r"(?:\s+(?:in|on)(?!\s+or\b))?\s+(?:the\s+|le\s+)?" + _ABOUT,
     re.IGNORECASE,
 )
+# Bounds hedged as an indictment hedges those of the conduct charged: "from in or about March
+# 2017 through at least December 2019".
+_HEDGED = Regex(r"\b(?:or\s+about|at\s+least|au\s+moins)\b", re.IGNORECASE)
 _BARE_YEAR = Regex(r"(?P<year>19\d\d|20\d\d)(?![\w/.,:-]\d)")
 
 
@@ -661,7 +667,8 @@ def _periods(text: str, found: list[Found]) -> list[Found]:
 
 def _period_from(text: str, first: Found, following: list[Found]) -> tuple[Found, int] | None:
     """The period starting at `first`, and how many found expressions after it it takes."""
-    if not _PERIOD_LEAD.rx.search(text, max(0, first.start - 40), first.start):
+    lead = _PERIOD_LEAD.rx.search(text, max(0, first.start - 40), first.start)
+    if lead is None:
         return None
     link = _PERIOD_LINK.rx.match(text, first.end)
     if link is None:
@@ -683,7 +690,9 @@ def _period_from(text: str, first: Found, following: list[Found]) -> tuple[Found
     if start is None or start.end > second.span.start:
         return None
     span = Span(f"{start.text}/{second.span.text}", start.start, second.span.end, "interval", False)
-    return Found(first.start, second.end, text[first.start : second.end], span=span), taken
+    hedged = bool(_HEDGED.rx.search(lead.group(0) + link.group(0)))
+    found = Found(first.start, second.end, text[first.start : second.end], span=span)
+    return replace(found, conduct=hedged), taken
 
 
 def _count_range(count: str | None, unit: str) -> tuple[int, int]:
