@@ -382,3 +382,16 @@ def test_last_season_is_the_latest_such_season_over_by_the_dateline(
     text: str, lang: str, want: str
 ) -> None:
     assert only(text, lang).date == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("LYON, 10 March 2021 \u2014 He was arrested two years ago.", "en", ["2019~"]),
+        ("LYON, 10 March 2021 \u2014 He was charged three weeks ago.", "en", ["2021-02-17~"]),
+        ("Lyon, le 10 mars 2021 \u2014 Il a été interpellé il y a deux ans.", "fr", ["2019~"]),
+        ("He was arrested two years ago.", "en", []),  # no dateline to count back from
+    ],
+)
+def test_ago_counts_back_from_the_dateline(text: str, lang: str, want: list[str]) -> None:
+    assert dates(text, lang) == want

@@ -266,7 +266,7 @@ _UNITS = {
     "annee": "year", "annees": "year",
 }  # fmt: skip
 _EARLIER = frozenset(
-    {"earlier", "before", "previously", "prior", "previous", "preceding", "auparavant",
+    {"earlier", "before", "previously", "ago", "prior", "previous", "preceding", "auparavant",
      "plus tot", "avant", "precedent", "precedente", "veille"}
 )  # fmt: skip
 
@@ -277,8 +277,14 @@ _COUNT = (
 )
 _RELATIVE_AFTER_COUNT = Regex(
     r"(?<![\w-])(?:" + _COUNT + r"\s+)?(?P<unit>days?|weeks?|months?|years?|jours?|semaines?|"
-    r"mois|ans?|ann[ée]es?)\s+(?P<direction>later|afterwards|earlier|previously|before(?=\s*[,.;)])"
+    r"mois|ans?|ann[ée]es?)\s+(?P<direction>later|afterwards|earlier|previously|ago|before(?=\s*[,.;)])"
     r"|plus\s+tard|plus\s+t[ôo]t|auparavant|avant(?=\s*[,.;)]))",
+    re.IGNORECASE,
+)
+_IL_Y_A = Regex(  # "il y a deux ans": before the dateline, as "two years ago"
+    r"(?<![\w-])il\s+y\s+a\s+"
+    + _COUNT
+    + r"\s+(?P<unit>jours?|semaines?|mois|ans|ann[ée]es)(?![\w-])",
     re.IGNORECASE,
 )
 _RELATIVE_NEXT = Regex(
@@ -409,6 +415,7 @@ class Found:
     month: int | None = None  # a month without a year ("in November"): needs a year
     weekday: int | None = None  # "on Friday": needs the publication date
     ago: tuple[int, str] | None = None  # "today", "last month": (count, unit) before publication
+    # (with a shift: "two years ago", counted from publication, approximate)
     last_season: int | None = None  # "last summer": the latest such season before publication
     same_day: bool = False  # "the same day": the day the story is at
     exact: bool = False  # "the next day", "the following month": fixes that day or month
@@ -712,9 +719,17 @@ def _find_relative(text: str) -> Iterator[Found]:
         if count is None and not fold(m.group("unit")).endswith(("s", "mois")):
             continue  # "year later" without a count is not a phrase we can trust
         fewest, most = _count_range(count, unit)
-        sign = -1 if normalise_space(fold(m.group("direction"))) in _EARLIER else 1
+        direction = normalise_space(fold(m.group("direction")))
+        sign = -1 if direction in _EARLIER else 1
         found = normalise_space(m.group(0))
-        yield Found(m.start(), m.end(), found, shift=_signed(fewest, most, sign, unit))
+        shift = _signed(fewest, most, sign, unit)
+        yield Found(
+            m.start(), m.end(), found, shift=shift, ago=(0, "day") if direction == "ago" else None
+        )
+    for m in _IL_Y_A.rx.finditer(text):
+        unit = _UNITS[fold(m.group("unit"))]
+        shift = _signed(*_count_range(m.group("count"), unit), -1, unit)
+        yield Found(m.start(), m.end(), normalise_space(m.group(0)), shift=shift, ago=(0, "day"))
     for m in _RELATIVE_NEXT.rx.finditer(text):
         direction = fold(m.group("direction") or m.group("direction_fr") or m.group("direction_en"))
         unit = _UNITS.get(fold(m.group("unit") or m.group("unit_fr") or "day"), "day")
@@ -876,6 +891,8 @@ def resolve(
     if item.ago is not None:
         if published is None or published.precision != "day":
             return None, None
+        if item.shift is not None:  # "two years ago", "il y a deux ans": from the dateline
+            return _resolve_shift(published, item.shift), published.text
         count, unit = item.ago
         return _period(_shift(published.start, -count, unit), unit), published.text
     if item.same_day:
