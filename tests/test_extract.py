@@ -669,6 +669,8 @@ def test_kind_is_the_event_of_the_dates_own_clause(text: str, want: list[str]) -
         ("On 3 May 2019 the Court decided to give notice of the application.", "other"),
         ("On 3 May 2019 the President decided to communicate the application.", "other"),
         ("On 3 May 2019 the District Court remanded the applicant in custody.", "detention"),
+        ("On 3 May 2019 the Chamber declared the application partly admissible.", "ruling"),
+        ("From 3 May 2019 the applicant was held in the remand centre.", "detention"),
         # Settlements by their usual words, and "in order to" is no order.
         ("The company entered into a consent decree on 3 May 2019.", "settlement"),
         (

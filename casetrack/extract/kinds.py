@@ -136,6 +136,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "detention",
         (
             r"detained", r"placed in (?:police |pre-trial )?(?:custody|detention)",
+            r"(?:held|kept) (?:without bail )?in (?:the |a |an )?(?:[\w-]+ ){0,2}"
+            r"(?:custody|detention|remand cent(?:re|er)|detention cent(?:re|er)|prison|jail)",
             r"remanded (?:[\w'-]+ ){0,3}in (?:custody|detention)", r"placed under house arrest",
             r"ordered (?:[\w'-]+ ){0,3}detention",
             r"ordered (?:[\w'-]+ ){0,3}(?:detained|remanded in custody|held in custody)",
@@ -279,6 +281,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"a tranche", r"affirm(?:ed|s)",
             r"revers(?:ed|es)", r"vacat(?:ed|es)", r"upheld", r"quash\w*", r"annul\w*", r"remanded",
             r"declare\w* (?:le pourvoi |l'appel |la requete )?irrecevable",
+            r"declared (?:[\w'-]+ ){0,3}(?:partly |partially )?(?:in)?admissible",
             r"cass(?:e|ant|ation de)", r"infirm\w*", r"confirm\w*", r"rejet\w*", r"rejected",
             r"refused (?:leave|permission|to (?:grant|examine|admit|hear))",
             r"declined to (?:hear|review)",
