@@ -660,6 +660,7 @@ def test_kind_is_the_event_of_the_dates_own_clause(text: str, want: list[str]) -
         ("On 3 May 2019 the government moved to dismiss the appeal.", "motion"),
         ("The motion to dismiss the appeal was filed on 3 May 2019.", "motion"),
         ("Smith was charged in a criminal complaint filed on 3 May 2019.", "charge"),
+        ("Three men were charged in an indictment unsealed on 3 May 2019.", "indictment"),
         ("Her appeal was lodged on 3 May 2019.", "appeal"),
         ("The complaint was filed on 3 May 2019.", "complaint"),
         # Pleas of guilty are convictions; giving notice of an application is no step.

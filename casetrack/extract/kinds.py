@@ -151,6 +151,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "indictment",
         (
             r"indicted", r"returned an? (?:[\w-]+ ){0,2}indictment",
+            r"(?:charged|named) (?:[\w'-]+ ){0,3}in (?:a |an )?(?:[\w-]+ ){0,3}indictment"
+            r"(?:,? (?:was |were )?(?:returned|unsealed|filed))?",
+            r"indictments?,? (?:was |were )?(?:returned|unsealed)",
             r"renvoy\w* (?:[\w.'-]+ ){0,3}devant",
         ),
         (
