@@ -175,6 +175,8 @@ def test_a_month_after_a_dateline_is_sure_only_within_its_year(phrase: str, want
         ("Filed: Nov. 23, 1994\nLatest Update: Mar. 02, 2020\n\nHe was arrested on 3 May 1990.",
          "en", ["1994-11-23", "1990-05-03"]),
         ("Page last revised: 4 June 2021. He was arrested on 3 May 2021.", "en", ["2021-05-03"]),
+        ("Date Issued: May 3, 2019\n\nHe was arrested on 2 May 2019.", "en", ["2019-05-02"]),
+        ("Released: May 3, 2019\n\nHe was released on 2 May 2019.", "en", ["2019-05-02"]),
         ("Les titres figuraient au bilan de l'exercice clos le 31 décembre 1991. Il a été "
          "condamné le 3 mai 1993.", "fr", ["1993-05-03"]),
         ("The company filed its report for the year ended June 30, 2019, and was charged on "

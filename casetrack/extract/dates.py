@@ -359,7 +359,8 @@ _NEXT_WEEK = Regex(r"\b(?:next|this coming|prochain)\s*$", re.IGNORECASE)
 _NOT_AN_EVENT_BEFORE = Regex(
     r"(?:\bborn(?:\s+(?:in|on))?|\bb\.|\bn[ée]e?s?\s+(?:en|le)"
     r"|\b(?:published|updated|posted)(?:\s+on)?|\b(?:last|latest)\s+(?:updated|modified|update"
-    r"|revised|revision)|\bdate\s+(?:modified|updated|of\s+update)|\bas\s+corrected"
+    r"|revised|revision)|\bdate\s+(?:modified|updated|of\s+update|issued|posted|created|published)"
+    r"|\b(?:posted|created|released)\s*:|\bas\s+corrected"
     r"\s+through|\barchive\s+date|\bpubli[ée]e?(?:\s+le)?|\bmis\s+[àa]\s+jour(?:\s+le)?"
     r"|\bdate\s+de\s+publication"
     r"|\b(?:rectified|corrected|revised|rectifi[ée]e?|corrig[ée]e?)\s+(?:on|le)"
