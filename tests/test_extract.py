@@ -672,6 +672,11 @@ def test_kind_is_the_event_of_the_dates_own_clause(text: str, want: list[str]) -
         ("On 3 May 2019 the District Court remanded the applicant in custody.", "detention"),
         ("On 3 May 2019 the Chamber declared the application partly admissible.", "ruling"),
         ("From 3 May 2019 the applicant was held in the remand centre.", "detention"),
+        # Where a French decision's facts are told from, and its own date in brackets.
+        ("Selon l'arrêt attaqué, la société a licencié M. X... le 3 mai 2015.", "other"),
+        ("Selon l'arrêt attaqué (Paris, 3 mai 2019), M. X... a été poursuivi.", "ruling"),
+        ("Vu le mémoire ampliatif produit le 3 mai 2019 ;", "filing"),
+        ("Après cette plainte, une information a été ouverte le 3 mai 2019.", "investigation"),
         # Settlements by their usual words, and "in order to" is no order.
         ("The company entered into a consent decree on 3 May 2019.", "settlement"),
         (

@@ -64,7 +64,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"launch\w* an? (?:\w+ )?(?:investigation|probe|inquiry)",
             r"(?:investigation|probe|inquiry)s?,? (?:which |that )?"
             r"(?:was |were |had been |has been |been )?(?:opened|launched)",
-            r"(?:enquete|information judiciaire),? (?:qui )?(?:avait ete |a ete |etait )?ouverte",
+            r"(?:enquete|information(?: judiciaire)?),? (?:qui )?(?:avait ete |a ete |etait )?"
+            r"ouverte",
             r"ouv\w* une (?:enquete|information judiciaire)",
             r"diligent\w* une enquete\w*(?: preliminaire)?",
             r"(?:instituted|initiated|opened|brought) (?:a )?criminal (?:proceedings|case)",
@@ -356,6 +357,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"filed", r"lodged", r"submitted", r"submitting", r"deposited", r"saisi\w*",
             r"depose\w*", r"presente\w*", r"enregistre\w*", r"registered",
+            r"(?:memoires?|conclusions|observations)(?: [\w-]+){0,2} produit\w*",
         ),
         (
             r"filings?",
@@ -402,7 +404,13 @@ _ASIDE = Regex(
     r"\b(?:following|after|upon|pending|during|as a (?:result|consequence) of|in the wake of"
     r"|in connection with|a la suite d\w*|suite a|apres|lors d\w*|pendant)\b[^,;:()]*"
     r"|, (?:which|who|whose|whom|lequel|laquelle|lesquels|lesquelles|dont)\b[^,;:()]*"
+    # where the facts are told from: "selon l'arrêt attaqué,", "il résulte de l'arrêt ... que"
+    r"|\b(?:selon|according to)\b[^,;:()]*|\bil resulte d\w*\b[^;:]*?\bque\b"
 )
+# A decision's date in brackets after it: "l'arrêt attaqué (Paris, 3 mai 2019)", "the judgment
+# below (D. Mass. May 3, 2019)".
+_BRACKETED_AFTER = Regex(r"\s*(?:attaque\w*|entrepris\w*|defere\w*|below|under appeal)?\s*")
+_BRACKET_LEAD = Regex(r"[\w' .-]{0,40}?,?\s*")
 _QUALIFIES = Regex(r"\s{0,2}|'s\s")  # "the 2003 raid", "April's enforcement activity"
 # What may come before an event noun that opens a clause, and between it and its date.
 _SUBJECT_LEAD = Regex(
@@ -537,6 +545,8 @@ class KindWords:
             return "other"  # "conduct occurring on April 27": the facts of the matter
         if self.dates_the_facts(start):
             return "other"  # "for bank robbery on October 10": the date of the facts
+        if before >= 0 and self._bracketed(start, before):
+            return self.words[before][2]  # "l'arrêt attaqué (Paris, 3 mai 2019)"
         subject = self._dated_subject(start, before)
         if subject is not None:
             return subject  # "Smith's conviction on 3 May 2019 was upheld": the conviction
@@ -675,6 +685,18 @@ class KindWords:
         """Where the clause holding `position` starts: after the last comma, ";" or "(".
         ("and" does not end it here: "ordered to report and pay by May 1")."""
         return max(self.folded.rfind(mark, 0, position) for mark in ",;:()") + 1
+
+    def _bracketed(self, start: int, before: int) -> bool:
+        """Whether the date is in brackets right after the decision named before it."""
+        word_end, kind, strength = self.words[before][1:]
+        bracket = self.folded.rfind("(", word_end, start)
+        return (
+            kind in _DECISIONS
+            and strength == _NOUN
+            and bracket >= 0
+            and bool(_BRACKETED_AFTER.rx.fullmatch(self.folded[word_end:bracket]))
+            and bool(_BRACKET_LEAD.rx.fullmatch(self.folded[bracket + 1 : start]))
+        )
 
     def _dated_subject(self, start: int, before: int) -> str | None:
         """The kind of an event noun that opens its clause with the date hung on it: "His
