@@ -397,3 +397,15 @@ def test_last_season_is_the_latest_such_season_over_by_the_dateline(
 )
 def test_ago_counts_back_from_the_dateline(text: str, lang: str, want: list[str]) -> None:
     assert dates(text, lang) == want
+
+
+def test_a_listings_headline_in_sentence_case_is_no_second_event() -> None:
+    text = (
+        "Thursday, June 29, 2006\n\nFormer senator convicted on cocaine charges (06-410)\n\n"
+        "Ann Lee, a former senator, was convicted of importing cocaine.  (Read more)\n\n"
+        "Paul Brun was sentenced to five years in prison.  (Read more)\n"
+    )
+    assert [(c.date, c.kind) for c in extract(text).candidates] == [
+        ("2006-06-29", "conviction"),
+        ("2006-06-29", "sentencing"),
+    ]

@@ -44,7 +44,7 @@ from casetrack.extract.dates import (
     head_date,
     is_dateline,
     is_heading,
-    is_headline,
+    is_item_text,
     is_listing,
     is_release,
     item_date,
@@ -276,13 +276,14 @@ def _listed_event(
 ) -> str | None:
     """The event an undated item of a listing of releases reports, which the listing's day
     dates ("Thursday, June 29, 2006 ... Samuel Lopesierra was convicted ... (Read more)"):
-    the kind its first sentence names, when its paragraph is no headline and gives no date."""
+    the kind its first sentence names, when its paragraph is an item's text (not a headline)
+    and gives no date."""
     index = bisect.bisect_right(breaks, offset)
     start = breaks[index - 1] if index else 0
     if story[start:offset].strip():
         return None  # not the item's first sentence
     paragraph = story[start : breaks[index] if index < len(breaks) else len(story)]
-    if is_headline(paragraph) or find_dates(paragraph, lang, order):
+    if not is_item_text(paragraph) or find_dates(paragraph, lang, order):
         return None
     kind = KindWords.of(sentence, ()).nearest(0, 0)
     return None if kind in ("other", "deadline") else kind

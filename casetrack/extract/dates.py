@@ -1016,12 +1016,15 @@ _SENTENCE_TEXT = Regex(r"\b[a-zà-ÿ][\w'\u2019-]*\b")
 _WORD = Regex(r"\b[^\W\d_][\w'\u2019-]*\b")
 
 
-def is_headline(paragraph: str) -> bool:
-    """Whether a paragraph is a headline, its words capitalised ("Colombian National
-    Convicted On Cocaine Charges"), rather than the text of an item."""
+def is_item_text(paragraph: str) -> bool:
+    """Whether a paragraph of a listing is an item's text: it ends with the link to the whole
+    release, and its words are not capitalised as a headline's ("Colombian National Convicted
+    On Cocaine Charges")."""
+    if not _READ_MORE.rx.search(paragraph.rstrip()):
+        return False
     words = _WORD.rx.findall(_READ_MORE.rx.sub("", paragraph))
     lower = _SENTENCE_TEXT.rx.findall(paragraph)
-    return 2 * len(lower) < len(words)
+    return 2 * len(lower) >= len(words)
 
 
 _CLOSING_DATELINE = Regex(
