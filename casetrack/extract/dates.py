@@ -329,6 +329,7 @@ _WEEKDAYS = {
     )
     for name in names
 }  # fmt: skip
+_WEEKDAY_NAMES = frozenset(fold(name) for name in _WEEKDAYS)
 _WEEKDAY = Regex(
     r"(?<![\w-])(?<!\ba )(?<!\bun )(?<!\bany )(?<!\beach )(?<!\bevery )"  # not "on a Tuesday"
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi|"
@@ -814,8 +815,18 @@ def dateline(text: str, lang: str) -> tuple[Span | None, int]:
         if item.span is None or item.span.precision != "day":
             continue
         prefix = _DATELINE_PREFIX.rx.match(head[: item.start])
-        if prefix and not (prefix["place"] and _LOWER_WORD.rx.search(prefix["place"])):
+        place = prefix["place"] if prefix else None
+        if place and _LOWER_WORD.rx.search(place):
+            break  # a sentence, no place
+        if prefix:
             suffix = _DATELINE_SUFFIX.rx.match(text[item.end :])
+            if (
+                place
+                and fold(place.strip()) in _WEEKDAY_NAMES
+                and suffix
+                and "-" not in fold(suffix.group(0).replace("\u2014", "-").replace("\u2013", "-"))
+            ):
+                break  # "Thursday, June 29, 2006" alone on its line: a listing's day, no place
             court_next = _COURT_NEXT.rx.match(text[item.end :])
             if suffix and not (court_next and not head[: item.start].strip()):
                 return item.span, item.end + suffix.end()
