@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from casetrack.changes import os_user, seal_change
 from casetrack.errors import CasetrackError, NotFoundError
-from casetrack.history_copies import copied_row, copied_rows, copy_span, put_back, unrecorded
+from casetrack.history_copies import (
+    copied_row,
+    copied_rows,
+    copy_span,
+    line_field,
+    put_back,
+    unrecorded,
+)
 from casetrack.history_sql import TRACKED_TABLES, row_json, span_digest, table_columns
 from casetrack.search_index import search_set_aside
 from casetrack.tables import LINK_TABLES, widest
@@ -600,6 +607,7 @@ def _about_milestones(conn: sqlite3.Connection, ids: list[int]) -> _About:
         " json_extract(h.new, '$.milestone_id')) IN (SELECT value FROM json_each(?))))"
     )
     rows = {("milestones", i) for i in ids}
+    wanted = set(ids)
     for link in LINK_TABLES:
         rows.update(
             (link, r[0])
@@ -608,7 +616,15 @@ def _about_milestones(conn: sqlite3.Connection, ids: list[int]) -> _About:
                 (ids_json,),
             )
         )
-    return _About(where, [ids_json, ids_json], rows, set(ids))
+        # and those an undo removed in bulk, from its copy
+        rows.update(
+            (link, rowid)
+            for rowid, _ in copied_rows(
+                conn, link, lambda _, v: v.get("milestone_id") in wanted,
+                lambda line: line_field(line, "milestone_id") in wanted,
+            )
+        )  # fmt: skip
+    return _About(where, [ids_json, ids_json], rows, wanted)
 
 
 def _about_case(conn: sqlite3.Connection, slug: str) -> _About:
@@ -647,12 +663,12 @@ def _about_case(conn: sqlite3.Connection, slug: str) -> _About:
             (json.dumps(case_ids), json.dumps(case_ids)),
         )
     ]
-    marks = tuple(f'"case_id":{i},' for i in case_ids)
+    cases = set(case_ids)
     milestone_ids = list(dict.fromkeys([*milestone_ids, *(
         rowid
         for rowid, _ in copied_rows(
-            conn, "milestones", lambda _, v: v.get("case_id") in case_ids,
-            lambda line: any(mark in line for mark in marks),
+            conn, "milestones", lambda _, v: v.get("case_id") in cases,
+            lambda line: line_field(line, "case_id") in cases,
         )
     )]))  # fmt: skip
     about = _about_milestones(conn, milestone_ids)

@@ -112,6 +112,7 @@ def test_undo_of_an_import_keeps_a_compressed_copy_that_a_redo_puts_back(
     listed = json.loads(cli("history", "--format", "json").stdout)
     assert any(e["change"] == undo_change and "removed in bulk" in e["summary"] for e in listed)
     told = json.loads(cli("history", str(secret), "--format", "json").stdout)
+    told = [e for e in told if e["table"] == "milestones"]
     assert [(e["change"], e["action"]) for e in told] == [
         (import_change, "insert"), (undo_change, "delete")
     ]  # fmt: skip
@@ -202,8 +203,18 @@ def test_purge_of_a_case_erases_its_milestones_and_links_from_the_copies(
 def test_history_of_a_case_an_undo_removed_in_bulk_reads_its_copy(cli: Cli, tmp_path: Path) -> None:
     cli("init")
     rows = _rows(12, seed=6)
+    rows[0].update(parties="Ann Linked:witness", tags="linked", sources="https://example.org/l")
     cli("import", str(_sheet(tmp_path / "sheet.csv", rows)))
+    (first,) = cli.query("SELECT min(id) FROM milestones")[0]
     cli("undo")
+    # A milestone's history has its links too, added with it and removed with it.
+    told = json.loads(cli("history", str(first), "--format", "json").stdout)
+    assert {(e["table"], e["action"]) for e in told} == {
+        (table, action)
+        for table in ("milestones", "milestone_parties", "milestone_tags", "milestone_sources")
+        for action in ("insert", "delete")
+    }
+    assert any("'Ann Linked' as 'witness' in milestone" in e["summary"] for e in told)
     told = json.loads(cli("history", "--case", "CASE-0", "--format", "json").stdout)
     titles = {r["title"] for r in rows if r["case"] == "case-0"}
     removed = {
