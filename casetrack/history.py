@@ -314,7 +314,7 @@ def _revert_span(
             f"cannot undo change {change.id} ({change.command}): {table} rows {first}-{last}"
             f" {_changed_since(conn, change, table, first, last)}; nothing was undone"
         )
-    with unrecorded(conn, table, "delete"):
+    with unrecorded(conn, table, "delete", first, last):
         removed = conn.execute(f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ?", (first, last))
     return int(removed.rowcount)
 
@@ -332,7 +332,7 @@ def _put_back_span(
             f"{start} {_changed_since(conn, change, table, first, last)}; nothing was undone"
         )
     try:
-        count = put_back(conn, history_id, table)
+        count = put_back(conn, history_id, table, first, last)
     except sqlite3.IntegrityError as err:
         raise CasetrackError(
             f"{start} clash with rows added since ({err}); nothing was undone"

@@ -24,15 +24,35 @@ LEVEL = 6  # zlib's own default: a fifth of the JSON's size
 
 
 @contextmanager
-def unrecorded(conn: sqlite3.Connection, table: str, action: str) -> Iterator[None]:
-    """Inside a write transaction: `action`s on `table` write no history row each (their
-    history trigger is set aside, and put back after; a rollback puts it back too)."""
+def unrecorded(
+    conn: sqlite3.Connection, table: str, action: str, first: int, last: int
+) -> Iterator[None]:
+    """Inside a write transaction: `action`s on the rows of `table` from rowid first to last
+    write no history row each (their history trigger is set aside, and put back after; a
+    rollback puts it back too). Milestones' cases get their figures worked out once at the
+    end instead of per row, as bulk_mode does for an import."""
+    import json
+
+    from casetrack.cases import refresh_figures
+
+    names = [f"history_{table}_{action}"]
+    cases: set[int] = set()
+    of_rows = f"SELECT DISTINCT case_id FROM {table} WHERE rowid BETWEEN ? AND ?"
+    if table == "milestones":
+        names.append(f"case_figures_milestones_{'ai' if action == 'insert' else 'ad'}")
+        cases.update(r[0] for r in conn.execute(of_rows, (first, last)))
+    marks = ", ".join("?" for _ in names)
     triggers = drop_triggers(
         conn,
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-        f" AND name = 'history_{table}_{action}'",
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
+        names,
     )
     yield
+    if table == "milestones":
+        cases.update(r[0] for r in conn.execute(of_rows, (first, last)))
+        refresh_figures(
+            conn, "c.id IN (SELECT value FROM json_each(?))", (json.dumps(list(cases)),)
+        )
     for sql in triggers:
         conn.execute(sql)
 
@@ -151,12 +171,12 @@ def copied_rows(
             yield from ((r, v) for r, v in _rows(picked) if match(r, v))
 
 
-def put_back(conn: sqlite3.Connection, history_id: int, table: str) -> int:
+def put_back(conn: sqlite3.Connection, history_id: int, table: str, first: int, last: int) -> int:
     """Insert the rows of a copy into `table` again, with their rowids, unrecorded (the
     caller records them as a span); returns how many."""
     columns = table_columns(conn, table)
     count = 0
-    with unrecorded(conn, table, "insert"):
+    with unrecorded(conn, table, "insert", first, last):
         for _, lines in _parts(conn, history_id):
             rows = list(_rows(lines))
             if not rows:

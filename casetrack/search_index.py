@@ -16,9 +16,9 @@ SEARCH_TRIGGERS = (
 )
 
 
-def drop_triggers(conn: Any, query: str) -> list[str]:
+def drop_triggers(conn: Any, query: str, params: Any = ()) -> list[str]:
     """Drop the triggers `query` selects (as name, sql); returns the SQL to put them back."""
-    triggers = conn.execute(query).fetchall()
+    triggers = conn.execute(query, params).fetchall()
     for name, _ in triggers:
         conn.execute(f'DROP TRIGGER "{name}"')
     return [sql for _, sql in triggers]
