@@ -18,10 +18,9 @@ from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.history_copies import (
     copied_row,
     copied_rows,
-    copy_span,
     line_field,
     put_back,
-    unrecorded,
+    remove_copied,
 )
 from casetrack.history_sql import TRACKED_TABLES, row_json, span_digest, table_columns
 from casetrack.search_index import search_set_aside
@@ -309,14 +308,13 @@ def _revert_span(
     tables' spans come before those of the tables they link. The removal is one history
     row, a span, with a compressed copy of the rows (history_copies), not a row each.
     """
-    if copy_span(conn, table, first, last)[1] != digest:
+    removed, found = remove_copied(conn, table, first, last)
+    if found != digest:  # undo's own transaction rolls the removal back
         raise CasetrackError(
             f"cannot undo change {change.id} ({change.command}): {table} rows {first}-{last}"
             f" {_changed_since(conn, change, table, first, last)}; nothing was undone"
         )
-    with unrecorded(conn, table, "delete", first, last):
-        removed = conn.execute(f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ?", (first, last))
-    return int(removed.rowcount)
+    return removed
 
 
 def _put_back_span(

@@ -91,10 +91,15 @@ class _Parts:
         self.zip = None
 
 
-def copy_span(conn: sqlite3.Connection, table: str, first: int, last: int) -> tuple[int, str]:
-    """Record the removal of the rows of `table` with rowids from first to last: a history
-    row (a 'delete' span, in no change yet) and their copy. Returns its id and the digest
-    of the rows (history_sql.span_digest's), for the caller to compare with the span's."""
+def remove_copied(conn: sqlite3.Connection, table: str, first: int, last: int) -> tuple[int, str]:
+    """Remove the rows of `table` with rowids from first to last, recording their removal as
+    a history row (a 'delete' span, in no change yet) with their copy. Returns how many
+    went and the digest of what they were (history_sql.span_digest's), for the caller to
+    compare with the span's: if they differ it must roll back.
+
+    Each chunk of rows goes as soon as it is copied, so the copy's parts take the pages the
+    rows freed (the store does not grow by the copy's size) and memory stays bounded.
+    """
     import hashlib
 
     history_id = conn.execute(
@@ -104,13 +109,19 @@ def copy_span(conn: sqlite3.Connection, table: str, first: int, last: int) -> tu
     assert history_id is not None
     digest = hashlib.blake2b(digest_size=16)
     parts = _Parts(conn, history_id)
-    for text, lines in span_texts(conn, table, first, last, copy=True):
-        digest.update(text.encode())
-        parts.add(lines or "")
+    removed, low = 0, first
+    with unrecorded(conn, table, "delete", first, last):
+        for text, lines, high in span_texts(conn, table, first, last, copy=True):
+            digest.update(text.encode())
+            parts.add(lines or "")
+            removed += conn.execute(
+                f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ?", (low, high)
+            ).rowcount
+            low = high + 1
     parts.close()
     found = digest.hexdigest()
     conn.execute("UPDATE history SET digest = ? WHERE id = ?", (found, history_id))
-    return history_id, found
+    return removed, found
 
 
 def _parts(conn: sqlite3.Connection, history_id: int) -> Iterator[tuple[int, str]]:

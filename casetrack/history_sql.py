@@ -51,10 +51,11 @@ def exact_row_json(conn: Any, table: str, alias: str) -> str:
 
 def span_texts(
     conn: Any, table: str, first: int, last: int, *, copy: bool = False
-) -> Iterator[tuple[str, str | None]]:
+) -> Iterator[tuple[str, str | None, int]]:
     """The rows of `table` with rowids from first to last, DIGEST_CHUNK at a time, in rowid
     order: each row's JSON (row_json) followed by U+001E, as span_digest hashes them; with
-    copy, also each as a line (rowid, tab, exact_row_json), as history_copies keeps them."""
+    copy, also each as a line (rowid, tab, exact_row_json), as history_copies keeps them;
+    then the chunk's last rowid."""
     values = row_json(table_columns(conn, table), "x")
     lines = "group_concat(r || char(9) || e || char(10), '')" if copy else "NULL"
     exact = exact_row_json(conn, table, "x") if copy else "NULL"
@@ -68,7 +69,7 @@ def span_texts(
         text, copied, high = conn.execute(sql, (low, last)).fetchone()
         if text is None:
             return
-        yield text, copied
+        yield text, copied, high
         low = high + 1
 
 
@@ -83,6 +84,6 @@ def span_digest(conn: Any, table: str, first: int, last: int) -> str:
     import hashlib
 
     digest = hashlib.blake2b(digest_size=16)
-    for text, _ in span_texts(conn, table, first, last):
+    for text, _, _ in span_texts(conn, table, first, last):
         digest.update(text.encode())
     return digest.hexdigest()
