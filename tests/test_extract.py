@@ -671,6 +671,8 @@ def test_kind_is_the_event_of_the_dates_own_clause(text: str, want: list[str]) -
         ("On 3 May 2019 the President decided to communicate the application.", "other"),
         ("On 3 May 2019 the District Court remanded the applicant in custody.", "detention"),
         ("On 3 May 2019 the Chamber declared the application partly admissible.", "ruling"),
+        ("Certiorari was granted on 3 May 2019.", "order"),
+        ("The Supreme Court of Ohio declined jurisdiction on 3 May 2019.", "ruling"),
         ("From 3 May 2019 the applicant was held in the remand centre.", "detention"),
         # Where a French decision's facts are told from, and its own date in brackets.
         ("Selon l'arrêt attaqué, la société a licencié M. X... le 3 mai 2015.", "other"),

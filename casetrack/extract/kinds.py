@@ -256,7 +256,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"ordered", r"ordonn(?:e|ee|es|ees|ant|er|a|ait)",
             r"granted (?:the |a |an |his |her |its |their )?(?:[\w']+ ){0,3}"
-            r"(?:application|leave|permission|petition|request|motion)",
+            r"(?:application|leave|permission|petition|request|motion|certiorari|rehearing)",
+            r"(?:certiorari|leave to appeal|rehearing) (?:was |were )?granted",
             r"perm\. app\. granted", r"prescrivant", r"enjoined",
             r"signed by (?:the )?(?:(?:chief |senior |district |magistrate )?judge|justice"
             r"|magistrate)",
@@ -288,7 +289,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"declared (?:[\w'-]+ ){0,3}(?:partly |partially )?(?:in)?admissible",
             r"cass(?:e|ant|ation de)", r"infirm\w*", r"confirm\w*", r"rejet\w*", r"rejected",
             r"refused (?:leave|permission|to (?:grant|examine|admit|hear))",
-            r"declined to (?:hear|review)",
+            r"declined to (?:hear|review)", r"declined (?:jurisdiction|review)",
             r"denied",
             r"dismiss\w* (?:[\w'-]+ ){0,3}(?:appeals?|petitions?|applications?|motions?|requests?)",
             r"held that", r"found in (?:[\w'-]+ ){0,2}favou?r",
