@@ -409,3 +409,11 @@ def test_a_listings_headline_in_sentence_case_is_no_second_event() -> None:
         ("2006-06-29", "conviction"),
         ("2006-06-29", "sentencing"),
     ]
+
+
+@pytest.mark.parametrize(
+    "heading", ["May 2006", "Press Releases for May 2006", "News archive: May 2006"]
+)
+def test_a_listings_month_heading_is_no_event(heading: str) -> None:
+    text = f"{heading}\n\nWednesday, May 31, 2006\n\nA jury convicted Ann Lee today.  (Read more)\n"
+    assert dates(text) == ["2006-05-31"]

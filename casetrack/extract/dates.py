@@ -972,11 +972,20 @@ _ITEM_DATE = Regex(
 )
 
 
+_HEADING_WORDS = Regex(
+    r"(?:\b(?:press|news|media|releases?|archives?|stories|posts|blog|communiqu[ée]s?(?:\s+de"
+    r"\s+presse)?|actualit[ée]s|for|of|from|in|de|du|des|en)\b|[\s:.|\u2013\u2014-])*",
+    re.IGNORECASE,
+)
+
+
 def is_heading(sentence: str, found: Sequence[Found]) -> bool:
-    """Whether a line is only a month or a year ("May 2007" heading a listing's month)."""
+    """Whether a line is only a month or a year, maybe with a listing's words ("May 2007",
+    "Press Releases for June 2006", "News archive: May 2006"): a listing's heading."""
     if len(found) != 1 or found[0].span is None or found[0].span.precision == "day":
         return False
-    return not (sentence[: found[0].start] + sentence[found[0].end :]).strip(" \t\n.:")
+    rest = (sentence[: found[0].start] + " " + sentence[found[0].end :]).strip()
+    return _HEADING_WORDS.rx.fullmatch(rest) is not None
 
 
 HEADLINE, ALONE, POST = "headline", "alone", "post"
