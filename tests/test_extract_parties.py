@@ -194,3 +194,12 @@ def test_a_short_name_the_text_defines_is_an_organisations() -> None:
         "plainte le 10 février 2013. Le SNAP-CGT a fait appel le 3 mars 2014."
     )
     assert _parties(text, "fr") == [["SNAP-CGT"], ["SNAP-CGT"]]
+
+
+def test_a_township_is_a_place_and_he_is_the_person_named() -> None:
+    """Before, "Riverside Township" was a new person, and "he" the township."""
+    text = (
+        "John R. Smith, the former mayor of Riverside Township, was arrested on June 2, 2021. "
+        "He pleaded guilty on September 12, 2022."
+    )
+    assert _parties(text) == [["John R. Smith"], ["John R. Smith"]]

@@ -300,6 +300,9 @@ _PLACE_AFTER = Regex(
     r"\s+(?:County|City|State|District|Circuit|Division|Street|Avenue|Road|Airport|Station|Square"
     r"|River|Island|Park|Bridge|Province|Region)\b"
 )
+_PLACE_ENDS = frozenset(
+    {"Township", "County", "City", "Borough", "Parish", "Village", "Town", "State", "District"}
+)
 _PLACE_BEFORE = Regex(
     r"\b(?:State|City|County|Commonwealth|Republic|Kingdom|Province|District|Borough|Town) of\s+$"
 )
@@ -469,6 +472,7 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
             _is_name(name)
             and not _OFFICE_ALONE.rx.fullmatch(name)
             and all(fold(w).strip(".'") not in _NOT_NAMES for w in ends)
+            and ends[1] not in _PLACE_ENDS  # "the mayor of Riverside Township": a place
             and not _in_headline(text, m.start())
             and not _PLACE_AFTER.rx.match(text, m.end("name"))
             and not _FURNITURE.rx.match(text, m.end("name"))
