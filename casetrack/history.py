@@ -384,7 +384,11 @@ def _revert(
 
 
 # A history row's change, as each listed entry shows it.
-_CHANGE = "h.id, h.change_id, c.at, c.user, c.command, c.undone_by"
+# (undone_by: none if that undo was undone since, putting the change back.)
+_CHANGE = (
+    "h.id, h.change_id, c.at, c.user, c.command, CASE WHEN (SELECT u.undone_by FROM changes u"
+    " WHERE u.id = c.undone_by) IS NULL THEN c.undone_by END"
+)
 _Entry = tuple[tuple[int, int], dict[str, Any]]  # (sort key, entry)
 
 

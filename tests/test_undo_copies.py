@@ -121,6 +121,9 @@ def test_undo_of_an_import_keeps_a_compressed_copy_that_a_redo_puts_back(
     # Undoing the undo puts every row back as it was: ids, links, search rows, figures.
     cli("undo", str(undo_change))
     assert _state(cli) == imported
+    listed = json.loads(cli("history", "--format", "json").stdout)
+    assert {e["undone_by"] for e in listed if e["change"] == import_change} == {None}
+    assert {e["undone_by"] for e in listed if e["change"] == undo_change} == {undo_change + 1}
     assert cli("search", "Quillfeather").stdout.count("Quillfeather") == 1
     cli("check")
     assert "undoes change" in cli("undo", str(undo_change + 1), code=1).stderr
