@@ -417,3 +417,19 @@ def test_a_listings_headline_in_sentence_case_is_no_second_event() -> None:
 def test_a_listings_month_heading_is_no_event(heading: str) -> None:
     text = f"{heading}\n\nWednesday, May 31, 2006\n\nA jury convicted Ann Lee today.  (Read more)\n"
     assert dates(text) == ["2006-05-31"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers gathered at the Memorial on May 12, 2014 and paid tribute to fallen colleagues.",
+        "May 12, 2014 \u2013 The agency honors fallen officers\n\nThe agency honored them.",
+        "Une cérémonie d'hommage a eu lieu le 12 mai 2014.",
+    ],
+)
+def test_a_ceremony_is_no_step_of_a_case(text: str) -> None:
+    assert dates(text, "fr" if "cérémonie" in text else "en") == []
+
+
+def test_an_event_on_the_day_of_a_ceremony_still_counts() -> None:
+    assert dates("He was arrested at the memorial on May 12, 2014.") == ["2014-05-12"]

@@ -19,12 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # What the tuning split scores today: raise these as the rules improve, never lower them (they
 # were set anew when 10 press releases, ECHR statements of facts and opinions joined the split).
 FLOOR = {
-    "f1": 0.994,
+    "f1": 1.0,
     "kinds": 0.975,
     "parties": 0.9,
     "parties_with_case": 0.967,
 }
-CEILING = {"duplicates": 0, "junk": 1}
+CEILING = {"duplicates": 0, "junk": 0}
 
 
 def _evaluator() -> Any:

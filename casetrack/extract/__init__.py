@@ -232,7 +232,7 @@ def extract(
             )
             kind = "ruling" if citation is not None else header
             kind = kind or kind_words.nearest(date_found.start, date_found.end)
-            if kind == "other" and kind_words.tells_a_state():
+            if kind == "other" and (kind_words.tells_a_state() or _CEREMONY.rx.search(sentence)):
                 continue  # "In February 1925 the company owned the mine": no event
             if kind == "other" and header is None and kind_words.dates_the_facts(date_found.start):
                 following = _undated(listed[number + 1 :], lang, numeric_order)
@@ -302,6 +302,12 @@ def _undated(following: Sequence[str], lang: str, numeric_order: bool | None) ->
 _TOLD_ON_A_DATE = 5  # sentences
 _UNTIL = Regex(
     r"\b(?:until|till|up\s+to|jusqu['\u2019]\s*(?:au|[àa])(?:\s+le)?)\s*$", re.IGNORECASE
+)
+# A ceremony is no step of a case: "gathered at the Memorial on May 12 and paid tribute".
+_CEREMONY = Regex(
+    r"\b(?:ceremon(?:y|ies)|tribute|memorial|commemorat\w*|vigil|wreath|anniversary"
+    r"|honou?r(?:s|ed|ing)|c[ée]r[ée]monie|hommage|comm[ée]mor\w*)\b",
+    re.IGNORECASE,
 )
 _OPENING = Regex(r"^\W*(?:on|le|in|en|by|at|around|vers)?\s*$", re.IGNORECASE)
 
