@@ -658,6 +658,7 @@ def test_kind_is_the_event_of_the_dates_own_clause(text: str, want: list[str]) -
         ("On 3 May 2019 the court awarded the applicant damages.", "ruling"),
         # A motion by what it asks for, not the dismissal it asks for.
         ("On 3 May 2019 the government moved to dismiss the appeal.", "motion"),
+        ("He moved for a new trial on 3 May 2019.", "motion"),
         ("The motion to dismiss the appeal was filed on 3 May 2019.", "motion"),
         ("Smith was charged in a criminal complaint filed on 3 May 2019.", "charge"),
         ("Three men were charged in an indictment unsealed on 3 May 2019.", "indictment"),

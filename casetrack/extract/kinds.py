@@ -233,7 +233,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "motion",
         (
             r"filed (?:a |an |his |her |their )?(?:[\w-]+ )?motions?" + _MOTION_OBJECT,
-            r"moved (?:the court )?to " + _ASKED,
+            r"moved (?:the court )?(?:to|for) (?:an? )?" + _ASKED,
             r"motions?" + _MOTION_OBJECT + r",? (?:was|were) (?:filed|lodged|submitted|made)",
         ),
         (
