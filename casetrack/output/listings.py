@@ -433,26 +433,28 @@ def _write_long_table(
         max(len(h) + 2, f if w is None or f <= w else 0)
         for h, f, w in zip(headers, floor, limits, strict=True)
     ]
-    for row in sample:
-        for i, cell in enumerate(laid_out(row)):
-            widths[i] = max(widths[i], _cell_width(cell))
+    whole = len(keep) == len(headers) and keep == list(range(len(keep)))
+    laid = sample if whole and not any(limits) else [laid_out(row) for row in sample]
+    for i, column in enumerate(zip(*laid, strict=True)):
+        text = "\n".join(column)  # plain one-line cells are as wide as they are long
+        one_line = _plain(text) and text.count("\n") == len(column) - 1
+        widths[i] = max(widths[i], *map(len if one_line else _cell_width, column))
     write(_padded(headers, widths) + "\n" + "  ".join("-" * w for w in widths) + "\n")
     # A batch of plain one-line cells that fit their columns is written as _padded would
     # write it, with one format per line instead of a measure per cell; plain, its cells
     # have nothing to show differently either (unless marked).
-    layout = "  ".join(f"{{:{w}}}" for w in widths)
+    layout = _line_layout(widths)
     fits = [(i, w) for i, w in zip(keep, limits, strict=True) if w is not None]
-    whole = len(keep) == len(headers) and keep == list(range(len(keep)))
 
     def write_batch(batch: list[Sequence[str]], shown: bool) -> None:
         if (
             whole
             and (shown or marks is None)
-            and all(len(row[i]) <= w for row in batch for i, w in fits)
+            and (not fits or all(len(row[i]) <= w for row in batch for i, w in fits))
             and _plain(text := "\n".join(chain.from_iterable(batch)))
             and text.count("\n") == len(batch) * len(headers) - 1  # no cell holds one
         ):
-            write("".join(layout.format(*row).rstrip() + "\n" for row in batch))
+            write("\n".join([(layout % tuple(row)).rstrip() for row in batch]) + "\n")
             return
         if not shown:
             batch = [_shown_row(row, marks) for row in batch]
@@ -527,10 +529,16 @@ def simple_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     widths = [len(h) + 2 for h in headers]
     for i, column in enumerate(zip(*lines, strict=True)):
         widths[i] = max(widths[i], *map(len, column))
-    layout = "  ".join(f"{{:{w}}}" for w in widths)
-    out = [layout.format(*headers).rstrip(), "  ".join("-" * w for w in widths)]
-    out.extend(layout.format(*texts).rstrip() for texts in lines)
+    layout = _line_layout(widths)
+    out = [(layout % tuple(headers)).rstrip(), "  ".join("-" * w for w in widths)]
+    out.extend((layout % tuple(texts)).rstrip() for texts in lines)
     return "\n".join(out)
+
+
+def _line_layout(widths: Sequence[int]) -> str:
+    """A line of a simple table as a printf-style format: each text left-aligned in its
+    column, two spaces apart (for plain text only: see _plain). Faster than str.format."""
+    return "  ".join(f"%-{w}s" for w in widths)
 
 
 def fold(cell: str, width: int | None, keep: int = 0) -> str:
