@@ -296,6 +296,8 @@ def test_the_same_the_next_or_the_previous_day_month_or_year_is_exact(
     [
         ("He was arrested on the 5th of May 2010.", "2010-05-05"),
         ("He was arrested on the 5th day of May, 2010.", "2010-05-05"),
+        ("On the 3d day of March, 1950, he was arrested.", "1950-03-03"),  # old US style
+        ("The court ruled on March 22d, 1929.", "1929-03-22"),
         ("He was arrested on Monday, May 5, 2014.", "2014-05-05"),
         ("He was arrested on Monday, May 5, 2014. Police said so.", "2014-05-05"),
     ],

@@ -39,7 +39,7 @@ _ANY_MONTH_FORMS = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
 _YEAR_END = r"(?![\d/.,:-]\d)(?![^\W\d_])"  # not "2014Washington"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d|2100)" + _YEAR_END
 _MODERN_YEAR = r"(?P<year>19\d\d|20\d\d|2100)" + _YEAR_END
-_DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|\.)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|d(?=\s+day\b)|\.)?"  # "the 3d day of" (old US style)
 _NOT_AFTER_NUMBER = r"(?<![\w/.,:§-])"
 _UNITS_AFTER_NUMBER = (
     r"(?!\s*(?:%|€|\$|£|euros?|dollars?|pounds?|francs?|people|persons|personnes|members|"
@@ -57,7 +57,7 @@ _DAY_MONTH = Regex(
     re.IGNORECASE,
 )
 _MONTH_DAY = Regex(
-    r"(?<![\w-])" + _MONTH + r"\s+" + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    r"(?<![\w-])" + _MONTH + r"\s+" + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|d\b)?(?![\d:])"
     r"(?:,?\s+" + _YEAR + ")?",
     re.IGNORECASE,
 )
