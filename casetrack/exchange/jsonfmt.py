@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 from casetrack.errors import CasetrackError
@@ -157,7 +157,20 @@ def _check_format(value: Any, where: str) -> None:
 
 
 def read_jsonl(stream: TextIO, name: str) -> Iterator[Record]:
-    """Records from JSON Lines, a line at a time; blank lines are skipped."""
+    """Records from JSON Lines, a line at a time; blank lines are skipped.
+
+    A line is decoded by orjson, in half the time of json, or by json when orjson refuses
+    it: json's own message for bad syntax, and what json reads beyond RFC 8259 (NaN, 1e999,
+    an escaped lone surrogate) read as before. (orjson reads a whole number past 64 bits as
+    a float, json as an int: SQLite can store neither as an integer.)
+    """
+    loads: Callable[[str], Any]
+    refused: type[ValueError]
+    try:
+        from orjson import JSONDecodeError as refused
+        from orjson import loads
+    except ImportError:  # a virtualenv made before orjson was a dependency: json alone
+        loads, refused = json.loads, json.JSONDecodeError
     seen_header = False
     lines = Lines(stream, name)
     for line in lines:
@@ -166,7 +179,10 @@ def read_jsonl(stream: TextIO, name: str) -> Iterator[Record]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            try:
+                record = loads(line)
+            except refused:
+                record = json.loads(line)
         except (ValueError, RecursionError) as err:
             yield number, "error", f"not valid JSON: {decode_problem(err)}"
             continue
