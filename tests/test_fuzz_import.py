@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -116,3 +118,18 @@ def test_hostile_json_values_are_refused_cleanly(kind: str, fields: dict[str, st
     _import_text('{"format": "casetrack/1"}\n' + line + "\n", read_jsonl)
     section = {"kind": "kinds", "party": "parties", "case": "cases"}.get(kind, kind + "s")
     _import_text(f'{{"format": "casetrack/1", "{section}": [{{{body}}}]}}', read_json)
+
+
+def test_jsonl_reads_the_same_with_orjson_as_with_json_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """orjson decodes the lines json decoded; what it refuses json still reads, or refuses
+    with its own message; a virtualenv without orjson reads with json alone."""
+    lines = ['{"type": "kind", "name": "x"}', '{"type": "milestone", "title": NaN}', "{bad",
+             '{"type": "milestone", "title": "\\ud800"}', "[1]", '{"type": "case", "n": 1e999}',
+             '{"type": "source", "url": "u", "title": "Caf\\u00e9"}']  # fmt: skip
+    text = '{"format": "casetrack/1"}\n' + "\n".join(lines) + "\n"
+    with_orjson = repr(list(read_jsonl(io.StringIO(text), "f")))
+    monkeypatch.setitem(sys.modules, "orjson", None)
+    assert repr(list(read_jsonl(io.StringIO(text), "f"))) == with_orjson
+    assert "not valid JSON: Expecting property name" in with_orjson
