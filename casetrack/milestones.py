@@ -336,7 +336,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
             _set_roles(writer, milestone_id, party_id, roles)
         writer.add_links(
             [],
-            [(milestone_id, *writer.citation(c)) for c in sources],
+            [(milestone_id, *row) for row in writer.pinpoints(sources, milestone_id)],
             [(milestone_id, tag) for tag in tags],
         )
         changed = fields_changed or bool(

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from dataclasses import dataclass, field, replace
+from typing import Any, NoReturn, TypeVar
 
 from casetrack.cases import require_case_id
 from casetrack.clock import now
@@ -91,6 +91,15 @@ class Created:
     odd_roles: dict[str, tuple[str, str]] = field(default_factory=dict)
     # What the user should know of what was written: a quote not found on its page.
     warnings: list[str] = field(default_factory=list)
+
+
+def _pinpoint(row: SourceLinkRow) -> str:
+    """Where a citation points, for a message: 'p. 2, para. 4, “words”' as `show` says it."""
+    quote, page, paragraph = row[1:4]
+    parts = [f"p. {page}" if page else "", f"para. {paragraph}" if paragraph else ""]
+    if quote:
+        parts.append(f"“{quote[:40]}…”" if len(quote) > 40 else f"“{quote}”")
+    return ", ".join(p for p in parts if p) or "no page"
 
 
 def remember(cache: dict[Any, T], key: Any, value: T) -> None:
@@ -177,7 +186,7 @@ class MilestoneWriter:
                 for party_id, roles in self.party_roles(checked.parties).items()
                 for role in roles or [""]
             ],
-            [self.citation(c) for c in checked.sources],
+            self.pinpoints(checked.sources),
         )
 
     def case_id(self, slug: str) -> int:
@@ -279,6 +288,76 @@ class MilestoneWriter:
         index, page = find_page(self.conn, document, f"#{index}" if index else str(page))
         found = self._check_quote(document, index, page, citation.quote)
         return source_id, citation.quote, page, citation.paragraph, index, found
+
+    def pinpoints(
+        self, citations: Iterable[Citation], milestone_id: int | None = None
+    ) -> list[SourceLinkRow]:
+        """The link rows of these citations, one per source: a milestone keeps one pinpoint
+        per source, so a second citation of it may fill in what the first left out (a quote
+        for its page) but is refused where it would silently replace a page, paragraph or
+        quote (of this command's citations, or of those milestone `milestone_id` holds)."""
+        rows: dict[int, SourceLinkRow] = {}
+        for citation in citations:
+            row = self.citation(citation)
+            if row[0] in rows:  # twice in one command: nothing to correct, only to lose
+                if rows[row[0]][1:4] != row[1:4]:
+                    self._refuse_second(row, rows[row[0]], None)
+                continue
+            held = None if milestone_id is None else self._cited(milestone_id, row[0])
+            if held is not None and milestone_id is not None:
+                row = self._one_pinpoint(citation, row, held, milestone_id)
+            rows[row[0]] = row
+        return list(rows.values())
+
+    def _cited(self, milestone_id: int, source_id: int) -> SourceLinkRow | None:
+        found = self.conn.execute(
+            "SELECT source_id, quote, page, paragraph, page_index, quote_found"
+            " FROM milestone_sources WHERE milestone_id = ? AND source_id = ?",
+            (milestone_id, source_id),
+        ).fetchone()
+        return None if found is None else tuple(found)
+
+    def _one_pinpoint(
+        self, citation: Citation, row: SourceLinkRow, held: SourceLinkRow, milestone_id: int
+    ) -> SourceLinkRow:
+        """The one pinpoint of a source the milestone cites already: at the same place (page
+        and paragraph), the held one corrected (a quote) or completed by the new; elsewhere,
+        refused."""
+        if any(
+            new is not None and old is not None and new != old
+            for new, old in zip(row[2:4], held[2:4], strict=True)
+        ):
+            self._refuse_second(row, held, milestone_id)
+        pairs = zip(row[1:4], held[1:4], strict=True)
+        if all(new is not None or old is None for new, old in pairs):
+            return row
+        page_given = citation.page is not None or citation.page_index is not None
+        return self.citation(replace(
+            citation,
+            quote=row[1] if row[1] is not None else held[1],
+            page=row[2] if page_given else held[2],
+            page_index=row[4] if page_given else held[4],
+            paragraph=row[3] if row[3] is not None else held[3],
+        ))  # fmt: skip
+
+    def _refuse_second(
+        self, row: SourceLinkRow, held: SourceLinkRow, milestone_id: int | None
+    ) -> NoReturn:
+        document = self.documents.get(row[0])
+        if document is not None:
+            what, undo = f"document {document.id}", f"--remove-cite {document.id}"
+        else:
+            url = self.conn.execute("SELECT url FROM sources WHERE id = ?", (row[0],)).fetchone()
+            what, undo = f"source {url[0]}", f"--remove-source {url[0]}"
+        if milestone_id is None:
+            raise CasetrackError(
+                f"{what} is cited twice ({_pinpoint(held)}; {_pinpoint(row)}): a milestone keeps"
+                " one pinpoint per source; cite it once and name the other place in --note"
+            )
+        raise CasetrackError(
+            f"milestone {milestone_id} already cites {what} ({_pinpoint(held)}): a milestone"
+            f" keeps one pinpoint per source; to replace it, add {undo} to this edit"
+        )
 
     def _check_quote(
         self, document: Document, index: int, label: str, quote: str | None

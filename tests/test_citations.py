@@ -234,3 +234,38 @@ def test_quote_normalisation_ignores_case_space_and_line_end_hyphens(words: str,
     quote = f"the   police raided the offi{'' if '-' in gap else gap}ces of {words.upper()}"
     assert quote_on(quote, page) or not fold_words(quote)
     assert not quote_on("nothing like it at all", page) or "nothing like it" in fold_words(words)
+
+
+def test_a_second_pinpoint_of_a_source_is_refused_not_swapped_in(cited: Cli) -> None:
+    """A milestone keeps one pinpoint per source: citing the same document or URL at another
+    page (or with another quote) is refused, saying how to replace it, never done silently;
+    a citation that only fills in what the first left out is taken."""
+    result = cited("add", "acme", "1906", "x", "--cite", "1:1", "--cite", "1:2", code=1)
+    assert result.stderr == (
+        "casetrack: document 1 is cited twice (p. 1; p. 2): a milestone keeps one pinpoint"
+        " per source; cite it once and name the other place in --note\n"
+    )
+    assert cited.query("SELECT count(*) FROM milestones") == [(0,)]
+    cited("add", "acme", "1906", "x", "--cite", "1:2", "--source", "https://e.org/a",
+          "--source", "https://e.org/a")  # fmt: skip
+    before = cited.records()
+    result = cited("edit", "1", "--cite", "1:1", "--quote", "the police raided", code=1)
+    assert result.stderr == (
+        "casetrack: milestone 1 already cites document 1 (p. 2): a milestone keeps one"
+        " pinpoint per source; to replace it, add --remove-cite 1 to this edit\n"
+    )
+    cited("edit", "1", "--source", "https://e.org/a", "--quote", "B", "--page", "3")
+    result = cited("edit", "1", "--source", "https://e.org/a", "--page", "4", code=1)
+    assert "to replace it, add --remove-source https://e.org/a to this edit" in result.stderr
+    cited("edit", "1", "--cite", "1", "--quote", "words")  # fills in the quote, keeps p. 2
+    assert cited.query("SELECT source_id, quote, page FROM milestone_sources ORDER BY 1") == [
+        (1, "words", "2"),
+        (2, "B", "3"),
+    ]
+    cited("edit", "1", "--remove-cite", "1", "--cite", "1:1")
+    assert cited.query("SELECT quote, page FROM milestone_sources WHERE source_id = 1") == [
+        (None, "1")
+    ]
+    for _ in range(3):
+        cited("undo")
+    assert cited.records() == before
