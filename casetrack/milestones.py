@@ -401,8 +401,9 @@ def _require_all(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
         raise NotFoundError("; ".join(problems) + ": nothing was moved to the trash")
 
 
-def move_milestone(store: Store, milestone_id: int, other_id: int, *, after: bool) -> None:
-    """Put a milestone just before or after another of its case, on any day its date allows.
+def move_milestone(store: Store, milestone_id: int, other_id: int, *, after: bool) -> bool:
+    """Put a milestone just before or after another of its case, on any day its date allows;
+    whether it moved (one already there is left as it is: no change to undo).
 
     Refused only when the new place contradicts the dates: the milestone would follow one
     wholly later, or precede one wholly earlier. The milestones whose stored place no longer
@@ -435,6 +436,8 @@ def move_milestone(store: Store, milestone_id: int, other_id: int, *, after: boo
         stored = {row[0]: (from_stored(*row[1:5]), row[5], row[6]) for row in rows}
         order = [row[0] for row in rows if row[0] != milestone_id]
         order.insert(order.index(other_id) + after, milestone_id)
+        if order == [row[0] for row in rows]:
+            return False
         _check_place(stored, order, milestone_id, other_id, after)
         keys = keys_for_order([stored[i][:2] for i in order])
         runs: dict[str, list[int]] = {}
@@ -447,6 +450,7 @@ def move_milestone(store: Store, milestone_id: int, other_id: int, *, after: boo
                 if (key, position) != stored[mid][1:]:
                     updates.append((key, position, mid))
         conn.executemany("UPDATE milestones SET sort_key = ?, position = ? WHERE id = ?", updates)
+    return True
 
 
 def _check_place(

@@ -176,6 +176,22 @@ def test_move_reorders_same_day_milestones(cli: Cli) -> None:
     assert _titles(cli) == ["month", "raid", "arrest", "search"]
 
 
+def test_a_move_to_where_the_milestone_is_says_so_and_records_nothing(cli: Cli) -> None:
+    """Like an edit that changes nothing: no 'moved', no change for `undo` to take back (it
+    would take back the one before)."""
+    cli("case", "add", "c", "--title", "C")
+    a, b = (cli("add", "c", "2003-06-17", t).stdout.strip() for t in ("raid", "arrest"))
+    cli("edit", a, "--title", "Raid")
+    before = cli.records()
+    changes = cli.query("SELECT count(*) FROM changes")
+    assert cli("move", b, "--after", a).stderr == f"milestone {b} is already after {a}\n"
+    assert cli("move", a, "--before", b).stderr == f"milestone {a} is already before {b}\n"
+    assert cli.records() == before
+    assert cli.query("SELECT count(*) FROM changes") == changes
+    cli("undo")
+    assert _titles(cli) == ["raid", "arrest"]
+
+
 def _titles(cli: Cli, *args: str) -> list[str]:
     return [r["title"] for r in json.loads(cli("timeline", *args, "-f", "json").stdout)]
 

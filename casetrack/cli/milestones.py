@@ -347,8 +347,11 @@ def move(
         raise typer.BadParameter("give exactly one of --before OTHER_ID or --after OTHER_ID")
     other = before if before is not None else after
     assert other is not None
-    move_milestone(open_store(ctx), milestone_id, other, after=after is not None)
-    say(f"moved {milestone_id} {'after' if after is not None else 'before'} {other}")
+    side = "after" if after is not None else "before"
+    if move_milestone(open_store(ctx), milestone_id, other, after=after is not None):
+        say(f"moved {milestone_id} {side} {other}")
+    else:
+        say(f"milestone {milestone_id} is already {side} {other}")
 
 
 @f.with_filters(cases=f.Cases)
