@@ -191,6 +191,9 @@ class _Importer:
         self.unlinked_deadlines = 0
         # Paths of imported documents whose file was not there to read their pages from.
         self.unread: list[str] = []
+        # Uids of the sources of documents this import added: new to the store, though their
+        # own records (after the documents') find them.
+        self.new_document_sources: set[str] = set()
         self.bulk = bulk
         self.writer = MilestoneWriter(
             self.conn,
@@ -356,8 +359,11 @@ class _Importer:
         from casetrack.documents import import_document
 
         record = _record(record, "document")
-        done = import_document(self.store, record, _uid(record.get("source")), self.unread)
+        source_uid = _uid(record.get("source"))
+        done = import_document(self.store, record, source_uid, self.unread)
         getattr(self.report, done)["document"] += 1
+        if done == "added":
+            self.new_document_sources.add(source_uid)
 
     def source(self, line: int | str, record: Any) -> None:
         record = _record(record, "source")
@@ -383,14 +389,15 @@ class _Importer:
             remember(self.writer.source_uids, uid, row[0])
         given = {k: v for k, v in fields.items() if v is not None}
         stored = dict(zip(("title", "publisher", "published"), row[1:4], strict=True))
+        new = row[4] in self.new_document_sources
         if all(stored[k] == v for k, v in given.items()):
-            self.report.unchanged["source"] += 1
+            (self.report.added if new else self.report.unchanged)["source"] += 1
             return
         assignments = ", ".join(f"{k} = ?" for k in given)
         self.conn.execute(
             f"UPDATE sources SET {assignments} WHERE id = ?", (*given.values(), row[0])
         )
-        self.report.updated["source"] += 1
+        (self.report.added if new else self.report.updated)["source"] += 1
 
     def rule(self, line: int | str, record: Any) -> None:
         """A user's court rule: added, or made to say what the file says."""
