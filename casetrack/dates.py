@@ -377,30 +377,36 @@ def display_time(stamp: str | None) -> str:
 
 
 def elapsed(previous: DateValue | None, current: DateValue) -> str:
-    """Time between two milestones' earliest days, like +11y 2m; '' when it cannot be said:
-    either has no earliest day or is one day somewhere in a span (between, before, after),
-    which no gap can be measured to or from.
+    """Time from the previous milestone to this one, like +11y 2m: from the previous one's
+    day (its first, when less than day-precise; its last, when it is a span of days such as
+    a custody) to this one's first day. '' when it cannot be said: either has no such day,
+    they overlap, or either is one day somewhere in a span (between, before, after), which
+    no gap can be measured to or from.
 
-    Prefixed ~+ when either date is less than day-precise, approximate or uncertain.
+    Prefixed ~+ when either date is not one exact day, approximate or uncertain; days are
+    counted (under a year) when both ends measured are days.
     """
-    a = previous.start if previous is not None and measurable(previous) else None
-    b = current.start if measurable(current) else None
-    if a is None or b is None or previous is None or b < a:
+    if previous is None or not measurable(previous) or not measurable(current):
+        return ""
+    span = previous.precision == "interval"
+    a, b = previous.end if span else previous.start, current.start
+    if a is None or b is None or b < a:
         return ""
     months = (b.year - a.year) * 12 + (b.month - a.month)
     if _add_months(a, months) > b:
         months -= 1
     days = (b - _add_months(a, months)).days
     exact = previous.precision == "day" and current.precision == "day"
+    to_days = bound_precisions(previous)[span] == "day" and bound_precisions(current)[0] == "day"
     years, months = divmod(months, 12)
     parts = []
     if years:
         parts.append(f"{years}y")
     if months:
         parts.append(f"{months}m")
-    if exact and days and not years:
+    if to_days and days and not years:
         parts.append(f"{days}d")
-    text = " ".join(parts) or ("0d" if exact else "0")
+    text = " ".join(parts) or ("0d" if to_days else "0")
     qualified = any(v.approximate or v.uncertain for v in (previous, current))
     return ("+" if exact and not qualified else "~+") + text
 

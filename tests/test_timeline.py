@@ -277,3 +277,14 @@ def test_elapsed_skips_sets_of_days_and_stays_within_each_case(cli: Cli) -> None
         "raid": "", "other case": "", "release": "+16d", "returned": "", "filing": "",
         "dismissal": "+11y 2m",
     }  # fmt: skip
+
+
+def test_elapsed_counts_days_to_a_span_and_from_its_end(cli: Cli) -> None:
+    """A gap of 20 days to a span of days is ~+20d, not ~+0; from a span (a custody), the gap
+    runs from its last day."""
+    cli("case", "add", "c", "--title", "C")
+    cli("add", "c", "2020-01-01", "a")
+    cli("add", "c", "2020-01-21 to 2020-02-10", "b")
+    cli("add", "c", "2020-03-01", "c")
+    rows = cli("timeline", "c").stdout.splitlines()[2:]
+    assert [row.split()[-3] for row in rows] == ["2020", "~+20d", "~+20d"]
