@@ -57,6 +57,26 @@ def test_show_gives_the_working(cli: Cli) -> None:
     assert kind == [("deadline",)]
 
 
+def test_the_same_rule_from_the_same_milestone_twice_is_refused(cli: Cli) -> None:
+    """A second `deadline add` of the same rule and trigger names the deadline it would
+    duplicate; --another adds one all the same, and one in the trash does not count."""
+    trigger = judgment(cli, "2024-07-04", court="Tribunal judiciaire de Paris")
+    first = deadline(cli, "fr-cpp-498", trigger)
+    before = cli.records()
+    result = cli("deadline", "add", "acme", "--rule", "fr-cpp-498", "--from", str(trigger),
+                 code=1)  # fmt: skip
+    assert result.stderr == (
+        f"casetrack: deadline {first} (15 Jul 2024) is already counted by rule fr-cpp-498 from"
+        f" milestone {trigger}: see 'casetrack show {first}' (give --another to add a second"
+        " one)\n"
+    )
+    assert cli.records() == before
+    second = deadline(cli, "fr-cpp-498", trigger, "--another")
+    cli("rm", str(first), str(second))
+    deadline(cli, "fr-cpp-498", trigger)
+    assert cli.query("SELECT count(*) FROM deadlines") == [(3,)]
+
+
 def test_editing_the_trigger_moves_the_deadline_and_one_undo_restores_both(cli: Cli) -> None:
     trigger = judgment(cli, "2024-06-14")
     deadline_id = deadline(cli, "us-frap-4a1a", trigger)

@@ -350,6 +350,13 @@ def deadline_add(
             "--any-trigger", help="Count from a milestone of a kind the rule does not name."
         ),
     ] = False,
+    another: Annotated[
+        bool,
+        typer.Option(
+            "--another",
+            help="Add it even though the rule is already counted from that milestone.",
+        ),
+    ] = False,
 ) -> None:
     """Count a deadline from a milestone by a court rule, and add it (kind deadline).
 
@@ -362,8 +369,9 @@ def deadline_add(
     from casetrack.deadlines.due import add_deadline
 
     added = add_deadline(
-        open_store(ctx), case, rule, trigger, service=service, title=title, any_trigger=any_trigger
-    )
+        open_store(ctx), case, rule, trigger, service=service, title=title,
+        any_trigger=any_trigger, another=another,
+    )  # fmt: skip
     say(f"deadline {added.milestone_id}: {display_text(added.date)} ({added.rule.id})")
     say(f"working: {added.working}")
     typer.echo(added.milestone_id)

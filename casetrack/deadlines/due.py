@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from casetrack.dates import from_stored, parse_date
+from casetrack.dates import display_text, from_stored, parse_date
 from casetrack.deadlines.recount import count_deadline, recount, set_done
 from casetrack.deadlines.rules import (
     Rule,
@@ -219,9 +219,12 @@ def add_deadline(
     service: str | None = None,
     title: str | None = None,
     any_trigger: bool = False,
+    another: bool = False,
 ) -> Added:
     """Count `rule` from milestone `trigger_id` and record the result as a milestone of kind
-    deadline in `case`, linked to its trigger and rule, with the working."""
+    deadline in `case`, linked to its trigger and rule, with the working. The same rule
+    counted from the same milestone again is refused (a duplicate would be silent) unless
+    `another` asks for a second one."""
     from casetrack.cases import require_case_id
     from casetrack.drafts import Draft, check
     from casetrack.writer import MilestoneWriter
@@ -252,6 +255,18 @@ def add_deadline(
                 f"rule {rule.id} runs from {' or '.join(map(article, rule.triggers))}; milestone"
                 f" {trigger_id} is {article(trigger[2])} (give --any-trigger to count from it"
                 " anyway)"
+            )
+        same = conn.execute(
+            "SELECT d.milestone_id, m.date FROM deadlines d JOIN milestones m"
+            " ON m.id = d.milestone_id WHERE d.trigger_id = ? AND d.rule = ?"
+            " AND m.deleted_at IS NULL ORDER BY d.milestone_id LIMIT 1",
+            (trigger_id, rule.id),
+        ).fetchone()
+        if same is not None and not another:
+            raise CasetrackError(
+                f"deadline {same[0]} ({display_text(same[1])}) is already counted by rule"
+                f" {rule.id} from milestone {trigger_id}: see 'casetrack show {same[0]}'"
+                " (give --another to add a second one)"
             )
         mail = (service or rule.service) == "mail"
         computed = count_deadline(conn, rule, trigger_id, mail)
