@@ -287,22 +287,28 @@ def test_reimported_links_take_rowids_above_the_deleted_ones_and_are_recorded(de
     demo("check")
 
 
-def test_undo_of_an_import_citing_a_source_twice_that_replaces_its_own_new_row(
-    demo: Cli,
-) -> None:
-    """The second citation of the same source REPLACEs the row the first one added, in the
-    same import: only the second is a new row, and undo brings back the deleted links."""
+def test_an_import_citing_a_source_twice_with_two_quotes_is_refused(demo: Cli) -> None:
+    """A milestone keeps one pinpoint per source: a second citation of it with another quote
+    would silently replace the first, so the import names the line and writes nothing; the
+    same citation twice is taken once."""
     before = demo.records()
-    newest = _reimport_newest(
-        demo, "milestone_sources", "sources",
-        lambda cited: [cited[0] | {"quote": "first quote"}, cited[0] | {"quote": "second quote"}],
-    )  # fmt: skip
+    twice = [{"quote": "first quote"}, {"quote": "second quote"}]
+    exported = json.loads(demo("export", "-f", "json").stdout)
+    record = exported["milestones"][0]
+    record["sources"] = [{"url": "https://e.org/one"} | quote for quote in twice]
+    exported["milestones"] = [record]
+    result = demo("import", _write(demo, "one.json", json.dumps(exported)), code=1)
+    assert "source https://e.org/one is cited twice (“first quote”; “second quote”)" in (
+        result.stderr
+    )
+    assert demo.records() == before
+    newest = _reimport_newest(demo, "milestone_sources", "sources",
+                              lambda cited: [cited[0] | twice[1]] * 2)  # fmt: skip
     quotes = demo.query("SELECT quote FROM milestone_sources WHERE milestone_id = ?", (newest,))
     assert quotes == [("second quote",)]
     demo("check")
     demo("undo")
     assert demo.records() == before
-    demo("check")
 
 
 def _import(cli: Cli, name: str, *milestones: dict[str, Any]) -> None:
