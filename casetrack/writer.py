@@ -299,12 +299,9 @@ class MilestoneWriter:
         rows: dict[int, SourceLinkRow] = {}
         for citation in citations:
             row = self.citation(citation)
-            if row[0] in rows:  # twice in one command: nothing to correct, only to lose
-                if rows[row[0]][1:4] != row[1:4]:
-                    self._refuse_second(row, rows[row[0]], None)
-                continue
-            held = None if milestone_id is None else self._cited(milestone_id, row[0])
-            if held is not None and milestone_id is not None:
+            if row[0] in rows:  # twice in one command: completed, never replaced
+                row = self._one_pinpoint(citation, row, rows[row[0]], None)
+            elif milestone_id is not None and (held := self._cited(milestone_id, row[0])):
                 row = self._one_pinpoint(citation, row, held, milestone_id)
             rows[row[0]] = row
         return list(rows.values())
@@ -318,14 +315,19 @@ class MilestoneWriter:
         return None if found is None else tuple(found)
 
     def _one_pinpoint(
-        self, citation: Citation, row: SourceLinkRow, held: SourceLinkRow, milestone_id: int
+        self,
+        citation: Citation,
+        row: SourceLinkRow,
+        held: SourceLinkRow,
+        milestone_id: int | None,
     ) -> SourceLinkRow:
-        """The one pinpoint of a source the milestone cites already: at the same place (page
-        and paragraph), the held one corrected (a quote) or completed by the new; elsewhere,
-        refused."""
+        """The one pinpoint of a source cited already: completed by the new citation, and
+        corrected (a quote) when milestone `milestone_id` holds it at the same place (page and
+        paragraph); a second place, or two quotes in one command, refused."""
+        first = 1 if milestone_id is None else 2
         if any(
             new is not None and old is not None and new != old
-            for new, old in zip(row[2:4], held[2:4], strict=True)
+            for new, old in zip(row[first:4], held[first:4], strict=True)
         ):
             self._refuse_second(row, held, milestone_id)
         pairs = zip(row[1:4], held[1:4], strict=True)

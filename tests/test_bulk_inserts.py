@@ -345,8 +345,7 @@ def test_a_reimport_never_fills_a_gap_an_earlier_import_left(cli: Cli, second: s
     assert len(json.loads(cli("search", "zeppelin", "-f", "json").stdout)) == 1
     cli("check")
     shown = json.loads(cli("history", "2", "-f", "json").stdout)
-    # The repeated citation updates the link its first citation added, in the same change.
-    # The repeated citation updated the link its first citation added: one row, final values.
+    # The repeated citation completes the first one (one pinpoint per source): one row.
     assert [(e["change"], e["new"]["quote"]) for e in shown
             if e["table"] == "milestone_sources" and e["action"] == "insert"] == [
         (2, "again"), (2, None), (3, "zeppelin")]  # fmt: skip
