@@ -138,7 +138,7 @@ def test_every_export_of_a_store_with_deadlines_imports_and_exports_again_the_sa
         for case, day, rules, fate in steps:
             trigger = judgment(cli, day, case=case)
             made = [deadline(cli, rule, trigger, *(["--service", "mail"] if mail else []),
-                             case=case) for rule, mail in rules]  # fmt: skip
+                             "--another", case=case) for rule, mail in rules]  # fmt: skip
             if fate == "purge":
                 cli("purge", str(trigger), "--yes")
             elif fate.startswith("trash"):
