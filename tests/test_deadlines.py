@@ -328,15 +328,23 @@ def test_export_and_import_carry_rules_closures_and_deadline_links(
 
 
 def test_a_deadline_in_a_range_is_due_from_its_first_day_to_its_last(cli: Cli) -> None:
-    deadline_id = deadline(cli, "us-frap-4b1a", judgment(cli, "2024-06"))  # 17 Jun to 15 Jul
-    table = cli("upcoming", "--as-of", "2024-07-01").stdout
-    assert "between 17 Jun 2024 and 15 Jul 2024" in table and "0\u201314 days" in table
     import json
 
+    deadline_id = deadline(cli, "us-frap-4b1a", judgment(cli, "2024-06"))  # 17 Jun to 15 Jul
+    table = cli("upcoming", "--as-of", "2024-06-10").stdout
+    assert "between 17 Jun 2024 and 15 Jul 2024" in table and "7\u201335 days" in table
     (row,) = json.loads(cli("upcoming", "--as-of", "2024-06-10", "-f", "json").stdout)
     assert (row["id"], row["days_left"], row["days_to_last"]) == (deadline_id, 7, 35)
+    assert not row["maybe_overdue"]
     (late,) = json.loads(cli("upcoming", "--as-of", "2024-07-16", "-f", "json").stdout)
     assert late["overdue"] and late["days_left"] == -1
+    # Its first possible day past: it may be overdue already, and is listed first of the soon.
+    soon = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-03"))  # 3 Jul
+    table = cli("upcoming", "--as-of", "2024-07-01").stdout
+    assert [line.split()[0] for line in table.splitlines()[2:]] == [str(deadline_id), str(soon)]
+    assert "maybe OVERDUE" in table and "0\u201314" not in table
+    maybe = json.loads(cli("upcoming", "--as-of", "2024-07-01", "-f", "json").stdout)[0]
+    assert (maybe["maybe_overdue"], maybe["overdue"], maybe["days_left"]) == (True, False, 0)
     cli("edit", str(deadline_id), "--done")
     assert "done" in cli("show", str(deadline_id)).stdout.splitlines()[-1]
 

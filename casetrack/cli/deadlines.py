@@ -446,10 +446,13 @@ def upcoming(
 
 def _left(due: Due) -> str:
     """Days left as a person reads them: "OVERDUE 3 days", "today", "5 days", and for a
-    deadline that is one day in a range, "0-14 days" (an en dash)."""
+    deadline that is one day in a range, "0-14 days" (an en dash), or once its first day has
+    passed, "maybe OVERDUE" (the due column gives its last day)."""
     first, last = due.days_left, due.days_to_last
     if first < 0:
         return f"OVERDUE {-first} day{'s' if first != -1 else ''}"
+    if due.maybe_overdue:
+        return "maybe OVERDUE"
     if last != first:
         return f"{first}\u2013{last} days"
     if first == 0:

@@ -328,14 +328,21 @@ class Due:
     first: date
     last: date
     days_to_last: int  # the same as days_left for a deadline on one day
+    days_to_first: int  # negative: its earliest possible day has passed
 
     @property
     def overdue(self) -> bool:
         return self.days_left < 0
 
+    @property
+    def maybe_overdue(self) -> bool:
+        """A range whose first possible day has passed but not its last: it may be overdue."""
+        return self.days_to_first < 0 <= self.days_to_last
+
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "case": self.case, "due": self.due, "days_left": self.days_left,
-                "days_to_last": self.days_to_last, "overdue": self.overdue, "title": self.title,
+                "days_to_last": self.days_to_last, "overdue": self.overdue,
+                "maybe_overdue": self.maybe_overdue, "title": self.title,
                 "rule": self.rule}  # fmt: skip
 
 
@@ -373,4 +380,7 @@ def upcoming(
         first, last = value.start, value.end or value.start
         # A range not over yet is due now; one wholly past is overdue by its last day.
         left = (first - as_of).days if first >= as_of else min(0, (last - as_of).days)
-        yield Due(mid, slug, text, title, rule, left, first, last, (last - as_of).days)
+        yield Due(
+            mid, slug, text, title, rule, left, first, last, (last - as_of).days,
+            (first - as_of).days,
+        )  # fmt: skip
