@@ -171,19 +171,53 @@ def check_uid(uid: str | None) -> str:
         raise CasetrackError(f"bad uid {uid!r}: expected a UUID") from None
 
 
-def check_role(role: str | None, where: str) -> str | None:
-    """A role as stored (lower case, single spaces), refusing near-misses of the known roles."""
+def check_role(
+    role: str | None, where: str, keep: str | None = None, *, as_typed: bool = False
+) -> str | None:
+    """A role as stored (lower case, single spaces), refusing misspellings of the known roles
+    ('defendent') unless it is to be kept `as_typed` (--new-party, or a link a store already
+    took); `keep` says how to keep one."""
     if role in _ROLES:  # a known role as stored
         return role
     role = " ".join(clean_text(role or "").split()).lower()
-    if role and role not in ROLES and not _qualified_role(role):
-        near = closest(role, ROLES, n=1)
-        if near and near[0] != role:
+    if role and not as_typed and role not in ROLES:
+        meant = _meant(role)
+        if meant:
             raise CasetrackError(
-                f"unknown role {role!r} in {where} (did you mean {near[0]!r}?); "
-                f"known roles: {', '.join(ROLES)}"
+                f"unknown role {role!r} in {where} (did you mean {meant!r}?"
+                + (f" to keep it as typed: {keep}" if keep else "")
+                + f"); known roles: {', '.join(ROLES)}"
             )
     return role or None
+
+
+def _meant(role: str) -> str | None:
+    """The role a misspelt one means: a known role whose words are each close to the words
+    in its place ('defendent', 'counter defendent', 'investigatin judge'), or spelt with its
+    spaces left out; None for a role that differs by a whole word ('investigating
+    magistrate', 'raiding police'): another role, as roles are free text. A role holding a
+    known one as whole words ('attorney for Acme', "victim's counsel") is a court's compound,
+    checked only against the known roles of several words."""
+    from difflib import SequenceMatcher
+
+    def close(a: str, b: str, cutoff: float) -> bool:
+        return SequenceMatcher(None, a, b).ratio() >= cutoff
+
+    words = role.split()
+    compound = _qualified_role(role)
+    for known in closest(role, ROLES, n=len(ROLES)) + list(ROLES):
+        parts = known.split()
+        if compound and len(parts) == 1:
+            continue
+        if len(words) < len(parts) and close("".join(words), "".join(parts), 0.9):
+            return known
+        for at in range(len(words) - len(parts) + 1):
+            window = words[at : at + len(parts)]
+            if window != parts and all(
+                close(a, b, 0.75) for a, b in zip(window, parts, strict=True)
+            ):
+                return " ".join([*words[:at], *parts, *words[at + len(parts) :]])
+    return None
 
 
 def _qualified_role(role: str) -> bool:
@@ -200,7 +234,7 @@ def check_party(spec: PartySpec) -> PartySpec:
     uid = check_uid(spec.uid) if spec.uid else None
     if uid is None and not name_key(name):
         raise CasetrackError(f"a party link needs a name: {PARTY_SPEC_HELP}")
-    role = check_role(spec.role, f"party {name!r}")
+    role = check_role(spec.role, f"party {name!r}", as_typed=spec.new or spec.uid is not None)
     if name == spec.name and uid == spec.uid and role == spec.role:
         return spec
     return PartySpec(name, role, uid, spec.new, spec.whole)
@@ -243,7 +277,8 @@ def parse_party_spec(spec: str, *, new: bool = False) -> PartySpec:
     name, role = clean_text(name), " ".join(role.split()).lower()
     if not name_key(name):
         raise CasetrackError(f"malformed --party {spec!r}: {PARTY_SPEC_HELP}")
-    role_checked = check_role(role, f"--party {spec!r}")
+    # --new-party keeps a role as typed, as it keeps a name close to a known one.
+    role_checked = check_role(role, f"--party {spec!r}", f"--new-party {spec!r}", as_typed=new)
     return PartySpec(name, role_checked, new=new, whole=cleaned if role else None)
 
 

@@ -298,7 +298,7 @@ def _text_problems(conn: sqlite3.Connection) -> list[str]:
     from casetrack.text import article, clean_text
 
     def role(text: str) -> str:
-        return check_role(text, "a link") or ""
+        return check_role(text, "a link", as_typed=True) or ""
 
     rules: list[tuple[str, str, str, str, Callable[[str], object]]] = [
         ("milestones", "id", "milestone", "title", required_title),

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from casetrack.models import ROLES
 from tests.conftest import Cli
 
 
@@ -83,6 +84,34 @@ def test_unknown_kind_and_bad_party_are_refused_with_suggestions(case: Cli) -> N
     assert "--source" in result.stderr
     assert case.query("SELECT count(*) FROM milestones") == [(0,)]
     assert case.query("SELECT count(*) FROM parties") == [(0,)]
+
+
+def test_a_role_that_differs_by_a_whole_word_is_another_role_not_a_typo(case: Cli) -> None:
+    """Roles are free text: only misspellings of a known role are refused, with a way to keep
+    one as typed (--new-party, as for a name close to a known party's)."""
+    roles = ["investigating magistrate", "investigating authority", "investigating officer",
+             "raiding police"]  # fmt: skip
+    for role in roles:
+        case("add", "acme", "2003", role, "--party", f"Paris police:{role}")
+    result = case("add", "acme", "2003", "x", "--party", "Acme:investigatin judge", code=1)
+    assert result.stderr == (
+        "casetrack: unknown role 'investigatin judge' in --party 'Acme:investigatin judge'"
+        " (did you mean 'investigating judge'? to keep it as typed: --new-party"
+        " 'Acme:investigatin judge'); known roles: " + ", ".join(ROLES) + "\n"
+    )
+    assert (
+        "did you mean 'counter defendant'"
+        in case("add", "acme", "2003", "x", "--party", "Acme:counter defendent", code=1).stderr
+    )
+    case("add", "acme", "2003", "kept", "--new-party", "Acme:investigatin judge")
+    assert case.query("SELECT DISTINCT role FROM milestone_parties ORDER BY rowid") == [
+        (role,) for role in [*roles, "investigatin judge"]
+    ]
+    assert case("check").exit_code == 0
+    exported = case("export", "-f", "json").stdout
+    other = Cli(case.db_path.with_name("other.db"))
+    other("import", "-", input=exported)
+    assert other.query("SELECT count(*) FROM milestone_parties") == [(5,)]
 
 
 def test_party_names_and_aliases_link_to_one_party(case: Cli) -> None:

@@ -40,7 +40,8 @@ NewPartyOpt = Annotated[
     typer.Option(
         "--new-party",
         metavar="NAME[:ROLE]",
-        help="Like --party, but a new name close to a known party's is created, not refused.",
+        help="Like --party, but a new name close to a known party's is created, and a role"
+        " close to a known one kept as typed, not refused.",
     ),
 ]
 SourceOpt = Annotated[
