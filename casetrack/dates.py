@@ -88,7 +88,7 @@ _FRIENDLY = (
 )
 _SEASON = rf"(?:the )?(?P<season>[a-z]+),? (?:of )?{_YEAR}"
 _DECADE = r"(?P<year>\d{3}0)'?s"
-_APPROXIMATE = r"(?:circa|approximately|approx\.?|about|around|ca\.?|c\.)\s*|c\s+"
+_APPROXIMATE = r"(?:circa|approximately|approx\.?|about|around|ca\.?|c\.)\s*|c\s+|(?:vers|environ) "
 _DASH = "\u2013"  # en dash, as in 17 Jun \u2013 3 Jul 2003
 _RANGES = (
     (r"between (.+?) and (.+)", "[{}..{}]"),
@@ -119,17 +119,35 @@ _DATETIME = (
 # September-December, stored as EDTF's one-of-a-set range [2003-01..2003-04]; the beginning
 # (start) and the end of a year are its early and late thirds.
 _THIRDS = {"early": ("01", "04"), "mid": ("05", "08"), "late": ("09", "12")}
-_THIRD_NAMES = {"middle": "mid", "beginning": "early", "start": "early", "end": "late"}
-_THIRD_WORDS = ("early", "mid", "middle", "late", "beginning", "start", "end")
-_THIRD = rf"(?:the )?(?P<third>{'|'.join(_THIRD_WORDS)})(?:[ -]|-? ?of )?(?P<year>\d{{4}})"
+# French too: début, mi- (milieu) and fin (de) juin 2003.
+_THIRD_NAMES = {
+    "middle": "mid",
+    "beginning": "early",
+    "start": "early",
+    "end": "late",
+    "debut": "early",
+    "début": "early",
+    "mi": "mid",
+    "milieu": "mid",
+    "fin": "late",
+}
+_THIRD_WORDS = ("early", "mid", "middle", "late", "beginning", "start", "end", "debut", "début",
+                "milieu", "mi", "fin")  # fmt: skip
+_OF = r"(?:[ -]|-? ?(?:of|de|d') ?)"
+_THIRD = rf"(?:the )?(?P<third>{'|'.join(_THIRD_WORDS)}){_OF}?(?P<year>\d{{4}})"
 # Early, mid and late in a month are its thirds too: some day of the 1st-10th, 11th-20th or
 # 21st-last, stored as a range of days ([2003-06-01..2003-06-10] is early June 2003).
 _MONTH_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
-_MONTH_THIRD = (
-    rf"(?:the )?(?P<third>{'|'.join(_THIRD_WORDS)})(?:[ -]|-? ?of )?{_MONTH},? (?P<year>\d{{4}})"
-)
+_MONTH_THIRD = rf"(?:the )?(?P<third>{'|'.join(_THIRD_WORDS)}){_OF}?{_MONTH},? (?P<year>\d{{4}})"
 # Years joined by a hyphen (2003-2004): a span of years, as with a dash.
 _YEAR_SPAN = r"(\d{4})-(\d{4})"
+# Days joined by a hyphen or dash before or after their month: 17-20 June 2003, December
+# 19-22, 1894 (the days 17 to 20 June 2003).
+_DAY_SPANS = (
+    r"(?P<low>\d{1,2})\s*[-\u2013\u2014]\s*(?P<high>\d{1,2})(?:st|nd|rd|th|er)? (?P<rest>\D.*)",
+    r"(?P<month>[^\W\d_]+\.?) (?P<low>\d{1,2})\s*[-\u2013\u2014]\s*(?P<high>\d{1,2}),?"
+    r" (?P<year>\d{4})",
+)
 # Numbers in a numeric date a/b/yyyy; refused, with the ISO date(s) it may mean.
 _NUMERIC = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})"
 
@@ -471,7 +489,13 @@ def _quote(text: str) -> str:
     return repr(text if len(text) <= 40 else text[:40] + "…")
 
 
-def _unreadable(text: str) -> DateError:
+def _unreadable(text: str, part: str | None = None) -> DateError:
+    """A refusal naming the part of the date not understood (one bound of a range, ...)
+    when it is not the whole."""
+    if part and " ".join(part.split()) != " ".join(text.split()).lower():
+        return DateError(
+            f"cannot read {_quote(part)} in the date {_quote(text)}: write e.g. {ACCEPTED_FORMS}"
+        )
     return DateError(f"cannot read the date {_quote(text)}: write e.g. {ACCEPTED_FORMS}")
 
 
@@ -566,6 +590,12 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
         first_day, last_day = _MONTH_THIRDS[_THIRD_NAMES.get(third["third"], third["third"])]
         last_day = min(last_day, _month_length(year, month))
         return f"[{year:04d}-{month:02d}-{first_day:02d}..{year:04d}-{month:02d}-{last_day:02d}]"
+    for pattern in _DAY_SPANS:
+        days = re.fullmatch(pattern, lowered)
+        if days:
+            rest = days.groupdict().get("rest") or f"{days['month']} {days['year']}"
+            lowered = f"{days['low']} {rest} to {days['high']} {rest}"
+            break
     for pattern, template in _RANGES:
         match = re.fullmatch(pattern, lowered)
         if match:
@@ -589,6 +619,9 @@ def _borrow(low: str, high: str) -> str:
     if re.fullmatch(_DAY, low) and len(words) >= 2:
         return f"{low} {' '.join(words[-2:])}"
     if re.fullmatch(_NO_YEAR, low) and _month_number(low.split()[-1].rstrip(".")):
+        return f"{low} {words[-1]}"
+    month_first = re.fullmatch(rf"{_MONTH} {_DAY}", low)  # June 17 - July 3, 2003
+    if month_first and _month_number(month_first["month"]):
         return f"{low} {words[-1]}"
     return low
 
@@ -661,7 +694,7 @@ def _core(text: str, today: date, original: str) -> str:
     if match:
         year = match["year"]
         return year[:2] + "XX" if year.endswith("00") else year[:3] + "X"
-    raise _unreadable(original)
+    raise _unreadable(original, text)
 
 
 def _unknown_month(word: str, original: str) -> DateError:

@@ -182,8 +182,12 @@ MONTH_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 @settings(max_examples=examples(200), deadline=None)
 @given(
     day=DAYS,
-    third=st.sampled_from(["early", "mid", "late", "beginning", "middle", "end"]),
-    form=st.sampled_from(["{t} {m} {y}", "{t}-{m} {y}", "the {t} of {m} {y}", "{T} {m} {y}"]),
+    third=st.sampled_from(
+        ["early", "mid", "late", "beginning", "middle", "end", "début", "mi", "fin"]
+    ),  # fmt: skip
+    form=st.sampled_from(
+        ["{t} {m} {y}", "{t}-{m} {y}", "the {t} of {m} {y}", "{T} {m} {y}", "{t} de {m} {y}"]
+    ),  # fmt: skip
     lang=st.sampled_from(sorted(MONTHS)),
 )
 def test_early_mid_late_in_a_month_are_its_thirds_kept_imprecise(
@@ -193,7 +197,8 @@ def test_early_mid_late_in_a_month_are_its_thirds_kept_imprecise(
     August: a range of days, placed and shown as the thirds of a year are."""
     month = MONTHS[lang][day.month - 1]
     value = parse_date(form.format(t=third, T=third.title(), m=month, y=day.year))
-    name = {"beginning": "early", "middle": "mid", "end": "late"}.get(third, third)
+    name = {"beginning": "early", "middle": "mid", "end": "late", "début": "early",
+            "mi": "mid", "fin": "late"}.get(third, third)  # fmt: skip
     first, last = MONTH_THIRDS[name]
     assert value.precision == "between"
     assert value.start == date(day.year, day.month, first)
@@ -263,3 +268,37 @@ def test_dates_people_type_through_the_cli(cli: Cli) -> None:
         "casetrack: a season cannot be marked approximate or uncertain (EDTF has no such date):"
         " write 'Spring 2004' and say the doubt in a note\n"
     )
+
+
+def test_day_spans_and_french_words_people_type(cli: Cli) -> None:
+    """Days joined by a hyphen before or after their month, a span written month first, and
+    the French début / mi- / fin of a month and vers (around) a year; a bound not understood
+    is named in the refusal."""
+    cli("case", "add", "c", "--title", "C")
+    meant = {
+        "17-20 June 2003": "2003-06-17/2003-06-20",
+        "December 19-22, 1894": "1894-12-19/1894-12-22",
+        "June 17 - July 3, 2003": "2003-06-17/2003-07-03",
+        "début mars 2010": "[2010-03-01..2010-03-10]",
+        "mi-juin 2003": "[2003-06-11..2003-06-20]",
+        "fin juin 2003": "[2003-06-21..2003-06-30]",
+        "fin 2003": "[2003-09..2003-12]",
+        "vers 1999": "1999~",
+    }
+    for typed in meant:
+        cli("add", "c", typed, typed)
+    assert dict(cli.query("SELECT title, date FROM milestones")) == meant
+    assert parse_date("17-20 June 2003") == parse_date("17–20 June 2003")
+    assert parse_date("December 19-22, 1894") == parse_date("19 to 22 December 1894")
+    assert parse_date("June 17 - July 3, 2003") == parse_date("17 June - 3 July 2003")
+    for typed in meant:
+        round_trips(parse_date(typed))
+    refused = cli("add", "c", "17 June 2003 to sometime", "x", code=1).stderr
+    assert refused.startswith(
+        "casetrack: cannot read 'sometime' in the date '17 June 2003 to sometime': write e.g."
+    )
+    assert (
+        "'juen' in the date '17-20 Juen 2003' is not a month (did you mean 'june'?)"
+        in cli("add", "c", "17-20 Juen 2003", "x", code=1).stderr
+    )
+    assert cli.query("SELECT count(*) FROM milestones") == [(len(meant),)]
