@@ -184,10 +184,10 @@ MONTH_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
     day=DAYS,
     third=st.sampled_from(
         ["early", "mid", "late", "beginning", "middle", "end", "début", "mi", "fin"]
-    ),  # fmt: skip
+    ),
     form=st.sampled_from(
         ["{t} {m} {y}", "{t}-{m} {y}", "the {t} of {m} {y}", "{T} {m} {y}", "{t} de {m} {y}"]
-    ),  # fmt: skip
+    ),
     lang=st.sampled_from(sorted(MONTHS)),
 )
 def test_early_mid_late_in_a_month_are_its_thirds_kept_imprecise(
