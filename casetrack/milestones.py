@@ -95,11 +95,19 @@ def _kind_name(name: str) -> str:
     return cleaned
 
 
-def _not_default(name: str, what: str) -> None:
+def _not_builtin(conn: sqlite3.Connection, name: str, what: str, instead: str = "NAME") -> None:
+    """Refuse to rename or remove a built-in kind: `add` without --kind, extract and the
+    court rules (a deadline runs from a judgment) name them, and would break."""
     if name == DEFAULT_KIND:
         raise CasetrackError(
             f"kind {DEFAULT_KIND!r} is what 'casetrack add' uses without --kind:"
             f" it cannot be {what}"
+        )
+    if conn.execute("SELECT builtin FROM kinds WHERE name = ?", (name,)).fetchone()[0]:
+        raise CasetrackError(
+            f"kind {name!r} is built in (extract and the court rules use it): it cannot be"
+            f" {what}; add your own with 'casetrack kind add {instead}' and give it to"
+            f" milestones with 'casetrack edit ID --kind {instead}'"
         )
 
 
@@ -118,7 +126,7 @@ def rename_kind(store: Store, old: str, new: str) -> tuple[str, int, bool]:
     cleaned = _kind_name(new)
     with store.write() as conn:
         name = check_kind(conn, clean_kind(old))
-        _not_default(name, "renamed")
+        _not_builtin(conn, name, "renamed", cleaned)
         if cleaned == name:
             raise CasetrackError(f"kind {name!r} already has that name")
         merged = conn.execute("SELECT 1 FROM kinds WHERE name = ?", (cleaned,)).fetchone()
@@ -138,7 +146,7 @@ def remove_kind(store: Store, kind: str) -> str:
 
     with store.write() as conn:
         name = check_kind(conn, clean_kind(kind))
-        _not_default(name, "removed")
+        _not_builtin(conn, name, "removed")
         used = used_by(conn, "m.kind = ?", (name,))
         if used:
             raise CasetrackError(

@@ -128,11 +128,11 @@ def test_source_edit_and_rm(demo: Cli) -> None:
 
 def test_kind_rename_merge_and_rm(demo: Cli) -> None:
     raids = demo.query("SELECT id FROM milestones WHERE kind = 'raid' ORDER BY id")
-    done = _undo_restores(demo, "kind", "rename", "raid", "Dawn Raid")
-    assert "renamed kind 'raid' to 'dawn raid'" in done
     (other,) = demo.query("SELECT min(id) FROM milestones WHERE kind != 'raid'")[0]
     demo("kind", "add", "riad")
     demo("edit", str(other), "--kind", "riad")
+    done = _undo_restores(demo, "kind", "rename", "riad", "Dawn Raid")
+    assert "renamed kind 'riad' to 'dawn raid'" in done
     done = _undo_restores(demo, "kind", "rename", "riad", "raid")
     assert "merged kind 'riad' into 'raid' (1 milestone(s))" in done
     demo("kind", "rename", "riad", "raid")
@@ -140,12 +140,27 @@ def test_kind_rename_merge_and_rm(demo: Cli) -> None:
         [*raids, (other,)]
     )
     assert demo.query("SELECT count(*) FROM kinds WHERE name = 'riad'") == [(0,)]
-    result = demo("kind", "rm", "raid", code=1)
-    assert "kind 'raid' is used by" in result.stderr and "kind rename raid OTHER" in result.stderr
     assert "did you mean 'raid'" in demo("kind", "rm", "riad", code=1).stderr
     assert "cannot be removed" in demo("kind", "rm", "other", code=1).stderr
     assert "cannot be renamed" in demo("kind", "rename", "other", "misc", code=1).stderr
-    assert "removed kind 'settlement'" in _undo_restores(demo, "kind", "rm", "Settlement")
+    demo("kind", "add", "Misc")
+    assert "removed kind 'misc'" in _undo_restores(demo, "kind", "rm", "misc")
+
+
+def test_a_built_in_kind_extract_and_the_rules_use_is_not_renamed_or_removed(demo: Cli) -> None:
+    """Renamed, 'trial' would break extract --apply and 'judgment' the deadline rules that run
+    from it: refused in one line saying what to do instead."""
+    before = demo.records()
+    result = demo("kind", "rename", "trial", "hearing-trial", code=1)
+    assert result.stderr == (
+        "casetrack: kind 'trial' is built in (extract and the court rules use it): it cannot be"
+        " renamed; add your own with 'casetrack kind add hearing-trial' and give it to"
+        " milestones with 'casetrack edit ID --kind hearing-trial'\n"
+    )
+    assert "built in" in demo("kind", "rename", "judgment", "jugement", code=1).stderr
+    assert "cannot be removed" in demo("kind", "rm", "Settlement", code=1).stderr
+    assert "is used by" not in demo("kind", "rm", "raid", code=1).stderr
+    assert demo.records() == before
 
 
 def test_case_rename(demo: Cli) -> None:

@@ -95,8 +95,8 @@ BASELINE: dict[str, tuple[list[str], list[str]]] = {
     "source rm": (["https://example.org/new"], []),
     "kind list": ([], []),
     "kind add": (["extradition"], []),
-    "kind rename": (["raid", "dawn raid"], []),
-    "kind rm": (["settlement"], []),
+    "kind rename": (["dawn raid", "dawn raids"], []),
+    "kind rm": (["dawn raid"], []),
     "search": (["raid"], []),
     "doc add": (["note.txt"], ["--title", "Note"]),
     "doc list": ([], []),
@@ -138,7 +138,7 @@ FILES = {
     "doc add": ("note.txt", NOTE),
 }
 # Calls whose baseline needs a record prepare() makes first.
-PREPARED = ("rule edit", "rule rm", "closure rm")
+PREPARED = ("rule edit", "rule rm", "closure rm", "kind rename", "kind rm")
 
 
 def write_files(folder: Path) -> None:
@@ -154,6 +154,8 @@ def prepare(path: str, folder: Path, cli: Cli) -> None:
         cli("party", "add", "Someone New")
     if path == "source rm":
         cli("source", "add", "https://example.org/new")
+    if path in ("kind rename", "kind rm"):  # a kind of the user's own: built-in ones stay
+        cli("kind", "add", "dawn raid")
     if path in ("rule edit", "rule rm"):
         cli("rule", "add", "local-1", "--days", "10", "--citation", "Local rule 1")
     if path == "closure rm":

@@ -39,7 +39,7 @@ _milestone = st.fixed_dictionaries(
         "case": st.sampled_from(["c1", "c2"]),
         "date": st.sampled_from(["2003", "2003-06", "2003-06-17", "2004~"]),
         "title": st.sampled_from(["Raid", "Hearing", "Ruling"]),
-        "kind": st.sampled_from(["other", "hearing"]),
+        "kind": st.sampled_from(["other", "hearing", "audience"]),
         "tags": st.lists(st.sampled_from(TAGS), max_size=2),
         "parties": st.lists(
             st.fixed_dictionaries(
@@ -95,8 +95,9 @@ _command = st.one_of(
     ),
     st.tuples(st.just("source edit"), st.sampled_from(URLS), st.sampled_from(["A title", ""])),
     st.tuples(st.just("source rm"), st.sampled_from(URLS)),
-    st.tuples(st.just("kind rename"), st.just("hearing"), st.sampled_from(["trial", "audience"])),
-    st.tuples(st.just("kind rm"), st.sampled_from(["hearing", "trial"])),
+    # Kinds of the user's own (built-in ones are neither renamed nor removed).
+    st.tuples(st.just("kind rename"), st.just("audience"), st.sampled_from(["trial", "dossier"])),
+    st.tuples(st.just("kind rm"), st.sampled_from(["audience", "dossier"])),
     st.tuples(st.just("case rename"), st.sampled_from(["c1", "c2"]), st.sampled_from(["c1", "c3"])),
 )
 
@@ -197,6 +198,7 @@ def test_every_command_undoes_back_to_the_store_before_it(
         cli("init")
         for slug in ("c1", "c2"):
             cli("case", "add", slug, "--title", f"Case {slug}")
+        cli("kind", "add", "audience")
         done: list[tuple[tuple[Any, ...], dict[str, list[tuple[object, ...]]]]] = []
         erased = False
         for command in commands:
