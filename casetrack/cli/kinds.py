@@ -36,7 +36,8 @@ def rename(
     old: Annotated[str, typer.Argument(metavar="OLD")],
     new: Annotated[str, typer.Argument(metavar="NEW")],
 ) -> None:
-    """Rename a kind; its milestones follow. Renamed to a kind that exists, it merges into it.
+    """Rename a kind of your own; its milestones follow. Renamed to a kind that exists, it
+    merges into it. Built-in kinds stay (extract and the court rules use them).
 
     Example: casetrack kind rename riad raid
     """
@@ -49,7 +50,7 @@ def rename(
 
 @app.command("rm")
 def rm(ctx: typer.Context, kind: Annotated[str, typer.Argument(metavar="KIND")]) -> None:
-    """Remove a kind no milestone has.
+    """Remove a kind of your own no milestone has (built-in kinds stay).
 
     Example: casetrack kind rm extradition
     """
