@@ -431,9 +431,12 @@ def document_details(store: Store, ref: str) -> dict[str, Any]:
             (document.id,),
         )
     )  # fmt: skip
+    record = document.to_dict()
+    at = list(record).index("bates_last") + 1  # the range beside its two ends
     return {
-        **document.to_dict(),
+        **dict(list(record.items())[:at]),
         "bates": document.bates,
+        **dict(list(record.items())[at:]),
         "page_labels": labels_said(labels),
         "file": str(located(store, document)),
         "milestones": citing,

@@ -13,7 +13,7 @@ from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import PARTY_KIND_ALIASES, PARTY_KINDS, Party
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, widest
-from casetrack.text import check_choice, clean_text, closest, did_you_mean, name_key
+from casetrack.text import check_choice, clean_text, did_you_mean, name_key
 
 
 def find_party_id(conn: sqlite3.Connection, name: str) -> int | None:
@@ -27,20 +27,17 @@ def find_party_id(conn: sqlite3.Connection, name: str) -> int | None:
     return int(row[0]) if row else None
 
 
-def all_names(conn: sqlite3.Connection) -> list[str]:
-    """Every party name and alias, for suggestions."""
-    return [
-        r[0]
-        for r in conn.execute("SELECT name FROM parties UNION ALL SELECT alias FROM party_aliases")
-    ]
-
-
 def require_party_id(conn: sqlite3.Connection, name: str) -> int:
     party_id = find_party_id(conn, name)
     if party_id is None:
-        hint = closest(name, all_names(conn))
-        suggestion = f" (did you mean {' or '.join(repr(h) for h in hint)}?)" if hint else ""
-        raise NotFoundError(f"no party named {name.strip()!r}{suggestion}")
+        # An alias close to the name is pointed at its party's name ('zola': 'Émile Zola').
+        names = [r[0] for r in conn.execute("SELECT name FROM parties")]
+        aliases = dict(
+            conn.execute(
+                "SELECT a.alias, p.name FROM party_aliases a JOIN parties p ON p.id = a.party_id"
+            ).fetchall()
+        )
+        raise NotFoundError(f"no party named {name.strip()!r}{did_you_mean(name, names, aliases)}")
     return party_id
 
 

@@ -38,6 +38,12 @@ def test_doc_add_keeps_hash_pages_labels_and_text(cli: Cli, tmp_path: Path) -> N
     shown = json.loads(cli("doc", "show", "1", "-f", "json").stdout)
     assert shown["page_labels"] == "i-iv, 1-2" and shown["case"] == "acme"
     assert shown["bates"] == "DEF_0001-DEF_0006" and shown["milestones"] == []
+    assert (shown["bates_first"], shown["bates_last"]) == ("DEF_0001", "DEF_0006")
+    # The table says the range once, beside the custodian.
+    table = [line.split() for line in cli("doc", "show", "1").stdout.splitlines()]
+    assert [row for row in table if row and row[0].startswith("bates")] == [
+        ["bates", "DEF_0001-DEF_0006"]
+    ]
     listed = json.loads(cli("doc", "list", "-f", "json").stdout)
     assert [(d["id"], d["cited"]) for d in listed] == [(1, 0)]
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import Cli
 
 
@@ -77,3 +79,27 @@ def test_sources_add_list_show(cli: Cli) -> None:
     table = cli("source", "show", "https://example.org/raid").stdout
     assert "Offices raided" in table and "dawn raid" in table
     assert "no source with id 7" in cli("add", "c", "2003", "x", "--source", "7", code=1).stderr
+
+
+def test_long_links_are_folded_not_cut_and_a_close_alias_points_at_the_name(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 80 columns, a file path or sha256: source is folded over lines like a URL (joined
+    back, the whole link), never cut with '…'; 'party show zola' names the party, not the
+    alias 'E. Zola' nearest the typed name."""
+    path = "/home/someone/cases/acme/exhibits/a-long-folder-name/another/level/exhibit-5.pdf"
+    digest = "sha256:" + "b61b90a185d5c708" * 4
+    for link in (path, digest):
+        cli("source", "add", link)
+    monkeypatch.setenv("COLUMNS", "80")
+    listed = cli("source", "list").stdout
+    assert "\u2026" not in listed
+    header, rule, *rows = listed.splitlines()
+    start = header.index("url")
+    end = rule.index(" ", start)
+    column = [row[start:end].strip() for row in rows]
+    assert "".join(column) == path + digest
+    cli("party", "add", "Émile Zola", "--alias", "E. Zola")
+    assert cli("party", "show", "zola", code=1).stderr == (
+        "casetrack: no party named 'zola' (did you mean 'Émile Zola'?)\n"
+    )

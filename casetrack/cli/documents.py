@@ -113,6 +113,8 @@ def show(ctx: typer.Context, ref: DocRef, fmt: FormatOption = OutputFormat.table
     from casetrack.documents import document_details
 
     details = document_details(open_store(ctx), ref)
+    if fmt in (OutputFormat.table, OutputFormat.markdown):  # the Bates range said once
+        details = {k: v for k, v in details.items() if k not in ("bates_first", "bates_last")}
     columns = ["id", "case", "date", "title", "page", "quote"]
     emit_details(details, fmt, "milestones", columns, ("date", "title", "quote"),
                  dates=("date",))  # fmt: skip

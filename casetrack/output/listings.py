@@ -594,7 +594,12 @@ def _head(word: str, width: int, measure: Callable[[str], int]) -> str:
 
 
 def _is_url(word: str) -> bool:
-    return "://" in word or word.startswith("www.")
+    """A link to keep whole: a URL, a registered document's sha256: source or a file path."""
+    return (
+        "://" in word
+        or word.startswith(("www.", "sha256:", "file:", "/", "~/", "./", "../"))
+        or word[1:3] == ":\\"  # C:\
+    )
 
 
 def focus_roles(milestone: Milestone, focus: Collection[int]) -> str:
