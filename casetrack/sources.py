@@ -26,13 +26,42 @@ def get_source_by_id(conn: sqlite3.Connection, source_id: int) -> Source:
     return Source(*row)
 
 
+def normal_url(url: str) -> str:
+    """A URL as stored: its scheme and host in lower case (they are case-blind), the path as
+    typed (it is not); any other text (a citation, a sha256: source) as it is."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or not scheme.isascii() or not scheme.isalpha():
+        return url
+    end = min((i for i in map(rest.find, "/?#") if i >= 0), default=len(rest))
+    host = rest[:end]
+    user, at, host = host.rpartition("@")
+    return f"{scheme.lower()}://{user}{at}{host.lower()}{rest[end:]}"
+
+
+def same_urls(url: str) -> list[str]:
+    """The stored texts that name the same source as `url`: as typed, with scheme and host in
+    lower case, and with or without a trailing slash (https://e.org/a/ is https://e.org/a)."""
+    normal = normal_url(url)
+    if normal == url and "://" not in url:
+        return [url]
+    if "?" in normal or "#" in normal:
+        return list(dict.fromkeys([url, normal]))
+    bare = normal.rstrip("/")
+    return list(dict.fromkeys([url, normal, bare, bare + "/"]))
+
+
 def find_source(conn: sqlite3.Connection, ref: str) -> Source | None:
-    """A source by numeric id or by its exact URL/citation."""
+    """A source by numeric id, or by its URL/citation (a URL in any case of scheme and host,
+    with or without a trailing slash)."""
     ref = clean_text(ref)
     if ref.isascii() and ref.isdigit():
         # Past 19 digits no rowid matches, and past 4,300 int() refuses to convert.
         return get_source_by_id(conn, int(ref) if len(ref) <= 19 else 2**63)
-    row = conn.execute(_SELECT + " WHERE url = ?", (ref,)).fetchone()
+    urls = same_urls(ref)
+    row = conn.execute(
+        _SELECT + f" WHERE url IN ({', '.join('?' * len(urls))}) ORDER BY url = ? DESC LIMIT 1",
+        (*urls, ref),
+    ).fetchone()
     return Source(*row) if row else None
 
 
@@ -47,7 +76,7 @@ def create_source(
 ) -> int:
     """Insert a new source; `uid` keeps the identity an import brings; `document_id` makes
     it the source a registered document is cited through."""
-    cleaned = clean_text(url)
+    cleaned = normal_url(clean_text(url))
     if not cleaned:
         raise CasetrackError(
             "a source needs a URL or a citation, e.g. 'Le Monde, 18 June 2003, p. 3'"
@@ -88,7 +117,7 @@ def get_or_create_source(conn: sqlite3.Connection, ref: str) -> tuple[int, bool]
 
 
 def _checked_url(url: str) -> str:
-    cleaned = clean_text(url)
+    cleaned = normal_url(clean_text(url))
     if cleaned.isdigit():
         raise CasetrackError("a source URL or citation cannot be a bare number (numbers are ids)")
     return cleaned

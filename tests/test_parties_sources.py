@@ -103,3 +103,28 @@ def test_long_links_are_folded_not_cut_and_a_close_alias_points_at_the_name(
     assert cli("party", "show", "zola", code=1).stderr == (
         "casetrack: no party named 'zola' (did you mean 'Émile Zola'?)\n"
     )
+
+
+def test_a_url_in_another_case_of_scheme_or_host_or_with_a_final_slash_is_the_same_source(
+    cli: Cli,
+) -> None:
+    """Scheme and host are case-blind (stored in lower case), a trailing slash names the same
+    page; the path's case is kept and matters, as it does to servers."""
+    cli("case", "add", "c", "--title", "C")
+    cli("add", "c", "2003", "a", "--source", "HTTPS://Example.ORG/News/1/")
+    cli("add", "c", "2004", "b", "--source", "https://example.org/News/1")
+    cli("add", "c", "2005", "c", "--source", "https://EXAMPLE.org/News/1/")
+    cli("add", "c", "2006", "d", "--source", "https://example.org/news/1")
+    assert cli.query("SELECT id, url FROM sources ORDER BY id") == [
+        (1, "https://example.org/News/1/"),
+        (2, "https://example.org/news/1"),
+    ]
+    assert cli.query("SELECT source_id FROM milestone_sources ORDER BY milestone_id") == [
+        (1,), (1,), (1,), (2,)
+    ]  # fmt: skip
+    result = cli("source", "add", "https://Example.org/News/1", code=1)
+    assert "already exists" in result.stderr
+    lines = [{"format": "casetrack/1"}, {"type": "source", "url": "https://EXAMPLE.ORG/News/1"}]
+    sheet = "".join(json.dumps(line) + "\n" for line in lines)
+    assert "sources: 1 unchanged" in cli("import", "-", "-f", "jsonl", input=sheet).stderr
+    assert cli.query("SELECT count(*) FROM sources") == [(2,)]

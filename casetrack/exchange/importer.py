@@ -33,7 +33,7 @@ from casetrack.exchange.jsonfmt import Record
 from casetrack.milestones import load_milestones
 from casetrack.models import PARTY_KIND_ALIASES, PARTY_KINDS, Milestone
 from casetrack.parties import add_aliases, create_party, find_party_id
-from casetrack.sources import create_source
+from casetrack.sources import create_source, same_urls
 from casetrack.store import Store
 from casetrack.text import check_choice, clean_text, plural
 from casetrack.writer import MilestoneWriter, Ready, remember
@@ -374,10 +374,12 @@ class _Importer:
         fields = {f: _text(record.get(f), f) for f in ("title", "publisher", "published")}
         if fields["published"]:
             fields["published"] = parse_date(fields["published"]).text
+        urls = same_urls(url)  # the same URL in another case of host, or with a final /
         row = self.conn.execute(
             "SELECT id, title, publisher, published, uid FROM sources WHERE uid = ? UNION ALL"
-            " SELECT id, title, publisher, published, uid FROM sources WHERE url = ? LIMIT 1",
-            (uid, url),
+            " SELECT id, title, publisher, published, uid FROM sources"
+            f" WHERE url IN ({', '.join('?' * len(urls))}) LIMIT 1",
+            (uid, *urls),
         ).fetchone()
         if row is None:
             made = create_source(self.conn, url, fields["title"], fields["publisher"],
