@@ -288,3 +288,42 @@ def test_elapsed_counts_days_to_a_span_and_from_its_end(cli: Cli) -> None:
     cli("add", "c", "2020-03-01", "c")
     rows = cli("timeline", "c").stdout.splitlines()[2:]
     assert [row.split()[-3] for row in rows] == ["2020", "~+20d", "~+20d"]
+
+
+def test_a_party_view_keeps_the_role_longest_and_says_whose_role_is_whose(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Narrowed, a timeline of a party's milestones leaves out elapsed, then kind, and keeps
+    the role (what the party did there); with two parties, each role follows its name."""
+    for case in ("dreyfus-1894", "zola-1898"):
+        cli("case", "add", case, "--title", case)
+    cli(
+        "add",
+        "dreyfus-1894",
+        "1894-10-15",
+        "Arrest of Captain Alfred Dreyfus at the War Ministry in Paris",
+        "--kind",
+        "arrest",
+        "--party",
+        "War Ministry:investigating authority",
+    )
+    cli(
+        "add",
+        "zola-1898",
+        "1898-01-13",
+        "Zola publishes J'accuse in L'Aurore",
+        "--kind",
+        "filing",
+        "--party",
+        "War Ministry:complainant",
+        "--party",
+        "Émile Zola:defendant",
+    )
+    monkeypatch.setenv("COLUMNS", "56")
+    header = cli("timeline", "--party", "War Ministry").stdout.splitlines()[0].split()
+    assert header == ["id", "case", "date", "role", "title"]
+    monkeypatch.setenv("COLUMNS", "200")
+    both = ("timeline", "--party", "War Ministry", "--party", "Émile Zola")
+    assert "  War Ministry: complainant; Émile Zola: defendant  " in cli(*both).stdout
+    (row,) = json.loads(cli(*both, "-f", "json").stdout)
+    assert row["role"] == "War Ministry: complainant; Émile Zola: defendant"

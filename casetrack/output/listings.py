@@ -603,8 +603,12 @@ def _is_url(word: str) -> bool:
 
 
 def focus_roles(milestone: Milestone, focus: Collection[int]) -> str:
-    """The roles the queried parties play in a milestone."""
-    return "; ".join(sorted({p.role or "-" for p in milestone.parties if p.party_id in focus}))
+    """The roles the queried parties play in a milestone; each after its party's name when
+    several are queried, so the column says whose role is whose."""
+    linked = [p for p in milestone.parties if p.party_id in focus]
+    if len(focus) > 1:
+        return "; ".join(sorted({f"{p.name}: {p.role or '-'}" for p in linked}))
+    return "; ".join(sorted({p.role or "-" for p in linked}))
 
 
 def timeline_records(
@@ -776,8 +780,8 @@ def write_timeline(
         records,
         fmt,
         columns,
-        flexible=("date", "title", "parties", "sources"),
-        droppable=("elapsed", "role", "kind"),
+        flexible=("date", "role", "title", "parties", "sources"),
+        droppable=("elapsed", "kind", "role"),  # in a party's view, its role matters most
         widest=query.widest if query is not None else None,
     )
 
