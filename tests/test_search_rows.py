@@ -64,7 +64,9 @@ def _store_with(
         Draft(
             "c-1", "2003-06", title,
             parties=[PartySpec(names[p % len(names)], role) for p, role in links if names],
-            sources=[Citation(urls[s % len(urls)], quote) for s, quote in cited if urls],
+            # One pinpoint per source: a milestone cites each once.
+            sources=list({urls[s % len(urls)]: Citation(urls[s % len(urls)], quote)
+                          for s, quote in cited if urls}.values()),
             tags=tags,
         )
         for title, links, cited, tags in milestones
