@@ -189,6 +189,7 @@ _milestone = st.fixed_dictionaries(
                 }
             ),
             max_size=2,
+            unique_by=lambda link: link["url"],  # one pinpoint per source
         ),
     }
 )

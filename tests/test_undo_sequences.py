@@ -52,6 +52,7 @@ _milestone = st.fixed_dictionaries(
                 {"url": st.sampled_from(URLS), "quote": st.sampled_from([None, "q1", "q2"])}
             ),
             max_size=3,
+            unique_by=lambda link: link["url"],  # one pinpoint per source
         ),
     }
 )
