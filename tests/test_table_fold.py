@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 from tabulate import tabulate
 
 from casetrack.output import listings
-from casetrack.output.listings import COMFORT, ELLIPSIS, fit_columns, fold, render, shown
+from casetrack.output.listings import (
+    COMFORT,
+    ELLIPSIS,
+    fit_columns,
+    fold,
+    is_link,
+    render,
+    shown,
+)
 from tests.budget import examples
 
 WORDS = st.text(
@@ -44,7 +52,7 @@ def test_fold_keeps_words_whole_and_urls_intact(words: list[str], width: int) ->
     lines = fold(" ".join(words), width).split("\n")
     assert all(len(line) <= width for line in lines)
     expected = [
-        word if "://" in word or len(word) <= width else word[: width - 1] + ELLIPSIS
+        word if is_link(word) or len(word) <= width else word[: width - 1] + ELLIPSIS
         for word in words
     ]
     # A URL too long for its column is folded over lines: joined back, it is whole.

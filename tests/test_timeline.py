@@ -110,7 +110,11 @@ def test_party_query_spans_cases_and_shows_roles(cli: Cli) -> None:
 def test_unknown_party_suggests_names_and_aliases(cli: Cli) -> None:
     _scenario(cli)
     result = cli("timeline", "--party", "PMO", code=1)
-    assert "no party named 'PMO'" in result.stderr and "'PMOI'" in result.stderr
+    # Close to the alias PMOI: the party's own name is suggested.
+    assert result.stderr == (
+        "casetrack: no party named 'PMO' (did you mean \"People's Mojahedin Organization of"
+        ' Iran"?)\n'
+    )
 
 
 def test_filters_kind_and_date_window(cli: Cli) -> None:

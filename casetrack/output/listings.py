@@ -140,7 +140,7 @@ def _longest_word(rows: Sequence[Sequence[str]], column: int, whole_urls: bool =
             continue
         if (whole_urls and ("://" in cell or "www." in cell)) or not _plain(cell):
             size = max(
-                _cell_width(w) if whole_urls and _is_url(w) else min(_cell_width(w), WORD_CUT)
+                _cell_width(w) if whole_urls and is_link(w) else min(_cell_width(w), WORD_CUT)
                 for w in cell.split()
             )
         elif longest < WORD_CUT:
@@ -562,7 +562,7 @@ def _wrap(text: str, width: int, measure: Callable[[str], int], keep: int = 0) -
             continue
         span = measure(word)
         if span > max(width, keep) and "\x1b" not in word:
-            if not _is_url(word):
+            if not is_link(word):
                 word = _head(word, max(width - 1, 1), measure) + ELLIPSIS
             else:
                 if line:
@@ -593,7 +593,7 @@ def _head(word: str, width: int, measure: Callable[[str], int]) -> str:
     return word[:end]
 
 
-def _is_url(word: str) -> bool:
+def is_link(word: str) -> bool:
     """A link to keep whole: a URL, a registered document's sha256: source or a file path."""
     return (
         "://" in word
