@@ -87,7 +87,8 @@ def _add_args(v: dict[str, object]) -> list[str]:
         args += ["--tag", tag]
     if v["party"] is not None:
         name, role = v["party"]  # type: ignore[misc]
-        args += ["--party", f"{name}:{role}" if role else name]
+        # The role is after the last colon: a name holding one ends with one (guide, commands).
+        args += ["--party", f"{name}:{role}" if role else f"{name}:" if ":" in name else name]
     if v["source"] is not None:
         args += ["--source", str(v["source"])]
     return args
@@ -146,6 +147,9 @@ def _stored(path: Path) -> list[object]:
 @example(_BASE | {"quote": "  padded quote  "})
 @example(_BASE | {"tags": ["e\u0301"]})
 @example(_BASE | {"kind": ""})
+@example(_BASE | {"party": (":", "")})
+@example(_BASE | {"party": ("bank:RaidΩ", "")})
+@example(_BASE | {"party": ("bank:", "witnes")})
 def test_import_accepts_and_stores_exactly_what_add_does(
     template: Path, tmp_path: Path, values: dict[str, object]
 ) -> None:
