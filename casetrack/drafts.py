@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from casetrack.dates import DateValue, parse_date
 from casetrack.errors import CasetrackError
-from casetrack.models import MILESTONE_STATUSES, ROLES
+from casetrack.models import KNOWN_ROLES, MILESTONE_STATUSES, ROLES
 from casetrack.text import check_choice, clean_text, closest, name_key
 
 # What a milestone given no kind is: `casetrack kind` cannot rename or remove it.
@@ -28,7 +28,7 @@ DATE_COLUMNS = (
 )  # fmt: skip
 # A milestone's own columns, as Checked.values() gives them.
 MILESTONE_COLUMNS = ("uid", *DATE_COLUMNS, "kind", "title", "location", "note", "status", "key")
-_ROLES = frozenset(ROLES)
+_ROLES = frozenset(KNOWN_ROLES)
 # A UUID as casetrack writes it; any other spelling goes through uuid.UUID.
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
@@ -180,7 +180,7 @@ def check_role(
     if role in _ROLES:  # a known role as stored
         return role
     role = " ".join(clean_text(role or "").split()).lower()
-    if role and not as_typed and role not in ROLES:
+    if role and not as_typed and role not in _ROLES:
         meant = _meant(role)
         if meant:
             raise CasetrackError(
@@ -205,7 +205,7 @@ def _meant(role: str) -> str | None:
 
     words = role.split()
     compound = _qualified_role(role)
-    for known in closest(role, ROLES, n=len(ROLES)) + list(ROLES):
+    for known in closest(role, KNOWN_ROLES, n=len(KNOWN_ROLES)) + list(KNOWN_ROLES):
         parts = known.split()
         if compound and len(parts) == 1:
             continue
@@ -224,7 +224,7 @@ def _qualified_role(role: str) -> bool:
     """Whether a role holds a known one as whole words ('counter defendant', 'attorney for
     Acme'): a court's compound, not a misspelling of the role it contains."""
     words = " " + " ".join(re.findall(r"[\w']+", role)) + " "
-    return any(f" {known} " in words for known in ROLES)
+    return any(f" {known} " in words for known in KNOWN_ROLES)
 
 
 def check_party(spec: PartySpec) -> PartySpec:

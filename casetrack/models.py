@@ -26,6 +26,16 @@ ROLES = (
     "investigating judge", "judge", "court", "raiding authority", "detainee", "witness", "counsel",
     "victim", "complainant", "appellee", "claimant", "attorney",
 )  # fmt: skip
+# The same roles as French court documents name them: a role is free text, and a French user's
+# "juge d'instruction" is a role of its own, not a misspelling of "judge".
+FRENCH_ROLES = (
+    "mis en cause", "prévenu", "accusé", "mis en examen", "partie civile", "demandeur",
+    "défendeur", "requérant", "appelant", "intimé", "procureur", "ministère public",
+    "juge d'instruction", "juge", "tribunal", "cour", "détenu", "témoin", "avocat", "victime",
+    "plaignant", "demanderesse", "défenderesse", "requérante", "appelante", "intimée",
+    "prévenue", "accusée", "détenue", "plaignante",
+)  # fmt: skip
+KNOWN_ROLES = ROLES + FRENCH_ROLES
 
 
 @dataclass

@@ -35,7 +35,7 @@ from casetrack.drafts import (
     party_spec_text,
 )
 from casetrack.errors import CasetrackError
-from casetrack.models import ROLES
+from casetrack.models import KNOWN_ROLES
 from casetrack.parties import create_party, find_party_id, refuse_close
 from casetrack.sources import create_source, find_source
 from casetrack.tables import LINK_TABLES
@@ -232,7 +232,7 @@ class MilestoneWriter:
                 refuse_close(self.conn, spec.name, self.force_new_party or f"--new-party {typed!r}")
             party_id = create_party(self.conn, spec.name, uid=spec.uid)
             self.created.parties.append(spec.name)
-            if spec.role and spec.role not in ROLES and spec.whole:
+            if spec.role and spec.role not in KNOWN_ROLES and spec.whole:
                 self.created.odd_roles[spec.name] = (spec.whole, spec.role)
             if spec.uid is not None:
                 remember(self.party_uids, spec.uid, party_id)

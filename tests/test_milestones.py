@@ -114,6 +114,27 @@ def test_a_role_that_differs_by_a_whole_word_is_another_role_not_a_typo(case: Cl
     assert other.query("SELECT count(*) FROM milestone_parties") == [(5,)]
 
 
+def test_french_roles_are_roles_and_their_misspellings_are_caught(case: Cli) -> None:
+    """A French user types the roles of French procedure; "juge d'instruction" was refused as a
+    misspelling of "judge" and "juge" suggested "judge"."""
+    for role in [
+        "juge d'instruction",
+        "juge",
+        "partie civile",
+        "prévenu",
+        "avocat de la partie civile",
+    ]:
+        case("add", "acme", "2003", role, "--party", f"Marie Roux:{role}")
+    result = case("add", "acme", "2003", "x", "--party", "Marie Roux:juge d'instrution", code=1)
+    assert 'did you mean "juge d\'instruction"' in result.stderr
+    assert "did you mean 'prévenu'" in case("add", "acme", "2003", "x", "--party",
+                                            "Marie Roux:prevenu", code=1).stderr  # fmt: skip
+    assert case.query("SELECT role FROM milestone_parties ORDER BY rowid") == [
+        ("juge d'instruction",), ("juge",), ("partie civile",), ("prévenu",),
+        ("avocat de la partie civile",),
+    ]  # fmt: skip
+
+
 def test_party_names_and_aliases_link_to_one_party(case: Cli) -> None:
     case("party", "add", "People's Mojahedin Organization of Iran", "--alias", "PMOI",
          "--alias", "MEK", "--kind", "organization")  # fmt: skip
