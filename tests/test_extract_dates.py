@@ -283,6 +283,13 @@ def test_an_undated_event_outside_a_listing_of_releases_is_no_candidate() -> Non
         ("He was tried on 5 May 2003. The following week he appealed.", "en",
          ["2003-05-05", "2003-05-12~"]),  # a week is no date: about that day
         ("He was arrested on 5 May 2010, the day after the raid.", "en", ["2010-05-05"]),
+        # a date opening a clause is the day the story is at, as one opening a sentence
+        ("He was hurt and taken to hospital; 5 May 2010, he was charged. The same day he "
+         "pleaded guilty.", "en", ["2010-05-05", "2010-05-05"]),
+        ("The court sat on 2 June 2011. He says he was beaten; on 5 May 2010 he was charged. "
+         "That same day he was released.", "en", ["2011-06-02", "2010-05-05", "2010-05-05"]),
+        ("Il a été blessé ; le 5 mai 2010, il a été mis en examen. Le même jour, il a été "
+         "placé en détention.", "fr", ["2010-05-05", "2010-05-05"]),
     ],
 )  # fmt: skip
 def test_the_same_the_next_or_the_previous_day_month_or_year_is_exact(

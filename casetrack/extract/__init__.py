@@ -225,7 +225,7 @@ def extract(
                 continue
             if date_found.span is not None or date_found.month_day is not None:
                 stated = span
-                if _OPENING.rx.match(sentence[: date_found.start]):
+                if _OPENING.rx.search(sentence, 0, date_found.start):
                     narrative = span
             header = header_kind(
                 sentence, date_found.start, date_found.end, offset, decision, story
@@ -309,7 +309,9 @@ _CEREMONY = Regex(
     r"|honou?r(?:s|ed|ing)|c[ée]r[ée]monie|hommage|comm[ée]mor\w*)\b",
     re.IGNORECASE,
 )
-_OPENING = Regex(r"^\W*(?:on|le|in|en|by|at|around|vers)?\s*$", re.IGNORECASE)
+# A date opening its sentence or a clause of it ("...hospitalised; on 23 April a charge was
+# filed"): the day the story is at.
+_OPENING = Regex(r"(?:^|[;:])\W*(?:on|le|in|en|by|at|around|vers)?\s*$", re.IGNORECASE)
 
 
 def _drop_told_headline(candidates: list[Candidate], headline: int | None) -> None:
