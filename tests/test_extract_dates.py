@@ -218,6 +218,32 @@ def test_an_opinions_header_date_under_its_docket_number_is_the_ruling() -> None
     assert extraction.published is None
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Legal Information Institute\n[\nHome]\n[\nDatabases]\n[\nSearch]\nYou are here:\n"
+         "LII >>\nDatabases >>\nSMITH v. FRANCE - 1234/05 [2010] ECHR 55 (3 May 2010)\nURL: "
+         "http://example.org/55.html\nCite as:\n[2010] ECHR 55\nSECOND\nSECTION\nCASE OF SMITH "
+         "v. FRANCE\n(Application\nno. 1234/05)\nJUDGMENT\nSTRASBOURG\n3\nMay 2010\nThis\n"
+         "judgment will become final.\nThe case originated in an application lodged on 4 June "
+         "2005.", [("2010-05-03", "judgment"), ("2005-06-04", "filing")]),
+        ("Case law search >> DOE v. ITALY - 99/07 [2009] ECHR 12 (12 March 2009) Cite as: "
+         "[2009] ECHR 12\nCASE OF DOE v. ITALY\nJUDGMENT\nSTRASBOURG\n12 March 2009\nThis "
+         "judgment is final. The applicant was arrested on 5 May 2006.",
+         [("2009-03-12", "judgment"), ("2006-05-05", "arrest")]),
+    ],
+)  # fmt: skip
+def test_a_decisions_date_in_its_page_title_and_its_header_is_one_ruling(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert [(c.date, c.kind) for c in extract(text).candidates] == want
+
+
+def test_one_day_given_twice_for_two_events_of_a_sentence_is_two_events() -> None:
+    text = "On 5 May 2010 the police arrested him and on 5 May 2010 the prosecutor charged him."
+    assert [c.kind for c in extract(text).candidates] == ["arrest", "charge"]
+
+
 # --------------------------------------------------------------------------- listings of releases
 
 _LISTING = (

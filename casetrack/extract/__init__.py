@@ -245,6 +245,8 @@ def extract(
                 continue
             linked = carried.deciding(parties) if header else parties
             linked = carried.with_court(linked) if citation is not None else linked
+            if header is not None and _retitled(candidates, clean, span.text, header, linked):
+                continue
             candidates.append(
                 Candidate(
                     found=normalise_space(date_found.found),
@@ -332,6 +334,20 @@ _NAMING = Regex(
     r"(?:\s+on)?\s*$",
     re.IGNORECASE,
 )
+
+
+def _retitled(
+    candidates: Sequence[Candidate], sentence: str, day: str, kind: str, parties: list[str]
+) -> bool:
+    """Whether a decision's header date only repeats a date of the same run of head lines (the
+    page title "SMITH v. FRANCE - 1234/05 (3 May 2010)" above "JUDGMENT ... 3 May 2010"): the
+    one proposed already becomes the decision, with the header's kind and court."""
+    told = next((c for c in candidates if c.date == day and c.sentence == sentence), None)
+    if told is None:
+        return False
+    told.kind = kind
+    told.parties.extend(p for p in parties if p not in told.parties)
+    return True
 
 
 def _restated(
