@@ -38,6 +38,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"trial (?:court|judge|justice)", r"hearing officer", r"post-conviction", r"accus\w*",
             r"soupconn\w*", r"suspect\w*", r"alleg\w*", r"direct appeal", r"on appeal",
             r"en appel", r"mandat d'arret", r"appeals? panel", r"in order to",
+            r"(?:new|multidatabase) search",
+            # a release announcing something, and agencies named for what they do
+            r"(?:press|news|media|immediate) releases?", r"bureau of investigation",
+            r"investigating (?:officers?|agents?|authorit(?:y|ies)|bod(?:y|ies)|prosecutors?"
+            r"|magistrates?|team)",
         ),
     ),
     (
@@ -69,6 +74,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"ouv\w* une (?:enquete|information judiciaire)",
             r"diligent\w* une enquete\w*(?: preliminaire)?",
             r"(?:instituted|initiated|opened|brought) (?:a )?criminal (?:proceedings|case)",
+            r"investigat(?:ed|ing)",
         ),
         (
             r"investigation", r"probe", r"inquiry", r"enquete", r"information judiciaire",
@@ -258,6 +264,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"granted (?:the |a |an |his |her |its |their )?(?:[\w']+ ){0,3}"
             r"(?:application|leave|permission|petition|request|motion|certiorari|rehearing)",
             r"(?:certiorari|leave to appeal|rehearing) (?:was |were )?granted",
+            r"(?:certiorari|cert\.|leave to appeal|rehearing|reconsideration|review|transfer)"
+            r" (?:was |were )?denied",
+            r"denied (?:the |a |an |his |her |its |their )?(?:[\w']+ ){0,2}"
+            r"(?:petition|application|motion|request)s? for (?:a writ of )?"
+            r"(?:rehearing|certiorari|reconsideration|review|leave)",
             r"perm\. app\. granted", r"prescrivant", r"enjoined",
             r"signed by (?:the )?(?:(?:chief |senior |district |magistrate )?judge|justice"
             r"|magistrate)",
@@ -377,7 +388,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"deported", r"extradited", r"expelled", r"expuls\w*", r"extrad\w*",
             # The ECHR giving notice of an application to the government: no step of the case.
-            r"(?:decided to )?(?:give|gave|given) notice of (?:the |this |that )?applications?",
+            r"(?:decided to )?(?:give|gave|given) notice "
+            r"(?:to (?:the |a )?(?:respondent )?government )?of (?:the |this |that )?"
+            r"(?:[\w'-]+ ){0,2}(?:applications?|complaints?)",
             r"(?:decided to )?communicat\w* (?:the |this |that )?"
             r"(?:applications?|case|complaints?)",
             r"(?:was|were|been) communicated",
@@ -398,6 +411,7 @@ _KIND_REGEXES = tuple(
     for words, strength in ((verbs, _VERB), (nouns, _NOUN))
     if words
 )
+_LINE_BREAK = Regex(r"[\t\n\r\f\v]")
 _CLAUSE_BREAK = Regex(r"[,;:()—\u2013]|\band\b|\bet\b|\bwhile\b|\bbut\b")
 # Phrases that are not the date's event unless the date is in them: adjuncts ("following the
 # denial of his motion,", "as a result of the investigation,") and relative clauses.
@@ -507,7 +521,8 @@ class KindWords:
     def of(cls, sentence: str, dates: Sequence[tuple[int, int]]) -> KindWords:
         """Longest phrase first where words overlap, and none inside a date: "the 2003
         raid" counts, the "May" of "9 May 2011" never does."""
-        folded = fold_same_length(sentence).lower()
+        # a page that breaks lines inside sentences: "decided to give notice\nof the application"
+        folded = _LINE_BREAK.rx.sub(" ", fold_same_length(sentence).lower())
         hits = [
             (m.start(), m.end(), kind, strength)
             for rx, kind, strength in _KIND_REGEXES
@@ -793,6 +808,15 @@ _HEADER_LABEL = Regex(
     r"|delivered|opinion filed|judgment entered|lecture du(?: \w+di)?|lu le)?\s*[:.]?\s*"
 )
 _LABELLED_HEAD = 3000  # "Argued ..." and "Decided ..." lines may follow a long list of counsel
+_TITLE_ABOVE = 3  # lines: "JUDGMENT", "STRASBOURG", then the date alone
+
+
+def _under_title(before: str) -> bool:
+    """Whether a line right above the date's titles a decision ("JUDGMENT / STRASBOURG /
+    9 December 2010"), however long the site's furniture before the title."""
+    lines = fold_same_length(before[-200:]).lower().splitlines()
+    above = [line.strip() for line in lines if line.strip()][-_TITLE_ABOVE:]
+    return any(line in ("judgment", "jugement", "arret", "decision") for line in above)
 
 
 def header_kind(
@@ -811,7 +835,8 @@ def header_kind(
     line = fold_same_length(sentence[line_start : line_end if line_end >= 0 else None]).lower()
     rest = line[: start - line_start] + line[end - line_start :]
     label = _HEADER_LABEL.rx.fullmatch(rest)
-    if offset + start >= HEAD and not (label and label["label"]):
+    titled = not rest.strip() and _under_title(story[:offset] + sentence[:line_start])
+    if offset + start >= HEAD and not (label and label["label"]) and not titled:
         return None
     if label and label["hearing"]:
         return "hearing"  # "Argued April 28, 1950."
