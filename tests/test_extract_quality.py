@@ -8,11 +8,15 @@ checked: a floor there would be tuning on it.
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from casetrack.models import DEFAULT_KINDS
+from tests.extract_corpus import SPLITS, real_samples
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,7 +66,25 @@ def test_every_real_text_has_its_source_licence_and_split() -> None:
     corpus = ROOT / "tests" / "corpus" / "extract"
     texts = sorted(corpus.glob("*/*.txt"))
     assert len(texts) >= 25
-    assert {p.parent.name for p in texts} == {"tune", "heldout", "heldout2", "heldout3", "heldout4"}
+    splits = {"tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"}
+    assert {p.parent.name for p in texts} == splits
     for text in texts:
         notes = text.with_suffix(".json").read_text(encoding="utf-8")
         assert '"source"' in notes and '"licence"' in notes, text.name
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_every_annotation_reads_as_the_evaluator_reads_it(split: str) -> None:
+    """Dates are EDTF days, months or years (maybe "~"), kinds are built-in and each milestone's
+    parties are among the case's. Only the annotations are read, never extract's proposals, so a
+    sealed split is checked too without its figures being seen."""
+    edtf = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?~?")
+    samples = real_samples(split)
+    assert samples
+    for sample in samples:
+        names = {name for name, _ in sample.known_parties}
+        for milestone in sample.expected:
+            assert edtf.fullmatch(milestone.date), (sample.name, milestone.date)
+            assert milestone.kind in DEFAULT_KINDS, (sample.name, milestone.kind)
+            assert set(milestone.parties) <= names, (sample.name, milestone.parties)
+        assert sample.text.strip(), sample.name
