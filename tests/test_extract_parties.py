@@ -203,3 +203,73 @@ def test_a_township_is_a_place_and_he_is_the_person_named() -> None:
         "He pleaded guilty on September 12, 2022."
     )
     assert _parties(text) == [["John R. Smith"], ["John R. Smith"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "May 18, 2021 - The United States Attorney announced that MARIA L. OKONKWO-BELL was "
+            "arrested on May 3, 2021 in Newark.",
+            "Maria L. Okonkwo-Bell",
+        ),
+        ("On 4 June 2019, ROBERT DUVALL III pleaded guilty before the court.", "Robert Duvall III"),
+        ("The jury found that TOMASZ WRÓBEL had lied to agents on 12 March 2018.", "Tomasz Wróbel"),
+    ],
+)
+def test_a_name_in_capitals_in_prose_is_a_person(text: str, person: str) -> None:
+    candidate = _only(text)
+    assert person in candidate.parties
+    assert NewParty(person, "", "person") in candidate.new_parties
+
+
+def test_a_persons_surname_in_capitals_stands_for_them_later() -> None:
+    text = (
+        "The prosecutor said that ANNA PETRAKIS would appear before the court on June 2, 2020. "
+        "PETRAKIS has been in custody since her arrest on May 30, 2020."
+    )
+    assert _parties(text) == [["Anna Petrakis"], ["Anna Petrakis"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FOR IMMEDIATE RELEASE WEDNESDAY, APRIL 9, 2003 JUSTICE DEPARTMENT NEWS\n\nIt rained.",
+        "FORMER STATE SENATOR PLEADS GUILTY ON MAY 2, 2019\n\nThe hearing was short.",
+        "Agents of ICE ERO and the NYPD arrested nobody on 3 May 2019 in the city.",
+        "The SOUTHERN DISTRICT dismissed the claim on 3 May 2019 as late and unfounded.",
+    ],
+)
+def test_headings_and_acronyms_in_capitals_are_no_person(text: str) -> None:
+    assert all(c.parties == [] for c in extract(text).candidates)
+
+
+@pytest.mark.parametrize(
+    ("caption", "person"),
+    [
+        ("JAMES T. MORROW, APPELLANT v. THE STATE OF TEXAS, APPELLEE", "James T. Morrow"),
+        ("The People, Respondent, v Amir Haddad, Appellant.", "Amir Haddad"),
+        ("STATE of Ohio, Respondent, v. Lena Marie KOVAC, Appellant.", "Lena Marie Kovac"),
+    ],
+)
+def test_a_captions_appellant_is_the_appellant_of_the_opinion(caption: str, person: str) -> None:
+    text = (
+        f"{caption}\n\nMEMORANDUM OPINION\n\nIn three issues, Appellant argues the trial court "
+        "erred. His friend, Dana Whitfield, testified.\n\n"
+        "In October 2006, Appellant was convicted of theft."
+    )
+    assert _parties(text)[-1] == [person]
+
+
+def test_an_anonymised_name_in_capitals_is_a_person_and_its_initial_stands_for_them() -> None:
+    text = (
+        "STATUANT SUR LE POURVOI FORME PAR :\n- X... GERARD,\n"
+        "CONTRE UN ARRET DE LA COUR D'APPEL DE RIOM EN DATE DU 4 MARS 1986 ;\n"
+        "X... A ADRESSE UNE REQUETE DATEE DU 3 AVRIL 1986 ;\n"
+        "VU LA PROCEDURE SUIVIE CONTRE Y..., Z... ET A... INCULPES DU 5 MAI 1986 ;"
+    )
+    parties = _parties(text, "fr")
+    assert parties[0][0] == "X... Gerard"
+    assert "X... Gerard" in parties[1]
+    assert "Cour D'Appel de Riom" in parties[0]
+    assert not any("Inculpes" in p or "Et" in p.split() for p in parties[2])

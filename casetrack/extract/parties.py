@@ -240,8 +240,10 @@ _TITLED = Regex(rf"\b{_TITLES}\s+(?P<name>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)
 _ANONYMISED = Regex(
     rf"\b(?:M\.|MM\.|Mme|Mlle)\s+(?:[{_UPPER}][{_LOWER}-]+\s+)?"
     rf"(?:[{_UPPER}]\.\.\.(?:\s*[{_UPPER}]\.\.\.)?|\[[{_UPPER}]\](?:\s*\[[{_UPPER}]\])*)"
-    rf"|(?<![\w.])[{_UPPER}]\.\.\.[ \t]+[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?\b"
-)
+    rf"|(?<![\w.])[{_UPPER}]\.\.\.[ \t]+[{_UPPER}](?:[{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+    rf"|[{_UPPER}]+(?:-[{_UPPER}]+)?(?=[ \t]*(?:,|;|$)))\b",
+    re.MULTILINE,
+)  # "- X... PATRICK," listing the appellants of a decision written in capitals
 # A French company: "la société Icauna", "la société anonyme Virtus", "LA SOCIETE USINOR"; not
 # a firm of lawyers ("société civile professionnelle").
 _CAPS_WORD = r"(?!(?:ET|DE|DU|DES|LA|LE|LES|EN|AU|AUX|A)\b)[A-Z\u00c0-\u00de]{2,}"
@@ -280,21 +282,39 @@ _ORGANISATION = Regex(
     rf"(?<![\w{_UPPER}])(?P<name>{_ORG_TOKEN}(?:[ \t]+(?:(?:of|for|and|on|de|du|des|la|le|d'|l'|&)"
     rf"[ \t]+)*{_ORG_TOKEN}){{1,7}}(?:,[ \t]+(?:LLC|Inc\.?|Ltd\.?))?)"
 )
+# Words that end a place's name in a decision written in capitals ("COUR D'APPEL DE RIOM EN
+# DATE DU ...", "COUR D'ASSISES DE LA GIRONDE SOUS LES ACCUSATIONS").
+_CAPS_STOP = (
+    "(?:EN|DU|DE|DES|LA|LE|LES|ET|SOUS|SUR|QUI|QUE|PAR|POUR|AU|AUX|A|DANS|STATUANT|APRES|AVEC"
+    "|CONTRE|DATE|DU)"
+)
 _FRENCH_COURT = Regex(
     r"\b(?P<name>(?:tribunal (?:correctionnel|judiciaire|de grande instance|administratif|de police"
     r"|pour enfants)|cour (?:administrative )?d'appel|cour d'assises|cour de cassation|"
     r"chambre de l'instruction|"
     r"parquet(?: national financier| général)?|conseil d'[ée]tat|conseil constitutionnel)"
     r"(?:\s+(?:de\s+la|de\s+l'|de|du|d')\s*"
-    rf"(?-i:[{_UPPER}][\w{_UPPER}-]*(?:[ -][{_UPPER}][\w{_UPPER}-]*)*))?)",
+    rf"(?-i:[{_UPPER}][\w{_UPPER}-]*(?:[ -](?!{_CAPS_STOP}\b)[{_UPPER}][\w{_UPPER}-]*)*))?)",
     re.IGNORECASE,
 )
 _PERSON = Regex(
     rf"(?<![\w.])(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}}[ \t]+[{_UPPER}]{{3,}}(?![\w.])|"
     rf"{_TOKEN}(?:[ \t]+(?:(?:de|van|von|der|da|di|bin|ben|al)[ \t]+)?{_TOKEN}){{1,3}})"
 )  # "Reggie Horton", or as the ECHR writes names: "Marina Viktorovna NOVIKOVA"
+# A name in capitals in running prose, as US Attorneys' releases write them: "announced that
+# FAISAL SHAHZAD is expected ...", "Magistrate Judge JAMES C. FRANCIS IV".
+_CAPS_NAME_WORD = rf"[{_UPPER}][{_UPPER}'\u2019]+(?:-[{_UPPER}]+)*"
+_CAPS_PERSON = Regex(
+    rf"(?<![\w.'\u2019-])(?P<name>{_CAPS_NAME_WORD}"
+    rf"(?:[ \t]+(?:[{_UPPER}]\.[ \t]+)?{_CAPS_NAME_WORD}){{1,3}})(?![\w'\u2019-]|\.\w)"
+)
+_LOWER_WORD = Regex(rf"(?<![\w{_UPPER}])[{_LOWER}]{{2,}}\b")
+_SUFFIXES = frozenset({"II", "III", "IV", "JR", "SR"})
 _SIDE = rf"(?:{_TOKEN}|[{_UPPER}]{{2,}})(?:[ \t]+(?:{_TOKEN}|[{_UPPER}]{{2,}})){{0,3}}"
-_CAPTION = Regex(rf"(?P<first>{_SIDE}),?\s+v\.?\s+(?P<second>{_SIDE})")
+_CAPTION_ROLE = r"(?i:appellants?|appellees?|petitioners?|respondents?|defendants?|plaintiffs?)"
+_CAPTION = Regex(
+    rf"(?P<first>{_SIDE})(?:,\s+{_CAPTION_ROLE})?,?\s+v\.?\s+(?P<second>{_SIDE})"
+)  # "JAMES T. MORROW, APPELLANT v. THE STATE OF TEXAS"
 # A place, not a person: "New York County", "the State of New York".
 _PLACE_AFTER = Regex(
     r"\s+(?:County|City|State|District|Circuit|Division|Street|Avenue|Road|Airport|Station|Square"
@@ -310,7 +330,10 @@ _PLACE_BEFORE = Regex(
 # the code below, a link alone in brackets ("(Read More)").
 _FURNITURE = Regex(r":")
 # A caption's side that is a person charged or appealing: "v Teon Seymore, Appellant".
-_ACCUSED_SIDE = Regex(r",\s+(?:Defendant-)?(?:Appellant|Defendant|Petitioner|Applicant)\b")
+_ACCUSED_SIDE = Regex(
+    r",\s+(?:Defendant-)?(?:Appellant|Defendant|Petitioner|Applicant"
+    r"|APPELLANT|DEFENDANT|PETITIONER|APPLICANT)\b"
+)
 # Another name of the same person: "Philip J. Howell, a/k/a James Colburne Howard".
 _AKA = Regex(
     rf",?\s+\(?(?:a/k/a|a\.k\.a\.?|aka|also known as|alias|dit|dite)\s+"
@@ -417,6 +440,7 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
     first; a person's surname is an alias ("Sherman" for "Dwayne Sherman") unless two share it."""
     found: list[tuple[int, str, str, tuple[str, ...]]] = []
     officials: set[str] = set()
+    in_capitals: set[str] = set()  # persons the text writes in capitals: "FAISAL SHAHZAD"
     covered = bytearray(len(text))  # where a name was found already
 
     def add(start: int, end: int, name: str, kind: str) -> None:
@@ -428,8 +452,13 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
         covered[start:end] = b"\x01" * (end - start)
         found.append((start, name, kind, aliases))
 
+    def in_office(start: int, end: int) -> bool:
+        """Whether an office comes before or after the name: "Agent, Ms N. Ruse"."""
+        before = _OFFICE.rx.search(text, max(0, start - 60), start)
+        return before is not None or _OFFICE_AFTER.rx.match(text, end) is not None
+
     for m in _ANONYMISED.rx.finditer(text):
-        add(m.start(), m.end(), " ".join(m.group(0).split()), "person")
+        add(m.start(), m.end(), _tidy(" ".join(m.group(0).split())), "person")
     for m in _DEFINED.rx.finditer(text):
         add(m.start("name"), m.end("name"), m.group("name"), "organization")
     for m in _COMPANY.rx.finditer(text):
@@ -453,13 +482,20 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
             add(m.start("name"), m.end("name"), name, "person")
             if _OFFICE.rx.search(text, max(0, m.start() - 60), m.start("name")):
                 officials.add(fold(name))
+    for m in _CAPS_PERSON.rx.finditer(text):
+        caps = _caps_person(text, m.start("name"), m.group("name"))
+        if caps:
+            add(m.start("name"), m.end("name"), caps, "person")
+            in_capitals.add(fold(caps))
+            if in_office(m.start(), m.end("name")):
+                officials.add(fold(caps))
     for m in _CAPTION.rx.finditer(text):
         for group in ("first", "second"):
             side = m.group(group).split(",")[0].split()
             while side and fold(side[0]).strip(".'") in _NOT_NAMES:
                 side.pop(0)
             name = _tidy(" ".join(side))
-            if _is_name(name):  # a side of a caption may be a state: no "he" or "she"
+            if _is_name(name) and fold(name) not in _PLACES:  # a state: no "he" or "she"
                 aka = _AKA.rx.match(text, m.end(group))
                 after = aka.end() if aka else m.end(group)
                 accused = _ACCUSED_SIDE.rx.match(text, after) and len(side) > 1
@@ -481,9 +517,7 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
             and fold(name) not in _PLACES
         ):
             add(m.start("name"), m.end("name"), _tidy(name), "person")
-            if _OFFICE.rx.search(text, max(0, m.start() - 60), m.start("name")) or (
-                _OFFICE_AFTER.rx.match(text, m.end("name"))
-            ):
+            if in_office(m.start(), m.end("name")):
                 officials.add(fold(_tidy(name)))  # "Ms N. Ruse, their Agent" or "Agent, Ms N. Ruse"
     found.sort()
     result: dict[str, tuple[str, str, tuple[str, ...]]] = {}
@@ -507,10 +541,43 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
             result[holder] = (name, kind, (*first_aliases, first, *aliases))
     surnames = [_surname(name) if kind == "person" else None for name, kind, _ in result.values()]
     return [
-        (name, kind, (*aliases, surname) if surname and surnames.count(surname) == 1 and
-         surname not in aliases else aliases, fold(name) in officials)
+        (name, kind, _with_surname(aliases, surname if surnames.count(surname) == 1 else None,
+         fold(name) in in_capitals), fold(name) in officials)
         for (name, kind, aliases), surname in zip(result.values(), surnames, strict=True)
     ]  # fmt: skip
+
+
+def _with_surname(
+    aliases: tuple[str, ...], surname: str | None, in_capitals: bool
+) -> tuple[str, ...]:
+    """A person's aliases and their surname as written alone, in capitals too when the text
+    writes the person's name so ("SHAHZAD has been in custody")."""
+    if surname is None:
+        return aliases
+    written = (surname, surname.upper()) if in_capitals else (surname,)
+    return (*aliases, *(s for s in written if s not in aliases))
+
+
+def _caps_person(text: str, start: int, name: str) -> str | None:
+    """A person's name written in capitals, as it reads ("Faisal Shahzad"), when its line is
+    prose (lower-case words around it: not a heading or a caption in capitals) and its words
+    are no acronyms ("ICE ERO"), organisation words, places or sentence words."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if len(_LOWER_WORD.rx.findall(line)) < 3:
+        return None
+    words = [w for w in name.split() if not w.endswith(".")]
+    if words[-1] in _SUFFIXES:
+        words.pop()
+    if len(words) < 2 or max(len(w) for w in words) < 4:
+        return None
+    folded = [fold(w) for w in words]
+    if any(w in _NOT_NAMES or w in _CONNECTORS for w in folded) or fold(name) in _PLACES:
+        return None
+    if set(w.title() for w in words) & (set(_ORG_WORDS) | _PLACE_ENDS):
+        return None
+    return " ".join(w if w in _SUFFIXES or w.endswith(".") else w.title() for w in name.split())
 
 
 _HEADLINE_WORD = Regex(r"[^\W\d_][\w'\u2019-]*")
@@ -554,9 +621,14 @@ def _headline_organisation(name: str) -> str:
     return name
 
 
+_INITIAL_FIRST = Regex(rf"[{_UPPER}]\.\.\.")
+
+
 def _surname(name: str) -> str | None:
     """The last word of a person's full name, when it can stand for the person alone."""
     words = name.split()
+    if len(words) == 2 and _INITIAL_FIRST.rx.fullmatch(words[0]):
+        return words[0]  # "X..." for "X... Patrick": the initial stands for the surname
     last = words[-1] if len(words) > 1 else ""
     if len(last) < 3 or not last[:1].isupper() or not last[1:].islower() or "." in last:
         return None
@@ -600,8 +672,9 @@ _ITSELF = Regex(
 _ROLE_THEN_NAME = Regex(rf"\b(?:[Tt]he|[Ll]e|[Ll]a)\s+(?P<role>{_ROLES})\s*,\s+")
 _ROLE_AFTER_NAME = Regex(
     rf"\(\s*[\"\u201c\u00ab]?\s*(?:the\s+|le\s+|la\s+)?(?P<role>{_ROLES})\b[^()]{{0,30}}\)"
-    r"|,\s+(?P<caption>Appellant|Appellee|Petitioner|Respondent|Defendant|Plaintiff|Applicant)\b",
-)
+    r"|,\s+(?P<caption>(?i:appellant|appellee|petitioner|respondent|defendant|plaintiff|applicant))"
+    r"(?=[.,;]?[ \t]*(?:\n|$|vs?\.?\s))",
+)  # a caption's side ends its line or comes before "v.": "v Teon Seymore, Appellant."
 
 
 def bound_roles(text: str, names: Names, kinds: dict[str, str]) -> dict[str, str]:
