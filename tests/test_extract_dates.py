@@ -3,14 +3,14 @@ case (issue #24). Made-up sentences of the shapes found in news, judgments and l
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casetrack.extract import Candidate, extract
-from casetrack.extract.dates import season_span
+from casetrack.extract.dates import find_dates, season_span
 from tests.budget import examples
 
 
@@ -364,6 +364,33 @@ def test_a_dateline_is_a_place_and_a_date(text: str, published: str) -> None:
 )
 def test_the_bounds_of_the_period_an_offence_covers_are_no_events(text: str) -> None:
     assert dates(text, "fr" if "Entre" in text else "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Between Oct. 1, 2010 and April 30, the agency removed more than 2,000 people.", "en"),
+        ("From March 3, 2019 through June 30, the office convicted 400 offenders.", "en"),
+        ("Du 1er octobre 2010 au 30 avril, le parquet a poursuivi 400 prévenus.", "fr"),
+    ],
+)
+def test_a_period_whose_end_has_no_year_is_no_event(text: str, lang: str) -> None:
+    assert dates(text, lang) == []
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)),
+    st.dates(min_value=date(2001, 1, 1), max_value=date(2001, 12, 31)),
+)
+def test_a_periods_end_without_a_year_is_its_first_such_day_after_the_start(
+    start: date, end: date
+) -> None:
+    text = f"He was detained from {start:%B} {start.day}, {start.year} to {end:%B} {end.day}."
+    (span,) = [f.span for f in find_dates(text, "en")]
+    assert span is not None and span.precision == "interval"
+    assert span.start == start and (span.end.month, span.end.day) == (end.month, end.day)
+    assert start < span.end <= start + timedelta(days=366)
 
 
 # --------------------------------------------------------------------------- words, seasons past

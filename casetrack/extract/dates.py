@@ -682,8 +682,14 @@ def _period_from(text: str, first: Found, following: list[Found]) -> tuple[Found
     link = _PERIOD_LINK.rx.match(text, first.end)
     if link is None:
         return None
-    if following and following[0].start == link.end() and following[0].span is not None:
-        second, taken = following[0], 1
+    after = following[0] if following and following[0].start == link.end() else None
+    if after is not None and after.span is not None:
+        second, taken = after, 1
+    elif after is not None and after.month_day is not None and first.span is not None:
+        end = _on_or_after(after.month_day, first.span)  # "between Oct. 1, 2010 and April 30"
+        if end is None:
+            return None
+        second, taken = replace(after, span=end), 1
     else:
         year = _BARE_YEAR.rx.match(text, link.end())
         if year is None or first.span is None or first.span.precision != "year":
@@ -789,6 +795,15 @@ def _with_year(month_day: tuple[int, int], anchor: Span, from_dateline: bool) ->
         return _period(date(year, month, day), "day")
     except ValueError:  # 29 February in a year without it
         return None
+
+
+def _on_or_after(month_day: tuple[int, int], start: Span) -> Span | None:
+    """A period's end given without a year: its first such day after the start ("between
+    October 1, 2010 and April 30": 30 April 2011)."""
+    end = _with_year(month_day, start, from_dateline=False)
+    if end is not None and end.start <= start.start:
+        end = _with_year(month_day, _period(date(start.start.year + 1, 1, 1), "year"), False)
+    return end
 
 
 _DATELINE_PREFIX = Regex(
