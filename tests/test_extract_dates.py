@@ -393,6 +393,53 @@ def test_a_periods_end_without_a_year_is_its_first_such_day_after_the_start(
     assert start < span.end <= start + timedelta(days=366)
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("CHICAGO \u2014 A man wanted for murder was deported Oct. 20 by officers.\nOn Sept. 8, "
+         "2017, he was arrested outside his home.", ["2017-10-20", "2017-09-08"]),
+        ("BOSTON \u2014 Officers arrested a man Jan. 5 in Sterling. A grand jury had indicted him "
+         "on Dec. 3, 2012.", ["2013-01-05", "2012-12-03"]),
+        ("Officers removed a man on May 11. Between Oct. 1, 2010 and April 30, the office "
+         "removed 2,000 people.", ["2011-05-11"]),  # a period's end is a day stated too
+        ("BOSTON, May 3, 2014 \u2014 Officers arrested a man April 28 in Sterling. He was "
+         "indicted on Dec. 3, 2012.", ["2014-04-28", "2012-12-03"]),  # the dateline's year
+    ],
+)  # fmt: skip
+def test_a_reports_lead_day_without_a_year_is_the_one_nearest_its_latest_day(
+    text: str, want: list[str]
+) -> None:
+    assert dates(text) == want
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    st.dates(min_value=date(2001, 1, 1), max_value=date(2001, 12, 31)),
+    st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)),
+)
+def test_a_lead_day_is_within_half_a_year_of_the_reports_latest_day(
+    day: date, latest: date
+) -> None:
+    text = (
+        f"DENVER \u2014 Officers arrested a man {day:%B} {day.day} in Aurora. He had been "
+        f"indicted on {latest:%B} {latest.day}, {latest.year}."
+    )
+    lead = extract(text).candidates[0]
+    assert (lead.start.month, lead.start.day) == (day.month, day.day)
+    assert abs((lead.start - latest).days) <= 183
+    assert lead.anchor == latest.isoformat()
+
+
+def test_a_web_pages_date_run_into_its_place_is_its_dateline() -> None:
+    text = (
+        "Skip to main content\nJuly 31, 2023New Orleans, LA, United StatesEnforcement\n\n"
+        "NEW ORLEANS \u2014 Officers arrested a man July 23. He had been removed on Oct. 17, 2003."
+    )
+    extraction = extract(text)
+    assert extraction.published == "2023-07-31"
+    assert [c.date for c in extraction.candidates] == ["2023-07-23", "2003-10-17"]
+
+
 # --------------------------------------------------------------------------- words, seasons past
 
 _FRENCH_UNITS = ["", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",

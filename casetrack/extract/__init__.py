@@ -48,6 +48,7 @@ from casetrack.extract.dates import (
     is_listing,
     is_release,
     item_date,
+    latest_day,
     month_first,
     resolve,
 )
@@ -163,9 +164,11 @@ def extract(
     narrative: Span | None = None  # the date the story is at: "On 15 March 2010, ..."
     headline: int | None = None  # the candidate of a listing item's headline, if any
     listed = sentences(story)
+    found_in = [find_dates(sentence, lang, numeric_order) for sentence in listed]
+    latest = None if published or decision else latest_day(found_in)
     for number, sentence in enumerate(listed):
         offset = story.find(sentence, offset)
-        found = find_dates(sentence, lang, numeric_order)
+        found = found_in[number]
         item = item_date(sentence, found, alone=not decision)
         if item is not None:
             carried.last.clear()  # a new item of a listing: another story, its "he" another
@@ -220,7 +223,7 @@ def extract(
             if cited and offset + date_found.start >= HEAD:
                 continue  # "Crim., 5 mai 2010, n° 09-87.123": another case's decision
             later = found[index + 1 :]
-            span, anchor = resolve(date_found, later, stated, published, narrative)
+            span, anchor = resolve(date_found, later, stated, published, narrative, latest)
             if span is None:
                 continue
             if date_found.span is not None or date_found.month_day is not None:

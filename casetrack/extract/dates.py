@@ -797,6 +797,30 @@ def _with_year(month_day: tuple[int, int], anchor: Span, from_dateline: bool) ->
         return None
 
 
+def latest_day(found: Sequence[Sequence[Found]]) -> Span | None:
+    """The latest day a text states in full (a period: its end); a report with no dateline
+    was written after it."""
+    days = [f.span for each in found for f in each if f.span and f.span.precision in _DAYS]
+    return max(days, key=lambda span: span.end, default=None)
+
+
+_DAYS = ("day", "interval")
+
+
+def _nearest(month_day: tuple[int, int], latest: Span) -> Span | None:
+    """A report's day without a year, before any date it states and with no dateline: the such
+    day nearest the latest day the report states ("deported Oct. 20" in a release that later
+    tells of an arrest on Sept. 8, 2017: 20 October 2017), as a report's lead tells of recent
+    events."""
+    years = range(latest.end.year - 1, latest.end.year + 2)
+    days = [_with_year(month_day, _period(date(year, 1, 1), "year"), False) for year in years]
+    return min(
+        (day for day in days if day),
+        key=lambda day: abs((day.start - latest.end).days),
+        default=None,
+    )
+
+
 def _on_or_after(month_day: tuple[int, int], start: Span) -> Span | None:
     """A period's end given without a year: its first such day after the start ("between
     October 1, 2010 and April 30": 30 April 2011)."""
@@ -862,6 +886,11 @@ _ALONE_ON_ITS_LINE = Regex(
 )
 
 
+# A web page's date run into its place ("May 18, 2014Washington, DC, United States"): the
+# page's own date, as a dateline.
+_GLUED_PLACE = Regex(r"[^\n]*?\b(?:1[6-9]|20)\d\d(?=[A-Z][a-z])")
+
+
 def is_release(text: str) -> bool:
     """Whether the text opens as a press release or a memorandum, whose head dates it."""
     return bool(_RELEASE_HEAD.rx.search(text[:HEAD_DATE_CHARS]))
@@ -879,10 +908,12 @@ def head_date(text: str, lang: str) -> tuple[Span | None, int]:
         lines += 1
         if lines > _HEAD_LINES:
             break
-        for item in find_dates(line.group(0), lang):
+        glued = _GLUED_PLACE.rx.match(line.group(0))  # "May 18, 2014Washington, DC"
+        said = glued.group(0) if glued else line.group(0)
+        for item in find_dates(said, lang):
             if item.span is None or item.span.precision != "day":
                 continue
-            before, after = line.group(0)[: item.start], line.group(0)[item.end :]
+            before, after = said[: item.start], said[item.end :]
             if _ALONE_ON_ITS_LINE.rx.match(before) and not after.strip(" \t\n.,"):
                 return item.span, line.end()
     return None, 0
@@ -894,6 +925,7 @@ def resolve(
     stated: Span | None,
     published: Span | None,
     narrative: Span | None = None,
+    latest: Span | None = None,
 ) -> tuple[Span | None, str | None]:
     """The span a found expression means, and the EDTF of the date it was resolved from.
 
@@ -902,7 +934,9 @@ def resolve(
     takes a later full date of the same sentence when there is one ("the inquiry, opened
     fourteen years earlier, was closed on 5 June 2017"); the dateline is the last resort.
     "Today", "yesterday", "last month" take the dateline; "the same day" the day the story
-    is at (`narrative`: the last date opening a sentence, "On 15 March 2010 ...").
+    is at (`narrative`: the last date opening a sentence, "On 15 March 2010 ..."). A day
+    without a year that comes before any stated date, in a report with no dateline, is the
+    such day nearest the latest day the report states (`latest`).
     """
     if item.span is not None:
         return item.span, None
@@ -930,6 +964,8 @@ def resolve(
         return _month_in_context(item.month, later_in_sentence, stated, published)
     if item.month_day is None and item.shift is None:
         return None, None
+    if item.month_day is not None and stated is None and latest is not None:
+        return _nearest(item.month_day, latest), latest.text
     anchor: Span | None = None
     if item.shift is not None and item.shift[1] < 0:
         anchor = next((f.span for f in later_in_sentence if f.span), None)
