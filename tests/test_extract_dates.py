@@ -244,6 +244,35 @@ def test_one_day_given_twice_for_two_events_of_a_sentence_is_two_events() -> Non
     assert [c.kind for c in extract(text).candidates] == ["arrest", "charge"]
 
 
+_COUNSEL = "Ann Roe, Tyler, for appellant. " * 20  # a decision's head, before its story
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Lee v. State\nCOURT OF APPEALS\nJul 31, 2012\nOpinion\n" + _COUNSEL + "\nIn October "
+         "2006, Lee was convicted of robbery. On June 18, 2011, he was shot. At the time, he was "
+         "on probation for that offence until May 2014.",
+         ["2012-07-31", "2006-10", "2011-06-18"]),  # a term's end
+        ("Lee v. State\nCOURT OF APPEALS\nJul 31, 2012\nOpinion\n" + _COUNSEL + "\nIn October "
+         "2006, Lee was convicted. His licence was suspended until 3 June 2015.",
+         ["2012-07-31", "2006-10"]),
+        ("CASE OF DOE v. MALTA (Application no. 12/03) JUDGMENT STRASBOURG 3 October 2006 This "
+         "judgment is final. " + _COUNSEL + " The case originated in an application lodged by Mr "
+         "John Doe on 9 December The applicant was arrested on 5 May 2002.",
+         ["2006-10-03", "2002-05-05"]),  # a day whose year the copy lost
+        ("Lee v. State\nCOURT OF APPEALS\nJul 31, 2012\nOpinion\n" + _COUNSEL + "\nWe remand; "
+         "the trial court shall hold a hearing on March 5, 2013.",
+         ["2012-07-31", "2013-03-05"]),  # what the decision sets is ahead of it
+        ("Jones v. State.\nCourt of Criminal Appeals of Alabama.\nJuly 5, 1983.\nRehearing "
+         "Denied August 2, 1983.\n" + _COUNSEL + "\nJones was convicted on May 3, 1982.",
+         ["1983-07-05", "1983-08-02", "1982-05-03"]),  # its head's later decisions
+    ],
+)  # fmt: skip
+def test_a_decision_tells_no_event_after_its_own_date(text: str, want: list[str]) -> None:
+    assert dates(text) == want
+
+
 # --------------------------------------------------------------------------- listings of releases
 
 _LISTING = (

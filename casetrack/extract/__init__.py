@@ -162,6 +162,7 @@ def extract(
         persons_ahead(sentences(story), names, kinds),
     )
     narrative: Span | None = None  # the date the story is at: "On 15 March 2010, ..."
+    decided_on: Day | None = None  # a decision's own date: what it tells is no later
     headline: int | None = None  # the candidate of a listing item's headline, if any
     listed = sentences(story)
     found_in = [find_dates(sentence, lang, numeric_order) for sentence in listed]
@@ -244,6 +245,11 @@ def extract(
                 kind = "release"  # "held in detention until 28 May 2009": the day it ended
             if span.precision == "interval" and kind not in _LASTING:
                 continue  # a period of service, of a survey, of the conduct charged: no event
+            told_after = decided_on is not None and span.start > decided_on
+            if told_after and offset + date_found.start >= HEAD and kind not in _AHEAD:
+                continue  # after the decision's own date: a term's end, a year the copy lost
+            if header in _PLAIN_DECISIONS or _JUDGMENT_AT.rx.search(sentence, 0, date_found.start):
+                decided_on = decided_on or span.end  # the decision's own date
             if kind not in _DECIDING and _names_a_decision(sentence, date_found, candidates):
                 continue
             linked = carried.deciding(parties) if header else parties
@@ -383,6 +389,12 @@ _LASTING = frozenset({"detention", "trial", "hearing", "investigation", "parole"
 _DECISIONS = frozenset({"ruling", "judgment", "conviction", "acquittal", "dismissal"})
 _DECIDING = _DECISIONS | {"order", "sentencing"}
 _PLAIN_DECISIONS = frozenset({"ruling", "judgment"})
+# A judgment's head run into one line: "JUDGMENT STRASBOURG 3 October 2006".
+_JUDGMENT_AT = Regex(
+    r"\b(?:JUDGMENT|ARR[EÊ]T|D[EÉ]CISION)\s+(?!(?:DU|DE|DES|LA|LE|EN|DATE|OF|THE|ON|IN)\b)"
+    r"[A-Z][A-Z'-]+\s+$"
+)
+_AHEAD = frozenset({"deadline", "hearing"})  # what a decision may set for a later day
 
 
 def _no_event_of_its_own(candidate: Candidate) -> bool:
