@@ -97,3 +97,97 @@ def test_an_echr_judgments_title_dates_it_after_a_long_run_of_site_furniture() -
         "This judgment will become final in the circumstances set out in the Convention."
     )
     assert kinds(text) == [("2019-05-03", "judgment")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A court's decision on a request for release is a procedural order.
+        "Statuant sur le pourvoi formé par X..., contre l'arrêt de la chambre de l'instruction "
+        "de la cour d'appel de Lyon, en date du 3 mai 2019, qui a rejeté sa demande de mise en "
+        "liberté ;",
+        "Statuant sur le pourvoi formé par X..., contre l'arrêt de la chambre d'accusation de la "
+        "cour d'appel de Lyon, en date du 3 mai 2019 qui, dans la procédure suivie contre lui du "
+        "chef de vol, a confirmé l'ordonnance du juge d'instruction rejetant sa demande de mise "
+        "en liberté ;",
+        "Le 3 mai 2019, la chambre a rejeté la nouvelle demande de mise en liberté de M. X...",
+        "On 3 May 2019 the court denied his application for release.",
+        "The magistrate granted the defendant's motion for release on 3 May 2019.",
+    ],
+)
+def test_a_decision_on_a_request_for_release_is_an_order(text: str) -> None:
+    assert kinds(text) == [("2019-05-03", "order")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Sent for trial before the assize court: a referral, whatever stands between.
+        "Vu l'arrêt de la chambre de l'instruction du 3 mai 2019, devenu définitif, qui a "
+        "renvoyé M. X... devant la cour d'assises du Rhône ;",
+        "Le 3 mai 2019, M. X... a été mis en accusation devant la cour d'assises.",
+        "Par arrêt du 3 mai 2019, la chambre de l'instruction a renvoyé Mme Y... devant la cour "
+        "d'assises de Paris.",
+    ],
+)
+def test_sending_a_case_to_the_assize_court_is_a_referral(text: str) -> None:
+    assert kinds(text) == [("2019-05-03", "referral")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The outcome told before the decision that gave it ("... par arrêt du").
+        ("Il a été condamné par un jugement du 3 mai 2019.", [("2019-05-03", "conviction")]),
+        ("The conviction was affirmed by an order of 3 May 2019.", [("2019-05-03", "ruling")]),
+        (
+            "Vu l'arrêt du 2 février 2019, devenu définitif après rejet du pourvoi par arrêt du "
+            "3 mai 2019, qui a renvoyé M. X... devant la cour d'assises ;",
+            [("2019-02-02", "referral"), ("2019-05-03", "ruling")],
+        ),
+        # A participle hung on a later date says what that decision did, not the first one.
+        (
+            "Vu l'arrêt de la Cour de cassation du 3 mai 2019, qui, après avoir cassé l'arrêt de "
+            "la cour d'appel du 2 février 2019, disant n'y avoir lieu à statuer sur la détention, "
+            "a renvoyé la cause devant la cour d'appel de Lyon ;",
+            [("2019-05-03", "ruling"), ("2019-02-02", "order")],
+        ),
+        (
+            "Vu le jugement du 3 mai 2019, qui, après avoir annulé la décision du 2 février 2019, "
+            "ordonnant son expulsion, a renvoyé l'affaire devant le préfet ;",
+            [("2019-05-03", "judgment"), ("2019-02-02", "order")],
+        ),
+    ],
+)
+def test_what_a_named_decision_did_is_told_by_its_own_clause(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert kinds(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Where a French decision tells the facts from, elided or not: the facts are other.
+        (
+            "Attendu qu'il résulte de l'arrêt attaqué qu'un contrat a été conclu le 3 mai 2015 "
+            "entre les deux sociétés ;",
+            [("2015-05-03", "other")],
+        ),
+        (
+            "Attendu qu'il résulte du jugement qu'en exécution d'un accord signé le 3 mai 2015, "
+            "la société a versé une somme ;",
+            [("2015-05-03", "other")],
+        ),
+        # A request reaching the court is its filing.
+        (
+            "La requête datée du 2 mai 2019 est parvenue au greffe le 3 mai 2019.",
+            [("2019-05-02", "motion"), ("2019-05-03", "filing")],
+        ),
+        ("The letter was received by the court on 3 May 2019.", [("2019-05-03", "filing")]),
+    ],
+)
+def test_french_facts_and_requests_reaching_the_court(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert kinds(text) == want

@@ -14,6 +14,7 @@ defendant"): then it is a conviction, an acquittal, a dismissal or an order.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -230,6 +231,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "referral",
         (
             r"referred", r"renvoy\w* a la cour",
+            # sent for trial before the assize court: "renvoyé devant la cour d'assises"
+            r"renvoy\w* (?:[\w.'-]+ ){0,3}devant la cour d'assises", r"mis\w* en accusation",
         ),
         (
             r"referrals?",
@@ -274,6 +277,13 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"|magistrate)",
             r"president (?:of the (?:chamber|section|court) )?(?:decided|granted)",
             r"president (?:de la (?:chambre|section) )?a (?:decide|accorde)",
+            # a decision on a request for release
+            r"(?:rejet|refus|confirm|prononc|statu|accueill|ordonn)\w* (?:[\w'-]+ ){0,3}?"
+            r"(?:sur )?(?:la |sa |une |leur )?(?:nouvelle )?(?:demandes?|requetes?) "
+            r"(?:de |d')(?:mise en liberte|remise en liberte|mainlevee)",
+            r"(?:denied|granted|refused|rejected|dismissed) (?:[\w'-]+ ){0,2}"
+            r"(?:motion|application|request|petition)s? (?:for|to) (?:release|bail)",
+            r"n'y avoir lieu a statuer",
         ),
         (
             r"orders?", r"ordonnances?", r"injunction", r"arrets? incidents?",
@@ -297,6 +307,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"a tranche", r"affirm(?:ed|s)",
             r"revers(?:ed|es)", r"vacat(?:ed|es)", r"upheld", r"quash\w*", r"annul\w*", r"remanded",
             r"declare\w* (?:le pourvoi |l'appel |la requete )?irrecevable",
+            # a court of cassation sending the case back: "a renvoyé la cause et les parties
+            # devant la cour d'appel"
+            r"renvoy\w* (?:la cause|l'affaire|les parties)(?: et les parties)? devant "
+            r"(?:la |le |l')?\w+",
             r"declared (?:[\w'-]+ ){0,3}(?:partly |partially )?(?:in)?admissible",
             r"cass(?:e|ant|ation de)", r"infirm\w*", r"confirm\w*", r"rejet\w*", r"rejected",
             r"refused (?:leave|permission|to (?:grant|examine|admit|hear))",
@@ -370,6 +384,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"filed", r"lodged", r"submitted", r"submitting", r"deposited", r"saisi\w*",
             r"depose\w*", r"presente\w*", r"enregistre\w*", r"registered",
             r"(?:memoires?|conclusions|observations)(?: [\w-]+){0,2} produit\w*",
+            r"parvenue?s? (?:au greffe|a la (?:cour|chambre|juridiction)|au (?:tribunal|conseil))",
+            r"received (?:by|at) the (?:court|registry|clerk)",
         ),
         (
             r"filings?",
@@ -420,7 +436,7 @@ _ASIDE = Regex(
     r"|in connection with|a la suite d\w*|suite a|apres|lors d\w*|pendant)\b[^,;:()]*"
     r"|, (?:which|who|whose|whom|lequel|laquelle|lesquels|lesquelles|dont)\b[^,;:()]*"
     # where the facts are told from: "selon l'arrêt attaqué,", "il résulte de l'arrêt ... que"
-    r"|\b(?:selon|according to)\b[^,;:()]*|\bil resulte d\w*\b[^;:]*?\bque\b"
+    r"|\b(?:selon|according to)\b[^,;:()]*|\bil resulte d\w*\b[^;:]*?\bqu(?:e\b|')"
 )
 # A decision's date in brackets after it: "l'arrêt attaqué (Paris, 3 mai 2019)", "the judgment
 # below (D. Mass. May 3, 2019)".
@@ -449,9 +465,29 @@ _NAMED_WITH_DATE = Regex(
     r"|\brendue?s? le|\bdelivered|\bentered)(?:\s+on)?\s*$"
 )
 # A clause hung on the date that says what the decision did.
-_HUNG_CLAUSE = Regex(r"^\s*,?\s*(?:qui\b|which\b|that\b|\w+ing\b)")
+_HUNG_CLAUSE = Regex(
+    r"^\s*,?\s*"
+    # past an apposition: "l'arrêt du 3 mai 2019, devenu définitif, qui ..."
+    r"(?:(?:devenue?s?|become|which became) (?:definiti(?:f|ve)s?|irrevocables?|final)[^,;]*,\s*)?"
+    r"(?:qui\b|which\b|that\b|\w+ing\b|(?!(?:avant|pendant|durant|devant|suivant|cependant)\b)"
+    r"\w+ant\b)"
+)
+_HUNG_PARTICIPLE = Regex(
+    r"^\s*,\s*(?:\w+ing\b|(?!(?:avant|pendant|durant|devant|suivant|cependant)\b)\w+ant\b)"
+)
+# A decision named as what gave an outcome told before it: "rejet du pourvoi par arrêt du".
+_BY_DECISION = Regex(r"\b(?:par|by)\s+(?:un\s+|une\s+|l'|an?\s+|the\s+|its\s+)?$")
 _DECIDED = frozenset(
-    {"conviction", "acquittal", "dismissal", "order", "sentencing", "indictment", "release"}
+    {
+        "conviction",
+        "acquittal",
+        "dismissal",
+        "order",
+        "sentencing",
+        "indictment",
+        "release",
+        "referral",
+    }
 )
 _DECISIONS = frozenset({"ruling", "judgment", "order"})
 _DECISION_AFTER = Regex(r"^\s*,?\s*(?:un|une|a|an|its|the|son|sa|leur)\s+$")
@@ -579,6 +615,9 @@ class KindWords:
         if before >= 0:
             word_start, word_end, kind, _ = self.words[before]
             if _NAMED_WITH_DATE.rx.match(self.folded[word_end:start]):
+                told = self._told_before(word_start, before)
+                if told is not None:
+                    return told  # "rejet du pourvoi par arrêt du 15 septembre 1984"
                 opening = bool(_OPENING_DECISION.rx.search(self.folded[:word_start]))
                 return self._decided(end, before + 1, hung=not opening) or kind
         return self._scored(start, end, before)
@@ -667,14 +706,45 @@ class KindWords:
         return previous
 
     def _decided(self, end: int, first_after: int, hung: bool = True) -> str | None:
-        """What a clause hung on the date ending at `end` says the decision did."""
+        """What a clause hung on the date ending at `end` says the decision did; not what
+        a participle hung on a later date says of that one ("qui, après avoir cassé l'arrêt
+        du 23 août, disant n'y avoir lieu à statuer, a renvoyé ...")."""
         if hung and not _HUNG_CLAUSE.rx.match(self.folded[end:]):
             return None
         stop = self.folded.find(";", end)
+        limit = stop if stop >= 0 else len(self.folded)
+        later = self.dates[bisect.bisect_right(self.dates, end, key=lambda d: d[1]) :]
+        nested = [
+            (d_end, self._chunk_end(d_end))
+            for _, d_end in itertools.takewhile(lambda d: d[0] < limit, later)
+            if _HUNG_PARTICIPLE.rx.match(self.folded[d_end:])
+        ]
         for word_start, _, kind, strength in self.words[first_after:]:
             if stop >= 0 and word_start > stop:
                 break
+            if any(a <= word_start < b for a, b in nested):
+                continue
             if strength == _VERB and kind in _DECIDED:
+                return kind
+        return None
+
+    def _chunk_end(self, position: int) -> int:
+        """Where the phrase that follows the comma after `position` ends."""
+        comma = self.folded.find(",", position)  # the one the participle follows
+        ends = [self.folded.find(mark, comma + 1) for mark in ",;"]
+        return min((e for e in ends if e >= 0), default=len(self.folded))
+
+    def _told_before(self, word_start: int, before: int) -> str | None:
+        """The outcome a clause tells before the decision that gave it: "rejet du pourvoi
+        par arrêt du 15 septembre 1984", "condamné par un jugement du 3 mai", "affirmed by
+        an order of 3 May"."""
+        if not _BY_DECISION.rx.search(self.folded[max(0, word_start - 20) : word_start]):
+            return None
+        clause_start = self._clause_start(word_start)
+        for told_start, _, kind, strength in reversed(self.words[:before]):
+            if told_start < clause_start:
+                break
+            if strength == _VERB and kind != "other":
                 return kind
         return None
 
