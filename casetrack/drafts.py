@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from casetrack.dates import DateValue, parse_date
 from casetrack.errors import CasetrackError
@@ -33,9 +34,10 @@ _ROLES = frozenset(KNOWN_ROLES)
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-@dataclass(frozen=True)
-class PartySpec:
-    """A party to link: by name (or alias), or by the uid an export gave it, with a role."""
+class PartySpec(NamedTuple):
+    """A party to link: by name (or alias), or by the uid an export gave it, with a role.
+    (A named tuple: an import makes one per link, and a frozen dataclass took four times as
+    long to make.)"""
 
     name: str
     role: str | None = None
@@ -46,8 +48,7 @@ class PartySpec:
     whole: str | None = None
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     """A source to link (a URL, a citation, an id, or an export's uid), or a registered
     document (its id or hash), with what in it supports the milestone. The page of a
     document is its printed label or position; an export gives its position too."""
@@ -61,7 +62,7 @@ class Citation:
     page_index: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """One milestone as a person or a file gives it, before any check."""
 
@@ -79,7 +80,7 @@ class Draft:
     uid: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Checked:
     """A draft that passed every rule: texts cleaned, date parsed, roles known, uid set."""
 
@@ -154,6 +155,7 @@ def clean_kind(kind: str) -> str:
     return " ".join(clean_text(kind).split()).lower()
 
 
+@lru_cache(maxsize=4096)  # a store's milestones share a few tags
 def clean_tag(tag: str) -> str:
     """Tags are compared lower-case with single spaces."""
     return " ".join(clean_text(tag).split()).lower()
@@ -234,7 +236,9 @@ def check_party(spec: PartySpec) -> PartySpec:
     uid = check_uid(spec.uid) if spec.uid else None
     if uid is None and not name_key(name):
         raise CasetrackError(f"a party link needs a name: {PARTY_SPEC_HELP}")
-    role = check_role(spec.role, f"party {name!r}", as_typed=spec.new or spec.uid is not None)
+    role = spec.role
+    if role is not None and role not in _ROLES:  # a known role (or none) is as stored
+        role = check_role(role, f"party {name!r}", as_typed=spec.new or spec.uid is not None)
     if name == spec.name and uid == spec.uid and role == spec.role:
         return spec
     return PartySpec(name, role, uid, spec.new, spec.whole)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, NoReturn, TypeVar
 
 from casetrack.cases import require_case_id
@@ -66,7 +66,7 @@ PartyLinkRow = tuple[int, str]  # party id, role ("" for none)
 SourceLinkRow = tuple[int, str | None, str | None, str | None, int | None, int | None]
 
 
-@dataclass
+@dataclass(slots=True)
 class Ready:
     """A checked milestone with everything the store settles: what `insert` writes."""
 
@@ -107,6 +107,17 @@ def remember(cache: dict[Any, T], key: Any, value: T) -> None:
     if len(cache) >= CACHE_LIMIT:
         cache.clear()
     cache[key] = value
+
+
+def _grouped(pairs: Iterable[PartyLinkRow]) -> Iterable[tuple[int, list[str]]]:
+    """Each party of these links once, in the order first named, with its roles (no role
+    given: none)."""
+    roles: dict[int, list[str]] = {}
+    for party_id, role in pairs:
+        given = roles.setdefault(party_id, [])
+        if role and role not in given:
+            given.append(role)
+    return roles.items()
 
 
 def check_kind(conn: sqlite3.Connection, kind: str) -> str:
@@ -181,11 +192,7 @@ class MilestoneWriter:
             checked,
             self.case_id(checked.case) if case_id is None else case_id,
             self.kind(checked.kind),
-            [
-                (party_id, role)
-                for party_id, roles in self.party_roles(checked.parties).items()
-                for role in roles or [""]
-            ],
+            self.party_pairs(checked.parties),
             self.pinpoints(checked.sources),
         )
 
@@ -199,21 +206,26 @@ class MilestoneWriter:
             self.kinds.add(check_kind(self.conn, kind))
         return kind
 
+    def party_pairs(self, specs: Sequence[PartySpec]) -> list[PartyLinkRow]:
+        """The (party id, role) links these specs make: each party once per role given to it
+        ("" only for a party given none), in the order first named."""
+        pairs = [self.party_link(spec) for spec in specs]
+        if len({party_id for party_id, _ in pairs}) == len(pairs):
+            return pairs  # each party named once: its link as given
+        return [(party_id, role) for party_id, roles in _grouped(pairs) for role in roles or [""]]
+
     def party_roles(self, specs: Iterable[PartySpec]) -> dict[int, list[str]]:
         """The parties these specs name, each with the roles given to it (none: no role)."""
-        roles: dict[int, list[str]] = {}
-        for spec in specs:
-            party_id, role = self.party_link(spec)
-            given = roles.setdefault(party_id, [])
-            if role and role not in given:
-                given.append(role)
-        return roles
+        return dict(_grouped([self.party_link(spec) for spec in specs]))
 
     def party_link(self, spec: PartySpec) -> tuple[int, str]:
         """The party a spec names, by export uid, by a known name holding a colon, or by name
         or alias; a new one for a new name not close to a known one. With its role."""
         if spec.uid is not None:
-            found = self.party_uids.get(spec.uid) or self.party_by_uid(spec.uid)
+            found = self.party_uids.get(spec.uid)
+            if found is not None:
+                return found, spec.role or ""
+            found = self.party_by_uid(spec.uid)
             if found is not None:
                 return found, spec.role or ""
         if spec.whole is not None:  # a known party's name holding a colon
@@ -334,8 +346,7 @@ class MilestoneWriter:
         if all(new is not None or old is None for new, old in pairs):
             return row
         page_given = citation.page is not None or citation.page_index is not None
-        return self.citation(replace(
-            citation,
+        return self.citation(citation._replace(
             quote=row[1] if row[1] is not None else held[1],
             page=row[2] if page_given else held[2],
             page_index=row[4] if page_given else held[4],

@@ -32,7 +32,7 @@ from casetrack.errors import CasetrackError
 from casetrack.exchange.jsonfmt import Record
 from casetrack.milestones import load_milestones
 from casetrack.models import PARTY_KIND_ALIASES, PARTY_KINDS, Milestone
-from casetrack.parties import add_aliases, create_party, find_party_id
+from casetrack.parties import NamesAside, add_aliases, create_party, find_party_id
 from casetrack.sources import create_source, same_urls
 from casetrack.store import Store
 from casetrack.text import check_choice, clean_text, plural
@@ -66,7 +66,7 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     """A checked milestone waiting in a batch."""
 
@@ -173,6 +173,60 @@ def _record(value: Any, what: str) -> dict[str, Any]:
     return value
 
 
+def _party_spec(item: Any) -> PartySpec:
+    """A party link as the file gives it: {"spec": "NAME:ROLE"}, or name, party uid, role.
+    An export's link (uid, name and role as text) is taken as it is: what _any_party_spec
+    makes of it, without its checks one by one (an import reads one per party and milestone)."""
+    if type(item) is dict and "spec" not in item:
+        raw_uid, name, role = item.get("party"), item.get("name"), item.get("role")
+        if (
+            type(raw_uid) is str and raw_uid and type(name) is str
+            and (role is None or type(role) is str)
+        ):  # fmt: skip
+            return PartySpec(name, role, raw_uid)
+    return _any_party_spec(item)
+
+
+def _any_party_spec(item: Any) -> PartySpec:
+    item = _record(item, "link")
+    if "spec" in item:
+        return parse_party_spec(str(item["spec"]))
+    raw_uid = item.get("party")
+    return PartySpec(
+        _given(item.get("name"), "party name") or "",
+        _given(item.get("role"), "role"),
+        None if raw_uid is None or raw_uid == "" else str(raw_uid),
+    )
+
+
+def _citation(item: Any) -> Citation:
+    """A source link as the file gives it: source uid, url, quote, page, paragraph. An
+    export's link is taken as it is, as _party_spec takes a party link."""
+    if type(item) is dict:
+        raw_uid, url = item.get("source"), item.get("url")
+        quote, page, paragraph = item.get("quote"), item.get("page"), item.get("paragraph")
+        if (
+            type(raw_uid) is str and raw_uid and type(url) is str
+            and (quote is None or type(quote) is str) and (page is None or type(page) is str)
+            and (paragraph is None or type(paragraph) is str)
+        ):  # fmt: skip
+            return Citation(url, quote, page, paragraph, raw_uid, None, item.get("page_index"))
+    return _any_citation(item)
+
+
+def _any_citation(item: Any) -> Citation:
+    item = _record(item, "link")
+    raw_uid = item.get("source")
+    return Citation(
+        _given(item.get("url"), "source url") or "",
+        _given(item.get("quote"), "quote"),
+        _given(item.get("page"), "page"),
+        _given(item.get("paragraph"), "paragraph"),
+        None if raw_uid is None or raw_uid == "" else str(raw_uid),
+        page_index=item.get("page_index"),
+    )
+
+
 class _Importer:
     def __init__(self, store: Store, name: str, case: str | None, bulk: BulkInserts | None) -> None:
         """Made inside the import's write transaction: the writer counts ids on from the
@@ -195,6 +249,7 @@ class _Importer:
         # own records (after the documents') find them.
         self.new_document_sources: set[str] = set()
         self.bulk = bulk
+        self.names = NamesAside(self.conn)
         self.writer = MilestoneWriter(
             self.conn,
             numbers_are_sources=False,
@@ -226,6 +281,8 @@ class _Importer:
             elif kind == "warning":
                 self.report.warnings.append(f"{self.name}:{line}: {record}")
             else:
+                if kind != "party":
+                    self.names.back()
                 try:
                     handlers[kind](line, record)
                 except (CasetrackError, sqlite3.IntegrityError) as err:
@@ -234,6 +291,7 @@ class _Importer:
                 self.flush()
                 if on_batch:
                     on_batch()
+        self.names.back()
         self.flush()
         for uid, line, link in self.deadlines:
             try:
@@ -325,6 +383,7 @@ class _Importer:
             )
 
     def party(self, line: int | str, record: Any) -> None:
+        self.names.aside()  # an export's parties come in a run: their names indexed at its end
         record = _record(record, "party")
         name = _text(record.get("name"), "name") or ""
         aliases = record.get("aliases") or []
@@ -495,33 +554,6 @@ class _Importer:
                 self.case_ids[key] = row[0]
         return self.case_ids[key]
 
-    @staticmethod
-    def _party_spec(item: Any) -> PartySpec:
-        """A party link as the file gives it: {"spec": "NAME:ROLE"}, or name, party uid, role."""
-        item = _record(item, "link")
-        if "spec" in item:
-            return parse_party_spec(str(item["spec"]))
-        raw_uid = item.get("party")
-        return PartySpec(
-            _given(item.get("name"), "party name") or "",
-            _given(item.get("role"), "role"),
-            None if raw_uid is None or raw_uid == "" else str(raw_uid),
-        )
-
-    @staticmethod
-    def _citation(item: Any) -> Citation:
-        """A source link as the file gives it: source uid, url, quote, page, paragraph."""
-        item = _record(item, "link")
-        raw_uid = item.get("source")
-        return Citation(
-            _given(item.get("url"), "source url") or "",
-            _given(item.get("quote"), "quote"),
-            _given(item.get("page"), "page"),
-            _given(item.get("paragraph"), "paragraph"),
-            None if raw_uid is None or raw_uid == "" else str(raw_uid),
-            page_index=item.get("page_index"),
-        )
-
     def milestone(self, line: int | str, record: Any) -> None:
         record = _record(record, "milestone")
         slug = _text(record.get("case"), "case") or self.case
@@ -530,22 +562,22 @@ class _Importer:
             return
         if not slug:
             raise CasetrackError("missing case: fill the case column or pass --case")
-        tags, parties, sources = (_list(record, field) for field in ("tags", "parties", "sources"))
-        raw_uid = record.get("uid")
+        get = record.get
+        raw_uid = get("uid")
         checked = check(
             Draft(
-                case=slug,
-                date=_text(record.get("date"), "date") or "",
-                title=_given(record.get("title"), "title") or "",
-                kind=_given(record.get("kind"), "kind") or "other",
-                parties=[self._party_spec(p) for p in parties],
-                sources=[self._citation(s) for s in sources],
-                location=_given(record.get("location"), "location"),
-                note=_given(record.get("note"), "note"),
-                tags=[_given(t, "tag") or "" for t in tags],
-                status=_text(record.get("status"), "status") or "undisputed",
-                key=bool(_flag(record.get("key"))),
-                uid=None if raw_uid is None or raw_uid == "" else str(raw_uid),
+                slug,
+                _text(get("date"), "date") or "",
+                _given(get("title"), "title") or "",
+                _given(get("kind"), "kind") or "other",
+                [_party_spec(p) for p in _list(record, "parties")],
+                [_citation(s) for s in _list(record, "sources")],
+                _given(get("location"), "location"),
+                _given(get("note"), "note"),
+                [_given(t, "tag") or "" for t in _list(record, "tags")],
+                _text(get("status"), "status") or "undisputed",
+                bool(_flag(get("key"))),
+                None if raw_uid is None or raw_uid == "" else str(raw_uid),
             )
         )
         case_id = self._case_id(checked.case, _text(record.get("case_title"), "case_title"))
