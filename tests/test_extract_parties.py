@@ -273,3 +273,80 @@ def test_an_anonymised_name_in_capitals_is_a_person_and_its_initial_stands_for_t
     assert "X... Gerard" in parties[1]
     assert "Cour D'Appel de Riom" in parties[0]
     assert not any("Inculpes" in p or "Et" in p.split() for p in parties[2])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police closed Times Square on 3 May 2010 after the alert.",
+        "The judge ordered him removed to Mexico Nov. 4, 2008, and he left.",
+        "Officers from New England arrived on 3 May 2010 to help.",
+        "He was moved to El Paso on 3 May 2010 and then to Little Rock.",
+        "Printable RTF version, Multidatabase Search. The court sat on 3 May 2010 in full.",
+        "Agents met on Zarayskaya Street on 3 May 2010.",
+    ],
+)
+def test_places_months_and_page_links_are_no_person(text: str) -> None:
+    assert _only(text).parties == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "kind"),
+    [
+        (
+            "The Great Lakes Regional Fugitive Task Force arrested him on 8 September 2017.",
+            "Great Lakes Regional Fugitive Task Force",
+            "agency",
+        ),
+        (
+            "He was held at the Worcester County Correctional Facility from 26 March 2024.",
+            "Worcester County Correctional Facility",
+            "organization",
+        ),
+        (
+            "Agents of the Customs Enforcement's Fugitive Operations Team arrested him on "
+            "3 May 2010.",
+            "Customs Enforcement's Fugitive Operations Team",
+            "agency",
+        ),
+        (
+            "He was confined in the California State Prison on 14 April 1958.",
+            "California State Prison",
+            "organization",
+        ),
+    ],
+)
+def test_task_forces_teams_and_prisons_are_organisations(text: str, party: str, kind: str) -> None:
+    candidate = _only(text)
+    assert candidate.parties == [party]
+    assert candidate.new_parties == [NewParty(party, "", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "Plaintiff Securities and Exchange Commission's motion was filed on 23 August 2010.",
+            "Securities and Exchange Commission",
+        ),
+        ("The Department of Justice on April 9, 2003 charged him.", "Department of Justice"),
+        (
+            "U.S. Immigration and Customs Enforcement's (ICE) officers deported him on "
+            "11 May 2011.",
+            "Immigration and Customs Enforcement",
+        ),
+    ],
+)
+def test_an_organisations_name_drops_a_role_a_possessive_and_a_month(text: str, party: str) -> None:
+    assert _only(text).parties == [party]
+
+
+def test_the_movant_and_he_are_the_person_named_not_the_prison_he_is_in() -> None:
+    """Before, "California State Prison" was a person, and "he" and "movant" the prison."""
+    text = (
+        "Robert Lee Thornbury was confined in the California State Prison at Folsom when the "
+        "petition was filed. He claims to have a criminal record.\n\n"
+        "Movant contends that on April 14, 1958, an attorney visited him.\n\n"
+        "November 18, 1960, movant was released on parole."
+    )
+    assert _parties(text) == [["Robert Lee Thornbury"], ["Robert Lee Thornbury"]]

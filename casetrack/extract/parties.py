@@ -127,6 +127,7 @@ def party_names(
         if name is None:
             continue
         name = re.sub(r"^(?:[Tt]he|[Ll]es?|[Ll]a|[Ll]['\u2019])\s*", "", name)
+        name = re.sub(r"['\u2019]s$", "", name)  # "Customs Enforcement's (ICE)"
         introduced.append(fold(name))
         if fold(name) in known_folded or fold(acronym) in known_folded or name in new:
             continue
@@ -270,12 +271,15 @@ _ORG_WORDS = (
     "Company", "Corporation", "Union", "League", "Ligue", "Mouvement", "Syndicat", "Service",
     "Police", "Government", "Bank", "Party", "Foundation", "Institute", "Authority", "LLC",
     "Inc", "Ltd", "Chamber", "Parliament", "Committee", "Group", "Organization", "Organisation",
-    "Branch", "Federation", "Cartel", "Administration",
+    "Branch", "Federation", "Cartel", "Administration", "Force", "Unit", "Team", "Investigations",
+    "Operations", "Enforcement", "Security", "Services", "Prison", "Jail", "Penitentiary",
+    "Facility", "Center", "Centre", "Hospital", "Market",
 )  # fmt: skip
 _COURT_WORDS = frozenset({"Court", "Courts", "Tribunal", "Cour", "Chamber", "Division"})
 _AGENCY_WORDS = frozenset(
     {"Department", "Ministry", "Office", "Agency", "Bureau", "Police", "Service", "Authority",
-     "Government", "Commission", "Administration"}
+     "Government", "Commission", "Administration", "Force", "Unit", "Team", "Investigations",
+     "Operations", "Enforcement", "Services"}
 )  # fmt: skip
 _ORG_TOKEN = rf"(?:{_TOKEN}|LLC|Inc\.?|Ltd\.?)"
 _ORGANISATION = Regex(
@@ -321,8 +325,9 @@ _PLACE_AFTER = Regex(
     r"|River|Island|Park|Bridge|Province|Region)\b"
 )
 _PLACE_ENDS = frozenset(
-    {"Township", "County", "City", "Borough", "Parish", "Village", "Town", "State", "District"}
-)
+    {"Township", "County", "City", "Borough", "Parish", "Village", "Town", "State", "District",
+     "Square", "Street", "Avenue", "Road", "Boulevard", "Plaza"}
+)  # fmt: skip
 _PLACE_BEFORE = Regex(
     r"\b(?:State|City|County|Commonwealth|Republic|Kingdom|Province|District|Borough|Town) of\s+$"
 )
@@ -360,7 +365,9 @@ _NOT_NAMES_TEXT = """the a an in on at by for of and but if as after before foll
     audience publique faits et procedure une ce qui suit affaire pourvoi republique francaise
     au nom du peuple francais state people united states government u.s federal supreme
     superior district county city we us our i judges justices circuit america fundamental freedoms
-    rights person operation"""
+    rights person operation
+    jan feb mar apr jun jul aug sep sept oct nov dec janv fevr avr juil juill
+    printable print search download rtf pdf html"""
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 # Places written like a person's name: "a Mitchell, South Dakota, man".
 _PLACES = frozenset(
@@ -372,6 +379,13 @@ _PLACES = frozenset(
         "Saudi Arabia", "South Africa", "South Korea", "North Korea", "Central America",
         "Latin America", "South America", "North America", "United Kingdom", "Great Britain",
     )
+)  # fmt: skip
+
+
+# First words of places, never of a person's name: "New England", "El Paso", "San Antonio".
+_PLACE_STARTS = frozenset(
+    ("New", "North", "South", "East", "West", "San", "Santa", "Los", "Las", "El", "Fort", "Port",
+     "Mount", "Lake", "Little", "Saint", "St.")
 )  # fmt: skip
 
 
@@ -390,33 +404,27 @@ def _kind_of(name: str, default: str = "person") -> str:
     return default
 
 
+_TRIM_END = frozenset(
+    ("of", "de", "du", "des", "la", "le", "and", "et", "&", "the", "on", "in", "at", "jan", "feb",
+     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+     "april", "june", "july", "september", "october", "november", "december")
+)  # fmt: skip  # not "May" or "March": surnames too
+_TRIM_START = frozenset(
+    ("the", "this", "that", "le", "la", "les", "l'", "ce", "cette", "plaintiff", "defendant",
+     "petitioner", "respondent", "appellant", "appellee")
+)  # fmt: skip
+
+
 def _tidy(name: str) -> str:
-    """Title-case words in capitals ("ANGERS" -> "Angers"), trim connectors at the ends."""
+    """Title-case words in capitals ("ANGERS" -> "Angers"); trim connectors, a month and a
+    possessive at the end ("Department of Justice on April", "Customs Enforcement's") and an
+    article or a role at the start ("Plaintiff Securities and Exchange Commission")."""
     words = name.replace("\n", " ").split()
-    while words and fold(words[-1]) in {
-        "of",
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "and",
-        "et",
-        "&",
-        "the",
-    }:
+    if words and len(words) > 1:
+        words[-1] = re.sub(r"['\u2019]s$", "", words[-1])
+    while words and fold(words[-1]).rstrip(".") in _TRIM_END:
         words.pop()
-    while words and fold(words[0]) in {
-        "the",
-        "this",
-        "that",
-        "le",
-        "la",
-        "les",
-        "l'",
-        "ce",
-        "cette",
-    }:
+    while words and fold(words[0]) in _TRIM_START:
         words.pop(0)
     return " ".join(_tidy_word(w) for w in words).rstrip(",")
 
@@ -509,6 +517,7 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
             and not _OFFICE_ALONE.rx.fullmatch(name)
             and all(fold(w).strip(".'") not in _NOT_NAMES for w in ends)
             and ends[1] not in _PLACE_ENDS  # "the mayor of Riverside Township": a place
+            and ends[0] not in _PLACE_STARTS  # "New England", "El Paso", "Little Rock"
             and not _in_headline(text, m.start())
             and not _PLACE_AFTER.rx.match(text, m.end("name"))
             and not _FURNITURE.rx.match(text, m.end("name"))
@@ -575,7 +584,7 @@ def _caps_person(text: str, start: int, name: str) -> str | None:
     folded = [fold(w) for w in words]
     if any(w in _NOT_NAMES or w in _CONNECTORS for w in folded) or fold(name) in _PLACES:
         return None
-    if set(w.title() for w in words) & (set(_ORG_WORDS) | _PLACE_ENDS):
+    if set(w.title() for w in words) & (set(_ORG_WORDS) | _PLACE_ENDS | _PLACE_STARTS):
         return None
     return " ".join(w if w in _SUFFIXES or w.endswith(".") else w.title() for w in name.split())
 
@@ -637,7 +646,7 @@ def _surname(name: str) -> str | None:
 
 # ------------------------------------------------------------------ "he", "the court"
 _ROLES = (
-    r"applicant|petitioner|appellant|appellee|defendant|plaintiff|respondent|claimant|accused|"
+    r"applicant|petitioner|appellant|appellee|defendant|plaintiff|respondent|claimant|accused|movant|"
     r"requ[ée]rante?|pr[ée]venue?"
 )
 _REFERS_TO = {
