@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from casetrack.search_rows import SEARCH_COLUMNS, search_rows
+from casetrack.search_rows import SEARCH_COLUMNS, insert_search_rows
 
 # The triggers that keep search rows in step, bar those of the FTS table itself.
 SEARCH_TRIGGERS = (
@@ -41,7 +41,7 @@ def rebuild_search(conn: Any, *, through_view: bool = False) -> None:
 
     Patching a damaged index row by row fails ('database disk image is malformed'), and
     once most rows are new a rebuild takes a third of the time (10 s instead of some 28 s
-    at a million milestones). The rows come from search_rows.search_rows, or with
+    at a million milestones). The rows come from search_rows.insert_search_rows, or with
     through_view from the view that defines them: slower, and the way to mend.
     """
     triggers = drop_triggers(
@@ -57,10 +57,7 @@ def rebuild_search(conn: Any, *, through_view: bool = False) -> None:
             " FROM milestone_search_source WHERE true"
         )
     else:
-        marks = ", ".join("?" for _ in ("id", *SEARCH_COLUMNS))
-        conn.executemany(
-            f"INSERT INTO milestone_search (id, {columns}) VALUES ({marks})", search_rows(conn)
-        )
+        insert_search_rows(conn)
     for sql in triggers:
         conn.execute(sql)
     conn.execute("INSERT INTO milestone_search_fts (milestone_search_fts) VALUES ('rebuild')")
