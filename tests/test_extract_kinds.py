@@ -191,3 +191,71 @@ def test_french_facts_and_requests_reaching_the_court(
     text: str, want: list[tuple[str, str]]
 ) -> None:
     assert kinds(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Charges filed or brought, and an immigration notice to appear, are charges.
+        ("On 3 May 2019 a burglary charge was filed against him.", "charge"),
+        ("Prosecutors filed two fraud charges against the mayor on 3 May 2019.", "charge"),
+        ("Charges were brought against the firm on 3 May 2019.", "charge"),
+        (
+            "On 3 May 2019, an officer served the man with a notice to appear before an "
+            "immigration judge.",
+            "charge",
+        ),
+        ("Immigration officials issued him a notice to appear on 3 May 2019.", "charge"),
+        # A detainer lodged and the papers of a case served are no step of it.
+        ("ICE lodged an immigration detainer on 3 May 2019 with the county jail.", "other"),
+        ("Officers placed a detainer on him on 3 May 2019.", "other"),
+        ("The defendant was served with the summons on 3 May 2019.", "other"),
+        ("On 3 May 2019 the firm was served with a copy of the complaint.", "other"),
+        # The end of parole or probation is a release.
+        ("She was discharged from probation on 3 May 2019.", "release"),
+        ("Final discharge was given on 3 May 2019.", "release"),
+        # A request by what it asks for is a motion; a clerk's default an order.
+        ("On 3 May 2019 the plaintiff filed a request for entry of default.", "motion"),
+        ("Le 3 mai 2019, il a présenté une demande de mise en liberté.", "motion"),
+        ("He filed an application for bail on 3 May 2019.", "motion"),
+        ("The clerk entered a default against the company on 3 May 2019.", "order"),
+        ("On 3 May 2019 the clerk filed an entry of default.", "order"),
+        # Appearing in court or before a judge is a hearing.
+        ("She appeared before Magistrate Judge Ann Lee on 3 May 2019.", "hearing"),
+        ("The two men appeared in Brooklyn federal court on 3 May 2019.", "hearing"),
+    ],
+)
+def test_steps_of_us_procedure_and_of_removal_by_their_usual_words(text: str, kind: str) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A date opening a clause joined to the one before belongs to that clause.
+        (
+            "On 2 May 2019 the bank filed a motion to dismiss, and on 3 May 2019, the judge, "
+            "after reading the briefs, ordered a new trial.",
+            [("2019-05-02", "motion"), ("2019-05-03", "order")],
+        ),
+        (
+            "He was paroled in 2017, and final discharge was granted on 3 May 2019.",
+            [("2017", "parole"), ("2019-05-03", "release")],
+        ),
+        # What someone is arrested or charged for, told by a gerund: the date is the act's.
+        (
+            "Police arrested him for allegedly robbing a bank on 3 May 2019.",
+            [("2019-05-03", "other")],
+        ),
+        ("He was charged with assaulting an officer on 3 May 2019.", [("2019-05-03", "other")]),
+        ("He was arrested on 3 May 2019 for allegedly robbing a bank.", [("2019-05-03", "arrest")]),
+        (
+            "He was released on bail with pending charges on 3 May 2019.",
+            [("2019-05-03", "release")],
+        ),
+    ],
+)
+def test_the_clause_a_date_opens_or_the_act_a_gerund_tells(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert kinds(text) == want

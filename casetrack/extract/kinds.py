@@ -24,6 +24,12 @@ from casetrack.extract.text import Regex, drop_overlaps, fold_same_length
 # What a motion asks for, so that "a motion to dismiss the appeal" is a motion, not a dismissal.
 _ASKED = r"\w+(?: (?:the |a |an |his |her |its |their )?[\w'-]+)?"
 _MOTION_OBJECT = r"(?: (?:to|for) " + _ASKED + ")?"
+# A request by what it asks the court for: release, a default.
+_REQUEST = (
+    r"(?:applications?|requests?|petitions?|demandes?) (?:for|de) (?:his |her |their )?"
+    r"(?:release|bail|mise en liberte|remise en liberte|(?:the )?entry of default"
+    r"|(?:a )?default judgment)"
+)
 # Regular expressions on accent-free lower-case text, English then French; the longest match
 # wins where they overlap, so "dropped the charges" beats "charges". Per kind: verbs and verb
 # phrases first, then nouns. Kind None: phrases that hold a kind word but name no event.
@@ -135,9 +141,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"ordered (?:[\w'-]+ ){0,3}release",
             r"ordonn\w* (?:sa |la |leur )?(?:remise|mise) en liberte", r"released", r"freed",
             r"set free", r"libere\w*", r"remis\w* en liberte", r"granted (?:him |her |them )?bail",
+            r"(?:final )?discharge (?:was |were )?(?:given|granted)",
+            r"discharged from (?:parole|probation|prison|custody|detention|jail)",
         ),
         (
-            r"release", r"liberation",
+            r"release", r"liberation", r"final discharge",
         ),
     ),
     (
@@ -176,9 +184,15 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:charged|charging) (?:[\w'-]+ ){0,3}(?:in|by) (?:a |an )?criminal complaint"
             r"(?:,? (?:was |were )?(?:filed|unsealed))?",
             r"filed (?:a |an )?(?:criminal )?information", r"information was filed",
+            r"charges? (?:was |were |had been |has been |have been )?(?:filed|brought|laid"
+            r"|preferred)",
+            r"(?:filed|brought|laid|preferred) (?:[\w-]+ ){0,3}charges?",
+            # an immigration notice to appear is the charge of removal proceedings
+            r"(?:served|issued) (?:[\w.'-]+ ){0,4}?(?:with )?(?:an? )?notices? to appear",
         ),
         (
             r"charges? (?:of|against)", r"mise en examen", r"criminal information",
+            r"notices? to appear",
         ),
     ),
     (
@@ -244,9 +258,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"filed (?:a |an |his |her |their )?(?:[\w-]+ )?motions?" + _MOTION_OBJECT,
             r"moved (?:the court )?(?:to|for) (?:an? )?" + _ASKED,
             r"motions?" + _MOTION_OBJECT + r",? (?:was|were) (?:filed|lodged|submitted|made)",
+            r"(?:filed|made|submitted|lodged|presente\w*|adresse\w*|form\w*) (?:an? |the |his "
+            r"|her |its |their |une |sa |leur )?" + _REQUEST,
         ),
         (
-            r"motions?" + _MOTION_OBJECT, r"requete",
+            r"motions?" + _MOTION_OBJECT, r"requete", _REQUEST,
         ),
     ),
     (
@@ -277,6 +293,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"|magistrate)",
             r"president (?:of the (?:chamber|section|court) )?(?:decided|granted)",
             r"president (?:de la (?:chambre|section) )?a (?:decide|accorde)",
+            r"(?:filed|made|entered) (?:an? |the )?entry of default",
+            r"entered (?:a |the )?default against",
             # a decision on a request for release
             r"(?:rejet|refus|confirm|prononc|statu|accueill|ordonn)\w* (?:[\w'-]+ ){0,3}?"
             r"(?:sur )?(?:la |sa |une |leur )?(?:nouvelle )?(?:demandes?|requetes?) "
@@ -287,6 +305,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
         (
             r"orders?", r"ordonnances?", r"injunction", r"arrets? incidents?",
+            r"(?:an |the )?entry of default",
             r"interlocutory (?:orders?|decisions?|judgments?|rulings?)",
         ),
     ),
@@ -347,6 +366,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"oral arguments?", r"held a hearing", r"arraigned", r"(?:was|were|been) heard",
             r"(?:was|were|been) argued", r"(?:heard|argued(?: and submitted)?)(?= (?:on )?\d)",
             r"made (?:an? |his |her |their )?initial (?:court )?appearances?",
+            r"(?<!notice to )appear(?:s|ed|ing)? (?:[\w-]+ ){0,2}(?:in|before) (?:[\w.-]+ ){0,3}"
+            r"(?:court|judge|magistrate)",
         ),
         (
             r"hearings?", r"audiences?", r"arraignments?", r"initial appearances?",
@@ -410,6 +431,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:decided to )?communicat\w* (?:the |this |that )?"
             r"(?:applications?|case|complaints?)",
             r"(?:was|were|been) communicated",
+            # serving the papers that start a case, and an immigration detainer: no step
+            r"served (?:[\w.'-]+ ){0,3}?with (?:a copy of )?(?:the |a |an )?(?:summons|complaint"
+            r"|petition|subpoena)",
+            r"(?:lodged|issued|placed|filed) (?:an? )?(?:immigration )?detainers?",
         ),
         (
             # The facts of the matter: "for bank robbery on 10 October 2019" is no step of the case.
@@ -452,6 +477,8 @@ _ON_DATE = Regex(r"^\s*(?:on|in|of|on or about|du|le|en)\s*$")
 _LISTED = Regex(
     r"^\s*,?\s*(?:,|and|et|or|ou|&)\s*(?:again|then|also|puis|encore)?\s*(?:on|le|du|in|en)?\s*$"
 )
+# A date opening a clause joined to the one before: "..., and on 7 May 2019, the clerk ...".
+_OPENS_CLAUSE = Regex(r",\s*(?:and|et|then|puis|but|mais)\s+(?:on|in|le|en)?\s*$")
 _REPORTING = Regex(
     r"\b(?:announced|announces|said|says|stated|states|reported|confirmed|disclosed"
     r"|a (?:annonce|indique|precise|fait savoir))\b"
@@ -527,6 +554,11 @@ _OCCURRING = Regex(
     r"|[^,;]\b(?:in|by)\s+(?:a|an|the|his|her|its|their)\s+(?:letter|e-?mail|memorandum)"
     r"\s+(?:dated|of)\s*(?:\.\.\s*)?$"
 )
+# What someone is arrested, charged or tried for, told by a gerund: the date in it is the act's.
+_FOR_DOING = Regex(
+    r"\b(?:for|with)\s+(?:allegedly\s+)?(?!(?:pending|during|including|according|following"
+    r"|regarding|concerning|notwithstanding)\b)\w+ing\b[^,;:()]*$"
+)
 _TOOK_PLACE = Regex(
     r"\b(?:took\s+place|happened|occurred|(?:was|were)\s+held|s'est\s+tenue?|a\s+eu\s+lieu)"
     r"(?:\s+(?:on|in|le|en))?\s*$"
@@ -595,6 +627,8 @@ class KindWords:
             return held  # "a hearing on the motion was held on 3 May": the hearing
         if _OCCURRING.rx.search(clause):
             return "other"  # "conduct occurring on April 27": the facts of the matter
+        if before >= 0 and _FOR_DOING.rx.search(self.folded, self.words[before][1], start):
+            return "other"  # "arrested for allegedly driving a car bomb ... on May 1": the facts
         if self.dates_the_facts(start):
             return "other"  # "for bank robbery on October 10": the date of the facts
         if before >= 0 and self._bracketed(start, before):
@@ -630,6 +664,10 @@ class KindWords:
         low = self.folded.rfind(";", 0, start) + 1
         high = self.folded.find(";", end)
         high = len(self.folded) if high < 0 else high
+        if _OPENS_CLAUSE.rx.search(self.folded, low, start) and any(
+            end <= w[0] < high and w[3] == _VERB for w in self.words
+        ):
+            low = start  # "..., and on 7 May, the clerk entered a default": its own clause
         asides = [(a, b) for a, b in self.asides if not a <= start < b]
         holding = [(a, b) for a, b in self.asides if a <= start < b]
         if holding:
