@@ -350,3 +350,41 @@ def test_the_movant_and_he_are_the_person_named_not_the_prison_he_is_in() -> Non
         "November 18, 1960, movant was released on parole."
     )
     assert _parties(text) == [["Robert Lee Thornbury"], ["Robert Lee Thornbury"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Evelyn and Joseph Okafor, both Nigerian nationals, were sentenced on 30 May 2007.",
+            ["Evelyn Okafor", "Joseph Okafor"],
+        ),
+        (
+            "A jury convicted Marie-Claire and Tom McAllister on 3 March 2015 of fraud.",
+            ["Marie-Claire McAllister", "Tom McAllister"],
+        ),
+        (
+            "Le tribunal a condamné Paul et Anne Dufresne le 5 mai 2012.",
+            ["Paul Dufresne", "Anne Dufresne"],
+        ),
+    ],
+)
+def test_two_first_names_and_a_surname_are_two_people(text: str, people: list[str]) -> None:
+    candidate = _only(text, "fr" if "tribunal" in text else "en")
+    assert [p for p in candidate.parties if p in people] == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alice Fisher and Louis Franklin announced the charges on 3 May 2019.",
+        "Mr. Fisher and Louis Franklin announced the charges on 3 May 2019.",
+        "Fisher said so. On 3 May 2019, Fisher and Louis Franklin were charged.",
+        "Smith and Wesson Company was sued on 3 May 2019.",
+        "Kasparov and Others Russia were heard on 3 May 2019.",
+    ],
+)
+def test_a_surname_and_a_full_name_are_no_couple(text: str) -> None:
+    parties = [p for c in extract(text).candidates for p in c.parties]
+    assert not any(p in ("Fisher Franklin", "Alice Franklin", "Smith Wesson") for p in parties)
+    assert "Kasparov Russia" not in parties

@@ -314,6 +314,13 @@ _CAPS_PERSON = Regex(
 )
 _LOWER_WORD = Regex(rf"(?<![\w{_UPPER}])[{_LOWER}]{{2,}}\b")
 _SUFFIXES = frozenset({"II", "III", "IV", "JR", "SR"})
+# Two people of one family: "Evelyn and Joseph Djoumessi" (Evelyn Djoumessi and Joseph
+# Djoumessi), "Mary and Tom Okafor".
+_FIRST_NAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_COUPLE = Regex(
+    rf"(?<![\w.'\u2019-])(?P<first>{_FIRST_NAME})[ \t]+(?:and|et)[ \t]+(?P<second>{_FIRST_NAME})"
+    rf"[ \t]+(?P<surname>(?:Mc|O')?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)(?![\w.'\u2019-]|[ \t]+[{_UPPER}])"
+)
 _SIDE = rf"(?:{_TOKEN}|[{_UPPER}]{{2,}})(?:[ \t]+(?:{_TOKEN}|[{_UPPER}]{{2,}})){{0,3}}"
 _CAPTION_ROLE = r"(?i:appellants?|appellees?|petitioners?|respondents?|defendants?|plaintiffs?)"
 _CAPTION = Regex(
@@ -451,11 +458,11 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
     in_capitals: set[str] = set()  # persons the text writes in capitals: "FAISAL SHAHZAD"
     covered = bytearray(len(text))  # where a name was found already
 
-    def add(start: int, end: int, name: str, kind: str) -> None:
+    def add(start: int, end: int, name: str, kind: str, written: str = "") -> None:
         if any(covered[start:end]):
             return
         quoted = _QUOTED_ALIAS.rx.match(text, end) or _AKA.rx.match(text, end)
-        aliases = (quoted.group("alias"),) if quoted else ()
+        aliases = (quoted.group("alias"),) if quoted else ((written,) if written else ())
         end = quoted.end() if quoted else end
         covered[start:end] = b"\x01" * (end - start)
         found.append((start, name, kind, aliases))
@@ -509,6 +516,11 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
                 accused = _ACCUSED_SIDE.rx.match(text, after) and len(side) > 1
                 kind = _kind_of(name, "person" if accused else "other")
                 add(m.start(group), m.end(group), name, kind)
+    for m in _COUPLE.rx.finditer(text):
+        first, second, surname = m.group("first", "second", "surname")
+        if _is_couple(text, m.start(), first, second, surname):
+            add(m.start(), m.start() + len(first), f"{first} {surname}", "person", first)
+            add(m.start("second"), m.end(), f"{second} {surname}", "person")
     for m in _PERSON.rx.finditer(text):
         name = m.group("name")
         ends = (name.split()[0], name.split()[-1])
@@ -565,6 +577,23 @@ def _with_surname(
         return aliases
     written = (surname, surname.upper()) if in_capitals else (surname,)
     return (*aliases, *(s for s in written if s not in aliases))
+
+
+def _is_couple(text: str, start: int, first: str, second: str, surname: str) -> bool:
+    """Whether "First and Second Surname" names two people of one family: the first word
+    is no surname ending a name before it ("Alice Fisher and Louis Franklin"), nor named
+    again elsewhere, and no word is an organisation's, a place's or a sentence word."""
+    before = text[max(0, start - 30) : start].split()
+    if before and before[-1][:1].isupper() and not before[-1].endswith((".", ",", ";", ":")):
+        return False
+    if before and before[-1] in ("Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "Dr"):
+        return False
+    words = (first, second, surname)
+    if any(fold(w) in _NOT_NAMES or w in _ORG_WORDS or w in _PLACE_STARTS for w in words):
+        return False
+    if surname in _PLACE_ENDS or {fold(w) for w in words} & {"others", "associates", "sons"}:
+        return False
+    return len(re.findall(rf"(?<!\w){re.escape(first)}(?!\w)", text)) == 1
 
 
 def _caps_person(text: str, start: int, name: str) -> str | None:
