@@ -388,3 +388,28 @@ def test_a_surname_and_a_full_name_are_no_couple(text: str) -> None:
     parties = [p for c in extract(text).candidates for p in c.parties]
     assert not any(p in ("Fisher Franklin", "Alice Franklin", "Smith Wesson") for p in parties)
     assert "Kasparov Russia" not in parties
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "acronym"),
+    [
+        (
+            "La Caisse régionale de crédit agricole de l'Yonne (CRCAY) a cédé les titres le "
+            "30 septembre 1991. Le 7 octobre 1993, la CRCAY a revendu les titres.",
+            "Caisse régionale de crédit agricole de l'Yonne",
+            "CRCAY",
+        ),
+        (
+            "Le Comité d'entreprise d'Auvergne (CEA) a porté plainte le 3 mai 2001. Le 7 juin "
+            "2002, le CEA a fait appel.",
+            "Comité d'entreprise d'Auvergne",
+            "CEA",
+        ),
+    ],
+)
+def test_an_acronym_spells_a_word_after_an_elided_article(
+    text: str, name: str, acronym: str
+) -> None:
+    candidates = extract(text, lang="fr").candidates
+    assert [c.parties for c in candidates] == [[name], [name]]
+    assert candidates[0].new_parties == [NewParty(name, acronym, "organization")]

@@ -57,7 +57,7 @@ def _spell_backwards(words: Sequence[str], end: int, letters: str) -> int | None
         return end
     if end == 0 or not _NAME_WORD.rx.match(words[end - 1]):
         return None
-    word = words[end - 1]
+    word = re.sub(r"^[dlDL]['\u2019](?=\w)", "", words[end - 1])  # "l'Yonne" spells Y
     spellings = {word[0].upper(), "".join(p[0].upper() for p in word.split("-") if p)}
     for spelling in sorted(spellings, key=len, reverse=True):
         if letters.endswith(spelling):
