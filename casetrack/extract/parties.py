@@ -319,7 +319,8 @@ _SUFFIXES = frozenset({"II", "III", "IV", "JR", "SR"})
 _FIRST_NAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _COUPLE = Regex(
     rf"(?<![\w.'\u2019-])(?P<first>{_FIRST_NAME})[ \t]+(?:and|et)[ \t]+(?P<second>{_FIRST_NAME})"
-    rf"[ \t]+(?P<surname>(?:Mc|O')?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)(?![\w.'\u2019-]|[ \t]+[{_UPPER}])"
+    rf"[ \t]+(?P<surname>(?:Mc|O')?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)"
+    rf"(?![\w.'\u2019-]|[ \t]+[{_UPPER}])"
 )
 _SIDE = rf"(?:{_TOKEN}|[{_UPPER}]{{2,}})(?:[ \t]+(?:{_TOKEN}|[{_UPPER}]{{2,}})){{0,3}}"
 _CAPTION_ROLE = r"(?i:appellants?|appellees?|petitioners?|respondents?|defendants?|plaintiffs?)"
@@ -685,8 +686,9 @@ _REFERS_TO = {
         re.IGNORECASE,
     ),
     "court": Regex(
-        r"\b(?:(?:the|this) (?:trial |district |appeals |supreme |superior )?court|la cour|"
-        r"le tribunal|the tribunal|the board|the panel|the trial (?:justice|judge))\b",
+        r"\b(?:(?:the|this|that|the same|said) (?:trial |district |appeals |supreme |superior )?"
+        r"court|la (?:m[eê]me )?cour|le (?:m[eê]me )?tribunal|the tribunal|the board|the panel|"
+        r"the trial (?:justice|judge))\b",
         re.IGNORECASE,
     ),
     "official": Regex(
@@ -769,8 +771,11 @@ _SOMEONE = Regex(
     r"nationals?|citizens?|leader|member|broker|dealer|trafficker|director|executive|informant|"
     r"official|officer|employee|doctor|physician|nurse|lawyer|teen|teenager|youth|businessman|"
     r"businesswoman|owner|operator|felon|fugitive|inmate|boy|girl|suspect|pharmacist|"
-    r"accountant|contractor|fraudster|smuggler|pastor|priest|teacher|coach)\b"
+    r"accountant|contractor|fraudster|smuggler|pastor|priest|teacher|coach|alien|noncitizen)\b"
 )
+
+
+_DATE_OPENING = Regex(r"\s*(?:On|In|Le|En)\s+[^;\n]{3,20}?\d{4},\s*")  # "On Sept. 8, 2017, "
 
 
 def persons_ahead(said: Sequence[str], names: Names, kinds: dict[str, str]) -> dict[str, str]:
@@ -782,10 +787,18 @@ def persons_ahead(said: Sequence[str], names: Names, kinds: dict[str, str]) -> d
             continue
         if len(following.split()) < 4:
             continue  # "Full Story": a link, not a sentence about someone
-        first = _named_at(following.lstrip(" \t\n-\u2022*"), names)
+        opening = _DATE_OPENING.rx.match(following)  # "On Sept. 8, 2017, John Doe was ..."
+        first = _named_at(
+            following[opening.end() if opening else 0 :].lstrip(" \t\n-\u2022*"), names
+        )
         if first is not None and (kinds.get(first) or _kind_of(first)) == "person":
             ahead[sentence] = first
     return ahead
+
+
+_ANNOUNCED = Regex(
+    r"\b(?:announced|announces|said|says|stated|praised|thanked|a annonc[ée]|a d[ée]clar[ée])\b"
+)
 
 
 class Carried:
@@ -838,6 +851,16 @@ class Carried:
             if kind not in kinds and kind in self.last and refers.rx.search(sentence):
                 added.append(self.last[kind])
         return added
+
+    def told_by(self, sentence: str, names: Names) -> tuple[int, frozenset[str]]:
+        """Where a press release's announcement ends and the officials who make it: "U.S.
+        Attorney Jane Roe announced that John Doe was sentenced on May 3" tells John Doe's
+        sentencing, not Jane Roe's. (len(sentence), no one) when the sentence announces nothing."""
+        verb = _ANNOUNCED.rx.search(sentence)
+        if verb is None:
+            return len(sentence), frozenset()
+        before = parties_in(sentence[: verb.start()], names)
+        return verb.end(), frozenset(p for p in before if self._kind(p) == "official")
 
     def deciding(self, parties: list[str]) -> list[str]:
         """The parties of a date in a decision's header: the deciding court among them."""
