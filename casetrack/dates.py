@@ -74,7 +74,10 @@ _MONTH_WORDS = (
 _MONTH_NUMBERS = {word: n for n, words in enumerate(_MONTH_WORDS, 1) for word in words.split()}
 _MONTH_LENGTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
-_SEASON_CODES = {name.lower(): code for code, name in _SEASONS.items()} | {"fall": 23}
+# French too: printemps, été, automne, hiver 2005 are spring ... winter 2005.
+_SEASON_CODES = {name.lower(): code for code, name in _SEASONS.items()} | {
+    "fall": 23, "printemps": 21, "été": 22, "ete": 22, "automne": 23, "hiver": 24,
+}  # fmt: skip
 _SEASON_MONTHS = {str(code) for code in _SEASONS}  # EDTF writes spring 2001 as 2001-21
 _WINTER = 24
 
@@ -86,21 +89,33 @@ _FRIENDLY = (
     rf"{_MONTH} {_DAY},? {_YEAR}",
     rf"{_MONTH},? {_YEAR}",
 )
-_SEASON = rf"(?:the )?(?P<season>[a-z]+),? (?:of )?{_YEAR}"
+_SEASON = rf"(?P<season>[^\W\d_]+),? (?:of )?{_YEAR}"
+# The 1990s; in French les années 1990, always a decade (les années 2000 are 2000-2009).
 _DECADE = r"(?P<year>\d{3}0)'?s"
+_DECADE_FR = r"(?:les )?ann[ée]es (?P<year>\d{3}0)"
+# "The" before a date (the summer of 2003), and French le, l' (le 3 mars 2005, l'été 2005).
+_ARTICLE = r"(?:the|le) |l'"
 _APPROXIMATE = r"(?:circa|approximately|approx\.?|about|around|ca\.?|c\.)\s*|c\s+|(?:vers|environ) "
 _DASH = "\u2013"  # en dash, as in 17 Jun \u2013 3 Jul 2003
+# Each English form with its French one beside it: entre A et B, du A au B, de A à B, avant A,
+# après A, à partir de A, jusqu'au B (apostrophes are typed straight or curly, ' or \u2019).
 _RANGES = (
     (r"between (.+?) and (.+)", "[{}..{}]"),
+    (r"entre (.+?) et (.+)", "[{}..{}]"),
     (r"from (.+?) (?:to|until|till) (.+)", "{}/{}"),
+    (r"(?:du |de |d')(.+?) (?:au|à|a|jusqu'(?:au|à|a|en)) (.+)", "{}/{}"),
     (r"(.+?) (?:to|until|till) (.+)", "{}/{}"),
     (r"(.+?)\s*[\u2013\u2014]\s*(.+)|(.+?) - (.+)", "{}/{}"),
 )
 _OPEN_RANGES = (
     (r"from (.+)", "{}/.."),
+    (r"(?:à|a) partir (?:du |de |d')(.+)", "{}/.."),
     (r"(?:until|till) (.+)", "../{}"),
+    (r"jusqu'(?:au|à|a|en) (.+)", "../{}"),
     (r"before (.+)", "[..{}]"),
+    (r"avant (.+)", "[..{}]"),
     (r"after (.+)", "[{}..]"),
+    (r"apr[èe]s (.+)", "[{}..]"),
 )
 _NO_YEAR = rf"(?:{_DAY} )?{_MONTH}"
 # Spanish joins day, month and year with "de": 17 de junio de 2003; forms and registers
@@ -115,6 +130,20 @@ _YEAR_FIRST = r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})"
 _DATETIME = (
     r"(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)"
 )
+# A friendly day with a time of day (17 June 2003 at 9:30, 17 juin 2003 à 6h): the day is
+# kept and the time dropped, as with an ISO date and time.
+_TIME_OF_DAY = (
+    r"(?P<day>.+?),?\s+(?:(?:at|à|a)\s+)?(?P<time>\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?"
+    r"|\d{1,2}\s*[ap]\.?m\.?|\d{1,2}\s*h(?:\s*\d{2})?)"
+)
+# Words before a date that casetrack does not read, and what to write instead (a refusal
+# suggests it): a weekday (the date alone says it), in/en/on, since/depuis (from).
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")  # fmt: skip
+_INSTEAD = dict.fromkeys((*_WEEKDAYS, "in", "en", "on", "au"), "") | {
+    "since": "from ",
+    "depuis": "à partir de ",
+}
 # Early, mid and late in a year are its thirds: some month of January-April, May-August or
 # September-December, stored as EDTF's one-of-a-set range [2003-01..2003-04]; the beginning
 # (start) and the end of a year are its early and late thirds.
@@ -312,8 +341,45 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
     if numeric:
         first, second, year = numeric.groups()
         raise _numeric(text, first, second, year, today or date.today())
-    code = _to_edtf(cleaned, today or date.today(), text)
-    return _from_iso(code, text) or _from_edtf(code, text)
+    timed = re.fullmatch(_TIME_OF_DAY, cleaned, re.IGNORECASE)
+    if timed:
+        day = parse_date(timed["day"], today)
+        if day.precision != "day":
+            raise DateError(
+                f"cannot read {timed['time']!r} in the date {_quote(text)}: a time of day"
+                f" needs a day, as in '17 June 2003 at {timed['time']}' (the time is not kept)"
+            )
+        return replace(day, dropped=timed["time"])
+    try:
+        code = _to_edtf(cleaned, today or date.today(), text)
+        return _from_iso(code, text) or _from_edtf(code, text)
+    except DateError as refusal:
+        raise _instead(cleaned, text, today) or refusal from None
+
+
+def _instead(cleaned: str, text: str, today: date | None) -> DateError | None:
+    """A refusal suggesting what to write, for a date typed with a word casetrack does not
+    read (mardi 17 juin 2003, depuis 2003) or a season without its year; None otherwise."""
+    first, _, rest = cleaned.partition(" ")
+    word = first.lower().rstrip(",")
+    if not rest:
+        if word not in _SEASON_CODES:
+            return None
+        return DateError(
+            f"cannot read the date {_quote(text)}: a season needs its year, as in '{first} 2003'"
+        )
+    if word not in _INSTEAD:
+        return None
+    suggestion = _INSTEAD[word] + rest
+    if word == "depuis" and rest.lower().startswith("le "):
+        suggestion = f"à partir du {rest[3:]}"  # depuis le 3 mars 2005
+    try:
+        parse_date(suggestion, today)
+    except DateError:
+        return None
+    return DateError(
+        f"cannot read {first.rstrip(',')!r} in the date {_quote(text)}: write {suggestion!r}"
+    )
 
 
 def from_stored(
@@ -578,7 +644,7 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
         return f"{years[1]}/{years[2]}"
     if re.fullmatch(_EDTF_CHARS, upper):
         return upper
-    lowered = cleaned.lower()
+    lowered = cleaned.lower().replace("\u2019", "'")
     third = re.fullmatch(_THIRD, lowered)
     if third:
         first, last = _THIRDS[_THIRD_NAMES.get(third["third"], third["third"])]
@@ -599,8 +665,8 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
     for pattern, template in _RANGES:
         match = re.fullmatch(pattern, lowered)
         if match:
-            low, high = (g for g in match.groups() if g is not None)
-            low, high = _borrow(low, high), high
+            low, high = (_bare(g) for g in match.groups() if g is not None)
+            low = _borrow(low, high)
             low_code = _single(low, today, original)
             high_code = _single(high, today, original)
             if template.startswith("["):
@@ -611,6 +677,11 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
         if match:
             return template.format(_single(match[1], today, original))
     return _single(lowered, today, original)
+
+
+def _bare(text: str) -> str:
+    """A date without the article before it (the, le, l')."""
+    return re.sub(f"^(?:{_ARTICLE})", "", text)
 
 
 def _borrow(low: str, high: str) -> str:
@@ -672,9 +743,12 @@ def _core(text: str, today: date, original: str) -> str:
         return (today - timedelta(days=1)).isoformat()
     if text == "tomorrow":
         return (today + timedelta(days=1)).isoformat()
-    text = _year_first(text)
+    text = _year_first(_bare(text))
     if re.fullmatch(_EDTF_CHARS, text.upper()):
         return text.upper()
+    match = re.fullmatch(_DECADE_FR, text)
+    if match:
+        return match["year"][:3] + "X"
     text = re.sub(_JOINING_DE, " ", text)
     for pattern in _FRIENDLY:
         match = re.fullmatch(pattern, text)
