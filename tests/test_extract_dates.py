@@ -407,11 +407,12 @@ def test_a_period_whose_end_has_no_year_is_no_event(text: str, lang: str) -> Non
     assert dates(text, lang) == []
 
 
+_ANY_DAY = st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31))
+_A_YEARS_DAY = st.dates(min_value=date(2001, 1, 1), max_value=date(2001, 12, 31))  # no 29 Feb
+
+
 @settings(max_examples=examples(100), deadline=None)
-@given(
-    st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)),
-    st.dates(min_value=date(2001, 1, 1), max_value=date(2001, 12, 31)),
-)
+@given(_ANY_DAY, _A_YEARS_DAY)
 def test_a_periods_end_without_a_year_is_its_first_such_day_after_the_start(
     start: date, end: date
 ) -> None:
@@ -442,10 +443,7 @@ def test_a_reports_lead_day_without_a_year_is_the_one_nearest_its_latest_day(
 
 
 @settings(max_examples=examples(100), deadline=None)
-@given(
-    st.dates(min_value=date(2001, 1, 1), max_value=date(2001, 12, 31)),
-    st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)),
-)
+@given(_A_YEARS_DAY, _ANY_DAY)
 def test_a_lead_day_is_within_half_a_year_of_the_reports_latest_day(
     day: date, latest: date
 ) -> None:
@@ -457,6 +455,25 @@ def test_a_lead_day_is_within_half_a_year_of_the_reports_latest_day(
     assert (lead.start.month, lead.start.day) == (day.month, day.day)
     assert abs((lead.start - latest).days) <= 183
     assert lead.anchor == latest.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        ("Press Releases\nFBI Arrests Man in Bank Robbery\n\nWashington, D.C. May 07, 2010\n"
+         "Agents arrested Ann Lee on Monday.", "2010-05-07", ["2010-05-03"]),
+        ("NEWS RELEASE\nMan Charged With Fraud\nNEW YORK, N.Y. March 3, 2011\nA grand jury "
+         "indicted Ann Lee yesterday.", "2011-03-03", ["2011-03-02"]),
+        ("Press Release\nAnn Lee Sentenced May 3, 2010\nA judge sentenced Ann Lee to five "
+         "years.", None, ["2010-05-03"]),  # a headline's date, no place: the event's
+    ],
+)  # fmt: skip
+def test_a_releases_place_and_date_on_a_line_under_its_headline_is_its_dateline(
+    text: str, published: str | None, want: list[str]
+) -> None:
+    extraction = extract(text)
+    assert extraction.published == published
+    assert [c.date for c in extraction.candidates] == want
 
 
 def test_a_web_pages_date_run_into_its_place_is_its_dateline() -> None:

@@ -891,6 +891,13 @@ _ALONE_ON_ITS_LINE = Regex(
 _GLUED_PLACE = Regex(r"[^\n]*?\b(?:1[6-9]|20)\d\d(?=[A-Z][a-z])")
 
 
+# A release's dateline on a line of its own under the headline: "Washington, D.C. May 07,
+# 2010", "NEW YORK, NY". A city and its state, capitalised, with a comma: no headline.
+_PLACE_ON_ITS_LINE = Regex(
+    r"^\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2},\s*(?:[A-Z][\w.'\u2019-]*\.?\s+){0,2}$"
+)
+
+
 def is_release(text: str) -> bool:
     """Whether the text opens as a press release or a memorandum, whose head dates it."""
     return bool(_RELEASE_HEAD.rx.search(text[:HEAD_DATE_CHARS]))
@@ -914,7 +921,8 @@ def head_date(text: str, lang: str) -> tuple[Span | None, int]:
             if item.span is None or item.span.precision != "day":
                 continue
             before, after = said[: item.start], said[item.end :]
-            if _ALONE_ON_ITS_LINE.rx.match(before) and not after.strip(" \t\n.,"):
+            alone = _ALONE_ON_ITS_LINE.rx.match(before) or _PLACE_ON_ITS_LINE.rx.match(before)
+            if alone and not after.strip(" \t\n.,"):
                 return item.span, line.end()
     return None, 0
 
