@@ -187,6 +187,18 @@ def test_a_month_after_a_dateline_is_sure_only_within_its_year(phrase: str, want
          "23 décembre 2011.", "fr", ["2011-12-23"]),
         ("He was born on 3 May 1970, 1971 or 1972 and arrested on 5 May 2010.", "en",
          ["2010-05-05"]),
+        # when interest starts to run
+        ("Le tribunal l'a condamné à verser 5 000 euros avec intérêts au taux légal à compter "
+         "du 3 mars 2001 ; il a fait appel le 5 mai 2004.", "fr", ["2004-05-05"]),
+        ("The court awarded $5,000 with interest from June 1, 2001, and the defendant appealed "
+         "on 5 May 2004.", "en", ["2004-05-05"]),
+        # the start of a tally
+        ("Since Oct. 1, 2009, the office has removed more than 1,700 fugitives. He was arrested "
+         "on 5 May 2010.", "en", ["2010-05-05"]),
+        ("Depuis le 1er janvier 2015, l'office a expulsé plus de 12 000 personnes. Il a été "
+         "interpellé le 5 mai 2016.", "fr", ["2016-05-05"]),
+        ("He has been detained since 3 May 2010.", "en", ["2010-05-03"]),  # no tally
+        ("Since his arrest on 3 May 2010, he has written 1,200 letters.", "en", ["2010-05-03"]),
     ],
 )  # fmt: skip
 def test_page_furniture_periods_and_programmes_are_no_events(

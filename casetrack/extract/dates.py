@@ -380,6 +380,9 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|release\s+date\s*:)"
     r"|\b(?:deliberated|d[ée]lib[ée]r[ée]e?)\b[^.;\n\d]{0,40}?\b(?:on|le|du)"
     r"|\bdocument\s+date"
+    # When interest starts to run: "avec intérêts à compter du 20 mars 1987"
+    r"|\b(?:int[ée]r[êe]ts?|interest)\b[^.;\n\d]{0,50}?\b(?:[àa]\s+compter\s+du|(?:as\s+)?from"
+    r"|since|depuis\s+le|running\s+from|accruing\s+from)"
     r"|\b(?:founded|established|incorporated|created|cr[ée]{2}e?s?|fond[ée]e?s?)\s+(?:in|on|en|le)"
     r"|\b(?:enacted|promulgated|took\s+effect|came\s+into\s+force|entered\s+into\s+force"
     r"|entr[ée]e?s?\s+en\s+vigueur|promulgu[ée]e?s?)\b(?:(?!\d{4}\b)[^;,\n]){0,40}?\b(?:in|on|as\s+of|le|en)"
@@ -626,13 +629,30 @@ def _events(text: str, found: list[Found]) -> list[Found]:
     dropped_end = -1
     for f in found:
         listed = dropped_end >= 0 and _LIST_LINK.rx.fullmatch(text, dropped_end, f.start)
-        if f.conduct:
+        if f.conduct or _counted_since(text, f):
             continue
         if listed or _NOT_AN_EVENT_BEFORE.rx.search(text, max(0, f.start - 90), f.start):
             dropped_end = f.end
         else:
             kept.append(f)
     return kept
+
+
+_SINCE = Regex(r"\b(?:since|depuis(?:\s+le)?)\s*$", re.IGNORECASE)
+# A tally the clause counts up: "has removed more than 1,700 fugitives", "a expulsé 1 700".
+_TALLY = Regex(
+    r"[^.;]{0,80}?\b(?:has|have|had|a|ont|avait|avaient)\s+(?:been\s+|[ée]t[ée]\s+)?[^\W\d]+"
+    r"[^.;]{0,60}?(?<![\w,.])\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?![\w,.]\d)",
+    re.IGNORECASE,
+)
+
+
+def _counted_since(text: str, f: Found) -> bool:
+    """Whether a date only starts a tally ("Since Oct. 1, 2009, the office has removed more
+    than 1,700 fugitives"): the start of a count, no event of the case."""
+    return bool(_SINCE.rx.search(text, max(0, f.start - 12), f.start)) and bool(
+        _TALLY.rx.match(text, f.end)
+    )
 
 
 _ABOUT = (
