@@ -285,6 +285,26 @@ def test_a_decision_tells_no_event_after_its_own_date(text: str, want: list[str]
     assert dates(text) == want
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ('WASHINGTON, May 4, 2010 \u2014 "We are here today to talk about the ruling," the '
+         "official said. Police arrested Ann Lee on Monday.", "en", [("2010-05-03", "arrest")]),
+        ("WASHINGTON, May 4, 2010 \u2014 \u201cI am proud to stand here today with our "
+         "partners,\u201d said the director. A jury convicted Ann Lee yesterday.", "en",
+         [("2010-05-03", "conviction")]),
+        ("PARIS, 3 mai 2010 \u2014 \u00ab Nous sommes réunis aujourd\u2019hui pour parler de "
+         "cette décision \u00bb, a déclaré le ministre.", "fr", []),
+        ("WASHINGTON, May 3, 2010 \u2014 \u201cToday we charged five men with fraud,\u201d the "
+         "prosecutor said.", "en", [("2010-05-03", "charge")]),  # an event done today
+    ],
+)  # fmt: skip
+def test_today_in_a_quoted_statement_is_when_the_speaker_spoke(
+    text: str, lang: str, want: list[tuple[str, str]]
+) -> None:
+    assert [(c.date, c.kind) for c in extract(text, lang=lang).candidates] == want
+
+
 # --------------------------------------------------------------------------- listings of releases
 
 _LISTING = (

@@ -221,6 +221,8 @@ def extract(
                 continue  # the date of a cited decision: a source, not an event
             if _restated(sentence, date_found, found[index + 1 :], candidates):
                 continue
+            if _said_today(sentence, date_found, kind_words):
+                continue  # "We're here today to talk about ...": when the speaker spoke
             cited = cited_by_reference(sentence, date_found.start, date_found.end)
             if cited and offset + date_found.start >= HEAD:
                 continue  # "Crim., 5 mai 2010, n° 09-87.123": another case's decision
@@ -360,6 +362,23 @@ def _retitled(
     told.kind = kind
     told.parties.extend(p for p in parties if p not in told.parties)
     return True
+
+
+_QUOTES = Regex(r"[\"\u201c\u201d\u00ab\u00bb]")
+
+
+def _said_today(sentence: str, item: Found, kind_words: KindWords) -> bool:
+    """Whether a "today" is the day a quoted speaker spoke, no event: inside a quotation the
+    sentence opens (an odd number of quotation marks before it) whose words name no event
+    done ("We're here today to talk about the ruling", but not "Today we charged five men")."""
+    if item.ago != (0, "day") or item.shift is not None:
+        return False
+    marks = [m.start() for m in _QUOTES.rx.finditer(sentence)]
+    before = sum(at < item.start for at in marks)
+    if before % 2 == 0:
+        return False
+    closing = next((at for at in marks if at > item.start), len(sentence))
+    return not kind_words.verb_in(marks[before - 1], closing)
 
 
 def _restated(

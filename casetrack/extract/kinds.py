@@ -607,6 +607,10 @@ class KindWords:
         asides = [m.span() for m in _ASIDE.rx.finditer(folded)]
         return cls(folded, words, [w[1] for w in words], breaks, dates, asides)
 
+    def verb_in(self, start: int, end: int) -> bool:
+        """Whether an event verb ("charged", "a condamné") lies within start:end."""
+        return any(start <= w[0] and w[1] <= end and w[3] == _VERB for w in self.words)
+
     def nearest(self, start: int, end: int) -> str:
         """The kind of the date at start:end: a deadline where it is when something is due,
         of the event a noun before it was set for, of the decision named with it (or what a
