@@ -493,9 +493,13 @@ def test_a_lead_day_is_within_half_a_year_of_the_reports_latest_day(
     ("text", "published", "want"),
     [
         ("Press Releases\nFBI Arrests Man in Bank Robbery\n\nWashington, D.C. May 07, 2010\n"
-         "Agents arrested Ann Lee on Monday.", "2010-05-07", ["2010-05-03"]),
+         "Agents arrested Ann Lee on Monday. She is accused of robbing a bank in Denver.",
+         "2010-05-07", ["2010-05-03"]),
         ("NEWS RELEASE\nMan Charged With Fraud\nNEW YORK, N.Y. March 3, 2011\nA grand jury "
-         "indicted Ann Lee yesterday.", "2011-03-03", ["2011-03-02"]),
+         "indicted Ann Lee yesterday. He is accused of defrauding investors.", "2011-03-03",
+         ["2011-03-02"]),
+        ("Ann Lee was arrested on 3 May 2010 in a bank robbery.\nWashington, May 7, 2010.\n",
+         None, ["2010-05-03"]),  # a closing place and date
         ("Press Release\nAnn Lee Sentenced May 3, 2010\nA judge sentenced Ann Lee to five "
          "years.", None, ["2010-05-03"]),  # a headline's date, no place: the event's
     ],

@@ -941,8 +941,9 @@ def head_date(text: str, lang: str) -> tuple[Span | None, int]:
             if item.span is None or item.span.precision != "day":
                 continue
             before, after = said[: item.start], said[item.end :]
-            alone = _ALONE_ON_ITS_LINE.rx.match(before) or _PLACE_ON_ITS_LINE.rx.match(before)
-            if alone and not after.strip(" \t\n.,"):
+            opens = len(text) - line.end() > line.start()  # no closing "Paris, 17 May 2014."
+            placed = opens and _PLACE_ON_ITS_LINE.rx.match(before)
+            if (_ALONE_ON_ITS_LINE.rx.match(before) or placed) and not after.strip(" \t\n.,"):
                 return item.span, line.end()
     return None, 0
 
