@@ -1010,7 +1010,9 @@ def resolve(
         span = _resolve_shift(anchor, item.shift)
         unit = item.shift[2]
         if item.exact and _level(anchor.precision) <= _PRECISIONS.index(unit):
-            span = _period(_shift(anchor.start, item.shift[0], unit), unit)
+            # the day after a period is after its last day, the day before it before its first
+            base = anchor.end if item.shift[0] > 0 else anchor.start
+            span = _period(_shift(base, item.shift[0], unit), unit)
     return span, anchor.text if span else None
 
 
