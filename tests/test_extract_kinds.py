@@ -259,3 +259,56 @@ def test_the_clause_a_date_opens_or_the_act_a_gerund_tells(
     text: str, want: list[tuple[str, str]]
 ) -> None:
     assert kinds(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A prosecutor ending or declining proceedings ends the case.
+        ("On 3 May 2019 the prosecutor discontinued the criminal proceedings.", "dismissal"),
+        ("On 3 May 2019 the investigator terminated the investigation.", "dismissal"),
+        ("On 3 May 2019 the prosecutor refused to institute criminal proceedings.", "dismissal"),
+        # Sent for trial is a referral, as the French renvoi is.
+        ("On 3 May 2019 the applicant was committed for trial.", "referral"),
+        ("The three men were sent for trial on 3 May 2019.", "referral"),
+        # Motions denied, as motions granted, are orders; a petition denied is a ruling.
+        ("The district court denied the motion on 3 May 2019.", "order"),
+        ("The district court denied his motion to suppress on 3 May 2019.", "order"),
+        ("The motion to suppress was denied on 3 May 2019.", "order"),
+        ("The district court denied the petition on 3 May 2019.", "ruling"),
+        # French civil courts: claims rejected, a summons, an order to pay.
+        ("Le 3 mai 2019, le tribunal a débouté la société de ses demandes.", "ruling"),
+        (
+            "Le 3 mai 2019, la société a assigné M. X... devant le tribunal de commerce.",
+            "complaint",
+        ),
+        (
+            "Le 3 mai 2019, le conseil de prud'hommes a condamné la société à payer des "
+            "dommages-intérêts.",
+            "judgment",
+        ),
+        (
+            "Le 3 mai 2019, le tribunal l'a condamné à une amende et à payer des "
+            "dommages-intérêts.",
+            "conviction",
+        ),
+        # A request registered at a cour is an appeal; at a tribunal, a first filing.
+        (
+            "Vu la requête, enregistrée au greffe de la cour le 3 mai 2019, présentée pour la "
+            "commune de Lens ;",
+            "appeal",
+        ),
+        (
+            "Vu la requête, enregistrée le 3 mai 2019 au greffe de la cour administrative "
+            "d'appel, présentée pour M. X... ;",
+            "appeal",
+        ),
+        (
+            "Vu la requête, enregistrée le 3 mai 2019 au greffe du tribunal administratif, "
+            "présentée pour M. X... ;",
+            "filing",
+        ),
+    ],
+)
+def test_the_genres_usual_phrases_for_ending_sending_and_deciding(text: str, kind: str) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]

@@ -63,6 +63,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"classe\w* sans suite", r"abandon\w* les poursuites", r"prononce\w* un non-lieu",
             r"n'y avoir lieu a suivre",
             r"nonsuit\w*",
+            # a prosecutor ending proceedings or declining to bring them (ECHR statements)
+            r"(?:discontinu|terminat)\w* (?:the |its |his |her )?(?:criminal )?(?:proceedings"
+            r"|investigation|prosecution|case)",
+            r"refus\w* to (?:institute|open|bring|initiate) (?:a )?(?:criminal )?(?:proceedings"
+            r"|case|investigation)",
         ),
         (
             r"discharge order", r"classement sans suite", r"dismissal", r"non-lieu",
@@ -244,7 +249,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "referral",
         (
-            r"referred", r"renvoy\w* a la cour",
+            r"referred", r"renvoy\w* a la cour", r"(?:committed|sent) for trial",
             # sent for trial before the assize court: "renvoyé devant la cour d'assises"
             r"renvoy\w* (?:[\w.'-]+ ){0,3}devant la cour d'assises", r"mis\w* en accusation",
         ),
@@ -294,6 +299,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"president (?:of the (?:chamber|section|court) )?(?:decided|granted)",
             r"president (?:de la (?:chambre|section) )?a (?:decide|accorde)",
             r"(?:filed|made|entered) (?:an? |the )?entry of default",
+            r"denied (?:the |a |an |his |her |its |their )?(?:[\w'-]+ ){0,3}motions?"
+            + _MOTION_OBJECT,
             r"entered (?:a |the )?default against",
             # a decision on a request for release
             r"(?:rejet|refus|confirm|prononc|statu|accueill|ordonn)\w* (?:[\w'-]+ ){0,3}?"
@@ -306,6 +313,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"orders?", r"ordonnances?", r"injunction", r"arrets? incidents?",
             r"(?:an |the )?entry of default",
+            r"motions? (?:[\w'-]+ ){0,4}(?:was|were) denied",
             r"interlocutory (?:orders?|decisions?|judgments?|rulings?)",
         ),
     ),
@@ -313,6 +321,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "judgment",
         (
             r"entered judgment",
+            # a civil court ordering a party to pay is no conviction
+            r"condamn\w* (?:(?!a\b)[\w.'-]+ ){0,2}?a (?:lui |leur )?(?:payer|verser|rembourser"
+            r"|indemniser)",
         ),
         (
             r"judg(?:e)?ments?", r"jugements?",
@@ -322,6 +333,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "ruling",
         (
             r"rul(?:ed|es)", r"decided", r"sitting", r"siegeant", r"a juge", r"a statue",
+            r"deboute\w*",
             r"lue? en (?:seance|audience) publique", r"prononce\w* (?:publiquement|en audience)",
             r"a tranche", r"affirm(?:ed|s)",
             r"revers(?:ed|es)", r"vacat(?:ed|es)", r"upheld", r"quash\w*", r"annul\w*", r"remanded",
@@ -355,6 +367,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:appeal|notice of appeal)",
             r"se pourvoi\w*", r"s'est pourvue?s?", r"pourvue?s? en cassation",
             r"(?:appeals?|notices? of appeal) (?:was|were) (?:filed|lodged|brought)",
+            # a request registered at a court's registry is an appeal: "Vu la requête,
+            # enregistrée au greffe de la cour le 3 mai 2019" (a cour d'appel, administrative or
+            # not; a first request goes to a tribunal's or the Conseil d'Etat's)
+            r"(?:enregistre\w* )?au greffe de la cour(?! d'assises)(?: administrative)?"
+            r"(?: d'appel)?",
         ),
         (
             r"appeals?", r"appel", r"recours", r"pourvois?",
@@ -387,6 +404,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"(?:filed|lodged|brought|made) (?:a |an )?(?:[\w-]+ ){0,2}complaint", r"sued",
             r"porte\w* plainte", r"complained", r"complaints? (?:was|were) (?:filed|lodged)",
+            r"assign\w* (?:[\w.'-]+ ){0,3}devant",  # a summons to a civil court
             r"(?:filed|brought|instituted) (?:a |an )?(?:[\w-]+ ){0,2}(?:lawsuit|suit|action)",
             r"depose\w* plainte",
             r"(?:sought|requested|asked for|applied for|demanded) (?:the )?(?:institution|opening"
