@@ -12,12 +12,13 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from casetrack.dates import DateValue, parse_date
+from casetrack.dates import OPEN_END, OPEN_START, DateValue, key_fits, parse_date
 from casetrack.errors import CasetrackError
-from casetrack.models import KNOWN_ROLES, MILESTONE_STATUSES, ROLES
+from casetrack.models import KNOWN_ROLES, MILESTONE_STATUSES, ROLES, Milestone
 from casetrack.text import check_choice, clean_text, closest, name_key
 
 # What a milestone given no kind is: `casetrack kind` cannot rename or remove it.
@@ -32,6 +33,9 @@ MILESTONE_COLUMNS = ("uid", *DATE_COLUMNS, "kind", "title", "location", "note", 
 _ROLES = frozenset(KNOWN_ROLES)
 # A UUID as casetrack writes it; any other spelling goes through uuid.UUID.
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# A sort key as dates.sort_key, dates.placed_key and dates.keys_for_order write them: a day,
+# then perhaps its place on that day, then perhaps a day (its digits inverted when descending).
+_SORT_KEY = re.compile(r"\d{4}-\d\d-\d\d(?: \d(?: \d{4}-\d\d-\d\d)?)?", re.ASCII)
 
 
 class PartySpec(NamedTuple):
@@ -78,6 +82,8 @@ class Draft:
     status: str = "undisputed"
     key: bool = False
     uid: str | None = None
+    # Where `move` put it on the timeline, as an export gives it (None: its date's place).
+    sort_key: str | None = None
 
 
 @dataclass(slots=True)
@@ -96,6 +102,7 @@ class Checked:
     parties: list[PartySpec] = field(default_factory=list)
     sources: list[Citation] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    sort_key: str | None = None  # a place `move` gave it; None: its date's own
 
     def columns(self) -> dict[str, object]:
         """The milestone's own column values, less those the store gives (ids, case, clocks)."""
@@ -103,8 +110,16 @@ class Checked:
 
     def values(self) -> tuple[object, ...]:
         """columns() as a tuple in MILESTONE_COLUMNS order: what a batch insert writes."""
-        return (self.uid, *date_values(self.date), self.kind, self.title, self.location,
-                self.note, self.status, int(self.key))  # fmt: skip
+        dates = date_values(self.date)
+        if self.sort_key is not None:
+            dates = (*dates[:-1], self.sort_key)
+        return (self.uid, *dates, self.kind, self.title, self.location, self.note,
+                self.status, int(self.key))  # fmt: skip
+
+    @property
+    def place(self) -> str:
+        """Its sort key: where it sits on the timeline."""
+        return self.sort_key or str(date_values(self.date)[-1])
 
 
 def check(draft: Draft) -> Checked:
@@ -115,10 +130,11 @@ def check(draft: Draft) -> Checked:
     title = required_title(draft.title)
     if not draft.date.strip():
         raise CasetrackError("a milestone needs a date, e.g. 2003-06-17, 2003-06 or 2003")
+    value = _parse(draft.date)
     return Checked(
         case=case,
         uid=check_uid(draft.uid),
-        date=_parse(draft.date),
+        date=value,
         title=title,
         kind=clean_kind(draft.kind) or DEFAULT_KIND,
         location=optional_text(draft.location),
@@ -128,7 +144,35 @@ def check(draft: Draft) -> Checked:
         parties=[check_party(p) for p in draft.parties],
         sources=[check_citation(c) for c in draft.sources],
         tags=sorted({t for t in map(clean_tag, draft.tags) if t}),
+        sort_key=None if draft.sort_key is None else check_sort_key(draft.sort_key, value),
     )
+
+
+def check_sort_key(key: object, value: DateValue) -> str:
+    """A place on the timeline an export gives a moved milestone: a sort key as casetrack
+    writes them, on a day its date allows (as `move` keeps it)."""
+    if not isinstance(key, str) or not _SORT_KEY.fullmatch(key) or not _key_day(key[:10]):
+        raise CasetrackError(
+            f"bad sort_key {key!r}: expected a day and its place as an export writes it,"
+            " e.g. '2003-06-17 9' (or leave it out to sort by the date)"
+        )
+    if not key_fits(value, key):
+        raise CasetrackError(
+            f"sort_key {key!r} puts the milestone on a day its date {value.text!r} does not"
+            " allow: leave it out to sort by the date"
+        )
+    return key
+
+
+def _key_day(day: str) -> bool:
+    """Whether a sort key's day is a real day, or one of the open ends."""
+    if day in (OPEN_START, OPEN_END):
+        return True
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        return False
+    return True
 
 
 # A timeline repeats its dates; an import of a million milestones parses each spelling once
@@ -311,3 +355,10 @@ def date_values(value: DateValue) -> tuple[object, ...]:
         value.sort_end,
         value.sort_key,
     )
+
+
+def moved_key(milestone: Milestone) -> str | None:
+    """The place `move` gave a milestone on its timeline, if not its date's own: what an
+    export carries as its sort_key."""
+    key = milestone.sort_key
+    return key if key and key != date_values(milestone.date)[-1] else None

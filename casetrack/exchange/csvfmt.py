@@ -3,10 +3,11 @@
 Columns (header names, any case; only date and title are required, and case unless
 `import --case` gives it; other columns are ignored with a warning): id, uid, case,
 case_title, date, display_date, start, end, precision, kind, title, parties, sources,
-source_quotes, source_pages, source_paragraphs, location, note, tags, status, key. id (this
-store's number, for `casetrack edit ID`), display_date, start and end (the earliest and
-latest possible day, ISO, for sorting and filtering in a spreadsheet) and precision are
-for people and ignored on import. `export -f csv` and `timeline -f csv` write this one shape.
+source_quotes, source_pages, source_paragraphs, location, note, tags, status, key, sort_key.
+id (this store's number, for `casetrack edit ID`), display_date, start and end (the earliest
+and latest possible day, ISO, for sorting and filtering in a spreadsheet) and precision are
+for people and ignored on import; sort_key is filled only for a milestone `move` put
+elsewhere than its date's place. `export -f csv` and `timeline -f csv` write this one shape.
 
 List cells hold one item per line: parties as NAME or NAME:ROLE, sources as URL or
 citation, tags. A list cell without a line break is also split at ';' (parties and tags
@@ -28,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from casetrack.dates import display_date
-from casetrack.drafts import party_spec_text
+from casetrack.drafts import moved_key, party_spec_text
 from casetrack.errors import CasetrackError
 from casetrack.exchange.selection import Selection
 from casetrack.limits import MAX_RECORD, Lines
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 COLUMNS = (
     "id", "uid", "case", "case_title", "date", "display_date", "start", "end", "precision",
     "kind", "title", "parties", "sources", "source_quotes", "source_pages",
-    "source_paragraphs", "location", "note", "tags", "status", "key",
+    "source_paragraphs", "location", "note", "tags", "status", "key", "sort_key",
 )  # fmt: skip
 REQUIRED = ("date", "title")
 _CITATION_PARTS = ("quote", "page", "paragraph")
@@ -114,6 +115,7 @@ def _row(m: Milestone, case_titles: dict[str, str]) -> list[str]:
         "tags": _lines(m.tags),
         "status": m.status,
         "key": "yes" if m.key else "",
+        "sort_key": moved_key(m) or "",
     }
     return [protect(values[c]) for c in COLUMNS]
 
@@ -171,7 +173,7 @@ def _milestone(row: dict[str, str]) -> dict[str, Any]:
     record: dict[str, Any] = {
         name: row.get(name, "").strip() or None
         for name in ("uid", "case", "case_title", "date", "kind", "title", "location", "note",
-                     "status", "key")
+                     "status", "key", "sort_key")
     }  # fmt: skip
     record["parties"] = [{"spec": p} for p in _split(row.get("parties", ""), True)]
     record["tags"] = _split(row.get("tags", ""), True)

@@ -78,9 +78,9 @@ class _Row:
         c = self.ready.checked
         return bool(
             (record.case, record.date.text, record.kind, record.title, record.location,
-             record.note, record.status, record.key, record.tags)
+             record.note, record.status, record.key, record.tags, record.sort_key)
             == (c.case, c.date.text, self.ready.kind, c.title, c.location, c.note,
-                c.status, c.key, c.tags)
+                c.status, c.key, c.tags, c.place)
             and [(p.party_id, p.role or "") for p in record.parties] == self.ready.parties
             and [(s.id, s.quote, s.page, s.paragraph, s.page_index, s.quote_found)
                  for s in record.sources] == self.ready.sources
@@ -578,6 +578,7 @@ class _Importer:
                 _text(get("status"), "status") or "undisputed",
                 bool(_flag(get("key"))),
                 None if raw_uid is None or raw_uid == "" else str(raw_uid),
+                get("sort_key"),
             )
         )
         case_id = self._case_id(checked.case, _text(record.get("case_title"), "case_title"))

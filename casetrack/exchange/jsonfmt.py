@@ -5,10 +5,11 @@ JSON: {"format": "casetrack/1", "kinds": [...], "rules": [...], "closures": [...
 one record per array item and per line. JSONL: a first line {"format": "casetrack/1"}, then
 one record a line with a "type" of kind, rule, closure, case, party, document, source or
 milestone. A deadline milestone carries its link ("deadline": trigger uid, rule id, service,
-working, done_at). A document record holds a registered file's hash, size, page labels and
-where it was (not its bytes, nor its text); a citation of it names the page by label and by
-position (page_index). Records carry uids (not store ids), so an import matches what it knows.
-Both are written and read a record at a time, so size does not matter.
+working, done_at); one `move` put elsewhere than its date's place carries that place
+("sort_key", as the store keeps it). A document record holds a registered file's hash, size,
+page labels and where it was (not its bytes, nor its text); a citation of it names the page
+by label and by position (page_index). Records carry uids (not store ids), so an import
+matches what it knows. Both are written and read a record at a time, so size does not matter.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
+from casetrack.drafts import moved_key
 from casetrack.errors import CasetrackError
 from casetrack.exchange import FORMAT
 from casetrack.exchange.selection import Chunk, Selection
@@ -78,6 +80,8 @@ def milestone_record(milestone: Milestone, chunk: Chunk) -> dict[str, Any]:
     deadline = chunk.deadlines.get(milestone.id)
     if deadline is not None:
         record["deadline"] = {k: v for k, v in deadline.items() if v is not None}
+    if moved := moved_key(milestone):
+        record["sort_key"] = moved
     return record
 
 
