@@ -307,3 +307,19 @@ def test_wrapped_lines_fit_their_column_and_keep_every_letter(
         "".join(p.split()) for p in paragraphs
     )
     assert {style for _, style in lines} == {"strong"}
+
+
+def test_markdown_and_html_say_a_quote_is_not_on_its_page(cli: Cli, tmp_path: Path) -> None:
+    """As show, check, JSON, Word and PDF do: a brief pasted from them must not cite it there."""
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("doc", "add", str(exhibit(tmp_path)), "--title", "Exhibit 5")
+    cli("add", "acme", "2003-06-17", "Police raid", "--cite", "1:iv", "--quote", "tanks rolled in")
+    cli("add", "acme", "2003-06-18", "Raid told", "--cite", "1:iv",
+        "--quote", "the police raided the offices of Acme")  # fmt: skip
+    lines = [line for line in cli("export", "-f", "md").stdout.splitlines() if "”" in line]
+    assert lines[0].endswith("“tanks rolled in” (**quote not found on the page**)")
+    assert lines[1].endswith("“the police raided the offices of Acme”")
+    cli("export", "-o", "r.html")
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert page.count("quote not found on the page") == 1
+    assert "“tanks rolled in”</blockquote><strong" in page

@@ -70,6 +70,8 @@ def _footnote(s: SourceLink) -> str:
         cite += f", para. {_cell(_md(s.paragraph))}"
     if s.quote:
         cite += ": “" + _md(" ".join(s.quote.split())) + "”"
+        if s.quote_warning:  # casetrack looked, and it is not on the page cited
+            cite += f" (**{s.quote_warning}**)"
     return cite
 
 

@@ -38,7 +38,7 @@ td.date, td.kind { white-space: nowrap; }
 .badge { background: #fde9c7; border-radius: 3px; font-size: 0.8em; padding: 0 4px; }
 ul { margin: 0; padding-left: 1.1em; }
 blockquote { border-left: 3px solid #ccc; color: #444; margin: 2px 0 4px; padding-left: 8px; }
-.unlinked { color: #a33; }
+.unlinked, .warning { color: #a33; }
 cite { font-style: normal; }
 footer { color: #777; font-size: 0.8rem; margin-top: 24px; }
 @media print {
@@ -106,6 +106,8 @@ def _source(link: SourceLink) -> str:
         if part
     )
     quote = f"<blockquote>“{esc(link.quote)}”</blockquote>" if link.quote else ""
+    if link.quote and link.quote_warning:  # casetrack looked, and it is not on the page cited
+        quote += f'<strong class="warning">{esc(link.quote_warning)}</strong>'
     return f"<li>{anchor}{f' ({esc(pinpoint)})' if pinpoint else ''}{quote}</li>"
 
 
