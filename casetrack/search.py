@@ -156,13 +156,15 @@ def search(
     pages, page_total = _pages(conn, query, filters, limit)
     weights = ", ".join(str(w) for w in _WEIGHTS.values())
     order = f"bm25(milestone_search_fts, {weights}), {ORDER_BY}"
-    order_params: list[str] = []
+    # bm25 adds a row's weighted counts up before it saturates them and scales by the whole
+    # row's length: a party named in every alias outweighs a title. Tiers first: the exact
+    # phrase, then every word in the title.
+    within = "m.id IN (SELECT rowid FROM milestone_search_fts WHERE milestone_search_fts MATCH ?)"
+    order = f"{within} DESC, {order}"
+    order_params = [f"title : ({query.match})"]
     if query.phrase:
-        order = (
-            "m.id IN (SELECT rowid FROM milestone_search_fts WHERE milestone_search_fts MATCH ?)"
-            f" DESC, {order}"
-        )
-        order_params.append(query.phrase)
+        order = f"{within} DESC, {order}"
+        order_params.insert(0, query.phrase)
     found = (
         """FROM milestone_search_fts JOIN milestones m ON m.id = milestone_search_fts.rowid
                WHERE milestone_search_fts MATCH ? AND """

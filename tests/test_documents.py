@@ -185,7 +185,8 @@ def test_search_lists_pages_of_documents_beside_milestones(cli: Cli, tmp_path: P
     assert "[charged] [the] [director]" in result.stdout
     found = json.loads(cli("search", '"investigating judge"', "-f", "json").stdout)
     assert found == [
-        {"document": 1, "title": "Exhibit 5", "sha256": found[0]["sha256"], "page": "1",
+        {"type": "page", "document": 1, "title": "Exhibit 5", "sha256": found[0]["sha256"],
+         "page": "1",
          "page_index": 5, "rank": 1,
          "snippet": "On 3 July 2003 the [investigating judge] charged the director."}
     ]  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -9,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli
+from tests.pdfs import exhibit
 
 RAID = "https://example.org/2003/06/18/raid"
 
@@ -129,7 +132,53 @@ def test_json_is_the_timeline_record_plus_rank_and_snippet(store: Cli) -> None:
     timeline = json.loads(store("timeline", "pmoi-2003", "--format", "json").stdout)
     record = next(r for r in timeline if r["id"] == 1)
     snippet = "1,300 officers searched [thirteen] buildings"
-    assert found[0] == {**record, "rank": 1, "snippet_field": "quotes", "snippet": snippet}
+    assert found[0] == {
+        "type": "milestone",
+        **record,
+        "rank": 1,
+        "snippet_field": "quotes",
+        "snippet": snippet,
+    }
+
+
+def test_json_and_csv_say_which_hits_are_pages_of_documents(cli: Cli, tmp_path: Path) -> None:
+    """A script reading search output tells a milestone from a document's page by its type."""
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("add", "acme", "2003-06-17", "Police raid on Acme", "--kind", "raid")
+    cli("doc", "add", str(exhibit(tmp_path)), "--title", "Exhibit 5", "--case", "acme")
+    found = json.loads(cli("search", "police", "-f", "json").stdout)
+    assert [(r["type"], r.get("id"), r.get("document")) for r in found] == [
+        ("milestone", 1, None),
+        ("page", None, 1),
+    ]
+    rows = list(csv.DictReader(io.StringIO(cli("search", "police", "-f", "csv").stdout)))
+    assert [(r["type"], r["id"], r["kind"]) for r in rows] == [("milestone", "1", "raid"),
+                                                               ("page", "", "")]  # fmt: skip
+
+
+def test_a_title_match_ranks_above_a_match_in_a_party_s_every_alias(cli: Cli) -> None:
+    """bm25 sums a row's weighted counts before it saturates them and scales by the row's
+    length: a party named three ways outscored a title with a long note."""
+    cli("case", "add", "usa", "--title", "USA")
+    cli("party", "add", "Karim Benali", "--alias", "Benali, Karim", "--alias", "KARIM BENALI")
+    cli("add", "usa", "2013-10-01", "Jury trial", "--party", "Karim Benali:defendant")
+    cli(
+        "add",
+        "usa",
+        "1998",
+        "Benali arrives in New York",
+        "--note",
+        "He came by ship from Algiers with his wife and two children and settled in the Bronx",
+    )
+    for year in range(2001, 2005):
+        cli("add", "usa", str(year), f"Other {year}")
+    found = json.loads(cli("search", "benali", "-f", "json").stdout)
+    assert [r["title"] for r in found] == ["Benali arrives in New York", "Jury trial"]
+    # Several words: those whose title holds every one lead.
+    cli("add", "usa", "2013-10-02", "Hearing", "--party", "Karim Benali:defendant",
+        "--note", "in York")  # fmt: skip
+    found = json.loads(cli("search", "benali", "york", "-f", "json").stdout)
+    assert [r["title"] for r in found] == ["Benali arrives in New York", "Hearing"]
 
 
 def test_results_are_capped_and_the_rest_counted(store: Cli) -> None:

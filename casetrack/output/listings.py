@@ -804,25 +804,26 @@ def write_search(
 ) -> None:
     """Search hits, best first, written as they come. People get the title with matches
     marked by `marks` and where else it matched; programs get the full milestone record plus
-    its rank and snippet. Matching pages of documents follow: a second table for people, and
-    for programs records whose "document" is the document's id (CSV rows of kind
-    "document"). A table longer than SAMPLE hits asks `several_cases` whether it needs a
-    case column (without it, the hits are all read first) and `widths` how wide its cells
-    get (see write_listing's `widest`)."""
+    its rank and snippet, typed "milestone". Matching pages of documents follow: a second
+    table for people, and for programs records typed "page" whose "document" is the
+    document's id, ranked among themselves. A table longer than SAMPLE hits asks
+    `several_cases` whether it needs a case column (without it, the hits are all read first)
+    and `widths` how wide its cells get (see write_listing's `widest`)."""
     from casetrack.search import mark
 
     if fmt in ("json", "jsonl", "csv"):
         records = (
-            {**h.milestone.to_dict(), "rank": h.rank, "snippet": mark(h.snippet),
-             "snippet_field": h.snippet_field}
+            {"type": "milestone", **h.milestone.to_dict(), "rank": h.rank,
+             "snippet": mark(h.snippet), "snippet_field": h.snippet_field}
             for h in hits
         )  # fmt: skip
-        found = ({**p.to_dict(), "rank": rank} for rank, p in enumerate(pages, 1))
+        found = ({"type": "page", **p.to_dict(), "rank": rank} for rank, p in enumerate(pages, 1))
         if fmt != "csv":
             write_listing(write, chain(records, found), fmt)
             return
-        columns = ["rank", "id", "case", "date", "kind", "title", "snippet_field", "snippet"]
-        found = ({"rank": f["rank"], "kind": "document", "title": f["title"],
+        columns = ["type", "rank", "id", "case", "date", "kind", "title", "snippet_field",
+                   "snippet"]  # fmt: skip
+        found = ({"type": "page", "rank": f["rank"], "title": f["title"],
                   "snippet_field": f"document {f['document']}, page {f['page']}",
                   "snippet": f["snippet"]} for f in found)  # fmt: skip
         write_listing(write, chain(records, found), fmt, columns)
