@@ -312,3 +312,23 @@ def test_the_clause_a_date_opens_or_the_act_a_gerund_tells(
 )
 def test_the_genres_usual_phrases_for_ending_sending_and_deciding(text: str, kind: str) -> None:
     assert kinds(text) == [("2019-05-03", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A party moves a court to do something: a motion.
+        ("On 3 May 2019 the defendant moved to dismiss the indictment.", "motion"),
+        ("On 3 May 2019, Doe moved to suppress the evidence seized.", "motion"),
+        ("The bank moved for summary judgment on 3 May 2019.", "motion"),
+        ("On 3 May 2019 the government moved the court to revoke his bail.", "motion"),
+        ("He moved to intervene on 3 May 2019.", "motion"),
+        # A move to a place is no motion.
+        ("He moved to the United States on 3 May 2019.", "other"),
+        ("On 3 May 2019 the family moved to Lyon.", "other"),
+        ("She moved to a new flat in Queens on 3 May 2019.", "other"),
+        ("DOE, who was born in 1969 in Algiers, moved to Canada on 3 May 2019.", "other"),
+    ],
+)
+def test_moving_a_court_is_a_motion_moving_somewhere_is_not(text: str, kind: str) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]

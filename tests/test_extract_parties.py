@@ -474,3 +474,38 @@ def test_the_same_court_is_the_court_named_before(phrase: str) -> None:
 )
 def test_someone_described_is_named_next_even_after_an_opening_date(text: str) -> None:
     assert extract(text).candidates[0].parties == ["Omar Haddad"]
+
+
+_KNOWN_PEOPLE = [
+    ("Karim Benali", ["Abu Yassin"]),
+    ("Hon. Jane Q. Roe", []),
+    ("Acme Trading Corporation", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("BENALI was arrested on March 5, 2012.", [["Karim Benali"]]),
+        ("A jury found BENALI guilty on October 18, 2013.", [["Karim Benali"]]),
+        ("Judge Roe ordered BENALI to surrender by April 1, 2014.",
+         [["Hon. Jane Q. Roe", "Karim Benali"]]),
+        ("On May 3, 2012, ROE granted the motion.", [["Hon. Jane Q. Roe"]]),
+        # another person of that surname named in the text: the surname alone is ambiguous
+        ("AHMED BENALI was charged on March 5, 2012. BENALI pleaded guilty on May 3, 2012.",
+         [["Ahmed Benali"], ["Ahmed Benali"]]),
+        # an organisation's last word is no surname
+        ("The CORPORATION was raided on March 5, 2012.", [[]]),
+    ],
+)  # fmt: skip
+def test_a_known_persons_surname_in_capitals_is_that_person(
+    text: str, want: list[list[str]]
+) -> None:
+    candidates = extract(text, known_parties=_KNOWN_PEOPLE).candidates
+    assert [c.parties for c in candidates] == want
+
+
+def test_two_known_people_of_one_surname_leave_it_alone() -> None:
+    known = [("Karim Benali", []), ("Nadia Benali", [])]
+    text = "BENALI was arrested on March 5, 2012."
+    assert extract(text, known_parties=known).candidates[0].parties == []

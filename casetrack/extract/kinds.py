@@ -24,6 +24,15 @@ from casetrack.extract.text import Regex, drop_overlaps, fold_same_length
 # What a motion asks for, so that "a motion to dismiss the appeal" is a motion, not a dismissal.
 _ASKED = r"\w+(?: (?:the |a |an |his |her |its |their )?[\w'-]+)?"
 _MOTION_OBJECT = r"(?: (?:to|for) " + _ASKED + ")?"
+# What a party moves a court to do: "moved to dismiss", not "moved to the United States".
+_MOVED_TO = (
+    r"dismiss|suppress|vacate|compel|intervene|strike|withdraw|amend|transfer|reopen|stay|reduce|"
+    r"modify|quash|sever|exclude|reconsider|remand|enforce|set|correct|continue|enjoin|"
+    r"consolidate|disqualify|recuse|seal|unseal|substitute|join|alter|change|extend|appoint|"
+    r"revoke|terminate|limit|preclude|certify|expedite|enlarge|admit|release|reinstate|proceed|"
+    r"file|hold|declare|add|allow|require|postpone|adjourn|lift|direct|reverse|disclose|produce|"
+    r"recall|supplement|clarify|remove|award|sanction|discharge|deny|grant|enter|renew|lower"
+)
 # A request by what it asks the court for: release, a default.
 _REQUEST = (
     r"(?:applications?|requests?|petitions?|demandes?) (?:for|de) (?:his |her |their )?"
@@ -261,7 +270,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "motion",
         (
             r"filed (?:a |an |his |her |their )?(?:[\w-]+ )?motions?" + _MOTION_OBJECT,
-            r"moved (?:the court )?(?:to|for) (?:an? )?" + _ASKED,
+            r"moved (?:the court (?:to|for) |for |to (?=(?:" + _MOVED_TO + r")\b))(?:an? )?"
+            + _ASKED,
             r"motions?" + _MOTION_OBJECT + r",? (?:was|were) (?:filed|lodged|submitted|made)",
             r"(?:filed|made|submitted|lodged|presente\w*|adresse\w*|form\w*) (?:an? |the |his "
             r"|her |its |their |une |sa |leur )?" + _REQUEST,

@@ -152,6 +152,7 @@ def party_names(
         names.append(_party_name(name, name, False))
         for alias in aliases:
             names.append(_party_name(name, alias, True))
+    names.extend(_known_surnames(known, new))
     court = None
     for shape, name, alias in _IMPLIED_COURTS:
         if shape.rx.search(text):
@@ -164,6 +165,27 @@ def party_names(
                     names.append(_party_name(name, alias, True))
             break
     return Names(names, court), new
+
+
+def _known_surnames(
+    known: Sequence[tuple[str, Sequence[str]]], new: dict[str, NewParty]
+) -> list[PartyName]:
+    """A known person's surname in capitals, as a press release writes it alone ("BENALI
+    was arrested" for Karim Benali), where no other person known or named in the text has it."""
+    surnames: dict[str, list[str]] = {}
+    for primary, _ in known:
+        surname = _surname(primary) if _kind_of(primary) == "person" else None
+        if surname is not None:
+            surnames.setdefault(surname.upper(), []).append(primary)
+    for party in new.values():
+        surname = _surname(party.name) if party.kind == "person" else None
+        if surname is not None and surname.upper() in surnames:
+            surnames[surname.upper()].append(party.name)
+    return [
+        _party_name(owners[0], written, True)
+        for written, owners in surnames.items()
+        if len(set(owners)) == 1
+    ]
 
 
 ECHR = "European Court of Human Rights"
