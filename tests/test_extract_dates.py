@@ -645,3 +645,25 @@ def test_a_ceremony_is_no_step_of_a_case(text: str) -> None:
 
 def test_an_event_on_the_day_of_a_ceremony_still_counts() -> None:
     assert dates("He was arrested at the memorial on May 12, 2014.") == ["2014-05-12"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FOR IMMEDIATE RELEASE\nWednesday, February 12, 2014\n\nBronx Man Sentenced\n\n"
+        "NEW YORK, Feb. 12, 2014 \u2014 John Doe was sentenced yesterday to 96 months.",
+        "FOR IMMEDIATE RELEASE\n\nBronx Man Sentenced\n\n"
+        "NEW YORK, Feb. 12, 2014 \u2014 John Doe was sentenced yesterday to 96 months.",
+        "Tuesday, March 4, 2014\nTwo Men Sentenced for Fraud\n"
+        "BOSTON, March 4, 2014 - John Doe was sentenced yesterday to 96 months.",
+        "Lyon Man Sentenced\n\nPARIS, Feb. 12, 2014 (AFP) \u2014 John Doe was sentenced "
+        "yesterday to 96 months.",
+    ],
+)
+def test_a_dateline_under_the_headline_dates_the_release_and_is_no_event(text: str) -> None:
+    assert dates(text) == ["2014-02-11" if "Feb" in text else "2014-03-03"]
+
+
+def test_a_place_and_date_after_a_sentence_are_no_dateline() -> None:
+    text = "He was arrested.\nNEW YORK, Feb. 12, 2014 \u2014 John Doe was sentenced to 96 months."
+    assert dates(text) == ["2014-02-12"]

@@ -142,6 +142,8 @@ def extract(
     if published is None and (is_release(text) or not is_decision(text)):
         published, story_start = head_date(text, lang)
         release_day = published
+        if published is not None:  # the date line, then the dateline under the headline
+            story_start += dateline(text[story_start:], lang)[1]
     story = text[story_start:]
     breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", story)]  # paragraphs
     if not is_listing(story):

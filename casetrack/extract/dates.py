@@ -868,12 +868,16 @@ _COURT_NEXT = Regex(
 
 
 def dateline(text: str, lang: str) -> tuple[Span | None, int]:
-    """The article's own date ("Paris, June 17, 2020—") and where the story starts after it."""
+    """The article's own date ("Paris, June 17, 2020—") and where the story starts after it,
+    opening the text or the first paragraph under its headline."""
     head = text[:200]
-    for item in find_dates(head, lang):
+    for item in find_dates(text[:_UNDER_HEADLINE_CHARS], lang):
         if item.span is None or item.span.precision != "day":
             continue
-        prefix = _DATELINE_PREFIX.rx.match(head[: item.start])
+        prefix = _DATELINE_PREFIX.rx.match(head[: item.start]) if item.end <= len(head) else None
+        if prefix is None:
+            past = _under_headline(text, item)
+            return (item.span, past) if past else (None, 0)
         place = prefix["place"] if prefix else None
         if place and _LOWER_WORD.rx.search(place):
             break  # a sentence, no place
@@ -891,6 +895,27 @@ def dateline(text: str, lang: str) -> tuple[Span | None, int]:
                 return item.span, item.end + suffix.end()
         break
     return None, 0
+
+
+_UNDER_HEADLINE_CHARS = 400
+_DASH_AFTER = Regex(r"^[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[—\u2013-]+")
+_SENTENCE_END = Regex(r"[.!?][\"'\u201d)]?\s")
+
+
+def _under_headline(text: str, item: Found) -> int | None:
+    """Where the story starts after a dateline that opens the paragraph under a headline
+    ("Bronx Man Sentenced\n\nNEW YORK, Feb. 12, 2014 — ..."): a capitalised place, the
+    day and a dash, with no sentence before it; None if the date is not so placed."""
+    before = text[: item.start]
+    line_start = before.rfind("\n") + 1
+    if line_start == 0 or _SENTENCE_END.rx.search(before[:line_start]):
+        return None
+    prefix = _DATELINE_PREFIX.rx.match(before[line_start:])
+    place = prefix["place"] if prefix else None
+    dash = _DASH_AFTER.rx.match(text[item.end :])
+    if not place or _LOWER_WORD.rx.search(place) or dash is None:
+        return None
+    return item.end + dash.end()
 
 
 _RELEASE_HEAD = Regex(
