@@ -461,19 +461,21 @@ def display_time(stamp: str | None) -> str:
 
 
 def elapsed(previous: DateValue | None, current: DateValue) -> str:
-    """Time from the previous milestone to this one, like +11y 2m: from the previous one's
-    day (its first, when less than day-precise; its last, when it is a span of days such as
-    a custody) to this one's first day. '' when it cannot be said: either has no such day,
-    they overlap, or either is one day somewhere in a span (between, before, after), which
-    no gap can be measured to or from.
+    """Time from the milestone in the row above (of the same case) to this one, like +11y 2m,
+    whatever either's precision: a reader takes it as the gap from the row above. Measured
+    from the previous one's first day, or its last day when it is a span of days (a custody)
+    or has no first day (before B), to this one's first day. '' when it cannot be said: this
+    one has no first day (before B, unknown), the previous one no day to measure from (still
+    going on, unknown), or they overlap.
 
-    Prefixed ~+ when either date is not one exact day, approximate or uncertain; days are
-    counted (under a year) when both ends measured are days.
+    Prefixed ~+ when either date is not one exact day, approximate or uncertain (early 2003,
+    between A and B and after A are some day in a span: measured from or to its first day,
+    as a month is); days are counted (under a year) when both ends measured are days.
     """
-    if previous is None or not measurable(previous) or not measurable(current):
+    if previous is None:
         return ""
-    span = previous.precision == "interval"
-    a, b = previous.end if span else previous.start, current.start
+    from_end = previous.precision == "interval" or previous.start is None
+    a, b = previous.end if from_end else previous.start, current.start
     if a is None or b is None or b < a:
         return ""
     months = (b.year - a.year) * 12 + (b.month - a.month)
@@ -481,7 +483,9 @@ def elapsed(previous: DateValue | None, current: DateValue) -> str:
         months -= 1
     days = (b - _add_months(a, months)).days
     exact = previous.precision == "day" and current.precision == "day"
-    to_days = bound_precisions(previous)[span] == "day" and bound_precisions(current)[0] == "day"
+    to_days = (
+        bound_precisions(previous)[from_end] == "day" and bound_precisions(current)[0] == "day"
+    )
     years, months = divmod(months, 12)
     parts = []
     if years:
@@ -497,11 +501,6 @@ def elapsed(previous: DateValue | None, current: DateValue) -> str:
 
 # Precisions of one day somewhere in a span (EDTF "one of a set"), not a span of days.
 ONE_DAY_IN_A_SPAN = frozenset({"between", "before", "after"})
-
-
-def measurable(value: DateValue) -> bool:
-    """Whether elapsed times can be measured to or from this date (see elapsed)."""
-    return value.start is not None and value.precision not in ONE_DAY_IN_A_SPAN
 
 
 def _add_months(day: date, months: int) -> date:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 
-from casetrack.dates import ONE_DAY_IN_A_SPAN, DateValue, display_date, from_stored
+from casetrack.dates import DateValue, display_date, from_stored
 from casetrack.milestones import iter_milestones, select_milestones
 from casetrack.models import Milestone
 from casetrack.selection import Filters, where_clause
@@ -94,8 +94,6 @@ class TimelineQuery:
             self.where,
             "m.case_id = (SELECT case_id FROM milestones WHERE id = ?)",
             "(m.sort_key, m.position, m.id) < (?, ?, ?)",
-            "m.date_start IS NOT NULL",
-            f"m.precision NOT IN ({', '.join(repr(p) for p in sorted(ONE_DAY_IN_A_SPAN))})",
         ]
         params = [*self.params, milestone.id, milestone.sort_key, milestone.position, milestone.id]
         if self.limit is not None and self.reverse:  # the listing ends where its limit does

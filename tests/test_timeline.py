@@ -261,8 +261,9 @@ def test_move_refuses_bad_usage(cli: Cli) -> None:
     assert "itself" in cli("move", a, "--after", a, code=1).stderr
 
 
-def test_elapsed_skips_sets_of_days_and_stays_within_each_case(cli: Cli) -> None:
-    """A set of days has no elapsed time and is not measured from; nor is another case."""
+def test_elapsed_is_from_the_row_above_of_its_case(cli: Cli) -> None:
+    """A gap is measured from the row above, whatever its precision (one day somewhere in a
+    span too, approximate), never from another case's."""
     cli("case", "add", "a", "--title", "A")
     cli("case", "add", "b", "--title", "B")
     for case, day, title in [
@@ -279,9 +280,36 @@ def test_elapsed_skips_sets_of_days_and_stays_within_each_case(cli: Cli) -> None
     rows = [dict(zip(header, (c.strip() for c in line.split("|")), strict=True))
             for line in lines[2:]]  # fmt: skip
     assert {r["title"]: r["elapsed"] for r in rows} == {
-        "raid": "", "other case": "", "release": "+16d", "returned": "", "filing": "",
-        "dismissal": "+11y 2m",
+        "raid": "", "other case": "", "release": "+16d", "returned": "~+0d", "filing": "",
+        "dismissal": "~+11y 2m",
     }  # fmt: skip
+
+
+def test_elapsed_under_an_early_mid_or_late_date_is_from_it(cli: Cli) -> None:
+    """The trial's case: '22 Sep 2008' under 'mid Sep 2008' is some days after it, not 4 years
+    after the last day-, month- or year-precise row (Feb 2004); the same latest first."""
+    cli("case", "add", "c", "--title", "C")
+    for day, title in [
+        ("Feb 2004", "Mise en examen"),
+        ("late 2007", "Réquisitoire"),
+        ("mi-septembre 2008", "Non-lieu"),
+        ("22 Sep 2008", "Appel du parquet"),
+        ("before 2009", "Note"),
+        ("2011", "Arrêt"),
+    ]:
+        cli("add", "c", day, title)
+
+    def gaps(*args: str) -> dict[str, str]:
+        lines = cli("timeline", "c", "-f", "markdown", *args).stdout.splitlines()
+        rows = [[c.strip() for c in line.split("|")] for line in lines[2:]]
+        return {row[5]: row[3] for row in rows}
+
+    expected = {
+        "Mise en examen": "", "Réquisitoire": "~+3y 7m", "Non-lieu": "~+1y",
+        "Appel du parquet": "~+11d", "Note": "", "Arrêt": "~+1y",
+    }  # fmt: skip
+    assert gaps() == expected
+    assert gaps("--reverse") == expected
 
 
 def test_elapsed_counts_days_to_a_span_and_from_its_end(cli: Cli) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from itertools import chain, islice, zip_longest
 from typing import TYPE_CHECKING, Any, Protocol
 
-from casetrack.dates import DateValue, display_date, elapsed, measurable
+from casetrack.dates import DateValue, display_date, elapsed
 
 if TYPE_CHECKING:
     from casetrack.models import Milestone, SourceLink
@@ -639,7 +639,7 @@ def timeline_records(
             "parties": "; ".join(p.name + (f" ({p.role})" if p.role else "") for p in m.parties),
             "sources": "; ".join(_source_label(s.id, s.title, s.url, s.page) for s in m.sources),
         }
-        if not newest_first and measurable(m.date):
+        if not newest_first:
             previous[m.case] = m.date
 
 
@@ -647,12 +647,12 @@ def _with_earlier(
     milestones: Iterator[Milestone], earlier: Callable[[Milestone], DateValue | None] | None
 ) -> Iterator[tuple[Milestone, DateValue | None]]:
     """Each milestone of a latest-first listing with the date of the one before it in its
-    case (the next measurable one in the listing), read ahead at most SAMPLE rows when
+    case (the next one of its case in the listing), read ahead at most SAMPLE rows when
     `earlier` can tell the rest."""
     from collections import deque
 
     ahead: deque[Milestone] = deque()
-    measured: dict[str, deque[int]] = {}  # case -> positions of measurable ones ahead
+    measured: dict[str, deque[int]] = {}  # case -> positions of its milestones ahead
     read = done = 0  # positions read into `ahead`, and yielded
     exhausted = False
     while True:
@@ -662,8 +662,7 @@ def _with_earlier(
                 exhausted = True
                 break
             ahead.append(nxt)
-            if measurable(nxt.date):
-                measured.setdefault(nxt.case, deque()).append(read)
+            measured.setdefault(nxt.case, deque()).append(read)
             read += 1
         if not ahead:
             return
@@ -716,8 +715,7 @@ class TimelineQuery(Protocol):
         ...
 
     def earlier(self, milestone: Milestone) -> DateValue | None:
-        """The date of the last measurable milestone before this one in its case, in the
-        listing."""
+        """The date of the milestone before this one in its case, in the listing."""
         ...
 
     def widest(self) -> dict[str, int]:
