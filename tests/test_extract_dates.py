@@ -487,6 +487,10 @@ def test_a_periods_end_without_a_year_is_its_first_such_day_after_the_start(
          "removed 2,000 people.", ["2011-05-11"]),  # a period's end is a day stated too
         ("BOSTON, May 3, 2014 \u2014 Officers arrested a man April 28 in Sterling. He was "
          "indicted on Dec. 3, 2012.", ["2014-04-28", "2012-12-03"]),  # the dateline's year
+        ("EL PASO \u2014 Officers deported a man wanted for murder on May 11. He had been "
+         "deported in June 2010. He was turned over to Mexican authorities May 11 at the bridge. "
+         "Between Oct. 1, 2010 and April 30, the office removed 2,000 people.",
+         ["2011-05-11", "2010-06"]),  # the day told again is the same day, one event
     ],
 )  # fmt: skip
 def test_a_reports_lead_day_without_a_year_is_the_one_nearest_its_latest_day(

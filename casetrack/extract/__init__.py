@@ -164,6 +164,7 @@ def extract(
         persons_ahead(sentences(story), names, kinds),
     )
     narrative: Span | None = None  # the date the story is at: "On 15 March 2010, ..."
+    days_told: dict[tuple[int, int], tuple[Span, str | None]] = {}  # days given without a year
     decided_on: Day | None = None  # a decision's own date: what it tells is no later
     headline: int | None = None  # the candidate of a listing item's headline, if any
     listed = sentences(story)
@@ -232,6 +233,8 @@ def extract(
             span, anchor = resolve(date_found, later, stated, published, narrative, latest)
             if span is None:
                 continue
+            if date_found.month_day is not None:  # "May 11" told again: the same day
+                span, anchor = days_told.setdefault(date_found.month_day, (span, anchor))
             if date_found.span is not None or date_found.month_day is not None:
                 stated = span
                 if _OPENING.rx.search(sentence, 0, date_found.start):
