@@ -547,6 +547,31 @@ def test_a_web_pages_date_run_into_its_place_is_its_dateline() -> None:
     assert [c.date for c in extraction.candidates] == ["2023-07-23", "2003-10-17"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("On 20070831 the President of the Section decided to give notice of the application.",
+         "en", ["2007-08-31"]),
+        ("Le 20100305, il a été interpellé à Lyon.", "fr", ["2010-03-05"]),
+        ("He filed application no. 20070831 with the Court.", "en", []),
+        ("He was ordered to pay a fine of 20070831 euros.", "en", []),
+        ("On 20071331 the court sat.", "en", []),  # no thirteenth month
+        ("He is wanted in connection with a 2003 murder in Chihuahua.", "en", ["2003"]),
+        ("Police reopened the 1998 robbery after new evidence.", "en", ["1998"]),
+    ],
+)  # fmt: skip
+def test_a_compact_date_after_a_dating_word_and_a_year_before_a_crime(
+    text: str, lang: str, want: list[str]
+) -> None:
+    assert dates(text, lang) == want
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(_ANY_DAY)
+def test_a_compact_date_reads_back(day: date) -> None:
+    assert dates(f"On {day:%Y%m%d} the court ruled on his appeal.") == [day.isoformat()]
+
+
 # --------------------------------------------------------------------------- words, seasons past
 
 _FRENCH_UNITS = ["", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",

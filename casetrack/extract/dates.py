@@ -216,6 +216,13 @@ def _year_in_words(text: str, at: int) -> tuple[int, int] | None:
 _ISO_DATE = Regex(
     r"(?<![\w/.-])(?P<year>19\d\d|20\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w/-])"
 )
+# A date in ISO 8601's basic form after a word that dates something: "On 20070831 the
+# President decided"; a bare run of eight digits is more often a number.
+_COMPACT_DATE = Regex(
+    r"\b(?:on|of|dated|le|du|au|am)\s+(?P<year>19\d\d|20\d\d)(?P<month>0[1-9]|1[0-2])"
+    r"(?P<day>0[1-9]|[12]\d|3[01])(?![\w/.,-]?\d)(?![^\W\d_])" + _UNITS_AFTER_NUMBER,
+    re.IGNORECASE,
+)
 _NUMERIC_DATE = Regex(
     _NOT_AFTER_NUMBER + r"(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[0-3]?\d)(?P=sep)" + _YEAR
 )
@@ -236,7 +243,10 @@ _YEAR_AFTER_WORD = Regex(  # not "the Act of 1998", "la loi de 1901": names, not
 _EVENT_NOUNS = (
     r"raids?|rulings?|arrests?|trials?|hearings?|investigations?|probes?|indictments?|"
     r"judg(?:e)?ments?|verdicts?|appeals?|complaints?|operations?|decisions?|crackdown|"
-    r"election|elections|convictions?|sentences?|charges?|searches?|settlement|case"
+    r"election|elections|convictions?|sentences?|charges?|searches?|settlement|case|"
+    # the act prosecuted: "a 2003 murder"
+    r"murders?|killings?|homicides?|shootings?|robber(?:y|ies)|bombings?|kidnappings?|"
+    r"assaults?|burglar(?:y|ies)|thefts?|rapes?|stabbings?"
 )
 _YEAR_BEFORE_NOUN = Regex(
     r"(?<![\w$€£/.,-])" + _MODERN_YEAR + r"\s+(?=(?:" + _EVENT_NOUNS + r")\b)", re.IGNORECASE
@@ -575,6 +585,12 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
         span = _full_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
         if span:
             found.append(Found(m.start(), m.end(), m.group(0), span=span))
+    for m in _COMPACT_DATE.rx.finditer(text):
+        span = _full_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+        if span:
+            found.append(
+                Found(m.start("year"), m.end(), text[m.start("year") : m.end()], span=span)
+            )
     for m in _NUMERIC_DATE.rx.finditer(text):
         day, month = int(m.group("day")), int(m.group("month"))
         if lang == "en" and m.group("sep") == "/" and day <= 12:
