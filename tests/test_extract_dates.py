@@ -572,6 +572,21 @@ def test_a_compact_date_reads_back(day: date) -> None:
     assert dates(f"On {day:%Y%m%d} the court ruled on his appeal.") == [day.isoformat()]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("He was arrested in the night of 5 to 6 June 2010 in Lyon.", "en", ["2010-06-05"]),
+        ("Il a été interpellé dans la nuit du 5 au 6 juin 2010 à Lyon.", "fr", ["2010-06-05"]),
+        ("Police raided the house on the night of June 5-6, 2010.", "en", ["2010-06-05"]),
+        ("He was detained from 5 to 6 June 2010.", "en", ["2010-06-05/2010-06-06"]),
+    ],
+)
+def test_the_night_of_one_day_to_the_next_falls_on_the_first(
+    text: str, lang: str, want: list[str]
+) -> None:
+    assert dates(text, lang) == want
+
+
 # --------------------------------------------------------------------------- words, seasons past
 
 _FRENCH_UNITS = ["", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",

@@ -486,6 +486,9 @@ def month_first(text: str) -> bool | None:
     return None
 
 
+_NIGHT_OF = Regex(r"\b(?:night\s+of|nuit\s+du|nacht\s+vom|noche\s+del)\s*(?:the\s+)?$", re.I)
+
+
 def _day_range(text: str, m: re.Match[str], led: bool) -> Iterator[Found]:
     """The period of a day range match, from its first day ("between" left out)."""
     month = month_number(m.group("month"))
@@ -495,6 +498,10 @@ def _day_range(text: str, m: re.Match[str], led: bool) -> Iterator[Found]:
     if start is not None and end is not None and start.start < end.start:
         span = Span(f"{start.text}/{end.text}", start.start, end.end, "interval", False)
         begin = m.start("first") if led else m.start()
+        if end.start - start.start == timedelta(days=1) and _NIGHT_OF.rx.search(
+            text, max(0, begin - 30), begin
+        ):
+            span = start  # "the night of 5 to 6 June 2010": the night falls on the 5th
         yield Found(begin, m.end(), text[begin : m.end()], span=span)
 
 
