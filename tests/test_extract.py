@@ -1629,3 +1629,48 @@ def test_detention_until_a_day_is_a_release_that_day(
 ) -> None:
     """Before, the day a detention ended was proposed as the day it began."""
     assert [(c.date, c.kind) for c in extract(text, lang=lang).candidates] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le parquet a fait appel le 3 mai 2010. Quatorze ans plus tôt, l'association avait été "
+         "fondée par des étudiants.", "fr"),
+        ("He was arrested on 3 May 2010. Ten years earlier, the charity was founded by his "
+         "brother.", "en"),
+        ("He was arrested on 3 May 2010. In 1999 the charity was set up by his family.", "en"),
+        ("Il a été interpellé le 3 mai 2010. En mai 1988, la société Virtus a été créée.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_founding_is_no_milestone_however_dated(text: str, lang: str) -> None:
+    assert [c.date for c in extract(text, lang=lang).candidates] == ["2010-05-03"]
+
+
+def test_someone_creating_a_company_may_be_a_fact_of_the_case() -> None:
+    text = "Le 3 mai 2010, il a créé la société Virtus ; la banque a été créée en 1901."
+    assert [c.date for c in extract(text, lang="fr").candidates] == ["2010-05-03"]
+
+
+def test_based_on_or_established_that_is_no_founding() -> None:
+    assert len(extract("Le 3 mai 2019, la demande a été fondée sur l'article 6.", lang="fr")
+               .candidates) == 1  # fmt: skip
+    assert len(extract("On 3 May 2019 it was established that he had lied.").candidates) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Ordonnance\n\nLES FAITS\nLe 17 juin 2003, la DST a perquisitionné les locaux.",
+         "Le 17 juin 2003, la DST a perquisitionné les locaux."),
+        ("Ordonnance\n\nLA PROCÉDURE\nPar réquisitoire du 20 juin 2003, le parquet a requis "
+         "une enquête.", "Par réquisitoire du 20 juin 2003, le parquet a requis une enquête."),
+        ("The court.\nI. THE CIRCUMSTANCES OF THE CASE\nOn 3 May 2010 the applicant was "
+         "arrested.", "On 3 May 2010 the applicant was arrested."),
+        # a name in capitals opening the sentence is part of it
+        ("KARIM BENALI\nwas arrested on 3 May 2010.", "KARIM BENALI was arrested on 3 May 2010."),
+    ],
+)  # fmt: skip
+def test_a_heading_in_capitals_above_the_sentence_is_no_part_of_its_title(
+    text: str, want: str
+) -> None:
+    assert [c.title for c in extract(text, lang="fr").candidates] == [want]

@@ -332,3 +332,30 @@ def test_the_genres_usual_phrases_for_ending_sending_and_deciding(text: str, kin
 )
 def test_moving_a_court_is_a_motion_moving_somewhere_is_not(text: str, kind: str) -> None:
     assert kinds(text) == [("2019-05-03", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # An appeal intended or considered is no appeal (yet).
+        ("On 3 May 2019 the company said it is considering an appeal.", "other"),
+        ("On 3 May 2019 his lawyer said he plans to appeal the verdict.", "other"),
+        ("On 3 May 2019 she said she would appeal the ruling.", "other"),
+        (
+            "Le 3 mai 2019, le procureur a indiqué qu'il envisageait un pourvoi en cassation.",
+            "other",
+        ),
+        ("Le 3 mai 2019, la défense a dit envisager de faire appel.", "other"),
+        ("Le 3 mai 2019, il a fait part de son intention de faire appel.", "other"),
+        ("On 3 May 2019 he appealed the verdict.", "appeal"),
+        ("Le 3 mai 2019, il a formé un pourvoi en cassation.", "appeal"),
+        # Released under supervision: a release, not a charge.
+        ("Il a été mis en examen et placé sous contrôle judiciaire le 3 mai 2019.", "release"),
+        ("Le 3 mai 2019, elle a été remise en liberté sous contrôle judiciaire.", "release"),
+        ("On 3 May 2019 he was placed under judicial supervision.", "release"),
+    ],
+)
+def test_an_intended_appeal_is_none_and_judicial_supervision_is_a_release(
+    text: str, kind: str
+) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]

@@ -509,3 +509,26 @@ def test_two_known_people_of_one_surname_leave_it_alone() -> None:
     known = [("Karim Benali", []), ("Nadia Benali", [])]
     text = "BENALI was arrested on March 5, 2012."
     assert extract(text, known_parties=known).candidates[0].parties == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        # an office holder telling their own intention: "il" is the office, not the last person
+        ("Son avocate, Me Claire Leroy, a salué la décision. Le 3 mai 2019, le procureur a "
+         "indiqué qu'il envisageait un pourvoi.", "fr", []),
+        ("John Doe was charged. On 3 May 2019, the prosecutor said she would seek a new trial.",
+         "en", []),
+        ("Jane Roe was charged. On 3 May 2019 the judge stated that he may order a retrial.",
+         "en", []),
+        # what the office says of someone else still is that person
+        ("John Doe was charged. On 3 May 2019, the judge ordered that he be detained.", "en",
+         ["John Doe"]),
+        ("Jean Dupont a été interpellé. Le 3 mai 2019, le juge a indiqué qu'il serait placé en "
+         "détention.", "fr", ["Jean Dupont"]),
+    ],
+)  # fmt: skip
+def test_he_in_what_an_office_says_of_its_own_plans_is_no_person_named_before(
+    text: str, lang: str, want: list[str]
+) -> None:
+    assert _only(text, lang).parties == want

@@ -63,7 +63,7 @@ from casetrack.extract.parties import (
     persons_ahead,
 )
 from casetrack.extract.sentences import sentences
-from casetrack.extract.text import Regex, html_to_text, normalise_space, title
+from casetrack.extract.text import Regex, html_to_text, normalise_space, title, without_heading
 
 __all__ = ["SUPPORTED_LANGS", "Candidate", "Extraction", "NewParty", "extract", "html_to_text"]
 
@@ -244,7 +244,11 @@ def extract(
             )
             kind = "ruling" if citation is not None else header
             kind = kind or kind_words.nearest(date_found.start, date_found.end)
-            if kind == "other" and (kind_words.tells_a_state() or _CEREMONY.rx.search(sentence)):
+            if kind == "other" and (
+                kind_words.tells_a_state()
+                or _CEREMONY.rx.search(sentence)
+                or _founding(sentence, date_found.start)
+            ):
                 continue  # "In February 1925 the company owned the mine": no event
             if kind == "other" and header is None and kind_words.dates_the_facts(date_found.start):
                 following = _undated(listed[number + 1 :], lang, numeric_order)
@@ -276,7 +280,9 @@ def extract(
                     approximate=span.approximate,
                     anchor=anchor,
                     sentence=clean,
-                    title=title(clean),
+                    title=title(
+                        normalise_space(without_heading(sentence)) if header is None else clean
+                    ),
                     kind=kind,
                     parties=linked,
                     new_parties=[new_parties[p] for p in linked if p in new_parties],
@@ -330,6 +336,25 @@ _CEREMONY = Regex(
     r"|honou?r(?:s|ed|ing)|c[ée]r[ée]monie|hommage|comm[ée]mor\w*)\b",
     re.IGNORECASE,
 )
+# A founding tells when a body began, no step of a case ("l'association avait été fondée",
+# "the charity was founded by"); "fondée sur", "established that" are no founding.
+_FOUNDING = Regex(
+    r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:founded|established|incorporated"
+    r"|set\s+up)\b(?!\s+(?:on|upon|that)\b)"
+    r"|\b(?:a|avait|ont|avaient)\s+[ée]t[ée]\s+(?:fond[ée]e?s?|cr[ée]{2}e?s?)\b(?!\s+sur\b)",
+    re.IGNORECASE,
+)
+
+
+def _founding(sentence: str, start: int) -> bool:
+    """Whether the clause of the date at `start` (between semicolons) tells a body's founding
+    in the passive ("avait été fondée", "was founded"): someone creating a company ("a créé en
+    mai 1988 la société Icauna") may be an act of the case."""
+    begin = sentence.rfind(";", 0, start) + 1
+    end = sentence.find(";", start)
+    return _FOUNDING.rx.search(sentence, begin, end if end >= 0 else len(sentence)) is not None
+
+
 # A date opening its sentence or a clause of it ("...hospitalised; on 23 April a charge was
 # filed"): the day the story is at.
 _OPENING = Regex(r"(?:^|[;:])\W*(?:on|le|in|en|by|at|around|vers)?\s*$", re.IGNORECASE)

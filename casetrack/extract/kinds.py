@@ -39,6 +39,10 @@ _REQUEST = (
     r"(?:release|bail|mise en liberte|remise en liberte|(?:the )?entry of default"
     r"|(?:a )?default judgment)"
 )
+# What an appeal is against: "plans to appeal the verdict" names no verdict.
+_APPEALED = (
+    r"(?: (?:the|his|her|their|its|this) (?:verdict|ruling|decision|judgment|sentence|conviction))?"
+)
 # Regular expressions on accent-free lower-case text, English then French; the longest match
 # wins where they overlap, so "dropped the charges" beats "charges". Per kind: verbs and verb
 # phrases first, then nouns. Kind None: phrases that hold a kind word but name no event.
@@ -55,6 +59,16 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"soupconn\w*", r"suspect\w*", r"alleg\w*", r"direct appeal", r"on appeal",
             r"en appel", r"mandat d'arret", r"appeals? panel", r"in order to",
             r"(?:new|multidatabase) search",
+            # an appeal intended or considered: "is considering an appeal", "envisage un pourvoi"
+            r"(?:consider|weigh|contemplat|mull)\w* (?:an? |whether to |(?:filing|lodging) an? )?"
+            r"(?:appeal\w*|pourvoi)" + _APPEALED,
+            r"(?:plan|intend|expect)\w* to (?:file an? |lodge an? )?appeal" + _APPEALED,
+            r"(?:would|will|may|might) (?:file an? |lodge an? )?appeal" + _APPEALED,
+            r"envisag\w* (?:un |d'interjeter |de (?:former |faire |interjeter )?(?:un )?)?"
+            r"(?:appel|pourvoi|se pourvoir)(?: en cassation)?",
+            r"intention d(?:e |')(?:faire appel|interjeter appel|se pourvoir"
+            r"|former (?:un )?pourvoi)"
+            r"(?: en cassation)?",
             # a release announcing something, and agencies named for what they do
             r"(?:press|news|media|immediate) releases?", r"bureau of investigation",
             r"investigating (?:officers?|agents?|authorit(?:y|ies)|bod(?:y|ies)|prosecutors?"
@@ -157,6 +171,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"set free", r"libere\w*", r"remis\w* en liberte", r"granted (?:him |her |them )?bail",
             r"(?:final )?discharge (?:was |were )?(?:given|granted)",
             r"discharged from (?:parole|probation|prison|custody|detention|jail)",
+            # released under supervision: "placé sous contrôle judiciaire"
+            r"(?:place\w*|mise?s?|remise?s? en liberte) sous controle judiciaire",
+            r"placed under (?:judicial|court) supervision",
         ),
         (
             r"release", r"liberation", r"final discharge",

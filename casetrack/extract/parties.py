@@ -722,6 +722,18 @@ _REFERS_TO = {
         r"\b(?:le procureur de la r[ée]publique|le minist[eè]re public)\b", re.IGNORECASE
     ),
 }
+# An office holder telling their own intention: "le procureur a indiqué qu'il envisageait un
+# pourvoi", "the prosecutor said she would appeal": that "il" or "she" is the office, not the last
+# person named ("le juge a indiqué qu'il serait placé en détention" still is).
+_OFFICE_SAYS = Regex(
+    r"\b(?:the (?:judge|prosecutor|magistrate|agent|officer)|le (?:juge|procureur|magistrat)|"
+    r"la (?:juge|procureure))\b[^.;]{0,40}?\b(?:said|says|stated|told \w+|indicated|announced|"
+    r"added|explained|(?:a |avait )?(?:indiqu|d[ée]clar|annonc|pr[ée]cis|affirm|ajout|expliqu)"
+    r"[ée]e?)\s+(?:that\s+|qu['\u2019]\s*|que\s+)?(?:he|she|il|elle)\s+(?:would|will|may|might|"
+    r"(?:is|was) (?:considering|weighing|planning)|plans|intends|envisag|compt|entend|souhait|"
+    r"voul|veut|allait )",
+    re.IGNORECASE,
+)
 # The court whose decision the text is, naming itself: "this Court", "La COUR", or the ECHR's
 # "Communicated on 30 June 2017" (the day it gave notice of an application) and "JUDGMENT
 # STRASBOURG 3 October 2013".
@@ -871,6 +883,8 @@ class Carried:
                 self.named([party])  # "Appellant was convicted. He ...": the appellant
         for kind, refers in _REFERS_TO.items():
             if kind not in kinds and kind in self.last and refers.rx.search(sentence):
+                if kind == "person" and _OFFICE_SAYS.rx.search(sentence):
+                    continue  # "le procureur a indiqué qu'il ...": the prosecutor's "il"
                 added.append(self.last[kind])
         return added
 

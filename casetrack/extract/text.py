@@ -119,3 +119,17 @@ def title(sentence: str) -> str:
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(",;:—\u2013 ") + "…"
+
+
+_HEADING_LINE = Regex(
+    r"\A\s*(?P<heading>[^\n\da-zà-ÿ]*[A-ZÀ-Þ]{2}[^\n\da-zà-ÿ]*)\n\s*(?=[A-ZÀ-Þ][a-zà-ÿ])"
+)
+
+
+def without_heading(sentence: str) -> str:
+    """The sentence without a page heading in capitals on its own line above it ("LES FAITS",
+    "THE FACTS"), which the text's layout glued to it: no part of its title."""
+    m = _HEADING_LINE.rx.match(sentence)
+    if m is None or len(m["heading"].split()) > 6:
+        return sentence
+    return sentence[m.end() :]
