@@ -8,6 +8,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from casetrack.errors import CasetrackError
 from casetrack.history_copies import copy_problems
@@ -19,6 +20,8 @@ from casetrack.output.files import (
     require_folder,
 )
 from casetrack.store import Store, private_file
+
+_T = TypeVar("_T")
 
 
 def backup(store: Store, target: Path, *, force: bool = False) -> int:
@@ -58,23 +61,30 @@ def check(store: Store) -> list[str]:
     """Every problem found, one line each: SQLite's own checks, then casetrack's.
 
     SQLite's checks read the whole file in C, without holding Python's lock: they run
-    meanwhile in a thread of their own, on a connection of their own, so that a check
-    takes about as long as the longer of the two halves, not both (on a machine with a
-    core to spare)."""
+    meanwhile in a thread of their own, on a connection of their own, as does the
+    comparison of the search rows with the links (SQL alone, see search_rows.stale_rows),
+    so that a check takes about as long as its longest part, not all of them (on a machine
+    with cores to spare)."""
+    from casetrack.search_rows import stale_rows
+
     if store.new:  # nothing saved for another connection to read
-        return _sqlite_problems(store.conn) + _casetrack_problems(store)
+        return _sqlite_problems(store.conn) + _casetrack_problems(
+            store, lambda: stale_rows(store.conn)
+        )
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        own = pool.submit(_sqlite_problems_apart, store)
-        ours = _casetrack_problems(store)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        own = pool.submit(_apart, store, _sqlite_problems)
+        rows = pool.submit(_apart, store, stale_rows)
+        ours = _casetrack_problems(store, rows.result)
         return own.result() + ours
 
 
-def _sqlite_problems_apart(store: Store) -> list[str]:
+def _apart(store: Store, work: Callable[[sqlite3.Connection], _T]) -> _T:
+    """`work` done on a read-only connection of its own."""
     conn = store.reader()
     try:
-        return _sqlite_problems(conn)
+        return work(conn)
     finally:
         conn.close()
 
@@ -90,9 +100,10 @@ def _sqlite_problems(conn: sqlite3.Connection) -> list[str]:
     ]
 
 
-def _casetrack_problems(store: Store) -> list[str]:
+def _casetrack_problems(store: Store, stale: Callable[[], tuple[int, int]]) -> list[str]:
     """What casetrack's own rules find: links to the trash, names, dates, text, the search
-    index, the kept figures, leftover copies."""
+    index (`stale` says how many search rows are out of date and missing), the kept
+    figures, leftover copies."""
     conn = store.conn
     problems = [
         f"trash: milestone {mid} is live but its case {slug!r} is in the trash"
@@ -104,7 +115,7 @@ def _casetrack_problems(store: Store) -> list[str]:
     problems += _name_problems(conn)
     problems += _date_problems(conn)
     problems += _text_problems(conn)
-    problems += _search_problems(store)
+    problems += _search_problems(store, stale)
     problems += _figure_problems(conn)
     problems += copy_problems(conn)
     problems += [
@@ -206,18 +217,16 @@ def remove_leftovers(store: Store) -> list[Path]:
     return removed
 
 
-def _search_problems(store: Store) -> list[str]:
+def _search_problems(store: Store, stale: Callable[[], tuple[int, int]]) -> list[str]:
     """The search rows must equal what their view computes, and the FTS index must match them.
 
     search_rows.stale_rows compares the stored rows with what the links say, a table at a
     time in SQLite (tests/test_search_rows.py holds it to the view): the view itself, run
     both ways (EXCEPT), cost four times as much as rows put together in Python, and those
     twice what this costs."""
-    from casetrack.search_rows import stale_rows
-
     conn = store.conn
     fix = "run 'casetrack search --rebuild'"
-    out_of_date, missing = stale_rows(conn)
+    out_of_date, missing = stale()
     problems = [
         f"search: {count} milestone(s) {what} in the search index: {fix}"
         for count, what in ((out_of_date, "out of date"), (missing, "missing"))

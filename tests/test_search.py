@@ -213,6 +213,34 @@ def index_in_step(cli: Cli) -> None:
               " VALUES ('integrity-check', 1)")  # fmt: skip
 
 
+def test_rows_rebuilt_a_table_at_a_time_search_as_the_views_rows(store: Cli) -> None:
+    """Every column of the rows worked out set-wise for a bulk write gives the same hits, in
+    the same order, with the same snippets and highlights, as the rows the triggers wrote
+    through the view."""
+    from casetrack.search_index import rebuild_search
+    from casetrack.store import Store
+
+    store("party", "alias", "Maryam Radjavi", "Radjavi M.")
+    store("add", "aff-2010", "2012", "Hearing of the MEK witnesses", "--kind", "hearing",
+          "--party", "PMOI:witness", "--party", "PMOI:subject", "--party", "Radjavi M.:witness",
+          "--source", RAID, "--quote", "thirteen buildings, again")  # fmt: skip
+    words = ["raid", "MEK", "mojahedin", "judge", "witness", "thirteen", "AFP", "val-d'oise",
+             "auvergne", "charities", "release", "detainee", "money laundering",
+             "radjavi"]  # fmt: skip
+
+    def found() -> list[str]:
+        return [store("search", word, "--format", "json").stdout for word in words]
+
+    through_view = found()
+    opened = Store.open(store.db_path)
+    with opened.write() as conn:
+        rebuild_search(conn)
+    opened.close()
+    assert found() == through_view
+    assert all(json.loads(out) for out in through_view)
+    index_in_step(store)
+
+
 def test_index_follows_add(store: Cli) -> None:
     index_in_step(store)
     new = store("add", "pmoi-2003", "2003-08", "Hunger strike begins", "--tag", "Protest").stdout
