@@ -359,3 +359,60 @@ def test_an_intended_appeal_is_none_and_judicial_supervision_is_a_release(
     text: str, kind: str
 ) -> None:
     assert kinds(text) == [("2019-05-03", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Brought before a judge is a hearing, whatever the judge then did in an aside.
+        (
+            "On 3 May 2019 the applicant was brought before a judge, who ordered his detention.",
+            "hearing",
+        ),
+        # An appeal dismissed is the court's ruling; charges dismissed end the case.
+        ("The applicant's appeal was dismissed on 3 May 2019.", "ruling"),
+        ("The charges against him were dismissed on 3 May 2019.", "dismissal"),
+        # Asking for release is a motion, as a request for it is.
+        ("On 3 May 2019 the applicant applied for release.", "motion"),
+        ("On 3 May 2019 the applicant requested his release.", "motion"),
+        ("Le 3 mai 2019, M. X... a demandé sa mise en liberté.", "motion"),
+        ("He was released on 3 May 2019 after the court granted bail.", "release"),
+        # Review granted and a chamber relinquishing jurisdiction are procedural orders.
+        ("The Supreme Court granted review on 3 May 2019.", "order"),
+        (
+            "On 3 May 2019 the Chamber relinquished jurisdiction in favour of the Grand Chamber.",
+            "order",
+        ),
+        (
+            "Le 3 mai 2019, le juge a ordonné sur sa demande de mise en liberté une expertise.",
+            "order",
+        ),
+    ],
+)
+def test_hearings_rulings_motions_and_orders_of_criminal_procedure(text: str, kind: str) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A verb right after the date is no noun it qualifies: the verb before it is as near.
+        (
+            "WASHINGTON, May 3, 2019 - A federal grand jury in Miami returned an indictment "
+            "today charging five men with wire fraud.",
+            [("2019-05-03", "indictment")],
+        ),
+        # A conviction at trial is a conviction, not a trial.
+        (
+            "NEW YORK, May 3, 2019 - Smith was sentenced on Thursday, following his conviction "
+            "at trial in January.",
+            [("2019-05-02", "sentencing"), ("2019-01", "conviction")],
+        ),
+        (
+            "He lost his job following his conviction after a jury trial in March 2019.",
+            [("2019-03", "conviction")],
+        ),
+    ],
+)
+def test_a_release_tells_the_verb_of_its_own_clause(text: str, want: list[tuple[str, str]]) -> None:
+    assert kinds(text) == want

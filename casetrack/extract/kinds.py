@@ -46,6 +46,8 @@ _APPEALED = (
 # Regular expressions on accent-free lower-case text, English then French; the longest match
 # wins where they overlap, so "dropped the charges" beats "charges". Per kind: verbs and verb
 # phrases first, then nouns. Kind None: phrases that hold a kind word but name no event.
+# Within one kind's verbs (or nouns) the first that matches wins, being one alternation: a
+# phrase goes before a word it starts with ("conviction at trial" before "conviction").
 _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         None,
@@ -238,6 +240,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"condamnant",
         ),
         (
+            r"convictions? (?:at|after) (?:a |an |his |her |their )?(?:[\w-]+ )?trial",
             r"convictions?", r"condamnations?", r"guilty pleas?", r"pleas? of guilty",
         ),
     ),
@@ -289,6 +292,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"filed (?:a |an |his |her |their )?(?:[\w-]+ )?motions?" + _MOTION_OBJECT,
             r"moved (?:the court (?:to|for) |for |to (?=(?:" + _MOVED_TO + r")\b))(?:an? )?"
             + _ASKED,
+            r"(?:applied|asked|petitioned|requested|sought|demande\w*) (?:for )?(?:his |her |their "
+            r"|the |sa |leur )?(?:release|bail|mise en liberte|remise en liberte)",
             r"motions?" + _MOTION_OBJECT + r",? (?:was|were) (?:filed|lodged|submitted|made)",
             r"(?:filed|made|submitted|lodged|presente\w*|adresse\w*|form\w*) (?:an? |the |his "
             r"|her |its |their |une |sa |leur )?" + _REQUEST,
@@ -311,9 +316,13 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "order",
         (
+            # a decision on a request for release (before "ordonné", which it may start with)
+            r"(?:rejet|refus|confirm|prononc|statu|accueill|ordonn)\w* (?:[\w'-]+ ){0,3}?"
+            r"(?:sur )?(?:la |sa |une |leur )?(?:nouvelle )?(?:demandes?|requetes?) "
+            r"(?:de |d')(?:mise en liberte|remise en liberte|mainlevee)",
             r"ordered", r"ordonn(?:e|ee|es|ees|ant|er|a|ait)",
             r"granted (?:the |a |an |his |her |its |their )?(?:[\w']+ ){0,3}"
-            r"(?:application|leave|permission|petition|request|motion|certiorari|rehearing)",
+            r"(?:application|leave|permission|petition|request|motion|certiorari|rehearing|review)",
             r"(?:certiorari|leave to appeal|rehearing) (?:was |were )?granted",
             r"(?:certiorari|cert\.|leave to appeal|rehearing|reconsideration|review|transfer)"
             r" (?:was |were )?denied",
@@ -326,13 +335,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"president (?:of the (?:chamber|section|court) )?(?:decided|granted)",
             r"president (?:de la (?:chambre|section) )?a (?:decide|accorde)",
             r"(?:filed|made|entered) (?:an? |the )?entry of default",
+            r"relinquish\w* (?:its |their )?jurisdiction",
+            r"motions? (?:[\w'-]+ ){0,4}(?:was|were) denied",
             r"denied (?:the |a |an |his |her |its |their )?(?:[\w'-]+ ){0,3}motions?"
             + _MOTION_OBJECT,
             r"entered (?:a |the )?default against",
-            # a decision on a request for release
-            r"(?:rejet|refus|confirm|prononc|statu|accueill|ordonn)\w* (?:[\w'-]+ ){0,3}?"
-            r"(?:sur )?(?:la |sa |une |leur )?(?:nouvelle )?(?:demandes?|requetes?) "
-            r"(?:de |d')(?:mise en liberte|remise en liberte|mainlevee)",
             r"(?:denied|granted|refused|rejected|dismissed) (?:[\w'-]+ ){0,2}"
             r"(?:motion|application|request|petition)s? (?:for|to) (?:release|bail)",
             r"n'y avoir lieu a statuer",
@@ -340,7 +347,6 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"orders?", r"ordonnances?", r"injunction", r"arrets? incidents?",
             r"(?:an |the )?entry of default",
-            r"motions? (?:[\w'-]+ ){0,4}(?:was|were) denied",
             r"interlocutory (?:orders?|decisions?|judgments?|rulings?)",
         ),
     ),
@@ -375,6 +381,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"declined to (?:hear|review)", r"declined (?:jurisdiction|review)",
             r"denied",
             r"dismiss\w* (?:[\w'-]+ ){0,3}(?:appeals?|petitions?|applications?|motions?|requests?)",
+            r"(?:appeals?|petitions?|applications?|requests?) (?:[\w'-]+ ){0,3}(?:was|were|had been"
+            r"|has been) dismissed",
             r"held that", r"found in (?:[\w'-]+ ){0,2}favou?r",
             r"awarded (?:[\w'-]+ ){0,3}(?:damages|compensation|costs|fees)",
             r"issued (?:a |an |the |its |his |her )?(?:[\w-]+ ){0,4}"
@@ -410,6 +418,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"oral arguments?", r"held a hearing", r"arraigned", r"(?:was|were|been) heard",
             r"(?:was|were|been) argued", r"(?:heard|argued(?: and submitted)?)(?= (?:on )?\d)",
             r"made (?:an? |his |her |their )?initial (?:court )?appearances?",
+            r"brought before (?:a |an |the )?(?:[\w-]+ ){0,2}(?:judge|court|magistrate|prosecutor)",
             r"(?<!notice to )appear(?:s|ed|ing)? (?:[\w-]+ ){0,2}(?:in|before) (?:[\w.-]+ ){0,3}"
             r"(?:court|judge|magistrate)",
         ),
@@ -686,8 +695,8 @@ class KindWords:
         if subject is not None:
             return subject  # "Smith's conviction on 3 May 2019 was upheld": the conviction
         if before + 1 < len(self.words):
-            word_start, _, kind, _ = self.words[before + 1]
-            if _QUALIFIES.rx.fullmatch(self.folded[end:word_start]):
+            word_start, _, kind, strength = self.words[before + 1]
+            if strength == _NOUN and _QUALIFIES.rx.fullmatch(self.folded[end:word_start]):
                 # the date qualifies a noun, "the 2003 raid", unless the clause's verb says what
                 # came of it: "found guilty in an October 2016 trial" is the conviction
                 outcome = self._outcome_before(start, before) if kind in _TRIAL_NOUNS else None
