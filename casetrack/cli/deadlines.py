@@ -437,7 +437,7 @@ def upcoming(
         records,
         chosen,
         None,
-        flexible=("title",),
+        flexible=("due", "left", "title"),
         droppable=("rule",),
         dates=("due",),
         empty=f"nothing due within {days} days of {today.isoformat()}",

@@ -96,7 +96,7 @@ def show(ctx: typer.Context, name: str, fmt: FormatOption = OutputFormat.table) 
 
     emit_details(
         party_details(open_store(ctx), name), fmt, "cases", ["case", "roles", "milestones"],
-        dates=("date",),
+        ("roles",), dates=("date",),
     )  # fmt: skip
 
 
