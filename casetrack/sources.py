@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -52,7 +53,7 @@ def same_urls(url: str) -> list[str]:
 
 def find_source(conn: sqlite3.Connection, ref: str) -> Source | None:
     """A source by numeric id, or by its URL/citation (a URL in any case of scheme and host,
-    with or without a trailing slash)."""
+    with or without a trailing slash), or a file here by its relative path."""
     ref = clean_text(ref)
     if ref.isascii() and ref.isdigit():
         # Past 19 digits no rowid matches, and past 4,300 int() refuses to convert.
@@ -62,7 +63,14 @@ def find_source(conn: sqlite3.Connection, ref: str) -> Source | None:
         _SELECT + f" WHERE url IN ({', '.join('?' * len(urls))}) ORDER BY url = ? DESC LIMIT 1",
         (*urls, ref),
     ).fetchone()
+    if row is None and _relative_file(ref):  # `extract FILE` cites the file by its full path
+        return find_source(conn, os.path.abspath(ref))
     return Source(*row) if row else None
+
+
+def _relative_file(ref: str) -> bool:
+    """Whether a reference is the relative path of a file here (not a URL or citation)."""
+    return not os.path.isabs(ref) and "://" not in ref and os.path.isfile(ref)
 
 
 def create_source(

@@ -42,3 +42,13 @@ def test_a_group_without_a_command_shows_its_help(demo: Cli) -> None:
     result = demo("case", code=2)
     assert result.stderr.startswith("Usage: casetrack case [OPTIONS] COMMAND")
     assert "list" in result.stderr
+
+
+def test_a_negative_id_is_said_to_be_no_id(demo: Cli) -> None:
+    """Click took `show -1` for an unknown option; ids count from 1."""
+    for command in (["show", "-1"], ["rm", "-2"]):
+        result = demo(*command, code=2)
+        assert result.stderr == (
+            f"casetrack: {command[1]} is no option, nor an id: ids count from 1"
+            f" (see 'casetrack {command[0]} --help')\n"
+        )

@@ -379,3 +379,22 @@ def test_text_that_is_not_utf8_is_refused(cli: Cli, tmp_path: Path) -> None:
     assert cli("extract", str(path), code=1).stderr == (
         f"casetrack: {path} is not UTF-8 text: save it as UTF-8\n"
     )
+
+
+def test_the_file_extract_cited_is_found_by_the_path_typed(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`extract texts/a.txt --apply` cites the file by its full path; the relative path
+    typed for it names that source in filters too (a missing file is still refused)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text("On 17 June 2003 the police raided the offices.\n")
+    cli("case", "add", "c1", "--title", "T")
+    cli("extract", "texts/a.txt", "-c", "c1", "--apply")
+    assert cli.query("SELECT url FROM sources") == [(str(tmp_path / "texts" / "a.txt"),)]
+    found = json.loads(cli("timeline", "--source", "texts/a.txt", "-f", "json").stdout)
+    assert [m["id"] for m in found] == [1]
+    monkeypatch.chdir(tmp_path / "texts")
+    assert "a.txt" in cli("source", "show", "a.txt").stdout
+    missing = cli("timeline", "--source", "texts/b.txt", code=1)
+    assert missing.stderr == "casetrack: no source 'texts/b.txt': see 'casetrack source list'\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -44,6 +45,12 @@ def _usage_message(err: ClickException) -> str:
     ctx = getattr(err, "ctx", None)
     if ctx is None:
         return message
+    negative = re.fullmatch(r"No such option: (-\d+)", message)
+    if negative:  # `show -1`: an id typed as a negative number
+        return (
+            f"{negative[1]} is no option, nor an id: ids count from 1"
+            f" (see '{ctx.command_path} --help')"
+        )
     return _quote_hint(message, ctx) or f"{message} (see '{ctx.command_path} --help')"
 
 
