@@ -587,6 +587,30 @@ def test_the_night_of_one_day_to_the_next_falls_on_the_first(
     assert dates(text, lang) == want
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("BOSTON, May 31, 2007 \u2014 Police arrested two men last week.", "en", ["2007-05-24~"]),
+        ("Lyon, le 3 juin 2014 \u2014 Il a été mis en examen la semaine dernière.", "fr",
+         ["2014-05-27~"]),
+        ("Police arrested two men last week.", "en", []),  # no dateline to count from
+        ("BOSTON, May 31, 2007 \u2014 Last week's ruling was appealed on Tuesday.", "en",
+         ["2007-05-29"]),  # names a ruling, dates nothing
+    ],
+)  # fmt: skip
+def test_last_week_is_about_a_week_before_the_dateline(
+    text: str, lang: str, want: list[str]
+) -> None:
+    assert dates(text, lang) == want
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(_ANY_DAY)
+def test_last_week_is_seven_days_before_any_dateline(day: date) -> None:
+    text = f"DENVER, {day:%B} {day.day}, {day.year} \u2014 Police arrested Ann Lee last week."
+    assert dates(text) == [f"{day - timedelta(days=7)}~"]
+
+
 # --------------------------------------------------------------------------- words, seasons past
 
 _FRENCH_UNITS = ["", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",

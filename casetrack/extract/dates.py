@@ -297,6 +297,9 @@ _IL_Y_A = Regex(  # "il y a deux ans": before the dateline, as "two years ago"
     + r"\s+(?P<unit>jours?|semaines?|mois|ans|ann[ée]es)(?![\w-])",
     re.IGNORECASE,
 )
+_LAST_WEEK = Regex(
+    r"(?<![\w-])(?:last\s+week|la\s+semaine\s+derni[èe]re)(?!['\u2019]s)(?![\w-])", re.IGNORECASE
+)
 _RELATIVE_NEXT = Regex(
     r"(?<![\w-])(?:the\s+(?P<direction>following|next|previous|preceding)\s+"
     r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)"
@@ -777,6 +780,8 @@ def _find_relative(text: str) -> Iterator[Found]:
         yield Found(
             m.start(), m.end(), found, shift=shift, ago=(0, "day") if direction == "ago" else None
         )
+    for m in _LAST_WEEK.rx.finditer(text):  # as "a week ago": about that day
+        yield Found(m.start(), m.end(), m.group(0), shift=(-1, -1, "week"), ago=(0, "day"))
     for m in _IL_Y_A.rx.finditer(text):
         unit = _UNITS[fold(m.group("unit"))]
         shift = _signed(*_count_range(m.group("count"), unit), -1, unit)
