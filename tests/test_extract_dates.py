@@ -611,6 +611,45 @@ def test_last_week_is_seven_days_before_any_dateline(day: date) -> None:
     assert dates(text) == [f"{day - timedelta(days=7)}~"]
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("He was arrested on March 3, nineteen ninety-eight, in Boston.", ["1998-03-03"]),
+        ("The offices were raided in nineteen ninety-eight.", ["1998"]),
+        ("In two thousand and three, police arrested him.", ["2003"]),
+        ("He was convicted on the third of March, nineteen hundred and sixty-five.",
+         ["1965-03-03"]),
+        ("In twenty-one cases, the court ruled for the defence in 2003.", ["2003"]),  # a count
+        ("Police arrested nineteen people in twenty cities in May 2003.", ["2003-05"]),
+    ],
+)  # fmt: skip
+def test_an_english_year_in_words_is_a_year(text: str, want: list[str]) -> None:
+    assert dates(text) == want
+
+
+_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]  # fmt: skip
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _spelled(year: int) -> str:
+    """A year as English speakers say it: "nineteen ninety-eight", "two thousand and three"."""
+    rest = year % 100
+    if 2000 < year < 2010:
+        return f"two thousand and {_ONES[rest]}"
+    said = _TEENS[rest - 10] if rest < 20 else _TENS[rest // 10] + (
+        f"-{_ONES[rest % 10]}" if rest % 10 else ""
+    )  # fmt: skip
+    return ("nineteen " if year < 2000 else "twenty ") + said
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.integers(1910, 2099).filter(lambda year: year % 100 >= 10 or 2000 < year < 2010))
+def test_an_english_year_in_words_reads_back(year: int) -> None:
+    assert dates(f"Police arrested him on May 3, {_spelled(year)}.") == [f"{year}-05-03"]
+
+
 # --------------------------------------------------------------------------- words, seasons past
 
 _FRENCH_UNITS = ["", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",

@@ -196,11 +196,54 @@ _YEAR_WORDS = Regex(
 )
 
 
-def _year_in_words(text: str, at: int) -> tuple[int, int] | None:
-    """A year written in French words right at `at`, and where it ends."""
-    m = _YEAR_WORDS.rx.match(text, at)
+_ENGLISH_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_ENGLISH_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                  "seventeen", "eighteen", "nineteen")  # fmt: skip
+_ENGLISH_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ENGLISH_NUMBERS = {
+    **{word: n for n, word in enumerate(_ENGLISH_ONES, 1)},
+    **{word: n for n, word in enumerate(_ENGLISH_TEENS, 10)},
+    **{word: n for n, word in enumerate(_ENGLISH_TENS, 2)},  # tens, times ten below
+}
+_ENGLISH_UNDER_100 = (
+    r"(?:(?P<tens>" + "|".join(_ENGLISH_TENS) + r")(?:[\s-]+(?P<ones>" + "|".join(_ENGLISH_ONES)
+    + r"))?|(?P<small>" + "|".join(_ENGLISH_TEENS + _ENGLISH_ONES) + r"))(?![\w-])"
+)  # fmt: skip
+# An English year in words: "nineteen ninety-eight", "two thousand and three".
+_ENGLISH_YEAR = Regex(
+    r",?\s+(?:of\s+)?(?:(?P<century>nineteen|twenty)(?:\s+hundred(?:\s+and)?)?[\s-]+"
+    r"|(?P<thousand>two\s+thousand)(?:\s+and)?[\s-]+)" + _ENGLISH_UNDER_100,
+    re.IGNORECASE,
+)
+_ENGLISH_YEAR_AFTER_WORD = Regex(r"\b(?:in|since|during|in\s+the\s+year)(?=\s)", re.IGNORECASE)
+
+
+_ENGLISH_CENTURIES = frozenset({"nineteen", "twenty", "thousand"})
+
+
+def _english_year(text: str, at: int) -> tuple[int, int] | None:
+    """A year written in English words right at `at`, and where it ends."""
+    m = _ENGLISH_YEAR.rx.match(text, at)
     if m is None:
         return None
+    words = {k: fold(v) for k, v in m.groupdict().items() if v}
+    if "tens" in words:
+        number = _ENGLISH_NUMBERS[words["tens"]] * 10 + _ENGLISH_NUMBERS.get(
+            words.get("ones", ""), 0
+        )
+    elif "century" in words and words["small"] in _ENGLISH_ONES:
+        return None  # "twenty-one cases": a count
+    else:
+        number = _ENGLISH_NUMBERS[words["small"]]
+    base = 2000 if "thousand" in words or words.get("century") == "twenty" else 1900
+    return base + number, m.end()
+
+
+def _year_in_words(text: str, at: int) -> tuple[int, int] | None:
+    """A year written in French or English words right at `at`, and where it ends."""
+    m = _YEAR_WORDS.rx.match(text, at)
+    if m is None:
+        return _english_year(text, at)
     words = [w for w in re.split(r"[\s-]+", fold(m.group("rest"))) if w and w != "et"]
     number, index = 0, 0
     while index < len(words):
@@ -621,6 +664,13 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
                 date(year, 1, 1), "year", fold(qualifier) in _ABOUT_WORDS
             )
             found.append(Found(begin, m.end("year"), text[begin : m.end("year")], span=span))
+    if not words.isdisjoint(_ENGLISH_CENTURIES):
+        for m in _ENGLISH_YEAR_AFTER_WORD.rx.finditer(text):
+            in_words = _english_year(text, m.end())
+            if in_words is not None:
+                year, end = in_words
+                span = _period(date(year, 1, 1), "year")
+                found.append(Found(m.end() + 1, end, text[m.end() + 1 : end], span=span))
     found.extend(_find_relative(text))
     for m in _MONTH_ONLY.rx.finditer(text):
         group = "month" if m.group("month") else "owner"
