@@ -130,7 +130,7 @@ def check(draft: Draft) -> Checked:
     title = required_title(draft.title)
     if not draft.date.strip():
         raise CasetrackError("a milestone needs a date, e.g. 2003-06-17, 2003-06 or 2003")
-    value = _parse(draft.date)
+    value = parsed_date(draft.date)
     return Checked(
         case=case,
         uid=check_uid(draft.uid),
@@ -178,7 +178,7 @@ def _key_day(day: str) -> bool:
 # A timeline repeats its dates; an import of a million milestones parses each spelling once
 # (a store spanning 40 years holds some 15,000 days).
 DATE_CACHE = 16_384
-_parse = lru_cache(maxsize=DATE_CACHE)(parse_date)
+parsed_date = lru_cache(maxsize=DATE_CACHE)(parse_date)
 
 
 def required_title(title: str) -> str:
@@ -343,7 +343,7 @@ def date_columns(value: DateValue) -> dict[str, object]:
 
 @lru_cache(maxsize=DATE_CACHE)
 def date_values(value: DateValue) -> tuple[object, ...]:
-    """A date's column values in DATE_COLUMNS order; an import's dates repeat (see _parse)."""
+    """A date's column values in DATE_COLUMNS order; an import's dates repeat (see parsed_date)."""
     return (
         value.text,
         value.start.isoformat() if value.start else None,

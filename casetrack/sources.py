@@ -90,9 +90,9 @@ def create_source(
             "a source needs a URL or a citation, e.g. 'Le Monde, 18 June 2003, p. 3'"
         )
     if published is not None:
-        from casetrack.dates import parse_date
+        from casetrack.drafts import parsed_date  # an import's sources share their dates
 
-        published = parse_date(published).text
+        published = parsed_date(published).text
     cursor = conn.execute(
         "INSERT INTO sources (uid, url, title, publisher, published, created_at, document_id)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",

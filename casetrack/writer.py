@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import count
 from typing import Any, NoReturn, TypeVar
 
 from casetrack.cases import require_case_id
@@ -451,12 +452,14 @@ class MilestoneWriter:
         )
 
     def link(self, rows: Iterable[tuple[int, Ready]]) -> None:
-        """Insert the links of these milestones (ids given), in batches per table."""
+        """Insert the links of these milestones (ids given), in batches per table, each row
+        made once with its rowid (an import makes a million)."""
         pairs = list(rows)
-        self.add_links(
-            [(mid, *p) for mid, row in pairs for p in row.parties],
-            [(mid, *s) for mid, row in pairs for s in row.sources],
-            [(mid, tag) for mid, row in pairs for tag in row.checked.tags],
+        party, source, tag = (count(self.next_rowids[table]) for table in LINK_TABLES)
+        self._insert_links(
+            [(next(party), mid, *p) for mid, row in pairs for p in row.parties],
+            [(next(source), mid, *s) for mid, row in pairs for s in row.sources],
+            [(next(tag), mid, t) for mid, row in pairs for t in row.checked.tags],
         )
 
     def add_links(
@@ -468,12 +471,18 @@ class MilestoneWriter:
         tags: Sequence[tuple[int, str]],
     ) -> None:
         """Insert link rows (milestone id first); a source cited again gets the new pinpoint."""
-        for sql, table, rows in (
-            (_LINK_PARTY, "milestone_parties", parties),
-            (_LINK_SOURCE, "milestone_sources", sources),
-            (_LINK_TAG, "milestone_tags", tags),
+        self._insert_links(
+            *(
+                [(i, *r) for i, r in enumerate(rows, self.next_rowids[table])]
+                for table, rows in zip(LINK_TABLES, (parties, sources, tags), strict=True)
+            )
+        )
+
+    def _insert_links(self, *numbered: Sequence[tuple[Any, ...]]) -> None:
+        """Insert party, source and tag link rows whose rowids count on from next_rowids."""
+        for sql, table, rows in zip(
+            (_LINK_PARTY, _LINK_SOURCE, _LINK_TAG), LINK_TABLES, numbered, strict=True
         ):
             if rows:
-                first = self.next_rowids[table]
-                self.next_rowids[table] = first + len(rows)
-                self.conn.executemany(sql, [(i, *r) for i, r in enumerate(rows, first)])
+                self.next_rowids[table] += len(rows)
+                self.conn.executemany(sql, rows)

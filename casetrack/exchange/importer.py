@@ -27,6 +27,7 @@ from casetrack.drafts import (
     check_uid,
     clean_kind,
     parse_party_spec,
+    parsed_date,
 )
 from casetrack.errors import CasetrackError
 from casetrack.exchange.jsonfmt import Record
@@ -432,7 +433,7 @@ class _Importer:
         uid = _uid(record.get("uid"))
         fields = {f: _text(record.get(f), f) for f in ("title", "publisher", "published")}
         if fields["published"]:
-            fields["published"] = parse_date(fields["published"]).text
+            fields["published"] = parsed_date(fields["published"]).text
         urls = same_urls(url)  # the same URL in another case of host, or with a final /
         row = self.conn.execute(
             "SELECT id, title, publisher, published, uid FROM sources WHERE uid = ? UNION ALL"
