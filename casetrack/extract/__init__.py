@@ -178,7 +178,6 @@ def extract(
             carried.last.clear()  # a new item of a listing: another story, its "he" another
         named = parties_in(sentence, names)
         parties = carried.fill(sentence, named)
-        told_from, tellers = carried.told_by(sentence, names)
         carried.named(named)
         begins = offset + len(sentence) - len(sentence.lstrip())
         told_in = bisect.bisect_right(breaks, begins) + 1 if release_day is not None else 0
@@ -264,9 +263,8 @@ def extract(
                 decided_on = decided_on or span.end  # the decision's own date
             if kind not in _DECIDING and _names_a_decision(sentence, date_found, candidates):
                 continue
-            linked = carried.deciding(parties) if header else parties
-            if date_found.start >= told_from:  # not the officials announcing it
-                linked = [p for p in linked if p not in tellers]
+            linked = carried.of_date(sentence, (date_found.start, date_found.end), parties, names)
+            linked = carried.deciding(linked) if header else linked
             linked = carried.with_court(linked) if citation is not None else linked
             if header is not None and _retitled(candidates, clean, span.text, header, linked):
                 continue

@@ -316,8 +316,8 @@ _CAPS_STOP = (
 )
 _FRENCH_COURT = Regex(
     r"\b(?P<name>(?:tribunal (?:correctionnel|judiciaire|de grande instance|administratif|de police"
-    r"|pour enfants)|cour (?:administrative )?d'appel|cour d'assises|cour de cassation|"
-    r"chambre de l'instruction|"
+    r"|pour enfants|de commerce|d'instance|de premi[eè]re instance)|conseil de prud'hommes|"
+    r"cour (?:administrative )?d'appel|cour d'assises|cour de cassation|chambre de l'instruction|"
     r"parquet(?: national financier| général)?|conseil d'[ée]tat|conseil constitutionnel)"
     r"(?:\s+(?:de\s+la|de\s+l'|de|du|d')\s*"
     rf"(?-i:[{_UPPER}][\w{_UPPER}-]*(?:[ -](?!{_CAPS_STOP}\b)[{_UPPER}][\w{_UPPER}-]*)*))?)",
@@ -655,10 +655,17 @@ def _in_headline(text: str, position: int) -> bool:
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
     line = text[start : end if end >= 0 else len(text)].strip()
-    words = [w for w in _HEADLINE_WORD.rx.findall(line) if fold(w) not in _SMALL_WORDS]
-    if len(words) < 3 or line.endswith((".", ",", ";", ":")):
+    if line.endswith((".", ",", ";", ":")):
         return False
-    return all(w[:1].isupper() for w in words)
+    words = 0
+    for m in _HEADLINE_WORD.rx.finditer(line):  # stops at the first word of prose: a long
+        word = m.group()  # docket on one line costs no more per name
+        if word.casefold() in _SMALL_WORDS:
+            continue
+        if not word[:1].isupper():
+            return False
+        words += 1
+    return words >= 3
 
 
 def _one_organisation(name: str) -> str:
@@ -830,6 +837,16 @@ def persons_ahead(said: Sequence[str], names: Names, kinds: dict[str, str]) -> d
     return ahead
 
 
+# A person a clause speaks of without naming them: "l'a condamné", "contre lui", "he".
+_SOMEONE_AGAIN = Regex(
+    r"\b(?:he|she|him|his|her|il|elle|lui|l['\u2019](?=\s*(?:a|ont|avait|avaient)\b))",
+    re.IGNORECASE,
+)
+# A pourvoi is decided by the Cour de cassation: "après rejet du pourvoi par arrêt du ...".
+_CASSATION = Regex(
+    r"\b(?:rejet\w*\s+(?:du|de\s+son|le)\s+pourvoi|pourvoi\s+(?:a\s+été\s+)?rejet)", re.IGNORECASE
+)
+_CLAUSE_MARKS = (";", ":")  # "; que, le 8 décembre 1994, ...", "composed of: ..."
 _ANNOUNCED = Regex(
     r"\b(?:announced|announces|said|says|stated|praised|thanked|a annonc[ée]|a d[ée]clar[ée])\b"
 )
@@ -888,15 +905,35 @@ class Carried:
                 added.append(self.last[kind])
         return added
 
-    def told_by(self, sentence: str, names: Names) -> tuple[int, frozenset[str]]:
-        """Where a press release's announcement ends and the officials who make it: "U.S.
-        Attorney Jane Roe announced that John Doe was sentenced on May 3" tells John Doe's
-        sentencing, not Jane Roe's. (len(sentence), no one) when the sentence announces nothing."""
-        verb = _ANNOUNCED.rx.search(sentence)
-        if verb is None:
-            return len(sentence), frozenset()
-        before = parties_in(sentence[: verb.start()], names)
-        return verb.end(), frozenset(p for p in before if self._kind(p) == "official")
+    def of_date(
+        self, sentence: str, at: tuple[int, int], parties: list[str], names: Names
+    ) -> list[str]:
+        """The sentence's parties that a date at `at` belongs to. In a sentence of several
+        clauses (a French decision's "; que ...", a judgment's run-on header "composed of: ...
+        PROCEDURE 1. ..."), the ones its own clause names, when it names any (with those
+        "he" or "the court" stand for). And not the officials announcing it: "U.S. Attorney
+        Jane Roe announced that John Doe was sentenced on May 3" is John Doe's sentencing."""
+        start = max(sentence.rfind(mark, 0, at[0]) for mark in _CLAUSE_MARKS) + 1
+        ends = [i for i in (sentence.find(mark, at[1]) for mark in _CLAUSE_MARKS) if i >= 0]
+        clause = sentence[start : min(ends, default=len(sentence))]
+        if len(clause) < len(sentence):
+            own = parties_in(clause, names)
+            named = parties_in(sentence, names)
+            if own and not any(self._kind(p) == "person" for p in own):
+                # "pourvoi formé par X... Marius, ...; ... l'a condamné": him, named before
+                before = [
+                    p for p in parties_in(sentence[:start], names) if self._kind(p) == "person"
+                ]
+                own += before[-1:] if before and _SOMEONE_AGAIN.rx.search(clause) else []
+            if own and _CASSATION.rx.search(clause):  # "rejet du pourvoi par arrêt du ..."
+                own += [p for p in named if fold(p).startswith("cour de cassation")]
+            if own:
+                parties = [p for p in parties if p in own or p not in named]
+        verb = _ANNOUNCED.rx.search(sentence, 0, at[0])
+        if verb is not None:
+            before = parties_in(sentence[: verb.start()], names)
+            parties = [p for p in parties if p not in before or self._kind(p) != "official"]
+        return parties
 
     def deciding(self, parties: list[str]) -> list[str]:
         """The parties of a date in a decision's header: the deciding court among them."""
