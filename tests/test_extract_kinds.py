@@ -416,3 +416,29 @@ def test_hearings_rulings_motions_and_orders_of_criminal_procedure(text: str, ki
 )
 def test_a_release_tells_the_verb_of_its_own_clause(text: str, want: list[tuple[str, str]]) -> None:
     assert kinds(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Words that hold a kind word and name another thing.
+        ("On 3 May 2019 the court extended the applicant's pre-trial detention.", "detention"),
+        ("The judge ordered him held in pretrial detention on 3 May 2019.", "detention"),
+        (
+            "On 3 May 2019 the defendant waived indictment and pleaded guilty to an information.",
+            "conviction",
+        ),
+        ("On 3 May 2019 the court revoked his supervised release.", "order"),
+        # Arrests, referrals and dismissals by more of their usual words.
+        ("Smith surrendered to federal authorities on 3 May 2019.", "arrest"),
+        ("Smith was booked into the county jail on 3 May 2019.", "arrest"),
+        ("On 3 May 2019 the applicant was committed to stand trial.", "referral"),
+        (
+            "On 3 May 2019 the investigator issued a decision to discontinue the proceedings.",
+            "dismissal",
+        ),
+        ("Jury selection began on 3 May 2019.", "trial"),
+    ],
+)
+def test_compounds_holding_a_kind_word_and_more_usual_words(text: str, kind: str) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]

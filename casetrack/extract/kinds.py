@@ -61,6 +61,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"soupconn\w*", r"suspect\w*", r"alleg\w*", r"direct appeal", r"on appeal",
             r"en appel", r"mandat d'arret", r"appeals? panel", r"in order to",
             r"(?:new|multidatabase) search",
+            # "pre-trial detention" is no trial, a waived indictment no indictment, supervised
+            # release a term of a sentence
+            r"pre-?trial", r"waiv\w* (?:the |his |her |their )?indictment", r"supervised release",
             # an appeal intended or considered: "is considering an appeal", "envisage un pourvoi"
             r"(?:consider|weigh|contemplat|mull)\w* (?:an? |whether to |(?:filing|lodging) an? )?"
             r"(?:appeal\w*|pourvoi)" + _APPEALED,
@@ -93,6 +96,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"|investigation|prosecution|case)",
             r"refus\w* to (?:institute|open|bring|initiate) (?:a )?(?:criminal )?(?:proceedings"
             r"|case|investigation)",
+            r"decisions? to (?:discontinue|terminate|drop|close|dismiss) (?:the )?(?:criminal )?"
+            r"(?:proceedings|investigation|prosecution|case|charges)",
         ),
         (
             r"discharge order", r"classement sans suite", r"dismissal", r"non-lieu",
@@ -143,12 +148,13 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"ordered (?:[\w'-]+ ){0,3}arrest", r"arrested", r"apprehended",
             r"execut\w* (?:an |the )?arrest warrants?", r"taken into custody",
-            r"surrendered (?:himself |herself |themselves )?to (?:the )?"
+            r"surrendered (?:himself |herself |themselves )?to (?:the )?(?:federal |state |local )?"
             r"(?:authorities|police|agents|marshals)", r"turned (?:himself|herself|themselves) in",
             r"interpell\w*", r"arrete\w*",
             r"(?:took|taken|brought|escorted|driven|conveyed) (?:[\w-]+ ){0,2}to (?:the |a )?"
             r"(?:[\w-]+ ){0,2}police (?:station|department|headquarters)",
             r"conduit\w* au commissariat",
+            r"booked into (?:the |a )?(?:[\w-]+ ){0,2}(?:jail|prison|detention cent(?:re|er))",
         ),
         (
             r"arrests?", r"arrestations?", r"apprehensions?",
@@ -278,7 +284,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "referral",
         (
-            r"referred", r"renvoy\w* a la cour", r"(?:committed|sent) for trial",
+            r"referred", r"renvoy\w* a la cour",
+            r"(?:committed|sent|ordered) (?:for|to stand) trial",
             # sent for trial before the assize court: "renvoyé devant la cour d'assises"
             r"renvoy\w* (?:[\w.'-]+ ){0,3}devant la cour d'assises", r"mis\w* en accusation",
         ),
@@ -336,6 +343,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"president (?:de la (?:chambre|section) )?a (?:decide|accorde)",
             r"(?:filed|made|entered) (?:an? |the )?entry of default",
             r"relinquish\w* (?:its |their )?jurisdiction",
+            r"revok\w* (?:his |her |their |the )?(?:supervised release|probation|parole|bail)",
             r"motions? (?:[\w'-]+ ){0,4}(?:was|were) denied",
             r"denied (?:the |a |an |his |her |its |their )?(?:[\w'-]+ ){0,3}motions?"
             + _MOTION_OBJECT,
@@ -432,7 +440,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"tried", r"stood trial", r"went on trial", r"juge\w* devant",
         ),
         (
-            r"trials?", r"proces",
+            r"trials?", r"proces", r"jury selection",
         ),
     ),
     (
