@@ -441,6 +441,15 @@ def test_the_official_announcing_an_event_is_no_party_of_it(text: str, parties: 
     assert _only(text).parties == parties
 
 
+def test_an_official_in_the_story_told_before_announced_today_is_a_party() -> None:
+    """Before, "former Governor Don Miller" (an office) was dropped as an announcer."""
+    text = (
+        "A jury convicted former Governor Don Miller of bribery, Acting U.S. Attorney Lee "
+        "Brandt announced on 29 June 2006."
+    )
+    assert "Don Miller" in _only(text).parties
+
+
 def test_an_official_acting_before_announcing_is_a_party() -> None:
     text = "On 3 May 2010, Judge Carl Dunn sentenced Ana Sousa and said the case was grave."
     assert _only(text).parties == ["Carl Dunn", "Ana Sousa"]

@@ -846,6 +846,10 @@ _SOMEONE_AGAIN = Regex(
 _CASSATION = Regex(
     r"\b(?:rejet\w*\s+(?:du|de\s+son|le)\s+pourvoi|pourvoi\s+(?:a\s+été\s+)?rejet)", re.IGNORECASE
 )
+# What an announcement tells comes after it ("announced that John Doe was arrested on May
+# 3"); in "John Doe was convicted ..., U.S. Attorney Jane Roe announced today" it comes before,
+# and the people named before the verb are the story's too ("former Governor John Doe").
+_TOLD_AFTER = Regex(r"\b(?:that|que|qu['\u2019])")
 _CLAUSE_MARKS = (";", ":")  # "; que, le 8 décembre 1994, ...", "composed of: ..."
 _ANNOUNCED = Regex(
     r"\b(?:announced|announces|said|says|stated|praised|thanked|a annonc[ée]|a d[ée]clar[ée])\b"
@@ -930,7 +934,7 @@ class Carried:
             if own:
                 parties = [p for p in parties if p in own or p not in named]
         verb = _ANNOUNCED.rx.search(sentence, 0, at[0])
-        if verb is not None:
+        if verb is not None and _TOLD_AFTER.rx.search(sentence, verb.end(), at[0]):
             before = parties_in(sentence[: verb.start()], names)
             parties = [p for p in parties if p not in before or self._kind(p) != "official"]
         return parties
