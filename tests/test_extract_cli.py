@@ -64,8 +64,18 @@ def test_lists_candidates_from_a_file_without_creating_a_store(cli: Cli, tmp_pat
     assert complaint.split()[:7] == ["4", "Two", "weeks", "later", "2003-07-17~", "2003-07-03",
                                      "complaint"]  # fmt: skip
     assert "National Council of Resistance of Iran (new: NCRI)" in result.stdout
-    assert "nothing written" in result.stderr
+    assert "nothing written: add --case CASE and --apply" in result.stderr
     assert not cli.db_path.exists()
+
+
+def test_a_listing_for_a_case_says_only_what_is_missing_to_write(cli: Cli, tmp_path: Path) -> None:
+    """With --case given, the hint asked for --case again."""
+    cli("case", "add", "ncri-2003", "--title", "Raid")
+    result = cli("extract", str(write(tmp_path, RAID.text)), "--case", "ncri-2003")
+    assert result.stderr.splitlines()[-1] == (
+        "nothing written: add --apply or --interactive to add them"
+    )
+    assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
 
 
 def test_reads_stdin_and_says_the_dateline_is_the_publication_date(cli: Cli) -> None:

@@ -111,7 +111,10 @@ def extract(
     _show(extraction, fmt, text.name, [text.label(p) for p in pages])
     if store is None or case is None or not (apply or interactive):
         if extraction.candidates:
-            say("nothing written: add --case CASE and --apply or --interactive to add them")
+            needs = (
+                "--apply or --interactive" if case else "--case CASE and --apply or --interactive"
+            )
+            say(f"nothing written: add {needs} to add them")
         return
     proposals = [Proposal.of(c, p) for c, p in zip(extraction.candidates, pages, strict=True)]
     if interactive:
