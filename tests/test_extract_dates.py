@@ -774,3 +774,61 @@ def test_a_dateline_under_the_headline_dates_the_release_and_is_no_event(text: s
 def test_a_place_and_date_after_a_sentence_are_no_dateline() -> None:
     text = "He was arrested.\nNEW YORK, Feb. 12, 2014 \u2014 John Doe was sentenced to 96 months."
     assert dates(text) == ["2014-02-12"]
+
+
+# --------------------------------------------------------------------------- laws, rights, issues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vu la loi n 87-1127 du 31 décembre 1987 ;",  # "n°" lost in the copy
+        "Vu la loi no 91-647 du 10 juillet 1991 relative à l'aide juridique ;",
+        "Vu la Convention de La Haye du 15 novembre 1965 ;",
+        "Le mémoire a été transmis selon la convention de New York du 10 juin 1958.",
+        "Vu la loi organique du 1er août 2001 relative aux lois de finances ;",
+        "Vu le décret n° 2020-1310 du 29 octobre 2020 ;",
+    ],
+)
+def test_a_law_or_treaty_named_by_its_place_number_or_kind_is_no_event(text: str) -> None:
+    assert dates(text, "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Il demande la révision de ses droits à pension à compter du 1er octobre 1972.", "fr"),
+        ("Elle a droit à une indemnité, avec intérêts à compter du 3 mars 2001.", "fr"),
+        ("His benefits were restored with effect from 1 January 2004.", "en"),
+        ("The rate applies effective as of March 1, 2019.", "en"),
+    ],
+)
+def test_the_day_a_right_starts_to_run_is_no_event(text: str, lang: str) -> None:
+    assert dates(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Numéro 2 - Février 2021\n\n2e Civ., 4 février 2021, n° 20-10.685",
+        "Bulletin n° 4, avril 2021\n\n2e Civ., 4 février 2021, n° 20-10.685",
+        "Issue 3 - March 2021\n\n2e Civ., 4 février 2021, n° 20-10.685",
+    ],
+)
+def test_a_law_reports_issue_is_no_event(text: str) -> None:
+    assert dates(text, "fr") == ["2021-02-04"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("La Caisse a créé en mai 1988 la société Icauna.", "fr", ["1988-05"]),
+        ("M. X avait fondé en 2004 une association.", "fr", ["2004"]),
+        ("La société, créée en 1988, a été condamnée le 3 mai 2010.", "fr", ["2010-05-03"]),
+        ("The bank, founded in 1990, was charged on May 3, 2010.", "en", ["2010-05-03"]),
+    ],
+)
+def test_founding_a_body_is_an_act_but_a_body_founded_is_no_event(
+    text: str, lang: str, want: list[str]
+) -> None:
+    assert dates(text, lang) == want

@@ -429,7 +429,17 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"op[ée]rations?|information|lawsuits?|suits?|actions?|prosecutions?|proceedings|cases?)\b)[^.;,\n\d]){0,40}?"
     r"\b(?:in|on|en|le)"
     r"|\b(?:loi|d[ée]cret|arr[êe]t[ée]|circulaire|directive|r[èe]glement|convention|trait[ée]|"
-    r"protocol[e]?|act|law|statute|decree|regulation)\s+(?:n[°o]\.?\s*[\w./-]+,?\s+)?(?:du|of|dated)"
+    r"protocol[e]?|act|law|statute|decree|regulation)\s+(?:n(?:[°o]\.?|(?=\s+\d))\s*[\w./-]+,?\s+)?"
+    r"(?:du|of|dated)"
+    # A law or treaty named after its place or kind: "la Convention de La Haye du 15 novembre
+    # 1965", "la loi organique du 1er août 2001" (not "l'ordonnance du juge du 3 mai": an order).
+    r"|\b(?:loi|convention|trait[ée]|protocole|d[ée]cret|directive|r[èe]glement)\s+(?:(?:de|des"
+    r"|sur)\s+(?:la\s+|l['\u2019]|le\s+)?[A-Z\[][\w\[\]'\u2019 -]{0,30}?|organique|constitutionnelle"
+    r"|europ[ée]enne|internationale)\s+(?:du|dated)"
+    # When a right or interest starts to run: "ses droits à pension à compter du 1er octobre".
+    r"|\b[àa]\s+compter\s+du|\bwith\s+effect\s+from|\beffective\s+(?:as\s+of|from)"
+    # A law report's issue: "Numéro 2 - Février 2021", "Bulletin n° 4, avril 2021".
+    r"|\b(?:num[ée]ro|issue|bulletin)\s*(?:n[°o]\.?\s*)?\d+\s*[-\u2013\u2014,:]?"
     r"|\b(?:passed|adopted|signed|vot[ée]e?)\s+(?:into\s+)?(?:[\w-]+\s+){0,4}?(?:act|law|statute|"
     r"bill|loi|d[ée]cret)s?\b[^.;\n\d]{0,30}?\b(?:in|on|le|en)"
     r"|\b(?:dob|d\.o\.b\.|date\s+of\s+birth|date\s+de\s+naissance|last\s+reviewed|reviewed\s+on"
@@ -439,7 +449,10 @@ _NOT_AN_EVENT_BEFORE = Regex(
     # When interest starts to run: "avec intérêts à compter du 20 mars 1987"
     r"|\b(?:int[ée]r[êe]ts?|interest)\b[^.;\n\d]{0,50}?\b(?:[àa]\s+compter\s+du|(?:as\s+)?from"
     r"|since|depuis\s+le|running\s+from|accruing\s+from)"
-    r"|\b(?:founded|established|incorporated|created|cr[ée]{2}e?s?|fond[ée]e?s?)\s+(?:in|on|en|le)"
+    # a body's founding told in passing ("the bank, founded in 1990"), not someone's act of
+    # founding ("X a créé en mai 1988 la société Y")
+    r"|(?<!\ba\s)(?<!\bavait\s)(?<!\bont\s)(?<!\bavaient\s)(?<!\bhas\s)(?<!\bhad\s)"
+    r"\b(?:founded|established|incorporated|created|cr[ée]{2}e?s?|fond[ée]e?s?)\s+(?:in|on|en|le)"
     r"|\b(?:enacted|promulgated|took\s+effect|came\s+into\s+force|entered\s+into\s+force"
     r"|entr[ée]e?s?\s+en\s+vigueur|promulgu[ée]e?s?)\b(?:(?!\d{4}\b)[^;,\n]){0,40}?\b(?:in|on|as\s+of|le|en)"
     r"|\b(?:prior\s+to|after|subsequent\s+to|ant[ée]rieurement\s+au|post[ée]rieurement\s+au"
