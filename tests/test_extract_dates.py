@@ -832,3 +832,30 @@ def test_founding_a_body_is_an_act_but_a_body_founded_is_no_event(
     text: str, lang: str, want: list[str]
 ) -> None:
     assert dates(text, lang) == want
+
+
+# --------------------------------------------------------------------------- two-figure years
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("SA CET, assignée le 06/06/17 à la requête de l'appelante.", "fr", ["2017-06-06"]),
+        ("Le jugement du 12.03.87 a été signifié.", "fr", ["1987-03-12"]),
+        ("He was served on 6/6/17 and answered on 6/20/17.", "en", ["2017-06-06", "2017-06-20"]),
+        ("N° RG 17/04258 - N° 19/135", "fr", []),  # docket numbers
+        ("The ratio fell to 3/4/17 of its value.", "en", []),
+    ],
+)
+def test_a_date_with_a_two_figure_year_after_a_dating_word(
+    text: str, lang: str, want: list[str]
+) -> None:
+    assert dates(text, lang) == want
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2049, 12, 31)))
+def test_a_two_figure_year_reads_back_within_a_century(day: date) -> None:
+    assert dates(f"Elle a été assignée le {day:%d/%m/%y}.", "fr") == [day.isoformat()]
+    if day.day > 12:
+        assert dates(f"He was served on {day.month}/{day.day}/{day:%y}.") == [day.isoformat()]

@@ -269,6 +269,14 @@ _COMPACT_DATE = Regex(
 _NUMERIC_DATE = Regex(
     _NOT_AFTER_NUMBER + r"(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[0-3]?\d)(?P=sep)" + _YEAR
 )
+# A year in two figures only after a word that dates something ("assignée le 06/06/17", "served
+# on 6/6/17"): alone, 17/04258 is a docket number.
+_SHORT_NUMERIC_DATE = Regex(
+    r"\b(?:le|du|au|on|dated|of)\s+(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[0-3]?\d)(?P=sep)"
+    r"(?P<short>\d\d)(?![\w/.,-]?\d)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_CENTURY_PIVOT = 50  # a two-figure year below it is of the 2000s: "06/06/17" is 2017, "87" 1987
 
 # A bare year is a date only where the words around it say so ("in 2001", "the 2003 raid").
 _YEAR_CONTEXT = (
@@ -537,7 +545,7 @@ def _full_date(year: int, month: int, day: int | None) -> Span | None:
 def month_first(text: str) -> bool | None:
     """Whether the text writes numeric dates month first (6/25/2024, as in the US) or day
     first (25/06/2024), judging by the ones that can only be read one way; None if none."""
-    for m in _NUMERIC_DATE.rx.finditer(text):
+    for m in (*_NUMERIC_DATE.rx.finditer(text), *_SHORT_NUMERIC_DATE.rx.finditer(text)):
         if m.group("sep") == "/" and int(m.group("day")) > 12:
             return False
         if m.group("sep") == "/" and int(m.group("month")) > 12:
@@ -657,16 +665,7 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
             found.append(
                 Found(m.start("year"), m.end(), text[m.start("year") : m.end()], span=span)
             )
-    for m in _NUMERIC_DATE.rx.finditer(text):
-        day, month = int(m.group("day")), int(m.group("month"))
-        if lang == "en" and m.group("sep") == "/" and day <= 12:
-            if month > 12 or month_first:  # 6/25/2024, or a text that writes its dates so
-                day, month = month, day
-            elif month_first is None:
-                continue  # 03/06/2003 is March in the US and June in the UK: do not guess
-        span = _full_date(int(m.group("year")), month, day) if 1 <= month <= 12 else None
-        if span:
-            found.append(Found(m.start(), m.end(), m.group(0), span=span))
+    found.extend(_numeric_dates(text, lang, month_first))
     for regex in (_YEAR_AFTER_WORD, _YEAR_BEFORE_NOUN):
         for m in regex.rx.finditer(text):
             begin = m.start("qualifier") if "qualifier" in regex.rx.groupindex else -1
@@ -705,6 +704,26 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
     for m in _SAME_DAY.rx.finditer(text):
         found.append(Found(m.start(), m.end(), m.group(0), same_day=True))
     return _events(text, _periods(text, drop_overlaps(found, lambda f: (f.start, f.end))))
+
+
+def _numeric_dates(text: str, lang: str, month_first: bool | None) -> Iterator[Found]:
+    """Dates in figures: 25/06/2024, 6/25/2024 (month first in an American text), 06.06.17."""
+    for m in (*_NUMERIC_DATE.rx.finditer(text), *_SHORT_NUMERIC_DATE.rx.finditer(text)):
+        day, month = int(m.group("day")), int(m.group("month"))
+        if lang == "en" and m.group("sep") == "/" and day <= 12 and day != month:
+            if month > 12 or month_first:  # 6/25/2024, or a text that writes its dates so
+                day, month = month, day
+            elif month_first is None:
+                continue  # 03/06/2003 is March in the US and June in the UK: do not guess
+        short = m.groupdict().get("short")
+        if short is not None:
+            year = int(short) + (2000 if int(short) < _CENTURY_PIVOT else 1900)
+            begin = m.start("day")
+        else:
+            year, begin = int(m.group("year")), m.start()
+        span = _full_date(year, month, day) if 1 <= month <= 12 else None
+        if span:
+            yield Found(begin, m.end(), text[begin : m.end()], span=span)
 
 
 _LIST_LINK = Regex(r"\s*(?:,|;|and|or|et|ou|&)\s*", re.IGNORECASE)
