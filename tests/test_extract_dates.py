@@ -859,3 +859,18 @@ def test_a_two_figure_year_reads_back_within_a_century(day: date) -> None:
     assert dates(f"Elle a été assignée le {day:%d/%m/%y}.", "fr") == [day.isoformat()]
     if day.day > 12:
         assert dates(f"He was served on {day.month}/{day.day}/{day:%y}.") == [day.isoformat()]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("The offense occurred on or about the 30th day of July A.D. 1966.", "en", ["1966-07-30"]),
+        ("It was filed on the 3d day of March, A. D. 1921.", "en", ["1921-03-03"]),
+        ("He was indicted on July 30, A.D. 1966.", "en", ["1966-07-30"]),
+        ("Les faits ont été commis courant 2004.", "fr", ["2004"]),
+        ("Il a été interpellé au cours de l'année 2011.", "fr", ["2011"]),
+        ("Les vols ont eu lieu pendant l'année 2009.", "fr", ["2009"]),
+    ],
+)
+def test_old_and_french_ways_of_giving_a_year(text: str, lang: str, want: list[str]) -> None:
+    assert dates(text, lang) == want

@@ -46,19 +46,22 @@ _UNITS_AFTER_NUMBER = (
     r"membres|officers|policiers|pages?|km|kilo\w*|metres?|meters?|tonnes?|times|fois)\b)"
 )
 
+_ANNO_DOMINI = r"A\.\s?D\.\s+"  # old US style: "the 30th day of July, A.D. 1966"
 _DAY_MONTH = Regex(
     _NOT_AFTER_NUMBER  # "5 May 2010", "le 5 de mayo", "the 5th (day) of May, 2010"
     + _DAY
     + r"(?:\s+day)?\s+(?:de\s+|of\s+)?"
     + _MONTH
-    + r"(?:,?\s+(?:de\s+)?"
+    + r"(?:,?\s+(?:de\s+|"
+    + _ANNO_DOMINI
+    + r")?"
     + _YEAR
     + ")?",
     re.IGNORECASE,
 )
 _MONTH_DAY = Regex(
     r"(?<![\w-])" + _MONTH + r"\s+" + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|d\b)?(?![\d:])"
-    r"(?:,?\s+" + _YEAR + ")?",
+    r"(?:,?\s+(?:" + _ANNO_DOMINI + ")?" + _YEAR + ")?",
     re.IGNORECASE,
 )
 _MONTH_YEAR = Regex(
@@ -281,13 +284,13 @@ _CENTURY_PIVOT = 50  # a two-figure year below it is of the 2000s: "06/06/17" is
 # A bare year is a date only where the words around it say so ("in 2001", "the 2003 raid").
 _YEAR_CONTEXT = (
     r"in|since|by|from|during|of|before|after|around|circa|between|"
-    r"en|depuis|dès|vers|fin|début|debut|"
+    r"en|depuis|dès|vers|fin|début|debut|courant|durant|pendant|au\s+cours\s+de|"
     r"im|im Jahr|seit|bis|desde|hasta|en el año"
 )
 _YEAR_AFTER_WORD = Regex(  # not "the Act of 1998", "la loi de 1901": names, not events
     r"(?<![\w'\u2019])(?<!Act )(?<!Law )(?<!Code )(?P<context>"
     + _YEAR_CONTEXT
-    + r")\s+(?:the\s+year\s+|l'an\s+|l\u2019an\s+)?"
+    + r")\s+(?:the\s+year\s+|l['\u2019]an(?:n[ée]e)?\s+)?"
     r"(?P<qualifier>(?:early|late|mid-?)\s*)?" + _MODERN_YEAR + _UNITS_AFTER_NUMBER,
     re.IGNORECASE,
 )
