@@ -377,6 +377,12 @@ def test_an_undated_event_outside_a_listing_of_releases_is_no_candidate() -> Non
          "That same day he was released.", "en", ["2011-06-02", "2010-05-05", "2010-05-05"]),
         ("Il a été blessé ; le 5 mai 2010, il a été mis en examen. Le même jour, il a été "
          "placé en détention.", "fr", ["2010-05-05", "2010-05-05"]),
+        # a sentence's only date is the day it tells, wherever it stands in it
+        ("On 9 June 1967 he appealed. Nothing was done until 11 January 1971, when he was "
+         "notified. On the same date the record was sent to the court.", "en",
+         ["1967-06-09", "1971-01-11", "1971-01-11"]),
+        ("Le 3 mai 2010, il a été interpellé. Il a été mis en examen le 5 mai 2010. Le même "
+         "jour, il a été placé en détention.", "fr", ["2010-05-03", "2010-05-05", "2010-05-05"]),
     ],
 )  # fmt: skip
 def test_the_same_the_next_or_the_previous_day_month_or_year_is_exact(

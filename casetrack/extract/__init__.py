@@ -236,7 +236,7 @@ def extract(
                 span, anchor = days_told.setdefault(date_found.month_day, (span, anchor))
             if date_found.span is not None or date_found.month_day is not None:
                 stated = span
-                if _OPENING.rx.search(sentence, 0, date_found.start):
+                if _OPENING.rx.search(sentence, 0, date_found.start) or _told_alone(found):
                     narrative = span
             header = header_kind(
                 sentence, date_found.start, date_found.end, offset, decision, story
@@ -356,6 +356,12 @@ def _founding(sentence: str, start: int) -> bool:
 # A date opening its sentence or a clause of it ("...hospitalised; on 23 April a charge was
 # filed"): the day the story is at.
 _OPENING = Regex(r"(?:^|[;:])\W*(?:on|le|in|en|by|at|around|vers)?\s*$", re.IGNORECASE)
+
+
+def _told_alone(found: Sequence[Found]) -> bool:
+    """Whether a sentence states one date only ("no action was taken until January 11, 1971,
+    when he was notified"): the day it tells, that "the same date" after it means."""
+    return sum(f.span is not None or f.month_day is not None for f in found) == 1
 
 
 def _drop_told_headline(candidates: list[Candidate], headline: int | None) -> None:
