@@ -880,3 +880,70 @@ def test_a_two_figure_year_reads_back_within_a_century(day: date) -> None:
 )
 def test_old_and_french_ways_of_giving_a_year(text: str, lang: str, want: list[str]) -> None:
     assert dates(text, lang) == want
+
+
+# --------------------------------------------------------------------------- bylines, leads
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Admin | May 3, 2022\n",
+        "By Jane Roe | May 3, 2022\n",
+        "Posted by Admin on May 3, 2022\n\n",
+        "Posted on May 3, 2022 by Jane Roe\n\n",
+        "Published: May 3, 2022\n\n",
+    ],
+)
+def test_a_pages_byline_dates_the_story_and_is_no_event(head: str) -> None:
+    extraction = extract(head + "Police arrested two men on Monday.")
+    assert extraction.published == "2022-05-03"
+    assert [c.date for c in extraction.candidates] == ["2022-05-02"]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["(Miami \u2013 May 3, 2022)", "Miami, May 3, 2022", "Miami \u2013 May 3, 2022",
+     "Miami (May 3, 2022)"],
+)  # fmt: skip
+def test_a_releases_dateline_under_its_byline_dates_its_lead(dateline: str) -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE: Clerk Arrested in Fraud Scheme\nAdmin | May 10, 2022\n"
+        f"Clerk Arrested in Fraud Scheme\n{dateline}\n\u2013 State Attorney Jane Roe announces "
+        "the arrest of 27-year-old John Doe.\nDoe is being charged with fraud. He is accused "
+        "of selling titles to stolen cars from the agency where he worked as a clerk."
+    )
+    extraction = extract(text)
+    assert extraction.published == "2022-05-03"
+    assert [(c.date, c.kind) for c in extraction.candidates] == [("2022-05-03", "arrest")]
+
+
+@pytest.mark.parametrize(
+    ("lead", "lang", "want"),
+    [
+        ("State Attorney Jane Roe announces the arrest of John Doe.", "en", ["2022-05-03"]),
+        ("Jane Roe and Chief Ann Lee announce the charging of two men.", "en", ["2022-05-03"]),
+        ("Le parquet annonce l'interpellation de deux hommes.", "fr", ["2022-05-03"]),
+        ("Jane Roe announced in March the arrest of John Doe.", "en", ["2022-03"]),
+        ("DOJ and DHS Announce 30 Convictions.", "en", []),  # a headline's tally
+        ("Jane Roe announces 30 convictions this year.", "en", []),
+    ],
+)
+def test_an_arrest_announced_in_the_present_is_on_the_releases_day(
+    lead: str, lang: str, want: list[str]
+) -> None:
+    assert dates(f"MIAMI, May 3, 2022 \u2014 {lead}", lang) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("MIAMI, May 3, 2022 \u2014 The motion is set for tomorrow before Judge Lee.", "en",
+         ["2022-05-04"]),
+        ("Lyon, le 3 mai 2022 \u2014 Il sera jugé demain matin.", "fr", ["2022-05-04"]),
+        ("The motion is set for tomorrow.", "en", []),  # no dateline: no day
+        ("MIAMI, May 3, 2022 \u2014 Update Today on the Status of the Charges", "en", []),
+    ],
+)  # fmt: skip
+def test_tomorrow_is_the_day_after_the_dateline(text: str, lang: str, want: list[str]) -> None:
+    assert dates(text, lang) == want

@@ -409,11 +409,22 @@ _TODAY = Regex(
     r"|aujourd'hui|aujourd\u2019hui|ce\s+matin|cet\s+apr[èe]s-midi)"
     r"|(?P<yesterday>(?:(?:late|early)\s+)?last\s+night|yesterday(?:\s+(?:morning|afternoon|evening))?"
     r"|(?:dans\s+)?la\s+nuit\s+derni[èe]re|hier(?:\s+(?:soir|matin|apr[èe]s-midi))?)"
+    r"|(?P<tomorrow>tomorrow(?:\s+(?:morning|afternoon|evening))?"
+    r"|demain(?:\s+(?:matin|soir|apr[èe]s-midi))?)"
     r"|(?:just\s+)?last\s+(?P<last>month|year)(?!['\u2019]s)"
     r"|(?:earlier|later)\s+this\s+(?P<this>month|year)(?!['\u2019]s)"
     r"|(?P<dernier>le\s+mois|l'an|l'ann[ée]e)\s+derni[èe]re?)(?![\w-])",
     re.IGNORECASE,
 )
+# A release announcing an event in the present tense tells it on its own day: "State Attorney
+# Jane Roe announces the arrest of John Doe", "le parquet annonce l'interpellation de". Not a
+# headline's "DOJ Announce 30 Convictions" (capitalised, and a tally).
+_ANNOUNCES = Regex(
+    r"(?<![\w-])(?:announces?|annonce(?:nt)?)(?!\s+today)(?=\s+(?:the\s+|l['\u2019]|la\s+|le\s+)?"
+    r"(?:[^\W\d][\w-]*\s+){0,2}?(?i:arrests?|charging|indictments?|convictions?|sentencing"
+    r"|extradition|guilty\s+pleas?|interpellation|mise\s+en\s+examen|condamnation)\b)"
+)
+_IN_A_TITLE = Regex(r"[^\W_] [A-Z]")  # a capital after a word: title case
 _SAME_DAY = Regex(  # not "that day" alone: "That day the court ruled on 5 June" restates it
     r"(?<![\w-])(?:the\s+same\s+(?:day|date|morning|afternoon|evening|night)"
     r"|(?:later\s+|earlier\s+)that\s+(?:day|morning|afternoon|evening|night)"
@@ -696,14 +707,18 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
         if not _NEXT_WEEK.rx.search(text, max(0, m.start() - 20), m.start()):
             found.append(Found(m.start(), m.end(), m.group(0), weekday=_WEEKDAYS[m.group(0)]))
     for m in _TODAY.rx.finditer(text):
-        if m["today"] or m["yesterday"]:
-            ago = (0 if m["today"] else 1, "day")
+        if _IN_A_TITLE.rx.search(text, max(0, m.start() - 2), m.start() + 1):
+            continue  # "Update Today on the Status of ...": a headline's word, no news
+        if m["today"] or m["yesterday"] or m["tomorrow"]:
+            ago = (0 if m["today"] else 1 if m["yesterday"] else -1, "day")
         elif m["this"]:
             ago = (0, fold(m["this"]))
         else:
             ago = (1, "month" if fold(m["last"] or m["dernier"]).startswith("le mois") or
                    m["last"] == "month" else "year")  # fmt: skip
         found.append(Found(m.start(), m.end(), m.group(0), ago=ago))
+    for m in _ANNOUNCES.rx.finditer(text):
+        found.append(Found(m.start(), m.end(), m.group(0), ago=(0, "day")))
     for m in _SAME_DAY.rx.finditer(text):
         found.append(Found(m.start(), m.end(), m.group(0), same_day=True))
     return _events(text, _periods(text, drop_overlaps(found, lambda f: (f.start, f.end))))
@@ -1052,8 +1067,20 @@ _GLUED_PLACE = Regex(r"[^\n]*?\b(?:1[6-9]|20)\d\d(?=[A-Z][a-z])")
 # A release's dateline on a line of its own under the headline: "Washington, D.C. May 07,
 # 2010", "NEW YORK, NY". A city and its state, capitalised, with a comma: no headline.
 _PLACE_ON_ITS_LINE = Regex(
-    r"^\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2},\s*(?:[A-Z][\w.'\u2019-]*\.?\s+){0,2}$"
+    r"^\s*\(?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}(?:,\s*(?:[A-Z][\w.'\u2019-]*\.?\s+)"
+    r"{0,2}|\s*[\u2013\u2014-]\s*|\s*\(\s*)$"
+)  # also "(Miami – November 8, 2024)", "Miami (May 14, 2024)", "Miami – April 1, 2025"
+_CLOSES_ITS_LINE = Regex(r"[\s).,\u2013\u2014-]*")
+
+
+# A web page's byline: "Admin | December 12, 2024", "By Jane Roe | May 3, 2022", "Posted by
+# Admin on May 3, 2022", "Publié le 3 mai 2022 par": the page's date, no event.
+_BYLINE = Regex(
+    r"^\s*(?:(?:posted|published|updated|publi[ée]|mis\s+en\s+ligne)(?:\s+(?:by|par)\s+"
+    r"[^\n|]{1,40}?(?=\s+(?:on|le)\b))?(?:\s+(?:on|le))?\s*:?|(?:by\s+)?[^\W\d][\w.'\u2019 -]{0,40}?\s*\|)\s*",
+    re.IGNORECASE,
 )
+_BY = Regex(r"^\s*(?:\||by\b|par\b)[^\n]{0,40}$", re.IGNORECASE)
 
 
 def is_release(text: str) -> bool:
@@ -1069,21 +1096,30 @@ def head_date(text: str, lang: str) -> tuple[Span | None, int]:
     ("Thursday, March 14, 2024" under the headline), and where the text goes on after it."""
     head = text[:HEAD_DATE_CHARS]
     lines = 0
+    posted: tuple[Span, int] | None = None  # a byline's date, unless a dateline follows it
     for line in re.finditer(r"[^\n]*(?:\n|$)", head):
         lines += 1
         if lines > _HEAD_LINES:
             break
         glued = _GLUED_PLACE.rx.match(line.group(0))  # "May 18, 2014Washington, DC"
         said = glued.group(0) if glued else line.group(0)
+        byline = _BYLINE.rx.match(said)
+        said = said[byline.end() :] if byline else said
         for item in find_dates(said, lang):
             if item.span is None or item.span.precision != "day":
                 continue
             before, after = said[: item.start], said[item.end :]
             opens = len(text) - line.end() > line.start()  # no closing "Paris, 17 May 2014."
             placed = opens and _PLACE_ON_ITS_LINE.rx.match(before)
-            if (_ALONE_ON_ITS_LINE.rx.match(before) or placed) and not after.strip(" \t\n.,"):
+            if placed and _CLOSES_ITS_LINE.rx.fullmatch(after):
+                return item.span, line.end()  # the story's dateline, past a page's byline
+            after = _BY.rx.sub("", after) if byline else after
+            if not _ALONE_ON_ITS_LINE.rx.match(before) or after.strip(" \t\n.,"):
+                continue
+            if not byline:
                 return item.span, line.end()
-    return None, 0
+            posted = posted or (item.span, line.end())
+    return posted or (None, 0)
 
 
 def resolve(
