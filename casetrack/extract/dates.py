@@ -456,8 +456,8 @@ _NOT_AN_EVENT_BEFORE = Regex(
     # A law or treaty named after its place or kind: "la Convention de La Haye du 15 novembre
     # 1965", "la loi organique du 1er août 2001" (not "l'ordonnance du juge du 3 mai": an order).
     r"|\b(?:loi|convention|trait[ée]|protocole|d[ée]cret|directive|r[èe]glement)\s+(?:(?:de|des"
-    r"|sur)\s+(?:la\s+|l['\u2019]|le\s+)?[A-Z\[][\w\[\]'\u2019 -]{0,30}?|organique|constitutionnelle"
-    r"|europ[ée]enne|internationale)\s+(?:du|dated)"
+    r"|sur)\s+(?:la\s+|l['\u2019]|le\s+)?[A-Z\[][\w\[\]'\u2019 -]{0,30}?|organique"
+    r"|constitutionnelle|europ[ée]enne|internationale)\s+(?:du|dated)"
     # When a right or interest starts to run: "ses droits à pension à compter du 1er octobre".
     r"|\b[àa]\s+compter\s+du|\bwith\s+effect\s+from|\beffective\s+(?:as\s+of|from)"
     # A law report's issue: "Numéro 2 - Février 2021", "Bulletin n° 4, avril 2021".
@@ -1069,7 +1069,7 @@ _GLUED_PLACE = Regex(r"[^\n]*?\b(?:1[6-9]|20)\d\d(?=[A-Z][a-z])")
 _PLACE_ON_ITS_LINE = Regex(
     r"^\s*\(?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}(?:,\s*(?:[A-Z][\w.'\u2019-]*\.?\s+)"
     r"{0,2}|\s*[\u2013\u2014-]\s*|\s*\(\s*)$"
-)  # also "(Miami – November 8, 2024)", "Miami (May 14, 2024)", "Miami – April 1, 2025"
+)  # also "(Miami - November 8, 2024)", "Miami (May 14, 2024)" with any dash
 _CLOSES_ITS_LINE = Regex(r"[\s).,\u2013\u2014-]*")
 
 
@@ -1077,7 +1077,8 @@ _CLOSES_ITS_LINE = Regex(r"[\s).,\u2013\u2014-]*")
 # Admin on May 3, 2022", "Publié le 3 mai 2022 par": the page's date, no event.
 _BYLINE = Regex(
     r"^\s*(?:(?:posted|published|updated|publi[ée]|mis\s+en\s+ligne)(?:\s+(?:by|par)\s+"
-    r"[^\n|]{1,40}?(?=\s+(?:on|le)\b))?(?:\s+(?:on|le))?\s*:?|(?:by\s+)?[^\W\d][\w.'\u2019 -]{0,40}?\s*\|)\s*",
+    r"[^\n|]{1,40}?(?=\s+(?:on|le)\b))?(?:\s+(?:on|le))?\s*:?"
+    r"|(?:by\s+)?[^\W\d][\w.'\u2019 -]{0,40}?\s*\|)\s*",
     re.IGNORECASE,
 )
 _BY = Regex(r"^\s*(?:\||by\b|par\b)[^\n]{0,40}$", re.IGNORECASE)
