@@ -607,3 +607,96 @@ def test_names_on_one_long_line_take_work_in_step_with_its_length() -> None:
 
     work(10)  # the lazy imports and the caches' first fill are not the algorithm's work
     assert work(120) < 4 * work(40)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Okafor v. State",
+        "OKAFOR v. THE STATE OF OHIO",
+        "Dale OKAFOR, Defendant-Appellant,\nv.\nSTATE of Nebraska, Plaintiff-Appellee.",
+        "Okafor v. People",
+        "Okafor v. United States",
+    ],
+)
+def test_the_side_against_the_state_of_a_caption_is_the_appellant(caption: str) -> None:
+    text = (
+        f"{caption}\n\nSupreme Court of Nebraska.\n\nThe indictment was returned on March 10, "
+        "1967. On April 11, 1967, the appellant was sentenced. Notice of appeal was given "
+        "on April 17, 1967."
+    )
+    parties = [c.parties for c in extract(text).candidates if c.date.startswith("1967")]
+    assert all(any("Okafor" in p for p in named) for named in parties[1:]), parties
+
+
+@pytest.mark.parametrize(
+    "caption", ["State v. Okafor", "THE PEOPLE OF THE STATE OF IDAHO v. Dale OKAFOR"]
+)
+def test_the_side_a_state_prosecutes_is_the_defendant(caption: str) -> None:
+    text = f"{caption}\n\nOn May 2, 1990, the defendant was arrested."
+    assert any("Okafor" in p for p in _only(text).parties)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Matter of Tomas OKAFOR, Respondent",
+        "In re Tomas Okafor, Respondent.",
+        "IN THE MATTER OF Tomas OKAFOR, Respondent",
+    ],
+)
+def test_a_caption_naming_one_side_binds_its_role(head: str) -> None:
+    text = (
+        f"{head}\nDecided May 3, 2021\n\nOn March 8, 2007, the respondent was convicted of theft."
+    )
+    candidates = extract(text).candidates
+    assert candidates[-1].date == "2007-03-08"
+    assert candidates[-1].parties == ["Tomas Okafor"]
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        ("Application no. 35825/97 \nby Mohamed Nuli AL AKIDI \nagainst Ruritania", "Akidi"),
+        ("Application no. 1234/05\nby Piet VAN DER BERG\nagainst Ruritania", "Berg"),
+        ("Application no. 1234/05 by Ana DE LA CRUZ against Ruritania", "Cruz"),
+    ],
+)
+def test_an_echr_applicant_in_the_head_keeps_particles_in_capitals(head: str, want: str) -> None:
+    text = f"{head}\n\nOn 10 September 1993 the prosecutor charged the applicant with fraud."
+    assert any(want in p for p in _only(text).parties)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("Trial court ordered execution of sentence on June 23, 1976.", "Lakeview Superior Court"),
+        ("On June 23, 1976, the trial court ordered a new report.", "Lakeview Superior Court"),
+        ("On June 23, 1976, the court below denied the motion.", "Lakeview Superior Court"),
+        ("On June 23, 1976, the appellate court denied rehearing.", "Court of Appeals of Ohio"),
+    ],
+)
+def test_a_court_named_by_its_level_is_the_last_court_of_that_level(
+    sentence: str, want: str
+) -> None:
+    text = (
+        "On March 13, 1974, the Lakeview Superior Court sentenced Dale Okafor. He appealed and "
+        "the Court of Appeals of Ohio affirmed on June 17, 1975. " + sentence
+    )
+    assert want in extract(text).candidates[-1].parties
+    other = {"Lakeview Superior Court", "Court of Appeals of Ohio"} - {want}
+    assert not other & set(extract(text).candidates[-1].parties)
+
+
+@pytest.mark.parametrize(
+    ("first", "court"),
+    [
+        ("COMMONWEALTH of Pennsylvania, Appellee,\nv.\nDale OKAFOR, Appellant.",
+         "Supreme Court of Pennsylvania"),
+        ("Ruritania lodged a complaint on 2 May 2001.", "Supreme Court of Ruritania"),
+        ("Dale Smith was hired on 2 May 2001.", "Smith Holding Company"),
+    ],
+)  # fmt: skip
+def test_a_body_named_after_a_place_or_person_is_another_party(first: str, court: str) -> None:
+    text = f"{first}\n\nOn 3 June 2002 the {court} ruled."
+    assert court in extract(text).candidates[-1].parties

@@ -140,6 +140,10 @@ def party_names(
     for name, kind, aliases, official in shaped_names(text):
         folded = fold(name)
         holder = taken.holder(folded)
+        if holder is not None and holder in owner:
+            held = owner[holder]
+            held_kind = new[held].kind if held in new else _kind_of(held, "other")
+            holder = None if _another_body(folded, kind, holder, held_kind) else holder
         if holder is not None:  # a known or earlier party, maybe written another way
             if holder in owner:
                 shorter = (name,) if len(folded) < len(holder) else ()  # "Rajavi"
@@ -222,6 +226,17 @@ class _Taken:
         words = set(re.findall(r"\w+", folded))
         others = (other for word in words for other in self.by_word.get(word, ()))
         return next((other for other in others if _same_words(folded, other)), None)
+
+
+_BODIES = frozenset({"court", "agency", "organization"})
+
+
+def _another_body(folded: str, kind: str, held: str, held_kind: str) -> bool:
+    """Whether a name holding the words of one taken (`held`, as written) is another party: a
+    court, an agency or an organisation named after a place or a state ("Supreme Court of
+    Pennsylvania" after "COMMONWEALTH of Pennsylvania v. ..."); not one holding a person's
+    name ("City Police Chief John Doe" is John Doe in office)."""
+    return len(folded) > len(held) and kind in _BODIES and held_kind == "other"
 
 
 def _same_words(one: str, other: str) -> bool:
@@ -345,10 +360,31 @@ _COUPLE = Regex(
     rf"(?![\w.'\u2019-]|[ \t]+[{_UPPER}])"
 )
 _SIDE = rf"(?:{_TOKEN}|[{_UPPER}]{{2,}})(?:[ \t]+(?:{_TOKEN}|[{_UPPER}]{{2,}})){{0,3}}"
-_CAPTION_ROLE = r"(?i:appellants?|appellees?|petitioners?|respondents?|defendants?|plaintiffs?)"
+_CAPTION_ROLE = (
+    r"(?i:(?:(?:defendants?|plaintiffs?|petitioners?|respondents?)-)?"
+    r"(?:appellants?|appellees?|petitioners?|respondents?|defendants?|plaintiffs?))"
+)  # "Defendant-Appellant"
 _CAPTION = Regex(
     rf"(?P<first>{_SIDE})(?:,\s+{_CAPTION_ROLE})?,?\s+v\.?\s+(?P<second>{_SIDE})"
 )  # "JAMES T. MORROW, APPELLANT v. THE STATE OF TEXAS"
+# The state's side of a criminal caption: the other side is the accused ("Haynes v. State",
+# "COMMONWEALTH of Pennsylvania v. Gary POUNDS", "United States v. Doe").
+_STATE_SIDE = Regex(
+    r"(?i:(?:the\s+)?(?:state|people|commonwealth|united\s+states(?:\s+of\s+america)?|government"
+    r"|crown)(?:\s+of\s+[\w ]+)?)"
+)
+# A caption naming one side only: "Matter of Emmanuel LAGUERRE, Respondent", "In re Gault",
+# "Ex parte Smith".
+_IN_RE = Regex(
+    rf"\b(?:In re|IN RE|In the Matter of|IN THE MATTER OF|Matter of|MATTER OF|Ex parte|EX PARTE)"
+    rf":?[ \t]+(?P<name>{_SIDE})"
+)
+# An ECHR application's head: "Application no. 35825/97 by Mohamed Nuli AL AKIDI against
+# Bulgaria": the applicant's name as written, particles in capitals too.
+_APPLICANT_IN_HEAD = Regex(
+    r"\bApplications?\s+no\s?\.?\s*\d+/\d\d\s+(?:lodged\s+on\s+[^,.;\n]{4,30}?\s+)?by\s+"
+    rf"(?P<name>(?:{_TOKEN}|[{_UPPER}]{{2,}})(?:[ \t]+(?:{_TOKEN}|[{_UPPER}]{{2,}})){{0,5}})"
+)
 # A place, not a person: "New York County", "the State of New York".
 _PLACE_AFTER = Regex(
     r"\s+(?:County|City|State|District|Circuit|Division|Street|Avenue|Road|Airport|Station|Square"
@@ -527,8 +563,16 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
             in_capitals.add(fold(caps))
             if in_office(m.start(), m.end("name")):
                 officials.add(fold(caps))
+    for m in _APPLICANT_IN_HEAD.rx.finditer(text):
+        name = _tidy(m.group("name"))
+        if _is_name(name):
+            add(m.start("name"), m.end("name"), name, "person")
+    for m in _IN_RE.rx.finditer(text):
+        name = _tidy(m.group("name").split(",")[0])
+        if _is_name(name):
+            add(m.start("name"), m.start("name") + len(name), name, _kind_of(name))
     for m in _CAPTION.rx.finditer(text):
-        for group in ("first", "second"):
+        for group, other in (("first", "second"), ("second", "first")):
             side = m.group(group).split(",")[0].split()
             while side and fold(side[0]).strip(".'") in _NOT_NAMES:
                 side.pop(0)
@@ -536,7 +580,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
             if _is_name(name) and fold(name) not in _PLACES:  # a state: no "he" or "she"
                 aka = _AKA.rx.match(text, m.end(group))
                 after = aka.end() if aka else m.end(group)
-                accused = _ACCUSED_SIDE.rx.match(text, after) and len(side) > 1
+                accused = bool(_ACCUSED_SIDE.rx.match(text, after)) and len(side) > 1
+                accused = accused or bool(_STATE_SIDE.rx.fullmatch(m.group(other).strip()))
                 kind = _kind_of(name, "person" if accused else "other")
                 add(m.start(group), m.end(group), name, kind)
     for m in _COUPLE.rx.finditer(text):
@@ -570,6 +615,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
     for _, name, kind, aliases in found:
         folded = fold(name)
         holder = seen.holder(folded)
+        if holder is not None and _another_body(folded, kind, holder, result[known_as[holder]][1]):
+            holder = None  # "Supreme Court of Pennsylvania" after "Commonwealth of Pennsylvania"
         if holder is None:
             result[folded] = (name, kind, aliases)
             for written in (folded, *(fold(alias) for alias in aliases)):
@@ -729,6 +776,38 @@ _REFERS_TO = {
         r"\b(?:le procureur de la r[ée]publique|le minist[eè]re public)\b", re.IGNORECASE
     ),
 }
+# A court named by its level: "the trial court" is the last first-instance court named, not the
+# appeals court named after it ("Layne appealed to the Court of Appeals ... Trial court ordered
+# execution of sentence"); "the appellate court" the last appeals court.
+_COURT_LEVEL_REFS = {
+    "trial": Regex(
+        r"(?<!\ba )\b(?:trial|lower|sentencing|first[- ]instance)\s+(?:court|judge)\b|"
+        r"\bthe\s+(?:district|superior|circuit|county|regional|city|municipal)\s+court\b|"
+        r"\bthe\s+court\s+below\b|\ble\s+premier\s+juge\b|\bles\s+premiers\s+juges\b",
+        re.IGNORECASE,
+    ),
+    "appeal": Regex(
+        r"\b(?:the|that|said)\s+(?:appellate|appeals|intermediate)\s+court\b|"
+        r"\bla\s+cour\s+(?:administrative\s+)?d['\u2019]appel\b(?!\s+d)",
+        re.IGNORECASE,
+    ),
+}
+_APPEAL_COURT = Regex(
+    r"\bappeals?\b|\bappellate\b|\bcour (?:administrative )?d'appel\b|\bcourt of review\b"
+)
+_TOP_COURT = Regex(
+    r"\bsupreme\b|\bcassation\b|\bconseil d'etat\b|\bhuman rights\b|\bhouse of lords\b"
+)
+
+
+def _court_level(court: str) -> str:
+    """A court's level from its name: "appeal", "top" (supreme courts, the ECHR) or "trial"."""
+    folded = fold(court).replace("\u2019", "'")
+    if _APPEAL_COURT.rx.search(folded):
+        return "appeal"
+    return "top" if _TOP_COURT.rx.search(folded) else "trial"
+
+
 # An office holder telling their own intention: "le procureur a indiqué qu'il envisageait un
 # pourvoi", "the prosecutor said she would appeal": that "il" or "she" is the office, not the last
 # person named ("le juge a indiqué qu'il serait placé en détention" still is).
@@ -753,9 +832,10 @@ _ITSELF = Regex(
 _ROLE_THEN_NAME = Regex(rf"\b(?:[Tt]he|[Ll]e|[Ll]a)\s+(?P<role>{_ROLES})\s*,\s+")
 _ROLE_AFTER_NAME = Regex(
     rf"\(\s*[\"\u201c\u00ab]?\s*(?:the\s+|le\s+|la\s+)?(?P<role>{_ROLES})\b[^()]{{0,30}}\)"
-    r"|,\s+(?P<caption>(?i:appellant|appellee|petitioner|respondent|defendant|plaintiff|applicant))"
-    r"(?=[.,;]?[ \t]*(?:\n|$|vs?\.?\s))",
-)  # a caption's side ends its line or comes before "v.": "v Teon Seymore, Appellant."
+    r"|,\s+(?P<caption>(?i:(?:defendant|plaintiff|petitioner|respondent)-)?(?i:appellant|appellee|"
+    r"petitioner|respondent|defendant|plaintiff|applicant))(?=[.,;]?[ \t]*(?:\n|$|vs?\.?\s))",
+)  # a caption's side ends its line or comes before "v.": "v Teon Seymore, Appellant.",
+# "Ronald LAYNE, Defendant-Appellant," (both roles)
 
 
 def bound_roles(text: str, names: Names, kinds: dict[str, str]) -> dict[str, str]:
@@ -773,13 +853,30 @@ def bound_roles(text: str, names: Names, kinds: dict[str, str]) -> dict[str, str
             roles.setdefault(fold(m["role"]), named[0])
     for m in _ROLE_AFTER_NAME.rx.finditer(text):
         named = sides(text[max(0, m.start() - 80) : m.start()])
-        if named:
-            roles.setdefault(fold(m["role"] or m["caption"]), named[-1])
+        for role in fold(m["role"] or m["caption"]).split("-") if named else ():
+            roles.setdefault(role, named[-1])
     for m in _APPLICATION_BY.rx.finditer(text):
         applicant = _named_at(text[m.end() : m.end() + 80], names)
         if applicant is not None:
             roles.setdefault("applicant", applicant)
+    for m in _CAPTION.rx.finditer(text, 0, _CAPTION_HEAD):
+        for group, other, sides_roles in _ACCUSED_ROLES:
+            if _STATE_SIDE.rx.fullmatch(m.group(other).strip()):
+                accused = _named_at(text[m.start(group) : m.end(group)], names)
+                if accused is not None:
+                    for role in sides_roles:
+                        roles.setdefault(role, accused)
     return roles
+
+
+# Where a decision's caption is: its head.
+_CAPTION_HEAD = 1000  # characters
+# The roles of the accused in a criminal caption: first ("Haynes v. State"), the accused
+# appeals; second ("State v. Haynes"), either side may.
+_ACCUSED_ROLES = (
+    ("first", "second", ("defendant", "accused", "appellant", "petitioner", "movant")),
+    ("second", "first", ("defendant", "accused")),
+)
 
 
 # "Application no. 36801/09 lodged on 21 February 2008 by Vladimir Kapustin", "Application no.
@@ -856,6 +953,14 @@ _ANNOUNCED = Regex(
 )
 
 
+# Events of a criminal case that happen to its accused, and the roles naming the accused.
+_ACCUSED_EVENTS = frozenset(
+    {"indictment", "charge", "arrest", "custody", "detention", "trial", "conviction",
+     "sentencing", "acquittal", "appeal", "release", "parole", "pardon"}
+)  # fmt: skip
+_ACCUSED = ("accused", "defendant", "applicant", "appellant", "petitioner")
+
+
 class Carried:
     """The last party of each type the text named, for "he" or "the court" after it, and the
     person a sentence describes and the next one names (`ahead`)."""
@@ -882,7 +987,10 @@ class Carried:
 
     def named(self, parties: Sequence[str]) -> None:
         for party in parties:
-            self.last[self._kind(party)] = party
+            kind = self._kind(party)
+            self.last[kind] = party
+            if kind == "court":
+                self.last["court:" + _court_level(party)] = party
 
     def fill(self, sentence: str, parties: list[str]) -> list[str]:
         """The sentence's parties and, for a "he" or "the court" in it, the party meant: the
@@ -902,6 +1010,13 @@ class Carried:
                 added.append(party)
                 kinds.add(self._kind(party))
                 self.named([party])  # "Appellant was convicted. He ...": the appellant
+        for level, refers in _COURT_LEVEL_REFS.items():
+            if refers.rx.search(sentence) and not any(
+                self._kind(p) == "court" and _court_level(p) == level for p in added
+            ):
+                court = self.last.get("court:" + level)
+                added += [court] if court is not None and court not in added else []
+                kinds.add("court")  # not the last court named, of another level
         for kind, refers in _REFERS_TO.items():
             if kind not in kinds and kind in self.last and refers.rx.search(sentence):
                 if kind == "person" and _OFFICE_SAYS.rx.search(sentence):
@@ -938,6 +1053,15 @@ class Carried:
             before = parties_in(sentence[: verb.start()], names)
             parties = [p for p in parties if p not in before or self._kind(p) != "official"]
         return parties
+
+    def accused_of(self, kind: str, parties: list[str]) -> list[str]:
+        """The parties of an event only an accused undergoes ("The indictment was returned
+        on March 10, 1967", "Notice of appeal was given on April 17"): the one the decision's
+        caption or a role binding says is the accused, when the sentence names no person."""
+        if kind not in _ACCUSED_EVENTS or any(self._kind(p) == "person" for p in parties):
+            return parties
+        accused = next((self.roles[r] for r in _ACCUSED if r in self.roles), None)
+        return parties if accused is None or accused in parties else [*parties, accused]
 
     def deciding(self, parties: list[str]) -> list[str]:
         """The parties of a date in a decision's header: the deciding court among them."""
