@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -416,6 +417,14 @@ def rename_party(store: Store, name: str, new_name: str, *, drop_old: bool = Fal
         party = get_party_by_id(conn, require_party_id(conn, name))
         if cleaned == party.name:
             raise CasetrackError(f"party {party.name!r} already has that name")
+        if drop_old and name_key(name) != name_key(party.name):
+            # Named by an alias, "the old name" could be either: never drop the one not typed.
+            raise CasetrackError(
+                f"{clean_text(name)!r} is an alias of {party.name!r}, and --drop-old drops the"
+                f" party's name: give the name to drop it ('casetrack party rename"
+                f" {shlex.quote(party.name)} {shlex.quote(cleaned)} --drop-old'), or take the"
+                f" alias off with 'casetrack party alias rm'"
+            )
         _other_party(conn, party.id, cleaned)
         conn.execute(
             "DELETE FROM party_aliases WHERE party_id = ? AND alias_key = ?", (party.id, key)

@@ -60,6 +60,20 @@ def test_party_rename_to_an_alias_or_another_partys_name(demo: Cli) -> None:
     assert demo.records() == before
 
 
+def test_party_rename_by_an_alias_with_drop_old_never_drops_the_name_not_typed(cli: Cli) -> None:
+    cli("party", "add", "Mehmet Kaya", "--kind", "person", "--alias", "Av. Mehmet Kaya")
+    cli("party", "rename", "Mehmet Kaya", "Av. Mehmet Kaya")
+    before = cli.records()
+    refused = cli("party", "rename", "mehmet kaya", "Mehmet Kaya (lawyer)", "--drop-old", code=1)
+    assert refused.stderr.count("\n") == 1
+    assert "'mehmet kaya' is an alias of 'Av. Mehmet Kaya'" in refused.stderr
+    assert "party rename 'Av. Mehmet Kaya' 'Mehmet Kaya (lawyer)' --drop-old" in refused.stderr
+    assert cli.records() == before
+    cli("party", "rename", "av. mehmet kaya", "Mehmet Kaya (lawyer)", "--drop-old")
+    shown = json.loads(cli("party", "show", "Mehmet Kaya", "-f", "json").stdout)
+    assert (shown["name"], shown["aliases"]) == ("Mehmet Kaya (lawyer)", ["Mehmet Kaya"])
+
+
 def test_party_alias_rm_edit_kind_and_rm(demo: Cli) -> None:
     done = _undo_restores(demo, "party", "alias", "rm", "NEC", "Conseil de l'exil du Nord")
     assert "removed 1 alias(es) of Northern Exile Council (aka NEC)" in done
