@@ -892,6 +892,31 @@ def m019_history_copies(db: Any) -> None:
     )
 
 
+@migration
+def m020_names_fold_letters(db: Any) -> None:
+    """Party names, aliases and court closures are looked up by a key that now also folds
+    letters without an accent to drop (Turkish dotless i is i, ø o: text.FOLDED_LETTERS,
+    spelled out here as released): stored keys are made so. A key that another party or
+    closure already holds in its new form is left as it was (`check` names it; merge the
+    two). An upgrade is not the user's change: its history lines are taken out again."""
+    conn = db.conn
+    folded = "{0}"
+    for letter, plain in (
+        ("\u0131", "i"), ("ł", "l"), ("ø", "o"), ("đ", "d"), ("ð", "d"), ("ħ", "h"), ("ŧ", "t"),
+        ("æ", "ae"), ("œ", "oe"), ("þ", "th"),
+    ):  # fmt: skip
+        folded = f"replace({folded}, '{letter}', '{plain}')"
+    (last,) = conn.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()
+    for table, key in (
+        ("parties", "name_key"),
+        ("party_aliases", "alias_key"),
+        ("closures", "court_key"),
+    ):
+        new_key = folded.format(key)
+        conn.execute(f"UPDATE OR IGNORE {table} SET {key} = {new_key} WHERE {key} <> {new_key}")
+    conn.execute("DELETE FROM history WHERE id > ?", (last,))
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -21,13 +21,24 @@ _REFUSED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
+# Letters that are not a Latin letter plus an accent to Unicode, so dropping accents keeps
+# them, but that a keyboard without them writes with the plain letter, as ICU's Latin-ASCII
+# transliteration does: Turkish dotless i is i, Łódź Lodz, Søren Soren. Keys are casefolded
+# first, so the small letters are enough (schema.m020 applies the same to stored keys).
+FOLDED_LETTERS = {
+    "\u0131": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t",
+    "æ": "ae", "œ": "oe", "þ": "th",
+}  # fmt: skip
+_FOLD = str.maketrans(FOLDED_LETTERS)
+
+
 def name_key(text: str) -> str:
     """The form names are compared in: accents dropped, case folded, spaces collapsed."""
     if text.isascii():  # no accents to drop, and folding is lower-casing: 4 times quicker
         return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
+    return " ".join(stripped.casefold().translate(_FOLD).split())
 
 
 def clean_text(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,52 @@ def test_case_and_accents_link_the_known_party_and_a_new_name_is_announced(case:
         {"name": "Maryam Rajavi", "role": "subject"},
         {"name": "Omar Haddad", "role": "witness"},
     ]
+
+
+def test_letters_without_an_accent_to_drop_match_their_plain_letter(case: Cli) -> None:
+    """Turkish dotless i, Polish l, Danish o, ... are typed as i, l, o on most keyboards."""
+    case("party", "add", "Yarg\u0131tay", "--kind", "court", "--alias", "Court of Cassation")
+    case("party", "add", "Łódź Regional Court", "--kind", "court")
+    case("party", "add", "Søren Æbelø", "--kind", "person")
+    added = case("add", "c", "2021-03-12", "Conviction upheld", "--party", "Yargitay:court",
+                 "--party", "LODZ regional court", "--party", "Soren Aebelo:witness")  # fmt: skip
+    assert added.stderr == ""  # linked, no near miss refused, no new party
+    assert [p["name"] for p in _parties(case, added.stdout.strip())] == [
+        "Yarg\u0131tay",
+        "Łódź Regional Court",
+        "Søren Æbelø",
+    ]
+    shown = json.loads(case("timeline", "--party", "YARGITAY", "-f", "json").stdout)
+    assert [m["title"] for m in shown] == ["Conviction upheld"]
+    case("check")
+
+
+def test_an_older_store_gets_the_folded_keys_and_a_clash_is_left_for_check(case: Cli) -> None:
+    case("party", "add", "Yarg\u0131tay", "--kind", "court")
+    case("party", "add", "Kad\u0131köy Court", "--kind", "court", "--alias", "Kad\u0131köy")
+    case("party", "add", "Sq", "--kind", "person")  # "Sø" once the store is old
+    case("party", "add", "So", "--kind", "person")
+    case("closure", "add", "Kad\u0131köy Court", "2024-07-15")
+    conn = sqlite3.connect(case.db_path)
+    with conn:  # the keys as casetrack wrote them before m020
+        conn.execute("UPDATE parties SET name_key = replace(name_key, 'i', '\u0131')"
+                     " WHERE name IN ('Yarg\u0131tay', 'Kad\u0131köy Court')")  # fmt: skip
+        conn.execute("UPDATE parties SET name = 'Sø', name_key = 'sø' WHERE name = 'Sq'")
+        conn.execute(
+            "UPDATE party_aliases SET alias_key = 'kad\u0131koy' WHERE alias_key = 'kadikoy'"
+        )
+        conn.execute("UPDATE closures SET court_key = 'kad\u0131koy court'")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm020_names_fold_letters'")
+        conn.execute("PRAGMA user_version = 19")
+    conn.close()
+    history = case.query("SELECT count(*) FROM history")
+    assert json.loads(case("party", "show", "yargitay", "-f", "json").stdout)["id"] == 3
+    assert json.loads(case("party", "show", "kadikoy", "-f", "json").stdout)["id"] == 4
+    assert case.query("SELECT court_key FROM closures") == [("kadikoy court",)]
+    assert case.query("SELECT count(*) FROM history") == history  # no change of the user's
+    # "Sø" folds to the key "So" holds: it keeps its old one, and check names it.
+    assert case.query("SELECT name_key FROM parties WHERE name = 'Sø'") == [("sø",)]
+    assert "parties row 5 ('Sø') has a stale lookup key" in case("check", code=1).stdout
 
 
 def test_new_party_and_party_add_create_a_close_name_on_purpose(case: Cli) -> None:
