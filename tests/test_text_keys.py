@@ -7,13 +7,13 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from casetrack.text import name_key
+from casetrack.text import FOLDED_LETTERS, name_key
 
 
 def _full_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
+    return " ".join(stripped.casefold().translate(str.maketrans(FOLDED_LETTERS)).split())
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
