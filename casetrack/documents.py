@@ -454,8 +454,9 @@ def page_labels(conn: sqlite3.Connection, document_id: int) -> list[str]:
 
 
 def find_page(conn: sqlite3.Connection, document: Document, ref: str) -> tuple[int, str]:
-    """A page of a document as (index, label): by its printed label first, then by its
-    position (a number, or #N to mean the position even where a label says otherwise)."""
+    """A page of a document as (index, label): by its printed label, or by its position
+    with #N. A number no page is labelled is refused, not taken for a position: the page
+    there is labelled otherwise, and citing it would cite a page not asked for."""
     ref = clean_text(ref)
     if not ref.startswith("#"):
         for same in ("label = ?", "label = ? COLLATE NOCASE"):  # iv, else IV for iv
@@ -467,20 +468,22 @@ def find_page(conn: sqlite3.Connection, document: Document, ref: str) -> tuple[i
             if row is not None:
                 return int(row[0]), str(row[1])
     number = ref.removeprefix("#")
+    row = None
     if number.isascii() and number.isdigit() and 0 < int(number[:19]) <= document.pages:
         row = conn.execute(
             "SELECT page_index, label FROM document_pages WHERE document_id = ? AND page_index = ?",
             (document.id, int(number)),
         ).fetchone()
-        if row is not None:
+        if row is not None and ref.startswith("#"):
             return int(row[0]), str(row[1])
     labels = page_labels(conn, document.id)
     said = labels_said(labels)
     by_index = f"1-{document.pages}" if document.pages > 1 else "1"
     numbers_only = said == by_index
+    there = f": #{row[0]} is labelled {row[1]}" if row else ""
     raise CasetrackError(
         f"document {document.id} ({document.title}) has no page {ref!r}: its pages are {said}"
-        + ("" if numbers_only else f" (or #{by_index} by position)")
+        + ("" if numbers_only else f" (or #{by_index} by position{there})")
     )
 
 

@@ -53,6 +53,21 @@ def test_cite_by_position_and_a_missing_page(cited: Cli) -> None:
     assert cited.query("SELECT count(*) FROM milestones") == [(2,)]
 
 
+def test_a_number_no_page_is_labelled_is_refused_not_taken_for_a_position(cited: Cli) -> None:
+    """Page 3 of a file labelled i-iv, 1-2 is printed iii: "3" typed for a printed page that
+    does not exist must not cite it without a word."""
+    before = cited.records()
+    result = cited("add", "acme", "2003", "x", "--cite", "1:3", "--quote", "the police", code=1)
+    assert result.stderr == (
+        "casetrack: document 1 (Exhibit 5) has no page '3': its pages are i-iv, 1-2"
+        " (or #1-6 by position: #3 is labelled iii)\n"
+    )
+    assert "#3 is labelled iii" in cited("doc", "open", "1", "--page", "3", code=1).stderr
+    assert cited.records() == before
+    cited("add", "acme", "2003", "x", "--cite", "1:#3")
+    assert cited.query("SELECT page, page_index FROM milestone_sources") == [("iii", 3)]
+
+
 def test_a_quote_found_elsewhere_is_accepted_with_a_warning(cited: Cli) -> None:
     result = cited("add", "acme", "2003-07-03", "Charged", "--cite", "1:iv",
                    "--quote", "the investigating judge charged the director")  # fmt: skip
