@@ -442,3 +442,106 @@ def test_a_release_tells_the_verb_of_its_own_clause(text: str, want: list[tuple[
 )
 def test_compounds_holding_a_kind_word_and_more_usual_words(text: str, kind: str) -> None:
     assert kinds(text) == [("2019-05-03", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A court granting a motion to dismiss or to terminate ends the case: a dismissal.
+        (
+            "In a decision dated 3 May 2019, the judge granted the respondent's motion to "
+            "terminate the removal proceedings.",
+            "dismissal",
+        ),
+        ("On 3 May 2019 the district court granted the defendants' motions to dismiss.", "dismissal"),
+        ("The motion to dismiss the indictment was granted on 3 May 2019.", "dismissal"),
+        # Granting or denying other motions and petitions is an order.
+        ("On 3 May 2019 the court granted the plaintiffs' motions for leave.", "order"),
+        ("On 3 May 2019 the Supreme Court denied his petition to transfer.", "order"),
+        # Petitions for rehearing ask the same court again (a motion); petitions to a higher
+        # court for certiorari, review or transfer are appeals.
+        ("Smith petitioned for a rehearing on 3 May 2019.", "motion"),
+        ("On 3 May 2019 the defendant filed a petition for reconsideration.", "motion"),
+        ("Smith filed a petition to transfer on 3 May 2019.", "appeal"),
+        ("On 3 May 2019 the company petitioned the Supreme Court for a writ of certiorari.", "appeal"),
+        ("On 3 May 2019 she sought leave to appeal.", "appeal"),
+    ],
+)
+def test_motions_and_petitions_by_what_they_ask_and_what_came_of_them(
+    text: str, kind: str
+) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # What a party argues is no filing: the date is of the event the argument names.
+        (
+            "The applicant submitted that no lawyer had been present at his questioning of "
+            "3 May 2019.",
+            "other",
+        ),
+        ("The Government argued that the interrogation of 3 May 2019 was lawful.", "other"),
+        # The end of an investigation is told by what it led to.
+        (
+            "On 3 May 2019 the prosecutor completed the investigation and submitted an "
+            "indictment to the Regional Court.",
+            "indictment",
+        ),
+        (
+            "On 3 May 2019 the public prosecution completed the preliminary investigation and "
+            "filed a bill of indictment.",
+            "indictment",
+        ),
+        # The ECHR's procedural decisions: priority, interim measures; registering is no filing.
+        ("On 3 May 2019 the Court decided to grant priority to the application.", "order"),
+        ("On 3 May 2019 the Court decided to apply Rule 41 of the Rules of Court.", "order"),
+        ("On 3 May 2019 the Chamber decided to indicate interim measures under Rule 39.", "order"),
+        ("The application was registered on 3 May 2019.", "other"),
+        # A judge approving the record, a court approving a surrender.
+        ("On 3 May 2019 the record was approved by the trial judge.", "order"),
+        ("A Brussels court approved his surrender on 3 May 2019.", "ruling"),
+    ],
+)
+def test_arguments_investigations_ended_and_procedural_decisions(text: str, kind: str) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]
+
+
+def test_a_verb_with_its_own_date_is_not_the_earlier_dates() -> None:
+    text = (
+        "Having regard to the application introduced with the Court on 3 May 2019 and "
+        "registered on 7 June 2019,"
+    )
+    assert kinds(text) == [("2019-05-03", "filing"), ("2019-06-07", "other")]
+    text = "The complaint was filed on 3 May 2019 and dismissed on 7 June 2019."
+    assert kinds(text) == [("2019-05-03", "complaint"), ("2019-06-07", "dismissal")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A participle between commas tells what came before the date's event.
+        (
+            "On 3 May 2019, the appellant, having waived the time to file a motion for new "
+            "trial, was sentenced.",
+            "sentencing",
+        ),
+        (
+            "On 3 May 2019, Jones, having previously been convicted of a felony, was in "
+            "possession of a firearm.",
+            "other",
+        ),
+        (
+            "Le 3 mai 2019, le prévenu, ayant été condamné en 2010, a été interpellé.",
+            "arrest",
+        ),
+        # A state told in a relative clause is about its noun: the date is the facts'.
+        (
+            "On 3 May 2019 the body was found at the station where he was employed.",
+            "other",
+        ),
+    ],
+)
+def test_participles_and_relative_clauses_are_not_the_dates_event(text: str, kind: str) -> None:
+    assert [k for d, k in kinds(text) if d == "2019-05-03"] == [kind]

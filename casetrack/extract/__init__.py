@@ -89,6 +89,7 @@ class Candidate:
     new_parties: list[NewParty] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)  # cited in the sentence: sources
     same_day: bool = False  # "the same day": another event of a day already proposed
+    named: bool = False  # a word names its event ("his questioning of 10 May"): not told again
     story: int = 0  # the item of a listing of releases it was told in: each is another story
 
     def to_dict(self) -> dict[str, Any]:
@@ -286,6 +287,7 @@ def extract(
                     new_parties=[new_parties[p] for p in linked if p in new_parties],
                     citations=[c.text for c in in_sentence],
                     same_day=date_found.same_day,
+                    named=kind == "other" and kind_words.names_the_facts(date_found.start),
                     story=told_in,
                 )
             )
@@ -454,7 +456,12 @@ _AHEAD = frozenset({"deadline", "hearing"})  # what a decision may set for a lat
 
 
 def _no_event_of_its_own(candidate: Candidate) -> bool:
-    return candidate.kind == "other" and candidate.precision == "day" and not candidate.same_day
+    return (
+        candidate.kind == "other"
+        and candidate.precision == "day"
+        and not candidate.same_day
+        and not candidate.named
+    )
 
 
 def _merged(candidates: list[Candidate]) -> list[Candidate]:

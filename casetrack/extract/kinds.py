@@ -39,6 +39,11 @@ _REQUEST = (
     r"(?:release|bail|mise en liberte|remise en liberte|(?:the )?entry of default"
     r"|(?:a )?default judgment)"
 )
+# What a motion to dismiss or terminate would end: "terminate his removal proceedings".
+_ENDED = (
+    r"(?: (?:the |his |her |their |its )?(?:[\w-]+ ){0,2}(?:proceedings|case|charges?|indictment"
+    r"|complaint|action|suit|appeal|petition|information))?"
+)
 # What an appeal is against: "plans to appeal the verdict" names no verdict.
 _APPEALED = (
     r"(?: (?:the|his|her|their|its|this) (?:verdict|ruling|decision|judgment|sentence|conviction))?"
@@ -64,6 +69,13 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # "pre-trial detention" is no trial, a waived indictment no indictment, supervised
             # release a term of a sentence
             r"pre-?trial", r"waiv\w* (?:the |his |her |their )?indictment", r"supervised release",
+            r"trial (?:record|transcript|testimony|evidence|exhibits?)",
+            # what a party argues is no step: "the applicant submitted that no lawyer was present"
+            r"(?:submitted|argued|contended|maintained|asserted|alleged|claimed|soutient|soutenait"
+            r"|fait valoir|faisait valoir) (?:before [\w ]{1,40} )?(?:that|que|qu')",
+            # the end of an investigation tells no event of its own: what it led to does
+            r"complet\w* (?:the |its |his |her )?(?:preliminary |pre-trial |criminal )?"
+            r"(?:investigation|inquiry|enquiry)",
             # an appeal intended or considered: "is considering an appeal", "envisage un pourvoi"
             r"(?:consider|weigh|contemplat|mull)\w* (?:an? |whether to |(?:filing|lodging) an? )?"
             r"(?:appeal\w*|pourvoi)" + _APPEALED,
@@ -84,6 +96,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "dismissal",
         (
             r"ordered an end to the prosecution",
+            # a court granting a motion to dismiss or to terminate the proceedings
+            r"grant\w* (?:the |a |an |his |her |its |their )?(?:[\w.'-]+ ){0,3}?motions? (?:to|for) "
+            r"(?:dismiss\w*|terminat\w*)" + _ENDED,
+            r"motions? (?:to|for) (?:dismiss\w*|terminat\w*)" + _ENDED
+            + r",? (?:was |were |has been |had been )?granted",
             r"end(?:ed)? to the (?:prosecution|proceedings|case)",
             r"dropp\w* (?:all |the )?(?:\w+ )?charges",
             r"charges (?:were|was|have been|had been) dropped", r"dismiss\w*",
@@ -210,6 +227,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:,? (?:was |were )?(?:returned|unsealed|filed))?",
             r"indictments?,? (?:was |were )?(?:returned|unsealed)",
             r"renvoy\w* (?:[\w.'-]+ ){0,3}devant",
+            r"(?:submitted|filed|lodged|brought|preferred|presented|issued|drew up|drawn up)"
+            r" (?:an? |the )?(?:[\w-]+ ){0,2}(?:bills? of )?indictments?",
         ),
         (
             r"indictments?",
@@ -297,6 +316,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "motion",
         (
             r"filed (?:a |an |his |her |their )?(?:[\w-]+ )?motions?" + _MOTION_OBJECT,
+            # a petition for rehearing or reconsideration asks the same court again
+            r"(?:(?:filed|made|lodged|submitted) (?:an? |the |his |her |their |its )?"
+            r"(?:petition|application|request)s? (?:for|to)|petition\w* (?:the [\w ]{1,40} )?for)"
+            r" (?:an? )?(?:rehearing|reconsideration|new trial|rehearing en banc)",
             r"moved (?:the court (?:to|for) |for |to (?=(?:" + _MOVED_TO + r")\b))(?:an? )?"
             + _ASKED,
             r"(?:applied|asked|petitioned|requested|sought|demande\w*) (?:for )?(?:his |her |their "
@@ -329,14 +352,21 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:de |d')(?:mise en liberte|remise en liberte|mainlevee)",
             r"ordered", r"ordonn(?:e|ee|es|ees|ant|er|a|ait)",
             r"granted (?:the |a |an |his |her |its |their )?(?:[\w']+ ){0,3}"
-            r"(?:application|leave|permission|petition|request|motion|certiorari|rehearing|review)",
+            r"(?:applications?|leave|permission|petitions?|requests?|motions?|certiorari|rehearing"
+            r"|review)",
             r"(?:certiorari|leave to appeal|rehearing) (?:was |were )?granted",
             r"(?:certiorari|cert\.|leave to appeal|rehearing|reconsideration|review|transfer)"
             r" (?:was |were )?denied",
             r"denied (?:the |a |an |his |her |its |their )?(?:[\w']+ ){0,2}"
-            r"(?:petition|application|motion|request)s? for (?:a writ of )?"
-            r"(?:rehearing|certiorari|reconsideration|review|leave)",
+            r"(?:petition|application|motion|request)s? (?:for|to) (?:a writ of )?"
+            r"(?:rehearing|certiorari|reconsideration|review|leave|transfer)",
             r"perm\. app\. granted", r"prescrivant", r"enjoined",
+            r"approved by the (?:[\w-]+ )?(?:judge|court|magistrate)",
+            # the ECHR's procedural decisions: priority (Rule 41), interim measures (Rule 39)
+            r"(?:decided to )?(?:grant\w*|giv\w*|gave|accord\w*) (?:the (?:application|case) )?"
+            r"priority",
+            r"(?:decided to )?(?:appl(?:y|ied)|indicat\w*) (?:[\w'-]+ ){0,6}?rules? (?:39|41)",
+            r"interim measures? (?:was |were |had been )?(?:indicated|applied)",
             r"signed by (?:the )?(?:(?:chief |senior |district |magistrate )?judge|justice"
             r"|magistrate)",
             r"president (?:of the (?:chamber|section|court) )?(?:decided|granted)",
@@ -373,7 +403,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "ruling",
         (
-            r"rul(?:ed|es)", r"decided", r"sitting", r"siegeant", r"a juge", r"a statue",
+            r"rul(?:ed|es)", r"decided(?! to\b)", r"sitting", r"siegeant", r"a juge", r"a statue",
             r"deboute\w*",
             r"lue? en (?:seance|audience) publique", r"prononce\w* (?:publiquement|en audience)",
             r"a tranche", r"affirm(?:ed|s)",
@@ -392,6 +422,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:appeals?|petitions?|applications?|requests?) (?:[\w'-]+ ){0,3}(?:was|were|had been"
             r"|has been) dismissed",
             r"held that", r"found in (?:[\w'-]+ ){0,2}favou?r",
+            # a court deciding on an extradition: "approved his surrender"
+            r"(?:approv|authori[sz]|grant)\w* (?:his |her |their |the )?(?:surrender|extradition)",
             r"awarded (?:[\w'-]+ ){0,3}(?:damages|compensation|costs|fees)",
             r"issued (?:a |an |the |its |his |her )?(?:[\w-]+ ){0,4}"
             r"(?:decision|ruling|determination|opinion)",
@@ -405,7 +437,13 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "appeal",
         (
-            r"appealed", r"fait appel", r"interjete\w* appel", r"form\w* (?:un )?pourvoi",
+            r"appealed", r"fait appel",
+            # a petition to a higher court: certiorari, review, transfer, leave to appeal
+            r"(?:(?:filed|lodged|submitted) (?:an? |the |his |her |their |its )?"
+            r"(?:petition|application)s? (?:for|to)|petition\w* (?:the [\w ]{1,40} )?(?:for|to))"
+            r" (?:a writ of |leave to |allowance of |discretionary )?(?:certiorari|review|transfer"
+            r"|appeal)",
+            r"sought (?:leave to appeal|certiorari|review|transfer)", r"interjete\w* appel", r"form\w* (?:un )?pourvoi",
             r"(?:filed|lodged|brought) (?:a |an |his |her |their )?(?:timely )?(?:[\w-]+ )?"
             r"(?:appeal|notice of appeal)",
             r"se pourvoi\w*", r"s'est pourvue?s?", r"pourvue?s? en cassation",
@@ -465,7 +503,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "filing",
         (
             r"filed", r"lodged", r"submitted", r"submitting", r"deposited", r"saisi\w*",
-            r"depose\w*", r"presente\w*", r"enregistre\w*", r"registered",
+            r"depose\w*", r"presente\w*", r"enregistre\w*",
+            r"introduc\w* (?:with|before|to) the", r"introduite?s?",
             r"(?:memoires?|conclusions|observations)(?: [\w-]+){0,2} produit\w*",
             r"parvenue?s? (?:au greffe|a la (?:cour|chambre|juridiction)|au (?:tribunal|conseil))",
             r"received (?:by|at) the (?:court|registry|clerk)",
@@ -493,6 +532,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:decided to )?communicat\w* (?:the |this |that )?"
             r"(?:applications?|case|complaints?)",
             r"(?:was|were|been) communicated",
+            # the registration of an application at the ECHR's registry
+            r"(?:(?<=\band )|was |were |been )registered",
             # serving the papers that start a case, and an immigration detainer: no step
             r"served (?:[\w.'-]+ ){0,3}?with (?:a copy of )?(?:the |a |an )?(?:summons|complaint"
             r"|petition|subpoena)",
@@ -503,6 +544,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"incidents?", r"(?:bank |armed )?robber(?:y|ies)", r"violations?", r"offen[cs]es?",
             r"murders?", r"shootings?", r"accidents?", r"demonstrations?", r"pickets?",
             r"protests?", r"infractions?", r"meurtres?", r"manifestations?",
+            # a suspect's questioning
+            r"(?:initial |first )?(?:questioning|interrogation)", r"interrogatoire",
+            r"audition libre",
         ),
     ),
 )  # fmt: skip
@@ -522,6 +566,8 @@ _ASIDE = Regex(
     r"\b(?:following|after|upon|pending|during|as a (?:result|consequence) of|in the wake of"
     r"|in connection with|a la suite d\w*|suite a|apres|lors d\w*|pendant)\b[^,;:()]*"
     r"|, (?:which|who|whose|whom|lequel|laquelle|lesquels|lesquelles|dont)\b[^,;:()]*"
+    # a participle between commas tells what came before: ", having waived ...,"
+    r"|, (?:having|being|ayant|etant)\b[^,;:()]*"
     # where the facts are told from: "selon l'arrêt attaqué,", "il résulte de l'arrêt ... que"
     r"|\b(?:selon|according to)\b[^,;:()]*|\bil resulte d\w*\b[^;:]*?\bqu(?:e\b|')"
 )
@@ -632,6 +678,7 @@ _STATE = Regex(
     r"empanell?ed|impanell?ed|habitait|residait|travaillait|dirigeait|possedait|"
     r"etait (?:le |la |un |une )?(?:gerant|directeur|directrice|president|presidente|membre))\b"
 )
+_RELATIVE_BEFORE = Regex(r"\b(?:where|who|whom|which|whose|ou|qui|dont)\s+(?:[\w.'-]+\s+){0,3}$")
 _TRIAL_NOUNS = frozenset({"trial", "hearing"})
 _TRIAL_OUTCOMES = frozenset({"conviction", "acquittal", "sentencing"})
 
@@ -775,12 +822,21 @@ class KindWords:
             index -= 1
         count, index = len(scored), before + 1
         while index < len(self.words) and len(scored) - count < _NEIGHBOURS:
-            if in_scope(index):
+            if in_scope(index) and not self._dated_apart(index):
                 word_start, _, kind, strength = self.words[index]
                 distance = self._distance(end, word_start) + 0.5 - _VERB_BONUS * strength
                 scored.append((distance, kind))
             index += 1
         return min(scored, key=lambda score: score[0])[1] if scored else "other"
+
+    def _dated_apart(self, index: int) -> bool:
+        """Whether the word at `index` has a date of its own right after it: "introduced on 20
+        January and registered on 28 April" (the registration is not of 20 January)."""
+        word_end = self.words[index][1]
+        after = bisect.bisect_left(self.dates, word_end, key=lambda d: d[0])
+        return after < len(self.dates) and bool(
+            _ON_DATE.rx.match(self.folded[word_end : self.dates[after][0]])
+        )
 
     def _reported(self, start: int, end: int) -> bool:
         """Whether the date hangs on a reporting verb and its clause names no event:
@@ -859,6 +915,12 @@ class KindWords:
         told by the sentences after it."""
         if all(kind == "other" for _, _, kind, _ in self.words):
             return True
+        return self.names_the_facts(start)
+
+    def names_the_facts(self, start: int) -> bool:
+        """Whether the date at `start` is that of a word for the facts or an event of no kind
+        of its own ("his questioning of 10 September", "the robbery on 3 May"): an event of
+        its own, not a day told again."""
         before = bisect.bisect_right(self.ends, start) - 1
         if before < 0:
             return False
@@ -868,8 +930,15 @@ class KindWords:
         )
 
     def tells_a_state(self) -> bool:
-        """Whether the sentence tells a state of affairs and no event at all: its date is none."""
-        return not self.words and bool(_STATE.rx.search(self.folded))
+        """Whether the sentence tells a state of affairs and no event at all: its date is none.
+        A state told in a relative clause is about a noun, not the sentence ("the body was
+        found at the station where he was employed")."""
+        if self.words:
+            return False
+        return any(
+            not _RELATIVE_BEFORE.rx.search(self.folded, max(0, m.start() - 40), m.start())
+            for m in _STATE.rx.finditer(self.folded)
+        )
 
     def _clause_start(self, position: int) -> int:
         """Where the clause holding `position` starts: after the last comma, ";" or "(".
