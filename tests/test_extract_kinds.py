@@ -453,7 +453,10 @@ def test_compounds_holding_a_kind_word_and_more_usual_words(text: str, kind: str
             "terminate the removal proceedings.",
             "dismissal",
         ),
-        ("On 3 May 2019 the district court granted the defendants' motions to dismiss.", "dismissal"),
+        (
+            "On 3 May 2019 the district court granted the defendants' motions to dismiss.",
+            "dismissal",
+        ),
         ("The motion to dismiss the indictment was granted on 3 May 2019.", "dismissal"),
         # Granting or denying other motions and petitions is an order.
         ("On 3 May 2019 the court granted the plaintiffs' motions for leave.", "order"),
@@ -463,13 +466,14 @@ def test_compounds_holding_a_kind_word_and_more_usual_words(text: str, kind: str
         ("Smith petitioned for a rehearing on 3 May 2019.", "motion"),
         ("On 3 May 2019 the defendant filed a petition for reconsideration.", "motion"),
         ("Smith filed a petition to transfer on 3 May 2019.", "appeal"),
-        ("On 3 May 2019 the company petitioned the Supreme Court for a writ of certiorari.", "appeal"),
+        (
+            "On 3 May 2019 the company petitioned the Supreme Court for a writ of certiorari.",
+            "appeal",
+        ),
         ("On 3 May 2019 she sought leave to appeal.", "appeal"),
     ],
 )
-def test_motions_and_petitions_by_what_they_ask_and_what_came_of_them(
-    text: str, kind: str
-) -> None:
+def test_motions_and_petitions_by_what_they_ask_and_what_came_of_them(text: str, kind: str) -> None:
     assert kinds(text) == [("2019-05-03", kind)]
 
 
@@ -545,3 +549,50 @@ def test_a_verb_with_its_own_date_is_not_the_earlier_dates() -> None:
 )
 def test_participles_and_relative_clauses_are_not_the_dates_event(text: str, kind: str) -> None:
     assert [k for d, k in kinds(text) if d == "2019-05-03"] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The Cour de cassation's Bulletin heads a decision with its chamber and number.
+        (
+            "Bulletin des arrêts des chambres civiles\n\nPROCEDURE CIVILE\n\n"
+            "1re Civ., 3 mai 2019, n° 18-10.123, (P)\n\nCassation\n\n"
+            "1. Selon l'arrêt attaqué, la société a assigné M. Roe.",
+            [("2019-05-03", "ruling")],
+        ),
+        (
+            "Bulletin des arrêts de la chambre criminelle\n\nCrim., 3 mai 2019, n° 18-81.123\n\n"
+            "Rejet\n\nLe tribunal a été saisi par la société.",
+            [("2019-05-03", "ruling")],
+        ),
+        # The case's own earlier cassation, cited by its chamber in brackets.
+        (
+            "Selon l'arrêt attaqué, statuant sur renvoi après cassation (3e Civ., 3 mai 2019, "
+            "pourvoi n° 17-21.862), M. Roe a été condamné à payer une somme.",
+            [("2019-05-03", "ruling")],
+        ),
+        # A reporter's star page mark run into the opinion's date line.
+        (
+            "John ROE, Defendant-Appellant,\nv.\nSTATE of Indiana.\nNo. 1-1176A217.\n"
+            "Court of Appeals of Indiana, First District.\n"
+            "May 3, 2019.*171 Jane Doe, Evansville, for defendant-appellant.\n"
+            "The trial court sentenced John Roe in 2017.",
+            [("2019-05-03", "ruling"), ("2017", "sentencing")],
+        ),
+        # An information box's fields say what their dates are.
+        (
+            "Information\n\n  • Judgment date: 2019-05-03\n  • Communication date: 2015-06-07\n"
+            "  • Application number(s): 1234/09\n",
+            [("2019-05-03", "judgment"), ("2015-06-07", "other")],
+        ),
+        (
+            "Case summary\n\nArrest date: 3 May 2019\nDate of sentencing: 7 June 2020\n",
+            [("2019-05-03", "arrest"), ("2020-06-07", "sentencing")],
+        ),
+    ],
+)
+def test_a_decisions_head_and_citations_of_its_own_history(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert kinds(text) == want

@@ -97,8 +97,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"ordered an end to the prosecution",
             # a court granting a motion to dismiss or to terminate the proceedings
-            r"grant\w* (?:the |a |an |his |her |its |their )?(?:[\w.'-]+ ){0,3}?motions? (?:to|for) "
-            r"(?:dismiss\w*|terminat\w*)" + _ENDED,
+            r"grant\w* (?:the |a |an |his |her |its |their )?(?:[\w.'-]+ ){0,3}?motions? "
+            r"(?:to|for) (?:dismiss\w*|terminat\w*)" + _ENDED,
             r"motions? (?:to|for) (?:dismiss\w*|terminat\w*)" + _ENDED
             + r",? (?:was |were |has been |had been )?granted",
             r"end(?:ed)? to the (?:prosecution|proceedings|case)",
@@ -443,7 +443,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:petition|application)s? (?:for|to)|petition\w* (?:the [\w ]{1,40} )?(?:for|to))"
             r" (?:a writ of |leave to |allowance of |discretionary )?(?:certiorari|review|transfer"
             r"|appeal)",
-            r"sought (?:leave to appeal|certiorari|review|transfer)", r"interjete\w* appel", r"form\w* (?:un )?pourvoi",
+            r"sought (?:leave to appeal|certiorari|review|transfer)",
+            r"interjete\w* appel", r"form\w* (?:un )?pourvoi",
             r"(?:filed|lodged|brought) (?:a |an |his |her |their )?(?:timely )?(?:[\w-]+ )?"
             r"(?:appeal|notice of appeal)",
             r"se pourvoi\w*", r"s'est pourvue?s?", r"pourvue?s? en cassation",
@@ -591,6 +592,11 @@ _REPORTING = Regex(
     r"\b(?:announced|announces|said|says|stated|states|reported|confirmed|disclosed"
     r"|a (?:annonce|indique|precise|fait savoir))\b"
 )
+# A decision of the Cour de cassation cited by its chamber: "(3e Civ., 7 septembre 2017".
+_CHAMBER_CITED = Regex(
+    r"\(\s*(?:\d+(?:re|er|e|eme)\s+)?(?:civ|crim|com|soc|cass|ass\. plen|ch\. mixte)\.?"
+    r"(?:\s+\d+)?,?\s*$"
+)
 _CLAUSE_PENALTY = 25
 _VERB_BONUS = 40
 _NEIGHBOURS = 4  # words looked at on each side of a date
@@ -730,6 +736,11 @@ class KindWords:
         clause = self.folded[self._clause_start(start) : start]
         if _DUE.rx.search(clause) or (_DUE_IF_BOUND.rx.search(clause) and _BOUND.rx.search(clause)):
             return "deadline"
+        labelled = labelled_kind(self.folded[self.folded.rfind("\n", 0, start) + 1 : start])
+        if labelled is not None:
+            return labelled  # "Arrest date: 3 May 2019"
+        if _CHAMBER_CITED.rx.search(self.folded, max(0, start - 30), start):
+            return "ruling"  # "statuant sur renvoi après cassation (3e Civ., 7 mai 2017, ...)"
         before = bisect.bisect_right(self.ends, start) - 1  # the last word ending before it
         if before >= 0:
             _, word_end, kind, _ = self.words[before]
@@ -1022,6 +1033,7 @@ _DECISION_WORDS = Regex(
     r"\b(?:court|cour|tribunal|judgment|jugement|arret|pourvoi|cassation|docket|appellate|"
     r"chambre|division|cass|audience|conseil d'etat|conseil constitutionnel|lecture du|opinion|"
     r"circuit judges?)\b"
+    r"|\b(?:civ|crim|com|soc|plen)\."  # the Cour de cassation's chambers: "2e Civ., 4 février"
 )
 _FINITE_VERB = Regex(
     r"\b(?:was|were|is|are|has|had|have|been|having|will|a|ont|est|sont|ete|avait|etait)\b"
@@ -1050,8 +1062,30 @@ _HEADER_LABEL = Regex(
     r"\s*(?P<label>(?P<hearing>argued(?: and submitted)?|heard|submitted)|decided|filed|dated"
     r"|delivered|opinion filed|judgment entered|lecture du(?: \w+di)?|lu le)?\s*[:.]?\s*"
 )
+# A star page mark of a reporter run into the line after it: "March 31, 1977.*171 John".
+_STAR_PAGE = Regex(r"\.?(?=\*\d+\b)")
 _LABELLED_HEAD = 3000  # "Argued ..." and "Decided ..." lines may follow a long list of counsel
 _TITLE_ABOVE = 3  # lines: "JUDGMENT", "STRASBOURG", then the date alone
+
+
+# A field of an information box: "Judgment date:", "Date of decision:", "Hearing date -".
+_FIELD = Regex(
+    r"(?:^|[\u2022|*\n-])\s*(?P<name>(?:[\w'-]+ ){0,2}?)(?:date|dated)"
+    r"(?: of (?P<of>(?:[\w'-]+ ?){1,2}))?\s*[:\u2013-]\s*$"
+)
+
+
+def labelled_kind(before: str) -> str | None:
+    """The kind a field's label gives the date after it ("Judgment date: 2019-07-23" is a
+    judgment, "Communication date:" no step of the case), or None where no label is."""
+    field = _FIELD.rx.search(fold_same_length(before).lower())
+    if field is None:
+        return None
+    name = f"{field['name']} {field['of'] or ''}".strip()
+    if not name:
+        return None  # "DATE: September 30, 2025" says nothing of what happened
+    words = KindWords.of(name, ()).words
+    return words[0][2] if words else "other"
 
 
 def _under_title(before: str) -> bool:
@@ -1075,6 +1109,9 @@ def header_kind(
         return None
     line_start = sentence.rfind("\n", 0, start) + 1
     line_end = sentence.find("\n", end)
+    star = _STAR_PAGE.rx.match(sentence, end)
+    if star:  # "March 31, 1977.*171 John D. Clouse, ...": a page mark ends the date's line
+        line_end = star.end()
     line = fold_same_length(sentence[line_start : line_end if line_end >= 0 else None]).lower()
     rest = line[: start - line_start] + line[end - line_start :]
     label = _HEADER_LABEL.rx.fullmatch(rest)
@@ -1083,6 +1120,9 @@ def header_kind(
         return None
     if label and label["hearing"]:
         return "hearing"  # "Argued April 28, 1950."
+    labelled = labelled_kind(line[: start - line_start])
+    if labelled is not None:
+        return labelled  # "• Judgment date: 2019-07-23", "• Communication date: 2012-05-16"
     if label is None and (
         len(line.split()) > _HEADER_WORDS
         or line.rstrip().endswith((".", ",", ";"))
