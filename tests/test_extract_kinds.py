@@ -552,6 +552,31 @@ def test_participles_and_relative_clauses_are_not_the_dates_event(text: str, kin
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A release's dateline run into its headline: the lead after it tells the event.
+        (
+            "Clerk Charged in Title Fraud (Miami \u2013 May 3, 2024) \u2013 The State Attorney "
+            "announces the arrest of 45-year-old John Roe.",
+            "arrest",
+        ),
+        (
+            "False Reports Presented to Judge Lead to Charges Miami \u2013 May 3, 2024 \u2013 "
+            "The State Attorney and the Sheriff announce the charging of Jane Roe.",
+            "charge",
+        ),
+        (
+            "Officer Arrested for Theft (Tampa \u2013 May 3, 2024) \u2013 The State Attorney "
+            "announces the conviction of a former officer.",
+            "conviction",
+        ),
+    ],
+)
+def test_a_dateline_inside_the_headline_dates_the_leads_event(text: str, kind: str) -> None:
+    assert kinds(text) == [("2024-05-03", kind)]
+
+
+@pytest.mark.parametrize(
     ("text", "want"),
     [
         # The Cour de cassation's Bulletin heads a decision with its chamber and number.

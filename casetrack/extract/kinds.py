@@ -592,6 +592,9 @@ _REPORTING = Regex(
     r"\b(?:announced|announces|said|says|stated|states|reported|confirmed|disclosed"
     r"|a (?:annonce|indique|precise|fait savoir))\b"
 )
+# A dateline inside a sentence: "(Miami - May 3, 2024) -", "Miami - May 3, 2024 -".
+_DATELINE_BEFORE = Regex(r"(?:^|\(|\s)[a-z][\w.'-]*(?: [\w.'-]+){0,3} [-\u2013\u2014] ?$")
+_DATELINE_AFTER = Regex(r"\)? ?[-\u2013\u2014]\s")
 # A decision of the Cour de cassation cited by its chamber: "(3e Civ., 7 septembre 2017".
 _CHAMBER_CITED = Regex(
     r"\(\s*(?:\d+(?:re|er|e|eme)\s+)?(?:civ|crim|com|soc|cass|ass\. plen|ch\. mixte)\.?"
@@ -792,6 +795,8 @@ class KindWords:
             end <= w[0] < high and w[3] == _VERB for w in self.words
         ):
             low = start  # "..., and on 7 May, the clerk entered a default": its own clause
+        if self._in_dateline(start, end) and any(end <= w[0] < high for w in self.words):
+            low = start  # "(Miami - May 3, 2024) - The State Attorney announces the arrest of"
         asides = [(a, b) for a, b in self.asides if not a <= start < b]
         holding = [(a, b) for a, b in self.asides if a <= start < b]
         if holding:
@@ -839,6 +844,15 @@ class KindWords:
                 scored.append((distance, kind))
             index += 1
         return min(scored, key=lambda score: score[0])[1] if scored else "other"
+
+    def _in_dateline(self, start: int, end: int) -> bool:
+        """Whether the date is a release's dateline run into its headline ("... Charged in
+        Thefts (Miami - May 3, 2024) - The State Attorney announces the arrest of ..."): the
+        lead after it tells the event, not the headline before it."""
+        return bool(
+            _DATELINE_BEFORE.rx.search(self.folded, max(0, start - 40), start)
+            and _DATELINE_AFTER.rx.match(self.folded, end)
+        )
 
     def _dated_apart(self, index: int) -> bool:
         """Whether the word at `index` has a date of its own right after it: "introduced on 20
