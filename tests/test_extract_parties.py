@@ -700,3 +700,107 @@ def test_a_court_named_by_its_level_is_the_last_court_of_that_level(
 def test_a_body_named_after_a_place_or_person_is_another_party(first: str, court: str) -> None:
     text = f"{first}\n\nOn 3 June 2002 the {court} ruled."
     assert court in extract(text).candidates[-1].parties
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # the attacked decision's place names its cour d'appel
+        ("Selon l'arrêt attaqué (Grenoble, 1er octobre 2019), la société Alpha a perdu.",
+         "cour d'appel de Grenoble"),
+        ("Selon l'arrêt attaqué (Aix-en-Provence, 6 juin 2019), M. [I] a été condamné.",
+         "cour d'appel d'Aix-en-Provence"),
+        ("Selon l\u2019arrêt attaqué (Basse-Terre, 3 mai 2018), Mme [K] a été déboutée.",
+         "cour d'appel de Basse-Terre"),
+        # a company is "elle" when no person was named
+        ("La société L'Araignée a vendu un terrain. Par un jugement du 5 février 2018, le "
+         "tribunal l'a déboutée de ses demandes.", "L'Araignée"),
+        ("La société Delta a acheté un hangar. Le 5 février 2018, elle a assigné le vendeur.",
+         "Delta"),
+        # French authorities by their office
+        ("Par une décision du 18 janvier 1988, l'inspecteur d'académie du Gard a rejeté la "
+         "demande.", "inspecteur d'académie du Gard"),
+        ("Le 3 mai 2019, le préfet de la Gironde a ordonné l'expulsion.",
+         "préfet de la Gironde"),
+        ("Le 3 mai 2019, le ministre de l'intérieur a refusé le visa.",
+         "ministre de l'intérieur"),
+        ("Le 3 mai 2019, la commune de Saint-Firmin a vendu la parcelle.",
+         "commune de Saint-Firmin"),
+    ],
+)  # fmt: skip
+def test_a_french_decision_names_a_party_by_its_shape(sentence: str, want: str) -> None:
+    assert want in _only(sentence, "fr").parties
+
+
+@pytest.mark.parametrize(
+    "citation",
+    ["(3e Civ., 7 septembre 2017, pourvoi n° 15-21.862)", "(Crim. 7 septembre 2017, n° 16-1)",
+     "(Cass. soc., 7 septembre 2017)"],
+)  # fmt: skip
+def test_a_cited_chamber_decision_is_the_cour_de_cassations(citation: str) -> None:
+    text = f"Statuant sur renvoi après cassation {citation}, la cour a condamné M. [I]."
+    candidates = [c for c in extract(text, lang="fr").candidates if c.date == "2017-09-07"]
+    assert candidates and candidates[0].parties == ["Cour de cassation"]
+
+
+@pytest.mark.parametrize(
+    "head", ["2e Civ., 4 février 2021, n° 20-10.685, (P)", "Crim., 4 février 2021, pourvoi n° 1"]
+)
+def test_a_bulletin_head_names_the_cour_de_cassation(head: str) -> None:
+    text = f"Bulletin des arrêts\n\nNuméro 2\n\n{head}\n\nCassation\n\nFaits et procédure"
+    assert "Cour de cassation" in extract(text, lang="fr").candidates[-1].parties
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        # a body is no "he"
+        ("The Acme Detention Center holds detainees. On May 3, 2019, he was removed.", "en", []),
+        # "le procureur de la République" is the parquet, not a prefect named after it
+        ("Le parquet de Lyon a ouvert une enquête. Le préfet du Rhône a été informé. Le 3 mai "
+         "2019, le procureur de la République a classé la plainte.", "fr", ["parquet de Lyon"]),
+    ],
+)  # fmt: skip
+def test_a_body_stands_only_for_what_names_its_kind(text: str, lang: str, want: list[str]) -> None:
+    assert _only(text, lang).parties == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Vu la requête présentée pour M. Alfred Y... ; M. Y... demande l'annulation du "
+         "jugement du 1er juin 1995.", ["M. Alfred Y..."]),
+        ("Mme Claire [K] a saisi le juge ; Mme [K] a fait appel le 3 mai 2019.",
+         ["Mme Claire [K]"]),
+    ],
+)  # fmt: skip
+def test_a_title_and_surname_is_the_person_named_in_full(text: str, want: list[str]) -> None:
+    assert _only(text, "fr").parties == want
+
+
+def test_two_people_of_one_anonymised_surname_stay_apart() -> None:
+    text = "M. Alfred Y... et M. Paul Y... ont saisi le juge ; M. Y... a fait appel le 3 mai 2019."
+    assert _only(text, "fr").parties == ["M. Y..."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "alias"),
+    [
+        ('the Securities and Exchange Commission ("SEC") sued. The SEC filed a reply on July 12, '
+         "2022.", "SEC"),
+        ("The Department of Homeland Security (“DHS”) appealed. DHS filed a brief on July 12, "
+         "2022.", "DHS"),
+    ],
+)  # fmt: skip
+def test_an_acronym_in_quotes_in_brackets_names_its_organisation(sentence: str, alias: str) -> None:
+    candidate = extract(sentence).candidates[-1]
+    assert len(candidate.parties) == 1 and candidate.new_parties[0].alias == alias
+
+
+@pytest.mark.parametrize("word", ["sanction", "heritage", "ilse", "hello"])
+def test_a_pronoun_is_a_whole_word(word: str) -> None:
+    text = (
+        f"Attendu que M. Jean X... a été poursuivi ; que, le 3 mai 2019, le tribunal "
+        f"correctionnel de Lyon a prononcé une {word} disciplinaire."
+    )
+    assert _only(text, "fr").parties == ["tribunal correctionnel de Lyon"]

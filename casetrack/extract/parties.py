@@ -33,7 +33,9 @@ _CONNECTORS = frozenset(
     ("of", "the", "for", "and", "on", "in", "de", "du", "des", "la", "le", "les", "l", "d",
      "et", "pour", "von", "der", "für", "y", "del", "e")
 )  # fmt: skip
-_ACRONYM_IN_BRACKETS = Regex(r"\(\s*(?P<acronym>[A-Z][A-Za-z0-9&.-]{1,11})\s*\)")
+_ACRONYM_IN_BRACKETS = Regex(
+    r"\(\s*(?:the\s+)?[\"\u201c\u00ab]?\s*(?P<acronym>[A-Z][A-Za-z0-9&.-]{1,11})\s*[\"\u201d\u00bb]?\s*\)"
+)  # "(NCRI)", '("SEC")', "(“DHS”)"
 _NAME_WORD = Regex(r"[^\W\d_][\w'\u2019.-]*$")
 
 
@@ -85,8 +87,11 @@ class Names:
     is the court the text is a decision of when its shape says so without naming it in its
     head (an ECHR application number)."""
 
-    def __init__(self, names: Sequence[PartyName], court: str | None = None) -> None:
+    def __init__(
+        self, names: Sequence[PartyName], court: str | None = None, cassation: str | None = None
+    ) -> None:
         self.court = court
+        self.cassation = cassation  # the Cour de cassation, when the text cites its decisions
         self.by_word: dict[str, list[PartyName]] = {}
         for name in names:
             self.by_word.setdefault(name.first_word, []).append(name)
@@ -168,7 +173,40 @@ def party_names(
                 if alias:
                     names.append(_party_name(name, alias, True))
             break
-    return Names(names, court), new
+    for m in _ATTACKED_AT.rx.finditer(text):  # "l'arrêt attaqué (Grenoble, 1er octobre 2019)"
+        place = m.group("place")
+        name = "cour d'appel " + ("d'" if fold(place)[:1] in "aeiouyh" else "de ") + place
+        party = owner.get(fold(name))
+        if party is None:
+            party = name
+            owner[fold(name)] = name
+            new.setdefault(name, NewParty(name, "", "court"))
+            names.append(_party_name(name, name, False))
+        names.append(_party_name(party, m.group("written"), True))
+    cassation = None
+    if _CASSATION_CITED.rx.search(text):
+        cassation = owner.get(fold(_CASS)) or (_CASS if _CASS in new else None)
+        if cassation is None:
+            cassation = _CASS
+            owner[fold(_CASS)] = _CASS
+            new[_CASS] = NewParty(_CASS, "", "court")
+            names.append(_party_name(_CASS, _CASS, False))
+    return Names(names, court, cassation), new
+
+
+_CASS = "Cour de cassation"
+# A decision attacked before the Cour de cassation, by the place of the cour d'appel that made
+# it: "Selon l'arrêt attaqué (Grenoble, 1er octobre 2019)".
+_ATTACKED_AT = Regex(
+    r"\barr[êe]t\s+attaqu[ée]\s*(?P<written>\((?P<place>[A-ZÀ-ÖØ-Þ][\w'\u2019]*(?:-[\w'\u2019]+)*"
+    r"(?:[ \t][A-ZÀ-ÖØ-Þ][\w'\u2019-]*)?),)"
+)
+# A decision of the Cour de cassation cited by its chamber: "(3e Civ., 7 septembre 2017",
+# "Crim. 5 mai 2010", "Cass. soc., 3 juin 2015"; the date follows.
+_CASSATION_CITED = Regex(
+    r"(?:\b(?:[1-3](?:re|e|ème)\s+)?(?:Civ|Crim|Com|Soc)\.|\bCass\.(?:\s+\w+\.)?|"
+    r"\bAss\.\s*pl[ée]n\.|\bCh\.\s*mixte)\s*,?\s*(?=\d{1,2}(?:er)?\s+\w+\.?\s+\d{4})"
+)
 
 
 def _known_surnames(
@@ -196,8 +234,18 @@ ECHR = "European Court of Human Rights"
 # Courts a text is a decision of by its shape, though its head may not name them: an ECHR
 # application number; a French decision headed "Cass., Crim., 5 septembre 2023".
 _IMPLIED_COURTS = (
-    (Regex(r"\bApplications?\s+no\s?\.?\s*\d+/\d\d\b"), ECHR, "ECHR"),
+    (Regex(r"\bApplications?\s+(?:no\s?\.?|number\(s\)\s*:)\s*\d+/\d\d\b"), ECHR, "ECHR"),
     (Regex(r"\A\W*Cass\.,?\s"), "Cour de cassation", ""),
+    # A chamber's decision headed as the Bulletin heads it: "2e Civ., 4 février 2021, n° ...".
+    (
+        Regex(
+            r"\A.{0,600}?^\W*(?:[1-3](?:re|e|ème)\s+)?(?:Civ|Crim|Com|Soc)\.,?\s+\d{1,2}(?:er)?"
+            r"\s+\w+\.?\s+\d{4},?\s+(?:n°|pourvoi)",
+            re.MULTILINE | re.DOTALL,
+        ),
+        "Cour de cassation",
+        "",
+    ),
 )
 
 
@@ -288,8 +336,9 @@ _CAPS_WORD = r"(?!(?:ET|DE|DU|DES|LA|LE|LES|EN|AU|AUX|A)\b)[A-Z\u00c0-\u00de]{2,
 _COMPANY = Regex(
     r"\b(?:soci[ée]t[ée]|SOCI[ÉE]T[ÉE])\s+(?!civile professionnelle|CIVILE PROFESSIONNELLE)"
     r"(?:(?:anonyme|ANONYME|civile|CIVILE|coop[ée]rative)\s+)?"
-    rf"(?P<name>(?:{_TOKEN}|{_CAPS_WORD})(?:[ \t]+(?:{_TOKEN}|{_CAPS_WORD})){{0,3}})"
-)
+    rf"(?P<name>(?:[LD]['\u2019])?(?:{_TOKEN}|{_CAPS_WORD})"
+    rf"(?:[ \t]+(?:{_TOKEN}|{_CAPS_WORD})){{0,3}})"
+)  # "la société L'Araignée de la roche"
 # An organisation's short name the text defines: "(ci-après désigné le « SNPCA-CFE-CGC »)",
 # '(hereinafter "DPL")'.
 _DEFINED = Regex(
@@ -330,13 +379,27 @@ _CAPS_STOP = (
     "|CONTRE|DATE|DU)"
 )
 _FRENCH_COURT = Regex(
-    r"\b(?P<name>(?:tribunal (?:correctionnel|judiciaire|de grande instance|administratif|de police"
-    r"|pour enfants|de commerce|d'instance|de premi[eè]re instance)|conseil de prud'hommes|"
-    r"cour (?:administrative )?d'appel|cour d'assises|cour de cassation|chambre de l'instruction|"
-    r"parquet(?: national financier| général)?|conseil d'[ée]tat|conseil constitutionnel)"
-    r"(?:\s+(?:de\s+la|de\s+l'|de|du|d')\s*"
-    rf"(?-i:[{_UPPER}][\w{_UPPER}-]*(?:[ -](?!{_CAPS_STOP}\b)[{_UPPER}][\w{_UPPER}-]*)*))?)",
+    (
+        r"\b(?P<name>(?:tribunal (?:correctionnel|judiciaire|de grande instance|administratif"
+        r"|de police|pour enfants|de commerce|d'instance|de premi[eè]re instance)"
+        r"|conseil de prud'hommes|cour (?:administrative )?d'appel|cour d'assises"
+        r"|cour de cassation|chambre de l'instruction|parquet(?: national financier| général)?"
+        r"|conseil d'[ée]tat|conseil constitutionnel)(?:\s+(?:de\s+la|de\s+l'|de|du|d')\s*"
+        rf"(?-i:[{_UPPER}][\w{_UPPER}-]*(?:[ -](?!{_CAPS_STOP}\b)[{_UPPER}][\w{_UPPER}-]*)*))?)"
+    ).replace("'", "['\u2019]"),  # a curly apostrophe too: "Conseil d\u2019État"
     re.IGNORECASE,
+)
+# French public authorities named by their office, parties to administrative cases: "le préfet
+# de la Gironde", "l'inspecteur d'académie du Gard", "le ministre de l'intérieur", "le maire de
+# Lyon"; and local authorities: "la commune de Saint-Firmin".
+_FRENCH_PLACE = rf"[{_UPPER}][\w'\u2019-]*(?:[ -](?!{_CAPS_STOP}\b)[{_UPPER}][\w'\u2019-]*)*"
+_FRENCH_AUTHORITY = Regex(
+    r"\b(?:l['\u2019]|le\s+|la\s+)(?P<name>(?:pr[ée]f(?:et|[eè]te)|ministre|maire|rect(?:eur|rice)"
+    r"|inspect(?:eur|rice) d['\u2019]acad[ée]mie|garde des sceaux|pr[ée]sidente? du conseil "
+    r"(?:g[ée]n[ée]ral|d[ée]partemental|r[ée]gional)|commune|d[ée]partement|r[ée]gion)"
+    r"(?:\s+(?:de\s+la\s+|de\s+l['\u2019]|de\s+|du\s+|des\s+|d['\u2019])"
+    rf"(?:{_FRENCH_PLACE}|(?!la\b|le\b|les\b)[a-zà-ÿ]{{3,}}(?:\s+(?:et\s+)?(?:de\s+la\s+|de\s+l['\u2019]|du\s+|des\s+)"
+    r"[a-zà-ÿ]{3,}){0,2}))?)"
 )
 _PERSON = Regex(
     rf"(?<![\w.])(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}}[ \t]+[{_UPPER}]{{3,}}(?![\w.])|"
@@ -463,11 +526,23 @@ def _kind_of(name: str, default: str = "person") -> str:
         r"(?:tribunal|cour|chambre|conseil (?:d'etat|const))\b", folded
     ):
         return "court"
-    if folded.startswith("parquet") or words & _AGENCY_WORDS:
+    if words & _AGENCY_WORDS or _FRENCH_AGENCY.rx.match(folded):
         return "agency"
-    if words & set(_ORG_WORDS):
+    if words & set(_ORG_WORDS) or _FRENCH_ORGANISATION.rx.match(folded):
         return "organization"
     return default
+
+
+# French bodies by their first word: "parquet de Paris", "commune de Wattrelos", "préfet de
+# la Gironde"; "société Icauna", "SCI Les Oliviers", "association Droit au logement".
+_FRENCH_AGENCY = Regex(
+    r"(?:le |la |l')?(?:parquet|ministere public|commune|departement|region|prefet|prefete|ministre"
+    r"|maire|recteur|rectrice|inspect(?:eur|rice) d'academie)\b"
+)
+_FRENCH_ORGANISATION = Regex(
+    r"(?:le |la |l')?(?:societe|association|syndicat|sci|sarl|sas|sa|eurl|mutuelle|caisse|banque"
+    r"|fondation|federation|groupement|compagnie|groupe)\b"
+)
 
 
 _TRIM_END = frozenset(
@@ -539,6 +614,10 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
         add(m.start("name"), m.end("name"), _tidy(m.group("name")), "organization")
     for m in _SUED_PLACE.rx.finditer(text):
         add(m.start("name"), m.end("name"), m.group("name"), "agency")
+    for m in _FRENCH_AUTHORITY.rx.finditer(text):
+        name = m.group("name")
+        if " " in name or not fold(name).startswith(("commune", "departement", "region")):
+            add(m.start("name"), m.end("name"), name, "agency")
     for m in _FRENCH_COURT.rx.finditer(text):
         name = _tidy(m.group("name"))
         add(m.start(), m.end(), name, _kind_of(name))
@@ -630,12 +709,37 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
         elif result[holder][1] == "other" and kind == "person":  # "PETROV v. X", "Mr Ivan Petrov"
             first, _, first_aliases = result[holder]
             result[holder] = (name, kind, (*first_aliases, first, *aliases))
+    _merge_titled_surnames(result)
     surnames = [_surname(name) if kind == "person" else None for name, kind, _ in result.values()]
     return [
         (name, kind, _with_surname(aliases, surname if surnames.count(surname) == 1 else None,
          fold(name) in in_capitals), fold(name) in officials)
         for (name, kind, aliases), surname in zip(result.values(), surnames, strict=True)
     ]  # fmt: skip
+
+
+_SHORT_TITLES = frozenset(
+    {"M.", "Mme", "Mlle", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."}
+)
+
+
+def _merge_titled_surnames(result: dict[str, tuple[str, str, tuple[str, ...]]]) -> None:
+    """A title and a surname ("M. Y...", "Mme [K]") after the same title, a first name and
+    that surname ("M. Alfred Y...") is that person, when only one person named has it."""
+    for key, (name, kind, aliases) in list(result.items()):
+        words = name.split()
+        if kind != "person" or len(words) != 2 or words[0] not in _SHORT_TITLES:
+            continue
+        fuller = [
+            other
+            for other, (full, other_kind, _) in result.items()
+            if other_kind == "person" and len(full.split()) > 2
+            and full.split()[0] == words[0] and full.split()[-1] == words[1]
+        ]  # fmt: skip
+        if len(fuller) == 1:
+            full, full_kind, full_aliases = result[fuller[0]]
+            result[fuller[0]] = (full, full_kind, (*full_aliases, name, *aliases))
+            del result[key]
 
 
 def _with_surname(
@@ -758,7 +862,9 @@ _ROLES = (
 _REFERS_TO = {
     "person": Regex(
         r"\b(?:he|she|him|his|her|il|elle|celui-ci|celle-ci|l'int[ée]ress[ée]e?|"
-        rf"(?:the |le |la )?(?:{_ROLES}|veteran|employee))\b",
+        rf"(?:the |le |la )?(?:{_ROLES}|veteran|employee))\b|\bl['\u2019](?:a|ont|avait|avaient)\s+"
+        r"(?:condamn|relax|acquitt|d[ée]bout|renvoy|plac|d[ée]clar|reconnu|assign|cit[ée]|convoqu"
+        r"|interpell|arr[êe]t[ée]|mise? en examen)",
         re.IGNORECASE,
     ),
     "court": Regex(
@@ -808,6 +914,7 @@ def _court_level(court: str) -> str:
     return "top" if _TOP_COURT.rx.search(folded) else "trial"
 
 
+_PROSECUTION = ("parquet", "ministere public", "procureur")
 # An office holder telling their own intention: "le procureur a indiqué qu'il envisageait un
 # pourvoi", "the prosecutor said she would appeal": that "il" or "she" is the office, not the last
 # person named ("le juge a indiqué qu'il serait placé en détention" still is).
@@ -936,8 +1043,13 @@ def persons_ahead(said: Sequence[str], names: Names, kinds: dict[str, str]) -> d
 
 # A person a clause speaks of without naming them: "l'a condamné", "contre lui", "he".
 _SOMEONE_AGAIN = Regex(
-    r"\b(?:he|she|him|his|her|il|elle|lui|l['\u2019](?=\s*(?:a|ont|avait|avaient)\b))",
+    r"\b(?:(?:he|she|him|his|her|il|elle|lui|sa|son|ses)\b|l['\u2019](?=\s*(?:a|ont|avait|avaient)\b))",
     re.IGNORECASE,
+)
+# A French company is "elle" (la société): "La société X ... Elle a assigné ...", "le tribunal
+# l'a déboutée".
+_SHE_A_COMPANY = Regex(
+    r"\b(?:elle|celle-ci)\b|\bl['\u2019](?:a|ont|avait|avaient)\s+\w+[ée]e\b", re.IGNORECASE
 )
 # A pourvoi is decided by the Cour de cassation: "après rejet du pourvoi par arrêt du ...".
 _CASSATION = Regex(
@@ -1021,7 +1133,16 @@ class Carried:
             if kind not in kinds and kind in self.last and refers.rx.search(sentence):
                 if kind == "person" and _OFFICE_SAYS.rx.search(sentence):
                     continue  # "le procureur a indiqué qu'il ...": the prosecutor's "il"
+                if kind == "agency" and not fold(self.last[kind]).startswith(_PROSECUTION):
+                    continue  # "le procureur de la République" is no préfet
                 added.append(self.last[kind])
+        if (
+            "person" not in self.last
+            and not kinds & {"person", "organization"}
+            and "organization" in self.last
+            and _SHE_A_COMPANY.rx.search(sentence)
+        ):
+            added.append(self.last["organization"])  # "La société X ... Elle a assigné ..."
         return added
 
     def of_date(
@@ -1032,6 +1153,9 @@ class Carried:
         PROCEDURE 1. ..."), the ones its own clause names, when it names any (with those
         "he" or "the court" stand for). And not the officials announcing it: "U.S. Attorney
         Jane Roe announced that John Doe was sentenced on May 3" is John Doe's sentencing."""
+        cited = _CASSATION_CITED.rx.search(sentence, max(0, at[0] - 30), at[1])
+        if names.cassation is not None and cited is not None and cited.end() == at[0]:
+            return [names.cassation]  # "(3e Civ., 7 septembre 2017, ...)": its decision
         start = max(sentence.rfind(mark, 0, at[0]) for mark in _CLAUSE_MARKS) + 1
         ends = [i for i in (sentence.find(mark, at[1]) for mark in _CLAUSE_MARKS) if i >= 0]
         clause = sentence[start : min(ends, default=len(sentence))]
