@@ -947,3 +947,19 @@ def test_an_arrest_announced_in_the_present_is_on_the_releases_day(
 )  # fmt: skip
 def test_tomorrow_is_the_day_after_the_dateline(text: str, lang: str, want: list[str]) -> None:
     assert dates(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("In late August 2024, the office was told of the scheme. Earlier in August, he had "
+         "appeared in court.", ["[2024-08-21..2024-08-31]", "2024-08"]),
+        ("On 20 March 2019 he was arrested. Later in March, he was charged.",
+         ["2019-03-20", "2019-03"]),
+        ("On 20 March 2019 he was arrested. In May, he was charged.", ["2019-03-20", "2019-05?"]),
+    ],
+)  # fmt: skip
+def test_a_month_told_again_without_its_year_is_the_one_just_told(
+    text: str, want: list[str]
+) -> None:
+    assert dates(text) == want

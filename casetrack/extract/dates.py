@@ -1215,6 +1215,9 @@ def _month_in_context(
     anchor = anchor or stated or published
     if anchor is None:
         return None, None
+    told = stated if anchor is stated and stated is not None else None
+    if told and told.start.year == told.end.year and told.start.month == told.end.month == month:
+        sure = True  # "In late August 2024 ... Earlier in August": the month just told
     year = anchor.start.year
     if anchor is published and stated is None and month > anchor.start.month:
         year -= 1
