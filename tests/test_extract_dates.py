@@ -963,3 +963,38 @@ def test_a_month_told_again_without_its_year_is_the_one_just_told(
     text: str, want: list[str]
 ) -> None:
     assert dates(text) == want
+
+
+# --------------------------------------------------------------------------- days to come
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Sentencing is set for Sept. 12.", "en", ["2022-09-12"]),
+        ("He is scheduled to be sentenced on September 12.", "en", ["2022-09-12"]),
+        ("He faces trial on Feb. 3.", "en", ["2023-02-03"]),
+        ("Il sera jugé le 12 septembre.", "fr", ["2022-09-12"]),
+        ("L'audience est fixée au 3 février.", "fr", ["2023-02-03"]),
+        ("He was sentenced on May 12.", "en", ["2022-05-12"]),
+        ("He was arrested on Sept. 12.", "en", ["2021-09-12"]),  # news looks back
+        ("The hearing had been scheduled for Sept. 12.", "en", ["2021-09-12"]),
+    ],
+)
+def test_a_day_told_as_still_to_come_is_on_or_after_the_dateline(
+    text: str, lang: str, want: list[str]
+) -> None:
+    assert dates(f"PARIS, June 10, 2022 \u2014 {text}", lang) == want
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(_ANY_DAY, st.dates(min_value=date(2001, 1, 1), max_value=date(2001, 12, 31)))
+def test_a_day_set_ahead_falls_within_the_year_after_the_dateline(
+    published: date, day: date
+) -> None:
+    if (day.month, day.day) == (2, 29):
+        return
+    text = f"PARIS, {published:%B} {published.day}, {published.year} \u2014 "
+    text += f"Sentencing is set for {day:%B} {day.day}."
+    (got,) = dates(text)
+    assert published <= date.fromisoformat(got) < published + timedelta(days=366)

@@ -516,6 +516,7 @@ class Found:
     same_day: bool = False  # "the same day": the day the story is at
     exact: bool = False  # "the next day", "the following month": fixes that day or month
     conduct: bool = False  # a period with hedged bounds: the conduct charged, no event
+    ahead: bool = False  # told as still to come ("sentencing is set for Sept. 12")
 
 
 _PRECISIONS = ("day", "month", "year")
@@ -721,7 +722,33 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
         found.append(Found(m.start(), m.end(), m.group(0), ago=(0, "day")))
     for m in _SAME_DAY.rx.finditer(text):
         found.append(Found(m.start(), m.end(), m.group(0), same_day=True))
-    return _events(text, _periods(text, drop_overlaps(found, lambda f: (f.start, f.end))))
+    kept = drop_overlaps(found, lambda f: (f.start, f.end))
+    return _events(text, _periods(text, [_told_ahead(text, f) for f in kept]))
+
+
+# Words telling that an event is still to come: "is set for", "will be sentenced on", "sera
+# jugé le", "l'audience est fixée au".
+_AHEAD_WORDS = Regex(
+    r"\b(?:will|shall|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:set|scheduled|slated|expected"
+    r"|due)|scheduled|set\s+for|slated|upcoming|faces?|sera|seront|devra|devront|doit|doivent"
+    r"|pr[ée]vue?s?|fix[ée]e?s?|renvoy[ée]e?s?\s+au|aura\s+lieu)\b[^.;!?\n]*$",
+    re.IGNORECASE,
+)
+
+_BEFORE_THEN = Regex(r"\b(?:had|avait|avaient)\b", re.IGNORECASE)  # "it had been set for"
+
+
+def _told_ahead(text: str, found: Found) -> Found:
+    """A day without its year in a clause that tells it is still to come: it falls on or
+    after the date the text is at, not before (news otherwise looks back)."""
+    if found.month_day is None:
+        return found
+    clause = max(text.rfind(mark, 0, found.start) for mark in ".;!?\n") + 1
+    ahead = _AHEAD_WORDS.rx.search(text, clause, found.start)
+    if ahead and not _BEFORE_THEN.rx.search(text, clause, ahead.start()):
+        return replace(found, ahead=True)
+    return found
+
 
 
 def _numeric_dates(text: str, lang: str, month_first: bool | None) -> Iterator[Found]:
@@ -1179,7 +1206,9 @@ def resolve(
     if anchor is None:
         return None, None
     if item.month_day is not None:
-        span = _with_year(item.month_day, anchor, from_dateline)
+        span = _with_year(item.month_day, anchor, from_dateline and not item.ahead)
+        if item.ahead and span is not None and span.start < anchor.start:
+            span = _on_or_after(item.month_day, anchor)  # set for a day of the next year
     else:
         assert item.shift is not None
         span = _resolve_shift(anchor, item.shift)
