@@ -998,3 +998,17 @@ def test_a_day_set_ahead_falls_within_the_year_after_the_dateline(
     text += f"Sentencing is set for {day:%B} {day.day}."
     (got,) = dates(text)
     assert published <= date.fromisoformat(got) < published + timedelta(days=366)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The court ordered the sentence executed on June 29, 1976. He raises two issues: "
+         "(1) Whether the court erred in ordering it on June 29, 1976?", ["1976-06-29"]),
+        ("Was he arrested on May 3, 2010? The record does not say.", ["2010-05-03"]),
+    ],
+)  # fmt: skip
+def test_a_question_about_a_day_told_already_is_no_second_event(
+    text: str, want: list[str]
+) -> None:
+    assert dates(text) == want

@@ -421,13 +421,15 @@ def _restated(
     sentence: str, item: Found, later: Sequence[Found], earlier: Sequence[Candidate]
 ) -> bool:
     """Whether a date expression only restates one proposed already: "Four years later, on
-    6 April 2021" (the relative phrase announces the full date), or "the 6 April 2021
-    decision" after that decision was proposed."""
+    6 April 2021" (the relative phrase announces the full date), "the 6 April 2021
+    decision" after that decision was proposed, or a question about a day told already."""
     announced = item.shift is not None and bool(later) and later[0].span is not None
     if announced and _RIGHT_BEFORE.rx.match(sentence[item.end : later[0].start]):
         return True
     if item.span is None:
         return False
+    if sentence.rstrip().endswith("?") and any(c.date == item.span.text for c in earlier):
+        return True  # an issue put as a question: "(2) Whether the court erred on June 29?"
     if not _REFERRING.rx.search(sentence[: item.start]):
         return False
     named_next = re.match(r"\s+\w", sentence[item.end :]) is not None
