@@ -1012,3 +1012,20 @@ def test_a_question_about_a_day_told_already_is_no_second_event(
     text: str, want: list[str]
 ) -> None:
     assert dates(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("On June 15, 2021, he drove the car to the base where the soldiers worked.",
+         ["2021-06-15"]),
+        ("On 3 May 2010, she went to the shop which her brother owned.", ["2010-05-03"]),
+        ("Le 3 mai 2010, il s'est rendu au bureau où travaillait sa femme.", ["2010-05-03"]),
+        ("In 2010, he worked at the bank.", []),  # the sentence's own state
+        ("In 2010, the firm owned the mine.", []),
+    ],
+)  # fmt: skip
+def test_a_state_told_in_a_relative_clause_leaves_the_event_dated(
+    text: str, want: list[str]
+) -> None:
+    assert dates(text, "fr" if " le " in text.lower() else "en") == want
