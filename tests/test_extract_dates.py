@@ -1029,3 +1029,34 @@ def test_a_state_told_in_a_relative_clause_leaves_the_event_dated(
     text: str, want: list[str]
 ) -> None:
     assert dates(text, "fr" if " le " in text.lower() else "en") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("M. X a fait l'objet par arrêté du 13 décembre 1963 d'un déplacement d'office.",
+         ["1963-12-13"]),
+        ("Par arrêté du 3 mai 2010, le préfet a ordonné sa reconduite à la frontière.",
+         ["2010-05-03"]),
+        ("Par un décret du 3 mai 2010, M. X a été nommé préfet.", ["2010-05-03"]),
+        ("Vu l'arrêté du 3 mai 2010 relatif aux conditions de détention ;", []),
+        ("Vu le décret du 3 mai 2010 ;", []),
+    ],
+)  # fmt: skip
+def test_an_arrete_applied_to_someone_is_an_act_one_cited_is_a_rule(
+    text: str, want: list[str]
+) -> None:
+    assert dates(text, "fr") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Il soutient qu'il aurait dû être nommé, au 1er février 1964, directeur d'école.", "fr"),
+        ("Ils auraient dû être libérés le 3 mai 2010.", "fr"),
+        ("He argues that he should have been released on 3 May 2010.", "en"),
+        ("The notice ought to have been served by June 1, 2011.", "en"),
+    ],
+)
+def test_what_should_have_happened_is_no_event(text: str, lang: str) -> None:
+    assert dates(text, lang) == []

@@ -450,7 +450,9 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"\b(?:(?!\b(?:investigations?|inquir\w+|probes?|operations?|raids?|enqu[êe]tes?|appeals?|"
     r"op[ée]rations?|information|lawsuits?|suits?|actions?|prosecutions?|proceedings|cases?)\b)[^.;,\n\d]){0,40}?"
     r"\b(?:in|on|en|le)"
-    r"|\b(?:loi|d[ée]cret|arr[êe]t[ée]|circulaire|directive|r[èe]glement|convention|trait[ée]|"
+    # (not "par arrêté du 13 décembre 1963, il a été déplacé": an act applied to someone)
+    r"|(?<!\bpar\s)(?<!\bpar\sun\s)"
+    r"\b(?:loi|d[ée]cret|arr[êe]t[ée]|circulaire|directive|r[èe]glement|convention|trait[ée]|"
     r"protocol[e]?|act|law|statute|decree|regulation)\s+(?:n(?:[°o]\.?|(?=\s+\d))\s*[\w./-]+,?\s+)?"
     r"(?:du|of|dated)"
     # A law or treaty named after its place or kind: "la Convention de La Haye du 15 novembre
@@ -468,6 +470,9 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|release\s+date\s*:)"
     r"|\b(?:deliberated|d[ée]lib[ée]r[ée]e?)\b[^.;\n\d]{0,40}?\b(?:on|le|du)"
     r"|\bdocument\s+date"
+    # What should have happened and did not: "il aurait dû être nommé, au 1er février 1964"
+    r"|\b(?:aurai(?:t|ent)\s+d[ûu]|should\s+have|ought\s+to\s+have)\b[^.;\n\d]{0,40}?"
+    r"\b(?:au|le|en|d[èe]s|on|in|by)"
     # When interest starts to run: "avec intérêts à compter du 20 mars 1987"
     r"|\b(?:int[ée]r[êe]ts?|interest)\b[^.;\n\d]{0,50}?\b(?:[àa]\s+compter\s+du|(?:as\s+)?from"
     r"|since|depuis\s+le|running\s+from|accruing\s+from)"
