@@ -1060,3 +1060,22 @@ def test_an_arrete_applied_to_someone_is_an_act_one_cited_is_a_rule(
 )
 def test_what_should_have_happened_is_no_event(text: str, lang: str) -> None:
     assert dates(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Doe appealed the judgment in a decision reported at Ind. App., 329 N.E.2d 612 (filed "
+         "June 17, 1975). He petitioned for rehearing on July 7, 1975.",
+         [("1975-06-17", "ruling"), ("1975-07-07", None)]),
+        ("This court affirmed his conviction in an opinion reported at 410 F.2d 12 (5th Cir. "
+         "Mar. 3, 1969).", [("1969-03-03", "ruling")]),
+        ("He relies on Smith v. Jones, 410 F.2d 12 (5th Cir. Mar. 3, 1969).", []),
+    ],
+)  # fmt: skip
+def test_the_cases_own_decision_reported_at_a_citation_is_a_ruling(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    got = [(c.date, c.kind) for c in extract(text).candidates]
+    assert [day for day, _ in got] == [day for day, _ in want]
+    assert all(kind in (None, got_kind) for (_, kind), (_, got_kind) in zip(want, got))

@@ -54,10 +54,25 @@ def citations(sentence: str, whole: str) -> list[Citation]:
         return []
     blanked = _outside(sentence, [(start, end) for start, end, _ in found])
     outside = fold(whole.replace(sentence, blanked))
+    at = max(whole.find(sentence), 0)  # the sentence may start inside "reported at Ind. App."
     return [
-        Citation(sentence[start:end], start, end, _names_this_case(names, outside))
+        Citation(
+            sentence[start:end],
+            start,
+            end,
+            _names_this_case(names, outside)
+            or bool(_OWN_REPORT.rx.search(whole[max(0, at - 80) : at] + sentence[:start])),
+        )
         for start, end, names in found
     ]
+
+
+# The case's own earlier decision told in its history: "Layne appealed the judgment in a
+# decision reported at 329 N.E.2d 612 (filed June 17, 1975)".
+_OWN_REPORT = Regex(
+    r"\b(?:decision|opinion|judgment|appeal)\s+(?:is\s+|was\s+)?reported\s+(?:at|in)"
+    r"\s*(?:[A-Z][\w.]*\s*){0,3},?\s*$"
+)
 
 
 # Citations eyecite does not read: a French decision ("Crim., 5 mai 2010, n° 09-87.123", "Cass.
