@@ -755,7 +755,6 @@ def _told_ahead(text: str, found: Found) -> Found:
     return found
 
 
-
 def _numeric_dates(text: str, lang: str, month_first: bool | None) -> Iterator[Found]:
     """Dates in figures: 25/06/2024, 6/25/2024 (month first in an American text), 06.06.17."""
     for m in (*_NUMERIC_DATE.rx.finditer(text), *_SHORT_NUMERIC_DATE.rx.finditer(text)):

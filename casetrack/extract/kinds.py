@@ -687,7 +687,7 @@ _STATE = Regex(
     r"empanell?ed|impanell?ed|habitait|residait|travaillait|dirigeait|possedait|"
     r"etait (?:le |la |un |une )?(?:gerant|directeur|directrice|president|presidente|membre))\b"
 )
-_RELATIVE_BEFORE = Regex(r"\b(?:where|who|whom|which|whose|ou|qui|dont)\s+(?:[\w.'-]+\s+){0,3}$")
+_RELATIVE_BEFORE = Regex(r"\b(?:where|who|whom|which|whose|ou|qui|dont)\s+(?:[\w.'-]+\s+){0,6}$")
 _TRIAL_NOUNS = frozenset({"trial", "hearing"})
 _TRIAL_OUTCOMES = frozenset({"conviction", "acquittal", "sentencing"})
 
@@ -961,7 +961,7 @@ class KindWords:
         if self.words:
             return False
         return any(
-            not _RELATIVE_BEFORE.rx.search(self.folded, max(0, m.start() - 40), m.start())
+            not _RELATIVE_BEFORE.rx.search(self.folded, max(0, m.start() - 70), m.start())
             for m in _STATE.rx.finditer(self.folded)
         )
 
