@@ -969,7 +969,7 @@ def test_a_long_docket_in_one_paragraph_takes_work_in_step_with_its_length() -> 
 def test_an_event_told_twice_is_one_candidate_naming_the_parties_of_both() -> None:
     text = (
         "Police arrested Anne Keller on 3 May 2019. She was released a week later. "
-        "The arrest of 3 May 2019 was lawful, Judge Paul Brun said. Brun arrested nobody."
+        "Judge Paul Brun found the arrest of 3 May 2019 lawful. Brun arrested nobody."
     )
     arrests = [c for c in extract(text).candidates if c.kind == "arrest"]
     assert [c.date for c in arrests] == ["2019-05-03"]

@@ -804,3 +804,73 @@ def test_a_pronoun_is_a_whole_word(word: str) -> None:
         f"correctionnel de Lyon a prononcé une {word} disciplinaire."
     )
     assert _only(text, "fr").parties == ["tribunal correctionnel de Lyon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Benali was arrested on March 5, 2012.", [["Karim Benali"]]),
+        ("On March 5, 2012, police arrested Benali in Lyon.", [["Karim Benali"]]),
+        # a company named after the surname is no person
+        ("Benali Holdings was raided on March 5, 2012.", [["Benali Holdings"]]),
+    ],
+)
+def test_a_known_persons_surname_alone_is_that_person(text: str, want: list[list[str]]) -> None:
+    candidates = extract(text, known_parties=_KNOWN_PEOPLE).candidates
+    assert [c.parties for c in candidates] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jim P. Vollers, State's Atty., Austin, for the State. On June 9, 1967, the record was "
+        "filed.",
+        "See 620 F. Supp. 3d 1207 (M.D. Fla. 2022). On June 9, 2022, the record was filed.",
+        "WHERE: 85 Marconi Blvd.\nOn June 9, 2022, the record was filed at Gregg Station.",
+        "He breached the Law of Turnover and Excise Taxes. On June 9, 2022, the record was filed.",
+        "\u2022 Relevant ECHR article(s): 5, 13\n\nOn June 9, 2022, the record was filed.",
+    ],
+)
+def test_words_of_citations_addresses_and_labels_are_no_people(text: str) -> None:
+    assert extract(text).candidates[-1].new_parties == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("PLEA HEARING BEFORE CHIEF U.S. DISTRICT JUDGE EDMUND A. SARGUS, JR. ON JULY 22, 2019",
+         "Edmund A. Sargus"),
+        ("Madame Béatrice MARS, Conseiller, a fait un rapport le 7 février 2019.",
+         "Béatrice Mars"),
+        ("On 3 May 2019 the case was heard by Judge Ivan PETROV.", "Ivan Petrov"),
+    ],
+)  # fmt: skip
+def test_a_title_then_a_surname_in_capitals_is_a_person(text: str, want: str) -> None:
+    assert want in extract(text, lang="fr" if "Madame" in text else "en").candidates[0].parties
+
+
+@pytest.mark.parametrize(
+    "counsel",
+    [
+        "Terry E. Stork, Austin, for appellant.",
+        "FOR RESPONDENT: Terry E. Stork, Esquire, Edison, New Jersey.",
+        "He is represented before the Court by Mr Terry E. Stork, a lawyer practising in Kyiv.",
+        "représentée et plaidant par Me Terry E. STORK, avocat au barreau de Nice",
+    ],
+)
+def test_a_lawyer_is_no_party_of_the_dates(counsel: str) -> None:
+    text = f"{counsel}\nOn June 9, 1967, Terry E. Stork filed the record and Dale Okafor appealed."
+    assert "Terry E. Stork" not in str(extract(text).candidates[-1].parties)
+    assert "Dale Okafor" in extract(text).candidates[-1].parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Queens resident pleaded guilty on August 3, 2016, U.S. Attorney Jane Roe announced.",
+        "Dale Okafor pleaded guilty on August 3, 2016, said U.S. Attorney Jane Roe.",
+    ],
+)
+def test_the_official_announcing_is_no_party_of_the_event(sentence: str) -> None:
+    for known in ((), [("Jane Roe", ())]):
+        assert "Jane Roe" not in extract(sentence, known_parties=known).candidates[0].parties

@@ -160,7 +160,7 @@ def extract(
     carried = Carried(
         kinds,
         head_parties(story[:HEAD], names),
-        frozenset(p.name for p in new_parties.values() if p.official),
+        names.officials,
         bound_roles(story, names, kinds),
         persons_ahead(sentences(story), names, kinds),
     )

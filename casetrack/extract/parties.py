@@ -92,6 +92,8 @@ class Names:
     ) -> None:
         self.court = court
         self.cassation = cassation  # the Cour de cassation, when the text cites its decisions
+        self.officials: frozenset[str] = frozenset()  # parties in office: "Judge X", counsel
+        self.counsel: frozenset[str] = frozenset()  # lawyers: "Me X", "X, Esq., for appellant"
         self.by_word: dict[str, list[PartyName]] = {}
         for name in names:
             self.by_word.setdefault(name.first_word, []).append(name)
@@ -142,7 +144,8 @@ def party_names(
     taken = _Taken([*known_folded, *introduced, *(fold(p.alias) for p in new.values())])
     owner = {fold(alias): primary for primary, aliases in known for alias in (primary, *aliases)}
     owner.update((fold(p.name), p.name) for p in new.values())
-    for name, kind, aliases, official in shaped_names(text):
+    roles: dict[str, set[str]] = {OFFICIAL: set(), COUNSEL: set()}
+    for name, kind, aliases, role in shaped_names(text):
         folded = fold(name)
         holder = taken.holder(folded)
         if holder is not None and holder in owner:
@@ -154,10 +157,14 @@ def party_names(
                 shorter = (name,) if len(folded) < len(holder) else ()  # "Rajavi"
                 for written in (*shorter, *aliases):
                     names.append(_party_name(owner[holder], written, written in aliases))
+                if role:  # "U.S. Attorney Jane Roe" known to the store: still in office
+                    roles[role].add(owner[holder])
             continue
         taken.add(folded)
         owner[folded] = name
-        new[name] = NewParty(name, "", kind, official)
+        if role:
+            roles[role].add(name)
+        new[name] = NewParty(name, "", kind, bool(role))
         names.append(_party_name(name, name, False))
         for alias in aliases:
             names.append(_party_name(name, alias, True))
@@ -191,7 +198,13 @@ def party_names(
             owner[fold(_CASS)] = _CASS
             new[_CASS] = NewParty(_CASS, "", "court")
             names.append(_party_name(_CASS, _CASS, False))
-    return Names(names, court, cassation), new
+    found = Names(names, court, cassation)
+    found.officials = frozenset(roles[OFFICIAL] | roles[COUNSEL])
+    found.counsel = frozenset(roles[COUNSEL])
+    return found, new
+
+
+OFFICIAL, COUNSEL = "official", "counsel"  # the roles a name's shape gives a person
 
 
 _CASS = "Cour de cassation"
@@ -212,22 +225,25 @@ _CASSATION_CITED = Regex(
 def _known_surnames(
     known: Sequence[tuple[str, Sequence[str]]], new: dict[str, NewParty]
 ) -> list[PartyName]:
-    """A known person's surname in capitals, as a press release writes it alone ("BENALI
-    was arrested" for Karim Benali), where no other person known or named in the text has it."""
+    """A known person's surname alone, in capitals as a press release writes it ("BENALI was
+    arrested" for Karim Benali) or not ("Benali pleaded guilty"; not "Benali Holdings"), where
+    no other person known or named in the text has it."""
     surnames: dict[str, list[str]] = {}
     for primary, _ in known:
         surname = _surname(primary) if _kind_of(primary) == "person" else None
         if surname is not None:
-            surnames.setdefault(surname.upper(), []).append(primary)
+            surnames.setdefault(surname, []).append(primary)
     for party in new.values():
         surname = _surname(party.name) if party.kind == "person" else None
-        if surname is not None and surname.upper() in surnames:
-            surnames[surname.upper()].append(party.name)
-    return [
-        _party_name(owners[0], written, True)
-        for written, owners in surnames.items()
-        if len(set(owners)) == 1
-    ]
+        if surname is not None and surname in surnames:
+            surnames[surname].append(party.name)
+    found = []
+    for surname, owners in surnames.items():
+        if len(set(owners)) == 1:
+            found.append(_party_name(owners[0], surname.upper(), True))
+            alone = re.compile(rf"(?<![\w.'\u2019-]){re.escape(surname)}(?![\w'\u2019-]|\s+[A-Z])")
+            found.append(PartyName(owners[0], alone, True, fold(surname)))
+    return found
 
 
 ECHR = "European Court of Human Rights"
@@ -307,7 +323,7 @@ _OFFICES = (
     r"Attorney General|Chancellor|juge|procureure?|Governor|Senator|Special Agent(?: in Charge)?|"
     r"Agent|(?:Assistant )?(?:U\.S\.|United States|District|State) Attorney|Detective|Sheriff|"
     r"Inspector General|Inspector|Commissioner|Superintendent|Officer|Trooper|Sergeant|Captain|"
-    r"Lieutenant"
+    r"Lieutenant|Public Defender"
 )
 # An office without the person holding it: "Kenneth L. Wainstein, Assistant Attorney General".
 _OFFICE_ALONE = Regex(
@@ -330,6 +346,15 @@ _ANONYMISED = Regex(
     rf"|[{_UPPER}]+(?:-[{_UPPER}]+)?(?=[ \t]*(?:,|;|$)))\b",
     re.MULTILINE,
 )  # "- X... PATRICK," listing the appellants of a decision written in capitals
+# A title and a name whose surname is in capitals, the title maybe too: "Me Pierre VIVIANI",
+# "Madame Béatrice MARS", "CHIEF U.S. DISTRICT JUDGE EDMUND A. SARGUS, JR."
+_CAPS_SURNAME = rf"(?:[{_UPPER}]\.[ \t]+)*[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})*"
+_TITLED_CAPS = Regex(
+    rf"\b(?:{_TITLES}|JUDGE|JUSTICE|MAGISTRATE|Madame|Monsieur)[ \t]+"
+    rf"(?P<name>(?:{_TOKEN}[ \t]+){{0,2}}{_CAPS_SURNAME}(?:[ \t]+{_CAPS_SURNAME}){{0,2}})"
+    r"(?![\w'-]|\.\w)"
+)
+_ORG_WORD_IN_CAPS = Regex(r"\b(?:COURT|OFFICE|DEPARTMENT|COUNTY|STATE|DISTRICT|BUREAU)\b")
 # A French company: "la société Icauna", "la société anonyme Virtus", "LA SOCIETE USINOR"; not
 # a firm of lawyers ("société civile professionnelle").
 _CAPS_WORD = r"(?!(?:ET|DE|DU|DES|LA|LE|LES|EN|AU|AUX|A)\b)[A-Z\u00c0-\u00de]{2,}"
@@ -455,8 +480,22 @@ _PLACE_AFTER = Regex(
 )
 _PLACE_ENDS = frozenset(
     {"Township", "County", "City", "Borough", "Parish", "Village", "Town", "State", "District",
-     "Square", "Street", "Avenue", "Road", "Boulevard", "Plaza"}
+     "Square", "Street", "Avenue", "Road", "Boulevard", "Plaza", "Blvd", "Ave", "Drive", "Lane",
+     "Highway", "Parkway", "Station", "Courthouse"}
 )  # fmt: skip
+# Abbreviations of legal citations and offices, a word with its full stop: "F. Supp.", "M.D.
+# Fla.", "State's Atty.", "Deputy Dist. Atty.", "Vernon's Ann. C.C.P.".
+_ABBREVIATIONS = frozenset(
+    {"Supp", "Fla", "Atty", "Attys", "Dist", "Asst", "Gen", "Ann", "Dept", "Div", "Cir", "Stat",
+     "Rev", "Comm", "Sec", "Grp", "Crim", "Civ", "Proc", "Cal", "Tex", "Pa", "Ind", "Ill"}
+)  # fmt: skip
+# What names a text, not a party: "the Law of Turnover and Excise Taxes", "the Act on Courts".
+_TEXT_OF_LAW_BEFORE = Regex(
+    r"\b(?:Law|Act|Code|Convention|Treaty|Statute|Regulations?|Rules?|Decree)\s+(?:of|on)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w-]*\s+(?:and\s+|&\s+)?)*$"
+)
+# A label of an information box: "• Relevant ECHR article(s): 5, 13".
+_LABEL_AFTER = Regex(r"[^\n.:]{0,20}:")
 _PLACE_BEFORE = Regex(
     r"\b(?:State|City|County|Commonwealth|Republic|Kingdom|Province|District|Borough|Town) of\s+$"
 )
@@ -584,11 +623,14 @@ def _is_name(name: str) -> bool:
     return len(meaningful) >= 1 and fold(name.split()[0]).strip(".'") not in _NOT_NAMES
 
 
-def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
-    """(name, kind, aliases, official) of every party the text names by its shape, first seen
-    first; a person's surname is an alias ("Sherman" for "Dwayne Sherman") unless two share it."""
+def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
+    """(name, kind, aliases, role) of every party the text names by its shape, first seen
+    first; a person's surname is an alias ("Sherman" for "Dwayne Sherman") unless two share it.
+    The role is "official" for a person named in office ("Judge X"), "counsel" for a lawyer
+    ("Me X", "X, Esq.", "X, Austin, for appellant"), else ""."""
     found: list[tuple[int, str, str, tuple[str, ...]]] = []
     officials: set[str] = set()
+    counsel: set[str] = set()
     in_capitals: set[str] = set()  # persons the text writes in capitals: "FAISAL SHAHZAD"
     covered = bytearray(len(text))  # where a name was found already
 
@@ -600,6 +642,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
         end = quoted.end() if quoted else end
         covered[start:end] = b"\x01" * (end - start)
         found.append((start, name, kind, aliases))
+        if kind == "person" and _is_counsel(text, start, end):
+            counsel.add(fold(name))
 
     def in_office(start: int, end: int) -> bool:
         """Whether an office comes before or after the name: "Agent, Ms N. Ruse"."""
@@ -629,6 +673,11 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
         words = set(re.findall(r"\w+", name))
         if words & set(_ORG_WORDS) and words - set(_ORG_WORDS) - {"of", "the", "and"}:
             add(m.start("name"), m.start("name") + len(raw), name, _kind_of(name))
+    for m in _TITLED_CAPS.rx.finditer(text):
+        name = _tidy(" ".join(m.group("name").split()))
+        if _is_name(name) and not _ORG_WORD_IN_CAPS.rx.search(m.group("name")):
+            add(m.start("name"), m.end("name"), name, "person")
+            officials.add(fold(name))  # a judge, a lawyer: not the "he" of the story
     for m in _TITLED.rx.finditer(text):
         name = _tidy(m.group("name"))
         if _is_name(name):
@@ -683,6 +732,9 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
             and not (text[: m.start("name")].endswith("(") and text[m.end("name") :][:1] == ")")
             and not _PLACE_BEFORE.rx.search(text, max(0, m.start() - 30), m.start())
             and fold(name) not in _PLACES
+            and not _abbreviated(text, m.end("name"), name)
+            and not _TEXT_OF_LAW_BEFORE.rx.search(text, max(0, m.start() - 80), m.start())
+            and not _labelled(text, m.start("name"), m.end("name"))
         ):
             add(m.start("name"), m.end("name"), _tidy(name), "person")
             if in_office(m.start(), m.end("name")):
@@ -711,11 +763,39 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
             result[holder] = (name, kind, (*first_aliases, first, *aliases))
     _merge_titled_surnames(result)
     surnames = [_surname(name) if kind == "person" else None for name, kind, _ in result.values()]
+    roles = {**dict.fromkeys(officials, OFFICIAL), **dict.fromkeys(counsel, COUNSEL)}
     return [
         (name, kind, _with_surname(aliases, surname if surnames.count(surname) == 1 else None,
-         fold(name) in in_capitals), fold(name) in officials)
+         fold(name) in in_capitals), roles.get(fold(name), ""))
         for (name, kind, aliases), surname in zip(result.values(), surnames, strict=True)
     ]  # fmt: skip
+
+
+# A lawyer: named after "represented by", before ", Esq." or ", a lawyer", or in a
+# list of counsel ending "for appellant" ("Jim P. Vollers, State's Atty., Austin, for the State").
+_COUNSEL_BEFORE = Regex(
+    r"(?:\b(?:represented|assisted|defended)\s+(?:[a-z ]{0,25}?\s)?by\s+"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?|\b(?:repr[ée]sent[ée]e?s?|plaidant|substitu[ée]e?)\s+"
+    r"(?:et\s+plaidant\s+)?par\s+(?:Me\s+)?|^[ \t]*FOR\s+[A-Z][A-Z '&.,-]*:\s*)$",
+    re.MULTILINE,
+)
+_SIDES = (
+    r"(?:(?:defendants?|plaintiffs?|petitioners?|respondents?)-)?(?:appellants?|appellees?"
+    r"|plaintiffs?|defendants?|petitioners?|respondents?|movants?|claimants?)|state|united states"
+    r"|commonwealth|people|government"
+)
+_COUNSEL_AFTER = Regex(
+    r",?\s+(?:Esq(?:uire)?\b|(?:a|an|the|his|her|their)\s+(?:lawyer|attorney|counsel|solicitor"
+    r"|barrister)\b|avocate?s?\b|counsel\b)"
+    rf"|(?:[ \t,.]+(?:[{_UPPER}][\w.'\u2019&-]*|and|of|the|&))*[ \t,.]*\bfor\s+(?:the\s+)?"
+    rf"(?i:{_SIDES})\b",
+)
+
+
+def _is_counsel(text: str, start: int, end: int) -> bool:
+    """Whether the person named at text[start:end] is a lawyer (see _COUNSEL_BEFORE)."""
+    before = _COUNSEL_BEFORE.rx.search(text, max(0, start - 60), start)
+    return before is not None or _COUNSEL_AFTER.rx.match(text, end) is not None
 
 
 _SHORT_TITLES = frozenset(
@@ -740,6 +820,22 @@ def _merge_titled_surnames(result: dict[str, tuple[str, str, tuple[str, ...]]]) 
             full, full_kind, full_aliases = result[fuller[0]]
             result[fuller[0]] = (full, full_kind, (*full_aliases, name, *aliases))
             del result[key]
+
+
+def _abbreviated(text: str, end: int, name: str) -> bool:
+    """Whether a name is words of a citation or an office abbreviated ("F. Supp.", "State's
+    Atty."): its last word an abbreviation with its full stop, or a possessive inside it."""
+    words = name.split()
+    if any(re.search(r"['\u2019]s$", word) for word in words[:-1]):
+        return True
+    return text[end : end + 1] == "." and words[-1] in _ABBREVIATIONS
+
+
+def _labelled(text: str, start: int, end: int) -> bool:
+    """Whether a name opens a label of an information box ("• Relevant ECHR article(s): 5")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    opens = not text[line_start:start].strip(" \t\u2022*-\u00b7")
+    return opens and _LABEL_AFTER.rx.match(text, end) is not None
 
 
 def _with_surname(
@@ -1073,6 +1169,33 @@ _ACCUSED_EVENTS = frozenset(
 _ACCUSED = ("accused", "defendant", "applicant", "appellant", "petitioner")
 
 
+# An announcement's speaker: the name right before its verb ("..., U.S. Attorney Jane Roe
+# announced today") or right after it, an office between ("said U.S. Attorney Jane Roe").
+_SPOKE = Regex(r"\b(?:announced|said|stated|praised|thanked)\b")
+_SPEAKER_AFTER = Regex(
+    r"[ \t,]+(?:[A-Z][\w.'\u2019-]*[ \t]+){0,5}?$"
+)  # "said U.S. Attorney " before the name
+
+
+def _speakers(sentence: str, names: Names) -> set[str]:
+    """The parties a sentence names as the ones announcing or saying it."""
+    spoken = [(m.start(), m.end()) for m in _SPOKE.rx.finditer(sentence)]
+    if not spoken:
+        return set()
+    folded = fold(sentence)
+    found = set()
+    for name in names.among(folded):
+        for m in name.pattern.finditer(sentence if name.exact else folded):
+            for start, end in spoken:
+                right_before = m.end() <= start and not folded[m.end() : start].strip(" \t,")
+                right_after = m.start() >= end and _SPEAKER_AFTER.rx.fullmatch(
+                    sentence[end : m.start()]
+                )
+                if right_before or right_after:
+                    found.add(name.party)
+    return found
+
+
 class Carried:
     """The last party of each type the text named, for "he" or "the court" after it, and the
     person a sentence describes and the next one names (`ahead`)."""
@@ -1153,6 +1276,7 @@ class Carried:
         PROCEDURE 1. ..."), the ones its own clause names, when it names any (with those
         "he" or "the court" stand for). And not the officials announcing it: "U.S. Attorney
         Jane Roe announced that John Doe was sentenced on May 3" is John Doe's sentencing."""
+        parties = [p for p in parties if p not in names.counsel]  # lawyers act for parties
         cited = _CASSATION_CITED.rx.search(sentence, max(0, at[0] - 30), at[1])
         if names.cassation is not None and cited is not None and cited.end() == at[0]:
             return [names.cassation]  # "(3e Civ., 7 septembre 2017, ...)": its decision
@@ -1176,7 +1300,8 @@ class Carried:
         if verb is not None and _TOLD_AFTER.rx.search(sentence, verb.end(), at[0]):
             before = parties_in(sentence[: verb.start()], names)
             parties = [p for p in parties if p not in before or self._kind(p) != "official"]
-        return parties
+        speaking = _speakers(sentence, names)
+        return [p for p in parties if p not in speaking or self._kind(p) != "official"]
 
     def accused_of(self, kind: str, parties: list[str]) -> list[str]:
         """The parties of an event only an accused undergoes ("The indictment was returned
