@@ -145,10 +145,13 @@ def stale_rows(conn: sqlite3.Connection) -> tuple[int, int]:
             for _, _, columns, sql in LINK_TEXT
         ),
     ]
-    union = " UNION ".join(found)
-    (out_of_date,) = conn.execute(f"SELECT count(*) FROM ({union})").fetchone()
-    (missing,) = conn.execute(
-        "SELECT count(*) FROM milestones m WHERE NOT EXISTS"
-        " (SELECT 1 FROM milestone_search WHERE id = m.id)"
+    # Milestones without a row: as many as there are milestones, less the rows, plus the rows
+    # found to belong to no milestone (two counts, not a search for each milestone's row).
+    (out_of_date, missing) = conn.execute(
+        f"WITH wrong (id) AS MATERIALIZED ({' UNION '.join(found)})"
+        " SELECT count(*), (SELECT count(*) FROM milestones)"
+        " - (SELECT count(*) FROM milestone_search)"
+        " + count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM milestones WHERE id = wrong.id))"
+        " FROM wrong"
     ).fetchone()
     return int(out_of_date), int(missing)

@@ -45,3 +45,23 @@ def test_search_rows_missing_or_left_over_are_counted(demo: Cli) -> None:
     assert "search: 2 milestone(s) missing in the search index" in out
     demo("search", "--rebuild")
     demo("check")
+
+
+def test_a_moved_sort_key_passes_on_any_day_its_date_allows(demo: Cli) -> None:
+    # Milestone 2 is dated 2003-06: `move` may put it on any day of June, not on 1 July.
+    _tamper(demo, "UPDATE milestones SET sort_key = '2003-06-30 5' WHERE id = 2",
+                  "UPDATE milestones SET sort_key = '2003-06-01 0' WHERE id = 7")  # fmt: skip
+    lines = demo("check", code=1).stdout.splitlines()
+    assert lines == ["dates: milestone 7 ('2011-12') has stored sort_key out of step with its text"]
+    _tamper(demo, "UPDATE milestones SET sort_key = '2011-12-31 5' WHERE id = 7")
+    demo("check")
+
+
+def test_an_unreadable_date_shared_by_milestones_is_reported_for_each(demo: Cli) -> None:
+    _tamper(demo, "UPDATE milestones SET date = 'soon' WHERE id IN (4, 6)",
+                  "UPDATE milestones SET date = ' 2003-06 ' WHERE id = 2")  # fmt: skip
+    assert demo("check", code=1).stdout.splitlines() == [
+        "dates: milestone 2 (' 2003-06 ') has stored date out of step with its text",
+        "dates: milestone 4 has an unreadable date 'soon'",
+        "dates: milestone 6 has an unreadable date 'soon'",
+    ]
