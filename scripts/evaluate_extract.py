@@ -6,7 +6,8 @@
     python scripts/evaluate_extract.py --finder dateparser         # the alternative
 
 Splits: `tune`, `heldout`, `heldout2`, `heldout3`, `heldout4`, `heldout5` and `heldout6` are real
-texts (tests/corpus/extract/, README there); the rules may be tuned on `tune` only. The misses of
+texts (tests/corpus/extract/, README there), and so is `tune2`, a second tuning split of texts from
+many more publishers and genres; the rules may be tuned on `tune` and `tune2` only. The misses of
 `heldout` and `heldout3` have been read while the rules were reworked, and `heldout4` and
 `heldout5` were each scored once with the rules frozen and then spent, so `heldout2` and
 `heldout6` (annotated before extract ever read them) are the clean held-out measures; `heldout6`
@@ -53,6 +54,7 @@ from casetrack.extract.text import fold  # noqa: E402
 
 SPLITS = (
     "tune",
+    "tune2",
     "heldout",
     "heldout2",
     "heldout3",

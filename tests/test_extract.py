@@ -930,7 +930,16 @@ def test_evaluation_script_scores_the_corpus() -> None:
     script = Path(__file__).resolve().parent.parent / "scripts" / "evaluate_extract.py"
     result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "fictional"):
+    for split in (
+        "tune",
+        "tune2",
+        "heldout",
+        "heldout2",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "fictional",
+    ):
         assert re.search(rf"^{split} +\d+ +\d+\.\d% +\d+\.\d% +[01]\.\d{{3}} ", result.stdout, re.M)
     assert re.search(rf"^fictional +{len(SAMPLES)} ", result.stdout, re.M)
     # The sealed split is named, not scored: extract never reads it in a run made while tuning.
