@@ -874,3 +874,75 @@ def test_a_lawyer_is_no_party_of_the_dates(counsel: str) -> None:
 def test_the_official_announcing_is_no_party_of_the_event(sentence: str) -> None:
     for known in ((), [("Jane Roe", ())]):
         assert "Jane Roe" not in extract(sentence, known_parties=known).candidates[0].parties
+
+
+@pytest.mark.parametrize(
+    "office", ["Varna Regional Public Prosecutor", "Varna Prosecutor's Office", "Varna Prosecution"]
+)
+def test_the_prosecution_is_the_prosecutors_office_named_before(office: str) -> None:
+    text = (
+        f"On 2 March 1993 the {office} opened an investigation. On 1 April 1994 the public "
+        "prosecution submitted an indictment against Ivan Petrov."
+    )
+    assert office in extract(text).candidates[-1].parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The hearing scheduled for 19 April 1994 had to be adjourned.",
+        "The trial opened on 19 April 1994.",
+    ],
+)
+def test_a_hearing_naming_no_court_is_the_last_trial_courts(sentence: str) -> None:
+    text = (
+        "The prosecutor submitted an indictment to the Varna Regional Court on 1 April 1994. "
+        f"The Court of Appeal of Varna was not seized. {sentence}"
+    )
+    assert extract(text).candidates[-1].parties == ["Varna Regional Court"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("Judge Roe scheduled sentencing for Nov. 8, 2016.", ["Jane Roe", "Dale Okafor"]),
+        ("The indictment was returned on Nov. 8, 2016.", ["Dale Okafor"]),
+        # an organisation named: its event, not the person's
+        ("Acme Corporation was indicted on Nov. 8, 2016.", ["Acme Corporation"]),
+    ],
+)
+def test_an_accused_event_naming_nobody_is_the_one_person_of_a_release(
+    sentence: str, want: list[str]
+) -> None:
+    text = (
+        "PITTSBURGH - A local man pleaded guilty, U.S. Attorney John Hale announced today. Dale "
+        "Okafor, 25, admitted the charges before U.S. District Judge Jane Roe. Okafor faces "
+        f"prison. {sentence}"
+    )
+    assert extract(text).candidates[-1].parties == want
+
+
+def test_two_people_in_a_release_leave_the_accused_unknown() -> None:
+    text = (
+        "Dale Okafor and Ivan Petrov pleaded guilty. Okafor and Petrov face prison. The "
+        "indictment was returned on Nov. 8, 2016."
+    )
+    assert extract(text).candidates[-1].parties == []
+
+
+def test_a_case_reported_by_an_appeals_reporter_is_the_appeals_courts() -> None:
+    text = (
+        "On March 13, 1974, the Lakeview Superior Court sentenced Dale Okafor. The Court of "
+        "Appeals of Ohio was seized. Okafor appealed the trial court's judgment in a decision "
+        "reported at Ohio App., 329 N.E.2d 612 (filed June 17, 1975)."
+    )
+    candidate = next(c for c in extract(text).candidates if c.date == "1975-06-17")
+    assert "Court of Appeals of Ohio" in candidate.parties
+
+
+def test_a_person_named_in_office_once_is_in_office_by_every_name() -> None:
+    text = (
+        "Samuel Alito was chosen. Judge Alito is one of our finest judges. A former informant "
+        "has been sentenced on May 3, 2005 to 121 months in prison."
+    )
+    assert "Samuel Alito" not in extract(text).candidates[-1].parties

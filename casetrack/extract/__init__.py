@@ -265,8 +265,8 @@ def extract(
             if kind not in _DECIDING and _names_a_decision(sentence, date_found, candidates):
                 continue
             linked = carried.of_date(sentence, (date_found.start, date_found.end), parties, names)
-            linked = carried.deciding(linked) if header else carried.accused_of(kind, linked)
-            linked = carried.with_court(linked) if citation is not None else linked
+            linked = carried.deciding(linked) if header else carried.by_kind(kind, linked)
+            linked = carried.with_court(linked, citation.text) if citation is not None else linked
             if header is not None and _retitled(candidates, clean, span.text, header, linked):
                 continue
             candidates.append(

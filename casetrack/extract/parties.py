@@ -535,7 +535,7 @@ _NOT_NAMES_TEXT = """the a an in on at by for of and but if as after before foll
     superior district county city we us our i judges justices circuit america fundamental freedoms
     rights person operation
     jan feb mar apr jun jul aug sep sept oct nov dec janv fevr avr juil juill
-    printable print search download rtf pdf html"""
+    printable print search download rtf pdf html story"""
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 # Places written like a person's name: "a Mitchell, South Dakota, man".
 _PLACES = frozenset(
@@ -565,13 +565,16 @@ def _kind_of(name: str, default: str = "person") -> str:
         r"(?:tribunal|cour|chambre|conseil (?:d'etat|const))\b", folded
     ):
         return "court"
-    if words & _AGENCY_WORDS or _FRENCH_AGENCY.rx.match(folded):
+    if words & _AGENCY_WORDS or _FRENCH_AGENCY.rx.match(folded) or _PROSECUTOR.rx.search(name):
         return "agency"
     if words & set(_ORG_WORDS) or _FRENCH_ORGANISATION.rx.match(folded):
         return "organization"
     return default
 
 
+# A prosecutor's office named by its office: "Plovdiv Regional Public Prosecutor", "the Kyiv
+# Prosecutor's Office".
+_PROSECUTOR = Regex(r"\bProsecut(?:or|ion)(?:['\u2019]s Office)?$|\bProsecutor['\u2019]s Office\b")
 # French bodies by their first word: "parquet de Paris", "commune de Wattrelos", "préfet de
 # la Gironde"; "société Icauna", "SCI Les Oliviers", "association Droit au logement".
 _FRENCH_AGENCY = Regex(
@@ -736,7 +739,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
             and not _TEXT_OF_LAW_BEFORE.rx.search(text, max(0, m.start() - 80), m.start())
             and not _labelled(text, m.start("name"), m.end("name"))
         ):
-            add(m.start("name"), m.end("name"), _tidy(name), "person")
+            office = _PROSECUTOR.rx.search(name)  # "Plovdiv Regional Public Prosecutor"
+            add(m.start("name"), m.end("name"), _tidy(name), "agency" if office else "person")
             if in_office(m.start(), m.end("name")):
                 officials.add(fold(_tidy(name)))  # "Ms N. Ruse, their Agent" or "Agent, Ms N. Ruse"
     found.sort()
@@ -766,9 +770,10 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
     roles = {**dict.fromkeys(officials, OFFICIAL), **dict.fromkeys(counsel, COUNSEL)}
     return [
         (name, kind, _with_surname(aliases, surname if surnames.count(surname) == 1 else None,
-         fold(name) in in_capitals), roles.get(fold(name), ""))
+         fold(name) in in_capitals),
+         next((roles[fold(w)] for w in (name, *aliases) if fold(w) in roles), ""))
         for (name, kind, aliases), surname in zip(result.values(), surnames, strict=True)
-    ]  # fmt: skip
+    ]  # fmt: skip  # "Samuel Alito" then "Judge Alito": in office
 
 
 # A lawyer: named after "represented by", before ", Esq." or ", a lawyer", or in a
@@ -975,7 +980,9 @@ _REFERS_TO = {
     ),  # The public prosecutor's office acts through its prosecutor: "le parquet de Paris", then
     # "le procureur de la République a classé la plainte".
     "agency": Regex(
-        r"\b(?:le procureur de la r[ée]publique|le minist[eè]re public)\b", re.IGNORECASE
+        r"\b(?:le procureur de la r[ée]publique|le minist[eè]re public|the (?:public )?prosecution"
+        r"|the prosecutor['\u2019]s office|the prosecuting authorit(?:y|ies))\b",
+        re.IGNORECASE,
     ),
 }
 # A court named by its level: "the trial court" is the last first-instance court named, not the
@@ -1002,6 +1009,9 @@ _TOP_COURT = Regex(
 )
 
 
+_APPEALS_REPORTER = Regex(r"\bApp\.|\bCir\.|\bCt\. App\b")
+
+
 def _court_level(court: str) -> str:
     """A court's level from its name: "appeal", "top" (supreme courts, the ECHR) or "trial"."""
     folded = fold(court).replace("\u2019", "'")
@@ -1010,7 +1020,7 @@ def _court_level(court: str) -> str:
     return "top" if _TOP_COURT.rx.search(folded) else "trial"
 
 
-_PROSECUTION = ("parquet", "ministere public", "procureur")
+_PROSECUTION = Regex(r"\b(?:parquet|ministere public|procureur|prosecut|attorney)")
 # An office holder telling their own intention: "le procureur a indiqué qu'il envisageait un
 # pourvoi", "the prosecutor said she would appeal": that "il" or "she" is the office, not the last
 # person named ("le juge a indiqué qu'il serait placé en détention" still is).
@@ -1062,6 +1072,14 @@ def bound_roles(text: str, names: Names, kinds: dict[str, str]) -> dict[str, str
         applicant = _named_at(text[m.end() : m.end() + 80], names)
         if applicant is not None:
             roles.setdefault("applicant", applicant)
+    if not roles.keys() & set(_ACCUSED):  # a release about one person: the accused
+        people = [
+            p
+            for p in parties_in(text, names)
+            if (kinds.get(p) or _kind_of(p)) == "person" and p not in names.officials
+        ]
+        if len(people) == 1 and _mentions(text, people[0], names) > 1:
+            roles["accused"] = people[0]
     for m in _CAPTION.rx.finditer(text, 0, _CAPTION_HEAD):
         for group, other, sides_roles in _ACCUSED_ROLES:
             if _STATE_SIDE.rx.fullmatch(m.group(other).strip()):
@@ -1087,6 +1105,18 @@ _ACCUSED_ROLES = (
 _APPLICATION_BY = Regex(
     r"\bApplication\s+no\s?\.?\s*\d+/\d\d\s+(?:lodged\s+on\s+[^,.;\n]{4,30}?\s+by\s+|by\s+)?"
 )
+
+
+def _mentions(text: str, party: str, names: Names) -> int:
+    """How many times a text names a party, by any of its names."""
+    folded = fold(text)
+    spans = sorted(
+        m.span()
+        for name in names.among(folded)
+        if name.party == party
+        for m in name.pattern.finditer(text if name.exact else folded)
+    )
+    return sum(1 for i, span in enumerate(spans) if i == 0 or span[0] >= spans[i - 1][1])
 
 
 def _named_at(text: str, names: Names) -> str | None:
@@ -1167,6 +1197,7 @@ _ACCUSED_EVENTS = frozenset(
      "sentencing", "acquittal", "appeal", "release", "parole", "pardon"}
 )  # fmt: skip
 _ACCUSED = ("accused", "defendant", "applicant", "appellant", "petitioner")
+_HELD_BY_A_COURT = frozenset({"hearing", "trial"})
 
 
 # An announcement's speaker: the name right before its verb ("..., U.S. Attorney Jane Roe
@@ -1256,7 +1287,7 @@ class Carried:
             if kind not in kinds and kind in self.last and refers.rx.search(sentence):
                 if kind == "person" and _OFFICE_SAYS.rx.search(sentence):
                     continue  # "le procureur a indiqué qu'il ...": the prosecutor's "il"
-                if kind == "agency" and not fold(self.last[kind]).startswith(_PROSECUTION):
+                if kind == "agency" and not _PROSECUTION.rx.search(fold(self.last[kind])):
                     continue  # "le procureur de la République" is no préfet
                 added.append(self.last[kind])
         if (
@@ -1303,14 +1334,20 @@ class Carried:
         speaking = _speakers(sentence, names)
         return [p for p in parties if p not in speaking or self._kind(p) != "official"]
 
-    def accused_of(self, kind: str, parties: list[str]) -> list[str]:
-        """The parties of an event only an accused undergoes ("The indictment was returned
-        on March 10, 1967", "Notice of appeal was given on April 17"): the one the decision's
-        caption or a role binding says is the accused, when the sentence names no person."""
-        if kind not in _ACCUSED_EVENTS or any(self._kind(p) == "person" for p in parties):
-            return parties
-        accused = next((self.roles[r] for r in _ACCUSED if r in self.roles), None)
-        return parties if accused is None or accused in parties else [*parties, accused]
+    def by_kind(self, kind: str, parties: list[str]) -> list[str]:
+        """The parties an event's kind implies when its sentence names none of that type: the
+        accused of an event only an accused undergoes ("The indictment was returned on March
+        10, 1967", "Notice of appeal was given on April 17"), the one the decision's caption,
+        a role binding or the story's only person says is the accused; and the last court
+        named for a hearing ("The hearing scheduled for 19 April 1994 was adjourned")."""
+        kinds = {self._kind(p) for p in parties}
+        if kind in _ACCUSED_EVENTS and not kinds & {"person", "organization", "other"}:
+            accused = next((self.roles[r] for r in _ACCUSED if r in self.roles), None)
+            parties = parties if accused is None or accused in parties else [*parties, accused]
+        court = self.last.get("court:trial") or self.last.get("court:appeal")
+        if kind in _HELD_BY_A_COURT and "court" not in kinds and court is not None:
+            parties = [*parties, court]
+        return parties
 
     def deciding(self, parties: list[str]) -> list[str]:
         """The parties of a date in a decision's header: the deciding court among them."""
@@ -1318,8 +1355,12 @@ class Carried:
             return parties
         return [*parties, self.itself]
 
-    def with_court(self, parties: list[str]) -> list[str]:
-        """The parties of a citation of the case itself: the last court named decided it."""
+    def with_court(self, parties: list[str], cited: str = "") -> list[str]:
+        """The parties of a citation of the case itself: the last court named decided it, the
+        last appeals court when the reporter is an appeals court's ("Ind. App.", "9th Cir.")."""
+        appeal = self.last.get("court:appeal") if _APPEALS_REPORTER.rx.search(cited) else None
+        if appeal is not None:  # "appealed the trial court's judgment ... Ind. App., ..."
+            return parties if appeal in parties else [*parties, appeal]
         if "court" not in self.last or any(self._kind(p) == "court" for p in parties):
             return parties
         return [*parties, self.last["court"]]
