@@ -621,3 +621,62 @@ def test_a_decisions_head_and_citations_of_its_own_history(
     text: str, want: list[tuple[str, str]]
 ) -> None:
     assert kinds(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Arrest: the usual ways releases, opinions and French decisions tell it.
+        ("Officers placed Smith under arrest on 3 May 2019.", "arrest"),
+        ("Smith was captured by US Marshals on 3 May 2019.", "arrest"),
+        ("On 3 May 2019 deputies took Smith into custody.", "arrest"),
+        ("Le 3 mai 2019, M. X a été appréhendé par les gendarmes.", "arrest"),
+        # Conviction: pleas entered or accepted, guilt adjudicated or admitted.
+        ("On 3 May 2019 Smith entered a guilty plea to wire fraud.", "conviction"),
+        ("Smith was adjudicated guilty of burglary on 3 May 2019.", "conviction"),
+        ("The same day, 3 May 2019, his guilty plea was accepted.", "conviction"),
+        ("On 3 May 2019 Smith admitted his guilt before the court.", "conviction"),
+        # Acquittal: cleared of the charges by a jury.
+        ("On 3 May 2019 a jury cleared Smith of all charges.", "acquittal"),
+        # Sentencing: ordered to serve, given a term, resentenced.
+        ("On 3 May 2019 the judge ordered Smith to serve 10 years.", "sentencing"),
+        ("Smith was given 12 years in federal prison on 3 May 2019.", "sentencing"),
+        ("Smith was resentenced on 3 May 2019.", "sentencing"),
+        # Pardon: clemency and commutations.
+        ("On 3 May 2019 the Governor granted Smith clemency.", "pardon"),
+        ("The President granted executive clemency to Smith on 3 May 2019.", "pardon"),
+        # Referral: bound over for trial, an ordonnance de renvoi.
+        ("Smith was bound over for trial on 3 May 2019.", "referral"),
+        ("Le juge a rendu une ordonnance de renvoi le 3 mai 2019.", "referral"),
+        # Settlement: prosecution agreements and French transactions.
+        ("On 3 May 2019 the bank entered into a deferred prosecution agreement.", "settlement"),
+        ("Les parties ont signé un protocole transactionnel le 3 mai 2019.", "settlement"),
+        # Complaint: a claim in court, a civil party complaint; a claim for a benefit is filed.
+        ("She did not file her claim until 3 May 2019.", "complaint"),
+        ("On 3 May 2019 the family filed suit against the city.", "complaint"),
+        ("Le 3 mai 2019, Mme Y s'est constituée partie civile.", "complaint"),
+        ("On 3 May 2019 the veteran filed a claim for increased benefits.", "filing"),
+        # Release and detention: bail posted, held without bond.
+        ("Smith posted a $50,000 bond on 3 May 2019.", "release"),
+        ("Smith was released on bail on 3 May 2019.", "release"),
+        ("Smith was held without bond on 3 May 2019.", "detention"),
+        ("Le 3 mai 2019, le juge a décerné un mandat de dépôt.", "detention"),
+        # Hearing: appearing before a court, in French too.
+        ("Le 3 mai 2019, M. X a comparu devant le tribunal correctionnel.", "hearing"),
+        ("On 3 May 2019 the court held an evidentiary hearing.", "hearing"),
+        # Charge: formal investigation, proceedings brought, summoned to appear.
+        ("On 3 May 2019 Smith was placed under formal investigation.", "charge"),
+        ("Le 3 mai 2019, le parquet a engagé des poursuites contre M. X.", "charge"),
+        ("Le 3 mai 2019, M. X a été cité à comparaître devant le tribunal.", "charge"),
+        # Dismissal: nolle prosequi, charges withdrawn, prosecution declined.
+        ("The State entered a nolle prosequi on 3 May 2019.", "dismissal"),
+        ("On 3 May 2019 prosecutors withdrew the charges against Smith.", "dismissal"),
+        ("On 3 May 2019 the district attorney declined to prosecute Smith.", "dismissal"),
+        # Indictment: a true bill.
+        ("The grand jury returned a true bill on 3 May 2019.", "indictment"),
+        # Appeal: French appeals lodged ("relevé appel", "requête d'appel").
+        ("Le 3 mai 2019, M. X a relevé appel du jugement.", "appeal"),
+    ],
+)
+def test_each_kind_by_the_usual_words_of_its_family(text: str, kind: str) -> None:
+    assert [k for d, k in kinds(text) if d == "2019-05-03"] == [kind]

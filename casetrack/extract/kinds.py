@@ -107,7 +107,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"closed the (?:case|probe|investigation)", r"(?:was|were) closed",
             r"classe\w* sans suite", r"abandon\w* les poursuites", r"prononce\w* un non-lieu",
             r"n'y avoir lieu a suivre",
-            r"nonsuit\w*",
+            r"nonsuit\w*", r"nolle pros\w*", r"no[- ]billed", r"declin\w* to prosecute",
+            r"withdr\w* (?:all |the )?(?:criminal )?charges", r"charges (?:were |was )?withdrawn",
             # a prosecutor ending proceedings or declining to bring them (ECHR statements)
             r"(?:discontinu|terminat)\w* (?:the |its |his |her )?(?:criminal )?(?:proceedings"
             r"|investigation|prosecution|case)",
@@ -164,6 +165,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "arrest",
         (
             r"ordered (?:[\w'-]+ ){0,3}arrest", r"arrested", r"apprehended",
+            r"placed (?:[\w'-]+ ){0,2}under arrest", r"captured", r"apprehend\w*",
+            r"(?:took|taken|picked up|detained) (?:[\w'-]+ ){0,2}?"
+            r"(?:into custody|by (?:the )?police)",
             r"execut\w* (?:an |the )?arrest warrants?", r"taken into custody",
             r"surrendered (?:himself |herself |themselves )?to (?:the )?(?:federal |state |local )?"
             r"(?:authorities|police|agents|marshals)", r"turned (?:himself|herself|themselves) in",
@@ -194,6 +198,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"ordered (?:[\w'-]+ ){0,3}release",
             r"ordonn\w* (?:sa |la |leur )?(?:remise|mise) en liberte", r"released", r"freed",
             r"set free", r"libere\w*", r"remis\w* en liberte", r"granted (?:him |her |them )?bail",
+            r"posted (?:[\w$,.-]+ ){0,3}(?:bail|bond)", r"bailed", r"released on (?:bail|bond)",
             r"(?:final )?discharge (?:was |were )?(?:given|granted)",
             r"discharged from (?:parole|probation|prison|custody|detention|jail)",
             # released under supervision: "placé sous contrôle judiciaire"
@@ -214,6 +219,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"ordered (?:[\w'-]+ ){0,3}detention",
             r"ordered (?:[\w'-]+ ){0,3}(?:detained|remanded in custody|held in custody)",
             r"place\w* en garde a vue", r"ecroue\w*", r"incarcer\w*", r"place\w* en detention",
+            r"(?:held|detained|remanded) without (?:bail|bond)",
+            r"remanded (?:[\w'-]+ ){0,3}into custody",
+            r"mandat de depot",
         ),
         (
             r"detention", r"custody", r"garde a vue", r"detenu\w*",
@@ -222,7 +230,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "indictment",
         (
-            r"indicted", r"returned an? (?:[\w-]+ ){0,2}indictment",
+            r"indicted", r"returned an? (?:[\w-]+ ){0,2}indictment", r"returned a true bill",
             r"(?:charged|named) (?:[\w'-]+ ){0,3}in (?:a |an )?(?:[\w-]+ ){0,3}indictment"
             r"(?:,? (?:was |were )?(?:returned|unsealed|filed))?",
             r"indictments?,? (?:was |were )?(?:returned|unsealed)",
@@ -238,6 +246,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "charge",
         (
             r"charged", r"charging", r"inculpe\w*", r"mis\w* en examen",
+            r"placed under formal investigation", r"engag\w* (?:des |les )?poursuites",
+            r"poursuites (?:ont ete |avaient ete |furent )?engagees",
+            r"cit\w* a comparaitre",
             r"criminal complaint,? (?:was |were )?(?:filed|unsealed)",
             r"(?:charged|charging) (?:[\w'-]+ ){0,3}(?:in|by) (?:a |an )?criminal complaint"
             r"(?:,? (?:was |were )?(?:filed|unsealed))?",
@@ -261,6 +272,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:entered|entering|tendered|changed) (?:a |an |his |her |their )?pleas? (?:of|to) "
             r"guilty",
             r"returned (?:a )?(?:guilty verdict|verdict of guilty)", r"guilty verdict",
+            r"(?:entered|entering|tendered|changed) (?:a |an |his |her |their )?guilty pleas?",
+            r"(?:adjudicated|adjudged|declared|held) (?:[\w'-]+ ){0,2}guilty",
+            r"(?:guilty )?pleas? (?:of guilty )?(?:was |were )?accepted",
+            r"admitted (?:his |her |their )?guilt",
             r"reconnu\w* coupable", r"declare\w* (?:[\w.'-]+ ){0,4}coupable", r"condamne\w*",
             r"condamnant",
         ),
@@ -274,6 +289,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"acquitt(?:ed|ing)", r"relaxe\w*", r"relaxant", r"acquitte\w*",
             r"found (?:[\w'-]+ ){0,3}not guilty",
+            r"cleared (?:[\w'-]+ ){0,2}of (?:all )?(?:the )?(?:criminal )?charges",
             r"(?:returned )?(?:a )?(?:not guilty verdict|verdict of not guilty)",
         ),
         (
@@ -285,6 +301,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"sentenced", r"received (?:a |an )?(?:[\w-]+ ){0,3}(?:prison|jail) (?:term|sentence)",
             r"impos\w* (?:a |the |his |her |their )?(?:[\w-]+ ){0,2}sentences?",
+            r"resentenced", r"ordered (?:[\w'-]+ ){0,2}to serve",
+            r"(?:was|were|been) given (?:a |an )?(?:[\w-]+ ){0,3}"
+            r"(?:years?|months?|sentences?|terms?)"
+            r"(?: (?:in|of) (?:federal |state )?(?:prison|jail|custody|imprisonment))?",
+            r"handed (?:[\w'-]+ ){0,2}(?:a |an )?(?:[\w-]+ ){0,3}sentences?",
         ),
         (
             r"sentenc\w*", r"(?:prison|jail) (?:terms?|sentences?)",
@@ -295,9 +316,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "pardon",
         (
             r"pardoned", r"gracie\w*", r"commuted",
+            r"grant\w* (?:[\w'-]+ ){0,2}(?:clemency|a pardon|commutation|executive clemency)",
         ),
         (
-            r"pardons?", r"grace presidentielle",
+            r"pardons?", r"grace presidentielle", r"clemency", r"commutations?",
         ),
     ),
     (
@@ -307,9 +329,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:committed|sent|ordered) (?:for|to stand) trial",
             # sent for trial before the assize court: "renvoyé devant la cour d'assises"
             r"renvoy\w* (?:[\w.'-]+ ){0,3}devant la cour d'assises", r"mis\w* en accusation",
+            r"bound over (?:for trial|to (?:the )?(?:grand jury|circuit court|superior court))",
         ),
         (
-            r"referrals?",
+            r"referrals?", r"ordonnances? de (?:renvoi|mise en accusation)",
         ),
     ),
     (
@@ -341,6 +364,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
         (
             r"settlements?", r"transaction", r"accord amiable", r"consent (?:decree|judgment)s?",
+            r"(?:deferred|non)[- ]prosecution agreements?", r"(?:protocole|accord) transactionnel",
         ),
     ),
     (
@@ -448,6 +472,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:filed|lodged|brought) (?:a |an |his |her |their )?(?:timely )?(?:[\w-]+ )?"
             r"(?:appeal|notice of appeal)",
             r"se pourvoi\w*", r"s'est pourvue?s?", r"pourvue?s? en cassation",
+            r"relev\w* appel", r"requetes? d'appel",
             r"(?:appeals?|notices? of appeal) (?:was|were) (?:filed|lodged|brought)",
             # a request registered at a court's registry is an appeal: "Vu la requête,
             # enregistrée au greffe de la cour le 3 mai 2019" (a cour d'appel, administrative or
@@ -465,6 +490,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"oral arguments?", r"held a hearing", r"arraigned", r"(?:was|were|been) heard",
             r"(?:was|were|been) argued", r"(?:heard|argued(?: and submitted)?)(?= (?:on )?\d)",
             r"made (?:an? |his |her |their )?initial (?:court )?appearances?",
+            r"compar\w* (?:[\w'-]+ ){0,2}devant", r"a comparu",
+            r"held (?:an? |the )?(?:[\w-]+ ){0,2}hearings?",
             r"brought before (?:a |an |the )?(?:[\w-]+ ){0,2}(?:judge|court|magistrate|prosecutor)",
             r"(?<!notice to )appear(?:s|ed|ing)? (?:[\w-]+ ){0,2}(?:in|before) (?:[\w.-]+ ){0,3}"
             r"(?:court|judge|magistrate)",
@@ -490,6 +517,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"assign\w* (?:[\w.'-]+ ){0,3}devant",  # a summons to a civil court
             r"(?:filed|brought|instituted) (?:a |an )?(?:[\w-]+ ){0,2}(?:lawsuit|suit|action)",
             r"depose\w* plainte",
+            # a claim against someone in court; a claim "for" a benefit is a filing
+            r"fil(?:e|es|ed|ing) (?:a |an |his |her |their |its |the )?(?:[\w-]+ )?claims?"
+            r"(?! for\b)",
+            r"(?:filed|brought|lodged) (?:[\w'-]+ ){0,3}suit",
+            r"plaintes? avec constitution de partie civile",
+            r"constitu\w* partie civile",
             r"(?:sought|requested|asked for|applied for|demanded) (?:the )?(?:institution|opening"
             r"|initiation) of (?:a )?(?:criminal )?(?:proceedings|case|investigation)",
             r"(?:asked|requested|urged) (?:the )?(?:[\w-]+ ){0,3}to (?:institute|open|initiate"
@@ -583,6 +616,7 @@ _SUBJECT_LEAD = Regex(
 )
 _HUNG_DATE = Regex(r"(?:\s+of\s+(?:[\w.'-]+\s+){1,4}?)?\s*(?:on|in|du|le|en)\s*")
 _ON_DATE = Regex(r"^\s*(?:on|in|of|on or about|du|le|en)\s*$")
+_OWN_DATE = Regex(r"^\s*(?:on|in|of|on or about|until|du|le|en)\s*$")
 _LISTED = Regex(
     r"^\s*,?\s*(?:,|and|et|or|ou|&)\s*(?:again|then|also|puis|encore)?\s*(?:on|le|du|in|en)?\s*$"
 )
@@ -860,7 +894,7 @@ class KindWords:
         word_end = self.words[index][1]
         after = bisect.bisect_left(self.dates, word_end, key=lambda d: d[0])
         return after < len(self.dates) and bool(
-            _ON_DATE.rx.match(self.folded[word_end : self.dates[after][0]])
+            _OWN_DATE.rx.match(self.folded[word_end : self.dates[after][0]])
         )
 
     def _reported(self, start: int, end: int) -> bool:
