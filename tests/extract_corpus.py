@@ -252,10 +252,11 @@ SAMPLES: tuple[Sample, ...] = (
         expected=(
             # "detained ... on a European arrest warrant": the verb says detention.
             Expected("2019-11-09", "arrest", ("Hamid Nouri",), got_kind="detention"),
-            # The warrant was issued then; "detained" in the sentence makes extract() say detention.
-            # "The previous month" fixes the month: exact (tests/corpus/extract/README.md).
+            # The warrant was issued then: an order (tests/corpus/extract/README.md); "detained"
+            # in the sentence makes extract() say detention. "The previous month" fixes the
+            # month: exact.
             Expected(
-                "2019-10", "other", ("Hamid Nouri",), anchor="2019-11-09", got_kind="detention"
+                "2019-10", "order", ("Hamid Nouri",), anchor="2019-11-09", got_kind="detention"
             ),
             # A month without a year takes the year of the later date of its sentence.
             Expected("2020-01", "ruling", ("Hamid Nouri",), anchor="2020-02-14"),
