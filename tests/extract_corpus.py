@@ -250,14 +250,12 @@ SAMPLES: tuple[Sample, ...] = (
         ),
         known_parties=(("Hamid Nouri", ("Nouri",)), ("Marie Dose", ())),
         expected=(
-            # "detained ... on a European arrest warrant": the verb says detention.
-            Expected("2019-11-09", "arrest", ("Hamid Nouri",), got_kind="detention"),
-            # The warrant was issued then: an order (tests/corpus/extract/README.md); "detained"
-            # in the sentence makes extract() say detention. "The previous month" fixes the
-            # month: exact.
-            Expected(
-                "2019-10", "order", ("Hamid Nouri",), anchor="2019-11-09", got_kind="detention"
-            ),
+            # "detained ... on a European arrest warrant": the warrant issued right after the
+            # date makes extract() say order.
+            Expected("2019-11-09", "arrest", ("Hamid Nouri",), got_kind="order"),
+            # The warrant was issued then: an order (tests/corpus/extract/README.md). "The
+            # previous month" fixes the month: exact.
+            Expected("2019-10", "order", ("Hamid Nouri",), anchor="2019-11-09"),
             # A month without a year takes the year of the later date of its sentence.
             Expected("2020-01", "ruling", ("Hamid Nouri",), anchor="2020-02-14"),
             Expected("2020-02-14", "ruling", ("Hamid Nouri",)),

@@ -680,3 +680,23 @@ def test_a_decisions_head_and_citations_of_its_own_history(
 )
 def test_each_kind_by_the_usual_words_of_its_family(text: str, kind: str) -> None:
     assert [k for d, k in kinds(text) if d == "2019-05-03"] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # An arrest warrant issued is an order (tests/corpus/extract/README.md).
+        ("Mexican authorities issued an arrest warrant on 3 May 2019 for Roe.", "order"),
+        ("A bench warrant was issued on 3 May 2019 after Roe failed to appear.", "order"),
+        ("Le 3 mai 2019, le juge d'instruction a délivré un mandat d'arrêt contre M. X.", "order"),
+        # A chambre de l'instruction ruling on a request to annul procedural acts: an order.
+        (
+            "M. X s'est pourvu contre l'arrêt de la chambre de l'instruction de la cour d'appel "
+            "de Paris, en date du 3 mai 2019, qui, dans l'information suivie contre lui, a "
+            "prononcé sur sa demande d'annulation d'actes de la procédure.",
+            "order",
+        ),
+    ],
+)
+def test_warrants_issued_and_rulings_on_nullity_are_orders(text: str, kind: str) -> None:
+    assert [k for d, k in kinds(text) if d == "2019-05-03"] == [kind]

@@ -483,6 +483,8 @@ def _merged(candidates: list[Candidate]) -> list[Candidate]:
         first = None if candidate.same_day else told.get((*day, candidate.kind))
         if candidate.kind in _DECISIONS:
             first = decided.get(day)
+        if first is None and candidate.kind in _PLAIN_DECISIONS:
+            first = told.get((*day, "order"))  # "l'arrêt du 11 juin" after it ordered
         first = first or told.get((0, candidate.date, candidate.kind + candidate.sentence))
         if first is None and _no_event_of_its_own(candidate):
             first = by_day.get(day) or any_story.get(candidate.date)

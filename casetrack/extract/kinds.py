@@ -385,6 +385,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:petition|application|motion|request)s? (?:for|to) (?:a writ of )?"
             r"(?:rehearing|certiorari|reconsideration|review|leave|transfer)",
             r"perm\. app\. granted", r"prescrivant", r"enjoined",
+            # a warrant issued for someone's arrest; a chambre de l'instruction ruling on nullity
+            r"issu\w* (?:an? |the )?(?:[\w-]+ ){0,2}(?:arrest|bench) warrants?",
+            r"(?:arrest|bench) warrants? (?:was |were |had been |has been )?issued",
+            r"(?:delivr|decern|emi)\w* (?:un |le |des )?mandats? d'(?:arret|amener)",
+            r"prononc\w* sur (?:sa |la |leur |une |les )?(?:demandes?|requetes?) (?:d'annulation"
+            r"|en (?:annulation|nullite)|de nullite)",
             r"approved by the (?:[\w-]+ )?(?:judge|court|magistrate)",
             # the ECHR's procedural decisions: priority (Rule 41), interim measures (Rule 39)
             r"(?:decided to )?(?:grant\w*|giv\w*|gave|accord\w*) (?:the (?:application|case) )?"
