@@ -700,3 +700,44 @@ def test_each_kind_by_the_usual_words_of_its_family(text: str, kind: str) -> Non
 )
 def test_warrants_issued_and_rulings_on_nullity_are_orders(text: str, kind: str) -> None:
     assert [k for d, k in kinds(text) if d == "2019-05-03"] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A date opening its sentence: the main verb of that clause says what happened, not a
+        # noun between the date and the verb.
+        (
+            "On 3 May 2019 the complaints concerning the applicant's detention and the length "
+            "of the proceedings were communicated to the Government.",
+            "other",
+        ),
+        (
+            "On 3 May 2019 the charges against the applicant's brother and his business partner "
+            "were dropped.",
+            "dismissal",
+        ),
+        (
+            "In May 2019 the appeal brought by the applicant's lawyer against the detention "
+            "order was dismissed by the Regional Court.",
+            "ruling",
+        ),
+        # The Rules of Court name no ruling.
+        (
+            "On 3 May 2019 the remainder of the application was communicated under Rule 54 § 2 "
+            "(b) of the Rules of Court.",
+            "other",
+        ),
+        # A document that only "was returned", "entered" or "handed down" on the date is of
+        # the subject's kind, however long the subject.
+        (
+            "The indictment which alleged the offense occurred in Dallas County was returned "
+            "on 3 May 2019.",
+            "indictment",
+        ),
+        ("The judgment of the district court was entered on 3 May 2019.", "judgment"),
+        ("The order granting the injunction was issued on 3 May 2019.", "order"),
+    ],
+)
+def test_the_dates_clause_and_its_main_verb_decide(text: str, kind: str) -> None:
+    assert [k for d, k in kinds(text) if d.startswith("2019-05")] == [kind]

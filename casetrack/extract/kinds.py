@@ -65,7 +65,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"trial (?:court|judge|justice)", r"hearing officer", r"post-conviction", r"accus\w*",
             r"soupconn\w*", r"suspect\w*", r"alleg\w*", r"direct appeal", r"on appeal",
             r"en appel", r"mandat d'arret", r"appeals? panel", r"in order to",
-            r"(?:new|multidatabase) search",
+            r"(?:new|multidatabase) search", r"rules? (?:of (?:the )?court|of procedure|\d+)",
             # "pre-trial detention" is no trial, a waived indictment no indictment, supervised
             # release a term of a sentence
             r"pre-?trial", r"waiv\w* (?:the |his |her |their )?indictment", r"supervised release",
@@ -104,6 +104,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"end(?:ed)? to the (?:prosecution|proceedings|case)",
             r"dropp\w* (?:all |the )?(?:\w+ )?charges",
             r"charges (?:were|was|have been|had been) dropped", r"dismiss\w*",
+            r"(?:was|were|been) dropped",
             r"closed the (?:case|probe|investigation)", r"(?:was|were) closed",
             r"classe\w* sans suite", r"abandon\w* les poursuites", r"prononce\w* un non-lieu",
             r"n'y avoir lieu a suivre",
@@ -640,6 +641,11 @@ _CHAMBER_CITED = Regex(
     r"\(\s*(?:\d+(?:re|er|e|eme)\s+)?(?:civ|crim|com|soc|cass|ass\. plen|ch\. mixte)\.?"
     r"(?:\s+\d+)?,?\s*$"
 )
+# A date that opens its sentence or a clause after ";": "On 7 May 2019 the court ...".
+_DATE_OPENS = Regex(r"(?:.*[:])?\W*(?:on|in|le|en|by|at|around|vers|since|depuis)?\s*")
+# What a dismissal of the subject is: "the appeal ... was dismissed" is the court's ruling.
+_DISMISSED_SUBJECTS = {("appeal", 0): "ruling", ("motion", 0): "order"}
+_OPENER = 60  # characters at most before a date that opens its clause
 _CLAUSE_PENALTY = 25
 _VERB_BONUS = 40
 _NEIGHBOURS = 4  # words looked at on each side of a date
@@ -717,7 +723,10 @@ _FOR_DOING = Regex(
     r"|regarding|concerning|notwithstanding)\b)\w+ing\b[^,;:()]*$"
 )
 _TOOK_PLACE = Regex(
-    r"\b(?:took\s+place|happened|occurred|(?:was|were)\s+held|s'est\s+tenue?|a\s+eu\s+lieu)"
+    r"\b(?:took\s+place|happened|occurred|(?:was|were)\s+held|s'est\s+tenue?|a\s+eu\s+lieu"
+    # a verb that says only that the document came to be: "the indictment ... was returned"
+    r"|(?:was|were|had\s+been|has\s+been)\s+(?:returned|handed\s+down|rendered|entered|issued"
+    r"|unsealed|delivered|pronounced)|a\s+[ée]t[ée]\s+(?:rendue?|prononc[ée]e?))"
     r"(?:\s+(?:on|in|le|en))?\s*$"
 )
 # Verbs of a state of affairs, not an event: "In February 1925 the company owned the mine".
@@ -869,6 +878,19 @@ class KindWords:
             ]
             if verbs:
                 return min(verbs)[1]
+        if start - low <= _OPENER and _DATE_OPENS.rx.fullmatch(self.folded[low:start]):
+            # "On 7 May 2019 the complaints about his detention were communicated to the
+            # Government": the main verb of the clause the date opens, not a noun nearer it
+            after = [
+                w[2:]
+                for index, w in enumerate(self.words[before + 1 :], before + 1)
+                if in_scope(index) and not self._dated_apart(index)
+            ]
+            main = next((kind for kind, strength in after if strength == _VERB), None)
+            if main == "dismissal" and after[0] in _DISMISSED_SUBJECTS:
+                return _DISMISSED_SUBJECTS[after[0]]  # "the appeal ... was dismissed"
+            if main is not None:
+                return main
         scored: list[tuple[float, str]] = []
         index = before
         while index >= 0 and len(scored) < _NEIGHBOURS:
