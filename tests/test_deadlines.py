@@ -195,6 +195,8 @@ def test_user_rules_add_show_edit_and_recount(cli: Cli) -> None:
     assert "FR has no subdivision" in bad.stderr
     bad = cli("rule", "add", "x", "--days", "3", "--holidays", "XX", "--citation", "c", code=1)
     assert "unknown holiday calendar" in bad.stderr
+    bad = cli("rule", "add", "x", "--days", "3", "--holidays", "non", "--citation", "c", code=1)
+    assert "unknown holiday calendar 'non' (did you mean 'none' or" in bad.stderr
     bad = cli("rule", "add", "x", "--days", "3", "--method", "us-frcp6a", "--citation", "c",
               code=2)  # fmt: skip
     assert "did you mean 'us-frcp-6a'" in bad.stderr
@@ -237,6 +239,11 @@ def test_a_closure_says_the_day_it_recorded_and_warns_of_a_court_no_case_names(c
     removed = cli("closure", "rm", "SDN.Y.", "2024-07-15", code=1).stderr
     assert removed.startswith(
         "casetrack: no closure of SDN.Y. on 2024-07-15 (did you mean 'S.D.N.Y.'"
+    )
+    wrong_day = cli("closure", "rm", "S.D.N.Y.", "2024-07-22", code=1).stderr
+    assert wrong_day == (
+        "casetrack: no closure of S.D.N.Y. on 2024-07-22 (it is closed on 15 Jul 2024):"
+        " see 'casetrack closure list'\n"
     )
     assert stored_date(cli, deadline_id) == "2024-07-16"
 

@@ -36,7 +36,8 @@ def check_calendar(spec: str) -> str:
     supported = _supported()
     if country not in supported:
         raise CasetrackError(
-            f"unknown holiday calendar {spec!r}{did_you_mean(country, supported)}:"
+            f"unknown holiday calendar {spec!r}"
+            f"{did_you_mean(country, [*supported, NO_HOLIDAYS])}:"
             f" give {CALENDAR_HELP}"
         )
     if not subdiv:

@@ -151,8 +151,18 @@ def remove_closure(store: Store, court: str, day: str) -> list[int]:
             "DELETE FROM closures WHERE court_key = ? AND day = ?", (name_key(name), when)
         ).rowcount
         if not gone:
-            courts = [r[0] for r in conn.execute("SELECT DISTINCT court FROM closures")]
-            hint = did_you_mean(name, courts)
+            days = [
+                display_text(str(r[0]))
+                for r in conn.execute(
+                    "SELECT day FROM closures WHERE court_key = ? ORDER BY day LIMIT 6",
+                    (name_key(name),),
+                )
+            ]
+            if days:  # the court is right: the day is what was mistyped
+                hint = f" (it is closed on {', '.join(days[:5])}{', ...' if len(days) > 5 else ''})"
+            else:
+                courts = [r[0] for r in conn.execute("SELECT DISTINCT court FROM closures")]
+                hint = did_you_mean(name, courts)
             raise NotFoundError(
                 f"no closure of {name} on {day}{hint}: see 'casetrack closure list'"
             )
