@@ -95,10 +95,13 @@ def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
     by_key: dict[str, str] = {}
     for choice in choices:
         by_key.setdefault(name_key(choice), choice)
-    keys = difflib.get_close_matches(name_key(word), list(by_key), n=n, cutoff=0.6)
+    target = name_key(word)
+    keys = difflib.get_close_matches(target, list(by_key), n=n, cutoff=0.6)
     if not keys:
-        target = name_key(word)
         keys = [k for k in by_key if target and (target in k or k in target)][:n]
+    # The same letters in another order (cvs for csv) is the likeliest slip: it comes first,
+    # where a mere score tie would put a name after it in the alphabet (ics) before it.
+    keys.sort(key=lambda k: sorted(k) != sorted(target))
     return [by_key[k] for k in keys]
 
 

@@ -103,6 +103,8 @@ def test_names_are_taken_in_any_case_and_formats_and_kinds_by_their_other_names(
     assert demo("timeline", "-f", "MD").stdout.startswith("| id")
     typo = demo("export", "-f", "mdd", code=2).stderr
     assert "unknown format 'mdd' (did you mean 'markdown'?)" in typo
+    swapped = demo("export", "-f", "cvs", code=2).stderr
+    assert "unknown format 'cvs' (did you mean 'csv' or 'ics'?)" in swapped
     refused = demo("party", "add", "X", "--kind", "organisaton", code=1).stderr
     assert "(did you mean 'organization'?)" in refused
 
