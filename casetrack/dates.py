@@ -85,7 +85,7 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"  # 17th, 1er (French), 17. (Ger
 _MONTH = r"(?P<month>[^\W\d_]+)\.?"
 _YEAR = r"(?P<year>\d{4})"
 _FRIENDLY = (
-    rf"{_DAY} {_MONTH},? {_YEAR}",
+    rf"{_DAY} (?:of )?{_MONTH},? {_YEAR}",  # the 3rd of March 2021 too
     rf"{_MONTH} {_DAY},? {_YEAR}",
     rf"{_MONTH},? {_YEAR}",
 )

@@ -671,6 +671,19 @@ def test_a_part_of_a_year_is_a_season_or_a_third_and_displays_back(year: int, ty
     assert parse_date(display_date(value)) == value
 
 
+def test_the_day_of_a_month_as_a_letter_says_it(cli: Cli) -> None:
+    """'the 3rd of March 2021' is how a letter or a witness statement writes a date."""
+    cli("case", "add", "c", "--title", "C")
+    for typed in ("the 3rd of March 2021", "3rd of March, 2021", "2nd of Feb. 2021"):
+        cli("add", "c", typed, typed)
+    assert [d for (d,) in cli.query("SELECT date FROM milestones ORDER BY id")] == [
+        "2021-03-03",
+        "2021-03-03",
+        "2021-02-02",
+    ]
+    assert "'of' is not a month" not in cli("add", "c", "3rd of Marhc 2021", "x", code=1).stderr
+
+
 def test_typed_dates_through_the_cli_and_ambiguous_ones_still_refused(cli: Cli) -> None:
     cli("case", "add", "c", "--title", "C")
     for typed in ("2003/06/17", "17-Jun-2003", "17 June, 2003", "summer of 2003", "end of 2003"):
