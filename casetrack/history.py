@@ -805,6 +805,15 @@ def summarise(
         said = [_changed(k, old.get(k), new[k], names) for k in changed if k not in _PLACE]
         if "date" not in changed and any(k in _PLACE for k in changed):
             said.append("moved to another place on the timeline")
+        if not said:  # only touched: its tags, parties or sources changed, on lines of their own
+            from casetrack.dates import display_time
+
+            before, after = old.get("updated_at"), new.get("updated_at")
+            said.append(
+                f"last changed: {display_time(before)} → {display_time(after)}"
+                if before != after
+                else "touched, no field changed"
+            )
         return "; ".join(said)
     return _label(table, (new if action == "insert" else old) or {}, names)
 

@@ -243,6 +243,23 @@ def test_history_says_a_date_change_once_as_the_listings_say_dates(demo: Cli) ->
     assert added["summary"].startswith("milestone 9, nec-2003 c. 2015 other: ")
 
 
+def test_a_milestone_only_touched_by_a_change_of_its_links_says_so(cli: Cli) -> None:
+    cli("case", "add", "c1", "--title", "T")
+    cli("add", "c1", "2020", "Event")
+    conn = sqlite3.connect(cli.db_path)
+    with conn:  # added a while ago: the edit's stamp differs from it
+        conn.execute("UPDATE milestones SET updated_at = '2020-01-02T03:04:05+00:00'")
+    conn.close()
+    cli("edit", "1", "--tag", "foo")
+    undone = cli("undo").stderr.splitlines()
+    assert "  removed tag 'foo' on milestone 1 'Event'" in undone
+    (touched,) = [line for line in undone if line.startswith("  milestone 1,")]
+    assert touched.startswith("  milestone 1, last changed: 20")
+    assert touched.endswith(" UTC → 2020-01-02 03:04:05 UTC")
+    shown = json.loads(cli("history", "1", "-f", "json").stdout)
+    assert not [e for e in shown if e["summary"].endswith(": ")]  # never an empty change
+
+
 def test_undo_says_the_real_reason_it_cannot(cli: Cli) -> None:
     """No change yet, an id past the newest, a later change that needs what the change added."""
     cli("init")
