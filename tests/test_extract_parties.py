@@ -946,3 +946,35 @@ def test_a_person_named_in_office_once_is_in_office_by_every_name() -> None:
         "has been sentenced on May 3, 2005 to 121 months in prison."
     )
     assert "Samuel Alito" not in extract(text).candidates[-1].parties
+
+
+@pytest.mark.parametrize("name", ["Fred Marguš", "Lech Wałęsa", "Ināra Bērziņa", "Zoltán Kovács"])
+def test_a_name_with_central_european_letters_is_a_person(name: str) -> None:
+    assert _only(f"On 3 May 2007 {name} was convicted.").parties == [name]
+
+
+def test_a_role_binds_the_name_right_after_it_not_a_later_one() -> None:
+    text = (
+        "Jim Roe, Nashville, for the appellee, State of Tennessee.\nJoe G. Riley, J., delivered "
+        "the opinion.\nOn June 9, 2004, the appellee filed a brief."
+    )
+    assert "Joe G. Riley" not in extract(text).candidates[-1].parties
+
+
+@pytest.mark.parametrize("role", ["petitioner", "applicant", "movant"])
+def test_one_seeking_relief_is_one_party_by_any_role(role: str) -> None:
+    text = (
+        "Dwight Scott, Nashville, for the appellant, John Earl Scales.\n"
+        f"The {role} was convicted of murder on December 13, 1995."
+    )
+    assert "John Earl Scales" in extract(text).candidates[-1].parties
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Direct Appeal from the Criminal Court for Davidson County", "Appeal from the Lakeview "
+     "Superior Court; Jane Roe, Judge."],
+)  # fmt: skip
+def test_the_court_appealed_from_is_not_the_court_deciding(line: str) -> None:
+    text = f"No. M2003-01753.\nFiled July 13, 2004.\n{line}.\n\nOPINION\n\nWe affirm."
+    assert extract(text).candidates[0].parties == []

@@ -266,11 +266,18 @@ _IMPLIED_COURTS = (
 
 
 def head_parties(head: str, names: Names) -> list[str]:
-    """The parties a text's head names, the court its shape says it is a decision of first."""
-    named = parties_in(head, names)
+    """The parties a text's head names, the court its shape says it is a decision of first;
+    not the court appealed from ("Direct Appeal from the Criminal Court for Davidson County")."""
+    lower = {m["court"] for m in _APPEALED_FROM.rx.finditer(head)}
+    named = [p for p in parties_in(head, names) if not any(fold(p) == fold(c) for c in lower)]
     if names.court is None:
         return named
     return [names.court, *(party for party in named if party != names.court)]
+
+
+_APPEALED_FROM = Regex(
+    r"\b(?:[Aa]ppeal(?:ed)?|APPEAL)\s+from\s+(?:the\s+)?(?P<court>[A-Z][^;,.\n]{3,80}?)(?=[;,.\n])"
+)
 
 
 class _Taken:
@@ -310,8 +317,9 @@ def _same_words(one: str, other: str) -> bool:
 
 
 # ------------------------------------------------------------------ names by their shape
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_LOWER = "a-zß-öø-ÿ"
+_EXTENDED = "\u0100-\u017f"  # Latin Extended-A, both cases: "Marguš", "Rīga", "Wałęsa"
+_UPPER = "A-ZÀ-ÖØ-Þ" + _EXTENDED
+_LOWER = "a-zß-öø-ÿ" + _EXTENDED
 _TOKEN = (
     rf"(?:Mc[{_UPPER}][{_LOWER}]+|O'[{_UPPER}][{_LOWER}]+|[{_UPPER}][{_LOWER}'\u2019]+"
     rf"(?:-[{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}]\.(?:[{_UPPER}]\.)*)"
@@ -1061,9 +1069,10 @@ def bound_roles(text: str, names: Names, kinds: dict[str, str]) -> dict[str, str
 
     roles: dict[str, str] = {}
     for m in _ROLE_THEN_NAME.rx.finditer(text):
-        named = sides(text[m.end() : m.end() + 80])
-        if named:
-            roles.setdefault(fold(m["role"]), named[0])
+        after = text[m.end() : m.end() + 80]  # "for the appellee, State of X. Judge Y": no Y
+        bound = _named_at(re.sub(r"^(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+", "", after), names)
+        if bound is not None and bound in sides(after):
+            roles.setdefault(fold(m["role"]), bound)
     for m in _ROLE_AFTER_NAME.rx.finditer(text):
         named = sides(text[max(0, m.start() - 80) : m.start()])
         for role in fold(m["role"] or m["caption"]).split("-") if named else ():
@@ -1072,6 +1081,9 @@ def bound_roles(text: str, names: Names, kinds: dict[str, str]) -> dict[str, str
         applicant = _named_at(text[m.end() : m.end() + 80], names)
         if applicant is not None:
             roles.setdefault("applicant", applicant)
+    seekers = {roles[r] for r in _SEEKERS if r in roles}
+    if len(seekers) == 1:  # "for the appellant, John Doe" ... "the petitioner contends"
+        roles.update((r, roles.get(r) or next(iter(seekers))) for r in _SEEKERS)
     if not roles.keys() & set(_ACCUSED):  # a release about one person: the accused
         people = [
             p
@@ -1198,6 +1210,8 @@ _ACCUSED_EVENTS = frozenset(
 )  # fmt: skip
 _ACCUSED = ("accused", "defendant", "applicant", "appellant", "petitioner")
 _HELD_BY_A_COURT = frozenset({"hearing", "trial"})
+# The roles of the one seeking relief: one party by any of them when the text binds one.
+_SEEKERS = ("appellant", "petitioner", "applicant", "movant")
 
 
 # An announcement's speaker: the name right before its verb ("..., U.S. Attorney Jane Roe
