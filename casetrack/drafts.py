@@ -32,7 +32,7 @@ DATE_COLUMNS = (
 MILESTONE_COLUMNS = ("uid", *DATE_COLUMNS, "kind", "title", "location", "note", "status", "key")
 _ROLES = frozenset(KNOWN_ROLES)
 # A UUID as casetrack writes it; any other spelling goes through uuid.UUID.
-_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # A sort key as dates.sort_key, dates.placed_key and dates.keys_for_order write them: a day,
 # then perhaps its place on that day, then perhaps a day (its digits inverted when descending).
 _SORT_KEY = re.compile(r"\d{4}-\d\d-\d\d(?: \d(?: \d{4}-\d\d-\d\d)?)?", re.ASCII)
@@ -128,9 +128,7 @@ def check(draft: Draft) -> Checked:
     if not case:
         raise CasetrackError("a milestone needs a case: give its slug")
     title = required_title(draft.title)
-    if not draft.date.strip():
-        raise CasetrackError("a milestone needs a date, e.g. 2003-06-17, 2003-06 or 2003")
-    value = parsed_date(draft.date)
+    value = checked_date(draft.date)
     return Checked(
         case=case,
         uid=check_uid(draft.uid),
@@ -139,13 +137,24 @@ def check(draft: Draft) -> Checked:
         kind=clean_kind(draft.kind) or DEFAULT_KIND,
         location=optional_text(draft.location),
         note=optional_text(draft.note),
-        status=check_choice(draft.status, MILESTONE_STATUSES, "status"),
+        status=check_status(draft.status),
         key=bool(draft.key),
         parties=[check_party(p) for p in draft.parties],
         sources=[check_citation(c) for c in draft.sources],
         tags=sorted({t for t in map(clean_tag, draft.tags) if t}),
         sort_key=None if draft.sort_key is None else check_sort_key(draft.sort_key, value),
     )
+
+
+def checked_date(text: str) -> DateValue:
+    """A milestone's date, which it must have."""
+    if not text.strip():
+        raise CasetrackError("a milestone needs a date, e.g. 2003-06-17, 2003-06 or 2003")
+    return parsed_date(text)
+
+
+def check_status(status: str) -> str:
+    return check_choice(status, MILESTONE_STATUSES, "status")
 
 
 def check_sort_key(key: object, value: DateValue) -> str:
@@ -209,7 +218,7 @@ def check_uid(uid: str | None) -> str:
     """The uid an export gave, in canonical form, or a new one."""
     if not uid:
         return str(uuid.uuid4())
-    if _CANONICAL_UUID.fullmatch(uid):
+    if CANONICAL_UUID.fullmatch(uid):
         return uid
     try:
         return str(uuid.UUID(uid))
@@ -273,6 +282,13 @@ def _qualified_role(role: str) -> bool:
     return any(f" {known} " in words for known in KNOWN_ROLES)
 
 
+def link_role(role: str | None, name: str, *, as_typed: bool) -> str | None:
+    """A party link's role: a known role (or none) as stored, any other checked."""
+    if role is None or role in _ROLES:
+        return role
+    return check_role(role, f"party {name!r}", as_typed=as_typed)
+
+
 def check_party(spec: PartySpec) -> PartySpec:
     """A party link's name cleaned, its uid canonical and its role checked (itself if all
     were already: an import's links are)."""
@@ -280,9 +296,7 @@ def check_party(spec: PartySpec) -> PartySpec:
     uid = check_uid(spec.uid) if spec.uid else None
     if uid is None and not name_key(name):
         raise CasetrackError(f"a party link needs a name: {PARTY_SPEC_HELP}")
-    role = spec.role
-    if role is not None and role not in _ROLES:  # a known role (or none) is as stored
-        role = check_role(role, f"party {name!r}", as_typed=spec.new or spec.uid is not None)
+    role = link_role(spec.role, name, as_typed=spec.new or spec.uid is not None)
     if name == spec.name and uid == spec.uid and role == spec.role:
         return spec
     return PartySpec(name, role, uid, spec.new, spec.whole)

@@ -288,19 +288,23 @@ class MilestoneWriter:
             remember(self.documents, source_id, document)
         else:
             source_id = self.source_id(citation)
-            if source_id not in self.documents:
-                found = self.conn.execute(
-                    "SELECT document_id FROM sources WHERE id = ?", (source_id,)
-                ).fetchone()
-                by_id = get_document(self.conn, str(found[0])) if found and found[0] else None
-                remember(self.documents, source_id, by_id)
-            document = self.documents[source_id]
+            document = self.document_of(source_id)
         page, index = citation.page, citation.page_index
         if document is None or (page is None and index is None):
             return source_id, citation.quote, page, citation.paragraph, index, None
         index, page = find_page(self.conn, document, f"#{index}" if index else str(page))
         found = self._check_quote(document, index, page, citation.quote)
         return source_id, citation.quote, page, citation.paragraph, index, found
+
+    def document_of(self, source_id: int) -> Document | None:
+        """The registered document a source is, if any."""
+        if source_id not in self.documents:
+            found = self.conn.execute(
+                "SELECT document_id FROM sources WHERE id = ?", (source_id,)
+            ).fetchone()
+            by_id = get_document(self.conn, str(found[0])) if found and found[0] else None
+            remember(self.documents, source_id, by_id)
+        return self.documents[source_id]
 
     def pinpoints(
         self, citations: Iterable[Citation], milestone_id: int | None = None

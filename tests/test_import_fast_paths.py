@@ -3,16 +3,26 @@ same, tested as such against it on arbitrary input."""
 
 from __future__ import annotations
 
+import io
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casetrack.drafts import PartySpec, check_party
 from casetrack.errors import CasetrackError
-from casetrack.exchange.importer import _any_citation, _any_party_spec, _citation, _party_spec
+from casetrack.exchange.importer import (
+    _any_citation,
+    _any_party_spec,
+    _citation,
+    _party_spec,
+    import_records,
+)
+from casetrack.exchange.jsonfmt import read_jsonl
+from casetrack.store import Store
 from tests.budget import examples
 from tests.conftest import Cli
 
@@ -24,7 +34,7 @@ _TEXT = st.lists(
     max_size=4,
 ).map("".join)  # fmt: skip
 _VALUE = st.one_of(_TEXT, st.none(), st.integers(), st.booleans(), st.lists(st.integers()))
-_UID = st.sampled_from(["5f0e8f9e-3c1a-4c4e-9d4e-2b1a6f3e8c7d", "5F0E8F9E3C1A4C4E9D4E2B1A6F3E8C7D"])
+_ID = st.sampled_from(["5f0e8f9e-3c1a-4c4e-9d4e-2b1a6f3e8c7d", "5F0E8F9E3C1A4C4E9D4E2B1A6F3E8C7D"])
 
 
 def _outcome(read: Any, item: object) -> object:
@@ -35,11 +45,11 @@ def _outcome(read: Any, item: object) -> object:
 
 
 _PARTY_LINK = st.dictionaries(
-    st.sampled_from(["party", "name", "role", "spec", "other"]), _VALUE | _UID, max_size=5
+    st.sampled_from(["party", "name", "role", "spec", "other"]), _VALUE | _ID, max_size=5
 )
 _SOURCE_LINK = st.dictionaries(
     st.sampled_from(["source", "url", "quote", "page", "paragraph", "page_index", "sha256"]),
-    _VALUE | _UID,
+    _VALUE | _ID,
     max_size=7,
 )
 
@@ -57,7 +67,7 @@ def test_an_exports_source_link_reads_as_any_source_link_does(item: object) -> N
 
 
 @settings(max_examples=examples(300))
-@given(_TEXT, st.one_of(st.none(), _TEXT), st.one_of(st.none(), _UID), st.booleans())
+@given(_TEXT, st.one_of(st.none(), _TEXT), st.one_of(st.none(), _ID), st.booleans())
 def test_a_known_role_is_taken_as_the_role_check_would_leave_it(
     name: str, role: str | None, uid: str | None, new: bool
 ) -> None:
@@ -122,3 +132,262 @@ def test_parties_imported_in_a_run_are_indexed_by_name_as_one_at_a_time(
     # The triggers are back: a party added by hand is indexed at once.
     cli("party", "add", "New One", "--alias", "N. One")
     assert _names(cli)[0] == _names(cli)[1]
+
+
+# An import of export-shaped records and of records off that shape, both ways.
+_PARTIES = [
+    ("11111111-1111-4111-8111-111111111111", "Jane Doe"),
+    ("22222222-2222-4222-8222-222222222222", "Élodie Lefèvre"),
+    ("33333333-3333-4333-8333-333333333333", "Acme Holdings"),
+]
+_SOURCES = [
+    ("44444444-4444-4444-8444-444444444444", "https://example.org/a"),
+    ("55555555-5555-4555-8555-555555555555", "Le Monde, 18 June 2003, p. 3"),
+]
+_HEAD = [
+    {"format": "casetrack/1"},
+    {"type": "kind", "name": "raid"},
+    {"type": "case", "uid": "66666666-6666-4666-8666-666666666666", "slug": "c1", "title": "C"},
+    {"type": "case", "uid": "77777777-7777-4777-8777-777777777777", "slug": "c2", "title": "D"},
+    *({"type": "party", "uid": u, "name": n, "kind": "person"} for u, n in _PARTIES),
+    *({"type": "source", "uid": u, "url": url} for u, url in _SOURCES),
+]
+
+
+def _uid(n: int) -> str:
+    return f"{n:08x}-0000-4000-8000-000000000000"
+
+
+# What a milestone line's values may be: an export's, and the ways a file may be off them.
+_TEXTS = st.sampled_from(
+    ["Raid", " Raid ", "Perquisition à Paris", "e\u0301t\u00e9", "a\nb", "a\r\nb", "a\rb", "",
+     "  ", "x\x01", "Line \"quoted\" \\ back", "ab\u202e", "日本"]
+)  # fmt: skip
+_ODD = st.one_of(st.none(), st.integers(-2, 3), st.booleans(), st.just([]), st.just({"a": 1}))
+_DATES = st.sampled_from(
+    ["2003-06-17", "2003", "2003-06", "circa 2001", "2003-02-30", "", "1985?", "2003-6-7",
+     "between 2001 and 2003"]
+)  # fmt: skip
+_KINDS = st.sampled_from(["raid", "Raid", " ruling ", "other", "nope", "", "hearing"])
+_ROLES = st.sampled_from(["judge", "Judge", "defendent", "counter defendant", "", "x\x02"])
+_STATUS = st.sampled_from(["undisputed", "disputed", "Disputed", "unsure", "wrong", ""])
+_TAGS = st.sampled_from(["appeal", "Appeal", "a  b", "procedure", "", "é"])
+
+
+def _one_of(draw: st.DrawFn, clean: bool, usual: Any, others: st.SearchStrategy[Any]) -> Any:
+    """An export's value on a clean line; on another, now and then one off it."""
+    return usual if clean or draw(st.integers(0, 4)) else draw(others)
+
+
+@st.composite
+def _party_link(draw: st.DrawFn, clean: bool) -> Any:
+    uid, name = draw(st.sampled_from(_PARTIES))
+    role = draw(st.sampled_from([None, "judge", "defendant", "counter defendant"]))
+    link: dict[str, Any] = {
+        "party": _one_of(
+            draw, clean, uid, st.sampled_from([uid.upper(), "99999999-9999-4999-8999-999999999999"])
+        ),
+        "name": _one_of(draw, clean, name, st.sampled_from(["New Person", "x\x03", " Acme "])),
+        "role": _one_of(draw, clean, role, _ROLES),
+    }
+    return _one_of(draw, clean, link, st.sampled_from(
+        [{**link, "extra": 1}, {"spec": "Jane Doe:judge"}, {"party": uid, "name": name},
+         "Jane Doe"]))  # fmt: skip
+
+
+@st.composite
+def _source_link(draw: st.DrawFn, clean: bool) -> Any:
+    uid, url = draw(st.sampled_from(_SOURCES))
+    link: dict[str, Any] = {
+        "source": _one_of(draw, clean, uid, st.just("88888888-8888-4888-8888-888888888888")),
+        "url": _one_of(draw, clean, url, st.sampled_from([None, "https://new.example/x", 5])),
+        "quote": _one_of(draw, clean, draw(st.sampled_from([None, "Said so", "Dit « ça »"])),
+                         _TEXTS),
+        "page": _one_of(draw, clean, draw(st.sampled_from([None, "3"])),
+                        st.sampled_from([" 4 ", ""])),
+        "paragraph": draw(st.sampled_from([None, "2"])),
+        "sha256": None,
+        "page_index": _one_of(draw, clean, None, st.sampled_from([2, 0, "1"])),
+    }  # fmt: skip
+    return link
+
+
+@st.composite
+def _milestone(draw: st.DrawFn, n: int) -> str:
+    """A milestone line: an export's, or one with values off an export's here and there."""
+    clean = draw(st.booleans())
+
+    def value(usual: Any, others: st.SearchStrategy[Any]) -> Any:
+        return _one_of(draw, clean, usual, others)
+
+    record: dict[str, Any] = {
+        "type": "milestone",
+        "uid": value(_uid(n), st.sampled_from([_uid(n).upper(), _uid(1), "bad"])),
+        "case": value(draw(st.sampled_from(["c1", "c2"])),
+                      st.sampled_from(["C1", " c1", "missing", ""])),
+        "date": value(draw(st.sampled_from(["2003-06-17", "2003", "2003-06", "circa 2001",
+                                            "1985?"])), _DATES),
+        "start": None, "end": None, "precision": "day", "approximate": False, "uncertain": False,
+        "kind": value(draw(st.sampled_from(["raid", "other", "ruling"])), _KINDS),
+        "title": value(draw(st.sampled_from(["Raid", "Perquisition à Paris", 'Say "no"'])),
+                       _TEXTS),
+        "parties": draw(st.lists(_party_link(clean), max_size=3)),
+        "sources": draw(st.lists(_source_link(clean), max_size=2)),
+        "location": value(draw(st.sampled_from([None, "Paris", "Genève"])), _TEXTS),
+        "note": value(draw(st.sampled_from([None, "Two\nlines", "Short"])), _TEXTS),
+        "tags": sorted(set(draw(st.lists(st.sampled_from(["appeal", "procedure", "é"]),
+                                         max_size=2)))),
+        "status": value(draw(st.sampled_from(["undisputed", "disputed", "unsure"])), _STATUS),
+        "key": value(draw(st.booleans()), st.sampled_from([None, "yes", 1])),
+    }  # fmt: skip
+    if not clean:
+        record["tags"] = value(record["tags"], st.lists(st.one_of(_TAGS, st.none()), max_size=3))
+        if draw(st.integers(0, 3)) == 0:  # a field of another type, or left out
+            field = draw(st.sampled_from(sorted(record)))
+            if draw(st.booleans()):
+                record[field] = draw(_ODD)
+            else:
+                del record[field]
+    extra = None if clean else draw(
+        st.sampled_from([None, None, "sort_key", "deadline", "twice", "other"]))  # fmt: skip
+    if extra == "sort_key":
+        record["sort_key"] = "2003-06-17 5"
+    elif extra == "deadline":
+        record["deadline"] = {"rule": "frcp-answer"}
+    elif extra == "other":
+        record["later"] = 1
+    line = json.dumps(record, ensure_ascii=False)
+    if extra == "twice":  # a key twice: the last one counts for json
+        line = line[:-1] + ', "title": "Second"}'
+    if clean:
+        return line
+    return draw(
+        st.sampled_from(
+            [
+                line,
+                line,
+                line.replace("a", "\\u0061", 1),
+                line[:-1],
+                line.replace('"key"', '"key" '),
+            ]
+        )
+    )
+
+
+def _stored(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row an import writes, less its clock columns (and the digests taken of them)."""
+    conn = store.conn
+    tables: dict[str, list[tuple[Any, ...]]] = {}
+    for table in ("milestones", "milestone_parties", "milestone_sources", "milestone_tags",
+                  "milestone_search", "parties", "party_aliases", "sources", "cases", "kinds",
+                  "case_figures"):  # fmt: skip
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        kept = ", ".join(c for c in columns if c not in ("created_at", "updated_at"))
+        tables[table] = conn.execute(f"SELECT rowid, {kept} FROM {table} ORDER BY rowid").fetchall()
+    tables["history"] = conn.execute(
+        "SELECT action, table_name, row_id, last_row_id FROM history ORDER BY id"
+    ).fetchall()
+    return tables
+
+
+def _import(text: str, shortcut: bool) -> tuple[object, dict[str, list[tuple[Any, ...]]]]:
+    """What importing `text` into a new store does, with the shortcut for an export's
+    milestone records or with every record read the general way."""
+    from contextlib import nullcontext
+    from unittest import mock
+
+    from casetrack.exchange.importer import _Importer
+
+    general = mock.patch.object(_Importer, "_exported", lambda self, record: None)
+    with tempfile.TemporaryDirectory() as folder, nullcontext() if shortcut else general:
+        store = Store.open(Path(folder) / "f.db", create=True)
+        try:
+            try:
+                report = import_records(store, read_jsonl(io.StringIO(text), "f"), "f")
+            except CasetrackError as err:
+                outcome: object = (str(err), err.details)
+            else:
+                outcome = (report.added, report.updated, report.unchanged, report.warnings)
+            return outcome, _stored(store)
+        finally:
+            store.close()
+
+
+@settings(max_examples=examples(150), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])  # fmt: skip
+@given(st.data())
+def test_an_exports_milestone_records_import_as_the_general_reading_imports_them(
+    data: st.DataObject,
+) -> None:
+    """The shortcut for an export's milestone records (_Importer._exported) writes what the
+    general reading writes, rows, links, search rows and history alike, and refuses what it
+    refuses with the same words, for export records and records any way off them."""
+    lines = [json.dumps(r, ensure_ascii=False) for r in _HEAD]
+    count = data.draw(st.integers(1, 12))
+    for n in range(1, count + 1):
+        lines.append(data.draw(_milestone(n)))
+        if data.draw(st.integers(0, 9)) == 0:  # another record among the milestones
+            lines.append(json.dumps({"type": "party", "name": f"Late {n}", "uid": _uid(100 + n)}))
+    text = "\n".join(lines) + "\n"
+    assert _import(text, shortcut=True) == _import(text, shortcut=False)
+
+
+def test_a_whole_store_export_takes_the_shortcut_and_exports_the_same_bytes(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Every milestone record of a whole-store export goes the shortcut's way, and the store
+    it makes exports the same file."""
+    from unittest import mock
+
+    from casetrack.exchange.importer import _Importer
+
+    cli("case", "add", "nec-2003", "--title", "NEC")
+    cli(
+        "add",
+        "nec-2003",
+        "2003-06-17",
+        "Raid on the offices",
+        "--kind",
+        "raid",
+        "--party",
+        "Élodie Lefèvre:judge",
+        "--party",
+        "Acme:defendant",
+        "--tag",
+        "Appeal",
+        "--tag",
+        "procedure",
+        "--source",
+        "https://example.org/a",
+        "--location",
+        "Paris",
+    )
+    cli(
+        "add",
+        "nec-2003",
+        "circa 2004",
+        "Hearing",
+        "--note",
+        "Two\nlines",
+        "--party",
+        "Acme",
+        "--source",
+        "Le Monde, 18 June 2003, p. 3",
+        "--status",
+        "disputed",
+    )
+    cli("add", "nec-2003", "2003-06", "Perquisition à Paris", "--key")
+    exported = tmp_path / "all.jsonl"
+    exported.write_text(cli("export", "-f", "jsonl").stdout, encoding="utf-8")
+    taken: list[object] = []
+    shortcut = _Importer._exported
+
+    def counted(self: _Importer, record: dict[str, Any]) -> object:
+        taken.append(shortcut(self, record))
+        return taken[-1]
+
+    other = Cli(tmp_path / "new.db")
+    with mock.patch.object(_Importer, "_exported", counted):
+        other("import", str(exported))
+    assert len(taken) == 3 and None not in taken
+    assert other("export", "-f", "jsonl").stdout == exported.read_text(encoding="utf-8")

@@ -20,14 +20,23 @@ from casetrack.bulk_mode import BulkInserts, bulk_inserts
 from casetrack.cases import CASE_FIELDS, add_case, edit_case
 from casetrack.dates import parse_date
 from casetrack.drafts import (
+    CANONICAL_UUID,
+    DEFAULT_KIND,
+    Checked,
     Citation,
     Draft,
     PartySpec,
     check,
+    check_status,
     check_uid,
+    checked_date,
     clean_kind,
+    clean_tag,
+    link_role,
+    optional_text,
     parse_party_spec,
     parsed_date,
+    required_title,
 )
 from casetrack.errors import CasetrackError
 from casetrack.exchange.jsonfmt import Record
@@ -37,7 +46,7 @@ from casetrack.parties import NamesAside, add_aliases, create_party, find_party_
 from casetrack.sources import create_source, same_urls
 from casetrack.store import Store
 from casetrack.text import check_choice, clean_text, plural
-from casetrack.writer import MilestoneWriter, Ready, remember
+from casetrack.writer import MilestoneWriter, PartyLinkRow, Ready, SourceLinkRow, remember
 
 BATCH = 500
 IMPORT_CACHE_KIB = -64 * 1024  # negative: KiB, as PRAGMA cache_size takes it
@@ -166,6 +175,13 @@ def _list(record: dict[str, Any], field: str) -> list[Any]:
     if not isinstance(value, list):
         raise CasetrackError(f"{field} must be a list")
     return value
+
+
+def _listed(value: Any) -> list[Any] | None:
+    """A list field as _list takes it, None where _list would refuse it."""
+    if value is None or value == "":
+        return []
+    return value if isinstance(value, list) else None
 
 
 def _record(value: Any, what: str) -> dict[str, Any]:
@@ -539,24 +555,38 @@ class _Importer:
             (ids[uid], *values),
         )
 
-    def _case_id(self, slug: str, title: str | None) -> int:
+    def known_case_id(self, slug: str) -> int | None:
+        """The case a milestone's slug means: one of the file's by its slug, or the store's."""
         key = slug.lower()
         if key not in self.case_ids:
             row = self.conn.execute("SELECT id FROM cases WHERE slug = ?", (slug,)).fetchone()
             if row is None:
-                case = add_case(self.store, slug, title or slug)
-                self.case_ids[key] = case.id
-                self.report.added["case"] += 1
-                self.report.warnings.append(
-                    f"{self.name}: case {slug!r} is not in the store: new case titled "
-                    f"{case.title!r}"
-                )
-            else:
-                self.case_ids[key] = row[0]
+                return None
+            self.case_ids[key] = row[0]
         return self.case_ids[key]
+
+    def _case_id(self, slug: str, title: str | None) -> int:
+        known = self.known_case_id(slug)
+        if known is not None:
+            return known
+        case = add_case(self.store, slug, title or slug)
+        self.case_ids[slug.lower()] = case.id
+        self.report.added["case"] += 1
+        self.report.warnings.append(
+            f"{self.name}: case {slug!r} is not in the store: new case titled {case.title!r}"
+        )
+        return case.id
 
     def milestone(self, line: int | str, record: Any) -> None:
         record = _record(record, "milestone")
+        if self.case is None:
+            try:
+                exported = self._exported(record)
+            except CasetrackError:
+                exported = None  # the general reading says what is wrong
+            if exported is not None:
+                self.batch.append(_Row(line, exported))
+                return
         slug = _text(record.get("case"), "case") or self.case
         if self.case is not None and slug and slug.lower() != self.case.lower():
             self.report.skipped += 1
@@ -587,6 +617,101 @@ class _Importer:
         if deadline is not None:
             self.deadlines.append((checked.uid, line, _record(deadline, "deadline link")))
         self.batch.append(_Row(line, self.writer.resolve(checked, case_id)))
+
+    def _exported(self, record: dict[str, Any]) -> Ready | None:
+        """A milestone record of an export's shape, made ready by the rules' own functions,
+        each value taken as the general reading (Draft, check, resolve) would take it, but
+        without the objects and steps that reading makes for any shape; None for anything
+        else (a value of another type, a link to a party or source the store does not hold
+        by its uid, a document's page, a place or deadline), which goes that way.
+        tests/test_import_fast_paths.py holds both to the same stores and refusals."""
+        get = record.get
+        uid, slug, title, date = get("uid"), get("case"), get("title"), get("date")
+        kind, location, note, status, key = (
+            get("kind"), get("location"), get("note"), get("status"), get("key"),
+        )  # fmt: skip
+        if not (
+            type(uid) is str and CANONICAL_UUID.fullmatch(uid) is not None
+            and type(slug) is str and type(title) is str
+            and (date is None or type(date) is str) and (kind is None or type(kind) is str)
+            and (location is None or type(location) is str)
+            and (note is None or type(note) is str) and (status is None or type(status) is str)
+            and (key is None or type(key) is bool)
+            and get("sort_key") is None and get("deadline") is None
+            and get("case_title") is None
+        ):  # fmt: skip
+            return None
+        parties, sources, tags = (_listed(get(f)) for f in ("parties", "sources", "tags"))
+        if parties is None or sources is None or tags is None:
+            return None
+        case = clean_text(slug)
+        case_id = self.known_case_id(case) if case else None
+        if case_id is None:
+            return None
+        pairs = self._exported_parties(parties)
+        rows = self._exported_sources(sources)
+        if pairs is None or rows is None or any(t is not None and type(t) is not str for t in tags):
+            return None
+        writer = self.writer
+        checked = Checked(
+            case, uid, checked_date(_text(date, "date") or ""), required_title(title),
+            writer.kind(clean_kind(kind or "other") or DEFAULT_KIND), optional_text(location),
+            optional_text(note), check_status(_text(status, "status") or "undisputed"),
+            bool(key), tags=sorted({t for t in map(clean_tag, [t or "" for t in tags]) if t}),
+        )  # fmt: skip
+        return Ready(checked, case_id, checked.kind, pairs, rows)
+
+    def _exported_parties(self, links: list[Any]) -> list[PartyLinkRow] | None:
+        """An export's party links (party uid, name, role), each of a party the store holds
+        by that uid, named once: as check_party and MilestoneWriter.party_pairs make them."""
+        writer = self.writer
+        pairs = []
+        for item in links:
+            if type(item) is not dict or "spec" in item:
+                return None
+            uid, name, role = item.get("party"), item.get("name"), item.get("role")
+            if not (
+                type(uid) is str and CANONICAL_UUID.fullmatch(uid) is not None
+                and type(name) is str and (role is None or type(role) is str)
+            ):  # fmt: skip
+                return None
+            role = link_role(role, clean_text(name), as_typed=True)
+            party_id = writer.party_uids.get(uid) or writer.party_by_uid(uid)
+            if party_id is None:
+                return None
+            pairs.append((party_id, role or ""))
+        if len({party_id for party_id, _ in pairs}) != len(pairs):
+            return None
+        return pairs
+
+    def _exported_sources(self, links: list[Any]) -> list[SourceLinkRow] | None:
+        """An export's source links (source uid, URL, pinpoint), each of a source the store
+        holds by that uid and not a document, cited once: as check_citation and
+        MilestoneWriter.pinpoints make them."""
+        writer = self.writer
+        rows: list[SourceLinkRow] = []
+        for item in links:
+            if type(item) is not dict:
+                return None
+            uid, url = item.get("source"), item.get("url")
+            quote, page, paragraph = item.get("quote"), item.get("page"), item.get("paragraph")
+            if not (
+                type(uid) is str and CANONICAL_UUID.fullmatch(uid) is not None
+                and (url is None or type(url) is str) and (quote is None or type(quote) is str)
+                and (page is None or type(page) is str)
+                and (paragraph is None or type(paragraph) is str)
+                and item.get("page_index") is None
+            ):  # fmt: skip
+                return None
+            clean_text(url or "")  # refused as the reading refuses it
+            source_id = writer.source_uids.get(uid) or writer.source_by_uid(uid)
+            if source_id is None or writer.document_of(source_id) is not None:
+                return None
+            rows.append((source_id, optional_text(quote), optional_text(page),
+                         optional_text(paragraph), None, None))  # fmt: skip
+        if len({row[0] for row in rows}) != len(rows):
+            return None
+        return rows
 
     def flush(self) -> None:
         """Write the batch: new milestones in one go, changed ones made to say the new."""
