@@ -978,3 +978,17 @@ def test_one_seeking_relief_is_one_party_by_any_role(role: str) -> None:
 def test_the_court_appealed_from_is_not_the_court_deciding(line: str) -> None:
     text = f"No. M2003-01753.\nFiled July 13, 2004.\n{line}.\n\nOPINION\n\nWe affirm."
     assert extract(text).candidates[0].parties == []
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["ACME SOFTWARE, INC. v. United States", "Acme Software v. UNITED STATES OF AMERICA"],
+)
+def test_the_government_is_the_united_states_of_the_caption(caption: str) -> None:
+    text = f"{caption}\n\nOn or before March 5, 2026, the government shall provide a list."
+    assert extract(text).candidates[-1].parties == ["United States"]
+
+
+def test_the_government_without_a_caption_is_nobody() -> None:
+    text = "On or before March 5, 2026, the government shall provide a list."
+    assert _only(text).parties == []

@@ -98,6 +98,11 @@ class Names:
         for name in names:
             self.by_word.setdefault(name.first_word, []).append(name)
 
+    @property
+    def party_names(self) -> set[str]:
+        """Every party with a way of writing it."""
+        return {name.party for names in self.by_word.values() for name in names}
+
     def among(self, folded: str) -> list[PartyName]:
         words = set(re.findall(r"\w+", folded)) | {""}
         return [name for word in words for name in self.by_word.get(word, ())]
@@ -463,6 +468,10 @@ _CAPTION_ROLE = (
 _CAPTION = Regex(
     rf"(?P<first>{_SIDE})(?:,\s+{_CAPTION_ROLE})?,?\s+v\.?\s+(?P<second>{_SIDE})"
 )  # "JAMES T. MORROW, APPELLANT v. THE STATE OF TEXAS"
+# The United States as a caption's side ("e-Numerate Solutions, Inc. v. United States"), which
+# the text then calls "the government".
+UNITED_STATES = "United States"
+_UNITED_STATES = Regex(r"(?i:(?:the\s+)?united\s+states(?:\s+of\s+america)?)")
 # The state's side of a criminal caption: the other side is the accused ("Haynes v. State",
 # "COMMONWEALTH of Pennsylvania v. Gary POUNDS", "United States v. Doe").
 _STATE_SIDE = Regex(
@@ -712,6 +721,9 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
             add(m.start("name"), m.start("name") + len(name), name, _kind_of(name))
     for m in _CAPTION.rx.finditer(text):
         for group, other in (("first", "second"), ("second", "first")):
+            if _UNITED_STATES.rx.fullmatch(m.group(group).strip()):  # "X v. United States"
+                add(m.start(group), m.end(group), UNITED_STATES, "other")
+                continue
             side = m.group(group).split(",")[0].split()
             while side and fold(side[0]).strip(".'") in _NOT_NAMES:
                 side.pop(0)
@@ -1081,6 +1093,8 @@ def bound_roles(text: str, names: Names, kinds: dict[str, str]) -> dict[str, str
         applicant = _named_at(text[m.end() : m.end() + 80], names)
         if applicant is not None:
             roles.setdefault("applicant", applicant)
+    if UNITED_STATES in names.party_names and _CAPTION.rx.search(text, 0, _CAPTION_HEAD):
+        roles.setdefault("government", UNITED_STATES)  # "the government shall provide ..."
     seekers = {roles[r] for r in _SEEKERS if r in roles}
     if len(seekers) == 1:  # "for the appellant, John Doe" ... "the petitioner contends"
         roles.update((r, roles.get(r) or next(iter(seekers))) for r in _SEEKERS)
