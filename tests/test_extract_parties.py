@@ -907,6 +907,7 @@ def test_a_hearing_naming_no_court_is_the_last_trial_courts(sentence: str) -> No
     [
         ("Judge Roe scheduled sentencing for Nov. 8, 2016.", ["Jane Roe", "Dale Okafor"]),
         ("The indictment was returned on Nov. 8, 2016.", ["Dale Okafor"]),
+        ("The case was dismissed on Nov. 8, 2016.", ["Dale Okafor"]),
         # an organisation named: its event, not the person's
         ("Acme Corporation was indicted on Nov. 8, 2016.", ["Acme Corporation"]),
     ],
@@ -992,3 +993,8 @@ def test_the_government_is_the_united_states_of_the_caption(caption: str) -> Non
 def test_the_government_without_a_caption_is_nobody() -> None:
     text = "On or before March 5, 2026, the government shall provide a list."
     assert _only(text).parties == []
+
+
+@pytest.mark.parametrize("court", ["22nd Judicial District Court", "California 4th District Court"])
+def test_a_court_named_with_an_ordinal_keeps_it(court: str) -> None:
+    assert _only(f"The {court} convicted Dale Okafor on 3 May 2019.").parties[0] == court

@@ -405,7 +405,7 @@ _AGENCY_WORDS = frozenset(
      "Government", "Commission", "Administration", "Force", "Unit", "Team", "Investigations",
      "Operations", "Enforcement", "Services"}
 )  # fmt: skip
-_ORG_TOKEN = rf"(?:{_TOKEN}|LLC|Inc\.?|Ltd\.?)"
+_ORG_TOKEN = rf"(?:{_TOKEN}|LLC|Inc\.?|Ltd\.?|\d{{1,3}}(?:st|nd|rd|th))"  # "22nd Judicial ..."
 _ORGANISATION = Regex(
     rf"(?<![\w{_UPPER}])(?P<name>{_ORG_TOKEN}(?:[ \t]+(?:(?:of|for|and|on|de|du|des|la|le|d'|l'|&)"
     rf"[ \t]+)*{_ORG_TOKEN}){{1,7}}(?:,[ \t]+(?:LLC|Inc\.?|Ltd\.?))?)"
@@ -1220,7 +1220,7 @@ _ANNOUNCED = Regex(
 # Events of a criminal case that happen to its accused, and the roles naming the accused.
 _ACCUSED_EVENTS = frozenset(
     {"indictment", "charge", "arrest", "custody", "detention", "trial", "conviction",
-     "sentencing", "acquittal", "appeal", "release", "parole", "pardon"}
+     "sentencing", "acquittal", "appeal", "release", "parole", "pardon", "dismissal"}
 )  # fmt: skip
 _ACCUSED = ("accused", "defendant", "applicant", "appellant", "petitioner")
 _HELD_BY_A_COURT = frozenset({"hearing", "trial"})
