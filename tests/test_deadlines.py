@@ -275,6 +275,8 @@ def test_upcoming_soonest_first_overdue_first_and_done_drops_out(cli: Cli) -> No
     ninety = cli("upcoming", "--as-of", "2024-07-01", "--days", "120", "-f", "json").stdout
     assert far in [r["id"] for r in json.loads(ninety)]
     assert "one day" in cli("upcoming", "--as-of", "2024-07", code=1).stderr
+    nothing = cli("upcoming", "beta", "--as-of", "2024-05-01").stderr
+    assert nothing == "nothing due within 30 days of 1 May 2024\n"  # said as every listing says it
 
 
 def test_upcoming_calendar_parses_with_icalendar_and_vobject_with_a_reminder(cli: Cli) -> None:

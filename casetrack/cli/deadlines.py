@@ -415,6 +415,7 @@ def upcoming(
 
     Example: casetrack upcoming --days 60 ; casetrack upcoming -f ics > due.ics
     """
+    from casetrack.dates import display_text
     from casetrack.deadlines.due import upcoming as select
 
     store = open_store(ctx)
@@ -440,7 +441,7 @@ def upcoming(
         flexible=("due", "left", "title"),
         droppable=("rule",),
         dates=("due",),
-        empty=f"nothing due within {days} days of {today.isoformat()}",
+        empty=f"nothing due within {days} days of {display_text(today.isoformat())}",
     )
 
 
