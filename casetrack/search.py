@@ -12,7 +12,8 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import islice, pairwise, product
+from math import prod
 from typing import Any
 
 from casetrack.cases import require_case_id
@@ -142,6 +143,49 @@ class SearchResult:
         return max(self.total - self.limit, 0), max(self.page_total - self.limit, 0)
 
 
+# Letters FTS5's unicode61 keeps as they are (they have no accent to remove) but that a
+# keyboard without them types as the plain letter (text.FOLDED_LETTERS): a Turkish name is
+# indexed with its dotless i, and a word typed with a plain i matches it through the
+# index's own spellings of that word.
+_SPELLED = {"i": "i\u0131", "l": "lł", "o": "oø", "d": "dđð", "h": "hħ", "t": "tŧ"}
+_MOST_SPELLINGS = 256
+_ITEM = re.compile(r'"([^"]*)"(\*?)|AND|OR|NOT')
+
+
+def _spellings(conn: sqlite3.Connection, fts: str, match: str) -> str:
+    """`match` with each plain word also matching the words of the index that differ from
+    it only by such letters, as ("word" OR "spelling"); as it was when there are none."""
+    from casetrack.text import name_key
+
+    vocabulary = f"temp.casetrack_{fts}_terms"
+
+    def spelled(word: re.Match[str]) -> str:
+        plain = name_key(word[1])
+        if word[2] or not plain.isalnum() or not any(ch in _SPELLED for ch in plain):
+            return word[0]
+        options = [_SPELLED.get(ch, ch) for ch in plain]
+        if prod(len(letters) for letters in options) > _MOST_SPELLINGS:
+            return word[0]
+        conn.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {vocabulary} USING fts5vocab(main, {fts}, row)"
+        )
+        found = [
+            f'"{spelling}"'
+            for spelling in map("".join, product(*options))
+            if spelling != word[1].lower()
+            and conn.execute(f"SELECT 1 FROM {vocabulary} WHERE term = ?", (spelling,)).fetchone()
+        ]
+        return f"({' OR '.join([word[0], *found])})" if found else word[0]
+
+    # FTS5 joins two terms by an implicit AND, but not a bracketed group: it is said.
+    items = [spelled(m) if m[1] is not None else m[0] for m in _ITEM.finditer(match)]
+    joined = items[:1]
+    for before, item in pairwise(items):
+        plain = before not in OPERATORS and item not in OPERATORS
+        joined.append(f"AND {item}" if plain and "(" in before + item else item)
+    return " ".join(joined)
+
+
 def search(
     conn: sqlite3.Connection,
     text: str,
@@ -150,10 +194,16 @@ def search(
 ) -> SearchResult:
     """Milestones matching `text` and the filters, best first; at most `limit` of them."""
     where, params = where_clause(conn, filters)  # checks the filters even for an empty query
-    query = translate(text)
-    if not query.match:
+    typed = translate(text)
+    if not typed.match:
         return SearchResult(iter(()), 0)
-    pages, page_total = _pages(conn, query, filters, limit)
+    pages, page_total = _pages(
+        conn,
+        replace(typed, match=_spellings(conn, "document_pages_fts", typed.match)),
+        filters,
+        limit,
+    )
+    query = replace(typed, match=_spellings(conn, "milestone_search_fts", typed.match))
     weights = ", ".join(str(w) for w in _WEIGHTS.values())
     order = f"bm25(milestone_search_fts, {weights}), {ORDER_BY}"
     # bm25 adds a row's weighted counts up before it saturates them and scales by the whole

@@ -92,6 +92,29 @@ def test_accents_case_and_prefixes(store: Cli) -> None:
     assert ids(store, "raid AND evidence") == [6]
 
 
+def test_letters_a_keyboard_lacks_are_found_by_their_plain_letter(cli: Cli, tmp_path: Path) -> None:
+    """Turkish dotless i, ł, ø, đ have no accent for the index to drop: typed plain, found."""
+    cli("case", "add", "tr", "--title", "Istanbul")
+    cli("add", "tr", "2016-07-20", "Police search a flat in Kad\u0131köy", "--party",
+        "Yarg\u0131tay:court", "--note", "Seen by Łukasz from Søborg")  # fmt: skip
+    cli("add", "tr", "2016-07-21", "Kadikoy police station visited")
+    note = tmp_path / "letter.txt"
+    note.write_text("A letter written in Kad\u0131köy by Selin Ayd\u0131n.")
+    cli("doc", "add", str(note))
+
+    def found(text: str) -> list[int]:
+        return [r["id"] for r in json.loads(cli("search", text, "-f", "json").stdout) if "id" in r]
+
+    assert sorted(found("kadikoy")) == sorted(found("Kad\u0131köy")) == sorted(found("KADIKOY"))
+    assert sorted(found("kadikoy")) == [1, 2]
+    assert found("yargitay") == found("lukasz soborg") == [1]
+    assert found("kadikoy NOT police") == []
+    shown = cli("search", "kadikoy").stdout
+    assert "[Kad\u0131köy]" in shown and "[Kadikoy]" in shown
+    pages = json.loads(cli("search", "aydin", "-f", "json").stdout)
+    assert [(p["type"], p["document"]) for p in pages] == [("page", 1)]
+
+
 @pytest.mark.parametrize(
     "typed",
     ['"', '"raid', "raid)", "(raid", ":", "*", "NEAR(", "NEAR(raid, 2)", "raid:", "AND", "NOT",
