@@ -741,3 +741,69 @@ def test_warrants_issued_and_rulings_on_nullity_are_orders(text: str, kind: str)
 )
 def test_the_dates_clause_and_its_main_verb_decide(text: str, kind: str) -> None:
     assert [k for d, k in kinds(text) if d.startswith("2019-05")] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A French administrative court is asked to annul an administration's decision: that
+        # decision is a fact of the matter, not a step of the case.
+        (
+            "M. Y demande à la Cour d'annuler la décision, en date du 3 mai 2019, par laquelle "
+            "le préfet de l'Hérault a rejeté sa demande de titre de séjour.",
+            "other",
+        ),
+        (
+            "Considérant que par une décision en date du 3 mai 2019, l'inspecteur d'académie du "
+            "Gard a refusé de reclasser M. Y.",
+            "other",
+        ),
+        ("La décision du ministre de l'intérieur du 3 mai 2019 est annulée.", "other"),
+        # A court's decision stays a ruling.
+        (
+            "Par une décision du 3 mai 2019, le Conseil d'État a rejeté le pourvoi de M. Y.",
+            "ruling",
+        ),
+        # A motion or an appeal set for a day is heard that day; hearing a motion is a hearing.
+        ("The motion is set on the calendar for 3 May 2019 before Judge Roe.", "hearing"),
+        ("The appeal was scheduled for 3 May 2019.", "hearing"),
+        ("On 3 May 2019 the court will hear the defendants' motions.", "hearing"),
+        # Designating the record on appeal is a filing.
+        (
+            "On 3 May 2019, the appellant designated that the appellate record should include "
+            "the transcript.",
+            "filing",
+        ),
+        # A defendant listed as served with a summons: no step of its own ("à la requête de"
+        # names no motion).
+        (
+            "INTIMES SARL ROE, assignée le 3 mai 2019 à étude d'huissier, à la requête de "
+            "l'appelante, défaillante.",
+            "other",
+        ),
+    ],
+)
+def test_administrative_decisions_calendared_motions_and_summonses(text: str, kind: str) -> None:
+    assert [k for d, k in kinds(text) if d == "2019-05-03"] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "On 3 May 2019 police were dispatched to a garage about a stolen car. Detectives "
+            "executed a search warrant and found three stolen cars. The owner was subsequently "
+            "arrested.",
+            "search",
+        ),
+        (
+            "The charge stemmed from an incident on 3 May 2019, when police stopped his car. "
+            "Roe was subsequently arrested and his car searched.",
+            "arrest",
+        ),
+    ],
+)
+def test_a_date_of_the_facts_takes_the_first_arrest_or_search_told_after(
+    text: str, kind: str
+) -> None:
+    assert [k for d, k in kinds(text) if d == "2019-05-03"] == [kind]

@@ -65,7 +65,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"trial (?:court|judge|justice)", r"hearing officer", r"post-conviction", r"accus\w*",
             r"soupconn\w*", r"suspect\w*", r"alleg\w*", r"direct appeal", r"on appeal",
             r"en appel", r"mandat d'arret", r"appeals? panel", r"in order to",
-            r"(?:new|multidatabase) search", r"rules? (?:of (?:the )?court|of procedure|\d+)",
+            r"(?:new|multidatabase) search",
+            r"a la (?:requete|demande) d(?:e|u|es|')",  # at someone's request
+            r"rules? (?:of (?:the )?court|of procedure|\d+)",
             # "pre-trial detention" is no trial, a waived indictment no indictment, supervised
             # release a term of a sentence
             r"pre-?trial", r"waiv\w* (?:the |his |her |their )?indictment", r"supervised release",
@@ -498,6 +500,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:was|were|been) argued", r"(?:heard|argued(?: and submitted)?)(?= (?:on )?\d)",
             r"made (?:an? |his |her |their )?initial (?:court )?appearances?",
             r"compar\w* (?:[\w'-]+ ){0,2}devant", r"a comparu",
+            r"(?:hear|hears|hearing) (?:the |his |her |their |its |an? )?(?:[\w'-]+ ){0,2}?"
+            r"(?:motions?|case|appeals?|petitions?|arguments?|matter)",
             r"held (?:an? |the )?(?:[\w-]+ ){0,2}hearings?",
             r"brought before (?:a |an |the )?(?:[\w-]+ ){0,2}(?:judge|court|magistrate|prosecutor)",
             r"(?<!notice to )appear(?:s|ed|ing)? (?:[\w-]+ ){0,2}(?:in|before) (?:[\w.-]+ ){0,3}"
@@ -549,6 +553,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:memoires?|conclusions|observations)(?: [\w-]+){0,2} produit\w*",
             r"parvenue?s? (?:au greffe|a la (?:cour|chambre|juridiction)|au (?:tribunal|conseil))",
             r"received (?:by|at) the (?:court|registry|clerk)",
+            r"designat\w* (?:that )?(?:the )?(?:appellate |trial )?record",
         ),
         (
             r"filings?",
@@ -579,6 +584,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"served (?:[\w.'-]+ ){0,3}?with (?:a copy of )?(?:the |a |an )?(?:summons|complaint"
             r"|petition|subpoena)",
             r"(?:lodged|issued|placed|filed) (?:an? )?(?:immigration )?detainers?",
+            # a party served with a summons, as a judgment's list of parties says: "SARL X,
+            # assignée le 06/06/17 à étude d'huissier"
+            r"(?<!a )(?<!ont )(?<!avait )assigne\w*(?= (?:le|en date du)\b)",
         ),
         (
             # The facts of the matter: "for bank robbery on 10 October 2019" is no step of the case.
@@ -646,6 +654,15 @@ _DATE_OPENS = Regex(r"(?:.*[:])?\W*(?:on|in|le|en|by|at|around|vers|since|depuis
 # What a dismissal of the subject is: "the appeal ... was dismissed" is the court's ruling.
 _DISMISSED_SUBJECTS = {("appeal", 0): "ruling", ("motion", 0): "order"}
 _OPENER = 60  # characters at most before a date that opens its clause
+# An administrative authority, the author of a French administrative decision.
+_ADMINISTRATION = (
+    r"(?:l'|le |la |les )?(?:inspect(?:eur|rice)|prefet|prefete|ministre|maire|recteur|rectrice"
+    r"|directeur|directrice|administration|president du conseil (?:general|departemental"
+    r"|regional)|caisse|commission departementale|conseil municipal|secretaire d'etat"
+    r"|sous-prefet|garde des sceaux|office francais|agence)\b"
+)
+_ADMINISTRATION_BEFORE = Regex(r"s? (?:du |de la |de l'|des )" + _ADMINISTRATION)
+_ADMINISTRATION_AFTER = Regex(r"\W*(?:par laquelle |par lesquelles )?" + _ADMINISTRATION)
 _CLAUSE_PENALTY = 25
 _VERB_BONUS = 40
 _NEIGHBOURS = 4  # words looked at on each side of a date
@@ -707,7 +724,8 @@ _SET_FOR = Regex(
     r"^\s*,?\s+(?:(?:which|that|qui|is|was|has\s+been|had\s+been|were|are|now|then|est|a\s+[ée]t[ée])"
     r"\s+)*(?:scheduled|set|slated|fixed"
     r"|rescheduled|postponed|adjourned|continued|calendared|set\s+down|pr[ée]vue?s?|fix[ée]e?s?"
-    r"|renvoy[ée]e?s?)(?:\s+(?:for|to|until|on|au|pour|le))*\s*$"
+    r"|renvoy[ée]e?s?)(?:\s+(?:for|to|until|on|au|pour|le))*"
+    r"(?:\s+(?:the\s+)?(?:court's\s+)?(?:calendar|docket|agenda)\s+(?:for|on))?\s*$"
 )
 # Something that happened on the date, named by a word that is no kind: "conduct occurring on".
 _OCCURRING = Regex(
@@ -722,6 +740,7 @@ _FOR_DOING = Regex(
     r"\b(?:for|with)\s+(?:allegedly\s+)?(?!(?:pending|during|including|according|following"
     r"|regarding|concerning|notwithstanding)\b)\w+ing\b[^,;:()]*$"
 )
+_HEARD = {"motion": "hearing", "appeal": "hearing"}
 _TOOK_PLACE = Regex(
     r"\b(?:took\s+place|happened|occurred|(?:was|were)\s+held|s'est\s+tenue?|a\s+eu\s+lieu"
     # a verb that says only that the document came to be: "the indictment ... was returned"
@@ -797,7 +816,8 @@ class KindWords:
         if before >= 0:
             _, word_end, kind, _ = self.words[before]
             if _SET_FOR.rx.match(self.folded[word_end:start]):
-                return kind  # "a hearing scheduled for June 7"
+                # "a hearing scheduled for June 7"; "the motion is set for tomorrow" is heard then
+                return _HEARD.get(kind, kind)
         held = self._held(start, before) if _TOOK_PLACE.rx.search(clause) else None
         if held is not None:
             return held  # "a hearing on the motion was held on 3 May": the hearing
@@ -828,9 +848,23 @@ class KindWords:
                 told = self._told_before(word_start, before)
                 if told is not None:
                     return told  # "rejet du pourvoi par arrêt du 15 septembre 1984"
+                if self._administrative(word_start, end):
+                    return "other"  # "la décision du 18 janvier 1988 par laquelle le préfet"
                 opening = bool(_OPENING_DECISION.rx.search(self.folded[:word_start]))
                 return self._decided(end, before + 1, hung=not opening) or kind
         return self._scored(start, end, before)
+
+    def _administrative(self, word_start: int, end: int) -> bool:
+        """Whether a "décision" named with its date is an administration's, the act a French
+        administrative court is asked to annul ("la décision, en date du 18 janvier 1988, par
+        laquelle l'inspecteur d'académie a rejeté sa demande"; "par une décision du 24 mars
+        1966, le préfet a refusé"): a fact of the matter, not a step of the case."""
+        if not self.folded.startswith("decision", word_start):
+            return False
+        return bool(
+            _ADMINISTRATION_BEFORE.rx.match(self.folded, word_start + len("decision"))
+            or _ADMINISTRATION_AFTER.rx.match(self.folded, end)
+        )
 
     def _scored(self, start: int, end: int, before: int) -> str:
         """The closest event word of the date's part of the sentence, verbs first: not past
@@ -1092,13 +1126,19 @@ class KindWords:
 
 
 def carried_kind(following: Iterable[str]) -> str | None:
-    """An arrest where the sentences after a date of the facts tell of one ("On 10 November
-    2006 the applicant staged a demonstration. ... Officers took her to the police station."):
-    a date that carries several events of one occurrence is its main legal event."""
+    """The arrest, search or raid the sentences after a date of the facts tell first ("On 10
+    November 2006 the applicant staged a demonstration. ... Officers took her to the police
+    station."): a date that carries several events of one occurrence is its main legal event.
+    The first told is the one of that date ("Detectives executed a search warrant ... The
+    owner was subsequently arrested")."""
     for sentence in following:
-        if any(word[2] == "arrest" for word in KindWords.of(sentence, ()).words):
-            return "arrest"
+        for _, _, kind, _ in KindWords.of(sentence, ()).words:
+            if kind in _CARRIED:
+                return kind
     return None
+
+
+_CARRIED = frozenset({"arrest", "search", "raid"})
 
 
 # The head of a court decision: its date on a line of its own or among the court's name and
