@@ -807,3 +807,83 @@ def test_a_date_of_the_facts_takes_the_first_arrest_or_search_told_after(
     text: str, kind: str
 ) -> None:
     assert [k for d, k in kinds(text) if d == "2019-05-03"] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A first-instance court rejecting the claim dismisses it.
+        (
+            "M. Y demande d'annuler le jugement en date du 3 mai 2019 par lequel le tribunal "
+            "administratif de Lyon a rejeté sa demande.",
+            "dismissal",
+        ),
+        # A plaintiff's summons, a court seized, a contredit or opposition lodged.
+        (
+            "Par acte du 3 mai 2019, M. X a assigné la société Y aux fins de dissolution.",
+            "complaint",
+        ),
+        ("Le 3 mai 2019, Mme X saisit le tribunal aux affaires familiales.", "complaint"),
+        ("La société a formé un contredit contre cette ordonnance le 3 mai 2019.", "appeal"),
+        ("On 3 May 2019 the office filed both an emergency writ and a notice of appeal.", "appeal"),
+        # Costs against a party are no conviction: the court's decision is a ruling.
+        (
+            "Par arrêt du 3 mai 2019, la cour a confirmé l'ordonnance et condamné l'association "
+            "aux dépens.",
+            "ruling",
+        ),
+        # A party's written submissions are filings.
+        ("Aux termes de ses conclusions en date du 3 mai 2019, la société demande.", "filing"),
+        ("Aux termes de ses réquisitions en date du 3 mai 2019, le parquet a requis.", "filing"),
+        # Headlines in the present tense; guilt proved; parole rescinded.
+        (
+            "Jury Convicts Man of Murder | District Attorney's Office May 3, 2019: Jury Convicts "
+            "Man of Murder Contact: Media Relations",
+            "conviction",
+        ),
+        ("In May 2019 the office proved the guilt of Roe and he was sentenced.", "conviction"),
+        ("On 3 May 2019 the Board rescinded the early parole of Roe.", "ruling"),
+        (
+            "A constitutional complaint by the applicant was dismissed by the Constitutional "
+            "Court on 3 May 2019.",
+            "ruling",
+        ),
+        # A court sitting as a panel: the participle is no ruling.
+        (
+            "On 3 May 2019 the County Court, sitting as a panel, terminated the proceedings.",
+            "dismissal",
+        ),
+        # Hearings held, a defendant due in court, an appeal assigned on briefs.
+        (
+            "Lors de l'audience publique des débats, tenue le 3 mai 2019 avec l'assistance du "
+            "greffier,",
+            "hearing",
+        ),
+        ("Roe is next due in federal court on 3 May 2019.", "hearing"),
+        # A deadline told at length.
+        (
+            "Deadline for federal prosecutors to announce a decision regarding the death penalty "
+            "is 3 May 2019.",
+            "deadline",
+        ),
+    ],
+)
+def test_more_shapes_of_french_decisions_releases_and_ecthr_facts(text: str, kind: str) -> None:
+    assert [k for d, k in kinds(text) if d.startswith("2019-05")] == [kind]
+
+
+def test_an_appeal_assigned_on_briefs_is_heard_then() -> None:
+    text = (
+        "IN THE COURT OF CRIMINAL APPEALS OF TENNESSEE\nAT NASHVILLE\n"
+        "Assigned on Briefs May 3, 2019\n\nJOHN ROE v. STATE OF TENNESSEE\n"
+    )
+    assert ("2019-05-03", "hearing") in kinds(text)
+
+
+def test_the_cour_de_cassations_own_session_is_its_ruling_not_a_hearing() -> None:
+    text = (
+        "LA COUR DE CASSATION, CHAMBRE CRIMINELLE, en son audience publique tenue au Palais de "
+        "Justice à PARIS, le 3 mai 2019, a rendu l'arrêt suivant : Statuant sur le pourvoi formé "
+        "par X."
+    )
+    assert [k for d, k in kinds(text) if d == "2019-05-03"] == ["ruling"]

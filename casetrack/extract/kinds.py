@@ -110,7 +110,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"closed the (?:case|probe|investigation)", r"(?:was|were) closed",
             r"classe\w* sans suite", r"abandon\w* les poursuites", r"prononce\w* un non-lieu",
             r"n'y avoir lieu a suivre",
-            r"nonsuit\w*", r"nolle pros\w*", r"no[- ]billed", r"declin\w* to prosecute",
+            r"nonsuit\w*", r"nolle pros\w*",
+            r"(?:a|ont|avait) rejete (?:sa |leur |ses |la |les )demandes?",  # at first instance
+            r"no[- ]billed", r"declin\w* to prosecute",
             r"withdr\w* (?:all |the )?(?:criminal )?charges", r"charges (?:were |was )?withdrawn",
             # a prosecutor ending proceedings or declining to bring them (ECHR statements)
             r"(?:discontinu|terminat)\w* (?:the |its |his |her )?(?:criminal )?(?:proceedings"
@@ -270,7 +272,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "conviction",
         (
-            r"convict(?:ed|ing)", r"found (?:(?!not )[\w'-]+ ){0,3}guilty", r"pleaded guilty",
+            r"convict(?:ed|ing|s)", r"pleads guilty", r"proved (?:the )?guilt",
+            r"found (?:(?!not )[\w'-]+ ){0,3}guilty", r"pleaded guilty",
             r"pled guilty", r"plaid\w* coupable", r"agreed to plead guilty",
             r"(?:entered|entering|tendered|changed) (?:a |an |his |her |their )?pleas? (?:of|to) "
             r"guilty",
@@ -428,6 +431,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # a civil court ordering a party to pay is no conviction
             r"condamn\w* (?:(?!a\b)[\w.'-]+ ){0,2}?a (?:lui |leur )?(?:payer|verser|rembourser"
             r"|indemniser)",
+            r"condamn\w* (?:[\w.'-]+ ){0,6}?aux (?:entiers )?(?:depens|frais)",
         ),
         (
             r"judg(?:e)?ments?", r"jugements?",
@@ -454,7 +458,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"dismiss\w* (?:[\w'-]+ ){0,3}(?:appeals?|petitions?|applications?|motions?|requests?)",
             r"(?:appeals?|petitions?|applications?|requests?) (?:[\w'-]+ ){0,3}(?:was|were|had been"
             r"|has been) dismissed",
-            r"held that", r"found in (?:[\w'-]+ ){0,2}favou?r",
+            r"held that", r"found in (?:[\w'-]+ ){0,2}favou?r", r"rescind\w*",
+            r"constitutional complaints? (?:[\w'-]+ ){0,4}(?:was|were) (?:dismissed|rejected)",
             # a court deciding on an extradition: "approved his surrender"
             r"(?:approv|authori[sz]|grant)\w* (?:his |her |their |the )?(?:surrender|extradition)",
             r"awarded (?:[\w'-]+ ){0,3}(?:damages|compensation|costs|fees)",
@@ -482,6 +487,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:appeal|notice of appeal)",
             r"se pourvoi\w*", r"s'est pourvue?s?", r"pourvue?s? en cassation",
             r"relev\w* appel", r"requetes? d'appel",
+            r"form\w* (?:un |une )?(?:contredit|opposition|tierce opposition)",
+            r"filed (?:[\w-]+ ){0,7}?notices? of appeal",
             r"(?:appeals?|notices? of appeal) (?:was|were) (?:filed|lodged|brought)",
             # a request registered at a court's registry is an appeal: "Vu la requête,
             # enregistrée au greffe de la cour le 3 mai 2019" (a cour d'appel, administrative or
@@ -500,6 +507,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:was|were|been) argued", r"(?:heard|argued(?: and submitted)?)(?= (?:on )?\d)",
             r"made (?:an? |his |her |their )?initial (?:court )?appearances?",
             r"compar\w* (?:[\w'-]+ ){0,2}devant", r"a comparu",
+            r"(?:audiences?|hearings?)(?: [\w']+){0,3},? (?:tenue?s?|held)(?= (?:le|on)\b)",
+            r"(?:is |are )?(?:next )?due (?:back )?in (?:[\w-]+ )?court",
             r"(?:hear|hears|hearing) (?:the |his |her |their |its |an? )?(?:[\w'-]+ ){0,2}?"
             r"(?:motions?|case|appeals?|petitions?|arguments?|matter)",
             r"held (?:an? |the )?(?:[\w-]+ ){0,2}hearings?",
@@ -526,6 +535,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:filed|lodged|brought|made) (?:a |an )?(?:[\w-]+ ){0,2}complaint", r"sued",
             r"porte\w* plainte", r"complained", r"complaints? (?:was|were) (?:filed|lodged)",
             r"assign\w* (?:[\w.'-]+ ){0,3}devant",  # a summons to a civil court
+            r"(?:a|ont|avait|avaient) assigne\w*",
+            r"sais(?:it|irent|issait|i) (?:le |la )(?:tribunal|juge)",
             r"(?:filed|brought|instituted) (?:a |an )?(?:[\w-]+ ){0,2}(?:lawsuit|suit|action)",
             r"depose\w* plainte",
             # a claim against someone in court; a claim "for" a benefit is a filing
@@ -556,7 +567,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"designat\w* (?:that )?(?:the )?(?:appellate |trial )?record",
         ),
         (
-            r"filings?",
+            r"filings?", r"(?:ses|leurs|ces|des) (?:conclusions|requisitions|ecritures)",
+            r"memoires? (?:en (?:defense|reponse|replique)|complementaires?)",
         ),
     ),
     (
@@ -616,10 +628,12 @@ _ASIDE = Regex(
     r"|in connection with|a la suite d\w*|suite a|apres|lors d\w*|pendant)\b[^,;:()]*"
     r"|, (?:which|who|whose|whom|lequel|laquelle|lesquels|lesquelles|dont)\b[^,;:()]*"
     # a participle between commas tells what came before: ", having waived ...,"
-    r"|, (?:having|being|ayant|etant)\b[^,;:()]*"
+    r"|, (?:having|being|sitting|ayant|etant|siegeant)\b[^,;:()]*"
     # where the facts are told from: "selon l'arrêt attaqué,", "il résulte de l'arrêt ... que"
     r"|\b(?:selon|according to)\b[^,;:()]*|\bil resulte d\w*\b[^;:]*?\bqu(?:e\b|')"
 )
+# What makes an aside the date's event: "lors de l'audience, tenue le 3 mai".
+_HELD_ON = Regex(r",\s*(?:tenue?s?|held)\s+(?:le|on)\b")
 # A decision's date in brackets after it: "l'arrêt attaqué (Paris, 3 mai 2019)", "the judgment
 # below (D. Mass. May 3, 2019)".
 _BRACKETED_AFTER = Regex(r"\s*(?:attaque\w*|entrepris\w*|defere\w*|below|under appeal)?\s*")
@@ -643,7 +657,7 @@ _REPORTING = Regex(
 )
 # A dateline inside a sentence: "(Miami - May 3, 2024) -", "Miami - May 3, 2024 -".
 _DATELINE_BEFORE = Regex(r"(?:^|\(|\s)[a-z][\w.'-]*(?: [\w.'-]+){0,3} [-\u2013\u2014] ?$")
-_DATELINE_AFTER = Regex(r"\)? ?[-\u2013\u2014]\s")
+_DATELINE_AFTER = Regex(r"\)? ?[-\u2013\u2014]\s|\) ")
 # A decision of the Cour de cassation cited by its chamber: "(3e Civ., 7 septembre 2017".
 _CHAMBER_CITED = Regex(
     r"\(\s*(?:\d+(?:re|er|e|eme)\s+)?(?:civ|crim|com|soc|cass|ass\. plen|ch\. mixte)\.?"
@@ -676,8 +690,8 @@ _HUNG_CLAUSE = Regex(
     r"^\s*,?\s*"
     # past an apposition: "l'arrêt du 3 mai 2019, devenu définitif, qui ..."
     r"(?:(?:devenue?s?|become|which became) (?:definiti(?:f|ve)s?|irrevocables?|final)[^,;]*,\s*)?"
-    r"(?:qui\b|which\b|that\b|\w+ing\b|(?!(?:avant|pendant|durant|devant|suivant|cependant)\b)"
-    r"\w+ant\b)"
+    r"(?:qui\b|which\b|that\b|par lequel\b|par laquelle\b|by which\b|\w+ing\b"
+    r"|(?!(?:avant|pendant|durant|devant|suivant|cependant)\b)\w+ant\b)"
 )
 _HUNG_PARTICIPLE = Regex(
     r"^\s*,\s*(?:\w+ing\b|(?!(?:avant|pendant|durant|devant|suivant|cependant)\b)\w+ant\b)"
@@ -709,7 +723,7 @@ _OPENING_DECISION = Regex(
 # "by" or "until" only where the clause says someone must act ("ordered to report ... by").
 _DUE = Regex(
     r"(?:\bdue(?:\s+(?:on|by|date\s+(?:of|is|was)))?|\bdeadline(?:\s+(?:of|is|was|for\s+[\w\s]"
-    r"{0,40}?(?:is|was|of)))?|\bno\s+later\s+than|\bnot\s+later\s+than|\bon\s+or\s+before"
+    r"{0,80}?(?:is|was|of)))?|\bno\s+later\s+than|\bnot\s+later\s+than|\bon\s+or\s+before"
     r"|\bau\s+plus\s+tard\s+le|\bd'ici\s+le|\b(?:has|have|had|gave|give|gives|given|granted"
     r"|allowed)\b[^,;.]{0,40}?\buntil|\bextended\b[^,;.]{0,40}?\b(?:to|until))\s*:?\s*$"
 )
@@ -790,7 +804,9 @@ class KindWords:
             if kind and not inside_date:
                 words.append((start, end, kind, strength))
         breaks = [m.start() for m in _CLAUSE_BREAK.rx.finditer(sentence)]
-        asides = [m.span() for m in _ASIDE.rx.finditer(folded)]
+        asides = [
+            m.span() for m in _ASIDE.rx.finditer(folded) if not _HELD_ON.rx.match(folded, m.end())
+        ]
         return cls(folded, words, [w[1] for w in words], breaks, dates, asides)
 
     def verb_in(self, start: int, end: int) -> bool:
@@ -1175,7 +1191,8 @@ def is_decision(text: str) -> bool:
 # A header line that is a date and what happened on it: "Argued April 28, 1950.",
 # "Decided August 2, 1950.", "November 4, 1929.".
 _HEADER_LABEL = Regex(
-    r"\s*(?P<label>(?P<hearing>argued(?: and submitted)?|heard|submitted)|decided|filed|dated"
+    r"\s*(?P<label>(?P<hearing>argued(?: and submitted)?|heard|submitted|(?:assigned|submitted) on"
+    r" briefs?)|decided|filed|dated"
     r"|delivered|opinion filed|judgment entered|lecture du(?: \w+di)?|lu le)?\s*[:.]?\s*"
 )
 # A star page mark of a reporter run into the line after it: "March 31, 1977.*171 John".
