@@ -887,3 +887,39 @@ def test_the_cour_de_cassations_own_session_is_its_ruling_not_a_hearing() -> Non
         "par X."
     )
     assert [k for d, k in kinds(text) if d == "2019-05-03"] == ["ruling"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A requête registered at a French administrative court: an appeal when it asks a cour
+        # or the annulment of a judgment, a complaint when it starts the case; a mémoire
+        # registered with it is a filing.
+        (
+            "Par une requête enregistrée le 3 mai 2019, M. A, représenté par Me B, demande à la "
+            "cour : 1°) d'annuler ce jugement ;",
+            [("2019-05-03", "appeal")],
+        ),
+        (
+            "Vu la requête enregistrée le 3 mai 2019 au secrétariat du contentieux du Conseil "
+            "d'Etat, présentée par M. X, et tendant à ce que le Conseil d'Etat annule le "
+            "jugement par lequel le tribunal administratif a statué ;",
+            [("2019-05-03", "appeal")],
+        ),
+        (
+            "Par une requête, enregistrée le 3 mai 2019, M. A demande au tribunal d'annuler "
+            "l'arrêté du préfet.",
+            [("2019-05-03", "complaint")],
+        ),
+        (
+            "Vu la requête sommaire et le mémoire complémentaire, enregistrés le 3 mai 2019 et le "
+            "7 juin 2019 au secrétariat du contentieux du Conseil d'Etat ; M. X demande que le "
+            "Conseil d'Etat annule pour excès de pouvoir le décret.",
+            [("2019-05-03", "complaint"), ("2019-06-07", "filing")],
+        ),
+    ],
+)
+def test_a_requete_registered_at_an_administrative_court(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert [(d, k) for d, k in kinds(text) if d.startswith("2019")] == want

@@ -668,6 +668,20 @@ _DATE_OPENS = Regex(r"(?:.*[:])?\W*(?:on|in|le|en|by|at|around|vers|since|depuis
 # What a dismissal of the subject is: "the appeal ... was dismissed" is the court's ruling.
 _DISMISSED_SUBJECTS = {("appeal", 0): "ruling", ("motion", 0): "order"}
 _OPENER = 60  # characters at most before a date that opens its clause
+# A requête registered at a French administrative court, and what it asks of which court.
+_REQUETE_BEFORE = Regex(
+    r"\brequetes?\b,?(?: [\w'-]+,?){0,5}? enregistre\w*(?: [\w°.-]+){0,3}? le\s*$"
+)
+_MEMOIRE_TOO = Regex(
+    r"\brequetes?\b[^;]{0,60}?\bet (?:le |un |les |des )?memoires?\b[^;]{0,80}?\bet (?:le )?\s*$"
+)
+_REGISTERED_BEFORE = Regex(r"\benregistre\w* le\s*$")
+_REQUETE_AFTER = Regex(r"^[^;]*?\bla requete\b")
+_ASKED_OF = Regex(
+    r"\b(?:demande\w*|tendant a ce que)\s*:?\s*(?:a |que |au |l')?(?:(?P<appeal>la cour\b)"
+    r"|le tribunal|tribunal|(?:le )?conseil\b)"
+    r"(?:[^;]{0,40}?(?P<judgment>annul\w* (?:[\w']+ ){0,2}?(?:jugement|ordonnance)))?"
+)
 # An administrative authority, the author of a French administrative decision.
 _ADMINISTRATION = (
     r"(?:l'|le |la |les )?(?:inspect(?:eur|rice)|prefet|prefete|ministre|maire|recteur|rectrice"
@@ -817,12 +831,17 @@ class KindWords:
         """The kind of the date at start:end: a deadline where it is when something is due,
         of the event a noun before it was set for, of the decision named with it (or what a
         clause hung on it says it decided), else of the closest event word, verbs first."""
+        if _MEMOIRE_TOO.rx.search(self.folded, max(0, start - 160), start):
+            return "filing"  # "la requête et le mémoire, enregistrés le 2 mai et le 28 juin"
         previous = self._coordinated_with(start)
         if previous is not None:
             return self.nearest(*previous)  # "the orders of 22 and 23 June": one kind for both
         clause = self.folded[self._clause_start(start) : start]
         if _DUE.rx.search(clause) or (_DUE_IF_BOUND.rx.search(clause) and _BOUND.rx.search(clause)):
             return "deadline"
+        requested = self._requested(start, end)
+        if requested is not None:
+            return requested  # "Par une requête, enregistrée le 3 mai 2019, M. X demande à la cour"
         labelled = labelled_kind(self.folded[self.folded.rfind("\n", 0, start) + 1 : start])
         if labelled is not None:
             return labelled  # "Arrest date: 3 May 2019"
@@ -869,6 +888,22 @@ class KindWords:
                 opening = bool(_OPENING_DECISION.rx.search(self.folded[:word_start]))
                 return self._decided(end, before + 1, hung=not opening) or kind
         return self._scored(start, end, before)
+
+    def _requested(self, start: int, end: int) -> str | None:
+        """What a French administrative court's registered requête is, by what it asks: the
+        annulment of a judgment or ordonnance, or anything of a cour, is an `appeal`; what a
+        tribunal or the Conseil d'État is asked at first instance (to annul an arrêté or a
+        decision for excès de pouvoir) a `complaint`; None where the date is no requête's."""
+        before = _REQUETE_BEFORE.rx.search(self.folded, max(0, start - 120), start)
+        if before is None and not (
+            _REGISTERED_BEFORE.rx.search(self.folded, max(0, start - 30), start)
+            and _REQUETE_AFTER.rx.search(self.folded, end, end + 80)
+        ):
+            return None
+        asked = _ASKED_OF.rx.search(self.folded, end, end + 600)
+        if asked is None:
+            return None
+        return "appeal" if asked["appeal"] or asked["judgment"] else "complaint"
 
     def _administrative(self, word_start: int, end: int) -> bool:
         """Whether a "décision" named with its date is an administration's, the act a French
