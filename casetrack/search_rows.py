@@ -124,34 +124,50 @@ def insert_search_rows(conn: sqlite3.Connection) -> None:
 
 def stale_rows(conn: sqlite3.Connection) -> tuple[int, int]:
     """How many stored search rows differ from what the milestones and their links say (or
-    belong to no milestone), and how many milestones have none, all in SQLite: each kind of
-    link's text (LINK_TEXT) against the stored rows of the milestones with such links, then
-    one pass over the stored rows for the rest (their milestone's own columns, and NULL for
-    each kind of link the milestone has none of)."""
-    wrong = [
-        " OR ".join(f"s.{c} IS NOT m.{c}" for c in OWN_COLUMNS),
-        *(
-            f"(({' OR '.join(f's.{c} IS NOT NULL' for c in columns)}) AND NOT EXISTS"
-            f" (SELECT 1 FROM {links} WHERE milestone_id = s.id AND {where}))"
-            for links, where, columns, _ in LINK_TEXT
-        ),
-    ]
-    found = [
-        "SELECT s.id FROM milestone_search s LEFT JOIN milestones m ON m.id = s.id"
-        f" WHERE m.id IS NULL OR {' OR '.join(wrong)}",
-        *(
-            f"SELECT g.id FROM ({sql}) g JOIN milestone_search s ON s.id = g.id"
-            f" WHERE {' OR '.join(f's.{c} IS NOT g.{c}' for c in columns)}"
-            for _, _, columns, sql in LINK_TEXT
-        ),
-    ]
-    # Milestones without a row: as many as there are milestones, less the rows, plus the rows
-    # found to belong to no milestone (two counts, not a search for each milestone's row).
-    (out_of_date, missing) = conn.execute(
-        f"WITH wrong (id) AS MATERIALIZED ({' UNION '.join(found)})"
-        " SELECT count(*), (SELECT count(*) FROM milestones)"
-        " - (SELECT count(*) FROM milestone_search)"
-        " + count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM milestones WHERE id = wrong.id))"
-        " FROM wrong"
+    belong to no milestone), and how many milestones have none, in SQLite with no Python per
+    milestone: one pass over the stored rows against their milestones' own columns, then
+    each kind of link's text (LINK_TEXT) against the stored rows of the milestones with such
+    links. A stored row holding a kind's text though its milestone has no such link is
+    known by counting (the rows holding it, less those of milestones with such links) and
+    only then looked for, row by row."""
+    conn.execute("BEGIN")  # the counts below must agree: one snapshot for them all
+    try:
+        return _stale_rows(conn)
+    finally:
+        conn.execute("COMMIT")
+
+
+def _stale_rows(conn: sqlite3.Connection) -> tuple[int, int]:
+    wrong: set[int] = set()
+    orphans = 0
+    for row_id, orphan in conn.execute(
+        "SELECT s.id, m.id IS NULL FROM milestone_search s LEFT JOIN milestones m ON m.id = s.id"
+        f" WHERE m.id IS NULL OR {' OR '.join(f's.{c} IS NOT m.{c}' for c in OWN_COLUMNS)}"
+    ):
+        wrong.add(row_id)
+        orphans += orphan
+    held = [" OR ".join(f"s.{c} IS NOT NULL" for c in columns) for _, _, columns, _ in LINK_TEXT]
+    rows, *holding = conn.execute(
+        f"SELECT count(*), {', '.join(f'count(*) FILTER (WHERE {h})' for h in held)}"
+        " FROM milestone_search s"
     ).fetchone()
-    return int(out_of_date), int(missing)
+    for (links, where, columns, sql), has, holders in zip(LINK_TEXT, held, holding, strict=True):
+        differ, linked = conn.execute(
+            f"SELECT group_concat(g.id) FILTER (WHERE"
+            f" {' OR '.join(f's.{c} IS NOT g.{c}' for c in columns)}),"
+            f" count(*) FILTER (WHERE {has}) FROM ({sql}) g JOIN milestone_search s ON s.id = g.id"
+        ).fetchone()
+        if differ:
+            wrong.update(int(i) for i in differ.split(","))
+        if linked != holders:
+            wrong.update(
+                row_id
+                for (row_id,) in conn.execute(
+                    f"SELECT id FROM milestone_search s WHERE ({has}) AND NOT EXISTS"
+                    f" (SELECT 1 FROM {links} WHERE milestone_id = s.id AND {where})"
+                )
+            )
+    # Milestones without a row: as many as there are milestones, less the rows, plus the rows
+    # that belong to no milestone (two counts, not a search for each milestone's row).
+    (milestones,) = conn.execute("SELECT count(*) FROM milestones").fetchone()
+    return len(wrong), int(milestones) - int(rows) + orphans

@@ -65,3 +65,16 @@ def test_an_unreadable_date_shared_by_milestones_is_reported_for_each(demo: Cli)
         "dates: milestone 4 has an unreadable date 'soon'",
         "dates: milestone 6 has an unreadable date 'soon'",
     ]
+
+
+def test_search_text_of_links_a_milestone_lacks_is_out_of_date(demo: Cli) -> None:
+    # No milestone of the sample has tags; 2 cites no source; 5 plays no role once its
+    # roles are gone (a link without a role brings its party's name, not a role).
+    _tamper(demo, "UPDATE milestone_search SET tags = 'stale' WHERE id IN (1, 2)",
+                  "UPDATE milestone_search SET sources = 'stale' WHERE id = 2",
+                  "UPDATE milestone_parties SET role = '' WHERE milestone_id = 5",
+                  "UPDATE milestone_search SET roles = 'detainee' WHERE id = 5")  # fmt: skip
+    out = demo("check", code=1).stdout
+    assert "search: 3 milestone(s) out of date in the search index" in out
+    demo("search", "--rebuild")
+    demo("check")
