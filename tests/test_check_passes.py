@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from tests.conftest import Cli
 
 
@@ -76,5 +78,33 @@ def test_search_text_of_links_a_milestone_lacks_is_out_of_date(demo: Cli) -> Non
                   "UPDATE milestone_search SET roles = 'detainee' WHERE id = 5")  # fmt: skip
     out = demo("check", code=1).stdout
     assert "search: 3 milestone(s) out of date in the search index" in out
+    demo("search", "--rebuild")
+    demo("check")
+
+
+_FTS = "milestone_search_fts"
+_COLUMNS = "title, note, location, tags, quotes, parties, sources, kind, roles"
+
+
+@pytest.mark.parametrize(
+    "statements",
+    [
+        [f"INSERT INTO {_FTS} ({_FTS}) VALUES ('delete-all')"],
+        # Milestone 3 indexed under other words, its stored row unchanged: the index is
+        # well formed, only its words disagree with the row (a check of the index alone, or
+        # of its row ids, finds nothing).
+        [f"INSERT INTO {_FTS} ({_FTS}, rowid, {_COLUMNS}) SELECT 'delete', id, {_COLUMNS}"
+         " FROM milestone_search WHERE id = 3",
+         f"INSERT INTO {_FTS} (rowid, title) VALUES (3, 'other words entirely')"],
+    ],
+)  # fmt: skip
+def test_a_full_text_index_out_of_step_with_its_rows_is_damaged(
+    demo: Cli, statements: list[str]
+) -> None:
+    _tamper(demo, *statements)
+    assert demo("check", code=1).stdout.splitlines() == [
+        "search: the full-text index is damaged (database disk image is malformed):"
+        " run 'casetrack search --rebuild'"
+    ]
     demo("search", "--rebuild")
     demo("check")
