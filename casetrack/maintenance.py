@@ -323,11 +323,12 @@ def _text_problems(conn: sqlite3.Connection) -> list[str]:
     # value, through their indexes; free text only where SQLite finds something a rule could
     # change: empty, anything but printable ASCII, or space at either end. Text without
     # any of those is what every rule here keeps as it is (see text.clean_text). GLOB reads
-    # text up to a NUL, as length() counts it: a NUL shows as bytes beyond that length.
+    # text up to a NUL, as length() counts it: a NUL shows as bytes beyond that length,
+    # as does any letter beyond ASCII (so the costlier GLOB is left to text without one).
     vocabulary = {"kind", "role", "tag"}
     changeable = " OR ".join(
-        ("{column} = ''", "{column} GLOB '*[^ -~]*'", "{column} GLOB ' *'",
-         "{column} GLOB '* '", "length(CAST({column} AS BLOB)) != length({column})")
+        ("{column} = ''", "length(CAST({column} AS BLOB)) != length({column})",
+         "trim({column}) != {column}", "{column} GLOB '*[^ -~]*'")
     )  # fmt: skip
     found: dict[int, list[tuple[int, str]]] = {}  # rule -> (row id, value) it would change
     free: dict[tuple[str, str], list[int]] = {}  # (table, owner) -> its free-text rules

@@ -108,3 +108,23 @@ def test_a_full_text_index_out_of_step_with_its_rows_is_damaged(
     ]
     demo("search", "--rebuild")
     demo("check")
+
+
+def test_free_text_a_rule_would_change_is_found_however_it_differs(demo: Cli) -> None:
+    # A terminal's escape in ASCII text, space at one end only, a NUL, an empty note:
+    # SQLite picks each out by a different test before the rules look at it.
+    _tamper(demo, "UPDATE milestones SET title = 'Esc' || char(27) || '[31m' WHERE id = 2",
+                  "UPDATE milestones SET location = 'Luxembourg ' WHERE id = 3",
+                  "UPDATE milestones SET note = 'a' || char(0) || 'b' WHERE id = 4",
+                  "UPDATE milestones SET note = '' WHERE id = 5",
+                  "UPDATE parties SET name = ' Leading' WHERE id = 2",
+                  "UPDATE cases SET court = 'Delete' || char(127)")  # fmt: skip
+    lines = demo("check", code=1).stdout.splitlines()
+    assert [line.split(" that ")[0] for line in lines if line.startswith("text:")] == [
+        "text: milestone 2 has a title",
+        "text: milestone 3 has a location",
+        "text: milestone 4 has a note",
+        "text: milestone 5 has a note",
+        "text: party 2 has a name",
+        "text: case 1 has a court",
+    ], lines
