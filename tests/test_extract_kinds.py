@@ -923,3 +923,33 @@ def test_a_requete_registered_at_an_administrative_court(
     text: str, want: list[tuple[str, str]]
 ) -> None:
     assert [(d, k) for d, k in kinds(text) if d.startswith("2019")] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A requête registered, then named: "enregistrée le ... sous le n° ... la requête".
+        (
+            "Vu, enregistrée le 3 mai 2019 sous le n° 19BX00156 la requête présentée par M. X ; "
+            "M. X demande à la cour l'annulation de l'ordonnance du président du tribunal.",
+            "appeal",
+        ),
+        # What an administrative court is asked to annul is an administration's act.
+        (
+            "M. X demande que le Conseil d'Etat annule pour excès de pouvoir la décision du "
+            "3 mai 2019 fixant sa notation.",
+            "other",
+        ),
+        ("VU l'appel interjeté par M. X le 3 mai 2019 à l'encontre de l'ordonnance.", "appeal"),
+        (
+            "Le 3 mai 2019, saisi par la requérante, le tribunal ordonna le sursis à exécution.",
+            "order",
+        ),
+        ("Defendants removed an action filed on 3 May 2019 to the Business Court.", "complaint"),
+        ("On 3 May 2019 the application was granted by Justice Thomas.", "order"),
+        ("On 3 May 2019 Roe lodged an application to extend the time to file.", "motion"),
+        ("The justice granted an order extending the time to file until 3 May 2019.", "deadline"),
+    ],
+)
+def test_administrative_requetes_and_docket_entries(text: str, kind: str) -> None:
+    assert [k for d, k in kinds(text) if d == "2019-05-03"] == [kind]

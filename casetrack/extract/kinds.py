@@ -359,6 +359,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
         (
             r"motions?" + _MOTION_OBJECT, r"requete", _REQUEST,
+            r"(?:(?:filed|made|submitted|lodged) (?:an? |the |his |her |their |its )?)?"
+            r"applications? (?:\(\w+\) )?(?:to extend|for (?:an )?extension)",
         ),
     ),
     (
@@ -398,6 +400,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"prononc\w* sur (?:sa |la |leur |une |les )?(?:demandes?|requetes?) (?:d'annulation"
             r"|en (?:annulation|nullite)|de nullite)",
             r"approved by the (?:[\w-]+ )?(?:judge|court|magistrate)",
+            r"granted by (?:the )?(?:chief |circuit )?(?:justice|judge|court|magistrate)",
             # the ECHR's procedural decisions: priority (Rule 41), interim measures (Rule 39)
             r"(?:decided to )?(?:grant\w*|giv\w*|gave|accord\w*) (?:the (?:application|case) )?"
             r"priority",
@@ -486,7 +489,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:filed|lodged|brought) (?:a |an |his |her |their )?(?:timely )?(?:[\w-]+ )?"
             r"(?:appeal|notice of appeal)",
             r"se pourvoi\w*", r"s'est pourvue?s?", r"pourvue?s? en cassation",
-            r"relev\w* appel", r"requetes? d'appel",
+            r"relev\w* appel", r"requetes? d'appel", r"appel interjete\w*",
             r"form\w* (?:un |une )?(?:contredit|opposition|tierce opposition)",
             r"filed (?:[\w-]+ ){0,7}?notices? of appeal",
             r"(?:appeals?|notices? of appeal) (?:was|were) (?:filed|lodged|brought)",
@@ -543,6 +546,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"fil(?:e|es|ed|ing) (?:a |an |his |her |their |its |the )?(?:[\w-]+ )?claims?"
             r"(?! for\b)",
             r"(?:filed|brought|lodged) (?:[\w'-]+ ){0,3}suit",
+            r"(?:actions?|lawsuits?|suits?) (?:was |were )?filed",
             r"plaintes? avec constitution de partie civile",
             r"constitu\w* partie civile",
             r"(?:sought|requested|asked for|applied for|demanded) (?:the )?(?:institution|opening"
@@ -628,7 +632,7 @@ _ASIDE = Regex(
     r"|in connection with|a la suite d\w*|suite a|apres|lors d\w*|pendant)\b[^,;:()]*"
     r"|, (?:which|who|whose|whom|lequel|laquelle|lesquels|lesquelles|dont)\b[^,;:()]*"
     # a participle between commas tells what came before: ", having waived ...,"
-    r"|, (?:having|being|sitting|ayant|etant|siegeant)\b[^,;:()]*"
+    r"|, (?:having|being|sitting|ayant|etant|siegeant|saisie?s? par)\b[^,;:()]*"
     # where the facts are told from: "selon l'arrêt attaqué,", "il résulte de l'arrêt ... que"
     r"|\b(?:selon|according to)\b[^,;:()]*|\bil resulte d\w*\b[^;:]*?\bqu(?:e\b|')"
 )
@@ -676,7 +680,7 @@ _MEMOIRE_TOO = Regex(
     r"\brequetes?\b[^;]{0,60}?\bet (?:le |un |les |des )?memoires?\b[^;]{0,80}?\bet (?:le )?\s*$"
 )
 _REGISTERED_BEFORE = Regex(r"\benregistre\w* le\s*$")
-_REQUETE_AFTER = Regex(r"^[^;]*?\bla requete\b")
+_REQUETE_AFTER = Regex(r"[^;]*?\bla requete\b")
 _ASKED_OF = Regex(
     r"\b(?:demande\w*|tendant a ce que)\s*:?\s*(?:a |que |au |l')?(?:(?P<appeal>la cour\b)"
     r"|le tribunal|tribunal|(?:le )?conseil\b)"
@@ -689,6 +693,7 @@ _ADMINISTRATION = (
     r"|regional)|caisse|commission departementale|conseil municipal|secretaire d'etat"
     r"|sous-prefet|garde des sceaux|office francais|agence)\b"
 )
+_ANNULLED = Regex(r"\b(?:annul\w* pour exces de pouvoir|l'annulation de) (?:la |les |l')$")
 _ADMINISTRATION_BEFORE = Regex(r"s? (?:du |de la |de l'|des )" + _ADMINISTRATION)
 _ADMINISTRATION_AFTER = Regex(r"\W*(?:par laquelle |par lesquelles )?" + _ADMINISTRATION)
 _CLAUSE_PENALTY = 25
@@ -739,7 +744,7 @@ _DUE = Regex(
     r"(?:\bdue(?:\s+(?:on|by|date\s+(?:of|is|was)))?|\bdeadline(?:\s+(?:of|is|was|for\s+[\w\s]"
     r"{0,80}?(?:is|was|of)))?|\bno\s+later\s+than|\bnot\s+later\s+than|\bon\s+or\s+before"
     r"|\bau\s+plus\s+tard\s+le|\bd'ici\s+le|\b(?:has|have|had|gave|give|gives|given|granted"
-    r"|allowed)\b[^,;.]{0,40}?\buntil|\bextended\b[^,;.]{0,40}?\b(?:to|until))\s*:?\s*$"
+    r"|allowed)\b[^,;.]{0,40}?\buntil|\bextend(?:ed|ing)\b[^,;.]{0,40}?\b(?:to|until))\s*:?\s*$"
 )
 _DUE_IF_BOUND = Regex(r"\b(?:by|before|until|avant\s+le|jusqu'au)\s*$")
 _BOUND = Regex(
@@ -897,7 +902,7 @@ class KindWords:
         before = _REQUETE_BEFORE.rx.search(self.folded, max(0, start - 120), start)
         if before is None and not (
             _REGISTERED_BEFORE.rx.search(self.folded, max(0, start - 30), start)
-            and _REQUETE_AFTER.rx.search(self.folded, end, end + 80)
+            and _REQUETE_AFTER.rx.match(self.folded, end, end + 80)
         ):
             return None
         asked = _ASKED_OF.rx.search(self.folded, end, end + 600)
@@ -913,7 +918,8 @@ class KindWords:
         if not self.folded.startswith("decision", word_start):
             return False
         return bool(
-            _ADMINISTRATION_BEFORE.rx.match(self.folded, word_start + len("decision"))
+            _ANNULLED.rx.search(self.folded, max(0, word_start - 40), word_start)
+            or _ADMINISTRATION_BEFORE.rx.match(self.folded, word_start + len("decision"))
             or _ADMINISTRATION_AFTER.rx.match(self.folded, end)
         )
 
