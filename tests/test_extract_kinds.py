@@ -953,3 +953,21 @@ def test_a_requete_registered_at_an_administrative_court(
 )
 def test_administrative_requetes_and_docket_entries(text: str, kind: str) -> None:
     assert [k for d, k in kinds(text) if d == "2019-05-03"] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Par arrêté du 3 mai 2019, le préfet a nommé M. X directeur de l'école.",
+        "M. X demande l'annulation de l'arrêté préfectoral du 3 mai 2019.",
+        "Vu l'arrêté en date du 3 mai 2019 portant nomination de M. X.",
+    ],
+)
+def test_an_arrete_is_an_administrations_act_not_an_arrest(text: str) -> None:
+    assert [k for d, k in kinds(text) if d == "2019-05-03"] == ["other"]
+
+
+def test_a_person_arrete_is_still_arrested() -> None:
+    assert kinds("Le 3 mai 2019, M. X a été arrêté par la police à Lyon.") == [
+        ("2019-05-03", "arrest")
+    ]

@@ -609,6 +609,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"incidents?", r"(?:bank |armed )?robber(?:y|ies)", r"violations?", r"offen[cs]es?",
             r"murders?", r"shootings?", r"accidents?", r"demonstrations?", r"pickets?",
             r"protests?", r"infractions?", r"meurtres?", r"manifestations?",
+            # an arrêté is an administration's act, no arrest: "par arrêté du 13 décembre 1963"
+            r"arretes? (?:du|en date|prefectora\w*|ministeriel\w*|municipa\w*|interministeriel\w*)",
             # a suspect's questioning
             r"(?:initial |first )?(?:questioning|interrogation)", r"interrogatoire",
             r"audition libre",
