@@ -421,9 +421,9 @@ def rename_party(store: Store, name: str, new_name: str, *, drop_old: bool = Fal
             # Named by an alias, "the old name" could be either: never drop the one not typed.
             raise CasetrackError(
                 f"{clean_text(name)!r} is an alias of {party.name!r}, and --drop-old drops the"
-                f" party's name: give the name to drop it ('casetrack party rename"
-                f" {shlex.quote(party.name)} {shlex.quote(cleaned)} --drop-old'), or take the"
-                f" alias off with 'casetrack party alias rm'"
+                f" party's name: to drop it, name it (casetrack party rename"
+                f" {shlex.quote(party.name)} {shlex.quote(cleaned)} --drop-old); to drop the"
+                f" alias, 'casetrack party alias rm'"
             )
         _other_party(conn, party.id, cleaned)
         conn.execute(
