@@ -1079,3 +1079,45 @@ def test_the_cases_own_decision_reported_at_a_citation_is_a_ruling(
     got = [(c.date, c.kind) for c in extract(text).candidates]
     assert [day for day, _ in got] == [day for day, _ in want]
     assert all(kind in (None, got_kind) for (_, kind), (_, got_kind) in zip(want, got, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("He was arrested on April 2, 2022. Accessed May 3, 2022.", "en"),
+        ("He was arrested on April 2, 2022. Retrieved on May 3, 2022.", "en"),
+        ("Printed on May 3, 2022. He was arrested on April 2, 2022.", "en"),
+        ("Il a été interpellé le 2 avril 2022. Page consultée le 3 mai 2022.", "fr"),
+        ("He was arrested on April 2, 2022. As of May 3, 2022, no charges had been filed.", "en"),
+        ("Il a été interpellé le 2 avril 2022, vu la décision n° 2019-778 DC du 3 mai 2022.", "fr"),
+    ],
+)
+def test_a_pages_copy_a_state_at_a_day_and_a_constitutional_decision_cited_are_no_events(
+    text: str, lang: str
+) -> None:
+    assert dates(text, lang) == ["2022-04-02"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The conspiracy began no later than January 2015 and continued through May 2018.",
+        "Beginning in or about January 2015 and continuing through May 2018, he lied.",
+        "Starting as early as March 2016 and continuing to June 2017, he sold fake pills.",
+        "From at least 2015 through 2018, he defrauded investors.",
+    ],
+)
+def test_the_hedged_period_of_the_conduct_charged_is_no_event(text: str) -> None:
+    assert dates(text) == []
+
+
+def test_a_byline_after_the_story_starts_is_no_dateline() -> None:
+    text = "He was arrested on April 2, 2022, police said.\nUpdated May 4, 2022\n"
+    assert extract(text).published is None
+    assert dates(text) == ["2022-04-02"]
+
+
+def test_a_signatures_date_closing_an_order_is_no_dateline() -> None:
+    text = "The motion is granted.\n\nIT IS SO ORDERED.\n\nDated: May 3, 2022\nJohn Roe, Judge"
+    assert extract(text).published is None
+    assert dates(text) == ["2022-05-03"]

@@ -470,6 +470,13 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|release\s+date\s*:)"
     r"|\b(?:deliberated|d[ée]lib[ée]r[ée]e?)\b[^.;\n\d]{0,40}?\b(?:on|le|du)"
     r"|\bdocument\s+date"
+    # A page's copy: "Accessed May 3, 2022", "Retrieved on", "consulté le"
+    r"|\b(?:accessed|retrieved|printed|downloaded|consult[ée]e?|t[ée]l[ée]charg[ée]e?)"
+    r"(?:\s+(?:on|le))?"
+    # A state at a day, no event: "As of May 3, 2022, no charges had been filed"
+    r"|\bas\s+of"
+    # A Conseil constitutionnel decision cited: "décision n° 2019-778 DC du 21 mars 2019"
+    r"|\bn[°o]\s*\d{2,4}-\d+\s*(?:DC|QPC|L|LP|FNR|ELEC|LOM|REF|D|I|AN|SEN|PDR)\s+du"
     # What should have happened and did not: "il aurait dû être nommé, au 1er février 1964"
     r"|\b(?:aurai(?:t|ent)\s+d[ûu]|should\s+have|ought\s+to\s+have)\b[^.;\n\d]{0,40}?"
     r"\b(?:au|le|en|d[èe]s|on|in|by)"
@@ -818,18 +825,23 @@ _ABOUT = (
 )
 _PERIOD_LEAD = Regex(
     r"(?<!\w)(?:from|between|du|de|entre|period(?:\s+of)?|covering|p[ée]riode|(?:beginning|starting"
-    r"|commencing)(?:\s+(?:in|on|at\s+least|from))*(?:\s+or)?)\s+"
+    r"|commencing|began|begun|started|commenced)(?:\s+(?:in|on|at\s+least|from|as\s+early\s+as"
+    r"|(?:no|not)\s+later\s+than))*(?:\s+or)?)\s+"
     r"(?:the\s+|le\s+)?" + _ABOUT + "$",
     re.IGNORECASE,
 )
 _PERIOD_LINK = Regex(
-    r"\s*,?\s*(?:and\s+continuing\s+)?(?:to|and|until|through|au|à|a|et|jusqu'au|jusqu\u2019au)"
+    r"\s*,?\s*(?:and\s+continu(?:ing|ed)\s+)?(?:to|and|until|through|au|à|a|et|jusqu'au"
+    r"|jusqu\u2019au)"
     r"(?:\s+(?:in|on)(?!\s+or\b))?\s+(?:the\s+|le\s+)?" + _ABOUT,
     re.IGNORECASE,
 )
 # Bounds hedged as an indictment hedges those of the conduct charged: "from in or about March
 # 2017 through at least December 2019".
-_HEDGED = Regex(r"\b(?:or\s+about|at\s+least|au\s+moins)\b", re.IGNORECASE)
+_HEDGED = Regex(
+    r"\b(?:or\s+about|at\s+least|au\s+moins|as\s+early\s+as|(?:no|not)\s+later\s+than)\b",
+    re.IGNORECASE,
+)
 _BARE_YEAR = Regex(r"(?P<year>19\d\d|20\d\d)(?![\w/.,:-]\d)")
 
 
@@ -1146,12 +1158,16 @@ def head_date(text: str, lang: str) -> tuple[Span | None, int]:
             if placed and _CLOSES_ITS_LINE.rx.fullmatch(after):
                 return item.span, line.end()  # the story's dateline, past a page's byline
             after = _BY.rx.sub("", after) if byline else after
-            if not _ALONE_ON_ITS_LINE.rx.match(before) or after.strip(" \t\n.,"):
-                continue
+            if not _ALONE_ON_ITS_LINE.rx.match(before) or after.strip(" \t\n.,") or not opens:
+                continue  # not alone, or a signature's "Dated: May 3, 2022" closing an order
             if not byline:
                 return item.span, line.end()
-            posted = posted or (item.span, line.end())
+            if not _TOLD_LINE.rx.search(head, 0, line.start()):  # a byline heads the story
+                posted = posted or (item.span, line.end())
     return posted or (None, 0)
+
+
+_TOLD_LINE = Regex(r"[.!?][\"'\u201d)]?[ \t]*\n")  # a line ending a sentence
 
 
 def resolve(
