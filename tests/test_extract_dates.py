@@ -1121,3 +1121,20 @@ def test_a_signatures_date_closing_an_order_is_no_dateline() -> None:
     text = "The motion is granted.\n\nIT IS SO ORDERED.\n\nDated: May 3, 2022\nJohn Roe, Judge"
     assert extract(text).published is None
     assert dates(text) == ["2022-05-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("On 5 May 2010 the District Court ordered his detention. On 20 May 2010 the City Court "
+         "upheld the detention order of 5 May 2010.", "en", ["2010-05-05", "2010-05-20"]),
+        ("Le 5 mai 2010, le juge l'a placé en détention. Le 20 mai 2010, la cour a confirmé "
+         "l'ordonnance du 5 mai 2010.", "fr", ["2010-05-05", "2010-05-20"]),
+        ("On 15 June 2011 he was convicted. On 30 September 2011 the court upheld the judgment "
+         "of 15 June 2011.", "en", ["2011-06-15", "2011-09-30"]),
+    ],
+)  # fmt: skip
+def test_a_decision_named_by_a_day_told_already_is_no_second_event(
+    text: str, lang: str, want: list[str]
+) -> None:
+    assert dates(text, lang) == want

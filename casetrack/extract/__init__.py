@@ -262,7 +262,7 @@ def extract(
                 continue  # after the decision's own date: a term's end, a year the copy lost
             if header in _PLAIN_DECISIONS or _JUDGMENT_AT.rx.search(sentence, 0, date_found.start):
                 decided_on = decided_on or span.end  # the decision's own date
-            if kind not in _DECIDING and _names_a_decision(sentence, date_found, candidates):
+            if header is None and _names_a_decision(sentence, date_found, kind, candidates):
                 continue
             linked = carried.of_date(sentence, (date_found.start, date_found.end), parties, names)
             linked = carried.deciding(linked) if header else carried.by_kind(kind, linked)
@@ -436,12 +436,16 @@ def _restated(
     return named_next and any(c.date == item.span.text for c in earlier)
 
 
-def _names_a_decision(sentence: str, item: Found, earlier: Sequence[Candidate]) -> bool:
+def _names_a_decision(sentence: str, item: Found, kind: str, earlier: Sequence[Candidate]) -> bool:
     """Whether a date names a decision proposed already: "un pourvoi contre l'arrêt du 7
-    février 2017" is no appeal on that day."""
+    février 2017" is no appeal on that day, "upheld the detention order of 5 May 2010" no
+    second event of a day told as "ordered his detention". A decision named so may still tell
+    what a decision of that day decided ("Par arrêt du 3 mai 2019, qui l'a condamné"): the
+    merge gives the day that kind."""
     if item.span is None or not _NAMING.rx.search(sentence[max(0, item.start - 80) : item.start]):
         return False
-    return any(c.date == item.span.text and c.kind in _DECIDING for c in earlier)
+    told = [c.kind for c in earlier if c.date == item.span.text]
+    return bool(told) and (kind not in _DECIDING or not _DECIDING.intersection(told))
 
 
 # Events that last, so that a period can be one: "detained from 3 May to 5 June".
