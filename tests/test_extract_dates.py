@@ -1138,3 +1138,23 @@ def test_a_decision_named_by_a_day_told_already_is_no_second_event(
     text: str, lang: str, want: list[str]
 ) -> None:
     assert dates(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("story", "want"),
+    [
+        # a report tells its story forward up to its own day
+        ("Doe was arrested on Oct. 12, 2021. Judge Roe sentenced him on June 7.",
+         ["2021-10-12", "2022-06-07"]),
+        ("Doe was arrested on Oct. 12, 2021.\n\nHe pleaded guilty on March 3.",
+         ["2021-10-12", "2022-03-03"]),
+        # the year of the date just told, when the day follows it
+        ("Doe was arrested on March 3, 2019. On March 5 he was charged.",
+         ["2019-03-03", "2019-03-05"]),
+        # a flashback in the pluperfect stays in that year
+        ("Doe was arrested on March 5, 2019. He had been charged on March 1.",
+         ["2019-03-05", "2019-03-01"]),
+    ],
+)  # fmt: skip
+def test_a_day_without_its_year_in_a_dated_report(story: str, want: list[str]) -> None:
+    assert dates(f"MIAMI, June 10, 2022 \u2014 {story}") == want

@@ -529,6 +529,7 @@ class Found:
     exact: bool = False  # "the next day", "the following month": fixes that day or month
     conduct: bool = False  # a period with hedged bounds: the conduct charged, no event
     ahead: bool = False  # told as still to come ("sentencing is set for Sept. 12")
+    back: bool = False  # told as before the story's time ("he had been charged on May 3")
 
 
 _PRECISIONS = ("day", "month", "year")
@@ -752,14 +753,16 @@ _BEFORE_THEN = Regex(r"\b(?:had|avait|avaient)\b", re.IGNORECASE)  # "it had bee
 
 def _told_ahead(text: str, found: Found) -> Found:
     """A day without its year in a clause that tells it is still to come: it falls on or
-    after the date the text is at, not before (news otherwise looks back)."""
+    after the date the text is at, not before (news otherwise looks back); one in a clause in
+    the pluperfect is before the story's time."""
     if found.month_day is None:
         return found
     clause = max(text.rfind(mark, 0, found.start) for mark in ".;!?\n") + 1
     ahead = _AHEAD_WORDS.rx.search(text, clause, found.start)
-    if ahead and not _BEFORE_THEN.rx.search(text, clause, ahead.start()):
+    back = _BEFORE_THEN.rx.search(text, clause, found.start)
+    if ahead and not (back and back.start() < ahead.start()):
         return replace(found, ahead=True)
-    return found
+    return replace(found, back=bool(back))
 
 
 def _numeric_dates(text: str, lang: str, month_first: bool | None) -> Iterator[Found]:
@@ -1229,6 +1232,9 @@ def resolve(
         span = _with_year(item.month_day, anchor, from_dateline and not item.ahead)
         if item.ahead and span is not None and span.start < anchor.start:
             span = _on_or_after(item.month_day, anchor)  # set for a day of the next year
+        elif _recent(item, span, anchor, published):
+            assert published is not None
+            span, anchor = _with_year(item.month_day, published, True), published
     else:
         assert item.shift is not None
         span = _resolve_shift(anchor, item.shift)
@@ -1238,6 +1244,19 @@ def resolve(
             base = anchor.end if item.shift[0] > 0 else anchor.start
             span = _period(_shift(base, item.shift[0], unit), unit)
     return span, anchor.text if span else None
+
+
+def _recent(item: Found, span: Span | None, stated: Span, published: Span | None) -> bool:
+    """Whether a day without its year, which the year of the date last told would put before
+    that date, is rather the latest such day by the dateline and after that date ("arrested on
+    Oct. 12, 2021 ... Judge Roe sentenced Doe on June 7" in a release of 7 June 2022): a report
+    tells its story forward, up to its own day; not one told in the pluperfect."""
+    if span is None or published is None or published.precision != "day" or item.back:
+        return False
+    if stated is published or item.month_day is None or span.start >= stated.start:
+        return False
+    recent = _with_year(item.month_day, published, True)
+    return recent is not None and stated.end < recent.start
 
 
 def _on_weekday(weekday: int, published: Span | None) -> tuple[Span | None, str | None]:
