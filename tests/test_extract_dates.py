@@ -1158,3 +1158,22 @@ def test_a_decision_named_by_a_day_told_already_is_no_second_event(
 )  # fmt: skip
 def test_a_day_without_its_year_in_a_dated_report(story: str, want: list[str]) -> None:
     assert dates(f"MIAMI, June 10, 2022 \u2014 {story}") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Ann Flade sued the city. The Court of Appeals affirmed. Flade v. City of Shelbyville, "
+         "No. M2022-00553-COA-R3-CV, 2023 WL 2200729, at 1 (Tenn. Ct. App. Feb. 24, 2023).",
+         ["2023-02-24"]),
+        ("The Court of Appeals of Arizona heard Doe's appeal. It applied Miranda v. Arizona, "
+         "2001 WL 1234567 (Ariz. Ct. App. Feb. 24, 2001).", []),
+        ("Ann Smith sued. The court applied Smith v. Jones, 2001 WL 1234567 (Tenn. Ct. App. "
+         "Feb. 24, 2001).", []),
+    ],
+)  # fmt: skip
+def test_a_citation_of_the_case_against_a_government_names_its_private_side(
+    text: str, want: list[str]
+) -> None:
+    pytest.importorskip("eyecite")
+    assert dates(text) == want

@@ -105,11 +105,35 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _names_this_case(names: tuple[str, ...], outside: str) -> bool:
-    """Whether both sides of a citation are named outside citations: the text's own case."""
+    """Whether the sides of a citation are named outside citations: the text's own case. A
+    government side (a State, a city: "Flade v. City of Shelbyville", "Miranda v. Arizona")
+    is left out, as an opinion names its own State or county anyway; the others must all be."""
     sides = []
     for name in names:
         words = re.findall(r"[^\W\d_][\w'-]+", fold(name.split(",")[0]))
-        if not words or " ".join(words) in _GENERIC_PARTIES:
+        if not words or " ".join(words) in _GENERIC_PARTIES or _government(words):
             continue
         sides.append(re.search(r"(?<!\w)" + re.escape(words[-1]) + r"(?!\w)", outside))
     return bool(sides) and all(sides)
+
+
+_GOVERNMENT_WORDS = frozenset(
+    {"state", "people", "commonwealth", "city", "county", "town", "township", "village",
+     "borough", "parish", "government", "republic", "kingdom", "district"}
+)  # fmt: skip
+_US_STATES = frozenset(
+    {"alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+     "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
+     "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
+     "mississippi", "missouri", "montana", "nebraska", "nevada", "ohio", "oklahoma", "oregon",
+     "pennsylvania", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
+     "wisconsin", "wyoming", "new hampshire", "new jersey", "new mexico", "new york",
+     "north carolina", "north dakota", "rhode island", "south carolina", "south dakota",
+     "west virginia"}
+)  # fmt: skip
+
+
+def _government(words: list[str]) -> bool:
+    """Whether a side's name is a government's: "City of Shelbyville", "State of Ohio",
+    "Arizona", "New Jersey"."""
+    return words[0] in _GOVERNMENT_WORDS or " ".join(words) in _US_STATES

@@ -18,7 +18,11 @@ _ABBREVIATIONS = frozenset(
      "cal", "ill", "mass", "fla", "tex", "ohio", "pa", "va", "wash", "mich", "conn", "ga",
      "n.y", "n.j", "d.c", "f", "perm", "cert", "vet", "civ", "proc", "cass", "crim", "soc",
      "civ", "com", "req", "bull", "nos", "ann", "stat", "code", "sess", "assn", "dept", "janv",
-     "fevr", "avr", "juil", "juill", "dec")
+     "fevr", "avr", "juil", "juill", "dec",
+     # the other States' court and reporter abbreviations ("(Ariz. Ct. App. Feb. 24, 2001)")
+     "ala", "ariz", "ark", "colo", "del", "haw", "ind", "kan", "ky", "la", "md", "minn", "miss",
+     "mo", "mont", "neb", "nev", "n.h", "n.m", "n.c", "n.d", "okla", "ore", "r.i", "s.c", "s.d",
+     "vt", "w.va", "wis", "wyo", "super", "misc", "n.e", "n.w", "s.e", "s.w", "a.d", "atty")
 )  # fmt: skip
 # A sentence ends before a capital, a digit or the next item of a list ("- (May 3, 2024) A").
 _SENTENCE_END = Regex(r"[.!?…]+[\"'»”\u2019)\]]*(?=\s+(?:[-\u2022*]\s+)?[\"'«“(\[]?[A-ZÀ-Þ0-9])")
