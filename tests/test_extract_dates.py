@@ -1177,3 +1177,25 @@ def test_a_citation_of_the_case_against_a_government_names_its_private_side(
 ) -> None:
     pytest.importorskip("eyecite")
     assert dates(text) == want
+
+
+_FACTS = "The applicant complained that his detention had been unlawful and too long. " * 10
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The relevant law is set out in the judgment of 3 May 2005 in Smith v. Russia.", "en"),
+        ("See the Court's judgment of 3 May 2005 in the case of Ivanov v. Ukraine, § 45.", "en"),
+        (
+            "Le droit interne est exposé dans l'arrêt du 3 mai 2005 dans l'affaire Smith c. Russie.",
+            "fr",
+        ),
+    ],
+)
+def test_a_judgment_named_by_its_date_and_another_case_is_a_source(text: str, lang: str) -> None:
+    assert dates(_FACTS + text, lang) == []
+
+
+def test_a_ministerial_arrete_cited_is_a_rule() -> None:
+    assert dates("Vu l'arrêté interministériel du 9 septembre 2002 ;", "fr") == []

@@ -84,13 +84,22 @@ _CITED_BEFORE = Regex(
     re.IGNORECASE,
 )
 _CITED_AFTER = Regex(r"^,?\s*(?:pourvoi\s+)?n[°o]\s*[\d.-]+|^,?\s*§", re.IGNORECASE)
+# A judgment named by its date and its case: "the judgment of 3 May 2005 in Smith v. Russia",
+# "l'arrêt du 3 mai 2005 dans l'affaire Smith c. Russie".
+_CASE_AFTER = Regex(
+    r"^,?\s*(?:in|dans\s+l['\u2019]affaire)\s+(?:the\s+case\s+of\s+)?[A-Z][^,;.()]{0,60}?\s+"
+    r"(?:v\.?|c\.)\s+[A-Z]"
+)
 
 
 def cited_by_reference(sentence: str, start: int, end: int) -> bool:
     """Whether the date at start:end is a cited decision's in a form eyecite does not know:
     French ("Crim., 5 mai 2010, n° 09-87.123") or ECHR ("no. 30210/96, § 152, 26 October
-    2000"). The head of a decision is itself written so: look elsewhere only."""
+    2000", "the judgment of 3 May 2005 in Smith v. Russia"). The head of a decision is itself
+    written so: look elsewhere only."""
     before = sentence[max(0, start - 80) : start]
+    if _CASE_AFTER.rx.match(sentence[end : end + 100]):
+        return True
     return bool(_CITED_BEFORE.rx.search(before)) and (
         "/" in before or bool(_CITED_AFTER.rx.match(sentence[end : end + 30]))
     )

@@ -453,7 +453,8 @@ _NOT_AN_EVENT_BEFORE = Regex(
     # (not "par arrêté du 13 décembre 1963, il a été déplacé": an act applied to someone)
     r"|(?<!\bpar\s)(?<!\bpar\sun\s)"
     r"\b(?:loi|d[ée]cret|arr[êe]t[ée]|circulaire|directive|r[èe]glement|convention|trait[ée]|"
-    r"protocol[e]?|act|law|statute|decree|regulation)\s+(?:n(?:[°o]\.?|(?=\s+\d))\s*[\w./-]+,?\s+)?"
+    r"protocol[e]?|act|law|statute|decree|regulation)\s+(?:(?:inter)?minist[ée]riel(?:le)?\s+)?"
+    r"(?:n(?:[°o]\.?|(?=\s+\d))\s*[\w./-]+,?\s+)?"
     r"(?:du|of|dated)"
     # A law or treaty named after its place or kind: "la Convention de La Haye du 15 novembre
     # 1965", "la loi organique du 1er août 2001" (not "l'ordonnance du juge du 3 mai": an order).
