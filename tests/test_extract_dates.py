@@ -1188,7 +1188,7 @@ _FACTS = "The applicant complained that his detention had been unlawful and too 
         ("The relevant law is set out in the judgment of 3 May 2005 in Smith v. Russia.", "en"),
         ("See the Court's judgment of 3 May 2005 in the case of Ivanov v. Ukraine, § 45.", "en"),
         (
-            "Le droit interne est exposé dans l'arrêt du 3 mai 2005 dans l'affaire Smith c. Russie.",
+            "Le droit est exposé dans l'arrêt du 3 mai 2005 dans l'affaire Smith c. Russie.",
             "fr",
         ),
     ],
@@ -1199,3 +1199,20 @@ def test_a_judgment_named_by_its_date_and_another_case_is_a_source(text: str, la
 
 def test_a_ministerial_arrete_cited_is_a_rule() -> None:
     assert dates("Vu l'arrêté interministériel du 9 septembre 2002 ;", "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("He will be arraigned on Monday.", "en", ["2022-06-13"]),
+        ("He was arraigned on Monday.", "en", ["2022-06-06"]),
+        ("His trial is expected in February.", "en", ["2023-02"]),
+        ("His trial is scheduled to begin in August.", "en", ["2022-08"]),
+        ("Il a été interpellé dans la nuit de mardi à mercredi.", "fr", ["2022-06-07"]),
+        ("He was arrested in the night from Tuesday to Wednesday.", "en", ["2022-06-07"]),
+    ],
+)
+def test_weekdays_and_months_to_come_and_nights_across_two_days(
+    text: str, lang: str, want: list[str]
+) -> None:
+    assert dates(f"PARIS, Friday, June 10, 2022 \u2014 {text}", lang) == want

@@ -433,6 +433,11 @@ _SAME_DAY = Regex(  # not "that day" alone: "That day the court ruled on 5 June"
     r"|dans\s+la\s+(?:soir[ée]e|journ[ée]e|nuit)\s+m[êe]me)(?![\w-])",
     re.IGNORECASE,
 )
+_NIGHT_TO = Regex(
+    r"\b(?:nuit\s+d[eu]|night\s+(?:of|from))\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?:à|au|to|into)\s+$",
+    re.IGNORECASE,
+)
 _NEXT_WEEK = Regex(r"\b(?:next|this coming|prochain)\s*$", re.IGNORECASE)
 # Words after which a date is no event of the case: a birth, a page's publication, a law's name.
 _NOT_AN_EVENT_BEFORE = Regex(
@@ -720,8 +725,11 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
         if month is not None:
             found.append(Found(m.start(group), m.end(group), m.group(group), month=month))
     for m in _WEEKDAY.rx.finditer(text):
-        if not _NEXT_WEEK.rx.search(text, max(0, m.start() - 20), m.start()):
-            found.append(Found(m.start(), m.end(), m.group(0), weekday=_WEEKDAYS[m.group(0)]))
+        if _NEXT_WEEK.rx.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        if _NIGHT_TO.rx.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "la nuit de mardi à mercredi": the night falls on the Tuesday
+        found.append(Found(m.start(), m.end(), m.group(0), weekday=_WEEKDAYS[m.group(0)]))
     for m in _TODAY.rx.finditer(text):
         if _IN_A_TITLE.rx.search(text, max(0, m.start() - 2), m.start() + 1):
             continue  # "Update Today on the Status of ...": a headline's word, no news
@@ -757,7 +765,7 @@ def _told_ahead(text: str, found: Found) -> Found:
     """A day without its year in a clause that tells it is still to come: it falls on or
     after the date the text is at, not before (news otherwise looks back); one in a clause in
     the pluperfect is before the story's time."""
-    if found.month_day is None:
+    if found.month_day is None and found.month is None and found.weekday is None:
         return found
     clause = max(text.rfind(mark, 0, found.start) for mark in ".;!?\n") + 1
     ahead = _AHEAD_WORDS.rx.search(text, clause, found.start)
@@ -1197,7 +1205,7 @@ def resolve(
     if item.span is not None:
         return item.span, None
     if item.weekday is not None:
-        return _on_weekday(item.weekday, published)
+        return _on_weekday(item.weekday, published, item.ahead)
     if item.last_season is not None:
         if published is None or published.precision != "day":
             return None, None
@@ -1217,7 +1225,7 @@ def resolve(
             return None, None
         return narrative, narrative.text
     if item.month is not None:
-        return _month_in_context(item.month, later_in_sentence, stated, published)
+        return _month_in_context(item.month, later_in_sentence, stated, published, item.ahead)
     if item.month_day is None and item.shift is None:
         return None, None
     if item.month_day is not None and stated is None and latest is not None:
@@ -1261,16 +1269,26 @@ def _recent(item: Found, span: Span | None, stated: Span, published: Span | None
     return recent is not None and stated.end < recent.start
 
 
-def _on_weekday(weekday: int, published: Span | None) -> tuple[Span | None, str | None]:
-    """ "On Friday" in a news report: the last such day on or before its publication date."""
+def _on_weekday(
+    weekday: int, published: Span | None, ahead: bool = False
+) -> tuple[Span | None, str | None]:
+    """ "On Friday" in a news report: the last such day on or before its publication date;
+    the first on or after it when told as to come ("will be arraigned on Monday")."""
     if published is None or published.precision != "day":
         return None, None
-    day = published.start - timedelta(days=(published.start.weekday() - weekday) % 7)
+    if ahead:
+        day = published.start + timedelta(days=(weekday - published.start.weekday()) % 7)
+    else:
+        day = published.start - timedelta(days=(published.start.weekday() - weekday) % 7)
     return _period(day, "day"), published.text
 
 
 def _month_in_context(
-    month: int, later_in_sentence: Sequence[Found], stated: Span | None, published: Span | None
+    month: int,
+    later_in_sentence: Sequence[Found],
+    stated: Span | None,
+    published: Span | None,
+    ahead: bool = False,
 ) -> tuple[Span | None, str | None]:
     """ "In November": the year of a later full date of the same sentence ("in January, and
     on 14 February 2020"), else, marked uncertain ("2019-11?"), of the date the text last
@@ -1289,7 +1307,10 @@ def _month_in_context(
     if told and told.start.year == told.end.year and told.start.month == told.end.month == month:
         sure = True  # "In late August 2024 ... Earlier in August": the month just told
     year = anchor.start.year
-    if anchor is published and stated is None and month > anchor.start.month:
+    if anchor is published and stated is None and ahead:
+        year += month < anchor.start.month  # "the trial is set for February": the next one
+        sure = True
+    elif anchor is published and stated is None and month > anchor.start.month:
         year -= 1
     span = _period(date(year, month, 1), "month")
     if not sure:
