@@ -1089,12 +1089,9 @@ def test_the_cases_own_decision_reported_at_a_citation_is_a_ruling(
         ("Printed on May 3, 2022. He was arrested on April 2, 2022.", "en"),
         ("Il a été interpellé le 2 avril 2022. Page consultée le 3 mai 2022.", "fr"),
         ("He was arrested on April 2, 2022. As of May 3, 2022, no charges had been filed.", "en"),
-        ("Il a été interpellé le 2 avril 2022, vu la décision n° 2019-778 DC du 3 mai 2022.", "fr"),
     ],
 )
-def test_a_pages_copy_a_state_at_a_day_and_a_constitutional_decision_cited_are_no_events(
-    text: str, lang: str
-) -> None:
+def test_a_pages_copy_and_a_state_at_a_day_are_no_events(text: str, lang: str) -> None:
     assert dates(text, lang) == ["2022-04-02"]
 
 
@@ -1187,6 +1184,7 @@ _FACTS = "The applicant complained that his detention had been unlawful and too 
     [
         ("The relevant law is set out in the judgment of 3 May 2005 in Smith v. Russia.", "en"),
         ("See the Court's judgment of 3 May 2005 in the case of Ivanov v. Ukraine, § 45.", "en"),
+        ("Vu la décision du Conseil constitutionnel n° 2019-778 DC du 3 mai 2005.", "fr"),
         (
             "Le droit est exposé dans l'arrêt du 3 mai 2005 dans l'affaire Smith c. Russie.",
             "fr",
@@ -1216,3 +1214,13 @@ def test_weekdays_and_months_to_come_and_nights_across_two_days(
     text: str, lang: str, want: list[str]
 ) -> None:
     assert dates(f"PARIS, Friday, June 10, 2022 \u2014 {text}", lang) == want
+
+
+def test_a_constitutional_decisions_own_head_is_its_date() -> None:
+    text = "Décision n° 2022-1000 QPC du 3 mai 2022\n\nLe Conseil a été saisi le 5 février 2022."
+    assert dates(text, "fr") == ["2022-05-03", "2022-02-05"]
+
+
+def test_the_day_an_opinion_was_released_for_publication_is_no_event() -> None:
+    text = "SMITH v. JONES\nDecided May 3, 2022\nReleased for Publication June 10, 2022\n\nOK."
+    assert dates(text) == ["2022-05-03"]

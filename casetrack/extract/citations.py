@@ -84,6 +84,10 @@ _CITED_BEFORE = Regex(
     re.IGNORECASE,
 )
 _CITED_AFTER = Regex(r"^,?\s*(?:pourvoi\s+)?n[°o]\s*[\d.-]+|^,?\s*§", re.IGNORECASE)
+# A Conseil constitutionnel decision: "décision n° 2019-778 DC du 21 mars 2019".
+_CONSTITUTIONAL = Regex(
+    r"\bn[°o]\s*\d{2,4}-\d+\s*(?:DC|QPC|L|LP|FNR|ELEC|LOM|REF|D|I|AN|SEN|PDR)\s+du\s*$"
+)
 # A judgment named by its date and its case: "the judgment of 3 May 2005 in Smith v. Russia",
 # "l'arrêt du 3 mai 2005 dans l'affaire Smith c. Russie".
 _CASE_AFTER = Regex(
@@ -98,7 +102,7 @@ def cited_by_reference(sentence: str, start: int, end: int) -> bool:
     2000", "the judgment of 3 May 2005 in Smith v. Russia"). The head of a decision is itself
     written so: look elsewhere only."""
     before = sentence[max(0, start - 80) : start]
-    if _CASE_AFTER.rx.match(sentence[end : end + 100]):
+    if _CASE_AFTER.rx.match(sentence[end : end + 100]) or _CONSTITUTIONAL.rx.search(before):
         return True
     return bool(_CITED_BEFORE.rx.search(before)) and (
         "/" in before or bool(_CITED_AFTER.rx.match(sentence[end : end + 30]))
