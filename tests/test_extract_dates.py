@@ -1224,3 +1224,7 @@ def test_a_constitutional_decisions_own_head_is_its_date() -> None:
 def test_the_day_an_opinion_was_released_for_publication_is_no_event() -> None:
     text = "SMITH v. JONES\nDecided May 3, 2022\nReleased for Publication June 10, 2022\n\nOK."
     assert dates(text) == ["2022-05-03"]
+
+
+def test_a_visa_citing_a_constitutional_decision_is_no_event_even_in_the_head() -> None:
+    assert dates("Vu la décision n° 2019-778 DC du 21 mars 2019 ;", "fr") == []

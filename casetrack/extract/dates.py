@@ -483,6 +483,8 @@ _NOT_AN_EVENT_BEFORE = Regex(
     # A state at a day, no event: "As of May 3, 2022, no charges had been filed"
     r"|\bas\s+of"
     r"|\breleased\s+for\s+publication"
+    # A visa citing the Conseil constitutionnel: "Vu la décision n° 2019-778 DC du 21 mars 2019"
+    r"|\bvu\s+la\s+d[ée]cision\b[^;\n]{0,50}?\bn[°o]\s*\d{2,4}-\d+\s*(?:DC|QPC)\s+du"
     # What should have happened and did not: "il aurait dû être nommé, au 1er février 1964"
     r"|\b(?:aurai(?:t|ent)\s+d[ûu]|should\s+have|ought\s+to\s+have)\b[^.;\n\d]{0,40}?"
     r"\b(?:au|le|en|d[èe]s|on|in|by)"
