@@ -144,7 +144,7 @@ def test_the_first_days_of_a_list_take_the_month_and_year_of_the_last(
         ("The raid took place in 2001.", "en", "2001", "2001", "2001-01-01", "2001-12-31"),
         ("The raid took place in early 2001.", "en", "early 2001", "[2001-01..2001-04]",
          "2001-01-01", "2001-04-30"),
-        ("Since 2001 the group has been watched.", "en", "2001", "2001",
+        ("Since 2001 the group has been under investigation.", "en", "2001", "2001",
          "2001-01-01", "2001-12-31"),
         ("The 2003 raid was lawful.", "en", "2003", "2003", "2003-01-01", "2003-12-31"),
         ("La descente a eu lieu le 1er juillet 2003.", "fr", "1er juillet 2003", "2003-07-01",

@@ -1228,3 +1228,65 @@ def test_the_day_an_opinion_was_released_for_publication_is_no_event() -> None:
 
 def test_a_visa_citing_a_constitutional_decision_is_no_event_even_in_the_head() -> None:
     assert dates("Vu la décision n° 2019-778 DC du 21 mars 2019 ;", "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("She was authorized to remain in that status until March 26, 1965.", "en", []),
+        ("The victim had been living with her since August 2023.", "en", []),
+        ("Il entretenait une relation avec elle depuis 2004.", "fr", []),
+        ("Depuis le 15 septembre 2008, elle fut affectée au lycée.", "fr", []),
+        ("Nothing was done until January 11, 1971, when he was notified.", "en", ["1971-01-11"]),
+        ("He has been held in custody since May 3, 2021.", "en", ["2021-05-03"]),
+    ],
+)
+def test_where_a_state_starts_or_ends_is_no_event(text: str, lang: str, want: list[str]) -> None:
+    assert dates(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Vu le règlement (UE) n° 604/2013 du Parlement européen et du Conseil du 26 juin 2013",
+            "fr",
+        ),
+        (
+            "Vu la directive n° 2013/32/UE du Parlement européen et du Conseil du 26 juin 2013 ;",
+            "fr",
+        ),
+        ("Vu l'article 89 de la Constitution du 4 octobre 1958 ;", "fr"),
+        ("Elle conteste la communication publiée au Journal Officiel du 14/11/1948.", "fr"),
+        ("Il a dissous l'association Savoie Libre déclarée le 21 août 2014 en préfecture.", "fr"),
+        ("Title IX has been vital since its enactment in 1972, the Attorney General said.", "en"),
+        ("John Doe, as trustee of the Doe Revocable Trust dated May 2, 2000, appeals.", "en"),
+        ("Trading was suspended, terminating at 11:59 p.m. EDT on Sept. 30, 2008.", "en"),
+        ("Tax Court opinion; publication date September 28, 2022.", "en"),
+    ],
+)
+def test_dates_of_acts_gazettes_trusts_and_a_periods_end_are_no_events(
+    text: str, lang: str
+) -> None:
+    assert dates(text, lang) == []
+
+
+def test_a_listings_post_date_before_its_topic_dates_its_item_and_is_no_event() -> None:
+    text = (
+        "News Releases\n\nMay 31, 2023\n|Enforcement and Removal\nERO Philadelphia removed "
+        "John Doe to Honduras on a charter flight May 26.\nMay 30, 2023\n|Enforcement and "
+        "Removal\nThe United States removes foreign nationals who lack a lawful basis to stay."
+    )
+    assert dates(text) == ["2023-05-26"]
+
+
+def test_a_releases_dateline_a_few_lines_under_its_byline_dates_its_lead() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE: Two Charged - Office of the State Attorney\nNews\nPress Release\n"
+        "FOR IMMEDIATE RELEASE: Two Charged\nAdmin | June 10, 2024\nClick Here for the PDF\n"
+        "for immediate release\nTwo Charged in Neglect of a Woman\n(Miami \u2013 July 7, 2024)\n"
+        "State Attorney Jane Roe announces the arrests of John Doe and Ann Doe for the neglect "
+        "of an 87-year-old woman. Both are charged with neglect and exploitation of an elderly "
+        "person, and both are held at the county jail pending their first appearance."
+    )
+    assert (extract(text).published, dates(text)) == ("2024-07-07", ["2024-07-07"])

@@ -39,6 +39,7 @@ from casetrack.extract.dates import (
     HEADLINE,
     Found,
     Span,
+    bounds_a_state,
     dateline,
     find_dates,
     head_date,
@@ -211,8 +212,10 @@ def extract(
             _drop_told_headline(candidates, headline)
             published, headline = item[0], len(candidates) if item[1] == HEADLINE else None
             release_day = item[0] if item[1] == ALONE and is_listing(story) else None
-            if item[1] != HEADLINE:
+            if item[1] != HEADLINE and len(found) == 1:
                 continue  # a post's date and time, or a listing's day: no event
+            if item[1] != HEADLINE:
+                found = found[1:]  # the item run into its post date: its own dates count
         elif is_dateline(sentence, found) or (not decision and is_heading(sentence, found)):
             continue  # "Paris, 17 September 2014." closing a statement; "May 2007" heading a list
         kind_words = KindWords.of(sentence, [(f.start, f.end) for f in found])
@@ -248,8 +251,9 @@ def extract(
                 kind_words.tells_a_state()
                 or _CEREMONY.rx.search(sentence)
                 or _founding(sentence, date_found.start)
+                or bounds_a_state(sentence, date_found.start, date_found.end)
             ):
-                continue  # "In February 1925 the company owned the mine": no event
+                continue  # "In February 1925 the company owned the mine", "living there since"
             if kind == "other" and header is None and kind_words.dates_the_facts(date_found.start):
                 following = _undated(listed[number + 1 :], lang, numeric_order)
                 kind = carried_kind(following) or kind

@@ -463,6 +463,11 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"(?:du|of|dated)"
     # A law or treaty named after its place or kind: "la Convention de La Haye du 15 novembre
     # 1965", "la loi organique du 1er août 2001" (not "l'ordonnance du juge du 3 mai": an order).
+    # an EU act named by its number and makers: "le règlement (UE) n° 604/2013 du Parlement
+    # européen et du Conseil du 26 juin 2013"; a constitution: "la Constitution du 4 octobre 1958"
+    r"|\b(?:r[èe]glement|directive|d[ée]cision)\s+(?:d['\u2019]ex[ée]cution\s+)?"
+    r"(?:\((?:UE|CE|CEE)\)|n[°o]\s*[\d/]+/(?:UE|CE|CEE)\b)"
+    r"[^;\n]{0,90}?\s(?:du|of)|\bconstitution\s+(?:du|of)"
     r"|\b(?:loi|convention|trait[ée]|protocole|d[ée]cret|directive|r[èe]glement)\s+(?:(?:de|des"
     r"|sur)\s+(?:la\s+|l['\u2019]|le\s+)?[A-Z\[][\w\[\]'\u2019 -]{0,30}?|organique"
     r"|constitutionnelle|europ[ée]enne|internationale)\s+(?:du|dated)"
@@ -482,7 +487,19 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"(?:\s+(?:on|le))?"
     # A state at a day, no event: "As of May 3, 2022, no charges had been filed"
     r"|\bas\s+of"
-    r"|\breleased\s+for\s+publication"
+    r"|\breleased\s+for\s+publication|\bpublication\s+date"
+    # A gazette's issue: "publiée au Journal Officiel du 14/11/1948", "JORF du"
+    r"|\b(?:journal\s+officiel|J\.?O\.?(?:R\.?F\.?)?)(?:\s+de\s+la\s+r[ée]publique\s+fran[çc]aise)?"
+    r"\s+(?:du|of)"
+    # A trust named by its instrument's date: "the F.T. Doe Revocable Trust dated May 2, 2000"
+    r"|\btrust\s+(?:agreement\s+|instrument\s+)?(?:dated|u/?a/?d|created\s+on)"
+    # A law named by its making: "since its enactment in 1972"
+    r"|\b(?:its|their|the\s+law['\u2019]s|the\s+act['\u2019]s)\s+(?:enactment|passage|adoption"
+    r"|promulgation)\s+(?:in|on)"
+    # The end of a period that runs: "terminating at 11:59 p.m. EDT on Sept. 30, 2008"
+    r"|\b(?:terminating|expiring)\b[^.;\n\d]{0,12}(?:\d{1,2}:\d\d[^;\n\d]{0,20})?\b(?:on|le)"
+    # An association's declaration, its founding: "l'association X déclarée le 21 août 2014"
+    r"|\bassociation\b[^.;\n]{0,80}?\bd[ée]clar[ée]e\s+(?:le|en)"
     # A visa citing the Conseil constitutionnel: "Vu la décision n° 2019-778 DC du 21 mars 2019"
     r"|\bvu\s+la\s+d[ée]cision\b[^;\n]{0,50}?\bn[°o]\s*\d{2,4}-\d+\s*(?:DC|QPC)\s+du"
     # What should have happened and did not: "il aurait dû être nommé, au 1er février 1964"
@@ -828,9 +845,25 @@ _TALLY = Regex(
 def _counted_since(text: str, f: Found) -> bool:
     """Whether a date only starts a tally ("Since Oct. 1, 2009, the office has removed more
     than 1,700 fugitives"): the start of a count, no event of the case."""
-    return bool(_SINCE.rx.search(text, max(0, f.start - 12), f.start)) and bool(
-        _TALLY.rx.match(text, f.end)
-    )
+    return after_since(text, f.start) and bool(_TALLY.rx.match(text, f.end))
+
+
+def after_since(text: str, start: int) -> bool:
+    """Whether the date at `start` follows "since" ("depuis"): the start of a state or count."""
+    return bool(_SINCE.rx.search(text, max(0, start - 12), start))
+
+
+_UNTIL = Regex(r"\b(?:since|depuis(?:\s+le)?|until|till|jusqu['\u2019](?:au|en|à))\s*$", re.I)
+
+
+def bounds_a_state(text: str, start: int, end: int) -> bool:
+    """Whether the date at start:end follows "since" or "until" ("depuis", "jusqu'au"): where
+    a state starts or ends ("authorized to remain until March 26, 1965"), unless a clause it
+    dates follows ("no action was taken until January 11, 1971, when he was notified")."""
+    return bool(_UNTIL.rx.search(text, max(0, start - 12), start)) and not _WHEN.rx.match(text, end)
+
+
+_WHEN = Regex(r",?\s*(?:when|at\s+which|o[ùu]|lorsque|quand)\b", re.IGNORECASE)
 
 
 _ABOUT = (
@@ -1109,6 +1142,7 @@ _RELEASE_HEAD = Regex(
     re.IGNORECASE,
 )
 _HEAD_LINES = 8
+_UNDER_BYLINE = 4  # lines more to find a release's dateline under a page's byline
 _ALONE_ON_ITS_LINE = Regex(
     r"^\s*(?:dated?\s*:?\s*)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?$",
@@ -1157,7 +1191,7 @@ def head_date(text: str, lang: str) -> tuple[Span | None, int]:
     posted: tuple[Span, int] | None = None  # a byline's date, unless a dateline follows it
     for line in re.finditer(r"[^\n]*(?:\n|$)", head):
         lines += 1
-        if lines > _HEAD_LINES:
+        if lines > _HEAD_LINES + (_UNDER_BYLINE if posted else 0):
             break
         glued = _GLUED_PLACE.rx.match(line.group(0))  # "May 18, 2014Washington, DC"
         said = glued.group(0) if glued else line.group(0)
@@ -1320,7 +1354,8 @@ def _month_in_context(
 
 
 _ITEM_DATE = Regex(
-    r"\s*(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*(?:\n|$)|\s*[\u2013\u2014-]\s+\S)"
+    r"\s*(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*(?:\n|$)|\s*[\u2013\u2014-]\s+\S"
+    r"|\s*\|)"  # "June 2, 2023\n|Enforcement and Removal": a post's date and its topic
 )
 
 
@@ -1367,7 +1402,8 @@ def item_date(
     follows = _ITEM_DATE.rx.match(sentence, first.end)
     if follows is None:
         return None
-    return span, POST if follows.group(0).strip()[:1].isdigit() else HEADLINE
+    posted = follows.group(0).strip()[:1]
+    return span, POST if posted.isdigit() or posted == "|" else HEADLINE
 
 
 # A listing of releases: each item ends in a link to the whole release.

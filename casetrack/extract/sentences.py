@@ -28,6 +28,16 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_END = Regex(r"[.!?…]+[\"'»”\u2019)\]]*(?=\s+(?:[-\u2022*]\s+)?[\"'«“(\[]?[A-ZÀ-Þ0-9])")
 
 
+_WORD_BEFORE = Regex(r"([^\W\d_]+)\.?\s+$")
+
+
+def _after_a_month(text: str, start: int, end: int) -> bool:
+    """Whether a month's name comes right before `end`: "... a charter flight May 26. May 30,
+    2023" ends a sentence at the day, unlike German "17. Juni"."""
+    word = _WORD_BEFORE.rx.search(text, start, end)
+    return word is not None and month_number(word.group(1)) is not None
+
+
 _INITIALS = Regex(r"[^\W\d_](?:\.[^\W\d_])*")  # "J." or "S.O.G." before a name
 
 
@@ -42,8 +52,10 @@ def sentences(text: str) -> list[str]:
             token = fold(text[word_start:cut].lstrip("(\"'«“"))
             if token in _ABBREVIATIONS or _INITIALS.rx.fullmatch(token):
                 continue
-            if (token.isdigit() or not token) and month_number(
-                text[end.end() :].split(maxsplit=1)[0]
+            if (
+                (token.isdigit() or not token)
+                and month_number(text[end.end() :].split(maxsplit=1)[0])
+                and not _after_a_month(text, start, word_start)
             ):
                 continue  # German "17. Juni 2003", a blanked day ("on .. June 1969")
             result.append(text[start : end.end()])
