@@ -1290,3 +1290,32 @@ def test_a_releases_dateline_a_few_lines_under_its_byline_dates_its_lead() -> No
         "person, and both are held at the county jail pending their first appearance."
     )
     assert (extract(text).published, dates(text)) == ("2024-07-07", ["2024-07-07"])
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("On April 24 and 25, 2024, he shot three men.", ["2024-04-24", "2024-04-25"]),
+        (
+            "He was questioned on March 3, 5 and 9, 2021.",
+            ["2021-03-03", "2021-03-05", "2021-03-09"],
+        ),
+        ("He was arrested on May 3 and charged on May 5, 2021.", ["2021-05-03", "2021-05-05"]),
+    ],
+)
+def test_days_of_a_month_listed_month_first_take_the_year_after_the_last(
+    text: str, want: list[str]
+) -> None:
+    assert dates(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("On 24 September 1996 the General Amnesty Act was enacted.", "en"),
+        ("On 1 March 2010 the new Code of Criminal Procedure came into force.", "en"),
+        ("Le 1er mars 2010, la loi nouvelle est entrée en vigueur.", "fr"),
+    ],
+)
+def test_a_law_made_or_in_force_told_after_its_date_is_no_event(text: str, lang: str) -> None:
+    assert dates(text, lang) == []

@@ -251,6 +251,7 @@ def extract(
                 kind_words.tells_a_state()
                 or _CEREMONY.rx.search(sentence)
                 or _founding(sentence, date_found.start)
+                or _law_made(sentence, date_found.end)
                 or bounds_a_state(sentence, date_found.start, date_found.end)
             ):
                 continue  # "In February 1925 the company owned the mine", "living there since"
@@ -348,6 +349,27 @@ _FOUNDING = Regex(
     r"|\b(?:a|avait|ont|avaient)\s+[ée]t[ée]\s+(?:fond[ée]e?s?|cr[ée]{2}e?s?)\b(?!\s+sur\b)",
     re.IGNORECASE,
 )
+
+
+# A law made or in force, told after its date: "On 24 September 1996 the General Amnesty Act
+# was enacted", "le 1er mars 2010, la loi est entrée en vigueur".
+_LAW_MADE = Regex(
+    r"\b(?:act|law|code|statute|amendment|treaty|loi|d[ée]cret|convention|trait[ée])\b[^.;]{0,30}?"
+    r"\b(?:was|were|has\s+been|had\s+been|a\s+[ée]t[ée])\s+(?:enacted|adopted|passed|promulgated"
+    r"|ratified|signed\s+into\s+law|adopt[ée]e?|promulgu[ée]e?|vot[ée]e?|ratifi[ée]e?)\b"
+    r"|\b(?:came|entered)\s+into\s+force\b|\bentr[ée]e?s?\s+en\s+vigueur\b",
+    re.IGNORECASE,
+)
+
+
+def _law_made(sentence: str, end: int) -> bool:
+    """Whether what follows the date ending at `end` tells a law made or coming into force,
+    not in a relative clause ("the rule, which entered into force on 1 June, was applied on
+    3 May" dates an application on 3 May)."""
+    made = _LAW_MADE.rx.search(sentence, end)
+    return made is not None and not re.search(
+        r"\b(?:which|that|qui)\b", sentence[end : made.start()]
+    )
 
 
 def _founding(sentence: str, start: int) -> bool:

@@ -685,6 +685,7 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
                 found.append(replace(item, span=_full_date(int(m.group("year")), month, day)))
             elif day is not None and day <= calendar.monthrange(2000, month)[1]:
                 found.append(replace(item, month_day=(month, day)))
+    found = _month_day_lists(text, found)
     for m in _QUALIFIED_MONTH.rx.finditer(text):
         month = month_number(m.group("month"))
         if month is not None:
@@ -791,6 +792,33 @@ def _told_ahead(text: str, found: Found) -> Found:
     if ahead and not (back and back.start() < ahead.start()):
         return replace(found, ahead=True)
     return replace(found, back=bool(back))
+
+
+# Days of one month listed month first, the year after the last: "April 24 and 25, 2024",
+# "on March 3, 5 and 9, 2021".
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_MONTH_DAY_LIST = Regex(
+    r"(?<![\w-])(?P<month>" + _ANY_MONTH_FORMS + r")\.?\s+(?P<days>[0-3]?\d" + _ORDINAL
+    + r"(?:\s*,\s*[0-3]?\d" + _ORDINAL + r")*\s*,?\s*(?:and|&)\s+[0-3]?\d" + _ORDINAL + r"),?\s+"
+    + _YEAR,
+    re.IGNORECASE,
+)  # fmt: skip
+_LISTED_DAY = Regex(r"[0-3]?\d")
+
+
+def _month_day_lists(text: str, found: list[Found]) -> list[Found]:
+    """Each day of "April 24 and 25, 2024" with its year, instead of "April 24" without one."""
+    for m in _MONTH_DAY_LIST.rx.finditer(text):
+        month = month_number(m.group("month"))
+        if month is None:
+            continue
+        found = [f for f in found if not m.start() <= f.start < m.end()]
+        for day in _LISTED_DAY.rx.finditer(text, m.start("days"), m.end("days")):
+            span = _full_date(int(m.group("year")), month, int(day.group(0)))
+            begin = m.start() if day.start() == m.start("days") else day.start()
+            if span is not None:
+                found.append(Found(begin, day.end(), text[begin : day.end()], span=span))
+    return found
 
 
 def _numeric_dates(text: str, lang: str, month_first: bool | None) -> Iterator[Found]:
