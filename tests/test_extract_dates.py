@@ -1319,3 +1319,11 @@ def test_days_of_a_month_listed_month_first_take_the_year_after_the_last(
 )
 def test_a_law_made_or_in_force_told_after_its_date_is_no_event(text: str, lang: str) -> None:
     assert dates(text, lang) == []
+
+
+def test_a_decision_of_a_day_told_alone_in_its_sentence_is_another_event() -> None:
+    text = (
+        "Aux termes de ses réquisitions en date du 29 novembre 2021, le parquet a requis la "
+        "confirmation du jugement. L'ordonnance de clôture est en date du 29 novembre 2021."
+    )
+    assert dates(text, "fr") == ["2021-11-29", "2021-11-29"]

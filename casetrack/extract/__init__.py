@@ -267,7 +267,8 @@ def extract(
                 continue  # after the decision's own date: a term's end, a year the copy lost
             if header in _PLAIN_DECISIONS or _JUDGMENT_AT.rx.search(sentence, 0, date_found.start):
                 decided_on = decided_on or span.end  # the decision's own date
-            if header is None and _names_a_decision(sentence, date_found, kind, candidates):
+            alone = _told_alone(found)
+            if header is None and _names_a_decision(sentence, date_found, kind, candidates, alone):
                 continue
             linked = carried.of_date(sentence, (date_found.start, date_found.end), parties, names)
             linked = carried.deciding(linked) if header else carried.by_kind(kind, linked)
@@ -462,7 +463,9 @@ def _restated(
     return named_next and any(c.date == item.span.text for c in earlier)
 
 
-def _names_a_decision(sentence: str, item: Found, kind: str, earlier: Sequence[Candidate]) -> bool:
+def _names_a_decision(
+    sentence: str, item: Found, kind: str, earlier: Sequence[Candidate], alone: bool
+) -> bool:
     """Whether a date names a decision proposed already: "un pourvoi contre l'arrêt du 7
     février 2017" is no appeal on that day, "upheld the detention order of 5 May 2010" no
     second event of a day told as "ordered his detention". A decision named so may still tell
@@ -471,7 +474,13 @@ def _names_a_decision(sentence: str, item: Found, kind: str, earlier: Sequence[C
     if item.span is None or not _NAMING.rx.search(sentence[max(0, item.start - 80) : item.start]):
         return False
     told = [c.kind for c in earlier if c.date == item.span.text]
-    return bool(told) and (kind not in _DECIDING or not _DECIDING.intersection(told))
+    decided = bool(_DECIDING.intersection(told))
+    if kind not in _DECIDING and decided:
+        return True
+    # another date of the sentence is its event ("On 20 May the court upheld the order of 5
+    # May"); told alone, a decision of a day with another event is another ("L'ordonnance de
+    # clôture est en date du 29 novembre 2021" after the réquisitions of that day)
+    return bool(told) and not decided and not alone
 
 
 # Events that last, so that a period can be one: "detained from 3 May to 5 June".
