@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.budget import examples
@@ -187,6 +187,9 @@ def _joined(separators: str) -> st.SearchStrategy[str]:
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(title=_joined(" "), note=_joined(" \n"), party=_joined(" "), summary=_joined(" \n"),
        source=_joined(" "))  # fmt: skip
+# A source title opening with a caret made its link "[^ ...](url)", a footnote reference to
+# Python-Markdown: the footnote lost its link.
+@example(title="t", note="n", party="p", summary="s", source="^ *[HTML]: Hyper")
 def test_markdown_export_never_reads_user_text_as_markdown(
     hostile: Cli, title: str, note: str, party: str, summary: str, source: str
 ) -> None:

@@ -19,8 +19,9 @@ from casetrack.exchange.selection import Selection
 from casetrack.models import Case, SourceLink
 
 # Characters that start Markdown anywhere in a line: escapes, code, emphasis, links and
-# images, table cells, attribute lists, headings, strikethrough (GitHub's).
-_INLINE = re.compile(r"[\\`*_\[\]{}|#~]")
+# images, table cells, attribute lists, headings, strikethrough (GitHub's), and the caret
+# that makes a link's text "[^...]" a footnote reference to Python-Markdown.
+_INLINE = re.compile(r"[\\`*_\[\]{}|#~^]")
 # What starts a block at the beginning of a line: a list item, a setext underline, a
 # definition, an admonition ("1." and "1)" lists are stopped by escaping their "." or ")").
 _LINE_START = re.compile(r"^(?:[-+=:!]|\d+[.)])")
