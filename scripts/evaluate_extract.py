@@ -52,17 +52,7 @@ corpus: Any = importlib.import_module("tests.extract_corpus")
 from casetrack.extract import extract  # noqa: E402  (needs the corpus path first)
 from casetrack.extract.text import fold  # noqa: E402
 
-SPLITS = (
-    "tune",
-    "tune2",
-    "heldout",
-    "heldout2",
-    "heldout3",
-    "heldout4",
-    "heldout5",
-    "heldout6",
-    "fictional",
-)
+SPLITS = (*corpus.SPLITS, "fictional")
 SEALED = ("heldout6",)  # scored only with --split NAME: the final measure, taken once
 
 

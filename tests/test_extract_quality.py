@@ -66,17 +66,7 @@ def test_every_real_text_has_its_source_licence_and_split() -> None:
     corpus = ROOT / "tests" / "corpus" / "extract"
     texts = sorted(corpus.glob("*/*.txt"))
     assert len(texts) >= 25
-    splits = {
-        "tune",
-        "tune2",
-        "heldout",
-        "heldout2",
-        "heldout3",
-        "heldout4",
-        "heldout5",
-        "heldout6",
-    }
-    assert {p.parent.name for p in texts} == splits
+    assert {p.parent.name for p in texts} == set(SPLITS)
     for text in texts:
         notes = text.with_suffix(".json").read_text(encoding="utf-8")
         assert '"source"' in notes and '"licence"' in notes, text.name
