@@ -23,6 +23,7 @@ from casetrack.search_index import rebuild_search
 from casetrack.selection import Filters, where_clause
 from casetrack.store import Store
 from casetrack.tables import widest
+from casetrack.text import FOLDED_LETTERS, name_key
 from casetrack.timeline import ORDER_BY, widest_date
 
 OPERATORS = ("AND", "OR", "NOT")
@@ -144,38 +145,81 @@ class SearchResult:
 
 
 # Letters FTS5's unicode61 keeps as they are (they have no accent to remove) but that a
-# keyboard without them types as the plain letter (text.FOLDED_LETTERS): a Turkish name is
-# indexed with its dotless i, and a word typed with a plain i matches it through the
-# index's own spellings of that word.
-_SPELLED = {"i": "i\u0131", "l": "lł", "o": "oø", "d": "dđð", "h": "hħ", "t": "tŧ"}
+# keyboard without them types as the plain letters (text.FOLDED_LETTERS): a Turkish name is
+# indexed with its dotless i, and a word typed with a plain i (or "ae" for æ) matches it
+# through the index's own spellings of that word, in a phrase and as a prefix too.
+_SPELLED: dict[str, list[str]] = {}
+for _letter, _plain in FOLDED_LETTERS.items():
+    _SPELLED.setdefault(_plain, []).append(_letter)
+_STARTS = {key[0] for key in _SPELLED}
 _MOST_SPELLINGS = 256
 _ITEM = re.compile(r'"([^"]*)"(\*?)|AND|OR|NOT')
+_WORD = re.compile(r"[^\W_]+")
+_LAST = "\U0010ffff"  # sorts after any term: the end of a prefix's range of terms
+
+
+def _variants(plain: str) -> list[str]:
+    """Every spelling of the folded word `plain` with some of its plain letters written as
+    the letters that fold to them, `plain` first; just `plain` when there would be too many
+    to look up. No two-letter key ends with a letter another begins with, so cutting the
+    word into keys from the left meets every spelling."""
+    if not _STARTS.intersection(plain):
+        return [plain]
+    groups: list[list[str]] = []
+    at, count = 0, 1
+    while at < len(plain):
+        pair = plain[at : at + 2]
+        if len(pair) == 2 and pair in _SPELLED:
+            first, second = ([ch, *_SPELLED.get(ch, [])] for ch in pair)
+            groups.append([a + b for a in first for b in second] + _SPELLED[pair])
+            at += 2
+        else:
+            groups.append([plain[at], *_SPELLED.get(plain[at], [])])
+            at += 1
+        count *= len(groups[-1])
+        if count > _MOST_SPELLINGS:
+            return [plain]
+    return ["".join(letters) for letters in product(*groups)]
 
 
 def _spellings(conn: sqlite3.Connection, fts: str, match: str) -> str:
     """`match` with each plain word also matching the words of the index that differ from
     it only by such letters, as ("word" OR "spelling"); as it was when there are none."""
-    from casetrack.text import name_key
-
     vocabulary = f"temp.casetrack_{fts}_terms"
+    made = False
 
-    def spelled(word: re.Match[str]) -> str:
-        plain = name_key(word[1])
-        if word[2] or not plain.isalnum() or not any(ch in _SPELLED for ch in plain):
-            return word[0]
-        options = [_SPELLED.get(ch, ch) for ch in plain]
-        if prod(len(letters) for letters in options) > _MOST_SPELLINGS:
-            return word[0]
-        conn.execute(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {vocabulary} USING fts5vocab(main, {fts}, row)"
-        )
-        found = [
-            f'"{spelling}"'
-            for spelling in map("".join, product(*options))
-            if spelling != word[1].lower()
-            and conn.execute(f"SELECT 1 FROM {vocabulary} WHERE term = ?", (spelling,)).fetchone()
-        ]
-        return f"({' OR '.join([word[0], *found])})" if found else word[0]
+    def indexed(term: str, prefix: bool) -> bool:
+        nonlocal made
+        if not made:
+            conn.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {vocabulary} USING fts5vocab(main, {fts}, row)"
+            )
+            made = True
+        if prefix:  # any term in the range of words that start so
+            params: tuple[str, ...] = (term, term + _LAST)
+            where = "term >= ? AND term < ?"
+        else:
+            params, where = (term,), "term = ?"
+        sql = f"SELECT 1 FROM {vocabulary} WHERE {where} LIMIT 1"
+        return conn.execute(sql, params).fetchone() is not None
+
+    def spelled(item: re.Match[str]) -> str:
+        words = _WORD.findall(item[1])
+        star = bool(item[2])
+        options: list[list[str]] = []
+        for i, word in enumerate(words):
+            prefix = star and i == len(words) - 1
+            typed = word.lower()
+            found = [
+                spelling
+                for spelling in _variants(name_key(word))
+                if spelling != typed and indexed(spelling, prefix)
+            ]
+            options.append([typed, *found])
+        if all(len(words) == 1 for words in options) or prod(map(len, options)) > _MOST_SPELLINGS:
+            return item[0]
+        phrases = [f'"{" ".join(words)}"{item[2]}' for words in product(*options)]
+        return f"({' OR '.join([item[0], *phrases[1:]])})"
 
     # FTS5 joins two terms by an implicit AND, but not a bracketed group: it is said.
     items = [spelled(m) if m[1] is not None else m[0] for m in _ITEM.finditer(match)]

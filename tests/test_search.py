@@ -9,6 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import Cli
 from tests.pdfs import exhibit
@@ -113,6 +115,26 @@ def test_letters_a_keyboard_lacks_are_found_by_their_plain_letter(cli: Cli, tmp_
     assert "[Kad\u0131köy]" in shown and "[Kadikoy]" in shown
     pages = json.loads(cli("search", "aydin", "-f", "json").stdout)
     assert [(p["type"], p["document"]) for p in pages] == [("page", 1)]
+
+
+def test_folded_letters_are_found_in_phrases_prefixes_and_as_two_letters(cli: Cli) -> None:
+    """A phrase, a prefix and "ae" for æ reach the same words as a plain word typed alone."""
+    cli("case", "add", "tr", "--title", "Istanbul")
+    cli("add", "tr", "2016-07-20", "Yarg\u0131tay karar\u0131 on the raid", "--note", "Sent to Ærø")
+    cli("add", "tr", "2016-07-21", "Yargitay hearing adjourned")
+    cli("add", "tr", "2016-07-22", "Bernard Cœurdevey questioned in Łódź")
+
+    def found(text: str) -> list[int]:
+        return sorted(r["id"] for r in json.loads(cli("search", text, "-f", "json").stdout))
+
+    assert found('"yargitay karari"') == found('"Yarg\u0131tay karar\u0131"') == [1]
+    assert found("yarg*") == found("Yarg\u0131*") == [1, 2]
+    assert found('"yargitay kar"*') == [1]
+    assert found("aero") == found("Ærø") == [1]
+    assert found("coeurdevey") == found("cœurdevey") == [3]
+    assert found("lodz") == found('"questioned in lodz"') == [3]
+    assert found('"yargitay hearing"') == [2]
+    assert cli("search", '"karari yargitay"').stderr.strip() == "no matches"
 
 
 @pytest.mark.parametrize(
@@ -375,3 +397,18 @@ def test_old_store_gets_the_index_on_open(store: Cli) -> None:
     assert ids(store, "thirteen") == [1]
     assert store.query("PRAGMA user_version") == [(LATEST_VERSION,)]
     index_in_step(store)
+
+
+@given(st.text(alphabet="aeiolodhtxz", max_size=12))
+def test_every_spelling_folds_back_to_the_word_typed(plain: str) -> None:
+    """The spellings looked up are exactly words that fold to what was typed, the typed word
+    first, none twice, and never more than the bound."""
+    from casetrack.search import _MOST_SPELLINGS, _variants
+    from casetrack.text import name_key
+
+    spellings = _variants(plain)
+    assert spellings[0] == plain
+    assert len(spellings) == len(set(spellings)) <= _MOST_SPELLINGS
+    assert all(name_key(s) == plain for s in spellings)
+    if len(plain) <= 4 and any(ch in "ilodht" for ch in plain):  # at most 3**4 spellings
+        assert len(spellings) > 1
