@@ -4,6 +4,7 @@
     python scripts/evaluate_extract.py --split tune --verbose      # and each miss
     python scripts/evaluate_extract.py --split heldout6            # a sealed split, by name only
     python scripts/evaluate_extract.py --finder dateparser         # the alternative
+    python scripts/evaluate_extract.py --finder learned            # kinds by the learned model
 
 Splits: `tune`, `heldout` and `heldout2` to `heldout7` are real
 texts (tests/corpus/extract/, README there), and so is `tune2`, a second tuning split of texts from
@@ -125,9 +126,9 @@ class Scores:
         }
 
 
-def casetrack_finder(sample: Any, with_case: bool) -> list[Proposal]:
+def casetrack_finder(sample: Any, with_case: bool, learned: bool = False) -> list[Proposal]:
     known = sample.known_parties if with_case else ()
-    extraction = extract(sample.text, known_parties=known, lang=sample.lang)
+    extraction = extract(sample.text, known_parties=known, lang=sample.lang, learned=learned)
     return [
         Proposal(c.date, c.kind, (*c.parties, *(p.alias for p in c.new_parties)))
         for c in extraction.candidates
@@ -154,7 +155,16 @@ def dateparser_finder(sample: Any, with_case: bool) -> list[Proposal]:
     return proposals
 
 
-FINDERS: dict[str, Finder] = {"casetrack": casetrack_finder, "dateparser": dateparser_finder}
+def learned_finder(sample: Any, with_case: bool) -> list[Proposal]:
+    """casetrack with the kinds of its learned model (`extract --kinds learned`)."""
+    return casetrack_finder(sample, with_case, learned=True)
+
+
+FINDERS: dict[str, Finder] = {
+    "casetrack": casetrack_finder,
+    "learned": learned_finder,
+    "dateparser": dateparser_finder,
+}
 
 
 def _words(name: str) -> str:

@@ -24,6 +24,11 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+class KindMethod(StrEnum):
+    rules = "rules"
+    learned = "learned"
+
+
 T = TypeVar("T")
 COLUMNS = ["#", "found", "date", "anchor", "kind", "parties", "title"]
 
@@ -70,6 +75,16 @@ def extract(
     fmt: Annotated[
         str, choice_option("--format", "-f", enum=ListFormat, help="table or json.")
     ] = ListFormat.table,
+    kinds: Annotated[
+        str,
+        choice_option(
+            "--kinds",
+            enum=KindMethod,
+            what="kind method",
+            help="How each kind is decided: the phrase rules, or the learned model (opt-in:"
+            " it did not beat the rules in cross-validation; see the extraction guide).",
+        ),
+    ] = KindMethod.rules,
     apply: Annotated[
         bool, typer.Option("--apply", help="Add them all to --case after listing them.")
     ] = False,
@@ -103,7 +118,10 @@ def extract(
     store = _store(ctx, case if apply or interactive else None, source, doc)
     text = _text(store, file, doc)
     extraction = propose(
-        text.text, known_parties=known_parties(store.conn) if store else (), lang=lang
+        text.text,
+        known_parties=known_parties(store.conn) if store else (),
+        lang=lang,
+        learned=kinds == KindMethod.learned,
     )
     pages = text.pages_of([c.sentence for c in extraction.candidates])
     if extraction.published:

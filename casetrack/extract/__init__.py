@@ -54,6 +54,7 @@ from casetrack.extract.dates import (
     resolve,
 )
 from casetrack.extract.kinds import HEAD, KindWords, carried_kind, header_kind, is_decision
+from casetrack.extract.learned import Context, KindModel, shipped
 from casetrack.extract.parties import (
     Carried,
     NewParty,
@@ -92,6 +93,7 @@ class Candidate:
     same_day: bool = False  # "the same day": another event of a day already proposed
     named: bool = False  # a word names its event ("his questioning of 10 May"): not told again
     story: int = 0  # the item of a listing of releases it was told in: each is another story
+    context: Context | None = field(default=None, repr=False, compare=False)  # for the model
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -130,12 +132,14 @@ def extract(
     *,
     known_parties: Sequence[tuple[str, Sequence[str]]] = (),
     lang: str = "en",
+    learned: KindModel | bool = False,
 ) -> Extraction:
     """Propose one candidate milestone per date the text gives, in the order given.
 
     `known_parties` is (primary name, aliases) for each party already in the store; `lang`
     is the text's main language (month names and kind words of all supported languages are
-    recognised anyway; it decides how numeric dates such as 03/06/2003 are read).
+    recognised anyway; it decides how numeric dates such as 03/06/2003 are read). `learned`
+    decides each kind with the shipped model (True), a given one, or the rules alone (False).
     """
     if lang not in SUPPORTED_LANGS:
         raise ValueError(f"unsupported language {lang!r}: use one of {', '.join(SUPPORTED_LANGS)}")
@@ -156,6 +160,7 @@ def extract(
     candidates: list[Candidate] = []
     stated: Span | None = None  # the latest date the text states: relative ones hang on it
     decision = is_decision(story)
+    release = is_release(text)
     offset = 0
     kinds = {p.name: p.kind for p in new_parties.values()}
     carried = Carried(
@@ -205,6 +210,9 @@ def extract(
                         parties=parties,
                         new_parties=[new_parties[p] for p in parties if p in new_parties],
                         story=told_in,
+                        context=Context(
+                            KindWords.of(sentence, ()), 0, 0, None, lang, decision, release, False
+                        ),
                     )
                 )
             continue
@@ -295,13 +303,29 @@ def extract(
                     same_day=date_found.same_day,
                     named=kind == "other" and kind_words.names_the_facts(date_found.start),
                     story=told_in,
+                    context=Context(
+                        kind_words,
+                        date_found.start,
+                        date_found.end,
+                        header,
+                        lang,
+                        decision,
+                        release,
+                        offset + date_found.start < HEAD,
+                    ),
                 )
             )
         if item is not None and headline == len(candidates):
             headline = None  # the headline named no event
     _drop_told_headline(candidates, headline)
     first_published = head_published.text if head_published else None
-    return Extraction(_merged(candidates), first_published)
+    kept = _merged(candidates)
+    model = shipped() if learned is True else learned
+    if model:
+        for candidate in kept:
+            if candidate.context is not None:
+                candidate.kind = model.kind(candidate.context, candidate.kind)
+    return Extraction(kept, first_published)
 
 
 def _listed_event(

@@ -1,0 +1,112 @@
+"""The learned kind model: the cues of a date, the perceptron, the shipped weights and the
+`--kinds learned` option. Sentences are made up; none is a corpus sentence."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casetrack.extract import extract
+from casetrack.extract.learned import WEIGHTS, KindModel, features, shipped, train
+from tests.conftest import Cli
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN = ("heldout2", "heldout6", "heldout7")  # never trained on, never read
+
+
+def cues(text: str, lang: str = "en", **options: Any) -> list[str]:
+    [candidate] = extract(text, lang=lang).candidates
+    assert candidate.context is not None
+    return features(candidate.context, **options)
+
+
+def test_cues_are_the_words_around_the_date_and_the_rules_event_words() -> None:
+    found = cues("As a result of the inquiry, a grand jury returned an indictment on May 3, 2019.")
+    # the nearest words before the date, stemmed, in order; the clause stops at the comma
+    assert {"b0:indict", "b1:return", "c:jury", "lang:en"} <= set(found)
+    assert "c:inquir" not in found and "b:inquir" in found
+    assert {"kbv:indictment", "kcv:indictment", "kb0:indictment", "header:None"} <= set(found)
+
+
+def test_lexical_cues_leave_out_what_the_rules_compute_and_the_rules_kind_is_opt_in() -> None:
+    text = "Il a été condamné le 3 mai 2019 par le tribunal correctionnel."
+    found = cues(text, "fr", lexical=True)
+    assert {"b0:condam", "a0:tribun", "a1:correc", "lang:fr"} <= set(found)
+    assert not [cue for cue in found if cue.startswith(("k", "header:", "rule:"))]
+    assert "rule:conviction" in cues(text, "fr", rule_kind="conviction")
+
+
+def test_the_perceptron_learns_made_up_cases_and_is_deterministic() -> None:
+    examples = [
+        (["bias", "b0:arrest", "lang:en"], "arrest"),
+        (["bias", "b0:interp", "lang:fr"], "arrest"),
+        (["bias", "b0:condam", "lang:fr"], "conviction"),
+        (["bias", "b0:convic", "lang:en"], "conviction"),
+        (["bias", "b0:indict", "b1:return"], "indictment"),
+        (["bias", "b0:hearin", "a0:held"], "hearing"),
+    ] * 3
+    model = train(examples)
+    assert model == train(examples)
+    read_back = KindModel.from_dict(json.loads(json.dumps(model.to_dict({}))))
+    clear = (("b0:condam", "conviction"), ("b0:indict", "indictment"), ("a0:held", "hearing"))
+    for cue, kind in clear:
+        for weighed in (model, read_back):
+            scores = weighed.scores(["bias", cue])
+            assert max(weighed.kinds, key=scores.__getitem__) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("As a result of the investigation, a grand jury returned an indictment on May 3, 2019.",
+         "en", "indictment"),
+        ("Il a été condamné le 3 mai 2019 par le tribunal correctionnel.", "fr", "conviction"),
+        ("He was arrested on 3 May 2019 by the police.", "en", "arrest"),
+        ("He was sentenced on 3 May 2019 to ten years in prison.", "en", "sentencing"),
+        ("He filed a complaint on 3 May 2019.", "en", "complaint"),
+        ("The hearing took place on 3 May 2019.", "en", "hearing"),
+    ],
+)  # fmt: skip
+def test_the_shipped_model_labels_clear_cases(text: str, lang: str, kind: str) -> None:
+    [candidate] = extract(text, lang=lang, learned=True).candidates
+    assert candidate.kind == kind
+
+
+def test_the_rules_stay_the_default() -> None:
+    text = "Il a été mis en examen le 3 mai 2019."  # the rules know this one; the model does not
+    assert [c.kind for c in extract(text, lang="fr").candidates] == ["charge"]
+    assert [c.kind for c in extract(text, lang="fr", learned=shipped()).candidates] == ["other"]
+
+
+def _trainer() -> Any:
+    path = ROOT / "scripts" / "train_kinds.py"
+    spec = importlib.util.spec_from_file_location("train_kinds", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_kinds", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_weights_were_trained_on_the_corpus_as_it_is_and_on_spent_splits_only() -> None:
+    """Fails when a training text or annotation changed since the weights were written: run
+    python scripts/train_kinds.py and commit casetrack/extract/kind_weights.json."""
+    trainer = _trainer()
+    recorded = json.loads((ROOT / "casetrack" / "extract" / WEIGHTS).read_text(encoding="utf-8"))
+    assert recorded["splits"] == list(trainer.TRAINING)
+    assert not set(trainer.TRAINING) & set(CLEAN)
+    assert recorded["corpus"] == trainer.corpus_digest()
+
+
+def test_extract_kinds_learned_from_the_command_line(cli: Cli, tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("He was arrested on 3 May 2019 by the police.\n", encoding="utf-8")
+    listed = json.loads(cli("extract", str(report), "--kinds", "learned", "-f", "json").stdout)
+    assert [c["kind"] for c in listed["candidates"]] == ["arrest"]
+    refused = cli("extract", str(report), "--kinds", "lerned", code=2)
+    assert "learned" in refused.stderr
