@@ -100,7 +100,8 @@ def test_the_weights_were_trained_on_the_corpus_as_it_is_and_on_spent_splits_onl
     recorded = json.loads((ROOT / "casetrack" / "extract" / WEIGHTS).read_text(encoding="utf-8"))
     assert recorded["splits"] == list(trainer.TRAINING)
     assert not set(trainer.TRAINING) & set(CLEAN)
-    assert recorded["corpus"] == trainer.corpus_digest()
+    retrain = "the training corpus changed: python scripts/train_kinds.py, then commit the weights"
+    assert recorded["corpus"] == trainer.corpus_digest(), retrain
 
 
 def test_extract_kinds_learned_from_the_command_line(cli: Cli, tmp_path: Path) -> None:
