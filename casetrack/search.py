@@ -155,7 +155,6 @@ _STARTS = {key[0] for key in _SPELLED}
 _MOST_SPELLINGS = 256
 _ITEM = re.compile(r'"([^"]*)"(\*?)|AND|OR|NOT')
 _WORD = re.compile(r"[^\W_]+")
-_LAST = "\U0010ffff"  # sorts after any term: the end of a prefix's range of terms
 
 
 def _variants(plain: str) -> list[str]:
@@ -182,26 +181,15 @@ def _variants(plain: str) -> list[str]:
     return ["".join(letters) for letters in product(*groups)]
 
 
-def _spellings(conn: sqlite3.Connection, fts: str, match: str) -> str:
+def spellings(conn: sqlite3.Connection, fts: str, match: str) -> str:
     """`match` with each plain word also matching the words of the index that differ from
     it only by such letters, as ("word" OR "spelling"); as it was when there are none."""
-    vocabulary = f"temp.casetrack_{fts}_terms"
-    made = False
 
     def indexed(term: str, prefix: bool) -> bool:
-        nonlocal made
-        if not made:
-            conn.execute(
-                f"CREATE VIRTUAL TABLE IF NOT EXISTS {vocabulary} USING fts5vocab(main, {fts}, row)"
-            )
-            made = True
-        if prefix:  # any term in the range of words that start so
-            params: tuple[str, ...] = (term, term + _LAST)
-            where = "term >= ? AND term < ?"
-        else:
-            params, where = (term,), "term = ?"
-        sql = f"SELECT 1 FROM {vocabulary} WHERE {where} LIMIT 1"
-        return conn.execute(sql, params).fetchone() is not None
+        # A word of letters only, so quoting makes it a plain FTS5 term (or prefix); asked
+        # of the index itself, it reads like any query, even inside an SQL function.
+        sql = f"SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT 1"
+        return conn.execute(sql, (f'"{term}"' + ("*" if prefix else ""),)).fetchone() is not None
 
     def spelled(item: re.Match[str]) -> str:
         words = _WORD.findall(item[1])
@@ -243,11 +231,11 @@ def search(
         return SearchResult(iter(()), 0)
     pages, page_total = _pages(
         conn,
-        replace(typed, match=_spellings(conn, "document_pages_fts", typed.match)),
+        replace(typed, match=spellings(conn, "document_pages_fts", typed.match)),
         filters,
         limit,
     )
-    query = replace(typed, match=_spellings(conn, "milestone_search_fts", typed.match))
+    query = replace(typed, match=spellings(conn, "milestone_search_fts", typed.match))
     weights = ", ".join(str(w) for w in _WEIGHTS.values())
     order = f"bm25(milestone_search_fts, {weights}), {ORDER_BY}"
     # bm25 adds a row's weighted counts up before it saturates them and scales by the whole

@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlencode
 from datasette import hookimpl
 
 from casetrack.dates import display_text
-from casetrack.search import translate
+from casetrack.search import spellings, translate
 from casetrack.text import name_key
 
 
@@ -21,13 +21,14 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     word, so a prefix* or OR would not work). The server holds the store alone."""
     conn.create_function("casetrack_date", 1, _text_or_none(display_text), deterministic=True)
     conn.create_function("casetrack_name_key", 1, _text_or_none(name_key), deterministic=True)
-    conn.create_function("escape_fts", 1, _text_or_none(match_text), deterministic=True)
+    conn.create_function("escape_fts", 1, _text_or_none(lambda text: match_text(conn, text)))
 
 
-def match_text(text: str) -> str:
-    """What `_search` matches: the text translated as casetrack search translates it; a
-    text with nothing searchable matches nothing (FTS5 refuses an empty query)."""
-    return translate(text).match or '""'
+def match_text(conn: sqlite3.Connection, text: str) -> str:
+    """What `_search` matches: the text translated as casetrack search translates it, with
+    the index's spellings of letters a keyboard lacks; a text with nothing searchable
+    matches nothing (FTS5 refuses an empty query)."""
+    return spellings(conn, "milestone_search_fts", translate(text).match) or '""'
 
 
 def _text_or_none(fn: Any) -> Any:

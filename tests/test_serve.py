@@ -87,7 +87,8 @@ def team(demo: Cli) -> Cli:
     cli = demo
     cli("case", "add", "harbour-2010", "--title", "Harbour Press v. City")
     cli("add", "harbour-2010", "2003-06", "Harbour Press files its complaint", "--kind", "filing",
-        "--party", "Harbour Press:plaintiff", "--party", "NEC:witness")  # fmt: skip
+        "--party", "Harbour Press:plaintiff", "--party", "NEC:witness",
+        "--note", "Filed at the Kad\u0131köy court")  # fmt: skip
     cli("add", "harbour-2010", "c. 2004", "City answers the complaint", "--status", "disputed")
     trashed = cli("add", "harbour-2010", "2005", "Zeppelin memo leaked").stdout.strip()
     cli("rm", trashed)
@@ -107,8 +108,9 @@ def test_team_view_end_to_end(team: Cli) -> None:
         assert raid["date"] == "17 Jun 2003" and raid["case"] == "nec-2003"
         assert "Northern Exile Council (subject)" in raid["parties"]
         assert "Zeppelin memo leaked" not in json.dumps(timeline)
-        # _search reads what is typed as casetrack search does: prefixes, OR, accents.
-        for text in ("farah*", "raid OR complaint", "leila", "Harbour Press"):
+        # _search reads what is typed as casetrack search does: prefixes, OR, accents, and
+        # letters a keyboard lacks typed plain.
+        for text in ("farah*", "raid OR complaint", "leila", "Harbour Press", "kadikoy", "kadi*"):
             found = [r["id"] for r in rows(url, _search=text, _size="max")]
             assert sorted(found) == sorted(ids(team, "search", text, "--all")), text
         assert rows(url, _search="zeppelin") == []
