@@ -179,7 +179,7 @@ def add_milestone(store: Store, draft: Draft) -> WriteReport:
     """Record one milestone with its links, all in one transaction."""
     checked = check(draft)
     with store.write() as conn:
-        writer = MilestoneWriter(conn)
+        writer = MilestoneWriter(conn, any_spelling=True)
         (milestone_id,) = writer.insert([writer.resolve(checked)])
     created = writer.created
     return WriteReport(
@@ -290,7 +290,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
         last_history = conn.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0]
         if value is not None:
             refuse_own_date(conn, milestone_id)
-        writer = MilestoneWriter(conn)
+        writer = MilestoneWriter(conn, any_spelling=True)
         if change.kind is not None:
             updates["kind"] = writer.kind(clean_kind(change.kind))
         if change.case is not None:

@@ -13,7 +13,7 @@ from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import Source
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, widest
-from casetrack.text import clean_text
+from casetrack.text import clean_text, name_key
 
 _SELECT = "SELECT id, uid, url, title, publisher, published FROM sources"
 
@@ -51,9 +51,10 @@ def same_urls(url: str) -> list[str]:
     return list(dict.fromkeys([url, normal, bare, bare + "/"]))
 
 
-def find_source(conn: sqlite3.Connection, ref: str) -> Source | None:
+def find_source(conn: sqlite3.Connection, ref: str, *, any_spelling: bool = True) -> Source | None:
     """A source by numeric id, or by its URL/citation (a URL in any case of scheme and host,
-    with or without a trailing slash), or a file here by its relative path."""
+    with or without a trailing slash), or a file here by its relative path; `any_spelling`:
+    a citation also in any case, accents and spacing (see _same_citation)."""
     ref = clean_text(ref)
     if ref.isascii() and ref.isdigit():
         # Past 19 digits no rowid matches, and past 4,300 int() refuses to convert.
@@ -65,7 +66,26 @@ def find_source(conn: sqlite3.Connection, ref: str) -> Source | None:
     ).fetchone()
     if row is None and _relative_file(ref):  # `extract FILE` cites the file by its full path
         return find_source(conn, os.path.abspath(ref))
+    if row is None and any_spelling:
+        return _same_citation(conn, ref)
     return Source(*row) if row else None
+
+
+def _same_citation(conn: sqlite3.Connection, ref: str) -> Source | None:
+    """The citation stored that `ref` names in another case, accents or spacing ('le monde,
+    4 mars 2021' for 'Le Monde, 4 mars 2021'), as a party's name is matched: otherwise the
+    milestones citing it would be split between two sources. Not a URL (its path's case
+    matters) nor a document's hash. It reads every citation, so import (ids by uid, one
+    lookup per row) does without it."""
+    if "://" in ref:
+        return None
+    key = name_key(ref)
+    for row in conn.execute(
+        _SELECT + " WHERE instr(url, '://') = 0 AND document_id IS NULL ORDER BY id"
+    ):
+        if name_key(row[2]) == key:
+            return Source(*row)
+    return None
 
 
 def _relative_file(ref: str) -> bool:

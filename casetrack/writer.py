@@ -145,7 +145,8 @@ class MilestoneWriter:
     line; in an import file ids mean nothing, so one is refused. A new party name typed
     close to a known one is refused (it would silently fork the party) unless its spec says
     it is new; `force_new_party` says how to create it all the same, by default
-    `--new-party NAME`.
+    `--new-party NAME`. `any_spelling`: a citation names the source stored in another case,
+    accents or spacing (`add` and `edit`; it reads every citation: see sources._same_citation).
     """
 
     def __init__(
@@ -154,9 +155,11 @@ class MilestoneWriter:
         *,
         numbers_are_sources: bool = True,
         force_new_party: str | None = None,
+        any_spelling: bool = False,
     ) -> None:
         self.conn = conn
         self.numbers_are_sources = numbers_are_sources
+        self.any_spelling = any_spelling
         self.force_new_party = force_new_party
         self.created = Created()
         self.first_id = self.next_id = self._next("milestones", "id")
@@ -265,7 +268,7 @@ class MilestoneWriter:
             raise CasetrackError(f"source {ref!r}: give a URL or citation, not a bare number")
         if not ref:
             raise CasetrackError(f"no source with uid {citation.uid}, and the link has no URL")
-        found = find_source(self.conn, ref)
+        found = find_source(self.conn, ref, any_spelling=self.any_spelling)
         if found is not None:
             source_id = found.id
         else:

@@ -128,3 +128,27 @@ def test_a_url_in_another_case_of_scheme_or_host_or_with_a_final_slash_is_the_sa
     sheet = "".join(json.dumps(line) + "\n" for line in lines)
     assert "sources: 1 unchanged" in cli("import", "-", "-f", "jsonl", input=sheet).stderr
     assert cli.query("SELECT count(*) FROM sources") == [(2,)]
+
+
+def test_a_citation_in_another_case_accents_or_spacing_is_the_same_source(cli: Cli) -> None:
+    """A free citation is a name: typed again with another case, accents or spaces it
+    names the source already there (as a party name does), so the milestones citing it are
+    not split between two records; a path or URL keeps the case it has."""
+    cli("case", "add", "c", "--title", "C")
+    cli("source", "add", "Libération, 4 mars 2021, p. 12", "--title", "Un militant interpellé")
+    result = cli("add", "c", "2021-03-03", "Arrest", "--source", "liberation,  4 MARS 2021, p. 12")
+    assert "new source" not in result.stderr
+    cli("add", "c", "2021-03-05", "Charge")
+    edited = cli("edit", "2", "--source", " LIBÉRATION, 4 mars 2021, p. 12")
+    assert "new source" not in edited.stderr
+    assert cli.query("SELECT id, url FROM sources") == [(1, "Libération, 4 mars 2021, p. 12")]
+    assert cli.query("SELECT source_id FROM milestone_sources ORDER BY milestone_id") == [
+        (1,), (1,)
+    ]  # fmt: skip
+    shown = json.loads(cli("source", "show", "liberation, 4 mars 2021, p. 12", "-f", "json").stdout)
+    assert [m["id"] for m in shown["milestones"]] == [1, 2]
+    assert "already exists" in cli("source", "add", "LIBERATION, 4 mars 2021, p. 12", code=1).stderr
+    listed = cli("timeline", "--source", "libération, 4 mars 2021, P. 12", "-f", "json")
+    assert [m["id"] for m in json.loads(listed.stdout)] == [1, 2]
+    cli("source", "edit", "1", "--url", "Libération, 4 Mars 2021, p. 12")  # its own, recased
+    assert cli.query("SELECT url FROM sources") == [("Libération, 4 Mars 2021, p. 12",)]
