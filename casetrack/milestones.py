@@ -278,7 +278,12 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
     sources = [check_citation(citation) for citation in change.add_sources]
     tags = sorted({t for t in map(clean_tag, change.add_tags) if t})
     # Deadlines follow a changed date; loaded only then (every command imports this module).
-    from casetrack.deadlines.recount import follow_trigger, refuse_own_date, set_done
+    from casetrack.deadlines.recount import (
+        follow_trigger,
+        refuse_other_case,
+        refuse_own_date,
+        set_done,
+    )
 
     with store.write() as conn:
         require_milestone(conn, milestone_id)
@@ -294,7 +299,9 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
         if change.kind is not None:
             updates["kind"] = writer.kind(clean_kind(change.kind))
         if change.case is not None:
-            updates["case_id"] = require_case_id(conn, change.case, to_add=True)
+            case_id = require_case_id(conn, change.case, to_add=True)
+            refuse_other_case(conn, milestone_id, case_id)
+            updates["case_id"] = case_id
         assignments = ", ".join(f"{name} = ?" for name in updates)
         differs = " OR ".join(f"{name} IS NOT ?" for name in updates)
         fields_changed = bool(updates) and bool(

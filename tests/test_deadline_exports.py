@@ -5,6 +5,7 @@ written with its rule and working and no trigger, and imports as such a deadline
 from __future__ import annotations
 
 import json
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -50,6 +51,17 @@ def test_a_deadline_whose_trigger_was_erased_exports_and_imports(cli: Cli, tmp_p
     _imported(tmp_path / "all.json", tmp_path, "other.db", working=None)
 
 
+def _move_apart(cli: Cli, trigger: int, case: str) -> None:
+    """Put a trigger in another case than its deadlines: `edit --case` refuses to part them
+    now, but a store written before it did holds such pairs, and exports them."""
+    with sqlite3.connect(cli.db_path) as conn:
+        conn.execute(
+            "UPDATE milestones SET case_id = (SELECT id FROM cases WHERE slug = ?) WHERE id = ?",
+            (case, trigger),
+        )
+    conn.close()
+
+
 def test_a_filtered_or_trashed_trigger_is_left_out_of_the_link_with_one_warning(
     cli: Cli, tmp_path: Path
 ) -> None:
@@ -68,7 +80,7 @@ def test_a_filtered_or_trashed_trigger_is_left_out_of_the_link_with_one_warning(
     assert LEFT_OUT in cli("export", "-o", "trash.json").stderr
     _imported(tmp_path / "trash.json", tmp_path, "trash.db")
     cli("restore", str(trigger))
-    cli("edit", str(trigger), "--case", "other")
+    _move_apart(cli, trigger, "other")
     assert LEFT_OUT in cli("export", "acme", "-o", "moved.json").stderr
     _imported(tmp_path / "moved.json", tmp_path, "moved.db")
     # Back into the store it came from, the deadline keeps the trigger it has there.
@@ -146,7 +158,7 @@ def test_every_export_of_a_store_with_deadlines_imports_and_exports_again_the_sa
                 if fate == "trash-empty":
                     cli("trash", "empty", "--yes")
             elif fate == "move":
-                cli("edit", str(trigger), "--case", "beta" if case == "acme" else "acme")
+                _move_apart(cli, trigger, "beta" if case == "acme" else "acme")
             elif fate == "done" and made:
                 cli("edit", str(made[0]), "--done")
         path = tmp / f"out.{fmt}"

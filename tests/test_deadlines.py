@@ -119,6 +119,30 @@ def test_a_deadline_date_is_the_rules_answer(cli: Cli) -> None:
     assert "change the trigger's date" in result.stderr
 
 
+def test_a_deadline_and_its_trigger_cannot_be_moved_apart_into_two_cases(cli: Cli) -> None:
+    """`deadline add` counts from a milestone of the deadline's own case: `edit --case`
+    refuses to part them the same way, in one line, and writes nothing."""
+    trigger = judgment(cli, "2024-06-14")
+    deadline_id = deadline(cli, "us-frap-4a1a", trigger)
+    cli("case", "add", "appeal", "--title", "Appeal", "--court", "2d Cir.")
+    before = cli.query("SELECT id, case_id FROM milestones ORDER BY id")
+    moved = cli("edit", str(deadline_id), "--case", "appeal", code=1)
+    assert moved.stderr == (
+        f"casetrack: milestone {deadline_id} is a deadline counted from milestone {trigger}, in"
+        f" case acme: it stays in that case, as 'casetrack deadline add' counts it\n"
+    )
+    moved = cli("edit", str(trigger), "--case", "appeal", code=1)
+    assert moved.stderr == (
+        f"casetrack: milestone {trigger} starts deadline {deadline_id} in case acme: a deadline"
+        f" is counted from a milestone of its own case (remove it first: 'casetrack rm"
+        f" {deadline_id}')\n"
+    )
+    assert cli.query("SELECT id, case_id FROM milestones ORDER BY id") == before
+    cli("edit", str(trigger), "--case", "acme", "--title", "Judgment")  # its own case: fine
+    cli("rm", str(deadline_id))
+    cli("edit", str(trigger), "--case", "appeal")  # no live deadline left to part from
+
+
 def test_refusals_name_what_to_type(cli: Cli) -> None:
     trigger = judgment(cli, "2024-06-14", kind="hearing")
     result = cli("deadline", "add", "acme", "--rule", "us-frap-4aa1", "--from", str(trigger),

@@ -142,6 +142,34 @@ def refuse_own_date(conn: sqlite3.Connection, milestone_id: int) -> None:
         )
 
 
+def refuse_other_case(conn: sqlite3.Connection, milestone_id: int, case_id: int) -> None:
+    """A deadline is counted from a milestone of its own case (`deadline add` refuses one in
+    another): moving either of them to another case would part them."""
+    row = conn.execute(
+        "SELECT d.trigger_id, c.slug FROM deadlines d JOIN milestones t ON t.id = d.trigger_id"
+        " JOIN cases c ON c.id = t.case_id WHERE d.milestone_id = ? AND t.case_id != ?",
+        (milestone_id, case_id),
+    ).fetchone()
+    if row is not None:
+        raise CasetrackError(
+            f"milestone {milestone_id} is a deadline counted from milestone {row[0]}, in case"
+            f" {row[1]}: it stays in that case, as 'casetrack deadline add' counts it"
+        )
+    rows = conn.execute(
+        "SELECT d.milestone_id, c.slug FROM deadlines d JOIN milestones m ON m.id ="
+        " d.milestone_id AND m.deleted_at IS NULL JOIN cases c ON c.id = m.case_id"
+        " WHERE d.trigger_id = ? AND m.case_id != ? ORDER BY d.milestone_id",
+        (milestone_id, case_id),
+    ).fetchall()
+    if rows:
+        ids = ", ".join(str(r[0]) for r in rows)
+        raise CasetrackError(
+            f"milestone {milestone_id} starts deadline{'s' if len(rows) > 1 else ''} {ids} in"
+            f" case {rows[0][1]}: a deadline is counted from a milestone of its own case"
+            f" (remove it first: 'casetrack rm {ids.replace(',', '')}')"
+        )
+
+
 def set_done(conn: sqlite3.Connection, milestone_id: int, done: bool) -> bool:
     """Mark a milestone done (it leaves `upcoming`) or open again; whether that changed."""
     if done:
