@@ -52,3 +52,20 @@ def test_a_negative_id_is_said_to_be_no_id(demo: Cli) -> None:
             f"casetrack: {command[1]} is no option, nor an id: ids count from 1"
             f" (see 'casetrack {command[0]} --help')\n"
         )
+
+
+def test_an_option_given_without_its_value_names_the_help_too(demo: Cli) -> None:
+    """Click raises this one before the command's context exists: the help to read is found
+    from the command line itself, through the groups (`deadline add`) and `--db`."""
+    for command in (
+        ["timeline", "nec-2003", "--party"],
+        ["edit", "3", "--case"],
+        ["deadline", "add", "nec-2003", "--rule"],
+        ["--db", str(demo.db_path), "export", "-o"],
+    ):
+        result = demo(*command, code=2)
+        path = " ".join(w for w in command[:-1] if w.isalpha())
+        option = command[-1]
+        assert result.stderr == (
+            f"casetrack: Option '{option}' requires an argument (see 'casetrack {path} --help')\n"
+        )

@@ -40,11 +40,13 @@ def _say_error(message: str) -> None:
     typer.echo("casetrack: " + _one_line(message), err=True)
 
 
-def _usage_message(err: ClickException) -> str:
+def _usage_message(err: ClickException, command_path: str | None = None) -> str:
+    """The error in one line, with the help to read: the command's, from its context, or
+    `command_path` (found from the command line) for an error raised before it has one."""
     message = " ".join(err.format_message().split()).rstrip(".")
     ctx = getattr(err, "ctx", None)
     if ctx is None:
-        return message
+        return f"{message} (see '{command_path} --help')" if command_path else message
     negative = re.fullmatch(r"No such option: (-\d+)", message)
     if negative:  # `show -1`: an id typed as a negative number
         return (
@@ -124,7 +126,11 @@ class _ErrorsAsMessages(TyperGroup):
             if isinstance(err, UsageError) and type(err).show is not UsageError.show:
                 err.show()  # a usage error that shows something else: the help, for no arguments
             else:
-                _say_error(_usage_message(err))
+                # Click's parser raises a subclass (a missing option value) with no context;
+                # a plain UsageError is casetrack's own (--db twice), complete as it is.
+                parsing = type(err) is not UsageError and isinstance(err, UsageError)
+                path = self._command_path(prog_name, list(args)) if parsing else None
+                _say_error(_usage_message(err, path))
             sys.exit(err.exit_code)
         except typer.Abort:
             _say_error("aborted")
@@ -132,6 +138,23 @@ class _ErrorsAsMessages(TyperGroup):
         # Without standalone mode Click returns the exit code of a typer.Exit, else the
         # command's return value: None for every casetrack command.
         sys.exit(result if isinstance(result, int) else 0)
+
+    def _command_path(self, prog_name: str | None, args: list[str]) -> str:
+        """The command a command line runs (`casetrack deadline add`), read through its
+        groups: Click raises a missing option value before the command has a context."""
+        words, command, rest = [prog_name or "casetrack"], self, iter(args)
+        for arg in rest:
+            if arg == "--db":
+                next(rest, None)
+                continue
+            found = getattr(command, "commands", {}).get(arg)
+            if found is None:
+                if not arg.startswith("-"):
+                    break
+                continue
+            words.append(arg)
+            command = found
+        return " ".join(words)
 
     def _run(self, args: list[str], prog_name: str | None, **extra: Any) -> Any:
         try:
