@@ -131,6 +131,28 @@ def test_cpc_641_same_day_of_the_month_then_642_next_working_day() -> None:
     )
 
 
+# ECHR art. 35 § 1 (as amended by Protocol No. 15): "The Court may only deal with the matter
+# ... within a period of four months from the date on which the final decision was taken."
+# Sabri Güneş v. Turkey [GC], no. 27396/06, 29 June 2012: the period runs from the day after
+# the final decision and expires at the end of its last day, even when that day is a
+# Saturday, a Sunday or a holiday: it is not extended to the next working day.
+
+
+def test_echr_a_last_day_on_a_weekend_or_holiday_is_not_extended() -> None:
+    saturday = after(date(2024, 1, 11), 4, "months", method="echr", closed=FR)
+    assert saturday.day == date(2024, 5, 11)
+    assert saturday.working == (
+        "4 months from Thu 11 Jan 2024 → Sat 11 May 2024, a Saturday: not extended"
+    )
+    holiday = after(date(2024, 3, 14), 4, "months", method="echr", closed=FR)
+    assert holiday.day == date(2024, 7, 14)
+    assert holiday.working.endswith("→ Sun 14 Jul 2024, a Sunday and National Day: not extended")
+    assert after(date(2024, 1, 10), 4, "months", method="echr", closed=FR).working == (
+        "4 months from Wed 10 Jan 2024 → Fri 10 May 2024"
+    )
+    assert after(date(2023, 10, 31), 4, "months", method="echr", closed=FR).day == date(2024, 2, 29)
+
+
 def test_court_days_skip_weekends_holidays_and_closures() -> None:
     closed = closed_on("US", {date(2024, 7, 8): "court closed (flood)"})
     result = after(date(2024, 7, 3), 3, "court days", closed=closed)
@@ -155,6 +177,7 @@ def test_subdivision_holidays() -> None:
 
 days = st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31))
 methods = st.sampled_from([("us-frcp-6a", "US"), ("fr-cpc-641", "FR"), ("us-frcp-6a", "US-NY")])
+# (echr does not move a last day off a weekend: it is not among them.)
 
 
 @settings(max_examples=examples(100), deadline=None)

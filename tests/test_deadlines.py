@@ -199,6 +199,30 @@ def test_a_word_for_e_mail_is_never_taken_or_suggested_as_mail(
     assert cli.query("SELECT count(*) FROM deadlines") == [(0,)]
 
 
+def test_a_strasbourg_application_deadline_is_not_extended_past_a_weekend(cli: Cli) -> None:
+    """The European Court does not move a time-limit ending on a Saturday, Sunday or holiday
+    (Sabri Güneş v. Turkey [GC]): the `echr` method says so in the working, and needs no
+    holiday calendar."""
+    trigger = judgment(cli, "2024-01-11", case="benali", court="Cass. crim.")
+    added = cli("rule", "add", "echr-35-1-x", "--months", "4", "--method", "echr",
+                "--citation", "ECHR art. 35 § 1", "--trigger", "judgment")  # fmt: skip
+    assert added.stderr == "added rule echr-35-1-x: 4 months after, ECHR art. 35 § 1\n"
+    shown = cli("rule", "show", "echr-35-1-x", "-f", "json").stdout
+    assert '"holidays": "none"' in shown and '"method": "echr"' in shown
+    result = cli("deadline", "add", "benali", "--rule", "echr-35-1-x", "--from", str(trigger))
+    assert result.stderr.splitlines() == [
+        "deadline 2: 11 May 2024 (echr-35-1-x)",
+        "working: 4 months from Thu 11 Jan 2024 → Sat 11 May 2024, a Saturday: not extended",
+    ]
+    assert (
+        "did you mean 'echr'"
+        in cli(
+            "rule", "add", "y", "--months", "4", "--method", "ecrh", "--citation", "Y", code=2
+        ).stderr
+    )
+    assert_valid_exports(cli)  # the exchange format knows the method
+
+
 def test_user_rules_add_show_edit_and_recount(cli: Cli) -> None:
     cli("rule", "add", "ny-cplr-5513a", "--days", "30", "--holidays", "US-NY",
         "--citation", "CPLR 5513(a)", "--title", "Notice of appeal (NY)",

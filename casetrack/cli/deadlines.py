@@ -80,7 +80,8 @@ Method = Annotated[
     str | None,
     choice_option(
         "--method",
-        help="How to count: us-frcp-6a (FRCP 6(a), the default) or fr-cpc-641 (CPC 640-642).",
+        help="How to count: us-frcp-6a (FRCP 6(a), the default), echr (a last day on a"
+        " weekend or holiday is not extended) or fr-cpc-641 (CPC 640-642).",
         choices=_methods,
         what="counting method",
         show_default=False,
@@ -220,7 +221,9 @@ def rule_add(ctx: typer.Context, rule_id: RuleId, options: RuleOptions = NO_OPTI
     --citation "CPLR 5513(a)" --title "Notice of appeal (NY)" --trigger judgment
 
     Without --method it counts as FRCP 6(a) (us-frcp-6a); fr-cpc-641 counts as the French
-    codes do. --holidays defaults to US with us-frcp-6a, to FR with fr-cpc-641.
+    codes do; echr as the European Court of Human Rights does (a period ending on a weekend or
+    holiday is not extended). --holidays defaults to US with us-frcp-6a, to FR with
+    fr-cpc-641, to none with echr.
     """
     from casetrack.deadlines.due import add_rule
     from casetrack.deadlines.rules import Rule
@@ -232,12 +235,10 @@ def rule_add(ctx: typer.Context, rule_id: RuleId, options: RuleOptions = NO_OPTI
         )
     if options.citation is None:
         raise typer.BadParameter("give where the rule is: --citation 'CPLR 5513(a)'")
-    method = given.get("method", "us-frcp-6a")
-    defaults = {
-        "title": "",
-        "jurisdiction": "",
-        "holidays": "FR" if method == "fr-cpc-641" else "US",
-    }
+    from casetrack.deadlines.counting import METHODS
+
+    method = METHODS.get(given.get("method", "us-frcp-6a"), METHODS["us-frcp-6a"])
+    defaults = {"title": "", "jurisdiction": "", "holidays": method.holidays}
     rule = Rule(rule_id, **(defaults | given))
     added = add_rule(open_store(ctx, create=True), rule)
     say(f"added rule {added.id}: {added.period}, {added.citation}")

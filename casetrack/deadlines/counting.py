@@ -1,6 +1,6 @@
 """Counting a period from a trigger day, as a court rule says to, with every step said.
 
-Two counting methods, each the text of its rule put into code (tests/test_counting.py
+Three counting methods, each the text of its rule put into code (tests/test_counting.py
 quotes the text beside each check):
 
 - `us-frcp-6a`: FRCP 6(a) and FRAP 26(a). Exclude the trigger day, count every day
@@ -13,6 +13,10 @@ quotes the text beside each check):
   801 for criminal periods). The trigger day does not count; a period in months ends on
   the same day of the month, or the last day of the month when there is no such day; a
   period ending on a Saturday, Sunday or a public holiday runs to the next working day.
+- `echr`: the European Court of Human Rights (art. 35 § 1; Sabri Güneş v. Turkey [GC],
+  2012). The period runs from the day after the final decision; in months it ends on the
+  same day of the month (or the month's last day); a last day that is a Saturday, Sunday or
+  holiday is not extended: the working says so.
 
 Nothing here knows of the store: what is a holiday is a function given by the caller.
 """
@@ -37,18 +41,26 @@ Closed = Callable[[date], str | None]
 
 @dataclass(frozen=True)
 class Method:
-    """A counting method: the rule it applies and what it adds for service by mail."""
+    """A counting method: the rule it applies, what it adds for service by mail, whether a
+    last day the court is closed moves to the next open one, and the holidays a rule counted
+    by it takes unless it says."""
 
     name: str
     citation: str
     mail_days: int
     counts_hours: bool
+    extends: bool = True
+    holidays: str = "US"
 
 
 METHODS = {
     "us-frcp-6a": Method("us-frcp-6a", "FRCP 6(a), 6(d); FRAP 26(a), 26(c)", 3, True),
-    "fr-cpc-641": Method("fr-cpc-641", "CPC arts. 640-642; CPP art. 801", 0, False),
-}
+    "fr-cpc-641": Method("fr-cpc-641", "CPC arts. 640-642; CPP art. 801", 0, False, holidays="FR"),
+    "echr": Method(
+        "echr", "ECHR art. 35 § 1; Sabri Güneş v. Turkey [GC], 2012", 0, False,
+        extends=False, holidays="none",
+    ),
+}  # fmt: skip
 
 
 @dataclass
@@ -137,6 +149,10 @@ def count(
         day = trigger + timedelta(days=sign * amount)
         step = f"{period} {way} {say_day(trigger)} → {say_day(day)}"
     result = Count(day)
+    if not rule.extends:
+        reason = why(day)
+        result.steps.append(step + (f", {reason}: not extended" if reason else ""))
+        return result
     result.steps.append(step + _roll(result, why, sign))
     if mail and rule.mail_days:
         if sign == -1:
