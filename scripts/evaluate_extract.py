@@ -5,6 +5,7 @@
     python scripts/evaluate_extract.py --split heldout6            # a sealed split, by name only
     python scripts/evaluate_extract.py --finder dateparser         # the alternative
     python scripts/evaluate_extract.py --finder learned            # kinds by the learned model
+    python scripts/evaluate_extract.py --finder keep               # with the keep/drop filter
 
 Splits: `tune`, `heldout` and `heldout2` to `heldout7` are real
 texts (tests/corpus/extract/, README there), and so is `tune2`, a second tuning split of texts from
@@ -126,9 +127,13 @@ class Scores:
         }
 
 
-def casetrack_finder(sample: Any, with_case: bool, learned: bool = False) -> list[Proposal]:
+def casetrack_finder(
+    sample: Any, with_case: bool, learned: bool = False, keep: bool = False
+) -> list[Proposal]:
     known = sample.known_parties if with_case else ()
-    extraction = extract(sample.text, known_parties=known, lang=sample.lang, learned=learned)
+    extraction = extract(
+        sample.text, known_parties=known, lang=sample.lang, learned=learned, keep=keep
+    )
     return [
         Proposal(c.date, c.kind, (*c.parties, *(p.alias for p in c.new_parties)))
         for c in extraction.candidates
@@ -160,9 +165,15 @@ def learned_finder(sample: Any, with_case: bool) -> list[Proposal]:
     return casetrack_finder(sample, with_case, learned=True)
 
 
+def keep_finder(sample: Any, with_case: bool) -> list[Proposal]:
+    """casetrack with its learned keep/drop filter (`extract --keep learned`)."""
+    return casetrack_finder(sample, with_case, keep=True)
+
+
 FINDERS: dict[str, Finder] = {
     "casetrack": casetrack_finder,
     "learned": learned_finder,
+    "keep": keep_finder,
     "dateparser": dateparser_finder,
 }
 

@@ -158,20 +158,26 @@ def _splits(texts: Sequence[Read]) -> list[str]:
     return sorted({t.split for t in texts}, key=[t.split for t in texts].index)
 
 
-def choose_threshold(texts: Sequence[Read]) -> float:
+def choose_threshold(texts: Sequence[Read], recall_loss: float | None = None) -> float:
     """The margin that gives the best mean date F1 over a leave-one-split-out of these texts,
-    both readings; ties go to the lowest (dropping least)."""
+    both readings (with `recall_loss`, among those that cost no fold more recall than that);
+    ties go to the lowest (dropping least). Tried: 200 margins spread over those the folds give."""
     folds = []
     for left_out in _splits(texts):
         model = fit([t for t in texts if t.split != left_out])
         test = [t for t in texts if t.split == left_out]
-        folds.append((model, [[t for t in test if t.reading == r] for r in ("now", "then")]))
-    margins = {round(m.margin(c), 3) for m, tests in folds for ts in tests for t in ts for c in t.cues}
-    best, best_f1 = 0.0, -1.0
-    for threshold in sorted({min(margins) - 1.0, *margins}):
-        f1 = statistics.mean(
-            scored(ts, KeepModel(m.model, threshold)).f1 for m, tests in folds for ts in tests if ts
-        )
+        for reading in ("now", "then"):
+            tests = [t for t in test if t.reading == reading]
+            if tests:
+                folds.append((model, tests, scored(tests, None).recall))
+    margins = sorted(m.margin(c) for m, tests, _ in folds for t in tests for c in t.cues)
+    tried = sorted({margins[0] - 1.0, *(margins[i * len(margins) // 200] for i in range(200))})
+    best, best_f1 = tried[0], -1.0
+    for threshold in tried:
+        runs = [(scored(ts, KeepModel(m.model, threshold)), recall) for m, ts, recall in folds]
+        if recall_loss is not None and any(recall - s.recall > recall_loss for s, recall in runs):
+            continue
+        f1 = statistics.mean(s.f1 for s, _ in runs)
         if f1 > best_f1 + 1e-9:
             best, best_f1 = threshold, f1
     return best
@@ -181,13 +187,13 @@ def _row(s: Any) -> str:
     return f"{s.precision:>7.1%} {s.recall:>6.1%} {s.f1:>6.3f} {s.junk:>4} {s.duplicates:>4}"
 
 
-def cross_validate(texts: Sequence[Read]) -> None:
+def cross_validate(texts: Sequence[Read], recall_loss: float | None = None) -> None:
     head = f"{'P':>7} {'R':>6} {'F1':>6} {'junk':>4} {'dup':>4}"
     print(f"{'split':<9} {'rules':<5} {'t':>6}  without: {head}   with filter: {head}")
     means: dict[str, list[tuple[float, float]]] = {"then": [], "now": []}
     for left_out in _splits(texts):
         training = [t for t in texts if t.split != left_out]
-        model = fit(training, choose_threshold(training))
+        model = fit(training, choose_threshold(training, recall_loss))
         for reading in ("then", "now"):
             test = [t for t in texts if t.split == left_out and t.reading == reading]
             before, after = scored(test, None), scored(test, model)
@@ -204,12 +210,17 @@ def cross_validate(texts: Sequence[Read]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--cv", action="store_true", help="cross-validate instead of writing")
+    parser.add_argument(
+        "--recall-loss",
+        type=float,
+        help="choose the threshold among those losing at most this recall on a training fold",
+    )
     args = parser.parse_args(argv)
     texts = [text for split in TRAINING for then in (True, False) for text in read(split, then)]
     if args.cv:
-        cross_validate(texts)
+        cross_validate(texts, args.recall_loss)
         return 0
-    model = fit(texts, choose_threshold(texts))
+    model = fit(texts, choose_threshold(texts, args.recall_loss))
     meta = {"corpus": KINDS.corpus_digest(), "splits": list(TRAINING), "then": THEN}
     OUT.write_text(KINDS.dumps(model.to_dict(meta)))
     print(f"wrote {OUT.relative_to(ROOT)}: {len(model.model.weights)} cues")

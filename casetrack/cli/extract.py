@@ -29,6 +29,11 @@ class KindMethod(StrEnum):
     learned = "learned"
 
 
+class KeepMethod(StrEnum):
+    all = "all"
+    learned = "learned"
+
+
 T = TypeVar("T")
 COLUMNS = ["#", "found", "date", "anchor", "kind", "parties", "title"]
 
@@ -85,6 +90,16 @@ def extract(
             " it did not beat the rules in cross-validation; see the extraction guide).",
         ),
     ] = KindMethod.rules,
+    keep: Annotated[
+        str,
+        choice_option(
+            "--keep",
+            enum=KeepMethod,
+            what="keep method",
+            help="Which proposals to list: all the rules make, or those the learned filter keeps"
+            " (opt-in: it drops junk and repeats but costs recall; see the extraction guide).",
+        ),
+    ] = KeepMethod.all,
     apply: Annotated[
         bool, typer.Option("--apply", help="Add them all to --case after listing them.")
     ] = False,
@@ -122,6 +137,7 @@ def extract(
         known_parties=known_parties(store.conn) if store else (),
         lang=lang,
         learned=kinds == KindMethod.learned,
+        keep=keep == KeepMethod.learned,
     )
     pages = text.pages_of([c.sentence for c in extraction.candidates])
     if extraction.published:

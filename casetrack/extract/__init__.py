@@ -53,6 +53,8 @@ from casetrack.extract.dates import (
     month_first,
     resolve,
 )
+from casetrack.extract.keep import KeepModel
+from casetrack.extract.keep import shipped as shipped_keep
 from casetrack.extract.kinds import HEAD, KindWords, carried_kind, header_kind, is_decision
 from casetrack.extract.learned import Context, KindModel, shipped
 from casetrack.extract.parties import (
@@ -133,13 +135,15 @@ def extract(
     known_parties: Sequence[tuple[str, Sequence[str]]] = (),
     lang: str = "en",
     learned: KindModel | bool = False,
+    keep: KeepModel | bool = False,
 ) -> Extraction:
     """Propose one candidate milestone per date the text gives, in the order given.
 
     `known_parties` is (primary name, aliases) for each party already in the store; `lang`
     is the text's main language (month names and kind words of all supported languages are
     recognised anyway; it decides how numeric dates such as 03/06/2003 are read). `learned`
-    decides each kind with the shipped model (True), a given one, or the rules alone (False).
+    decides each kind with the shipped model (True), a given one, or the rules alone (False);
+    `keep` drops the proposals the shipped keep/drop filter (True) or a given one calls junk.
     """
     if lang not in SUPPORTED_LANGS:
         raise ValueError(f"unsupported language {lang!r}: use one of {', '.join(SUPPORTED_LANGS)}")
@@ -320,6 +324,9 @@ def extract(
     _drop_told_headline(candidates, headline)
     first_published = head_published.text if head_published else None
     kept = _merged(candidates)
+    keeper = shipped_keep() if keep is True else keep
+    if keeper:
+        kept = keeper.kept(text, kept, lang)
     model = shipped() if learned is True else learned
     if model:
         for candidate in kept:
