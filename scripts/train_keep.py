@@ -24,11 +24,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import statistics
-import subprocess
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,22 +90,8 @@ class Read:
 
 def told_then(commit: str, split: str) -> dict[str, list[Told]]:
     """The proposals the rules of `commit` make on the split's texts (as annotated now)."""
-    with tempfile.TemporaryDirectory() as old:
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", commit, "casetrack"],
-            capture_output=True,
-            check=True,
-        )
-        subprocess.run(["tar", "-x", "-C", old], input=archive.stdout, check=True)
-        run = subprocess.run(
-            [sys.executable, "-c", _DUMP, str(ROOT / "tests" / "extract_corpus.py"), split],
-            cwd=old,
-            env={"PYTHONPATH": old, "PATH": ""},
-            capture_output=True,
-            check=True,
-            text=True,
-        )
-    return {name: [Told(*row) for row in rows] for name, rows in json.loads(run.stdout).items()}
+    rows = KINDS.rules_then(commit, split, _DUMP)
+    return {name: [Told(*row) for row in told] for name, told in rows.items()}
 
 
 def labels(sample: Any, told: Sequence[Any]) -> list[str]:

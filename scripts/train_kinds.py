@@ -175,21 +175,22 @@ print(json.dumps({s.name: [[c.date, c.sentence, c.kind] for c in extract(s.text,
 """
 
 
-def rules_then(commit: str, split: str) -> dict[str, list[list[str]]]:
-    """(date, sentence, kind) of each proposal the rules of `commit` make on the split's texts."""
+def rules_then(commit: str, split: str, dump: str = _DUMP) -> dict[str, list[list[Any]]]:
+    """(date, sentence, kind) of each proposal the rules of `commit` make on the split's texts,
+    or what another `dump` script prints of them."""
     with tempfile.TemporaryDirectory() as old:
         command = ["git", "-C", str(ROOT), "archive", commit, "casetrack"]
         archive = subprocess.run(command, capture_output=True, check=True)
         subprocess.run(["tar", "-x", "-C", old], input=archive.stdout, check=True)
         run = subprocess.run(
-            [sys.executable, "-c", _DUMP, str(ROOT / "tests" / "extract_corpus.py"), split],
+            [sys.executable, "-c", dump, str(ROOT / "tests" / "extract_corpus.py"), split],
             cwd=old,
             env={"PYTHONPATH": old, "PATH": ""},
             capture_output=True,
             check=True,
             text=True,
         )
-    told: dict[str, list[list[str]]] = json.loads(run.stdout)
+    told: dict[str, list[list[Any]]] = json.loads(run.stdout)
     return told
 
 

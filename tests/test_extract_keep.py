@@ -12,7 +12,7 @@ import pytest
 from casetrack.extract import extract
 from casetrack.extract.keep import WEIGHTS, KeepModel, cues, shipped
 from tests.conftest import Cli
-from tests.test_extract_learned import CLEAN, ROOT, _trainer
+from tests.test_extract_learned import CLEAN, trained_on
 
 
 @dataclass(frozen=True)
@@ -125,12 +125,8 @@ def test_the_filter_is_opt_in_and_a_threshold_drops_all_or_nothing() -> None:
 def test_the_keep_weights_were_trained_on_the_corpus_as_it_is_and_on_spent_splits_only() -> None:
     """Fails when a training text or annotation changed since the weights were written: run
     python scripts/train_keep.py and commit casetrack/extract/keep_weights.json."""
-    trainer = _trainer()
-    recorded = json.loads((ROOT / "casetrack" / "extract" / WEIGHTS).read_text(encoding="utf-8"))
-    assert recorded["splits"] == list(trainer.TRAINING)
-    assert not set(trainer.TRAINING) & set(CLEAN)
+    recorded = trained_on(WEIGHTS, "train_keep.py")
     assert not set(recorded["then"]) & set(CLEAN)
-    assert recorded["corpus"] == trainer.corpus_digest()
 
 
 def test_extract_keep_learned_from_the_command_line(cli: Cli, tmp_path: Path) -> None:

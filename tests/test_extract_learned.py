@@ -93,15 +93,24 @@ def _trainer() -> Any:
     return module
 
 
+def trained_on(weights: str, script: str) -> dict[str, Any]:
+    """The record of a weights file, checked against the corpus: trained on spent splits only,
+    with the training texts and annotations as they are now."""
+    trainer = _trainer()
+    recorded: dict[str, Any] = json.loads(
+        (ROOT / "casetrack" / "extract" / weights).read_text(encoding="utf-8")
+    )
+    assert recorded["splits"] == list(trainer.TRAINING)
+    assert not set(trainer.TRAINING) & set(CLEAN)
+    retrain = f"the training corpus changed: python scripts/{script}, then commit the weights"
+    assert recorded["corpus"] == trainer.corpus_digest(), retrain
+    return recorded
+
+
 def test_the_weights_were_trained_on_the_corpus_as_it_is_and_on_spent_splits_only() -> None:
     """Fails when a training text or annotation changed since the weights were written: run
     python scripts/train_kinds.py and commit casetrack/extract/kind_weights.json."""
-    trainer = _trainer()
-    recorded = json.loads((ROOT / "casetrack" / "extract" / WEIGHTS).read_text(encoding="utf-8"))
-    assert recorded["splits"] == list(trainer.TRAINING)
-    assert not set(trainer.TRAINING) & set(CLEAN)
-    retrain = "the training corpus changed: python scripts/train_kinds.py, then commit the weights"
-    assert recorded["corpus"] == trainer.corpus_digest(), retrain
+    trained_on(WEIGHTS, "train_kinds.py")
 
 
 def test_extract_kinds_learned_from_the_command_line(cli: Cli, tmp_path: Path) -> None:
