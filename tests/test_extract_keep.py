@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from casetrack.extract import extract
 from casetrack.extract.keep import WEIGHTS, KeepModel, cues, shipped
 from tests.conftest import Cli
+from tests.steps import steps
 from tests.test_extract_learned import CLEAN, trained_on
 
 
@@ -62,7 +65,7 @@ CASE = "\n".join(event[0] for event in EVENTS)
 
 
 def test_cues_name_the_shapes_of_junk() -> None:
-    for (text, found, date), cue in (
+    for (text, found, day), cue in (
         (CITATION, "paren:True"),
         (CITATION, "cite:versus"),
         (CITATION, "cite:reporter"),
@@ -71,7 +74,7 @@ def test_cues_name_the_shapes_of_junk() -> None:
         (DATELINE, "dateline:True"),
         (DATELINE, "line:alone:True"),
     ):
-        [found_cues] = cues(text, [told_in(text, found, date)])
+        [found_cues] = cues(text, [told_in(text, found, day)])
         assert cue in found_cues, (cue, text)
     arrest = told_in(ARREST[0], ARREST[1], ARREST[2], "arrest")
     first, again = cues(ARREST[0], [arrest, arrest])
@@ -136,3 +139,21 @@ def test_extract_keep_learned_from_the_command_line(cli: Cli, tmp_path: Path) ->
     assert [c["date"] for c in listed["candidates"]] == [e[2] for e in EVENTS]
     refused = cli("extract", str(report), "--keep", "lerned", code=2)
     assert "learned" in refused.stderr
+
+
+def test_the_filter_takes_work_in_step_with_a_long_dockets_length() -> None:
+    """Three times the dates take about three times the steps (nine times if quadratic)."""
+
+    def work(count: int) -> int:
+        days = [date(2000, 1, 1) + timedelta(days=n) for n in range(count)]
+        docket = "\n".join(
+            f"No. {n}. {d:%d %B %Y}: hearing, raid, appeal" for n, d in enumerate(days)
+        )
+        found = extract(docket).candidates
+        kept: list[Any] = []
+        taken = steps(lambda: kept.extend(shipped().kept(docket, found)))
+        assert len(found) == count and set(map(id, kept)) <= set(map(id, found))
+        return taken
+
+    work(10)  # the weights' first read is not the algorithm's work
+    assert work(600) < 4 * work(200)

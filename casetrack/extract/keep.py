@@ -92,19 +92,19 @@ def cues(text: str, told: Sequence[Told], lang: str = "en") -> list[list[str]]:
     """The cues of each proposal of one text, in the order proposed."""
     years = [y for y in (_year(t.date) for t in told) if y is not None]
     middle = statistics.median(years) if years else None
-    seen: list[Told] = []
+    seen: set[tuple[str, ...]] = set()  # dates, dates and kinds, sentences proposed already
     after = 0
     found_cues = []
     for one in told:
         at = _where(text, one.found, after)
         after = max(after, at)
         found_cues.append(_cues(text, one, at, seen, middle, lang))
-        seen.append(one)
+        seen |= {(one.date,), (one.date, one.kind), ("", "", one.sentence)}
     return found_cues
 
 
 def _cues(
-    text: str, one: Told, at: int, seen: Sequence[Told], middle: float | None, lang: str
+    text: str, one: Told, at: int, seen: set[tuple[str, ...]], middle: float | None, lang: str
 ) -> list[str]:
     precision = {4: "year", 7: "month", 10: "day"}.get(len(one.date.rstrip("~")), "other")
     found = [
@@ -112,9 +112,9 @@ def _cues(
         f"approx:{one.date.endswith('~')}",
         f"relative:{one.anchor is not None}",
         f"rule:{one.kind}",
-        f"dup:date:{any(s.date == one.date for s in seen)}",
-        f"dup:kind:{any(s.date == one.date and s.kind == one.kind for s in seen)}",
-        f"dup:sentence:{any(s.sentence == one.sentence for s in seen)}",
+        f"dup:date:{(one.date,) in seen}",
+        f"dup:kind:{(one.date, one.kind) in seen}",
+        f"dup:sentence:{('', '', one.sentence) in seen}",
     ]
     year = _year(one.date)
     if year is not None and middle is not None:
