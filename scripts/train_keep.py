@@ -116,9 +116,9 @@ def read(split: str, then: bool) -> list[Read]:
     return texts
 
 
-def fit(texts: Sequence[Read], threshold: float = 0.0) -> KeepModel:
+def fit(texts: Sequence[Read], threshold: float = 0.0, repeats_only: bool = False) -> KeepModel:
     data = [(c, label) for t in texts for c, label in zip(t.cues, t.labels, strict=True)]
-    return KeepModel(train(data), threshold)
+    return KeepModel(train(data), threshold, repeats_only)
 
 
 def scored(texts: Sequence[Read], model: KeepModel | None) -> Any:
@@ -129,9 +129,7 @@ def scored(texts: Sequence[Read], model: KeepModel | None) -> Any:
         text = by_sample[id(sample)]
         told = zip(text.told, text.cues, strict=True)
         return [
-            EVALUATOR.Proposal(t.date, t.kind)
-            for t, c in told
-            if model is None or model.margin(c) >= model.threshold
+            EVALUATOR.Proposal(t.date, t.kind) for t, c in told if model is None or model.keeps(c)
         ]
 
     return EVALUATOR.score([t.sample for t in texts], finder)
@@ -141,13 +139,15 @@ def _splits(texts: Sequence[Read]) -> list[str]:
     return sorted({t.split for t in texts}, key=[t.split for t in texts].index)
 
 
-def choose_threshold(texts: Sequence[Read], recall_loss: float | None = None) -> float:
+def choose_threshold(
+    texts: Sequence[Read], recall_loss: float | None = None, repeats_only: bool = False
+) -> float:
     """The margin that gives the best mean date F1 over a leave-one-split-out of these texts,
     both readings (with `recall_loss`, among those that cost no fold more recall than that);
     ties go to the lowest (dropping least). Tried: 200 margins spread over those the folds give."""
     folds = []
     for left_out in _splits(texts):
-        model = fit([t for t in texts if t.split != left_out])
+        model = fit([t for t in texts if t.split != left_out], repeats_only=repeats_only)
         test = [t for t in texts if t.split == left_out]
         for reading in ("now", "then"):
             tests = [t for t in test if t.reading == reading]
@@ -157,7 +157,10 @@ def choose_threshold(texts: Sequence[Read], recall_loss: float | None = None) ->
     tried = sorted({margins[0] - 1.0, *(margins[i * len(margins) // 200] for i in range(200))})
     best, best_f1 = tried[0], -1.0
     for threshold in tried:
-        runs = [(scored(ts, KeepModel(m.model, threshold)), recall) for m, ts, recall in folds]
+        runs = [
+            (scored(ts, KeepModel(m.model, threshold, m.repeats_only)), recall)
+            for m, ts, recall in folds
+        ]
         if recall_loss is not None and any(recall - s.recall > recall_loss for s, recall in runs):
             continue
         f1 = statistics.mean(s.f1 for s, _ in runs)
@@ -170,13 +173,16 @@ def _row(s: Any) -> str:
     return f"{s.precision:>7.1%} {s.recall:>6.1%} {s.f1:>6.3f} {s.junk:>4} {s.duplicates:>4}"
 
 
-def cross_validate(texts: Sequence[Read], recall_loss: float | None = None) -> None:
+def cross_validate(
+    texts: Sequence[Read], recall_loss: float | None = None, repeats_only: bool = False
+) -> None:
     head = f"{'P':>7} {'R':>6} {'F1':>6} {'junk':>4} {'dup':>4}"
     print(f"{'split':<9} {'rules':<5} {'t':>6}  without: {head}   with filter: {head}")
     means: dict[str, list[tuple[float, float]]] = {"then": [], "now": []}
     for left_out in _splits(texts):
         training = [t for t in texts if t.split != left_out]
-        model = fit(training, choose_threshold(training, recall_loss))
+        threshold = choose_threshold(training, recall_loss, repeats_only)
+        model = fit(training, threshold, repeats_only)
         for reading in ("then", "now"):
             test = [t for t in texts if t.split == left_out and t.reading == reading]
             before, after = scored(test, None), scored(test, model)
@@ -198,12 +204,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=float,
         help="choose the threshold among those losing at most this recall on a training fold",
     )
+    parser.add_argument(
+        "--repeats-only", action="store_true", help="drop only dates proposed already in a text"
+    )
     args = parser.parse_args(argv)
     texts = [text for split in TRAINING for then in (True, False) for text in read(split, then)]
     if args.cv:
-        cross_validate(texts, args.recall_loss)
+        cross_validate(texts, args.recall_loss, args.repeats_only)
         return 0
-    model = fit(texts, choose_threshold(texts, args.recall_loss))
+    threshold = choose_threshold(texts, args.recall_loss, args.repeats_only)
+    model = fit(texts, threshold, args.repeats_only)
     meta = {"corpus": KINDS.corpus_digest(), "splits": list(TRAINING), "then": THEN}
     OUT.write_text(KINDS.dumps(model.to_dict(meta)))
     print(f"wrote {OUT.relative_to(ROOT)}: {len(model.model.weights)} cues")

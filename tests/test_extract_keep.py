@@ -132,6 +132,14 @@ def test_the_keep_weights_were_trained_on_the_corpus_as_it_is_and_on_spent_split
     assert not set(recorded["then"]) & set(CLEAN)
 
 
+def test_a_filter_of_repeats_only_drops_no_date_told_once() -> None:
+    text = f"{LAW[0]}\n{CASE}"
+    law = told_in(text, LAW[1], LAW[2])
+    arrest = told_in(text, ARREST[1], ARREST[2], "arrest")
+    nothing = KeepModel(shipped().model, float("inf"), repeats_only=True)
+    assert nothing.kept(text, [law, arrest, arrest]) == [law, arrest]
+
+
 def test_extract_keep_learned_from_the_command_line(cli: Cli, tmp_path: Path) -> None:
     report = tmp_path / "report.txt"
     report.write_text(CASE + "\n", encoding="utf-8")

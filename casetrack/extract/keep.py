@@ -155,6 +155,13 @@ class KeepModel:
 
     model: KindModel
     threshold: float
+    repeats_only: bool = False  # drop only a date proposed already in the text
+
+    def keeps(self, found: Sequence[str]) -> bool:
+        """Whether a proposal of these cues is kept."""
+        if self.repeats_only and "dup:date:True" not in found:
+            return True
+        return self.margin(found) >= self.threshold
 
     def margin(self, found: Sequence[str]) -> float:
         scores = self.model.scores(found)
@@ -165,15 +172,17 @@ class KeepModel:
         return [
             one
             for one, found in zip(told, cues(text, told, lang), strict=True)
-            if self.margin(found) >= self.threshold
+            if self.keeps(found)
         ]
 
     def to_dict(self, meta: dict[str, Any]) -> dict[str, Any]:
-        return self.model.to_dict({**meta, "threshold": self.threshold})
+        return self.model.to_dict(
+            {**meta, "threshold": self.threshold, "repeats_only": self.repeats_only}
+        )
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> KeepModel:
-        return cls(KindModel.from_dict(data), data["threshold"])
+        return cls(KindModel.from_dict(data), data["threshold"], data["repeats_only"])
 
 
 @functools.cache
