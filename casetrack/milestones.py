@@ -116,6 +116,15 @@ def add_kind(store: Store, name: str) -> str:
     with store.write() as conn:
         if conn.execute("SELECT 1 FROM kinds WHERE name = ?", (cleaned,)).fetchone():
             raise CasetrackError(f"kind {cleaned!r} already exists")
+        try:  # the same kind in other accents
+            known: str | None = check_kind(conn, cleaned)
+        except CasetrackError:
+            known = None
+        if known is not None:
+            raise CasetrackError(
+                f"kind {cleaned!r} is the kind {known!r} already: give it as you like, or"
+                " rename it with 'casetrack kind rename'"
+            )
         conn.execute("INSERT INTO kinds (name, builtin) VALUES (?, 0)", (cleaned,))
     return cleaned
 

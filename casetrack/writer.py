@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import count
 from typing import Any, NoReturn, TypeVar
 
@@ -122,9 +122,13 @@ def _grouped(pairs: Iterable[PartyLinkRow]) -> Iterable[tuple[int, list[str]]]:
 
 
 def check_kind(conn: sqlite3.Connection, kind: str) -> str:
-    """A kind the store knows, by its cleaned name (casetrack.drafts.clean_kind)."""
+    """The kind the store knows by this cleaned name (casetrack.drafts.clean_kind), or by
+    it in other accents (`garde a vue` for `garde à vue`), as names are matched."""
     if conn.execute("SELECT 1 FROM kinds WHERE name = ?", (kind,)).fetchone() is None:
         known = [r[0] for r in conn.execute("SELECT name FROM kinds ORDER BY name")]
+        same = [name for name in known if name_key(name) == name_key(kind)]
+        if same:
+            return str(same[0])
         raise CasetrackError(
             f"unknown kind {kind!r}{did_you_mean(kind, known)}: "
             "see 'casetrack kind list' or add it with 'casetrack kind add NAME'"
@@ -192,10 +196,13 @@ class MilestoneWriter:
 
     def resolve(self, checked: Checked, case_id: int | None = None) -> Ready:
         """Settle the case (unless the caller did), kind, parties and sources of a milestone."""
+        kind = self.kind(checked.kind)
+        if kind != checked.kind:  # typed in other accents: written as the store names it
+            checked = replace(checked, kind=kind)
         return Ready(
             checked,
             self.case_id(checked.case) if case_id is None else case_id,
-            self.kind(checked.kind),
+            kind,
             self.party_pairs(checked.parties),
             self.pinpoints(checked.sources),
         )
@@ -206,8 +213,12 @@ class MilestoneWriter:
         return self.cases[slug]
 
     def kind(self, kind: str) -> str:
+        """The kind as the store names it; the names met as stored are remembered."""
         if kind not in self.kinds:
-            self.kinds.add(check_kind(self.conn, kind))
+            known = check_kind(self.conn, kind)
+            if known != kind:  # another spelling: not one of the store's names to remember
+                return known
+            self.kinds.add(known)
         return kind
 
     def party_pairs(self, specs: Sequence[PartySpec]) -> list[PartyLinkRow]:

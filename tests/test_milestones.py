@@ -153,6 +153,29 @@ def test_custom_kind_can_be_added_and_used(case: Cli) -> None:
     assert "already exists" in case("kind", "add", "raid", code=1).stderr
 
 
+def test_a_kind_is_named_in_any_case_and_accents_and_not_added_twice(case: Cli) -> None:
+    """Kinds are matched as every other name is: `--kind "garde a vue"` is the kind `garde à
+    vue`, wherever a kind is given, and a second kind that differs only by its accents is
+    refused rather than splitting the milestones between two kinds."""
+    case("kind", "add", "Garde à vue")
+    case("add", "acme", "2021-03-03", "Arrest", "--kind", "garde a vue")
+    case("add", "acme", "2021-03-04", "Custody extended", "--kind", "GARDE À VUE")
+    assert case.query("SELECT kind FROM milestones ORDER BY id") == [("garde à vue",)] * 2
+    case("edit", "1", "--kind", "garde a vue")
+    listed = json.loads(case("timeline", "--kind", "garde a vue", "-f", "json").stdout)
+    assert [m["id"] for m in listed] == [1, 2]
+    refused = case("kind", "add", "garde a vue", code=1)
+    assert refused.stderr == (
+        "casetrack: kind 'garde a vue' is the kind 'garde à vue' already: give it as you like,"
+        " or rename it with 'casetrack kind rename'\n"
+    )
+    case("rule", "add", "fr-cpp-63", "--hours", "24", "--citation", "CPP art. 63",
+         "--trigger", "garde a vue")  # fmt: skip
+    rule = json.loads(case("rule", "show", "fr-cpp-63", "-f", "json").stdout)
+    assert rule["triggers"] == ["garde à vue"]
+    assert case.query("SELECT count(*) FROM kinds WHERE name LIKE 'garde%'") == [(1,)]
+
+
 def test_show_returns_the_documented_json(case: Cli) -> None:
     milestone_id = case(
         "add", "acme", "2003-06", "Accounts frozen", "--party", "Acme Ltd:subject",

@@ -33,17 +33,17 @@ DEADLINE_KIND = "deadline"
 
 def add_rule(store: Store, rule: Rule) -> Rule:
     with store.write() as conn:
-        _check_triggers(conn, rule)
-        return insert_rule(conn, rule)
+        return insert_rule(conn, _known_triggers(conn, rule))
 
 
-def _check_triggers(conn: sqlite3.Connection, rule: Rule) -> None:
-    """A trigger typed by hand is a kind the store knows: a mistyped one ('judgement') would
-    leave the rule running from nothing. (An import brings its kinds with it.)"""
+def _known_triggers(conn: sqlite3.Connection, rule: Rule) -> Rule:
+    """A trigger typed by hand is a kind the store knows, named as the store names it: a
+    mistyped one ('judgement') would leave the rule running from nothing. (An import brings
+    its kinds with it.)"""
     from casetrack.writer import check_kind
 
-    for kind in check_rule(rule).triggers:
-        check_kind(conn, kind)
+    triggers = tuple(check_kind(conn, kind) for kind in check_rule(rule).triggers)
+    return replace(rule, triggers=tuple(dict.fromkeys(triggers)))
 
 
 def edit_rule(store: Store, rule_id: str, changes: dict[str, Any]) -> tuple[Rule, list[int]]:
@@ -52,7 +52,7 @@ def edit_rule(store: Store, rule_id: str, changes: dict[str, Any]) -> tuple[Rule
     with store.write() as conn:
         rule = replace(user_rule(conn, rule_id), **changes)
         if "triggers" in changes:
-            _check_triggers(conn, rule)
+            rule = _known_triggers(conn, rule)
         if not update_rule(conn, rule):
             return rule, []
         return get_rule(conn, rule.id), recount(conn, "d.rule = ?", (rule.id,))
