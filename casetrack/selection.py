@@ -8,6 +8,7 @@ closest names rather than read as 'no milestones match'.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,7 @@ from casetrack.models import MILESTONE_STATUSES, ROLES
 from casetrack.parties import require_party_id
 from casetrack.sources import find_source
 from casetrack.tables import KEY_ONLY, NOT_UNDISPUTED
-from casetrack.text import check_choice, did_you_mean
+from casetrack.text import check_choice, did_you_mean, name_key
 from casetrack.writer import check_kind
 
 
@@ -47,25 +48,30 @@ def where_clause(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[
         ids = [require_case_id(conn, slug) for slug in filters.cases]
         clauses.append(f"m.case_id IN ({', '.join('?' for _ in ids)})")
         params.extend(ids)
-    role = _known(conn, "role", filters.role, ROLES) if filters.role else None
+    roles = _known(conn, "role", filters.role, ROLES) if filters.role else []
+    role_in = f"role IN ({', '.join('?' * len(roles))})"
     for name in filters.parties:
         party_id = require_party_id(conn, name)
         sub = "SELECT milestone_id FROM milestone_parties WHERE party_id = ?"
         params.append(party_id)
-        if role:
-            sub += " AND role = ?"
-            params.append(role)
+        if roles:
+            sub += f" AND {role_in}"
+            params.extend(roles)
         clauses.append(f"m.id IN ({sub})")
-    if role and not filters.parties:
-        clauses.append("m.id IN (SELECT milestone_id FROM milestone_parties WHERE role = ?)")
-        params.append(role)
+    if roles and not filters.parties:
+        clauses.append(f"m.id IN (SELECT milestone_id FROM milestone_parties WHERE {role_in})")
+        params.extend(roles)
     if filters.kinds:
         kinds = [check_kind(conn, clean_kind(k)) for k in filters.kinds]
         clauses.append(f"m.kind IN ({', '.join('?' for _ in kinds)})")
         params.extend(kinds)
     for tag in filters.tags:
-        clauses.append("m.id IN (SELECT milestone_id FROM milestone_tags WHERE tag = ?)")
-        params.append(_known(conn, "tag", tag))
+        tags = _known(conn, "tag", tag)
+        clauses.append(
+            "m.id IN (SELECT milestone_id FROM milestone_tags"
+            f" WHERE tag IN ({', '.join('?' * len(tags))}))"
+        )
+        params.extend(tags)
     since, until = filters.since, filters.until
     if since and until and since.start and until.end and since.start > until.end:
         raise CasetrackError(f"--since {since.text} is after --until {until.text}")
@@ -95,24 +101,32 @@ def where_clause(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[
     return " AND ".join(clauses), params
 
 
-_EXISTS = {
-    "role": "SELECT 1 FROM milestone_parties WHERE role = ? LIMIT 1",
-    "tag": "SELECT 1 FROM milestone_tags WHERE tag = ? LIMIT 1",
-}
-_IN_USE = {
-    "role": "SELECT DISTINCT role FROM milestone_parties WHERE role != ''",
-    "tag": "SELECT DISTINCT tag FROM milestone_tags",
-}
+# Where the values in use are, each table indexed by the value first.
+_IN_USE = {"role": ("milestone_parties", "role"), "tag": ("milestone_tags", "tag")}
 
 
-def _known(conn: sqlite3.Connection, what: str, value: str, usual: tuple[str, ...] = ()) -> str:
-    """A role or tag as stored; one no milestone uses (and not a usual one) is refused with
-    the closest names, so a typo is not mistaken for 'no milestones match'.
+def _in_use(conn: sqlite3.Connection, what: str) -> Iterator[str]:
+    """The roles or tags milestones have, each once, by stepping through the index from one
+    value to the next: a lookup per value in use, not a read of every link."""
+    table, column = _IN_USE[what]
+    step = f"SELECT min({column}) FROM {table} WHERE {column} > ?"
+    value = conn.execute(step, ("",)).fetchone()[0]
+    while value is not None:
+        yield str(value)
+        value = conn.execute(step, (value,)).fetchone()[0]
 
-    The check is one index lookup; only a refusal reads every value in use, for suggestions.
-    """
+
+def _known(
+    conn: sqlite3.Connection, what: str, value: str, usual: tuple[str, ...] = ()
+) -> list[str]:
+    """A role or tag as stored, in any accents: each one milestones have that it names
+    ('garde a vue' is 'garde à vue', and both when both are stored), as names are matched.
+    One no milestone uses (and not a usual one) is refused with the closest names, so a
+    typo is not mistaken for 'no milestones match'."""
     cleaned = " ".join(value.split()).lower()
-    if cleaned in usual or conn.execute(_EXISTS[what], (cleaned,)).fetchone():
-        return cleaned
-    choices = [*usual, *(r[0] for r in conn.execute(_IN_USE[what]))]
+    in_use = list(_in_use(conn, what))
+    same = [stored for stored in in_use if name_key(stored) == name_key(cleaned)]
+    if same or cleaned in usual:
+        return same or [cleaned]
+    choices = [*usual, *in_use]
     raise CasetrackError(f"no milestone has the {what} {value!r}{did_you_mean(value, choices)}")

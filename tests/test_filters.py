@@ -236,3 +236,21 @@ def test_party_show_tolerates_case_accents_and_spaces(demo: Cli) -> None:
         assert "Leïla Farahani" in demo("party", "show", typed).stdout
     result = demo("party", "show", "Conseil de l'exil", code=1)
     assert "did you mean 'Northern Exile Council'" in result.stderr  # an alias's party
+
+
+def test_a_tag_or_role_filter_matches_it_in_any_accents(cli: Cli) -> None:
+    """Tags and roles are stored as typed; a filter finds them without their accents (and
+    every spelling of one when the store holds several), as names and search do."""
+    cli("case", "add", "c", "--title", "C")
+    cli("add", "c", "2021-03-03", "Arrest", "--tag", "Garde à vue", "--party", "Benali:intimé")
+    cli("add", "c", "2021-03-04", "Custody", "--tag", "garde a vue", "--new-party", "Benali:intime")
+    cli("add", "c", "2021-03-05", "Charge", "--tag", "mise en examen")
+    for tag in ("garde a vue", "GARDE À VUE"):
+        listed = json.loads(cli("timeline", "--tag", tag, "-f", "json").stdout)
+        assert [m["id"] for m in listed] == [1, 2]
+    listed = json.loads(cli("timeline", "--role", "intime", "-f", "json").stdout)
+    assert [m["id"] for m in listed] == [1, 2]
+    listed = cli("timeline", "--party", "benali", "--role", "INTIMÉ", "-f", "json").stdout
+    assert [m["id"] for m in json.loads(listed)] == [1, 2]
+    refused = cli("timeline", "--tag", "garde a veu", code=1).stderr
+    assert refused.startswith("casetrack: no milestone has the tag 'garde a veu' (did you mean")
