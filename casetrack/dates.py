@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -140,7 +141,7 @@ _TIME_OF_DAY = (
 # suggests it): a weekday (the date alone says it), in/en/on, since/depuis (from).
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")  # fmt: skip
-_INSTEAD = dict.fromkeys((*_WEEKDAYS, "in", "en", "on", "au"), "") | {
+_INSTEAD = dict.fromkeys((*_WEEKDAYS, "in", "en", "on", "au", "during", "courant"), "") | {
     "since": "from ",
     "depuis": "à partir de ",
 }
@@ -323,9 +324,16 @@ def _bound_span(token: str) -> tuple[date, date] | None:
 UNKNOWN = DateValue("unknown", None, None, "unknown")
 
 
+# A day or month not known, typed as a question mark (2021-03-?, 2021-?): EDTF's XX.
+_UNKNOWN_PART = re.compile(r"-\?\??(?=-|$)")
+
+
 def parse_date(text: str, today: date | None = None) -> DateValue:
     """Parse what a user typed into a DateValue, or raise DateError naming the accepted forms."""
-    cleaned = " ".join(text.split())
+    # NFKC: the 1ᵉʳ a word processor makes of 1er, full-width digits, no-break spaces.
+    cleaned = " ".join((text if text.isascii() else unicodedata.normalize("NFKC", text)).split())
+    if "-?" in cleaned and re.fullmatch(r"\d{4}(?:-(?:\d\d|\?\??)){1,2}", cleaned):
+        cleaned = _UNKNOWN_PART.sub("-XX", cleaned)
     if not cleaned:
         raise _unreadable(text)
     moment = re.fullmatch(_DATETIME, cleaned)

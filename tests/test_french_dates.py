@@ -149,6 +149,9 @@ def test_other_french_forms(french: str, english: str) -> None:
          " write 'à partir du 3 mars 2005'"),
         ("since 2003", "cannot read 'since' in the date 'since 2003': write 'from 2003'"),
         ("en juin 2003", "cannot read 'en' in the date 'en juin 2003': write 'juin 2003'"),
+        ("courant 2019", "cannot read 'courant' in the date 'courant 2019': write '2019'"),
+        ("during March 2021",
+         "cannot read 'during' in the date 'during March 2021': write 'March 2021'"),
         ("juin 2003 à 6h", "cannot read '6h' in the date 'juin 2003 à 6h': a time of day needs"
          " a day, as in '17 June 2003 at 6h' (the time is not kept)"),
         ("entre 2003 et bientôt", "cannot read 'bientôt' in the date 'entre 2003 et bientôt':"
@@ -191,3 +194,21 @@ def test_french_dates_through_the_cli(cli: Cli) -> None:
         "casetrack: cannot read 'mardi' in the date 'mardi 17 juin 2003': write '17 juin 2003'\n"
     )
     assert cli.query("SELECT count(*) FROM milestones") == count
+
+
+FULL_WIDTH = "\uff12\uff10\uff12\uff11-03-01"  # 2021-03-01 in full-width digits
+
+
+def test_a_day_or_month_typed_as_a_question_mark_and_a_superscript_ordinal(cli: Cli) -> None:
+    """What a researcher types for a day not known (2021-03-?) is EDTF's unspecified day,
+    and the 1ᵉʳ a word processor makes of 1er is 1er: both are read, not refused."""
+    cli("case", "add", "c", "--title", "C")
+    for typed in ("2021-03-?", "2021-03-??", "2021-?", "1ᵉʳ mars 2021", FULL_WIDTH):
+        cli("add", "c", typed, typed)
+    assert cli.query("SELECT title, date FROM milestones ORDER BY id") == [
+        ("2021-03-?", "2021-03-XX"), ("2021-03-??", "2021-03-XX"), ("2021-?", "2021-XX"),
+        ("1ᵉʳ mars 2021", "2021-03-01"), (FULL_WIDTH, "2021-03-01"),
+    ]  # fmt: skip
+    assert "Mar 2021" in cli("show", "1").stdout
+    assert cli("add", "c", "2021-03?", "uncertain month").stdout.strip() == "6"
+    assert cli.query("SELECT date FROM milestones WHERE id = 6") == [("2021-03?",)]
