@@ -236,7 +236,8 @@ def _reverted_lines(conn: sqlite3.Connection, change_id: int) -> list[str]:
         if action == "update":
             # Reverting an update changes the row from its new values back to its old ones.
             summary = summarise(table, action, new_values, old_values, at)
-            lines.append(f"{_NOUNS.get(table, table)} {row_id}, {summary}")
+            named = "" if table in _LINK_NAMES else f"{_NOUNS.get(table, table)} {row_id}, "
+            lines.append(named + summary)
         else:
             verb = "removed" if action == "insert" else "put back"
             lines.append(f"{verb} {summarise(table, action, old_values, new_values, at)}")
@@ -814,8 +815,22 @@ def summarise(
                 if before != after
                 else "touched, no field changed"
             )
+        if table in _LINK_NAMES:  # which party or source, on which milestone
+            return f"{_link(table, new, names)}: {'; '.join(said)}"
         return "; ".join(said)
     return _label(table, (new if action == "insert" else old) or {}, names)
+
+
+# Links whose rows are updated (a role, a quote), by the column naming what they link to.
+_LINK_NAMES = {"milestone_parties": ("party_id", "parties", "in"),
+               "milestone_sources": ("source_id", "sources", "cited in")}  # fmt: skip
+
+
+def _link(table: str, values: dict[str, Any], names: Names) -> str:
+    """A link row by the party or source and the milestone it joins."""
+    column, named, joined = _LINK_NAMES[table]
+    linked = names.of(named, values.get(column))
+    return f"{linked} {joined} {names.of('milestones', values.get('milestone_id'))}"
 
 
 def _changed(column: str, old: Any, new: Any, names: Names) -> str:

@@ -260,6 +260,26 @@ def test_a_milestone_only_touched_by_a_change_of_its_links_says_so(cli: Cli) -> 
     assert not [e for e in shown if e["summary"].endswith(": ")]  # never an empty change
 
 
+def test_a_changed_role_or_quote_says_whose_and_where(cli: Cli) -> None:
+    """An update of a link row (a party's role, a citation's quote) names the party or
+    source and the milestone, as its insert does; never a bare 'role: a → b' or a row id."""
+    cli("case", "add", "c1", "--title", "T")
+    cli("add", "c1", "2021-03-05", "Mise en examen", "--party", "Sophie Nguyễn:avocat",
+        "--source", "Le Monde, 6 mars 2021", "--quote", "mise en examen")  # fmt: skip
+    cli("edit", "1", "--party", "Sophie Nguyễn:juge", "--source", "Le Monde, 6 mars 2021",
+        "--quote", "mis en examen")  # fmt: skip
+    listed = [e["summary"] for e in json.loads(cli("history", "1", "-f", "json").stdout)]
+    role = "'Sophie Nguyễn' in milestone 1 'Mise en examen': role: 'avocat' → 'juge'"
+    quote = (
+        "'Le Monde, 6 mars 2021' cited in milestone 1 'Mise en examen': quote: 'mise en"
+        " examen' → 'mis en examen'"
+    )
+    assert role in listed and quote in listed
+    undone = cli("undo").stderr.splitlines()
+    assert "  'Sophie Nguyễn' in milestone 1 'Mise en examen': role: 'juge' → 'avocat'" in undone
+    assert not [line for line in undone if "party link" in line or "citation " in line]
+
+
 def test_undo_says_the_real_reason_it_cannot(cli: Cli) -> None:
     """No change yet, an id past the newest, a later change that needs what the change added."""
     cli("init")
