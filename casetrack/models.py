@@ -33,7 +33,8 @@ FRENCH_ROLES = (
     "défendeur", "requérant", "appelant", "intimé", "procureur", "ministère public",
     "juge d'instruction", "juge", "tribunal", "cour", "détenu", "témoin", "avocat", "victime",
     "plaignant", "demanderesse", "défenderesse", "requérante", "appelante", "intimée",
-    "prévenue", "accusée", "détenue", "plaignante",
+    "prévenue", "accusée", "détenue", "plaignante", "avocate", "mise en examen", "mise en cause",
+    "procureure",
 )  # fmt: skip
 KNOWN_ROLES = ROLES + FRENCH_ROLES
 

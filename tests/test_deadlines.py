@@ -143,6 +143,16 @@ def test_a_deadline_and_its_trigger_cannot_be_moved_apart_into_two_cases(cli: Cl
     cli("edit", str(trigger), "--case", "appeal")  # no live deadline left to part from
 
 
+def test_a_trashed_deadline_is_kept_in_step_but_not_named_as_counted_again(cli: Cli) -> None:
+    trigger = judgment(cli, "2024-06-14")
+    live = deadline(cli, "us-frap-4a1a", trigger)
+    trashed = deadline(cli, "us-frcp-59b", trigger)
+    cli("rm", str(trashed))
+    edited = cli("edit", str(trigger), "--date", "2024-06-17").stderr
+    assert f"counted again: deadline(s) {live} (see 'casetrack show ID')" in edited
+    assert stored_date(cli, trashed) == "2024-07-15"  # 28 days from 17 Jun: still in step
+
+
 def test_refusals_name_what_to_type(cli: Cli) -> None:
     trigger = judgment(cli, "2024-06-14", kind="hearing")
     result = cli("deadline", "add", "acme", "--rule", "us-frap-4aa1", "--from", str(trigger),
@@ -279,7 +289,7 @@ def test_a_rule_refuses_a_mistyped_trigger_kind(cli: Cli) -> None:
 def test_a_closure_says_the_day_it_recorded_and_warns_of_a_court_no_case_names(cli: Cli) -> None:
     deadline_id = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"))
     typed = cli("closure", "add", "s.d.n.y.", "July 15 2024").stderr
-    assert typed.splitlines()[0] == "recorded S.D.N.Y. closed on 2024-07-15"
+    assert typed.splitlines()[0] == "recorded S.D.N.Y. closed on 15 Jul 2024"  # as said elsewhere
     assert "warning" not in typed
     mistyped = cli("closure", "add", "SDNY", "2024-07-16").stderr
     assert "warning: no case is heard at 'SDNY' (did you mean 'S.D.N.Y.'?)" in mistyped

@@ -176,6 +176,16 @@ def test_a_kind_is_named_in_any_case_and_accents_and_not_added_twice(case: Cli) 
     assert case.query("SELECT count(*) FROM kinds WHERE name LIKE 'garde%'") == [(1,)]
 
 
+def test_the_feminine_french_roles_are_known_roles(case: Cli) -> None:
+    """`avocate` is not a misspelling of `avocat`, nor `mise en examen` of `mis en examen`."""
+    for role in ("avocate", "mise en examen", "mise en cause", "procureure"):
+        added = case("add", "acme", "2021", "x", "--party", f"Sophie Nguyễn:{role}")
+        assert "not a known role" not in added.stderr
+    assert case.query("SELECT DISTINCT role FROM milestone_parties ORDER BY role") == [
+        ("avocate",), ("mise en cause",), ("mise en examen",), ("procureure",)
+    ]  # fmt: skip
+
+
 def test_show_returns_the_documented_json(case: Cli) -> None:
     milestone_id = case(
         "add", "acme", "2003-06", "Accounts frozen", "--party", "Acme Ltd:subject",

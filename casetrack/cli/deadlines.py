@@ -280,10 +280,11 @@ def closure_add(
 
     Example: casetrack closure add "S.D.N.Y." 2024-07-15 --reason "power cut"
     """
+    from casetrack.dates import display_text
     from casetrack.deadlines.due import add_closure
 
     added = add_closure(open_store(ctx, create=True), court, day, reason)
-    say(f"recorded {added.court} closed on {added.day}")
+    say(f"recorded {added.court} closed on {display_text(added.day)}")
     if added.warning:
         say(f"warning: {added.warning}")
     say_recounted(added.moved)

@@ -93,19 +93,20 @@ def count_deadline(conn: sqlite3.Connection, rule: Rule, trigger_id: int, mail: 
 
 def recount(conn: sqlite3.Connection, where: str, params: tuple[object, ...] = ()) -> list[int]:
     """Count again the deadlines `d` (joined to their case `c`) matching `where`, inside the
-    caller's write; the ids whose date or working changed. A deadline that can no longer be
-    counted refuses the whole write, saying why."""
+    caller's write; the ids of those not in the trash whose date or working changed (those in
+    it are kept in step too, for a restore). A deadline that can no longer be counted refuses
+    the whole write, saying why."""
     from casetrack.writer import MilestoneWriter
 
     rows = conn.execute(
-        "SELECT d.milestone_id, d.trigger_id, d.rule, d.service FROM deadlines d"
+        "SELECT d.milestone_id, d.trigger_id, d.rule, d.service, m.deleted_at FROM deadlines d"
         " JOIN milestones m ON m.id = d.milestone_id JOIN cases c ON c.id = m.case_id"
         f" WHERE d.trigger_id IS NOT NULL AND ({where}) ORDER BY d.milestone_id",
         params,
     ).fetchall()
     writer = MilestoneWriter(conn)
     changed = []
-    for milestone_id, trigger_id, rule_id, service in rows:
+    for milestone_id, trigger_id, rule_id, service, trashed in rows:
         try:
             computed = count_deadline(conn, get_rule(conn, rule_id), trigger_id, service == "mail")
         except CasetrackError as err:
@@ -118,7 +119,7 @@ def recount(conn: sqlite3.Connection, where: str, params: tuple[object, ...] = (
             "UPDATE deadlines SET working = ? WHERE milestone_id = ? AND working IS NOT ?",
             (computed.working, milestone_id, computed.working),
         ).rowcount
-        if moved or said:
+        if (moved or said) and trashed is None:
             changed.append(milestone_id)
     return changed
 
