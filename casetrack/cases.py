@@ -139,21 +139,25 @@ def require_case_id(conn: sqlite3.Connection, slug: str, *, to_add: bool = False
         "SELECT id FROM cases WHERE slug = ? AND deleted_at IS NULL", (slug.strip(),)
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"no case {slug!r}{did_you_mean(slug, case_slugs(conn))}: "
-                            + _how_to_get(conn, slug.strip(), to_add))  # fmt: skip
+        raise NotFoundError(_not_there(conn, slug.strip(), to_add))
     return int(row[0])
 
 
-def _how_to_get(conn: sqlite3.Connection, slug: str, to_add: bool) -> str:
-    """What to type next: restore the case from the trash, create it (when adding to it), or
-    look the slug up among the cases there are."""
+def _not_there(conn: sqlite3.Connection, slug: str, to_add: bool) -> str:
+    """Why there is no such case, and what to type next: restore it from the trash (it is
+    the case named: no other is suggested), create it (when adding to it), or look the slug
+    up among the cases there are."""
     import shlex
 
+    quoted = shlex.quote(slug)
     if conn.execute("SELECT 1 FROM cases WHERE slug = ?", (slug,)).fetchone():
-        return f"it is in the trash; 'casetrack restore --case {shlex.quote(slug)}' brings it back"
-    if to_add:
-        return f"create it with 'casetrack case add {shlex.quote(slug)} --title TITLE'"
-    return "see 'casetrack case list'"
+        return f"case {slug!r} is in the trash: 'casetrack restore --case {quoted}' brings it back"
+    how = (
+        f"create it with 'casetrack case add {quoted} --title TITLE'"
+        if to_add
+        else "see 'casetrack case list'"
+    )
+    return f"no case {slug!r}{did_you_mean(slug, case_slugs(conn))}: {how}"
 
 
 # A listed case: Case.to_dict's fields, then its figures.

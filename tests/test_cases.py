@@ -77,9 +77,12 @@ def test_unknown_case_says_how_to_create_it_or_bring_it_back(cli: Cli) -> None:
     )
     assert not cli.db_path.exists()
     cli("case", "add", "pmoi-2003", "--title", "PMOI")
+    cli("case", "add", "pmoi-2004", "--title", "PMOI again")
     cli("case", "rm", "pmoi-2003")
-    assert cli("timeline", "pmoi-2003", code=1).stderr.endswith(
-        ": it is in the trash; 'casetrack restore --case pmoi-2003' brings it back\n"
+    # The case named is found, in the trash: no other case is suggested for it.
+    assert cli("timeline", "pmoi-2003", code=1).stderr == (
+        "casetrack: case 'pmoi-2003' is in the trash:"
+        " 'casetrack restore --case pmoi-2003' brings it back\n"
     )
 
 
