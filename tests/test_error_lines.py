@@ -69,3 +69,18 @@ def test_an_option_given_without_its_value_names_the_help_too(demo: Cli) -> None
         assert result.stderr == (
             f"casetrack: Option '{option}' requires an argument (see 'casetrack {path} --help')\n"
         )
+
+
+def test_an_argument_given_as_an_option_says_where_it_goes(demo: Cli) -> None:
+    """`add --case nec-2003 ...`: Click would list the options closest to --case (--cite,
+    --page); the case is add's first argument, and the line says so."""
+    result = demo("add", "--case", "nec-2003", "2021", "Raid", code=2)
+    assert result.stderr == (
+        "casetrack: --case is not an option: the case is an argument, as in"
+        " 'casetrack add [OPTIONS] {CASE} {DATE} {TITLE}' (see 'casetrack add --help')\n"
+    )
+    result = demo("deadline", "add", "--case", "nec-2003", "--rule", "fr-cpc-538", code=2)
+    assert "as in 'casetrack deadline add [OPTIONS] {CASE}'" in result.stderr
+    assert (
+        "Possible options" in demo("add", "--cas", "nec-2003", code=2).stderr
+    )  # a typo: as before

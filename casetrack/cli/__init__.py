@@ -53,7 +53,23 @@ def _usage_message(err: ClickException, command_path: str | None = None) -> str:
             f"{negative[1]} is no option, nor an id: ids count from 1"
             f" (see '{ctx.command_path} --help')"
         )
-    return _quote_hint(message, ctx) or f"{message} (see '{ctx.command_path} --help')"
+    said = _argument_hint(message, ctx) or message
+    return _quote_hint(message, ctx) or f"{said} (see '{ctx.command_path} --help')"
+
+
+def _argument_hint(message: str, ctx: typer.Context) -> str | None:
+    """An argument given as an option (`add --case nec-2003`): say it is an argument, with
+    the command's usage, rather than the options Click finds closest (--cite, --page)."""
+    option = re.match(r"No such option: --([\w-]+)", message)
+    if option is None:
+        return None
+    for param in ctx.command.params:
+        if param.param_type_name == "argument" and param.name == option[1].replace("-", "_"):
+            usage = " ".join([ctx.command_path, *ctx.command.collect_usage_pieces(ctx)])
+            return (
+                f"--{option[1]} is not an option: the {option[1]} is an argument, as in {usage!r}"
+            )
+    return None
 
 
 def _quote_hint(message: str, ctx: typer.Context) -> str | None:
