@@ -373,3 +373,16 @@ def test_history_to_a_file_is_whole_and_a_limit_says_what_it_left_out(
     everything = demo("history", "--all", "-f", "jsonl")
     assert len(everything.stdout.splitlines()) == total
     assert everything.stderr == ""
+
+
+def test_history_says_a_removed_link_was_removed_at_80_columns(demo: Cli) -> None:
+    """The action column gives way first on a narrow terminal: a removed tag or party must
+    not read as an added one."""
+    demo("edit", "3", "--tag", "whistleblower", "--party", "Jean Witness:witness")
+    demo("edit", "3", "--remove-tag", "whistleblower", "--remove-party", "Jean Witness")
+    shown = json.loads(demo("history", "--limit", "2", "-f", "json").stdout)
+    assert sorted(e["summary"][:12] for e in shown) == ["removed 'Jea", "removed tag "]
+    narrow = CliRunner().invoke(app, ["--db", str(demo.db_path), "history", "3"],
+                                env={"COLUMNS": "80"}).stdout  # fmt: skip
+    assert "removed tag 'whistleblower'" in narrow and "removed 'Jean Witness'" in narrow
+    assert narrow.count("tag 'whistleblower'") == 2  # added once, removed once
