@@ -96,7 +96,11 @@ _DECADE = r"(?P<year>\d{3}0)'?s"
 _DECADE_FR = r"(?:les )?ann[ée]es (?P<year>\d{3}0)"
 # "The" before a date (the summer of 2003), and French le, l' (le 3 mars 2005, l'été 2005).
 _ARTICLE = r"(?:the|le) |l'"
-_APPROXIMATE = r"(?:circa|approximately|approx\.?|about|around|ca\.?|c\.)\s*|c\s+|(?:vers|environ) "
+# "On or about", as US pleadings date nearly every allegation, is about.
+_APPROXIMATE = (
+    r"(?:on or about|circa|approximately|approx\.?|about|around|ca\.?|c\.)\s*|c\s+"
+    r"|(?:vers|environ) "
+)
 _DASH = "\u2013"  # en dash, as in 17 Jun \u2013 3 Jul 2003
 # Each English form with its French one beside it: entre A et B, du A au B, de A à B, avant A,
 # après A, à partir de A, jusqu'au B (apostrophes are typed straight or curly, ' or \u2019).
@@ -113,6 +117,10 @@ _OPEN_RANGES = (
     (r"(?:à|a) partir (?:du |de |d')(.+)", "{}/.."),
     (r"(?:until|till) (.+)", "../{}"),
     (r"jusqu'(?:au|à|a|en) (.+)", "../{}"),
+    # before A is EDTF's on or before A, after A on or after A; pleadings and contracts
+    # say it in full (on or before, no later than).
+    (r"(?:on or before|no later than|not later than) (.+)", "[..{}]"),
+    (r"(?:on or after|no earlier than|not earlier than) (.+)", "[{}..]"),
     (r"before (.+)", "[..{}]"),
     (r"avant (.+)", "[..{}]"),
     (r"after (.+)", "[{}..]"),
@@ -180,6 +188,27 @@ _DAY_SPANS = (
 )
 # Numbers in a numeric date a/b/yyyy; refused, with the ISO date(s) it may mean.
 _NUMERIC = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})"
+# A numeric month and year (3/2021): refused, naming the ISO month (2021-03) it can only be.
+_NUMERIC_MONTH = r"(\d{1,2})[/.-](\d{4})"
+# A quarter (Q2 2021, 2Q 2021, 2021 Q2, the second quarter of 2021) or a half (H1 2021, the
+# first half of 2021) of a year: some day in its months, as early 2003 is one in its third.
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+             "fourth": 4, "4th": 4}  # fmt: skip
+_PART_OF_YEAR = (
+    r"(?P<letter>[qh])(?P<number>[1-4])[ /-]?(?P<year>\d{4})",
+    r"(?P<number>[1-4])(?P<letter>[qh])[ /-]?(?P<year>\d{4})",
+    r"(?P<year>\d{4})[ /-]?(?P<letter>[qh])(?P<number>[1-4])",
+    r"(?:the )?(?P<ordinal>[a-z0-9]+) (?P<part>quarter|half)(?: of)?,? (?P<year>\d{4})",
+)
+# Two months joined by a hyphen before their year (Jan-Mar 2021): a span, as with a dash.
+_MONTH_SPAN = r"(?P<low>[^\W\d_]+)\.?-(?P<high>[^\W\d_]+)\.?,? (?P<year>\d{4})"
+# A fiscal year is refused: when it starts depends on whose it is.
+_FISCAL = r"(?:fy|fiscal(?: year)?) ?'?(?:\d{2}|\d{4})(?:[-/]\d{2,4})?"
+# A year written with two digits ('21, Spring '21, 3-Mar-21): refused, asking for all four.
+_SHORT_YEAR = (
+    r"(?:(?<=\s)|^)'?(\d{2})(?=s$|s\W)|(?:(?<=\s)|^)'(\d{2})(?!\d)"  # '21, the 90s, '90s
+    r"|(?<=[^\W\d_]{2}[ -])(\d{2})$|(?<=[^\W\d_]\.[ -])(\d{2})$|(?<=\d, )(\d{2})$"  # 3-Mar-21
+)
 
 
 class DateError(CasetrackError, ValueError):
@@ -349,6 +378,12 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
     if numeric:
         first, second, year = numeric.groups()
         raise _numeric(text, first, second, year, today or date.today())
+    numeric = re.fullmatch(_NUMERIC_MONTH, cleaned)
+    if numeric:
+        month = f"{numeric[2]}-{int(numeric[1]):02d}"
+        if _from_iso(month, text) is None:  # 13/2021: _from_iso refuses it as not real
+            raise _unreadable(text)
+        raise DateError(f"the date {_quote(text)} can only be {_say(month)}: write it as {month}")
     timed = re.fullmatch(_TIME_OF_DAY, cleaned, re.IGNORECASE)
     if timed:
         day = parse_date(timed["day"], today)
@@ -362,7 +397,7 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
         code = _to_edtf(cleaned, today or date.today(), text)
         return _from_iso(code, text) or _from_edtf(code, text)
     except DateError as refusal:
-        raise _instead(cleaned, text, today) or refusal from None
+        raise _instead(cleaned, text, today) or _guessed(cleaned, text, today) or refusal from None
 
 
 def _instead(cleaned: str, text: str, today: date | None) -> DateError | None:
@@ -388,6 +423,49 @@ def _instead(cleaned: str, text: str, today: date | None) -> DateError | None:
     return DateError(
         f"cannot read {first.rstrip(',')!r} in the date {_quote(text)}: write {suggestion!r}"
     )
+
+
+def _guessed(cleaned: str, text: str, today: date | None) -> DateError | None:
+    """A refusal saying why, for what casetrack will not guess: a fiscal year (whose?) or a
+    year written with two digits (the four it means, when the date then reads); else None."""
+    if re.fullmatch(_FISCAL, cleaned.lower()):
+        return DateError(
+            f"cannot read the date {_quote(text)}: a fiscal year starts when its owner's does"
+            " (the US federal FY2020 ran from 1 Oct 2019 to 30 Sep 2020): write its span,"
+            " e.g. 'from 2019-10-01 to 2020-09-30'"
+        )
+    short = None if re.search(r"\d{4}", cleaned) else re.search(_SHORT_YEAR, cleaned)
+    if short is None:
+        return None
+    digits = next(group for group in short.groups() if group)
+    year = int(digits) + (2000 if int(digits) <= (today or date.today()).year % 100 else 1900)
+    full = f"{cleaned[: short.start()]}{year}{cleaned[short.end() :]}"
+    try:
+        parse_date(full, today)
+    except DateError:
+        return DateError(f"cannot read the date {_quote(text)}: write the year with its 4 digits")
+    return DateError(f"cannot read the date {_quote(text)}: write the year in full, as in {full!r}")
+
+
+def _part_of_year(lowered: str) -> str | None:
+    """A quarter or half of a year as the EDTF set of its months ([2021-04..2021-06]); None
+    when the text is not one."""
+    for pattern in _PART_OF_YEAR:
+        match = re.fullmatch(pattern, lowered)
+        if match is None:
+            continue
+        found = match.groupdict()
+        if found.get("ordinal") is not None:
+            number = _ORDINALS.get(found["ordinal"])
+            months = 3 if found["part"] == "quarter" else 6
+        else:
+            number = int(found["number"])
+            months = 3 if found["letter"] == "q" else 6
+        if number is None or number * months > 12:
+            return None
+        year = match["year"]
+        return f"[{year}-{number * months - months + 1:02d}..{year}-{number * months:02d}]"
+    return None
 
 
 def from_stored(
@@ -663,6 +741,12 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
         first_day, last_day = _MONTH_THIRDS[_THIRD_NAMES.get(third["third"], third["third"])]
         last_day = min(last_day, _month_length(year, month))
         return f"[{year:04d}-{month:02d}-{first_day:02d}..{year:04d}-{month:02d}-{last_day:02d}]"
+    part = _part_of_year(lowered)
+    if part:
+        return part
+    months = re.fullmatch(_MONTH_SPAN, lowered)
+    if months and _month_number(months["low"]) and _month_number(months["high"]):
+        lowered = f"{months['low']} {months['year']} to {months['high']} {months['year']}"
     for pattern in _DAY_SPANS:
         days = re.fullmatch(pattern, lowered)
         if days:
