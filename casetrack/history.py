@@ -487,7 +487,7 @@ def _listed(row: tuple[Any, ...], names: Names) -> _Entry:
         summary = f"erased for good{by}"
     else:
         at = names.as_of(change[0])
-        summary = _listed_summary(table, action, old_values, new_values, at)
+        summary = _listed_summary(action, summarise(table, action, old_values, new_values, at))
         if action == "update" and table in _NAMED:
             # Said in full: at 80 columns the table and row columns give way first.
             summary = f"{at.of(table, row_id)}: {summary}"
@@ -549,10 +549,10 @@ def _span_inserts(
             continue  # the span left no row there, or that row linked another milestone
         at = names.as_of(history_id)
         if action == "delete":
-            summary = _listed_summary(table, action, values, None, at)
+            summary = _listed_summary(action, summarise(table, action, values, None, at))
             found.append(_entry(change, action, table, row_id, None, summary, values, None))
         else:
-            summary = _listed_summary(table, action, None, values, at)
+            summary = summarise(table, action, None, values, at)
             found.append(_entry(change, action, table, row_id, None, summary, None, values))
     return found
 
@@ -791,16 +791,9 @@ class Names:
         )  # fmt: skip
 
 
-def _listed_summary(
-    table: str,
-    action: str,
-    old: dict[str, Any] | None,
-    new: dict[str, Any] | None,
-    names: Names,
-) -> str:
+def _listed_summary(action: str, summary: str) -> str:
     """A history entry's summary: a removal says so, since the action column is the first
     to give way on a narrow terminal and a removed link would otherwise read as an added one."""
-    summary = summarise(table, action, old, new, names)
     return f"removed {summary}" if action == "delete" else summary
 
 
