@@ -17,7 +17,7 @@ from casetrack.bulk_mode import bulk_inserts
 from casetrack.drafts import Draft, check
 from casetrack.errors import CasetrackError
 from casetrack.store import Store
-from casetrack.writer import MilestoneWriter, Ready
+from casetrack.writer import MilestoneWriter, Row
 
 BATCH = 5_000
 
@@ -47,11 +47,11 @@ def add_many(store: Store, rows: Iterable[Draft], batch: int = BATCH) -> BulkRep
         report.first_id = writer.first_id
         number = 0
         for chunk in _batches(rows, batch):
-            ready: list[Ready] = []
+            ready: list[Row] = []
             for row in chunk:
                 number += 1
                 try:
-                    ready.append(writer.resolve(check(row)))
+                    ready.append(writer.resolve(check(row)).row())
                 except CasetrackError as err:
                     raise CasetrackError(
                         f"milestone {number} ({row.date} {row.title!r}): {err}"

@@ -189,7 +189,7 @@ def add_milestone(store: Store, draft: Draft) -> WriteReport:
     checked = check(draft)
     with store.write() as conn:
         writer = MilestoneWriter(conn, any_spelling=True)
-        (milestone_id,) = writer.insert([writer.resolve(checked)])
+        (milestone_id,) = writer.insert([writer.resolve(checked).row()])
     created = writer.created
     return WriteReport(
         milestone_id,

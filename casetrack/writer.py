@@ -65,6 +65,9 @@ PartyLinkRow = tuple[int, str]  # party id, role ("" for none)
 # source id, quote, page, paragraph, page index (the position of a document's page cited),
 # whether the quote is on that page (1 or 0; None: not checked, see documents.quote_found)
 SourceLinkRow = tuple[int, str | None, str | None, str | None, int | None, int | None]
+# What `insert` writes of a milestone: its case id, Checked.values(), its party and source
+# link rows and its tags. A plain tuple: an import's worker process hands over one a record.
+Row = tuple[int, tuple[object, ...], list[PartyLinkRow], list[SourceLinkRow], list[str]]
 
 
 @dataclass(slots=True)
@@ -79,6 +82,10 @@ class Ready:
 
     def columns(self) -> dict[str, object]:
         return {**self.checked.columns(), "case_id": self.case_id, "kind": self.kind}
+
+    def row(self) -> Row:
+        """What `insert` writes."""
+        return self.case_id, self.checked.values(), self.parties, self.sources, self.checked.tags
 
 
 @dataclass
@@ -427,7 +434,7 @@ class MilestoneWriter:
 
     # Writing ------------------------------------------------------------------------------
 
-    def insert(self, rows: Sequence[Ready]) -> list[int]:
+    def insert(self, rows: Sequence[Row]) -> list[int]:
         """Add these milestones with their links; returns their new ids, in order.
 
         A new milestone's position is its id: entry order among milestones of the same date.
@@ -438,8 +445,8 @@ class MilestoneWriter:
         self.conn.executemany(
             _INSERT,
             [
-                (milestone_id, row.case_id, milestone_id, *row.checked.values(), stamp, stamp)
-                for milestone_id, row in zip(ids, rows, strict=True)
+                (milestone_id, case_id, milestone_id, *values, stamp, stamp)
+                for milestone_id, (case_id, values, *_) in zip(ids, rows, strict=True)
             ],
         )
         self.link(list(zip(ids, rows, strict=True)))
@@ -455,7 +462,7 @@ class MilestoneWriter:
         )
         for table in LINK_TABLES:
             self.conn.execute(f"DELETE FROM {table} WHERE milestone_id = ?", (milestone_id,))
-        self.link([(milestone_id, row)])
+        self.link([(milestone_id, row.row())])
 
     def redate(self, milestone_id: int, value: DateValue) -> bool:
         """Give a stored milestone a new date (a deadline counted again); whether it moved."""
@@ -469,15 +476,15 @@ class MilestoneWriter:
             ).rowcount
         )
 
-    def link(self, rows: Iterable[tuple[int, Ready]]) -> None:
+    def link(self, rows: Iterable[tuple[int, Row]]) -> None:
         """Insert the links of these milestones (ids given), in batches per table, each row
         made once with its rowid (an import makes a million)."""
         pairs = list(rows)
         party, source, tag = (count(self.next_rowids[table]) for table in LINK_TABLES)
         self._insert_links(
-            [(next(party), mid, *p) for mid, row in pairs for p in row.parties],
-            [(next(source), mid, *s) for mid, row in pairs for s in row.sources],
-            [(next(tag), mid, t) for mid, row in pairs for t in row.checked.tags],
+            [(next(party), mid, *p) for mid, row in pairs for p in row[2]],
+            [(next(source), mid, *s) for mid, row in pairs for s in row[3]],
+            [(next(tag), mid, t) for mid, row in pairs for t in row[4]],
         )
 
     def add_links(

@@ -161,3 +161,64 @@ def test_a_backup_killed_midway_leaves_the_store_whole_and_no_backup(demo: Cli) 
     assert not list(target.parent.glob(".copy.db.partial-*"))
     demo("backup", str(target))
     assert Cli(target).records() == before
+
+
+def _children(pid: int) -> list[int]:
+    """The processes `pid` started that are still running."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return False
+    return fields[0] != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_an_import_read_by_a_worker_killed_midway_leaves_the_store_and_no_process(
+    cli: Cli,
+) -> None:
+    """A large export into an empty store is read by a worker process: SIGKILLed midway,
+    the importer leaves the store as it was, and its worker ends on its own."""
+    import json
+
+    from casetrack.exchange.importer import WORKER_FROM
+
+    count = 20_000
+    lines = [{"format": "casetrack/1"}, {"type": "case", "slug": "c1", "title": "C"}]
+    lines += [{"type": "milestone", "uid": f"{n:08x}-0000-4000-8000-000000000000", "case": "c1",
+               "date": f"2005-01-{1 + n % 28:02d}", "title": f"Event {n}", "note": "n" * 200}
+              for n in range(count)]  # fmt: skip
+    export = cli.db_path.parent / "big.jsonl"
+    export.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    assert export.stat().st_size > WORKER_FROM
+    cli("init")
+    proc = subprocess.Popen(casetrack_command(cli, "import", str(export)))
+    try:
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and not (workers := _children(proc.pid)):
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+        time.sleep(0.2)  # the worker reading, the importer writing
+        assert proc.poll() is None, "the import finished before it could be killed: make it bigger"
+        assert workers, "the import read the file in-process"
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert cli.query("SELECT count(*) FROM milestones")[0][0] in (0, count)  # all or nothing
+    assert cli.query("PRAGMA integrity_check") == [("ok",)]
+    deadline = time.monotonic() + 30
+    while any(_running(worker) for worker in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_running(worker) for worker in workers), "the worker outlived its importer"
+    cli("check")

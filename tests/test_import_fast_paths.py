@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -290,24 +291,47 @@ def _stored(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     return tables
 
 
-def _import(text: str, shortcut: bool) -> tuple[object, dict[str, list[tuple[Any, ...]]]]:
-    """What importing `text` into a new store does, with the shortcut for an export's
-    milestone records or with every record read the general way."""
-    from contextlib import nullcontext
+def _import(text: str, way: str) -> tuple[object, dict[str, list[tuple[Any, ...]]]]:
+    """What importing `text` into a new store does: `shortcut` with the shortcut for an
+    export's milestone records, `general` with every record read the general way, `worker`
+    from a file read by a worker process (as a large JSON Lines file is)."""
+    from contextlib import ExitStack
     from unittest import mock
 
-    from casetrack.exchange.importer import _Importer
+    from casetrack.exchange import importer
+    from casetrack.exchange.importer import JsonlFile, _Importer
 
-    general = mock.patch.object(_Importer, "_exported", lambda self, record: None)
-    with tempfile.TemporaryDirectory() as folder, nullcontext() if shortcut else general:
+    with tempfile.TemporaryDirectory() as folder, ExitStack() as stack:
+        records: Any = read_jsonl(io.StringIO(text), "f")
+        if way == "general":
+            stack.enter_context(
+                mock.patch.object(_Importer, "_exported", lambda self, record: None)
+            )
+        elif way == "worker":
+            path = Path(folder) / "f.jsonl"
+            path.write_text(text, encoding="utf-8")
+            stream = stack.enter_context(path.open(encoding="utf-8-sig", newline=""))
+            records = JsonlFile(stream, "f", path.stat().st_size)
+            stack.enter_context(mock.patch.object(importer, "WORKER_FROM", 0))
+            started = stack.enter_context(
+                mock.patch.object(
+                    importer._Worker,
+                    "__enter__",
+                    autospec=True,
+                    side_effect=importer._Worker.__enter__,
+                )
+            )
         store = Store.open(Path(folder) / "f.db", create=True)
         try:
             try:
-                report = import_records(store, read_jsonl(io.StringIO(text), "f"), "f")
+                report = import_records(store, records, "f")
             except CasetrackError as err:
                 outcome: object = (str(err), err.details)
             else:
                 outcome = (report.added, report.updated, report.unchanged, report.warnings)
+            if way == "worker":
+                assert started.called, "the worker process read the file"
+                assert not multiprocessing.active_children(), "and it ended"
             return outcome, _stored(store)
         finally:
             store.close()
@@ -321,7 +345,8 @@ def test_an_exports_milestone_records_import_as_the_general_reading_imports_them
 ) -> None:
     """The shortcut for an export's milestone records (_Importer._exported) writes what the
     general reading writes, rows, links, search rows and history alike, and refuses what it
-    refuses with the same words, for export records and records any way off them."""
+    refuses with the same words, for export records and records any way off them; and so
+    does a worker process reading the file and taking the shortcut beside the importer."""
     lines = [json.dumps(r, ensure_ascii=False) for r in _HEAD]
     count = data.draw(st.integers(1, 12))
     for n in range(1, count + 1):
@@ -329,7 +354,9 @@ def test_an_exports_milestone_records_import_as_the_general_reading_imports_them
         if data.draw(st.integers(0, 9)) == 0:  # another record among the milestones
             lines.append(json.dumps({"type": "party", "name": f"Late {n}", "uid": _uid(100 + n)}))
     text = "\n".join(lines) + "\n"
-    assert _import(text, shortcut=True) == _import(text, shortcut=False)
+    shortcut = _import(text, "shortcut")
+    assert shortcut == _import(text, "general")
+    assert shortcut == _import(text, "worker")
 
 
 def test_a_whole_store_export_takes_the_shortcut_and_exports_the_same_bytes(
@@ -391,3 +418,85 @@ def test_a_whole_store_export_takes_the_shortcut_and_exports_the_same_bytes(
         other("import", str(exported))
     assert len(taken) == 3 and None not in taken
     assert other("export", "-f", "jsonl").stdout == exported.read_text(encoding="utf-8")
+
+
+def _whole_store_export(cli: Cli, tmp_path: Path) -> Path:
+    """A small store's whole export, with parties, sources, tags and a document-free store."""
+    cli("case", "add", "nec-2003", "--title", "NEC")
+    for n in range(30):
+        cli("add", "nec-2003", f"2003-06-{1 + n % 28:02d}", f"Event {n}", "--kind", "hearing",
+            "--party", f"Party {n % 4}:defendant", "--source", f"https://example.org/{n % 3}",
+            "--tag", "appeal")  # fmt: skip
+    exported = tmp_path / "all.jsonl"
+    exported.write_text(cli("export", "-f", "jsonl").stdout, encoding="utf-8")
+    return exported
+
+
+def test_a_large_export_is_read_by_a_worker_process_and_imports_as_in_process(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A JSON Lines file past WORKER_FROM, into a store holding no milestone, is read by a
+    worker process that takes the shortcut for every milestone record: the store exports
+    the same bytes again, and its undo and redo work as an in-process import's."""
+    from unittest import mock
+
+    from casetrack.exchange import importer
+
+    exported = _whole_store_export(cli, tmp_path)
+    prepared: list[object] = []
+    keep = importer._Importer.prepared
+
+    def counted(self: importer._Importer, line: int | str, row: Any) -> None:
+        prepared.append(line)
+        keep(self, line, row)
+
+    other = Cli(tmp_path / "new.db")
+    with mock.patch.object(importer, "WORKER_FROM", 0), \
+            mock.patch.object(importer._Importer, "prepared", counted):  # fmt: skip
+        assert other("import", str(exported)).stderr.startswith("imported:")
+    assert len(prepared) == 30
+    assert not multiprocessing.active_children()
+    assert other("export", "-f", "jsonl").stdout == exported.read_text(encoding="utf-8")
+    other("undo")
+    assert other.query("SELECT count(*) FROM milestones") == [(0,)]
+    other("undo", str(other.query("SELECT max(id) FROM changes")[0][0]))  # the redo
+    assert other("export", "-f", "jsonl").stdout == exported.read_text(encoding="utf-8")
+
+
+def _refused_both_ways(tmp_path: Path, text: bytes, name: str) -> tuple[int, str]:
+    """Import `text` into a new store with a worker process and in-process: the same exit
+    code and message each way, no store file left behind, no process left running."""
+    from unittest import mock
+
+    from casetrack.exchange import importer
+
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(text)
+    outcomes: list[tuple[int, str]] = []
+    for worker_from in (0, 1 << 40):
+        other = Cli(tmp_path / f"{name}-{worker_from}.db")
+        with mock.patch.object(importer, "WORKER_FROM", worker_from):
+            result = other("import", str(path), code=1)
+        assert not other.db_path.exists()
+        assert not multiprocessing.active_children()
+        outcomes.append((result.exit_code, result.stderr))
+    assert outcomes[0] == outcomes[1]
+    return outcomes[0]
+
+
+def test_a_refusal_read_by_the_worker_is_said_as_in_process(tmp_path: Path) -> None:
+    """A bad line, a file that is no export and bytes that are not UTF-8: the import is
+    refused with the same words whether the worker process or the importer read it."""
+    head = b'{"format": "casetrack/1"}\n{"type": "case", "slug": "c1", "title": "C"}\n'
+    good = b'{"type": "milestone", "case": "c1", "date": "2003", "title": "Raid"}\n'
+    code, said = _refused_both_ways(
+        tmp_path,
+        head + good + b'{"type": "milestone", "case": '
+        b'"c1", "date": "2003-02-30", "title": "Raid"}\n',
+        "bad",
+    )
+    assert code == 1 and "in.jsonl:4: " in said and "import failed" in said
+    code, said = _refused_both_ways(tmp_path, b'{"format": "other"}\n' + good, "other")
+    assert code == 1 and "not a casetrack export" in said
+    code, said = _refused_both_ways(tmp_path, head + good + b'{"title": "\xff"}\n', "bytes")
+    assert code == 1 and "not UTF-8" in said

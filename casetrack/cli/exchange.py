@@ -198,7 +198,7 @@ def import_(
     """
     from casetrack.exchange.csvfmt import read_csv
     from casetrack.exchange.dockets import Options, docket_records, is_casetrack_json
-    from casetrack.exchange.importer import import_records
+    from casetrack.exchange.importer import JsonlFile, import_records
     from casetrack.exchange.jsonfmt import read_json, read_jsonl
 
     readers: dict[str, Callable[[TextIO, str], Iterator[Record]]] = {
@@ -221,13 +221,15 @@ def import_(
             if docket:
                 options = Options(source, case.strip() if case else None, attorneys)
                 entries = docket_records(store.conn, raw, name, options)
-                records: Iterable[Record] = entries
+                records: Iterable[Record] | JsonlFile = entries
                 case, size = None, len(entries)
+            elif chosen == "jsonl" and size is not None:
+                records = JsonlFile(stream, name, size)  # large: read by a worker process
             else:
                 records = readers[chosen](stream, name)
             with _progress(size, docket) as (tick, finishing):
                 report = import_records(
-                    store, _counted(records, tick) if docket else records, name,
+                    store, _counted(entries, tick) if docket else records, name,
                     dry_run=dry_run, case=case, on_finishing=finishing,
                     on_batch=None if docket else lambda: tick(raw.tell()),
                 )  # fmt: skip

@@ -283,7 +283,7 @@ def add_deadline(
         draft = Draft(case, computed.date, title or deadline_title(rule.title),
                       kind=DEADLINE_KIND)  # fmt: skip
         writer = MilestoneWriter(conn)
-        (milestone_id,) = writer.insert([writer.resolve(check(draft), case_id)])
+        (milestone_id,) = writer.insert([writer.resolve(check(draft), case_id).row()])
         conn.execute(
             "INSERT INTO deadlines (milestone_id, trigger_id, rule, service, working)"
             " VALUES (?, ?, ?, ?, ?)",

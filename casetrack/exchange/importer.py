@@ -10,11 +10,16 @@ error listed as FILE:LINE: what is wrong, and nothing is written.
 from __future__ import annotations
 
 import gc
+import io
+import multiprocessing
+import os
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from multiprocessing.connection import Connection
+from typing import Any, Protocol, TextIO
 
 from casetrack.bulk_mode import BulkInserts, bulk_inserts
 from casetrack.cases import CASE_FIELDS, add_case, edit_case
@@ -39,18 +44,30 @@ from casetrack.drafts import (
     required_title,
 )
 from casetrack.errors import CasetrackError
-from casetrack.exchange.jsonfmt import Record
+from casetrack.exchange.jsonfmt import Record, read_jsonl
 from casetrack.milestones import load_milestones
 from casetrack.models import PARTY_KIND_ALIASES, PARTY_KINDS, Milestone
 from casetrack.parties import NamesAside, add_aliases, create_party, find_party_id
 from casetrack.sources import create_source, same_urls
 from casetrack.store import Store
 from casetrack.text import check_choice, clean_text, plural
-from casetrack.writer import MilestoneWriter, PartyLinkRow, Ready, SourceLinkRow, remember
+from casetrack.writer import (
+    MilestoneWriter,
+    PartyLinkRow,
+    Ready,
+    Row,
+    SourceLinkRow,
+    remember,
+)
 
 BATCH = 500
 IMPORT_CACHE_KIB = -64 * 1024  # negative: KiB, as PRAGMA cache_size takes it
 MAX_LISTED_ERRORS = 1000
+# A JSON Lines file this large (some 5,000 milestones) is read by a worker process (_Worker)
+# when the store holds no milestone; a smaller one in-process, with no process to start.
+WORKER_FROM = 4 << 20
+WORKER_BATCH = 1000
+_PREPARED = "prepared milestone"  # a worker's item: a Row made by exported_milestone
 # An import that has added this many milestones, and more than the store held before (or
 # any, into a store that held none), goes on without the read indexes of the milestone and
 # link tables and builds them at the end.
@@ -78,13 +95,16 @@ class ImportReport:
 
 @dataclass(slots=True)
 class _Row:
-    """A checked milestone waiting in a batch."""
+    """A checked milestone waiting in a batch: what the writer inserts, and (unless a worker
+    process read it, only for a store that held no milestone to update) what it updates."""
 
     line: int | str
-    ready: Ready
+    row: Row
+    ready: Ready | None
 
     def same_as(self, record: Milestone) -> bool:
         """Whether the stored milestone already says exactly this."""
+        assert self.ready is not None
         c = self.ready.checked
         return bool(
             (record.case, record.date.text, record.kind, record.title, record.location,
@@ -99,7 +119,7 @@ class _Row:
 
 def import_records(
     store: Store,
-    records: Iterable[Record],
+    records: Iterable[Record] | JsonlFile,
     name: str,
     *,
     dry_run: bool = False,
@@ -244,6 +264,142 @@ def _any_citation(item: Any) -> Citation:
     )
 
 
+class _Known(Protocol):
+    """What reading an export's milestone record needs of the store (None: not held)."""
+
+    def known_case_id(self, slug: str) -> int | None: ...
+
+    def known_kind(self, kind: str) -> str:
+        """The kind as stored; CasetrackError if the store has no such kind."""
+        ...
+
+    def known_party(self, uid: str) -> int | None: ...
+
+    def known_source(self, uid: str) -> int | None:
+        """The source of that uid, unless it is a registered document's."""
+        ...
+
+
+@dataclass(slots=True)
+class _Snapshot:
+    """_Known as the importer knew it when a worker process began reading milestones: what
+    it does not hold, the worker leaves to the importer (its lookups only grow)."""
+
+    cases: dict[str, int]
+    kinds: set[str]
+    parties: dict[str, int]
+    sources: dict[str, int]
+
+    def known_case_id(self, slug: str) -> int | None:
+        return self.cases.get(slug.lower())
+
+    def known_kind(self, kind: str) -> str:
+        if kind not in self.kinds:
+            raise CasetrackError(f"unknown kind {kind!r}")  # the importer says it in full
+        return kind
+
+    def known_party(self, uid: str) -> int | None:
+        return self.parties.get(uid)
+
+    def known_source(self, uid: str) -> int | None:
+        return self.sources.get(uid)
+
+
+def exported_milestone(record: dict[str, Any], known: _Known) -> Ready | None:
+    """A milestone record of an export's shape, made ready by the rules' own functions,
+    each value taken as the general reading (Draft, check, resolve) would take it, but
+    without the objects and steps that reading makes for any shape; None for anything
+    else (a value of another type, a link to a party or source the store does not hold
+    by its uid, a document's page, a place or deadline), which goes that way.
+    tests/test_import_fast_paths.py holds both to the same stores and refusals."""
+    get = record.get
+    uid, slug, title, date = get("uid"), get("case"), get("title"), get("date")
+    kind, location, note, status, key = (
+        get("kind"), get("location"), get("note"), get("status"), get("key"),
+    )  # fmt: skip
+    if not (
+        type(uid) is str and CANONICAL_UUID.fullmatch(uid) is not None
+        and type(slug) is str and type(title) is str
+        and (date is None or type(date) is str) and (kind is None or type(kind) is str)
+        and (location is None or type(location) is str)
+        and (note is None or type(note) is str) and (status is None or type(status) is str)
+        and (key is None or type(key) is bool)
+        and get("sort_key") is None and get("deadline") is None
+        and get("case_title") is None
+    ):  # fmt: skip
+        return None
+    parties, sources, tags = (_listed(get(f)) for f in ("parties", "sources", "tags"))
+    if parties is None or sources is None or tags is None:
+        return None
+    case = clean_text(slug)
+    case_id = known.known_case_id(case) if case else None
+    if case_id is None:
+        return None
+    pairs = _exported_parties(parties, known)
+    rows = _exported_sources(sources, known)
+    if pairs is None or rows is None or any(t is not None and type(t) is not str for t in tags):
+        return None
+    checked = Checked(
+        case, uid, checked_date(_text(date, "date") or ""), required_title(title),
+        known.known_kind(clean_kind(kind or "other") or DEFAULT_KIND), optional_text(location),
+        optional_text(note), check_status(_text(status, "status") or "undisputed"),
+        bool(key), tags=sorted({t for t in map(clean_tag, [t or "" for t in tags]) if t}),
+    )  # fmt: skip
+    return Ready(checked, case_id, checked.kind, pairs, rows)
+
+
+def _exported_parties(links: list[Any], known: _Known) -> list[PartyLinkRow] | None:
+    """An export's party links (party uid, name, role), each of a party the store holds
+    by that uid, named once: as check_party and MilestoneWriter.party_pairs make them."""
+    pairs = []
+    for item in links:
+        if type(item) is not dict or "spec" in item:
+            return None
+        uid, name, role = item.get("party"), item.get("name"), item.get("role")
+        if not (
+            type(uid) is str and CANONICAL_UUID.fullmatch(uid) is not None
+            and type(name) is str and (role is None or type(role) is str)
+        ):  # fmt: skip
+            return None
+        role = link_role(role, clean_text(name), as_typed=True)
+        party_id = known.known_party(uid)
+        if party_id is None:
+            return None
+        pairs.append((party_id, role or ""))
+    if len({party_id for party_id, _ in pairs}) != len(pairs):
+        return None
+    return pairs
+
+
+def _exported_sources(links: list[Any], known: _Known) -> list[SourceLinkRow] | None:
+    """An export's source links (source uid, URL, pinpoint), each of a source the store
+    holds by that uid and not a document, cited once: as check_citation and
+    MilestoneWriter.pinpoints make them."""
+    rows: list[SourceLinkRow] = []
+    for item in links:
+        if type(item) is not dict:
+            return None
+        uid, url = item.get("source"), item.get("url")
+        quote, page, paragraph = item.get("quote"), item.get("page"), item.get("paragraph")
+        if not (
+            type(uid) is str and CANONICAL_UUID.fullmatch(uid) is not None
+            and (url is None or type(url) is str) and (quote is None or type(quote) is str)
+            and (page is None or type(page) is str)
+            and (paragraph is None or type(paragraph) is str)
+            and item.get("page_index") is None
+        ):  # fmt: skip
+            return None
+        clean_text(url or "")  # refused as the reading refuses it
+        source_id = known.known_source(uid)
+        if source_id is None:
+            return None
+        rows.append((source_id, optional_text(quote), optional_text(page),
+                     optional_text(paragraph), None, None))  # fmt: skip
+    if len({row[0] for row in rows}) != len(rows):
+        return None
+    return rows
+
+
 class _Importer:
     def __init__(self, store: Store, name: str, case: str | None, bulk: BulkInserts | None) -> None:
         """Made inside the import's write transaction: the writer counts ids on from the
@@ -286,28 +442,31 @@ class _Importer:
         if len(self.errors) < MAX_LISTED_ERRORS:
             self.errors.append(f"{self.name}:{line}: {message}")
 
-    def run(self, records: Iterable[Record], on_batch: Callable[[], None] | None) -> None:
+    def run(
+        self, records: Iterable[Record] | JsonlFile, on_batch: Callable[[], None] | None
+    ) -> None:
         handlers: dict[str, Callable[[int | str, Any], None]] = {
             "kind": self.kind, "case": self.case_record, "party": self.party,
             "document": self.document, "source": self.source, "milestone": self.milestone,
-            "rule": self.rule, "closure": self.closure,
+            "rule": self.rule, "closure": self.closure, _PREPARED: self.prepared,
         }  # fmt: skip
-        for line, kind, record in records:
-            if kind == "error":
-                self.error(line, record)
-            elif kind == "warning":
-                self.report.warnings.append(f"{self.name}:{line}: {record}")
-            else:
-                if kind != "party":
-                    self.names.back()
-                try:
-                    handlers[kind](line, record)
-                except (CasetrackError, sqlite3.IntegrityError) as err:
-                    self.error(line, str(err))
-            if len(self.batch) >= BATCH:
-                self.flush()
-                if on_batch:
-                    on_batch()
+        with self._records(records) as items:
+            for line, kind, record in items:
+                if kind == "error":
+                    self.error(line, record)
+                elif kind == "warning":
+                    self.report.warnings.append(f"{self.name}:{line}: {record}")
+                else:
+                    if kind != "party":
+                        self.names.back()
+                    try:
+                        handlers[kind](line, record)
+                    except (CasetrackError, sqlite3.IntegrityError) as err:
+                        self.error(line, str(err))
+                if len(self.batch) >= BATCH:
+                    self.flush()
+                    if on_batch:
+                        on_batch()
         self.names.back()
         self.flush()
         for uid, line, link in self.deadlines:
@@ -337,6 +496,24 @@ class _Importer:
         # The steps that finish a large import (search rows, indexes, history) are its peak
         # of memory, and need none of the writer's lookups.
         self.writer.forget()
+
+    @contextmanager
+    def _records(self, records: Iterable[Record] | JsonlFile) -> Iterator[Iterable[Record]]:
+        """The records to import: a large JSON Lines file into a store holding no milestone
+        (a whole-store export restored, say) is read by a worker process (_Worker)."""
+        if not isinstance(records, JsonlFile):
+            yield records
+        elif (
+            self.case is not None
+            or records.size < WORKER_FROM
+            or "fork" not in multiprocessing.get_all_start_methods()
+            or not records.stream.seekable()
+            or self.conn.execute("SELECT EXISTS (SELECT 1 FROM milestones)").fetchone()[0]
+        ):
+            yield read_jsonl(records.stream, records.name)
+        else:
+            with _Worker(records, self.snapshot) as worker:
+                yield worker
 
     def kind(self, line: int | str, record: Any) -> None:
         name = record.get("name") if isinstance(record, dict) else record
@@ -585,7 +762,7 @@ class _Importer:
             except CasetrackError:
                 exported = None  # the general reading says what is wrong
             if exported is not None:
-                self.batch.append(_Row(line, exported))
+                self.batch.append(_Row(line, exported.row(), exported))
                 return
         slug = _text(record.get("case"), "case") or self.case
         if self.case is not None and slug and slug.lower() != self.case.lower():
@@ -616,102 +793,42 @@ class _Importer:
         deadline = record.get("deadline")
         if deadline is not None:
             self.deadlines.append((checked.uid, line, _record(deadline, "deadline link")))
-        self.batch.append(_Row(line, self.writer.resolve(checked, case_id)))
+        ready = self.writer.resolve(checked, case_id)
+        self.batch.append(_Row(line, ready.row(), ready))
+
+    def prepared(self, line: int | str, row: Row) -> None:
+        """A milestone record a worker process read as _exported does."""
+        self.batch.append(_Row(line, row, None))
 
     def _exported(self, record: dict[str, Any]) -> Ready | None:
-        """A milestone record of an export's shape, made ready by the rules' own functions,
-        each value taken as the general reading (Draft, check, resolve) would take it, but
-        without the objects and steps that reading makes for any shape; None for anything
-        else (a value of another type, a link to a party or source the store does not hold
-        by its uid, a document's page, a place or deadline), which goes that way.
-        tests/test_import_fast_paths.py holds both to the same stores and refusals."""
-        get = record.get
-        uid, slug, title, date = get("uid"), get("case"), get("title"), get("date")
-        kind, location, note, status, key = (
-            get("kind"), get("location"), get("note"), get("status"), get("key"),
-        )  # fmt: skip
-        if not (
-            type(uid) is str and CANONICAL_UUID.fullmatch(uid) is not None
-            and type(slug) is str and type(title) is str
-            and (date is None or type(date) is str) and (kind is None or type(kind) is str)
-            and (location is None or type(location) is str)
-            and (note is None or type(note) is str) and (status is None or type(status) is str)
-            and (key is None or type(key) is bool)
-            and get("sort_key") is None and get("deadline") is None
-            and get("case_title") is None
-        ):  # fmt: skip
-            return None
-        parties, sources, tags = (_listed(get(f)) for f in ("parties", "sources", "tags"))
-        if parties is None or sources is None or tags is None:
-            return None
-        case = clean_text(slug)
-        case_id = self.known_case_id(case) if case else None
-        if case_id is None:
-            return None
-        pairs = self._exported_parties(parties)
-        rows = self._exported_sources(sources)
-        if pairs is None or rows is None or any(t is not None and type(t) is not str for t in tags):
-            return None
-        writer = self.writer
-        checked = Checked(
-            case, uid, checked_date(_text(date, "date") or ""), required_title(title),
-            writer.kind(clean_kind(kind or "other") or DEFAULT_KIND), optional_text(location),
-            optional_text(note), check_status(_text(status, "status") or "undisputed"),
-            bool(key), tags=sorted({t for t in map(clean_tag, [t or "" for t in tags]) if t}),
-        )  # fmt: skip
-        return Ready(checked, case_id, checked.kind, pairs, rows)
+        """exported_milestone with what the store holds now."""
+        return exported_milestone(record, self)
 
-    def _exported_parties(self, links: list[Any]) -> list[PartyLinkRow] | None:
-        """An export's party links (party uid, name, role), each of a party the store holds
-        by that uid, named once: as check_party and MilestoneWriter.party_pairs make them."""
-        writer = self.writer
-        pairs = []
-        for item in links:
-            if type(item) is not dict or "spec" in item:
-                return None
-            uid, name, role = item.get("party"), item.get("name"), item.get("role")
-            if not (
-                type(uid) is str and CANONICAL_UUID.fullmatch(uid) is not None
-                and type(name) is str and (role is None or type(role) is str)
-            ):  # fmt: skip
-                return None
-            role = link_role(role, clean_text(name), as_typed=True)
-            party_id = writer.party_uids.get(uid) or writer.party_by_uid(uid)
-            if party_id is None:
-                return None
-            pairs.append((party_id, role or ""))
-        if len({party_id for party_id, _ in pairs}) != len(pairs):
-            return None
-        return pairs
+    def known_kind(self, kind: str) -> str:
+        return self.writer.kind(kind)
 
-    def _exported_sources(self, links: list[Any]) -> list[SourceLinkRow] | None:
-        """An export's source links (source uid, URL, pinpoint), each of a source the store
-        holds by that uid and not a document, cited once: as check_citation and
-        MilestoneWriter.pinpoints make them."""
+    def known_party(self, uid: str) -> int | None:
+        return self.writer.party_uids.get(uid) or self.writer.party_by_uid(uid)
+
+    def known_source(self, uid: str) -> int | None:
         writer = self.writer
-        rows: list[SourceLinkRow] = []
-        for item in links:
-            if type(item) is not dict:
-                return None
-            uid, url = item.get("source"), item.get("url")
-            quote, page, paragraph = item.get("quote"), item.get("page"), item.get("paragraph")
-            if not (
-                type(uid) is str and CANONICAL_UUID.fullmatch(uid) is not None
-                and (url is None or type(url) is str) and (quote is None or type(quote) is str)
-                and (page is None or type(page) is str)
-                and (paragraph is None or type(paragraph) is str)
-                and item.get("page_index") is None
-            ):  # fmt: skip
-                return None
-            clean_text(url or "")  # refused as the reading refuses it
-            source_id = writer.source_uids.get(uid) or writer.source_by_uid(uid)
-            if source_id is None or writer.document_of(source_id) is not None:
-                return None
-            rows.append((source_id, optional_text(quote), optional_text(page),
-                         optional_text(paragraph), None, None))  # fmt: skip
-        if len({row[0] for row in rows}) != len(rows):
+        source_id = writer.source_uids.get(uid) or writer.source_by_uid(uid)
+        if source_id is None or writer.document_of(source_id) is not None:
             return None
-        return rows
+        return source_id
+
+    def snapshot(self) -> _Snapshot:
+        """What a worker process needs to know of the store to read an export's milestone
+        records as _exported would now: the cases, parties and sources the file's records
+        settled so far, and every kind."""
+        documents = {r[0] for r in self.conn.execute(
+            "SELECT id FROM sources WHERE document_id IS NOT NULL")}  # fmt: skip
+        return _Snapshot(
+            dict(self.case_ids),
+            {r[0] for r in self.conn.execute("SELECT name FROM kinds")},
+            dict(self.writer.party_uids),
+            {u: i for u, i in self.writer.source_uids.items() if i not in documents},
+        )
 
     def flush(self) -> None:
         """Write the batch: new milestones in one go, changed ones made to say the new."""
@@ -723,7 +840,7 @@ class _Importer:
         large = added >= REINDEX_AFTER or writer.first_id == 1
         if self.bulk and large and added >= writer.first_id:
             self.bulk.drop_read_indexes()
-        uids = [r.ready.checked.uid for r in batch]
+        uids = [str(r.row[1][0]) for r in batch]
         existing = dict(
             self.conn.execute(
                 f"SELECT uid, id FROM milestones WHERE uid IN ({', '.join('?' for _ in uids)})",
@@ -731,10 +848,9 @@ class _Importer:
             ).fetchall()
         )
         stored = {m.id: m for m in load_milestones(self.conn, list(existing.values()))}
-        inserts: list[Ready] = []
+        inserts: list[Row] = []
         seen: dict[str, int | str] = {}
-        for row in batch:
-            uid = row.ready.checked.uid
+        for row, uid in zip(batch, uids, strict=True):
             if uid in seen or existing.get(uid, 0) >= writer.first_id:
                 first = f"line {seen[uid]}" if uid in seen else "an earlier line"
                 self.error(row.line, f"milestone uid {uid} appears twice (see {first})")
@@ -742,11 +858,130 @@ class _Importer:
             seen[uid] = row.line
             milestone_id = existing.get(uid)
             if milestone_id is None:
-                inserts.append(row.ready)
+                inserts.append(row.row)
                 self.report.added["milestone"] += 1
             elif milestone_id in stored and row.same_as(stored[milestone_id]):
                 self.report.unchanged["milestone"] += 1
             else:
+                assert row.ready is not None
                 writer.replace(milestone_id, row.ready)
                 self.report.updated["milestone"] += 1
         writer.insert(inserts)
+
+
+@dataclass(slots=True)
+class JsonlFile:
+    """A JSON Lines file to import, open; `size` in bytes. Large, it is read by a worker."""
+
+    stream: TextIO
+    name: str
+    size: int
+
+
+class _Worker:
+    """A process that reads a JSON Lines file and makes its export-shaped milestone records
+    ready (exported_milestone, with a _Snapshot of what the importer settled before the
+    first of them) while the importer writes the rows it hands over; any other record, and
+    every record after a non-milestone one that follows them, it hands over as read, for
+    the importer. Its batches go through a pipe, so it is at most a batch or two ahead.
+
+    It writes nothing and creates no file: a failed import stops it; if the importer is
+    killed, its next send fails and it ends. Ctrl-C is the importer's to act on.
+    """
+
+    def __init__(self, file: JsonlFile, snapshot: Callable[[], _Snapshot]) -> None:
+        context = multiprocessing.get_context("fork")  # nothing to import again, no pickled start
+        self.conn, theirs = context.Pipe()
+        fd = file.stream.buffer.fileno()
+        self.process = context.Process(
+            target=_read_ahead, args=(theirs, self.conn, fd, file.name), daemon=True
+        )
+        self.snapshot = snapshot
+
+    def __enter__(self) -> _Worker:
+        self.process.start()
+        return self
+
+    def __iter__(self) -> Iterator[Record]:
+        while True:
+            try:
+                what, payload = self.conn.recv()
+            except EOFError:
+                self.process.join()
+                raise CasetrackError(
+                    "import failed, nothing was written: its reading process ended"
+                    f" (exit code {self.process.exitcode})"
+                ) from None
+            if what == "records":
+                yield from payload
+            elif what == "known":
+                self.conn.send(self.snapshot())
+            elif what == "done":
+                return
+            else:
+                err, details = payload
+                if isinstance(err, CasetrackError):
+                    err.details = details
+                raise err
+
+    def __exit__(self, *_: object) -> None:
+        self.conn.close()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+
+
+def _read_ahead(conn: Connection, importers: Connection, fd: int, name: str) -> None:
+    """The worker process's work: see _Worker."""
+    import signal
+
+    importers.close()  # its end: once the importer is gone, a send here fails
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, signal.SIG_DFL)
+    try:
+        _send_records(conn, fd, name)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the importer stopped
+    except BaseException as err:  # the reader's refusal (or a bug): the importer raises it
+        details = err.details if isinstance(err, CasetrackError) else None
+        try:
+            conn.send(("failed", (err, details)))
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        except Exception:  # an error that does not pickle
+            conn.send(("failed", (RuntimeError(f"{type(err).__name__}: {err}"), None)))
+
+
+def _send_records(conn: Connection, fd: int, name: str) -> None:
+    os.lseek(fd, 0, os.SEEK_SET)
+    with open(fd, "rb", closefd=False) as raw:
+        _send_lines(conn, io.TextIOWrapper(raw, encoding="utf-8-sig", newline=""), name)
+
+
+def _send_lines(conn: Connection, stream: TextIO, name: str) -> None:
+    known: _Snapshot | None = None
+    preparing = True
+    batch: list[Record] = []
+    for line, kind, record in read_jsonl(stream, name):
+        item: Record = (line, kind, record)
+        if kind == "milestone" and preparing:
+            if known is None:
+                conn.send(("records", batch))
+                batch = []
+                conn.send(("known", None))
+                known = conn.recv()
+            try:
+                ready = exported_milestone(record, known)
+            except CasetrackError:
+                ready = None  # the importer's reading says what is wrong
+            if ready is not None:
+                item = (line, _PREPARED, ready.row())
+        elif known is not None and kind not in ("error", "warning"):
+            preparing = False  # the importer may now hold what the snapshot does not say
+        batch.append(item)
+        if len(batch) >= WORKER_BATCH:
+            conn.send(("records", batch))
+            batch = []
+    conn.send(("records", batch))
+    conn.send(("done", None))
