@@ -196,12 +196,14 @@ class Measure:
     columns: int | None = None  # $COLUMNS: tables wrap to this width, else (piped) not at all
     times: list[float] = field(default_factory=list)
     rss: list[int] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system, its children's included
 
 
 def run_once(
     argv: list[str], stdout: Path | None = None, columns: int | None = None
-) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one process; it must succeed."""
+) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KiB) and CPU seconds (user and system, with those of the
+    processes it started and waited for) of one process; it must succeed."""
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     if columns:
         env["COLUMNS"] = str(columns)
@@ -219,7 +221,7 @@ def run_once(
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"failed ({process.returncode}): {shlex.join(argv)}\n{errors.decode()}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def available(command: str) -> bool:
@@ -233,12 +235,13 @@ def measure(items: list[Measure], runs: int) -> None:
         for item in items:
             if item.prepare:
                 item.prepare()
-            elapsed, rss = run_once(item.argv, item.stdout, item.columns)
+            elapsed, rss, cpu = run_once(item.argv, item.stdout, item.columns)
             if item.after:
                 item.after()
             if round_:
                 item.times.append(elapsed)
                 item.rss.append(rss)
+                item.cpu.append(cpu)
 
 
 def median_ms(item: Measure) -> float:
@@ -495,6 +498,11 @@ def report(db: Path, work: Path, args: argparse.Namespace) -> None:
             )
         if item is importing and best:
             goals.append(f"≤ 1.6x best_copy: {'ok' if ms <= 1.6 * median_ms(best) else 'MISSED'}")
+            cpu, best_cpu = statistics.median(item.cpu), statistics.median(best.cpu)
+            goals.append(
+                f"CPU {cpu:.1f} s, {cpu / best_cpu:.2f}x best_copy's {best_cpu:.1f} s"
+                f" ({'ok' if cpu <= 1.6 * best_cpu else 'over'} 1.6x)"
+            )
         if item is undoing and growth:
             share = max(growth)
             goals.append(f"≤ the import: {'ok' if base and ms <= median_ms(base) else 'MISSED'}")

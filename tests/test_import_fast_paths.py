@@ -446,9 +446,9 @@ def test_a_large_export_is_read_by_a_worker_process_and_imports_as_in_process(
     prepared: list[object] = []
     keep = importer._Importer.prepared
 
-    def counted(self: importer._Importer, line: int | str, row: Any) -> None:
-        prepared.append(line)
-        keep(self, line, row)
+    def counted(self: importer._Importer, line: int | str, rows: list[Any]) -> None:
+        prepared.extend(at for at, _ in rows)
+        keep(self, line, rows)
 
     other = Cli(tmp_path / "new.db")
     with mock.patch.object(importer, "WORKER_FROM", 0), \
