@@ -291,3 +291,53 @@ def remove_source(store: Store, ref: str) -> Source:
             )
         conn.execute("DELETE FROM sources WHERE id = ?", (source.id,))
     return source
+
+
+def merge_sources(store: Store, keep: str, duplicate: str) -> tuple[Source, Source, int]:
+    """Fold a duplicate source into another, as parties are merged: its citations move to
+    the source kept (a milestone citing both at the same place keeps one), the fields the
+    kept one lacks are taken from it, and it is removed. A milestone citing both at
+    different places is refused: it keeps one pinpoint per source. Returns the source kept,
+    the one removed and how many citations moved."""
+    with store.write() as conn:
+        kept, dup = require_source(conn, keep), require_source(conn, duplicate)
+        if kept.id == dup.id:
+            raise CasetrackError(f"{keep!r} and {duplicate!r} are already the same source")
+        for source in (kept, dup):
+            row = conn.execute(
+                "SELECT document_id FROM sources WHERE id = ? AND document_id IS NOT NULL",
+                (source.id,),
+            ).fetchone()
+            if row is not None:  # cited at its pages, by its hash: not a citation to fold
+                raise CasetrackError(
+                    f"source {source.id} is how document {row[0]} is cited: it is not merged"
+                    f" (see 'casetrack doc show {row[0]}')"
+                )
+        clash = conn.execute(
+            "SELECT d.milestone_id FROM milestone_sources d JOIN milestone_sources k"
+            " ON k.milestone_id = d.milestone_id AND k.source_id = ? WHERE d.source_id = ?"
+            " AND (d.quote IS NOT k.quote OR d.page IS NOT k.page"
+            " OR d.paragraph IS NOT k.paragraph) ORDER BY d.milestone_id LIMIT 1",
+            (kept.id, dup.id),
+        ).fetchone()
+        if clash is not None:
+            raise CasetrackError(
+                f"milestone {clash[0]} cites sources {kept.id} and {dup.id} at different places"
+                " (a milestone keeps one pinpoint per source): remove one first ('casetrack"
+                f" edit {clash[0]} --remove-source {dup.id}')"
+            )
+        moved = conn.execute(
+            "UPDATE milestone_sources SET source_id = ? WHERE source_id = ? AND milestone_id"
+            " NOT IN (SELECT milestone_id FROM milestone_sources WHERE source_id = ?)",
+            (kept.id, dup.id, kept.id),
+        ).rowcount
+        moved += conn.execute(
+            "DELETE FROM milestone_sources WHERE source_id = ?", (dup.id,)
+        ).rowcount  # the same place cited through both: the kept source's citation stays
+        conn.execute(
+            "UPDATE sources SET title = coalesce(title, ?), publisher = coalesce(publisher, ?),"
+            " published = coalesce(published, ?) WHERE id = ?",
+            (dup.title, dup.publisher, dup.published, kept.id),
+        )
+        conn.execute("DELETE FROM sources WHERE id = ?", (dup.id,))
+        return get_source_by_id(conn, kept.id), dup, moved

@@ -92,6 +92,7 @@ BASELINE: dict[str, tuple[list[str], list[str]]] = {
     "source list": ([], []),
     "source show": (["1"], []),
     "source edit": (["1"], ["--title", "A title"]),
+    "source merge": (["1", "https://example.org/new"], []),
     "source rm": (["https://example.org/new"], []),
     "kind list": ([], []),
     "kind add": (["extradition"], []),
@@ -152,7 +153,7 @@ def prepare(path: str, folder: Path, cli: Cli) -> None:
         cli("rm", "3")
     if path == "party rm":
         cli("party", "add", "Someone New")
-    if path == "source rm":
+    if path in ("source rm", "source merge"):
         cli("source", "add", "https://example.org/new")
     if path in ("kind rename", "kind rm"):  # a kind of the user's own: built-in ones stay
         cli("kind", "add", "dawn raid")

@@ -152,3 +152,43 @@ def test_a_citation_in_another_case_accents_or_spacing_is_the_same_source(cli: C
     assert [m["id"] for m in json.loads(listed.stdout)] == [1, 2]
     cli("source", "edit", "1", "--url", "Libération, 4 Mars 2021, p. 12")  # its own, recased
     assert cli.query("SELECT url FROM sources") == [("Libération, 4 Mars 2021, p. 12",)]
+
+
+def test_source_merge_folds_a_duplicate_into_the_source_kept(cli: Cli) -> None:
+    """Two records of one source (made before citations were matched in any case, or typed
+    'p.12' for 'p. 12') are folded into one, as parties are: the citations move, fields the
+    kept source lacks come from the other, and one undo puts both back."""
+    cli("case", "add", "c", "--title", "C")
+    cli("source", "add", "Le Monde, 4 mars 2021, p. 12", "--title", "Un militant interpellé")
+    cli("add", "c", "2021-03-03", "Arrest", "--source", "1", "--quote", "placé en garde à vue")
+    cli("add", "c", "2021-03-05", "Charge", "--source", "Le Monde, 4 mars 2021, p.12",
+        "--quote", "mis en examen")  # fmt: skip
+    cli("source", "edit", "2", "--publisher", "Le Monde")
+    cli("add", "c", "2021-03-06", "Both", "--source", "1", "--quote", "q")
+    cli("edit", "3", "--source", "2", "--quote", "q")  # the same place, cited through each
+    before = cli.records()
+    merged = cli("source", "merge", "1", "Le Monde, 4 mars 2021, p.12")
+    assert merged.stderr == (
+        "merged source 2 into source 1 (Le Monde, 4 mars 2021, p. 12): 2 citation(s) moved\n"
+    )
+    assert cli.query("SELECT id, url, title, publisher FROM sources") == [
+        (1, "Le Monde, 4 mars 2021, p. 12", "Un militant interpellé", "Le Monde")
+    ]
+    assert cli.query(
+        "SELECT milestone_id, source_id, quote FROM milestone_sources ORDER BY milestone_id"
+    ) == [(1, 1, "placé en garde à vue"), (2, 1, "mis en examen"), (3, 1, "q")]
+    found = json.loads(cli("search", "interpellé", "-f", "json").stdout)  # the kept title
+    assert sorted(m["id"] for m in found) == [1, 2, 3]
+    cli("undo")
+    assert cli.records() == before
+    cli("edit", "3", "--remove-source", "2", "--source", "2", "--quote", "another place")
+    before = cli.records()
+    refused = cli("source", "merge", "1", "2", code=1).stderr
+    assert refused == (
+        "casetrack: milestone 3 cites sources 1 and 2 at different places (a milestone keeps"
+        " one pinpoint per source): remove one first ('casetrack edit 3 --remove-source 2')\n"
+    )
+    assert cli("source", "merge", "1", "1", code=1).stderr == (
+        "casetrack: '1' and '1' are already the same source\n"
+    )
+    assert cli.records() == before

@@ -8,7 +8,7 @@ import typer
 
 from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_details, open_store, say
 
-app = typer.Typer(help="Add, list, show, edit and remove sources.", no_args_is_help=True)
+app = typer.Typer(help="Add, list, show, edit, merge and remove sources.", no_args_is_help=True)
 SourceRef = Annotated[str, typer.Argument(metavar="ID|URL", help="Source id or URL.")]
 Title = Annotated[str | None, typer.Option(help="Headline or document title.")]
 Publisher = Annotated[str | None, typer.Option(help="Newspaper, court or author.")]
@@ -81,6 +81,24 @@ def edit(
     source = edit_source(open_store(ctx), ref, url=url, title=title, publisher=publisher,
                          published=published)  # fmt: skip
     say(f"updated source {source.id}")
+
+
+@app.command("merge")
+def merge(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(metavar="KEEP", help="The source kept: id or URL.")],
+    duplicate: Annotated[
+        str, typer.Argument(metavar="DUPLICATE", help="The source folded into it and removed.")
+    ],
+) -> None:
+    """Fold a duplicate source into another: its citations move, then it is removed.
+
+    Example: casetrack source merge 3 "Le Monde, 4 mars 2021, p.12"
+    """
+    from casetrack.sources import merge_sources
+
+    kept, removed, moved = merge_sources(open_store(ctx), keep, duplicate)
+    say(f"merged source {removed.id} into source {kept.id} ({kept.url}): {moved} citation(s) moved")
 
 
 @app.command("rm")
