@@ -133,10 +133,7 @@ def _chosen(conn: sqlite3.Connection, change_id: int | None) -> Change:
                     f"nothing of yours ({me}) to undo; the newest change is someone else's,"
                     f" {_change(row).named}: 'casetrack undo {row[0]}' reverts it"
                 )
-            raise CasetrackError(
-                f"{_change(row).named} is newer than your last, change {mine[0]} ('{mine[3]}'):"
-                f" 'casetrack undo {mine[0]}' reverts yours, 'casetrack undo {row[0]}' theirs"
-            )
+            raise CasetrackError(_newer_than_yours(conn, _change(row), _change(mine)))
     else:
         row = conn.execute(_CHANGE_ROW + " WHERE c.id = ?", (change_id,)).fetchone()
         if row is None:
@@ -154,11 +151,8 @@ def _chosen(conn: sqlite3.Connection, change_id: int | None) -> Change:
         if row[5] is not None and row[7] is None:
             raise CasetrackError(f"{_change(row).named} was undone already, by change {row[5]}")
     change = _change(row)
-    erased = conn.execute(
-        "SELECT erased_by FROM history WHERE change_id = ? AND erased_by IS NOT NULL LIMIT 1",
-        (change.id,),
-    ).fetchone()
-    if erased and erased[0] == change.id:
+    erased = _erased_by(conn, change.id)
+    if erased == change.id:
         raise CasetrackError(
             f"{change.named} erased rows for good: it cannot be undone"
             " (an older change: 'casetrack undo ID', IDs in 'casetrack history')"
@@ -166,9 +160,34 @@ def _chosen(conn: sqlite3.Connection, change_id: int | None) -> Change:
     if erased:
         raise CasetrackError(
             f"cannot undo {change.named}: rows it changed were erased for good by change"
-            f" {erased[0]}; nothing was undone"
+            f" {erased}; nothing was undone"
         )
     return change
+
+
+def _erased_by(conn: sqlite3.Connection, change_id: int) -> int | None:
+    """The change that erased for good rows this one changed (itself, for an erasure)."""
+    erased = conn.execute(
+        "SELECT erased_by FROM history WHERE change_id = ? AND erased_by IS NOT NULL LIMIT 1",
+        (change_id,),
+    ).fetchone()
+    return int(erased[0]) if erased else None
+
+
+def _newer_than_yours(conn: sqlite3.Connection, theirs: Change, mine: Change) -> str:
+    """Why plain undo does not revert someone else's newer change, suggesting only the undos
+    that can work: neither an erasure nor a change whose rows one erased can be undone."""
+    gone = _erased_by(conn, mine.id)
+    if gone is not None:
+        by = theirs.named if gone == theirs.id else f"change {gone}"
+        return (
+            f"your last change, {mine.named}, cannot be undone: rows it changed were erased for"
+            f" good by {by}"
+        )
+    said = f"{theirs.named} is newer than your last, change {mine.id} ('{mine.command}'):"
+    if _erased_by(conn, theirs.id) == theirs.id:
+        return f"{said} 'casetrack undo {mine.id}' reverts yours (theirs erased rows for good)"
+    return f"{said} 'casetrack undo {mine.id}' reverts yours, 'casetrack undo {theirs.id}' theirs"
 
 
 def _revert_change(conn: sqlite3.Connection, change: Change) -> None:

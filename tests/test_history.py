@@ -386,3 +386,38 @@ def test_history_says_a_removed_link_was_removed_at_80_columns(demo: Cli) -> Non
                                 env={"COLUMNS": "80"}).stdout  # fmt: skip
     assert "removed tag 'whistleblower'" in narrow and "removed 'Jean Witness'" in narrow
     assert narrow.count("tag 'whistleblower'") == 2  # added once, removed once
+
+
+def test_undo_after_a_colleagues_purge_suggests_only_what_can_be_undone(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bob's last change touched rows Ana then erased: plain undo says it cannot be undone,
+    instead of suggesting 'undo' of his change and of her purge, both of which fail."""
+
+    def as_user(name: str) -> None:
+        for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+            monkeypatch.setenv(variable, name)
+
+    cli("case", "add", "doe", "--title", "Doe v. Riverton")
+    as_user("bob")
+    cli("add", "doe", "2022-01-13", "Docket entry")
+    cli("add", "doe", "2022-01-14", "Second entry")
+    cli("rm", "2")
+    as_user("ana")
+    cli("purge", "2", "--yes")
+    as_user("bob")
+    refused = cli("undo", code=1).stderr
+    assert refused.startswith("casetrack: your last change, change 4 ('rm' by bob")
+    assert (
+        "erased for good by change 5 ('purge' by ana" in refused
+        and "'casetrack undo" not in refused
+    )
+    # Bob's older change is not blocked by the purge: an undo of Ana's newer one is not offered.
+    cli("add", "doe", "2022-01-15", "Third entry")
+    as_user("ana")
+    cli("purge", "1", "--yes")
+    as_user("bob")
+    refused = cli("undo", code=1).stderr
+    assert "'casetrack undo 6' reverts yours (theirs erased rows for good)" in refused
+    assert "undo 7" not in refused
+    cli("undo", "6")
