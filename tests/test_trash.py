@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.conftest import Cli
 
@@ -66,3 +67,22 @@ def test_restore_needs_exactly_one_target(demo: Cli) -> None:
     demo("restore", code=1)
     demo("restore", "3", "--case", "nec-2003", code=1)
     assert "no case 'nope' in the trash" in demo("restore", "--case", "nope", code=1).stderr
+
+
+def test_rm_of_thousands_says_how_many_and_their_runs_not_each_id(cli: Cli, tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    rows = "".join(f"big,2021-01-{day % 28 + 1:02d},Entry {day}\n" for day in range(1, 1201))
+    sheet.write_text("case,date,title\n" + rows, encoding="utf-8")
+    cli("import", str(sheet))
+    said = cli("rm", *map(str, range(1, 1001))).stderr
+    assert said == (
+        "moved 1,000 milestones (1-1000) to the trash: 'casetrack undo' brings them all back,"
+        " 'casetrack restore ID' one\n"
+    )
+    every_other = [str(i) for i in range(1001, 1201, 2)]
+    said = cli("rm", *every_other).stderr
+    assert said.startswith("moved 100 milestones (1001, 1003, ") and ", …) to the trash" in said
+    assert len(said) < 200
+    assert cli("rm", "1002", "1004").stderr.startswith("moved milestones 1002, 1004 to the trash")
+    cli("undo")
+    assert cli.query("SELECT count(*) FROM milestones WHERE deleted_at IS NULL") == [(100,)]

@@ -304,6 +304,11 @@ def edit(
     say_recounted(report.recounted)
 
 
+# How many milestone ids a message lists one by one, and how long their runs may get.
+SAID_IDS = 10
+SAID_RUNS = 60
+
+
 def rm(
     ctx: typer.Context,
     milestone_ids: Annotated[
@@ -322,8 +327,21 @@ def rm(
     if len(ids) == 1:
         say(f"moved milestone {ids[0]} to the trash: 'casetrack restore {ids[0]}' brings it back")
         return
-    say(f"moved milestones {', '.join(map(str, ids))} to the trash: 'casetrack undo' brings"
-        " them all back, 'casetrack restore ID' one")  # fmt: skip
+    say(f"moved {_many(ids)} to the trash: 'casetrack undo' brings them all back,"
+        " 'casetrack restore ID' one")  # fmt: skip
+
+
+def _many(ids: list[int]) -> str:
+    """Milestone ids for a one-line message: each of a few, else how many and their runs
+    (1000-6000), cut short so that removing thousands does not print thousands."""
+    from casetrack.pages import labels_said
+
+    if len(ids) <= SAID_IDS:
+        return f"milestones {', '.join(map(str, ids))}"
+    runs = labels_said([str(i) for i in sorted(ids)])
+    if len(runs) > SAID_RUNS:
+        runs = runs[:SAID_RUNS].rsplit(", ", 1)[0] + ", …"
+    return f"{len(ids):,} milestones ({runs})"
 
 
 def move(
