@@ -18,7 +18,7 @@ from casetrack.drafts import clean_kind
 from casetrack.errors import CasetrackError
 from casetrack.models import MILESTONE_STATUSES, ROLES
 from casetrack.parties import require_party_id
-from casetrack.sources import find_source
+from casetrack.sources import require_source
 from casetrack.tables import KEY_ONLY, NOT_UNDISPUTED
 from casetrack.text import check_choice, did_you_mean, name_key
 from casetrack.writer import check_kind
@@ -93,9 +93,7 @@ def where_clause(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[
     if filters.key:
         clauses.append(f"m.{KEY_ONLY}")
     if filters.source is not None:
-        source = find_source(conn, filters.source)
-        if source is None:
-            raise CasetrackError(f"no source {filters.source!r}: see 'casetrack source list'")
+        source = require_source(conn, filters.source)
         clauses.append("m.id IN (SELECT milestone_id FROM milestone_sources WHERE source_id = ?)")
         params.append(source.id)
     return " AND ".join(clauses), params

@@ -13,7 +13,7 @@ from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import Source
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, widest
-from casetrack.text import clean_text, name_key
+from casetrack.text import clean_text, did_you_mean, name_key
 
 _SELECT = "SELECT id, uid, url, title, publisher, published FROM sources"
 
@@ -132,7 +132,11 @@ def create_source(
 def require_source(conn: sqlite3.Connection, ref: str) -> Source:
     source = find_source(conn, ref)
     if source is None:
-        raise NotFoundError(f"no source {ref!r}: see 'casetrack source list'")
+        # The closest citation or URL, as a party name's ('Le Monde 4 mars 2021' for
+        # 'Le Monde, 4 mars 2021'); a document's source is named by its id, not its hash.
+        known = [r[0] for r in conn.execute("SELECT url FROM sources WHERE document_id IS NULL")]
+        hint = did_you_mean(ref, known)
+        raise NotFoundError(f"no source {clean_text(ref)!r}{hint}: see 'casetrack source list'")
     return source
 
 

@@ -192,3 +192,16 @@ def test_source_merge_folds_a_duplicate_into_the_source_kept(cli: Cli) -> None:
         "casetrack: '1' and '1' are already the same source\n"
     )
     assert cli.records() == before
+
+
+def test_a_source_not_found_names_the_closest_citation_or_url(cli: Cli) -> None:
+    cli("case", "add", "c", "--title", "C")
+    cli("add", "c", "2023", "Non-lieu", "--source", "https://www.example.fr/non-lieu-benali.pdf")
+    cli("source", "add", "Le Monde, 4 mars 2021, p. 12")
+    shown = cli("source", "show", "Le Monde 4 mars 2021 p 12", code=1).stderr
+    assert shown == (
+        "casetrack: no source 'Le Monde 4 mars 2021 p 12' (did you mean 'Le Monde, 4 mars 2021,"
+        " p. 12'?): see 'casetrack source list'\n"
+    )
+    listed = cli("timeline", "--source", "www.example.fr/non-lieu-benali.pdf", code=1).stderr
+    assert "(did you mean 'https://www.example.fr/non-lieu-benali.pdf'?)" in listed
