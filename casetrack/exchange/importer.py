@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import pickle
 import sqlite3
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -903,6 +904,9 @@ class _Worker:
         self.snapshot = snapshot
 
     def __enter__(self) -> _Worker:
+        for stream in (sys.stdout, sys.stderr):  # else the worker would write it again at its end
+            if stream is not None:
+                stream.flush()
         self.process.start()
         return self
 
