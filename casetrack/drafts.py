@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from casetrack.dates import OPEN_END, OPEN_START, DateValue, key_fits, parse_date
 from casetrack.errors import CasetrackError
-from casetrack.models import KNOWN_ROLES, MILESTONE_STATUSES, ROLES, Milestone
+from casetrack.models import FRENCH_ROLES, KNOWN_ROLES, MILESTONE_STATUSES, ROLES, Milestone
 from casetrack.text import check_choice, clean_text, closest, name_key
 
 # What a milestone given no kind is: `casetrack kind` cannot rename or remove it.
@@ -31,6 +31,8 @@ DATE_COLUMNS = (
 # A milestone's own columns, as Checked.values() gives them.
 MILESTONE_COLUMNS = ("uid", *DATE_COLUMNS, "kind", "title", "location", "note", "status", "key")
 _ROLES = frozenset(KNOWN_ROLES)
+# A known role by its key: 'intime' typed without accents is 'intimé'.
+_ROLE_KEYS = {name_key(role): role for role in KNOWN_ROLES}
 # A UUID as casetrack writes it; any other spelling goes through uuid.UUID.
 CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # A sort key as dates.sort_key, dates.placed_key and dates.keys_for_order write them: a day,
@@ -236,12 +238,15 @@ def check_role(
         return role
     role = " ".join(clean_text(role or "").split()).lower()
     if role and not as_typed and role not in _ROLES:
+        if name_key(role) in _ROLE_KEYS:  # a known role in other accents
+            return _ROLE_KEYS[name_key(role)]
         meant = _meant(role)
         if meant:
+            listed = FRENCH_ROLES if meant in FRENCH_ROLES else ROLES
             raise CasetrackError(
                 f"unknown role {role!r} in {where} (did you mean {meant!r}?"
                 + (f" to keep it as typed: {keep}" if keep else "")
-                + f"); known roles: {', '.join(ROLES)}"
+                + f"); known roles: {', '.join(listed)}"
             )
     return role or None
 

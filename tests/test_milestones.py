@@ -128,10 +128,11 @@ def test_french_roles_are_roles_and_their_misspellings_are_caught(case: Cli) -> 
     result = case("add", "acme", "2003", "x", "--party", "Marie Roux:juge d'instrution", code=1)
     assert 'did you mean "juge d\'instruction"' in result.stderr
     assert "did you mean 'prévenu'" in case("add", "acme", "2003", "x", "--party",
-                                            "Marie Roux:prevenu", code=1).stderr  # fmt: skip
+                                            "Marie Roux:prévnu", code=1).stderr  # fmt: skip
+    case("add", "acme", "2003", "x", "--party", "Marie Roux:prevenu")  # no accents: the role
     assert case.query("SELECT role FROM milestone_parties ORDER BY rowid") == [
         ("juge d'instruction",), ("juge",), ("partie civile",), ("prévenu",),
-        ("avocat de la partie civile",),
+        ("avocat de la partie civile",), ("prévenu",),
     ]  # fmt: skip
 
 
@@ -297,3 +298,16 @@ def test_ambiguous_numeric_date_is_refused_not_guessed(case: Cli) -> None:
     result = case("add", "acme", "03/07/2003", "x", code=1)
     assert "ambiguous" in result.stderr and "2003-07-03 (3 Jul) or 2003-03-07" in result.stderr
     assert case.query("SELECT count(*) FROM milestones") == [(0,)]
+
+
+def test_a_known_role_typed_without_its_accents_is_that_role(case: Cli) -> None:
+    """`intime` is the French role `intimé` typed on a keyboard without accents: it links
+    as that role, as a name or a kind would; a real misspelling of a French role is refused
+    naming the French roles, among which the suggestion is."""
+    case("add", "acme", "2023", "x", "--party", "Karim Benali:intime", "--party", "PNAT:Prevenu")
+    assert case.query("SELECT role FROM milestone_parties ORDER BY rowid") == [
+        ("intimé",), ("prévenu",)
+    ]  # fmt: skip
+    refused = case("add", "acme", "2023", "y", "--party", "Karim Benali:intimmé", code=1).stderr
+    assert "(did you mean 'intimé'?" in refused
+    assert "known roles: mis en cause, prévenu, " in refused
