@@ -174,6 +174,17 @@ def _erased_by(conn: sqlite3.Connection, change_id: int) -> int | None:
     return int(erased[0]) if erased else None
 
 
+def erasure_named(conn: sqlite3.Connection, table: str, row_id: int) -> str | None:
+    """The change that erased this row for good ('change 9 ('purge' by ana at ...)'), from
+    the line it left in the history; None when no erasure did."""
+    row = conn.execute(
+        _CHANGE_ROW + " WHERE c.id = (SELECT change_id FROM history WHERE table_name = ?"
+        " AND row_id = ? AND erased_by = change_id LIMIT 1)",
+        (table, row_id),
+    ).fetchone()
+    return _change(row).named if row else None
+
+
 def _newer_than_yours(conn: sqlite3.Connection, theirs: Change, mine: Change) -> str:
     """Why plain undo does not revert someone else's newer change, suggesting only the undos
     that can work: neither an erasure nor a change whose rows one erased can be undone."""

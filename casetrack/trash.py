@@ -29,9 +29,10 @@ def restore_milestone(store: Store, milestone_id: int) -> Restored:
             (milestone_id,),
         ).fetchone()
         if row is None:
-            raise NotFoundError(
-                f"no milestone {milestone_id} in the trash: see 'casetrack trash list'"
-            )
+            from casetrack.milestones import gone_milestone
+
+            missing = f"no milestone {milestone_id} in the trash: see 'casetrack trash list'"
+            raise NotFoundError(gone_milestone(conn, milestone_id, missing))
         deleted_at, case_id, slug, case_deleted_at = row
         if deleted_at is None:
             raise CasetrackError(f"milestone {milestone_id} is not in the trash")

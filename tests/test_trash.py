@@ -86,3 +86,17 @@ def test_rm_of_thousands_says_how_many_and_their_runs_not_each_id(cli: Cli, tmp_
     assert cli("rm", "1002", "1004").stderr.startswith("moved milestones 1002, 1004 to the trash")
     cli("undo")
     assert cli.query("SELECT count(*) FROM milestones WHERE deleted_at IS NULL") == [(100,)]
+
+
+def test_a_purged_milestone_is_said_erased_not_unknown(demo: Cli) -> None:
+    """show, edit, rm and restore of an id a purge erased say so and by which change,
+    instead of 'no milestone with id N' as for an id that never was."""
+    demo("rm", "3")
+    demo("purge", "3", "--yes")
+    (purge,) = demo.query("SELECT max(id) FROM changes")[0]
+    for command in (["show", "3"], ["edit", "3", "--title", "x"], ["rm", "3"], ["restore", "3"]):
+        said = demo(*command, code=1).stderr
+        assert said.startswith(f"casetrack: milestone 3 was erased for good by change {purge} ")
+        assert said.rstrip().endswith(": nothing of it is left") and said.count("\n") == 1
+    assert "no milestone 99 in the trash" in demo("restore", "99", code=1).stderr
+    assert "no milestone with id 99:" in demo("show", "99", code=1).stderr
