@@ -121,3 +121,15 @@ def test_restore_of_a_word_points_to_case_and_help_shows_no_type_placeholders(de
         options = shown.partition("Options:")[2]  # (Typer shows every argument's type)
         for placeholder in ("<list[str]>", "<int range>"):
             assert placeholder not in options, (command, placeholder)
+
+
+def test_a_format_named_by_its_standard_or_program_is_that_format(
+    demo: Cli, tmp_path: Path
+) -> None:
+    """'ical' and 'icalendar' are ics, 'word' is docx: asked for by those names, the export
+    is written instead of refused with no suggestion."""
+    assert demo("export", "-f", "iCal").stdout.startswith("BEGIN:VCALENDAR")
+    assert demo("export", "-f", "icalendar").stdout.startswith("BEGIN:VCALENDAR")
+    demo("export", "-f", "Word", "-o", str(tmp_path / "nec.docx"))
+    assert (tmp_path / "nec.docx").read_bytes().startswith(b"PK")
+    assert "unknown format 'ical'" in demo("timeline", "-f", "ical", code=2).stderr  # no ics

@@ -25,8 +25,10 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
 
 
-# Other names people give formats (a file's extension): taken for the format they name.
-FORMAT_ALIASES = {"md": "markdown", "ndjson": "jsonl", "htm": "html"}
+# Other names people give formats (a file's extension, the standard's or the program's name):
+# taken for the format they name.
+FORMAT_ALIASES = {"md": "markdown", "ndjson": "jsonl", "htm": "html", "ical": "ics",
+                  "icalendar": "ics", "word": "docx"}  # fmt: skip
 
 
 def choice_option(
