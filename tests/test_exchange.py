@@ -652,3 +652,35 @@ def test_import_names_the_format_a_file_is_in_when_it_is_not_one_casetrack_reads
         "import", str(tmp_path / "other.jsonl"), code=1).stderr  # fmt: skip
     (count,) = demo.query("SELECT count(*) FROM milestones")[0]
     assert count == 8  # nothing written by any of them
+
+
+def test_ics_events_are_written_without_building_icalendar_objects(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each event is written as its folded lines (icalendar's Event, built and serialised
+    per milestone, made a 35,000-event export take 20 s where CSV took 5), and reads back
+    with icalendar: text with every character RFC 5545 escapes, a backslash and a
+    multi-byte character at fold boundaries, a year before 1000, a location and a URL."""
+    import icalendar
+    from icalendar import Calendar
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an icalendar Event was built")
+
+    monkeypatch.setattr(icalendar, "Event", refused)
+    cli("case", "add", "harlan", "--title", "People v. Harlan")
+    title = 'Harlan, Tom; "the diner" \\ café ' + "é" * 40 + "\\" * 3 + " 🙂" * 20
+    note = "line one\nline two; with, commas\r\nand \\N a literal"
+    cli("add", "harlan", "2021-03-03", title, "--note", note, "--location", "Albany, NY",
+        "--source", "https://example.com/a,b;c", "--quote", "x" * 90 + "\\y")  # fmt: skip
+    cli("add", "harlan", "0990-05-01", "An old charter")
+    text = cli("export", "--format", "ics").stdout
+    assert all(len(line.encode()) <= 75 for line in text.splitlines())
+    events = {str(e["SUMMARY"]): e for e in Calendar.from_ical(text).walk("VEVENT")}
+    meeting = events[f"[harlan] {title}"]
+    assert str(meeting["LOCATION"]) == "Albany, NY"
+    assert str(meeting["URL"]) == "https://example.com/a,b;c"
+    description = str(meeting["DESCRIPTION"])
+    assert "line one\nline two; with, commas\nand \n a literal" in description  # \\N is \\n
+    assert description.endswith("x" * 90 + "\\y”")
+    assert events["[harlan] An old charter"].decoded("DTSTART") == date(990, 5, 1)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, TextIO
+from typing import TextIO
 
 from casetrack import __version__
 from casetrack.dates import bound_precisions, display_date
@@ -53,9 +53,9 @@ def _summary(milestone: Milestone, exact: bool) -> str:
     return summary
 
 
-def _event(milestone: Milestone, updated: str, sequence: int, exact: bool) -> Any:
-    from icalendar import Event
-
+def _event(milestone: Milestone, updated: str, sequence: int, exact: bool) -> dict[str, str]:
+    """A milestone's event as its properties ({'DTSTART;VALUE=DATE': '20030617', ...}),
+    values encoded as RFC 5545 writes them; _vevent folds them into lines."""
     value = milestone.date
     assert value.start is not None
     lines = [f"{milestone.kind}, case {milestone.case}"]
@@ -67,26 +67,73 @@ def _event(milestone: Milestone, updated: str, sequence: int, exact: bool) -> An
         + (f", p. {s.page}" if s.page else "") + (f": “{s.quote}”" if s.quote else "")
         for s in milestone.sources
     ]  # fmt: skip
-    stamp = datetime.fromisoformat(updated).astimezone(UTC)
-    event = Event()
-    event.add("uid", f"{milestone.uid}@casetrack")
-    event.add("dtstamp", stamp)
-    event.add("last-modified", stamp)
-    event.add("sequence", sequence)
-    event.add("dtstart", value.start)
+    changed = datetime.fromisoformat(updated).astimezone(UTC)
+    stamp = _day(changed) + changed.strftime("T%H%M%SZ")
+    # In the order icalendar writes them: its canonical ones, then the others by name.
+    event = {
+        "SUMMARY": _text(_summary(milestone, exact)),
+        "DTSTART;VALUE=DATE": _day(value.start),
+    }
     # An open end ("from 17 Jun 2003") is the first day only: an all-day event's default.
     if value.end is not None:
-        event.add("dtend", value.end + timedelta(days=1))
-    event.add("summary", _summary(milestone, exact))
-    event.add("description", "\n".join(lines))
-    event.add("categories", [milestone.kind])
-    event.add("transp", "TRANSPARENT")
+        event["DTEND;VALUE=DATE"] = _day(value.end + timedelta(days=1))
+    event |= {
+        "DTSTAMP": stamp,
+        "UID": _text(f"{milestone.uid}@casetrack"),
+        "SEQUENCE": str(sequence),
+        "CATEGORIES": _text(milestone.kind),
+        "DESCRIPTION": _text("\n".join(lines)),
+        "LAST-MODIFIED": stamp,
+    }
     if milestone.location:
-        event.add("location", milestone.location)
+        event["LOCATION"] = _text(milestone.location)
+    event["TRANSP"] = "TRANSPARENT"
     urls = [s.url for s in milestone.sources if s.url.startswith(("http://", "https://"))]
     if urls:
-        event.add("url", urls[0])
+        event["URL"] = urls[0]
     return event
+
+
+def _day(day: date) -> str:
+    """A DATE value (RFC 5545, 3.3.4): the year in four digits, year 990 too."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def _text(value: str) -> str:
+    """A TEXT value escaped as RFC 5545 (3.3.11) says, every line break as \\n."""
+    return (
+        value.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;")
+        .replace(",", "\\,").replace("\r\n", "\n").replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )  # fmt: skip
+
+
+def _vevent(properties: dict[str, str], inner: str = "") -> str:
+    """An event's lines, each folded to 75 octets (RFC 5545, 3.1), with components inside."""
+    lines = "".join(_folded(f"{name}:{value}") for name, value in properties.items())
+    return f"BEGIN:VEVENT\r\n{lines}{inner}END:VEVENT\r\n"
+
+
+def _folded(line: str) -> str:
+    """A content line cut into pieces of under 75 octets, never inside a character or
+    right after a backslash (as icalendar folds, for clients that misread a split escape)."""
+    if len(line) < FOLD and line.isascii():
+        return line + "\r\n"
+    pieces: list[str] = []
+    start = size = 0
+    for at, char in enumerate(line):
+        width = 1 if char < "\x80" else len(char.encode())
+        if at > start and size + width >= FOLD:
+            cut = at - 1 if at - start > 1 and line[at - 1] in "\\^" else at
+            pieces.append(line[start:cut])
+            size = len(line[cut:at].encode())
+            start = cut
+        size += width
+    pieces.append(line[start:])
+    return "\r\n ".join(pieces) + "\r\n"
+
+
+FOLD = 75
 
 
 _END = "END:VCALENDAR\r\n"
@@ -116,8 +163,7 @@ def write_ics(selection: Selection, out: TextIO) -> None:
         for m in chunk.milestones:
             exact = _starts_on_a_day(m)
             if exact or _upcoming(m, today):
-                event = _event(m, chunk.updated[m.id], revisions.get(m.id, 0), exact)
-                out.write(event.to_ical().decode())
+                out.write(_vevent(_event(m, chunk.updated[m.id], revisions.get(m.id, 0), exact)))
             else:
                 left_out += 1
     out.write(end)
@@ -128,8 +174,6 @@ def write_ics(selection: Selection, out: TextIO) -> None:
 def deadlines_ics(conn: sqlite3.Connection, ids: list[int], alarm_days: int) -> str:
     """What falls due (casetrack upcoming) as a calendar: an all-day event per deadline,
     with its working, and a reminder (VALARM) `alarm_days` before it."""
-    from icalendar import Alarm
-
     from casetrack.deadlines.due import deadline_details
     from casetrack.milestones import load_milestones
     from casetrack.selection import Filters
@@ -145,13 +189,14 @@ def deadlines_ics(conn: sqlite3.Connection, ids: list[int], alarm_days: int) -> 
                        _starts_on_a_day(milestone))  # fmt: skip
         details = deadline_details(conn, milestone.id) or {}
         if details.get("working"):
-            said = f"{event.pop('description')}\n{details['rule']}\n{details['working']}"
-            event.add("description", said)
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Due in {alarm_days} days: {milestone.title}")
-        alarm.add("trigger", timedelta(days=-alarm_days))
-        event.add_component(alarm)
-        parts.append(event.to_ical().decode())
+            said = f"{details['rule']}\n{details['working']}"
+            event["DESCRIPTION"] += "\\n" + _text(said)
+        alarm = {
+            "ACTION": "DISPLAY",
+            "DESCRIPTION": _text(f"Due in {alarm_days} days: {milestone.title}"),
+            "TRIGGER": f"-P{alarm_days}D",
+        }
+        inner = "".join(_folded(f"{name}:{value}") for name, value in alarm.items())
+        parts.append(_vevent(event, f"BEGIN:VALARM\r\n{inner}END:VALARM\r\n"))
     parts.append(_END)
     return "".join(parts)
