@@ -185,6 +185,15 @@ def erasure_named(conn: sqlite3.Connection, table: str, row_id: int) -> str | No
     return _change(row).named if row else None
 
 
+def gone_milestone(conn: sqlite3.Connection, milestone_id: int, otherwise: str) -> str:
+    """Why there is no milestone with this id: erased for good (by which change), else
+    `otherwise`."""
+    erased = erasure_named(conn, "milestones", milestone_id)
+    if erased:
+        return f"milestone {milestone_id} was erased for good by {erased}: nothing of it is left"
+    return otherwise
+
+
 def _newer_than_yours(conn: sqlite3.Connection, theirs: Change, mine: Change) -> str:
     """Why plain undo does not revert someone else's newer change, suggesting only the undos
     that can work: neither an erasure nor a change whose rows one erased can be undone."""

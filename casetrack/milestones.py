@@ -252,20 +252,11 @@ def _unlink_party(conn: sqlite3.Connection, milestone_id: int, text: str) -> Non
     )
 
 
-def gone_milestone(conn: sqlite3.Connection, milestone_id: int, otherwise: str) -> str:
-    """Why there is no milestone with this id: erased for good (by which change), else
-    `otherwise`."""
-    from casetrack.history import erasure_named
-
-    erased = erasure_named(conn, "milestones", milestone_id)
-    if erased:
-        return f"milestone {milestone_id} was erased for good by {erased}: nothing of it is left"
-    return otherwise
-
-
 def require_milestone(conn: sqlite3.Connection, milestone_id: int) -> None:
     row = conn.execute("SELECT deleted_at FROM milestones WHERE id = ?", (milestone_id,)).fetchone()
     if row is None:
+        from casetrack.history import gone_milestone
+
         missing = f"no milestone with id {milestone_id}: see 'casetrack timeline'"
         raise NotFoundError(gone_milestone(conn, milestone_id, missing))
     if row[0] is not None:

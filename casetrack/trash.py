@@ -29,7 +29,7 @@ def restore_milestone(store: Store, milestone_id: int) -> Restored:
             (milestone_id,),
         ).fetchone()
         if row is None:
-            from casetrack.milestones import gone_milestone
+            from casetrack.history import gone_milestone
 
             missing = f"no milestone {milestone_id} in the trash: see 'casetrack trash list'"
             raise NotFoundError(gone_milestone(conn, milestone_id, missing))
