@@ -205,12 +205,13 @@ def _candidate_names(conn: sqlite3.Connection, words: frozenset[str]) -> list[st
     ]
 
 
-def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[str]:
-    """Known names and aliases a new party name is likely a variant of, closest first: the
-    same letters and digits, a typo away (in letters: 'Party 1' and 'Party 2' are two), or a
-    subset of its words or they of its, those it begins and/or ends with ('Rajavi' and 'Maryam
-    Rajavi'; not 'USA' and 'Hetero USA, Inc.'), an initial read as the first name it begins
-    ('J. Smith' and 'John Smith'). Case, accents and spacing are already one name."""
+def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[list[str]]:
+    """Known names and aliases a new party name is likely a variant of, a list a party (its
+    closest name first), closest first: the same letters and digits, a typo away (in letters:
+    'Party 1' and 'Party 2' are two), or a subset of its words or they of its, those it begins
+    and/or ends with ('Rajavi' and 'Maryam Rajavi'; not 'USA' and 'Hetero USA, Inc.'), an
+    initial read as the first name it begins ('J. Smith' and 'John Smith'). Case, accents and
+    spacing are already one name."""
     import difflib
 
     key = name_key(name)
@@ -239,7 +240,11 @@ def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[str]:
             and matcher.ratio() >= CLOSE_RATIO
         ):
             scored[other] = matcher.ratio()
-    return sorted(scored, key=lambda other: -scored[other])[:n]
+    # By party: a party's aliases close too are its other names, not other parties.
+    near: dict[int | None, list[str]] = {}
+    for other in sorted(scored, key=lambda other: -scored[other]):
+        near.setdefault(find_party_id(conn, other), []).append(other)
+    return list(near.values())[:n]
 
 
 def refuse_close(conn: sqlite3.Connection, name: str, instead: str) -> None:
@@ -247,7 +252,10 @@ def refuse_close(conn: sqlite3.Connection, name: str, instead: str) -> None:
     to create it all the same."""
     near = close_names(conn, name)
     if near:
-        them = " or ".join(repr(other) for other in near)
+        them = " or ".join(
+            repr(names[0]) + (f" (aka {', '.join(map(repr, names[1:]))})" if names[1:] else "")
+            for names in near
+        )
         which = "is close: write that name" if len(near) == 1 else "are close: write one"
         raise CasetrackError(
             f"no party named {clean_text(name)!r}, but {them} {which} to link it, or {instead}"

@@ -33,7 +33,7 @@ def _parties(cli: Cli, milestone_id: str) -> list[dict[str, object]]:
 @pytest.mark.parametrize(
     ("typed", "suggested"),
     [
-        ("Rajavi:detainee", "'Maryam Rajavi' or 'M. Rajavi'"),  # a subset of the words
+        ("Rajavi:detainee", "'Maryam Rajavi' (aka 'M. Rajavi') is close"),  # a subset of words
         ("Rajavi Maryam", "'Maryam Rajavi'"),  # the same words in another order
         ("Mrs Maryam Rajavi", "'Maryam Rajavi'"),  # more words around them
         ("Maryam Rajavy", "'Maryam Rajavi'"),  # a typo
@@ -283,3 +283,18 @@ def test_an_initial_of_another_first_name_or_surname_is_another_party(
     result = case("add", "c", "2004", "Hearing", "--party", typed)
     assert result.stderr == f"new party: {typed}\n"
     assert case.query("SELECT count(*) FROM parties WHERE name = ?", [typed]) == [(1,)]
+
+
+def test_a_partys_close_aliases_are_said_as_its_names_not_as_other_parties(cli: Cli) -> None:
+    cli("case", "add", "harlan", "--title", "People v. Harlan")
+    cli("party", "add", "Thomas Harlan", "--alias", "Tom Harlan", "--alias", "Councilman Harlan")
+    refused = cli("add", "harlan", "2021", "Indictment", "--party", "Harlan:defendant", code=1)
+    said = refused.stderr.split(", but ")[1].split(" to link it")[0]
+    assert said.endswith("is close: write that name")
+    (name, aka) = said.removesuffix(" is close: write that name").split(" (aka ")
+    assert {name, *aka.rstrip(")").split(", ")} == {
+        "'Thomas Harlan'", "'Tom Harlan'", "'Councilman Harlan'"}  # fmt: skip
+    cli("party", "add", "Harlan Industries", "--kind", "organization")
+    refused = cli("add", "harlan", "2021", "Indictment", "--party", "Harlan", code=1).stderr
+    assert "'Harlan Industries'" in refused and " are close: write one" in refused
+    assert refused.count(" or ") == 2  # two parties, then --new-party

@@ -125,7 +125,7 @@ def test_upgraded_store_refuses_a_name_close_to_a_party_it_held(cli: Cli) -> Non
     result = cli("add", "other-1999", "2001", "Hearing", "--party", "Jane Row:witness", code=1)
     assert "but 'Jane Roe' is close" in result.stderr
     result = cli("add", "other-1999", "2001", "Hearing", "--party", "Roe", code=1)
-    assert "'Jane Roe' or 'J. Roe' are close" in result.stderr  # its alias, found too
+    assert "'Jane Roe' (aka 'J. Roe') is close" in result.stderr  # its alias, found too
 
 
 def test_upgrade_adds_the_later_kinds_and_keeps_one_made_by_hand(cli: Cli) -> None:
