@@ -91,6 +91,10 @@ _FRIENDLY = (
     rf"{_MONTH},? {_YEAR}",
 )
 _SEASON = rf"(?P<season>[^\W\d_]+),? (?:of )?{_YEAR}"
+# A winter named by both its years (winter 2020-21, winter 2020/2021): the winter of the first.
+_WINTER_ACROSS = (
+    rf"(?P<season>[^\W\d_]+),? (?:of )?{_YEAR}\s*[-/\u2013]\s*(?P<then>\d{{2}}|\d{{4}})"
+)
 # The 1990s; in French les années 1990, always a decade (les années 2000 are 2000-2009).
 _DECADE = r"(?P<year>\d{3}0)'?s"
 _DECADE_FR = r"(?:les )?ann[ée]es (?P<year>\d{3}0)"
@@ -852,6 +856,11 @@ def _core(text: str, today: date, original: str) -> str:
             raise _unknown_month(match["month"], original)
         code = f"{match['year']}-{month:02d}"
         return f"{code}-{int(match['day']):02d}" if match.groupdict().get("day") else code
+    match = re.fullmatch(_WINTER_ACROSS, text)
+    if match and _SEASON_CODES.get(match["season"]) == _WINTER:
+        year, then = int(match["year"]), match["then"]
+        if int(then) == (year + 1 if len(then) == 4 else (year + 1) % 100):
+            return f"{year:04d}-{_WINTER}"
     match = re.fullmatch(_SEASON, text)
     if match and match["season"] in _SEASON_CODES:
         return f"{match['year']}-{_SEASON_CODES[match['season']]}"

@@ -26,6 +26,8 @@ READ = [
     ("H2 2021", "[2021-07..2021-12]", "between Jul 2021 and Dec 2021"),
     ("the first half of 2021", "[2021-01..2021-06]", "between Jan 2021 and Jun 2021"),
     ("Jan-Mar 2021", "2021-01/2021-03", "Jan \u2013 Mar 2021"),
+    ("winter 2020-21", "2020-24", "Winter 2020"),  # December 2020 to February 2021
+    ("Winter 2020/2021", "2020-24", "Winter 2020"),
 ]
 
 
