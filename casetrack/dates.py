@@ -858,9 +858,9 @@ def _core(text: str, today: date, original: str) -> str:
         return f"{code}-{int(match['day']):02d}" if match.groupdict().get("day") else code
     match = re.fullmatch(_WINTER_ACROSS, text)
     if match and _SEASON_CODES.get(match["season"]) == _WINTER:
-        year, then = int(match["year"]), match["then"]
-        if int(then) == (year + 1 if len(then) == 4 else (year + 1) % 100):
-            return f"{year:04d}-{_WINTER}"
+        first, then = int(match["year"]), match["then"]
+        if int(then) == (first + 1 if len(then) == 4 else (first + 1) % 100):
+            return f"{first:04d}-{_WINTER}"
     match = re.fullmatch(_SEASON, text)
     if match and match["season"] in _SEASON_CODES:
         return f"{match['year']}-{_SEASON_CODES[match['season']]}"
