@@ -145,9 +145,11 @@ _DATETIME = (
 )
 # A friendly day with a time of day (17 June 2003 at 9:30, 17 juin 2003 à 6h): the day is
 # kept and the time dropped, as with an ISO date and time.
+# A time zone after it (2:30 PM EST, 9:30 CET, 14:00 UTC+1) is dropped with the time.
 _TIME_OF_DAY = (
-    r"(?P<day>.+?),?\s+(?:(?:at|à|a)\s+)?(?P<time>\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?"
+    r"(?P<day>.+?),?\s+(?:(?:at|à|a)\s+)?(?P<time>(?:\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?"
     r"|\d{1,2}\s*[ap]\.?m\.?|\d{1,2}\s*h(?:\s*\d{2})?)"
+    r"(?:\s*(?:[a-z]{1,4}t|utc|gmt|z)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)"
 )
 # Words before a date that casetrack does not read, and what to write instead (a refusal
 # suggests it): a weekday (the date alone says it), in/en/on, since/depuis (from).

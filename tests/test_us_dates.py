@@ -28,6 +28,7 @@ READ = [
     ("Jan-Mar 2021", "2021-01/2021-03", "Jan \u2013 Mar 2021"),
     ("winter 2020-21", "2020-24", "Winter 2020"),  # December 2020 to February 2021
     ("Winter 2020/2021", "2020-24", "Winter 2020"),
+    ("March 3, 2021 2:30 PM EST", "2021-03-03", "3 Mar 2021"),  # the time and zone dropped
 ]
 
 
