@@ -562,7 +562,8 @@ def elapsed(previous: DateValue | None, current: DateValue) -> str:
 
     Prefixed ~+ when either date is not one exact day, approximate or uncertain (early 2003,
     between A and B and after A are some day in a span: measured from or to its first day,
-    as a month is); days are counted (under a year) when both ends measured are days.
+    as a month is); days are counted (under a year) when both ends measured are days, else a
+    gap under a month is <1m.
     """
     if previous is None:
         return ""
@@ -586,7 +587,8 @@ def elapsed(previous: DateValue | None, current: DateValue) -> str:
         parts.append(f"{months}m")
     if to_days and days and not years:
         parts.append(f"{days}d")
-    text = " ".join(parts) or ("0d" if to_days else "0")
+    # Under a month to or from a date not known to the day: not the same time (~+0).
+    text = " ".join(parts) or ("0d" if to_days else "<1m" if days else "0")
     qualified = any(v.approximate or v.uncertain for v in (previous, current))
     return ("+" if exact and not qualified else "~+") + text
 

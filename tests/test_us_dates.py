@@ -66,3 +66,15 @@ def test_what_is_not_guessed_is_refused_saying_what_to_write(
         assert refused.startswith("casetrack: ") and said in refused
         assert refused.count("\n") == 1 and "Traceback" not in refused
     assert cli.records() == before
+
+
+def test_a_gap_under_a_month_to_a_date_not_known_to_the_day_is_not_zero(cli: Cli) -> None:
+    """3 Mar 2021 to some day in April-June 2021 is 29 days or more: '~+<1m', never '~+0',
+    which reads as the same time; the same first day is still ~+0."""
+    cli("case", "add", "harlan", "--title", "People v. Harlan")
+    cli("add", "harlan", "March 3, 2021", "Meeting at the diner")
+    cli("add", "harlan", "Q2 2021", "Payments")
+    cli("add", "harlan", "between Apr 2021 and Jun 2021", "Invoices")
+    rows = cli("timeline", "harlan").stdout.splitlines()[2:]
+    gaps = [[word for word in row.split() if word.startswith("~+")] for row in rows]
+    assert gaps == [[], ["~+<1m"], ["~+0"]]
