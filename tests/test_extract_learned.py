@@ -120,3 +120,17 @@ def test_extract_kinds_learned_from_the_command_line(cli: Cli, tmp_path: Path) -
     assert [c["kind"] for c in listed["candidates"]] == ["arrest"]
     refused = cli("extract", str(report), "--kinds", "lerned", code=2)
     assert "learned" in refused.stderr
+
+
+def test_every_weights_file_is_packaged() -> None:
+    """An install from a wheel holds only the data files pyproject names: a weights file left
+    out would make its option fail everywhere but in a checkout."""
+    import fnmatch
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text())
+    patterns = config["tool"]["setuptools"]["package-data"]["casetrack.extract"]
+    shipped = sorted(p.name for p in (root / "casetrack" / "extract").glob("*.json"))
+    assert {"keep_weights.json", "kind_weights.json"} <= set(shipped)
+    assert [n for n in shipped if not any(fnmatch.fnmatch(n, p) for p in patterns)] == []
