@@ -1,8 +1,8 @@
 """How well casetrack.extract reads the annotated corpus, per split.
 
-    python scripts/evaluate_extract.py              # every split but the sealed heldout6, heldout7
+    python scripts/evaluate_extract.py              # every split but the sealed ones
     python scripts/evaluate_extract.py --split tune --verbose      # and each miss
-    python scripts/evaluate_extract.py --split heldout6            # a sealed split, by name only
+    python scripts/evaluate_extract.py --split heldout6            # one split
     python scripts/evaluate_extract.py --finder dateparser         # the alternative
     python scripts/evaluate_extract.py --finder learned            # kinds by the learned model
     python scripts/evaluate_extract.py --finder keep               # with the keep/drop filter
@@ -10,16 +10,11 @@
 Splits: `tune`, `heldout` and `heldout2` to `heldout7` are real
 texts (tests/corpus/extract/, README there), and so is `tune2`, a second tuning split of texts from
 many more publishers and genres; the rules may be tuned on `tune` and `tune2` only. The misses of
-`heldout` and `heldout3` have been read while the rules were reworked, and `heldout4` and
-`heldout5` were each scored once with the rules frozen and then spent, so `heldout2` and
-`heldout6` (annotated before extract ever read them) are the clean held-out measures; `heldout6`
-is the larger one, of texts and sources new to the corpus (Canadian, English and US judgments,
-ECHR facts, US Attorney's releases, French administrative, appeal, constitutional and commercial
-decisions). `heldout7` is a second clean split of the same genres from other publishers
-(Washington and Ohio opinions, a South African judgment, an ECHR press release, French social
-chamber and Lyon administrative decisions), kept for measuring what is fitted once `heldout6`
-has been read. Both are sealed: scored only when asked for by name, once the rules are frozen,
-so that no run made while tuning shows their figures. `fictional` is the made-up set in
+`heldout` and `heldout3` have been read while the rules were reworked, and `heldout4` to
+`heldout7` were each scored once with the rules frozen and then spent (their misses read), so
+`heldout2` (annotated before extract ever read it) and the sealed `heldout8` are the clean
+held-out measures. A split named in SEALED is scored only when asked for by name, once the rules are frozen,
+so that no run made while tuning shows its figures. `fictional` is the made-up set in
 tests/extract_corpus.py.
 
 Measures, summed over a split's texts:
@@ -59,7 +54,7 @@ from casetrack.extract.text import fold  # noqa: E402
 
 SPLITS = (*corpus.SPLITS, "fictional")
 # Scored only with --split NAME: final measures, taken once.
-SEALED = ("heldout6", "heldout7", "heldout8")
+SEALED = ("heldout8",)
 
 
 @dataclass(frozen=True)
