@@ -69,9 +69,11 @@ _MONTH_YEAR = Regex(
     re.IGNORECASE,
 )
 # The first days of a list sharing a month: "les 2 et 30 octobre 2008", "on 4, 9 and 12 May".
+# Its last link is a conjunction: a number and a comma before a date ("formation à 5, 07 juillet
+# 2015", "§ 21, 5 July 2016") is no list of days.
 _DAY_LIST = Regex(
-    _NOT_AFTER_NUMBER + r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?(?=\s*(?:,|et|and|&)\s+"
-    r"(?:[0-3]?\d(?:er|st|nd|rd|th)?\s*(?:,|et|and|&)\s+)*[0-3]?\d(?:er|st|nd|rd|th)?\s+(?:"
+    _NOT_AFTER_NUMBER + r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?(?=(?:\s*,\s*[0-3]?\d"
+    r"(?:er|st|nd|rd|th)?)*\s*,?\s*(?:et|and|&)\s+[0-3]?\d(?:er|st|nd|rd|th)?\s+(?:"
     + _ANY_MONTH_FORMS
     + r")\b)",
     re.IGNORECASE,
