@@ -271,6 +271,8 @@ def extract(
                 following = _undated(listed[number + 1 :], lang, numeric_order)
                 kind = carried_kind(following) or kind
             if kind == "detention" and _UNTIL.rx.search(sentence, 0, date_found.start):
+                if _EXTENDED.rx.search(sentence, 0, date_found.start):
+                    continue  # "extended his detention until 28 May": a term set, no event
                 kind = "release"  # "held in detention until 28 May 2009": the day it ended
             if span.precision == "interval" and kind not in _LASTING:
                 continue  # a period of service, of a survey, of the conduct charged: no event
@@ -305,7 +307,11 @@ def extract(
                     new_parties=[new_parties[p] for p in linked if p in new_parties],
                     citations=[c.text for c in in_sentence],
                     same_day=date_found.same_day,
-                    named=kind == "other" and kind_words.names_the_facts(date_found.start),
+                    named=kind == "other"
+                    and (
+                        kind_words.names_the_facts(date_found.start)
+                        or _attributive(sentence, date_found.start, date_found.end)
+                    ),
                     story=told_in,
                     context=Context(
                         kind_words,
@@ -366,6 +372,11 @@ def _undated(following: Sequence[str], lang: str, numeric_order: bool | None) ->
 _TOLD_ON_A_DATE = 5  # sentences
 _UNTIL = Regex(
     r"\b(?:until|till|up\s+to|jusqu['\u2019]\s*(?:au|[àa])(?:\s+le)?)\s*$", re.IGNORECASE
+)
+_EXTENDED = Regex(
+    r"\b(?:extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|renew(?:s|ed|ing)?|prolong[ée]e?s?"
+    r"|prorog[ée]e?s?)\b(?!.*\b(?:was|were|had\s+been)\s+(?:held|kept|detained)\b)",
+    re.IGNORECASE,
 )
 # A ceremony is no step of a case: "gathered at the Memorial on May 12 and paid tribute".
 _CEREMONY = Regex(
@@ -456,6 +467,22 @@ def _retitled(
     told.kind = kind
     told.parties.extend(p for p in parties if p not in told.parties)
     return True
+
+
+# A date before the noun it dates names that event: "led the May 9 operation", "the
+# March 3, 2019 raid".
+_DETERMINER_BEFORE = Regex(r"\b(?:the|a|an|its|his|her|their|this|that)\s*$", re.IGNORECASE)
+_NOUN_AFTER = Regex(
+    r"\s+(?!(?:was|were|is|are|and|or|to|in|at|by|of|on|the|he|she|it)\b)[a-z]{3,}\b"
+)
+
+
+def _attributive(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at start:end is a determiner's and a noun's ("the May 9 operation"):
+    an event of its own, not a day told again."""
+    return bool(_DETERMINER_BEFORE.rx.search(sentence, max(0, start - 8), start)) and bool(
+        _NOUN_AFTER.rx.match(sentence, end)
+    )
 
 
 _QUOTES = Regex(r"[\"\u201c\u201d\u00ab\u00bb]")

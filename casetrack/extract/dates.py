@@ -461,7 +461,7 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|(?<!\bpar\s)(?<!\bpar\sun\s)"
     r"\b(?:loi|d[ée]cret|arr[êe]t[ée]|circulaire|directive|r[èe]glement|convention|trait[ée]|"
     r"protocol[e]?|act|law|statute|decree|regulation)\s+(?:(?:inter)?minist[ée]riel(?:le)?\s+)?"
-    r"(?:n(?:[°o]\.?|(?=\s+\d))\s*[\w./-]+,?\s+)?"
+    r"(?:n(?:[°o]\.?|(?=\s+\d))\s*[\w./-]+,?\s+|\d+\s+)?"
     r"(?:du|of|dated)"
     # A law or treaty named after its place or kind: "la Convention de La Haye du 15 novembre
     # 1965", "la loi organique du 1er août 2001" (not "l'ordonnance du juge du 3 mai": an order).
@@ -475,6 +475,13 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|constitutionnelle|europ[ée]enne|internationale)\s+(?:du|dated)"
     # When a right or interest starts to run: "ses droits à pension à compter du 1er octobre".
     r"|\b[àa]\s+compter\s+du|\bwith\s+effect\s+from|\beffective\s+(?:as\s+of|from)"
+    r"|\bretroactive(?:ly)?\s+(?:to|as\s+of|from)|\br[ée]troacti\w*\s+(?:au|[àa]\s+compter\s+du)"
+    # The start of a period told looking back: "spanning back as far as July 1, 2015"
+    r"|\b(?:dat|span|go|reach|stretch|extend)\w*\s+back\s+(?:as\s+far\s+as|to)(?:\s+at\s+least)?"
+    # A programme's start: "an initiative launched by the U.S. Justice Department in 2001"
+    r"|\b(?:initiative|program(?:me)?|project|campaign|strategy|partnership)s?\s*,?\s+"
+    r"(?:(?:which|that)\s+(?:was|were)\s+)?(?:launched|unveiled|introduced|created|established"
+    r"|started|begun|lanc[ée]e?s?|cr[ée]{2}e?s?)\b(?:[^.;,\n\d]|(?<=\b[A-Z])\.){0,50}?\b(?:in|on|en|le)"
     # A law report's issue: "Numéro 2 - Février 2021", "Bulletin n° 4, avril 2021".
     r"|\b(?:num[ée]ro|issue|bulletin)\s*(?:n[°o]\.?\s*)?\d+\s*[-\u2013\u2014,:]?"
     r"|\b(?:passed|adopted|signed|vot[ée]e?)\s+(?:into\s+)?(?:[\w-]+\s+){0,4}?(?:act|law|statute|"
@@ -492,7 +499,7 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|\breleased\s+for\s+publication|\bpublication\s+date"
     # A gazette's issue: "publiée au Journal Officiel du 14/11/1948", "JORF du"
     r"|\b(?:journal\s+officiel|J\.?O\.?(?:R\.?F\.?)?)(?:\s+de\s+la\s+r[ée]publique\s+fran[çc]aise)?"
-    r"\s+(?:du|of)"
+    r"(?:\s+n[°o]\s*\d+)?\s+(?:du|of)"
     # A trust named by its instrument's date: "the F.T. Doe Revocable Trust dated May 2, 2000"
     r"|\btrust\s+(?:agreement\s+|instrument\s+)?(?:dated|u/?a/?d|created\s+on)"
     # A law named by its making: "since its enactment in 1972"
@@ -890,7 +897,24 @@ def bounds_a_state(text: str, start: int, end: int) -> bool:
     """Whether the date at start:end follows "since" or "until" ("depuis", "jusqu'au"): where
     a state starts or ends ("authorized to remain until March 26, 1965"), unless a clause it
     dates follows ("no action was taken until January 11, 1971, when he was notified")."""
-    return bool(_UNTIL.rx.search(text, max(0, start - 12), start)) and not _WHEN.rx.match(text, end)
+    if _WHEN.rx.match(text, end):
+        return False
+    return (
+        bool(_UNTIL.rx.search(text, max(0, start - 12), start))
+        or bool(_UNTIL_ITS.rx.search(text, max(0, start - 40), start))
+        or bool(_FROM.rx.search(text, max(0, start - 6), start) and _TO_AFTER.rx.match(text, end))
+    )
+
+
+# The bounds of a period told with words between them: "a member from 1989 until his
+# retirement in March 2011", "de 2004 jusqu'à son départ en 2010".
+_UNTIL_ITS = Regex(
+    r"\b(?:until|till|jusqu['\u2019](?:[àa]|au))\s+(?:his|her|their|its|the|son|sa|ses|leur|la|le)"
+    r"\s+[^\W\d]+\s+(?:in|on|en|le)\s*$",
+    re.IGNORECASE,
+)
+_FROM = Regex(r"\b(?:from|de|depuis)\s*$", re.IGNORECASE)
+_TO_AFTER = Regex(r"\s+(?:until|till|to|jusqu['\u2019](?:[àa]|au))\s+\D", re.IGNORECASE)
 
 
 _WHEN = Regex(r",?\s*(?:when|at\s+which|o[ùu]|lorsque|quand)\b", re.IGNORECASE)
@@ -1220,7 +1244,7 @@ def head_date(text: str, lang: str) -> tuple[Span | None, int]:
     lines = 0
     posted: tuple[Span, int] | None = None  # a byline's date, unless a dateline follows it
     for line in re.finditer(r"[^\n]*(?:\n|$)", head):
-        lines += 1
+        lines += bool(line.group(0).strip())  # blank lines between a seal and a title count not
         if lines > _HEAD_LINES + (_UNDER_BYLINE if posted else 0):
             break
         glued = _GLUED_PLACE.rx.match(line.group(0))  # "May 18, 2014Washington, DC"
