@@ -13,9 +13,9 @@ many more publishers and genres; the rules may be tuned on `tune` and `tune2` on
 `heldout` and `heldout3` have been read while the rules were reworked, and `heldout4` to
 `heldout7` were each scored once with the rules frozen and then spent (their misses read), so
 `heldout2` (annotated before extract ever read it) and the sealed `heldout8` are the clean
-held-out measures. A split named in SEALED is scored only when asked for by name, once the rules are frozen,
-so that no run made while tuning shows its figures. `fictional` is the made-up set in
-tests/extract_corpus.py.
+held-out measures. A split named in SEALED is scored only when asked for by name, once the
+rules are frozen, so that no run made while tuning shows its figures. `fictional` is the
+made-up set in tests/extract_corpus.py.
 
 Measures, summed over a split's texts:
 - dates: a proposal is right when its EDTF text (precision and "~" included) equals an
