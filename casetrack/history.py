@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +63,8 @@ class Change:
 
 
 UNDO_SHOWN = 10
+# The commands whose writes come from a file: what they wrote is not an edit made here.
+IMPORTS = ("import",)
 _CHANGE_ROW = (
     "SELECT c.id, c.at, c.user, c.command, c.undoes, c.undone_by,"
     " (SELECT u.undoes FROM changes u WHERE u.id = c.undoes),"
@@ -281,6 +283,43 @@ def _reverted_lines(conn: sqlite3.Connection, change_id: int) -> list[str]:
             verb = "removed" if action == "insert" else "put back"
             lines.append(f"{verb} {summarise(table, action, old_values, new_values, at)}")
     return lines
+
+
+def edited_here(conn: sqlite3.Connection, milestone_ids: Sequence[int]) -> set[int]:
+    """Those of these milestones changed in this store since an import last wrote them, or
+    since they were made if no import has: a change of ours that a file's version of them
+    would replace. The latest live change (undos aside) of the milestone's row, or a later
+    one of its links, decides: its making or an import is not an edit here, anything else is (edit,
+    move, rm, restore, a kind renamed...). A link's row is read too: an edit of links alone
+    within the second the milestone was written leaves its updated_at, so its row, as it was."""
+    edited: set[int] = set()
+    ids = list(milestone_ids)
+    live = f"c.undoes IS NULL AND {_LIVE}"
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        latest = {
+            int(row_id): (change, action != "insert" and command not in IMPORTS)
+            for row_id, _, change, action, command in conn.execute(
+                "SELECT h.row_id, max(h.id), h.change_id, h.action, c.command FROM history h"
+                " JOIN changes c ON c.id = h.change_id WHERE h.table_name = 'milestones'"
+                f" AND h.row_id IN ({marks}) AND {live} GROUP BY h.row_id",
+                chunk,
+            )
+        }
+        known = len(latest) == len(chunk)
+        floor = min(change for change, _ in latest.values()) if known else 0
+        for row_id, change, command in conn.execute(
+            "SELECT json_extract(coalesce(h.new, h.old), '$.milestone_id') AS mid,"
+            " max(h.change_id), c.command FROM history h JOIN changes c ON c.id = h.change_id"
+            f" WHERE h.change_id > ? AND h.table_name IN ({', '.join(map(repr, LINK_TABLES))})"
+            f" AND h.last_row_id IS NULL AND {live} AND mid IN ({marks}) GROUP BY mid",
+            (floor, *chunk),
+        ):
+            if change > latest.get(int(row_id), (0, False))[0]:
+                latest[int(row_id)] = (change, command not in IMPORTS)
+        edited.update(row_id for row_id, (_, by_us) in latest.items() if by_us)
+    return edited
 
 
 def _newest_first(conn: sqlite3.Connection, change_id: int) -> Iterator[tuple[Any, ...]]:

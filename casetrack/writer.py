@@ -110,6 +110,22 @@ def _pinpoint(row: SourceLinkRow) -> str:
     return ", ".join(p for p in parts if p) or "no page"
 
 
+def _kept_in_order(
+    stored: Sequence[Sequence[Any]], wanted: Sequence[Sequence[Any]]
+) -> tuple[list[Sequence[Any]], list[int]]:
+    """(the links to add, the rowids of the stored ones to remove) so that the stored links
+    (rowid first, in their order) become `wanted`, in its order: the stored ones that are
+    the start of `wanted`, in order, stay (an unchanged list, or one with links only added
+    at its end or removed anywhere, removes and adds nothing it keeps)."""
+    kept, gone = 0, []
+    for rowid, *link in stored:
+        if kept < len(wanted) and tuple(link) == tuple(wanted[kept]):
+            kept += 1
+        else:
+            gone.append(int(rowid))
+    return list(wanted[kept:]), gone
+
+
 def remember(cache: dict[Any, T], key: Any, value: T) -> None:
     """Keep a lookup, emptying the cache when it is full: memory stays bounded."""
     if len(cache) >= CACHE_LIMIT:
@@ -460,9 +476,38 @@ class MilestoneWriter:
             f"UPDATE milestones SET {assignments}, updated_at = ? WHERE id = ?",
             (*columns.values(), now(), milestone_id),
         )
-        for table in LINK_TABLES:
-            self.conn.execute(f"DELETE FROM {table} WHERE milestone_id = ?", (milestone_id,))
-        self.link([(milestone_id, row.row())])
+        self.relink(milestone_id, row)
+
+    def relink(self, milestone_id: int, row: Ready) -> None:
+        """Make a stored milestone's links these, leaving alone each link that stays: the
+        history then lists only the links that really went or came (an import's update
+        used to remove and add again every link of the milestone it updated)."""
+        conn = self.conn
+        parties = conn.execute(
+            "SELECT rowid, party_id, coalesce(role, '') FROM milestone_parties"
+            " WHERE milestone_id = ? ORDER BY rowid",
+            (milestone_id,),
+        ).fetchall()
+        sources = conn.execute(
+            "SELECT rowid, source_id, quote, page, paragraph, page_index, quote_found"
+            " FROM milestone_sources WHERE milestone_id = ? ORDER BY rowid",
+            (milestone_id,),
+        ).fetchall()
+        tags = conn.execute(
+            "SELECT rowid, tag FROM milestone_tags WHERE milestone_id = ? ORDER BY tag",
+            (milestone_id,),
+        ).fetchall()
+        new_parties, gone_parties = _kept_in_order(parties, row.parties)
+        new_sources, gone_sources = _kept_in_order(sources, row.sources)
+        new_tags, gone_tags = _kept_in_order(tags, [(t,) for t in row.checked.tags])
+        for table, gone in zip(LINK_TABLES, (gone_parties, gone_sources, gone_tags), strict=True):
+            if gone:
+                conn.executemany(f"DELETE FROM {table} WHERE rowid = ?", [(r,) for r in gone])
+        self.add_links(
+            [(milestone_id, *p) for p in new_parties],
+            [(milestone_id, *s) for s in new_sources],
+            [(milestone_id, *t) for t in new_tags],
+        )
 
     def redate(self, milestone_id: int, value: DateValue) -> bool:
         """Give a stored milestone a new date (a deadline counted again); whether it moved."""

@@ -301,7 +301,9 @@ def test_a_courts_compound_role_is_a_role_and_a_typo_still_is_not(cli: Cli) -> N
 def test_importing_again_makes_an_edited_entry_say_what_the_docket_says(cli: Cli) -> None:
     cli("import", str(CRIMINAL))
     cli("edit", "1", "--key", "--title", "Indicted")
-    assert "milestones: 1 updated, 30 unchanged" in cli("import", str(CRIMINAL)).stderr
+    again = cli("import", str(CRIMINAL)).stderr
+    assert "milestones: 1 updated, 30 unchanged" in again
+    assert "replaced milestone 1 edited here with the file's version" in again
     assert cli.query("SELECT key, title LIKE 'Indictment by%' FROM milestones WHERE id = 1") == [
         (0, 1)
     ]

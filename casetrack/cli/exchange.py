@@ -184,6 +184,14 @@ def import_(
             "--attorneys", help="A docket: add attorneys as parties, 'attorney for NAME'."
         ),
     ] = False,
+    overwrite: Annotated[
+        bool,
+        typer.Option(
+            "--overwrite",
+            help="Take the file's version even of milestones edited here since they were last"
+            " imported (kept otherwise); the import's undo gives ours back.",
+        ),
+    ] = False,
 ) -> None:
     """Import a casetrack JSON/JSONL export, a CSV sheet or a court docket, all or nothing.
 
@@ -192,6 +200,9 @@ def import_(
     (juriscraper DocketReport JSON; CourtListener docket, docket entries or docket alert)
     becomes a case with one milestone per entry; importing a newer copy adds the new
     entries and updates the changed ones.
+
+    A milestone edited here since it was last imported (or added) is kept when the file
+    says something else, and listed: --overwrite takes the file's version anyway.
 
     Examples: casetrack import backup.json ; casetrack import sheet.csv --case nec-2003 --dry-run
     ; casetrack import txed-docket.json --attorneys ; casetrack import alert.json --case nvlsp
@@ -231,6 +242,7 @@ def import_(
                 report = import_records(
                     store, _counted(entries, tick) if docket else records, name,
                     dry_run=dry_run, case=case, on_finishing=finishing,
+                    overwrite=overwrite or docket,  # an entry says what the docket says
                     on_batch=None if docket else lambda: tick(raw.tell()),
                 )  # fmt: skip
         except UnicodeDecodeError:
@@ -238,6 +250,32 @@ def import_(
                 f"{name} is not UTF-8 text: save it as UTF-8 CSV or JSON"
             ) from None
     _summary(report, dry_run)
+    _edited_here(report, file, dry_run)
+
+
+def _edited_here(report: ImportReport, file: str, dry_run: bool) -> None:
+    """Say which milestones edited here the import kept, or replaced (--overwrite)."""
+    if report.kept:
+        n = len(report.kept)
+        kept = "would keep" if dry_run else "kept"
+        say(
+            f"{kept} our version of {_ids(report.kept)}: edited here since"
+            f" {'it was' if n == 1 else 'they were'} last imported or added, and the file"
+            f" says otherwise ('casetrack import --overwrite {file}' takes the file's)"
+        )
+    if report.overwritten:
+        say(
+            f"{'would replace' if dry_run else 'replaced'} {_ids(report.overwritten)} edited"
+            " here with the file's version ('casetrack undo' takes the import back, ours"
+            " with it)"
+        )
+
+
+def _ids(ids: list[int], shown: int = 20) -> str:
+    """'milestone 5' or 'milestones 5, 7, 9' (the first `shown`, then how many more)."""
+    listed = ", ".join(map(str, ids[:shown]))
+    more = f" and {len(ids) - shown} more" if len(ids) > shown else ""
+    return f"milestone{'' if len(ids) == 1 else 's'} {listed}{more}"
 
 
 def _counted(records: Iterable[Record], tick: Callable[[int], None]) -> Iterator[Record]:
@@ -284,6 +322,7 @@ def _summary(report: ImportReport, dry_run: bool) -> None:
                 ("added", report.added[what]),
                 ("updated", report.updated[what]),
                 ("unchanged", report.unchanged[what]),
+                ("kept", len(report.kept) if what == "milestone" else 0),
             )
             if n
         ]

@@ -48,6 +48,7 @@ from casetrack.drafts import (
 )
 from casetrack.errors import CasetrackError
 from casetrack.exchange.jsonfmt import Record, read_jsonl
+from casetrack.history import edited_here
 from casetrack.milestones import load_milestones
 from casetrack.models import PARTY_KIND_ALIASES, PARTY_KINDS, Milestone
 from casetrack.parties import NamesAside, add_aliases, create_party, find_party_id
@@ -94,6 +95,10 @@ class ImportReport:
     unchanged: Counter[str] = field(default_factory=Counter)
     skipped: int = 0
     warnings: list[str] = field(default_factory=list)
+    # Milestones edited here since last imported (history.edited_here) that the file has
+    # otherwise: kept as they are, or with `overwrite` replaced (and so listed).
+    kept: list[int] = field(default_factory=list)
+    overwritten: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -129,8 +134,12 @@ def import_records(
     case: str | None = None,
     on_batch: Callable[[], None] | None = None,
     on_finishing: Callable[[], None] | None = None,
+    overwrite: bool = False,
 ) -> ImportReport:
     """Check and write every record in one transaction; on any error write nothing.
+
+    A milestone edited here since it was last imported (or made) keeps our version where the
+    file says something else, unless `overwrite`: see ImportReport.kept.
 
     `on_batch` runs after each batch is written; `on_finishing` once every record is, before
     the history, the search index and any indexes set aside are written (a minute at 1M).
@@ -146,6 +155,7 @@ def import_records(
     try:
         with store.write(), bulk_inserts(store.conn, store.change_id()) as bulk:
             importer = _Importer(store, name, case.strip() if case else None, bulk)
+            importer.overwrite = overwrite
             importer.run(records, on_batch)
             if importer.errors or importer.error_count:
                 raise importer.failure()
@@ -425,6 +435,7 @@ class _Importer:
         # own records (after the documents') find them.
         self.new_document_sources: set[str] = set()
         self.bulk = bulk
+        self.overwrite = False
         # No milestone in the store: each the file gives is new (or given twice, refused).
         self.fresh = not self.conn.execute("SELECT EXISTS (SELECT 1 FROM milestones)").fetchone()[0]
         self.names = NamesAside(self.conn)
@@ -854,6 +865,7 @@ class _Importer:
         )
         stored = {m.id: m for m in load_milestones(self.conn, list(existing.values()))}
         inserts: list[Row] = []
+        changed: list[tuple[int, Ready]] = []
         seen: dict[str, int | str] = {}
         for row, uid in zip(batch, uids, strict=True):
             if uid in seen or existing.get(uid, 0) >= writer.first_id:
@@ -869,8 +881,16 @@ class _Importer:
                 self.report.unchanged["milestone"] += 1
             else:
                 assert row.ready is not None
-                writer.replace(milestone_id, row.ready)
-                self.report.updated["milestone"] += 1
+                changed.append((milestone_id, row.ready))
+        edited = edited_here(self.conn, [milestone_id for milestone_id, _ in changed])
+        for milestone_id, ready in changed:
+            if milestone_id in edited:
+                if not self.overwrite:
+                    self.report.kept.append(milestone_id)
+                    continue
+                self.report.overwritten.append(milestone_id)
+            writer.replace(milestone_id, ready)
+            self.report.updated["milestone"] += 1
         writer.insert(inserts)
 
 

@@ -1,0 +1,161 @@
+"""A plain import of a colleague's export keeps what was edited here, and says so
+(docs/guide/exchange.md, "What an import replaces"); links it leaves as they are stay out of
+the history."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Cli
+
+
+@pytest.fixture
+def ours(demo: Cli, tmp_path: Path) -> Cli:
+    """The sample case, and theirs made from our export of it."""
+    demo("export", "-o", str(tmp_path / "all.json"))
+    theirs(tmp_path)("import", str(tmp_path / "all.json"))
+    return demo
+
+
+def theirs(tmp_path: Path) -> Cli:
+    return Cli(tmp_path / "theirs.db")
+
+
+def title(cli: Cli, milestone: int) -> object:
+    return cli.query("SELECT title FROM milestones WHERE id = ?", (milestone,))[0][0]
+
+
+def last_change_rows(cli: Cli) -> list[tuple[object, ...]]:
+    return cli.query(
+        "SELECT table_name, action FROM history WHERE change_id = (SELECT max(id) FROM changes)"
+    )
+
+
+def test_both_edited_the_same_milestone_ours_is_kept_and_named(ours: Cli, tmp_path: Path) -> None:
+    """The trial's finding: both edit milestone 5, they export, we import."""
+    ours("edit", "5", "--title", "Raid (our edit)")
+    them = theirs(tmp_path)
+    them("edit", "5", "--title", "Raid (their edit)")
+    them("export", "-o", str(tmp_path / "all2.json"))
+    before = ours.records()
+    result = ours("import", str(tmp_path / "all2.json"))
+    assert "milestones: 7 unchanged, 1 kept" in result.stderr
+    assert (
+        "kept our version of milestone 5: edited here since it was last imported or added,"
+        f" and the file says otherwise ('casetrack import --overwrite {tmp_path / 'all2.json'}'"
+        " takes the file's)"
+    ) in result.stderr
+    assert title(ours, 5) == "Raid (our edit)"
+    assert ours.records() == before  # nothing written, nothing to undo
+
+
+def test_a_file_older_than_our_edit_does_not_undo_it(ours: Cli, tmp_path: Path) -> None:
+    """They did not touch milestone 5: their export has it as it was before our edit."""
+    ours("edit", "5", "--title", "Raid (our edit)", "--tag", "checked")
+    ours("edit", "7", "--tag", "checked")  # links alone: still an edit here
+    them = theirs(tmp_path)
+    them("edit", "6", "--title", "Their edit of six")
+    them("export", "-o", str(tmp_path / "all2.json"))
+    result = ours("import", str(tmp_path / "all2.json"))
+    assert "milestones: 1 updated, 5 unchanged, 2 kept" in result.stderr
+    assert "kept our version of milestones 5, 7:" in result.stderr
+    assert title(ours, 5) == "Raid (our edit)"
+    assert ours.query("SELECT tag FROM milestone_tags WHERE milestone_id = 5") == [("checked",)]
+    assert title(ours, 6) == "Their edit of six"
+
+
+def test_overwrite_takes_theirs_names_it_and_undo_gives_ours_back(
+    ours: Cli, tmp_path: Path
+) -> None:
+    ours("edit", "5", "--title", "Raid (our edit)")
+    them = theirs(tmp_path)
+    them("edit", "5", "--title", "Raid (their edit)")
+    them("export", "-o", str(tmp_path / "all2.json"))
+    before = ours.records()
+    dry = ours("import", "--overwrite", "--dry-run", str(tmp_path / "all2.json"))
+    assert "would replace milestone 5 edited here with the file's version" in dry.stderr
+    assert ours.records() == before
+    result = ours("import", "--overwrite", str(tmp_path / "all2.json"))
+    assert "milestones: 1 updated, 7 unchanged" in result.stderr
+    assert (
+        "replaced milestone 5 edited here with the file's version ('casetrack undo' takes the"
+        " import back, ours with it)"
+    ) in result.stderr
+    assert title(ours, 5) == "Raid (their edit)"
+    ours("undo")
+    assert title(ours, 5) == "Raid (our edit)"
+    assert ours.records() == before
+
+
+def test_a_milestone_not_edited_here_takes_their_change_without_a_word(
+    ours: Cli, tmp_path: Path
+) -> None:
+    them = theirs(tmp_path)
+    them("edit", "5", "--title", "Raid (their edit)")
+    them("export", "-o", str(tmp_path / "all2.json"))
+    result = ours("import", str(tmp_path / "all2.json"))
+    assert "milestones: 1 updated, 7 unchanged" in result.stderr
+    assert "kept" not in result.stderr and "replaced" not in result.stderr
+    assert title(ours, 5) == "Raid (their edit)"
+
+
+def test_an_undone_edit_is_no_edit_and_an_undone_import_leaves_ours_edited(
+    ours: Cli, tmp_path: Path
+) -> None:
+    ours("edit", "5", "--title", "Raid (our edit)")
+    ours("undo")
+    them = theirs(tmp_path)
+    them("edit", "5", "--title", "Raid (their edit)")
+    them("export", "-o", str(tmp_path / "all2.json"))
+    ours("import", str(tmp_path / "all2.json"))
+    assert title(ours, 5) == "Raid (their edit)"  # our edit was undone: nothing to keep
+    ours("undo")
+    ours("edit", "5", "--title", "Raid (our edit)")
+    ours("import", "--overwrite", str(tmp_path / "all2.json"))
+    ours("undo")  # back to our edit, which a plain import keeps again
+    assert "1 kept" in ours("import", str(tmp_path / "all2.json")).stderr
+
+
+def test_an_update_leaves_the_links_it_keeps_out_of_the_history(ours: Cli, tmp_path: Path) -> None:
+    """Trial 8: an import that updated a milestone removed and added again each of its
+    unchanged party links, and `history` listed each twice."""
+    them = theirs(tmp_path)
+    them("edit", "3", "--title", "Police raid (their edit)")
+    them("export", "-o", str(tmp_path / "all2.json"))
+    links = ours.query("SELECT rowid, * FROM milestone_parties WHERE milestone_id = 3")
+    assert len(links) == 2
+    ours("import", str(tmp_path / "all2.json"))
+    assert last_change_rows(ours) == [("milestones", "update")]
+    assert ours.query("SELECT rowid, * FROM milestone_parties WHERE milestone_id = 3") == links
+    shown = ours("history", "3").stdout
+    assert "Police raid (their edit)" in shown
+    assert "raiding authority" not in shown.split("import", 1)[-1]
+
+
+def test_an_update_writes_only_the_links_that_change(ours: Cli, tmp_path: Path) -> None:
+    them = theirs(tmp_path)
+    them("edit", "3", "--party", "Anne Morel:investigating judge", "--tag", "raid")
+    them("edit", "3", "--remove-party", "National Counter-Terrorism Directorate")
+    them("export", "-o", str(tmp_path / "all2.json"))
+    kept = ours.query(
+        "SELECT rowid FROM milestone_parties WHERE milestone_id = 3 AND role = 'subject'"
+    )
+    ours("import", str(tmp_path / "all2.json"))
+    # (and the milestone's updated_at, unless written within the same second)
+    assert sorted(r for r in last_change_rows(ours) if r[0] != "milestones") == [
+        ("milestone_parties", "delete"),
+        ("milestone_parties", "insert"),
+        ("milestone_tags", "insert"),
+    ]
+    assert kept == ours.query(
+        "SELECT rowid FROM milestone_parties WHERE milestone_id = 3 AND role = 'subject'"
+    )
+    assert milestone_lines(ours) == milestone_lines(them)
+
+
+def milestone_lines(cli: Cli) -> list[dict[str, object]]:
+    lines = [json.loads(line) for line in cli("export", "-f", "jsonl").stdout.splitlines()]
+    return [line for line in lines if line.get("type") == "milestone"]
