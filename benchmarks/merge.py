@@ -6,11 +6,12 @@ Makes a base store (benchmarks/generate.py), copies it to "ours" and "theirs", a
 copy as two people offline would: edits (titles and statuses), new milestones and deletions,
 some of them touching the same milestones on both sides. Then merges "theirs" into "ours" the way
 docs/guide/several-writers.md recommends: a three-way comparison, by uid, of the JSON Lines
-exports of the base and of both copies, then one `casetrack import` of what changed only on
-their side and one transaction moving to the trash what they deleted. A milestone changed on both
-sides in different ways, or changed on one and deleted on the other, is a conflict: ours is kept
-and it is listed for a person to decide. It reports the time of each step and the conflicts,
-and checks the result against the three-way expectation and with `casetrack check`.
+exports of the base and of both copies (casetrack.exchange.merge, what `casetrack import --base`
+does), then one import of what changed only on their side that also moves to the trash what they
+deleted. A milestone changed on both sides in different ways, or changed on one and deleted on the
+other, is a conflict: ours is kept and it is listed for a person to decide. It reports the time of
+each step and the conflicts, and checks the result against the three-way expectation and with
+`casetrack check`.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from typing import Any
 from benchmarks.generate import generate
 from casetrack.exchange.importer import import_records
 from casetrack.exchange.jsonfmt import read_jsonl, write_jsonl
+from casetrack.exchange.merge import Export, Plan, apply_plan, read_export, three_way
+from casetrack.exchange.merge import said as said_as
 from casetrack.exchange.selection import Selection
 from casetrack.maintenance import check
 from casetrack.milestones import remove_milestones
@@ -39,13 +42,10 @@ from casetrack.selection import Filters
 from casetrack.store import Store
 
 Records = dict[str, dict[str, Any]]
-# What a milestone says: the fields an import writes (start, end, precision... are derived).
-SAID = ("case", "date", "kind", "title", "location", "note", "status", "key", "tags", "parties",
-        "sources")  # fmt: skip
 
 
 def said(record: dict[str, Any]) -> str:
-    return json.dumps([record.get(f) for f in SAID], sort_keys=True)
+    return said_as("milestone", record)
 
 
 @dataclass
@@ -73,7 +73,7 @@ def export(store_path: Path, out: Path) -> None:
         store.close()
 
 
-def read_export(path: Path) -> tuple[list[str], Records]:
+def read_lines(path: Path) -> tuple[list[str], Records]:
     """The export's lines other than milestones (kept as they are) and its milestones by uid."""
     head: list[str] = []
     milestones: Records = {}
@@ -91,7 +91,7 @@ def diverge(path: Path, rng: random.Random, uids: list[str], edit: set[str], del
             add: int, side: str, identical: set[str]) -> None:  # fmt: skip
     """Edit, add and delete milestones in the store at `path`, as `casetrack` commands would:
     edits and additions in one import, deletions in one transaction."""
-    base_head, base = read_export(path.with_suffix(".base.jsonl"))
+    base_head, base = read_lines(path.with_suffix(".base.jsonl"))
     lines = [*base_head]
     for uid in sorted(edit):
         record = dict(base[uid])
@@ -117,54 +117,21 @@ def diverge(path: Path, rng: random.Random, uids: list[str], edit: set[str], del
         store.close()
 
 
-@dataclass
-class Plan:
-    """The three-way outcome, milestone by milestone."""
-
-    take: list[str] = field(default_factory=list)  # theirs changed or added it: import theirs
-    trash: list[str] = field(default_factory=list)  # theirs deleted it, ours did not touch it
-    conflicts: list[tuple[str, str]] = field(default_factory=list)  # (uid, why): ours kept
-    same: int = 0  # both sides made the same change
+def load(path: Path) -> Export:
+    with path.open(encoding="utf-8") as stream:
+        return read_export(read_jsonl(stream, path.name), path.name)
 
 
-def three_way(base: Records, ours: Records, theirs: Records) -> Plan:
-    plan = Plan()
-    for uid in base.keys() | ours.keys() | theirs.keys():
-        b, o, t = base.get(uid), ours.get(uid), theirs.get(uid)
-        b_said, o_said, t_said = (said(r) if r else None for r in (b, o, t))
-        if t_said in (b_said, o_said):
-            plan.same += t_said == o_said and t_said != b_said
-            continue  # theirs did nothing, or the same as ours
-        if o_said != b_said:
-            why = (
-                "deleted by us, changed by them"
-                if o is None
-                else ("changed by us, deleted by them" if t is None else "changed on both sides")
-            )
-            plan.conflicts.append((uid, why))
-        elif t is None:
-            plan.trash.append(uid)
-        else:
-            plan.take.append(uid)
-    return plan
-
-
-def merge(ours_path: Path, theirs_head: list[str], theirs: Records, plan: Plan) -> dict[str, int]:
-    """Apply the plan to ours: one import (theirs' cases, parties and sources, then the
-    milestones to take) and one transaction moving to the trash what they deleted."""
-    lines = [*theirs_head, *(json.dumps(theirs[u], ensure_ascii=False) + "\n" for u in plan.take)]
+def merge(ours_path: Path, theirs: Export, plan: Plan) -> dict[str, int]:
+    """Apply the plan to ours: one import of theirs' cases, parties and sources and the
+    milestones to take, which also moves to the trash what they deleted."""
     store = Store.open(ours_path)
     try:
-        store.command = "merge"
-        report = import_records(store, read_jsonl(io.StringIO("".join(lines)), "theirs"), "theirs")
-        ids = dict(store.conn.execute("SELECT uid, id FROM milestones"))
-        with store.write():
-            for uid in plan.trash:
-                remove_milestones(store, [ids[uid]])
+        report = apply_plan(store, theirs, plan)
     finally:
         store.close()
-    return {"added": report.added["milestone"], "updated": report.updated["milestone"],
-            "trashed": len(plan.trash)}  # fmt: skip
+    return {"added": report.imported.added["milestone"],
+            "updated": report.imported.updated["milestone"], "trashed": report.trashed}  # fmt: skip
 
 
 def copy_store(source: Path, target: Path) -> None:
@@ -186,7 +153,7 @@ def run(folder: Path, milestones: int, seed: int) -> dict[str, Any]:
         copy_store(base_path, path)
     export(base_path, ours_path.with_suffix(".base.jsonl"))
     shutil.copy(ours_path.with_suffix(".base.jsonl"), theirs_path.with_suffix(".base.jsonl"))
-    _, base = read_export(ours_path.with_suffix(".base.jsonl"))
+    _, base = read_lines(ours_path.with_suffix(".base.jsonl"))
     uids = sorted(base)
     pool = rng.sample(uids, len(uids))
     # Each side edits 5% and deletes 2% of the milestones and adds 5% new ones. Of those,
@@ -212,12 +179,12 @@ def run(folder: Path, milestones: int, seed: int) -> dict[str, Any]:
         for path in (base_path, ours_path, theirs_path):
             export(path, path.with_suffix(".jsonl"))
     with timings.step("read and compare by uid"):
-        _, base = read_export(base_path.with_suffix(".jsonl"))
-        _, ours = read_export(ours_path.with_suffix(".jsonl"))
-        theirs_head, theirs = read_export(theirs_path.with_suffix(".jsonl"))
-        plan = three_way(base, ours, theirs)
+        exports = [load(path.with_suffix(".jsonl")) for path in (base_path, ours_path, theirs_path)]
+        plan = three_way(*exports)
+    base, ours, theirs = ({uid: r for (kind, uid), r in x.by_uid.items() if kind == "milestone"}
+                          for x in exports)  # fmt: skip
     with timings.step("import theirs into ours, trash their deletions"):
-        applied = merge(ours_path, theirs_head, theirs, plan)
+        applied = merge(ours_path, exports[2], plan)
     total, total_cpu = sum(timings.steps.values()), sum(timings.cpu.values())
     with timings.step("check the merged store"):
         store = Store.open(ours_path)
@@ -227,28 +194,29 @@ def run(folder: Path, milestones: int, seed: int) -> dict[str, Any]:
 
     # The merged store says what the three-way rule expects, milestone by milestone.
     export(ours_path, folder / "merged.jsonl")
-    _, merged = read_export(folder / "merged.jsonl")
-    conflicted = {uid for uid, _ in plan.conflicts}
+    _, merged = read_lines(folder / "merged.jsonl")
+    conflicted = {uid for _, uid, _ in plan.conflicts}
+    taken = set(plan.taken("milestone"))
     for uid in base.keys() | ours.keys() | theirs.keys():
         if uid in conflicted:
             expected = ours.get(uid)
         elif uid in plan.trash:
             expected = None
-        elif uid in plan.take:
+        elif uid in taken:
             expected = theirs[uid]
         else:
             expected = ours.get(uid)
         got = merged.get(uid)
         assert (said(got) if got else None) == (said(expected) if expected else None), uid
     kinds: dict[str, int] = {}
-    for _, why in plan.conflicts:
+    for _, _, why in plan.conflicts:
         kinds[why] = kinds.get(why, 0) + 1
     return {
         "milestones": milestones,
         "ours": len(ours),
         "theirs": len(theirs),
         "merged": len(merged),
-        "taken from theirs": len(plan.take),
+        "taken from theirs": len(taken),
         "trashed (deleted by theirs)": len(plan.trash),
         "same change on both sides (edits or deletions)": plan.same,
         "conflicts (ours kept)": kinds,

@@ -14,9 +14,9 @@ from tests.conftest import Cli
 
 @pytest.fixture
 def ours(demo: Cli, tmp_path: Path) -> Cli:
-    """The sample case, and theirs made from our export of it."""
-    demo("export", "-o", str(tmp_path / "all.json"))
-    theirs(tmp_path)("import", str(tmp_path / "all.json"))
+    """The sample case, exported as the base both sides share; theirs made from it."""
+    demo("export", "-o", str(tmp_path / "shared.jsonl"))
+    theirs(tmp_path)("import", str(tmp_path / "shared.jsonl"))
     return demo
 
 
@@ -46,7 +46,7 @@ def test_both_edited_the_same_milestone_ours_is_kept_and_named(ours: Cli, tmp_pa
     assert (
         "kept our version of milestone 5: edited here since it was last imported or added,"
         f" and the file says otherwise ('casetrack import --overwrite {tmp_path / 'all2.json'}'"
-        " takes the file's)"
+        " takes the file's; --base OLD_EXPORT merges both sides' changes)"
     ) in result.stderr
     assert title(ours, 5) == "Raid (our edit)"
     assert ours.records() == before  # nothing written, nothing to undo

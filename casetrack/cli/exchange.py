@@ -192,6 +192,16 @@ def import_(
             " imported (kept otherwise); the import's undo gives ours back.",
         ),
     ] = False,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            metavar="OLD_EXPORT",
+            help="Merge FILE (their export) three ways by uid against OLD_EXPORT, the export"
+            " both sides last shared: take what only they changed, list conflicts, keep ours.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Import a casetrack JSON/JSONL export, a CSV sheet or a court docket, all or nothing.
 
@@ -204,8 +214,13 @@ def import_(
     A milestone edited here since it was last imported (or added) is kept when the file
     says something else, and listed: --overwrite takes the file's version anyway.
 
+    --base OLD_EXPORT merges their export into the store three ways: what only they
+    changed is taken, what only they deleted goes to the trash, a milestone changed on both
+    sides is a conflict (ours kept, a line each on stdout). One change: undo takes it back.
+
     Examples: casetrack import backup.json ; casetrack import sheet.csv --case nec-2003 --dry-run
     ; casetrack import txed-docket.json --attorneys ; casetrack import alert.json --case nvlsp
+    ; casetrack import --base shared.jsonl theirs.jsonl
     """
     from casetrack.exchange.csvfmt import read_csv
     from casetrack.exchange.dockets import Options, docket_records, is_casetrack_json
@@ -218,6 +233,16 @@ def import_(
     if source is not None and fmt is not None:
         raise typer.BadParameter("a docket is JSON: drop --format", param_hint="--from")
     name = "<stdin>" if file == "-" else file
+    if base is not None:
+        given = [o for o, v in (("--case", case), ("--from", source), ("--attorneys", attorneys),
+                                ("--overwrite", overwrite)) if v]  # fmt: skip
+        if given:
+            raise typer.BadParameter(
+                f"a merge takes the whole export and decides by itself: drop {given[0]}",
+                param_hint="--base",
+            )
+        _merge(ctx, base, file, fmt, dry_run)
+        return
     store = open_store(ctx, create=True)
     with _input(file) as (raw, size):
         stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
@@ -253,6 +278,59 @@ def import_(
     _edited_here(report, file, dry_run)
 
 
+def _merge(ctx: typer.Context, base: str, file: str, fmt: str | None, dry_run: bool) -> None:
+    """`import --base`: both files read (and refused) before the store is opened."""
+    from casetrack.exchange.merge import merge
+    from casetrack.text import plural
+
+    if base == "-" and file == "-":
+        raise typer.BadParameter("only one of the two can be read from stdin", param_hint="--base")
+    old, theirs = _export(base, None), _export(file, fmt)
+    store = open_store(ctx, create=True)
+    report = merge(store, old, theirs, dry_run=dry_run)
+    for warning in report.imported.warnings:
+        say(f"warning: {warning}")
+    for line in report.conflicts:
+        typer.echo(line)
+    plan, n = report.plan, len(report.conflicts)
+    taken = [
+        f"{k} {kind if k == 1 else {'party': 'parties'}.get(kind, kind + 's')}"
+        for kind in ("milestone", "case", "party", "source")
+        if (k := len(plan.taken(kind)))
+    ]
+    trashed = len(plan.trash) if dry_run else report.trashed
+    parts = [
+        f"taken from theirs: {', '.join(taken) or 'nothing'}",
+        *([f"moved to the trash: {plural(trashed, 'milestone')}"] if trashed else []),
+        f"{plural(n, 'conflict')}" + (" (ours kept, listed above)" if n else ""),
+    ]
+    name = "<stdin>" if file == "-" else file
+    prefix = "dry run, nothing written; would merge" if dry_run else "merged"
+    say(f"{prefix} {name} (base {base}): {'; '.join(parts)}")
+
+
+def _export(path: str, fmt: str | None) -> Any:
+    """A casetrack JSON or JSON Lines export read whole, for a merge; anything else refused."""
+    from casetrack.exchange.dockets import is_casetrack_json
+    from casetrack.exchange.jsonfmt import read_json, read_jsonl
+    from casetrack.exchange.merge import read_export
+
+    name = "<stdin>" if path == "-" else path
+    with _input(path) as (raw, _):
+        head = raw.peek(4096)[:4096].decode("utf-8", "replace")
+        chosen = fmt or _detect_format(path, head)
+        if chosen == "csv" or (chosen == "json" and not is_casetrack_json(head)):
+            raise CasetrackError(
+                f"{name} is not a casetrack JSON or JSON Lines export: a merge needs the uid of"
+                " every record (make one with 'casetrack export -o FILE.jsonl')"
+            )
+        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        try:
+            return read_export((read_jsonl if chosen == "jsonl" else read_json)(stream, name), name)
+        except UnicodeDecodeError:
+            raise CasetrackError(f"{name} is not UTF-8 text: not a casetrack export") from None
+
+
 def _edited_here(report: ImportReport, file: str, dry_run: bool) -> None:
     """Say which milestones edited here the import kept, or replaced (--overwrite)."""
     if report.kept:
@@ -261,7 +339,8 @@ def _edited_here(report: ImportReport, file: str, dry_run: bool) -> None:
         say(
             f"{kept} our version of {_ids(report.kept)}: edited here since"
             f" {'it was' if n == 1 else 'they were'} last imported or added, and the file"
-            f" says otherwise ('casetrack import --overwrite {file}' takes the file's)"
+            f" says otherwise ('casetrack import --overwrite {file}' takes the file's;"
+            " --base OLD_EXPORT merges both sides' changes)"
         )
     if report.overwritten:
         say(

@@ -135,11 +135,13 @@ def import_records(
     on_batch: Callable[[], None] | None = None,
     on_finishing: Callable[[], None] | None = None,
     overwrite: bool = False,
+    then: Callable[[], None] | None = None,
 ) -> ImportReport:
     """Check and write every record in one transaction; on any error write nothing.
 
     A milestone edited here since it was last imported (or made) keeps our version where the
-    file says something else, unless `overwrite`: see ImportReport.kept.
+    file says something else, unless `overwrite`: see ImportReport.kept. `then` writes more
+    in the same transaction once the records are written (a merge's deletions).
 
     `on_batch` runs after each batch is written; `on_finishing` once every record is, before
     the history, the search index and any indexes set aside are written (a minute at 1M).
@@ -159,6 +161,8 @@ def import_records(
             importer.run(records, on_batch)
             if importer.errors or importer.error_count:
                 raise importer.failure()
+            if then:
+                then()
             if dry_run:
                 raise _DryRun
             if on_finishing:
