@@ -515,15 +515,19 @@ _MILESTONE_SELECT = """
     FROM milestones m JOIN cases c ON c.id = m.case_id"""
 
 
-def load_milestones(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Milestone]:
-    """Full records (parties, sources, tags) for these ids, in the order given."""
+def load_milestones(
+    conn: sqlite3.Connection, ids: Sequence[int], *, links: bool = True
+) -> list[Milestone]:
+    """Full records (parties, sources, tags) for these ids, in the order given; without
+    their links (a picture draws none) when not `links`."""
     records: dict[int, Milestone] = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = list(ids[start : start + _CHUNK])
         marks = ", ".join("?" for _ in chunk)
         rows = conn.execute(f"{_MILESTONE_SELECT} WHERE m.id IN ({marks})", chunk)
         records.update((row[0], _milestone(row)) for row in rows)
-    _attach_links(conn, records)
+    if links:
+        _attach_links(conn, records)
     return [records[i] for i in ids if i in records]
 
 
@@ -544,8 +548,11 @@ def iter_milestones(
     params: Sequence[object],
     order_by: str,
     limit: int | None = None,
+    *,
+    links: bool = True,
 ) -> Iterator[Milestone]:
-    """select_milestones a batch at a time: a long listing is never held whole."""
+    """select_milestones a batch at a time: a long listing is never held whole; without
+    their links when not `links`."""
     sql = f"{_MILESTONE_SELECT} WHERE {where} ORDER BY {order_by}"
     if limit is not None:
         sql += " LIMIT ?"
@@ -553,7 +560,8 @@ def iter_milestones(
     cursor = conn.execute(sql, params)
     while rows := cursor.fetchmany(_CHUNK):
         batch = [_milestone(row) for row in rows]
-        _attach_links(conn, {m.id: m for m in batch})
+        if links:
+            _attach_links(conn, {m.id: m for m in batch})
         yield from batch
 
 

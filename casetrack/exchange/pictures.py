@@ -1,36 +1,77 @@
-"""Export writers for pictures: the SVG timeline and the self-contained HTML report."""
+"""Export writers for pictures: the SVG timeline and the self-contained HTML report.
+
+Both are written as they are drawn: a first pass over the selection keeps numbers (days,
+label widths) to lay the picture out, a second reads the milestones again in drawing order,
+and the HTML report's tables read each case's milestones a chunk at a time. Memory stays
+a few numbers a milestone, whatever the size of the store.
+"""
 
 from __future__ import annotations
 
-from typing import TextIO, cast
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, TextIO, cast
 
-from casetrack.exchange.selection import Selection
+from casetrack.exchange.selection import CHUNK, Selection
 from casetrack.models import Case, Milestone
 
+if TYPE_CHECKING:
+    from casetrack.output.pictures.svg import Survey
 
-def _gather(selection: Selection) -> tuple[list[Milestone], list[Case], str]:
-    """Pictures need every milestone at once to lay out a time scale."""
-    milestones = list(selection.milestones())
-    cases = [c for c in selection.cases() if any(m.case == c.slug for m in milestones)]
+
+class _Stored:
+    """The selection's milestones as a picture's marks, referred to by id, read from the
+    store each time without their links (a picture draws none)."""
+
+    def __init__(self, selection: Selection) -> None:
+        self.selection = selection
+
+    def count(self) -> int:
+        sql = f"SELECT count(*) FROM milestones m WHERE {self.selection.where}"
+        return int(self.selection.conn.execute(sql, self.selection.params).fetchone()[0])
+
+    def __iter__(self) -> Iterator[tuple[int, Milestone]]:
+        from casetrack.milestones import iter_milestones
+        from casetrack.timeline import ORDER_BY
+
+        selection = self.selection
+        for milestone in iter_milestones(
+            selection.conn, selection.where, selection.params, ORDER_BY, links=False
+        ):
+            yield milestone.id, milestone
+
+    def fetch(self, refs: Sequence[int]) -> Iterator[Milestone]:
+        from casetrack.milestones import load_milestones
+
+        for start in range(0, len(refs), CHUNK):
+            chunk = list(refs[start : start + CHUNK])
+            yield from load_milestones(self.selection.conn, chunk, links=False)
+
+
+def _survey(selection: Selection, layout: str) -> tuple[_Stored, Survey, list[Case], str]:
+    """The survey of the selection, the cases it draws and the picture's title."""
+    from casetrack.output.pictures.svg import Layout, survey
+
+    marks = _Stored(selection)
+    every = selection.cases()
+    found = survey(marks, {c.slug: c.title for c in every}, cast(Layout, layout))
+    cases = [c for c in every if c.slug in found.lanes]
     title = cases[0].title if len(cases) == 1 else "casetrack timeline"
-    return milestones, cases, title
+    return marks, found, cases, title
 
 
 def write_svg(selection: Selection, out: TextIO) -> None:
-    from casetrack.output.pictures.svg import Layout, render_svg
+    from casetrack.output.pictures.svg import write_svg
 
-    milestones, cases, title = _gather(selection)
-    layout = cast(Layout, selection.layout)  # checked against LAYOUTS by the CLI
-    out.write(
-        render_svg(
-            milestones, title=title, layout=layout,
-            case_titles={c.slug: c.title for c in cases},
-        )
-    )  # fmt: skip
+    marks, found, cases, title = _survey(selection, selection.layout)  # checked by the CLI
+    write_svg(found, marks, out, title=title, case_titles={c.slug: c.title for c in cases})
 
 
 def write_html(selection: Selection, out: TextIO) -> None:
-    from casetrack.output.pictures.html import render_html
+    from casetrack.output.pictures.html import write_html
 
-    milestones, cases, title = _gather(selection)
-    out.write(render_html(milestones, title=title, cases=cases))
+    marks, found, cases, title = _survey(selection, "auto")
+    ids = {c.slug: c.id for c in cases}
+    write_html(
+        found, marks, out, title=title, cases=cases,
+        rows=lambda slug: selection.milestones(ids[slug]),
+    )  # fmt: skip

@@ -6,11 +6,12 @@ opened anywhere, embedded in the HTML report, or attached to a filing as-is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
-from typing import Literal
+from typing import Literal, Protocol, TextIO
 
 from casetrack.dates import ONE_DAY_IN_A_SPAN, DateValue, display_date
 from casetrack.models import Milestone
@@ -74,14 +75,16 @@ def text_box(
 
 @dataclass
 class _Drawing:
-    """SVG fragments in paint order (grid under leaders under markers under text)."""
+    """The picture's own parts in paint order: grid lines and keys, then the texts that are
+    not a milestone's label (title, legend, lane names, axis), with the boxes they cover.
+    The milestones' leaders, markers and labels are drawn as the milestones are read."""
 
     width: float = WIDTH
     grid: list[str] = field(default_factory=list)
-    leaders: list[str] = field(default_factory=list)
-    markers: list[str] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
+    # Where the milestones' labels go among the texts: after the lane names, before the axis.
+    labels_at: int = 0
 
     def text(
         self,
@@ -91,23 +94,177 @@ class _Drawing:
         *,
         cls: str,
         size: float = LABEL_SIZE,
-        anchor: str = "start",
         bold: bool = False,
         fill: str = INK,
         tooltip: str | None = None,
-    ) -> None:
-        """Add a text element, with a white halo so lines passing behind never hide it."""
+        anchor: str = "start",
+        kept: bool = True,
+    ) -> str:
+        """Add a text whose box axis ticks must keep clear of (unless not `kept`, which the
+        caller draws itself). Labels are left out: they lie above a horizontal axis and right
+        of a vertical one, never where a tick goes."""
         self.boxes.append(text_box(x, y, text, size=size, anchor=anchor, bold=bold))
-        weight = ' font-weight="bold"' if bold else ""
-        tip = f"<title>{esc(tooltip)}</title>" if tooltip and tooltip != text else ""
-        self.texts.append(
-            f'<text class="{cls}" x="{x:.1f}" y="{y:.1f}" font-size="{size}"{weight} '
-            f'text-anchor="{anchor}" fill="{fill}" stroke="#fff" stroke-width="3" '
-            f'stroke-linejoin="round" paint-order="stroke">{esc(text)}{tip}</text>'
+        element = _text(
+            x, y, text, cls=cls, size=size, bold=bold, fill=fill, tooltip=tooltip, anchor=anchor
         )
+        if kept:
+            self.texts.append(element)
+        return element
 
     def fits(self, box: Box) -> bool:
         return not any(box.overlaps(other) for other in self.boxes)
+
+
+def _text(
+    x: float,
+    y: float,
+    text: str,
+    *,
+    cls: str,
+    size: float = LABEL_SIZE,
+    bold: bool = False,
+    fill: str = INK,
+    tooltip: str | None = None,
+    anchor: str = "start",
+) -> str:
+    """A text element, with a white halo so lines passing behind never hide it."""
+    weight = ' font-weight="bold"' if bold else ""
+    tip = f"<title>{esc(tooltip)}</title>" if tooltip and tooltip != text else ""
+    return (
+        f'<text class="{cls}" x="{x:.1f}" y="{y:.1f}" font-size="{size}"{weight} '
+        f'text-anchor="{anchor}" fill="{fill}" stroke="#fff" stroke-width="3" '
+        f'stroke-linejoin="round" paint-order="stroke">{esc(text)}{tip}</text>'
+    )
+
+
+class Marks(Protocol):
+    """The milestones of a picture, read twice: once to lay it out, once to draw it, so
+    that neither pass holds them all."""
+
+    def count(self) -> int:
+        """How many there are, before they are read."""
+        ...
+
+    def __iter__(self) -> Iterator[tuple[int, Milestone]]:
+        """(a reference, the milestone): each case's in timeline order."""
+        ...
+
+    def fetch(self, refs: Sequence[int]) -> Iterator[Milestone]:
+        """The milestones of these references, in the order given."""
+        ...
+
+
+class Listed:
+    """Marks of milestones held in memory, referred to by position."""
+
+    def __init__(self, milestones: Sequence[Milestone]) -> None:
+        self.groups = by_case(milestones)
+        self.items = [m for group in self.groups.values() for m in group]
+
+    def count(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[tuple[int, Milestone]]:
+        return iter(enumerate(self.items))
+
+    def fetch(self, refs: Sequence[int]) -> Iterator[Milestone]:
+        return (self.items[ref] for ref in refs)
+
+
+_OPEN = 0  # an open bound among a lane's days (day ordinals start at 1)
+
+
+@dataclass
+class _Lane:
+    """One case's milestones as the layout needs them, in timeline order: references and
+    days of the dated ones (and the widths of their labels when laid out across), the
+    references of the undated ones and the widths of their labels with and without the case."""
+
+    refs: array[int] = field(default_factory=lambda: array("q"))
+    firsts: array[int] = field(default_factory=lambda: array("q"))
+    lasts: array[int] = field(default_factory=lambda: array("q"))
+    widths: array[float] = field(default_factory=lambda: array("d"))
+    undated: array[int] = field(default_factory=lambda: array("q"))
+    plain: array[float] = field(default_factory=lambda: array("d"))
+    named: array[float] = field(default_factory=lambda: array("d"))
+
+    def days(self, index: int) -> tuple[int | None, int | None]:
+        return (self.firsts[index] or None, self.lasts[index] or None)
+
+
+_SAMPLES = {
+    "exact day": '<circle cx="9" cy="0" r="5" fill="#555"/>',
+    "date range": '<rect x="0" y="-4" width="18" height="8" fill="#555" fill-opacity="0.3" '
+    'stroke="#555"/>',
+    "approximate / uncertain": '<rect x="0" y="-4" width="18" height="8" fill="#fff" '
+    'stroke="#555" stroke-dasharray="4 3"/>',
+    "open-ended": '<line x1="0" y1="0" x2="13" y2="0" stroke="#555" stroke-width="3"/>'
+    '<polygon points="19,0 12,-5 12,5" fill="#555"/>',
+    "one day, somewhere in a range": '<line x1="4" y1="0" x2="18" y2="0" stroke="#555" '
+    'stroke-width="2" stroke-dasharray="2 4" stroke-linecap="round"/><line x1="18" y1="-5" '
+    'x2="18" y2="5" stroke="#555"/><circle cx="4" cy="0" r="4" fill="#fff" stroke="#555" '
+    'stroke-width="2"/>',
+}
+
+
+def _encodings(d: DateValue) -> Iterator[str]:
+    """The legend's date encodings a date is drawn with."""
+    if d.precision in ONE_DAY_IN_A_SPAN:
+        yield "one day, somewhere in a range"
+        return
+    if not is_unknown(d) and d.start == d.end:
+        yield "exact day"
+    if d.start and d.end and d.start != d.end:
+        yield "date range"
+    if d.approximate or d.uncertain:
+        yield "approximate / uncertain"
+    if not is_unknown(d) and (d.start is None or d.end is None):
+        yield "open-ended"
+
+
+@dataclass
+class Survey:
+    """What laying a picture out needs, found in one pass over its milestones: numbers per
+    milestone, and the cases (lanes, in order of first appearance), kinds, years and date
+    encodings of them all."""
+
+    vertical: bool
+    count: int = 0
+    lanes: dict[str, _Lane] = field(default_factory=dict)
+    kinds: set[str] = field(default_factory=set)
+    years: tuple[int, int] | None = None
+    encodings: set[str] = field(default_factory=set)
+
+
+def survey(marks: Marks, names: Mapping[str, str], layout: Layout = "auto") -> Survey:
+    """One pass over the milestones, keeping numbers; `names` as render_svg's case_titles."""
+    vertical = layout == "vertical" or (layout == "auto" and marks.count() > VERTICAL_ABOVE)
+    found = Survey(vertical)
+    low, high = None, None
+    for ref, m in marks:
+        found.count += 1
+        found.kinds.add(m.kind)
+        found.encodings.update(_encodings(m.date))
+        for day in (m.date.start, m.date.end):
+            if day:
+                low = day.year if low is None else min(low, day.year)
+                high = day.year if high is None else max(high, day.year)
+        lane = found.lanes.setdefault(m.case, _Lane())
+        if is_unknown(m.date):
+            lane.undated.append(ref)
+            named = f"{names.get(m.case, m.case)}: {m.title}"
+            for widths, text in ((lane.plain, m.title), (lane.named, named)):
+                widths.append(text_width(truncate(text, LABEL_SIZE, 560), LABEL_SIZE))
+            continue
+        first, last = _days(m.date)
+        lane.refs.append(ref)
+        lane.firsts.append(_OPEN if first is None else first)
+        lane.lasts.append(_OPEN if last is None else last)
+        if not vertical:
+            lane.widths.append(text_width(truncate(_label(m), LABEL_SIZE, 300), LABEL_SIZE))
+    if low is not None and high is not None:
+        found.years = (low, high)
+    return found
 
 
 class TimeScale:
@@ -182,26 +339,26 @@ def _days(value: DateValue) -> tuple[int | None, int | None]:
     )
 
 
-def _span(value: DateValue) -> tuple[int, int]:
+def _span(days: tuple[int | None, int | None]) -> tuple[int, int]:
     """The days a date covers on the axis; an open bound contributes only its known side."""
-    first, last = _days(value)
+    first, last = days
     known = first if first is not None else last
     assert known is not None
     return (first if first is not None else known, last if last is not None else known)
 
 
-def _anchor(value: DateValue, scale: TimeScale) -> float:
+def _anchor(days: tuple[int | None, int | None], scale: TimeScale) -> float:
     """Where a milestone's label attaches: its earliest known day."""
-    return scale(_span(value)[0])
+    return scale(_span(days)[0])
 
 
-def _extent(value: DateValue, scale: TimeScale) -> tuple[float, float]:
+def _extent(days: tuple[int | None, int | None], scale: TimeScale) -> tuple[float, float]:
     """The stretch of axis a milestone's marker covers, arrows included."""
-    low, high = _span(value)
+    low, high = _span(days)
     t0, t1 = scale(low), scale(high + 1 if high > low else high)
     middle = (t0 + t1) / 2
     t0, t1 = min(t0, middle - 7), max(t1, middle + 7)
-    first, last = _days(value)
+    first, last = days
     return (t0 - ARROW_PX if first is None else t0, t1 + ARROW_PX if last is None else t1)
 
 
@@ -465,77 +622,109 @@ def _axis(
         )
 
 
+# How one milestone is drawn once laid out: its index in the lane's drawing order and the
+# milestone give its leader (and key dot), its label and its marker.
+Draw = Callable[[int, Milestone], tuple[str, str, str]]
+
+
+@dataclass
+class _Placed:
+    """A lane laid out: its milestones' references in drawing order, how to draw each, and
+    the lane's name when it is drawn among the labels (across)."""
+
+    refs: array[int]
+    draw: Draw
+    name: str = ""
+    undated: bool = False  # the row of milestones without a date, drawn after the axis
+
+
+def _scale(lanes: Mapping[str, _Lane], begin: float, end: float) -> TimeScale:
+    spans = [_span(lane.days(i)) for lane in lanes.values() for i in range(len(lane.refs))]
+    return TimeScale(spans, begin, end)
+
+
 def _horizontal(
     drawing: _Drawing,
-    lanes: Mapping[str, Sequence[Milestone]],
+    lanes: Mapping[str, _Lane],
     names: Mapping[str, str],
     keys: Mapping[str, tuple[str, str]],
     top: float,
-) -> float:
+) -> tuple[float, list[_Placed]]:
     """Time runs left to right; each case is a band of stacked labels over its markers."""
-    spans = [_span(m.date) for group in lanes.values() for m in group]
-    scale = TimeScale(spans, MARGIN + ARROW_PX + 12, drawing.width - MARGIN - ARROW_PX - 12)
+    scale = _scale(lanes, MARGIN + ARROW_PX + 12, drawing.width - MARGIN - ARROW_PX - 12)
     y = top
     bands: list[tuple[float, float]] = []
-    for case, group in lanes.items():
+    placed = []
+    for case, lane in lanes.items():
+        name = ""
         if len(lanes) > 1:
-            drawing.text(
+            name = drawing.text(
                 MARGIN,
                 y + 15,
                 truncate(names.get(case, case), 14, 900, bold=True),
                 cls="lane",
                 size=14,
                 bold=True,
+                kept=False,
             )
             y += 26
-        texts = [truncate(_label(m), LABEL_SIZE, 300) for m in group]
-        leaders = [_anchor(m.date, scale) for m in group]
+        count = len(lane.refs)
+        leaders = array("d", (_anchor(lane.days(i), scale) for i in range(count)))
         # Text sits right of its leader (left of it near the right edge), after a colour dot.
         rightward = [
-            lead + DOT_PX + text_width(text, LABEL_SIZE) <= drawing.width - MARGIN
-            for lead, text in zip(leaders, texts, strict=True)
+            lead + DOT_PX + width <= drawing.width - MARGIN
+            for lead, width in zip(leaders, lane.widths, strict=True)
         ]
         reach = [
-            (lead, lead - 5, lead + DOT_PX + text_width(text, LABEL_SIZE))
+            (lead, lead - 5, lead + DOT_PX + width)
             if right
-            else (lead, lead - DOT_PX - text_width(text, LABEL_SIZE), lead + 5)
-            for lead, text, right in zip(leaders, texts, rightward, strict=True)
+            else (lead, lead - DOT_PX - width, lead + 5)
+            for lead, width, right in zip(leaders, lane.widths, rightward, strict=True)
         ]
-        rows = _stack_rows(reach)
-        tracks = _tracks([_extent(m.date, scale) for m in group])
+        rows = array("q", _stack_rows(reach))
+        tracks = array("q", _tracks([_extent(lane.days(i), scale) for i in range(count)]))
         baseline = y + (max(rows) + 1) * ROW_H + 24
-        for m, text, lead, right, row, track in zip(
-            group, texts, leaders, rightward, rows, tracks, strict=True
-        ):
-            text_y = baseline - 20 - row * ROW_H
-            across = baseline + track * TRACK_PX
-            drawing.leaders.append(_line(lead, across - 7, lead, text_y - 4, "#aaa", 1))
-            drawing.leaders.append(_dot(lead, text_y - 4, keys[m.kind]))
-            drawing.text(
-                lead + DOT_PX if right else lead - DOT_PX,
+
+        def draw(
+            i: int,
+            m: Milestone,
+            lead: array[float] = leaders,
+            right: list[bool] = rightward,
+            row: array[int] = rows,
+            track: array[int] = tracks,
+            baseline: float = baseline,
+        ) -> tuple[str, str, str]:
+            text_y = baseline - 20 - row[i] * ROW_H
+            across = baseline + track[i] * TRACK_PX
+            leader = _line(lead[i], across - 7, lead[i], text_y - 4, "#aaa", 1)
+            leader += _dot(lead[i], text_y - 4, keys[m.kind])
+            label = _text(
+                lead[i] + DOT_PX if right[i] else lead[i] - DOT_PX,
                 text_y,
-                text,
+                truncate(_label(m), LABEL_SIZE, 300),
                 cls="label",
-                anchor="start" if right else "end",
+                anchor="start" if right[i] else "end",
                 tooltip=_label(m),
             )
-            drawing.markers.append(
-                _marker(m, _shape(m.date, scale, across, True, keys[m.kind][0]), names)
-            )
+            marker = _marker(m, _shape(m.date, scale, across, True, keys[m.kind][0]), names)
+            return leader, label, marker
+
+        placed.append(_Placed(lane.refs, draw, name))
         bottom = baseline + max(tracks) * TRACK_PX + 14
         bands.append((y, bottom))
         y = bottom + 10
+    drawing.labels_at = len(drawing.texts)
     _axis(drawing, scale, y, True, bands)
-    return y + 44
+    return y + 44, placed
 
 
 def _vertical(
     drawing: _Drawing,
-    lanes: Mapping[str, Sequence[Milestone]],
+    lanes: Mapping[str, _Lane],
     names: Mapping[str, str],
     keys: Mapping[str, tuple[str, str]],
     top: float,
-) -> float:
+) -> tuple[float, list[_Placed]]:
     """Time runs downwards with one column per case, for timelines too dense to read across."""
     axis_x = VERTICAL_AXIS_X
     column = (drawing.width - MARGIN - axis_x) / len(lanes)
@@ -550,74 +739,60 @@ def _vertical(
                 bold=True,
             )
         top += 28
-    longest = max(len(group) for group in lanes.values())
-    spans = [_span(m.date) for group in lanes.values() for m in group]
-    scale = TimeScale(
-        spans, top + ARROW_PX + 12, top + ARROW_PX + 12 + max(640, longest * ROW_H * 1.3)
+    longest = max(len(lane.refs) for lane in lanes.values())
+    scale = _scale(
+        lanes, top + ARROW_PX + 12, top + ARROW_PX + 12 + max(640, longest * ROW_H * 1.3)
     )
     bottom = scale(scale.segments[-1][1]) + ARROW_PX + 12
-    for i, group in enumerate(lanes.values()):
+    placed = []
+    for i, lane in enumerate(lanes.values()):
         line_x = axis_x + i * column + 20
-        ordered = sorted(group, key=lambda m: _anchor(m.date, scale))
-        wanted = [_anchor(m.date, scale) for m in ordered]
-        tracks = _tracks([_extent(m.date, scale) for m in ordered])
+        ordered = sorted(range(len(lane.refs)), key=lambda k: _anchor(lane.days(k), scale))
+        wanted = array("d", (_anchor(lane.days(k), scale) for k in ordered))
+        tracks = array("q", _tracks([_extent(lane.days(k), scale) for k in ordered]))
         text_x = line_x + 40 + max(tracks) * TRACK_PX
-        spread = _spread(wanted, ROW_H, top + 10)
-        for m, want, at, track in zip(ordered, wanted, spread, tracks, strict=True):
-            across = line_x + track * TRACK_PX
-            drawing.leaders.append(
-                f'<polyline points="{across + 8:.1f},{want:.1f} {text_x - 20:.1f},{at:.1f} '
-                f'{text_x - DOT_PX:.1f},{at:.1f}" fill="none" stroke="#aaa" stroke-width="1"/>'
+        spread = array("d", _spread(wanted, ROW_H, top + 10))
+        bottom = max(bottom, max(spread) + ROW_H)
+
+        def draw(
+            k: int,
+            m: Milestone,
+            want: array[float] = wanted,
+            at: array[float] = spread,
+            track: array[int] = tracks,
+            line_x: float = line_x,
+            text_x: float = text_x,
+        ) -> tuple[str, str, str]:
+            across = line_x + track[k] * TRACK_PX
+            leader = (
+                f'<polyline points="{across + 8:.1f},{want[k]:.1f} {text_x - 20:.1f},'
+                f'{at[k]:.1f} {text_x - DOT_PX:.1f},{at[k]:.1f}" fill="none" stroke="#aaa" '
+                f'stroke-width="1"/>{_dot(text_x - DOT_PX, at[k], keys[m.kind])}'
             )
-            drawing.leaders.append(_dot(text_x - DOT_PX, at, keys[m.kind]))
             text = truncate(_label(m), LABEL_SIZE, column - (text_x - line_x) - 28)
-            drawing.text(text_x, at + 4, text, cls="label", tooltip=_label(m))
-            drawing.markers.append(
-                _marker(m, _shape(m.date, scale, across, False, keys[m.kind][0]), names)
-            )
-            bottom = max(bottom, at + ROW_H)
+            label = _text(text_x, at[k] + 4, text, cls="label", tooltip=_label(m))
+            marker = _marker(m, _shape(m.date, scale, across, False, keys[m.kind][0]), names)
+            return leader, label, marker
+
+        placed.append(_Placed(array("q", (lane.refs[k] for k in ordered)), draw))
         for segment in scale.segments:
             drawing.grid.append(
                 _line(
                     line_x, scale.extent(segment)[0], line_x, scale.extent(segment)[1], "#bbb", 1.5
                 )
             )
+    drawing.labels_at = len(drawing.texts)
     _axis(drawing, scale, axis_x, False, [(axis_x, drawing.width - MARGIN)])
-    return bottom + 16
+    return bottom + 16, placed
 
 
 def _legend(
-    drawing: _Drawing,
-    milestones: Sequence[Milestone],
-    keys: Mapping[str, tuple[str, str]],
-    top: float,
+    drawing: _Drawing, encodings: Collection[str], keys: Mapping[str, tuple[str, str]], top: float
 ) -> float:
     """Kind keys, then the date encodings that actually occur, so the chart explains itself."""
-    dates = [m.date for m in milestones]
-    samples = {
-        "exact day": '<circle cx="9" cy="0" r="5" fill="#555"/>',
-        "date range": '<rect x="0" y="-4" width="18" height="8" fill="#555" fill-opacity="0.3" '
-        'stroke="#555"/>',
-        "approximate / uncertain": '<rect x="0" y="-4" width="18" height="8" fill="#fff" '
-        'stroke="#555" stroke-dasharray="4 3"/>',
-        "open-ended": '<line x1="0" y1="0" x2="13" y2="0" stroke="#555" stroke-width="3"/>'
-        '<polygon points="19,0 12,-5 12,5" fill="#555"/>',
-        "one day, somewhere in a range": '<line x1="4" y1="0" x2="18" y2="0" stroke="#555" '
-        'stroke-width="2" stroke-dasharray="2 4" stroke-linecap="round"/><line x1="18" y1="-5" '
-        'x2="18" y2="5" stroke="#555"/><circle cx="4" cy="0" r="4" fill="#fff" stroke="#555" '
-        'stroke-width="2"/>',
-    }
-    spans = [d for d in dates if d.precision not in ONE_DAY_IN_A_SPAN]
-    present = {
-        "exact day": any(not is_unknown(d) and d.start == d.end for d in spans),
-        "date range": any(d.start and d.end and d.start != d.end for d in spans),
-        "approximate / uncertain": any(d.approximate or d.uncertain for d in spans),
-        "open-ended": any(not is_unknown(d) and (d.start is None or d.end is None) for d in spans),
-        "one day, somewhere in a range": len(spans) < len(dates),
-    }
     kinds = [(kind, glyph(shape, 9, 0, 12, colour)) for kind, (colour, shape) in keys.items()]
-    encodings = [(name, sample) for name, sample in samples.items() if present[name]]
-    for entries in (kinds, encodings):
+    samples = [(name, sample) for name, sample in _SAMPLES.items() if name in encodings]
+    for entries in (kinds, samples):
         widths = [24 + text_width(name, 12) for name, _ in entries]
         positions, bottom = _flow(widths, top, 22, drawing.width - MARGIN)
         for (name, sample), (x, y) in zip(entries, positions, strict=True):
@@ -629,29 +804,26 @@ def _legend(
     return top
 
 
-def _unknown_row(
-    drawing: _Drawing,
-    milestones: Sequence[Milestone],
-    names: Mapping[str, str],
-    several: bool,
-    top: float,
-) -> float:
+def _undated(
+    drawing: _Drawing, widths: Sequence[float], names: Mapping[str, str], several: bool, top: float
+) -> tuple[float, Draw]:
     """Milestones without any usable date, listed apart instead of at an invented place."""
     drawing.text(MARGIN, top + 14, "Date unknown", cls="lane", size=14, bold=True)
-    texts = [
-        truncate(f"{names.get(m.case, m.case)}: {m.title}" if several else m.title, LABEL_SIZE, 560)
-        for m in milestones
-    ]
-    widths = [18 + text_width(t, LABEL_SIZE) for t in texts]
-    positions, bottom = _flow(widths, top + 40, 22, drawing.width - MARGIN)
-    for m, text, (x, y) in zip(milestones, texts, positions, strict=True):
+    positions, bottom = _flow(
+        [18 + width for width in widths], top + 40, 22, drawing.width - MARGIN
+    )
+
+    def draw(i: int, m: Milestone) -> tuple[str, str, str]:
+        x, y = positions[i]
+        text = f"{names.get(m.case, m.case)}: {m.title}" if several else m.title
         circle = (
             f'<circle cx="{x + 6:.1f}" cy="{y - 4:.1f}" r="6" fill="#fff" '
             f'stroke="{UNKNOWN_COLOUR}" stroke-width="2" stroke-dasharray="3 2"/>'
         )
-        drawing.markers.append(_marker(m, circle, names))
-        drawing.text(x + 18, y, text, cls="label", tooltip=m.title)
-    return bottom
+        label = _text(x + 18, y, truncate(text, LABEL_SIZE, 560), cls="label", tooltip=m.title)
+        return "", label, _marker(m, circle, names)
+
+    return bottom, draw
 
 
 def render_svg(
@@ -665,15 +837,37 @@ def render_svg(
 
     `case_titles` maps a milestone's `case` to the name shown on its lane (default: as is).
     """
+    import io
+
+    marks = Listed(milestones)
+    out = io.StringIO()
+    write_svg(
+        survey(marks, case_titles or {}, layout), marks, out, title=title, case_titles=case_titles
+    )
+    return out.getvalue()
+
+
+def write_svg(
+    found: Survey,
+    marks: Marks,
+    out: TextIO,
+    *,
+    title: str,
+    case_titles: Mapping[str, str] | None = None,
+) -> None:
+    """render_svg written to `out` as it is drawn: the layout from the survey's numbers,
+    then the milestones read again in drawing order. Grid and leaders go straight out;
+    markers and labels, painted over them, wait in temporary files until the leaders are
+    all out."""
+    import shutil
+    import tempfile
+
     names = case_titles or {}
-    lanes = by_case(milestones)
-    dated = {case: [m for m in group if not is_unknown(m.date)] for case, group in lanes.items()}
-    dated = {case: group for case, group in dated.items() if group}
-    unknown = [m for group in lanes.values() for m in group if is_unknown(m.date)]
-    keys = kind_keys(m.kind for m in milestones)
-    vertical = layout == "vertical" or (layout == "auto" and len(milestones) > VERTICAL_ABOVE)
+    dated = {case: lane for case, lane in found.lanes.items() if lane.refs}
+    several = len(found.lanes) > 1
+    keys = kind_keys(found.kinds)
     width = WIDTH
-    if vertical:
+    if found.vertical:
         width = max(WIDTH, VERTICAL_AXIS_X + len(dated) * MIN_COLUMN + MARGIN)
     drawing = _Drawing(width)
     drawing.text(
@@ -685,29 +879,55 @@ def render_svg(
         bold=True,
         tooltip=title,
     )
-    drawing.text(MARGIN, 56, _summary(milestones, len(lanes)), cls="subtitle", size=12, fill=MUTED)
-    y = _legend(drawing, milestones, keys, 86) + 8
+    subtitle = _summary(found.count, len(found.lanes), found.years)
+    drawing.text(MARGIN, 56, subtitle, cls="subtitle", size=12, fill=MUTED)
+    y = _legend(drawing, found.encodings, keys, 86) + 8
+    drawing.labels_at = len(drawing.texts)
+    placed: list[_Placed] = []
     if dated:
-        y = (_vertical if vertical else _horizontal)(drawing, dated, names, keys, y)
-    if unknown:
-        y = _unknown_row(drawing, unknown, names, len(lanes) > 1, y)
+        y, placed = (_vertical if found.vertical else _horizontal)(drawing, dated, names, keys, y)
+    undated = array("q", (ref for lane in found.lanes.values() for ref in lane.undated))
+    if undated:
+        widths = [
+            w for lane in found.lanes.values() for w in (lane.named if several else lane.plain)
+        ]
+        y, draw = _undated(drawing, widths, names, several, y)
+        placed.append(_Placed(undated, draw, undated=True))
     height = round(y + 12)
-    body = "".join(drawing.grid + drawing.leaders + drawing.markers + drawing.texts)
-    return (
+    out.write(
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" font-family="sans-serif" role="img" '
-        f'data-layout="{"vertical" if vertical else "horizontal"}">'
+        f'data-layout="{"vertical" if found.vertical else "horizontal"}">'
         f'<title>{esc(title)}</title><rect width="{width}" height="{height}" fill="#fff"/>'
-        f"{body}</svg>\n"
     )
+    out.write("".join(drawing.grid))
+    with (
+        tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as markers,
+        tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as texts,
+    ):
+        texts.write("".join(drawing.texts[: drawing.labels_at]))
+        for lane in placed:
+            if lane.undated:  # after the axis's texts
+                texts.write("".join(drawing.texts[drawing.labels_at :]))
+            texts.write(lane.name)
+            for i, m in enumerate(marks.fetch(lane.refs)):
+                leader, label, marker = lane.draw(i, m)
+                out.write(leader)
+                markers.write(marker)
+                texts.write(label)
+        if not undated:
+            texts.write("".join(drawing.texts[drawing.labels_at :]))
+        for spooled in (markers, texts):
+            spooled.seek(0)
+            shutil.copyfileobj(spooled, out)
+    out.write("</svg>\n")
 
 
-def _summary(milestones: Sequence[Milestone], cases: int) -> str:
+def _summary(count: int, cases: int, years: tuple[int, int] | None) -> str:
     """One line under the title: how many milestones and cases, and the years covered."""
-    years = sorted(d.year for m in milestones for d in (m.date.start, m.date.end) if d)
-    parts = [f"{len(milestones)} milestone{'s' if len(milestones) != 1 else ''}"]
+    parts = [f"{count} milestone{'s' if count != 1 else ''}"]
     if cases > 1:
         parts.append(f"{cases} cases")
     if years:
-        parts.append(f"{years[0]}\u2013{years[-1]}" if years[0] != years[-1] else str(years[0]))
+        parts.append(f"{years[0]}\u2013{years[1]}" if years[0] != years[1] else str(years[0]))
     return " · ".join(parts)
