@@ -285,15 +285,18 @@ def _reverted_lines(conn: sqlite3.Connection, change_id: int) -> list[str]:
     return lines
 
 
-def edited_here(conn: sqlite3.Connection, milestone_ids: Sequence[int]) -> set[int]:
-    """Those of these milestones changed in this store since an import last wrote them, or
-    since they were made if no import has: a change of ours that a file's version of them
-    would replace. The latest live change (undos aside) of the milestone's row, or a later
-    one of its links, decides: its making or an import is not an edit here, anything else is (edit,
-    move, rm, restore, a kind renamed...). A link's row is read too: an edit of links alone
-    within the second the milestone was written leaves its updated_at, so its row, as it was."""
+def edited_here(
+    conn: sqlite3.Connection, row_ids: Sequence[int], table: str = "milestones"
+) -> set[int]:
+    """Those of these milestones (or cases, parties, sources) changed in this store since an
+    import last wrote them, or since they were made if no import has: a change of ours that a
+    file's version of them would replace. The latest live change (undos aside) of the row, or
+    a later one of a milestone's links, decides: its making or an import is not an edit here,
+    anything else is (edit, move, rm, restore, a kind renamed, a party renamed...). A link's
+    row is read too: an edit of links alone within the second the milestone was written
+    leaves its updated_at, so its row, as it was."""
     edited: set[int] = set()
-    ids = list(milestone_ids)
+    ids = list(row_ids)
     live = f"c.undoes IS NULL AND {_LIVE}"
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
@@ -302,11 +305,14 @@ def edited_here(conn: sqlite3.Connection, milestone_ids: Sequence[int]) -> set[i
             int(row_id): (change, action != "insert" and command not in IMPORTS)
             for row_id, _, change, action, command in conn.execute(
                 "SELECT h.row_id, max(h.id), h.change_id, h.action, c.command FROM history h"
-                " JOIN changes c ON c.id = h.change_id WHERE h.table_name = 'milestones'"
+                " JOIN changes c ON c.id = h.change_id WHERE h.table_name = ?"
                 f" AND h.row_id IN ({marks}) AND {live} GROUP BY h.row_id",
-                chunk,
+                (table, *chunk),
             )
         }
+        if table != "milestones":
+            edited.update(row_id for row_id, (_, by_us) in latest.items() if by_us)
+            continue
         known = len(latest) == len(chunk)
         floor = min(change for change, _ in latest.values()) if known else 0
         for row_id, change, command in conn.execute(

@@ -159,3 +159,29 @@ def test_an_update_writes_only_the_links_that_change(ours: Cli, tmp_path: Path) 
 def milestone_lines(cli: Cli) -> list[dict[str, object]]:
     lines = [json.loads(line) for line in cli("export", "-f", "jsonl").stdout.splitlines()]
     return [line for line in lines if line.get("type") == "milestone"]
+
+
+def test_a_case_party_or_source_edited_here_keeps_ours_too(ours: Cli, tmp_path: Path) -> None:
+    ours("case", "edit", "nec-2003", "--summary", "Our summary")
+    ours("party", "edit", "NCTD", "--kind", "organization")
+    ours("source", "edit", "1", "--title", "Our title")
+    them = theirs(tmp_path)
+    them("case", "edit", "nec-2003", "--summary", "Their summary")
+    them("source", "edit", "1", "--title", "Their title")
+    them("export", "-o", str(tmp_path / "all2.json"))
+    result = ours("import", str(tmp_path / "all2.json"))
+    url = ours.query("SELECT url FROM sources WHERE id = 1")[0][0]
+    assert (
+        f"kept our version of case 'nec-2003', party 'National Counter-Terrorism Directorate',"
+        f" source {url!r}: edited here since they were last imported or added"
+    ) in result.stderr
+    assert ours.query("SELECT summary FROM cases") == [("Our summary",)]
+    assert ours.query("SELECT kind FROM parties WHERE name LIKE 'National%'") == [("organization",)]
+    assert ours.query("SELECT title FROM sources WHERE id = 1") == [("Our title",)]
+    replaced = ours("import", "--overwrite", str(tmp_path / "all2.json"))
+    assert "replaced case 'nec-2003', party 'National Counter-Terrorism Directorate'," in (
+        replaced.stderr
+    )
+    assert ours.query("SELECT summary FROM cases") == [("Their summary",)]
+    ours("undo")
+    assert ours.query("SELECT summary FROM cases") == [("Our summary",)]

@@ -332,26 +332,37 @@ def _export(path: str, fmt: str | None) -> Any:
 
 
 def _edited_here(report: ImportReport, file: str, dry_run: bool) -> None:
-    """Say which milestones edited here the import kept, or replaced (--overwrite)."""
-    if report.kept:
-        n = len(report.kept)
+    """Say which milestones, cases, parties and sources edited here the import kept, or
+    replaced (--overwrite)."""
+    if report.kept or report.kept_records:
+        n = len(report.kept) + len(report.kept_records)
         kept = "would keep" if dry_run else "kept"
         say(
-            f"{kept} our version of {_ids(report.kept)}: edited here since"
-            f" {'it was' if n == 1 else 'they were'} last imported or added, and the file"
+            f"{kept} our version of {_named(report.kept, report.kept_records)}: edited here"
+            f" since {'it was' if n == 1 else 'they were'} last imported or added, and the file"
             f" says otherwise ('casetrack import --overwrite {file}' takes the file's;"
             " --base OLD_EXPORT merges both sides' changes)"
         )
-    if report.overwritten:
+    if report.overwritten or report.overwritten_records:
         say(
-            f"{'would replace' if dry_run else 'replaced'} {_ids(report.overwritten)} edited"
-            " here with the file's version ('casetrack undo' takes the import back, ours"
-            " with it)"
+            f"{'would replace' if dry_run else 'replaced'}"
+            f" {_named(report.overwritten, report.overwritten_records)} edited here with the"
+            " file's version ('casetrack undo' takes the import back, ours with it)"
         )
+
+
+def _named(ids: list[int], records: list[str], shown: int = 20) -> str:
+    """'milestone 5', 'milestones 5, 7, 9', 'case 'x'' or both, each list cut at `shown`."""
+    parts = [_ids(ids, shown)] if ids else []
+    more = f" and {len(records) - shown} more" if len(records) > shown else ""
+    if records:
+        parts.append(", ".join(records[:shown]) + more)
+    return ", ".join(parts)
 
 
 def _ids(ids: list[int], shown: int = 20) -> str:
     """'milestone 5' or 'milestones 5, 7, 9' (the first `shown`, then how many more)."""
+    ids = sorted(ids)
     listed = ", ".join(map(str, ids[:shown]))
     more = f" and {len(ids) - shown} more" if len(ids) > shown else ""
     return f"milestone{'' if len(ids) == 1 else 's'} {listed}{more}"

@@ -99,6 +99,9 @@ class ImportReport:
     # otherwise: kept as they are, or with `overwrite` replaced (and so listed).
     kept: list[int] = field(default_factory=list)
     overwritten: list[int] = field(default_factory=list)
+    # The same for cases, parties and sources, named ("case 'nec-2003'").
+    kept_records: list[str] = field(default_factory=list)
+    overwritten_records: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -576,6 +579,8 @@ class _Importer:
         if tuple(fields.values()) == tuple(stored):
             self.report.unchanged["case"] += 1
             return
+        if row[2] == uid and self.keeps("cases", row[0], f"case {row[1]!r}"):
+            return
         edit_case(self.store, row[1], **{k: v or "" for k, v in fields.items()})
         self.report.updated["case"] += 1
 
@@ -623,9 +628,12 @@ class _Importer:
             remember(self.writer.party_uids, uid, party_id)
             return
         added = add_aliases(self.conn, party_id, [name, *(str(a) for a in aliases)])
-        changed = self.conn.execute(
-            "UPDATE parties SET kind = ? WHERE id = ? AND kind != ?", (kind, party_id, kind)
-        ).rowcount
+        (stored_kind,) = self.conn.execute(
+            "SELECT kind FROM parties WHERE id = ?", (party_id,)
+        ).fetchone()
+        changed = stored_kind != kind and not self.keeps("parties", party_id, f"party {name!r}")
+        if changed:
+            self.conn.execute("UPDATE parties SET kind = ? WHERE id = ?", (kind, party_id))
         (self.report.updated if added or changed else self.report.unchanged)["party"] += 1
 
     def document(self, line: int | str, record: Any) -> None:
@@ -668,6 +676,8 @@ class _Importer:
         if all(stored[k] == v for k, v in given.items()):
             (self.report.added if new else self.report.unchanged)["source"] += 1
             return
+        if not new and self.keeps("sources", row[0], f"source {url!r}"):
+            return
         assignments = ", ".join(f"{k} = ?" for k in given)
         self.conn.execute(
             f"UPDATE sources SET {assignments} WHERE id = ?", (*given.values(), row[0])
@@ -699,6 +709,17 @@ class _Importer:
         else:
             insert_rule(self.conn, rule)
             self.report.added["rule"] += 1
+
+    def keeps(self, table: str, row_id: int, named: str) -> bool:
+        """Whether a case, party or source edited here keeps our version of what the file
+        says otherwise (see ImportReport.kept); with `overwrite`, named as replaced."""
+        if not edited_here(self.conn, [row_id], table):
+            return False
+        if not self.overwrite:
+            self.report.kept_records.append(named)
+            return True
+        self.report.overwritten_records.append(named)
+        return False
 
     def closure(self, line: int | str, record: Any) -> None:
         """A day a court was closed, added unless the store has it."""
