@@ -156,6 +156,26 @@ def _words(key: str) -> frozenset[str]:
     return frozenset(_word_list(key))
 
 
+# Words before a name that say what a person is, not who: 'Hon. Lorna Schofield' and 'Judge
+# Lorna Schofield' are one judge, 'Ms. Sonja O'Donnell' is Sonja O'Donnell.
+TITLES = frozenset(
+    "the hon honorable honourable judge justice chief magistrate mr mrs ms miss dr president"
+    " senator".split()
+)
+# A company's legal form in full is its short form: 'Acme Widgets Corporation' is 'Acme
+# Widgets Corp', as 'Acme B.V.' is 'ACME BV'.
+_LEGAL_FORMS = {"corporation": "corp", "incorporated": "inc", "company": "co", "limited": "ltd"}
+
+
+def _plain(words: list[str]) -> list[str]:
+    """A name's words without the titles before it (a name that is only titles keeps them),
+    its legal form in short: what tells two spellings of one party apart."""
+    start = 0
+    while start < len(words) - 1 and words[start] in TITLES:
+        start += 1
+    return [_LEGAL_FORMS.get(word, word) for word in words[start:]]
+
+
 def _at_the_ends(small: frozenset[str], big: list[str]) -> bool:
     """Whether the words `small` are those the name `big` (its words in order) begins and/or
     ends with: 'Rajavi' of 'Maryam Rajavi', 'Acme' of 'Acme Shipping B.V.', 'Jan Vries' of
@@ -210,12 +230,13 @@ def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[list[st
     closest name first), closest first: the same letters and digits, a typo away (in letters:
     'Party 1' and 'Party 2' are two), or a subset of its words or they of its, those it begins
     and/or ends with ('Rajavi' and 'Maryam Rajavi'; not 'USA' and 'Hetero USA, Inc.'), an
-    initial read as the first name it begins ('J. Smith' and 'John Smith'). Case, accents and
-    spacing are already one name."""
+    initial read as the first name it begins ('J. Smith' and 'John Smith'), the same but for
+    a title before it or a company's legal form in full ('Hon. Jo Lee' and 'Judge Jo Lee', 'Acme
+    Corp' and 'Acme Corporation'). Case, accents and spacing are already one name."""
     import difflib
 
     key = name_key(name)
-    squashed, ordered, numbers = _squashed(key), _word_list(key), re.findall(r"\d+", key)
+    squashed, ordered, numbers = _squashed(key), _plain(_word_list(key)), re.findall(r"\d+", key)
     words = frozenset(ordered)
     matcher = difflib.SequenceMatcher(b=key, autojunk=False)
     scored: dict[str, float] = {}
@@ -223,13 +244,13 @@ def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[list[st
         other_key = name_key(other)
         if other_key == key or other in scored:
             continue
-        other_ordered = _word_list(other_key)
+        other_ordered = _plain(_word_list(other_key))
         mine, theirs = _spelt_out(ordered, other_ordered), _spelt_out(other_ordered, ordered)
         mine_set, theirs_set = frozenset(mine), frozenset(theirs)
         # The name with fewer words, and the other's words in order.
         small, big = (mine_set, theirs) if len(mine_set) <= len(theirs_set) else (theirs_set, mine)
         matcher.set_seq1(other_key)
-        if _squashed(other_key) == squashed:
+        if _squashed(other_key) == squashed or "".join(mine) == "".join(theirs):
             scored[other] = 3.0
         elif small and any(len(word) > 2 for word in small) and _at_the_ends(small, big):
             scored[other] = 2.0

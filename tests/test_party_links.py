@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from casetrack.drafts import parse_party_spec, party_spec_text
 from casetrack.models import ROLES
+from casetrack.parties import TITLES
 from casetrack.text import clean_text, name_key
 from tests.budget import examples
 from tests.conftest import Cli
@@ -220,8 +221,8 @@ def test_a_one_word_party_inside_a_longer_name_is_not_a_near_miss(case: Cli) -> 
 
 @settings(max_examples=examples(100), deadline=None)
 @given(
-    st.lists(st.text("abcdefghijklmnop", min_size=3, max_size=8), min_size=3, max_size=5,
-             unique=True),
+    st.lists(st.text("abcdefghijklmnop", min_size=3, max_size=8).filter(
+        lambda word: word not in TITLES), min_size=3, max_size=5, unique=True),
     st.data(),
 )  # fmt: skip
 def test_a_name_is_a_near_miss_only_by_the_words_another_begins_or_ends_with(
@@ -298,3 +299,33 @@ def test_a_partys_close_aliases_are_said_as_its_names_not_as_other_parties(cli: 
     refused = cli("add", "harlan", "2021", "Indictment", "--party", "Harlan", code=1).stderr
     assert "'Harlan Industries'" in refused and " are close: write one" in refused
     assert refused.count(" or ") == 2  # two parties, then --new-party
+
+
+@pytest.mark.parametrize(
+    ("known", "typed"),
+    [
+        ("Hon. Lorna G. Schofield", "Judge Lorna G. Schofield"),  # another title before the name
+        ("Judge Lorna G. Schofield", "Hon. Lorna G. Schofield"),
+        ("Acme Widgets Corporation", "Acme Widgets Corp"),  # the legal form short
+        ("Acme Widgets Corp.", "Acme Widgets Corporation"),  # or in full
+        ("Bolt Logistics Incorporated", "Bolt Logistics, Inc."),
+    ],
+)
+def test_a_title_or_a_legal_form_written_otherwise_is_a_near_miss(
+    case: Cli, known: str, typed: str
+) -> None:
+    """A judge is 'Hon.' on the docket and 'Judge' in the order, a company 'Corp' in one
+    pleading and 'Corporation' in the next: each was a second party, silently."""
+    case("party", "add", known)
+    before = case.records()
+    refused = case("add", "c", "2027-01-05", "Complaint", "--party", f"{typed}:defendant", code=1)
+    assert f"but {known!r} is close: write that name to link it" in refused.stderr
+    assert case.records() == before
+
+
+def test_a_name_that_is_only_titles_or_differs_by_more_than_its_title_is_another_party(
+    case: Cli,
+) -> None:
+    case("party", "add", "Hon. Lorna G. Schofield")
+    for typed in ("Judge Lorna G. Smith", "The Judge", "Acme Widgets Company Holdings"):
+        assert case("add", "c", "2027", "Order", "--party", typed).stderr == f"new party: {typed}\n"
