@@ -183,6 +183,13 @@ _THIRD = rf"(?:the )?(?P<third>{'|'.join(_THIRD_WORDS)}){_OF}?(?P<year>\d{{4}})"
 # 21st-last, stored as a range of days ([2003-06-01..2003-06-10] is early June 2003).
 _MONTH_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _MONTH_THIRD = rf"(?:the )?(?P<third>{'|'.join(_THIRD_WORDS)}){_OF}?{_MONTH},? (?P<year>\d{{4}})"
+# Early, mid and late in a decade are its years 0-3, 4-6 and 7-9 (the early 1990s are some
+# year of 1990-1993, stored as [1990..1993]); the 1900s and 2000s are refused, as they may be
+# a decade or a century.
+_DECADE_THIRDS = {"early": ("0", "3"), "mid": ("4", "6"), "late": ("7", "9")}
+_DECADE_THIRD = (
+    rf"(?:the )?(?P<third>{'|'.join(_THIRD_WORDS)}){_OF}?(?:the )?(?P<decade>\d{{3}})0'?s"
+)
 # Years joined by a hyphen (2003-2004): a span of years, as with a dash.
 _YEAR_SPAN = r"(\d{4})-(\d{4})"
 # Days joined by a hyphen or dash before or after their month: 17-20 June 2003, December
@@ -206,6 +213,13 @@ _PART_OF_YEAR = (
     r"(?P<year>\d{4})[ /-]?(?P<letter>[qh])(?P<number>[1-4])",
     r"(?:the )?(?P<ordinal>[a-z0-9]+) (?P<part>quarter|half)(?: of)?,? (?P<year>\d{4})",
 )
+# Quarters and halves as displays say them: the months they span, and their names.
+_PARTS_SAID = {("01", "03"): "Q1", ("04", "06"): "Q2", ("07", "09"): "Q3", ("10", "12"): "Q4",
+               ("01", "06"): "H1", ("07", "12"): "H2"}  # fmt: skip
+# A day and month without a year (Jan 5, 5 January): refused, naming the year it lacks.
+_WITHOUT_YEAR = (rf"{_DAY} (?:of )?{_MONTH}", rf"{_MONTH} {_DAY}")
+# A weekday said from today (next Friday, this Monday, Friday): refused, naming the days.
+_FROM_TODAY = r"(?:(?P<which>next|this|last|coming|on) )?(?P<weekday>[a-z]+day)"
 # Two months joined by a hyphen before their year (Jan-Mar 2021): a span, as with a dash.
 _MONTH_SPAN = r"(?P<low>[^\W\d_]+)\.?-(?P<high>[^\W\d_]+)\.?,? (?P<year>\d{4})"
 # A fiscal year is refused: when it starts depends on whose it is.
@@ -403,7 +417,12 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
         code = _to_edtf(cleaned, today or date.today(), text)
         return _from_iso(code, text) or _from_edtf(code, text)
     except DateError as refusal:
-        raise _instead(cleaned, text, today) or _guessed(cleaned, text, today) or refusal from None
+        raise (
+            _instead(cleaned, text, today)
+            or _without_year(cleaned, text, today or date.today())
+            or _guessed(cleaned, text, today)
+            or refusal
+        ) from None
 
 
 def _instead(cleaned: str, text: str, today: date | None) -> DateError | None:
@@ -431,6 +450,55 @@ def _instead(cleaned: str, text: str, today: date | None) -> DateError | None:
     )
 
 
+def _full_year(digits: int, today: date) -> int:
+    """The year two digits most likely mean, for a suggestion only (never stored): the latest
+    not more than ten years after today, so '27 is 2027 in 2026 (a deadline) and '58 1958."""
+    year = today.year - today.year % 100 + digits
+    return year if year <= today.year + 10 else year - 100
+
+
+def _without_year(cleaned: str, text: str, today: date) -> DateError | None:
+    """A refusal naming what to write for a day without its year (Jan 5; Feb 10, where 10
+    may be the year) or a weekday said from today (next Friday); None otherwise."""
+    lowered = cleaned.lower()
+    said = re.fullmatch(_FROM_TODAY, lowered)
+    if said and said["weekday"] in _WEEKDAYS[:7]:
+        ahead = (_WEEKDAYS.index(said["weekday"]) - today.weekday()) % 7
+        last = said["which"] == "last"
+        first = today + timedelta(days=ahead - 7 * last)
+        days = (first, first + timedelta(days=-7 if last else 7))
+        choices = " or ".join(
+            f"{day.isoformat()} ({_WEEKDAYS[day.weekday()][:3].title()} {_say(day.isoformat())})"
+            for day in days
+        )
+        return DateError(
+            f"cannot read the date {_quote(text)}: a weekday is not read as a date: write the"
+            f" day, {choices}"
+        )
+    for pattern in _WITHOUT_YEAR:
+        match = re.fullmatch(pattern, lowered)
+        month = _month_number(match["month"]) if match else None
+        if match is None or month is None or not 1 <= int(match["day"]) <= 31:
+            continue
+        year = today.year
+        while not calendar.isleap(year) and (month, int(match["day"])) == (2, 29):
+            year += 1  # 29 Feb: a year that has one
+        try:
+            day = date(year, month, int(match["day"])).isoformat()
+        except ValueError:  # 31 April
+            continue
+        said_month = _MONTHS[month - 1]
+        suggestion = f"'{int(match['day'])} {said_month} {year}' ({day})"
+        if pattern.startswith("(?P<month>") and len(match["day"]) == 2:
+            suggestion += f", or '{said_month} {_full_year(int(match['day']), today)}' if"
+            suggestion += f" {match['day']} is the year"
+        return DateError(
+            f"cannot read the date {_quote(text)}: it has no year: write it with its year,"
+            f" as in {suggestion}"
+        )
+    return None
+
+
 def _guessed(cleaned: str, text: str, today: date | None) -> DateError | None:
     """A refusal saying why, for what casetrack will not guess: a fiscal year (whose?) or a
     year written with two digits (the four it means, when the date then reads); else None."""
@@ -444,7 +512,7 @@ def _guessed(cleaned: str, text: str, today: date | None) -> DateError | None:
     if short is None:
         return None
     digits = next(group for group in short.groups() if group)
-    year = int(digits) + (2000 if int(digits) <= (today or date.today()).year % 100 else 1900)
+    year = _full_year(int(digits), today or date.today())
     full = f"{cleaned[: short.start()]}{year}{cleaned[short.end() :]}"
     try:
         parse_date(full, today)
@@ -514,9 +582,16 @@ def display_text(text: str) -> str:
         low, high = text[1:-1].split("..", 1)
         if low and high:
             year, first, last = low[:4], low[5:], high[5:]
-            for third, bounds in _THIRDS.items():  # [2003-01..2003-04] is early 2003
-                if len(low) == len(high) == 7 and high[:4] == year and (first, last) == bounds:
-                    return f"{third} {year}"
+            if len(low) == len(high) == 7 and high[:4] == year:
+                for third, bounds in _THIRDS.items():  # [2003-01..2003-04] is early 2003
+                    if (first, last) == bounds:
+                        return f"{third} {year}"
+                if (first, last) in _PARTS_SAID:  # [2021-04..2021-06] is Q2 2021
+                    return f"{_PARTS_SAID[first, last]} {year}"
+            if len(low) == len(high) == 4 and low[:3] == high[:3] and low[2:4] != "00":
+                for third, bounds in _DECADE_THIRDS.items():  # [1990..1993]: early 1990s
+                    if (low[3], high[3]) == bounds:
+                        return f"{third} {low[:3]}0s"
             if len(low) == len(high) == 10 and low[:7] == high[:7] and low[5:7].isdigit():
                 said = _month_third(low, high)  # [2003-06-01..2003-06-10] is early Jun 2003
                 if said:
@@ -662,8 +737,9 @@ def _numeric(text: str, first: str, second: str, year_digits: str, today: date) 
     """A refusal of a numeric date (03/07/2003) naming the ISO date or dates it can mean:
     the day-first and month-first readings, when real. Never guessed."""
     year = int(year_digits)
-    if len(year_digits) == 2:  # 03 is 2003 until then, 1903 after: for the suggestion only
-        year += 2000 if year <= today.year % 100 else 1900
+    short = len(year_digits) == 2
+    if short:  # for the suggestion only, which then says the year in full
+        year = _full_year(year, today)
     readings: list[date] = []
     for day, month in ((first, second), (second, first)):
         try:
@@ -679,8 +755,8 @@ def _numeric(text: str, first: str, second: str, year_digits: str, today: date) 
         return DateError(f"the date {_quote(text)} can only be {_say(day)}: write it as {day}")
     first_day, other = (d.isoformat() for d in readings)
     return DateError(
-        f"the date {_quote(text)} is ambiguous: write {first_day} ({_say(first_day, False)})"
-        f" or {other} ({_say(other, False)})"
+        f"the date {_quote(text)} is ambiguous: write {first_day} ({_say(first_day, short)})"
+        f" or {other} ({_say(other, short)})"
     )
 
 
@@ -738,6 +814,9 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
     if re.fullmatch(_EDTF_CHARS, upper):
         return upper
     lowered = cleaned.lower().replace("\u2019", "'")
+    third = re.fullmatch(_DECADE_THIRD, lowered)
+    if third:
+        return _decade_third(third, original)
     third = re.fullmatch(_THIRD, lowered)
     if third:
         first, last = _THIRDS[_THIRD_NAMES.get(third["third"], third["third"])]
@@ -776,6 +855,23 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
         if match:
             return template.format(_single(match[1], today, original))
     return _single(lowered, today, original)
+
+
+def _decade_third(third: re.Match[str], original: str) -> str:
+    """The early, mid or late years of a decade as the EDTF set of them ([1990..1993]); the
+    1900s or 2000s refused, naming both readings (a decade's years or a century's)."""
+    word = _THIRD_NAMES.get(third["third"], third["third"])
+    first, last = _DECADE_THIRDS[word]
+    decade = third["decade"]
+    if decade.endswith("0"):
+        century = {"early": (0, 33), "mid": (34, 66), "late": (67, 99)}[word]
+        start = int(decade) * 10
+        raise DateError(
+            f"cannot read the date {_quote(original)}: the {start}s may be a decade or a century:"
+            f" write 'between {decade}{first} and {decade}{last}' ({word} in the decade) or"
+            f" 'between {start + century[0]} and {start + century[1]}' ({word} in the century)"
+        )
+    return f"[{decade}{first}..{decade}{last}]"
 
 
 def _bare(text: str) -> str:

@@ -159,9 +159,9 @@ def _words(key: str) -> frozenset[str]:
 # Words before a name that say what a person is, not who: 'Hon. Lorna Schofield' and 'Judge
 # Lorna Schofield' are one judge, 'Ms. Sonja O'Donnell' is Sonja O'Donnell.
 TITLES = frozenset(
-    "the hon honorable honourable judge justice chief magistrate mr mrs ms miss dr president"
-    " senator".split()
-)
+    ("the", "hon", "honorable", "honourable", "judge", "justice", "chief", "magistrate", "mr",
+     "mrs", "ms", "miss", "dr", "president", "senator")
+)  # fmt: skip
 # A company's legal form in full is its short form: 'Acme Widgets Corporation' is 'Acme
 # Widgets Corp', as 'Acme B.V.' is 'ACME BV'.
 _LEGAL_FORMS = {"corporation": "corp", "incorporated": "inc", "company": "co", "limited": "ltd"}
