@@ -47,3 +47,25 @@ def test_upcoming_fits_without_cutting_words(
     assert _widest(shown) <= columns
     assert "…" not in shown and "correctionnel" in shown and "contentieuse)" in shown
     assert "OVERDUE" in shown and "between 22" in shown
+
+
+def test_a_partys_timeline_across_cases_gives_the_title_room_at_80_columns(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the case and role columns beside them, elapsed and kind go before the title is
+    squeezed to a dozen letters a line; the role stays (it is what a party's view is for)."""
+    cli("case", "add", "jones-v-bolt-logistics", "--title", "Jones v. Bolt")
+    cli("case", "add", "smith-v-acme-widgets", "--title", "Smith v. Acme")
+    cli("add", "jones-v-bolt-logistics", "2026-11-20", "Smith deposed as a witness in Jones",
+        "--kind", "investigation", "--party", "John Smith:witness")  # fmt: skip
+    cli("add", "smith-v-acme-widgets", "2027-01-05", "Complaint filed against Acme Widgets",
+        "--kind", "complaint", "--party", "John Smith:plaintiff")  # fmt: skip
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = cli("timeline", "--party", "John Smith").stdout
+    header, rule, *_ = shown.splitlines()
+    assert _widest(shown) <= 80
+    assert header.split() == ["id", "case", "date", "role", "title"]
+    assert len(rule.split()[-1]) >= 20  # the title's column (it was 10 wide)
+    assert "…" not in shown and "Smith deposed as a witness" in shown
+    one_case = cli("timeline", "smith-v-acme-widgets").stdout.splitlines()[0].split()
+    assert one_case == ["id", "date", "elapsed", "kind", "title"]

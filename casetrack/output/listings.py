@@ -72,8 +72,11 @@ def terminal_width() -> int | None:
 WORD_CUT = 20
 # A listing whose wrapping column says a whole sentence (history's summary) may ask for
 # this much room, droppable columns giving way first: squeezed to a word a line, it is harder
-# to read than without the row number. A timeline asks for none: its elapsed column stays.
+# to read than without the row number. One case's timeline asks for none: elapsed stays.
 COMFORT = 30
+# A timeline's title this wide (or its whole) reads in a few lines: across cases or in a
+# party's view, elapsed and kind go before it gets narrower.
+TITLE_COMFORT = 20
 ELLIPSIS = "\u2026"
 
 
@@ -779,7 +782,10 @@ def write_timeline(
         fmt,
         columns,
         flexible=("date", "role", "title", "parties", "sources"),
-        droppable=("elapsed", "kind", "role"),  # in a party's view, its role matters most
+        droppable=("elapsed", "kind"),  # in a party's view, its role matters most: it stays
+        # Across cases or in a party's view (the case and role columns), the title keeps room
+        # to be read before elapsed and kind are kept; one case's timeline keeps them all.
+        comfort=TITLE_COMFORT if several or focus else 0,
         widest=query.widest if query is not None else None,
     )
 
