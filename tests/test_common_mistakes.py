@@ -133,3 +133,21 @@ def test_a_format_named_by_its_standard_or_program_is_that_format(
     demo("export", "-f", "Word", "-o", str(tmp_path / "nec.docx"))
     assert (tmp_path / "nec.docx").read_bytes().startswith(b"PK")
     assert "unknown format 'ical'" in demo("timeline", "-f", "ical", code=2).stderr  # no ics
+
+
+def test_excel_asked_for_by_name_or_extension_points_to_csv(demo: Cli, tmp_path: Path) -> None:
+    """casetrack writes no workbook: `-f excel` and `-o sheet.xlsx` say that Excel opens CSV
+    (and how to keep its accents), naming the formats, and write nothing."""
+    refused = demo("export", "-f", "excel", code=2).stderr
+    assert "unknown format 'excel': casetrack writes no Excel file; Excel opens csv" in refused
+    assert "(export's --excel keeps accents): use json, jsonl, csv," in refused
+    refused = demo("timeline", "-f", "XLSX", code=2).stderr
+    assert "Excel opens csv" in refused and "use table, markdown, csv, json, jsonl" in refused
+    sheet = tmp_path / "sheet.xlsx"
+    refused = demo("export", "-o", str(sheet), code=1).stderr
+    assert refused == (
+        f"casetrack: cannot write {sheet}: casetrack writes no Excel file; Excel opens csv"
+        " (export's --excel keeps accents): name it sheet.csv\n"
+    )
+    assert not sheet.exists()
+    assert "Excel" not in demo("timeline", "-f", "xml", code=2).stderr  # no workbook asked for

@@ -152,7 +152,11 @@ def choice(
     try:
         return check_choice(value, choices, what, known)
     except CasetrackError as err:
-        raise typer.BadParameter(str(err).replace(": use one of ", ": use ")) from None
+        from casetrack.exchange import instead
+
+        hint = instead(value) if what == "format" and "csv" in choices else ""
+        said = str(err).replace(": use one of ", f": {hint}: use " if hint else ": use ")
+        raise typer.BadParameter(said) from None
 
 
 def not_utf8(text: str) -> str:

@@ -47,6 +47,20 @@ EXTENSIONS: dict[str, tuple[str, ...]] = {
     ".pdf": ("pdf",),
 }  # fmt: skip
 
+# What is asked for by the name of a format casetrack does not write, and what to ask instead:
+# a spreadsheet program's workbook is CSV, which it opens.
+INSTEAD = {"excel": "csv", "xlsx": "csv", "xls": "csv", "spreadsheet": "csv"}
+
+
+def instead(name: str) -> str:
+    """The words a refusal of format `name` (or file extension .name) adds to say what to ask
+    for instead; '' when casetrack has nothing to offer for it."""
+    target = INSTEAD.get(name.lower().lstrip("."))
+    if target is None:
+        return ""
+    return f"casetrack writes no Excel file; Excel opens {target} (export's --excel keeps accents)"
+
+
 LAYOUTS = ("auto", "horizontal", "vertical")
 
 IMPORT_FORMATS = ("json", "jsonl", "csv")
@@ -86,6 +100,11 @@ def export_format(output: str | None, given: str | None) -> str:
     suffix = PurePath(output).suffix.lower() if output else ""
     if suffix not in EXTENSIONS:
         if given is None and suffix:
+            hint = instead(suffix)
+            if hint:
+                raise CasetrackError(
+                    f"cannot write {output}: {hint}: name it {PurePath(output or '').stem}.csv"
+                )
             raise CasetrackError(
                 f"cannot tell the format of {output} from {suffix}: give --format, or end the"
                 f" name in {', '.join(EXTENSIONS)}"
