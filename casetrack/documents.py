@@ -9,6 +9,7 @@ means. Paths are kept relative to the store's folder when the file lies below it
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import uuid
@@ -467,6 +468,10 @@ def find_page(conn: sqlite3.Connection, document: Document, ref: str) -> tuple[i
             ).fetchone()
             if row is not None:
                 return int(row[0]), str(row[1])
+        # A pinpoint as a brief writes it (p. 3, page iv): the page, when no label is that.
+        bare = re.sub(r"^(?:pp?\.|pages?\b|p\b)\s*", "", ref, flags=re.IGNORECASE)
+        if bare and bare != ref:
+            return find_page(conn, document, bare)
     number = ref.removeprefix("#")
     row = None
     if number.isascii() and number.isdigit() and 0 < int(number[:19]) <= document.pages:

@@ -146,6 +146,22 @@ def test_open_prints_path_and_page(cli: Cli, tmp_path: Path) -> None:
     assert "has no page 'v': its pages are i-iv, 1-2 (or #1-6 by position)" in result.stderr
 
 
+def test_a_page_written_as_a_brief_cites_it_is_that_page(cli: Cli, tmp_path: Path) -> None:
+    """'p. 2', 'page iv', 'p.2' are what a pinpoint looks like in a brief: the page labelled
+    2 or iv, never the position; a label that is not there is still refused."""
+    pdf = exhibit(tmp_path)
+    cli("doc", "add", str(pdf))
+    cli("case", "add", "acme", "--title", "Acme")
+    assert cli("doc", "open", "1", "--page", "p. 2").stdout == f"{pdf}\n6\n"
+    assert cli("doc", "open", "1", "--page", "Page iv").stdout == f"{pdf}\n4\n"
+    (milestone,) = cli("add", "acme", "2003", "Raid", "--cite", "1:p.2").stdout.split()
+    assert cli.query("SELECT page FROM milestone_sources WHERE milestone_id = ?", (milestone,)) == [
+        ("2",)
+    ]
+    refused = cli("doc", "open", "1", "--page", "p. 9", code=1).stderr
+    assert "has no page '9': its pages are i-iv, 1-2" in refused
+
+
 def test_rm_is_undoable(cli: Cli, tmp_path: Path) -> None:
     cli("doc", "add", str(exhibit(tmp_path)))
     before = cli.records()
