@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Cli
 
 
@@ -100,3 +102,19 @@ def test_a_purged_milestone_is_said_erased_not_unknown(demo: Cli) -> None:
         assert said.rstrip().endswith(": nothing of it is left") and said.count("\n") == 1
     assert "no milestone 99 in the trash" in demo("restore", "99", code=1).stderr
     assert "no milestone with id 99:" in demo("show", "99", code=1).stderr
+
+
+def test_trash_list_at_80_columns_wraps_the_deletion_time_before_the_title(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The time a milestone was deleted folds at its space (day, then time) so the title is
+    not squeezed to a word a line beside it."""
+    cli("case", "add", "smith-v-acme", "--title", "Smith v. Acme")
+    cli("add", "smith-v-acme", "2027-09-30", "Fact discovery cutoff", "--kind", "deadline")
+    cli("rm", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    header, rule, first, second = cli("trash", "list").stdout.splitlines()
+    assert header.split()[-2:] == ["title", "deleted_at"]
+    assert "Fact discovery" in first and first.split()[-1].count("-") == 2  # the day
+    assert second.split()[-1] == "UTC"  # then the time
+    assert max(map(len, (header, rule, first, second))) <= 80

@@ -227,7 +227,7 @@ def trash_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> No
     from casetrack.trash import list_trash, trash_widths
 
     store = open_store(ctx)
-    emit(list_trash(store), fmt, None, ("date", "title"), empty="the trash is empty",
+    emit(list_trash(store), fmt, None, ("date", "title", "deleted_at"), empty="the trash is empty",
          dates=("date",), times=("deleted_at",),
          widest=lambda: trash_widths(store.conn))  # fmt: skip
 
