@@ -273,6 +273,23 @@ def test_a_closure_counts_as_a_holiday_and_recounts(cli: Cli) -> None:
     assert "no closure" in cli("closure", "rm", "S.D.N.Y.", "2024-07-15", code=1).stderr
 
 
+def test_a_new_york_day_of_commemoration_does_not_extend_a_period(cli: Cli) -> None:
+    """`holidays` lists 15 February (Susan B. Anthony Day) for US-NY, but New York's law makes
+    it a day of commemoration, not a holiday: a period ending on it is due that day, not the
+    next (a day late). Washington's Birthday on the same day still extends it."""
+    cli("case", "add", "smith-v-acme", "--title", "Smith v. Acme", "--court", "S.D.N.Y.")
+    cli("rule", "add", "sdny-opp", "--days", "14", "--holidays", "US-NY", "--citation",
+        "Local Civ. R. 6.1(b)", "--title", "Opposition", "--trigger", "motion")  # fmt: skip
+    cli("add", "smith-v-acme", "2028-02-01", "Motion to dismiss", "--kind", "motion")
+    due = cli("deadline", "add", "smith-v-acme", "--rule", "sdny-opp", "--from", "1").stderr
+    assert "working: 14 days from Tue 1 Feb 2028 \u2192 Tue 15 Feb 2028\n" in due
+    assert stored_date(cli, 2) == "2028-02-15"
+    cli("add", "smith-v-acme", "2027-02-01", "Motion to dismiss", "--kind", "motion")
+    due = cli("deadline", "add", "smith-v-acme", "--rule", "sdny-opp", "--from", "3").stderr
+    assert "Mon 15 Feb 2027, Washington's Birthday \u2192 Tue 16 Feb 2027" in due
+    assert "Anthony" not in due
+
+
 def test_a_rule_refuses_a_mistyped_trigger_kind(cli: Cli) -> None:
     cli("init")
     before = cli.records()

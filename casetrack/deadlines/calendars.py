@@ -17,6 +17,11 @@ from casetrack.errors import CasetrackError
 from casetrack.text import did_you_mean
 
 NO_HOLIDAYS = "none"
+# Days the `holidays` package lists for a place that its law says are not holidays: a period
+# ending on one is not extended. New York's Executive Law § 168-a makes 15 February Susan B.
+# Anthony Day a "day of commemoration", which "shall not constitute a holiday"; the public
+# holidays are those of General Construction Law § 24.
+NOT_HOLIDAYS = {"US-NY": frozenset({"Susan B. Anthony Day"})}
 CALENDAR_HELP = "a country, or country-subdivision: US, US-NY, FR, FR-57 (or none)"
 
 
@@ -68,7 +73,11 @@ def holiday(spec: str, day: date) -> str | None:
     if spec == NO_HOLIDAYS:
         return None
     name = _holidays(spec).get(day)
-    return str(name) if name else None
+    if not name:
+        return None
+    # The package joins the names of one day's holidays with "; ".
+    names = [n for n in str(name).split("; ") if n not in NOT_HOLIDAYS.get(spec, ())]
+    return "; ".join(names) or None
 
 
 def closed_on(spec: str, closures: Mapping[date, str]) -> Closed:
