@@ -86,3 +86,26 @@ def test_a_date_before_the_noun_it_dates_is_an_event_of_its_own() -> None:
         "The task force led the June 6 operation, which arrested seven of them."
     )
     assert dates(text) == ["2018-06-06", "2018-06-06"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("In early March 2009, the two men were charged with fraud.", "en", ["2009-03"]),
+        ("Il a été interpellé fin octobre 2016.", "fr", ["2016-10"]),
+        # the same event told by its month and then by its day is one
+        ("Both were arrested in June 2017 on a complaint. The complaint said they were "
+         "arrested on June 9, 2017, in Taos.", "en", ["2017-06-09"]),
+        # counted from the date before it
+        ("He was arrested on March 3, 1996. He was indicted six days thereafter.", "en",
+         ["1996-03-03", "1996-03-09~"]),
+        # a header's journal date, month first in English; a birth date stays out
+        ("APPEAL FROM COMMON PLEAS COURT\nDATE JOURNALIZED:9-24-19\nPER CURIAM.\nThis is an "
+         "appeal from a judgment.", "en", ["2019-09-24"]),
+        ("Name: John Roe DOB: 4-16-56", "en", []),
+    ],
+)  # fmt: skip
+def test_month_thirds_days_thereafter_and_journal_dates(
+    text: str, lang: str, want: list[str]
+) -> None:
+    assert dates(text, lang) == want

@@ -563,6 +563,25 @@ def _no_event_of_its_own(candidate: Candidate) -> bool:
     )
 
 
+def _told_finer(candidate: Candidate, kept: Sequence[Candidate]) -> Candidate | None:
+    """The candidate of the same kind of event and story dated to a day within the month or
+    year `candidate` says ("were arrested in May 2015" and "arrested ... on May 6, 2015"): the
+    same event told more exactly; None if there is none, or `candidate` names a day itself."""
+    if candidate.precision not in ("month", "year") or candidate.kind == "other":
+        return None
+    return next(
+        (
+            c
+            for c in kept
+            if c.kind == candidate.kind
+            and c.precision == "day"
+            and c.story == candidate.story
+            and candidate.start <= c.start <= candidate.end
+        ),
+        None,
+    )
+
+
 def _merged(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per event: a judgment's header date and the sentence that says what it
     decided are one milestone, of the more telling kind ("conviction" over "ruling"); an
@@ -600,6 +619,11 @@ def _merged(candidates: list[Candidate]) -> list[Candidate]:
             first.kind = candidate.kind
         first.parties.extend(p for p in candidate.parties if p not in first.parties)
         first.new_parties.extend(p for p in candidate.new_parties if p not in first.new_parties)
+    for candidate in list(kept):  # "arrested in May 2015" and "arrested on May 6, 2015"
+        finer = _told_finer(candidate, kept)
+        if finer is not None:
+            finer.parties.extend(p for p in candidate.parties if p not in finer.parties)
+            kept.remove(candidate)
     for candidate in list(kept):  # "announced today" before the event it announces
         other = by_day.get((candidate.story, candidate.date))
         other = any_story.get(candidate.date) if other is candidate else other

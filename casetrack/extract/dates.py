@@ -169,7 +169,8 @@ _SEASON = Regex(
     r",?\s+(?:of\s+|de\s+(?:l['\u2019]ann[ée]e\s+)?|d['\u2019])?" + _YEAR,
     re.IGNORECASE,
 )
-# A third of a month or a year, as `add` reads it ("early March 2010": some day of 1-10 March).
+# A third of a year, as `add` reads it ("late 2012": September to December); in a month
+# ("early March 2010") it is that month, as the corpus's readers file it.
 _THIRD_OF = {
     **dict.fromkeys(("early", "beginning", "debut"), "early"),
     **dict.fromkeys(("mid", "middle", "mi"), "mid"),
@@ -277,7 +278,8 @@ _NUMERIC_DATE = Regex(
 # A year in two figures only after a word that dates something ("assignée le 06/06/17", "served
 # on 6/6/17"): alone, 17/04258 is a docket number.
 _SHORT_NUMERIC_DATE = Regex(
-    r"\b(?:le|du|au|on|dated|of)\s+(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[0-3]?\d)(?P=sep)"
+    r"(?:\b(?:le|du|au|on|dated|of)\s+|\bdate\b[\w ]{0,20}:[ \t]*)"
+    r"(?P<day>[0-3]?\d)(?P<sep>[./-])(?P<month>[0-3]?\d)(?P=sep)"
     r"(?P<short>\d\d)(?![\w/.,-]?\d)(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -343,7 +345,8 @@ _COUNT = (
 )
 _RELATIVE_AFTER_COUNT = Regex(
     r"(?<![\w-])(?:" + _COUNT + r"\s+)?(?P<unit>days?|weeks?|months?|years?|jours?|semaines?|"
-    r"mois|ans?|ann[ée]es?)\s+(?P<direction>later|afterwards|earlier|previously|ago|before(?=\s*[,.;)])"
+    r"mois|ans?|ann[ée]es?)\s+(?P<direction>later|afterwards|thereafter|earlier|previously|ago"
+    r"|before(?=\s*[,.;)])"
     r"|plus\s+tard|plus\s+t[ôo]t|auparavant|avant(?=\s*[,.;)]))",
     re.IGNORECASE,
 )
@@ -697,9 +700,8 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
     found = _month_day_lists(text, found)
     for m in _QUALIFIED_MONTH.rx.finditer(text):
         month = month_number(m.group("month"))
-        if month is not None:
-            said = f"{calendar.month_name[month]} {m.group('year')}"
-            span = _third(m.group("third"), said)
+        if month is not None:  # "late December 2007": that month, as a reader would file it
+            span = _full_date(int(m.group("year")), month, None)
             found.append(Found(m.start(), m.end(), m.group(0), span=span))
     for regex in (_DAY_MONTH_RANGE, _MONTH_DAY_RANGE):
         for m in regex.rx.finditer(text):
@@ -834,7 +836,7 @@ def _numeric_dates(text: str, lang: str, month_first: bool | None) -> Iterator[F
     """Dates in figures: 25/06/2024, 6/25/2024 (month first in an American text), 06.06.17."""
     for m in (*_NUMERIC_DATE.rx.finditer(text), *_SHORT_NUMERIC_DATE.rx.finditer(text)):
         day, month = int(m.group("day")), int(m.group("month"))
-        if lang == "en" and m.group("sep") == "/" and day <= 12 and day != month:
+        if lang == "en" and m.group("sep") in "/-" and day <= 12 and day != month:
             if month > 12 or month_first:  # 6/25/2024, or a text that writes its dates so
                 day, month = month, day
             elif month_first is None:
