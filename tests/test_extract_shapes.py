@@ -109,3 +109,25 @@ def test_month_thirds_days_thereafter_and_journal_dates(
     text: str, lang: str, want: list[str]
 ) -> None:
     assert dates(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Par un jugement du 2 mars 2016, le tribunal a annulé les décisions des 4 juin et "
+         "7 octobre 2013 du recteur.", "fr", ["2016-03-02", "2013-06-04", "2013-10-07"]),
+        ("The board met on June 3 and September 9, 2011, and the court ruled on May 3, 2015.",
+         "en", ["2011-06-03", "2011-09-09", "2015-05-03"]),
+        ("Hearings were held on December 20 and January 5, 2012.", "en",
+         ["2011-12-20", "2012-01-05"]),
+        # a year run into the next word, as copies lose spaces; never into a capital
+        ("Par un jugement du 2 mars 2016, le tribunal a annulé les décisions des 4 juin et "
+         "7 octobre 2013du recteur.", "fr", ["2016-03-02", "2013-06-04", "2013-10-07"]),
+        ("Updated 3 May 2014Washington DC. He was arrested on 2 May 2014.", "en",
+         ["2014-05-02"]),
+    ],
+)  # fmt: skip
+def test_days_joined_by_and_share_the_year_written_after_the_last(
+    text: str, lang: str, want: list[str]
+) -> None:
+    assert dates(text, lang) == want

@@ -39,6 +39,12 @@ _ANY_MONTH_FORMS = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
 _YEAR_END = r"(?![\d/.,:-]\d)(?![^\W\d_])"  # not "2014Washington"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d|2100)" + _YEAR_END
 _MODERN_YEAR = r"(?P<year>19\d\d|20\d\d|2100)" + _YEAR_END
+# After a day and month, a year may be run into a short word, as copies lose spaces ("9
+# septembre 2011en tant que"); never into a capital ("2014Washington": page furniture).
+_YEAR_RUN_IN = (
+    r"(?P<year>1[6-9]\d\d|20\d\d|2100)(?![\d/.,:-]\d)(?!(?-i:[A-Z\u00c0-\u00de]))"
+    r"(?!(?-i:[a-z\u00df-\u00ff]{4}))"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|d(?=\s+day\b)|\.)?"  # "the 3d day of" (old US style)
 _NOT_AFTER_NUMBER = r"(?<![\w/.,:§-])"
 _UNITS_AFTER_NUMBER = (
@@ -55,7 +61,7 @@ _DAY_MONTH = Regex(
     + r"(?:,?\s+(?:de\s+|"
     + _ANNO_DOMINI
     + r")?"
-    + _YEAR
+    + _YEAR_RUN_IN
     + ")?",
     re.IGNORECASE,
 )
@@ -775,8 +781,29 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
         found.append(Found(m.start(), m.end(), m.group(0), ago=(0, "day")))
     for m in _SAME_DAY.rx.finditer(text):
         found.append(Found(m.start(), m.end(), m.group(0), same_day=True))
-    kept = drop_overlaps(found, lambda f: (f.start, f.end))
+    kept = _sharing_a_year(text, drop_overlaps(found, lambda f: (f.start, f.end)))
     return _events(text, _periods(text, [_told_ahead(text, f) for f in kept]))
+
+
+_AND = Regex(r"\s*,?\s*(?:and|et|&)\s+", re.IGNORECASE)
+
+
+def _sharing_a_year(text: str, found: list[Found]) -> list[Found]:
+    """A day without its year joined by "and" to a full date takes that date's year ("on 8
+    July and 9 September 2011", "des 8 juillet et 9 septembre 2011"); the year before when
+    its month and day come after the other's ("December 20 and January 5, 2012")."""
+    for index, item in enumerate(found[:-1]):
+        following = found[index + 1]
+        if item.month_day is None or following.span is None or following.span.precision != "day":
+            continue
+        if not _AND.rx.fullmatch(text, item.end, following.start):
+            continue
+        day = following.span.start
+        year = day.year - (item.month_day > (day.month, day.day))
+        span = _full_date(year, *item.month_day)
+        if span is not None:
+            found[index] = replace(item, span=span, month_day=None)
+    return found
 
 
 # Words telling that an event is still to come: "is set for", "will be sentenced on", "sera
