@@ -131,3 +131,35 @@ def test_days_joined_by_and_share_the_year_written_after_the_last(
     text: str, lang: str, want: list[str]
 ) -> None:
     assert dates(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        # what a court is asked to annul or review is an administration's act
+        ("M. B. a demandé au tribunal administratif de Nantes d'annuler la délibération du "
+         "4 mai 2016 par laquelle le conseil municipal a approuvé le plan.", "fr",
+         [("2016-05-04", "other")]),
+        ("The applicant seeks judicial review of a decision of the Ministry dated March 3, 2021, "
+         "refusing her benefits.", "en", [("2021-03-03", "other")]),
+        # not a court's decision, nor a date told in a relative clause of the act
+        ("La société demande à la cour d'annuler le jugement du 3 mai 2019 du tribunal.", "fr",
+         [("2019-05-03", "judgment")]),
+        # a recours gracieux is a request to an administration, no pardon
+        ("Il a formé un recours gracieux le 15 mars 2019.", "fr",
+         [("2019-03-15", "other")]),
+        # a court's name holds no appeal; a title below the date names a judgment
+        ("France | France, Cour administrative d'appel de Nancy, 3ème chambre, 12 juin 2018, "
+         "17NC01234\n\nVu la procédure suivante.", "fr", [("2018-06-12", "ruling")]),
+        ("Date: 20190514\nDocket: T-1-19\nOttawa, Ontario, May 14, 2019\nPRESENT: The Honourable "
+         "Madam Justice Roe\nBETWEEN:\nJANE DOE\nApplicant\nand\nTHE MINISTER\nRespondent\n"
+         "JUDGMENT AND REASONS\n[1] The applicant seeks a writ.", "en",
+         [("2019-05-14", "judgment")]),
+        ("TRIBUNAL DE COMMERCE DE NANTES\nJUGEMENT du lundi 7 mars 2022\nOUVERTURE DE "
+         "REDRESSEMENT JUDICIAIRE\nLe Tribunal statue.", "fr", [("2022-03-07", "judgment")]),
+    ],
+)  # fmt: skip
+def test_the_kind_of_a_decision_is_its_makers(
+    text: str, lang: str, want: list[tuple[str, str]]
+) -> None:
+    assert kinds(text, lang) == want

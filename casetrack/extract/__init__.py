@@ -267,6 +267,8 @@ def extract(
                 or bounds_a_state(sentence, date_found.start, date_found.end)
             ):
                 continue  # "In February 1925 the company owned the mine", "living there since"
+            if kind in _COURT_ACTS and header is None and _an_act_reviewed(sentence, date_found):
+                kind = "other"  # "d'annuler la délibération du 29 mars 2017": an administration's
             if kind == "other" and header is None and kind_words.dates_the_facts(date_found.start):
                 following = _undated(listed[number + 1 :], lang, numeric_order)
                 kind = carried_kind(following) or kind
@@ -378,6 +380,35 @@ _EXTENDED = Regex(
     r"|prorog[ée]e?s?)\b(?!.*\b(?:was|were|had\s+been)\s+(?:held|kept|detained)\b)",
     re.IGNORECASE,
 )
+# What a court is asked to annul or review is an administration's act, a dated fact of the
+# matter ("demande au tribunal d'annuler la délibération du 29 mars 2017", "seeks judicial
+# review of a decision of the agency dated July 28, 2022"), unless it is a court's own
+# decision ("d'annuler ce jugement du 3 mai", "the order of the District Court").
+_COURT_ACTS = frozenset({"ruling", "order", "judgment", "dismissal", "pardon", "filing"})
+_REVIEWED = Regex(
+    r"\b(?:d['\u2019]annuler|annul(?:e|é|ée|ées|és|ait|er|ation)|judicial\s+review"
+    r"|set\s+aside|quash(?:ed|ing)?)\b(?P<object>[^;:]{0,160})$",
+    re.IGNORECASE,
+)
+_COURT_OBJECT = Regex(
+    r"\b(?:jugements?|arr[êe]ts?|ordonnances?|judgments?|orders?|rulings?|verdicts?|sentences?"
+    r"|tribunal|cour|court|juges?|judges?|conseil\s+d['\u2019][ée]tat|chambre|jury\s+verdict"
+    r"|which|qui|lequel|laquelle)\b",
+    re.IGNORECASE,
+)
+
+
+def _an_act_reviewed(sentence: str, item: Found) -> bool:
+    """Whether the date at `item` dates the act a court is asked to annul or review, and
+    that act is no court's: its phrase names no judgment, order or court, and the date is not
+    in a relative clause of it ("review of this decision, which resulted in a denial in July")."""
+    reviewed = _REVIEWED.rx.search(sentence, max(0, item.start - 200), item.start)
+    if reviewed is None:
+        return False
+    after = sentence[item.end : item.end + 60].split(",")[0]
+    return not _COURT_OBJECT.rx.search(reviewed["object"] + " " + after.split(" par ")[0])
+
+
 # A ceremony is no step of a case: "gathered at the Memorial on May 12 and paid tribute".
 _CEREMONY = Regex(
     r"\b(?:ceremon(?:y|ies)|tribute|memorial|commemorat\w*|vigil|wreath|anniversary"

@@ -60,6 +60,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"(?:appeals?|appellate) (?:courts?|division|board)",
             r"courts? of (?:criminal )?appeals?", r"cour d'appel\w*", r"investigating judges?",
+            # a court's name and a header's label: "Cour administrative d'appel de Lyon",
+            # "CRIMINAL APPEAL FROM COMMON PLEAS COURT"
+            r"cour administrative d'appel\w*",
+            r"(?:criminal |civil )?appeal from [a-z ]{0,40}court",
+            # a request made to an administration, before any court
+            r"recours (?:gracieux|hierarchiques?|administratifs? prealables?)",
             r"juges? d'instruction", r"chambre de l'instruction", r"search warrants?",
             r"arrest warrants?", r"warrants? (?:was |were )?issued", r"detention cent(?:re|er)s?",
             r"trial (?:court|judge|justice)", r"hearing officer", r"post-conviction", r"accus\w*",
@@ -321,7 +327,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "pardon",
         (
-            r"pardoned", r"gracie\w*", r"commuted",
+            r"pardoned", r"gracie(?!ux)\w*", r"commuted",  # not a "recours gracieux": a request
             r"grant\w* (?:[\w'-]+ ){0,2}(?:clemency|a pardon|commutation|executive clemency)",
         ),
         (
@@ -1213,7 +1219,15 @@ _DECISION_WORDS = Regex(
 _FINITE_VERB = Regex(
     r"\b(?:was|were|is|are|has|had|have|been|having|will|a|ont|est|sont|ete|avait|etait)\b"
 )
-_JUDGMENT_NEAR = Regex(r"(?m)^[ \t]*(?:judgment|jugement)[ \t]*$")  # a line of its own
+# The decision's title on a line of its own: "JUDGMENT", "JUDGMENT AND REASONS", "REASONS FOR
+# JUDGMENT AND JUDGMENT", "JUGEMENT du mercredi 23 novembre 2022", an ECHR judgment's "ARRÊT"
+# above "STRASBOURG".
+_JUDGMENT_NEAR = Regex(
+    r"(?m)^[ \t]*(?:(?:reasons\s+for\s+)?(?:judgment|jugement)(?:\s+and\s+(?:reasons|judgment))?"
+    r"[ \t]*$|jugement\s+du\s+(?:(?:lun|mar|mercre|jeu|vendre|same)di\s|dimanche\s|\d)"
+    r"|arret\s*\n\s*strasbourg\b)"
+)
+_TITLE_BELOW = 900  # characters: the title may follow the date and the parties' names
 
 
 def is_decision(text: str) -> bool:
@@ -1315,4 +1329,6 @@ def header_kind(
     previous = head[: len(before) + line_start].rstrip().rsplit("\n", 1)[-1].strip()
     if previous in ("final", "definitif", "definitive"):
         return "other"  # the day an ECHR judgment became final
-    return "judgment" if _JUDGMENT_NEAR.rx.search(head) else "ruling"
+    end_at = offset + (line_end if line_end >= 0 else len(sentence))
+    below = fold_same_length(story[end_at : end_at + _TITLE_BELOW]).lower()
+    return "judgment" if _JUDGMENT_NEAR.rx.search(head + below) else "ruling"
