@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
-from typing import Literal, Protocol, TextIO
+from typing import Literal, Protocol, Required, TextIO, TypedDict, Unpack
 
 from casetrack.dates import ONE_DAY_IN_A_SPAN, DateValue, display_date
 from casetrack.models import Milestone
@@ -73,6 +73,17 @@ def text_box(
     return Box(left, y - size * 0.93, left + width, y + size * 0.24)
 
 
+class _Style(TypedDict, total=False):
+    """How a text is drawn (see _text)."""
+
+    cls: Required[str]
+    size: float
+    bold: bool
+    fill: str
+    tooltip: str | None
+    anchor: str
+
+
 @dataclass
 class _Drawing:
     """The picture's own parts in paint order: grid lines and keys, then the texts that are
@@ -87,26 +98,16 @@ class _Drawing:
     labels_at: int = 0
 
     def text(
-        self,
-        x: float,
-        y: float,
-        text: str,
-        *,
-        cls: str,
-        size: float = LABEL_SIZE,
-        bold: bool = False,
-        fill: str = INK,
-        tooltip: str | None = None,
-        anchor: str = "start",
-        kept: bool = True,
+        self, x: float, y: float, text: str, *, kept: bool = True, **style: Unpack[_Style]
     ) -> str:
         """Add a text whose box axis ticks must keep clear of (unless not `kept`, which the
         caller draws itself). Labels are left out: they lie above a horizontal axis and right
         of a vertical one, never where a tick goes."""
-        self.boxes.append(text_box(x, y, text, size=size, anchor=anchor, bold=bold))
-        element = _text(
-            x, y, text, cls=cls, size=size, bold=bold, fill=fill, tooltip=tooltip, anchor=anchor
+        size, anchor = style.get("size", LABEL_SIZE), style.get("anchor", "start")
+        self.boxes.append(
+            text_box(x, y, text, size=size, anchor=anchor, bold=style.get("bold", False))
         )
+        element = _text(x, y, text, **style)
         if kept:
             self.texts.append(element)
         return element
