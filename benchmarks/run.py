@@ -590,6 +590,9 @@ def large_outputs(ct: list[str], db: Path) -> list[Measure]:
         Measure(f"export --since {_SINCE} -f jsonl ({rows})",
                 [*ct, "export", "--since", _SINCE, "-f", "jsonl"],
                 raw=listing("jsonl", *since), limit=3, rss_limit=100),
+        # A picture is laid out from a few numbers a milestone, drawn as it is read again.
+        Measure(f"export --since {_SINCE} -f html ({rows})",
+                [*ct, "export", "--since", _SINCE, "-f", "html"], rss_limit=100),
         Measure(f"history --limit {_ALL} ({scalar(db, 'SELECT count(*) FROM history'):,} rows)",
                 [*ct, "history", "--limit", str(_ALL)], raw=raw_rows(_HISTORY), rss_limit=100),
         Measure(f"search {_MANY} --all ({scalar(db, _MATCH_COUNT, _MANY):,} hits)",

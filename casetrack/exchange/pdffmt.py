@@ -128,7 +128,7 @@ class _Pages:
         self.current = ("", "")  # the font and style last set
         pdf.add_page()
 
-    def output(self, selection: Selection) -> bytes:
+    def output(self, selection: Selection) -> bytearray:
         """The PDF's bytes; characters the font lacks are said in one warning, instead of
         fpdf2's log lines."""
         import logging
@@ -137,7 +137,7 @@ class _Pages:
         level = log.level
         log.setLevel(logging.ERROR)
         try:
-            data = bytes(self.pdf.output())
+            data = self.pdf.output()  # fpdf2's buffer, written as it is: no copy
         finally:
             log.setLevel(level)
         missing = sorted(
