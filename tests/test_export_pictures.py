@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import sqlite3
 import weakref
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -99,3 +101,27 @@ def test_pictures_are_drawn_without_holding_the_milestones(layout: Layout) -> No
         write_html(survey(marks, {}), marks, out, title="Made up", cases=[], rows=rows)
         assert marks.most <= 2
         assert out.getvalue() == render_html(whole, title="Made up")
+
+
+@pytest.mark.parametrize("fmt", ["svg", "html"])
+def test_a_picture_reads_one_snapshot_though_a_colleague_writes_between_its_passes(
+    demo: Cli, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """The picture is laid out from a first read and drawn from a second: a milestone a
+    colleague removes in between is still drawn where the layout put it, not skipped with
+    every later milestone drawn in its neighbour's place."""
+    from casetrack.output.pictures import svg
+
+    ids = [r[0] for r in demo.query("SELECT id FROM milestones ORDER BY id")]
+    real = svg.survey
+
+    def then_a_colleague_writes(*args: Any) -> svg.Survey:
+        found = real(*args)
+        with sqlite3.connect(demo.db_path) as colleague:
+            colleague.execute("DELETE FROM milestones WHERE id = ?", (ids[0],))
+        return found
+
+    monkeypatch.setattr(svg, "survey", then_a_colleague_writes)
+    picture = demo("export", "-f", fmt).stdout
+    assert picture.count('<g class="milestone"') == len(ids)
+    assert f'data-id="{ids[0]}"' in picture

@@ -8,7 +8,9 @@ a few numbers a milestone, whatever the size of the store.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO, cast
 
 from casetrack.exchange.selection import CHUNK, Selection
@@ -59,19 +61,35 @@ def _survey(selection: Selection, layout: str) -> tuple[_Stored, Survey, list[Ca
     return marks, found, cases, title
 
 
+@contextmanager
+def _one_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """The passes read the same milestones, though another writer changes some meanwhile:
+    one read transaction (WAL lets writers go on)."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")
+
+
 def write_svg(selection: Selection, out: TextIO) -> None:
     from casetrack.output.pictures.svg import write_svg
 
-    marks, found, cases, title = _survey(selection, selection.layout)  # checked by the CLI
-    write_svg(found, marks, out, title=title, case_titles={c.slug: c.title for c in cases})
+    with _one_snapshot(selection.conn):
+        marks, found, cases, title = _survey(selection, selection.layout)  # checked by the CLI
+        write_svg(found, marks, out, title=title, case_titles={c.slug: c.title for c in cases})
 
 
 def write_html(selection: Selection, out: TextIO) -> None:
     from casetrack.output.pictures.html import write_html
 
-    marks, found, cases, title = _survey(selection, "auto")
-    ids = {c.slug: c.id for c in cases}
-    write_html(
-        found, marks, out, title=title, cases=cases,
-        rows=lambda slug: selection.milestones(ids[slug]),
-    )  # fmt: skip
+    with _one_snapshot(selection.conn):
+        marks, found, cases, title = _survey(selection, "auto")
+        ids = {c.slug: c.id for c in cases}
+        write_html(
+            found, marks, out, title=title, cases=cases,
+            rows=lambda slug: selection.milestones(ids[slug]),
+        )  # fmt: skip
