@@ -188,7 +188,7 @@ def import_(
         bool,
         typer.Option(
             "--overwrite",
-            help="Take the file's version even of milestones edited here since they were last"
+            help="Take the file's version even of what was edited here since it was last"
             " imported (kept otherwise); the import's undo gives ours back.",
         ),
     ] = False,
@@ -211,8 +211,9 @@ def import_(
     becomes a case with one milestone per entry; importing a newer copy adds the new
     entries and updates the changed ones.
 
-    A milestone edited here since it was last imported (or added) is kept when the file
-    says something else, and listed: --overwrite takes the file's version anyway.
+    A milestone (or case, party, source) edited here since it was last imported (or added)
+    is kept when the file says something else, and named: --overwrite takes the file's
+    version anyway.
 
     --base OLD_EXPORT merges their export into the store three ways: what only they
     changed is taken, what only they deleted goes to the trash, a milestone changed on both
