@@ -480,15 +480,18 @@ def _without_year(cleaned: str, text: str, today: date) -> DateError | None:
         month = _month_number(match["month"]) if match else None
         if match is None or month is None or not 1 <= int(match["day"]) <= 31:
             continue
-        year = today.year
-        while not calendar.isleap(year) and (month, int(match["day"])) == (2, 29):
-            year += 1  # 29 Feb: a year that has one
-        try:
-            day = date(year, month, int(match["day"])).isoformat()
-        except ValueError:  # 31 April
+        near: list[date] = []
+        for year in range(today.year - 1, today.year + 5):
+            try:
+                near.append(date(year, month, int(match["day"])))
+            except ValueError:  # 31 April never is, 29 Feb only in a leap year
+                continue
+        if not near:
             continue
+        # The nearest such day: Feb 10 typed in December is most likely next year's.
+        day = min(near, key=lambda one: abs(one - today))
         said_month = _MONTHS[month - 1]
-        suggestion = f"'{int(match['day'])} {said_month} {year}' ({day})"
+        suggestion = f"'{day.day} {said_month} {day.year}' ({day.isoformat()})"
         if pattern.startswith("(?P<month>") and len(match["day"]) == 2:
             suggestion += f", or '{said_month} {_full_year(int(match['day']), today)}' if"
             suggestion += f" {match['day']} is the year"

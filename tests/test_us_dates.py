@@ -108,3 +108,17 @@ def test_a_weekday_is_refused_naming_the_days_it_can_be(cli: Cli) -> None:
     refused = cli("timeline", "--since", "last friday", code=1).stderr
     assert f"write the day, {last.isoformat()} (Fri " in refused
     assert cli.records() == before
+
+
+def test_a_day_without_its_year_is_suggested_in_the_year_nearest_today(cli: Cli) -> None:
+    """'Feb 10' typed in December is most likely the coming February: the refusal's example
+    is the nearest such day (never stored: the user writes the year)."""
+    cli("case", "add", "smith", "--title", "Smith v. Acme")
+    today = date.today()
+    for typed, month, day in (("Feb 10", 2, 10), ("5 August", 8, 5)):
+        near = min(
+            (date(year, month, day) for year in (today.year - 1, today.year, today.year + 1)),
+            key=lambda one: abs(one - today),
+        )
+        refused = cli("add", "smith", typed, "Hearing", code=1).stderr
+        assert f"as in '{day} {near:%b} {near.year}' ({near.isoformat()})" in refused
