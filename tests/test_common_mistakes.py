@@ -151,3 +151,12 @@ def test_excel_asked_for_by_name_or_extension_points_to_csv(demo: Cli, tmp_path:
     )
     assert not sheet.exists()
     assert "Excel" not in demo("timeline", "-f", "xml", code=2).stderr  # no workbook asked for
+
+
+def test_deadline_list_says_what_lists_deadlines(cli: Cli) -> None:
+    """There is no `deadline list`: `upcoming` lists what falls due, and the refusal says so."""
+    refused = cli("deadline", "list", code=2).stderr
+    assert refused == (
+        "casetrack: No such command 'list': 'casetrack upcoming' lists the open deadlines,"
+        " 'casetrack timeline --kind deadline' all of a case's (see 'casetrack deadline --help')\n"
+    )

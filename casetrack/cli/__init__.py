@@ -54,7 +54,17 @@ def _usage_message(err: ClickException, command_path: str | None = None) -> str:
             f" (see '{ctx.command_path} --help')"
         )
     said = _argument_hint(message, ctx) or message
+    listing = re.fullmatch(r"No such command '(?:list|ls)'", message)
+    if listing and ctx.command.name in LISTED_BY:  # `deadline list`
+        said = f"{message}: {LISTED_BY[ctx.command.name]}"
     return _quote_hint(message, ctx) or f"{said} (see '{ctx.command_path} --help')"
+
+
+# Groups with no list command, and what lists what they hold.
+LISTED_BY = {
+    "deadline": "'casetrack upcoming' lists the open deadlines, 'casetrack timeline --kind"
+    " deadline' all of a case's",
+}
 
 
 def _argument_hint(message: str, ctx: typer.Context) -> str | None:
