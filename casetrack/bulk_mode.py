@@ -16,6 +16,7 @@ from casetrack.search_index import (
     rebuild_search,
     refresh_search,
 )
+from casetrack.sql import placeholders
 from casetrack.tables import LINK_TABLES
 
 # Tables that grow by millions of rows; their secondary indexes only speed up reads.
@@ -46,7 +47,7 @@ class BulkInserts:
         if self.rebuilding:
             return
         self.rebuilding = True
-        marks = ", ".join("?" for _ in _BULK_TABLES)
+        marks = placeholders(_BULK_TABLES)
         indexes = self.conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
             f" AND upper(sql) NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({marks})",

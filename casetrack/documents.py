@@ -30,6 +30,7 @@ from casetrack.pages import (
     read_pages,
     tesseract_ocr,
 )
+from casetrack.sql import placeholders
 from casetrack.store import DEFAULT_PATH, Store
 from casetrack.tables import TIMELINE_ORDER
 from casetrack.text import clean_text, plural
@@ -275,7 +276,7 @@ def document_records(
 ) -> Iterator[dict[str, Any]]:
     """Documents as the exchange format writes them (all, or these ids), in id order: what
     identifies the file and its pages, and the uid of the source it is cited through."""
-    where = "" if ids is None else f" WHERE d.id IN ({', '.join('?' for _ in ids)})"
+    where = "" if ids is None else f" WHERE d.id IN ({placeholders(ids)})"
     rows = conn.execute(
         f"SELECT {_COLUMNS}, s.uid FROM documents d LEFT JOIN cases c ON c.id = d.case_id"
         f" LEFT JOIN sources s ON s.document_id = d.id{where} ORDER BY d.id",
@@ -516,7 +517,7 @@ def stale_quote_checks(
 ) -> list[tuple[int | None, int]]:
     """(what it says now, rowid) of each citation of these documents whose quote checks
     otherwise against its page's text as the store has it now than when it was recorded."""
-    marks = ", ".join("?" for _ in document_ids)
+    marks = placeholders(document_ids)
     rows = conn.execute(
         "SELECT ms.rowid, ms.quote, p.text, ms.quote_found FROM milestone_sources ms"
         " JOIN sources s ON s.id = ms.source_id JOIN document_pages p"

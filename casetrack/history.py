@@ -24,6 +24,7 @@ from casetrack.history_copies import (
 )
 from casetrack.history_sql import TRACKED_TABLES, row_json, span_digest, table_columns
 from casetrack.search_index import search_set_aside
+from casetrack.sql import placeholders
 from casetrack.tables import LINK_TABLES, widest
 from casetrack.text import plural
 
@@ -461,7 +462,7 @@ def _revert(
         )
     else:
         quoted = ", ".join(f'"{c}"' for c in names)
-        marks = ", ".join("?" for _ in names)
+        marks = placeholders(names)
         conn.execute(
             f"INSERT INTO {table} (rowid, {quoted}) VALUES (?, {marks})",
             (row_id, *(values[c] for c in names)),

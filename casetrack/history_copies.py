@@ -18,6 +18,7 @@ from typing import Any
 
 from casetrack.history_sql import span_texts, table_columns
 from casetrack.search_index import drop_triggers
+from casetrack.sql import placeholders
 
 PART_TEXT = 4 << 20  # characters of lines per compressed part: memory stays bounded
 LEVEL = 6  # zlib's own default: a fifth of the JSON's size
@@ -41,7 +42,7 @@ def unrecorded(
     if table == "milestones":
         names.append(f"case_figures_milestones_{'ai' if action == 'insert' else 'ad'}")
         cases.update(r[0] for r in conn.execute(of_rows, (first, last)))
-    marks = ", ".join("?" for _ in names)
+    marks = placeholders(names)
     triggers = drop_triggers(
         conn,
         f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
@@ -194,7 +195,7 @@ def put_back(conn: sqlite3.Connection, history_id: int, table: str, first: int, 
                 continue
             names = [c for c in columns if c in rows[0][1]]
             quoted = ", ".join(f'"{c}"' for c in names)
-            marks = ", ".join("?" for _ in names)
+            marks = placeholders(names)
             conn.executemany(
                 f"INSERT INTO {table} (rowid, {quoted}) VALUES (?, {marks})",
                 ((rowid, *(values.get(c) for c in names)) for rowid, values in rows),

@@ -37,6 +37,7 @@ from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import MILESTONE_STATUSES, Milestone, PartyLink, SourceLink
 from casetrack.parties import find_party_id, require_party_id
 from casetrack.sources import find_source
+from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER
 from casetrack.text import check_choice
@@ -523,7 +524,7 @@ def load_milestones(
     records: dict[int, Milestone] = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = list(ids[start : start + _CHUNK])
-        marks = ", ".join("?" for _ in chunk)
+        marks = placeholders(chunk)
         rows = conn.execute(f"{_MILESTONE_SELECT} WHERE m.id IN ({marks})", chunk)
         records.update((row[0], _milestone(row)) for row in rows)
     if links:
@@ -588,7 +589,7 @@ def _attach_links(conn: sqlite3.Connection, records: dict[int, Milestone]) -> No
     ids = list(records)
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        marks = ", ".join("?" for _ in chunk)
+        marks = placeholders(chunk)
         for mid, name, role, party_id in conn.execute(
             "SELECT mp.milestone_id, p.name, mp.role, p.id FROM milestone_parties mp"
             f" JOIN parties p ON p.id = mp.party_id WHERE mp.milestone_id IN ({marks})"

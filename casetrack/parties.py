@@ -12,6 +12,7 @@ from typing import Any
 from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import PARTY_KIND_ALIASES, PARTY_KINDS, Party
+from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, widest
 from casetrack.text import check_choice, clean_text, did_you_mean, name_key
@@ -40,7 +41,7 @@ class NamesAside:
             "SELECT (SELECT coalesce(max(id), 0) FROM parties),"
             " (SELECT coalesce(max(id), 0) FROM party_aliases)"
         ).fetchone()
-        marks = ", ".join("?" for _ in self._TRIGGERS)
+        marks = placeholders(self._TRIGGERS)
         self.triggers = []
         for name, sql in self.conn.execute(
             f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",

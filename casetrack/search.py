@@ -21,6 +21,7 @@ from casetrack.milestones import load_milestones
 from casetrack.models import Milestone
 from casetrack.search_index import rebuild_search
 from casetrack.selection import Filters, where_clause
+from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.tables import widest
 from casetrack.text import FOLDED_LETTERS, name_key
@@ -297,7 +298,7 @@ def _pages(
     where, params = "document_pages_fts MATCH ?", list[object]([query.match])
     if filters.cases:
         ids = [require_case_id(conn, slug) for slug in filters.cases]
-        where += f" AND d.case_id IN ({', '.join('?' for _ in ids)})"
+        where += f" AND d.case_id IN ({placeholders(ids)})"
         params += ids
     joins = (
         "FROM document_pages_fts JOIN document_pages p ON p.id = document_pages_fts.rowid"
@@ -332,7 +333,7 @@ def _marked_text(
     result: dict[int, tuple[str, str, str]] = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        marks = ", ".join("?" for _ in chunk)
+        marks = placeholders(chunk)
         for rowid, title, *snippets in conn.execute(
             f"SELECT rowid, {', '.join(exprs)} FROM milestone_search_fts"
             f" WHERE milestone_search_fts MATCH ? AND rowid IN ({marks})",

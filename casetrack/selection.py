@@ -19,6 +19,7 @@ from casetrack.errors import CasetrackError
 from casetrack.models import MILESTONE_STATUSES, ROLES
 from casetrack.parties import require_party_id
 from casetrack.sources import require_source
+from casetrack.sql import placeholders
 from casetrack.tables import KEY_ONLY, NOT_UNDISPUTED
 from casetrack.text import check_choice, did_you_mean, name_key
 from casetrack.writer import check_kind
@@ -46,10 +47,10 @@ def where_clause(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[
     params: list[Any] = []
     if filters.cases:
         ids = [require_case_id(conn, slug) for slug in filters.cases]
-        clauses.append(f"m.case_id IN ({', '.join('?' for _ in ids)})")
+        clauses.append(f"m.case_id IN ({placeholders(ids)})")
         params.extend(ids)
     roles = _known(conn, "role", filters.role, ROLES) if filters.role else []
-    role_in = f"role IN ({', '.join('?' * len(roles))})"
+    role_in = f"role IN ({placeholders(roles)})"
     for name in filters.parties:
         party_id = require_party_id(conn, name)
         sub = "SELECT milestone_id FROM milestone_parties WHERE party_id = ?"
@@ -63,13 +64,12 @@ def where_clause(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[
         params.extend(roles)
     if filters.kinds:
         kinds = [check_kind(conn, clean_kind(k)) for k in filters.kinds]
-        clauses.append(f"m.kind IN ({', '.join('?' for _ in kinds)})")
+        clauses.append(f"m.kind IN ({placeholders(kinds)})")
         params.extend(kinds)
     for tag in filters.tags:
         tags = _known(conn, "tag", tag)
         clauses.append(
-            "m.id IN (SELECT milestone_id FROM milestone_tags"
-            f" WHERE tag IN ({', '.join('?' * len(tags))}))"
+            f"m.id IN (SELECT milestone_id FROM milestone_tags WHERE tag IN ({placeholders(tags)}))"
         )
         params.extend(tags)
     since, until = filters.since, filters.until

@@ -11,6 +11,7 @@ from typing import Any
 from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import Source
+from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, widest
 from casetrack.text import clean_text, did_you_mean, name_key
@@ -61,7 +62,7 @@ def find_source(conn: sqlite3.Connection, ref: str, *, any_spelling: bool = True
         return get_source_by_id(conn, int(ref) if len(ref) <= 19 else 2**63)
     urls = same_urls(ref)
     row = conn.execute(
-        _SELECT + f" WHERE url IN ({', '.join('?' * len(urls))}) ORDER BY url = ? DESC LIMIT 1",
+        _SELECT + f" WHERE url IN ({placeholders(urls)}) ORDER BY url = ? DESC LIMIT 1",
         (*urls, ref),
     ).fetchone()
     if row is None and _relative_file(ref):  # `extract FILE` cites the file by its full path

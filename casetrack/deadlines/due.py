@@ -22,6 +22,7 @@ from casetrack.deadlines.rules import (
 )
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import Case
+from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.text import article, clean_text, did_you_mean, name_key
 
@@ -102,7 +103,7 @@ def _recount_court(conn: sqlite3.Connection, court: str) -> list[int]:
     ids = tuple(_courts_cases(conn, court))
     if not ids:
         return []
-    return recount(conn, f"c.id IN ({', '.join('?' for _ in ids)})", ids)
+    return recount(conn, f"c.id IN ({placeholders(ids)})", ids)
 
 
 @dataclass(frozen=True)
@@ -371,7 +372,7 @@ def upcoming(
     where = ""
     if cases:
         ids = [require_case_id(conn, slug) for slug in cases]
-        where = f" AND m.case_id IN ({', '.join('?' for _ in ids)})"
+        where = f" AND m.case_id IN ({placeholders(ids)})"
         params[2:2] = ids
     # Overdue (wholly past) first, then by first and last day: the order people act in.
     rows = conn.execute(
