@@ -41,7 +41,7 @@ from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER
 from casetrack.text import check_choice
-from casetrack.writer import MilestoneWriter, check_kind
+from casetrack.writer import MilestoneWriter, check_kind, find_kind
 
 # SQLite limits host parameters per statement; load records in chunks below it.
 _CHUNK = 500
@@ -113,14 +113,13 @@ def _not_builtin(conn: sqlite3.Connection, name: str, what: str, instead: str = 
 
 
 def add_kind(store: Store, name: str) -> str:
+    """Add a kind, refused when it is one already in other accents: its milestones would
+    be split between two kinds typed alike."""
     cleaned = _kind_name(name)
     with store.write() as conn:
-        if conn.execute("SELECT 1 FROM kinds WHERE name = ?", (cleaned,)).fetchone():
+        known = find_kind(conn, cleaned)
+        if known == cleaned:
             raise CasetrackError(f"kind {cleaned!r} already exists")
-        try:  # the same kind in other accents
-            known: str | None = check_kind(conn, cleaned)
-        except CasetrackError:
-            known = None
         if known is not None:
             raise CasetrackError(
                 f"kind {cleaned!r} is the kind {known!r} already: give it as you like, or"

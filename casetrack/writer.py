@@ -144,19 +144,27 @@ def _grouped(pairs: Iterable[PartyLinkRow]) -> Iterable[tuple[int, list[str]]]:
     return roles.items()
 
 
-def check_kind(conn: sqlite3.Connection, kind: str) -> str:
+def find_kind(conn: sqlite3.Connection, kind: str) -> str | None:
     """The kind the store knows by this cleaned name (casetrack.drafts.clean_kind), or by
-    it in other accents (`garde a vue` for `garde à vue`), as names are matched."""
-    if conn.execute("SELECT 1 FROM kinds WHERE name = ?", (kind,)).fetchone() is None:
+    it in other accents (`garde a vue` for `garde à vue`), as names are matched; else None."""
+    if conn.execute("SELECT 1 FROM kinds WHERE name = ?", (kind,)).fetchone() is not None:
+        return kind
+    for (name,) in conn.execute("SELECT name FROM kinds ORDER BY name"):
+        if name_key(name) == name_key(kind):
+            return str(name)
+    return None
+
+
+def check_kind(conn: sqlite3.Connection, kind: str) -> str:
+    """The kind as find_kind finds it, or a refusal suggesting the closest known kinds."""
+    found = find_kind(conn, kind)
+    if found is None:
         known = [r[0] for r in conn.execute("SELECT name FROM kinds ORDER BY name")]
-        same = [name for name in known if name_key(name) == name_key(kind)]
-        if same:
-            return str(same[0])
         raise CasetrackError(
             f"unknown kind {kind!r}{did_you_mean(kind, known)}: "
             "see 'casetrack kind list' or add it with 'casetrack kind add NAME'"
         )
-    return kind
+    return found
 
 
 class MilestoneWriter:
