@@ -124,22 +124,6 @@ def create_party(
     return int(cursor.lastrowid or 0)
 
 
-def get_or_create_party(
-    conn: sqlite3.Connection, name: str, *, unless_close: str | None = None
-) -> tuple[int, bool]:
-    """The party known by this name or alias, or a new one; the flag says it was created.
-
-    With `unless_close` (how to create it anyway, for the message) a new name close to a
-    known one is refused instead: a typed variant would silently fork the party.
-    """
-    party_id = find_party_id(conn, name)
-    if party_id is not None:
-        return party_id, False
-    if unless_close is not None:
-        refuse_close(conn, name, unless_close)
-    return create_party(conn, name), True
-
-
 # Names at least this similar (difflib's ratio of their keys) are one typo apart.
 CLOSE_RATIO = 0.85
 

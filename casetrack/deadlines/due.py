@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from casetrack.dates import display_text, from_stored, parse_date
-from casetrack.deadlines.recount import count_deadline, recount, set_done
+from casetrack.deadlines.recount import count_deadline, recount
 from casetrack.deadlines.rules import (
     Rule,
     check_rule,
@@ -320,10 +320,6 @@ def deadline_details(conn: sqlite3.Connection, milestone_id: int) -> dict[str, A
         details["working"] = working
     details["done"] = done_at
     return {k: v for k, v in details.items() if v is not None}
-
-
-def mark_done(conn: sqlite3.Connection, milestone_id: int, done: bool) -> bool:
-    return set_done(conn, milestone_id, done)
 
 
 @dataclass
