@@ -1,4 +1,5 @@
-"""No two casetrack modules import each other, even through others or inside functions.
+"""No two casetrack modules import each other, even through others or inside functions,
+and the library never imports the command line (casetrack.cli) or Typer and Click.
 
 Every module is parsed with `ast` and each `import` of a casetrack module counts, wherever it
 stands (top level, inside a function, or a class), as Python may run any of them. Imports
@@ -38,8 +39,9 @@ def _type_checking_only(tree: ast.Module) -> set[ast.AST]:
     return hidden
 
 
-def import_graph() -> dict[str, set[str]]:
-    """Each casetrack module and the casetrack modules it imports at run time."""
+def import_graph(*, outside: bool = False) -> dict[str, set[str]]:
+    """Each casetrack module and the casetrack modules it imports at run time (with
+    `outside`, the other packages' modules too)."""
     modules = _modules()
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
@@ -61,7 +63,7 @@ def import_graph() -> dict[str, set[str]]:
                 for alias in node.names:
                     submodule = f"{source}.{alias.name}"
                     targets.add(submodule if submodule in modules else source)
-        graph[name] = {t for t in targets if t in modules and t != name}
+        graph[name] = {t for t in targets if (outside or t in modules) and t != name}
     return graph
 
 
@@ -107,3 +109,18 @@ def test_the_graph_sees_function_level_imports() -> None:
     """history looks a case's slugs up from inside a function: that import still counts."""
     assert "casetrack.cases" in import_graph()["casetrack.history"]
     assert "casetrack.store" not in import_graph()["casetrack.history"]
+
+
+def test_the_library_imports_nothing_of_the_command_line() -> None:
+    """Domain modules know nothing of Typer: the CLI only parses and prints, so every rule
+    stays usable (and tested) without it. `python -m casetrack` is the one way in."""
+    crossing = {
+        module: sorted(
+            t for t in targets
+            if t.partition(".")[0] in ("typer", "click") or t.startswith("casetrack.cli")
+        )
+        for module, targets in import_graph(outside=True).items()
+        if not module.startswith("casetrack.cli") and module != "casetrack.__main__"
+    }  # fmt: skip
+    assert {module: names for module, names in crossing.items() if names} == {}
+    assert "casetrack.cli" in import_graph()["casetrack.__main__"]
