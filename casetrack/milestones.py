@@ -26,6 +26,7 @@ from casetrack.drafts import (
     check,
     check_citation,
     check_party,
+    check_status,
     clean_kind,
     clean_tag,
     date_columns,
@@ -34,13 +35,12 @@ from casetrack.drafts import (
     required_title,
 )
 from casetrack.errors import CasetrackError, NotFoundError
-from casetrack.models import MILESTONE_STATUSES, Milestone, PartyLink, SourceLink
+from casetrack.models import Milestone, PartyLink, SourceLink
 from casetrack.parties import find_party_id, require_party_id
 from casetrack.sources import find_source
 from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER
-from casetrack.text import check_choice
 from casetrack.writer import MilestoneWriter, check_kind, find_kind
 
 # SQLite limits host parameters per statement; load records in chunks below it.
@@ -279,7 +279,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
     if change.title is not None:
         updates["title"] = required_title(change.title)
     if change.status is not None:
-        updates["status"] = check_choice(change.status, MILESTONE_STATUSES, "status")
+        updates["status"] = check_status(change.status)
     for name in ("location", "note"):
         text = getattr(change, name)
         if text is not None:

@@ -14,14 +14,14 @@ from typing import Any
 
 from casetrack.cases import require_case_id
 from casetrack.dates import DateValue
-from casetrack.drafts import clean_kind
+from casetrack.drafts import check_status, clean_kind
 from casetrack.errors import CasetrackError
-from casetrack.models import MILESTONE_STATUSES, ROLES
+from casetrack.models import ROLES
 from casetrack.parties import require_party_id
 from casetrack.sources import require_source
 from casetrack.sql import placeholders
 from casetrack.tables import KEY_ONLY, NOT_UNDISPUTED
-from casetrack.text import check_choice, did_you_mean, name_key
+from casetrack.text import did_you_mean, name_key
 from casetrack.writer import check_kind
 
 
@@ -85,7 +85,7 @@ def where_clause(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[
         clauses.append("m.sort_start <= ?")
         params.append(filters.until.end.isoformat())
     if filters.status is not None:
-        status = check_choice(filters.status, MILESTONE_STATUSES, "status")
+        status = check_status(filters.status)
         clauses.append("m.status = ?")
         params.append(status)
         if status != "undisputed":  # lets SQLite use the index of the few that are not

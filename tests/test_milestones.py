@@ -259,6 +259,18 @@ def test_a_quote_page_or_paragraph_is_not_given_to_two_sources(case: Cli, option
     assert case.records() == records
 
 
+def test_add_edit_and_filters_read_a_status_alike(case: Cli) -> None:
+    """One check of a milestone's status: add, edit and --status take the same words."""
+    milestone_id = case("add", "acme", "2003", "Arrest", "--status", "Disputed").stdout.strip()
+    case("edit", milestone_id, "--status", "UNSURE")
+    assert case.query("SELECT status FROM milestones") == [("unsure",)]
+    assert "Arrest" in case("timeline", "--status", "Unsure").stdout
+    refusal = "casetrack: unknown status 'unsre' (did you mean 'unsure'"
+    for args in (["add", "acme", "2004", "Trial"], ["edit", milestone_id], ["timeline"]):
+        assert case(*args, "--status", "unsre", code=1).stderr.startswith(refusal)
+    assert case.query("SELECT status FROM milestones") == [("unsure",)]
+
+
 def test_edit_without_options_is_refused(demo: Cli) -> None:
     changes = demo.query("SELECT count(*) FROM changes")
     message = demo("edit", "4", code=1).stderr
