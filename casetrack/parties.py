@@ -103,6 +103,11 @@ def _valid_name(name: str) -> str:
     return cleaned
 
 
+def check_party_kind(kind: str) -> str:
+    """A party kind as stored, typed in any case or spelling (organisation)."""
+    return check_choice(kind, PARTY_KINDS, "party kind", PARTY_KIND_ALIASES)
+
+
 def create_party(
     conn: sqlite3.Connection, name: str, kind: str = "other", uid: str | None = None
 ) -> int:
@@ -117,7 +122,7 @@ def create_party(
             uid or str(uuid.uuid4()),
             cleaned,
             name_key(cleaned),
-            check_choice(kind, PARTY_KINDS, "party kind", PARTY_KIND_ALIASES),
+            check_party_kind(kind),
             now(),
         ),
     )
@@ -478,7 +483,7 @@ def remove_aliases(store: Store, name: str, aliases: list[str]) -> Party:
 
 def edit_party(store: Store, name: str, kind: str) -> Party:
     """Change what kind of party it is."""
-    kind = check_choice(kind, PARTY_KINDS, "party kind", PARTY_KIND_ALIASES)
+    kind = check_party_kind(kind)
     with store.write() as conn:
         party_id = require_party_id(conn, name)
         conn.execute("UPDATE parties SET kind = ? WHERE id = ?", (kind, party_id))

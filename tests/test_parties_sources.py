@@ -41,6 +41,18 @@ def test_party_names_cannot_be_shared(cli: Cli) -> None:
     assert cli.query("SELECT count(*) FROM party_aliases") == [(1,)]
 
 
+def test_party_add_and_edit_read_a_kind_alike(cli: Cli) -> None:
+    """One check of a party's kind: any case, and the British spelling, on add and edit."""
+    cli("party", "add", "Acme Ltd", "--kind", "Organisation")
+    cli("party", "add", "FIOD", "--kind", "organization")
+    cli("party", "edit", "FIOD", "--kind", "AGENCY")
+    cli("party", "edit", "FIOD", "--kind", "organisation")
+    assert cli.query("SELECT kind FROM parties ORDER BY name") == [("organization",)] * 2
+    for args in (["add", "X"], ["edit", "FIOD"]):
+        refusal = cli("party", *args, "--kind", "agncy", code=1).stderr
+        assert refusal.startswith("casetrack: unknown party kind 'agncy' (did you mean 'agency'")
+
+
 def test_merge_moves_links_and_names(cli: Cli) -> None:
     cli("case", "add", "c", "--title", "C")
     cli("add", "c", "2003", "Raid", "--party", "Mojahedin:subject")
