@@ -301,7 +301,7 @@ def edited_here(
     live = f"c.undoes IS NULL AND {_LIVE}"
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
+        marks = placeholders(chunk)
         latest = {
             int(row_id): (change, action != "insert" and command not in IMPORTS)
             for row_id, _, change, action, command in conn.execute(

@@ -17,6 +17,7 @@ from casetrack.clock import now
 from casetrack.deadlines.calendars import check_calendar
 from casetrack.deadlines.counting import DIRECTIONS, METHODS, UNITS
 from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.sql import placeholders
 from casetrack.text import check_choice, clean_text, closest, did_you_mean, name_key
 
 _RULE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -236,9 +237,10 @@ def insert_rule(conn: sqlite3.Connection, rule: Rule) -> Rule:
             f"rule {checked.id!r} already exists: change it with 'casetrack rule edit {checked.id}'"
         )
     stamp = now()
+    values = (*_values(checked), stamp, stamp)
     conn.execute(
-        f"INSERT INTO rules ({_COLUMNS}, created_at, updated_at) VALUES ({', '.join('?' * 14)})",
-        (*_values(checked), stamp, stamp),
+        f"INSERT INTO rules ({_COLUMNS}, created_at, updated_at) VALUES ({placeholders(values)})",
+        values,
     )
     return checked
 
