@@ -158,3 +158,14 @@ def test_merging_with_theirs_as_base_or_our_own_export_changes_nothing(
         assert done.stdout == ""
         assert "taken from theirs: nothing; 0 conflicts" in done.stderr
         assert ours.records() == before
+
+
+def test_the_base_or_theirs_may_come_from_stdin(ours: Cli, tmp_path: Path) -> None:
+    theirs(tmp_path)("edit", "3", "--title", "Theirs only")
+    theirs(tmp_path)("export", "-o", str(tmp_path / "theirs.jsonl"))
+    shared = (tmp_path / "shared.jsonl").read_text()
+    done = ours("import", "--base", "-", str(tmp_path / "theirs.jsonl"), input=shared)
+    assert "(base <stdin>): taken from theirs: 1 milestone; 0 conflicts" in done.stderr
+    assert titles(ours)[3] == "Theirs only"
+    refused = ours("import", "--base", "-", "-", input=shared, code=2)
+    assert "only one of the two can be read from stdin" in refused.stderr

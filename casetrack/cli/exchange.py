@@ -305,9 +305,8 @@ def _merge(ctx: typer.Context, base: str, file: str, fmt: str | None, dry_run: b
         *([f"moved to the trash: {plural(trashed, 'milestone')}"] if trashed else []),
         f"{plural(n, 'conflict')}" + (" (ours kept, listed above)" if n else ""),
     ]
-    name = "<stdin>" if file == "-" else file
     prefix = "dry run, nothing written; would merge" if dry_run else "merged"
-    say(f"{prefix} {name} (base {base}): {'; '.join(parts)}")
+    say(f"{prefix} {theirs.name} (base {old.name}): {'; '.join(parts)}")
 
 
 def _export(path: str, fmt: str | None) -> Any:
