@@ -521,3 +521,14 @@ def test_the_article_goes_by_the_sound(word: str, said: str) -> None:
     from casetrack.text import article
 
     assert article(word) == said
+
+
+@pytest.mark.parametrize("day", ["2024-07", "about 2024-07-05", "2024-07-05/2024-07-09"])
+def test_a_closure_and_as_of_are_one_exact_day(cli: Cli, day: str) -> None:
+    """Closures and --as-of take one exact day, and say which form, refusing anything wider."""
+    cli("init")
+    refused = cli("closure", "add", "S.D.N.Y.", day, code=1).stderr
+    assert refused == f"casetrack: a closure is one day: give it as 2024-07-05, not {day!r}\n"
+    refused = cli("upcoming", "--as-of", day, code=1).stderr
+    assert refused == f"casetrack: --as-of is one day, e.g. 2024-07-01, not {day!r}\n"
+    assert cli.query("SELECT count(*) FROM closures") == [(0,)]

@@ -466,13 +466,9 @@ def _left(due: Due) -> str:
 def _as_of(text: str | None) -> date:
     if text is None:
         return date.today()
-    from casetrack.dates import parse_date
-    from casetrack.errors import CasetrackError
+    from casetrack.deadlines.due import one_day
 
-    value = parse_date(text)
-    if value.precision != "day" or value.start is None or value.approximate or value.uncertain:
-        raise CasetrackError(f"--as-of is one day, e.g. 2024-07-01, not {text!r}")
-    return value.start
+    return one_day(text, "--as-of is one day, e.g. 2024-07-01")
 
 
 def register(app: typer.Typer) -> None:

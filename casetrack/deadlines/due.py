@@ -183,11 +183,17 @@ def list_closures(store: Store, court: str | None = None) -> Iterator[dict[str, 
     )
 
 
-def _one_day(text: str) -> str:
+def one_day(text: str, refusal: str) -> date:
+    """The one day the text names: a court closes, and days left are counted, by whole days,
+    so a month, a range or an approximate day is refused (`refusal` says what to type)."""
     value = parse_date(text)
     if value.precision != "day" or value.approximate or value.uncertain or value.start is None:
-        raise CasetrackError(f"a closure is one day: give it as 2024-07-05, not {text!r}")
-    return value.start.isoformat()
+        raise CasetrackError(f"{refusal}, not {text!r}")
+    return value.start
+
+
+def _one_day(text: str) -> str:
+    return one_day(text, "a closure is one day: give it as 2024-07-05").isoformat()
 
 
 def edit_case(store: Store, slug: str, **fields: str | None) -> tuple[Case, list[int]]:
