@@ -4,7 +4,7 @@ as one span per table."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -16,12 +16,17 @@ from casetrack.search_index import (
     rebuild_search,
     refresh_search,
 )
+from casetrack.search_rows import SEARCH_COLUMNS
 from casetrack.sql import placeholders
 from casetrack.tables import LINK_TABLES
 
 # Tables that grow by millions of rows; their secondary indexes only speed up reads.
 _BULK_TABLES = ("milestones", *LINK_TABLES)
 SORT_KIB = 16 * 1024
+_FILL_SEARCH = (
+    f"INSERT INTO milestone_search (id, {', '.join(SEARCH_COLUMNS)})"
+    f" VALUES ({placeholders(('id', *SEARCH_COLUMNS))})"
+)
 
 
 class BulkInserts:
@@ -32,6 +37,8 @@ class BulkInserts:
         self.dropped: list[str] = []  # CREATE INDEX statements to run at the end
         self.set_aside: list[str] = []  # CREATE TRIGGER statements to run at the end
         self.rebuilding = False  # most rows are new: indexes are built once, at the end
+        self.search_filled: int | None = None  # search rows given by fill_search, if any
+        self.search_whole = True  # whether those rows still say what the store will hold
 
     def drop_read_indexes(self) -> None:
         """Until the block ends, go without the read indexes of the milestone and link tables
@@ -57,6 +64,40 @@ class BulkInserts:
             self.conn.execute(f'DROP INDEX "{name}"')
         self.dropped = [sql for _, sql in indexes]
         self.set_aside = drop_triggers(self.conn, SEARCH_TRIGGERS)
+
+    def fill_search(self, rows: Sequence[tuple[object, ...]]) -> None:
+        """Write search rows (id, *SEARCH_COLUMNS) of new milestones as worked out before
+        they were stored (search_rows.search_texts), for a block into a store that held no
+        milestone, with the triggers that index them set aside: at its end only the FTS5
+        index is built, from them, if they are every milestone's and `search_whole` still
+        holds; else every row is worked out again (rebuild_search)."""
+        if self.search_filled is None:
+            self.search_filled = 0
+            self.set_aside += drop_triggers(
+                self.conn,
+                "SELECT name, sql FROM sqlite_master"
+                " WHERE type = 'trigger' AND tbl_name = 'milestone_search'",
+            )
+        self.search_filled += len(rows)
+        self.conn.executemany(_FILL_SEARCH, rows)
+
+    def _finish_search(self, filled: int) -> None:
+        """Build the FTS5 index from the `filled` rows fill_search wrote if they are every
+        milestone's and still right; else work every row out again."""
+        whole = (
+            self.search_whole
+            and self.conn.execute(
+                "SELECT (SELECT count(*) FROM milestones) = ? AND"
+                " (SELECT count(*) FROM milestone_search) = ?",
+                (filled, filled),
+            ).fetchone()[0]
+        )
+        if not whole:
+            rebuild_search(self.conn)
+            return
+        self.conn.execute(
+            "INSERT INTO milestone_search_fts (milestone_search_fts) VALUES ('rebuild')"
+        )
 
     def _restore_indexes(self) -> None:
         """Build the dropped indexes again, each sort held to SORT_KIB of memory (SQLite gives
@@ -112,7 +153,9 @@ def bulk_inserts(conn: Any, change_id: int | None = None) -> Iterator[BulkInsert
     # trigger's three statements were a tenth of a large import's time).
     refresh_figures(conn, "c.id IN (SELECT case_id FROM milestones WHERE rowid > ?)",
                     (marks["milestones"],))  # fmt: skip
-    if block.rebuilding:
+    if block.search_filled is not None:
+        block._finish_search(block.search_filled)
+    elif block.rebuilding:
         rebuild_search(conn)
     else:
         # New milestones are one id range; new link and alias rows add the older milestones

@@ -18,7 +18,10 @@ get wrong.
 from __future__ import annotations
 
 import sqlite3
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from casetrack.writer import Row
 
 SEARCH_COLUMNS = (
     "title", "note", "location", "tags", "quotes", "parties", "sources", "kind", "roles",
@@ -97,6 +100,47 @@ LINK_TEXT = (
         " GROUP BY milestone_id ORDER BY milestone_id",
     ),
 )
+
+
+class LinkLabels(NamedTuple):
+    """What each party and source brings to the search rows of the milestones linked to it,
+    as LINK_TEXT's queries join it: a party's name and its aliases (joined, in alias order),
+    a source's label."""
+
+    parties: dict[int, tuple[str, str | None]]
+    sources: dict[int, str | None]
+
+
+def link_labels(conn: sqlite3.Connection) -> LinkLabels:
+    """Every party's and source's searchable text, read once (for search_texts)."""
+    parties = conn.execute(
+        "SELECT p.id, p.name, (SELECT group_concat(alias, '; ') FROM (SELECT alias"
+        " FROM party_aliases a WHERE a.party_id = p.id ORDER BY a.id)) FROM parties p"
+    )
+    sources = conn.execute(f"SELECT id, {_SOURCE_LABEL} FROM sources")
+    return LinkLabels({i: (name, aliases) for i, name, aliases in parties}, dict(sources))
+
+
+def search_texts(row: Row, labels: LinkLabels) -> tuple[object, ...]:
+    """The search row (SEARCH_COLUMNS) of a milestone about to be written as `row`, whose
+    parties and sources `labels` knows, as insert_search_rows would work it out once it is
+    stored: for an import's worker process, so that the importer only writes it.
+    tests/test_search_rows.py holds the two to the same rows."""
+    _, values, pairs, cited, tags = row
+    kind, title, location, note = values[-6:-2]
+    party_ids = sorted({party_id for party_id, _ in pairs})
+    named = [labels.parties[party_id] for party_id in party_ids]
+    aliases = [a for _, a in named if a is not None]
+    parties = "; ".join([*(name for name, _ in named), *aliases]) if named else None
+    ordered = sorted(cited, key=lambda link: link[0])
+    quotes = [link[1] for link in ordered if link[1] is not None]
+    sources = [s for s in (labels.sources[link[0]] for link in ordered) if s is not None]
+    roles = sorted({role for _, role in pairs if role != ""})
+    return (
+        title, note, location, "; ".join(sorted(set(tags))) if tags else None,
+        " / ".join(quotes) if quotes else None, parties,
+        "; ".join(sources) if sources else None, kind, "; ".join(roles) if roles else None,
+    )  # fmt: skip
 
 
 def insert_search_rows(conn: sqlite3.Connection) -> None:

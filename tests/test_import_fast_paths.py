@@ -151,8 +151,13 @@ _HEAD = [
     {"type": "kind", "name": "raid"},
     {"type": "case", "uid": "66666666-6666-4666-8666-666666666666", "slug": "c1", "title": "C"},
     {"type": "case", "uid": "77777777-7777-4777-8777-777777777777", "slug": "c2", "title": "D"},
-    *({"type": "party", "uid": u, "name": n, "kind": "person"} for u, n in _PARTIES),
-    *({"type": "source", "uid": u, "url": url} for u, url in _SOURCES),
+    *(
+        {"type": "party", "uid": u, "name": n, "kind": "person", "aliases": [f"{n[:4]} alias"]}
+        for u, n in _PARTIES[:2]
+    ),
+    {"type": "party", "uid": _PARTIES[2][0], "name": _PARTIES[2][1], "kind": "organization"},
+    {"type": "source", "uid": _SOURCES[0][0], "url": _SOURCES[0][1], "title": "A report"},
+    {"type": "source", "uid": _SOURCES[1][0], "url": _SOURCES[1][1], "publisher": "Le Monde"},
 ]
 
 
@@ -343,6 +348,9 @@ def _import(text: str, way: str) -> tuple[object, dict[str, list[tuple[Any, ...]
             if way == "worker":
                 assert started.called, "the worker process read the file"
                 assert not multiprocessing.active_children(), "and it ended"
+            store.conn.execute(  # the full-text index says what the search rows say
+                "INSERT INTO milestone_search_fts (milestone_search_fts) VALUES ('integrity-check')"
+            )
             return outcome, _stored(store, text)
         finally:
             store.close()
@@ -363,7 +371,11 @@ def test_an_exports_milestone_records_import_as_the_general_reading_imports_them
     for n in range(1, count + 1):
         lines.append(data.draw(_milestone(n)))
         if data.draw(st.integers(0, 9)) == 0:  # another record among the milestones
-            lines.append(json.dumps({"type": "party", "name": f"Late {n}", "uid": _uid(100 + n)}))
+            party = {"type": "party", "name": f"Late {n}", "uid": _uid(100 + n)}
+            if data.draw(st.booleans()):  # an alias more for a party of milestones before
+                uid, name = data.draw(st.sampled_from(_PARTIES))
+                party = {"type": "party", "name": name, "uid": uid, "aliases": [f"Late {n}"]}
+            lines.append(json.dumps(party, ensure_ascii=False))
     text = "\n".join(lines) + "\n"
     shortcut = _import(text, "shortcut")
     assert shortcut == _import(text, "general")
@@ -447,10 +459,13 @@ def test_a_large_export_is_read_by_a_worker_process_and_imports_as_in_process(
     cli: Cli, tmp_path: Path
 ) -> None:
     """A JSON Lines file past WORKER_FROM, into a store holding no milestone, is read by a
-    worker process that takes the shortcut for every milestone record: the store exports
-    the same bytes again, and its undo and redo work as an in-process import's."""
+    worker process that takes the shortcut for every milestone record and works out their
+    search rows (the importer only builds the full-text index from them): the store exports
+    the same bytes again, its search finds what an in-process import's does, and its undo
+    and redo work as an in-process import's."""
     from unittest import mock
 
+    from casetrack import bulk_mode
     from casetrack.exchange import importer
 
     exported = _whole_store_export(cli, tmp_path)
@@ -458,14 +473,21 @@ def test_a_large_export_is_read_by_a_worker_process_and_imports_as_in_process(
     keep = importer._Importer.prepared
 
     def counted(self: importer._Importer, line: int | str, rows: list[Any]) -> None:
-        prepared.extend(at for at, _ in rows)
+        prepared.extend(at for at, *_ in rows)
         keep(self, line, rows)
 
     other = Cli(tmp_path / "new.db")
     with mock.patch.object(importer, "WORKER_FROM", 0), \
-            mock.patch.object(importer._Importer, "prepared", counted):  # fmt: skip
+            mock.patch.object(importer._Importer, "prepared", counted), \
+            mock.patch.object(bulk_mode, "rebuild_search", side_effect=AssertionError):  # fmt: skip
         assert other("import", str(exported)).stderr.startswith("imported:")
     assert len(prepared) == 30
+    in_process = Cli(tmp_path / "in-process.db")
+    in_process("import", str(exported))
+    for words in ("appeal", "hearing", "party 3", "defendant", "event"):
+        found = ("search", words, "-f", "json")
+        assert other(*found).stdout == in_process(*found).stdout != "[]\n"
+    other("check")
     assert not multiprocessing.active_children()
     assert other("export", "-f", "jsonl").stdout == exported.read_text(encoding="utf-8")
     other("undo")

@@ -16,7 +16,7 @@ from casetrack.cases import add_case
 from casetrack.drafts import Citation, Draft, PartySpec
 from casetrack.parties import add_party
 from casetrack.search_index import rebuild_search
-from casetrack.search_rows import SEARCH_COLUMNS, stale_rows
+from casetrack.search_rows import SEARCH_COLUMNS, link_labels, search_texts, stale_rows
 from casetrack.sources import add_source
 from casetrack.store import Store
 from tests.budget import examples
@@ -136,6 +136,57 @@ def test_search_rows_are_the_views_rows(
             store.close()
 
 
+def _rows_as_written(store: Store) -> list[tuple[object, ...]]:
+    """Every milestone as the writer is handed it (a Row), with its search row as
+    search_texts works it out from that and the store's parties and sources."""
+    conn = store.conn
+    labels = link_labels(conn)
+    rows = []
+    for milestone_id, case_id, kind, title, location, note in conn.execute(
+        "SELECT id, case_id, kind, title, location, note FROM milestones ORDER BY id"
+    ).fetchall():
+        links = (milestone_id,)
+        pairs = conn.execute(
+            "SELECT party_id, role FROM milestone_parties WHERE milestone_id = ? ORDER BY rowid",
+            links,
+        ).fetchall()
+        cited = conn.execute(
+            "SELECT source_id, quote, page, paragraph, page_index, quote_found"
+            " FROM milestone_sources WHERE milestone_id = ? ORDER BY rowid",
+            links,
+        ).fetchall()
+        tags = [
+            t
+            for (t,) in conn.execute(
+                "SELECT tag FROM milestone_tags WHERE milestone_id = ? ORDER BY rowid", links
+            )
+        ]
+        values = ("uid", kind, title, location, note, "undisputed", 0)
+        row = (case_id, values, pairs, cited, tags)
+        rows.append((milestone_id, *search_texts(row, labels)))
+    return rows
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    st.lists(_party, max_size=4), st.lists(_source, max_size=3), st.lists(_milestone, max_size=6)
+)
+def test_search_rows_worked_out_before_writing_are_the_views_rows(
+    parties: list[tuple[int, list[int]]],
+    sources: list[tuple[str, str | None, str | None]],
+    milestones: list[tuple[str, list[tuple[int, str | None]], list[tuple[int, str | None]],
+                           list[str]]],
+) -> None:  # fmt: skip
+    """What an import's worker process works out for a milestone it hands over (search_texts)
+    is the row the view gives once it is stored."""
+    with tempfile.TemporaryDirectory() as folder:
+        store = _store_with(Path(folder), parties, sources, milestones)
+        try:
+            assert _rows_as_written(store) == _view(store)
+        finally:
+            store.close()
+
+
 def test_a_milestone_with_every_kind_of_link_gets_the_views_row() -> None:
     """Two quotes, labels of each shape, a party in two roles, aliases of two parties."""
     with tempfile.TemporaryDirectory() as folder:
@@ -152,7 +203,7 @@ def test_a_milestone_with_every_kind_of_link_gets_the_views_row() -> None:
             with store.write() as conn:
                 rebuild_search(conn)
             rows = _stored(store)
-            assert rows == _view(store)
+            assert rows == _view(store) == _rows_as_written(store)
             assert rows[0][4:] == (
                 "a;b; ß", "Anne / O'Brien",
                 "Party 1; Party 2; Party 3; Alias 1001 of 1; Alias 1002 of 1; Alias 1003 of 3",

@@ -52,6 +52,7 @@ from casetrack.history import edited_here
 from casetrack.milestones import load_milestones
 from casetrack.models import PARTY_KIND_ALIASES, PARTY_KINDS, Milestone
 from casetrack.parties import NamesAside, add_aliases, create_party, find_party_id
+from casetrack.search_rows import LinkLabels, link_labels, search_texts
 from casetrack.sources import create_source, same_urls
 from casetrack.store import Store
 from casetrack.text import check_choice, clean_text, plural
@@ -71,7 +72,8 @@ MAX_LISTED_ERRORS = 1000
 # when the store holds no milestone; a smaller one in-process, with no process to start.
 WORKER_FROM = 4 << 20
 WORKER_BATCH = 1000
-_PREPARED = "prepared milestones"  # a worker's item: (line, Row) pairs of exported_milestone
+# A worker's item: (line, Row, search row) of exported_milestone's records in a row.
+_PREPARED = "prepared milestones"
 # An import that has added this many milestones, and more than the store held before (or
 # any, into a store that held none), goes on without the read indexes of the milestone and
 # link tables and builds them at the end.
@@ -107,11 +109,13 @@ class ImportReport:
 @dataclass(slots=True)
 class _Row:
     """A checked milestone waiting in a batch: what the writer inserts, and (unless a worker
-    process read it, only for a store that held no milestone to update) what it updates."""
+    process read it, only for a store that held no milestone to update) what it updates; a
+    worker also works out its search row."""
 
     line: int | str
     row: Row
     ready: Ready | None
+    search: tuple[object, ...] | None = None
 
     def same_as(self, record: Milestone) -> bool:
         """Whether the stored milestone already says exactly this."""
@@ -309,6 +313,7 @@ class _Snapshot:
     kinds: set[str]
     parties: dict[str, int]
     sources: dict[str, int]
+    labels: LinkLabels
 
     def known_case_id(self, slug: str) -> int | None:
         return self.cases.get(slug.lower())
@@ -446,6 +451,7 @@ class _Importer:
         # No milestone in the store: each the file gives is new (or given twice, refused).
         self.fresh = not self.conn.execute("SELECT EXISTS (SELECT 1 FROM milestones)").fetchone()[0]
         self.names = NamesAside(self.conn)
+        self.snapshot_taken = False  # whether a worker process was told what the store holds
         self.writer = MilestoneWriter(
             self.conn,
             numbers_are_sources=False,
@@ -482,6 +488,9 @@ class _Importer:
                 else:
                     if kind != "party":
                         self.names.back()
+                    if kind != _PREPARED and self.bulk is not None and self.snapshot_taken:
+                        # the search rows a worker works out may no longer be right
+                        self.bulk.search_whole = False
                     try:
                         handlers[kind](line, record)
                     except (CasetrackError, sqlite3.IntegrityError) as err:
@@ -837,9 +846,12 @@ class _Importer:
         ready = self.writer.resolve(checked, case_id)
         self.batch.append(_Row(line, ready.row(), ready))
 
-    def prepared(self, line: int | str, rows: list[tuple[int | str, Row]]) -> None:
-        """Milestone records in a row that a worker process read as _exported does."""
-        self.batch += [_Row(at, row, None) for at, row in rows]
+    def prepared(
+        self, line: int | str, rows: list[tuple[int | str, Row, tuple[object, ...]]]
+    ) -> None:
+        """Milestone records in a row that a worker process read as _exported does, with
+        their search rows (as the parties and sources were when it was sent the snapshot)."""
+        self.batch += [_Row(at, row, None, search) for at, row, search in rows]
 
     def _exported(self, record: dict[str, Any]) -> Ready | None:
         """exported_milestone with what the store holds now."""
@@ -862,6 +874,7 @@ class _Importer:
         """What a worker process needs to know of the store to read an export's milestone
         records as _exported would now: the cases, parties and sources the file's records
         settled so far, and every kind."""
+        self.snapshot_taken = True
         documents = {r[0] for r in self.conn.execute(
             "SELECT id FROM sources WHERE document_id IS NOT NULL")}  # fmt: skip
         return _Snapshot(
@@ -869,6 +882,7 @@ class _Importer:
             {r[0] for r in self.conn.execute("SELECT name FROM kinds")},
             dict(self.writer.party_uids),
             {u: i for u, i in self.writer.source_uids.items() if i not in documents},
+            link_labels(self.conn),
         )
 
     def flush(self) -> None:
@@ -889,7 +903,7 @@ class _Importer:
             ).fetchall()
         )
         stored = {m.id: m for m in load_milestones(self.conn, list(existing.values()))}
-        inserts: list[Row] = []
+        inserts: list[_Row] = []
         changed: list[tuple[int, Ready]] = []
         seen: dict[str, int | str] = {}
         for row, uid in zip(batch, uids, strict=True):
@@ -900,7 +914,7 @@ class _Importer:
             seen[uid] = row.line
             milestone_id = existing.get(uid)
             if milestone_id is None:
-                inserts.append(row.row)
+                inserts.append(row)
                 self.report.added["milestone"] += 1
             elif milestone_id in stored and row.same_as(stored[milestone_id]):
                 self.report.unchanged["milestone"] += 1
@@ -916,7 +930,11 @@ class _Importer:
                 self.report.overwritten.append(milestone_id)
             writer.replace(milestone_id, ready)
             self.report.updated["milestone"] += 1
-        writer.insert(inserts)
+        ids = writer.insert([r.row for r in inserts])
+        if self.bulk is not None:
+            found = [(i, *r.search) for i, r in zip(ids, inserts, strict=True) if r.search]
+            if found:
+                self.bulk.fill_search(found)
 
 
 @dataclass(slots=True)
@@ -1022,7 +1040,8 @@ def _send_lines(conn: Connection, stream: TextIO, name: str) -> None:
     known: _Snapshot | None = None
     preparing = True
     batch: list[Record] = []
-    run: list[tuple[int | str, Row]] = []  # the rows of the batch's last item, if prepared
+    # The rows of the batch's last item, if prepared, with their search rows.
+    run: list[tuple[int | str, Row, tuple[object, ...]]] = []
     count = 0
     for line, kind, record in read_jsonl(stream, name):
         count += 1
@@ -1039,7 +1058,8 @@ def _send_lines(conn: Connection, stream: TextIO, name: str) -> None:
             if ready is not None:
                 if not run:
                     batch.append((line, _PREPARED, run))
-                run.append((line, ready.row()))
+                row = ready.row()
+                run.append((line, row, search_texts(row, known.labels)))
             else:
                 batch.append((line, kind, record))
                 run = []
