@@ -18,7 +18,7 @@ DEFAULT_KINDS = (
     "investigation", "complaint", "filing", "indictment", "charge", "arrest", "raid", "search",
     "detention", "release", "hearing", "trial", "ruling", "judgment", "verdict", "sentencing",
     "appeal", "dismissal", "settlement", "deadline", "acquittal", "conviction", "pardon",
-    "parole", "referral", "motion", "order", "other",
+    "parole", "referral", "motion", "order", "service", "other",
 )  # fmt: skip
 
 ROLES = (

@@ -917,6 +917,32 @@ def m020_names_fold_letters(db: Any) -> None:
     conn.execute("DELETE FROM history WHERE id > ?", (last,))
 
 
+@migration
+def m021_service_kind(db: Any) -> None:
+    """Service of process (a summons or complaint served on a party) as the built-in kind
+    `service`. A store that made it by hand keeps it, now marked built in; one that made it
+    in other accents or case (`sérvice`) keeps that one as it is, which `service` finds,
+    rather than two kinds typed alike. Not the user's change: its history lines are taken
+    out again."""
+    import unicodedata
+
+    conn = db.conn
+
+    def key(name: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", name)
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+    names = [name for (name,) in conn.execute("SELECT name FROM kinds")]
+    if "service" not in names and any(key(name) == "service" for name in names):
+        return
+    (last,) = conn.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()
+    conn.execute(
+        "INSERT INTO kinds (name, builtin) VALUES ('service', 1)"
+        " ON CONFLICT (name) DO UPDATE SET builtin = 1"
+    )
+    conn.execute("DELETE FROM history WHERE id > ?", (last,))
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

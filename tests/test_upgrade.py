@@ -140,3 +140,44 @@ def test_upgrade_adds_the_later_kinds_and_keeps_one_made_by_hand(cli: Cli) -> No
         assert kinds[name] == 1, name
     added = cli("add", "other-1999", "2001-02-03", "Motion to dismiss", "--kind", "motion")
     assert added.exit_code == 0
+
+
+def test_service_is_a_kind_in_a_new_store_and_an_upgraded_one(cli: Cli) -> None:
+    """Service of process was refused as 'did you mean search?'."""
+    cli("case", "add", "acme", "--title", "State v. Acme")
+    cli("add", "acme", "2024-03-01", "Summons served on Acme", "--kind", "service")
+    assert cli.query("SELECT kind FROM milestones") == [("service",)]
+    assert "built in" in cli("kind", "rm", "service", code=1).stderr
+    shutil.copy(FIXTURE, cli.db_path)
+    cli("add", "other-1999", "2001-02-03", "Complaint served", "--kind", "Service")
+    assert cli.query("SELECT builtin FROM kinds WHERE name = 'service'") == [(1,)]
+    assert cli.query("SELECT kind FROM milestones WHERE title = 'Complaint served'") == [
+        ("service",)
+    ]
+
+
+def _schema1_store_with_kind(cli: Cli, name: str) -> None:
+    shutil.copy(FIXTURE, cli.db_path)
+    conn = sqlite3.connect(cli.db_path)
+    conn.execute("INSERT INTO kinds (name, builtin) VALUES (?, 0)", (name,))
+    conn.commit()
+    conn.close()
+
+
+def test_upgrade_makes_a_service_kind_made_by_hand_built_in(cli: Cli) -> None:
+    _schema1_store_with_kind(cli, "service")
+    cli("timeline", "other-1999")
+    assert cli.query("SELECT builtin FROM kinds WHERE name = 'service'") == [(1,)]
+    assert cli.query("SELECT count(*) FROM history") == [(0,)]
+
+
+def test_upgrade_keeps_a_service_kind_made_in_other_accents(cli: Cli) -> None:
+    """Adding `service` beside it would make two kinds typed alike: `service` finds it."""
+    _schema1_store_with_kind(cli, "sérvice")
+    cli("add", "other-1999", "2001-02-03", "Complaint served", "--kind", "service")
+    assert cli.query("SELECT name, builtin FROM kinds WHERE name LIKE 's%rvice'") == [
+        ("sérvice", 0)
+    ]
+    assert cli.query("SELECT kind FROM milestones WHERE title = 'Complaint served'") == [
+        ("sérvice",)
+    ]
