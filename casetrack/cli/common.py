@@ -25,12 +25,6 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
 
 
-# Other names people give formats (a file's extension, the standard's or the program's name):
-# taken for the format they name.
-FORMAT_ALIASES = {"md": "markdown", "ndjson": "jsonl", "htm": "html", "ical": "ics",
-                  "icalendar": "ics", "word": "docx"}  # fmt: skip
-
-
 def choice_option(
     *decls: str,
     help: str,
@@ -43,12 +37,14 @@ def choice_option(
     wrong name is refused with the closest ones (exit 2). The names are an `enum`'s, whose
     member the command receives and whose names --help lists, or what `choices` gives
     (a function, to import them only when the option is used). A format may also be given
-    by another name for it (FORMAT_ALIASES: md for markdown)."""
+    by another name for it (casetrack.exchange.FORMAT_ALIASES: md for markdown)."""
 
     def names() -> tuple[str, ...]:
         return tuple(m.value for m in enum) if enum else tuple(choices())
 
     def check(value: str | None) -> str | None:
+        from casetrack.exchange import FORMAT_ALIASES
+
         picked = choice(value, names(), what, FORMAT_ALIASES if what == "format" else None)
         if picked is None or enum is None:
             return picked

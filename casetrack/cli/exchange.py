@@ -15,7 +15,14 @@ import typer
 from casetrack.cli import filters as f
 from casetrack.cli.common import choice_option, open_store, say
 from casetrack.errors import CasetrackError
-from casetrack.exchange import BINARY, DOCKET_SHAPES, EXPORTERS, IMPORT_FORMATS, LAYOUTS
+from casetrack.exchange import (
+    BINARY,
+    DOCKET_SHAPES,
+    EXPORTERS,
+    IMPORT_FORMATS,
+    LAYOUTS,
+    import_format,
+)
 
 if TYPE_CHECKING:
     from casetrack.exchange.importer import ImportReport
@@ -109,25 +116,6 @@ def export(
         say(line)
     if output is not None:
         say(f"exported to {output}")
-
-
-def _detect_format(path: str, head: str) -> str:
-    """From the file name, else from the first line: JSON, JSON Lines or CSV."""
-    import json
-
-    suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix in IMPORT_FORMATS:
-        return suffix
-    if suffix == "ndjson":
-        return "jsonl"
-    first = head.lstrip("\ufeff \t\r\n")
-    if not first.startswith("{"):
-        return "csv"
-    try:
-        json.loads(first.split("\n", 1)[0])
-    except (ValueError, RecursionError):  # RecursionError: a line of 4,000 brackets
-        return "json"
-    return "jsonl"
 
 
 @contextmanager
@@ -249,7 +237,7 @@ def import_(
         stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         try:
             head = raw.peek(4096)[:4096].decode("utf-8", "replace")
-            chosen = fmt or _detect_format(file, head)
+            chosen = fmt or import_format(file, head)
             docket = source is not None or (
                 fmt is None and chosen == "json" and not is_casetrack_json(head)
             )
@@ -318,7 +306,7 @@ def _export(path: str, fmt: str | None) -> Any:
     name = "<stdin>" if path == "-" else path
     with _input(path) as (raw, _):
         head = raw.peek(4096)[:4096].decode("utf-8", "replace")
-        chosen = fmt or _detect_format(path, head)
+        chosen = fmt or import_format(path, head)
         if chosen == "csv" or (chosen == "json" and not is_casetrack_json(head)):
             raise CasetrackError(
                 f"{name} is not a casetrack JSON or JSON Lines export: a merge needs the uid of"

@@ -39,6 +39,11 @@ EXPORTERS: dict[str, str] = {
 # Formats whose writer takes a binary stream (a BinaryWriter).
 BINARY = ("docx", "pdf")
 
+# Other names people give formats (a file's extension, the standard's or the program's name):
+# taken for the format they name.
+FORMAT_ALIASES = {"md": "markdown", "ndjson": "jsonl", "htm": "html", "ical": "ics",
+                  "icalendar": "ics", "word": "docx"}  # fmt: skip
+
 # File name extension -> the export formats that write such a file, the usual one first.
 EXTENSIONS: dict[str, tuple[str, ...]] = {
     ".json": ("json", "timelinejs"), ".jsonl": ("jsonl",), ".ndjson": ("jsonl",),
@@ -64,6 +69,26 @@ def instead(name: str) -> str:
 LAYOUTS = ("auto", "horizontal", "vertical")
 
 IMPORT_FORMATS = ("json", "jsonl", "csv")
+
+
+def import_format(path: str, head: str) -> str:
+    """The format of a file to import, from its name (EXTENSIONS), else from its first
+    line `head`: JSON, JSON Lines or CSV."""
+    import json
+
+    named = EXTENSIONS.get(Path(path).suffix.lower(), ())
+    for name in named:
+        if name in IMPORT_FORMATS:
+            return name
+    first = head.lstrip("\ufeff \t\r\n")
+    if not first.startswith("{"):
+        return "csv"
+    try:
+        json.loads(first.split("\n", 1)[0])
+    except (ValueError, RecursionError):  # RecursionError: a line of 4,000 brackets
+        return "json"
+    return "jsonl"
+
 
 # The programs whose court dockets `casetrack import --from` reads (exchange.dockets).
 DOCKET_SHAPES = ("courtlistener", "juriscraper")
