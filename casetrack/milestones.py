@@ -134,7 +134,7 @@ def rename_kind(store: Store, old: str, new: str) -> tuple[str, int, bool]:
     it is merged into that one. Returns the name, how many milestones and whether merged."""
     cleaned = _kind_name(new)
     with store.write() as conn:
-        name = check_kind(conn, clean_kind(old))
+        name = check_kind(conn, old)
         _not_builtin(conn, name, "renamed", cleaned)
         if cleaned == name:
             raise CasetrackError(f"kind {name!r} already has that name")
@@ -154,7 +154,7 @@ def remove_kind(store: Store, kind: str) -> str:
     from casetrack.trash import used_by
 
     with store.write() as conn:
-        name = check_kind(conn, clean_kind(kind))
+        name = check_kind(conn, kind)
         _not_builtin(conn, name, "removed")
         used = used_by(conn, "m.kind = ?", (name,))
         if used:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from casetrack.cases import require_case_id
 from casetrack.dates import DateValue, parse_date
-from casetrack.drafts import Citation, Draft, PartySpec, clean_kind, required_title
+from casetrack.drafts import Citation, Draft, PartySpec, required_title
 from casetrack.errors import CasetrackError
 from casetrack.limits import MAX_TEXT, too_long
 from casetrack.milestones import add_milestone
@@ -282,7 +282,7 @@ def _already_in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal)
         (
             case_id,
             proposal.date,
-            check_kind(conn, clean_kind(proposal.kind)),
+            check_kind(conn, proposal.kind),
             required_title(proposal.title),
         ),
     )

@@ -14,7 +14,7 @@ from typing import Any
 
 from casetrack.cases import require_case_id
 from casetrack.dates import DateValue
-from casetrack.drafts import check_status, clean_kind
+from casetrack.drafts import check_status
 from casetrack.errors import CasetrackError
 from casetrack.models import ROLES
 from casetrack.parties import require_party_id
@@ -63,7 +63,7 @@ def where_clause(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[
         clauses.append(f"m.id IN (SELECT milestone_id FROM milestone_parties WHERE {role_in})")
         params.extend(roles)
     if filters.kinds:
-        kinds = [check_kind(conn, clean_kind(k)) for k in filters.kinds]
+        kinds = [check_kind(conn, k) for k in filters.kinds]
         clauses.append(f"m.kind IN ({placeholders(kinds)})")
         params.extend(kinds)
     for tag in filters.tags:

@@ -32,6 +32,7 @@ from casetrack.drafts import (
     Checked,
     Citation,
     PartySpec,
+    clean_kind,
     date_columns,
     party_spec_text,
 )
@@ -156,7 +157,9 @@ def find_kind(conn: sqlite3.Connection, kind: str) -> str | None:
 
 
 def check_kind(conn: sqlite3.Connection, kind: str) -> str:
-    """The kind as find_kind finds it, or a refusal suggesting the closest known kinds."""
+    """The kind named `kind` as typed (cleaned here as stored) as find_kind finds it, or a
+    refusal suggesting the closest known kinds."""
+    kind = clean_kind(kind)
     found = find_kind(conn, kind)
     if found is None:
         known = [r[0] for r in conn.execute("SELECT name FROM kinds ORDER BY name")]
