@@ -79,9 +79,12 @@ def article(word: str) -> str:
     return f"{'an' if vowel or _SAID_WITH_A_VOWEL.match(word) else 'a'} {word}"
 
 
-def plural(count: object, word: str) -> str:
-    """'1 page', '3 pages': a count said with its noun."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def plural(count: object, word: str, many: str | None = None) -> str:
+    """'1 page', '3 pages': a count said with its noun; `many` is the plural of a noun that
+    does not take an s ('party', 'parties')."""
+    if count == 1:
+        return f"{count} {word}"
+    return f"{count} {many or word + 's'}"
 
 
 def blank_controls(text: str) -> str:

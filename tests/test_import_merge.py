@@ -169,3 +169,10 @@ def test_the_base_or_theirs_may_come_from_stdin(ours: Cli, tmp_path: Path) -> No
     assert titles(ours)[3] == "Theirs only"
     refused = ours("import", "--base", "-", "-", input=shared, code=2)
     assert "only one of the two can be read from stdin" in refused.stderr
+
+
+def test_parties_taken_are_counted_in_the_plural(ours: Cli, tmp_path: Path) -> None:
+    them = theirs(tmp_path)
+    them("party", "add", "Jean Valjean")
+    them("party", "add", "Javert")
+    assert "taken from theirs: 2 parties; 0 conflicts" in merge(ours, tmp_path)[1]

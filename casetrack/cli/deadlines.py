@@ -22,6 +22,7 @@ from casetrack.cli.common import (
     say_recounted,
 )
 from casetrack.cli.filters import with_options
+from casetrack.text import plural
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -453,14 +454,14 @@ def _left(due: Due) -> str:
     passed, "maybe OVERDUE" (the due column gives its last day)."""
     first, last = due.days_left, due.days_to_last
     if first < 0:
-        return f"OVERDUE {-first} day{'s' if first != -1 else ''}"
+        return f"OVERDUE {plural(-first, 'day')}"
     if due.maybe_overdue:
         return "maybe OVERDUE"
     if last != first:
         return f"{first}\u2013{last} days"
     if first == 0:
         return "today"
-    return f"{first} day{'s' if first != 1 else ''}"
+    return plural(first, "day")
 
 
 def _as_of(text: str | None) -> date:

@@ -282,11 +282,8 @@ def _merge(ctx: typer.Context, base: str, file: str, fmt: str | None, dry_run: b
     for line in report.conflicts:
         typer.echo(line)
     plan, n = report.plan, len(report.conflicts)
-    taken = [
-        f"{k} {kind if k == 1 else {'party': 'parties'}.get(kind, kind + 's')}"
-        for kind in ("milestone", "case", "party", "source")
-        if (k := len(plan.taken(kind)))
-    ]
+    kinds = (("milestone", None), ("case", None), ("party", "parties"), ("source", None))
+    taken = [plural(k, kind, many) for kind, many in kinds if (k := len(plan.taken(kind)))]
     trashed = len(plan.trash) if dry_run else report.trashed
     parts = [
         f"taken from theirs: {', '.join(taken) or 'nothing'}",
