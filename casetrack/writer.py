@@ -40,15 +40,14 @@ from casetrack.errors import CasetrackError
 from casetrack.models import KNOWN_ROLES
 from casetrack.parties import create_party, find_party_id, refuse_close
 from casetrack.sources import create_source, find_source
+from casetrack.sql import placeholders
 from casetrack.tables import LINK_TABLES
 from casetrack.text import did_you_mean, name_key
 
 T = TypeVar("T")
 CACHE_LIMIT = 250_000  # entries per lookup cache: some 30 MB at most
 _COLUMNS = ("id", "case_id", "position", *MILESTONE_COLUMNS, "created_at", "updated_at")
-_INSERT = (
-    f"INSERT INTO milestones ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
-)
+_INSERT = f"INSERT INTO milestones ({', '.join(_COLUMNS)}) VALUES ({placeholders(_COLUMNS)})"
 _LINK_PARTY = (
     "INSERT OR IGNORE INTO milestone_parties (rowid, milestone_id, party_id, role)"
     " VALUES (?, ?, ?, ?)"

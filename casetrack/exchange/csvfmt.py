@@ -35,6 +35,7 @@ from casetrack.exchange.selection import Selection
 from casetrack.limits import MAX_RECORD, Lines
 from casetrack.models import Milestone
 from casetrack.output.listings import safe_cell
+from casetrack.sql import placeholders
 
 if TYPE_CHECKING:
     from casetrack.exchange.jsonfmt import Record
@@ -146,7 +147,7 @@ def write_timeline_csv(
     def flush() -> None:
         slugs = sorted({m.case for m in batch} - titles.keys())
         if slugs:
-            sql = f"SELECT slug, title FROM cases WHERE slug IN ({', '.join('?' for _ in slugs)})"
+            sql = f"SELECT slug, title FROM cases WHERE slug IN ({placeholders(slugs)})"
             titles.update(conn.execute(sql, slugs).fetchall())
         writer.writerows(_row(m, titles) for m in batch)
         batch.clear()

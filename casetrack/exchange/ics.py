@@ -19,6 +19,7 @@ from casetrack import __version__
 from casetrack.dates import bound_precisions, display_date
 from casetrack.exchange.selection import Selection
 from casetrack.models import Milestone
+from casetrack.sql import placeholders
 
 UPCOMING_KINDS = ("hearing", "deadline")
 NO_DAY = "without a known day (a calendar event needs one)"
@@ -179,7 +180,7 @@ def deadlines_ics(conn: sqlite3.Connection, ids: list[int], alarm_days: int) -> 
     from casetrack.selection import Filters
 
     milestones = load_milestones(conn, ids)
-    marks = ", ".join("?" for _ in ids)
+    marks = placeholders(ids)
     sql = f"SELECT id, updated_at FROM milestones WHERE id IN ({marks})"
     updated = dict(conn.execute(sql, ids).fetchall()) if ids else {}
     revisions = Selection(conn, Filters()).revisions(ids)

@@ -54,6 +54,7 @@ from casetrack.models import PARTY_KIND_ALIASES, PARTY_KINDS, Milestone
 from casetrack.parties import NamesAside, add_aliases, create_party, find_party_id
 from casetrack.search_rows import LinkLabels, link_labels, search_texts
 from casetrack.sources import create_source, same_urls
+from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.text import check_choice, clean_text, plural
 from casetrack.writer import (
@@ -668,7 +669,7 @@ class _Importer:
         row = self.conn.execute(
             "SELECT id, title, publisher, published, uid FROM sources WHERE uid = ? UNION ALL"
             " SELECT id, title, publisher, published, uid FROM sources"
-            f" WHERE url IN ({', '.join('?' * len(urls))}) LIMIT 1",
+            f" WHERE url IN ({placeholders(urls)}) LIMIT 1",
             (uid, *urls),
         ).fetchone()
         if row is None:
@@ -898,7 +899,7 @@ class _Importer:
         uids = [str(r.row[1][0]) for r in batch]
         existing = dict(
             self.conn.execute(
-                f"SELECT uid, id FROM milestones WHERE uid IN ({', '.join('?' for _ in uids)})",
+                f"SELECT uid, id FROM milestones WHERE uid IN ({placeholders(uids)})",
                 uids,
             ).fetchall()
         )

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from casetrack.errors import CasetrackError
 from casetrack.exchange.jsonfmt import Record
+from casetrack.sql import placeholders
 
 if TYPE_CHECKING:
     from casetrack.exchange.importer import ImportReport
@@ -149,7 +150,7 @@ def apply_plan(store: Store, theirs: Export, plan: Plan, *, dry_run: bool = Fals
     def trash() -> None:
         from casetrack.milestones import remove_milestones
 
-        marks = ", ".join("?" for _ in plan.trash)
+        marks = placeholders(plan.trash)
         ids = [row[0] for row in store.conn.execute(
             f"SELECT id FROM milestones WHERE uid IN ({marks}) AND deleted_at IS NULL",
             plan.trash)]  # fmt: skip

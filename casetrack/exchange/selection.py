@@ -14,6 +14,7 @@ from typing import Any
 from casetrack.milestones import load_milestones
 from casetrack.models import Case, Milestone, Party, Source
 from casetrack.selection import Filters, where_clause
+from casetrack.sql import placeholders
 from casetrack.timeline import ORDER_BY
 
 CHUNK = 500
@@ -29,10 +30,6 @@ class Chunk:
     updated: dict[int, str] = field(default_factory=dict)
     # Deadline links by milestone id: trigger uid, rule, service, working, done.
     deadlines: dict[int, dict[str, Any]] = field(default_factory=dict)
-
-
-def _marks(values: list[Any]) -> str:
-    return ", ".join("?" for _ in values)
 
 
 class Selection:
@@ -76,7 +73,7 @@ class Selection:
         select = "SELECT id, uid, slug, title, jurisdiction, court, docket, status, summary"
         if self.filters.cases:
             slugs = [s.strip() for s in self.filters.cases]
-            sql = f"{select} FROM cases WHERE slug IN ({_marks(slugs)}) ORDER BY slug"
+            sql = f"{select} FROM cases WHERE slug IN ({placeholders(slugs)}) ORDER BY slug"
             return [Case(*r) for r in self.conn.execute(sql, slugs)]
         if self.whole_store:
             return [Case(*r) for r in self.conn.execute(f"{select} FROM cases ORDER BY slug")]
@@ -121,7 +118,7 @@ class Selection:
             ids = [r[0] for r in rows]
             aliases: dict[int, list[str]] = {}
             for party_id, alias in self.conn.execute(
-                f"SELECT party_id, alias FROM party_aliases WHERE party_id IN ({_marks(ids)})"
+                f"SELECT party_id, alias FROM party_aliases WHERE party_id IN ({placeholders(ids)})"
                 " ORDER BY id",
                 ids,
             ):
@@ -186,7 +183,7 @@ class Selection:
             "SELECT d.milestone_id, d.trigger_id, t.uid, d.rule, d.service, d.working,"
             " d.done_at, EXISTS (SELECT 1 FROM milestones m WHERE m.id = d.trigger_id"
             f" AND {self.where}) FROM deadlines d LEFT JOIN milestones t ON t.id = d.trigger_id"
-            f" WHERE d.milestone_id IN ({_marks(ids)})"
+            f" WHERE d.milestone_id IN ({placeholders(ids)})"
         )
         links = {}
         for (
@@ -240,7 +237,7 @@ class Selection:
         values = list(ids)
         sql = (
             "SELECT row_id, count(*) FROM history WHERE table_name = 'milestones'"
-            f" AND action = 'update' AND row_id IN ({_marks(values)}) GROUP BY row_id"
+            f" AND action = 'update' AND row_id IN ({placeholders(values)}) GROUP BY row_id"
         )
         return dict(self.conn.execute(sql, values).fetchall())
 
@@ -248,7 +245,7 @@ class Selection:
         if not ids:
             return {}
         values = list(ids)
-        sql = f"SELECT {columns} FROM {table} WHERE id IN ({_marks(values)})"
+        sql = f"SELECT {columns} FROM {table} WHERE id IN ({placeholders(values)})"
         return dict(self.conn.execute(sql, values).fetchall())
 
     def milestones(self, case_id: int | None = None) -> Iterator[Milestone]:
