@@ -50,13 +50,19 @@ from casetrack.errors import CasetrackError
 from casetrack.exchange.jsonfmt import Record, read_jsonl
 from casetrack.history import edited_here
 from casetrack.milestones import load_milestones
-from casetrack.models import PARTY_KIND_ALIASES, PARTY_KINDS, Milestone
-from casetrack.parties import NamesAside, add_aliases, create_party, find_party_id
+from casetrack.models import Milestone
+from casetrack.parties import (
+    NamesAside,
+    add_aliases,
+    check_party_kind,
+    create_party,
+    find_party_id,
+)
 from casetrack.search_rows import LinkLabels, link_labels, search_texts
 from casetrack.sources import create_source, same_urls
 from casetrack.sql import placeholders
 from casetrack.store import Store
-from casetrack.text import check_choice, clean_text, plural
+from casetrack.text import clean_text, plural
 from casetrack.writer import (
     MilestoneWriter,
     PartyLinkRow,
@@ -619,12 +625,7 @@ class _Importer:
         if not isinstance(aliases, list):
             raise CasetrackError("party aliases must be a list")
         uid = _uid(record.get("uid"))
-        kind = check_choice(
-            _text(record.get("kind"), "kind") or "other",
-            PARTY_KINDS,
-            "party kind",
-            PARTY_KIND_ALIASES,
-        )
+        kind = check_party_kind(_text(record.get("kind"), "kind") or "other")
         party_id = self.writer.party_by_uid(uid)
         if party_id is None:
             for known in (name, *aliases):
