@@ -260,7 +260,12 @@ def case_widths(conn: sqlite3.Connection) -> dict[str, int]:
     )
 
 
-def edit_case(store: Store, slug: str, **fields: str | None) -> Case:
+def set_case_fields(store: Store, slug: str, **fields: str | None) -> Case:
+    """Write the case fields given (CASE_FIELDS) and nothing else. Another court brings other
+    closures, and `casetrack.deadlines.due.edit_case` (what `case edit` runs) counts the case's
+    deadlines again around this call; it cannot live here, below the milestone writer that
+    counting needs. Import calls this alone, on purpose: it writes what the file says, its
+    deadlines' dates included, and counts nothing again (nor for the closures it brings)."""
     values = _clean_fields(fields)
     case = get_case(store, slug)
     if values:

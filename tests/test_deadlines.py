@@ -532,3 +532,24 @@ def test_a_closure_and_as_of_are_one_exact_day(cli: Cli, day: str) -> None:
     refused = cli("upcoming", "--as-of", day, code=1).stderr
     assert refused == f"casetrack: --as-of is one day, e.g. 2024-07-01, not {day!r}\n"
     assert cli.query("SELECT count(*) FROM closures") == [(0,)]
+
+
+def test_an_import_writes_the_files_court_and_counts_nothing_again(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Import writes what the file says and counts no deadline again (docs/guide/deadlines.md);
+    giving the court again with `case edit` counts them with its closures."""
+    cli("case", "add", "acme", "--title", "acme case", "--court", "S.D.N.Y.")
+    theirs = Cli(tmp_path / "theirs.db")
+    cli("export", "-o", str(tmp_path / "before.json"))
+    theirs("import", str(tmp_path / "before.json"))
+    theirs("case", "edit", "acme", "--court", "E.D. Cal.")
+    theirs("export", "-o", str(tmp_path / "after.json"))
+    deadline_id = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"))
+    cli("closure", "add", "E.D. Cal.", "2024-07-15", "--reason", "fire")
+    cli("import", str(tmp_path / "after.json"))
+    assert cli.query("SELECT court FROM cases") == [("E.D. Cal.",)]
+    assert stored_date(cli, deadline_id) == "2024-07-15"
+    result = cli("case", "edit", "acme", "--court", "E.D. Cal.")
+    assert f"counted again: deadline(s) {deadline_id}" in result.stderr
+    assert stored_date(cli, deadline_id) == "2024-07-16"

@@ -197,13 +197,13 @@ def _one_day(text: str) -> str:
 
 
 def edit_case(store: Store, slug: str, **fields: str | None) -> tuple[Case, list[int]]:
-    """Change a case's details (casetrack.cases.edit_case); another court means other
+    """Change a case's details (casetrack.cases.set_case_fields); another court means other
     closures, so its deadlines are counted again in the same write. Returns the case and the
     deadlines that moved."""
-    from casetrack.cases import edit_case as edit
+    from casetrack.cases import set_case_fields
 
     with store.write() as conn:
-        case = edit(store, slug, **fields)
+        case = set_case_fields(store, slug, **fields)
         moved = recount(conn, "c.id = ?", (case.id,)) if fields.get("court") is not None else []
     return case, moved
 

@@ -25,7 +25,7 @@ from multiprocessing.connection import Connection
 from typing import Any, Protocol, TextIO
 
 from casetrack.bulk_mode import BulkInserts, bulk_inserts
-from casetrack.cases import CASE_FIELDS, add_case, edit_case
+from casetrack.cases import CASE_FIELDS, add_case, set_case_fields
 from casetrack.dates import parse_date
 from casetrack.drafts import (
     CANONICAL_UUID,
@@ -597,7 +597,7 @@ class _Importer:
             return
         if row[2] == uid and self.keeps("cases", row[0], f"case {row[1]!r}"):
             return
-        edit_case(self.store, row[1], **{k: v or "" for k, v in fields.items()})
+        set_case_fields(self.store, row[1], **{k: v or "" for k, v in fields.items()})
         self.report.updated["case"] += 1
 
     def _keep_own_case(
