@@ -122,11 +122,13 @@ def _clean_fields(fields: dict[str, str | None]) -> dict[str, str | None]:
 
 
 def get_case(store: Store, slug: str) -> Case:
+    """A live case by slug, or the refusal `require_case_id` words (trash, did you mean)."""
     case_id = require_case_id(store.conn, slug)
     return _row_to_case(store.conn.execute(_SELECT + " WHERE id = ?", (case_id,)).fetchone())
 
 
 def case_slugs(conn: sqlite3.Connection) -> list[str]:
+    """The live cases' slugs, sorted: what a refusal suggests from."""
     return [
         r[0] for r in conn.execute("SELECT slug FROM cases WHERE deleted_at IS NULL ORDER BY slug")
     ]

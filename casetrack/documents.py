@@ -446,6 +446,7 @@ def document_details(store: Store, ref: str) -> dict[str, Any]:
 
 
 def page_labels(conn: sqlite3.Connection, document_id: int) -> list[str]:
+    """A document's printed page labels (iv, 12) in page order: citations name a page by them."""
     return [
         r[0]
         for r in conn.execute(

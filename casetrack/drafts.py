@@ -156,6 +156,8 @@ def checked_date(text: str) -> DateValue:
 
 
 def check_status(status: str) -> str:
+    """A milestone status, refused with the closest ones: edit, import and the --status filter
+    share it."""
     return check_choice(status, MILESTONE_STATUSES, "status")
 
 
@@ -193,6 +195,7 @@ parsed_date = lru_cache(maxsize=DATE_CACHE)(parse_date)
 
 
 def required_title(title: str) -> str:
+    """A milestone title, cleaned; an empty one is refused, as a timeline row needs one."""
     cleaned = clean_text(title)
     if not cleaned:
         raise CasetrackError("a milestone needs a title, e.g. 'Police raid on the offices'")
@@ -357,6 +360,7 @@ def party_spec_text(name: str, role: str | None) -> str:
 
 
 def date_columns(value: DateValue) -> dict[str, object]:
+    """A date's stored columns by name, for a writer that sets them by name."""
     return dict(zip(DATE_COLUMNS, date_values(value), strict=True))
 
 

@@ -28,6 +28,7 @@ def too_long(
     where: str, what: str, limit: int, unit: str = "characters",
     hint: str = "split it, or check that it is the file you meant",
 ) -> CasetrackError:  # fmt: skip
+    """The one refusal of an input over a limit, naming where, the limit and what to do."""
     return CasetrackError(
         f"{where}: {what} is longer than {limit:,} {unit}, the most casetrack reads at once: {hint}"
     )

@@ -253,6 +253,8 @@ def _unlink_party(conn: sqlite3.Connection, milestone_id: int, text: str) -> Non
 
 
 def require_milestone(conn: sqlite3.Connection, milestone_id: int) -> None:
+    """Refuse an id that names no live milestone, saying whether it was erased for good or is in
+    the trash."""
     row = conn.execute("SELECT deleted_at FROM milestones WHERE id = ?", (milestone_id,)).fetchone()
     if row is None:
         from casetrack.history import gone_milestone
@@ -613,5 +615,6 @@ def _attach_links(conn: sqlite3.Connection, records: dict[int, Milestone]) -> No
 
 
 def get_milestone(store: Store, milestone_id: int) -> Milestone:
+    """One live milestone with its links, or the refusal `require_milestone` words."""
     require_milestone(store.conn, milestone_id)
     return load_milestones(store.conn, [milestone_id])[0]

@@ -83,6 +83,8 @@ def find_party_id(conn: sqlite3.Connection, name: str) -> int | None:
 
 
 def require_party_id(conn: sqlite3.Connection, name: str) -> int:
+    """A party's id by name or alias; a refusal suggests the closest name, an alias leading to its
+    party's name."""
     party_id = find_party_id(conn, name)
     if party_id is None:
         # An alias close to the name is pointed at its party's name ('zola': 'Émile Zola').
@@ -293,6 +295,8 @@ def add_aliases(conn: sqlite3.Connection, party_id: int, aliases: list[str]) -> 
 def add_party(
     store: Store, name: str, kind: str = "other", aliases: list[str] | None = None
 ) -> Party:
+    """Create a party; a name or alias another party has is refused, as it would make names
+    ambiguous."""
     with store.write() as conn:
         existing = find_party_id(conn, name)
         if existing is not None:
@@ -306,6 +310,7 @@ def add_party(
 
 
 def alias_party(store: Store, name: str, aliases: list[str]) -> tuple[Party, list[str]]:
+    """Give a party more names; returns it and the aliases that were new."""
     with store.write() as conn:
         party_id = require_party_id(conn, name)
         added = add_aliases(conn, party_id, aliases)
@@ -313,6 +318,7 @@ def alias_party(store: Store, name: str, aliases: list[str]) -> tuple[Party, lis
 
 
 def get_party_by_id(conn: sqlite3.Connection, party_id: int) -> Party:
+    """A party with its aliases, by id (the id is known to exist)."""
     row = conn.execute(
         "SELECT id, uid, name, kind FROM parties WHERE id = ?", (party_id,)
     ).fetchone()
@@ -326,6 +332,7 @@ def get_party_by_id(conn: sqlite3.Connection, party_id: int) -> Party:
 
 
 def get_party(store: Store, name: str) -> Party:
+    """A party by name or alias, or the refusal `require_party_id` words."""
     return get_party_by_id(store.conn, require_party_id(store.conn, name))
 
 

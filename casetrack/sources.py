@@ -20,6 +20,7 @@ _SELECT = "SELECT id, uid, url, title, publisher, published FROM sources"
 
 
 def get_source_by_id(conn: sqlite3.Connection, source_id: int) -> Source:
+    """A source by id; an id that names none, or is past SQLite's range, is refused in one line."""
     in_range = 0 < source_id < 2**63  # SQLite rowids; a larger number names no source
     row = conn.execute(_SELECT + " WHERE id = ?", (source_id,)).fetchone() if in_range else None
     if row is None:
@@ -131,6 +132,7 @@ def create_source(
 
 
 def require_source(conn: sqlite3.Connection, ref: str) -> Source:
+    """A source by id, URL or citation; a refusal suggests the closest citation or URL."""
     source = find_source(conn, ref)
     if source is None:
         # The closest citation or URL, as a party name's ('Le Monde 4 mars 2021' for
@@ -173,6 +175,7 @@ def add_source(
     publisher: str | None = None,
     published: str | None = None,
 ) -> Source:
+    """Record a source; its URL (or citation) is checked, and one already recorded is refused."""
     _checked_url(url)
     with store.write() as conn:
         if find_source(conn, url) is not None:

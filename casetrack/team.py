@@ -120,6 +120,7 @@ def check_host(host: str, password_hash: str | None) -> None:
 
 
 def is_local(host: str) -> bool:
+    """Whether `host` is this machine only: `serve` needs no password there."""
     if host == "localhost":
         return True
     try:

@@ -19,6 +19,7 @@ ORDER_BY = TIMELINE_ORDER
 
 
 def timeline_ids(conn: sqlite3.Connection, filters: Filters) -> list[int]:
+    """The ids a filter set selects, in timeline order, without loading the milestones."""
     where, params = where_clause(conn, filters)
     sql = f"SELECT m.id FROM milestones m WHERE {where} ORDER BY {ORDER_BY}"
     return [r[0] for r in conn.execute(sql, params)]

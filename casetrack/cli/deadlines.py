@@ -473,6 +473,7 @@ def _as_of(text: str | None) -> date:
 
 
 def register(app: typer.Typer) -> None:
+    """Add the deadline commands to `app`; casetrack.cli orders the groups for --help."""
     app.add_typer(rules_app, name="rule")
     app.add_typer(closures_app, name="closure")
     app.add_typer(deadlines_app, name="deadline")

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 
 def register(app: typer.Typer) -> None:
+    """Add export and import to `app`; casetrack.cli orders the groups for --help."""
     app.command("export")(export)
     app.command("import")(import_)
 

@@ -26,6 +26,8 @@ trash_app = typer.Typer(help="List or empty the trash of deleted milestones and 
 
 
 def register(app: typer.Typer) -> None:
+    """Add the history, trash and store-care commands to `app`; casetrack.cli orders the groups
+    for --help."""
     for command in (history, undo, restore, purge, backup, check, where):
         app.command()(command)
     app.add_typer(trash_app, name="trash")

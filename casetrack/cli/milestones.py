@@ -70,6 +70,7 @@ Note = Annotated[str | None, typer.Option(help="Your own note.")]
 
 
 def register(app: typer.Typer) -> None:
+    """Add the everyday milestone commands to `app`, in the order --help lists them."""
     for command in (init, demo, add, show, edit, rm, move, timeline):
         app.command()(command)
 

@@ -33,6 +33,7 @@ DEADLINE_KIND = "deadline"
 
 
 def add_rule(store: Store, rule: Rule) -> Rule:
+    """Store a user's rule, its trigger kinds checked against the store's kinds."""
     with store.write() as conn:
         return insert_rule(conn, _known_triggers(conn, rule))
 
@@ -76,6 +77,8 @@ def remove_rule(store: Store, rule_id: str) -> str:
 
 
 def rule_uses(conn: sqlite3.Connection, rule_id: str) -> int:
+    """How many deadlines a rule counted, which `rule list` and `rule show` give: editing the
+    rule counts them all again."""
     row = conn.execute("SELECT count(*) FROM deadlines WHERE rule = ?", (rule_id,)).fetchone()
     return int(row[0])
 
@@ -146,6 +149,9 @@ def _no_case_at(conn: sqlite3.Connection, court: str) -> str:
 
 
 def remove_closure(store: Store, court: str, day: str) -> list[int]:
+    """Forget a court's closure and count that court's deadlines again in the same write; returns
+    those that moved. A day not recorded is refused, naming the court's recorded days or the
+    closest court."""
     name, when = _court(court), _one_day(day)
     with store.write() as conn:
         gone = conn.execute(

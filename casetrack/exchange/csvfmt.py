@@ -64,6 +64,7 @@ def protect(text: str) -> str:
 
 
 def unprotect(text: str) -> str:
+    """Undo `protect` on a cell read back, so an export imports unchanged."""
     if text.startswith("'") and (text[1:2] == "'" or safe_cell(text[1:]) != text[1:]):
         return text[1:]
     return text

@@ -46,22 +46,11 @@ SECTIONS = {
 }
 
 
-def case_record(case: Case) -> dict[str, Any]:
-    record = case.to_dict()
-    del record["id"]
-    return record
-
-
-def party_record(party: Party) -> dict[str, Any]:
-    record = party.to_dict()
-    del record["id"]
-    return record
-
-
-def source_record(source: Source) -> dict[str, Any]:
-    record = source.to_dict()
-    del record["id"]
-    return record
+def _without_id(record: Case | Party | Source) -> dict[str, Any]:
+    """A case, party or source as exported: store ids mean nothing in another store (uids do)."""
+    exported = record.to_dict()
+    del exported["id"]
+    return exported
 
 
 def milestone_record(milestone: Milestone, chunk: Chunk) -> dict[str, Any]:
@@ -95,13 +84,13 @@ def records(selection: Selection) -> Iterator[tuple[str, dict[str, Any]]]:
     for closure in selection.closures():
         yield "closure", closure
     for case in selection.cases():
-        yield "case", case_record(case)
+        yield "case", _without_id(case)
     for party in selection.parties():
-        yield "party", party_record(party)
+        yield "party", _without_id(party)
     for document in selection.documents():
         yield "document", document
     for source in selection.sources():
-        yield "source", source_record(source)
+        yield "source", _without_id(source)
     for chunk in selection.chunks():
         for milestone in chunk.milestones:
             yield "milestone", milestone_record(milestone, chunk)
@@ -119,6 +108,8 @@ def _dumps(record: Any) -> str:
 
 
 def write_jsonl(selection: Selection, out: TextIO) -> None:
+    """A first line naming the format, then a record a line: a large export is read back a line at
+    a time."""
     out.write(_dumps({"format": FORMAT}) + "\n")
     for kind, record in records(selection):
         out.write(_dumps({"type": kind, **record}) + "\n")

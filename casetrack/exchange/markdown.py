@@ -88,6 +88,8 @@ def _heading(case: Case) -> list[str]:
 
 
 def write_markdown(selection: Selection, out: TextIO) -> None:
+    """Each case as a heading and a table of its milestones, its sources as footnotes below it
+    (one per citation, numbered through the whole file)."""
     number = 0
     for index, case in enumerate(selection.cases()):
         if index:

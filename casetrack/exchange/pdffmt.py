@@ -55,6 +55,8 @@ _LATIN1 = str.maketrans({
 
 
 def write_pdf(selection: Selection, out: BinaryIO) -> None:
+    """The chronology (exchange.chronology) laid out as a PDF; a warning when no Unicode font is
+    found."""
     chronology = c.report(selection)
     pages = _Pages(chronology.title)
     if not pages.unicode:

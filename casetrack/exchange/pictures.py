@@ -76,6 +76,7 @@ def _one_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
 
 
 def write_svg(selection: Selection, out: TextIO) -> None:
+    """The timeline picture, its marks and rows read in one snapshot so both agree."""
     from casetrack.output.pictures.svg import write_svg
 
     with _one_snapshot(selection.conn):
@@ -84,6 +85,7 @@ def write_svg(selection: Selection, out: TextIO) -> None:
 
 
 def write_html(selection: Selection, out: TextIO) -> None:
+    """The HTML report (picture and table), read in one snapshot so both agree."""
     from casetrack.output.pictures.html import write_html
 
     with _one_snapshot(selection.conn):

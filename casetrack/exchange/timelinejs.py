@@ -122,4 +122,5 @@ def timeline_document(selection: Selection) -> dict[str, Any]:
 
 
 def write_timelinejs(selection: Selection, out: TextIO) -> None:
+    """The TimelineJS document, whole: TimelineJS reads one JSON object."""
     out.write(json.dumps(timeline_document(selection), ensure_ascii=False, indent=2) + "\n")
