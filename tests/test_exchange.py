@@ -593,6 +593,7 @@ def test_a_cached_link_spelling_never_excuses_a_bad_field(
         ("pmoi.csv", "id,uid,case,"),
         ("pmoi.json", '{\n  "format": "casetrack/1"'),
         ("pmoi.jsonl", '{"format": "casetrack/1"'),
+        ("pmoi.ndjson", '{"format": "casetrack/1"'),
         ("pmoi.ics", "BEGIN:VCALENDAR"),
         ("pmoi.md", "# "),
         ("pmoi.svg", "<svg"),
@@ -605,6 +606,21 @@ def test_export_format_follows_the_file_name(
 ) -> None:
     rich("export", "tehran-2009", "-o", name)
     assert (tmp_path / name).read_text(encoding="utf-8").lstrip("\ufeff").startswith(start)
+
+
+def test_an_ndjson_file_is_json_lines_wherever_a_file_name_chooses_the_format(
+    rich: Cli, tmp_path: Path
+) -> None:
+    """.ndjson (and the format name ndjson) is JSON Lines for export, import and a merge."""
+    rich("export", "-o", "all.ndjson")
+    rich("export", "--format", "ndjson", "-o", "all.jsonl")
+    assert (tmp_path / "all.ndjson").read_bytes() == (tmp_path / "all.jsonl").read_bytes()
+    other = Cli(tmp_path / "other.db")
+    assert "milestones: 5 added" in other("import", "all.ndjson").stderr
+    assert other("import", "--format", "ndjson", "-", input=rich("export", "-f", "jsonl").stdout
+                 ).stderr.count("unchanged")  # fmt: skip
+    merged = other("import", "--base", "all.ndjson", "all.ndjson").stderr
+    assert merged.startswith("merged all.ndjson (base all.ndjson): taken from theirs: nothing")
 
 
 def test_a_format_contradicting_the_file_name_is_refused(rich: Cli, tmp_path: Path) -> None:
