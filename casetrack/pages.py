@@ -21,7 +21,8 @@ from casetrack.text import blank_controls
 
 MEDIA_TYPES = ("pdf", "html", "text")
 REOPEN_AFTER = 100  # pages read from one open PDF (see PdfFile.text)
-_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# A file named so is HTML, for `doc add` and `extract` alike.
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # A word cut at a line end ("proce-\nedings") joins again when a quote is looked for.
 # (Text taken from a page has its line ends made spaces: "proce- edings" joins too.)
 _LINE_END_HYPHEN = re.compile(r"(\w)[-\u00ad\u2010]\s+(\w)")
@@ -65,7 +66,7 @@ def media_type(path: Path) -> str:
     if path.suffix.lower() == ".pdf":
         raise CasetrackError(f"{path} is not a PDF (it does not start with %PDF-): corrupt?")
     lowered = head.lstrip().lower()
-    if path.suffix.lower() in _HTML_SUFFIXES or lowered.startswith((b"<!doctype html", b"<html")):
+    if path.suffix.lower() in HTML_SUFFIXES or lowered.startswith((b"<!doctype html", b"<html")):
         return "html"
     return "text"
 

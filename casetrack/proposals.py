@@ -20,6 +20,7 @@ from casetrack.drafts import Citation, Draft, PartySpec, required_title
 from casetrack.errors import CasetrackError
 from casetrack.limits import MAX_TEXT, too_long
 from casetrack.milestones import add_milestone
+from casetrack.pages import HTML_SUFFIXES
 from casetrack.parties import add_aliases, create_party, find_party_id
 from casetrack.sources import find_source
 from casetrack.store import Store
@@ -29,7 +30,6 @@ from casetrack.writer import check_kind
 if TYPE_CHECKING:
     from casetrack.extract import Candidate, NewParty
 
-HTML_SUFFIXES = (".htm", ".html")
 # A word a PDF cut at a line end, joined again for the sentences read from it.
 _LINE_END_HYPHEN = re.compile(r"(\w)-\n(\w)")
 

@@ -278,11 +278,10 @@ def _ask(store: Store, proposals: list[Proposal]) -> list[Proposal]:
 
 def _edit(store: Store, proposal: Proposal) -> Proposal:
     """Ask for the date, title and kind, each until it is valid; Enter keeps the proposal's."""
-    from casetrack.dates import parse_date
-    from casetrack.drafts import required_title
+    from casetrack.drafts import checked_date, required_title
     from casetrack.writer import check_kind
 
-    date = _valid("date", proposal.date, parse_date)
+    date = _valid("date", proposal.date, checked_date)
     title = _valid("title", proposal.title, required_title)
     kind = _valid("kind", proposal.kind, lambda text: check_kind(store.conn, text))
     return proposal.edited(date, title, kind)
