@@ -227,7 +227,7 @@ def rule_add(ctx: typer.Context, rule_id: RuleId, options: RuleOptions = NO_OPTI
     fr-cpc-641, to none with echr.
     """
     from casetrack.deadlines.due import add_rule
-    from casetrack.deadlines.rules import Rule
+    from casetrack.deadlines.rules import new_rule
 
     given = options.changes()
     if "amount" not in given:
@@ -236,12 +236,7 @@ def rule_add(ctx: typer.Context, rule_id: RuleId, options: RuleOptions = NO_OPTI
         )
     if options.citation is None:
         raise typer.BadParameter("give where the rule is: --citation 'CPLR 5513(a)'")
-    from casetrack.deadlines.counting import METHODS
-
-    method = METHODS.get(given.get("method", "us-frcp-6a"), METHODS["us-frcp-6a"])
-    defaults = {"title": "", "jurisdiction": "", "holidays": method.holidays}
-    rule = Rule(rule_id, **(defaults | given))
-    added = add_rule(open_store(ctx, create=True), rule)
+    added = add_rule(open_store(ctx, create=True), new_rule(rule_id, **given))
     say(f"added rule {added.id}: {added.period}, {added.citation}")
 
 
