@@ -163,3 +163,44 @@ def test_the_kind_of_a_decision_is_its_makers(
     text: str, lang: str, want: list[tuple[str, str]]
 ) -> None:
     assert kinds(text, lang) == want
+
+
+def test_a_briefings_labelled_date_under_a_sites_header_dates_it() -> None:
+    """A tribunal's press briefing on an archive site: the site's header, the page's titles and
+    a "Date:" line, then days without a year, some still to come."""
+    text = (
+        "Archive site of the Special Tribunal for Examplestan\n\n"
+        "Since the Tribunal closed on 30 June 2019, the Office keeps this website as part of "
+        "its work.\n\nVisit the Office's website.\n\n"
+        "Tribunal Weekly Press Briefing - 3rd Mar 2008\n\n"
+        "Tribunal Weekly Press Briefing - 5 March 2007\n\n"
+        "Please\nnote that this is a summary.\n\nTribunal Weekly\nPress Briefing\n\n"
+        "Date: 05.03.2007\n\nTime: 11:00\n\n"
+        "The initial appearance of John Roe will take place this afternoon in Courtroom II.\n\n"
+        "In The Prosecutor\nv. Jane Doe, Trial Chamber III has ordered that the sentencing "
+        "hearing be held on 12 and 13 March.\n\n"
+        "On 1 March in The Prosecutor v. Max Poe, the Accused filed a motion.\n\n"
+        "Copies of the documents will be available after the briefing. The Registry will "
+        "inform you of any change to the court schedule in the weeks ahead, as usual, and the "
+        "next briefing will be held at the same time next week in the press room."
+    )
+    extraction = extract(text)
+    assert extraction.published == "2007-03-05"
+    assert [c.date for c in extraction.candidates] == ["2007-03-05", "2007-03-12", "2007-03-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # consecutive days joined by "and": one event of two days, at its first
+        ("The trial was held on 12 and 13 March 2007.", ["2007-03-12"]),
+        ("Il fut entendu les 4 et 5 février 2003.", ["2003-02-04"]),
+        ("Hearings were held on 3 and 8 June 2012.", ["2012-06-03", "2012-06-08"]),
+        # a weekday before a day of two figures is that day's name
+        ("The Chamber set a status conference for Wednesday 21 March 2007.", ["2007-03-21"]),
+    ],
+)  # fmt: skip
+def test_two_days_of_one_event_and_a_weekday_named_with_its_date(
+    text: str, want: list[str]
+) -> None:
+    assert dates(text, "fr" if " fut " in text else "en") == want

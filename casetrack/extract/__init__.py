@@ -163,8 +163,8 @@ def extract(
     names, new_parties = party_names(story, known_parties)
     candidates: list[Candidate] = []
     stated: Span | None = None  # the latest date the text states: relative ones hang on it
-    decision = is_decision(story)
     release = is_release(text)
+    decision = not release and is_decision(story)  # a briefing's story may open "Trial Chamber"
     offset = 0
     kinds = {p.name: p.kind for p in new_parties.values()}
     carried = Carried(

@@ -95,6 +95,10 @@ _CASE_AFTER = Regex(
     r"(?:v\.?|c\.)\s+[A-Z]"
 )
 
+# A date opening its sentence is the sentence's own: "On 17 October in Smith v. Jones, the
+# Chamber ordered ...".
+_OPENING = Regex(r"\s*(?:on|le)?\s*", re.IGNORECASE)
+
 
 def cited_by_reference(sentence: str, start: int, end: int) -> bool:
     """Whether the date at start:end is a cited decision's in a form eyecite does not know:
@@ -102,7 +106,11 @@ def cited_by_reference(sentence: str, start: int, end: int) -> bool:
     2000", "the judgment of 3 May 2005 in Smith v. Russia"). The head of a decision is itself
     written so: look elsewhere only."""
     before = sentence[max(0, start - 80) : start]
-    if _CASE_AFTER.rx.match(sentence[end : end + 100]) or _CONSTITUTIONAL.rx.search(before):
+    if _CASE_AFTER.rx.match(sentence[end : end + 100]) and not _OPENING.rx.fullmatch(
+        sentence, 0, start
+    ):
+        return True
+    if _CONSTITUTIONAL.rx.search(before):
         return True
     return bool(_CITED_BEFORE.rx.search(before)) and (
         "/" in before or bool(_CITED_AFTER.rx.match(sentence[end : end + 30]))

@@ -411,7 +411,7 @@ _WEEKDAY_NAMES = frozenset(fold(name) for name in _WEEKDAYS)
 _WEEKDAY = Regex(
     r"(?<![\w-])(?<!\ba )(?<!\bun )(?<!\bany )(?<!\beach )(?<!\bevery )"  # not "on a Tuesday"
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi|"
-    r"mercredi|jeudi|vendredi|samedi|dimanche)(?![\w-])(?!,?\s+(?:\d|the\s+\d|le\s+\d|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche)(?![\w-])(?!,?\s+(?:\d+|the\s+\d+|le\s+\d+|"
     + _ANY_MONTH
     + r"|next|prochain)\b)"
 )
@@ -714,16 +714,33 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
             if fold(m.group("link").strip()) in ("and", "et") and not m.groupdict().get("lead"):
                 continue  # "on 4 and 9 May": two dates
             found.extend(_day_range(text, m, "lead" in regex.rx.groupindex))
-    listed = [f for f in drop_overlaps(found, lambda f: (f.start, f.end)) if f.span is not None]
+    listed = [
+        f
+        for f in drop_overlaps(found, lambda f: (f.start, f.end))
+        if f.span is not None or f.month_day is not None
+    ]
     starts = [f.start for f in listed]
     for m in _DAY_LIST.rx.finditer(text):
         after = bisect.bisect_right(starts, m.end())
         last = listed[after] if after < len(listed) else None
-        if last is None or last.span is None or last.span.precision != "day":
+        if last is None or last.start - m.end() >= 40:
             continue
-        span = _full_date(last.span.start.year, last.span.start.month, int(m.group("day")))
-        if span is not None and last.start - m.end() < 40:
-            found.append(Found(m.start(), m.end(), m.group(0), span=span))
+        day = int(m.group("day"))
+        if last.month_day is not None:  # "on 27 and 28 October" in a briefing of 22 October
+            item = Found(m.start(), m.end(), m.group(0), month_day=(last.month_day[0], day))
+            following = last.month_day[1]
+        elif last.span is not None and last.span.precision == "day":
+            span = _full_date(last.span.start.year, last.span.start.month, day)
+            if span is None:
+                continue
+            item, following = Found(m.start(), m.end(), m.group(0), span=span), last.span.start.day
+        else:
+            continue
+        if following == day + 1 and _AND.rx.fullmatch(text, m.end(), last.start):
+            # "held on 27 and 28 October": one event of two days, at its first
+            found.remove(last)
+            item = replace(item, end=last.end, found=text[m.start() : last.end])
+        found.append(item)
     if not words.isdisjoint(_SEASONS):
         found.extend(_seasons(text))
     for m in _ISO_DATE.rx.finditer(text):
@@ -1099,6 +1116,9 @@ def _resolve_shift(anchor: Span, shift: tuple[int, int, str]) -> Span:
                  nominal.precision, True)  # fmt: skip
 
 
+_DAYS_AHEAD = 31
+
+
 def _level(precision: str) -> int:
     """How coarse a precision is among day, month and year (a season counts as a month, an
     interval as its days)."""
@@ -1107,11 +1127,14 @@ def _level(precision: str) -> int:
 
 def _with_year(month_day: tuple[int, int], anchor: Span, from_dateline: bool) -> Span | None:
     """A date given without a year takes its anchor's year (the year before, for a dateline
-    it would otherwise follow: news reports look back)."""
+    it would otherwise follow by more than a month: news reports look back, but a day of the
+    weeks ahead, "on 27 October" in a briefing of 22 October, is one set for then)."""
     month, day = month_day
     year = anchor.start.year
     if from_dateline and (month, day) > (anchor.start.month, anchor.start.day):
-        year -= 1
+        ahead = _full_date(year, month, day)
+        if ahead is None or (ahead.start - anchor.start).days > _DAYS_AHEAD:
+            year -= 1
     try:
         return _period(date(year, month, day), "day")
     except ValueError:  # 29 February in a year without it
@@ -1220,11 +1243,12 @@ def _under_headline(text: str, item: Found) -> int | None:
 
 
 _RELEASE_HEAD = Regex(
-    r"\b(?:press\s+release|news\s+release|media\s+release|for\s+immediate\s+release"
+    r"\b(?:press\s+release|news\s+release|media\s+release|for\s+immediate\s+release|press\s+briefing"
     r"|communiqu[ée]\s+de\s+presse|memorandum\s+(?:to|for)|subject\s*:)",
     re.IGNORECASE,
 )
 _HEAD_LINES = 8
+_DATE_LABEL = Regex(r"[ \t]*dated?[ \t]*:", re.IGNORECASE)
 _UNDER_BYLINE = 4  # lines more to find a release's dateline under a page's byline
 _ALONE_ON_ITS_LINE = Regex(
     r"^\s*(?:dated?\s*:?\s*)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -1274,8 +1298,10 @@ def head_date(text: str, lang: str) -> tuple[Span | None, int]:
     posted: tuple[Span, int] | None = None  # a byline's date, unless a dateline follows it
     for line in re.finditer(r"[^\n]*(?:\n|$)", head):
         lines += bool(line.group(0).strip())  # blank lines between a seal and a title count not
-        if lines > _HEAD_LINES + (_UNDER_BYLINE if posted else 0):
-            break
+        if lines > _HEAD_LINES + (_UNDER_BYLINE if posted else 0) and not _DATE_LABEL.rx.match(
+            line.group(0)
+        ):
+            continue  # but "Date: 14 November 2001" under a site's header and a title is its day
         glued = _GLUED_PLACE.rx.match(line.group(0))  # "May 18, 2014Washington, DC"
         said = glued.group(0) if glued else line.group(0)
         byline = _BYLINE.rx.match(said)
