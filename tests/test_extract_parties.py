@@ -998,3 +998,68 @@ def test_the_government_without_a_caption_is_nobody() -> None:
 @pytest.mark.parametrize("court", ["22nd Judicial District Court", "California 4th District Court"])
 def test_a_court_named_with_an_ordinal_keeps_it(court: str) -> None:
     assert _only(f"The {court} convicted Dale Okafor on 3 May 2019.").parties[0] == court
+
+
+_VIEWS_EN = (
+    "United Nations\n\nCCPR/C/140/D/4321/2019\n\nHuman Rights Committee\n\n"
+    "Views adopted by the Committee under article 5 (4) of the Optional Protocol\n\n"
+    "Communication submitted by : Tomas Varga (represented by counsel, Ilse Brand)\n"
+    "Alleged victim : The author\nState party : Ruslania\n"
+    "Date of communication : 3 February 2019 (initial submission)\n"
+    "Document references : Decision taken pursuant to rule 92, transmitted to the State party on "
+    "9 May 2019 (not issued in document form)\n"
+    "Date of adoption of Views : 4 November 2022\n\n"
+    "1.The author of the communication is Tomas Varga. The Optional Protocol entered into force "
+    "for the State party on 23 March 1976.\n\n"
+    "2.1The author was arrested on 4 July 2017. He was brought before the Westmark District "
+    "Court on Saturday, 6 July 2017."
+)
+
+
+def test_a_treaty_bodys_views_name_the_committee_the_author_and_the_state_party() -> None:
+    candidates = extract(_VIEWS_EN).candidates
+    got = {c.date: set(c.parties) for c in candidates}
+    assert {"Tomas Varga"} <= got["2019-02-03"]  # the communication: the author's
+    assert got["2019-05-09"] == {"Human Rights Committee", "Ruslania"}  # sent to the State
+    assert got["2022-11-04"] == {"Human Rights Committee"}  # its own Views
+    assert got["2017-07-04"] == {"Tomas Varga"}  # "the author was arrested"
+    assert got["2017-07-06"] == {"Westmark District Court", "Tomas Varga"}  # not "on Saturday"
+    assert NewParty("Human Rights Committee", "", "court") in candidates[1].new_parties
+
+
+_VIEWS_FR = (
+    "Nations Unies\n\nComité des droits de l \u2019 homme\n\n"
+    "Constatations adoptées par le Comité au titre de l\u2019article 5 (par. 4) du Protocole "
+    "facultatif\n\nCommunication s présentée s par:\n\nB. K.\n\nAu nom de:\n\nL\u2019auteur\n\n"
+    "État s partie s:\n\nOstravie et Ruslania\n\n"
+    "Date de la communication :\n\n14 mars 2016 (lettre initiale)\n\n"
+    "Références :\n\nDécision prise en application de l\u2019article 92 du règlement, "
+    "communiquée aux États parties le 2 juin 2016\n\n"
+    "Date des constatations :\n\n8 avril 2021\n\n"
+    "1.2Le 5 mai 2017, le Comité a décidé d\u2019examiner la recevabilité avec le fond."
+)
+
+
+def test_a_french_communication_names_its_author_by_initials_and_both_states_parties() -> None:
+    got = [(c.date, c.parties) for c in extract(_VIEWS_FR, lang="fr").candidates]
+    committee = "Comité des droits de l\u2019homme"
+    assert got == [
+        ("2016-03-14", ["B. K."]),
+        ("2016-06-02", [committee, "Ostravie", "Ruslania"]),
+        ("2021-04-08", [committee]),
+        ("2017-05-05", [committee]),  # "le Comité": the treaty body named before
+    ]
+
+
+def test_a_dated_line_of_a_head_run_into_one_sentence_is_its_labels() -> None:
+    text = (
+        "Comité des droits de l'homme\nCommunication No. 321/1999\nPrésentée par : Carl Ostrow\n"
+        "Au nom de : L'auteur\nÉtat partie : Ruslania\n"
+        "Date de la communication : 8 juin 1999 (date de la lettre initiale)\n"
+        "Le Comité des droits de l'homme, institué en application de l'article 28 du Pacte,\n"
+        "Réuni le 25 octobre 2001,\nAdopte la décision ci-après :\n"
+        "1. L'auteur de la communication est Carl Ostrow."
+    )
+    got = [(c.date, c.parties) for c in extract(text, lang="fr").candidates]
+    assert got[0] == ("1999-06-08", ["Carl Ostrow"])
+    assert got[1] == ("2001-10-25", ["Comité des droits de l'homme"])

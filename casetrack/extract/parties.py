@@ -389,6 +389,34 @@ _SUED_PLACE = Regex(
     rf"\b(?:against|sued|sues|suing)\s+(?:the\s+)?(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}}"
     r"[ \t]+(?:County|City|Township|Borough|Parish|Town|Village))\b"
 )
+# A UN treaty body, which decides on communications as a court decides: "Human Rights
+# Committee", "Comité des droits de l'homme" (some copies space its apostrophe).
+_APOSTROPHE = r"[ \t]?['\u2019][ \t]?"
+_TREATY_BODY = Regex(
+    r"Human Rights Committee|Committee (?:against Torture|on (?:the )?(?:Rights of (?:the Child"
+    r"|Persons with Disabilities)|Elimination of (?:Racial )?Discrimination(?: against Women)?"
+    r"|Economic, Social and Cultural Rights|Enforced Disappearances))"
+    rf"|Comit[ée] (?:des droits (?:de l{_APOSTROPHE}homme|de l{_APOSTROPHE}enfant"
+    r"|des personnes handicap[ée]es|[ée]conomiques, sociaux et culturels)|contre la torture"
+    rf"|pour l{_APOSTROPHE}[ée]limination de la discrimination (?:raciale"
+    rf"|[àa] l{_APOSTROPHE}[ée]gard des femmes)|des disparitions forc[ée]es)"
+)
+# The labels heading a treaty body's decision on a communication: "Communication présentée
+# par : A. N. (représenté par un conseil)", "Communication submitted by :Islam Johar", "État
+# partie : Bélarus", "States parties: Luxembourg and France" (some copies space the plural:
+# "État s partie s").
+_AUTHOR_LABEL = Regex(
+    r"^[ \t]*(?:Communication(?:[ \t]?s)?[ \t]+pr[ée]sent[ée]e(?:[ \t]?s)?[ \t]+par|Pr[ée]sent[ée]e"
+    r"[ \t]+par|(?:Communication[ \t]+)?[Ss]ubmitted[ \t]+by)[ \t]*:\s*(?P<name>[^\n(:]{2,60}?)"
+    r"[ \t]*(?:\(|$)",
+    re.MULTILINE,
+)
+_STATE_PARTY_LABEL = Regex(
+    r"^[ \t]*(?:[ÉE]tat(?:[ \t]?s)?[ \t]+partie(?:[ \t]?s)?|States?[ \t]+part(?:y|ies))[ \t]*:\s*"
+    r"(?P<name>[^\n(:]{2,60}?)[ \t]*$",
+    re.MULTILINE,
+)
+_AND = Regex(r"[ \t]+(?:and|et)[ \t]+|,[ \t]*")
 _ORG_WORDS = (
     "Court", "Courts", "Tribunal", "Cour", "Department", "Ministry", "Office", "Association",
     "University", "Board", "Commission", "Council", "Agency", "Bureau", "Division", "Project",
@@ -550,7 +578,7 @@ _NOT_NAMES_TEXT = """the a an in on at by for of and but if as after before foll
     audience publique faits et procedure une ce qui suit affaire pourvoi republique francaise
     au nom du peuple francais state people united states government u.s federal supreme
     superior district county city we us our i judges justices circuit america fundamental freedoms
-    rights person operation
+    rights person operation protocol covenant pacte protocole nations
     jan feb mar apr jun jul aug sep sept oct nov dec janv fevr avr juil juill
     printable print search download rtf pdf html story"""
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
@@ -578,8 +606,10 @@ def _kind_of(name: str, default: str = "person") -> str:
     """court, agency, organization or (by default) person, from the words of a name."""
     words = set(re.findall(r"[\w]+", name))
     folded = fold(name)
-    if words & _COURT_WORDS or re.match(
-        r"(?:tribunal|cour|chambre|conseil (?:d'etat|const))\b", folded
+    if (
+        words & _COURT_WORDS
+        or _TREATY_BODY.rx.fullmatch(name)
+        or re.match(r"(?:tribunal|cour|chambre|conseil (?:d'etat|const))\b", folded)
     ):
         return "court"
     if words & _AGENCY_WORDS or _FRENCH_AGENCY.rx.match(folded) or _PROSECUTOR.rx.search(name):
@@ -607,7 +637,8 @@ _FRENCH_ORGANISATION = Regex(
 _TRIM_END = frozenset(
     ("of", "de", "du", "des", "la", "le", "and", "et", "&", "the", "on", "in", "at", "jan", "feb",
      "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
-     "april", "june", "july", "september", "october", "november", "december")
+     "april", "june", "july", "september", "october", "november", "december", "monday",
+     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )  # fmt: skip  # not "May" or "March": surnames too
 _TRIM_START = frozenset(
     ("the", "this", "that", "le", "la", "les", "l'", "ce", "cette", "plaintiff", "defendant",
@@ -672,6 +703,21 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
 
     for m in _ANONYMISED.rx.finditer(text):
         add(m.start(), m.end(), _tidy(" ".join(m.group(0).split())), "person")
+    for m in _TREATY_BODY.rx.finditer(text):
+        name = re.sub(_APOSTROPHE, lambda a: a.group().strip(), m.group())
+        add(m.start(), m.end(), name, "court", m.group() if name != m.group() else "")
+    for m in _AUTHOR_LABEL.rx.finditer(text):  # "A. N.", whom no other shape finds
+        name = _tidy(m.group("name"))
+        first = name.split()[0] if name else ""
+        if first[:1].isupper() and (first.endswith(".") or fold(first) not in _NOT_NAMES):
+            add(m.start("name"), m.start("name") + len(m.group("name")), name, _kind_of(name))
+    for m in _STATE_PARTY_LABEL.rx.finditer(text):
+        at = m.start("name")
+        for state in _AND.rx.split(m.group("name")):
+            at = text.find(state, at)
+            if state[:1].isupper():
+                add(at, at + len(state), state, "other")
+            at += len(state)
     for m in _DEFINED.rx.finditer(text):
         add(m.start("name"), m.end("name"), m.group("name"), "organization")
     for m in _COMPANY.rx.finditer(text):
@@ -1020,6 +1066,7 @@ _COURT_LEVEL_REFS = {
         r"\bla\s+cour\s+(?:administrative\s+)?d['\u2019]appel\b(?!\s+d)",
         re.IGNORECASE,
     ),
+    "committee": Regex(r"\b(?:[Tt]he|[Ll]e)[ \t]+(?:Committee|Comit[ée])\b"),
 }
 _APPEAL_COURT = Regex(
     r"\bappeals?\b|\bappellate\b|\bcour (?:administrative )?d'appel\b|\bcourt of review\b"
@@ -1033,8 +1080,11 @@ _APPEALS_REPORTER = Regex(r"\bApp\.|\bCir\.|\bCt\. App\b")
 
 
 def _court_level(court: str) -> str:
-    """A court's level from its name: "appeal", "top" (supreme courts, the ECHR) or "trial"."""
+    """A court's level from its name: "appeal", "top" (supreme courts, the ECHR), "committee"
+    (a UN treaty body) or "trial"."""
     folded = fold(court).replace("\u2019", "'")
+    if _TREATY_BODY.rx.fullmatch(court):
+        return "committee"
     if _APPEAL_COURT.rx.search(folded):
         return "appeal"
     return "top" if _TOP_COURT.rx.search(folded) else "trial"
@@ -1059,6 +1109,10 @@ _OFFICE_SAYS = Regex(
 _ITSELF = Regex(
     r"\b(?:[Tt]his Court|[Tt]he Court\b(?! of)|L[Aa] CO[Uu][Rr]\b(?! d'appel| de)|"
     r"Communicated on|STRASBOURG)"
+    # A treaty body's head: the decision's date, and its own act sending the communication on
+    r"|\bDate\s+(?:des\s+constatations|de\s+la\s+(?:pr[ée]sente\s+)?d[ée]cision\s*:"
+    r"|of\s+adoption\s+of)|\bcommuniqu[ée]e\s+(?:[àa]\s+l['\u2019]\s*[ÉE]tat\s+partie"
+    r"|aux\s+[ÉE]tats\s+parties)|\btransmitted\s+to\s+the\s+States?\s+part(?:y|ies)"
 )
 # A role bound to a name: "The applicant, Mr Tamaz Galuashvili, ...", "Lydia Alicea (the
 # defendant)", "Mr Fedorenko ("the applicant")".
@@ -1093,6 +1147,13 @@ def bound_roles(text: str, names: Names, kinds: dict[str, str]) -> dict[str, str
         applicant = _named_at(text[m.end() : m.end() + 80], names)
         if applicant is not None:
             roles.setdefault("applicant", applicant)
+    for m in _AUTHOR_LABEL.rx.finditer(text):  # a communication to a UN treaty body
+        author = _named_at(text[m.start("name") : m.end("name")], names)
+        if author is not None:
+            roles.setdefault("author", author)
+    for m in _STATE_PARTY_LABEL.rx.finditer(text):
+        for index, state in enumerate(parties_in(m.group("name"), names)):
+            roles.setdefault(f"state party:{index}", state)  # "Luxembourg et France": both
     if UNITED_STATES in names.party_names and _CAPTION.rx.search(text, 0, _CAPTION_HEAD):
         roles.setdefault("government", UNITED_STATES)  # "the government shall provide ..."
     seekers = {roles[r] for r in _SEEKERS if r in roles}
@@ -1157,8 +1218,23 @@ def _named_at(text: str, names: Names) -> str | None:
 # Words that name a role's party other than the role itself: the ECHR's "application lodged
 # on ..." is the applicant's act.
 _ROLE_WORDS = {
-    "applicant": r"\bapplicant\b|\bapplication\s+(?:no\s?\.?\s*[\d/]+\s+)?(?:was\s+)?lodged\b"
+    "applicant": r"\bapplicant\b|\bapplication\s+(?:no\s?\.?\s*[\d/]+\s+)?(?:was\s+)?lodged\b",
+    # A treaty body's "the author" sent the communication its head dates ("Date de la
+    # communication : 1er septembre 2012", "Date s de s communication s").
+    "author": r"\bauthor\b|\bauteur\b|\bdate(?:\s?s)?\s+"
+    r"(?:de(?:\s?s)?\s+(?:la\s+)?|of\s+(?:the\s+)?)?communication",
+    "state party": r"\b(?:etat(?:\s?s)?\s+partie|states?\s+part(?:y|ies))",
 }
+
+
+def _role_words(role: str) -> str:
+    """The pattern of the words naming a role's party ("state party:1": the second State)."""
+    return _ROLE_WORDS.get(role.split(":")[0], rf"\b{role}\b")
+
+
+# A date on a labelled line of a head ("Date de la communication : 8 juin 1994", the label
+# maybe a line above): the line is its clause.
+_LABEL_BEFORE = Regex(r"(?:\A|\n)[ \t]*(?P<label>[^\W\d_][^\n:;.]{0,60}?)[ \t]*:\s*$")
 
 
 # A person a sentence describes before naming them: "a Mitchell, South Dakota, man ... was
@@ -1222,7 +1298,7 @@ _ACCUSED_EVENTS = frozenset(
     {"indictment", "charge", "arrest", "custody", "detention", "trial", "conviction",
      "sentencing", "acquittal", "appeal", "release", "parole", "pardon", "dismissal"}
 )  # fmt: skip
-_ACCUSED = ("accused", "defendant", "applicant", "appellant", "petitioner")
+_ACCUSED = ("accused", "defendant", "applicant", "appellant", "petitioner", "author")
 _HELD_BY_A_COURT = frozenset({"hearing", "trial"})
 # The roles of the one seeking relief: one party by any of them when the text binds one.
 _SEEKERS = ("appellant", "petitioner", "applicant", "movant")
@@ -1300,7 +1376,7 @@ class Carried:
             kinds.add("court")
         folded = fold(sentence)
         for role, party in self.roles.items():
-            if party not in added and re.search(_ROLE_WORDS.get(role, rf"\b{role}\b"), folded):
+            if party not in added and re.search(_role_words(role), folded):
                 added.append(party)
                 kinds.add(self._kind(party))
                 self.named([party])  # "Appellant was convicted. He ...": the appellant
@@ -1342,8 +1418,13 @@ class Carried:
         start = max(sentence.rfind(mark, 0, at[0]) for mark in _CLAUSE_MARKS) + 1
         ends = [i for i in (sentence.find(mark, at[1]) for mark in _CLAUSE_MARKS) if i >= 0]
         clause = sentence[start : min(ends, default=len(sentence))]
+        labelled = _LABEL_BEFORE.rx.search(sentence, 0, at[0])
+        if labelled is not None:  # "Date de la communication : 8 juin 1994\n": its line,
+            line_end = sentence.find("\n", at[1])  # when it names a party
+            line = sentence[labelled.start("label") : line_end if line_end >= 0 else None]
+            clause = line if self._named_in(line, names) else clause
         if len(clause) < len(sentence):
-            own = parties_in(clause, names)
+            own = self._named_in(clause, names)
             named = parties_in(sentence, names)
             if own and not any(self._kind(p) == "person" for p in own):
                 # "pourvoi formé par X... Marius, ...; ... l'a condamné": him, named before
@@ -1361,6 +1442,16 @@ class Carried:
             parties = [p for p in parties if p not in before or self._kind(p) != "official"]
         speaking = _speakers(sentence, names)
         return [p for p in parties if p not in speaking or self._kind(p) != "official"]
+
+    def _named_in(self, clause: str, names: Names) -> list[str]:
+        """The parties a clause names, and those its role words bind ("the author", "l'État
+        partie") or that name the deciding body itself, though the sentence named them before."""
+        named = parties_in(clause, names)
+        folded = fold(clause)
+        bound = [p for r, p in self.roles.items() if re.search(_role_words(r), folded)]
+        if self.itself is not None and _ITSELF.rx.search(clause):
+            bound.append(self.itself)  # "Date of adoption of Views : 4 November 2022"
+        return named + [p for p in dict.fromkeys(bound) if p not in named]
 
     def by_kind(self, kind: str, parties: list[str]) -> list[str]:
         """The parties an event's kind implies when its sentence names none of that type: the
