@@ -32,6 +32,13 @@ FOLDED_LETTERS = {
 _FOLD = str.maketrans(FOLDED_LETTERS)
 
 
+def check_file_name(name: object) -> None:
+    """Refuse a file name holding a NUL, which the system would refuse with a traceback:
+    one line for every command that reads or writes a file named on its command line."""
+    if "\x00" in str(name):
+        raise CasetrackError("a file name cannot contain a NUL character")
+
+
 def name_key(text: str) -> str:
     """The form names are compared in: accents dropped, case folded, spaces collapsed."""
     if text.isascii():  # no accents to drop, and folding is lower-casing: 4 times quicker

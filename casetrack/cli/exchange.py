@@ -35,11 +35,6 @@ def register(app: typer.Typer) -> None:
     app.command("import")(import_)
 
 
-def _check_name(path: str | Path) -> None:
-    if "\x00" in str(path):
-        raise CasetrackError("a file name cannot contain a NUL character")
-
-
 @f.with_filters(cases=f.Cases)
 def export(
     ctx: typer.Context,
@@ -126,7 +121,9 @@ def _input(path: str) -> Iterator[tuple[io.BufferedReader, int | None]]:
         # Test runners hand over a BytesIO, which cannot peek at the first line.
         yield raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw), None
         return
-    _check_name(path)
+    from casetrack.text import check_file_name
+
+    check_file_name(path)
     try:
         with open(path, "rb") as raw:
             yield raw, os.fstat(raw.fileno()).st_size

@@ -198,11 +198,11 @@ def _store(
 
 def _read(file: str) -> bytes:
     from casetrack.limits import MAX_FILE, read_at_most
+    from casetrack.text import check_file_name
 
     if file == "-":
         return read_at_most(sys.stdin.buffer, MAX_FILE, "<stdin>")
-    if "\x00" in file:
-        raise CasetrackError("a file name cannot contain a NUL character")
+    check_file_name(file)
     try:
         with open(file, "rb") as stream:
             return read_at_most(stream, MAX_FILE, file)

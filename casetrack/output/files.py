@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO, cast
 
 from casetrack.errors import CasetrackError
+from casetrack.text import check_file_name
 
 # Files SQLite keeps beside a database: losing or replacing one corrupts or loses the store.
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -87,8 +88,7 @@ def check_target(
     mode, nothing beside it, as `casetrack backup` writes them) when `force`d: a live store
     is in WAL mode. Without `force` it is refused as any existing file is, asking for it.
     """
-    if "\x00" in str(target):
-        raise CasetrackError("a file name cannot contain a NUL character")
+    check_file_name(target)
     real = os.path.realpath(target)
     if os.path.isdir(real):
         raise CasetrackError(f"{target} is a folder: give a file name to write")
