@@ -55,7 +55,8 @@ _TOKEN = re.compile(
 )
 
 _PLAIN_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# How every date said to people names a month (17 Jun 2003; a deadline's working too).
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Month names people type, in English, French, Spanish, German and Italian, full and short,
 # compared without accents or case (août = aout, März = marz).
 _MONTH_WORDS = (
@@ -490,7 +491,7 @@ def _without_year(cleaned: str, text: str, today: date) -> DateError | None:
             continue
         # The nearest such day: Feb 10 typed in December is most likely next year's.
         day = min(near, key=lambda one: abs(one - today))
-        said_month = _MONTHS[month - 1]
+        said_month = MONTHS[month - 1]
         suggestion = f"'{day.day} {said_month} {day.year}' ({day.isoformat()})"
         if pattern.startswith("(?P<month>") and len(match["day"]) == 2:
             suggestion += f", or '{said_month} {_full_year(int(match['day']), today)}' if"
@@ -578,7 +579,7 @@ def display_text(text: str) -> str:
     """A stored EDTF date as a person would say it: what display_date says, from the text.
     (Listings say the same dates again and again: each is worked out once.)"""
     if _PLAIN_DAY.fullmatch(text) and "01" <= text[5:7] <= "12":  # most dates: said quickest
-        return f"{int(text[8:])} {_MONTHS[int(text[5:7]) - 1]} {text[:4]}"
+        return f"{int(text[8:])} {MONTHS[int(text[5:7]) - 1]} {text[:4]}"
     if text == "unknown":
         return "unknown"
     if text.startswith("[") and text.endswith("]") and ".." in text:
@@ -1100,7 +1101,7 @@ def _say(token: str, with_year: bool = True, with_month: bool = True) -> str:
     else:
         parts = [year] if with_year else []
         if precision in ("month", "day") and with_month:
-            parts.insert(0, _MONTHS[int(match["month"]) - 1])
+            parts.insert(0, MONTHS[int(match["month"]) - 1])
         if precision == "day":
             parts.insert(0, str(int(match["day"])))
         words = " ".join(parts)

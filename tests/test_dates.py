@@ -16,8 +16,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from casetrack.dates import (
-    _MONTHS,
     ACCEPTED_FORMS,
+    MONTHS,
     OPEN_END,
     OPEN_START,
     DateError,
@@ -631,7 +631,7 @@ def test_keys_for_an_order_follow_it_and_fit_each_date(
 _TYPED_DAY = (
     lambda d: f"{d.year}/{d.month:02d}/{d.day:02d}",
     lambda d: f"{d.year}.{d.month}.{d.day}",
-    lambda d: f"{d.day}-{_MONTHS[d.month - 1]}-{d.year}",
+    lambda d: f"{d.day}-{MONTHS[d.month - 1]}-{d.year}",
     lambda d: f"{d.day} {d.strftime('%B')}, {d.year}",
     lambda d: f"{d.isoformat()}T09:30:00Z",
     lambda d: f"{d.isoformat()} 23:59:59+02:00",

@@ -28,12 +28,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from casetrack.dates import MONTHS, display_text
 from casetrack.errors import CasetrackError
 
 UNITS = ("days", "court days", "months", "hours")
 DIRECTIONS = ("after", "before")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _WEEKEND = {5: "a Saturday", 6: "a Sunday"}
 # Why a day is not one a period can end on: a holiday's or closure's name, or None.
 Closed = Callable[[date], str | None]
@@ -75,10 +75,10 @@ class Count:
         return "; ".join(self.steps)
 
 
-def say_day(day: date, with_weekday: bool = True) -> str:
-    """A day as the working says it: Fri 14 Jun 2024."""
-    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-    return f"{WEEKDAYS[day.weekday()]} {text}" if with_weekday else text
+def say_day(day: date) -> str:
+    """A day as the working says it: its weekday (why it cannot end a period, often), then
+    the day as every listing says it (Fri 14 Jun 2024)."""
+    return f"{WEEKDAYS[day.weekday()]} {display_text(day.isoformat())}"
 
 
 def weekend_or(closed: Closed) -> Closed:
@@ -129,7 +129,7 @@ def count(
         day = add_months(trigger, sign * amount)
         step = f"{period} {way} {say_day(trigger)} → {say_day(day)}"
         if day.day != trigger.day:
-            step += f" (no {trigger.day} {_MONTHS[day.month - 1]}: the last day of the month)"
+            step += f" (no {trigger.day} {MONTHS[day.month - 1]}: the last day of the month)"
     elif unit == "court days":
         day, left = trigger, amount
         while left:

@@ -13,7 +13,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Literal, Protocol, Required, TextIO, TypedDict, Unpack
 
-from casetrack.dates import ONE_DAY_IN_A_SPAN, DateValue, display_date
+from casetrack.dates import MONTHS, ONE_DAY_IN_A_SPAN, DateValue, display_date
 from casetrack.models import Milestone
 from casetrack.output.pictures.common import (
     by_case,
@@ -330,7 +330,7 @@ class TimeScale:
 def _month_label(day: date, with_year: bool) -> str:
     if day.month == 1 and not with_year:
         return str(day.year)
-    return day.strftime("%b %Y" if with_year else "%b")
+    return f"{MONTHS[day.month - 1]} {day.year}" if with_year else MONTHS[day.month - 1]
 
 
 def _days(value: DateValue) -> tuple[int | None, int | None]:
