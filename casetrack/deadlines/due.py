@@ -373,25 +373,20 @@ def upcoming(
     range counts by its first possible day: the day to act by."""
     from datetime import timedelta
 
-    from casetrack.cases import require_case_id
+    from casetrack.selection import Filters, where_clause
 
     horizon = as_of + timedelta(days=min(days, (date.max - as_of).days))
-    params: list[object] = [DEADLINE_KIND, horizon.isoformat(), as_of.isoformat()]
-    where = ""
-    if cases:
-        ids = [require_case_id(conn, slug) for slug in cases]
-        where = f" AND m.case_id IN ({placeholders(ids)})"
-        params[2:2] = ids
+    where, chosen = where_clause(conn, Filters(cases=cases or []))
     # Overdue (wholly past) first, then by first and last day: the order people act in.
     rows = conn.execute(
         "SELECT m.id, c.slug, m.date, m.date_start, m.date_end, m.precision, m.approximate,"
         " m.uncertain, m.title, d.rule FROM milestones m JOIN cases c ON c.id = m.case_id"
         " LEFT JOIN deadlines d ON d.milestone_id = m.id"
-        " WHERE m.kind = ? AND m.deleted_at IS NULL AND c.deleted_at IS NULL"
-        f" AND d.done_at IS NULL AND m.date_start IS NOT NULL AND m.date_start <= ?{where}"
+        f" WHERE m.kind = ? AND {where} AND c.deleted_at IS NULL"
+        " AND d.done_at IS NULL AND m.date_start IS NOT NULL AND m.date_start <= ?"
         " ORDER BY coalesce(m.date_end, m.date_start) >= ?, m.date_start,"
         " coalesce(m.date_end, m.date_start), m.id",
-        params,
+        (DEADLINE_KIND, *chosen, horizon.isoformat(), as_of.isoformat()),
     )
     for mid, slug, text, start, end, precision, approximate, uncertain, title, rule in rows:
         value = from_stored(text, start, end, precision, bool(approximate), bool(uncertain))
