@@ -204,3 +204,86 @@ def test_two_days_of_one_event_and_a_weekday_named_with_its_date(
     text: str, want: list[str]
 ) -> None:
     assert dates(text, "fr" if " fut " in text else "en") == want
+
+
+_VIEWS = (
+    "Human Rights Committee\n\nViews adopted by the Committee under article 5 (4) of the Optional "
+    "Protocol, concerning communication No. 1234/2015\n\nCommunication submitted by: John Roe\n\n"
+    "State party: Examplia\n\nDate of communication: 3 May 2015 (initial submission)\n\n"
+    "Document references: Decision taken pursuant to rule 92 of the Committee's rules of "
+    "procedure, transmitted to the State party on 9 June 2015 (not issued in document form)\n\n"
+    "Date of adoption of Views :2 April 2020\n\n1. The author of the communication is John Roe."
+)
+_DECISION = (
+    "Comité des droits de l\u2019homme\n\nDécision adoptée par le Comité en vertu du "
+    "Protocole facultatif, concernant la communication no 1234/2015\n\nCommunication "
+    "présentée par :\n\nJean Roe\n\nÉtat partie :\n\nExamplie\n\nDate de la "
+    "communication :\n\n3 mai 2015 (lettre initiale)\n\nRéférences :\n\nDécision prise en "
+    "application de l\u2019article 92 du règlement intérieur, communiquée à l\u2019État partie "
+    "le 9 juin 2015 (non publiée sous forme de document)\n\nDate de la présente décision :"
+    "\n\n2 avril 2020\n\n1.1 L\u2019auteur est Jean Roe. 1.2 Le 6 novembre 2017, le Comité, "
+    "agissant par l\u2019intermédiaire de son Rapporteur spécial chargé des nouvelles "
+    "communications, a décidé de ne pas demander de mesures provisoires."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        # a UN treaty body's header: the author's letter, the transmission to the State, the
+        # Views (a judgment) or a decision (a ruling), a rapporteur's procedural decision
+        (_VIEWS, "en", [("2015-05-03", "filing"), ("2015-06-09", "other"),
+                        ("2020-04-02", "judgment")]),
+        (_DECISION, "fr", [("2015-05-03", "filing"), ("2015-06-09", "other"),
+                           ("2020-04-02", "ruling"), ("2017-11-06", "order")]),
+        # a committee's session is a period, no event
+        ("Fortieth session 3 October - 21 October 2005", "en", []),
+        # a judges' swearing-in is a ceremony
+        ("The new judges will make their solemn declarations on 22 May 2005.", "en", []),
+    ],
+)  # fmt: skip
+def test_a_treaty_bodys_header_fields_and_sessions(
+    text: str, lang: str, want: list[tuple[str, str]]
+) -> None:
+    assert kinds(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        # two steps under one date: the first; a trial with its outcome: the outcome
+        ("On 4 May 2021 the clerk was arrested and charged with theft.", "en", "arrest"),
+        ("Nurse Arrested, Charged with Selling Pills (May 4, 2021)", "en", "arrest"),
+        ("On 3 March 1970 he was tried and convicted in the county court.", "en", "conviction"),
+        ("Ohio Man Admits to Defrauding Investors (March 3, 2022)", "en", "conviction"),
+        # the indictment a participle hangs on, past a weekday's comma
+        ("The raids followed the return of a four-count indictment on Tuesday, June 1, 2010, "
+         "charging six men with fraud.", "en", "indictment"),
+        ("The indictment was confirmed by Judge Roe on 2 May 2004.", "en", "indictment"),
+        ("On the 12th of May of 2004 the indictment was made public.", "en", "charge"),
+        # a court ordering a party to pay, as a release's headline says it
+        ("Federal Court Orders Example Pharmacy to Pay $50,000 Civil Penalty (June 2, 2022)",
+         "en", "judgment"),
+        # a relative clause holding the date, past an acronym in brackets
+        ("John Roe, who was transferred to the custody of the Special Tribunal (STE) on Friday "
+         "3 March 2006, will appear before Judge Poe.", "en", "detention"),
+        ("On 4 June 2004, we received a notice of appeal filed by the Defence.", "en", "appeal"),
+        ('On 20 May 2005, the Accused filed his "Motion no. 3".', "en", "motion"),
+        ("There will be a status conference in the Doe case on 7 May 2005.", "en", "hearing"),
+        ("The Sentencing Judgement in the Doe case will be rendered on 13 May 2005.", "en",
+         "sentencing"),
+        # an appeal court reducing the sentence rules on the appeal
+        ("Il a fait appel du jugement et, le 3 mai 1991, la cour d'appel a ramené sa peine à "
+         "cinq ans.", "fr", "ruling"),
+    ],
+)  # fmt: skip
+def test_the_event_of_a_tribunals_or_a_releases_sentence(text: str, lang: str, want: str) -> None:
+    assert [kind for _, kind in kinds(text, lang)] == [want]
+
+
+def test_a_relative_date_restated_by_that_is_is_one_date() -> None:
+    text = (
+        "The indictment was confirmed on 2 May 2004, and 10 days later, that is, on the 12th "
+        "of May of 2004, it was made public."
+    )
+    assert dates(text) == ["2004-05-02", "2004-05-12"]

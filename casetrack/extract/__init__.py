@@ -412,6 +412,7 @@ def _an_act_reviewed(sentence: str, item: Found) -> bool:
 # A ceremony is no step of a case: "gathered at the Memorial on May 12 and paid tribute".
 _CEREMONY = Regex(
     r"\b(?:ceremon(?:y|ies)|tribute|memorial|commemorat\w*|vigil|wreath|anniversary"
+    r"|solemn\s+declarations?|sworn\s+in|swearing[-\s]in|pr[êe]t\w*\s+serment"
     r"|honou?r(?:s|ed|ing)|c[ée]r[ée]monie|hommage|comm[ée]mor\w*)\b",
     re.IGNORECASE,
 )
@@ -473,7 +474,11 @@ def _drop_told_headline(candidates: list[Candidate], headline: int | None) -> No
         del candidates[headline]
 
 
-_RIGHT_BEFORE = Regex(r"^\s*,?\s*(?:on|in|le|en|the)?\s*$", re.IGNORECASE)
+_RIGHT_BEFORE = Regex(
+    r"^\s*,?\s*(?:(?:that\s+is|i\.\s?e\.|namely|soit|c['\u2019]est-[àa]-dire),?\s*)?"
+    r"(?:(?:on|in|le|en)\s+)?(?:the\s+)?$",  # "18 days later, that is, on the 20th of October"
+    re.IGNORECASE,
+)
 _REFERRING = Regex(r"(?:\b(?:the|that|this|its|his|her|their)|\w['\u2019]s)\s*$", re.IGNORECASE)
 # A date naming a decision the text has dated already: "the judgment of 9 May 2011", "l'arrêt
 # du 7 février 2017" (in "a formé un pourvoi contre l'arrêt du ...": no appeal on that day).

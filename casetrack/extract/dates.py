@@ -46,7 +46,7 @@ _YEAR_RUN_IN = (
     r"(?!(?-i:[a-z\u00df-\u00ff]{4}))"
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|d(?=\s+day\b)|\.)?"  # "the 3d day of" (old US style)
-_NOT_AFTER_NUMBER = r"(?<![\w/.,:§-])"
+_NOT_AFTER_NUMBER = r"(?<![\w/.,§-])(?<!\d:)"  # a field's "Date :6 April 2016", no time
 _UNITS_AFTER_NUMBER = (
     r"(?!\s*(?:%|€|\$|£|euros?|dollars?|pounds?|francs?|people|persons|personnes|members|"
     r"membres|officers|policiers|pages?|km|kilo\w*|metres?|meters?|tonnes?|times|fois)\b)"
@@ -58,7 +58,7 @@ _DAY_MONTH = Regex(
     + _DAY
     + r"(?:\s+day)?\s+(?:de\s+|of\s+)?"
     + _MONTH
-    + r"(?:,?\s+(?:de\s+|"
+    + r"(?:,?\s+(?:de\s+|of\s+|"  # "the 20th of October of 2003", as a transcript says it
     + _ANNO_DOMINI
     + r")?"
     + _YEAR_RUN_IN
@@ -983,6 +983,7 @@ _PERIOD_LINK = Regex(
     r"(?:\s+(?:in|on)(?!\s+or\b))?\s+(?:the\s+|le\s+)?" + _ABOUT,
     re.IGNORECASE,
 )
+_DASHED = Regex(r"[ \t]*[-\u2013\u2014][ \t]*")  # a day without its year, a dash, a full date
 # Bounds hedged as an indictment hedges those of the conduct charged: "from in or about March
 # 2017 through at least December 2019".
 _HEDGED = Regex(
@@ -1013,9 +1014,9 @@ def _periods(text: str, found: list[Found]) -> list[Found]:
 def _period_from(text: str, first: Found, following: list[Found]) -> tuple[Found, int] | None:
     """The period starting at `first`, and how many found expressions after it it takes."""
     lead = _PERIOD_LEAD.rx.search(text, max(0, first.start - 40), first.start)
-    if lead is None:
-        return None
-    link = _PERIOD_LINK.rx.match(text, first.end)
+    link = _PERIOD_LINK.rx.match(text, first.end) if lead else None
+    if lead is None and first.month_day is not None:
+        link = _DASHED.rx.match(text, first.end)  # a session's "21 October - 8 November 1996"
     if link is None:
         return None
     after = following[0] if following and following[0].start == link.end() else None
@@ -1041,7 +1042,7 @@ def _period_from(text: str, first: Found, following: list[Found]) -> tuple[Found
     if start is None or start.end > second.span.start:
         return None
     span = Span(f"{start.text}/{second.span.text}", start.start, second.span.end, "interval", False)
-    hedged = bool(_HEDGED.rx.search(lead.group(0) + link.group(0)))
+    hedged = bool(_HEDGED.rx.search((lead.group(0) if lead else "") + link.group(0)))
     found = Found(first.start, second.end, text[first.start : second.end], span=span)
     return replace(found, conduct=hedged), taken
 

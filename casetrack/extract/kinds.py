@@ -175,6 +175,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "arrest",
         (
+            # two steps told under one date: the first ("Nurse Arrested, Charged with Theft")
+            r"arrested,? (?:and )?charged",
             r"ordered (?:[\w'-]+ ){0,3}arrest", r"arrested", r"apprehended",
             r"placed (?:[\w'-]+ ){0,2}under arrest", r"captured", r"apprehend\w*",
             r"(?:took|taken|picked up|detained) (?:[\w'-]+ ){0,2}?"
@@ -224,6 +226,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "detention",
         (
             r"detained", r"placed in (?:police |pre-trial )?(?:custody|detention)",
+            r"transferred (?:[\w'-]+ ){0,2}?to (?:the )?(?:custody|detention)",
             r"(?:held|kept) (?:without bail )?in (?:the |a |an )?(?:[\w-]+ ){0,2}"
             r"(?:custody|detention|remand cent(?:re|er)|detention cent(?:re|er)|prison|jail)",
             r"remanded (?:[\w'-]+ ){0,3}in (?:custody|detention)", r"placed under house arrest",
@@ -245,6 +248,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:charged|named) (?:[\w'-]+ ){0,3}in (?:a |an )?(?:[\w-]+ ){0,3}indictment"
             r"(?:,? (?:was |were )?(?:returned|unsealed|filed))?",
             r"indictments?,? (?:was |were )?(?:returned|unsealed)",
+            # an international tribunal's judge confirming an indictment; its return by a jury
+            r"indictments? (?:[\w'-]+ ){0,2}?(?:was |were |had been |has been )?confirmed",
+            r"confirm\w* (?:the |an |his |her )?(?:[\w-]+ ){0,2}indictments?",
+            r"return of (?:an? |the )?(?:[\w-]+ ){0,3}indictment",
             r"renvoy\w* (?:[\w.'-]+ ){0,3}devant",
             r"(?:submitted|filed|lodged|brought|preferred|presented|issued|drew up|drawn up)"
             r" (?:an? |the )?(?:[\w-]+ ){0,2}(?:bills? of )?indictments?",
@@ -260,6 +267,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"placed under formal investigation", r"engag\w* (?:des |les )?poursuites",
             r"poursuites (?:ont ete |avaient ete |furent )?engagees",
             r"cit\w* a comparaitre",
+            r"indictments? (?:[\w'-]+ ){0,2}?(?:was|were|had been|has been) made public",
             r"criminal complaint,? (?:was |were )?(?:filed|unsealed)",
             r"(?:charged|charging) (?:[\w'-]+ ){0,3}(?:in|by) (?:a |an )?criminal complaint"
             r"(?:,? (?:was |were )?(?:filed|unsealed))?",
@@ -279,6 +287,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "conviction",
         (
             r"convict(?:ed|ing|s)", r"pleads guilty", r"proved (?:the )?guilt",
+            r"tried and (?:convicted|found guilty)",  # the outcome, not the trial
+            r"admit(?:s|ted) to (?:[\w-]+ing\b|(?:his|her|their) (?:role|part|guilt))",
             r"found (?:(?!not )[\w'-]+ ){0,3}guilty", r"pleaded guilty",
             r"pled guilty", r"plaid\w* coupable", r"agreed to plead guilty",
             r"(?:entered|entering|tendered|changed) (?:a |an |his |her |their )?pleas? (?:of|to) "
@@ -320,7 +330,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"handed (?:[\w'-]+ ){0,2}(?:a |an )?(?:[\w-]+ ){0,3}sentences?",
         ),
         (
-            r"sentenc\w*", r"(?:prison|jail) (?:terms?|sentences?)",
+            r"sentencing judge?ments?", r"sentenc\w*", r"(?:prison|jail) (?:terms?|sentences?)",
             r"imposition of (?:[\w'-]+ ){0,6}?sentences?",
         ),
     ),
@@ -350,7 +360,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "motion",
         (
-            r"filed (?:a |an |his |her |their )?(?:[\w-]+ )?motions?" + _MOTION_OBJECT,
+            r"filed (?:a |an |his |her |their )?[\"\u201c]?(?:[\w-]+ )?motions?" + _MOTION_OBJECT,
             # a petition for rehearing or reconsideration asks the same court again
             r"(?:(?:filed|made|lodged|submitted) (?:an? |the |his |her |their |its )?"
             r"(?:petition|application|request)s? (?:for|to)|petition\w* (?:the [\w ]{1,40} )?for)"
@@ -426,6 +436,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:denied|granted|refused|rejected|dismissed) (?:[\w'-]+ ){0,2}"
             r"(?:motion|application|request|petition)s? (?:for|to) (?:release|bail)",
             r"n'y avoir lieu a statuer",
+            # a UN treaty body's procedural decision, taken by its rapporteur
+            r"(?:acting through|agissant par l'intermediaire d[ue]) (?:its |son |sa )?"
+            r"(?:special rapporteur|rapporteur special|rapporteuse speciale)",
         ),
         (
             r"orders?", r"ordonnances?", r"injunction", r"arrets? incidents?",
@@ -437,6 +450,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "judgment",
         (
             r"entered judgment",
+            r"(?:court|judge) orders (?:[\w.,'&$-]+ ){1,8}?to pay",
             # a civil court ordering a party to pay is no conviction
             r"condamn\w* (?:(?!a\b)[\w.'-]+ ){0,2}?a (?:lui |leur )?(?:payer|verser|rembourser"
             r"|indemniser)",
@@ -453,6 +467,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"deboute\w*",
             r"lue? en (?:seance|audience) publique", r"prononce\w* (?:publiquement|en audience)",
             r"a tranche", r"affirm(?:ed|s)",
+            r"(?:ramen|redui|redu)\w* (?:sa |la |leur |les )?peines?",
+            r"reduced (?:his |her |their |the )?sentences?",
             r"revers(?:ed|es)", r"vacat(?:ed|es)", r"upheld", r"quash\w*", r"annul\w*", r"remanded",
             r"declare\w* (?:le pourvoi |l'appel |la requete )?irrecevable",
             # a court of cassation sending the case back: "a renvoyé la cause et les parties
@@ -499,6 +515,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"form\w* (?:un |une )?(?:contredit|opposition|tierce opposition)",
             r"filed (?:[\w-]+ ){0,7}?notices? of appeal",
             r"(?:appeals?|notices? of appeal) (?:was|were) (?:filed|lodged|brought)",
+            r"notices? of appeal,? (?:filed|lodged)",
             # a request registered at a court's registry is an appeal: "Vu la requête,
             # enregistrée au greffe de la cour le 3 mai 2019" (a cour d'appel, administrative or
             # not; a first request goes to a tribunal's or the Conseil d'Etat's)
@@ -527,6 +544,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
         (
             r"hearings?", r"audiences?", r"arraignments?", r"initial appearances?",
+            r"(?:status|pre-?trial|scheduling) conferences?",
         ),
     ),
     (
@@ -600,6 +618,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:decided to )?communicat\w* (?:the |this |that )?"
             r"(?:applications?|case|complaints?)",
             r"(?:was|were|been) communicated",
+            # a UN treaty body transmitting a communication to the State: "transmitted to the
+            # State party on 3 May 2016", "communiquée à l'État partie le 3 mai 2016"
+            r"(?:transmitted|communique\w*|transmise?s?) (?:to|a|aux) (?:the |l'|les )?"
+            r"(?:states?|etats?|governments?|gouvernements?)(?: part(?:y|ies|ie|ies))?",
             # the registration of an application at the ECHR's registry
             r"(?:(?<=\band )|was |were |been )registered",
             # serving the papers that start a case, and an immigration detainer: no step
@@ -632,13 +654,17 @@ _KIND_REGEXES = tuple(
     if words
 )
 _LINE_BREAK = Regex(r"[\t\n\r\f\v]")
-_CLAUSE_BREAK = Regex(r"[,;:()—\u2013]|\band\b|\bet\b|\bwhile\b|\bbut\b")
+# (not the comma of a weekday's name before its date: "on Wednesday, March 10, 2010")
+_CLAUSE_BREAK = Regex(
+    r"(?<!day)(?<!di)(?<!dimanche),|[;:()—\u2013]|\band\b|\bet\b|\bwhile\b|\bbut\b"
+)
 # Phrases that are not the date's event unless the date is in them: adjuncts ("following the
 # denial of his motion,", "as a result of the investigation,") and relative clauses.
 _ASIDE = Regex(
     r"\b(?:following|after|upon|pending|during|as a (?:result|consequence) of|in the wake of"
     r"|in connection with|a la suite d\w*|suite a|apres|lors d\w*|pendant)\b[^,;:()]*"
-    r"|, (?:which|who|whose|whom|lequel|laquelle|lesquels|lesquelles|dont)\b[^,;:()]*"
+    r"|, (?:which|who|whose|whom|lequel|laquelle|lesquels|lesquelles|dont)\b"
+    r"(?:[^,;:()]|\([^,;:()]{1,12}\))*"  # an acronym in brackets: "the Tribunal (ICTY)"
     # a participle between commas tells what came before: ", having waived ...,"
     r"|, (?:having|being|sitting|ayant|etant|siegeant|saisie?s? par)\b[^,;:()]*"
     # where the facts are told from: "selon l'arrêt attaqué,", "il résulte de l'arrêt ... que"
@@ -1261,19 +1287,29 @@ _TITLE_ABOVE = 3  # lines: "JUDGMENT", "STRASBOURG", then the date alone
 # A field of an information box: "Judgment date:", "Date of decision:", "Hearing date -".
 _FIELD = Regex(
     r"(?:^|[\u2022|*\n-])\s*(?P<name>(?:[\w'-]+ ){0,2}?)(?:date|dated)"
-    r"(?: of (?P<of>(?:[\w'-]+ ?){1,2}))?\s*[:\u2013-]\s*$"
+    r"(?: (?:of|de la|du|des|de l'|de) (?:presente )?(?P<of>(?:[\w'-]+ ?){1,3}))?\s*[:\u2013-]\s*$"
 )
+# A UN treaty body's header: "Date of communication: 6 April 2016 (initial submission)" is when
+# the author wrote (an ECHR file's "Communication date:" is when the Court gave notice of it),
+# "Date of adoption of Views:", "Date des constatations :" the decision on the merits.
+_SUBMITTED = Regex(r"communications?\b")
+_VIEWS = Regex(r"\b(?:views|constatations)\b")
 
 
 def labelled_kind(before: str) -> str | None:
     """The kind a field's label gives the date after it ("Judgment date: 2019-07-23" is a
-    judgment, "Communication date:" no step of the case), or None where no label is."""
+    judgment, "Communication date:" no step of the case, "Date of communication:" a filing),
+    or None where no label is."""
     field = _FIELD.rx.search(fold_same_length(before).lower())
     if field is None:
         return None
     name = f"{field['name']} {field['of'] or ''}".strip()
     if not name:
         return None  # "DATE: September 30, 2025" says nothing of what happened
+    if _VIEWS.rx.search(name):
+        return "judgment"
+    if field["of"] and _SUBMITTED.rx.match(field["of"]):
+        return "filing"
     words = KindWords.of(name, ()).words
     return words[0][2] if words else "other"
 
