@@ -1063,3 +1063,59 @@ def test_a_dated_line_of_a_head_run_into_one_sentence_is_its_labels() -> None:
     got = [(c.date, c.parties) for c in extract(text, lang="fr").candidates]
     assert got[0] == ("1999-06-08", ["Carl Ostrow"])
     assert got[1] == ("2001-10-25", ["Comité des droits de l'homme"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party", "kind"),
+    [
+        ("Le 3 mai 2019, Monsieur [T] [K] a été mis en examen par le juge d'instruction de Colmar.",
+         "juge d'instruction de Colmar", "court"),
+        ("Le 3 mai 2019, Monsieur [T] [K] a été mis en examen.", "Monsieur [T] [K]", "person"),
+        ("Par un arrêt du 4 septembre 2018, la Cour de justice de l\u2019Union européenne a dit "
+         "pour droit.", "Cour de justice de l\u2019Union européenne", "court"),
+        ("Le 12 mars 2015, le Tribunal de la fonction publique de l'Union européenne a rejeté ce "
+         "recours.", "Tribunal de la fonction publique de l'Union européenne", "court"),
+        ("Paris, le 24 novembre 2014. Décision du Défenseur des droits relative à une "
+         "interpellation du 3 octobre 2012.", "Défenseur des droits", "agency"),
+    ],
+)  # fmt: skip
+def test_french_and_european_courts_judges_and_authorities_are_parties(
+    sentence: str, party: str, kind: str
+) -> None:
+    candidate = extract(sentence, lang="fr").candidates[-1]
+    assert party in candidate.parties
+    assert NewParty(party, "", kind) in candidate.new_parties
+
+
+def test_a_judge_of_instruction_without_a_place_is_nobody_known() -> None:
+    text = "Le 3 mai 2019, le juge d'instruction a ordonné une expertise."
+    assert _only(text, "fr").parties == []
+
+
+def test_a_court_written_in_capitals_over_its_order_and_its_registry_are_the_court() -> None:
+    text = (
+        "ORDONNANCE DU PRÉSIDENT DU TRIBUNAL DE LA FONCTION PUBLIQUE DE L'UNION EUROPÉENNE\n\n"
+        "14 décembre 2006\n\n"
+        "1 Par requête parvenue au greffe du Tribunal le 26 octobre 2006, Ilona Varga demande "
+        "la suspension du concours."
+    )
+    court = "Tribunal de la Fonction Publique de L'Union Européenne"
+    assert _parties(text, "fr") == [[court], ["Ilona Varga", court]]
+
+
+@pytest.mark.parametrize(
+    ("head", "court"),
+    [
+        ("IN THE UNITED STATES DISTRICT COURT FOR THE DISTRICT OF VERMONT Acme Trading Commission, "
+         "Plaintiff, v. Dale Okafor, Defendant.",
+         "United States District Court for the District of Vermont"),
+        ("UNITED STATES DISTRICT COURT\nEASTERN DISTRICT OF NEW YORK\n\nAcme Trading Commission, "
+         "Plaintiff, v. Dale Okafor, Defendant.",
+         "United States District Court for the Eastern District of New York"),
+        ("IN THE COURT OF APPEALS OF OHIO\nFOURTH APPELLATE DISTRICT\n\nState v. Dale Okafor",
+         "Court of Appeals of Ohio"),
+    ],
+)  # fmt: skip
+def test_a_court_in_capitals_heading_its_decision_decides_it(head: str, court: str) -> None:
+    text = f"{head}\n\nORDER\n\nThe Court granted the motion in its March 6, 2018 Order."
+    assert court in extract(text).candidates[-1].parties

@@ -353,7 +353,7 @@ _TITLED = Regex(rf"\b{_TITLES}\s+(?P<name>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)
 # Names a French decision hides: "M. Rémi X...", "Mme [K]", or "D... François" (the surname's
 # initial, then the first name, as older decisions write them).
 _ANONYMISED = Regex(
-    rf"\b(?:M\.|MM\.|Mme|Mlle)\s+(?:[{_UPPER}][{_LOWER}-]+\s+)?"
+    rf"\b(?:M\.|MM\.|Mme|Mlle|Monsieur|Madame)\s+(?:[{_UPPER}][{_LOWER}-]+\s+)?"
     rf"(?:[{_UPPER}]\.\.\.(?:\s*[{_UPPER}]\.\.\.)?|\[[{_UPPER}]\](?:\s*\[[{_UPPER}]\])*)"
     rf"|(?<![\w.])[{_UPPER}]\.\.\.[ \t]+[{_UPPER}](?:[{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
     rf"|[{_UPPER}]+(?:-[{_UPPER}]+)?(?=[ \t]*(?:,|;|$)))\b",
@@ -446,14 +446,50 @@ _CAPS_STOP = (
 )
 _FRENCH_COURT = Regex(
     (
-        r"\b(?P<name>(?:tribunal (?:correctionnel|judiciaire|de grande instance|administratif"
+        r"\b(?P<name>(?:cour de justice (?:de l'union|des communaut[ée]s) europ[ée]enne"
+        r"|tribunal de premi[eè]re instance des communaut[ée]s europ[ée]ennes"
+        r"|tribunal (?:de la fonction publique )?de l'union europ[ée]enne"
+        r"|(?P<office>juge (?:d'instruction|des libert[ée]s et de la d[ée]tention|des enfants"
+        r"|de l'application des peines))"  # a judge deciding as a court: "juge d'instruction d'X"
+        r"|tribunal (?:correctionnel|judiciaire|de grande instance|administratif"
         r"|de police|pour enfants|de commerce|d'instance|de premi[eè]re instance)"
         r"|conseil de prud'hommes|cour (?:administrative )?d'appel|cour d'assises"
         r"|cour de cassation|chambre de l'instruction|parquet(?: national financier| général)?"
         r"|conseil d'[ée]tat|conseil constitutionnel)(?:\s+(?:de\s+la|de\s+l'|de|du|d')\s*"
+        r"(?!(?:tribunal|cour|chambre|conseil)\b)"  # "juge d'instruction du tribunal de X"
         rf"(?-i:[{_UPPER}][\w{_UPPER}-]*(?:[ -](?!{_CAPS_STOP}\b)[{_UPPER}][\w{_UPPER}-]*)*))?)"
     ).replace("'", "['\u2019]"),  # a curly apostrophe too: "Conseil d\u2019État"
     re.IGNORECASE,
+)
+# A court in capitals heading its decision: "IN THE UNITED STATES DISTRICT COURT FOR THE DISTRICT
+# OF ARIZONA", "COURT OF APPEALS OF OHIO", "UNITED STATES DISTRICT COURT SOUTHERN DISTRICT OF NEW
+# YORK" (the Southern District's court).
+_CAPS_PLACE = r"(?:(?:NEW|NORTH|SOUTH|WEST|RHODE|PUERTO)\s+)?[A-Z]{3,}"
+_CAPS_DISTRICT = r"(?:(?:NORTHERN|SOUTHERN|EASTERN|WESTERN|MIDDLE|CENTRAL)\s+)?DISTRICT"
+_COURT_IN_CAPITALS = Regex(
+    r"(?:\bIN\s+THE\s+|^[ \t]*)(?P<name>(?:(?:UNITED\s+STATES|U\.S\.|SUPREME|SUPERIOR|DISTRICT"
+    r"|CIRCUIT|BANKRUPTCY|HIGH|COUNTY|FAMILY|CRIMINAL|TAX)\s+)*COURT"
+    rf"(?:\s+OF\s+(?:CRIMINAL\s+)?APPEALS)?(?:\s+OF\s+(?:THE\s+STATE\s+OF\s+)?{_CAPS_PLACE})?"
+    rf"(?:\s+(?:FOR\s+THE\s+)?(?:{_CAPS_DISTRICT}\s+OF\s+{_CAPS_PLACE}|[A-Z]+\s+CIRCUIT))?)"
+    r"(?![\w'\u2019])",
+    re.MULTILINE,
+)
+_COURT_BEFORE_DISTRICT = Regex(rf"\bCOURT\s+(?={_CAPS_DISTRICT}\b)")
+
+
+def _court_in_capitals(name: str) -> str:
+    """A court's name in capitals as it reads: "United States District Court for the Southern
+    District of New York"."""
+    words = _COURT_BEFORE_DISTRICT.rx.sub("COURT FOR THE ", " ".join(name.split())).split()
+    return " ".join(
+        w if "." in w else w.lower() if fold(w) in _CONNECTORS else w.title() for w in words
+    )
+
+
+# French independent authorities, which decide on complaints: "Décision du Défenseur des droits".
+_FRENCH_INSTITUTION = Regex(
+    r"\b(?:D[ée]fenseur des droits"
+    r"|Contr[ôo]leur g[ée]n[ée]ral des lieux de privation de libert[ée])\b"
 )
 # French public authorities named by their office, parties to administrative cases: "le préfet
 # de la Gironde", "l'inspecteur d'académie du Gard", "le ministre de l'intérieur", "le maire de
@@ -602,15 +638,17 @@ _PLACE_STARTS = frozenset(
 )  # fmt: skip
 
 
+# A French court's first words (folded), a judge deciding as one too ("juge d'instruction").
+_COURT_START = (
+    r"(?:tribunal|cour|chambre|conseil (?:d'etat|constitutionnel))\b|juge (?:d'i|des [le]|de l'a)"
+)
+
+
 def _kind_of(name: str, default: str = "person") -> str:
     """court, agency, organization or (by default) person, from the words of a name."""
     words = set(re.findall(r"[\w]+", name))
     folded = fold(name)
-    if (
-        words & _COURT_WORDS
-        or _TREATY_BODY.rx.fullmatch(name)
-        or re.match(r"(?:tribunal|cour|chambre|conseil (?:d'etat|const))\b", folded)
-    ):
+    if words & _COURT_WORDS or _TREATY_BODY.rx.fullmatch(name) or re.match(_COURT_START, folded):
         return "court"
     if words & _AGENCY_WORDS or _FRENCH_AGENCY.rx.match(folded) or _PROSECUTOR.rx.search(name):
         return "agency"
@@ -626,6 +664,7 @@ _PROSECUTOR = Regex(r"\bProsecut(?:or|ion)(?:['\u2019]s Office)?$|\bProsecutor['
 # la Gironde"; "société Icauna", "SCI Les Oliviers", "association Droit au logement".
 _FRENCH_AGENCY = Regex(
     r"(?:le |la |l')?(?:parquet|ministere public|commune|departement|region|prefet|prefete|ministre"
+    r"|defenseur des droits|controleur general des lieux"
     r"|maire|recteur|rectrice|inspect(?:eur|rice) d'academie)\b"
 )
 _FRENCH_ORGANISATION = Regex(
@@ -728,8 +767,16 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         name = m.group("name")
         if " " in name or not fold(name).startswith(("commune", "departement", "region")):
             add(m.start("name"), m.end("name"), name, "agency")
+    for m in _COURT_IN_CAPITALS.rx.finditer(text):
+        name = _court_in_capitals(m.group("name"))
+        written = m.group("name") if fold(name) != fold(m.group("name")) else ""
+        add(m.start("name"), m.end("name"), name, "court", written)
+    for m in _FRENCH_INSTITUTION.rx.finditer(text):
+        add(m.start(), m.end(), m.group(), "agency")
     for m in _FRENCH_COURT.rx.finditer(text):
         name = _tidy(m.group("name"))
+        if fold(name).startswith("juge") and fold(name) == fold(m.group("office")):
+            continue  # "le juge d'instruction", no place: which one is unknown
         add(m.start(), m.end(), name, _kind_of(name))
     for m in _ORGANISATION.rx.finditer(text):
         raw = _one_organisation(m.group("name"))
@@ -1036,7 +1083,8 @@ _REFERS_TO = {
     ),
     "court": Regex(
         r"\b(?:(?:the|this|that|the same|said) (?:trial |district |appeals |supreme |superior )?"
-        r"court|la (?:m[eê]me )?cour|le (?:m[eê]me )?tribunal|the tribunal|the board|the panel|"
+        r"court|la (?:m[eê]me )?cour|(?:le|du|au) (?:m[eê]me )?tribunal|the tribunal|the board|"
+        r"the panel|"
         r"the trial (?:justice|judge))\b",
         re.IGNORECASE,
     ),
