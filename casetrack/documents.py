@@ -63,6 +63,7 @@ class Document:
 
     @property
     def bates(self) -> str | None:
+        """The Bates range (ABC001-ABC120), or the one number when the range is a page."""
         if self.bates_first and self.bates_last and self.bates_first != self.bates_last:
             return f"{self.bates_first}-{self.bates_last}"
         return self.bates_first

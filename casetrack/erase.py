@@ -34,6 +34,7 @@ class Targets:
         return bool(self.milestones or self.cases or self.parties or self.sources or self.documents)
 
     def describe(self) -> str:
+        """What goes, counted by kind: erasing asks about it, then says it was done."""
         counts = [
             (len(self.milestones), "milestone(s)"),
             (len(self.cases), "case(s)"),

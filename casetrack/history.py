@@ -58,6 +58,7 @@ class Change:
 
     @property
     def named(self) -> str:
+        """How refusals and undo name a change: its number, command, user and time."""
         from casetrack.dates import display_time
 
         return f"change {self.id} ('{self.command}' by {self.user} at {display_time(self.at)})"
@@ -831,6 +832,7 @@ class Names:
         return Names(self.conn, history_id, self._known)
 
     def of(self, table: str, row_id: Any) -> str:
+        """A row's name as it was then (a case's slug, a party's name), looked up once per row."""
         if not isinstance(row_id, int):
             return "nothing" if row_id is None else str(row_id)
         key = (table, row_id)

@@ -70,5 +70,6 @@ class Lines:
             yield line
 
     def record_done(self) -> None:
+        """Start counting the next record's size from its first line."""
         self.first = self.count + 1
         self.size = 0

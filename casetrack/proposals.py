@@ -65,10 +65,13 @@ class ExtractText:
 
     @classmethod
     def of_bytes(cls, data: bytes, name: str) -> ExtractText:
+        """A text file's or stdin's bytes: one text, no pages."""
         return cls(article_text(data, name), name)
 
     @classmethod
     def of_document(cls, conn: sqlite3.Connection, ref: str) -> ExtractText:
+        """A registered document's stored pages, cited by its id; one with no text (a scan) is
+        refused."""
         from casetrack.documents import get_document
 
         document = get_document(conn, ref)

@@ -94,9 +94,11 @@ class Replica:
 
     @property
     def scheme(self) -> str:
+        """The replica's kind (file, sftp, s3...), lower-cased."""
         return urlsplit(self.url).scheme.lower()
 
     def shown(self) -> str:
+        """The URL as messages show it, with no password in it."""
         return shown_url(self.url)
 
     def settings(self) -> dict[str, Any]:

@@ -176,6 +176,7 @@ class Store:
             raise StoreError(f"cannot open {self.path}: {err}") from None
 
     def close(self) -> None:
+        """Close the connection, and the one it replaced when a new store was saved."""
         for conn in (*self._spent, self.conn):
             conn.close()
 

@@ -65,6 +65,8 @@ class TimelineQuery:
         return f"{sql} ORDER BY {self.order} LIMIT ?", [*self.params, self.limit]
 
     def several_cases(self) -> bool:
+        """Whether the listing spans more than one case (then its table names each row's case),
+        asked of SQL when the first rows cannot tell."""
         listed, params = self._listed("m.case_id")
         sql = f"SELECT count(*) FROM (SELECT DISTINCT case_id FROM ({listed}) LIMIT 2)"
         return bool(self.conn.execute(sql, params).fetchone()[0] > 1)
@@ -91,6 +93,8 @@ class TimelineQuery:
         return {name: int(width or 0) for name, width in found.items()}
 
     def earlier(self, milestone: Milestone) -> DateValue | None:
+        """The date of the milestone just before this one in its case's listing, for its elapsed
+        time; None for a case's first."""
         where = [
             self.where,
             "m.case_id = (SELECT case_id FROM milestones WHERE id = ?)",

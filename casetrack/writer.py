@@ -81,6 +81,7 @@ class Ready:
     sources: list[SourceLinkRow]
 
     def columns(self) -> dict[str, object]:
+        """The milestone's columns by name, its case and kind as the store names them."""
         return {**self.checked.columns(), "case_id": self.case_id, "kind": self.kind}
 
     def row(self) -> Row:
@@ -241,6 +242,7 @@ class MilestoneWriter:
         )
 
     def case_id(self, slug: str) -> int:
+        """The id of a live case to write into; each slug is looked up once per writer."""
         if slug not in self.cases:
             remember(self.cases, slug, require_case_id(self.conn, slug, to_add=True))
         return self.cases[slug]

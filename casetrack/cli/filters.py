@@ -71,6 +71,8 @@ class FilterOptions:
     source: SourceRef = None
 
     def selected(self) -> Filters:
+        """The options as the library's Filters, dates parsed: what every filtered command passes
+        on."""
         from casetrack.dates import parse_date
         from casetrack.selection import Filters
 

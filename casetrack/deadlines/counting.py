@@ -72,6 +72,7 @@ class Count:
 
     @property
     def working(self) -> str:
+        """The steps in one line, as `show` and exports give a deadline's working."""
         return "; ".join(self.steps)
 
 

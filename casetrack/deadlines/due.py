@@ -351,6 +351,7 @@ class Due:
 
     @property
     def overdue(self) -> bool:
+        """Its last possible day has passed: listed first, marked OVERDUE."""
         return self.days_left < 0
 
     @property

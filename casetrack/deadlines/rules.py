@@ -86,6 +86,7 @@ class Rule:
 
     @property
     def period(self) -> str:
+        """How long, in words (30 days after): the rule's listings say it so."""
         unit = self.unit[:-1] if self.amount == 1 else self.unit
         return f"{self.amount} {unit} {self.direction}"
 

@@ -50,6 +50,7 @@ class Export:
     by_uid: dict[tuple[str, str], dict[str, Any]]
 
     def said(self, key: tuple[str, str]) -> str | None:
+        """What this side says of a record (see `said`); None where it has none."""
         record = self.by_uid.get(key)
         return None if record is None else said(key[0], record)
 
@@ -98,6 +99,7 @@ class Plan:
     same: int = 0  # both sides made the same change
 
     def taken(self, kind: str) -> list[str]:
+        """The uids of one kind of record taken from theirs, for the merge's summary."""
         return [uid for k, uid in self.take if k == kind]
 
 

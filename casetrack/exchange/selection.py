@@ -59,6 +59,7 @@ class Selection:
         self.left_out[why] = self.left_out.get(why, 0) + count
 
     def warn(self, text: str) -> None:
+        """Keep a warning for the command to print after the export is written."""
         self.warnings.append(f"warning: {text}")
 
     def omissions(self) -> list[str]:
@@ -249,5 +250,6 @@ class Selection:
         return dict(self.conn.execute(sql, values).fetchall())
 
     def milestones(self, case_id: int | None = None) -> Iterator[Milestone]:
+        """The milestones selected (of one case), read a chunk at a time."""
         for chunk in self.chunks(case_id):
             yield from chunk.milestones

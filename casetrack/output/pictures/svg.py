@@ -59,6 +59,7 @@ class Box:
     y1: float
 
     def overlaps(self, other: Box) -> bool:
+        """Whether two labels would print over each other."""
         return (
             self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
         )
@@ -295,6 +296,7 @@ class TimeScale:
         return position + (day - first) * self.per_day
 
     def extent(self, segment: tuple[int, int, float]) -> tuple[float, float]:
+        """Where a segment of the axis begins and ends, in pixels."""
         first, last, position = segment
         return position, position + (last - first) * self.per_day
 
