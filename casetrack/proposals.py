@@ -184,7 +184,7 @@ class Proposal:
         return replace(self, date=date.text, title=required_title(title), kind=kind, unsure=unsure)
 
 
-def check_target(store: Store, case: str, source: str | None) -> None:
+def check_case_and_source(store: Store, case: str, source: str | None) -> None:
     """Refuse an unknown case or source before anything is asked or written."""
     require_case_id(store.conn, case, to_add=True)
     if source is not None:

@@ -189,10 +189,10 @@ def _store(
     listing, the store if there is one (its parties are recognised), never a new one."""
     if case is None:
         return open_store(ctx) if doc is not None else existing_store(ctx)
-    from casetrack.proposals import check_target
+    from casetrack.proposals import check_case_and_source
 
     store = open_store(ctx)
-    check_target(store, case, source)
+    check_case_and_source(store, case, source)
     return store
 
 
