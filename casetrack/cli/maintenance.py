@@ -86,6 +86,7 @@ def history(
     from casetrack.errors import CasetrackError
     from casetrack.history import history_rows, history_total, history_widths
     from casetrack.output.listings import COMFORT
+    from casetrack.text import plural
 
     if target == "prune" or before is not None:
         _prune(ctx, target, case, before, yes)
@@ -114,7 +115,7 @@ def history(
              widest=(lambda: history_widths(conn, shown)) if whole else None)  # fmt: skip
     left = history_total(conn, milestone_id, case) - limit if limit else 0
     if left > 0:
-        say(f"{left} older row{'s' if left > 1 else ''} left out (the newest {limit} shown):"
+        say(f"{plural(left, 'older row')} left out (the newest {limit} shown):"
             " show them with --limit N or --all")  # fmt: skip
 
 

@@ -25,6 +25,7 @@ from casetrack.exchange import FORMAT
 from casetrack.exchange.selection import Chunk, Selection
 from casetrack.limits import MAX_RECORD, Lines, too_long
 from casetrack.models import Case, Milestone, Party, Source
+from casetrack.text import plural
 
 # (line number, or where in a docket, record type, record): what readers yield the importer.
 Record = tuple[int | str, str, Any]
@@ -96,7 +97,7 @@ def records(selection: Selection) -> Iterator[tuple[str, dict[str, Any]]]:
             yield "milestone", milestone_record(milestone, chunk)
     if n := selection.unlinked_deadlines:
         selection.warn(
-            f"{n} deadline{'' if n == 1 else 's'} counted from a milestone this export leaves"
+            f"{plural(n, 'deadline')} counted from a milestone this export leaves"
             " out (filtered out, in the trash or in another case): written with rule and"
             " working but no trigger, as an import into another store keeps them"
         )

@@ -15,6 +15,7 @@ from casetrack.milestones import load_milestones
 from casetrack.models import Case, Milestone, Party, Source
 from casetrack.selection import Filters, where_clause
 from casetrack.sql import placeholders
+from casetrack.text import plural
 from casetrack.timeline import ORDER_BY
 
 CHUNK = 500
@@ -65,7 +66,7 @@ class Selection:
     def omissions(self) -> list[str]:
         """One line per reason milestones were left out of the export, then the warnings."""
         return [
-            f"left out {n} milestone{'' if n == 1 else 's'} {why}: use --format json for all"
+            f"left out {plural(n, 'milestone')} {why}: use --format json for all"
             for why, n in self.left_out.items()
         ] + self.warnings
 

@@ -25,6 +25,7 @@ from casetrack.output.pictures.common import (
     text_width,
     truncate,
 )
+from casetrack.text import plural
 
 Layout = Literal["auto", "horizontal", "vertical"]
 
@@ -928,7 +929,7 @@ def write_svg(
 
 def _summary(count: int, cases: int, years: tuple[int, int] | None) -> str:
     """One line under the title: how many milestones and cases, and the years covered."""
-    parts = [f"{count} milestone{'s' if count != 1 else ''}"]
+    parts = [plural(count, "milestone")]
     if cases > 1:
         parts.append(f"{cases} cases")
     if years:
