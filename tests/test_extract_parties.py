@@ -1119,3 +1119,24 @@ def test_a_court_written_in_capitals_over_its_order_and_its_registry_are_the_cou
 def test_a_court_in_capitals_heading_its_decision_decides_it(head: str, court: str) -> None:
     text = f"{head}\n\nORDER\n\nThe Court granted the motion in its March 6, 2018 Order."
     assert court in extract(text).candidates[-1].parties
+
+
+def test_an_international_tribunals_caption_lists_its_accused_and_names_no_prosecutor() -> None:
+    text = "On 23 October 2003 in The Prosecutor v. Harlan, Brisk and Tomic a conference was held."
+    assert _only(text).parties == ["Harlan", "Brisk", "Tomic"]
+
+
+def test_a_caption_side_followed_by_a_company_word_is_no_list() -> None:
+    text = "Acme Trading Commission v. Dale Okafor, Inc. and Others was decided on 3 May 2019."
+    assert "Inc" not in _only(text).parties
+
+
+@pytest.mark.parametrize("case", ["the Harlan case", "the Harlan and others case"])
+def test_a_case_named_by_its_accused_names_them(case: str) -> None:
+    text = f"The sentencing hearing in {case} will be held on 22 October 2003 in Courtroom I."
+    assert "Harlan" in _only(text).parties
+
+
+def test_a_judges_hyphenated_given_name_is_part_of_the_name() -> None:
+    text = "The indictment was confirmed by Judge O-gon Kwon on 2 October 2003."
+    assert _only(text).parties == ["O-gon Kwon"]

@@ -349,7 +349,10 @@ _OFFICE_AFTER = Regex(
 )
 # A person's particles: no "and" ("Mr Ivan Orel and Ms Olga Ruse" are two people).
 _PARTICLE = r"(?:de|du|des|van|von|der|den|da|di|le|la|bin|ben|al|d'|l')"
-_TITLED = Regex(rf"\b{_TITLES}\s+(?P<name>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,3}})")
+_TITLED = Regex(
+    rf"\b{_TITLES}\s+(?P<name>(?:{_TOKEN}|[{_UPPER}]-[{_LOWER}]+)"  # "Judge O-gon Kwon"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,3}})"
+)
 # Names a French decision hides: "M. Rémi X...", "Mme [K]", or "D... François" (the surname's
 # initial, then the first name, as older decisions write them).
 _ANONYMISED = Regex(
@@ -542,6 +545,14 @@ _STATE_SIDE = Regex(
     r"(?i:(?:the\s+)?(?:state|people|commonwealth|united\s+states(?:\s+of\s+america)?|government"
     r"|crown)(?:\s+of\s+[\w ]+)?)"
 )
+# The prosecutor's side of an international tribunal's caption ("The Prosecutor v. Limaj"): the
+# other is the accused; "Prosecutor" alone names no party.
+_PROSECUTOR_SIDE = Regex(r"(?i:(?:the\s+)?prosecutor)")
+# More accused after a caption's second side: "The Prosecutor v. Limaj, Bala and Musliu".
+_NEXT_SIDE = Regex(rf"(?P<sep>,|[ \t]+and)[ \t]+(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}})\b")
+# A case named by its accused: "the sentencing hearing in the Mrdja case", "the Sikirica and
+# others case".
+_CASE_OF = Regex(rf"\bthe[ \t]+(?P<name>{_TOKEN})(?:[ \t]+and[ \t]+others)?[ \t]+case\b")
 # A caption naming one side only: "Matter of Emmanuel LAGUERRE, Respondent", "In re Gault",
 # "Ex parte Smith".
 _IN_RE = Regex(
@@ -817,17 +828,26 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
             if _UNITED_STATES.rx.fullmatch(m.group(group).strip()):  # "X v. United States"
                 add(m.start(group), m.end(group), UNITED_STATES, "other")
                 continue
-            side = m.group(group).split(",")[0].split()
-            while side and fold(side[0]).strip(".'") in _NOT_NAMES:
-                side.pop(0)
+            side = _side_words(m.group(group))
+            if _PROSECUTOR_SIDE.rx.fullmatch(" ".join(side)):  # "In The Prosecutor v. X"
+                for start, end, more in _more_sides(text, m.end("second")):
+                    add(start, end, more, _kind_of(more))
+                continue
             name = _tidy(" ".join(side))
             if _is_name(name) and fold(name) not in _PLACES:  # a state: no "he" or "she"
                 aka = _AKA.rx.match(text, m.end(group))
                 after = aka.end() if aka else m.end(group)
                 accused = bool(_ACCUSED_SIDE.rx.match(text, after)) and len(side) > 1
                 accused = accused or bool(_STATE_SIDE.rx.fullmatch(m.group(other).strip()))
+                accused = accused or bool(
+                    _PROSECUTOR_SIDE.rx.fullmatch(" ".join(_side_words(m[other])))
+                )
                 kind = _kind_of(name, "person" if accused else "other")
                 add(m.start(group), m.end(group), name, kind)
+    for m in _CASE_OF.rx.finditer(text):
+        name = m.group("name")
+        if _is_name(name) and name not in _ORG_WORDS and not name.endswith(("'s", "\u2019s")):
+            add(m.start("name"), m.end("name"), name, "person")
     for m in _COUPLE.rx.finditer(text):
         first, second, surname = m.group("first", "second", "surname")
         if _is_couple(text, m.start(), first, second, surname):
@@ -908,6 +928,29 @@ _COUNSEL_AFTER = Regex(
     rf"|(?:[ \t,.]+(?:[{_UPPER}][\w.'\u2019&-]*|and|of|the|&))*[ \t,.]*\bfor\s+(?:the\s+)?"
     rf"(?i:{_SIDES})\b",
 )
+
+
+def _side_words(side: str) -> list[str]:
+    """A caption side's words up to a comma, without the sentence words before it ("In The")."""
+    words = side.split(",")[0].split()
+    while words and fold(words[0]).strip(".'") in _NOT_NAMES:
+        words.pop(0)
+    return words
+
+
+def _more_sides(text: str, end: int) -> list[tuple[int, int, str]]:
+    """The accused listed after a caption's second side ending at `end`, with their spans:
+    ", Bala and Musliu"; none unless the list ends with "and" (", Inc." is no list)."""
+    listed = []
+    while (m := _NEXT_SIDE.rx.match(text, end)) is not None:
+        name = m.group("name")
+        if not _is_name(name) or set(name.split()) & set(_ORG_WORDS):
+            return []
+        listed.append((m.start("name"), m.end("name"), name))
+        end = m.end()
+        if m.group("sep") != ",":
+            return listed
+    return []
 
 
 def _is_counsel(text: str, start: int, end: int) -> bool:
