@@ -14,7 +14,6 @@ from casetrack.dates import (
     display_date,
     from_stored,
     keys_for_order,
-    parse_date,
     wholly_before,
 )
 from casetrack.documents import get_document
@@ -27,6 +26,7 @@ from casetrack.drafts import (
     check_citation,
     check_party,
     check_status,
+    checked_date,
     clean_kind,
     clean_tag,
     date_columns,
@@ -275,7 +275,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
     history holds no empty change.
     """
     updates: dict[str, object] = {}
-    value = parse_date(change.date) if change.date is not None else None
+    value = checked_date(change.date) if change.date is not None else None
     if value is not None:
         updates.update(date_columns(value))
     if change.title is not None:

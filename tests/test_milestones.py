@@ -72,6 +72,15 @@ def test_invalid_dates_are_refused_with_accepted_forms(case: Cli, date: str) -> 
     assert case.query("SELECT count(*) FROM milestones") == [(0,)]
 
 
+@pytest.mark.parametrize("date", ["2003-02-30", "", " "])
+def test_add_and_edit_refuse_a_date_alike(case: Cli, date: str) -> None:
+    """One check of a milestone's date (drafts.checked_date) for both."""
+    milestone_id = case("add", "acme", "2003", "Arrest").stdout.strip()
+    refused = case("add", "acme", date, "x", code=1).stderr
+    assert case("edit", milestone_id, "--date", date, code=1).stderr == refused
+    assert case.query("SELECT date FROM milestones") == [("2003",)]
+
+
 def test_unknown_kind_and_bad_party_are_refused_with_suggestions(case: Cli) -> None:
     assert (
         "did you mean 'raid'" in case("add", "acme", "2003", "x", "--kind", "riad", code=1).stderr
