@@ -1140,3 +1140,17 @@ def test_a_case_named_by_its_accused_names_them(case: str) -> None:
 def test_a_judges_hyphenated_given_name_is_part_of_the_name() -> None:
     text = "The indictment was confirmed by Judge O-gon Kwon on 2 October 2003."
     assert _only(text).parties == ["O-gon Kwon"]
+
+
+def test_a_french_echr_judgment_is_the_cour_europeennes_by_its_name_or_its_requete() -> None:
+    head = "AFFAIRE K.L. c. RUSLANIE\n\n(Requête no 12345/06)\n\nARRÊT\n\nSTRASBOURG\n\n3 mai 2010"
+    named = head + "\n\nLa Cour européenne des droits de l'homme, siégeant en une chambre."
+    court = "Cour européenne des droits de l'homme"
+    assert extract(head, lang="fr").candidates[0].parties == [court]
+    assert extract(named, lang="fr").candidates[0].parties == [court]
+
+
+@pytest.mark.parametrize("jury", ["federal grand jury", "Vinton County Grand Jury"])
+def test_a_grand_jury_returning_an_indictment_is_a_party(jury: str) -> None:
+    text = f"On March 3, 2016, a {jury} returned an indictment against Dale Okafor."
+    assert _only(text).parties == [jury, "Dale Okafor"]

@@ -252,10 +252,12 @@ def _known_surnames(
 
 
 ECHR = "European Court of Human Rights"
+CEDH = "Cour européenne des droits de l'homme"
 # Courts a text is a decision of by its shape, though its head may not name them: an ECHR
 # application number; a French decision headed "Cass., Crim., 5 septembre 2023".
 _IMPLIED_COURTS = (
     (Regex(r"\bApplications?\s+(?:no\s?\.?|number\(s\)\s*:)\s*\d+/\d\d\b"), ECHR, "ECHR"),
+    (Regex(r"\bRequ[êe]tes?\s+n[o°]s?\s?\.?\s*\d+/\d\d\b"), CEDH, "CEDH"),  # its French texts
     (Regex(r"\A\W*Cass\.,?\s"), "Cour de cassation", ""),
     # A chamber's decision headed as the Bulletin heads it: "2e Civ., 4 février 2021, n° ...".
     (
@@ -450,6 +452,7 @@ _CAPS_STOP = (
 _FRENCH_COURT = Regex(
     (
         r"\b(?P<name>(?:cour de justice (?:de l'union|des communaut[ée]s) europ[ée]enne"
+        r"|(?:cour|commission) europ[ée]enne des droits de l'homme"
         r"|tribunal de premi[eè]re instance des communaut[ée]s europ[ée]ennes"
         r"|tribunal (?:de la fonction publique )?de l'union europ[ée]enne"
         r"|(?P<office>juge (?:d'instruction|des libert[ée]s et de la d[ée]tention|des enfants"
@@ -463,6 +466,11 @@ _FRENCH_COURT = Regex(
         rf"(?-i:[{_UPPER}][\w{_UPPER}-]*(?:[ -](?!{_CAPS_STOP}\b)[{_UPPER}][\w{_UPPER}-]*)*))?)"
     ).replace("'", "['\u2019]"),  # a curly apostrophe too: "Conseil d\u2019État"
     re.IGNORECASE,
+)
+# A grand jury, which returns indictments: "a federal grand jury", "the Vinton County Grand Jury".
+_GRAND_JURY = Regex(
+    rf"\b(?P<name>(?:(?:[Ff]ederal|[Ss]tate(?:wide)?|[Cc]ounty|(?:{_TOKEN}[ \t]+)+County)[ \t]+)?"
+    r"[Gg]rand[ \t]+[Jj]ury)\b"
 )
 # A court in capitals heading its decision: "IN THE UNITED STATES DISTRICT COURT FOR THE DISTRICT
 # OF ARIZONA", "COURT OF APPEALS OF OHIO", "UNITED STATES DISTRICT COURT SOUTHERN DISTRICT OF NEW
@@ -778,6 +786,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         name = m.group("name")
         if " " in name or not fold(name).startswith(("commune", "departement", "region")):
             add(m.start("name"), m.end("name"), name, "agency")
+    for m in _GRAND_JURY.rx.finditer(text):
+        add(m.start("name"), m.end("name"), m.group("name"), "agency")
     for m in _COURT_IN_CAPITALS.rx.finditer(text):
         name = _court_in_capitals(m.group("name"))
         written = m.group("name") if fold(name) != fold(m.group("name")) else ""
