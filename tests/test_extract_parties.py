@@ -1154,3 +1154,15 @@ def test_a_french_echr_judgment_is_the_cour_europeennes_by_its_name_or_its_reque
 def test_a_grand_jury_returning_an_indictment_is_a_party(jury: str) -> None:
     text = f"On March 3, 2016, a {jury} returned an indictment against Dale Okafor."
     assert _only(text).parties == [jury, "Dale Okafor"]
+
+
+def test_la_cour_capitalised_in_a_cours_decision_is_that_cour_not_the_tribunal_before() -> None:
+    text = (
+        "Cour administrative d'appel de Valmont, 2ème chambre, 9 juillet 2019\n\n"
+        "Par un jugement du 7 juin 2018, le tribunal administratif de Sorel a rejeté la demande.\n"
+        "Procédure devant la Cour :\n\n"
+        "Par une requête enregistrée le 2 août 2018, Paul Brenne demande à la Cour d'annuler ce "
+        "jugement."
+    )
+    candidates = extract(text, lang="fr").candidates
+    assert candidates[-1].parties == ["Paul Brenne", "Cour administrative d'appel de Valmont"]

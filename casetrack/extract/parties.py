@@ -1215,6 +1215,12 @@ _ITSELF = Regex(
     r"|of\s+adoption\s+of)|\bcommuniqu[ée]e\s+(?:[àa]\s+l['\u2019]\s*[ÉE]tat\s+partie"
     r"|aux\s+[ÉE]tats\s+parties)|\btransmitted\s+to\s+the\s+States?\s+part(?:y|ies)"
 )
+# A French decision's "la Cour", capitalised, is the cour deciding ("demande à la Cour"), when a
+# cour decides; not the cour d'appel of a tribunal's decision.
+_THE_COUR = Regex(
+    r"\b[Ll]a[ \t]+Cour\b"
+    r"(?![ \t]+(?:d['\u2019](?:appel|assises)|de\b|des\b|du\b|administrative|europ|supr))"
+)
 # A role bound to a name: "The applicant, Mr Tamaz Galuashvili, ...", "Lydia Alicea (the
 # defendant)", "Mr Fedorenko ("the applicant")".
 _ROLE_THEN_NAME = Regex(rf"\b(?:[Tt]he|[Ll]e|[Ll]a)\s+(?P<role>{_ROLES})\s*,\s+")
@@ -1472,7 +1478,7 @@ class Carried:
         if described and described not in added:
             added.append(described)
             kinds.add("person")
-        if self.itself and self.itself not in added and _ITSELF.rx.search(sentence):
+        if self.itself and self.itself not in added and self._names_itself(sentence):
             added.append(self.itself)
             kinds.add("court")
         folded = fold(sentence)
@@ -1544,13 +1550,20 @@ class Carried:
         speaking = _speakers(sentence, names)
         return [p for p in parties if p not in speaking or self._kind(p) != "official"]
 
+    def _names_itself(self, sentence: str) -> bool:
+        """Whether a sentence names the court deciding ("this Court", "la Cour")."""
+        if _ITSELF.rx.search(sentence):
+            return True
+        cour = self.itself is not None and fold(self.itself).startswith("cour")
+        return cour and _THE_COUR.rx.search(sentence) is not None
+
     def _named_in(self, clause: str, names: Names) -> list[str]:
         """The parties a clause names, and those its role words bind ("the author", "l'État
         partie") or that name the deciding body itself, though the sentence named them before."""
         named = parties_in(clause, names)
         folded = fold(clause)
         bound = [p for r, p in self.roles.items() if re.search(_role_words(r), folded)]
-        if self.itself is not None and _ITSELF.rx.search(clause):
+        if self.itself is not None and self._names_itself(clause):
             bound.append(self.itself)  # "Date of adoption of Views : 4 November 2022"
         return named + [p for p in dict.fromkeys(bound) if p not in named]
 
