@@ -1166,3 +1166,12 @@ def test_la_cour_capitalised_in_a_cours_decision_is_that_cour_not_the_tribunal_b
     )
     candidates = extract(text, lang="fr").candidates
     assert candidates[-1].parties == ["Paul Brenne", "Cour administrative d'appel de Valmont"]
+
+
+def test_a_courtroom_a_judgement_and_a_briefing_are_no_people() -> None:
+    text = (
+        "Weekly Press Briefing. In The Prosecutor v. Dale Okafor, the Sentencing Judgement will be "
+        "rendered on 28 October 2003 in Courtroom III. On 30 October, the Accused filed a motion."
+    )
+    candidates = extract(text).candidates
+    assert [c.parties for c in candidates] == [["Dale Okafor"], ["Dale Okafor"]]

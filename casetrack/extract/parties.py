@@ -430,9 +430,11 @@ _ORG_WORDS = (
     "Inc", "Ltd", "Chamber", "Parliament", "Committee", "Group", "Organization", "Organisation",
     "Branch", "Federation", "Cartel", "Administration", "Force", "Unit", "Team", "Investigations",
     "Operations", "Enforcement", "Security", "Services", "Prison", "Jail", "Penitentiary",
-    "Facility", "Center", "Centre", "Hospital", "Market",
+    "Facility", "Center", "Centre", "Hospital", "Market", "Tribunals",
 )  # fmt: skip
-_COURT_WORDS = frozenset({"Court", "Courts", "Tribunal", "Cour", "Chamber", "Division"})
+_COURT_WORDS = frozenset(
+    {"Court", "Courts", "Tribunal", "Tribunals", "Cour", "Chamber", "Division"}
+)
 _AGENCY_WORDS = frozenset(
     {"Department", "Ministry", "Office", "Agency", "Bureau", "Police", "Service", "Authority",
      "Government", "Commission", "Administration", "Force", "Unit", "Team", "Investigations",
@@ -633,7 +635,7 @@ _NOT_NAMES_TEXT = """the a an in on at by for of and but if as after before foll
     audience publique faits et procedure une ce qui suit affaire pourvoi republique francaise
     au nom du peuple francais state people united states government u.s federal supreme
     superior district county city we us our i judges justices circuit america fundamental freedoms
-    rights person operation protocol covenant pacte protocole nations
+    rights person operation protocol covenant pacte protocole nations courtroom judgement briefing
     jan feb mar apr jun jul aug sep sept oct nov dec janv fevr avr juil juill
     printable print search download rtf pdf html story"""
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
