@@ -287,3 +287,39 @@ def test_a_relative_date_restated_by_that_is_is_one_date() -> None:
         "of May of 2004, it was made public."
     )
     assert dates(text) == ["2004-05-02", "2004-05-12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        # a US court's filing stamp dates the paper it stamps, of its title's kind
+        ("Case 1:19-cv-01234 Document 1 Filed 05/14/19 Page 1 of 30 COMPLAINT FOR INJUNCTIVE "
+         "RELIEF Plaintiff Example Commission alleges as follows: the defendant sold the goods.",
+         "en", [("2019-05-14", "complaint")]),
+        ("ORDER The Court has read the papers. Case 2:19-cv-04321 Document 12 Filed 08/22/19 "
+         "Page 1 of 4", "en", [("2019-08-22", "order")]),
+        # a day without its year before "puis" and a full date takes its year
+        ("Il a été interpellé le 11 septembre puis le 3 octobre 2012 à son domicile.", "fr",
+         [("2012-09-11", "arrest"), ("2012-10-03", "arrest")]),
+        # a case put in deliberation until a day, a treaty named by where it was signed, the
+        # longest a term may run, a period hedged at both ends: no events
+        ("L'affaire a été mise en délibéré au 6 juin 2023.", "fr", []),
+        ("La Convention de sauvegarde des droits de l'homme, signée à Rome le 4 novembre 1950, "
+         "garantit ce droit.", "fr", []),
+        ("The court remanded him in custody, but for no longer than until 3 August 2013.", "en",
+         []),
+        ("From at least until March 2011 to at least May 2016, the firm failed to keep records.",
+         "en", []),
+        # an agency's news in a listing of releases is no case's
+        ("Agency Holds Take Back Day Across the Country (October 28, 2023)\n\nFormer Nurse "
+         "Sentenced for Theft of Drugs (November 2, 2023)", "en", [("2023-11-02", "sentencing")]),
+        # the EU Court's press release names the judgment it announces
+        ("COMMUNIQUE DE PRESSE n° 12/19 Luxembourg, le 3 avril 2019 Arrêt dans l'affaire "
+         "C-123/17 Roe / Examplia La Cour dit pour droit que la directive s'applique.", "fr",
+         [("2019-04-03", "judgment")]),
+    ],
+)  # fmt: skip
+def test_stamps_deliberations_treaties_and_an_agencys_news(
+    text: str, lang: str, want: list[tuple[str, str]]
+) -> None:
+    assert kinds(text, lang) == want

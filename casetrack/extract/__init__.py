@@ -43,6 +43,7 @@ from casetrack.extract.dates import (
     dateline,
     find_dates,
     head_date,
+    is_dated_headline,
     is_dateline,
     is_heading,
     is_item_text,
@@ -55,7 +56,14 @@ from casetrack.extract.dates import (
 )
 from casetrack.extract.keep import KeepModel
 from casetrack.extract.keep import shipped as shipped_keep
-from casetrack.extract.kinds import HEAD, KindWords, carried_kind, header_kind, is_decision
+from casetrack.extract.kinds import (
+    HEAD,
+    KindWords,
+    carried_kind,
+    header_kind,
+    is_decision,
+    stamped_kind,
+)
 from casetrack.extract.learned import Context, KindModel, shipped
 from casetrack.extract.parties import (
     Carried,
@@ -241,6 +249,8 @@ def extract(
                 continue
             if _said_today(sentence, date_found, kind_words):
                 continue  # "We're here today to talk about ...": when the speaker spoke
+            if _CONTINUED.rx.search(sentence, max(0, date_found.start - 60), date_found.start):
+                continue  # "The hearing will continue tomorrow": the hearing's first day is told
             cited = cited_by_reference(sentence, date_found.start, date_found.end)
             if cited and offset + date_found.start >= HEAD:
                 continue  # "Crim., 5 mai 2010, n° 09-87.123": another case's decision
@@ -258,6 +268,7 @@ def extract(
                 sentence, date_found.start, date_found.end, offset, decision, story
             )
             kind = "ruling" if citation is not None else header
+            kind = kind or stamped_kind(sentence[: date_found.start], story)
             kind = kind or kind_words.nearest(date_found.start, date_found.end)
             if kind == "other" and (
                 kind_words.tells_a_state()
@@ -265,6 +276,7 @@ def extract(
                 or _founding(sentence, date_found.start)
                 or _law_made(sentence, date_found.end)
                 or bounds_a_state(sentence, date_found.start, date_found.end)
+                or is_dated_headline(sentence, date_found)  # an agency's news, no case's
             ):
                 continue  # "In February 1925 the company owned the mine", "living there since"
             if kind in _COURT_ACTS and header is None and _an_act_reviewed(sentence, date_found):
@@ -409,6 +421,11 @@ def _an_act_reviewed(sentence: str, item: Found) -> bool:
     return not _COURT_OBJECT.rx.search(reviewed["object"] + " " + after.split(" par ")[0])
 
 
+_CONTINUED = Regex(
+    r"\b(?:hearings?|trials?|audiences?|proc[èe]s)\s+(?:will\s+|shall\s+|is\s+to\s+)?"
+    r"(?:continue[sd]?|resume[sd]?|reprendra|se\s+poursuivra)\s+(?:on\s+|le\s+)?$",
+    re.IGNORECASE,
+)
 # A ceremony is no step of a case: "gathered at the Memorial on May 12 and paid tribute".
 _CEREMONY = Regex(
     r"\b(?:ceremon(?:y|ies)|tribute|memorial|commemorat\w*|vigil|wreath|anniversary"

@@ -284,7 +284,7 @@ _NUMERIC_DATE = Regex(
 # A year in two figures only after a word that dates something ("assignée le 06/06/17", "served
 # on 6/6/17"): alone, 17/04258 is a docket number.
 _SHORT_NUMERIC_DATE = Regex(
-    r"(?:\b(?:le|du|au|on|dated|of)\s+|\bdate\b[\w ]{0,20}:[ \t]*)"
+    r"(?:\b(?:le|du|au|on|dated|of|filed)\s+|\bdate\b[\w ]{0,20}:[ \t]*)"
     r"(?P<day>[0-3]?\d)(?P<sep>[./-])(?P<month>[0-3]?\d)(?P=sep)"
     r"(?P<short>\d\d)(?![\w/.,-]?\d)(?![^\W\d_])",
     re.IGNORECASE,
@@ -497,7 +497,11 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"bill|loi|d[ée]cret)s?\b[^.;\n\d]{0,30}?\b(?:in|on|le|en)"
     r"|\b(?:dob|d\.o\.b\.|date\s+of\s+birth|date\s+de\s+naissance|last\s+reviewed|reviewed\s+on"
     r"|release\s+date\s*:)"
-    r"|\b(?:deliberated|d[ée]lib[ée]r[ée]e?)\b[^.;\n\d]{0,40}?\b(?:on|le|du)"
+    r"|\b(?:deliberated|d[ée]lib[ée]r[ée]e?)\b[^.;\n\d]{0,40}?\b(?:on|le|du|au)"
+    # A treaty named by where it was signed: "la Convention ..., signée à Rome le 4 novembre 1950"
+    r"|\bsign[ée]e?s?\s+[àa]\s+[A-Z][\w-]+\s+le|\bsigned\s+at\s+[A-Z][\w-]+\s+on"
+    # The longest a term may run: "remanded in custody, but for no longer than until 3 May"
+    r"|\bno\s+longer\s+than(?:\s+until)?"
     r"|\bdocument\s+date"
     # A page's copy: "Accessed May 3, 2022", "Retrieved on", "consulté le"
     r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)"
@@ -803,6 +807,8 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
 
 
 _AND = Regex(r"\s*,?\s*(?:and|et|&)\s+", re.IGNORECASE)
+# "le 11 septembre puis le 3 octobre 2012", "on May 3 and then on June 5, 2012"
+_THEN = Regex(r"\s*,?\s*(?:(?:and|et)\s+)?(?:puis|then)\s+(?:(?:le|on)\s+)?", re.IGNORECASE)
 
 
 def _sharing_a_year(text: str, found: list[Found]) -> list[Found]:
@@ -813,7 +819,10 @@ def _sharing_a_year(text: str, found: list[Found]) -> list[Found]:
         following = found[index + 1]
         if item.month_day is None or following.span is None or following.span.precision != "day":
             continue
-        if not _AND.rx.fullmatch(text, item.end, following.start):
+        if not (
+            _AND.rx.fullmatch(text, item.end, following.start)
+            or _THEN.rx.fullmatch(text, item.end, following.start)
+        ):
             continue
         day = following.span.start
         year = day.year - (item.month_day > (day.month, day.day))
@@ -974,7 +983,7 @@ _PERIOD_LEAD = Regex(
     r"(?<!\w)(?:from|between|du|de|entre|period(?:\s+of)?|covering|p[ée]riode|(?:beginning|starting"
     r"|commencing|began|begun|started|commenced)(?:\s+(?:in|on|at\s+least|from|as\s+early\s+as"
     r"|(?:no|not)\s+later\s+than))*(?:\s+or)?)\s+"
-    r"(?:the\s+|le\s+)?" + _ABOUT + "$",
+    r"(?:the\s+|le\s+)?" + _ABOUT + r"(?:until\s+)?$",  # "from at least until October 2010"
     re.IGNORECASE,
 )
 _PERIOD_LINK = Regex(
@@ -1483,6 +1492,22 @@ def is_heading(sentence: str, found: Sequence[Found]) -> bool:
         return False
     rest = (sentence[: found[0].start] + " " + sentence[found[0].end :]).strip()
     return _HEADING_WORDS.rx.fullmatch(rest) is not None
+
+
+_CAPITALISED = Regex(r"(?<![\w'\u2019-])[A-Z0-9$]")
+_HEADLINE_WORD = Regex(r"(?<![\w'\u2019-])[^\W_][\w'\u2019.,$-]*")
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or",
+                          "the", "to", "with"})  # fmt: skip
+
+
+def is_dated_headline(sentence: str, found: Found) -> bool:
+    """Whether a line is a headline in title case dated in brackets at its end, as a listing
+    of releases gives its items ("DEA Executes Operation Bottleneck (October 31, 2023)")."""
+    before = sentence[: found.start].rstrip()
+    if not before.endswith("(") or sentence[found.end :].strip() != ")":
+        return False
+    words = [w for w in _HEADLINE_WORD.rx.findall(before) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and all(_CAPITALISED.rx.match(w) for w in words)
 
 
 HEADLINE, ALONE, POST = "headline", "alone", "post"

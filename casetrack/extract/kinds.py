@@ -450,6 +450,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "judgment",
         (
             r"entered judgment",
+            r"(?:arrets?|judgments?) (?:dans l'affaire|dans les affaires|in cases?) [ct]-\d+",
             r"(?:court|judge) orders (?:[\w.,'&$-]+ ){1,8}?to pay",
             # a civil court ordering a party to pay is no conviction
             r"condamn\w* (?:(?!a\b)[\w.'-]+ ){0,2}?a (?:lui |leur )?(?:payer|verser|rembourser"
@@ -1312,6 +1313,27 @@ def labelled_kind(before: str) -> str | None:
         return "filing"
     words = KindWords.of(name, ()).words
     return words[0][2] if words else "other"
+
+
+# A US court's filing stamp, run into the text of a docketed paper: "Case 1:16-cv-07544
+# Document 1 Filed 09/27/16 Page 1 of 26".
+_STAMP = Regex(r"\bdocument\s+\d+\s+filed\s*$")
+_STAMPED_HEAD = 3000  # characters: where the paper's title is
+_PAPER_TITLE = Regex(r"\b(?:COMPLAINT|ORDER|INDICTMENT|JUDGMENT|MOTION|INFORMATION|OPINION)\b")
+_PAPER_KINDS = {
+    "COMPLAINT": "complaint", "ORDER": "order", "INDICTMENT": "indictment",
+    "JUDGMENT": "judgment", "MOTION": "motion", "INFORMATION": "charge", "OPINION": "ruling",
+}  # fmt: skip
+
+
+def stamped_kind(before: str, story: str) -> str | None:
+    """The kind of the date a filing stamp gives ("Document 1 Filed 09/27/16"): the day the
+    paper it stamps was filed, of the kind its title in capitals names ("COMPLAINT FOR
+    INJUNCTIVE RELIEF", "ORDER"), else a filing; None for a date no stamp gives."""
+    if not _STAMP.rx.search(fold_same_length(before).lower()):
+        return None
+    title = _PAPER_TITLE.rx.search(story[:_STAMPED_HEAD])
+    return _PAPER_KINDS[title[0]] if title else "filing"
 
 
 def _under_title(before: str) -> bool:
