@@ -1175,3 +1175,11 @@ def test_a_courtroom_a_judgement_and_a_briefing_are_no_people() -> None:
     )
     candidates = extract(text).candidates
     assert [c.parties for c in candidates] == [["Dale Okafor"], ["Dale Okafor"]]
+
+
+def test_lui_is_the_person_named_before_as_him_is() -> None:
+    text = (
+        "Paul Brenne est journaliste. Le 5 novembre 2014, lui et d'autres membres ont participé "
+        "à une réunion."
+    )
+    assert _only(text, "fr").parties == ["Paul Brenne"]

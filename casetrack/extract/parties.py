@@ -1130,7 +1130,7 @@ _ROLES = (
 )
 _REFERS_TO = {
     "person": Regex(
-        r"\b(?:he|she|him|his|her|il|elle|celui-ci|celle-ci|l'int[ée]ress[ée]e?|"
+        r"\b(?:he|she|him|his|her|il|elle|lui|celui-ci|celle-ci|l'int[ée]ress[ée]e?|"
         rf"(?:the |le |la )?(?:{_ROLES}|veteran|employee))\b|\bl['\u2019](?:a|ont|avait|avaient)\s+"
         r"(?:condamn|relax|acquitt|d[ée]bout|renvoy|plac|d[ée]clar|reconnu|assign|cit[ée]|convoqu"
         r"|interpell|arr[êe]t[ée]|mise? en examen)",
