@@ -134,6 +134,13 @@ class SourceLink:
     quote_found: int | None = None
 
     @property
+    def named(self) -> str:
+        """The source as a sheet names it: a registered document by its title, then its
+        `sha256:` source (the last word, which `cited_source` reads back); any other by its
+        URL or citation."""
+        return f"{self.title} {self.url}" if self.sha256 and self.title else self.url
+
+    @property
     def quote_warning(self) -> str | None:
         """What every listing and report says of a quote not found on the page it cites."""
         return "quote not found on the page" if self.quote_found == 0 else None
@@ -151,6 +158,19 @@ class SourceLink:
             "page_index": self.page_index,
             "quote_found": None if self.quote_found is None else bool(self.quote_found),
         }
+
+
+def cited_source(line: str) -> str:
+    """The source a sheet's line names (`SourceLink.named`): a line ending with a document's
+    `sha256:` source after its title is that source; any other line is itself."""
+    head, _, last = line.rpartition(" ")
+    digest = last.removeprefix("sha256:")
+    if head and len(digest) == 64 and last != digest and all(c in _HEX for c in digest):
+        return last
+    return line
+
+
+_HEX = frozenset("0123456789abcdef")
 
 
 @dataclass

@@ -285,3 +285,38 @@ def test_a_second_pinpoint_of_a_source_is_refused_not_swapped_in(cited: Cli) -> 
     for _ in range(3):
         cited("undo")
     assert cited.records() == before
+
+
+def test_a_sheet_names_a_cited_document_by_its_title_and_reads_it_back(
+    cited: Cli, tmp_path: Path
+) -> None:
+    """A spreadsheet's reader sees which document a fact cites, not only its hash; the line
+    still ends with the document's sha256: source, which is what import reads back."""
+    import csv
+    import io
+
+    cited("add", "acme", "2003-06-17", "Police raid", "--cite", "1:iv", "--quote", "raided")
+    cited("edit", "1", "--source", "https://example.org/raid")
+    digest = cited.query("SELECT sha256 FROM documents")[0][0]
+    sheet = tmp_path / "all.csv"
+    cited("export", "-f", "csv", "-o", str(sheet))
+    for text in (sheet.read_text(), cited("timeline", "acme", "-f", "csv").stdout):
+        [row] = csv.DictReader(io.StringIO(text, newline=""))
+        assert row["sources"].splitlines() == [f"Exhibit 5 sha256:{digest}",
+                                               "https://example.org/raid"]  # fmt: skip
+        assert row["source_pages"].split("\n") == ["iv", ""]
+    other = Cli(tmp_path / "from-csv.db")
+    other("doc", "add", str(tmp_path / "exhibit5.pdf"))
+    other("import", str(sheet))
+    assert other.query(
+        "SELECT s.url, s.document_id, ms.page FROM milestone_sources ms"
+        " JOIN sources s ON s.id = ms.source_id ORDER BY ms.rowid"
+    ) == [(f"sha256:{digest}", 1, "iv"), ("https://example.org/raid", None, None)]
+    assert "unchanged" in other("import", str(sheet)).stderr
+    # A store without the document keeps the source by its hash, not by its title.
+    bare = Cli(tmp_path / "bare.db")
+    bare("import", str(sheet))
+    assert bare.query("SELECT url FROM sources ORDER BY id") == [
+        (f"sha256:{digest}",),
+        ("https://example.org/raid",),
+    ]

@@ -10,7 +10,8 @@ for people and ignored on import; sort_key is filled only for a milestone `move`
 elsewhere than its date's place. `export -f csv` and `timeline -f csv` write this one shape.
 
 List cells hold one item per line: parties as NAME or NAME:ROLE, sources as URL or
-citation, tags. A list cell without a line break is also split at ';' (parties and tags
+citation (a registered document as its title, then its sha256: source, the part import
+reads), tags. A list cell without a line break is also split at ';' (parties and tags
 only), so a hand-made sheet can write "Jane Doe:defendant; ACME". The source_quotes,
 source_pages and source_paragraphs cells have one line per source, in the same order, with
 '\\' written as '\\\\' and a line break inside a quote as '\\n'.
@@ -33,7 +34,7 @@ from casetrack.drafts import moved_key, party_spec_text
 from casetrack.errors import CasetrackError
 from casetrack.exchange.selection import Selection
 from casetrack.limits import MAX_RECORD, Lines
-from casetrack.models import Milestone
+from casetrack.models import Milestone, cited_source
 from casetrack.output.listings import safe_cell
 from casetrack.sql import placeholders
 
@@ -107,7 +108,7 @@ def _row(m: Milestone, case_titles: dict[str, str]) -> list[str]:
         "kind": m.kind,
         "title": m.title,
         "parties": _lines([party_spec_text(p.name, p.role) for p in m.parties]),
-        "sources": "\n".join(s.url for s in m.sources),
+        "sources": "\n".join(s.named for s in m.sources),
         **{
             f"source_{part}s": "\n".join(_escape(c[i]) for c in citations) if has[i] else ""
             for i, part in enumerate(_CITATION_PARTS)
@@ -179,7 +180,7 @@ def _milestone(row: dict[str, str]) -> dict[str, Any]:
     }  # fmt: skip
     record["parties"] = [{"spec": p} for p in _split(row.get("parties", ""), True)]
     record["tags"] = _split(row.get("tags", ""), True)
-    urls = _split(row.get("sources", ""), False)
+    urls = [cited_source(line) for line in _split(row.get("sources", ""), False)]
     columns = [row.get(f"source_{part}s", "").split("\n") for part in _CITATION_PARTS]
     record["sources"] = [
         {"url": url, **{part: _unescape(col[i]) if i < len(col) else None
