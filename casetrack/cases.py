@@ -184,6 +184,13 @@ def list_cases(store: Store) -> Iterator[dict[str, Any]]:
         yield dict(zip(_LISTED, row, strict=True))
 
 
+def marked_title(title: str, status: str | None) -> str:
+    """A case's title as case list's table says it: a case that is not open is marked after
+    its title, as a timeline marks a milestone that is not undisputed, so no terminal's
+    width leaves its status out."""
+    return title if status in (None, "", "open") else f"{title} [{status}]"
+
+
 def listed_cells(store: Store) -> Iterator[tuple[str, str, str, str, str | None, str | None]]:
     """What `case list` shows of each case listed by `list_cases`, as text: slug, title,
     status, milestone count, and the stored dates of its first and last milestones (None
@@ -252,13 +259,14 @@ def mend_figures(store: Store) -> list[tuple[int, str | None]]:
 
 
 def case_widths(conn: sqlite3.Connection) -> dict[str, int]:
-    """How wide case list's slug, title and status cells get (see tables.widest)."""
+    """How wide case list's slug and title cells get (see tables.widest): a title with the
+    mark `marked_title` gives it."""
     return widest(
         conn,
-        "SELECT max(length(slug)), max(length(title)), max(length(coalesce(status, '')))"
-        " FROM cases WHERE deleted_at IS NULL",
+        "SELECT max(length(slug)), max(length(title) + CASE WHEN coalesce(status, 'open')"
+        " IN ('', 'open') THEN 0 ELSE length(status) + 3 END) FROM cases WHERE deleted_at IS NULL",
         (),
-        ("slug", "title", "status"),
+        ("slug", "title"),
     )
 
 

@@ -189,7 +189,7 @@ def test_case_list_shows_the_kept_figures_as_it_showed_the_counted_ones(cli: Cli
         ("empty", 0, None, None, None, None),
     ]  # fmt: skip
     table = cli("case", "list").stdout.splitlines()
-    assert table[2].split() == ["c1", "One", "open", "3", "2001", "\u2013", "2005", "17", "Jun",
+    assert table[2].split() == ["c1", "One", "3", "2001", "\u2013", "2005", "17", "Jun",
                                 "2003"]  # fmt: skip
 
 

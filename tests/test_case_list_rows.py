@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casetrack.cases import case_widths, list_cases
+from casetrack.cases import case_widths, list_cases, marked_title
 from casetrack.cli.cases import DAY_WIDTH
 from casetrack.dates import display_text
 from casetrack.output import listings
@@ -51,20 +51,20 @@ def _build(tmp_path: Path, cases: list[tuple[int, str, str, list[str]]]) -> Cli:
 
 
 def _from_records(cli: Cli, fmt: str) -> str:
-    """The listing as case list wrote it before: its records, dates said, through
-    write_listing."""
+    """The listing as case list wrote it before: its records, status marked and dates said,
+    through write_listing."""
     store = Store.open(cli.db_path)
     try:
         records: list[dict[str, Any]] = [
-            {**r, "first": r["first_date"] and display_text(r["first_date"]),
+            {**r, "title": marked_title(r["title"], r["status"]),
+             "first": r["first_date"] and display_text(r["first_date"]),
              "last": r["last_date"] and display_text(r["last_date"])}
             for r in list_cases(store)
         ]  # fmt: skip
         parts: list[str] = []
         listings.write_listing(
-            parts.append, records, fmt, ["slug", "title", "status", "milestones", "first", "last"],
-            ("title", "first", "last"), ("status",), comfort=DAY_WIDTH,
-            widest=lambda: case_widths(store.conn),
+            parts.append, records, fmt, ["slug", "title", "milestones", "first", "last"],
+            ("title", "first", "last"), comfort=DAY_WIDTH, widest=lambda: case_widths(store.conn),
         )  # fmt: skip
         return "".join(parts)
     finally:

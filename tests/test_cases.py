@@ -110,9 +110,11 @@ def test_case_list_last_is_the_milestone_the_timeline_lists_last(cli: Cli) -> No
     assert (record["first"], record["last"]) == ("2001-01-01", "2014-12-31")  # the bounding days
 
 
-def test_case_list_at_80_columns_drops_the_status_before_wrapping_a_date(
+def test_case_list_says_a_closed_case_at_any_width_without_wrapping_a_date(
     cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A closed case is marked after its title, as a disputed milestone is in a timeline: at
+    80 columns, beside a long slug, it is still said, and no day wraps ('23 Jan' / '2019')."""
     for slug, title, days in (
         ("pmoi-2003-raid", "Raid on the PMOI offices in Auvers-sur-Oise",
          ("2003-06-17", "2011-05-12")),
@@ -122,11 +124,23 @@ def test_case_list_at_80_columns_drops_the_status_before_wrapping_a_date(
         cli("case", "add", slug, "--title", title)
         for day in days:
             cli("add", slug, day, "Event")
-    monkeypatch.setenv("COLUMNS", "80")
-    shown = cli("case", "list").stdout
-    assert all(len(line) <= 80 for line in shown.splitlines())
-    for day in ("17 Jun 2003", "12 May 2011", "23 Jan 2019", "2 Nov 2021"):
-        assert day in shown
-    assert "status" not in shown
-    monkeypatch.setenv("COLUMNS", "120")
-    assert "status" in cli("case", "list").stdout
+    cli("case", "edit", "pmoi-2003-raid", "--status", "closed")
+    for width in ("80", "120", "200"):
+        monkeypatch.setenv("COLUMNS", width)
+        shown = cli("case", "list").stdout
+        assert all(len(line) <= int(width) for line in shown.splitlines())
+        for day in ("17 Jun 2003", "12 May 2011", "23 Jan 2019", "2 Nov 2021"):
+            assert day in shown, width
+        assert shown.count("[closed]") == 1 and "[open]" not in shown, width
+        assert " ".join(shown.split()).count("Auvers-sur-Oise [closed]") == 1, width
+    for fmt in ("markdown", "csv"):
+        assert "[closed]" in cli("case", "list", "-f", fmt).stdout or fmt == "csv"
+    [closed, _] = json.loads(cli("case", "list", "-f", "json").stdout)
+    assert (closed["title"], closed["status"]) == (
+        "Raid on the PMOI offices in Auvers-sur-Oise",
+        "closed",
+    )
+    assert cli.query("SELECT slug, status FROM cases ORDER BY slug") == [
+        ("pmoi-2003-raid", "closed"),
+        ("usa-v-hetero-2019-cv", "open"),
+    ]

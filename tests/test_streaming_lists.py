@@ -317,7 +317,7 @@ WIDE = "Zz much wider" + " much wider" * 3
     [
         (("party", "list"), ("kind", "aliases", "milestones")),
         (("source", "list"), ("title", "url", "publisher", "published")),
-        (("case", "list"), ("title", "status", "milestones")),
+        (("case", "list"), ("title", "milestones")),
         (("history", "--limit", "1000"),
          ("at", "user", "command", "action", "table", "row", "summary")),
         (("search", "hearing", "--all"), ("case", "date", "kind", "title")),

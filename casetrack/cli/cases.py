@@ -50,8 +50,8 @@ def add(
     say(f"added case {case.slug}")
 
 
-# A day as listings say it: the first and last dates ask this much room before the status
-# column gives way, rather than wrapping ("23 Jan" / "2019") to keep it.
+# A day as listings say it: the first and last dates ask this much room before the title
+# narrows further, rather than wrapping ("23 Jan" / "2019").
 DAY_WIDTH = len("30 Sep 2024")
 
 
@@ -61,15 +61,15 @@ def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     from casetrack.cases import case_widths, list_cases, listed_cells
 
     store = open_store(ctx)
-    columns = ["slug", "title", "status", "milestones", "first", "last"]
     layout: dict[str, Any] = dict(
-        flexible=("title", "first", "last"), droppable=("status",), comfort=DAY_WIDTH,
+        flexible=("title", "first", "last"), comfort=DAY_WIDTH,
         empty="no cases yet: add one with 'casetrack case add SLUG --title TEXT'",
     )  # fmt: skip
     if fmt in (OutputFormat.table, OutputFormat.markdown):
-        rows = _dates_as_said(listed_cells(store))
-        emit_rows(rows, fmt, columns, widest=lambda: case_widths(store.conn), **layout)
+        rows = _as_said(listed_cells(store))
+        emit_rows(rows, fmt, list(TABLE_COLUMNS), widest=lambda: case_widths(store.conn), **layout)
         return
+    columns = ["slug", "title", "status", "milestones", "first", "last"]
     if fmt is OutputFormat.csv:
         columns += ["first_date", "last_date"]
     emit(list_cases(store), fmt, columns, **layout)
@@ -139,12 +139,18 @@ def rm(
         + f" to the trash: 'casetrack restore --case {slug}' brings it back")  # fmt: skip
 
 
-def _dates_as_said(
+# A table's columns: a case's status is marked after its title (cases.marked_title).
+TABLE_COLUMNS = ("slug", "title", "milestones", "first", "last")
+
+
+def _as_said(
     rows: Iterable[tuple[str, str, str, str, str | None, str | None]],
 ) -> Iterator[tuple[str, ...]]:
-    """Each case's first and last milestones' dates as said, for people (not bounding days)."""
+    """Each case's row for people: its status marked after its title, its first and last
+    milestones' dates as said (not bounding days)."""
+    from casetrack.cases import marked_title
     from casetrack.dates import display_text
 
     for slug, title, status, count, first, last in rows:
         said = display_text(first) if first else "", display_text(last) if last else ""
-        yield slug, title, status, count, *said
+        yield slug, marked_title(title, status), count, *said
