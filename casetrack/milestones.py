@@ -41,6 +41,7 @@ from casetrack.sources import find_source
 from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER
+from casetrack.text import name_key
 from casetrack.writer import MilestoneWriter, check_kind, find_kind
 
 # SQLite limits host parameters per statement; load records in chunks below it.
@@ -190,6 +191,7 @@ def add_milestone(store: Store, draft: Draft) -> WriteReport:
     with store.write() as conn:
         writer = MilestoneWriter(conn, any_spelling=True)
         (milestone_id,) = writer.insert([writer.resolve(checked).row()])
+        repeated = _repeated(conn, milestone_id)
     created = writer.created
     return WriteReport(
         milestone_id,
@@ -197,8 +199,27 @@ def add_milestone(store: Store, draft: Draft) -> WriteReport:
         created.parties,
         created.sources,
         created.odd_roles,
-        warnings=created.warnings,
+        warnings=[*created.warnings, *repeated],
     )
+
+
+def _repeated(conn: sqlite3.Connection, milestone_id: int) -> list[str]:
+    """A warning naming the milestone of the same case, date and title (in any case, accents
+    or spacing) that a new one may repeat: a command run twice from the shell's history. Two
+    facts may share a day and a title, so it is added all the same."""
+    rows = conn.execute(
+        "SELECT o.id, o.title, m.title, c.slug FROM milestones m"
+        " JOIN milestones o ON o.case_id = m.case_id AND o.date_start IS m.date_start"
+        " AND o.deleted_at IS NULL AND o.date = m.date AND o.id != m.id"
+        " JOIN cases c ON c.id = m.case_id WHERE m.id = ? ORDER BY o.id",
+        (milestone_id,),
+    )
+    return [
+        f"milestone {other} of {slug} has the same date and title: if this one repeats it,"
+        " 'casetrack undo' takes it back"
+        for other, title, new, slug in rows
+        if name_key(title) == name_key(new)
+    ][:1]
 
 
 def _set_roles(writer: MilestoneWriter, milestone_id: int, party_id: int, roles: list[str]) -> None:

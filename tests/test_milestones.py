@@ -332,3 +332,25 @@ def test_a_known_role_typed_without_its_accents_is_that_role(case: Cli) -> None:
     refused = case("add", "acme", "2023", "y", "--party", "Karim Benali:intimmé", code=1).stderr
     assert "(did you mean 'intimé'?" in refused
     assert "known roles: mis en cause, prévenu, " in refused
+
+
+def test_adding_a_milestone_again_is_said_with_the_one_it_repeats(case: Cli) -> None:
+    """A command run twice from the shell's history adds a second, identical milestone: it is
+    added (two facts may share a day and a title) but the one it repeats is named."""
+    first = case("add", "acme", "20 Nov 2019", "Held in Evin prison", "--kind", "detention")
+    assert first.stderr == "" and first.stdout == "1\n"
+    again = case("add", "acme", "2019-11-20", "Held in  evin prison", "--kind", "arrest")
+    assert again.stdout == "2\n"
+    assert again.stderr == (
+        "warning: milestone 1 of acme has the same date and title: if this one repeats it,"
+        " 'casetrack undo' takes it back\n"
+    )
+    assert case.query("SELECT id, kind FROM milestones WHERE deleted_at IS NULL") == [
+        (1, "detention"),
+        (2, "arrest"),
+    ]
+    case("rm", "1", "2")
+    assert case("add", "acme", "2019-11-20", "Held in Evin prison").stderr == ""
+    case("case", "add", "other", "--title", "Another case")
+    assert case("add", "other", "2019-11-20", "Held in Evin prison").stderr == ""
+    assert case("add", "acme", "c. 2019-11-20", "Held in Evin prison").stderr == ""
