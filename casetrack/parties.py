@@ -309,12 +309,21 @@ def add_party(
     return get_party_by_id(store.conn, party_id)
 
 
-def alias_party(store: Store, name: str, aliases: list[str]) -> tuple[Party, list[str]]:
-    """Give a party more names; returns it and the aliases that were new."""
+def alias_party(store: Store, name: str, aliases: list[str]) -> tuple[Party, list[str], list[str]]:
+    """Give a party more names; returns it, the aliases that were new, and the names typed
+    that already named it (its name or an alias in other case, accents or spacing)."""
     with store.write() as conn:
         party_id = require_party_id(conn, name)
         added = add_aliases(conn, party_id, aliases)
-    return get_party_by_id(store.conn, party_id), added
+    kept = iter(added)
+    wanted = next(kept, None)
+    already = []
+    for alias in aliases:
+        if _valid_name(alias) == wanted:
+            wanted = next(kept, None)
+        else:
+            already.append(clean_text(alias))
+    return get_party_by_id(store.conn, party_id), added, already
 
 
 def get_party_by_id(conn: sqlite3.Connection, party_id: int) -> Party:

@@ -208,3 +208,21 @@ def test_a_trashed_milestone_says_it_is_in_the_trash(demo: Cli, command: str) ->
         " (see 'casetrack trash list')\n"
     )
     assert "no milestone with id 99:" in demo(command, "99", code=1).stderr
+
+
+def test_party_alias_says_which_names_already_reach_the_party(cli: Cli) -> None:
+    """A transliteration that differs only by accents or case already finds the party: it is
+    not stored, and the line says so rather than leaving it out without a word."""
+    cli("party", "add", "Leila Karimi", "--kind", "person")
+    result = cli("party", "alias", "Leila Karimi", "Leyla Karimi", "Leïla Karimi", "LEILA karimi")
+    assert result.stderr == (
+        "Leila Karimi is now also known as Leyla Karimi\n"
+        "'Leïla Karimi', 'LEILA karimi' already name it (case, accents and spacing aside):"
+        " not added\n"
+    )
+    assert cli.query("SELECT alias FROM party_aliases") == [("Leyla Karimi",)]
+    again = cli("party", "alias", "Leila Karimi", "leyla  KARIMI")
+    assert again.stderr == (
+        "Leila Karimi already had those names\n"
+        "'leyla  KARIMI' already names it (case, accents and spacing aside): not added\n"
+    )

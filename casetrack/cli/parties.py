@@ -66,9 +66,13 @@ def alias(
         party = remove_aliases(open_store(ctx), aliases[0], aliases[1:])
         say(f"removed {len(aliases) - 1} alias(es) of {party.name} ({_known_as(party)})")
         return
-    party, added = alias_party(open_store(ctx), name, aliases)
+    party, added, already = alias_party(open_store(ctx), name, aliases)
     say(f"{party.name} is now also known as {', '.join(party.aliases)}" if added
         else f"{party.name} already had those names")  # fmt: skip
+    if already:
+        said = ", ".join(repr(a) for a in already)
+        say(f"{said} already name{'s' if len(already) == 1 else ''} it (case, accents and"
+            " spacing aside): not added")  # fmt: skip
 
 
 def _known_as(party: Party) -> str:
