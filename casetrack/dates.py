@@ -420,6 +420,7 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
     except DateError as refusal:
         raise (
             _instead(cleaned, text, today)
+            or _season_part(cleaned, text, today)
             or _without_year(cleaned, text, today or date.today())
             or _guessed(cleaned, text, today)
             or refusal
@@ -448,6 +449,36 @@ def _instead(cleaned: str, text: str, today: date | None) -> DateError | None:
         return None
     return DateError(
         f"cannot read {first.rstrip(',')!r} in the date {_quote(text)}: write {suggestion!r}"
+    )
+
+
+# A third of a season (late summer 2020, fin de l'été 2021), which EDTF cannot store.
+_SEASON_PART = (
+    rf"(?:the )?(?P<third>{'|'.join(_THIRD_WORDS)})"
+    r"(?:-? ?(?:of the|of|de l['\u2019]|de la|du|de|d['\u2019]) ?|[ -])(?P<season>.+)"
+)
+
+
+def _season_part(cleaned: str, text: str, today: date | None) -> DateError | None:
+    """A refusal naming the two forms that keep what a part of a season means: the season,
+    or its months (early: its first two, mid: its middle one, late: its last two); None
+    when the date is no such part."""
+    match = re.fullmatch(_SEASON_PART, cleaned, re.IGNORECASE)
+    if match is None:
+        return None
+    try:
+        season = parse_date(match["season"], today)
+    except DateError:
+        return None
+    if season.precision != "season" or season.start is None:
+        return None
+    third = _THIRD_NAMES.get(match["third"].lower(), match["third"].lower())
+    first = 0 if third == "early" else 1
+    months = [_add_months(season.start, n).strftime("%B %Y") for n in (first, first + 1)]
+    said = f"c. {months[0]}" if third == "mid" else f"between {months[0]} and {months[1]}"
+    return DateError(
+        f"cannot read the date {_quote(text)}: a part of a season is not kept; write the"
+        f" season, {match['season']!r}, or the months you mean, as in {said!r}"
     )
 
 

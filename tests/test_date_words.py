@@ -302,3 +302,31 @@ def test_day_spans_and_french_words_people_type(cli: Cli) -> None:
         in cli("add", "c", "17-20 Juen 2003", "x", code=1).stderr
     )
     assert cli.query("SELECT count(*) FROM milestones") == [(len(meant),)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "season", "months"),
+    [
+        ("late summer 2020", "summer 2020", "between July 2020 and August 2020"),
+        ("early spring 2020", "spring 2020", "between March 2020 and April 2020"),
+        ("Late Fall 2001", "Fall 2001", "between October 2001 and November 2001"),
+        ("mid-summer 2020", "summer 2020", "c. July 2020"),
+        ("fin de l'été 2021", "été 2021", "between July 2021 and August 2021"),
+        ("late winter 2020", "winter 2020", "between January 2021 and February 2021"),
+    ],
+)
+def test_a_part_of_a_season_is_refused_with_the_season_and_its_months(
+    cli: Cli, typed: str, season: str, months: str
+) -> None:
+    """EDTF has no part of a season: the refusal names the two forms that keep what was
+    meant, both of which are then read."""
+    cli("case", "add", "c", "--title", "C")
+    refused = cli("add", "c", typed, "Furlough refused", code=1)
+    assert refused.stderr == (
+        f"casetrack: cannot read the date {typed!r}: a part of a season is not kept; write the"
+        f" season, {season!r}, or the months you mean, as in {months!r}\n"
+    )
+    assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
+    for suggested in (season, months):
+        cli("add", "c", suggested, "Furlough refused")
+    assert cli.query("SELECT count(*) FROM milestones") == [(2,)]
