@@ -328,4 +328,5 @@ def test_a_name_that_is_only_titles_or_differs_by_more_than_its_title_is_another
 ) -> None:
     case("party", "add", "Hon. Lorna G. Schofield")
     for typed in ("Judge Lorna G. Smith", "The Judge", "Acme Widgets Company Holdings"):
-        assert case("add", "c", "2027", "Order", "--party", typed).stderr == f"new party: {typed}\n"
+        added = case("add", "c", "2027", f"Order naming {typed}", "--party", typed)
+        assert added.stderr == f"new party: {typed}\n"
