@@ -421,6 +421,7 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
         raise (
             _instead(cleaned, text, today)
             or _season_part(cleaned, text, today)
+            or _relative(cleaned, text)
             or _without_year(cleaned, text, today or date.today())
             or _guessed(cleaned, text, today)
             or refusal
@@ -479,6 +480,32 @@ def _season_part(cleaned: str, text: str, today: date | None) -> DateError | Non
     return DateError(
         f"cannot read the date {_quote(text)}: a part of a season is not kept; write the"
         f" season, {match['season']!r}, or the months you mean, as in {said!r}"
+    )
+
+
+# A date said from another one (14 months later, deux ans après, the next day), in English or
+# French: a milestone's date does not name the one it follows, so it is not counted.
+_COUNT_WORDS = (
+    r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|un|une|deux|trois"
+    r"|quatre|cinq|sept|huit|neuf|dix|onze|douze"
+)
+_RELATIVE = (
+    rf"(?:(?:about|some|around|environ|quelque) )?(?:{_COUNT_WORDS})"
+    r" (?:days?|weeks?|months?|years?|jours?|semaines?|mois|ans?|ann[ée]es?)"
+    r" (?:later|after(?:wards)?|earlier|before|plus tard|apr[èe]s|avant|plus t[ôo]t)"
+    r"|the (?:next|following|previous) (?:day|week|month|year)|the (?:day|week) (?:before|after)"
+    r"|le lendemain|la veille|le mois suivant|l'ann[ée]e suivante"
+)
+
+
+def _relative(cleaned: str, text: str) -> DateError | None:
+    """A refusal asking for the date a date said from another comes to; None otherwise."""
+    if re.fullmatch(_RELATIVE, cleaned, re.IGNORECASE) is None:
+        return None
+    return DateError(
+        f"cannot read the date {_quote(text)}: a date said from another is not counted; count"
+        " it from the date it follows and write the date it comes to (2021-01, c. Jan 2021,"
+        " between Dec 2020 and Feb 2021)"
     )
 
 

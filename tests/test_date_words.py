@@ -330,3 +330,24 @@ def test_a_part_of_a_season_is_refused_with_the_season_and_its_months(
     for suggested in (season, months):
         cli("add", "c", suggested, "Furlough refused")
     assert cli.query("SELECT count(*) FROM milestones") == [(2,)]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["14 months later", "three weeks later", "a year after", "six months afterwards",
+     "about 2 years later", "14 mois plus tard", "deux ans après", "the next day",
+     "the following month", "le lendemain", "the day before"],
+)  # fmt: skip
+def test_a_date_said_from_another_is_refused_asking_for_the_date_it_comes_to(
+    cli: Cli, typed: str
+) -> None:
+    """A source's '14 months later' needs the date it follows, which a milestone's date does
+    not name: the refusal says so rather than listing every form."""
+    cli("case", "add", "c", "--title", "C")
+    refused = cli("add", "c", typed, "Hunger strike", code=1)
+    assert refused.stderr == (
+        f"casetrack: cannot read the date {typed!r}: a date said from another is not counted;"
+        " count it from the date it follows and write the date it comes to (2021-01, c. Jan"
+        " 2021, between Dec 2020 and Feb 2021)\n"
+    )
+    assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
