@@ -323,3 +323,46 @@ def test_stamps_deliberations_treaties_and_an_agencys_news(
     text: str, lang: str, want: list[tuple[str, str]]
 ) -> None:
     assert kinds(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        # an order's title above its date; a head's date and the order's own line: one order
+        ("COUR DE JUSTICE\n\nORDONNANCE DU PRÉSIDENT DU TRIBUNAL\n\n3 mars 2009\n\nDans "
+         "l'affaire F-12/08, Mme Roe demande le sursis.", "fr", [("2009-03-03", "order")]),
+        ("COUR D'APPEL DE DOUAI\n\n4 mars 2021 Cour d'appel de Douai RG n° 20/00123\n\n"
+         "ORDONNANCE\n\nDu 04 Mars 2021\n\nNous, président de chambre, statuons.", "fr",
+         [("2021-03-04", "order")]),
+        # days that come back each year are no events
+        ("The sessions of the County Court begin on the 2nd Monday in April and the 3rd Monday "
+         "in October of each year. He was arrested on May 5, 1970.", "en",
+         [("1970-05-05", "arrest")]),
+        # an independent authority's decision is no court's
+        ("Paris, le 3 mars 2015 Décision du Défenseur des droits n MDS 2015-12 Décision "
+         "relative aux conditions dans lesquelles le réclamant a été interpellé le 4 mai 2013.",
+         "fr", [("2015-03-03", "other"), ("2013-05-04", "arrest")]),
+        # a hearing told at its first day, not again on the day it goes on
+        ("The sentencing hearing in the Doe case will be held on 3 May 2005 in Courtroom I. The "
+         "hearing will continue on 4 May 2005.", "en", [("2005-05-03", "hearing")]),
+    ],
+)  # fmt: skip
+def test_orders_titles_recurring_days_and_continued_hearings(
+    text: str, lang: str, want: list[tuple[str, str]]
+) -> None:
+    assert kinds(text, lang) == want
+
+
+def test_a_dateline_that_opens_its_line_before_the_place() -> None:
+    text = (
+        "Drug Ring Members Charged\nJune 3, 2011 - BALTIMORE, MD—Six men were charged today. "
+        "They will make their initial appearances this afternoon in federal court. The "
+        "investigation began in 2009 and involved many agencies across the state over two "
+        "years of work."
+    )
+    extraction = extract(text)
+    assert extraction.published == "2011-06-03"
+    assert [(c.date, c.kind) for c in extraction.candidates][:2] == [
+        ("2011-06-03", "charge"),
+        ("2011-06-03", "hearing"),
+    ]

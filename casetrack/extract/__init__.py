@@ -251,6 +251,8 @@ def extract(
                 continue  # "We're here today to talk about ...": when the speaker spoke
             if _CONTINUED.rx.search(sentence, max(0, date_found.start - 60), date_found.start):
                 continue  # "The hearing will continue tomorrow": the hearing's first day is told
+            if _RECURRING.rx.match(sentence, date_found.end):
+                continue  # "the terms begin on the 1st Monday in March of each year"
             cited = cited_by_reference(sentence, date_found.start, date_found.end)
             if cited and offset + date_found.start >= HEAD:
                 continue  # "Crim., 5 mai 2010, n° 09-87.123": another case's decision
@@ -424,6 +426,11 @@ def _an_act_reviewed(sentence: str, item: Found) -> bool:
 _CONTINUED = Regex(
     r"\b(?:hearings?|trials?|audiences?|proc[èe]s)\s+(?:will\s+|shall\s+|is\s+to\s+)?"
     r"(?:continue[sd]?|resume[sd]?|reprendra|se\s+poursuivra)\s+(?:on\s+|le\s+)?$",
+    re.IGNORECASE,
+)
+_RECURRING = Regex(
+    r"[^.;]{0,60}?\b(?:(?:of\s+)?(?:each|every)\s+year|annually|chaque\s+ann[ée]e"
+    r"|tous\s+les\s+ans)\b",
     re.IGNORECASE,
 )
 # A ceremony is no step of a case: "gathered at the Memorial on May 12 and paid tribute".
@@ -654,6 +661,9 @@ def _merged(candidates: list[Candidate]) -> list[Candidate]:
             first = decided.get(day)
         if first is None and candidate.kind in _PLAIN_DECISIONS:
             first = told.get((*day, "order"))  # "l'arrêt du 11 juin" after it ordered
+        if first is None and candidate.kind == "order" and day in decided:
+            plain = decided[day]  # a head's date, then "ORDONNANCE ... Du 7 février 2023"
+            first = plain if plain.kind in _PLAIN_DECISIONS else None
         first = first or told.get((0, candidate.date, candidate.kind + candidate.sentence))
         if first is None and _no_event_of_its_own(candidate):
             first = by_day.get(day) or any_story.get(candidate.date)

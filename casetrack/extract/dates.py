@@ -1234,6 +1234,11 @@ def dateline(text: str, lang: str) -> tuple[Span | None, int]:
 _UNDER_HEADLINE_CHARS = 400
 _DASH_AFTER = Regex(r"^[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[—\u2013-]+")
 _SENTENCE_END = Regex(r"[.!?][\"'\u201d)]?\s")
+# A dateline whose day comes first: "March 12, 2010 - WASHINGTON, D.C—"
+_PLACE_AFTER = Regex(
+    r"[ \t]*[-\u2013\u2014][ \t]*[A-Z][A-Z.'\u2019 ]+(?:,[ \t]*[A-Z][\w.' ]*)?"
+    r"[ \t]*[-\u2013\u2014]+"
+)
 
 
 def _under_headline(text: str, item: Found) -> int | None:
@@ -1244,6 +1249,9 @@ def _under_headline(text: str, item: Found) -> int | None:
     line_start = before.rfind("\n") + 1
     if line_start == 0 or _SENTENCE_END.rx.search(before[:line_start]):
         return None
+    if not before[line_start:].strip():
+        placed = _PLACE_AFTER.rx.match(text, item.end)  # "March 12, 2010 - WASHINGTON, D.C—"
+        return placed.end() if placed else None
     prefix = _DATELINE_PREFIX.rx.match(before[line_start:])
     place = prefix["place"] if prefix else None
     dash = _DASH_AFTER.rx.match(text[item.end :])

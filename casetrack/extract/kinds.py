@@ -638,6 +638,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"incidents?", r"(?:bank |armed )?robber(?:y|ies)", r"violations?", r"offen[cs]es?",
             r"murders?", r"shootings?", r"accidents?", r"demonstrations?", r"pickets?",
             r"protests?", r"infractions?", r"meurtres?", r"manifestations?",
+            # an independent authority's decision is no court's: "Décision du Défenseur des droits"
+            r"decisions? du defenseur des droits",
             # an arrêté is an administration's act, no arrest: "par arrêté du 13 décembre 1963"
             r"arretes? (?:du|en date|prefectora\w*|ministeriel\w*|municipa\w*|interministeriel\w*)",
             # a suspect's questioning
@@ -1387,6 +1389,8 @@ def header_kind(
     previous = head[: len(before) + line_start].rstrip().rsplit("\n", 1)[-1].strip()
     if previous in ("final", "definitif", "definitive"):
         return "other"  # the day an ECHR judgment became final
+    if previous.startswith(("ordonnance", "order ", "order of")) or previous == "order":
+        return "order"  # "ORDONNANCE DU PRÉSIDENT DU TRIBUNAL" above "14 décembre 2006"
     end_at = offset + (line_end if line_end >= 0 else len(sentence))
     below = fold_same_length(story[end_at : end_at + _TITLE_BELOW]).lower()
     return "judgment" if _JUDGMENT_NEAR.rx.search(head + below) else "ruling"
