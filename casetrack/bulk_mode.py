@@ -4,7 +4,7 @@ as one span per table."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -39,6 +39,9 @@ class BulkInserts:
         self.rebuilding = False  # most rows are new: indexes are built once, at the end
         self.search_filled: int | None = None  # search rows given by fill_search, if any
         self.search_whole = True  # whether those rows still say what the store will hold
+        # Puts in the store a full-text index of that many of those rows built elsewhere;
+        # False if it has none (the index is then built here).
+        self.built_index: Callable[[int], bool] | None = None
 
     def drop_read_indexes(self) -> None:
         """Until the block ends, go without the read indexes of the milestone and link tables
@@ -69,8 +72,9 @@ class BulkInserts:
         """Write search rows (id, *SEARCH_COLUMNS) of new milestones as worked out before
         they were stored (search_rows.search_texts), for a block into a store that held no
         milestone, with the triggers that index them set aside: at its end only the FTS5
-        index is built, from them, if they are every milestone's and `search_whole` still
-        holds; else every row is worked out again (rebuild_search)."""
+        index is built from them (or copied, see `built_index`), if they are every
+        milestone's and `search_whole` still holds; else every row is worked out again
+        (rebuild_search)."""
         if self.search_filled is None:
             self.search_filled = 0
             self.set_aside += drop_triggers(
@@ -82,8 +86,9 @@ class BulkInserts:
         self.conn.executemany(_FILL_SEARCH, rows)
 
     def _finish_search(self, filled: int) -> None:
-        """Build the FTS5 index from the `filled` rows fill_search wrote if they are every
-        milestone's and still right; else work every row out again."""
+        """Build the FTS5 index from the `filled` rows fill_search wrote (or take the one
+        built elsewhere) if they are every milestone's and still right; else work every row
+        out again."""
         whole = (
             self.search_whole
             and self.conn.execute(
@@ -94,6 +99,8 @@ class BulkInserts:
         )
         if not whole:
             rebuild_search(self.conn)
+            return
+        if self.built_index is not None and self.built_index(filled):
             return
         self.conn.execute(
             "INSERT INTO milestone_search_fts (milestone_search_fts) VALUES ('rebuild')"

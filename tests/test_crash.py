@@ -188,7 +188,8 @@ def test_an_import_read_by_a_worker_killed_midway_leaves_the_store_and_no_proces
     cli: Cli,
 ) -> None:
     """A large export into an empty store is read by a worker process: SIGKILLed midway,
-    the importer leaves the store as it was, and its worker ends on its own."""
+    the importer leaves the store as it was, and its worker ends on its own, leaving no
+    temporary file (it builds the full-text index in one)."""
     import json
 
     from casetrack.exchange.importer import WORKER_FROM
@@ -202,7 +203,10 @@ def test_an_import_read_by_a_worker_killed_midway_leaves_the_store_and_no_proces
     export.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     assert export.stat().st_size > WORKER_FROM
     cli("init")
-    proc = subprocess.Popen(casetrack_command(cli, "import", str(export)))
+    temporary = cli.db_path.parent / "tmp"
+    temporary.mkdir()
+    env = {**os.environ, "SQLITE_TMPDIR": str(temporary), "TMPDIR": str(temporary)}
+    proc = subprocess.Popen(casetrack_command(cli, "import", str(export)), env=env)
     try:
         deadline = time.monotonic() + 120
         while proc.poll() is None and not (workers := _children(proc.pid)):
@@ -221,4 +225,5 @@ def test_an_import_read_by_a_worker_killed_midway_leaves_the_store_and_no_proces
     while any(_running(worker) for worker in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(_running(worker) for worker in workers), "the worker outlived its importer"
+    assert not list(temporary.iterdir())
     cli("check")

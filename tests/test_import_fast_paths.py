@@ -286,7 +286,8 @@ _UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 def _stored(store: Store, text: str) -> dict[str, list[tuple[Any, ...]]]:
     """Every row an import of `text` writes, less its clock columns (and the digests taken of
-    them), and with a uid the import made up (a new case's, at random) said as "made"."""
+    them), and with a uid the import made up (a new case's, at random) said as "made"; and
+    the full-text index's own tables."""
 
     def kept(value: Any) -> Any:
         made = isinstance(value, str) and _UID.fullmatch(value) and value not in text
@@ -304,6 +305,9 @@ def _stored(store: Store, text: str) -> dict[str, list[tuple[Any, ...]]]:
     tables["history"] = conn.execute(
         "SELECT action, table_name, row_id, last_row_id FROM history ORDER BY id"
     ).fetchall()
+    for shadow in ("data", "idx", "docsize", "config"):  # the full-text index, byte for byte
+        table = f"milestone_search_fts_{shadow}"
+        tables[table] = conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
     return tables
 
 
@@ -443,6 +447,17 @@ def test_a_whole_store_export_takes_the_shortcut_and_exports_the_same_bytes(
     assert other("export", "-f", "jsonl").stdout == exported.read_text(encoding="utf-8")
 
 
+def _same_index(store: Cli, other: Cli) -> None:
+    """The two stores' full-text indexes are the same bytes, and the first's is whole."""
+    for shadow in ("data", "idx", "docsize", "config"):
+        index = f"SELECT * FROM milestone_search_fts_{shadow} ORDER BY 1, 2"
+        assert store.query(index) == other.query(index)
+    store.query(
+        "INSERT INTO milestone_search_fts (milestone_search_fts, rank)"
+        " VALUES ('integrity-check', 1)"
+    )
+
+
 def _whole_store_export(cli: Cli, tmp_path: Path) -> Path:
     """A small store's whole export, with parties, sources, tags and a document-free store."""
     cli("case", "add", "nec-2003", "--title", "NEC")
@@ -460,9 +475,10 @@ def test_a_large_export_is_read_by_a_worker_process_and_imports_as_in_process(
 ) -> None:
     """A JSON Lines file past WORKER_FROM, into a store holding no milestone, is read by a
     worker process that takes the shortcut for every milestone record and works out their
-    search rows (the importer only builds the full-text index from them): the store exports
-    the same bytes again, its search finds what an in-process import's does, and its undo
-    and redo work as an in-process import's."""
+    search rows and their full-text index (the importer only copies it in): the store's
+    index is an in-process import's byte for byte, it exports the same bytes again, its
+    search finds what an in-process import's does, and its undo and redo work as an
+    in-process import's."""
     from unittest import mock
 
     from casetrack import bulk_mode
@@ -479,11 +495,14 @@ def test_a_large_export_is_read_by_a_worker_process_and_imports_as_in_process(
     other = Cli(tmp_path / "new.db")
     with mock.patch.object(importer, "WORKER_FROM", 0), \
             mock.patch.object(importer._Importer, "prepared", counted), \
+            mock.patch.object(importer, "put_index", side_effect=importer.put_index) as put, \
             mock.patch.object(bulk_mode, "rebuild_search", side_effect=AssertionError):  # fmt: skip
         assert other("import", str(exported)).stderr.startswith("imported:")
     assert len(prepared) == 30
+    assert put.called, "the worker's index was copied in"
     in_process = Cli(tmp_path / "in-process.db")
     in_process("import", str(exported))
+    _same_index(other, in_process)
     for words in ("appeal", "hearing", "party 3", "defendant", "event"):
         found = ("search", words, "-f", "json")
         assert other(*found).stdout == in_process(*found).stdout != "[]\n"
@@ -493,6 +512,65 @@ def test_a_large_export_is_read_by_a_worker_process_and_imports_as_in_process(
     other("undo")
     assert other.query("SELECT count(*) FROM milestones") == [(0,)]
     other("undo", str(other.query("SELECT max(id) FROM changes")[0][0]))  # the redo
+    assert other("export", "-f", "jsonl").stdout == exported.read_text(encoding="utf-8")
+
+
+def test_an_index_the_store_would_build_otherwise_is_built_by_the_importer(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A store whose full-text index has settings of its own (set by hand on its FTS5 table)
+    does not take the index a worker process built with the defaults: the importer builds
+    it, under the store's settings, and it finds what an in-process import's finds."""
+    import sqlite3
+    from unittest import mock
+
+    from casetrack.exchange import importer
+
+    exported = _whole_store_export(cli, tmp_path)
+    stores = [Cli(tmp_path / "worker.db"), Cli(tmp_path / "in-process.db")]
+    for store, worker_from in zip(stores, (0, 1 << 40), strict=True):
+        store("init")
+        conn = sqlite3.connect(store.db_path, isolation_level=None)
+        conn.execute(
+            "INSERT INTO milestone_search_fts (milestone_search_fts, rank) VALUES ('pgsz', 1000)"
+        )
+        conn.close()
+        with mock.patch.object(importer, "WORKER_FROM", worker_from), \
+                mock.patch.object(importer, "put_index", side_effect=AssertionError):  # fmt: skip
+            store("import", str(exported))
+    _same_index(*stores)
+    found = ("search", "appeal", "-f", "json")
+    assert stores[0](*found).stdout == stores[1](*found).stdout != "[]\n"
+
+
+def test_an_index_the_worker_fails_to_send_whole_is_built_by_the_importer(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A worker process that fails midway through sending the full-text index it built (its
+    temporary file's disk full, say) leaves the importer to build it: the import is whole."""
+    import sqlite3
+    from collections.abc import Iterator
+    from unittest import mock
+
+    from casetrack import search_built
+    from casetrack.exchange import importer
+
+    exported = _whole_store_export(cli, tmp_path)
+    whole = search_built.IndexBuilder.parts
+
+    def broken(self: search_built.IndexBuilder) -> Iterator[object]:
+        yield next(whole(self))
+        raise sqlite3.OperationalError("database or disk is full")
+
+    other = Cli(tmp_path / "worker.db")
+    copied = mock.patch.object(importer, "put_index", side_effect=importer.put_index)
+    failing = mock.patch.object(search_built.IndexBuilder, "parts", broken)
+    with mock.patch.object(importer, "WORKER_FROM", 0), failing, copied as put:
+        assert other("import", str(exported)).stderr.startswith("imported:")
+    assert put.called, "the copy began"
+    in_process = Cli(tmp_path / "in-process.db")
+    in_process("import", str(exported))
+    _same_index(other, in_process)
     assert other("export", "-f", "jsonl").stdout == exported.read_text(encoding="utf-8")
 
 

@@ -10,6 +10,7 @@ error listed as FILE:LINE: what is wrong, and nothing is written.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import io
 import marshal
@@ -58,6 +59,7 @@ from casetrack.parties import (
     create_party,
     find_party_id,
 )
+from casetrack.search_built import IndexBuilder, IndexPlan, index_plan, put_index
 from casetrack.search_rows import LinkLabels, link_labels, search_texts
 from casetrack.sources import create_source, same_urls
 from casetrack.sql import placeholders
@@ -169,8 +171,15 @@ def import_records(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with store.write(), bulk_inserts(store.conn, store.change_id()) as bulk:
+        # A worker process reading the file stays until the bulk block's end, which may take
+        # the full-text index it built (_Worker.copy_index).
+        with (
+            store.write(),
+            contextlib.ExitStack() as workers,
+            bulk_inserts(store.conn, store.change_id()) as bulk,
+        ):
             importer = _Importer(store, name, case.strip() if case else None, bulk)
+            importer.workers = workers
             importer.overwrite = overwrite
             importer.run(records, on_batch)
             if importer.errors or importer.error_count:
@@ -321,6 +330,7 @@ class _Snapshot:
     parties: dict[str, int]
     sources: dict[str, int]
     labels: LinkLabels
+    index: IndexPlan  # for the full-text index of the milestones it makes ready
 
     def known_case_id(self, slug: str) -> int | None:
         return self.cases.get(slug.lower())
@@ -459,6 +469,7 @@ class _Importer:
         self.fresh = not self.conn.execute("SELECT EXISTS (SELECT 1 FROM milestones)").fetchone()[0]
         self.names = NamesAside(self.conn)
         self.snapshot_taken = False  # whether a worker process was told what the store holds
+        self.workers = contextlib.ExitStack()  # where a worker process is closed
         self.writer = MilestoneWriter(
             self.conn,
             numbers_are_sources=False,
@@ -551,8 +562,10 @@ class _Importer:
         ):
             yield read_jsonl(records.stream, records.name)
         else:
-            with _Worker(records, self.snapshot) as worker:
-                yield worker
+            worker = self.workers.enter_context(_Worker(records, self.snapshot))
+            if self.bulk is not None:
+                self.bulk.built_index = functools.partial(worker.copy_index, self.conn)
+            yield worker
 
     def kind(self, line: int | str, record: Any) -> None:
         name = record.get("name") if isinstance(record, dict) else record
@@ -885,6 +898,7 @@ class _Importer:
             dict(self.writer.party_uids),
             {u: i for u, i in self.writer.source_uids.items() if i not in documents},
             link_labels(self.conn),
+            index_plan(self.conn, self.writer.next_id),
         )
 
     def flush(self) -> None:
@@ -967,6 +981,7 @@ class _Worker:
             target=_read_ahead, args=(theirs, self.conn, fd, file.name), daemon=True
         )
         self.snapshot = snapshot
+        self.first_id: int | None = None  # of the milestones it makes ready, if any
 
     def __enter__(self) -> _Worker:
         for stream in (sys.stdout, sys.stderr):  # else the worker would write it again at its end
@@ -988,7 +1003,9 @@ class _Worker:
             if what == "records":
                 yield from payload
             elif what == "known":
-                self.conn.send(self.snapshot())
+                known = self.snapshot()
+                self.first_id = known.index.first_id
+                self.conn.send(known)
             elif what == "done":
                 return
             else:
@@ -996,6 +1013,31 @@ class _Worker:
                 if isinstance(err, CasetrackError):
                     err.details = details
                 raise err
+
+    def copy_index(self, conn: sqlite3.Connection, count: int) -> bool:
+        """Put in the store the full-text index the worker built of the search rows it worked
+        out (BulkInserts.built_index), if the store's `count` search rows are those, under the
+        ids the worker counted from; False if it has no such index."""
+        if self.first_id is None:
+            return False
+        ids = conn.execute("SELECT min(id), max(id) FROM milestone_search").fetchone()
+        if tuple(ids) != (self.first_id, self.first_id + count - 1):
+            return False
+        try:
+            _send(self.conn, "index", (self.first_id, count))
+            if marshal.loads(self.conn.recv_bytes())[0] != "index":
+                return False
+            put_index(conn, self._index_parts())
+        except (EOFError, OSError):  # the worker ended: the index is built here
+            return False
+        return True
+
+    def _index_parts(self) -> Iterator[tuple[str, list[tuple[object, ...]]]]:
+        """The parts of the index the worker sends, to its last (EOFError if it fails first)."""
+        while (message := marshal.loads(self.conn.recv_bytes()))[0] != "index end":
+            if message[0] != "index part":
+                raise EOFError("the worker failed to send its index")
+            yield message[1]
 
     def __exit__(self, *_: object) -> None:
         self.conn.close()
@@ -1013,7 +1055,7 @@ def _read_ahead(conn: Connection, importers: Connection, fd: int, name: str) -> 
     for number in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(number, signal.SIG_DFL)
     try:
-        _send_records(conn, fd, name)
+        _serve_index(conn, _send_records(conn, fd, name))
     except (BrokenPipeError, ConnectionResetError):
         pass  # the importer stopped
     except BaseException as err:  # the reader's refusal (or a bug): the importer raises it
@@ -1032,14 +1074,55 @@ def _send(conn: Connection, what: str, payload: Any) -> None:
     conn.send_bytes(marshal.dumps((what, payload)))
 
 
-def _send_records(conn: Connection, fd: int, name: str) -> None:
+def _send_records(conn: Connection, fd: int, name: str) -> IndexBuilder | None:
     os.lseek(fd, 0, os.SEEK_SET)
     with open(fd, "rb", closefd=False) as raw:
-        _send_lines(conn, io.TextIOWrapper(raw, encoding="utf-8-sig", newline=""), name)
+        return _send_lines(conn, io.TextIOWrapper(raw, encoding="utf-8-sig", newline=""), name)
 
 
-def _send_lines(conn: Connection, stream: TextIO, name: str) -> None:
+def _serve_index(conn: Connection, builder: IndexBuilder | None) -> None:
+    """Once every record is sent: build the full-text index of the search rows worked out,
+    and send it if the importer asks for it (_Worker.copy_index); the importer gone, or
+    done without it, the worker ends."""
+    try:
+        if builder is not None:
+            builder.finish()
+    except sqlite3.Error:  # no room for it, say: the importer builds it
+        builder = _without(builder)
+    try:
+        _, (first, count) = marshal.loads(conn.recv_bytes())
+    except EOFError:
+        return
+    if builder is None or not builder.holds(first, count):
+        _send(conn, "no index", None)
+        return
+    _send(conn, "index", None)
+    for part in builder.parts():
+        _send(conn, "index part", part)
+    _send(conn, "index end", None)
+    builder.close()
+
+
+def _index_builder(plan: IndexPlan) -> IndexBuilder | None:
+    """A builder of the full-text index of the milestones made ready, if it can build the
+    store's."""
+    builder = IndexBuilder(plan)
+    return builder if builder.usable else _without(builder)
+
+
+def _without(builder: IndexBuilder | None) -> IndexBuilder | None:
+    """No index built (the builder closed, None in its stead): the importer reads a
+    milestone itself, or may have changed what the search rows say."""
+    if builder is not None:
+        builder.close()
+    return None
+
+
+def _send_lines(conn: Connection, stream: TextIO, name: str) -> IndexBuilder | None:
+    """Send the records read and the milestone records made ready; returns the builder of
+    their full-text index if every milestone record was made ready."""
     known: _Snapshot | None = None
+    builder: IndexBuilder | None = None
     preparing = True
     batch: list[Record] = []
     # The rows of the batch's last item, if prepared, with their search rows.
@@ -1053,6 +1136,7 @@ def _send_lines(conn: Connection, stream: TextIO, name: str) -> None:
                 batch = []
                 _send(conn, "known", None)
                 known = conn.recv()
+                builder = _index_builder(known.index)
             try:
                 ready = exported_milestone(record, known)
             except CasetrackError:
@@ -1061,13 +1145,18 @@ def _send_lines(conn: Connection, stream: TextIO, name: str) -> None:
                 if not run:
                     batch.append((line, _PREPARED, run))
                 row = ready.row()
-                run.append((line, row, search_texts(row, known.labels)))
+                search = search_texts(row, known.labels)
+                run.append((line, row, search))
+                if builder is not None:
+                    builder.add(search)
             else:
                 batch.append((line, kind, record))
                 run = []
+                builder = _without(builder)
         else:
             if known is not None and kind not in ("error", "warning"):
                 preparing = False  # the importer may now hold what the snapshot does not say
+                builder = _without(builder)
             batch.append((line, kind, record))
             run = []
         if count >= WORKER_BATCH:
@@ -1075,3 +1164,4 @@ def _send_lines(conn: Connection, stream: TextIO, name: str) -> None:
             batch, run, count = [], [], 0
     _send(conn, "records", batch)
     _send(conn, "done", None)
+    return builder
