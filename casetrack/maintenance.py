@@ -19,6 +19,7 @@ from casetrack.output.files import (
     replace_durably,
     require_folder,
 )
+from casetrack.sql import placeholders
 from casetrack.store import Store, private_file
 
 _T = TypeVar("_T")
@@ -391,7 +392,7 @@ def _date_problems(conn: sqlite3.Connection) -> list[str]:
         with conn:  # one transaction (of the temporary database), not one a row
             conn.execute("BEGIN")
             conn.executemany(
-                f"INSERT INTO {table} VALUES (?, ?{', ?' * len(DATE_COLUMNS)})",
+                f"INSERT INTO {table} VALUES ({placeholders(('text', 'readable', *DATE_COLUMNS))})",
                 (
                     (text, 0, *(None,) * len(DATE_COLUMNS))
                     if value is None
