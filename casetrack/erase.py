@@ -14,8 +14,9 @@ import sqlite3
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
-from casetrack.errors import NotFoundError
+from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.store import Store
 from casetrack.tables import LINK_TABLES
 
@@ -381,6 +382,17 @@ def wipe(store: Store) -> bool:
     conn.execute("VACUUM")
     busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
     return not busy
+
+
+def prune_day(text: str) -> date:
+    """The day `history prune --before` cuts at: the first day of the date typed, so one with
+    no first day (before 2020, unknown) is refused rather than guessed."""
+    from casetrack.dates import parse_date
+
+    start = parse_date(text).start
+    if start is None:
+        raise CasetrackError(f"--before needs a known date, e.g. 2024-01-01, not {text!r}")
+    return start
 
 
 def prune_history(store: Store, before: str) -> tuple[int, int, bool]:

@@ -142,15 +142,12 @@ def _milestone_id(
 def _prune(
     ctx: typer.Context, target: str | None, case: str | None, before: str | None, yes: bool
 ) -> None:
-    from casetrack.dates import parse_date
-    from casetrack.erase import prune_history
+    from casetrack.erase import prune_day, prune_history
     from casetrack.errors import CasetrackError
 
     if target != "prune" or before is None or case is not None:
         raise CasetrackError("to remove old history: casetrack history prune --before DATE")
-    start = parse_date(before).start
-    if start is None:
-        raise CasetrackError(f"--before needs a known date, e.g. 2024-01-01, not {before!r}")
+    start = prune_day(before)
     store = open_store(ctx)
     if not yes:
         _confirm(f"remove the history of every change before {start} for good?"
