@@ -7,6 +7,7 @@ parties the store knows, and writes what the user accepts in ONE transaction, so
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Callable
@@ -116,6 +117,19 @@ class ExtractText:
         _, pages = read_pages(path, kind)
         read_in = [(page.label, page.text) for page in pages]
         return cls(_joined(read_in, file), file, read_in, register=path)
+
+    def cited(
+        self, source: str | None, file: str | None
+    ) -> tuple[str | None, str | None, Path | None]:
+        """What the proposals cite, as apply_proposals takes it (source, document, file to
+        register): --source when given; else the document read (registered, or the PDF
+        registered as they are applied) at each sentence's page; else the file read, by its
+        absolute path, so the source says which file wherever the command ran (stdin: none)."""
+        if source is None and (self.document is not None or self.register is not None):
+            return None, self.document, self.register
+        if source is not None or file in (None, "-"):
+            return source, None, None
+        return os.path.abspath(str(file)), None, None
 
     def pages_of(self, sentences: list[str]) -> list[int | None]:
         """The position of the page each sentence is on (None without pages)."""

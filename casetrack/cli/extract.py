@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -153,14 +152,12 @@ def extract(
     proposals = [Proposal.of(c, p) for c, p in zip(extraction.candidates, pages, strict=True)]
     if interactive:
         proposals = _ask(store, proposals)
-    paged = source is None and (text.document is not None or text.register is not None)
-    cited = source if source is not None or paged else (
-        None if file == "-" else os.path.abspath(str(file)))  # fmt: skip
+    cited, document, register = text.cited(source, file)
     report = apply_proposals(
         store, case, proposals, source=cited, published=extraction.published,
-        document=text.document if paged else None, register=text.register if paged else None,
+        document=document, register=register,
     )  # fmt: skip
-    if paged:
+    if document is not None or register is not None:
         cited = f"document {report.document or text.document}"
         if report.document:
             say(f"registered {text.name} as document {report.document}")
