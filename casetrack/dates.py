@@ -902,6 +902,9 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
             rest = days.groupdict().get("rest") or f"{days['month']} {days['year']}"
             lowered = f"{days['low']} {rest} to {days['high']} {rest}"
             break
+    winter = _winter_across(lowered)  # a winter's years joined by an en dash: not a range
+    if winter:
+        return winter
     for pattern, template in _RANGES:
         match = re.fullmatch(pattern, lowered)
         if match:
@@ -917,6 +920,18 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
         if match:
             return template.format(_single(match[1], today, original))
     return _single(lowered, today, original)
+
+
+def _winter_across(text: str) -> str | None:
+    """The winter a season named by both its years is (winter 2020-21, hiver 2020/2021,
+    and with the en dash casetrack says it with): December of the first to February; None if the
+    text is no such winter (other years are a span of seasons)."""
+    match = re.fullmatch(_WINTER_ACROSS, text)
+    if match and _SEASON_CODES.get(match["season"]) == _WINTER:
+        first, then = int(match["year"]), match["then"]
+        if int(then) == (first + 1 if len(then) == 4 else (first + 1) % 100):
+            return f"{first:04d}-{_WINTER}"
+    return None
 
 
 def _decade_third(third: re.Match[str], original: str) -> str:
@@ -1018,11 +1033,9 @@ def _core(text: str, today: date, original: str) -> str:
             raise _unknown_month(match["month"], original)
         code = f"{match['year']}-{month:02d}"
         return f"{code}-{int(match['day']):02d}" if match.groupdict().get("day") else code
-    match = re.fullmatch(_WINTER_ACROSS, text)
-    if match and _SEASON_CODES.get(match["season"]) == _WINTER:
-        first, then = int(match["year"]), match["then"]
-        if int(then) == (first + 1 if len(then) == 4 else (first + 1) % 100):
-            return f"{first:04d}-{_WINTER}"
+    winter = _winter_across(text)
+    if winter:
+        return winter
     match = re.fullmatch(_SEASON, text)
     if match and match["season"] in _SEASON_CODES:
         return f"{match['year']}-{_SEASON_CODES[match['season']]}"
@@ -1156,6 +1169,9 @@ def _say(token: str, with_year: bool = True, with_month: bool = True) -> str:
         words = f"{first} {_DASH} {first + 999}"
     elif precision == "season":
         words = f"{_SEASONS[int(match['month'])]} {year}"
+        if int(match["month"]) == _WINTER:  # December to February: both years, not misread
+            then = str(first + 1)  # joined by a hyphen: an en dash joins a span's two ends
+            words += "-" + (then if then[:2] != year[:2] else then[2:])
     else:
         parts = [year] if with_year else []
         if precision in ("month", "day") and with_month:

@@ -351,3 +351,24 @@ def test_a_date_said_from_another_is_refused_asking_for_the_date_it_comes_to(
         " 2021, between Dec 2020 and Feb 2021)\n"
     )
     assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored", "said"),
+    [
+        ("winter 2020", "2020-24", "Winter 2020-21"),
+        ("hiver 2019/2020", "2019-24", "Winter 2019-20"),
+        ("Winter 1999-2000", "1999-24", "Winter 1999-2000"),
+    ],
+)
+def test_a_winter_is_said_with_both_its_years(cli: Cli, typed: str, stored: str, said: str) -> None:
+    """Winter 2020 runs from December 2020 to February 2021: said 'Winter 2020' a reader may
+    place it in January 2020, a year early; with both years it cannot be misread, and what
+    is said is read back as the same winter."""
+    cli("case", "add", "c", "--title", "C")
+    cli("add", "c", typed, "Family visit refused")
+    assert cli.query("SELECT date, date_start FROM milestones") == [(stored, f"{stored[:4]}-12-01")]
+    assert said in cli("timeline", "c").stdout
+    assert json.loads(cli("show", "1", "-f", "json").stdout)["date"] == stored
+    cli("add", "c", said, "Family visit refused again")
+    assert cli.query("SELECT DISTINCT date FROM milestones") == [(stored,)]

@@ -27,8 +27,8 @@ READ = [
     ("H2 2021", "[2021-07..2021-12]", "H2 2021"),
     ("the first half of 2021", "[2021-01..2021-06]", "H1 2021"),
     ("Jan-Mar 2021", "2021-01/2021-03", "Jan \u2013 Mar 2021"),
-    ("winter 2020-21", "2020-24", "Winter 2020"),  # December 2020 to February 2021
-    ("Winter 2020/2021", "2020-24", "Winter 2020"),
+    ("winter 2020-21", "2020-24", "Winter 2020-21"),  # December 2020 to February 2021
+    ("Winter 2020/2021", "2020-24", "Winter 2020-21"),
     ("March 3, 2021 2:30 PM EST", "2021-03-03", "3 Mar 2021"),  # the time and zone dropped
     ("mid-1990s", "[1994..1996]", "mid 1990s"),  # a decade's years 0-3, 4-6, 7-9
     ("the early 1990s", "[1990..1993]", "early 1990s"),
