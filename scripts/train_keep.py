@@ -53,6 +53,7 @@ THEN = {
     "tune2": "8ec7ba8",
     "heldout6": "ae7f14a",
     "heldout7": "ae7f14a",
+    "heldout8": "06493ab",
 }
 _DUMP = """
 import importlib.util, json, sys
