@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from casetrack.extract import Candidate, NewParty, extract
@@ -1183,3 +1188,32 @@ def test_lui_is_the_person_named_before_as_him_is() -> None:
         "à une réunion."
     )
     assert _only(text, "fr").parties == ["Paul Brenne"]
+
+
+_PARTIES_BY_SEED = """
+import json, sys
+from casetrack.extract import extract
+from tests.extract_corpus import real_samples
+samples = [s for s in real_samples("heldout7") if s.name in sys.argv[1:]]
+print(json.dumps([[c.parties for c in extract(s.text, known_parties=s.known_parties,
+    lang=s.lang).candidates] for s in samples]))
+"""
+
+
+def test_the_parties_found_do_not_change_with_pythons_hash_seed() -> None:
+    """Two names that both hold a third once gave it to whichever a set listed first, so the
+    same text gave other parties from one run to the next (texts where that happened)."""
+    names = ["dpr-2022-pons-fuentes-plea-report", "usao-mn-2012-felon-plea",
+             "wash-ca-2021-fletcher-collateral-attack"]  # fmt: skip
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", _PARTIES_BY_SEED, *names],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            cwd=Path(__file__).parents[1],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(1, 6)
+    }
+    assert len(runs) == 1 and runs.pop().count("[") > len(names)

@@ -104,7 +104,9 @@ class Names:
         return {name.party for names in self.by_word.values() for name in names}
 
     def among(self, folded: str) -> list[PartyName]:
-        words = set(re.findall(r"\w+", folded)) | {""}
+        """The names whose first word the text holds, in the text's order: a set's order would
+        change with Python's hash seed, and so would which of two names at one place wins."""
+        words = dict.fromkeys(["", *re.findall(r"\w+", folded)])
         return [name for word in words for name in self.by_word.get(word, ())]
 
 
@@ -123,11 +125,11 @@ def party_names(
 ) -> tuple[Names, dict[str, NewParty]]:
     """Names to look for: known parties by any alias, and organisations the text introduces."""
     names: list[PartyName] = []
-    known_folded: set[str] = set()
+    known_folded: dict[str, None] = {}  # in order, as _Taken's first holder wins
     for primary, aliases in known:
         for alias in (primary, *aliases):
             if alias.strip():
-                known_folded.add(fold(alias.strip()))
+                known_folded[fold(alias.strip())] = None
                 names.append(_party_name(primary, alias.strip(), False))
     new: dict[str, NewParty] = {}
     introduced: list[str] = []  # names spelt out before an acronym, known or new
@@ -296,12 +298,12 @@ class _Taken:
             self.add(name)
 
     def add(self, folded: str) -> None:
-        for word in set(re.findall(r"\w+", folded)):
+        for word in dict.fromkeys(re.findall(r"\w+", folded)):
             self.by_word.setdefault(word, []).append(folded)
 
     def holder(self, folded: str) -> str | None:
         """A name taken that holds this one as whole words, or that this one holds."""
-        words = set(re.findall(r"\w+", folded))
+        words = dict.fromkeys(re.findall(r"\w+", folded))  # in order: the first holder wins
         others = (other for word in words for other in self.by_word.get(word, ()))
         return next((other for other in others if _same_words(folded, other)), None)
 
