@@ -42,6 +42,9 @@ class BulkInserts:
         # Puts in the store a full-text index of that many of those rows built elsewhere;
         # False if it has none (the index is then built here).
         self.built_index: Callable[[int], bool] | None = None
+        # Spans' digests worked out as their rows were made (history_sql.SpanHasher), by
+        # table: (first rowid, last rowid, digest), for rows nothing changed since.
+        self.given_digests: dict[str, tuple[int, int, str]] = {}
 
     def drop_read_indexes(self) -> None:
         """Until the block ends, go without the read indexes of the milestone and link tables
@@ -105,6 +108,18 @@ class BulkInserts:
         self.conn.execute(
             "INSERT INTO milestone_search_fts (milestone_search_fts) VALUES ('rebuild')"
         )
+
+    def _digest(self, table: str, first: int, last: int) -> str:
+        """The span's digest: the one given, if given for just these rows (every rowid from
+        first to last is held), else span_digest."""
+        given = self.given_digests.get(table)
+        if given is not None and given[:2] == (first, last):
+            (held,) = self.conn.execute(
+                f"SELECT count(*) FROM {table} WHERE rowid BETWEEN ? AND ?", (first, last)
+            ).fetchone()
+            if held == last - first + 1:
+                return given[2]
+        return span_digest(self.conn, table, first, last)
 
     def _restore_indexes(self) -> None:
         """Build the dropped indexes again, each sort held to SORT_KIB of memory (SQLite gives
@@ -193,7 +208,7 @@ def bulk_inserts(conn: Any, change_id: int | None = None) -> Iterator[BulkInsert
             conn.execute(
                 "INSERT INTO history (change_id, action, table_name, row_id, last_row_id, digest)"
                 " VALUES (?, 'insert', ?, ?, ?, ?)",
-                (change_id, table, first, last, span_digest(conn, table, first, last)),
+                (change_id, table, first, last, block._digest(table, first, last)),
             )
     for sql in [*suspended, *block.set_aside]:
         conn.execute(sql)

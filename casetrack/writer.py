@@ -46,20 +46,36 @@ from casetrack.text import did_you_mean, name_key
 
 T = TypeVar("T")
 CACHE_LIMIT = 250_000  # entries per lookup cache: some 30 MB at most
-_COLUMNS = ("id", "case_id", "position", *MILESTONE_COLUMNS, "created_at", "updated_at")
-_INSERT = f"INSERT INTO milestones ({', '.join(_COLUMNS)}) VALUES ({placeholders(_COLUMNS)})"
-_LINK_PARTY = (
-    "INSERT OR IGNORE INTO milestone_parties (rowid, milestone_id, party_id, role)"
-    " VALUES (?, ?, ?, ?)"
+# What `insert` binds of a milestone, in order (milestone_values).
+INSERT_COLUMNS = ("id", "case_id", "position", *MILESTONE_COLUMNS, "created_at", "updated_at")
+_INSERT = (
+    f"INSERT INTO milestones ({', '.join(INSERT_COLUMNS)}) VALUES ({placeholders(INSERT_COLUMNS)})"
 )
-_LINK_SOURCE = (
-    "INSERT INTO milestone_sources"
-    " (rowid, milestone_id, source_id, quote, page, paragraph, page_index, quote_found)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (milestone_id, source_id) DO UPDATE"
+# What each link table's insert binds after the rowid, in order (an import's worker hashes
+# the rows it makes ready as bound).
+LINK_COLUMNS = {
+    "milestone_parties": ("milestone_id", "party_id", "role"),
+    "milestone_sources": (
+        "milestone_id", "source_id", "quote", "page", "paragraph", "page_index", "quote_found",
+    ),
+    "milestone_tags": ("milestone_id", "tag"),
+}  # fmt: skip
+
+
+def _link_insert(table: str, verb: str = "INSERT OR IGNORE", then: str = "") -> str:
+    columns = ("rowid", *LINK_COLUMNS[table])
+    return f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({placeholders(columns)}){then}"
+
+
+_LINK_PARTY = _link_insert("milestone_parties")
+_LINK_SOURCE = _link_insert(
+    "milestone_sources",
+    "INSERT",
+    " ON CONFLICT (milestone_id, source_id) DO UPDATE"
     " SET quote = excluded.quote, page = excluded.page, paragraph = excluded.paragraph,"
-    " page_index = excluded.page_index, quote_found = excluded.quote_found"
+    " page_index = excluded.page_index, quote_found = excluded.quote_found",
 )
-_LINK_TAG = "INSERT OR IGNORE INTO milestone_tags (rowid, milestone_id, tag) VALUES (?, ?, ?)"
+_LINK_TAG = _link_insert("milestone_tags")
 
 PartyLinkRow = tuple[int, str]  # party id, role ("" for none)
 # source id, quote, page, paragraph, page index (the position of a document's page cited),
@@ -68,6 +84,13 @@ SourceLinkRow = tuple[int, str | None, str | None, str | None, int | None, int |
 # What `insert` writes of a milestone: its case id, Checked.values(), its party and source
 # link rows and its tags. A plain tuple: an import's worker process hands over one a record.
 Row = tuple[int, tuple[object, ...], list[PartyLinkRow], list[SourceLinkRow], list[str]]
+
+
+def milestone_values(milestone_id: int, row: Row, stamp: str) -> tuple[object, ...]:
+    """A new milestone's values as `insert` binds them (INSERT_COLUMNS): its position is
+    its id, its clocks `stamp`."""
+    case_id, values, *_ = row
+    return (milestone_id, case_id, milestone_id, *values, stamp, stamp)
 
 
 @dataclass(slots=True)
@@ -462,20 +485,17 @@ class MilestoneWriter:
 
     # Writing ------------------------------------------------------------------------------
 
-    def insert(self, rows: Sequence[Row]) -> list[int]:
-        """Add these milestones with their links; returns their new ids, in order.
+    def insert(self, rows: Sequence[Row], stamp: str | None = None) -> list[int]:
+        """Add these milestones with their links; returns their new ids, in order. Their
+        clocks say `stamp` if given (an import's worker hashes their values before), else now.
 
         A new milestone's position is its id: entry order among milestones of the same date.
         """
-        stamp = now()
+        stamp = stamp or now()
         ids = list(range(self.next_id, self.next_id + len(rows)))
         self.next_id += len(rows)
         self.conn.executemany(
-            _INSERT,
-            [
-                (milestone_id, case_id, milestone_id, *values, stamp, stamp)
-                for milestone_id, (case_id, values, *_) in zip(ids, rows, strict=True)
-            ],
+            _INSERT, [milestone_values(i, row, stamp) for i, row in zip(ids, rows, strict=True)]
         )
         self.link(list(zip(ids, rows, strict=True)))
         return ids

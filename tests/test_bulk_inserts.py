@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from casetrack import bulk_mode, history
 from casetrack.bulk_mode import BulkInserts
@@ -14,6 +17,8 @@ from casetrack.exchange import importer
 from casetrack.history_sql import TRACKED_TABLES
 from casetrack.search_index import SEARCH_TRIGGERS
 from casetrack.store import Store
+from casetrack.tables import LINK_TABLES
+from tests.budget import examples
 from tests.conftest import Cli
 
 
@@ -439,5 +444,84 @@ def test_a_span_digest_is_the_hash_of_its_rows_json_in_order_however_it_is_read(
         assert history_sql.span_digest(conn, "milestone_parties", 1, 5) == expected.hexdigest()
         empty = hashlib.blake2b(digest_size=16).hexdigest()
         assert history_sql.span_digest(conn, "milestone_parties", 10**6, 10**6 + 5) == empty
+    finally:
+        conn.close()
+
+
+_LAYOUTS: dict[str, Any] = {}
+
+
+def _layouts() -> dict[str, Any]:
+    """The layouts of the milestone and link tables of a new store, read once."""
+    import tempfile
+    from pathlib import Path
+
+    from casetrack.history_sql import json_as_sqlite, table_layout
+
+    if not _LAYOUTS:
+        with closing(sqlite3.connect(":memory:")) as conn:
+            assert json_as_sqlite(conn)  # else an import's worker would take no digest
+        with tempfile.TemporaryDirectory() as folder:
+            store = Store.open(Path(folder) / "s.db", create=True)
+            try:
+                for table in ("milestones", *LINK_TABLES):
+                    _LAYOUTS[table] = table_layout(store.conn, table)
+            finally:
+                store.close()
+    return _LAYOUTS
+
+
+# A value as a row may bind it: what each column keeps as given, and what SQLite converts.
+_KEPT_VALUE = {
+    "TEXT": st.one_of(st.none(), st.text()),
+    "INTEGER": st.one_of(st.none(), st.integers(-(2**63), 2**63 - 1)),
+    "REAL": st.one_of(st.none(), st.integers(-(10**15) + 1, 10**15 - 1)),
+}
+_OTHER_VALUE = st.one_of(
+    st.booleans(),
+    st.floats(allow_nan=False),
+    st.integers(-(2**63), 2**63 - 1),
+    st.sampled_from(["12", "1.5", " 3"]),
+)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.data())
+def test_a_span_hasher_takes_the_digest_span_digest_takes_of_the_same_rows(
+    data: st.DataObject,
+) -> None:
+    """The digest an import's worker takes of the rows it makes ready (SpanHasher, from the
+    values the insert binds) is span_digest of the rows once stored, for any values of the
+    types each column keeps; any other value makes it give up rather than differ."""
+    from casetrack.history_sql import SpanHasher, affinity, span_digest
+    from casetrack.writer import INSERT_COLUMNS, LINK_COLUMNS
+
+    table = data.draw(st.sampled_from(["milestones", *LINK_TABLES]))
+    layout = _layouts()[table]
+    inserted = INSERT_COLUMNS if table == "milestones" else LINK_COLUMNS[table]
+    kinds = {name: affinity(declared) for name, declared, _ in layout}
+    odd = data.draw(st.booleans())
+    value = {
+        name: st.one_of(_KEPT_VALUE[kinds[name]], _OTHER_VALUE) if odd else _KEPT_VALUE[kinds[name]]
+        for name in inserted
+    }
+    rows = data.draw(st.lists(st.tuples(*(value[name] for name in inserted)), max_size=12))
+    conn = sqlite3.connect(":memory:")  # the table's columns and their types, no constraints
+    try:
+        conn.execute(f"CREATE TABLE {table} ({', '.join(f'{n} {d}' for n, d, _ in layout)})")
+        conn.executemany(
+            f"INSERT INTO {table} ({', '.join(inserted)})"
+            f" VALUES ({', '.join('?' for _ in inserted)})",
+            rows,
+        )
+        hasher = SpanHasher(layout, inserted, same_json=True)
+        cut = data.draw(st.integers(0, len(rows)))
+        hasher.add(rows[:cut])
+        hasher.add(rows[cut:])
+        stored = span_digest(conn, table, 1, len(rows))
+        if odd:
+            assert hasher.digest() in (None, stored)
+        else:
+            assert hasher.digest() == stored and hasher.rows == len(rows)
     finally:
         conn.close()

@@ -7,7 +7,9 @@ import io
 import json
 import multiprocessing
 import re
+import sqlite3
 import tempfile
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ from casetrack.exchange.importer import (
     import_records,
 )
 from casetrack.exchange.jsonfmt import read_jsonl
+from casetrack.history_sql import span_digest
 from casetrack.store import Store
 from tests.budget import examples
 from tests.conftest import Cli
@@ -308,6 +311,11 @@ def _stored(store: Store, text: str) -> dict[str, list[tuple[Any, ...]]]:
     for shadow in ("data", "idx", "docsize", "config"):  # the full-text index, byte for byte
         table = f"milestone_search_fts_{shadow}"
         tables[table] = conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+    spans = conn.execute(
+        "SELECT table_name, row_id, last_row_id, digest FROM history WHERE digest IS NOT NULL"
+    ).fetchall()
+    for table, first, last, digest in spans:  # a worker's digest is the store's own
+        assert digest == span_digest(conn, table, first, last), table
     return tables
 
 
@@ -492,14 +500,33 @@ def test_a_large_export_is_read_by_a_worker_process_and_imports_as_in_process(
         prepared.extend(at for at, *_ in rows)
         keep(self, line, rows)
 
+    digested: list[str] = []
+
+    def digest(conn: Any, table: str, first: int, last: int) -> str:
+        digested.append(table)
+        return span_digest(conn, table, first, last)
+
     other = Cli(tmp_path / "new.db")
     with mock.patch.object(importer, "WORKER_FROM", 0), \
             mock.patch.object(importer._Importer, "prepared", counted), \
+            mock.patch.object(bulk_mode, "span_digest", digest), \
             mock.patch.object(importer, "put_index", side_effect=importer.put_index) as put, \
             mock.patch.object(bulk_mode, "rebuild_search", side_effect=AssertionError):  # fmt: skip
         assert other("import", str(exported)).stderr.startswith("imported:")
     assert len(prepared) == 30
     assert put.called, "the worker's index was copied in"
+    # The spans of the milestones and their links have the digests the worker took, which
+    # are the store's own (and undo checks them below).
+    assert sorted(digested) == ["cases", "parties", "sources"]
+    spans = other.query(
+        "SELECT table_name, row_id, last_row_id, digest FROM history WHERE digest IS NOT NULL"
+    )
+    assert {"milestones", "milestone_parties", "milestone_sources", "milestone_tags"} <= {
+        table for table, *_ in spans
+    }
+    with closing(sqlite3.connect(other.db_path)) as conn:
+        for table, first, last, taken in spans:
+            assert taken == span_digest(conn, str(table), int(first), int(last))  # type: ignore[call-overload]
     in_process = Cli(tmp_path / "in-process.db")
     in_process("import", str(exported))
     _same_index(other, in_process)

@@ -27,6 +27,7 @@ from typing import Any, Protocol, TextIO
 
 from casetrack.bulk_mode import BulkInserts, bulk_inserts
 from casetrack.cases import CASE_FIELDS, add_case, set_case_fields
+from casetrack.clock import now
 from casetrack.dates import parse_date
 from casetrack.drafts import (
     CANONICAL_UUID,
@@ -50,6 +51,7 @@ from casetrack.drafts import (
 from casetrack.errors import CasetrackError
 from casetrack.exchange.jsonfmt import Record, read_jsonl
 from casetrack.history import edited_here
+from casetrack.history_sql import Layout, SpanHasher, json_as_sqlite, table_layout
 from casetrack.milestones import load_milestones
 from casetrack.models import Milestone
 from casetrack.parties import (
@@ -64,13 +66,17 @@ from casetrack.search_rows import LinkLabels, link_labels, search_texts
 from casetrack.sources import create_source, same_urls
 from casetrack.sql import placeholders
 from casetrack.store import Store
+from casetrack.tables import LINK_TABLES
 from casetrack.text import clean_text, plural
 from casetrack.writer import (
+    INSERT_COLUMNS,
+    LINK_COLUMNS,
     MilestoneWriter,
     PartyLinkRow,
     Ready,
     Row,
     SourceLinkRow,
+    milestone_values,
     remember,
 )
 
@@ -185,6 +191,7 @@ def import_records(
             if importer.errors or importer.error_count:
                 raise importer.failure()
             if then:
+                bulk.given_digests.clear()  # what it writes is in no digest the worker took
                 then()
             if dry_run:
                 raise _DryRun
@@ -321,6 +328,18 @@ class _Known(Protocol):
 
 
 @dataclass(slots=True)
+class _SpanStart:
+    """Where the milestones a worker makes ready will go, so that it can take the digests of
+    the spans of history they make (_Spans): the clock stamp, the first milestone id and link
+    rowids the importer gives them, and the tables' columns."""
+
+    stamp: str
+    first_id: int
+    first_rowids: dict[str, int]
+    layouts: dict[str, Layout]
+
+
+@dataclass(slots=True)
 class _Snapshot:
     """_Known as the importer knew it when a worker process began reading milestones: what
     it does not hold, the worker leaves to the importer (its lookups only grow)."""
@@ -331,6 +350,7 @@ class _Snapshot:
     sources: dict[str, int]
     labels: LinkLabels
     index: IndexPlan  # for the full-text index of the milestones it makes ready
+    spans: _SpanStart
 
     def known_case_id(self, slug: str) -> int | None:
         return self.cases.get(slug.lower())
@@ -470,6 +490,11 @@ class _Importer:
         self.names = NamesAside(self.conn)
         self.snapshot_taken = False  # whether a worker process was told what the store holds
         self.workers = contextlib.ExitStack()  # where a worker process is closed
+        # Once it is: the clock stamp of the milestones written, which the worker hashed.
+        self.stamp: str | None = None
+        self.span_start: _SpanStart | None = None
+        # The worker's spans' digests, by table: (rows, digest), when it read the last line.
+        self.worker_digests: dict[str, tuple[int, str | None]] = {}
         self.writer = MilestoneWriter(
             self.conn,
             numbers_are_sources=False,
@@ -519,6 +544,7 @@ class _Importer:
                         on_batch()
         self.names.back()
         self.flush()
+        self._give_digests()
         for uid, line, link in self.deadlines:
             try:
                 self.link_deadline(uid, link)
@@ -562,7 +588,7 @@ class _Importer:
         ):
             yield read_jsonl(records.stream, records.name)
         else:
-            worker = self.workers.enter_context(_Worker(records, self.snapshot))
+            worker = self.workers.enter_context(_Worker(records, self.snapshot, self.digests))
             if self.bulk is not None:
                 self.bulk.built_index = functools.partial(worker.copy_index, self.conn)
             yield worker
@@ -890,16 +916,41 @@ class _Importer:
         records as _exported would now: the cases, parties and sources the file's records
         settled so far, and every kind."""
         self.snapshot_taken = True
+        self.stamp = now()
+        writer = self.writer
+        self.span_start = _SpanStart(
+            self.stamp, writer.next_id, dict(writer.next_rowids),
+            {t: table_layout(self.conn, t) for t in ("milestones", *LINK_TABLES)},
+        )  # fmt: skip
         documents = {r[0] for r in self.conn.execute(
             "SELECT id FROM sources WHERE document_id IS NOT NULL")}  # fmt: skip
         return _Snapshot(
             dict(self.case_ids),
             {r[0] for r in self.conn.execute("SELECT name FROM kinds")},
-            dict(self.writer.party_uids),
-            {u: i for u, i in self.writer.source_uids.items() if i not in documents},
+            dict(writer.party_uids),
+            {u: i for u, i in writer.source_uids.items() if i not in documents},
             link_labels(self.conn),
-            index_plan(self.conn, self.writer.next_id),
+            index_plan(self.conn, writer.next_id),
+            self.span_start,
         )
+
+    def digests(self, digests: dict[str, tuple[int, str | None]]) -> None:
+        """The worker's digests of the spans of the milestones it made ready (_Spans)."""
+        self.worker_digests = digests
+
+    def _give_digests(self) -> None:
+        """Hand bulk_inserts the worker's spans' digests, to keep instead of taking them again,
+        if every milestone written since the snapshot is one the worker made ready, in the
+        order it hashed them, and nothing the importer read itself after the snapshot may
+        have changed them (search_whole: the search rows' own proof); bulk_inserts checks
+        that the spans are those rows."""
+        start, bulk = self.span_start, self.bulk
+        if start is None or bulk is None or not bulk.search_whole:
+            return
+        for table, (rows, digest) in self.worker_digests.items():
+            first = start.first_id if table == "milestones" else start.first_rowids[table]
+            if rows and digest is not None:
+                bulk.given_digests[table] = (first, first + rows - 1, digest)
 
     def flush(self) -> None:
         """Write the batch: new milestones in one go, changed ones made to say the new."""
@@ -946,7 +997,7 @@ class _Importer:
                 self.report.overwritten.append(milestone_id)
             writer.replace(milestone_id, ready)
             self.report.updated["milestone"] += 1
-        ids = writer.insert([r.row for r in inserts])
+        ids = writer.insert([r.row for r in inserts], self.stamp)
         if self.bulk is not None:
             found = [(i, *r.search) for i, r in zip(ids, inserts, strict=True) if r.search]
             if found:
@@ -973,7 +1024,12 @@ class _Worker:
     killed, its next send fails and it ends. Ctrl-C is the importer's to act on.
     """
 
-    def __init__(self, file: JsonlFile, snapshot: Callable[[], _Snapshot]) -> None:
+    def __init__(
+        self,
+        file: JsonlFile,
+        snapshot: Callable[[], _Snapshot],
+        digests: Callable[[dict[str, tuple[int, str | None]]], None],
+    ) -> None:
         context = multiprocessing.get_context("fork")  # nothing to import again, no pickled start
         self.conn, theirs = context.Pipe()
         fd = file.stream.buffer.fileno()
@@ -982,6 +1038,7 @@ class _Worker:
         )
         self.snapshot = snapshot
         self.first_id: int | None = None  # of the milestones it makes ready, if any
+        self.digests = digests
 
     def __enter__(self) -> _Worker:
         for stream in (sys.stdout, sys.stderr):  # else the worker would write it again at its end
@@ -1007,6 +1064,8 @@ class _Worker:
                 self.first_id = known.index.first_id
                 self.conn.send(known)
             elif what == "done":
+                if payload:
+                    self.digests(payload)
                 return
             else:
                 err, details = pickle.loads(payload)
@@ -1127,6 +1186,7 @@ def _send_lines(conn: Connection, stream: TextIO, name: str) -> IndexBuilder | N
     batch: list[Record] = []
     # The rows of the batch's last item, if prepared, with their search rows.
     run: list[tuple[int | str, Row, tuple[object, ...]]] = []
+    spans: _Spans | None = None  # while every milestone is made ready here
     count = 0
     for line, kind, record in read_jsonl(stream, name):
         count += 1
@@ -1137,6 +1197,7 @@ def _send_lines(conn: Connection, stream: TextIO, name: str) -> IndexBuilder | N
                 _send(conn, "known", None)
                 known = conn.recv()
                 builder = _index_builder(known.index)
+                spans = _Spans(known.spans)
             try:
                 ready = exported_milestone(record, known)
             except CasetrackError:
@@ -1149,19 +1210,64 @@ def _send_lines(conn: Connection, stream: TextIO, name: str) -> IndexBuilder | N
                 run.append((line, row, search))
                 if builder is not None:
                     builder.add(search)
+                if spans is not None:
+                    spans.add(row)
             else:
                 batch.append((line, kind, record))
-                run = []
+                run, spans = [], None
                 builder = _without(builder)
         else:
             if known is not None and kind not in ("error", "warning"):
                 preparing = False  # the importer may now hold what the snapshot does not say
                 builder = _without(builder)
+                spans = None
             batch.append((line, kind, record))
             run = []
         if count >= WORKER_BATCH:
             _send(conn, "records", batch)
             batch, run, count = [], [], 0
     _send(conn, "records", batch)
-    _send(conn, "done", None)
+    _send(conn, "done", spans.digests() if spans is not None else None)
     return builder
+
+
+class _Spans:
+    """The digests of the spans of history the milestones a worker makes ready will make
+    (history_sql.SpanHasher of their rows and links as MilestoneWriter.insert binds them,
+    with the ids, rowids and stamp the importer gives them), so that the importer need not
+    take them again from the store."""
+
+    def __init__(self, start: _SpanStart) -> None:
+        with contextlib.closing(sqlite3.connect(":memory:")) as conn:
+            same = json_as_sqlite(conn)
+        self.stamp = start.stamp
+        self.next_id = start.first_id
+        self.hashers = {
+            table: SpanHasher(start.layouts[table], columns, same_json=same)
+            for table, columns in (("milestones", INSERT_COLUMNS), *LINK_COLUMNS.items())
+        }
+        self.rows: list[Row] = []
+
+    def add(self, row: Row) -> None:
+        """The next milestone made ready, to be given the next id."""
+        self.rows.append(row)
+        if len(self.rows) >= WORKER_BATCH:
+            self._hash()
+
+    def _hash(self) -> None:
+        """Hash the rows of the milestones added since, and of their links, a table at a time,
+        as MilestoneWriter.insert and link bind them."""
+        pairs = list(enumerate(self.rows, self.next_id))
+        self.next_id += len(pairs)
+        self.rows = []
+        stamp = self.stamp
+        milestones, parties, sources, tags = self.hashers.values()
+        milestones.add([milestone_values(i, row, stamp) for i, row in pairs])
+        parties.add([(i, *party) for i, row in pairs for party in row[2]])
+        sources.add([(i, *source) for i, row in pairs for source in row[3]])
+        tags.add([(i, tag) for i, row in pairs for tag in row[4]])
+
+    def digests(self) -> dict[str, tuple[int, str | None]]:
+        """By table: how many rows were hashed and their digest (None: given up)."""
+        self._hash()
+        return {table: (hasher.rows, hasher.digest()) for table, hasher in self.hashers.items()}
