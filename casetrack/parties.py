@@ -98,7 +98,8 @@ def require_party_id(conn: sqlite3.Connection, name: str) -> int:
     return party_id
 
 
-def _valid_name(name: str) -> str:
+def valid_name(name: str) -> str:
+    """A party's name or alias as stored; refused if it has no letter or digit to match by."""
     cleaned = clean_text(name)
     if not name_key(cleaned):
         raise CasetrackError("a party name cannot be empty")
@@ -117,18 +118,17 @@ def create_party(
 
     `uid` keeps the identity an import brings, so importing again matches instead of copying.
     """
-    cleaned = _valid_name(name)
     cursor = conn.execute(
         "INSERT INTO parties (uid, name, name_key, kind, created_at) VALUES (?, ?, ?, ?, ?)",
-        (
-            uid or str(uuid.uuid4()),
-            cleaned,
-            name_key(cleaned),
-            check_party_kind(kind),
-            now(),
-        ),
+        (*party_row(name, kind, uid), now()),
     )
     return int(cursor.lastrowid or 0)
+
+
+def party_row(name: str, kind: str = "other", uid: str | None = None) -> tuple[str, str, str, str]:
+    """What create_party writes of a party, less its clock: uid, name, name key, kind."""
+    cleaned = valid_name(name)
+    return uid or str(uuid.uuid4()), cleaned, name_key(cleaned), check_party_kind(kind)
 
 
 # Names at least this similar (difflib's ratio of their keys) are one typo apart.
@@ -280,7 +280,7 @@ def add_aliases(conn: sqlite3.Connection, party_id: int, aliases: list[str]) -> 
     """Give a party more names; a name another party already uses is refused."""
     added = []
     for alias in aliases:
-        cleaned = _valid_name(alias)
+        cleaned = valid_name(alias)
         if find_party_id(conn, cleaned) == party_id:
             continue
         _other_party(conn, party_id, cleaned)
@@ -319,7 +319,7 @@ def alias_party(store: Store, name: str, aliases: list[str]) -> tuple[Party, lis
     wanted = next(kept, None)
     already = []
     for alias in aliases:
-        if _valid_name(alias) == wanted:
+        if valid_name(alias) == wanted:
             wanted = next(kept, None)
         else:
             already.append(clean_text(alias))
@@ -446,7 +446,7 @@ def _other_party(conn: sqlite3.Connection, party_id: int, name: str) -> None:
 def rename_party(store: Store, name: str, new_name: str, *, drop_old: bool = False) -> Party:
     """Give a party another name; the old one stays an alias unless drop_old (one of its
     aliases may become its name)."""
-    cleaned = _valid_name(new_name)
+    cleaned = valid_name(new_name)
     key = name_key(cleaned)
     with store.write() as conn:
         party = get_party_by_id(conn, require_party_id(conn, name))

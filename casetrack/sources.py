@@ -106,6 +106,23 @@ def create_source(
 ) -> int:
     """Insert a new source; `uid` keeps the identity an import brings; `document_id` makes
     it the source a registered document is cited through."""
+    cursor = conn.execute(
+        "INSERT INTO sources (uid, url, title, publisher, published, created_at, document_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (*source_row(url, title, publisher, published, uid), now(), document_id),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def source_row(
+    url: str,
+    title: str | None = None,
+    publisher: str | None = None,
+    published: str | None = None,
+    uid: str | None = None,
+) -> tuple[str, str, str | None, str | None, str | None]:
+    """What create_source writes of a source, less its clock and document: uid, URL (as
+    stored: normal_url), title, publisher, publication date."""
     cleaned = normal_url(clean_text(url))
     if not cleaned:
         raise CasetrackError(
@@ -115,20 +132,13 @@ def create_source(
         from casetrack.drafts import parsed_date  # an import's sources share their dates
 
         published = parsed_date(published).text
-    cursor = conn.execute(
-        "INSERT INTO sources (uid, url, title, publisher, published, created_at, document_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            uid or str(uuid.uuid4()),
-            cleaned,
-            clean_text(title) if title else None,
-            clean_text(publisher) if publisher else None,
-            published,
-            now(),
-            document_id,
-        ),
+    return (
+        uid or str(uuid.uuid4()),
+        cleaned,
+        clean_text(title) if title else None,
+        clean_text(publisher) if publisher else None,
+        published,
     )
-    return int(cursor.lastrowid or 0)
 
 
 def require_source(conn: sqlite3.Connection, ref: str) -> Source:

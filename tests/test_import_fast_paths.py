@@ -394,6 +394,51 @@ def test_an_exports_milestone_records_import_as_the_general_reading_imports_them
     assert shortcut == _import(text, "worker")
 
 
+# Party and source records as a file may give them: new, or naming (by uid, name, alias or
+# URL in another spelling) one the store or the file has already, or refused.
+_PARTY_UIDS = st.sampled_from([None, "bad", _PARTIES[0][0], _PARTIES[0][0].upper(), _uid(201),
+                               _uid(202), _uid(203), _uid(204)])  # fmt: skip
+_PARTY_NAMES = st.sampled_from(["New Co", "new  co", "Zed", "Jane Doe", "jane doe",
+                                "Elodie Lefevre", "", "  ", 5, None, "Ünal"])  # fmt: skip
+_ALIASES = st.sampled_from([[], ["Zed"], ["Yves", "yves"], ["Jane Doe"], ["", "x"], "Zed", [5],
+                            ["Acme Holdings"], ["New Co"], ["Unal"], None])  # fmt: skip
+_SOURCE_UIDS = st.sampled_from([None, "bad", _SOURCES[0][0], _uid(301), _uid(302), _uid(303)])
+_URLS = st.sampled_from(["https://example.org/a", "HTTPS://Example.ORG/a/", "https://new.example/x",
+                         "https://NEW.example/x/", "https://new.example/x?y", "123", "", None,
+                         "Le Monde, 18 June 2003, p. 3", "le monde, 18 june 2003, p. 3",
+                         "Other, p. 4"])  # fmt: skip
+_FIELDS = st.sampled_from([None, "", "A title", " Spaced ", "2003-06", "June 2003", "no date", 5])
+
+
+@st.composite
+def _party_or_source(draw: st.DrawFn) -> dict[str, Any]:
+    if draw(st.booleans()):
+        record = {"type": "party", "uid": draw(_PARTY_UIDS), "name": draw(_PARTY_NAMES),
+                  "kind": draw(st.sampled_from(["person", "organisation", "bad", None])),
+                  "aliases": draw(_ALIASES)}  # fmt: skip
+    else:
+        record = {"type": "source", "uid": draw(_SOURCE_UIDS), "url": draw(_URLS),
+                  "title": draw(_FIELDS), "publisher": draw(_FIELDS),
+                  "published": draw(_FIELDS)}  # fmt: skip
+    return {k: v for k, v in record.items() if v is not None or draw(st.booleans())}
+
+
+@settings(max_examples=examples(150), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])  # fmt: skip
+@given(st.lists(_party_or_source(), max_size=8), st.integers(0, 2), st.data())
+def test_party_and_source_records_made_ready_by_the_worker_import_as_read_in_process(
+    records: list[dict[str, Any]], milestones: int, data: st.DataObject
+) -> None:
+    """Party and source records a worker process makes ready (ready_party, ready_source) and
+    the importer writes a run at a time write what the importer reading each one writes, and
+    refuse what it refuses with the same words: new ones, and ones naming a party or source
+    the store or the file holds (by uid, name, alias or URL in another spelling)."""
+    lines = [json.dumps(r, ensure_ascii=False) for r in [*_HEAD, *records]]
+    lines += [data.draw(_milestone(n)) for n in range(1, milestones + 1)]
+    text = "\n".join(lines) + "\n"
+    assert _import(text, "shortcut") == _import(text, "worker")
+
+
 def test_a_whole_store_export_takes_the_shortcut_and_exports_the_same_bytes(
     cli: Cli, tmp_path: Path
 ) -> None:

@@ -13,6 +13,7 @@ import contextlib
 import functools
 import gc
 import io
+import json
 import marshal
 import multiprocessing
 import os
@@ -60,14 +61,16 @@ from casetrack.parties import (
     check_party_kind,
     create_party,
     find_party_id,
+    party_row,
+    valid_name,
 )
 from casetrack.search_built import IndexBuilder, IndexPlan, index_plan, put_index
 from casetrack.search_rows import LinkLabels, link_labels, search_texts
-from casetrack.sources import create_source, same_urls
+from casetrack.sources import create_source, same_urls, source_row
 from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.tables import LINK_TABLES
-from casetrack.text import clean_text, plural
+from casetrack.text import clean_text, name_key, plural
 from casetrack.writer import (
     INSERT_COLUMNS,
     LINK_COLUMNS,
@@ -89,6 +92,9 @@ WORKER_FROM = 4 << 20
 WORKER_BATCH = 1000
 # A worker's item: (line, Row, search row) of exported_milestone's records in a row.
 _PREPARED = "prepared milestones"
+# A worker's items: (line, record, ready_party's or ready_source's row) of records in a row.
+_PARTIES = "prepared parties"
+_SOURCES = "prepared sources"
 # An import that has added this many milestones, and more than the store held before (or
 # any, into a store that held none), goes on without the read indexes of the milestone and
 # link tables and builds them at the end.
@@ -462,6 +468,64 @@ def _exported_sources(links: list[Any], known: _Known) -> list[SourceLinkRow] | 
     return rows
 
 
+# ready_party's row: uid, name, name key, kind (what create_party writes), the aliases as
+# add_aliases would add them to a new party (alias, key), and every key party() and
+# add_aliases would look the store up by.
+_PartyRow = tuple[str, str, str, str, list[tuple[str, str]], list[str]]
+# ready_source's row: uid, URL, title, publisher, publication date (what create_source
+# writes), and every URL source() would look the store up by.
+_SourceRow = tuple[str, str, str | None, str | None, str | None, list[str]]
+
+
+def ready_party(record: Any) -> _PartyRow | None:
+    """A party record as _Importer.party reads it, made ready for a party new to the store
+    (party_row, and its aliases less those of a key it already has, as add_aliases skips
+    them); None where a check refuses it, for the importer to say why."""
+    try:
+        record = _record(record, "party")
+        name = _text(record.get("name"), "name") or ""
+        aliases = record.get("aliases") or []
+        if not isinstance(aliases, list) or any(type(a) is not str for a in aliases):
+            return None
+        uid = _uid(record.get("uid"))
+        kind = check_party_kind(_text(record.get("kind"), "kind") or "other")
+        row = party_row(name, kind, uid)
+        added: list[tuple[str, str]] = []
+        keys = {row[2]: None}
+        for alias in aliases:
+            cleaned = valid_name(alias)
+            key = name_key(cleaned)
+            if key not in keys:
+                keys[key] = None
+                added.append((cleaned, key))
+    except CasetrackError:
+        return None
+    looked = {name_key(name): None, **{name_key(a): None for a in aliases}, **keys}
+    return (*row, added, list(looked))
+
+
+def ready_source(record: Any) -> _SourceRow | None:
+    """A source record as _Importer.source reads it, made ready for a source new to the
+    store (source_row); None where a check refuses it, for the importer to say why."""
+    try:
+        record = _record(record, "source")
+        url = _text(record.get("url"), "url")
+        if not url or url.isdigit():
+            return None
+        uid = _uid(record.get("uid"))
+        fields = {f: _text(record.get(f), f) for f in ("title", "publisher", "published")}
+        if fields["published"]:
+            fields["published"] = parsed_date(fields["published"]).text
+        row = source_row(url, fields["title"], fields["publisher"], fields["published"], uid)
+    except CasetrackError:
+        return None
+    return (*row, list(dict.fromkeys([*same_urls(url), row[1]])))
+
+
+# The worker's tags for runs of records it made ready, by record type.
+_READY = {"party": (_PARTIES, ready_party), "source": (_SOURCES, ready_source)}
+
+
 class _Importer:
     def __init__(self, store: Store, name: str, case: str | None, bulk: BulkInserts | None) -> None:
         """Made inside the import's write transaction: the writer counts ids on from the
@@ -521,6 +585,7 @@ class _Importer:
             "kind": self.kind, "case": self.case_record, "party": self.party,
             "document": self.document, "source": self.source, "milestone": self.milestone,
             "rule": self.rule, "closure": self.closure, _PREPARED: self.prepared,
+            _PARTIES: self.prepared_parties, _SOURCES: self.prepared_sources,
         }  # fmt: skip
         with self._records(records) as items:
             for line, kind, record in items:
@@ -529,7 +594,7 @@ class _Importer:
                 elif kind == "warning":
                     self.report.warnings.append(f"{self.name}:{line}: {record}")
                 else:
-                    if kind != "party":
+                    if kind not in ("party", _PARTIES):
                         self.names.back()
                     if kind != _PREPARED and self.bulk is not None and self.snapshot_taken:
                         # the search rows a worker works out may no longer be right
@@ -685,6 +750,95 @@ class _Importer:
         if changed:
             self.conn.execute("UPDATE parties SET kind = ? WHERE id = ?", (kind, party_id))
         (self.report.updated if added or changed else self.report.unchanged)["party"] += 1
+
+    def prepared_parties(
+        self, line: int | str, run: list[tuple[int | str, Any, _PartyRow]]
+    ) -> None:
+        """Party records in a row that a worker process made ready (ready_party): written in
+        two statements if the store holds none of their uids and names and no two of them
+        share one (each is then new, as party() would find it), else each read by party()."""
+        self.names.aside()
+        if not self._all_new_or_read("parties", run, self.party):
+            return
+        stamp = now()
+        self.conn.executemany(
+            "INSERT INTO parties (uid, name, name_key, kind, created_at) VALUES (?, ?, ?, ?, ?)",
+            [(*ready[:4], stamp) for _, _, ready in run],
+        )
+        ids = self._ids("parties", [ready[0] for _, _, ready in run])
+        self.conn.executemany(
+            "INSERT INTO party_aliases (party_id, alias, alias_key) VALUES (?, ?, ?)",
+            [(ids[ready[0]], *alias) for _, _, ready in run for alias in ready[4]],
+        )
+        for uid, party_id in ids.items():
+            remember(self.writer.party_uids, uid, party_id)
+        self.report.added["party"] += len(run)
+
+    def prepared_sources(
+        self, line: int | str, run: list[tuple[int | str, Any, _SourceRow]]
+    ) -> None:
+        """Source records in a row that a worker process made ready (ready_source): written
+        in one statement if the store holds none of their uids and URLs and no two of them
+        share one (each is then new, as source() would find it), else each read by source()."""
+        if not self._all_new_or_read("sources", run, self.source):
+            return
+        stamp = now()
+        self.conn.executemany(
+            "INSERT INTO sources (uid, url, title, publisher, published, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(*ready[:5], stamp) for _, _, ready in run],
+        )
+        for uid, source_id in self._ids("sources", [ready[0] for _, _, ready in run]).items():
+            remember(self.writer.source_uids, uid, source_id)
+        self.report.added["source"] += len(run)
+
+    def _all_new_or_read(
+        self,
+        table: str,
+        run: list[tuple[int | str, Any, Any]],
+        handler: Callable[[int | str, Any], None],
+    ) -> bool:
+        """Whether no two records of a run share a uid or a name (parties: a name or alias
+        key; sources: a URL), and the store holds none of them; if not, each is read by
+        `handler` (party or source) as if the worker had not made it ready."""
+        uids = [ready[0] for _, _, ready in run]
+        keys = [key for _, _, ready in run for key in ready[5]]
+        if (
+            len(set(uids)) == len(uids)
+            and len(set(keys)) == len(keys)
+            and not self._held(table, json.dumps(uids), json.dumps(keys))
+        ):
+            return True
+        for at, record, _ in run:
+            try:
+                handler(at, record)
+            except (CasetrackError, sqlite3.IntegrityError) as err:
+                self.error(at, str(err))
+        return False
+
+    def _held(self, table: str, *given: str) -> bool:
+        """Whether the store holds a party or source of one of these uids (JSON), or one of
+        these names (parties: name or alias keys; sources: URLs)."""
+        held = (
+            ("uid", "parties", 0), ("name_key", "parties", 1), ("alias_key", "party_aliases", 1),
+        ) if table == "parties" else (("uid", "sources", 0), ("url", "sources", 1))  # fmt: skip
+        return any(
+            self.conn.execute(
+                f"SELECT EXISTS (SELECT 1 FROM {held_in} WHERE {column} IN"
+                " (SELECT value FROM json_each(?)))",
+                (given[which],),
+            ).fetchone()[0]
+            for column, held_in, which in held
+        )
+
+    def _ids(self, table: str, uids: list[str]) -> dict[str, int]:
+        """The ids of the parties or sources of these uids, just written in one statement."""
+        return dict(
+            self.conn.execute(
+                f"SELECT uid, id FROM {table} WHERE uid IN (SELECT value FROM json_each(?))",
+                (json.dumps(uids),),
+            ).fetchall()
+        )
 
     def document(self, line: int | str, record: Any) -> None:
         from casetrack.documents import import_document
@@ -1221,7 +1375,7 @@ def _send_lines(conn: Connection, stream: TextIO, name: str) -> IndexBuilder | N
                 preparing = False  # the importer may now hold what the snapshot does not say
                 builder = _without(builder)
                 spans = None
-            batch.append((line, kind, record))
+            _send_record(batch, line, kind, record, known is None)
             run = []
         if count >= WORKER_BATCH:
             _send(conn, "records", batch)
@@ -1229,6 +1383,19 @@ def _send_lines(conn: Connection, stream: TextIO, name: str) -> IndexBuilder | N
     _send(conn, "records", batch)
     _send(conn, "done", spans.digests() if spans is not None else None)
     return builder
+
+
+def _send_record(batch: list[Record], line: int | str, kind: str, record: Any, ready: bool) -> None:
+    """Add a record other than a milestone to a batch: a party or source record made ready
+    (`ready`: read before the milestones) joins a run of its type, anything else goes as read."""
+    tag, make = _READY.get(kind, ("", None))
+    made = make(record) if ready and make is not None else None
+    if made is None:
+        batch.append((line, kind, record))
+    elif batch and batch[-1][1] == tag:
+        batch[-1][2].append((line, record, made))
+    else:
+        batch.append((line, tag, [(line, record, made)]))
 
 
 class _Spans:
