@@ -222,47 +222,19 @@ def _repeated(conn: sqlite3.Connection, milestone_id: int) -> list[str]:
     ][:1]
 
 
-def _set_roles(writer: MilestoneWriter, milestone_id: int, party_id: int, roles: list[str]) -> None:
-    """Link a party to a milestone with these roles, which replace those it had there (its
-    first link keeps its place in the list); with none, keep its roles or link it without."""
-    conn = writer.conn
-    links = conn.execute(
-        "SELECT rowid, role FROM milestone_parties WHERE milestone_id = ? AND party_id = ?"
-        " ORDER BY rowid",
-        (milestone_id, party_id),
-    ).fetchall()
-    if not roles:
-        if links:
-            return
-        roles = [""]
-    had = [role for _, role in links]
-    spare = [rowid for rowid, role in links if role not in roles]
-    missing = [role for role in roles if role not in had]
-    for rowid, role in zip(spare, missing, strict=False):
-        conn.execute("UPDATE milestone_parties SET role = ? WHERE rowid = ?", (role, rowid))
-    for rowid in spare[len(missing) :]:
-        conn.execute("DELETE FROM milestone_parties WHERE rowid = ?", (rowid,))
-    writer.add_links([(milestone_id, party_id, role) for role in missing[len(spare) :]], [], [])
-
-
-def _unlink_party(conn: sqlite3.Connection, milestone_id: int, text: str) -> None:
+def _unlink_party(writer: MilestoneWriter, milestone_id: int, text: str) -> None:
     """Unlink the party `text` names (NAME or NAME:ROLE): every link, or the one with that role."""
+    conn = writer.conn
     spec = parse_party_spec(text)
     party_id = find_party_id(conn, spec.whole) if spec.whole else None
     role = None
     if party_id is None:
         party_id, role = require_party_id(conn, spec.name), spec.role
-    of_party = "milestone_id = ? AND party_id = ?"
-    if role is None:
-        gone = conn.execute(f"DELETE FROM milestone_parties WHERE {of_party}",
-                            (milestone_id, party_id)).rowcount  # fmt: skip
-    else:
-        gone = conn.execute(f"DELETE FROM milestone_parties WHERE {of_party} AND role = ?",
-                            (milestone_id, party_id, role)).rowcount  # fmt: skip
-    if gone:
+    if writer.unlink_party(milestone_id, party_id, role):
         return
     roles = [r[0] or "no role" for r in conn.execute(
-        f"SELECT role FROM milestone_parties WHERE {of_party} ORDER BY rowid",
+        "SELECT role FROM milestone_parties WHERE milestone_id = ? AND party_id = ?"
+        " ORDER BY rowid",
         (milestone_id, party_id),
     )]  # fmt: skip
     if not roles:
@@ -337,53 +309,36 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
             case_id = require_case_id(conn, change.case, to_add=True)
             refuse_other_case(conn, milestone_id, case_id)
             updates["case_id"] = case_id
-        assignments = ", ".join(f"{name} = ?" for name in updates)
-        differs = " OR ".join(f"{name} IS NOT ?" for name in updates)
-        fields_changed = bool(updates) and bool(
-            conn.execute(
-                f"UPDATE milestones SET {assignments}, updated_at = ? WHERE id = ? AND ({differs})",
-                (*updates.values(), now(), milestone_id, *updates.values()),
-            ).rowcount
-        )
+        fields_changed = writer.update(milestone_id, updates)
         recounted = (
             follow_trigger(conn, milestone_id) if value is not None and fields_changed else []
         )
         if change.done is not None:
             set_done(conn, milestone_id, change.done)
         for text in change.remove_parties:
-            _unlink_party(conn, milestone_id, text)
+            _unlink_party(writer, milestone_id, text)
         for ref in change.remove_sources:
             source = find_source(conn, ref)
-            if (
-                source is None
-                or not conn.execute(
-                    "DELETE FROM milestone_sources WHERE milestone_id = ? AND source_id = ?",
-                    (milestone_id, source.id),
-                ).rowcount
-            ):
+            if source is None or not writer.unlink_source(milestone_id, source.id):
                 raise CasetrackError(f"source {ref!r} is not cited by milestone {milestone_id}")
         for ref in change.remove_citations:
             document = get_document(conn, ref)
-            if not conn.execute(
-                "DELETE FROM milestone_sources WHERE milestone_id = ? AND source_id ="
-                " (SELECT id FROM sources WHERE document_id = ?)",
-                (milestone_id, document.id),
-            ).rowcount:
+            cited = conn.execute(
+                "SELECT id FROM sources WHERE document_id = ?", (document.id,)
+            ).fetchone()
+            if cited is None or not writer.unlink_source(milestone_id, cited[0]):
                 raise CasetrackError(
                     f"document {document.id} is not cited by milestone {milestone_id}"
                 )
         for tag in change.remove_tags:
-            conn.execute(
-                "DELETE FROM milestone_tags WHERE milestone_id = ? AND tag = ?",
-                (milestone_id, clean_tag(tag)),
-            )
+            writer.untag(milestone_id, clean_tag(tag))
         current = conn.execute(
             "SELECT date, date_start, date_end, precision, approximate, uncertain"
             " FROM milestones WHERE id = ?",
             (milestone_id,),
         ).fetchone()
         for party_id, roles in writer.party_roles(parties).items():
-            _set_roles(writer, milestone_id, party_id, roles)
+            writer.set_roles(milestone_id, party_id, roles)
         writer.add_links(
             [],
             [(milestone_id, *row) for row in writer.pinpoints(sources, milestone_id)],
@@ -393,7 +348,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
             conn.execute("SELECT 1 FROM history WHERE id > ? LIMIT 1", (last_history,)).fetchone()
         )
         if changed and not fields_changed:
-            conn.execute("UPDATE milestones SET updated_at = ? WHERE id = ?", (now(), milestone_id))
+            writer.touch(milestone_id)
     created = writer.created
     return WriteReport(
         milestone_id,

@@ -541,6 +541,73 @@ class MilestoneWriter:
             [(milestone_id, *t) for t in new_tags],
         )
 
+    def update(self, milestone_id: int, columns: dict[str, object]) -> bool:
+        """Set these columns of a stored milestone (an edit); whether any changed. One already
+        as asked is not written, not even its `updated_at`: the history holds no empty change."""
+        if not columns:
+            return False
+        assignments = ", ".join(f"{k} = ?" for k in columns)
+        differs = " OR ".join(f"{k} IS NOT ?" for k in columns)
+        return bool(
+            self.conn.execute(
+                f"UPDATE milestones SET {assignments}, updated_at = ? WHERE id = ? AND ({differs})",
+                (*columns.values(), now(), milestone_id, *columns.values()),
+            ).rowcount
+        )
+
+    def touch(self, milestone_id: int) -> None:
+        """Mark a milestone changed when only its links were: its `updated_at`."""
+        self.conn.execute(
+            "UPDATE milestones SET updated_at = ? WHERE id = ?", (now(), milestone_id)
+        )
+
+    def set_roles(self, milestone_id: int, party_id: int, roles: list[str]) -> None:
+        """Link a party to a milestone with these roles, which replace those it had there (its
+        first link keeps its place in the list); with none, keep its roles or link it without."""
+        conn = self.conn
+        links = conn.execute(
+            "SELECT rowid, role FROM milestone_parties WHERE milestone_id = ? AND party_id = ?"
+            " ORDER BY rowid",
+            (milestone_id, party_id),
+        ).fetchall()
+        if not roles:
+            if links:
+                return
+            roles = [""]
+        had = [role for _, role in links]
+        spare = [rowid for rowid, role in links if role not in roles]
+        missing = [role for role in roles if role not in had]
+        for rowid, role in zip(spare, missing, strict=False):
+            conn.execute("UPDATE milestone_parties SET role = ? WHERE rowid = ?", (role, rowid))
+        for rowid in spare[len(missing) :]:
+            conn.execute("DELETE FROM milestone_parties WHERE rowid = ?", (rowid,))
+        self.add_links([(milestone_id, party_id, role) for role in missing[len(spare) :]], [], [])
+
+    def unlink_party(self, milestone_id: int, party_id: int, role: str | None) -> int:
+        """Unlink a party from a milestone: every link (role None), or the one with this role;
+        how many links went."""
+        of_party = "milestone_id = ? AND party_id = ?"
+        if role is None:
+            return self.conn.execute(f"DELETE FROM milestone_parties WHERE {of_party}",
+                                     (milestone_id, party_id)).rowcount  # fmt: skip
+        return self.conn.execute(f"DELETE FROM milestone_parties WHERE {of_party} AND role = ?",
+                                 (milestone_id, party_id, role)).rowcount  # fmt: skip
+
+    def unlink_source(self, milestone_id: int, source_id: int) -> bool:
+        """Stop a milestone citing a source; whether it did."""
+        return bool(
+            self.conn.execute(
+                "DELETE FROM milestone_sources WHERE milestone_id = ? AND source_id = ?",
+                (milestone_id, source_id),
+            ).rowcount
+        )
+
+    def untag(self, milestone_id: int, tag: str) -> None:
+        """Take a tag (as stored) off a milestone; one it does not have is no error."""
+        self.conn.execute(
+            "DELETE FROM milestone_tags WHERE milestone_id = ? AND tag = ?", (milestone_id, tag)
+        )
+
     def redate(self, milestone_id: int, value: DateValue) -> bool:
         """Give a stored milestone a new date (a deadline counted again); whether it moved."""
         columns = date_columns(value)
