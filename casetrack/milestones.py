@@ -42,7 +42,7 @@ from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER
 from casetrack.text import name_key
-from casetrack.writer import MilestoneWriter, check_kind, find_kind
+from casetrack.writer import MilestoneWriter, check_kind, find_kind, place, rekind
 
 # SQLite limits host parameters per statement; load records in chunks below it.
 _CHUNK = 500
@@ -145,9 +145,9 @@ def rename_kind(store: Store, old: str, new: str) -> tuple[str, int, bool]:
                 "INSERT INTO kinds (name, builtin) SELECT ?, builtin FROM kinds WHERE name = ?",
                 (cleaned, name),
             )
-        moved = conn.execute("UPDATE milestones SET kind = ? WHERE kind = ?", (cleaned, name))
+        moved = rekind(conn, name, cleaned)
         conn.execute("DELETE FROM kinds WHERE name = ?", (name,))
-    return cleaned, moved.rowcount, merged is not None
+    return cleaned, moved, merged is not None
 
 
 def remove_kind(store: Store, kind: str) -> str:
@@ -454,7 +454,7 @@ def move_milestone(store: Store, milestone_id: int, other_id: int, *, after: boo
             for mid, position in zip(run, positions, strict=True):
                 if (key, position) != stored[mid][1:]:
                     updates.append((key, position, mid))
-        conn.executemany("UPDATE milestones SET sort_key = ?, position = ? WHERE id = ?", updates)
+        place(conn, updates)
     return True
 
 

@@ -193,6 +193,17 @@ def check_kind(conn: sqlite3.Connection, kind: str) -> str:
     return found
 
 
+def rekind(conn: sqlite3.Connection, old: str, new: str) -> int:
+    """Give every milestone of kind `old`, trashed ones too, kind `new` (a kind renamed or
+    merged into another); how many."""
+    return conn.execute("UPDATE milestones SET kind = ? WHERE kind = ?", (new, old)).rowcount
+
+
+def place(conn: sqlite3.Connection, places: Iterable[tuple[str, float, int]]) -> None:
+    """Give milestones new places among those of their date: (sort key, position, id) each."""
+    conn.executemany("UPDATE milestones SET sort_key = ?, position = ? WHERE id = ?", places)
+
+
 class MilestoneWriter:
     """Writes checked milestones and their links inside the caller's write transaction.
 

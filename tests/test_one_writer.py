@@ -1,12 +1,15 @@
 """`add` and `import` are two doors to one milestone writer: they accept and store the same.
 
 For random values, a JSONL import of one milestone record is accepted exactly when
-`casetrack add` accepts the same values, and both leave the same rows in the store.
+`casetrack add` accepts the same values, and both leave the same rows in the store. And
+`edit`, `move` and `kind rename` write milestones and their links through the writer too.
 """
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -16,6 +19,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+import casetrack.milestones
 from casetrack.cli import app
 from tests.budget import examples
 
@@ -173,3 +177,48 @@ def test_import_accepts_and_stores_exactly_what_add_does(
         f"import exited {imported.exit_code} ({imported.stderr.strip()!r})"
     )
     assert _stored(by_add) == _stored(by_import)
+
+
+# SQL that writes a milestone or its links.
+_WRITES = re.compile(
+    r"\b(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|UPDATE|DELETE\s+FROM)\s+"
+    r"(?:milestones|milestone_parties|milestone_sources|milestone_tags)\b",
+    re.IGNORECASE,
+)
+
+
+def sql_writes(source: str) -> list[str]:
+    """The SQL strings in this Python source that write milestones or their links (an
+    f-string's literal parts read as one)."""
+    tree = ast.parse(source)
+    parts = {
+        id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values
+    }
+    texts = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            texts.append("".join(str(v.value) for v in node.values if isinstance(v, ast.Constant)))
+        elif (
+            isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in parts
+        ):
+            texts.append(node.value)
+    return [text for text in texts if _WRITES.search(text)]
+
+
+def test_sql_writes_finds_writes_of_milestones_and_links() -> None:
+    source = (
+        'a = "UPDATE milestones SET title = ? WHERE id = ?"\n'
+        'b = f"DELETE FROM milestone_parties WHERE {x}"\n'
+        'c = ("INSERT OR IGNORE INTO milestone_tags (milestone_id, tag)" " VALUES (?, ?)")\n'
+        'd = "SELECT title FROM milestones"\n'
+        'e = "DELETE FROM milestones_fts WHERE rowid = ?"\n'
+    )
+    assert len(sql_writes(source)) == 3
+
+
+def test_milestones_module_leaves_writing_to_the_writer() -> None:
+    """edit, move and kind rename write through casetrack.writer; only the trash's stamp,
+    set-wise like restore and purge, is written here."""
+    source = Path(casetrack.milestones.__file__).read_text(encoding="utf-8")
+    writes = [s for s in sql_writes(source) if not s.startswith("UPDATE milestones SET deleted_at")]
+    assert writes == []
