@@ -45,6 +45,8 @@ def _fold_char(char: str) -> str:
 
 
 def normalise_space(text: str) -> str:
+    """Every run of spaces, tabs and line ends as one space: a sentence or date cut across
+    lines or padded by a page's layout is shown, compared and proposed as one plain line."""
     return " ".join(text.split())
 
 
