@@ -58,7 +58,8 @@ _PLAIN_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # How every date said to people names a month (17 Jun 2003; a deadline's working too).
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Month names people type, in English, French, Spanish, German and Italian, full and short,
-# compared without accents or case (août = aout, März = marz).
+# compared without accents or case (août = aout, März = marz). Extraction reads a narrower
+# table of its own (casetrack.extract.dates._MONTH_FORMS says why).
 _MONTH_WORDS = (
     "january jan janvier janv enero ene januar janner gennaio gen",
     "february feb fevrier fevr fev febrero februar febbraio",

@@ -1327,3 +1327,14 @@ def test_a_decision_of_a_day_told_alone_in_its_sentence_is_another_event() -> No
         "confirmation du jugement. L'ordonnance de clôture est en date du 29 novembre 2021."
     )
     assert dates(text, "fr") == ["2021-11-29", "2021-11-29"]
+
+
+def test_every_month_name_extract_reads_means_the_same_month_to_add() -> None:
+    """extract keeps a narrower table than `add` (see _MONTH_FORMS): a subset, never a rival."""
+    from casetrack.dates import parse_date
+    from casetrack.extract.dates import _MONTH_FORMS, month_number
+
+    for number, forms in _MONTH_FORMS.items():
+        for form in forms:
+            assert month_number(form.capitalize()) == number, form
+            assert parse_date(f"{form} 2003").text == f"2003-{number:02d}", form

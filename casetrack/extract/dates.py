@@ -13,6 +13,13 @@ from datetime import date, timedelta
 
 from casetrack.extract.text import Regex, drop_overlaps, fold, normalise_space
 
+# The month names extract finds in running text. casetrack.dates._MONTH_WORDS (what `add`
+# reads) is the wider table and this one a subset of it, month for month (a test holds them
+# so); they stay two because they answer different questions. `add` reads a date the user
+# typed, so it also takes Italian and the Spanish and German short forms; extract searches
+# prose, where "set", "gen", "mag", "ago", "dic", "ott" or "fev" are mostly not months, and
+# sentences.py asks month_number() about any word after a full stop. This table also keeps
+# the accented and capitalised spellings, which the patterns below match in the raw text.
 _MONTH_FORMS: dict[int, tuple[str, ...]] = {
     1: ("January", "Jan", "janvier", "janv", "Januar", "Jänner", "enero"),
     2: ("February", "Feb", "février", "fevrier", "févr", "fevr", "Februar", "febrero"),
