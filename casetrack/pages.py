@@ -27,6 +27,14 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # (Text taken from a page has its line ends made spaces: "proce- edings" joins too.)
 _LINE_END_HYPHEN = re.compile(r"(\w)[-\u00ad\u2010]\s+(\w)")
 _NOT_WORD = re.compile(r"[\W_]+")
+# A file's text is HTML when it opens with a doctype, a comment or a tag HTML has: a fragment
+# pasted from a page ("<p>The raid...") is, a note opening "<Name> said..." is not.
+_HTML_START = re.compile(
+    r"<(?:!doctype\s+html|!--|(?:html|head|body|meta|title|link|script|style|main|article|section"
+    r"|header|footer|nav|aside|div|p|span|a|b|i|em|strong|br|hr|h[1-6]|ul|ol|li|dl|table|tr|td"
+    r"|blockquote|figure|img|pre)[\s/>])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,14 @@ def file_facts(path: Path) -> FileFacts:
     return FileFacts(digest.hexdigest(), size)
 
 
+def is_html(name: str, text: str) -> bool:
+    """Whether a file is HTML, by its name or the start of its text: the one rule `doc add`
+    and `extract` share."""
+    return name.lower().endswith(HTML_SUFFIXES) or bool(
+        _HTML_START.match(text.lstrip("\ufeff").lstrip())
+    )
+
+
 def media_type(path: Path) -> str:
     """pdf, html or text: by the file's first bytes, then its name."""
     with path.open("rb") as f:
@@ -65,8 +81,7 @@ def media_type(path: Path) -> str:
         return "pdf"
     if path.suffix.lower() == ".pdf":
         raise CasetrackError(f"{path} is not a PDF (it does not start with %PDF-): corrupt?")
-    lowered = head.lstrip().lower()
-    if path.suffix.lower() in HTML_SUFFIXES or lowered.startswith((b"<!doctype html", b"<html")):
+    if is_html(path.name, head.decode("utf-8", "ignore")):
         return "html"
     return "text"
 

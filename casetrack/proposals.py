@@ -21,7 +21,7 @@ from casetrack.drafts import Citation, Draft, PartySpec, required_title
 from casetrack.errors import CasetrackError
 from casetrack.limits import MAX_TEXT, too_long
 from casetrack.milestones import add_milestone
-from casetrack.pages import HTML_SUFFIXES
+from casetrack.pages import is_html
 from casetrack.parties import add_aliases, create_party, find_party_id
 from casetrack.sources import find_source
 from casetrack.store import Store
@@ -37,13 +37,13 @@ _LINE_END_HYPHEN = re.compile(r"(\w)-\n(\w)")
 
 def article_text(data: bytes, name: str) -> str:
     """The text to read dates from: UTF-8, HTML reduced to its visible text (by the file
-    name, or when the text starts with '<'), control characters blanked."""
+    name or its first tag: pages.is_html), control characters blanked."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CasetrackError(f"{name} is not UTF-8 text: save it as UTF-8") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if name.lower().endswith(HTML_SUFFIXES) or text.lstrip().startswith("<"):
+    if is_html(name, text):
         from casetrack.extract import html_to_text
 
         text = html_to_text(text)

@@ -77,6 +77,17 @@ def test_html_and_text_pages(cli: Cli, tmp_path: Path) -> None:
     assert "Raid on 17 June 2003." in str(html) and "var x" not in str(html)
 
 
+def test_an_html_fragment_is_html_and_a_bracketed_name_is_text(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "fragment.txt").write_text("<p>Raid on <b>17 June 2003</b>.</p>")
+    (tmp_path / "quote.txt").write_text("<Name> said the raid was on 17 June 2003.")
+    cli("doc", "add", "fragment.txt")
+    cli("doc", "add", "quote.txt")
+    assert cli.query(
+        "SELECT d.media_type, p.text FROM documents d JOIN document_pages p"
+        " ON p.document_id = d.id ORDER BY d.id"
+    ) == [("html", "Raid on 17 June 2003."), ("text", "<Name> said the raid was on 17 June 2003.")]
+
+
 def test_path_outside_the_store_folder_is_absolute(cli: Cli, tmp_path: Path) -> None:
     outside = tmp_path.parent / f"{tmp_path.name}-outside"
     outside.mkdir()

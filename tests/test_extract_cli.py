@@ -116,12 +116,19 @@ def test_json_gives_every_field_of_a_candidate(cli: Cli, tmp_path: Path) -> None
     [
         ("page.html", "<p>The raid was on <b>17 June 2003</b>.</p><p>Judges closed it.</p>"),
         ("page.txt", "\n  <html><body><p>The raid was on 17 June 2003.</p></body></html>"),
+        ("pasted.txt", "\ufeff<P>The raid was on 17 June 2003.</P>\n<p>Judges closed it.</p>"),
     ],
 )
 def test_html_is_read_as_its_visible_text(cli: Cli, tmp_path: Path, name: str, text: str) -> None:
     (only,) = candidates(cli, str(write(tmp_path, text, name)))
     assert only["sentence"] == "The raid was on 17 June 2003."
     assert only["kind"] == "raid"
+
+
+def test_a_text_opening_with_a_bracketed_name_is_not_read_as_html(cli: Cli, tmp_path: Path) -> None:
+    text = "<Name> said the offices were raided on 17 June 2003.\n"
+    (only,) = candidates(cli, str(write(tmp_path, text, "quote.txt")))
+    assert only["sentence"] == text.strip()
 
 
 def test_html_on_stdin_and_control_characters_in_the_text(cli: Cli) -> None:
