@@ -209,6 +209,15 @@ def test_a_word_for_e_mail_is_never_taken_or_suggested_as_mail(
     assert cli.query("SELECT count(*) FROM deadlines") == [(0,)]
 
 
+@pytest.mark.parametrize("citation", [(), ("--citation", " \t")])
+def test_a_rule_without_a_citation_is_refused_before_any_store_is_made(
+    cli: Cli, citation: tuple[str, ...]
+) -> None:
+    result = cli("rule", "add", "x", "--days", "3", *citation, code=1)
+    assert result.stderr == "casetrack: a rule needs a citation, e.g. --citation 'CPLR 5513(a)'\n"
+    assert not cli.db_path.exists()
+
+
 def test_a_strasbourg_application_deadline_is_not_extended_past_a_weekend(cli: Cli) -> None:
     """The European Court does not move a time-limit ending on a Saturday, Sunday or holiday
     (Sabri Güneş v. Turkey [GC]): the `echr` method says so in the working, and needs no

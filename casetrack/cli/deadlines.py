@@ -227,16 +227,15 @@ def rule_add(ctx: typer.Context, rule_id: RuleId, options: RuleOptions = NO_OPTI
     fr-cpc-641, to none with echr.
     """
     from casetrack.deadlines.due import add_rule
-    from casetrack.deadlines.rules import new_rule
+    from casetrack.deadlines.rules import check_rule, new_rule
 
     given = options.changes()
     if "amount" not in given:
         raise typer.BadParameter(
             "give the period: --days N, --court-days N, --months N or --hours N"
         )
-    if options.citation is None:
-        raise typer.BadParameter("give where the rule is: --citation 'CPLR 5513(a)'")
-    added = add_rule(open_store(ctx, create=True), new_rule(rule_id, **given))
+    rule = check_rule(new_rule(rule_id, **given))  # before a store is created for it
+    added = add_rule(open_store(ctx, create=True), rule)
     say(f"added rule {added.id}: {added.period}, {added.citation}")
 
 

@@ -96,10 +96,11 @@ class Rule:
         return record
 
 
-def new_rule(rule_id: str, amount: int, citation: str, **values: Any) -> Rule:
+def new_rule(rule_id: str, amount: int, citation: str = "", **values: Any) -> Rule:
     """A user's rule from the Rule fields given. Its holidays, unless given, are its counting
     method's (US for us-frcp-6a, FR for fr-cpc-641, none for echr): a rule counted as the
-    French codes count is a French court's, not one on the US calendar."""
+    French codes count is a French court's, not one on the US calendar. A rule given no
+    citation is refused by check_rule, as one given a blank one."""
     method = METHODS.get(values.get("method", Rule.method), METHODS[Rule.method])
     defaults = {"title": "", "jurisdiction": "", "holidays": method.holidays}
     return Rule(rule_id, amount=amount, citation=citation, **(defaults | values))
