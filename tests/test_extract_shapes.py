@@ -366,3 +366,18 @@ def test_a_dateline_that_opens_its_line_before_the_place() -> None:
         ("2011-06-03", "charge"),
         ("2011-06-03", "hearing"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Court of Appeal quashed his conviction on 9 February 2021.",
+        "The appeal court quashed the acquittal on 9 February 2021.",
+        "The appeals court overturned the verdict on 9 February 2021.",
+        "The Supreme Court overturns the sentence on 9 February 2021.",
+    ],
+)
+def test_a_court_quashing_a_conviction_or_overturning_a_verdict_rules(text: str) -> None:
+    """A conviction or an acquittal is a court's act: quashing it dates the quashing (a
+    ruling), not an administration's act under review (other); "overturned" is a ruling's verb."""
+    assert kinds(text) == [("2021-02-09", "ruling")]

@@ -406,6 +406,7 @@ _REVIEWED = Regex(
 )
 _COURT_OBJECT = Regex(
     r"\b(?:jugements?|arr[êe]ts?|ordonnances?|judgments?|orders?|rulings?|verdicts?|sentences?"
+    r"|convictions?|acquittals?|condamnations?|relaxes?|indictments?"
     r"|tribunal|cour|court|juges?|judges?|conseil\s+d['\u2019][ée]tat|chambre|jury\s+verdict"
     r"|which|qui|lequel|laquelle)\b",
     re.IGNORECASE,

@@ -471,6 +471,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:ramen|redui|redu)\w* (?:sa |la |leur |les )?peines?",
             r"reduced (?:his |her |their |the )?sentences?",
             r"revers(?:ed|es)", r"vacat(?:ed|es)", r"upheld", r"quash\w*", r"annul\w*", r"remanded",
+            r"overturn(?:ed|s)",
             r"declare\w* (?:le pourvoi |l'appel |la requete )?irrecevable",
             # a court of cassation sending the case back: "a renvoyé la cause et les parties
             # devant la cour d'appel"
