@@ -30,6 +30,7 @@ from datetime import date, timedelta
 
 from casetrack.dates import MONTHS, display_text
 from casetrack.errors import CasetrackError
+from casetrack.text import plural
 
 UNITS = ("days", "court days", "months", "hours")
 DIRECTIONS = ("after", "before")
@@ -100,10 +101,6 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-def _plural(amount: int, unit: str) -> str:
-    return f"{amount} {unit[:-1] if amount == 1 else unit}"
-
-
 def count(
     trigger: date,
     amount: int,
@@ -125,7 +122,7 @@ def count(
     why = weekend_or(closed)
     sign = 1 if direction == "after" else -1
     way = "from" if sign == 1 else "before"
-    period = _plural(amount, unit)
+    period = plural(amount, unit[:-1], unit)
     if unit == "months":
         day = add_months(trigger, sign * amount)
         step = f"{period} {way} {say_day(trigger)} → {say_day(day)}"

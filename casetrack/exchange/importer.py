@@ -617,7 +617,7 @@ class _Importer:
                 self.error(line, str(err))
         if n := self.unlinked_deadlines:
             self.report.warnings.append(
-                f"{self.name}: {n} deadline{'' if n == 1 else 's'} counted from a milestone"
+                f"{self.name}: {plural(n, 'deadline')} counted from a milestone"
                 " neither in the file nor in the store: imported with rule and working, and no"
                 " trigger to follow"
             )
