@@ -27,3 +27,13 @@ class StoreError(CasetrackError):
 
 class StoreAppeared(StoreError):
     """A new store could not be put in place: another program created it meanwhile."""
+
+
+class OptionRefused(CasetrackError):
+    """An option that does not fit what it was given with (--attorneys for a file that is no
+    docket), found only once the input is read: the command line reports it as a usage error
+    of `option`, as it does the options it refuses by themselves."""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(message)
+        self.option = option

@@ -2,31 +2,27 @@
 
 from __future__ import annotations
 
-import io
-import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from casetrack.cli import filters as f
 from casetrack.cli.common import choice_option, open_store, say
-from casetrack.errors import CasetrackError
+from casetrack.errors import OptionRefused
 from casetrack.exchange import (
     BINARY,
     DOCKET_SHAPES,
     EXPORTERS,
     IMPORT_FORMATS,
     LAYOUTS,
-    import_format,
 )
 
 if TYPE_CHECKING:
     from casetrack.exchange.importer import ImportReport
-    from casetrack.exchange.jsonfmt import Record
 
 
 def register(app: typer.Typer) -> None:
@@ -114,23 +110,6 @@ def export(
         say(f"exported to {output}")
 
 
-@contextmanager
-def _input(path: str) -> Iterator[tuple[io.BufferedReader, int | None]]:
-    if path == "-":
-        raw: Any = sys.stdin.buffer
-        # Test runners hand over a BytesIO, which cannot peek at the first line.
-        yield raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw), None
-        return
-    from casetrack.text import check_file_name
-
-    check_file_name(path)
-    try:
-        with open(path, "rb") as raw:
-            yield raw, os.fstat(raw.fileno()).st_size
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as err:
-        raise CasetrackError(f"cannot read {path}: {err.strerror}") from None
-
-
 def import_(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(metavar="FILE", help="File to import; - reads stdin.")],
@@ -209,17 +188,10 @@ def import_(
     ; casetrack import txed-docket.json --attorneys ; casetrack import alert.json --case nvlsp
     ; casetrack import --base shared.jsonl theirs.jsonl
     """
-    from casetrack.exchange.csvfmt import read_csv
-    from casetrack.exchange.dockets import Options, docket_records, is_casetrack_json
-    from casetrack.exchange.importer import JsonlFile, import_records
-    from casetrack.exchange.jsonfmt import read_json, read_jsonl
+    from casetrack.exchange.reading import choose_reader, import_input, opened, shown_name
 
-    readers: dict[str, Callable[[TextIO, str], Iterator[Record]]] = {
-        "json": read_json, "jsonl": read_jsonl, "csv": read_csv,
-    }  # fmt: skip
     if source is not None and fmt is not None:
         raise typer.BadParameter("a docket is JSON: drop --format", param_hint="--from")
-    name = "<stdin>" if file == "-" else file
     if base is not None:
         given = [o for o, v in (("--case", case), ("--from", source), ("--attorneys", attorneys),
                                 ("--overwrite", overwrite)) if v]  # fmt: skip
@@ -231,36 +203,19 @@ def import_(
         _merge(ctx, base, file, fmt, dry_run)
         return
     store = open_store(ctx, create=True)
-    with _input(file) as (raw, size):
-        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+    with opened(file) as (raw, size):
         try:
-            head = raw.peek(4096)[:4096].decode("utf-8", "replace")
-            chosen = fmt or import_format(file, head)
-            docket = source is not None or (
-                fmt is None and chosen == "json" and not is_casetrack_json(head)
-            )
-            if attorneys and not docket:
-                raise typer.BadParameter("only a docket has attorneys", param_hint="--attorneys")
-            if docket:
-                options = Options(source, case.strip() if case else None, attorneys)
-                entries = docket_records(store.conn, raw, name, options)
-                records: Iterable[Record] | JsonlFile = entries
-                case, size = None, len(entries)
-            elif chosen == "jsonl" and size is not None:
-                records = JsonlFile(stream, name, size)  # large: read by a worker process
-            else:
-                records = readers[chosen](stream, name)
-            with _progress(size, docket) as (tick, finishing):
-                report = import_records(
-                    store, _counted(entries, tick) if docket else records, name,
-                    dry_run=dry_run, case=case, on_finishing=finishing,
-                    overwrite=overwrite or docket,  # an entry says what the docket says
-                    on_batch=None if docket else lambda: tick(raw.tell()),
-                )  # fmt: skip
-        except UnicodeDecodeError:
-            raise CasetrackError(
-                f"{name} is not UTF-8 text: save it as UTF-8 CSV or JSON"
-            ) from None
+            chosen = choose_reader(
+                store.conn, raw, shown_name(file), size,
+                fmt=fmt, shape=source, case=case, attorneys=attorneys,
+            )  # fmt: skip
+        except OptionRefused as err:
+            raise typer.BadParameter(str(err), param_hint=err.option) from None
+        with _progress(chosen.total, chosen.docket) as (tick, finishing):
+            report = import_input(
+                store, chosen, dry_run=dry_run, overwrite=overwrite,
+                on_progress=tick, on_finishing=finishing,
+            )  # fmt: skip
     _summary(report, dry_run)
     _edited_here(report, file, dry_run)
 
@@ -268,11 +223,12 @@ def import_(
 def _merge(ctx: typer.Context, base: str, file: str, fmt: str | None, dry_run: bool) -> None:
     """`import --base`: both files read (and refused) before the store is opened."""
     from casetrack.exchange.merge import merge
+    from casetrack.exchange.reading import read_export_file
     from casetrack.text import plural
 
     if base == "-" and file == "-":
         raise typer.BadParameter("only one of the two can be read from stdin", param_hint="--base")
-    old, theirs = _export(base, None), _export(file, fmt)
+    old, theirs = read_export_file(base), read_export_file(file, fmt)
     store = open_store(ctx, create=True)
     report = merge(store, old, theirs, dry_run=dry_run)
     for warning in report.imported.warnings:
@@ -290,28 +246,6 @@ def _merge(ctx: typer.Context, base: str, file: str, fmt: str | None, dry_run: b
     ]
     prefix = "dry run, nothing written; would merge" if dry_run else "merged"
     say(f"{prefix} {theirs.name} (base {old.name}): {'; '.join(parts)}")
-
-
-def _export(path: str, fmt: str | None) -> Any:
-    """A casetrack JSON or JSON Lines export read whole, for a merge; anything else refused."""
-    from casetrack.exchange.dockets import is_casetrack_json
-    from casetrack.exchange.jsonfmt import read_json, read_jsonl
-    from casetrack.exchange.merge import read_export
-
-    name = "<stdin>" if path == "-" else path
-    with _input(path) as (raw, _):
-        head = raw.peek(4096)[:4096].decode("utf-8", "replace")
-        chosen = fmt or import_format(path, head)
-        if chosen == "csv" or (chosen == "json" and not is_casetrack_json(head)):
-            raise CasetrackError(
-                f"{name} is not a casetrack JSON or JSON Lines export: a merge needs the uid of"
-                " every record (make one with 'casetrack export -o FILE.jsonl')"
-            )
-        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-        try:
-            return read_export((read_jsonl if chosen == "jsonl" else read_json)(stream, name), name)
-        except UnicodeDecodeError:
-            raise CasetrackError(f"{name} is not UTF-8 text: not a casetrack export") from None
 
 
 def _edited_here(report: ImportReport, file: str, dry_run: bool) -> None:
@@ -349,14 +283,6 @@ def _ids(ids: list[int], shown: int = 20) -> str:
     listed = ", ".join(map(str, ids[:shown]))
     more = f" and {len(ids) - shown} more" if len(ids) > shown else ""
     return f"milestone{'' if len(ids) == 1 else 's'} {listed}{more}"
-
-
-def _counted(records: Iterable[Record], tick: Callable[[int], None]) -> Iterator[Record]:
-    """The records, moving the progress bar on by one each."""
-    for done, record in enumerate(records):
-        if done % 100 == 0:
-            tick(done)
-        yield record
 
 
 @contextmanager

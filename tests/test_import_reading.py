@@ -1,0 +1,103 @@
+"""Which reader takes a file to import is the library's choice (exchange.reading): a Python
+caller gets the reader `casetrack import` would, and the command line only passes its options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casetrack.errors import CasetrackError
+from casetrack.exchange.importer import JsonlFile
+from casetrack.exchange.reading import choose_reader, import_input, opened, read_export_file
+from casetrack.store import Store
+from tests.conftest import Cli
+
+DOCKET = Path(__file__).parent / "fixtures" / "dockets" / "juriscraper-txed.json"
+SHEET = "case,date,kind,title\nacme,2021-03-04,filing,Complaint filed\n"
+
+
+def _milestones(db: Path) -> list[tuple[object, ...]]:
+    store = Store.open(db)
+    try:
+        return store.conn.execute(
+            "SELECT c.slug, m.date, m.kind, m.title FROM milestones m"
+            " JOIN cases c ON c.id = m.case_id ORDER BY m.id"
+        ).fetchall()
+    finally:
+        store.conn.close()
+
+
+def _import_in_python(db: Path, path: Path, **options: object) -> str:
+    """Import `path` as a Python caller would; the kind of reader chosen."""
+    store = Store.open(db, create=True)
+    try:
+        with opened(str(path)) as (raw, size):
+            chosen = choose_reader(store.conn, raw, str(path), size, **options)  # type: ignore[arg-type]
+            import_input(store, chosen)
+            if chosen.docket:
+                return "docket"
+            return "worker" if isinstance(chosen.records, JsonlFile) else "reader"
+    finally:
+        store.conn.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "reader"),
+    [
+        ("sheet.csv", SHEET, "reader"),
+        ("sheet", SHEET, "reader"),  # no extension: CSV by its first line
+        ("docket.json", DOCKET.read_text(encoding="utf-8"), "docket"),  # JSON but not casetrack's
+        ("docket", DOCKET.read_text(encoding="utf-8"), "docket"),
+    ],
+)
+def test_python_and_the_command_line_read_a_file_alike(
+    cli: Cli, tmp_path: Path, name: str, text: str, reader: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    cli("import", str(path))
+    python_db = tmp_path / "python.db"
+    assert _import_in_python(python_db, path) == reader
+    assert _milestones(python_db) == _milestones(cli.db_path) != []
+
+
+def test_an_export_is_json_or_json_lines_by_name_and_a_file_of_lines_goes_to_the_worker(
+    demo: Cli, tmp_path: Path
+) -> None:
+    for name, reader in (("e.json", "reader"), ("e.jsonl", "worker")):
+        demo("export", "-o", str(tmp_path / name))
+        db = tmp_path / f"{name}.db"
+        assert _import_in_python(db, tmp_path / name) == reader
+        assert _milestones(db) == _milestones(demo.db_path)
+
+
+def test_attorneys_for_a_file_that_is_no_docket_is_refused_before_any_write(
+    cli: Cli, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(SHEET, encoding="utf-8")
+    refused = cli("import", str(sheet), "--attorneys", code=2)
+    assert "Invalid value for --attorneys: only a docket has attorneys" in refused.stderr
+    assert not cli.db_path.exists()
+
+
+def test_a_file_not_utf8_is_refused_in_one_line_by_the_library(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_bytes(SHEET.replace("Complaint", "Compl\xe4int").encode("latin-1"))
+    store = Store.open(tmp_path / "s.db", create=True)
+    with opened(str(sheet)) as (raw, size), pytest.raises(CasetrackError) as refused:
+        import_input(store, choose_reader(store.conn, raw, "sheet.csv", size))
+    assert str(refused.value) == "sheet.csv is not UTF-8 text: save it as UTF-8 CSV or JSON"
+
+
+def test_a_merge_reads_only_casetrack_exports(demo: Cli, tmp_path: Path) -> None:
+    demo("export", "-o", str(tmp_path / "e.jsonl"))
+    export = read_export_file(str(tmp_path / "e.jsonl"))
+    assert export.name.endswith("e.jsonl") and export.by_uid
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(SHEET, encoding="utf-8")
+    with pytest.raises(CasetrackError, match="is not a casetrack JSON or JSON Lines export"):
+        read_export_file(str(sheet))
+    with pytest.raises(CasetrackError, match="is not a casetrack JSON or JSON Lines export"):
+        read_export_file(str(DOCKET))
