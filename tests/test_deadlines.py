@@ -3,6 +3,7 @@ issue #21 asks for, kept in step with their trigger, rules and closures, and `up
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -418,6 +419,33 @@ def test_export_and_import_carry_rules_closures_and_deadline_links(
     dates = other.query("SELECT date FROM milestones WHERE kind = 'deadline' ORDER BY date")
     # FRAP: Wed 17 Jul; CPLR by mail: Wed 17 Jul + 3 = Sat 20 Jul, so Mon 22 Jul.
     assert dates == [("2024-07-17",), ("2024-07-22",)]
+
+
+RULE_COLUMNS = (
+    "id, title, jurisdiction, citation, text, triggers, amount, unit, direction, service,"
+    " holidays, method"
+)
+
+
+@pytest.mark.parametrize(
+    ("method", "holidays"), [(None, "US"), ("fr-cpc-641", "FR"), ("ECHR", "none")]
+)
+def test_a_rule_imported_without_its_holidays_is_the_rule_add_makes(
+    cli: Cli, tmp_path: Path, method: str | None, holidays: str
+) -> None:
+    """Both take the counting method's holidays: import once took none, so a hand-written
+    rule of the US method counted through US holidays typed, and over them imported."""
+    given = ["--method", method] if method else []
+    cli("rule", "add", "r-1", "--days", "30", "--citation", "Local R. 1", *given)
+    record = {"id": "r-1", "amount": 30, "citation": "Local R. 1"}
+    sheet = tmp_path / "rules.json"
+    rules = [record | ({"method": method} if method else {})]
+    sheet.write_text(json.dumps({"format": "casetrack/1", "rules": rules}))
+    other = Cli(tmp_path / "other.db")
+    other("import", str(sheet))
+    typed = cli.query(f"SELECT {RULE_COLUMNS} FROM rules")
+    assert other.query(f"SELECT {RULE_COLUMNS} FROM rules") == typed
+    assert typed[0][10] == holidays
 
 
 def test_a_deadline_in_a_range_is_due_from_its_first_day_to_its_last(cli: Cli) -> None:

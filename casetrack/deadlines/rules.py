@@ -100,9 +100,14 @@ def new_rule(rule_id: str, amount: int, citation: str = "", **values: Any) -> Ru
     """A user's rule from the Rule fields given. Its holidays, unless given, are its counting
     method's (US for us-frcp-6a, FR for fr-cpc-641, none for echr): a rule counted as the
     French codes count is a French court's, not one on the US calendar. A rule given no
-    citation is refused by check_rule, as one given a blank one."""
-    method = METHODS.get(values.get("method", Rule.method), METHODS[Rule.method])
-    defaults = {"title": "", "jurisdiction": "", "holidays": method.holidays}
+    citation is refused by check_rule, as one given a blank one, and so is an unknown method
+    (given the default method's holidays meanwhile). `rule add` and import both make rules
+    here, so a rule means the same typed or imported."""
+    try:
+        method = check_choice(values.get("method", Rule.method), tuple(METHODS), "counting method")
+    except CasetrackError:
+        method = Rule.method
+    defaults = {"title": "", "jurisdiction": "", "holidays": METHODS[method].holidays}
     return Rule(rule_id, amount=amount, citation=citation, **(defaults | values))
 
 

@@ -890,22 +890,20 @@ class _Importer:
 
     def rule(self, line: int | str, record: Any) -> None:
         """A user's court rule: added, or made to say what the file says."""
-        from casetrack.deadlines.rules import Rule, insert_rule, update_rule
+        from casetrack.deadlines.rules import insert_rule, new_rule, update_rule
 
         record = _record(record, "rule")
         amount = record.get("amount")
         if not isinstance(amount, int) or isinstance(amount, bool):
             raise CasetrackError("a rule's amount must be a whole number")
-        rule = Rule(
-            _text(record.get("id"), "id") or "", _text(record.get("title"), "title") or "",
-            _text(record.get("jurisdiction"), "jurisdiction") or "",
-            _text(record.get("citation"), "citation") or "", amount,
-            _text(record.get("unit"), "unit") or "days",
-            _text(record.get("direction"), "direction") or "after",
-            _text(record.get("holidays"), "holidays") or "none",
-            _text(record.get("method"), "method") or "us-frcp-6a",
-            tuple(_text(t, "trigger") or "" for t in _list(record, "triggers")),
-            _text(record.get("text"), "text"), _text(record.get("service"), "service"),
+        fields = ("title", "jurisdiction", "unit", "direction", "holidays", "method", "text",
+                  "service")  # fmt: skip
+        given = {f: value for f in fields if (value := _text(record.get(f), f)) is not None}
+        rule = new_rule(
+            _text(record.get("id"), "id") or "", amount,
+            _text(record.get("citation"), "citation") or "",
+            triggers=tuple(_text(t, "trigger") or "" for t in _list(record, "triggers")),
+            **given,
         )  # fmt: skip
         if self.conn.execute("SELECT 1 FROM rules WHERE id = ?", (rule.id.lower(),)).fetchone():
             changed = update_rule(self.conn, rule)
