@@ -268,10 +268,11 @@ def _reverted_lines(conn: sqlite3.Connection, change_id: int) -> list[str]:
         if len(lines) == UNDO_SHOWN:
             break
         if last_row_id is not None:
+            rows = _span(table, row_id, last_row_id)
             lines.append(
-                f"removed {table} rows {row_id}-{last_row_id}, added in bulk"
+                f"removed {rows}, added in bulk"
                 if action == "insert"
-                else f"put back {table} rows {row_id}-{last_row_id}, removed in bulk"
+                else f"put back {rows}, removed in bulk"
             )
             continue
         old_values, new_values = json.loads(old or "null"), json.loads(new or "null")
@@ -565,7 +566,7 @@ def _listed(row: tuple[Any, ...], names: Names) -> _Entry:
     old_values, new_values = json.loads(old or "null"), json.loads(new or "null")
     if last_row_id is not None:
         done = "added" if action == "insert" else "removed"
-        summary = f"rows {row_id}-{last_row_id}, {done} in bulk"
+        summary = f"{_span(table, row_id, last_row_id)}, {done} in bulk"
         if erased_by is not None:
             summary += f"; some erased for good by change {erased_by}"
     elif erased_by is not None:
@@ -577,6 +578,8 @@ def _listed(row: tuple[Any, ...], names: Names) -> _Entry:
         if action == "update" and table in _NAMED:
             # Said in full: at 80 columns the table and row columns give way first.
             summary = f"{at.of(table, row_id)}: {summary}"
+        elif action == "update" and table not in _LINK_NAMES:  # a deadline, a rule, a document
+            summary = f"{_NOUNS.get(table, table)} {row_id}: {summary}"
     return _entry(tuple(change), action, table, row_id, last_row_id, summary, old_values,
                   new_values)  # fmt: skip
 
@@ -775,7 +778,8 @@ _NOUNS = {
     "cases": "case", "kinds": "kind", "parties": "party", "party_aliases": "alias",
     "sources": "source", "milestones": "milestone", "milestone_parties": "party link",
     "milestone_sources": "citation", "milestone_tags": "tag", "documents": "document",
-    "document_pages": "document page",
+    "document_pages": "document page", "deadlines": "deadline", "rules": "rule",
+    "closures": "closure",
 }  # fmt: skip
 # Columns that point at another row, shown by that row's name.
 _REFERENCES = {
@@ -976,11 +980,32 @@ def _label(table: str, values: dict[str, Any], names: Names) -> str:
     elif table == "document_pages":
         text = f"page {_text(get('label'))} of document {get('document_id')}"
     else:
-        return "; ".join(f"{k}={_text(v)}" for k, v in values.items() if v not in (None, ""))
+        return _counting_label(table, values, names)
     if table in LINK_TABLES:
         text += " " + names.of("milestones", get("milestone_id"))
         text += "".join(f"; {k} {_text(get(k))}" for k in ("quote", "page", "paragraph") if get(k))
     return text
+
+
+def _counting_label(table: str, values: dict[str, Any], names: Names) -> str:
+    """A deadline by its rule and trigger, a rule by its title, a court's closure by its day;
+    a row of any other table by its values."""
+    get = values.get
+    if table == "deadlines":
+        rule = f"rule {get('rule')}" if get("rule") else "no rule"
+        trigger = names.of("milestones", get("trigger_id")) if get("trigger_id") else "no trigger"
+        return f"deadline {get('milestone_id')} by {rule}, counted from {trigger}"
+    if table == "rules":
+        return f"rule {get('id')} {_text(get('title'))} ({_text(get('citation'))})"
+    if table == "closures":
+        reason = f" ({_text(get('reason'))})" if get("reason") else ""
+        return f"closure of {get('court')} on {_date(get('day'))}{reason}"
+    return "; ".join(f"{k}={_text(v)}" for k, v in values.items() if v not in (None, ""))
+
+
+def _span(table: str, first: int, last: int) -> str:
+    """Rows recorded as one span: 'milestones rows 2-3', or 'cases row 4' for one."""
+    return f"{table} row {first}" if first == last else f"{table} rows {first}-{last}"
 
 
 def _text(value: Any) -> str:

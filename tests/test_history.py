@@ -6,6 +6,7 @@ import getpass
 import io
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -422,3 +423,29 @@ def test_undo_after_a_colleagues_purge_suggests_only_what_can_be_undone(
     assert "'casetrack undo 6' reverts yours (theirs erased rows for good)" in refused
     assert "undo 7" not in refused
     cli("undo", "6")
+
+
+def test_history_names_deadlines_rules_closures_and_spans(cli: Cli, tmp_path: Path) -> None:
+    """A deadline's, a rule's and a closure's rows are said in words, an update names its
+    row, and a span of rows added in bulk names its table (one row as 'row N')."""
+    cli("case", "add", "hale", "--title", "US v. Hale", "--court", "caed")
+    cli("add", "hale", "2024-06-14", "Judgment entered", "--kind", "judgment")
+    cli("deadline", "add", "hale", "--rule", "us-frap-4b1a", "--from", "1")
+    cli("edit", "2", "--done")
+    cli("rule", "add", "local-30", "--days", "30", "--citation", "L.R. 1", "--title", "Local")
+    cli("closure", "add", "caed", "2024-07-15", "--reason", "power cut")
+    sheet = tmp_path / "one.csv"
+    sheet.write_text("case,date,title\nhale,2024-08-01,Status conference\n", encoding="utf-8")
+    cli("import", str(sheet))
+    listed = json.loads(cli("history", "--format", "json").stdout)
+    said = {(e["table"], e["action"]): e["summary"] for e in listed}
+    assert said["deadlines", "insert"] == (
+        "deadline 2 by rule us-frap-4b1a, counted from milestone 1 'Judgment entered'"
+    )
+    assert said["deadlines", "update"].startswith("deadline 2: done_at: null → '")
+    assert said["rules", "insert"] == "rule local-30 'Local' ('L.R. 1')"
+    assert said["closures", "insert"] == "closure of caed on 15 Jul 2024 ('power cut')"
+    assert said["milestones", "insert"] == "milestones row 3, added in bulk"
+    undone = cli("undo").stderr
+    assert "removed milestones row 3, added in bulk" in undone
+    assert "rows 3-3" not in undone
