@@ -590,3 +590,16 @@ def test_an_import_writes_the_files_court_and_counts_nothing_again(
     result = cli("case", "edit", "acme", "--court", "E.D. Cal.")
     assert f"counted again: deadline(s) {deadline_id}" in result.stderr
     assert stored_date(cli, deadline_id) == "2024-07-16"
+
+
+def test_upcoming_csv_keeps_days_overdue_a_number_and_formulas_text(cli: Cli) -> None:
+    """A spreadsheet reads the days left of an overdue deadline as the negative number it is
+    (no leading ' that makes it text), while a title that reads as a formula stays text."""
+    import csv
+    import io
+
+    late = deadline(cli, "us-frap-4b1a", judgment(cli, "2024-06-03"), "--title", "-1+2 due")
+    sheet = cli("upcoming", "--as-of", "2024-07-01", "-f", "csv").stdout
+    (row,) = list(csv.DictReader(io.StringIO(sheet)))
+    assert (row["id"], row["days_left"], row["days_to_last"]) == (str(late), "-14", "-14")
+    assert row["title"] == "'-1+2 due"

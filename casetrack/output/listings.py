@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 FORMATS = ("table", "markdown", "csv", "json", "jsonl")
 # Spreadsheets run cells starting with these as formulas (OWASP "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A negative number (days left: -12) starts with '-' but is no formula: a spreadsheet reads it
+# as the number it is, where a leading ' would make it text that sorts and sums as none.
+_NEGATIVE_NUMBER = re.compile(r"-[0-9]+(?:\.[0-9]+)?")
 # Colour codes take no room on screen: widths are measured without them.
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # What a terminal would act on rather than show: C0 controls but newline (tab too, which
@@ -49,6 +52,11 @@ def safe_cell(value: object) -> str:
     """A CSV cell a spreadsheet will show as text, never run as a formula."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _listing_cell(text: str) -> str:
+    """safe_cell for a listing's CSV, which keeps a negative number a number."""
+    return text if _NEGATIVE_NUMBER.fullmatch(text) else safe_cell(text)
 
 
 def _cell(value: object) -> str:
@@ -303,7 +311,7 @@ def _write_csv(
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(headers)
     for batch in _batches(rows):
-        writer.writerows([[safe_cell(c) for c in row] for row in batch])
+        writer.writerows([[_listing_cell(c) for c in row] for row in batch])
         write(buffer.getvalue())
         buffer.seek(0)
         buffer.truncate()
