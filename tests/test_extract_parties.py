@@ -1217,3 +1217,64 @@ def test_the_parties_found_do_not_change_with_pythons_hash_seed() -> None:
         for seed in range(1, 6)
     }
     assert len(runs) == 1 and runs.pop().count("[") > len(names)
+
+
+def test_french_financial_courts_and_the_prosecutor_near_them_are_two_parties() -> None:
+    text = (
+        "Vu le réquisitoire du 3 mai 2016 par lequel le Procureur général près la Cour des "
+        "comptes a saisi la chambre de charges à l'encontre de M. Z ;\n"
+        "Vu la communication du 4 juin 2015 par laquelle le procureur financier près la chambre "
+        "régionale des comptes de Bretagne a informé la Cour de discipline budgétaire et "
+        "financière ;"
+    )
+    first, second = extract(text, lang="fr").candidates
+    assert first.parties == [
+        "Procureur général près la Cour des comptes",
+        "Cour des comptes",
+        "M. Z",
+    ]
+    assert "procureur financier près la chambre régionale des comptes de Bretagne" in second.parties
+    assert "chambre régionale des comptes de Bretagne" in second.parties
+    assert "Cour de discipline budgétaire et financière" in second.parties
+
+
+def test_a_french_title_before_one_letter_or_a_first_name_names_a_person() -> None:
+    text = (
+        "Vu la requête enregistrée le 2 mars 2001, présentée par Mme Lucie B ; Mme B demande "
+        "l'annulation du jugement du 5 janvier 2001.\n"
+        "Vu la décision du 8 avril 2002 par laquelle le président a désigné M. Paul Vernet.\n"
+        "Vu le réquisitoire du 9 mai 2003 à l'encontre de MM. K et W, comptables."
+    )
+    assert _parties(text, "fr") == [
+        ["Mme Lucie B"],
+        ["Mme Lucie B"],
+        ["Paul Vernet"],
+        ["M. K", "M. W"],
+    ]
+
+
+def test_a_name_hidden_by_underscores_is_a_person() -> None:
+    text = (
+        "Par jugement du 4 mars 2019, le tribunal a reconnu Q.________ coupable.\n"
+        "R______ appelle du jugement rendu le 6 mai 2019."
+    )
+    assert _parties(text, "fr") == [["Q.________"], ["R______"]]
+
+
+def test_a_french_authority_after_du_or_capitalised_and_no_day_for_a_place() -> None:
+    text = (
+        "Il demande d'annuler l'arrêté du maire de Montbrun en date du 3 juin 2020 interdisant le "
+        "stationnement sur la commune du mardi 9 juin au 12 juin 2020.\n"
+        "Par un décret du 4 novembre 1996, le Ministre de la Justice ordonna son transfert."
+    )
+    assert _parties(text, "fr")[:1] == [["maire de Montbrun"]]
+    assert _parties(text, "fr")[-1] == ["Ministre de la Justice"]
+    assert not any("mardi" in p for ps in _parties(text, "fr") for p in ps)
+
+
+def test_a_postal_address_in_capitals_is_no_person() -> None:
+    text = (
+        "12 rue Haute - 75001 PARIS CEDEX 02 - www.cour.example\n"
+        "Audience publique du 22 mars 2018, il a été entendu."
+    )
+    assert all("Cedex" not in p for ps in _parties(text, "fr") for p in ps)

@@ -315,7 +315,10 @@ def _another_body(folded: str, kind: str, held: str, held_kind: str) -> bool:
     """Whether a name holding the words of one taken (`held`, as written) is another party: a
     court, an agency or an organisation named after a place or a state ("Supreme Court of
     Pennsylvania" after "COMMONWEALTH of Pennsylvania v. ..."); not one holding a person's
-    name ("City Police Chief John Doe" is John Doe in office)."""
+    name ("City Police Chief John Doe" is John Doe in office); nor a court and an office or body
+    whose name holds the court's ("Procureur général près la Cour des comptes")."""
+    if kind != held_kind and "court" in (kind, held_kind) and {kind, held_kind} <= _BODIES:
+        return True
     return len(folded) > len(held) and kind in _BODIES and held_kind == "other"
 
 
@@ -353,9 +356,11 @@ _OFFICE_AFTER = Regex(
 )
 # A person's particles: no "and" ("Mr Ivan Orel and Ms Olga Ruse" are two people).
 _PARTICLE = r"(?:de|du|des|van|von|der|den|da|di|le|la|bin|ben|al|d'|l')"
+# French titles ("M. Guy Martin", "Mme Anne Roux"); a name in capitals after them ("Mme Anne
+# ROUX, Greffier") is _TITLED_CAPS's, which leaves them out: a decision's clerk and judges.
 _TITLED = Regex(
-    rf"\b{_TITLES}\s+(?P<name>(?:{_TOKEN}|[{_UPPER}]-[{_LOWER}]+)"  # "Judge O-gon Kwon"
-    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,3}})"
+    rf"\b(?:{_TITLES}|M\.|Mme|Mlle)\s+(?P<name>(?:{_TOKEN}|[{_UPPER}]-[{_LOWER}]+)"  # "O-gon Kwon"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,3}})(?![ \t]+[{_UPPER}]{{2}})"
 )
 # Names a French decision hides: "M. Rémi X...", "Mme [K]", or "D... François" (the surname's
 # initial, then the first name, as older decisions write them).
@@ -366,6 +371,18 @@ _ANONYMISED = Regex(
     rf"|[{_UPPER}]+(?:-[{_UPPER}]+)?(?=[ \t]*(?:,|;|$)))\b",
     re.MULTILINE,
 )  # "- X... PATRICK," listing the appellants of a decision written in capitals
+# A person a decision names by a title and one letter, a first name maybe before it: "M. X",
+# "Mme Halima A", "MM. X et Y" (two people); and as Swiss decisions hide names: "A______",
+# "X.________".
+_TITLED_LETTER = Regex(
+    rf"\b(?P<title>M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?)[ \t]+(?:{_TOKEN}[ \t]+){{0,2}}"
+    rf"[{_UPPER}](?![\w.'\u2019\u2026-])"
+)
+_TWO_LETTERS = Regex(
+    rf"\bMM\.[ \t]+(?P<first>[{_UPPER}])[ \t]+(?:et|and)[ \t]+(?P<second>[{_UPPER}])"
+    r"(?![\w.'\u2019])"
+)
+_UNDERSCORED = Regex(rf"(?<![\w.])[{_UPPER}]\.?_{{3,}}")
 # A title and a name whose surname is in capitals, the title maybe too: "Me Pierre VIVIANI",
 # "Madame Béatrice MARS", "CHIEF U.S. DISTRICT JUDGE EDMUND A. SARGUS, JR."
 _CAPS_SURNAME = rf"(?:[{_UPPER}]\.[ \t]+)*[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})*"
@@ -374,6 +391,8 @@ _TITLED_CAPS = Regex(
     rf"(?P<name>(?:{_TOKEN}[ \t]+){{0,2}}{_CAPS_SURNAME}(?:[ \t]+{_CAPS_SURNAME}){{0,2}})"
     r"(?![\w'-]|\.\w)"
 )
+# An office written after a titled name: "Mme Magali Sellès Juge des référés".
+_OFFICE_LAST = Regex(r"[ \t]+(?:Juge|Judge|Pr[ée]sidente?|Greffi[eè]re?|Rapporteure?)$")
 _ORG_WORD_IN_CAPS = Regex(r"\b(?:COURT|OFFICE|DEPARTMENT|COUNTY|STATE|DISTRICT|BUREAU)\b")
 # A French company: "la société Icauna", "la société anonyme Virtus", "LA SOCIETE USINOR"; not
 # a firm of lawyers ("société civile professionnelle").
@@ -451,7 +470,7 @@ _ORGANISATION = Regex(
 # DATE DU ...", "COUR D'ASSISES DE LA GIRONDE SOUS LES ACCUSATIONS").
 _CAPS_STOP = (
     "(?:EN|DU|DE|DES|LA|LE|LES|ET|SOUS|SUR|QUI|QUE|PAR|POUR|AU|AUX|A|DANS|STATUANT|APRES|AVEC"
-    "|CONTRE|DATE|DU)"
+    "|CONTRE|DATE|DU|R[ÉE]PUBLIQUE)"
 )
 _FRENCH_COURT = Regex(
     (
@@ -465,7 +484,11 @@ _FRENCH_COURT = Regex(
         r"|de police|pour enfants|de commerce|d'instance|de premi[eè]re instance)"
         r"|conseil de prud'hommes|cour (?:administrative )?d'appel|cour d'assises"
         r"|cour de cassation|chambre de l'instruction|parquet(?: national financier| général)?"
-        r"|conseil d'[ée]tat|conseil constitutionnel)(?:\s+(?:de\s+la|de\s+l'|de|du|d')\s*"
+        r"|conseil d'[ée]tat|conseil constitutionnel|cour des comptes"
+        r"|chambre r[ée]gionale des comptes|cour de discipline budg[ée]taire et financi[eè]re"
+        r"|cour r[ée]gionale des pensions|tribunal d[ée]partemental des pensions"
+        r"|tribunal f[ée]d[ée]ral|tribunal cantonal|chambre p[ée]nale d'appel et de r[ée]vision)"
+        r"(?:\s+(?:de\s+la|de\s+l'|de|du|des|d')\s*"
         r"(?!(?:tribunal|cour|chambre|conseil)\b)"  # "juge d'instruction du tribunal de X"
         rf"(?-i:[{_UPPER}][\w{_UPPER}-]*(?:[ -](?!{_CAPS_STOP}\b)[{_UPPER}][\w{_UPPER}-]*)*))?)"
     ).replace("'", "['\u2019]"),  # a curly apostrophe too: "Conseil d\u2019État"
@@ -510,12 +533,24 @@ _FRENCH_INSTITUTION = Regex(
 # de la Gironde", "l'inspecteur d'académie du Gard", "le ministre de l'intérieur", "le maire de
 # Lyon"; and local authorities: "la commune de Saint-Firmin".
 _FRENCH_PLACE = rf"[{_UPPER}][\w'\u2019-]*(?:[ -](?!{_CAPS_STOP}\b)[{_UPPER}][\w'\u2019-]*)*"
+# Days and months are no place: "la commune du lundi 31 août".
+_FRENCH_DAYS = (
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|f[ée]vrier|mars|avril|mai"
+    r"|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
+)
+# A French prosecutor, named by the office and the court it serves: "le procureur général",
+# "le Procureur général près la Cour des comptes", "le procureur de la République".
+_FRENCH_PROSECUTOR = Regex(
+    r"\b[Pp]rocureure?\s+(?:g[ée]n[ée]rale?|financi(?:er|[eè]re)|(?P<republique>de\s+la\s+[Rr][ée]publique))"
+    r"(?P<before_court>\s+pr[eè]s\s+(?:la\s+|le\s+|l['\u2019]\s*))?"
+)
 _FRENCH_AUTHORITY = Regex(
-    r"\b(?:l['\u2019]|le\s+|la\s+)(?P<name>(?:pr[ée]f(?:et|[eè]te)|ministre|maire|rect(?:eur|rice)"
+    r"\b(?:l['\u2019]|[Ll]e\s+|[Ll]a\s+|du\s+|au\s+)(?P<name>(?:pr[ée]f(?:et|[eè]te)|[Mm]inistre|maire"
+    r"|rect(?:eur|rice)"
     r"|inspect(?:eur|rice) d['\u2019]acad[ée]mie|garde des sceaux|pr[ée]sidente? du conseil "
     r"(?:g[ée]n[ée]ral|d[ée]partemental|r[ée]gional)|commune|d[ée]partement|r[ée]gion)"
     r"(?:\s+(?:de\s+la\s+|de\s+l['\u2019]|de\s+|du\s+|des\s+|d['\u2019])"
-    rf"(?:{_FRENCH_PLACE}|(?!la\b|le\b|les\b)[a-zà-ÿ]{{3,}}(?:\s+(?:et\s+)?(?:de\s+la\s+|de\s+l['\u2019]|du\s+|des\s+)"
+    rf"(?:{_FRENCH_PLACE}|(?!la\b|le\b|les\b|{_FRENCH_DAYS}\b)[a-zà-ÿ]{{3,}}(?:\s+(?:et\s+)?(?:de\s+la\s+|de\s+l['\u2019]|du\s+|des\s+)"
     r"[a-zà-ÿ]{3,}){0,2}))?)"
 )
 _PERSON = Regex(
@@ -639,7 +674,7 @@ _NOT_NAMES_TEXT = """the a an in on at by for of and but if as after before foll
     superior district county city we us our i judges justices circuit america fundamental freedoms
     rights person operation protocol covenant pacte protocole nations courtroom judgement briefing
     jan feb mar apr jun jul aug sep sept oct nov dec janv fevr avr juil juill
-    printable print search download rtf pdf html story"""
+    printable print search download rtf pdf html story cedex"""
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 # Places written like a person's name: "a Mitchell, South Dakota, man".
 _PLACES = frozenset(
@@ -765,6 +800,13 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
 
     for m in _ANONYMISED.rx.finditer(text):
         add(m.start(), m.end(), _tidy(" ".join(m.group(0).split())), "person")
+    for m in _TWO_LETTERS.rx.finditer(text):
+        add(m.start(), m.end(), f"M. {m['first']}", "person", m.group())
+        found.append((m.start("second"), f"M. {m['second']}", "person", (m.group(),)))
+    for m in _TITLED_LETTER.rx.finditer(text):
+        add(m.start(), m.end(), " ".join(m.group().split()), "person")
+    for m in _UNDERSCORED.rx.finditer(text):
+        add(m.start(), m.end(), m.group(), "person")
     for m in _TREATY_BODY.rx.finditer(text):
         name = re.sub(_APOSTROPHE, lambda a: a.group().strip(), m.group())
         add(m.start(), m.end(), name, "court", m.group() if name != m.group() else "")
@@ -786,6 +828,14 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         add(m.start("name"), m.end("name"), _tidy(m.group("name")), "organization")
     for m in _SUED_PLACE.rx.finditer(text):
         add(m.start("name"), m.end("name"), m.group("name"), "agency")
+    for m in _FRENCH_PROSECUTOR.rx.finditer(text):
+        court = _FRENCH_COURT.rx.match(text, m.end()) if m["before_court"] else None
+        if court is None and m["republique"]:
+            continue  # "le procureur de la République" alone: the parquet named before
+        end = court.end() if court else m.start("before_court") if m["before_court"] else m.end()
+        add(m.start(), end, " ".join(text[m.start() : end].split()), "agency")
+        if court is not None:  # the court too: "près la Cour des comptes"
+            found.append((court.start(), _tidy(court.group("name")), "court", ()))
     for m in _FRENCH_AUTHORITY.rx.finditer(text):
         name = m.group("name")
         if " " in name or not fold(name).startswith(("commune", "departement", "region")):
@@ -817,7 +867,7 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
             add(m.start("name"), m.end("name"), name, "person")
             officials.add(fold(name))  # a judge, a lawyer: not the "he" of the story
     for m in _TITLED.rx.finditer(text):
-        name = _tidy(m.group("name"))
+        name = _tidy(_OFFICE_LAST.rx.sub("", m.group("name")))
         if _is_name(name):
             add(m.start("name"), m.end("name"), name, "person")
             if _OFFICE.rx.search(text, max(0, m.start() - 60), m.start("name")):
@@ -1472,6 +1522,8 @@ class Carried:
             self.last[kind] = party
             if kind == "court":
                 self.last["court:" + _court_level(party)] = party
+            if kind == "agency" and _PROSECUTION.rx.search(fold(party)):
+                self.last["prosecution"] = party  # "le procureur" after a préfet: the parquet
 
     def fill(self, sentence: str, parties: list[str]) -> list[str]:
         """The sentence's parties and, for a "he" or "the court" in it, the party meant: the
@@ -1502,8 +1554,10 @@ class Carried:
             if kind not in kinds and kind in self.last and refers.rx.search(sentence):
                 if kind == "person" and _OFFICE_SAYS.rx.search(sentence):
                     continue  # "le procureur a indiqué qu'il ...": the prosecutor's "il"
-                if kind == "agency" and not _PROSECUTION.rx.search(fold(self.last[kind])):
-                    continue  # "le procureur de la République" is no préfet
+                if kind == "agency":  # "le procureur de la République" is no préfet
+                    if "prosecution" in self.last and self.last["prosecution"] not in added:
+                        added.append(self.last["prosecution"])
+                    continue
                 added.append(self.last[kind])
         if (
             "person" not in self.last
