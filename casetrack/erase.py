@@ -159,7 +159,7 @@ def erase(store: Store, pick: Pick) -> Erased:
 
 def _document_id(conn: sqlite3.Connection, ref: str) -> int:
     """A registered document's id, or the id of one `doc rm` removed that history recorded."""
-    from casetrack.documents import get_document
+    from casetrack.document_pages import get_document
 
     try:
         return get_document(conn, ref).id

@@ -16,7 +16,7 @@ from casetrack.dates import (
     keys_for_order,
     wholly_before,
 )
-from casetrack.documents import get_document
+from casetrack.document_pages import get_document
 from casetrack.drafts import (
     DEFAULT_KIND,
     Citation,

@@ -130,7 +130,7 @@ class SourceLink:
     document: int | None = None
     sha256: str | None = None
     page_index: int | None = None
-    # Whether the quote is on the page cited (1, 0; None: not checked): documents.quote_found
+    # Whether the quote is on the page cited (1, 0; None: not checked): document_pages.quote_found
     quote_found: int | None = None
 
     @property

@@ -413,26 +413,6 @@ def party_details(store: Store, name: str) -> dict[str, Any]:
     return {**party.to_dict(), "cases": cases, "first": first, "last": last}
 
 
-def merge_parties(store: Store, keep: str, duplicate: str) -> Party:
-    """Fold a duplicate party into another: its links and names move, then it is removed."""
-    with store.write() as conn:
-        keep_id = require_party_id(conn, keep)
-        dup_id = require_party_id(conn, duplicate)
-        if keep_id == dup_id:
-            raise CasetrackError(f"{keep!r} and {duplicate!r} are already the same party")
-        dup = get_party_by_id(conn, dup_id)
-        conn.execute(
-            "INSERT OR IGNORE INTO milestone_parties (milestone_id, party_id, role)"
-            " SELECT milestone_id, ?, role FROM milestone_parties WHERE party_id = ?",
-            (keep_id, dup_id),
-        )
-        conn.execute("DELETE FROM milestone_parties WHERE party_id = ?", (dup_id,))
-        conn.execute("DELETE FROM party_aliases WHERE party_id = ?", (dup_id,))
-        conn.execute("DELETE FROM parties WHERE id = ?", (dup_id,))
-        add_aliases(conn, keep_id, [dup.name, *dup.aliases])
-    return get_party_by_id(store.conn, keep_id)
-
-
 def _other_party(conn: sqlite3.Connection, party_id: int, name: str) -> None:
     """Refuse a name that another party has (as its name or an alias)."""
     owner = find_party_id(conn, name)

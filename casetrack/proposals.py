@@ -73,7 +73,7 @@ class ExtractText:
     def of_document(cls, conn: sqlite3.Connection, ref: str) -> ExtractText:
         """A registered document's stored pages, cited by its id; one with no text (a scan) is
         refused."""
-        from casetrack.documents import get_document
+        from casetrack.document_pages import get_document
 
         document = get_document(conn, ref)
         pages = [

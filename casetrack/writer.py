@@ -19,7 +19,7 @@ from typing import Any, NoReturn, TypeVar
 from casetrack.cases import require_case_id
 from casetrack.clock import now
 from casetrack.dates import DateValue
-from casetrack.documents import (
+from casetrack.document_pages import (
     Document,
     find_page,
     get_document,
@@ -79,7 +79,7 @@ _LINK_TAG = _link_insert("milestone_tags")
 
 PartyLinkRow = tuple[int, str]  # party id, role ("" for none)
 # source id, quote, page, paragraph, page index (the position of a document's page cited),
-# whether the quote is on that page (1 or 0; None: not checked, see documents.quote_found)
+# whether the quote is on that page (1 or 0; None: not checked, see document_pages.quote_found)
 SourceLinkRow = tuple[int, str | None, str | None, str | None, int | None, int | None]
 # What `insert` writes of a milestone: its case id, Checked.values(), its party and source
 # link rows and its tags. A plain tuple: an import's worker process hands over one a record.
@@ -202,6 +202,36 @@ def rekind(conn: sqlite3.Connection, old: str, new: str) -> int:
 def place(conn: sqlite3.Connection, places: Iterable[tuple[str, float, int]]) -> None:
     """Give milestones new places among those of their date: (sort key, position, id) each."""
     conn.executemany("UPDATE milestones SET sort_key = ?, position = ? WHERE id = ?", places)
+
+
+def record_quote_checks(conn: sqlite3.Connection, checks: Iterable[tuple[int | None, int]]) -> None:
+    """Record whether citations' quotes are on their pages: (1, 0 or None, rowid) each, as
+    documents.recheck_quotes found them once a document's pages were read or checked again."""
+    conn.executemany("UPDATE milestone_sources SET quote_found = ? WHERE rowid = ?", checks)
+
+
+def move_party_links(conn: sqlite3.Connection, duplicate: int, kept: int) -> None:
+    """Give the milestones of party `duplicate` party `kept` instead, in the same roles (a
+    role both had stays once): a merge of two parties."""
+    conn.execute(
+        "INSERT OR IGNORE INTO milestone_parties (milestone_id, party_id, role)"
+        " SELECT milestone_id, ?, role FROM milestone_parties WHERE party_id = ?",
+        (kept, duplicate),
+    )
+    conn.execute("DELETE FROM milestone_parties WHERE party_id = ?", (duplicate,))
+
+
+def move_source_links(conn: sqlite3.Connection, duplicate: int, kept: int) -> int:
+    """Have the milestones citing source `duplicate` cite source `kept` instead, at the same
+    place; a milestone citing both keeps the kept source's citation (the caller refuses one
+    citing them at different places). How many citations moved or folded: a merge."""
+    moved = conn.execute(
+        "UPDATE milestone_sources SET source_id = ? WHERE source_id = ? AND milestone_id"
+        " NOT IN (SELECT milestone_id FROM milestone_sources WHERE source_id = ?)",
+        (kept, duplicate, kept),
+    ).rowcount
+    folded = conn.execute("DELETE FROM milestone_sources WHERE source_id = ?", (duplicate,))
+    return int(moved + folded.rowcount)
 
 
 class MilestoneWriter:

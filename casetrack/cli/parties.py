@@ -114,7 +114,7 @@ def merge(
 
     Example: casetrack party merge PMOI "Mojahedin Organisation"
     """
-    from casetrack.parties import merge_parties
+    from casetrack.merges import merge_parties
 
     party = merge_parties(open_store(ctx), keep, duplicate)
     say(f"merged {duplicate!r} into {party.name} (aka {', '.join(party.aliases)})")

@@ -95,7 +95,7 @@ def merge(
 
     Example: casetrack source merge 3 "Le Monde, 4 mars 2021, p.12"
     """
-    from casetrack.sources import merge_sources
+    from casetrack.merges import merge_sources
 
     kept, removed, moved = merge_sources(open_store(ctx), keep, duplicate)
     say(f"merged source {removed.id} into source {kept.id} ({kept.url}): {moved} citation(s) moved")
