@@ -972,3 +972,108 @@ def test_a_person_arrete_is_still_arrested() -> None:
     assert kinds("Le 3 mai 2019, M. X a été arrêté par la police à Lyon.") == [
         ("2019-05-03", "arrest")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The act a court annuls is dated by its author's decision; setting aside is a ruling.
+        (
+            "The administrative court annulled the prefect's decision of 3 May 2019.",
+            [("2019-05-03", "other")],
+        ),
+        ("On 12 June 2020 the appeal court set aside the acquittal.", [("2020-06-12", "ruling")]),
+        # A decision whose subject is a party or an administration is a fact of the matter.
+        (
+            "The Respondent denied the claim on 4 October 2010 and upon review on 21 October 2011.",
+            [("2010-10-04", "other"), ("2011-10-21", "other")],
+        ),
+        (
+            "The case was stayed until 27 February 2012, when the Applicant decided to stop.",
+            [("2012-02-27", "other")],
+        ),
+        (
+            "Par un décret de mai 1996, le ministre de la Justice ordonna son transfert.",
+            [("1996-05", "other")],
+        ),
+        # A party's request turned down is an order on it; the request has its own date.
+        (
+            "On 3 June 2019 the panel denied the State party's request of 7 May 2019 to lift it.",
+            [("2019-06-03", "order"), ("2019-05-07", "motion")],
+        ),
+        # What was filed is the head of the object, not a noun in its complement.
+        (
+            "The union filed an answer to the complaint on 2 June 1972, denying any breach.",
+            [("1972-06-02", "filing")],
+        ),
+        (
+            "On 3 May 2019, the Respondent, the Charging Party and counsel filed with the Board in"
+            " Paris, France, a petition to transfer the case.",
+            [("2019-05-03", "motion")],
+        ),
+        (
+            "On 28 November 2016 her representative submitted an application requesting leave to"
+            " appeal to the Appeal Division.",
+            [("2016-11-28", "appeal")],
+        ),
+        ("The taxpayer filed her tax return for 1994 on 1 May 1995.", [("1995-05-01", "other")]),
+        # The verb of the date's own clause, or the first of two steps under one date.
+        (
+            "He was apprehended on 2 May 2019, was taken to hospital that night, and died"
+            " on 3 May 2019.",
+            [("2019-05-02", "arrest"), ("2019-05-03", "other")],
+        ),
+        ("In 2013 the agency began to investigate the company.", [("2013", "investigation")]),
+        ("He was arrested and detained since 3 May 2019.", [("2019-05-03", "arrest")]),
+        # A kind word in a title or a role names no event.
+        (
+            "On 3 May 2019 the body's rapporteur on new complaints asked the State to wait.",
+            [("2019-05-03", "other")],
+        ),
+        (
+            "En mai 1995 et le 3 juin 1996, le juge de l'enquête préliminaire émit deux mandats"
+            " d'arrêt contre lui.",
+            [("1995-05", "order"), ("1996-06-03", "order")],
+        ),
+        # A prosecutor seizing a court refers the case; serving it on a party is no step; a
+        # paper withdrawing the case is its dismissal; a registration after the lodging too.
+        (
+            "Vu le réquisitoire du 5 mars 2018 par lequel le procureur général a saisi la"
+            " chambre, notifié le 19 mars 2018 au comptable ;",
+            [("2018-03-05", "referral"), ("2018-03-19", "other")],
+        ),
+        (
+            "Vu, enregistré le 3 mai 2019, l'acte par lequel M. X déclare se désister ;",
+            [("2019-05-03", "dismissal")],
+        ),
+        (
+            "Vu la requête introduite le 16 janvier 1998 par M. X contre la France et enregistrée"
+            " le 7 août 1998 ;",
+            [("1998-01-16", "filing"), ("1998-08-07", "other")],
+        ),
+        (
+            "Vu la décision du 28 juin 2016 par laquelle le président de la Cour a désigné M. X"
+            " rapporteur ;",
+            [("2016-06-28", "order")],
+        ),
+        # A trial-level judge's decision and a court's final orders decide the merits.
+        (
+            "On 13 July 2017, Administrative Law Judge Jane Roe issued the attached Decision.",
+            [("2017-07-13", "judgment")],
+        ),
+        (
+            "In March 2022 the agency announced the final court orders against the defendants.",
+            [("2022-03", "judgment")],
+        ),
+        ("Application heard on June 16, 2011 at Toronto.", [("2011-06-16", "hearing")]),
+        ("Date of complaint: 3 May 2019 (initial submission)", [("2019-05-03", "filing")]),
+        (
+            "Selon l'ordonnance pénale du 28 mars 2023, il est reproché à X d'avoir conduit.",
+            [("2023-03-28", "charge")],
+        ),
+    ],
+)
+def test_the_verb_its_subject_and_object_decide_the_kind(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert kinds(text) == want

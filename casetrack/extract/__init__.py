@@ -400,7 +400,7 @@ _EXTENDED = Regex(
 # decision ("d'annuler ce jugement du 3 mai", "the order of the District Court").
 _COURT_ACTS = frozenset({"ruling", "order", "judgment", "dismissal", "pardon", "filing"})
 _REVIEWED = Regex(
-    r"\b(?:d['\u2019]annuler|annul(?:e|é|ée|ées|és|ait|er|ation)|judicial\s+review"
+    r"\b(?:d['\u2019]annuler|annul(?:e|é|ée|ées|és|ait|er|ation)|annull?(?:ed|ing|s)?|judicial\s+review"
     r"|set\s+aside|quash(?:ed|ing)?)\b(?P<object>[^;:]{0,160})$",
     re.IGNORECASE,
 )

@@ -48,6 +48,8 @@ _ENDED = (
 _APPEALED = (
     r"(?: (?:the|his|her|their|its|this) (?:verdict|ruling|decision|judgment|sentence|conviction))?"
 )
+# What a date in English opens with: its day or its month.
+_DATE_AHEAD = r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 # Regular expressions on accent-free lower-case text, English then French; the longest match
 # wins where they overlap, so "dropped the charges" beats "charges". Per kind: verbs and verb
 # phrases first, then nouns. Kind None: phrases that hold a kind word but name no event.
@@ -98,6 +100,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:press|news|media|immediate) releases?", r"bureau of investigation",
             r"investigating (?:officers?|agents?|authorit(?:y|ies)|bod(?:y|ies)|prosecutors?"
             r"|magistrates?|team)",
+            # roles and titles that hold a kind word: "the Charging Party", "its Rapporteur on
+            # new complaints", "le juge de l'enquête préliminaire"
+            r"charging part(?:y|ies)", r"rapporteurs? (?:on|for) new (?:complaints|communications)",
+            r"juges? (?:de l'|des )enquetes? preliminaires?",
         ),
     ),
     (
@@ -119,6 +125,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"nonsuit\w*", r"nolle pros\w*",
             r"(?:a|ont|avait) rejete (?:sa |leur |ses |la |les )demandes?",  # at first instance
             r"no[- ]billed", r"declin\w* to prosecute",
+            # a party withdrawing its own case: "déclare se désister de sa requête"
+            r"(?:se )?desist\w*",
+            r"withdr(?:ew|awn|awing|aw) (?:his |her |its |their |the )?(?:appeal|application"
+            r"|complaint|petition|claim|action|suit)s?",
             r"withdr\w* (?:all |the )?(?:criminal )?charges", r"charges (?:were |was )?withdrawn",
             # a prosecutor ending proceedings or declining to bring them (ECHR statements)
             r"(?:discontinu|terminat)\w* (?:the |its |his |her )?(?:criminal )?(?:proceedings"
@@ -145,7 +155,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"ouv\w* une (?:enquete|information judiciaire)",
             r"diligent\w* une enquete\w*(?: preliminaire)?",
             r"(?:instituted|initiated|opened|brought) (?:a )?criminal (?:proceedings|case)",
-            r"investigat(?:ed|ing)",
+            r"investigat(?:ed|ing)", r"(?:began|begun|begins?|started|starts?) to investigate",
         ),
         (
             r"investigation", r"probe", r"inquiry", r"enquete", r"information judiciaire",
@@ -176,7 +186,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "arrest",
         (
             # two steps told under one date: the first ("Nurse Arrested, Charged with Theft")
-            r"arrested,? (?:and )?charged",
+            r"arrested,? (?:and )?(?:charged|detained|held|remanded)",
             r"ordered (?:[\w'-]+ ){0,3}arrest", r"arrested", r"apprehended",
             r"placed (?:[\w'-]+ ){0,2}under arrest", r"captured", r"apprehend\w*",
             r"(?:took|taken|picked up|detained) (?:[\w'-]+ ){0,2}?"
@@ -280,6 +290,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
         (
             r"charges? (?:of|against)", r"mise en examen", r"criminal information",
+            # a prosecutor's penal order, the accusation if it is contested (Swiss procedure)
+            r"ordonnances? penales?",
             r"notices? to appear",
         ),
     ),
@@ -348,6 +360,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "referral",
         (
             r"referred", r"renvoy\w* a la cour",
+            # a prosecutor seizing a court of the case: "par lequel le procureur général a saisi"
+            r"(?:procureur|ministere public|parquet)\w*(?: [\w'-]+){0,8}? (?:a|avait) saisi\w*",
             r"(?:committed|sent|ordered) (?:for|to stand) trial",
             # sent for trial before the assize court: "renvoyé devant la cour d'assises"
             r"renvoy\w* (?:[\w.'-]+ ){0,3}devant la cour d'assises", r"mis\w* en accusation",
@@ -370,11 +384,17 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:applied|asked|petitioned|requested|sought|demande\w*) (?:for )?(?:his |her |their "
             r"|the |sa |leur )?(?:release|bail|mise en liberte|remise en liberte)",
             r"motions?" + _MOTION_OBJECT + r",? (?:was|were) (?:filed|lodged|submitted|made)",
+            # a petition that asks the court to act, filed with words between: "filed with the
+            # Board, in Washington, a petition to transfer the proceedings"
+            r"(?:filed|lodged|submitted) (?:with|before|in) [^;]{1,60}?(?:an? |the )"
+            r"(?:petition|application|request)s? to (?:" + _MOVED_TO + r")\b",
             r"(?:filed|made|submitted|lodged|presente\w*|adresse\w*|form\w*) (?:an? |the |his "
             r"|her |its |their |une |sa |leur )?" + _REQUEST,
         ),
         (
             r"motions?" + _MOTION_OBJECT, r"requete", _REQUEST,
+            # a request named with its date: "the State party's request of 7 May 2021"
+            r"requests?(?= (?:of|dated) " + _DATE_AHEAD + ")",
             r"(?:(?:filed|made|submitted|lodged) (?:an? |the |his |her |their |its )?)?"
             r"applications? (?:\(\w+\) )?(?:to extend|for (?:an )?extension)",
         ),
@@ -412,7 +432,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # a warrant issued for someone's arrest; a chambre de l'instruction ruling on nullity
             r"issu\w* (?:an? |the )?(?:[\w-]+ ){0,2}(?:arrest|bench) warrants?",
             r"(?:arrest|bench) warrants? (?:was |were |had been |has been )?issued",
-            r"(?:delivr|decern|emi)\w* (?:un |le |des )?mandats? d'(?:arret|amener)",
+            r"(?:delivr|decern|emi)\w* (?:un |le |des |deux |trois |plusieurs )?"
+            r"mandats? d'(?:arret|amener)",
             r"prononc\w* sur (?:sa |la |leur |une |les )?(?:demandes?|requetes?) (?:d'annulation"
             r"|en (?:annulation|nullite)|de nullite)",
             r"approved by the (?:[\w-]+ )?(?:judge|court|magistrate)",
@@ -426,12 +447,17 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"|magistrate)",
             r"president (?:of the (?:chamber|section|court) )?(?:decided|granted)",
             r"president (?:de la (?:chambre|section) )?a (?:decide|accorde)",
+            # a president's measure of administration: "par laquelle le président a désigné"
+            r"president\w*(?: [\w'-]+){0,8}? a (?:designe|nomme|commis)",
             r"(?:filed|made|entered) (?:an? |the )?entry of default",
             r"relinquish\w* (?:its |their )?jurisdiction",
             r"revok\w* (?:his |her |their |the )?(?:supervised release|probation|parole|bail)",
             r"motions? (?:[\w'-]+ ){0,4}(?:was|were) denied",
             r"denied (?:the |a |an |his |her |its |their )?(?:[\w'-]+ ){0,3}motions?"
             + _MOTION_OBJECT,
+            # a party's request turned down: "denied the State party's request to lift"
+            r"(?:denied|refused|rejected) (?:(?:the|a|an)(?: [\w-]+){0,2}'s?|his|her|its|their)"
+            r"(?= requests?\b)",
             r"entered (?:a |the )?default against",
             r"(?:denied|granted|refused|rejected|dismissed) (?:[\w'-]+ ){0,2}"
             r"(?:motion|application|request|petition)s? (?:for|to) (?:release|bail)",
@@ -450,6 +476,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "judgment",
         (
             r"entered judgment",
+            # a single trial-level judge's decision: "the Administrative Law Judge issued the
+            # attached Decision"
+            r"(?:administrative law|trial|district|immigration|magistrate|bankruptcy) judge"
+            r"(?: [\w.-]+){0,3} issued (?:the |a |an |his |her )?(?:attached )?decision",
+            # a court's final orders on the merits: "the final court orders against the defendants"
+            r"final (?:court )?orders? (?:against|in favou?r of)",
             r"(?:arrets?|judgments?) (?:dans l'affaire|dans les affaires|in cases?) [ct]-\d+",
             r"(?:court|judge) orders (?:[\w.,'&$-]+ ){1,8}?to pay",
             # a civil court ordering a party to pay is no conviction
@@ -471,7 +503,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:ramen|redui|redu)\w* (?:sa |la |leur |les )?peines?",
             r"reduced (?:his |her |their |the )?sentences?",
             r"revers(?:ed|es)", r"vacat(?:ed|es)", r"upheld", r"quash\w*", r"annul\w*", r"remanded",
-            r"overturn(?:ed|s)",
+            r"overturn(?:ed|s)", r"set aside",
             r"declare\w* (?:le pourvoi |l'appel |la requete )?irrecevable",
             # a court of cassation sending the case back: "a renvoyé la cause et les parties
             # devant la cour d'appel"
@@ -505,7 +537,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"appealed", r"fait appel",
             # a petition to a higher court: certiorari, review, transfer, leave to appeal
             r"(?:(?:filed|lodged|submitted) (?:an? |the |his |her |their |its )?"
-            r"(?:petition|application)s? (?:for|to)|petition\w* (?:the [\w ]{1,40} )?(?:for|to))"
+            r"(?:petition|application)s? (?:for|to|requesting|seeking)"
+            r"|petition\w* (?:the [\w ]{1,40} )?(?:for|to))"
             r" (?:a writ of |leave to |allowance of |discretionary )?(?:certiorari|review|transfer"
             r"|appeal)",
             r"sought (?:leave to appeal|certiorari|review|transfer)",
@@ -532,7 +565,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "hearing",
         (
             r"oral arguments?", r"held a hearing", r"arraigned", r"(?:was|were|been) heard",
-            r"(?:was|were|been) argued", r"(?:heard|argued(?: and submitted)?)(?= (?:on )?\d)",
+            r"(?:was|were|been) argued",
+            r"(?:heard|argued(?: and submitted)?)(?= (?:on )?" + _DATE_AHEAD + ")",
             r"made (?:an? |his |her |their )?initial (?:court )?appearances?",
             r"compar\w* (?:[\w'-]+ ){0,2}devant", r"a comparu",
             r"(?:audiences?|hearings?)(?: [\w']+){0,3},? (?:tenue?s?|held)(?= (?:le|on)\b)",
@@ -561,7 +595,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "complaint",
         (
-            r"(?:filed|lodged|brought|made) (?:a |an )?(?:[\w-]+ ){0,2}complaint", r"sued",
+            r"(?:filed|lodged|brought|made) (?:a |an )?(?:(?!(?:to|of|against|in) )[\w-]+ ){0,2}"
+            r"complaint", r"sued",
             r"porte\w* plainte", r"complained", r"complaints? (?:was|were) (?:filed|lodged)",
             r"assign\w* (?:[\w.'-]+ ){0,3}devant",  # a summons to a civil court
             r"(?:a|ont|avait|avaient) assigne\w*",
@@ -589,6 +624,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "filing",
         (
             r"filed", r"lodged", r"submitted", r"submitting", r"deposited", r"saisi\w*",
+            # an answer or a reply to a paper: "filed an answer to the complaint"
+            r"(?:filed|lodged|served|submitted) (?:an? |its |his |her |their |the )?(?:answer|reply"
+            r"|response)s? (?:to|in)",
             r"depose\w*", r"presente\w*", r"enregistre\w*",
             r"introduc\w* (?:with|before|to) the", r"introduite?s?",
             r"(?:memoires?|conclusions|observations)(?: [\w-]+){0,2} produit\w*",
@@ -612,7 +650,16 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         # Events of a case with no kind of their own: the verb still says what the date was.
         "other",
         (
+            # a decision whose subject is a party or an administration, not a court: "the
+            # Respondent denied the application", "le ministre de la Justice ordonna"
+            r"(?:the |le |la |l')(?:respondent|applicant|appellant|claimant|minister|ministre"
+            r"|prefet|employer|administration)(?: [\w'-]+){0,3}?"
+            r" (?:(?:has|had|a|avait|then|also|initially) )?"
+            r"(?:denied|refused|rejected|decided|ordered|ordonna\w*|a (?:rejete|refuse|decide"
+            r"|ordonne))",
             r"deported", r"extradited", r"expelled", r"expuls\w*", r"extrad\w*",
+            # a death is a fact of the matter: "was apprehended on 2 May and died on 3 May"
+            r"died", r"passed away", r"(?:est )?decede\w*",
             # The ECHR giving notice of an application to the government: no step of the case.
             r"(?:decided to )?(?:give|gave|given) notice "
             r"(?:to (?:the |a )?(?:respondent )?government )?of (?:the |this |that )?"
@@ -624,12 +671,16 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # State party on 3 May 2016", "communiquée à l'État partie le 3 mai 2016"
             r"(?:transmitted|communique\w*|transmise?s?) (?:to|a|aux) (?:the |l'|les )?"
             r"(?:states?|etats?|governments?|gouvernements?)(?: part(?:y|ies|ie|ies))?",
-            # the registration of an application at the ECHR's registry
-            r"(?:(?<=\band )|was |were |been )registered",
+            # the registration of an application at the ECHR's registry, after its lodging
+            r"(?:(?<=\band )|was |were |been )registered", r"(?<=\bet )enregistree?s? le",
+            # a paper served on a party: "notifié le 14 mars aux comptables"
+            r"notifie\w*", r"notified",
             # serving the papers that start a case, and an immigration detainer: no step
             r"served (?:[\w.'-]+ ){0,3}?with (?:a copy of )?(?:the |a |an )?(?:summons|complaint"
             r"|petition|subpoena)",
             r"(?:lodged|issued|placed|filed) (?:an? )?(?:immigration )?detainers?",
+            # a tax return is no paper of a case
+            r"filed (?:(?:his|her|their|its|a|the) )?(?:[\w-]+ )?(?:income )?tax returns?",
             # a party served with a summons, as a judgment's list of parties says: "SARL X,
             # assignée le 06/06/17 à étude d'huissier"
             r"(?<!a )(?<!ont )(?<!avait )assigne\w*(?= (?:le|en date du)\b)",
@@ -734,6 +785,10 @@ _ADMINISTRATION = (
 _ANNULLED = Regex(r"\b(?:annul\w* pour exces de pouvoir|l'annulation de) (?:la |les |l')$")
 _ADMINISTRATION_BEFORE = Regex(r"s? (?:du |de la |de l'|des )" + _ADMINISTRATION)
 _ADMINISTRATION_AFTER = Regex(r"\W*(?:par laquelle |par lesquelles )?" + _ADMINISTRATION)
+# A paper that withdraws the case it was filed in.
+_WITHDRAWS = Regex(
+    r"\b(?:(?:se )?desist\w*|withdr(?:ew|aw|awing|awal)\b|notices? of (?:voluntary )?dismissal)"
+)
 _CLAUSE_PENALTY = 25
 _VERB_BONUS = 40
 _NEIGHBOURS = 4  # words looked at on each side of a date
@@ -930,7 +985,16 @@ class KindWords:
                     return "other"  # "la décision du 18 janvier 1988 par laquelle le préfet"
                 opening = bool(_OPENING_DECISION.rx.search(self.folded[:word_start]))
                 return self._decided(end, before + 1, hung=not opening) or kind
-        return self._scored(start, end, before)
+        scored = self._scored(start, end, before)
+        if scored == "filing" and self._withdrawing(end):
+            return "dismissal"  # "Vu, enregistré le 3 mai, l'acte par lequel X déclare se désister"
+        return scored
+
+    def _withdrawing(self, end: int) -> bool:
+        """Whether the paper filed on the date ending at `end` withdraws the case: what it does
+        is the date's event, as "filed a motion" is a motion."""
+        stop = self.folded.find(";", end)
+        return bool(_WITHDRAWS.rx.search(self.folded, end, stop if stop >= 0 else len(self.folded)))
 
     def _requested(self, start: int, end: int) -> str | None:
         """What a French administrative court's registered requête is, by what it asks: the
@@ -1293,10 +1357,11 @@ _FIELD = Regex(
     r"(?:^|[\u2022|*\n-])\s*(?P<name>(?:[\w'-]+ ){0,2}?)(?:date|dated)"
     r"(?: (?:of|de la|du|des|de l'|de) (?:presente )?(?P<of>(?:[\w'-]+ ?){1,3}))?\s*[:\u2013-]\s*$"
 )
-# A UN treaty body's header: "Date of communication: 6 April 2016 (initial submission)" is when
-# the author wrote (an ECHR file's "Communication date:" is when the Court gave notice of it),
-# "Date of adoption of Views:", "Date des constatations :" the decision on the merits.
-_SUBMITTED = Regex(r"communications?\b")
+# A UN treaty body's header: "Date of communication: 6 April 2016 (initial submission)" (or "Date
+# of complaint:") is when the author wrote (an ECHR file's "Communication date:" is when the
+# Court gave notice of it), "Date of adoption of Views:", "Date des constatations :" the decision
+# on the merits.
+_SUBMITTED = Regex(r"(?:communications?|complaints?|plaintes?)\b")
 _VIEWS = Regex(r"\b(?:views|constatations)\b")
 
 
