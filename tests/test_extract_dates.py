@@ -1338,3 +1338,33 @@ def test_every_month_name_extract_reads_means_the_same_month_to_add() -> None:
         for form in forms:
             assert month_number(form.capitalize()) == number, form
             assert parse_date(f"{form} 2003").text == f"2003-{number:02d}", form
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il interdit le stationnement sur la commune du mardi 9 juin au 20 juin 2020.",
+        "Vu les comptes rendus de M. Z du 1\ner\njanvier 2010 au 31 août 2014 ;",
+        "Vu le compte rendu par M. Z, du 1 er janvier au 31 décembre 2012 ;",
+        "Publié le jeudi 3 mars 2011 | http://example.org/page/",
+        "Il est reproché l'insoumission (art. 292 CP [dans sa teneur au 1er juin 2019]).",
+        "au sens du règlement n° 123/2010 du Parlement européen et du Conseil du 5 mai 2010, il",
+        "She was not disabled by the end of her minimum qualifying period on December 31, 2009.",
+        "His contributory period (CP), which ended on December 31, 2011, was too short.",
+    ],
+)
+def test_periods_publication_lines_and_versions_of_laws_are_no_events(text: str) -> None:
+    assert dates(text, "en" if text.isascii() else "fr") == []
+
+
+def test_a_french_visa_of_a_legal_text_gives_no_date_but_a_visa_of_a_step_does() -> None:
+    text = (
+        "Vu la requête enregistrée le 3 mai 2019 ;\n"
+        "Vu la loi n° 2001-692 du 1er août 2001 ;\n"
+        "Vu l'article 60 de la loi de finances n° 63\n-156 du 23 février 1963 ;\n"
+        "Vu les arrêtés du 8 mars 2004 et du 9 avril 2005 relatifs au contrôle financier ;\n"
+        "Vu le code rural, ainsi que les textes applicables aux chambres, notamment "
+        "l'instruction M9 du 2 mai 2003 et l'instruction M8 du 4 juin 2010 ;\n"
+        "Vu l'ordonnance du 6 juin 2019 par laquelle le président a clos l'instruction ;"
+    )
+    assert dates(text, "fr") == ["2019-05-03", "2019-06-06"]

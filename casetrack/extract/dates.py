@@ -52,7 +52,8 @@ _YEAR_RUN_IN = (
     r"(?P<year>1[6-9]\d\d|20\d\d|2100)(?![\d/.,:-]\d)(?!(?-i:[A-Z\u00c0-\u00de]))"
     r"(?!(?-i:[a-z\u00df-\u00ff]{4}))"
 )
-_DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|d(?=\s+day\b)|\.)?"  # "the 3d day of" (old US style)
+# "the 3d day of" (old US style); "1 er janvier", "1\ner\njanvier" as copies of PDFs split it.
+_DAY = r"(?P<day>[0-3]?\d)(?:\s{1,2}er(?=\s)|er|st|nd|rd|th|d(?=\s+day\b)|\.)?"
 _NOT_AFTER_NUMBER = r"(?<![\w/.,§-])(?<!\d:)"  # a field's "Date :6 April 2016", no time
 _UNITS_AFTER_NUMBER = (
     r"(?!\s*(?:%|€|\$|£|euros?|dollars?|pounds?|francs?|people|persons|personnes|members|"
@@ -547,8 +548,18 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|apr[èe]s\s+le)"
     r"|\b(?:loi|ordonnance|d[ée]cret|arr[êe]t[ée]|circulaire|law|act|regulation|directive|"
     r"r[èe]glement|code|executive\s+order)\b[^.;\n]{0,40}?(?:\bn[°o]\.?|\bno\.)\s*[\w./-]+,?"
-    r"\s+(?:du|of|dated)|\b\d+/\d+,\s*dated|(?:\bpara\.|§|\bart\.)\s*[\w.-]+\s*\()"
-    r"\s*:?\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*)?$",
+    r"\s+(?:du|of|dated)|\b\d+/\d+,\s*dated|(?:\bpara\.|§|\bart\.)\s*[\w.-]+\s*\("
+    # The version of a law applied: "(art. 292 CP [dans sa teneur au 1er juin 2022])"
+    r"|\bdans\s+sa\s+(?:teneur|version|r[ée]daction)(?:\s+en\s+vigueur)?\s+(?:au|du|le)"
+    r"|\bin\s+(?:the|its)\s+version\s+(?:of|in\s+force\s+on)|\bas\s+in\s+force\s+on"
+    # An EU act by its makers: "règlement n° 604/2013 du Parlement européen et du Conseil du"
+    r"|\b(?:r[èe]glement|directive|d[ée]cision)\b[^;\n]{0,40}?\bdu\s+Parlement\s+europ[ée]en"
+    r"(?:\s+et\s+du\s+Conseil)?\s+du"
+    # The end of a period the law fixes: "her minimum qualifying period, which ended on"
+    r"|\bend\s+of\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}period\s+(?:on|of)"
+    r"|\bperiod\b[^.;\n\d]{0,30}?\b(?:ended|ends|expired|expires)\s+(?:on|in)"
+    r")\s*:?\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi"
+    r"|mercredi|jeudi|vendredi|samedi|dimanche),?\s*)?$",
     re.IGNORECASE,
 )
 
@@ -912,7 +923,16 @@ def _numeric_dates(text: str, lang: str, month_first: bool | None) -> Iterator[F
             yield Found(begin, m.end(), text[begin : m.end()], span=span)
 
 
-_LIST_LINK = Regex(r"\s*(?:,|;|and|or|et|ou|&)\s*", re.IGNORECASE)
+_LIST_LINK = Regex(r"\s*(?:,|;|and|or|et|ou|&)\s*(?:du\s+|of\s+)?", re.IGNORECASE)
+# A French decision's visa of a legal text, to its semicolon: "Vu la loi n° 2001-692 du 1er août
+# 2001 ;", "Vu l'article 60 de la loi de finances du ...", "Vu le code rural, notamment l'arrêté
+# du ... et l'instruction du ..." (not "Vu la requête ...", "Vu l'ordonnance du ... par laquelle").
+_VISA_OF_A_TEXT = Regex(
+    r"\bVu\s+(?i:(?:l['\u2019]\s*article\s+[^;]{0,40}?\s(?:de\s+la|du|de\s+l['\u2019]|des)\s*"
+    r"|(?:le|la|les|l['\u2019])\s*)(?:lois?|d[ée]crets?|arr[êe]t[ée]s?|ordonnances?\s+n|codes?"
+    r"|r[èe]glements?|directives?|circulaires?|instructions?|conventions?|trait[ée]s?"
+    r"|constitution|protocoles?)\b)[^;]*$"
+)
 
 
 def _events(text: str, found: list[Found]) -> list[Found]:
@@ -925,7 +945,11 @@ def _events(text: str, found: list[Found]) -> list[Found]:
         listed = dropped_end >= 0 and _LIST_LINK.rx.fullmatch(text, dropped_end, f.start)
         if f.conduct or _counted_since(text, f):
             continue
-        if listed or _NOT_AN_EVENT_BEFORE.rx.search(text, max(0, f.start - 90), f.start):
+        if (
+            listed
+            or _NOT_AN_EVENT_BEFORE.rx.search(text, max(0, f.start - 90), f.start)
+            or _VISA_OF_A_TEXT.rx.search(text, max(0, f.start - 600), f.start)
+        ):
             dropped_end = f.end
         else:
             kept.append(f)
@@ -990,7 +1014,9 @@ _PERIOD_LEAD = Regex(
     r"(?<!\w)(?:from|between|du|de|entre|period(?:\s+of)?|covering|p[ée]riode|(?:beginning|starting"
     r"|commencing|began|begun|started|commenced)(?:\s+(?:in|on|at\s+least|from|as\s+early\s+as"
     r"|(?:no|not)\s+later\s+than))*(?:\s+or)?)\s+"
-    r"(?:the\s+|le\s+)?" + _ABOUT + r"(?:until\s+)?$",  # "from at least until October 2010"
+    r"(?:the\s+|le\s+)?" + _ABOUT + r"(?:until\s+)?"  # "from at least until October 2010"
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday),?\s+)?$",  # "du lundi 31 août au 12 septembre"
     re.IGNORECASE,
 )
 _PERIOD_LINK = Regex(
