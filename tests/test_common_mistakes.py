@@ -160,3 +160,18 @@ def test_deadline_list_says_what_lists_deadlines(cli: Cli) -> None:
         "casetrack: No such command 'list': 'casetrack upcoming' lists the open deadlines,"
         " 'casetrack timeline --kind deadline' all of a case's (see 'casetrack deadline --help')\n"
     )
+
+
+def test_from_and_to_name_the_options_a_period_is_given_with(demo: Cli, tmp_path: Path) -> None:
+    """`--from`/`--to` (as in `deadline add --from`) point at --since/--until, or --as-of,
+    where Click would offer --format and --role; the refusal writes no file."""
+    said = demo("timeline", "nec-2003", "--from", "2003", code=2).stderr
+    assert said == (
+        "casetrack: No such option: --from (did you mean --since?)"
+        " (see 'casetrack timeline --help')\n"
+    )
+    out = tmp_path / "out.csv"
+    said = demo("export", "--to", "2004", "-o", str(out), code=2).stderr
+    assert "No such option: --to (did you mean --until?)" in said and not out.exists()
+    assert "(did you mean --as-of?)" in demo("upcoming", "--from", "2024", code=2).stderr
+    assert "Possible options" in demo("timeline", "--frm", "2003", code=2).stderr

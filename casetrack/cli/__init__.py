@@ -53,7 +53,7 @@ def _usage_message(err: ClickException, command_path: str | None = None) -> str:
             f"{negative[1]} is no option, nor an id: ids count from 1"
             f" (see '{ctx.command_path} --help')"
         )
-    said = _argument_hint(message, ctx) or message
+    said = _argument_hint(message, ctx) or _synonym_hint(message, ctx) or message
     listing = re.fullmatch(r"No such command '(?:list|ls)'", message)
     if listing and ctx.command.name in LISTED_BY:  # `deadline list`
         said = f"{message}: {LISTED_BY[ctx.command.name]}"
@@ -80,6 +80,25 @@ def _argument_hint(message: str, ctx: typer.Context) -> str | None:
                 f"--{option[1]} is not an option: the {option[1]} is an argument, as in {usage!r}"
             )
     return None
+
+
+# Options people type for a period's ends, by those casetrack names them with (the first a
+# command has).
+_SAID_OTHERWISE = {
+    "--from": ("--since", "--as-of"), "--after": ("--since",), "--start": ("--since",),
+    "--to": ("--until",), "--before": ("--until",), "--end": ("--until",),
+}  # fmt: skip
+
+
+def _synonym_hint(message: str, ctx: typer.Context) -> str | None:
+    """`timeline --from 2011`: name the option meant (--since), which Click's closest
+    spellings (--format, --role) miss."""
+    typed = re.match(r"No such option: (--[\w-]+)", message)
+    if typed is None:
+        return None
+    options = {o for param in ctx.command.params for o in param.opts}
+    meant = [o for o in _SAID_OTHERWISE.get(typed[1], ()) if o in options]
+    return f"No such option: {typed[1]} (did you mean {meant[0]}?)" if meant else None
 
 
 def _quote_hint(message: str, ctx: typer.Context) -> str | None:
