@@ -25,7 +25,7 @@ from casetrack.pages import is_html
 from casetrack.parties import add_aliases, create_party, find_party_id
 from casetrack.sources import find_source
 from casetrack.store import Store
-from casetrack.text import blank_controls, clean_text
+from casetrack.text import blank_controls, clean_text, unreadable_file
 from casetrack.writer import check_kind
 
 if TYPE_CHECKING:
@@ -100,9 +100,8 @@ class ExtractText:
             kind = media_type(path)
             sha256 = file_facts(path).sha256 if store is not None else None
         except (OSError, ValueError) as err:  # ValueError: a NUL in the name
-            raise CasetrackError(
-                f"cannot read {file}: {getattr(err, 'strerror', None) or err}"
-            ) from None
+            said = unreadable_file(file, err) if isinstance(err, OSError) else str(err)
+            raise CasetrackError(f"cannot read {file}: {said}") from None
         known = (
             sha256
             and store

@@ -115,6 +115,31 @@ def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
     return [by_key[k] for k in keys]
 
 
+# Names of a folder read to find the one a missing file's name was meant to be: enough for any
+# folder of exhibits, and a bound on a slip's cost in a folder of millions.
+_FOLDER_NAMES_READ = 10_000
+
+
+def unreadable_file(path: object, err: OSError) -> str:
+    """Why a file named on the command line cannot be used, in the words a refusal says it
+    (`No such file or directory`), with the name in its folder closest to a missing one:
+    `rulng.pdf` is likely `ruling.pdf`."""
+    import os
+    from itertools import islice
+
+    said = err.strerror or str(err)
+    if not isinstance(err, FileNotFoundError):
+        return said
+    folder, name = os.path.split(str(path))
+    try:
+        with os.scandir(folder or ".") as entries:
+            names = [e.name for e in islice(entries, _FOLDER_NAMES_READ) if e.is_file()]
+    except (OSError, ValueError):  # no such folder either, or a name the system refuses
+        return said
+    near = closest(name, names, n=1)
+    return f"{said} (did you mean {os.path.join(folder, near[0])!r}?)" if near else said
+
+
 def did_you_mean(
     word: str, choices: Iterable[str], aliases: Mapping[str, str] | None = None
 ) -> str:

@@ -275,3 +275,27 @@ def test_a_folded_path_fits_and_keeps_every_character(path: str, width: int) -> 
     folded = fold_path(path, width)
     assert all(len(line) <= width for line in folded.split("\n"))
     assert folded.replace("\n", "").replace(" ", "") == path.replace(" ", "")
+
+
+def test_a_misspelt_file_name_is_refused_naming_the_file_meant(cli: Cli, tmp_path: Path) -> None:
+    """`doc add`, `extract` and `import` of a file that is not there name the file of its
+    folder closest to it (a file, not a folder), and write nothing."""
+    cli("init")
+    cli("case", "add", "acme", "--title", "Acme")
+    pdf = exhibit(tmp_path)
+    (tmp_path / "press.txt").write_text("On 3 March 2011 the police raided the offices.\n")
+    (tmp_path / "docket_2.json").write_text("[]\n")
+    (tmp_path / "press-folder").mkdir()
+    typo = str(pdf.with_name(pdf.stem[:-1] + pdf.stem[-1] * 2 + pdf.suffix))
+    before = cli.records()
+    for args, meant in (
+        (["doc", "add", typo], str(pdf)),
+        (["extract", "pres.txt", "--case", "acme", "--apply"], "press.txt"),
+        (["import", "docket2.json"], "docket_2.json"),
+    ):
+        said = cli(*args, code=1).stderr
+        assert said.count("\n") == 1 and said.endswith(
+            f": No such file or directory (did you mean {meant!r}?)\n"
+        ), said
+    assert "did you mean" not in cli("import", "elsewhere.json", code=1).stderr
+    assert cli.records() == before

@@ -229,8 +229,11 @@ class _ErrorsAsMessages(TyperGroup):
         except BrokenPipeError:  # an export's reader left (`| head`)
             reader_left()
         except OSError as err:  # a file named on the command line cannot be read or written
+            from casetrack.text import unreadable_file
+
             where = f" {err.filename}" if err.filename else ""
-            _say_error(f"cannot use{where}: {err.strerror or err}")
+            said = unreadable_file(err.filename, err) if err.filename else err.strerror or err
+            _say_error(f"cannot use{where}: {said}")
             raise typer.Exit(1) from None
         except sqlite3.Error as err:
             _say_error(f"the store could not be used: {err}")

@@ -195,7 +195,7 @@ def _store(
 
 def _read(file: str) -> bytes:
     from casetrack.limits import MAX_FILE, read_at_most
-    from casetrack.text import check_file_name
+    from casetrack.text import check_file_name, unreadable_file
 
     if file == "-":
         return read_at_most(sys.stdin.buffer, MAX_FILE, "<stdin>")
@@ -204,7 +204,7 @@ def _read(file: str) -> bytes:
         with open(file, "rb") as stream:
             return read_at_most(stream, MAX_FILE, file)
     except OSError as err:
-        raise CasetrackError(f"cannot read {file}: {err.strerror or err}") from None
+        raise CasetrackError(f"cannot read {file}: {unreadable_file(file, err)}") from None
 
 
 def _show(extraction: Extraction, fmt: str, name: str, pages: list[tuple[str, int] | None]) -> None:

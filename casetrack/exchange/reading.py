@@ -44,14 +44,14 @@ def opened(path: str) -> Iterator[tuple[io.BufferedReader, int | None]]:
         # Test runners hand over a BytesIO, which cannot peek at the first line.
         yield raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw), None
         return
-    from casetrack.text import check_file_name
+    from casetrack.text import check_file_name, unreadable_file
 
     check_file_name(path)
     try:
         with open(path, "rb") as raw:
             yield raw, os.fstat(raw.fileno()).st_size
     except (FileNotFoundError, IsADirectoryError, PermissionError) as err:
-        raise CasetrackError(f"cannot read {path}: {err.strerror}") from None
+        raise CasetrackError(f"cannot read {path}: {unreadable_file(path, err)}") from None
 
 
 def _head(raw: io.BufferedReader) -> str:
