@@ -221,15 +221,17 @@ def test_export_and_backup_reach_the_disk_before_and_after_the_rename(
         ], args
 
 
-SLOW_RENAME = """
-import sys, time
+HELD_RENAME = """
+import signal, sys
+for number in {ignored}:
+    signal.signal(number, signal.SIG_IGN)  # as nohup leaves SIGHUP for the program it starts
 import casetrack.output.files as outputs
 replace = outputs.os.replace
-def slow(source, target):
+def held(source, target):
     print("copied", flush=True)
-    time.sleep(60)
+    sys.stdin.readline()  # held until the test says go on, or a signal stops it
     replace(source, target)
-outputs.os.replace = slow
+outputs.os.replace = held
 from casetrack.cli import main
 sys.argv = ["casetrack", *sys.argv[1:]]
 main()
@@ -239,21 +241,30 @@ main()
 def _stopped_before_the_rename(
     cli: Cli, number: signal.Signals, *args: str, ignored: bool = False
 ) -> int | None:
-    """Run casetrack, send it signal `number` once its copy is written; its exit code, or
-    None if it is still running a second later (then it is killed)."""
-    proc = subprocess.Popen([sys.executable, "-c", SLOW_RENAME, "--db", str(cli.db_path), *args],
-                            stdout=subprocess.PIPE, text=True,
-                            preexec_fn=(lambda: signal.signal(number, signal.SIG_IGN)) if ignored
-                            else None)  # fmt: skip
-    assert proc.stdout is not None
+    """Run casetrack, held once its copy is written and before the rename, and send it
+    signal `number` there; its exit code. When the signal is `ignored` (nohup), casetrack is
+    then let go on. No sleep and no race: casetrack waits on its stdin, which the signal
+    interrupts; what is written to stdin after an ignored signal is read only because the
+    signal was discarded when it was sent. None if it has not ended two minutes after (it
+    hangs: it is killed)."""
+    script = HELD_RENAME.format(ignored=(int(number),) if ignored else ())
+    proc = subprocess.Popen([sys.executable, "-c", script, "--db", str(cli.db_path), *args],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+    assert proc.stdin is not None and proc.stdout is not None
     assert proc.stdout.readline() == "copied\n"
     proc.send_signal(number)
+    if ignored:
+        proc.stdin.write("go on\n")
+        proc.stdin.flush()
     try:
-        return proc.wait(timeout=1 if ignored else 60)
+        return proc.wait(timeout=120)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
         return None
+    finally:
+        proc.stdin.close()
+        proc.stdout.close()
 
 
 WRITERS = {
@@ -288,10 +299,15 @@ def test_a_stopped_backup_or_export_removes_its_partial_copy(demo: Cli, tmp_path
         for number in (signal.SIGTERM, signal.SIGHUP):
             assert _stopped_before_the_rename(demo, number, *args) == 128 + number, args
             assert sorted(p.name for p in tmp_path.iterdir()) == ["store.db"], (args, number)
-    # Under nohup, a closed terminal does not stop it.
-    assert (
-        _stopped_before_the_rename(demo, signal.SIGHUP, "backup", "copy.db", ignored=True) is None
-    )
+    # Under nohup, a closed terminal does not stop it: it goes on to write its copy.
+    assert _stopped_before_the_rename(demo, signal.SIGHUP, "backup", "copy.db", ignored=True) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.db", "store.db"]
+    copy = sqlite3.connect(tmp_path / "copy.db")
+    try:
+        counted = copy.execute("SELECT count(*) FROM milestones").fetchall()
+    finally:
+        copy.close()
+    assert counted == demo.query("SELECT count(*) FROM milestones")
 
 
 def test_check_finds_what_a_killed_backup_left_and_fix_removes_it(
