@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -217,3 +218,29 @@ def test_a_source_not_found_names_the_closest_citation_or_url(cli: Cli) -> None:
     )
     listed = cli("timeline", "--source", "www.example.fr/non-lieu-benali.pdf", code=1).stderr
     assert "(did you mean 'https://www.example.fr/non-lieu-benali.pdf'?)" in listed
+
+
+def test_source_show_gives_a_paragraph_pinpoint_and_fits_80_columns(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A citation at a paragraph shows its paragraph (as `show` does: 'para. 4'), in the
+    table at 80 columns and in CSV; a narrower terminal lets the case column go first."""
+    import csv
+    import io
+
+    cli("case", "add", "bettencourt", "--title", "Corruption prosecution, Paris")
+    url = "https://www.lemonde.fr/societe/article/2011/03/14/long-titre-de-l-affaire_1234_3224.html"
+    cli("add", "bettencourt", "2011-03-14", "Indictment", "--kind", "indictment",
+        "--source", url, "--quote", "mis en examen", "--paragraph", "4")  # fmt: skip
+    monkeypatch.setenv("COLUMNS", "80")
+    table = cli("source", "show", "1").stdout
+    header = next(line for line in table.splitlines() if line.startswith("id    case"))
+    assert header.split() == ["id", "case", "date", "title", "quote", "page", "paragraph"]
+    assert max(len(line) for line in table.splitlines()) <= 80
+    assert "14 Mar 2011" in table and table.rstrip().endswith("4")
+    monkeypatch.setenv("COLUMNS", "60")
+    narrow = cli("source", "show", "1").stdout
+    assert "bettencourt" not in narrow and re.search(r"mis en +4\n", narrow)
+    sheet = cli("source", "show", "1", "-f", "csv").stdout
+    (row,) = [r for r in csv.DictReader(io.StringIO(sheet.split("\n\n")[-1])) if r.get("id")]
+    assert (row["page"], row["paragraph"]) == ("", "4")

@@ -391,10 +391,11 @@ def emit_details(
     columns: list[str],
     flexible: tuple[str, ...] = (),
     dates: tuple[str, ...] = (),
+    droppable: tuple[str, ...] = (),
 ) -> None:
     """A record and, below it, a table of the related records kept under `related` (a list,
     or an iterator read as it is written); the `dates` fields of both are said as people say
-    them (see emit)."""
+    them (see emit), and the `droppable` columns of the table give way on a narrow terminal."""
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
         emit_one(details, fmt)
         return
@@ -403,7 +404,7 @@ def emit_details(
     first = next(rows, None)
     if first is not None:
         typer.echo()
-        emit(chain([first], rows), fmt, columns, flexible, dates=dates)
+        emit(chain([first], rows), fmt, columns, flexible, dates=dates, droppable=droppable)
 
 
 def _flat(value: Any) -> str:

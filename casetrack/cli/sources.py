@@ -57,10 +57,10 @@ def show(
     """Show a source and the milestones that cite it."""
     from casetrack.sources import source_details
 
-    columns = ["id", "case", "date", "title", "quote", "page"]
+    columns = ["id", "case", "date", "title", "quote", "page", "paragraph"]
     details = source_details(open_store(ctx), ref)
-    emit_details(details, fmt, "milestones", columns, ("date", "title", "quote"),
-                 dates=("date", "published"))  # fmt: skip
+    emit_details(details, fmt, "milestones", columns, ("title", "quote"),
+                 dates=("date", "published"), droppable=("case", "paragraph"))  # fmt: skip
 
 
 @app.command("edit")
