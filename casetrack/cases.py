@@ -12,7 +12,7 @@ from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, reversed_order, widest
-from casetrack.text import check_choice, clean_text, did_you_mean
+from casetrack.text import check_choice, clean_text, did_you_mean, plural
 
 if TYPE_CHECKING:
     from casetrack.models import Case
@@ -301,7 +301,8 @@ def remove_case(store: Store, slug: str, *, force: bool = False) -> int:
         ).fetchone()[0]
         if count and not force:
             raise CasetrackError(
-                f"case {case.slug!r} has {count} milestone(s): pass --force to delete them too"
+                f"case {case.slug!r} has {plural(count, 'milestone')}: pass --force to delete them"
+                " too"
             )
         stamp = now("microseconds")
         conn.execute(

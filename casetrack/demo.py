@@ -8,6 +8,7 @@ from casetrack.errors import CasetrackError
 from casetrack.milestones import add_milestone
 from casetrack.parties import add_party
 from casetrack.store import Store
+from casetrack.text import plural
 
 DEMO_CASE = "nec-2003"
 
@@ -64,8 +65,8 @@ def load_demo(store: Store) -> bool:
     ).fetchone()[0]
     if others:
         raise CasetrackError(
-            f"{store.path} holds {others} case(s) of yours: the demo will not mix a fictional"
-            " case into them; try it in a store of its own: casetrack --db demo.db demo"
+            f"{store.path} holds {plural(others, 'case')} of yours: the demo will not mix a"
+            " fictional case into them; try it in a store of its own: casetrack --db demo.db demo"
         )
     with store.write():
         add_case(

@@ -19,6 +19,7 @@ from datetime import date
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.store import Store
 from casetrack.tables import LINK_TABLES
+from casetrack.text import plural
 
 
 @dataclass
@@ -37,13 +38,13 @@ class Targets:
     def describe(self) -> str:
         """What goes, counted by kind: erasing asks about it, then says it was done."""
         counts = [
-            (len(self.milestones), "milestone(s)"),
-            (len(self.cases), "case(s)"),
-            (len(self.parties), "party(ies)"),
-            (len(self.sources), "source(s)"),
-            (len(self.documents), "document(s)"),
+            (len(self.milestones), "milestone", None),
+            (len(self.cases), "case", None),
+            (len(self.parties), "party", "parties"),
+            (len(self.sources), "source", None),
+            (len(self.documents), "document", None),
         ]
-        return ", ".join(f"{n} {what}" for n, what in counts if n) or "nothing"
+        return ", ".join(plural(n, word, many) for n, word, many in counts if n) or "nothing"
 
 
 Pick = Callable[[sqlite3.Connection], Targets]

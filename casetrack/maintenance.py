@@ -21,6 +21,7 @@ from casetrack.output.files import (
 )
 from casetrack.sql import placeholders
 from casetrack.store import Store, private_file
+from casetrack.text import plural
 
 _T = TypeVar("_T")
 
@@ -158,7 +159,7 @@ def warnings(store: Store) -> list[str]:
     ).fetchone()
     if unchecked:
         found.append(
-            f"{unchecked} quote(s) of documents were never checked against their page (cited"
+            f"{plural(unchecked, 'quote')} of documents never checked against their page (cited"
             " before casetrack checked quotes): 'casetrack doc verify' checks them"
         )
     return found
@@ -235,7 +236,7 @@ def _search_problems(store: Store, stale: Callable[[], tuple[int, int]]) -> list
     fix = "run 'casetrack search --rebuild'"
     out_of_date, missing = stale()
     problems = [
-        f"search: {count} milestone(s) {what} in the search index: {fix}"
+        f"search: {plural(count, 'milestone')} {what} in the search index: {fix}"
         for count, what in ((out_of_date, "out of date"), (missing, "missing"))
         if count
     ]

@@ -89,9 +89,12 @@ def article(word: str) -> str:
 def plural(count: object, word: str, many: str | None = None) -> str:
     """'1 page', '3 pages': a count said with its noun; `many` is the plural of a noun that
     does not take an s ('party', 'parties')."""
-    if count == 1:
-        return f"{count} {word}"
-    return f"{count} {many or word + 's'}"
+    return f"{count} {noun(count, word, many)}"
+
+
+def noun(count: object, word: str, many: str | None = None) -> str:
+    """The noun for a count, without it: 'deadline 4', 'deadlines 4, 7'."""
+    return word if count == 1 else many or word + "s"
 
 
 def blank_controls(text: str) -> str:

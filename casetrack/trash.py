@@ -10,6 +10,7 @@ from typing import Any
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.store import Store
 from casetrack.tables import widest
+from casetrack.text import did_you_mean, plural
 
 
 @dataclass
@@ -52,8 +53,6 @@ def restore_case(store: Store, slug: str) -> Restored:
             (slug.strip(),),
         ).fetchone()
         if row is None:
-            from casetrack.text import did_you_mean
-
             trashed = [r[0] for r in conn.execute(_TRASHED_CASES)]
             raise NotFoundError(f"no case {slug!r} in the trash{did_you_mean(slug, trashed)}")
         case_id, slug, stamp = row
@@ -115,7 +114,7 @@ def empty_trash(store: Store) -> tuple[int, int]:
 
 
 def used_by(conn: sqlite3.Connection, where: str, params: tuple[object, ...]) -> str:
-    """'N milestone(s)' matching `where` (on milestones `m`), trashed ones too and said so;
+    """'N milestones' matching `where` (on milestones `m`), trashed ones too and said so;
     '' for none. What a party, source or kind cannot be removed while it has."""
     used, trashed = conn.execute(
         "SELECT count(*), count(*) FILTER (WHERE m.deleted_at IS NOT NULL) FROM milestones m"
@@ -124,4 +123,4 @@ def used_by(conn: sqlite3.Connection, where: str, params: tuple[object, ...]) ->
     ).fetchone()
     if not used:
         return ""
-    return f"{used} milestone(s)" + (f" ({trashed} in the trash)" if trashed else "")
+    return plural(used, "milestone") + (f" ({trashed} in the trash)" if trashed else "")

@@ -94,7 +94,7 @@ def test_history_shows_imported_values_after_later_edits_and_undo_goes_back_thro
     demo("rm", str(last))  # a change undone before the import's undo is reached
     demo("undo")
     added = sum(len(rows) for rows in demo.records().values()) - sum(map(len, before.values()))
-    assert f"({added} row change(s))" in demo("undo").stderr
+    assert f"({added} row changes)" in demo("undo").stderr
     assert demo.records() == before
     demo("check")
 

@@ -205,7 +205,7 @@ def test_check_finds_and_fix_mends_figures_out_of_step(cli: Cli) -> None:
     assert "figures: case 'c1' has a milestone count or dates out of step" in out
     assert "figures: kept for case 99, which is gone" in out
     result = cli("check", "--fix")
-    assert "worked out the milestone counts and dates of 2 case(s) again" in result.stderr
+    assert "worked out the milestone counts and dates of 2 cases again" in result.stderr
     cli("check")
     kept, counted = _figures(cli.db_path)
     assert kept == counted

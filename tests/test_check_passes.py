@@ -43,8 +43,8 @@ def test_search_rows_missing_or_left_over_are_counted(demo: Cli) -> None:
     orphan = "INSERT INTO milestone_search (id, title) VALUES (999, 'no such milestone')"
     _tamper(demo, "DELETE FROM milestone_search WHERE id IN (2, 3)", orphan)
     out = demo("check", code=1).stdout
-    assert "search: 1 milestone(s) out of date in the search index" in out
-    assert "search: 2 milestone(s) missing in the search index" in out
+    assert "search: 1 milestone out of date in the search index" in out
+    assert "search: 2 milestones missing in the search index" in out
     demo("search", "--rebuild")
     demo("check")
 
@@ -77,7 +77,7 @@ def test_search_text_of_links_a_milestone_lacks_is_out_of_date(demo: Cli) -> Non
                   "UPDATE milestone_parties SET role = '' WHERE milestone_id = 5",
                   "UPDATE milestone_search SET roles = 'detainee' WHERE id = 5")  # fmt: skip
     out = demo("check", code=1).stdout
-    assert "search: 3 milestone(s) out of date in the search index" in out
+    assert "search: 3 milestones out of date in the search index" in out
     demo("search", "--rebuild")
     demo("check")
 

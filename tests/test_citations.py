@@ -125,9 +125,9 @@ def test_doc_verify_and_adding_the_file_again_check_quotes_again(
     with conn:
         conn.execute("UPDATE milestone_sources SET quote_found = NULL")
     conn.close()
-    assert "2 quote(s) of documents were never checked" in cited("check").stderr
+    assert "2 quotes of documents never checked" in cited("check").stderr
     result = cited("doc", "verify")
-    assert "document 1: 1 quote(s) cited from it not found on their page" in result.stderr
+    assert "document 1: 1 quote cited from it not found on their page" in result.stderr
     assert cited.query(found) == [(1, 1), (2, 0)]
     assert "never checked" not in cited("check").stderr
 

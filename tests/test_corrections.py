@@ -92,7 +92,7 @@ def test_party_alias_rm_edit_kind_and_rm(demo: Cli) -> None:
     _undo_restores(demo, "party", "edit", "NEC", "--kind", "agency")
     assert "did you mean 'agency'" in demo("party", "edit", "NEC", "--kind", "agncy", code=1).stderr
     result = demo("party", "rm", "NEC", code=1)
-    assert "is linked to 6 milestone(s)" in result.stderr
+    assert "is linked to 6 milestones" in result.stderr
     assert "'casetrack party merge KEEP \"Northern Exile Council\"'" in result.stderr
     demo("party", "add", "Acme Shiping", "--alias", "Acme")
     _undo_restores(demo, "party", "rm", "acme shiping")
@@ -106,7 +106,7 @@ def test_party_rm_counts_links_of_trashed_milestones(cli: Cli) -> None:
     cli("add", "c", "2003", "Raid", "--party", "Omar Haddad")
     cli("rm", "1")
     result = cli("party", "rm", "Omar Haddad", code=1)
-    assert "is linked to 1 milestone(s) (1 in the trash)" in result.stderr
+    assert "is linked to 1 milestone (1 in the trash)" in result.stderr
 
 
 def test_source_edit_and_rm(demo: Cli) -> None:
@@ -133,7 +133,7 @@ def test_source_edit_and_rm(demo: Cli) -> None:
     assert "source 1 already has the URL" in result.stderr
     assert "nothing to change" in demo("source", "edit", "2", code=1).stderr
     result = demo("source", "rm", "2", code=1)
-    assert "source 2 is cited by 2 milestone(s)" in result.stderr
+    assert "source 2 is cited by 2 milestones" in result.stderr
     assert "--remove-source 2" in result.stderr
     assert demo.records() == before
     demo("source", "add", "Le Monde, 18 June 2003, p. 3")
@@ -150,7 +150,7 @@ def test_kind_rename_merge_and_rm(demo: Cli) -> None:
     done = _undo_restores(demo, "kind", "rename", "riad", "Dawn Raid")
     assert "renamed kind 'riad' to 'dawn raid'" in done
     done = _undo_restores(demo, "kind", "rename", "riad", "raid")
-    assert "merged kind 'riad' into 'raid' (1 milestone(s))" in done
+    assert "merged kind 'riad' into 'raid' (1 milestone)" in done
     demo("kind", "rename", "riad", "raid")
     assert demo.query("SELECT id FROM milestones WHERE kind = 'raid' ORDER BY id") == sorted(
         [*raids, (other,)]

@@ -150,7 +150,7 @@ def test_a_trashed_deadline_is_kept_in_step_but_not_named_as_counted_again(cli: 
     trashed = deadline(cli, "us-frcp-59b", trigger)
     cli("rm", str(trashed))
     edited = cli("edit", str(trigger), "--date", "2024-06-17").stderr
-    assert f"counted again: deadline(s) {live} (see 'casetrack show ID')" in edited
+    assert f"counted again: deadline {live} (see 'casetrack show ID')" in edited
     assert stored_date(cli, trashed) == "2024-07-15"  # 28 days from 17 Jun: still in step
 
 
@@ -253,12 +253,12 @@ def test_user_rules_add_show_edit_and_recount(cli: Cli) -> None:
     deadline_id = deadline(cli, "ny-cplr-5513a", judgment(cli, "2024-06-14"))
     assert stored_date(cli, deadline_id) == "2024-07-15"
     result = cli("rule", "edit", "ny-cplr-5513a", "--days", "35")
-    assert f"counted again: deadline(s) {deadline_id}" in result.stderr
+    assert f"counted again: deadline {deadline_id}" in result.stderr
     assert stored_date(cli, deadline_id) == "2024-07-19"
     cli("undo")
     assert stored_date(cli, deadline_id) == "2024-07-15"
     assert "is built in" in cli("rule", "edit", "us-frap-4a1a", "--days", "3", code=1).stderr
-    assert "counts deadline(s)" in cli("rule", "rm", "ny-cplr-5513a", code=1).stderr
+    assert "counts deadline" in cli("rule", "rm", "ny-cplr-5513a", code=1).stderr
     bad = cli("rule", "add", "x", "--days", "3", "--holidays", "FR-75", "--citation", "c", code=1)
     assert "FR has no subdivision" in bad.stderr
     bad = cli("rule", "add", "x", "--days", "3", "--holidays", "XX", "--citation", "c", code=1)
@@ -274,7 +274,7 @@ def test_user_rules_add_show_edit_and_recount(cli: Cli) -> None:
 def test_a_closure_counts_as_a_holiday_and_recounts(cli: Cli) -> None:
     deadline_id = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"))
     result = cli("closure", "add", "s.d.n.y.", "2024-07-15", "--reason", "power cut")
-    assert f"counted again: deadline(s) {deadline_id}" in result.stderr
+    assert f"counted again: deadline {deadline_id}" in result.stderr
     assert stored_date(cli, deadline_id) == "2024-07-16"
     assert "power cut" in cli("closure", "list").stdout
     assert "S.D.N.Y. closed (power cut)" in cli("show", str(deadline_id)).stdout
@@ -476,7 +476,7 @@ def test_another_court_brings_its_closures_and_one_undo_restores_both(cli: Cli) 
     assert stored_date(cli, deadline_id) == "2024-07-15"
     before = cli.records()
     result = cli("case", "edit", "acme", "--court", "E.D. Cal.")
-    assert f"counted again: deadline(s) {deadline_id}" in result.stderr
+    assert f"counted again: deadline {deadline_id}" in result.stderr
     assert stored_date(cli, deadline_id) == "2024-07-16"
     cli("undo")
     assert cli.records() == before
@@ -503,7 +503,7 @@ def test_erasing_a_trigger_blanks_what_its_deadlines_working_said_of_it(cli: Cli
     deadline_id = deadline(cli, "us-frap-4a1a", trigger)
     cli("edit", str(trigger), "--date", "2024-06-13")  # counted again: another working
     said = cli("purge", str(trigger), "--yes").stderr
-    assert f"working blanked: deadline(s) {deadline_id} (date and rule kept)" in said
+    assert f"working blanked: deadline {deadline_id} (date and rule kept)" in said
     assert cli.query("SELECT trigger_id, rule, working FROM deadlines") == [
         (None, "us-frap-4a1a", None)
     ]
@@ -588,7 +588,7 @@ def test_an_import_writes_the_files_court_and_counts_nothing_again(
     assert cli.query("SELECT court FROM cases") == [("E.D. Cal.",)]
     assert stored_date(cli, deadline_id) == "2024-07-15"
     result = cli("case", "edit", "acme", "--court", "E.D. Cal.")
-    assert f"counted again: deadline(s) {deadline_id}" in result.stderr
+    assert f"counted again: deadline {deadline_id}" in result.stderr
     assert stored_date(cli, deadline_id) == "2024-07-16"
 
 
@@ -603,3 +603,16 @@ def test_upcoming_csv_keeps_days_overdue_a_number_and_formulas_text(cli: Cli) ->
     (row,) = list(csv.DictReader(io.StringIO(sheet)))
     assert (row["id"], row["days_left"], row["days_to_last"]) == (str(late), "-14", "-14")
     assert row["title"] == "'-1+2 due"
+
+
+def test_counts_are_said_with_their_noun_in_the_singular_or_plural(cli: Cli) -> None:
+    """'counted again: deadline 2' for one, 'deadlines 2, 3' for two; never 'deadline(s)'."""
+    trigger = judgment(cli, "2024-06-14")
+    first = deadline(cli, "us-frap-4b1a", trigger)
+    said = cli("edit", str(trigger), "--date", "2024-06-17").stderr
+    assert f"counted again: deadline {first} (see 'casetrack show ID')" in said
+    second = deadline(cli, "us-frap-4a1a", trigger)
+    said = cli("edit", str(trigger), "--date", "2024-06-18").stderr
+    assert f"counted again: deadlines {first}, {second} (see" in said
+    undone = cli("undo").stderr
+    assert "(s)" not in said + undone and " row changes)" in undone

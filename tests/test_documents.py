@@ -140,7 +140,7 @@ def test_verify_catches_a_one_byte_change_and_a_missing_file(cli: Cli, tmp_path:
     pdf.write_bytes(bytes(data))
     result = cli("doc", "verify", "-f", "json", code=1)
     assert [r["status"] for r in json.loads(result.stdout)] == ["changed", "unchanged"]
-    assert "1 of 2 document(s) changed or missing" in result.stderr
+    assert "1 of 2 documents changed or missing" in result.stderr
     other.unlink()
     result = cli("doc", "verify", "2", "-f", "json", code=1)
     assert [r["status"] for r in json.loads(result.stdout)] == ["missing"]

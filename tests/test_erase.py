@@ -40,7 +40,7 @@ def test_trash_empty_erases_every_byte_and_undo_cannot_bring_it_back(demo: Cli) 
         reader.execute("SELECT count(*) FROM milestones").fetchone()
         assert leaked(demo.db_path)  # what main left behind
         done = demo("trash", "empty", "--yes").stderr
-        assert "erased 1 milestone(s) for good" in done
+        assert "erased 1 milestone for good" in done
         assert "linked to no milestone, and kept: party 'Wexfordian Witness'," in done
         assert "Northern Exile Council" not in done  # other milestones name it too
         demo("purge", "--party", "Wexfordian Witness", "--yes")
@@ -75,7 +75,7 @@ def test_purge_asks_and_erases_live_milestones_sources_and_cases(demo: Cli) -> N
     demo("purge", str(secret), code=1)  # no answer at all: refused too
     assert demo.records() == before
     asked = demo("purge", str(secret), input="y\n").stderr
-    assert "erase 1 milestone(s) for good? This cannot be undone" in asked
+    assert "erase 1 milestone for good? This cannot be undone" in asked
     assert demo.query("SELECT count(*) FROM milestones WHERE id = ?", (secret,)) == [(0,)]
     # Everything else, link rows and their rowids included, is as it was.
     after = demo.records()
@@ -107,7 +107,7 @@ def test_history_prune_removes_old_history_and_its_text(demo: Cli) -> None:
     assert b"plumbago" in demo.db_path.read_bytes().lower()
     before = demo.records()
     assert "nothing removed" in demo("history", "prune", "--before", "2999-01-01", code=1).stderr
-    assert "removed 0 change(s)" in demo("history", "prune", "--before", "2000", "--yes").stderr
+    assert "removed 0 changes" in demo("history", "prune", "--before", "2000", "--yes").stderr
     demo("history", "prune", "--before", "2999-01-01", input="y\n")
     assert demo.records() == before
     assert demo.query("SELECT count(*) FROM history") == [(0,)]
@@ -160,7 +160,7 @@ def test_purge_doc_erases_a_removed_documents_text_and_a_cited_one_with_its_cita
         reader.execute("SELECT count(*) FROM documents").fetchone()
         assert leaked(demo.db_path)  # the removed memo's text is still in history
         done = demo("purge", "--doc", "1", "--doc", "2", "--yes").stderr
-        assert "erased 2 source(s), 2 document(s) for good" in done
+        assert "erased 2 sources, 2 documents for good" in done
     finally:
         reader.close()
     assert leaked(demo.db_path) == []

@@ -190,7 +190,7 @@ def test_apply_adds_the_candidates_with_quote_source_status_and_new_party(
         ("2003-07-17~", NCRI, ""),
     ]
     assert f"new party: {NCRI} (alias NCRI)" in result.stderr
-    assert f"added 4 milestone(s) to {CASE}: 1, 2, 3, 4" in result.stderr
+    assert f"added 4 milestones to {CASE}: 1, 2, 3, 4" in result.stderr
 
 
 RAID_TITLE = (
@@ -235,7 +235,7 @@ def test_applying_again_skips_what_the_case_already_has(store: Cli, tmp_path: Pa
     before = counts(store)
     result = store("extract", article, "--case", CASE, "--apply")
     assert counts(store) == before
-    assert f"added 0 milestone(s) to {CASE}; skipped 4 already in the case" in result.stderr
+    assert f"added 0 milestones to {CASE}; skipped 4 already in the case" in result.stderr
     assert store.query("SELECT count(*) FROM changes WHERE command = 'extract'") == [(1,)]
 
 

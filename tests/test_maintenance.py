@@ -163,6 +163,6 @@ def test_check_finds_a_search_index_out_of_step(demo: Cli) -> None:
     conn.commit()
     conn.close()
     result = demo("check", code=1)
-    assert "search: 1 milestone(s) out of date in the search index" in result.stdout
+    assert "search: 1 milestone out of date in the search index" in result.stdout
     demo("search", "--rebuild")
     demo("check")

@@ -182,7 +182,7 @@ def test_source_merge_folds_a_duplicate_into_the_source_kept(cli: Cli) -> None:
     before = cli.records()
     merged = cli("source", "merge", "1", "Le Monde, 4 mars 2021, p.12")
     assert merged.stderr == (
-        "merged source 2 into source 1 (Le Monde, 4 mars 2021, p. 12): 2 citation(s) moved\n"
+        "merged source 2 into source 1 (Le Monde, 4 mars 2021, p. 12): 2 citations moved\n"
     )
     assert cli.query("SELECT id, url, title, publisher FROM sources") == [
         (1, "Le Monde, 4 mars 2021, p. 12", "Un militant interpellé", "Le Monde")

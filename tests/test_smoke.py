@@ -20,7 +20,7 @@ def test_demo_never_mixes_into_a_store_holding_other_cases(cli: Cli) -> None:
     before = cli.records()
     result = cli("demo", code=1)
     assert result.stderr == (
-        f"casetrack: {cli.db_path} holds 1 case(s) of yours: the demo will not mix a"
+        f"casetrack: {cli.db_path} holds 1 case of yours: the demo will not mix a"
         " fictional case into them; try it in a store of its own: casetrack --db demo.db demo\n"
     )
     assert result.stdout == ""

@@ -16,6 +16,7 @@ from casetrack.cli.common import (
     open_store,
     say,
 )
+from casetrack.text import plural
 
 app = typer.Typer(help="Create, list, show, edit, rename and delete cases.", no_args_is_help=True)
 
@@ -135,7 +136,7 @@ def rm(
     from casetrack.cases import remove_case
 
     count = remove_case(open_store(ctx), slug, force=force)
-    say(f"moved case {slug}" + (f" and {count} milestone(s)" if count else "")
+    say(f"moved case {slug}" + (f" and {plural(count, 'milestone')}" if count else "")
         + f" to the trash: 'casetrack restore --case {slug}' brings it back")  # fmt: skip
 
 

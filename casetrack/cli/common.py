@@ -174,7 +174,10 @@ def say(message: str) -> None:
 def say_recounted(ids: list[int]) -> None:
     """Tell which deadlines a change counted again (their trigger, rule or court moved)."""
     if ids:
-        say(f"counted again: deadline(s) {', '.join(map(str, ids))} (see 'casetrack show ID')")
+        from casetrack.text import noun
+
+        said = f"{noun(len(ids), 'deadline')} {', '.join(map(str, ids))}"
+        say(f"counted again: {said} (see 'casetrack show ID')")
 
 
 def stdout_is_terminal() -> bool:

@@ -141,11 +141,11 @@ def verify(
     emit(records, fmt, columns, flexible, empty="no documents to verify")
     for r in results:
         if r.quotes_not_found:
-            say(f"document {r.document.id}: {r.quotes_not_found} quote(s) cited from it not"
-                " found on their page ('casetrack check' lists them)")  # fmt: skip
+            say(f"document {r.document.id}: {plural(r.quotes_not_found, 'quote')} cited from it"
+                " not found on their page ('casetrack check' lists them)")  # fmt: skip
     bad = [r for r in results if r.status != "unchanged"]
     if bad:
-        say(f"{len(bad)} of {len(results)} document(s) changed or missing")
+        say(f"{len(bad)} of {plural(len(results), 'document')} changed or missing")
         raise typer.Exit(1)
 
 

@@ -311,6 +311,8 @@ def _progress(
 
 
 def _summary(report: ImportReport, dry_run: bool) -> None:
+    from casetrack.text import noun, plural
+
     for warning in report.warnings:
         say(f"warning: {warning}")
     parts = []
@@ -326,9 +328,9 @@ def _summary(report: ImportReport, dry_run: bool) -> None:
             if n
         ]
         if counts:
-            plural = {"party": "parties"}.get(what, what + "s")
-            parts.append(f"{plural}: {', '.join(counts)}")
+            parts.append(f"{noun(2, what, 'parties' if what == 'party' else None)}: "
+                         + ", ".join(counts))  # fmt: skip
     if report.skipped:
-        parts.append(f"{report.skipped} milestone(s) of other cases skipped")
+        parts.append(f"{plural(report.skipped, 'milestone')} of other cases skipped")
     prefix = "dry run, nothing written; would import" if dry_run else "imported"
     say(f"{prefix}: " + ("; ".join(parts) if parts else "nothing"))

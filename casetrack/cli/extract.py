@@ -11,6 +11,7 @@ import typer
 
 from casetrack.cli.common import choice_option, existing_store, open_store, out, say
 from casetrack.errors import CasetrackError
+from casetrack.text import plural
 
 if TYPE_CHECKING:
     from casetrack.extract import Candidate, Extraction
@@ -304,6 +305,8 @@ def _summary(report: ApplyReport, case: str, cited: str | None, published: str |
     if report.published_set:
         say(f"source published: {published}")
     ids = ", ".join(map(str, report.added))
-    added = f"added {len(report.added)} milestone(s) to {case}" + (f": {ids}" if ids else "")
+    added = f"added {plural(len(report.added), 'milestone')} to {case}" + (
+        f": {ids}" if ids else ""
+    )
     skipped = f"; skipped {report.skipped} already in the case" if report.skipped else ""
     say(added + skipped)

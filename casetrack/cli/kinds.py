@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from casetrack.cli.common import FormatOption, OutputFormat, emit, open_store, say
+from casetrack.text import plural
 
 app = typer.Typer(help="List, add, rename and remove milestone kinds.", no_args_is_help=True)
 
@@ -45,7 +46,7 @@ def rename(
 
     name, moved, merged = rename_kind(open_store(ctx), old, new)
     say(f"{'merged' if merged else 'renamed'} kind {old.strip().lower()!r}"
-        f" {'into' if merged else 'to'} {name!r} ({moved} milestone(s))")  # fmt: skip
+        f" {'into' if merged else 'to'} {name!r} ({plural(moved, 'milestone')})")  # fmt: skip
 
 
 @app.command("rm")

@@ -17,6 +17,7 @@ from casetrack.cli.common import (
     open_store,
     say,
 )
+from casetrack.text import noun, plural
 
 if TYPE_CHECKING:
     from casetrack.erase import Pick
@@ -86,7 +87,6 @@ def history(
     from casetrack.errors import CasetrackError
     from casetrack.history import history_rows, history_total, history_widths
     from casetrack.output.listings import COMFORT
-    from casetrack.text import plural
 
     if target == "prune" or before is not None:
         _prune(ctx, target, case, before, yes)
@@ -153,7 +153,8 @@ def _prune(
         _confirm(f"remove the history of every change before {start} for good?"
                  " Those changes can no longer be undone", "nothing removed")  # fmt: skip
     changes, rows, wiped = prune_history(store, start.isoformat())
-    say(f"removed {changes} change(s) made before {start} ({rows} history row(s))")
+    say(f"removed {plural(changes, 'change')} made before {start}"
+        f" ({plural(rows, 'history row')})")  # fmt: skip
     if not wiped:
         _wal_kept(store.path)
 
@@ -182,11 +183,12 @@ def undo(
     done = "would undo" if dry_run else "undid"
     at = display_time(change.at)
     say(f"{done} change {change.id}: '{change.command}' by {change.user} at {at}"
-        f" ({change.rows} row change(s))")  # fmt: skip
+        f" ({plural(change.rows, 'row change')})")  # fmt: skip
     for line in change.reverted:
         say(f"  {line}")
     if change.rows > len(change.reverted):
-        say(f"  and {change.rows - len(change.reverted):,} more row change(s)")
+        more = change.rows - len(change.reverted)
+        say(f"  and {more:,} more {noun(more, 'row change')}")
 
 
 def restore(
@@ -212,7 +214,7 @@ def restore(
 
     if case is not None and milestone_id is None:
         done = restore_case(open_store(ctx), case)
-        say(f"restored case {done.case} with {len(done.milestones)} milestone(s)")
+        say(f"restored case {done.case} with {plural(len(done.milestones), 'milestone')}")
         return
     if milestone_id is None or case is not None:
         raise CasetrackError("give a milestone ID or --case SLUG: see 'casetrack trash list'")
@@ -309,9 +311,8 @@ def _erase(ctx: typer.Context, pick: Pick, yes: bool, nothing: str) -> None:
         say(f"now linked to no milestone, and kept: {', '.join(done.unlinked)}"
             " ('casetrack purge --party NAME' or '--source URL' erases them)")  # fmt: skip
     if done.untriggered:
-        ids = ", ".join(map(str, done.untriggered))
-        say(f"counted from an erased milestone, working blanked: deadline(s) {ids} (date and"
-            " rule kept)")  # fmt: skip
+        ids = f"{noun(len(done.untriggered), 'deadline')} {', '.join(map(str, done.untriggered))}"
+        say(f"counted from an erased milestone, working blanked: {ids} (date and rule kept)")
     if not done.wiped:
         _wal_kept(store.path)
 
@@ -386,7 +387,7 @@ def check(
 
         mended = mend_figures(store)
         if mended:
-            say(f"worked out the milestone counts and dates of {len(mended)} case(s) again")
+            say(f"worked out the milestone counts and dates of {plural(len(mended), 'case')} again")
     problems = run_checks(store)
     for problem in problems:
         typer.echo(problem)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from casetrack.cli.common import open_store, say
+from casetrack.text import plural
 
 app = typer.Typer(
     help="Replicate the store continuously with Litestream, or restore one from a replica.",
@@ -124,6 +125,7 @@ def restore(
     for problem in restored.problems:
         typer.echo(problem)
     if restored.problems:
-        say(f"casetrack check found {len(restored.problems)} problem(s) in {restored.path}")
+        found = plural(len(restored.problems), "problem")
+        say(f"casetrack check found {found} in {restored.path}")
         raise typer.Exit(1)
     say(f"{restored.path}: no problems found")

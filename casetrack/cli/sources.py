@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_details, open_store, say
+from casetrack.text import plural
 
 app = typer.Typer(help="Add, list, show, edit, merge and remove sources.", no_args_is_help=True)
 SourceRef = Annotated[str, typer.Argument(metavar="ID|URL", help="Source id or URL.")]
@@ -98,7 +99,8 @@ def merge(
     from casetrack.merges import merge_sources
 
     kept, removed, moved = merge_sources(open_store(ctx), keep, duplicate)
-    say(f"merged source {removed.id} into source {kept.id} ({kept.url}): {moved} citation(s) moved")
+    moved_said = plural(moved, "citation")
+    say(f"merged source {removed.id} into source {kept.id} ({kept.url}): {moved_said} moved")
 
 
 @app.command("rm")

@@ -24,7 +24,7 @@ from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import Case
 from casetrack.sql import placeholders
 from casetrack.store import Store
-from casetrack.text import article, clean_text, did_you_mean, name_key
+from casetrack.text import article, clean_text, did_you_mean, name_key, noun
 
 DEADLINE_KIND = "deadline"
 
@@ -69,7 +69,8 @@ def remove_rule(store: Store, rule_id: str) -> str:
         )]  # fmt: skip
         if used:
             raise CasetrackError(
-                f"rule {rule.id!r} counts deadline(s) {', '.join(used)}: remove them"
+                f"rule {rule.id!r} counts {noun(len(used), 'deadline')} {', '.join(used)}:"
+                " remove them"
                 " first ('casetrack rm ID')"
             )
         conn.execute("DELETE FROM rules WHERE id = ?", (rule.id,))
