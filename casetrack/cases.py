@@ -145,6 +145,19 @@ def require_case_id(conn: sqlite3.Connection, slug: str, *, to_add: bool = False
     return int(row[0])
 
 
+def renamed_to(conn: sqlite3.Connection, slug: str) -> str | None:
+    """The slug a live case bears now that once bore `slug` (`case rename` leaves no alias
+    behind, so an old slug in a script or a note would otherwise name nothing); None if none."""
+    row = conn.execute(
+        "SELECT c.slug FROM history h JOIN cases c ON c.id = h.row_id"
+        " WHERE h.table_name = 'cases' AND h.action = 'update'"
+        " AND json_extract(h.old, '$.slug') = ?1 AND json_extract(h.new, '$.slug') IS NOT ?1"
+        " AND c.deleted_at IS NULL ORDER BY h.id DESC LIMIT 1",
+        (slug,),
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
 def _not_there(conn: sqlite3.Connection, slug: str, to_add: bool) -> str:
     """Why there is no such case, and what to type next: restore it from the trash (it is
     the case named: no other is suggested), create it (when adding to it), or look the slug
@@ -154,6 +167,9 @@ def _not_there(conn: sqlite3.Connection, slug: str, to_add: bool) -> str:
     quoted = shlex.quote(slug)
     if conn.execute("SELECT 1 FROM cases WHERE slug = ?", (slug,)).fetchone():
         return f"case {slug!r} is in the trash: 'casetrack restore --case {quoted}' brings it back"
+    renamed = renamed_to(conn, slug)
+    if renamed is not None:
+        return f"no case {slug!r}: it was renamed {renamed!r}, the slug to use now"
     how = (
         f"create it with 'casetrack case add {quoted} --title TITLE'"
         if to_add

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -144,3 +145,23 @@ def test_case_list_says_a_closed_case_at_any_width_without_wrapping_a_date(
         ("pmoi-2003-raid", "closed"),
         ("usa-v-hetero-2019-cv", "open"),
     ]
+
+
+def test_a_renamed_case_is_named_by_its_old_slug(cli: Cli, tmp_path: Path) -> None:
+    """`case rename` leaves no alias: the old slug is refused naming the new one, by every
+    command (and by add, rather than offering to create it), and nothing is written."""
+    cli("case", "add", "us-v-hale", "--title", "United States v. Hale")
+    cli("add", "us-v-hale", "2024-06-14", "Judgment entered", "--kind", "judgment")
+    cli("case", "rename", "us-v-hale", "us-v-mozaffary")
+    cli("case", "rename", "us-v-mozaffary", "us-v-mozaffary-2")
+    before = cli.records()
+    said = (
+        "casetrack: no case 'us-v-hale': it was renamed 'us-v-mozaffary-2', the slug to use now\n"
+    )
+    assert cli("timeline", "us-v-hale", code=1).stderr == said
+    assert cli("add", "us-v-hale", "2024-07-01", "Hearing", code=1).stderr == said
+    out = tmp_path / "hale.csv"
+    assert cli("export", "us-v-hale", "-o", str(out), code=1).stderr == said
+    assert not out.exists() and cli.records() == before
+    cli("undo")  # back to us-v-mozaffary: the first slug now names that
+    assert "renamed 'us-v-mozaffary'," in cli("timeline", "us-v-hale", code=1).stderr
