@@ -1278,3 +1278,56 @@ def test_a_postal_address_in_capitals_is_no_person() -> None:
         "Audience publique du 22 mars 2018, il a été entendu."
     )
     assert all("Cedex" not in p for ps in _parties(text, "fr") for p in ps)
+
+
+def test_an_acronym_alone_is_the_body_it_spells_or_a_party_when_it_acts() -> None:
+    text = (
+        "In May 2015, the retailer Brightco agreed to settle FPA charges.\n"
+        "A suspect was arrested by the DGSI on 3 May 2016.\n"
+        "The Federal Parking Authority will require the sale of its lots."
+    )
+    candidates = extract(text).candidates
+    assert [c.parties for c in candidates] == [["Federal Parking Authority"], ["DGSI"]]
+    assert NewParty("Federal Parking Authority", "FPA", "agency") in candidates[0].new_parties
+    assert NewParty("DGSI", "", "organization") in candidates[1].new_parties
+
+
+def test_a_role_written_as_a_name_and_bound_to_no_one_is_a_party() -> None:
+    text = (
+        "[1] The Applicant filed an application for benefits on May 18, 2010.\n"
+        "[2] The Respondent denied the application on October 4, 2010, as the Applicant had not "
+        "shown residency."
+    )
+    assert _parties(text) == [["the Applicant"], ["the Applicant", "the Respondent"]]
+
+
+def test_a_caption_in_capitals_binds_its_sides_roles() -> None:
+    text = (
+        "BETWEEN:\n\nMARTA OLSEN,\n\nAppellant,\n\nand\n\nHER MAJESTY THE QUEEN,\n\n"
+        "Respondent.\n\n[1] The Appellant filed her return on May 1st, 1995."
+    )
+    assert _only(text).parties == ["Marta Olsen"]
+
+
+def test_a_french_application_binds_its_applicant_and_names_the_state() -> None:
+    text = (
+        "Vu la requête introduite le 16 janvier 1998 par Bruno MANCINI contre l'Italie ;\n"
+        "En juin 1995, le juge de l'enquête préliminaire de Vasto émit un mandat d'arrêt à "
+        "l'encontre du requérant."
+    )
+    first, second = extract(text, lang="fr").candidates
+    assert first.parties == ["Bruno Mancini", "Italie"]
+    assert sorted(second.parties) == ["Bruno Mancini", "juge de l'enquête préliminaire de Vasto"]
+
+
+def test_a_french_federation_a_border_patrol_and_a_date_of_complaint_name_parties() -> None:
+    text = (
+        "Par une requête enregistrée le 29 août 2020, la fédération des marins de Bretagne demande."
+    )
+    assert _only(text, "fr").parties == ["fédération des marins de Bretagne"]
+    text = "The man was apprehended by the U.S. Border Patrol on March 17, 2019."
+    assert _only(text).parties == ["U.S. Border Patrol"]
+    text = (
+        "Communication submitted by: R.T. (represented by counsel)\n\nDate of complaint: 4 May 2019"
+    )
+    assert _only(text).parties == ["R.T."]

@@ -73,6 +73,7 @@ from casetrack.extract.parties import (
     parties_in,
     party_names,
     persons_ahead,
+    role_parties,
 )
 from casetrack.extract.sentences import sentences
 from casetrack.extract.text import Regex, html_to_text, normalise_space, title, without_heading
@@ -175,11 +176,14 @@ def extract(
     decision = not release and is_decision(story)  # a briefing's story may open "Trial Chamber"
     offset = 0
     kinds = {p.name: p.kind for p in new_parties.values()}
+    roles = bound_roles(story, names, kinds)
+    for role, party in role_parties(story, roles).items():  # "the Applicant", named nowhere
+        roles[role], new_parties[party.name], kinds[party.name] = party.name, party, party.kind
     carried = Carried(
         kinds,
         head_parties(story[:HEAD], names),
         names.officials,
-        bound_roles(story, names, kinds),
+        roles,
         persons_ahead(sentences(story), names, kinds),
     )
     narrative: Span | None = None  # the date the story is at: "On 15 March 2010, ..."

@@ -926,10 +926,12 @@ def _numeric_dates(text: str, lang: str, month_first: bool | None) -> Iterator[F
 _LIST_LINK = Regex(r"\s*(?:,|;|and|or|et|ou|&)\s*(?:du\s+|of\s+)?", re.IGNORECASE)
 # A French decision's visa of a legal text, to its semicolon: "Vu la loi n° 2001-692 du 1er août
 # 2001 ;", "Vu l'article 60 de la loi de finances du ...", "Vu le code rural, notamment l'arrêté
-# du ... et l'instruction du ..." (not "Vu la requête ...", "Vu l'ordonnance du ... par laquelle").
+# du ... et l'instruction du ...", "Vu les arrêtés du ..." (not "Vu la requête ...", "Vu
+# l'ordonnance du ... par laquelle", nor one arrêté, maybe an act on someone: "portant nomination").
 _VISA_OF_A_TEXT = Regex(
     r"\bVu\s+(?i:(?:l['\u2019]\s*article\s+[^;]{0,40}?\s(?:de\s+la|du|de\s+l['\u2019]|des)\s*"
-    r"|(?:le|la|les|l['\u2019])\s*)(?:lois?|d[ée]crets?|arr[êe]t[ée]s?|ordonnances?\s+n|codes?"
+    r"|(?:le|la|les|l['\u2019])\s*)(?:lois?|d[ée]crets?|arr[êe]t[ée]s|ordonnances?\s+n|codes?"
+    r"|arr[êe]t[ée]\s+(?:(?:inter)?minist[ée]riel|n[°o])"
     r"|r[èe]glements?|directives?|circulaires?|instructions?|conventions?|trait[ée]s?"
     r"|constitution|protocoles?)\b)[^;]*$"
 )

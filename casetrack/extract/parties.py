@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from casetrack.extract.text import Regex, fold
 
@@ -176,6 +176,8 @@ def party_names(
         for alias in aliases:
             names.append(_party_name(name, alias, True))
     names.extend(_known_surnames(known, new))
+    spelt = {fold(p.alias) for p in new.values() if p.alias}
+    names.extend(_acronyms(text, known, new, {*known_folded, *owner, *spelt}))
     court = None
     for shape, name, alias in _IMPLIED_COURTS:
         if shape.rx.search(text):
@@ -227,6 +229,56 @@ _CASSATION_CITED = Regex(
     r"(?:\b(?:[1-3](?:re|e|ème)\s+)?(?:Civ|Crim|Com|Soc)\.|\bCass\.(?:\s+\w+\.)?|"
     r"\bAss\.\s*pl[ée]n\.|\bCh\.\s*mixte)\s*,?\s*(?=\d{1,2}(?:er)?\s+\w+\.?\s+\d{4})"
 )
+
+
+# An acronym alone, in a text that spells it out nowhere: "the FTC" in a page naming the Federal
+# Trade Commission once; "arrested by the DGSI", "interpellé par la DGSI", "the SEC's complaint".
+_BARE_ACRONYM = Regex(r"(?<![\w.&'\u2019-])[A-Z]{2,6}(?![\w&-]|\.\w)")
+_ACTING_ACRONYM = Regex(
+    r"\b(?:(?:by|par)[ \t]+(?:the|la|le|l['\u2019])[ \t]*|[Tt]he[ \t]+(?=[A-Z]{2,6}['\u2019]s\b))"
+    r"(?P<acronym>[A-Z]{2,6})(?![\w&-]|\.\w)"
+)
+
+
+def _initials(name: str) -> str:
+    """The capitals a name's words begin with, its connectors left out: "FTC" for "Federal
+    Trade Commission", "DHS" for "Department of Homeland Security"."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", name)
+    return "".join(w[0] for w in words if fold(w) not in _CONNECTORS and w[0].isupper())
+
+
+def _acronyms(
+    text: str,
+    known: Sequence[tuple[str, Sequence[str]]],
+    new: dict[str, NewParty],
+    written: set[str],
+) -> list[PartyName]:
+    """Acronyms the text uses alone: of a body it names in full elsewhere, whose initials
+    spell it ("FTC" for the Federal Trade Commission), that body's alias; else, where a
+    sentence makes it act ("arrested by the DGSI"), a party of its own. `written` holds the
+    folded names and aliases given already."""
+    spelled: dict[str, list[str]] = {}
+    bodies = [p.name for p in new.values() if p.kind in _BODIES and not p.alias]
+    bodies += [primary for primary, _ in known if _kind_of(primary, "other") in _BODIES]
+    for name in bodies:
+        spelled.setdefault(_initials(name), []).append(name)
+    found = []
+    for acronym in dict.fromkeys(m.group() for m in _BARE_ACRONYM.rx.finditer(text)):
+        owners = spelled.get(acronym, [])
+        if fold(acronym) in written or len(owners) != 1:
+            continue
+        found.append(_party_name(owners[0], acronym, True))
+        if owners[0] in new:
+            new[owners[0]] = replace(new[owners[0]], alias=acronym)
+        written.add(fold(acronym))
+    for m in _ACTING_ACRONYM.rx.finditer(text):
+        acronym = m["acronym"]
+        if fold(acronym) in written or fold(acronym) in _NOT_NAMES:
+            continue
+        new[acronym] = NewParty(acronym, "", "organization")
+        found.append(_party_name(acronym, acronym, True))
+        written.add(fold(acronym))
+    return found
 
 
 def _known_surnames(
@@ -403,6 +455,30 @@ _COMPANY = Regex(
     rf"(?P<name>(?:[LD]['\u2019])?(?:{_TOKEN}|{_CAPS_WORD})"
     rf"(?:[ \t]+(?:{_TOKEN}|{_CAPS_WORD})){{0,3}})"
 )  # "la société L'Araignée de la roche"
+# A side of a caption in capitals on its own line, its role on the next: "BETWEEN:\n\nISABEL
+# WEBER,\n\nAppellant,\n\nand\n\nHER MAJESTY THE QUEEN,\n\nRespondent."
+_BETWEEN_SIDE = Regex(
+    r"^[ \t]*(?P<name>[A-Z][A-Z'\u2019.-]+(?:[ \t]+[A-Z][A-Z'\u2019.-]*){1,4}),?[ \t]*\n\s*"
+    r"(?:Appellant|Applicant|Respondent|Petitioner|Plaintiff|Defendant|APPELLANT|APPLICANT"
+    r"|RESPONDENT|PETITIONER|PLAINTIFF|DEFENDANT)S?\b",
+    re.MULTILINE,
+)
+_CROWN = Regex(r"\b(?:QUEEN|KING|MAJESTY|CROWN|STATE|COMMONWEALTH|PEOPLE|GOVERNMENT|MINISTER)\b")
+# The State an application is brought against: "Vu la requête introduite ... contre l'Italie".
+_AGAINST_STATE = Regex(
+    r"\b(?:[Rr]equ[êe]te|[Aa]pplication[ \t]+no)\b[^;.]{0,120}?\b(?:contre|against)[ \t]+"
+    r"(?:la[ \t]+|le[ \t]+|l['\u2019][ \t]*|the[ \t]+)?(?![ÉE]tat\b|State\b)"
+    rf"(?P<state>[{_UPPER}][{_LOWER}]+"
+    rf"(?:[ \t]+[{_UPPER}][{_LOWER}]+)?)\b"
+)
+# A French association by its kind and members: "la fédération des forains de France", "le
+# syndicat des agents de la commune".
+_FRENCH_BODY = Regex(
+    r"\b(?:[Ll]a|[Ll]e|[Ll]['\u2019])[ \t]*(?P<name>(?:f[ée]d[ée]ration|association|syndicat"
+    r"|conf[ée]d[ée]ration|collectif|ligue)[ \t]+(?:(?:des|de[ \t]+la|du)[ \t]+|de[ \t]+l['\u2019]"
+    r"|d['\u2019])[a-zà-ÿ]{3,}(?:[ \t]+(?:(?:de|des|du)[ \t]+|d['\u2019])(?:[A-ZÀ-Þ][\w-]+"
+    r"|[a-zà-ÿ]{3,})){0,2})"
+)
 # An organisation's short name the text defines: "(ci-après désigné le « SNPCA-CFE-CGC »)",
 # '(hereinafter "DPL")'.
 _DEFINED = Regex(
@@ -451,7 +527,7 @@ _ORG_WORDS = (
     "Inc", "Ltd", "Chamber", "Parliament", "Committee", "Group", "Organization", "Organisation",
     "Branch", "Federation", "Cartel", "Administration", "Force", "Unit", "Team", "Investigations",
     "Operations", "Enforcement", "Security", "Services", "Prison", "Jail", "Penitentiary",
-    "Facility", "Center", "Centre", "Hospital", "Market", "Tribunals",
+    "Facility", "Center", "Centre", "Hospital", "Market", "Tribunals", "Patrol", "Guard",
 )  # fmt: skip
 _COURT_WORDS = frozenset(
     {"Court", "Courts", "Tribunal", "Tribunals", "Cour", "Chamber", "Division"}
@@ -459,7 +535,7 @@ _COURT_WORDS = frozenset(
 _AGENCY_WORDS = frozenset(
     {"Department", "Ministry", "Office", "Agency", "Bureau", "Police", "Service", "Authority",
      "Government", "Commission", "Administration", "Force", "Unit", "Team", "Investigations",
-     "Operations", "Enforcement", "Services"}
+     "Operations", "Enforcement", "Services", "Patrol", "Guard"}
 )  # fmt: skip
 _ORG_TOKEN = rf"(?:{_TOKEN}|LLC|Inc\.?|Ltd\.?|\d{{1,3}}(?:st|nd|rd|th))"  # "22nd Judicial ..."
 _ORGANISATION = Regex(
@@ -479,7 +555,8 @@ _FRENCH_COURT = Regex(
         r"|tribunal de premi[eè]re instance des communaut[ée]s europ[ée]ennes"
         r"|tribunal (?:de la fonction publique )?de l'union europ[ée]enne"
         r"|(?P<office>juge (?:d'instruction|des libert[ée]s et de la d[ée]tention|des enfants"
-        r"|de l'application des peines))"  # a judge deciding as a court: "juge d'instruction d'X"
+        # a judge deciding as a court: "juge d'instruction d'X"
+        r"|de l'application des peines|de l'enqu[êe]te pr[ée]liminaire))"
         r"|tribunal (?:correctionnel|judiciaire|de grande instance|administratif"
         r"|de police|pour enfants|de commerce|d'instance|de premi[eè]re instance)"
         r"|conseil de prud'hommes|cour (?:administrative )?d'appel|cour d'assises"
@@ -674,7 +751,7 @@ _NOT_NAMES_TEXT = """the a an in on at by for of and but if as after before foll
     superior district county city we us our i judges justices circuit america fundamental freedoms
     rights person operation protocol covenant pacte protocole nations courtroom judgement briefing
     jan feb mar apr jun jul aug sep sept oct nov dec janv fevr avr juil juill
-    printable print search download rtf pdf html story cedex"""
+    printable print search download rtf pdf html story cedex decision content"""
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 # Places written like a person's name: "a Mitchell, South Dakota, man".
 _PLACES = frozenset(
@@ -685,6 +762,7 @@ _PLACES = frozenset(
         "Puerto Rico", "Costa Rica", "El Salvador", "Sri Lanka", "Hong Kong", "New Zealand",
         "Saudi Arabia", "South Africa", "South Korea", "North Korea", "Central America",
         "Latin America", "South America", "North America", "United Kingdom", "Great Britain",
+        "British Columbia", "Nova Scotia", "New Brunswick", "Prince Edward Island",
     )
 )  # fmt: skip
 
@@ -698,7 +776,8 @@ _PLACE_STARTS = frozenset(
 
 # A French court's first words (folded), a judge deciding as one too ("juge d'instruction").
 _COURT_START = (
-    r"(?:tribunal|cour|chambre|conseil (?:d'etat|constitutionnel))\b|juge (?:d'i|des [le]|de l'a)"
+    r"(?:tribunal|cour|chambre|conseil (?:d'etat|constitutionnel))\b"
+    r"|juge (?:d'i|des [le]|de l'[ae])"
 )
 
 
@@ -750,6 +829,8 @@ def _tidy(name: str) -> str:
     words = name.replace("\n", " ").split()
     if words and len(words) > 1:
         words[-1] = re.sub(r"['\u2019]s$", "", words[-1])
+    if len(words) > 2 and words[-2] in ("on", "in") and fold(words[-1]) in ("march", "may"):
+        del words[-2:]  # "Appeal Division on March": a date follows, not a surname
     while words and fold(words[-1]).rstrip(".") in _TRIM_END:
         words.pop()
     while words and fold(words[0]) in _TRIM_START:
@@ -824,6 +905,15 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
             at += len(state)
     for m in _DEFINED.rx.finditer(text):
         add(m.start("name"), m.end("name"), m.group("name"), "organization")
+    for m in _BETWEEN_SIDE.rx.finditer(text):  # "BETWEEN:\n\nISABEL WEBER,\n\nAppellant,"
+        name = " ".join(_tidy_word(w) if len(w) > 3 else w.title() for w in m["name"].split())
+        name = re.sub(r"\b(?:The|Of|And)\b", lambda w: w.group().lower(), name)
+        crown = _CROWN.rx.search(m["name"]) is not None
+        add(m.start("name"), m.end("name"), name, "other" if crown else _kind_of(name))
+    for m in _AGAINST_STATE.rx.finditer(text):  # "requête ... contre l'Italie"
+        add(m.start("state"), m.end("state"), m["state"], "other")
+    for m in _FRENCH_BODY.rx.finditer(text):
+        add(m.start("name"), m.end("name"), m["name"], "organization")
     for m in _COMPANY.rx.finditer(text):
         add(m.start("name"), m.end("name"), _tidy(m.group("name")), "organization")
     for m in _SUED_PLACE.rx.finditer(text):
@@ -1304,6 +1394,11 @@ def bound_roles(text: str, names: Names, kinds: dict[str, str]) -> dict[str, str
         named = sides(text[max(0, m.start() - 80) : m.start()])
         for role in fold(m["role"] or m["caption"]).split("-") if named else ():
             roles.setdefault(role, named[-1])
+    for m in _REQUETE_BY.rx.finditer(text):  # "la requête introduite le ... par Jean DUPONT"
+        applicant = _named_at(text[m.end() : m.end() + 80], names)
+        if applicant is not None:
+            roles.setdefault("requerant", applicant)
+            roles.setdefault("applicant", applicant)
     for m in _APPLICATION_BY.rx.finditer(text):
         applicant = _named_at(text[m.end() : m.end() + 80], names)
         if applicant is not None:
@@ -1348,11 +1443,37 @@ _ACCUSED_ROLES = (
 )
 
 
+_REQUETE_BY = Regex(
+    r"\brequ[êe]te\s+(?:n[°o]\s*[\d/]+\s+)?(?:introduite|pr[ée]sent[ée]e|d[ée]pos[ée]e)\b"
+    r"[^;.]{0,40}?\bpar\s+"
+)
 # "Application no. 36801/09 lodged on 21 February 2008 by Vladimir Kapustin", "Application no.
 # 40008/04 by Tamaz GALUASHVILI against Georgia": the name that follows is the applicant's.
 _APPLICATION_BY = Regex(
     r"\bApplication\s+no\s?\.?\s*\d+/\d\d\s+(?:lodged\s+on\s+[^,.;\n]{4,30}?\s+by\s+|by\s+)?"
 )
+
+
+# A role written as a name: "The Applicant filed ...", "the decision of the Respondent", in a
+# tribunal's decision that leaves its parties unnamed.
+_ROLE_AS_NAME = Regex(
+    r"\b(?:[Tt]he|[Tt]his)[ \t]+(?P<role>Applicant|Appellant|Respondent|Petitioner|Claimant"
+    r"|Complainant|Plaintiff|Defendant)\b(?![ \t]+[A-Z])"
+)
+
+
+def role_parties(text: str, roles: dict[str, str]) -> dict[str, NewParty]:
+    """A party for each role the text writes as a name and binds to no one ("the Applicant"),
+    by role: the one seeking relief a person, the other side (often a minister) of no kind."""
+    seeking = bool(roles.keys() & set(_SEEKERS))
+    found: dict[str, NewParty] = {}
+    for m in _ROLE_AS_NAME.rx.finditer(text):
+        role = fold(m["role"])
+        if role in roles or (seeking and role in _SEEKERS) or role in found:
+            continue
+        kind = "other" if role == "respondent" else "person"
+        found[role] = NewParty("the " + m["role"], "", kind)
+    return found
 
 
 def _mentions(text: str, party: str, names: Names) -> int:
@@ -1383,7 +1504,7 @@ _ROLE_WORDS = {
     # A treaty body's "the author" sent the communication its head dates ("Date de la
     # communication : 1er septembre 2012", "Date s de s communication s").
     "author": r"\bauthor\b|\bauteur\b|\bdate(?:\s?s)?\s+"
-    r"(?:de(?:\s?s)?\s+(?:la\s+)?|of\s+(?:the\s+)?)?communication",
+    r"(?:de(?:\s?s)?\s+(?:la\s+)?|of\s+(?:the\s+)?)?(?:communication|complaint|requete|plainte)",
     "state party": r"\b(?:etat(?:\s?s)?\s+partie|states?\s+part(?:y|ies))",
 }
 
