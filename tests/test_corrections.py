@@ -78,7 +78,7 @@ def test_party_rename_by_an_alias_with_drop_old_never_drops_the_name_not_typed(c
 
 def test_party_alias_rm_edit_kind_and_rm(demo: Cli) -> None:
     done = _undo_restores(demo, "party", "alias", "rm", "NEC", "Conseil de l'exil du Nord")
-    assert "removed 1 alias(es) of Northern Exile Council (aka NEC)" in done
+    assert "removed 1 alias of Northern Exile Council (aka NEC)" in done
     before = demo.records()
     result = demo("party", "alias", "rm", "NEC", "NEC", "Conseil", code=1)
     assert "'Conseil' is not an alias of 'Northern Exile Council'" in result.stderr
@@ -226,3 +226,12 @@ def test_party_alias_says_which_names_already_reach_the_party(cli: Cli) -> None:
         "Leila Karimi already had those names\n"
         "'leyla  KARIMI' already names it (case, accents and spacing aside): not added\n"
     )
+
+
+def test_party_alias_rm_counts_aliases_in_words(cli: Cli) -> None:
+    """'removed 2 aliases', and a refusal naming the aliases to give, with no '(es)'."""
+    cli("party", "add", "Committee against Torture", "--alias", "CAT", "--alias", "UNCAT")
+    done = cli("party", "alias", "rm", "Committee against Torture", "CAT", "UNCAT").stderr
+    assert done == "removed 2 aliases of Committee against Torture (no aliases left)\n"
+    said = cli("party", "alias", "rm", "Committee against Torture", code=2).stderr
+    assert "(es)" not in said and "the aliases to remove" in said

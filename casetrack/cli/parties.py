@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_details, open_store, say
+from casetrack.text import plural
 
 if TYPE_CHECKING:
     from casetrack.models import Party
@@ -61,10 +62,11 @@ def alias(
     if name == "rm":
         if len(aliases) < 2:
             raise typer.BadParameter(
-                "name the party and the alias(es) to remove: casetrack party alias rm PARTY ALIAS"
+                "name the party and the aliases to remove: casetrack party alias rm PARTY ALIAS..."
             )
         party = remove_aliases(open_store(ctx), aliases[0], aliases[1:])
-        say(f"removed {len(aliases) - 1} alias(es) of {party.name} ({_known_as(party)})")
+        removed = plural(len(aliases) - 1, "alias", "aliases")
+        say(f"removed {removed} of {party.name} ({_known_as(party)})")
         return
     party, added, already = alias_party(open_store(ctx), name, aliases)
     say(f"{party.name} is now also known as {', '.join(party.aliases)}" if added
