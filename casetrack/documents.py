@@ -43,7 +43,7 @@ from casetrack.pages import (
 from casetrack.sql import placeholders
 from casetrack.store import DEFAULT_PATH, Store
 from casetrack.tables import TIMELINE_ORDER
-from casetrack.text import clean_text, plural
+from casetrack.text import clean_text, noun, plural
 from casetrack.writer import record_quote_checks
 
 
@@ -141,6 +141,7 @@ def add_document(
         with_ocr = kind == "pdf" and shutil.which("tesseract") is not None
         count, pages = read_pages(path, kind, ocr if with_ocr else None)
         name = clean_text(title) if title and clean_text(title) else path.name
+        warnings += _path_taken(conn, kept_path(store, path), path)
         cursor = conn.execute(
             "INSERT INTO documents (uid, sha256, size, pages, media_type, path, title, custodian,"
             " bates_first, bates_last, case_id, added_at, added_by)"
@@ -176,6 +177,20 @@ def add_document(
         ).rowcount:
             create_source(conn, SOURCE_PREFIX + facts.sha256, title=name, document_id=document_id)
         return Added(get_document(conn, str(document_id)), new=True, warnings=warnings)
+
+
+def _path_taken(conn: sqlite3.Connection, kept: str, path: Path) -> list[str]:
+    """A warning when documents were registered from this path with other bytes: the file
+    changed (or was replaced) since, so this is a new document, and those no longer have
+    their file, which `doc verify` will say."""
+    ids = [str(r[0]) for r in conn.execute("SELECT id FROM documents WHERE path = ?", (kept,))]
+    if not ids:
+        return []
+    named = f"{noun(len(ids), 'document')} {', '.join(ids)}"
+    return [
+        f"{path.name} was registered with other bytes as {named}: the file changed since, so"
+        f" this is a new document ('casetrack doc verify {' '.join(ids)}' says changed)"
+    ]
 
 
 def _registered(store: Store, document: Document, path: Path) -> Added:

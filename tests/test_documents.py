@@ -299,3 +299,26 @@ def test_a_misspelt_file_name_is_refused_naming_the_file_meant(cli: Cli, tmp_pat
         ), said
     assert "did you mean" not in cli("import", "elsewhere.json", code=1).stderr
     assert cli.records() == before
+
+
+def test_a_file_changed_since_it_was_registered_warns_naming_the_document(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """The same path with other bytes is a new document, and the warning says which one was
+    registered from it before (whose `doc verify` now says changed); the same bytes again
+    give the same document, without a warning."""
+    cli("init")
+    release = tmp_path / "release.txt"
+    release.write_text("On 18 May 2023 the court of appeal upheld the conviction.\n")
+    assert cli("doc", "add", str(release)).stdout == "1\n"
+    release.write_text("On 18 May 2023 the court of appeal quashed the conviction.\n")
+    result = cli("doc", "add", str(release))
+    assert result.stdout == "2\n"
+    assert result.stderr.splitlines()[0] == (
+        "warning: release.txt was registered with other bytes as document 1: the file changed"
+        " since, so this is a new document ('casetrack doc verify 1' says changed)"
+    )
+    again = cli("doc", "add", str(release))
+    assert again.stdout == "2\n" and "warning" not in again.stderr
+    assert "changed" in cli("doc", "verify", "1", code=1).stdout
+    assert cli.query("SELECT id FROM documents ORDER BY id") == [(1,), (2,)]
