@@ -360,3 +360,19 @@ def test_the_word_report_holds_no_row_in_its_tree(monkeypatch: pytest.MonkeyPatc
     document = docx.Document(out)
     assert [len(t.rows) for t in document.tables] == [501, 501]
     assert _rows(document, 1)[500][0] == "Fact 499"
+
+
+def test_an_export_that_selects_no_milestone_says_so(cli: Cli, tmp_path: Path) -> None:
+    """`export --status disputed -o x.docx` when nothing is disputed still writes the file
+    (a script may want it), but warns that it holds no milestone; a selection that holds
+    some says nothing of the kind."""
+    cli("case", "add", "pmoi-2003", "--title", "PMOI offices raid")
+    cli("add", "pmoi-2003", "2003-06-17", "Police raid the offices", "--kind", "raid")
+    report = tmp_path / "disputed.docx"
+    said = cli("export", "pmoi-2003", "--status", "disputed", "-o", str(report)).stderr
+    assert said == (f"warning: no milestones match: the export holds none\nexported to {report}\n")
+    assert report.exists()
+    said = cli("export", "pmoi-2003", "-o", str(tmp_path / "all.csv")).stderr
+    assert "no milestones match" not in said
+    cli("rm", "1")
+    assert "no milestones match" in cli("export", "pmoi-2003", "-f", "csv").stderr

@@ -106,6 +106,8 @@ def export(
             writer(fmt)(selection, stream)
     for line in selection.omissions():
         say(line)
+    if selection.empty():
+        say("warning: no milestones match: the export holds none")
     if output is not None:
         say(f"exported to {output}")
 

@@ -70,6 +70,12 @@ class Selection:
             for why, n in self.left_out.items()
         ] + self.warnings
 
+    def empty(self) -> bool:
+        """Whether the filters select no milestone: an export of none is written (a script
+        may want the empty file) but said, so an empty chronology is not filed unawares."""
+        sql = f"SELECT 1 FROM milestones m WHERE {self.where} LIMIT 1"
+        return self.conn.execute(sql, self.params).fetchone() is None
+
     def cases(self) -> list[Case]:
         """The named cases, else those with a selected milestone (all cases for the whole store)."""
         select = "SELECT id, uid, slug, title, jurisdiction, court, docket, status, summary"
