@@ -1077,3 +1077,72 @@ def test_the_verb_its_subject_and_object_decide_the_kind(
     text: str, want: list[tuple[str, str]]
 ) -> None:
     assert kinds(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A decision a party appeals is the first instance's, unless a court of appeal made it.
+        (
+            "The claimant seeks leave to appeal the decision of the Review Panel dated 7 May 2014.",
+            [("2014-05-07", "judgment")],
+        ),
+        (
+            "This is an appeal of the Board's decision dated 25 May 2015.",
+            [("2015-05-25", "judgment")],
+        ),
+        (
+            "She seeks leave to appeal the decision of the Court of Appeal dated 7 May 2014.",
+            [("2014-05-07", "ruling")],
+        ),
+        # A requête by what it asks of which judge: a référé at first instance is a complaint,
+        # the annulment of an ordonnance or an arrêt an appeal (and the mémoire a filing).
+        (
+            "Par une requête enregistrée le 3 mai 2020, M. Y demande au juge des référés de"
+            " suspendre l'arrêté du maire ;",
+            [("2020-05-03", "complaint")],
+        ),
+        (
+            "Par une requête enregistrée le 3 mai 2018, Mme C demande au juge des référés du"
+            " Conseil d'Etat, statuant sur le fondement de l'article L. 521-2 du code de justice"
+            " administrative, d'annuler cette ordonnance ;",
+            [("2018-05-03", "appeal")],
+        ),
+        (
+            "Vu la requête et le mémoire complémentaire, enregistrés les 2 mai et 5 juin 2001,"
+            " présentés par Mme A ; Mme A demande au Conseil d'Etat d'annuler l'arrêt de la cour"
+            " régionale des pensions ;",
+            [("2001-05-02", "appeal"), ("2001-06-05", "filing")],
+        ),
+        # Papers a party sends in reply are a filing; a letter registered at the parquet is not.
+        (
+            "Vu les justifications en réponse au réquisitoire transmises le 8 janvier 2019 par"
+            " M. X ;",
+            [("2019-01-08", "filing")],
+        ),
+        (
+            "Vu la lettre du 5 mai 2015, enregistrée le 9 mai 2015 au parquet général ;",
+            [("2015-05-05", "other"), ("2015-05-09", "other")],
+        ),
+    ],
+)
+def test_a_decision_appealed_and_a_requete_by_what_it_asks(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert kinds(text) == want
+
+
+def test_a_decisions_head_and_signature_date_its_hearing_and_the_decision() -> None:
+    # A first-instance court's head: its hearing, then the day the judgment was pronounced.
+    head = (
+        "COUR DES COMPTES\nTroisième chambre\nArrêt n° S2019-0001\n"
+        "Audience publique du 3 mai 2019\nPrononcé du 7 juin 2019\n"
+        "La Cour, Vu le compte rendu par M. X ;\n"
+    )
+    assert kinds(head)[:2] == [("2019-05-03", "hearing"), ("2019-06-07", "judgment")]
+    # The signature under an order dates the order itself.
+    order = (
+        "Docket: 2011-1(IT)APP\nORDER\nUPON the application for an extension of time;\n"
+        "The application is granted.\n\nSigned at Ottawa, Ontario, this 1st day of December 2011.\n"
+    )
+    assert kinds(order) == [("2011-12-01", "order")]

@@ -62,6 +62,7 @@ from casetrack.extract.kinds import (
     carried_kind,
     header_kind,
     is_decision,
+    signed_kind,
     stamped_kind,
 )
 from casetrack.extract.learned import Context, KindModel, shipped
@@ -275,6 +276,7 @@ def extract(
             )
             kind = "ruling" if citation is not None else header
             kind = kind or stamped_kind(sentence[: date_found.start], story)
+            kind = kind or signed_kind(sentence[: date_found.start], story)
             kind = kind or kind_words.nearest(date_found.start, date_found.end)
             if kind == "other" and (
                 kind_words.tells_a_state()

@@ -478,7 +478,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"entered judgment",
             # a single trial-level judge's decision: "the Administrative Law Judge issued the
             # attached Decision"
-            r"(?:administrative law|trial|district|immigration|magistrate|bankruptcy) judge"
+            r"(?:administrative law|trial|district|immigration|magistrate|bankruptcy) judge[\w.-]*"
             r"(?: [\w.-]+){0,3} issued (?:the |a |an |his |her )?(?:attached )?decision",
             # a court's final orders on the merits: "the final court orders against the defendants"
             r"final (?:court )?orders? (?:against|in favou?r of)",
@@ -624,6 +624,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "filing",
         (
             r"filed", r"lodged", r"submitted", r"submitting", r"deposited", r"saisi\w*",
+            # a stipulation the parties enter into; papers a party sends in reply
+            r"(?:stipulations?|stipulated (?:record|facts)) (?:was |were )?entered into",
+            r"(?:pieces|justifications|observations|reponses?|documents)(?: [\w'-]+){0,5}"
+            r" transmise?s?",
             # an answer or a reply to a paper: "filed an answer to the complaint"
             r"(?:filed|lodged|served|submitted) (?:an? |its |his |her |their |the )?(?:answer|reply"
             r"|response)s? (?:to|in)",
@@ -675,6 +679,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:(?<=\band )|was |were |been )registered", r"(?<=\bet )enregistree?s? le",
             # a paper served on a party: "notifié le 14 mars aux comptables"
             r"notifie\w*", r"notified",
+            # a letter registered at a prosecutor's office, before any court is seized
+            r"enregistree?s? le(?=[^,;]{1,40}\bau parquet)",
             # serving the papers that start a case, and an immigration detainer: no step
             r"served (?:[\w.'-]+ ){0,3}?with (?:a copy of )?(?:the |a |an )?(?:summons|complaint"
             r"|petition|subpoena)",
@@ -763,7 +769,7 @@ _DISMISSED_SUBJECTS = {("appeal", 0): "ruling", ("motion", 0): "order"}
 _OPENER = 60  # characters at most before a date that opens its clause
 # A requête registered at a French administrative court, and what it asks of which court.
 _REQUETE_BEFORE = Regex(
-    r"\brequetes?\b,?(?: [\w'-]+,?){0,5}? enregistre\w*(?: [\w°.-]+){0,3}? le\s*$"
+    r"\brequetes?\b,?(?: [\w'-]+,?){0,5}? enregistre\w*(?: [\w°.-]+){0,3}? les?\s*$"
 )
 _MEMOIRE_TOO = Regex(
     r"\brequetes?\b[^;]{0,60}?\bet (?:le |un |les |des )?memoires?\b[^;]{0,80}?\bet (?:le )?\s*$"
@@ -772,8 +778,9 @@ _REGISTERED_BEFORE = Regex(r"\benregistre\w* le\s*$")
 _REQUETE_AFTER = Regex(r"[^;]*?\bla requete\b")
 _ASKED_OF = Regex(
     r"\b(?:demande\w*|tendant a ce que)\s*:?\s*(?:a |que |au |l')?(?:(?P<appeal>la cour\b)"
-    r"|le tribunal|tribunal|(?:le )?conseil\b)"
-    r"(?:[^;]{0,40}?(?P<judgment>annul\w* (?:[\w']+ ){0,2}?(?:jugement|ordonnance)))?"
+    r"|le tribunal|tribunal|(?:le )?conseil\b|(?:le )?juge des referes\b)"
+    r"(?:[^;]{0,160}?"
+    r"(?P<judgment>annul\w* (?:[\w']+ ){0,2}?(?:l')?(?:jugement|ordonnance|arret)\b))?"
 )
 # An administrative authority, the author of a French administrative decision.
 _ADMINISTRATION = (
@@ -789,6 +796,12 @@ _ADMINISTRATION_AFTER = Regex(r"\W*(?:par laquelle |par lesquelles )?" + _ADMINI
 _WITHDRAWS = Regex(
     r"\b(?:(?:se )?desist\w*|withdr(?:ew|aw|awing|awal)\b|notices? of (?:voluntary )?dismissal)"
 )
+# A decision appealed: "appeal the", "an appeal of the General Division's", "appel du".
+_APPEALED_BEFORE = Regex(
+    r"\b(?:appeal(?:ed|ing|s)?|appel)\s+(?:of\s+|from\s+|against\s+|de\s+|du\s+|contre\s+)?"
+    r"(?:(?:the|this|that|a|l'|le|la)\s*)?(?:[\w'-]+\s+){0,3}$"
+)
+_APPEAL_COURT = Regex(r"\b(?:appeals?|appellate|appel|supreme|cassation)\b")
 _CLAUSE_PENALTY = 25
 _VERB_BONUS = 40
 _NEIGHBOURS = 4  # words looked at on each side of a date
@@ -984,7 +997,10 @@ class KindWords:
                 if self._administrative(word_start, end):
                     return "other"  # "la décision du 18 janvier 1988 par laquelle le préfet"
                 opening = bool(_OPENING_DECISION.rx.search(self.folded[:word_start]))
-                return self._decided(end, before + 1, hung=not opening) or kind
+                decided = self._decided(end, before + 1, hung=not opening)
+                if decided is None and kind == "ruling" and self._appealed(word_start, start):
+                    return "judgment"  # "leave to appeal the decision of the tribunal dated"
+                return decided or kind
         scored = self._scored(start, end, before)
         if scored == "filing" and self._withdrawing(end):
             return "dismissal"  # "Vu, enregistré le 3 mai, l'acte par lequel X déclare se désister"
@@ -995,6 +1011,14 @@ class KindWords:
         is the date's event, as "filed a motion" is a motion."""
         stop = self.folded.find(";", end)
         return bool(_WITHDRAWS.rx.search(self.folded, end, stop if stop >= 0 else len(self.folded)))
+
+    def _appealed(self, word_start: int, start: int) -> bool:
+        """Whether the decision named at `word_start` with its date is the one a party appeals
+        ("seeks leave to appeal the decision of the General Division dated", "an appeal of the
+        tribunal's decision dated"), made by no court of appeal: the first instance's."""
+        return bool(
+            _APPEALED_BEFORE.rx.search(self.folded, self._clause_start(word_start), word_start)
+        ) and not _APPEAL_COURT.rx.search(self.folded, word_start, start)
 
     def _requested(self, start: int, end: int) -> str | None:
         """What a French administrative court's registered requête is, by what it asks: the
@@ -1322,6 +1346,13 @@ _JUDGMENT_NEAR = Regex(
     r"|arret\s*\n\s*strasbourg\b)"
 )
 _TITLE_BELOW = 900  # characters: the title may follow the date and the parties' names
+# A court that decides at first instance, named in the head: its decision is a judgment.
+_FIRST_INSTANCE = Regex(
+    r"\b(?:cour des comptes|cour de discipline budgetaire|chambres? regionales? des comptes"
+    r"|tax court|general division)\b"
+)
+# The day a decision was pronounced, on the line after its hearing's: "Prononcé du 19 avril".
+_PRONOUNCED_AFTER = Regex(r"\s*\n\s*(?:prononce\w*|lecture|lu|rendu\w*) (?:du|le|en)\b")
 
 
 def is_decision(text: str) -> bool:
@@ -1404,6 +1435,20 @@ def stamped_kind(before: str, story: str) -> str | None:
     return _PAPER_KINDS[title[0]] if title else "filing"
 
 
+# A decision's closing signature: "Signed at Ottawa, Canada, this 1st day of December 2011."
+_SIGNED = Regex(r"(?:^|\n)\s*(?:signed|done|dated) at [^.;\n]{1,80}?,?\s*(?:this|on)?\s*$")
+
+
+def signed_kind(before: str, story: str) -> str | None:
+    """The kind of the date a decision's closing signature gives: the decision the text is, of
+    the kind its title in capitals names ("ORDER", "JUDGMENT"); None for any other date, or
+    where no title names the decision."""
+    if not _SIGNED.rx.search(fold_same_length(before).lower()):
+        return None
+    title = _PAPER_TITLE.rx.search(story[:_STAMPED_HEAD])
+    return _PAPER_KINDS[title[0]] if title else None
+
+
 def _under_title(before: str) -> bool:
     """Whether a line right above the date's titles a decision ("JUDGMENT / STRASBOURG /
     9 December 2010"), however long the site's furniture before the title."""
@@ -1459,4 +1504,8 @@ def header_kind(
         return "order"  # "ORDONNANCE DU PRÉSIDENT DU TRIBUNAL" above "14 décembre 2006"
     end_at = offset + (line_end if line_end >= 0 else len(sentence))
     below = fold_same_length(story[end_at : end_at + _TITLE_BELOW]).lower()
-    return "judgment" if _JUDGMENT_NEAR.rx.search(head + below) else "ruling"
+    if _PRONOUNCED_AFTER.rx.match(below):
+        return "hearing"  # "Audience publique du 22 mars 2018" above "Prononcé du 19 avril 2018"
+    if _FIRST_INSTANCE.rx.search(head) or _JUDGMENT_NEAR.rx.search(head + below):
+        return "judgment"
+    return "ruling"
