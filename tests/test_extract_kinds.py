@@ -961,7 +961,7 @@ def test_administrative_requetes_and_docket_entries(text: str, kind: str) -> Non
     [
         "Par arrêté du 3 mai 2019, le préfet a nommé M. X directeur de l'école.",
         "M. X demande l'annulation de l'arrêté préfectoral du 3 mai 2019.",
-        "Vu l'arrêté en date du 3 mai 2019 portant nomination de M. X.",
+        "Il conteste l'arrêté en date du 3 mai 2019 portant nomination de M. X.",
     ],
 )
 def test_an_arrete_is_an_administrations_act_not_an_arrest(text: str) -> None:
