@@ -1368,3 +1368,39 @@ def test_a_french_visa_of_a_legal_text_gives_no_date_but_a_visa_of_a_step_does()
         "Vu l'ordonnance du 6 juin 2019 par laquelle le président a clos l'instruction ;"
     )
     assert dates(text, "fr") == ["2019-05-03", "2019-06-06"]
+
+
+def test_a_date_a_pdf_ran_into_the_words_around_it_is_found() -> None:
+    text = (
+        "Case 12-CA-3456March 3, 1975DECISION AND ORDER\n"
+        "The Director issued a complaint datedMay 19, 1974, against Respondent."
+    )
+    assert dates(text) == ["1975-03-03", "1974-05-19"]
+
+
+def test_a_compact_date_after_a_date_label_is_found() -> None:
+    assert dates("Reasons for Judgment\n\nDate: 20010811\n\nDocket: 97-1234") == ["2001-08-11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Par une ordonnance n° 1805275 du 21 juin 2018, le juge a rejeté sa demande.",
+            "2018-06-21",
+        ),
+        ("La juge des référés suspend l'arrêté du 9 octobre 2023.", "2023-10-09"),
+    ],
+)
+def test_a_courts_numbered_order_and_an_arrete_under_review_are_dated_events(
+    text: str, want: str
+) -> None:
+    assert dates(text, "fr") == [want]
+
+
+def test_a_course_of_conduct_begun_in_a_year_is_no_event() -> None:
+    text = (
+        "According to the plea, beginning in 2009, Doe sold pills online. In 2013, the FDA "
+        "began to investigate Doe."
+    )
+    assert dates(text) == ["2013"]

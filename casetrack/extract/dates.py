@@ -282,9 +282,17 @@ _ISO_DATE = Regex(
 # A date in ISO 8601's basic form after a word that dates something: "On 20070831 the
 # President decided"; a bare run of eight digits is more often a number.
 _COMPACT_DATE = Regex(
-    r"\b(?:on|of|dated|le|du|au|am)\s+(?P<year>19\d\d|20\d\d)(?P<month>0[1-9]|1[0-2])"
+    r"\b(?:on|of|dated|le|du|au|am|date\s?:)\s*(?P<year>19\d\d|20\d\d)(?P<month>0[1-9]|1[0-2])"
     r"(?P<day>0[1-9]|[12]\d|3[01])(?![\w/.,-]?\d)(?![^\W\d_])" + _UNITS_AFTER_NUMBER,
     re.IGNORECASE,
+)
+# A date a PDF's text layer ran into the words around it: "datedMay 19, 1972", "Case
+# 23-CB-1269April 30, 1973DECISION AND ORDER": an English month's full name, capitalised, after a
+# small letter or a digit, or its year before a word in capitals.
+_RUN_TOGETHER = Regex(
+    r"(?:(?<=[a-z0-9])|(?<![\w-])(?=\w+\s+[0-3]?\d,\s*\d{4}[A-Z]{2}))(?P<month>January|February"
+    r"|March|April|May|June|July|August|September|October|November|December)\s+"
+    r"(?P<day>[0-3]?\d),\s*(?P<year>1[6-9]\d\d|20\d\d)(?=[A-Z]{2}|[^\w]|$)"
 )
 _NUMERIC_DATE = Regex(
     _NOT_AFTER_NUMBER + r"(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[0-3]?\d)(?P=sep)" + _YEAR
@@ -546,9 +554,12 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|entr[ée]e?s?\s+en\s+vigueur|promulgu[ée]e?s?)\b(?:(?!\d{4}\b)[^;,\n]){0,40}?\b(?:in|on|as\s+of|le|en)"
     r"|\b(?:prior\s+to|after|subsequent\s+to|ant[ée]rieurement\s+au|post[ée]rieurement\s+au"
     r"|apr[èe]s\s+le)"
-    r"|\b(?:loi|ordonnance|d[ée]cret|arr[êe]t[ée]|circulaire|law|act|regulation|directive|"
+    # (not "Par une ordonnance n° 1805275 du 21 juin 2018": a court's, told as one)
+    r"|\b(?:loi|(?<!\bune\s)ordonnance|d[ée]cret|arr[êe]t[ée]|circulaire|law|act|regulation|directive|"
     r"r[èe]glement|code|executive\s+order)\b[^.;\n]{0,40}?(?:\bn[°o]\.?|\bno\.)\s*[\w./-]+,?"
     r"\s+(?:du|of|dated)|\b\d+/\d+,\s*dated|(?:\bpara\.|§|\bart\.)\s*[\w.-]+\s*\("
+    # The start of a course of conduct told without its end: "beginning in 2009, he sold ..."
+    r"|(?:^|,)\s*(?:beginning|starting)\s+(?:in|around)"
     # The version of a law applied: "(art. 292 CP [dans sa teneur au 1er juin 2022])"
     r"|\bdans\s+sa\s+(?:teneur|version|r[ée]daction)(?:\s+en\s+vigueur)?\s+(?:au|du|le)"
     r"|\bin\s+(?:the|its)\s+version\s+(?:of|in\s+force\s+on)|\bas\s+in\s+force\s+on"
@@ -776,6 +787,10 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
                 Found(m.start("year"), m.end(), text[m.start("year") : m.end()], span=span)
             )
     found.extend(_numeric_dates(text, lang, month_first))
+    for m in _RUN_TOGETHER.rx.finditer(text):
+        span = _full_date(int(m["year"]), _MONTHS[fold(m["month"])], int(m["day"]))
+        if span:
+            found.append(Found(m.start(), m.end(), m.group(0), span=span))
     for regex in (_YEAR_AFTER_WORD, _YEAR_BEFORE_NOUN):
         for m in regex.rx.finditer(text):
             begin = m.start("qualifier") if "qualifier" in regex.rx.groupindex else -1
@@ -928,6 +943,19 @@ _LIST_LINK = Regex(r"\s*(?:,|;|and|or|et|ou|&)\s*(?:du\s+|of\s+)?", re.IGNORECAS
 # 2001 ;", "Vu l'article 60 de la loi de finances du ...", "Vu le code rural, notamment l'arrêté
 # du ... et l'instruction du ...", "Vu les arrêtés du ..." (not "Vu la requête ...", "Vu
 # l'ordonnance du ... par laquelle", nor one arrêté, maybe an act on someone: "portant nomination").
+# An administration's act a court suspends or annuls: a fact of the case, not a text of law.
+_ACT_REVIEWED = Regex(
+    r"\b(?:suspend\w*|annul\w*|contest\w*|attaqu\w*)\s+(?:de\s+|contre\s+)?l['\u2019]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _reviewed(text: str, start: int, law: str) -> bool:
+    """Whether the arrêté named at `start` is one a court is asked to suspend or annul."""
+    before = _ACT_REVIEWED.rx.search(text, max(0, start - 40), start)
+    return fold(law).startswith("arret") and before is not None
+
+
 _VISA_OF_A_TEXT = Regex(
     r"\bVu\s+(?i:(?:l['\u2019]\s*article\s+[^;]{0,40}?\s(?:de\s+la|du|de\s+l['\u2019]|des)\s*"
     r"|(?:le|la|les|l['\u2019])\s*)(?:lois?|d[ée]crets?|arr[êe]t[ée]s|ordonnances?\s+n|codes?"
@@ -947,11 +975,10 @@ def _events(text: str, found: list[Found]) -> list[Found]:
         listed = dropped_end >= 0 and _LIST_LINK.rx.fullmatch(text, dropped_end, f.start)
         if f.conduct or _counted_since(text, f):
             continue
-        if (
-            listed
-            or _NOT_AN_EVENT_BEFORE.rx.search(text, max(0, f.start - 90), f.start)
-            or _VISA_OF_A_TEXT.rx.search(text, max(0, f.start - 600), f.start)
-        ):
+        law = _NOT_AN_EVENT_BEFORE.rx.search(text, max(0, f.start - 90), f.start)
+        if law is not None and _reviewed(text, law.start(), law.group()):
+            law = None  # "la juge des référés suspend l'arrêté du 9 octobre": the act at issue
+        if listed or law or _VISA_OF_A_TEXT.rx.search(text, max(0, f.start - 600), f.start):
             dropped_end = f.end
         else:
             kept.append(f)
