@@ -169,3 +169,26 @@ def test_every_export_of_a_store_with_deadlines_imports_and_exports_again_the_sa
         again = tmp / f"again.{fmt}"
         other("export", "-o", str(again))
         assert again.read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+
+
+def test_export_ics_says_a_deadlines_rule_and_working_as_upcoming_does(cli: Cli) -> None:
+    """One deadline is one calendar event (one UID) in `export -f ics` and `upcoming -f ics`:
+    both describe it with its rule and working, so a calendar holding either reads the same."""
+    import icalendar
+
+    cli("case", "add", "bettencourt", "--title", "Corruption prosecution", "--court", "Paris")
+    cli("add", "bettencourt", "2023-05-18", "Ruling upheld", "--kind", "judgment")
+    cli("deadline", "add", "bettencourt", "--rule", "fr-cpp-498", "--from", "1")
+
+    def described(*args: str) -> dict[str, str]:
+        calendar = icalendar.Calendar.from_ical(cli(*args).stdout)
+        return {str(e["uid"]): str(e["description"]) for e in calendar.walk("VEVENT")}
+
+    exported = described("export", "bettencourt", "-f", "ics")
+    due = described("upcoming", "--as-of", "2023-05-20", "-f", "ics")
+    (uid,) = due
+    assert exported[uid] == due[uid]
+    assert exported[uid].endswith(
+        "fr-cpp-498: CPP art. 498, 10 days after (fr-cpc-641)\n10 days from Thu 18 May 2023"
+        " → Sun 28 May 2023, a Sunday; Mon 29 May 2023, Pentecost Monday → Tue 30 May 2023"
+    )

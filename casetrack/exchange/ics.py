@@ -164,7 +164,10 @@ def write_ics(selection: Selection, out: TextIO) -> None:
         for m in chunk.milestones:
             exact = _starts_on_a_day(m)
             if exact or _upcoming(m, today):
-                out.write(_vevent(_event(m, chunk.updated[m.id], revisions.get(m.id, 0), exact)))
+                event = _event(m, chunk.updated[m.id], revisions.get(m.id, 0), exact)
+                if m.id in chunk.deadlines:
+                    _add_working(event, selection.conn, m.id)
+                out.write(_vevent(event))
             else:
                 left_out += 1
     out.write(end)
@@ -172,10 +175,19 @@ def write_ics(selection: Selection, out: TextIO) -> None:
         selection.leave_out(left_out, NO_DAY)
 
 
+def _add_working(event: dict[str, str], conn: sqlite3.Connection, milestone_id: int) -> None:
+    """A deadline's rule and working at the end of its event's description: the same event
+    (one UID) says the same in `export -f ics` as in `upcoming -f ics`."""
+    from casetrack.deadlines.due import deadline_details
+
+    details = deadline_details(conn, milestone_id) or {}
+    if details.get("working"):
+        event["DESCRIPTION"] += "\\n" + _text(f"{details['rule']}\n{details['working']}")
+
+
 def deadlines_ics(conn: sqlite3.Connection, ids: list[int], alarm_days: int) -> str:
     """What falls due (casetrack upcoming) as a calendar: an all-day event per deadline,
     with its working, and a reminder (VALARM) `alarm_days` before it."""
-    from casetrack.deadlines.due import deadline_details
     from casetrack.milestones import load_milestones
     from casetrack.selection import Filters
 
@@ -188,10 +200,7 @@ def deadlines_ics(conn: sqlite3.Connection, ids: list[int], alarm_days: int) -> 
     for milestone in milestones:
         event = _event(milestone, updated[milestone.id], revisions.get(milestone.id, 0),
                        _starts_on_a_day(milestone))  # fmt: skip
-        details = deadline_details(conn, milestone.id) or {}
-        if details.get("working"):
-            said = f"{details['rule']}\n{details['working']}"
-            event["DESCRIPTION"] += "\\n" + _text(said)
+        _add_working(event, conn, milestone.id)
         alarm = {
             "ACTION": "DISPLAY",
             "DESCRIPTION": _text(f"Due in {alarm_days} days: {milestone.title}"),
