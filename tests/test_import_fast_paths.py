@@ -394,6 +394,51 @@ def test_an_exports_milestone_records_import_as_the_general_reading_imports_them
     assert shortcut == _import(text, "worker")
 
 
+def test_a_uid_linked_before_is_taken_as_canonical_only_as_written_then() -> None:
+    """A worker takes the uid of a party or source that a link named before as canonical
+    without matching it again (_Known.linked_uids); the same uid written otherwise (upper
+    case) is still matched, so its milestone goes the general way, which links the same
+    party and source: all three ways write the same rows."""
+    party, source = "abcdef12-3456-4789-8abc-def123456789", "fedcba98-7654-4321-8fed-cba987654321"
+    head = [
+        {"format": "casetrack/1"},
+        {"type": "case", "uid": "66666666-6666-4666-8666-666666666666", "slug": "c1", "title": "C"},
+        {"type": "party", "uid": party, "name": "Jane Doe", "kind": "person"},
+        {"type": "source", "uid": source, "url": "https://example.org/a"},
+    ]
+    lines = [json.dumps(r) for r in head]
+    for n, (party_uid, source_uid) in enumerate(
+        [(party, source), (party.upper(), source), (party, source.upper()), (party, source)], 1
+    ):
+        lines.append(json.dumps({
+            "type": "milestone", "uid": _uid(n), "case": "c1", "date": "2003-06-17",
+            "kind": "other", "title": f"Event {n}", "tags": [], "status": "undisputed",
+            "key": False, "parties": [{"party": party_uid, "name": "Jane Doe", "role": "judge"}],
+            "sources": [{"source": source_uid, "url": "https://example.org/a"}],
+        }))  # fmt: skip
+    text = "\n".join(lines) + "\n"
+    from unittest import mock
+
+    from casetrack.exchange import importer
+
+    prepared: list[object] = []
+    keep = importer._Importer.prepared
+
+    def counted(self: importer._Importer, line: int | str, rows: list[Any]) -> None:
+        prepared.extend(at for at, *_ in rows)
+        keep(self, line, rows)
+
+    with mock.patch.object(importer._Importer, "prepared", counted):
+        outcome, stored = _import(text, "worker")
+    assert prepared == [5, 8]  # the lines of the uids as written before
+    assert outcome == _import(text, "general")[0] == _import(text, "shortcut")[0]
+    assert stored == _import(text, "general")[1]
+    assert [row[1:] for row in stored["milestone_parties"]] == [
+        (n, 1, "judge") for n in range(1, 5)
+    ]
+    assert [row[1:3] for row in stored["milestone_sources"]] == [(n, 1) for n in range(1, 5)]
+
+
 # Party and source records as a file may give them: new, or naming (by uid, name, alias or
 # URL in another spelling) one the store or the file has already, or refused.
 _PARTY_UIDS = st.sampled_from([None, "bad", _PARTIES[0][0], _PARTIES[0][0].upper(), _uid(201),
