@@ -16,7 +16,7 @@ from typing import Any
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.pages import labels_said
 from casetrack.sql import placeholders
-from casetrack.text import clean_text
+from casetrack.text import clean_text, closest, noun
 
 SOURCE_PREFIX = "sha256:"
 COLUMNS = (
@@ -90,11 +90,25 @@ def get_document(conn: sqlite3.Connection, ref: str) -> Document:
         row = rows[0] if rows else None
     else:
         raise CasetrackError(
-            f"{ref!r} names no document: give its id or its SHA-256 (see 'casetrack doc list')"
+            f"{ref!r} names no document: give its id or its SHA-256"
+            + (_titled(conn, ref) or " (see 'casetrack doc list')")
         )
     if row is None:
         raise NotFoundError(f"no document {ref}: see 'casetrack doc list'")
     return Document(*row)
+
+
+def _titled(conn: sqlite3.Connection, words: str) -> str:
+    """' (did you mean document 9, 'CA Bordeaux judgment'?)' for words close to the title of
+    documents (`--cite judgment:2`), or ''."""
+    by_title: dict[str, list[str]] = {}
+    for document_id, title in conn.execute("SELECT id, title FROM documents ORDER BY id"):
+        by_title.setdefault(title, []).append(str(document_id))
+    near = closest(words, by_title, n=1)
+    if not near:
+        return ""
+    ids = by_title[near[0]]
+    return f" (did you mean {noun(len(ids), 'document')} {', '.join(ids)}, {near[0]!r}?)"
 
 
 def page_labels(conn: sqlite3.Connection, document_id: int) -> list[str]:
@@ -140,6 +154,12 @@ def find_page(conn: sqlite3.Connection, document: Document, ref: str) -> tuple[i
     by_index = f"1-{document.pages}" if document.pages > 1 else "1"
     numbers_only = said == by_index
     there = f": #{row[0]} is labelled {row[1]}" if row else ""
+    span = re.fullmatch(r"(?:pp?\.|pages?\b|p\b)?\s*(\S+?)\s*[-\u2013]\s*\S+", ref, flags=re.I)
+    if span and span[1] in labels:  # pp. 2-3: a range, where a pinpoint is one page
+        raise CasetrackError(
+            f"a pinpoint is one page of document {document.id}, not the range {ref!r}: give its"
+            f" first page, {span[1]}, and say the range in the note"
+        )
     raise CasetrackError(
         f"document {document.id} ({document.title}) has no page {ref!r}: its pages are {said}"
         + ("" if numbers_only else f" (or #{by_index} by position{there})")

@@ -322,3 +322,27 @@ def test_a_file_changed_since_it_was_registered_warns_naming_the_document(
     assert again.stdout == "2\n" and "warning" not in again.stderr
     assert "changed" in cli("doc", "verify", "1", code=1).stdout
     assert cli.query("SELECT id FROM documents ORDER BY id") == [(1,), (2,)]
+
+
+def test_a_page_range_or_a_title_in_cite_is_refused_saying_what_to_give(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """`--cite 1:pp. 1-2` is a range where a pinpoint is one page: the refusal names the
+    first page to give; `--cite exhibit:1` names the document whose title is closest. Both
+    are one line and write nothing."""
+    cli("init")
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("doc", "add", str(exhibit(tmp_path)), "--title", "Exhibit 5")
+    before = cli.records()
+    said = cli("add", "acme", "2003-06-17", "Raid", "--cite", "1:pp. 1-2", code=1).stderr
+    assert said == (
+        "casetrack: a pinpoint is one page of document 1, not the range '1-2': give its first"
+        " page, 1, and say the range in the note\n"
+    )
+    said = cli("add", "acme", "2003-06-17", "Raid", "--cite", "exhibit:1", code=1).stderr
+    assert said == (
+        "casetrack: 'exhibit' names no document: give its id or its SHA-256 (did you mean"
+        " document 1, 'Exhibit 5'?)\n"
+    )
+    assert "(see 'casetrack doc list')" in cli("doc", "show", "zzz", code=1).stderr
+    assert cli.records() == before
