@@ -527,10 +527,7 @@ def _without_year(cleaned: str, text: str, today: date) -> DateError | None:
         last = said["which"] == "last"
         first = today + timedelta(days=ahead - 7 * last)
         days = (first, first + timedelta(days=-7 if last else 7))
-        choices = " or ".join(
-            f"{day.isoformat()} ({_WEEKDAYS[day.weekday()][:3].title()} {_say(day.isoformat())})"
-            for day in days
-        )
+        choices = " or ".join(f"{day.isoformat()} ({display_day(day)})" for day in days)
         return DateError(
             f"cannot read the date {_quote(text)}: a weekday is not read as a date: write the"
             f" day, {choices}"
@@ -631,6 +628,16 @@ def display_date(value: DateValue) -> str:
     back to the same span.
     """
     return "unknown" if value.precision == "unknown" else display_text(value.text)
+
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def display_day(day: date) -> str:
+    """A day with its weekday, then as every listing says it (Fri 14 Jun 2024): how a
+    deadline's working, where the weekday is often why a period runs on, and a refused
+    weekday's choices say it."""
+    return f"{WEEKDAYS[day.weekday()]} {display_text(day.isoformat())}"
 
 
 @lru_cache(maxsize=8192)

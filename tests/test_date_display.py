@@ -6,10 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from casetrack.dates import display_date, display_time, parse_date
+from casetrack.dates import display_date, display_day, display_time, parse_date
 from tests.conftest import Cli
 
 SPAN = "between 3 Jul 2003 and 16 Sep 2014"
@@ -68,3 +71,24 @@ def test_every_listing_uses_the_one_display(uncertain: Cli, typed: str) -> None:
     assert said in uncertain("search", "Probe").stdout
     assert said in uncertain("party", "show", "Bo").stdout
     assert said in uncertain("source", "show", "1").stdout
+
+
+@given(st.dates(min_value=date(1000, 1, 1), max_value=date(2999, 12, 31)))
+def test_a_day_with_its_weekday_is_said_one_way_and_reads_back(day: date) -> None:
+    """A deadline's working and a refused weekday's choices say a day through display_day:
+    its weekday, then the day as listings say it, which parses back to that day."""
+    weekday, _, said = display_day(day).partition(" ")
+    assert weekday == "MonTueWedThuFriSatSun"[3 * day.weekday() :][:3]
+    assert said == display_date(parse_date(day.isoformat()))
+    assert parse_date(said).start == parse_date(said).end == day
+
+
+def test_a_deadlines_working_and_a_refused_weekday_say_days_alike(cli: Cli) -> None:
+    cli("case", "add", "acme", "--title", "Acme")
+    trigger = cli("add", "acme", "2024-06-14", "Judgment", "--kind", "judgment").stdout.strip()
+    cli("deadline", "add", "acme", "--rule", "us-frap-4a1a", "--from", trigger)
+    [(deadline,)] = cli.query("SELECT milestone_id FROM deadlines")
+    working = cli("show", str(deadline)).stdout
+    assert display_day(date(2024, 6, 14)) in working  # "Fri 14 Jun 2024"
+    refused = cli("add", "acme", "next friday", "X", code=1).stderr
+    assert " (Fri " in refused

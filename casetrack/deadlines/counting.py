@@ -28,13 +28,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from casetrack.dates import MONTHS, display_text
+from casetrack.dates import MONTHS, display_day
 from casetrack.errors import CasetrackError
 from casetrack.text import plural
 
 UNITS = ("days", "court days", "months", "hours")
 DIRECTIONS = ("after", "before")
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _WEEKEND = {5: "a Saturday", 6: "a Sunday"}
 # Why a day is not one a period can end on: a holiday's or closure's name, or None.
 Closed = Callable[[date], str | None]
@@ -75,12 +74,6 @@ class Count:
     def working(self) -> str:
         """The steps in one line, as `show` and exports give a deadline's working."""
         return "; ".join(self.steps)
-
-
-def say_day(day: date) -> str:
-    """A day as the working says it: its weekday (why it cannot end a period, often), then
-    the day as every listing says it (Fri 14 Jun 2024)."""
-    return f"{WEEKDAYS[day.weekday()]} {display_text(day.isoformat())}"
 
 
 def weekend_or(closed: Closed) -> Closed:
@@ -125,7 +118,7 @@ def count(
     period = plural(amount, unit[:-1], unit)
     if unit == "months":
         day = add_months(trigger, sign * amount)
-        step = f"{period} {way} {say_day(trigger)} → {say_day(day)}"
+        step = f"{period} {way} {display_day(trigger)} → {display_day(day)}"
         if day.day != trigger.day:
             step += f" (no {trigger.day} {MONTHS[day.month - 1]}: the last day of the month)"
     elif unit == "court days":
@@ -134,18 +127,18 @@ def count(
             day += timedelta(days=sign)
             left -= why(day) is None
         step = (
-            f"{period} {way} {say_day(trigger)}, not counting weekends and holidays"
-            f" → {say_day(day)}"
+            f"{period} {way} {display_day(trigger)}, not counting weekends and holidays"
+            f" → {display_day(day)}"
         )
     elif unit == "hours":
         if not rule.counts_hours:
             raise CasetrackError(f"{method} counts no periods in hours: give days or months")
         days = amount // 24 + (1 if hours_late and amount % 24 else 0)
         day = trigger + timedelta(days=sign * days)
-        step = f"{period} {way} {say_day(trigger)} → {say_day(day)}"
+        step = f"{period} {way} {display_day(trigger)} → {display_day(day)}"
     else:
         day = trigger + timedelta(days=sign * amount)
-        step = f"{period} {way} {say_day(trigger)} → {say_day(day)}"
+        step = f"{period} {way} {display_day(trigger)} → {display_day(day)}"
     result = Count(day)
     if not rule.extends:
         reason = why(day)
@@ -159,7 +152,7 @@ def count(
             )
         result.day += timedelta(days=rule.mail_days)
         result.steps.append(
-            f"+ {rule.mail_days} days for service by mail (FRCP 6(d)) → {say_day(result.day)}"
+            f"+ {rule.mail_days} days for service by mail (FRCP 6(d)) → {display_day(result.day)}"
             + _roll(result, why, sign)
         )
     return result
@@ -171,9 +164,9 @@ def _roll(result: Count, why: Closed, sign: int) -> str:
     said = ""
     reason = why(result.day)
     while reason is not None:
-        said += f", {reason}" if not said else f"; {say_day(result.day)}, {reason}"
+        said += f", {reason}" if not said else f"; {display_day(result.day)}, {reason}"
         result.day += timedelta(days=sign)
         reason = why(result.day)
     if not said:
         return ""
-    return f"{said} → {'back to ' if sign == -1 else ''}{say_day(result.day)}"
+    return f"{said} → {'back to ' if sign == -1 else ''}{display_day(result.day)}"
