@@ -616,3 +616,17 @@ def test_counts_are_said_with_their_noun_in_the_singular_or_plural(cli: Cli) -> 
     assert f"counted again: deadlines {first}, {second} (see" in said
     undone = cli("undo").stderr
     assert "(s)" not in said + undone and " row changes)" in undone
+
+
+def test_alarm_without_a_calendar_is_refused_as_excel_without_csv(cli: Cli) -> None:
+    """--alarm sets a calendar's reminder: given with a table, it is refused in one line
+    rather than ignored; with --format ics it sets every VALARM, 3 days when not given."""
+    deadline(cli, "us-frap-4b1a", judgment(cli, "2024-06-03"))
+    said = cli("upcoming", "--alarm", "7", "--as-of", "2024-06-05", code=2).stderr
+    assert said == (
+        "casetrack: Invalid value for --alarm: only a calendar takes it: add --format ics"
+        " (see 'casetrack upcoming --help')\n"
+    )
+    calendar = cli("upcoming", "--as-of", "2024-06-05", "-f", "ics", "--alarm", "7").stdout
+    assert "TRIGGER:-P7D" in calendar
+    assert "TRIGGER:-P3D" in cli("upcoming", "--as-of", "2024-06-05", "-f", "ics").stdout

@@ -34,6 +34,8 @@ rules_app = typer.Typer(help="List, show, add, edit and remove court rules.", no
 closures_app = typer.Typer(
     help="Days a court was closed: they count as holidays.", no_args_is_help=True
 )
+# Days before a deadline a calendar's reminder rings, unless --alarm says otherwise.
+ALARM_DAYS = 3
 deadlines_app = typer.Typer(help="Deadlines counted from a court rule.", no_args_is_help=True)
 
 RuleId = Annotated[str, typer.Argument(metavar="RULE", help="Rule id, e.g. us-frap-4a1a.")]
@@ -398,14 +400,15 @@ def upcoming(
         ),
     ] = "table",
     alarm: Annotated[
-        int,
+        int | None,
         typer.Option(
             metavar="DAYS",
             min=0,
             max=365,
-            help="With --format ics, the reminder this many days before.",
+            help=f"With --format ics, the reminder this many days before (default: {ALARM_DAYS}).",
+            show_default=False,
         ),
-    ] = 3,
+    ] = None,
 ) -> None:
     """What falls due: open deadlines across cases, soonest first, with the days left;
     overdue ones first, marked. Mark one done with 'casetrack edit ID --done'.
@@ -415,13 +418,15 @@ def upcoming(
     from casetrack.dates import display_text
     from casetrack.deadlines.due import upcoming as select
 
+    if alarm is not None and fmt != "ics":  # a table has no reminder: say so, as --excel does
+        raise typer.BadParameter("only a calendar takes it: add --format ics", param_hint="--alarm")
     store = open_store(ctx)
     today = _as_of(as_of)
     due = select(store.conn, today, days, cases)
     if fmt == "ics":
         from casetrack.exchange.ics import deadlines_ics
 
-        out(deadlines_ics(store.conn, [d.id for d in due], alarm))
+        out(deadlines_ics(store.conn, [d.id for d in due], ALARM_DAYS if alarm is None else alarm))
         return
     chosen = OutputFormat(fmt)
     records: Iterable[dict[str, Any]] = (d.to_dict() for d in due)
