@@ -155,10 +155,19 @@ def checked_date(text: str) -> DateValue:
     return parsed_date(text)
 
 
+# The words litigators use for a fact's status (as name_key folds them), English and French.
+STATUS_WORDS = {
+    "contested": "disputed", "in dispute": "disputed", "conteste": "disputed",
+    "agreed": "undisputed", "admitted": "undisputed", "uncontested": "undisputed",
+    "not disputed": "undisputed", "non conteste": "undisputed",
+    "uncertain": "unsure", "unclear": "unsure", "unverified": "unsure", "incertain": "unsure",
+}  # fmt: skip
+
+
 def check_status(status: str) -> str:
-    """A milestone status, refused with the closest ones: edit, import and the --status filter
-    share it."""
-    return check_choice(status, MILESTONE_STATUSES, "status")
+    """A milestone status, or a word for one (contested is disputed), refused with the
+    closest ones: edit, import and the --status filter share it."""
+    return check_choice(status, MILESTONE_STATUSES, "status", STATUS_WORDS)
 
 
 def check_sort_key(key: object, value: DateValue) -> str:

@@ -235,3 +235,17 @@ def test_party_alias_rm_counts_aliases_in_words(cli: Cli) -> None:
     assert done == "removed 2 aliases of Committee against Torture (no aliases left)\n"
     said = cli("party", "alias", "rm", "Committee against Torture", code=2).stderr
     assert "(es)" not in said and "the aliases to remove" in said
+
+
+def test_a_status_is_also_the_word_litigators_use_for_it(cli: Cli) -> None:
+    """'contested' is disputed, 'agreed' undisputed, 'uncertain' unsure (and the French
+    'contesté'), in edit and in the --status filter alike; a slip still gets the closest."""
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("add", "acme", "2003-06-17", "Raid", "--kind", "raid")
+    for word, status in (("contested", "disputed"), ("Agreed", "undisputed"),
+                         ("contesté", "disputed"), ("uncertain", "unsure")):  # fmt: skip
+        cli("edit", "1", "--status", word)
+        assert cli.query("SELECT status FROM milestones WHERE id = 1") == [(status,)]
+    assert "Raid" in cli("timeline", "--status", "incertain").stdout
+    said = cli("edit", "1", "--status", "disptued", code=1).stderr
+    assert "did you mean 'disputed'" in said
