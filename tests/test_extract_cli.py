@@ -317,6 +317,15 @@ def test_interactive_quit_keeps_what_was_accepted(store: Cli, tmp_path: Path) ->
     assert [m[:2] for m in milestones(store)] == [("2001", "investigation")]
 
 
+def test_interactive_takes_yes_and_no_for_accept_and_skip(store: Cli, tmp_path: Path) -> None:
+    """y accepts and n skips, as people answer a yes-or-no question; other answers are asked
+    again, naming y and n too."""
+    article = str(write(tmp_path, RAID.text))
+    result = store("extract", article, "-c", CASE, "-i", input="n\nwhat\nyes\nq\n")
+    assert [m[:2] for m in milestones(store)] == [("2001", "investigation")]
+    assert "answer a (accept, or y), e (edit), s (skip, or n) or q (quit)" in result.stderr
+
+
 def test_interactive_edit_to_a_plain_date_makes_it_undisputed(store: Cli, tmp_path: Path) -> None:
     article = str(write(tmp_path, RAID.text))
     store("extract", article, "-c", CASE, "-i", input="q\n")

@@ -251,6 +251,10 @@ def _row(number: int, candidate: Candidate) -> dict[str, Any]:
     }
 
 
+# The answers people give a yes-or-no question, taken for accept and skip.
+_YES_NO = {"y": "a", "n": "s"}
+
+
 def _ask(store: Store, proposals: list[Proposal]) -> list[Proposal]:
     """Go through the proposals one by one; quit keeps those accepted so far."""
     accepted: list[Proposal] = []
@@ -260,6 +264,7 @@ def _ask(store: Store, proposals: list[Proposal]) -> list[Proposal]:
             while True:
                 answer = typer.prompt("accept, edit, skip or quit (a/e/s/q)", default="a", err=True)
                 action = answer.strip().lower()[:1]
+                action = _YES_NO.get(action, action)
                 if action in ("a", "e"):
                     accepted.append(_edit(store, proposal) if action == "e" else proposal)
                     break
@@ -267,7 +272,7 @@ def _ask(store: Store, proposals: list[Proposal]) -> list[Proposal]:
                     break
                 if action == "q":
                     return accepted
-                say("answer a (accept), e (edit), s (skip) or q (quit)")
+                say("answer a (accept, or y), e (edit), s (skip, or n) or q (quit)")
     except typer.Abort:  # end of input or Ctrl-C at a prompt: end its line first
         say("")
         raise CasetrackError("stopped before the end: nothing written") from None
