@@ -175,3 +175,18 @@ def test_from_and_to_name_the_options_a_period_is_given_with(demo: Cli, tmp_path
     assert "No such option: --to (did you mean --until?)" in said and not out.exists()
     assert "(did you mean --as-of?)" in demo("upcoming", "--from", "2024", code=2).stderr
     assert "Possible options" in demo("timeline", "--frm", "2003", code=2).stderr
+
+
+def test_ids_written_as_in_prose_are_refused_saying_how_to_give_them(demo: Cli) -> None:
+    """`rm 4,5`, `show #4` and `show 4,5`: one line saying how the command takes ids (several
+    separated by spaces where it takes several), and nothing is changed."""
+    before = demo.records()
+    assert demo("rm", "4,5", code=2).stderr == (
+        "casetrack: give the ids separated by spaces, as in 'casetrack rm 4 5'"
+        " (see 'casetrack rm --help')\n"
+    )
+    assert "give the id as a number, as in 'casetrack show 4'" in demo("show", "#4", code=2).stderr
+    said = demo("show", "4,5", code=2).stderr
+    assert "give one id, not '4,5': run casetrack show once per id" in said
+    assert "is not a valid integer" in demo("show", "abc", code=2).stderr
+    assert demo.records() == before

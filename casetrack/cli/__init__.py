@@ -53,7 +53,12 @@ def _usage_message(err: ClickException, command_path: str | None = None) -> str:
             f"{negative[1]} is no option, nor an id: ids count from 1"
             f" (see '{ctx.command_path} --help')"
         )
-    said = _argument_hint(message, ctx) or _synonym_hint(message, ctx) or message
+    said = (
+        _argument_hint(message, ctx)
+        or _synonym_hint(message, ctx)
+        or _id_list_hint(message, ctx)
+        or message
+    )
     listing = re.fullmatch(r"No such command '(?:list|ls)'", message)
     if listing and ctx.command.name in LISTED_BY:  # `deadline list`
         said = f"{message}: {LISTED_BY[ctx.command.name]}"
@@ -99,6 +104,20 @@ def _synonym_hint(message: str, ctx: typer.Context) -> str | None:
     options = {o for param in ctx.command.params for o in param.opts}
     meant = [o for o in _SAID_OTHERWISE.get(typed[1], ()) if o in options]
     return f"No such option: {typed[1]} (did you mean {meant[0]}?)" if meant else None
+
+
+def _id_list_hint(message: str, ctx: typer.Context) -> str | None:
+    """`rm 4,5` or `show #4`: ids as people write them in prose; say how the command line
+    takes them (one id, or several separated by spaces where the command takes several)."""
+    typed = re.match(r"Invalid value for '[^']+': '([^']*)' is not", message)
+    if typed is None or not re.fullmatch(r"#?\d+(?:\s*[,;]\s*#?\d+)*", typed[1].strip()):
+        return None
+    ids = re.findall(r"\d+", typed[1])
+    several = any(p.param_type_name == "argument" and p.nargs == -1 for p in ctx.command.params)
+    if len(ids) > 1 and not several:
+        return f"give one id, not {typed[1]!r}: run {ctx.command_path} once per id"
+    said = "the ids separated by spaces" if several else "the id as a number"
+    return f"give {said}, as in '{ctx.command_path} {' '.join(ids)}'"
 
 
 def _quote_hint(message: str, ctx: typer.Context) -> str | None:
