@@ -424,3 +424,20 @@ def test_the_file_extract_cited_is_found_by_the_path_typed(
     assert "a.txt" in cli("source", "show", "a.txt").stdout
     missing = cli("timeline", "--source", "texts/b.txt", code=1)
     assert missing.stderr == "casetrack: no source 'texts/b.txt': see 'casetrack source list'\n"
+
+
+def test_every_listing_format_lists_the_candidates(cli: Cli, tmp_path: Path) -> None:
+    """extract takes every listing's --format: csv and markdown give the table's columns
+    (the anchor too), jsonl one candidate a line as json lists them."""
+    import csv
+    import io
+    import json
+
+    article = str(write(tmp_path, RAID.text))
+    listed = candidates(cli, article)
+    rows = list(csv.DictReader(io.StringIO(cli("extract", article, "-f", "csv").stdout)))
+    assert [r["date"] for r in rows] == [c["date"] for c in listed]
+    assert rows[3]["anchor"] == "2003-07-03" and rows[3]["found"] == "Two weeks later"
+    lines = cli("extract", article, "-f", "jsonl").stdout.splitlines()
+    assert [json.loads(line) for line in lines] == listed
+    assert cli("extract", article, "-f", "markdown").stdout.startswith("| #")

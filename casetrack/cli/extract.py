@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from casetrack.cli.common import choice_option, existing_store, open_store, out, say
+from casetrack.cli.common import (
+    OutputFormat,
+    choice_option,
+    existing_store,
+    open_store,
+    out,
+    say,
+)
 from casetrack.errors import CasetrackError
 from casetrack.text import plural
 
@@ -17,11 +24,6 @@ if TYPE_CHECKING:
     from casetrack.extract import Candidate, Extraction
     from casetrack.proposals import ApplyReport, ExtractText, Proposal
     from casetrack.store import Store
-
-
-class ListFormat(StrEnum):
-    table = "table"
-    json = "json"
 
 
 class KindMethod(StrEnum):
@@ -78,8 +80,15 @@ def extract(
         ),
     ] = "en",
     fmt: Annotated[
-        str, choice_option("--format", "-f", enum=ListFormat, help="table or json.")
-    ] = ListFormat.table,
+        str,
+        choice_option(
+            "--format",
+            "-f",
+            enum=OutputFormat,
+            help="table, markdown, csv, json (the text and its candidates) or jsonl (a"
+            " candidate a line).",
+        ),
+    ] = OutputFormat.table,
     kinds: Annotated[
         str,
         choice_option(
@@ -211,14 +220,17 @@ def _read(file: str) -> bytes:
 def _show(extraction: Extraction, fmt: str, name: str, pages: list[tuple[str, int] | None]) -> None:
     """The candidates; each with its page (label and position) when read from pages."""
     paged = any(pages)
-    if fmt == ListFormat.json:
+    if fmt in (OutputFormat.json, OutputFormat.jsonl):
         import json
 
         record = extraction.to_dict()
         if paged:
             for candidate, page in zip(record["candidates"], pages, strict=True):
                 candidate["page"], candidate["page_index"] = page or (None, None)
-        out(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        if fmt == OutputFormat.jsonl:
+            out("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in record["candidates"]))
+        else:
+            out(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         return
     from casetrack.output.listings import COMFORT, render
 
@@ -228,12 +240,13 @@ def _show(extraction: Extraction, fmt: str, name: str, pages: list[tuple[str, in
     rows = [_row(n, c) for n, c in enumerate(extraction.candidates, 1)]
     # The title is what a reviewer reads: on a narrow terminal the date as found (the date
     # column says it), anchors and then parties give way to it (--format json has them all).
-    columns = [c for c in COLUMNS if c != "anchor" or any(r["anchor"] for r in rows)]
+    table = fmt == OutputFormat.table
+    columns = [c for c in COLUMNS if c != "anchor" or not table or any(r["anchor"] for r in rows)]
     if paged:
         for row, page in zip(rows, pages, strict=True):
             row["page"] = page[0] if page else ""
         columns.insert(1, "page")
-    out(render(rows, "table", columns, flexible=("parties", "title"),
+    out(render(rows, str(fmt), columns, flexible=("parties", "title"),
                droppable=("found", "anchor", "parties"), comfort=COMFORT))  # fmt: skip
 
 
