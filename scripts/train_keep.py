@@ -54,6 +54,7 @@ THEN = {
     "heldout6": "ae7f14a",
     "heldout7": "ae7f14a",
     "heldout8": "06493ab",
+    "heldout9": "e8a2905",
 }
 _DUMP = """
 import importlib.util, json, sys
