@@ -10,9 +10,8 @@ splits, which they never are
 ("heldout2" and "heldout3" were added once the misses of "heldout" had been read, "heldout4" once
 those of "heldout3" had, "heldout5" once "heldout4" had been scored and spent, "heldout6" once
 "heldout5" had, "heldout7" as a second clean split beside "heldout6", "heldout8" and "heldout9"
-annotated blind under tests/corpus/extract/GUIDE.md; "heldout6" to "heldout9" were each scored
-once with the rules frozen and then spent, their misses read; "heldout10", annotated blind, is
-sealed in scripts/evaluate_extract.py).
+annotated blind under tests/corpus/extract/GUIDE.md, and "heldout10" likewise; "heldout6" to
+"heldout10" were each scored once with the rules frozen and then spent, their misses read).
 """
 
 from __future__ import annotations
