@@ -371,9 +371,10 @@ def document_details(store: Store, ref: str) -> dict[str, Any]:
     labels = page_labels(store.conn, document.id)
     citing = (
         {"id": r[0], "case": r[1], "date": r[2], "title": r[3], "page": r[4],
-         "page_index": r[5], "quote": r[6]}
+         "page_index": r[5], "quote": r[6], "quote_found": None if r[7] is None else bool(r[7])}
         for r in store.conn.execute(
-            f"""SELECT m.id, c.slug, m.date, m.title, ms.page, ms.page_index, ms.quote
+            f"""SELECT m.id, c.slug, m.date, m.title, ms.page, ms.page_index, ms.quote,
+                ms.quote_found
                 FROM sources s JOIN milestone_sources ms ON ms.source_id = s.id
                 JOIN milestones m ON m.id = ms.milestone_id AND m.deleted_at IS NULL
                 JOIN cases c ON c.id = m.case_id

@@ -39,6 +39,11 @@ FRENCH_ROLES = (
 KNOWN_ROLES = ROLES + FRENCH_ROLES
 
 
+# What every listing and report says of a quote casetrack looked for on the page it cites and
+# did not find there.
+QUOTE_NOT_FOUND = "quote not found on the page"
+
+
 @dataclass
 class Case:
     id: int
@@ -143,7 +148,7 @@ class SourceLink:
     @property
     def quote_warning(self) -> str | None:
         """What every listing and report says of a quote not found on the page it cites."""
-        return "quote not found on the page" if self.quote_found == 0 else None
+        return QUOTE_NOT_FOUND if self.quote_found == 0 else None
 
     def to_dict(self) -> dict[str, Any]:
         return {

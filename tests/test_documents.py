@@ -346,3 +346,20 @@ def test_a_page_range_or_a_title_in_cite_is_refused_saying_what_to_give(
     )
     assert "(see 'casetrack doc list')" in cli("doc", "show", "zzz", code=1).stderr
     assert cli.records() == before
+
+
+def test_doc_show_marks_a_quote_not_found_on_its_page_as_show_does(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """The milestones citing a document say which quotes are not on the page cited (the
+    table marks the quote, JSON gives quote_found), as show and check do."""
+    cli("init")
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("doc", "add", str(exhibit(tmp_path)), "--title", "Exhibit 5")
+    cli("add", "acme", "2003-06-17", "Summary", "--cite", "1:ii", "--quote", "Summary of the")
+    cli("add", "acme", "2003-07-03", "Director charged", "--cite", "1:ii", "--quote", "nowhere")
+    table = cli("doc", "show", "1").stdout
+    assert "nowhere (quote not found on the page)" in table
+    assert "Summary of the (quote" not in table
+    listed = json.loads(cli("doc", "show", "1", "-f", "json").stdout)["milestones"]
+    assert [(m["id"], m["quote_found"]) for m in listed] == [(1, True), (2, False)]

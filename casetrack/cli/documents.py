@@ -115,9 +115,20 @@ def show(ctx: typer.Context, ref: DocRef, fmt: FormatOption = OutputFormat.table
     details = document_details(open_store(ctx), ref)
     if fmt in (OutputFormat.table, OutputFormat.markdown):  # the Bates range said once
         details = {k: v for k, v in details.items() if k not in ("bates_first", "bates_last")}
+    if fmt in (OutputFormat.table, OutputFormat.markdown, OutputFormat.csv):
+        details["milestones"] = map(_marked, details["milestones"])
     columns = ["id", "case", "date", "title", "page", "quote"]
     emit_details(details, fmt, "milestones", columns, ("date", "title", "quote"),
                  dates=("date",))  # fmt: skip
+
+
+def _marked(citing: dict[str, Any]) -> dict[str, Any]:
+    """A citation's quote as `show` says it: marked when it is not on the page cited."""
+    from casetrack.models import QUOTE_NOT_FOUND
+
+    if citing["quote_found"] is False:
+        return {**citing, "quote": f"{citing['quote']} ({QUOTE_NOT_FOUND})"}
+    return citing
 
 
 @app.command("verify")
