@@ -189,4 +189,6 @@ def test_ids_written_as_in_prose_are_refused_saying_how_to_give_them(demo: Cli) 
     said = demo("show", "4,5", code=2).stderr
     assert "give one id, not '4,5': run casetrack show once per id" in said
     assert "is not a valid integer" in demo("show", "abc", code=2).stderr
+    said = demo("upcoming", "--days", "4,5", code=2).stderr  # an option's number is no id
+    assert "Invalid value for '--days': '4,5' is not a valid integer" in said
     assert demo.records() == before

@@ -109,13 +109,13 @@ def _synonym_hint(message: str, ctx: typer.Context) -> str | None:
 def _id_list_hint(message: str, ctx: typer.Context) -> str | None:
     """`rm 4,5` or `show #4`: ids as people write them in prose; say how the command line
     takes them (one id, or several separated by spaces where the command takes several)."""
-    typed = re.match(r"Invalid value for '[^']+': '([^']*)' is not", message)
-    if typed is None or not re.fullmatch(r"#?\d+(?:\s*[,;]\s*#?\d+)*", typed[1].strip()):
+    typed = re.match(r"Invalid value for '([^'-][^']*)': '([^']*)' is not", message)  # no option
+    if typed is None or not re.fullmatch(r"#?\d+(?:\s*[,;]\s*#?\d+)*", typed[2].strip()):
         return None
-    ids = re.findall(r"\d+", typed[1])
+    ids = re.findall(r"\d+", typed[2])
     several = any(p.param_type_name == "argument" and p.nargs == -1 for p in ctx.command.params)
     if len(ids) > 1 and not several:
-        return f"give one id, not {typed[1]!r}: run {ctx.command_path} once per id"
+        return f"give one id, not {typed[2]!r}: run {ctx.command_path} once per id"
     said = "the ids separated by spaces" if several else "the id as a number"
     return f"give {said}, as in '{ctx.command_path} {' '.join(ids)}'"
 
