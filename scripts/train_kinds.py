@@ -7,7 +7,7 @@
 The examples are extract's own proposals on the texts of TRAINING (the rules run, as `extract
 --no-learned` would), paired with the annotated milestones by the evaluator's matching
 (scripts/evaluate_extract.py), each with its date's cues and the annotated kind. Only spent
-splits train: the clean ones (heldout2, any later blind split) are never read here. The
+splits train: the clean ones (heldout2, heldout11, any later blind split) are never read here. The
 made-up `fictional` split is left out: it was written knowing the rules, not as texts are.
 Training is deterministic (a fixed seed), so the same corpus and rules give the same file; the
 file records a digest of the training texts and annotations, which tests/test_extract_learned.py

@@ -34,6 +34,7 @@ SPLITS = (
     "heldout8",
     "heldout9",
     "heldout10",
+    "heldout11",
 )
 
 FOUND = "found"  # extract() proposes it as annotated (apart from got_kind)
