@@ -1146,3 +1146,68 @@ def test_a_decisions_head_and_signature_date_its_hearing_and_the_decision() -> N
         "The application is granted.\n\nSigned at Ottawa, Ontario, this 1st day of December 2011.\n"
     )
     assert kinds(order) == [("2011-12-01", "order")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A text layer that runs the head's lines together: the court's words and a label
+        # before the date still date the decision, or the request that opened the case.
+        (
+            "Download PDF\nSTATE OF OHIO COURT OF APPEALS PEOPLE OF THE STATE OF OHIO, UNPUBLISHED"
+            " March 4, 2019 Plaintiff-Appellee, v No. 123456 Franklin Circuit Court JOHN ROE,"
+            " Defendant-Appellant.\n\nPER CURIAM.\n\nWe affirm.",
+            [("2019-03-04", "ruling")],
+        ),
+        (
+            "Tribunal administratif Numéro 41234 du rôle Inscrit le 3 mars 2019 1re chambre"
+            " Audience publique du 12 mars 2019 Recours formé par Monsieur X contre une décision"
+            " du ministre\n____\nJUGEMENT\nLe tribunal statue sur le recours.",
+            [("2019-03-03", "complaint"), ("2019-03-12", "judgment")],
+        ),
+        (
+            "COUR ADMINISTRATIVE Numéro du rôle : 41234C Inscrit le 3 mars 2019 Audience publique"
+            " du 12 juin 2019 Appel formé par Madame Y contre un jugement du tribunal"
+            " administratif\n\nLa Cour statue sur l'appel.",
+            [("2019-03-03", "complaint"), ("2019-06-12", "ruling")],
+        ),
+        # An order's title under the head: the président's ordonnance.
+        (
+            "Luxembourg, Tribunal administratif, 25 mars 2019, 41234\n\nRequête en sursis à"
+            " exécution\n\nORDONNANCE\n\nLe président statue sur la requête.",
+            [("2019-03-25", "order")],
+        ),
+        # A first-instance court's judgment: the EU General Court's, the Civil Service
+        # Tribunal's (not the Swiss Federal Tribunal's ruling).
+        ("ARRÊT DU TRIBUNAL (deuxième chambre)\n3 mai 2016 (*)\n« Fonction publique »", "judgment"),
+        (
+            "ARRÊT DU TRIBUNAL DE LA FONCTION PUBLIQUE\n(première chambre)\n3 mai 2016 (*)\n"
+            "« Fonction publique »",
+            "judgment",
+        ),
+        ("Arrêt du Tribunal fédéral\nIIe Cour de droit civil\n3 mai 2016\nRecours", "ruling"),
+        # The opinion's own filing line in a US appellate head.
+        (
+            "IN THE SUPERIOR COURT OF OHIO\nAppellant : No. 123 EDA 2015\n"
+            "MEMORANDUM BY JONES, J.: FILED MAY 3, 2016\nAppellant appeals.",
+            "ruling",
+        ),
+        # Not a head: a sentence that tells the hearing the decision followed.
+        (
+            "La COUR, statuant après débats en l'audience publique du 3 mai 2016 où étaient"
+            " présents M. X, président ;",
+            "hearing",
+        ),
+    ],
+)
+def test_a_run_together_head_dates_its_decision_by_its_courts_words(
+    text: str, want: list[tuple[str, str]] | str
+) -> None:
+    got = kinds(text)
+    assert got == want if isinstance(want, list) else [kind for _, kind in got] == [want]
+
+
+def test_a_motion_filed_with_two_words_before_it_is_a_motion() -> None:
+    assert kinds("On 3 May 2019, counsel filed a timely post-trial motion.") == [
+        ("2019-05-03", "motion")
+    ]

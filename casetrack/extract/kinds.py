@@ -374,7 +374,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "motion",
         (
-            r"filed (?:a |an |his |her |their )?[\"\u201c]?(?:[\w-]+ )?motions?" + _MOTION_OBJECT,
+            r"filed (?:a |an |his |her |their )?[\"\u201c]?(?:[\w-]+ ){0,2}motions?"
+            + _MOTION_OBJECT,
             # a petition for rehearing or reconsideration asks the same court again
             r"(?:(?:filed|made|lodged|submitted) (?:an? |the |his |her |their |its )?"
             r"(?:petition|application|request)s? (?:for|to)|petition\w* (?:the [\w ]{1,40} )?for)"
@@ -1349,18 +1350,40 @@ _TITLE_BELOW = 900  # characters: the title may follow the date and the parties'
 # A court that decides at first instance, named in the head: its decision is a judgment.
 _FIRST_INSTANCE = Regex(
     r"\b(?:cour des comptes|cour de discipline budgetaire|chambres? regionales? des comptes"
-    r"|tax court|general division)\b"
+    r"|tax court|general division|tribunal administratif|tribunal de la fonction publique"
+    r"|arret du tribunal(?! federal))\b"
+)
+# An order's title on a line of its own below the head: "ORDONNANCE" (an English "ORDER" there
+# is the operative part of a decision).
+_ORDER_BELOW = Regex(r"(?m)^[ \t]*ordonnance[ \t]*$")
+# What a long head line says just before a date it gives: the day the case was entered on the
+# roll ("Inscrit le 28 novembre 2014", the day its request was lodged), or the decision's own
+# ("Audience publique du 8 décembre 2014", not "statuant en l'audience publique du";
+# "UNPUBLISHED March 19, 2020", "MEMORANDUM BY SMITH, J.: FILED JANUARY 30, 2015").
+_ENTERED_ON_ROLL = Regex(r"\binscrite? le\s*$")
+_DECIDED_ON = Regex(
+    r"(?:(?<!l')\baudience publique du|\b(?:un)?published|\b(?:opinion|memorandum)\b[^\n]{0,60}"
+    r"\bfiled:?)\s*$"
 )
 # The day a decision was pronounced, on the line after its hearing's: "Prononcé du 19 avril".
 _PRONOUNCED_AFTER = Regex(r"\s*\n\s*(?:prononce\w*|lecture|lu|rendu\w*) (?:du|le|en)\b")
 
 
+# A head whose text layer runs its lines together still dates the decision with its court's
+# words: "COURT OF APPEALS ... UNPUBLISHED March 19, 2020", "COUR ADMINISTRATIVE ... Inscrit le
+# 27 juin 2023 Audience publique du 1er février 2024".
+_DATED_HEAD = Regex(r"\b(?:unpublished|(?<!l')audience publique du|inscrite? le)\s+" + _DATE_AHEAD)
+
+
 def is_decision(text: str) -> bool:
     """Whether the text opens as a court decision does (court, docket or judgment words on a
-    short line of its head), and not as a press release or a story about one."""
+    short line of its head, or with a date its court's words give), and not as a press release
+    or a story about one."""
     if is_release(text):
         return False
     head = fold_same_length(text[:HEAD]).lower()
+    if _DECISION_WORDS.rx.search(head) and _DATED_HEAD.rx.search(head):
+        return True
     return any(
         _DECISION_WORDS.rx.search(line)
         and len(line.split()) <= _HEADER_WORDS
@@ -1479,20 +1502,30 @@ def header_kind(
     titled = not rest.strip() and _under_title(story[:offset] + sentence[:line_start])
     if offset + start >= HEAD and not (label and label["label"]) and not titled:
         return None
+    said_before = line[: start - line_start]
+    if _ENTERED_ON_ROLL.rx.search(said_before):
+        return "complaint"  # the request that opened the case, lodged that day
+    decided_on = _DECIDED_ON.rx.search(said_before) is not None
     if label and label["hearing"]:
         return "hearing"  # "Argued April 28, 1950."
     labelled = labelled_kind(line[: start - line_start])
     if labelled is not None:
         return labelled  # "• Judgment date: 2019-07-23", "• Communication date: 2012-05-16"
-    if label is None and (
-        len(line.split()) > _HEADER_WORDS
-        or line.rstrip().endswith((".", ",", ";"))
-        or _FINITE_VERB.rx.search(line)
-        or (len(rest.strip()) > 25 and not _DECISION_WORDS.rx.search(rest))
+    if (
+        label is None
+        and not decided_on
+        and (
+            len(line.split()) > _HEADER_WORDS
+            or line.rstrip().endswith((".", ",", ";"))
+            or _FINITE_VERB.rx.search(line)
+            or (len(rest.strip()) > 25 and not _DECISION_WORDS.rx.search(rest))
+        )
     ):
         return None
-    if label is None and any(
-        strength == _VERB and rx.rx.search(line) for rx, _, strength in _KIND_REGEXES
+    if (
+        label is None
+        and not decided_on
+        and any(strength == _VERB and rx.rx.search(line) for rx, _, strength in _KIND_REGEXES)
     ):
         return None
     before = story[:offset]
@@ -1506,6 +1539,10 @@ def header_kind(
     below = fold_same_length(story[end_at : end_at + _TITLE_BELOW]).lower()
     if _PRONOUNCED_AFTER.rx.match(below):
         return "hearing"  # "Audience publique du 22 mars 2018" above "Prononcé du 19 avril 2018"
-    if _FIRST_INSTANCE.rx.search(head) or _JUDGMENT_NEAR.rx.search(head + below):
+    if _ORDER_BELOW.rx.search(below):
+        return "order"  # "Tribunal administratif, 25 février 2002" above "ORDONNANCE"
+    if _FIRST_INSTANCE.rx.search(head[: len(before) + start]) or _JUDGMENT_NEAR.rx.search(
+        head + below
+    ):
         return "judgment"
     return "ruling"
