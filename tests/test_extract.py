@@ -1310,6 +1310,33 @@ def test_a_decisions_header_date_and_what_it_decided_are_one_milestone() -> None
     ]
 
 
+def test_a_sentence_on_the_day_of_the_judgment_appealed_from_is_that_judgment() -> None:
+    text = (
+        "J-A01234-21\nCOMMONWEALTH OF PENNSYLVANIA : IN THE SUPERIOR COURT OF\n: PENNSYLVANIA\n"
+        "v. :\nJANE ROE :\nAppellant : No. 77 WDA 2020\n"
+        "Appeal from the Judgment of Sentence Entered March 2, 2020\n"
+        "In the Court of Common Pleas of Adams County Criminal Division\n"
+        "OPINION BY SMITH, J.: FILED: JULY 9, 2021\n"
+        "Appellant Jane Roe appeals from the judgment of sentence.\n"
+        + "She raises two issues about the weight of the evidence and the sentence.\n" * 6
+        + "1 Appellant was sentenced on March 2, 2020. On April 1, 2020, counsel filed a motion."
+    )
+    told = [(c.date, c.kind) for c in extract(text).candidates if c.date.startswith("2020")]
+    assert told[0] == ("2020-03-02", "sentencing")  # neither the docket's year nor told twice
+    assert [day for day, _ in told] == ["2020-03-02", "2020-04-01"]  # and what followed it
+
+
+def test_a_decisions_public_hearing_in_its_head_is_the_decision_delivered() -> None:
+    text = (
+        "Luxembourg | Tribunal administratif, 20 mars 2010, 1234\n\n"
+        "Tribunal administratif N° 1234 du rôle Inscrit le 2 mars 2010 "
+        "Audience publique du 20 mars 2010\n\nORDONNANCE\n\n"
+        "Vu la requête déposée le 2 mars 2010 au greffe du tribunal par Maître Paul Renard."
+    )
+    told = [(c.date, c.kind) for c in extract(text, lang="fr").candidates]
+    assert [kind for day, kind in told if day == "2010-03-20"] == ["ruling"]
+
+
 def test_extract_starts_without_eyecite_and_reads_plain_text_without_it() -> None:
     code = (
         "import sys; from casetrack.extract import extract; "

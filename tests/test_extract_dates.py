@@ -794,10 +794,18 @@ def test_a_place_and_date_after_a_sentence_are_no_dateline() -> None:
         "Le mémoire a été transmis selon la convention de New York du 10 juin 1958.",
         "Vu la loi organique du 1er août 2001 relative aux lois de finances ;",
         "Vu le décret n° 2020-1310 du 29 octobre 2020 ;",
+        "Il est placé à l'isolement (article 7 du règlement grand-ducal modifié du 9 juin 1987).",
+        "Il a déposé une demande sur le fondement de la loi modifiée du 3 avril 1996.",
+        "Il conteste la décision 2011/72/PESC du Conseil, du 31 janvier 2011, qui le vise.",
     ],
 )
 def test_a_law_or_treaty_named_by_its_place_number_or_kind_is_no_event(text: str) -> None:
     assert dates(text, "fr") == []
+
+
+def test_the_year_a_docket_number_ends_in_is_no_event() -> None:
+    assert dates("Appellant : No. 77 WDA 2020 Appeal from the Order of the court.") == []
+    assert dates("Commonwealth v. Roe, Nos. 12 EDA 2019 appeal, was argued in 2020.") == ["2020"]
 
 
 @pytest.mark.parametrize(
@@ -806,6 +814,7 @@ def test_a_law_or_treaty_named_by_its_place_number_or_kind_is_no_event(text: str
         ("Il demande la révision de ses droits à pension à compter du 1er octobre 1972.", "fr"),
         ("Elle a droit à une indemnité, avec intérêts à compter du 3 mars 2001.", "fr"),
         ("His benefits were restored with effect from 1 January 2004.", "en"),
+        ("Il sera privé de sa prime avec effet au 1er juillet 1999.", "fr"),
         ("The rate applies effective as of March 1, 2019.", "en"),
     ],
 )

@@ -301,7 +301,13 @@ def extract(
             told_after = decided_on is not None and span.start > decided_on
             if told_after and offset + date_found.start >= HEAD and kind not in _AHEAD:
                 continue  # after the decision's own date: a term's end, a year the copy lost
-            if header in _PLAIN_DECISIONS or _JUDGMENT_AT.rx.search(sentence, 0, date_found.start):
+            own = header in _PLAIN_DECISIONS or _JUDGMENT_AT.rx.search(
+                sentence, 0, date_found.start
+            )
+            appealed = _APPEALED_FROM.rx.search(
+                sentence, max(0, date_found.start - 80), date_found.start
+            )
+            if own and not appealed:
                 decided_on = decided_on or span.end  # the decision's own date
             alone = _told_alone(found)
             if header is None and _names_a_decision(sentence, date_found, kind, candidates, alone):
@@ -618,6 +624,9 @@ _JUDGMENT_AT = Regex(
     r"\b(?:JUDGMENT|ARR[EÊ]T|D[EÉ]CISION)\s+(?!(?:DU|DE|DES|LA|LE|EN|DATE|OF|THE|ON|IN)\b)"
     r"[A-Z][A-Z'-]+\s+$"
 )
+# The decision an appeal is from, in an opinion's head: "Appeal from the Judgment of Sentence
+# Entered May 5, 2021": a date before the opinion's own, what it tells may follow it.
+_APPEALED_FROM = Regex(r"\bappeal(?:ed)?\s+from\s+the\b[^.;\n\d]{0,60}$", re.IGNORECASE)
 _AHEAD = frozenset({"deadline", "hearing"})  # what a decision may set for a later day
 
 
@@ -649,6 +658,29 @@ def _told_finer(candidate: Candidate, kept: Sequence[Candidate]) -> Candidate | 
     )
 
 
+_NOT_DECIDED = frozenset({"other", "hearing"})  # told with a decision's date, no kind of it
+
+
+def _headed(candidate: Candidate) -> bool:
+    """Whether a candidate is a decision's header date (its court and date at its head)."""
+    return candidate.context is not None and candidate.context.header is not None
+
+
+def _decision_told_again(candidate: Candidate, decision: Candidate | None) -> Candidate | None:
+    """The decision a candidate of its day only tells again: "sentenced on May 5" after a head's
+    "Appeal from the Judgment of Sentence Entered May 5" (one sentence, of that kind), or the
+    public hearing a decision's head dates it by ("Audience publique du 25 février 2002",
+    "ARRÊT DU 7 février 2024" under its date): the hearing it was delivered at, no other."""
+    if decision is None or decision.kind not in _PLAIN_DECISIONS:
+        return None
+    if candidate.kind == "sentencing":
+        return decision
+    head = candidate.context is not None and candidate.context.head
+    if candidate.kind == "hearing" and head and _headed(decision):
+        return decision
+    return None
+
+
 def _merged(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per event: a judgment's header date and the sentence that says what it
     decided are one milestone, of the more telling kind ("conviction" over "ruling"); an
@@ -672,6 +704,7 @@ def _merged(candidates: list[Candidate]) -> list[Candidate]:
             plain = decided[day]  # a head's date, then "ORDONNANCE ... Du 7 février 2023"
             first = plain if plain.kind in _PLAIN_DECISIONS else None
         first = first or told.get((0, candidate.date, candidate.kind + candidate.sentence))
+        first = first or _decision_told_again(candidate, decided.get(day))
         if first is None and _no_event_of_its_own(candidate):
             first = by_day.get(day) or any_story.get(candidate.date)
         if first is None:
@@ -685,7 +718,7 @@ def _merged(candidates: list[Candidate]) -> list[Candidate]:
             if candidate.kind != "other":
                 any_story.setdefault(candidate.date, candidate)
             continue
-        if first.kind in _PLAIN_DECISIONS and candidate.kind not in _PLAIN_DECISIONS | {"other"}:
+        if first.kind in _PLAIN_DECISIONS and candidate.kind not in _PLAIN_DECISIONS | _NOT_DECIDED:
             first.kind = candidate.kind
         first.parties.extend(p for p in candidate.parties if p not in first.parties)
         first.new_parties.extend(p for p in candidate.new_parties if p not in first.new_parties)

@@ -328,6 +328,8 @@ _EVENT_NOUNS = (
     r"murders?|killings?|homicides?|shootings?|robber(?:y|ies)|bombings?|kidnappings?|"
     r"assaults?|burglar(?:y|ies)|thefts?|rapes?|stabbings?"
 )
+# A docket number run into a year by its court's letters: "No. 77 WDA 2020", "Nos. 12 EDA 2019".
+_DOCKET_BEFORE = Regex(r"\bNos?\.\s*\d+\s+[A-Z]{2,5}\s+$")
 _YEAR_BEFORE_NOUN = Regex(
     r"(?<![\w$€£/.,-])" + _MODERN_YEAR + r"\s+(?=(?:" + _EVENT_NOUNS + r")\b)", re.IGNORECASE
 )
@@ -485,7 +487,9 @@ _NOT_AN_EVENT_BEFORE = Regex(
     # (not "par arrêté du 13 décembre 1963, il a été déplacé": an act applied to someone)
     r"|(?<!\bpar\s)(?<!\bpar\sun\s)"
     r"\b(?:loi|d[ée]cret|arr[êe]t[ée]|circulaire|directive|r[èe]glement|convention|trait[ée]|"
-    r"protocol[e]?|act|law|statute|decree|regulation)\s+(?:(?:inter)?minist[ée]riel(?:le)?\s+)?"
+    r"protocol[e]?|act|law|statute|decree|regulation)\s+"
+    # its maker and amendment: "règlement grand-ducal modifié du", "la loi modifiée du"
+    r"(?:(?:(?:inter)?minist[ée]riel(?:le)?|grand-ducale?|royale?|modifi[ée]e?|amended)\s+){0,2}"
     r"(?:n(?:[°o]\.?|(?=\s+\d))\s*[\w./-]+,?\s+|\d+\s+)?"
     r"(?:du|of|dated)"
     # A law or treaty named after its place or kind: "la Convention de La Haye du 15 novembre
@@ -493,13 +497,13 @@ _NOT_AN_EVENT_BEFORE = Regex(
     # an EU act named by its number and makers: "le règlement (UE) n° 604/2013 du Parlement
     # européen et du Conseil du 26 juin 2013"; a constitution: "la Constitution du 4 octobre 1958"
     r"|\b(?:r[èe]glement|directive|d[ée]cision)\s+(?:d['\u2019]ex[ée]cution\s+)?"
-    r"(?:\((?:UE|CE|CEE)\)|n[°o]\s*[\d/]+/(?:UE|CE|CEE)\b)"
+    r"(?:\((?:UE|CE|CEE)\)|(?:n[°o]\s*)?\d[\d/]*/(?:UE|CE|CEE|PESC|JAI)\b)"
     r"[^;\n]{0,90}?\s(?:du|of)|\bconstitution\s+(?:du|of)"
     r"|\b(?:loi|convention|trait[ée]|protocole|d[ée]cret|directive|r[èe]glement)\s+(?:(?:de|des"
     r"|sur)\s+(?:la\s+|l['\u2019]|le\s+)?[A-Z\[][\w\[\]'\u2019 -]{0,30}?|organique"
     r"|constitutionnelle|europ[ée]enne|internationale)\s+(?:du|dated)"
     # When a right or interest starts to run: "ses droits à pension à compter du 1er octobre".
-    r"|\b[àa]\s+compter\s+du|\bwith\s+effect\s+from|\beffective\s+(?:as\s+of|from)"
+    r"|\b[àa]\s+compter\s+du|\bwith\s+effect\s+from|\bavec\s+effet\s+(?:au|[àa]\s+partir\s+du)|\beffective\s+(?:as\s+of|from)"
     r"|\bretroactive(?:ly)?\s+(?:to|as\s+of|from)|\br[ée]troacti\w*\s+(?:au|[àa]\s+compter\s+du)"
     # The start of a period told looking back: "spanning back as far as July 1, 2015"
     r"|\b(?:dat|span|go|reach|stretch|extend)\w*\s+back\s+(?:as\s+far\s+as|to)(?:\s+at\s+least)?"
@@ -793,6 +797,8 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
             found.append(Found(m.start(), m.end(), m.group(0), span=span))
     for regex in (_YEAR_AFTER_WORD, _YEAR_BEFORE_NOUN):
         for m in regex.rx.finditer(text):
+            if _DOCKET_BEFORE.rx.search(text, max(0, m.start("year") - 30), m.start("year")):
+                continue  # "No. 77 WDA 2020 Appeal from ...": the year a docket number ends in
             begin = m.start("qualifier") if "qualifier" in regex.rx.groupindex else -1
             begin = begin if begin >= 0 else m.start("year")
             qualifier = m.groupdict().get("qualifier") or m.groupdict().get("context") or ""
