@@ -145,6 +145,20 @@ def require_case_id(conn: sqlite3.Connection, slug: str, *, to_add: bool = False
     return int(row[0])
 
 
+def refuse_near_case(conn: sqlite3.Connection, slug: str) -> None:
+    """Refuse a slug an import would make a new case of when it is likely a slip for a case
+    there is: close to a live case's slug, a case in the trash or a renamed case's old slug.
+    A stray case made from a typo is worse than a refusal; the refusal says how to make it."""
+    slug = slug.strip()
+    if conn.execute(
+        "SELECT 1 FROM cases WHERE slug = ? AND deleted_at IS NULL", (slug,)
+    ).fetchone():
+        return
+    trashed = conn.execute("SELECT 1 FROM cases WHERE slug = ?", (slug,)).fetchone()
+    if trashed or renamed_to(conn, slug) is not None or did_you_mean(slug, case_slugs(conn)):
+        raise NotFoundError(_not_there(conn, slug, to_add=True))
+
+
 def renamed_to(conn: sqlite3.Connection, slug: str) -> str | None:
     """The slug a live case bears now that once bore `slug` (`case rename` leaves no alias
     behind, so an old slug in a script or a note would otherwise name nothing); None if none."""

@@ -337,3 +337,25 @@ def test_a_docket_into_a_hand_made_case_keeps_its_title_and_summary(cli: Cli) ->
     assert cli.query("SELECT title FROM cases WHERE slug = 'txed-6-07-cv-00354'") == [
         ("CREATIVE INTERNET ADVERTISING CORPORATION v. Yahoo! Inc",)
     ]
+
+
+def test_a_case_slug_close_to_a_known_case_is_refused_not_made(cli: Cli, tmp_path: Path) -> None:
+    """--case us-v-hal beside us-v-hale is a slip: a stray case would hide the alert's entries."""
+    cli("case", "add", "us-v-hale", "--title", "United States v. Hale")
+    before = cli.records()
+    refused = cli("import", str(ALERT), "--case", "us-v-hal", code=1)
+    assert refused.stderr.strip().splitlines() == [
+        "casetrack: no case 'us-v-hal' (did you mean 'us-v-hale'?): create it with"
+        " 'casetrack case add us-v-hal --title TITLE'"
+    ]
+    assert cli.records() == before
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("case,date,title\nus-v-hal,2020-01-02,Indictment\n", encoding="utf-8")
+    refused = cli("import", str(sheet), code=1)
+    assert f"{sheet}:2: no case 'us-v-hal' (did you mean 'us-v-hale'?)" in refused.stderr
+    assert cli.records() == before
+    cli("case", "add", "us-v-hal", "--title", "Another Hal")
+    assert "milestones: 1 added" in cli("import", str(ALERT), "--case", "us-v-hal").stderr
+    assert cli.query("SELECT c.slug FROM milestones m JOIN cases c ON c.id = m.case_id") == [
+        ("us-v-hal",)
+    ]

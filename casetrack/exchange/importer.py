@@ -27,7 +27,7 @@ from multiprocessing.connection import Connection
 from typing import Any, Protocol, TextIO
 
 from casetrack.bulk_mode import BulkInserts, bulk_inserts
-from casetrack.cases import CASE_FIELDS, add_case, set_case_fields
+from casetrack.cases import CASE_FIELDS, add_case, refuse_near_case, set_case_fields
 from casetrack.clock import now
 from casetrack.dates import parse_date
 from casetrack.drafts import (
@@ -1002,6 +1002,7 @@ class _Importer:
         known = self.known_case_id(slug)
         if known is not None:
             return known
+        refuse_near_case(self.conn, slug)
         case = add_case(self.store, slug, title or slug)
         self.case_ids[slug.lower()] = case.id
         self.report.added["case"] += 1

@@ -89,9 +89,14 @@ def choose_reader(
 ) -> ImportInput:
     """The reader of `raw` (named `name`, `size` bytes): `fmt` one of IMPORT_FORMATS, or a
     docket of `shape` (exchange.DOCKET_SHAPES) when given or detected; a docket is read whole
-    here, to refuse it before anything is written."""
+    here, to refuse it before anything is written, as is a `case` that is likely a slip
+    for another (cases.refuse_near_case)."""
     from casetrack.exchange.dockets import Options, docket_records, is_casetrack_json
 
+    if case:
+        from casetrack.cases import refuse_near_case
+
+        refuse_near_case(conn, case)
     head = _head(raw)
     chosen = fmt or import_format(name, head)
     docket = shape is not None or (fmt is None and chosen == "json" and not is_casetrack_json(head))
