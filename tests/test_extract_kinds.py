@@ -1211,3 +1211,42 @@ def test_a_motion_filed_with_two_words_before_it_is_a_motion() -> None:
     assert kinds("On 3 May 2019, counsel filed a timely post-trial motion.") == [
         ("2019-05-03", "motion")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A motion turned down in a relative clause hung on it: an order, as "the motion was
+        # denied" is.
+        (
+            "On 3 May 2019, counsel filed a post-trial motion, which was denied on 9 August 2019.",
+            [("2019-05-03", "motion"), ("2019-08-09", "order")],
+        ),
+        # An appeal entered on the appellate court's docket: a registration, no new step.
+        (
+            "Her notice of appeal was filed 2 March 2011, and was docketed in this court on"
+            " 5 April 2011.",
+            [("2011-03-02", "appeal"), ("2011-04-05", "other")],
+        ),
+        ("The appeal was docketed 4 May 2012.", [("2012-05-04", "other")]),
+        # Leave to appeal late, granted by the trial court: an order.
+        ("He was granted an out-of-time appeal 8 June 2010.", [("2010-06-08", "order")]),
+        # The appeal chamber's judgment: a higher court's ruling.
+        ("The Smith Appeal Judgement is scheduled for 5 May 2014.", [("2014-05-05", "ruling")]),
+        # A judgment of sentence is the sentence.
+        (
+            "He appeals from the judgment of sentence entered on 3 May 2016.",
+            [("2016-05-03", "sentencing")],
+        ),
+        # A constitutional court seized by the supreme court that sends it the question.
+        (
+            "Le Conseil constitutionnel a été saisi le 2 mars 2016 par le Conseil d'État d'une"
+            " question prioritaire de constitutionnalité.",
+            [("2016-03-02", "referral")],
+        ),
+    ],
+)
+def test_a_motion_denied_an_appeal_docketed_or_let_in_late_and_a_question_sent_up(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert kinds(text) == want

@@ -342,7 +342,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"handed (?:[\w'-]+ ){0,2}(?:a |an )?(?:[\w-]+ ){0,3}sentences?",
         ),
         (
-            r"sentencing judge?ments?", r"sentenc\w*", r"(?:prison|jail) (?:terms?|sentences?)",
+            r"sentencing judge?ments?", r"judge?ments? of sentence", r"sentenc\w*",
+            r"(?:prison|jail) (?:terms?|sentences?)",
             r"imposition of (?:[\w'-]+ ){0,6}?sentences?",
         ),
     ),
@@ -362,6 +363,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"referred", r"renvoy\w* a la cour",
             # a prosecutor seizing a court of the case: "par lequel le procureur général a saisi"
             r"(?:procureur|ministere public|parquet)\w*(?: [\w'-]+){0,8}? (?:a|avait) saisi\w*",
+            # a constitutional court seized of a question another court sends it: "a été saisi
+            # le 2 mars 2015 par le Conseil d'État"
+            r"(?:a ete|est|fut) saisie?(?=[^.;]{0,40}? par (?:le conseil d'etat|la cour de"
+            r" cassation))",
             r"(?:committed|sent|ordered) (?:for|to stand) trial",
             # sent for trial before the assize court: "renvoyé devant la cour d'assises"
             r"renvoy\w* (?:[\w.'-]+ ){0,3}devant la cour d'assises", r"mis\w* en accusation",
@@ -454,6 +459,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"relinquish\w* (?:its |their )?jurisdiction",
             r"revok\w* (?:his |her |their |the )?(?:supervised release|probation|parole|bail)",
             r"motions? (?:[\w'-]+ ){0,4}(?:was|were) denied",
+            r"(?:(?<=motion, )|(?<=motions, ))(?:which|that) (?:was|were) (?:denied|granted)",
+            # leave to appeal late, in US state courts: "granted an out-of-time appeal"
+            r"granted (?:him |her |them )?(?:an? |the )?out-of-time appeal",
             r"denied (?:the |a |an |his |her |its |their )?(?:[\w'-]+ ){0,3}motions?"
             + _MOTION_OBJECT,
             # a party's request turned down: "denied the State party's request to lift"
@@ -529,7 +537,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"issued",
         ),
         (
-            r"rulings?", r"decisions?", r"determinations?", r"arrets?",
+            r"rulings?", r"decisions?", r"determinations?", r"arrets?", r"appeals? judge?ments?",
         ),
     ),
     (
@@ -677,7 +685,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:transmitted|communique\w*|transmise?s?) (?:to|a|aux) (?:the |l'|les )?"
             r"(?:states?|etats?|governments?|gouvernements?)(?: part(?:y|ies|ie|ies))?",
             # the registration of an application at the ECHR's registry, after its lodging
-            r"(?:(?<=\band )|was |were |been )registered", r"(?<=\bet )enregistree?s? le",
+            r"(?:(?<=\band )|was |were |been )registered",
+            # the appeal entered on the appellate court's docket: "was docketed in this court"
+            r"(?:(?<=\band )|was |were |been )docketed", r"(?<=\bet )enregistree?s? le",
             # a paper served on a party: "notifié le 14 mars aux comptables"
             r"notifie\w*", r"notified",
             # a letter registered at a prosecutor's office, before any court is seized
