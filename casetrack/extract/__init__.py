@@ -658,27 +658,12 @@ def _told_finer(candidate: Candidate, kept: Sequence[Candidate]) -> Candidate | 
     )
 
 
-_NOT_DECIDED = frozenset({"other", "hearing"})  # told with a decision's date, no kind of it
-
-
-def _headed(candidate: Candidate) -> bool:
-    """Whether a candidate is a decision's header date (its court and date at its head)."""
-    return candidate.context is not None and candidate.context.header is not None
-
-
 def _decision_told_again(candidate: Candidate, decision: Candidate | None) -> Candidate | None:
-    """The decision a candidate of its day only tells again: "sentenced on May 5" after a head's
-    "Appeal from the Judgment of Sentence Entered May 5" (one sentence, of that kind), or the
-    public hearing a decision's head dates it by ("Audience publique du 25 février 2002",
-    "ARRÊT DU 7 février 2024" under its date): the hearing it was delivered at, no other."""
-    if decision is None or decision.kind not in _PLAIN_DECISIONS:
+    """The decision a sentencing of its day only tells again: "sentenced on May 5" after an
+    opinion's head "Appeal from the Judgment of Sentence Entered May 5" is one sentence."""
+    if candidate.kind != "sentencing" or decision is None:
         return None
-    if candidate.kind == "sentencing":
-        return decision
-    head = candidate.context is not None and candidate.context.head
-    if candidate.kind == "hearing" and head and _headed(decision):
-        return decision
-    return None
+    return decision if decision.kind in _PLAIN_DECISIONS else None
 
 
 def _merged(candidates: list[Candidate]) -> list[Candidate]:
@@ -718,7 +703,7 @@ def _merged(candidates: list[Candidate]) -> list[Candidate]:
             if candidate.kind != "other":
                 any_story.setdefault(candidate.date, candidate)
             continue
-        if first.kind in _PLAIN_DECISIONS and candidate.kind not in _PLAIN_DECISIONS | _NOT_DECIDED:
+        if first.kind in _PLAIN_DECISIONS and candidate.kind not in _PLAIN_DECISIONS | {"other"}:
             first.kind = candidate.kind
         first.parties.extend(p for p in candidate.parties if p not in first.parties)
         first.new_parties.extend(p for p in candidate.new_parties if p not in first.new_parties)
