@@ -66,6 +66,8 @@ class Citation(NamedTuple):
     uid: str | None = None
     document: str | None = None
     page_index: int | None = None
+    # The title a source new to the store takes (a sheet's 'TITLE sha256:...' line).
+    title: str | None = None
 
 
 @dataclass(slots=True)
@@ -334,12 +336,13 @@ def check_citation(citation: Citation) -> Citation:
         )
     quote, page = optional_text(citation.quote), optional_text(citation.page)
     paragraph = optional_text(citation.paragraph)
-    if (ref, quote, page, paragraph, uid, document) == (
+    title = optional_text(citation.title)
+    if (ref, quote, page, paragraph, uid, document, title) == (
         citation.ref, citation.quote, citation.page, citation.paragraph, citation.uid,
-        citation.document,
+        citation.document, citation.title,
     ):  # fmt: skip
         return citation  # already as stored
-    return Citation(ref, quote, page, paragraph, uid, document, index)
+    return Citation(ref, quote, page, paragraph, uid, document, index, title)
 
 
 def parse_party_spec(spec: str, *, new: bool = False) -> PartySpec:

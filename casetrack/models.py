@@ -165,14 +165,15 @@ class SourceLink:
         }
 
 
-def cited_source(line: str) -> str:
-    """The source a sheet's line names (`SourceLink.named`): a line ending with a document's
-    `sha256:` source after its title is that source; any other line is itself."""
+def cited_source(line: str) -> tuple[str, str | None]:
+    """The source a sheet's line names (`SourceLink.named`) and its title: a line ending with
+    a document's `sha256:` source after its title is that source and title (the title a store
+    without the document gives the source); any other line is itself, untitled."""
     head, _, last = line.rpartition(" ")
     digest = last.removeprefix("sha256:")
     if head and len(digest) == 64 and last != digest and all(c in _HEX for c in digest):
-        return last
-    return line
+        return last, head
+    return line, None
 
 
 _HEX = frozenset("0123456789abcdef")

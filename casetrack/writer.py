@@ -382,7 +382,7 @@ class MilestoneWriter:
         if found is not None:
             source_id = found.id
         else:
-            source_id = create_source(self.conn, ref, uid=citation.uid)
+            source_id = create_source(self.conn, ref, citation.title, uid=citation.uid)
             self.created.sources.append(ref)
             if citation.uid is not None:
                 remember(self.source_uids, citation.uid, source_id)

@@ -320,3 +320,21 @@ def test_a_sheet_names_a_cited_document_by_its_title_and_reads_it_back(
         (f"sha256:{digest}",),
         ("https://example.org/raid",),
     ]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
+def test_a_cited_documents_title_comes_through_an_export_into_another_store(
+    cited: Cli, tmp_path: Path, fmt: str
+) -> None:
+    """A store without the document keeps the source by its hash, under the title the export
+    gave it: a sheet's line 'Exhibit 5 sha256:...' is that title and that source."""
+    cited("add", "acme", "2003-06-17", "Police raid", "--cite", "1:iv", "--quote", "raided")
+    digest = cited.query("SELECT sha256 FROM documents")[0][0]
+    path = tmp_path / f"acme.{fmt}"
+    cited("export", "acme", "-o", str(path))
+    other = Cli(tmp_path / "rt.db")
+    other("import", str(path))
+    assert other.query("SELECT url, title FROM sources") == [(f"sha256:{digest}", "Exhibit 5")]
+    listed = json.loads(other("source", "list", "-f", "json").stdout)
+    assert [s["title"] for s in listed] == ["Exhibit 5"]
+    assert "unchanged" in other("import", str(path)).stderr

@@ -180,12 +180,13 @@ def _milestone(row: dict[str, str]) -> dict[str, Any]:
     }  # fmt: skip
     record["parties"] = [{"spec": p} for p in _split(row.get("parties", ""), True)]
     record["tags"] = _split(row.get("tags", ""), True)
-    urls = [cited_source(line) for line in _split(row.get("sources", ""), False)]
+    cited = [cited_source(line) for line in _split(row.get("sources", ""), False)]
     columns = [row.get(f"source_{part}s", "").split("\n") for part in _CITATION_PARTS]
     record["sources"] = [
-        {"url": url, **{part: _unescape(col[i]) if i < len(col) else None
-                        for part, col in zip(_CITATION_PARTS, columns, strict=True)}}
-        for i, url in enumerate(urls)
+        {"url": url, "title": title,
+         **{part: _unescape(col[i]) if i < len(col) else None
+            for part, col in zip(_CITATION_PARTS, columns, strict=True)}}
+        for i, (url, title) in enumerate(cited)
     ]  # fmt: skip
     return record
 

@@ -312,6 +312,7 @@ def _any_citation(item: Any) -> Citation:
         _given(item.get("paragraph"), "paragraph"),
         None if raw_uid is None or raw_uid == "" else str(raw_uid),
         page_index=item.get("page_index"),
+        title=_given(item.get("title"), "source title"),
     )
 
 
