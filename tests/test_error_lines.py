@@ -12,10 +12,18 @@ def test_import_lists_every_bad_row_on_its_own_line(cli: Cli) -> None:
     )
     result = cli("import", str(sheet), code=1)
     lines = result.stderr.splitlines()
-    assert lines[0] == "casetrack: import failed, nothing was written: 2 error(s)"
+    assert lines[0] == "casetrack: import failed, nothing was written: 2 errors"
     assert lines[1].startswith(f"{sheet}:2: '2020-02-30' is not a real date")
     assert lines[2].startswith(f"{sheet}:3: unknown kind 'rulling' (did you mean 'ruling'")
     assert len(lines) == 3
+
+
+def test_a_single_bad_row_is_counted_as_one_error(cli: Cli) -> None:
+    sheet = cli.db_path.parent / "sheet.csv"
+    sheet.write_text("case,date,title\nc,2020-06,Ruling\nc,2020-13,Ruling\n")
+    lines = cli("import", str(sheet), code=1).stderr.splitlines()
+    assert lines[0] == "casetrack: import failed, nothing was written: 1 error"
+    assert len(lines) == 2
 
 
 def test_newlines_in_quoted_user_text_do_not_break_the_line(cli: Cli) -> None:

@@ -37,6 +37,7 @@ from casetrack.limits import MAX_RECORD, Lines
 from casetrack.models import Milestone, cited_source
 from casetrack.output.listings import safe_cell
 from casetrack.sql import placeholders
+from casetrack.text import noun
 
 if TYPE_CHECKING:
     from casetrack.exchange.jsonfmt import Record
@@ -242,7 +243,8 @@ def _read_rows(reader: Any, lines: Lines, name: str) -> Iterator[Record]:
     missing = [c for c in REQUIRED if c not in names]
     if missing:
         raise CasetrackError(_not_a_sheet(name, header) or (
-            f"{name}:1: the header lacks the column(s) {', '.join(missing)}: a sheet needs at "
+            f"{name}:1: the header lacks the {noun(len(missing), 'column')} {', '.join(missing)}:"
+            f" a sheet needs at "
             f"least {', '.join(REQUIRED)} (and case, unless you pass --case)"
         ))  # fmt: skip
     unknown = [h for h in names if h and h not in COLUMNS]
@@ -251,7 +253,8 @@ def _read_rows(reader: Any, lines: Lines, name: str) -> Iterator[Record]:
             1,
             "warning",
             (
-                f"ignored unknown column(s) {', '.join(repr(h) for h in unknown)} "
+                f"ignored unknown {noun(len(unknown), 'column')}"
+                f" {', '.join(repr(h) for h in unknown)} "
                 f"(known columns: {', '.join(COLUMNS)})"
             ),
         )

@@ -584,7 +584,7 @@ class _Importer:
         more = total - len(self.errors)
         tail = [f"... and {more} more"] if more > 0 else []
         return ImportFailed(
-            f"import failed, nothing was written: {total} error(s)", [*self.errors, *tail]
+            f"import failed, nothing was written: {plural(total, 'error')}", [*self.errors, *tail]
         )
 
     def error(self, line: int | str, message: str) -> None:
