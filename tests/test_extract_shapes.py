@@ -381,3 +381,23 @@ def test_a_court_quashing_a_conviction_or_overturning_a_verdict_rules(text: str)
     """A conviction or an acquittal is a court's act: quashing it dates the quashing (a
     ruling), not an administration's act under review (other); "overturned" is a ruling's verb."""
     assert kinds(text) == [("2021-02-09", "ruling")]
+
+
+def test_a_listings_date_released_lines_date_the_releases_under_them() -> None:
+    """An inspector general's page of releases: each a headline, a "Date Released:" line (a
+    "Category:" line under it, or not) and the release, telling "today" and "yesterday"."""
+    text = (
+        "Investigative News Releases\n\nBelow are our most recent releases.\n\n"
+        "Letter Carrier Sentenced for Stealing Gift Cards\n\n"
+        "Date Released: 04/21/2023\nCategory: Internal Mail Theft\n\n"
+        "TOLEDO \u2013 Dana Pike, 51, of Toledo, was sentenced today to two years in prison for "
+        "stealing gift cards from the mail, announced the United States Attorney.\n\n"
+        "Clerk Found Guilty of Embezzling Postal Funds\n\n"
+        "Date Released: 03/30/2023\n\n"
+        "DAYTON \u2013 Lee Hart, 39, was found guilty by a federal jury yesterday of embezzling "
+        "postal funds."
+    )
+    assert [(c.date, c.kind) for c in extract(text).candidates] == [
+        ("2023-04-21", "sentencing"),
+        ("2023-03-29", "conviction"),
+    ]

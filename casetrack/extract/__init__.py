@@ -52,6 +52,7 @@ from casetrack.extract.dates import (
     item_date,
     latest_day,
     month_first,
+    released_on,
     resolve,
 )
 from casetrack.extract.keep import KeepModel
@@ -196,7 +197,7 @@ def extract(
     latest = None if published or decision else latest_day(found_in)
     for number, sentence in enumerate(listed):
         offset = story.find(sentence, offset)
-        found = found_in[number]
+        found = found_in[number] or ([] if decision else released_on(sentence, lang, numeric_order))
         item = item_date(sentence, found, alone=not decision)
         if item is not None:
             carried.last.clear()  # a new item of a listing: another story, its "he" another

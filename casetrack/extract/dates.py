@@ -1589,6 +1589,22 @@ def is_dated_headline(sentence: str, found: Found) -> bool:
 HEADLINE, ALONE, POST = "headline", "alone", "post"
 
 
+# A release's labelled date on its own line in a listing, and the label lines under it.
+_RELEASED_LABEL = Regex(r"^\s*(?:date\s+)?(?:released|posted|published)\s*:\s*$", re.IGNORECASE)
+_RELEASED_LABEL_AT = Regex(r"\s*(?:date\s+)?(?:released|posted|published)\s*:", re.IGNORECASE)
+_FIELD_LINES = Regex(r"(?:[ \t]*\n[ \t]*[A-Z][\w ]{0,30}:[^\n]*)*[\s.]*")
+
+
+def released_on(sentence: str, lang: str, month_first: bool | None = None) -> list[Found]:
+    """The date of a "Date Released: 11/28/2022" line of a listing, which find_dates() leaves
+    out as a page's furniture: in a listing it dates the release under it."""
+    label = _RELEASED_LABEL_AT.rx.match(sentence)
+    if label is None:
+        return []
+    found = find_dates(sentence[label.end() :], lang, month_first)[:1]
+    return [replace(f, start=f.start + label.end(), end=f.end + label.end()) for f in found]
+
+
 def item_date(
     sentence: str, found: Sequence[Found], alone: bool = False
 ) -> tuple[Span, str] | None:
@@ -1608,6 +1624,12 @@ def item_date(
         and not sentence[first.end :].strip(" \t\n.")
     ):
         return span, ALONE
+    if (
+        alone
+        and _RELEASED_LABEL.rx.match(sentence[: first.start])
+        and _FIELD_LINES.rx.fullmatch(sentence[first.end :])
+    ):
+        return span, ALONE  # "Date Released: 11/28/2022" and a "Category: ..." line over a release
     if sentence[: first.start].strip():
         return None
     follows = _ITEM_DATE.rx.match(sentence, first.end)
