@@ -101,7 +101,7 @@ def test_formats_are_case_insensitive_and_checked(demo: Cli) -> None:
     result = demo("case", "list", "-f", "jsn", code=2)
     assert "unknown format 'jsn' (did you mean 'json' or 'jsonl'?)" in result.stderr
     result = demo("extract", "-", "-f", "tabel", code=2)
-    assert "unknown format 'tabel' (did you mean 'table'?): use table, json" in result.stderr
+    assert "unknown format 'tabel' (did you mean 'table'?): use table, mark" in result.stderr
 
 
 def test_lists_and_optional_flags_convert(demo: Cli) -> None:
