@@ -101,3 +101,25 @@ def test_a_merge_reads_only_casetrack_exports(demo: Cli, tmp_path: Path) -> None
         read_export_file(str(sheet))
     with pytest.raises(CasetrackError, match="is not a casetrack JSON or JSON Lines export"):
         read_export_file(str(DOCKET))
+
+
+def test_import_and_extract_refuse_a_file_they_cannot_open_in_the_same_line(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Both open a file named on the command line in one place (reading.opened): any reason
+    the system gives, a link to itself included, is one line naming the file, and no store."""
+    (tmp_path / "ruling.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "links").mkdir()
+    (tmp_path / "links" / "loop.json").symlink_to(tmp_path / "links" / "loop.json")
+    for name, said in (
+        (
+            f"{tmp_path}/rulng.txt",
+            f"No such file or directory (did you mean '{tmp_path}/ruling.txt'?)",
+        ),
+        (str(tmp_path), "Is a directory"),
+        (f"{tmp_path}/links/loop.json", "Too many levels of symbolic links"),
+    ):
+        for command in ("import", "extract"):
+            result = cli(command, name, code=1)
+            assert result.stderr == f"casetrack: cannot read {name}: {said}\n", command
+    assert not cli.db_path.exists()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -204,17 +203,12 @@ def _store(
 
 
 def _read(file: str) -> bytes:
+    """A text file's bytes ('-': standard input), opened as import opens its files."""
+    from casetrack.exchange.reading import opened, shown_name
     from casetrack.limits import MAX_FILE, read_at_most
-    from casetrack.text import check_file_name, unreadable_file
 
-    if file == "-":
-        return read_at_most(sys.stdin.buffer, MAX_FILE, "<stdin>")
-    check_file_name(file)
-    try:
-        with open(file, "rb") as stream:
-            return read_at_most(stream, MAX_FILE, file)
-    except OSError as err:
-        raise CasetrackError(f"cannot read {file}: {unreadable_file(file, err)}") from None
+    with opened(file) as (stream, _):
+        return read_at_most(stream, MAX_FILE, shown_name(file))
 
 
 def _show(extraction: Extraction, fmt: str, name: str, pages: list[tuple[str, int] | None]) -> None:

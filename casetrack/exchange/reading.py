@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from casetrack.errors import CasetrackError, OptionRefused
 from casetrack.exchange import import_format
-from casetrack.exchange.jsonfmt import Record, read_json, read_jsonl
 
 if TYPE_CHECKING:
     import sqlite3
 
     from casetrack.exchange.importer import ImportReport, JsonlFile
+    from casetrack.exchange.jsonfmt import Record
     from casetrack.exchange.merge import Export
     from casetrack.store import Store
 
@@ -38,19 +38,27 @@ def shown_name(path: str) -> str:
 
 @contextmanager
 def opened(path: str) -> Iterator[tuple[io.BufferedReader, int | None]]:
-    """The file at `path` ('-': standard input) open for reading, and its size when known."""
+    """The file at `path` ('-': standard input) open for reading, and its size when known; a
+    file that cannot be opened is refused in one line, naming the closest file of its folder.
+    `casetrack extract` opens its files here too, so this module imports no reader at its top."""
     if path == "-":
         raw: Any = sys.stdin.buffer
         # Test runners hand over a BytesIO, which cannot peek at the first line.
         yield raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw), None
         return
+    with _open(path) as raw:
+        yield raw, os.fstat(raw.fileno()).st_size
+
+
+def _open(path: str) -> io.BufferedReader:
+    """The file open, or one line saying why not: only the opening is refused here, so an
+    error of what reads it is not said to be the file's."""
     from casetrack.text import check_file_name, unreadable_file
 
     check_file_name(path)
     try:
-        with open(path, "rb") as raw:
-            yield raw, os.fstat(raw.fileno()).st_size
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as err:
+        return open(path, "rb")
+    except OSError as err:
         raise CasetrackError(f"cannot read {path}: {unreadable_file(path, err)}") from None
 
 
@@ -111,6 +119,8 @@ def choose_reader(
 
         # A file, not a pipe: large, it is read by a worker process.
         return ImportInput(name, raw, JsonlFile(_text(raw), name, size), False, size, case)
+    from casetrack.exchange.jsonfmt import read_json, read_jsonl
+
     readers: dict[str, Callable[[TextIO, str], Iterator[Record]]] = {
         "json": read_json, "jsonl": read_jsonl, "csv": _read_csv,
     }  # fmt: skip
@@ -170,6 +180,7 @@ def read_export_file(path: str, fmt: str | None = None) -> Export:
     """A casetrack JSON or JSON Lines export read whole, for a merge (exchange.merge); a CSV
     sheet or a docket is refused, having no uids to merge by."""
     from casetrack.exchange.dockets import is_casetrack_json
+    from casetrack.exchange.jsonfmt import read_json, read_jsonl
     from casetrack.exchange.merge import read_export
 
     name = shown_name(path)
