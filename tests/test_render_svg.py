@@ -280,3 +280,18 @@ def test_labels_of_one_day_read_top_down_in_timeline_order() -> None:
         if el.get("class") == "label" and (el.text or "").startswith("17 Jun 2003")
     ]
     assert [title for _, title in sorted(labels)] == [m.title for m in same_day[1:]]
+
+
+def test_month_ticks_say_the_month_as_every_listing_does() -> None:
+    """A zoomed-in axis names months: the first tick of a stretch with its year, as the
+    listings say a month (display_text), the others by the month's name alone."""
+    from casetrack.dates import MONTHS, display_text
+
+    timeline = [
+        milestone(1, "c1", when("2003-06-17"), "raid", "Raid"),
+        milestone(2, "c1", when("2003-11-03"), "release", "Release"),
+    ]
+    root = parse(render_svg(timeline, title="Months"))
+    ticks = [el.text for el in root.iter(f"{NS}text") if el.get("class") == "tick"]
+    assert ticks and ticks[0] == display_text("2003-06") == "Jun 2003", ticks
+    assert set(ticks[1:]) <= set(MONTHS) and ticks[1:], ticks

@@ -13,7 +13,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Literal, Protocol, Required, TextIO, TypedDict, Unpack
 
-from casetrack.dates import MONTHS, ONE_DAY_IN_A_SPAN, DateValue, display_date
+from casetrack.dates import MONTHS, ONE_DAY_IN_A_SPAN, DateValue, display_date, display_text
 from casetrack.models import Milestone
 from casetrack.output.pictures.common import (
     by_case,
@@ -331,9 +331,11 @@ class TimeScale:
 
 
 def _month_label(day: date, with_year: bool) -> str:
-    if day.month == 1 and not with_year:
-        return str(day.year)
-    return f"{MONTHS[day.month - 1]} {day.year}" if with_year else MONTHS[day.month - 1]
+    """An axis tick: the month with its year as every listing says it (Jun 2003), where the
+    year must be read; else January as its year, another month by its name alone (Jun)."""
+    if with_year:
+        return display_text(day.isoformat()[:7])
+    return str(day.year) if day.month == 1 else MONTHS[day.month - 1]
 
 
 def _days(value: DateValue) -> tuple[int | None, int | None]:
