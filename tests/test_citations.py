@@ -338,3 +338,22 @@ def test_a_cited_documents_title_comes_through_an_export_into_another_store(
     listed = json.loads(other("source", "list", "-f", "json").stdout)
     assert [s["title"] for s in listed] == ["Exhibit 5"]
     assert "unchanged" in other("import", str(path)).stderr
+
+
+def test_an_import_says_in_the_plural_the_files_of_documents_it_did_not_find(
+    cited: Cli, tmp_path: Path
+) -> None:
+    (tmp_path / "notes.txt").write_text("On 3 July 2003 the director was charged.\n", "utf-8")
+    cited("doc", "add", str(tmp_path / "notes.txt"), "--title", "Notes")
+    away = tmp_path / "away"
+    away.mkdir()
+    cited("export", "-o", str(away / "all.json"))
+    said = Cli(away / "other.db")("import", str(away / "all.json")).stderr.splitlines()
+    (line,) = [line for line in said if "not found" in line]
+    assert line.startswith(
+        f"warning: {away / 'all.json'}: the files of 2 documents were not found ("
+    )
+    assert line.endswith(
+        ", ...): their pages are not read; 'casetrack doc add FILE' of the same bytes attaches"
+        " each ('casetrack doc verify' lists them)"
+    )

@@ -70,7 +70,7 @@ from casetrack.sources import create_source, same_urls, source_row
 from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.tables import LINK_TABLES
-from casetrack.text import clean_text, name_key, plural
+from casetrack.text import clean_text, name_key, noun, plural
 from casetrack.writer import (
     LINK_COLUMNS,
     MilestoneWriter,
@@ -638,10 +638,10 @@ class _Importer:
         if self.unread:
             n, first = len(self.unread), self.unread[0]
             self.report.warnings.append(
-                f"{self.name}: the file{'' if n == 1 else 's'} of {plural(n, 'document')}"
-                f" {'was' if n == 1 else 'were'} not found ({first}{', ...' if n > 1 else ''}):"
-                f" {'its' if n == 1 else 'their'} pages are not read; 'casetrack doc add FILE'"
-                f" of the same bytes attaches {'it' if n == 1 else 'each'} ('casetrack doc"
+                f"{self.name}: the {noun(n, 'file')} of {plural(n, 'document')}"
+                f" {noun(n, 'was', 'were')} not found ({first}{', ...' if n > 1 else ''}):"
+                f" {noun(n, 'its', 'their')} pages are not read; 'casetrack doc add FILE'"
+                f" of the same bytes attaches {noun(n, 'it', 'each')} ('casetrack doc"
                 " verify' lists them)"
             )
         created = self.writer.created
