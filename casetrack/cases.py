@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING, Any
 
 from casetrack.clock import now
@@ -145,18 +145,22 @@ def require_case_id(conn: sqlite3.Connection, slug: str, *, to_add: bool = False
     return int(row[0])
 
 
-def refuse_near_case(conn: sqlite3.Connection, slug: str) -> None:
+def refuse_near_case(
+    conn: sqlite3.Connection, slug: str, made: Collection[str] = frozenset()
+) -> None:
     """Refuse a slug an import would make a new case of when it is likely a slip for a case
     there is: close to a live case's slug, a case in the trash or a renamed case's old slug.
-    A stray case made from a typo is worse than a refusal; the refusal says how to make it."""
+    A stray case made from a typo is worse than a refusal; the refusal says how to make it.
+    `made`: the slugs (lowercase) of cases the same import made, which it may name alike."""
     slug = slug.strip()
     if conn.execute(
         "SELECT 1 FROM cases WHERE slug = ? AND deleted_at IS NULL", (slug,)
     ).fetchone():
         return
+    slugs = [s for s in case_slugs(conn) if s.lower() not in made]
     trashed = conn.execute("SELECT 1 FROM cases WHERE slug = ?", (slug,)).fetchone()
-    if trashed or renamed_to(conn, slug) is not None or did_you_mean(slug, case_slugs(conn)):
-        raise NotFoundError(_not_there(conn, slug, to_add=True))
+    if trashed or renamed_to(conn, slug) is not None or did_you_mean(slug, slugs):
+        raise NotFoundError(_not_there(conn, slug, to_add=True, slugs=slugs))
 
 
 def renamed_to(conn: sqlite3.Connection, slug: str) -> str | None:
@@ -172,7 +176,9 @@ def renamed_to(conn: sqlite3.Connection, slug: str) -> str | None:
     return None if row is None else str(row[0])
 
 
-def _not_there(conn: sqlite3.Connection, slug: str, to_add: bool) -> str:
+def _not_there(
+    conn: sqlite3.Connection, slug: str, to_add: bool, slugs: list[str] | None = None
+) -> str:
     """Why there is no such case, and what to type next: restore it from the trash (it is
     the case named: no other is suggested), create it (when adding to it), or look the slug
     up among the cases there are."""
@@ -189,7 +195,8 @@ def _not_there(conn: sqlite3.Connection, slug: str, to_add: bool) -> str:
         if to_add
         else "see 'casetrack case list'"
     )
-    return f"no case {slug!r}{did_you_mean(slug, case_slugs(conn))}: {how}"
+    near = did_you_mean(slug, case_slugs(conn) if slugs is None else slugs)
+    return f"no case {slug!r}{near}: {how}"
 
 
 # A listed case: Case.to_dict's fields, then its figures.

@@ -359,3 +359,13 @@ def test_a_case_slug_close_to_a_known_case_is_refused_not_made(cli: Cli, tmp_pat
     assert cli.query("SELECT c.slug FROM milestones m JOIN cases c ON c.id = m.case_id") == [
         ("us-v-hal",)
     ]
+
+
+def test_cases_a_file_makes_may_be_named_alike(cli: Cli, tmp_path: Path) -> None:
+    """Only the store's cases make a new name a slip: a sheet's own c-1 and c-2 are both made."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("case,date,title\nc-1,2020-01-02,One\nc-2,2020-01-03,Two\n", encoding="utf-8")
+    cli("import", str(sheet))
+    assert cli.query("SELECT slug FROM cases ORDER BY slug") == [("c-1",), ("c-2",)]
+    sheet.write_text("case,date,title\nc-3,2020-01-04,Three\n", encoding="utf-8")
+    assert "no case 'c-3' (did you mean" in cli("import", str(sheet), code=1).stderr

@@ -553,6 +553,7 @@ class _Importer:
         self.errors: list[str] = []
         self.error_count = 0
         self.case_ids: dict[str, int] = {}
+        self.made_cases: set[str] = set()  # slugs (lowercase) of the cases this import made
         self.batch: list[_Row] = []
         # Deadline links (milestone uid, line, link): written once every milestone is.
         self.deadlines: list[tuple[str, int | str, dict[str, Any]]] = []
@@ -702,6 +703,7 @@ class _Importer:
             title = fields.pop("title") or ""
             case = add_case(self.store, slug, title, uid=uid, **fields)
             self.case_ids[slug.lower()] = case.id
+            self.made_cases.add(slug.lower())
             self.report.added["case"] += 1
             return
         self.case_ids[slug.lower()] = row[0]
@@ -1003,9 +1005,10 @@ class _Importer:
         known = self.known_case_id(slug)
         if known is not None:
             return known
-        refuse_near_case(self.conn, slug)
+        refuse_near_case(self.conn, slug, self.made_cases)
         case = add_case(self.store, slug, title or slug)
         self.case_ids[slug.lower()] = case.id
+        self.made_cases.add(slug.lower())
         self.report.added["case"] += 1
         self.report.warnings.append(
             f"{self.name}: case {slug!r} is not in the store: new case titled {case.title!r}"
