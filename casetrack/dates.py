@@ -373,6 +373,8 @@ def _bound_span(token: str) -> tuple[date, date] | None:
 
 
 UNKNOWN = DateValue("unknown", None, None, "unknown")
+# What reads as UNKNOWN: the word, and 'no date' as citations abbreviate it (n.d.; French s.d.).
+_NO_DATE = frozenset({"unknown", "n.d.", "n.d", "n. d.", "no date", "s.d.", "s. d.", "sans date"})
 
 
 # A day or month not known, typed as a question mark (2021-03-?, 2021-?): EDTF's XX.
@@ -394,7 +396,7 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
     value = _from_iso(_year_first(cleaned), text)
     if value:
         return value
-    if cleaned.lower() == "unknown":
+    if cleaned.lower() in _NO_DATE:
         return UNKNOWN
     numeric = re.fullmatch(_NUMERIC, cleaned)
     if numeric:
@@ -849,7 +851,17 @@ def _month_number(word: str) -> int | None:
     return number
 
 
-def _unreal(text: str) -> DateError:
+def _unreal(text: str, code: str | None = None) -> DateError:
+    """A date that names no day of the calendar: when `code` (its ISO reading) names a day
+    past its month's end, that is what is said ('February 2020 has 29 days'), a plainer
+    reason than the list of forms, which the user followed."""
+    match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", code or "")
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        if 1 <= month <= 12 and day > _month_length(year, month):
+            length = _month_length(year, month)
+            said = f"{calendar.month_name[month]} {year} has {length} days"
+            return DateError(f"{_quote(text)} is not a real date: {said}")
     return DateError(f"{_quote(text)} is not a real date: write e.g. {ACCEPTED_FORMS}")
 
 
@@ -872,7 +884,7 @@ def _from_iso(code: str, original: str) -> DateValue | None:
         exact = first.replace(day=int(day_digits))
         return DateValue(exact.isoformat(), exact, exact, "day")
     except ValueError:
-        raise _unreal(original) from None
+        raise _unreal(original, code) from None
 
 
 def _to_edtf(cleaned: str, today: date, original: str) -> str:
@@ -1130,7 +1142,7 @@ def _span(single: Any, original: str) -> tuple[date, date]:
             # edtf takes winter as December only; casetrack means December to February.
             end = date(end.year + 1, 3, 1) - timedelta(days=1)
     except (AttributeError, ValueError, OverflowError):
-        raise _unreal(original) from None
+        raise _unreal(original, str(single)) from None
     return start, end
 
 

@@ -139,6 +139,10 @@ FORMS = [
      "interval", 0, 0, "1 – 25 Nov 2026"),
     ("unknown", "unknown", None, None, "unknown", 0, 0, "unknown"),
     ("Unknown", "unknown", None, None, "unknown", 0, 0, "unknown"),
+    ("n.d.", "unknown", None, None, "unknown", 0, 0, "unknown"),
+    ("N. d.", "unknown", None, None, "unknown", 0, 0, "unknown"),
+    ("s.d.", "unknown", None, None, "unknown", 0, 0, "unknown"),
+    ("no date", "unknown", None, None, "unknown", 0, 0, "unknown"),
 ]  # fmt: skip
 
 
@@ -219,11 +223,14 @@ def test_numeric_dates_are_refused_with_what_they_can_mean(typed: str, readings:
     ("typed", "reason"),
     [
         ("2003-13-01", "is not a real date"),
-        ("2003-02-30", "is not a real date"),
-        ("2003-02-29", "is not a real date"),
+        ("2003-02-30", "is not a real date: February 2003 has 28 days"),
+        ("2003-02-29", "is not a real date: February 2003 has 28 days"),
         ("2003-00", "is not a real date"),
         ("0000", "is not a real date"),
-        ("30 February 2004", "is not a real date"),
+        ("30 February 2004", "is not a real date: February 2004 has 29 days"),
+        ("2021-02-29", "is not a real date: February 2021 has 28 days"),
+        ("31 juin 2003", "is not a real date: June 2003 has 30 days"),
+        ("between 2020-02-30 and 2021", "is not a real date: February 2020 has 29 days"),
         ("June", "cannot read the date"),
         ("", "cannot read the date"),
         ("   ", "cannot read the date"),
@@ -255,7 +262,8 @@ def test_invalid_dates_give_one_line_listing_the_accepted_forms(typed: str, reas
     assert reason in message
     assert "\n" not in message
     assert len(message) < 300
-    if reason != "ends before it starts" and "not a month" not in reason and "season" not in reason:
+    said = ("ends before it starts", "not a month", "season", " days")
+    if not any(words in reason for words in said):
         assert message.endswith(ACCEPTED_FORMS)
 
 
@@ -699,3 +707,18 @@ def test_typed_dates_through_the_cli_and_ambiguous_ones_still_refused(cli: Cli) 
         "casetrack: the date '06/07/2003' is ambiguous: write 2003-07-06 (6 Jul) or 2003-06-07"
         " (7 Jun)\n"
     )
+
+
+def test_a_day_past_its_months_end_is_refused_saying_so(cli: Cli) -> None:
+    cli("case", "add", "acme", "--title", "Acme")
+    refused = cli("add", "acme", "2020-02-30", "x", code=1)
+    assert (
+        refused.stderr == "casetrack: '2020-02-30' is not a real date: February 2020 has 29 days\n"
+    )
+    assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
+
+
+def test_no_date_as_a_citation_writes_it_is_an_unknown_date(cli: Cli) -> None:
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("add", "acme", "n.d.", "Undated letter")
+    assert cli.query("SELECT date FROM milestones") == [("unknown",)]
