@@ -394,11 +394,11 @@ def test_an_exports_milestone_records_import_as_the_general_reading_imports_them
     assert shortcut == _import(text, "worker")
 
 
-def test_a_uid_linked_before_is_taken_as_canonical_only_as_written_then() -> None:
-    """A worker takes the uid of a party or source that a link named before as canonical
-    without matching it again (_Known.linked_uids); the same uid written otherwise (upper
-    case) is still matched, so its milestone goes the general way, which links the same
-    party and source: all three ways write the same rows."""
+def test_a_link_naming_a_held_uid_otherwise_goes_the_general_way() -> None:
+    """A worker finds a link's party or source by its uid as casetrack writes it without
+    matching the uid's form (_Known.finds_canonical_only); the same uid written otherwise
+    (upper case) is not found so, and its milestone goes the general way, which links the
+    same party and source: all three ways write the same rows."""
     party, source = "abcdef12-3456-4789-8abc-def123456789", "fedcba98-7654-4321-8fed-cba987654321"
     head = [
         {"format": "casetrack/1"},

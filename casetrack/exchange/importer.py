@@ -319,10 +319,9 @@ def _any_citation(item: Any) -> Citation:
 class _Known(Protocol):
     """What reading an export's milestone record needs of the store (None: not held)."""
 
-    # Uids of parties and sources held that links named before, so known to be canonical
-    # (CANONICAL_UUID) and not matched again; at most one per party and source held. None:
-    # none kept (the importer's reading, which may hold more as it goes).
-    linked_uids: set[str] | None
+    # Whether known_party and known_source find only uids written as casetrack writes them
+    # (CANONICAL_UUID), so that a link's uid they find needs no matching of its own.
+    finds_canonical_only: bool
 
     def known_case_id(self, slug: str) -> int | None: ...
 
@@ -360,7 +359,7 @@ class _Snapshot:
     labels: LinkLabels
     index: IndexPlan  # for the full-text index of the milestones it makes ready
     spans: _SpanStart
-    linked_uids: set[str] | None = field(default_factory=set)
+    finds_canonical_only = True  # _Importer.snapshot keeps only those
 
     def known_case_id(self, slug: str) -> int | None:
         return self.cases.get(slug.lower())
@@ -420,22 +419,17 @@ def exported_milestone(record: dict[str, Any], known: _Known) -> Ready | None:
     return Ready(checked, case_id, checked.kind, pairs, rows)
 
 
-def _canonical(uid: str) -> bool:
-    """Whether a uid is written as casetrack writes uids (check_uid keeps it as given)."""
-    return CANONICAL_UUID.fullmatch(uid) is not None
-
-
 def _exported_parties(links: list[Any], known: _Known) -> list[PartyLinkRow] | None:
     """An export's party links (party uid, name, role), each of a party the store holds
     by that uid, named once: as check_party and MilestoneWriter.party_pairs make them."""
     pairs = []
-    seen = known.linked_uids
+    match = not known.finds_canonical_only
     for item in links:
         if type(item) is not dict or "spec" in item:
             return None
         uid, name, role = item.get("party"), item.get("name"), item.get("role")
         if not (
-            type(uid) is str and ((seen is not None and uid in seen) or _canonical(uid))
+            type(uid) is str and (not match or CANONICAL_UUID.fullmatch(uid) is not None)
             and type(name) is str and (role is None or type(role) is str)
         ):  # fmt: skip
             return None
@@ -443,8 +437,6 @@ def _exported_parties(links: list[Any], known: _Known) -> list[PartyLinkRow] | N
         party_id = known.known_party(uid)
         if party_id is None:
             return None
-        if seen is not None:
-            seen.add(uid)
         pairs.append((party_id, role or ""))
     if len({party_id for party_id, _ in pairs}) != len(pairs):
         return None
@@ -456,14 +448,14 @@ def _exported_sources(links: list[Any], known: _Known) -> list[SourceLinkRow] | 
     holds by that uid and not a document, cited once: as check_citation and
     MilestoneWriter.pinpoints make them."""
     rows: list[SourceLinkRow] = []
-    seen = known.linked_uids
+    match = not known.finds_canonical_only
     for item in links:
         if type(item) is not dict:
             return None
         uid, url = item.get("source"), item.get("url")
         quote, page, paragraph = item.get("quote"), item.get("page"), item.get("paragraph")
         if not (
-            type(uid) is str and ((seen is not None and uid in seen) or _canonical(uid))
+            type(uid) is str and (not match or CANONICAL_UUID.fullmatch(uid) is not None)
             and (url is None or type(url) is str) and (quote is None or type(quote) is str)
             and (page is None or type(page) is str)
             and (paragraph is None or type(paragraph) is str)
@@ -474,8 +466,6 @@ def _exported_sources(links: list[Any], known: _Known) -> list[SourceLinkRow] | 
         source_id = known.known_source(uid)
         if source_id is None:
             return None
-        if seen is not None:
-            seen.add(uid)
         rows.append((source_id, optional_text(quote), optional_text(page),
                      optional_text(paragraph), None, None))  # fmt: skip
     if len({row[0] for row in rows}) != len(rows):
@@ -573,7 +563,7 @@ class _Importer:
         self.span_start: _SpanStart | None = None
         # The worker's spans' digests, by table: (rows, digest), when it read the last line.
         self.worker_digests: dict[str, tuple[int, str | None]] = {}
-        self.linked_uids: set[str] | None = None  # (_Known)
+        self.finds_canonical_only = False  # (_Known) the store's uids are looked up as given
         self.writer = MilestoneWriter(
             self.conn,
             numbers_are_sources=False,
@@ -1084,7 +1074,8 @@ class _Importer:
     def snapshot(self) -> _Snapshot:
         """What a worker process needs to know of the store to read an export's milestone
         records as _exported would now: the cases, parties and sources the file's records
-        settled so far, and every kind."""
+        settled so far (by canonical uid: a link naming one otherwise is not read as an
+        export's), and every kind."""
         self.snapshot_taken = True
         writer = self.writer
         self.span_start = _SpanStart(
@@ -1093,11 +1084,12 @@ class _Importer:
         )  # fmt: skip
         documents = {r[0] for r in self.conn.execute(
             "SELECT id FROM sources WHERE document_id IS NOT NULL")}  # fmt: skip
+        canonical = CANONICAL_UUID.fullmatch
         return _Snapshot(
             dict(self.case_ids),
             {r[0] for r in self.conn.execute("SELECT name FROM kinds")},
-            dict(writer.party_uids),
-            {u: i for u, i in writer.source_uids.items() if i not in documents},
+            {u: i for u, i in writer.party_uids.items() if canonical(u)},
+            {u: i for u, i in writer.source_uids.items() if i not in documents and canonical(u)},
             link_labels(self.conn),
             index_plan(self.conn, writer.next_id),
             self.span_start,
