@@ -526,12 +526,13 @@ class MilestoneWriter:
 
     # Writing ------------------------------------------------------------------------------
 
-    def insert(self, rows: Sequence[Row]) -> list[int]:
-        """Add these milestones with their links; returns their new ids, in order.
+    def insert(self, rows: Sequence[Row], stamp: str | None = None) -> list[int]:
+        """Add these milestones with their links; returns their new ids, in order. Their
+        clocks say `stamp` if given (an import's worker hashes their values before), else now.
 
         A new milestone's position is its id: entry order among milestones of the same date.
         """
-        stamp = now()
+        stamp = stamp or now()
         ids = list(range(self.next_id, self.next_id + len(rows)))
         self.next_id += len(rows)
         self.conn.executemany(

@@ -72,12 +72,14 @@ from casetrack.store import Store
 from casetrack.tables import LINK_TABLES
 from casetrack.text import clean_text, name_key, noun, plural
 from casetrack.writer import (
+    INSERT_COLUMNS,
     LINK_COLUMNS,
     MilestoneWriter,
     PartyLinkRow,
     Ready,
     Row,
     SourceLinkRow,
+    milestone_values,
     remember,
 )
 
@@ -339,9 +341,10 @@ class _Known(Protocol):
 @dataclass(slots=True)
 class _SpanStart:
     """Where the milestones a worker makes ready will go, so that it can take the digests of
-    the spans of history their links make (_Spans): the first milestone id and link rowids
-    the importer gives them, and the link tables' columns."""
+    the spans of history they make (_Spans): the clock stamp, the first milestone id and link
+    rowids the importer gives them, and the tables' columns."""
 
+    stamp: str
     first_id: int
     first_rowids: dict[str, int]
     layouts: dict[str, Layout]
@@ -560,6 +563,8 @@ class _Importer:
         self.names = NamesAside(self.conn)
         self.snapshot_taken = False  # whether a worker process was told what the store holds
         self.workers = contextlib.ExitStack()  # where a worker process is closed
+        # Once it is: the clock stamp of the milestones written, which the worker hashed.
+        self.stamp: str | None = None
         self.span_start: _SpanStart | None = None
         # The worker's spans' digests, by table: (rows, digest), when it read the last line.
         self.worker_digests: dict[str, tuple[int, str | None]] = {}
@@ -1077,10 +1082,11 @@ class _Importer:
         settled so far (by canonical uid: a link naming one otherwise is not read as an
         export's), and every kind."""
         self.snapshot_taken = True
+        self.stamp = now()
         writer = self.writer
         self.span_start = _SpanStart(
-            writer.next_id, dict(writer.next_rowids),
-            {t: table_layout(self.conn, t) for t in LINK_TABLES},
+            self.stamp, writer.next_id, dict(writer.next_rowids),
+            {t: table_layout(self.conn, t) for t in ("milestones", *LINK_TABLES)},
         )  # fmt: skip
         documents = {r[0] for r in self.conn.execute(
             "SELECT id FROM sources WHERE document_id IS NOT NULL")}  # fmt: skip
@@ -1109,7 +1115,7 @@ class _Importer:
         if start is None or bulk is None or not bulk.search_whole:
             return
         for table, (rows, digest) in self.worker_digests.items():
-            first = start.first_rowids[table]
+            first = start.first_id if table == "milestones" else start.first_rowids[table]
             if rows and digest is not None:
                 bulk.given_digests[table] = (first, first + rows - 1, digest)
 
@@ -1158,7 +1164,7 @@ class _Importer:
                 self.report.overwritten.append(milestone_id)
             writer.replace(milestone_id, ready)
             self.report.updated["milestone"] += 1
-        ids = writer.insert([r.row for r in inserts])
+        ids = writer.insert([r.row for r in inserts], self.stamp)
         if self.bulk is not None:
             found = [(i, *r.search) for i, r in zip(ids, inserts, strict=True) if r.search]
             if found:
@@ -1406,22 +1412,19 @@ def _send_record(batch: list[Record], line: int | str, kind: str, record: Any, r
 
 
 class _Spans:
-    """The digests of the spans of history the links of the milestones a worker makes ready
-    will make (history_sql.SpanHasher of their rows as MilestoneWriter.link binds them, with
-    the milestone ids and rowids the importer gives them), so that the importer need not take
-    them again from the store.
-
-    The milestones' own span the importer takes from the store (span_digest): hashing it
-    here cost the worker as much CPU as it costs the importer there, and the worker is the
-    busier of the two, so the import's wall time, with a CPU each, is the shorter for it."""
+    """The digests of the spans of history the milestones a worker makes ready will make
+    (history_sql.SpanHasher of their rows and links as MilestoneWriter.insert binds them,
+    with the ids, rowids and stamp the importer gives them), so that the importer need not
+    take them again from the store."""
 
     def __init__(self, start: _SpanStart) -> None:
         with contextlib.closing(sqlite3.connect(":memory:")) as conn:
             same = json_as_sqlite(conn)
+        self.stamp = start.stamp
         self.next_id = start.first_id
         self.hashers = {
             table: SpanHasher(start.layouts[table], columns, same_json=same)
-            for table, columns in LINK_COLUMNS.items()
+            for table, columns in (("milestones", INSERT_COLUMNS), *LINK_COLUMNS.items())
         }
         self.rows: list[Row] = []
 
@@ -1432,12 +1435,14 @@ class _Spans:
             self._hash()
 
     def _hash(self) -> None:
-        """Hash the links of the milestones added since, a table at a time, as
-        MilestoneWriter.link binds them."""
+        """Hash the rows of the milestones added since, and of their links, a table at a time,
+        as MilestoneWriter.insert and link bind them."""
         pairs = list(enumerate(self.rows, self.next_id))
         self.next_id += len(pairs)
         self.rows = []
-        parties, sources, tags = self.hashers.values()
+        stamp = self.stamp
+        milestones, parties, sources, tags = self.hashers.values()
+        milestones.add([milestone_values(i, row, stamp) for i, row in pairs])
         parties.add([(i, *party) for i, row in pairs for party in row[2]])
         sources.add([(i, *source) for i, row in pairs for source in row[3]])
         tags.add([(i, tag) for i, row in pairs for tag in row[4]])
