@@ -223,6 +223,8 @@ def test_export_and_backup_reach_the_disk_before_and_after_the_rename(
 
 HELD_RENAME = """
 import signal, sys
+for number in {default}:
+    signal.signal(number, signal.SIG_DFL)  # as a terminal leaves it, whatever ran the tests
 for number in {ignored}:
     signal.signal(number, signal.SIG_IGN)  # as nohup leaves SIGHUP for the program it starts
 import casetrack.output.files as outputs
@@ -246,8 +248,11 @@ def _stopped_before_the_rename(
     then let go on. No sleep and no race: casetrack waits on its stdin, which the signal
     interrupts; what is written to stdin after an ignored signal is read only because the
     signal was discarded when it was sent. None if it has not ended two minutes after (it
-    hangs: it is killed)."""
-    script = HELD_RENAME.format(ignored=(int(number),) if ignored else ())
+    hangs: it is killed). The other stop signals start at their defaults, so a test run
+    under nohup (SIGHUP ignored, and inherited) still sees casetrack stop."""
+    kept = (int(number),) if ignored else ()
+    default = tuple(int(s) for s in (signal.SIGTERM, signal.SIGHUP) if int(s) not in kept)
+    script = HELD_RENAME.format(default=default, ignored=kept)
     proc = subprocess.Popen([sys.executable, "-c", script, "--db", str(cli.db_path), *args],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
     assert proc.stdin is not None and proc.stdout is not None
