@@ -35,6 +35,7 @@ SPLITS = (
     "heldout9",
     "heldout10",
     "heldout11",
+    "heldout12",
 )
 
 FOUND = "found"  # extract() proposes it as annotated (apart from got_kind)
