@@ -66,7 +66,8 @@ class Citation(NamedTuple):
     uid: str | None = None
     document: str | None = None
     page_index: int | None = None
-    # The title a source new to the store takes (a sheet's 'TITLE sha256:...' line).
+    # The title a source takes when new to the store or untitled (a sheet's 'TITLE sha256:...'
+    # line).
     title: str | None = None
 
 

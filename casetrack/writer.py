@@ -121,6 +121,8 @@ class Created:
     # New parties given a role that is not a known one: (NAME:ROLE as typed, role), perhaps
     # a name holding a colon, by new party name.
     odd_roles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Sources already in the store whose empty title a citation filled, by URL.
+    titled: list[str] = field(default_factory=list)
     # What the user should know of what was written: a quote not found on its page.
     warnings: list[str] = field(default_factory=list)
 
@@ -272,6 +274,7 @@ class MilestoneWriter:
         self.party_uids: dict[str, int] = {}
         self.source_refs: dict[str, int] = {}
         self.source_uids: dict[str, int] = {}
+        self.source_titles: set[int] = set()  # sources whose title a citation was checked with
         self.documents: dict[int, Document | None] = {}  # by source id
 
     def _next(self, table: str, column: str) -> int:
@@ -287,7 +290,8 @@ class MilestoneWriter:
     def forget(self) -> None:
         """Drop the lookup caches (the end of a large import needs the memory)."""
         for cache in (self.cases, self.kinds, self.party_names, self.party_uids,
-                      self.source_refs, self.source_uids, self.documents):  # fmt: skip
+                      self.source_refs, self.source_uids, self.source_titles,
+                      self.documents):  # fmt: skip
             cache.clear()
 
     # What needs the store ---------------------------------------------------------------
@@ -370,9 +374,11 @@ class MilestoneWriter:
         if citation.uid is not None:
             by_uid = self.source_uids.get(citation.uid) or self.source_by_uid(citation.uid)
             if by_uid is not None:
+                self._titled(by_uid, citation.title)
                 return by_uid
         ref = citation.ref
         if ref in self.source_refs:
+            self._titled(self.source_refs[ref], citation.title)
             return self.source_refs[ref]
         if ref.isascii() and ref.isdigit() and not self.numbers_are_sources:
             raise CasetrackError(f"source {ref!r}: give a URL or citation, not a bare number")
@@ -381,6 +387,7 @@ class MilestoneWriter:
         found = find_source(self.conn, ref, any_spelling=self.any_spelling)
         if found is not None:
             source_id = found.id
+            self._titled(source_id, citation.title)
         else:
             source_id = create_source(self.conn, ref, citation.title, uid=citation.uid)
             self.created.sources.append(ref)
@@ -388,6 +395,25 @@ class MilestoneWriter:
                 remember(self.source_uids, citation.uid, source_id)
         remember(self.source_refs, ref, source_id)
         return source_id
+
+    def _titled(self, source_id: int, title: str | None) -> None:
+        """Give a source in the store the title a citation brings (a sheet's 'TITLE sha256:...'
+        line) if it has none; one with another title keeps it, and a warning says so, since
+        an import never overwrites what the store says without telling."""
+        if title is None or source_id in self.source_titles:
+            return
+        self.source_titles.add(source_id)
+        url, own = self.conn.execute(
+            "SELECT url, title FROM sources WHERE id = ?", (source_id,)
+        ).fetchone()
+        if not own:
+            self.conn.execute("UPDATE sources SET title = ? WHERE id = ?", (title, source_id))
+            self.created.titled.append(url)
+        elif name_key(own) != name_key(title):
+            self.created.warnings.append(
+                f"source {source_id} ({url}) kept its title {own!r}, not {title!r}: change it"
+                f" with 'casetrack source edit {source_id} --title TITLE'"
+            )
 
     def citation(self, citation: Citation) -> SourceLinkRow:
         """The link row a citation makes: a document's page checked to exist (by label or

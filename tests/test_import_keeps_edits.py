@@ -185,3 +185,30 @@ def test_a_case_party_or_source_edited_here_keeps_ours_too(ours: Cli, tmp_path: 
     assert ours.query("SELECT summary FROM cases") == [("Their summary",)]
     ours("undo")
     assert ours.query("SELECT summary FROM cases") == [("Our summary",)]
+
+
+def test_a_sheet_fills_an_empty_source_title_and_never_replaces_one(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A sheet's 'TITLE sha256:...' line gives a source with no title its title (one update,
+    which undo takes back); a source with another title keeps it, and a warning says so."""
+    cli("init")
+    cli("case", "add", "c1", "--title", "One")
+    source = "sha256:" + "a" * 64
+    cli("add", "c1", "2003-06-17", "Raid", "--kind", "raid", "--source", source)
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(f'case,date,title,sources\nc1,2003-06-18,Arrest,"Exhibit 5 {source}"\n')
+    result = cli("import", str(sheet))
+    assert "sources: 1 updated" in result.stderr
+    assert cli.query("SELECT title FROM sources") == [("Exhibit 5",)]
+    cli("undo")
+    assert cli.query("SELECT title FROM sources") == [(None,)]
+    cli("import", str(sheet))
+    sheet.write_text(f'case,date,title,sources\nc1,2003-06-19,Charge,"Exhibit 6 {source}"\n')
+    kept = cli("import", str(sheet))
+    assert "sources:" not in kept.stderr
+    assert (
+        f"source 1 ({source}) kept its title 'Exhibit 5', not 'Exhibit 6': change it with"
+        " 'casetrack source edit 1 --title TITLE'"
+    ) in kept.stderr
+    assert cli.query("SELECT title FROM sources") == [("Exhibit 5",)]

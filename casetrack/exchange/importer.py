@@ -643,6 +643,7 @@ class _Importer:
         created = self.writer.created
         self.report.added["party"] += len(created.parties)
         self.report.added["source"] += len(created.sources)
+        self.report.updated["source"] += len(created.titled)
         self.report.warnings += [f"{self.name}: {w}" for w in created.warnings]
         # The steps that finish a large import (search rows, indexes, history) are its peak
         # of memory, and need none of the writer's lookups.
