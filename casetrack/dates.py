@@ -820,8 +820,10 @@ def _numeric(text: str, first: str, second: str, year_digits: str, today: date) 
             continue
         if reading not in readings:
             readings.append(reading)
-    if not readings:
-        return _unreal(text)
+    if not readings:  # the reading with a real month, if one has, says what day is past its end
+        months = [(d, m) for d, m in ((first, second), (second, first)) if 1 <= int(m) <= 12]
+        code = f"{year:04d}-{int(months[0][1]):02d}-{int(months[0][0]):02d}" if months else None
+        return _unreal(text, code)
     if len(readings) == 1:
         day = readings[0].isoformat()
         return DateError(f"the date {_quote(text)} can only be {_say(day)}: write it as {day}")
@@ -858,7 +860,7 @@ def _unreal(text: str, code: str | None = None) -> DateError:
     match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", code or "")
     if match:
         year, month, day = (int(part) for part in match.groups())
-        if 1 <= month <= 12 and day > _month_length(year, month):
+        if year and 1 <= month <= 12 and day > _month_length(year, month):
             length = _month_length(year, month)
             said = f"{calendar.month_name[month]} {year} has {length} days"
             return DateError(f"{_quote(text)} is not a real date: {said}")

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import subprocess
 import sys
@@ -709,13 +710,37 @@ def test_typed_dates_through_the_cli_and_ambiguous_ones_still_refused(cli: Cli) 
     )
 
 
-def test_a_day_past_its_months_end_is_refused_saying_so(cli: Cli) -> None:
+@pytest.mark.parametrize(
+    "typed", ["2020-02-30", "30/02/2020", "02/30/2020", "30.02.2020", "30-02-20"]
+)
+def test_a_day_past_its_months_end_is_refused_saying_so(cli: Cli, typed: str) -> None:
+    """Day/month/year and month/day/year say what the ISO form says, not the list of forms."""
     cli("case", "add", "acme", "--title", "Acme")
-    refused = cli("add", "acme", "2020-02-30", "x", code=1)
-    assert (
-        refused.stderr == "casetrack: '2020-02-30' is not a real date: February 2020 has 29 days\n"
+    refused = cli("add", "acme", typed, "x", code=1)
+    assert refused.stderr == (
+        f"casetrack: {typed!r} is not a real date: February 2020 has 29 days\n"
     )
     assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
+
+
+@given(
+    year=st.integers(1000, 2999), month=st.integers(1, 12), day=st.integers(29, 31),
+    sep=st.sampled_from("/.-"), day_first=st.booleans(),
+)  # fmt: skip
+def test_a_numeric_date_past_its_months_end_is_refused_as_its_iso_form_is(
+    year: int, month: int, day: int, sep: str, day_first: bool
+) -> None:
+    assume(day > calendar.monthrange(year, month)[1])
+    iso = f"{year}-{month:02d}-{day:02d}"
+    first, second = (day, month) if day_first else (month, day)
+    numeric = f"{first}{sep}{second}{sep}{year}"
+    with pytest.raises(DateError) as iso_error:
+        parse_date(iso)
+    with pytest.raises(DateError) as numeric_error:
+        parse_date(numeric)
+    said = str(iso_error.value).partition(": ")[2]
+    assert "has" in said
+    assert str(numeric_error.value) == f"{numeric!r} is not a real date: {said}"
 
 
 def test_no_date_as_a_citation_writes_it_is_an_unknown_date(cli: Cli) -> None:
