@@ -4,6 +4,7 @@ matched in any case and accents, with the closest ones suggested for a slip."""
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -127,7 +128,6 @@ def unreadable_file(path: object, err: OSError) -> str:
     """Why a file named on the command line cannot be used, in the words a refusal says it
     (`No such file or directory`), with the name in its folder closest to a missing one:
     `rulng.pdf` is likely `ruling.pdf`."""
-    import os
     from itertools import islice
 
     said = err.strerror or str(err)
@@ -136,11 +136,20 @@ def unreadable_file(path: object, err: OSError) -> str:
     folder, name = os.path.split(str(path))
     try:
         with os.scandir(folder or ".") as entries:
-            names = [e.name for e in islice(entries, _FOLDER_NAMES_READ) if e.is_file()]
+            names = [e.name for e in islice(entries, _FOLDER_NAMES_READ) if _is_file(e)]
     except (OSError, ValueError):  # no such folder either, or a name the system refuses
         return said
     near = closest(name, names, n=1)
     return f"{said} (did you mean {os.path.join(folder, near[0])!r}?)" if near else said
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder's entry is a file, or a link to one; a link that goes nowhere or
+    round in a loop is none, and does not stop the others being read."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def did_you_mean(

@@ -82,6 +82,24 @@ def test_attorneys_for_a_file_that_is_no_docket_is_refused_before_any_write(
     assert not cli.db_path.exists()
 
 
+@pytest.mark.parametrize("command", ["import", "extract"])
+def test_a_link_loop_beside_a_missing_file_leaves_the_closest_name_said(
+    cli: Cli, tmp_path: Path, command: str
+) -> None:
+    """A folder's links that go round in a loop or nowhere are passed over, not a reason to
+    leave out the name the user likely meant."""
+    (tmp_path / "ruling.csv").write_text("case,date,title\n", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    (tmp_path / "gone").symlink_to(tmp_path / "nowhere")
+    result = cli(command, "rulng.csv", code=1)
+    assert result.stderr == (
+        "casetrack: cannot read rulng.csv: No such file or directory (did you mean 'ruling.csv'?)\n"
+    )
+    assert not cli.db_path.exists()
+
+
 def test_a_file_not_utf8_is_refused_in_one_line_by_the_library(tmp_path: Path) -> None:
     sheet = tmp_path / "sheet.csv"
     sheet.write_bytes(SHEET.replace("Complaint", "Compl\xe4int").encode("latin-1"))
