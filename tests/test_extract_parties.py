@@ -1261,6 +1261,46 @@ def test_a_name_hidden_by_underscores_is_a_person() -> None:
     assert _parties(text, "fr") == [["Q.________"], ["R______"]]
 
 
+def test_a_name_hidden_by_one_underscore_is_a_person_and_with_a_legal_form_a_company() -> None:
+    text = (
+        "Par jugement du 9 avril 2018, le tribunal a condamné W._, a donné acte à N._ SA "
+        "de ses conclusions, les frais à la charge d'W._. W._ a fait appel le 20 avril 2018."
+    )
+    first, second = extract(text, lang="fr").candidates
+    assert first.parties == ["W._", "N._ SA"]
+    assert [p.kind for p in first.new_parties] == ["person", "organization"]
+    assert second.parties == ["W._"]
+
+
+def test_a_swiss_court_or_authority_of_a_district_and_the_ministere_public() -> None:
+    text = (
+        "Par ordonnance du 3 mai 2016, le Préfet du district de la Haute-Glâne a condamné "
+        "R._. Par jugement du 9 juin 2016, le Tribunal pénal de l'arrondissement de la Plaine "
+        "a libéré R._. B. Le Ministère public a fait appel le 14 juin 2016."
+    )
+    assert _parties(text, "fr") == [
+        ["Préfet du district de la Haute-Glâne", "R._"],
+        ["Tribunal pénal de l'arrondissement de la Plaine", "R._"],
+        ["Ministère public", "R._"],
+    ]
+    text = "Le 2 mars 2015, le Ministère public du canton de Glaris a renvoyé R._ en jugement."
+    assert _only(text, "fr").parties == ["Ministère public du canton de Glaris", "R._"]
+    text = "Le 2 mars 2015, il a été jugé par un tribunal pénal spécial."
+    assert _only(text, "fr").parties == []
+
+
+def test_a_constitutional_court_is_a_court_and_decides_the_judgment_it_heads() -> None:
+    text = (
+        "Extrait de l'arrêt n° 40/2019 du 5 mars 2019\n\n"
+        "La Cour constitutionnelle, après en avoir délibéré, rend l'arrêt suivant : I. Procédure. "
+        "Par arrêt du 2 mai 2018, dont l'expédition est parvenue au greffe de la Cour le "
+        "9 mai 2018, la Cour de cassation a posé une question préjudicielle."
+    )
+    decided, _, received = _parties(text, "fr")
+    assert decided == ["Cour constitutionnelle"]
+    assert "Cour constitutionnelle" in received
+
+
 def test_a_french_authority_after_du_or_capitalised_and_no_day_for_a_place() -> None:
     text = (
         "Il demande d'annuler l'arrêté du maire de Montbrun en date du 3 juin 2020 interdisant le "

@@ -425,7 +425,7 @@ _ANONYMISED = Regex(
 )  # "- X... PATRICK," listing the appellants of a decision written in capitals
 # A person a decision names by a title and one letter, a first name maybe before it: "M. X",
 # "Mme Halima A", "MM. X et Y" (two people); and as Swiss decisions hide names: "A______",
-# "X.________".
+# "X.________", "H._" (a company with its legal form: "B._ SA", "K._ SAS").
 _TITLED_LETTER = Regex(
     rf"\b(?P<title>M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?)[ \t]+(?:{_TOKEN}[ \t]+){{0,2}}"
     rf"[{_UPPER}](?![\w.'\u2019\u2026-])"
@@ -434,7 +434,10 @@ _TWO_LETTERS = Regex(
     rf"\bMM\.[ \t]+(?P<first>[{_UPPER}])[ \t]+(?:et|and)[ \t]+(?P<second>[{_UPPER}])"
     r"(?![\w.'\u2019])"
 )
-_UNDERSCORED = Regex(rf"(?<![\w.])[{_UPPER}]\.?_{{3,}}")
+_UNDERSCORED = Regex(
+    rf"(?<![\w.])[{_UPPER}](?:\._+|_{{3,}})"
+    r"(?P<form>[ \t]+(?:SA|SAS|SARL|S[àa]rl|AG|GmbH|SNC|SCI|Ltd|Inc\.?|LLC)(?![\w.]))?"
+)
 # A title and a name whose surname is in capitals, the title maybe too: "Me Pierre VIVIANI",
 # "Madame Béatrice MARS", "CHIEF U.S. DISTRICT JUDGE EDMUND A. SARGUS, JR."
 _CAPS_SURNAME = rf"(?:[{_UPPER}]\.[ \t]+)*[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})*"
@@ -564,9 +567,14 @@ _FRENCH_COURT = Regex(
         r"|conseil d'[ée]tat|conseil constitutionnel|cour des comptes"
         r"|chambre r[ée]gionale des comptes|cour de discipline budg[ée]taire et financi[eè]re"
         r"|cour r[ée]gionale des pensions|tribunal d[ée]partemental des pensions"
-        r"|tribunal f[ée]d[ée]ral|tribunal cantonal|chambre p[ée]nale d'appel et de r[ée]vision)"
+        r"|tribunal f[ée]d[ée]ral|tribunal cantonal|chambre p[ée]nale d'appel et de r[ée]vision"
+        r"|cour constitutionnelle"
+        # as a party's name, not as a kind of court ("un tribunal pénal spécial")
+        r"|(?-i:Tribunal p[ée]nal(?: f[ée]d[ée]ral)?|Minist[eè]re public))"
         r"(?:\s+(?:de\s+la|de\s+l'|de|du|des|d')\s*"
         r"(?!(?:tribunal|cour|chambre|conseil)\b)"  # "juge d'instruction du tribunal de X"
+        # a district or a canton ("de l'arrondissement de la Broye", "du canton de Vaud")
+        r"(?:(?:district|canton|arrondissement|[ée]tat)\s+(?:de\s+la|de\s+l'|de|du|d')\s*)?"
         rf"(?-i:[{_UPPER}][\w{_UPPER}-]*(?:[ -](?!{_CAPS_STOP}\b)[{_UPPER}][\w{_UPPER}-]*)*))?)"
     ).replace("'", "['\u2019]"),  # a curly apostrophe too: "Conseil d\u2019État"
     re.IGNORECASE,
@@ -621,13 +629,18 @@ _FRENCH_PROSECUTOR = Regex(
     r"\b[Pp]rocureure?\s+(?:g[ée]n[ée]rale?|financi(?:er|[eè]re)|(?P<republique>de\s+la\s+[Rr][ée]publique))"
     r"(?P<before_court>\s+pr[eè]s\s+(?:la\s+|le\s+|l['\u2019]\s*))?"
 )
+# A district a Swiss or Belgian authority or court serves: "le Préfet du district de la Broye",
+# "le Tribunal pénal de l'arrondissement de la Côte".
+_FRENCH_DIVISION = (
+    r"(?:district|canton|arrondissement)\s+(?:de\s+la\s+|de\s+l['\u2019]|de\s+|du\s+|d['\u2019])"
+)
 _FRENCH_AUTHORITY = Regex(
-    r"\b(?:l['\u2019]|[Ll]e\s+|[Ll]a\s+|du\s+|au\s+)(?P<name>(?:pr[ée]f(?:et|[eè]te)|[Mm]inistre|maire"
+    r"\b(?:l['\u2019]|[Ll]e\s+|[Ll]a\s+|du\s+|au\s+)(?P<name>(?:[Pp]r[ée]f(?:et|[eè]te)|[Mm]inistre|maire"
     r"|rect(?:eur|rice)"
     r"|inspect(?:eur|rice) d['\u2019]acad[ée]mie|garde des sceaux|pr[ée]sidente? du conseil "
     r"(?:g[ée]n[ée]ral|d[ée]partemental|r[ée]gional)|commune|d[ée]partement|r[ée]gion)"
     r"(?:\s+(?:de\s+la\s+|de\s+l['\u2019]|de\s+|du\s+|des\s+|d['\u2019])"
-    rf"(?:{_FRENCH_PLACE}|(?!la\b|le\b|les\b|{_FRENCH_DAYS}\b)[a-zà-ÿ]{{3,}}(?:\s+(?:et\s+)?(?:de\s+la\s+|de\s+l['\u2019]|du\s+|des\s+)"
+    rf"(?:{_FRENCH_PLACE}|{_FRENCH_DIVISION}{_FRENCH_PLACE}|(?!la\b|le\b|les\b|{_FRENCH_DAYS}\b)[a-zà-ÿ]{{3,}}(?:\s+(?:et\s+)?(?:de\s+la\s+|de\s+l['\u2019]|du\s+|des\s+)"
     r"[a-zà-ÿ]{3,}){0,2}))?)"
 )
 _PERSON = Regex(
@@ -887,7 +900,7 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
     for m in _TITLED_LETTER.rx.finditer(text):
         add(m.start(), m.end(), " ".join(m.group().split()), "person")
     for m in _UNDERSCORED.rx.finditer(text):
-        add(m.start(), m.end(), m.group(), "person")
+        add(m.start(), m.end(), m.group(), "organization" if m["form"] else "person")
     for m in _TREATY_BODY.rx.finditer(text):
         name = re.sub(_APOSTROPHE, lambda a: a.group().strip(), m.group())
         add(m.start(), m.end(), name, "court", m.group() if name != m.group() else "")
