@@ -48,6 +48,17 @@ _MILESTONES: list[tuple[str, str, str, list[str], list[Citation], str | None]] =
      [Citation(_DISMISSAL_ORDER, "no charge is sustained against any person", page="41")], "Paris"),
 ]  # fmt: skip
 
+# The facts a chronology marks as key (the raid that started it, the dismissal that ended it)
+# and the one the council contests, with who says what: so the demo shows both marks.
+_KEY = {"Police raid the council's offices at dawn",
+        "Investigating judges order an end to the prosecution"}  # fmt: skip
+_DISPUTED = {
+    "160 members detained, among them Leïla Farahani": (
+        "disputed",
+        "Disputed by the council: it counts 217 detained, the police 160",
+    ),
+}
+
 
 def load_demo(store: Store) -> bool:
     """Add the sample case and its parties; False when it is already in the store.
@@ -79,8 +90,9 @@ def load_demo(store: Store) -> bool:
             add_party(store, name, kind, aliases)
         for date, kind, title, parties, citations, location in _MILESTONES:
             specs: list[PartySpec] = [parse_party_spec(p) for p in parties]
+            status, note = _DISPUTED.get(title, ("undisputed", None))
             add_milestone(
                 store, Draft(DEMO_CASE, date, title, kind=kind, parties=specs, sources=citations,
-                             location=location),
+                             location=location, note=note, status=status, key=title in _KEY),
             )  # fmt: skip
     return True

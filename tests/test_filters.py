@@ -171,8 +171,12 @@ def test_each_filter_from_the_command_line(demo: Cli) -> None:
     assert ids("--kind", "raid", "--kind", "release") == [3, 5]
     assert ids("--since", "2006", "--until", "2011-12-31") == [6, 7]
     assert ids("--since", "2003-06-17", "--until", "2003-06-17") == [2, 3, 4]
-    demo("edit", "3", "--tag", "Dawn Raid", "--key", "--status", "disputed")
-    assert ids("--tag", "dawn raid") == ids("--key") == ids("--status", "disputed") == [3]
+    assert ids("--key") == [3, 8]
+    assert ids("--status", "disputed") == [4]
+    demo("edit", "2", "--tag", "Dawn Raid", "--key", "--status", "disputed")
+    assert ids("--tag", "dawn raid") == [2]
+    assert ids("--key") == [2, 3, 8]
+    assert ids("--status", "disputed") == [2, 4]
     assert ids("--source", "1") == [1, 8]
 
 

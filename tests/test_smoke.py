@@ -15,6 +15,16 @@ def test_demo_timeline_is_in_date_order(demo: Cli) -> None:
                      "2006-05-11", "2011-12", "2014-09-16"]  # fmt: skip
 
 
+def test_demo_shows_key_and_disputed_facts_and_who_disputes(cli: Cli) -> None:
+    shown = cli("demo").stdout
+    assert "Police raid the council's offices at dawn [key]" in shown
+    assert "Leïla Farahani [disputed]" in shown
+    assert cli.query("SELECT id FROM milestones WHERE key ORDER BY id") == [(3,), (8,)]
+    assert cli.query("SELECT id, note FROM milestones WHERE status != 'undisputed'") == [
+        (4, "Disputed by the council: it counts 217 detained, the police 160")
+    ]
+
+
 def test_demo_never_mixes_into_a_store_holding_other_cases(cli: Cli) -> None:
     cli("case", "add", "mine", "--title", "My real case")
     before = cli.records()
