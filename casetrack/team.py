@@ -67,6 +67,20 @@ QUERIES = {
             " WHERE alias_key = casetrack_name_key(:party)))"
         ),
     },
+    "deadlines": {
+        "title": "Deadlines and their rules",
+        "description": "Every deadline not in the trash, in timeline order: when it falls due,"
+        " the court rule it was counted by (citation, period, counting method), the milestone"
+        " it runs from, the working of the count, and when it was marked done.",
+        "sql": 'SELECT m.id AS id, c.slug AS "case", casetrack_date(m.date) AS due,'
+        " m.title AS title, casetrack_rule(d.rule) AS rule,"
+        " d.trigger_id || ' ' || t.title AS counted_from, d.service AS service,"
+        " d.working AS working, d.done_at AS done"
+        " FROM deadlines d JOIN milestones m ON m.id = d.milestone_id"
+        " JOIN cases c ON c.id = m.case_id LEFT JOIN milestones t ON t.id = d.trigger_id"
+        " WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL"
+        " ORDER BY m.sort_key, m.position, m.id",
+    },
     "disputed": {
         "title": "Disputed and unsure milestones",
         "description": "The milestones whose facts are disputed or unsure, in timeline order.",

@@ -10,18 +10,21 @@ from urllib.parse import parse_qsl, urlencode
 from datasette import hookimpl
 
 from casetrack.dates import display_text
+from casetrack.deadlines.rules import rule_said
 from casetrack.search import spellings, translate
 from casetrack.text import name_key
 
 
 def prepare_connection(conn: sqlite3.Connection) -> None:
     """The timeline view says dates through casetrack_date (the one date display); the
-    party query matches names as casetrack does; and `_search` reads what is typed as
+    party query matches names as casetrack does; the deadlines query says each rule as `show`
+    does (casetrack_rule: built-in rules live in Python); and `_search` reads what is typed as
     `casetrack search` does (Datasette's own escape_fts, replaced here, would quote every
     word, so a prefix* or OR would not work). The server holds the store alone."""
     conn.create_function("casetrack_date", 1, _text_or_none(display_text), deterministic=True)
     conn.create_function("casetrack_name_key", 1, _text_or_none(name_key), deterministic=True)
     conn.create_function("escape_fts", 1, _text_or_none(lambda text: match_text(conn, text)))
+    conn.create_function("casetrack_rule", 1, _text_or_none(lambda rule: rule_said(conn, rule)))
 
 
 def match_text(conn: sqlite3.Connection, text: str) -> str:

@@ -144,6 +144,31 @@ def test_team_view_end_to_end(team: Cli) -> None:
         assert get(f"{base}/parties.json")[0] == 200
 
 
+def test_deadlines_are_served_with_the_rule_they_were_counted_by(demo: Cli) -> None:
+    """The canned query lists each deadline in timeline order with its rule as `show` says
+    it (a built-in rule and a team's own), what it runs from and the working; a trashed one
+    is left out."""
+    demo("rule", "add", "ca-48h", "--days", "2", "--citation", "Code art. 48",
+         "--method", "fr-cpc-641", "--title", "Recours (48 heures)")  # fmt: skip
+    builtin = demo("deadline", "add", "nec-2003", "--rule", "fr-cpc-538", "--from", "6")
+    own = demo("deadline", "add", "nec-2003", "--rule", "ca-48h", "--from", "6", "--any-trigger")
+    trashed = demo(
+        "deadline", "add", "nec-2003", "--rule", "fr-cpc-538", "--from", "6", "--another"
+    )
+    demo("rm", trashed.stdout.split()[0])
+    with served(demo.db_path) as url:
+        listed = rows(url.removesuffix("/timeline") + "/deadlines")
+    assert [(r["id"], r["rule"], r["counted_from"]) for r in listed] == [
+        (int(own.stdout.split()[0]), "ca-48h: Code art. 48, 2 days after (fr-cpc-641)",
+         "6 Court of Appeal upholds the seizure of documents"),
+        (int(builtin.stdout.split()[0]), "fr-cpc-538: CPC art. 538, 1 month after (fr-cpc-641)",
+         "6 Court of Appeal upholds the seizure of documents"),
+    ]  # fmt: skip
+    assert listed[1]["due"] == "12 Jun 2006" and listed[1]["working"].startswith("1 month from")
+    shown = demo("show", str(listed[1]["id"])).stdout
+    assert f"rule          {listed[1]['rule']}" in shown
+
+
 def test_refusals_are_one_line(cli: Cli) -> None:
     cli("init")
     for options, message in [

@@ -16,6 +16,7 @@ from casetrack.deadlines.rules import (
     check_rule,
     get_rule,
     insert_rule,
+    rule_said,
     service_name,
     update_rule,
     user_rule,
@@ -318,11 +319,7 @@ def deadline_details(conn: sqlite3.Connection, milestone_id: int) -> dict[str, A
     rule_id, trigger_id, trigger_title, service, working, done_at = row
     details: dict[str, Any] = {}
     if rule_id is not None:
-        try:
-            rule = get_rule(conn, rule_id)
-            details["rule"] = f"{rule.id}: {rule.citation}, {rule.period} ({rule.method})"
-        except NotFoundError:
-            details["rule"] = rule_id
+        details["rule"] = rule_said(conn, rule_id)
         if trigger_id is not None:
             details["counted from"] = f"{trigger_id} {trigger_title}"
         else:  # erasing the trigger blanks the working; an import of a selection keeps it

@@ -198,6 +198,16 @@ def get_rule(conn: sqlite3.Connection, rule_id: str) -> Rule:
     return _from_row(row)
 
 
+def rule_said(conn: sqlite3.Connection, rule_id: str) -> str:
+    """A deadline's rule as `show` and the team view say it: its id, citation, period and
+    counting method (a rule since removed, by its id), so a reader can check the count."""
+    try:
+        rule = get_rule(conn, rule_id)
+    except NotFoundError:
+        return rule_id
+    return f"{rule.id}: {rule.citation}, {rule.period} ({rule.method})"
+
+
 def check_rule(rule: Rule) -> Rule:
     """A rule's values as stored, refusing what cannot be counted."""
     rule_id = rule.id.strip().lower()
