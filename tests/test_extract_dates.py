@@ -1413,3 +1413,25 @@ def test_a_course_of_conduct_begun_in_a_year_is_no_event() -> None:
         "began to investigate Doe."
     )
     assert dates(text) == ["2013"]
+
+
+def test_days_of_a_month_listed_before_a_later_months_take_its_year() -> None:
+    text = "Date and Place of Hearing: November 4, 2018, January 7, 9 & February 12, 2019"
+    assert dates(text) == ["2018-11-04", "2019-01-07", "2019-01-09", "2019-02-12"]
+    # a later month earlier in the year is another year: left as it was read
+    assert "2019-12-07" not in dates("Heard: December 7 and March 12, 2019")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a gazette's record of a law: its promulgation and publication
+        "Loi relative au statut prom. 17/05/2006 pub. 15/06/2006 numac 2006009456 source justice",
+        "numac\n2018201866\npub.\n02/05/2018\nprom.\n--\nmoniteur",
+        # laws named with their kind or their coordination
+        "Vu la loi spéciale du 6 janvier 1989 sur la Cour constitutionnelle.",
+        "Vu la loi générale sur les douanes et accises, coordonnée le 18 juillet 1977.",
+    ],
+)
+def test_a_gazettes_record_and_a_coordinated_or_special_law_are_no_events(text: str) -> None:
+    assert dates(text, lang="fr") == []

@@ -1250,3 +1250,102 @@ def test_a_motion_denied_an_appeal_docketed_or_let_in_late_and_a_question_sent_u
     text: str, want: list[tuple[str, str]]
 ) -> None:
     assert kinds(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A first-instance judgment by what it found: guilty, cleared of a charge, or both
+        # (cleared of one charge and convicted of another is a conviction).
+        (
+            "A. Par jugement du 3 mai 2019, le Tribunal de police a constaté que Y._ s'est rendu"
+            " coupable de vol.",
+            [("2019-05-03", "conviction")],
+        ),
+        (
+            "A. Par jugement du 3 mai 2019, le Tribunal correctionnel a libéré Y._ du chef"
+            " d'accusation de vol.",
+            [("2019-05-03", "acquittal")],
+        ),
+        (
+            "Par jugement du 3 mai 2019, le Tribunal de police a libéré Y._ de l'accusation de"
+            " menaces et a constaté qu'il s'est rendu coupable de vol.",
+            [("2019-05-03", "conviction")],
+        ),
+        # A court of appeal's decision named with a first instance's word is its ruling.
+        (
+            "Par jugement du 3 mai 2019, la Cour d'appel civile a admis l'appel de Z._.",
+            [("2019-05-03", "ruling")],
+        ),
+        # A party's paper opening the sentence: what the party asked is no decision.
+        (
+            "Par déclaration d'appel motivée du 3 mai 2019, il a conclu à ce que Y._ soit reconnu"
+            " coupable de vol.",
+            [("2019-05-03", "filing")],
+        ),
+        (
+            "Par déterminations du 3 mai 2019, Y._ a conclu au rejet de l'appel.",
+            [("2019-05-03", "filing")],
+        ),
+        # An appeal announced is the appeal.
+        (
+            "B. Le 3 mai 2019, le Ministère public a déposé une annonce d'appel contre ce"
+            " jugement.",
+            [("2019-05-03", "appeal")],
+        ),
+        ("Y._ a annoncé faire appel de ce jugement le 3 mai 2019.", [("2019-05-03", "appeal")]),
+        # A court sending a question to another (past a heading run into the sentence), and
+        # the day its decision reached the registry.
+        (
+            "II. Faits et procédure Par arrêt du 3 mai 2019, dont l'expédition est parvenue au"
+            " greffe de la Cour le 10 mai 2019, le tribunal de première instance de Namur a posé"
+            " la question préjudicielle suivante.",
+            [("2019-05-03", "referral"), ("2019-05-10", "filing")],
+        ),
+        # A court sending the case to another court.
+        (
+            "Par une ordonnance du 3 mai 2019, le président du tribunal administratif de Lille a"
+            " renvoyé au tribunal administratif d'Amiens la requête de M. X.",
+            [("2019-05-03", "referral")],
+        ),
+        (
+            "A l'ouverture des débats, le 3 mai 2019, le prévenu a soulevé une exception.",
+            [("2019-05-03", "hearing")],
+        ),
+        # The court allowing the appeal before it rules.
+        ("On May 3, 2019, I allowed the State's appeal.", [("2019-05-03", "ruling")]),
+        # A respondent's consent to the order that ends the case is a settlement.
+        (
+            "The respondent executed an Agreement Containing Consent Order, dated May 3, 2019.",
+            [("2019-05-03", "settlement")],
+        ),
+    ],
+)
+def test_what_a_decision_found_a_partys_paper_and_a_question_sent_up(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert kinds(text) == want
+
+
+def test_a_heads_labels_date_the_hearing_submissions_and_an_appeal_courts_decision() -> None:
+    head = (
+        "COURT OF APPEAL FOR ONTARIO\n\nCitation: R. v. Smith, 2019 ONCA 1\nDate: 20190603\n\n"
+        "Between:\nRegina\nRespondent\nand\nJohn Smith\nAppellant\n\n"
+        "Place and Date of Hearing:\nToronto, Ontario\nMarch 4, 2019\n\n"
+        "Written Submissions Received:\nMarch 11 and 18, 2019\n\n"
+        "Place and Date of Judgment:\nToronto, Ontario\nJune 3, 2019\n\n"
+        "Reasons for Judgment\n\n[1] The appellant appeals his sentence.\n"
+    )
+    assert kinds(head) == [
+        ("2019-06-03", "ruling"),
+        ("2019-03-04", "hearing"),
+        ("2019-03-11", "filing"),
+        ("2019-03-18", "filing"),
+    ]
+    # A trial court hearing an appeal: its parties' roles make its decision a ruling.
+    on_appeal = (
+        "IN THE SUPREME COURT OF YUKON\n\nDate: 20190603\nDocket: 12345\n\nBetween:\n\nRegina\n\n"
+        "Appellant\n\nAnd:\n\nJohn Smith\n\nRespondent\n\nReasons for Judgment\n\n"
+        "[1] The Crown appeals an acquittal.\n"
+    )
+    assert kinds(on_appeal) == [("2019-06-03", "ruling")]

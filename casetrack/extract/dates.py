@@ -476,6 +476,9 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|\b(?:posted|created|released)\s*:|\bas\s+corrected"
     r"\s+through|\barchive\s+date|\bpubli[ée]e?(?:\s+le)?|\bmis\s+[àa]\s+jour(?:\s+le)?"
     r"|\bdate\s+de\s+publication"
+    # a gazette's record of a text: "prom. 17/05/2006 pub. 15/06/2006" (its promulgation and
+    # publication); laws coordinated into one: "la loi générale ..., coordonnée le 18 juillet"
+    r"|\b(?:prom|pub)\.|\bcoordonn[ée]e?s?\s+(?:le|du|par\s+arr[êe]t[ée]\s+royal\s+du)"
     r"|\b(?:rectified|corrected|revised|rectifi[ée]e?|corrig[ée]e?)\s+(?:on|le)"
     r"|\b(?:week|month|quarter|year|period|exercice|p[ée]riode|trimestre|semestre|semaine)"
     r"\s+(?:ended|ending|clos|cl[ôo]tur[ée])(?:\s+(?:on|le|au))?"
@@ -489,7 +492,8 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"\b(?:loi|d[ée]cret|arr[êe]t[ée]|circulaire|directive|r[èe]glement|convention|trait[ée]|"
     r"protocol[e]?|act|law|statute|decree|regulation)\s+"
     # its maker and amendment: "règlement grand-ducal modifié du", "la loi modifiée du"
-    r"(?:(?:(?:inter)?minist[ée]riel(?:le)?|grand-ducale?|royale?|modifi[ée]e?|amended)\s+){0,2}"
+    r"(?:(?:(?:inter)?minist[ée]riel(?:le)?|grand-ducale?|royale?|modifi[ée]e?|amended"
+    r"|sp[ée]ciale?|g[ée]n[ée]rale?|coordonn[ée]e?s?)\s+){0,2}"
     r"(?:n(?:[°o]\.?|(?=\s+\d))\s*[\w./-]+,?\s+|\d+\s+)?"
     r"(?:du|of|dated)"
     # A law or treaty named after its place or kind: "la Convention de La Haye du 15 novembre
@@ -907,14 +911,25 @@ _MONTH_DAY_LIST = Regex(
     re.IGNORECASE,
 )  # fmt: skip
 _LISTED_DAY = Regex(r"[0-3]?\d")
+# Days of a month listed before those of a later month, the year given once after the last:
+# "January 7, 10 & March 12 and 13, 2008" (the year of "March ..." is January's too).
+_MONTH_DAYS = r"[0-3]?\d" + _ORDINAL + r"(?:\s*,\s*[0-3]?\d" + _ORDINAL + r")*"
+_EARLIER_MONTH_DAYS = Regex(
+    r"(?<![\w-])(?P<month>" + _ANY_MONTH_FORMS + r")\.?\s+(?P<days>" + _MONTH_DAYS + r")\s*,?\s*"
+    r"(?:and|&)\s+(?=(?P<later>" + _ANY_MONTH_FORMS + r")\.?\s+[0-3]?\d" + _ORDINAL
+    + r"(?:\s*(?:,|and|&)\s*[0-3]?\d" + _ORDINAL + r")*,?\s+" + _YEAR + ")",
+    re.IGNORECASE,
+)  # fmt: skip
 
 
 def _month_day_lists(text: str, found: list[Found]) -> list[Found]:
-    """Each day of "April 24 and 25, 2024" with its year, instead of "April 24" without one."""
-    for m in _MONTH_DAY_LIST.rx.finditer(text):
+    """Each day of "April 24 and 25, 2024" with its year, instead of "April 24" without one,
+    and of "January 7, 10 & March 12, 2008" with the year of the month after it."""
+    for m in (*_EARLIER_MONTH_DAYS.rx.finditer(text), *_MONTH_DAY_LIST.rx.finditer(text)):
         month = month_number(m.group("month"))
-        if month is None:
-            continue
+        later = month_number(m.group("later")) if "later" in m.re.groupindex else month
+        if month is None or later is None or later < month:
+            continue  # "December 10 and January 7, 2008": two years
         found = [f for f in found if not m.start() <= f.start < m.end()]
         for day in _LISTED_DAY.rx.finditer(text, m.start("days"), m.end("days")):
             span = _full_date(int(m.group("year")), month, int(day.group(0)))

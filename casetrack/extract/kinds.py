@@ -311,6 +311,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:guilty )?pleas? (?:of guilty )?(?:was |were )?accepted",
             r"admitted (?:his |her |their )?guilt",
             r"reconnu\w* coupable", r"declare\w* (?:[\w.'-]+ ){0,4}coupable", r"condamne\w*",
+            # a judgment that finds the accused guilty: "a constaté que X s'est rendu coupable"
+            r"(?:s'est|s'etait|se sont|s'etaient) rendue?s? coupables?",
             r"condamnant",
         ),
         (
@@ -322,6 +324,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "acquittal",
         (
             r"acquitt(?:ed|ing)", r"relaxe\w*", r"relaxant", r"acquitte\w*",
+            # cleared of a charge, not freed from custody: "a libéré X du chef d'accusation de"
+            r"libere\w* (?:[\w.'-]+ ){0,3}?(?:de l'accusation|du chef d'accusation"
+            r"|des chefs? d'accusation|de la prevention|des fins de la poursuite)",
             r"found (?:[\w'-]+ ){0,3}not guilty",
             r"cleared (?:[\w'-]+ ){0,2}of (?:all )?(?:the )?(?:criminal )?charges",
             r"(?:returned )?(?:a )?(?:not guilty verdict|verdict of not guilty)",
@@ -360,7 +365,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "referral",
         (
-            r"referred", r"renvoy\w* a la cour",
+            r"referred", r"renvoy\w* (?:a la cour|au tribunal|a la juridiction)",
+            # a court asking another a preliminary question: "a posé la question préjudicielle"
+            r"(?:a|ont|avait|avaient) pose (?:la |les |une |des |deux |trois )?"
+            r"questions? prejudicielles?",
             # a prosecutor seizing a court of the case: "par lequel le procureur général a saisi"
             r"(?:procureur|ministere public|parquet)\w*(?: [\w'-]+){0,8}? (?:a|avait) saisi\w*",
             # a constitutional court seized of a question another court sends it: "a été saisi
@@ -415,6 +423,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"settlements?", r"transaction", r"accord amiable", r"consent (?:decree|judgment)s?",
             r"(?:deferred|non)[- ]prosecution agreements?", r"(?:protocole|accord) transactionnel",
+            # a party's consent to the order that ends the case: "Stipulation and Consent to the
+            # Issuance of a Consent Order", "Agreement Containing Consent Order"
+            r"(?:stipulation|agreement|offer)s? (?:and consent )?(?:to|containing) (?:the )?"
+            r"(?:issuance of )?(?:an? |the )?consent (?:orders?|decrees?|judgments?)",
         ),
     ),
     (
@@ -513,6 +525,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"reduced (?:his |her |their |the )?sentences?",
             r"revers(?:ed|es)", r"vacat(?:ed|es)", r"upheld", r"quash\w*", r"annul\w*", r"remanded",
             r"overturn(?:ed|s)", r"set aside",
+            # the court allowing the appeal before it: "I allowed the appeal"
+            r"allow(?:ed|s) (?:the |his |her |their |its |this )?(?:[\w'-]+ ){0,2}?appeals?",
             r"declare\w* (?:le pourvoi |l'appel |la requete )?irrecevable",
             # a court of cassation sending the case back: "a renvoyé la cause et les parties
             # devant la cour d'appel"
@@ -543,7 +557,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "appeal",
         (
-            r"appealed", r"fait appel",
+            r"appealed", r"fai(?:t|re) appel",
+            # an appeal announced, the first step of an appeal (Swiss procedure)
+            r"(?:depose|forme|adresse)\w* (?:une |son |sa )?annonces? d'appel",
             # a petition to a higher court: certiorari, review, transfer, leave to appeal
             r"(?:(?:filed|lodged|submitted) (?:an? |the |his |her |their |its )?"
             r"(?:petition|application)s? (?:for|to|requesting|seeking)"
@@ -567,7 +583,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?: d'appel)?",
         ),
         (
-            r"appeals?", r"appel", r"recours", r"pourvois?",
+            r"appeals?", r"appel", r"recours", r"pourvois?", r"annonces? d'appel",
         ),
     ),
     (
@@ -589,6 +605,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
         (
             r"hearings?", r"audiences?", r"arraignments?", r"initial appearances?",
+            r"ouverture des debats",
             r"(?:status|pre-?trial|scheduling) conferences?",
         ),
     ),
@@ -643,12 +660,17 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"depose\w*", r"presente\w*", r"enregistre\w*",
             r"introduc\w* (?:with|before|to) the", r"introduite?s?",
             r"(?:memoires?|conclusions|observations)(?: [\w-]+){0,2} produit\w*",
-            r"parvenue?s? (?:au greffe|a la (?:cour|chambre|juridiction)|au (?:tribunal|conseil))",
+            r"parvenue?s? (?:au greffe(?: de la cour)?|a la (?:cour|chambre|juridiction)"
+            r"|au (?:tribunal|conseil))",
+            # a party's submissions on an appeal: "a conclu au rejet de l'appel"
+            r"(?:a|ont|avait|avaient) conclu (?:au|a la|a l'|aux|a ce que)",
             r"received (?:by|at) the (?:court|registry|clerk)",
             r"designat\w* (?:that )?(?:the )?(?:appellate |trial )?record",
         ),
         (
             r"filings?", r"(?:ses|leurs|ces|des) (?:conclusions|requisitions|ecritures)",
+            # the reasoned statement of an appeal already announced (Swiss procedure)
+            r"declarations? d'appel motivees?",
             r"memoires? (?:en (?:defense|reponse|replique)|complementaires?)",
         ),
     ),
@@ -847,11 +869,27 @@ _DECIDED = frozenset(
     }
 )
 _DECISIONS = frozenset({"ruling", "judgment", "order"})
+# What a party does, not a court: a paper so named says what the party asked, not what was decided.
+_PARTYS_ACTS = frozenset({"filing", "motion", "appeal", "complaint"})
+_SUBJECT_SPAN = 40  # characters: a subject between a date and its verb ("..., la société X a")
+# The same, capitalised after a heading the page ran into the sentence ("I. Objet de la
+# question et procédure Par arrêt du 3 mai 2019, ..."): "Par" opens a sentence of its own.
+_CAPITAL_OPENING = Regex(
+    r"\b(?:Par|By)\s+(?:(?:un|une|an?|its|the|son|sa|leur)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+# The court a decision opening its sentence is of, where a court of appeal's decision is named
+# with a first instance's word: "Par jugement du 6 juillet 2011, la Cour d'appel pénale a" (in
+# English "judgment" is any court's word).
+_APPEAL_COURT_AFTER = Regex(
+    r"\s*,\s*(?:la |le |l'|the )?(?:cour|court|chambre|tribunal)\b[^,;]{0,30}?"
+    r"\b(?:d'appel|of appeals?|appellate|de cassation|supreme|federal)\b"
+)
 _DECISION_AFTER = Regex(r"^\s*,?\s*(?:un|une|a|an|its|the|son|sa|leur)\s+$")
 # A decision named with its date to open the sentence ("Par jugement du 4 février 2021, le
 # tribunal ... a relaxé le prévenu"): the sentence's main verb says what it decided.
 _OPENING_DECISION = Regex(
-    r"(?:^|[;:])\W*(?:(?:que|and|et|then|puis)\W+)?(?:par|by|in|under|dans|selon|suivant"
+    r"(?:^|[;:])\W*(?:(?:[a-z]|\d{1,2}|[ivx]{1,4})\.\s+)?(?:(?:que|and|et|then|puis)\W+)?"
+    r"(?:par|by|in|under|dans|selon|suivant"
     r"|aux termes d'|through)\s+(?:(?:un|une|a|an|its|his|her|the|son|sa|leur|this|that)\s+)?"
     r"(?:[\w-]+\s+){0,2}$"
 )
@@ -920,6 +958,7 @@ class KindWords:
     breaks: list[int]  # where clause breaks (commas, "and", ...) start
     dates: Sequence[tuple[int, int]]
     asides: list[tuple[int, int]]  # adjuncts and relative clauses: "following X", ", which X"
+    text: str = ""  # the sentence as written: its capitals
 
     @classmethod
     def of(cls, sentence: str, dates: Sequence[tuple[int, int]]) -> KindWords:
@@ -943,7 +982,7 @@ class KindWords:
         asides = [
             m.span() for m in _ASIDE.rx.finditer(folded) if not _HELD_ON.rx.match(folded, m.end())
         ]
-        return cls(folded, words, [w[1] for w in words], breaks, dates, asides)
+        return cls(folded, words, [w[1] for w in words], breaks, dates, asides, sentence)
 
     def verb_in(self, start: int, end: int) -> bool:
         """Whether an event verb ("charged", "a condamné") lies within start:end."""
@@ -1007,15 +1046,31 @@ class KindWords:
                     return told  # "rejet du pourvoi par arrêt du 15 septembre 1984"
                 if self._administrative(word_start, end):
                     return "other"  # "la décision du 18 janvier 1988 par laquelle le préfet"
-                opening = bool(_OPENING_DECISION.rx.search(self.folded[:word_start]))
+                opening = self._opening(word_start)
                 decided = self._decided(end, before + 1, hung=not opening)
                 if decided is None and kind == "ruling" and self._appealed(word_start, start):
                     return "judgment"  # "leave to appeal the decision of the tribunal dated"
+                if (
+                    decided is None
+                    and opening
+                    and self.folded.startswith("jugement", word_start)
+                    and _APPEAL_COURT_AFTER.rx.match(self.folded, end)
+                ):
+                    return "ruling"  # "Par jugement du 3 mai, la Cour d'appel a admis l'appel"
                 return decided or kind
         scored = self._scored(start, end, before)
         if scored == "filing" and self._withdrawing(end):
             return "dismissal"  # "Vu, enregistré le 3 mai, l'acte par lequel X déclare se désister"
         return scored
+
+    def _opening(self, word_start: int) -> bool:
+        """Whether the decision named at `word_start` with its date opens its sentence ("Par
+        jugement du ..., le tribunal a ..."), past a list's letter ("A. Par jugement du") or a
+        heading the page ran into it ("... et procédure Par arrêt du")."""
+        if _OPENING_DECISION.rx.search(self.folded[:word_start]):
+            return True
+        lead = _CAPITAL_OPENING.rx.search(self.text[:word_start])
+        return lead is not None and lead.start() > 0
 
     def _withdrawing(self, end: int) -> bool:
         """Whether the paper filed on the date ending at `end` withdraws the case: what it does
@@ -1194,14 +1249,21 @@ class KindWords:
             for _, d_end in itertools.takewhile(lambda d: d[0] < limit, later)
             if _HUNG_PARTICIPLE.rx.match(self.folded[d_end:])
         ]
+        found = None
         for word_start, _, kind, strength in self.words[first_after:]:
             if stop >= 0 and word_start > stop:
                 break
             if any(a <= word_start < b for a, b in nested):
                 continue
-            if strength == _VERB and kind in _DECIDED:
+            aside = any(a <= word_start < b for a, b in self.asides)  # ", dont l'expédition"
+            if strength == _VERB and found is None and kind in _PARTYS_ACTS and not aside:
+                # a party's paper, not a decision: "Par mémoire du 3 mai, il a conclu au rejet"
+                return None if hung or word_start - end > _SUBJECT_SPAN else kind
+            if strength == _VERB and kind == "acquittal":
+                found = kind  # unless convicted of another charge: "relaxé de X, coupable de Y"
+            elif strength == _VERB and kind in _DECIDED and (found is None or kind == "conviction"):
                 return kind
-        return None
+        return found
 
     def _chunk_end(self, position: int) -> int:
         """Where the phrase that follows the comma after `position` ends."""
@@ -1482,6 +1544,29 @@ def signed_kind(before: str, story: str) -> str | None:
     return _PAPER_KINDS[title[0]] if title else None
 
 
+# A head's label over the dates it gives, however many lines and places between: "Date and
+# Place of Hearing: December 10, 19 and 21, 2007, January 7, 2008", "Place and Date of
+# Judgment: Vancouver, British Columbia / February 6, 2009", "Written Submissions Received:".
+_HEADING = Regex(
+    r"\b(?:(?:place and )?dates? (?:and place )?of (?:the )?(?:(?P<hearing>hearings?)"
+    r"|(?P<decision>judgment|decision|reasons|order))|(?P<filing>(?:written )?submissions?"
+    r" (?:received|filed)))\s*:[^:]{0,150}$"
+)
+# A head that names an appeal court or the parties to an appeal: its decision is a ruling,
+# even under "Reasons for Judgment".
+_CAPTION_BELOW = 300  # characters: the parties' names and roles under the date
+_APPELLATE_HEAD = Regex(r"\b(?:courts? of appeals?|cour d'appel|appellants?|appelante?s?)\b")
+
+
+def heading_kind(before: str) -> str | None:
+    """The kind a head's label gives the dates under it ("hearing", "filing", or "decision"
+    for the decision's own date), or None where no such label is."""
+    heading = _HEADING.rx.search(fold_same_length(before[-200:]).lower())
+    if heading is None:
+        return None
+    return next(name for name in ("hearing", "decision", "filing") if heading[name])
+
+
 def _under_title(before: str) -> bool:
     """Whether a line right above the date's titles a decision ("JUDGMENT / STRASBOURG /
     9 December 2010"), however long the site's furniture before the title."""
@@ -1510,12 +1595,15 @@ def header_kind(
     rest = line[: start - line_start] + line[end - line_start :]
     label = _HEADER_LABEL.rx.fullmatch(rest)
     titled = not rest.strip() and _under_title(story[:offset] + sentence[:line_start])
-    if offset + start >= HEAD and not (label and label["label"]) and not titled:
+    heading = heading_kind(story[:offset] + sentence[:start])
+    if offset + start >= HEAD and not (label and label["label"]) and not titled and not heading:
         return None
+    if heading in ("hearing", "filing"):
+        return heading  # "Date and Place of Hearing: ...", "Written Submissions Received: ..."
     said_before = line[: start - line_start]
     if _ENTERED_ON_ROLL.rx.search(said_before):
         return "complaint"  # the request that opened the case, lodged that day
-    decided_on = _DECIDED_ON.rx.search(said_before) is not None
+    decided_on = _DECIDED_ON.rx.search(said_before) is not None or heading == "decision"
     if label and label["hearing"]:
         return "hearing"  # "Argued April 28, 1950."
     labelled = labelled_kind(line[: start - line_start])
@@ -1551,8 +1639,10 @@ def header_kind(
         return "hearing"  # "Audience publique du 22 mars 2018" above "Prononcé du 19 avril 2018"
     if _ORDER_BELOW.rx.search(below):
         return "order"  # "Tribunal administratif, 25 février 2002" above "ORDONNANCE"
-    if _FIRST_INSTANCE.rx.search(head[: len(before) + start]) or _JUDGMENT_NEAR.rx.search(
-        head + below
-    ):
+    if _FIRST_INSTANCE.rx.search(head[: len(before) + start]):
+        return "judgment"
+    if _APPELLATE_HEAD.rx.search(head[: len(before) + start] + below[:_CAPTION_BELOW]):
+        return "ruling"  # "COURT OF APPEAL ... Date: 20090206", over "Reasons for Judgment"
+    if _JUDGMENT_NEAR.rx.search(head + below):
         return "judgment"
     return "ruling"

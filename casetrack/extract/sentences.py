@@ -22,7 +22,9 @@ _ABBREVIATIONS = frozenset(
      # the other States' court and reporter abbreviations ("(Ariz. Ct. App. Feb. 24, 2001)")
      "ala", "ariz", "ark", "colo", "del", "haw", "ind", "kan", "ky", "la", "md", "minn", "miss",
      "mo", "mont", "neb", "nev", "n.h", "n.m", "n.c", "n.d", "okla", "ore", "r.i", "s.c", "s.d",
-     "vt", "w.va", "wis", "wyo", "super", "misc", "n.e", "n.w", "s.e", "s.w", "a.d", "atty")
+     "vt", "w.va", "wis", "wyo", "super", "misc", "n.e", "n.w", "s.e", "s.w", "a.d", "atty",
+     # a gazette's record of a text: "prom. 17/05/2006 pub. 15/06/2006"
+     "prom", "pub")
 )  # fmt: skip
 # A sentence ends before a capital, a digit or the next item of a list ("- (May 3, 2024) A").
 _SENTENCE_END = Regex(r"[.!?…]+[\"'»”\u2019)\]]*(?=\s+(?:[-\u2022*]\s+)?[\"'«“(\[]?[A-ZÀ-Þ0-9])")
