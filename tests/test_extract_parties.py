@@ -1371,3 +1371,64 @@ def test_a_french_federation_a_border_patrol_and_a_date_of_complaint_name_partie
         "Communication submitted by: R.T. (represented by counsel)\n\nDate of complaint: 4 May 2019"
     )
     assert _only(text).parties == ["R.T."]
+
+
+def test_a_short_name_in_brackets_and_a_role_after_or_bind_to_the_full_name() -> None:
+    text = (
+        "The Federal Widget Commission (Commission) has reviewed Blue Harbor Lending "
+        "Corporation's (Blue Harbor or Respondent, as defined below) practices.\n\n"
+        "Respondent signed a stipulation dated May 3, 2022, accepted by the Commission."
+    )
+    assert _only(text).parties == ["Federal Widget Commission", "Blue Harbor Lending Corporation"]
+
+
+def test_a_known_name_wrapped_onto_the_next_line_is_found() -> None:
+    text = "The Ministry of\nWidgets fined the firm on May 3, 2022."
+    known = [("Ministry of Widgets", [])]
+    assert extract(text, known_parties=known).candidates[0].parties == ["Ministry of Widgets"]
+
+
+def test_the_words_before_act_name_a_law_not_a_person() -> None:
+    text = (
+        "Tom Baker was charged on 2 May 2019. The company said it had breached the Fair Widget "
+        "Labelling Procedures Act on 3 May 2019."
+    )
+    assert _parties(text) == [["Tom Baker"], []]
+
+
+def test_a_court_named_by_its_level_and_place_is_a_court() -> None:
+    candidate = _only("In May 2019, a federal court in South Dakota sentenced the owner.")
+    assert candidate.parties == ["federal court in South Dakota"]
+    assert [p.kind for p in candidate.new_parties] == ["court"]
+    assert _only("The owner pled guilty in federal court in March 2019.").parties == []
+
+
+def test_the_party_a_belgian_decision_is_given_in_the_cause_of() -> None:
+    text = "Par arrêt du 3 mai 2017 en cause de K.T., la Cour d'appel de Mons a posé une question."
+    assert _only(text, "fr").parties == ["K.T.", "Cour d'appel de Mons"]
+
+
+def test_l_accusee_is_the_person_named_before() -> None:
+    text = (
+        "Le 4 mai 2022, le Ministère public a renvoyé B._ en jugement. "
+        "Le 9 juin 2022, l'accusée a soulevé une exception."
+    )
+    assert _parties(text, "fr")[1] == ["B._"]
+
+
+def test_the_judge_sitting_alone_is_the_i_of_the_reasons() -> None:
+    text = (
+        "Before: The Honourable Madam Justice Okoro\n\n"
+        "[1] On June 3, 2010, I dismissed the application."
+    )
+    assert _only(text).parties == ["Okoro"]
+    text = "Before: Justice Okoro and Justice Hale\n\n[1] On June 3, 2010, I dismissed it."
+    assert _only(text).parties == []
+
+
+def test_the_court_composed_of_its_judges_decides_the_judgment() -> None:
+    text = (
+        "Arrêt du 5 mars 2020\n\nLa Cour d'appel de Mons a posé la question. La Cour "
+        "constitutionnelle, composée des juges A. Alpha et B. Beta, rend l'arrêt suivant."
+    )
+    assert _only(text, "fr").parties == ["Cour constitutionnelle"]

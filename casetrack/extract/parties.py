@@ -116,7 +116,8 @@ def _party_name(party: str, written: str, exact: bool) -> PartyName:
 
 
 def _name_pattern(name: str, exact: bool) -> re.Pattern[str]:
-    body = re.escape(name if exact else fold(name))
+    """A name as written, its words maybe wrapped onto the next line ("Ministry of\nWidgets")."""
+    body = re.escape(name if exact else fold(name)).replace("\\ ", r"\s+")
     return re.compile(r"(?<!\w)" + body + r"(?!\w)")
 
 
@@ -208,12 +209,35 @@ def party_names(
             new[_CASS] = NewParty(_CASS, "", "court")
             names.append(_party_name(_CASS, _CASS, False))
     found = Names(names, court, cassation)
+    for m in _SHORT_NAME.rx.finditer(text):  # "Acme Mortgage Corporation (Acme or Respondent)"
+        before = re.sub(r"['\u2019]s\s*$", "", text[max(0, m.start() - 200) : m.start()].rstrip())
+        party = _named_last(before, found)
+        if party is not None and m["short"] in party.split() and m["short"] != party:
+            found.by_word.setdefault(fold(m["short"]), []).append(
+                _party_name(party, m["short"], True)
+            )
     found.officials = frozenset(roles[OFFICIAL] | roles[COUNSEL])
     found.counsel = frozenset(roles[COUNSEL])
     return found, new
 
 
 OFFICIAL, COUNSEL = "official", "counsel"  # the roles a name's shape gives a person
+# A short name given in brackets after the full one, as orders and contracts define them: "The
+# Federal Trade Commission (Commission)", "Acme Mortgage Corporation's (Acme or Respondent, as
+# defined below)".
+_SHORT_NAME = Regex(
+    r"\(\s*(?:the\s+)?[\"\u201c]?(?P<short>[A-Z][a-z]{2,})[\"\u201d]?\s*(?:\)|,|\s+or\s+)"
+)
+
+
+def _named_last(before: str, names: Names) -> str | None:
+    """The party whose name ends `before`, if any."""
+    folded = fold(before)
+    for name in names.among(folded):
+        for m in name.pattern.finditer(before if name.exact else folded):
+            if m.end() == len(folded):
+                return name.party
+    return None
 
 
 _CASS = "Cour de cassation"
@@ -331,11 +355,17 @@ def head_parties(head: str, names: Names) -> list[str]:
     not the court appealed from ("Direct Appeal from the Criminal Court for Davidson County")."""
     lower = {m["court"] for m in _APPEALED_FROM.rx.finditer(head)}
     named = [p for p in parties_in(head, names) if not any(fold(p) == fold(c) for c in lower)]
+    for m in _COMPOSED.rx.finditer(head):  # "La Cour X, composée de ...": the court deciding
+        composed = _named_last(head[max(0, m.start() - 120) : m.start()], names)
+        if composed is not None and _kind_of(composed) == "court":
+            named = [composed, *(p for p in named if p != composed)]
+            break
     if names.court is None:
         return named
     return [names.court, *(party for party in named if party != names.court)]
 
 
+_COMPOSED = Regex(r",?\s+(?:compos[ée]e?\s+d|composed\s+of\b)")
 _APPEALED_FROM = Regex(
     r"\b(?:[Aa]ppeal(?:ed)?|APPEAL)\s+from\s+(?:the\s+)?(?P<court>[A-Z][^;,.\n]{3,80}?)(?=[;,.\n])"
 )
@@ -408,11 +438,16 @@ _OFFICE_AFTER = Regex(
 )
 # A person's particles: no "and" ("Mr Ivan Orel and Ms Olga Ruse" are two people).
 _PARTICLE = r"(?:de|du|des|van|von|der|den|da|di|le|la|bin|ben|al|d'|l')"
-# French titles ("M. Guy Martin", "Mme Anne Roux"); a name in capitals after them ("Mme Anne
+# French titles ("M. Guy Martin", "Mme Anne Roux"), titles one after another ("Mr. Justice
+# Curtis"); a name in capitals after them ("Mme Anne
 # ROUX, Greffier") is _TITLED_CAPS's, which leaves them out: a decision's clerk and judges.
 _TITLED = Regex(
-    rf"\b(?:{_TITLES}|M\.|Mme|Mlle)\s+(?P<name>(?:{_TOKEN}|[{_UPPER}]-[{_LOWER}]+)"  # "O-gon Kwon"
+    rf"\b(?:(?:{_TITLES}|M\.|Mme|Mlle)\s+)+"
+    rf"(?P<name>(?:{_TOKEN}|[{_UPPER}]-[{_LOWER}]+)"  # "O-gon Kwon"
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,3}})(?![ \t]+[{_UPPER}]{{2}})"
+)
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 # Names a French decision hides: "M. Rémi X...", "Mme [K]", or "D... François" (the surname's
 # initial, then the first name, as older decisions write them).
@@ -696,6 +731,18 @@ _IN_RE = Regex(
     rf"\b(?:In re|IN RE|In the Matter of|IN THE MATTER OF|Matter of|MATTER OF|Ex parte|EX PARTE)"
     rf":?[ \t]+(?P<name>{_SIDE})"
 )
+# The party a decision is given in the cause of, as Belgian courts write it: "Par arrêt du 3
+# mai 2017 en cause de K.T., ...", "en cause de Jean Dupont".
+_IN_CAUSE = Regex(
+    rf"\b[Ee]n[ \t]+cause[ \t]+de[ \t]+(?P<name>(?:[{_UPPER}]\.){{2,3}}"
+    rf"|{_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}})"
+)
+# A court named by its level and place, as summaries name it: "a Federal court in North
+# Carolina sentenced", "pled guilty in state court in Ohio" (not "in March").
+_COURT_IN_PLACE = Regex(
+    r"\b(?P<name>(?:[Ff]ederal|[Ss]tate|[Dd]istrict|[Cc]ounty|[Ss]uperior|[Mm]unicipal)[ \t]+"
+    rf"[Cc]ourt[ \t]+in[ \t]+(?!{_MONTHS}\b){_TOKEN}(?:[ \t]+(?!{_MONTHS}\b){_TOKEN}){{0,2}})"
+)
 # An ECHR application's head: "Application no. 35825/97 by Mohamed Nuli AL AKIDI against
 # Bulgaria": the applicant's name as written, particles in capitals too.
 _APPLICANT_IN_HEAD = Regex(
@@ -722,6 +769,10 @@ _ABBREVIATIONS = frozenset(
 _TEXT_OF_LAW_BEFORE = Regex(
     r"\b(?:Law|Act|Code|Convention|Treaty|Statute|Regulations?|Rules?|Decree)\s+(?:of|on)\s+"
     r"(?:the\s+)?(?:[A-Z][\w-]*\s+(?:and\s+|&\s+)?)*$"
+)
+# A law's name, not a person's: "the Real Estate Settlement Procedures Act".
+_LAW_AFTER = Regex(
+    r"[ \t]+(?:Act|Code|Law|Statute|Rules?|Regulations?|Amendment|Convention|Treaty)\b"
 )
 # A label of an information box: "• Relevant ECHR article(s): 5, 13".
 _LABEL_AFTER = Regex(r"[^\n.:]{0,20}:")
@@ -986,6 +1037,12 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         name = _tidy(m.group("name"))
         if _is_name(name):
             add(m.start("name"), m.end("name"), name, "person")
+    for m in _IN_CAUSE.rx.finditer(text):
+        name = _tidy(m.group("name"))
+        if _is_name(name):
+            add(m.start("name"), m.start("name") + len(name), name, _kind_of(name))
+    for m in _COURT_IN_PLACE.rx.finditer(text):
+        add(m.start("name"), m.end("name"), m.group("name"), "court")
     for m in _IN_RE.rx.finditer(text):
         name = _tidy(m.group("name").split(",")[0])
         if _is_name(name):
@@ -1031,6 +1088,7 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
             and ends[0] not in _PLACE_STARTS  # "New England", "El Paso", "Little Rock"
             and not _in_headline(text, m.start())
             and not _PLACE_AFTER.rx.match(text, m.end("name"))
+            and not _LAW_AFTER.rx.match(text, m.end("name"))
             and not _FURNITURE.rx.match(text, m.end("name"))
             and not (text[: m.start("name")].endswith("(") and text[m.end("name") :][:1] == ")")
             and not _PLACE_BEFORE.rx.search(text, max(0, m.start() - 30), m.start())
@@ -1281,7 +1339,7 @@ def _surname(name: str) -> str | None:
 # ------------------------------------------------------------------ "he", "the court"
 _ROLES = (
     r"applicant|petitioner|appellant|appellee|defendant|plaintiff|respondent|claimant|accused|movant|"
-    r"requ[ée]rante?|pr[ée]venue?"
+    r"requ[ée]rante?|pr[ée]venue?|accus[ée]e?"
 )
 _REFERS_TO = {
     "person": Regex(
@@ -1379,10 +1437,11 @@ _THE_COUR = Regex(
     r"(?![ \t]+(?:d['\u2019](?:appel|assises)|de\b|des\b|du\b|administrative|europ|supr))"
 )
 # A role bound to a name: "The applicant, Mr Tamaz Galuashvili, ...", "Lydia Alicea (the
-# defendant)", "Mr Fedorenko ("the applicant")".
+# defendant)", "Mr Fedorenko ("the applicant")", "Acme Corp. (Acme or Respondent)".
 _ROLE_THEN_NAME = Regex(rf"\b(?:[Tt]he|[Ll]e|[Ll]a)\s+(?P<role>{_ROLES})\s*,\s+")
 _ROLE_AFTER_NAME = Regex(
-    rf"\(\s*[\"\u201c\u00ab]?\s*(?:the\s+|le\s+|la\s+)?(?P<role>{_ROLES})\b[^()]{{0,30}}\)"
+    rf"\((?:[^()]{{0,30}}?\bor\s+)?\s*[\"\u201c\u00ab]?\s*(?:the\s+|le\s+|la\s+)?"
+    rf"(?P<role>(?i:{_ROLES}))\b[^()]{{0,30}}\)"
     r"|,\s+(?P<caption>(?i:(?:defendant|plaintiff|petitioner|respondent)-)?(?i:appellant|appellee|"
     r"petitioner|respondent|defendant|plaintiff|applicant))(?=[.,;]?[ \t]*(?:\n|$|vs?\.?\s))",
 )  # a caption's side ends its line or comes before "v.": "v Teon Seymore, Appellant.",
@@ -1416,6 +1475,10 @@ def bound_roles(text: str, names: Names, kinds: dict[str, str]) -> dict[str, str
         applicant = _named_at(text[m.end() : m.end() + 80], names)
         if applicant is not None:
             roles.setdefault("applicant", applicant)
+    for m in _BEFORE_JUDGE.rx.finditer(text, 0, _CAPTION_HEAD):  # "Before: Mr. Justice X"
+        judges = [p for p in parties_in(m["judges"], names) if _kind_of(p) == "person"]
+        if len(judges) == 1 and not re.search(r"\band\b|&|,", m["judges"]):
+            roles.setdefault("first person", judges[0])
     for m in _AUTHOR_LABEL.rx.finditer(text):  # a communication to a UN treaty body
         author = _named_at(text[m.start("name") : m.end("name")], names)
         if author is not None:
@@ -1446,6 +1509,11 @@ def bound_roles(text: str, names: Names, kinds: dict[str, str]) -> dict[str, str
     return roles
 
 
+# The judge a decision is given before, on its own line of the head: "Before: The Honourable
+# Mr. Justice Curtis" (one judge: the "I" of the reasons).
+_BEFORE_JUDGE = Regex(
+    r"^[ \t]*(?:Before|BEFORE|Coram|CORAM)[ \t]*:?[ \t]*(?P<judges>[^\n]{3,80})$", re.MULTILINE
+)
 # Where a decision's caption is: its head.
 _CAPTION_HEAD = 1000  # characters
 # The roles of the accused in a criminal caption: first ("Haynes v. State"), the accused
@@ -1513,6 +1581,10 @@ def _named_at(text: str, names: Names) -> str | None:
 # Words that name a role's party other than the role itself: the ECHR's "application lodged
 # on ..." is the applicant's act.
 _ROLE_WORDS = {
+    # The judge sitting alone writes "I": "On March 12, I allowed the appeal".
+    "first person": r"(?<![\w(])i\s+(?:have\s+|had\s+|am\s+|was\s+|will\s+|would\s+|shall\s+)?"
+    r"(?:allowed|dismissed|granted|ordered|refused|found|heard|reserved|gave|made|delivered"
+    r"|accept|conclude|agree|find|order|allow|dismiss|grant|refuse|decline)\b",
     "applicant": r"\bapplicant\b|\bapplication\s+(?:no\s?\.?\s*[\d/]+\s+)?(?:was\s+)?lodged\b",
     # A treaty body's "the author" sent the communication its head dates ("Date de la
     # communication : 1er septembre 2012", "Date s de s communication s").
@@ -1672,7 +1744,10 @@ class Carried:
             added.append(self.itself)
             kinds.add("court")
         folded = fold(sentence)
+        unbound = folded  # without the role words bound: "Respondent" bound to a company
         for role, party in self.roles.items():
+            if re.search(_role_words(role), folded):
+                unbound = re.sub(_role_words(role), " ", unbound)
             if party not in added and re.search(_role_words(role), folded):
                 added.append(party)
                 kinds.add(self._kind(party))
@@ -1685,7 +1760,8 @@ class Carried:
                 added += [court] if court is not None and court not in added else []
                 kinds.add("court")  # not the last court named, of another level
         for kind, refers in _REFERS_TO.items():
-            if kind not in kinds and kind in self.last and refers.rx.search(sentence):
+            said = unbound if kind == "person" else sentence
+            if kind not in kinds and kind in self.last and refers.rx.search(said):
                 if kind == "person" and _OFFICE_SAYS.rx.search(sentence):
                     continue  # "le procureur a indiqué qu'il ...": the prosecutor's "il"
                 if kind == "agency":  # "le procureur de la République" is no préfet
