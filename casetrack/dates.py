@@ -422,13 +422,31 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
         return _from_iso(code, text) or _from_edtf(code, text)
     except DateError as refusal:
         raise (
-            _instead(cleaned, text, today)
+            _numeric_part(cleaned, text, today or date.today())
+            or _instead(cleaned, text, today)
             or _season_part(cleaned, text, today)
             or _relative(cleaned, text)
             or _without_year(cleaned, text, today or date.today())
             or _guessed(cleaned, text, today)
             or refusal
         ) from None
+
+
+# A numeric date inside a longer one (from 14/06/2009 to 2010), not part of another number.
+_NUMERIC_INSIDE = re.compile(rf"(?<![\w/.-]){_NUMERIC}(?![\w/-]|\.\d)")
+
+
+def _numeric_part(cleaned: str, text: str, today: date) -> DateError | None:
+    """The refusal of a numeric date that is part of a range or a qualified date (from
+    14/06/2009 to 2010, before 3/7/2003), which names the ISO date or dates it can mean,
+    said of the whole; None when there is none."""
+    match = _NUMERIC_INSIDE.search(cleaned)
+    if match is None:
+        return None
+    first, second, year = match.groups()
+    return DateError(
+        f"in the date {_quote(text)}, {_numeric(match[0], first, second, year, today)}"
+    )
 
 
 def _instead(cleaned: str, text: str, today: date | None) -> DateError | None:

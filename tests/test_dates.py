@@ -743,6 +743,27 @@ def test_a_numeric_date_past_its_months_end_is_refused_as_its_iso_form_is(
     assert str(numeric_error.value) == f"{numeric!r} is not a real date: {said}"
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("from 14/06/2009 to 03/09/2009",
+         "the date '14/06/2009' can only be 14 Jun 2009: write it as 2009-06-14"),
+        ("between 2009-06-14 and 3/9/2009",
+         "the date '3/9/2009' is ambiguous: write 2009-09-03 (3 Sep) or 2009-03-09 (9 Mar)"),
+        ("du 30/02/2020 au 2021", "'30/02/2020' is not a real date: February 2020 has 29 days"),
+        ("before 14.6.09", "the date '14.6.09' can only be 14 Jun 2009: write it as 2009-06-14"),
+    ],
+)  # fmt: skip
+def test_a_numeric_date_inside_a_range_is_refused_as_it_is_alone(
+    cli: Cli, typed: str, said: str
+) -> None:
+    """Not the list of forms: the numeric part's own refusal, naming the ISO date(s)."""
+    cli("case", "add", "acme", "--title", "Acme")
+    refused = cli("add", "acme", typed, "x", code=1)
+    assert refused.stderr == f"casetrack: in the date {typed!r}, {said}\n"
+    assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
+
+
 def test_no_date_as_a_citation_writes_it_is_an_unknown_date(cli: Cli) -> None:
     cli("case", "add", "acme", "--title", "Acme")
     cli("add", "acme", "n.d.", "Undated letter")
