@@ -1349,3 +1349,31 @@ def test_a_heads_labels_date_the_hearing_submissions_and_an_appeal_courts_decisi
         "[1] The Crown appeals an acquittal.\n"
     )
     assert kinds(on_appeal) == [("2019-06-03", "ruling")]
+
+
+def test_a_run_together_canadian_head_its_glossed_dates_and_a_question_answered() -> None:
+    # "Date: 20190227" dates the decision of a head run into one line; a hearing and the
+    # judgment given from the bench on the same day are two events; a bracket after a date
+    # names its event.
+    head = (
+        "COURT OF APPEAL FOR YUKON Citation: R. v. Doe, 2019 YKCA 3 Date: 20190227 Docket:"
+        " CA0001 Between: Regina Respondent And John Doe Appellant On appeal from: An order of"
+        " the Supreme Court of Yukon, dated March 2, 2017 (conviction) and June 9, 2017"
+        " (sentence). Place and Date of Hearing: Whitehorse, Yukon February 5, 2019 Place and"
+        " Date of Judgment: Whitehorse, Yukon February 5, 2019 Place and Date of Reasons:"
+        " Whitehorse, Yukon February 27, 2019 Written Reasons by: The Honourable Mr. Justice Roe"
+    )
+    assert kinds(head) == [
+        ("2019-02-27", "ruling"),
+        ("2017-03-02", "conviction"),
+        ("2017-06-09", "sentencing"),
+        ("2019-02-05", "hearing"),
+        ("2019-02-05", "ruling"),
+    ]
+    # A court answering a question another court sent it judges as a first instance does.
+    answered = (
+        "COUR CONSTITUTIONNELLE\n\nExtrait de l'arrêt n° 42/2019 du 14 mars 2019 Numéro du"
+        " rôle : 7001 En cause : la question préjudicielle relative à l'article 3 de la loi,"
+        " posée par le tribunal de Namur."
+    )
+    assert kinds(answered) == [("2019-03-14", "judgment")]

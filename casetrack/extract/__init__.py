@@ -536,8 +536,8 @@ def _retitled(
     page title "SMITH v. FRANCE - 1234/05 (3 May 2010)" above "JUDGMENT ... 3 May 2010"): the
     one proposed already becomes the decision, with the header's kind and court."""
     told = next((c for c in candidates if c.date == day and c.sentence == sentence), None)
-    if told is None:
-        return False
+    if told is None or told.kind in ("hearing", "filing"):
+        return False  # "Date of Hearing: ... January 8 ... Date of Judgment: ... January 8"
     told.kind = kind
     told.parties.extend(p for p in parties if p not in told.parties)
     return True

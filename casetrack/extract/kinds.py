@@ -884,6 +884,7 @@ _APPEAL_COURT_AFTER = Regex(
     r"\s*,\s*(?:la |le |l'|the )?(?:cour|court|chambre|tribunal)\b[^,;]{0,30}?"
     r"\b(?:d'appel|of appeals?|appellate|de cassation|supreme|federal)\b"
 )
+_GLOSS = Regex(r"\s*\(([a-z][a-z ]{2,30})\)")  # "June 22, 2006 (conviction)"
 _DECISION_AFTER = Regex(r"^\s*,?\s*(?:un|une|a|an|its|the|son|sa|leur)\s+$")
 # A decision named with its date to open the sentence ("Par jugement du 4 février 2021, le
 # tribunal ... a relaxé le prévenu"): the sentence's main verb says what it decided.
@@ -994,6 +995,9 @@ class KindWords:
         clause hung on it says it decided), else of the closest event word, verbs first."""
         if _MEMOIRE_TOO.rx.search(self.folded, max(0, start - 160), start):
             return "filing"  # "la requête et le mémoire, enregistrés le 2 mai et le 28 juin"
+        glossed = self._glossed(end)
+        if glossed is not None:
+            return glossed  # "dated June 22, 2006 (conviction) and May 16, 2007 (sentence)"
         previous = self._coordinated_with(start)
         if previous is not None:
             return self.nearest(*previous)  # "the orders of 22 and 23 June": one kind for both
@@ -1062,6 +1066,15 @@ class KindWords:
         if scored == "filing" and self._withdrawing(end):
             return "dismissal"  # "Vu, enregistré le 3 mai, l'acte par lequel X déclare se désister"
         return scored
+
+    def _glossed(self, end: int) -> str | None:
+        """The kind a bracket right after the date names, and nothing else: "an order dated
+        June 22, 2006 (conviction)" is the conviction."""
+        gloss = _GLOSS.rx.match(self.folded, end)
+        if gloss is None:
+            return None
+        word = next((w for w in self.words if w[0] == gloss.start(1)), None)
+        return word[2] if word is not None and word[1] == gloss.end(1) else None
 
     def _opening(self, word_start: int) -> bool:
         """Whether the decision named at `word_start` with its date opens its sentence ("Par
@@ -1433,9 +1446,12 @@ _ORDER_BELOW = Regex(r"(?m)^[ \t]*ordonnance[ \t]*$")
 # ("Audience publique du 8 décembre 2014", not "statuant en l'audience publique du";
 # "UNPUBLISHED March 19, 2020", "MEMORANDUM BY SMITH, J.: FILED JANUARY 30, 2015").
 _ENTERED_ON_ROLL = Regex(r"\binscrite? le\s*$")
+# A decision's title with its number: "Arrêt n° 15/2018 du 7 février 2018".
+_NUMBERED_DECISION = r"\barret n[°o] ?\d+/\d{4} du\s+"
 _DECIDED_ON = Regex(
+    _NUMBERED_DECISION + r"$|"
     r"(?:(?<!l')\baudience publique du|\b(?:un)?published|\b(?:opinion|memorandum)\b[^\n]{0,60}"
-    r"\bfiled:?)\s*$"
+    r"\bfiled:?|(?:^|\s)date\s*:)\s*$"
 )
 # The day a decision was pronounced, on the line after its hearing's: "Prononcé du 19 avril".
 _PRONOUNCED_AFTER = Regex(r"\s*\n\s*(?:prononce\w*|lecture|lu|rendu\w*) (?:du|le|en)\b")
@@ -1444,7 +1460,11 @@ _PRONOUNCED_AFTER = Regex(r"\s*\n\s*(?:prononce\w*|lecture|lu|rendu\w*) (?:du|le
 # A head whose text layer runs its lines together still dates the decision with its court's
 # words: "COURT OF APPEALS ... UNPUBLISHED March 19, 2020", "COUR ADMINISTRATIVE ... Inscrit le
 # 27 juin 2023 Audience publique du 1er février 2024".
-_DATED_HEAD = Regex(r"\b(?:unpublished|(?<!l')audience publique du|inscrite? le)\s+" + _DATE_AHEAD)
+# A Canadian head's "Date: 20140127" run together with its citation is the decision's date.
+_DATED_HEAD = Regex(
+    r"\b(?:unpublished|(?<!l')audience publique du|inscrite? le)\s+" + _DATE_AHEAD
+    + r"|\bdate\s*:\s*(?:19|20)\d{6}\b|" + _NUMBERED_DECISION + _DATE_AHEAD
+)  # fmt: skip
 
 
 def is_decision(text: str) -> bool:
@@ -1555,6 +1575,9 @@ _HEADING = Regex(
 # A head that names an appeal court or the parties to an appeal: its decision is a ruling,
 # even under "Reasons for Judgment".
 _CAPTION_BELOW = 300  # characters: the parties' names and roles under the date
+# A decision on a question another court sent up answers it as a first (and only) instance
+# does: a judgment, as the Court of Justice's on a preliminary reference.
+_PRELIMINARY = Regex(r"\bquestions? prejudicielles?\b|\bpreliminary (?:ruling|reference)\b")
 _APPELLATE_HEAD = Regex(r"\b(?:courts? of appeals?|cour d'appel|appellants?|appelante?s?)\b")
 
 
@@ -1641,7 +1664,10 @@ def header_kind(
         return "order"  # "Tribunal administratif, 25 février 2002" above "ORDONNANCE"
     if _FIRST_INSTANCE.rx.search(head[: len(before) + start]):
         return "judgment"
-    if _APPELLATE_HEAD.rx.search(head[: len(before) + start] + below[:_CAPTION_BELOW]):
+    caption = head + below[:_CAPTION_BELOW]
+    if _PRELIMINARY.rx.search(caption):
+        return "judgment"  # "Arrêt du 7 février 2018 ... En cause : la question préjudicielle"
+    if _APPELLATE_HEAD.rx.search(caption):
         return "ruling"  # "COURT OF APPEAL ... Date: 20090206", over "Reasons for Judgment"
     if _JUDGMENT_NEAR.rx.search(head + below):
         return "judgment"
