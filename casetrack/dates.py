@@ -205,6 +205,9 @@ _DAY_SPANS = (
 _NUMERIC = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})"
 # A numeric month and year (3/2021): refused, naming the ISO month (2021-03) it can only be.
 _NUMERIC_MONTH = r"(\d{1,2})[/.-](\d{4})"
+# A day as ISO 8601's basic form writes it, digits only (20090614, as in file names): refused,
+# naming the ISO date it can only be.
+_COMPACT_DAY = r"(\d{4})(\d\d)(\d\d)"
 # A quarter (Q2 2021, 2Q 2021, 2021 Q2, the second quarter of 2021) or a half (H1 2021, the
 # first half of 2021) of a year: some day in its months, as early 2003 is one in its third.
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
@@ -408,6 +411,13 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
         if _from_iso(month, text) is None:  # 13/2021: _from_iso refuses it as not real
             raise _unreadable(text)
         raise DateError(f"the date {_quote(text)} can only be {_say(month)}: write it as {month}")
+    compact = re.fullmatch(_COMPACT_DAY, cleaned)
+    if compact:
+        day_code = "-".join(compact.groups())
+        if _from_iso(day_code, text):  # 20090231: _from_iso refuses it as not real
+            raise DateError(
+                f"the date {_quote(text)} can only be {_say(day_code)}: write it as {day_code}"
+            )
     timed = re.fullmatch(_TIME_OF_DAY, cleaned, re.IGNORECASE)
     if timed:
         day = parse_date(timed["day"], today)

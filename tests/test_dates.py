@@ -764,6 +764,22 @@ def test_a_numeric_date_inside_a_range_is_refused_as_it_is_alone(
     assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("20090614", "the date '20090614' can only be 14 Jun 2009: write it as 2009-06-14"),
+        ("20090231", "'20090231' is not a real date: February 2009 has 28 days"),
+    ],
+)
+def test_a_day_in_digits_only_is_refused_naming_its_iso_form(
+    cli: Cli, typed: str, said: str
+) -> None:
+    """ISO 8601's basic form (as in file names) is not guessed at: the refusal writes it out."""
+    cli("case", "add", "acme", "--title", "Acme")
+    assert cli("add", "acme", typed, "x", code=1).stderr == f"casetrack: {said}\n"
+    assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
+
+
 def test_no_date_as_a_citation_writes_it_is_an_unknown_date(cli: Cli) -> None:
     cli("case", "add", "acme", "--title", "Acme")
     cli("add", "acme", "n.d.", "Undated letter")
