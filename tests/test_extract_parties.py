@@ -1432,3 +1432,11 @@ def test_the_court_composed_of_its_judges_decides_the_judgment() -> None:
         "constitutionnelle, composée des juges A. Alpha et B. Beta, rend l'arrêt suivant."
     )
     assert _only(text, "fr").parties == ["Cour constitutionnelle"]
+
+
+def test_the_judges_and_clerk_a_court_sits_with_are_no_parties() -> None:
+    text = (
+        "Le 5 mars 2020, la Cour constitutionnelle, composée des juges Anne Alpha et Bruno Beta, "
+        "assistée du greffier Carl Gamma, après en avoir délibéré, a rendu son arrêt."
+    )
+    assert _only(text, "fr").parties == ["Cour constitutionnelle"]

@@ -916,6 +916,16 @@ def _is_name(name: str) -> bool:
     return len(meaningful) >= 1 and fold(name.split()[0]).strip(".'") not in _NOT_NAMES
 
 
+# The judges and clerk a court sits with, up to its deliberating: "La Cour, composée des
+# présidents A. Alen et F. Daoût, et des juges ..., assistée du greffier ..., après en avoir
+# délibéré", "sitting as a Chamber composed of:\n\nMr J. Doe, President, ... Having deliberated".
+_COMPOSITION = Regex(
+    r"\b(?:compos[ée]e?\s+(?:de|des|du)\b|composed\s+of\b)[\s\S]{0,800}?"
+    r"(?=apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\brend\s+l|Having\s+(?:deliberated|regard)"
+    r"|\bdelivers\s+the|\bVu\b)"
+)
+
+
 def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
     """(name, kind, aliases, role) of every party the text names by its shape, first seen
     first; a person's surname is an alias ("Sherman" for "Dwayne Sherman") unless two share it.
@@ -937,6 +947,9 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         found.append((start, name, kind, aliases))
         if kind == "person" and _is_counsel(text, start, end):
             counsel.add(fold(name))
+
+    for m in _COMPOSITION.rx.finditer(text):  # the judges sitting: no parties of the case
+        covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
 
     def in_office(start: int, end: int) -> bool:
         """Whether an office comes before or after the name: "Agent, Ms N. Ruse"."""
