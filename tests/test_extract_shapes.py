@@ -401,3 +401,32 @@ def test_a_listings_date_released_lines_date_the_releases_under_them() -> None:
         ("2023-04-21", "sentencing"),
         ("2023-03-29", "conviction"),
     ]
+
+
+def test_a_courts_list_of_the_days_opinions_is_one_ruling_a_case() -> None:
+    # Each opinion filed that day is its own decision (its own docket number); a judge
+    # named like a month ("May, J.") is no date.
+    listing = (
+        "Filed Mar 3, 2020\nView Opinion No. 19-0101\nAppeal from the District Court for Polk"
+        " County, Ann Roe, Judge. AFFIRMED. Considered by Lee, P.J., and May, JJ. Opinion by"
+        " May, J. (4 pages)\nJo Smith appeals her conviction for theft. OPINION HOLDS: The"
+        " evidence was sufficient.\nFiled Mar 3, 2020\nView Opinion No. 19-0202\nAppeal from the"
+        " District Court for Story County, Bo Fox, Judge. REVERSED. Opinion by Lee, P.J."
+        " (3 pages)\nAl Jones appeals his sentence. OPINION HOLDS: The court erred.\n"
+    )
+    assert [(c.date, c.kind) for c in extract(listing).candidates] == [
+        ("2020-03-03", "ruling"),
+        ("2020-03-03", "ruling"),
+    ]
+
+
+def test_an_attack_dated_before_its_noun_and_a_month_run_into_its_day() -> None:
+    text = (
+        "The indictment, dated 14 June 2019, alleges his role in the 1October 2004 attack"
+        " against A and the 21 June 2005 bombing of B."
+    )
+    assert [(c.date, c.kind) for c in extract(text).candidates] == [
+        ("2019-06-14", "indictment"),
+        ("2004-10-01", "other"),
+        ("2005-06-21", "other"),
+    ]

@@ -667,6 +667,18 @@ def _decision_told_again(candidate: Candidate, decision: Candidate | None) -> Ca
     return decision if decision.kind in _PLAIN_DECISIONS else None
 
 
+# A case's docket number as a list of decisions gives it: "View Opinion No. 20-0026".
+_DOCKET_NUMBER = Regex(r"\bNo\.\s*(\d[\w.-]*\d)\b")
+
+
+def _other_docket(first: Candidate, candidate: Candidate) -> bool:
+    """Whether two decisions of one day are of two cases, by the docket numbers their
+    sentences give: each opinion of a court's list of the day's opinions is its own."""
+    mine = _DOCKET_NUMBER.rx.findall(candidate.sentence)
+    theirs = _DOCKET_NUMBER.rx.findall(first.sentence)
+    return bool(mine and theirs) and not set(mine) & set(theirs)
+
+
 def _merged(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per event: a judgment's header date and the sentence that says what it
     decided are one milestone, of the more telling kind ("conviction" over "ruling"); an
@@ -684,6 +696,8 @@ def _merged(candidates: list[Candidate]) -> list[Candidate]:
         first = None if candidate.same_day else told.get((*day, candidate.kind))
         if candidate.kind in _DECISIONS:
             first = decided.get(day)
+            if first is not None and _other_docket(first, candidate):
+                first = None  # a list of opinions filed that day: "No. 20-0026", "No. 20-0156"
         if first is None and candidate.kind in _PLAIN_DECISIONS:
             first = told.get((*day, "order"))  # "l'arrêt du 11 juin" after it ordered
         if first is None and candidate.kind == "order" and day in decided:

@@ -64,7 +64,8 @@ _ANNO_DOMINI = r"A\.\s?D\.\s+"  # old US style: "the 30th day of July, A.D. 1966
 _DAY_MONTH = Regex(
     _NOT_AFTER_NUMBER  # "5 May 2010", "le 5 de mayo", "the 5th (day) of May, 2010"
     + _DAY
-    + r"(?:\s+day)?\s+(?:de\s+|of\s+)?"
+    # a capitalised month run into its day, as copies lose spaces: "the 1October 2004 attack"
+    + r"(?:(?:\s+day)?\s+(?:de\s+|of\s+)?|(?=(?-i:[A-Z])))"
     + _MONTH
     + r"(?:,?\s+(?:de\s+|of\s+|"  # "the 20th of October of 2003", as a transcript says it
     + _ANNO_DOMINI
@@ -404,7 +405,8 @@ _MONTH_NAMES = "|".join(
     )
 )
 _ANY_MONTH = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
-_AFTER_MONTH_ONLY = r"(?!\w)(?!,?\s+(?:of\s+|de\s+)?(?:\d|the\s+\d))"
+# (not a judge named like a month: "Opinion by May, J.", "Mullins and May, JJ.")
+_AFTER_MONTH_ONLY = r"(?!\w)(?!,?\s+(?:of\s+|de\s+)?(?:\d|the\s+\d))(?!,\s*(?:[PCS]\.\s?)?JJ?\.)"
 _MONTH_ONLY = Regex(
     r"(?<![\w-])(?:in|since|until|by|from|between|during|early|late|mid-|en|depuis|dès|fin|début|debut|"
     r"courant|mi-|last|this)\s+(?:early\s+|late\s+|mid-)?(?P<month>"

@@ -728,6 +728,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # The facts of the matter: "for bank robbery on 10 October 2019" is no step of the case.
             r"incidents?", r"(?:bank |armed )?robber(?:y|ies)", r"violations?", r"offen[cs]es?",
             r"murders?", r"shootings?", r"accidents?", r"demonstrations?", r"pickets?",
+            r"attacks?", r"bombings?", r"assassinations?", r"attentats?",
             r"protests?", r"infractions?", r"meurtres?", r"manifestations?",
             # an independent authority's decision is no court's: "Décision du Défenseur des droits"
             r"decisions? du defenseur des droits",
