@@ -322,6 +322,28 @@ def check_party(spec: PartySpec) -> PartySpec:
     return PartySpec(name, role, uid, spec.new, spec.whole)
 
 
+# The words a pinpoint may be typed with ('pp. 3-5', 'page 12', '¶ 4', 'para. 4', '§ 35' as the
+# Strasbourg court numbers paragraphs), which every citation casetrack writes adds itself.
+_PAGE_WORD = re.compile(r"(?:pages?\b|pp?\.|pgs?\.)\s*", re.IGNORECASE)
+_PARAGRAPH_WORD = re.compile(r"(?:paragraphs?\b|paras?\b\.?|¶¶?|§§?)\s*", re.IGNORECASE)
+
+
+def pinpoint_page(text: str | None) -> str | None:
+    """A page or pages as stored: cleaned, less a leading 'p.', 'pp.' or 'page' ('pp. 3-5'
+    is kept as '3-5', which a citation says as 'p. 3-5', not 'p. pp. 3-5')."""
+    return _unworded(optional_text(text), _PAGE_WORD)
+
+
+def pinpoint_paragraph(text: str | None) -> str | None:
+    """A paragraph as stored: cleaned, less a leading '¶', '§', 'para.' or 'paragraph'."""
+    return _unworded(optional_text(text), _PARAGRAPH_WORD)
+
+
+def _unworded(text: str | None, word: re.Pattern[str]) -> str | None:
+    found = word.match(text) if text else None
+    return text[found.end() :] or text if text and found else text
+
+
 def check_citation(citation: Citation) -> Citation:
     """A citation's texts cleaned, its uid canonical and its page position checked (itself
     if all were already)."""
@@ -335,8 +357,8 @@ def check_citation(citation: Citation) -> Citation:
         raise CasetrackError(
             "a source needs a URL or a citation, e.g. 'Le Monde, 18 June 2003, p. 3'"
         )
-    quote, page = optional_text(citation.quote), optional_text(citation.page)
-    paragraph = optional_text(citation.paragraph)
+    quote, page = optional_text(citation.quote), pinpoint_page(citation.page)
+    paragraph = pinpoint_paragraph(citation.paragraph)
     title = optional_text(citation.title)
     if (ref, quote, page, paragraph, uid, document, title) == (
         citation.ref, citation.quote, citation.page, citation.paragraph, citation.uid,

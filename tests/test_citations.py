@@ -357,3 +357,32 @@ def test_an_import_says_in_the_plural_the_files_of_documents_it_did_not_find(
         ", ...): their pages are not read; 'casetrack doc add FILE' of the same bytes attaches"
         " each ('casetrack doc verify' lists them)"
     )
+
+
+@pytest.mark.parametrize(
+    ("page", "paragraph", "stored"),
+    [
+        ("pp. 3-5", "¶ 12", ("3-5", "12")),
+        ("page 7", "para. 4", ("7", "4")),
+        ("p.12", "§ 35", ("12", "35")),
+        ("iv", "paragraphs", ("iv", "paragraphs")),  # nothing after the word: kept as typed
+    ],
+)
+def test_a_pinpoint_typed_with_its_word_is_kept_without_it(
+    cli: Cli, tmp_path: Path, page: str, paragraph: str, stored: tuple[str, str]
+) -> None:
+    """Every citation casetrack writes adds 'p.' and 'para.' itself: 'pp. 3-5' typed or in a
+    sheet is stored as '3-5', so it is never said as 'p. pp. 3-5'."""
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("add", "acme", "2011", "Ruling", "--source", "Ruling 88/1234", "--page", page,
+        "--paragraph", paragraph)  # fmt: skip
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "case,date,title,sources,source_pages,source_paragraphs\n"
+        f"acme,2012,Appeal,Ruling 88/1234,{page},{paragraph}\n",
+        encoding="utf-8",
+    )
+    cli("import", str(sheet))
+    assert cli.query("SELECT page, paragraph FROM milestone_sources") == [stored, stored]
+    shown = cli("show", "1").stdout
+    assert f"Ruling 88/1234, p. {stored[0]}, para. {stored[1]}" in shown

@@ -47,6 +47,8 @@ from casetrack.drafts import (
     optional_text,
     parse_party_spec,
     parsed_date,
+    pinpoint_page,
+    pinpoint_paragraph,
     required_title,
 )
 from casetrack.errors import CasetrackError
@@ -469,8 +471,8 @@ def _exported_sources(links: list[Any], known: _Known) -> list[SourceLinkRow] | 
         source_id = known.known_source(uid)
         if source_id is None:
             return None
-        rows.append((source_id, optional_text(quote), optional_text(page),
-                     optional_text(paragraph), None, None))  # fmt: skip
+        rows.append((source_id, optional_text(quote), pinpoint_page(page),
+                     pinpoint_paragraph(paragraph), None, None))  # fmt: skip
     if len({row[0] for row in rows}) != len(rows):
         return None
     return rows
