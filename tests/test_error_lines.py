@@ -62,6 +62,22 @@ def test_a_negative_id_is_said_to_be_no_id(demo: Cli) -> None:
         )
 
 
+def test_a_text_starting_with_a_minus_is_said_to_go_after_two_dashes(demo: Cli) -> None:
+    """`add CASE DATE "-5 freed"`: Click took the title for an option; the refusal shows
+    where `--` goes, and `--` there adds it."""
+    before = demo.records()
+    result = demo("add", "nec-2003", "2009", "-5 detainees freed", code=2)
+    assert result.stderr == (
+        "casetrack: -5 is no option: an argument starting with - goes after --, as in"
+        " 'casetrack add [OPTIONS] -- {CASE} {DATE} {TITLE}' (see 'casetrack add --help')\n"
+    )
+    assert demo.records() == before
+    demo("add", "nec-2003", "--", "2009", "-5 detainees freed")
+    assert demo.query("SELECT count(*) FROM milestones WHERE title = '-5 detainees freed'") == [
+        (1,)
+    ]
+
+
 def test_an_option_given_without_its_value_names_the_help_too(demo: Cli) -> None:
     """Click raises this one before the command's context exists: the help to read is found
     from the command line itself, through the groups (`deadline add`) and `--db`."""

@@ -48,11 +48,8 @@ def _usage_message(err: ClickException, command_path: str | None = None) -> str:
     if ctx is None:
         return f"{message} (see '{command_path} --help')" if command_path else message
     negative = re.fullmatch(r"No such option: (-\d+)", message)
-    if negative:  # `show -1`: an id typed as a negative number
-        return (
-            f"{negative[1]} is no option, nor an id: ids count from 1"
-            f" (see '{ctx.command_path} --help')"
-        )
+    if negative:
+        return f"{_negative_hint(negative[1], ctx)} (see '{ctx.command_path} --help')"
     said = (
         _argument_hint(message, ctx)
         or _synonym_hint(message, ctx)
@@ -63,6 +60,17 @@ def _usage_message(err: ClickException, command_path: str | None = None) -> str:
     if listing and ctx.command.name in LISTED_BY:  # `deadline list`
         said = f"{message}: {LISTED_BY[ctx.command.name]}"
     return _quote_hint(message, ctx) or f"{said} (see '{ctx.command_path} --help')"
+
+
+def _negative_hint(typed: str, ctx: typer.Context) -> str:
+    """`show -1`: an id typed as a negative number; `add c 2003 "-5 freed"`: a text that
+    starts with a minus, which goes after `--` (the usage then shows where)."""
+    arguments = [p for p in ctx.command.params if p.param_type_name == "argument"]
+    if any(re.search(r"\bID\b|CHANGE", p.metavar or "") for p in arguments):
+        return f"{typed} is no option, nor an id: ids count from 1"
+    pieces = ctx.command.collect_usage_pieces(ctx)
+    usage = " ".join([ctx.command_path, *pieces[:1], "--", *pieces[1:]])
+    return f"{typed} is no option: an argument starting with - goes after --, as in {usage!r}"
 
 
 # Groups with no list command, and what lists what they hold.
