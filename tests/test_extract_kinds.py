@@ -1377,3 +1377,55 @@ def test_a_run_together_canadian_head_its_glossed_dates_and_a_question_answered(
         " posée par le tribunal de Namur."
     )
     assert kinds(answered) == [("2019-03-14", "judgment")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # What came of a hearing a sentence opens with is the event of its date.
+        (
+            "At the probation violation hearing in September 2017, Smith admitted the"
+            " violations, and the court revoked his probation and imposed his prison sentence.",
+            [("2017-09", "sentencing")],
+        ),
+        ("At the hearing on 3 May 2019, the judge heard both sides.", [("2019-05-03", "hearing")]),
+        # A letter's date is the date of the act it carried, not of the paper it contests.
+        (
+            "Contestant les faits, le prévenu a formé opposition à cette ordonnance par courrier"
+            " du 26 août 2014.",
+            [("2014-08-26", "appeal")],
+        ),
+        # The facts told after a colon, or after "pour avoir", are no step of the case.
+        (
+            "Le 31 janvier 2005, le Préfet a condamné A._ à 250 fr. d'amende, en raison des faits"
+            " suivants: le 4 mars 2004 à une heure du matin, au volant de son camion, il avait"
+            " suivi de trop près une voiture.",
+            [("2005-01-31", "conviction"), ("2004-03-04", "other")],
+        ),
+        (
+            "Par jugement du 2 octobre 2014, le Tribunal de police a constaté que B._ s'est rendu"
+            " coupable d'excès de vitesse pour avoir circulé à 150 km/h sur l'autoroute A1, le"
+            " 31 juillet 2014, à 7h10.",
+            [("2014-10-02", "conviction"), ("2014-07-31", "other")],
+        ),
+    ],
+)
+def test_what_came_of_a_hearing_a_letters_act_and_the_facts_after_a_colon(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert kinds(text) == want
+
+
+def test_a_head_label_dates_only_the_lines_under_it_not_the_first_paragraph() -> None:
+    text = (
+        "IN THE SUPREME COURT OF YUKON\n\nDate: 20190603\n\nBetween:\nRegina\nAppellant\n"
+        "And:\nJohn Smith\nRespondent\n\nReasons for Judgment\n\nDate and Place of Hearing:\n\n"
+        "April 2 and 3, 2019\n\nWhitehorse, Y.T.\n\n[1] On April 3, 2019, I allowed the Crown"
+        " appeal and gave short reasons.\n"
+    )
+    assert kinds(text) == [
+        ("2019-06-03", "ruling"),
+        ("2019-04-02", "hearing"),
+        ("2019-04-03", "hearing"),
+        ("2019-04-03", "ruling"),
+    ]

@@ -801,6 +801,9 @@ _DATE_OPENS = Regex(r"(?:.*[:])?\W*(?:on|in|le|en|by|at|around|vers|since|depuis
 # What a dismissal of the subject is: "the appeal ... was dismissed" is the court's ruling.
 _DISMISSED_SUBJECTS = {("appeal", 0): "ruling", ("motion", 0): "order"}
 _OPENER = 60  # characters at most before a date that opens its clause
+# A date opening what a colon introduces, a clause that names no step: the facts told.
+_TOLD_AFTER_COLON = Regex(r"\s*(?:le|on|in|en)\s+")
+_CLAUSE_WORDS = 3
 # A requête registered at a French administrative court, and what it asks of which court.
 _REQUETE_BEFORE = Regex(
     r"\brequetes?\b,?(?: [\w'-]+,?){0,5}? enregistre\w*(?: [\w°.-]+){0,3}? les?\s*$"
@@ -929,6 +932,13 @@ _OCCURRING = Regex(
 _FOR_DOING = Regex(
     r"\b(?:for|with)\s+(?:allegedly\s+)?(?!(?:pending|during|including|according|following"
     r"|regarding|concerning|notwithstanding)\b)\w+ing\b[^,;:()]*$"
+    # past its adjuncts: "coupable ... pour avoir circulé trop près sur l'A9, le 31 juillet"
+    r"|\b(?:pour\s+avoir|for\s+having)\s+\w+[^;:()]*$"
+)
+# A letter that carried the act its clause tells: "a formé opposition par courrier du 26 août".
+_BY_LETTER = Regex(
+    r"\b(?:par (?:courrier|lettre|pli|courriel|telecopie)|by (?:a )?(?:letter|fax|e-?mail))"
+    r"(?: recommande\w*| registered)?\s+(?:du|of|dated)\s*$"
 )
 _HEARD = {"motion": "hearing", "appeal": "hearing"}
 _TOOK_PLACE = Regex(
@@ -948,6 +958,11 @@ _STATE = Regex(
 _RELATIVE_BEFORE = Regex(r"\b(?:where|who|whom|which|whose|ou|qui|dont)\s+(?:[\w.'-]+\s+){0,6}$")
 _TRIAL_NOUNS = frozenset({"trial", "hearing"})
 _TRIAL_OUTCOMES = frozenset({"conviction", "acquittal", "sentencing"})
+# A hearing or trial that opens its sentence: "At the probation violation hearing in".
+_AT_THE = Regex(
+    r"\W*(?:at|during|lors d[eu']|a l'issue d[eu'])\s*(?:the|his|her|their|a|an|l'|la|le)?\s*"
+    r"(?:[\w-]+\s+){0,3}"
+)
 
 
 @dataclass(frozen=True)
@@ -1033,6 +1048,9 @@ class KindWords:
         subject = self._dated_subject(start, before)
         if subject is not None:
             return subject  # "Smith's conviction on 3 May 2019 was upheld": the conviction
+        outcome = self._outcome_at(start, end, before)
+        if outcome is not None:
+            return outcome  # "At the hearing in May 2017, ..., the court imposed his sentence"
         if before + 1 < len(self.words):
             word_start, _, kind, strength = self.words[before + 1]
             if strength == _NOUN and _QUALIFIES.rx.fullmatch(self.folded[end:word_start]):
@@ -1043,6 +1061,9 @@ class KindWords:
             if kind in _DECISIONS and _DECISION_AFTER.rx.match(self.folded[end:word_start]):
                 # "a rendu le 30 juin 2021 un arrêt ... condamnant": what the decision did
                 return self._decided(word_start, before + 2, hung=False) or kind
+        carried = self._carried_by_letter(start, before)
+        if carried is not None:
+            return carried  # "a formé opposition à cette ordonnance par courrier du 26 août"
         if before >= 0:
             word_start, word_end, kind, _ = self.words[before]
             if _NAMED_WITH_DATE.rx.match(self.folded[word_end:start]):
@@ -1188,6 +1209,14 @@ class KindWords:
                 return _DISMISSED_SUBJECTS[after[0]]  # "the appeal ... was dismissed"
             if main is not None:
                 return main
+        colon = self.folded.rfind(":", low, start)
+        if (
+            colon >= 0
+            and _TOLD_AFTER_COLON.rx.fullmatch(self.folded, colon + 1, start)
+            and len(self.folded[end:high].split()) >= _CLAUSE_WORDS
+            and not any(in_scope(index) for index in range(before + 1, len(self.words)))
+        ):
+            return "other"  # "a condamné X, en raison des faits suivants: le 4 mars 2004, il"
         scored: list[tuple[float, str]] = []
         index = before
         while index >= 0 and len(scored) < _NEIGHBOURS:
@@ -1380,6 +1409,40 @@ class KindWords:
         kind = self.words[first][2] if first <= before else None
         return kind if kind != "other" else None
 
+    def _carried_by_letter(self, start: int, before: int) -> str | None:
+        """The act of the clause whose letter the date is of ("le prévenu a formé opposition à
+        cette ordonnance par courrier du 26 août"), not the paper the act is against."""
+        if not _BY_LETTER.rx.search(self.folded, max(0, start - 40), start):
+            return None
+        clause_start = self._clause_start(start)
+        for word_start, _, kind, strength in reversed(self.words[: before + 1]):
+            if word_start < clause_start:
+                break
+            if strength == _VERB:
+                return kind
+        return None
+
+    def _outcome_at(self, start: int, end: int, before: int) -> str | None:
+        """What came of a hearing or trial a sentence opens with, dated ("At the revocation
+        hearing in May 2017, he admitted the violations, and the court imposed his sentence"):
+        the conviction, acquittal or sentence its main clause tells; None without one."""
+        if before < 0 or self.words[before][2] not in _TRIAL_NOUNS:
+            return None
+        word_start, word_end = self.words[before][:2]
+        if not _AT_THE.rx.fullmatch(self.folded, 0, word_start) or not _ON_DATE.rx.match(
+            self.folded[word_end:start]
+        ):
+            return None
+        stop = self.folded.find(";", end)
+        return next(
+            (
+                kind
+                for word_start, _, kind, strength in self.words[before + 1 :]
+                if (stop < 0 or word_start < stop) and strength == _VERB and kind in _TRIAL_OUTCOMES
+            ),
+            None,
+        )
+
     def _outcome_before(self, start: int, before: int) -> str | None:
         """A conviction, acquittal or sentence verb of the clause before `start`."""
         clause_start = self._clause_start(start)
@@ -1571,8 +1634,11 @@ def signed_kind(before: str, story: str) -> str | None:
 _HEADING = Regex(
     r"\b(?:(?:place and )?dates? (?:and place )?of (?:the )?(?:(?P<hearing>hearings?)"
     r"|(?P<decision>judgment|decision|reasons|order))|(?P<filing>(?:written )?submissions?"
-    r" (?:received|filed)))\s*:[^:]{0,150}$"
+    r" (?:received|filed)))\s*(?P<colon>:)[^:]{0,150}$"
 )
+# What only a sentence has between a head's label and a date: a paragraph's number, a word in
+# lower case (places and months under the label are capitalised; "and" joins dates).
+_PROSE = Regex(r"\[\d+\]|\b(?!and\b|et\b)[a-z]{2,}\b")
 # A head that names an appeal court or the parties to an appeal: its decision is a ruling,
 # even under "Reasons for Judgment".
 _CAPTION_BELOW = 300  # characters: the parties' names and roles under the date
@@ -1585,9 +1651,10 @@ _APPELLATE_HEAD = Regex(r"\b(?:courts? of appeals?|cour d'appel|appellants?|appe
 def heading_kind(before: str) -> str | None:
     """The kind a head's label gives the dates under it ("hearing", "filing", or "decision"
     for the decision's own date), or None where no such label is."""
-    heading = _HEADING.rx.search(fold_same_length(before[-200:]).lower())
-    if heading is None:
-        return None
+    near = before[-200:]
+    heading = _HEADING.rx.search(fold_same_length(near).lower())
+    if heading is None or _PROSE.rx.search(near, heading.end("colon")):
+        return None  # "Date of Hearing: ... March 12, 2008 ... [1] On March 12, 2008, I allowed"
     return next(name for name in ("hearing", "decision", "filing") if heading[name])
 
 
