@@ -206,12 +206,18 @@ def _pair(gold: Sequence[Any], proposals: Sequence[Proposal]) -> list[tuple[Any,
     return pairs
 
 
-def _parties_found(sample: Any, milestone: Any, proposal: Proposal) -> int:
+def _parties_missed(sample: Any, milestone: Any, proposal: Proposal) -> list[str]:
+    """The milestone's annotated parties the proposal does not name."""
     aliases = dict(sample.known_parties)
-    return sum(
-        any(names_party(found, party, aliases.get(party, ())) for found in proposal.parties)
+    return [
+        party
         for party in milestone.parties
-    )
+        if not any(names_party(found, party, aliases.get(party, ())) for found in proposal.parties)
+    ]
+
+
+def _parties_found(sample: Any, milestone: Any, proposal: Proposal) -> int:
+    return len(milestone.parties) - len(_parties_missed(sample, milestone, proposal))
 
 
 def score(samples: Sequence[Any], finder: Finder) -> Scores:
@@ -239,9 +245,10 @@ def score(samples: Sequence[Any], finder: Finder) -> Scores:
         missed = sorted((wanted - got).elements())
         extra = sorted((got - wanted).elements())
         wrong = [f"{m.date} {p.kind}≠{m.kind}" for m, p in pairs if m.kind != p.kind]
+        unnamed = [f"{m.date} {party}" for m, p in pairs for party in _parties_missed(sample, m, p)]
         scores.notes.append(
             f"{sample.name}: missed {missed}, not annotated {extra}, junk {junk}, "
-            f"wrong kinds {wrong}"
+            f"wrong kinds {wrong}, parties missed without the case {unnamed}"
         )
     return scores
 
@@ -263,7 +270,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="append",
         help="default: every split but the sealed ones (SEALED)",
     )
-    parser.add_argument("--verbose", action="store_true", help="list misses and wrong proposals")
+    parser.add_argument(
+        "--verbose", action="store_true", help="list misses, wrong proposals and parties missed"
+    )
     args = parser.parse_args(argv)
     print(
         f"{'split':<10} {'texts':>5} {'dates P':>8} {'R':>6} {'F1':>6} {'kinds':>6} "

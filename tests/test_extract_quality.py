@@ -11,6 +11,7 @@ import importlib.util
 import re
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -87,3 +88,12 @@ def test_every_annotation_reads_as_the_evaluator_reads_it(split: str) -> None:
             assert milestone.kind in DEFAULT_KINDS, (sample.name, milestone.kind)
             assert set(milestone.parties) <= names, (sample.name, milestone.parties)
         assert sample.text.strip(), sample.name
+
+
+def test_the_parties_a_proposal_misses_are_listed_by_their_annotated_names() -> None:
+    evaluator = _evaluator()
+    sample = SimpleNamespace(known_parties=[("Reggie Horton", ["Horton"])])
+    milestone = SimpleNamespace(parties=("Reggie Horton", "Court of Appeals"))
+    proposal = evaluator.Proposal("2001-05-03", "ruling", ("Horton", "Tennessee"))
+    assert evaluator._parties_missed(sample, milestone, proposal) == ["Court of Appeals"]
+    assert evaluator._parties_found(sample, milestone, proposal) == 1
