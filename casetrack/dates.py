@@ -47,7 +47,7 @@ _DESCENDING = str.maketrans("0123456789", "9876543210")
 # is used, so commands that only print dates never pay for compiling them.
 _ISO = r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?"
 # Characters of the EDTF forms casetrack accepts; anything else is not sent to edtf.
-_EDTF_CHARS = r"[0-9X~?%./\[\]-]+"
+_EDTF_CHARS = r"(?!~)[0-9X~?%./\[\]-]+"  # not ~2009: that is circa 2009, as typed
 # One EDTF date (a bound of an interval or set), as stored.
 _TOKEN = re.compile(
     r"(?P<year>\d{4}|\d{3}X|\d{2}XX|\dXXX)(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
@@ -104,7 +104,7 @@ _DECADE_FR = r"(?:les )?ann[ée]es (?P<year>\d{3}0)"
 _ARTICLE = r"(?:the|le) |l'"
 # "On or about", as US pleadings date nearly every allegation, is about.
 _APPROXIMATE = (
-    r"(?:on or about|circa|approximately|approx\.?|about|around|ca\.?|c\.)\s*|c\s+"
+    r"(?:on or about|circa|approximately|approx\.?|about|around|ca\.?|c\.|~)\s*|c\s+"
     r"|(?:vers|environ) "
 )
 _DASH = "\u2013"  # en dash, as in 17 Jun \u2013 3 Jul 2003

@@ -106,6 +106,8 @@ FORMS = [
     ("ca. 2001", "2001~", "2001-01-01", "2001-12-31", "year", 1, 0, "c. 2001"),
     ("about 2001", "2001~", "2001-01-01", "2001-12-31", "year", 1, 0, "c. 2001"),
     ("Around 2001", "2001~", "2001-01-01", "2001-12-31", "year", 1, 0, "c. 2001"),
+    ("~2001", "2001~", "2001-01-01", "2001-12-31", "year", 1, 0, "c. 2001"),
+    ("~ June 2003", "2003-06~", "2003-06-01", "2003-06-30", "month", 1, 0, "c. Jun 2003"),
     ("2001?", "2001?", "2001-01-01", "2001-12-31", "year", 0, 1, "2001?"),
     ("circa June 2003", "2003-06~", "2003-06-01", "2003-06-30", "month", 1, 0, "c. Jun 2003"),
     ("c. Jun 2003?", "2003-06%", "2003-06-01", "2003-06-30", "month", 1, 1, "c. Jun 2003?"),
@@ -778,6 +780,14 @@ def test_a_day_in_digits_only_is_refused_naming_its_iso_form(
     cli("case", "add", "acme", "--title", "Acme")
     assert cli("add", "acme", typed, "x", code=1).stderr == f"casetrack: {said}\n"
     assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
+
+
+def test_a_tilde_before_a_date_is_circa_as_after_it(cli: Cli) -> None:
+    """`~2009` is how people write "about 2009"; EDTF writes it after (2009~)."""
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("add", "acme", "~2009", "x")
+    cli("add", "acme", "~2009-06-14", "y")
+    assert cli.query("SELECT date FROM milestones ORDER BY id") == [("2009~",), ("2009-06-14~",)]
 
 
 def test_no_date_as_a_citation_writes_it_is_an_unknown_date(cli: Cli) -> None:
