@@ -531,6 +531,20 @@ def iter_milestones(
 ) -> Iterator[Milestone]:
     """select_milestones a batch at a time: a long listing is never held whole; without
     their links when not `links`."""
+    for batch in milestone_batches(conn, where, params, order_by, limit, links=links):
+        yield from batch
+
+
+def milestone_batches(
+    conn: sqlite3.Connection,
+    where: str,
+    params: Sequence[object],
+    order_by: str,
+    limit: int | None = None,
+    *,
+    links: bool = True,
+) -> Iterator[list[Milestone]]:
+    """iter_milestones a batch at a time, for callers that look up more per batch."""
     sql = f"{_MILESTONE_SELECT} WHERE {where} ORDER BY {order_by}"
     if limit is not None:
         sql += " LIMIT ?"
@@ -540,7 +554,7 @@ def iter_milestones(
         batch = [_milestone(row) for row in rows]
         if links:
             _attach_links(conn, {m.id: m for m in batch})
-        yield from batch
+        yield batch
 
 
 def _milestone(row: sqlite3.Row | tuple[Any, ...]) -> Milestone:
@@ -567,16 +581,17 @@ def _attach_links(conn: sqlite3.Connection, records: dict[int, Milestone]) -> No
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = placeholders(chunk)
-        for mid, name, role, party_id in conn.execute(
-            "SELECT mp.milestone_id, p.name, mp.role, p.id FROM milestone_parties mp"
+        for mid, name, role, party_id, uid in conn.execute(
+            "SELECT mp.milestone_id, p.name, mp.role, p.id, p.uid FROM milestone_parties mp"
             f" JOIN parties p ON p.id = mp.party_id WHERE mp.milestone_id IN ({marks})"
             " ORDER BY mp.rowid",
             chunk,
         ):
-            records[mid].parties.append(PartyLink(name, role or None, party_id))
+            records[mid].parties.append(PartyLink(name, role or None, party_id, uid))
         for mid, *cited in conn.execute(
             "SELECT ms.milestone_id, s.id, s.url, s.title, ms.quote, ms.page, ms.paragraph,"
-            " s.document_id, d.sha256, ms.page_index, ms.quote_found FROM milestone_sources ms"
+            " s.document_id, d.sha256, ms.page_index, ms.quote_found, s.uid"
+            " FROM milestone_sources ms"
             " JOIN sources s ON s.id = ms.source_id LEFT JOIN documents d ON d.id = s.document_id"
             f" WHERE ms.milestone_id IN ({marks}) ORDER BY ms.rowid",
             chunk,

@@ -115,6 +115,7 @@ class PartyLink:
     name: str
     role: str | None = None
     party_id: int = 0
+    uid: str = ""  # the party's uid, by which an export names it
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "role": self.role}
@@ -137,6 +138,7 @@ class SourceLink:
     page_index: int | None = None
     # Whether the quote is on the page cited (1, 0; None: not checked): document_pages.quote_found
     quote_found: int | None = None
+    uid: str = ""  # the source's uid, by which an export names it
 
     @property
     def named(self) -> str:

@@ -7,6 +7,7 @@ import io
 import json
 import shutil
 import sqlite3
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -590,13 +591,40 @@ def test_a_cached_link_spelling_never_excuses_a_bad_field(
     assert _count(cli, "milestones") == 0
 
 
+def test_jsonl_lines_hold_the_json_documents_records_with_orjson_or_without(
+    rich: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """JSON Lines are written by orjson (compact), the JSON document by json: both hold the
+    same records, Persian, French and right-to-left text included, and so do lines written by
+    json alone, where orjson cannot be imported."""
+    document = json.loads(rich("export").stdout)
+    kinds = [{"name": name} for name in document.pop("kinds")]
+    compact = rich("export", "-f", "jsonl").stdout
+    monkeypatch.setitem(sys.modules, "orjson", None)
+    spaced = rich("export", "-f", "jsonl").stdout
+    assert compact != spaced and '"type":"milestone"' in compact
+    for text in (compact, spaced):
+        header, *lines = [json.loads(line) for line in text.splitlines()]
+        assert header == {"format": "casetrack/1"}
+        by_type: dict[str, list[dict[str, object]]] = {}
+        for line in lines:
+            by_type.setdefault(line.pop("type"), []).append(line)
+        assert by_type.pop("kind") == kinds
+        assert by_type == {
+            section.removesuffix("s").replace("partie", "party"): records
+            for section, records in document.items()
+            if section != "format"
+        }
+        assert "محمد رضایی" in text
+
+
 @pytest.mark.parametrize(
     ("name", "start"),
     [
         ("pmoi.csv", "id,uid,case,"),
         ("pmoi.json", '{\n  "format": "casetrack/1"'),
-        ("pmoi.jsonl", '{"format": "casetrack/1"'),
-        ("pmoi.ndjson", '{"format": "casetrack/1"'),
+        ("pmoi.jsonl", '{"format":"casetrack/1"}\n'),
+        ("pmoi.ndjson", '{"format":"casetrack/1"}\n'),
         ("pmoi.ics", "BEGIN:VCALENDAR"),
         ("pmoi.md", "# "),
         ("pmoi.svg", "<svg"),
@@ -701,3 +729,30 @@ def test_ics_events_are_written_without_building_icalendar_objects(
     assert "line one\nline two; with, commas\nand \n a literal" in description  # \\N is \\n
     assert description.endswith("x" * 90 + "\\y”")
     assert events["[harlan] An old charter"].decoded("DTSTART") == date(990, 5, 1)
+
+
+def test_an_export_reads_one_store_while_another_command_writes(rich: Cli) -> None:
+    """The records an export writes first (cases, parties) and its milestones come from one
+    reading of the store: a milestone added between them, with a new party, is in neither,
+    and one edited meanwhile is written as it was."""
+    from casetrack.exchange.selection import Selection
+    from casetrack.selection import Filters
+    from casetrack.store import Store
+
+    store = Store.open(rich.db_path)
+    try:
+        with Selection(store.conn, Filters(cases=["tehran-2009"])) as selection:
+            parties = [p.name for p in selection.parties()]
+            rich("add", "tehran-2009", "2009-06-18", "Late arrival", "--party", "Newcomer")
+            (same_day,) = rich.query("SELECT id FROM milestones WHERE title = 'Same day A'")
+            rich("edit", str(same_day[0]), "--title", "Renamed meanwhile")
+            titles = [m.title for m in selection.milestones()]
+        assert "Newcomer" not in parties and "Late arrival" not in titles
+        assert "Same day A" in titles and "Renamed meanwhile" not in titles
+        with Selection(store.conn, Filters(cases=["tehran-2009"])) as selection:
+            assert "Late arrival" in [m.title for m in selection.milestones()]
+        assert not store.conn.in_transaction
+        tables = "SELECT count(*) FROM temp.sqlite_master WHERE name LIKE 'casetrack_selected%'"
+        assert store.conn.execute(tables).fetchone() == (0,)
+    finally:
+        store.close()

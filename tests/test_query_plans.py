@@ -38,6 +38,7 @@ SMALL = {
     "main.document_pages_fts_config",
     "CONSTANT",
     "sqlite_sequence",  # a row per AUTOINCREMENT table
+    "selected",  # an export's selected ids (exchange.selection): as many as it writes
 }  # fmt: skip
 # Partial indexes that hold only the few milestones a filter asks for: walking one is fine.
 PARTIAL = {"milestones_key", "milestones_status", "milestones_deleted"}

@@ -97,17 +97,17 @@ def export(
     chosen = filters.selected()
     if excel and fmt != "csv":
         raise typer.BadParameter("only CSV takes it: add --format csv", param_hint="--excel")
-    selection = Selection(store.conn, chosen, layout, excel)
-    if fmt in BINARY:
-        with binary_file(output, store.path, fmt) as raw:
-            binary_writer(fmt)(selection, raw)
-    else:
-        with text_file(output, store.path) as stream:
-            writer(fmt)(selection, stream)
-    for line in selection.omissions():
-        say(line)
-    if selection.empty():
-        say("warning: no milestones match: the export holds none")
+    with Selection(store.conn, chosen, layout, excel) as selection:
+        if fmt in BINARY:
+            with binary_file(output, store.path, fmt) as raw:
+                binary_writer(fmt)(selection, raw)
+        else:
+            with text_file(output, store.path) as stream:
+                writer(fmt)(selection, stream)
+        for line in selection.omissions():
+            say(line)
+        if selection.empty():
+            say("warning: no milestones match: the export holds none")
     if output is not None:
         say(f"exported to {output}")
 

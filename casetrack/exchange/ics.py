@@ -159,7 +159,7 @@ def write_ics(selection: Selection, out: TextIO) -> None:
     end = _END
     today = date.today()
     left_out = 0
-    for chunk in selection.chunks():
+    for chunk in selection.chunks(updated=True):
         revisions = selection.revisions(list(chunk.updated))
         for m in chunk.milestones:
             exact = _starts_on_a_day(m)

@@ -28,17 +28,16 @@ class _Stored:
         self.selection = selection
 
     def count(self) -> int:
-        sql = f"SELECT count(*) FROM milestones m WHERE {self.selection.where}"
-        return int(self.selection.conn.execute(sql, self.selection.params).fetchone()[0])
+        where, params = self.selection.chosen()
+        sql = f"SELECT count(*) FROM milestones m WHERE {where}"
+        return int(self.selection.conn.execute(sql, params).fetchone()[0])
 
     def __iter__(self) -> Iterator[tuple[int, Milestone]]:
         from casetrack.milestones import iter_milestones
         from casetrack.timeline import ORDER_BY
 
-        selection = self.selection
-        for milestone in iter_milestones(
-            selection.conn, selection.where, selection.params, ORDER_BY, links=False
-        ):
+        where, params = self.selection.chosen()
+        for milestone in iter_milestones(self.selection.conn, where, params, ORDER_BY, links=False):
             yield milestone.id, milestone
 
     def fetch(self, refs: Sequence[int]) -> Iterator[Milestone]:
