@@ -578,6 +578,7 @@ def _milestone(row: sqlite3.Row | tuple[Any, ...]) -> Milestone:
 def _attach_links(conn: sqlite3.Connection, records: dict[int, Milestone]) -> None:
     """Fill in the parties, sources and tags of these milestones, in stored order."""
     ids = list(records)
+    party_link, source_link = PartyLink._make, SourceLink._make  # the fast way to make tuples
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = placeholders(chunk)
@@ -587,7 +588,7 @@ def _attach_links(conn: sqlite3.Connection, records: dict[int, Milestone]) -> No
             " ORDER BY mp.rowid",
             chunk,
         ):
-            records[mid].parties.append(PartyLink(name, role or None, party_id, uid))
+            records[mid].parties.append(party_link((name, role or None, party_id, uid)))
         for mid, *cited in conn.execute(
             "SELECT ms.milestone_id, s.id, s.url, s.title, ms.quote, ms.page, ms.paragraph,"
             " s.document_id, d.sha256, ms.page_index, ms.quote_found, s.uid"
@@ -596,7 +597,7 @@ def _attach_links(conn: sqlite3.Connection, records: dict[int, Milestone]) -> No
             f" WHERE ms.milestone_id IN ({marks}) ORDER BY ms.rowid",
             chunk,
         ):
-            records[mid].sources.append(SourceLink(*cited))
+            records[mid].sources.append(source_link(cited))
         for mid, tag in conn.execute(
             f"SELECT milestone_id, tag FROM milestone_tags WHERE milestone_id IN ({marks})"
             " ORDER BY tag",
