@@ -23,6 +23,7 @@ from casetrack.tables import LINK_TABLES
 # Tables that grow by millions of rows; their secondary indexes only speed up reads.
 _BULK_TABLES = ("milestones", *LINK_TABLES)
 SORT_KIB = 16 * 1024
+BULK_CACHE_KIB = 64 * 1024  # the page cache of an import and of undoing one (page_cache)
 _FILL_SEARCH = (
     f"INSERT INTO milestone_search (id, {', '.join(SEARCH_COLUMNS)})"
     f" VALUES ({placeholders(('id', *SEARCH_COLUMNS))})"
@@ -60,15 +61,7 @@ class BulkInserts:
         if self.rebuilding:
             return
         self.rebuilding = True
-        marks = placeholders(_BULK_TABLES)
-        indexes = self.conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-            f" AND upper(sql) NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({marks})",
-            _BULK_TABLES,
-        ).fetchall()
-        for name, _ in indexes:
-            self.conn.execute(f'DROP INDEX "{name}"')
-        self.dropped = [sql for _, sql in indexes]
+        self.dropped = drop_read_indexes(self.conn)
         self.set_aside = drop_triggers(self.conn, SEARCH_TRIGGERS)
 
     def fill_search(self, rows: Sequence[tuple[object, ...]]) -> None:
@@ -122,16 +115,58 @@ class BulkInserts:
         return span_digest(self.conn, table, first, last)
 
     def _restore_indexes(self) -> None:
-        """Build the dropped indexes again, each sort held to SORT_KIB of memory (SQLite gives
-        a sort as much as the page cache, which a bulk write may have made large)."""
-        if not self.dropped:
-            return
-        cache_size = self.conn.execute("PRAGMA cache_size").fetchone()[0]
-        self.conn.execute(f"PRAGMA cache_size = {-SORT_KIB}")
-        for sql in self.dropped:
-            self.conn.execute(sql)
-        self.conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+        build_indexes(self.conn, self.dropped)
         self.dropped = []
+
+
+def drop_read_indexes(conn: Any, *, keep_foreign_keys: bool = False) -> list[str]:
+    """Drop the read indexes of the milestone and link tables (not those that keep values
+    unique); returns the SQL that builds them again (build_indexes).
+
+    With keep_foreign_keys, one index stays for each foreign key column leading one: SQLite
+    reads it to find the rows pointing at a parent row that is deleted (a party's links),
+    which would otherwise be a scan of the table per row deleted.
+    """
+    marks = placeholders(_BULK_TABLES)
+    indexes = conn.execute(
+        "SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        f" AND upper(sql) NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({marks}) ORDER BY name",
+        _BULK_TABLES,
+    ).fetchall()
+    kept: set[tuple[str, str]] = set()
+    dropped = []
+    for name, sql, table in indexes:
+        if keep_foreign_keys:
+            lead = conn.execute(f'PRAGMA index_info("{name}")').fetchone()[2]
+            keys = {r[3] for r in conn.execute(f'PRAGMA foreign_key_list("{table}")')}
+            if lead in keys and (table, lead) not in kept:
+                kept.add((table, lead))
+                continue
+        conn.execute(f'DROP INDEX "{name}"')
+        dropped.append(sql)
+    return dropped
+
+
+def build_indexes(conn: Any, statements: list[str]) -> None:
+    """Build indexes drop_read_indexes dropped, each sort held to SORT_KIB of memory (SQLite
+    gives a sort as much as the page cache, which a bulk write may have made large)."""
+    if not statements:
+        return
+    cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = {-SORT_KIB}")
+    for sql in statements:
+        conn.execute(sql)
+    conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+
+
+@contextmanager
+def read_indexes_set_aside(conn: Any, set_aside: bool = True) -> Iterator[None]:
+    """Run a block inside a write transaction without the milestone and link tables' read
+    indexes (but those foreign keys need), building them once at its end: for a block that
+    deletes more of those rows than the store keeps. With set_aside=False, just run it."""
+    dropped = drop_read_indexes(conn, keep_foreign_keys=True) if set_aside else []
+    yield
+    build_indexes(conn, dropped)
 
 
 def _new_rows(table: str, columns: str, condition: str = "true") -> str:
@@ -212,3 +247,16 @@ def bulk_inserts(conn: Any, change_id: int | None = None) -> Iterator[BulkInsert
             )
     for sql in [*suspended, *block.set_aside]:
         conn.execute(sql)
+
+
+@contextmanager
+def page_cache(conn: Any, kib: int) -> Iterator[None]:
+    """Run a block with a page cache of `kib` KiB, then the cache size it had: rows written or
+    deleted all over an index keep its pages in memory instead of writing them out and
+    reading them back again and again."""
+    cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = {-kib}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(cache_size)}")

@@ -374,12 +374,21 @@ def test_undo_of_a_large_import_recomputes_search_once_and_restores_the_store(
     monkeypatch.setattr(history, "UNDO_SET_WISE_SEARCH", 10)
     monkeypatch.setattr(history, "UNDO_BATCH", 7)
     monkeypatch.setattr(history, "search_set_aside", spy)
-    before = demo.records()
+    dropped: list[list[str]] = []
+    drop = bulk_mode.drop_read_indexes
+
+    def dropping(conn: sqlite3.Connection, *, keep_foreign_keys: bool = False) -> list[str]:
+        dropped.append(drop(conn, keep_foreign_keys=keep_foreign_keys))
+        return dropped[-1]
+
+    monkeypatch.setattr(bulk_mode, "drop_read_indexes", dropping)
+    before, schema = demo.records(), _schema(demo)
     searched = demo.query("SELECT * FROM milestone_search ORDER BY id")
     demo("import", _write(demo, "big.jsonl", _milestones(30)))
     demo("undo")
     assert set_aside == [True]
-    assert demo.records() == before
+    assert len(dropped) == 1 and any("milestones_order" in sql for sql in dropped[0])
+    assert demo.records() == before and _schema(demo) == schema
     assert demo.query("SELECT * FROM milestone_search ORDER BY id") == searched
     assert len(json.loads(demo("search", "raid", "-f", "json").stdout)) >= 1
     assert json.loads(demo("search", "zeppelin", "-f", "json").stdout) == []
@@ -388,6 +397,24 @@ def test_undo_of_a_large_import_recomputes_search_once_and_restores_the_store(
     demo("undo")
     assert set_aside == [True, False]
     demo("check")
+
+
+def test_read_indexes_set_aside_for_an_undo_keep_one_for_each_foreign_key(demo: Cli) -> None:
+    """Deleting a party (a case, a source, a kind) looks up the rows pointing at it: without
+    an index leading with their column, that is a scan of the table per row deleted."""
+    conn = sqlite3.connect(demo.db_path)
+    with closing(conn):
+        conn.execute("BEGIN")
+        dropped = bulk_mode.drop_read_indexes(conn, keep_foreign_keys=True)
+        assert any("milestones_order" in sql for sql in dropped)
+        for table in ("milestones", *LINK_TABLES):
+            leading = {
+                conn.execute(f'PRAGMA index_info("{index[1]}")').fetchone()[2]
+                for index in conn.execute(f'PRAGMA index_list("{table}")')
+            }
+            for key in conn.execute(f'PRAGMA foreign_key_list("{table}")'):
+                assert key[3] in leading, (table, key[3])
+        conn.rollback()
 
 
 def test_refused_undo_of_a_large_import_changes_nothing(

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any, Protocol, TextIO
 
-from casetrack.bulk_mode import BulkInserts, bulk_inserts
+from casetrack.bulk_mode import BULK_CACHE_KIB, BulkInserts, bulk_inserts, page_cache
 from casetrack.cases import CASE_FIELDS, add_case, refuse_near_case, set_case_fields
 from casetrack.clock import now
 from casetrack.dates import parse_date
@@ -86,7 +86,6 @@ from casetrack.writer import (
 )
 
 BATCH = 500
-IMPORT_CACHE_KIB = -64 * 1024  # negative: KiB, as PRAGMA cache_size takes it
 MAX_LISTED_ERRORS = 1000
 # A JSON Lines file this large (some 5,000 milestones) is read by a worker process (_Worker)
 # when the store holds no milestone; a smaller one in-process, with no process to start.
@@ -176,18 +175,17 @@ def import_records(
     `on_batch` runs after each batch is written; `on_finishing` once every record is, before
     the history, the search index and any indexes set aside are written (a minute at 1M).
     """
-    cache_size = store.conn.execute("PRAGMA cache_size").fetchone()[0]
-    # New rows land all over the uid and link indexes: a larger page cache keeps those
-    # pages from being written out and read back again and again (20% faster at 100k).
-    store.conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
     # Millions of records and row tuples pass through, none in a reference cycle: the cycle
     # collector would only rescan the growing caches over and over.
     collecting = gc.isenabled()
     gc.disable()
     try:
+        # New rows land all over the uid and link indexes: a larger page cache keeps those
+        # pages from being written out and read back again and again (20% faster at 100k).
         # A worker process reading the file stays until the bulk block's end, which may take
         # the full-text index it built (_Worker.copy_index).
         with (
+            page_cache(store.conn, BULK_CACHE_KIB),
             store.write(),
             contextlib.ExitStack() as workers,
             bulk_inserts(store.conn, store.change_id()) as bulk,
@@ -208,7 +206,6 @@ def import_records(
     except _DryRun:
         pass
     finally:
-        store.conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
         if collecting:
             gc.enable()
     return importer.report
