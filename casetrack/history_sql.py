@@ -61,12 +61,14 @@ def span_texts(
     copy, also each as a line (rowid, tab, exact_row_json), as history_copies keeps them;
     then the chunk's last rowid."""
     values = row_json(table_columns(conn, table), "x")
-    lines = "group_concat(r || char(9) || e || char(10), '')" if copy else "NULL"
     exact = exact_row_json(conn, table, "x") if copy else "NULL"
+    # A table without REAL columns has one JSON for both: each row's is made once.
+    line = "j" if exact == values else "e"
+    lines = f"group_concat(r || char(9) || {line} || char(10), '')" if copy else "NULL"
     sql = (
-        f"SELECT group_concat(j, ''), {lines}, max(r)"
-        f" FROM (SELECT rowid AS r, {values} || char(30) AS j, {exact} AS e FROM {table} AS x"
-        f" WHERE rowid BETWEEN ? AND ? ORDER BY rowid LIMIT {DIGEST_CHUNK})"
+        f"SELECT group_concat(j || char(30), ''), {lines}, max(r)"
+        f" FROM (SELECT rowid AS r, {values} AS j, {exact if line == 'e' else 'NULL'} AS e"
+        f" FROM {table} AS x WHERE rowid BETWEEN ? AND ? ORDER BY rowid LIMIT {DIGEST_CHUNK})"
     )
     low = first
     while True:
