@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
@@ -59,15 +60,31 @@ def unrecorded(
 
 
 class _Parts:
-    """Writes a copy's lines into history_rows, compressed, a part per PART_TEXT."""
+    """Writes a copy's lines into history_rows, compressed, a part per PART_TEXT.
 
-    def __init__(self, conn: sqlite3.Connection, history_id: int) -> None:
+    zlib lets go of the GIL: each chunk of lines is compressed in `pool`'s thread while the
+    caller goes on (deleting the rows it copied, in SQLite), one chunk in flight at a time."""
+
+    def __init__(self, conn: sqlite3.Connection, history_id: int, pool: Executor) -> None:
         self.conn = conn
         self.history_id = history_id
+        self.pool = pool
         self.zip: Any = None
         self.first = 0
         self.size = 0
         self.chunks: list[bytes] = []
+        self.pending: Future[bytes] | None = None
+
+    def _compress(self, data: bytes) -> None:
+        """Compress `data` after the chunk in flight, in the pool's thread."""
+        self._settle()
+        self.pending = self.pool.submit(self.zip.compress, data)
+
+    def _settle(self) -> None:
+        """Wait for the chunk in flight, if any, and keep it."""
+        if self.pending is not None:
+            self.chunks.append(self.pending.result())
+            self.pending = None
 
     def add(self, lines: str) -> None:
         import zlib
@@ -76,7 +93,7 @@ class _Parts:
             self.zip = zlib.compressobj(LEVEL)
             self.first, self.size, self.chunks = int(lines.partition("\t")[0]), 0, []
         data = lines.encode()
-        self.chunks.append(self.zip.compress(data))
+        self._compress(data)
         self.size += len(data)
         if self.size >= PART_TEXT:
             self.close()
@@ -84,6 +101,7 @@ class _Parts:
     def close(self) -> None:
         if self.zip is None:
             return
+        self._settle()
         self.chunks.append(self.zip.flush())
         self.conn.execute(
             "INSERT INTO history_rows (history_id, first_row, data) VALUES (?, ?, ?)",
@@ -109,9 +127,9 @@ def remove_copied(conn: sqlite3.Connection, table: str, first: int, last: int) -
     ).lastrowid
     assert history_id is not None
     digest = hashlib.blake2b(digest_size=16)
-    parts = _Parts(conn, history_id)
     removed, low = 0, first
-    with unrecorded(conn, table, "delete", first, last):
+    with ThreadPoolExecutor(1) as pool, unrecorded(conn, table, "delete", first, last):
+        parts = _Parts(conn, history_id, pool)
         for text, lines, high in span_texts(conn, table, first, last, copy=True):
             digest.update(text.encode())
             parts.add(lines or "")
@@ -119,7 +137,7 @@ def remove_copied(conn: sqlite3.Connection, table: str, first: int, last: int) -
                 f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ?", (low, high)
             ).rowcount
             low = high + 1
-    parts.close()
+        parts.close()
     found = digest.hexdigest()
     conn.execute("UPDATE history SET digest = ? WHERE id = ?", (found, history_id))
     return removed, found
