@@ -141,3 +141,21 @@ def test_import_and_extract_refuse_a_file_they_cannot_open_in_the_same_line(
             result = cli(command, name, code=1)
             assert result.stderr == f"casetrack: cannot read {name}: {said}\n", command
     assert not cli.db_path.exists()
+
+
+def test_an_empty_file_or_stdin_is_refused_with_nothing_written(demo: Cli, tmp_path: Path) -> None:
+    """An empty import once said "imported: nothing" and exited 0, as if a file had been read."""
+    before = demo.records()
+    empty = tmp_path / "milestones.json"
+    empty.write_bytes(b"")
+    for args, name in (
+        (("import", "-"), "<stdin>"),
+        (("import", "--format", "csv", "-"), "<stdin>"),
+        (("import", str(empty)), str(empty)),
+        (("import", "--base", str(empty), "-"), str(empty)),
+    ):
+        result = demo(*args, code=1, input="")
+        doing = "merge" if "--base" in args else "import"
+        assert result.stderr == f"casetrack: {name} is empty: nothing to {doing}\n", args
+        assert result.stdout == ""
+    assert demo.records() == before

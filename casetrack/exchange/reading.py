@@ -62,8 +62,13 @@ def _open(path: str) -> io.BufferedReader:
         raise CasetrackError(f"cannot read {path}: {unreadable_file(path, err)}") from None
 
 
-def _head(raw: io.BufferedReader) -> str:
-    return raw.peek(HEAD)[:HEAD].decode("utf-8", "replace")
+def _head(raw: io.BufferedReader, name: str, doing: str) -> str:
+    """The start of the file, which says its format; an empty file is refused, as it holds
+    nothing to `doing` (an empty import once said "imported: nothing" and succeeded)."""
+    head = raw.peek(HEAD)[:HEAD]
+    if not head:
+        raise CasetrackError(f"{name} is empty: nothing to {doing}")
+    return head.decode("utf-8", "replace")
 
 
 def _text(raw: io.BufferedReader) -> TextIO:
@@ -105,7 +110,7 @@ def choose_reader(
         from casetrack.cases import refuse_near_case
 
         refuse_near_case(conn, case)
-    head = _head(raw)
+    head = _head(raw, name, "import")
     chosen = fmt or import_format(name, head)
     docket = shape is not None or (fmt is None and chosen == "json" and not is_casetrack_json(head))
     if attorneys and not docket:
@@ -185,7 +190,7 @@ def read_export_file(path: str, fmt: str | None = None) -> Export:
 
     name = shown_name(path)
     with opened(path) as (raw, _):
-        head = _head(raw)
+        head = _head(raw, name, "merge")
         chosen = fmt or import_format(path, head)
         if chosen == "csv" or (chosen == "json" and not is_casetrack_json(head)):
             raise CasetrackError(
