@@ -108,3 +108,22 @@ def test_an_argument_given_as_an_option_says_where_it_goes(demo: Cli) -> None:
     assert (
         "Possible options" in demo("add", "--cas", "nec-2003", code=2).stderr
     )  # a typo: as before
+
+
+def test_a_json_document_cut_short_is_said_on_the_line_it_ends(demo: Cli) -> None:
+    """The newline that ends the last line once counted as a line of its own: a one-line
+    document cut short was said to be wrong on line 2, which it does not have."""
+    before = demo.records()
+    head = '{"format": "casetrack/1", '
+    for text, line in (
+        (head + '"cases": [\n', 1),
+        (head + '"cases": [{"slug": "x"\n', 1),
+        (head + '"cases": [{"slug": "x"}\n\n\n', 1),
+        (head + '\n"cases": [{"slug": "x"}\n', 2),
+        (head + '\n"cases": [{"slug": \n\n"x" "y"}]}\n', 4),  # not at the end: where it is
+        ("\n" + head + '"cases": [{"slug": "x"}]\n\n', 2),
+    ):
+        stderr = demo("import", "-", input=text, code=1).stderr
+        assert stderr.startswith(f"casetrack: <stdin>:{line}: not valid JSON: "), text
+        assert stderr.count("\n") == 1
+    assert demo.records() == before

@@ -276,6 +276,7 @@ class _JsonReader:
         self.buffer = ""
         self.pos = 0
         self.line = 1
+        self.content_line = 1  # the line of the last character taken that is not white space
         self.eof = False
         self.decoder = json.JSONDecoder()
 
@@ -300,7 +301,14 @@ class _JsonReader:
         return self._fill(max(_CHUNK, min(pending, MAX_RECORD + 1 - pending)))
 
     def error(self, what: str, pos: int | None = None) -> CasetrackError:
-        line = self.line if pos is None else self.line + self.buffer.count("\n", self.pos, pos)
+        """The problem at `pos` (default: where reading is), on its line; one found at the end
+        of the text is on the line of its last character, not past the newline that ends it."""
+        at = self.pos if pos is None else pos
+        if self.buffer[at:].strip():
+            line = self.line + self.buffer.count("\n", self.pos, at)
+        else:
+            text = self.buffer[self.pos : at].rstrip()
+            line = self.line + text.count("\n") if text else self.content_line
         return CasetrackError(f"{self.name}:{line}: not valid JSON: {what}")
 
     def peek(self) -> str:
@@ -318,6 +326,7 @@ class _JsonReader:
         if found != char:
             raise self.error(f"expected {char!r}, found {found or 'the end'!r}")
         self.pos += 1
+        self.content_line = self.line
 
     def _cut(self, err: json.JSONDecodeError) -> bool:
         """Whether the error may only mean that the value goes on past the buffer."""
@@ -339,5 +348,6 @@ class _JsonReader:
                 continue  # a number may go on in the next chunk
             line = self.line
             self.line += self.buffer.count("\n", self.pos, end)
+            self.content_line = self.line
             self.pos = end
             return line, value
