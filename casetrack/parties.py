@@ -94,7 +94,12 @@ def require_party_id(conn: sqlite3.Connection, name: str) -> int:
                 "SELECT a.alias, p.name FROM party_aliases a JOIN parties p ON p.id = a.party_id"
             ).fetchall()
         )
-        raise NotFoundError(f"no party named {name.strip()!r}{did_you_mean(name, names, aliases)}")
+        near = did_you_mean(name, names, aliases)
+        how = "use a known name" if near else "see 'casetrack party list'"
+        raise NotFoundError(
+            f"no party named {name.strip()!r}{near}: {how}, or add the party with"
+            f" 'casetrack party add {shlex.quote(name.strip())}'"
+        )
     return party_id
 
 

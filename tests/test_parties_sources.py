@@ -114,7 +114,8 @@ def test_long_links_are_folded_not_cut_and_a_close_alias_points_at_the_name(
     assert "".join(column) == path + digest
     cli("party", "add", "Émile Zola", "--alias", "E. Zola")
     assert cli("party", "show", "zola", code=1).stderr == (
-        "casetrack: no party named 'zola' (did you mean 'Émile Zola'?)\n"
+        "casetrack: no party named 'zola' (did you mean 'Émile Zola'?): use a known name, or add"
+        " the party with 'casetrack party add zola'\n"
     )
 
 
@@ -244,3 +245,21 @@ def test_source_show_gives_a_paragraph_pinpoint_and_fits_80_columns(
     sheet = cli("source", "show", "1", "-f", "csv").stdout
     (row,) = [r for r in csv.DictReader(io.StringIO(sheet.split("\n\n")[-1])) if r.get("id")]
     assert (row["page"], row["paragraph"]) == ("", "4")
+
+
+def test_an_unknown_party_is_refused_saying_how_to_fix_it(demo: Cli) -> None:
+    """The refusal named the closest party but not what to do: use it, or add the party."""
+    demo("party", "add", "Ministry of Intelligence", "--kind", "agency")
+    before = demo.records()
+    typo = demo("timeline", "nec-2003", "--party", "Ministry of Inteligence", code=1).stderr
+    assert typo == (
+        "casetrack: no party named 'Ministry of Inteligence' (did you mean 'Ministry of"
+        " Intelligence'?): use a known name, or add the party with 'casetrack party add"
+        " 'Ministry of Inteligence''\n"
+    )
+    unknown = demo("party", "show", "MOSI", code=1).stderr
+    assert unknown == (
+        "casetrack: no party named 'MOSI': see 'casetrack party list', or add the party with"
+        " 'casetrack party add MOSI'\n"
+    )
+    assert demo.records() == before
