@@ -69,6 +69,8 @@ class Citation(NamedTuple):
     # The title a source takes when new to the store or untitled (a sheet's 'TITLE sha256:...'
     # line).
     title: str | None = None
+    # Create it even when close to a known citation (--new-source).
+    new: bool = False
 
 
 @dataclass(slots=True)

@@ -265,7 +265,7 @@ def apply_proposals(
                     parties=[PartySpec(name) for name in parties],
                     sources=[
                         *_citation(proposal, source, document),
-                        *(Citation(c) for c in proposal.citations if c != source),
+                        *(Citation(c, new=True) for c in proposal.citations if c != source),
                     ],
                     status="unsure" if proposal.unsure else "undisputed",
                 ),
@@ -288,7 +288,9 @@ def _citation(proposal: Proposal, source: str | None, document: str | None) -> l
     if document is not None:
         page = f"#{proposal.page}" if proposal.page else None
         return [Citation("", proposal.quote, page, document=document)]
-    return [Citation(source, proposal.quote)] if source else []
+    # As the text or --source says it: a citation close to a known one is not refused here,
+    # `extract` having no --new-source to take it all the same.
+    return [Citation(source, proposal.quote, new=True)] if source else []
 
 
 def _already_in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -88,6 +89,29 @@ def _same_citation(conn: sqlite3.Connection, ref: str) -> Source | None:
         if name_key(row[2]) == key:
             return Source(*row)
     return None
+
+
+def refuse_close_citation(conn: sqlite3.Connection, ref: str, instead: str) -> None:
+    """Refuse a new citation that has the words of a stored one in other case or punctuation
+    ('appeal ruling no 88/1234' for 'Appeal ruling no. 88/1234'), naming it and `instead`,
+    the way to create it all the same, as a party's close name is (parties.refuse_close):
+    otherwise the milestones citing it would be split between two sources. Two URLs are
+    never close: they are two sources."""
+    words = _citation_words(ref)
+    if "://" in ref or not words:
+        return
+    for row in conn.execute(
+        _SELECT + " WHERE instr(url, '://') = 0 AND document_id IS NULL ORDER BY id"
+    ):
+        if _citation_words(row[2]) == words:
+            raise CasetrackError(
+                f"no source {clean_text(ref)!r}, but {row[2]!r} (source {row[0]}) is close: write"
+                f" that citation to cite it, or {instead} if it is another source"
+            )
+
+
+def _citation_words(text: str) -> list[str]:
+    return re.findall(r"\w+", name_key(text))
 
 
 def _relative_file(ref: str) -> bool:

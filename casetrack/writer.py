@@ -39,7 +39,7 @@ from casetrack.drafts import (
 from casetrack.errors import CasetrackError
 from casetrack.models import KNOWN_ROLES
 from casetrack.parties import create_party, find_party_id, refuse_close
-from casetrack.sources import create_source, find_source
+from casetrack.sources import create_source, find_source, refuse_close_citation
 from casetrack.sql import placeholders
 from casetrack.tables import LINK_TABLES
 from casetrack.text import did_you_mean, name_key
@@ -389,6 +389,8 @@ class MilestoneWriter:
             source_id = found.id
             self._titled(source_id, citation.title)
         else:
+            if self.any_spelling and not citation.new:  # typed: a variant would fork the source
+                refuse_close_citation(self.conn, ref, f"--new-source {ref!r}")
             source_id = create_source(self.conn, ref, citation.title, uid=citation.uid)
             self.created.sources.append(ref)
             if citation.uid is not None:

@@ -170,12 +170,12 @@ def test_a_citation_in_another_case_accents_or_spacing_is_the_same_source(cli: C
 
 def test_source_merge_folds_a_duplicate_into_the_source_kept(cli: Cli) -> None:
     """Two records of one source (made before citations were matched in any case, or typed
-    'p.12' for 'p. 12') are folded into one, as parties are: the citations move, fields the
-    kept source lacks come from the other, and one undo puts both back."""
+    'p.12' for 'p. 12' with --new-source) are folded into one, as parties are: the citations
+    move, fields the kept source lacks come from the other, and one undo puts both back."""
     cli("case", "add", "c", "--title", "C")
     cli("source", "add", "Le Monde, 4 mars 2021, p. 12", "--title", "Un militant interpellé")
     cli("add", "c", "2021-03-03", "Arrest", "--source", "1", "--quote", "placé en garde à vue")
-    cli("add", "c", "2021-03-05", "Charge", "--source", "Le Monde, 4 mars 2021, p.12",
+    cli("add", "c", "2021-03-05", "Charge", "--new-source", "Le Monde, 4 mars 2021, p.12",
         "--quote", "mis en examen")  # fmt: skip
     cli("source", "edit", "2", "--publisher", "Le Monde")
     cli("add", "c", "2021-03-06", "Both", "--source", "1", "--quote", "q")
@@ -263,3 +263,33 @@ def test_an_unknown_party_is_refused_saying_how_to_fix_it(demo: Cli) -> None:
         " 'casetrack party add MOSI'\n"
     )
     assert demo.records() == before
+
+
+def test_a_citation_close_to_a_known_one_is_refused_unless_new_source(demo: Cli) -> None:
+    """Other case and punctuation once made a second source silently (only a 'new source:'
+    line said so), splitting the milestones that cite one ruling: refused as a close party
+    name is, with --new-source to create it all the same. URLs stay exact."""
+    demo("add", "nec-2003", "2004", "Appeal", "--source", "Appeal ruling no. 88/1234")
+    (stored,) = demo.query("SELECT id FROM sources WHERE url = 'Appeal ruling no. 88/1234'")
+    before = demo.records()
+    for command in (("add", "nec-2003", "2005", "Ruling"), ("edit", "1")):
+        refused = demo(*command, "--source", "appeal ruling no 88/1234", code=1).stderr
+        assert refused == (
+            "casetrack: no source 'appeal ruling no 88/1234', but 'Appeal ruling no. 88/1234'"
+            f" (source {stored[0]}) is close: write that citation to cite it, or --new-source"
+            " 'appeal ruling no 88/1234' if it is another source\n"
+        )
+    assert demo.records() == before
+    demo("edit", "1", "--new-source", "appeal ruling no 88/1234")
+    demo("add", "nec-2003", "2005", "Ruling", "--source", "Appeal ruling no. 88/12345")
+    demo("add", "nec-2003", "2005", "Page", "--source", "https://example.org/Ruling")
+    demo("add", "nec-2003", "2005", "Page", "--source", "https://example.org/ruling")
+    new = demo.query("SELECT url FROM sources WHERE id > ? ORDER BY id", (stored[0],))
+    assert new == [
+        ("appeal ruling no 88/1234",),
+        ("Appeal ruling no. 88/12345",),
+        ("https://example.org/Ruling",),
+        ("https://example.org/ruling",),
+    ]
+    cited = demo.query("SELECT source_id FROM milestone_sources WHERE milestone_id = 1")
+    assert (stored[0] + 1,) in cited

@@ -50,6 +50,15 @@ SourceOpt = Annotated[
         "--source", "-s", metavar="URL|ID", help="Source URL, citation or id (repeatable)."
     ),
 ]
+NewSourceOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--new-source",
+        metavar="URL",
+        help="Like --source, but a citation with the words of a known one in other case or"
+        " punctuation is created as a new source, not refused.",
+    ),
+]
 CiteOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -109,6 +118,7 @@ def demo(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 
 def _citations(
     sources: list[str] | None,
+    new_sources: list[str] | None,
     cites: list[str] | None,
     quote: str | None,
     page: str | None,
@@ -122,7 +132,9 @@ def _citations(
     from casetrack.errors import CasetrackError
 
     given = [f"--{n}" for n, v in (("quote", quote), ("page", page), ("paragraph", paragraph)) if v]
-    named = [("--source", ref) for ref in sources or []] + [("--cite", c) for c in cites or []]
+    named = [("--source", ref) for ref in sources or []]
+    named += [("--new-source", ref) for ref in new_sources or []]
+    named += [("--cite", c) for c in cites or []]
     if not named and given:
         raise CasetrackError(
             "--quote, --page and --paragraph describe a source: add --source or --cite"
@@ -134,6 +146,7 @@ def _citations(
             f" then cite {other} with 'casetrack edit {milestone} {option} {other} {given[0]} ...'"
         )
     citations = [Citation(ref, quote, page, paragraph) for ref in sources or []]
+    citations += [Citation(ref, quote, page, paragraph, new=True) for ref in new_sources or []]
     for cite in cites or []:
         document, colon, at = cite.partition(":")
         if colon and page:
@@ -153,6 +166,7 @@ def add(
     party: PartyOpt = None,
     new_party: NewPartyOpt = None,
     source: SourceOpt = None,
+    new_source: NewSourceOpt = None,
     cite: CiteOpt = None,
     quote: Quote = None,
     page: Page = None,
@@ -175,13 +189,15 @@ def add(
     party's whole name, colon included, also links it. A new name is created and said so,
     unless it is close to a known one ('Rajavi' beside 'Maryam Rajavi'): then nothing is
     written and the known names are suggested; --new-party NAME[:ROLE] creates it anyway.
+    A new citation with the words of a known one in other case or punctuation is refused the
+    same way; --new-source creates it anyway (two URLs are never close).
     """
     from casetrack.drafts import Draft
     from casetrack.milestones import add_milestone
 
     draft = Draft(
         case, date, title, kind=kind, parties=_party_specs(party, new_party),
-        sources=_citations(source, cite, quote, page, paragraph),
+        sources=_citations(source, new_source, cite, quote, page, paragraph),
         location=location, note=note, tags=tag or [], status=status, key=key,
     )  # fmt: skip
     report = add_milestone(open_store(ctx, create=True), draft)
@@ -256,6 +272,7 @@ def edit(
         ),
     ] = None,
     source: SourceOpt = None,
+    new_source: NewSourceOpt = None,
     remove_source: Annotated[
         list[str] | None,
         typer.Option(metavar="ID|URL", help="Unlink a source id or URL (repeatable)."),
@@ -294,7 +311,7 @@ def edit(
         date=date, title=title, kind=kind, case=case, location=location, note=note,
         status=status, key=key, done=done, add_parties=_party_specs(party, new_party),
         remove_parties=remove_party or [],
-        add_sources=_citations(source, cite, quote, page, paragraph, str(milestone_id)),
+        add_sources=_citations(source, new_source, cite, quote, page, paragraph, str(milestone_id)),
         remove_sources=remove_source or [], remove_citations=remove_cite or [],
         add_tags=tag or [], remove_tags=remove_tag or [],
     )  # fmt: skip
