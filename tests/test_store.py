@@ -138,7 +138,8 @@ def test_a_refused_first_write_to_a_named_store_creates_no_file_or_folder(
     for env, db in (({}, ["--db", str(named)]), ({"CASETRACK_DB": str(named)}, [])):
         assert "no case 'no-such-case'" in run(*db, "add", "no-such-case", "2003", "x",
                                                 code=1, env=env).stderr  # fmt: skip
-        run(*db, "import", "--dry-run", "-", env=env)
+        empty = run(*db, "import", "--dry-run", "-", code=1, env=env).stderr
+        assert empty == "casetrack: <stdin> is empty: nothing to import\n"
         run(*db, "party", "add", "Jane Doe", "--kind", "martian", code=1, env=env)
         run(*db, "timeline", code=1, env=env)
         assert files_under(tmp_path) == []
