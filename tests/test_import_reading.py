@@ -159,3 +159,102 @@ def test_an_empty_file_or_stdin_is_refused_with_nothing_written(demo: Cli, tmp_p
         assert result.stderr == f"casetrack: {name} is empty: nothing to {doing}\n", args
         assert result.stdout == ""
     assert demo.records() == before
+
+
+def test_a_file_holding_no_record_casetrack_reads_is_refused_as_an_empty_one_is(
+    demo: Cli, tmp_path: Path
+) -> None:
+    """An export whose only section is misnamed ("case" for "cases"), JSON Lines of unknown
+    types only and a sheet of a header alone once said "imported: nothing" and exited 0."""
+    before = demo.records()
+    refused = {
+        "typo.json": (
+            '{"format": "casetrack/1", "case": [{"slug": "x", "title": "X"}]}\n',
+            ":1: skipped",  # not said: the refusal is the one line
+            "holds nothing to import: it has only the unknown key 'case' (did you mean"
+            " 'cases'?): this casetrack reads kinds, rules, closures, cases",
+        ),
+        "typo.jsonl": (
+            '{"format": "casetrack/1"}\n{"type": "cases", "slug": "x"}\n',
+            ":2: skipped",
+            "holds nothing to import: it has only records of the unknown type 'cases' (did you"
+            " mean 'case'?)",
+        ),
+        "template.csv": ("case,date,title\n\n", "", "has a header row and no milestone under it"),
+    }
+    for name, (text, unsaid, said) in refused.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        for args in ((str(tmp_path / name),), (str(tmp_path / name), "--dry-run")):
+            result = demo("import", *args, code=1)
+            assert result.stderr.startswith(f"casetrack: {tmp_path / name} {said}"), name
+            assert result.stderr.count("\n") == 1 and result.stdout == ""
+            assert not unsaid or unsaid not in result.stderr
+    assert demo.records() == before
+
+
+def test_an_export_of_an_empty_store_imports_as_the_nothing_it_holds(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """What casetrack exports it imports: a script copying a store that is still empty from
+    one machine to another must not fail, and the line says why nothing came."""
+    cli("init")
+    for fmt in ("json", "jsonl"):
+        path = tmp_path / f"empty.{fmt}"
+        cli("export", "-o", str(path))
+        result = cli("import", str(path))
+        assert result.stderr == (
+            f"imported: nothing ({path} is an export of an empty store, or of a selection of"
+            " none)\n"
+        )
+    path = tmp_path / "sections.json"
+    path.write_text('{"format": "casetrack/1", "cases": [], "milestones": []}', encoding="utf-8")
+    assert cli("import", str(path)).stderr.startswith("imported: nothing (")
+    known = '{"format": "casetrack/1", "later": 1, "cases": [{"slug": "x", "title": "X"}]}'
+    path.write_text(known, encoding="utf-8")
+    assert cli("import", str(path)).stderr == (
+        f"warning: {path}:1: skipped the key 'later': this casetrack reads kinds, rules,"
+        " closures, cases, parties, documents, sources, milestones\nimported: cases: 1 added\n"
+    )
+    assert cli.query("SELECT slug FROM cases") == [("x",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "said"),
+    [
+        ('{"cases": [], "milestones": []}', 1, 'it has no "format" field, which an export begins'
+         ' with ({"format": "casetrack/1", ...}: add it first if this is one)'),
+        ('\n{\n  "milestones": [{"case": "x", "date": "2001", "title": "T"}]}', 3,
+         'it has no "format" field'),
+        ('{\n "cases": [],\n "format": "casetrack/1"\n}', 2, "not read as a casetrack export: it"
+         ' starts with the key \'cases\', and "format" must come first (a tool sorting keys, as'
+         " jq -S does, moves it: put it back first, or leave out -S)"),
+        ('{"cases": [], "format": "casetrack/2"}', 1, "made by a newer casetrack"),
+    ],
+)  # fmt: skip
+def test_json_without_the_export_header_is_said_to_lack_it_on_its_line(
+    demo: Cli, tmp_path: Path, text: str, line: int, said: str
+) -> None:
+    """Such a document was handed to the docket reader, which said it was neither an export
+    nor a docket, on no line: it is an export that lacks (or misplaces) its header."""
+    before = demo.records()
+    path = tmp_path / "headless.json"
+    path.write_text(text, encoding="utf-8")
+    result = demo("import", str(path), code=1)
+    assert result.stderr.startswith(f"casetrack: {path}:{line}: ")
+    assert said in result.stderr and result.stderr.count("\n") == 1
+    assert "docket" not in result.stderr
+    assert demo.records() == before
+
+
+def test_json_like_neither_an_export_nor_a_docket_is_told_what_import_reads(
+    cli: Cli, tmp_path: Path
+) -> None:
+    path = tmp_path / "other.json"
+    for text in ('{"hello": 1}', "[1, 2]", '"text"'):
+        path.write_text(text, encoding="utf-8")
+        assert cli("import", str(path), code=1).stderr == (
+            f"casetrack: {path} is not a casetrack export or a docket: casetrack reads its own"
+            " JSON/JSONL/CSV, juriscraper DocketReport JSON and CourtListener dockets, docket"
+            " entries and docket alerts\n"
+        )
+    assert not cli.db_path.exists()

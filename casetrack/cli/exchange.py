@@ -218,7 +218,7 @@ def import_(
                 store, chosen, dry_run=dry_run, overwrite=overwrite,
                 on_progress=tick, on_finishing=finishing,
             )  # fmt: skip
-    _summary(report, dry_run)
+    _summary(report, dry_run, shown_name(file))
     _edited_here(report, file, dry_run)
 
 
@@ -312,7 +312,9 @@ def _progress(
         yield tick, finishing
 
 
-def _summary(report: ImportReport, dry_run: bool) -> None:
+def _summary(report: ImportReport, dry_run: bool, name: str) -> None:
+    """What the import did; nothing at all only from an export of an empty store (or of a
+    selection of none), the one file holding no record that is not refused."""
     from casetrack.text import noun, plural
 
     for warning in report.warnings:
@@ -335,4 +337,5 @@ def _summary(report: ImportReport, dry_run: bool) -> None:
     if report.skipped:
         parts.append(f"{plural(report.skipped, 'milestone')} of other cases skipped")
     prefix = "dry run, nothing written; would import" if dry_run else "imported"
-    say(f"{prefix}: " + ("; ".join(parts) if parts else "nothing"))
+    nothing = f"nothing ({name} is an export of an empty store, or of a selection of none)"
+    say(f"{prefix}: " + ("; ".join(parts) if parts else nothing))

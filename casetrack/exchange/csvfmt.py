@@ -258,12 +258,19 @@ def _read_rows(reader: Any, lines: Lines, name: str) -> Iterator[Record]:
                 f"(known columns: {', '.join(COLUMNS)})"
             ),
         )
+    read = False
     for cells in reader:
         line = lines.first
         lines.record_done()
         if any(c.strip() for c in cells):
+            read = True
             if len(cells) > len(names):
                 yield line, "error", f"{len(cells)} cells but the header names {len(names)}"
             else:
                 row = {n: unprotect(c) for n, c in zip(names, cells, strict=False)}
                 yield line, "milestone", _milestone(row)
+    if not read:
+        # A sheet is milestones only: one with none is a template or a slip, as an empty file
+        # is (an export of an empty store is the JSON one, which says it is).
+        raise CasetrackError(f"{name} has a header row and no milestone under it: nothing to"
+                             " import")  # fmt: skip

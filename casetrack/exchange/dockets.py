@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from casetrack.errors import CasetrackError
-from casetrack.exchange.jsonfmt import Record, decode_problem
+from casetrack.exchange.jsonfmt import Record, decode_problem, headless_export
 from casetrack.limits import read_at_most
 from casetrack.text import name_key
 
@@ -105,6 +105,8 @@ def docket_records(
         data = json.loads(text)
     except (ValueError, RecursionError) as err:
         raise CasetrackError(f"{name}: not valid JSON: {decode_problem(err)}") from None
+    if options.shape is None and docket_shape(data) is None:
+        headless_export(text, data, name)  # refused saying why it is not read as an export
     if options.case:
         row = conn.execute(
             "SELECT court, docket FROM cases WHERE slug = ? AND court IS NOT NULL"

@@ -15,8 +15,9 @@ matches what it knows. Both are written and read a record at a time, so size doe
 from __future__ import annotations
 
 import json
+import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 from casetrack.drafts import moved_key
@@ -25,7 +26,7 @@ from casetrack.exchange import FORMAT
 from casetrack.exchange.selection import Chunk, Selection
 from casetrack.limits import MAX_RECORD, Lines, too_long
 from casetrack.models import Case, Milestone, Party, Source
-from casetrack.text import plural
+from casetrack.text import did_you_mean, plural
 
 # (line number, or where in a docket, record type, record): what readers yield the importer.
 Record = tuple[int | str, str, Any]
@@ -156,11 +157,32 @@ def _section(kind: str) -> str:
     return next(name for name, k in SECTIONS.items() if k == kind)
 
 
+def headless_export(text: str, data: Any, name: str) -> None:
+    """Refuse, as not read as a casetrack export, a JSON document (`data`, read from `text`)
+    that looks like one but does not begin with its "format" field: it has an export's
+    sections, or a "format" further on (as a tool sorting keys, such as jq -S, puts it),
+    which a reader of one record at a time cannot wait for. Anything else is left for the
+    caller to say it reads neither it nor a docket."""
+    if not isinstance(data, dict) or not data.keys() & {"format", *SECTIONS}:
+        return
+    first = re.search(r'"', text)  # the first key's opening quote
+    where = f"{name}:{text.count(chr(10), 0, first.start()) + 1 if first else 1}"
+    _check_format(data.get("format"), where)
+    raise CasetrackError(
+        f"{where}: not read as a casetrack export: it starts with the key {next(iter(data))!r},"
+        f' and "format" must come first (a tool sorting keys, as jq -S does, moves it: put it'
+        " back first, or leave out -S)"
+    )
+
+
 def _check_format(value: Any, where: str) -> None:
     if value == FORMAT:
         return
-    import re
-
+    if value is None:
+        raise CasetrackError(
+            f'{where}: not a casetrack export: it has no "format" field, which an export begins'
+            f' with ({{"format": "{FORMAT}", ...}}: add it first if this is one)'
+        )
     version = re.fullmatch(r"casetrack/(\d{1,9})", value) if isinstance(value, str) else None
     if version and int(version[1]) > int(FORMAT.rpartition("/")[2]):
         raise CasetrackError(
@@ -185,7 +207,8 @@ def read_jsonl(stream: TextIO, name: str) -> Iterator[Record]:
         from orjson import loads
     except ImportError:  # a virtualenv made before orjson was a dependency: json alone
         loads, refused = json.loads, json.JSONDecodeError
-    seen_header = False
+    seen_header = read = False
+    skipped: list[object] = []
     lines = Lines(stream, name)
     for line in lines:
         number = lines.first
@@ -198,9 +221,11 @@ def read_jsonl(stream: TextIO, name: str) -> Iterator[Record]:
             except refused:
                 record = json.loads(line)
         except (ValueError, RecursionError) as err:
+            read = True  # its error is said, not that nothing was read
             yield number, "error", f"not valid JSON: {decode_problem(err)}"
             continue
         if not isinstance(record, dict):
+            read = True
             yield number, "error", "each line must be a JSON object"
             continue
         if not seen_header:
@@ -210,16 +235,20 @@ def read_jsonl(stream: TextIO, name: str) -> Iterator[Record]:
         kind = record.pop("type", None)
         if kind not in SECTIONS.values():
             # A later casetrack/1 may add record types: skipped, but said, as a typo may be.
+            skipped.append(kind)
             yield (
                 number,
                 "warning",
-                f"skipped a record of unknown type {kind!r} (this casetrack reads"
-                f" {', '.join(SECTIONS.values())})",
+                f"skipped a record of unknown type {kind!r}" + _reads(str(kind), SECTIONS.values()),
             )
             continue
+        read = True
         yield number, kind, record
     if not seen_header:
         raise CasetrackError(f"{name}: empty file, expected a casetrack JSONL export")
+    if skipped and not read:
+        what = f"records of the unknown type {skipped[0]!r}"
+        raise _nothing_read(name, what, str(skipped[0]), SECTIONS.values())
 
 
 def decode_problem(err: ValueError | RecursionError) -> str:
@@ -237,6 +266,8 @@ def read_json(stream: TextIO, name: str) -> Iterator[Record]:
     reader = _JsonReader(stream, name)
     reader.expect("{")
     seen_format = False
+    read = False
+    skipped: list[str] = []
     while True:
         if reader.peek() == "}":
             break
@@ -253,17 +284,37 @@ def read_json(stream: TextIO, name: str) -> Iterator[Record]:
             reader.expect("[")
             while reader.peek() != "]":
                 line, item = reader.value()
+                read = True
                 yield line, SECTIONS[key], item
                 if reader.peek() == ",":
                     reader.expect(",")
             reader.expect("]")
         else:
-            reader.value()  # a key this version does not know: skipped for later versions
+            # A key this version does not know: skipped for later versions, but said, as a
+            # typo ("case" for "cases") may be.
+            reader.value()
+            skipped.append(key)
+            yield key_line, "warning", f"skipped the key {key!r}{_reads(key, SECTIONS)}"
         if reader.peek() == ",":
             reader.expect(",")
     reader.expect("}")
     if not seen_format:
         _check_format(None, name)
+    if skipped and not read:
+        raise _nothing_read(name, f"the unknown key {skipped[0]!r}", skipped[0], SECTIONS)
+
+
+def _reads(word: str, known: Iterable[str]) -> str:
+    """' (did you mean X?): this casetrack reads A, B, ...': what a skipped name could be."""
+    return f"{did_you_mean(word, known)}: this casetrack reads {', '.join(known)}"
+
+
+def _nothing_read(name: str, what: str, word: str, known: Iterable[str]) -> CasetrackError:
+    """The refusal of an export holding records of none of the kinds casetrack reads: like
+    an empty file, it has nothing to import. (An export of an empty store, its header and
+    no record at all, is imported as the nothing it holds.)"""
+    said = f"it has only {what}{_reads(word, known)}"
+    return CasetrackError(f"{name} holds nothing to import: {said}")
 
 
 class _JsonReader:
