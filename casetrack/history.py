@@ -54,8 +54,10 @@ class Change:
     user: str
     command: str
     rows: int
-    # What undoing it puts back, a line per row (the first UNDO_SHOWN rows, in undo order).
+    # What undoing it puts back, a line per row or span of rows (the first UNDO_SHOWN lines,
+    # in undo order), and how many rows those lines stand for.
     reverted: list[str] = field(default_factory=list)
+    shown: int = 0
 
     @property
     def named(self) -> str:
@@ -105,7 +107,7 @@ def undo(store: Store, change_id: int | None = None, *, dry_run: bool = False) -
     try:
         with store.write() as conn:
             change = _chosen(conn, change_id)
-            change.reverted = _reverted_lines(conn, change.id)
+            change.reverted, change.shown = _reverted_lines(conn, change.id)
             _revert_change(conn, change)
             if dry_run:
                 raise _DryRun(change)
@@ -263,17 +265,21 @@ def _revert_change(conn: sqlite3.Connection, change: Change) -> None:
         )
 
 
-def _reverted_lines(conn: sqlite3.Connection, change_id: int) -> list[str]:
-    """What undoing a change does, a line per row for its first UNDO_SHOWN rows in undo order."""
+def _reverted_lines(conn: sqlite3.Connection, change_id: int) -> tuple[list[str], int]:
+    """What undoing a change does, a line per row or span for its first UNDO_SHOWN history
+    rows in undo order, and how many rows they stand for: a span's line is many, and what
+    is left to say in a count is the change's rows less those."""
     import json
 
     names = Names(conn)
     lines: list[str] = []
+    covered = 0
     for history_id, action, table, row_id, last_row_id, _, old, new in _newest_first(
         conn, change_id
     ):
         if len(lines) == UNDO_SHOWN:
             break
+        covered += 1 if last_row_id is None else last_row_id - row_id + 1
         if last_row_id is not None:
             rows = _span(table, row_id, last_row_id)
             lines.append(
@@ -292,7 +298,7 @@ def _reverted_lines(conn: sqlite3.Connection, change_id: int) -> list[str]:
         else:
             verb = "removed" if action == "insert" else "put back"
             lines.append(f"{verb} {summarise(table, action, old_values, new_values, at)}")
-    return lines
+    return lines, covered
 
 
 def edited_here(

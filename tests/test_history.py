@@ -449,3 +449,34 @@ def test_history_names_deadlines_rules_closures_and_spans(cli: Cli, tmp_path: Pa
     undone = cli("undo").stderr
     assert "removed milestones row 3, added in bulk" in undone
     assert "rows 3-3" not in undone
+
+
+def test_undo_counts_the_rows_its_lines_leave_unsaid_not_the_lines(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A line of a span stands for many rows: the undo of an import of 30 milestones listed
+    its two spans, then said "and 29 more row changes" of rows those lines had named."""
+    lines = [json.dumps({"format": "casetrack/1"})] + [
+        json.dumps({"type": "milestone", "case": "c", "date": f"2003-06-{n:02d}",
+                    "title": f"Hearing {n}"})
+        for n in range(1, 31)
+    ]  # fmt: skip
+    (tmp_path / "hearings.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    cli("import", str(tmp_path / "hearings.jsonl"))
+    told = cli("undo", "--dry-run").stderr.splitlines()
+    assert told[0].endswith("(31 row changes)")
+    assert told[1:] == [
+        "  removed milestones rows 1-30, added in bulk",
+        "  removed cases row 1, added in bulk",
+    ]
+    cli("undo")
+    assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
+    cli("case", "add", "d", "--title", "D")
+    for n in range(1, 13):
+        cli("add", "d", "2004", f"Ruling {n}")
+    cli("rm", *[str(n) for n in range(31, 43)])
+    told = cli("undo", "--dry-run").stderr.splitlines()
+    (rows,) = cli.query("SELECT count(*) FROM history WHERE change_id ="
+                        " (SELECT max(id) FROM changes)")[0]  # fmt: skip
+    assert told[0].endswith(f"({rows} row changes)") and len(told) == 12
+    assert told[-1] == f"  and {int(str(rows)) - 10} more row changes"

@@ -186,8 +186,8 @@ def undo(
         f" ({plural(change.rows, 'row change')})")  # fmt: skip
     for line in change.reverted:
         say(f"  {line}")
-    if change.rows > len(change.reverted):
-        more = change.rows - len(change.reverted)
+    if change.rows > change.shown:
+        more = change.rows - change.shown
         say(f"  and {more:,} more {noun(more, 'row change')}")
 
 
