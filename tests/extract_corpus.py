@@ -36,6 +36,7 @@ SPLITS = (
     "heldout10",
     "heldout11",
     "heldout12",
+    "trainC",
 )
 
 FOUND = "found"  # extract() proposes it as annotated (apart from got_kind)
