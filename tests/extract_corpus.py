@@ -37,6 +37,7 @@ SPLITS = (
     "heldout11",
     "heldout12",
     "trainC",
+    "trainB",
 )
 
 FOUND = "found"  # extract() proposes it as annotated (apart from got_kind)
