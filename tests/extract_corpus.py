@@ -38,6 +38,7 @@ SPLITS = (
     "heldout12",
     "trainC",
     "trainB",
+    "trainA",
 )
 
 FOUND = "found"  # extract() proposes it as annotated (apart from got_kind)
