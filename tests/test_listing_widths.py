@@ -69,3 +69,28 @@ def test_a_partys_timeline_across_cases_gives_the_title_room_at_80_columns(
     assert "…" not in shown and "Smith deposed as a witness" in shown
     one_case = cli("timeline", "smith-v-acme-widgets").stdout.splitlines()[0].split()
     assert one_case == ["id", "date", "elapsed", "kind", "title"]
+
+
+def test_source_list_keeps_a_url_whole_at_80_columns_when_other_columns_give_way(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sources with no title, publisher or date: those empty columns (then the count of
+    milestones) give way before a URL that fits the terminal is folded over three lines."""
+    url = "https://example.org/news/2003/06/18/exile-council-offices-raided"
+    cited = "Order of dismissal (non-lieu), Paris investigating judges, 16 Sept 2014"
+    cli("source", "add", url)
+    cli("source", "add", cited)
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = cli("source", "list").stdout
+    assert _widest(shown) <= 80
+    assert f"1     {url}\n" in shown and f"2     {cited}\n" in shown
+    assert shown.splitlines()[0].split() == ["id", "url"]
+    monkeypatch.setenv("COLUMNS", "100")  # room for the count: only the empty columns go
+    assert cli("source", "list").stdout.splitlines()[0].split() == ["id", "url", "milestones"]
+    cli("source", "edit", "1", "--publisher", "AFP")
+    monkeypatch.setenv("COLUMNS", "120")  # room for all: none goes
+    wide = cli("source", "list").stdout.splitlines()
+    assert wide[0].split() == ["id", "title", "url", "publisher", "published", "milestones"]
+    monkeypatch.setenv("COLUMNS", "40")  # no room for the URL anyway: it folds, words stay
+    narrow = cli("source", "list").stdout
+    assert _widest(narrow) <= 40 and "…" not in narrow

@@ -95,13 +95,17 @@ def fit_columns(
     flexible: Collection[str],
     droppable: Sequence[str] = (),
     comfort: int = 0,
+    every_row: bool = False,
 ) -> tuple[list[int], list[int | None]]:
     """Which columns to show, and the width each flexible one wraps to, so the table fits.
 
     Words stay whole: a flexible column is never narrower than its longest word (up to
     WORD_CUT, URLs too). When the flexible columns would be narrower than that, or than
     `comfort` (or their natural width), `droppable` columns are left out, in that order,
-    before any word is cut. Fixed columns keep their natural width; flexible
+    before any word is cut. A link folded over lines no longer copies whole: before one is,
+    the columns empty in every row give way (when `rows` are `every_row` of the table, not
+    a sample of it), then `droppable` ones if that lets every link stand on one line, as
+    few as it takes. Fixed columns keep their natural width; flexible
     ones share the rest, narrow ones keeping their natural width (water-filling). Only when
     the words cannot fit even then do flexible columns narrow to their headers, cutting
     words: the table never gets wider than `width`.
@@ -125,10 +129,26 @@ def fit_columns(
         if sum(comfortable[i] for i in keep) + 2 * (len(keep) - 1) <= width:
             break
         keep = [i for i in keep if headers[i] != name]
+    whole_at = [
+        max(least[i], _longest_word(rows, i, whole_urls=True)) if h in flexible else natural[i]
+        for i, h in enumerate(headers)
+    ]
+
+    def links_whole(kept: list[int]) -> bool:
+        return sum(whole_at[i] for i in kept) + 2 * (len(kept) - 1) <= width
+
+    if every_row and rows and not links_whole(keep):  # columns saying nothing go first
+        keep = [i for i in keep if any(row[i].strip() for row in rows)]
+    less_needed = [i for name in droppable for i in keep if headers[i] == name]
+    for count in range(1, len(less_needed) + 1) if not links_whole(keep) else ():
+        kept = [i for i in keep if i not in less_needed[:count]]
+        if links_whole(kept):
+            keep = kept
+            break
     room = width - 2 * (len(keep) - 1) - sum(natural[i] for i in keep if headers[i] not in flexible)
     wrapping = [i for i in keep if headers[i] in flexible]
     floors = [least[i] for i in wrapping]
-    whole = [max(least[i], _longest_word(rows, i, whole_urls=True)) for i in wrapping]
+    whole = [whole_at[i] for i in wrapping]
     if sum(whole) <= room:  # room for every URL on one line: a link copies whole
         floors = whole
     elif sum(floors) > room:  # no room for the words: columns narrow to their headers
@@ -374,7 +394,9 @@ def _table(
         return text + "\n"
     if not rows:
         return ""
-    keep, widths = fit_columns(headers, rows, terminal_width(), flexible, droppable, comfort)
+    keep, widths = fit_columns(
+        headers, rows, terminal_width(), flexible, droppable, comfort, every_row=True
+    )
     if len(keep) < len(headers):
         headers = [headers[i] for i in keep]
         widths = [widths[i] for i in keep]

@@ -76,7 +76,9 @@ def fold_paths(
     # lay out again and fold the paths narrower until they fit.
     for _ in range(4):
         rows = [[shown("" if r.get(c) is None else str(r[c])) for c in columns] for r in folded]
-        keep, limits = fit_columns(columns, rows, width, flexible, droppable)
+        keep, limits = fit_columns(
+            columns, rows, width, flexible, droppable, every_row=len(sample) < SAMPLE
+        )
         room = limits[column] if column in keep else None
         if room is None or all(len(line) <= room for r in rows for line in r[column].split("\n")):
             break
