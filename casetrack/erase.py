@@ -100,7 +100,7 @@ def named(
             targets.milestones.update(
                 r[0] for r in conn.execute("SELECT id FROM milestones WHERE case_id = ?", row)
             )
-        targets.parties.update(require_party_id(conn, name) for name in parties)
+        targets.parties.update(require_party_id(conn, name, addable=False) for name in parties)
         for ref in sources:
             source = find_source(conn, ref)
             if source is None:

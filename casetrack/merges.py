@@ -16,8 +16,8 @@ from casetrack.writer import move_party_links, move_source_links
 def merge_parties(store: Store, keep: str, duplicate: str) -> Party:
     """Fold a duplicate party into another: its links and names move, then it is removed."""
     with store.write() as conn:
-        keep_id = require_party_id(conn, keep)
-        dup_id = require_party_id(conn, duplicate)
+        keep_id = require_party_id(conn, keep, addable=False)
+        dup_id = require_party_id(conn, duplicate, addable=False)
         if keep_id == dup_id:
             raise CasetrackError(f"{keep!r} and {duplicate!r} are already the same party")
         dup = get_party_by_id(conn, dup_id)

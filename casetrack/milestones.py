@@ -229,7 +229,7 @@ def _unlink_party(writer: MilestoneWriter, milestone_id: int, text: str) -> None
     party_id = find_party_id(conn, spec.whole) if spec.whole else None
     role = None
     if party_id is None:
-        party_id, role = require_party_id(conn, spec.name), spec.role
+        party_id, role = require_party_id(conn, spec.name, addable=False), spec.role
     if writer.unlink_party(milestone_id, party_id, role):
         return
     roles = [r[0] or "no role" for r in conn.execute(

@@ -82,9 +82,10 @@ def find_party_id(conn: sqlite3.Connection, name: str) -> int | None:
     return int(row[0]) if row else None
 
 
-def require_party_id(conn: sqlite3.Connection, name: str) -> int:
+def require_party_id(conn: sqlite3.Connection, name: str, addable: bool = True) -> int:
     """A party's id by name or alias; a refusal suggests the closest name, an alias leading to its
-    party's name."""
+    party's name, and adding the party, unless the command acts on a party there already is
+    (`addable` False: merge, rename, unlink, remove), for which a new one is no answer."""
     party_id = find_party_id(conn, name)
     if party_id is None:
         # An alias close to the name is pointed at its party's name ('zola': 'Émile Zola').
@@ -95,11 +96,12 @@ def require_party_id(conn: sqlite3.Connection, name: str) -> int:
             ).fetchall()
         )
         near = did_you_mean(name, names, aliases)
+        said = f"no party named {name.strip()!r}{near}"
+        if not addable:
+            raise NotFoundError(said if near else f"{said}: see 'casetrack party list'")
         how = "use a known name" if near else "see 'casetrack party list'"
-        raise NotFoundError(
-            f"no party named {name.strip()!r}{near}: {how}, or add the party with"
-            f" 'casetrack party add {shlex.quote(name.strip())}'"
-        )
+        adding = f"casetrack party add {shlex.quote(name.strip())}"
+        raise NotFoundError(f"{said}: {how}, or add the party with '{adding}'")
     return party_id
 
 
@@ -434,7 +436,7 @@ def rename_party(store: Store, name: str, new_name: str, *, drop_old: bool = Fal
     cleaned = valid_name(new_name)
     key = name_key(cleaned)
     with store.write() as conn:
-        party = get_party_by_id(conn, require_party_id(conn, name))
+        party = get_party_by_id(conn, require_party_id(conn, name, addable=False))
         if cleaned == party.name:
             raise CasetrackError(f"party {party.name!r} already has that name")
         if drop_old and name_key(name) != name_key(party.name):
@@ -460,7 +462,7 @@ def rename_party(store: Store, name: str, new_name: str, *, drop_old: bool = Fal
 def remove_aliases(store: Store, name: str, aliases: list[str]) -> Party:
     """Take names off a party's aliases, all or none (its own name changes with rename_party)."""
     with store.write() as conn:
-        party = get_party_by_id(conn, require_party_id(conn, name))
+        party = get_party_by_id(conn, require_party_id(conn, name, addable=False))
         for alias in aliases:
             key = name_key(alias)
             if conn.execute(
@@ -496,7 +498,7 @@ def remove_party(store: Store, name: str) -> Party:
     from casetrack.trash import used_by
 
     with store.write() as conn:
-        party = get_party_by_id(conn, require_party_id(conn, name))
+        party = get_party_by_id(conn, require_party_id(conn, name, addable=False))
         linked = used_by(
             conn, "m.id IN (SELECT milestone_id FROM milestone_parties WHERE party_id = ?)",
             (party.id,),

@@ -293,3 +293,24 @@ def test_a_citation_close_to_a_known_one_is_refused_unless_new_source(demo: Cli)
     ]
     cited = demo.query("SELECT source_id FROM milestone_sources WHERE milestone_id = 1")
     assert (stored[0] + 1,) in cited
+
+
+def test_a_command_on_a_party_there_is_does_not_say_to_add_an_unknown_one(demo: Cli) -> None:
+    """Unlinking, merging, renaming, removing or erasing a party that is not there is a slip
+    for one that is: 'add the party with casetrack party add' was no answer to it."""
+    before = demo.records()
+    for args in (
+        ("edit", "1", "--remove-party", "Anne Morl"),
+        ("party", "merge", "Anne Morl", "Northern Exile Council"),
+        ("party", "merge", "Northern Exile Council", "Anne Morl"),
+        ("party", "rename", "Anne Morl", "Judge Anne Morel"),
+        ("party", "rm", "Anne Morl"),
+        ("purge", "--party", "Anne Morl", "--yes"),
+    ):
+        refused = demo(*args, code=1).stderr
+        assert refused == "casetrack: no party named 'Anne Morl' (did you mean 'Anne Morel'?)\n"
+    assert demo("party", "merge", "Anne Morel", "Qwvz", code=1).stderr == (
+        "casetrack: no party named 'Qwvz': see 'casetrack party list'\n"
+    )
+    assert "or add the party with" in demo("party", "show", "Anne Morl", code=1).stderr
+    assert demo.records() == before
