@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -97,17 +98,26 @@ def refuse_close_citation(conn: sqlite3.Connection, ref: str, instead: str) -> N
     the way to create it all the same, as a party's close name is (parties.refuse_close):
     otherwise the milestones citing it would be split between two sources. Two URLs are
     never close: they are two sources."""
+    close = close_citation(conn, ref)
+    if close is not None:
+        raise CasetrackError(
+            f"no source {clean_text(ref)!r}, but {close.url!r} (source {close.id}) is close: write"
+            f" that citation to cite it, or {instead} if it is another source"
+        )
+
+
+def close_citation(conn: sqlite3.Connection, ref: str) -> Source | None:
+    """The stored citation with the words of `ref` in other case or punctuation, if any: the
+    one rule of what is close, for refuse_close_citation and `source add`."""
     words = _citation_words(ref)
     if "://" in ref or not words:
-        return
+        return None
     for row in conn.execute(
         _SELECT + " WHERE instr(url, '://') = 0 AND document_id IS NULL ORDER BY id"
     ):
         if _citation_words(row[2]) == words:
-            raise CasetrackError(
-                f"no source {clean_text(ref)!r}, but {row[2]!r} (source {row[0]}) is close: write"
-                f" that citation to cite it, or {instead} if it is another source"
-            )
+            return Source(*row)
+    return None
 
 
 def _citation_words(text: str) -> list[str]:
@@ -208,13 +218,25 @@ def add_source(
     title: str | None = None,
     publisher: str | None = None,
     published: str | None = None,
+    *,
+    new: bool = False,
 ) -> Source:
-    """Record a source; its URL (or citation) is checked, and one already recorded is refused."""
+    """Record a source; its URL (or citation) is checked, and one already recorded is refused,
+    as is one with a stored citation's words in other case or punctuation, unless `new`
+    (--new-source), as add and edit refuse it."""
     _checked_url(url)
     with store.write() as conn:
         if find_source(conn, url) is not None:
             raise CasetrackError(
                 f"source {clean_text(url)!r} already exists: see 'casetrack source list'"
+            )
+        close = None if new else close_citation(conn, url)
+        if close is not None:
+            typed = clean_text(url)
+            raise CasetrackError(
+                f"{typed!r} is close to source {close.id} {close.url!r}: cite that one, or add"
+                f" it with 'casetrack source add --new-source {shlex.quote(typed)}' if it is"
+                " another source"
             )
         source_id = create_source(conn, url, title, publisher, published)
     return get_source_by_id(store.conn, source_id)

@@ -314,3 +314,27 @@ def test_a_command_on_a_party_there_is_does_not_say_to_add_an_unknown_one(demo: 
     )
     assert "or add the party with" in demo("party", "show", "Anne Morl", code=1).stderr
     assert demo.records() == before
+
+
+def test_source_add_refuses_a_citation_close_to_a_known_one_unless_new_source(demo: Cli) -> None:
+    """source add refused only the same citation (in any case and spacing), so the citation
+    add and edit refuse (other punctuation) it made a second source of the same ruling."""
+    (stored,) = demo("source", "add", "Appeal ruling no. 88/1234").stdout.split()
+    before = demo.records()
+    refused = demo("source", "add", "appeal ruling no 88/1234", "--publisher", "CA", code=1)
+    assert refused.stderr == (
+        f"casetrack: 'appeal ruling no 88/1234' is close to source {stored} 'Appeal ruling no."
+        " 88/1234': cite that one, or add it with 'casetrack source add --new-source 'appeal"
+        " ruling no 88/1234'' if it is another source\n"
+    )
+    assert refused.stdout == "" and demo.records() == before
+    same = demo("source", "add", "--new-source", "APPEAL RULING NO. 88/1234", code=1).stderr
+    assert "already exists" in same  # the same citation is never made twice
+    assert "not both" in demo("source", "add", "x", "--new-source", "y", code=2).stderr
+    assert demo.records() == before
+    added = demo("source", "add", "--new-source", "appeal ruling no 88/1234", "--publisher", "CA")
+    assert demo.query("SELECT url, publisher FROM sources WHERE id = ?", (int(added.stdout),)) == [
+        ("appeal ruling no 88/1234", "CA")
+    ]
+    demo("source", "add", "https://example.org/Ruling")
+    demo("source", "add", "https://example.org/ruling")  # URLs stay exact: never close

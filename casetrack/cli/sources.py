@@ -19,18 +19,41 @@ Published = Annotated[str | None, typer.Option(help="Publication date, e.g. 2003
 @app.command("add")
 def add(
     ctx: typer.Context,
-    url: Annotated[str, typer.Argument(help="URL or citation of the source.")],
+    url: Annotated[
+        str | None, typer.Argument(help="URL or citation of the source.", show_default=False)
+    ] = None,
     title: Title = None,
     publisher: Publisher = None,
     published: Published = None,
+    new_source: Annotated[
+        str | None,
+        typer.Option(
+            "--new-source",
+            metavar="URL",
+            help="Instead of URL: a citation with the words of a known one in other case or"
+            " punctuation is added as a new source, not refused.",
+        ),
+    ] = None,
 ) -> None:
     """Add a source and print its id.
+
+    A citation with the words of a known one in other case or punctuation ('appeal ruling
+    no 88/1234' beside 'Appeal ruling no. 88/1234') is refused, naming it, as add and edit
+    refuse it; --new-source CITATION adds it all the same.
 
     Example: casetrack source add https://example.org/raid --title "Police raid" --publisher AFP
     """
     from casetrack.sources import add_source
 
-    source = add_source(open_store(ctx, create=True), url, title, publisher, published)
+    if (url is None) == (new_source is None):
+        raise typer.BadParameter(
+            "give the source's URL or citation, or --new-source CITATION, not both"
+            if url is not None
+            else "give the source's URL or citation",
+            param_hint="URL",
+        )
+    source = add_source(open_store(ctx, create=True), url or new_source or "", title, publisher,
+                        published, new=new_source is not None)  # fmt: skip
     typer.echo(source.id)
     say(f"added source {source.id}")
 
