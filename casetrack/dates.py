@@ -273,6 +273,37 @@ class DateValue:
         return f"{_day_text(day)} {place} {tail}"
 
 
+# Years that read as Gregorian are six centuries back, but are this century's in the Solar
+# Hijri calendar (Iran, Afghanistan: 1404 SH began in March 2025) or the Islamic one (1447 AH
+# in June 2025), as Persian and Arabic sources date things. Warned of, not refused: the year
+# may be meant (a land title of 1450), and only the one typing knows.
+_OTHER_CALENDARS = range(1300, 1500)
+_SOLAR_HIJRI_LAST = 1410  # past it, a year is not yet Solar Hijri, but may be Islamic
+_ISLAMIC_LAST = 1450
+
+
+def calendar_doubt(value: DateValue) -> str | None:
+    """A one-line warning for a milestone date whose year may be of another calendar than the
+    Gregorian one casetrack reads every date in (1399 SH is 2020), with the Gregorian year it
+    would be; None for any other date."""
+    year = next(
+        (d.year for d in (value.start, value.end) if d is not None and d.year in _OTHER_CALENDARS),
+        None,
+    )
+    if year is None:
+        return None
+    said = f"{year} is read as the year {year} of the Gregorian calendar"
+    islamic = f"{year} AH ≈ {int(621.5643 + 0.970229 * year)}"  # the year it began in
+    if year <= _SOLAR_HIJRI_LAST:
+        return (
+            f"{said}; if it is a Solar Hijri or Islamic year, type the Gregorian date"
+            f" ({year} SH ≈ {year + 621}, {islamic})"
+        )
+    if year <= _ISLAMIC_LAST:
+        return f"{said}; if it is an Islamic (Hijri) year, type the Gregorian date ({islamic})"
+    return f"{said}; if it is a year of another calendar, type the Gregorian date"
+
+
 def order_key(value: DateValue) -> tuple[int, int, int]:
     """Where a date belongs on the timeline: (day, place on that day, then), as day numbers.
 

@@ -11,6 +11,7 @@ from casetrack.cases import require_case_id
 from casetrack.clock import now
 from casetrack.dates import (
     DateValue,
+    calendar_doubt,
     display_date,
     from_stored,
     keys_for_order,
@@ -199,8 +200,14 @@ def add_milestone(store: Store, draft: Draft) -> WriteReport:
         created.parties,
         created.sources,
         created.odd_roles,
-        warnings=[*created.warnings, *repeated],
+        warnings=[*_calendar(checked.date), *created.warnings, *repeated],
     )
+
+
+def _calendar(value: DateValue | None) -> list[str]:
+    """The warning of a date typed in another calendar, if it may be (dates.calendar_doubt)."""
+    doubt = calendar_doubt(value) if value is not None else None
+    return [doubt] if doubt else []
 
 
 def _repeated(conn: sqlite3.Connection, milestone_id: int) -> list[str]:
@@ -358,7 +365,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
         created.odd_roles,
         changed=changed,
         recounted=recounted,
-        warnings=created.warnings,
+        warnings=[*_calendar(value), *created.warnings],
     )
 
 

@@ -354,3 +354,29 @@ def test_adding_a_milestone_again_is_said_with_the_one_it_repeats(case: Cli) -> 
     case("case", "add", "other", "--title", "Another case")
     assert case("add", "other", "2019-11-20", "Held in Evin prison").stderr == ""
     assert case("add", "acme", "c. 2019-11-20", "Held in Evin prison").stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("1399", "if it is a Solar Hijri or Islamic year, type the Gregorian date (1399 SH ≈ 2020,"
+         " 1399 AH ≈ 1978)"),
+        ("1445-03", "if it is an Islamic (Hijri) year, type the Gregorian date (1445 AH ≈ 2023)"),
+        ("c. 1475", "if it is a year of another calendar, type the Gregorian date"),
+    ],
+)  # fmt: skip
+def test_a_year_of_another_calendar_is_warned_of_not_refused(
+    demo: Cli, typed: str, said: str
+) -> None:
+    """1399 typed from a Persian source was taken silently as a year of the Middle Ages."""
+    year = typed.removeprefix("c. ")[:4]
+    warning = f"warning: {year} is read as the year {year} of the Gregorian calendar; {said}\n"
+    added = demo("add", "nec-2003", typed, "Hearing")
+    assert added.stderr == warning
+    (milestone,) = demo.query("SELECT id, date FROM milestones WHERE title = 'Hearing'")
+    assert str(milestone[1]).startswith(year)
+    assert demo("edit", str(milestone[0]), "--date", typed).stderr.startswith(warning)
+    assert "warning" not in demo("edit", str(milestone[0]), "--title", "Hearing held").stderr
+    assert "warning" not in demo("edit", str(milestone[0]), "--date", "2020").stderr
+    for modern in ("2003", "1500", "1299-12-31"):
+        assert "warning" not in demo("add", "nec-2003", modern, "Other").stderr
