@@ -430,3 +430,13 @@ def test_an_attack_dated_before_its_noun_and_a_month_run_into_its_day() -> None:
         ("2004-10-01", "other"),
         ("2005-06-21", "other"),
     ]
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["Criminal Appeal No. 412 of 2016", "CA No 77 of 2016", "Criminal Appeal E014 of 2016",
+     "FIR No. 8 of 2016", "Special Leave Petition (Crl.) No. of 2016", "Nos. 12, 13 & 19 of 2016"],
+)  # fmt: skip
+def test_the_year_a_case_number_is_of_is_no_event(number: str) -> None:
+    text = f"IN THE HIGH COURT AT NYERI\n{number}\nThe appellant was convicted on 4 May 2017."
+    assert [c.date for c in extract(text).candidates] == ["2017-05-04"]

@@ -331,6 +331,10 @@ _EVENT_NOUNS = (
 )
 # A docket number run into a year by its court's letters: "No. 77 WDA 2020", "Nos. 12 EDA 2019".
 _DOCKET_BEFORE = Regex(r"\bNos?\.\s*\d+\s+[A-Z]{2,5}\s+$")
+# A case, docket or register number "of" its year, as common-law courts number them: "Criminal
+# Appeal No. 265 of 2008", "CA No 310 of 2014", "Criminal Appeal E006 of 2023", "FIR No. 79 of
+# 2020", "Special Leave Petition No. of 2024" (the number left blank): no event in that year.
+_NUMBERED_OF = Regex(r"(?:\b[A-Z]{0,4}\d[\w/.-]*|\bNos?\.?)\s+of\s+$", re.IGNORECASE)
 _YEAR_BEFORE_NOUN = Regex(
     r"(?<![\w$€£/.,-])" + _MODERN_YEAR + r"\s+(?=(?:" + _EVENT_NOUNS + r")\b)", re.IGNORECASE
 )
@@ -805,6 +809,8 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
         for m in regex.rx.finditer(text):
             if _DOCKET_BEFORE.rx.search(text, max(0, m.start("year") - 30), m.start("year")):
                 continue  # "No. 77 WDA 2020 Appeal from ...": the year a docket number ends in
+            if _NUMBERED_OF.rx.search(text, max(0, m.start("year") - 30), m.start("year")):
+                continue  # "Criminal Appeal No. 265 of 2008": the year a case's number ends in
             begin = m.start("qualifier") if "qualifier" in regex.rx.groupindex else -1
             begin = begin if begin >= 0 else m.start("year")
             qualifier = m.groupdict().get("qualifier") or m.groupdict().get("context") or ""
