@@ -24,7 +24,8 @@ DEFAULT_KINDS = (
 ROLES = (
     "subject", "defendant", "plaintiff", "applicant", "appellant", "respondent", "prosecutor",
     "investigating judge", "judge", "court", "raiding authority", "detainee", "witness", "counsel",
-    "victim", "complainant", "appellee", "claimant", "attorney",
+    "victim", "complainant", "appellee", "claimant", "attorney", "accused", "suspect",
+    "petitioner", "intervener",
 )  # fmt: skip
 # The same roles as French court documents name them: a role is free text, and a French user's
 # "juge d'instruction" is a role of its own, not a misspelling of "judge".

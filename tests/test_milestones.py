@@ -321,6 +321,18 @@ def test_ambiguous_numeric_date_is_refused_not_guessed(case: Cli) -> None:
     assert case.query("SELECT count(*) FROM milestones") == [(0,)]
 
 
+def test_english_roles_close_to_french_ones_are_their_own(case: Cli) -> None:
+    """'accused' is what English-language courts call a defendant; it was refused as a
+    misspelling of the French 'accusé', sending an English-speaking user to the French list."""
+    for role in ("accused", "suspect", "petitioner", "intervener"):
+        case("add", "acme", "2003", role, "--party", f"Jane Doe:{role}")
+    assert case.query("SELECT role FROM milestone_parties ORDER BY rowid") == [
+        ("accused",), ("suspect",), ("petitioner",), ("intervener",)
+    ]  # fmt: skip
+    refused = case("add", "acme", "2003", "x", "--party", "Jane Doe:acused", code=1).stderr
+    assert "(did you mean 'accused'?" in refused
+
+
 def test_a_known_role_typed_without_its_accents_is_that_role(case: Cli) -> None:
     """`intime` is the French role `intimé` typed on a keyboard without accents: it links
     as that role, as a name or a kind would; a real misspelling of a French role is refused
