@@ -1429,3 +1429,45 @@ def test_a_head_label_dates_only_the_lines_under_it_not_the_first_paragraph() ->
         ("2019-04-03", "hearing"),
         ("2019-04-03", "ruling"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # An appeal or supreme court deciding: a ruling, whatever its verb says it decided.
+        ("Le prévenu a été relaxé par la cour d'appel le 3 mai 2019.", "ruling"),
+        ("Condamné en première instance, il l'a été aussi en appel le 3 mai 2019.", "ruling"),
+        ("The accused was acquitted by the Court of Appeal on 3 May 2019.", "ruling"),
+        ("She was sentenced again by the Supreme Court on 3 May 2019.", "ruling"),
+        # The same verbs of a first-instance court keep their kind.
+        ("Le prévenu a été relaxé par le tribunal correctionnel le 3 mai 2019.", "acquittal"),
+        ("The accused was acquitted by the district court on 3 May 2019.", "acquittal"),
+        # An appeal court's named decision: what it decided stays told.
+        ("The appellant appeals the judgment of the Court of Appeal dated 3 May 2019.", "ruling"),
+        (
+            "Il a formé un pourvoi contre l'arrêt de la cour d'appel de Lyon, en date du "
+            "3 mai 2019, qui l'a condamné à deux ans d'emprisonnement.",
+            "conviction",
+        ),
+        # An investigating chamber's decision: an order.
+        (
+            "Il a formé un pourvoi contre l'arrêt de la chambre de l'instruction de la cour "
+            "d'appel de Lyon, en date du 3 mai 2019, qui a ordonné sa mise en liberté.",
+            "order",
+        ),
+        # A first-instance court's decision confirmed later: its judgment.
+        (
+            "La cour a confirmé le jugement rendu par le tribunal de grande instance de Lyon "
+            "le 3 mai 2019.",
+            "judgment",
+        ),
+        # A president's ordonnance stays an order.
+        (
+            "Une ordonnance de sursis a été rendue le 3 mai 2019 par le président de la Cour "
+            "suprême.",
+            "order",
+        ),
+    ],
+)
+def test_a_courts_decision_by_the_courts_level(text: str, kind: str) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]

@@ -957,6 +957,34 @@ _STATE = Regex(
 )
 _RELATIVE_BEFORE = Regex(r"\b(?:where|who|whom|which|whose|ou|qui|dont)\s+(?:[\w.'-]+\s+){0,6}$")
 _TRIAL_NOUNS = frozenset({"trial", "hearing"})
+# Courts by level, named in a date's clause as deciding: an appeal, supreme, cassation or
+# constitutional court (English and French, across jurisdictions) decides a `ruling`; a chamber
+# that oversees an investigation an `order`; a first-instance court a `judgment`.
+_APPELLATE_COURT = Regex(
+    r"\b(?:cours? (?:administratives? )?d'appel|courts? of (?:criminal )?appeals?"
+    r"|appeals? courts?|appellate (?:courts?|division)|supreme courts?|cours? supremes?"
+    r"|cour de cassation|court of cassation|constitutional courts?|cour constitutionnelle"
+    r"|conseil constitutionnel|appeals chamber|chambre d'appel|tribunal federal"
+    r"|court of final appeal|full court|en appel(?! d[eu']| contre))\b"
+)
+_INVESTIGATING_CHAMBER = Regex(r"\bchambre (?:de l'(?P<instruction>instruction)|d'accusation)\b")
+_FIRST_INSTANCE_COURT = Regex(
+    r"\b(?:tribunal (?:correctionnel|de (?:grande |premiere )?instance|de police|criminel"
+    r"|judiciaire|d'instance|de commerce|administratif|du travail|pour enfants)"
+    r"|conseil de prud'hommes|cour d'assises(?! d'appel)|court a quo"
+    r"|(?:regional|magistrates?'?|district|crown|county|municipal|superior|trial|family"
+    r"|provincial|sessions) courts?)\b"
+)
+# The court named right after the date as its decision's agent: "le 3 mai par la cour d'appel".
+_COURT_AGENT = Regex(r"[^,;.()]{0,20}?\b(?:par|by) (?:la |le |l'|the )?[^,;.()]{0,60}")
+# A court's president, who decides alone: his decisions are read by what they decided.
+_PRESIDENT = Regex(r"\b(?:(?:premier )?president|president judge|presiding judge)\b")
+_COURT_SPAN = 120  # characters at most between the event word and the date
+_COURT_DECIDED = frozenset(
+    {"ruling", "judgment", "order", "conviction", "acquittal", "sentencing", "release", "dismissal"}
+)
+_OUTCOMES = frozenset({"judgment", "conviction", "acquittal", "sentencing", "dismissal"})
+_RULED = frozenset({"ruling", "judgment"})  # an "arrêt" or a "judgment", not an "ordonnance"
 _TRIAL_OUTCOMES = frozenset({"conviction", "acquittal", "sentencing"})
 # A hearing or trial that opens its sentence: "At the probation violation hearing in".
 _AT_THE = Regex(
@@ -1006,6 +1034,45 @@ class KindWords:
         return any(start <= w[0] and w[1] <= end and w[3] == _VERB for w in self.words)
 
     def nearest(self, start: int, end: int) -> str:
+        """The kind of the date at start:end, as `_nearest` reads it from the event words, then
+        by the level of the court its clause names as deciding (`_by_court`)."""
+        return self._by_court(start, end, self._nearest(start, end))
+
+    def _by_court(self, start: int, end: int, kind: str) -> str:
+        """A court's decision by the court's level, where the date's clause names the court
+        between the event word and the date ("relaxé par la cour d'appel le 30 décembre",
+        "l'arrêt de la cour d'appel de Paris, en date du 7 février 2023, qui l'a condamné",
+        "the judgment of the Regional Court dated 3 May") or as the agent right after it
+        ("condamné le 3 mai par la cour d'appel"): an appeal, supreme, cassation or
+        constitutional court's decision is a `ruling` whatever it decided, an investigating
+        chamber's an `order`, a first-instance court's a `judgment` (or what it decided)."""
+        if kind not in _COURT_DECIDED or self._glossed(end) is not None:
+            return kind
+        before = bisect.bisect_right(self.ends, start) - 1
+        low = max(self.words[before][1] if before >= 0 else 0, start - _COURT_SPAN)
+        low = max(low, self.folded.rfind(";", 0, start) + 1)
+        gap = self.folded[low:start]
+        agent = _COURT_AGENT.rx.match(self.folded, end)
+        named = gap + " " + (agent[0] if agent else "")
+        if _PRESIDENT.rx.search(named):
+            return kind  # "une ordonnance rendue le 3 mai par le président de la Cour suprême"
+        chamber = _INVESTIGATING_CHAMBER.rx.search(named)
+        if chamber is not None:
+            # its older name's decisions are read by what they decided
+            return "order" if chamber["instruction"] else kind
+        if _APPELLATE_COURT.rx.search(named) and before >= 0:
+            # what a decision named with its date decided stays told ("l'arrêt de la cour
+            # d'appel du 7 mai 2017, qui l'a condamné" is the conviction, "disant n'y avoir lieu
+            # à statuer" an order); what a verb tells is the court's ruling
+            _, _, noun, strength = self.words[before]
+            if strength == _VERB:
+                return "ruling" if kind in _OUTCOMES else kind
+            return "ruling" if noun in _RULED and kind == "judgment" else kind
+        if kind == "ruling" and _FIRST_INSTANCE_COURT.rx.search(named):
+            return "judgment"
+        return kind
+
+    def _nearest(self, start: int, end: int) -> str:
         """The kind of the date at start:end: a deadline where it is when something is due,
         of the event a noun before it was set for, of the decision named with it (or what a
         clause hung on it says it decided), else of the closest event word, verbs first."""
@@ -1016,7 +1083,7 @@ class KindWords:
             return glossed  # "dated June 22, 2006 (conviction) and May 16, 2007 (sentence)"
         previous = self._coordinated_with(start)
         if previous is not None:
-            return self.nearest(*previous)  # "the orders of 22 and 23 June": one kind for both
+            return self._nearest(*previous)  # "the orders of 22 and 23 June": one kind for both
         clause = self.folded[self._clause_start(start) : start]
         if _DUE.rx.search(clause) or (_DUE_IF_BOUND.rx.search(clause) and _BOUND.rx.search(clause)):
             return "deadline"
