@@ -440,3 +440,26 @@ def test_an_attack_dated_before_its_noun_and_a_month_run_into_its_day() -> None:
 def test_the_year_a_case_number_is_of_is_no_event(number: str) -> None:
     text = f"IN THE HIGH COURT AT NYERI\n{number}\nThe appellant was convicted on 4 May 2017."
     assert [c.date for c in extract(text).candidates] == ["2017-05-04"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Garde à vue\n\npar Jeanne Roe 3 février 2015\n\nLe 4 mars 2014, il a été interpellé.",
+         "fr"),
+        ("Bail refused\n\nBy John Q. Doe, February 3, 2015\n\nOn March 4, 2014, he was arrested.",
+         "en"),
+    ],
+)  # fmt: skip
+def test_an_authors_byline_dates_the_article_not_an_event(text: str, lang: str) -> None:
+    assert [c.date for c in extract(text, lang=lang).candidates] == ["2014-03-04"]
+
+
+def test_a_release_from_two_seats_is_dated_by_its_dateline() -> None:
+    text = (
+        "Fugitive arrested\n\nArusha, The Hague, 25 May 2016\n\n"
+        "The fugitive John Roe was arrested yesterday in Cape Town."
+    )
+    extraction = extract(text)
+    assert extraction.published == "2016-05-25"
+    assert [(c.date, c.kind) for c in extraction.candidates] == [("2016-05-24", "arrest")]

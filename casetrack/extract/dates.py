@@ -1374,9 +1374,11 @@ _GLUED_PLACE = Regex(r"[^\n]*?\b(?:1[6-9]|20)\d\d(?=[A-Z][a-z])")
 # A release's dateline on a line of its own under the headline: "Washington, D.C. May 07,
 # 2010", "NEW YORK, NY". A city and its state, capitalised, with a comma: no headline.
 _PLACE_ON_ITS_LINE = Regex(
-    r"^\s*\(?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}(?:,\s*(?:[A-Z][\w.'\u2019-]*\.?\s+)"
-    r"{0,2}|\s*[\u2013\u2014-]\s*|\s*\(\s*)$"
-)  # also "(Miami - November 8, 2024)", "Miami (May 14, 2024)" with any dash
+    r"^\s*\(?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}"
+    r"(?:,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}(?=,)){0,2}"
+    r"(?:,\s*(?:[A-Z][\w.'\u2019-]*\.?\s+){0,2}|\s*[\u2013\u2014-]\s*|\s*\(\s*)$"
+)  # also "(Miami - November 8, 2024)", "Miami (May 14, 2024)" with any dash, and the places of
+# a release from two seats: "Arusha, The Hague, 25 May 2023"
 _CLOSES_ITS_LINE = Regex(r"[\s).,\u2013\u2014-]*")
 
 
@@ -1697,11 +1699,24 @@ _CLOSING_DATELINE = Regex(
 )
 
 
+# An article's byline with its date, on a line of its own: "par Jeanne Roe 18 décembre 2014",
+# "By John Doe, May 3, 2022" (not "By Order of 3 May 2010", a decision).
+_AUTHOR_DATED = Regex(
+    r"\s*(?i:by|par)\s+(?!(?i:orders?|judgments?|decisions?|arr[êe]ts?|jugements?|ordonnances?)\b)"
+    r"(?:[A-Z][\w'\u2019.-]*\s+){1,4}(?:[,|\u2013\u2014-]\s*)?(?:le\s+|on\s+)?"
+)
+
+
 def is_dateline(sentence: str, found: Sequence[Found]) -> bool:
-    """Whether a sentence is only a place and a date ("Paris, 17 September 2014."): where a
-    statement was made, not an event."""
+    """Whether a sentence is only a place and a date ("Paris, 17 September 2014.") or an
+    author and a date ("par Jeanne Roe 18 décembre 2014"): where and when a statement was made
+    or an article written, not an event."""
     if len(found) != 1 or found[0].span is None:
         return False
+    if _AUTHOR_DATED.rx.fullmatch(sentence[: found[0].start]) and not sentence[
+        found[0].end :
+    ].strip(" \t\n."):
+        return True
     rest = (sentence[: found[0].start] + sentence[found[0].end :]).strip()
     place = _CLOSING_DATELINE.rx.fullmatch(rest)
     return place is not None and not _LOWER_WORD.rx.search(place["place"])
