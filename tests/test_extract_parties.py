@@ -1440,3 +1440,41 @@ def test_the_judges_and_clerk_a_court_sits_with_are_no_parties() -> None:
         "assistée du greffier Carl Gamma, après en avoir délibéré, a rendu son arrêt."
     )
     assert _only(text, "fr").parties == ["Cour constitutionnelle"]
+
+
+def test_they_and_the_defendants_are_the_persons_last_named_together() -> None:
+    text = (
+        "Marta Quill and Oskar Brenn were found guilty on 3 March 2021 by a jury. "
+        "They were sentenced on 9 April 2021 by Judge Ada Lorne."
+    )
+    sentenced = extract(text).candidates[1]
+    assert set(sentenced.parties) >= {"Marta Quill", "Oskar Brenn"}
+    french = (
+        "Paul Verdan et Luc Mortier ont été interpellés le 4 mai 2019. "
+        "En juin 2020, les deux prévenus sont condamnés à dix ans de prison."
+    )
+    assert set(extract(french, lang="fr").candidates[1].parties) >= {"Paul Verdan", "Luc Mortier"}
+
+
+def test_a_known_court_written_in_lower_case_is_a_court_not_the_he_of_a_sentence() -> None:
+    text = (
+        "Ivo Strand was arrested in Lyon in May 2018. "
+        "In December 2020, a Lyon court sentenced him to five years in prison."
+    )
+    known = (("Ivo Strand", ("Strand",)), ("Lyon court", ("a Lyon court",)))
+    sentenced = extract(text, known_parties=known).candidates[1]
+    assert sentenced.parties == ["Lyon court", "Ivo Strand"]
+
+
+def test_the_head_court_the_store_knows_decides_before_one_found_by_its_shape() -> None:
+    text = (
+        "Database: Northern Cape High Court, Kimberley\n\n"
+        "IN THE HIGH COURT OF SOUTH AFRICA\nNORTHERN CAPE DIVISION, KIMBERLEY\n\n"
+        "DATE: 14 JUNE 2019\n\nIn the matter between:\n\nPIETER VOLK Applicant\n\nand\n\n"
+        "THE STATE Respondent\n\n"
+        "The date of the handing down of this judgment is deemed to be 14 June 2019."
+    )
+    court = "High Court of South Africa, Northern Cape Division, Kimberley"
+    known = ((court, ("IN THE HIGH COURT OF SOUTH AFRICA",)),)
+    candidates = extract(text, known_parties=known).candidates
+    assert candidates and all(court in c.parties for c in candidates)

@@ -200,7 +200,7 @@ def extract(
         found = found_in[number] or ([] if decision else released_on(sentence, lang, numeric_order))
         item = item_date(sentence, found, alone=not decision)
         if item is not None:
-            carried.last.clear()  # a new item of a listing: another story, its "he" another
+            carried.forget()  # a new item of a listing: another story, its "he" another
         named = parties_in(sentence, names)
         parties = carried.fill(sentence, named)
         carried.named(named)

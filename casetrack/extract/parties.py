@@ -846,8 +846,10 @@ _COURT_START = (
 
 
 def _kind_of(name: str, default: str = "person") -> str:
-    """court, agency, organization or (by default) person, from the words of a name."""
-    words = set(re.findall(r"[\w]+", name))
+    """court, agency, organization or (by default) person, from the words of a name, in any
+    case: a store's "Paris court" or "Milan court of appeal" is a court too."""
+    words = {w[:1].upper() + w[1:].lower() for w in re.findall(r"[\w]+", name)}
+    words |= set(re.findall(r"[\w]+", name))  # "LLC", "Inc"
     folded = fold(name)
     if words & _COURT_WORDS or _TREATY_BODY.rx.fullmatch(name) or re.match(_COURT_START, folded):
         return "court"
@@ -1437,6 +1439,7 @@ _OFFICE_SAYS = Regex(
 # STRASBOURG 3 October 2013".
 _ITSELF = Regex(
     r"\b(?:[Tt]his Court|[Tt]he Court\b(?! of)|L[Aa] CO[Uu][Rr]\b(?! d'appel| de)|"
+    r"[Tt]his [Jj]udge?ment\b|"  # "The date of the handing down of this Judgment is ..."
     r"Communicated on|STRASBOURG)"
     # A treaty body's head: the decision's date, and its own act sending the communication on
     r"|\bDate\s+(?:des\s+constatations|de\s+la\s+(?:pr[ée]sente\s+)?d[ée]cision\s*:"
@@ -1654,6 +1657,13 @@ _SOMEONE_AGAIN = Regex(
     r"\b(?:(?:he|she|him|his|her|il|elle|lui|sa|son|ses)\b|l['\u2019](?=\s*(?:a|ont|avait|avaient)\b))",
     re.IGNORECASE,
 )
+# Persons a clause speaks of together without naming them: "they", "their transfer",
+# "Plaintiffs filed", "these four accused", "les deux prévenus" (folded).
+_THEY = Regex(
+    r"\b(?:they|them|their|ils|eux|leurs?|(?:these|those|both|all|the\s+(?:two|three|four|five)"
+    r"|les|ces)\s+(?:\w+\s+)?(?:accused|prevenus|accuses|mis en examen)|defendants|appellants"
+    r"|applicants|petitioners|plaintiffs|respondents|requerants|appelants)\b"
+)
 # A French company is "elle" (la société): "La société X ... Elle a assigné ...", "le tribunal
 # l'a déboutée".
 _SHE_A_COMPANY = Regex(
@@ -1728,14 +1738,29 @@ class Carried:
         self.roles = roles or {}
         self.ahead = ahead or {}
         self.last: dict[str, str] = {}
-        # The court a decision's head names first: the court deciding ("itself").
-        self.itself = next((p for p in head if self._kind(p) == "court"), None)
+        self.group: list[str] = []  # the last persons named together: "they", "the defendants"
+        # The court a decision's head names first: the court deciding ("itself"); a court
+        # the store knows before one found by its shape ("South Africa: North West High
+        # Court" page furniture above "IN THE HIGH COURT OF SOUTH AFRICA", the store's name).
+        courts = [p for p in head if self._kind(p) == "court"]
+        known = [p for p in courts[1:] if p not in kinds]
+        self.itself = (
+            known[0] if courts and courts[0] in kinds and known else next(iter(courts), None)
+        )
 
     def _kind(self, party: str) -> str:
         kind = self.kinds.get(party) or _kind_of(party)
         return "official" if kind == "person" and party in self.officials else kind
 
+    def forget(self) -> None:
+        """A new story (an item of a listing): its "he" and "they" are other people."""
+        self.last.clear()
+        self.group = []
+
     def named(self, parties: Sequence[str]) -> None:
+        persons = [p for p in parties if self._kind(p) == "person"]
+        if len(persons) > 1:
+            self.group = persons
         for party in parties:
             kind = self._kind(party)
             self.last[kind] = party
@@ -1782,6 +1807,8 @@ class Carried:
                         added.append(self.last["prosecution"])
                     continue
                 added.append(self.last[kind])
+        if self.group and _THEY.rx.search(folded) and not set(self.group) & set(parties):
+            added += [p for p in self.group if p not in added]  # "They were sentenced"
         if (
             "person" not in self.last
             and not kinds & {"person", "organization"}
