@@ -1471,3 +1471,33 @@ def test_a_head_label_dates_only_the_lines_under_it_not_the_first_paragraph() ->
 )
 def test_a_courts_decision_by_the_courts_level(text: str, kind: str) -> None:
     assert kinds(text) == [("2019-05-03", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Found guilty with the accused named between the verb and "coupable".
+        (
+            "Par jugement du 3 mai 2019, le tribunal criminel a reconnu Jean Dupont coupable "
+            "de meurtre.",
+            "conviction",
+        ),
+        # A motion by a party to dismiss, granted: the case or charge dismissed.
+        (
+            "On 3 May 2019, the court granted a motion by the defense to dismiss the charge.",
+            "dismissal",
+        ),
+        # A trial or hearing put off to a date: a hearing that day.
+        ("Le procès a été renvoyé au 3 mai 2019.", "hearing"),
+        ("The trial was adjourned until May 3, 2019.", "hearing"),
+        # Appearing before a court on a date.
+        ("Le prévenu comparaîtra le 3 mai 2019 devant le tribunal correctionnel.", "hearing"),
+        # Conferences and proceedings before trial are hearings.
+        ("The defendants return to court for a readiness conference on May 3, 2019.", "hearing"),
+        ("They will return on May 3, 2019 for pre-trial proceedings.", "hearing"),
+        # A convict transferred to serve a sentence: custody.
+        ("On 3 May 2019 he was transferred to Norway to serve his sentence.", "detention"),
+    ],
+)
+def test_verbs_with_their_object_or_date_between(text: str, kind: str) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]

@@ -112,7 +112,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"ordered an end to the prosecution",
             # a court granting a motion to dismiss or to terminate the proceedings
             r"grant\w* (?:the |a |an |his |her |its |their )?(?:[\w.'-]+ ){0,3}?motions? "
-            r"(?:to|for) (?:dismiss\w*|terminat\w*)" + _ENDED,
+            r"(?:(?:by|of) (?:the )?[\w'-]+ )?(?:to|for) (?:dismiss\w*|terminat\w*)" + _ENDED,
             r"motions? (?:to|for) (?:dismiss\w*|terminat\w*)" + _ENDED
             + r",? (?:was |were |has been |had been )?granted",
             r"end(?:ed)? to the (?:prosecution|proceedings|case)",
@@ -237,6 +237,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"detained", r"placed in (?:police |pre-trial )?(?:custody|detention)",
             r"transferred (?:[\w'-]+ ){0,2}?to (?:the )?(?:custody|detention)",
+            r"transferred (?:[\w'-]+ ){0,4}?to serve",
             r"(?:held|kept) (?:without bail )?in (?:the |a |an )?(?:[\w-]+ ){0,2}"
             r"(?:custody|detention|remand cent(?:re|er)|detention cent(?:re|er)|prison|jail)",
             r"remanded (?:[\w'-]+ ){0,3}in (?:custody|detention)", r"placed under house arrest",
@@ -310,7 +311,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:adjudicated|adjudged|declared|held) (?:[\w'-]+ ){0,2}guilty",
             r"(?:guilty )?pleas? (?:of guilty )?(?:was |were )?accepted",
             r"admitted (?:his |her |their )?guilt",
-            r"reconnu\w* coupable", r"declare\w* (?:[\w.'-]+ ){0,4}coupable", r"condamne\w*",
+            r"reconnu\w* (?:[\w.'-]+ ){0,4}?coupable", r"declare\w* (?:[\w.'-]+ ){0,4}coupable",
+            r"condamne\w*",
             # a judgment that finds the accused guilty: "a constaté que X s'est rendu coupable"
             r"(?:s'est|s'etait|se sont|s'etaient) rendue?s? coupables?",
             r"condamnant",
@@ -593,7 +595,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:was|were|been) argued",
             r"(?:heard|argued(?: and submitted)?)(?= (?:on )?" + _DATE_AHEAD + ")",
             r"made (?:an? |his |her |their )?initial (?:court )?appearances?",
-            r"compar\w* (?:[\w'-]+ ){0,2}devant", r"a comparu",
+            r"compar\w* (?:[\w'-]+ ){0,2}devant", r"a comparu", r"comparaitr\w*",
+            # a trial or hearing put off to a date: a hearing that day
+            r"(?:renvoye\w*|reporte\w*) (?:au|a)(?= (?:\d|1er|(?:lun|mar|mercre|jeu|vendre|same)di"
+            r"|dimanche))",
+            r"(?:adjourned|postponed|continued|put over|put off) (?:until|to|till)(?= "
+            + _DATE_AHEAD + ")",
             r"(?:audiences?|hearings?)(?: [\w']+){0,3},? (?:tenue?s?|held)(?= (?:le|on)\b)",
             r"(?:is |are )?(?:next )?due (?:back )?in (?:[\w-]+ )?court",
             r"(?:hear|hears|hearing) (?:the |his |her |their |its |an? )?(?:[\w'-]+ ){0,2}?"
@@ -604,9 +611,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:court|judge|magistrate)",
         ),
         (
-            r"hearings?", r"audiences?", r"arraignments?", r"initial appearances?",
+            r"hearings?", r"audiences?", r"arraignments?",
             r"ouverture des debats",
-            r"(?:status|pre-?trial|scheduling) conferences?",
+            r"(?:status|pre-?trial|scheduling|readiness|settlement|case management) conferences?",
+            r"pre-?trial proceedings", r"initial (?:court )?appearances?",
         ),
     ),
     (
