@@ -1501,3 +1501,30 @@ def test_a_courts_decision_by_the_courts_level(text: str, kind: str) -> None:
 )
 def test_verbs_with_their_object_or_date_between(text: str, kind: str) -> None:
     assert kinds(text) == [("2019-05-03", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A head's hearing label on the line above the date alone.
+        (
+            "COURT OF APPEAL\n\nR v Smith\n\nHEARING DATE:\n3 May 2019\n\n"
+            "JUDGMENT\n\n[1] The appeal is dismissed.",
+            "hearing",
+        ),
+        ("COURT OF APPEAL\n| Hearing: |\n3 May 2019 |\n| Judges: | A, B and C |\n", "hearing"),
+        # "Judgment date:" over an appeal's caption: the higher court's ruling.
+        (
+            "Judgment Date: May 3, 2019\nIN THE HIGH COURT AT NAIROBI\nCRIMINAL APPEAL NO. 7 "
+            "OF 2018\nJOHN DOE ........ APPELLANT\nVERSUS\nREPUBLIC ........ RESPONDENT\n",
+            "ruling",
+        ),
+        (
+            "Judgment Date: May 3, 2019\nIN THE HIGH COURT AT NAIROBI\nCIVIL CASE NO. 7 OF 2018\n"
+            "JOHN DOE ........ PLAINTIFF\nVERSUS\nACME LTD ........ DEFENDANT\n",
+            "judgment",
+        ),
+    ],
+)
+def test_a_heads_label_gives_the_dates_kind(text: str, want: str) -> None:
+    assert kinds(text) == [("2019-05-03", want)]

@@ -1733,6 +1733,19 @@ def heading_kind(before: str) -> str | None:
     return next(name for name in ("hearing", "decision", "filing") if heading[name])
 
 
+# A head's label on the line above the date alone: "HEARING DATE:", "Hearing: |" (a table's).
+_HEARD_ABOVE = Regex(
+    r"(?im)^[ \t|]*(?:hearing(?: dates?)?|heard(?: on)?|dates? of (?:the )?hearing)[ \t]*:"
+    r"[ \t|]*\n[ \t|]*$"
+)
+
+
+def _head_and_caption(story: str, offset: int, line_end: int) -> str:
+    """The text's head up to the date's line and the caption under it, folded."""
+    end_at = offset + line_end if line_end >= 0 else len(story)
+    return fold_same_length(story[: end_at + _CAPTION_BELOW]).lower()
+
+
 def _under_title(before: str) -> bool:
     """Whether a line right above the date's titles a decision ("JUDGMENT / STRASBOURG /
     9 December 2010"), however long the site's furniture before the title."""
@@ -1762,10 +1775,13 @@ def header_kind(
     label = _HEADER_LABEL.rx.fullmatch(rest)
     titled = not rest.strip() and _under_title(story[:offset] + sentence[:line_start])
     heading = heading_kind(story[:offset] + sentence[:start])
+    heard = not rest.strip(" |\t") and _HEARD_ABOVE.rx.search(
+        story[:offset] + sentence[:line_start]
+    )
     if offset + start >= HEAD and not (label and label["label"]) and not titled and not heading:
-        return None
-    if heading in ("hearing", "filing"):
-        return heading  # "Date and Place of Hearing: ...", "Written Submissions Received: ..."
+        return "hearing" if heard else None
+    if heading in ("hearing", "filing") or heard:
+        return heading or "hearing"  # "Date and Place of Hearing: ...", "HEARING DATE:\n3 May"
     said_before = line[: start - line_start]
     if _ENTERED_ON_ROLL.rx.search(said_before):
         return "complaint"  # the request that opened the case, lodged that day
@@ -1773,6 +1789,10 @@ def header_kind(
     if label and label["hearing"]:
         return "hearing"  # "Argued April 28, 1950."
     labelled = labelled_kind(line[: start - line_start])
+    if labelled == "judgment" and _APPELLATE_HEAD.rx.search(
+        _head_and_caption(story, offset, line_end)
+    ):
+        return "ruling"  # "Judgment Date: ..." over "CRIMINAL APPEAL NO. 117 ... APPELLANT"
     if labelled is not None:
         return labelled  # "• Judgment date: 2019-07-23", "• Communication date: 2012-05-16"
     if (
