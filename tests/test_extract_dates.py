@@ -1435,3 +1435,13 @@ def test_days_of_a_month_listed_before_a_later_months_take_its_year() -> None:
 )
 def test_a_gazettes_record_and_a_coordinated_or_special_law_are_no_events(text: str) -> None:
     assert dates(text, lang="fr") == []
+
+
+def test_a_relative_day_announcing_its_full_date_is_one_date() -> None:
+    """The full date decides, even where the relative day counted from the dateline differs
+    (a release written the day before it was dated)."""
+    text = (
+        "RIVERSIDE, Nov. 28, 2016 - Sentencing for John Roe, convicted of robbery, is scheduled"
+        " for tomorrow, Nov. 30, 2016, at the Hall of Justice."
+    )
+    assert [c.date for c in extract(text).candidates] == ["2016-11-30"]

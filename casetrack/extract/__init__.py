@@ -580,9 +580,11 @@ def _restated(
     sentence: str, item: Found, later: Sequence[Found], earlier: Sequence[Candidate]
 ) -> bool:
     """Whether a date expression only restates one proposed already: "Four years later, on
-    6 April 2021" (the relative phrase announces the full date), "the 6 April 2021
-    decision" after that decision was proposed, or a question about a day told already."""
-    announced = item.shift is not None and bool(later) and later[0].span is not None
+    6 April 2021", "tomorrow, Dec. 1, 2023" (the relative phrase announces the full date),
+    "the 6 April 2021 decision" after that decision was proposed, or a question about a day
+    told already."""
+    relative = item.shift is not None or item.ago is not None or item.weekday is not None
+    announced = relative and bool(later) and later[0].span is not None
     if announced and _RIGHT_BEFORE.rx.match(sentence[item.end : later[0].start]):
         return True
     if item.span is None:
