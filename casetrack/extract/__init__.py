@@ -48,6 +48,7 @@ from casetrack.extract.dates import (
     is_heading,
     is_item_text,
     is_listing,
+    is_publication,
     is_release,
     item_date,
     latest_day,
@@ -253,6 +254,8 @@ def extract(
                 continue  # the date of a cited decision: a source, not an event
             if _restated(sentence, date_found, found[index + 1 :], candidates):
                 continue
+            if is_publication(sentence, date_found):
+                continue  # "(article du 12/01/2022 à 08h07)": a source's date
             if _said_today(sentence, date_found, kind_words):
                 continue  # "We're here today to talk about ...": when the speaker spoke
             if _CONTINUED.rx.search(sentence, max(0, date_found.start - 60), date_found.start):

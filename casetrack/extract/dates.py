@@ -1699,6 +1699,21 @@ _CLOSING_DATELINE = Regex(
 )
 
 
+# A date naming when a source was published: "(article du 12/01/2022 à 08h07)", "the press
+# release of May 3, 2022", "posted on June 2": the source's date, no event of the case.
+_PUBLISHED_BEFORE = Regex(
+    r"\b(?:articles?|communiqu[ée]s?(?:\s+de\s+presse)?|d[ée]p[êe]ches?|posts?|tweets?"
+    r"|(?:news|press)\s+releases?|publi[ée]e?s?|posted|published|updated|mis\s+[àa]\s+jour)"
+    r"\s+(?:du|of|dated|on|le|from)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_publication(sentence: str, item: Found) -> bool:
+    """Whether the date at `item` is a source's publication date by the word before it."""
+    return _PUBLISHED_BEFORE.rx.search(sentence, max(0, item.start - 40), item.start) is not None
+
+
 # An article's byline with its date, on a line of its own: "par Jeanne Roe 18 décembre 2014",
 # "By John Doe, May 3, 2022" (not "By Order of 3 May 2010", a decision).
 _AUTHOR_DATED = Regex(
