@@ -1528,3 +1528,15 @@ def test_verbs_with_their_object_or_date_between(text: str, kind: str) -> None:
 )
 def test_a_heads_label_gives_the_dates_kind(text: str, want: str) -> None:
     assert kinds(text) == [("2019-05-03", want)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2019 she filed the further application for an extension of time to appeal.",
+        "On 3 May 2019, the appellant applied for the extension of the period to appeal.",
+        "An application to be released, filed on 3 May 2019, was heard a week later.",
+    ],
+)
+def test_asking_the_court_for_time_or_release_is_a_motion(text: str) -> None:
+    assert kinds(text)[0] == ("2019-05-03", "motion")

@@ -35,9 +35,9 @@ _MOVED_TO = (
 )
 # A request by what it asks the court for: release, a default.
 _REQUEST = (
-    r"(?:applications?|requests?|petitions?|demandes?) (?:for|de) (?:his |her |their )?"
+    r"(?:applications?|requests?|petitions?|demandes?) (?:(?:for|de) (?:his |her |their )?"
     r"(?:release|bail|mise en liberte|remise en liberte|(?:the )?entry of default"
-    r"|(?:a )?default judgment)"
+    r"|(?:a )?default judgment)|to be (?:admitted to bail|released))"
 )
 # What a motion to dismiss or terminate would end: "terminate his removal proceedings".
 _ENDED = (
@@ -406,6 +406,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:petition|application|request)s? to (?:" + _MOVED_TO + r")\b",
             r"(?:filed|made|submitted|lodged|presente\w*|adresse\w*|form\w*) (?:an? |the |his "
             r"|her |its |their |une |sa |leur )?" + _REQUEST,
+            _REQUEST + r",? (?:was |were )?(?:filed|lodged|made|submitted)",
+            # asking for more time: "filed the further application for an extension of time"
+            r"(?:filed|made|submitted|lodged) (?:an? |the |his |her |their |its )?(?:[\w-]+ )?"
+            r"applications? (?:\(\w+\) )?(?:to extend|for (?:an )?extension)",
+            r"appl(?:ied|ying) for (?:an? |the )?extension",
         ),
         (
             r"motions?" + _MOTION_OBJECT, r"requete", _REQUEST,
