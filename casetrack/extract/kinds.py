@@ -970,14 +970,14 @@ _STATE = Regex(
 )
 _RELATIVE_BEFORE = Regex(r"\b(?:where|who|whom|which|whose|ou|qui|dont)\s+(?:[\w.'-]+\s+){0,6}$")
 _TRIAL_NOUNS = frozenset({"trial", "hearing"})
-# Courts by level, named in a date's clause as deciding: an appeal, supreme, cassation or
-# constitutional court (English and French, across jurisdictions) decides a `ruling`; a chamber
-# that oversees an investigation an `order`; a first-instance court a `judgment`.
+# Courts by level, named in a date's clause as deciding: an appeal, supreme or cassation court
+# (English and French, across jurisdictions) decides a `ruling`; a chamber that oversees an
+# investigation an `order`; a first-instance court a `judgment`. A constitutional court's answer
+# to a question another court sent it is a judgment (GUIDE.md), so it is none of these.
 _APPELLATE_COURT = Regex(
     r"\b(?:cours? (?:administratives? )?d'appel|courts? of (?:criminal )?appeals?"
     r"|appeals? courts?|appellate (?:courts?|division)|supreme courts?|cours? supremes?"
-    r"|cour de cassation|court of cassation|constitutional courts?|cour constitutionnelle"
-    r"|conseil constitutionnel|appeals chamber|chambre d'appel|tribunal federal"
+    r"|cour de cassation|court of cassation|appeals chamber|chambre d'appel|tribunal federal"
     r"|court of final appeal|full court|en appel(?! d[eu']| contre))\b"
 )
 _INVESTIGATING_CHAMBER = Regex(r"\bchambre (?:de l'(?P<instruction>instruction)|d'accusation)\b")
@@ -1056,8 +1056,8 @@ class KindWords:
         between the event word and the date ("relaxé par la cour d'appel le 30 décembre",
         "l'arrêt de la cour d'appel de Paris, en date du 7 février 2023, qui l'a condamné",
         "the judgment of the Regional Court dated 3 May") or as the agent right after it
-        ("condamné le 3 mai par la cour d'appel"): an appeal, supreme, cassation or
-        constitutional court's decision is a `ruling` whatever it decided, an investigating
+        ("condamné le 3 mai par la cour d'appel"): an appeal, supreme or cassation court's
+        decision is a `ruling` whatever it decided, an investigating
         chamber's an `order`, a first-instance court's a `judgment` (or what it decided)."""
         if kind not in _COURT_DECIDED or self._glossed(end) is not None:
             return kind
