@@ -1478,3 +1478,15 @@ def test_the_head_court_the_store_knows_decides_before_one_found_by_its_shape() 
     known = ((court, ("IN THE HIGH COURT OF SOUTH AFRICA",)),)
     candidates = extract(text, known_parties=known).candidates
     assert candidates and all(court in c.parties for c in candidates)
+
+
+def test_a_lawyer_who_files_is_a_party_of_the_filing_not_of_what_they_represent() -> None:
+    text = (
+        "Mora Hollis was convicted on 2 June 2003. Dana Pike, the attorney who represented "
+        "Hollis at trial, filed a motion on 14 October 2003 to vacate the judgment. "
+        "On 20 November 2003, Pike filed a notice of appeal. "
+        "Hollis, represented by Dana Pike, the attorney, was heard on 5 January 2004."
+    )
+    parties = [c.parties for c in extract(text).candidates]
+    assert "Dana Pike" in parties[1] and "Dana Pike" in parties[2]
+    assert "Dana Pike" not in parties[3]

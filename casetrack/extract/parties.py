@@ -1721,6 +1721,37 @@ def _speakers(sentence: str, names: Names) -> set[str]:
     return found
 
 
+# A lawyer who acts: the subject opening a sentence ("On 20 May 2003, Jan Roe filed a notice of
+# appeal"), or the agent of a filing ("pourvoi formé ... par Maître Jan ROE").
+_COUNSEL_SUBJECT = Regex(r"(?:\s*(?:On|In|Le|En)\s+[^;\n]{3,20}?\d{4},)?\s*$")
+_COUNSEL_AGENT = Regex(
+    r"(?<!represented )(?<!assisted )(?<!defended )(?<!repr[ée]sent[ée] )(?<!assist[ée] )"
+    r"(?<!d[ée]fendu )\b(?:by|par)\s+(?:(?:Ma[iî]tre|Me|Mr|Mrs|Ms|M)\.?\s+)?$"
+)
+
+
+_CLIENT_BEFORE = Regex(
+    r"\b(?:represent\w*|for|(?:au nom|pour le compte) d(?:e|['\u2019]))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _counsel_acting(sentence: str, names: Names) -> set[str]:
+    """The lawyers a sentence makes act, not merely represent a party: not when a party acts
+    beside them ("Jan Roe filed the record and John Doe appealed")."""
+    folded = fold(sentence)
+    acting = set()
+    for name in names.among(folded):
+        for m in name.pattern.finditer(sentence if name.exact else folded):
+            before = sentence[: m.start()]
+            if name.party not in names.counsel:
+                if name.party not in names.officials and not _CLIENT_BEFORE.rx.search(before):
+                    return set()  # a party of the case acts
+            elif _COUNSEL_SUBJECT.rx.fullmatch(before) or _COUNSEL_AGENT.rx.search(before):
+                acting.add(name.party)
+    return acting
+
+
 class Carried:
     """The last party of each type the text named, for "he" or "the court" after it, and the
     person a sentence describes and the next one names (`ahead`)."""
@@ -1826,7 +1857,8 @@ class Carried:
         PROCEDURE 1. ..."), the ones its own clause names, when it names any (with those
         "he" or "the court" stand for). And not the officials announcing it: "U.S. Attorney
         Jane Roe announced that John Doe was sentenced on May 3" is John Doe's sentencing."""
-        parties = [p for p in parties if p not in names.counsel]  # lawyers act for parties
+        acting = _counsel_acting(sentence, names) if names.counsel else set()
+        parties = [p for p in parties if p not in names.counsel or p in acting]
         cited = _CASSATION_CITED.rx.search(sentence, max(0, at[0] - 30), at[1])
         if names.cassation is not None and cited is not None and cited.end() == at[0]:
             return [names.cassation]  # "(3e Civ., 7 septembre 2017, ...)": its decision
