@@ -470,8 +470,8 @@ def test_a_release_from_two_seats_is_dated_by_its_dateline() -> None:
     [
         ("Le 3 mai 2016, la cour a relaxé les accusés.\nSources : site.fr (article du 04/05/2016"
          " à 09h12), autre.fr (communiqué du 05/05/2016).", "fr"),
-        ("On May 3, 2016, the court acquitted the accused, the press release of May 5, 2016"
-         " said.", "en"),
+        ("On May 3, 2016, the court acquitted the accused, the article of May 5, 2016 said.",
+         "en"),
     ],
 )  # fmt: skip
 def test_a_sources_publication_date_is_no_event(text: str, lang: str) -> None:

@@ -1699,11 +1699,12 @@ _CLOSING_DATELINE = Regex(
 )
 
 
-# A date naming when a source was published: "(article du 12/01/2022 à 08h07)", "the press
-# release of May 3, 2022", "posted on June 2": the source's date, no event of the case.
+# A date naming when a source was published: "(article du 12/01/2022 à 08h07)", "the article
+# of May 3, 2022", "posted on June 2": the source's date, no event of the case. (A release's
+# date may be its event's: "the news release of 3 May" stays, an event of unknown kind.)
 _PUBLISHED_BEFORE = Regex(
     r"\b(?:articles?|communiqu[ée]s?(?:\s+de\s+presse)?|d[ée]p[êe]ches?|posts?|tweets?"
-    r"|(?:news|press)\s+releases?|publi[ée]e?s?|posted|published|updated|mis\s+[àa]\s+jour)"
+    r"|publi[ée]e?s?|posted|published|updated|mis\s+[àa]\s+jour)"
     r"\s+(?:du|of|dated|on|le|from)\s*$",
     re.IGNORECASE,
 )
