@@ -476,3 +476,16 @@ def test_a_release_from_two_seats_is_dated_by_its_dateline() -> None:
 )  # fmt: skip
 def test_a_sources_publication_date_is_no_event(text: str, lang: str) -> None:
     assert [c.date for c in extract(text, lang=lang).candidates] == ["2016-05-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("On May 3, 2016, he was convicted under the Criminal Code (as amended in 1999, c. 5).",
+         "en"),
+        ("Le 3 mai 2016, il a été condamné en vertu de la loi telle que modifiée le 2 mars 2010.",
+         "fr"),
+    ],
+)  # fmt: skip
+def test_the_date_a_law_was_amended_is_no_event(text: str, lang: str) -> None:
+    assert [c.date for c in extract(text, lang=lang).candidates] == ["2016-05-03"]

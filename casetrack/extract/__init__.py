@@ -260,6 +260,8 @@ def extract(
                 continue  # "We're here today to talk about ...": when the speaker spoke
             if _CONTINUED.rx.search(sentence, max(0, date_found.start - 60), date_found.start):
                 continue  # "The hearing will continue tomorrow": the hearing's first day is told
+            if _AMENDED.rx.search(sentence, max(0, date_found.start - 60), date_found.start):
+                continue  # "the Criminal Code (as amended in 1938, c. 44)": a law's date
             if _RECURRING.rx.match(sentence, date_found.end):
                 continue  # "the terms begin on the 1st Monday in March of each year"
             cited = cited_by_reference(sentence, date_found.start, date_found.end)
@@ -448,6 +450,13 @@ _CONTINUED = Regex(
 _RECURRING = Regex(
     r"[^.;]{0,60}?\b(?:(?:of\s+)?(?:each|every)\s+year|annually|chaque\s+ann[ée]e"
     r"|tous\s+les\s+ans)\b",
+    re.IGNORECASE,
+)
+# A law as amended at a date: "the Code (as amended in 1938, c. 44)", "la loi du 5 juillet
+# 1972 telle que modifiée le 3 mai 2010": the law's date, no event of the case.
+_AMENDED = Regex(
+    r"\b(?:as\s+(?:last\s+)?amended|tel(?:le)?s?\s+que\s+modifi[ée]e?s?)"
+    r"(?:\s+(?:by|par)\s+[^,;()]{1,40}?)?\s+(?:in|on|of|le|en|du)\s*$",
     re.IGNORECASE,
 )
 # A ceremony is no step of a case: "gathered at the Memorial on May 12 and paid tribute".
