@@ -1490,3 +1490,19 @@ def test_a_lawyer_who_files_is_a_party_of_the_filing_not_of_what_they_represent(
     parties = [c.parties for c in extract(text).candidates]
     assert "Dana Pike" in parties[1] and "Dana Pike" in parties[2]
     assert "Dana Pike" not in parties[3]
+
+
+def test_the_plaintiffs_are_the_group_holding_the_plaintiff_even_when_one_is_named() -> None:
+    text = (
+        "The plaintiff, Ana Roth, and Ben Salk sued Orbit Freight, LLC on 4 November 2009. "
+        "Eli Fenn and Gus Hale testified on 2 March 2010. "
+        "On 27 January 2011, the plaintiffs filed a motion to amend."
+    )
+    filed = extract(text).candidates[2]
+    assert {"Ana Roth", "Ben Salk"} <= set(filed.parties) and "Eli Fenn" not in filed.parties
+    named = (
+        "Ana Roth, Ben Salk and Cy Vance sued on 4 November 2009. Plaintiffs moved on 5 May 2010."
+    )
+    known = (("Ana Roth", ("Plaintiffs",)),)
+    moved = extract(named, known_parties=known).candidates[1]
+    assert {"Ana Roth", "Ben Salk", "Cy Vance"} <= set(moved.parties)

@@ -1661,8 +1661,8 @@ _SOMEONE_AGAIN = Regex(
 # "Plaintiffs filed", "these four accused", "les deux prévenus" (folded).
 _THEY = Regex(
     r"\b(?:they|them|their|ils|eux|leurs?|(?:these|those|both|all|the\s+(?:two|three|four|five)"
-    r"|les|ces)\s+(?:\w+\s+)?(?:accused|prevenus|accuses|mis en examen)|defendants|appellants"
-    r"|applicants|petitioners|plaintiffs|respondents|requerants|appelants)\b"
+    r"|les|ces)\s+(?:\w+\s+)?(?:accused|prevenus|accuses|mis en examen)|(?P<role>defendants"
+    r"|appellants|applicants|petitioners|plaintiffs|respondents)|requerants|appelants)\b"
 )
 # A French company is "elle" (la société): "La société X ... Elle a assigné ...", "le tribunal
 # l'a déboutée".
@@ -1769,7 +1769,7 @@ class Carried:
         self.roles = roles or {}
         self.ahead = ahead or {}
         self.last: dict[str, str] = {}
-        self.group: list[str] = []  # the last persons named together: "they", "the defendants"
+        self.groups: list[list[str]] = []  # persons named together: "they", "the defendants"
         # The court a decision's head names first: the court deciding ("itself"); a court
         # the store knows before one found by its shape ("South Africa: North West High
         # Court" page furniture above "IN THE HIGH COURT OF SOUTH AFRICA", the store's name).
@@ -1786,12 +1786,12 @@ class Carried:
     def forget(self) -> None:
         """A new story (an item of a listing): its "he" and "they" are other people."""
         self.last.clear()
-        self.group = []
+        self.groups = []
 
     def named(self, parties: Sequence[str]) -> None:
         persons = [p for p in parties if self._kind(p) == "person"]
         if len(persons) > 1:
-            self.group = persons
+            self.groups.append(persons)
         for party in parties:
             kind = self._kind(party)
             self.last[kind] = party
@@ -1799,6 +1799,13 @@ class Carried:
                 self.last["court:" + _court_level(party)] = party
             if kind == "agency" and _PROSECUTION.rx.search(fold(party)):
                 self.last["prosecution"] = party  # "le procureur" after a préfet: the parquet
+
+    def _group(self, role: str | None) -> list[str]:
+        """The persons last named together; for a role ("Plaintiffs filed"), the last group
+        holding the party the role is bound to."""
+        bound = self.roles.get(role.rstrip("s")) if role else None
+        held = [group for group in self.groups if bound is None or bound in group]
+        return held[-1] if held else []
 
     def fill(self, sentence: str, parties: list[str]) -> list[str]:
         """The sentence's parties and, for a "he" or "the court" in it, the party meant: the
@@ -1838,8 +1845,10 @@ class Carried:
                         added.append(self.last["prosecution"])
                     continue
                 added.append(self.last[kind])
-        if self.group and _THEY.rx.search(folded) and not set(self.group) & set(parties):
-            added += [p for p in self.group if p not in added]  # "They were sentenced"
+        they = _THEY.rx.search(folded)
+        group = self._group(they["role"] if they else None)
+        if they and len(set(group) & set(parties)) < 2:  # "They were sentenced", "Plaintiffs
+            added += [p for p in group if p not in added]  # filed" (one of them's alias)
         if (
             "person" not in self.last
             and not kinds & {"person", "organization"}
