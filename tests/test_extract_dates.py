@@ -1445,3 +1445,17 @@ def test_a_relative_day_announcing_its_full_date_is_one_date() -> None:
         " for tomorrow, Nov. 30, 2016, at the Hall of Justice."
     )
     assert [c.date for c in extract(text).candidates] == ["2016-11-30"]
+
+
+def test_a_releases_date_heading_its_headline_dates_the_release() -> None:
+    text = (
+        "Judge Dismisses Charges Against Former Officer | County District Attorney's Office\n"
+        "June 5, 2016: Judge Dismisses Charges Against Former Officer\nContact:\n"
+        "Media Relations Division\nLOS ANGELES \u2013 A Superior Court judge"
+        " dismissed the indictment"
+        " today against John Roe. The court held that the grand jury heard no evidence of malice."
+        " Prosecutors filed a notice of appeal yesterday.\n"
+    )
+    extraction = extract(text)
+    assert extraction.published == "2016-06-05"
+    assert [c.date for c in extraction.candidates] == ["2016-06-05", "2016-06-04"]

@@ -1353,7 +1353,8 @@ def _under_headline(text: str, item: Found) -> int | None:
 
 _RELEASE_HEAD = Regex(
     r"\b(?:press\s+release|news\s+release|media\s+release|for\s+immediate\s+release|press\s+briefing"
-    r"|communiqu[ée]\s+de\s+presse|memorandum\s+(?:to|for)|subject\s*:)",
+    r"|communiqu[ée]\s+de\s+presse|memorandum\s+(?:to|for)|subject\s*:"
+    r"|media\s+(?:relations|contacts?|inquiries)|press\s+contacts?)",
     re.IGNORECASE,
 )
 _HEAD_LINES = 8
@@ -1425,6 +1426,9 @@ def head_date(text: str, lang: str) -> tuple[Span | None, int]:
             placed = opens and _PLACE_ON_ITS_LINE.rx.match(before)
             if placed and _CLOSES_ITS_LINE.rx.fullmatch(after):
                 return item.span, line.end()  # the story's dateline, past a page's byline
+            headed = _HEADLINE_AFTER.rx.match(after)
+            if opens and headed and _in_title_case(headed["headline"]) and not before.strip():
+                return item.span, line.end()  # "June 5, 2026: Jury Convicts Four": the release's
             after = _BY.rx.sub("", after) if byline else after
             if not _ALONE_ON_ITS_LINE.rx.match(before) or after.strip(" \t\n.,") or not opens:
                 continue  # not alone, or a signature's "Dated: May 3, 2022" closing an order
@@ -1435,6 +1439,7 @@ def head_date(text: str, lang: str) -> tuple[Span | None, int]:
     return posted or (None, 0)
 
 
+_HEADLINE_AFTER = Regex(r"[ \t]*:[ \t]*(?P<headline>[^\n]+)")
 _TOLD_LINE = Regex(r"[.!?][\"'\u201d)]?[ \t]*\n")  # a line ending a sentence
 
 
@@ -1607,7 +1612,12 @@ def is_dated_headline(sentence: str, found: Found) -> bool:
     before = sentence[: found.start].rstrip()
     if not before.endswith("(") or sentence[found.end :].strip() != ")":
         return False
-    words = [w for w in _HEADLINE_WORD.rx.findall(before) if w.lower() not in _SMALL_WORDS]
+    return _in_title_case(before)
+
+
+def _in_title_case(text: str) -> bool:
+    """Whether a line's words are a headline's: three or more, each capitalised but the small."""
+    words = [w for w in _HEADLINE_WORD.rx.findall(text) if w.lower() not in _SMALL_WORDS]
     return len(words) >= 3 and all(_CAPITALISED.rx.match(w) for w in words)
 
 
