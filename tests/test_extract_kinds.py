@@ -1539,3 +1539,21 @@ def test_a_heads_label_gives_the_dates_kind(text: str, want: str) -> None:
 )
 def test_asking_the_court_for_time_or_release_is_a_motion(text: str) -> None:
     assert kinds(text)[0] == ("2019-05-03", "motion")
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        # A decision on bail or a stay, named in its head: an order even when it is a ruling's.
+        (
+            "IN THE COURT OF APPEAL\nBAIL PENDING APPEAL\n\n3 May 2019\n\nJOHN DOE Applicant\n",
+            "order",
+        ),
+        (
+            "IN THE COURT OF APPEAL\nAPPEAL FROM CONVICTION\n\n3 May 2019\n\nJOHN DOE Appellant\n",
+            "ruling",
+        ),
+    ],
+)
+def test_a_decision_on_bail_or_a_stay_is_an_order(head: str, want: str) -> None:
+    assert kinds(head + "\n[1] The court has considered the papers.") == [("2019-05-03", want)]

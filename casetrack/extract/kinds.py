@@ -1728,6 +1728,17 @@ _PRELIMINARY = Regex(r"\bquestions? prejudicielles?\b|\bpreliminary (?:ruling|re
 _APPELLATE_HEAD = Regex(r"\b(?:courts? of appeals?|cour d'appel|appellants?|appelante?s?)\b")
 
 
+# What a decision on a party's application decides, named in its head: bail, a stay, a belated
+# appeal. Such a decision is an `order` even when headed "Ruling" (GUIDE.md). Leave to appeal and
+# more time are left out: a head names them beside the appeal it decides ("Appeal or application
+# for leave to appeal ... dismissed").
+_APPLICATION_DECIDED = Regex(
+    r"\b(?:bail (?:pending|application)|applications? for (?:bail|(?:a )?stay)"
+    r"|(?:pre-arrest|anticipatory) bail|stay of execution|belated appeal"
+    r"|sursis a (?:l')?execution)\b"
+)
+
+
 def heading_kind(before: str) -> str | None:
     """The kind a head's label gives the dates under it ("hearing", "filing", or "decision"
     for the decision's own date), or None where no such label is."""
@@ -1833,6 +1844,8 @@ def header_kind(
     if _FIRST_INSTANCE.rx.search(head[: len(before) + start]):
         return "judgment"
     caption = head + below[:_CAPTION_BELOW]
+    if _APPLICATION_DECIDED.rx.search(caption):
+        return "order"  # "BAIL PENDING APPEAL", "Application for a stay of execution"
     if _PRELIMINARY.rx.search(caption):
         return "judgment"  # "Arrêt du 7 février 2018 ... En cause : la question préjudicielle"
     if _APPELLATE_HEAD.rx.search(caption):
