@@ -18,6 +18,7 @@ get wrong.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -111,14 +112,41 @@ class LinkLabels(NamedTuple):
     sources: dict[int, str | None]
 
 
+_LABELS = (
+    (
+        "parties",
+        "SELECT p.id, p.name, (SELECT group_concat(alias, '; ') FROM (SELECT alias"
+        " FROM party_aliases a WHERE a.party_id = p.id ORDER BY a.id)) FROM parties p",
+    ),
+    ("sources", f"SELECT id, {_SOURCE_LABEL} FROM sources"),
+)
+
+
+def link_label_parts(
+    conn: sqlite3.Connection, size: int = 20_000
+) -> Iterator[tuple[str, list[tuple[object, ...]]]]:
+    """Every party's and source's searchable text, `size` rows at a time (for add_labels):
+    a large store's, whole, would be a hundred megabytes at once."""
+    for field, sql in _LABELS:
+        rows = conn.execute(sql)
+        while part := rows.fetchmany(size):
+            yield field, part
+
+
+def add_labels(labels: LinkLabels, field: str, rows: list[tuple[object, ...]]) -> None:
+    """Add a part link_label_parts read to `labels`."""
+    if field == "parties":
+        labels.parties.update((i, (name, aliases)) for i, name, aliases in rows)  # type: ignore[misc]
+    else:
+        labels.sources.update(rows)  # type: ignore[arg-type]
+
+
 def link_labels(conn: sqlite3.Connection) -> LinkLabels:
     """Every party's and source's searchable text, read once (for search_texts)."""
-    parties = conn.execute(
-        "SELECT p.id, p.name, (SELECT group_concat(alias, '; ') FROM (SELECT alias"
-        " FROM party_aliases a WHERE a.party_id = p.id ORDER BY a.id)) FROM parties p"
-    )
-    sources = conn.execute(f"SELECT id, {_SOURCE_LABEL} FROM sources")
-    return LinkLabels({i: (name, aliases) for i, name, aliases in parties}, dict(sources))
+    labels = LinkLabels({}, {})
+    for field, rows in link_label_parts(conn):
+        add_labels(labels, field, rows)
+    return labels
 
 
 def search_texts(row: Row, labels: LinkLabels) -> tuple[object, ...]:

@@ -67,7 +67,7 @@ from casetrack.parties import (
     valid_name,
 )
 from casetrack.search_built import IndexBuilder, IndexPlan, index_plan, put_index
-from casetrack.search_rows import LinkLabels, link_labels, search_texts
+from casetrack.search_rows import LinkLabels, add_labels, link_label_parts, search_texts
 from casetrack.sources import create_source, same_urls, source_row
 from casetrack.sql import placeholders
 from casetrack.store import Store
@@ -96,6 +96,9 @@ _PREPARED = "prepared milestones"
 # A worker's items: (line, record, ready_party's or ready_source's row) of records in a row.
 _PARTIES = "prepared parties"
 _SOURCES = "prepared sources"
+# A part of what a worker is told the store holds (_Importer.snapshot): (field, rows).
+_SnapshotPart = tuple[str, list[Any]]
+_SNAPSHOT_PART = 20_000
 # An import that has added this many milestones, and more than the store held before (or
 # any, into a store that held none), goes on without the read indexes of the milestone and
 # link tables and builds them at the end.
@@ -376,6 +379,15 @@ class _Snapshot:
 
     def known_source(self, uid: str) -> int | None:
         return self.sources.get(uid)
+
+    def add(self, field: str, rows: list[Any]) -> None:
+        """A part of its parties, sources or link labels (_Importer.snapshot)."""
+        if field == "party uids":
+            self.parties.update(rows)
+        elif field == "source uids":
+            self.sources.update(rows)
+        else:
+            add_labels(self.labels, field, rows)
 
 
 def exported_milestone(record: dict[str, Any], known: _Known) -> Ready | None:
@@ -1076,11 +1088,13 @@ class _Importer:
             return None
         return source_id
 
-    def snapshot(self) -> _Snapshot:
+    def snapshot(self) -> tuple[_Snapshot, Iterator[_SnapshotPart]]:
         """What a worker process needs to know of the store to read an export's milestone
         records as _exported would now: the cases, parties and sources the file's records
         settled so far (by canonical uid: a link naming one otherwise is not read as an
-        export's), and every kind."""
+        export's), and every kind. Its parties, sources and link labels come after it, a
+        part at a time (_Snapshot.add): at a million milestones, whole, they would be the
+        import's peak of memory (a hundred megabytes more)."""
         self.snapshot_taken = True
         self.stamp = now()
         writer = self.writer
@@ -1088,18 +1102,30 @@ class _Importer:
             self.stamp, writer.next_id, dict(writer.next_rowids),
             {t: table_layout(self.conn, t) for t in ("milestones", *LINK_TABLES)},
         )  # fmt: skip
-        documents = {r[0] for r in self.conn.execute(
-            "SELECT id FROM sources WHERE document_id IS NOT NULL")}  # fmt: skip
-        canonical = CANONICAL_UUID.fullmatch
-        return _Snapshot(
+        known = _Snapshot(
             dict(self.case_ids),
             {r[0] for r in self.conn.execute("SELECT name FROM kinds")},
-            {u: i for u, i in writer.party_uids.items() if canonical(u)},
-            {u: i for u, i in writer.source_uids.items() if i not in documents and canonical(u)},
-            link_labels(self.conn),
+            {},
+            {},
+            LinkLabels({}, {}),
             index_plan(self.conn, writer.next_id),
             self.span_start,
         )
+        return known, self._snapshot_parts()
+
+    def _snapshot_parts(self) -> Iterator[_SnapshotPart]:
+        writer = self.writer
+        documents = {r[0] for r in self.conn.execute(
+            "SELECT id FROM sources WHERE document_id IS NOT NULL")}  # fmt: skip
+        canonical = CANONICAL_UUID.fullmatch
+        yield from _parts(
+            "party uids", ((u, i) for u, i in writer.party_uids.items() if canonical(u))
+        )
+        yield from _parts(
+            "source uids",
+            ((u, i) for u, i in writer.source_uids.items() if i not in documents and canonical(u)),
+        )
+        yield from link_label_parts(self.conn, _SNAPSHOT_PART)
 
     def digests(self, digests: dict[str, tuple[int, str | None]]) -> None:
         """The worker's digests of the spans of the milestones it made ready (_Spans)."""
@@ -1194,7 +1220,7 @@ class _Worker:
     def __init__(
         self,
         file: JsonlFile,
-        snapshot: Callable[[], _Snapshot],
+        snapshot: Callable[[], tuple[_Snapshot, Iterator[_SnapshotPart]]],
         digests: Callable[[dict[str, tuple[int, str | None]]], None],
     ) -> None:
         context = multiprocessing.get_context("fork")  # nothing to import again, no pickled start
@@ -1227,9 +1253,12 @@ class _Worker:
             if what == "records":
                 yield from payload
             elif what == "known":
-                known = self.snapshot()
+                known, parts = self.snapshot()
                 self.first_id = known.index.first_id
                 self.conn.send(known)
+                for part in parts:
+                    _send(self.conn, "known part", part)
+                _send(self.conn, "known end", None)
             elif what == "done":
                 if payload:
                     self.digests(payload)
@@ -1292,6 +1321,18 @@ def _read_ahead(conn: Connection, importers: Connection, fd: int, name: str) -> 
             failure = pickle.dumps((RuntimeError(f"{type(err).__name__}: {err}"), None))
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             _send(conn, "failed", failure)
+
+
+def _parts(field: str, rows: Iterable[Any]) -> Iterator[_SnapshotPart]:
+    """`rows` a _SNAPSHOT_PART at a time, as (field, rows)."""
+    part: list[Any] = []
+    for row in rows:
+        part.append(row)
+        if len(part) >= _SNAPSHOT_PART:
+            yield field, part
+            part = []
+    if part:
+        yield field, part
 
 
 def _send(conn: Connection, what: str, payload: Any) -> None:
@@ -1363,6 +1404,8 @@ def _send_lines(conn: Connection, stream: TextIO, name: str) -> IndexBuilder | N
                 batch = []
                 _send(conn, "known", None)
                 known = conn.recv()
+                while (message := marshal.loads(conn.recv_bytes()))[0] == "known part":
+                    known.add(*message[1])
                 builder = _index_builder(known.index)
                 spans = _Spans(known.spans)
             try:
