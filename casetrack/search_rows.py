@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from casetrack.writer import Row
@@ -124,21 +124,22 @@ _LABELS = (
 
 def link_label_parts(
     conn: sqlite3.Connection, size: int = 20_000
-) -> Iterator[tuple[str, list[tuple[object, ...]]]]:
+) -> Iterator[tuple[str, list[Any]]]:
     """Every party's and source's searchable text, `size` rows at a time (for add_labels):
-    a large store's, whole, would be a hundred megabytes at once."""
+    an import's worker is sent them so, as a million milestones' store's, whole, would be
+    a hundred megabytes at once."""
     for field, sql in _LABELS:
         rows = conn.execute(sql)
         while part := rows.fetchmany(size):
             yield field, part
 
 
-def add_labels(labels: LinkLabels, field: str, rows: list[tuple[object, ...]]) -> None:
+def add_labels(labels: LinkLabels, field: str, rows: list[Any]) -> None:
     """Add a part link_label_parts read to `labels`."""
     if field == "parties":
-        labels.parties.update((i, (name, aliases)) for i, name, aliases in rows)  # type: ignore[misc]
+        labels.parties.update((i, (name, aliases)) for i, name, aliases in rows)
     else:
-        labels.sources.update(rows)  # type: ignore[arg-type]
+        labels.sources.update(rows)
 
 
 def link_labels(conn: sqlite3.Connection) -> LinkLabels:

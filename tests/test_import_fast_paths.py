@@ -691,6 +691,83 @@ def test_an_index_the_worker_fails_to_send_whole_is_built_by_the_importer(
     assert other("export", "-f", "jsonl").stdout == exported.read_text(encoding="utf-8")
 
 
+def test_a_worker_told_the_store_in_parts_knows_every_party_and_source_once(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """The parties, sources and link labels a worker is told of the store go after the
+    snapshot in parts (_SNAPSHOT_PART, two rows here): each row is sent once, in one part,
+    so the worker makes every milestone record ready (a party or source it missed would send
+    its milestones the general way, a label it missed would fail the import), with the
+    search rows of an in-process import, and the store holds every party, alias, source and
+    link once, as the export does; a bad record after the parts is refused as in-process."""
+    from collections.abc import Iterator
+    from unittest import mock
+
+    from casetrack.exchange import importer
+
+    names = ["Jane Doe", "Acme Holdings", "Ministry of Interior", "Élodie Lefèvre",
+             "Northern Bank", "Court of Appeal", "Ravi Shankar"]  # fmt: skip
+    for n, name in enumerate(names):
+        cli("party", "add", name, "--alias", f"Alias {'ABCDEFG'[n]}", "--alias", f"Other {n}")
+    for n in range(5):
+        cli("source", "add", f"https://example.org/{n}", "--title", f"Report {n}",
+            "--publisher", f"Publisher {n}")  # fmt: skip
+    cli("case", "add", "nec-2003", "--title", "NEC")
+    for n in range(12):
+        cli("add", "nec-2003", f"2003-06-{1 + n:02d}", f"Event {n}",
+            "--party", f"{names[n % 7]}:defendant", "--party", names[(n + 3) % 7],
+            "--source", f"https://example.org/{n % 5}",
+            "--source", f"https://example.org/{(n + 2) % 5}")  # fmt: skip
+    exported = tmp_path / "all.jsonl"
+    exported.write_text(cli("export", "-f", "jsonl").stdout, encoding="utf-8")
+
+    sent: dict[str, list[Any]] = {}
+    parts = importer._Importer._snapshot_parts
+
+    def counted(self: importer._Importer) -> Iterator[tuple[str, list[Any]]]:
+        for field, rows in parts(self):
+            assert 0 < len(rows) <= 2
+            sent.setdefault(field, []).extend(rows)
+            yield field, rows
+
+    prepared: list[object] = []
+    keep = importer._Importer.prepared
+
+    def made_ready(self: importer._Importer, line: int | str, rows: list[Any]) -> None:
+        prepared.extend(at for at, *_ in rows)
+        keep(self, line, rows)
+
+    other = Cli(tmp_path / "worker.db")
+    with mock.patch.object(importer, "WORKER_FROM", 0), \
+            mock.patch.object(importer, "_SNAPSHOT_PART", 2), \
+            mock.patch.object(importer._Importer, "_snapshot_parts", counted), \
+            mock.patch.object(importer._Importer, "prepared", made_ready):  # fmt: skip
+        assert other("import", str(exported)).stderr.startswith("imported:")
+    assert len(prepared) == 12, "the worker made every milestone record ready"
+    parties = other.query("SELECT id, uid, name FROM parties ORDER BY id")
+    sources = other.query("SELECT id, uid FROM sources ORDER BY id")
+    assert len(parties) == 7 and len(sources) == 5
+    assert sorted(sent["party uids"]) == sorted((uid, i) for i, uid, _ in parties)
+    assert sorted(sent["source uids"]) == sorted((uid, i) for i, uid in sources)
+    assert sorted(i for i, *_ in sent["parties"]) == [i for i, *_ in parties]
+    assert sorted(i for i, _ in sent["sources"]) == [i for i, _ in sources]
+    for table in ("parties", "party_aliases", "sources", "milestones", "milestone_parties",
+                  "milestone_sources"):  # fmt: skip
+        count = f"SELECT count(*) FROM {table}"
+        assert other.query(count) == cli.query(count), table
+    assert other.query("SELECT count(*) FROM party_aliases") == [(14,)]
+    assert other("export", "-f", "jsonl").stdout == exported.read_text(encoding="utf-8")
+    in_process = Cli(tmp_path / "in-process.db")
+    in_process("import", str(exported))
+    _same_index(other, in_process)
+    found = ("search", "alias c", "-f", "json")
+    assert other(*found).stdout == in_process(*found).stdout != "[]\n"
+    bad = '{"type": "milestone", "case": "nec-2003", "date": "2003-02-30", "title": "Raid"}\n'
+    with mock.patch.object(importer, "_SNAPSHOT_PART", 2):
+        code, said = _refused_both_ways(tmp_path, exported.read_bytes() + bad.encode(), "bad")
+    assert code == 1 and "import failed" in said and "2003-02-30" in said
+
+
 def _refused_both_ways(tmp_path: Path, text: bytes, name: str) -> tuple[int, str]:
     """Import `text` into a new store with a worker process and in-process: the same exit
     code and message each way, no store file left behind, no process left running."""

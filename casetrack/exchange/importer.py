@@ -13,6 +13,7 @@ import contextlib
 import functools
 import gc
 import io
+import itertools
 import json
 import marshal
 import multiprocessing
@@ -1114,6 +1115,9 @@ class _Importer:
         return known, self._snapshot_parts()
 
     def _snapshot_parts(self) -> Iterator[_SnapshotPart]:
+        """The snapshot's parties, sources and link labels, read a part at a time as they
+        are sent: uids as casetrack writes them, and no registered document's source (a
+        link to one goes the importer's way, as known_source says)."""
         writer = self.writer
         documents = {r[0] for r in self.conn.execute(
             "SELECT id FROM sources WHERE document_id IS NOT NULL")}  # fmt: skip
@@ -1323,15 +1327,9 @@ def _read_ahead(conn: Connection, importers: Connection, fd: int, name: str) -> 
             _send(conn, "failed", failure)
 
 
-def _parts(field: str, rows: Iterable[Any]) -> Iterator[_SnapshotPart]:
+def _parts(field: str, rows: Iterator[Any]) -> Iterator[_SnapshotPart]:
     """`rows` a _SNAPSHOT_PART at a time, as (field, rows)."""
-    part: list[Any] = []
-    for row in rows:
-        part.append(row)
-        if len(part) >= _SNAPSHOT_PART:
-            yield field, part
-            part = []
-    if part:
+    while part := list(itertools.islice(rows, _SNAPSHOT_PART)):
         yield field, part
 
 
