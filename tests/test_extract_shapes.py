@@ -489,3 +489,11 @@ def test_a_sources_publication_date_is_no_event(text: str, lang: str) -> None:
 )  # fmt: skip
 def test_the_date_a_law_was_amended_is_no_event(text: str, lang: str) -> None:
     assert [c.date for c in extract(text, lang=lang).candidates] == ["2016-05-03"]
+
+
+def test_a_constitutional_revisions_date_is_a_laws() -> None:
+    text = (
+        "Le 3 mai 2016, il a été gracié; la grâce collective a été supprimée par la révision"
+        " constitutionnelle du 2 mars 2010."
+    )
+    assert [c.date for c in extract(text, lang="fr").candidates] == ["2016-05-03"]

@@ -48,7 +48,6 @@ from casetrack.extract.dates import (
     is_heading,
     is_item_text,
     is_listing,
-    is_publication,
     is_release,
     item_date,
     latest_day,
@@ -254,14 +253,10 @@ def extract(
                 continue  # the date of a cited decision: a source, not an event
             if _restated(sentence, date_found, found[index + 1 :], candidates):
                 continue
-            if is_publication(sentence, date_found):
-                continue  # "(article du 12/01/2022 à 08h07)": a source's date
             if _said_today(sentence, date_found, kind_words):
                 continue  # "We're here today to talk about ...": when the speaker spoke
             if _CONTINUED.rx.search(sentence, max(0, date_found.start - 60), date_found.start):
                 continue  # "The hearing will continue tomorrow": the hearing's first day is told
-            if _AMENDED.rx.search(sentence, max(0, date_found.start - 60), date_found.start):
-                continue  # "the Criminal Code (as amended in 1938, c. 44)": a law's date
             if _RECURRING.rx.match(sentence, date_found.end):
                 continue  # "the terms begin on the 1st Monday in March of each year"
             cited = cited_by_reference(sentence, date_found.start, date_found.end)
@@ -450,13 +445,6 @@ _CONTINUED = Regex(
 _RECURRING = Regex(
     r"[^.;]{0,60}?\b(?:(?:of\s+)?(?:each|every)\s+year|annually|chaque\s+ann[ée]e"
     r"|tous\s+les\s+ans)\b",
-    re.IGNORECASE,
-)
-# A law as amended at a date: "the Code (as amended in 1938, c. 44)", "la loi du 5 juillet
-# 1972 telle que modifiée le 3 mai 2010": the law's date, no event of the case.
-_AMENDED = Regex(
-    r"\b(?:as\s+(?:last\s+)?amended|tel(?:le)?s?\s+que\s+modifi[ée]e?s?)"
-    r"(?:\s+(?:by|par)\s+[^,;()]{1,40}?)?\s+(?:in|on|of|le|en|du)\s*$",
     re.IGNORECASE,
 )
 # A ceremony is no step of a case: "gathered at the Memorial on May 12 and paid tribute".

@@ -509,6 +509,7 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|\b(?:r[èe]glement|directive|d[ée]cision)\s+(?:d['\u2019]ex[ée]cution\s+)?"
     r"(?:\((?:UE|CE|CEE)\)|(?:n[°o]\s*)?\d[\d/]*/(?:UE|CE|CEE|PESC|JAI)\b)"
     r"[^;\n]{0,90}?\s(?:du|of)|\bconstitution\s+(?:du|of)"
+    r"|\br[ée]vision\s+constitutionnelle\s+du|\bconstitutional\s+(?:amendment|revision)\s+of"
     r"|\b(?:loi|convention|trait[ée]|protocole|d[ée]cret|directive|r[èe]glement)\s+(?:(?:de|des"
     r"|sur)\s+(?:la\s+|l['\u2019]|le\s+)?[A-Z\[][\w\[\]'\u2019 -]{0,30}?|organique"
     r"|constitutionnelle|europ[ée]enne|internationale)\s+(?:du|dated)"
@@ -533,6 +534,14 @@ _NOT_AN_EVENT_BEFORE = Regex(
     # The longest a term may run: "remanded in custody, but for no longer than until 3 May"
     r"|\bno\s+longer\s+than(?:\s+until)?"
     r"|\bdocument\s+date"
+    # A source's publication: "(article du 12/01/2022 à 08h07)", "the article of May 3, 2022"
+    # (a release's date may be its event's: "the news release of 3 May" is left alone)
+    r"|\b(?:articles?|communiqu[ée]s?(?:\s+de\s+presse)?|d[ée]p[êe]ches?|posts?|tweets?)"
+    r"\s+(?:du|of|dated|on|le|from)\s*$"
+    # A law as amended at a date: "the Code (as amended in 1938, c. 44)", "la loi telle que
+    # modifiée le 3 mai 2010"
+    r"|\b(?:as\s+(?:last\s+)?amended|tel(?:le)?s?\s+que\s+modifi[ée]e?s?)"
+    r"(?:\s+(?:by|par)\s+[^,;()]{1,40}?)?\s+(?:in|on|of|le|en|du)\s*$"
     # A page's copy: "Accessed May 3, 2022", "Retrieved on", "consulté le"
     r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)"
     r"\b(?:accessed|retrieved|printed|downloaded|consult[ée]e?|t[ée]l[ée]charg[ée]e?)"
@@ -1707,22 +1716,6 @@ _CLOSING_DATELINE = Regex(
     r"(?:(?:fait|done|signed|given)\s+(?:à|a|at|in)\s+)?(?P<place>[A-Z][^\W\d][\w' .-]{0,40}),\s*"
     r"(?:le|on|the)?\s*\.?"
 )
-
-
-# A date naming when a source was published: "(article du 12/01/2022 à 08h07)", "the article
-# of May 3, 2022", "posted on June 2": the source's date, no event of the case. (A release's
-# date may be its event's: "the news release of 3 May" stays, an event of unknown kind.)
-_PUBLISHED_BEFORE = Regex(
-    r"\b(?:articles?|communiqu[ée]s?(?:\s+de\s+presse)?|d[ée]p[êe]ches?|posts?|tweets?"
-    r"|publi[ée]e?s?|posted|published|updated|mis\s+[àa]\s+jour)"
-    r"\s+(?:du|of|dated|on|le|from)\s*$",
-    re.IGNORECASE,
-)
-
-
-def is_publication(sentence: str, item: Found) -> bool:
-    """Whether the date at `item` is a source's publication date by the word before it."""
-    return _PUBLISHED_BEFORE.rx.search(sentence, max(0, item.start - 40), item.start) is not None
 
 
 # An article's byline with its date, on a line of its own: "par Jeanne Roe 18 décembre 2014",
