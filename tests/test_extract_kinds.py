@@ -29,6 +29,10 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("Leave to appeal denied, 3 May 2019.", "order"),
         ("On 3 May 2019 the court denied his petition for rehearing.", "order"),
         ("On 3 May 2019 the Supreme Court denied the petition for a writ of certiorari.", "order"),
+        (
+            "The high court refused Smith's petition for discretionary review on 3 May 2019.",
+            "order",
+        ),
         ("The application for reconsideration was denied on 3 May 2019.", "order"),
         # Denying the appeal itself is still the court's ruling.
         ("On 3 May 2019 the court denied the appeal.", "ruling"),

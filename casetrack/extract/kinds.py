@@ -450,9 +450,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:certiorari|leave to appeal|rehearing) (?:was |were )?granted",
             r"(?:certiorari|cert\.|leave to appeal|rehearing|reconsideration|review|transfer)"
             r" (?:was |were )?denied",
-            r"denied (?:the |a |an |his |her |its |their )?(?:[\w']+ ){0,2}"
+            r"(?:denied|refused|rejected) (?:the |a |an |his |her |its |their )?(?:[\w']+ ){0,2}"
             r"(?:petition|application|motion|request)s? (?:for|to) (?:a writ of )?"
-            r"(?:rehearing|certiorari|reconsideration|review|leave|transfer)",
+            r"(?:discretionary )?(?:rehearing|certiorari|reconsideration|review|leave|transfer)",
             r"perm\. app\. granted", r"prescrivant", r"enjoined",
             # a warrant issued for someone's arrest; a chambre de l'instruction ruling on nullity
             r"issu\w* (?:an? |the )?(?:[\w-]+ ){0,2}(?:arrest|bench) warrants?",
