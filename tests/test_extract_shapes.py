@@ -497,3 +497,11 @@ def test_a_constitutional_revisions_date_is_a_laws() -> None:
         " constitutionnelle du 2 mars 2010."
     )
     assert [c.date for c in extract(text, lang="fr").candidates] == ["2016-05-03"]
+
+
+def test_the_dates_of_suspended_sentences_revoked_are_other_cases() -> None:
+    text = (
+        "Par jugement du 3 mai 2016, le tribunal l'a condamné et a révoqué les sursis accordés à"
+        " X. les 2 mars 2010 par le tribunal de Genève et 4 juin 2012 par le juge de Sion."
+    )
+    assert [c.date for c in extract(text, lang="fr").candidates] == ["2016-05-03"]

@@ -538,6 +538,10 @@ _NOT_AN_EVENT_BEFORE = Regex(
     # (a release's date may be its event's: "the news release of 3 May" is left alone)
     r"|\b(?:articles?|communiqu[ée]s?(?:\s+de\s+presse)?|d[ée]p[êe]ches?|posts?|tweets?)"
     r"\s+(?:du|of|dated|on|le|from)\s*$"
+    # A suspended sentence revoked is another case's: "a révoqué les sursis accordés à X le 1er
+    # octobre 2008", "revoked the suspended sentence imposed on May 3, 2005"
+    r"|\b(?:sursis|suspended\s+sentences?)\s+(?:accord[ée]s?|prononc[ée]s?|granted|imposed)\b"
+    r"[^;\d]{0,40}?\b(?:les?|on|du|in|en)\s*$"
     # A law as amended at a date: "the Code (as amended in 1938, c. 44)", "la loi telle que
     # modifiée le 3 mai 2010"
     r"|\b(?:as\s+(?:last\s+)?amended|tel(?:le)?s?\s+que\s+modifi[ée]e?s?)"
@@ -976,7 +980,11 @@ def _numeric_dates(text: str, lang: str, month_first: bool | None) -> Iterator[F
             yield Found(begin, m.end(), text[begin : m.end()], span=span)
 
 
-_LIST_LINK = Regex(r"\s*(?:,|;|and|or|et|ou|&)\s*(?:du\s+|of\s+)?", re.IGNORECASE)
+# (each maybe with the court that gave it: "les 1er octobre 2008 par le tribunal X, 16 octobre")
+_LIST_LINK = Regex(
+    r"(?:\s+(?:par|by)\s+[^,;.\d]{1,60}?)?\s*(?:,|;|and|or|et|ou|&)\s*(?:du\s+|of\s+)?",
+    re.IGNORECASE,
+)
 # A French decision's visa of a legal text, to its semicolon: "Vu la loi n° 2001-692 du 1er août
 # 2001 ;", "Vu l'article 60 de la loi de finances du ...", "Vu le code rural, notamment l'arrêté
 # du ... et l'instruction du ...", "Vu les arrêtés du ..." (not "Vu la requête ...", "Vu
