@@ -1506,3 +1506,11 @@ def test_the_plaintiffs_are_the_group_holding_the_plaintiff_even_when_one_is_nam
     known = (("Ana Roth", ("Plaintiffs",)),)
     moved = extract(named, known_parties=known).candidates[1]
     assert {"Ana Roth", "Ben Salk", "Cy Vance"} <= set(moved.parties)
+
+
+def test_a_times_colon_does_not_cut_the_clause_of_a_date() -> None:
+    text = (
+        "Tomas Brill was charged with fraud. The Court will hold a hearing on 25 October 2019, "
+        "at 9:00 a.m., in Courtroom 4, before Judge Ada Lorne of the Circuit Court of Elm County."
+    )
+    assert "Ada Lorne" in _only(text).parties

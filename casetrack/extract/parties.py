@@ -1677,7 +1677,8 @@ _CASSATION = Regex(
 # 3"); in "John Doe was convicted ..., U.S. Attorney Jane Roe announced today" it comes before,
 # and the people named before the verb are the story's too ("former Governor John Doe").
 _TOLD_AFTER = Regex(r"\b(?:that|que|qu['\u2019])")
-_CLAUSE_MARKS = (";", ":")  # "; que, le 8 décembre 1994, ...", "composed of: ..."
+# "; que, le 8 décembre 1994, ...", "composed of: ..."; not a time's colon ("at 9:00 a.m.").
+_CLAUSE_MARK = Regex(r";|(?<!\d):|:(?!\d)")
 _ANNOUNCED = Regex(
     r"\b(?:announced|announces|said|says|stated|praised|thanked|a annonc[ée]|a d[ée]clar[ée])\b"
 )
@@ -1871,9 +1872,9 @@ class Carried:
         cited = _CASSATION_CITED.rx.search(sentence, max(0, at[0] - 30), at[1])
         if names.cassation is not None and cited is not None and cited.end() == at[0]:
             return [names.cassation]  # "(3e Civ., 7 septembre 2017, ...)": its decision
-        start = max(sentence.rfind(mark, 0, at[0]) for mark in _CLAUSE_MARKS) + 1
-        ends = [i for i in (sentence.find(mark, at[1]) for mark in _CLAUSE_MARKS) if i >= 0]
-        clause = sentence[start : min(ends, default=len(sentence))]
+        marks = [m.start() for m in _CLAUSE_MARK.rx.finditer(sentence)]
+        start = max((i for i in marks if i < at[0]), default=-1) + 1
+        clause = sentence[start : next((i for i in marks if i >= at[1]), len(sentence))]
         labelled = _LABEL_BEFORE.rx.search(sentence, 0, at[0])
         if labelled is not None:  # "Date de la communication : 8 juin 1994\n": its line,
             line_end = sentence.find("\n", at[1])  # when it names a party
