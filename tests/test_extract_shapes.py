@@ -505,3 +505,12 @@ def test_the_dates_of_suspended_sentences_revoked_are_other_cases() -> None:
         " X. les 2 mars 2010 par le tribunal de Genève et 4 juin 2012 par le juge de Sion."
     )
     assert [c.date for c in extract(text, lang="fr").candidates] == ["2016-05-03"]
+
+
+def test_a_pages_running_footer_dates_no_event() -> None:
+    text = (
+        "No.: ICC-02/05 Date: 3 May 2016 THE APPEALS CHAMBER Before: Judge A. Roe\n\n"
+        "Registry: Detention Section, Victims Section No. ICC-02/05 2/9 3 May 2016\n\n"
+        "The appellant was arrested on 4 March 2015.\n"
+    )
+    assert [c.date for c in extract(text).candidates] == ["2016-05-03", "2015-03-04"]

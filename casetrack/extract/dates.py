@@ -538,6 +538,9 @@ _NOT_AN_EVENT_BEFORE = Regex(
     # (a release's date may be its event's: "the news release of 3 May" is left alone)
     r"|\b(?:articles?|communiqu[ée]s?(?:\s+de\s+presse)?|d[ée]p[êe]ches?|posts?|tweets?)"
     r"\s+(?:du|of|dated|on|le|from)\s*$"
+    # A page's running footer, its number of the pages and the document's date: "No. ICC 01/04
+    # 1/24 21 April 2008" on each page
+    r"|\b[Nn]o\.?\s[^\n]{0,30}?(?<![\d/])\d{1,3}\s?/\s?\d{1,3}\s*$"
     # A suspended sentence revoked is another case's: "a révoqué les sursis accordés à X le 1er
     # octobre 2008", "revoked the suspended sentence imposed on May 3, 2005"
     r"|\b(?:sursis|suspended\s+sentences?)\s+(?:accord[ée]s?|prononc[ée]s?|granted|imposed)\b"
