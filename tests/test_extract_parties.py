@@ -1484,7 +1484,7 @@ def test_a_lawyer_who_files_is_a_party_of_the_filing_not_of_what_they_represent(
     text = (
         "Mora Hollis was convicted on 2 June 2003. Dana Pike, the attorney who represented "
         "Hollis at trial, filed a motion on 14 October 2003 to vacate the judgment. "
-        "On 20 November 2003, Pike filed a notice of appeal. "
+        "On 20 November 2003, Pike filed a notice of appeal from the judgment against Hollis. "
         "Hollis, represented by Dana Pike, the attorney, was heard on 5 January 2004."
     )
     parties = [c.parties for c in extract(text).candidates]

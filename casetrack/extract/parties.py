@@ -1732,14 +1732,16 @@ _COUNSEL_AGENT = Regex(
 
 
 _CLIENT_BEFORE = Regex(
-    r"\b(?:represent\w*|for|(?:au nom|pour le compte) d(?:e|['\u2019]))\s+(?:the\s+)?$",
+    r"\b(?:represent\w*|for|against|contre|(?:au nom|pour le compte) d(?:e|['\u2019]))\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 
 
 def _counsel_acting(sentence: str, names: Names) -> set[str]:
     """The lawyers a sentence makes act, not merely represent a party: not when a party acts
-    beside them ("Jan Roe filed the record and John Doe appealed")."""
+    beside them ("Jan Roe filed the record and John Doe appealed"); a party represented or
+    acted against ("the judgment against John Doe") does not act."""
     folded = fold(sentence)
     acting = set()
     for name in names.among(folded):
