@@ -514,3 +514,11 @@ def test_a_pages_running_footer_dates_no_event() -> None:
         "The appellant was arrested on 4 March 2015.\n"
     )
     assert [c.date for c in extract(text).candidates] == ["2016-05-03", "2015-03-04"]
+
+
+def test_the_day_someone_becomes_eligible_is_no_event() -> None:
+    text = (
+        "Roe was denied parole on May 3, 2016. She became eligible for hearings to consider her"
+        " parole in 1999, and will be eligible for parole again in 2031."
+    )
+    assert [c.date for c in extract(text).candidates] == ["2016-05-03"]

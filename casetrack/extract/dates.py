@@ -538,6 +538,9 @@ _NOT_AN_EVENT_BEFORE = Regex(
     # (a release's date may be its event's: "the news release of 3 May" is left alone)
     r"|\b(?:articles?|communiqu[ée]s?(?:\s+de\s+presse)?|d[ée]p[êe]ches?|posts?|tweets?)"
     r"\s+(?:du|of|dated|on|le|from)\s*$"
+    # When someone becomes eligible, a right's start and no step: "eligible for parole again in
+    # 2028", "became eligible for hearings to consider her suitability for parole in 1993"
+    r"|\beligib(?:le|ility)\b[^.;\n\d]{0,80}?\b(?:in|on|by|from|as\s+of|en|le|d[èe]s)\s*$"
     # A page's running footer, its number of the pages and the document's date: "No. ICC 01/04
     # 1/24 21 April 2008" on each page
     r"|\b[Nn]o\.?\s[^\n]{0,30}?(?<![\d/])\d{1,3}\s?/\s?\d{1,3}\s*$"
