@@ -61,6 +61,7 @@ def test_rehearing_and_certiorari_lines_under_an_opinions_date_are_orders() -> N
         # Agencies named for what they do, and the release announcing an event, name none.
         ("On 3 May 2019 the Federal Bureau of Investigation opened a field office.", "other"),
         ("The investigating officer questioned him on 3 May 2019.", "other"),
+        ("The news release of 3 May 2019 is below.", "other"),
         ("On 3 May 2019 the firm issued a press release.", "other"),
         # Investigators at work are an investigation.
         (
