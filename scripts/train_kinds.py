@@ -26,7 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -193,16 +193,23 @@ RULES_BEFORE = {
     "heldout10": "c13f95a",
     "heldout11": "8ec2a50",
 }
-_DUMP = """
+# What a dump script run in an older commit's tree begins with: extract, and the corpus's
+# reader (tests/extract_corpus.py of this tree, argv[1]) for the split argv[2].
+_LOAD_CORPUS = """
 import importlib.util, json, sys
 from casetrack.extract import extract
 spec = importlib.util.spec_from_file_location("corpus", sys.argv[1])
 corpus = importlib.util.module_from_spec(spec)
 sys.modules["corpus"] = corpus
 spec.loader.exec_module(corpus)
+"""
+_DUMP = (
+    _LOAD_CORPUS
+    + """\
 print(json.dumps({s.name: [[c.date, c.sentence, c.kind] for c in extract(s.text, lang=s.lang)
                            .candidates] for s in corpus.real_samples(sys.argv[2])}))
 """
+)
 
 
 def rules_then(commit: str, split: str, dump: str = _DUMP) -> dict[str, list[list[Any]]]:
@@ -262,21 +269,14 @@ def unseen(texts: Sequence[Read]) -> None:
         header = KindModel(model.weights, model.kinds, keep_header=True)
         for name, choose in _choices(then, model, cued, header).items():
             rows.setdefault(name, []).append(scored(test, choose).kind_accuracy)
-    print(f"{'configuration':<34}" + "".join(f"{s:>10}" for s in RULES_BEFORE) + f"{'mean':>8}")
-    for name, row in rows.items():
-        cells = "".join(f"{a:>10.1%}" for a in row)
-        print(f"{name:<34}{cells}{statistics.mean(row):>8.1%}")
+    _print_table(RULES_BEFORE, rows)
 
 
 # The splits whose rules-before commit already gave each proposal its context.
 FORWARD = {split: RULES_BEFORE[split] for split in list(RULES_BEFORE)[3:]}
-_FORWARD = """
-import importlib.util, json, sys
-from casetrack.extract import extract
-spec = importlib.util.spec_from_file_location("corpus", sys.argv[1])
-corpus = importlib.util.module_from_spec(spec)
-sys.modules["corpus"] = corpus
-spec.loader.exec_module(corpus)
+_FORWARD = (
+    _LOAD_CORPUS
+    + """\
 def context(c):
     x = c.context
     if x is None:
@@ -289,6 +289,7 @@ def context(c):
 print(json.dumps({s.name: [[c.date, c.kind, context(c)] for c in extract(s.text, lang=s.lang)
                            .candidates] for s in corpus.real_samples(sys.argv[2])}))
 """
+)
 
 
 def _old_context(raw: dict[str, Any] | None) -> Any:
@@ -331,7 +332,12 @@ def forward(texts: Sequence[Read]) -> None:
                 return proposals
 
             rows.setdefault(name, []).append(EVALUATOR.score(samples, finder).kind_accuracy)
-    print(f"{'configuration':<34}" + "".join(f"{s:>10}" for s in FORWARD) + f"{'mean':>8}")
+    _print_table(FORWARD, rows)
+
+
+def _print_table(splits: Iterable[str], rows: dict[str, list[float]]) -> None:
+    """A configuration a row, its kind accuracy on each split a column, then their mean."""
+    print(f"{'configuration':<34}" + "".join(f"{s:>10}" for s in splits) + f"{'mean':>8}")
     for name, row in rows.items():
         cells = "".join(f"{a:>10.1%}" for a in row)
         print(f"{name:<34}{cells}{statistics.mean(row):>8.1%}")
