@@ -82,7 +82,7 @@ def find_party_id(conn: sqlite3.Connection, name: str) -> int | None:
     return int(row[0]) if row else None
 
 
-def require_party_id(conn: sqlite3.Connection, name: str, addable: bool = True) -> int:
+def require_party_id(conn: sqlite3.Connection, name: str, *, addable: bool = True) -> int:
     """A party's id by name or alias; a refusal suggests the closest name, an alias leading to its
     party's name, and adding the party, unless the command acts on a party there already is
     (`addable` False: merge, rename, unlink, remove), for which a new one is no answer."""
