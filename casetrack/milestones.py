@@ -37,12 +37,12 @@ from casetrack.drafts import (
 )
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import Milestone, PartyLink, SourceLink
-from casetrack.parties import find_party_id, require_party_id
+from casetrack.parties import find_party_id
 from casetrack.sources import find_source
 from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER
-from casetrack.text import name_key
+from casetrack.text import did_you_mean, name_key
 from casetrack.writer import MilestoneWriter, check_kind, find_kind, place, rekind
 
 # SQLite limits host parameters per statement; load records in chunks below it.
@@ -236,7 +236,11 @@ def _unlink_party(writer: MilestoneWriter, milestone_id: int, text: str) -> None
     party_id = find_party_id(conn, spec.whole) if spec.whole else None
     role = None
     if party_id is None:
-        party_id, role = require_party_id(conn, spec.name, addable=False), spec.role
+        party_id, role = find_party_id(conn, spec.name), spec.role
+    if party_id is None:
+        raise NotFoundError(
+            f"no party named {spec.name.strip()!r}{_linked_hint(conn, milestone_id, spec.name)}"
+        )
     if writer.unlink_party(milestone_id, party_id, role):
         return
     roles = [r[0] or "no role" for r in conn.execute(
@@ -245,11 +249,35 @@ def _unlink_party(writer: MilestoneWriter, milestone_id: int, text: str) -> None
         (milestone_id, party_id),
     )]  # fmt: skip
     if not roles:
-        raise CasetrackError(f"party {spec.name!r} is not linked to milestone {milestone_id}")
+        raise CasetrackError(
+            f"party {spec.name!r} is not linked to milestone {milestone_id}"
+            f"{_linked_hint(conn, milestone_id, spec.name)}"
+        )
     raise CasetrackError(
         f"party {spec.name!r} is linked to milestone {milestone_id} as {', '.join(roles)},"
         f" not as {role!r}: --remove-party {spec.name!r} unlinks it whatever its role"
     )
+
+
+def _linked_hint(conn: sqlite3.Connection, milestone_id: int, name: str) -> str:
+    """The closest of the parties a milestone links (by name or alias), else which it links:
+    a party it does not link is no answer to unlinking one, however close its name."""
+    linked = [r[0] for r in conn.execute(
+        "SELECT DISTINCT p.name FROM milestone_parties mp JOIN parties p ON p.id = mp.party_id"
+        " WHERE mp.milestone_id = ? ORDER BY p.name",
+        (milestone_id,),
+    )]  # fmt: skip
+    aliases = dict(conn.execute(
+        "SELECT a.alias, p.name FROM party_aliases a JOIN parties p ON p.id = a.party_id"
+        " WHERE p.id IN (SELECT party_id FROM milestone_parties WHERE milestone_id = ?)",
+        (milestone_id,),
+    ).fetchall())  # fmt: skip
+    near = did_you_mean(name, linked, aliases)
+    if near:
+        return near
+    if not linked:
+        return f": milestone {milestone_id} has no parties"
+    return f": milestone {milestone_id}'s parties are {', '.join(repr(n) for n in linked)}"
 
 
 def require_milestone(conn: sqlite3.Connection, milestone_id: int) -> None:

@@ -84,8 +84,9 @@ def find_party_id(conn: sqlite3.Connection, name: str) -> int | None:
 
 def require_party_id(conn: sqlite3.Connection, name: str, *, addable: bool = True) -> int:
     """A party's id by name or alias; a refusal suggests the closest name, an alias leading to its
-    party's name, and adding the party, unless the command acts on a party there already is
-    (`addable` False: merge, rename, unlink, remove), for which a new one is no answer."""
+    party's name, and adding the party, unless the command acts on or looks for a party there
+    already is (`addable` False: merge, rename, remove, show, a filter), for which a new one is no
+    answer."""
     party_id = find_party_id(conn, name)
     if party_id is None:
         # An alias close to the name is pointed at its party's name ('zola': 'Émile Zola').
@@ -348,8 +349,9 @@ def get_party_by_id(conn: sqlite3.Connection, party_id: int) -> Party:
 
 
 def get_party(store: Store, name: str) -> Party:
-    """A party by name or alias, or the refusal `require_party_id` words."""
-    return get_party_by_id(store.conn, require_party_id(store.conn, name))
+    """A party by name or alias, or the refusal `require_party_id` words (showing one is no
+    reason to add it)."""
+    return get_party_by_id(store.conn, require_party_id(store.conn, name, addable=False))
 
 
 def list_parties(store: Store) -> Iterator[dict[str, Any]]:

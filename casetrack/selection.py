@@ -52,7 +52,7 @@ def where_clause(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[
     roles = _known(conn, "role", filters.role, ROLES) if filters.role else []
     role_in = f"role IN ({placeholders(roles)})"
     for name in filters.parties:
-        party_id = require_party_id(conn, name)
+        party_id = require_party_id(conn, name, addable=False)
         sub = "SELECT milestone_id FROM milestone_parties WHERE party_id = ?"
         params.append(party_id)
         if roles:

@@ -113,7 +113,7 @@ def test_unknown_party_suggests_names_and_aliases(cli: Cli) -> None:
     # Close to the alias PMOI: the party's own name is suggested.
     assert result.stderr == (
         "casetrack: no party named 'PMO' (did you mean \"People's Mojahedin Organization of"
-        " Iran\"?): use a known name, or add the party with 'casetrack party add PMO'\n"
+        ' Iran"?)\n'
     )
 
 

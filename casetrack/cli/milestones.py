@@ -438,5 +438,5 @@ def timeline(
 
             write_timeline_csv(write, store.conn, milestones)
             return
-        focus = {require_party_id(store.conn, name) for name in chosen.parties}
+        focus = {require_party_id(store.conn, name, addable=False) for name in chosen.parties}
         write_timeline(write, milestones, fmt.value, focus, wide, reverse, query)
