@@ -143,6 +143,32 @@ def test_a_docket_alert_needs_its_case_and_cites_its_documents(cli: Cli) -> None
     assert "milestones: 1 unchanged" in again.stderr and "sources: 2 unchanged" in again.stderr
 
 
+def test_a_docket_without_its_court_or_number_names_the_field_missing(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A docket with its number but no court was refused as not naming 'its court and docket
+    number', which sent the reader looking for a number that was there."""
+    docket = json.loads(CIVIL.read_text())
+    no_court = {k: v for k, v in docket.items() if k != "court_id"}
+    no_number = {k: v for k, v in docket.items() if k != "docket_number"}
+    neither = {k: v for k, v in no_number.items() if k != "court_id"}
+    for name, data, said in (
+        ("a.json", no_court, "names docket number '6:07-cv-00354' but no court (no court_id or"
+         " court field)"),
+        ("b.json", no_number, "names court 'txed' but no docket number (no docket_number field)"),
+        ("c.json", neither, "names neither its court nor its docket number (no court_id or"
+         " docket_number field)"),
+    ):  # fmt: skip
+        path = _write(tmp_path, name, data)
+        refused = cli("import", str(path), code=1).stderr
+        assert refused == f"casetrack: {path} {said}: give --case SLUG, the case it belongs to\n"
+    assert (
+        "names no court and docket number (a docket alert"
+        in cli("import", str(ALERT), code=1).stderr
+    )
+    assert not Path(cli.db_path).exists()
+
+
 def test_the_same_entries_as_a_courtlistener_list_match_the_alert(cli: Cli, tmp_path: Path) -> None:
     """The docket-entries endpoint pages its results as {"count", "next", "results"}."""
     entries = json.loads(ALERT.read_text())["payload"]["results"]

@@ -162,10 +162,7 @@ def read_docket(data: Any, name: str, options: Options) -> Iterator[Record]:
     number = _str(docket.get("docket_number"))
     slug = options.case or (_slug(court, number) if court and number else None)
     if slug is None:
-        raise CasetrackError(
-            f"{name} does not name its court and docket number (a docket alert or a list of"
-            " entries): give --case SLUG, the case it belongs to"
-        )
+        raise CasetrackError(f"{name} {_unnamed(data)}: give --case SLUG, the case it belongs to")
     base = f"{court}|{name_key(number)}" if court and number else None
     if base is None and options.known:
         base = f"{options.known[0]}|{name_key(options.known[1])}"
@@ -190,6 +187,19 @@ def read_docket(data: Any, name: str, options: Options) -> Iterator[Record]:
         yield from reader.entry(entry, links)
     yield from reader.charges(parties, filed)
     yield from reader.terminations(parties)
+
+
+def _unnamed(data: Any) -> str:
+    """What a docket lacks to name its case: the field missing, not both when one is there."""
+    if isinstance(data, list) or {"payload", "results"} & data.keys():
+        return "names no court and docket number (a docket alert or a list of entries)"
+    court = _court(data.get("court_id") or data.get("court"))
+    number = _str(data.get("docket_number"))
+    if number:
+        return f"names docket number {number!r} but no court (no court_id or court field)"
+    if court:
+        return f"names court {court!r} but no docket number (no docket_number field)"
+    return "names neither its court nor its docket number (no court_id or docket_number field)"
 
 
 def _docket(data: Any) -> dict[str, Any]:
