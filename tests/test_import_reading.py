@@ -198,7 +198,7 @@ def test_an_export_of_an_empty_store_imports_as_the_nothing_it_holds(
     """What casetrack exports it imports: a script copying a store that is still empty from
     one machine to another must not fail, and the line says why nothing came."""
     cli("init")
-    for fmt in ("json", "jsonl"):
+    for fmt in ("json", "jsonl", "csv"):
         path = tmp_path / f"empty.{fmt}"
         cli("export", "-o", str(path))
         result = cli("import", str(path))

@@ -269,8 +269,9 @@ def _read_rows(reader: Any, lines: Lines, name: str) -> Iterator[Record]:
             else:
                 row = {n: unprotect(c) for n, c in zip(names, cells, strict=False)}
                 yield line, "milestone", _milestone(row)
-    if not read:
+    if not read and names != list(COLUMNS):
         # A sheet is milestones only: one with none is a template or a slip, as an empty file
-        # is (an export of an empty store is the JSON one, which says it is).
+        # is. One with the whole header export writes is an export of an empty store or of a
+        # selection of none: the nothing it holds is imported, as from the JSON export.
         raise CasetrackError(f"{name} has a header row and no milestone under it: nothing to"
                              " import")  # fmt: skip
