@@ -106,16 +106,17 @@ def refuse_close_citation(conn: sqlite3.Connection, ref: str, instead: str) -> N
         )
 
 
-def close_citation(conn: sqlite3.Connection, ref: str) -> Source | None:
-    """The stored citation with the words of `ref` in other case or punctuation, if any: the
-    one rule of what is close, for refuse_close_citation and `source add`."""
+def close_citation(conn: sqlite3.Connection, ref: str, but: int | None = None) -> Source | None:
+    """The stored citation with the words of `ref` in other case or punctuation, if any, other
+    than source `but` (the one `source edit` respells): the one rule of what is close, for
+    refuse_close_citation, `source add` and `source edit`."""
     words = _citation_words(ref)
     if "://" in ref or not words:
         return None
     for row in conn.execute(
         _SELECT + " WHERE instr(url, '://') = 0 AND document_id IS NULL ORDER BY id"
     ):
-        if _citation_words(row[2]) == words:
+        if _citation_words(row[2]) == words and row[0] != but:
             return Source(*row)
     return None
 
@@ -302,8 +303,11 @@ def edit_source(
     title: str | None = None,
     publisher: str | None = None,
     published: str | None = None,
+    new: bool = False,
 ) -> Source:
-    """Change a source's fields; an empty title, publisher or date clears it."""
+    """Change a source's fields; an empty title, publisher or date clears it. A citation with
+    another stored one's words in other case or punctuation is refused, as `source add`
+    refuses it, unless `new` (--new-source): the two would split the milestones citing them."""
     updates: dict[str, str | None] = {}
     new_url = _checked_url(url) if url is not None else None
     if new_url is not None:
@@ -328,6 +332,15 @@ def edit_source(
             raise CasetrackError(
                 f"source {other.id} already has the URL {other.url!r}: see 'casetrack source"
                 f" show {other.id}'"
+            )
+        close = None if new or new_url is None else close_citation(conn, new_url, source.id)
+        if close is not None:
+            typed = clean_text(new_url or "")
+            raise CasetrackError(
+                f"{typed!r} is close to source {close.id} {close.url!r}: merge them with"
+                f" 'casetrack source merge {close.id} {source.id}' if they are one source, or"
+                f" give 'casetrack source edit {source.id} --new-source {shlex.quote(typed)}' if"
+                " they are two"
             )
         assignments = ", ".join(f"{name} = ?" for name in updates)
         conn.execute(

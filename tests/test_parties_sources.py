@@ -290,6 +290,30 @@ def test_a_citation_close_to_a_known_one_is_refused_unless_new_source(demo: Cli)
     assert (stored[0] + 1,) in cited
 
 
+def test_source_edit_refuses_a_citation_close_to_another_unless_new_source(demo: Cli) -> None:
+    """source edit --url made a near twin of a stored citation that source add, add and edit
+    refuse: now refused the same way, naming it, and --new-source sets it all the same; a
+    source respelling its own citation is no twin."""
+    demo("source", "add", "Appeal ruling no. 88/1234")
+    demo("source", "add", "Notes from the hearing")
+    before = demo.records()
+    refused = demo("source", "edit", "4", "--url", "appeal ruling no 88/1234", code=1).stderr
+    assert refused == (
+        "casetrack: 'appeal ruling no 88/1234' is close to source 3 'Appeal ruling no. 88/1234':"
+        " merge them with 'casetrack source merge 3 4' if they are one source, or give"
+        " 'casetrack source edit 4 --new-source 'appeal ruling no 88/1234'' if they are two\n"
+    )
+    both = demo("source", "edit", "4", "--url", "a", "--new-source", "b", code=2).stderr
+    assert "give --url or --new-source, not both" in both
+    assert demo.records() == before
+    demo("source", "edit", "3", "--url", "Appeal ruling no 88/1234")
+    demo("source", "edit", "4", "--new-source", "appeal ruling, no. 88/1234")
+    assert demo.query("SELECT id, url FROM sources WHERE id > 2 ORDER BY id") == [
+        (3, "Appeal ruling no 88/1234"),
+        (4, "appeal ruling, no. 88/1234"),
+    ]
+
+
 def test_a_command_on_a_party_there_is_does_not_say_to_add_an_unknown_one(demo: Cli) -> None:
     """Unlinking, merging, renaming, removing or erasing a party that is not there is a slip
     for one that is: 'add the party with casetrack party add' was no answer to it."""

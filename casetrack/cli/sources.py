@@ -95,15 +95,30 @@ def edit(
     title: Title = None,
     publisher: Publisher = None,
     published: Published = None,
+    new_source: Annotated[
+        str | None,
+        typer.Option(
+            "--new-source",
+            metavar="URL",
+            help="Instead of --url: a citation with the words of a known one in other case or"
+            " punctuation is set all the same, not refused.",
+        ),
+    ] = None,
 ) -> None:
     """Change a source; options not given stay as they are, and '' clears one.
+
+    A citation with the words of another known one in other case or punctuation is refused,
+    naming it, as source add refuses it; --new-source CITATION sets it all the same.
 
     Example: casetrack source edit 3 --title "Customs raid on the Acme depot" --published 2019-03-13
     """
     from casetrack.sources import edit_source
 
-    source = edit_source(open_store(ctx), ref, url=url, title=title, publisher=publisher,
-                         published=published)  # fmt: skip
+    if url is not None and new_source is not None:
+        raise typer.BadParameter("give --url or --new-source, not both", param_hint="--url")
+    source = edit_source(open_store(ctx), ref, url=url if new_source is None else new_source,
+                         title=title, publisher=publisher, published=published,
+                         new=new_source is not None)  # fmt: skip
     say(f"updated source {source.id}")
 
 
