@@ -1562,3 +1562,38 @@ def test_asking_the_court_for_time_or_release_is_a_motion(text: str) -> None:
 )
 def test_a_decision_on_bail_or_a_stay_is_an_order(head: str, want: str) -> None:
     assert kinds(head + "\n[1] The court has considered the papers.") == [("2019-05-03", want)]
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        # A head's "Hearing:" label, or where the court sat: the day it heard the case.
+        ("IN THE HIGH COURT\nCIV-2019-1\n\nHearing: 3 May 2019\n", "hearing"),
+        (
+            "IN THE UPPER TRIBUNAL\nAppeal Number: UI-2019-1\n\n"
+            "Heard at Bridge House on 3 May 2019\n",
+            "hearing",
+        ),
+        # A Quebec decision titled by the motion it decides is an order, not a judgment.
+        (
+            "COUR DU QUÉBEC\nN° : 500-01-1\n\nDATE : 3 mai 2019\n\nJEAN DUPONT Requérant\nc.\n"
+            "VILLE DE NULLEPART Intimée\n\nJUGEMENT SUR REQUÊTE EN ARRÊT DES PROCÉDURES\n",
+            "order",
+        ),
+    ],
+)
+def test_a_heads_hearing_label_and_a_decision_on_a_motion(head: str, want: str) -> None:
+    assert kinds(head + "\n[1] The court has considered the papers.")[0] == ("2019-05-03", want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A regulator's statement of the grievances it will try, a ticket's statement of offence.
+        "Vu la notification de griefs en date du 3 mai 2019, adressée à la société Y ;",
+        "Le 3 mai 2019, deux constats d'infraction sont signifiés au requérant.",
+        "The Commission sent a statement of objections to the company on 3 May 2019.",
+    ],
+)
+def test_a_statement_of_grievances_or_offence_is_a_charge(text: str) -> None:
+    assert kinds(text) == [("2019-05-03", "charge")]

@@ -294,6 +294,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # a prosecutor's penal order, the accusation if it is contested (Swiss procedure)
             r"ordonnances? penales?",
             r"notices? to appear",
+            # a regulator's statement of the grievances it will try, a ticket's statement of
+            # offence: the accusation of a sanction or penal case
+            r"notifications? (?:des |de )?griefs", r"statements? of objections",
+            r"constats? d'infractions?",
         ),
     ),
     (
@@ -1584,7 +1588,12 @@ _FIRST_INSTANCE = Regex(
 )
 # An order's title on a line of its own below the head: "ORDONNANCE" (an English "ORDER" there
 # is the operative part of a decision).
-_ORDER_BELOW = Regex(r"(?m)^[ \t]*ordonnance[ \t]*$")
+# A Quebec title that names the motion decided ("JUGEMENT SUR REQUÊTE EN ARRÊT DES
+# PROCÉDURES", "JUGEMENT SUR PRÉSENTATION DE MOYENS PRÉLIMINAIRES") is an order too.
+_ORDER_BELOW = Regex(
+    r"(?m)^[ \t|]*(?:ordonnance[ \t|]*$|jugement sur (?:la |une )?(?:requete|demande"
+    r"|presentation|moyens?)\b|judgment on (?:the |an? )?(?:motion|application)\b)"
+)
 # What a long head line says just before a date it gives: the day the case was entered on the
 # roll ("Inscrit le 28 novembre 2014", the day its request was lodged), or the decision's own
 # ("Audience publique du 8 décembre 2014", not "statuant en l'audience publique du";
@@ -1632,7 +1641,8 @@ def is_decision(text: str) -> bool:
 # A header line that is a date and what happened on it: "Argued April 28, 1950.",
 # "Decided August 2, 1950.", "November 4, 1929.".
 _HEADER_LABEL = Regex(
-    r"\s*(?P<label>(?P<hearing>argued(?: and submitted)?|heard|submitted|(?:assigned|submitted) on"
+    r"\s*(?P<label>(?P<hearing>argued(?: and submitted)?|hearing(?: dates?)?"
+    r"|heard(?: at [\w' ,.-]{1,40}? on)?|submitted|(?:assigned|submitted) on"
     r" briefs?)|decided|filed|dated"
     r"|delivered|opinion filed|judgment entered|lecture du(?: \w+di)?|lu le)?\s*[:.]?\s*"
 )
