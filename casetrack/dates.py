@@ -280,6 +280,7 @@ class DateValue:
 _OTHER_CALENDARS = range(1300, 1500)
 _SOLAR_HIJRI_LAST = 1410  # past it, a year is not yet Solar Hijri, but may be Islamic
 _ISLAMIC_LAST = 1450
+_OTHER_YEARS = frozenset(f"{year:04}" for year in _OTHER_CALENDARS)  # as a stored day begins
 
 
 def calendar_doubt(value: DateValue) -> str | None:
@@ -302,6 +303,23 @@ def calendar_doubt(value: DateValue) -> str | None:
     if year <= _ISLAMIC_LAST:
         return f"{said}; if it is an Islamic (Hijri) year, type the Gregorian date ({islamic})"
     return f"{said}; if it is a year of another calendar, type the Gregorian date"
+
+
+def calendar_doubted(start: object, end: object) -> bool:
+    """Whether a milestone row's first or last day (ISO text, as stored) has a year
+    calendar_doubt warns of: an import's check of every row, with no date to parse again."""
+    return (isinstance(start, str) and start[:4] in _OTHER_YEARS) or (
+        isinstance(end, str) and end[:4] in _OTHER_YEARS
+    )
+
+
+def calendar_doubts(count: int, where: str, example: str) -> str:
+    """One warning for the `count` milestones of an import calendar_doubt warns of, with the
+    words it says of one of them (`example`, its date as typed, at `where`)."""
+    first, last = _OTHER_CALENDARS[0], _OTHER_CALENDARS[-1]
+    have = "1 milestone has" if count == 1 else f"{count} milestones have"
+    one = f"{where}, {example}" if count == 1 else f"e.g. {where}, {example}"
+    return f"{have} a year from {first} to {last} ({one}): {calendar_doubt(parse_date(example))}"
 
 
 def order_key(value: DateValue) -> tuple[int, int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -392,3 +393,31 @@ def test_a_year_of_another_calendar_is_warned_of_not_refused(
     assert "warning" not in demo("edit", str(milestone[0]), "--date", "2020").stderr
     for modern in ("2003", "1500", "1299-12-31"):
         assert "warning" not in demo("add", "nec-2003", modern, "Other").stderr
+
+
+def test_an_import_warns_once_of_its_years_of_another_calendar(demo: Cli, tmp_path: Path) -> None:
+    """add and edit warned of 1399, import took a sheet of them silently: one line says how
+    many, with the first, however many rows have one; rows already stored say nothing."""
+    sheet = tmp_path / "dates.csv"
+    sheet.write_text(
+        "case,date,title\nnec-2003,2003,Raid\nnec-2003,1399,Hearing\nnec-2003,1445-03,Appeal\n"
+    )
+    said = demo("import", str(sheet)).stderr.splitlines()
+    assert said == [
+        f"warning: {sheet}: 2 milestones have a year from 1300 to 1499 (e.g. line 3, 1399): 1399"
+        " is read as the year 1399 of the Gregorian calendar; if it is a Solar Hijri or Islamic"
+        " year, type the Gregorian date (1399 SH ≈ 2020, 1399 AH ≈ 1978)",
+        "imported: milestones: 3 added",
+    ]
+    assert demo.query("SELECT date FROM milestones WHERE id > 8 ORDER BY id") == [
+        ("2003",),
+        ("1399",),
+        ("1445-03",),
+    ]
+    export = tmp_path / "all.jsonl"
+    demo("export", "-f", "jsonl", "-o", str(export))
+    assert "warning" not in demo("import", str(export)).stderr
+    other = Cli(tmp_path / "other.db")
+    assert other("import", str(export)).stderr.startswith(
+        f"warning: {export}: 2 milestones have a year from 1300 to 1499 (e.g. line "
+    )

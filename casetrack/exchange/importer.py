@@ -30,10 +30,11 @@ from typing import Any, Protocol, TextIO
 from casetrack.bulk_mode import BULK_CACHE_KIB, BulkInserts, bulk_inserts, page_cache
 from casetrack.cases import CASE_FIELDS, add_case, refuse_near_case, set_case_fields
 from casetrack.clock import now
-from casetrack.dates import parse_date
+from casetrack.dates import calendar_doubted, calendar_doubts, parse_date
 from casetrack.drafts import (
     CANONICAL_UUID,
     DEFAULT_KIND,
+    MILESTONE_COLUMNS,
     Checked,
     Citation,
     Draft,
@@ -542,6 +543,9 @@ def ready_source(record: Any) -> _SourceRow | None:
     return (*row, list(dict.fromkeys([*same_urls(url), row[1]])))
 
 
+# Where a milestone row's values hold its first day (its last follows, its date as typed
+# comes before).
+_START = MILESTONE_COLUMNS.index("date_start")
 # The worker's tags for runs of records it made ready, by record type.
 _READY = {"party": (_PARTIES, ready_party), "source": (_SOURCES, ready_source)}
 
@@ -581,6 +585,10 @@ class _Importer:
         # The worker's spans' digests, by table: (rows, digest), when it read the last line.
         self.worker_digests: dict[str, tuple[int, str | None]] = {}
         self.finds_canonical_only = False  # (_Known) the store's uids are looked up as given
+        # Milestones written with a year from 1300 to 1499, and the first (line, date):
+        # one warning says them all, as add and edit say one (dates.calendar_doubt).
+        self.doubted = 0
+        self.first_doubted: tuple[int | str, str] | None = None
         self.writer = MilestoneWriter(
             self.conn,
             numbers_are_sources=False,
@@ -651,6 +659,11 @@ class _Importer:
                 f" {noun(n, 'its', 'their')} pages are not read; 'casetrack doc add FILE'"
                 f" of the same bytes attaches {noun(n, 'it', 'each')} ('casetrack doc"
                 " verify' lists them)"
+            )
+        if self.first_doubted is not None:
+            line, typed = self.first_doubted
+            self.report.warnings.append(
+                f"{self.name}: {calendar_doubts(self.doubted, f'line {line}', typed)}"
             )
         created = self.writer.created
         self.report.added["party"] += len(created.parties)
@@ -1168,7 +1181,7 @@ class _Importer:
         )
         stored = {m.id: m for m in load_milestones(self.conn, list(existing.values()))}
         inserts: list[_Row] = []
-        changed: list[tuple[int, Ready]] = []
+        changed: list[tuple[int, _Row]] = []
         seen: dict[str, int | str] = {}
         for row, uid in zip(batch, uids, strict=True):
             if uid in seen or existing.get(uid, 0) >= writer.first_id:
@@ -1183,22 +1196,33 @@ class _Importer:
             elif milestone_id in stored and row.same_as(stored[milestone_id]):
                 self.report.unchanged["milestone"] += 1
             else:
-                assert row.ready is not None
-                changed.append((milestone_id, row.ready))
+                changed.append((milestone_id, row))
         edited = edited_here(self.conn, [milestone_id for milestone_id, _ in changed])
-        for milestone_id, ready in changed:
+        for milestone_id, row in changed:
             if milestone_id in edited:
                 if not self.overwrite:
                     self.report.kept.append(milestone_id)
                     continue
                 self.report.overwritten.append(milestone_id)
-            writer.replace(milestone_id, ready)
+            assert row.ready is not None
+            writer.replace(milestone_id, row.ready)
             self.report.updated["milestone"] += 1
+            self._doubt(row)
+        for row in inserts:
+            self._doubt(row)
         ids = writer.insert([r.row for r in inserts], self.stamp)
         if self.bulk is not None:
             found = [(i, *r.search) for i, r in zip(ids, inserts, strict=True) if r.search]
             if found:
                 self.bulk.fill_search(found)
+
+    def _doubt(self, row: _Row) -> None:
+        """Count a milestone written whose year may be of another calendar (1399 SH is 2020)."""
+        values = row.row[1]
+        if calendar_doubted(values[_START], values[_START + 1]):
+            self.doubted += 1
+            if self.first_doubted is None:
+                self.first_doubted = (row.line, str(values[_START - 1]))
 
 
 @dataclass(slots=True)
