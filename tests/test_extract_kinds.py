@@ -1597,3 +1597,27 @@ def test_a_heads_hearing_label_and_a_decision_on_a_motion(head: str, want: str) 
 )
 def test_a_statement_of_grievances_or_offence_is_a_charge(text: str) -> None:
     assert kinds(text) == [("2019-05-03", "charge")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # An accused handed over to an international court: its custody.
+        (
+            "On 3 May 2019, John Doe was surrendered to the International Criminal Court.",
+            "detention",
+        ),
+        ("John Doe was transferred to the custody of the ICC on 3 May 2019.", "detention"),
+        # A warrant of arrest issued, or one issued first and unsealed later: the court's order.
+        ("He was handed over following a warrant of arrest issued on 3 May 2019.", "order"),
+        # A sealed warrant made public: the charges it carries are known.
+        ("On 3 May 2019, the judges unsealed an arrest warrant against John Doe.", "charge"),
+    ],
+)
+def test_an_international_courts_warrant_and_custody(text: str, want: str) -> None:
+    assert kinds(text) == [("2019-05-03", want)]
+
+
+def test_a_warrant_first_issued_then_unsealed_is_two_steps() -> None:
+    text = "On 3 May 2019, the judges unsealed a warrant against Doe, first issued on 4 June 2018."
+    assert kinds(text) == [("2019-05-03", "charge"), ("2018-06-04", "order")]

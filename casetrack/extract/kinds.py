@@ -238,6 +238,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"detained", r"placed in (?:police |pre-trial )?(?:custody|detention)",
             r"transferred (?:[\w'-]+ ){0,2}?to (?:the )?(?:custody|detention)",
             r"transferred (?:[\w'-]+ ){0,4}?to serve",
+            # an accused handed over to an international court: its custody (GUIDE.md, ICTY)
+            r"(?:surrendered|transferred) (?:[\w'-]+ ){0,3}?to (?:the )?(?:custody of (?:the )?)?"
+            r"(?:international (?:criminal )?(?:court|tribunal)|icc|icty|ictr)\b",
             r"(?:held|kept) (?:without bail )?in (?:the |a |an )?(?:[\w-]+ ){0,2}"
             r"(?:custody|detention|remand cent(?:re|er)|detention cent(?:re|er)|prison|jail)",
             r"remanded (?:[\w'-]+ ){0,3}in (?:custody|detention)", r"placed under house arrest",
@@ -288,6 +291,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:filed|brought|laid|preferred) (?:[\w-]+ ){0,3}charges?",
             # an immigration notice to appear is the charge of removal proceedings
             r"(?:served|issued) (?:[\w.'-]+ ){0,4}?(?:with )?(?:an? )?notices? to appear",
+            # a sealed warrant made public: the charges it carries are known (as "made public")
+            r"unseal\w* (?:an? |the )?(?:[\w-]+ ){0,2}warrants?",
         ),
         (
             r"charges? (?:of|against)", r"mise en examen", r"criminal information",
@@ -461,6 +466,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # a warrant issued for someone's arrest; a chambre de l'instruction ruling on nullity
             r"issu\w* (?:an? |the )?(?:[\w-]+ ){0,2}(?:arrest|bench) warrants?",
             r"(?:arrest|bench) warrants? (?:was |were |had been |has been )?issued",
+            r"warrants? (?:of|for) (?:his |her |their )?arrest (?:was |were |had been |has been )?"
+            r"issued", r"issu\w* (?:an? |the )?warrants? (?:of|for) (?:his |her |their )?arrest",
+            # what a court first issued and later unsealed, lifted or varied: a warrant, an order
+            r"(?:initially|originally|first) issued",
             r"(?:delivr|decern|emi)\w* (?:un |le |des |deux |trois |plusieurs )?"
             r"mandats? d'(?:arret|amener)",
             r"prononc\w* sur (?:sa |la |leur |une |les )?(?:demandes?|requetes?) (?:d'annulation"
