@@ -1459,3 +1459,37 @@ def test_a_releases_date_heading_its_headline_dates_the_release() -> None:
     extraction = extract(text)
     assert extraction.published == "2016-06-05"
     assert [c.date for c in extraction.candidates] == ["2016-06-05", "2016-06-04"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # A State's steps under a treaty, in a regional court's account of its jurisdiction.
+        (
+            "L'État défendeur est devenu partie à la Charte le 21 octobre 1986, et au Protocole"
+            " le 10 février 2006. Il a par ailleurs déposé la déclaration prévue à l'article 34"
+            " le 29 mars 2010.",
+            "fr",
+        ),
+        (
+            "The respondent State became a party to the Convention on 3 May 1990 and deposited"
+            " its declaration under Article 34 on 4 June 2010.",
+            "en",
+        ),
+        # An EU delegated act among the texts a decision cites; a page's modification stamp.
+        ("Vu le règlement délégué (UE) 2017/565 de la Commission du 25 avril 2016 ;", "fr"),
+        ("Docket Number: 2020-1\nModified Date: 10/23/2020\n", "en"),
+    ],
+)
+def test_a_treaty_step_a_delegated_act_or_a_modified_stamp_is_no_event(
+    text: str, lang: str
+) -> None:
+    assert dates(text, lang) == []
+
+
+def test_a_case_filed_beside_a_states_treaty_step_is_still_filed() -> None:
+    text = (
+        "The State has ratified the Protocol on 4 June 1998."
+        " The applicant filed his application with the Court on 3 May 2019."
+    )
+    assert dates(text) == ["2019-05-03"]

@@ -288,6 +288,8 @@ def extract(
                 or is_dated_headline(sentence, date_found)  # an agency's news, no case's
             ):
                 continue  # "In February 1925 the company owned the mine", "living there since"
+            if kind in ("other", "filing") and _TREATY_STEP.rx.search(sentence):
+                continue  # a State's ratification or declaration lodged: no step of the case
             if kind in _COURT_ACTS and header is None and _an_act_reviewed(sentence, date_found):
                 kind = "other"  # "d'annuler la délibération du 29 mars 2017": an administration's
             if kind == "other" and header is None and kind_words.dates_the_facts(date_found.start):
@@ -471,6 +473,17 @@ _LAW_MADE = Regex(
     r"\b(?:was|were|has\s+been|had\s+been|a\s+[ée]t[ée])\s+(?:enacted|adopted|passed|promulgated"
     r"|ratified|signed\s+into\s+law|adopt[ée]e?|promulgu[ée]e?|vot[ée]e?|ratifi[ée]e?)\b"
     r"|\b(?:came|entered)\s+into\s+force\b|\bentr[ée]e?s?\s+en\s+vigueur\b",
+    re.IGNORECASE,
+)
+
+
+# A State's step under a treaty, told in a decision's account of the court's jurisdiction: "est
+# devenu partie à la Charte le 21 octobre 1986", "deposited the declaration ... on 29 March 2010".
+_TREATY_STEP = Regex(
+    r"\b(?:(?:est|sont|was|were|has|have|had)\s+(?:devenue?s?|become|became)\s+(?:a\s+)?partie?s?"
+    r"\s+(?:[àa]|to)|became\s+(?:a\s+)?party\s+to|(?:a|ont|has|have|had)\s+(?:ratifi[ée]|ratified"
+    r"|adh[ée]r[ée]\s+[àa]|acceded\s+to)|(?:d[ée]pos[ée]e?|deposited)\s+(?:la|sa|the|its)"
+    r"\s+d[ée]claration)",
     re.IGNORECASE,
 )
 

@@ -479,7 +479,7 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"(?:\bborn(?:\s+(?:in|on))?|\bb\.|\bn[ée]e?s?\s+(?:en|le)"
     r"|\b(?:published|updated|posted)(?:\s+on)?|\b(?:last|latest)\s+(?:updated|modified|update"
     r"|revised|revision)|\bdate\s+(?:modified|updated|of\s+update|issued|posted|created|published)"
-    r"|\b(?:posted|created|released)\s*:|\bas\s+corrected"
+    r"|\b(?:posted|created|released)\s*:|\b(?:modified|updated|revised)\s+date\s*:|\bas\s+corrected"
     r"\s+through|\barchive\s+date|\bpubli[ée]e?(?:\s+le)?|\bmis\s+[àa]\s+jour(?:\s+le)?"
     r"|\bdate\s+de\s+publication"
     # a gazette's record of a text: "prom. 17/05/2006 pub. 15/06/2006" (its promulgation and
@@ -506,7 +506,7 @@ _NOT_AN_EVENT_BEFORE = Regex(
     # 1965", "la loi organique du 1er août 2001" (not "l'ordonnance du juge du 3 mai": an order).
     # an EU act named by its number and makers: "le règlement (UE) n° 604/2013 du Parlement
     # européen et du Conseil du 26 juin 2013"; a constitution: "la Constitution du 4 octobre 1958"
-    r"|\b(?:r[èe]glement|directive|d[ée]cision)\s+(?:d['\u2019]ex[ée]cution\s+)?"
+    r"|\b(?:r[èe]glement|directive|d[ée]cision)\s+(?:d['\u2019]ex[ée]cution\s+|d[ée]l[ée]gu[ée]e?\s+)?"
     r"(?:\((?:UE|CE|CEE)\)|(?:n[°o]\s*)?\d[\d/]*/(?:UE|CE|CEE|PESC|JAI)\b)"
     r"[^;\n]{0,90}?\s(?:du|of)|\bconstitution\s+(?:du|of)"
     r"|\br[ée]vision\s+constitutionnelle\s+du|\bconstitutional\s+(?:amendment|revision)\s+of"
