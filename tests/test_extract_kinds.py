@@ -1621,3 +1621,12 @@ def test_an_international_courts_warrant_and_custody(text: str, want: str) -> No
 def test_a_warrant_first_issued_then_unsealed_is_two_steps() -> None:
     text = "On 3 May 2019, the judges unsealed a warrant against Doe, first issued on 4 June 2018."
     assert kinds(text) == [("2019-05-03", "charge"), ("2018-06-04", "order")]
+
+
+def test_a_bailiffs_writ_of_summons_is_the_complaint_it_serves() -> None:
+    text = (
+        "Vu l'exploit d'assignation de Maître Dupont, huissier, en date du 3 mai 2019 ;\n"
+        "Par acte d'huissier en date du 3 mai 2019, la société A. a assigné M. B. devant le"
+        " tribunal de première instance."
+    )
+    assert kinds(text) == [("2019-05-03", "complaint")]

@@ -651,6 +651,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"complaint", r"sued",
             r"porte\w* plainte", r"complained", r"complaints? (?:was|were) (?:filed|lodged)",
             r"assign\w* (?:[\w.'-]+ ){0,3}devant",  # a summons to a civil court
+            r"exploits? d'assignation",  # the bailiff's writ of that summons
             r"(?:a|ont|avait|avaient) assigne\w*",
             r"sais(?:it|irent|issait|i) (?:le |la )(?:tribunal|juge)",
             r"(?:filed|brought|instituted) (?:a |an )?(?:[\w-]+ ){0,2}(?:lawsuit|suit|action)",
