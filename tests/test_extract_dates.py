@@ -1493,3 +1493,15 @@ def test_a_case_filed_beside_a_states_treaty_step_is_still_filed() -> None:
         " The applicant filed his application with the Court on 3 May 2019."
     )
     assert dates(text) == ["2019-05-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A scanned report runs the year into an abbreviated month's stop.
+        ("In United States v. Doe, CM 1 (A.C.M.R. 31 Mar.1983), the court affirmed.", "1983-03-31"),
+        ("The court affirmed on 4 Sept.2001 and remanded.", "2001-09-04"),
+    ],
+)
+def test_a_year_run_into_an_abbreviated_months_stop(text: str, want: str) -> None:
+    assert dates(text) == [want]

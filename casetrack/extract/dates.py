@@ -67,9 +67,9 @@ _DAY_MONTH = Regex(
     # a capitalised month run into its day, as copies lose spaces: "the 1October 2004 attack"
     + r"(?:(?:\s+day)?\s+(?:de\s+|of\s+)?|(?=(?-i:[A-Z])))"
     + _MONTH
-    + r"(?:,?\s+(?:de\s+|of\s+|"  # "the 20th of October of 2003", as a transcript says it
+    + r"(?:(?:,?\s+(?:de\s+|of\s+|"  # "the 20th of October of 2003", as a transcript says it
     + _ANNO_DOMINI
-    + r")?"
+    + r")?|(?<=[a-z]\.))"  # or run into an abbreviated month's stop: "31 Mar.1983"
     + _YEAR_RUN_IN
     + ")?",
     re.IGNORECASE,
