@@ -1505,3 +1505,17 @@ def test_a_case_filed_beside_a_states_treaty_step_is_still_filed() -> None:
 )
 def test_a_year_run_into_an_abbreviated_months_stop(text: str, want: str) -> None:
     assert dates(text) == [want]
+
+
+def test_figures_read_month_first_in_a_text_that_words_its_dates_month_first() -> None:
+    text = (
+        "Recent settlements\n\n(11/05/2008) Acme Pipe Line Clean Water Act Settlement - Acme has"
+        " agreed to pay a civil penalty to resolve a lawsuit over fuel spills.\n\n"
+        "(10/01/2008) Foo Energy Clean Air Act Settlement - CHICAGO (Oct. 1, 2008) - The Agency"
+        " announced an agreement with Foo Energy Co. on alleged violations.\n"
+    )
+    assert dates(text) == ["2008-11-05", "2008-10-01"]
+    # a text that words a date day first leaves its ambiguous figures alone
+    assert dates("On 3 May 2019 the court ruled. The order of 03/06/2019 was stayed.") == [
+        "2019-05-03"
+    ]

@@ -687,7 +687,15 @@ def month_first(text: str) -> bool | None:
             return False
         if m.group("sep") == "/" and int(m.group("month")) > 12:
             return True
+    # none can be read one way only: a text that writes its worded dates month first ("Oct. 1,
+    # 2008") and never day first writes its figures so too, as in the US
+    if _US_WORDED.rx.search(text) and not _DAY_MONTH_YEAR.rx.search(text):
+        return True
     return None
+
+
+_US_WORDED = Regex(r"(?<![\w-])" + _MONTH + r"\s+[0-3]?\d,\s+" + _YEAR, re.IGNORECASE)
+_DAY_MONTH_YEAR = Regex(_NOT_AFTER_NUMBER + r"[0-3]?\d\s+" + _MONTH + r",?\s+" + _YEAR, re.I)
 
 
 _NIGHT_OF = Regex(r"\b(?:night\s+of|nuit\s+du|nacht\s+vom|noche\s+del)\s*(?:the\s+)?$", re.I)
