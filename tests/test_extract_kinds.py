@@ -1630,3 +1630,14 @@ def test_a_bailiffs_writ_of_summons_is_the_complaint_it_serves() -> None:
         " tribunal de première instance."
     )
     assert kinds(text) == [("2019-05-03", "complaint")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His appeal came before First-tier Tribunal Judge Smith on 3 May 2019.",
+        "The matter came on for hearing before the Honourable Justice Brown on 3 May 2019.",
+    ],
+)
+def test_a_case_that_came_before_a_judge_was_heard(text: str) -> None:
+    assert kinds(text) == [("2019-05-03", "hearing")]

@@ -611,6 +611,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"oral arguments?", r"held a hearing", r"arraigned", r"(?:was|were|been) heard",
             r"(?:was|were|been) argued",
+            # a case or appeal listed before a judge: "His appeal came before Judge X on"
+            r"came (?:on )?(?:for hearing )?before (?:the )?(?:[\w.'-]+ ){0,4}?(?:judges?|justices?"
+            r"|j\.|tribunal|court|panel|magistrates?)\b",
             r"(?:heard|argued(?: and submitted)?)(?= (?:on )?" + _DATE_AHEAD + ")",
             r"made (?:an? |his |her |their )?initial (?:court )?appearances?",
             r"compar\w* (?:[\w'-]+ ){0,2}devant", r"a comparu", r"comparaitr\w*",
