@@ -1641,3 +1641,23 @@ def test_a_bailiffs_writ_of_summons_is_the_complaint_it_serves() -> None:
 )
 def test_a_case_that_came_before_a_judge_was_heard(text: str) -> None:
     assert kinds(text) == [("2019-05-03", "hearing")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('He was charged with "propaganda against the state" on 15 February 2023 and held in'
+         " Evin prison.", "charge"),
+        ("She was convicted of \u201cmembership of a banned organisation\u201d on 2 May 2021 and"
+         " released on bail.", "conviction"),
+        ("Il a été mis en examen pour « association de malfaiteurs terroriste » le 4 mars 2020"
+         " et placé en détention.", "charge"),
+    ],
+)  # fmt: skip
+def test_a_quoted_name_between_the_event_and_its_date_counts_as_one_word(
+    text: str, kind: str
+) -> None:
+    """The offence named in quotation marks kept the verb far from its date, so the verb of the
+    next clause ("and held in Evin prison") won: the date is the charge's."""
+    lang = "fr" if " le " in text else "en"
+    assert [c.kind for c in extract(text, lang=lang).candidates] == [kind]

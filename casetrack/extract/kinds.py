@@ -779,6 +779,9 @@ _KIND_REGEXES = tuple(
     if words
 )
 _LINE_BREAK = Regex(r"[\t\n\r\f\v]")
+# A name in quotation marks (an offence, a title: charged with "propaganda against the state" on)
+# counts as one word between an event word and its date, however long it is.
+_QUOTED = Regex(r"\"[^\"]{1,120}\"|\u201c[^\u201d]{1,120}\u201d|\u00ab[^\u00bb]{1,120}\u00bb")
 # (not the comma of a weekday's name before its date: "on Wednesday, March 10, 2010")
 _CLAUSE_BREAK = Regex(
     r"(?<!day)(?<!di)(?<!dimanche),|[;:()—\u2013]|\band\b|\bet\b|\bwhile\b|\bbut\b"
@@ -1034,6 +1037,7 @@ class KindWords:
     dates: Sequence[tuple[int, int]]
     asides: list[tuple[int, int]]  # adjuncts and relative clauses: "following X", ", which X"
     text: str = ""  # the sentence as written: its capitals
+    quoted: Sequence[tuple[int, int]] = ()  # names in quotation marks, one word for distance
 
     @classmethod
     def of(cls, sentence: str, dates: Sequence[tuple[int, int]]) -> KindWords:
@@ -1057,7 +1061,8 @@ class KindWords:
         asides = [
             m.span() for m in _ASIDE.rx.finditer(folded) if not _HELD_ON.rx.match(folded, m.end())
         ]
-        return cls(folded, words, [w[1] for w in words], breaks, dates, asides, sentence)
+        quoted = [m.span() for m in _QUOTED.rx.finditer(sentence)]
+        return cls(folded, words, [w[1] for w in words], breaks, dates, asides, sentence, quoted)
 
     def verb_in(self, start: int, end: int) -> bool:
         """Whether an event verb ("charged", "a condamné") lies within start:end."""
@@ -1552,7 +1557,8 @@ class KindWords:
 
     def _distance(self, low: int, high: int) -> int:
         crossed = bisect.bisect_left(self.breaks, high) - bisect.bisect_left(self.breaks, low)
-        return high - low + _CLAUSE_PENALTY * crossed
+        quoted = sum(end - start - 1 for start, end in self.quoted if low <= start and end <= high)
+        return high - low - quoted + _CLAUSE_PENALTY * crossed
 
 
 def carried_kind(following: Iterable[str]) -> str | None:
