@@ -1514,3 +1514,20 @@ def test_a_times_colon_does_not_cut_the_clause_of_a_date() -> None:
         "at 9:00 a.m., in Courtroom 4, before Judge Ada Lorne of the Circuit Court of Elm County."
     )
     assert "Ada Lorne" in _only(text).parties
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Journalist Reza Karimi was arrested on 3 January 2023 at his home.", "en", "Reza Karimi"),
+        ("Activist Mariam Haidari was released on 4 May 2022.", "en", "Mariam Haidari"),
+        ("Avocate Nadia Berrada a été interpellée le 4 mai 2022.", "fr", "Nadia Berrada"),
+    ],
+)  # fmt: skip
+def test_a_description_before_a_name_at_a_sentences_start_is_not_the_name(
+    text: str, lang: str, name: str
+) -> None:
+    """A news lede's "Journalist Reza Karimi" made a party of that name, so the text's later
+    "Karimi" and a search for "Reza Karimi" missed it."""
+    [candidate] = extract(text, lang=lang).candidates
+    assert candidate.parties == [name]

@@ -886,12 +886,24 @@ _TRIM_START = frozenset(
     ("the", "this", "that", "le", "la", "les", "l'", "ce", "cette", "plaintiff", "defendant",
      "petitioner", "respondent", "appellant", "appellee")
 )  # fmt: skip
+# What a news lede puts before a person's name at the start of a sentence ("Journalist Reza
+# Karimi was arrested"): a description, not part of the name; dropped when a first name and a
+# surname remain.
+_DESCRIPTIONS = frozenset(
+    ("journalist", "reporter", "lawyer", "activist", "blogger", "dissident", "businessman",
+     "businesswoman", "writer", "author", "poet", "artist", "filmmaker", "photographer",
+     "student", "teacher", "professor", "researcher", "academic", "cleric", "rapper", "singer",
+     "journaliste", "avocat", "avocate", "militant", "militante", "opposant", "opposante",
+     "blogueur", "blogueuse", "ecrivain", "ecrivaine", "artiste", "etudiant", "etudiante",
+     "chercheur", "chercheuse", "poete", "cineaste", "photographe")
+)  # fmt: skip
 
 
 def _tidy(name: str) -> str:
     """Title-case words in capitals ("ANGERS" -> "Angers"); trim connectors, a month and a
     possessive at the end ("Department of Justice on April", "Customs Enforcement's") and an
-    article or a role at the start ("Plaintiff Securities and Exchange Commission")."""
+    article, a role or a description at the start ("Plaintiff Securities and Exchange
+    Commission", "Journalist Reza Karimi")."""
     words = name.replace("\n", " ").split()
     if words and len(words) > 1:
         words[-1] = re.sub(r"['\u2019]s$", "", words[-1])
@@ -900,6 +912,8 @@ def _tidy(name: str) -> str:
     while words and fold(words[-1]).rstrip(".") in _TRIM_END:
         words.pop()
     while words and fold(words[0]) in _TRIM_START:
+        words.pop(0)
+    if len(words) > 2 and fold(words[0]) in _DESCRIPTIONS:
         words.pop(0)
     return " ".join(_tidy_word(w) for w in words).rstrip(",")
 
