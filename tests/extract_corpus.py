@@ -43,6 +43,7 @@ SPLITS = (
     "trainA",
     "heldout13",
     "heldout14",
+    "trainD",
 )
 
 FOUND = "found"  # extract() proposes it as annotated (apart from got_kind)
