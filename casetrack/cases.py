@@ -65,12 +65,23 @@ def add_case(
     return get_case(store, slug)
 
 
+def slug_for(text: str) -> str | None:
+    """A valid slug made from a caption a person would type ("Uganda v. Ssenyonjo" gives
+    uganda-v-ssenyonjo), so a refusal can offer one; None when nothing Latin is left."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:64].rstrip("-")
+    return slug or None
+
+
 def _checked_slug(slug: str) -> str:
     slug = slug.strip()
     if not _SLUG.match(slug):
+        example = slug_for(slug) or "acme-2003"
         raise CasetrackError(
             f"invalid case slug {slug!r}: use letters, digits, '-', '_' or '.' "
-            "(up to 64, starting with a letter or digit), e.g. acme-2003"
+            f"(up to 64, starting with a letter or digit), e.g. {example}"
         )
     return slug
 
@@ -190,11 +201,20 @@ def _not_there(
     renamed = renamed_to(conn, slug)
     if renamed is not None:
         return f"no case {slug!r}: it was renamed {renamed!r}, the slug to use now"
-    how = (
-        f"create it with 'casetrack case add {quoted} --title TITLE'"
-        if to_add
-        else "see 'casetrack case list'"
-    )
+    titled = conn.execute(
+        "SELECT slug FROM cases WHERE title = ? COLLATE NOCASE AND deleted_at IS NULL"
+        " ORDER BY id LIMIT 1",
+        (slug,),
+    ).fetchone()
+    if titled is not None:
+        return f"no case {slug!r}: that is the title of case {titled[0]!r}, the slug to use"
+    if _SLUG.match(slug):
+        create = f"casetrack case add {quoted} --title TITLE"
+    else:
+        made = slug_for(slug) or "SLUG"
+        title = f'"{slug}"' if re.fullmatch(r'[^"$`\\!]*', slug) else quoted
+        create = f"casetrack case add {made} --title {title}"
+    how = f"create it with '{create}'" if to_add else "see 'casetrack case list'"
     near = did_you_mean(slug, case_slugs(conn) if slugs is None else slugs)
     return f"no case {slug!r}{near}: {how}"
 

@@ -70,6 +70,26 @@ def test_only_adding_to_a_missing_case_suggests_creating_it(cli: Cli) -> None:
         assert cli(*args, code=1).stderr.endswith(create), args
 
 
+def test_a_caption_typed_for_a_slug_gets_a_slug_that_works(cli: Cli) -> None:
+    """People type the case's caption where its slug goes: the hint they get must be a command
+    that runs, and once the case exists its title leads to its slug."""
+    result = cli("add", "Uganda v. Ssenyonjo", "2019-06-12", "Raid", code=1)
+    assert result.stderr == (
+        "casetrack: no case 'Uganda v. Ssenyonjo': create it with"
+        " 'casetrack case add uganda-v-ssenyonjo --title \"Uganda v. Ssenyonjo\"'\n"
+    )
+    refused = cli("case", "add", "Procès Hôpital (2019)", "--title", "x", code=1).stderr
+    assert refused.rstrip().endswith("e.g. proces-hopital-2019")
+    assert not cli.db_path.exists()
+    cli("case", "add", "uganda-v-ssenyonjo", "--title", "Uganda v. Ssenyonjo")
+    assert cli("timeline", "uganda v. ssenyonjo", code=1).stderr == (
+        "casetrack: no case 'uganda v. ssenyonjo': that is the title of case"
+        " 'uganda-v-ssenyonjo', the slug to use\n"
+    )
+    cli("add", "uganda-v-ssenyonjo", "2019-06-12", "Raid")
+    assert cli.query("SELECT count(*) FROM milestones") == [(1,)]
+
+
 def test_unknown_case_says_how_to_create_it_or_bring_it_back(cli: Cli) -> None:
     result = cli("add", "pmoi-2003", "2003-06-17", "Raid", code=1)
     assert result.stderr == (
