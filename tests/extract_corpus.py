@@ -44,6 +44,7 @@ SPLITS = (
     "heldout13",
     "heldout14",
     "trainD",
+    "trainE",
 )
 
 FOUND = "found"  # extract() proposes it as annotated (apart from got_kind)
