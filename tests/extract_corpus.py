@@ -43,6 +43,7 @@ SPLITS = (
     "trainA",
     "heldout13",
     "heldout14",
+    "heldout15",
     "trainD",
     "trainE",
 )
