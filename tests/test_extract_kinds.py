@@ -1661,3 +1661,40 @@ def test_a_quoted_name_between_the_event_and_its_date_counts_as_one_word(
     next clause ("and held in Evin prison") won: the date is the charge's."""
     lang = "fr" if " le " in text else "en"
     assert [c.kind for c in extract(text, lang=lang).candidates] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a place named after a step is no step: the facts of the matter
+        ("Le 3 mai 2019, il y a eu une bagarre dans une salle d'audience du tribunal.", "other"),
+        ("He was taken on 3 May 2019 to the Regional Referral Hospital, where he died.", "other"),
+        # no appearance: the warrant that came of it is the date's event
+        ("An arrest warrant was issued for the man after he failed to appear in the Local Court"
+         " on 3 May 2019.", "order"),
+        ("The warrant for the woman's arrest was issued in May 2019 by the Registrar.", "order"),
+        # a complaint lodged, a registry's notice to the other party, a paper received
+        ("Le 3 mai 2019, M. Dupont dépose une plainte contre son employeur.", "complaint"),
+        ("Le 3 mai 2019, le greffe notifiait la requête à l'État défendeur.", "other"),
+        ("The transcript, which was only received by this court on 3 May 2019, was short.",
+         "filing"),
+        ("La communication a été reçue par le Secrétariat de la Commission le 3 mai 2019.",
+         "filing"),
+        # an appeal heard
+        ("L'appel a été entendu le 3 mai 2019.", "hearing"),
+        # a commission's reports: on admissibility a ruling, on the merits a judgment
+        ("On 3 May 2019, the Commission adopted Report on admissibility No. 12/19.", "ruling"),
+        ("On 3 May 2019, the Commission adopted its Report on the merits No. 40/19.", "judgment"),
+        # a party's paper lodged at an international court's registry is no appeal
+        ("Le 3 mai 2019, l'État déposait au greffe de la Cour son mémoire en défense.", "filing"),
+    ],
+)  # fmt: skip
+def test_a_step_told_in_other_words(text: str, kind: str) -> None:
+    assert [c.kind for c in extract(text, lang="fr" if "Le " in text else "en").candidates] == [
+        kind
+    ]
+
+
+def test_an_event_nouns_label_dates_the_line_it_opens() -> None:
+    text = "Audience : Le 3 mai 2019, à Halifax (Nouvelle-Écosse).\n"
+    assert [c.kind for c in extract(text, lang="fr").candidates] == ["hearing"]

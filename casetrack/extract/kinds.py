@@ -104,6 +104,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # new complaints", "le juge de l'enquête préliminaire"
             r"charging part(?:y|ies)", r"rapporteurs? (?:on|for) new (?:complaints|communications)",
             r"juges? (?:de l'|des )enquetes? preliminaires?",
+            # places named after a step: "une salle d'audience", "Regional Referral Hospital"
+            r"salles? d'audiences?", r"referral (?:hospitals?|cent(?:re|er)s?|clinics?)",
+            # no appearance: what came of it is the date's event ("a warrant was issued after he
+            # failed to appear in court on 3 May")
+            r"fail\w* to appear (?:[\w-]+ ){0,2}(?:in|before) (?:[\w.-]+ ){0,3}"
+            r"(?:court|judge|magistrate)",
         ),
     ),
     (
@@ -466,8 +472,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # a warrant issued for someone's arrest; a chambre de l'instruction ruling on nullity
             r"issu\w* (?:an? |the )?(?:[\w-]+ ){0,2}(?:arrest|bench) warrants?",
             r"(?:arrest|bench) warrants? (?:was |were |had been |has been )?issued",
-            r"warrants? (?:of|for) (?:his |her |their )?arrest (?:was |were |had been |has been )?"
-            r"issued", r"issu\w* (?:an? |the )?warrants? (?:of|for) (?:his |her |their )?arrest",
+            r"warrants? (?:of|for) (?:his |her |their |(?:the )?[\w-]+'s? )?arrest (?:was |were "
+            r"|had been |has been )?issued",
+            r"issu\w* (?:an? |the )?warrants? (?:of|for) (?:his |her |their )?arrest",
             # what a court first issued and later unsealed, lifted or varied: a warrant, an order
             r"(?:initially|originally|first) issued",
             r"(?:delivr|decern|emi)\w* (?:un |le |des |deux |trois |plusieurs )?"
@@ -532,6 +539,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
         (
             r"judg(?:e)?ments?", r"jugements?",
+            # a commission's report on the merits, as a treaty body's Views (GUIDE.md)
+            r"reports? on (?:the )?merits", r"merits reports?",
         ),
     ),
     (
@@ -572,6 +581,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
         (
             r"rulings?", r"decisions?", r"determinations?", r"arrets?", r"appeals? judge?ments?",
+            # a commission's report on admissibility, as the ECHR's decision (GUIDE.md)
+            r"reports? on (?:the )?admissibility", r"admissibility reports?",
         ),
     ),
     (
@@ -599,8 +610,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # a request registered at a court's registry is an appeal: "Vu la requête,
             # enregistrée au greffe de la cour le 3 mai 2019" (a cour d'appel, administrative or
             # not; a first request goes to a tribunal's or the Conseil d'Etat's)
-            r"(?:enregistre\w* )?au greffe de la cour(?! d'assises)(?: administrative)?"
-            r"(?: d'appel)?",
+            r"(?:enregistre\w* )?au greffe de la cour (?:administrative(?: d'appel)?|d'appel)",
+            r"enregistre\w* au greffe de la cour(?! d'assises| de justice)(?: administrative)?",
         ),
         (
             r"appeals?", r"appel", r"recours", r"pourvois?", r"annonces? d'appel",
@@ -611,6 +622,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"oral arguments?", r"held a hearing", r"arraigned", r"(?:was|were|been) heard",
             r"(?:was|were|been) argued",
+            r"(?:appels?|affaires?|causes?|pourvois?|requetes?|recours|demandes?) (?:a|ont|avait"
+            r"|avaient) ete entendue?s?",
             # a case or appeal listed before a judge: "His appeal came before Judge X on"
             r"came (?:on )?(?:for hearing )?before (?:the )?(?:[\w.'-]+ ){0,4}?(?:judges?|justices?"
             r"|j\.|tribunal|court|panel|magistrates?)\b",
@@ -658,7 +671,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:a|ont|avait|avaient) assigne\w*",
             r"sais(?:it|irent|issait|i) (?:le |la )(?:tribunal|juge)",
             r"(?:filed|brought|instituted) (?:a |an )?(?:[\w-]+ ){0,2}(?:lawsuit|suit|action)",
-            r"depose\w* plainte",
+            r"depose\w* (?:une |sa |leur |la )?plainte",
             # a claim against someone in court; a claim "for" a benefit is a filing
             r"fil(?:e|es|ed|ing) (?:a |an |his |her |their |its |the )?(?:[\w-]+ )?claims?"
             r"(?! for\b)",
@@ -694,7 +707,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"|au (?:tribunal|conseil))",
             # a party's submissions on an appeal: "a conclu au rejet de l'appel"
             r"(?:a|ont|avait|avaient) conclu (?:au|a la|a l'|aux|a ce que)",
-            r"received (?:by|at) the (?:court|registry|clerk)",
+            r"received (?:by|at) (?:the|this) (?:court|registry|clerk|secretariat)",
+            # a complaint or communication reaching a commission's or court's registry
+            r"recue?s? (?:par|au|a) (?:le |la |l')?(?:secretariat|greffe)",
             r"designat\w* (?:that )?(?:the )?(?:appellate |trial )?record",
         ),
         (
@@ -741,7 +756,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # the appeal entered on the appellate court's docket: "was docketed in this court"
             r"(?:(?<=\band )|was |were |been )docketed", r"(?<=\bet )enregistree?s? le",
             # a paper served on a party: "notifié le 14 mars aux comptables"
-            r"notifie\w*", r"notified",
+            r"notifi(?:e\w*|ait|aient|a|erent|ant)\b", r"notified",
             # a letter registered at a prosecutor's office, before any court is seized
             r"enregistree?s? le(?=[^,;]{1,40}\bau parquet)",
             # serving the papers that start a case, and an immigration detainer: no step
@@ -1312,6 +1327,9 @@ class KindWords:
             if main is not None:
                 return main
         colon = self.folded.rfind(":", low, start)
+        label = self._label_before(colon) if colon >= 0 else None
+        if label is not None and _TOLD_AFTER_COLON.rx.fullmatch(self.folded, colon + 1, start):
+            return label  # "Audience : Le 4 octobre 2004, à Halifax": a head's label
         if (
             colon >= 0
             and _TOLD_AFTER_COLON.rx.fullmatch(self.folded, colon + 1, start)
@@ -1334,6 +1352,18 @@ class KindWords:
                 scored.append((distance, kind))
             index += 1
         return min(scored, key=lambda score: score[0])[1] if scored else "other"
+
+    def _label_before(self, colon: int) -> str | None:
+        """The kind of an event noun that alone opens the line up to `colon`, a label ("Audience
+        :", "Hearing:"), or None where the line says more."""
+        line_start = self.folded.rfind("\n", 0, colon) + 1
+        label = self.folded[line_start:colon].strip(" \t|*-")
+        nouns = [w for w in self.words if line_start <= w[0] and w[1] <= colon]
+        if len(nouns) == 1 and nouns[0][3] == _NOUN:
+            noun_start, noun_end = nouns[0][:2]
+            if self.folded[noun_start:noun_end] == label:
+                return nouns[0][2]
+        return None
 
     def _in_dateline(self, start: int, end: int) -> bool:
         """Whether the date is a release's dateline run into its headline ("... Charged in
