@@ -25,8 +25,19 @@ Measures, summed over a split's texts:
   annotated kind.
 - parties: of the parties annotated on found milestones, the share the proposal names,
   first with no case given (only what the text itself says), then with the case's parties
-  and aliases known. A name matches a party when it is the party's name or an alias, or one
-  contains the other as whole words ("Horton" and "Reggie Horton"), ignoring case and accents.
+  and aliases known. A name matches a party when it is the party's name or an alias (ignoring
+  case, accents and articles: "the State" is "State"), or when one contains the other as whole
+  words and the shorter one names what the longer names: it holds a word that tells a party
+  apart ("Horton" in "Reggie Horton", "Revenue Authority" in "Kenya Revenue Authority"), or
+  else it is two or more generic words that head the longer name, followed by nothing, a
+  comma, "of"/"de", a number or a French court's qualifier ("Court of Appeal" in "Court of
+  Appeal for Ontario", "Trial Chamber" in "Trial Chamber II", "Cour d'appel" in "Cour d'appel
+  pénale"). Generic words (GENERIC below: kinds of court, office, body, role and step, titles,
+  articles and linking words) name no one alone: "Appeal" and "Court" do not name the "Court
+  of Appeal of Kenya", nor "la Cour" (an alias) the "Greffe de la Cour", nor "République" the
+  "République du Togo" unless the annotation lists it as an alias. Nor does a name that the
+  longer one is only "of" or "de": "Uganda" is not the "High Court of Uganda", nor the "Cour
+  d'appel de Rouen" its "première présidente de la cour d'appel de Rouen".
 - duplicates: proposals of a date beyond the number of milestones annotated with it (at
   least one): the same event proposed twice.
 - junk: proposals of a date the annotation lists as not a milestone (citation years, dates of
@@ -175,18 +186,115 @@ FINDERS: dict[str, Finder] = {
 }
 
 
-def _words(name: str) -> str:
-    return " " + " ".join(re.findall(r"\w+", fold(name))) + " "
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Words that never tell one party from another: articles, words that link a name's parts, and
+# the kinds of court, office, role, body and step a text names ("the Court", "Appeal", "State").
+ARTICLES = _set("the le la les l' un une")
+LINKS = _set("of for at in to on de du des d' au aux pres pour en sur par")
+FUNCTION = ARTICLES | LINKS | _set("and et this that these cette ce cet ces his her its their")
+GENERIC = FUNCTION | _set(
+    """
+    court courts cour cours tribunal tribunals tribunaux juridiction bench panel chamber chambers
+    chambre division section registry registrar greffe greffier clerk jury grand
+    appeal appeals appel appellate supreme high superior district circuit county
+    municipal regional federal national international state states etat etats united republic
+    republique government gouvernement kingdom royaume commonwealth people crown nation nations
+    us usa uk commission committee council conseil board office bureau department
+    departement ministry ministere minister ministre secretary secretariat agency authority
+    autorite administration service services police prosecutor prosecutors prosecution procureur
+    parquet public publique attorney attorneys general generale solicitor counsel avocat avocats
+    maitre maitres judge judges juge juges justice justices magistrate magistrates magistrat
+    president presidente premier premiere chief deputy vice officer officers officier
+    mr mrs ms dr m mme mlle me sir lord lady honourable honorable hon honour honor j jj
+    petition motion ruling judgment judgement jugement arret decision order orders ordonnance
+    application hearing trial pre case matter affaire proceedings procedure opinion submissions
+    report rules rule act law loi code
+    applicant applicants appellant appellants respondent respondents petitioner petitioners
+    plaintiff plaintiffs defendant defendants claimant claimants accused complainant party
+    parties partie others autres requerant requerante requerants demandeur demanderesse
+    defendeur defenderesse appelant appelante appelants intime intimee prevenu prevenue co
+    victim victims witness child children enfant enfants son daughter fils fille mother father
+    mere pere wife husband epouse mari
+    association company corporation inc ltd llc sa sas sarl societe society union university
+    universite school college bank banque hospital group team unit force center centre
+    institute foundation fund trust commune city ville town village province canton cantonal
+    prefecture prefet sous maire mayor governor gouverneur sheriff constable army military
+    criminal criminelle civil civile penal penale administrative administratif administratives
+    constitutional constitutionnel constitutionnelle family tax human rights droits homme
+    cassation instance first second third grande inter
+    """
+)
+# What may follow a body's generic name and leave it the head: "Cour d'appel pénale".
+QUALIFIERS = _set("penale civile criminelle administrative sociale commerciale correctionnelle")
+
+
+def _tokens(name: str) -> list[str]:
+    """A name's words, folded, with "l'" and "d'" kept whole, initials run together ("U.S." is
+    "us") and a comma or an opening bracket kept as a token of its own."""
+    folded = re.sub(r"\b(\w)\.(?=\w\b)", r"\1", fold(name))
+    return re.findall(r"\b[dl]'|\w+|[,(]", folded)
+
+
+def _words(name: str, articles: bool = True) -> str:
+    kept = (w for w in _tokens(name) if w not in ",(" and (articles or w not in ARTICLES))
+    return " " + " ".join(kept) + " "
+
+
+def _ends_a_head(rest: Sequence[str]) -> bool:
+    """Whether what follows a name's first words leaves them its head: nothing, a comma or a
+    bracket, a word that links a place, a number ("Court of Appeal for Ontario", "Trial Chamber
+    II", "Court of Appeal (Criminal Division)") or a French court's qualifier ("pénale")."""
+    if not rest or rest[0] in ",(" or rest[0] in LINKS or rest[0] in QUALIFIERS:
+        return True
+    return bool(re.fullmatch(r"\d+|[ivx]+", rest[0]))
+
+
+def _names_within(short: str, long: str) -> bool:
+    """Whether the name `short`, found as whole words inside `long`, names what `long` names.
+
+    It must not be a place or body that `long` is only "of" ("Uganda" in "High Court of
+    Uganda", "Cour de cassation" in "président de la Cour de cassation"), and it must hold a
+    word that tells a party apart ("Horton", "Revenue"), or else be two or more words that head
+    `long` ("Court of Appeal" in "Court of Appeal for Ontario"). A generic word alone ("Court",
+    "Appeal", "State", "la Cour") names no one in particular.
+    """
+    mine = [w for w in _tokens(short) if w not in ",("]
+    theirs = _tokens(long)
+    at = [i for i, w in enumerate(theirs) if w not in ",("]  # each word's place in theirs
+    words = [theirs[i] for i in at]
+    content = [w for w in mine if w not in FUNCTION]
+    for start in range(len(words) - len(mine) + 1):
+        if words[start : start + len(mine)] != mine:
+            continue
+        before = [w for w in theirs[: at[start]] if w not in ARTICLES]
+        if before and before[-1] in LINKS:
+            continue
+        if any(w not in GENERIC for w in mine):
+            return True
+        end = at[start + len(mine) - 1] + 1
+        if not before and len(content) >= 2 and _ends_a_head(theirs[end:]):
+            return True
+    return False
 
 
 def names_party(found: str, party: str, aliases: Sequence[str]) -> bool:
     """Whether a proposed name stands for an annotated party (see the module docstring)."""
-    mine = _words(found)
-    if mine.strip() == "":
+    if _words(found, articles=False).strip() == "":
         return False
-    return any(
-        mine in _words(name) or _words(name) in mine for name in (party, *aliases) if name.strip()
-    )
+    for name in (party, *aliases):
+        if _words(name, articles=False).strip() == "":
+            continue
+        if _words(found, articles=False) == _words(name, articles=False):
+            return True
+        mine, theirs = _words(found), _words(name)
+        if theirs in mine and _names_within(name, found):
+            return True
+        if mine in theirs and _names_within(found, name):
+            return True
+    return False
 
 
 def _pair(gold: Sequence[Any], proposals: Sequence[Proposal]) -> list[tuple[Any, Proposal]]:

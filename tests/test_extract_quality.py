@@ -22,11 +22,13 @@ from tests.extract_corpus import SPLITS, real_samples
 ROOT = Path(__file__).resolve().parent.parent
 
 # What the tuning split scores today: raise these as the rules improve, never lower them (they
-# were set anew when 10 press releases, ECHR statements of facts and opinions joined the split).
+# were set anew when 10 press releases, ECHR statements of facts and opinions joined the split,
+# and parties when the evaluator stopped crediting a generic name: "Chief Constable" does not
+# name the "Deputy Chief Constable", 0.9 to 0.883).
 FLOOR = {
     "f1": 1.0,
     "kinds": 0.975,
-    "parties": 0.9,
+    "parties": 0.883,
     "parties_with_case": 0.967,
 }
 CEILING = {"duplicates": 0, "junk": 0}
@@ -97,3 +99,54 @@ def test_the_parties_a_proposal_misses_are_listed_by_their_annotated_names() -> 
     proposal = evaluator.Proposal("2001-05-03", "ruling", ("Horton", "Tennessee"))
     assert evaluator._parties_missed(sample, milestone, proposal) == ["Court of Appeals"]
     assert evaluator._parties_found(sample, milestone, proposal) == 1
+
+
+@pytest.mark.parametrize(
+    ("found", "party", "aliases"),
+    [
+        ("Horton", "Reggie Horton", ()),
+        ("Reggie Horton", "Horton", ()),
+        ("Mr Reggie Horton", "Reggie Horton", ()),
+        ("the Petitioner", "Reggie Horton", ("Petitioner",)),
+        ("State", "State of Ruritania", ("the State",)),
+        ("Revenue Authority", "Ruritania Revenue Authority", ()),
+        ("Court of Appeal", "Court of Appeal for Ruritania", ()),
+        ("Court of Appeal", "Court of Appeal (Criminal Division)", ()),
+        ("Supreme Court", "Supreme Court, Ruritania County", ()),
+        ("Trial Chamber", "Trial Chamber II", ()),
+        ("Cour d'appel", "Cour d'appel pénale", ()),
+        ("Cour de cassation", "Cour de cassation de Ruritanie", ()),
+        ("U.S. District Court", "U.S. District Court for the District of Ruritania", ()),
+    ],
+)
+def test_a_name_or_its_distinctive_words_name_the_party(
+    found: str, party: str, aliases: tuple[str, ...]
+) -> None:
+    assert _evaluator().names_party(found, party, aliases)
+
+
+@pytest.mark.parametrize(
+    ("found", "party", "aliases"),
+    [
+        ("Appeal", "Court of Appeal of Ruritania", ()),
+        ("Court", "Court of Appeal of Ruritania", ()),
+        ("Supreme", "Supreme Court of Ruritania", ()),
+        ("Petition", "Reggie Horton", ("Reggie Horton's Petition",)),
+        ("Honour", "Judge Horton", ("His Honour Judge Horton",)),
+        ("République", "République de Ruritanie", ()),
+        ("State", "State of Ruritania", ()),
+        ("Others", "Reggie Horton", ("Reggie Horton and Others",)),
+        ("Greffe de la Cour", "Cour de justice de Ruritanie", ("la Cour",)),
+        ("Rules of Court", "Court of Human Rights", ("Court",)),
+        ("Ruritania", "High Court of Ruritania", ()),
+        ("Court of Appeal of Ruritania", "Registrar of the Court of Appeal of Ruritania", ()),
+        ("Chief Constable", "Deputy Chief Constable", ()),
+        ("United States", "United States District Court", ()),
+        ("Court of Appeal", "District Court of Appeal", ()),
+    ],
+)
+def test_a_generic_word_or_what_a_name_is_of_names_no_party(
+    found: str, party: str, aliases: tuple[str, ...]
+) -> None:
+    """Each of these was credited while any whole-word containment counted."""
+    assert not _evaluator().names_party(found, party, aliases)
