@@ -5,15 +5,16 @@ judgments, most of them knowing the rules: each Expected entry is the milestone 
 reader would propose, and where extract() gets one wrong the entry says so (`status`,
 `got_kind`), so the tests pin today's behaviour exactly while the evaluation still counts the
 error. `real_samples(split)` reads the real texts in tests/corpus/extract/ (see its README):
-the "tune" and "tune2" splits, which the rules may be tuned on, and the "heldout" to "heldout14"
-splits, which they never are
+the "tune" and "tune2" splits, which the rules may be tuned on, the "heldout" to "heldout15"
+splits, which they never are, and the one-reader training splits "trainA" to "trainE", whose
+misses are read once they are scored
 ("heldout2" and "heldout3" were added once the misses of "heldout" had been read, "heldout4" once
 those of "heldout3" had, "heldout5" once "heldout4" had been scored and spent, "heldout6" once
 "heldout5" had, "heldout7" as a second clean split beside "heldout6", "heldout8" and "heldout9"
 annotated blind under tests/corpus/extract/GUIDE.md, and "heldout10" likewise; "heldout6" to
 "heldout10" were each scored once with the rules frozen and then spent, their misses read;
-"heldout11" to "heldout14" were annotated blind likewise, "heldout11" to "heldout13" spent,
-"heldout14" sealed: see SEALED in scripts/evaluate_extract.py).
+"heldout11" to "heldout15" were annotated blind likewise, "heldout11" to "heldout13" spent,
+"heldout14" and "heldout15" sealed: see SEALED in scripts/evaluate_extract.py).
 """
 
 from __future__ import annotations

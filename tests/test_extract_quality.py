@@ -88,6 +88,7 @@ def test_every_annotation_reads_as_the_evaluator_reads_it(split: str) -> None:
         for milestone in sample.expected:
             assert edtf.fullmatch(milestone.date), (sample.name, milestone.date)
             assert milestone.kind in DEFAULT_KINDS, (sample.name, milestone.kind)
+            assert milestone.kind != "verdict", (sample.name, "GUIDE.md never uses verdict")
             assert set(milestone.parties) <= names, (sample.name, milestone.parties)
         assert sample.text.strip(), sample.name
 
