@@ -1519,3 +1519,17 @@ def test_figures_read_month_first_in_a_text_that_words_its_dates_month_first() -
     assert dates("On 3 May 2019 the court ruled. The order of 03/06/2019 was stayed.") == [
         "2019-05-03"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("From March 3 to March 11, 2015, Mr. Doe was tried before a jury.", "en", "2015-03-03"),
+        ("Le procès se tiendra du 4 mai au 10 juillet 2020 devant la cour d'assises.", "fr",
+         "2020-05-04"),
+    ],
+)  # fmt: skip
+def test_a_trial_told_as_a_period_is_dated_by_its_first_day(
+    text: str, lang: str, want: str
+) -> None:
+    assert only(text, lang).date == want

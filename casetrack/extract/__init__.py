@@ -42,6 +42,7 @@ from casetrack.extract.dates import (
     bounds_a_state,
     dateline,
     find_dates,
+    first_day,
     head_date,
     is_dated_headline,
     is_dateline,
@@ -301,6 +302,8 @@ def extract(
                 kind = "release"  # "held in detention until 28 May 2009": the day it ended
             if span.precision == "interval" and kind not in _LASTING:
                 continue  # a period of service, of a survey, of the conduct charged: no event
+            if span.precision == "interval" and kind in _FIRST_DAY:
+                span = first_day(span)  # "tried from July 12 to July 19, 2007": its first day
             told_after = decided_on is not None and span.start > decided_on
             if told_after and offset + date_found.start >= HEAD and kind not in _AHEAD:
                 continue  # after the decision's own date: a term's end, a year the copy lost
@@ -632,6 +635,7 @@ def _names_a_decision(
 
 # Events that last, so that a period can be one: "detained from 3 May to 5 June".
 _LASTING = frozenset({"detention", "trial", "hearing", "investigation", "parole"})
+_FIRST_DAY = frozenset({"trial", "hearing"})  # dated by the day they open, as GUIDE.md says
 _DECISIONS = frozenset({"ruling", "judgment", "conviction", "acquittal", "dismissal"})
 _DECIDING = _DECISIONS | {"order", "sentencing"}
 _PLAIN_DECISIONS = frozenset({"ruling", "judgment"})

@@ -657,6 +657,14 @@ def _period(day: date, precision: str, approximate: bool = False) -> Span:
     return Span(f"{day.year:04d}{mark}", first, date(day.year, 12, 31), "year", approximate)
 
 
+def first_day(span: Span) -> Span:
+    """The first day, month or year of a period (EDTF "2007-07-12/2007-07-19"): where a
+    trial or hearing told as a period begins ("From July 12 to July 19, 2007, he was tried")."""
+    first = span.text.split("/")[0]
+    precision = {10: "day", 7: "month"}.get(len(first), "year")
+    return _period(span.start, precision)
+
+
 def season_span(year: int, season: int) -> Span:
     """A season as EDTF ("2003-22"), from the first day of its first month (spring: March)."""
     first = date(year, (season - 21) * 3 + 3, 1)
