@@ -1533,3 +1533,15 @@ def test_a_trial_told_as_a_period_is_dated_by_its_first_day(
     text: str, lang: str, want: str
 ) -> None:
     assert only(text, lang).date == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2011 he pleaded guilty to assaults committed between February 1974 and late"
+        " 1983.",
+        "On 3 May 2011 he pleaded guilty to assaults committed between February 1974 and 1983.",
+    ],
+)
+def test_a_period_from_a_month_to_a_year_is_no_event(text: str) -> None:
+    assert dates(text) == ["2011-05-03"]

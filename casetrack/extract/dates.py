@@ -1130,6 +1130,12 @@ _HEDGED = Regex(
     re.IGNORECASE,
 )
 _BARE_YEAR = Regex(r"(?P<year>19\d\d|20\d\d)(?![\w/.,:-]\d)")
+# A period's last year with the third of it: "between February 1974 and late 1983".
+_QUALIFIED_END_YEAR = Regex(
+    r"(?:early|late|mid|(?:the\s+)?(?:beginning|middle|end)\s+of|d[ée]but|fin|mi)(?:\s*-\s*|\s+)"
+    r"(?P<year>19\d\d|20\d\d)(?![\w/.,:-]\d)",
+    re.IGNORECASE,
+)
 
 
 def _periods(text: str, found: list[Found]) -> list[Found]:
@@ -1168,8 +1174,9 @@ def _period_from(text: str, first: Found, following: list[Found]) -> tuple[Found
         second, taken = replace(after, span=end), 1
     else:
         year = _BARE_YEAR.rx.match(text, link.end())
-        if year is None or first.span is None or first.span.precision != "year":
-            return None
+        year = year or _QUALIFIED_END_YEAR.rx.match(text, link.end())
+        if year is None or first.span is None or first.span.precision not in ("year", "month"):
+            return None  # "between 2001 and 2003", "between February 1974 and late 1983"
         span = _period(date(int(year.group("year")), 1, 1), "year")
         second, taken = Found(year.start(), year.end(), year.group(0), span=span), 0
     assert second.span is not None
