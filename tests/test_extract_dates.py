@@ -1545,3 +1545,17 @@ def test_a_trial_told_as_a_period_is_dated_by_its_first_day(
 )
 def test_a_period_from_a_month_to_a_year_is_no_event(text: str) -> None:
     assert dates(text) == ["2011-05-03"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le 2 mai 2024, le tribunal a posé une question sur l'article 5 du décret flamand du"
+        " 24 février 2017 relatif à l'expropriation (publié au Moniteur belge du 25 avril 2017).",
+        "Le 2 mai 2024, la Cour a déclaré le pourvoi déchu selon l'article 52 de la loi 61-013 du"
+        " 19 juillet 1961.",
+        "Le 2 mai 2024, la Cour a appliqué la loi fédérale du 3 octobre 2003.",
+    ],
+)
+def test_a_law_named_by_its_legislature_number_or_gazette_is_no_event(text: str) -> None:
+    assert dates(text, "fr") == ["2024-05-02"]
