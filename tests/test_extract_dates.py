@@ -1559,3 +1559,24 @@ def test_a_period_from_a_month_to_a_year_is_no_event(text: str) -> None:
 )
 def test_a_law_named_by_its_legislature_number_or_gazette_is_no_event(text: str) -> None:
     assert dates(text, "fr") == ["2024-05-02"]
+
+
+@pytest.mark.parametrize(
+    ("days", "hearing", "decision"),
+    [
+        ("14, 15 March, 2, 3 April and 30 June 2021", "2021-03-14", "2021-06-30"),
+        ("5, 7-9, 20 October 2020 and 12 February 2021", "2020-10-05", "2021-02-12"),
+        ("3, 4 December and 18 January 2022", "2021-12-03", "2022-01-18"),
+    ],
+)
+def test_the_days_a_court_sat_before_its_decisions_day_are_one_hearing(
+    days: str, hearing: str, decision: str
+) -> None:
+    text = (
+        "IN THE COURT OF APPEAL\n\nCRIMINAL APPEAL NO 12/2019\n\nJOHN DOE v R\n\n"
+        f"Miss A Roe for the applicant\n\n{days}\n\n"
+        "[1] The applicant was convicted of murder on 3 May 2019."
+    )
+    got = [(c.date, c.kind) for c in extract(text).candidates]
+    assert got[0] == (hearing, "hearing")
+    assert [d for d, _ in got] == [hearing, decision, "2019-05-03"]

@@ -277,6 +277,7 @@ def extract(
                 sentence, date_found.start, date_found.end, offset, decision, story
             )
             kind = "ruling" if citation is not None else header
+            kind = "hearing" if date_found.sitting else kind  # "7, 8 November 2016 and ..."
             kind = kind or stamped_kind(sentence[: date_found.start], story)
             kind = kind or signed_kind(sentence[: date_found.start], story)
             kind = kind or kind_words.nearest(date_found.start, date_found.end)

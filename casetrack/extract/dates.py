@@ -643,6 +643,7 @@ class Found:
     conduct: bool = False  # a period with hedged bounds: the conduct charged, no event
     ahead: bool = False  # told as still to come ("sentencing is set for Sept. 12")
     back: bool = False  # told as before the story's time ("he had been charged on May 3")
+    sitting: bool = False  # the days a court sat, before its decision's: a hearing
 
 
 _PRECISIONS = ("day", "month", "year")
@@ -892,8 +893,48 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
         found.append(Found(m.start(), m.end(), m.group(0), ago=(0, "day")))
     for m in _SAME_DAY.rx.finditer(text):
         found.append(Found(m.start(), m.end(), m.group(0), same_day=True))
+    found = _sitting_days(text, found)
     kept = _sharing_a_year(text, drop_overlaps(found, lambda f: (f.start, f.end)))
     return _events(text, _periods(text, [_told_ahead(text, f) for f in kept]))
+
+
+# The days a court sat, listed before the day it gave its decision, as a head gives them:
+# "29, 30 June, 1, 2 July and 25 September 2020", "7, 8 November 2016 and 15 January 2018".
+_SAT_DAYS = r"[0-3]?\d(?:st|nd|rd|th)?(?:\s*(?:,|-|\u2013)\s*[0-3]?\d(?:st|nd|rd|th)?)*"
+_SITTING_DAYS = Regex(
+    _NOT_AFTER_NUMBER
+    + r"(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:,|-|\u2013)\s*"
+    + _SAT_DAYS
+    + r"\s+(?P<month>"
+    + _ANY_MONTH_FORMS
+    + r")\.?(?:,?\s+(?P<year>19\d\d|20\d\d))?(?:\s*,\s*"
+    + _SAT_DAYS
+    + r"\s+(?:"
+    + _ANY_MONTH_FORMS
+    + r")\.?(?:,?\s+(?:19\d\d|20\d\d))?)*\s*,?\s+(?:and|et|&)\s+(?=[0-3]?\d(?:st|nd|rd|th)?\s+"
+    + r"(?P<last_month>"
+    + _ANY_MONTH_FORMS
+    + r")\.?,?\s+(?P<last_year>19\d\d|20\d\d)(?![\w/.,:-]\d))",
+    re.IGNORECASE,
+)
+
+
+def _sitting_days(text: str, found: list[Found]) -> list[Found]:
+    """The days of a hearing listed before the decision's day ("7, 8 November 2016 and 15
+    January 2018"): one hearing, dated by its first day (the year the decision's when the list
+    gives none, the one before when its month comes later), then the decision's day."""
+    for m in _SITTING_DAYS.rx.finditer(text):
+        month, last = month_number(m["month"]), month_number(m["last_month"])
+        if month is None or last is None:
+            continue
+        year = int(m["year"]) if m["year"] else int(m["last_year"]) - (month > last)
+        span = _full_date(year, month, int(m["first"]))
+        if span is None:
+            continue
+        end = m.end("year") if m["year"] else m.end("month")
+        found = [f for f in found if not m.start() <= f.start < m.end()]
+        found.append(Found(m.start(), end, text[m.start() : end], span=span, sitting=True))
+    return found
 
 
 _AND = Regex(r"\s*,?\s*(?:and|et|&)\s+", re.IGNORECASE)
