@@ -1539,16 +1539,10 @@ def test_an_organisation_name_wrapped_onto_the_next_line_still_spells_its_acrony
     [
         ("The guard was detained from March 1971 to June 1974.", "en", "1971-03/1974-06",
          "1971-03-01", "1974-06-30"),
-        ("The hearings ran between 2005 and 2007.", "en", "2005/2007",
-         "2005-01-01", "2007-12-31"),
         ("He was held in custody from 1998 to 2000, the bank said.", "en", "1998/2000",
          "1998-01-01", "2000-12-31"),
         ("Il a été détenu du 4 février au 9 mai 2012 à Rennes.", "fr", "2012-02-04/2012-05-09",
          "2012-02-04", "2012-05-09"),
-        ("The trial lasted from 2 June 2016 to 14 July 2016.", "en", "2016-06-02/2016-07-14",
-         "2016-06-02", "2016-07-14"),
-        ("The court sat for the period January 1, 2007 through March 31, 2007 in trial.", "en",
-         "2007-01-01/2007-03-31", "2007-01-01", "2007-03-31"),
     ],
 )  # fmt: skip
 def test_a_period_is_one_candidate_with_an_interval(
@@ -1561,6 +1555,19 @@ def test_a_period_is_one_candidate_with_an_interval(
         end,
     )
     assert candidate.precision == "interval"
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("The hearings ran between 2005 and 2007.", "2005"),
+        ("The trial lasted from 2 June 2016 to 14 July 2016.", "2016-06-02"),
+        ("The court sat for the period January 1, 2007 through March 31, 2007 in trial.",
+         "2007-01-01"),
+    ],
+)  # fmt: skip
+def test_a_trial_or_hearing_over_a_period_is_dated_by_its_first_day(text: str, edtf: str) -> None:
+    assert only(text).date == edtf
 
 
 @pytest.mark.parametrize(
@@ -1614,11 +1621,13 @@ def test_a_year_before_1900_written_with_its_month_is_its_own_year(
 @pytest.mark.parametrize(
     ("text", "lang", "dates"),
     [
-        ("Le procès s'est tenu du 13 au 30 mars 2018.", "fr", ["2018-03-13/2018-03-30"]),
-        ("The trial ran from 13 to 30 March 2018.", "en", ["2018-03-13/2018-03-30"]),
-        ("The trial was held 13-30 March 2018.", "en", ["2018-03-13/2018-03-30"]),
-        ("The trial was held March 13\u201330, 2018, in Paris.", "en", ["2018-03-13/2018-03-30"]),
-        ("Hearings took place between 4 and 9 May 2018.", "en", ["2018-05-04/2018-05-09"]),
+        # (a trial or hearing is then dated by its first day, as the annotation guide has it)
+        ("Le procès s'est tenu du 13 au 30 mars 2018.", "fr", ["2018-03-13"]),
+        ("The trial ran from 13 to 30 March 2018.", "en", ["2018-03-13"]),
+        ("The trial was held 13-30 March 2018.", "en", ["2018-03-13"]),
+        ("The trial was held March 13\u201330, 2018, in Paris.", "en", ["2018-03-13"]),
+        ("Hearings took place between 4 and 9 May 2018.", "en", ["2018-05-04"]),
+        ("He was detained from 4 to 9 May 2018.", "en", ["2018-05-04/2018-05-09"]),
         ("He was arrested on 4 and 9 May 2018.", "en", ["2018-05-04", "2018-05-09"]),
     ],
 )

@@ -398,12 +398,13 @@ def test_the_same_the_next_or_the_previous_day_month_or_year_is_exact(
          "examen.", "fr", ["2003-06-17/2003-06-20", "2003-06-21"]),
         ("He was held in custody from 3 to 6 May 2010. The next day he was charged.", "en",
          ["2010-05-03/2010-05-06", "2010-05-07"]),
+        # (a trial or hearing is proposed at its first day, its period still what "after" means)
         ("The trial ran from 3 to 14 March 2011. The day after, the jury was discharged.", "en",
-         ["2011-03-03/2011-03-14", "2011-03-15"]),
+         ["2011-03-03", "2011-03-15"]),
         ("Il a été détenu du 3 au 6 mai 2010. La veille, son domicile avait été perquisitionné.",
          "fr", ["2010-05-03/2010-05-06", "2010-05-02"]),
         ("The hearing was held from 3 to 6 May 2010. The day before, he was arrested.", "en",
-         ["2010-05-03/2010-05-06", "2010-05-02"]),
+         ["2010-05-03", "2010-05-02"]),
     ],
 )  # fmt: skip
 def test_the_day_after_a_period_follows_its_last_day_the_day_before_precedes_its_first(
