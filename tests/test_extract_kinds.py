@@ -1698,3 +1698,55 @@ def test_a_step_told_in_other_words(text: str, kind: str) -> None:
 def test_an_event_nouns_label_dates_the_line_it_opens() -> None:
     text = "Audience : Le 3 mai 2019, à Halifax (Nouvelle-Écosse).\n"
     assert [c.kind for c in extract(text, lang="fr").candidates] == ["hearing"]
+
+
+# Counsel and the court's furniture, which push a head's labels past its first lines.
+_COUNSEL = (
+    "Mr A. Brown and Ms C. Green instructed by Brown & Co for the appellant\n\n"
+    "Ms D. White, Director of Public Prosecutions, and Mr E. Black for the Crown\n\n"
+    "Criminal law - Appeal against conviction and sentence - Theft - Whether the judge erred"
+    " in admitting the evidence of the witness - Whether the sentence was manifestly"
+    " excessive - Appeal dismissed\n\nJUDGES\nJONES, BLACK and GREY JJA\nWHERE HELD\nTOWN\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        # the text's own citation line dates its decision, of the court's level
+        ("Smith v The Queen [2019] XXCA 12 (3 May 2019)\n\nIN THE COURT OF APPEAL\n\n"
+         "JOHN SMITH Appellant\n\nv\n\nTHE QUEEN Respondent\n\nJUDGMENT\n\n"
+         "[1] The appellant was convicted of theft.", "ruling"),
+        ("Republic v Okello (Criminal Session 12 of 2018) [2019] XXHC 40 (3 May 2019)\n\n"
+         "IN THE HIGH COURT AT KAMPALA\n\nREPUBLIC v OKELLO\n\nJUDGMENT\n\n"
+         "[1] The accused stands indicted of murder.", "judgment"),
+        # a head's labels on the line above their dates, colon or none
+        ("IN THE COURT OF APPEAL\n\nJOHN SMITH Appellant v THE QUEEN Respondent\n\n"
+         "DATE OF HEARING\n3 May 2019\n\n[1] The appellant was convicted of theft.", "hearing"),
+        ("Page 1 of 9 IN THE COURT OF APPEAL CRIMINAL APPEAL NO. 1 OF 2018 BETWEEN JOHN SMITH"
+         " APPELLANT AND THE STATE RESPONDENT DATE DELIVERED: 3 rd May, 2019\n\n"
+         "IN THE COURT OF APPEAL\n\nCRIMINAL APPEAL NO. 1 OF 2018\n\nJOHN SMITH APPELLANT\n\n"
+         "AND\n\nTHE STATE RESPONDENT\n\n" + _COUNSEL + "DATE DELIVERED: 3rd May, 2019\n\n"
+         "Delivered by: A. Jones JA\n\nAfter a trial, John Smith was convicted.", "ruling"),
+        # what a title in capitals below the caption names as decided: bail
+        ("Smith v S (CC1/2018) [2019] XXHC 4 (3 May 2019)\n\nIN THE HIGH COURT\n\n"
+         "CASE NO. CC1/2018\n\nIn the matter between:\n\nJOHN SMITH APPELLANT/APPLICANT\n\nand\n\n"
+         "THE STATE RESPONDENT\n\nORDER\n\nThe application for leave to appeal against the"
+         " refusal to admit the applicant to bail is dismissed.\n\nJUDGMENT IN THE APPLICATION"
+         " FOR LEAVE TO APPEAL AGAINST THE REFUSAL OF BAIL PENDING APPEAL\n\n"
+         "[1] The applicant seeks leave.", "order"),
+    ],
+)  # fmt: skip
+def test_a_citation_line_or_a_label_above_dates_the_decision(head: str, want: str) -> None:
+    assert [kind for day, kind in kinds(head) if day == "2019-05-03"] == [want]
+
+
+def test_a_citation_line_and_the_heads_labels_of_one_decision() -> None:
+    """The citation line and "DATE OF JUDGMENT" date one ruling; "DATE OF HEARING" its hearing."""
+    head = (
+        "Smith v The Queen [2019] XXCA 12 (3 May 2019)\n\nCOURT OF APPEAL\n\nJOHN SMITH\n"
+        "Applicant\n\nv\n\nTHE QUEEN\nRespondent\n\n" + _COUNSEL + "DATE OF HEARING\n2 May 2019\n"
+        "DATE OF JUDGMENT\n3 May 2019\nMEDIUM NEUTRAL CITATION\n\n"
+        "[1] The applicant was convicted of theft."
+    )
+    assert kinds(head) == [("2019-05-03", "ruling"), ("2019-05-02", "hearing")]

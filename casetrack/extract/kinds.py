@@ -1655,6 +1655,11 @@ _DECIDED_ON = Regex(
     r"(?:(?<!l')\baudience publique du|\b(?:un)?published|\b(?:opinion|memorandum)\b[^\n]{0,60}"
     r"\bfiled:?|(?:^|\s)date\s*:)\s*$"
 )
+# The text's own citation line, its date in brackets at the end: "Stalio v The Queen [2012]
+# VSCA 120 (12 June 2012)", "Uganda v Akugizibwe (Criminal Session 280 of 2022) [2024] UGHC 467
+# (18 June 2024)", "Centrum Financial Services Ltd. Vs. State of NCT of Delhi [28/01/2022]".
+_CITED_AS = Regex(r"^\W*\w[^\n]{0,160}?\s(?:v|vs|c)\.?\s[^\n]{1,200}?[(\[]\s*$")
+_CITED_CLOSE = Regex(r"\s*[)\]]\s*$")
 # The day a decision was pronounced, on the line after its hearing's: "Prononcé du 19 avril".
 _PRONOUNCED_AFTER = Regex(r"\s*\n\s*(?:prononce\w*|lecture|lu|rendu\w*) (?:du|le|en)\b")
 
@@ -1687,13 +1692,18 @@ def is_decision(text: str) -> bool:
     )
 
 
+# A head's label for the day its decision was given: "DATE DELIVERED:", "DATE OF JUDGMENT".
+_DECISION_LABEL = (
+    r"dates? (?:delivered|of delivery|of (?:the )?(?:judgment|decision|ruling))|delivered on"
+)
 # A header line that is a date and what happened on it: "Argued April 28, 1950.",
 # "Decided August 2, 1950.", "November 4, 1929.".
 _HEADER_LABEL = Regex(
     r"\s*(?P<label>(?P<hearing>argued(?: and submitted)?|hearing(?: dates?)?"
     r"|heard(?: at [\w' ,.-]{1,40}? on)?|submitted|(?:assigned|submitted) on"
-    r" briefs?)|decided|filed|dated"
-    r"|delivered|opinion filed|judgment entered|lecture du(?: \w+di)?|lu le)?\s*[:.]?\s*"
+    r" briefs?|dates? of (?:the )?hearing)|decided|filed|dated"
+    r"|delivered|opinion filed|judgment entered|lecture du(?: \w+di)?|lu le"
+    r"|" + _DECISION_LABEL + r")?\s*[:.]?\s*"
 )
 # A star page mark of a reporter run into the line after it: "March 31, 1977.*171 John".
 _STAR_PAGE = Regex(r"\.?(?=\*\d+\b)")
@@ -1810,8 +1820,8 @@ def heading_kind(before: str) -> str | None:
 
 # A head's label on the line above the date alone: "HEARING DATE:", "Hearing: |" (a table's).
 _HEARD_ABOVE = Regex(
-    r"(?im)^[ \t|]*(?:hearing(?: dates?)?|heard(?: on)?|dates? of (?:the )?hearing)[ \t]*:"
-    r"[ \t|]*\n[ \t|]*$"
+    r"(?im)^[ \t|]*(?:(?:hearing(?: dates?)?|heard(?: on)?)[ \t]*:|dates? of (?:the )?hearing"
+    r"[ \t]*:?)[ \t|]*\n[ \t|]*$"
 )
 
 
@@ -1826,7 +1836,15 @@ def _under_title(before: str) -> bool:
     9 December 2010"), however long the site's furniture before the title."""
     lines = fold_same_length(before[-200:]).lower().splitlines()
     above = [line.strip() for line in lines if line.strip()][-_TITLE_ABOVE:]
-    return any(line in ("judgment", "jugement", "arret", "decision") for line in above)
+    return any(
+        line in ("judgment", "jugement", "arret", "decision")
+        or _DECISION_LABEL_LINE.rx.fullmatch(line)
+        for line in above
+    )
+
+
+# The label alone on its line above the decision's date: "DATE OF JUDGMENT", "Delivered on:".
+_DECISION_LABEL_LINE = Regex(r"(?:" + _DECISION_LABEL + r")\s*:?")
 
 
 def header_kind(
@@ -1860,7 +1878,10 @@ def header_kind(
     said_before = line[: start - line_start]
     if _ENTERED_ON_ROLL.rx.search(said_before):
         return "complaint"  # the request that opened the case, lodged that day
-    decided_on = _DECIDED_ON.rx.search(said_before) is not None or heading == "decision"
+    cited_as = _CITED_AS.rx.match(said_before) and _CITED_CLOSE.rx.fullmatch(line, end - line_start)
+    decided_on = (
+        _DECIDED_ON.rx.search(said_before) is not None or heading == "decision" or bool(cited_as)
+    )
     if label and label["hearing"]:
         return "hearing"  # "Argued April 28, 1950."
     labelled = labelled_kind(line[: start - line_start])
@@ -1903,7 +1924,10 @@ def header_kind(
     if _FIRST_INSTANCE.rx.search(head[: len(before) + start]):
         return "judgment"
     caption = head + below[:_CAPTION_BELOW]
-    if _APPLICATION_DECIDED.rx.search(caption):
+    # and a title in capitals further below: "JUDGMENT IN THE APPLICATION FOR ... BAIL PENDING"
+    lines = story[end_at : end_at + _TITLE_BELOW].splitlines()
+    titles = fold_same_length("\n".join(line for line in lines if line.isupper())).lower()
+    if _APPLICATION_DECIDED.rx.search(caption) or _APPLICATION_DECIDED.rx.search(titles):
         return "order"  # "BAIL PENDING APPEAL", "Application for a stay of execution"
     if _PRELIMINARY.rx.search(caption):
         return "judgment"  # "Arrêt du 7 février 2018 ... En cause : la question préjudicielle"
