@@ -45,6 +45,7 @@ SPLITS = (
     "heldout13",
     "heldout14",
     "heldout15",
+    "heldout16",
     "trainD",
     "trainE",
 )
