@@ -383,6 +383,16 @@ def test_an_undated_event_outside_a_listing_of_releases_is_no_candidate() -> Non
          ["1967-06-09", "1971-01-11", "1971-01-11"]),
         ("Le 3 mai 2010, il a été interpellé. Il a été mis en examen le 5 mai 2010. Le même "
          "jour, il a été placé en détention.", "fr", ["2010-05-03", "2010-05-05", "2010-05-05"]),
+        # "the same day" after a day of its own sentence is that day, not the story's day
+        ("Placé en garde à vue le 9 décembre 2022, il a été jugé en 2023. Inculpé le 12 "
+         "décembre 2022 et placé sous mandat de dépôt le même jour, il a été libéré le 30 "
+         "décembre.", "fr", ["2022-12-09", "2023", "2022-12-12", "2022-12-12", "2022-12-30"]),
+        ("Ayité, placé en garde à vue le 9 décembre 2022, a été condamné mardi. Inculpé le 12 "
+         "décembre 2022 et placé sous mandat de dépôt le même jour, il a été libéré le 30 "
+         "décembre.", "fr", ["2022-12-09", "2022-12-12", "2022-12-12", "2022-12-30"]),
+        ("On 3 May 2010 he was arrested. He was charged on 5 May 2010, remanded in custody "
+         "the same day and released on 9 May.", "en",
+         ["2010-05-03", "2010-05-05", "2010-05-05", "2010-05-09"]),
     ],
 )  # fmt: skip
 def test_the_same_the_next_or_the_previous_day_month_or_year_is_exact(

@@ -248,6 +248,7 @@ def extract(
         kind_words = KindWords.of(sentence, [(f.start, f.end) for f in found])
         clean = normalise_space(sentence)
         in_sentence = citations(sentence, story)
+        sentence_day: Span | None = None  # "placé sous mandat de dépôt le même jour": this day
         for index, date_found in enumerate(found):
             citation = next((c for c in in_sentence if c.start <= date_found.start < c.end), None)
             if citation is not None and not citation.own:
@@ -264,9 +265,12 @@ def extract(
             if cited and offset + date_found.start >= HEAD:
                 continue  # "Crim., 5 mai 2010, n° 09-87.123": another case's decision
             later = found[index + 1 :]
-            span, anchor = resolve(date_found, later, stated, published, narrative, latest)
+            at = sentence_day if date_found.same_day and sentence_day else narrative
+            span, anchor = resolve(date_found, later, stated, published, at, latest)
             if span is None:
                 continue
+            if span.precision == "day" and not date_found.same_day:
+                sentence_day = span
             if date_found.month_day is not None:  # "May 11" told again: the same day
                 span, anchor = days_told.setdefault(date_found.month_day, (span, anchor))
             if date_found.span is not None or date_found.month_day is not None:
