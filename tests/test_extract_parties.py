@@ -1531,3 +1531,49 @@ def test_a_description_before_a_name_at_a_sentences_start_is_not_the_name(
     "Karimi" and a search for "Reza Karimi" missed it."""
     [candidate] = extract(text, lang=lang).candidates
     assert candidate.parties == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "junk", "kept"),
+    [
+        ("Wanjiru v Republic (Criminal Appeal 17 of 2021) [2022] KECA 812 (KLR) (12 May 2022) "
+         "(Judgment)", "Criminal Appeal", ["Wanjiru"]),
+        ("The plaintiff filed its Amended Complaint on July 13, 2020. Dkt. # 23.",
+         "Amended Complaint", []),
+        ("Mr Tom Hadley for the Appellant Mr Sam Parr for the Crown Hearing dates : 5 th December "
+         "2003\n\nJUDGMENT", "Crown Hearing", ["Sam Parr"]),
+        ("Lead Opinion\n\nOn 3 May 1977 the accused was convicted by a general court-martial.",
+         "Lead Opinion", []),
+        ("On 3 May 2019, the Appeals Chamber of the Tribunal granted the Prosecution Motion filed "
+         "by Ivan Petrov.", "Prosecution Motion", ["Appeals Chamber", "Ivan Petrov"]),
+        ("Under the Rules of Court, Ivan Petrov lodged his application on 3 May 2019.",
+         "Rules of Court", ["Ivan Petrov"]),
+        ("Pedro Ruiz, 40, of Hobbs, N.M. According to the indictment, the defendants conspired on "
+         "May 1, 2015, in Lea County.", "According", ["Pedro Ruiz"]),
+        ("Ivan Petrov, former Lieutenant Colonel in the Ruritanian Army, was on 3 May 2002 "
+         "transferred to the Tribunal.", "Colonel", ["Ivan Petrov"]),
+        ("Petrov and Another v Director of Public Prosecutions and Another (1016/2022) [2022] "
+         "ZAGPJHC 26 (28 March 2022)", "Another", []),
+    ],
+)  # fmt: skip
+def test_a_step_of_the_proceedings_or_a_lone_generic_word_names_no_party(
+    text: str, junk: str, kept: list[str]
+) -> None:
+    """ "Criminal Appeal", "Rules of Court", "Prosecution Motion": a step or paper of the
+    proceedings heads them, and the other words are its kind, its side or its court; "According",
+    "Colonel", "Another" alone name no one. The parties beside them stay."""
+    candidate = _only(text)
+    assert junk not in candidate.parties
+    assert junk not in [p.name for p in candidate.new_parties]
+    assert all(name in candidate.parties for name in kept)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Court of Appeal", "Board of Immigration Appeals", "Appeals Chamber", "Appeal Division"],
+)
+def test_a_body_named_for_the_appeals_it_hears_stays_a_party(body: str) -> None:
+    assert _only(f"On 3 May 2019 the {body} dismissed the appeal of Ivan Petrov.").parties == [
+        body,
+        "Ivan Petrov",
+    ]

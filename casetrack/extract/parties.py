@@ -899,6 +899,49 @@ _DESCRIPTIONS = frozenset(
 )  # fmt: skip
 
 
+# A step or paper of the proceedings, which heads no party's name: "Criminal Appeal", "Rules of
+# Court", "Arrêt de la Cour", "Prosecution Motion", "Status Hearing", "Heard".
+_PROCEDURE_HEADS_TEXT = """appeal appeals appealed petition petitions motion motions ruling
+    rulings judgment judgments judgement judgements order orders hearing hearings honour honor
+    opinion opinions decision decisions notice notices complaint complaints summons submission
+    submissions brief briefs response reply application applications indictment rule rules
+    error refusal granted denied demanded heard proceeding proceedings matters arret arrets
+    jugement jugements ordonnance ordonnances requete requetes pourvoi pourvois audience memoire"""
+_PROCEDURE_HEADS = frozenset(_PROCEDURE_HEADS_TEXT.split())
+# What may stand with such a step in a heading without naming anyone: its kind, its side, the
+# court it is before, the words that link them.
+_PROCEDURE_WORDS_TEXT = """criminal civil prosecution crown status lead slip amended consequent
+    plenary belated public document interim interlocutory oral final further supplementary
+    proposed class jury trial default plaintiffs plaintiff defendants defendant appellant
+    appellants respondent respondents petitioner applicant his her their your court cour tribunal
+    board chamber commission high supreme the of de la le les du des d l for against from under
+    in on to and et with s"""
+_PROCEDURE_WORDS = _PROCEDURE_HEADS | frozenset(_PROCEDURE_WORDS_TEXT.split())
+_PROCEDURE_LINKS = frozenset(("of", "de", "du", "des", "d", "for", "against", "from", "under"))
+# Words that name no one written alone, capitalised as they open a sentence or a heading: a
+# court or a side not said which ("Court", "Party", "Others"), a rank ("General", "Colonel").
+_NO_ONE_ALONE = frozenset(
+    ("court", "cour", "tribunal", "chamber", "chambre", "party", "partie", "others", "another",
+     "autres", "general", "colonel", "kingdom", "according")
+)  # fmt: skip
+
+
+def _names_no_one(name: str) -> bool:
+    """Whether a name found by its shape names no party: a lone word of `_NO_ONE_ALONE`, or
+    only a step or paper of the proceedings: all its words are such words (`_PROCEDURE_WORDS`)
+    and its head, the last word before "of", "de", "against"... ("Rules of Court", "Appeal
+    Against Refusal") or else its last word ("Criminal Appeal", "High Court Rules"), is a step
+    (`_PROCEDURE_HEADS`). "Court of Appeal", "Appeals Chamber" and "Board of Immigration
+    Appeals" are headed by a body, and stay."""
+    words = re.findall(r"[^\W\d_]+", fold(name))
+    if len(words) == 1 and words[0] in _NO_ONE_ALONE:
+        return True
+    if not words or any(w not in _PROCEDURE_WORDS for w in words):
+        return False
+    link = next((i for i, w in enumerate(words) if i and w in _PROCEDURE_LINKS), len(words))
+    return words[link - 1] in _PROCEDURE_HEADS
+
+
 def _tidy(name: str) -> str:
     """Title-case words in capitals ("ANGERS" -> "Angers"); trim connectors, a month and a
     possessive at the end ("Department of Justice on April", "Customs Enforcement's") and an
@@ -1135,6 +1178,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
     seen = _Taken()
     known_as: dict[str, str] = {}  # each name and alias taken, to the name it is of
     for _, name, kind, aliases in found:
+        if _names_no_one(name):
+            continue  # "Criminal Appeal", "Rules of Court", "Party": a heading's words
         folded = fold(name)
         holder = seen.holder(folded)
         if holder is not None and _another_body(folded, kind, holder, result[known_as[holder]][1]):
