@@ -1591,3 +1591,29 @@ def test_the_days_a_court_sat_before_its_decisions_day_are_one_hearing(
     got = [(c.date, c.kind) for c in extract(text).candidates]
     assert got[0] == (hearing, "hearing")
     assert [d for d, _ in got] == [hearing, decision, "2019-05-03"]
+
+
+def test_a_stores_date_line_opening_the_text_is_its_dateline() -> None:
+    text = (
+        " date 2023-02-21 Two accused have case put over until next month\n"
+        "The two accused appeared before a judge Tuesday afternoon, and their next court date was"
+        " set for March 21. The officer was shot on Dec. 27 and later died in hospital."
+    )
+    got = extract(text)
+    assert got.published == "2023-02-21"
+    # "Dec. 27", told as past, is the latest such day by the dateline, not one of the year of
+    # "March 21" ahead
+    assert [c.date for c in got.candidates] == ["2023-02-21", "2023-03-21", "2022-12-27"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("WASHINGTON, Oct. 21, 2022 — The Department of Justice said Wednesday that Doe had been"
+         " arrested with four others.", "en"),
+        ("TOULOUSE, 24 mars 2004 (AP) — Le jeune homme a été condamné à une amende, a-t-on appris"
+         " mercredi auprès de son avocat.", "fr"),
+    ],
+)  # fmt: skip
+def test_the_day_a_speaker_spoke_is_no_event(text: str, lang: str) -> None:
+    assert dates(text, lang) == []

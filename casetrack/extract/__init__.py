@@ -255,7 +255,7 @@ def extract(
                 continue  # the date of a cited decision: a source, not an event
             if _restated(sentence, date_found, found[index + 1 :], candidates):
                 continue
-            if _said_today(sentence, date_found, kind_words):
+            if _said_today(sentence, date_found, kind_words) or _spoke_on(sentence, date_found):
                 continue  # "We're here today to talk about ...": when the speaker spoke
             if _CONTINUED.rx.search(sentence, max(0, date_found.start - 60), date_found.start):
                 continue  # "The hearing will continue tomorrow": the hearing's first day is told
@@ -578,6 +578,25 @@ def _attributive(sentence: str, start: int, end: int) -> bool:
     return bool(_DETERMINER_BEFORE.rx.search(sentence, max(0, start - 8), start)) and bool(
         _NOUN_AFTER.rx.match(sentence, end)
     )
+
+
+# A speaker and the day they spoke: "the Department said Wednesday that he had been
+# arrested", "a-t-on appris mercredi auprès de son avocat".
+_SPOKE = Regex(
+    r"\b(?:said|says|stated|told\s+(?:[\w.]+\s+){0,3}?|a-t-on\s+(?:appris|indiqu[ée]|su)"
+    r"|apprend-on|(?:a|ont)\s+(?:indiqu[ée]|d[ée]clar[ée]|pr[ée]cis[ée]))\s+(?:on\s+|ce\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _spoke_on(sentence: str, item: Found) -> bool:
+    """Whether a weekday or "today" only dates a statement ("said Wednesday that"): when the
+    news was told, not what it tells."""
+    if item.weekday is None and item.ago != (0, "day") and item.ago != (1, "day"):
+        return False
+    if item.shift is not None:
+        return False
+    return _SPOKE.rx.search(sentence, max(0, item.start - 50), item.start) is not None
 
 
 _QUOTES = Regex(r"[\"\u201c\u201d\u00ab\u00bb]")

@@ -1387,6 +1387,11 @@ def dateline(text: str, lang: str) -> tuple[Span | None, int]:
     """The article's own date ("Paris, June 17, 2020—") and where the story starts after it,
     opening the text or the first paragraph under its headline."""
     head = text[:200]
+    stored = _STORE_DATE_LINE.rx.match(text)
+    if stored is not None:  # " date 2023-02-21 Two accused ...": the page's date as stored
+        day = _full_date(int(stored["year"]), int(stored["month"]), int(stored["day"]))
+        if day is not None:
+            return day, stored.end()
     for item in find_dates(text[:_UNDER_HEADLINE_CHARS], lang):
         if item.span is None or item.span.precision != "day":
             continue
@@ -1414,6 +1419,10 @@ def dateline(text: str, lang: str) -> tuple[Span | None, int]:
 
 
 _UNDER_HEADLINE_CHARS = 400
+# A news store's date line opening the text, its headline run on after it.
+_STORE_DATE_LINE = Regex(
+    r"\s*date[ \t]+(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d:T])[ \t]*"
+)
 _DASH_AFTER = Regex(r"^[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[—\u2013-]+")
 _SENTENCE_END = Regex(r"[.!?][\"'\u201d)]?\s")
 # A dateline whose day comes first: "March 12, 2010 - WASHINGTON, D.C—"
@@ -1593,7 +1602,7 @@ def resolve(
         span = _with_year(item.month_day, anchor, from_dateline and not item.ahead)
         if item.ahead and span is not None and span.start < anchor.start:
             span = _on_or_after(item.month_day, anchor)  # set for a day of the next year
-        elif _recent(item, span, anchor, published):
+        elif _recent(item, span, anchor, published) or _past_the_dateline(item, span, published):
             assert published is not None
             span, anchor = _with_year(item.month_day, published, True), published
     else:
@@ -1605,6 +1614,19 @@ def resolve(
             base = anchor.end if item.shift[0] > 0 else anchor.start
             span = _period(_shift(base, item.shift[0], unit), unit)
     return span, anchor.text if span else None
+
+
+def _past_the_dateline(item: Found, span: Span | None, published: Span | None) -> bool:
+    """Whether a day without its year, not told as ahead ("was shot ... on Dec. 27"), would fall
+    more than half a year after the report's own date by the year of a date set ahead ("next
+    court date was set for March 21"): a report looks back, so it is the latest such day by the
+    dateline."""
+    if span is None or published is None or published.precision != "day" or item.ahead:
+        return False
+    return (span.start - published.start).days > _HALF_A_YEAR
+
+
+_HALF_A_YEAR = 183  # days: a step told ahead without a word for it ("reviendra le 25 août")
 
 
 def _recent(item: Found, span: Span | None, stated: Span, published: Span | None) -> bool:
