@@ -37,7 +37,8 @@ Measures, summed over a split's texts:
   of Appeal of Kenya", nor "la Cour" (an alias) the "Greffe de la Cour", nor "République" the
   "République du Togo" unless the annotation lists it as an alias. Nor does a name that the
   longer one is only "of" or "de": "Uganda" is not the "High Court of Uganda", nor the "Cour
-  d'appel de Rouen" its "première présidente de la cour d'appel de Rouen".
+  d'appel de Rouen" its "première présidente de la cour d'appel de Rouen"; but a State is
+  the republic, government or kingdom "of" it ("Kenya" and the "Republic of Kenya").
 - duplicates: proposals of a date beyond the number of milestones annotated with it (at
   least one): the same event proposed twice.
 - junk: proposals of a date the annotation lists as not a milestone (citation years, dates of
@@ -227,6 +228,11 @@ GENERIC = FUNCTION | _set(
     cassation instance first second third grande inter
     """
 )
+# What a State is "of": "Republic of Kenya", "Government of Ruritania", "Grand-Duché de Luxembourg".
+STATEHOOD = _set(
+    "republic republique state etat government gouvernement kingdom royaume commonwealth people"
+    " peuple federation grand duche duchy principality principaute"
+)
 # What may follow a body's generic name and leave it the head: "Cour d'appel pénale".
 QUALIFIERS = _set("penale civile criminelle administrative sociale commerciale correctionnelle")
 
@@ -256,7 +262,8 @@ def _names_within(short: str, long: str) -> bool:
     """Whether the name `short`, found as whole words inside `long`, names what `long` names.
 
     It must not be a place or body that `long` is only "of" ("Uganda" in "High Court of
-    Uganda", "Cour de cassation" in "président de la Cour de cassation"), and it must hold a
+    Uganda", "Cour de cassation" in "président de la Cour de cassation"; but a State is what
+    it is the republic or government of: "Kenya" in "Republic of Kenya"), and it must hold a
     word that tells a party apart ("Horton", "Revenue"), or else be two or more words that head
     `long` ("Court of Appeal" in "Court of Appeal for Ontario"). A generic word alone ("Court",
     "Appeal", "State", "la Cour") names no one in particular.
@@ -270,7 +277,7 @@ def _names_within(short: str, long: str) -> bool:
         if words[start : start + len(mine)] != mine:
             continue
         before = [w for w in theirs[: at[start]] if w not in ARTICLES]
-        if before and before[-1] in LINKS:
+        if before and before[-1] in LINKS and not set(before[:-1]) <= STATEHOOD:
             continue
         if any(w not in GENERIC for w in mine):
             return True

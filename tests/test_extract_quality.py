@@ -118,6 +118,9 @@ def test_the_parties_a_proposal_misses_are_listed_by_their_annotated_names() -> 
         ("Cour d'appel", "Cour d'appel pénale", ()),
         ("Cour de cassation", "Cour de cassation de Ruritanie", ()),
         ("U.S. District Court", "U.S. District Court for the District of Ruritania", ()),
+        ("Ruritania", "Republic of Ruritania", ()),
+        ("Government of Ruritania", "Ruritania", ()),
+        ("Ruritanie", "Grand-Duché de Ruritanie", ()),
     ],
 )
 def test_a_name_or_its_distinctive_words_name_the_party(
