@@ -1750,3 +1750,22 @@ def test_a_citation_line_and_the_heads_labels_of_one_decision() -> None:
         "[1] The applicant was convicted of theft."
     )
     assert kinds(head) == [("2019-05-03", "ruling"), ("2019-05-02", "hearing")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a single judge of a court of appeal deciding an application for leave: an order
+        ("A single judge of this court, on 3 May 2019, considered the applicant's application,"
+         " but refused it in respect of both conviction and sentence.", "order"),
+        ("The application for leave to appeal against sentence was considered on paper by a single"
+         " judge of this court on 3 May 2019, when it was refused.", "order"),
+        # a date opening its paragraph past the paragraph's number: the main verb's event
+        ("[2] In May 2019, their appeals to this court from those convictions were dismissed.",
+         "ruling"),
+    ],
+)  # fmt: skip
+def test_a_single_judges_decision_on_leave_and_a_numbered_paragraphs_opening_date(
+    text: str, kind: str
+) -> None:
+    assert [c.kind for c in extract(text).candidates] == [kind]

@@ -469,6 +469,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:petition|application|motion|request)s? (?:for|to) (?:a writ of )?"
             r"(?:discretionary )?(?:rehearing|certiorari|reconsideration|review|leave|transfer)",
             r"perm\. app\. granted", r"prescrivant", r"enjoined",
+            # a single judge of a court of appeal deciding an application for leave on paper
+            r"(?:by |a |the )single judge(?: of (?:this|the) court)?",
             # a warrant issued for someone's arrest; a chambre de l'instruction ruling on nullity
             r"issu\w* (?:an? |the )?(?:[\w-]+ ){0,2}(?:arrest|bench) warrants?",
             r"(?:arrest|bench) warrants? (?:was |were |had been |has been )?issued",
@@ -845,7 +847,10 @@ _CHAMBER_CITED = Regex(
     r"(?:\s+\d+)?,?\s*$"
 )
 # A date that opens its sentence or a clause after ";": "On 7 May 2019 the court ...".
-_DATE_OPENS = Regex(r"(?:.*[:])?\W*(?:on|in|le|en|by|at|around|vers|since|depuis)?\s*")
+# (past a paragraph's number: "[2] In April 2020 their appeals were dismissed")
+_DATE_OPENS = Regex(
+    r"(?:.*[:])?\W*(?:\d{1,3}\W+)?(?:on|in|le|en|by|at|around|vers|since|depuis)?\s*"
+)
 # What a dismissal of the subject is: "the appeal ... was dismissed" is the court's ruling.
 _DISMISSED_SUBJECTS = {("appeal", 0): "ruling", ("motion", 0): "order"}
 _OPENER = 60  # characters at most before a date that opens its clause
