@@ -1769,3 +1769,34 @@ def test_a_single_judges_decision_on_leave_and_a_numbered_paragraphs_opening_dat
     text: str, kind: str
 ) -> None:
     assert [c.kind for c in extract(text).candidates] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a requête that names no court, by what it asks
+        ("Par une requête introduite par la voie électronique le 3 mai 2019, M. X et Mme Y"
+         " demandent la suspension de l'exécution du permis d'urbanisme.", "motion"),
+        ("Par une requête introduite le 3 mai 2019, M. X a demandé l'annulation du même acte.",
+         "complaint"),
+        ("Par une requête introduite le 3 mai 2019, l'association Z a demandé à être reçue en"
+         " qualité de partie intervenante.", "motion"),
+    ],
+)  # fmt: skip
+def test_a_requete_naming_no_court_by_what_it_asks(text: str, kind: str) -> None:
+    assert [c.kind for c in extract(text, lang="fr").candidates] == [kind]
+
+
+def test_an_officials_act_and_a_judge_sitting_in_refere() -> None:
+    head = (
+        "CONSEIL D'ÉTAT, SECTION DU CONTENTIEUX ADMINISTRATIF.\nLE PRÉSIDENT DE LA XIe\n"
+        "CHAMBRE SIÉGEANT EN RÉFÉRÉ\nA R R Ê T\nno\n240.000 du 3 mai 2019\nEn cause : X\n"
+        "I. Objet de la requête\nPar une requête introduite le 2 avril 2019, X demande la"
+        " suspension de l'exécution de la décision des fonctionnaires délégués du 1er mars 2019"
+        " octroyant un permis."
+    )
+    assert kinds(head) == [
+        ("2019-05-03", "order"),
+        ("2019-04-02", "motion"),
+        ("2019-03-01", "other"),
+    ]

@@ -859,7 +859,16 @@ _TOLD_AFTER_COLON = Regex(r"\s*(?:le|on|in|en)\s+")
 _CLAUSE_WORDS = 3
 # A requête registered at a French administrative court, and what it asks of which court.
 _REQUETE_BEFORE = Regex(
-    r"\brequetes?\b,?(?: [\w'-]+,?){0,5}? enregistre\w*(?: [\w°.-]+){0,3}? les?\s*$"
+    r"\brequetes?\b,?(?: [\w'-]+,?){0,5}? (?:enregistre|introduit)\w*(?: [\w°.-]+){0,4}? les?\s*$"
+)
+# What a requête naming no court asks (the Belgian Conseil d'État's "Par une requête introduite
+# le ..., X demandent la suspension"): a measure pending the case, or to intervene in it, is a
+# `motion`; the annulment of a decision of a court an `appeal`, of an administration's act the
+# `complaint` that opens the case.
+_ASKED_FOR = Regex(
+    r"\bdemande\w* (?:(?P<motion>la suspension|a etre recue?s?|a intervenir|(?:des |la |les )?"
+    r"mesures? (?:provisoires|urgentes))|(?P<annul>l'annulation)(?P<judgment> (?:du |de l'|de la )"
+    r"(?:jugement|arret|ordonnance)\b)?)"
 )
 _MEMOIRE_TOO = Regex(
     r"\brequetes?\b[^;]{0,60}?\bet (?:le |un |les |des )?memoires?\b[^;]{0,80}?\bet (?:le )?\s*$"
@@ -877,7 +886,7 @@ _ADMINISTRATION = (
     r"(?:l'|le |la |les )?(?:inspect(?:eur|rice)|prefet|prefete|ministre|maire|recteur|rectrice"
     r"|directeur|directrice|administration|president du conseil (?:general|departemental"
     r"|regional)|caisse|commission departementale|conseil municipal|secretaire d'etat"
-    r"|sous-prefet|garde des sceaux|office francais|agence)\b"
+    r"|sous-prefet|garde des sceaux|office francais|agence|fonctionnaires?)\b"
 )
 _ANNULLED = Regex(r"\b(?:annul\w* pour exces de pouvoir|l'annulation de) (?:la |les |l')$")
 _ADMINISTRATION_BEFORE = Regex(r"s? (?:du |de la |de l'|des )" + _ADMINISTRATION)
@@ -1256,7 +1265,12 @@ class KindWords:
             return None
         asked = _ASKED_OF.rx.search(self.folded, end, end + 600)
         if asked is None:
-            return None
+            asked_for = _ASKED_FOR.rx.search(self.folded, end, end + 300)
+            if asked_for is None:
+                return None
+            if asked_for["motion"]:
+                return "motion"
+            return "appeal" if asked_for["judgment"] else "complaint"
         return "appeal" if asked["appeal"] or asked["judgment"] else "complaint"
 
     def _administrative(self, word_start: int, end: int) -> bool:
@@ -1648,6 +1662,8 @@ _ORDER_BELOW = Regex(
     r"(?m)^[ \t|]*(?:ordonnance[ \t|]*$|jugement sur (?:la |une )?(?:requete|demande"
     r"|presentation|moyens?)\b|judgment on (?:the |an? )?(?:motion|application)\b)"
 )
+# A judge sitting in référé, named in the head: an interim measure, an order.
+_INTERIM_HEAD = Regex(r"\b(?:siegeant|statuant) en refere\b")
 # What a long head line says just before a date it gives: the day the case was entered on the
 # roll ("Inscrit le 28 novembre 2014", the day its request was lodged), or the decision's own
 # ("Audience publique du 8 décembre 2014", not "statuant en l'audience publique du";
@@ -1926,6 +1942,8 @@ def header_kind(
         return "hearing"  # "Audience publique du 22 mars 2018" above "Prononcé du 19 avril 2018"
     if _ORDER_BELOW.rx.search(below):
         return "order"  # "Tribunal administratif, 25 février 2002" above "ORDONNANCE"
+    if _INTERIM_HEAD.rx.search(head[: len(before) + start]):
+        return "order"  # "LE PRÉSIDENT DE LA XIIIe CHAMBRE SIÉGEANT EN RÉFÉRÉ / ARRÊT"
     if _FIRST_INSTANCE.rx.search(head[: len(before) + start]):
         return "judgment"
     caption = head + below[:_CAPTION_BELOW]
