@@ -275,18 +275,22 @@ def _figure_problems(conn: sqlite3.Connection) -> list[str]:
 
 
 def _name_problems(conn: sqlite3.Connection) -> list[str]:
-    """Party names and aliases must be findable: their stored keys must match the names."""
+    """Party names, aliases and citations must be findable: their stored keys must match
+    the names (a citation's is what close citations are found by)."""
+    from casetrack.sources import citation_key
     from casetrack.text import name_key
 
     problems = []
-    for table, key_column, name_column in (
-        ("parties", "name_key", "name"),
-        ("party_aliases", "alias_key", "alias"),
-    ):
+    keyers: tuple[tuple[str, str, str, Callable[[str], str | None]], ...] = (
+        ("parties", "name_key", "name", name_key),
+        ("party_aliases", "alias_key", "alias", name_key),
+        ("sources", "citation_key", "url", citation_key),
+    )
+    for table, key_column, name_column, keyer in keyers:
         for row_id, name, key in conn.execute(
             f"SELECT id, {name_column}, {key_column} FROM {table}"
         ):
-            if name_key(name) != key:
+            if keyer(name) != key:
                 problems.append(f"names: {table} row {row_id} ({name!r}) has a stale lookup key")
     return problems
 

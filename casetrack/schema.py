@@ -943,6 +943,51 @@ def m021_service_kind(db: Any) -> None:
     conn.execute("DELETE FROM history WHERE id > ?", (last,))
 
 
+@migration
+def m022_citation_keys(db: Any) -> None:
+    """Each source keeps its citation's key (`sources.citation_key`: its words, accents
+    dropped and case folded, joined by a space; '' for a citation without a word; NULL for
+    a URL), indexed, so a citation close to a stored one (sources.close_citation) is one
+    lookup, not a read of every citation. Stored keys are made here as
+    sources.citation_key made them when released (spelled out); the history records the
+    column from now on. An upgrade is not the user's change: its history lines are taken
+    out again."""
+    import re
+    import unicodedata
+
+    conn = db.conn
+    fold = str.maketrans(
+        {"\u0131": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t",
+         "æ": "ae", "œ": "oe", "þ": "th"}
+    )  # fmt: skip
+
+    def key(url: str) -> str | None:
+        if "://" in url:
+            return None
+        if url.isascii():
+            folded = url.lower()
+        else:
+            decomposed = unicodedata.normalize("NFKD", url)
+            stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+            folded = stripped.casefold().translate(fold)
+        return " ".join(re.findall(r"\w+", folded))
+
+    (last,) = conn.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()
+    conn.execute("ALTER TABLE sources ADD COLUMN citation_key TEXT")
+    conn.executemany(
+        "UPDATE sources SET citation_key = ? WHERE id = ?",
+        [(key(url), source_id) for source_id, url in conn.execute("SELECT id, url FROM sources")],
+    )
+    conn.execute(
+        "CREATE INDEX sources_citation_key ON sources(citation_key) WHERE citation_key IS NOT NULL"
+    )
+    _history_triggers(
+        conn,
+        {"sources": "id uid url title publisher published created_at document_id citation_key"},
+    )
+    conn.execute("DELETE FROM history WHERE id > ?", (last,))
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

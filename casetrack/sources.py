@@ -79,17 +79,23 @@ def _same_citation(conn: sqlite3.Connection, ref: str) -> Source | None:
     """The citation stored that `ref` names in another case, accents or spacing ('le monde,
     4 mars 2021' for 'Le Monde, 4 mars 2021'), as a party's name is matched: otherwise the
     milestones citing it would be split between two sources. Not a URL (its path's case
-    matters) nor a document's hash. It reads every citation, so import (ids by uid, one
-    lookup per row) does without it."""
+    matters) nor a document's hash. Text with the same name_key has the same words, so it
+    is among the few citations that share its citation_key, found through their index."""
     if "://" in ref:
         return None
     key = name_key(ref)
-    for row in conn.execute(
-        _SELECT + " WHERE instr(url, '://') = 0 AND document_id IS NULL ORDER BY id"
-    ):
+    for row in _citations_keyed(conn, _words_key(key)):
         if name_key(row[2]) == key:
             return Source(*row)
     return None
+
+
+def _citations_keyed(conn: sqlite3.Connection, key: str) -> Iterator[tuple[Any, ...]]:
+    """The stored citations (not URLs, not documents' hashes) with citation_key `key`, oldest
+    first: one lookup in the sources_citation_key index."""
+    return conn.execute(
+        _SELECT + " WHERE citation_key = ? AND document_id IS NULL ORDER BY id", (key,)
+    )
 
 
 def refuse_close_citation(conn: sqlite3.Connection, ref: str, instead: str) -> None:
@@ -109,20 +115,30 @@ def refuse_close_citation(conn: sqlite3.Connection, ref: str, instead: str) -> N
 def close_citation(conn: sqlite3.Connection, ref: str, but: int | None = None) -> Source | None:
     """The stored citation with the words of `ref` in other case or punctuation, if any, other
     than source `but` (the one `source edit` respells): the one rule of what is close, for
-    refuse_close_citation, `source add` and `source edit`."""
-    words = _citation_words(ref)
-    if "://" in ref or not words:
+    refuse_close_citation, `source add` and `source edit`. Two texts have the same words
+    when they have the same citation_key, which each source stores: one indexed lookup."""
+    key = citation_key(ref)
+    if not key:  # a URL, or text without a word
         return None
-    for row in conn.execute(
-        _SELECT + " WHERE instr(url, '://') = 0 AND document_id IS NULL ORDER BY id"
-    ):
-        if _citation_words(row[2]) == words and row[0] != but:
+    for row in _citations_keyed(conn, key):
+        if row[0] != but:
             return Source(*row)
     return None
 
 
-def _citation_words(text: str) -> list[str]:
-    return re.findall(r"\w+", name_key(text))
+def citation_key(text: str) -> str | None:
+    """What a citation is matched by: its words (letters and digits, accents dropped, case
+    folded, as name_key folds them) joined by a space, so that two citations have the same
+    words, in any case and punctuation, when they have the same key; '' for text without a
+    word; None for a URL (never close to another). Each source stores its URL's key
+    (sources.citation_key, indexed); schema.m022 spells out how it made the first ones."""
+    if "://" in text:
+        return None
+    return _words_key(name_key(text))
+
+
+def _words_key(folded: str) -> str:
+    return " ".join(re.findall(r"\w+", folded))
 
 
 def _relative_file(ref: str) -> bool:
@@ -142,8 +158,8 @@ def create_source(
     """Insert a new source; `uid` keeps the identity an import brings; `document_id` makes
     it the source a registered document is cited through."""
     cursor = conn.execute(
-        "INSERT INTO sources (uid, url, title, publisher, published, created_at, document_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sources (uid, url, title, publisher, published, citation_key, created_at,"
+        " document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (*source_row(url, title, publisher, published, uid), now(), document_id),
     )
     return int(cursor.lastrowid or 0)
@@ -155,9 +171,9 @@ def source_row(
     publisher: str | None = None,
     published: str | None = None,
     uid: str | None = None,
-) -> tuple[str, str, str | None, str | None, str | None]:
+) -> tuple[str, str, str | None, str | None, str | None, str | None]:
     """What create_source writes of a source, less its clock and document: uid, URL (as
-    stored: normal_url), title, publisher, publication date."""
+    stored: normal_url), title, publisher, publication date, and the URL's citation_key."""
     cleaned = normal_url(clean_text(url))
     if not cleaned:
         raise CasetrackError(
@@ -173,6 +189,7 @@ def source_row(
         clean_text(title) if title else None,
         clean_text(publisher) if publisher else None,
         published,
+        citation_key(cleaned),
     )
 
 
@@ -314,6 +331,7 @@ def edit_source(
         if not new_url:
             raise CasetrackError("a source needs a URL or a citation: --url cannot be empty")
         updates["url"] = new_url
+        updates["citation_key"] = citation_key(new_url)
     for name, value in (("title", title), ("publisher", publisher)):
         if value is not None:
             updates[name] = clean_text(value) or None

@@ -25,7 +25,7 @@ from casetrack.milestones import add_milestone, list_kinds
 from casetrack.parties import list_parties, party_details
 from casetrack.search import search
 from casetrack.selection import Filters
-from casetrack.sources import list_sources, source_details
+from casetrack.sources import add_source, edit_source, list_sources, source_details
 from casetrack.store import Store
 from casetrack.timeline import timeline
 from casetrack.trash import list_trash
@@ -123,6 +123,24 @@ def _add(store: Store) -> object:
         store.conn.execute("RELEASE plan")
 
 
+def _rolled_back(call: Callable[[Store], object]) -> Callable[[Store], object]:
+    """`call`, its writes rolled back afterwards."""
+
+    def rolled_back(store: Store) -> object:
+        store.conn.execute("SAVEPOINT plan")
+        try:
+            return call(store)
+        finally:
+            store.conn.execute("ROLLBACK TO plan")
+            store.conn.execute("RELEASE plan")
+
+    return rolled_back
+
+
+# A citation no source has, nor one with its words: every rule about citations reads on.
+_NEW_CITATION = "Appeal ruling no. 88/1234, p. 3"
+
+
 CALLS: dict[str, Callable[[Store], object]] = {
     "timeline by case": _timeline(cases=["bench-small"]),
     "timeline by party": _timeline(parties=["bench-party"]),
@@ -153,6 +171,14 @@ CALLS: dict[str, Callable[[Store], object]] = {
     "export of a date window": _export(since=parse_date("2001-01"), until=parse_date("2001-03")),
     "export of key milestones": _export(key=True),
     "add": _add,
+    # A new citation is looked up in any spelling, then checked for a close one.
+    "add citing a new citation": _rolled_back(
+        lambda store: add_milestone(
+            store, Draft("bench-small", "2003", "Ruling", sources=[Citation(_NEW_CITATION)])
+        )
+    ),
+    "source add": _rolled_back(lambda store: add_source(store, _NEW_CITATION)),
+    "source edit": _rolled_back(lambda store: edit_source(store, "1", url=_NEW_CITATION)),
     "history of a case": lambda store: history_rows(store.conn, case="bench-small"),
     "history of a milestone": lambda store: history_rows(store.conn, milestone_id=1),
     "trash list": list_trash,

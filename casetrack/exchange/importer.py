@@ -493,9 +493,9 @@ def _exported_sources(links: list[Any], known: _Known) -> list[SourceLinkRow] | 
 # add_aliases would add them to a new party (alias, key), and every key party() and
 # add_aliases would look the store up by.
 _PartyRow = tuple[str, str, str, str, list[tuple[str, str]], list[str]]
-# ready_source's row: uid, URL, title, publisher, publication date (what create_source
-# writes), and every URL source() would look the store up by.
-_SourceRow = tuple[str, str, str | None, str | None, str | None, list[str]]
+# ready_source's row: uid, URL, title, publisher, publication date, citation key (what
+# create_source writes: source_row), and every URL source() would look the store up by.
+_SourceRow = tuple[str, str, str | None, str | None, str | None, str | None, list[str]]
 
 
 def ready_party(record: Any) -> _PartyRow | None:
@@ -821,9 +821,9 @@ class _Importer:
             return
         stamp = now()
         self.conn.executemany(
-            "INSERT INTO sources (uid, url, title, publisher, published, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(*ready[:5], stamp) for _, _, ready in run],
+            "INSERT INTO sources (uid, url, title, publisher, published, citation_key,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(*ready[:6], stamp) for _, _, ready in run],
         )
         for uid, source_id in self._ids("sources", [ready[0] for _, _, ready in run]).items():
             remember(self.writer.source_uids, uid, source_id)
@@ -839,7 +839,7 @@ class _Importer:
         key; sources: a URL), and the store holds none of them; if not, each is read by
         `handler` (party or source) as if the worker had not made it ready."""
         uids = [ready[0] for _, _, ready in run]
-        keys = [key for _, _, ready in run for key in ready[5]]
+        keys = [key for _, _, ready in run for key in ready[-1]]  # what each is looked up by
         if (
             len(set(uids)) == len(uids)
             and len(set(keys)) == len(keys)
