@@ -98,25 +98,39 @@ def _citations_keyed(conn: sqlite3.Connection, key: str) -> Iterator[tuple[Any, 
     )
 
 
-def refuse_close_citation(conn: sqlite3.Connection, ref: str, instead: str) -> None:
+def refuse_close_citation(
+    conn: sqlite3.Connection, ref: str, command: str = "", *, but: int | None = None
+) -> None:
     """Refuse a new citation that has the words of a stored one in other case or punctuation
-    ('appeal ruling no 88/1234' for 'Appeal ruling no. 88/1234'), naming it and `instead`,
-    the way to create it all the same, as a party's close name is (parties.refuse_close):
-    otherwise the milestones citing it would be split between two sources. Two URLs are
-    never close: they are two sources."""
-    close = close_citation(conn, ref)
-    if close is not None:
-        raise CasetrackError(
-            f"no source {clean_text(ref)!r}, but {close.url!r} (source {close.id}) is close: write"
-            f" that citation to cite it, or {instead} if it is another source"
-        )
+    ('appeal ruling no 88/1234' for 'Appeal ruling no. 88/1234'), naming it and how to create
+    it all the same: `command` with --new-source (add and edit, whose line is being refused,
+    give none: the option alone), as a party's close name is (parties.refuse_close):
+    otherwise the milestones citing it would be split between two sources. Source `but`
+    (the one `source edit` respells) is not close to itself, and would be merged into the
+    close one if they are one source. Two URLs are never close. The one refusal of add,
+    edit, `source add` and `source edit`."""
+    close = close_citation(conn, ref, but)
+    if close is None:
+        return
+    typed = clean_text(ref)
+    new = f"--new-source {shlex.quote(typed)}"
+    instead = f"'{command} {new}'" if command else new
+    same = (
+        "write that citation to cite it"
+        if but is None
+        else f"merge them with 'casetrack source merge {close.id} {but}' if they are one source"
+    )
+    raise CasetrackError(
+        f"no source {typed!r}, but {close.url!r} (source {close.id}) is close: {same}, or"
+        f" {instead} if it is another source"
+    )
 
 
 def close_citation(conn: sqlite3.Connection, ref: str, but: int | None = None) -> Source | None:
     """The stored citation with the words of `ref` in other case or punctuation, if any, other
     than source `but` (the one `source edit` respells): the one rule of what is close, for
-    refuse_close_citation, `source add` and `source edit`. Two texts have the same words
-    when they have the same citation_key, which each source stores: one indexed lookup."""
+    refuse_close_citation. Two texts have the same words when they have the same
+    citation_key, which each source stores: one indexed lookup."""
     key = citation_key(ref)
     if not key:  # a URL, or text without a word
         return None
@@ -248,14 +262,8 @@ def add_source(
             raise CasetrackError(
                 f"source {clean_text(url)!r} already exists: see 'casetrack source list'"
             )
-        close = None if new else close_citation(conn, url)
-        if close is not None:
-            typed = clean_text(url)
-            raise CasetrackError(
-                f"{typed!r} is close to source {close.id} {close.url!r}: cite that one, or add"
-                f" it with 'casetrack source add --new-source {shlex.quote(typed)}' if it is"
-                " another source"
-            )
+        if not new:
+            refuse_close_citation(conn, url, "casetrack source add")
         source_id = create_source(conn, url, title, publisher, published)
     return get_source_by_id(store.conn, source_id)
 
@@ -351,14 +359,9 @@ def edit_source(
                 f"source {other.id} already has the URL {other.url!r}: see 'casetrack source"
                 f" show {other.id}'"
             )
-        close = None if new or new_url is None else close_citation(conn, new_url, source.id)
-        if close is not None:
-            typed = clean_text(new_url or "")
-            raise CasetrackError(
-                f"{typed!r} is close to source {close.id} {close.url!r}: merge them with"
-                f" 'casetrack source merge {close.id} {source.id}' if they are one source, or"
-                f" give 'casetrack source edit {source.id} --new-source {shlex.quote(typed)}' if"
-                " they are two"
+        if not new and new_url is not None:
+            refuse_close_citation(
+                conn, new_url, f"casetrack source edit {source.id}", but=source.id
             )
         assignments = ", ".join(f"{name} = ?" for name in updates)
         conn.execute(

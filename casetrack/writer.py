@@ -390,7 +390,7 @@ class MilestoneWriter:
             self._titled(source_id, citation.title)
         else:
             if self.any_spelling and not citation.new:  # typed: a variant would fork the source
-                refuse_close_citation(self.conn, ref, f"--new-source {ref!r}")
+                refuse_close_citation(self.conn, ref)
             source_id = create_source(self.conn, ref, citation.title, uid=citation.uid)
             self.created.sources.append(ref)
             if citation.uid is not None:

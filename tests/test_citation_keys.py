@@ -83,7 +83,7 @@ def test_close_citations_are_found_through_their_index(cli: Cli) -> None:
     refused = cli("add", "c", "2004", "Appeal", "--source", "APPEAL RULING NO 88 1234", code=1)
     assert "'Appeal ruling no. 88/1234' (source 1) is close" in refused.stderr
     refused = cli("source", "edit", "2", "--url", "appeal ruling (no. 88-1234)", code=1)
-    assert "close to source 1" in refused.stderr
+    assert "(source 1) is close" in refused.stderr
     assert cli.records() == before
     plan = cli.query(
         "EXPLAIN QUERY PLAN SELECT id FROM sources WHERE citation_key = ?"

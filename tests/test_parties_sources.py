@@ -299,9 +299,10 @@ def test_source_edit_refuses_a_citation_close_to_another_unless_new_source(demo:
     before = demo.records()
     refused = demo("source", "edit", "4", "--url", "appeal ruling no 88/1234", code=1).stderr
     assert refused == (
-        "casetrack: 'appeal ruling no 88/1234' is close to source 3 'Appeal ruling no. 88/1234':"
-        " merge them with 'casetrack source merge 3 4' if they are one source, or give"
-        " 'casetrack source edit 4 --new-source 'appeal ruling no 88/1234'' if they are two\n"
+        "casetrack: no source 'appeal ruling no 88/1234', but 'Appeal ruling no. 88/1234'"
+        " (source 3) is close: merge them with 'casetrack source merge 3 4' if they are one"
+        " source, or 'casetrack source edit 4 --new-source 'appeal ruling no 88/1234'' if it is"
+        " another source\n"
     )
     both = demo("source", "edit", "4", "--url", "a", "--new-source", "b", code=2).stderr
     assert "give --url or --new-source, not both" in both
@@ -378,9 +379,9 @@ def test_source_add_refuses_a_citation_close_to_a_known_one_unless_new_source(de
     before = demo.records()
     refused = demo("source", "add", "appeal ruling no 88/1234", "--publisher", "CA", code=1)
     assert refused.stderr == (
-        f"casetrack: 'appeal ruling no 88/1234' is close to source {stored} 'Appeal ruling no."
-        " 88/1234': cite that one, or add it with 'casetrack source add --new-source 'appeal"
-        " ruling no 88/1234'' if it is another source\n"
+        "casetrack: no source 'appeal ruling no 88/1234', but 'Appeal ruling no. 88/1234'"
+        f" (source {stored}) is close: write that citation to cite it, or 'casetrack source add"
+        " --new-source 'appeal ruling no 88/1234'' if it is another source\n"
     )
     assert refused.stdout == "" and demo.records() == before
     same = demo("source", "add", "--new-source", "APPEAL RULING NO. 88/1234", code=1).stderr
@@ -393,3 +394,35 @@ def test_source_add_refuses_a_citation_close_to_a_known_one_unless_new_source(de
     ]
     demo("source", "add", "https://example.org/Ruling")
     demo("source", "add", "https://example.org/ruling")  # URLs stay exact: never close
+
+
+def test_every_command_refuses_a_close_citation_in_one_message(cli: Cli) -> None:
+    """source add and source edit worded their refusals themselves, add and edit quoted the
+    citation to retype as Python does ("..." around an apostrophe): one message now, the
+    citation quoted for the shell, so the line given can be run as it is."""
+    cli("case", "add", "c", "--title", "C")
+    cli("add", "c", "2003", "Ruling", "--source", "Cour d'appel de Paris, arrêt 12")
+    cli("source", "add", "Notes")
+    before = cli.records()
+    typed = "cour d'appel de Paris arrêt 12"
+    retyped = "--new-source 'cour d'\"'\"'appel de Paris arrêt 12'"
+    start = (
+        f'casetrack: no source {typed!r}, but "Cour d\'appel de Paris, arrêt 12" (source 1) is'
+        " close: "
+    )
+    cite = "write that citation to cite it"
+    for args, same, instead in (
+        (("add", "c", "2004", "Appeal", "--source", typed), cite, retyped),
+        (("edit", "1", "--source", typed), cite, retyped),
+        (("source", "add", typed), cite, f"'casetrack source add {retyped}'"),
+        (
+            ("source", "edit", "2", "--url", typed),
+            "merge them with 'casetrack source merge 1 2' if they are one source",
+            f"'casetrack source edit 2 {retyped}'",
+        ),
+    ):
+        refused = cli(*args, code=1)
+        assert refused.stderr == f"{start}{same}, or {instead} if it is another source\n"
+    assert cli.records() == before
+    cli("source", "add", "--new-source", typed)  # the retyped option does what it says
+    assert cli.query("SELECT url FROM sources WHERE id = 3") == [(typed,)]
