@@ -83,10 +83,11 @@ def find_party_id(conn: sqlite3.Connection, name: str) -> int | None:
 
 
 def require_party_id(conn: sqlite3.Connection, name: str, *, addable: bool = True) -> int:
-    """A party's id by name or alias; a refusal suggests the closest name, an alias leading to its
-    party's name, and adding the party, unless the command acts on or looks for a party there
-    already is (`addable` False: merge, rename, remove, show, a filter), for which a new one is no
-    answer."""
+    """A party's id by name or alias; a refusal suggests the closest name (an alias leading to
+    its party's name), as every party command's does. Only when no name is close does it
+    suggest adding the party (`addable`: alias, edit), and not where the command acts on or
+    looks for a party there already is (merge, rename, remove, show, a filter), for which a
+    new one is no answer."""
     party_id = find_party_id(conn, name)
     if party_id is None:
         # An alias close to the name is pointed at its party's name ('zola': 'Émile Zola').
@@ -98,11 +99,12 @@ def require_party_id(conn: sqlite3.Connection, name: str, *, addable: bool = Tru
         )
         near = did_you_mean(name, names, aliases)
         said = f"no party named {name.strip()!r}{near}"
+        if near:
+            raise NotFoundError(said)
         if not addable:
-            raise NotFoundError(said if near else f"{said}: see 'casetrack party list'")
-        how = "use a known name" if near else "see 'casetrack party list'"
+            raise NotFoundError(f"{said}: see 'casetrack party list'")
         adding = f"casetrack party add {shlex.quote(name.strip())}"
-        raise NotFoundError(f"{said}: {how}, or add the party with '{adding}'")
+        raise NotFoundError(f"{said}: see 'casetrack party list', or add the party with '{adding}'")
     return party_id
 
 

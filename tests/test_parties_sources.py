@@ -335,6 +335,23 @@ def test_a_command_on_a_party_there_is_does_not_say_to_add_an_unknown_one(demo: 
     assert demo.records() == before
 
 
+def test_alias_and_edit_of_an_unknown_party_suggest_the_closest_name(demo: Cli) -> None:
+    """party alias and party edit said to add the party even when a known name was close,
+    as no other party command does: the closest name is the answer, and adding the party is
+    suggested only when no name is close."""
+    before = demo.records()
+    for args in (("party", "alias", "Anne Morl", "A. Morel"),
+                 ("party", "edit", "Anne Morl", "--kind", "person")):  # fmt: skip
+        refused = demo(*args, code=1).stderr
+        assert refused == "casetrack: no party named 'Anne Morl' (did you mean 'Anne Morel'?)\n"
+    for args in (("party", "alias", "Qwvz", "Q"), ("party", "edit", "Qwvz", "--kind", "person")):
+        assert demo(*args, code=1).stderr == (
+            "casetrack: no party named 'Qwvz': see 'casetrack party list', or add the party with"
+            " 'casetrack party add Qwvz'\n"
+        )
+    assert demo.records() == before
+
+
 def test_a_filter_or_show_of_an_unknown_party_does_not_say_to_add_it(demo: Cli) -> None:
     """Filtering by a party or showing one looks for a party there is: adding one is no answer."""
     before = demo.records()
