@@ -443,3 +443,17 @@ def test_every_command_refuses_a_close_citation_in_one_message(cli: Cli) -> None
     assert cli.records() == before
     cli("source", "add", "--new-source", typed)  # the retyped option does what it says
     assert cli.query("SELECT url FROM sources WHERE id = 3") == [(typed,)]
+
+
+def test_new_source_is_shown_taking_a_citation(cli: Cli) -> None:
+    """source add --help showed '--new-source URL', though the option is for a citation (a
+    URL is never close to another): source add, source edit, add and edit say CITATION."""
+    for command in (("source", "add"), ("source", "edit"), ("add",), ("edit",)):
+        shown = cli(*command, "--help").stdout
+        assert re.search(r"--new-source CITATION +\S", shown), command
+        assert "--new-source URL" not in shown
+    shown = cli("source", "add", "--help").stdout
+    assert "Usage: casetrack source add [OPTIONS] [URL|CITATION]" in shown
+    assert "Instead of URL|CITATION: add this citation as a new" in shown
+    refused = cli("source", "add", code=2).stderr
+    assert "Invalid value for URL|CITATION: give the source's URL or citation" in refused

@@ -54,7 +54,7 @@ NewSourceOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--new-source",
-        metavar="URL",
+        metavar="CITATION",
         help="Like --source, but a citation with the words of a known one in other case or"
         " punctuation is created as a new source, not refused.",
     ),

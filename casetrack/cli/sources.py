@@ -20,7 +20,10 @@ Published = Annotated[str | None, typer.Option(help="Publication date, e.g. 2003
 def add(
     ctx: typer.Context,
     url: Annotated[
-        str | None, typer.Argument(help="URL or citation of the source.", show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="URL|CITATION", help="URL or citation of the source.", show_default=False
+        ),
     ] = None,
     title: Title = None,
     publisher: Publisher = None,
@@ -29,9 +32,9 @@ def add(
         str | None,
         typer.Option(
             "--new-source",
-            metavar="URL",
-            help="Instead of URL: a citation with the words of a known one in other case or"
-            " punctuation is added as a new source, not refused.",
+            metavar="CITATION",
+            help="Instead of URL|CITATION: add this citation as a new source even when a known"
+            " one has its words in other case or punctuation (refused otherwise).",
         ),
     ] = None,
 ) -> None:
@@ -50,7 +53,7 @@ def add(
             "give the source's URL or citation, or --new-source CITATION, not both"
             if url is not None
             else "give the source's URL or citation",
-            param_hint="URL",
+            param_hint="URL|CITATION",
         )
     source = add_source(open_store(ctx, create=True), url or new_source or "", title, publisher,
                         published, new=new_source is not None)  # fmt: skip
@@ -99,9 +102,9 @@ def edit(
         str | None,
         typer.Option(
             "--new-source",
-            metavar="URL",
-            help="Instead of --url: a citation with the words of a known one in other case or"
-            " punctuation is set all the same, not refused.",
+            metavar="CITATION",
+            help="Instead of --url: set this citation even when another known one has its words"
+            " in other case or punctuation (refused otherwise).",
         ),
     ] = None,
 ) -> None:
