@@ -1548,6 +1548,8 @@ def test_a_description_before_a_name_at_a_sentences_start_is_not_the_name(
          "by Ivan Petrov.", "Prosecution Motion", ["Appeals Chamber", "Ivan Petrov"]),
         ("Under the Rules of Court, Ivan Petrov lodged his application on 3 May 2019.",
          "Rules of Court", ["Ivan Petrov"]),
+        ("On May 3, 1999, Plaintiff filed a Brief In Response To Defendant's Motion.",
+         "Brief In Response To", []),
         ("Pedro Ruiz, 40, of Hobbs, N.M. According to the indictment, the defendants conspired on "
          "May 1, 2015, in Lea County.", "According", ["Pedro Ruiz"]),
         ("Ivan Petrov, former Lieutenant Colonel in the Ruritanian Army, was on 3 May 2002 "

@@ -917,7 +917,9 @@ _PROCEDURE_WORDS_TEXT = """criminal civil prosecution crown status lead slip ame
     board chamber commission high supreme the of de la le les du des d l for against from under
     in on to and et with s"""
 _PROCEDURE_WORDS = _PROCEDURE_HEADS | frozenset(_PROCEDURE_WORDS_TEXT.split())
-_PROCEDURE_LINKS = frozenset(("of", "de", "du", "des", "d", "for", "against", "from", "under"))
+_PROCEDURE_LINKS = frozenset(
+    ("of", "de", "du", "des", "d", "for", "against", "from", "under", "to")
+)
 # Words that name no one written alone, capitalised as they open a sentence or a heading: a
 # court or a side not said which ("Court", "Party", "Others"), a rank ("General", "Colonel").
 _NO_ONE_ALONE = frozenset(
