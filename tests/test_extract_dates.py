@@ -1617,3 +1617,21 @@ def test_a_stores_date_line_opening_the_text_is_its_dateline() -> None:
 )  # fmt: skip
 def test_the_day_a_speaker_spoke_is_no_event(text: str, lang: str) -> None:
     assert dates(text, lang) == []
+
+
+def test_a_year_run_into_the_comma_completes_its_date() -> None:
+    text = "A motion for new trial was filed January 12,1982, and denied on May 18,1982."
+    assert dates(text) == ["1982-01-12", "1982-05-18"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trial was held on 3 March 1964, during the term which began September 7, 1964,"
+        " and expired October 31, 1964.",
+        "The judgment of 3 March 1964 became final during the term of court which expired"
+        " October 31, 1964.",
+    ],
+)
+def test_the_bounds_of_a_courts_term_are_no_event(text: str) -> None:
+    assert dates(text) == ["1964-03-03"]

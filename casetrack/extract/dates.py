@@ -74,9 +74,9 @@ _DAY_MONTH = Regex(
     + ")?",
     re.IGNORECASE,
 )
-_MONTH_DAY = Regex(
+_MONTH_DAY = Regex(  # (the year maybe run into the comma, as scans print it: "January 12,1982")
     r"(?<![\w-])" + _MONTH + r"\s+" + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|d\b)?(?![\d:])"
-    r"(?:,?\s+(?:" + _ANNO_DOMINI + ")?" + _YEAR + ")?",
+    r"(?:(?:,?\s+(?:" + _ANNO_DOMINI + ")?|,)" + _YEAR + ")?",
     re.IGNORECASE,
 )
 _MONTH_YEAR = Regex(
@@ -606,6 +606,12 @@ _NOT_AN_EVENT_BEFORE = Regex(
     # The end of a period the law fixes: "her minimum qualifying period, which ended on"
     r"|\bend\s+of\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}period\s+(?:on|of)"
     r"|\bperiod\b[^.;\n\d]{0,30}?\b(?:ended|ends|expired|expires)\s+(?:on|in)"
+    # A court's term and its bounds: "during the term which began September 7, 1964, and
+    # expired October 31, 1964", "the term of court which expired"
+    r"|\bterms?\b[^.;\n\d]{0,30}?\b(?:began|begun|commenced|started|opened|expired|ended"
+    r"|closed|adjourned)(?:\s+(?:on|in))?"
+    r"|\bterms?\b[^.;\n\d]{0,30}?\b(?:began|begun|commenced|started|opened)\b[^.;\n]{0,40}?,?"
+    r"\s+and\s+(?:expired|ended|closed|adjourned)(?:\s+(?:on|in))?"
     r")\s*:?\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi"
     r"|mercredi|jeudi|vendredi|samedi|dimanche),?\s*)?$",
     re.IGNORECASE,
