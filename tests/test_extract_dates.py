@@ -1635,3 +1635,24 @@ def test_a_year_run_into_the_comma_completes_its_date() -> None:
 )
 def test_the_bounds_of_a_courts_term_are_no_event(text: str) -> None:
     assert dates(text) == ["1964-03-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the span of the conduct alleged, its bounds after "entre les"
+        ("Le 3 mai 2024, le Tribunal a confirmé la détention. Il lui est reproché d'être entré en"
+         " Suisse entre les 11 et 14 août 2023 pour y commettre des cambriolages.", "fr"),
+        # a detention prolonged up to a day: a term set, no release
+        ("Le 3 mai 2024, le Tribunal a confirmé la détention. La Chambre a autorisé la"
+         " prolongation de la détention, la dernière fois jusqu'au 15 juin 2023.", "fr"),
+        # a count of days run out
+        ("On 3 May 2024 the court granted bail. After 90 days in custody, which expired on"
+         " 21.02.2019, an application for default bail was made.", "en"),
+        # a state held from a year on
+        ("On 3 May 2024 the court granted bail. The applicant has been a Member of Parliament"
+         " from 2011, and the Secretary-General of the Party from 2018.", "en"),
+    ],
+)  # fmt: skip
+def test_bounds_of_a_span_a_term_or_a_state_are_no_event(text: str, lang: str) -> None:
+    assert dates(text, lang) == ["2024-05-03"]

@@ -291,6 +291,7 @@ def extract(
                 or _founding(sentence, date_found.start)
                 or _law_made(sentence, date_found.end)
                 or bounds_a_state(sentence, date_found.start, date_found.end)
+                or _held_from(sentence, date_found.start)
                 or is_dated_headline(sentence, date_found)  # an agency's news, no case's
             ):
                 continue  # "In February 1925 the company owned the mine", "living there since"
@@ -413,8 +414,8 @@ _UNTIL = Regex(
     r"\b(?:until|till|up\s+to|jusqu['\u2019]\s*(?:au|[àa])(?:\s+le)?)\s*$", re.IGNORECASE
 )
 _EXTENDED = Regex(
-    r"\b(?:extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|renew(?:s|ed|ing)?|prolong[ée]e?s?"
-    r"|prorog[ée]e?s?)\b(?!.*\b(?:was|were|had\s+been)\s+(?:held|kept|detained)\b)",
+    r"\b(?:extend(?:s|ed|ing)?|extensions?|prolong(?:s|ed|ing)?|renew(?:s|ed|ing)?|renewals?"
+    r"|prolong[ée]e?s?|prolongations?|prorog[ée]e?s?|prorogations?)\b(?!.*\b(?:was|were|had\s+been)\s+(?:held|kept|detained)\b)",
     re.IGNORECASE,
 )
 # What a court is asked to annul or review is an administration's act, a dated fact of the
@@ -504,6 +505,21 @@ def _law_made(sentence: str, end: int) -> bool:
     return made is not None and not re.search(
         r"\b(?:which|that|qui)\b", sentence[end : made.start()]
     )
+
+
+# A state held from a day on, in the perfect: "has been a Member of Parliament for X from 2011,
+# and the Secretary-General of the Party from 2018".
+_HAS_BEEN = Regex(r"\b(?:has|have|had)\s+been\b", re.IGNORECASE)
+_FROM_BEFORE = Regex(r"\bfrom\s*$", re.IGNORECASE)
+
+
+def _held_from(sentence: str, start: int) -> bool:
+    """Whether the date at `start` is where a state told in the perfect starts ("has been a
+    member ... from 2011"): no event, as "since 2011" is none."""
+    if not _FROM_BEFORE.rx.search(sentence, max(0, start - 8), start):
+        return False
+    clause = max(sentence.rfind(";", 0, start), sentence.rfind(".", 0, start)) + 1
+    return _HAS_BEEN.rx.search(sentence, clause, start) is not None
 
 
 def _founding(sentence: str, start: int) -> bool:

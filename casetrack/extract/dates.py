@@ -99,8 +99,8 @@ _DAY_LIST = Regex(
 _DAY_RANGE_LINK = (
     r"(?P<link>\s+(?:to|through|until|au|jusqu'au|jusqu\u2019au|and|et)\s+|\s*[-\u2013\u2014]\s*)"
 )
-_DAY_MONTH_RANGE = Regex(
-    r"(?:(?P<lead>between|entre)\s+)?"
+_DAY_MONTH_RANGE = Regex(  # ("entre les 11 et 14 août 2023", "between the 11th and 14th")
+    r"(?:(?P<lead>between|entre)\s+(?:(?:the|les)\s+)?)?"
     + _NOT_AFTER_NUMBER
     + r"(?P<first>[0-3]?\d)(?:er|st|nd|rd|th)?"
     + _DAY_RANGE_LINK
@@ -606,6 +606,9 @@ _NOT_AN_EVENT_BEFORE = Regex(
     # The end of a period the law fixes: "her minimum qualifying period, which ended on"
     r"|\bend\s+of\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}period\s+(?:on|of)"
     r"|\bperiod\b[^.;\n\d]{0,30}?\b(?:ended|ends|expired|expires)\s+(?:on|in)"
+    # A count of days or months run out: "After 90 days in custody, which expired on"
+    r"|\b\d+\s+(?:days|months|jours|mois)\b[^.;\n\d]{0,40}?\b(?:which|that|qui)\s+(?:expired"
+    r"|ended|ran\s+out|a\s+expir[ée]|expirai(?:t|ent))(?:\s+(?:on|le))?"
     # A court's term and its bounds: "during the term which began September 7, 1964, and
     # expired October 31, 1964", "the term of court which expired"
     r"|\bterms?\b[^.;\n\d]{0,30}?\b(?:began|begun|commenced|started|opened|expired|ended"
