@@ -12,7 +12,7 @@ from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, reversed_order, widest
-from casetrack.text import check_choice, clean_text, did_you_mean, plural
+from casetrack.text import check_choice, clean_text, did_you_mean, plural, shell_word
 
 if TYPE_CHECKING:
     from casetrack.models import Case
@@ -193,9 +193,7 @@ def _not_there(
     """Why there is no such case, and what to type next: restore it from the trash (it is
     the case named: no other is suggested), create it (when adding to it), or look the slug
     up among the cases there are."""
-    import shlex
-
-    quoted = shlex.quote(slug)
+    quoted = shell_word(slug)
     if conn.execute("SELECT 1 FROM cases WHERE slug = ?", (slug,)).fetchone():
         return f"case {slug!r} is in the trash: 'casetrack restore --case {quoted}' brings it back"
     renamed = renamed_to(conn, slug)
@@ -212,8 +210,7 @@ def _not_there(
         create = f"casetrack case add {quoted} --title TITLE"
     else:
         made = slug_for(slug) or "SLUG"
-        title = f'"{slug}"' if re.fullmatch(r'[^"$`\\!]*', slug) else quoted
-        create = f"casetrack case add {made} --title {title}"
+        create = f"casetrack case add {made} --title {shell_word(slug)}"
     how = f"create it with '{create}'" if to_add else "see 'casetrack case list'"
     near = did_you_mean(slug, case_slugs(conn) if slugs is None else slugs)
     return f"no case {slug!r}{near}: {how}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shlex
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -15,7 +14,7 @@ from casetrack.models import PARTY_KIND_ALIASES, PARTY_KINDS, Party
 from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, widest
-from casetrack.text import check_choice, clean_text, did_you_mean, name_key
+from casetrack.text import check_choice, clean_text, did_you_mean, name_key, shell_word
 
 
 class NamesAside:
@@ -103,7 +102,7 @@ def require_party_id(conn: sqlite3.Connection, name: str, *, addable: bool = Tru
             raise NotFoundError(said)
         if not addable:
             raise NotFoundError(f"{said}: see 'casetrack party list'")
-        adding = f"casetrack party add {shlex.quote(name.strip())}"
+        adding = f"casetrack party add {shell_word(name.strip())}"
         raise NotFoundError(f"{said}: see 'casetrack party list', or add the party with '{adding}'")
     return party_id
 
@@ -448,7 +447,7 @@ def rename_party(store: Store, name: str, new_name: str, *, drop_old: bool = Fal
             raise CasetrackError(
                 f"{clean_text(name)!r} is an alias of {party.name!r}, and --drop-old drops the"
                 f" party's name: to drop it, name it (casetrack party rename"
-                f" {shlex.quote(party.name)} {shlex.quote(cleaned)} --drop-old); to drop the"
+                f" {shell_word(party.name)} {shell_word(cleaned)} --drop-old); to drop the"
                 f" alias, 'casetrack party alias rm'"
             )
         _other_party(conn, party.id, cleaned)

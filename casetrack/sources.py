@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from casetrack.models import Source
 from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, widest
-from casetrack.text import clean_text, did_you_mean, name_key
+from casetrack.text import clean_text, did_you_mean, name_key, shell_word
 
 _SELECT = "SELECT id, uid, url, title, publisher, published FROM sources"
 
@@ -113,7 +112,7 @@ def refuse_close_citation(
     if close is None:
         return
     typed = clean_text(ref)
-    new = f"--new-source {shlex.quote(typed)}"
+    new = f"--new-source {shell_word(typed)}"
     instead = f"'{command} {new}'" if command else new
     same = (
         "write that citation to cite it"

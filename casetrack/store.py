@@ -49,12 +49,12 @@ class Location:
     def not_found(self) -> str:
         """Why there is no store, and the command that creates the one meant: a store named
         by --db or $CASETRACK_DB is created there, not in the current folder."""
-        import shlex
+        from casetrack.text import shell_word
 
         if self.reason == "--db":
             return (
                 f"no store at {self.path}: create it with"
-                f" 'casetrack --db {shlex.quote(str(self.path))} init'"
+                f" 'casetrack --db {shell_word(str(self.path))} init'"
             )
         if self.reason == f"${ENV_VAR}":
             return f"no store at {self.path} (named by ${ENV_VAR}): create it with 'casetrack init'"

@@ -152,6 +152,20 @@ def _is_file(entry: os.DirEntry[str]) -> bool:
         return False
 
 
+def shell_word(text: str) -> str:
+    """`text` as one word of a command a message tells the user to run. Refusals put such a
+    command in single quotes ('casetrack party add "Maryam Rajavi"'), so a word that needs
+    quoting gets double quotes when they are enough: shell quotes inside would read as
+    'casetrack party add 'Maryam Rajavi'' and turn an apostrophe into '"'"'."""
+    import shlex
+
+    if re.fullmatch(r"[\w@%+=:,./-]+", text, re.ASCII):
+        return text
+    if not re.search(r'["$`\\!]', text):
+        return f'"{text}"'
+    return shlex.quote(text)
+
+
 def did_you_mean(
     word: str, choices: Iterable[str], aliases: Mapping[str, str] | None = None
 ) -> str:

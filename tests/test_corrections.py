@@ -67,7 +67,7 @@ def test_party_rename_by_an_alias_with_drop_old_never_drops_the_name_not_typed(c
     refused = cli("party", "rename", "mehmet kaya", "Mehmet Kaya (lawyer)", "--drop-old", code=1)
     assert refused.stderr.count("\n") == 1
     assert "'mehmet kaya' is an alias of 'Av. Mehmet Kaya'" in refused.stderr
-    assert "(casetrack party rename 'Av. Mehmet Kaya' 'Mehmet Kaya (lawyer)' --drop-old)" in (
+    assert '(casetrack party rename "Av. Mehmet Kaya" "Mehmet Kaya (lawyer)" --drop-old)' in (
         refused.stderr
     )
     assert cli.records() == before

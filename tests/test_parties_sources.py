@@ -272,7 +272,7 @@ def test_a_citation_close_to_a_known_one_is_refused_unless_new_source(demo: Cli)
         assert refused == (
             "casetrack: no source 'appeal ruling no 88/1234', but 'Appeal ruling no. 88/1234'"
             f" (source {stored[0]}) is close: write that citation to cite it, or --new-source"
-            " 'appeal ruling no 88/1234' if it is another source\n"
+            ' "appeal ruling no 88/1234" if it is another source\n'
         )
     assert demo.records() == before
     demo("edit", "1", "--new-source", "appeal ruling no 88/1234")
@@ -301,7 +301,7 @@ def test_source_edit_refuses_a_citation_close_to_another_unless_new_source(demo:
     assert refused == (
         "casetrack: no source 'appeal ruling no 88/1234', but 'Appeal ruling no. 88/1234'"
         " (source 3) is close: merge them with 'casetrack source merge 3 4' if they are one"
-        " source, or 'casetrack source edit 4 --new-source 'appeal ruling no 88/1234'' if it is"
+        " source, or 'casetrack source edit 4 --new-source \"appeal ruling no 88/1234\"' if it is"
         " another source\n"
     )
     both = demo("source", "edit", "4", "--url", "a", "--new-source", "b", code=2).stderr
@@ -398,7 +398,7 @@ def test_source_add_refuses_a_citation_close_to_a_known_one_unless_new_source(de
     assert refused.stderr == (
         "casetrack: no source 'appeal ruling no 88/1234', but 'Appeal ruling no. 88/1234'"
         f" (source {stored}) is close: write that citation to cite it, or 'casetrack source add"
-        " --new-source 'appeal ruling no 88/1234'' if it is another source\n"
+        ' --new-source "appeal ruling no 88/1234"\' if it is another source\n'
     )
     assert refused.stdout == "" and demo.records() == before
     same = demo("source", "add", "--new-source", "APPEAL RULING NO. 88/1234", code=1).stderr
@@ -422,7 +422,7 @@ def test_every_command_refuses_a_close_citation_in_one_message(cli: Cli) -> None
     cli("source", "add", "Notes")
     before = cli.records()
     typed = "cour d'appel de Paris arrêt 12"
-    retyped = "--new-source 'cour d'\"'\"'appel de Paris arrêt 12'"
+    retyped = '--new-source "cour d\'appel de Paris arrêt 12"'
     start = (
         f'casetrack: no source {typed!r}, but "Cour d\'appel de Paris, arrêt 12" (source 1) is'
         " close: "

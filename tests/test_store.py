@@ -170,7 +170,7 @@ def test_a_missing_named_store_says_how_to_create_it_there(tmp_path: Path) -> No
     """Plain `init` would make db/casetrack.db here: the message names the store meant."""
     named = tmp_path / "my folder" / "nothere.db"
     assert run("--db", str(named), "timeline", code=1).stderr == (
-        f"casetrack: no store at {named}: create it with 'casetrack --db '{named}' init'\n"
+        f"casetrack: no store at {named}: create it with 'casetrack --db \"{named}\" init'\n"
     )
     env = {"CASETRACK_DB": str(named)}
     assert run("timeline", code=1, env=env).stderr == (
