@@ -1,5 +1,11 @@
 """Error messages stay one line per problem, whatever user text they quote."""
 
+import shlex
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from casetrack.text import shell_word
 from tests.conftest import Cli
 
 
@@ -127,3 +133,14 @@ def test_a_json_document_cut_short_is_said_on_the_line_it_ends(demo: Cli) -> Non
         assert stderr.startswith(f"casetrack: <stdin>:{line}: not valid JSON: "), text
         assert stderr.count("\n") == 1
     assert demo.records() == before
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1))
+def test_a_word_of_a_suggested_command_reads_back_as_itself_in_a_shell(word: str) -> None:
+    """Whatever a refusal quotes for the user to retype (a citation with an apostrophe, a
+    quote or a dollar), the shell gives back exactly that word, and no single quote is used
+    when double quotes are enough (the message puts the command in single quotes)."""
+    quoted = shell_word(word)
+    assert shlex.split(quoted) == [word]
+    if not any(c in word for c in "\"$`\\!'") and " " in word:
+        assert quoted == f'"{word}"'
