@@ -522,3 +522,21 @@ def test_the_day_someone_becomes_eligible_is_no_event() -> None:
         " parole in 1999, and will be eligible for parole again in 2031."
     )
     assert [c.date for c in extract(text).candidates] == ["2016-05-03"]
+
+
+def test_a_decision_rendered_at_a_sitting_and_a_case_numbers_date_are_told_once() -> None:
+    text = (
+        "COUR COMMUNE DE JUSTICE ET D'ARBITRAGE (CCJA)\n"
+        "Première chambre\n"
+        "Audience publique du 11 novembre 2021\n"
+        "Pourvoi : n° 370/2020/PC du 08/12/2020\n"
+        "Affaire : Société Alpha SA contre État Bêta\n"
+        "Arrêt N° 192/2021 du 11 novembre 2021\n"
+        "La Cour Commune de Justice et d'Arbitrage, Première chambre, a rendu l'Arrêt suivant en"
+        " son audience publique du 11 novembre 2021 où étaient présents : M. Roe, Président ;\n"
+        "Sur le pourvoi enregistré au greffe de la Cour de céans le 08/12/2020 sous le n°"
+        " 370/2020/PC, formé par la Société Alpha SA contre l'arrêt n° 12 rendu le 3 mars 2020"
+        " par la Cour d'appel de Cotonou ;\n"
+    )
+    got = [c.date for c in extract(text, lang="fr").candidates]
+    assert sorted(got) == ["2020-03-03", "2020-12-08", "2021-11-11"]

@@ -79,7 +79,14 @@ from casetrack.extract.parties import (
     role_parties,
 )
 from casetrack.extract.sentences import sentences
-from casetrack.extract.text import Regex, html_to_text, normalise_space, title, without_heading
+from casetrack.extract.text import (
+    Regex,
+    fold,
+    html_to_text,
+    normalise_space,
+    title,
+    without_heading,
+)
 
 __all__ = ["SUPPORTED_LANGS", "Candidate", "Extraction", "NewParty", "extract", "html_to_text"]
 
@@ -280,6 +287,12 @@ def extract(
             header = header_kind(
                 sentence, date_found.start, date_found.end, offset, decision, story
             )
+            before = sentence[max(0, date_found.start - 120) : date_found.start]
+            rendered = _RENDERED_AT_A_HEARING.rx.search(before)
+            if rendered is not None:  # "a rendu l'arrêt suivant en son audience publique du"
+                header = _RENDERED[fold(rendered["decision"])[:3]]
+            elif _NUMBERED_ON.rx.search(before):
+                header = "other"  # "Pourvoi : n° 370/2020/PC du 08/12/2020": its registration
             kind = "ruling" if citation is not None else header
             kind = "hearing" if date_found.sitting else kind  # "7, 8 November 2016 and ..."
             kind = kind or stamped_kind(sentence[: date_found.start], story)
@@ -482,6 +495,24 @@ _LAW_MADE = Regex(
     r"\b(?:was|were|has\s+been|had\s+been|a\s+[ée]t[ée])\s+(?:enacted|adopted|passed|promulgated"
     r"|ratified|signed\s+into\s+law|adopt[ée]e?|promulgu[ée]e?|vot[ée]e?|ratifi[ée]e?)\b"
     r"|\b(?:came|entered)\s+into\s+force\b|\bentr[ée]e?s?\s+en\s+vigueur\b",
+    re.IGNORECASE,
+)
+
+
+# The decision a court gave at a sitting: "a rendu l'arrêt suivant en son audience publique du"
+# (the decision's day, not a hearing of its own; "après débats à l'audience du" is one).
+_RENDERED_AT_A_HEARING = Regex(
+    r"\ba\s+rendu\s+(?:l['\u2019]\s*|le\s+|la\s+)(?P<decision>arr[êe]t|jugement|ordonnance"
+    r"|d[ée]cision)\s+(?:suivante?\s*)?,?\s*(?:en|[àa]|lors\s+de)\s+(?:son|sa|l['\u2019]|une?)\s*"
+    r"audience\s+(?:publique\s+)?(?:ordinaire\s+)?(?:du|le)\s*$",
+    re.IGNORECASE,
+)
+_RENDERED = {"arr": "ruling", "jug": "judgment", "ord": "order", "dec": "ruling"}
+# A case number's date: "Pourvoi : n° 370/2020/PC du 08/12/2020", "Requête n° 12/2019 du": the
+# day it was registered, which the text may tell again ("recours enregistré au greffe le").
+_NUMBERED_ON = Regex(
+    r"\b(?:pourvois?|recours|requ[êe]tes?)\s*:?\s*n[°o]\.?\s*[\w/.-]+(?:\s*/\s*\w+)*"
+    r"\s+du\s*$",
     re.IGNORECASE,
 )
 
