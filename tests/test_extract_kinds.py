@@ -1800,3 +1800,46 @@ def test_an_officials_act_and_a_judge_sitting_in_refere() -> None:
         ("2019-04-02", "motion"),
         ("2019-03-01", "other"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # appearances and sittings are hearings
+        ("The man was granted bail and is due to appear at Manly Local Court on 3 May 2019.",
+         "hearing"),
+        ("He appeared in front of a Gore Bay, Ont., justice on 3 May 2019.", "hearing"),
+        ("Both are expected to make court appearances on 3 May 2019.", "hearing"),
+        ("Le dossier reviendra devant la cour pour orientation le 3 mai 2019.", "hearing"),
+        ("Le commissaire du gouvernement a demandé son renvoi au 3 mai 2019.", "hearing"),
+        # a verdict returned is the conviction (GUIDE.md never uses `verdict`)
+        ("On 3 May 2019, the jury returned majority verdicts on eleven counts.", "conviction"),
+        # a brief drafted by counsel is filed, not settled
+        ("The Appellant filed his brief on 2 May 2019 settled by A. Jones and a reply to the"
+         " Respondents' brief on 3 May 2019.", "filing"),
+        # asking for release, bail or the trial to be put off
+        ("Le 3 mai 2019, le demandeur a déposé une requête en vue d'obtenir sa mise en liberté.",
+         "motion"),
+        ("The appellant filed yet another application for default bail on 3 May 2019.", "motion"),
+        ("Le 3 mai 2019, le parquet a demandé un nouveau renvoi de ce procès.", "motion"),
+        # decisions on detention, warrants and leave are orders
+        ("Le 3 mai 2019, le juge d'instruction a décerné contre lui un mandat d'arrêt.", "order"),
+        ("Le 3 mai 2019, le juge d'instruction a refusé la mise en liberté.", "order"),
+        ("La chambre a autorisé la prolongation de la détention le 3 mai 2019.", "order"),
+        ("Le pourvoi est dirigé contre l'arrêt de la Chambre pénale de recours de la Cour de"
+         " justice du 3 mai 2019.", "order"),
+        ("On 3 May 2019 the Board gave the appellant special leave to appeal.", "order"),
+        ("On 3 May 2019 the Court of Appeal dismissed his application for leave to appeal"
+         " against conviction.", "order"),
+        ("The impugned order granted by him on 3 May 2019, and referred to herein below, stands.",
+         "order"),
+        # an appeal dismissed past an adverb; two steps under one date, the first
+        ("The appellant's appeal was, however, dismissed on 3 May 2019.", "ruling"),
+        ("M. X est mis en examen et placé en détention provisoire le 3 mai 2019.", "charge"),
+    ],
+)  # fmt: skip
+def test_appearances_verdicts_requests_and_decisions_on_detention_or_leave(
+    text: str, kind: str
+) -> None:
+    lang = "fr" if re.search(r"\b(?:le|la|du)\b", text) else "en"
+    assert {c.kind for c in extract(text, lang=lang).candidates} == {kind}
