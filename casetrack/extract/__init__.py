@@ -315,10 +315,11 @@ def extract(
             if kind == "other" and header is None and kind_words.dates_the_facts(date_found.start):
                 following = _undated(listed[number + 1 :], lang, numeric_order)
                 kind = carried_kind(following) or kind
-            if kind == "detention" and _UNTIL.rx.search(sentence, 0, date_found.start):
+            if kind in ("detention", "order") and _UNTIL.rx.search(sentence, 0, date_found.start):
                 if _EXTENDED.rx.search(sentence, 0, date_found.start):
                     continue  # "extended his detention until 28 May": a term set, no event
-                kind = "release"  # "held in detention until 28 May 2009": the day it ended
+                if kind == "detention":  # (an order "until" a day is still the order)
+                    kind = "release"  # "held in detention until 28 May 2009": the day it ended
             if span.precision == "interval" and kind not in _LASTING:
                 continue  # a period of service, of a survey, of the conduct charged: no event
             if span.precision == "interval" and kind in _FIRST_DAY:
