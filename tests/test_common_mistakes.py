@@ -24,6 +24,16 @@ def test_an_unquoted_title_says_to_quote_it(demo: Cli) -> None:
         " casetrack add nec-2003 2003-06-17 'Raid on the offices'\n"
     )
     assert demo.records() == before
+    # A date typed unquoted too: the hint quotes the date, not the date's tail with the title.
+    result = demo("add", "nec-2003", "17", "June", "2003", "Raid", "on", "offices", code=2)
+    assert result.stderr == (
+        "casetrack: DATE and TITLE are one argument each: quote them when they have spaces,"
+        " e.g. casetrack add nec-2003 '17 June 2003' 'Raid on offices'\n"
+    )
+    assert demo("add", "nec-2003", "June", "2003", "Raid", code=2).stderr.endswith(
+        " casetrack add nec-2003 'June 2003' Raid\n"
+    )
+    assert demo.records() == before
     name = demo("party", "add", "Maryam", "Rajavi", "--kind", "person", code=2).stderr
     assert name.endswith(" e.g. casetrack party add 'Maryam Rajavi'\n")
     # Extra words after a number are not a title: Click's own line stays.

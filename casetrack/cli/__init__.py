@@ -147,10 +147,38 @@ def _quote_hint(message: str, ctx: typer.Context) -> str | None:
         return f"{ctx.command_path} takes one {name}: run it once per file, e.g. for f in " + (
             " ".join(shlex.quote(f) for f in files) + f'; do {ctx.command_path} "$f"; done'
         )
-    words = [*values[:-1], f"{values[-1]} {extra}"]
-    return f"{name} is one argument: quote it when it has spaces, e.g. " + " ".join(
-        [ctx.command_path, *(shlex.quote(str(w)) for w in words)]
-    )
+    typed = [str(v) for v in values]
+    words = _dated_words(arguments, typed, extra.split())
+    said = f"{name} is one argument: quote it when it has spaces"
+    if words is None:
+        words = [*typed[:-1], f"{typed[-1]} {extra}"]
+    else:
+        said = f"DATE and {name} are one argument each: quote them when they have spaces"
+    return f"{said}, e.g. " + " ".join([ctx.command_path, *(shlex.quote(str(w)) for w in words)])
+
+
+def _dated_words(arguments: list[Any], values: list[str], extra: list[str]) -> list[str] | None:
+    """The arguments as meant when a DATE just before the last argument was typed unquoted
+    (`add c 3 March 2021 Arrest`): the longest run of words from the date's place that reads
+    as a date, the rest the last argument; None when no date argument, a date that reads
+    as typed (then the words are the title's), or no such reading."""
+    if len(arguments) < 2 or arguments[-2].metavar != "DATE" or _reads_as_date(values[-2]):
+        return None
+    tokens = [values[-2], values[-1], *extra]
+    for cut in range(len(tokens) - 1, 1, -1):
+        if _reads_as_date(" ".join(tokens[:cut])):
+            return [*values[:-2], " ".join(tokens[:cut]), " ".join(tokens[cut:])]
+    return None
+
+
+def _reads_as_date(text: str) -> bool:
+    from casetrack.dates import parse_date
+
+    try:
+        parse_date(text)
+    except CasetrackError:
+        return False
+    return True
 
 
 def _store_option_first(args: list[str]) -> list[str]:
