@@ -1656,3 +1656,26 @@ def test_the_bounds_of_a_courts_term_are_no_event(text: str) -> None:
 )  # fmt: skip
 def test_bounds_of_a_span_a_term_or_a_state_are_no_event(text: str, lang: str) -> None:
     assert dates(text, lang) == ["2024-05-03"]
+
+
+def test_a_releases_date_line_with_its_time_of_day_dates_the_release() -> None:
+    text = (
+        "News Centre\n\nOur latest media releases\n04 December 2022, 1:22pm\nMedia Release\n\n"
+        "Man charged with terrorism offences\n\n"
+        "A man, 31, has today been charged with six terrorism offences.\n\n"
+        '"The man has been in police custody since he was deported last week," she said.\n'
+    )
+    got = extract(text)
+    assert got.published == "2022-12-04"
+    assert [c.date for c in got.candidates] == ["2022-12-04", "2022-11-27~"]
+
+
+def test_a_flashback_in_the_pluperfect_takes_no_arrest_told_after_it() -> None:
+    text = (
+        "TOULOUSE, 24 mars 2004 (AP) - Le jeune homme a été condamné mardi à quatre mois avec"
+        " sursis. La peine est conforme aux réquisitions du procureur qui avait demandé mardi"
+        " quatre mois. Il devra aussi verser 300 euros à un policier, lors de son arrestation."
+    )
+    assert [(c.date, c.kind) for c in extract(text, lang="fr").candidates] == [
+        ("2004-03-23", "conviction")
+    ]

@@ -312,7 +312,12 @@ def extract(
                 continue  # a State's ratification or declaration lodged: no step of the case
             if kind in _COURT_ACTS and header is None and _an_act_reviewed(sentence, date_found):
                 kind = "other"  # "d'annuler la délibération du 29 mars 2017": an administration's
-            if kind == "other" and header is None and kind_words.dates_the_facts(date_found.start):
+            if (
+                kind == "other"
+                and header is None
+                and not date_found.back  # "qui avait demandé mardi": a flashback, told after
+                and kind_words.dates_the_facts(date_found.start)
+            ):
                 following = _undated(listed[number + 1 :], lang, numeric_order)
                 kind = carried_kind(following) or kind
             if kind in ("detention", "order") and _UNTIL.rx.search(sentence, 0, date_found.start):

@@ -1509,6 +1509,12 @@ def is_release(text: str) -> bool:
 
 
 HEAD_DATE_CHARS = 600
+# The time of day a release's date line gives after its day: ", 1:22pm", " at 10:30 a.m. EST".
+_CLOCK_AFTER = Regex(
+    r"^[ \t]*[,\u2013\u2014-]?[ \t]*(?:at[ \t]+|[àa][ \t]+)?[0-2]?\d(?::|h|\.)[0-5]\d"
+    r"(?:[ \t]*[ap]\.?[ \t]?m\.?)?(?:[ \t]+[A-Z]{2,4})?(?=[ \t]*(?:\n|$))",
+    re.IGNORECASE,
+)
 
 
 def head_date(text: str, lang: str) -> tuple[Span | None, int]:
@@ -1539,6 +1545,7 @@ def head_date(text: str, lang: str) -> tuple[Span | None, int]:
             if opens and headed and _in_title_case(headed["headline"]) and not before.strip():
                 return item.span, line.end()  # "June 5, 2026: Jury Convicts Four": the release's
             after = _BY.rx.sub("", after) if byline else after
+            after = _CLOCK_AFTER.rx.sub("", after)  # "04 December 2022, 1:22pm": posted then
             if not _ALONE_ON_ITS_LINE.rx.match(before) or after.strip(" \t\n.,") or not opens:
                 continue  # not alone, or a signature's "Dated: May 3, 2022" closing an order
             if not byline:
