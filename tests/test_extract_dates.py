@@ -1613,10 +1613,35 @@ def test_a_stores_date_line_opening_the_text_is_its_dateline() -> None:
          " arrested with four others.", "en"),
         ("TOULOUSE, 24 mars 2004 (AP) — Le jeune homme a été condamné à une amende, a-t-on appris"
          " mercredi auprès de son avocat.", "fr"),
+        ("LIMA, May 4, 2023 — \"The ruling is a disgrace,\" Roe told reporters yesterday.", "en"),
+        ("LIMA, May 4, 2023 — The fine will be paid in full, Doe told AFP on Monday.", "en"),
+        ("LIMA, 4 mai 2023 — La condamnation est une erreur, a déclaré lundi à l'AFP son avocat.",
+         "fr"),
+        ("LIMA, May 4, 2023 — His lawyer said on Monday that he had filed an appeal.", "en"),
+        ("LIMA, 4 mai 2023 — Son avocat a déclaré lundi qu'il avait fait appel.", "fr"),
     ],
 )  # fmt: skip
 def test_the_day_a_speaker_spoke_is_no_event(text: str, lang: str) -> None:
     assert dates(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("LIMA, March 22, 2022 — He was arrested on March 3, 2021. A hearing is scheduled for"
+         " May 9.", "en", ["2021-03-03", "2022-05-09"]),
+        ("LIMA, March 22, 2022 — He was arrested on March 3, 2021. He will be sentenced on"
+         " June 3.", "en", ["2021-03-03", "2022-06-03"]),
+        ("LIMA, 22 mars 2022 — Il a été arrêté le 3 mars 2021. Il doit être jugé le 9 mai.", "fr",
+         ["2021-03-03", "2022-05-09"]),
+        ("LIMA, March 22, 2022 — He was arrested on March 3, 2021. A hearing is scheduled for"
+         " March 1.", "en", ["2021-03-03", "2023-03-01"]),
+    ],
+)  # fmt: skip
+def test_a_day_still_to_come_after_an_earlier_year_is_the_next_after_the_dateline(
+    text: str, lang: str, want: list[str]
+) -> None:
+    assert dates(text, lang) == want
 
 
 def test_a_year_run_into_the_comma_completes_its_date() -> None:

@@ -634,9 +634,10 @@ def _attributive(sentence: str, start: int, end: int) -> bool:
 
 
 # A speaker and the day they spoke: "the Department said Wednesday that he had been
-# arrested", "a-t-on appris mercredi auprès de son avocat".
+# arrested", "told reporters yesterday", "told AFP on Monday", "a-t-on appris mercredi auprès
+# de son avocat".
 _SPOKE = Regex(
-    r"\b(?:said|says|stated|told\s+(?:[\w.]+\s+){0,3}?|a-t-on\s+(?:appris|indiqu[ée]|su)"
+    r"\b(?:said|says|stated|told(?:\s+[\w.]+){0,3}?|a-t-on\s+(?:appris|indiqu[ée]|su)"
     r"|apprend-on|(?:a|ont)\s+(?:indiqu[ée]|d[ée]clar[ée]|pr[ée]cis[ée]))\s+(?:on\s+|ce\s+)?$",
     re.IGNORECASE,
 )

@@ -651,6 +651,7 @@ class Found:
     exact: bool = False  # "the next day", "the following month": fixes that day or month
     conduct: bool = False  # a period with hedged bounds: the conduct charged, no event
     ahead: bool = False  # told as still to come ("sentencing is set for Sept. 12")
+    coming: bool = False  # told in the present or future as to come ("will be sentenced on")
     back: bool = False  # told as before the story's time ("he had been charged on May 3")
     sitting: bool = False  # the days a court sat, before its decision's: a hearing
 
@@ -982,6 +983,13 @@ _AHEAD_WORDS = Regex(
 )
 
 _BEFORE_THEN = Regex(r"\b(?:had|avait|avaient)\b", re.IGNORECASE)  # "it had been set for"
+# Of those, the words that tell it from the report's own day, not from a past one ("was set
+# for"): "will be sentenced on", "a hearing is scheduled for", "doit être jugé le".
+_STILL_TO_COME = Regex(
+    r"\b(?:will|shall|(?:is|are)\s+(?:to|set|scheduled|slated|expected|due)|sera|seront|devra"
+    r"|devront|doit|doivent|aura\s+lieu|(?:est|sont)\s+(?:pr[ée]vue?s?|fix[ée]e?s?))\b[^.;!?\n]*$",
+    re.IGNORECASE,
+)
 
 
 def _told_ahead(text: str, found: Found) -> Found:
@@ -994,7 +1002,8 @@ def _told_ahead(text: str, found: Found) -> Found:
     ahead = _AHEAD_WORDS.rx.search(text, clause, found.start)
     back = _BEFORE_THEN.rx.search(text, clause, found.start)
     if ahead and not (back and back.start() < ahead.start()):
-        return replace(found, ahead=True)
+        coming = _STILL_TO_COME.rx.search(text, clause, found.start) is not None
+        return replace(found, ahead=True, coming=coming)
     return replace(found, back=bool(back))
 
 
@@ -1616,7 +1625,9 @@ def resolve(
         return None, None
     if item.month_day is not None:
         span = _with_year(item.month_day, anchor, from_dateline and not item.ahead)
-        if item.ahead and span is not None and span.start < anchor.start:
+        if item.coming and published is not None and published.precision == "day":
+            span, anchor = _coming(item.month_day, published), published
+        elif item.ahead and span is not None and span.start < anchor.start:
             span = _on_or_after(item.month_day, anchor)  # set for a day of the next year
         elif _recent(item, span, anchor, published) or _past_the_dateline(item, span, published):
             assert published is not None
@@ -1630,6 +1641,16 @@ def resolve(
             base = anchor.end if item.shift[0] > 0 else anchor.start
             span = _period(_shift(base, item.shift[0], unit), unit)
     return span, anchor.text if span else None
+
+
+def _coming(month_day: tuple[int, int], published: Span) -> Span | None:
+    """A day without its year told as still to come from the report's own day ("a hearing is
+    scheduled for May 9" under a dateline of 22 March 2022): the first such day on or after the
+    dateline, whatever year an earlier date of the story was in."""
+    span = _with_year(month_day, published, from_dateline=False)
+    if span is not None and span.start < published.start:
+        span = _with_year(month_day, _period(date(published.start.year + 1, 1, 1), "year"), False)
+    return span
 
 
 def _past_the_dateline(item: Found, span: Span | None, published: Span | None) -> bool:
