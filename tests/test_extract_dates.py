@@ -1704,3 +1704,8 @@ def test_a_flashback_in_the_pluperfect_takes_no_arrest_told_after_it() -> None:
     assert [(c.date, c.kind) for c in extract(text, lang="fr").candidates] == [
         ("2004-03-23", "conviction")
     ]
+
+
+def test_a_field_label_run_into_its_day_still_gives_the_day() -> None:
+    text = "JurisdictionJamaica JudgeRoe P Judgment Date22 January 2018 Neutral CitationJM 2018"
+    assert [c.date for c in extract(text).candidates] == ["2018-01-22"]

@@ -62,7 +62,11 @@ _UNITS_AFTER_NUMBER = (
 
 _ANNO_DOMINI = r"A\.\s?D\.\s+"  # old US style: "the 30th day of July, A.D. 1966"
 _DAY_MONTH = Regex(
-    _NOT_AFTER_NUMBER  # "5 May 2010", "le 5 de mayo", "the 5th (day) of May, 2010"
+    # "5 May 2010", "le 5 de mayo", "the 5th (day) of May, 2010"; a field's label run into its
+    # day, as a page lays out its fields: "Judgment Date22 January 2018"
+    r"(?:(?<=Date)|"
+    + _NOT_AFTER_NUMBER
+    + ")"
     + _DAY
     # a capitalised month run into its day, as copies lose spaces: "the 1October 2004 attack"
     + r"(?:(?:\s+day)?\s+(?:de\s+|of\s+)?|(?=(?-i:[A-Z])))"
