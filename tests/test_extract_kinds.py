@@ -1843,3 +1843,23 @@ def test_appearances_verdicts_requests_and_decisions_on_detention_or_leave(
 ) -> None:
     lang = "fr" if re.search(r"\b(?:le|la|du)\b", text) else "en"
     assert {c.kind for c in extract(text, lang=lang).candidates} == {kind}
+
+
+def test_a_decision_named_with_its_court_then_what_it_decided() -> None:
+    """The court that gave it may come between the date and the clause that says what it did."""
+    text = (
+        "La Cour, statuant sur le pourvoi de X contre l'arrêt n° 12 rendu le 3 mai 2019 par la"
+        " Cour criminelle ordinaire de Tananarive qui l'a condamné à cinq ans d'emprisonnement ;"
+    )
+    assert kinds(text) == [("2019-05-03", "conviction")]
+
+
+def test_a_queensland_heads_proceeding_names_an_application_decided() -> None:
+    head = (
+        "R v Smith [2019] QCA 12\nSUPREME COURT OF QUEENSLAND\nCourt of Appeal\n"
+        "PROCEEDING: | Application for Extension (Sentence) |\n"
+        "DELIVERED EX TEMPORE ON: | 3 May 2019 |\nDELIVERED AT: | Brisbane |\n"
+        "HEARING DATE: | 3 May 2019 |\nJUDGES: | Jones JA |\n"
+        "ORDER: | Application for extension of time within which to appeal refused |\n"
+    )
+    assert sorted(kinds(head)) == [("2019-05-03", "hearing"), ("2019-05-03", "order")]

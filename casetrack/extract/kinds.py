@@ -945,6 +945,8 @@ _HUNG_CLAUSE = Regex(
     r"^\s*,?\s*"
     # past an apposition: "l'arrêt du 3 mai 2019, devenu définitif, qui ..."
     r"(?:(?:devenue?s?|become|which became) (?:definiti(?:f|ve)s?|irrevocables?|final)[^,;]*,\s*)?"
+    # past the court that gave it: "rendu le 17 décembre 1998 par la Cour criminelle qui a"
+    r"(?:(?:par|by) (?:la |le |l'|the )?[^,;.()]{1,80}?\s(?=qui\b|which\b))?"
     r"(?:qui\b|which\b|that\b|par lequel\b|par laquelle\b|by which\b|\w+ing\b"
     r"|(?!(?:avant|pendant|durant|devant|suivant|cependant)\b)\w+ant\b)"
 )
@@ -1866,7 +1868,11 @@ _APPELLATE_HEAD = Regex(r"\b(?:courts? of appeals?|cour d'appel|appellants?|appe
 _APPLICATION_DECIDED = Regex(
     r"\b(?:bail (?:pending|application)|applications? for (?:bail|(?:a )?stay)"
     r"|(?:pre-arrest|anticipatory) bail|stay of execution|belated appeal"
-    r"|sursis a (?:l')?execution)\b"
+    r"|sursis a (?:l')?execution"
+    # a Queensland head's "PROCEEDING: Application for Extension (Sentence)", "Sentence
+    # Application", "Application for Leave" (not "Appeal or application for leave to appeal")
+    r"|applications? for (?:an )?extension|sentence application"
+    r"|(?<!appeal or )(?<!appeals or )applications? for leave)\b"
 )
 
 
