@@ -23,7 +23,15 @@ from casetrack.history_copies import (
     put_back,
     remove_copied,
 )
-from casetrack.history_sql import TRACKED_TABLES, row_json, span_digest, table_columns
+from casetrack.history_sql import (
+    DERIVED,
+    TRACKED_TABLES,
+    recorded_json,
+    row_json,
+    span_digest,
+    table_columns,
+    with_derived,
+)
 from casetrack.search_index import search_set_aside
 from casetrack.sql import placeholders
 from casetrack.tables import LINK_TABLES, widest
@@ -244,8 +252,8 @@ def _revert_change(conn: sqlite3.Connection, change: Change) -> None:
         ):
             recorded += 1
             if last_row_id is None:
-                _revert(conn, change, action, table, row_id, old, new, columns[table],
-                        as_json[table])  # fmt: skip
+                _revert(conn, change, history_id, action, table, row_id, old, new,
+                        columns[table], as_json[table])  # fmt: skip
                 change.rows += 1
             elif action == "insert":
                 change.rows += _revert_span(conn, change, table, row_id, last_row_id, digest)
@@ -447,6 +455,7 @@ def _put_back_span(
 def _revert(
     conn: sqlite3.Connection,
     change: Change,
+    history_id: int,
     action: str,
     table: str,
     row_id: int,
@@ -455,11 +464,16 @@ def _revert(
     columns: list[str],
     as_json: str,
 ) -> None:
-    """Put one recorded row back; `as_json` is row_json of `columns`, made once per undo."""
+    """Put one recorded row back; `as_json` is row_json of `columns`, made once per undo.
+
+    A record written before columns were added to its table (by an upgrade) holds fewer:
+    the row is compared on those it holds, and put back with them, the columns worked out
+    from others made again (history_sql.with_derived)."""
     import json
 
     current = conn.execute(f"SELECT {as_json} FROM {table} WHERE rowid = ?", (row_id,)).fetchone()
-    if (current[0] if current else None) != new:
+    now = current[0] if current else None
+    if now != new and not _as_recorded(conn, history_id, table, row_id, new, columns):
         raise CasetrackError(
             f"cannot undo change {change.id} ({change.command}): {table} row {row_id}"
             f" {_changed_since(conn, change, table, row_id, row_id)}; nothing was undone"
@@ -467,7 +481,7 @@ def _revert(
     if action == "insert":
         conn.execute(f"DELETE FROM {table} WHERE rowid = ?", (row_id,))
         return
-    values = json.loads(old or "{}")
+    values = with_derived(table, json.loads(old or "{}"))
     names = [c for c in columns if c in values]
     if action == "update":
         assignments = ", ".join(f'"{c}" = ?' for c in names)
@@ -482,6 +496,43 @@ def _revert(
             f"INSERT INTO {table} (rowid, {quoted}) VALUES (?, {marks})",
             (row_id, *(values[c] for c in names)),
         )
+
+
+def _as_recorded(
+    conn: sqlite3.Connection,
+    history_id: int,
+    table: str,
+    row_id: int,
+    new: str | None,
+    columns: list[str],
+) -> bool:
+    """Whether a row that differs from its record (history row `history_id`, which left it
+    `new`) differs only in columns added to its table since: the record's own columns are as
+    it left them, and each added one is as the first later record of the row that holds it
+    found it (none: no change of ours touched it since the upgrade added it), but for one
+    worked out from the others (DERIVED), which putting the row back works out again."""
+    import json
+
+    if new is None:
+        return False
+    recorded = json.loads(new)
+    if all(c in recorded for c in columns) or recorded_json(conn, table, row_id, new) != new:
+        return False
+    missing = [c for c in columns if c not in recorded and c != DERIVED.get(table)]
+    if not missing:
+        return True
+    for (old,) in conn.execute(
+        "SELECT old FROM history WHERE table_name = ? AND row_id = ? AND id > ?"
+        " AND last_row_id IS NULL AND old IS NOT NULL ORDER BY id",
+        (table, row_id, history_id),
+    ):
+        before = json.loads(old)
+        if all(c in before for c in missing):
+            (now,) = conn.execute(
+                f"SELECT {row_json(missing, table)} FROM {table} WHERE rowid = ?", (row_id,)
+            ).fetchone()
+            return bool(json.loads(now) == {c: before[c] for c in missing})
+    return True
 
 
 # A history row's change, as each listed entry shows it.

@@ -17,7 +17,7 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
-from casetrack.history_sql import span_texts, table_columns
+from casetrack.history_sql import span_texts, table_columns, with_derived
 from casetrack.search_index import drop_triggers
 from casetrack.sql import placeholders
 
@@ -208,7 +208,8 @@ def put_back(conn: sqlite3.Connection, history_id: int, table: str, first: int, 
     count = 0
     with unrecorded(conn, table, "insert", first, last):
         for _, lines in _parts(conn, history_id):
-            rows = list(_rows(lines))
+            # A copy made before columns were added: those worked out from others, again.
+            rows = [(rowid, with_derived(table, values)) for rowid, values in _rows(lines)]
             if not rows:
                 continue
             names = [c for c in columns if c in rows[0][1]]

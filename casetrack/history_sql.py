@@ -33,6 +33,47 @@ def table_columns(conn: Any, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
 
 
+# Columns worked out from a row's others, added to their tables after the history began
+# (sources.citation_key by m022, milestones.sort_key by m008): a record written before
+# lacks them. (parties.name_key and party_aliases.alias_key were recorded from the first.)
+DERIVED = {"sources": "citation_key", "milestones": "sort_key"}
+
+
+def with_derived(table: str, values: dict[str, Any]) -> dict[str, Any]:
+    """A recorded row's values, with the column worked out from others (DERIVED) that the
+    record lacks worked out again by the function that makes it, so a row put back from it
+    is never left with a stale key."""
+    if table == "sources" and "citation_key" not in values and isinstance(values.get("url"), str):
+        from casetrack.sources import citation_key
+
+        return {**values, "citation_key": citation_key(values["url"])}
+    if table == "milestones" and "sort_key" not in values and "precision" in values:
+        from casetrack.dates import from_stored
+
+        get = values.get
+        date = from_stored(
+            str(get("date")), get("date_start"), get("date_end"), str(values["precision"])
+        )
+        return {**values, "sort_key": date.sort_key}
+    return values
+
+
+def recorded_json(conn: Any, table: str, row_id: int, recorded: str) -> str | None:
+    """The row as it is now, as JSON of only the columns a record of it holds (`recorded`,
+    a history row's old or new JSON, in its order), to compare with that record: a column
+    added since cannot have been changed by anything the record knows of. None if the row
+    is gone, or the record holds a column the table no longer has."""
+    import json
+
+    keys = list(json.loads(recorded))
+    if not set(keys) <= set(table_columns(conn, table)):
+        return None
+    found = conn.execute(
+        f"SELECT {row_json(keys, table)} FROM {table} WHERE rowid = ?", (row_id,)
+    ).fetchone()
+    return str(found[0]) if found else None
+
+
 # Rows of a span fingerprinted per statement: SQLite joins their texts, Python hashes them.
 DIGEST_CHUNK = 4096
 

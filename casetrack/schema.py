@@ -988,6 +988,77 @@ def m022_citation_keys(db: Any) -> None:
     conn.execute("DELETE FROM history WHERE id > ?", (last,))
 
 
+# The columns tracked tables had before a migration added one (ALTER TABLE appends, so each
+# is a first part of the table's columns since), by the migration that added it.
+_M023_BEFORE = (
+    ("m008_timeline_order", "milestones", _M003_COLUMNS["milestones"]),
+    ("m014_documents", "sources", _M003_COLUMNS["sources"]),
+    ("m014_documents", "milestone_sources", _M003_COLUMNS["milestone_sources"]),
+    ("m018_quote_checks", "milestone_sources", "milestone_id source_id quote page paragraph"
+     " page_index"),
+    ("m022_citation_keys", "sources", "id uid url title publisher published created_at"
+     " document_id"),
+)  # fmt: skip
+
+
+def _m023_digest(conn: Any, table: str, columns: list[str], first: int, last: int) -> str:
+    """A span's digest over `columns`, as history_sql.span_digest made it when m023 was
+    released: blake2b (16 bytes) of each row's json_object followed by U+001E, by rowid."""
+    import hashlib
+
+    values = "json_object(" + ", ".join(f"'{c}', x.\"{c}\"" for c in columns) + ")"
+    digest = hashlib.blake2b(digest_size=16)
+    low = first
+    while True:
+        text, high = conn.execute(
+            f"SELECT group_concat(j || char(30), ''), max(r) FROM (SELECT rowid AS r,"
+            f" {values} AS j FROM {table} AS x WHERE rowid BETWEEN ? AND ? ORDER BY rowid"
+            " LIMIT 4096)",
+            (low, last),
+        ).fetchone()
+        if text is None:
+            return digest.hexdigest()
+        digest.update(text.encode())
+        low = high + 1
+
+
+@migration
+def m023_span_digests(db: Any) -> None:
+    """A span of history (rows added in bulk) keeps a digest of its rows' columns as they
+    were: one recorded before a migration added a column to its table covered fewer than
+    the table has since, so undo, comparing a digest of them all, took rows unchanged since
+    for rows changed outside casetrack. Each such span whose digest still matches its rows
+    over the columns of its time (its change made before the second that migration was
+    applied in) gets the digest of its rows over every column; one that matches no layout
+    (a row changed outside casetrack) keeps its own, and undo still refuses it. A migration
+    that adds a column to a tracked table must do the same for that table's spans."""
+    conn = db.conn
+    applied = dict(conn.execute("SELECT name, applied_at FROM _sqlite_migrations"))
+    for table in ("milestones", "sources", "milestone_sources"):
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        spans = conn.execute(
+            "SELECT h.id, h.row_id, h.last_row_id, h.digest, c.at FROM history h"
+            " JOIN changes c ON c.id = h.change_id WHERE h.table_name = ?"
+            " AND h.last_row_id IS NOT NULL AND h.action = 'insert' AND h.digest IS NOT NULL",
+            (table,),
+        ).fetchall()
+        for history_id, first, last, digest, at in spans:
+            if _m023_digest(conn, table, columns, first, last) == digest:
+                continue
+            for name, layout_table, before in _M023_BEFORE:
+                if layout_table != table or name not in applied:
+                    continue
+                (older,) = conn.execute(
+                    "SELECT julianday(?) < julianday(substr(?, 1, 19))", (at, applied[name])
+                ).fetchone()
+                if older and _m023_digest(conn, table, before.split(), first, last) == digest:
+                    conn.execute(
+                        "UPDATE history SET digest = ? WHERE id = ?",
+                        (_m023_digest(conn, table, columns, first, last), history_id),
+                    )
+                    break
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 
