@@ -44,7 +44,7 @@ def with_derived(table: str, values: dict[str, Any]) -> dict[str, Any]:
     record lacks worked out again by the function that makes it, so a row put back from it
     is never left with a stale key."""
     if table == "sources" and "citation_key" not in values and isinstance(values.get("url"), str):
-        from casetrack.sources import citation_key
+        from casetrack.text import citation_key
 
         return {**values, "citation_key": citation_key(values["url"])}
     if table == "milestones" and "sort_key" not in values and "precision" in values:

@@ -277,8 +277,7 @@ def _figure_problems(conn: sqlite3.Connection) -> list[str]:
 def _name_problems(conn: sqlite3.Connection) -> list[str]:
     """Party names, aliases and citations must be findable: their stored keys must match
     the names (a citation's is what close citations are found by)."""
-    from casetrack.sources import citation_key
-    from casetrack.text import name_key
+    from casetrack.text import citation_key, name_key
 
     problems = []
     keyers: tuple[tuple[str, str, str, Callable[[str], str | None]], ...] = (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -15,7 +14,7 @@ from casetrack.models import Source
 from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, widest
-from casetrack.text import clean_text, did_you_mean, name_key, shell_word
+from casetrack.text import citation_key, clean_text, did_you_mean, name_key, shell_word, words_key
 
 _SELECT = "SELECT id, uid, url, title, publisher, published FROM sources"
 
@@ -83,7 +82,7 @@ def _same_citation(conn: sqlite3.Connection, ref: str) -> Source | None:
     if "://" in ref:
         return None
     key = name_key(ref)
-    for row in _citations_keyed(conn, _words_key(key)):
+    for row in _citations_keyed(conn, words_key(key)):
         if name_key(row[2]) == key:
             return Source(*row)
     return None
@@ -137,21 +136,6 @@ def close_citation(conn: sqlite3.Connection, ref: str, but: int | None = None) -
         if row[0] != but:
             return Source(*row)
     return None
-
-
-def citation_key(text: str) -> str | None:
-    """What a citation is matched by: its words (letters and digits, accents dropped, case
-    folded, as name_key folds them) joined by a space, so that two citations have the same
-    words, in any case and punctuation, when they have the same key; '' for text without a
-    word; None for a URL (never close to another). Each source stores its URL's key
-    (sources.citation_key, indexed); schema.m022 spells out how it made the first ones."""
-    if "://" in text:
-        return None
-    return _words_key(name_key(text))
-
-
-def _words_key(folded: str) -> str:
-    return " ".join(re.findall(r"\w+", folded))
 
 
 def _relative_file(ref: str) -> bool:

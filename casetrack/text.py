@@ -195,3 +195,20 @@ def check_choice(
         return aliases[key]
     hint = did_you_mean(value, choices, aliases)
     raise CasetrackError(f"unknown {what} {value!r}{hint}: use one of {', '.join(choices)}")
+
+
+def citation_key(text: str) -> str | None:
+    """What a citation is matched by: its words (letters and digits, accents dropped, case
+    folded, as name_key folds them) joined by a space, so that two citations have the same
+    words, in any case and punctuation, when they have the same key; '' for text without a
+    word; None for a URL (never close to another). Each source stores its URL's key
+    (sources.citation_key, indexed; sources.py finds close citations by it); schema.m022
+    spells out how it made the first ones."""
+    if "://" in text:
+        return None
+    return words_key(name_key(text))
+
+
+def words_key(folded: str) -> str:
+    """The words of text name_key folded, joined by a space (citation_key)."""
+    return " ".join(re.findall(r"\w+", folded))
