@@ -11,6 +11,7 @@ their citations, each a span."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -109,3 +110,22 @@ def test_a_row_changed_outside_casetrack_before_the_upgrade_is_still_refused(
     result = cli("undo", change, code=1)
     assert f"{refused} changed since, outside casetrack; nothing was undone" in result.stderr
     assert cli.records() == before
+
+
+def test_changes_of_a_store_made_before_m016_are_undone_after_the_upgrade(cli: Cli) -> None:
+    """tests/fixtures/store-schema15.sqlite (see test_ids_never_reused) was made before m018
+    added milestone_sources.quote_found and m022 sources.citation_key: its changes are
+    undone newest first, each source put back with its key."""
+    shutil.copy(Path(__file__).parent / "fixtures" / "store-schema15.sqlite", cli.db_path)
+    for change in ("14", "13", "8", "7", "6", "5"):
+        cli("undo", change)
+        _clean(cli)
+    assert cli.query("SELECT id, url, citation_key FROM sources ORDER BY id") == [
+        (row_id, url, citation_key(url))
+        for row_id, url in cli.query("SELECT id, url FROM sources ORDER BY id")
+    ]
+    assert cli.query("SELECT id FROM documents ORDER BY id") == [(1,), (2,)]
+    cli("undo", "4")  # milestone 1, its party and its citation of document 1
+    _clean(cli)
+    assert cli.query("SELECT count(*) FROM milestone_sources") == [(0,)]
+    assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
