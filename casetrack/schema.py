@@ -1043,15 +1043,20 @@ def m023_span_digests(db: Any) -> None:
             (table,),
         ).fetchall()
         for history_id, first, last, digest, at in spans:
-            if _m023_digest(conn, table, columns, first, last) == digest:
-                continue
-            for name, layout_table, before in _M023_BEFORE:
-                if layout_table != table or name not in applied:
-                    continue
-                (older,) = conn.execute(
+            # The layouts the span may have been recorded in: none for one made since.
+            layouts = [
+                before
+                for name, layout_table, before in _M023_BEFORE
+                if layout_table == table
+                and name in applied
+                and conn.execute(
                     "SELECT julianday(?) < julianday(substr(?, 1, 19))", (at, applied[name])
-                ).fetchone()
-                if older and _m023_digest(conn, table, before.split(), first, last) == digest:
+                ).fetchone()[0]
+            ]
+            if not layouts or _m023_digest(conn, table, columns, first, last) == digest:
+                continue
+            for before in layouts:
+                if _m023_digest(conn, table, before.split(), first, last) == digest:
                     conn.execute(
                         "UPDATE history SET digest = ? WHERE id = ?",
                         (_m023_digest(conn, table, columns, first, last), history_id),
