@@ -1644,6 +1644,26 @@ def test_a_day_still_to_come_after_an_earlier_year_is_the_next_after_the_datelin
     assert dates(text, lang) == want
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("LIMA, June 2, 2022 — He was detained on March 3, 2021, and released on bail in"
+         " mid-April.", "en", ["2021-03-03", "2021-04"]),
+        ("LIMA, June 2, 2022 — He was arrested on 3 March 2021 and charged in late May.", "en",
+         ["2021-03-03", "2021-05"]),
+        ("LIMA, 2 juin 2022 — Il a été arrêté le 3 mars 2021 et libéré à la mi-avril.", "fr",
+         ["2021-03-03", "2021-04"]),
+        # told in the pluperfect, the month looks back: its year stays a guess
+        ("LIMA, June 2, 2022 — He was arrested on March 3, 2021. He had been charged in"
+         " November.", "en", ["2021-03-03", "2021-11?"]),
+    ],
+)  # fmt: skip
+def test_a_month_without_a_year_after_a_day_of_its_sentence_goes_on_from_it(
+    text: str, lang: str, want: list[str]
+) -> None:
+    assert dates(text, lang) == want
+
+
 def test_a_year_run_into_the_comma_completes_its_date() -> None:
     text = "A motion for new trial was filed January 12,1982, and denied on May 18,1982."
     assert dates(text) == ["1982-01-12", "1982-05-18"]

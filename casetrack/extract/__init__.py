@@ -273,7 +273,7 @@ def extract(
                 continue  # "Crim., 5 mai 2010, n° 09-87.123": another case's decision
             later = found[index + 1 :]
             at = sentence_day if date_found.same_day and sentence_day else narrative
-            span, anchor = resolve(date_found, later, stated, published, at, latest)
+            span, anchor = resolve(date_found, later, stated, published, at, latest, sentence_day)
             if span is None:
                 continue
             if span.precision == "day" and not date_found.same_day:

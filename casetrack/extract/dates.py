@@ -416,8 +416,9 @@ _ANY_MONTH = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
 # (not a judge named like a month: "Opinion by May, J.", "Mullins and May, JJ.")
 _AFTER_MONTH_ONLY = r"(?!\w)(?!,?\s+(?:of\s+|de\s+)?(?:\d|the\s+\d))(?!,\s*(?:[PCS]\.\s?)?JJ?\.)"
 _MONTH_ONLY = Regex(
-    r"(?<![\w-])(?:in|since|until|by|from|between|during|early|late|mid-|en|depuis|dès|fin|début|debut|"
-    r"courant|mi-|last|this)\s+(?:early\s+|late\s+|mid-)?(?P<month>"
+    r"(?<![\w-])(?:(?:in|since|until|by|from|between|during|early|late|mid-|en|depuis|dès|fin|"
+    r"début|debut|courant|mi-|last|this)\s+(?:early\s+|late\s+|mid-)?|(?:[àa]\s+)?la\s+mi-)"
+    r"(?P<month>"
     + _MONTH_NAMES
     + ")"
     + _AFTER_MONTH_ONLY
@@ -1579,6 +1580,7 @@ def resolve(
     published: Span | None,
     narrative: Span | None = None,
     latest: Span | None = None,
+    sentence_day: Span | None = None,
 ) -> tuple[Span | None, str | None]:
     """The span a found expression means, and the EDTF of the date it was resolved from.
 
@@ -1589,7 +1591,8 @@ def resolve(
     "Today", "yesterday", "last month" take the dateline; "the same day" the day the story
     is at (`narrative`: the last date opening a sentence, "On 15 March 2010 ..."). A day
     without a year that comes before any stated date, in a report with no dateline, is the
-    such day nearest the latest day the report states (`latest`).
+    such day nearest the latest day the report states (`latest`). A month without a year after
+    a day of its sentence (`sentence_day`) goes on from it.
     """
     if item.span is not None:
         return item.span, None
@@ -1614,7 +1617,14 @@ def resolve(
             return None, None
         return narrative, narrative.text
     if item.month is not None:
-        return _month_in_context(item.month, later_in_sentence, stated, published, item.ahead)
+        span, told = _month_in_context(item.month, later_in_sentence, stated, published, item.ahead)
+        if (
+            span is not None
+            and span.text.endswith("?")
+            and _goes_on(item, span, stated, sentence_day, published)
+        ):
+            span = replace(span, text=span.text[:-1])
+        return span, told
     if item.month_day is None and item.shift is None:
         return None, None
     if item.month_day is not None and stated is None and latest is not None:
@@ -1695,6 +1705,21 @@ def _on_weekday(
     else:
         day = published.start - timedelta(days=(published.start.weekday() - weekday) % 7)
     return _period(day, "day"), published.text
+
+
+def _goes_on(
+    item: Found, span: Span, stated: Span | None, day: Span | None, published: Span | None
+) -> bool:
+    """Whether a month without its year told after a day of its sentence, the last date told,
+    is a later month of that day's year, up to the dateline ("arrested on March 3, 2021, and
+    held for six weeks before being released in mid-April"): the sentence tells on from that
+    day, so the year is sure; not a month told in the pluperfect ("had been charged in
+    November"), which looks back."""
+    if item.back or day is None or stated is not day or span.start.year != day.start.year:
+        return False
+    if published is not None and published.precision == "day" and span.start > published.start:
+        return False
+    return span.start > day.start
 
 
 def _month_in_context(
