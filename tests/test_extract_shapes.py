@@ -540,3 +540,11 @@ def test_a_decision_rendered_at_a_sitting_and_a_case_numbers_date_are_told_once(
     )
     got = [c.date for c in extract(text, lang="fr").candidates]
     assert sorted(got) == ["2020-03-03", "2020-12-08", "2021-11-11"]
+
+
+def test_that_night_in_a_sentence_naming_no_event_goes_on_with_the_night_told() -> None:
+    text = (
+        "On the night of 9th May 2003, the deceased went to the club with two friends."
+        " The group spent a considerable time that night drinking."
+    )
+    assert [(c.date, c.kind) for c in extract(text).candidates] == [("2003-05-09", "other")]

@@ -776,6 +776,11 @@ def _other_docket(first: Candidate, candidate: Candidate) -> bool:
     return bool(mine and theirs) and not set(mine) & set(theirs)
 
 
+# A time of a day told already, which a sentence naming no event goes on with: "On the night
+# of 9 May ... The group spent a considerable time that night socialising".
+_THAT_TIME = Regex(r"that\s+(?:morning|afternoon|evening|night)|ce\s+(?:soir|matin)-l[àa]", re.I)
+
+
 def _merged(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per event: a judgment's header date and the sentence that says what it
     decided are one milestone, of the more telling kind ("conviction" over "ruling"); an
@@ -790,7 +795,11 @@ def _merged(candidates: list[Candidate]) -> list[Candidate]:
     any_story: dict[str, Candidate] = {}  # a listing's item with no event of its own
     for candidate in candidates:
         day = (candidate.story, candidate.date)  # two items of a listing: two stories
-        first = None if candidate.same_day else told.get((*day, candidate.kind))
+        first = told.get((*day, candidate.kind))
+        if candidate.same_day and not (
+            candidate.kind == "other" and _THAT_TIME.rx.fullmatch(candidate.found)
+        ):
+            first = None  # "the same day, he was charged": another event of that day
         if candidate.kind in _DECISIONS:
             first = decided.get(day)
             if first is not None and _other_docket(first, candidate):
