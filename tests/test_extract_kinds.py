@@ -1863,3 +1863,26 @@ def test_a_queensland_heads_proceeding_names_an_application_decided() -> None:
         "ORDER: | Application for extension of time within which to appeal refused |\n"
     )
     assert sorted(kinds(head)) == [("2019-05-03", "hearing"), ("2019-05-03", "order")]
+
+
+def test_a_requete_and_new_memoires_registered_on_listed_days() -> None:
+    text = (
+        "Par une requête et deux nouveaux mémoires, enregistrés les 2, 3 et 4 mai 2019 au"
+        " secrétariat du contentieux du Conseil d'Etat, M. X demande au juge des référés du"
+        " Conseil d'Etat :"
+    )
+    assert kinds(text)[:2] == [("2019-05-02", "complaint"), ("2019-05-03", "filing")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Singapore's General Division of the High Court hearing a magistrate's appeal rules on it
+        ("This judgment is subject to final editorial corrections approved by the court. |\n"
+         "Smith\nv\nPublic Prosecutor [2021] SGHC 12\nGeneral Division of the High Court \u2014"
+         " Magistrate\u2019s Appeal No 9 of 2020\nTan J\n3 May 2019\nTan J:\nIntroduction\n"
+         "1 The appellant claimed trial in the District Court to a charge of theft.", "ruling"),
+    ],
+)  # fmt: skip
+def test_a_high_courts_division_hearing_an_appeal(text: str, kind: str) -> None:
+    assert [c.kind for c in extract(text).candidates] == [kind]

@@ -902,7 +902,8 @@ _ASKED_FOR = Regex(
     r"(?:jugement|arret|ordonnance)\b)?)"
 )
 _MEMOIRE_TOO = Regex(
-    r"\brequetes?\b[^;]{0,60}?\bet (?:le |un |les |des )?memoires?\b[^;]{0,80}?\bet (?:le )?\s*$"
+    r"\brequetes?\b[^;]{0,60}?\bet (?:le |un |les |des |deux |trois )?(?:nouveaux? )?memoires?\b"
+    r"[^;]{0,80}?(?:\bet (?:le )?|\d,)\s*$"
 )
 _REGISTERED_BEFORE = Regex(r"\benregistre\w* le\s*$")
 _REQUETE_AFTER = Regex(r"[^;]*?\bla requete\b")
@@ -1694,7 +1695,8 @@ _TITLE_BELOW = 900  # characters: the title may follow the date and the parties'
 # A court that decides at first instance, named in the head: its decision is a judgment.
 _FIRST_INSTANCE = Regex(
     r"\b(?:cour des comptes|cour de discipline budgetaire|chambres? regionales? des comptes"
-    r"|tax court|general division|tribunal administratif|tribunal de la fonction publique"
+    r"|tax court|general division(?! of the high court)|tribunal administratif"
+    r"|tribunal de la fonction publique"
     r"|arret du tribunal(?! federal))\b"
 )
 # An order's title on a line of its own below the head: "ORDONNANCE" (an English "ORDER" there
