@@ -1664,6 +1664,26 @@ def test_a_month_without_a_year_after_a_day_of_its_sentence_goes_on_from_it(
     assert dates(text, lang) == want
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("LIMA, June 2, 2022 — He was arrested on March 3, 2021. Prosecutors charged him two days"
+         " after his arrest.", "en", ["2021-03-03", "2021-03-05~"]),
+        ("LIMA, June 2, 2022 — She was convicted on 4 May 2021. She was sentenced a week after she"
+         " was convicted.", "en", ["2021-05-04", "2021-05-11~"]),
+        ("LIMA, 2 juin 2022 — Il a été arrêté le 3 mars 2021. Il a été mis en examen deux jours"
+         " après son arrestation.", "fr", ["2021-03-03", "2021-03-05~"]),
+        # an event the text has not dated dates no span
+        ("LIMA, June 2, 2022 — He was charged on March 3, 2021. He was released two weeks after"
+         " his arrest.", "en", ["2021-03-03"]),
+    ],
+)  # fmt: skip
+def test_a_span_counted_from_a_dated_event_is_that_date_shifted(
+    text: str, lang: str, want: list[str]
+) -> None:
+    assert dates(text, lang) == want
+
+
 def test_a_year_run_into_the_comma_completes_its_date() -> None:
     text = "A motion for new trial was filed January 12,1982, and denied on May 18,1982."
     assert dates(text) == ["1982-01-12", "1982-05-18"]

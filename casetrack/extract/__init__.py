@@ -40,6 +40,7 @@ from casetrack.extract.dates import (
     Found,
     Span,
     bounds_a_state,
+    counted,
     dateline,
     find_dates,
     first_day,
@@ -274,6 +275,9 @@ def extract(
             later = found[index + 1 :]
             at = sentence_day if date_found.same_day and sentence_day else narrative
             span, anchor = resolve(date_found, later, stated, published, at, latest, sentence_day)
+            if date_found.counted_from is not None:  # "two days after her arrest"
+                event = _dated_event(candidates, date_found.counted_from, told_in)
+                span, anchor = (counted(date_found, event), event.text) if event else (None, None)
             if span is None:
                 continue
             if span.precision == "day" and not date_found.same_day:
@@ -571,6 +575,17 @@ def _founding(sentence: str, start: int) -> bool:
 # A date opening its sentence or a clause of it ("...hospitalised; on 23 April a charge was
 # filed"): the day the story is at.
 _OPENING = Regex(r"(?:^|[;:])\W*(?:on|le|in|en|by|at|around|vers)?\s*$", re.IGNORECASE)
+
+
+def _dated_event(candidates: Sequence[Candidate], kind: str, story: int) -> Span | None:
+    """The date of the last milestone of `kind` told before, in the same story: the event a
+    span is counted from ("charged her two days after her arrest")."""
+    event = next(
+        (c for c in reversed(candidates) if c.kind == kind and c.story == story and c.date), None
+    )
+    if event is None or event.approximate or event.precision not in ("day", "month"):
+        return None
+    return Span(event.date, event.start, event.end, event.precision)
 
 
 def _told_alone(found: Sequence[Found]) -> bool:

@@ -383,6 +383,25 @@ _RELATIVE_AFTER_COUNT = Regex(
     r"|plus\s+tard|plus\s+t[ôo]t|auparavant|avant(?=\s*[,.;)]))",
     re.IGNORECASE,
 )
+# A span counted from an event named by its noun or its verb: "two days after her arrest", "a
+# week after she was convicted", "deux jours après son arrestation".
+_AFTER_EVENT = Regex(
+    r"(?<![\w-])" + _COUNT + r"\s+(?P<unit>days?|weeks?|months?|years?|jours?|semaines?|mois|ans"
+    r"|ann[ée]es)\s+(?P<direction>after|before|apr[èe]s|avant)\s+(?:(?:his|her|their|the)\s+"
+    r"(?P<noun>arrest|conviction|indictment|sentencing|release)|(?:he|she|they)\s+(?:was|were"
+    r"|had\s+been)\s+(?P<verb>arrested|convicted|indicted|sentenced|released|charged)"
+    r"|(?:son|sa|leur)\s+(?P<nom>arrestation|interpellation|condamnation|mise\s+en\s+examen"
+    r"|lib[ée]ration|inculpation))(?![\w-])",
+    re.IGNORECASE,
+)
+_EVENT_KINDS = {
+    **dict.fromkeys(("arrest", "arrested", "arrestation", "interpellation"), "arrest"),
+    **dict.fromkeys(("conviction", "convicted", "condamnation"), "conviction"),
+    **dict.fromkeys(("indictment", "indicted"), "indictment"),
+    **dict.fromkeys(("sentencing", "sentenced"), "sentencing"),
+    **dict.fromkeys(("release", "released", "liberation"), "release"),
+    **dict.fromkeys(("charged", "mise en examen", "inculpation"), "charge"),
+}
 _IL_Y_A = Regex(  # "il y a deux ans": before the dateline, as "two years ago"
     r"(?<![\w-])il\s+y\s+a\s+"
     + _COUNT
@@ -659,6 +678,8 @@ class Found:
     coming: bool = False  # told in the present or future as to come ("will be sentenced on")
     back: bool = False  # told as before the story's time ("he had been charged on May 3")
     sitting: bool = False  # the days a court sat, before its decision's: a hearing
+    counted_from: str | None = None  # the kind of the event a span is counted from ("two days
+    # after her arrest": "arrest"), dated by the milestone of that kind told before it
 
 
 _PRECISIONS = ("day", "month", "year")
@@ -1285,6 +1306,15 @@ def _find_relative(text: str) -> Iterator[Found]:
         yield Found(
             m.start(), m.end(), found, shift=shift, ago=(0, "day") if direction == "ago" else None
         )
+    for m in _AFTER_EVENT.rx.finditer(text):
+        unit = _UNITS[fold(m.group("unit"))]
+        sign = -1 if fold(m.group("direction")) in ("before", "avant") else 1
+        shift = _signed(*_count_range(m.group("count"), unit), sign, unit)
+        event = normalise_space(fold(m.group("noun") or m.group("verb") or m.group("nom")))
+        yield Found(
+            m.start(), m.end(), normalise_space(m.group(0)), shift=shift,
+            counted_from=_EVENT_KINDS[event],
+        )  # fmt: skip
     for m in _LAST_WEEK.rx.finditer(text):  # as "a week ago": about that day
         yield Found(m.start(), m.end(), m.group(0), shift=(-1, -1, "week"), ago=(0, "day"))
     for m in _IL_Y_A.rx.finditer(text):
@@ -1596,6 +1626,8 @@ def resolve(
     """
     if item.span is not None:
         return item.span, None
+    if item.counted_from is not None:
+        return None, None  # dated by the milestone of its event (counted())
     if item.weekday is not None:
         return _on_weekday(item.weekday, published, item.ahead)
     if item.last_season is not None:
@@ -1655,6 +1687,13 @@ def resolve(
             base = anchor.end if item.shift[0] > 0 else anchor.start
             span = _period(_shift(base, item.shift[0], unit), unit)
     return span, anchor.text if span else None
+
+
+def counted(item: Found, event: Span) -> Span:
+    """A span counted from an event the text has dated ("two days after her arrest" on
+    3 March 2021): that date shifted, approximate."""
+    assert item.shift is not None
+    return _resolve_shift(event, item.shift)
 
 
 def _coming(month_day: tuple[int, int], published: Span) -> Span | None:
