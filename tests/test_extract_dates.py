@@ -1749,3 +1749,12 @@ def test_a_flashback_in_the_pluperfect_takes_no_arrest_told_after_it() -> None:
 def test_a_field_label_run_into_its_day_still_gives_the_day() -> None:
     text = "JurisdictionJamaica JudgeRoe P Judgment Date22 January 2018 Neutral CitationJM 2018"
     assert [c.date for c in extract(text).candidates] == ["2018-01-22"]
+
+
+def test_figures_with_dashes_or_after_on_the_read_as_dates_after_a_dating_word() -> None:
+    text = (
+        "He denied the statements recorded on the 13-11-2004 at the police station."
+        " The Appellant filed his Brief on the 12/5/15, the reply on 18/5/16."
+        " Suit No. 12-05-2004 was later joined."
+    )
+    assert dates(text) == ["2004-11-13", "2015-05-12", "2016-05-18"]

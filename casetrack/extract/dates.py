@@ -302,10 +302,17 @@ _RUN_TOGETHER = Regex(
 _NUMERIC_DATE = Regex(
     _NOT_AFTER_NUMBER + r"(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[0-3]?\d)(?P=sep)" + _YEAR
 )
+# Dashes only after a word that dates something ("recorded on the 13-11-2004"): alone,
+# 12-05-2004 may be a number.
+_DASHED_DATE = Regex(
+    r"\b(?:le|du|au|on(?:\s+the)?|dated|filed)\s+"
+    r"(?P<day>[0-3]?\d)(?P<sep>-)(?P<month>[0-3]?\d)-" + _YEAR,
+    re.IGNORECASE,
+)
 # A year in two figures only after a word that dates something ("assignée le 06/06/17", "served
 # on 6/6/17"): alone, 17/04258 is a docket number.
 _SHORT_NUMERIC_DATE = Regex(
-    r"(?:\b(?:le|du|au|on|dated|of|filed)\s+|\bdate\b[\w ]{0,20}:[ \t]*)"
+    r"(?:\b(?:le|du|au|on(?:\s+the)?|dated|of|filed)\s+|\bdate\b[\w ]{0,20}:[ \t]*)"
     r"(?P<day>[0-3]?\d)(?P<sep>[./-])(?P<month>[0-3]?\d)(?P=sep)"
     r"(?P<short>\d\d)(?![\w/.,-]?\d)(?![^\W\d_])",
     re.IGNORECASE,
@@ -1073,7 +1080,11 @@ def _month_day_lists(text: str, found: list[Found]) -> list[Found]:
 
 def _numeric_dates(text: str, lang: str, month_first: bool | None) -> Iterator[Found]:
     """Dates in figures: 25/06/2024, 6/25/2024 (month first in an American text), 06.06.17."""
-    for m in (*_NUMERIC_DATE.rx.finditer(text), *_SHORT_NUMERIC_DATE.rx.finditer(text)):
+    for m in (
+        *_NUMERIC_DATE.rx.finditer(text),
+        *_SHORT_NUMERIC_DATE.rx.finditer(text),
+        *_DASHED_DATE.rx.finditer(text),
+    ):
         day, month = int(m.group("day")), int(m.group("month"))
         if lang == "en" and m.group("sep") in "/-" and day <= 12 and day != month:
             if month > 12 or month_first:  # 6/25/2024, or a text that writes its dates so
@@ -1085,7 +1096,7 @@ def _numeric_dates(text: str, lang: str, month_first: bool | None) -> Iterator[F
             year = int(short) + (2000 if int(short) < _CENTURY_PIVOT else 1900)
             begin = m.start("day")
         else:
-            year, begin = int(m.group("year")), m.start()
+            year, begin = int(m.group("year")), m.start("day")
         span = _full_date(year, month, day) if 1 <= month <= 12 else None
         if span:
             yield Found(begin, m.end(), text[begin : m.end()], span=span)
