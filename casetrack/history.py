@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from casetrack.bulk_mode import BULK_CACHE_KIB, page_cache, read_indexes_set_aside
-from casetrack.changes import os_user, seal_change
+from casetrack.changes import is_nothing, os_user, seal_change
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.history_copies import (
     copied_row,
@@ -149,6 +149,7 @@ def _chosen(conn: sqlite3.Connection, change_id: int | None) -> Change:
                     f" {_change(row).named}: 'casetrack undo {row[0]}' reverts it"
                 )
             raise CasetrackError(_newer_than_yours(conn, _change(row), _change(mine)))
+        _refuse_past_nothing(conn, _change(row))
     else:
         row = conn.execute(_CHANGE_ROW + " WHERE c.id = ?", (change_id,)).fetchone()
         if row is None:
@@ -207,6 +208,24 @@ def gone_milestone(conn: sqlite3.Connection, milestone_id: int, otherwise: str) 
     if erased:
         return f"milestone {milestone_id} was erased for good by {erased}: nothing of it is left"
     return otherwise
+
+
+def _refuse_past_nothing(conn: sqlite3.Connection, change: Change) -> None:
+    """Refuse plain undo of `change` when the user's last command since changed nothing
+    (changes.record_nothing): undo would silently revert an older command than the one
+    just run. An undo of theirs since is no such command: plain undo walks back."""
+    from casetrack.dates import display_time
+
+    last = conn.execute(
+        "SELECT id, at, command FROM changes WHERE user = ? AND id > ? ORDER BY id DESC LIMIT 1",
+        (change.user, change.id),
+    ).fetchone()
+    if last is not None and is_nothing(conn, last[0]):
+        raise CasetrackError(
+            f"nothing undone: your last command, '{last[2]}' at {display_time(last[1])},"
+            f" changed nothing; 'casetrack undo {change.id}' undoes the change before it,"
+            f" {change.named}"
+        )
 
 
 def _newer_than_yours(conn: sqlite3.Connection, theirs: Change, mine: Change) -> str:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from casetrack.changes import OUTSIDE, begin_change, seal_change
+from casetrack.changes import OUTSIDE, begin_change, record_nothing, seal_change
 from casetrack.errors import StoreAppeared, StoreError
 from casetrack.schema import APPLICATION_ID, LATEST_VERSION, apply_migrations
 
@@ -105,6 +105,7 @@ class Store:
         # What history records as the command behind each change; the CLI names it.
         self.command = "casetrack"
         self._change_id: int | None = None  # begun early in the current write, if at all
+        self._recorded = False  # a write of this command recorded a change
         self._spent: list[sqlite3.Connection] = []  # the temporary database of a new store
         # Opened read-only (read-only media or folder, or a file that cannot be written).
         self.read_only = False
@@ -270,9 +271,10 @@ class Store:
         """One write transaction, begun IMMEDIATE so concurrent writers queue instead of failing.
 
         With record (all but schema upgrades, which run before the history exists) the rows
-        it changes are sealed into one change of `self.command` in the history. `reading`:
+        it changes are sealed into one change of `self.command` in the history; a command
+        whose writes changed nothing is recorded as such (see _record_nothing). `reading`:
         a statement SQLite runs as a write but that changes nothing (check's index check),
-        which leaves the store's journal mode as it is.
+        which leaves the store's journal mode as it is and records nothing.
         """
         conn = self.conn
         if conn.in_transaction:
@@ -289,9 +291,12 @@ class Store:
             # so they are neither credited to this command nor undone with it.
             if record:
                 seal_change(conn, OUTSIDE, user="unknown")
+            newest = _newest_change(conn) if record else None
             yield conn
             if record:
-                seal_change(conn, self.command, change_id=self._change_id)
+                sealed = seal_change(conn, self.command, change_id=self._change_id)
+                nothing = sealed is None and _newest_change(conn) == newest
+                self._record_nothing(conn, nothing, reading)
             conn.execute("COMMIT")
             if record:
                 self.save_new()
@@ -304,6 +309,21 @@ class Store:
         finally:
             self._change_id = None
 
+    def _record_nothing(self, conn: sqlite3.Connection, nothing: bool, reading: bool) -> None:
+        """After a write of this command: if it changed nothing (no change sealed, none made
+        inside, as undo makes its own) and no earlier write of the command did either, record
+        the command as one that changed nothing, so plain undo does not reach past it."""
+        if not nothing:
+            self._recorded = True
+        elif not reading and not self._recorded:
+            record_nothing(conn, self.command)
+
+    def nothing_changed(self) -> None:
+        """Record that this command changed nothing, for one that found so before writing."""
+        if not self.new and not self.read_only:
+            with self.write():
+                pass
+
     def change_id(self) -> int:
         """The id of the change the current write transaction will be recorded as."""
         if not self.conn.in_transaction:
@@ -311,6 +331,12 @@ class Store:
         if self._change_id is None:
             self._change_id = begin_change(self.conn, self.command)
         return self._change_id
+
+
+def _newest_change(conn: sqlite3.Connection) -> int | None:
+    """The id of the newest change recorded."""
+    newest = conn.execute("SELECT max(id) FROM changes").fetchone()[0]
+    return int(newest) if newest is not None else None
 
 
 def _configure(conn: sqlite3.Connection, timeout: float) -> None:

@@ -181,19 +181,26 @@ def test_move_reorders_same_day_milestones(cli: Cli) -> None:
     assert _titles(cli) == ["month", "raid", "arrest", "search"]
 
 
-def test_a_move_to_where_the_milestone_is_says_so_and_records_nothing(cli: Cli) -> None:
-    """Like an edit that changes nothing: no 'moved', no change for `undo` to take back (it
-    would take back the one before)."""
+def test_a_move_to_where_the_milestone_is_says_so_and_changes_nothing(cli: Cli) -> None:
+    """Like an edit that changes nothing: no 'moved', no change for `undo` to take back, and
+    plain undo does not take back the one before in its place."""
     cli("case", "add", "c", "--title", "C")
     a, b = (cli("add", "c", "2003-06-17", t).stdout.strip() for t in ("raid", "arrest"))
     cli("edit", a, "--title", "Raid")
     before = cli.records()
-    changes = cli.query("SELECT count(*) FROM changes")
+    with_rows = (
+        "SELECT count(*) FROM changes c"
+        " WHERE EXISTS (SELECT 1 FROM history h WHERE h.change_id = c.id)"
+    )
+    changes = cli.query(with_rows)
+    edit = cli.query("SELECT max(id) FROM changes")[0][0]
     assert cli("move", b, "--after", a).stderr == f"milestone {b} is already after {a}\n"
     assert cli("move", a, "--before", b).stderr == f"milestone {a} is already before {b}\n"
     assert cli.records() == before
-    assert cli.query("SELECT count(*) FROM changes") == changes
-    cli("undo")
+    assert cli.query(with_rows) == changes
+    assert f"'casetrack undo {edit}' undoes" in cli("undo", code=1).stderr
+    assert _titles(cli) == ["Raid", "arrest"]
+    cli("undo", str(edit))
     assert _titles(cli) == ["raid", "arrest"]
 
 

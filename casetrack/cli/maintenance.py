@@ -172,8 +172,10 @@ def undo(
     """Revert your last change (a whole command); repeat to go further back.
 
     Someone else's newer change is never reverted unasked: undo refuses and names both
-    changes. An undo is itself recorded in the history; plain undo never reverts one, but
-    'casetrack undo ID' of an undo puts back what it reverted (a redo).
+    changes. Nor is an older one of yours when your last command changed nothing (an
+    import of unchanged rows, say): undo refuses and names it. An undo is itself recorded
+    in the history; plain undo never reverts one, but 'casetrack undo ID' of an undo puts
+    back what it reverted (a redo).
     Examples: casetrack undo ; casetrack undo --dry-run ; casetrack undo 12
     """
     from casetrack.dates import display_time

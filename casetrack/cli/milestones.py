@@ -112,6 +112,7 @@ def demo(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     if load_demo(store):
         say(f"loaded the sample case {DEMO_CASE!r} into {store.path}")
     else:
+        store.nothing_changed()
         say(f"the sample case {DEMO_CASE!r} is already in {store.path}")
     out(render_timeline(timeline(store.conn, Filters(cases=[DEMO_CASE])), fmt.value))
 

@@ -1,0 +1,133 @@
+"""Plain undo never reaches past the user's last command: a command that changed nothing
+(an import of unchanged rows, an edit to the same values...) is recorded as such, and a
+plain undo after it refuses, naming the older change 'casetrack undo ID' would revert."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Cli
+
+CASE = "nec-2003"
+# Changes that hold rows: what undo can revert (a command that changed nothing holds none).
+WITH_ROWS = (
+    "SELECT count(*) FROM changes c WHERE EXISTS (SELECT 1 FROM history h WHERE h.change_id = c.id)"
+)
+
+
+def _newest_change(cli: Cli) -> int:
+    return int(str(cli.query("SELECT max(id) FROM changes")[0][0]))
+
+
+def _trashed(cli: Cli) -> list[tuple[object, ...]]:
+    """The case and how many of its milestones are in the trash."""
+    return cli.query(
+        "SELECT c.deleted_at IS NOT NULL, (SELECT count(*) FROM milestones m"
+        " WHERE m.case_id = c.id AND m.deleted_at IS NOT NULL) FROM cases c WHERE c.slug = ?",
+        (CASE,),
+    )
+
+
+def _refused(cli: Cli, command: str, change: int) -> None:
+    """Plain undo, and its dry run, refuse: they name the command that changed nothing and
+    the change before it, and leave the store as it was."""
+    before = cli.records()
+    for args in (["undo"], ["undo", "--dry-run"]):
+        said = cli(*args, code=1).stderr
+        assert f"your last command, '{command}' at " in said
+        assert "changed nothing" in said
+        assert f"'casetrack undo {change}' undoes the change before it, change {change} (" in said
+        assert "undid" not in said
+    assert cli.records() == before
+
+
+def test_undo_after_an_import_that_changed_nothing_keeps_the_restore(cli: Cli) -> None:
+    """The import wrote nothing ('7 unchanged, 1 kept'); plain undo once took back the
+    restore before it and sent the whole case back to the trash."""
+    cli("demo")
+    cli("export", "--format", "csv", "--output", "sheet.csv")
+    cli("edit", "3", "--title", "Dawn raid")  # edited here: the sheet's version is kept out
+    cli("case", "rm", CASE, "--force")
+    cli("restore", "--case", CASE)
+    restore = _newest_change(cli)
+    assert _trashed(cli) == [(0, 0)]
+    rows = cli.query(WITH_ROWS)
+
+    imported = cli("import", "sheet.csv").stderr
+    assert "7 unchanged, 1 kept" in imported
+    assert cli.query(WITH_ROWS) == rows
+
+    _refused(cli, "import", restore)
+    assert _trashed(cli) == [(0, 0)]
+    assert cli.query("SELECT title FROM milestones WHERE id = 3") == [("Dawn raid",)]
+
+    # Asked for by its id, the restore is undone as before.
+    assert f"undid change {restore}: 'restore'" in cli("undo", str(restore)).stderr
+    assert _trashed(cli) == [(1, 8)]
+    # And plain undo walks back from there: the undo was the last command.
+    assert "undid change" in cli("undo").stderr
+    assert _trashed(cli) == [(0, 0)]
+    assert cli("check").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("command", "args"),
+    [
+        ("edit", ["edit", "4", "--title", "Order of dismissal"]),
+        ("case edit", ["case", "edit", CASE]),
+        ("extract", ["extract", "-", "--case", CASE, "--apply"]),
+    ],
+    ids=["edit-same-values", "case-edit-without-changes", "extract-apply-proposing-nothing"],
+)
+def test_undo_after_another_command_that_changed_nothing(
+    demo: Cli, command: str, args: list[str]
+) -> None:
+    demo("edit", "4", "--title", "Order of dismissal")
+    edit = _newest_change(demo)
+    rows = demo.query(WITH_ROWS)
+    demo(*args, input="Nothing dated in this text.")
+    assert demo.query(WITH_ROWS) == rows
+    _refused(demo, command, edit)
+    assert demo.query("SELECT title FROM milestones WHERE id = 4") == [("Order of dismissal",)]
+    demo("undo", str(edit))
+    assert demo.query("SELECT title FROM milestones WHERE id = 4") != [("Order of dismissal",)]
+
+
+def test_commands_that_change_nothing_leave_one_row_between_changes(demo: Cli) -> None:
+    """A no-op run again and again (an import from a scheduled job) replaces its own record;
+    a change made after it is undone by plain undo as always."""
+    demo("edit", "4", "--title", "Order of dismissal")
+    count = demo.query("SELECT count(*) FROM changes")[0][0]
+    for _ in range(3):
+        demo("edit", "4", "--title", "Order of dismissal")
+        demo("case", "edit", CASE)
+    assert demo.query("SELECT count(*) FROM changes") == [(int(str(count)) + 1,)]
+    demo("edit", "4", "--title", "Changed again")
+    demo("undo")
+    assert demo.query("SELECT title FROM milestones WHERE id = 4") == [("Order of dismissal",)]
+
+
+def test_someone_elses_command_that_changed_nothing_does_not_stop_my_undo(
+    demo: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Several writers: another user's no-op is their last command, not mine."""
+    demo("edit", "4", "--title", "Mine")
+    monkeypatch.setenv("LOGNAME", "someone-else")
+    demo("edit", "4", "--title", "Mine")
+    assert demo.query("SELECT user FROM changes ORDER BY id DESC LIMIT 1") == [("someone-else",)]
+    monkeypatch.undo()
+    assert "undid change" in demo("undo").stderr
+    assert demo.query("SELECT title FROM milestones WHERE id = 4") != [("Mine",)]
+
+
+def test_a_dry_run_or_a_refusal_is_no_command_that_changed_nothing(demo: Cli) -> None:
+    """Only a command that ran and changed nothing is recorded: a dry run says what it would
+    do, a refusal says why it did nothing, and plain undo then reverts the last change."""
+    demo("edit", "4", "--title", "Order of dismissal")
+    count = demo.query("SELECT count(*) FROM changes")
+    demo("export", "--format", "json", "--output", "all.json")
+    demo("import", "all.json", "--dry-run")
+    demo("restore", "4", code=1)
+    demo("undo", "--dry-run")
+    assert demo.query("SELECT count(*) FROM changes") == count
+    assert "undid change" in demo("undo").stderr
