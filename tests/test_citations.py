@@ -226,7 +226,9 @@ def test_doc_add_attaches_the_file_an_imported_store_could_not_find(
     assert json.loads(other("search", "ledgers", "-f", "json").stdout)[0]["page"] == "iv"
     again = other("doc", "add", str(away / "copy.pdf")).stderr
     assert again == "already registered as document 1 (copy.pdf): same SHA-256\n"
-    other("undo")  # the re-attaching (the second add changed nothing)
+    # The second add changed nothing: plain undo stops at it; the re-attaching is undone by id.
+    assert "your last command, 'doc add' at " in other("undo", code=1).stderr
+    other("undo", str(other.query("SELECT max(change_id) FROM history")[0][0]))
     assert other.query("SELECT path, (SELECT count(text) FROM document_pages) FROM documents") == [
         ("exhibit5.pdf", 0)
     ]
