@@ -1886,3 +1886,17 @@ def test_a_requete_and_new_memoires_registered_on_listed_days() -> None:
 )  # fmt: skip
 def test_a_high_courts_division_hearing_an_appeal(text: str, kind: str) -> None:
     assert [c.kind for c in extract(text).candidates] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # one list of appellate courts for heads and clauses: a supreme court's head is a ruling
+        ("IN THE SUPREME COURT OF EREWHON\n\nCivil Appeal No. 4 of 2018\n\nJUDGMENT\n\n"
+         "3 May 2019\n\n[1] This matter concerns a lease.", "ruling"),
+        # one list of first-instance courts: a tax court named in a clause gave a judgment
+        ("The assessment was confirmed by the Tax Court on 3 May 2019.", "judgment"),
+    ],
+)  # fmt: skip
+def test_one_list_of_court_levels_for_heads_and_clauses(text: str, kind: str) -> None:
+    assert [c.kind for c in extract(text).candidates] == [kind]

@@ -1057,24 +1057,36 @@ _TRIAL_NOUNS = frozenset({"trial", "hearing"})
 # (English and French, across jurisdictions) decides a `ruling`; a chamber that oversees an
 # investigation an `order`; a first-instance court a `judgment`. A constitutional court's answer
 # to a question another court sent it is a judgment (GUIDE.md), so it is none of these.
-_APPELLATE_COURT = Regex(
-    r"\b(?:cours? (?:administratives? )?d'appel|courts? of (?:criminal )?appeals?"
+_APPELLATE_NAMES = (
+    r"cours? (?:administratives? )?d'appel|courts? of (?:criminal )?appeals?"
     r"|appeals? courts?|appellate (?:courts?|division)|supreme courts?|cours? supremes?"
     r"|cour de cassation|court of cassation|appeals chamber|chambre d'appel|tribunal federal"
-    r"|court of final appeal|full court|en appel(?! d[eu']| contre))\b"
+    r"|court of final appeal|full court"
 )
+_APPELLATE_COURT = Regex(r"\b(?:" + _APPELLATE_NAMES + r"|en appel(?! d[eu']| contre))\b")
 # (Geneva's Chambre pénale de recours decides on detention and release as the chambre de
 # l'instruction does: orders, README trainE. Belgium's chambre des mises en accusation is left to
 # what it decided: `heldout10` annotates its decision sending a case on a ruling.)
 _INVESTIGATING_CHAMBER = Regex(
     r"\bchambre (?:(?P<instruction>de l'instruction|penale de recours)|d'accusation)\b"
 )
+# Courts that decide only at first instance, whose name in a decision's head makes its decision
+# a `judgment`; a date's clause may name them and more (below).
+_ONLY_FIRST_INSTANCE = (
+    r"cour des comptes|cour de discipline budgetaire|chambres? regionales? des comptes"
+    r"|tax court|general division(?! of the high court)|tribunal administratif"
+    r"|tribunal de la fonction publique|arret du tribunal(?! federal)"
+)
+_FIRST_INSTANCE = Regex(r"\b(?:" + _ONLY_FIRST_INSTANCE + r")\b")
+# A first-instance court named in a date's clause as deciding: those above, and courts that also
+# hear appeals from lower ones (a district or superior court), which a head may name as the court
+# appealed from ("APPEALED FROM: Superior Court"), so only a clause reads them.
 _FIRST_INSTANCE_COURT = Regex(
     r"\b(?:tribunal (?:correctionnel|de (?:grande |premiere )?instance|de police|criminel"
-    r"|judiciaire|d'instance|de commerce|administratif|du travail|pour enfants)"
+    r"|judiciaire|d'instance|de commerce|du travail|pour enfants)"
     r"|conseil de prud'hommes|cour d'assises(?! d'appel)|court a quo"
     r"|(?:regional|magistrates?'?|district|crown|county|municipal|superior|trial|family"
-    r"|provincial|sessions) courts?)\b"
+    r"|provincial|sessions) courts?|" + _ONLY_FIRST_INSTANCE + r")\b"
 )
 # The court named right after the date as its decision's agent: "le 3 mai par la cour d'appel".
 # (past an aside, and with the chamber named after the court: "rendu le 7 avril 2008, sous le
@@ -1692,13 +1704,6 @@ _JUDGMENT_NEAR = Regex(
     r"|arret\s*\n\s*strasbourg\b)"
 )
 _TITLE_BELOW = 900  # characters: the title may follow the date and the parties' names
-# A court that decides at first instance, named in the head: its decision is a judgment.
-_FIRST_INSTANCE = Regex(
-    r"\b(?:cour des comptes|cour de discipline budgetaire|chambres? regionales? des comptes"
-    r"|tax court|general division(?! of the high court)|tribunal administratif"
-    r"|tribunal de la fonction publique"
-    r"|arret du tribunal(?! federal))\b"
-)
 # An order's title on a line of its own below the head: "ORDONNANCE" (an English "ORDER" there
 # is the operative part of a decision).
 # A Quebec title that names the motion decided ("JUGEMENT SUR REQUÊTE EN ARRÊT DES
@@ -1860,7 +1865,8 @@ _CAPTION_BELOW = 300  # characters: the parties' names and roles under the date
 # A decision on a question another court sent up answers it as a first (and only) instance
 # does: a judgment, as the Court of Justice's on a preliminary reference.
 _PRELIMINARY = Regex(r"\bquestions? prejudicielles?\b|\bpreliminary (?:ruling|reference)\b")
-_APPELLATE_HEAD = Regex(r"\b(?:courts? of appeals?|cour d'appel|appellants?|appelante?s?)\b")
+# (the appellate courts of a date's clause, above, and the parties' roles on an appeal)
+_APPELLATE_HEAD = Regex(r"\b(?:" + _APPELLATE_NAMES + r"|appellants?|appelante?s?)\b")
 
 
 # What a decision on a party's application decides, named in its head: bail, a stay, a belated
