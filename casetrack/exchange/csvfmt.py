@@ -20,9 +20,12 @@ line break typed in one stays a line break inside its quoted cell, as CSV allows
 
 Import also reads the earlier shape, one item per line: a list cell holding a line break is
 split at line breaks and its items taken as written (the source_* cells unescaped as before).
-A sheet made by hand may write either; "Jane Doe:defendant; ACME" is two parties. A source_*
-cell of a milestone with one source is that source's whole, so a quote holding ';' that an
-earlier export wrote unescaped reads back the same.
+A sheet made by hand may write either; "Jane Doe:defendant; ACME" is two parties. Sources
+and the source_* cells are split only at a ';' followed by a space, as export writes it, so
+a URL's ';' (?a=1;b=2) needs no escape; and a source_* cell of a milestone with one source
+is that source's whole, so a quote holding ';' that an earlier export wrote unescaped reads
+back the same. A lone citation holding '; ' in a sheet of an earlier version reads as two
+sources: write its ';' as '\\;'.
 
 A cell starting with =, +, -, @, tab or carriage return gets a leading ' so spreadsheets
 show it as text instead of running it as a formula (OWASP "CSV injection"); import takes the
@@ -113,8 +116,9 @@ def _joined(items: Iterable[str | None]) -> str:
     return _SEPARATOR.join(_escape(item) for item in items)
 
 
-def _pieces(cell: str) -> list[str]:
-    """A one-line list cell's items, split at each ';' not escaped, still escaped."""
+def _pieces(cell: str, spaced: bool = False) -> list[str]:
+    """A one-line list cell's items, split at each ';' not escaped (with `spaced`, only at
+    one a space follows, as export writes it), still escaped."""
     if ";" not in cell:
         return [cell]
     pieces, start, i = [], 0, 0
@@ -122,7 +126,7 @@ def _pieces(cell: str) -> list[str]:
         if cell[i] == "\\":
             i += 2
             continue
-        if cell[i] == ";":
+        if cell[i] == ";" and (not spaced or cell[i + 1 : i + 2] in (" ", "")):
             pieces.append(cell[start:i])
             start = i + 1
         i += 1
@@ -204,11 +208,12 @@ def write_timeline_csv(
     flush()
 
 
-def _split(cell: str) -> list[str]:
+def _split(cell: str, spaced: bool = False) -> list[str]:
     """A list cell's items: one a line as written (the earlier shape, or a sheet typed with a
-    line break in the cell), else separated by ';' and escaped; blank items dropped."""
+    line break in the cell), else separated by ';' (by '; ' with `spaced`) and escaped; blank
+    items dropped."""
     lines = "\n" in cell
-    items = cell.split("\n") if lines else [_unescape(p.strip()) for p in _pieces(cell)]
+    items = cell.split("\n") if lines else [_unescape(p.strip()) for p in _pieces(cell, spaced)]
     return [p.strip() for p in items if p.strip()]
 
 
@@ -221,7 +226,7 @@ def _per_source(cell: str, count: int) -> list[str | None]:
     elif count == 1:
         items = [cell]
     else:
-        items = [p.strip() for p in _pieces(cell)]
+        items = [p.strip() for p in _pieces(cell, spaced=True)]
     return [(_unescape(items[i]) or None) if i < len(items) else None for i in range(count)]
 
 
@@ -234,7 +239,7 @@ def _milestone(row: dict[str, str]) -> dict[str, Any]:
     }  # fmt: skip
     record["parties"] = [{"spec": p} for p in _split(row.get("parties", ""))]
     record["tags"] = _split(row.get("tags", ""))
-    cited = [cited_source(line) for line in _split(row.get("sources", ""))]
+    cited = [cited_source(line) for line in _split(row.get("sources", ""), spaced=True)]
     columns = [_per_source(row.get(f"source_{part}s", ""), len(cited)) for part in _CITATION_PARTS]
     record["sources"] = [
         {"url": url, "title": title,
