@@ -89,14 +89,7 @@ def require_party_id(conn: sqlite3.Connection, name: str, *, addable: bool = Tru
     new one is no answer."""
     party_id = find_party_id(conn, name)
     if party_id is None:
-        # An alias close to the name is pointed at its party's name ('zola': 'Émile Zola').
-        names = [r[0] for r in conn.execute("SELECT name FROM parties")]
-        aliases = dict(
-            conn.execute(
-                "SELECT a.alias, p.name FROM party_aliases a JOIN parties p ON p.id = a.party_id"
-            ).fetchall()
-        )
-        near = did_you_mean(name, names, aliases)
+        near = _suggested(conn, name)
         said = f"no party named {name.strip()!r}{near}"
         if near:
             raise NotFoundError(said)
@@ -105,6 +98,29 @@ def require_party_id(conn: sqlite3.Connection, name: str, *, addable: bool = Tru
         adding = f"casetrack party add {shell_word(name.strip())}"
         raise NotFoundError(f"{said}: see 'casetrack party list', or add the party with '{adding}'")
     return party_id
+
+
+def _suggested(conn: sqlite3.Connection, name: str) -> str:
+    """The ' (did you mean X?)' of an unknown party name: the parties a new party of that
+    name would be refused as close to (close_names: 'Quinones' is 'José Ángel Quiñónez'),
+    by their names, else the names nearest in letters."""
+    near = close_names(conn, name)
+    if near:
+        return " (did you mean " + " or ".join(repr(_party_name(conn, n[0])) for n in near) + "?)"
+    # An alias close to the name is pointed at its party's name ('zola': 'Émile Zola').
+    names = [r[0] for r in conn.execute("SELECT name FROM parties")]
+    aliases = dict(
+        conn.execute(
+            "SELECT a.alias, p.name FROM party_aliases a JOIN parties p ON p.id = a.party_id"
+        ).fetchall()
+    )
+    return did_you_mean(name, names, aliases)
+
+
+def _party_name(conn: sqlite3.Connection, name: str) -> str:
+    """The name of the party a known name or alias names."""
+    party_id = find_party_id(conn, name)
+    return name if party_id is None else get_party_by_id(conn, party_id).name
 
 
 def valid_name(name: str) -> str:
@@ -199,14 +215,44 @@ def _spelt_out(ordered: list[str], other: list[str]) -> list[str]:
 
 # Parties whose names are compared with a new one, at most: those sharing most words first.
 CLOSE_CANDIDATES = 200
+# A word this long or longer may be a typo of another (one letter added, dropped or changed,
+# or as alike as CLOSE_RATIO says): 'Senyonjo' of 'Ssenyonjo', 'Rajavy' of 'Rajavi'. Shorter
+# words are too often other words ('Lee' and 'Leo', 'Bank' and 'Band').
+TYPO_WORD = 5
+# What a letter of an indexed word, typed otherwise, may be (name keys are folded to these
+# for Latin script; a typo in another script is found by the words' first letters only).
+_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _prefix_terms(word: str) -> set[str]:
+    """The FTS5 prefix terms a word close to `word` begins with: its first three letters,
+    and for a word of TYPO_WORD letters or more the first four of every word one typo away
+    in them (a letter dropped, added or changed): 'Senyonjo' also looks for words that
+    begin 'ssen', 'seny' or 'eyon'. About 250 terms, each one seek in the index: the words
+    found, not the store, make the cost."""
+    terms = {word[:3]}
+    if len(word) < TYPO_WORD or not word.isalnum():
+        return terms
+    head = word[:4]
+    letters = set(_LETTERS) | set(head)
+    for i in range(4):
+        terms.add((word[:i] + word[i + 1 :])[:4])  # a letter too many
+        for letter in letters:
+            terms.add(head[:i] + letter + head[i + 1 :])  # a letter changed
+            if i < 3:
+                terms.add((head[:i] + letter + head[i:])[:4])  # a letter left out
+    return terms
 
 
 def _candidate_names(conn: sqlite3.Connection, words: frozenset[str]) -> list[str]:
     """Names and aliases of the parties having a word that begins as one of `words` does
-    (its first three letters): all a close name can be, bar a typo in those letters."""
+    (its first three letters), or, for a long word, as a word one typo away from it does
+    (_prefix_terms): all a close name can be, bar two typos in a word's first letters."""
     import json
 
-    terms = " OR ".join(sorted({f'"{word[:3]}"*' for word in words}))
+    terms = " OR ".join(
+        sorted({f'"{term}"*' for word in words for term in _prefix_terms(word) if term})
+    )
     if not terms:
         return []
     ids = [
@@ -224,6 +270,45 @@ def _candidate_names(conn: sqlite3.Connection, words: frozenset[str]) -> list[st
             (json.dumps(ids),),
         )
     ]
+
+
+def _one_typo(word: str, other: str) -> bool:
+    """Whether two different words are one typo apart: both TYPO_WORD letters or more (no
+    digit: 'Party 12345' and 'Party 12346' are two) and one letter dropped, added or changed,
+    or two swapped, or as alike as CLOSE_RATIO says."""
+    import difflib
+
+    if word == other or min(len(word), len(other)) < TYPO_WORD:
+        return False
+    if not (word.isalpha() and other.isalpha()):
+        return False
+    if len(word) > len(other):
+        word, other = other, word
+    start = 0  # the first letter where they differ
+    while start < len(word) and word[start] == other[start]:
+        start += 1
+    if len(word) < len(other):
+        typo = word[start:] == other[start + 1 :]  # a letter dropped
+    else:
+        changed = word[start + 1 :] == other[start + 1 :]  # a letter changed
+        swapped = word[start : start + 2] == other[start + 1 : start + 2] + other[start]
+        typo = changed or (swapped and word[start + 2 :] == other[start + 2 :])  # two swapped
+    if typo:
+        return True
+    return difflib.SequenceMatcher(a=word, b=other, autojunk=False).ratio() >= CLOSE_RATIO
+
+
+def _mended(small: frozenset[str], big: list[str]) -> frozenset[str]:
+    """The words `small` with each that is not in `big` but one typo from one word of it
+    written as that word ('senyonjo' beside 'moses ssenyonjo' reads 'ssenyonjo')."""
+    mended = set()
+    for word in small:
+        if word not in big:
+            near = {other for other in big if _one_typo(word, other)}
+            if len(near) == 1:
+                word = near.pop()
+        mended.add(word)
+    return frozenset(mended)
 
 
 def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[list[str]]:
@@ -255,6 +340,8 @@ def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[list[st
             scored[other] = 3.0
         elif small and any(len(word) > 2 for word in small) and _at_the_ends(small, big):
             scored[other] = 2.0
+        elif (mended := _mended(small, big)) != small and _at_the_ends(mended, big):
+            scored[other] = 1.5  # a typo in a word it begins or ends with ('Senyonjo')
         elif (
             re.findall(r"\d+", other_key) == numbers  # 'Party 1' and 'Party 2' are two
             and matcher.real_quick_ratio() >= CLOSE_RATIO
