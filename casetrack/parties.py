@@ -227,9 +227,9 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 def _prefix_terms(word: str) -> set[str]:
     """The FTS5 prefix terms a word close to `word` begins with: its first three letters,
     and for a word of TYPO_WORD letters or more the first four of every word one typo away
-    in them (a letter dropped, added or changed): 'Senyonjo' also looks for words that
-    begin 'ssen', 'seny' or 'eyon'. About 250 terms, each one seek in the index: the words
-    found, not the store, make the cost."""
+    in them (a letter dropped, added or changed, or two swapped): 'Senyonjo' also looks for
+    words that begin 'ssen', 'seny' or 'esny'. About 250 terms, each one seek in the index:
+    the words found, not the store, make the cost."""
     terms = {word[:3]}
     if len(word) < TYPO_WORD or not word.isalnum():
         return terms
@@ -237,6 +237,7 @@ def _prefix_terms(word: str) -> set[str]:
     letters = set(_LETTERS) | set(head)
     for i in range(4):
         terms.add((word[:i] + word[i + 1 :])[:4])  # a letter too many
+        terms.add(word[:i] + word[i + 1 : i + 2] + word[i] + word[i + 2 : 4])  # two swapped
         for letter in letters:
             terms.add(head[:i] + letter + head[i + 1 :])  # a letter changed
             if i < 3:
