@@ -224,51 +224,51 @@ TYPO_WORD = 5
 _LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
-def _prefix_terms(word: str) -> set[str]:
-    """The FTS5 prefix terms a word close to `word` begins with: its first three letters,
-    and for a word of TYPO_WORD letters or more the first four of every word one typo away
-    in them (a letter dropped, added or changed, or two swapped): 'Senyonjo' also looks for
-    words that begin 'ssen', 'seny' or 'esny'. About 250 terms, each one seek in the index:
-    the words found, not the store, make the cost."""
-    terms = {word[:3]}
+def _typo_terms(word: str) -> set[str]:
+    """For a word of TYPO_WORD letters or more, the first five letters of every word one
+    typo away in them (a letter dropped, added or changed, or two swapped) that do not begin
+    as the word does (its first three letters find those): 'Senyonjo' also looks for words
+    that begin 'ssenyo', 'esnyo' or 'enyon'. About 300 FTS5 prefix terms, each one seek in
+    the index, finding few words: the words found, not the store, make the cost."""
     if len(word) < TYPO_WORD or not word.isalnum():
-        return terms
-    head = word[:4]
+        return set()
+    size = 5
+    head = word[:size]
     letters = set(_LETTERS) | set(head)
-    for i in range(4):
-        terms.add((word[:i] + word[i + 1 :])[:4])  # a letter too many
-        terms.add(word[:i] + word[i + 1 : i + 2] + word[i] + word[i + 2 : 4])  # two swapped
+    terms = set()
+    for i in range(size):
+        terms.add((word[:i] + word[i + 1 :])[:size])  # a letter too many
+        terms.add(word[:i] + word[i + 1 : i + 2] + word[i] + word[i + 2 : size])  # two swapped
         for letter in letters:
             terms.add(head[:i] + letter + head[i + 1 :])  # a letter changed
-            if i < 3:
-                terms.add((head[:i] + letter + head[i:])[:4])  # a letter left out
-    return terms
+            terms.add((head[:i] + letter + head[i:])[:size])  # a letter left out
+    return {term for term in terms if not term.startswith(word[:3])}
 
 
 def _candidate_names(conn: sqlite3.Connection, words: frozenset[str]) -> list[str]:
     """Names and aliases of the parties having a word that begins as one of `words` does
-    (its first three letters), or, for a long word, as a word one typo away from it does
-    (_prefix_terms): all a close name can be, bar two typos in a word's first letters."""
+    (its first three letters), and of those having a word that begins as a word one typo
+    from a long one of them does (_typo_terms): all a close name can be, bar two typos in
+    a word's first letters. Each lookup keeps the CLOSE_CANDIDATES sharing most words."""
     import json
 
-    terms = " OR ".join(
-        sorted({f'"{term}"*' for word in words for term in _prefix_terms(word) if term})
-    )
-    if not terms:
+    ids: dict[int, None] = {}
+    for terms in ({word[:3] for word in words}, {t for word in words for t in _typo_terms(word)}):
+        if terms:
+            for (party_id,) in conn.execute(
+                "SELECT rowid FROM party_names_fts WHERE party_names_fts MATCH ?"
+                " ORDER BY rank LIMIT ?",
+                (" OR ".join(sorted(f'"{term}"*' for term in terms)), CLOSE_CANDIDATES),
+            ):
+                ids[party_id] = None
+    if not ids:
         return []
-    ids = [
-        r[0]
-        for r in conn.execute(
-            "SELECT rowid FROM party_names_fts WHERE party_names_fts MATCH ? ORDER BY rank LIMIT ?",
-            (terms, CLOSE_CANDIDATES),
-        )
-    ]
     return [
         r[0]
         for r in conn.execute(
             "SELECT name FROM parties WHERE id IN (SELECT value FROM json_each(?1)) UNION ALL"
             " SELECT alias FROM party_aliases WHERE party_id IN (SELECT value FROM json_each(?1))",
-            (json.dumps(ids),),
+            (json.dumps(list(ids)),),
         )
     ]
 
@@ -299,17 +299,23 @@ def _one_typo(word: str, other: str) -> bool:
     return difflib.SequenceMatcher(a=word, b=other, autojunk=False).ratio() >= CLOSE_RATIO
 
 
-def _mended(small: frozenset[str], big: list[str]) -> frozenset[str]:
-    """The words `small` with each that is not in `big` but one typo from one word of it
-    written as that word ('senyonjo' beside 'moses ssenyonjo' reads 'ssenyonjo')."""
-    mended = set()
-    for word in small:
-        if word not in big:
-            near = {other for other in big if _one_typo(word, other)}
-            if len(near) == 1:
-                word = near.pop()
-        mended.add(word)
-    return frozenset(mended)
+def _mistyped_ends(small: frozenset[str], big: list[str]) -> bool:
+    """Whether the words `small`, some written with a typo (_one_typo), are those the name
+    `big` (its words in order) begins and/or ends with: 'senyonjo' of 'moses ssenyonjo'. A
+    word a typo from two of `big` may be either."""
+    from itertools import product
+    from math import prod
+
+    options = [
+        [word] if word in big else [other for other in big if _one_typo(word, other)] or [word]
+        for word in small
+    ]
+    if prod(map(len, options)) > 64:  # a name of many words each like many others
+        return False
+    return any(
+        frozenset(mended) != small and _at_the_ends(frozenset(mended), big)
+        for mended in product(*options)
+    )
 
 
 def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[list[str]]:
@@ -341,7 +347,7 @@ def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[list[st
             scored[other] = 3.0
         elif small and any(len(word) > 2 for word in small) and _at_the_ends(small, big):
             scored[other] = 2.0
-        elif (mended := _mended(small, big)) != small and _at_the_ends(mended, big):
+        elif _mistyped_ends(small, big):
             scored[other] = 1.5  # a typo in a word it begins or ends with ('Senyonjo')
         elif (
             re.findall(r"\d+", other_key) == numbers  # 'Party 1' and 'Party 2' are two
