@@ -6,6 +6,7 @@ import re
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from casetrack.clock import now
@@ -220,28 +221,28 @@ CLOSE_CANDIDATES = 200
 # words are too often other words ('Lee' and 'Leo', 'Bank' and 'Band').
 TYPO_WORD = 5
 # What a letter of an indexed word, typed otherwise, may be (name keys are folded to these
-# for Latin script; a typo in another script is found by the words' first letters only).
-_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+# for Latin script; a typo in another script is found by the words' first letters only, and
+# a word holding a digit is never a typo of another: _one_typo).
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _typo_terms(word: str) -> set[str]:
     """For a word of TYPO_WORD letters or more, the first five letters of every word one
-    typo away in them (a letter dropped, added or changed, or two swapped) that do not begin
-    as the word does (its first three letters find those): 'Senyonjo' also looks for words
-    that begin 'ssenyo', 'esnyo' or 'enyon'. About 300 FTS5 prefix terms, each one seek in
-    the index, finding few words: the words found, not the store, make the cost."""
-    if len(word) < TYPO_WORD or not word.isalnum():
+    typo away in its first three (a letter dropped, added or changed, or two swapped; a typo
+    after them leaves the three that find the word): 'Senyonjo' also looks for words that
+    begin 'sseny', 'esnyo' or 'enyon'. About 160 FTS5 prefix terms, each one seek in the
+    index, finding few words: the words found, not the store, make the cost."""
+    if len(word) < TYPO_WORD or not word.isalpha():
         return set()
-    size = 5
-    head = word[:size]
+    head = word[:5]
     letters = set(_LETTERS) | set(head)
     terms = set()
-    for i in range(size):
-        terms.add((word[:i] + word[i + 1 :])[:size])  # a letter too many
-        terms.add(word[:i] + word[i + 1 : i + 2] + word[i] + word[i + 2 : size])  # two swapped
+    for i in range(3):
+        terms.add((word[:i] + word[i + 1 :])[:5])  # a letter too many
+        terms.add(word[:i] + word[i + 1] + word[i] + word[i + 2 : 5])  # two swapped
         for letter in letters:
             terms.add(head[:i] + letter + head[i + 1 :])  # a letter changed
-            terms.add((head[:i] + letter + head[i:])[:size])  # a letter left out
+            terms.add((head[:i] + letter + head[i:])[:5])  # a letter left out
     return {term for term in terms if not term.startswith(word[:3])}
 
 
@@ -273,13 +274,15 @@ def _candidate_names(conn: sqlite3.Connection, words: frozenset[str]) -> list[st
     ]
 
 
+@lru_cache(maxsize=4096)  # the words of the names compared with one name repeat
 def _one_typo(word: str, other: str) -> bool:
     """Whether two different words are one typo apart: both TYPO_WORD letters or more (no
     digit: 'Party 12345' and 'Party 12346' are two) and one letter dropped, added or changed,
     or two swapped, or as alike as CLOSE_RATIO says."""
     import difflib
 
-    if word == other or min(len(word), len(other)) < TYPO_WORD:
+    short, long = sorted((len(word), len(other)))
+    if word == other or short < TYPO_WORD or 2 * short < CLOSE_RATIO * (short + long):
         return False
     if not (word.isalpha() and other.isalpha()):
         return False
@@ -294,9 +297,14 @@ def _one_typo(word: str, other: str) -> bool:
         changed = word[start + 1 :] == other[start + 1 :]  # a letter changed
         swapped = word[start : start + 2] == other[start + 1 : start + 2] + other[start]
         typo = changed or (swapped and word[start + 2 :] == other[start + 2 :])  # two swapped
-    if typo:
-        return True
-    return difflib.SequenceMatcher(a=word, b=other, autojunk=False).ratio() >= CLOSE_RATIO
+    if typo or len(word) < 6:  # two typos beside fewer letters are never CLOSE_RATIO alike
+        return typo
+    matcher = difflib.SequenceMatcher(a=word, b=other, autojunk=False)
+    return (
+        matcher.real_quick_ratio() >= CLOSE_RATIO
+        and matcher.quick_ratio() >= CLOSE_RATIO
+        and matcher.ratio() >= CLOSE_RATIO
+    )
 
 
 def _mistyped_ends(small: frozenset[str], big: list[str]) -> bool:
@@ -306,6 +314,8 @@ def _mistyped_ends(small: frozenset[str], big: list[str]) -> bool:
     from itertools import product
     from math import prod
 
+    if all(word in big or len(word) < TYPO_WORD for word in small):
+        return False
     options = [
         [word] if word in big else [other for other in big if _one_typo(word, other)] or [word]
         for word in small
