@@ -325,7 +325,7 @@ def test_yearless_date_without_any_year_is_dropped() -> None:
         ("The parties settled on 17 June 2003.", "settlement"),
         ("Police searched the house on 17 June 2003.", "search"),
         ("The Paris appeal court sat on 17 June 2003.", "other"),
-        ("Le 17 juin 2003, il a été placé en garde à vue.", "detention"),
+        ("Le 17 juin 2003, il a été placé en garde à vue.", "arrest"),
         ("Il a été mis en examen le 17 juin 2003.", "charge"),
         ("Il a été remis en liberté le 17 juin 2003.", "release"),
         ("The minister spoke on 17 June 2003.", "other"),

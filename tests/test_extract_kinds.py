@@ -1900,3 +1900,22 @@ def test_a_high_courts_division_hearing_an_appeal(text: str, kind: str) -> None:
 )  # fmt: skip
 def test_one_list_of_court_levels_for_heads_and_clauses(text: str, kind: str) -> None:
     assert [c.kind for c in extract(text).candidates] == [kind]
+
+
+        # Plain words for a judge ending a case; an appeal court quashing is no dismissal.
+        ("The magistrate threw out the case on 3 May 2019.", "dismissal"),
+        ("On 3 May 2019 the judge tossed out the charges against him.", "dismissal"),
+        ("The court threw out the lawsuit on 3 May 2019.", "dismissal"),
+        # Placed in garde à vue is the arrest (GUIDE.md); a release obtained is the release.
+        ("Le 3 mai 2019, il a été placé en garde à vue.", "arrest"),
+        ("Le 3 mai 2019, il a obtenu une mise en liberté provisoire.", "release"),
+        ("Le 3 mai 2019, le juge lui a accordé une remise en liberté.", "release"),
+        # A trial to come; a past "jugé le ..., déclaré coupable" stays the conviction.
+        ("Il doit être jugé le 3 mai 2019 par le tribunal correctionnel.", "trial"),
+        ("Il a été jugé le 3 mai 2019, déclaré coupable et condamné à dix ans.", "conviction"),
+    ],
+)
+def test_everyday_press_words_for_a_dismissal_an_arrest_a_release_and_a_trial(
+    text: str, kind: str
+) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]

@@ -329,6 +329,12 @@ def extract(
                     continue  # "extended his detention until 28 May": a term set, no event
                 if kind == "detention":  # (an order "until" a day is still the order)
                     kind = "release"  # "held in detention until 28 May 2009": the day it ended
+            if (
+                span.precision == "interval"
+                and kind == "arrest"
+                and _GARDE_A_VUE.rx.search(sentence)
+            ):
+                kind = "detention"  # "placé en garde à vue du 17 au 20 juin": the custody it began
             if span.precision == "interval" and kind not in _LASTING:
                 continue  # a period of service, of a survey, of the conduct charged: no event
             if span.precision == "interval" and kind in _FIRST_DAY:
@@ -726,6 +732,7 @@ def _names_a_decision(
     return bool(told) and not decided and not alone
 
 
+_GARDE_A_VUE = Regex(r"\bgarde\s+[àa]\s+vue\b", re.IGNORECASE)
 # Events that last, so that a period can be one: "detained from 3 May to 5 June".
 _LASTING = frozenset({"detention", "trial", "hearing", "investigation", "parole"})
 _FIRST_DAY = frozenset({"trial", "hearing"})  # dated by the day they open, as GUIDE.md says

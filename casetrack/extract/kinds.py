@@ -140,6 +140,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"classe\w* sans suite", r"abandon\w* les poursuites", r"prononce\w* un non-lieu",
             r"n'y avoir lieu a suivre",
             r"nonsuit\w*", r"nolle pros\w*",
+            # a judge ending the case in plain words ("threw out the case", "tossed out the
+            # charges"); "threw out the conviction" is an appeal's quashing, not this
+            r"(?:threw|thrown|throws?|throwing|tossed|toss(?:es|ing)?) out (?:the |all |his |her "
+            r"|their |its )?(?:[\w-]+ )?(?:case|charges?|indictment|lawsuit|suit|complaint)s?\b",
             r"(?:a|ont|avait) rejete (?:sa |leur |ses |la |les )demandes?",  # at first instance
             r"no[- ]billed", r"declin\w* to prosecute",
             # a party withdrawing its own case: "déclare se désister de sa requête"
@@ -211,7 +215,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"execut\w* (?:an |the )?arrest warrants?", r"taken into custody",
             r"surrendered (?:himself |herself |themselves )?to (?:the )?(?:federal |state |local )?"
             r"(?:authorities|police|agents|marshals)", r"turned (?:himself|herself|themselves) in",
-            r"interpell\w*", r"arrete\w*",
+            r"interpell\w*", r"arrete\w*", r"place\w* en garde a vue",
             r"(?:took|taken|brought|escorted|driven|conveyed) (?:[\w-]+ ){0,2}to (?:the |a )?"
             r"(?:[\w-]+ ){0,2}police (?:station|department|headquarters)",
             r"conduit\w* au commissariat",
@@ -237,7 +241,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"ordered (?:[\w'-]+ ){0,3}release",
             r"ordonn\w* (?:sa |la |leur )?(?:remise|mise) en liberte", r"released", r"freed",
-            r"set free", r"libere\w*", r"remis\w* en liberte", r"granted (?:him |her |them )?bail",
+            r"set free", r"libere\w*", r"remis\w* en liberte",
+            r"(?:obten\w*|accord\w*|prononc\w*) (?:sa |une |la |leur )?(?:re)?mise en liberte",
+            r"granted (?:him |her |them )?bail",
             r"posted (?:[\w$,.-]+ ){0,3}(?:bail|bond)", r"bailed", r"released on (?:bail|bond)",
             r"(?:final )?discharge (?:was |were )?(?:given|granted)",
             r"discharged from (?:parole|probation|prison|custody|detention|jail)",
@@ -263,7 +269,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"remanded (?:[\w'-]+ ){0,3}in (?:custody|detention)", r"placed under house arrest",
             r"ordered (?:[\w'-]+ ){0,3}detention",
             r"ordered (?:[\w'-]+ ){0,3}(?:detained|remanded in custody|held in custody)",
-            r"place\w* en garde a vue", r"ecroue\w*", r"incarcer\w*", r"place\w* en detention",
+            r"ecroue\w*", r"incarcer\w*", r"place\w* en detention",
             r"(?:held|detained|remanded) without (?:bail|bond)",
             r"remanded (?:[\w'-]+ ){0,3}into custody",
             r"mandat de depot",
@@ -690,6 +696,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "trial",
         (
             r"tried", r"stood trial", r"went on trial", r"juge\w* devant",
+            # a trial to come; "a été jugé le ..., déclaré coupable" is the conviction
+            r"(?:sera|seront|doit etre|doivent etre|devra etre|devront etre) juge(?:e|s|es)?\b",
         ),
         (
             r"trials?", r"proces", r"jury selection",
