@@ -1508,6 +1508,7 @@ def test_common_capitalised_words_are_no_people(text: str) -> None:
 @given(phrases(PARTY_PHRASES, 25))
 def test_every_party_proposed_is_named_in_the_text(text: str) -> None:
     assert_parties_named_in("Judge Anne \n Anne on 3 May 2019")  # a name does not span lines
+    assert_parties_named_in("on 3 May 2019 M. \n X...")  # nor a name a decision hides
     assert_parties_named_in(text)
 
 

@@ -1902,6 +1902,9 @@ def test_one_list_of_court_levels_for_heads_and_clauses(text: str, kind: str) ->
     assert [c.kind for c in extract(text).candidates] == [kind]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
         # Plain words for a judge ending a case; an appeal court quashing is no dismissal.
         ("The magistrate threw out the case on 3 May 2019.", "dismissal"),
         ("On 3 May 2019 the judge tossed out the charges against him.", "dismissal"),

@@ -452,8 +452,8 @@ _MONTHS = (
 # Names a French decision hides: "M. Rémi X...", "Mme [K]", or "D... François" (the surname's
 # initial, then the first name, as older decisions write them).
 _ANONYMISED = Regex(
-    rf"\b(?:M\.|MM\.|Mme|Mlle|Monsieur|Madame)\s+(?:[{_UPPER}][{_LOWER}-]+\s+)?"
-    rf"(?:[{_UPPER}]\.\.\.(?:\s*[{_UPPER}]\.\.\.)?|\[[{_UPPER}]\](?:\s*\[[{_UPPER}]\])*)"
+    rf"\b(?:M\.|MM\.|Mme|Mlle|Monsieur|Madame)[ \t]+(?:[{_UPPER}][{_LOWER}-]+[ \t]+)?"
+    rf"(?:[{_UPPER}]\.\.\.(?:[ \t]*[{_UPPER}]\.\.\.)?|\[[{_UPPER}]\](?:[ \t]*\[[{_UPPER}]\])*)"
     rf"|(?<![\w.])[{_UPPER}]\.\.\.[ \t]+[{_UPPER}](?:[{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
     rf"|[{_UPPER}]+(?:-[{_UPPER}]+)?(?=[ \t]*(?:,|;|$)))\b",
     re.MULTILINE,
