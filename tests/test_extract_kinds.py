@@ -1922,3 +1922,12 @@ def test_everyday_press_words_for_a_dismissal_an_arrest_a_release_and_a_trial(
     text: str, kind: str
 ) -> None:
     assert kinds(text) == [("2019-05-03", kind)]
+
+
+def test_arrested_without_incident_is_the_arrest() -> None:
+    """'Without incident' names no incident: the date is the arrest's, not the facts'."""
+    text = (
+        "Police said she was wanted over the murder and was arrested without incident on"
+        " 3 May 2019."
+    )
+    assert kinds(text) == [("2019-05-03", "arrest")]

@@ -109,6 +109,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r" (?:a |any )?verdicts?",
             r"juges? (?:de l'|des )enquetes? preliminaires?",
             r"chambres? penales? de recours",
+            r"without (?:further |any )?incidents?",  # "arrested without incident on Saturday"
             # a brief drafted by counsel: "the Respondents' Brief settled by X dated 6 May", not
             # a case settled by the parties
             r"settled by(?! (?:the |a |an )?(?:parties|agreement|consent|mutual|mediation"
