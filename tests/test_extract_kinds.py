@@ -1931,3 +1931,12 @@ def test_arrested_without_incident_is_the_arrest() -> None:
         " 3 May 2019."
     )
     assert kinds(text) == [("2019-05-03", "arrest")]
+
+
+def test_a_treaty_bodys_date_of_the_requete_is_a_filing() -> None:
+    head = (
+        "Comité contre la torture\nCommunication n° 100/2001\nPrésentée par : K. (représenté par"
+        " un conseil)\nÉtat partie : Pays-Bas\nDate de la requête : 3 mai 2019 (date de la lettre"
+        " initiale)\n"
+    )
+    assert [c.kind for c in extract(head, lang="fr").candidates] == ["filing"]

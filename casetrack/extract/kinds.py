@@ -1797,10 +1797,10 @@ _FIELD = Regex(
     r"(?: (?:of|de la|du|des|de l'|de) (?:presente )?(?P<of>(?:[\w'-]+ ?){1,3}))?\s*[:\u2013-]\s*$"
 )
 # A UN treaty body's header: "Date of communication: 6 April 2016 (initial submission)" (or "Date
-# of complaint:") is when the author wrote (an ECHR file's "Communication date:" is when the
-# Court gave notice of it), "Date of adoption of Views:", "Date des constatations :" the decision
-# on the merits.
-_SUBMITTED = Regex(r"(?:communications?|complaints?|plaintes?)\b")
+# of complaint:", the Committee against Torture's "Date de la requête :") is when the author
+# wrote (an ECHR file's "Communication date:" is when the Court gave notice of it), "Date of
+# adoption of Views:", "Date des constatations :" the decision on the merits.
+_SUBMITTED = Regex(r"(?:communications?|complaints?|plaintes?|requetes?)\b")
 _VIEWS = Regex(r"\b(?:views|constatations)\b")
 
 
