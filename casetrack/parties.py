@@ -6,6 +6,7 @@ import re
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from casetrack.clock import now
@@ -89,14 +90,7 @@ def require_party_id(conn: sqlite3.Connection, name: str, *, addable: bool = Tru
     new one is no answer."""
     party_id = find_party_id(conn, name)
     if party_id is None:
-        # An alias close to the name is pointed at its party's name ('zola': 'Émile Zola').
-        names = [r[0] for r in conn.execute("SELECT name FROM parties")]
-        aliases = dict(
-            conn.execute(
-                "SELECT a.alias, p.name FROM party_aliases a JOIN parties p ON p.id = a.party_id"
-            ).fetchall()
-        )
-        near = did_you_mean(name, names, aliases)
+        near = _suggested(conn, name)
         said = f"no party named {name.strip()!r}{near}"
         if near:
             raise NotFoundError(said)
@@ -105,6 +99,29 @@ def require_party_id(conn: sqlite3.Connection, name: str, *, addable: bool = Tru
         adding = f"casetrack party add {shell_word(name.strip())}"
         raise NotFoundError(f"{said}: see 'casetrack party list', or add the party with '{adding}'")
     return party_id
+
+
+def _suggested(conn: sqlite3.Connection, name: str) -> str:
+    """The ' (did you mean X?)' of an unknown party name: the parties a new party of that
+    name would be refused as close to (close_names: 'Quinones' is 'José Ángel Quiñónez'),
+    by their names, else the names nearest in letters."""
+    near = close_names(conn, name)
+    if near:
+        return " (did you mean " + " or ".join(repr(_party_name(conn, n[0])) for n in near) + "?)"
+    # An alias close to the name is pointed at its party's name ('zola': 'Émile Zola').
+    names = [r[0] for r in conn.execute("SELECT name FROM parties")]
+    aliases = dict(
+        conn.execute(
+            "SELECT a.alias, p.name FROM party_aliases a JOIN parties p ON p.id = a.party_id"
+        ).fetchall()
+    )
+    return did_you_mean(name, names, aliases)
+
+
+def _party_name(conn: sqlite3.Connection, name: str) -> str:
+    """The name of the party a known name or alias names."""
+    party_id = find_party_id(conn, name)
+    return name if party_id is None else get_party_by_id(conn, party_id).name
 
 
 def valid_name(name: str) -> str:
@@ -199,31 +216,116 @@ def _spelt_out(ordered: list[str], other: list[str]) -> list[str]:
 
 # Parties whose names are compared with a new one, at most: those sharing most words first.
 CLOSE_CANDIDATES = 200
+# A word this long or longer may be a typo of another (one letter added, dropped or changed,
+# or as alike as CLOSE_RATIO says): 'Senyonjo' of 'Ssenyonjo', 'Rajavy' of 'Rajavi'. Shorter
+# words are too often other words ('Lee' and 'Leo', 'Bank' and 'Band').
+TYPO_WORD = 5
+# What a letter of an indexed word, typed otherwise, may be (name keys are folded to these
+# for Latin script; a typo in another script is found by the words' first letters only, and
+# a word holding a digit is never a typo of another: _one_typo).
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _typo_terms(word: str) -> set[str]:
+    """For a word of TYPO_WORD letters or more, the first five letters of every word one
+    typo away in its first three (a letter dropped, added or changed, or two swapped; a typo
+    after them leaves the three that find the word): 'Senyonjo' also looks for words that
+    begin 'sseny', 'esnyo' or 'enyon'. About 160 FTS5 prefix terms, each one seek in the
+    index, finding few words: the words found, not the store, make the cost."""
+    if len(word) < TYPO_WORD or not word.isalpha():
+        return set()
+    head = word[:5]
+    letters = set(_LETTERS) | set(head)
+    terms = set()
+    for i in range(3):
+        terms.add((word[:i] + word[i + 1 :])[:5])  # a letter too many
+        terms.add(word[:i] + word[i + 1] + word[i] + word[i + 2 : 5])  # two swapped
+        for letter in letters:
+            terms.add(head[:i] + letter + head[i + 1 :])  # a letter changed
+            terms.add((head[:i] + letter + head[i:])[:5])  # a letter left out
+    return {term for term in terms if not term.startswith(word[:3])}
 
 
 def _candidate_names(conn: sqlite3.Connection, words: frozenset[str]) -> list[str]:
     """Names and aliases of the parties having a word that begins as one of `words` does
-    (its first three letters): all a close name can be, bar a typo in those letters."""
+    (its first three letters), and of those having a word that begins as a word one typo
+    from a long one of them does (_typo_terms): all a close name can be, bar two typos in
+    a word's first letters. Each lookup keeps the CLOSE_CANDIDATES sharing most words."""
     import json
 
-    terms = " OR ".join(sorted({f'"{word[:3]}"*' for word in words}))
-    if not terms:
+    ids: dict[int, None] = {}
+    for terms in ({word[:3] for word in words}, {t for word in words for t in _typo_terms(word)}):
+        if terms:
+            for (party_id,) in conn.execute(
+                "SELECT rowid FROM party_names_fts WHERE party_names_fts MATCH ?"
+                " ORDER BY rank LIMIT ?",
+                (" OR ".join(sorted(f'"{term}"*' for term in terms)), CLOSE_CANDIDATES),
+            ):
+                ids[party_id] = None
+    if not ids:
         return []
-    ids = [
-        r[0]
-        for r in conn.execute(
-            "SELECT rowid FROM party_names_fts WHERE party_names_fts MATCH ? ORDER BY rank LIMIT ?",
-            (terms, CLOSE_CANDIDATES),
-        )
-    ]
     return [
         r[0]
         for r in conn.execute(
             "SELECT name FROM parties WHERE id IN (SELECT value FROM json_each(?1)) UNION ALL"
             " SELECT alias FROM party_aliases WHERE party_id IN (SELECT value FROM json_each(?1))",
-            (json.dumps(ids),),
+            (json.dumps(list(ids)),),
         )
     ]
+
+
+@lru_cache(maxsize=4096)  # the words of the names compared with one name repeat
+def _one_typo(word: str, other: str) -> bool:
+    """Whether two different words are one typo apart: both TYPO_WORD letters or more (no
+    digit: 'Party 12345' and 'Party 12346' are two) and one letter dropped, added or changed,
+    or two swapped, or as alike as CLOSE_RATIO says."""
+    import difflib
+
+    short, long = sorted((len(word), len(other)))
+    if word == other or short < TYPO_WORD or 2 * short < CLOSE_RATIO * (short + long):
+        return False
+    if not (word.isalpha() and other.isalpha()):
+        return False
+    if len(word) > len(other):
+        word, other = other, word
+    start = 0  # the first letter where they differ
+    while start < len(word) and word[start] == other[start]:
+        start += 1
+    if len(word) < len(other):
+        typo = word[start:] == other[start + 1 :]  # a letter dropped
+    else:
+        changed = word[start + 1 :] == other[start + 1 :]  # a letter changed
+        swapped = word[start : start + 2] == other[start + 1 : start + 2] + other[start]
+        typo = changed or (swapped and word[start + 2 :] == other[start + 2 :])  # two swapped
+    if typo or len(word) < 6:  # two typos beside fewer letters are never CLOSE_RATIO alike
+        return typo
+    matcher = difflib.SequenceMatcher(a=word, b=other, autojunk=False)
+    return (
+        matcher.real_quick_ratio() >= CLOSE_RATIO
+        and matcher.quick_ratio() >= CLOSE_RATIO
+        and matcher.ratio() >= CLOSE_RATIO
+    )
+
+
+def _mistyped_ends(small: frozenset[str], big: list[str]) -> bool:
+    """Whether the words `small`, some written with a typo (_one_typo), are those the name
+    `big` (its words in order) begins and/or ends with: 'senyonjo' of 'moses ssenyonjo'. A
+    word a typo from two of `big` may be either."""
+    from itertools import product
+    from math import prod
+
+    if all(word in big or len(word) < TYPO_WORD for word in small):
+        return False
+    options = [
+        [word] if word in big else [other for other in big if _one_typo(word, other)] or [word]
+        for word in small
+    ]
+    if prod(map(len, options)) > 64:  # a name of many words each like many others
+        return False
+    return any(
+        frozenset(mended) != small and _at_the_ends(frozenset(mended), big)
+        for mended in product(*options)
+    )
 
 
 def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[list[str]]:
@@ -255,6 +357,8 @@ def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[list[st
             scored[other] = 3.0
         elif small and any(len(word) > 2 for word in small) and _at_the_ends(small, big):
             scored[other] = 2.0
+        elif _mistyped_ends(small, big):
+            scored[other] = 1.5  # a typo in a word it begins or ends with ('Senyonjo')
         elif (
             re.findall(r"\d+", other_key) == numbers  # 'Party 1' and 'Party 2' are two
             and matcher.real_quick_ratio() >= CLOSE_RATIO

@@ -304,9 +304,9 @@ def test_a_sheet_names_a_cited_document_by_its_title_and_reads_it_back(
     cited("export", "-f", "csv", "-o", str(sheet))
     for text in (sheet.read_text(), cited("timeline", "acme", "-f", "csv").stdout):
         [row] = csv.DictReader(io.StringIO(text, newline=""))
-        assert row["sources"].splitlines() == [f"Exhibit 5 sha256:{digest}",
-                                               "https://example.org/raid"]  # fmt: skip
-        assert row["source_pages"].split("\n") == ["iv", ""]
+        assert row["sources"].split("; ") == [f"Exhibit 5 sha256:{digest}",
+                                              "https://example.org/raid"]  # fmt: skip
+        assert row["source_pages"].split("; ") == ["iv", ""]
     other = Cli(tmp_path / "from-csv.db")
     other("doc", "add", str(tmp_path / "exhibit5.pdf"))
     other("import", str(sheet))

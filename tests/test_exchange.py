@@ -171,7 +171,7 @@ def test_csv_cells_are_neutralised_against_formula_injection(rich: Cli) -> None:
     assert disputed["note"] == "'-note\nsecond line"
     assert disputed["location"] == "'@Evin"
     assert next(r for r in rows if r["title"] == "Arrestations de masse")["source_quotes"] == (
-        '\'=he said "no";\\nthen left'
+        '\'=he said "no"\\;\\nthen left'
     )
     for row in rows:
         for cell in row.values():

@@ -233,7 +233,10 @@ def test_a_name_is_a_near_miss_only_by_the_words_another_begins_or_ends_with(
 
     one = data.draw(st.integers(0, len(words) - 1))
     known, typed = " ".join(words).title(), words[one].upper()
-    near = one in (0, len(words) - 1)
+    # A middle word one typo from a word the name begins or ends with is that word mistyped.
+    near = one in (0, len(words) - 1) or (
+        len(words[one]) >= 5 and any(_typos(words[one], words[end]) == 1 for end in (0, -1))
+    )
     if data.draw(st.booleans()):  # the name without some of its middle words
         cut = data.draw(st.integers(1, len(words) - 2))
         typed, near = " ".join(words[:cut] + words[-1:]), True
@@ -330,3 +333,157 @@ def test_a_name_that_is_only_titles_or_differs_by_more_than_its_title_is_another
     for typed in ("Judge Lorna G. Smith", "The Judge", "Acme Widgets Company Holdings"):
         added = case("add", "c", "2027", f"Order naming {typed}", "--party", typed)
         assert added.stderr == f"new party: {typed}\n"
+
+
+def _typos(word: str, other: str) -> int:
+    """Letters dropped, added, changed or swapped to make one word the other (optimal
+    string alignment distance), written out plainly as a check of the store's own rule."""
+    rows = [list(range(len(other) + 1))]
+    for i, letter in enumerate(word, 1):
+        row = [i]
+        for j, theirs in enumerate(other, 1):
+            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (letter != theirs))
+            if i > 1 and j > 1 and letter == other[j - 2] and word[i - 2] == theirs:
+                cost = min(cost, rows[-2][j - 2] + 1)
+            row.append(cost)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+@pytest.mark.parametrize(
+    ("known", "typed"),
+    [
+        ("Moses Ssenyonjo", "Senyonjo"),  # a letter dropped from its first three
+        ("Moses Ssenyonjo", "Ssenyonjo"),  # the surname alone
+        ("Moses Ssenyonjo", "Ssenyonjoo"),  # a letter added at its end
+        ("Moses Ssenyonjo", "Moses Senyonjo"),
+        ("Moses Ssenyonjo", "Senyonjo Moses"),  # the words in another order, one mistyped
+        ("Maryam Rajavi", "Rajavy"),  # a letter changed at its end
+        ("Maryam Rajavi", "Arjavi"),  # two letters swapped at its start
+        ("Maryam Rajavi", "Maryan"),  # the first name mistyped
+        ("José Ángel Quiñónez", "Quinones"),
+    ],
+)
+def test_a_typo_in_a_word_a_known_name_begins_or_ends_with_is_refused_and_nothing_written(
+    cli: Cli, tmp_path: Path, known: str, typed: str
+) -> None:
+    """A surname typed with a letter less ('Senyonjo' for 'Moses Ssenyonjo') was a new party,
+    silently: its first three letters found no known name to compare it with."""
+    cli("case", "add", "c", "--title", "C")
+    cli("party", "add", known)
+    before = cli.records()
+    refused = cli("add", "c", "2019", "Arrest", "--party", typed, code=1)
+    assert refused.stderr == (
+        f"casetrack: no party named {typed!r}, but {known!r} is close: write that name to link"
+        f" it, or --new-party {typed!r} if it is another party\n"
+    )
+    sheet = tmp_path / "rows.csv"
+    sheet.write_text(f"case,date,title,parties\nc,2019,Arrest,{typed}\n", "utf-8")
+    refused = cli("import", str(sheet), code=1)
+    assert f"rows.csv:2: no party named {typed!r}, but {known!r} is close" in refused.stderr
+    assert cli.records() == before
+    # A read command suggests the party the add refused the name as close to.
+    shown = cli("timeline", "--party", typed, code=1)
+    assert shown.stderr == f"casetrack: no party named {typed!r} (did you mean {known!r}?)\n"
+    cli("add", "c", "2019", "Arrest", "--new-party", typed)
+    assert cli.query("SELECT count(*) FROM parties") == [(2,)]
+
+
+@pytest.mark.parametrize(
+    ("known", "typed"),
+    [
+        ("Jo Lee", "Leo"),  # short words are too often other words
+        ("Jo Lee", "Jo Leo"),
+        ("Acme Shipping B.V.", "Acne"),  # four letters
+        ("Party 1", "Party 2"),  # numbered parties
+        ("Smith Holdings 12345", "Smith Holdings 12346"),
+        ("Maryam Rajavi", "Marcel Rajavi"),  # two letters changed and one added
+        ("Anna Karenina Dostoevsky", "Karenin"),  # a typo of a word in the middle
+        ("Moses Ssenyonjo", "Ssenyo"),  # three letters less
+    ],
+)
+def test_a_short_word_a_number_or_a_word_more_than_a_typo_away_is_another_party(
+    cli: Cli, known: str, typed: str
+) -> None:
+    cli("case", "add", "c", "--title", "C")
+    cli("party", "add", known)
+    added = cli("add", "c", "2019", "Arrest", "--party", typed)
+    assert added.stderr == f"new party: {typed}\n"
+    assert cli.query("SELECT count(*) FROM parties WHERE name = ?", (typed,)) == [(1,)]
+
+
+_EDITS = st.sampled_from(("drop", "add", "change", "swap"))
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    st.text("abcdefghijklmnopqrstuvwxyz", min_size=5, max_size=10),
+    st.text("abcdefghijklmnopqrstuvwxyz", min_size=5, max_size=10),
+    _EDITS,
+    st.data(),
+)
+def test_a_surname_with_one_typo_anywhere_is_close_to_the_name_it_ends(
+    tmp_path_factory: pytest.TempPathFactory, first: str, last: str, edit: str, data: st.DataObject
+) -> None:
+    """Whatever letter of a surname is mistyped, its first three too, the name it ends is
+    found close, among other parties, and a read command suggests it."""
+    from casetrack.errors import NotFoundError
+    from casetrack.parties import close_names, create_party, require_party_id
+    from casetrack.store import Store
+
+    at = data.draw(st.integers(0, len(last) - (2 if edit == "swap" else 1)))
+    letter = data.draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
+    typed = {
+        "drop": last[:at] + last[at + 1 :],
+        "add": last[:at] + letter + last[at:],
+        "change": last[:at] + letter + last[at + 1 :],
+        "swap": last[:at] + last[at + 1 : at + 2] + last[at] + last[at + 2 :],
+    }[edit]
+    known = f"{first} {last}".title()
+    if typed == last or len(typed) < 5 or first in (typed, last):
+        return
+    store = Store.open(tmp_path_factory.getbasetemp() / "never-written.db", create=True)
+    try:
+        with store.write(record=False) as conn:  # kept in memory: never saved
+            for other in ("Ann Lee", "Lee Holdings", f"{last[:3]}ton Rivers", "Jo Smith"):
+                if name_key(other) != name_key(known):
+                    create_party(conn, other)
+            create_party(conn, known)
+            near = close_names(conn, typed)
+            assert known in [names[0] for names in near]
+            with pytest.raises(NotFoundError, match="did you mean") as refused:
+                require_party_id(conn, typed, addable=False)
+            assert repr(known) in str(refused.value)
+    finally:
+        store.close()
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    st.lists(st.text("abcdeilmnorst", min_size=2, max_size=7), min_size=1, max_size=3).map(
+        " ".join
+    ),
+    st.lists(st.text("abcdeilmnorst", min_size=2, max_size=7), min_size=1, max_size=3).map(
+        " ".join
+    ),
+)
+def test_a_read_command_suggests_every_party_an_add_would_refuse_the_name_as_close_to(
+    tmp_path_factory: pytest.TempPathFactory, known: str, typed: str
+) -> None:
+    from casetrack.errors import NotFoundError
+    from casetrack.parties import close_names, create_party, require_party_id
+    from casetrack.store import Store
+
+    if name_key(known) == name_key(typed):
+        return
+    store = Store.open(tmp_path_factory.getbasetemp() / "never-written.db", create=True)
+    try:
+        with store.write(record=False) as conn:  # kept in memory: never saved
+            create_party(conn, known)
+            near = close_names(conn, typed)
+            with pytest.raises(NotFoundError) as refused:
+                require_party_id(conn, typed, addable=False)
+            for names in near:
+                assert f"did you mean {names[0]!r}" in str(refused.value)
+    finally:
+        store.close()

@@ -188,7 +188,7 @@ def add(
     is after the last colon, so a name holding a colon ends with one: --party "Ministère
     public: Paris:" (no role) or --party "Ministère public: Paris:prosecutor"; a known
     party's whole name, colon included, also links it. A new name is created and said so,
-    unless it is close to a known one ('Rajavi' beside 'Maryam Rajavi'): then nothing is
+    unless it is close to a known one ('Rajavi' or 'Rajavy' beside 'Maryam Rajavi'): then nothing is
     written and the known names are suggested; --new-party NAME[:ROLE] creates it anyway.
     A new citation with the words of a known one in other case or punctuation is refused the
     same way; --new-source creates it anyway (two URLs are never close).

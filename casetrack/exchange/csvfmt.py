@@ -9,12 +9,23 @@ and latest possible day, ISO, for sorting and filtering in a spreadsheet) and pr
 for people and ignored on import; sort_key is filled only for a milestone `move` put
 elsewhere than its date's place. `export -f csv` and `timeline -f csv` write this one shape.
 
-List cells hold one item per line: parties as NAME or NAME:ROLE, sources as URL or
-citation (a registered document as its title, then its sha256: source, the part import
-reads), tags. A list cell without a line break is also split at ';' (parties and tags
-only), so a hand-made sheet can write "Jane Doe:defendant; ACME". The source_quotes,
-source_pages and source_paragraphs cells have one line per source, in the same order, with
-'\\' written as '\\\\' and a line break inside a quote as '\\n'.
+Every row is one line, so `grep` and `head` see whole milestones. List cells (parties as
+NAME or NAME:ROLE, sources as URL or citation, a registered document as its title then its
+sha256: source, the part import reads; tags) join their items with "; ", as the Markdown
+export does. Inside an item '\\' is written '\\\\', ';' as '\\;' and a line break as '\\n',
+so a name holding ';' stays one name ('Smith\\; Jones LLP'). The source_quotes, source_pages
+and source_paragraphs cells have one item per source, in the same order and escaped the same
+way, empty for a source without one. Title, note, location and case_title are free text: a
+line break typed in one stays a line break inside its quoted cell, as CSV allows.
+
+Import also reads the earlier shape, one item per line: a list cell holding a line break is
+split at line breaks and its items taken as written (the source_* cells unescaped as before).
+A sheet made by hand may write either; "Jane Doe:defendant; ACME" is two parties. Sources
+and the source_* cells are split only at a ';' followed by a space, as export writes it, so
+a URL's ';' (?a=1;b=2) needs no escape; and a source_* cell of a milestone with one source
+is that source's whole, so a quote holding ';' that an earlier export wrote unescaped reads
+back the same. A lone citation holding '; ' in a sheet of an earlier version reads as two
+sources: write its ';' as '\\;'.
 
 A cell starting with =, +, -, @, tab or carriage return gets a leading ' so spreadsheets
 show it as text instead of running it as a formula (OWASP "CSV injection"); import takes the
@@ -72,25 +83,55 @@ def unprotect(text: str) -> str:
     return text
 
 
+# What an item of a list cell escapes: the escape itself, the separator and a line break.
+_ESCAPES = {"\\": "\\\\", ";": "\\;", "\n": "\\n"}
+_UNESCAPES = {"\\": "\\", ";": ";", "n": "\n"}
+_SEPARATOR = "; "
+
+
 def _escape(text: str | None) -> str:
-    return (text or "").replace("\\", "\\\\").replace("\n", "\\n")
+    if not text or not any(c in text for c in _ESCAPES):
+        return text or ""
+    return "".join(_ESCAPES.get(c, c) for c in text)
 
 
-def _unescape(text: str) -> str | None:
-    out, chars = [], iter(text)
-    for ch in chars:
-        if ch == "\\":
-            nxt = next(chars, "")
-            out.append("\n" if nxt == "n" else nxt)
+def _unescape(text: str) -> str:
+    """An item as written; a backslash before anything but \\, ; or n is kept as typed."""
+    if "\\" not in text:
+        return text
+    out, i = [], 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and text[i + 1 : i + 2] in _UNESCAPES:
+            out.append(_UNESCAPES[text[i + 1]])
+            i += 2
         else:
             out.append(ch)
-    return "".join(out) or None
+            i += 1
+    return "".join(out)
 
 
-def _lines(items: list[str]) -> str:
-    """Items one a line; a lone item holding ';' gets a trailing line break to stay whole."""
-    text = "\n".join(items)
-    return text + "\n" if len(items) == 1 and ";" in text else text
+def _joined(items: Iterable[str | None]) -> str:
+    """A list cell: items escaped, joined with '; ' (one line, whatever they hold)."""
+    return _SEPARATOR.join(_escape(item) for item in items)
+
+
+def _pieces(cell: str, spaced: bool = False) -> list[str]:
+    """A one-line list cell's items, split at each ';' not escaped (with `spaced`, only at
+    one a space follows, as export writes it), still escaped."""
+    if ";" not in cell:
+        return [cell]
+    pieces, start, i = [], 0, 0
+    while i < len(cell):
+        if cell[i] == "\\":
+            i += 2
+            continue
+        if cell[i] == ";" and (not spaced or cell[i + 1 : i + 2] in (" ", "")):
+            pieces.append(cell[start:i])
+            start = i + 1
+        i += 1
+    pieces.append(cell[start:])
+    return pieces
 
 
 def _row(m: Milestone, case_titles: dict[str, str]) -> list[str]:
@@ -108,15 +149,15 @@ def _row(m: Milestone, case_titles: dict[str, str]) -> list[str]:
         "precision": m.date.precision,
         "kind": m.kind,
         "title": m.title,
-        "parties": _lines([party_spec_text(p.name, p.role) for p in m.parties]),
-        "sources": "\n".join(s.named for s in m.sources),
+        "parties": _joined(party_spec_text(p.name, p.role) for p in m.parties),
+        "sources": _joined(s.named for s in m.sources),
         **{
-            f"source_{part}s": "\n".join(_escape(c[i]) for c in citations) if has[i] else ""
+            f"source_{part}s": _joined(c[i] for c in citations) if has[i] else ""
             for i, part in enumerate(_CITATION_PARTS)
         },
         "location": m.location or "",
         "note": m.note or "",
-        "tags": _lines(m.tags),
+        "tags": _joined(m.tags),
         "status": m.status,
         "key": "yes" if m.key else "",
         "sort_key": moved_key(m) or "",
@@ -167,9 +208,26 @@ def write_timeline_csv(
     flush()
 
 
-def _split(cell: str, semicolons: bool) -> list[str]:
-    parts = cell.split("\n") if "\n" in cell or not semicolons else cell.split(";")
-    return [p.strip() for p in parts if p.strip()]
+def _split(cell: str, spaced: bool = False) -> list[str]:
+    """A list cell's items: one a line as written (the earlier shape, or a sheet typed with a
+    line break in the cell), else separated by ';' (by '; ' with `spaced`) and escaped; blank
+    items dropped."""
+    lines = "\n" in cell
+    items = cell.split("\n") if lines else [_unescape(p.strip()) for p in _pieces(cell, spaced)]
+    return [p.strip() for p in items if p.strip()]
+
+
+def _per_source(cell: str, count: int) -> list[str | None]:
+    """A source_* cell's item for each of `count` sources (None where there is none): one
+    escaped item a line (the earlier shape), else separated by ';'; the whole cell when
+    there is one source, since an earlier export left a lone item's ';' unescaped."""
+    if "\n" in cell:
+        items = cell.split("\n")
+    elif count == 1:
+        items = [cell]
+    else:
+        items = [p.strip() for p in _pieces(cell, spaced=True)]
+    return [(_unescape(items[i]) or None) if i < len(items) else None for i in range(count)]
 
 
 def _milestone(row: dict[str, str]) -> dict[str, Any]:
@@ -179,14 +237,13 @@ def _milestone(row: dict[str, str]) -> dict[str, Any]:
         for name in ("uid", "case", "case_title", "date", "kind", "title", "location", "note",
                      "status", "key", "sort_key")
     }  # fmt: skip
-    record["parties"] = [{"spec": p} for p in _split(row.get("parties", ""), True)]
-    record["tags"] = _split(row.get("tags", ""), True)
-    cited = [cited_source(line) for line in _split(row.get("sources", ""), False)]
-    columns = [row.get(f"source_{part}s", "").split("\n") for part in _CITATION_PARTS]
+    record["parties"] = [{"spec": p} for p in _split(row.get("parties", ""))]
+    record["tags"] = _split(row.get("tags", ""))
+    cited = [cited_source(line) for line in _split(row.get("sources", ""), spaced=True)]
+    columns = [_per_source(row.get(f"source_{part}s", ""), len(cited)) for part in _CITATION_PARTS]
     record["sources"] = [
         {"url": url, "title": title,
-         **{part: _unescape(col[i]) if i < len(col) else None
-            for part, col in zip(_CITATION_PARTS, columns, strict=True)}}
+         **{part: col[i] for part, col in zip(_CITATION_PARTS, columns, strict=True)}}
         for i, (url, title) in enumerate(cited)
     ]  # fmt: skip
     return record
