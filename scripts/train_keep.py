@@ -57,6 +57,7 @@ THEN = {
     "heldout9": "e8a2905",
     "heldout10": "c13f95a",
     "heldout11": "8ec2a50",
+    "heldout13": "d7a8ffe",
 }
 _DUMP = """
 import importlib.util, json, sys
