@@ -330,8 +330,9 @@ def set_case_fields(store: Store, slug: str, **fields: str | None) -> Case:
     deadlines again around this call; it cannot live here, below the milestone writer that
     counting needs. Import calls this alone, on purpose: it writes what the file says, its
     deadlines' dates included, and counts nothing again (nor for the closures it brings)."""
-    values = _clean_fields(fields)
     case = get_case(store, slug)
+    # A field given its stored value is not written: the case is not "changed", nor undone.
+    values = {k: v for k, v in _clean_fields(fields).items() if getattr(case, k) != v}
     if values:
         assignments = ", ".join(f"{name} = ?" for name in values)
         with store.write() as conn:

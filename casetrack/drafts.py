@@ -19,7 +19,7 @@ from typing import NamedTuple
 from casetrack.dates import OPEN_END, OPEN_START, DateValue, key_fits, parse_date
 from casetrack.errors import CasetrackError
 from casetrack.models import FRENCH_ROLES, KNOWN_ROLES, MILESTONE_STATUSES, ROLES, Milestone
-from casetrack.text import check_choice, clean_text, closest, name_key
+from casetrack.text import check_choice, clean_text, closest, name_key, shell_word
 
 # What a milestone given no kind is: `casetrack kind` cannot rename or remove it.
 DEFAULT_KIND = "other"
@@ -385,7 +385,9 @@ def parse_party_spec(spec: str, *, new: bool = False) -> PartySpec:
     if not name_key(name):
         raise CasetrackError(f"malformed --party {spec!r}: {PARTY_SPEC_HELP}")
     # --new-party keeps a role as typed, as it keeps a name close to a known one.
-    role_checked = check_role(role, f"--party {spec!r}", f"--new-party {spec!r}", as_typed=new)
+    role_checked = check_role(
+        role, f"--party {spec!r}", f"--new-party {shell_word(spec)}", as_typed=new
+    )
     return PartySpec(name, role_checked, new=new, whole=cleaned if role else None)
 
 

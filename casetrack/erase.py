@@ -403,7 +403,7 @@ def prune_history(store: Store, before: str) -> tuple[int, int, bool]:
 
     A change undone after that date is kept, with its undo, so no undo points at nothing.
     """
-    with store.write() as conn:
+    with store.write(undoable=False) as conn:
         pruned = (
             "SELECT c.id FROM changes c LEFT JOIN changes u ON u.id = c.undone_by"
             " WHERE c.at < :before AND (u.id IS NULL OR u.at < :before)"

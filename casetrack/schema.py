@@ -1050,7 +1050,7 @@ def m023_span_digests(db: Any) -> None:
                 if layout_table == table
                 and name in applied
                 and conn.execute(
-                    "SELECT julianday(?) < julianday(substr(?, 1, 19))", (at, applied[name])
+                    "SELECT julianday(?) <= julianday(substr(?, 1, 19))", (at, applied[name])
                 ).fetchone()[0]
             ]
             if not layouts or _m023_digest(conn, table, columns, first, last) == digest:

@@ -355,7 +355,7 @@ def mark(text: str, marks: tuple[str, str] = PLAIN_MARKS) -> str:
 def rebuild_index(store: Store) -> int:
     """Recompute every milestone's search row and rebuild the FTS5 indexes (milestones and
     document pages), which mends a damaged index. Returns how many milestones are indexed."""
-    with store.write() as conn:
+    with store.write(undoable=False) as conn:
         rebuild_search(conn, through_view=True)
         conn.execute("INSERT INTO document_pages_fts (document_pages_fts) VALUES ('rebuild')")
         return int(conn.execute("SELECT count(*) FROM milestone_search").fetchone()[0])

@@ -267,14 +267,18 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys = ON")
 
     @contextmanager
-    def write(self, *, record: bool = True, reading: bool = False) -> Iterator[sqlite3.Connection]:
+    def write(
+        self, *, record: bool = True, reading: bool = False, undoable: bool = True
+    ) -> Iterator[sqlite3.Connection]:
         """One write transaction, begun IMMEDIATE so concurrent writers queue instead of failing.
 
         With record (all but schema upgrades, which run before the history exists) the rows
         it changes are sealed into one change of `self.command` in the history; a command
         whose writes changed nothing is recorded as such (see _record_nothing). `reading`:
         a statement SQLite runs as a write but that changes nothing (check's index check),
-        which leaves the store's journal mode as it is and records nothing.
+        which leaves the store's journal mode as it is and records nothing. Not `undoable`: a
+        write of what undo does not track (the search index, old history), which is no command
+        that "changed nothing" either, so plain undo after it reaches the change before it.
         """
         conn = self.conn
         if conn.in_transaction:
@@ -296,7 +300,7 @@ class Store:
             if record:
                 sealed = seal_change(conn, self.command, change_id=self._change_id)
                 nothing = sealed is None and _newest_change(conn) == newest
-                self._record_nothing(conn, nothing, reading)
+                self._record_nothing(conn, nothing, reading or not undoable)
             conn.execute("COMMIT")
             if record:
                 self.save_new()

@@ -42,7 +42,7 @@ from casetrack.parties import create_party, find_party_id, refuse_close
 from casetrack.sources import create_source, find_source, refuse_close_citation
 from casetrack.sql import placeholders
 from casetrack.tables import LINK_TABLES
-from casetrack.text import did_you_mean, name_key
+from casetrack.text import did_you_mean, name_key, shell_word
 
 T = TypeVar("T")
 CACHE_LIMIT = 250_000  # entries per lookup cache: some 30 MB at most
@@ -359,7 +359,9 @@ class MilestoneWriter:
                 raise CasetrackError(f"no party with uid {spec.uid}, and the link has no name")
             if not spec.new and spec.uid is None:  # typed: a variant would fork the party
                 typed = party_spec_text(spec.name, spec.role)
-                refuse_close(self.conn, spec.name, self.force_new_party or f"--new-party {typed!r}")
+                refuse_close(
+                    self.conn, spec.name, self.force_new_party or f"--new-party {shell_word(typed)}"
+                )
             party_id = create_party(self.conn, spec.name, uid=spec.uid)
             self.created.parties.append(spec.name)
             if spec.role and spec.role not in KNOWN_ROLES and spec.whole:

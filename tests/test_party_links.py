@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from casetrack.drafts import parse_party_spec, party_spec_text
 from casetrack.models import ROLES
 from casetrack.parties import TITLES
-from casetrack.text import clean_text, name_key
+from casetrack.text import clean_text, name_key, shell_word
 from tests.budget import examples
 from tests.conftest import Cli
 
@@ -48,7 +48,7 @@ def test_a_name_close_to_a_known_party_is_refused_and_nothing_written(
     result = case("add", "c", "2003", "Raid", "--party", typed, code=1)
     assert result.stderr.count("\n") == 1
     assert f"but {suggested}" in result.stderr
-    assert f"or --new-party {typed!r} if it is another party" in result.stderr
+    assert f"or --new-party {shell_word(typed)} if it is another party" in result.stderr
     assert case.records() == before
 
 
@@ -268,7 +268,7 @@ def test_an_initial_for_the_first_name_is_a_near_miss(
     refused = case("add", "c", "2004", "Hearing", "--party", f"{typed}:defendant", code=1)
     assert refused.stderr == (
         f"casetrack: no party named {typed!r}, but {known!r} is close: write that name to link"
-        f" it, or --new-party '{typed}:defendant' if it is another party\n"
+        f' it, or --new-party "{typed}:defendant" if it is another party\n'
     )
     sheet = tmp_path / "rows.csv"
     sheet.write_text(f"case,date,title,parties\nc,2004,Hearing,{typed}:defendant\n", "utf-8")
@@ -375,7 +375,7 @@ def test_a_typo_in_a_word_a_known_name_begins_or_ends_with_is_refused_and_nothin
     refused = cli("add", "c", "2019", "Arrest", "--party", typed, code=1)
     assert refused.stderr == (
         f"casetrack: no party named {typed!r}, but {known!r} is close: write that name to link"
-        f" it, or --new-party {typed!r} if it is another party\n"
+        f" it, or --new-party {shell_word(typed)} if it is another party\n"
     )
     sheet = tmp_path / "rows.csv"
     sheet.write_text(f"case,date,title,parties\nc,2019,Arrest,{typed}\n", "utf-8")

@@ -131,3 +131,21 @@ def test_a_dry_run_or_a_refusal_is_no_command_that_changed_nothing(demo: Cli) ->
     demo("undo", "--dry-run")
     assert demo.query("SELECT count(*) FROM changes") == count
     assert "undid change" in demo("undo").stderr
+
+
+def test_a_case_edit_to_the_values_it_has_changes_nothing_and_says_so(demo: Cli) -> None:
+    demo("edit", "4", "--title", "Order of dismissal")
+    edit = _newest_change(demo)
+    [(title, status)] = demo.query("SELECT title, status FROM cases WHERE slug = ?", (CASE,))
+    said = demo("case", "edit", CASE, "--title", title, "--status", status or "open")
+    assert said.stderr == f"case {CASE} already says that\n"
+    _refused(demo, "case edit", edit)
+    assert "updated case" in demo("case", "edit", CASE, "--title", "Another title").stderr
+
+
+def test_rebuilding_the_search_index_leaves_plain_undo_to_the_change_before(demo: Cli) -> None:
+    """The index is no undoable data: rebuilding it is not a command that 'changed nothing'."""
+    demo("edit", "4", "--title", "Order of dismissal")
+    demo("search", "--rebuild")
+    assert "undid change" in demo("undo").stderr
+    assert demo.query("SELECT title FROM milestones WHERE id = 4") != [("Order of dismissal",)]

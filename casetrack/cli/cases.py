@@ -102,11 +102,11 @@ def edit(
     from casetrack.cli.common import say_recounted
     from casetrack.deadlines.due import edit_case
 
-    _, recounted = edit_case(
+    _, recounted, changed = edit_case(
         open_store(ctx), slug, title=title, jurisdiction=jurisdiction, court=court,
         docket=docket, status=status, summary=summary,
     )  # fmt: skip
-    say(f"updated case {slug}")
+    say(f"updated case {slug}" if changed else f"case {slug} already says that")
     say_recounted(recounted)
 
 

@@ -204,16 +204,17 @@ def _one_day(text: str) -> str:
     return one_day(text, "a closure is one day: give it as 2024-07-05").isoformat()
 
 
-def edit_case(store: Store, slug: str, **fields: str | None) -> tuple[Case, list[int]]:
+def edit_case(store: Store, slug: str, **fields: str | None) -> tuple[Case, list[int], bool]:
     """Change a case's details (casetrack.cases.set_case_fields); another court means other
-    closures, so its deadlines are counted again in the same write. Returns the case and the
-    deadlines that moved."""
-    from casetrack.cases import set_case_fields
+    closures, so its deadlines are counted again in the same write. Returns the case, the
+    deadlines that moved and whether anything changed."""
+    from casetrack.cases import get_case, set_case_fields
 
     with store.write() as conn:
+        before = get_case(store, slug)
         case = set_case_fields(store, slug, **fields)
         moved = recount(conn, "c.id = ?", (case.id,)) if fields.get("court") is not None else []
-    return case, moved
+    return case, moved, case != before
 
 
 # Deadlines ---------------------------------------------------------------------------------
