@@ -107,7 +107,7 @@ def test_a_role_that_differs_by_a_whole_word_is_another_role_not_a_typo(case: Cl
     assert result.stderr == (
         "casetrack: unknown role 'investigatin judge' in --party 'Acme:investigatin judge'"
         " (did you mean 'investigating judge'? to keep it as typed: --new-party"
-        " 'Acme:investigatin judge'); known roles: " + ", ".join(ROLES) + "\n"
+        ' "Acme:investigatin judge"); known roles: ' + ", ".join(ROLES) + "\n"
     )
     assert (
         "did you mean 'counter defendant'"
