@@ -12,7 +12,7 @@ from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, reversed_order, widest
-from casetrack.text import check_choice, clean_text, did_you_mean, plural, shell_word
+from casetrack.text import check_choice, clean_text, did_you_mean, plural, shell_word, slug_for
 
 if TYPE_CHECKING:
     from casetrack.models import Case
@@ -63,16 +63,6 @@ def add_case(
             ),
         )
     return get_case(store, slug)
-
-
-def slug_for(text: str) -> str | None:
-    """A valid slug made from a caption a person would type ("Uganda v. Ssenyonjo" gives
-    uganda-v-ssenyonjo), so a refusal can offer one; None when nothing Latin is left."""
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:64].rstrip("-")
-    return slug or None
 
 
 def _checked_slug(slug: str) -> str:

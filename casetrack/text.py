@@ -152,6 +152,15 @@ def _is_file(entry: os.DirEntry[str]) -> bool:
         return False
 
 
+def slug_for(text: str) -> str | None:
+    """A case slug made from words: a caption a person would type ("Uganda v. Ssenyonjo" gives
+    uganda-v-ssenyonjo), so a refusal can offer one, or a docket's court and number
+    (txed-6-07-cv-00354); None when no Latin letter or digit is left."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:64].rstrip("-")
+    return slug or None
+
+
 def shell_word(text: str) -> str:
     """`text` as one word of a command a message tells the user to run. Refusals put such a
     command in single quotes ('casetrack party add "Maryam Rajavi"'), so a word that needs

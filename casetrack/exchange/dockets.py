@@ -24,7 +24,7 @@ from typing import Any, BinaryIO
 from casetrack.errors import CasetrackError
 from casetrack.exchange.jsonfmt import Record, decode_problem, headless_export
 from casetrack.limits import read_at_most
-from casetrack.text import name_key
+from casetrack.text import name_key, slug_for
 
 # The namespace of every uid a docket import derives (uuid5 of court, docket and entry).
 NAMESPACE = uuid.UUID("6f1c1e3e-3c0b-5d7a-9a52-1f0c2c8d7e41")
@@ -160,7 +160,7 @@ def read_docket(data: Any, name: str, options: Options) -> Iterator[Record]:
     docket = _docket(data)
     court = _court(docket.get("court_id") or docket.get("court"))
     number = _str(docket.get("docket_number"))
-    slug = options.case or (_slug(court, number) if court and number else None)
+    slug = options.case or (slug_for(f"{court} {number}") if court and number else None)
     if slug is None:
         raise CasetrackError(f"{name} {_unnamed(data)}: give --case SLUG, the case it belongs to")
     base = f"{court}|{name_key(number)}" if court and number else None
@@ -542,12 +542,6 @@ def _cut(text: str, limit: int = TITLE_LIMIT) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
     return cut + "…"
-
-
-def _slug(court: str, number: str) -> str:
-    """The case slug a docket gets: court and docket number, e.g. txed-6-07-cv-00354."""
-    words = re.findall(r"[a-z0-9]+", f"{court} {number}".lower())
-    return "-".join(words)[:64].rstrip("-")
 
 
 def _court(value: Any) -> str | None:
