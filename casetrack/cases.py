@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.sql import set_changed
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, reversed_order, widest
 from casetrack.text import check_choice, clean_text, did_you_mean, plural, shell_word, slug_for
@@ -320,16 +321,11 @@ def set_case_fields(store: Store, slug: str, **fields: str | None) -> Case:
     deadlines again around this call; it cannot live here, below the milestone writer that
     counting needs. Import calls this alone, on purpose: it writes what the file says, its
     deadlines' dates included, and counts nothing again (nor for the closures it brings)."""
-    case = get_case(store, slug)
-    # A field given its stored value is not written: the case is not "changed", nor undone.
-    values = {k: v for k, v in _clean_fields(fields).items() if getattr(case, k) != v}
-    if values:
-        assignments = ", ".join(f"{name} = ?" for name in values)
-        with store.write() as conn:
-            conn.execute(
-                f"UPDATE cases SET {assignments}, updated_at = ? WHERE id = ?",
-                (*values.values(), now(), case.id),
-            )
+    values = _clean_fields(fields)
+    with store.write() as conn:
+        case = get_case(store, slug)
+        # A field given its stored value is not written: the case is not "changed", nor undone.
+        set_changed(conn, "cases", case.id, values, {"updated_at": now()})
     return get_case(store, slug)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import PARTY_KIND_ALIASES, PARTY_KINDS, Party
-from casetrack.sql import placeholders
+from casetrack.sql import placeholders, set_changed
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, widest
 from casetrack.text import check_choice, clean_text, did_you_mean, name_key, shell_word
@@ -591,13 +591,14 @@ def remove_aliases(store: Store, name: str, aliases: list[str]) -> Party:
     return get_party_by_id(store.conn, party.id)
 
 
-def edit_party(store: Store, name: str, kind: str) -> Party:
-    """Change what kind of party it is."""
+def edit_party(store: Store, name: str, kind: str) -> tuple[Party, bool]:
+    """Change what kind of party it is; returns the party and whether it changed (a party
+    of that kind already is not written: the command changed nothing)."""
     kind = check_party_kind(kind)
     with store.write() as conn:
         party_id = require_party_id(conn, name)
-        conn.execute("UPDATE parties SET kind = ? WHERE id = ?", (kind, party_id))
-    return get_party_by_id(store.conn, party_id)
+        changed = set_changed(conn, "parties", party_id, {"kind": kind})
+    return get_party_by_id(store.conn, party_id), changed
 
 
 def remove_party(store: Store, name: str) -> Party:

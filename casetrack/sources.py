@@ -11,7 +11,7 @@ from typing import Any
 from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.models import Source
-from casetrack.sql import placeholders
+from casetrack.sql import placeholders, set_changed
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, widest
 from casetrack.text import citation_key, clean_text, did_you_mean, name_key, shell_word, words_key
@@ -312,10 +312,12 @@ def edit_source(
     publisher: str | None = None,
     published: str | None = None,
     new: bool = False,
-) -> Source:
+) -> tuple[Source, bool]:
     """Change a source's fields; an empty title, publisher or date clears it. A citation with
     another stored one's words in other case or punctuation is refused, as `source add`
-    refuses it, unless `new` (--new-source): the two would split the milestones citing them."""
+    refuses it, unless `new` (--new-source): the two would split the milestones citing them.
+    Returns the source and whether it changed: a field given its stored value is not written,
+    and a URL given as it is stored is no change (not even of a document's own source)."""
     updates: dict[str, str | None] = {}
     new_url = _checked_url(url) if url is not None else None
     if new_url is not None:
@@ -334,6 +336,9 @@ def edit_source(
         raise CasetrackError("nothing to change: give --url, --title, --publisher or --published")
     with store.write() as conn:
         source = require_source(conn, ref)
+        if new_url == source.url:
+            new_url = None
+            del updates["url"], updates["citation_key"]
         if new_url is not None:
             _document_of(conn, source, "its URL is the document's hash; change the document")
         other = find_source(conn, new_url) if new_url else None
@@ -346,11 +351,8 @@ def edit_source(
             refuse_close_citation(
                 conn, new_url, f"casetrack source edit {source.id}", but=source.id
             )
-        assignments = ", ".join(f"{name} = ?" for name in updates)
-        conn.execute(
-            f"UPDATE sources SET {assignments} WHERE id = ?", (*updates.values(), source.id)
-        )
-        return get_source_by_id(conn, source.id)
+        changed = set_changed(conn, "sources", source.id, updates)
+        return get_source_by_id(conn, source.id), changed
 
 
 def remove_source(store: Store, ref: str) -> Source:

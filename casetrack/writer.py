@@ -40,7 +40,7 @@ from casetrack.errors import CasetrackError
 from casetrack.models import KNOWN_ROLES
 from casetrack.parties import create_party, find_party_id, refuse_close
 from casetrack.sources import create_source, find_source, refuse_close_citation
-from casetrack.sql import placeholders
+from casetrack.sql import placeholders, set_changed
 from casetrack.tables import LINK_TABLES
 from casetrack.text import did_you_mean, name_key, shell_word
 
@@ -615,16 +615,7 @@ class MilestoneWriter:
     def update(self, milestone_id: int, columns: dict[str, object]) -> bool:
         """Set these columns of a stored milestone (an edit); whether any changed. One already
         as asked is not written, not even its `updated_at`: the history holds no empty change."""
-        if not columns:
-            return False
-        assignments = ", ".join(f"{k} = ?" for k in columns)
-        differs = " OR ".join(f"{k} IS NOT ?" for k in columns)
-        return bool(
-            self.conn.execute(
-                f"UPDATE milestones SET {assignments}, updated_at = ? WHERE id = ? AND ({differs})",
-                (*columns.values(), now(), milestone_id, *columns.values()),
-            ).rowcount
-        )
+        return set_changed(self.conn, "milestones", milestone_id, columns, {"updated_at": now()})
 
     def touch(self, milestone_id: int) -> None:
         """Mark a milestone changed when only its links were: its `updated_at`."""

@@ -4,6 +4,8 @@ plain undo after it refuses, naming the older change 'casetrack undo ID' would r
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import Cli
@@ -149,3 +151,48 @@ def test_rebuilding_the_search_index_leaves_plain_undo_to_the_change_before(demo
     demo("search", "--rebuild")
     assert "undid change" in demo("undo").stderr
     assert demo.query("SELECT title FROM milestones WHERE id = 4") != [("Order of dismissal",)]
+
+
+@pytest.mark.parametrize(
+    ("command", "args", "said", "changing"),
+    [
+        ("party edit", ["party", "edit", "NCTD", "--kind", "Agency"],
+         "party National Counter-Terrorism Directorate already says that\n",
+         ["party", "edit", "NCTD", "--kind", "organization"]),
+        ("source edit", ["source", "edit", "2", "--url",
+                         "https://EXAMPLE.org/news/2003/06/18/exile-council-offices-raided",
+                         "--title", "", "--publisher", " "],
+         "source 2 already says that\n", ["source", "edit", "2", "--publisher", "Le Monde"]),
+    ],
+    ids=["party-edit", "source-edit"],
+)  # fmt: skip
+def test_a_party_or_source_edit_to_the_values_it_has_changes_nothing_and_says_so(
+    demo: Cli, command: str, args: list[str], said: str, changing: list[str]
+) -> None:
+    """As case edit: written values that are already stored are no change, so nothing is
+    written and plain undo stops at the command instead of reverting the change before it."""
+    demo("edit", "4", "--title", "Order of dismissal")
+    edit = _newest_change(demo)
+    rows = demo.query(WITH_ROWS)
+    before = demo.records()
+    assert demo(*args).stderr == said
+    assert demo.records() == before
+    assert demo.query(WITH_ROWS) == rows
+    _refused(demo, command, edit)
+    assert demo(*changing).stderr.startswith(f"updated {command.split()[0]} ")
+    assert demo.query(WITH_ROWS) == [(int(str(rows[0][0])) + 1,)]
+    assert "undid change" in demo("undo").stderr
+    assert demo.records() == before
+
+
+def test_a_document_sources_own_url_given_again_is_no_change(cli: Cli, tmp_path: Path) -> None:
+    """Its URL is the document's hash, which source edit refuses to change: given as it is,
+    with a title, only the title is written."""
+    (tmp_path / "notes.txt").write_text("Filed on 3 March 2021.\n", encoding="utf-8")
+    cli("doc", "add", "notes.txt")
+    [(source_id, url)] = cli.query("SELECT id, url FROM sources WHERE document_id IS NOT NULL")
+    said = cli("source", "edit", str(source_id), "--url", str(url), "--title", "Notes")
+    assert said.stderr == f"updated source {source_id}\n"
+    assert cli.query("SELECT url, title FROM sources") == [(url, "Notes")]
+    refused = cli("source", "edit", str(source_id), "--url", "Notes, 3 March 2021", code=1)
+    assert "is how document 1 is cited" in refused.stderr

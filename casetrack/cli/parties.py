@@ -153,8 +153,9 @@ def edit(
     """
     from casetrack.parties import edit_party
 
-    party = edit_party(open_store(ctx), name, kind)
-    say(f"updated party {party.name}: kind {party.kind}")
+    party, changed = edit_party(open_store(ctx), name, kind)
+    say(f"updated party {party.name}: kind {party.kind}" if changed
+        else f"party {party.name} already says that")  # fmt: skip
 
 
 @app.command("rm")

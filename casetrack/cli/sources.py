@@ -119,10 +119,11 @@ def edit(
 
     if url is not None and new_source is not None:
         raise typer.BadParameter("give --url or --new-source, not both", param_hint="--url")
-    source = edit_source(open_store(ctx), ref, url=url if new_source is None else new_source,
-                         title=title, publisher=publisher, published=published,
-                         new=new_source is not None)  # fmt: skip
-    say(f"updated source {source.id}")
+    source, changed = edit_source(open_store(ctx), ref,
+                                  url=url if new_source is None else new_source, title=title,
+                                  publisher=publisher, published=published,
+                                  new=new_source is not None)  # fmt: skip
+    say(f"updated source {source.id}" if changed else f"source {source.id} already says that")
 
 
 @app.command("merge")
