@@ -95,21 +95,34 @@ def _absolute(path: str | os.PathLike[str]) -> Path:
 
 
 class Store:
-    """An open, checked and current casetrack store."""
+    """An open, checked and current casetrack store. Kept open for several commands (a
+    program using the library), it is given each command's name as the command begins."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, new: bool = False) -> None:
         self.path = path
         self.conn = conn
         # Not on disk yet: the first write that succeeds puts it at `path` (see save_new).
         self.new = new
-        # What history records as the command behind each change; the CLI names it.
-        self.command = "casetrack"
+        self._command = "casetrack"
         self._change_id: int | None = None  # begun early in the current write, if at all
         self._recorded = False  # a write of this command recorded a change
         self._spent: list[sqlite3.Connection] = []  # the temporary database of a new store
         # Opened read-only (read-only media or folder, or a file that cannot be written).
         self.read_only = False
         self._wal = False  # known to be in WAL mode (set by the first write if it was not)
+
+    @property
+    def command(self) -> str:
+        """What history records as the command behind each change; the CLI names it."""
+        return self._command
+
+    @command.setter
+    def command(self, name: str) -> None:
+        """Naming the command begins it: a store kept open for several commands is given each
+        one's name as it starts, and one that then changes nothing is recorded as such even
+        after an earlier command changed something (see _record_nothing)."""
+        self._command = name
+        self._recorded = False
 
     @classmethod
     def open(

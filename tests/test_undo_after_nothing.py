@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from casetrack.errors import CasetrackError
+from casetrack.history import undo
+from casetrack.parties import edit_party
+from casetrack.store import Store
 from tests.conftest import Cli
 
 CASE = "nec-2003"
@@ -196,3 +200,32 @@ def test_a_document_sources_own_url_given_again_is_no_change(cli: Cli, tmp_path:
     assert cli.query("SELECT url, title FROM sources") == [(url, "Notes")]
     refused = cli("source", "edit", str(source_id), "--url", "Notes, 3 March 2021", code=1)
     assert "is how document 1 is cited" in refused.stderr
+
+
+def test_a_store_kept_open_records_each_later_command_that_changed_nothing(demo: Cli) -> None:
+    """From Python, one Store for several commands: each is named as it begins, and one that
+    changes nothing is recorded as such after an earlier one changed something (the flag that
+    a command had changed something once outlived the command). Within one command, a write
+    that changes nothing after one that did is no such command: plain undo reverts it."""
+    store = Store.open(demo.db_path)
+    try:
+        store.command = "party edit"
+        assert edit_party(store, "NCTD", "court")[1]
+        edit = _newest_change(demo)
+        for _ in range(2):
+            store.command = "party edit"
+            assert not edit_party(store, "NCTD", "court")[1]
+            with pytest.raises(CasetrackError, match="your last command, 'party edit' at "):
+                undo(store)
+        assert demo.query("SELECT kind FROM parties WHERE id = 2") == [("court",)]
+        store.command = "undo"
+        assert undo(store, edit).id == edit
+
+        store.command = "party edit"
+        assert edit_party(store, "NCTD", "person")[1]
+        assert not edit_party(store, "NCTD", "person")[1]  # the same command, writing again
+        store.command = "undo"
+        undo(store)
+        assert demo.query("SELECT kind FROM parties WHERE id = 2") == [("agency",)]
+    finally:
+        store.close()
