@@ -1579,3 +1579,25 @@ def test_a_body_named_for_the_appeals_it_hears_stays_a_party(body: str) -> None:
         body,
         "Ivan Petrov",
     ]
+
+
+def test_a_place_alone_does_not_name_the_known_court_named_after_it() -> None:
+    known = [("Corte Provincial de Pichincha", ("la Corte",)), ("Juan Pérez", ())]
+    said = {
+        "He was arrested in Pichincha on 3 May 2020.": [],
+        "He was arrested on 3 May 2020.": [],
+        "The Corte Provincial de Pichincha dismissed the appeal on 3 May 2020.": [
+            "Corte Provincial de Pichincha"
+        ],
+        "On 3 May 2020 la Corte dismissed his appeal.": ["Corte Provincial de Pichincha"],
+    }
+    for sentence, parties in said.items():
+        candidates = extract(sentence, known_parties=known).candidates
+        assert [c.parties for c in candidates] == [parties], sentence
+
+
+def test_a_place_after_of_in_a_known_name_is_no_surname() -> None:
+    known = [("Lord Bingham of Cornhill", ()), ("Ann Lee", ())]
+    text = "Ann Lee was arrested in Cornhill on 3 May 2020."
+    candidates = extract(text, known_parties=known).candidates
+    assert [c.parties for c in candidates] == [["Ann Lee"]]

@@ -567,9 +567,12 @@ _ORG_WORDS = (
     "Operations", "Enforcement", "Security", "Services", "Prison", "Jail", "Penitentiary",
     "Facility", "Center", "Centre", "Hospital", "Market", "Tribunals", "Patrol", "Guard",
 )  # fmt: skip
+# With the courts of Spanish, Italian and Portuguese texts ("Corte Provincial de Pichincha",
+# "Juzgado Segundo de lo Penal", "Audiencia Nacional", "Tribunale di Milano").
 _COURT_WORDS = frozenset(
-    {"Court", "Courts", "Tribunal", "Tribunals", "Cour", "Chamber", "Division"}
-)
+    {"Court", "Courts", "Tribunal", "Tribunals", "Cour", "Chamber", "Division", "Corte",
+     "Juzgado", "Audiencia", "Tribunale"}
+)  # fmt: skip
 _AGENCY_WORDS = frozenset(
     {"Department", "Ministry", "Office", "Agency", "Bureau", "Police", "Service", "Authority",
      "Government", "Commission", "Administration", "Force", "Unit", "Team", "Investigations",
@@ -1407,6 +1410,8 @@ def _surname(name: str) -> str | None:
     if len(words) == 2 and _INITIAL_FIRST.rx.fullmatch(words[0]):
         return words[0]  # "X..." for "X... Patrick": the initial stands for the surname
     last = words[-1] if len(words) > 1 else ""
+    if len(words) > 2 and words[-2] == "of":
+        return None  # "Director of Public Prosecutions", "Lord Bingham of Cornhill": a place
     if len(last) < 3 or not last[:1].isupper() or not last[1:].islower() or "." in last:
         return None
     return None if fold(last) in _NOT_NAMES else last
