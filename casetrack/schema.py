@@ -1064,6 +1064,15 @@ def m023_span_digests(db: Any) -> None:
                     break
 
 
+@migration
+def m024_changes_by_user(db: Any) -> None:
+    """A user's newest change found in an index, not by walking the history back from the
+    newest change: a command that changed nothing looks for its user's last entry (to
+    replace it if it said the same), and plain undo for the user's last command, and for a
+    user with no recent change that walk read the whole `changes` table."""
+    db.conn.execute("CREATE INDEX changes_user ON changes(user, id)")
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

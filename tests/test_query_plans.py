@@ -17,10 +17,12 @@ from typing import Any
 import pytest
 
 from casetrack.cases import list_cases
+from casetrack.changes import record_nothing
 from casetrack.dates import parse_date
 from casetrack.drafts import Citation, Draft, PartySpec
+from casetrack.errors import CasetrackError
 from casetrack.exchange.selection import Selection
-from casetrack.history import history_rows
+from casetrack.history import history_rows, undo
 from casetrack.milestones import add_milestone, list_kinds
 from casetrack.parties import list_parties, party_details
 from casetrack.search import search
@@ -182,6 +184,11 @@ CALLS: dict[str, Callable[[Store], object]] = {
     "history of a case": lambda store: history_rows(store.conn, case="bench-small"),
     "history of a milestone": lambda store: history_rows(store.conn, milestone_id=1),
     "trash list": list_trash,
+    # A command that changed nothing replaces its user's last entry if that said the same:
+    # found through changes_user, not by walking back from the newest change to theirs.
+    "a command that changed nothing": _rolled_back(
+        lambda store: record_nothing(store.conn, "party edit", user="someone with no change")
+    ),
 }
 
 
@@ -189,6 +196,25 @@ CALLS: dict[str, Callable[[Store], object]] = {
 def test_query_uses_indexes(store: Store, name: str) -> None:
     explained = plans(store, CALLS[name])
     assert explained, "nothing was traced: the check would pass vacuously"
+    assert full_scans(explained) == []
+
+
+def test_plain_undo_finds_the_users_last_change_through_an_index(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Plain undo asked by a user whose last change is old, or who has none: their last
+    change, and whether a command of theirs since changed nothing, are looked up by user."""
+    monkeypatch.setenv("LOGNAME", "someone with no change")
+    refusals: list[str] = []
+
+    def plain_undo(store: Store) -> None:
+        with pytest.raises(CasetrackError) as refused:
+            undo(store)
+        refusals.append(str(refused.value))
+
+    explained = plans(store, plain_undo)
+    assert refusals[0].startswith("nothing of yours (someone with no change) to undo")
+    assert any("changes_user" in d for _, plan in explained for d in plan), explained
     assert full_scans(explained) == []
 
 

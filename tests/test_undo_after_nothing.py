@@ -4,6 +4,7 @@ plain undo after it refuses, naming the older change 'casetrack undo ID' would r
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from casetrack.errors import CasetrackError
 from casetrack.history import undo
 from casetrack.parties import edit_party
+from casetrack.schema import LATEST_VERSION
 from casetrack.store import Store
 from tests.conftest import Cli
 
@@ -229,3 +231,27 @@ def test_a_store_kept_open_records_each_later_command_that_changed_nothing(demo:
         assert demo.query("SELECT kind FROM parties WHERE id = 2") == [("agency",)]
     finally:
         store.close()
+
+
+def test_a_store_made_before_the_changes_user_index_gets_it_on_opening(demo: Cli) -> None:
+    """m024: a user's last change is found through an index; a store made before it is
+    given it by the next command, which the upgrade leaves as the user's last command."""
+    demo("edit", "4", "--title", "Order of dismissal")
+    edit = _newest_change(demo)
+    conn = sqlite3.connect(demo.db_path)
+    with conn:
+        conn.execute("DROP INDEX changes_user")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm024_changes_by_user'")
+        conn.execute("PRAGMA user_version = 23")
+    conn.close()
+    before = demo.records()
+    said = demo("party", "edit", "NCTD", "--kind", "agency").stderr
+    assert said == "party National Counter-Terrorism Directorate already says that\n"
+    assert demo.records() == before
+    assert demo.query("PRAGMA user_version") == [(LATEST_VERSION,)]
+    plan = demo.query(
+        "EXPLAIN QUERY PLAN SELECT id FROM changes WHERE user = ? ORDER BY id DESC LIMIT 1",
+        ("someone",),
+    )
+    assert [row[3] for row in plan] == ["SEARCH changes USING COVERING INDEX changes_user (user=?)"]
+    _refused(demo, "party edit", edit)
