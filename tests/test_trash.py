@@ -118,3 +118,35 @@ def test_trash_list_at_80_columns_wraps_the_deletion_time_before_the_title(
     assert "Fact discovery" in first and first.split()[-1].count("-") == 2  # the day
     assert second.split()[-1] == "UTC"  # then the time
     assert max(map(len, (header, rule, first, second))) <= 80
+
+
+def test_trash_alone_lists_the_trash_as_trash_list_does(
+    demo: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed alone, the group shows what is in the trash rather than its help; --help and the
+    subcommands work as before."""
+    monkeypatch.setenv("COLUMNS", "80")
+    empty = demo("trash")
+    assert (empty.stdout, empty.stderr) == ("", "the trash is empty\n")
+    demo("rm", "3", "4")
+    listed = demo("trash")
+    assert listed.stdout == demo("trash", "list").stdout
+    assert listed.stdout.split()[:6] == ["type", "id", "case", "date", "title", "deleted_at"]
+    assert max(map(len, listed.stdout.splitlines())) <= 80
+    for fmt in ("json", "csv", "md"):
+        assert demo("trash", "-f", fmt).stdout == demo("trash", "list", "--format", fmt).stdout
+    assert [t["id"] for t in json.loads(demo("trash", "--format", "json").stdout)] == [3, 4]
+
+    helped = demo("trash", "--help").stdout
+    assert helped.startswith("Usage: casetrack trash [OPTIONS] [COMMAND [ARGS]...]")
+    assert "Alone, 'casetrack trash' lists it" in helped and "empty" in helped
+    assert "Usage: casetrack trash list [OPTIONS]" in demo("trash", "list", "--help").stdout
+
+    # A --format before a subcommand is refused, saying where it goes; nothing is erased.
+    refused = demo("trash", "-f", "json", "list", code=2).stderr
+    assert "give it after 'list': casetrack trash list --format json" in refused
+    assert "'trash empty' takes none" in demo("trash", "-f", "csv", "empty", "--yes", code=2).stderr
+    assert "unknown format 'x'" in demo("trash", "-f", "x", code=2).stderr
+    assert demo.query("SELECT count(*) FROM milestones WHERE deleted_at IS NOT NULL") == [(2,)]
+    assert "erased 2 milestones for good" in demo("trash", "empty", "--yes").stderr
+    assert demo("trash").stderr == "the trash is empty\n"

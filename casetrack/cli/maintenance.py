@@ -12,6 +12,7 @@ from casetrack.cli.common import (
     MAX_ID,
     FormatOption,
     OutputFormat,
+    choice_option,
     counted,
     emit,
     open_store,
@@ -22,8 +23,11 @@ from casetrack.text import noun, plural
 if TYPE_CHECKING:
     from casetrack.erase import Pick
 
-trash_app = typer.Typer(help="List or empty the trash of deleted milestones and cases.",
-                        no_args_is_help=True)  # fmt: skip
+trash_app = typer.Typer(
+    help="List or empty the trash of deleted milestones and cases.\n\nAlone, 'casetrack trash'"
+    " lists it, as 'casetrack trash list' does.",
+    subcommand_metavar="[COMMAND [ARGS]...]",
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -223,6 +227,30 @@ def restore(
     done = restore_milestone(open_store(ctx), milestone_id)
     say(f"restored milestone {milestone_id}"
         + (f" and its case {done.case}" if done.case else ""))  # fmt: skip
+
+
+@trash_app.callback(invoke_without_command=True)
+def trash(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str | None,
+        choice_option("--format", "-f", enum=OutputFormat, show_default=False,
+                      help="Alone: output format, as 'trash list --format'  [default: table]"),
+    ] = None,
+) -> None:  # fmt: skip
+    """Alone, list the trash as 'trash list' does."""
+    if ctx.invoked_subcommand is None:
+        trash_list(ctx, OutputFormat(fmt or OutputFormat.table))
+    elif ctx.invoked_subcommand == "list":
+        if fmt is not None:
+            raise typer.BadParameter(
+                f"give it after 'list': casetrack trash list --format {fmt}", param_hint="--format"
+            )
+    elif fmt is not None:
+        raise typer.BadParameter(
+            f"'trash {ctx.invoked_subcommand}' takes none: it is for 'casetrack trash' alone"
+            " and 'trash list'", param_hint="--format",
+        )  # fmt: skip
 
 
 @trash_app.command("list")
