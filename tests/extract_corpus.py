@@ -46,6 +46,7 @@ SPLITS = (
     "heldout14",
     "heldout15",
     "heldout16",
+    "heldout17",
     "heldout18",
     "trainD",
     "trainE",
