@@ -16,7 +16,8 @@ from casetrack.extract.learned import WEIGHTS, KindModel, features, train
 from tests.conftest import Cli
 
 ROOT = Path(__file__).resolve().parent.parent
-CLEAN = ("heldout2", "heldout15", "heldout16", "heldout17", "heldout18")  # never trained on, never read
+# never trained on, never read
+CLEAN = ("heldout2", "heldout15", "heldout16", "heldout17", "heldout18")
 
 
 def cues(text: str, lang: str = "en", **options: Any) -> list[str]:
