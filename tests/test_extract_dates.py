@@ -1758,3 +1758,26 @@ def test_figures_with_dashes_or_after_on_the_read_as_dates_after_a_dating_word()
         " Suit No. 12-05-2004 was later joined."
     )
     assert dates(text) == ["2004-11-13", "2015-05-12", "2016-05-18"]
+
+
+def test_a_french_head_says_its_days_in_words_after_a_weekday_or_with_a_hyphen() -> None:
+    text = (
+        "Cour Suprême\nChambre Judiciaire\nLa Cour, statuant en son audience publique ordinaire"
+        " du mardi douze octobre deux mille sept, tenue au palais, a rendu l'arrêt suivant :\n"
+        "Statuant sur le pourvoi formé le 3 juin 2006 contre l'arrêt n° 4 du 2-juin 2006 de la"
+        " cour d'assises de Zinder qui l'a condamné."
+    )
+    got = [(c.date, c.kind) for c in extract(text, lang="fr").candidates]
+    assert got[0] == ("2007-10-12", "ruling")
+    assert [d for d, _ in got] == ["2007-10-12", "2006-06-03", "2006-06-02"]
+    capitals = "A L'AUDIENCE PUBLIQUE ORDINAIRE DU MARDI DIX SEPT MARS DEUX MILLE NEUF\nENTRE :"
+    assert [f.span and f.span.text for f in find_dates(capitals, "fr")] == ["2009-03-17"]
+    assert find_dates("après les attentats du 13-Novembre 2015 à Paris", "fr") == []
+
+
+def test_a_dashed_date_alone_on_its_line_heads_an_opinion() -> None:
+    text = (
+        "Opinion\nA21-0042\n03-18-2022\nCarver County District Court File No. 10-CR-19-88\n"
+        "On May 2, 2019, appellant pleaded guilty. Case No.\n12-05-2004 was joined."
+    )
+    assert dates(text) == ["2022-03-18", "2019-05-02"]

@@ -295,6 +295,10 @@ def extract(
             rendered = _RENDERED_AT_A_HEARING.rx.search(before)
             if rendered is not None:  # "a rendu l'arrêt suivant en son audience publique du"
                 header = _RENDERED[fold(rendered["decision"])[:3]]
+            elif _IN_WORDS_AT_ITS_SITTING.rx.search(before) and not re.search(
+                r"\d", date_found.found
+            ):
+                header = "ruling"  # "en son audience publique du jeudi seize novembre ..."
             elif _NUMBERED_ON.rx.search(before):
                 header = "other"  # "Pourvoi : n° 370/2020/PC du 08/12/2020": its registration
             kind = "ruling" if citation is not None else header
@@ -521,6 +525,15 @@ _RENDERED_AT_A_HEARING = Regex(
     r"\ba\s+rendu\s+(?:l['\u2019]\s*|le\s+|la\s+)(?P<decision>arr[êe]t|jugement|ordonnance"
     r"|d[ée]cision)\s+(?:suivante?\s*)?,?\s*(?:en|[àa]|lors\s+de)\s+(?:son|sa|l['\u2019]|une?)\s*"
     r"audience\s+(?:publique\s+)?(?:ordinaire\s+)?(?:du|le)\s*$",
+    re.IGNORECASE,
+)
+# A decision's day written out in words after the sitting it was given at, as a French supreme
+# court's head says it ("La Cour ..., en son audience publique ordinaire du jeudi seize novembre
+# deux mille six, ... a rendu l'arrêt", "Ouï à l'audience publique du vendredi vingt et un
+# juillet mil neuf cent soixante douze"): the decision's own day, not a hearing besides it.
+_IN_WORDS_AT_ITS_SITTING = Regex(
+    r"\baudience\s+(?:publique\s+)?(?:ordinaire\s+)?(?:de\s+vacation\s+)?(?:du|le)\s*"
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*)?$",
     re.IGNORECASE,
 )
 _RENDERED = {"arr": "ruling", "jug": "judgment", "ord": "order", "dec": "ruling"}

@@ -69,7 +69,10 @@ _DAY_MONTH = Regex(
     + ")"
     + _DAY
     # a capitalised month run into its day, as copies lose spaces: "the 1October 2004 attack"
-    + r"(?:(?:\s+day)?\s+(?:de\s+|of\s+)?|(?=(?-i:[A-Z])))"
+    + r"(?:(?:\s+day)?\s+(?:de\s+|of\s+)?|(?=(?-i:[A-Z]))"
+    # or joined to it by a hyphen, as scans join a line's end: "l'arrêt n° 29 du 14-mai 2002"
+    # (not "les attentats du 13-Novembre 2015": a capital makes the day a name)
+    + r"|-(?=(?-i:[a-z\u00df-\u00ff])[^\W\d_]*\s+(?:1[6-9]|20)\d\d(?!\d)))"
     + _MONTH
     + r"(?:(?:,?\s+(?:de\s+|of\s+|"  # "the 20th of October of 2003", as a transcript says it
     + _ANNO_DOMINI
@@ -158,15 +161,25 @@ _LETTERS = Regex(r"[^\W\d_]+")
 
 
 def _words(words: dict[str, int]) -> str:
-    return "|".join(sorted(words, key=len, reverse=True)).replace(" ", r"\s+")
+    # "dix-sept" may lose its hyphen in a head in capitals: "DU JEUDI DIX SEPT JUIN"
+    alternatives = "|".join(sorted(words, key=len, reverse=True))
+    return alternatives.replace(" ", r"\s+").replace("-", r"[\s-]")
 
 
+# A French day in words may follow its weekday, as a decision's head says its hearing: "en son
+# audience publique du jeudi seize novembre deux mille six".
+_AFTER_A_WEEKDAY = "|".join(
+    rf"(?<=\b{day}\s)|(?<=\b{day},\s)"
+    for day in ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+)
 _WORD_DAY_MONTH = Regex(  # "the third of March", "le premier mars": an ordinal needs its "of"
     r"(?<![\w-])(?:(?:the\s+)?(?P<word>"
     + _words(_ENGLISH_DAYS)
     + r")(?:\s+day)?\s+of\s+"
     + _MONTH
-    + r"|(?<=\ble\s|\bdu\s|\bau\s)(?P<word_fr>"
+    + r"|(?:(?<=\ble\s|\bdu\s|\bau\s)|"
+    + _AFTER_A_WEEKDAY
+    + r")(?P<word_fr>"
     + _words(_FRENCH_DAY_WORDS)
     + r")\s+"
     r"(?P<month_fr>" + _ANY_MONTH_FORMS + r")\.?)(?:,?\s+(?:of\s+)?" + _YEAR + ")?",
@@ -308,6 +321,11 @@ _DASHED_DATE = Regex(
     r"\b(?:le|du|au|on(?:\s+the)?|dated|filed)\s+"
     r"(?P<day>[0-3]?\d)(?P<sep>-)(?P<month>[0-3]?\d)-" + _YEAR,
     re.IGNORECASE,
+)
+# or alone on its line, as an opinion's head gives its date under its docket number ("A22-1221
+# / 04-19-2023")
+_DASHED_LINE = Regex(
+    r"(?m)^[ \t]*(?P<day>[0-3]?\d)(?P<sep>-)(?P<month>[0-3]?\d)-" + _YEAR + r"[ \t]*$"
 )
 # A year in two figures only after a word that dates something ("assignée le 06/06/17", "served
 # on 6/6/17"): alone, 17/04258 is a docket number.
@@ -468,7 +486,9 @@ _WEEKDAY = Regex(
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi|"
     r"mercredi|jeudi|vendredi|samedi|dimanche)(?![\w-])(?!,?\s+(?:\d+|the\s+\d+|le\s+\d+|"
     + _ANY_MONTH
-    + r"|next|prochain)\b)"
+    + r"|next|prochain|"
+    + _words(_FRENCH_DAY_WORDS)  # "jeudi seize novembre deux mille six": the day is told
+    + r")\b)"
 )
 _TODAY = Regex(
     r"(?<![\w-])(?:(?P<today>today|earlier\s+today|this\s+(?:morning|afternoon|evening)|tonight"
@@ -777,7 +797,8 @@ def _day_of(m: re.Match[str], groups: Mapping[str, int]) -> int | None:
     """The day a match gives, in figures or in words; None for a month and year."""
     if "word" in groups:
         word = m.group("word") or m.group("word_fr") if "word_fr" in groups else m.group("word")
-        return _DAY_WORDS.get(normalise_space(word.lower()))
+        word = normalise_space(word.lower())
+        return _DAY_WORDS.get(word) or _DAY_WORDS.get(word.replace(" ", "-"))
     return int(m.group("day")) if "day" in groups else None
 
 
@@ -1084,6 +1105,7 @@ def _numeric_dates(text: str, lang: str, month_first: bool | None) -> Iterator[F
         *_NUMERIC_DATE.rx.finditer(text),
         *_SHORT_NUMERIC_DATE.rx.finditer(text),
         *_DASHED_DATE.rx.finditer(text),
+        *_DASHED_LINE.rx.finditer(text),
     ):
         day, month = int(m.group("day")), int(m.group("month"))
         if lang == "en" and m.group("sep") in "/-" and day <= 12 and day != month:
