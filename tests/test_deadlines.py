@@ -4,6 +4,7 @@ issue #21 asks for, kept in step with their trigger, rules and closures, and `up
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -171,9 +172,79 @@ def test_refusals_name_what_to_type(cli: Cli) -> None:
     assert result.stderr.count("\n") == 1
 
 
+def served(cli: Cli, day: str = "2024-06-14") -> int:
+    """A rule whose period runs from service of a paper (FRCP 33(b)(2): "within 30 days after
+    being served with the interrogatories"), and the day the interrogatories were served."""
+    cli("rule", "add", "us-frcp-33b2", "--days", "30", "--citation", "FRCP 33(b)(2)",
+        "--title", "Answers to interrogatories", "--trigger", "service")  # fmt: skip
+    return judgment(cli, day, kind="service")
+
+
 def test_service_by_mail_adds_three_days(cli: Cli) -> None:
-    deadline_id = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"), "--service", "mail")
+    deadline_id = deadline(cli, "us-frcp-33b2", served(cli), "--service", "mail")
     assert stored_date(cli, deadline_id) == "2024-07-18"
+    working = cli.query("SELECT working FROM deadlines")[0][0]
+    assert "Mon 15 Jul 2024; + 3 days for service by mail (FRCP 6(d)) → Thu 18 Jul" in working
+
+
+@pytest.mark.parametrize(
+    ("rule", "runs_from"),
+    [("us-frcp-59b", "entry of judgment"), ("us-frap-4a1a", "entry of the judgment or order"),
+     ("us-frap-4b1a", "entry of the judgment or order (or the government's notice of appeal)"),
+     ("fr-cpp-498", "the pronouncement of the judgment")],
+)  # fmt: skip
+@pytest.mark.parametrize("word", ["US mail", "electronic", "hand"])
+def test_service_on_a_rule_that_runs_from_entry_is_refused_and_nothing_written(
+    cli: Cli, rule: str, runs_from: str, word: str
+) -> None:
+    """FRCP 6(d) and FRAP 26(c) add 3 days only to a period that runs from being served: FRCP
+    59(b) (28 days after entry of judgment) and FRAP 4(a)(1)(A) (30 days after entry) run from
+    entry, so a deadline given a service would be 3 days late or the flag meaningless."""
+    trigger = judgment(cli, "2024-06-14")
+    before = cli.records()
+    result = cli("deadline", "add", "acme", "--rule", rule, "--from", str(trigger),
+                 "--service", word, code=1)  # fmt: skip
+    citation = cli("rule", "show", rule, "-f", "json").stdout
+    assert result.stderr == (
+        f"casetrack: rule {rule} ({json.loads(citation)['citation']}) runs from {runs_from},"
+        " not from service, so how papers were served adds no days: drop --service\n"
+    )
+    assert cli.records() == before
+    assert stored_date(cli, deadline(cli, rule, trigger)) == {
+        "us-frcp-59b": "2024-07-12", "us-frap-4a1a": "2024-07-15", "us-frap-4b1a": "2024-06-28",
+        "fr-cpp-498": "2024-06-24",
+    }[rule]  # fmt: skip
+
+
+def test_a_french_appeal_runs_from_notification_and_service_adds_no_days(cli: Cli) -> None:
+    """CPC art. 538's month runs from the notification of the judgment (art. 528): --service
+    is taken, and adds nothing (the French counting has no days for service by post)."""
+    trigger = judgment(cli, "2024-01-31", court="Tribunal judiciaire de Paris")
+    assert stored_date(cli, deadline(cli, "fr-cpc-538", trigger, "--service", "mail")) == (
+        "2024-02-29"
+    )
+    shown = json.loads(cli("rule", "show", "fr-cpc-538", "-f", "json").stdout)
+    assert (shown["runs_from"], shown["from_service"]) == (
+        "notification of the judgment (CPC art. 528)",
+        True,
+    )
+    assert "--service is refused" in cli("rule", "show", "us-frcp-59b").stdout
+
+
+def test_a_deadline_stored_with_mail_on_an_entry_rule_is_counted_right_again(cli: Cli) -> None:
+    """A store written before --service was refused on such rules may hold one 3 days late:
+    counted again (its trigger edited), it falls on the rule's day."""
+    trigger = judgment(cli, "2024-06-14")
+    deadline_id = deadline(cli, "us-frcp-59b", trigger)
+    conn = sqlite3.connect(cli.db_path)
+    with conn:
+        conn.execute("UPDATE deadlines SET service = 'mail'")
+        conn.execute("UPDATE milestones SET date = '2024-07-15' WHERE id = ?", (deadline_id,))
+    conn.close()
+    said = cli("edit", str(trigger), "--date", "2024-06-17").stderr
+    assert f"counted again: deadline {deadline_id}" in said
+    assert stored_date(cli, deadline_id) == "2024-07-15"  # 28 days from 17 Jun, no 3 more
+    assert "service by mail" not in cli.query("SELECT working FROM deadlines")[0][0]
 
 
 @pytest.mark.parametrize(
@@ -184,7 +255,7 @@ def test_service_by_mail_adds_three_days(cli: Cli) -> None:
 )  # fmt: skip
 def test_the_words_people_use_for_service_mean_what_they_say(cli: Cli, word: str, due: str) -> None:
     """E-mail is electronic service (FRCP 6(d) adds no days), never mail (3 days later)."""
-    deadline_id = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"), "--service", word)
+    deadline_id = deadline(cli, "us-frcp-33b2", served(cli), "--service", word)
     assert stored_date(cli, deadline_id) == due
 
 
@@ -196,11 +267,11 @@ def test_the_words_people_use_for_service_mean_what_they_say(cli: Cli, word: str
 def test_a_word_for_e_mail_is_never_taken_or_suggested_as_mail(
     cli: Cli, word: str, hint: str
 ) -> None:
-    trigger = judgment(cli, "2024-06-14")
+    trigger = served(cli)
     for command in (
-        ["deadline", "add", "acme", "--rule", "us-frap-4a1a", "--from", str(trigger)],
+        ["deadline", "add", "acme", "--rule", "us-frcp-33b2", "--from", str(trigger)],
         ["rule", "add", "x-1", "--days", "3", "--citation", "X"],
-    ):
+    ):  # the --service word is checked before the rule is read
         result = cli(*command, "--service", word, code=2)
         assert result.stderr.startswith(
             f"casetrack: Invalid value for '--service': unknown service {word!r}{hint}: use mail"

@@ -210,9 +210,25 @@ def rule_show(ctx: typer.Context, rule_id: RuleId, fmt: FormatOption = OutputFor
     rule = get_rule(store.conn, rule_id)
     record = _rule_record(rule, rule_uses(store.conn, rule.id))
     record["text"] = rule.text
+    at = list(record).index("triggers") + 1
+    items = list(record.items())
+    record = dict([*items[:at], ("runs from", _runs_from(rule)), *items[at:]])
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
-        record = rule.to_dict() | {"deadlines": record["deadlines"]}
+        record = rule.to_dict() | {
+            "runs_from": rule.runs_from or None,
+            "from_service": rule.from_service,
+            "deadlines": record["deadlines"],
+        }
     emit_one(record, fmt)
+
+
+def _runs_from(rule: Rule) -> str:
+    """The event a rule's period runs from, and whether --service can add days to it."""
+    if rule.from_service is None:
+        return "not said (your rule): --service is taken as given"
+    if rule.from_service:
+        return f"{rule.runs_from}: service (--service says how it was made)"
+    return f"{rule.runs_from}: not service (--service is refused)"
 
 
 @rules_app.command("add")
@@ -334,8 +350,10 @@ def deadline_add(
         str | None,
         typer.Option(
             "--service",
-            help="mail, electronic (e-mail, ECF) or hand: mail adds the method's days (FRCP"
-            " 6(d): 3), electronic service none.",
+            help="How the paper the period runs from was served: mail, electronic (e-mail,"
+            " ECF) or hand; mail adds the method's days (FRCP 6(d): 3), electronic service"
+            " none. Refused for a rule that runs from entry of judgment or another event than"
+            " service ('casetrack rule show RULE' says which).",
             callback=_service,
             show_default=False,
         ),

@@ -16,6 +16,7 @@ from casetrack.deadlines.rules import (
     check_rule,
     get_rule,
     insert_rule,
+    refuse_service,
     rule_said,
     service_name,
     update_rule,
@@ -259,6 +260,8 @@ def add_deadline(
         service = service_name(service)
     with store.write() as conn:
         rule = get_rule(conn, rule_id)
+        if service is not None:
+            refuse_service(rule)
         case_id = require_case_id(conn, case, to_add=True)
         trigger = conn.execute(
             "SELECT m.case_id, c.slug, m.kind, m.title, m.deleted_at FROM milestones m"

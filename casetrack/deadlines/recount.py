@@ -81,13 +81,16 @@ def compute(
 
 
 def count_deadline(conn: sqlite3.Connection, rule: Rule, trigger_id: int, mail: bool) -> Computed:
-    """Count a rule from a stored trigger milestone, with its case's court closures."""
+    """Count a rule from a stored trigger milestone, with its case's court closures. Service
+    by mail adds nothing to a rule that runs from another event than service (a deadline
+    stored with it before `deadline add` refused that is counted right when counted again)."""
     row = conn.execute(
         "SELECT m.date, m.date_start, m.date_end, m.precision, m.approximate, m.uncertain,"
         " c.court FROM milestones m JOIN cases c ON c.id = m.case_id WHERE m.id = ?",
         (trigger_id,),
     ).fetchone()
     trigger = from_stored(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5]))
+    mail = mail and rule.from_service is not False
     return compute(rule, trigger, closures(conn, row[6]), mail, trigger_id)
 
 

@@ -83,6 +83,12 @@ class Rule:
     text: str | None = None
     service: str | None = None  # "mail": served by mail unless a deadline says otherwise
     builtin: bool = False
+    # The event the period runs from, in the rule's words, and whether that event is the
+    # service of a paper on the party (only then can how it was served add days: FRCP 6(d),
+    # FRAP 26(c)). Built-in rules say both; a user's rule says neither (None: the store keeps
+    # no such column), so --service on a deadline counted by it is taken as given.
+    runs_from: str = ""
+    from_service: bool | None = None
 
     @property
     def period(self) -> str:
@@ -93,7 +99,21 @@ class Rule:
     def to_dict(self) -> dict[str, Any]:
         record = asdict(self)
         record["triggers"] = list(self.triggers)
+        del record["runs_from"], record["from_service"]  # built-in rules' only: not exported
         return record
+
+
+def refuse_service(rule: Rule) -> None:
+    """A deadline given a service (--service) is one whose period runs from the service of a
+    paper: a rule that runs from another event (entry of judgment, a filing, the
+    pronouncement) takes none, as how a paper was served cannot move it (FRCP 6(d) and FRAP
+    26(c) add 3 days only "after being served"). Refused, never silently ignored: the user
+    may have the wrong rule in mind."""
+    if rule.from_service is False:
+        raise CasetrackError(
+            f"rule {rule.id} ({rule.citation}) runs from {rule.runs_from}, not from service,"
+            " so how papers were served adds no days: drop --service"
+        )
 
 
 def new_rule(rule_id: str, amount: int, citation: str = "", **values: Any) -> Rule:
@@ -112,6 +132,25 @@ def new_rule(rule_id: str, amount: int, citation: str = "", **values: Any) -> Ru
 
 
 _FEDERAL = "US federal courts"
+# What each period runs from, read from the rule's text. None of these runs from service, so
+# service by mail adds nothing to any (FRCP 6(d): "When a party may or must act within a
+# specified time after being served and service is made under Rule 5(b)(2)(C) (mail), (D)
+# (leaving with the clerk), or (F) (other means consented to), 3 days are added after the
+# period would otherwise expire under Rule 6(a)"; FRAP 26(c) likewise, "after being served").
+# - FRAP 4(a)(1)(A): "within 30 days after entry of the judgment or order appealed from".
+# - FRAP 4(b)(1)(A): "within 14 days after the later of: (i) the entry of either the judgment
+#   or the order being appealed; or (ii) the filing of the government's notice of appeal".
+# - FRCP 59(b): "no later than 28 days after the entry of judgment"; FRCP 6(b)(2) forbids
+#   extending it, and 6(d) does not reach it.
+# - CPC art. 538 runs from the notification (service) of the judgment, CPC art. 528: "Le
+#   délai ... court à compter de la notification du jugement". The French counting adds no
+#   days for the way it was served (a notification by post takes effect when received, CPC
+#   art. 668: record that day as the trigger). The délais de distance of CPC arts. 643-644 (a
+#   month more for a party living overseas, two abroad) turn on where the party lives, not on
+#   how it was served: no rule here adds them; add a rule with the longer period for them.
+# - CPP art. 498: "dans le délai de dix jours à compter du prononcé du jugement
+#   contradictoire" (from the judgment's pronouncement; for a party absent then, art. 498
+#   runs it from the signification, but still adds nothing for how it was made).
 BUILTIN_RULES = {
     rule.id: replace(rule, builtin=True)
     for rule in (
@@ -121,6 +160,7 @@ BUILTIN_RULES = {
             text="In a civil case, ... the notice of appeal required by Rule 3 must be filed"
             " with the district clerk within 30 days after entry of the judgment or order"
             " appealed from.",
+            runs_from="entry of the judgment or order", from_service=False,
         ),
         Rule(
             "us-frap-4b1a", "Notice of appeal (criminal)", _FEDERAL, "FRAP 4(b)(1)(A)", 14,
@@ -129,12 +169,15 @@ BUILTIN_RULES = {
             " district court within 14 days after the later of: (i) the entry of either the"
             " judgment or the order being appealed; or (ii) the filing of the government's"
             " notice of appeal.",
+            runs_from="entry of the judgment or order (or the government's notice of appeal)",
+            from_service=False,
         ),
         Rule(
             "us-frcp-59b", "Motion for a new trial", _FEDERAL, "FRCP 59(b)", 28,
             triggers=("judgment",),
             text="A motion for a new trial must be filed no later than 28 days after the"
             " entry of judgment.",
+            runs_from="entry of judgment", from_service=False,
         ),
         Rule(
             "fr-cpc-538", "Appel (matière contentieuse)", "France", "CPC art. 538", 1,
@@ -143,6 +186,7 @@ BUILTIN_RULES = {
             text="Le délai de recours par une voie ordinaire est d'un mois en matière"
             " contentieuse ; il est de quinze jours en matière gracieuse. (It runs from the"
             " notification of the judgment: count from that milestone.)",
+            runs_from="notification of the judgment (CPC art. 528)", from_service=True,
         ),
         Rule(
             "fr-cpp-498", "Appel correctionnel", "France", "CPP art. 498", 10,
@@ -152,6 +196,7 @@ BUILTIN_RULES = {
             " de dix jours à compter du prononcé du jugement contradictoire. (Counted as CPP"
             " art. 801 says: a period ending on a Saturday, Sunday or holiday runs to the"
             " next working day.)",
+            runs_from="the pronouncement of the judgment", from_service=False,
         ),
     )
 }  # fmt: skip
@@ -240,6 +285,8 @@ def check_rule(rule: Rule) -> Rule:
         triggers=tuple(dict.fromkeys(k for k in map(clean_kind, rule.triggers) if k)),
         service="mail" if rule.service and service_name(rule.service) == "mail" else None,
         builtin=False,
+        runs_from="",
+        from_service=None,
     )
 
 
