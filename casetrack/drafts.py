@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -18,8 +18,8 @@ from typing import NamedTuple
 
 from casetrack.dates import OPEN_END, OPEN_START, DateValue, key_fits, parse_date
 from casetrack.errors import CasetrackError
-from casetrack.models import FRENCH_ROLES, KNOWN_ROLES, MILESTONE_STATUSES, ROLES, Milestone
-from casetrack.text import check_choice, clean_text, closest, name_key, shell_word
+from casetrack.models import KNOWN_ROLES, MILESTONE_STATUSES, Milestone
+from casetrack.text import check_choice, clean_text, closest, name_key
 
 # What a milestone given no kind is: `casetrack kind` cannot rename or remove it.
 DEFAULT_KIND = "other"
@@ -245,30 +245,34 @@ def check_uid(uid: str | None) -> str:
         raise CasetrackError(f"bad uid {uid!r}: expected a UUID") from None
 
 
-def check_role(
-    role: str | None, where: str, keep: str | None = None, *, as_typed: bool = False
-) -> str | None:
-    """A role as stored (lower case, single spaces), refusing misspellings of the known roles
-    ('defendent') unless it is to be kept `as_typed` (--new-party, or a link a store already
-    took); `keep` says how to keep one."""
-    if role in _ROLES:  # a known role as stored
+def clean_role(role: str | None) -> str | None:
+    """A role as stored: lower case, single spaces; none for an empty one."""
+    if role is None or role in _ROLES:  # an import's millions of links name few roles
         return role
-    role = " ".join(clean_text(role or "").split()).lower()
-    if role and not as_typed and role not in _ROLES:
-        if name_key(role) in _ROLE_KEYS:  # a known role in other accents
-            return _ROLE_KEYS[name_key(role)]
-        meant = _meant(role)
-        if meant:
-            listed = FRENCH_ROLES if meant in FRENCH_ROLES else ROLES
-            raise CasetrackError(
-                f"unknown role {role!r} in {where} (did you mean {meant!r}?"
-                + (f" to keep it as typed: {keep}" if keep else "")
-                + f"); known roles: {', '.join(listed)}"
-            )
-    return role or None
+    return " ".join(clean_text(role or "").split()).lower() or None
 
 
-def _meant(role: str) -> str | None:
+def check_role(
+    role: str, where: str, keep: str | None = None, *, in_use: Collection[str] = ()
+) -> str:
+    """A typed role as stored, refusing a misspelling of a known role or of one `in_use` in
+    the store ('defendent'; 'deponant' where 'deponent' is used): it would split that role's
+    links. `keep` says how to keep it as typed; a known role typed without its accents is
+    that role."""
+    if role in _ROLES or role in in_use:
+        return role
+    if name_key(role) in _ROLE_KEYS:  # a known role in other accents
+        return _ROLE_KEYS[name_key(role)]
+    meant = _meant(role, in_use)
+    if meant:
+        raise CasetrackError(
+            f"unknown role {role!r} in {where}: did you mean {meant!r}?"
+            + (f" To keep it as typed: {keep}" if keep else "")
+        )
+    return role
+
+
+def _meant(role: str, in_use: Collection[str] = ()) -> str | None:
     """The role a misspelt one means: a known role whose words are each close to the words
     in its place ('defendent', 'counter defendent', 'investigatin judge'), or spelt with its
     spaces left out; None for a role that differs by a whole word ('investigating
@@ -282,7 +286,8 @@ def _meant(role: str) -> str | None:
 
     words = role.split()
     compound = _qualified_role(role)
-    for known in closest(role, KNOWN_ROLES, n=len(KNOWN_ROLES)) + list(KNOWN_ROLES):
+    roles = [*KNOWN_ROLES, *sorted(set(in_use) - _ROLES)]
+    for known in closest(role, roles, n=len(roles)) + roles:
         parts = known.split()
         if compound and len(parts) == 1:
             continue
@@ -304,13 +309,6 @@ def _qualified_role(role: str) -> bool:
     return any(f" {known} " in words for known in KNOWN_ROLES)
 
 
-def link_role(role: str | None, name: str, *, as_typed: bool) -> str | None:
-    """A party link's role: a known role (or none) as stored, any other checked."""
-    if role is None or role in _ROLES:
-        return role
-    return check_role(role, f"party {name!r}", as_typed=as_typed)
-
-
 def check_party(spec: PartySpec) -> PartySpec:
     """A party link's name cleaned, its uid canonical and its role checked (itself if all
     were already: an import's links are)."""
@@ -318,7 +316,7 @@ def check_party(spec: PartySpec) -> PartySpec:
     uid = check_uid(spec.uid) if spec.uid else None
     if uid is None and not name_key(name):
         raise CasetrackError(f"a party link needs a name: {PARTY_SPEC_HELP}")
-    role = link_role(spec.role, name, as_typed=spec.new or spec.uid is not None)
+    role = clean_role(spec.role)
     if name == spec.name and uid == spec.uid and role == spec.role:
         return spec
     return PartySpec(name, role, uid, spec.new, spec.whole)
@@ -384,11 +382,9 @@ def parse_party_spec(spec: str, *, new: bool = False) -> PartySpec:
     name, role = clean_text(name), " ".join(role.split()).lower()
     if not name_key(name):
         raise CasetrackError(f"malformed --party {spec!r}: {PARTY_SPEC_HELP}")
-    # --new-party keeps a role as typed, as it keeps a name close to a known one.
-    role_checked = check_role(
-        role, f"--party {spec!r}", f"--new-party {shell_word(spec)}", as_typed=new
-    )
-    return PartySpec(name, role_checked, new=new, whole=cleaned if role else None)
+    # Cleaned only: the writer refuses a misspelt role, knowing the roles in use; --new-party
+    # keeps a role as typed, as it keeps a name close to a known one.
+    return PartySpec(name, clean_role(role), new=new, whole=cleaned if role else None)
 
 
 def party_spec_text(name: str, role: str | None) -> str:

@@ -299,11 +299,11 @@ def _text_problems(conn: sqlite3.Connection) -> list[str]:
     another program, or an older casetrack, may have written what `add` refuses, such as
     the escape sequences of a terminal (listings show them as symbols: see
     output.listings.shown)."""
-    from casetrack.drafts import check_role, clean_kind, clean_tag, optional_text, required_title
+    from casetrack.drafts import clean_kind, clean_role, clean_tag, optional_text, required_title
     from casetrack.text import article, clean_text
 
     def role(text: str) -> str:
-        return check_role(text, "a link", as_typed=True) or ""
+        return clean_role(text) or ""
 
     rules: list[tuple[str, str, str, str, Callable[[str], object]]] = [
         ("milestones", "id", "milestone", "title", required_title),

@@ -83,6 +83,8 @@ class WriteReport:
     # New parties given a role that is not a known one: (NAME:ROLE as typed, role), perhaps
     # a name holding a colon, by new party name.
     odd_roles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Typed roles the store did not use before and that are not known ones.
+    new_roles: list[str] = field(default_factory=list)
     # False when an edit found the milestone already as asked, and wrote nothing.
     changed: bool = True
     # Deadlines counted from this milestone that were counted again (its date changed).
@@ -200,6 +202,7 @@ def add_milestone(store: Store, draft: Draft) -> WriteReport:
         created.parties,
         created.sources,
         created.odd_roles,
+        created.roles,
         warnings=[*_calendar(checked.date), *created.warnings, *repeated],
     )
 
@@ -391,6 +394,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
         created.parties,
         created.sources,
         created.odd_roles,
+        created.roles,
         changed=changed,
         recounted=recounted,
         warnings=[*_calendar(value), *created.warnings],

@@ -373,6 +373,17 @@ def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[list[st
     return list(near.values())[:n]
 
 
+def roles_in_use(conn: sqlite3.Connection) -> set[str]:
+    """The roles the store's party links give, each found by one step down the role index
+    rather than by reading every link."""
+    rows = conn.execute(
+        "WITH RECURSIVE used(role) AS (SELECT min(role) FROM milestone_parties WHERE role > ''"
+        " UNION ALL SELECT (SELECT min(role) FROM milestone_parties WHERE role > used.role)"
+        " FROM used WHERE used.role IS NOT NULL) SELECT role FROM used WHERE role IS NOT NULL"
+    )
+    return {role for (role,) in rows}
+
+
 def refuse_close(conn: sqlite3.Connection, name: str, instead: str) -> None:
     """Refuse a new party name close to a known one, naming those and `instead`, the way
     to create it all the same."""

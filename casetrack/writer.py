@@ -32,13 +32,14 @@ from casetrack.drafts import (
     Checked,
     Citation,
     PartySpec,
+    check_role,
     clean_kind,
     date_columns,
     party_spec_text,
 )
 from casetrack.errors import CasetrackError
 from casetrack.models import KNOWN_ROLES
-from casetrack.parties import create_party, find_party_id, refuse_close
+from casetrack.parties import create_party, find_party_id, refuse_close, roles_in_use
 from casetrack.sources import create_source, find_source, refuse_close_citation
 from casetrack.sql import placeholders, set_changed
 from casetrack.tables import LINK_TABLES
@@ -121,6 +122,8 @@ class Created:
     # New parties given a role that is not a known one: (NAME:ROLE as typed, role), perhaps
     # a name holding a colon, by new party name.
     odd_roles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Typed roles neither known nor in use before: a typo the user should see.
+    roles: list[str] = field(default_factory=list)
     # Sources already in the store whose empty title a citation filled, by URL.
     titled: list[str] = field(default_factory=list)
     # What the user should know of what was written: a quote not found on its page.
@@ -276,6 +279,7 @@ class MilestoneWriter:
         self.source_uids: dict[str, int] = {}
         self.source_titles: set[int] = set()  # sources whose title a citation was checked with
         self.documents: dict[int, Document | None] = {}  # by source id
+        self.roles: set[str] | None = None  # the roles of the store's links, once asked
 
     def _next(self, table: str, column: str) -> int:
         """One above the largest in `table`, and above any it ever held (its AUTOINCREMENT
@@ -342,17 +346,18 @@ class MilestoneWriter:
         if spec.uid is not None:
             found = self.party_uids.get(spec.uid)
             if found is not None:
-                return found, spec.role or ""
+                return found, self.role(spec)
             found = self.party_by_uid(spec.uid)
             if found is not None:
-                return found, spec.role or ""
+                return found, self.role(spec)
         if spec.whole is not None:  # a known party's name holding a colon
             whole = find_party_id(self.conn, spec.whole)
             if whole is not None:
                 return whole, ""
+        role = self.role(spec)
         key = name_key(spec.name)
         if key in self.party_names:
-            return self.party_names[key], spec.role or ""
+            return self.party_names[key], role
         party_id = find_party_id(self.conn, spec.name) if key else None
         if party_id is None:
             if not key:
@@ -364,12 +369,32 @@ class MilestoneWriter:
                 )
             party_id = create_party(self.conn, spec.name, uid=spec.uid)
             self.created.parties.append(spec.name)
-            if spec.role and spec.role not in KNOWN_ROLES and spec.whole:
-                self.created.odd_roles[spec.name] = (spec.whole, spec.role)
+            if role and role not in KNOWN_ROLES and spec.whole:
+                self.created.odd_roles[spec.name] = (spec.whole, role)
             if spec.uid is not None:
                 remember(self.party_uids, spec.uid, party_id)
         remember(self.party_names, key, party_id)
-        return party_id, spec.role or ""
+        return party_id, role
+
+    def role(self, spec: PartySpec) -> str:
+        """The role of a link: one typed (`add`, `edit`, a sheet's cell) close to a known role
+        or to one the store's links use ('deponant' where 'deponent' is) is refused, as it
+        would split that role's links, unless --new-party keeps it; one new to the store is
+        told. An export's links (by uid) are taken as they were stored."""
+        role = spec.role or ""
+        if not role or role in KNOWN_ROLES or spec.new or spec.uid:
+            return role
+        if self.roles is None:
+            self.roles = roles_in_use(self.conn)
+        if role not in self.roles:
+            typed = party_spec_text(spec.name, role)
+            role = check_role(
+                role, f"--party {typed!r}", f"--new-party {shell_word(typed)}", in_use=self.roles
+            )
+            if role not in self.roles and role not in KNOWN_ROLES:
+                self.created.roles.append(role)
+            self.roles.add(role)
+        return role
 
     def source_id(self, citation: Citation) -> int:
         """The source this export uid, id, URL or citation means; a new one for a new URL."""

@@ -224,6 +224,10 @@ def _report(report: WriteReport) -> None:
         typed, role = report.odd_roles.get(name, ("", ""))
         say(f"new party: {name}" + (typed and f" (with the role {role!r}, not a known role: if"
             f" {typed!r} is one name, write --party {typed + ':'!r})"))  # fmt: skip
+    odd = {role for _, role in report.odd_roles.values()}
+    for role in report.new_roles:
+        if role not in odd:
+            say(f"new role: {role} (not a known role, nor one in use: check its spelling)")
     for url in report.new_sources:
         say(f"new source: {url}")
     for warning in report.warnings:

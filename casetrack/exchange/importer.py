@@ -44,8 +44,8 @@ from casetrack.drafts import (
     check_uid,
     checked_date,
     clean_kind,
+    clean_role,
     clean_tag,
-    link_role,
     optional_text,
     parse_party_spec,
     parsed_date,
@@ -449,7 +449,7 @@ def _exported_parties(links: list[Any], known: _Known) -> list[PartyLinkRow] | N
             and type(name) is str and (role is None or type(role) is str)
         ):  # fmt: skip
             return None
-        role = link_role(role, clean_text(name), as_typed=True)
+        role = clean_role(role)
         party_id = known.known_party(uid)
         if party_id is None:
             return None
