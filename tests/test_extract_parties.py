@@ -1601,3 +1601,11 @@ def test_a_place_after_of_in_a_known_name_is_no_surname() -> None:
     text = "Ann Lee was arrested in Cornhill on 3 May 2020."
     candidates = extract(text, known_parties=known).candidates
     assert [c.parties for c in candidates] == [["Ann Lee"]]
+
+
+def test_a_double_surname_joined_by_a_hyphen_stands_for_the_person() -> None:
+    text = (
+        "Rosa Elena Ortiz-Villalba pleaded guilty on 2 June 2015. "
+        "Ortiz-Villalba was sentenced on 9 October 2015."
+    )
+    assert _parties(text) == [["Rosa Elena Ortiz-Villalba"], ["Rosa Elena Ortiz-Villalba"]]

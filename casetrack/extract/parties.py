@@ -1412,7 +1412,8 @@ def _surname(name: str) -> str | None:
     last = words[-1] if len(words) > 1 else ""
     if len(words) > 2 and words[-2] == "of":
         return None  # "Director of Public Prosecutions", "Lord Bingham of Cornhill": a place
-    if len(last) < 3 or not last[:1].isupper() or not last[1:].islower() or "." in last:
+    parts = last.split("-")  # "Cardoza-Burciaga": a double surname
+    if len(last) < 3 or not all(p[:1].isupper() and p[1:].islower() for p in parts) or "." in last:
         return None
     return None if fold(last) in _NOT_NAMES else last
 
