@@ -1609,3 +1609,31 @@ def test_a_double_surname_joined_by_a_hyphen_stands_for_the_person() -> None:
         "Ortiz-Villalba was sentenced on 9 October 2015."
     )
     assert _parties(text) == [["Rosa Elena Ortiz-Villalba"], ["Rosa Elena Ortiz-Villalba"]]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Queensland Judgments",
+        "Northern Ireland Decisions",
+        "Harbour Law Reports",
+        "Department of Widgets Press Releases",
+    ],
+)
+def test_a_series_of_decisions_or_releases_heading_a_page_is_no_party(head: str) -> None:
+    candidate = _only(f"{head}\n\nOn 3 May 2020 the appellant was convicted.")
+    assert (candidate.parties, candidate.new_parties) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reid was convicted on 3 May 2020, Agence France-Presse reported.",
+        "Tom Reid was convicted on 3 May 2020, l'Agence France Presse (AFP) said.",
+        "Source: Juricaf\n\nTom Reid was convicted on 3 May 2020 (Juricaf, Reuters).",
+    ],
+)
+def test_a_news_agency_or_law_site_is_no_party(text: str) -> None:
+    candidate = _only(text)
+    assert candidate.parties == ["Tom Reid"]
+    assert [p.name for p in candidate.new_parties] == ["Tom Reid"]

@@ -143,6 +143,8 @@ def party_names(
             continue
         name = re.sub(r"^(?:[Tt]he|[Ll]es?|[Ll]a|[Ll]['\u2019])\s*", "", name)
         name = re.sub(r"['\u2019]s$", "", name)  # "Customs Enforcement's (ICE)"
+        if _publisher(name):
+            continue  # "l'Agence France Presse (AFP)": who reports, no party
         introduced.append(fold(name))
         if fold(name) in known_folded or fold(acronym) in known_folded or name in new:
             continue
@@ -931,15 +933,41 @@ _NO_ONE_ALONE = frozenset(
 )  # fmt: skip
 
 
+# Who publishes a text, not a party to it: a series of decisions or reports, as a site heads
+# its pages ("Queensland Judgments", "Scottish High Court of Justiciary Decisions", "Singapore
+# Law Reports", "Press Releases"), and the news agencies and law sites whose name a byline, a
+# header or a credit gives ("Reuters", "Agence France-Presse", "Juricaf", "BAILII").
+_PUBLICATION_ENDS = frozenset(
+    ("judgments", "judgements", "decisions", "decisons", "reports", "digest", "bulletin",
+     "highlights")
+)  # fmt: skip
+_PRESS = Regex(r"\b(?:press|media|news)\s+releases?$")
+_PUBLISHERS = frozenset(
+    ("reuters", "associated press", "agence france-presse", "agence france presse",
+     "juricaf", "legifrance", "bailii", "saflii", "austlii", "canlii", "commonlii", "nigerialii",
+     "kenyalaw", "indiankanoon", "indian kanoon", "justia", "casetext", "westlaw", "lexisnexis",
+     "vlex", "courtlistener", "entscheidsuche")
+)  # fmt: skip
+
+
+def _publisher(name: str) -> bool:
+    """Whether a name is a publisher's or its series' (`_PUBLICATION_ENDS`, `_PUBLISHERS`)."""
+    folded = fold(name).strip(" .")
+    words = re.findall(r"[^\W\d_]+", folded)
+    if not words or folded in _PUBLISHERS or _PRESS.rx.search(folded):
+        return bool(words)
+    return len(words) > 1 and words[-1] in _PUBLICATION_ENDS
+
+
 def _names_no_one(name: str) -> bool:
-    """Whether a name found by its shape names no party: a lone word of `_NO_ONE_ALONE`, or
-    only a step or paper of the proceedings: all its words are such words (`_PROCEDURE_WORDS`)
-    and its head, the last word before "of", "de", "against"... ("Rules of Court", "Appeal
-    Against Refusal") or else its last word ("Criminal Appeal", "High Court Rules"), is a step
-    (`_PROCEDURE_HEADS`). "Court of Appeal", "Appeals Chamber" and "Board of Immigration
-    Appeals" are headed by a body, and stay."""
+    """Whether a name found by its shape names no party: a publisher (`_publisher`), a lone
+    word of `_NO_ONE_ALONE`, or only a step or paper of the proceedings: all its words are such
+    words (`_PROCEDURE_WORDS`) and its head, the last word before "of", "de", "against"...
+    ("Rules of Court", "Appeal Against Refusal") or else its last word ("Criminal Appeal", "High
+    Court Rules"), is a step (`_PROCEDURE_HEADS`). "Court of Appeal", "Appeals Chamber" and
+    "Board of Immigration Appeals" are headed by a body, and stay."""
     words = re.findall(r"[^\W\d_]+", fold(name))
-    if len(words) == 1 and words[0] in _NO_ONE_ALONE:
+    if _publisher(name) or (len(words) == 1 and words[0] in _NO_ONE_ALONE):
         return True
     if not words or any(w not in _PROCEDURE_WORDS for w in words):
         return False
