@@ -41,6 +41,7 @@ SMALL = {
     "CONSTANT",
     "sqlite_sequence",  # a row per AUTOINCREMENT table
     "selected",  # an export's selected ids (exchange.selection): as many as it writes
+    "used",  # the roles in use, one row each, as parties.roles_in_use steps down the role index
 }  # fmt: skip
 # Partial indexes that hold only the few milestones a filter asks for: walking one is fine.
 PARTIAL = {"milestones_key", "milestones_status", "milestones_deleted"}
@@ -173,6 +174,12 @@ CALLS: dict[str, Callable[[Store], object]] = {
     "export of a date window": _export(since=parse_date("2001-01"), until=parse_date("2001-03")),
     "export of key milestones": _export(key=True),
     "add": _add,
+    # A role neither known nor in use: the roles in use are read by steps down the role index.
+    "add with a new role": _rolled_back(
+        lambda store: add_milestone(
+            store, Draft("bench-small", "2003", "Deposition", parties=[PartySpec("X", "objector")])
+        )
+    ),
     # A new citation is looked up in any spelling, then checked for a close one.
     "add citing a new citation": _rolled_back(
         lambda store: add_milestone(
