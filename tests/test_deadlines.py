@@ -701,3 +701,63 @@ def test_alarm_without_a_calendar_is_refused_as_excel_without_csv(cli: Cli) -> N
     calendar = cli("upcoming", "--as-of", "2024-06-05", "-f", "ics", "--alarm", "7").stdout
     assert "TRIGGER:-P7D" in calendar
     assert "TRIGGER:-P3D" in cli("upcoming", "--as-of", "2024-06-05", "-f", "ics").stdout
+
+
+def test_trashing_a_trigger_warns_naming_its_open_deadlines_and_restore_puts_all_back(
+    cli: Cli,
+) -> None:
+    """rm of the milestone deadlines are counted from leaves them open, with their date: it
+    says so on stderr, naming them and what to do; upcoming and show say it while the trigger
+    is in the trash; restore or undo brings back the store as it was, and the warnings stop."""
+    trigger = judgment(cli, "2024-06-14")
+    appeal = deadline(cli, "us-frap-4a1a", trigger)
+    new_trial = deadline(cli, "us-frcp-59b", trigger)
+    done = deadline(cli, "fr-cpp-498", trigger)
+    cli("edit", str(done), "--done")  # met: nothing to warn of
+    other = deadline(cli, "us-frcp-59b", judgment(cli, "2024-06-20"))
+    before = cli.records()
+    listed_before = cli("upcoming", "--as-of", "2024-07-01").stdout
+    warning = (
+        f"warning: milestone {trigger} is in the trash and starts deadlines {appeal} (15 Jul"
+        f" 2024, us-frap-4a1a), {new_trial} (12 Jul 2024, us-frcp-59b), still open: 'casetrack"
+        f" restore {trigger}' brings the trigger back, or 'casetrack rm {appeal} {new_trial}'"
+        " removes the deadlines too\n"
+    )
+    assert cli("rm", str(trigger)).stderr == (
+        f"moved milestone {trigger} to the trash: 'casetrack restore {trigger}' brings it"
+        f" back\n{warning}"
+    )
+    listed = cli("upcoming", "--as-of", "2024-07-01")
+    assert listed.stdout == listed_before  # still listed, with their dates
+    assert listed.stderr == warning
+    rows = json.loads(cli("upcoming", "--as-of", "2024-07-01", "-f", "json").stdout)
+    assert {r["id"]: r["trigger_in_trash"] for r in rows} == {
+        appeal: trigger,
+        new_trial: trigger,
+        other: None,
+    }
+    assert cli("upcoming", "--as-of", "2024-07-01", "-f", "ics").stderr == warning
+    shown = cli("show", str(appeal)).stdout
+    assert f"{trigger} Judgment entered (in the trash: 'casetrack restore {trigger}')" in shown
+    assert "in the trash" not in cli("show", str(other)).stdout
+    cli("restore", str(trigger))
+    assert cli.records() == before
+    assert cli("upcoming", "--as-of", "2024-07-01").stderr == ""
+    cli("rm", str(trigger))
+    cli("undo")
+    assert cli.records() == before
+    assert cli("upcoming", "--as-of", "2024-07-01").stderr == ""
+    assert "in the trash" not in cli("show", str(appeal)).stdout
+
+
+def test_trashing_a_trigger_with_its_deadlines_warns_of_nothing(cli: Cli) -> None:
+    trigger = judgment(cli, "2024-06-14")
+    appeal = deadline(cli, "us-frap-4a1a", trigger)
+    assert "warning" not in cli("rm", str(trigger), str(appeal)).stderr
+    said = cli("restore", str(appeal)).stderr  # back without its trigger: said again
+    assert said == (
+        f"restored milestone {appeal}\nwarning: milestone {trigger} is in the trash and starts"
+        f" deadline {appeal} (15 Jul 2024, us-frap-4a1a), still open: 'casetrack restore"
+        f" {trigger}' brings the trigger back, or 'casetrack rm {appeal}' removes the deadline"
+        " too\n"
+    )

@@ -25,7 +25,7 @@ from casetrack.cli.filters import with_options
 from casetrack.text import plural
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from casetrack.deadlines.due import Due
     from casetrack.deadlines.rules import Rule
@@ -433,20 +433,38 @@ def upcoming(
 
     Example: casetrack upcoming --days 60 ; casetrack upcoming -f ics > due.ics
     """
-    from casetrack.dates import display_text
     from casetrack.deadlines.due import upcoming as select
 
     if alarm is not None and fmt != "ics":  # a table has no reminder: say so, as --excel does
         raise typer.BadParameter("only a calendar takes it: add --format ics", param_hint="--alarm")
     store = open_store(ctx)
     today = _as_of(as_of)
-    due = select(store.conn, today, days, cases)
+    orphans: list[int] = []  # deadlines listed whose trigger is in the trash: said after
+
+    def noted(listed: Iterable[Due]) -> Iterator[Due]:
+        for d in listed:
+            if d.trigger_in_trash is not None:
+                orphans.append(d.id)
+            yield d
+
+    due = noted(select(store.conn, today, days, cases))
     if fmt == "ics":
         from casetrack.exchange.ics import deadlines_ics
 
         out(deadlines_ics(store.conn, [d.id for d in due], ALARM_DAYS if alarm is None else alarm))
-        return
-    chosen = OutputFormat(fmt)
+    else:
+        _list_due(due, OutputFormat(fmt), days, today)
+    if orphans:
+        from casetrack.deadlines.due import trashed_triggers
+
+        for warning in trashed_triggers(store.conn, deadlines=orphans):
+            say(f"warning: {warning}")
+
+
+def _list_due(due: Iterable[Due], chosen: OutputFormat, days: int, today: date) -> None:
+    """upcoming's listing, in a format other than a calendar."""
+    from casetrack.dates import display_text
+
     records: Iterable[dict[str, Any]] = (d.to_dict() for d in due)
     if chosen in (OutputFormat.table, OutputFormat.markdown):
         records = (

@@ -224,9 +224,14 @@ def restore(
         return
     if milestone_id is None or case is not None:
         raise CasetrackError("give a milestone ID or --case SLUG: see 'casetrack trash list'")
-    done = restore_milestone(open_store(ctx), milestone_id)
+    from casetrack.deadlines.due import trashed_triggers
+
+    store = open_store(ctx)
+    done = restore_milestone(store, milestone_id)
     say(f"restored milestone {milestone_id}"
         + (f" and its case {done.case}" if done.case else ""))  # fmt: skip
+    for warning in trashed_triggers(store.conn, deadlines=done.milestones):
+        say(f"warning: {warning}")
 
 
 @trash_app.callback(invoke_without_command=True)

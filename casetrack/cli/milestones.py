@@ -344,14 +344,18 @@ def rm(
     Several ids are one change: one 'casetrack undo' brings them all back; an unknown id
     deletes none. Example: casetrack rm 35 36
     """
+    from casetrack.deadlines.due import trashed_triggers
     from casetrack.milestones import remove_milestones
 
-    ids = remove_milestones(open_store(ctx), milestone_ids)
+    store = open_store(ctx)
+    ids = remove_milestones(store, milestone_ids)
     if len(ids) == 1:
         say(f"moved milestone {ids[0]} to the trash: 'casetrack restore {ids[0]}' brings it back")
-        return
-    say(f"moved {_many(ids)} to the trash: 'casetrack undo' brings them all back,"
-        " 'casetrack restore ID' one")  # fmt: skip
+    else:
+        say(f"moved {_many(ids)} to the trash: 'casetrack undo' brings them all back,"
+            " 'casetrack restore ID' one")  # fmt: skip
+    for warning in trashed_triggers(store.conn, triggers=ids):
+        say(f"warning: {warning}")
 
 
 def _many(ids: list[int]) -> str:

@@ -4,7 +4,7 @@ they touch again), deadlines counted from a trigger, and what falls due next."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -314,18 +314,21 @@ def add_deadline(
 def deadline_details(conn: sqlite3.Connection, milestone_id: int) -> dict[str, Any] | None:
     """What `show` says of a deadline: its rule, trigger, working and whether it is done."""
     row = conn.execute(
-        "SELECT d.rule, d.trigger_id, t.title, d.service, d.working, d.done_at FROM deadlines d"
-        " LEFT JOIN milestones t ON t.id = d.trigger_id WHERE d.milestone_id = ?",
+        "SELECT d.rule, d.trigger_id, t.title, d.service, d.working, d.done_at, t.deleted_at"
+        " FROM deadlines d LEFT JOIN milestones t ON t.id = d.trigger_id"
+        " WHERE d.milestone_id = ?",
         (milestone_id,),
     ).fetchone()
     if row is None:
         return None
-    rule_id, trigger_id, trigger_title, service, working, done_at = row
+    rule_id, trigger_id, trigger_title, service, working, done_at, trashed = row
     details: dict[str, Any] = {}
     if rule_id is not None:
         details["rule"] = rule_said(conn, rule_id)
         if trigger_id is not None:
-            details["counted from"] = f"{trigger_id} {trigger_title}"
+            details["counted from"] = f"{trigger_id} {trigger_title}" + (
+                f" (in the trash: 'casetrack restore {trigger_id}')" if trashed else ""
+            )
         else:  # erasing the trigger blanks the working; an import of a selection keeps it
             details["counted from"] = (
                 "(trigger erased)" if working is None else "(trigger not in this store)"
@@ -350,6 +353,7 @@ class Due:
     last: date
     days_to_last: int  # the same as days_left for a deadline on one day
     days_to_first: int  # negative: its earliest possible day has passed
+    trigger_in_trash: int | None = None  # the id of its trigger, when that is in the trash
 
     @property
     def overdue(self) -> bool:
@@ -365,7 +369,7 @@ class Due:
         return {"id": self.id, "case": self.case, "due": self.due, "days_left": self.days_left,
                 "days_to_last": self.days_to_last, "overdue": self.overdue,
                 "maybe_overdue": self.maybe_overdue, "title": self.title,
-                "rule": self.rule}  # fmt: skip
+                "rule": self.rule, "trigger_in_trash": self.trigger_in_trash}  # fmt: skip
 
 
 def upcoming(
@@ -383,15 +387,17 @@ def upcoming(
     # Overdue (wholly past) first, then by first and last day: the order people act in.
     rows = conn.execute(
         "SELECT m.id, c.slug, m.date, m.date_start, m.date_end, m.precision, m.approximate,"
-        " m.uncertain, m.title, d.rule FROM milestones m JOIN cases c ON c.id = m.case_id"
+        " m.uncertain, m.title, d.rule, t.id FROM milestones m JOIN cases c ON c.id = m.case_id"
         " LEFT JOIN deadlines d ON d.milestone_id = m.id"
+        " LEFT JOIN milestones t ON t.id = d.trigger_id AND t.deleted_at IS NOT NULL"
         f" WHERE m.kind = ? AND {where} AND c.deleted_at IS NULL"
         " AND d.done_at IS NULL AND m.date_start IS NOT NULL AND m.date_start <= ?"
         " ORDER BY coalesce(m.date_end, m.date_start) >= ?, m.date_start,"
         " coalesce(m.date_end, m.date_start), m.id",
         (DEADLINE_KIND, *chosen, horizon.isoformat(), as_of.isoformat()),
     )
-    for mid, slug, text, start, end, precision, approximate, uncertain, title, rule in rows:
+    for row in rows:
+        mid, slug, text, start, end, precision, approximate, uncertain, title, rule, trashed = row
         value = from_stored(text, start, end, precision, bool(approximate), bool(uncertain))
         assert value.start is not None
         first, last = value.start, value.end or value.start
@@ -399,5 +405,40 @@ def upcoming(
         left = (first - as_of).days if first >= as_of else min(0, (last - as_of).days)
         yield Due(
             mid, slug, text, title, rule, left, first, last, (last - as_of).days,
-            (first - as_of).days,
+            (first - as_of).days, trashed,
         )  # fmt: skip
+
+
+def trashed_triggers(
+    conn: sqlite3.Connection, *, triggers: Sequence[int] = (), deadlines: Sequence[int] = ()
+) -> list[str]:
+    """Warnings, one a trigger, for the open deadlines (not in the trash, not done) counted
+    from a milestone now in the trash, among those counted from `triggers` or among
+    `deadlines`: each keeps its date, and is still counted again when its rule or a court
+    closure changes, but the event it runs from is gone from the timeline. Each warning names
+    the deadlines and says what to do: restore the trigger, or remove the deadlines (a
+    deadline cannot be moved to another trigger: remove it and count it again)."""
+    import json
+
+    rows = conn.execute(
+        "SELECT d.trigger_id, d.milestone_id, m.date, d.rule FROM deadlines d"
+        " JOIN milestones m ON m.id = d.milestone_id AND m.deleted_at IS NULL"
+        " JOIN milestones t ON t.id = d.trigger_id AND t.deleted_at IS NOT NULL"
+        " WHERE d.done_at IS NULL AND (d.trigger_id IN (SELECT value FROM json_each(?))"
+        " OR d.milestone_id IN (SELECT value FROM json_each(?)))"
+        " ORDER BY d.trigger_id, d.milestone_id",
+        (json.dumps(list(triggers)), json.dumps(list(deadlines))),
+    ).fetchall()
+    by_trigger: dict[int, list[tuple[int, str, str]]] = {}
+    for trigger_id, deadline_id, day, rule_id in rows:
+        by_trigger.setdefault(trigger_id, []).append((deadline_id, day, rule_id))
+    warnings = []
+    for trigger_id, started in by_trigger.items():
+        ids = [str(d[0]) for d in started]
+        said = ", ".join(f"{d} ({display_text(day)}, {rule_id})" for d, day, rule_id in started)
+        warnings.append(
+            f"milestone {trigger_id} is in the trash and starts {noun(len(started), 'deadline')}"
+            f" {said}, still open: 'casetrack restore {trigger_id}' brings the trigger back,"
+            f" or 'casetrack rm {' '.join(ids)}' removes the {noun(len(ids), 'deadline')} too"
+        )
+    return warnings
