@@ -19,6 +19,7 @@ from typing import NamedTuple
 from casetrack.dates import OPEN_END, OPEN_START, DateValue, key_fits, parse_date
 from casetrack.errors import CasetrackError
 from casetrack.models import KNOWN_ROLES, MILESTONE_STATUSES, Milestone
+from casetrack.pinpoints import PAGE_WORD, PARAGRAPH_WORD
 from casetrack.text import check_choice, clean_text, closest, name_key
 
 # What a milestone given no kind is: `casetrack kind` cannot rename or remove it.
@@ -322,21 +323,15 @@ def check_party(spec: PartySpec) -> PartySpec:
     return PartySpec(name, role, uid, spec.new, spec.whole)
 
 
-# The words a pinpoint may be typed with ('pp. 3-5', 'page 12', '¶ 4', 'para. 4', '§ 35' as the
-# Strasbourg court numbers paragraphs), which every citation casetrack writes adds itself.
-_PAGE_WORD = re.compile(r"(?:pages?\b|pp?\.|pgs?\.)\s*", re.IGNORECASE)
-_PARAGRAPH_WORD = re.compile(r"(?:paragraphs?\b|paras?\b\.?|¶¶?|§§?)\s*", re.IGNORECASE)
-
-
 def pinpoint_page(text: str | None) -> str | None:
     """A page or pages as stored: cleaned, less a leading 'p.', 'pp.' or 'page' ('pp. 3-5'
-    is kept as '3-5', which a citation says as 'p. 3-5', not 'p. pp. 3-5')."""
-    return _unworded(optional_text(text), _PAGE_WORD)
+    is kept as '3-5', which a citation says as 'pp. 3-5' (pinpoint_text), not 'p. pp. 3-5')."""
+    return _unworded(optional_text(text), PAGE_WORD)
 
 
 def pinpoint_paragraph(text: str | None) -> str | None:
     """A paragraph as stored: cleaned, less a leading '¶', '§', 'para.' or 'paragraph'."""
-    return _unworded(optional_text(text), _PARAGRAPH_WORD)
+    return _unworded(optional_text(text), PARAGRAPH_WORD)
 
 
 def _unworded(text: str | None, word: re.Pattern[str]) -> str | None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from casetrack.bulk_mode import BULK_CACHE_KIB, page_cache, read_indexes_set_aside
 from casetrack.changes import is_nothing, os_user, seal_change
+from casetrack.document_pages import SOURCE_PREFIX
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.history_copies import (
     copied_row,
@@ -935,10 +936,15 @@ class Names:
             return f"milestone {row_id} {short!r}"
         if table == "cases":
             return str(name) if name is not None else f"case {row_id}"
+        if table == "sources" and _is_document(name):
+            title_key = ("sources.title", row_id)  # a document's source, by its title then
+            if title_key not in self._known:
+                self._known[title_key] = self._timeline(table, row_id, "title")
+            return _source_name(name, self._known[title_key].at(self.at))
         return repr(name) if name is not None else f"{_NOUNS[table]} {row_id}"
 
-    def _timeline(self, table: str, row_id: int) -> _NameTimeline:
-        column = _NAME_COLUMNS[table]
+    def _timeline(self, table: str, row_id: int, column: str | None = None) -> _NameTimeline:
+        column = column or _NAME_COLUMNS[table]
         rows = self.conn.execute(
             "SELECT id, coalesce(json_extract(new, '$.' || ?1), json_extract(old, '$.' || ?1)),"
             " coalesce(json_extract(old, '$.' || ?1), json_extract(new, '$.' || ?1))"
@@ -963,6 +969,24 @@ class Names:
             [r[0] for r in rows], [r[1] for r in rows], rows[0][2] if rows else None,
             now[0] if now else None, now is not None,
         )  # fmt: skip
+
+
+_DIGEST_SHOWN = 12  # hex digits of a document's hash when it names the document's source
+
+
+def _is_document(url: Any) -> bool:
+    """Whether a source's URL is a registered document's: 'sha256:' and its 64 hex digits."""
+    return isinstance(url, str) and url.startswith(SOURCE_PREFIX) and len(url) == 71
+
+
+def _source_name(url: Any, title: Any) -> str:
+    """A source as history names it: its URL or citation, quoted; a registered document's by
+    its title and the start of its hash, "'Exhibit 5' (sha256:ee5d7863d093…)", for the whole
+    hash is too long for a line of any listing to hold."""
+    if not _is_document(url):
+        return _text(url)
+    short = f"{url[: len(SOURCE_PREFIX) + _DIGEST_SHOWN]}…"
+    return f"{_text(title)} ({short})" if title else _text(short)
 
 
 def _listed_summary(action: str, summary: str) -> str:
@@ -1045,7 +1069,9 @@ def _label(table: str, values: dict[str, Any], names: Names) -> str:
     elif table == "parties":
         text = f"party {_text(get('name'))} ({get('kind')})"
     elif table == "sources":
-        text = f"source {_text(get('url'))}" + (f" {_text(get('title'))}" if get("title") else "")
+        url, title = get("url"), get("title")
+        text = f"source {_source_name(url, title)}"
+        text += f" {_text(title)}" if title and not _is_document(url) else ""
     elif table == "kinds":
         text = f"kind {_text(get('name'))}"
     elif table == "party_aliases":

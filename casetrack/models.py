@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from casetrack.dates import DateValue
+from casetrack.pinpoints import pinpoint_text
 
 CASE_STATUSES = ("open", "closed")
 MILESTONE_STATUSES = ("undisputed", "disputed", "unsure")
@@ -147,6 +148,12 @@ class SourceLink(NamedTuple):
         `sha256:` source (the last word, which `cited_source` reads back); any other by its
         URL or citation."""
         return f"{self.title} {self.url}" if self.sha256 and self.title else self.url
+
+    @property
+    def pinpoint(self) -> str:
+        """Its page and paragraph as every citation says them ('pp. 12-14, ¶ 4'; '' for
+        neither): a document's page by its printed label."""
+        return pinpoint_text(self.page, self.paragraph, label=self.page_index is not None)
 
     @property
     def quote_warning(self) -> str | None:

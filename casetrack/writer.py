@@ -40,6 +40,7 @@ from casetrack.drafts import (
 from casetrack.errors import CasetrackError
 from casetrack.models import KNOWN_ROLES
 from casetrack.parties import create_party, find_party_id, refuse_close, roles_in_use
+from casetrack.pinpoints import pinpoint_text
 from casetrack.sources import create_source, find_source, refuse_close_citation
 from casetrack.sql import placeholders, set_changed
 from casetrack.tables import LINK_TABLES
@@ -131,9 +132,9 @@ class Created:
 
 
 def _pinpoint(row: SourceLinkRow) -> str:
-    """Where a citation points, for a message: 'p. 2, para. 4, “words”' as `show` says it."""
-    quote, page, paragraph = row[1:4]
-    parts = [f"p. {page}" if page else "", f"para. {paragraph}" if paragraph else ""]
+    """Where a citation points, for a message: 'p. 2, ¶ 4, “words”' as `show` says it."""
+    quote, page, paragraph, page_index = row[1:5]
+    parts = [pinpoint_text(page, paragraph, label=page_index is not None)]
     if quote:
         parts.append(f"“{quote[:40]}…”" if len(quote) > 40 else f"“{quote}”")
     return ", ".join(p for p in parts if p) or "no page"

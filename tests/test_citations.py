@@ -362,19 +362,20 @@ def test_an_import_says_in_the_plural_the_files_of_documents_it_did_not_find(
 
 
 @pytest.mark.parametrize(
-    ("page", "paragraph", "stored"),
+    ("page", "paragraph", "stored", "said"),
     [
-        ("pp. 3-5", "¶ 12", ("3-5", "12")),
-        ("page 7", "para. 4", ("7", "4")),
-        ("p.12", "§ 35", ("12", "35")),
-        ("iv", "paragraphs", ("iv", "paragraphs")),  # nothing after the word: kept as typed
+        ("pp. 3-5", "¶ 12", ("3-5", "12"), "pp. 3\u20135, ¶ 12"),
+        ("page 7", "para. 4", ("7", "4"), "p. 7, ¶ 4"),
+        ("p.12", "§ 35", ("12", "35"), "p. 12, ¶ 35"),
+        # nothing after the word: kept as typed
+        ("iv", "paragraphs", ("iv", "paragraphs"), "p. iv, ¶ paragraphs"),
     ],
 )
 def test_a_pinpoint_typed_with_its_word_is_kept_without_it(
-    cli: Cli, tmp_path: Path, page: str, paragraph: str, stored: tuple[str, str]
+    cli: Cli, tmp_path: Path, page: str, paragraph: str, stored: tuple[str, str], said: str
 ) -> None:
-    """Every citation casetrack writes adds 'p.' and 'para.' itself: 'pp. 3-5' typed or in a
-    sheet is stored as '3-5', so it is never said as 'p. pp. 3-5'."""
+    """Every citation casetrack writes adds 'p.' and '¶' itself: 'pp. 3-5' typed or in a
+    sheet is stored as '3-5', so it is never said as 'pp. pp. 3-5'."""
     cli("case", "add", "acme", "--title", "Acme")
     cli("add", "acme", "2011", "Ruling", "--source", "Ruling 88/1234", "--page", page,
         "--paragraph", paragraph)  # fmt: skip
@@ -387,4 +388,118 @@ def test_a_pinpoint_typed_with_its_word_is_kept_without_it(
     cli("import", str(sheet))
     assert cli.query("SELECT page, paragraph FROM milestone_sources") == [stored, stored]
     shown = cli("show", "1").stdout
-    assert f"Ruling 88/1234, p. {stored[0]}, para. {stored[1]}" in shown
+    assert f"[1] Ruling 88/1234, {said}\n" in shown
+
+
+@pytest.mark.parametrize(
+    ("page", "paragraph", "said"),
+    [
+        ("12", None, "p. 12"),
+        ("12-14", None, "pp. 12\u201314"),
+        ("12 - 14", None, "pp. 12\u201314"),
+        ("12\u201314", None, "pp. 12\u201314"),  # an en dash typed
+        ("12, 15", None, "pp. 12, 15"),
+        ("12 & 15", None, "pp. 12 & 15"),
+        ("iv-vi", None, "pp. iv\u2013vi"),
+        ("A-12", None, "p. A-12"),  # a label's hyphen, not a range
+        ("1,234", None, "p. 1,234"),  # a thousands comma
+        (None, "22", "¶ 22"),
+        (None, "22-24", "¶¶ 22\u201324"),
+        (None, "3.1-3.4", "¶¶ 3.1\u20133.4"),
+        (None, "¶¶ 22-24", "¶¶ 22\u201324"),  # as an older casetrack stored it: said once
+        (None, "para. 4", "¶ 4"),
+        ("pp. 3-5", None, "pp. 3\u20135"),
+        ("1", "2", "p. 1, ¶ 2"),
+        (None, None, ""),
+    ],
+)
+def test_pinpoint_text_says_one_place_singular_and_a_range_plural(
+    page: str | None, paragraph: str | None, said: str
+) -> None:
+    from casetrack.pinpoints import pinpoint_text
+
+    assert pinpoint_text(page, paragraph) == said
+
+
+def test_a_document_page_label_is_said_as_printed() -> None:
+    """A registered document's page is one page, by the label printed on it."""
+    from casetrack.pinpoints import pinpoint_text
+
+    assert pinpoint_text("1-2", "5-6", label=True) == "p. 1-2, ¶¶ 5\u20136"
+
+
+@pytest.fixture
+def pinpointed(cited: Cli) -> Cli:
+    """Exhibit 5 (source 1) and three court filings, each cited at a pinpoint."""
+    cited("add", "acme", "2024-03-01", "Complaint filed", "--source", "Compl., ECF No. 1",
+          "--paragraph", "¶¶ 22-24")  # fmt: skip
+    cited("add", "acme", "2024-03-05", "Answer filed", "--source", "Answer, ECF No. 7",
+          "--page", "1", "--paragraph", "2")  # fmt: skip
+    cited("add", "acme", "2024-03-09", "Motion", "--source", "Mot., ECF No. 9", "--page", "12-14")
+    cited("add", "acme", "2024-03-10", "Police raid", "--cite", "1:iv", "--paragraph", "3",
+          "--quote", "the police raided the offices of Acme")  # fmt: skip
+    return cited
+
+
+_SAID = [
+    ("Compl., ECF No. 1", "¶¶ 22\u201324", 2),
+    ("Answer, ECF No. 7", "p. 1, ¶ 2", 3),
+    ("Mot., ECF No. 9", "pp. 12\u201314", 4),
+    ("Exhibit 5", "p. iv, ¶ 3", 1),
+]
+
+
+def test_show_and_timelines_say_every_pinpoint(pinpointed: Cli) -> None:
+    """A paragraph was left out of the timeline's sources column (table, --wide, markdown):
+    'show' and the timelines say each pinpoint the same way, a range plural."""
+    stored = pinpointed.query("SELECT paragraph FROM milestone_sources ORDER BY milestone_id")
+    assert stored == [("22-24",), ("2",), (None,), ("3",)]
+    for milestone, (title, pinpoint, source) in enumerate(_SAID, start=1):
+        shown = pinpointed("show", str(milestone)).stdout
+        line = next(li for li in shown.splitlines() if li.startswith("sources"))
+        expected = f"sources      [{source}] {title}, {pinpoint}"
+        if source == 1:
+            expected += " (document 1, page 4 of the file): “the police raided the offices of Acme”"
+        assert line == expected
+    wide = pinpointed("timeline", "acme", "--wide").stdout.splitlines()
+    markdown = pinpointed("timeline", "acme", "-f", "markdown").stdout.splitlines()
+    for milestone, (title, pinpoint, source) in enumerate(_SAID, start=1):
+        cited = f"[{source}] {title}, {pinpoint}"
+        row = next(li for li in wide if li.startswith(f"{milestone} "))
+        assert row.rstrip().endswith(f"  {cited}")
+        row = next(li for li in markdown if li.startswith(f"| {milestone} "))
+        assert row.split("|")[-2].strip() == cited
+
+
+def test_exports_and_reports_say_every_pinpoint(pinpointed: Cli, tmp_path: Path) -> None:
+    import docx
+    import pypdf
+
+    quote = ": “the police raided the offices of Acme”"
+    notes = [li for li in pinpointed("export", "-f", "md").stdout.splitlines() if "[^" in li]
+    assert notes[-4:] == [
+        f"[^{n}]: {title}, {pinpoint}{quote if source == 1 else ''}"
+        for n, (title, pinpoint, source) in enumerate(_SAID, start=1)
+    ]
+    pinpointed("export", "-o", "r.html")
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    for title, pinpoint, _ in _SAID[:3]:
+        assert f"<li><cite>{title}</cite> ({pinpoint})</li>" in page
+    assert f"</cite> ({_SAID[3][1]})<blockquote>" in page
+    pinpointed("export", "-o", "r.docx")
+    cells = [row.cells[3].text for row in docx.Document(str(tmp_path / "r.docx")).tables[0].rows]
+    assert [c.split("\n")[0] for c in cells[1:]] == [f"{t} at {p}" for t, p, _ in _SAID]
+    pinpointed("export", "-o", "r.pdf")
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "r.pdf").pages)
+    for title, pinpoint, _ in _SAID:
+        assert f"{title} at {pinpoint}" in text
+    ics = pinpointed("export", "-f", "ics").stdout.replace("\r\n ", "")
+    assert "Source: Compl.\\, ECF No. 1\\, ¶¶ 22\u201324" in ics
+    assert "Source: Answer\\, ECF No. 7\\, p. 1\\, ¶ 2" in ics
+
+
+def test_a_refused_second_pinpoint_names_the_first_as_citations_say_it(pinpointed: Cli) -> None:
+    refused = pinpointed("edit", "1", "--source", "2", "--paragraph", "30", code=1).stderr
+    assert refused.startswith(
+        "casetrack: milestone 1 already cites source Compl., ECF No. 1 (¶¶ 22\u201324): "
+    )

@@ -440,7 +440,7 @@ def test_markdown_report_has_heading_table_and_footnotes(rich: Cli) -> None:
     assert "| 2009 | arrest | Arrestations de masse | محمد رضایی (detainee);" in text
     raid = RAID.replace("&", "&amp;")  # CommonMark reads the entity back in a link destination
     assert "[^1]: [گزارش یورش](<" + raid + '>), p. 3: “=he said "no"; then left”' in text
-    assert "[^2]: Jugement du 3 mai 2010; p. 4, para. 12" in text
+    assert "[^2]: Jugement du 3 mai 2010; p. 4, ¶ 12" in text
 
 
 def test_markdown_shows_html_in_user_text_instead_of_running_it(cli: Cli) -> None:

@@ -480,3 +480,37 @@ def test_undo_counts_the_rows_its_lines_leave_unsaid_not_the_lines(
                         " (SELECT max(id) FROM changes)")[0]  # fmt: skip
     assert told[0].endswith(f"({rows} row changes)") and len(told) == 12
     assert told[-1] == f"  and {int(str(rows)) - 10} more row changes"
+
+
+def test_a_cited_document_is_named_by_its_title_and_the_start_of_its_hash(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """History named a document's source by its 71-character 'sha256:...' URL, which a table
+    cut short, title and closing quote lost: it says the title and the hash's first 12 digits."""
+    from tests.pdfs import exhibit
+
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("doc", "add", str(exhibit(tmp_path)), "--title", "Exhibit 5")
+    cli("add", "acme", "2003-06-17", "Police raid", "--cite", "1:iv",
+        "--quote", "the police raided the offices of Acme")  # fmt: skip
+    short = f"sha256:{str(cli.query('SELECT sha256 FROM documents')[0][0])[:12]}…"
+    rows = json.loads(cli("history", "1", "-f", "json").stdout)
+    assert [r["summary"] for r in rows] == [
+        "milestone 1, acme 17 Jun 2003 other: 'Police raid'",
+        f"'Exhibit 5' ({short}) cited in milestone 1 'Police raid'; quote 'the police raided"
+        " the offices of Acme'; page 'iv'",
+    ]
+    added = json.loads(cli("history", "-f", "json").stdout)
+    assert f"source 'Exhibit 5' ({short})" in [r["summary"] for r in added]
+    monkeypatch.setenv("COLUMNS", "80")
+    table = cli("history", "1").stdout.splitlines()
+    start = table[0].index("summary")
+    assert max(map(len, table)) <= 80
+    assert [line[start:] for line in table[2:]] == [
+        "milestone 1, acme 17 Jun 2003",
+        "other: 'Police raid'",
+        f"'Exhibit 5' ({short})",
+        "cited in milestone 1 'Police",
+        "raid'; quote 'the police raided",
+        "the offices of Acme'; page 'iv'",
+    ]

@@ -223,7 +223,7 @@ def test_a_source_not_found_names_the_closest_citation_or_url(cli: Cli) -> None:
 def test_source_show_gives_a_paragraph_pinpoint_and_fits_80_columns(
     cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A citation at a paragraph shows its paragraph (as `show` does: 'para. 4'), in the
+    """A citation at a paragraph shows its paragraph (as `show` does: '¶ 4'), in the
     table at 80 columns and in CSV; a narrower terminal lets the case column go first."""
     import csv
     import io

@@ -126,9 +126,7 @@ def citation(link: SourceLink) -> Cell:
     label, "Exhibit 5 at p. iv"), its web address when it has a title as well, a document's
     hash, and the quote that supports the fact."""
     name = text(link.title or link.url)
-    pins = [f"p. {text(link.page)}" if link.page else "", f"¶ {text(link.paragraph)}"
-            if link.paragraph else ""]  # fmt: skip
-    pinpoint = ", ".join(p for p in pins if p)
+    pinpoint = text(link.pinpoint)
     lines = [Line(f"{name} at {pinpoint}" if pinpoint else name)]
     if link.title and link.url != link.title and link.url.startswith(("http://", "https://")):
         lines.append(Line(text(link.url), "muted"))

@@ -65,7 +65,7 @@ def _event(milestone: Milestone, updated: str, sequence: int, exact: bool) -> di
         lines.append(milestone.note)
     lines += [
         "Source: " + (s.title + " " if s.title else "") + s.url
-        + (f", p. {s.page}" if s.page else "") + (f": “{s.quote}”" if s.quote else "")
+        + (f", {s.pinpoint}" if s.pinpoint else "") + (f": “{s.quote}”" if s.quote else "")
         for s in milestone.sources
     ]  # fmt: skip
     changed = datetime.fromisoformat(updated).astimezone(UTC)

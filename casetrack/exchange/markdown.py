@@ -65,10 +65,8 @@ def _footnote(s: SourceLink) -> str:
     else:
         # An autolink cannot hold spaces or entities: such a URL is written as a link.
         cite = f"<{s.url}>" if url == s.url and " " not in url else f"[{url}](<{url}>)"
-    if s.page:
-        cite += f", p. {_cell(_md(s.page))}"
-    if s.paragraph:
-        cite += f", para. {_cell(_md(s.paragraph))}"
+    if s.pinpoint:
+        cite += f", {_cell(_md(s.pinpoint))}"
     if s.quote:
         cite += ": “" + _md(" ".join(s.quote.split())) + "”"
         if s.quote_warning:  # casetrack looked, and it is not on the page cited

@@ -76,8 +76,8 @@ def _text(milestone: Milestone) -> str:
         parts.append(f"<p><em>{escape(milestone.status)}</em></p>")
     for s in milestone.sources:
         cite = f"{s.title} ({s.url})" if s.title and s.title != s.url else s.url
-        if s.page:
-            cite += f", p. {s.page}"
+        if s.pinpoint:
+            cite += f", {s.pinpoint}"
         if s.quote:
             cite += f": “{s.quote}”"
         parts.append(f"<p>Source: {escape(cite)}</p>")

@@ -670,7 +670,7 @@ def timeline_records(
             "kind": m.kind,
             "title": title_label(m),
             "parties": "; ".join(p.name + (f" ({p.role})" if p.role else "") for p in m.parties),
-            "sources": "; ".join(_source_label(s.id, s.title, s.url, s.page) for s in m.sources),
+            "sources": "; ".join(_source_label(s) for s in m.sources),
         }
         if not newest_first:
             previous[m.case] = m.date
@@ -722,22 +722,21 @@ def title_label(m: Milestone, title: str | None = None) -> str:
 
 
 def cited_line(link: SourceLink) -> str:
-    """A citation in full for `show`: the source as the timeline says it, which document page
-    it is, the paragraph and the quote."""
-    line = _source_label(link.id, link.title, link.url, link.page)
+    """A citation in full for `show`: the source and its pinpoint as the timeline says them,
+    which document page it is and the quote."""
+    line = _source_label(link)
     if link.document is not None:
         line += f" (document {link.document}" + (
             f", page {link.page_index} of the file)" if link.page_index else ")"
         )
-    if link.paragraph:
-        line += f", para. {link.paragraph}"
     line += f": “{link.quote}”" if link.quote else ""
     return line + (f" ({link.quote_warning})" if link.quote_warning else "")
 
 
-def _source_label(source_id: int, title: str | None, url: str, page: str | None) -> str:
-    label = f"[{source_id}] {title or url}"
-    return label + (f", p. {page}" if page else "")
+def _source_label(link: SourceLink) -> str:
+    """A source as a timeline cites it: '[3] Compl., ECF No. 1, ¶¶ 22-24'."""
+    label = f"[{link.id}] {link.title or link.url}"
+    return label + (f", {link.pinpoint}" if link.pinpoint else "")
 
 
 class TimelineQuery(Protocol):

@@ -98,14 +98,7 @@ def _source(link: SourceLink) -> str:
         if href
         else _citation(link)
     )
-    pinpoint = ", ".join(
-        part
-        for part in (
-            f"p. {link.page}" if link.page else "",
-            f"¶ {link.paragraph}" if link.paragraph else "",
-        )
-        if part
-    )
+    pinpoint = link.pinpoint
     quote = f"<blockquote>“{esc(link.quote)}”</blockquote>" if link.quote else ""
     if link.quote and link.quote_warning:  # casetrack looked, and it is not on the page cited
         quote += f'<strong class="warning">{esc(link.quote_warning)}</strong>'

@@ -1,0 +1,58 @@
+"""A pinpoint: the page and paragraph of a source a citation points at.
+
+A pinpoint is stored bare ('12-14', '22'), less the word it was typed with ('pp.', '¶¶': see
+drafts.pinpoint_page), and said by `pinpoint_text` alone, wherever casetrack writes a citation
+(show, timelines, the exports and reports): a single page or paragraph as 'p. 12' and '¶ 22',
+a range or list as 'pp. 12-14' and '¶¶ 22-24', as a brief cites them (a range with an en
+dash).
+"""
+
+from __future__ import annotations
+
+import re
+
+# The words a pinpoint may be typed with ('pp. 3-5', 'page 12', '¶ 4', 'para. 4', '§ 35' as the
+# Strasbourg court numbers paragraphs), which every citation casetrack writes adds itself.
+PAGE_WORD = re.compile(r"(?:pages?\b|pp?\.|pgs?\.)\s*", re.IGNORECASE)
+PARAGRAPH_WORD = re.compile(r"(?:paragraphs?\b|paras?\b\.?|¶¶?|§§?)\s*", re.IGNORECASE)
+
+# A range typed with a hyphen between two numbers ('12-14', '3.1-3.4') or two roman numerals of
+# one case ('iv-vi'): written with an en dash. A hyphen in a label ('A-12') is kept.
+_NUMBER = r"\d+(?:\.\d+)*"
+_HYPHENED = re.compile(
+    rf"(?<![\w.-])({_NUMBER}|[ivxlc]+|[IVXLC]+)\s*-\s*({_NUMBER}|[ivxlc]+|[IVXLC]+)(?![\w-]|\.\d)"
+)
+# What makes a pinpoint more than one page or paragraph: a range (with an en or em dash,
+# '12 to 14') or a list ('12, 15', '12 & 15', '12 and 15', '12 et 15'); a thousands comma
+# ('p. 1,234') does not.
+_SEVERAL = re.compile(r"[\u2013\u2014]|,(?!\d{3}(?!\d))|&|\b(?:and|et|to)\b", re.IGNORECASE)
+
+
+def pinpoint_text(page: str | None, paragraph: str | None, *, label: bool = False) -> str:
+    """A pinpoint as every citation says it: 'p. 3', 'pp. 12-14', '¶ 4', '¶¶ 22-24', the
+    page first ('p. 1, ¶ 2'); '' for none. A range or list is plural, its hyphen between
+    numbers an en dash; the rest is kept as typed. `label`: the page is a registered
+    document's printed page label (one page, said as it is printed: 'p. A-1')."""
+    said = []
+    if page:
+        said.append(f"p. {page}" if label else _said(page, PAGE_WORD, "p.", "pp."))
+    if paragraph:
+        said.append(_said(paragraph, PARAGRAPH_WORD, "¶", "¶¶"))
+    return ", ".join(said)
+
+
+def _said(text: str, word: re.Pattern[str], one: str, several: str) -> str:
+    """A page or paragraph after its word, singular or plural; a word stored with it (by an
+    older casetrack) said once."""
+    found = word.match(text)
+    if found and found.end() < len(text):
+        text = text[found.end() :]
+    text = _HYPHENED.sub(_en_dash, text)
+    return f"{several if _SEVERAL.search(text) else one} {text}"
+
+
+def _en_dash(found: re.Match[str]) -> str:
+    first, last = found.groups()
+    if first[0].isdigit() != last[0].isdigit() or first.isupper() != last.isupper():
+        return found.group()  # '12-iv', 'iv-VI': no range
+    return f"{first}\u2013{last}"  # an en dash
