@@ -17,6 +17,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "dockets"
 CIVIL = FIXTURES / "juriscraper-txed.json"
 CRIMINAL = FIXTURES / "juriscraper-caed_2.json"
 ALERT = FIXTURES / "courtlistener-webhook.json"
+WARREN = FIXTURES / "juriscraper-ncwd_1.json"
 
 
 def _timeline(cli: Cli, slug: str) -> list[tuple[Any, ...]]:
@@ -88,7 +89,7 @@ def test_a_civil_docket_reads_as_the_courts_chronology(cli: Cli) -> None:
         ("2008-03-26",)
     ]
     # The date entered is kept when it differs from the date filed.
-    [(note,)] = cli.query("SELECT note FROM milestones WHERE title LIKE 'E-gov%Time Warner Inc'")
+    [(note,)] = cli.query("SELECT note FROM milestones WHERE title LIKE 'E-gov%Time Warner Inc.'")
     assert "entered 2007-07-27" in note
     again = cli("import", str(CIVIL))
     assert "milestones: 27 unchanged" in again.stderr and "added" not in again.stderr
@@ -302,6 +303,34 @@ def test_usage_mistakes(cli: Cli, tmp_path: Path) -> None:
 )
 def test_kind_from_the_leading_words(description: str, kind: str) -> None:
     assert entry_kind(description) == kind
+
+
+def test_an_abbreviations_period_stays_in_a_title_and_a_name(cli: Cli) -> None:
+    """'R & V Warren Farms, Inc. of Continuance': the period of 'Inc.' ends no sentence, so
+    the title goes on past it and keeps it; a party's 'Inc.' and 'Jr.' keep theirs."""
+    cli("import", str(WARREN), "--attorneys")
+    titles = [title for (title,) in cli.query("SELECT title FROM milestones")]
+    assert "Motion by Robert Warren, Viki Warren, R & V Warren Farms, Inc. of Continuance in…" in (
+        titles
+    )
+    assert not [t for t in titles if t.endswith((" Inc", " Jr", " Co"))]
+    names = {name for (name,) in cli.query("SELECT name FROM parties")}
+    assert {"Transylvania Community Hospital, Inc.", "Clifford C. Marshall, Jr."} <= names
+
+
+@pytest.mark.parametrize(
+    ("description", "title"),
+    [
+        ("COMPLAINT against Orion Logistics, Inc.", "Complaint against Orion Logistics, Inc."),
+        ("ANSWER by Orion Logistics, Inc. to 1 Complaint. (abc)", "Answer by Orion Logistics,"
+         " Inc. to 1 Complaint"),
+        ("NOTICE by Acme S.A.", "Notice by Acme S.A."),
+        ("MOTION to Dismiss by Ruiz Bros. Co.", "Motion to Dismiss by Ruiz Bros. Co."),
+        ("ORDER granting 5 motion. Signed by Judge X.", "Order granting 5 motion"),
+    ],
+)  # fmt: skip
+def test_a_title_keeps_the_period_of_an_abbreviation(description: str, title: str) -> None:
+    assert short_title(description) == title
 
 
 @given(st.text(max_size=400))

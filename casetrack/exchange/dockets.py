@@ -63,6 +63,13 @@ _ASIDE = re.compile(r"(?:^|(?<=[\s)]))\([^()]*\)")
 _LEADING_CAPS = re.compile(r"^(?:[A-Z][A-Z0-9'&./-]+\b\s*)+")
 # "... re 10 MOTION for ...": the entry it answers, told in full in the note.
 _REFERENCE = re.compile(r"\s+re:?\s+\d+\s+[A-Z].*$")
+# A period after a lower-case letter, a digit or ')' and before a space (or the end) ends a
+# sentence, unless it ends an abbreviation of a name: a company's form, a generation, or
+# letters each with their period (S.A., L.L.C.).
+_FULL_STOP = re.compile(r"(?<=[a-z0-9)])\.+(?=\s)")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:Inc|Ltd|Co|Cos|Corp|Bros|Jr|Sr|Esq|Assn|Mfg)|(?:\b[A-Za-z]\.)+[A-Za-z])$"
+)
 _COUNT_NUMBERS = re.compile(r"\s*\(([\d][\d\s,-]*)\)\s*$")
 
 
@@ -521,11 +528,23 @@ def short_title(description: str, limit: int = TITLE_LIMIT) -> str:
         previous, text = text, _ASIDE.sub(" ", text)
     text = " ".join(text.split())
     text = re.sub(r"\s+([,.;:])", r"\1", text)
-    sentence = re.split(r"(?<=[a-z0-9)])\.\s", text, maxsplit=1)[0].rstrip(". ")
+    sentence = _first_sentence(text)
     shorter = _REFERENCE.sub("", sentence)
     if len(shorter) >= 15:
         sentence = shorter
     return _cut(_sentence_case(sentence.strip(" ,;:")), limit)
+
+
+def _first_sentence(text: str) -> str:
+    """The text up to its first full stop, without it; the period of an abbreviation ('R & V
+    Warren Farms, Inc. of ...', 'Orion Logistics, Inc.', 'Max O. Cogburn Jr.') ends no
+    sentence and stays."""
+    for stop in _FULL_STOP.finditer(text + " "):
+        if not _ABBREVIATION_END.search(text[: stop.start()]):
+            return text[: stop.start()].rstrip(". ")
+    text = text.rstrip(" ")
+    kept = text.rstrip(".")
+    return kept + "." if kept != text and _ABBREVIATION_END.search(kept) else kept
 
 
 def _sentence_case(text: str) -> str:
