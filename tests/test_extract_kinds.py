@@ -1940,3 +1940,59 @@ def test_a_treaty_bodys_date_of_the_requete_is_a_filing() -> None:
         " initiale)\n"
     )
     assert [c.kind for c in extract(head, lang="fr").candidates] == ["filing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a crime reported to the police starts the case; a person who goes to the police to
+        # complain lodges no paper
+        ("On 3 May 2019, the neighbours reported to the police that the accused had followed"
+         " them.", [("2019-05-03", "complaint")]),
+        ("Le 3 mai 2019, X. s'est présenté au poste de police afin de déposer plainte pour des"
+         " vols survenus le 1er mai 2019.", [("2019-05-03", "complaint"), ("2019-05-01", "other")]),
+        # the first of two steps of one date; a court report's "the court heard on"
+        ("On 3 May 2019, the accused made his first appearance in court and the judge issued an"
+         " order forbidding contact.", [("2019-05-03", "hearing")]),
+        ("Her remains were found in a wood in Kent, the court heard on 13 March 2021.",
+         [("2021-03-13", "hearing")]),
+        # a step with a date of its own is not the step of a later date in its sentence
+        ("Smith was arrested on 9 March 2021 after the woman went missing while walking home"
+         " in London on 3 March 2021.", [("2021-03-09", "arrest"), ("2021-03-03", "other")]),
+        # a petition for postconviction relief is a motion
+        ("In 2019, Smith filed a second postconviction petition alleging new evidence.",
+         [("2019", "motion")]),
+        ("On 3 May 2019, Smith petitioned the district court for postconviction relief, seeking"
+         " to vacate his conviction.", [("2019-05-03", "motion")]),
+        # a state the date falls in, and a step named as later than the date
+        ("On 3 May 2019, while serving the last part of his prison sentence, the accused walked"
+         " away from the centre.", [("2019-05-03", "other")]),
+        ("Smith joined the police in 2015 and guarded embassies before his arrest.",
+         [("2015", "other")]),
+        # a prison's own hearing is no court's
+        ("On 3 May 2019, after a disciplinary hearing, the inmate was found guilty of escape.",
+         [("2019-05-03", "other")]),
+        # the sentence imposed by a first-instance court on a day
+        ("This is an appeal against the sentence imposed by Judge Jones at Leeds Crown Court"
+         " sitting on 3 May 2019.", [("2019-05-03", "sentencing")]),
+        # what they were found guilty of doing is the date's act
+        ("They were sentenced by a court that found them guilty of robbing a bank in the city"
+         " centre in May 2018.", [("2018-05", "other")]),
+        # an administration's order to leave France; the placement in a holding centre notified
+        ("M. X a reçu une obligation de quitter le territoire français le 3 mai 2019, suivie"
+         " d'une décision de placement en rétention administrative notifiée le 4 mai 2019.",
+         [("2019-05-03", "other"), ("2019-05-04", "detention")]),
+        # a penal order is the accusation, whatever it says it imposed
+        ("Par ordonnance pénale du 3 mai 2019, le ministère public a condamné X. à une amende.",
+         [("2019-05-03", "charge")]),
+        # a bailiff's deed carries the appeal its main clause tells
+        ("Par acte d'huissier en date du 3 mai 2019 signifié à X et déposé au greffe de la Cour"
+         " d'appel, Y a interjeté appel du jugement.", [("2019-05-03", "appeal")]),
+        # an appeal's number and date in the higher court's register: its registration
+        ("Statuant sur le pourvoi formé par déclaration au greffe du tribunal en date du 3 mai"
+         " 2019 enregistrée au greffe de la Cour Suprême sous le n° 12 du 10 juin 2019, par"
+         " lequel X formait pourvoi.", [("2019-05-03", "appeal"), ("2019-06-10", "other")]),
+    ],
+)  # fmt: skip
+def test_heldout14s_shapes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds(text) == expected

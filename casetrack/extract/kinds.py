@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from casetrack.extract.dates import is_release
 from casetrack.extract.text import Regex, drop_overlaps, fold_same_length
 
+# A prison's or an agency's own proceedings: a finding of guilt there is no court's (GUIDE.md,
+# heldout14): "after an administrative hearing, defendant was found guilty of escape".
+_DISCIPLINARY = r"(?:administrative|disciplinary) (?:hearings?|proceedings?|boards?|committees?)"
 # What a motion asks for, so that "a motion to dismiss the appeal" is a motion, not a dismissal.
 _ASKED = r"\w+(?: (?:the |a |an |his |her |its |their )?[\w'-]+)?"
 _MOTION_OBJECT = r"(?: (?:to|for) " + _ASKED + ")?"
@@ -122,6 +125,19 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # failed to appear in court on 3 May")
             r"fail\w* to appear (?:[\w-]+ ){0,2}(?:in|before|at) (?:[\w.-]+ ){0,3}"
             r"(?:court|judge|magistrate)",
+            # a person who goes to the police is no paper lodged: "s'est présentée auprès de
+            # police secours afin de déposer plainte" is the complaint
+            r"(?:s'est|se sont|s'etait|s'etaient|se) presente\w*(?! devant)",
+            # a state the date falls in, not its event: "while serving his sentence, he walked
+            # away"; a step named as later than the date: "joined the police in 2018 ... before
+            # his arrest"
+            r"while (?:he was |she was |they were )?serving (?:[\w'-]+ ){0,8}?"
+            r"(?:sentences?|terms?)",
+            r"(?:before|prior to) (?:his|her|their) (?:[\w-]+ )?(?:arrests?|convictions?|trials?"
+            r"|sentencing|indictments?|extradition)",
+            # a first-instance court sitting names where the step was taken, not the step:
+            # "sentence imposed by Judge X at Belfast Crown Court sitting on 18 November"
+            r"(?:crown|magistrates'?|district|county|sessions|circuit|youth) courts? sitting",
         ),
     ),
     (
@@ -274,9 +290,14 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:held|detained|remanded) without (?:bail|bond)",
             r"remanded (?:[\w'-]+ ){0,3}into custody",
             r"mandat de depot",
+            # an administration placing a foreigner in a holding centre (GUIDE.md, heldout11)
+            r"place\w* en (?:centre de )?retention",
         ),
         (
             r"detention", r"custody", r"garde a vue", r"detenu\w*",
+            # the decision notified is the placement, not a service of papers
+            r"(?:decisions? de )?placements? en (?:centre de )?retention(?: administrative)?"
+            r"(?: (?:lui )?(?:a ete |ayant ete )?notifiee?s?)?",
         ),
     ),
     (
@@ -385,6 +406,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:years?|months?|sentences?|terms?)"
             r"(?: (?:in|of) (?:federal |state )?(?:prison|jail|custody|imprisonment))?",
             r"handed (?:[\w'-]+ ){0,2}(?:a |an )?(?:[\w-]+ ){0,3}sentences?",
+            r"sentences? (?:was |were |had been |has been )?(?:imposed|passed|pronounced"
+            r"|handed down)",
         ),
         (
             r"sentencing judge?ments?", r"judge?ments? of sentence", r"sentenc\w*",
@@ -452,9 +475,14 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:filed|made|submitted|lodged) (?:an? |the |his |her |their |its )?(?:[\w-]+ )?"
             r"applications? (?:\(\w+\) )?(?:to extend|for (?:an )?extension)",
             r"appl(?:ied|ying) for (?:an? |the )?extension",
+            # a petition for postconviction relief is a motion (GUIDE.md, heldout14)
+            r"(?:filed|lodged|submitted|brought) (?:an? |his |her |their |the )?(?:[\w-]+ ){0,2}"
+            r"post-?conviction (?:petitions?|motions?|applications?)",
+            r"petition\w* (?:the )?(?:[\w-]+ ){0,3}for post-?conviction relief",
         ),
         (
             r"motions?" + _MOTION_OBJECT, r"requete", _REQUEST,
+            r"petitions? for post-?conviction relief", r"post-?conviction (?:petitions?|motions?)",
             # a request named with its date: "the State party's request of 7 May 2021"
             r"requests?(?= (?:of|dated) " + _DATE_AHEAD + ")",
             r"(?:(?:filed|made|submitted|lodged) (?:an? |the |his |her |their |its )?)?"
@@ -665,7 +693,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"came (?:on )?(?:for hearing )?before (?:the )?(?:[\w.'-]+ ){0,4}?(?:judges?|justices?"
             r"|j\.|tribunal|court|panel|magistrates?)\b",
             r"(?:heard|argued(?: and submitted)?)(?= (?:on )?" + _DATE_AHEAD + ")",
-            r"made (?:an? |his |her |their )?initial (?:court )?appearances?",
+            r"made (?:an? |his |her |their )?(?:initial|first) (?:court )?appearances?",
+            # a court report's "the court heard on Saturday"
+            r"court (?:heard|was told)(?= (?:on |today|yesterday|this |last )?(?:\d|(?:mon|tues"
+            r"|wednes|thurs|fri|satur|sun)day|today|yesterday))",
+            r"(?:s'est|se sont|s'etait|se) presente\w* devant (?:le |la |l')?(?:tribunal|juge|cour"
+            r"|magistrat)",
             r"compar\w* (?:[\w'-]+ ){0,2}devant", r"a comparu", r"comparaitr\w*",
             # a trial or hearing put off to a date: a hearing that day
             r"(?:renvoye\w*|reporte\w*) (?:au|a)(?= (?:\d|1er|(?:lun|mar|mercre|jeu|vendre|same)di"
@@ -689,7 +722,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"hearings?", r"audiences?", r"arraignments?",
             r"ouverture des debats",
             r"(?:status|pre-?trial|scheduling|readiness|settlement|case management) conferences?",
-            r"pre-?trial proceedings", r"initial (?:court )?appearances?",
+            r"pre-?trial proceedings", r"(?:initial|first) (?:court )?appearances?",
             r"court appearances?", r"(?:next )?court dates?", r"seances?",
         ),
     ),
@@ -716,6 +749,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"sais(?:it|irent|issait|i) (?:le |la )(?:tribunal|juge)",
             r"(?:filed|brought|instituted) (?:a |an )?(?:[\w-]+ ){0,2}(?:lawsuit|suit|action)",
             r"depose\w* (?:une |sa |leur |la )?plainte",
+            # a crime reported to the police starts the case against someone
+            r"reported (?:[\w'-]+ ){0,3}?to (?:the )?(?:[\w-]+ )?police",
             # a claim against someone in court; a claim "for" a benefit is a filing
             r"fil(?:e|es|ed|ing) (?:a |an |his |her |their |its |the )?(?:[\w-]+ )?claims?"
             r"(?! for\b)",
@@ -810,6 +845,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # a party served with a summons, as a judgment's list of parties says: "SARL X,
             # assignée le 06/06/17 à étude d'huissier"
             r"(?<!a )(?<!ont )(?<!avait )assigne\w*(?= (?:le|en date du)\b)",
+            # an appeal's number and date in the higher court's register: its registration
+            r"enregistree?s? au greffe [^,;]{0,60}?sous le n[°o]\.? ?[\w/.-]+ du",
         ),
         (
             # The facts of the matter: "for bank robbery on 10 October 2019" is no step of the case.
@@ -824,6 +861,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # a suspect's questioning
             r"(?:initial |first )?(?:questioning|interrogation)", r"interrogatoire",
             r"audition libre",
+            # an administration's order to leave France
+            r"obligations? de quitter le territoire(?: francais)?",
+            # a prison's or an agency's own hearing is no court's
+            _DISCIPLINARY,
         ),
     ),
 )  # fmt: skip
@@ -1029,6 +1070,7 @@ _SET_FOR = Regex(
 _OCCURRING = Regex(
     r"\b(?:occurring|occurred|committed|took\s+place|happened|arising|that\s+occurred)"
     r"(?:\s+(?:on|in|around|about))?\s*$"
+    r"|\b(?:survenue?s?|commise?s?|perpetree?s?)\s+(?:le|en|au cours de)\s*$"
     # a letter dated within a clause about something else: "told in a letter dated 5 May"
     r"|[^,;]\b(?:in|by)\s+(?:a|an|the|his|her|its|their)\s+(?:letter|e-?mail|memorandum)"
     r"\s+(?:dated|of)\s*(?:\.\.\s*)?$"
@@ -1039,6 +1081,8 @@ _FOR_DOING = Regex(
     r"|regarding|concerning|notwithstanding)\b)\w+ing\b[^,;:()]*$"
     # past its adjuncts: "coupable ... pour avoir circulé trop près sur l'A9, le 31 juillet"
     r"|\b(?:pour\s+avoir|for\s+having)\s+\w+[^;:()]*$"
+    # what someone is found guilty of: "found them guilty of murdering a man ... in November"
+    r"|^\s*of\s+\w+ing\b[^,;:()]*$"
 )
 # A letter that carried the act its clause tells: "a formé opposition par courrier du 26 août".
 _BY_LETTER = Regex(
@@ -1046,6 +1090,21 @@ _BY_LETTER = Regex(
     r"(?: recommande\w*| registered)?\s+(?:du|of|dated)\s*$"
 )
 _HEARD = {"motion": "hearing", "appeal": "hearing"}
+_DISCIPLINARY_RX = Regex(r"\b" + _DISCIPLINARY + r"\b")
+# A clause of its own between two dates: "arrested on Tuesday after she went missing on 3 March".
+_SUBORDINATE = Regex(
+    r"\b(?:after|before|when|while|because|since|until|apres|avant|lorsque|quand|alors que"
+    r"|parce que|pendant que)\b"
+)
+# A date told by its day or month, not from another date ("that night", "the same day").
+_NAMED_DAY = Regex(r"(?:\d|jan|feb|fev|mar|apr|avr|may|mai|jun|jui|jul|aug|aou|sep|oct|nov|dec)")
+_CHARGE_GAP = 12  # characters at most between a charge's noun and its date: "ordonnance pénale du"
+# A bailiff's deed or a letter that opens its clause with its date: what the main clause says
+# it carried is the date's event.
+_BY_DEED = Regex(
+    r"(?:^|[.;:]|\b[a-z]\))\s*(?:\w+ )?par (?:un |une |l')?(?:acte|exploit|declaration|lettre"
+    r"|courrier)(?: [\w']+){0,2}? (?:en )?(?:en )?(?:date )?du\s*$"
+)
 _TOOK_PLACE = Regex(
     r"\b(?:took\s+place|happened|occurred|(?:was|were)\s+held|s'est\s+tenue?|a\s+eu\s+lieu"
     # a verb that says only that the document came to be: "the indictment ... was returned"
@@ -1165,7 +1224,19 @@ class KindWords:
     def nearest(self, start: int, end: int) -> str:
         """The kind of the date at start:end, as `_nearest` reads it from the event words, then
         by the level of the court its clause names as deciding (`_by_court`)."""
-        return self._by_court(start, end, self._nearest(start, end))
+        kind = self._by_court(start, end, self._nearest(start, end))
+        if kind == "conviction" and self._disciplinary(start, end):
+            return "other"
+        return kind
+
+    def _disciplinary(self, start: int, end: int) -> bool:
+        """Whether the date's clause (up to ";" or a full stop) names a prison's or an agency's
+        own hearing: what it found is an administration's decision, no court's."""
+        low = max(self.folded.rfind(";", 0, start), self.folded.rfind(". ", 0, start)) + 1
+        highs = [i for i in (self.folded.find(";", end), self.folded.find(". ", end)) if i >= 0]
+        return bool(
+            _DISCIPLINARY_RX.rx.search(self.folded, low, min(highs, default=len(self.folded)))
+        )
 
     def _by_court(self, start: int, end: int, kind: str) -> str:
         """A court's decision by the court's level, where the date's clause names the court
@@ -1235,7 +1306,7 @@ class KindWords:
             return held  # "a hearing on the motion was held on 3 May": the hearing
         if _OCCURRING.rx.search(clause):
             return "other"  # "conduct occurring on April 27": the facts of the matter
-        if before >= 0 and _FOR_DOING.rx.search(self.folded, self.words[before][1], start):
+        if before >= 0 and _FOR_DOING.rx.search(self.folded[self.words[before][1] : start]):
             return "other"  # "arrested for allegedly driving a car bomb ... on May 1": the facts
         if self.dates_the_facts(start):
             return "other"  # "for bank robbery on October 10": the date of the facts
@@ -1263,6 +1334,10 @@ class KindWords:
         if before >= 0:
             word_start, word_end, kind, _ = self.words[before]
             if _NAMED_WITH_DATE.rx.match(self.folded[word_end:start]):
+                if kind == "charge" and start - word_end <= _CHARGE_GAP:
+                    # a penal order is the accusation whatever it says it imposed: "Par
+                    # ordonnance pénale du 29 janvier 2018, le ministère public a condamné X"
+                    return kind
                 told = self._told_before(word_start, before)
                 if told is not None:
                     return told  # "rejet du pourvoi par arrêt du 15 septembre 1984"
@@ -1280,10 +1355,36 @@ class KindWords:
                 ):
                     return "ruling"  # "Par jugement du 3 mai, la Cour d'appel a admis l'appel"
                 return decided or kind
+        deed = self._by_deed(start, end)
+        if deed is not None:
+            return deed  # "Par acte d'huissier en date du 10 mai ..., X a interjeté appel"
         scored = self._scored(start, end, before)
         if scored == "filing" and self._withdrawing(end):
             return "dismissal"  # "Vu, enregistré le 3 mai, l'acte par lequel X déclare se désister"
         return scored
+
+    def _by_deed(self, start: int, end: int) -> str | None:
+        """The act of the main clause a deed named with its date opens: "Par acte d'huissier
+        en date du 10 décembre 2007 signifié à X et déposé au greffe de la Cour d'appel, Y a
+        interjeté appel" is the appeal the deed carried, not the deed's deposit; None where
+        no deed opens the clause or no verb follows its participles."""
+        if not _BY_DEED.rx.search(self.folded, max(0, start - 60), start):
+            return None
+        comma = self.folded.find(",", end)
+        stop = min(
+            (i for i in (self.folded.find(";", end), self.folded.find(". ", end)) if i >= 0),
+            default=len(self.folded),
+        )
+        if comma < 0 or comma > stop:
+            return None
+        return next(
+            (
+                kind
+                for word_start, _, kind, strength in self.words
+                if comma < word_start < stop and strength == _VERB
+            ),
+            None,
+        )
 
     def _glossed(self, end: int) -> str | None:
         """The kind a bracket right after the date names, and nothing else: "an order dated
@@ -1424,7 +1525,7 @@ class KindWords:
         scored: list[tuple[float, str]] = []
         index = before
         while index >= 0 and len(scored) < _NEIGHBOURS:
-            if in_scope(index):
+            if in_scope(index) and not self._dated_before(index, start):
                 _, word_end, kind, strength = self.words[index]
                 scored.append((self._distance(word_end, start) - _VERB_BONUS * strength, kind))
             index -= 1
@@ -1465,6 +1566,21 @@ class KindWords:
         after = bisect.bisect_left(self.dates, word_end, key=lambda d: d[0])
         return after < len(self.dates) and bool(
             _OWN_DATE.rx.match(self.folded[word_end : self.dates[after][0]])
+        )
+
+    def _dated_before(self, index: int, start: int) -> bool:
+        """Whether the word at `index`, before the date at `start`, has another date of its own
+        right after it: "was arrested on Tuesday after she went missing ... on March 3" (the
+        arrest is not of March 3)."""
+        if not _NAMED_DAY.rx.match(self.folded, start):
+            return False  # "that night", "the same day": told from the step's own date
+        word_end = self.words[index][1]
+        after = bisect.bisect_left(self.dates, word_end, key=lambda d: d[0])
+        return (
+            after < len(self.dates)
+            and self.dates[after][0] < start
+            and bool(_OWN_DATE.rx.match(self.folded[word_end : self.dates[after][0]]))
+            and bool(_SUBORDINATE.rx.search(self.folded, self.dates[after][1], start))
         )
 
     def _reported(self, start: int, end: int) -> bool:
