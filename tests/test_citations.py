@@ -503,3 +503,19 @@ def test_a_refused_second_pinpoint_names_the_first_as_citations_say_it(pinpointe
     assert refused.startswith(
         "casetrack: milestone 1 already cites source Compl., ECF No. 1 (¶¶ 22\u201324): "
     )
+
+
+def test_a_folded_sources_cell_keeps_each_pinpoint_word_with_its_number(
+    pinpointed: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 80 columns the sources cell folds: 'p.' or '¶¶' never ends a line, its number below."""
+    monkeypatch.setenv("COLUMNS", "80")
+    table = pinpointed("timeline", "acme", "--wide").stdout.splitlines()
+    start = table[0].index("sources")
+    assert max(map(len, table)) <= 80
+    assert [line[start:] for line in table[2:]] == [
+        "[2] Compl.,", "ECF No. 1,", "¶¶ 22\u201324",
+        "[3] Answer,", "ECF No. 7,", "p. 1, ¶ 2",
+        "[4] Mot., ECF", "No. 9,", "pp. 12\u201314",
+        "[1] Exhibit 5,", "p. iv, ¶ 3",
+    ]  # fmt: skip

@@ -587,10 +587,18 @@ def fold(cell: str, width: int | None, keep: int = 0) -> str:
     )
 
 
+# A pinpoint's word, kept on the line of the number after it when a cell folds ('p. 1', not
+# 'p.' at a line's end and '1' below it), as the pair fits a line.
+_PINPOINT_WORDS = frozenset(("p.", "pp.", "¶", "¶¶"))
+
+
 def _wrap(text: str, width: int, measure: Callable[[str], int], keep: int = 0) -> str:
     lines = []
     line, size = "", 0
-    for word in text.split(" "):
+    words = text.split(" ")
+    if "p. " in text or "¶" in text:
+        words = _glued(words, width, measure)
+    for word in words:
         if not word:
             continue
         span = measure(word)
@@ -614,6 +622,20 @@ def _wrap(text: str, width: int, measure: Callable[[str], int], keep: int = 0) -
             line, size = word, span
     lines.append(line)
     return "\n".join(lines)
+
+
+def _glued(words: list[str], width: int, measure: Callable[[str], int]) -> list[str]:
+    """The words, each pinpoint word joined to the word after it when the two fit `width`."""
+    glued: list[str] = []
+    after = False  # the word before is a pinpoint word, last in `glued`
+    for word in words:
+        if after and word and measure(glued[-1]) + 1 + measure(word) <= width:
+            glued[-1] += f" {word}"
+            after = False
+        else:
+            glued.append(word)
+            after = word in _PINPOINT_WORDS
+    return glued
 
 
 def _head(word: str, width: int, measure: Callable[[str], int]) -> str:
