@@ -12,8 +12,9 @@ from casetrack.pinpoints import pinpoint_text
 CASE_STATUSES = ("open", "closed")
 MILESTONE_STATUSES = ("undisputed", "disputed", "unsure")
 PARTY_KINDS = ("person", "organization", "court", "agency", "other")
-# Other spellings of party kinds, taken for them (British English).
-PARTY_KIND_ALIASES = {"organisation": "organization"}
+# British spellings of the kind names casetrack gives, taken for the ones it stores: of a party
+# (organisation) and of a milestone (judgement), one table for both.
+KIND_SPELLINGS = {"organisation": "organization", "judgement": "judgment"}
 
 DEFAULT_KINDS = (
     "investigation", "complaint", "filing", "indictment", "charge", "arrest", "raid", "search",

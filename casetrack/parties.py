@@ -11,7 +11,7 @@ from typing import Any
 
 from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
-from casetrack.models import PARTY_KIND_ALIASES, PARTY_KINDS, Party
+from casetrack.models import KIND_SPELLINGS, PARTY_KINDS, Party
 from casetrack.sql import placeholders, set_changed
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, widest
@@ -134,7 +134,7 @@ def valid_name(name: str) -> str:
 
 def check_party_kind(kind: str) -> str:
     """A party kind as stored, typed in any case or spelling (organisation)."""
-    return check_choice(kind, PARTY_KINDS, "party kind", PARTY_KIND_ALIASES)
+    return check_choice(kind, PARTY_KINDS, "party kind", KIND_SPELLINGS)
 
 
 def create_party(

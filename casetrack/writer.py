@@ -38,7 +38,7 @@ from casetrack.drafts import (
     party_spec_text,
 )
 from casetrack.errors import CasetrackError
-from casetrack.models import KNOWN_ROLES
+from casetrack.models import KIND_SPELLINGS, KNOWN_ROLES
 from casetrack.parties import create_party, find_party_id, refuse_close, roles_in_use
 from casetrack.pinpoints import pinpoint_text
 from casetrack.sources import create_source, find_source, refuse_close_citation
@@ -176,13 +176,15 @@ def _grouped(pairs: Iterable[PartyLinkRow]) -> Iterable[tuple[int, list[str]]]:
 
 def find_kind(conn: sqlite3.Connection, kind: str) -> str | None:
     """The kind the store knows by this cleaned name (casetrack.drafts.clean_kind), or by
-    it in other accents (`garde a vue` for `garde à vue`), as names are matched; else None."""
+    it in other accents (`garde a vue` for `garde à vue`), as names are matched, or in its
+    British spelling (`judgement`, models.KIND_SPELLINGS); else None."""
     if conn.execute("SELECT 1 FROM kinds WHERE name = ?", (kind,)).fetchone() is not None:
         return kind
     for (name,) in conn.execute("SELECT name FROM kinds ORDER BY name"):
         if name_key(name) == name_key(kind):
             return str(name)
-    return None
+    spelt = KIND_SPELLINGS.get(name_key(kind))  # judgement, the kind judgment
+    return None if spelt is None else find_kind(conn, spelt)
 
 
 def check_kind(conn: sqlite3.Connection, kind: str) -> str:
