@@ -181,11 +181,30 @@ def did_you_mean(
     """A ' (did you mean X?)' hint, or '' when nothing is close; a word close to an alias
     (another name for a choice) is pointed at the choice."""
     names = aliases or {}
-    near = closest(word, [*choices, *names])
-    matches = list(dict.fromkeys(names.get(m, m) for m in near))
+    near = _unnegated(closest(word, [*choices, *names]))
+    matches = _unnegated(list(dict.fromkeys(names.get(m, m) for m in near)))
     if not matches:
         return ""
     return " (did you mean " + " or ".join(repr(m) for m in matches) + "?)"
+
+
+# What makes a word its opposite (undisputed, uncontested, non-party).
+_NEGATION = re.compile(r"(?:un|non|not|in|dis)[ -]?")
+
+
+def _unnegated(names: list[str]) -> list[str]:
+    """Names best first, less those that are a closer one negated or un-negated: a slip for
+    'contested' is not 'uncontested' too, nor one for 'undisputed' 'disputed'."""
+    keys = [name_key(n) for n in names]
+
+    def negated(a: str, b: str) -> bool:
+        return a.endswith(b) and _NEGATION.fullmatch(a.removesuffix(b)) is not None
+
+    return [
+        name
+        for i, name in enumerate(names)
+        if not any(negated(keys[i], k) or negated(k, keys[i]) for k in keys[:i])
+    ]
 
 
 def check_choice(
