@@ -202,3 +202,56 @@ def test_ids_written_as_in_prose_are_refused_saying_how_to_give_them(demo: Cli) 
     said = demo("upcoming", "--days", "4,5", code=2).stderr  # an option's number is no id
     assert "Invalid value for '--days': '4,5' is not a valid integer" in said
     assert demo.records() == before
+
+
+def test_words_left_over_after_an_option_value_are_quoted_with_it(demo: Cli) -> None:
+    """`--party Eleanor Hartley-Brooks:executor` typed unquoted: the hint quotes the party's
+    words together, rather than gluing the surname and role onto the title."""
+    before = demo.records()
+    result = demo(
+        "add", "nec-2003", "2021-08-10", "Deposition", "--party", "Eleanor",
+        "Hartley-Brooks:executor", code=2,
+    )  # fmt: skip
+    assert result.stderr == (
+        "casetrack: --party takes one NAME[:ROLE]: quote it when it has spaces, e.g. casetrack"
+        " add nec-2003 2021-08-10 Deposition --party 'Eleanor Hartley-Brooks:executor'\n"
+    )
+    # With the title unquoted too, and a short option or --party=NAME: each gets its words.
+    said = demo(
+        "add", "nec-2003", "2021", "Deposition", "of", "Jane", "-p", "Eleanor", "Hartley",
+        "--key", code=2,
+    ).stderr  # fmt: skip
+    assert said.endswith(
+        " casetrack add nec-2003 2021 'Deposition of Jane' -p 'Eleanor Hartley' --key\n"
+    )
+    said = demo("add", "nec-2003", "2021", "Raid", "--party=Jane", "Roe", code=2).stderr
+    assert said.endswith(" casetrack add nec-2003 2021 Raid --party 'Jane Roe'\n")
+    assert demo.records() == before
+
+
+def test_a_mistyped_status_suggests_the_closest_not_its_opposite_too(demo: Cli) -> None:
+    """'contestd' is close to 'contested' (disputed) and to 'uncontested' (undisputed): only
+    the closer is suggested, as a word and its negation are never both meant."""
+    before = demo.records()
+    result = demo("add", "nec-2003", "2021", "Raid", "--status", "contestd", code=1)
+    assert result.stderr == (
+        "casetrack: unknown status 'contestd' (did you mean 'disputed'?): use one of"
+        " undisputed, disputed, unsure\n"
+    )
+    said = demo("add", "nec-2003", "2021", "Raid", "--status", "undisptd", code=1).stderr
+    assert "(did you mean 'undisputed'?)" in said
+    assert demo.records() == before
+
+
+def test_the_british_spelling_of_a_kind_is_the_kind(demo: Cli) -> None:
+    """`--kind judgement` is the kind judgment, as `organisation` is the party kind
+    organization (one table of spellings, models.KIND_SPELLINGS)."""
+    new = demo("add", "nec-2003", "2021", "Judgment entered", "--kind", "Judgement").stdout
+    assert demo.query("SELECT kind FROM milestones WHERE id = ?", (int(new),)) == [("judgment",)]
+    assert "Judgment entered" in demo("timeline", "--kind", "judgement").stdout
+    before = demo.records()
+    assert demo("kind", "add", "judgement", code=1).stderr == (
+        "casetrack: kind 'judgement' is the kind 'judgment' already: give it as you like, or"
+        " rename it with 'casetrack kind rename'\n"
+    )
+    assert demo.records() == before

@@ -144,3 +144,22 @@ def test_a_word_of_a_suggested_command_reads_back_as_itself_in_a_shell(word: str
     assert shlex.split(quoted) == [word]
     if not any(c in word for c in "\"$`\\!'") and " " in word:
         assert quoted == f'"{word}"'
+
+
+def test_a_word_starting_with_a_minus_is_said_to_go_after_two_dashes(demo: Cli) -> None:
+    """`add c 2021 "-Stipulation ..."` and `search -dismiss`: Click reads the word as the
+    short option -S or -d; the refusal names the word and where `--` goes."""
+    before = demo.records()
+    result = demo("add", "nec-2003", "2021-09-01", "-Stipulation of dismissal", code=2)
+    assert result.stderr == (
+        "casetrack: '-Stipulation of dismissal' is no option: an argument starting with - goes"
+        " after --, as in 'casetrack add [OPTIONS] -- {CASE} {DATE} {TITLE}'"
+        " (see 'casetrack add --help')\n"
+    )
+    assert demo("search", "-dismiss", code=2).stderr == (
+        "casetrack: '-dismiss' is no option: an argument starting with - goes after --, as in"
+        " 'casetrack search [OPTIONS] -- [text]...' (see 'casetrack search --help')\n"
+    )
+    assert demo.records() == before
+    assert "No such option: -x" in demo("show", "-x", code=2).stderr  # an option, as typed
+    demo("add", "nec-2003", "2021-09-01", "--", "-Stipulation of dismissal")

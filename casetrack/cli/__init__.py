@@ -7,6 +7,7 @@ import os
 import re
 import sqlite3
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -40,9 +41,12 @@ def _say_error(message: str) -> None:
     typer.echo("casetrack: " + _one_line(message), err=True)
 
 
-def _usage_message(err: ClickException, command_path: str | None = None) -> str:
+def _usage_message(
+    err: ClickException, command_path: str | None = None, args: Sequence[str] = ()
+) -> str:
     """The error in one line, with the help to read: the command's, from its context, or
-    `command_path` (found from the command line) for an error raised before it has one."""
+    `command_path` (found from the command line) for an error raised before it has one.
+    `args`, the command line, gives the word an unknown short option was read from."""
     message = " ".join(err.format_message().split()).rstrip(".")
     ctx = getattr(err, "ctx", None)
     if ctx is None:
@@ -50,6 +54,9 @@ def _usage_message(err: ClickException, command_path: str | None = None) -> str:
     negative = re.fullmatch(r"No such option: (-\d+)", message)
     if negative:
         return f"{_negative_hint(negative[1], ctx)} (see '{ctx.command_path} --help')"
+    word = _dashed_word(message, args)
+    if word:
+        return f"{_negative_hint(word, ctx, word=True)} (see '{ctx.command_path} --help')"
     said = (
         _argument_hint(message, ctx)
         or _synonym_hint(message, ctx)
@@ -59,18 +66,31 @@ def _usage_message(err: ClickException, command_path: str | None = None) -> str:
     listing = re.fullmatch(r"No such command '(?:list|ls)'", message)
     if listing and ctx.command.name in LISTED_BY:  # `deadline list`
         said = f"{message}: {LISTED_BY[ctx.command.name]}"
-    return _quote_hint(message, ctx) or f"{said} (see '{ctx.command_path} --help')"
+    quoted = _option_words_hint(message, ctx, args) or _quote_hint(message, ctx)
+    return quoted or f"{said} (see '{ctx.command_path} --help')"
 
 
-def _negative_hint(typed: str, ctx: typer.Context) -> str:
+def _negative_hint(typed: str, ctx: typer.Context, *, word: bool = False) -> str:
     """`show -1`: an id typed as a negative number; `add c 2003 "-5 freed"`: a text that
-    starts with a minus, which goes after `--` (the usage then shows where)."""
+    starts with a minus, which goes after `--` (the usage then shows where). A `word` (not
+    a number) is quoted whole, never taken for an id."""
     arguments = [p for p in ctx.command.params if p.param_type_name == "argument"]
-    if any(re.search(r"\bID\b|CHANGE", p.metavar or "") for p in arguments):
+    if not word and any(re.search(r"\bID\b|CHANGE", p.metavar or "") for p in arguments):
         return f"{typed} is no option, nor an id: ids count from 1"
     pieces = ctx.command.collect_usage_pieces(ctx)
     usage = " ".join([ctx.command_path, *pieces[:1], "--", *pieces[1:]])
-    return f"{typed} is no option: an argument starting with - goes after --, as in {usage!r}"
+    said = repr(typed) if word else typed
+    return f"{said} is no option: an argument starting with - goes after --, as in {usage!r}"
+
+
+def _dashed_word(message: str, args: Sequence[str]) -> str | None:
+    """The word Click read an unknown short option from (`-S` of "-Stipulation of
+    dismissal", `-d` of `search -dismiss`): a text starting with a minus, not an option."""
+    short = re.fullmatch(r"No such option: (-[^-\s])", message)
+    if short is None:
+        return None
+    end = list(args).index("--") if "--" in args else len(args)
+    return next((a for a in args[:end] if a.startswith(short[1]) and len(a) > 2), None)
 
 
 # Groups with no list command, and what lists what they hold.
@@ -157,6 +177,53 @@ def _quote_hint(message: str, ctx: typer.Context) -> str | None:
     return f"{said}, e.g. " + " ".join([ctx.command_path, *(shlex.quote(str(w)) for w in words)])
 
 
+def _option_words_hint(message: str, ctx: typer.Context, args: Sequence[str]) -> str | None:
+    """Words left over where one follows an option's value (`--party Eleanor
+    Hartley-Brooks:executor`) were meant as that value: show the command line with them
+    quoted with it, not glued to the last argument (the other words left over, if any, are
+    the last argument's, as _quote_hint has it)."""
+    import shlex
+
+    leftover = "Got unexpected extra argument(s) ("
+    if not message.startswith(leftover) or "--" in args:
+        return None
+    extra = len(message.removeprefix(leftover).removesuffix(")").split())
+    path = ctx.command_path.split()[1:]
+    start = next((i for i in range(len(args)) if list(args[i : i + len(path)]) == path), None)
+    if start is None:
+        return None
+    options = {o: p for p in ctx.command.params if p.param_type_name == "option" for o in p.opts}
+    meant: list[list[str]] = []  # each option with its value, and each argument
+    plain: list[int] = []  # which of them are arguments
+    option = None  # the first option whose value took words left over
+    words = iter(args[start + len(path) :])
+    for word in words:
+        param = options.get(word.partition("=")[0] if word.startswith("--") else word)
+        if param is not None and "=" in word and word.startswith("--"):
+            meant.append(word.split("=", 1))
+        elif param is not None and not getattr(param, "is_flag", False):
+            meant.append([word, next(words, "")])
+        elif param is not None or word.startswith("-"):  # a flag, or --option=value
+            meant.append([word])
+        elif extra and meant and len(meant[-1]) == 2 and meant[-1][0] in options:
+            option = option or options[meant[-1][0]]
+            meant[-1][-1] += " " + word
+            extra -= 1
+        else:
+            plain.append(len(meant))
+            meant.append([word])
+    if option is None:
+        return None
+    for i in reversed(plain[len(plain) - extra :] if extra else []):  # the last argument's
+        meant[i - 1][-1] += " " + meant.pop(i)[0]
+    name = option.metavar or (option.name or "").upper()
+    line = " ".join(shlex.quote(w) for group in meant for w in group)
+    return (
+        f"{option.opts[0]} takes one {name}: quote it when it has spaces, e.g."
+        f" {ctx.command_path} {line}"
+    )
+
+
 def _dated_words(arguments: list[Any], values: list[str], extra: list[str]) -> list[str] | None:
     """The arguments as meant when a DATE just before the last argument was typed unquoted
     (`add c 3 March 2021 Arrest`): the longest run of words from the date's place that reads
@@ -230,7 +297,7 @@ class _ErrorsAsMessages(TyperGroup):
                 # a plain UsageError is casetrack's own (--db twice), complete as it is.
                 parsing = type(err) is not UsageError and isinstance(err, UsageError)
                 path = self._command_path(prog_name, list(args)) if parsing else None
-                _say_error(_usage_message(err, path))
+                _say_error(_usage_message(err, path, list(args)))
             sys.exit(err.exit_code)
         except typer.Abort:
             _say_error("aborted")
