@@ -618,16 +618,21 @@ def remove_party(store: Store, name: str) -> Party:
 
     with store.write() as conn:
         party = get_party_by_id(conn, require_party_id(conn, name, addable=False))
-        linked = used_by(
-            conn, "m.id IN (SELECT milestone_id FROM milestone_parties WHERE party_id = ?)",
-            (party.id,),
-        )  # fmt: skip
+        links = "m.id IN (SELECT milestone_id FROM milestone_parties WHERE party_id = ?)"
+        linked = used_by(conn, links, (party.id,))
         if linked:
             quoted = '"' + party.name.replace('"', '\\"') + '"'
+            ids = conn.execute(f"SELECT m.id FROM milestones m WHERE {links} LIMIT 2", (party.id,))
+            only = [str(i) for (i,) in ids]
+            edit = (
+                f"with 'casetrack edit {only[0]}"
+                if len(only) == 1
+                else "from each with 'casetrack edit ID"
+            )
             raise CasetrackError(
-                f"party {party.name!r} is linked to {linked}: fold it into"
-                f" another with 'casetrack party merge KEEP {quoted}', or unlink it with"
-                f" 'casetrack edit ID --remove-party {quoted}'"
+                f"party {party.name!r} is linked to {linked}: fold it into another with"
+                f" 'casetrack party merge KEEP {quoted}', or unlink it {edit}"
+                f" --remove-party {quoted}'"
             )
         conn.execute("DELETE FROM party_aliases WHERE party_id = ?", (party.id,))
         conn.execute("DELETE FROM parties WHERE id = ?", (party.id,))

@@ -114,8 +114,10 @@ def empty_trash(store: Store) -> tuple[int, int]:
 
 
 def used_by(conn: sqlite3.Connection, where: str, params: tuple[object, ...]) -> str:
-    """'N milestones' matching `where` (on milestones `m`), trashed ones too and said so;
-    '' for none. What a party, source or kind cannot be removed while it has."""
+    """'N milestones (3, 4, 9, 12, 15 and 2 more)' matching `where` (on milestones `m`),
+    named by their ids (the first few), trashed ones too and said so; '' for none. What a
+    party, source or kind cannot be removed while it has, said so the user knows which
+    milestones to edit."""
     used, trashed = conn.execute(
         "SELECT count(*), count(*) FILTER (WHERE m.deleted_at IS NOT NULL) FROM milestones m"
         f" WHERE {where}",
@@ -123,4 +125,27 @@ def used_by(conn: sqlite3.Connection, where: str, params: tuple[object, ...]) ->
     ).fetchone()
     if not used:
         return ""
-    return plural(used, "milestone") + (f" ({trashed} in the trash)" if trashed else "")
+
+    def ids(condition: str, count: int) -> str:
+        found = [str(r[0]) for r in conn.execute(
+            f"SELECT m.id FROM milestones m WHERE ({where}) AND {condition} ORDER BY m.id"
+            f" LIMIT {IDS_SAID}", params,
+        )]  # fmt: skip
+        return ids_said(found, count)
+
+    if trashed == used:
+        return f"{plural(used, 'milestone')} in the trash ({ids('1', used)})"
+    said = ids("m.deleted_at IS NULL", used - trashed)
+    if trashed:
+        said += f"; in the trash: {ids('m.deleted_at IS NOT NULL', trashed)}"
+    return f"{plural(used, 'milestone')} ({said})"
+
+
+IDS_SAID = 5  # ids named in a refusal, the rest counted
+
+
+def ids_said(ids: list[str], count: int) -> str:
+    """'4', '4 and 9', '3, 4, 9, 12, 15 and 2 more': the first ids, and how many more."""
+    if count > len(ids):
+        return f"{', '.join(ids)} and {count - len(ids)} more"
+    return ", ".join(ids[:-1]) + f" and {ids[-1]}" if len(ids) > 1 else ids[0]

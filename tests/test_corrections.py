@@ -106,7 +106,30 @@ def test_party_rm_counts_links_of_trashed_milestones(cli: Cli) -> None:
     cli("add", "c", "2003", "Raid", "--party", "Omar Haddad")
     cli("rm", "1")
     result = cli("party", "rm", "Omar Haddad", code=1)
-    assert "is linked to 1 milestone (1 in the trash)" in result.stderr
+    assert "is linked to 1 milestone in the trash (1)" in result.stderr
+
+
+def test_party_rm_names_the_milestones_it_is_linked_to(cli: Cli) -> None:
+    """A refusal says which milestones to edit: their ids, the first five, then how many
+    more; those in the trash apart; the one milestone in the edit to run."""
+    cli("case", "add", "c", "--title", "C")
+    for month in range(1, 9):
+        cli("add", "c", f"2003-{month:02}-01", f"Hearing {month}", "--party", "Hon. Ana Ruiz:judge")
+    cli("rm", "3")
+    result = cli("party", "rm", "Hon. Ana Ruiz", code=1)
+    assert "is linked to 8 milestones (1, 2, 4, 5, 6 and 2 more; in the trash: 3)" in (
+        result.stderr
+    )
+    assert "unlink it from each with 'casetrack edit ID --remove-party \"Hon. Ana Ruiz\"'" in (
+        result.stderr
+    )
+    cli("add", "c", "2004", "Ruling", "--party", "Omar Haddad")
+    result = cli("party", "rm", "Omar Haddad", code=1)
+    assert "linked to 1 milestone (9)" in result.stderr
+    assert "'casetrack edit 9 --remove-party \"Omar Haddad\"'" in result.stderr
+    cli("edit", "9", "--remove-party", "Omar Haddad")
+    cli("party", "rm", "Omar Haddad")
+    assert cli.query("SELECT count(*) FROM parties WHERE name = 'Omar Haddad'") == [(0,)]
 
 
 def test_source_edit_and_rm(demo: Cli) -> None:
