@@ -537,7 +537,7 @@ class MilestoneWriter:
             what, undo = f"document {document.id}", f"--remove-cite {document.id}"
         else:
             url = self.conn.execute("SELECT url FROM sources WHERE id = ?", (row[0],)).fetchone()
-            what, undo = f"source {url[0]}", f"--remove-source {url[0]}"
+            what, undo = f"source {url[0]}", f"--remove-source {shell_word(url[0])}"
         if milestone_id is None:
             raise CasetrackError(
                 f"{what} is cited twice ({_pinpoint(held)}; {_pinpoint(row)}): a milestone keeps"

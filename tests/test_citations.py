@@ -287,6 +287,9 @@ def test_a_second_pinpoint_of_a_source_is_refused_not_swapped_in(cited: Cli) -> 
     for _ in range(3):
         cited("undo")
     assert cited.records() == before
+    cited("edit", "1", "--source", "Compl., ECF No. 1", "--page", "3")
+    result = cited("edit", "1", "--source", "Compl., ECF No. 1", "--page", "4", code=1)
+    assert 'to replace it, add --remove-source "Compl., ECF No. 1" to this edit' in result.stderr
 
 
 def test_a_sheet_names_a_cited_document_by_its_title_and_reads_it_back(
