@@ -1637,3 +1637,31 @@ def test_a_news_agency_or_law_site_is_no_party(text: str) -> None:
     candidate = _only(text)
     assert candidate.parties == ["Tom Reid"]
     assert [p.name for p in candidate.new_parties] == ["Tom Reid"]
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        (
+            "The Director of Public Prosecutions appealed on 3 May 2020.",
+            "Director of Public Prosecutions",
+        ),
+        (
+            "On 3 May 2020 the Minister for Fisheries and Coastal Affairs refused the licence.",
+            "Minister for Fisheries and Coastal Affairs",
+        ),
+        (
+            "The Secretary of State for the Home Department refused on 3 May 2020.",
+            "Secretary of State for the Home Department",
+        ),
+    ],
+)
+def test_an_office_and_what_it_is_of_are_one_party(text: str, office: str) -> None:
+    candidate = _only(text)
+    assert candidate.parties == [office]
+    assert candidate.new_parties == [NewParty(office, "", "agency")]
+
+
+def test_an_office_held_by_a_person_named_is_that_persons_post() -> None:
+    text = "Ann Lee, a former Director of Engineering for Acme Corp, was charged on 3 May 2020."
+    assert "Director of Engineering for Acme Corp" not in _only(text).parties

@@ -784,6 +784,24 @@ _LABEL_AFTER = Regex(r"[^\n.:]{0,20}:")
 _PLACE_BEFORE = Regex(
     r"\b(?:State|City|County|Commonwealth|Republic|Kingdom|Province|District|Borough|Town) of\s+$"
 )
+# An office named by its title and what it is of, one party: "Director of Public
+# Prosecutions", "Minister for Immigration and Border Protection", "Secretary of State for the
+# Home Department"; what follows "of" is no person ("Public Prosecutions"). Not when three
+# capitalised words run together after it, which may hold the holder's name ("Minister of
+# Justice John Doe"), nor after a comma or "a", "former", "his", where the office is a
+# person's post ("Ann Roe, Director of Engineering for Acme", "a former Director of X").
+_OFFICE_WORD = r"(?:[A-Z][\w'\u2019-]+|[A-Z]\.)"
+_OFFICE_OF = Regex(
+    r"\b(?P<name>(?>(?:(?:Deputy|Assistant|Associate|Acting|Chief|Executive|Principal|Special"
+    r"|Regional|National)[ \t]+)?"
+    r"(?:Director|Commissioner|Secretary|Minister|Registrar|Comptroller|Procurator"
+    r"|(?:Attorney|Solicitor|Auditor)[- ]General)"
+    r"(?:[ \t]+of[ \t]+State)?[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+    rf"{_OFFICE_WORD}(?:[ \t]+{_OFFICE_WORD})?"
+    rf"(?:[ \t]+(?:and|of|for)[ \t]+(?:the[ \t]+)?{_OFFICE_WORD}(?:[ \t]+{_OFFICE_WORD})?)*))"
+    r"(?![ \t]+[A-Z])"
+)
+_TITLE_BEFORE = Regex(r"(?:\b(?:an?|former|his|her|their|its|as)|,)[ \t]+$")
 # Page furniture that reads like a name: a label ("Total Page:16", "File Type:pdf") or, in
 # the code below, a link alone in brackets ("(Read More)").
 _FURNITURE = Regex(r":")
@@ -1112,6 +1130,10 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         if fold(name).startswith("juge") and fold(name) == fold(m.group("office")):
             continue  # "le juge d'instruction", no place: which one is unknown
         add(m.start(), m.end(), name, _kind_of(name))
+    for m in _OFFICE_OF.rx.finditer(text):
+        if _TITLE_BEFORE.rx.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "a former Director of Engineering for ...": a person's post
+        add(m.start(), m.end(), " ".join(m.group().split()), "agency")
     for m in _ORGANISATION.rx.finditer(text):
         raw = _one_organisation(m.group("name"))
         if _in_headline(text, m.start()):
