@@ -3,6 +3,8 @@ it, and no word cut short while a column could wrap instead."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import Cli
@@ -94,3 +96,40 @@ def test_source_list_keeps_a_url_whole_at_80_columns_when_other_columns_give_way
     monkeypatch.setenv("COLUMNS", "40")  # no room for the URL anyway: it folds, words stay
     narrow = cli("source", "list").stdout
     assert _widest(narrow) <= 40 and "…" not in narrow
+
+
+def test_upcoming_at_80_columns_keeps_a_count_of_days_whole(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'OVERDUE 2030 days' beside a long case slug folds to 'OVERDUE' and '2030 days',
+    never '2030' and 'days'; the rule gives way before the title is a word a line."""
+    cli("case", "add", "orion-logistics-v-harbor-2021", "--title", "Orion")
+    cli("add", "orion-logistics-v-harbor-2021", "2021-04-01", "Judgment", "--kind", "judgment")
+    cli("deadline", "add", "orion-logistics-v-harbor-2021", "--rule", "us-frap-4a1a", "--from",
+        "1")  # fmt: skip
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = cli("upcoming", "--as-of", "2026-11-23").stdout
+    lines = shown.splitlines()
+    assert _widest(shown) <= 80
+    assert any("OVERDUE" in line for line in lines)
+    assert any(re.search(r"(OVERDUE|^ +) 2030 days ", line) for line in lines), shown
+    assert "us-frap-4a1a" not in shown and "Notice of" in shown
+
+
+def test_undo_folds_a_long_working_to_the_terminal(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Undoing a recount says the working before and after, each over lines of at most 80
+    columns, the new one on a line of its own; to a pipe (no width) a line stays whole."""
+    cli("case", "add", "orion-2021", "--title", "Orion")
+    cli("add", "orion-2021", "2021-05-20", "Judgment entered", "--kind", "judgment")
+    cli("deadline", "add", "orion-2021", "--rule", "us-frap-4a1a", "--from", "1")
+    cli("edit", "1", "--date", "2021-05-21")
+    monkeypatch.setenv("COLUMNS", "80")
+    undone = cli("undo", "--dry-run").stderr
+    assert _widest(undone) <= 80
+    assert "  deadline 2, working: '30 days from Fri 21 May 2021" in undone
+    assert "\n      → '30 days from Thu 20 May 2021" in undone
+    monkeypatch.delenv("COLUMNS")
+    whole = cli("undo").stderr
+    assert len(max(whole.splitlines(), key=len)) > 200

@@ -171,6 +171,27 @@ def say(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def say_folded(message: str, indent: str = "", hang: str = "    ") -> None:
+    """A message that may be long (a deadline's working, a field changed from one long text
+    to another), folded at spaces to the terminal's width with its later lines indented by
+    `hang`; a field's new text ("' → '") starts a line of its own. Whole when no width is
+    known (output to a pipe or a file, no $COLUMNS), as tables are, for grep."""
+    from casetrack.output.listings import terminal_width
+
+    width = terminal_width()
+    if width is None or len(indent + message) <= width:
+        say(indent + message)
+        return
+    import re
+    import textwrap
+
+    parts = re.split(r"(?<=') (?=→ ')", message)
+    for number, part in enumerate(parts):
+        say(textwrap.fill(part, max(width, 40), initial_indent=indent if number == 0 else hang,
+                          subsequent_indent=hang, break_long_words=False,
+                          break_on_hyphens=False))  # fmt: skip
+
+
 def say_recounted(ids: list[int]) -> None:
     """Tell which deadlines a change counted again (their trigger, rule or court moved)."""
     if ids:

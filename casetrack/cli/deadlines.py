@@ -19,6 +19,7 @@ from casetrack.cli.common import (
     open_store,
     out,
     say,
+    say_folded,
     say_recounted,
 )
 from casetrack.cli.filters import with_options
@@ -390,7 +391,7 @@ def deadline_add(
         any_trigger=any_trigger, another=another,
     )  # fmt: skip
     say(f"deadline {added.milestone_id}: {display_text(added.date)} ({added.rule.id})")
-    say(f"working: {added.working}")
+    say_folded(f"working: {added.working}")
     typer.echo(added.milestone_id)
 
 
@@ -464,6 +465,7 @@ def upcoming(
 def _list_due(due: Iterable[Due], chosen: OutputFormat, days: int, today: date) -> None:
     """upcoming's listing, in a format other than a calendar."""
     from casetrack.dates import display_text
+    from casetrack.output.listings import TITLE_COMFORT
 
     records: Iterable[dict[str, Any]] = (d.to_dict() for d in due)
     if chosen in (OutputFormat.table, OutputFormat.markdown):
@@ -479,6 +481,7 @@ def _list_due(due: Iterable[Due], chosen: OutputFormat, days: int, today: date) 
         flexible=("due", "left", "title"),
         droppable=("rule",),
         dates=("due",),
+        comfort=TITLE_COMFORT,
         empty=f"nothing due within {days} days of {display_text(today.isoformat())}",
     )
 

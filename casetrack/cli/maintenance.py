@@ -17,6 +17,7 @@ from casetrack.cli.common import (
     emit,
     open_store,
     say,
+    say_folded,
 )
 from casetrack.text import noun, plural
 
@@ -188,10 +189,10 @@ def undo(
     change = revert(open_store(ctx), change_id, dry_run=dry_run)
     done = "would undo" if dry_run else "undid"
     at = display_time(change.at)
-    say(f"{done} change {change.id}: '{change.command}' by {change.user} at {at}"
-        f" ({plural(change.rows, 'row change')})")  # fmt: skip
+    say_folded(f"{done} change {change.id}: '{change.command}' by {change.user} at {at}"
+               f" ({plural(change.rows, 'row change')})")  # fmt: skip
     for line in change.reverted:
-        say(f"  {line}")
+        say_folded(line, indent="  ", hang="      ")
     if change.rows > change.shown:
         more = change.rows - change.shown
         say(f"  and {more:,} more {noun(more, 'row change')}")

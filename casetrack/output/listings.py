@@ -596,7 +596,7 @@ def _wrap(text: str, width: int, measure: Callable[[str], int], keep: int = 0) -
     lines = []
     line, size = "", 0
     words = text.split(" ")
-    if "p. " in text or "¶" in text:
+    if "p. " in text or "¶" in text or " day" in text:
         words = _glued(words, width, measure)
     for word in words:
         if not word:
@@ -625,17 +625,24 @@ def _wrap(text: str, width: int, measure: Callable[[str], int], keep: int = 0) -
 
 
 def _glued(words: list[str], width: int, measure: Callable[[str], int]) -> list[str]:
-    """The words, each pinpoint word joined to the word after it when the two fit `width`."""
+    """The words, each pinpoint word joined to the word after it, and a count of days to its
+    unit ('OVERDUE 2030 days' folds to 'OVERDUE' and '2030 days', never '2030' and 'days'),
+    when the two fit `width`."""
     glued: list[str] = []
     after = False  # the word before is a pinpoint word, last in `glued`
     for word in words:
-        if after and word and measure(glued[-1]) + 1 + measure(word) <= width:
+        days = word in _UNITS and bool(glued) and _COUNT.fullmatch(glued[-1]) is not None
+        if (after or days) and word and measure(glued[-1]) + 1 + measure(word) <= width:
             glued[-1] += f" {word}"
             after = False
         else:
             glued.append(word)
             after = word in _PINPOINT_WORDS
     return glued
+
+
+_UNITS = frozenset(("day", "days"))
+_COUNT = re.compile(r"\d[\d,]*(?:[\u2013-]\d[\d,]*)?")
 
 
 def _head(word: str, width: int, measure: Callable[[str], int]) -> str:
