@@ -1665,3 +1665,17 @@ def test_an_office_and_what_it_is_of_are_one_party(text: str, office: str) -> No
 def test_an_office_held_by_a_person_named_is_that_persons_post() -> None:
     text = "Ann Lee, a former Director of Engineering for Acme Corp, was charged on 3 May 2020."
     assert "Director of Engineering for Acme Corp" not in _only(text).parties
+
+
+def test_a_numbered_placeholder_hiding_a_person_or_company_is_a_party() -> None:
+    text = (
+        "Vu le pourvoi formé par Maître Anne ROUX au nom de PERSONNE1.), né le DATE1.) à "
+        "ADRESSE1.), suivant déclaration du 17 septembre 2024. Le tribunal avait condamné "
+        "PERSONNE1.) et SOCIETE2.) le 3 mai 2023."
+    )
+    candidates = extract(text, lang="fr").candidates
+    assert [c.parties for c in candidates] == [
+        ["Anne Roux", "PERSONNE1.)"],
+        ["PERSONNE1.)", "SOCIETE2.)"],
+    ]
+    assert NewParty("SOCIETE2.)", "", "organization") in candidates[1].new_parties

@@ -477,6 +477,9 @@ _UNDERSCORED = Regex(
 )
 # A title and a name whose surname is in capitals, the title maybe too: "Me Pierre VIVIANI",
 # "Madame Béatrice MARS", "CHIEF U.S. DISTRICT JUDGE EDMUND A. SARGUS, JR."
+# A person or company a Luxembourg decision hides behind a numbered placeholder: "PERSONNE1.)",
+# "SOCIETE2.)" (its "DATE1.)" and "ADRESSE1.)" hide no one).
+_PLACEHOLDER = Regex(r"(?<![\w.])(?P<kind>PERSONNE|SOCI[EÉ]T[EÉ])\d{1,3}\.\)")
 _CAPS_SURNAME = rf"(?:[{_UPPER}]\.[ \t]+)*[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})*"
 _TITLED_CAPS = Regex(
     rf"\b(?:{_TITLES}|JUDGE|JUSTICE|MAGISTRATE|Madame|Monsieur)[ \t]+"
@@ -1073,6 +1076,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         found.append((m.start("second"), f"M. {m['second']}", "person", (m.group(),)))
     for m in _TITLED_LETTER.rx.finditer(text):
         add(m.start(), m.end(), " ".join(m.group().split()), "person")
+    for m in _PLACEHOLDER.rx.finditer(text):
+        add(m.start(), m.end(), m.group(), "person" if m["kind"] == "PERSONNE" else "organization")
     for m in _UNDERSCORED.rx.finditer(text):
         add(m.start(), m.end(), m.group(), "organization" if m["form"] else "person")
     for m in _TREATY_BODY.rx.finditer(text):
