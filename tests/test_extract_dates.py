@@ -1196,6 +1196,28 @@ def test_a_citation_of_the_case_against_a_government_names_its_private_side(
     assert dates(text) == want
 
 
+def test_a_citation_of_the_cases_own_decision_with_only_its_year_dates_it() -> None:
+    pytest.importorskip("eyecite")
+    text = (
+        "This case is before us again. See Quell v. State, 790 N.W.2d 1 (Minn. 2010)."
+        " In 2009, Mara Quell was convicted of arson. We affirmed. State v. Quell, 801 N.W.2d 12"
+        " (Minn. 2012). In 2013, Quell filed a petition; we affirmed its denial. Quell v. State,"
+        " 870 N.W.2d 14 (Minn. 2015), cert. denied, 136 S. Ct. 1400 (2016). In June 2018, the"
+        " Court of Appeals reversed. Quell v. State, 910 N.W.2d 3 (Minn. App. 2018). The court"
+        " relied on State v. Brand, 93 N.M. 335, 600 P.2d 281 (1979). Compare State v. Brand,"
+        " supra."
+    )
+    got = [(c.date, c.kind) for c in extract(text).candidates]
+    assert got == [
+        ("2009", "conviction"),
+        ("2012", "ruling"),
+        ("2013", "filing"),
+        ("2015", "ruling"),
+        ("2016", "order"),
+        ("2018-06", "ruling"),
+    ]
+
+
 _FACTS = "The applicant complained that his detention had been unlawful and too long. " * 10
 
 

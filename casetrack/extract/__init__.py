@@ -40,6 +40,7 @@ from casetrack.extract.dates import (
     Found,
     Span,
     bounds_a_state,
+    cited_year,
     counted,
     dateline,
     find_dates,
@@ -207,6 +208,16 @@ def extract(
     for number, sentence in enumerate(listed):
         offset = story.find(sentence, offset)
         found = found_in[number] or ([] if decision else released_on(sentence, lang, numeric_order))
+        in_sentence = citations(sentence, story)
+        for own_cited in in_sentence:  # "we reversed. Caldwell v. State, 853 N.W.2d 766 (2014)"
+            inside = any(own_cited.start <= f.start < own_cited.end for f in found)
+            told = (listed[number - 1] if number else "") + sentence[: own_cited.start]
+            reported = own_cited.own and _DECIDED.rx.search(told[-300:]) is not None
+            year = cited_year(own_cited.text, own_cited.start) if reported and not inside else None
+            if year is not None and year.span is not None:
+                if any(c.start.year == year.span.start.year for c in candidates):
+                    continue  # "In June 2008, the Court reversed. Safavian, ... (2008)": told
+                found = sorted([*found, year], key=lambda f: f.start)
         item = item_date(sentence, found, alone=not decision)
         if item is not None:
             carried.forget()  # a new item of a listing: another story, its "he" another
@@ -255,7 +266,6 @@ def extract(
             continue  # "Paris, 17 September 2014." closing a statement; "May 2007" heading a list
         kind_words = KindWords.of(sentence, [(f.start, f.end) for f in found])
         clean = normalise_space(sentence)
-        in_sentence = citations(sentence, story)
         sentence_day: Span | None = None  # "placé sous mandat de dépôt le même jour": this day
         for index, date_found in enumerate(found):
             citation = next((c for c in in_sentence if c.start <= date_found.start < c.end), None)
@@ -302,6 +312,8 @@ def extract(
             elif _NUMBERED_ON.rx.search(before):
                 header = "other"  # "Pourvoi : n° 370/2020/PC du 08/12/2020": its registration
             kind = "ruling" if citation is not None else header
+            if citation is not None and _DENIED_BEFORE.rx.search(sentence, 0, citation.start):
+                kind = "order"  # "..., cert. denied, 137 S. Ct. 2138 (2017)": review refused
             kind = "hearing" if date_found.sitting else kind  # "7, 8 November 2016 and ..."
             kind = kind or stamped_kind(sentence[: date_found.start], story)
             kind = kind or signed_kind(sentence[: date_found.start], story)
@@ -526,6 +538,14 @@ _RENDERED_AT_A_HEARING = Regex(
     r"|d[ée]cision)\s+(?:suivante?\s*)?,?\s*(?:en|[àa]|lors\s+de)\s+(?:son|sa|l['\u2019]|une?)\s*"
     r"audience\s+(?:publique\s+)?(?:ordinaire\s+)?(?:du|le)\s*$",
     re.IGNORECASE,
+)
+# A decision told just before a citation of it ("On appeal, we affirmed. Caldwell v. State, 886
+# N.W.2d 491 (Minn. 2016)"): the citation reports that decision, its year dates it.
+_DECIDED = Regex(
+    r"\b(?:affirm|revers|remand|vacat|dismiss|upheld|uphold|set\s+aside|quash|overrul)\w*", re.I
+)
+_DENIED_BEFORE = Regex(
+    r"\b(?:cert(?:iorari|\.)?|reh['\u2019]?g|rehearing)\s+denied\s*,?[^;()]{0,40}$", re.I
 )
 # A decision's day written out in words after the sitting it was given at, as a French supreme
 # court's head says it ("La Cour ..., en son audience publique ordinaire du jeudi seize novembre

@@ -53,20 +53,31 @@ def citations(sentence: str, whole: str) -> list[Citation]:
     if not found:
         return []
     blanked = _outside(sentence, [(start, end) for start, end, _ in found])
-    outside = fold(whole.replace(sentence, blanked))
+    outside = _SUPRA.rx.sub(" ", fold(whole.replace(sentence, blanked)))
     at = max(whole.find(sentence), 0)  # the sentence may start inside "reported at Ind. App."
-    return [
-        Citation(
-            sentence[start:end],
-            start,
-            end,
-            _names_this_case(names, outside)
-            or bool(_OWN_REPORT.rx.search(whole[max(0, at - 80) : at] + sentence[:start])),
+    listed: list[Citation] = []
+    for start, end, sides in found:
+        own = _names_this_case(sides, outside) or bool(
+            _OWN_REPORT.rx.search(whole[max(0, at - 80) : at] + sentence[:start])
         )
-        for start, end, names in found
-    ]
+        if not own and not any(sides) and listed and listed[-1].own:
+            own = bool(_LATER_HISTORY.rx.fullmatch(sentence, listed[-1].end, start))
+        listed.append(Citation(sentence[start:end], start, end, own))
+    return listed
 
 
+# The later history of a decision cited, run on after its citation: "Caldwell v. State, 886
+# N.W.2d 491 (Minn. 2016), cert. denied, --- U.S. ----, 137 S. Ct. 2138 (2017)", "aff'd, 5 F.4th
+# 1 (2021)": the case's own when the decision is.
+_LATER_HISTORY = Regex(
+    r"[^;]{0,30}?,?\s*(?:cert(?:iorari|\.)?\s+denied|reh['\u2019]?g\s+denied|rehearing\s+denied"
+    r"|aff['\u2019]d|affirmed|rev['\u2019]d|reversed)\s*,?[^;()]{0,40}",
+    re.IGNORECASE,
+)
+
+
+# A case cited again in short ("Compare State v. Garduno, supra"): a citation, not a name told.
+_SUPRA = Regex(r"[^\s,;()]+(?:\s+[^\s,;()]+){0,4}\s+v\.\s+[^,;()]{1,60},\s*supra\b")
 # The case's own earlier decision told in its history: "Layne appealed the judgment in a
 # decision reported at 329 N.E.2d 612 (filed June 17, 1975)".
 _OWN_REPORT = Regex(

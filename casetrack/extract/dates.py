@@ -709,6 +709,28 @@ class Found:
     # after her arrest": "arrest"), dated by the milestone of that kind told before it
 
 
+# The year in a citation's parenthesis: "(Minn. 2014)", "(2017)", "[2016]".
+_CITED_YEAR = Regex(r"[(\[][^()\[\]]*?\b(?P<year>(?:1[6-9]|20)\d\d)[)\]]")
+
+
+def cited_year(citation: str, start: int) -> Found | None:
+    """The year a citation gives its decision ("Caldwell v. State, 853 N.W.2d 766 (Minn.
+    2014)", the citation at `start` of its sentence), placed in the sentence: a bare year in
+    parentheses is no date in running text, but a citation of the case's own earlier
+    decision dates that decision."""
+    years = list(_CITED_YEAR.rx.finditer(citation))
+    if not years:
+        return None
+    m = years[-1]
+    year = int(m["year"])
+    return Found(
+        start + m.start("year"),
+        start + m.end("year"),
+        m["year"],
+        span=_period(date(year, 1, 1), "year"),
+    )
+
+
 _PRECISIONS = ("day", "month", "year")
 
 
