@@ -16,6 +16,7 @@ after (some day up to / from A), unknown.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -184,7 +185,9 @@ _THIRD = rf"(?:the )?(?P<third>{'|'.join(_THIRD_WORDS)}){_OF}?(?P<year>\d{{4}})"
 # Early, mid and late in a month are its thirds too: some day of the 1st-10th, 11th-20th or
 # 21st-last, stored as a range of days ([2003-06-01..2003-06-10] is early June 2003).
 _MONTH_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
-_MONTH_THIRD = rf"(?:the )?(?P<third>{'|'.join(_THIRD_WORDS)}){_OF}?{_MONTH},? (?P<year>\d{{4}})"
+_MONTH_THIRD = (  # its month and year joined by a hyphen too, as 17-Jun-2003 is: mid-Apr-2021
+    rf"(?:the )?(?P<third>{'|'.join(_THIRD_WORDS)}){_OF}?{_MONTH}(?:,? |-)(?P<year>\d{{4}})"
+)
 # Early, mid and late in a decade are its years 0-3, 4-6 and 7-9 (the early 1990s are some
 # year of 1990-1993, stored as [1990..1993]); the 1900s and 2000s are refused, as they may be
 # a decade or a century.
@@ -482,11 +485,13 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
     except DateError as refusal:
         raise (
             _numeric_part(cleaned, text, today or date.today())
+            or _qualified_span(cleaned, text, today)
             or _instead(cleaned, text, today)
             or _season_part(cleaned, text, today)
             or _relative(cleaned, text)
             or _without_year(cleaned, text, today or date.today())
             or _guessed(cleaned, text, today)
+            or _long_year(cleaned, text)
             or refusal
         ) from None
 
@@ -505,6 +510,33 @@ def _numeric_part(cleaned: str, text: str, today: date) -> DateError | None:
     first, second, year = match.groups()
     return DateError(
         f"in the date {_quote(text)}, {_numeric(match[0], first, second, year, today)}"
+    )
+
+
+# A date marked approximate (c. early 2018) or uncertain (early 2018?), as _single reads it.
+_QUALIFIED = rf"(?P<about>{_APPROXIMATE})?(?P<date>.+?)\s*(?P<mark>[?~%])?"
+
+
+def _qualified_span(cleaned: str, text: str, today: date | None) -> DateError | None:
+    """The refusal of one day in a span (early 2018, between A and B, before A) marked
+    approximate or uncertain, which EDTF cannot store: it says so, and what to write; None
+    for any other date."""
+    match = re.fullmatch(_QUALIFIED, cleaned, re.IGNORECASE)
+    if match is None or not (match["about"] or match["mark"]):
+        return None
+    try:
+        value = parse_date(match["date"], today)
+    except DateError:
+        return None
+    if value.precision not in ONE_DAY_IN_A_SPAN:
+        return None
+    about = bool(match["about"]) or match["mark"] in ("~", "%")
+    doubt = match["mark"] in ("?", "%")
+    marked = " or ".join(w for w, on in (("approximate", about), ("uncertain", doubt)) if on)
+    return DateError(
+        f"cannot read the date {_quote(text)}: {match['date']!r} is some day in a span, not"
+        f" known which, and cannot be marked {marked} (EDTF has no such date): write"
+        f" {match['date']!r} and say the doubt in a note"
     )
 
 
@@ -658,6 +690,18 @@ def _guessed(cleaned: str, text: str, today: date | None) -> DateError | None:
     except DateError:
         return DateError(f"cannot read the date {_quote(text)}: write the year with its 4 digits")
     return DateError(f"cannot read the date {_quote(text)}: write the year in full, as in {full!r}")
+
+
+def _long_year(cleaned: str, text: str) -> DateError | None:
+    """A refusal naming a number of five or six digits where a year goes (3 May 20202): a
+    slip of the keyboard, not a year casetrack reads (nor guesses: 2020 or 2022?)."""
+    long = re.search(r"(?<![\d-])\d{5,6}(?![\d-])", cleaned)
+    if long is None:
+        return None
+    return DateError(
+        f"cannot read {long[0]!r} in the date {_quote(text)}: a year has four digits"
+        f" ({long[0]!r} has {len(long[0])})"
+    )
 
 
 def _part_of_year(lowered: str) -> str | None:
@@ -934,9 +978,23 @@ def _unreal(text: str, code: str | None = None) -> DateError:
     """A date that names no day of the calendar: when `code` (its ISO reading) names a day
     past its month's end, that is what is said ('February 2020 has 29 days'), a plainer
     reason than the list of forms, which the user followed."""
+    month_part = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", code or "")
+    if month_part and not 1 <= int(month_part[2]) <= 12:  # 2020-13-01: the 13th month
+        said = f"{_quote(text)} is not a real date: there is no month {month_part[2]}"
+        year, month, day = month_part.groups()
+        swapped = f"{year}-{day}-{month}"
+        if day and re.fullmatch(_ISO, swapped):
+            with contextlib.suppress(ValueError):  # the day and month typed the other way round
+                date.fromisoformat(swapped)
+                return DateError(
+                    f"{said}: write {swapped} if you mean {_say(swapped)} (year, month, day)"
+                )
+        return DateError(f"{said}: a month is 01 to 12")
     match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", code or "")
     if match:
         year, month, day = (int(part) for part in match.groups())
+        if year and day == 0:
+            return DateError(f"{_quote(text)} is not a real date: there is no day 00")
         if year and 1 <= month <= 12 and day > _month_length(year, month):
             length = _month_length(year, month)
             said = f"{calendar.month_name[month]} {year} has {length} days"
@@ -1194,8 +1252,37 @@ def _from_edtf(code: str, original: str) -> DateValue:
     else:
         raise _unreadable(original)
     if start and end and start > end:
-        raise DateError(f"the date {_quote(original)} ends before it starts")
+        raise _backwards(text, original)
     return DateValue(text, start, end, precision, _approximate(text), _uncertain(text))
+
+
+def _backwards(code: str, original: str) -> DateError:
+    """The refusal of a span whose ends are the wrong way round (2021-2019), with the span
+    they make the right way round: 2019/2021, or between 2019 and 2021 for one day in it."""
+    said = f"the date {_quote(original)} ends before it starts"
+    cleaned = " ".join(original.split())
+    for pattern in (_YEAR_SPAN, *(pattern for pattern, _ in _RANGES)):  # its ends swapped
+        match = re.fullmatch(pattern, cleaned.lower().replace("\u2019", "'"))
+        if match is None:
+            continue
+        ends = [i for i in range(1, match.re.groups + 1) if match[i]]
+        if len(ends) != 2:
+            continue
+        (a, b), (c, d) = match.span(ends[0]), match.span(ends[1])
+        turned = cleaned[:a] + cleaned[c:d] + cleaned[b:c] + cleaned[a:b] + cleaned[d:]
+        with contextlib.suppress(DateError):
+            return DateError(f"{said}: write {turned!r} ({display_date(parse_date(turned))})")
+    if code.startswith("[") and ".." in code:
+        low, _, high = code[1:-1].partition("..")
+        turned = f"between {_say(high)} and {_say(low)}"
+    else:
+        low, _, high = code.partition("/")
+        turned = f"{high}/{low}"
+    try:
+        parse_date(turned)
+    except DateError:
+        return DateError(f"{said}: put the earlier date first")
+    return DateError(f"{said}: write {turned!r} ({display_date(parse_date(turned))})")
 
 
 def _is_range(parsed: Any) -> bool:

@@ -255,3 +255,54 @@ def test_the_british_spelling_of_a_kind_is_the_kind(demo: Cli) -> None:
         " rename it with 'casetrack kind rename'\n"
     )
     assert demo.records() == before
+
+
+def test_a_span_marked_uncertain_is_refused_saying_what_to_write(demo: Cli) -> None:
+    """'early 2018?' was said to be unreadable at 'early 2018', which reads: the `?` is what
+    EDTF cannot store on some day of a span, and the refusal says so."""
+    before = demo.records()
+    result = demo("add", "nec-2003", "early 2018?", "Deposition", code=1)
+    assert result.stderr == (
+        "casetrack: cannot read the date 'early 2018?': 'early 2018' is some day in a span, not"
+        " known which, and cannot be marked uncertain (EDTF has no such date): write"
+        " 'early 2018' and say the doubt in a note\n"
+    )
+    said = demo("add", "nec-2003", "c. between 2003 and 2005", "Raid", code=1).stderr
+    assert "cannot be marked approximate (EDTF has no such date)" in said
+    assert demo.records() == before
+
+
+def test_a_span_the_wrong_way_round_is_refused_with_its_ends_swapped(demo: Cli) -> None:
+    before = demo.records()
+    result = demo("add", "nec-2003", "2021-2019", "Deposition", code=1)
+    assert result.stderr == (
+        "casetrack: the date '2021-2019' ends before it starts: write '2019-2021'"
+        " (2019 \u2013 2021)\n"
+    )
+    said = demo("add", "nec-2003", "between June 2005 and 2003", "Raid", code=1).stderr
+    assert said.endswith(": write 'between 2003 and June 2005' (between Jan 2003 and Jun 2005)\n")
+    assert demo.records() == before
+
+
+def test_a_third_of_a_month_joined_to_its_year_by_a_hyphen_is_read(demo: Cli) -> None:
+    """mid-Apr-2021, as 17-Jun-2003 is read."""
+    new = demo("add", "nec-2003", "mid-Apr-2021", "Deposition").stdout
+    rows = demo.query("SELECT date FROM milestones WHERE id = ?", (int(new),))
+    assert rows == [("[2021-04-11..2021-04-20]",)]
+
+
+def test_a_bad_year_or_month_is_named(demo: Cli) -> None:
+    """A five-digit year and a 13th month are named, not answered with the accepted forms."""
+    before = demo.records()
+    assert demo("add", "nec-2003", "3 may 20202", "Deposition", code=1).stderr == (
+        "casetrack: cannot read '20202' in the date '3 may 20202': a year has four digits"
+        " ('20202' has 5)\n"
+    )
+    assert demo("add", "nec-2003", "2020-13-01", "Deposition", code=1).stderr == (
+        "casetrack: '2020-13-01' is not a real date: there is no month 13: write 2020-01-13 if"
+        " you mean 13 Jan 2020 (year, month, day)\n"
+    )
+    assert demo("add", "nec-2003", "2020-13", "Deposition", code=1).stderr == (
+        "casetrack: '2020-13' is not a real date: there is no month 13: a month is 01 to 12\n"
+    )
+    assert demo.records() == before
