@@ -378,7 +378,8 @@ def wipe(store: Store) -> bool:
     with store.write(record=False):
         # Deleting from FTS5 adds tombstones: words, removed or edited away, stay in older
         # segments until they are merged.
-        for fts in ("milestone_search_fts", "party_names_fts", "document_pages_fts"):
+        for fts in ("milestone_search_fts", "party_names_fts", "document_pages_fts",
+                    "case_names_fts"):  # fmt: skip
             conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
     conn.execute("VACUUM")
     busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]

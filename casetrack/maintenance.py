@@ -19,6 +19,7 @@ from casetrack.output.files import (
     replace_durably,
     require_folder,
 )
+from casetrack.search_index import stale_case_names
 from casetrack.sql import placeholders
 from casetrack.store import Store, private_file
 from casetrack.text import plural
@@ -240,6 +241,10 @@ def _search_problems(store: Store, stale: Callable[[], tuple[int, int]]) -> list
         for count, what in ((out_of_date, "out of date"), (missing, "missing"))
         if count
     ]
+    if wrong := stale_case_names(conn):
+        problems.append(
+            f"search: {plural(wrong, 'case')} out of date in the index of case titles: {fix}"
+        )
     check_fts = (
         "INSERT INTO milestone_search_fts (milestone_search_fts, rank)"
         " VALUES ('integrity-check', 1)"

@@ -1073,6 +1073,31 @@ def m024_changes_by_user(db: Any) -> None:
     db.conn.execute("CREATE INDEX changes_user ON changes(user, id)")
 
 
+@migration
+def m025_case_names(db: Any) -> None:
+    """The words of every case's title and slug, indexed (FTS5, rowid = case id), so that
+    `search 'Estate of Hartley'` or `search hartley-estate` finds the milestones of the case
+    so titled. They are looked up when searching, not copied into each milestone's search
+    row: retitling a case, renaming it or moving a milestone to another case rewrites no
+    milestone's row. Triggers keep it in step with the cases, whatever writes them (undo
+    too); it is derived, so not in the history."""
+    refresh = (
+        "DELETE FROM case_names_fts WHERE rowid = NEW.id;"
+        " INSERT INTO case_names_fts (rowid, title, slug) VALUES (NEW.id, NEW.title, NEW.slug);"
+    )
+    for sql in (
+        "CREATE VIRTUAL TABLE case_names_fts USING fts5(title, slug,"
+        " tokenize = 'unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER cases_names_ai AFTER INSERT ON cases BEGIN {refresh} END",
+        "CREATE TRIGGER cases_names_au AFTER UPDATE OF id, title, slug ON cases BEGIN"
+        f" DELETE FROM case_names_fts WHERE rowid = OLD.id; {refresh} END",
+        "CREATE TRIGGER cases_names_ad AFTER DELETE ON cases BEGIN"
+        " DELETE FROM case_names_fts WHERE rowid = OLD.id; END",
+        "INSERT INTO case_names_fts (rowid, title, slug) SELECT id, title, slug FROM cases",
+    ):
+        db.conn.execute(sql)
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from casetrack.cases import require_case_id
 from casetrack.milestones import load_milestones
 from casetrack.models import Milestone
-from casetrack.search_index import rebuild_search
+from casetrack.search_index import rebuild_case_names, rebuild_search
 from casetrack.selection import Filters, where_clause
 from casetrack.sql import placeholders
 from casetrack.store import Store
@@ -123,6 +123,14 @@ class PageHit:
         }
 
 
+@dataclass(frozen=True)
+class NamedCase:
+    """A live case whose title or slug matches the words searched for."""
+
+    slug: str
+    title: str
+
+
 @dataclass
 class SearchResult:
     """What matched, best first, read as it is listed (each of `hits` and `pages` once),
@@ -137,6 +145,9 @@ class SearchResult:
     # and how wide their id, case, date and kind cells get.
     several_cases: Callable[[], bool] = lambda: False
     widths: Callable[[], dict[str, int]] = dict
+    # The live cases whose title or slug matches what was searched for, best first: asked
+    # when some of their milestones are listed for it, or when nothing else matched.
+    cases: Iterator[NamedCase] = field(default_factory=lambda: iter(()))
 
     def more(self) -> tuple[int, int]:
         """How many milestones, and pages of documents, matched beyond those listed."""
@@ -254,38 +265,108 @@ def search(
         + where
     )
     (total,) = conn.execute(f"SELECT count(*) {found}", [query.match, *params]).fetchone()
-    listed = f"SELECT m.id, m.case_id, m.kind, m.date, m.precision {found} ORDER BY {order} LIMIT ?"
+    columns = "m.id, m.case_id, m.kind, m.date, m.precision"
+    listed = f"SELECT {columns} {found} ORDER BY {order} LIMIT ?"
     listed_params = [query.match, *params, *order_params, _sql_limit(limit)]
+    # Then the milestones of the cases whose title or slug matches, that do not match
+    # themselves, in timeline order: looked up through the cases' own index
+    # (schema.m025_case_names), so a case retitled or a milestone moved rewrites no row.
+    named = replace(typed, match=spellings(conn, "case_names_fts", typed.match))
+    by_case = (
+        f"FROM milestones m WHERE m.case_id IN ({_NAMED_CASES}) AND m.id NOT IN"
+        " (SELECT rowid FROM milestone_search_fts WHERE milestone_search_fts MATCH ?) AND " + where
+    )
+    case_params = [named.match, query.match, *params]
+    (case_total,) = conn.execute(f"SELECT count(*) {by_case}", case_params).fetchone()
+    rest = None if limit is None else max(limit - int(total), 0)
+    listed_by_case = f"SELECT {columns} {by_case} ORDER BY {ORDER_BY} LIMIT ?"
+    by_case_params = [*case_params, _sql_limit(rest)]
+    both = f"SELECT * FROM ({listed}) UNION ALL SELECT * FROM ({listed_by_case})"
+    both_params = [*listed_params, *by_case_params]
 
     def several_cases() -> bool:
-        sql = f"SELECT count(DISTINCT case_id) > 1 FROM ({listed})"
-        return bool(conn.execute(sql, listed_params).fetchone()[0])
+        sql = f"SELECT count(DISTINCT case_id) > 1 FROM ({both})"
+        return bool(conn.execute(sql, both_params).fetchone()[0])
 
     def widths() -> dict[str, int]:
         sql = (
             "SELECT max(length(l.id)), max(length(c.slug)), max(length(l.kind))"
-            f" FROM ({listed}) l JOIN cases c ON c.id = l.case_id"
+            f" FROM ({both}) l JOIN cases c ON c.id = l.case_id"
         )
-        found = widest(conn, sql, listed_params, ("id", "case", "kind"))
-        return {**found, "date": widest_date(conn, listed, listed_params)}
+        found = widest(conn, sql, both_params, ("id", "case", "kind"))
+        return {**found, "date": widest_date(conn, both, both_params)}
 
-    hits = _hits(conn, query.match, conn.execute(listed, listed_params))
-    return SearchResult(hits, int(total), pages, page_total, limit, several_cases, widths)
+    def rows() -> Iterator[tuple[Any, ...]]:
+        yield from conn.execute(listed, listed_params)
+        if rest != 0 and case_total:
+            yield from conn.execute(listed_by_case, by_case_params)
+
+    hits = _hits(conn, query.match, named.match, rows())
+    cases = _named_cases(conn, named.match, filters) if case_total or not total else iter(())
+    return SearchResult(
+        hits, int(total) + int(case_total), pages, page_total, limit, several_cases, widths,
+        cases,
+    )  # fmt: skip
+
+
+# The live cases whose title or slug matches a query (its parameter), by id.
+_NAMED_CASES = (
+    "SELECT c.id FROM case_names_fts JOIN cases c ON c.id = case_names_fts.rowid"
+    " WHERE case_names_fts MATCH ? AND c.deleted_at IS NULL"
+)
+
+
+def _named_cases(conn: sqlite3.Connection, match: str, filters: Filters) -> Iterator[NamedCase]:
+    """The live cases whose title or slug matches `match` (those of --case alone, if given),
+    best first."""
+    where, params = "", list[object]([match])
+    if filters.cases:
+        ids = [require_case_id(conn, slug) for slug in filters.cases]
+        where, params = f" AND c.id IN ({placeholders(ids)})", [match, *ids]
+    rows = conn.execute(
+        "SELECT c.slug, c.title FROM case_names_fts JOIN cases c ON c.id = case_names_fts.rowid"
+        f" WHERE case_names_fts MATCH ? AND c.deleted_at IS NULL{where}"
+        " ORDER BY bm25(case_names_fts), c.slug",
+        params,
+    )
+    return (NamedCase(*row) for row in rows)
 
 
 def _sql_limit(limit: int | None) -> int:
     return -1 if limit is None else min(limit, 2**63 - 1)
 
 
-def _hits(conn: sqlite3.Connection, match: str, listed: Iterator[tuple[Any, ...]]) -> Iterator[Hit]:
-    """The listed milestones as hits, read and marked _CHUNK at a time."""
+def _hits(
+    conn: sqlite3.Connection, match: str, case_match: str, listed: Iterator[tuple[Any, ...]]
+) -> Iterator[Hit]:
+    """The listed milestones as hits, read and marked _CHUNK at a time. One that matched
+    by its case's title or slug alone shows that, marked, as its snippet."""
     rank = 0
-    while chunk := [row[0] for row in islice(listed, _CHUNK)]:
+    while rows := list(islice(listed, _CHUNK)):
+        chunk = [row[0] for row in rows]
         marked = _marked_text(conn, match, chunk)
+        case_of = {row[0]: row[1] for row in rows if row[0] not in marked}
+        cases = _marked_cases(conn, case_match, sorted(set(case_of.values()))) if case_of else {}
         for milestone in load_milestones(conn, chunk):
             rank += 1
-            title, column, snippet = marked[milestone.id]
+            if milestone.id in marked:
+                title, column, snippet = marked[milestone.id]
+            else:
+                title, column = milestone.title, "case"
+                snippet = cases.get(case_of[milestone.id], milestone.case)
             yield Hit(milestone, rank, title, snippet, column)
+
+
+def _marked_cases(conn: sqlite3.Connection, match: str, ids: list[int]) -> dict[int, str]:
+    """For each of these cases whose title or slug matches: the one that matches, marked."""
+    marks = placeholders(ids)
+    rows = conn.execute(
+        f"SELECT rowid, highlight(case_names_fts, 0, {_MARKS_SQL}),"
+        f" highlight(case_names_fts, 1, {_MARKS_SQL}) FROM case_names_fts"
+        f" WHERE case_names_fts MATCH ? AND rowid IN ({marks})",
+        [match, *ids],
+    )
+    return {case_id: title if _OPEN in title else slug for case_id, title, slug in rows}
 
 
 def _pages(
@@ -353,9 +434,11 @@ def mark(text: str, marks: tuple[str, str] = PLAIN_MARKS) -> str:
 
 
 def rebuild_index(store: Store) -> int:
-    """Recompute every milestone's search row and rebuild the FTS5 indexes (milestones and
-    document pages), which mends a damaged index. Returns how many milestones are indexed."""
+    """Recompute every milestone's search row and rebuild the FTS5 indexes (milestones,
+    document pages and the cases' titles and slugs), which mends a damaged index. Returns
+    how many milestones are indexed."""
     with store.write(undoable=False) as conn:
         rebuild_search(conn, through_view=True)
         conn.execute("INSERT INTO document_pages_fts (document_pages_fts) VALUES ('rebuild')")
+        rebuild_case_names(conn)
         return int(conn.execute("SELECT count(*) FROM milestone_search").fetchone()[0])

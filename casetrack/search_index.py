@@ -74,3 +74,22 @@ def search_set_aside(conn: Any, set_aside: bool = True) -> Iterator[None]:
         rebuild_search(conn)
     for sql in triggers:
         conn.execute(sql)
+
+
+def rebuild_case_names(conn: Any) -> None:
+    """Index every case's title and slug again (schema.m025_case_names), as its triggers do."""
+    conn.execute("DELETE FROM case_names_fts")
+    conn.execute(
+        "INSERT INTO case_names_fts (rowid, title, slug) SELECT id, title, slug FROM cases"
+    )
+
+
+def stale_case_names(conn: Any) -> int:
+    """How many cases the index of titles and slugs has wrong, missing or left over: the
+    cases are few, so it is compared with them whole."""
+    (count,) = conn.execute(
+        "SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM case_names_fts)"
+        " - 2 * (SELECT count(*) FROM cases c JOIN case_names_fts f ON f.rowid = c.id"
+        " WHERE f.title IS c.title AND f.slug IS c.slug)"
+    ).fetchone()
+    return int(count)

@@ -200,7 +200,9 @@ def schema_names(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
 
 def _internal(name: str) -> bool:
     """Tables no one reads even with the history: the search index's and the migrations'."""
-    return name.startswith(("milestone_search", "party_names_fts", "_sqlite", "sqlite_"))
+    return name.startswith(
+        ("milestone_search", "party_names_fts", "case_names_fts", "_sqlite", "sqlite_")
+    )
 
 
 def build(path: Path, options: ServeOptions) -> Datasette:

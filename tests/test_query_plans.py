@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # as the queries name them; a scan of any other table fails.
 SMALL = {
     "cases", "c", "kinds", "main.milestone_search_fts_config", "main.party_names_fts_config",
-    "main.document_pages_fts_config",
+    "main.document_pages_fts_config", "main.case_names_fts_config",
     "CONSTANT",
     "sqlite_sequence",  # a row per AUTOINCREMENT table
     "selected",  # an export's selected ids (exchange.selection): as many as it writes
@@ -169,6 +169,12 @@ CALLS: dict[str, Callable[[Store], object]] = {
     "search in a case": lambda store: (
         search(store.conn, "raid", Filters(cases=["bench-small"])).hits
     ),
+    # A case's title or slug lists its milestones too: found through the case's index and
+    # its milestones' case index, whatever the store holds besides.
+    "search by a case's title": lambda store: (
+        search(store.conn, "Benchmark case with 100 milestones", Filters()).hits
+    ),
+    "search by a case's slug": lambda store: search(store.conn, "bench-small", Filters()).hits,
     "export of a case": _export(cases=["bench-small"]),
     "export of a party": _export(parties=["bench-party"]),
     "export of a date window": _export(since=parse_date("2001-01"), until=parse_date("2001-03")),

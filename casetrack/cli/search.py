@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
+from itertools import islice
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from casetrack.cli import filters as f
 from casetrack.cli.common import FormatOption, OutputFormat, counted, open_store, say, written
 
+if TYPE_CHECKING:
+    from casetrack.search import NamedCase
+
+# How many cases whose title or slug matches are named, each on a line of its own.
+_NAMED = 3
+_WIDTH = 79
 # Bold yellow on a terminal; NO_COLOR (https://no-color.org) or a pipe get plain brackets.
 _ANSI_MARKS = ("\x1b[1;33m", "\x1b[0m")
 
@@ -66,11 +73,26 @@ def search(
     chosen = filters.selected()
     result = find(store.conn, " ".join(text or []), chosen, None if all_ else limit)
     if not result.total and not result.page_total and fmt is OutputFormat.table:
-        say("no matches")
+        cases = list(islice(result.cases, _NAMED + 1))
+        say("no milestones match" if cases else "no matches")
+        _say_cases(cases)
         return
     write_search(written, result.hits, fmt.value, _marks(fmt), result.pages,
                  result.several_cases, result.widths)  # fmt: skip
+    _say_cases(list(islice(result.cases, _NAMED + 1)))
     for more, what in zip(result.more(), ("", " in documents"), strict=True):
         if more:
             say(f"{more} more match{'es' if more > 1 else ''}{what}: show them with --limit N"
                 " or --all")  # fmt: skip
+
+
+def _say_cases(cases: list[NamedCase]) -> None:
+    """Name the cases whose title or slug matched (their milestones are listed after those
+    that hold the words themselves) and how to list one: at most _NAMED of them."""
+    for case in cases[:_NAMED]:
+        # One line in 80 columns: a long title is cut short.
+        room = max(_WIDTH - len(f'case {case.slug}, "": casetrack timeline {case.slug}'), 12)
+        title = case.title if len(case.title) <= room else case.title[: room - 1] + "…"
+        say(f'case {case.slug}, "{title}": casetrack timeline {case.slug}')
+    if len(cases) > _NAMED:
+        say("more cases match: casetrack case list")
