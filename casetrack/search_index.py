@@ -88,8 +88,8 @@ def stale_case_names(conn: Any) -> int:
     """How many cases the index of titles and slugs has wrong, missing or left over: the
     cases are few, so it is compared with them whole."""
     (count,) = conn.execute(
-        "SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM case_names_fts)"
-        " - 2 * (SELECT count(*) FROM cases c JOIN case_names_fts f ON f.rowid = c.id"
-        " WHERE f.title IS c.title AND f.slug IS c.slug)"
+        "SELECT (SELECT count(*) FROM cases) - (SELECT count(*) FROM cases c"
+        " JOIN case_names_fts f ON f.rowid = c.id WHERE f.title IS c.title AND f.slug IS c.slug)"
+        " + (SELECT count(*) FROM case_names_fts WHERE rowid NOT IN (SELECT id FROM cases))"
     ).fetchone()
     return int(count)

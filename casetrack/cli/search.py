@@ -54,7 +54,8 @@ def search(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Find milestones whose title, note, location, tags, quotes, parties or sources match,
-    and pages of registered documents (below them; with no filter but --case).
+    then the other milestones of the cases whose title or slug matches, and pages of
+    registered documents (below them; with no filter but --case).
 
     Case and accents do not matter. Examples: casetrack search raid ;
     casetrack search '"money laundering"' --case nec-2003 ; casetrack search 'farah*' --format json
