@@ -10,6 +10,7 @@ means. Paths are kept relative to the store's folder when the file lies below it
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 import sqlite3
 import uuid
@@ -409,10 +410,52 @@ class Verified:
     file: Path
     status: str  # unchanged, changed, missing
     quotes_not_found: int = 0  # quotes cited from it that are not on their page
+    resolve: str = ""  # what to do, for a document changed or missing
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.document.id, "title": self.document.title, "status": self.status,
-                "path": str(self.file), "sha256": self.document.sha256}  # fmt: skip
+                "path": str(self.file), "sha256": self.document.sha256,
+                "resolve": self.resolve or None}  # fmt: skip
+
+
+def _resolve(
+    conn: sqlite3.Connection, document: Document, file: Path, status: str, now_sha: str
+) -> str:
+    """How to end a document's 'changed' or 'missing' for good: the commands that do, for
+    this document (cited or not, its file's bytes now registered or not)."""
+    if status == "unchanged":
+        return ""
+    me = document.id
+    (cited,) = conn.execute(
+        "SELECT count(*) FROM milestone_sources ms JOIN sources s ON s.id = ms.source_id"
+        " WHERE s.document_id = ?",
+        (me,),
+    ).fetchone()
+    if status == "missing":
+        fix = "'casetrack doc add FILE' with the file where it is now re-attaches it (same bytes)"
+        if cited:
+            return f"{fix}; or 'casetrack doc replace {me} NEW' moves its citations to document NEW"
+        return f"{fix}; or 'casetrack doc rm {me}' forgets it"
+    now = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (now_sha,)).fetchone()
+    keep = "a copy of its original bytes, given to 'casetrack doc add COPY', re-attaches it"
+    if now is not None:  # the file as it is now was registered: a document of its own
+        if not cited:
+            return (
+                f"the file is now document {now[0]}: 'casetrack doc rm {me}' forgets this one"
+                f" (or {keep})"
+            )
+        return (
+            f"the file is now document {now[0]}: 'casetrack doc replace {me} {now[0]}' moves its"
+            f" {plural(cited, 'citation')} to document {now[0]} and forgets this one (or {keep})"
+        )
+    path = str(file) if shlex.quote(str(file)) == str(file) else '"' + str(file) + '"'
+    register = f"'casetrack doc add {path}' registers the file as it is now"
+    if not cited:
+        return f"'casetrack doc rm {me}' forgets it ({register}; or {keep})"
+    return (
+        f"{register} (document NEW), then 'casetrack doc replace {me} NEW' moves its"
+        f" {plural(cited, 'citation')} there and forgets this one (or {keep})"
+    )
 
 
 def verify_documents(store: Store, refs: list[str]) -> list[Verified]:
@@ -431,8 +474,10 @@ def verify_documents(store: Store, refs: list[str]) -> list[Verified]:
     results = []
     for document in documents:
         file = located(store, document)
+        sha256 = ""
         try:
-            status = "unchanged" if file_facts(file).sha256 == document.sha256 else "changed"
+            sha256 = file_facts(file).sha256
+            status = "unchanged" if sha256 == document.sha256 else "changed"
         except OSError:
             status = "missing"
         (not_found,) = conn.execute(
@@ -440,8 +485,90 @@ def verify_documents(store: Store, refs: list[str]) -> list[Verified]:
             " WHERE s.document_id = ? AND ms.quote_found = 0",
             (document.id,),
         ).fetchone()
-        results.append(Verified(document, file, status, not_found))
+        resolve = _resolve(conn, document, file, status, sha256)
+        results.append(Verified(document, file, status, not_found, resolve))
     return results
+
+
+@dataclass(frozen=True)
+class Replaced:
+    old: Document
+    new: Document
+    moved: int  # citations moved from old to new
+    quotes_not_found: int  # of those, quotes not on their page of the new document
+
+
+def replace_document(store: Store, old_ref: str, new_ref: str) -> Replaced:
+    """Have the milestones citing document `old_ref` cite `new_ref` instead, at the page of
+    the same label, their quotes checked against its pages, and forget the old document (its
+    file changed, and the new bytes are the new document). One write: undo restores both.
+    Refused, writing nothing, when the new document has no page a citation names or a
+    milestone cites both."""
+    from casetrack.document_pages import quote_found
+
+    with store.write() as conn:
+        old, new = get_document(conn, old_ref), get_document(conn, new_ref)
+        if old.id == new.id:
+            raise CasetrackError(f"document {old.id} cannot replace itself: give two documents")
+        (old_source,) = conn.execute(
+            "SELECT id FROM sources WHERE document_id = ?", (old.id,)
+        ).fetchone() or (None,)
+        (new_source,) = conn.execute(
+            "SELECT id FROM sources WHERE document_id = ?", (new.id,)
+        ).fetchone()
+        citations = conn.execute(
+            "SELECT rowid, milestone_id, page, quote FROM milestone_sources WHERE source_id = ?"
+            " ORDER BY milestone_id",
+            (old_source,),
+        ).fetchall()
+        labels = dict(
+            conn.execute(
+                "SELECT label, page_index FROM document_pages WHERE document_id = ?"
+                " ORDER BY page_index DESC",
+                (new.id,),
+            ).fetchall()
+        )
+        both = [
+            str(m) for _, m, _, _ in citations
+            if conn.execute(
+                "SELECT 1 FROM milestone_sources WHERE milestone_id = ? AND source_id = ?",
+                (m, new_source),
+            ).fetchone()
+        ]  # fmt: skip
+        if both:
+            raise CasetrackError(
+                f"{noun(len(both), 'milestone')} {', '.join(both)} cite both documents {old.id}"
+                f" and {new.id}: remove one citation first ('casetrack edit ID --remove-cite"
+                f" {old.id}')"
+            )
+        lost = [(m, page) for _, m, page, _ in citations if page and page not in labels]
+        if lost:
+            m, page = lost[0]
+            raise CasetrackError(
+                f"document {new.id} has no page {page!r}, cited from document {old.id} by"
+                f" milestone {m}: cite another page first ('casetrack edit {m} --remove-cite"
+                f" {old.id} --cite {new.id}:PAGE')"
+            )
+        not_found = 0
+        for rowid, _, page, quote in citations:
+            index = labels.get(page) if page else None
+            found = None
+            if quote and index is not None:
+                (text,) = conn.execute(
+                    "SELECT text FROM document_pages WHERE document_id = ? AND page_index = ?",
+                    (new.id, index),
+                ).fetchone()
+                found = quote_found(quote, text)
+                not_found += found == 0
+            conn.execute(
+                "UPDATE milestone_sources SET source_id = ?, page_index = ?, quote_found = ?"
+                " WHERE rowid = ?",
+                (new_source, index, found, rowid),
+            )
+        conn.execute("DELETE FROM sources WHERE document_id = ?", (old.id,))
+        conn.execute("DELETE FROM document_pages WHERE document_id = ?", (old.id,))
+        conn.execute("DELETE FROM documents WHERE id = ?", (old.id,))
+    return Replaced(old, new, len(citations), not_found)
 
 
 def remove_document(store: Store, ref: str) -> Document:

@@ -363,3 +363,84 @@ def test_doc_show_marks_a_quote_not_found_on_its_page_as_show_does(
     assert "Summary of the (quote" not in table
     listed = json.loads(cli("doc", "show", "1", "-f", "json").stdout)["milestones"]
     assert [(m["id"], m["quote_found"]) for m in listed] == [(1, True), (2, False)]
+
+
+def test_a_changed_file_added_again_is_resolved_by_replacing_the_old_document(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A text file changed and added again is a new document; `doc verify` says of the old
+    one what ends its 'changed' ('doc replace 1 2'), which moves its citations to the new
+    one and forgets it, so verify passes from then on; one undo brings it back."""
+    cli("init")
+    cli("case", "add", "acme", "--title", "Acme")
+    release = tmp_path / "release.txt"
+    release.write_text("On 18 May 2023 the court of appeal upheld the conviction.\n")
+    cli("doc", "add", str(release))
+    cli("add", "acme", "2023-05-18", "Appeal ruling", "--cite", "1:1", "--quote", "court of appeal")
+    release.write_text("On 18 May 2023 the court of appeal quashed the conviction.\n")
+    result = cli("doc", "verify", code=1)
+    assert f"'casetrack doc add {release}' registers the file as it is now" in result.stderr
+    assert "'casetrack doc replace 1 NEW'" in result.stderr
+    assert cli("doc", "add", str(release)).stdout == "2\n"
+    result = cli("doc", "verify", code=1)
+    assert (
+        "document 1 changed: the file is now document 2: 'casetrack doc replace 1 2' moves its"
+        " 1 citation to document 2 and forgets this one" in result.stderr
+    )
+    before = cli.records()
+    done = cli("doc", "replace", "1", "2")
+    assert "replaced document 1 (release.txt) with document 2 (release.txt): 1 citation" in (
+        done.stderr
+    )
+    assert cli.query(
+        "SELECT s.document_id, ms.page, ms.quote_found FROM milestone_sources ms"
+        " JOIN sources s ON s.id = ms.source_id"
+    ) == [(2, "1", 1)]
+    assert cli.query("SELECT id FROM documents") == [(2,)]
+    for _ in range(2):  # for good: every run
+        result = cli("doc", "verify")
+        assert " changed " not in result.stdout and not result.stderr
+    cli("undo")
+    assert cli.records() == before
+    cli("doc", "verify", code=1)
+
+
+def test_verify_says_how_to_resolve_a_missing_or_changed_uncited_document(
+    cli: Cli, tmp_path: Path
+) -> None:
+    cli("init")
+    (tmp_path / "a.txt").write_text("first\n")
+    (tmp_path / "b.txt").write_text("second\n")
+    cli("doc", "add", str(tmp_path / "a.txt"))
+    cli("doc", "add", str(tmp_path / "b.txt"))
+    (tmp_path / "a.txt").write_text("first, changed\n")
+    (tmp_path / "b.txt").unlink()
+    result = cli("doc", "verify", "-f", "json", code=1)
+    resolve = {r["id"]: r["resolve"] for r in json.loads(result.stdout)}
+    assert resolve[1].startswith("'casetrack doc rm 1' forgets it")
+    assert resolve[2].startswith("'casetrack doc add FILE' with the file where it is now")
+    assert "'casetrack doc rm 2' forgets it" in resolve[2]
+    for line in ("document 1 changed: 'casetrack doc rm 1'", "document 2 missing: 'casetrack"):
+        assert line in result.stderr
+    cli("doc", "rm", "1")
+    cli("doc", "rm", "2")
+    assert "changed" not in cli("doc", "verify").stderr
+
+
+def test_replace_refuses_a_page_the_new_document_lacks(cli: Cli, tmp_path: Path) -> None:
+    cli("init")
+    cli("case", "add", "c", "--title", "C")
+    two = tmp_path / "two.txt"
+    two.write_text("page one\fpage two\n")
+    cli("doc", "add", str(two))
+    cli("add", "c", "2020", "Filed", "--cite", "1:2")
+    two.write_text("one page now\n")
+    cli("doc", "add", str(two))
+    before = cli.records()
+    result = cli("doc", "replace", "1", "2", code=1)
+    assert (
+        "document 2 has no page '2', cited from document 1 by milestone 1: cite another page"
+        " first ('casetrack edit 1 --remove-cite 1 --cite 2:PAGE')" in result.stderr
+    )
+    assert cli.records() == before
+    assert "cannot replace itself" in cli("doc", "replace", "2", "2", code=1).stderr

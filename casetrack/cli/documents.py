@@ -10,11 +10,19 @@ from typing import Annotated, Any
 
 import typer
 
-from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_details, open_store, say
+from casetrack.cli.common import (
+    FormatOption,
+    OutputFormat,
+    emit,
+    emit_details,
+    open_store,
+    say,
+    say_folded,
+)
 from casetrack.text import plural
 
 app = typer.Typer(
-    help="Register documents (PDF, HTML, text), list, show, verify, open and remove them.",
+    help="Register documents (PDF, HTML, text), list, show, verify, replace, open and remove them.",
     no_args_is_help=True,
 )
 DocRef = Annotated[str, typer.Argument(metavar="ID", help="Document id (or its SHA-256).")]
@@ -140,7 +148,9 @@ def verify(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Hash the files again: unchanged, changed or missing; exit 1 unless all are unchanged.
-    The quotes cited from them are checked against their pages again, those not found said.
+    Each one changed or missing gets a line saying what resolves it (doc replace, doc rm,
+    doc add). The quotes cited from them are checked against their pages again, those not
+    found said.
 
     Example: casetrack doc verify ; casetrack doc verify 3 4
     """
@@ -151,6 +161,9 @@ def verify(
     records = _paths_folded([r.to_dict() for r in results], fmt, columns, flexible)
     emit(records, fmt, columns, flexible, empty="no documents to verify")
     for r in results:
+        if r.resolve:
+            say_folded(f"document {r.document.id} {r.status}: {r.resolve}", hang="  ")
+    for r in results:
         if r.quotes_not_found:
             say(f"document {r.document.id}: {plural(r.quotes_not_found, 'quote')} cited from it"
                 " not found on their page ('casetrack check' lists them)")  # fmt: skip
@@ -158,6 +171,36 @@ def verify(
     if bad:
         say(f"{len(bad)} of {plural(len(results), 'document')} changed or missing")
         raise typer.Exit(1)
+
+
+@app.command("replace")
+def replace(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The document whose file changed.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The document its file is now.")],
+) -> None:
+    """Move the citations of a document whose file changed to the document it is now, at the
+    pages of the same labels, and forget the old one ('casetrack undo' brings it back).
+
+    For a file changed since it was registered, which 'doc verify' says changed: register it
+    again ('casetrack doc add FILE' gives the new document), then replace the old one.
+
+    Example: casetrack doc add release.txt ; casetrack doc replace 1 2
+    """
+    from casetrack.documents import replace_document
+
+    done = replace_document(open_store(ctx), old, new)
+    quotes = (
+        f"; {plural(done.quotes_not_found, 'quote')} not found on its page ('casetrack check'"
+        " lists them)"
+        if done.quotes_not_found
+        else ""
+    )
+    say_folded(
+        f"replaced document {done.old.id} ({done.old.title}) with document {done.new.id}"
+        f" ({done.new.title}): {plural(done.moved, 'citation')} moved{quotes};"
+        " 'casetrack undo' brings it back"
+    )
 
 
 @app.command("open")
