@@ -1996,3 +1996,37 @@ def test_a_treaty_bodys_date_of_the_requete_is_a_filing() -> None:
 )  # fmt: skip
 def test_heldout14s_shapes(text: str, expected: list[tuple[str, str]]) -> None:
     assert kinds(text) == expected
+
+
+def test_a_charge_quoted_in_its_terms_dates_the_facts() -> None:
+    text = (
+        "On 3 June 2019, at the High Court in Glasgow, the appellant was convicted of a charge"
+        " which libelled that:\n\u201con 7 May 2018 at Flat 2, 10 High Street, Glasgow, you did"
+        " assault John Doe and did murder him.\u201d"
+    )
+    assert kinds(text) == [("2019-06-03", "conviction"), ("2018-05-07", "other")]
+
+
+_BANNER = "A law site is celebrating its years of free access to the law, with thanks. " * 8
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a breadcrumb past a long banner, run into the page's URL line
+        "High Court of Justiciary Decisions\n" + _BANNER + "\nYou are here: SITE >> Databases"
+        " >> Justiciary Decisions >> SMITH, APPEAL AGAINST CONVICTION BY AGAINST HM ADVOCATE"
+        " [2019] HCJAC 12 (3 May 2019) URL:"
+        " http://example.org/2019/12.html\nOPINION OF THE COURT\nin\nNOTE OF APPEAL AGAINST"
+        " CONVICTION\nby\nJOHN SMITH\nAppellant\n",
+        # a title line that names the case by its neutral citation alone
+        "SMITH, APPEAL AGAINST SENTENCE BY AGAINST THE ADVOCATE [2019] ScotHC HCJAC_12"
+        " (3 May 2019)\n" + _BANNER[:200] + "\nAPPEAL COURT\nOPINION OF THE COURT\n",
+        # the date alone on its line, under the caption and above the opinion's first heading
+        "APPEAL COURT\n[2019] HCJAC 12\nOPINION OF THE COURT\nin\nNOTE OF APPEAL AGAINST"
+        " CONVICTION\nby\nJOHN SMITH\nAppellant;\nagainst\nTHE ADVOCATE\nRespondent:\n" + _BANNER
+        + "\n3 May 2019\nIntroduction\n[1] This is an appeal.",
+    ],
+)  # fmt: skip
+def test_an_appeal_courts_head_dates_its_ruling(head: str) -> None:
+    assert kinds(head) == [("2019-05-03", "ruling")]

@@ -936,7 +936,7 @@ _DATE_OPENS = Regex(
 _DISMISSED_SUBJECTS = {("appeal", 0): "ruling", ("motion", 0): "order"}
 _OPENER = 60  # characters at most before a date that opens its clause
 # A date opening what a colon introduces, a clause that names no step: the facts told.
-_TOLD_AFTER_COLON = Regex(r"\s*(?:le|on|in|en)\s+")
+_TOLD_AFTER_COLON = Regex(r"\s*[\"\u201c\u00ab]?\s*(?:le|on|in|en)\s+")
 _CLAUSE_WORDS = 3
 # A requête registered at a French administrative court, and what it asks of which court.
 _REQUETE_BEFORE = Regex(
@@ -1519,9 +1519,15 @@ class KindWords:
             colon >= 0
             and _TOLD_AFTER_COLON.rx.fullmatch(self.folded, colon + 1, start)
             and len(self.folded[end:high].split()) >= _CLAUSE_WORDS
-            and not any(in_scope(index) for index in range(before + 1, len(self.words)))
+            and not any(
+                in_scope(index) and self.words[index][2] != "other"
+                for index in range(before + 1, len(self.words))
+            )
         ):
-            return "other"  # "a condamné X, en raison des faits suivants: le 4 mars 2004, il"
+            # "a condamné X, en raison des faits suivants: le 4 mars 2004, il"; a charge quoted
+            # in its terms: "a charge which libelled that: “on 7 December 2014 ... you did
+            # assault ... and did murder him”"
+            return "other"
         scored: list[tuple[float, str]] = []
         index = before
         while index >= 0 and len(scored) < _NEIGHBOURS:
@@ -1854,8 +1860,16 @@ _DECIDED_ON = Regex(
 # The text's own citation line, its date in brackets at the end: "Stalio v The Queen [2012]
 # VSCA 120 (12 June 2012)", "Uganda v Akugizibwe (Criminal Session 280 of 2022) [2024] UGHC 467
 # (18 June 2024)", "Centrum Financial Services Ltd. Vs. State of NCT of Delhi [28/01/2022]".
-_CITED_AS = Regex(r"^\W*\w[^\n]{0,160}?\s(?:v|vs|c)\.?\s[^\n]{1,200}?[(\[]\s*$")
-_CITED_CLOSE = Regex(r"\s*[)\]]\s*$")
+# (or named by its neutral citation alone: "GORDON, APPEAL AGAINST SENTENCE ... [2018] ScotHC
+# HCJAC_21 (25 January 2018)"; a site's breadcrumb may run into its "URL:" line)
+_CITED_AS = Regex(
+    r"^\W*\w[^\n]{0,160}?(?:\s(?:v|vs|c)\.?\s[^\n]{1,200}?"
+    r"|\[(?:19|20)\d\d\]\s+(?:[a-z]+\s+){1,2}?[a-z_]*\d+\s*)[(\[]\s*$"
+)
+_CITED_CLOSE = Regex(r"\s*[)\]]\s*(?:url:.*)?$")
+# The opinion's first heading or paragraph under a date alone on its line: the date is the
+# decision's, given above its reasons ("Respondent: ...\n19 August 2016\nIntroduction\n[1]").
+_REASONS_BELOW = Regex(r"[ \t|]*\n\s*(?:introduction|background|\[1\])")
 # The day a decision was pronounced, on the line after its hearing's: "Prononcé du 19 avril".
 _PRONOUNCED_AFTER = Regex(r"\s*\n\s*(?:prononce\w*|lecture|lu|rendu\w*) (?:du|le|en)\b")
 
@@ -2072,14 +2086,24 @@ def header_kind(
     heard = not rest.strip(" |\t") and _HEARD_ABOVE.rx.search(
         story[:offset] + sentence[:line_start]
     )
-    if offset + start >= HEAD and not (label and label["label"]) and not titled and not heading:
+    reasons_below = not rest.strip(" |\t") and bool(
+        _REASONS_BELOW.rx.match(fold_same_length(story[offset + end : offset + end + 40]).lower())
+    )
+    said_before = line[: start - line_start]
+    cited_as = _CITED_AS.rx.match(said_before) and _CITED_CLOSE.rx.fullmatch(line, end - line_start)
+    if (
+        offset + start >= HEAD
+        and not (label and label["label"])
+        and not titled
+        and not heading
+        and not reasons_below
+        and not cited_as  # a site's breadcrumb after a long banner names the case and its day
+    ):
         return "hearing" if heard else None
     if heading in ("hearing", "filing") or heard:
         return heading or "hearing"  # "Date and Place of Hearing: ...", "HEARING DATE:\n3 May"
-    said_before = line[: start - line_start]
     if _ENTERED_ON_ROLL.rx.search(said_before):
         return "complaint"  # the request that opened the case, lodged that day
-    cited_as = _CITED_AS.rx.match(said_before) and _CITED_CLOSE.rx.fullmatch(line, end - line_start)
     decided_on = (
         _DECIDED_ON.rx.search(said_before) is not None or heading == "decision" or bool(cited_as)
     )
