@@ -142,7 +142,6 @@ def add_document(
         with_ocr = kind == "pdf" and shutil.which("tesseract") is not None
         count, pages = read_pages(path, kind, ocr if with_ocr else None)
         name = clean_text(title) if title and clean_text(title) else path.name
-        warnings += _path_taken(conn, kept_path(store, path), path)
         cursor = conn.execute(
             "INSERT INTO documents (uid, sha256, size, pages, media_type, path, title, custodian,"
             " bates_first, bates_last, case_id, added_at, added_by)"
@@ -152,6 +151,7 @@ def add_document(
              now(), os_user()),
         )  # fmt: skip
         document_id = int(cursor.lastrowid or 0)
+        warnings += _path_taken(conn, kept_path(store, path), path, document_id)
         with_text = 0
         for page in pages:
             conn.execute(
@@ -180,17 +180,22 @@ def add_document(
         return Added(get_document(conn, str(document_id)), new=True, warnings=warnings)
 
 
-def _path_taken(conn: sqlite3.Connection, kept: str, path: Path) -> list[str]:
+def _path_taken(conn: sqlite3.Connection, kept: str, path: Path, new: int) -> list[str]:
     """A warning when documents were registered from this path with other bytes: the file
     changed (or was replaced) since, so this is a new document, and those no longer have
-    their file, which `doc verify` will say."""
-    ids = [str(r[0]) for r in conn.execute("SELECT id FROM documents WHERE path = ?", (kept,))]
+    their file, which `doc verify` will say until `doc replace` moves their citations."""
+    ids = [
+        str(r[0])
+        for r in conn.execute("SELECT id FROM documents WHERE path = ? AND id != ?", (kept, new))
+    ]
     if not ids:
         return []
     named = f"{noun(len(ids), 'document')} {', '.join(ids)}"
+    replace = f"'casetrack doc replace {ids[0] if len(ids) == 1 else 'OLD'} {new}'"
     return [
         f"{path.name} was registered with other bytes as {named}: the file changed since, so"
-        f" this is a new document ('casetrack doc verify {' '.join(ids)}' says changed)"
+        f" this is a new document ('casetrack doc verify {' '.join(ids)}' says changed until"
+        f" {replace} moves {'its' if len(ids) == 1 else 'their'} citations here)"
     ]
 
 

@@ -316,7 +316,8 @@ def test_a_file_changed_since_it_was_registered_warns_naming_the_document(
     assert result.stdout == "2\n"
     assert result.stderr.splitlines()[0] == (
         "warning: release.txt was registered with other bytes as document 1: the file changed"
-        " since, so this is a new document ('casetrack doc verify 1' says changed)"
+        " since, so this is a new document ('casetrack doc verify 1' says changed until"
+        " 'casetrack doc replace 1 2' moves its citations here)"
     )
     again = cli("doc", "add", str(release))
     assert again.stdout == "2\n" and "warning" not in again.stderr
