@@ -7,9 +7,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from casetrack.cases import require_case_id
+from casetrack.cases import case_slugs, require_case_id
 from casetrack.clock import now
 from casetrack.dates import (
+    DateError,
     DateValue,
     calendar_doubt,
     display_date,
@@ -33,6 +34,7 @@ from casetrack.drafts import (
     date_columns,
     optional_text,
     parse_party_spec,
+    parsed_date,
     required_title,
 )
 from casetrack.errors import CasetrackError, NotFoundError
@@ -42,7 +44,7 @@ from casetrack.sources import find_source
 from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER
-from casetrack.text import did_you_mean, name_key
+from casetrack.text import closest, did_you_mean, name_key, shell_word
 from casetrack.writer import MilestoneWriter, check_kind, find_kind, place, rekind
 
 # SQLite limits host parameters per statement; load records in chunks below it.
@@ -190,11 +192,14 @@ def list_kinds(store: Store) -> Iterator[dict[str, object]]:
 
 def add_milestone(store: Store, draft: Draft) -> WriteReport:
     """Record one milestone with its links, all in one transaction."""
-    checked = check(draft)
-    with store.write() as conn:
-        writer = MilestoneWriter(conn, any_spelling=True)
-        (milestone_id,) = writer.insert([writer.resolve(checked).row()])
-        repeated = _repeated(conn, milestone_id)
+    try:
+        checked = check(draft)
+        with store.write() as conn:
+            writer = MilestoneWriter(conn, any_spelling=True)
+            (milestone_id,) = writer.insert([writer.resolve(checked).row()])
+            repeated = _repeated(conn, milestone_id)
+    except (DateError, NotFoundError) as refusal:
+        raise _misordered(store.conn, draft) or refusal from None
     created = writer.created
     return WriteReport(
         milestone_id,
@@ -205,6 +210,38 @@ def add_milestone(store: Store, draft: Draft) -> WriteReport:
         created.roles,
         warnings=[*_calendar(checked.date), *created.warnings, *repeated],
     )
+
+
+def _misordered(conn: sqlite3.Connection, draft: Draft) -> CasetrackError | None:
+    """The refusal of `add`'s arguments typed in another order, saying the order meant: the
+    date first (`add 2021-08-10 smith-v-orion Deposition`: a first argument that reads as a
+    date and names no case), naming the case closest to the argument after it, or the title
+    and the date swapped (a title that reads as a date, and a date that does not); None
+    when neither is the case."""
+    case, when, title = draft.case.strip(), draft.date.strip(), draft.title.strip()
+    slugs = case_slugs(conn)
+    if case not in slugs and _reads_as_date(case):
+        near = [when] if when in slugs else closest(when, slugs, n=1)
+        said = f"{case!r} is a date, not a case: the case comes first"
+        if not near:
+            return CasetrackError(f"{said}, as in 'casetrack add CASE DATE TITLE'")
+        meant = " ".join(map(shell_word, (near[0], case, title)))
+        return CasetrackError(f"{said}, as in 'casetrack add {meant}'")
+    if title and _reads_as_date(title) and not _reads_as_date(when):
+        meant = " ".join(map(shell_word, (case, title, when)))
+        return CasetrackError(
+            f"the title and the date are swapped: {title!r} is the date: write"
+            f" 'casetrack add {meant}'"
+        )
+    return None
+
+
+def _reads_as_date(text: str) -> bool:
+    try:
+        parsed_date(text)
+    except CasetrackError:
+        return False
+    return True
 
 
 def _calendar(value: DateValue | None) -> list[str]:

@@ -306,3 +306,31 @@ def test_a_bad_year_or_month_is_named(demo: Cli) -> None:
         "casetrack: '2020-13' is not a real date: there is no month 13: a month is 01 to 12\n"
     )
     assert demo.records() == before
+
+
+def test_arguments_in_another_order_are_refused_with_the_order_meant(demo: Cli) -> None:
+    """`add DATE CASE TITLE` (a first argument that reads as a date and is no case) says the
+    case comes first, naming the case closest to the word typed; a title and a date
+    swapped are given back the right way round, quoted for the shell. Nothing is written."""
+    before = demo.records()
+    result = demo("add", "2021-08-10", "nec-2003", "Deposition", code=1)
+    assert result.stderr == (
+        "casetrack: '2021-08-10' is a date, not a case: the case comes first, as in"
+        " 'casetrack add nec-2003 2021-08-10 Deposition'\n"
+    )
+    said = demo("add", "2021-08-10", "nec-203", "Deposition of Jane", code=1).stderr
+    assert said.endswith(" as in 'casetrack add nec-2003 2021-08-10 \"Deposition of Jane\"'\n")
+    said = demo("add", "17 June 2003", "other", "Raid", code=1).stderr
+    assert said == (
+        "casetrack: '17 June 2003' is a date, not a case: the case comes first, as in"
+        " 'casetrack add CASE DATE TITLE'\n"
+    )
+    result = demo("add", "nec-2003", "Deposition of Jane Smith", "2021-08-10", code=1)
+    assert result.stderr == (
+        "casetrack: the title and the date are swapped: '2021-08-10' is the date: write"
+        " 'casetrack add nec-2003 2021-08-10 \"Deposition of Jane Smith\"'\n"
+    )
+    assert demo.records() == before
+    # A case whose slug reads as a date is a case.
+    demo("case", "add", "2021", "--title", "Twenty twenty-one")
+    demo("add", "2021", "2021-08-10", "Deposition")
