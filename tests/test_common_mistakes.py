@@ -226,6 +226,9 @@ def test_words_left_over_after_an_option_value_are_quoted_with_it(demo: Cli) -> 
     )
     said = demo("add", "nec-2003", "2021", "Raid", "--party=Jane", "Roe", code=2).stderr
     assert said.endswith(" casetrack add nec-2003 2021 Raid --party 'Jane Roe'\n")
+    # The words an argument left over, before it: they are the argument's, not the option's.
+    said = demo("party", "add", "--kind", "person", "Maryam", "Rajavi", code=2).stderr
+    assert said.endswith(" e.g. casetrack party add 'Maryam Rajavi'\n")
     assert demo.records() == before
 
 

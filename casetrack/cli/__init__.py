@@ -178,10 +178,11 @@ def _quote_hint(message: str, ctx: typer.Context) -> str | None:
 
 
 def _option_words_hint(message: str, ctx: typer.Context, args: Sequence[str]) -> str | None:
-    """Words left over where one follows an option's value (`--party Eleanor
+    """Words left over (Click fills the arguments in order: the last words that are no option
+    nor its value) where one follows an option's value (`--party Eleanor
     Hartley-Brooks:executor`) were meant as that value: show the command line with them
-    quoted with it, not glued to the last argument (the other words left over, if any, are
-    the last argument's, as _quote_hint has it)."""
+    quoted with it, not glued to the last argument (the other words left over are the last
+    argument's, as _quote_hint has it); None when no word left over follows an option."""
     import shlex
 
     leftover = "Got unexpected extra argument(s) ("
@@ -193,29 +194,34 @@ def _option_words_hint(message: str, ctx: typer.Context, args: Sequence[str]) ->
     if start is None:
         return None
     options = {o: p for p in ctx.command.params if p.param_type_name == "option" for o in p.opts}
-    meant: list[list[str]] = []  # each option with its value, and each argument
+    groups: list[list[str]] = []  # each option with its value, each flag and each argument
     plain: list[int] = []  # which of them are arguments
-    option = None  # the first option whose value took words left over
     words = iter(args[start + len(path) :])
     for word in words:
         param = options.get(word.partition("=")[0] if word.startswith("--") else word)
         if param is not None and "=" in word and word.startswith("--"):
-            meant.append(word.split("=", 1))
+            groups.append(word.split("=", 1))
         elif param is not None and not getattr(param, "is_flag", False):
-            meant.append([word, next(words, "")])
-        elif param is not None or word.startswith("-"):  # a flag, or --option=value
-            meant.append([word])
-        elif extra and meant and len(meant[-1]) == 2 and meant[-1][0] in options:
-            option = option or options[meant[-1][0]]
-            meant[-1][-1] += " " + word
-            extra -= 1
+            groups.append([word, next(words, "")])
+        elif param is not None or word.startswith("-"):  # a flag
+            groups.append([word])
         else:
-            plain.append(len(meant))
-            meant.append([word])
+            plain.append(len(groups))
+            groups.append([word])
+    left = set(plain[-extra:])
+    meant: list[list[str]] = []
+    option = None  # the first option whose value took words left over
+    for i, group in enumerate(groups):
+        if i not in left:
+            meant.append(group)
+        elif not meant or (len(meant[-1]) == 1 and meant[-1][0].startswith("-")):
+            return None  # after a flag: not an option's value, nor surely the argument's
+        else:
+            if len(meant[-1]) == 2 and option is None:
+                option = options[meant[-1][0]]
+            meant[-1][-1] += " " + group[0]
     if option is None:
         return None
-    for i in reversed(plain[len(plain) - extra :] if extra else []):  # the last argument's
-        meant[i - 1][-1] += " " + meant.pop(i)[0]
     name = option.metavar or (option.name or "").upper()
     line = " ".join(shlex.quote(w) for group in meant for w in group)
     return (
