@@ -8,6 +8,7 @@ in capitals between two terms.
 
 from __future__ import annotations
 
+import heapq
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -49,6 +50,8 @@ PLAIN_MARKS = ("[", "]")
 _TOKEN = re.compile(r'"([^"]*)"(\*?)|([^\s"]+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CHUNK = 500
+# Cases with at most this many milestones in all are searched milestone by milestone.
+_FEW_MILESTONES = 1000
 
 
 @dataclass(frozen=True)
@@ -268,27 +271,49 @@ def search(
     columns = "m.id, m.case_id, m.kind, m.date, m.precision"
     listed = f"SELECT {columns} {found} ORDER BY {order} LIMIT ?"
     listed_params = [query.match, *params, *order_params, _sql_limit(limit)]
-    # Then the milestones of the cases whose title or slug matches, that do not match
-    # themselves, in timeline order: looked up through the cases' own index
+    # Then the milestones whose case's title or slug holds some of the words and they the
+    # rest ('hartley probate'), then the other milestones of the cases whose title or slug
+    # holds them all, each in timeline order: looked up through the cases' own index
     # (schema.m025_case_names), so a case retitled or a milestone moved rewrites no row.
+    own = "SELECT rowid FROM milestone_search_fts WHERE milestone_search_fts MATCH ?"
     named = replace(typed, match=spellings(conn, "case_names_fts", typed.match))
+    terms = _terms(typed.match)
     by_case = (
-        f"FROM milestones m WHERE m.case_id IN ({_NAMED_CASES}) AND m.id NOT IN"
-        " (SELECT rowid FROM milestone_search_fts WHERE milestone_search_fts MATCH ?) AND " + where
+        f"FROM milestones m WHERE m.case_id IN ({_NAMED_CASES}) AND m.id NOT IN ({own}) AND {where}"
     )
-    case_params = [named.match, query.match, *params]
-    (case_total,) = conn.execute(f"SELECT count(*) {by_case}", case_params).fetchone()
-    rest = None if limit is None else max(limit - int(total), 0)
-    listed_by_case = f"SELECT {columns} {by_case} ORDER BY {ORDER_BY} LIMIT ?"
-    by_case_params = [*case_params, _sql_limit(rest)]
-    both = f"SELECT * FROM ({listed}) UNION ALL SELECT * FROM ({listed_by_case})"
-    both_params = [*listed_params, *by_case_params]
+    # Each part a list of (listing in order with a LIMIT ? to fill, its parameters, count).
+    parts: list[list[tuple[str, list[Any], int]]] = [
+        [(listed, listed_params[:-1], int(total))],
+        _split(conn, terms, own, where, [query.match, *params]),
+        _counted(conn, by_case, ORDER_BY, [named.match, query.match, *params]),
+    ]
+    # Each part listed: its lookups with their LIMIT filled, and how many of it to list.
+    listings: list[tuple[list[tuple[str, list[Any]]], int]] = []
+    rest = limit
+    for part in parts:
+        known = sum(count for _, _, count in part)
+        if known and rest != 0:
+            lookups = [(sql, [*part_params, _sql_limit(rest)]) for sql, part_params, _ in part]
+            listings.append((lookups, known if rest is None else min(known, rest)))
+            rest = None if rest is None else max(rest - known, 0)
+    # For a long listing's questions: every row listed, and of several lookups of a part
+    # (merged in timeline order below) a few more, at most `limit` each.
+    both = " UNION ALL ".join(
+        f"SELECT id, case_id, kind, date, precision FROM ({sql})"
+        for lookups, _ in listings
+        for sql, _ in lookups
+    )
+    both_params = [
+        p for lookups, _ in listings for _, lookup_params in lookups for p in lookup_params
+    ]
 
     def several_cases() -> bool:
         sql = f"SELECT count(DISTINCT case_id) > 1 FROM ({both})"
-        return bool(conn.execute(sql, both_params).fetchone()[0])
+        return bool(listings and conn.execute(sql, both_params).fetchone()[0])
 
     def widths() -> dict[str, int]:
+        if not listings:
+            return {}
         sql = (
             "SELECT max(length(l.id)), max(length(c.slug)), max(length(l.kind))"
             f" FROM ({both}) l JOIN cases c ON c.id = l.case_id"
@@ -297,16 +322,94 @@ def search(
         return {**found, "date": widest_date(conn, both, both_params)}
 
     def rows() -> Iterator[tuple[Any, ...]]:
-        yield from conn.execute(listed, listed_params)
-        if rest != 0 and case_total:
-            yield from conn.execute(listed_by_case, by_case_params)
+        for lookups, take in listings:
+            if len(lookups) == 1:
+                yield from conn.execute(*lookups[0])
+                continue
+            # A part looked up in several groups of cases: their listings merged in order.
+            merged = heapq.merge(
+                *(conn.execute(*lookup) for lookup in lookups),
+                key=lambda row: (row[5], row[6], row[0]),
+            )
+            yield from islice(merged, take)
 
-    hits = _hits(conn, query.match, named.match, rows())
-    cases = _named_cases(conn, named.match, filters) if case_total or not total else iter(())
+    # A hit by its case shows its case's title (or slug) with the words it holds marked,
+    # and its own title with the others marked.
+    anywhere = " OR ".join(terms) if terms else typed.match
+    marks = (
+        spellings(conn, "milestone_search_fts", anywhere) if terms else None,
+        spellings(conn, "case_names_fts", anywhere),
+    )
+    hits = _hits(conn, query.match, marks, rows())
+    by_cases = sum(count for part in parts[1:] for _, _, count in part)
+    cases = (
+        _named_cases(conn, named.match, filters, parts[1]) if by_cases or not total else iter(())
+    )
     return SearchResult(
-        hits, int(total) + int(case_total), pages, page_total, limit, several_cases, widths,
-        cases,
-    )  # fmt: skip
+        hits, int(total) + by_cases, pages, page_total, limit, several_cases, widths, cases
+    )
+
+
+def _terms(match: str) -> list[str] | None:
+    """The terms of a translated query of several terms and no operator, else None."""
+    items = list(_ITEM.finditer(match))
+    if len(items) < 2 or any(item[1] is None for item in items):
+        return None
+    return [item[0] for item in items]
+
+
+def _counted(
+    conn: sqlite3.Connection, body: str, order: str, params: list[Any]
+) -> list[tuple[str, list[Any], int]]:
+    """A lookup of milestones `m` (`body`: FROM and WHERE) as a listing in `order` with a
+    LIMIT ? to fill, its parameters and how many it finds; none when it finds none."""
+    (count,) = conn.execute(f"SELECT count(*) {body}", params).fetchone()
+    columns = "m.id, m.case_id, m.kind, m.date, m.precision, m.sort_key, m.position"
+    return [(f"SELECT {columns} {body} ORDER BY {order} LIMIT ?", params, count)] if count else []
+
+
+def _split(
+    conn: sqlite3.Connection, terms: list[str] | None, own: str, where: str, params: list[Any]
+) -> list[tuple[str, list[Any], int]]:
+    """The milestones that hold some of `terms` while their case's title or slug holds the
+    others, but do not match `own` (params: own's, then where's), as _counted's listings:
+    the cases grouped by the terms they hold, a full-text lookup of the others per group."""
+    import json
+
+    if not terms:
+        return []
+    held: dict[int, int] = {}
+    for bit, term in enumerate(terms):
+        for (case_id,) in conn.execute(_NAMED_CASES, (spellings(conn, "case_names_fts", term),)):
+            held[case_id] = held.get(case_id, 0) | 1 << bit
+    groups: dict[int, list[int]] = {}
+    for case_id, mask in held.items():
+        if mask != (1 << len(terms)) - 1:
+            groups.setdefault(mask, []).append(case_id)
+    # The words' matches in the whole store, kept to the group's cases; or, for cases of
+    # few milestones, those milestones, each looked up in the index by its id (some 40 µs
+    # each, where the words' every match costs some 70 ms at 40,000 matches).
+    joins = (
+        "FROM milestone_search_fts JOIN milestones m ON m.id = milestone_search_fts.rowid",
+        "FROM milestones m CROSS JOIN milestone_search_fts ON milestone_search_fts.rowid = m.id",
+    )
+    where_split = (
+        " WHERE milestone_search_fts MATCH ? AND m.case_id IN (SELECT value FROM json_each(?))"
+        f" AND m.id NOT IN ({own}) AND {where}"
+    )
+    listings = []
+    for mask, case_ids in sorted(groups.items()):
+        rest = " ".join(term for bit, term in enumerate(terms) if not mask & 1 << bit)
+        rest = spellings(conn, "milestone_search_fts", rest)
+        ids = json.dumps(case_ids)
+        (size,) = conn.execute(
+            "SELECT coalesce(sum(milestones), 0) FROM case_figures"
+            " WHERE case_id IN (SELECT value FROM json_each(?))",
+            (ids,),
+        ).fetchone()
+        body = joins[size <= _FEW_MILESTONES] + where_split
+        listings += _counted(conn, body, ORDER_BY, [rest, ids, *params])
+    return listings
 
 
 # The live cases whose title or slug matches a query (its parameter), by id.
@@ -316,9 +419,14 @@ _NAMED_CASES = (
 )
 
 
-def _named_cases(conn: sqlite3.Connection, match: str, filters: Filters) -> Iterator[NamedCase]:
+def _named_cases(
+    conn: sqlite3.Connection,
+    match: str,
+    filters: Filters,
+    split: list[tuple[str, list[Any], int]],
+) -> Iterator[NamedCase]:
     """The live cases whose title or slug matches `match` (those of --case alone, if given),
-    best first."""
+    best first, then those of the milestones `split` finds (by slug)."""
     where, params = "", list[object]([match])
     if filters.cases:
         ids = [require_case_id(conn, slug) for slug in filters.cases]
@@ -328,7 +436,20 @@ def _named_cases(conn: sqlite3.Connection, match: str, filters: Filters) -> Iter
         f" WHERE case_names_fts MATCH ? AND c.deleted_at IS NULL{where}"
         " ORDER BY bm25(case_names_fts), c.slug",
         params,
-    )
+    ).fetchall()
+    import json
+
+    case_ids: set[int] = set()
+    for sql, listing_params, _ in split:
+        body = sql.split(" FROM ", 1)[1].rsplit(" ORDER BY ", 1)[0]
+        found = conn.execute(f"SELECT DISTINCT m.case_id FROM {body}", listing_params)
+        case_ids.update(case_id for (case_id,) in found)
+    if case_ids:
+        rows += conn.execute(
+            "SELECT slug, title FROM cases WHERE id IN (SELECT value FROM json_each(?))"
+            " ORDER BY slug",
+            (json.dumps(sorted(case_ids)),),
+        ).fetchall()
     return (NamedCase(*row) for row in rows)
 
 
@@ -337,22 +458,28 @@ def _sql_limit(limit: int | None) -> int:
 
 
 def _hits(
-    conn: sqlite3.Connection, match: str, case_match: str, listed: Iterator[tuple[Any, ...]]
+    conn: sqlite3.Connection,
+    match: str,
+    marks: tuple[str | None, str],
+    listed: Iterator[tuple[Any, ...]],
 ) -> Iterator[Hit]:
-    """The listed milestones as hits, read and marked _CHUNK at a time. One that matched
-    by its case's title or slug alone shows that, marked, as its snippet."""
+    """The listed milestones as hits, read and marked _CHUNK at a time. One listed by its
+    case's title or slug shows it as its snippet: `marks` are the queries that mark the
+    words in its own title (None: none) and in its case's."""
     rank = 0
     while rows := list(islice(listed, _CHUNK)):
         chunk = [row[0] for row in rows]
         marked = _marked_text(conn, match, chunk)
         case_of = {row[0]: row[1] for row in rows if row[0] not in marked}
-        cases = _marked_cases(conn, case_match, sorted(set(case_of.values()))) if case_of else {}
+        titles = _marked_text(conn, marks[0], list(case_of)) if case_of and marks[0] else {}
+        cases = _marked_cases(conn, marks[1], sorted(set(case_of.values()))) if case_of else {}
         for milestone in load_milestones(conn, chunk):
             rank += 1
             if milestone.id in marked:
                 title, column, snippet = marked[milestone.id]
             else:
-                title, column = milestone.title, "case"
+                title = titles[milestone.id][0] if milestone.id in titles else milestone.title
+                column = "case"
                 snippet = cases.get(case_of[milestone.id], milestone.case)
             yield Hit(milestone, rank, title, snippet, column)
 

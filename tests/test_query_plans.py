@@ -175,6 +175,9 @@ CALLS: dict[str, Callable[[Store], object]] = {
         search(store.conn, "Benchmark case with 100 milestones", Filters()).hits
     ),
     "search by a case's slug": lambda store: search(store.conn, "bench-small", Filters()).hits,
+    "search by a case's title and a word": lambda store: (
+        search(store.conn, "benchmark appeal", Filters()).hits
+    ),
     "export of a case": _export(cases=["bench-small"]),
     "export of a party": _export(parties=["bench-party"]),
     "export of a date window": _export(since=parse_date("2001-01"), until=parse_date("2001-03")),

@@ -58,6 +58,31 @@ def test_a_caption_or_a_slug_finds_the_case_s_milestones(store: Cli) -> None:
     assert found(store, "hartley") == [(4, "title"), (1, "case"), (2, "case")]
 
 
+def test_words_split_between_a_case_s_title_and_its_milestones_find_them(store: Cli) -> None:
+    """Some words in the case's title or slug, the rest in the milestone: listed after the
+    milestones that hold them all, before those that match by their case alone."""
+    assert found(store, "hartley probate") == [(1, "case")]
+    said = store("search", "hartley", "probate")
+    assert "Will filed for [probate]  case: Estate of [Hartley]" in said.stdout
+    assert said.stderr == (
+        'case hartley-estate, "Estate of Hartley": casetrack timeline hartley-estate\n'
+    )
+    assert found(store, "orion complaint") == [(3, "case")]
+    assert found(store, "smith-v-orion complaint") == [(3, "case")]
+    assert found(store, "hartley shares") == [(4, "title")]  # all its own: no split
+    store("add", "hartley-estate", "2020-06-01", "Shares sold", "--note", "Orion bought them")
+    assert found(store, "hartley shares") == [(4, "title"), (5, "case")]
+    assert found(store, "orion hartley") == [(5, "case"), (4, "case")]
+    assert found(store, "hartley probate", "--kind", "complaint") == []
+    # With an operator the words are not split: the case matches the query whole or not.
+    assert found(store, "shares NOT hartley") == [(5, "title")]
+    store("edit", "1", "--case", "smith-v-orion")
+    assert found(store, "hartley probate") == []
+    assert found(store, "orion probate") == [(1, "case")]
+    store("undo")
+    assert found(store, "hartley probate") == [(1, "case")]
+
+
 def test_a_case_matching_no_listed_milestone_is_still_named(store: Cli) -> None:
     store("case", "add", "doe-2024", "--title", "Doe inquest")
     said = store("search", "inquest")
