@@ -1679,3 +1679,13 @@ def test_a_numbered_placeholder_hiding_a_person_or_company_is_a_party() -> None:
         ["PERSONNE1.)", "SOCIETE2.)"],
     ]
     assert NewParty("SOCIETE2.)", "", "organization") in candidates[1].new_parties
+
+
+def test_a_caption_side_written_surname_first_in_capitals_is_a_person() -> None:
+    text = (
+        "COUR D'APPEL DE BOBO\n\nAFFAIRE:\n\nTRAORE K. Ousmane\n\nC/\n\nDIALLO Mariam\n\n"
+        "Par acte du 10 décembre 2007 signifié à DIALLO Mariam, TRAORE K. Ousmane a interjeté "
+        "appel du jugement."
+    )
+    candidates = extract(text, lang="fr").candidates
+    assert [c.parties for c in candidates] == [["Diallo Mariam", "Traore K. Ousmane"]]

@@ -480,6 +480,17 @@ _UNDERSCORED = Regex(
 # A person or company a Luxembourg decision hides behind a numbered placeholder: "PERSONNE1.)",
 # "SOCIETE2.)" (its "DATE1.)" and "ADRESSE1.)" hide no one).
 _PLACEHOLDER = Regex(r"(?<![\w.])(?P<kind>PERSONNE|SOCI[EÉ]T[EÉ])\d{1,3}\.\)")
+# A French-speaking decision's caption, one side a line, "C/" (contre) between them, a side
+# that writes a person surname first in capitals: "BAAKLINI Antoine\nC/\nKORGO Issaka",
+# "KONDOMBO T. Marcel".
+_AGAINST_CAPTION = Regex(
+    r"^[ \t]*(?P<first>[^\n]{3,80}?)[ \t]*\n\s*C/[ \t]*\n\s*(?P<second>[^\n]{3,80}?)[ \t]*$",
+    re.MULTILINE,
+)
+_SURNAME_FIRST = Regex(
+    rf"[{_UPPER}]{{2,}}(?:[ -][{_UPPER}]{{2,}})?(?:[ \t]+[{_UPPER}]\.)*"
+    rf"(?:[ \t]+[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?){{1,3}}"
+)
 _CAPS_SURNAME = rf"(?:[{_UPPER}]\.[ \t]+)*[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})*"
 _TITLED_CAPS = Regex(
     rf"\b(?:{_TITLES}|JUDGE|JUSTICE|MAGISTRATE|Madame|Monsieur)[ \t]+"
@@ -1078,6 +1089,11 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         add(m.start(), m.end(), " ".join(m.group().split()), "person")
     for m in _PLACEHOLDER.rx.finditer(text):
         add(m.start(), m.end(), m.group(), "person" if m["kind"] == "PERSONNE" else "organization")
+    for m in _AGAINST_CAPTION.rx.finditer(text):
+        for which in ("first", "second"):
+            name = m[which]
+            if _SURNAME_FIRST.rx.fullmatch(name) and fold(name.split()[0]) not in _NOT_NAMES:
+                add(m.start(which), m.end(which), _tidy(name), "person")
     for m in _UNDERSCORED.rx.finditer(text):
         add(m.start(), m.end(), m.group(), "organization" if m["form"] else "person")
     for m in _TREATY_BODY.rx.finditer(text):
