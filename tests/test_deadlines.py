@@ -374,11 +374,11 @@ def test_a_new_york_day_of_commemoration_does_not_extend_a_period(cli: Cli) -> N
 def test_a_rule_refuses_a_mistyped_trigger_kind(cli: Cli) -> None:
     cli("init")
     before = cli.records()
-    added = cli("rule", "add", "mine", "--days", "30", "--citation", "X", "--trigger", "judgement",
+    added = cli("rule", "add", "mine", "--days", "30", "--citation", "X", "--trigger", "judgmnt",
                 code=1).stderr  # fmt: skip
-    assert added.startswith("casetrack: unknown kind 'judgement' (did you mean 'judgment'?)")
+    assert added.startswith("casetrack: unknown kind 'judgmnt' (did you mean 'judgment'?)")
     assert cli.records() == before
-    cli("rule", "add", "mine", "--days", "30", "--citation", "X", "--trigger", "Judgment")
+    cli("rule", "add", "mine", "--days", "30", "--citation", "X", "--trigger", "Judgement")
     edited = cli("rule", "edit", "mine", "--trigger", "ordr", code=1).stderr
     assert "unknown kind 'ordr' (did you mean 'order'?)" in edited
     assert cli.query("SELECT triggers FROM rules WHERE id = 'mine'") == [('["judgment"]',)]
