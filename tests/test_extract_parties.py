@@ -1689,3 +1689,24 @@ def test_a_caption_side_written_surname_first_in_capitals_is_a_person() -> None:
     )
     candidates = extract(text, lang="fr").candidates
     assert [c.parties for c in candidates] == [["Diallo Mariam", "Traore K. Ousmane"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        (
+            "Par ordonnance pénale du 29 janvier 2018, le ministère public a condamné Marc Roux.",
+            "ministère public",
+        ),
+        (
+            "Le 19 novembre 2017, la police vaudoise a procédé à un contrôle de vitesse.",
+            "police vaudoise",
+        ),
+        ("Le 3 juillet 2019, elle s'est présentée auprès de police secours.", "police secours"),
+        ("Le 4 juillet 2019, la police cantonale a entendu le prévenu.", "police cantonale"),
+    ],
+)
+def test_the_prosecution_or_a_police_force_in_lower_case_is_a_party(
+    sentence: str, party: str
+) -> None:
+    assert party in _only(sentence, lang="fr").parties

@@ -697,6 +697,13 @@ _FRENCH_AUTHORITY = Regex(
     rf"(?:{_FRENCH_PLACE}|{_FRENCH_DIVISION}{_FRENCH_PLACE}|(?!la\b|le\b|les\b|{_FRENCH_DAYS}\b)[a-zà-ÿ]{{3,}}(?:\s+(?:et\s+)?(?:de\s+la\s+|de\s+l['\u2019]|du\s+|des\s+)"
     r"[a-zà-ÿ]{3,}){0,2}))?)"
 )
+# The prosecution and the police as French-speaking Swiss decisions write them, in lower case:
+# "le ministère public a condamné", "la police neuchâteloise a procédé", "auprès de police
+# secours"; a police force by its kind or its canton's adjective.
+_FRENCH_FORCE = Regex(
+    r"\b(?P<name>minist[èe]re\s+public|police(?:[ -]secours|\s+(?:cantonale|municipale"
+    r"|judiciaire|nationale|f[ée]d[ée]rale|[a-zà-ÿ]{3,}(?:oise|aise|anne|ienne))))\b"
+)
 _PERSON = Regex(
     rf"(?<![\w.])(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}}[ \t]+[{_UPPER}]{{3,}}(?![\w.])|"
     rf"{_TOKEN}(?:[ \t]+(?:(?:de|van|von|der|da|di|bin|ben|al)[ \t]+)?{_TOKEN}){{1,3}})"
@@ -1138,6 +1145,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         name = m.group("name")
         if " " in name or not fold(name).startswith(("commune", "departement", "region")):
             add(m.start("name"), m.end("name"), name, "agency")
+    for m in _FRENCH_FORCE.rx.finditer(text):
+        add(m.start(), m.end(), " ".join(m.group().split()), "agency")
     for m in _GRAND_JURY.rx.finditer(text):
         add(m.start("name"), m.end("name"), m.group("name"), "agency")
     for m in _COURT_IN_CAPITALS.rx.finditer(text):
