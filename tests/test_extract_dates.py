@@ -1803,3 +1803,18 @@ def test_a_dashed_date_alone_on_its_line_heads_an_opinion() -> None:
         "On May 2, 2019, appellant pleaded guilty. Case No.\n12-05-2004 was joined."
     )
     assert dates(text) == ["2022-03-18", "2019-05-02"]
+
+
+def test_the_same_day_as_an_event_dated_to_its_month_is_in_that_month() -> None:
+    text = (
+        "Two men were found guilty of killing a guard outside a bank in March 2015."
+        " Police said the men were arrested later on the same day."
+    )
+    assert [(c.date, c.kind) for c in extract(text).candidates][1] == ("2015-03", "arrest")
+    other = (
+        "The payments began in August 2024. Ten of them were made on the same day Roe was"
+        " tested, a report said."
+    )
+    assert dates(other) == ["2024-08"]
+    french = "En mai 2017, les deux hommes sont condamnés. Ce jour-là, deux coups retentissent."
+    assert dates(french, "fr") == ["2017-05"]

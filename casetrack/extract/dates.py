@@ -516,9 +516,12 @@ _SAME_DAY = Regex(  # not "that day" alone: "That day the court ruled on 5 June"
     r"|(?:later\s+|earlier\s+)that\s+(?:day|morning|afternoon|evening|night)"
     r"|that\s+(?:same\s+)?(?:morning|afternoon|evening|night)|that\s+same\s+day"
     r"|le\s+m[êe]me\s+jour|le\s+(?:jour|soir|matin)\s+m[êe]me|ce\s+jour-l[àa]"
-    r"|dans\s+la\s+(?:soir[ée]e|journ[ée]e|nuit)\s+m[êe]me)(?![\w-])",
+    r"|dans\s+la\s+(?:soir[ée]e|journ[ée]e|nuit)\s+m[êe]me)(?![\w-])"
+    # not the day of an event its clause tells: "on the same day Maldonado was tested"
+    r"(?!\s+(?:as|when|que|où)\b|\s+(?-i:[A-Z])[\w'-]+\s+(?:was|were|had|is)\b)",
     re.IGNORECASE,
 )
+_SAME = Regex(r"\b(?:same|m[êe]me)\b", re.IGNORECASE)
 _NIGHT_TO = Regex(
     r"\b(?:nuit\s+d[eu]|night\s+(?:of|from))\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?:à|au|to|into)\s+$",
@@ -1700,8 +1703,12 @@ def resolve(
         count, unit = item.ago
         return _period(_shift(published.start, -count, unit), unit), published.text
     if item.same_day:
-        if narrative is None or narrative.precision != "day":
+        # a day of an event dated only to its month is in that month: "killed ... in November
+        # 2011 ... arrested later on the same day" (2011-11); a year says too little
+        if narrative is None or narrative.precision not in ("day", "month"):
             return None, None
+        if narrative.precision == "month" and not _SAME.rx.search(item.found):
+            return None, None  # "Ce jour-là" after "En mai 2017": which day is not told
         return narrative, narrative.text
     if item.month is not None:
         span, told = _month_in_context(item.month, later_in_sentence, stated, published, item.ahead)
