@@ -2030,3 +2030,40 @@ _BANNER = "A law site is celebrating its years of free access to the law, with t
 )  # fmt: skip
 def test_an_appeal_courts_head_dates_its_ruling(head: str) -> None:
     assert kinds(head) == [("2019-05-03", "ruling")]
+
+
+def test_the_cases_own_decision_cited_with_run_together_abbreviations() -> None:
+    """ "Minn.App." inside a citation's bracket ends no sentence: the citation is read whole."""
+    text = (
+        "On October 9, 2018, Smith filed an appeal of the restitution order, which this court"
+        " affirmed. State v. Smith, A18-1234, 2019 WL 1234567 (Minn.App. June 17, 2019)."
+    )
+    assert kinds(text) == [("2018-10-09", "appeal"), ("2019-06-17", "ruling")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a decision did, told after the court named with it
+        ("Statuant sur le pourvoi formé contre l'arrêt n° 12 du 3 mai 2019 de la Cour d'assises"
+         " de Niamey par X qui l'a condamné à dix ans d'emprisonnement ;",
+         [("2019-05-03", "conviction")]),
+        # a lower court deciding an appeal: what it did to the decision appealed from
+        ("Statuant sur le pourvoi formé contre le jugement n° 12 du 3 mai 2019 du Tribunal"
+         " régional de Dosso qui a confirmé le jugement rendu par le Tribunal de Gaya ;",
+         [("2019-05-03", "ruling")]),
+    ],
+)  # fmt: skip
+def test_a_decision_named_with_its_court_then_what_it_did(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(text) == expected
+
+
+def test_a_bail_application_under_the_decisions_date_label() -> None:
+    head = (
+        "IN THE HIGH COURT OF DELHI AT NEW DELHI\n\nDate of decision: 03rd May, 2019\n\n"
+        "+ BAIL APPLN. 12/2019\n\nJOHN SMITH ..... Petitioner\n\nversus\n\nTHE STATE ....."
+        " Respondent\n\nJUDGMENT\n"
+    )
+    assert kinds(head) == [("2019-05-03", "order")]

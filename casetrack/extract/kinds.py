@@ -997,7 +997,8 @@ _HUNG_CLAUSE = Regex(
     # past an apposition: "l'arrêt du 3 mai 2019, devenu définitif, qui ..."
     r"(?:(?:devenue?s?|become|which became) (?:definiti(?:f|ve)s?|irrevocables?|final)[^,;]*,\s*)?"
     # past the court that gave it: "rendu le 17 décembre 1998 par la Cour criminelle qui a"
-    r"(?:(?:par|by) (?:la |le |l'|the )?[^,;.()]{1,80}?\s(?=qui\b|which\b))?"
+    # or named after it: "l'arrêt n° 29 du 14 mai 2002 de la Cour d'Assises de Tahoua qui l'a"
+    r"(?:(?:par|by|de|du|des|of) (?:la |le |l'|the )?[^,;.()]{1,80}?\s(?=qui\b|which\b))?"
     r"(?:qui\b|which\b|that\b|par lequel\b|par laquelle\b|by which\b|\w+ing\b"
     r"|(?!(?:avant|pendant|durant|devant|suivant|cependant)\b)\w+ant\b)"
 )
@@ -1019,6 +1020,12 @@ _DECIDED = frozenset(
     }
 )
 _DECISIONS = frozenset({"ruling", "judgment", "order"})
+_ON_APPEAL = Regex(
+    r"(?:(?:confirm|infirm)(?:e|ee|ees|es|ait|aient|ant)|affirm(?:ed|s|ing)|upheld"
+    r"|uph[oe]ld(?:s|ing)?|revers(?:ed|es|ing)) (?:en (?:toutes ses|toutes leurs) dispositions )?"
+    r"(?:le |la |les |l'|the |its |that )?(?:[\w-]+ )?"
+    r"(?:jugements?|judgments?|decisions?|convictions?|sentences?)\b"
+)
 # What a party does, not a court: a paper so named says what the party asked, not what was decided.
 _PARTYS_ACTS = frozenset({"filing", "motion", "appeal", "complaint"})
 _SUBJECT_SPAN = 40  # characters: a subject between a date and its verb ("..., la société X a")
@@ -1644,6 +1651,14 @@ class KindWords:
                 found = kind  # unless convicted of another charge: "relaxé de X, coupable de Y"
             elif strength == _VERB and kind in _DECIDED and (found is None or kind == "conviction"):
                 return kind
+            elif (
+                found is None and kind == "ruling" and _ON_APPEAL.rx.match(self.folded, word_start)
+            ):
+                # what it did to the decision appealed from: a court deciding an appeal, whatever
+                # its level or its decision's name ("le jugement du 13 mars 2005 du Tribunal
+                # Régional qui a confirmé le jugement du Tribunal de Gaya", GUIDE.md heldout14),
+                # unless it convicted too ("a confirmé le jugement et l'a condamné")
+                found = kind
         return found
 
     def _chunk_end(self, position: int) -> int:
@@ -2013,7 +2028,7 @@ _APPELLATE_HEAD = Regex(r"\b(?:" + _APPELLATE_NAMES + r"|appellants?|appelante?s
 # more time are left out: a head names them beside the appeal it decides ("Appeal or application
 # for leave to appeal ... dismissed").
 _APPLICATION_DECIDED = Regex(
-    r"\b(?:bail (?:pending|application)|applications? for (?:bail|(?:a )?stay)"
+    r"\b(?:bail (?:pending|application|appln\b)|applications? for (?:bail|(?:a )?stay)"
     r"|(?:pre-arrest|anticipatory) bail|stay of execution|belated appeal"
     r"|sursis a (?:l')?execution"
     # a Queensland head's "PROCEEDING: Application for Extension (Sentence)", "Sentence
@@ -2114,6 +2129,10 @@ def header_kind(
         _head_and_caption(story, offset, line_end)
     ):
         return "ruling"  # "Judgment Date: ..." over "CRIMINAL APPEAL NO. 117 ... APPELLANT"
+    if labelled in _RULED and _APPLICATION_DECIDED.rx.search(
+        _head_and_caption(story, offset, line_end)
+    ):
+        return "order"  # "Date of decision: 3 March 2025" over "BAIL APPLN. 621/2025"
     if labelled is not None:
         return labelled  # "• Judgment date: 2019-07-23", "• Communication date: 2012-05-16"
     if (

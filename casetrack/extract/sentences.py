@@ -43,6 +43,13 @@ def _after_a_month(text: str, start: int, end: int) -> bool:
 _INITIALS = Regex(r"[^\W\d_](?:\.[^\W\d_])*")  # "J." or "S.O.G." before a name
 
 
+def _run_together(token: str) -> bool:
+    """Whether the token is abbreviations run together without spaces: "Minn.App", "Cal.App"
+    in a citation's bracket ("(Minn.App. June 17, 2019)")."""
+    parts = token.split(".")
+    return len(parts) > 1 and all(part in _ABBREVIATIONS for part in parts)
+
+
 def sentences(text: str) -> list[str]:
     """Split into sentences, not at abbreviations ("Mr.", "Jan.", "No.") or initials."""
     result: list[str] = []
@@ -52,7 +59,7 @@ def sentences(text: str) -> list[str]:
             cut = end.start()
             word_start = max(start, *(text.rfind(space, start, cut) + 1 for space in " \t\n"))
             token = fold(text[word_start:cut].lstrip("(\"'«“"))
-            if token in _ABBREVIATIONS or _INITIALS.rx.fullmatch(token):
+            if token in _ABBREVIATIONS or _INITIALS.rx.fullmatch(token) or _run_together(token):
                 continue
             if (
                 (token.isdigit() or not token)
