@@ -1710,3 +1710,21 @@ def test_the_prosecution_or_a_police_force_in_lower_case_is_a_party(
     sentence: str, party: str
 ) -> None:
     assert party in _only(sentence, lang="fr").parties
+
+
+def test_a_role_on_its_own_line_under_a_caption_side_binds_that_side() -> None:
+    text = (
+        "NOTE OF APPEAL AGAINST CONVICTION\nby\nANGUS ROBERT MUIR\nAppellant;\nagainst\n"
+        "HER MAJESTY'S ADVOCATE\nRespondent:\n\n[1] Steven Larkin was assaulted. "
+        "On 27 October 2015, at the High Court in Glasgow, the appellant was convicted."
+    )
+    assert "Angus Robert Muir" in _only(text).parties
+
+
+def test_roles_stacked_under_both_sides_bind_neither() -> None:
+    text = (
+        "APPEAL AGAINST SENTENCE\nby\nANGUS ROBERT MUIR\nagainst\nTHE CROWN PROSECUTION "
+        "OFFICE\nAppellant\nRespondent\n\n[1] Steven Larkin was assaulted. "
+        "On 27 October 2015 the appellant was convicted."
+    )
+    assert not any("Office" in p for p in _only(text).parties)

@@ -1610,6 +1610,15 @@ _ROLE_AFTER_NAME = Regex(
 )  # a caption's side ends its line or comes before "v.": "v Teon Seymore, Appellant.",
 # "Ronald LAYNE, Defendant-Appellant," (both roles)
 
+# A caption's role on a line of its own under the side's name, as Scottish and English heads
+# write them: "GEORGE DONALD SMITH\nAppellant;\nagainst\nHER MAJESTY'S ADVOCATE\nRespondent:".
+_LINE_ROLE = (
+    r"[ \t]*(?P<role>(?i:appellant|appellee|respondent|petitioner|applicant|defendant|plaintiff"
+    r"|accused))[ \t]*[;:,.]?[ \t]*(?=\n|$)"
+)
+_ROLE_LINE = Regex(r"(?<=\n)" + _LINE_ROLE)
+_ROLE_LINE_NEXT = Regex(r"\n+" + _LINE_ROLE)  # "Appellant\nRespondent" under both sides
+
 
 def bound_roles(text: str, names: Names, kinds: dict[str, str]) -> dict[str, str]:
     """The party each role ("the applicant", "the defendant", "Plaintiff") is bound to where
@@ -1629,6 +1638,11 @@ def bound_roles(text: str, names: Names, kinds: dict[str, str]) -> dict[str, str
         named = sides(text[max(0, m.start() - 80) : m.start()])
         for role in fold(m["role"] or m["caption"]).split("-") if named else ():
             roles.setdefault(role, named[-1])
+    for m in _ROLE_LINE.rx.finditer(text, 0, _CAPTION_HEAD * 3):
+        line = text[text.rfind("\n", 0, m.start() - 1) + 1 : m.start()]
+        named = sides(line)
+        if len(named) == 1 and not _ROLE_LINE_NEXT.rx.match(text, m.end()):
+            roles.setdefault(fold(m["role"]), named[0])
     for m in _REQUETE_BY.rx.finditer(text):  # "la requête introduite le ... par Jean DUPONT"
         applicant = _named_at(text[m.end() : m.end() + 80], names)
         if applicant is not None:
