@@ -1818,3 +1818,24 @@ def test_the_same_day_as_an_event_dated_to_its_month_is_in_that_month() -> None:
     assert dates(other) == ["2024-08"]
     french = "En mai 2017, les deux hommes sont condamnés. Ce jour-là, deux coups retentissent."
     assert dates(french, "fr") == ["2017-05"]
+
+
+def test_a_store_date_line_of_a_month_dates_the_days_told_without_a_year() -> None:
+    text = (
+        " date 2023-05 Au Mali, un militant détenu depuis le 27 avril a été remis en liberté"
+        " mardi 16 mai, a indiqué son avocat. Son association avait été dissoute le 3 avril."
+        " Le ministre avait été limogé le 2 juin 2019, au lendemain d'un remaniement."
+    )
+    got = [(c.date, c.kind) for c in extract(text, lang="fr").candidates]
+    assert [d for d, _ in got][:3] == ["2023-04-27", "2023-05-16", "2023-04-03"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2021-07 Le procureur indique, ce mardi 27 juillet, que le suspect a été arrêté.",
+        " date 2020-05 La première session de l'année aux Assises débute ce lundi 25 mai.",
+    ],
+)
+def test_the_day_a_speaker_spoke_or_a_session_opens_is_no_event(text: str) -> None:
+    assert dates(text, "fr") == []

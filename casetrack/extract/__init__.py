@@ -57,6 +57,7 @@ from casetrack.extract.dates import (
     month_first,
     released_on,
     resolve,
+    stored_month,
 )
 from casetrack.extract.keep import KeepModel
 from casetrack.extract.keep import shipped as shipped_keep
@@ -204,7 +205,7 @@ def extract(
     headline: int | None = None  # the candidate of a listing item's headline, if any
     listed = sentences(story)
     found_in = [find_dates(sentence, lang, numeric_order) for sentence in listed]
-    latest = None if published or decision else latest_day(found_in)
+    latest = None if published or decision else stored_month(text) or latest_day(found_in)
     for number, sentence in enumerate(listed):
         offset = story.find(sentence, offset)
         found = found_in[number] or ([] if decision else released_on(sentence, lang, numeric_order))
@@ -273,7 +274,11 @@ def extract(
                 continue  # the date of a cited decision: a source, not an event
             if _restated(sentence, date_found, found[index + 1 :], candidates):
                 continue
-            if _said_today(sentence, date_found, kind_words) or _spoke_on(sentence, date_found):
+            if (
+                _said_today(sentence, date_found, kind_words)
+                or _spoke_on(sentence, date_found)
+                or _said_on(sentence, date_found)
+            ):
                 continue  # "We're here today to talk about ...": when the speaker spoke
             if _CONTINUED.rx.search(sentence, max(0, date_found.start - 60), date_found.start):
                 continue  # "The hearing will continue tomorrow": the hearing's first day is told
@@ -705,6 +710,25 @@ def _spoke_on(sentence: str, item: Found) -> bool:
     if item.shift is not None:
         return False
     return _SPOKE.rx.search(sentence, max(0, item.start - 50), item.start) is not None
+
+
+# A speaker's day set between commas before what was said: "la procureure indique, ce mardi 27
+# juillet, que le suspect a été interpellé", "the prosecutor said, on Tuesday, July 27, that".
+_SAYING_BEFORE = Regex(
+    r"\b(?:indique|annonce|pr[ée]cise|explique|affirme|d[ée]clare|confirme|r[ée]v[èe]le"
+    r"|said|says|announced|stated)\s*,\s*(?:ce\s+|on\s+)?"
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday),?\s+)?$",
+    re.IGNORECASE,
+)
+_WHAT_WAS_SAID = Regex(r"\s*,\s*(?:que|qu['\u2019]|that)\b", re.IGNORECASE)
+
+
+def _said_on(sentence: str, item: Found) -> bool:
+    """Whether a day only dates a statement set between commas ("indique, ce mardi 27
+    juillet, que ..."): when the news was told, not what it tells."""
+    before = _SAYING_BEFORE.rx.search(sentence, max(0, item.start - 60), item.start)
+    return before is not None and _WHAT_WAS_SAID.rx.match(sentence, item.end) is not None
 
 
 _QUOTES = Regex(r"[\"\u201c\u201d\u00ab\u00bb]")

@@ -669,6 +669,9 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|closed|adjourned)(?:\s+(?:on|in))?"
     r"|\bterms?\b[^.;\n\d]{0,30}?\b(?:began|begun|commenced|started|opened)\b[^.;\n]{0,40}?,?"
     r"\s+and\s+(?:expired|ended|closed|adjourned)(?:\s+(?:on|in))?"
+    # A court's session told as a term: "La première session de l'année aux Assises débute ce"
+    r"|\bsessions?\b[^.;\n\d]{0,60}?\b(?:d[ée]bute(?:ra)?|commence(?:ra)?|s['\u2019]ouvr(?:e|ira)"
+    r"|s['\u2019]ach[èe]ve(?:ra)?|se\s+termine(?:ra)?)(?:\s+(?:ce|le))?"
     r")\s*:?\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi"
     r"|mercredi|jeudi|vendredi|samedi|dimanche),?\s*)?$",
     re.IGNORECASE,
@@ -1530,6 +1533,20 @@ def dateline(text: str, lang: str) -> tuple[Span | None, int]:
 
 
 _UNDER_HEADLINE_CHARS = 400
+# A news store's date line that keeps only the month: " date 2024-04 Au Togo, un journaliste".
+_STORE_MONTH_LINE = Regex(r"\s*date[ \t]+(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)(?![\d:T-])")
+
+
+def stored_month(text: str) -> Span | None:
+    """The month of a store's date line that gives no day: no dateline (its "Tuesday" and
+    "today" stay unknown), but a report of that month tells days near it, so a day without a
+    year before any date told is the such day nearest it ("écroué depuis le 28 mars ... remis
+    en liberté mardi 9 avril" under " date 2024-04": 2024), not the nearest to an older date
+    the report tells later (the colonel found dead "le 4 mai 2020")."""
+    m = _STORE_MONTH_LINE.rx.match(text)
+    return _full_date(int(m["year"]), int(m["month"]), None) if m else None
+
+
 # A news store's date line opening the text, its headline run on after it.
 _STORE_DATE_LINE = Regex(
     r"\s*date[ \t]+(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d:T])[ \t]*"
