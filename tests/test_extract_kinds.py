@@ -2067,3 +2067,35 @@ def test_a_bail_application_under_the_decisions_date_label() -> None:
         " Respondent\n\nJUDGMENT\n"
     )
     assert kinds(head) == [("2019-05-03", "order")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a killing told with its day is the facts
+        ("The first witness was the brother of the deceased, killed on the 3rd May 2019 at his"
+         " home.", [("2019-05-03", "other")]),
+        # leave granted is an order; an execution set and stayed no step of the case
+        ("Leave to proceed by way of judicial review was granted by the High Court on 3 May"
+         " 2019.", [("2019-05-03", "order")]),
+        ("He was due to be executed on 3 May 2019, but execution was stayed.",
+         [("2019-05-03", "other")]),
+        # a conviction and a sentence named by French nouns and participles
+        ("L'appelant se pourvoit contre la déclaration de culpabilité prononcée contre lui le 3"
+         " mai 2019 et contre la peine qui lui a été infligée le 4 juin 2019.",
+         [("2019-05-03", "conviction"), ("2019-06-04", "sentencing")]),
+        # a motion filed, with an adverb between
+        ("A motion for new trial was subsequently filed May 3, 2019.", [("2019-05-03", "motion")]),
+        # what he was convicted of doing, past the year of the conviction
+        ("He was convicted in 2020 of setting a fire at a shop on May 3, 2019.",
+         [("2020", "conviction"), ("2019-05-03", "other")]),
+        # a lawyer telling a judge: a hearing
+        ("Defence lawyer John Doe told Judge Jane Roe on May 3, 2019 that he needed more time.",
+         [("2019-05-03", "hearing")]),
+        # a judge asking the court for more detention
+        ("Le 3 mai 2019, le Juge d'instruction a requis une nouvelle prolongation.",
+         [("2019-05-03", "motion")]),
+    ],
+)  # fmt: skip
+def test_traind_and_traine_shapes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds(text) == expected

@@ -377,6 +377,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"convictions? (?:at|after) (?:a |an |his |her |their )?(?:[\w-]+ )?trial",
             r"convictions?", r"condamnations?", r"guilty pleas?", r"pleas? of guilty",
+            r"declarations? de culpabilite",
             # a verdict (GUIDE.md never uses `verdict`): the jury's finding, its usual outcome
             r"(?:majority |unanimous )?verdicts?",
         ),
@@ -406,6 +407,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:years?|months?|sentences?|terms?)"
             r"(?: (?:in|of) (?:federal |state )?(?:prison|jail|custody|imprisonment))?",
             r"handed (?:[\w'-]+ ){0,2}(?:a |an )?(?:[\w-]+ ){0,3}sentences?",
+            r"inflig\w*",
             r"sentences? (?:was |were |had been |has been )?(?:imposed|passed|pronounced"
             r"|handed down)",
         ),
@@ -460,7 +462,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             + _ASKED,
             r"(?:applied|asked|petitioned|requested|sought|demande\w*) (?:for )?(?:his |her |their "
             r"|the |sa |leur )?(?:release|bail|mise en liberte|remise en liberte)",
-            r"motions?" + _MOTION_OBJECT + r",? (?:was|were) (?:filed|lodged|submitted|made)",
+            r"motions?" + _MOTION_OBJECT + r",? (?:was|were) (?:\w+ly )?(?:filed|lodged|submitted"
+            r"|made)",
             # a petition that asks the court to act, filed with words between: "filed with the
             # Board, in Washington, a petition to transfer the proceedings"
             r"(?:filed|lodged|submitted) (?:with|before|in) [^;]{1,60}?(?:an? |the )"
@@ -470,6 +473,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             + _REQUEST,
             # asking the court to put the trial off: "le parquet a demandé un nouveau renvoi"
             r"demand\w* (?:un |le |son )?(?:nouveau )?renvoi(?! (?:au|a) )",
+            # a judge or prosecutor asking the court for more detention (Swiss procedure)
+            r"(?:a |ont )?requis (?:une |la |sa )?(?:nouvelle )?prolongation",
             _REQUEST + r",? (?:was |were )?(?:filed|lodged|made|submitted)",
             # asking for more time: "filed the further application for an extension of time"
             r"(?:filed|made|submitted|lodged) (?:an? |the |his |her |their |its )?(?:[\w-]+ )?"
@@ -517,6 +522,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:applications?|leave|permission|petitions?|requests?|motions?|certiorari|rehearing"
             r"|review)",
             r"(?:certiorari|leave to appeal|rehearing) (?:was |were )?granted",
+            r"leave (?:[\w'-]+ ){0,8}?(?:was|were|has been|had been) granted",
             r"(?:certiorari|cert\.|leave to appeal|rehearing|reconsideration|review|transfer)"
             r" (?:was |were )?denied",
             r"(?:denied|refused|rejected) (?:the |a |an |his |her |its |their )?(?:[\w']+ ){0,2}"
@@ -694,6 +700,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"|j\.|tribunal|court|panel|magistrates?)\b",
             r"(?:heard|argued(?: and submitted)?)(?= (?:on )?" + _DATE_AHEAD + ")",
             r"made (?:an? |his |her |their )?(?:initial|first) (?:court )?appearances?",
+            # a court report's "Defence lawyer X told Judge Y on February 28"
+            r"told (?:the )?(?:judge|justice|magistrate)\b",
             # a court report's "the court heard on Saturday"
             r"court (?:heard|was told)(?= (?:on |today|yesterday|this |last )?(?:\d|(?:mon|tues"
             r"|wednes|thurs|fri|satur|sun)day|today|yesterday))",
@@ -815,6 +823,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:denied|refused|rejected|decided|ordered|ordonna\w*|a (?:rejete|refuse|decide"
             r"|ordonne))",
             r"deported", r"extradited", r"expelled", r"expuls\w*", r"extrad\w*",
+            # an execution set and stayed is no step of the case (GUIDE.md, trainD)
+            r"(?:due|scheduled|set) to be (?:executed|hanged)",
             # a death is a fact of the matter: "was apprehended on 2 May and died on 3 May"
             r"died", r"passed away", r"(?:est )?decede\w*",
             # The ECHR giving notice of an application to the government: no step of the case.
@@ -989,7 +999,9 @@ _NEIGHBOURS = 4  # words looked at on each side of a date
 # What joins a decision to its date: "the judgment of", "l'arrêt ... en date du", "rendered".
 _NAMED_WITH_DATE = Regex(
     r"^[^;]{0,120}?(?:\ben date du|\ben date des|\bdes|\bdu|\bof|\bdated|\brendered"
-    r"|\brendue?s? le|\bdelivered|\bentered)(?:\s+on)?\s*$"
+    r"|\brendue?s? le|\bdelivered|\bentered"
+    # "la déclaration de culpabilité prononcée contre elle le 21 mars 2022"
+    r"|\bprononcee?s?(?: contre (?:lui|elle|eux|elles))? le)(?:\s+on)?\s*$"
 )
 # A clause hung on the date that says what the decision did.
 _HUNG_CLAUSE = Regex(
@@ -1078,6 +1090,8 @@ _OCCURRING = Regex(
     r"\b(?:occurring|occurred|committed|took\s+place|happened|arising|that\s+occurred)"
     r"(?:\s+(?:on|in|around|about))?\s*$"
     r"|\b(?:survenue?s?|commise?s?|perpetree?s?)\s+(?:le|en|au cours de)\s*$"
+    # a killing told with its day: "the brother of X, killed on the 28th October 2004"
+    r"|\b(?:killed|murdered|slain|stabbed|assaulted|raped|robbed)\s+(?:on|in)(?:\s+the)?\s*$"
     # a letter dated within a clause about something else: "told in a letter dated 5 May"
     r"|[^,;]\b(?:in|by)\s+(?:a|an|the|his|her|its|their)\s+(?:letter|e-?mail|memorandum)"
     r"\s+(?:dated|of)\s*(?:\.\.\s*)?$"
@@ -1089,7 +1103,7 @@ _FOR_DOING = Regex(
     # past its adjuncts: "coupable ... pour avoir circulé trop près sur l'A9, le 31 juillet"
     r"|\b(?:pour\s+avoir|for\s+having)\s+\w+[^;:()]*$"
     # what someone is found guilty of: "found them guilty of murdering a man ... in November"
-    r"|^\s*of\s+\w+ing\b[^,;:()]*$"
+    r"|^(?:\s+in\s+\d{4})?\s*of\s+\w+ing\b[^,;:()]*$"
 )
 # A letter that carried the act its clause tells: "a formé opposition par courrier du 26 août".
 _BY_LETTER = Regex(
