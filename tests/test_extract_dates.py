@@ -1830,6 +1830,14 @@ def test_a_store_date_line_of_a_month_dates_the_days_told_without_a_year() -> No
     assert [d for d, _ in got][:3] == ["2023-04-27", "2023-05-16", "2023-04-03"]
 
 
+def test_the_day_after_an_event_set_after_a_date_is_that_date() -> None:
+    text = (
+        "Le ministre avait été limogé le 2 juin 2019, au lendemain d'un remaniement."
+        " Il a été arrêté le 5 juin 2019. Le lendemain, il a été inculpé."
+    )
+    assert dates(text, "fr") == ["2019-06-02", "2019-06-05", "2019-06-06"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -445,6 +445,10 @@ _RELATIVE_NEXT = Regex(
     re.IGNORECASE,
 )
 _RELATIVE_DAY_WORDS = Regex(r"(?<![\w-])(?:le\s+)?(?P<word>lendemain|la\s+veille)\b", re.I)
+# "au lendemain de l'investiture" set after a date: the date told is the day after that event,
+# no day after the date.
+_APPOSED = Regex(r",\s*(?:au|[àa])\s+$", re.IGNORECASE)
+_OF_AN_EVENT = Regex(r"\s+(?:de|du|des|d['\u2019])", re.IGNORECASE)
 _ABBREVIATED = frozenset(
     {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "janv",
      "févr", "fevr", "avr", "juil", "juill", "déc"}
@@ -1389,6 +1393,10 @@ def _find_relative(text: str) -> Iterator[Found]:
         shift = _signed(1, 1, sign, unit)
         yield Found(m.start(), m.end(), m.group(0), shift=shift, exact=unit != "week")
     for m in _RELATIVE_DAY_WORDS.rx.finditer(text):
+        if _APPOSED.rx.search(text, max(0, m.start() - 12), m.start()) and _OF_AN_EVENT.rx.match(
+            text, m.end()
+        ):
+            continue  # "retrouvé mort le 4 mai 2020, au lendemain de l'investiture": that day
         sign = -1 if "veille" in fold(m.group("word")) else 1
         yield Found(m.start(), m.end(), m.group(0), shift=_signed(1, 1, sign, "day"), exact=True)
 
