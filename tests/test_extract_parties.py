@@ -1728,3 +1728,12 @@ def test_roles_stacked_under_both_sides_bind_neither() -> None:
         "On 27 October 2015 the appellant was convicted."
     )
     assert not any("Office" in p for p in _only(text).parties)
+
+
+def test_a_person_a_french_report_describes_is_the_one_the_next_sentence_names() -> None:
+    text = (
+        "Au Togo, un journaliste écroué depuis le 28 mars 2024 a été remis en liberté le "
+        "9 avril 2024, a rapporté son avocat.\n\n«Paul Kodjo Amega est mis en liberté sous "
+        "contrôle judiciaire», a-t-il dit."
+    )
+    assert _parties(text, lang="fr") == [["Paul Kodjo Amega"], ["Paul Kodjo Amega"]]

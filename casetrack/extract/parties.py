@@ -1789,7 +1789,11 @@ _SOMEONE = Regex(
     r"official|officer|employee|doctor|physician|nurse|lawyer|teen|teenager|youth|businessman|"
     r"businesswoman|owner|operator|felon|fugitive|inmate|boy|girl|suspect|pharmacist|"
     r"accountant|contractor|fraudster|smuggler|pastor|priest|teacher|coach|alien|noncitizen)\b"
-)
+    r"|\b(?:[Uu]ne?|[Dd]eux|[Tt]rois)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:homme|femme|journaliste"
+    r"|militante?|opposante?|avocate?|ressortissante?|individu|suspecte?|adolescente?|policier"
+    r"|gendarme|m[ée]decin|enseignante?|pr[êe]tre|[ée]tudiante?|chauffeur|commer[çc]ante?"
+    r"|d[ée]tenue?|blogueur|blogueuse|artiste|chanteur|chanteuse)s?\b"
+)  # and as French reports describe: "un journaliste écroué depuis le 28 mars"
 
 
 _DATE_OPENING = Regex(r"\s*(?:On|In|Le|En)\s+[^;\n]{3,20}?\d{4},\s*")  # "On Sept. 8, 2017, "
@@ -1806,7 +1810,8 @@ def persons_ahead(said: Sequence[str], names: Names, kinds: dict[str, str]) -> d
             continue  # "Full Story": a link, not a sentence about someone
         opening = _DATE_OPENING.rx.match(following)  # "On Sept. 8, 2017, John Doe was ..."
         first = _named_at(
-            following[opening.end() if opening else 0 :].lstrip(" \t\n-\u2022*"), names
+            following[opening.end() if opening else 0 :].lstrip(' \t\n-\u2022*\u00ab\u201c"'),
+            names,
         )
         if first is not None and (kinds.get(first) or _kind_of(first)) == "person":
             ahead[sentence] = first
