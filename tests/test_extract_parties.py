@@ -1737,3 +1737,16 @@ def test_a_person_a_french_report_describes_is_the_one_the_next_sentence_names()
         "contrôle judiciaire», a-t-il dit."
     )
     assert _parties(text, lang="fr") == [["Paul Kodjo Amega"], ["Paul Kodjo Amega"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "paper"),
+    [
+        ("Le journal Le Réveil avait été suspendu le 4 mars 2024 par la HAAC.", "fr", "Le Réveil"),
+        ("The newspaper Daily Clarion was fined on 4 March 2024.", "en", "Daily Clarion"),
+    ],
+)
+def test_a_newspaper_introduced_by_its_kind_is_a_party(
+    sentence: str, lang: str, paper: str
+) -> None:
+    assert paper in _only(sentence, lang=lang).parties

@@ -704,6 +704,13 @@ _FRENCH_FORCE = Regex(
     r"\b(?P<name>minist[èe]re\s+public|police(?:[ -]secours|\s+(?:cantonale|municipale"
     r"|judiciaire|nationale|f[ée]d[ée]rale|[a-zà-ÿ]{3,}(?:oise|aise|anne|ienne))))\b"
 )
+# A newspaper introduced by its kind, a party when it is sued or sanctioned: "le journal La
+# Dépêche", "l'hebdomadaire Jeune Afrique", "the newspaper Daily Nation".
+_NEWSPAPER = Regex(
+    r"\b(?:(?:[Ll]e|[Dd]u|[Aa]u)\s+(?:journal|quotidien|magazine|mensuel)|[Ll]['\u2019]hebdomadaire"
+    r"|[Tt]he\s+(?:newspaper|daily|weekly|magazine))\s+"
+    rf"(?P<name>(?:(?:L[ae]s?|The)\s+|L['\u2019])?[{_UPPER}][\w'\u2019-]+(?:\s+[{_UPPER}][\w'\u2019-]+){{0,3}})"
+)
 _PERSON = Regex(
     rf"(?<![\w.])(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}}[ \t]+[{_UPPER}]{{3,}}(?![\w.])|"
     rf"{_TOKEN}(?:[ \t]+(?:(?:de|van|von|der|da|di|bin|ben|al)[ \t]+)?{_TOKEN}){{1,3}})"
@@ -1145,6 +1152,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         name = m.group("name")
         if " " in name or not fold(name).startswith(("commune", "departement", "region")):
             add(m.start("name"), m.end("name"), name, "agency")
+    for m in _NEWSPAPER.rx.finditer(text):
+        add(m.start("name"), m.end("name"), m["name"], "organization")
     for m in _FRENCH_FORCE.rx.finditer(text):
         add(m.start(), m.end(), " ".join(m.group().split()), "agency")
     for m in _GRAND_JURY.rx.finditer(text):
