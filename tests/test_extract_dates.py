@@ -1847,3 +1847,24 @@ def test_the_day_after_an_event_set_after_a_date_is_that_date() -> None:
 )
 def test_the_day_a_speaker_spoke_or_a_session_opens_is_no_event(text: str) -> None:
     assert dates(text, "fr") == []
+
+
+@pytest.mark.parametrize(
+    "laws",
+    [
+        "Législation citée : 17 avril 1835, Code judiciaire, Constitution.\n",
+        "Législation citée\n\n17 avril 1835, Code judiciaire, Constitution\n\n",
+    ],
+)
+def test_a_sites_list_of_laws_cited_dates_no_event(laws: str) -> None:
+    text = "Arrêt n° 12/2019 du 7 mars 2019.\n" + laws + "Le tribunal a été saisi le 4 mai 2018."
+    assert dates(text, "fr") == ["2019-03-07", "2018-05-04"]
+
+
+def test_detention_until_part_of_a_month_is_a_release_then() -> None:
+    text = (
+        "Le 3 février 2021, elle a été placée en détention provisoire, où elle est restée"
+        " jusqu'à la mi-avril 2021, date de sa libération sous caution."
+    )
+    got = [(c.date, c.kind) for c in extract(text, lang="fr").candidates]
+    assert got == [("2021-02-03", "detention"), ("2021-04", "release")]

@@ -284,6 +284,10 @@ def extract(
                 continue  # "The hearing will continue tomorrow": the hearing's first day is told
             if _RECURRING.rx.match(sentence, date_found.end):
                 continue  # "the terms begin on the 1st Monday in March of each year"
+            if _under_cited_laws(
+                story[max(0, offset - 40) : offset] + sentence[: date_found.start]
+            ):
+                continue  # "Législation citée : loi du 17 avril 1835": a law's date
             cited = cited_by_reference(sentence, date_found.start, date_found.end)
             if cited and offset + date_found.start >= HEAD:
                 continue  # "Crim., 5 mai 2010, n° 09-87.123": another case's decision
@@ -461,8 +465,31 @@ def _undated(following: Sequence[str], lang: str, numeric_order: bool | None) ->
 
 _TOLD_ON_A_DATE = 5  # sentences
 _UNTIL = Regex(
-    r"\b(?:until|till|up\s+to|jusqu['\u2019]\s*(?:au|[àa])(?:\s+le)?)\s*$", re.IGNORECASE
+    # (a month's part too: "jusqu'à la mi-avril 2021, date de sa libération")
+    r"\b(?:until|till|up\s+to|jusqu['\u2019]\s*(?:au|[àa])(?:\s+l[ea])?)\s*$",
+    re.IGNORECASE,
 )
+# A site's list of the laws a decision cites: "Législation citée : 17 avril 1835, Code
+# judiciaire" (Belgian Constitutional Court pages), "Legislation cited:".
+_CITED_LAWS = Regex(
+    r"^\s*(?:l[ée]gislation|legislation|textes?|lois?|statutes?)\s+cit[ée]e?s?\s*:", re.I
+)
+_CITED_LAWS_ABOVE = Regex(
+    r"(?:^|\n)\s*(?:l[ée]gislation|legislation|textes?|lois?|statutes?)\s+cit[ée]e?s?\s*:?"
+    r"[ \t]*\n\s*$",
+    re.I,
+)
+
+
+def _under_cited_laws(before: str) -> bool:
+    """Whether a date opens or follows the label of a site's list of laws cited, on its line
+    or alone on the line above ("Législation citée" / "17 avril 1835, Code judiciaire")."""
+    line = before.rsplit("\n", 1)[-1]
+    return bool(_CITED_LAWS.rx.match(line)) or (
+        not line.strip() and _CITED_LAWS_ABOVE.rx.search(before) is not None
+    )
+
+
 _EXTENDED = Regex(
     r"\b(?:extend(?:s|ed|ing)?|extensions?|prolong(?:s|ed|ing)?|renew(?:s|ed|ing)?|renewals?"
     r"|prolong[ée]e?s?|prolongations?|prorog[ée]e?s?|prorogations?)\b(?!.*\b(?:was|were|had\s+been)\s+(?:held|kept|detained)\b)",
