@@ -2092,6 +2092,12 @@ def test_a_bail_application_under_the_decisions_date_label() -> None:
         # a lawyer telling a judge: a hearing
         ("Defence lawyer John Doe told Judge Jane Roe on May 3, 2019 that he needed more time.",
          [("2019-05-03", "hearing")]),
+        # a decision named with its date that placed the accused in detention
+        ("A. Par ordonnance du 3 mai 2019, le Tribunal des mesures de contrainte a placé X.___"
+         " en détention provisoire.", [("2019-05-03", "detention")]),
+        # a trial first set for a day, put off since: a hearing that day
+        ("Le verdict est tombé le 3 juin 2019 ; le procès était initialement prévu le 3 mai"
+         " 2019.", [("2019-06-03", "conviction"), ("2019-05-03", "hearing")]),
         # a judge asking the court for more detention
         ("Le 3 mai 2019, le Juge d'instruction a requis une nouvelle prolongation.",
          [("2019-05-03", "motion")]),

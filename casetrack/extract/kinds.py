@@ -286,7 +286,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"remanded (?:[\w'-]+ ){0,3}in (?:custody|detention)", r"placed under house arrest",
             r"ordered (?:[\w'-]+ ){0,3}detention",
             r"ordered (?:[\w'-]+ ){0,3}(?:detained|remanded in custody|held in custody)",
-            r"ecroue\w*", r"incarcer\w*", r"place\w* en detention",
+            r"ecroue\w*", r"incarcer\w*",
+            r"place\w* (?:[\w.'-]+ ){0,3}?en detention",
             r"(?:held|detained|remanded) without (?:bail|bond)",
             r"remanded (?:[\w'-]+ ){0,3}into custody",
             r"mandat de depot",
@@ -700,6 +701,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"|j\.|tribunal|court|panel|magistrates?)\b",
             r"(?:heard|argued(?: and submitted)?)(?= (?:on )?" + _DATE_AHEAD + ")",
             r"made (?:an? |his |her |their )?(?:initial|first) (?:court )?appearances?",
+            # a trial or hearing first set for a day, put off since: a hearing that day (GUIDE.md,
+            # trainE): "le procès était initialement prévu le 9 août"
+            r"(?:etait |avait ete |a ete )?initialement (?:prevue?s?|fixee?s?|programmee?s?)"
+            r"(?= (?:le|au|pour)\b)",
+            r"(?:was |had been )?(?:originally|initially) (?:scheduled|set|slated)"
+            r"(?= (?:for|on)\b)",
             # a court report's "Defence lawyer X told Judge Y on February 28"
             r"told (?:the )?(?:judge|justice|magistrate)\b",
             # a court report's "the court heard on Saturday"
@@ -1024,6 +1031,7 @@ _DECIDED = frozenset(
         "conviction",
         "acquittal",
         "dismissal",
+        "detention",
         "order",
         "sentencing",
         "indictment",
