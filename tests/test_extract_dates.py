@@ -1868,3 +1868,11 @@ def test_detention_until_part_of_a_month_is_a_release_then() -> None:
     )
     got = [(c.date, c.kind) for c in extract(text, lang="fr").candidates]
     assert got == [("2021-02-03", "detention"), ("2021-04", "release")]
+
+
+def test_a_judges_ordonnance_named_by_its_procedure_and_number_is_no_law() -> None:
+    text = (
+        "Au fond : annule l'ordonnance d'injonction de payer n° 12 du 4 mai 2007 ;"
+        " Vu l'ordonnance n° 2004-164 du 20 février 2004 relative aux tribunaux."
+    )
+    assert dates(text, "fr") == ["2007-05-04"]

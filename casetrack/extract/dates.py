@@ -650,7 +650,9 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|\b(?:prior\s+to|after|subsequent\s+to|ant[ée]rieurement\s+au|post[ée]rieurement\s+au"
     r"|apr[èe]s\s+le)"
     # (not "Par une ordonnance n° 1805275 du 21 juin 2018": a court's, told as one)
-    r"|\b(?:loi|(?<!\bune\s)ordonnance|d[ée]cret|arr[êe]t[ée]|circulaire|law|act|regulation|directive|"
+    # (nor "l'ordonnance d'injonction de payer n° 097 du": a judge's, named by its procedure)
+    r"|\b(?:loi|(?<!\bune\s)ordonnance(?!\s+(?:d['\u2019]injonction|de\s+r[ée]f[ée]r[ée]"
+    r"|de\s+non-lieu|de\s+renvoi|de\s+cl[ôo]ture|de\s+taxe|du\s+juge|du\s+pr[ée]sident))|d[ée]cret|arr[êe]t[ée]|circulaire|law|act|regulation|directive|"
     r"r[èe]glement|code|executive\s+order)\b[^.;\n]{0,40}?(?:\bn[°o]\.?|\bno\.)\s*[\w./-]+,?"
     r"\s+(?:du|of|dated)|\b\d+/\d+,\s*dated|(?:\bpara\.|§|\bart\.)\s*[\w.-]+\s*\("
     # The start of a course of conduct told without its end: "beginning in 2009, he sold ..."
