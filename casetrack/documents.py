@@ -45,7 +45,7 @@ from casetrack.sql import placeholders
 from casetrack.store import DEFAULT_PATH, Store
 from casetrack.tables import TIMELINE_ORDER
 from casetrack.text import clean_text, noun, plural
-from casetrack.writer import record_quote_checks
+from casetrack.writer import move_citations, record_quote_checks
 
 
 @dataclass
@@ -555,6 +555,7 @@ def replace_document(store: Store, old_ref: str, new_ref: str) -> Replaced:
                 f" {old.id} --cite {new.id}:PAGE')"
             )
         not_found = 0
+        moves = []
         for rowid, _, page, quote in citations:
             index = labels.get(page) if page else None
             found = None
@@ -565,11 +566,8 @@ def replace_document(store: Store, old_ref: str, new_ref: str) -> Replaced:
                 ).fetchone()
                 found = quote_found(quote, text)
                 not_found += found == 0
-            conn.execute(
-                "UPDATE milestone_sources SET source_id = ?, page_index = ?, quote_found = ?"
-                " WHERE rowid = ?",
-                (new_source, index, found, rowid),
-            )
+            moves.append((new_source, index, found, rowid))
+        move_citations(conn, moves)
         conn.execute("DELETE FROM sources WHERE document_id = ?", (old.id,))
         conn.execute("DELETE FROM document_pages WHERE document_id = ?", (old.id,))
         conn.execute("DELETE FROM documents WHERE id = ?", (old.id,))

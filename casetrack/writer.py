@@ -218,6 +218,18 @@ def record_quote_checks(conn: sqlite3.Connection, checks: Iterable[tuple[int | N
     conn.executemany("UPDATE milestone_sources SET quote_found = ? WHERE rowid = ?", checks)
 
 
+def move_citations(
+    conn: sqlite3.Connection, moves: Iterable[tuple[int, int | None, int | None, int]]
+) -> None:
+    """Have citations cite another source at one of its pages: (source id, page index, quote
+    found, rowid) each, as a document replaced by its new bytes (documents.replace_document)."""
+    conn.executemany(
+        "UPDATE milestone_sources SET source_id = ?, page_index = ?, quote_found = ?"
+        " WHERE rowid = ?",
+        moves,
+    )
+
+
 def move_party_links(conn: sqlite3.Connection, duplicate: int, kept: int) -> None:
     """Give the milestones of party `duplicate` party `kept` instead, in the same roles (a
     role both had stays once): a merge of two parties."""
