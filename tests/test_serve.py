@@ -80,6 +80,13 @@ def ids(cli: Cli, *args: str) -> list[int]:
     return [m["id"] for m in json.loads(cli(*args, "--format", "json").stdout)]
 
 
+def own_matches(cli: Cli, text: str) -> list[int]:
+    """The milestones `casetrack search` finds by their own text; those it lists because their
+    case's title or slug matches are not the browser's to find (docs/guide/team.md)."""
+    hits = json.loads(cli("search", text, "--all", "--format", "json").stdout)
+    return [m["id"] for m in hits if m["snippet_field"] != "case"]
+
+
 @pytest.fixture
 def team(demo: Cli) -> Cli:
     """The sample case, a second case whose dates fall among its dates, a disputed
@@ -112,7 +119,7 @@ def test_team_view_end_to_end(team: Cli) -> None:
         # letters a keyboard lacks typed plain.
         for text in ("farah*", "raid OR complaint", "leila", "Harbour Press", "kadikoy", "kadi*"):
             found = [r["id"] for r in rows(url, _search=text, _size="max")]
-            assert sorted(found) == sorted(ids(team, "search", text, "--all")), text
+            assert sorted(found) == sorted(own_matches(team, text)), text
         assert rows(url, _search="zeppelin") == []
         assert len(rows(url, _search="", _size="max")) == len(timeline)  # an empty box
         # Facets on case, kind, status and party (its names, a JSON array).
