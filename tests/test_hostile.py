@@ -105,6 +105,7 @@ BASELINE: dict[str, tuple[list[str], list[str]]] = {
     "doc verify": ([], []),
     "doc open": (["1"], ["--page", "1"]),
     "doc rm": (["1"], []),
+    "doc replace": (["1", "2"], []),
     "move": (["4"], ["--before", "3"]),
     "export": ([], ["--format", "csv"]),
     "import": (["sheet.csv"], []),
@@ -163,6 +164,10 @@ def prepare(path: str, folder: Path, cli: Cli) -> None:
         cli("closure", "add", "Paris tribunal judiciaire", "2006-06-12")
     if path in FILES or path.startswith("doc "):
         write_files(folder)
+    if path == "doc replace":  # a registered file's new bytes, added as a second document
+        cli("doc", "add", "note.txt", "--title", "Note")
+        (folder / "note.txt").write_text(NOTE + "\fA third page.\n", encoding="utf-8")
+        cli("doc", "add", "note.txt", "--title", "Note")
     if path == "replica restore":
         cli("replica", "run", "file:replica", "--once")
 
