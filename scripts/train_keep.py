@@ -58,6 +58,7 @@ THEN = {
     "heldout10": "c13f95a",
     "heldout11": "8ec2a50",
     "heldout13": "d7a8ffe",
+    "heldout14": "6df17e2",
 }
 _DUMP = """
 import importlib.util, json, sys

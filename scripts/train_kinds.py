@@ -41,7 +41,7 @@ from casetrack.extract.learned import WEIGHTS, KindModel, features, train  # noq
 TRAINING = (
     *("tune", "tune2", "heldout", "heldout3"),
     *("heldout4", "heldout5", "heldout6", "heldout7", "heldout8"),
-    *("heldout9", "heldout10", "heldout11", "heldout13"),
+    *("heldout9", "heldout10", "heldout11", "heldout13", "heldout14"),
 )
 OUT = ROOT / "casetrack" / "extract" / WEIGHTS
 
