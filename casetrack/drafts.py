@@ -258,12 +258,16 @@ def check_role(
 ) -> str:
     """A typed role as stored, refusing a misspelling of a known role or of one `in_use` in
     the store ('defendent'; 'deponant' where 'deponent' is used): it would split that role's
-    links. `keep` says how to keep it as typed; a known role typed without its accents is
-    that role."""
+    links. `keep` says how to keep it as typed; a known role or one in use typed without its
+    accents is that role."""
     if role in _ROLES or role in in_use:
         return role
-    if name_key(role) in _ROLE_KEYS:  # a known role in other accents
-        return _ROLE_KEYS[name_key(role)]
+    key = name_key(role)
+    if key in _ROLE_KEYS:  # a known role in other accents
+        return _ROLE_KEYS[key]
+    used = next((used for used in in_use if name_key(used) == key), None)
+    if used is not None:  # a role in use, typed in other accents ('temoin assiste')
+        return used
     meant = _meant(role, in_use)
     if meant:
         raise CasetrackError(

@@ -349,7 +349,8 @@ def test_a_role_in_use_is_known_and_its_misspellings_refused(case: Cli) -> None:
     """A role the store's links use is a known role for the next link: 'deponent', kept once
     with --new-party (it is close to 'respondent'), links as typed after; 'deponant' is then
     refused naming it (it would split the role's links, and `timeline --role deponent` would
-    miss it); a role new to the store and close to none is written and told."""
+    miss it); a role new to the store and close to none is written and told, and one in use
+    typed without its accents is that role."""
     refused = case("add", "acme", "2021-08-10", "x", "--party", "Jane Smith:deponent", code=1)
     assert refused.stderr == (
         "casetrack: unknown role 'deponent' in --party 'Jane Smith:deponent': did you mean"
@@ -367,11 +368,15 @@ def test_a_role_in_use_is_known_and_its_misspellings_refused(case: Cli) -> None:
         "new role: objector (not a known role, nor one in use: check its spelling)\n"
     )
     case("add", "acme", "2021-08-14", "Ruling", "--party", "Jane Smith:objector")
+    case("add", "acme", "2021-08-15", "Audience", "--party", "Paul Ndong:témoin assisté")
+    case("add", "acme", "2021-08-16", "Audience", "--party", "Paul Ndong:Temoin Assiste")
     assert case.query("SELECT milestone_id, role FROM milestone_parties ORDER BY milestone_id") == [
         (1, "deponent"),
         (2, "deponent"),
         (3, "objector"),
         (4, "objector"),
+        (5, "témoin assisté"),
+        (6, "témoin assisté"),
     ]
     listed = case("timeline", "acme", "--role", "deponent", "--format", "csv").stdout
     assert [line.split(",")[0] for line in listed.splitlines()[1:]] == ["1", "2"]
