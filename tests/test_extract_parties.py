@@ -1750,3 +1750,19 @@ def test_a_newspaper_introduced_by_its_kind_is_a_party(
     sentence: str, lang: str, paper: str
 ) -> None:
     assert paper in _only(sentence, lang=lang).parties
+
+
+def test_a_person_hidden_behind_one_capital_and_a_point_is_a_person() -> None:
+    text = (
+        "Procédure d'appel; K. (appelant) contre le jugement du 3 mars 2021 dans la cause "
+        "Ministère public contre K. et L. pour vol.\n\n"
+        "Il est reproché à L. d'avoir, le 9 juin 2019, volé un vélo. P. Marchand a témoigné "
+        "le 4 avril 2020, comme S. T. (témoin) le 5 avril 2020."
+    )
+    # "P." is the initial of a name, "T." the second initial of "S. T.": no one alone.
+    assert _parties(text, "fr") == [
+        ["K.", "Ministère public", "L."],
+        ["L."],
+        ["P. Marchand"],
+        ["P. Marchand"],
+    ]

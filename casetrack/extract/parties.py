@@ -475,6 +475,15 @@ _UNDERSCORED = Regex(
     rf"(?<![\w.])[{_UPPER}](?:\._+|_{{3,}})"
     r"(?P<form>[ \t]+(?:SA|SAS|SARL|S[àa]rl|AG|GmbH|SNC|SCI|Ltd|Inc\.?|LLC)(?![\w.]))?"
 )
+# A person the Swiss federal courts hide behind one capital and a point, as their lists of
+# hearings write them: "A. (appelant) contre le jugement", "contre A. et B. pour", "A., B. et
+# X SA ont déclaré appel", "reproché à A. d'avoir". A word in lower case, a bracket, a comma or
+# "et" follows; a capital word would make it an initial ("A. Nouwatin") or a heading ("B. Le
+# Ministère public"), and an initial before it the second of two ("A. N.").
+_LONE_LETTER = Regex(
+    rf"(?<![\w.'\u2019-])(?<![{_UPPER}]\.[ \t])[{_UPPER}]\."
+    rf"(?=[ \t]*[(,;]|[ \t]+(?:et|and)[ \t]+[{_UPPER}]\.(?!\w)|[ \t]+[{_LOWER}]+(?:\b|['\u2019]))"
+)
 # A title and a name whose surname is in capitals, the title maybe too: "Me Pierre VIVIANI",
 # "Madame Béatrice MARS", "CHIEF U.S. DISTRICT JUDGE EDMUND A. SARGUS, JR."
 # A person or company a Luxembourg decision hides behind a numbered placeholder: "PERSONNE1.)",
@@ -1110,6 +1119,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
                 add(m.start(which), m.end(which), _tidy(name), "person")
     for m in _UNDERSCORED.rx.finditer(text):
         add(m.start(), m.end(), m.group(), "organization" if m["form"] else "person")
+    for m in _LONE_LETTER.rx.finditer(text):
+        add(m.start(), m.end(), m.group(), "person")
     for m in _TREATY_BODY.rx.finditer(text):
         name = re.sub(_APOSTROPHE, lambda a: a.group().strip(), m.group())
         add(m.start(), m.end(), name, "court", m.group() if name != m.group() else "")
