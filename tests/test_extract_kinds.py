@@ -1517,6 +1517,12 @@ def test_verbs_with_their_object_or_date_between(text: str, kind: str) -> None:
             "hearing",
         ),
         ("COURT OF APPEAL\n| Hearing: |\n3 May 2019 |\n| Judges: | A, B and C |\n", "hearing"),
+        # a law report's "Hearing date(s):" over the day, as over "HEARING DATE:"
+        (
+            "SUPREME COURT\n\nPolice v Smith\n\nHearing date(s):\n3 May 2019\n\n"
+            "JUDGMENT\n\n[1] The accused pleaded guilty.",
+            "hearing",
+        ),
         # "Judgment date:" over an appeal's caption: the higher court's ruling.
         (
             "Judgment Date: May 3, 2019\nIN THE HIGH COURT AT NAIROBI\nCRIMINAL APPEAL NO. 7 "
@@ -2105,3 +2111,25 @@ def test_a_bail_application_under_the_decisions_date_label() -> None:
 )  # fmt: skip
 def test_traind_and_traine_shapes(text: str, expected: list[tuple[str, str]]) -> None:
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The accused faced the Perth Magistrates Court on Tuesday, 7 May 2019.",
+        "He is scheduled to reappear in Brisbane Magistrates Court on May 7, 2019.",
+        "The case was adjourned, with the man to reappear in court on 7 May 2019.",
+        "The judge said the matter would be brought back before the court on May 7, 2019, when"
+        " it should be known whether the case will proceed to trial.",
+    ],
+)
+def test_an_accused_before_a_court_on_a_day_is_a_hearing(text: str) -> None:
+    assert kinds(text) == [("2019-05-07", "hearing")]
+
+
+def test_the_event_another_followed_is_dated_by_its_own_clause() -> None:
+    text = (
+        "The man appeared before the Magistrates Court on Thursday, May 9, 2019, following his"
+        " arrest on Wednesday, May 8, 2019."
+    )
+    assert kinds(text) == [("2019-05-09", "hearing"), ("2019-05-08", "arrest")]

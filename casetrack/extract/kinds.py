@@ -725,11 +725,15 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:hear|hears|hearing) (?:the |his |her |their |its |an? )?(?:[\w'-]+ ){0,2}?"
             r"(?:motions?|case|appeals?|petitions?|arguments?|matter)",
             r"held (?:an? |the )?(?:[\w-]+ ){0,2}hearings?",
-            r"brought before (?:a |an |the )?(?:[\w-]+ ){0,2}(?:judge|court|magistrate|prosecutor)",
-            r"(?<!notice to )appear(?:s|ed|ing)? (?:[\w-]+ ){0,2}(?:in|before|at|in front of)"
-            r" (?:[\w.,-]+ ){0,4}(?:court|judge|magistrate|justice)",
+            r"brought (?:back )?before (?:a |an |the )?(?:[\w-]+ ){0,2}(?:judge|court|magistrate"
+            r"|prosecutor)",
+            r"(?<!notice to )(?:re)?appear(?:s|ed|ing)? (?:[\w-]+ ){0,2}"
+            r"(?:in|before|at|in front of) (?:[\w.,-]+ ){0,4}(?:court|judge|magistrate|justice)",
             # a case back before the court on a day: "Le dossier reviendra devant la cour le"
             r"revien\w* devant (?:la cour|le tribunal|le juge|la chambre)",
+            # an accused before a court on a day: "The accused faced the Perth Magistrates Court"
+            r"(?:faced|faces|will face|to face) (?:the |a )?(?:[\w.'-]+ ){0,3}?(?:court|judge"
+            r"|magistrates?)\b",
             # a trial put off to a date: "a demandé son renvoi au 16 décembre"
             r"renvoi (?:au|a)(?= (?:\d|1er|(?:lun|mar|mercre|jeu|vendre|same)di|dimanche))",
         ),
@@ -924,7 +928,15 @@ _QUALIFIES = Regex(r"\s{0,2}|'s\s")  # "the 2003 raid", "April's enforcement act
 _SUBJECT_LEAD = Regex(
     r"\W*(?:(?:the|his|her|their|its|a|an|this|that|[\w.-]+'s?|sa|son|leur|la|le|l')\s*){0,3}"
 )
-_HUNG_DATE = Regex(r"(?:\s+of\s+(?:[\w.'-]+\s+){1,4}?)?\s*(?:on|in|du|le|en)\s*")
+# Or the event is what another one followed: "..., following his arrest on 5 February".
+_AFTER_LEAD = Regex(
+    r"\W*(?:following|after|since|upon|suite a|apres|depuis)\s+"
+    r"(?:his|her|their|its|[\w.-]+'s?|sa|son|leur)\s*"
+)
+_HUNG_DATE = Regex(
+    r"(?:\s+of\s+(?:[\w.'-]+\s+){1,4}?)?\s*(?:on|in|du|le|en)\s*"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"  # "on Wednesday, February 5"
+)
 _ON_DATE = Regex(r"^\s*(?:on|in|of|on or about|du|le|en)\s*$")
 _OWN_DATE = Regex(r"^\s*(?:on|in|of|on or about|until|du|le|en)\s*$")
 _LISTED = Regex(
@@ -1754,14 +1766,14 @@ class KindWords:
 
     def _dated_subject(self, start: int, before: int) -> str | None:
         """The kind of an event noun that opens its clause with the date hung on it: "His
-        arrest on 3 May followed ...", "the indictment of the mayor on 3 May surprised ..."."""
+        arrest on 3 May followed ...", "the indictment of the mayor on 3 May surprised ...",
+        "..., following his arrest on 5 February"."""
         if before < 0 or self.words[before][3] != _NOUN:
             return None
         word_start, word_end, kind, _ = self.words[before]
         opening = self.folded[self._clause_start(start) : word_start]
-        if _SUBJECT_LEAD.rx.fullmatch(opening) and _HUNG_DATE.rx.fullmatch(
-            self.folded[word_end:start]
-        ):
+        led = _SUBJECT_LEAD.rx.fullmatch(opening) or _AFTER_LEAD.rx.fullmatch(opening)
+        if led and _HUNG_DATE.rx.fullmatch(self.folded[word_end:start]):
             return kind
         return None
 
@@ -1946,7 +1958,7 @@ _DECISION_LABEL = (
 # A header line that is a date and what happened on it: "Argued April 28, 1950.",
 # "Decided August 2, 1950.", "November 4, 1929.".
 _HEADER_LABEL = Regex(
-    r"\s*(?P<label>(?P<hearing>argued(?: and submitted)?|hearing(?: dates?)?"
+    r"\s*(?P<label>(?P<hearing>argued(?: and submitted)?|hearing(?: dates?| date\(s\))?"
     r"|heard(?: at [\w' ,.-]{1,40}? on)?|submitted|(?:assigned|submitted) on"
     r" briefs?|dates? of (?:the )?hearing)|decided|filed|dated"
     r"|delivered|opinion filed|judgment entered|lecture du(?: \w+di)?|lu le"
@@ -1958,9 +1970,10 @@ _LABELLED_HEAD = 3000  # "Argued ..." and "Decided ..." lines may follow a long 
 _TITLE_ABOVE = 3  # lines: "JUDGMENT", "STRASBOURG", then the date alone
 
 
-# A field of an information box: "Judgment date:", "Date of decision:", "Hearing date -".
+# A field of an information box: "Judgment date:", "Date of decision:", "Hearing date -",
+# "Hearing date(s):".
 _FIELD = Regex(
-    r"(?:^|[\u2022|*\n-])\s*(?P<name>(?:[\w'-]+ ){0,2}?)(?:date|dated)"
+    r"(?:^|[\u2022|*\n-])\s*(?P<name>(?:[\w'-]+ ){0,2}?)(?:date(?:\(s\))?|dated)"
     r"(?: (?:of|de la|du|des|de l'|de) (?:presente )?(?P<of>(?:[\w'-]+ ?){1,3}))?\s*[:\u2013-]\s*$"
 )
 # A UN treaty body's header: "Date of communication: 6 April 2016 (initial submission)" (or "Date
@@ -2070,9 +2083,11 @@ def heading_kind(before: str) -> str | None:
     return next(name for name in ("hearing", "decision", "filing") if heading[name])
 
 
-# A head's label on the line above the date alone: "HEARING DATE:", "Hearing: |" (a table's).
+# A head's label on the line above the date alone: "HEARING DATE:", "Hearing date(s):",
+# "Hearing: |" (a table's).
 _HEARD_ABOVE = Regex(
-    r"(?im)^[ \t|]*(?:(?:hearing(?: dates?)?|heard(?: on)?)[ \t]*:|dates? of (?:the )?hearing"
+    r"(?im)^[ \t|]*(?:(?:hearing(?: dates?| date\(s\))?|heard(?: on)?)[ \t]*:"
+    r"|dates? of (?:the )?hearing"
     r"[ \t]*:?)[ \t|]*\n[ \t|]*$"
 )
 
