@@ -548,3 +548,30 @@ def test_that_night_in_a_sentence_naming_no_event_goes_on_with_the_night_told() 
         " The group spent a considerable time that night drinking."
     )
     assert [(c.date, c.kind) for c in extract(text).candidates] == [("2003-05-09", "other")]
+
+
+def test_a_court_schedule_gives_each_hearing_at_its_opening_day_only() -> None:
+    text = (
+        "14.03.2019 - 10:00, Date de début des débats\n"
+        "15.03.2019, Poursuite des débats\n"
+        "18.03.2019, Date de réserve\n\n"
+        "Lieu: Salle 2\n\n"
+        "Débats dans le cadre de la procédure d'appel ; M. Roe contre le jugement du tribunal du"
+        " 2 mai 2017.\n\n"
+        "Langue: Italien\n"
+        "09.04.2019 - 14:30, Date de début des débats\n"
+        "10.04.2019, Suite des débats\n"
+    )
+    extraction = extract(text, lang="fr")
+    assert extraction.published is None
+    got = [(c.date, c.kind) for c in extraction.candidates]
+    assert ("2019-03-14", "hearing") in got and ("2019-04-09", "hearing") in got
+    assert not {"2019-03-15", "2019-03-18", "2019-04-10"} & {c.date for c in extraction.candidates}
+
+
+def test_a_trial_day_labelled_as_its_continuation_or_reserve_is_no_step() -> None:
+    text = (
+        "The trial opened on 3 May 2021 at 10:00. 4 May 2021, continuation of the trial. "
+        "5 May 2021: reserve day."
+    )
+    assert [c.date for c in extract(text).candidates] == ["2021-05-03"]

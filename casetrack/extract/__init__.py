@@ -282,6 +282,8 @@ def extract(
                 continue  # "We're here today to talk about ...": when the speaker spoke
             if _CONTINUED.rx.search(sentence, max(0, date_found.start - 60), date_found.start):
                 continue  # "The hearing will continue tomorrow": the hearing's first day is told
+            if _GOES_ON_LABEL.rx.match(sentence, date_found.end):
+                continue  # "11.08.2020, Poursuite des débats": a hearing's later or spare day
             if _RECURRING.rx.match(sentence, date_found.end):
                 continue  # "the terms begin on the 1st Monday in March of each year"
             if _under_cited_laws(
@@ -528,6 +530,15 @@ def _an_act_reviewed(sentence: str, item: Found) -> bool:
 _CONTINUED = Regex(
     r"\b(?:hearings?|trials?|audiences?|proc[èe]s)\s+(?:will\s+|shall\s+|is\s+to\s+)?"
     r"(?:continue[sd]?|resume[sd]?|reprendra|se\s+poursuivra)\s+(?:on\s+|le\s+)?$",
+    re.IGNORECASE,
+)
+# A schedule's day labelled as a hearing's continuation or reserve day, not its opening:
+# "11.08.2020, Poursuite des débats", "01.05.2024, Date de réserve", "12 May: reserve day".
+_GOES_ON_LABEL = Regex(
+    r"\s*(?:[-\u2013,]\s*\d{1,2}[:h.]\d\d\s*)?[,:;\u2013-]?\s*(?:"
+    r"(?:poursuite|suite|reprise|continuation|continued)\s+(?:des|de\s+l['\u2019]|du|of\s+(?:the\s+)?)"
+    r"\s*(?:d[ée]bats|audience|proc[èe]s|hearing|trial)"
+    r"|date\s+de\s+r[ée]serve|jour\s+de\s+r[ée]serve|reserve[ds]?\s+(?:date|day)|spare\s+day)\b",
     re.IGNORECASE,
 )
 _RECURRING = Regex(

@@ -1501,6 +1501,14 @@ _LOWER_WORD = Regex(r"(?<![\w'\u2019-])(?!(?:sur|les|des|upon|del|der|the)\b)[a-
 _DATELINE_SUFFIX = Regex(r"^[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[—\u2013-]+|:|\n|$|\.(?=\s))")
 
 
+# A schedule's entry: a day, its hour and what is heard ("10.07.2020 - 09:30, Date de début
+# des débats", "3 May 2021 - 10:00 Hearing"): the hearing's day, not the page's date.
+_SCHEDULED_AT = Regex(
+    r"[ \t]*[\u2013\u2014-]?[ \t]*(?:at[ \t]+|[àa][ \t]+)?[0-2]?\d(?::|h|\.)[0-5]\d[ \t]*[,:]?"
+    r"[ \t]*[^\n]{0,30}?\b(?:d[ée]bats|audience|proc[èe]s|hearing|trial|sitting)\b",
+    re.IGNORECASE,
+)
+
 # A date alone above the court's name heads a decision: it is the decision's date.
 _COURT_NEXT = Regex(
     r"^[ \t]*\n\s*(?:cour|court|tribunal|conseil|appellate|supreme|chambre)\b", re.I
@@ -1536,6 +1544,8 @@ def dateline(text: str, lang: str) -> tuple[Span | None, int]:
             ):
                 break  # "Thursday, June 29, 2006" alone on its line: a listing's day, no place
             court_next = _COURT_NEXT.rx.match(text[item.end :])
+            if _SCHEDULED_AT.rx.match(text, item.end):
+                break  # "10.07.2020 - 09:30, Date de début des débats": a listed hearing's day
             if suffix and not (court_next and not head[: item.start].strip()):
                 return item.span, item.end + suffix.end()
         break
@@ -1972,8 +1982,8 @@ def item_date(
         and _FIELD_LINES.rx.fullmatch(sentence[first.end :])
     ):
         return span, ALONE  # "Date Released: 11/28/2022" and a "Category: ..." line over a release
-    if sentence[: first.start].strip():
-        return None
+    if sentence[: first.start].strip() or _SCHEDULED_AT.rx.match(sentence, first.end):
+        return None  # "10.07.2020 - 09:30, Date de début des débats": a hearing, no post
     follows = _ITEM_DATE.rx.match(sentence, first.end)
     if follows is None:
         return None

@@ -739,7 +739,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
         (
             r"hearings?", r"audiences?", r"arraignments?",
-            r"ouverture des debats",
+            r"(?:ouverture|debut) des debats",
             r"(?:status|pre-?trial|scheduling|readiness|settlement|case management) conferences?",
             r"pre-?trial proceedings", r"(?:initial|first) (?:court )?appearances?",
             r"court appearances?", r"(?:next )?court dates?", r"seances?",
