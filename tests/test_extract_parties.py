@@ -1766,3 +1766,15 @@ def test_a_person_hidden_behind_one_capital_and_a_point_is_a_person() -> None:
         ["P. Marchand"],
         ["P. Marchand"],
     ]
+
+
+def test_a_chamber_named_with_its_court_is_the_chamber_of_that_court() -> None:
+    text = (
+        "K. a fait appel du jugement de la Cour des affaires pénales du Tribunal pénal fédéral "
+        "du 2 mars 2021. La Chambre des recours pénale du Tribunal cantonal a statué le "
+        "8 juin 2021."
+    )
+    assert _parties(text, "fr") == [
+        ["K.", "Cour des affaires pénales du Tribunal pénal fédéral"],
+        ["Chambre des recours pénale du Tribunal cantonal"],
+    ]

@@ -642,6 +642,13 @@ _FRENCH_COURT = Regex(
     ).replace("'", "['\u2019]"),  # a curly apostrophe too: "Conseil d\u2019État"
     re.IGNORECASE,
 )
+# A chamber of a court named with its court, the chamber deciding: "la Cour des affaires pénales
+# du Tribunal pénal fédéral", "la Cour d'appel du Tribunal pénal fédéral", "la Chambre des
+# recours pénale du Tribunal cantonal" (the court's name follows, found by _FRENCH_COURT).
+_CHAMBER_OF = Regex(
+    r"\b(?:Cour|Chambre)[ \t]+(?:des|de[ \t]+la|de[ \t]+l['\u2019]|de|d['\u2019])[ \t]*"
+    r"[a-zà-ÿ]{3,}(?:[ \t]+[a-zà-ÿ]{3,})?[ \t]+(?:du|de[ \t]+la)[ \t]+(?=(?:Tribunal|Cour)\b)"
+)
 # A grand jury, which returns indictments: "a federal grand jury", "the Vinton County Grand Jury".
 _GRAND_JURY = Regex(
     rf"\b(?P<name>(?:(?:[Ff]ederal|[Ss]tate(?:wide)?|[Cc]ounty|(?:{_TOKEN}[ \t]+)+County)[ \t]+)?"
@@ -1175,6 +1182,11 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         add(m.start("name"), m.end("name"), name, "court", written)
     for m in _FRENCH_INSTITUTION.rx.finditer(text):
         add(m.start(), m.end(), m.group(), "agency")
+    for m in _CHAMBER_OF.rx.finditer(text):
+        court = _FRENCH_COURT.rx.match(text, m.end())
+        if court is not None and court.start() == m.end():
+            end = court.start("name") + len(court.group("name"))
+            add(m.start(), end, _tidy(" ".join(text[m.start() : end].split())), "court")
     for m in _FRENCH_COURT.rx.finditer(text):
         name = _tidy(m.group("name"))
         if fold(name).startswith("juge") and fold(name) == fold(m.group("office")):
