@@ -1778,3 +1778,14 @@ def test_a_chamber_named_with_its_court_is_the_chamber_of_that_court() -> None:
         ["K.", "Cour des affaires pénales du Tribunal pénal fédéral"],
         ["Chambre des recours pénale du Tribunal cantonal"],
     ]
+
+
+def test_haute_is_part_of_a_high_courts_name() -> None:
+    text = (
+        "Par requête du 3 mai 2011, M. K a saisi la Haute Cour constitutionnelle. La Haute "
+        "Cour de justice a été saisie le 9 juin 2011."
+    )
+    assert _parties(text, "fr") == [
+        ["M. K", "Haute Cour constitutionnelle"],
+        ["Haute Cour de justice"],
+    ]

@@ -631,7 +631,8 @@ _FRENCH_COURT = Regex(
         r"|chambre r[ée]gionale des comptes|cour de discipline budg[ée]taire et financi[eè]re"
         r"|cour r[ée]gionale des pensions|tribunal d[ée]partemental des pensions"
         r"|tribunal f[ée]d[ée]ral|tribunal cantonal|chambre p[ée]nale d'appel et de r[ée]vision"
-        r"|cour constitutionnelle"
+        # "Haute" is of the name: "la Haute Cour constitutionnelle" (Madagascar)
+        r"|(?:haute\s+)?cour constitutionnelle|haute cour de justice"
         # as a party's name, not as a kind of court ("un tribunal pénal spécial")
         r"|(?-i:Tribunal p[ée]nal(?: f[ée]d[ée]ral)?|Minist[eè]re public))"
         r"(?:\s+(?:de\s+la|de\s+l'|de|du|des|d')\s*"
