@@ -575,3 +575,15 @@ def test_a_trial_day_labelled_as_its_continuation_or_reserve_is_no_step() -> Non
         "5 May 2021: reserve day."
     )
     assert [c.date for c in extract(text).candidates] == ["2021-05-03"]
+
+
+def test_a_pages_posting_hour_and_update_stamp_date_the_page() -> None:
+    text = (
+        "Genève\n\n"
+        "12 mars 2015 18:40; Act: 13.03.2015 09:05 Print\n\n"
+        "Un procès renvoyé faute de témoin\n\n"
+        "La Cour d'appel s'est réunie mardi pour juger le recours de M. Roe.\n"
+    )
+    extraction = extract(text, lang="fr")
+    assert extraction.published == "2015-03-12"
+    assert [(c.date, c.kind) for c in extraction.candidates] == [("2015-03-10", "hearing")]

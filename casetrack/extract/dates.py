@@ -1684,6 +1684,7 @@ def head_date(text: str, lang: str) -> tuple[Span | None, int]:
             if opens and headed and _in_title_case(headed["headline"]) and not before.strip():
                 return item.span, line.end()  # "June 5, 2026: Jury Convicts Four": the release's
             after = _BY.rx.sub("", after) if byline else after
+            after = _UPDATED_AFTER.rx.sub("", after)  # "23:00; Act: 07.07.2014 12:21 Print"
             after = _CLOCK_AFTER.rx.sub("", after)  # "04 December 2022, 1:22pm": posted then
             if not _ALONE_ON_ITS_LINE.rx.match(before) or after.strip(" \t\n.,") or not opens:
                 continue  # not alone, or a signature's "Dated: May 3, 2022" closing an order
@@ -1694,6 +1695,14 @@ def head_date(text: str, lang: str) -> tuple[Span | None, int]:
     return posted or (None, 0)
 
 
+# The update stamp after a page's posting day and hour: "06 juillet 2014 23:00; Act: 07.07.2014
+# 12:21 Print", "3 May 2021 10:02 | Updated 4 May 2021 08:15".
+_UPDATED_AFTER = Regex(
+    r"^[ \t]*[,\u2013-]?[ \t]*(?:(?:at[ \t]+|[àa][ \t]+)?[0-2]?\d(?::|h)[0-5]\d[ \t]*)?"
+    r"[;|,\u2013-]?[ \t]*(?:(?-i:Act\.?)[ \t]*:|actualis[ée]e?\b|mis[ \t]+[àa][ \t]+jour\b"
+    r"|(?:last[ \t]+)?updated\b)[^\n]{0,60}$",
+    re.IGNORECASE,
+)
 _HEADLINE_AFTER = Regex(r"[ \t]*:[ \t]*(?P<headline>[^\n]+)")
 _TOLD_LINE = Regex(r"[.!?][\"'\u201d)]?[ \t]*\n")  # a line ending a sentence
 

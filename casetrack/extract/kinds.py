@@ -714,6 +714,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"|wednes|thurs|fri|satur|sun)day|today|yesterday))",
             r"(?:s'est|se sont|s'etait|se) presente\w* devant (?:le |la |l')?(?:tribunal|juge|cour"
             r"|magistrat)",
+            # a court that sat on the case: "Le Tribunal cantonal s'est donc réuni jeudi"
+            r"(?:tribunal|cour|chambre|juges|jury)(?: [\w'-]+){0,2} (?:s'est|se sont) (?:\w+ )?"
+            r"reunie?s?\b",
             r"compar\w* (?:[\w'-]+ ){0,2}devant", r"a comparu", r"comparaitr\w*",
             # a trial or hearing put off to a date: a hearing that day
             r"(?:renvoye\w*|reporte\w*) (?:au|a)(?= (?:\d|1er|(?:lun|mar|mercre|jeu|vendre|same)di"
