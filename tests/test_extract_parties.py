@@ -1789,3 +1789,15 @@ def test_haute_is_part_of_a_high_courts_name() -> None:
         ["M. K", "Haute Cour constitutionnelle"],
         ["Haute Cour de justice"],
     ]
+
+
+def test_a_sieur_written_surname_first_in_capitals_is_that_person() -> None:
+    text = (
+        "Le 3 mai 2010, sieur KOFFI Armand a saisi la Cour. Paul DOSSOU a porté plainte le "
+        "9 juin 2010. Le 12 juin 2010, les sieurs DOSSOU Paul et AKPO Rémi sont entendus."
+    )
+    assert _parties(text, "fr") == [
+        ["Armand Koffi"],
+        ["Paul Dossou"],
+        ["Paul Dossou", "Rémi Akpo"],
+    ]

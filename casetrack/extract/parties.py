@@ -484,6 +484,16 @@ _LONE_LETTER = Regex(
     rf"(?<![\w.'\u2019-])(?<![{_UPPER}]\.[ \t])[{_UPPER}]\."
     rf"(?=[ \t]*[(,;]|[ \t]+(?:et|and)[ \t]+[{_UPPER}]\.(?!\w)|[ \t]+[{_LOWER}]+(?:\b|['\u2019]))"
 )
+# People a West African or Malagasy decision introduces as "sieur" or "dame", the surname first
+# in capitals: "sieur RABENOROLAHY Benjamin", "les sieurs BOSSA Martial et ALLADASSI Zinsou".
+_SIEUR_NAME = (
+    rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})*[ \t]+[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+    rf"(?:[ \t]+[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)?(?![\w'\u2019.-])"
+)
+_SIEUR = Regex(
+    rf"\b(?:[Ss]ieurs?|[Dd]ames?|[Dd]emoiselles?)[ \t]+(?P<first>{_SIEUR_NAME})"
+    rf"(?:,?[ \t]+(?:et[ \t]+)?(?P<second>{_SIEUR_NAME}))?"
+)
 # A title and a name whose surname is in capitals, the title maybe too: "Me Pierre VIVIANI",
 # "Madame Béatrice MARS", "CHIEF U.S. DISTRICT JUDGE EDMUND A. SARGUS, JR."
 # A person or company a Luxembourg decision hides behind a numbered placeholder: "PERSONNE1.)",
@@ -1129,6 +1139,12 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         add(m.start(), m.end(), m.group(), "organization" if m["form"] else "person")
     for m in _LONE_LETTER.rx.finditer(text):
         add(m.start(), m.end(), m.group(), "person")
+    for m in _SIEUR.rx.finditer(text):  # "sieur RABENOROLAHY Benjamin": Benjamin Rabenorolahy
+        for which in ("first", "second"):
+            if m[which]:
+                surname, *given = m[which].split()
+                name = " ".join([*given, _tidy_word(surname).title()])
+                add(m.start(which), m.end(which), name, "person", " ".join(m[which].split()))
     for m in _TREATY_BODY.rx.finditer(text):
         name = re.sub(_APOSTROPHE, lambda a: a.group().strip(), m.group())
         add(m.start(), m.end(), name, "court", m.group() if name != m.group() else "")
@@ -1309,6 +1325,10 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
                 known_as[written] = folded
         elif known_as[holder] != holder:  # "a/k/a Paul Grant", then "Paul Grant" again
             continue
+        elif folded == holder and aliases:  # "BOSSA Martial" after "Martial Bossa": as written
+            first, first_kind, first_aliases = result[holder]
+            extra_aliases = tuple(a for a in aliases if a not in first_aliases)
+            result[holder] = (first, first_kind, (*first_aliases, *extra_aliases))
         elif len(folded) < len(holder):  # "Rajavi" after "Maryam Rajavi": another way to write it
             first, first_kind, first_aliases = result[holder]
             result[holder] = (first, first_kind, (*first_aliases, name, *aliases))
