@@ -2133,3 +2133,27 @@ def test_the_event_another_followed_is_dated_by_its_own_clause() -> None:
         " arrest on Wednesday, May 8, 2019."
     )
     assert kinds(text) == [("2019-05-09", "hearing"), ("2019-05-08", "arrest")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a requête dated by its author and registered on another day: the registration
+        ("La Cour, saisie d'une requête du 3 mai 2019 enregistrée à son Secrétariat le 6 mai"
+         " 2019 sous le numéro 12/REC, par laquelle X porte plainte.",
+         [("2019-05-03", "motion"), ("2019-05-06", "other")]),
+        ("Considérant que par requête en date du 3 mai 2019, enregistrée au greffe de la Cour le"
+         " 6 mai 2019, X demande à la Cour de céans de :", [("2019-05-03", "motion"),
+                                                          ("2019-05-06", "other")]),
+        # a decision dated, then notified on another day: the notice
+        ("Considérant que la Cour, par arrêt n°9 du 3 mai 2019, notifié au requérant le 6 mai"
+         " 2019, a statué.", [("2019-05-03", "ruling"), ("2019-05-06", "other")]),
+        # the facts a conviction was for, dated right after "pour avoir,"
+        ("Il a été condamné le 3 juin 2019 pour avoir, le 3 mai 2019, lancé un objet sur le"
+         " terrain.", [("2019-06-03", "conviction"), ("2019-05-03", "other")]),
+    ],
+)  # fmt: skip
+def test_a_registration_a_notice_and_the_facts_have_a_date_of_their_own(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(text) == expected

@@ -988,6 +988,19 @@ _MEMOIRE_TOO = Regex(
     r"[^;]{0,80}?(?:\bet (?:le )?|\d,)\s*$"
 )
 _REGISTERED_BEFORE = Regex(r"\benregistre\w* le\s*$")
+# A paper dated by its author and registered by the court on another day: the second date is
+# its registration, no step of the case (GUIDE.md: "an application's registration" is `other`):
+# "Saisie d'une requête du 21 janvier 2004 enregistrée à son Secrétariat le 22 janvier 2004",
+# "par requête en date du 5 juin 2003, enregistrée au greffe de la Cour le 6 juin 2003".
+# A decision dated, then notified to a party on another day: the notice is a service of papers.
+_NOTIFIED_APART = Regex(
+    r"\b(?:du|en date du) \d{1,2}(?:er)? [a-z]+ \d{4},? (?:lui )?notifiee?s? [^,;]{0,60}? le\s*$"
+)
+_REGISTERED_APART = Regex(
+    r"\b(?:requetes?|recours|memoires?|pourvois?|plaintes?|demandes?|lettres?|courriers?)"
+    r" (?:en date )?du \d{1,2}(?:er)? [a-z]+ \d{4},?"
+    r" (?:et )?enregistree?s? (?:au|a son|a la|a l'|aupres d[eu]) [^,;]{0,80}? le\s*$"
+)
 _REQUETE_AFTER = Regex(r"[^;]*?\bla requete\b")
 _ASKED_OF = Regex(
     r"\b(?:demande\w*|tendant a ce que)\s*:?\s*(?:a |que |au |l')?(?:(?P<appeal>la cour\b)"
@@ -1123,8 +1136,9 @@ _OCCURRING = Regex(
 _FOR_DOING = Regex(
     r"\b(?:for|with)\s+(?:allegedly\s+)?(?!(?:pending|during|including|according|following"
     r"|regarding|concerning|notwithstanding)\b)\w+ing\b[^,;:()]*$"
-    # past its adjuncts: "coupable ... pour avoir circulé trop près sur l'A9, le 31 juillet"
-    r"|\b(?:pour\s+avoir|for\s+having)\s+\w+[^;:()]*$"
+    # past its adjuncts: "coupable ... pour avoir circulé trop près sur l'A9, le 31 juillet",
+    # or with the date first: "condamné pour avoir, le 13 mai 2017, allumé"
+    r"|\b(?:pour\s+avoir|for\s+having)(?:\s+\w+[^;:()]*|\s*,\s*(?:le|on|en|in)\s*)$"
     # what someone is found guilty of: "found them guilty of murdering a man ... in November"
     r"|^(?:\s+in\s+\d{4})?\s*of\s+\w+ing\b[^,;:()]*$"
 )
@@ -1331,6 +1345,10 @@ class KindWords:
         clause = self.folded[self._clause_start(start) : start]
         if _DUE.rx.search(clause) or (_DUE_IF_BOUND.rx.search(clause) and _BOUND.rx.search(clause)):
             return "deadline"
+        if _REGISTERED_APART.rx.search(self.folded, max(0, start - 200), start):
+            return "other"  # "requête du 21 janvier, enregistrée au greffe le 22 janvier"
+        if _NOTIFIED_APART.rx.search(self.folded, max(0, start - 120), start):
+            return "other"  # "par arrêt n°90 du 8 juillet 2009, notifié au requérant le 16 juillet"
         requested = self._requested(start, end)
         if requested is not None:
             return requested  # "Par une requête, enregistrée le 3 mai 2019, M. X demande à la cour"
