@@ -587,3 +587,16 @@ def test_a_pages_posting_hour_and_update_stamp_date_the_page() -> None:
     extraction = extract(text, lang="fr")
     assert extraction.published == "2015-03-12"
     assert [(c.date, c.kind) for c in extraction.candidates] == [("2015-03-10", "hearing")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was sentenced on 4 June 2019 to two years, the sentence to commence from 20 May 2019.",
+        "He was sentenced on 4 June 2019 to a term of two years backdated to 20 May 2019.",
+        "He was sentenced on 4 June 2019. She said he first hit her after the birth of their son"
+        " on 20 May 2019.",
+    ],
+)
+def test_a_terms_reckoning_day_and_a_birth_are_no_steps(text: str) -> None:
+    assert [c.date for c in extract(text).candidates] == ["2019-06-04"]
