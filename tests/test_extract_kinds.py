@@ -2157,3 +2157,21 @@ def test_a_registration_a_notice_and_the_facts_have_a_date_of_their_own(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a decision that sentenced, named as such
+        ("This is an appeal from the Sentencing Decisions of the Magistrate on 3 May 2019.",
+         "sentencing"),
+        # the charges read to the accused: an arraignment
+        ("The charges were put to him on 3 May 2019.", "hearing"),
+        # written submissions handed in to the court
+        ("The State had tendered its written submissions on 3 May 2019.", "filing"),
+        ("Amended notice of appeal and written submissions had been tendered on behalf of the"
+         " appellant 3 May 2019.", "filing"),
+    ],
+)  # fmt: skip
+def test_sentencing_decisions_charges_put_and_submissions_tendered(text: str, kind: str) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]

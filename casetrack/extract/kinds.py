@@ -413,7 +413,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"|handed down)",
         ),
         (
-            r"sentencing judge?ments?", r"judge?ments? of sentence", r"sentenc\w*",
+            r"sentencing (?:judge?ments?|decisions?|remarks|orders?)", r"judge?ments? of sentence",
+            r"sentenc\w*",
             r"(?:prison|jail) (?:terms?|sentences?)",
             r"imposition of (?:[\w'-]+ ){0,6}?sentences?",
         ),
@@ -693,6 +694,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "hearing",
         (
             r"oral arguments?", r"held a hearing", r"arraigned", r"(?:was|were|been) heard",
+            # the charges read to the accused for a plea: an arraignment
+            r"(?:charges?|counts?) (?:[\w'-]+ ){0,2}?(?:was|were|had been) (?:read and )?put to",
             r"(?:was|were|been) argued",
             r"(?:appels?|affaires?|causes?|pourvois?|requetes?|recours|demandes?) (?:a|ont|avait"
             r"|avaient) ete entendue?s?",
@@ -804,6 +807,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"depose\w*", r"presente\w*", r"enregistre\w*",
             r"introduc\w* (?:with|before|to) the", r"introduite?s?",
             r"(?:memoires?|conclusions|observations)(?: [\w-]+){0,2} produit\w*",
+            # papers handed in to the court: "The State had tendered its written submissions on"
+            r"tendered (?:its |his |her |their |the )?(?:[\w-]+ )?submissions",
+            r"submissions (?:[\w'-]+ ){0,8}?(?:had been |have been |has been |was |were )tendered",
             r"parvenue?s? (?:au greffe(?: de la cour)?|a la (?:cour|chambre|juridiction)"
             r"|au (?:tribunal|conseil))",
             # a party's submissions on an appeal: "a conclu au rejet de l'appel"
