@@ -824,3 +824,26 @@ def test_a_milestone_of_a_case_the_file_lacks_imports_alike_every_way() -> None:
     shortcut = _import(text, "shortcut")
     assert shortcut == _import(text, "general") == _import(text, "worker")
     assert shortcut[1]["cases"][-1][2:4] == ("made", "missing")
+
+
+def test_an_exports_party_link_with_a_control_character_is_refused_as_any_link_is(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A link to a party the store holds by uid still has its name read as check_party reads
+    it: a control character in it refuses the import, by the fast path as by the general one."""
+    uid = "11111111-1111-4111-8111-111111111111"
+    lines = [
+        {"format": "casetrack/1"},
+        {"type": "case", "slug": "c1", "title": "Case"},
+        {"type": "party", "uid": uid, "name": "Ann Roe", "kind": "person", "aliases": []},
+        {"type": "milestone", "uid": "00000006-0000-4000-8000-000000000000", "case": "c1",
+         "date": "2003-06-17", "kind": "raid", "title": "Raid", "sources": [], "tags": [],
+         "parties": [{"party": uid, "name": "Ann Roe\u0003", "role": "judge"}]},
+    ]  # fmt: skip
+    export = tmp_path / "in.jsonl"
+    export.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    cli("case", "add", "c0", "--title", "Kept")
+    before = cli.records()
+    refused = cli("import", str(export), code=1).stderr
+    assert "control character U+0003" in refused
+    assert cli.records() == before

@@ -449,6 +449,7 @@ def _exported_parties(links: list[Any], known: _Known) -> list[PartyLinkRow] | N
             and type(name) is str and (role is None or type(role) is str)
         ):  # fmt: skip
             return None
+        clean_text(name)  # refuses what check_party refuses in a name (control characters)
         role = clean_role(role)
         party_id = known.known_party(uid)
         if party_id is None:
