@@ -600,3 +600,12 @@ def test_a_pages_posting_hour_and_update_stamp_date_the_page() -> None:
 )
 def test_a_terms_reckoning_day_and_a_birth_are_no_steps(text: str) -> None:
     assert [c.date for c in extract(text).candidates] == ["2019-06-04"]
+
+
+def test_a_judgments_number_of_the_year_run_into_its_date_is_read() -> None:
+    text = (
+        "Judgment 7/201912.03.2019Roe v Doe LimitedRoyal CourtContract - appeal dismissed.\n"
+        "Judgment 8/201925/03/2019Doe v RoeRoyal CourtTrust - application refused.\n"
+        "Judgment 9/201804.05.2019Old numbering, another year.\n"
+    )
+    assert [c.date for c in extract(text).candidates] == ["2019-03-12", "2019-03-25"]

@@ -312,6 +312,12 @@ _RUN_TOGETHER = Regex(
     r"|March|April|May|June|July|August|September|October|November|December)\s+"
     r"(?P<day>[0-3]?\d),\s*(?P<year>1[6-9]\d\d|20\d\d)(?=[A-Z]{2}|[^\w]|$)"
 )
+# A table's number of the year and its date run together when a page is flattened:
+# "Guernsey Judgment 1/201104.01.2011Jubilee Scheme v Capita" (judgment 1/2011 of 4 January).
+_NUMBER_RUN_INTO_DATE = Regex(
+    r"(?<![\w/.])\d{1,4}/(?P<numbered>(?:19|20)\d\d)(?P<day>[0-3]\d)(?P<sep>[./])(?P<month>[01]\d)"
+    r"(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d)"
+)
 _NUMERIC_DATE = Regex(
     _NOT_AFTER_NUMBER + r"(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[0-3]?\d)(?P=sep)" + _YEAR
 )
@@ -948,6 +954,15 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
         span = _full_date(int(m["year"]), _MONTHS[fold(m["month"])], int(m["day"]))
         if span:
             found.append(Found(m.start(), m.end(), m.group(0), span=span))
+    for m in _NUMBER_RUN_INTO_DATE.rx.finditer(text):
+        if m["year"] != m["numbered"]:
+            continue  # only a number of the date's own year: "Judgment 1/201104.01.2011"
+        first, second = int(m["day"]), int(m["month"])
+        if month_first and m["sep"] == "/":
+            first, second = second, first
+        span = _full_date(int(m["year"]), second, first)
+        if span:
+            found.append(Found(m.start("day"), m.end(), text[m.start("day") : m.end()], span=span))
     for regex in (_YEAR_AFTER_WORD, _YEAR_BEFORE_NOUN):
         for m in regex.rx.finditer(text):
             if _DOCKET_BEFORE.rx.search(text, max(0, m.start("year") - 30), m.start("year")):
