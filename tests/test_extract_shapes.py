@@ -609,3 +609,11 @@ def test_a_judgments_number_of_the_year_run_into_its_date_is_read() -> None:
         "Judgment 9/201804.05.2019Old numbering, another year.\n"
     )
     assert [c.date for c in extract(text).candidates] == ["2019-03-12", "2019-03-25"]
+
+
+def test_a_period_a_count_concerned_is_no_step() -> None:
+    text = (
+        "He was convicted on 3 May 2022 of two counts. The count of which he was acquitted"
+        " concerned a period in 2019."
+    )
+    assert [c.date for c in extract(text).candidates] == ["2022-05-03"]

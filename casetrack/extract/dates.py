@@ -681,6 +681,8 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|closed|adjourned)(?:\s+(?:on|in))?"
     r"|\bterms?\b[^.;\n\d]{0,30}?\b(?:began|begun|commenced|started|opened)\b[^.;\n]{0,40}?,?"
     r"\s+and\s+(?:expired|ended|closed|adjourned)(?:\s+(?:on|in))?"
+    # A period a count or charge covers: "The other count ... concerned a period in 2020"
+    r"|\b(?:concern(?:s|ed|ing)?|covers?|covered|covering|relat(?:es|ed|ing)\s+to)\s+a\s+period\s+(?:in|of)"
     # A birth told by its child: "after the birth of their daughter on 15 May 2012"
     r"|\b(?:birth|naissance)\s+(?:of|de|du|d['\u2019])\s*(?:[\w'\u2019-]+\s+){0,3}?(?:on|in|le|en)"
     # The day a term of custody is reckoned from: "sentence to commence from 30 November 2022"
