@@ -322,9 +322,13 @@ def search(
         return {**found, "date": widest_date(conn, both, both_params)}
 
     def rows() -> Iterator[tuple[Any, ...]]:
+        # Rows are passed on one by one, not by `yield from` a cursor: closing a generator
+        # closes the iterator it yields from, and a reader gone (`| head`) finds the store
+        # closed by then, which Python would print as an exception at exit.
         for lookups, take in listings:
             if len(lookups) == 1:
-                yield from conn.execute(*lookups[0])
+                for row in conn.execute(*lookups[0]):  # noqa: UP028 (see above)
+                    yield row
                 continue
             # A part looked up in several groups of cases: their listings merged in order.
             merged = heapq.merge(

@@ -194,8 +194,8 @@ def test_large_import_on_a_terminal_shows_progress_then_the_finishing_step(
 
 
 def test_a_reader_that_leaves_ends_the_command_quietly_as_git_does(tmp_path: Path) -> None:
-    """`casetrack export | head -1`: no message, and the status a shell shows for git killed
-    by SIGPIPE (141), not a failure of casetrack's own."""
+    """`casetrack export | head -1` (or timeline, or search): no message, and the status a
+    shell shows for git killed by SIGPIPE (141), not a failure of casetrack's own."""
     lines = [json.dumps({"format": "casetrack/1"})] + [
         json.dumps({"type": "milestone", "uid": f"00000000-0000-4000-8000-{n:012d}", "case": "c",
                     "date": "2003-06-17", "title": f"Hearing {n}" + " on costs" * 12})
@@ -209,7 +209,8 @@ def test_a_reader_that_leaves_ends_the_command_quietly_as_git_does(tmp_path: Pat
     # made whole, then written) ends alike: 141 once the reader left before the end, 0 only
     # if the pipe took all of it first (a docx may fit), never a message or a file left.
     every = [["export", "--format", fmt] for fmt in EXPORTERS]
-    for args in (["export"], *every, ["timeline"]):
+    searches = [["search", "hearing", "--all", "--format", fmt] for fmt in ("table", "json")]
+    for args in (["export"], *every, ["timeline"], *searches):
         with subprocess.Popen([*command, *args], cwd=tmp_path, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE) as process:  # fmt: skip
             assert process.stdout is not None and process.stderr is not None
