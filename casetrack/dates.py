@@ -500,6 +500,16 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
 _NUMERIC_INSIDE = re.compile(rf"(?<![\w/.-]){_NUMERIC}(?![\w/-]|\.\d)")
 
 
+def reads_as_date(text: str) -> bool:
+    """Whether a command-line word reads as a date: the hints for arguments typed out of
+    order ask it."""
+    try:
+        parse_date(text)
+    except CasetrackError:
+        return False
+    return True
+
+
 def _numeric_part(cleaned: str, text: str, today: date) -> DateError | None:
     """The refusal of a numeric date that is part of a range or a qualified date (from
     14/06/2009 to 2010, before 3/7/2003), which names the ISO date or dates it can mean,

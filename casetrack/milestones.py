@@ -16,6 +16,7 @@ from casetrack.dates import (
     display_date,
     from_stored,
     keys_for_order,
+    reads_as_date,
     wholly_before,
 )
 from casetrack.document_pages import get_document
@@ -34,7 +35,6 @@ from casetrack.drafts import (
     date_columns,
     optional_text,
     parse_party_spec,
-    parsed_date,
     required_title,
 )
 from casetrack.errors import CasetrackError, NotFoundError
@@ -220,28 +220,20 @@ def _misordered(conn: sqlite3.Connection, draft: Draft) -> CasetrackError | None
     when neither is the case."""
     case, when, title = draft.case.strip(), draft.date.strip(), draft.title.strip()
     slugs = case_slugs(conn)
-    if case not in slugs and _reads_as_date(case):
+    if case not in slugs and reads_as_date(case):
         near = [when] if when in slugs else closest(when, slugs, n=1)
         said = f"{case!r} is a date, not a case: the case comes first"
         if not near:
             return CasetrackError(f"{said}, as in 'casetrack add CASE DATE TITLE'")
         meant = " ".join(map(shell_word, (near[0], case, title)))
         return CasetrackError(f"{said}, as in 'casetrack add {meant}'")
-    if title and _reads_as_date(title) and not _reads_as_date(when):
+    if title and reads_as_date(title) and not reads_as_date(when):
         meant = " ".join(map(shell_word, (case, title, when)))
         return CasetrackError(
             f"the title and the date are swapped: {title!r} is the date: write"
             f" 'casetrack add {meant}'"
         )
     return None
-
-
-def _reads_as_date(text: str) -> bool:
-    try:
-        parsed_date(text)
-    except CasetrackError:
-        return False
-    return True
 
 
 def _calendar(value: DateValue | None) -> list[str]:

@@ -235,23 +235,15 @@ def _dated_words(arguments: list[Any], values: list[str], extra: list[str]) -> l
     (`add c 3 March 2021 Arrest`): the longest run of words from the date's place that reads
     as a date, the rest the last argument; None when no date argument, a date that reads
     as typed (then the words are the title's), or no such reading."""
-    if len(arguments) < 2 or arguments[-2].metavar != "DATE" or _reads_as_date(values[-2]):
+    from casetrack.dates import reads_as_date
+
+    if len(arguments) < 2 or arguments[-2].metavar != "DATE" or reads_as_date(values[-2]):
         return None
     tokens = [values[-2], values[-1], *extra]
     for cut in range(len(tokens) - 1, 1, -1):
-        if _reads_as_date(" ".join(tokens[:cut])):
+        if reads_as_date(" ".join(tokens[:cut])):
             return [*values[:-2], " ".join(tokens[:cut]), " ".join(tokens[cut:])]
     return None
-
-
-def _reads_as_date(text: str) -> bool:
-    from casetrack.dates import parse_date
-
-    try:
-        parse_date(text)
-    except CasetrackError:
-        return False
-    return True
 
 
 def _store_option_first(args: list[str]) -> list[str]:
