@@ -48,6 +48,7 @@ SPLITS = (
     "heldout16",
     "heldout17",
     "heldout18",
+    "heldout19",
     "trainD",
     "trainE",
 )
