@@ -49,6 +49,7 @@ SPLITS = (
     "heldout17",
     "heldout18",
     "heldout19",
+    "heldout20",
     "trainD",
     "trainE",
 )
