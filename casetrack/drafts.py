@@ -19,7 +19,7 @@ from typing import NamedTuple
 from casetrack.dates import OPEN_END, OPEN_START, DateValue, key_fits, parse_date
 from casetrack.errors import CasetrackError
 from casetrack.models import KNOWN_ROLES, MILESTONE_STATUSES, Milestone
-from casetrack.pinpoints import PAGE_WORD, PARAGRAPH_WORD
+from casetrack.pinpoints import PAGE_WORD, PARAGRAPH_WORD, section_number
 from casetrack.text import check_choice, clean_text, closest, name_key
 
 # What a milestone given no kind is: `casetrack kind` cannot rename or remove it.
@@ -334,8 +334,12 @@ def pinpoint_page(text: str | None) -> str | None:
 
 
 def pinpoint_paragraph(text: str | None) -> str | None:
-    """A paragraph as stored: cleaned, less a leading '¶', '§', 'para.' or 'paragraph'."""
-    return _unworded(optional_text(text), PARAGRAPH_WORD)
+    """A paragraph as stored: cleaned, less a leading '¶', 'para.' or 'paragraph'; a
+    section with its mark, whatever its word ('s. 35', 'sec. 35', '§§ 35-37' as '§ 35',
+    '§ 35-37'), so that it stays a section (pinpoints.pinpoint_text)."""
+    cleaned = optional_text(text)
+    number = section_number(cleaned) if cleaned else None
+    return f"§ {number}" if number is not None else _unworded(cleaned, PARAGRAPH_WORD)
 
 
 def _unworded(text: str | None, word: re.Pattern[str]) -> str | None:

@@ -1,20 +1,28 @@
-"""A pinpoint: the page and paragraph of a source a citation points at.
+"""A pinpoint: the page and paragraph (or section) of a source a citation points at.
 
 A pinpoint is stored bare ('12-14', '22'), less the word it was typed with ('pp.', '¶¶': see
-drafts.pinpoint_page), and said by `pinpoint_text` alone, wherever casetrack writes a citation
-(show, timelines, the exports and reports): a single page or paragraph as 'p. 12' and '¶ 22',
-a range or list as 'pp. 12-14' and '¶¶ 22-24', as a brief cites them (a range with an en
-dash).
+drafts.pinpoint_page), but for a section, which is stored with its mark ('§ 35', typed '§ 35',
+'s. 35', 'sec. 35' or '§§ 35-37' as '§ 35-37') so that it is never said as a paragraph. It is
+said by `pinpoint_text` alone, wherever casetrack writes a citation (show, timelines, the
+exports and reports, the served timeline): a single page, paragraph or section as 'p. 12',
+'¶ 22' and '§ 35', a range or list as 'pp. 12-14', '¶¶ 22-24' and '§§ 35-37', as a brief
+cites them (a range with an en dash).
 """
 
 from __future__ import annotations
 
 import re
 
-# The words a pinpoint may be typed with ('pp. 3-5', 'page 12', '¶ 4', 'para. 4', '§ 35' as the
-# Strasbourg court numbers paragraphs), which every citation casetrack writes adds itself.
+# The words a pinpoint may be typed with ('pp. 3-5', 'page 12', '¶ 4', 'para. 4'), which every
+# citation casetrack writes adds itself.
 PAGE_WORD = re.compile(r"(?:pages?\b|pp?\.|pgs?\.)\s*", re.IGNORECASE)
-PARAGRAPH_WORD = re.compile(r"(?:paragraphs?\b|paras?\b\.?|¶¶?|§§?)\s*", re.IGNORECASE)
+PARAGRAPH_WORD = re.compile(r"(?:paragraphs?\b|paras?\b\.?|¶¶?)\s*", re.IGNORECASE)
+# A section's words, as a paragraph is typed ('§ 35', '§§ 35-37', 's. 35', 'ss. 35-37',
+# 'sec. 35', 'section 35'; '§ 35' too as the Strasbourg court numbers its paragraphs), and its
+# mark, by which a section is stored and said. A page typed with the mark ('§ 35') is said as
+# a section too; not with a word, as 'S. 35' is a page in German.
+SECTION_WORD = re.compile(r"(?:sections?\b|sec(?:t|s)?\b\.?|ss?\.|§§?)\s*", re.IGNORECASE)
+SECTION_MARK = re.compile(r"§§?\s*")
 
 # A range typed with a hyphen between two numbers ('12-14', '3.1-3.4') or two roman numerals of
 # one case ('iv-vi'): written with an en dash. A hyphen in a label ('A-12') is kept.
@@ -29,23 +37,34 @@ _SEVERAL = re.compile(r"[\u2013\u2014]|,(?!\d{3}(?!\d))|&|\b(?:and|et|to)\b", re
 
 
 def pinpoint_text(page: str | None, paragraph: str | None, *, label: bool = False) -> str:
-    """A pinpoint as every citation says it: 'p. 3', 'pp. 12-14', '¶ 4', '¶¶ 22-24', the
-    page first ('p. 1, ¶ 2'); '' for none. A range or list is plural, its hyphen between
-    numbers an en dash; the rest is kept as typed. `label`: the page is a registered
-    document's printed page label (one page, said as it is printed: 'p. A-1')."""
+    """A pinpoint as every citation says it: 'p. 3', 'pp. 12-14', '¶ 4', '¶¶ 22-24', '§ 35',
+    '§§ 35-37', the page first ('p. 1, ¶ 2'); '' for none. A range or list is plural, its
+    hyphen between numbers an en dash; the rest is kept as typed. `label`: the page is a
+    registered document's printed page label (one page, said as it is printed: 'p. A-1')."""
     said = []
     if page:
-        said.append(f"p. {page}" if label else _said(page, PAGE_WORD, "p.", "pp."))
+        said.append(f"p. {page}" if label else _said(page, PAGE_WORD, SECTION_MARK, "p.", "pp."))
     if paragraph:
-        said.append(_said(paragraph, PARAGRAPH_WORD, "¶", "¶¶"))
+        said.append(_said(paragraph, PARAGRAPH_WORD, SECTION_WORD, "¶", "¶¶"))
     return ", ".join(said)
 
 
-def _said(text: str, word: re.Pattern[str], one: str, several: str) -> str:
-    """A page or paragraph after its word, singular or plural; a word stored with it (by an
-    older casetrack) said once."""
-    found = word.match(text)
-    if found and found.end() < len(text):
+def section_number(text: str, section: re.Pattern[str] = SECTION_WORD) -> str | None:
+    """What follows a section's word or mark ('35-37' of '§§ 35-37', 's. 35-37'); None if
+    `text` is no section."""
+    found = section.match(text)
+    return text[found.end() :] if found and found.end() < len(text) else None
+
+
+def _said(
+    text: str, word: re.Pattern[str], section: re.Pattern[str], one: str, several: str
+) -> str:
+    """A page or paragraph after its word, singular or plural, or a section after its mark;
+    a word stored with it (by an older casetrack) said once."""
+    number = section_number(text, section)
+    if number is not None:
+        text, one, several = number, "§", "§§"
+    elif (found := word.match(text)) and found.end() < len(text):
         text = text[found.end() :]
     text = _HYPHENED.sub(_en_dash, text)
     return f"{several if _SEVERAL.search(text) else one} {text}"

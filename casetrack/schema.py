@@ -1098,6 +1098,47 @@ def m025_case_names(db: Any) -> None:
         db.conn.execute(sql)
 
 
+@migration
+def m026_timeline_view_pinpoints(db: Any) -> None:
+    """The served timeline says each citation's pinpoint as every other citation casetrack
+    writes does, through casetrack_pinpoint() (pinpoints.pinpoint_text, which
+    casetrack.team_plugin gives the server's connections): m015's view said only the page,
+    as 'p. 12-14' or 'p. § 35', and left out the paragraph or section. Same columns, rows
+    and order."""
+    db.conn.execute("DROP VIEW timeline")
+    db.conn.execute(
+        """CREATE VIEW timeline AS
+        SELECT m.id AS id, m."case" AS "case", casetrack_date(m.date) AS date, m.kind AS kind,
+            m.title AS title, m.status AS status, m.key AS key,
+            (SELECT group_concat(label, '; ') FROM (
+                SELECT p.name || CASE WHEN mp.role != '' THEN ' (' || mp.role || ')' ELSE '' END
+                    AS label
+                FROM milestone_parties mp JOIN parties p ON p.id = mp.party_id
+                WHERE mp.milestone_id = m.id ORDER BY mp.rowid)) AS parties,
+            (SELECT json_group_array(name) FROM (
+                SELECT p.name AS name FROM milestone_parties mp JOIN parties p ON p.id = mp.party_id
+                WHERE mp.milestone_id = m.id GROUP BY p.id ORDER BY min(mp.rowid))) AS party,
+            (SELECT group_concat(label, '; ') FROM (
+                SELECT '[' || s.id || '] ' || coalesce(nullif(s.title, ''), s.url)
+                    || coalesce(', ' || nullif(
+                        casetrack_pinpoint(ms.page, ms.paragraph, ms.page_index), ''), '')
+                    AS label
+                FROM milestone_sources ms JOIN sources s ON s.id = ms.source_id
+                WHERE ms.milestone_id = m.id ORDER BY ms.rowid)) AS sources,
+            m.location AS location, m.note AS note,
+            (SELECT group_concat(tag, '; ') FROM (
+                SELECT tag FROM milestone_tags WHERE milestone_id = m.id ORDER BY tag)) AS tags,
+            m.uid AS uid
+        FROM (
+            SELECT m.id AS id, c.slug AS "case", m.date AS date, m.kind AS kind,
+                m.title AS title, m.status AS status, m.key AS key, m.location AS location,
+                m.note AS note, m.uid AS uid
+            FROM milestones m JOIN cases c ON c.id = m.case_id
+            WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL
+            ORDER BY m.sort_key, m.position, m.id) m"""
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -11,17 +11,20 @@ from datasette import hookimpl
 
 from casetrack.dates import display_text
 from casetrack.deadlines.rules import rule_said
+from casetrack.pinpoints import pinpoint_text
 from casetrack.search import spellings, translate
 from casetrack.text import name_key
 
 
 def prepare_connection(conn: sqlite3.Connection) -> None:
-    """The timeline view says dates through casetrack_date (the one date display); the
-    party query matches names as casetrack does; the deadlines query says each rule as `show`
-    does (casetrack_rule: built-in rules live in Python); and `_search` reads what is typed as
+    """The timeline view says dates through casetrack_date (the one date display) and
+    pinpoints through casetrack_pinpoint (the one pinpoint display); the party query
+    matches names as casetrack does; the deadlines query says each rule as `show` does
+    (casetrack_rule: built-in rules live in Python); and `_search` reads what is typed as
     `casetrack search` does (Datasette's own escape_fts, replaced here, would quote every
     word, so a prefix* or OR would not work). The server holds the store alone."""
     conn.create_function("casetrack_date", 1, _text_or_none(display_text), deterministic=True)
+    conn.create_function("casetrack_pinpoint", 3, _pinpoint, deterministic=True)
     conn.create_function("casetrack_name_key", 1, _text_or_none(name_key), deterministic=True)
     conn.create_function("escape_fts", 1, _text_or_none(lambda text: match_text(conn, text)))
     conn.create_function("casetrack_rule", 1, _text_or_none(lambda rule: rule_said(conn, rule)))
@@ -41,6 +44,16 @@ def _text_or_none(fn: Any) -> Any:
         return fn(value) if isinstance(value, str) else None
 
     return call
+
+
+def _pinpoint(page: object, paragraph: object, page_index: object) -> str:
+    """A citation's page and paragraph as pinpoint_text says them (a document's page by its
+    printed label)."""
+    return pinpoint_text(
+        page if isinstance(page, str) else None,
+        paragraph if isinstance(paragraph, str) else None,
+        label=page_index is not None,
+    )
 
 
 # A hook of Datasette's, run last so that these replace its own escape_fts.

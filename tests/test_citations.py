@@ -369,7 +369,8 @@ def test_an_import_says_in_the_plural_the_files_of_documents_it_did_not_find(
     [
         ("pp. 3-5", "¶ 12", ("3-5", "12"), "pp. 3\u20135, ¶ 12"),
         ("page 7", "para. 4", ("7", "4"), "p. 7, ¶ 4"),
-        ("p.12", "§ 35", ("12", "35"), "p. 12, ¶ 35"),
+        ("p.12", "¶¶ 35", ("12", "35"), "p. 12, ¶ 35"),
+        ("p.12", "§ 35", ("12", "§ 35"), "p. 12, § 35"),  # a section keeps its mark
         # nothing after the word: kept as typed
         ("iv", "paragraphs", ("iv", "paragraphs"), "p. iv, ¶ paragraphs"),
     ],
@@ -411,6 +412,12 @@ def test_a_pinpoint_typed_with_its_word_is_kept_without_it(
         (None, "3.1-3.4", "¶¶ 3.1\u20133.4"),
         (None, "¶¶ 22-24", "¶¶ 22\u201324"),  # as an older casetrack stored it: said once
         (None, "para. 4", "¶ 4"),
+        (None, "§ 35", "§ 35"),
+        (None, "§ 35-37", "§§ 35\u201337"),
+        (None, "s. 35", "§ 35"),  # as an older casetrack stored it
+        (None, "sec. 35", "§ 35"),
+        ("§ 35", None, "§ 35"),  # a section typed as a page
+        ("S. 35", None, "p. S. 35"),  # 'Seite': a page in German
         ("pp. 3-5", None, "pp. 3\u20135"),
         ("1", "2", "p. 1, ¶ 2"),
         (None, None, ""),
@@ -422,6 +429,43 @@ def test_pinpoint_text_says_one_place_singular_and_a_range_plural(
     from casetrack.pinpoints import pinpoint_text
 
     assert pinpoint_text(page, paragraph) == said
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored", "said"),
+    [
+        ("§ 35", "§ 35", "§ 35"),
+        ("s. 35", "§ 35", "§ 35"),
+        ("sec. 35", "§ 35", "§ 35"),
+        ("Section 35", "§ 35", "§ 35"),
+        ("§§ 35-37", "§ 35-37", "§§ 35\u201337"),
+        ("ss. 35-37", "§ 35-37", "§§ 35\u201337"),
+        ("¶ 35", "35", "¶ 35"),
+    ],
+)
+def test_a_section_stays_a_section_everywhere(
+    cli: Cli, tmp_path: Path, typed: str, stored: str, said: str
+) -> None:
+    """A section pinpoint ('§ 35', 's. 35', 'sec. 35', '§§ 35-37') was stored bare and said
+    as a paragraph ('¶ 35'): it is stored with its mark and said as a section in show, the
+    timeline, search and the exports, and an export imported elsewhere keeps it."""
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("add", "acme", "2011-03-02", "Offence charged", "--source", "Crimes Act 1900",
+        "--paragraph", typed, "--quote", "breaking and entering")  # fmt: skip
+    assert cli.query("SELECT paragraph FROM milestone_sources") == [(stored,)]
+    cited = f"[1] Crimes Act 1900, {said}"
+    assert f"{cited}: “breaking and entering”\n" in cli("show", "1").stdout
+    wide = cli("timeline", "acme", "--wide", "--format", "markdown").stdout
+    assert f"{cited} |" in wide
+    (found,) = json.loads(cli("search", "entering", "--format", "json").stdout)
+    assert found["sources"][0]["paragraph"] == stored
+    assert f",{stored}," in cli("export", "acme", "--format", "csv").stdout
+    exported = tmp_path / "acme.json"
+    cli("export", "acme", "-o", str(exported))
+    other = Cli(tmp_path / "other.db")
+    other("import", str(exported))
+    assert other.query("SELECT paragraph FROM milestone_sources") == [(stored,)]
+    assert f"{cited}: “" in other("show", "1").stdout
 
 
 def test_a_document_page_label_is_said_as_printed() -> None:

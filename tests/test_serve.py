@@ -22,6 +22,7 @@ import pytest
 from casetrack.dates import display_text
 from casetrack.output.pictures.screenshot import dump_dom, find_chromium
 from casetrack.team import READABLE, ServeOptions, metadata, schema_names
+from casetrack.team_plugin import prepare_connection
 from tests.conftest import Cli
 
 # A hash of the password "open sesame" made by `datasette hash-password`.
@@ -151,6 +152,19 @@ def test_team_view_end_to_end(team: Cli) -> None:
         assert get(f"{base}/parties.json")[0] == 200
 
 
+def test_the_timeline_says_pinpoints_as_casetrack_does(cli: Cli) -> None:
+    """The served timeline said only a citation's page ('p. 12-14'), never its paragraph or
+    section: it says each pinpoint as `show` does."""
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("add", "acme", "2011", "Charged", "--source", "Crimes Act 1900", "--page", "12-14",
+        "--paragraph", "s. 35")  # fmt: skip
+    cli("add", "acme", "2012", "Ruled", "--source", "Judgment", "--paragraph", "22")
+    with served(cli.db_path) as url:
+        said = [r["sources"] for r in rows(url)]
+    assert said == ["[1] Crimes Act 1900, pp. 12\u201314, § 35", "[2] Judgment, ¶ 22"]
+    assert "[1] Crimes Act 1900, pp. 12\u201314, § 35\n" in cli("show", "1").stdout
+
+
 def test_deadlines_are_served_with_the_rule_they_were_counted_by(demo: Cli) -> None:
     """The canned query lists each deadline in timeline order with its rule as `show` says
     it (a built-in rule and a team's own), what it runs from and the working; a trashed one
@@ -241,7 +255,7 @@ def test_counts_and_facets_read_only_the_columns_they_need(team: Cli) -> None:
     """A count or a facet of the timeline works out no one's parties, sources or date: on
     10,000 milestones it takes milliseconds, not the half second of every row's columns."""
     conn = sqlite3.connect(team.db_path)
-    conn.create_function("casetrack_date", 1, display_text)
+    prepare_connection(conn)  # the functions the view calls, as the server gives them
     try:
         for sql in (
             "SELECT count(*) FROM timeline",

@@ -589,14 +589,14 @@ def fold(cell: str, width: int | None, keep: int = 0) -> str:
 
 # A pinpoint's word, kept on the line of the number after it when a cell folds ('p. 1', not
 # 'p.' at a line's end and '1' below it), as the pair fits a line.
-_PINPOINT_WORDS = frozenset(("p.", "pp.", "¶", "¶¶"))
+_PINPOINT_WORDS = frozenset(("p.", "pp.", "¶", "¶¶", "§", "§§"))
 
 
 def _wrap(text: str, width: int, measure: Callable[[str], int], keep: int = 0) -> str:
     lines = []
     line, size = "", 0
     words = text.split(" ")
-    if "p. " in text or "¶" in text or " day" in text:
+    if "p. " in text or "¶" in text or "§" in text or " day" in text:
         words = _glued(words, width, measure)
     for word in words:
         if not word:
