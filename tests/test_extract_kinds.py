@@ -2175,3 +2175,18 @@ def test_a_registration_a_notice_and_the_facts_have_a_date_of_their_own(
 )  # fmt: skip
 def test_sentencing_decisions_charges_put_and_submissions_tendered(text: str, kind: str) -> None:
     assert kinds(text) == [("2019-05-03", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a decision named with its date opening the clause a "que" introduces: the clause's
+        # main verb says what it decided
+        ("Attendu, selon l'arrêt attaqué, que par décision du 3 mai 2019, le Tribunal criminel"
+         " a condamné M. X à dix ans de réclusion.", "conviction"),
+        ("Attendu que par jugement du 3 mai 2019, le tribunal correctionnel a relaxé M. Y.",
+         "acquittal"),
+    ],
+)  # fmt: skip
+def test_a_decision_opening_a_que_clause_is_what_its_verb_decided(text: str, kind: str) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]

@@ -1105,6 +1105,13 @@ _OPENING_DECISION = Regex(
     r"|aux termes d'|through)\s+(?:(?:un|une|a|an|its|his|her|the|son|sa|leur|this|that)\s+)?"
     r"(?:[\w-]+\s+){0,2}$"
 )
+# The same, opening the clause a "que" introduces ("Attendu, selon l'arrêt attaqué, que par
+# décision du 21 novembre 2016, le Tribunal criminel a condamné X"): a decision only, where the
+# clause's main verb says what it decided.
+_OPENING_AFTER_QUE = Regex(
+    r"\bqu(?:e\b|')\W*(?:par|dans|selon|suivant|aux termes d')\s+"
+    r"(?:(?:un|une|son|sa|leur|cette|ce)\s+)?(?:[\w-]+\s+){0,2}$"
+)
 # A date that is when something is due: "due July 19, 2024", "no later than", "on or before";
 # "by" or "until" only where the clause says someone must act ("ordered to report ... by").
 _DUE = Regex(
@@ -1411,7 +1418,10 @@ class KindWords:
                     return told  # "rejet du pourvoi par arrêt du 15 septembre 1984"
                 if self._administrative(word_start, end):
                     return "other"  # "la décision du 18 janvier 1988 par laquelle le préfet"
-                opening = self._opening(word_start)
+                opening = self._opening(word_start) or (
+                    kind in _DECISIONS
+                    and _OPENING_AFTER_QUE.rx.search(self.folded[:word_start]) is not None
+                )
                 decided = self._decided(end, before + 1, hung=not opening)
                 if decided is None and kind == "ruling" and self._appealed(word_start, start):
                     return "judgment"  # "leave to appeal the decision of the tribunal dated"
