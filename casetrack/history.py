@@ -50,6 +50,15 @@ _FROM_DATE = ("date_start", "date_end", "precision", "approximate", "uncertain",
 _NAMED = ("milestones", "cases", "parties", "sources", "kinds")
 # A milestone's place among others (move): said in words, not as sort keys.
 _PLACE = ("sort_key", "position")
+# A milestone's columns by the field a person edits (edited_fields): the date's own columns
+# are its date, the sort keys its place.
+EDITED_FIELDS = {
+    **dict.fromkeys(("date", *_FROM_DATE), "date"),
+    **dict.fromkeys(_PLACE, "place"),
+    **{column: column for column in ("kind", "title", "location", "note", "status", "key")},
+    "case_id": "case",
+    "deleted_at": "trash",
+}
 # A change of at least this many rows, and more rows than the store has milestones left,
 # is undone without the per-row search triggers and every search row is recomputed after.
 UNDO_SET_WISE_SEARCH = 50_000
@@ -334,42 +343,77 @@ def edited_here(
 ) -> set[int]:
     """Those of these milestones (or cases, parties, sources) changed in this store since an
     import last wrote them, or since they were made if no import has: a change of ours that a
-    file's version of them would replace. The latest live change (undos aside) of the row, or
-    a later one of a milestone's links, decides: its making or an import is not an edit here,
-    anything else is (edit, move, rm, restore, a kind renamed, a party renamed...). A link's
-    row is read too: an edit of links alone within the second the milestone was written
-    leaves its updated_at, so its row, as it was."""
+    file's version of them would replace. A milestone is when any of its fields or links is
+    (edited_fields); any other row when its latest live change (undos aside) is neither its
+    making nor an import (edit, rm, restore, a rename...)."""
+    if table == "milestones":
+        return set(edited_fields(conn, row_ids))
     edited: set[int] = set()
     ids = list(row_ids)
     live = f"c.undoes IS NULL AND {_LIVE}"
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        marks = placeholders(chunk)
-        latest = {
-            int(row_id): (change, action != "insert" and command not in IMPORTS)
-            for row_id, _, change, action, command in conn.execute(
-                "SELECT h.row_id, max(h.id), h.change_id, h.action, c.command FROM history h"
+        edited.update(
+            int(row_id)
+            for row_id, _, action, command in conn.execute(
+                "SELECT h.row_id, max(h.id), h.action, c.command FROM history h"
                 " JOIN changes c ON c.id = h.change_id WHERE h.table_name = ?"
-                f" AND h.row_id IN ({marks}) AND {live} GROUP BY h.row_id",
+                f" AND h.row_id IN ({placeholders(chunk)}) AND {live} GROUP BY h.row_id",
                 (table, *chunk),
             )
-        }
-        if table != "milestones":
-            edited.update(row_id for row_id, (_, by_us) in latest.items() if by_us)
-            continue
-        known = len(latest) == len(chunk)
-        floor = min(change for change, _ in latest.values()) if known else 0
-        for row_id, change, command in conn.execute(
-            "SELECT json_extract(coalesce(h.new, h.old), '$.milestone_id') AS mid,"
-            " max(h.change_id), c.command FROM history h JOIN changes c ON c.id = h.change_id"
-            f" WHERE h.change_id > ? AND h.table_name IN ({', '.join(map(repr, LINK_TABLES))})"
-            f" AND h.last_row_id IS NULL AND {live} AND mid IN ({marks}) GROUP BY mid",
-            (floor, *chunk),
-        ):
-            if change > latest.get(int(row_id), (0, False))[0]:
-                latest[int(row_id)] = (change, command not in IMPORTS)
-        edited.update(row_id for row_id, (_, by_us) in latest.items() if by_us)
+            if action != "insert" and command not in IMPORTS
+        )
     return edited
+
+
+def edited_fields(conn: sqlite3.Connection, milestone_ids: Sequence[int]) -> dict[int, set[str]]:
+    """What of these milestones was edited here, field by field: for each one edited, the
+    fields (EDITED_FIELDS' values, and 'parties', 'sources', 'tags' for its links) whose
+    latest live change (undos aside) was made in this store, not by an import nor by the
+    change that made it. A field an import leaves as an edit here made it stays edited
+    here: the history records who changed what, column by column."""
+    import json
+
+    links = dict(zip(LINK_TABLES, ("parties", "sources", "tags"), strict=True))
+    live = f"c.undoes IS NULL AND {_LIVE}"
+    ours: dict[int, dict[str, bool]] = {}
+    ids = list(milestone_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = placeholders(chunk)
+        events = conn.execute(
+            "SELECT h.id, h.table_name, h.row_id, h.action, h.old, h.new, c.command, c.id"
+            " FROM history h JOIN changes c ON c.id = h.change_id"
+            f" WHERE h.table_name = 'milestones' AND h.row_id IN ({marks}) AND {live}",
+            chunk,
+        ).fetchall()
+        events += conn.execute(
+            "SELECT h.id, h.table_name, json_extract(coalesce(h.new, h.old), '$.milestone_id')"
+            " AS mid, h.action, NULL, NULL, c.command, c.id FROM history h"
+            " JOIN changes c ON c.id = h.change_id"
+            f" WHERE h.table_name IN ({', '.join(map(repr, LINK_TABLES))})"
+            f" AND h.last_row_id IS NULL AND {live} AND mid IN ({marks})",
+            chunk,
+        ).fetchall()
+        made: dict[int, int] = {}  # the change that made each milestone: its making
+        for _, table, row_id, action, old, new, command, change in sorted(events):
+            fields = ours.setdefault(int(row_id), {})
+            by_us = command not in IMPORTS and made.get(int(row_id)) != change
+            if table in links:
+                fields[links[table]] = by_us
+            elif action == "insert":
+                fields.clear()
+                made[int(row_id)] = change
+            elif action == "update" and old and new:
+                before, after = json.loads(old), json.loads(new)
+                for column, name in EDITED_FIELDS.items():
+                    if before.get(column) != after.get(column):
+                        fields[name] = by_us
+    return {
+        row_id: edited
+        for row_id, fields in ours.items()
+        if (edited := {name for name, by_us in fields.items() if by_us})
+    }
 
 
 def _newest_first(conn: sqlite3.Connection, change_id: int) -> Iterator[tuple[Any, ...]]:

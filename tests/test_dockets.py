@@ -353,14 +353,39 @@ def test_a_courts_compound_role_is_a_role_and_a_typo_still_is_not(cli: Cli) -> N
     assert "unknown role 'counter defendent'" in refused.stderr
 
 
-def test_importing_again_makes_an_edited_entry_say_what_the_docket_says(cli: Cli) -> None:
+def test_importing_again_keeps_the_users_edits_and_takes_the_rest(cli: Cli, tmp_path: Path) -> None:
+    """A date, kind, note or tag corrected here stays through every import of the docket;
+    what the user left alone follows the docket, and new entries still arrive."""
     cli("import", str(CRIMINAL))
-    cli("edit", "1", "--key", "--title", "Indicted")
-    again = cli("import", str(CRIMINAL)).stderr
-    assert "milestones: 1 updated, 30 unchanged" in again
-    assert "replaced milestone 1 edited here with the file's version" in again
-    assert cli.query("SELECT key, title LIKE 'Indictment by%' FROM milestones WHERE id = 1") == [
-        (0, 1)
+    cli("edit", "3", "--date", "2004-01-21", "--note", "The 21st, per the transcript")
+    cli("edit", "5", "--kind", "hearing")
+    cli("edit", "6", "--tag", "checked")
+    docket = json.loads(CRIMINAL.read_text())
+    entries = docket["docket_entries"]
+    entries[2]["description"] = entries[2]["description"].replace("first", "initial")
+    entries.append(dict(entries[-1], document_number=99, description="ORDER to show cause"))
+    newer = _write(tmp_path, "newer.json", docket)
+    for _ in range(2):  # the edits stay on the import after the one that kept them too
+        again = cli("import", str(newer)).stderr.splitlines()
+        assert [line for line in again if line.startswith("kept your edit")] == [
+            "kept your edit of milestone 3's date: 21 Jan 2004 (the docket says 20 Jan 2004)",
+            "kept your edit of milestone 3's note: 'The 21st, per the transcript' (the docket"
+            " says 'MINUTES before Magistrate Judge Dennis…')",
+            "kept your edit of milestone 5's kind: hearing (the docket says filing)",
+            "kept your edit of milestone 6's tags: checked (the docket says none)",
+        ]
+    corrected = "SELECT date, note, title LIKE '%initial appearance%' FROM milestones WHERE id = 3"
+    assert cli.query(corrected) == [("2004-01-21", "The 21st, per the transcript", 1)]
+    assert cli.query("SELECT kind FROM milestones WHERE id = 5") == [("hearing",)]
+    assert cli.query("SELECT tag FROM milestone_tags WHERE milestone_id = 6") == [("checked",)]
+    assert cli.query("SELECT count(*) FROM milestones WHERE title = 'Order to show cause'") == [
+        (1,)
+    ]
+    replaced = cli("import", "--overwrite", str(newer)).stderr
+    assert "replaced milestones 3, 5, 6 edited here with the file's version" in replaced
+    assert cli.query("SELECT date, kind FROM milestones WHERE id IN (3, 5) ORDER BY id") == [
+        ("2004-01-20", "hearing"),
+        ("2004-02-04", "filing"),
     ]
 
 

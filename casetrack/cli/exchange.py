@@ -22,7 +22,7 @@ from casetrack.exchange import (
 )
 
 if TYPE_CHECKING:
-    from casetrack.exchange.importer import ImportReport
+    from casetrack.exchange.importer import ImportReport, KeptField
 
 
 def register(app: typer.Typer) -> None:
@@ -180,7 +180,8 @@ def import_(
 
     A milestone (or case, party, source) edited here since it was last imported (or added)
     is kept when the file says something else, and named: --overwrite takes the file's
-    version anyway.
+    version anyway. A docket's entry keeps, field by field, only what was edited here (a
+    line each: "kept your edit of milestone 3's date: ..."); the rest follows the docket.
 
     --base OLD_EXPORT merges their export into the store three ways: what only they
     changed is taken, what only they deleted goes to the trash, a milestone changed on both
@@ -219,7 +220,7 @@ def import_(
                 on_progress=tick, on_finishing=finishing,
             )  # fmt: skip
     _summary(report, dry_run, shown_name(file))
-    _edited_here(report, file, dry_run)
+    _edited_here(report, file, dry_run, docket=chosen.docket)
 
 
 def _merge(ctx: typer.Context, base: str, file: str, fmt: str | None, dry_run: bool) -> None:
@@ -250,24 +251,47 @@ def _merge(ctx: typer.Context, base: str, file: str, fmt: str | None, dry_run: b
     say(f"{prefix} {theirs.name} (base {old.name}): {'; '.join(parts)}")
 
 
-def _edited_here(report: ImportReport, file: str, dry_run: bool) -> None:
+def _edited_here(report: ImportReport, file: str, dry_run: bool, *, docket: bool) -> None:
     """Say which milestones, cases, parties and sources edited here the import kept, or
-    replaced (--overwrite)."""
+    replaced (--overwrite); a docket's milestones field by field."""
     if report.kept or report.kept_records:
         n = len(report.kept) + len(report.kept_records)
         kept = "would keep" if dry_run else "kept"
+        merge = "" if docket else "; --base OLD_EXPORT merges both sides' changes"
         say(
             f"{kept} our version of {_named(report.kept, report.kept_records)}: edited here"
             f" since {'it was' if n == 1 else 'they were'} last imported or added, and the file"
-            f" says otherwise ('casetrack import --overwrite {file}' takes the file's;"
-            " --base OLD_EXPORT merges both sides' changes)"
+            f" says otherwise ('casetrack import --overwrite {file}' takes the file's{merge})"
         )
+    for field in report.kept_fields:
+        say(_kept_field(field, dry_run))
     if report.overwritten or report.overwritten_records:
         say(
             f"{'would replace' if dry_run else 'replaced'}"
             f" {_named(report.overwritten, report.overwritten_records)} edited here with the"
             " file's version ('casetrack undo' takes the import back, ours with it)"
         )
+
+
+def _kept_field(kept: KeptField, dry_run: bool) -> str:
+    """'kept your edit of milestone 3's date: 21 Jan 2004 (the docket says 20 Jan 2004)'."""
+    verb = "would keep" if dry_run else "kept"
+    what = f"{verb} your edit of milestone {kept.milestone}'s"
+    if kept.field in ("parties", "sources", "place"):
+        named = {"parties": "parties", "sources": "sources", "place": "place on the timeline"}
+        return f"{what} {named[kept.field]} (the docket says otherwise)"
+    ours, theirs = (
+        (repr(_short(text)) if kept.field in _TEXTS else text or "none")
+        for text in (kept.ours, kept.theirs)
+    )
+    return f"{what} {kept.field}: {ours} (the docket says {theirs})"
+
+
+_TEXTS = ("title", "location", "note")
+
+
+def _short(text: str, size: int = 40) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
 def _named(ids: list[int], records: list[str], shown: int = 20) -> str:
@@ -327,7 +351,7 @@ def _summary(report: ImportReport, dry_run: bool, name: str) -> None:
                 ("added", report.added[what]),
                 ("updated", report.updated[what]),
                 ("unchanged", report.unchanged[what]),
-                ("kept", len(report.kept) if what == "milestone" else 0),
+                ("kept", len(report.kept) + report.kept_entries if what == "milestone" else 0),
             )
             if n
         ]

@@ -10,6 +10,7 @@ error listed as FILE:LINE: what is wrong, and nothing is written.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import io
@@ -55,7 +56,7 @@ from casetrack.drafts import (
 )
 from casetrack.errors import CasetrackError
 from casetrack.exchange.jsonfmt import Record, read_jsonl
-from casetrack.history import edited_here
+from casetrack.history import edited_fields, edited_here
 from casetrack.history_sql import Layout, SpanHasher, json_as_sqlite, table_layout
 from casetrack.milestones import load_milestones
 from casetrack.models import Milestone
@@ -131,6 +132,36 @@ class ImportReport:
     # The same for cases, parties and sources, named ("case 'nec-2003'").
     kept_records: list[str] = field(default_factory=list)
     overwritten_records: list[str] = field(default_factory=list)
+    # A docket's entries are kept field by field (history.edited_fields): each field edited
+    # here that the docket says otherwise stays as edited, the rest says what the docket says.
+    kept_fields: list[KeptField] = field(default_factory=list)
+    # Entries whose only differences from the docket were such edits: nothing written.
+    kept_entries: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class KeptField:
+    """A field of a milestone edited here that an import by field kept: what it says
+    (ours) and what the file says (theirs), as a listing shows them; '' for links."""
+
+    milestone: int
+    field: str
+    ours: str
+    theirs: str
+
+
+def _shown_fields(ready: Ready) -> dict[str, str]:
+    """A milestone's fields as a person reads them (edited_fields' names): the date as
+    listings show it, texts as they are; its links by their ids (only compared)."""
+    from casetrack.dates import display_date
+
+    c = ready.checked
+    return {
+        "case": c.case, "date": display_date(c.date), "place": c.place, "kind": ready.kind,
+        "title": c.title, "location": c.location or "", "note": c.note or "",
+        "status": c.status, "key": "yes" if c.key else "no", "tags": ", ".join(c.tags),
+        "parties": repr(ready.parties), "sources": repr(ready.sources),
+    }  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -169,12 +200,15 @@ def import_records(
     on_batch: Callable[[], None] | None = None,
     on_finishing: Callable[[], None] | None = None,
     overwrite: bool = False,
+    by_field: bool = False,
     then: Callable[[], None] | None = None,
 ) -> ImportReport:
     """Check and write every record in one transaction; on any error write nothing.
 
     A milestone edited here since it was last imported (or made) keeps our version where the
-    file says something else, unless `overwrite`: see ImportReport.kept. `then` writes more
+    file says something else, unless `overwrite`: see ImportReport.kept; `by_field` (a
+    docket) keeps only the fields edited here and takes the rest from the file: see
+    ImportReport.kept_fields. `then` writes more
     in the same transaction once the records are written (a merge's deletions).
 
     `on_batch` runs after each batch is written; `on_finishing` once every record is, before
@@ -198,6 +232,7 @@ def import_records(
             importer = _Importer(store, name, case.strip() if case else None, bulk)
             importer.workers = workers
             importer.overwrite = overwrite
+            importer.by_field = by_field
             importer.run(records, on_batch)
             if importer.errors or importer.error_count:
                 raise importer.failure()
@@ -575,6 +610,7 @@ class _Importer:
         self.new_document_sources: set[str] = set()
         self.bulk = bulk
         self.overwrite = False
+        self.by_field = False
         # No milestone in the store: each the file gives is new (or given twice, refused).
         self.fresh = not self.conn.execute("SELECT EXISTS (SELECT 1 FROM milestones)").fetchone()[0]
         self.names = NamesAside(self.conn)
@@ -1198,9 +1234,17 @@ class _Importer:
                 self.report.unchanged["milestone"] += 1
             else:
                 changed.append((milestone_id, row))
-        edited = edited_here(self.conn, [milestone_id for milestone_id, _ in changed])
+        changed_ids = [milestone_id for milestone_id, _ in changed]
+        by_field = self.by_field and not self.overwrite
+        fields = edited_fields(self.conn, changed_ids) if by_field else {}
+        edited = set() if by_field else edited_here(self.conn, changed_ids)
         for milestone_id, row in changed:
-            if milestone_id in edited:
+            if milestone_id in fields and milestone_id in stored:
+                row = self._keep_fields(stored[milestone_id], row, fields[milestone_id])
+                if row.same_as(stored[milestone_id]):
+                    self.report.kept_entries += 1
+                    continue
+            elif milestone_id in edited:
                 if not self.overwrite:
                     self.report.kept.append(milestone_id)
                     continue
@@ -1216,6 +1260,41 @@ class _Importer:
             found = [(i, *r.search) for i, r in zip(ids, inserts, strict=True) if r.search]
             if found:
                 self.bulk.fill_search(found)
+
+    def _keep_fields(self, ours: Milestone, row: _Row, fields: set[str]) -> _Row:
+        """The file's milestone with the fields edited here (history.edited_fields) as the
+        stored one has them; each the file says otherwise is told (ImportReport.kept_fields)."""
+        assert row.ready is not None
+        ready = row.ready
+        own: dict[str, Any] = {}  # the Checked fields kept
+        settled: dict[str, Any] = {}  # the Ready fields kept
+        if "case" in fields:
+            own["case"] = ours.case
+            settled["case_id"] = self.conn.execute(
+                "SELECT case_id FROM milestones WHERE id = ?", (ours.id,)
+            ).fetchone()[0]
+        for name in ("date", "title", "location", "note", "status", "key", "tags"):
+            if name in fields:
+                own[name] = getattr(ours, name)
+        if "place" in fields:
+            own["sort_key"] = ours.sort_key
+        if "kind" in fields:
+            own["kind"] = settled["kind"] = ours.kind
+        if "parties" in fields:
+            settled["parties"] = [(p.party_id, p.role or "") for p in ours.parties]
+        if "sources" in fields:
+            settled["sources"] = [
+                (s.id, s.quote, s.page, s.paragraph, s.page_index, s.quote_found)
+                for s in ours.sources
+            ]
+        kept = dataclasses.replace(ready, checked=dataclasses.replace(ready.checked, **own))
+        kept = dataclasses.replace(kept, **settled)
+        theirs = _shown_fields(ready)
+        told = fields - {"place"} if "date" in fields else fields  # a date places it
+        for name, shown in _shown_fields(kept).items():
+            if name in told and shown != theirs[name]:
+                self.report.kept_fields.append(KeptField(ours.id, name, shown, theirs[name]))
+        return dataclasses.replace(row, ready=kept)
 
     def _doubt(self, row: _Row) -> None:
         """Count a milestone written whose year may be of another calendar (1399 SH is 2020)."""

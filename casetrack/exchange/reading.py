@@ -165,7 +165,7 @@ def import_input(
         return import_records(
             store, records, given.name, dry_run=dry_run, case=given.case,
             on_batch=on_batch, on_finishing=on_finishing,
-            overwrite=overwrite or given.docket,  # an entry says what the docket says
+            overwrite=overwrite, by_field=given.docket,  # an entry keeps the fields edited here
         )  # fmt: skip
     except UnicodeDecodeError:
         raise CasetrackError(
