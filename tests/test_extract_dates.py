@@ -1628,6 +1628,19 @@ def test_a_stores_date_line_opening_the_text_is_its_dateline() -> None:
     assert [c.date for c in got.candidates] == ["2023-02-21", "2023-03-21", "2022-12-27"]
 
 
+def test_a_pages_own_date_line_under_the_stores_of_that_day_is_no_event() -> None:
+    text = (
+        " date 2021-03-02 Man Charged After Fire\n"
+        "Tuesday, 2 March 2021, 4:10 pm\n"
+        "Press Release: Harbour Police\n"
+        "A man has been charged after a fire on Sunday, 28\nFebruary. He will appear in court on"
+        " 9 March."
+    )
+    got = extract(text)
+    assert got.published == "2021-03-02"
+    assert [c.date for c in got.candidates] == ["2021-02-28", "2021-03-09"]
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [

@@ -57,6 +57,7 @@ from casetrack.extract.dates import (
     month_first,
     released_on,
     resolve,
+    stored_day,
     stored_month,
 )
 from casetrack.extract.keep import KeepModel
@@ -170,6 +171,10 @@ def extract(
     if lang not in SUPPORTED_LANGS:
         raise ValueError(f"unsupported language {lang!r}: use one of {', '.join(SUPPORTED_LANGS)}")
     published, story_start = dateline(text, lang)
+    if published is not None and stored_day(text):  # " date 2022-10-04 Arrest Made In ..."
+        own_day, past = head_date(text[story_start:], lang)
+        if own_day == published and not _TOLD.rx.search(text, story_start, story_start + past):
+            story_start += past  # then a headline and the page's line of that day: no story yet
     release_day: Span | None = None  # a listing's day alone on its line: its items' events
     if published is None and (is_release(text) or not is_decision(text)):
         published, story_start = head_date(text, lang)
@@ -465,6 +470,7 @@ def _undated(following: Sequence[str], lang: str, numeric_order: bool | None) ->
     return told
 
 
+_TOLD = Regex(r"[.!?][\"'\u201d)]?\s")  # a sentence's end: a story told
 _TOLD_ON_A_DATE = 5  # sentences
 _UNTIL = Regex(
     # (a month's part too: "jusqu'à la mi-avril 2021, date de sa libération")

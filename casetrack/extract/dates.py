@@ -1593,6 +1593,13 @@ def stored_month(text: str) -> Span | None:
 _STORE_DATE_LINE = Regex(
     r"\s*date[ \t]+(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d:T])[ \t]*"
 )
+
+
+def stored_day(text: str) -> bool:
+    """Whether the text opens with a news store's date line of a day (" date 2023-02-21")."""
+    return _STORE_DATE_LINE.rx.match(text) is not None
+
+
 _DASH_AFTER = Regex(r"^[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[—\u2013-]+")
 _SENTENCE_END = Regex(r"[.!?][\"'\u201d)]?\s")
 # A dateline whose day comes first: "March 12, 2010 - WASHINGTON, D.C—"
