@@ -1724,6 +1724,12 @@ def test_a_year_run_into_the_comma_completes_its_date() -> None:
     assert dates(text) == ["1982-01-12", "1982-05-18"]
 
 
+def test_a_day_run_into_its_month_before_a_year_is_read() -> None:
+    text = "The trial was adjourned till July11, 2017, and the plea was taken on Sept.4, 2017."
+    assert dates(text) == ["2017-07-11", "2017-09-04"]
+    assert dates("The May11 cohort was charged on 3 June 2017.") == ["2017-06-03"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -82,7 +82,11 @@ _DAY_MONTH = Regex(
     re.IGNORECASE,
 )
 _MONTH_DAY = Regex(  # (the year maybe run into the comma, as scans print it: "January 12,1982")
-    r"(?<![\w-])" + _MONTH + r"\s+" + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|d\b)?(?![\d:])"
+    r"(?<![\w-])"
+    + _MONTH
+    # or the day run into its month when a year follows, as copies lose spaces: "July11, 2017"
+    + r"(?:\s+|(?=[0-3]?\d,\s*(?:1[6-9]|20)\d\d(?!\d)))"
+    + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|d\b)?(?![\d:])"
     r"(?:(?:,?\s+(?:" + _ANNO_DOMINI + ")?|,)" + _YEAR + ")?",
     re.IGNORECASE,
 )
