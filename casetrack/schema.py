@@ -1139,6 +1139,28 @@ def m026_timeline_view_pinpoints(db: Any) -> None:
     )
 
 
+@migration
+def m027_rule_runs_from(db: Any) -> None:
+    """What a user's rule says its period runs from (`rules.runs_from`): service or
+    notification (the service of a paper, so a deadline's service may add days), entry or
+    pronouncement (of a judgment or order, so a deadline's service is refused), as the
+    built-in rules say; NULL, as every rule added before, says nothing, and a deadline's
+    service is taken as given. In the history, so undo puts it back (rules are written a row
+    at a time: no span of them has a digest to bring up to date)."""
+    conn = db.conn
+    conn.execute(
+        "ALTER TABLE rules ADD COLUMN runs_from TEXT"
+        " CHECK (runs_from IN ('service', 'notification', 'entry', 'pronouncement'))"
+    )
+    _history_triggers(
+        conn,
+        {
+            "rules": "id title jurisdiction citation text triggers amount unit direction service"
+            " holidays method created_at updated_at runs_from"
+        },
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

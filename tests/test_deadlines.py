@@ -231,6 +231,80 @@ def test_a_french_appeal_runs_from_notification_and_service_adds_no_days(cli: Cl
     assert "--service is refused" in cli("rule", "show", "us-frcp-59b").stdout
 
 
+def test_your_rule_says_what_it_runs_from(cli: Cli, tmp_path: Path) -> None:
+    """A user's rule could not say what its period runs from, so --service was taken on one
+    running from entry of judgment: `rule add --runs-from` (the built-ins' words) stores it,
+    `rule show` and `rule list` say it, --service is refused as on the built-in entry rules,
+    and an export carries it."""
+    cli("rule", "add", "ny-5513", "--days", "30", "--citation", "CPLR 5513(a)",
+        "--runs-from", "Entry", "--trigger", "judgment")  # fmt: skip
+    cli("rule", "add", "us-frcp-33b2", "--days", "30", "--citation", "FRCP 33(b)(2)",
+        "--runs-from", "service", "--trigger", "service")  # fmt: skip
+    assert cli.query("SELECT id, runs_from FROM rules ORDER BY id") == [
+        ("ny-5513", "entry"), ("us-frcp-33b2", "service")
+    ]  # fmt: skip
+    assert "runs from     entry: not service (--service is refused)\n" in (
+        cli("rule", "show", "ny-5513").stdout
+    )
+    listed = {r["id"]: r["runs_from"] for r in json.loads(cli("rule", "list", "-f", "json").stdout)}
+    assert listed == {
+        "fr-cpc-538": "notification", "fr-cpp-498": "pronouncement", "us-frap-4a1a": "entry",
+        "us-frap-4b1a": "entry", "us-frcp-59b": "entry", "ny-5513": "entry",
+        "us-frcp-33b2": "service",
+    }  # fmt: skip
+    trigger = judgment(cli, "2024-06-14")
+    before = cli.records()
+    result = cli("deadline", "add", "acme", "--rule", "ny-5513", "--from", str(trigger),
+                 "--service", "mail", code=1)  # fmt: skip
+    assert result.stderr == (
+        "casetrack: rule ny-5513 (CPLR 5513(a)) runs from entry, not from service, so how"
+        " papers were served adds no days: drop --service\n"
+    )
+    assert cli.records() == before
+    assert stored_date(cli, deadline(cli, "ny-5513", trigger)) == "2024-07-15"
+    served_on = judgment(cli, "2024-06-14", kind="service")
+    mailed = deadline(cli, "us-frcp-33b2", served_on, "--service", "mail")
+    assert stored_date(cli, mailed) == "2024-07-18"  # 3 days for mail
+    exported = tmp_path / "rules.json"
+    cli("export", "-o", str(exported))
+    other = Cli(tmp_path / "other.db")
+    other("import", str(exported))
+    assert other.query("SELECT id, runs_from FROM rules ORDER BY id") == [
+        ("ny-5513", "entry"), ("us-frcp-33b2", "service")
+    ]  # fmt: skip
+
+
+def test_runs_from_refused_when_mistyped_or_with_mail(cli: Cli) -> None:
+    """A word that is none of the built-ins' is one line with the closest, and nothing is
+    made (not even the store); a rule served by mail cannot run from entry."""
+    result = cli("rule", "add", "ny-5513", "--days", "30", "--citation", "CPLR 5513(a)",
+                 "--runs-from", "entri", code=2)  # fmt: skip
+    assert "unknown runs-from 'entri' (did you mean 'entry'?)" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not cli.db_path.exists()
+    result = cli("rule", "add", "ny-5513", "--days", "30", "--citation", "CPLR 5513(a)",
+                 "--runs-from", "entry", "--service", "mail", code=1)  # fmt: skip
+    assert result.stderr.endswith("runs from entry, not from service, so how papers were"
+                                  " served adds no days: drop --service\n")  # fmt: skip
+    assert not cli.db_path.exists()
+
+
+def test_an_old_rule_keeps_taking_service_until_edited(cli: Cli) -> None:
+    """A rule added before it could say what it runs from says nothing: --service is taken
+    as given, as before. Once edited to run from entry, its deadlines are counted again
+    without the days for mail, in one change that undo reverts."""
+    mailed = deadline(cli, "us-frcp-33b2", served(cli), "--service", "mail")
+    assert cli.query("SELECT runs_from FROM rules") == [(None,)]
+    assert "not said: --service is taken as given" in cli("rule", "show", "us-frcp-33b2").stdout
+    assert stored_date(cli, mailed) == "2024-07-18"
+    said = cli("rule", "edit", "us-frcp-33b2", "--runs-from", "entry").stderr
+    assert f"counted again: deadline {mailed}" in said
+    assert stored_date(cli, mailed) == "2024-07-15"
+    cli("undo")
+    assert cli.query("SELECT runs_from FROM rules") == [(None,)]
+    assert stored_date(cli, mailed) == "2024-07-18"
+
+
 def test_a_deadline_stored_with_mail_on_an_entry_rule_is_counted_right_again(cli: Cli) -> None:
     """A store written before --service was refused on such rules may hold one 3 days late:
     counted again (its trigger edited), it falls on the rule's day."""

@@ -50,6 +50,12 @@ def _methods() -> tuple[str, ...]:
     return tuple(METHODS)
 
 
+def _runs_from_words() -> tuple[str, ...]:
+    from casetrack.deadlines.rules import RUNS_FROM
+
+    return tuple(RUNS_FROM)
+
+
 def _service(value: str | None) -> str | None:
     """--service as a word people use (e-mail, ECF, post, in person), checked at once."""
     from casetrack.deadlines.rules import service_name
@@ -126,6 +132,19 @@ RuleService = Annotated[
     ),
 ]
 
+RunsFrom = Annotated[
+    str | None,
+    choice_option(
+        "--runs-from",
+        help="What the period runs from, as the built-in rules say: service or notification"
+        " (a deadline's --service may add days), entry or pronouncement (of a judgment or"
+        " order: a deadline's --service is refused). Not given: --service is taken as given.",
+        choices=_runs_from_words,
+        what="runs-from",
+        show_default=False,
+    ),
+]
+
 
 @dataclass(frozen=True)
 class RuleOptions:
@@ -144,6 +163,7 @@ class RuleOptions:
     text: Text = None
     trigger: Trigger = None
     service: RuleService = None
+    runs_from: RunsFrom = None
 
     def changes(self) -> dict[str, Any]:
         """The Rule fields given, by name."""
@@ -155,7 +175,7 @@ class RuleOptions:
         changes: dict[str, Any] = {"amount": given[0][0], "unit": given[0][1]} if given else {}
         if self.before is not None:
             changes["direction"] = "before" if self.before else "after"
-        texts = ("method", "holidays", "citation", "title", "jurisdiction", "text")
+        texts = ("method", "holidays", "citation", "title", "jurisdiction", "text", "runs_from")
         changes |= {k: getattr(self, k) for k in texts if getattr(self, k) is not None}
         if self.trigger is not None:
             changes["triggers"] = tuple(self.trigger)
@@ -168,6 +188,8 @@ NO_OPTIONS = RuleOptions()
 
 
 def _rule_record(rule: Rule, uses: int | None = None) -> dict[str, Any]:
+    from casetrack.deadlines.rules import runs_from_word
+
     record: dict[str, Any] = {
         "id": rule.id,
         "title": rule.title,
@@ -177,6 +199,7 @@ def _rule_record(rule: Rule, uses: int | None = None) -> dict[str, Any]:
         "method": rule.method,
         "holidays": rule.holidays,
         "triggers": ", ".join(rule.triggers),
+        "runs_from": runs_from_word(rule),
         "service": rule.service,
         "builtin": rule.builtin,
     }
@@ -195,9 +218,9 @@ def rule_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> Non
     emit(
         (_rule_record(r, rule_uses(store.conn, r.id)) for r in all_rules(store.conn)),
         fmt,
-        ["id", "period", "citation", "title", "holidays", "method", "deadlines"],
+        ["id", "period", "runs_from", "citation", "title", "holidays", "method", "deadlines"],
         flexible=("title",),
-        droppable=("method", "holidays", "deadlines"),
+        droppable=("method", "holidays", "deadlines", "runs_from"),
     )
 
 
@@ -211,6 +234,7 @@ def rule_show(ctx: typer.Context, rule_id: RuleId, fmt: FormatOption = OutputFor
     rule = get_rule(store.conn, rule_id)
     record = _rule_record(rule, rule_uses(store.conn, rule.id))
     record["text"] = rule.text
+    del record["runs_from"]  # said in full, after the triggers
     at = list(record).index("triggers") + 1
     items = list(record.items())
     record = dict([*items[:at], ("runs from", _runs_from(rule)), *items[at:]])
@@ -226,7 +250,7 @@ def rule_show(ctx: typer.Context, rule_id: RuleId, fmt: FormatOption = OutputFor
 def _runs_from(rule: Rule) -> str:
     """The event a rule's period runs from, and whether --service can add days to it."""
     if rule.from_service is None:
-        return "not said (your rule): --service is taken as given"
+        return "not said: --service is taken as given (rule edit --runs-from says it)"
     if rule.from_service:
         return f"{rule.runs_from}: service (--service says how it was made)"
     return f"{rule.runs_from}: not service (--service is refused)"

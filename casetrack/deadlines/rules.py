@@ -45,6 +45,11 @@ _SERVICE_WORDS = {
 }  # fmt: skip
 # A word with letters before "mail" (gmail, webmail, e.mail) means e-mail, never post.
 _EMAIL_LIKE = re.compile(r"\w\W?mail")
+# What a user's rule may say its period runs from (rule add --runs-from), in the built-in
+# rules' words, and whether that event is the service of a paper on the party: service and
+# notification are (fr-cpc-538 runs from the notification), entry of a judgment or order
+# (us-frap-4a1a, us-frcp-59b) and its pronouncement (fr-cpp-498) are not.
+RUNS_FROM = {"service": True, "notification": True, "entry": False, "pronouncement": False}
 
 
 def service_name(text: str) -> str:
@@ -85,8 +90,9 @@ class Rule:
     builtin: bool = False
     # The event the period runs from, in the rule's words, and whether that event is the
     # service of a paper on the party (only then can how it was served add days: FRCP 6(d),
-    # FRAP 26(c)). Built-in rules say both; a user's rule says neither (None: the store keeps
-    # no such column), so --service on a deadline counted by it is taken as given.
+    # FRAP 26(c)). Built-in rules say both; a user's rule says one of RUNS_FROM, or neither
+    # ('' and None: a rule added before it could say), and then --service on a deadline
+    # counted by it is taken as given.
     runs_from: str = ""
     from_service: bool | None = None
 
@@ -99,8 +105,16 @@ class Rule:
     def to_dict(self) -> dict[str, Any]:
         record = asdict(self)
         record["triggers"] = list(self.triggers)
-        del record["runs_from"], record["from_service"]  # built-in rules' only: not exported
+        record["runs_from"] = self.runs_from or None
+        del record["from_service"]  # what runs_from says
         return record
+
+
+def runs_from_word(rule: Rule) -> str | None:
+    """The word of RUNS_FROM a rule's period runs from, for a listing: a user's rule's own, a
+    built-in's the one its event names ('entry' of 'entry of the judgment or order'); None
+    for a rule that does not say."""
+    return next((word for word in RUNS_FROM if word in rule.runs_from.split()), None)
 
 
 def refuse_service(rule: Rule) -> None:
@@ -203,7 +217,7 @@ BUILTIN_RULES = {
 
 _COLUMNS = (
     "id, title, jurisdiction, citation, text, triggers, amount, unit, direction, service,"
-    " holidays, method"
+    " holidays, method, runs_from"
 )
 
 
@@ -213,9 +227,10 @@ def _from_row(row: sqlite3.Row | tuple[Any, ...]) -> Rule:
     values = list(row)
     values[5] = tuple(json.loads(values[5]))
     (rule_id, title, jurisdiction, citation, text, triggers, amount, unit, direction,
-     service, holidays, method) = values  # fmt: skip
+     service, holidays, method, runs_from) = values  # fmt: skip
     return Rule(rule_id, title, jurisdiction, citation, amount, unit, direction, holidays,
-                method, triggers, text, service)  # fmt: skip
+                method, triggers, text, service, runs_from=runs_from or "",
+                from_service=RUNS_FROM.get(runs_from or ""))  # fmt: skip
 
 
 def stored_rules(conn: sqlite3.Connection) -> list[Rule]:
@@ -271,7 +286,10 @@ def check_rule(rule: Rule) -> Rule:
         raise CasetrackError("a rule needs a citation, e.g. --citation 'CPLR 5513(a)'")
     from casetrack.drafts import clean_kind
 
-    return replace(
+    runs_from = (
+        check_choice(rule.runs_from, tuple(RUNS_FROM), "runs-from") if rule.runs_from else ""
+    )
+    checked = replace(
         rule,
         id=rule_id,
         title=clean_text(rule.title) or citation,
@@ -285,9 +303,12 @@ def check_rule(rule: Rule) -> Rule:
         triggers=tuple(dict.fromkeys(k for k in map(clean_kind, rule.triggers) if k)),
         service="mail" if rule.service and service_name(rule.service) == "mail" else None,
         builtin=False,
-        runs_from="",
-        from_service=None,
+        runs_from=runs_from,
+        from_service=RUNS_FROM.get(runs_from),
     )
+    if checked.service:  # served by mail unless a deadline says otherwise
+        refuse_service(checked)
+    return checked
 
 
 def _values(rule: Rule) -> tuple[object, ...]:
@@ -295,7 +316,8 @@ def _values(rule: Rule) -> tuple[object, ...]:
 
     return (rule.id, rule.title, rule.jurisdiction, rule.citation, rule.text,
             json.dumps(list(rule.triggers), ensure_ascii=False), rule.amount, rule.unit,
-            rule.direction, rule.service, rule.holidays, rule.method)  # fmt: skip
+            rule.direction, rule.service, rule.holidays, rule.method,
+            rule.runs_from or None)  # fmt: skip
 
 
 def insert_rule(conn: sqlite3.Connection, rule: Rule) -> Rule:

@@ -971,7 +971,7 @@ class _Importer:
         if not isinstance(amount, int) or isinstance(amount, bool):
             raise CasetrackError("a rule's amount must be a whole number")
         fields = ("title", "jurisdiction", "unit", "direction", "holidays", "method", "text",
-                  "service")  # fmt: skip
+                  "service", "runs_from")  # fmt: skip
         given = {f: value for f in fields if (value := _text(record.get(f), f)) is not None}
         rule = new_rule(
             _text(record.get("id"), "id") or "", amount,
