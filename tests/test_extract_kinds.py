@@ -2190,3 +2190,19 @@ def test_sentencing_decisions_charges_put_and_submissions_tendered(text: str, ki
 )  # fmt: skip
 def test_a_decision_opening_a_que_clause_is_what_its_verb_decided(text: str, kind: str) -> None:
     assert kinds(text) == [("2019-05-03", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the court that passed it, then "whereby": what the decision did
+        ("The appeal challenges the judgment and order dated 03.05.2019 passed by learned"
+         " Sessions Judge Agra whereby the appellant was convicted and sentenced.", "conviction"),
+        # a participle dismissing an appeal: a decision on appeal, whatever it affirmed
+        ("This revision is against the judgment of the Sessions Judge, Agra dated 03.05.2019,"
+         " dismissing Criminal Appeal no. 4 of 2018 and affirming the order of conviction and"
+         " sentence passed by the Magistrate.", "ruling"),
+    ],
+)  # fmt: skip
+def test_an_indian_decision_named_with_its_date_then_what_it_did(text: str, kind: str) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]

@@ -1051,8 +1051,10 @@ _HUNG_CLAUSE = Regex(
     r"(?:(?:devenue?s?|become|which became) (?:definiti(?:f|ve)s?|irrevocables?|final)[^,;]*,\s*)?"
     # past the court that gave it: "rendu le 17 décembre 1998 par la Cour criminelle qui a"
     # or named after it: "l'arrêt n° 29 du 14 mai 2002 de la Cour d'Assises de Tahoua qui l'a"
-    r"(?:(?:par|by|de|du|des|of) (?:la |le |l'|the )?[^,;.()]{1,80}?\s(?=qui\b|which\b))?"
-    r"(?:qui\b|which\b|that\b|par lequel\b|par laquelle\b|by which\b|\w+ing\b"
+    # or "passed by learned Sessions Judge whereby" (an Indian judgment's court and clause)
+    r"(?:(?:(?:passed|delivered|rendered|made) )?(?:par|by|de|du|des|of) (?:la |le |l'|the )?"
+    r"[^,;.()]{1,80}?\s(?=qui\b|which\b|whereby\b))?"
+    r"(?:qui\b|which\b|that\b|par lequel\b|par laquelle\b|by which\b|whereby\b|\w+ing\b"
     r"|(?!(?:avant|pendant|durant|devant|suivant|cependant)\b)\w+ant\b)"
 )
 _HUNG_PARTICIPLE = Regex(
@@ -1079,6 +1081,9 @@ _ON_APPEAL = Regex(
     r"|uph[oe]ld(?:s|ing)?|revers(?:ed|es|ing)) (?:en (?:toutes ses|toutes leurs) dispositions )?"
     r"(?:le |la |les |l'|the |its |that )?(?:[\w-]+ )?"
     r"(?:jugements?|judgments?|decisions?|convictions?|sentences?)\b"
+    # a decision named with a participle dismissing or allowing an appeal: "dated 13.01.2020,
+    # dismissing Criminal Appeal no.12 of 2018 and affirming a judgment ... of conviction"
+    r"|(?:dismiss|allow)ing (?:the |his |her |their |its )?(?:[\w-]+ )?appeals?\b"
 )
 # What a party does, not a court: a paper so named says what the party asked, not what was decided.
 _PARTYS_ACTS = frozenset({"filing", "motion", "appeal", "complaint"})
