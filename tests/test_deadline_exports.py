@@ -4,6 +4,7 @@ written with its rule and working and no trigger, and imports as such a deadline
 
 from __future__ import annotations
 
+import csv
 import json
 import sqlite3
 import tempfile
@@ -195,3 +196,44 @@ def test_export_ics_says_a_deadlines_rule_and_working_as_upcoming_does(cli: Cli)
         "fr-cpp-498: CPP art. 498, 10 days after (fr-cpc-641)\n10 days from Thu 18 May 2023"
         " → Sun 28 May 2023, a Sunday; Mon 29 May 2023, Pentecost Monday → Tue 30 May 2023"
     )
+
+
+def test_a_deadline_met_stays_met_through_a_csv_sheet(cli: Cli, tmp_path: Path) -> None:
+    """A deadline marked done is done in the sheet (its `done` cell) and in the store the
+    sheet is imported into, not listed there as overdue; one still open stays open."""
+    met = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"))
+    deadline(cli, "us-frcp-59b", 1)
+    cli("edit", str(met), "--done")
+    (done_at,) = cli.query("SELECT done_at FROM deadlines WHERE milestone_id = ?", (met,))[0]
+    cli("export", "acme", "-o", "acme.csv")
+    with open(tmp_path / "acme.csv") as sheet:
+        rows = {r["title"]: r["done"] for r in csv.DictReader(sheet)}
+    assert rows["Notice of appeal (civil) due"] == done_at
+    assert rows["Motion for a new trial due"] == rows["Judgment entered"] == ""
+    other = Cli(tmp_path / "other.db")
+    other("import", str(tmp_path / "acme.csv"))
+    assert other.query(
+        "SELECT m.title, d.done_at FROM deadlines d JOIN milestones m ON m.id = d.milestone_id"
+    ) == [("Notice of appeal (civil) due", done_at)]
+    due = other("upcoming", "--as-of", "2024-07-01").stdout
+    assert "Motion for a new trial" in due and "Notice of appeal" not in due
+    other("undo")
+    assert other.query("SELECT count(*) FROM deadlines") == [(0,)]
+
+
+def test_a_hand_made_sheet_marks_a_deadline_done_with_yes(cli: Cli, tmp_path: Path) -> None:
+    """`yes` in a sheet's done cell marks the deadline done now; a word that says neither
+    is refused in one line and nothing is written."""
+    sheet = tmp_path / "due.csv"
+    sheet.write_text(
+        "case,date,title,kind,done\nacme,2024-07-15,Appeal due,deadline,yes\n"
+        "acme,2024-07-16,Reply due,deadline,\n"
+    )
+    cli("import", str(sheet))
+    assert [r[0] for r in cli.query("SELECT milestone_id FROM deadlines")] == [1]
+    due = cli("upcoming", "--as-of", "2024-07-01").stdout
+    assert "Reply due" in due and "Appeal due" not in due
+    sheet.write_text("case,date,title,kind,done\nacme,2024-08-15,Brief due,deadline,soon\n")
+    result = cli("import", str(sheet), code=1)
+    assert "done" in result.stderr and "'soon'" in result.stderr
+    assert cli.query("SELECT count(*) FROM milestones") == [(2,)]

@@ -174,15 +174,18 @@ def refuse_other_case(conn: sqlite3.Connection, milestone_id: int, case_id: int)
         )
 
 
-def set_done(conn: sqlite3.Connection, milestone_id: int, done: bool) -> bool:
-    """Mark a milestone done (it leaves `upcoming`) or open again; whether that changed."""
+def set_done(
+    conn: sqlite3.Connection, milestone_id: int, done: bool, at: str | None = None
+) -> bool:
+    """Mark a milestone done (it leaves `upcoming`), now or `at` (a UTC timestamp an import
+    gives), or open again; whether that changed."""
     if done:
         return bool(
             conn.execute(
                 "INSERT INTO deadlines (milestone_id, done_at) VALUES (?, ?)"
                 " ON CONFLICT (milestone_id) DO UPDATE SET done_at = excluded.done_at"
                 " WHERE done_at IS NULL",
-                (milestone_id, now()),
+                (milestone_id, at or now()),
             ).rowcount
         )
     cursor = conn.execute(

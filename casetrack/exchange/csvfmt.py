@@ -3,11 +3,13 @@
 Columns (header names, any case; only date and title are required, and case unless
 `import --case` gives it; other columns are ignored with a warning): id, uid, case,
 case_title, date, display_date, start, end, precision, kind, title, parties, sources,
-source_quotes, source_pages, source_paragraphs, location, note, tags, status, key, sort_key.
-id (this store's number, for `casetrack edit ID`), display_date, start and end (the earliest
+source_quotes, source_pages, source_paragraphs, location, note, tags, status, key, sort_key,
+done. id (this store's number, for `casetrack edit ID`), display_date, start and end (the earliest
 and latest possible day, ISO, for sorting and filtering in a spreadsheet) and precision are
 for people and ignored on import; sort_key is filled only for a milestone `move` put
-elsewhere than its date's place. `export -f csv` and `timeline -f csv` write this one shape.
+elsewhere than its date's place; done is when a deadline was marked met (as `show` says it),
+which import keeps (`yes` in a sheet made by hand marks it met at the import). `export -f
+csv` and `timeline -f csv` write this one shape.
 
 Every row is one line, so `grep` and `head` see whole milestones. List cells (parties as
 NAME or NAME:ROLE, sources as URL or citation, a registered document as its title then its
@@ -56,7 +58,7 @@ if TYPE_CHECKING:
 COLUMNS = (
     "id", "uid", "case", "case_title", "date", "display_date", "start", "end", "precision",
     "kind", "title", "parties", "sources", "source_quotes", "source_pages",
-    "source_paragraphs", "location", "note", "tags", "status", "key", "sort_key",
+    "source_paragraphs", "location", "note", "tags", "status", "key", "sort_key", "done",
 )  # fmt: skip
 REQUIRED = ("date", "title")
 _CITATION_PARTS = ("quote", "page", "paragraph")
@@ -134,7 +136,7 @@ def _pieces(cell: str, spaced: bool = False) -> list[str]:
     return pieces
 
 
-def _row(m: Milestone, case_titles: dict[str, str]) -> list[str]:
+def _row(m: Milestone, case_titles: dict[str, str], done: dict[int, str]) -> list[str]:
     citations = [(s.quote, s.page, s.paragraph) for s in m.sources]
     has = [any(c[i] for c in citations) for i in range(3)]
     values: dict[str, str] = {
@@ -161,14 +163,9 @@ def _row(m: Milestone, case_titles: dict[str, str]) -> list[str]:
         "status": m.status,
         "key": "yes" if m.key else "",
         "sort_key": moved_key(m) or "",
+        "done": done.get(m.id, ""),
     }
     return [protect(values[c]) for c in COLUMNS]
-
-
-def _sheet(out: TextIO, milestones: Iterable[Milestone], case_titles: dict[str, str]) -> None:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(_row(m, case_titles) for m in milestones)
 
 
 def write_csv(selection: Selection, out: TextIO) -> None:
@@ -176,14 +173,14 @@ def write_csv(selection: Selection, out: TextIO) -> None:
     Excel reads the file in the computer's legacy code page and garbles é, ä, ش, 中."""
     if selection.excel:
         out.write("\ufeff")
-    _sheet(out, selection.milestones(), {c.slug: c.title for c in selection.cases()})
+    write_timeline_csv(out.write, selection.conn, selection.milestones())
 
 
 def write_timeline_csv(
     write: Callable[[str], object], conn: sqlite3.Connection, milestones: Iterable[Milestone]
 ) -> None:
-    """Milestones already selected (a timeline) as the same sheet export writes, written a
-    batch at a time as they come."""
+    """Milestones already selected (an export's, a timeline's) as the sheet, written a batch
+    at a time as they come."""
     titles: dict[str, str] = {}
     buffer = io.StringIO()
     batch: list[Milestone] = []
@@ -193,7 +190,15 @@ def write_timeline_csv(
         if slugs:
             sql = f"SELECT slug, title FROM cases WHERE slug IN ({placeholders(slugs)})"
             titles.update(conn.execute(sql, slugs).fetchall())
-        writer.writerows(_row(m, titles) for m in batch)
+        ids = [m.id for m in batch]
+        done = dict(
+            conn.execute(
+                "SELECT milestone_id, done_at FROM deadlines WHERE done_at IS NOT NULL"
+                f" AND milestone_id IN ({placeholders(ids)})",
+                ids,
+            ).fetchall()
+        )
+        writer.writerows(_row(m, titles, done) for m in batch)
         batch.clear()
         write(buffer.getvalue())
         buffer.seek(0)
@@ -235,7 +240,7 @@ def _milestone(row: dict[str, str]) -> dict[str, Any]:
     record: dict[str, Any] = {
         name: row.get(name, "").strip() or None
         for name in ("uid", "case", "case_title", "date", "kind", "title", "location", "note",
-                     "status", "key", "sort_key")
+                     "status", "key", "sort_key", "done")
     }  # fmt: skip
     record["parties"] = [{"spec": p} for p in _split(row.get("parties", ""))]
     record["tags"] = _split(row.get("tags", ""))

@@ -279,6 +279,28 @@ def _flag(value: Any) -> int:
     raise CasetrackError(f"bad key value {value!r}: use yes or no")
 
 
+def _done_at(value: Any) -> str | None:
+    """When a sheet's done cell says a deadline was met: the time export writes (in UTC), or
+    now for yes (or done); None for no or an empty cell."""
+    from datetime import UTC, datetime
+
+    text = "" if value is None else str(value).strip()
+    if text.lower() in _FALSE:
+        return None
+    if text.lower() in (*_TRUE, "done"):
+        return now()
+    try:
+        met = datetime.fromisoformat(text)
+    except ValueError:
+        met = None
+    if met is None or met.tzinfo is None:
+        raise CasetrackError(
+            f"bad done value {text!r}: write yes, or when the deadline was met as export"
+            " writes it (2024-07-15T09:30:00+00:00)"
+        )
+    return met.astimezone(UTC).isoformat(timespec="seconds")
+
+
 def _list(record: dict[str, Any], field: str) -> list[Any]:
     """A field holding a list (none: an empty one)."""
     value = record.get(field)
@@ -447,7 +469,7 @@ def exported_milestone(record: dict[str, Any], known: _Known) -> Ready | None:
         and (note is None or type(note) is str) and (status is None or type(status) is str)
         and (key is None or type(key) is bool)
         and get("sort_key") is None and get("deadline") is None
-        and get("case_title") is None
+        and get("case_title") is None and get("done") is None
     ):  # fmt: skip
         return None
     parties, sources, tags = (_listed(get(f)) for f in ("parties", "sources", "tags"))
@@ -603,6 +625,8 @@ class _Importer:
         # Deadline links (milestone uid, line, link): written once every milestone is.
         self.deadlines: list[tuple[str, int | str, dict[str, Any]]] = []
         self.unlinked_deadlines = 0
+        # Deadlines a sheet says were met (uid, when), marked done once written.
+        self.met: list[tuple[str, str]] = []
         # Paths of imported documents whose file was not there to read their pages from.
         self.unread: list[str] = []
         # Uids of the sources of documents this import added: new to the store, though their
@@ -682,6 +706,7 @@ class _Importer:
                 self.link_deadline(uid, link)
             except CasetrackError as err:
                 self.error(line, str(err))
+        self._mark_met()
         if n := self.unlinked_deadlines:
             self.report.warnings.append(
                 f"{self.name}: {plural(n, 'deadline')} counted from a milestone"
@@ -1013,6 +1038,16 @@ class _Importer:
         ).rowcount
         (self.report.added if added else self.report.unchanged)["closure"] += 1
 
+    def _mark_met(self) -> None:
+        """Mark done the deadlines a sheet says were met, as `edit --done` does (one still open
+        in the store is marked; the time of one done already stays)."""
+        from casetrack.deadlines.recount import set_done
+
+        for uid, done_at in self.met:
+            row = self.conn.execute("SELECT id FROM milestones WHERE uid = ?", (uid,)).fetchone()
+            if row is not None:
+                set_done(self.conn, row[0], True, done_at)
+
     def link_deadline(self, uid: str, link: dict[str, Any]) -> None:
         """Link an imported deadline to its trigger (by uid) and rule, as the file says. A
         trigger neither in the file nor in the store (an export of a selection, or one older
@@ -1112,6 +1147,9 @@ class _Importer:
         deadline = record.get("deadline")
         if deadline is not None:
             self.deadlines.append((checked.uid, line, _record(deadline, "deadline link")))
+        done_at = _done_at(get("done"))
+        if done_at is not None:
+            self.met.append((checked.uid, done_at))
         ready = self.writer.resolve(checked, case_id)
         self.batch.append(_Row(line, ready.row(), ready))
 
