@@ -2206,3 +2206,21 @@ def test_a_decision_opening_a_que_clause_is_what_its_verb_decided(text: str, kin
 )  # fmt: skip
 def test_an_indian_decision_named_with_its_date_then_what_it_did(text: str, kind: str) -> None:
     assert kinds(text) == [("2019-05-03", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an accused to appear at a courthouse, or before a court named with an apostrophe
+        ("The two accused are scheduled to appear at the Ottawa Courthouse on 3 May 2019.",
+         "hearing"),
+        ("The four men appeared before Bow Magistrates' Court on 3 May 2019.", "hearing"),
+        # a petition heard, an adverb between
+        ("His petition for bail was first heard by the court on 3 May 2019.", "hearing"),
+        # a guilty plea with its own date after the sentence it led to
+        ("He was sentenced today at Leeds Crown Court after pleading guilty on 3 May 2019 to"
+         " four counts of fraud.", "conviction"),
+    ],
+)  # fmt: skip
+def test_an_appearance_a_petition_heard_and_a_plea_of_guilty(text: str, kind: str) -> None:
+    assert ("2019-05-03", kind) in kinds(text)

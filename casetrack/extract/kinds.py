@@ -357,7 +357,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "conviction",
         (
-            r"convict(?:ed|ing|s)", r"pleads guilty", r"proved (?:the )?guilt",
+            r"convict(?:ed|ing|s)", r"plead(?:s|ing) guilty", r"proved (?:the )?guilt",
             r"tried and (?:convicted|found guilty)",  # the outcome, not the trial
             r"admit(?:s|ted) to (?:[\w-]+ing\b|(?:his|her|their) (?:role|part|guilt))",
             r"found (?:(?!not )[\w'-]+ ){0,3}guilty", r"pleaded guilty",
@@ -693,7 +693,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "hearing",
         (
-            r"oral arguments?", r"held a hearing", r"arraigned", r"(?:was|were|been) heard",
+            r"oral arguments?", r"held a hearing", r"arraigned",
+            r"(?:was|were|been) (?:first |then |again |later |finally )?heard",
             # the charges read to the accused for a plea: an arraignment
             r"(?:charges?|counts?) (?:[\w'-]+ ){0,2}?(?:was|were|had been) (?:read and )?put to",
             r"(?:was|were|been) argued",
@@ -733,8 +734,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"held (?:an? |the )?(?:[\w-]+ ){0,2}hearings?",
             r"brought (?:back )?before (?:a |an |the )?(?:[\w-]+ ){0,2}(?:judge|court|magistrate"
             r"|prosecutor)",
+            # "appeared today before Westminster Magistrates' Court", "to appear at the London
+            # Courthouse"
             r"(?<!notice to )(?:re)?appear(?:s|ed|ing)? (?:[\w-]+ ){0,2}"
-            r"(?:in|before|at|in front of) (?:[\w.,-]+ ){0,4}(?:court|judge|magistrate|justice)",
+            r"(?:in|before|at|in front of) (?:[\w.,'-]+ ){0,4}(?:court(?:house|room)?|judge"
+            r"|magistrate|justice)",
             # a case back before the court on a day: "Le dossier reviendra devant la cour le"
             r"revien\w* devant (?:la cour|le tribunal|le juge|la chambre)",
             # an accused before a court on a day: "The accused faced the Perth Magistrates Court"
