@@ -213,13 +213,24 @@ _NUMERIC_MONTH = r"(\d{1,2})[/.-](\d{4})"
 _COMPACT_DAY = r"(\d{4})(\d\d)(\d\d)"
 # A quarter (Q2 2021, 2Q 2021, 2021 Q2, the second quarter of 2021) or a half (H1 2021, the
 # first half of 2021) of a year: some day in its months, as early 2003 is one in its third.
+# French too: T2 2021, le 2e trimestre 2021; S1 2021, le premier semestre 2021. The last
+# (dernier) is the fourth quarter or the second half.
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-             "fourth": 4, "4th": 4}  # fmt: skip
+             "fourth": 4, "4th": 4,
+             "1er": 1, "1re": 1, "premier": 1, "première": 1, "premiere": 1, "2e": 2,
+             "2ème": 2, "2eme": 2, "deuxième": 2, "deuxieme": 2, "seconde": 2, "3e": 3,
+             "3ème": 3, "3eme": 3, "troisième": 3, "troisieme": 3, "4e": 4, "4ème": 4,
+             "4eme": 4, "quatrième": 4, "quatrieme": 4}  # fmt: skip
+_LAST = ("last", "dernier")
+# The months in each part of a year, by the letter or word that names it.
+_PART_MONTHS = {"q": 3, "t": 3, "quarter": 3, "trimestre": 3, "h": 6, "s": 6, "half": 6,
+                "semestre": 6}  # fmt: skip
 _PART_OF_YEAR = (
-    r"(?P<letter>[qh])(?P<number>[1-4])[ /-]?(?P<year>\d{4})",
+    r"(?P<letter>[qhts])(?P<number>[1-4])[ /-]?(?P<year>\d{4})",
     r"(?P<number>[1-4])(?P<letter>[qh])[ /-]?(?P<year>\d{4})",
-    r"(?P<year>\d{4})[ /-]?(?P<letter>[qh])(?P<number>[1-4])",
-    r"(?:the )?(?P<ordinal>[a-z0-9]+) (?P<part>quarter|half)(?: of)?,? (?P<year>\d{4})",
+    r"(?P<year>\d{4})[ /-]?(?P<letter>[qhts])(?P<number>[1-4])",
+    r"(?P<ordinal>[^\W_]+) (?P<part>quarter|half|trimestre|semestre)(?: of| de)?,?"
+    r" (?P<year>\d{4})",
 )
 # Quarters and halves as displays say them: the months they span, and their names.
 _PARTS_SAID = {("01", "03"): "Q1", ("04", "06"): "Q2", ("07", "09"): "Q3", ("10", "12"): "Q4",
@@ -717,17 +728,18 @@ def _long_year(cleaned: str, text: str) -> DateError | None:
 def _part_of_year(lowered: str) -> str | None:
     """A quarter or half of a year as the EDTF set of its months ([2021-04..2021-06]); None
     when the text is not one."""
+    bare = _bare(lowered)
     for pattern in _PART_OF_YEAR:
-        match = re.fullmatch(pattern, lowered)
+        match = re.fullmatch(pattern, bare)
         if match is None:
             continue
         found = match.groupdict()
+        months = _PART_MONTHS[found.get("part") or found["letter"]]
         if found.get("ordinal") is not None:
-            number = _ORDINALS.get(found["ordinal"])
-            months = 3 if found["part"] == "quarter" else 6
+            ordinal = found["ordinal"]
+            number = 12 // months if ordinal in _LAST else _ORDINALS.get(ordinal)
         else:
             number = int(found["number"])
-            months = 3 if found["letter"] == "q" else 6
         if number is None or number * months > 12:
             return None
         year = match["year"]

@@ -180,20 +180,32 @@ def test_french_dates_through_the_cli(cli: Cli) -> None:
         "17 juin 2003 à 6h": "17 June 2003 at 6:00",
         "années 1990": "1990s",
     }
+    stored = _stored_alike(cli, typed)
+    assert stored["été 2005"] == "2005-22" and stored["avant 2005"] == "[..2005]"
+    timed = cli("add", "c", "17 juin 2003 à 18 h 30", "x")
+    assert "note: the time 18 h 30 is not kept" in timed.stderr
+    assert _refused(cli, "mardi 17 juin 2003") == (
+        "casetrack: cannot read 'mardi' in the date 'mardi 17 juin 2003': write '17 juin 2003'\n"
+    )
+
+
+def _stored_alike(cli: Cli, typed: dict[str, str]) -> dict[str, str]:
+    """Each French date and its English one added to case c (titled as typed) are stored
+    alike; every milestone's stored date by its title."""
     for french, english in typed.items():
         cli("add", "c", french, french)
         cli("add", "c", english, english)
     stored = dict(cli.query("SELECT title, date FROM milestones"))
     assert {f: stored[f] for f in typed} == {f: stored[e] for f, e in typed.items()}
-    assert stored["été 2005"] == "2005-22" and stored["avant 2005"] == "[..2005]"
-    timed = cli("add", "c", "17 juin 2003 à 18 h 30", "x")
-    assert "note: the time 18 h 30 is not kept" in timed.stderr
+    return {str(title): str(day) for title, day in stored.items()}
+
+
+def _refused(cli: Cli, typed: str) -> str:
+    """What `add` says of a date it refuses; it writes nothing."""
     count = cli.query("SELECT count(*) FROM milestones")
-    refused = cli("add", "c", "mardi 17 juin 2003", "x", code=1)
-    assert refused.stderr == (
-        "casetrack: cannot read 'mardi' in the date 'mardi 17 juin 2003': write '17 juin 2003'\n"
-    )
+    refused = cli("add", "c", typed, "x", code=1)
     assert cli.query("SELECT count(*) FROM milestones") == count
+    return refused.stderr
 
 
 FULL_WIDTH = "\uff12\uff10\uff12\uff11-03-01"  # 2021-03-01 in full-width digits
@@ -212,3 +224,26 @@ def test_a_day_or_month_typed_as_a_question_mark_and_a_superscript_ordinal(cli: 
     assert "Mar 2021" in cli("show", "1").stdout
     assert cli("add", "c", "2021-03?", "uncertain month").stdout.strip() == "6"
     assert cli.query("SELECT date FROM milestones WHERE id = 6") == [("2021-03?",)]
+
+
+def test_a_french_quarter_or_half_is_the_english_one(cli: Cli) -> None:
+    """Trimestres and semestres, in words or as T1 and S1, are stored as Q1 and H1 are, and
+    shown the same way; a quarter past the fourth is still refused, naming nothing stored."""
+    cli("case", "add", "c", "--title", "C")
+    typed = {
+        "1er trimestre 2021": "Q1 2021",
+        "premier trimestre 2021": "Q1 2021",
+        "le deuxième trimestre 2021": "Q2 2021",
+        "2e trimestre 2021": "Q2 2021",
+        "3ème trimestre de 2021": "Q3 2021",
+        "T4 2021": "Q4 2021",
+        "dernier trimestre 2021": "Q4 2021",
+        "1er semestre 2021": "H1 2021",
+        "second semestre 2021": "H2 2021",
+        "S2 2021": "H2 2021",
+        "the last quarter of 2021": "Q4 2021",
+    }
+    assert _stored_alike(cli, typed)["2e trimestre 2021"] == "[2021-04..2021-06]"
+    assert "Q2 2021" in cli("show", "7").stdout
+    refused = _refused(cli, "5e trimestre 2021")
+    assert refused.count("\n") == 1 and "'5e trimestre 2021'" in refused
