@@ -71,10 +71,12 @@ QUERIES = {
         "title": "Deadlines and their rules",
         "description": "Every deadline not in the trash, in timeline order: when it falls due,"
         " the court rule it was counted by (citation, period, counting method), the milestone"
-        " it runs from, the working of the count, and when it was marked done.",
+        " it runs from ('(in the trash)' when it is), the working of the count, and when it"
+        " was marked done.",
         "sql": 'SELECT m.id AS id, c.slug AS "case", casetrack_date(m.date) AS due,'
         " m.title AS title, casetrack_rule(d.rule) AS rule,"
-        " d.trigger_id || ' ' || t.title AS counted_from, d.service AS service,"
+        " CASE WHEN t.deleted_at IS NULL THEN d.trigger_id || ' ' || t.title"
+        " ELSE '(in the trash)' END AS counted_from, d.service AS service,"
         " d.working AS working, d.done_at AS done"
         " FROM deadlines d JOIN milestones m ON m.id = d.milestone_id"
         " JOIN cases c ON c.id = m.case_id LEFT JOIN milestones t ON t.id = d.trigger_id"

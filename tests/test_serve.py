@@ -190,6 +190,20 @@ def test_deadlines_are_served_with_the_rule_they_were_counted_by(demo: Cli) -> N
     assert f"rule          {listed[1]['rule']}" in shown
 
 
+def test_a_deadline_whose_trigger_is_in_the_trash_does_not_show_the_trigger(demo: Cli) -> None:
+    """The trash is not served: a deadline counted from a trashed milestone says its trigger
+    is in the trash, as `show` does, and the trashed milestone's title is nowhere."""
+    added = demo("deadline", "add", "nec-2003", "--rule", "fr-cpc-538", "--from", "6")
+    demo("rm", "6")
+    with served(demo.db_path) as url:
+        body = rows(url.removesuffix("/timeline") + "/deadlines")
+    assert [(r["id"], r["counted_from"]) for r in body] == [
+        (int(added.stdout.split()[0]), "(in the trash)")
+    ]
+    assert "upholds the seizure" not in json.dumps(body)
+    assert "(in the trash: 'casetrack restore 6')" in demo("show", added.stdout.split()[0]).stdout
+
+
 def test_refusals_are_one_line(cli: Cli) -> None:
     cli("init")
     for options, message in [
