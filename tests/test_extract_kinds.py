@@ -2224,3 +2224,22 @@ def test_an_indian_decision_named_with_its_date_then_what_it_did(text: str, kind
 )  # fmt: skip
 def test_an_appearance_a_petition_heard_and_a_plea_of_guilty(text: str, kind: str) -> None:
     assert ("2019-05-03", kind) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a decision whose date is written before its name: what it decided, the court it is of
+        ("The petition seeks to set aside the Decision of the Court of Appeals, which affirmed"
+         " the May 3, 2019 Decision2 of the Regional Trial Court, Branch 7, as well as its"
+         " June 4, 2019 Resolution, denying his motion for reconsideration.",
+         [("2019-05-03", "judgment"), ("2019-06-04", "order")]),
+        ("The Court of Appeals upheld the May 3, 2019 Joint Resolution[3] of Branch 84 and the"
+         " June 4, 2019 Omnibus Order[4] of Branch 216 of the Regional Trial Court.",
+         [("2019-05-03", "order"), ("2019-06-04", "order")]),
+    ],
+)  # fmt: skip
+def test_a_decision_dated_before_its_name_is_read_as_one_dated_after_it(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert kinds(text) == want

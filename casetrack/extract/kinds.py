@@ -1121,6 +1121,21 @@ _OPENING_AFTER_QUE = Regex(
     r"\bqu(?:e\b|')\W*(?:par|dans|selon|suivant|aux termes d')\s+"
     r"(?:(?:un|une|son|sa|leur|cette|ce)\s+)?(?:[\w-]+\s+){0,2}$"
 )
+# A decision's name right after its date: "the July 7, 2017 Resolution", "its May 19, 2016
+# Decision", "the October 30, 2018 Omnibus Order".
+_PREMODIFIED_DECISION = Regex(
+    r"\s{1,2}(?:joint |omnibus |amended |assailed |questioned )?"
+    r"(?P<name>resolution|decision|judgment|order)s?(?![^\W\d])(?:\s*\[?\d{1,3}\]?)?"
+)
+_PREMODIFIED_SPAN = 160  # characters looked at after its name
+# The court it is of: "of the Regional Trial Court, Branch 25", "of the Court of Appeals".
+_OF_COURT = Regex(r"\s*(?:of|by)\s+(?:the\s+)?")
+# What a participle hung on it says it decided: an appeal or a motion.
+_DECIDED_APPEAL_OR_MOTION = Regex(
+    r",\s*(?:which\s+)?(?:denying|denied|granting|granted|dismissing|dismissed|resolving"
+    r"|affirming|affirmed|reversing|reversed)\b[^,;.]{0,40}?\b(?:(?P<appeal>appeals?|petitions?)"
+    r"|motions?|omnibus motions?)\b"
+)
 # A date that is when something is due: "due July 19, 2024", "no later than", "on or before";
 # "by" or "until" only where the clause says someone must act ("ordered to report ... by").
 _DUE = Regex(
@@ -1402,6 +1417,9 @@ class KindWords:
         outcome = self._outcome_at(start, end, before)
         if outcome is not None:
             return outcome  # "At the hearing in May 2017, ..., the court imposed his sentence"
+        premodified = self._premodified_decision(end)
+        if premodified is not None:
+            return premodified  # "the July 7, 2017 Resolution of the Sandiganbayan, dismissing"
         if before + 1 < len(self.words):
             word_start, _, kind, strength = self.words[before + 1]
             if strength == _NOUN and _QUALIFIES.rx.fullmatch(self.folded[end:word_start]):
@@ -1449,6 +1467,33 @@ class KindWords:
         if scored == "filing" and self._withdrawing(end):
             return "dismissal"  # "Vu, enregistré le 3 mai, l'acte par lequel X déclare se désister"
         return scored
+
+    def _premodified_decision(self, end: int) -> str | None:
+        """A decision whose date is written before its name ("the July 7, 2017 Resolution of
+        the Sandiganbayan, dismissing the appeal", "its November 10, 2017 Resolution, denying
+        the motion for reconsideration", "the May 19, 2016 Decision of the Regional Trial
+        Court") is read as one named with its date after it: an order is an `order`; else by
+        what the participle hung on it says it did (an appeal decided: a `ruling`; a motion
+        decided: an `order`), else by the court named after it (a first-instance court's
+        `judgment`, a higher court's `ruling`), else a resolution is an `order`. None for any
+        other word."""
+        named = _PREMODIFIED_DECISION.rx.match(self.folded, end)
+        if named is None:
+            return None
+        if named["name"] == "order":
+            return "order"
+        tail = self.folded[named.end() : named.end() + _PREMODIFIED_SPAN]
+        tail = tail.split(";", 1)[0]
+        of_court, comma, hung = tail.partition(",")
+        decided = _DECIDED_APPEAL_OR_MOTION.rx.match(comma + hung) if comma else None
+        if decided is not None:
+            return "ruling" if decided["appeal"] else "order"
+        if _OF_COURT.rx.match(of_court):
+            if _FIRST_INSTANCE_COURT.rx.search(of_court):
+                return "judgment"
+            if _APPELLATE_COURT.rx.search(of_court):
+                return "ruling"
+        return "order" if named["name"] == "resolution" else None
 
     def _by_deed(self, start: int, end: int) -> str | None:
         """The act of the main clause a deed named with its date opens: "Par acte d'huissier
