@@ -189,14 +189,17 @@ def find_kind(conn: sqlite3.Connection, kind: str) -> str | None:
 
 def check_kind(conn: sqlite3.Connection, kind: str) -> str:
     """The kind named `kind` as typed (cleaned here as stored) as find_kind finds it, or a
-    refusal suggesting the closest known kinds."""
+    refusal suggesting the closest known kinds; close to none (a kind of another store's, as
+    a sheet it exported names), the `kind add` that adds it."""
     kind = clean_kind(kind)
     found = find_kind(conn, kind)
     if found is None:
         known = [r[0] for r in conn.execute("SELECT name FROM kinds ORDER BY name")]
+        near = did_you_mean(kind, known)
+        name = "NAME" if near else shell_word(kind)
         raise CasetrackError(
-            f"unknown kind {kind!r}{did_you_mean(kind, known)}: "
-            "see 'casetrack kind list' or add it with 'casetrack kind add NAME'"
+            f"unknown kind {kind!r}{near}: "
+            f"see 'casetrack kind list' or add it with 'casetrack kind add {name}'"
         )
     return found
 

@@ -163,3 +163,29 @@ def test_a_word_starting_with_a_minus_is_said_to_go_after_two_dashes(demo: Cli) 
     assert demo.records() == before
     assert "No such option: -x" in demo("show", "-x", code=2).stderr  # an option, as typed
     demo("add", "nec-2003", "2021-09-01", "--", "-Stipulation of dismissal")
+
+
+def test_a_kind_close_to_none_is_refused_with_the_command_that_adds_it(cli: Cli) -> None:
+    """`add`, and the import of a sheet another store exported, naming a kind the store lacks
+    and close to none it has, name the very `kind add` to run; nothing is written until then."""
+    cli("case", "add", "c", "--title", "C")
+    cli("kind", "add", "mise en examen")
+    cli("add", "c", "2021-03-05", "Mis en examen", "--kind", "mise en examen")
+    sheet = cli.db_path.parent / "c.csv"
+    cli("export", "c", "-o", str(sheet))
+    other = Cli(cli.db_path.parent / "other.db")
+    other("init")
+    said = (
+        "unknown kind 'mise en examen': see 'casetrack kind list' or add it with"
+        " 'casetrack kind add \"mise en examen\"'"
+    )
+    refused = other("add", "c", "2021-03-05", "x", "--kind", "Mise en examen", code=1)
+    assert refused.stderr == f"casetrack: {said}\n"
+    lines = other("import", str(sheet), code=1).stderr.splitlines()
+    assert lines[1:] == [f"{sheet}:2: {said}"]
+    assert other.query("SELECT count(*) FROM milestones") == [(0,)]
+    other("kind", "add", "mise en examen")
+    other("import", str(sheet))
+    assert other.query("SELECT kind FROM milestones") == [("mise en examen",)]
+    close = other("add", "c", "2021-03-06", "x", "--kind", "mise en exam", code=1).stderr
+    assert "(did you mean 'mise en examen'?)" in close and "kind add NAME" in close
