@@ -35,8 +35,6 @@ def backup(store: Store, target: Path, *, force: bool = False) -> int:
     """
     check_target(target, store.path, backup=True, force=force)
     try:
-        if target.exists() and not force:
-            raise CasetrackError(f"{target} already exists: pass --force to replace it")
         require_folder(target)
     except (OSError, ValueError) as err:
         raise CasetrackError(f"cannot write a backup to {str(target)!r}: {err}") from None

@@ -258,9 +258,12 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def restore(replica: Replica, target: Path, at: datetime | None = None) -> Restored:
-    """Restore the replica's store (as it was at `at`, else its latest) to the new file
-    `target`, then check it. The file appears whole or not at all, readable by its owner."""
+def restore(
+    replica: Replica, target: Path, at: datetime | None = None, *, force: bool = False
+) -> Restored:
+    """Restore the replica's store (as it was at `at`, else its latest) to `target`, new
+    unless `force`d, then check it. The file appears whole or not at all, readable by its
+    owner."""
     from casetrack.maintenance import check
     from casetrack.output.files import (
         check_target,
@@ -271,9 +274,7 @@ def restore(replica: Replica, target: Path, at: datetime | None = None) -> Resto
     )
     from casetrack.store import Store
 
-    check_target(target, None)
-    if os.path.lexists(target):
-        raise CasetrackError(f"{target} already exists: restore to a new file name")
+    check_target(target, None, force=force)
     require_folder(target)
     target = target.absolute()
     partial = partial_path(target)
@@ -298,7 +299,7 @@ def restore(replica: Replica, target: Path, at: datetime | None = None) -> Resto
                  "-o", str(partial), str(target)],
                 f"cannot restore from {replica.shown()}",
             )  # fmt: skip
-            if os.path.lexists(target):
+            if not force and os.path.lexists(target):
                 raise CasetrackError(f"{target} appeared while restoring: nothing replaced")
             replace_durably(partial, target)
         finally:

@@ -277,9 +277,9 @@ def test_export_uses_the_shared_filters(rich: Cli) -> None:
 def test_output_file_is_written_whole_or_not_at_all(rich: Cli, tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     target.write_text("old", encoding="utf-8")
-    rich("export", "no-such-case", "-o", str(target), code=1)
+    rich("export", "no-such-case", "--force", "-o", str(target), code=1)
     assert target.read_text(encoding="utf-8") == "old"
-    rich("export", "-o", str(target))
+    rich("export", "--force", "-o", str(target))
     assert json.loads(target.read_text(encoding="utf-8"))["format"] == "casetrack/1"
     assert rich("export", "-o", str(tmp_path), code=1).stderr.startswith("casetrack: ")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []

@@ -128,8 +128,8 @@ def test_both_reports_hold_the_filtered_rows(cases: Cli, tmp_path: Path) -> None
         (["--since", "2003-01", "--until", "2010"], ["Remise en liberté", INJECTION]),
         (["acme-2020"], ["Complaint filed"]),
     ):
-        cases("export", *args, "-o", "filtered.docx")
-        cases("export", *args, "-o", "filtered.pdf")
+        cases("export", *args, "--force", "-o", "filtered.docx")
+        cases("export", *args, "--force", "-o", "filtered.pdf")
         document = _word(tmp_path / "filtered.docx")
         rows = _rows(document)[1:]
         assert len(document.tables) == 1 and len(rows) == len(titles), args

@@ -21,7 +21,7 @@ def titles(cli: Cli) -> dict[object, object]:
 
 def merge(ours: Cli, tmp_path: Path, *more: str, code: int = 0) -> tuple[str, str]:
     them = theirs(tmp_path)
-    them("export", "-o", str(tmp_path / "theirs.jsonl"))
+    them("export", "--force", "-o", str(tmp_path / "theirs.jsonl"))  # a newer copy
     done = ours(
         "import", "--base", str(tmp_path / "shared.jsonl"), str(tmp_path / "theirs.jsonl"),
         *more, code=code,
@@ -150,8 +150,8 @@ def test_merging_with_theirs_as_base_or_our_own_export_changes_nothing(
         for who, cli in (("ours", ours), ("theirs", them)):
             if side in (who, "both"):
                 cli("edit", str(milestone), "--title", f"{who} edit {n}")
-    them("export", "-o", str(tmp_path / "t.jsonl"))
-    ours("export", "-o", str(tmp_path / "o.jsonl"))
+    them("export", "--force", "-o", str(tmp_path / "t.jsonl"))  # each example's own
+    ours("export", "--force", "-o", str(tmp_path / "o.jsonl"))
     before = ours.records()
     for base, file in (("t.jsonl", "t.jsonl"), ("o.jsonl", "o.jsonl")):
         done = ours("import", "--base", str(tmp_path / base), str(tmp_path / file))

@@ -52,7 +52,7 @@ def test_backup_onto_an_older_backup_asks_for_force(demo: Cli, tmp_path: Path) -
     demo("backup", str(target))
     demo("add", "nec-2003", "2015", "Added after the first backup")
     assert demo("backup", str(target), code=1).stderr == (
-        f"casetrack: {target} already exists: pass --force to replace this backup\n"
+        f"casetrack: {target} already exists: pass --force to replace it\n"
     )
     added = "SELECT count(*) FROM milestones WHERE title LIKE 'Added after%'"
     assert Cli(target).query(added) == [(0,)]

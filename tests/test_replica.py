@@ -204,12 +204,16 @@ def test_without_litestream_one_line_says_what_to_install(
     assert not Path("x.db").exists()
 
 
-def test_restore_never_replaces_a_file_and_refuses_a_bad_time(store: Cli, tmp_path: Path) -> None:
+def test_restore_replaces_a_file_only_with_force_and_refuses_a_bad_time(
+    store: Cli, tmp_path: Path
+) -> None:
     existing = tmp_path / "notes.txt"
     existing.write_text("mine", encoding="utf-8")
     url = (tmp_path / "replica").as_uri()
     result = store("replica", "restore", url, "-o", str(existing), code=1)
-    assert result.stderr == f"casetrack: {existing} already exists: restore to a new file name\n"
+    assert result.stderr == f"casetrack: {existing} already exists: pass --force to replace it\n"
+    forced = store("replica", "restore", url, "-o", str(existing), "--force", code=1)
+    assert "nothing to restore" in forced.stderr  # past the file's check: the replica is empty
     assert existing.read_text(encoding="utf-8") == "mine"
     result = store("replica", "restore", url, "-o", "new.db", "--timestamp", "yesterday", code=1)
     assert "cannot read the time 'yesterday': write e.g. 2024-05-01T17:30" in result.stderr

@@ -185,7 +185,7 @@ def test_every_file_casetrack_creates_is_private_whatever_the_umask(tmp_path: Pa
         for name, fmt in (("out.json", "json"), ("out.md", "markdown"), ("out.pdf", "pdf")):
             (tmp_path / name).write_text("old")
             (tmp_path / name).chmod(0o644)
-            cli("export", "-f", fmt, "-o", str(tmp_path / name))
+            cli("export", "-f", fmt, "--force", "-o", str(tmp_path / name))
             assert (tmp_path / name).stat().st_mode & 0o777 == 0o600, name
         reader.close()
     finally:
@@ -396,3 +396,23 @@ def test_search_colours_do_not_shift_the_columns(monkeypatch: pytest.MonkeyPatch
     plain = listings.render(records, "table", None, ("title",), marks=("", ""))
     assert colour.replace("\x1b[1m", "").replace("\x1b[0m", "") == plain
     assert "\x1b]" not in colour
+
+
+@pytest.mark.parametrize("name", ["out.json", "out.csv", "out.ics", "out.html", "out.docx"])
+def test_an_export_over_an_existing_file_asks_for_force_as_a_backup_does(
+    demo: Cli, tmp_path: Path, name: str
+) -> None:
+    """One rule for every file written where the user says: an existing one is refused in
+    one line naming --force, nothing written; --force replaces it whole, private."""
+    target = tmp_path / name
+    target.write_text("mine")
+    target.chmod(0o644)
+    for command in (("export", "-o", str(target)), ("backup", str(target))):
+        refused = demo(*command, code=1)
+        assert refused.stderr == f"casetrack: {target} already exists: pass --force to replace it\n"
+        assert target.read_text() == "mine"
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, "store.db"])
+    demo("export", "-o", str(target), "--force")
+    assert target.read_bytes() != b"mine" and target.stat().st_mode & 0o777 == 0o600
+    demo("backup", str(target), "--force")
+    assert Cli(target).query("SELECT count(*) FROM cases") == [(1,)]

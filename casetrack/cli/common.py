@@ -80,6 +80,12 @@ def counted(value: Any) -> Any:
     return value
 
 
+# Every command that writes a file the user names refuses one already there without it
+# (output.files.check_target).
+Force = Annotated[
+    bool,
+    typer.Option("--force", help="Replace the file if it exists (atomically; never a live store)."),
+]
 MilestoneId = Annotated[
     int, typer.Argument(metavar="ID", help="Milestone id.", callback=counted, show_default=False)
 ]

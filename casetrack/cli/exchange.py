@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from casetrack.cli import filters as f
-from casetrack.cli.common import choice_option, open_store, say
+from casetrack.cli.common import Force, choice_option, open_store, say
 from casetrack.errors import OptionRefused
 from casetrack.exchange import (
     BINARY,
@@ -66,8 +66,11 @@ def export(
             "--excel", help="csv: start with a UTF-8 byte order mark, so Excel shows accents."
         ),
     ] = False,
+    force: Force = False,
 ) -> None:
     """Export the whole store, some cases or a filtered selection.
+
+    An existing -o file is refused unless --force, which replaces it atomically.
 
     The format follows -o's extension (.json .jsonl .csv .ics .md .svg .html .docx .pdf);
     --format chooses it for stdout or for a name without one. docx and pdf are the chronology
@@ -92,17 +95,18 @@ def export(
     if output is not None and str(output) == "-":
         output = None
     if output is not None:
-        check_target(output, store.path)  # first: `-o casetrack.db` is a slip, not a format
+        # first: `-o casetrack.db` is a slip, not a format; an existing file is asked for
+        check_target(output, store.path, force=force)
     fmt = export_format(str(output) if output else None, fmt)
     chosen = filters.selected()
     if excel and fmt != "csv":
         raise typer.BadParameter("only CSV takes it: add --format csv", param_hint="--excel")
     with Selection(store.conn, chosen, layout, excel) as selection:
         if fmt in BINARY:
-            with binary_file(output, store.path, fmt) as raw:
+            with binary_file(output, store.path, fmt, force=force) as raw:
                 binary_writer(fmt)(selection, raw)
         else:
-            with text_file(output, store.path) as stream:
+            with text_file(output, store.path, force=force) as stream:
                 writer(fmt)(selection, stream)
         for line in selection.omissions():
             say(line)

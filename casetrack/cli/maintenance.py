@@ -10,6 +10,7 @@ import typer
 
 from casetrack.cli.common import (
     MAX_ID,
+    Force,
     FormatOption,
     OutputFormat,
     choice_option,
@@ -374,7 +375,7 @@ def _wal_kept(path: Path) -> None:
 def backup(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="Where to write the copy.")],
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    force: Force = False,
 ) -> None:
     """Copy the store to FILE, safely even while others are writing to it.
 

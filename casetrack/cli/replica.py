@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from casetrack.cli.common import open_store, say
+from casetrack.cli.common import Force, open_store, say
 from casetrack.text import plural
 
 app = typer.Typer(
@@ -103,10 +103,12 @@ def restore(
     ] = None,
     sftp_key: SftpKey = None,
     sftp_host_key: SftpHostKey = None,
+    force: Force = False,
 ) -> None:
     """Restore a store from a replica to a new file, then check it.
 
-    The file appears whole or not at all; an existing file is never replaced. 'casetrack
+    The file appears whole or not at all; an existing file is replaced only with --force
+    (never a casetrack store). 'casetrack
     restore' (without replica) brings back milestones from the trash.
     Examples: casetrack replica restore file:///mnt/backup/nec -o nec.db ;
     casetrack replica restore file:///mnt/backup/nec -o before.db --timestamp 2024-05-01T17:30
@@ -117,7 +119,7 @@ def restore(
     replica = Replica.parse(url, sftp_key, sftp_host_key)
     at = parse_time(timestamp) if timestamp is not None else None
     litestream()
-    restored = bring_back(replica, output, at)
+    restored = bring_back(replica, output, at, force=force)
     if restored.note:
         say(restored.note)
     as_of = restored.as_of.strftime("%Y-%m-%d %H:%M:%S UTC")

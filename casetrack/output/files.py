@@ -82,11 +82,12 @@ def check_target(
     target: Path, store: Path | None, *, backup: bool = False, force: bool = False
 ) -> None:
     """Refuse to write `target` if it is the store in use (`store`), a file SQLite keeps
-    beside it, or any other casetrack store.
+    beside it, or any other casetrack store; refuse any file already there unless `force`d
+    (--force): the one rule of every command that writes a file the user names.
 
     A `backup` may replace a casetrack file that is itself a backup copy (rollback journal
     mode, nothing beside it, as `casetrack backup` writes them) when `force`d: a live store
-    is in WAL mode. Without `force` it is refused as any existing file is, asking for it.
+    is in WAL mode.
     """
     check_file_name(target)
     real = os.path.realpath(target)
@@ -117,15 +118,13 @@ def check_target(
             f"{target} is a database in use (a -wal file is beside it): choose another file name"
         )
     journal = _store_journal(real)
-    if journal is None:
-        return
-    if backup and journal == 1 and not _any_sidecar(real):
-        if force:
-            return
-        raise CasetrackError(f"{target} already exists: pass --force to replace this backup")
-    raise CasetrackError(
-        f"{target} is a casetrack store: writing there would destroy it; choose another file name"
-    )
+    if journal is not None and not (backup and journal == 1 and not _any_sidecar(real)):
+        raise CasetrackError(
+            f"{target} is a casetrack store: writing there would destroy it;"
+            " choose another file name"
+        )
+    if not force and os.path.lexists(target):
+        raise CasetrackError(f"{target} already exists: pass --force to replace it")
 
 
 def _same_file(first: str, second: str) -> bool:
@@ -156,16 +155,19 @@ def _store_journal(path: str) -> int | None:
 
 
 @contextmanager
-def text_file(path: Path | None, store: Path | None) -> Iterator[TextIO]:
+def text_file(path: Path | None, store: Path | None, *, force: bool = False) -> Iterator[TextIO]:
     """stdout, or a UTF-8 file written whole or not at all, after `check_target` has found
-    it safe to write."""
+    it safe to write (an existing one only when `force`d)."""
     import sys
 
     if path is None:
         yield cast(TextIO, _Chunked(sys.stdout))
         sys.stdout.flush()
         return
-    with _replacing(path, store) as fd, os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+    with (
+        _replacing(path, store, force) as fd,
+        os.fdopen(fd, "w", encoding="utf-8", newline="") as out,
+    ):
         yield out
 
 
@@ -187,7 +189,9 @@ class _Chunked:
 
 
 @contextmanager
-def binary_file(path: Path | None, store: Path | None, what: str) -> Iterator[BinaryIO]:
+def binary_file(
+    path: Path | None, store: Path | None, what: str, *, force: bool = False
+) -> Iterator[BinaryIO]:
     """As text_file, for a binary format (`what`, such as docx): stdout only when it is not
     a terminal, which would show the bytes as garbage and could act on some of them. For
     stdout the file is made aside (in memory up to a few megabytes) and sent once whole:
@@ -208,19 +212,19 @@ def binary_file(path: Path | None, store: Path | None, what: str) -> Iterator[Bi
             shutil.copyfileobj(spool, sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return
-    with _replacing(path, store) as fd, os.fdopen(fd, "wb") as out:
+    with _replacing(path, store, force) as fd, os.fdopen(fd, "wb") as out:
         yield out
 
 
 @contextmanager
-def _replacing(path: Path, store: Path | None) -> Iterator[int]:
+def _replacing(path: Path, store: Path | None, force: bool) -> Iterator[int]:
     """A temporary file's descriptor beside `path`, renamed over it once the caller is done:
     the target holds the old content or the whole new one, never a part. The file is private
     (0600, as mkstemp makes it) even over an older one that was not: an export holds the
     store's contents, as a backup does."""
     import tempfile
 
-    check_target(path, store)
+    check_target(path, store, force=force)
     try:
         target = path.resolve() if path.is_symlink() else path
         require_folder(target)
