@@ -1161,6 +1161,35 @@ def m027_rule_runs_from(db: Any) -> None:
     )
 
 
+@migration
+def m028_case_numbers(db: Any) -> None:
+    """A case's docket number and court are indexed with its title and slug (m025), so that
+    `search 1:21-cv-01234` or `search "RG 19/04567"` finds the milestones of the case so
+    numbered, and `search "tribunal judiciaire"` those of the cases before that court. The
+    index is made again with the two columns, and its triggers follow them too."""
+    columns = "title, slug, docket, court"
+    refresh = (
+        "DELETE FROM case_names_fts WHERE rowid = NEW.id;"
+        f" INSERT INTO case_names_fts (rowid, {columns})"
+        " VALUES (NEW.id, NEW.title, NEW.slug, NEW.docket, NEW.court);"
+    )
+    for sql in (
+        "DROP TRIGGER cases_names_ai",
+        "DROP TRIGGER cases_names_au",
+        "DROP TRIGGER cases_names_ad",
+        "DROP TABLE case_names_fts",
+        f"CREATE VIRTUAL TABLE case_names_fts USING fts5({columns},"
+        " tokenize = 'unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER cases_names_ai AFTER INSERT ON cases BEGIN {refresh} END",
+        "CREATE TRIGGER cases_names_au AFTER UPDATE OF id, title, slug, docket, court ON cases"
+        f" BEGIN DELETE FROM case_names_fts WHERE rowid = OLD.id; {refresh} END",
+        "CREATE TRIGGER cases_names_ad AFTER DELETE ON cases BEGIN"
+        " DELETE FROM case_names_fts WHERE rowid = OLD.id; END",
+        f"INSERT INTO case_names_fts (rowid, {columns}) SELECT id, {columns} FROM cases",
+    ):
+        db.conn.execute(sql)
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -128,7 +128,7 @@ class PageHit:
 
 @dataclass(frozen=True)
 class NamedCase:
-    """A live case whose title or slug matches the words searched for."""
+    """A live case whose title, slug, docket number or court matches the words searched for."""
 
     slug: str
     title: str
@@ -148,9 +148,12 @@ class SearchResult:
     # and how wide their id, case, date and kind cells get.
     several_cases: Callable[[], bool] = lambda: False
     widths: Callable[[], dict[str, int]] = dict
-    # The live cases whose title or slug matches what was searched for, best first: asked
-    # when some of their milestones are listed for it, or when nothing else matched.
+    # The live cases whose title, slug, docket or court matches what was searched for, best
+    # first: asked when some of their milestones are listed for it, or when nothing else
+    # matched.
     cases: Iterator[NamedCase] = field(default_factory=lambda: iter(()))
+    # The ids of the milestones listed, in the same order, read without the milestones.
+    ids: Callable[[], Iterator[int]] = lambda: iter(())
 
     def more(self) -> tuple[int, int]:
         """How many milestones, and pages of documents, matched beyond those listed."""
@@ -350,8 +353,15 @@ def search(
         _named_cases(conn, named.match, filters, parts[1]) if by_cases or not total else iter(())
     )
     return SearchResult(
-        hits, int(total) + by_cases, pages, page_total, limit, several_cases, widths, cases
-    )
+        hits, int(total) + by_cases, pages, page_total, limit, several_cases, widths, cases,
+        lambda: (row[0] for row in rows()),
+    )  # fmt: skip
+
+
+def found_ids(conn: sqlite3.Connection, text: str) -> list[int]:
+    """The ids of every milestone `casetrack search TEXT` lists, best first: for the team
+    view's search box (casetrack.team_plugin), so that it finds what the command finds."""
+    return list(search(conn, text, Filters(), None).ids())
 
 
 def _terms(match: str) -> list[str] | None:
@@ -375,9 +385,10 @@ def _counted(
 def _split(
     conn: sqlite3.Connection, terms: list[str] | None, own: str, where: str, params: list[Any]
 ) -> list[tuple[str, list[Any], int]]:
-    """The milestones that hold some of `terms` while their case's title or slug holds the
-    others, but do not match `own` (params: own's, then where's), as _counted's listings:
-    the cases grouped by the terms they hold, a full-text lookup of the others per group."""
+    """The milestones that hold some of `terms` while their case's title, slug, docket or
+    court holds the others, but do not match `own` (params: own's, then where's), as
+    _counted's listings: the cases grouped by the terms they hold, a full-text lookup of the
+    others per group."""
     import json
 
     if not terms:
@@ -416,7 +427,7 @@ def _split(
     return listings
 
 
-# The live cases whose title or slug matches a query (its parameter), by id.
+# The live cases whose title, slug, docket or court matches a query (its parameter), by id.
 _NAMED_CASES = (
     "SELECT c.id FROM case_names_fts JOIN cases c ON c.id = case_names_fts.rowid"
     " WHERE case_names_fts MATCH ? AND c.deleted_at IS NULL"
@@ -429,8 +440,8 @@ def _named_cases(
     filters: Filters,
     split: list[tuple[str, list[Any], int]],
 ) -> Iterator[NamedCase]:
-    """The live cases whose title or slug matches `match` (those of --case alone, if given),
-    best first, then those of the milestones `split` finds (by slug)."""
+    """The live cases whose title, slug, docket or court matches `match` (those of --case
+    alone, if given), best first, then those of the milestones `split` finds (by slug)."""
     where, params = "", list[object]([match])
     if filters.cases:
         ids = [require_case_id(conn, slug) for slug in filters.cases]
@@ -489,15 +500,21 @@ def _hits(
 
 
 def _marked_cases(conn: sqlite3.Connection, match: str, ids: list[int]) -> dict[int, str]:
-    """For each of these cases whose title or slug matches: the one that matches, marked."""
+    """For each of these cases whose title, docket number, court or slug matches: the first
+    of them (in that order) that does, marked."""
     marks = placeholders(ids)
+    # The index's columns are title, slug, docket, court (schema.m028_case_numbers).
+    shown = (0, 2, 3, 1)
+    highlights = ", ".join(f"highlight(case_names_fts, {c}, {_MARKS_SQL})" for c in shown)
     rows = conn.execute(
-        f"SELECT rowid, highlight(case_names_fts, 0, {_MARKS_SQL}),"
-        f" highlight(case_names_fts, 1, {_MARKS_SQL}) FROM case_names_fts"
+        f"SELECT rowid, {highlights} FROM case_names_fts"
         f" WHERE case_names_fts MATCH ? AND rowid IN ({marks})",
         [match, *ids],
     )
-    return {case_id: title if _OPEN in title else slug for case_id, title, slug in rows}
+    return {
+        case_id: next((text for text in texts if text and _OPEN in text), texts[-1])
+        for case_id, *texts in rows
+    }
 
 
 def _pages(

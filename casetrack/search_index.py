@@ -9,6 +9,8 @@ from typing import Any
 
 from casetrack.search_rows import SEARCH_COLUMNS, insert_search_rows
 
+# The columns of the cases' own index (schema.m028_case_numbers), in its order.
+CASE_NAMES = "title, slug, docket, court"
 # The triggers that keep search rows in step, bar those of the FTS table itself.
 SEARCH_TRIGGERS = (
     "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
@@ -77,19 +79,21 @@ def search_set_aside(conn: Any, set_aside: bool = True) -> Iterator[None]:
 
 
 def rebuild_case_names(conn: Any) -> None:
-    """Index every case's title and slug again (schema.m025_case_names), as its triggers do."""
+    """Index every case's title, slug, docket number and court again (schema.m025_case_names,
+    m028_case_numbers), as its triggers do."""
     conn.execute("DELETE FROM case_names_fts")
     conn.execute(
-        "INSERT INTO case_names_fts (rowid, title, slug) SELECT id, title, slug FROM cases"
+        f"INSERT INTO case_names_fts (rowid, {CASE_NAMES}) SELECT id, {CASE_NAMES} FROM cases"
     )
 
 
 def stale_case_names(conn: Any) -> int:
-    """How many cases the index of titles and slugs has wrong, missing or left over: the
-    cases are few, so it is compared with them whole."""
+    """How many cases the index of titles, slugs, docket numbers and courts has wrong,
+    missing or left over: the cases are few, so it is compared with them whole."""
+    same = " AND ".join(f"f.{c} IS c.{c}" for c in CASE_NAMES.split(", "))
     (count,) = conn.execute(
         "SELECT (SELECT count(*) FROM cases) - (SELECT count(*) FROM cases c"
-        " JOIN case_names_fts f ON f.rowid = c.id WHERE f.title IS c.title AND f.slug IS c.slug)"
+        f" JOIN case_names_fts f ON f.rowid = c.id WHERE {same})"
         " + (SELECT count(*) FROM case_names_fts WHERE rowid NOT IN (SELECT id FROM cases))"
     ).fetchone()
     return int(count)

@@ -163,8 +163,6 @@ def metadata(
     tables["timeline"].update(
         {
             "facets": ["case", "kind", "status", {"names": "party"}],
-            "fts_table": "milestone_search_fts",
-            "fts_pk": "id",
             "size": 100,
         }
     )

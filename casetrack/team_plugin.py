@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -12,29 +13,52 @@ from datasette import hookimpl
 from casetrack.dates import display_text
 from casetrack.deadlines.rules import rule_said
 from casetrack.pinpoints import pinpoint_text
-from casetrack.search import spellings, translate
+from casetrack.search import found_ids
 from casetrack.text import name_key
 
 
 def prepare_connection(conn: sqlite3.Connection) -> None:
     """The timeline view says dates through casetrack_date (the one date display) and
     pinpoints through casetrack_pinpoint (the one pinpoint display); the party query
-    matches names as casetrack does; the deadlines query says each rule as `show` does
-    (casetrack_rule: built-in rules live in Python); and `_search` reads what is typed as
-    `casetrack search` does (Datasette's own escape_fts, replaced here, would quote every
-    word, so a prefix* or OR would not work). The server holds the store alone."""
+    matches names as casetrack does; and the deadlines query says each rule as `show` does
+    (casetrack_rule: built-in rules live in Python). The server holds the store alone."""
     conn.create_function("casetrack_date", 1, _text_or_none(display_text), deterministic=True)
     conn.create_function("casetrack_pinpoint", 3, _pinpoint, deterministic=True)
     conn.create_function("casetrack_name_key", 1, _text_or_none(name_key), deterministic=True)
-    conn.create_function("escape_fts", 1, _text_or_none(lambda text: match_text(conn, text)))
     conn.create_function("casetrack_rule", 1, _text_or_none(lambda rule: rule_said(conn, rule)))
 
 
-def match_text(conn: sqlite3.Connection, text: str) -> str:
-    """What `_search` matches: the text translated as casetrack search translates it, with
-    the index's spellings of letters a keyboard lacks; a text with nothing searchable
-    matches nothing (FTS5 refuses an empty query)."""
-    return spellings(conn, "milestone_search_fts", translate(text).match) or '""'
+hookimpl(prepare_connection)
+
+
+def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> Any:
+    """The timeline's search box (`_search`) finds what `casetrack search` finds, through
+    the same query (search.found_ids): the milestones holding the words, and those of the
+    cases whose title, slug, docket number or court holds them. Datasette's own search
+    (none: the timeline names no FTS table) would only read the milestones' index. Run
+    last, so that the box it says the timeline has no search for is shown all the same."""
+    if table != "timeline":
+        return None
+
+    async def inner() -> Any:
+        from datasette.filters import FilterArguments
+
+        text = request.args.get("_search", "")
+        context = {"supports_search": True, "search": text}
+        if not text.strip():
+            return FilterArguments([], extra_context=context)
+        ids = await datasette.get_database(database).execute_fn(lambda conn: found_ids(conn, text))
+        return FilterArguments(
+            ["id IN (SELECT value FROM json_each(:casetrack_search))"],
+            {"casetrack_search": json.dumps(ids)},
+            [f'search matches "{text}"'],
+            context,
+        )
+
+    return inner
+
+
+hookimpl(trylast=True)(filters_from_request)
 
 
 def _text_or_none(fn: Any) -> Any:
@@ -54,10 +78,6 @@ def _pinpoint(page: object, paragraph: object, page_index: object) -> str:
         paragraph if isinstance(paragraph, str) else None,
         label=page_index is not None,
     )
-
-
-# A hook of Datasette's, run last so that these replace its own escape_fts.
-hookimpl(trylast=True)(prepare_connection)
 
 
 def asgi_wrapper() -> Any:

@@ -167,16 +167,18 @@ def test_an_import_indexes_its_cases(store: Cli, tmp_path: Path) -> None:
     in_step(other)
 
 
-def test_check_finds_the_index_out_of_step_and_rebuild_mends_it(store: Cli) -> None:
+@pytest.mark.parametrize("column", ["title", "docket", "court"])
+def test_check_finds_the_index_out_of_step_and_rebuild_mends_it(store: Cli, column: str) -> None:
     conn = sqlite3.connect(store.db_path)
     with conn:
-        conn.execute("UPDATE case_names_fts SET title = 'Smith v. Nobody' WHERE rowid = 2")
+        conn.execute(f"UPDATE case_names_fts SET {column} = 'Smith v. Nobody' WHERE rowid = 2")
     conn.close()
     said = store("check", code=1)
     assert "1 case out of date in the index of case titles" in said.stdout + said.stderr
     store("search", "--rebuild")
     in_step(store)
     assert found(store, "orion") == [(4, "case"), (3, "case")]
+    assert found(store, "nobody") == []
 
 
 def test_a_store_made_before_the_index_gets_it_on_opening(store: Cli) -> None:
@@ -185,9 +187,102 @@ def test_a_store_made_before_the_index_gets_it_on_opening(store: Cli) -> None:
         for trigger in ("ai", "au", "ad"):
             conn.execute(f"DROP TRIGGER cases_names_{trigger}")
         conn.execute("DROP TABLE case_names_fts")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm025_case_names'")
-        conn.execute(f"PRAGMA user_version = {LATEST_VERSION - 1}")
+        conn.execute(
+            "DELETE FROM _sqlite_migrations WHERE name IN ('m025_case_names', 'm028_case_numbers')"
+        )
+        conn.execute(f"PRAGMA user_version = {LATEST_VERSION - 2}")
     conn.close()
     assert found(store, "hartley-estate") == [(4, "title"), (1, "case"), (2, "case")]
     assert store.query("PRAGMA user_version") == [(LATEST_VERSION,)]
     in_step(store)
+
+
+@pytest.fixture
+def numbered(cli: Cli) -> Cli:
+    """Three cases with docket numbers as courts write them, and a milestone each."""
+    for slug, title, court, docket in (
+        ("acme", "Acme v. Widget", "S.D.N.Y.", "1:21-cv-01234"),
+        ("dupont", "Dupont c. Martin", "Tribunal judiciaire de Paris", "RG 19/04567"),
+        ("crim", "Ministère public c. X", "Cour de cassation", "n° 18-84.123"),
+    ):
+        cli("case", "add", slug, "--title", title, "--court", court, "--docket", docket)
+    cli("add", "acme", "2021-03-01", "Complaint filed", "--kind", "complaint")
+    cli("add", "dupont", "2019-05-02", "Assignation délivrée")
+    cli("add", "crim", "2019-01-10", "Pourvoi formé")
+    cli("add", "crim", "2019-06-10", "Arrêt de rejet", "--kind", "ruling")
+    return cli
+
+
+def test_a_docket_number_or_a_court_finds_the_case_s_milestones(numbered: Cli) -> None:
+    """A litigator types the docket number first: its punctuation is no query syntax."""
+    for typed, ids in (
+        ("1:21-cv-01234", [1]),
+        ("RG 19/04567", [2]),
+        ("19/04567", [2]),
+        ("n° 18-84.123", [3, 4]),
+        ("18-84.123", [3, 4]),
+        ("1:21*", [1]),
+        ("cassation", [3, 4]),
+        ('"tribunal judiciaire"', [2]),
+        ("tribunal judiciaire de paris", [2]),
+        ("S.D.N.Y.", [1]),
+    ):
+        assert found(numbered, typed) == [(i, "case") for i in ids], typed
+    said = numbered("search", "1:21-cv-01234")
+    assert "case: [1:21-cv-01234]" in said.stdout
+    assert said.stderr == 'case acme, "Acme v. Widget": casetrack timeline acme\n'
+    assert "case: Cour de [cassation]" in numbered("search", "cassation").stdout
+    # Words split between the docket number and the milestone, as with a title.
+    assert found(numbered, "18-84.123 rejet") == [(4, "case")]
+    assert found(numbered, "18-84.123 ruling") == [(4, "case")]
+    assert found(numbered, "1:21-cv-09999") == []
+
+
+@pytest.mark.parametrize(
+    "typed", ['"1:21-cv', "1:21-cv-01234)", "(RG", "NEAR(18-84", "cv-* OR", "-- :", "n°", "*"]
+)
+def test_punctuation_in_a_docket_number_never_breaks_the_query(numbered: Cli, typed: str) -> None:
+    said = numbered("search", "--", typed)
+    assert "Traceback" not in said.stdout + said.stderr
+    assert said.stderr.count("\n") <= 2
+
+
+def test_the_index_follows_a_new_docket_number_and_court(numbered: Cli) -> None:
+    numbered("case", "edit", "acme", "--docket", "1:22-cv-00042", "--court", "D. Del.")
+    assert found(numbered, "1:22-cv-00042") == [(1, "case")]
+    assert found(numbered, "1:21-cv-01234") == []
+    assert found(numbered, "S.D.N.Y.") == []
+    assert numbered.query(
+        "SELECT docket, court FROM case_names_fts WHERE rowid = 1"
+    ) == numbered.query("SELECT docket, court FROM cases WHERE id = 1")
+    numbered("undo")
+    assert found(numbered, "1:21-cv-01234") == [(1, "case")]
+    assert "search" not in numbered("check").stdout
+
+
+def test_a_store_of_the_previous_release_indexes_its_docket_numbers_on_opening(
+    numbered: Cli,
+) -> None:
+    """A store made before the docket numbers and courts were indexed: its index of case
+    titles and slugs alone (m025), as that release left it, is made again when it opens."""
+    import sqlite_utils
+
+    from casetrack.schema import m025_case_names
+
+    conn = sqlite3.connect(numbered.db_path)
+    with conn:
+        for trigger in ("ai", "au", "ad"):
+            conn.execute(f"DROP TRIGGER cases_names_{trigger}")
+        conn.execute("DROP TABLE case_names_fts")
+        m025_case_names(sqlite_utils.Database(conn))
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm028_case_numbers'")
+        conn.execute(f"PRAGMA user_version = {LATEST_VERSION - 1}")
+    assert (
+        conn.execute("SELECT count(*) FROM pragma_table_info('case_names_fts')").fetchone()[0] == 2
+    )
+    conn.close()
+    assert found(numbered, "RG 19/04567") == [(2, "case")]
+    assert numbered.query("PRAGMA user_version") == [(LATEST_VERSION,)]
+    numbered("case", "edit", "dupont", "--court", "Cour d'appel de Versailles")
+    assert found(numbered, "versailles") == [(2, "case")]
+    assert "search" not in numbered("check").stdout

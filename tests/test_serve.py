@@ -81,11 +81,10 @@ def ids(cli: Cli, *args: str) -> list[int]:
     return [m["id"] for m in json.loads(cli(*args, "--format", "json").stdout)]
 
 
-def own_matches(cli: Cli, text: str) -> list[int]:
-    """The milestones `casetrack search` finds by their own text; those it lists because their
-    case's title or slug matches are not the browser's to find (docs/guide/team.md)."""
-    hits = json.loads(cli("search", text, "--all", "--format", "json").stdout)
-    return [m["id"] for m in hits if m["snippet_field"] != "case"]
+def matches(cli: Cli, text: str) -> list[int]:
+    """The milestones `casetrack search` finds: by their own text, and by their case's
+    title, slug, docket number or court."""
+    return [m["id"] for m in json.loads(cli("search", text, "--all", "--format", "json").stdout)]
 
 
 @pytest.fixture
@@ -93,7 +92,8 @@ def team(demo: Cli) -> Cli:
     """The sample case, a second case whose dates fall among its dates, a disputed
     milestone, and one trashed milestone that must never be served."""
     cli = demo
-    cli("case", "add", "harbour-2010", "--title", "Harbour Press v. City")
+    cli("case", "add", "harbour-2010", "--title", "Harbour Press v. City", "--docket",
+        "1:21-cv-01234", "--court", "Tribunal judiciaire de Paris")  # fmt: skip
     cli("add", "harbour-2010", "2003-06", "Harbour Press files its complaint", "--kind", "filing",
         "--party", "Harbour Press:plaintiff", "--party", "NEC:witness",
         "--note", "Filed at the Kad\u0131köy court")  # fmt: skip
@@ -116,11 +116,13 @@ def test_team_view_end_to_end(team: Cli) -> None:
         assert raid["date"] == "17 Jun 2003" and raid["case"] == "nec-2003"
         assert "Northern Exile Council (subject)" in raid["parties"]
         assert "Zeppelin memo leaked" not in json.dumps(timeline)
-        # _search reads what is typed as casetrack search does: prefixes, OR, accents, and
-        # letters a keyboard lacks typed plain.
-        for text in ("farah*", "raid OR complaint", "leila", "Harbour Press", "kadikoy", "kadi*"):
+        # _search finds what casetrack search finds: prefixes, OR, accents, letters a
+        # keyboard lacks typed plain, and a case's title, slug, docket number or court.
+        for text in ("farah*", "raid OR complaint", "leila", "Harbour Press", "kadikoy", "kadi*",
+                     "1:21-cv-01234", "tribunal judiciaire", "harbour-2010 complaint",
+                     "nec-2003"):  # fmt: skip
             found = [r["id"] for r in rows(url, _search=text, _size="max")]
-            assert sorted(found) == sorted(own_matches(team, text)), text
+            assert found and sorted(found) == sorted(matches(team, text)), text
         assert rows(url, _search="zeppelin") == []
         assert len(rows(url, _search="", _size="max")) == len(timeline)  # an empty box
         # Facets on case, kind, status and party (its names, a JSON array).

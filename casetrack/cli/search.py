@@ -15,7 +15,8 @@ from casetrack.cli.common import FormatOption, OutputFormat, counted, open_store
 if TYPE_CHECKING:
     from casetrack.search import NamedCase
 
-# How many cases whose title or slug matches are named, each on a line of its own.
+# How many cases whose title, slug, docket number or court matches are named, each on a
+# line of its own.
 _NAMED = 3
 _WIDTH = 79
 # Bold yellow on a terminal; NO_COLOR (https://no-color.org) or a pipe get plain brackets.
@@ -54,11 +55,12 @@ def search(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Find milestones whose title, note, location, tags, quotes, parties or sources match,
-    then the other milestones of the cases whose title or slug matches, and pages of
-    registered documents (below them; with no filter but --case).
+    then the other milestones of the cases whose title, slug, docket number or court
+    matches, and pages of registered documents (below them; with no filter but --case).
 
     Case and accents do not matter. Examples: casetrack search raid ;
-    casetrack search '"money laundering"' --case nec-2003 ; casetrack search 'farah*' --format json
+    casetrack search '"money laundering"' --case nec-2003 ;
+    casetrack search 'farah*' --format json ; casetrack search 1:21-cv-01234
     """
     from casetrack.output.listings import write_search
     from casetrack.search import rebuild_index
@@ -88,8 +90,9 @@ def search(
 
 
 def _say_cases(cases: list[NamedCase]) -> None:
-    """Name the cases whose title or slug matched (their milestones are listed after those
-    that hold the words themselves) and how to list one: at most _NAMED of them."""
+    """Name the cases whose title, slug, docket number or court matched (their milestones
+    are listed after those that hold the words themselves) and how to list one: at most
+    _NAMED of them."""
     for case in cases[:_NAMED]:
         # One line in 80 columns: a long title is cut short.
         room = max(_WIDTH - len(f'case {case.slug}, "": casetrack timeline {case.slug}'), 12)
