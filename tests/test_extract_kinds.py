@@ -2178,6 +2178,26 @@ def test_sentencing_decisions_charges_put_and_submissions_tendered(text: str, ki
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # convicted and sentenced on one date: one occurrence, its main event the conviction
+        ("The two were convicted and sentenced in May 2019 alongside a former minister.",
+         [("2019-05", "conviction")]),
+        ("He pleaded guilty and was sentenced on 3 May 2019.", [("2019-05-03", "conviction")]),
+        ("She was found guilty and sentenced to five years on 3 May 2019.",
+         [("2019-05-03", "conviction")]),
+        # each step with its own date keeps its kind
+        ("He was convicted in March 2019 and sentenced on 3 May 2019.",
+         [("2019-03", "conviction"), ("2019-05-03", "sentencing")]),
+    ],
+)  # fmt: skip
+def test_convicted_and_sentenced_on_one_date_is_the_conviction(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert kinds(text) == want
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         # a decision named with its date opening the clause a "que" introduces: the clause's

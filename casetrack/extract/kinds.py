@@ -1136,6 +1136,12 @@ _DECIDED_APPEAL_OR_MOTION = Regex(
     r"|affirming|affirmed|reversing|reversed)\b[^,;.]{0,40}?\b(?:(?P<appeal>appeals?|petitions?)"
     r"|motions?|omnibus motions?)\b"
 )
+# Two verbs of one occurrence joined: "convicted and sentenced", "pleaded guilty and was
+# sentenced", "déclaré coupable et condamné".
+_JOINED = Regex(
+    r"\s*,?\s*(?:and|et)\s+(?:(?:was|were|then|has been|had been|have been|a ete|ont ete)\s+)*"
+)
+_JOINED_SPAN = 60  # characters at most between the sentencing verb and the date
 # A date that is when something is due: "due July 19, 2024", "no later than", "on or before";
 # "by" or "until" only where the clause says someone must act ("ordered to report ... by").
 _DUE = Regex(
@@ -1322,7 +1328,34 @@ class KindWords:
         kind = self._by_court(start, end, self._nearest(start, end))
         if kind == "conviction" and self._disciplinary(start, end):
             return "other"
+        if kind == "sentencing" and self._sentenced_with_conviction(start, end):
+            return "conviction"  # "convicted and sentenced in July 2016": one occurrence
         return kind
+
+    def _sentenced_with_conviction(self, start: int, end: int) -> bool:
+        """Whether the sentencing verb nearest the date is joined by "and" to a conviction verb
+        before it ("were convicted and sentenced in July 2016", "pleaded guilty and was
+        sentenced on 3 May"): one date carrying both steps is the conviction, the main event."""
+        verbs = [
+            i
+            for i, w in enumerate(self.words)
+            if w[2] == "sentencing" and w[3] == _VERB and (w[1] <= start or w[0] >= end)
+        ]
+        if not verbs:
+            return False
+        index = min(verbs, key=lambda i: self._gap(self.words[i], start, end))
+        if index == 0 or self._gap(self.words[index], start, end) > _JOINED_SPAN:
+            return False
+        first = self.words[index - 1]
+        return (
+            first[2] == "conviction"
+            and first[3] == _VERB
+            and _JOINED.rx.fullmatch(self.folded, first[1], self.words[index][0]) is not None
+        )
+
+    @staticmethod
+    def _gap(word: tuple[int, int, str, int], start: int, end: int) -> int:
+        return start - word[1] if word[1] <= start else word[0] - end
 
     def _disciplinary(self, start: int, end: int) -> bool:
         """Whether the date's clause (up to ";" or a full stop) names a prison's or an agency's
