@@ -7,7 +7,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
@@ -548,7 +548,16 @@ def _other_party(conn: sqlite3.Connection, party_id: int, name: str) -> None:
         )
 
 
-def rename_party(store: Store, name: str, new_name: str, *, drop_old: bool = False) -> Party:
+class Renamed(NamedTuple):
+    """A party renamed: as it is now, the name it had, and the alias it was named by (None
+    when named by its name)."""
+
+    party: Party
+    old: str
+    alias: str | None
+
+
+def rename_party(store: Store, name: str, new_name: str, *, drop_old: bool = False) -> Renamed:
     """Give a party another name; the old one stays an alias unless drop_old (one of its
     aliases may become its name)."""
     cleaned = valid_name(new_name)
@@ -574,7 +583,8 @@ def rename_party(store: Store, name: str, new_name: str, *, drop_old: bool = Fal
         )
         if not drop_old and name_key(party.name) != key:
             add_aliases(conn, party.id, [party.name])
-    return get_party_by_id(store.conn, party.id)
+    alias = None if name_key(name) == name_key(party.name) else clean_text(name)
+    return Renamed(get_party_by_id(store.conn, party.id), party.name, alias)
 
 
 def remove_aliases(store: Store, name: str, aliases: list[str]) -> Party:

@@ -31,7 +31,11 @@ def _search_ids(cli: Cli, text: str) -> list[int]:
 def test_party_rename_keeps_the_old_name_as_alias_and_search_follows(demo: Cli) -> None:
     raid = _search_ids(demo, "NCTD")
     done = demo("party", "rename", "NCTD", "Direction nationale antiterroriste").stderr
-    assert "renamed party 'NCTD' to 'Direction nationale antiterroriste'" in done
+    assert done == (
+        "renamed party 'National Counter-Terrorism Directorate' (named by its alias 'NCTD')"
+        " to 'Direction nationale antiterroriste' (aka NCTD, National Counter-Terrorism"
+        " Directorate)\n"
+    )
     shown = json.loads(demo("party", "show", "NCTD", "-f", "json").stdout)
     assert shown["name"] == "Direction nationale antiterroriste"
     assert "National Counter-Terrorism Directorate" in shown["aliases"]
@@ -44,6 +48,20 @@ def test_party_rename_keeps_the_old_name_as_alias_and_search_follows(demo: Cli) 
     names = json.loads(demo("party", "show", "Judge Anne Morel", "-f", "json").stdout)
     assert names["aliases"] == ["Judge Morel"]
     assert "no party named 'Anne Morel'" in demo("party", "show", "Anne Morel", code=1).stderr
+
+
+def test_party_rename_by_an_alias_names_the_name_it_replaced(cli: Cli) -> None:
+    """Named by an alias, the rename says which name it replaced, here one that differs from
+    the new one by its accents only (so it is not kept as an alias: it is the same name)."""
+    cli("party", "add", "Anne Lefèvre", "--alias", "Mme Lefèvre")
+    done = cli("party", "rename", "mme lefèvre", "Anne Lefevre").stderr
+    assert done == (
+        "renamed party 'Anne Lefèvre' (named by its alias 'mme lefèvre') to 'Anne Lefevre'"
+        " (aka Mme Lefèvre)\n"
+    )
+    assert cli.query("SELECT name FROM parties") == [("Anne Lefevre",)]
+    done = cli("party", "rename", "Anne Lefevre", "Judge Anne Lefèvre").stderr
+    assert done.startswith("renamed party 'Anne Lefevre' to 'Judge Anne Lefèvre' (aka ")
 
 
 def test_party_rename_to_an_alias_or_another_partys_name(demo: Cli) -> None:

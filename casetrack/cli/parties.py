@@ -137,8 +137,9 @@ def rename(
     """
     from casetrack.parties import rename_party
 
-    party = rename_party(open_store(ctx), name, new_name, drop_old=drop_old)
-    say(f"renamed party {name.strip()!r} to {party.name!r} ({_known_as(party)})")
+    party, old, alias = rename_party(open_store(ctx), name, new_name, drop_old=drop_old)
+    by = "" if alias is None else f" (named by its alias {alias!r})"
+    say(f"renamed party {old!r}{by} to {party.name!r} ({_known_as(party)})")
 
 
 @app.command("edit")
