@@ -2263,3 +2263,28 @@ def test_a_decision_dated_before_its_name_is_read_as_one_dated_after_it(
     text: str, want: list[tuple[str, str]]
 ) -> None:
     assert kinds(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an event noun after "since his" with its own date, inside a relative clause
+        ("Smith, who has been held in jail since his arrest on 3 May 2019, will be sentenced"
+         " later.", "arrest"),
+        # a state with the day it began: "détenu depuis le"
+        ("Il était détenu depuis le 3 mai 2019, arrêté à Lyon alors qu'il travaillait.",
+         "detention"),
+        # a matter adjourned to a day, its object between
+        ("The judge adjourned the matter till 3 May 2019 for continuation of trial.", "hearing"),
+        # the prosecution's réquisitions at the trial
+        ("Le procureur avait requis le 3 mai 2019 une peine de deux ans contre M. X.", "hearing"),
+        # written réquisitions of the Ministère Public
+        ("Vu les pièces produites, Vu les réquisitions écrites du Ministère Public du 3 mai"
+         " 2019 ;", "filing"),
+        # an indicting chamber sending the accused on
+        ("Attendu que par arrêt no 4 du 3 mai 2019, la Chambre d'Accusation de la Cour d'Appel"
+         " renvoyait X devant le tribunal.", "referral"),
+    ],
+)  # fmt: skip
+def test_heldout16s_steps_in_other_words(text: str, kind: str) -> None:
+    assert ("2019-05-03", kind) in kinds(text)

@@ -445,6 +445,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:committed|sent|ordered) (?:for|to stand) trial",
             # sent for trial before the assize court: "renvoyé devant la cour d'assises"
             r"renvoy\w* (?:[\w.'-]+ ){0,3}devant la cour d'assises", r"mis\w* en accusation",
+            # what an indicting chamber sends on is the trial: "la Chambre d'Accusation de la
+            # Cour d'Appel d'Abidjan renvoyait"
+            r"chambre (?:d'accusation|de l'instruction)(?: [\w'-]+){0,6}? renvoy\w*",
             r"bound over (?:for trial|to (?:the )?(?:grand jury|circuit court|superior court))",
         ),
         (
@@ -722,10 +725,16 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:tribunal|cour|chambre|juges|jury)(?: [\w'-]+){0,2} (?:s'est|se sont) (?:\w+ )?"
             r"reunie?s?\b",
             r"compar\w* (?:[\w'-]+ ){0,2}devant", r"a comparu", r"comparaitr\w*",
+            # the prosecution's réquisitions at the trial: "Le Parquet avait requis le 3 juin une
+            # peine de deux ans" (GUIDE.md, heldout16)
+            r"(?:parquet|procureur\w*|ministere public|avocat general)(?: [\w'-]+){0,3}? (?:a|avait"
+            r"|ont|avaient) requis(?= (?:le |l'|contre |une |des |la |\d))",
             # a trial or hearing put off to a date: a hearing that day
             r"(?:renvoye\w*|reporte\w*) (?:au|a)(?= (?:\d|1er|(?:lun|mar|mercre|jeu|vendre|same)di"
             r"|dimanche))",
-            r"(?:adjourned|postponed|continued|put over|put off) (?:until|to|till)(?= "
+            # "adjourned the matter till February 12 and 13, for continuation of trial"
+            r"(?:adjourned|postponed|continued|put over|put off) (?:(?:the|this|his|her|their)"
+            r" (?:matter|case|trial|hearing|proceedings) )?(?:until|to|till)(?= "
             + _DATE_AHEAD + ")",
             r"(?:audiences?|hearings?)(?: [\w']+){0,3},? (?:tenue?s?|held)(?= (?:le|on)\b)",
             r"(?:is |are )?(?:next )?due (?:back )?in (?:[\w-]+ )?court",
@@ -825,6 +834,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
         (
             r"filings?", r"(?:ses|leurs|ces|des) (?:conclusions|requisitions|ecritures)",
+            r"requisitions ecrites",
             # the reasoned statement of an appeal already announced (Swiss procedure)
             r"declarations? d'appel motivees?",
             r"memoires? (?:en (?:defense|reponse|replique)|complementaires?)",
@@ -943,8 +953,8 @@ _SUBJECT_LEAD = Regex(
 )
 # Or the event is what another one followed: "..., following his arrest on 5 February".
 _AFTER_LEAD = Regex(
-    r"\W*(?:following|after|since|upon|suite a|apres|depuis)\s+"
-    r"(?:his|her|their|its|[\w.-]+'s?|sa|son|leur)\s*"
+    r"(?:^|\W)(?:following|after|since|upon|suite a|apres|depuis)\s+"
+    r"(?:his|her|their|its|[\w.-]+'s?|sa|son|leur)\s*$"
 )
 _HUNG_DATE = Regex(
     r"(?:\s+of\s+(?:[\w.'-]+\s+){1,4}?)?\s*(?:on|in|du|le|en)\s*"
@@ -1191,6 +1201,7 @@ _BY_LETTER = Regex(
     r"(?: recommande\w*| registered)?\s+(?:du|of|dated)\s*$"
 )
 _HEARD = {"motion": "hearing", "appeal": "hearing"}
+_HELD_SINCE = Regex(r"\s*(?:depuis|since)(?: le| l')?\s*")
 _DISCIPLINARY_RX = Regex(r"\b" + _DISCIPLINARY + r"\b")
 # A clause of its own between two dates: "arrested on Tuesday after she went missing on 3 March".
 _SUBORDINATE = Regex(
@@ -1433,6 +1444,10 @@ class KindWords:
             if _SET_FOR.rx.match(self.folded[word_end:start]):
                 # "a hearing scheduled for June 7"; "the motion is set for tomorrow" is heard then
                 return _HEARD.get(kind, kind)
+            if kind == "detention" and _HELD_SINCE.rx.fullmatch(self.folded, word_end, start):
+                # "Il était détenu depuis le 8 mai, arrêté à Gaziantep": the detention's first
+                # day, not the participle after it (GUIDE.md, trainE)
+                return kind
         held = self._held(start, before) if _TOOK_PLACE.rx.search(clause) else None
         if held is not None:
             return held  # "a hearing on the motion was held on 3 May": the hearing
@@ -1896,7 +1911,9 @@ class KindWords:
             return None
         word_start, word_end, kind, _ = self.words[before]
         opening = self.folded[self._clause_start(start) : word_start]
-        led = _SUBJECT_LEAD.rx.fullmatch(opening) or _AFTER_LEAD.rx.fullmatch(opening)
+        # "..., who has been held in jail since his arrest on Dec. 23": the adjunct need not
+        # open the clause, its noun and date are one phrase wherever it stands
+        led = _SUBJECT_LEAD.rx.fullmatch(opening) or _AFTER_LEAD.rx.search(opening)
         if led and _HUNG_DATE.rx.fullmatch(self.folded[word_end:start]):
             return kind
         return None
