@@ -50,6 +50,24 @@ class Targets:
 Pick = Callable[[sqlite3.Connection], Targets]
 
 
+def parties_said(conn: sqlite3.Connection, targets: Targets) -> str:
+    """Each party `targets` erases, by its name, with its aliases and the milestones it is
+    linked to (in the trash too): a party is found by any of its names, so the question asked
+    before erasing says which one goes ('' when none does)."""
+    from casetrack.parties import get_party_by_id
+
+    said = []
+    for party_id in sorted(targets.parties):
+        party = get_party_by_id(conn, party_id)
+        (links,) = conn.execute(
+            "SELECT count(DISTINCT milestone_id) FROM milestone_parties WHERE party_id = ?",
+            (party_id,),
+        ).fetchone()
+        aka = f", aka {', '.join(party.aliases)}" if party.aliases else ""
+        said.append(f"{party.name!r}{aka}; linked to {plural(links, 'milestone')}")
+    return "; ".join(said)
+
+
 def in_trash(conn: sqlite3.Connection) -> Targets:
     """Trashed milestones, and trashed cases that have no live milestone left."""
     return Targets(

@@ -170,3 +170,20 @@ def test_purge_doc_erases_a_removed_documents_text_and_a_cited_one_with_its_cita
                       (milestone,)) == [(0,)]  # fmt: skip
     assert "no document 3" in demo("purge", "--doc", "3", "--yes", code=1).stderr
     demo("check")
+
+
+def test_purge_of_a_party_named_by_an_alias_asks_naming_the_party_and_its_links(
+    demo: Cli,
+) -> None:
+    """A party is found by any of its names, so the question names the party that would be
+    erased, its aliases and how many milestones it is linked to: a typo's alias kept by a
+    merge does not erase the main party unawares."""
+    before = demo.records()
+    asked = demo("purge", "--party", "NEC", input="n\n", code=1).stderr
+    assert asked.startswith(
+        "erase 1 party ('Northern Exile Council', aka NEC, Conseil de l'exil du Nord; linked to"
+        " 6 milestones) for good? This cannot be undone [y/N]"
+    )
+    assert demo.records() == before
+    asked = demo("purge", "--party", "NEC", "--party", "Anne Morel", input="n\n", code=1).stderr
+    assert "; 'Anne Morel', aka Judge Morel; linked to 4 milestones) for good?" in asked

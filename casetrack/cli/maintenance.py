@@ -330,7 +330,7 @@ def purge(
 
 def _erase(ctx: typer.Context, pick: Pick, yes: bool, nothing: str) -> None:
     """Show what `pick` chooses, ask unless `yes`, erase it and say what was done."""
-    from casetrack.erase import erase
+    from casetrack.erase import erase, parties_said
     from casetrack.errors import CasetrackError
 
     store = open_store(ctx)
@@ -338,7 +338,9 @@ def _erase(ctx: typer.Context, pick: Pick, yes: bool, nothing: str) -> None:
     if not targets and not yes:
         raise CasetrackError(nothing)
     if targets and not yes:
-        _confirm(f"erase {targets.describe()} for good? This cannot be undone", "nothing erased")
+        named = parties_said(store.conn, targets)
+        said = f"{targets.describe()}{f' ({named})' if named else ''}"
+        _confirm(f"erase {said} for good? This cannot be undone", "nothing erased")
     done = erase(store, pick)
     if done.change is None:
         say(f"nothing to erase; wiped the free space of {store.path}")
