@@ -8,12 +8,13 @@ import uuid
 from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING, Any
 
+from casetrack.case_status import case_status
 from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.sql import set_changed
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, reversed_order, widest
-from casetrack.text import check_choice, clean_text, did_you_mean, plural, shell_word, slug_for
+from casetrack.text import clean_text, did_you_mean, plural, shell_word, slug_for
 
 if TYPE_CHECKING:
     from casetrack.models import Case
@@ -114,9 +115,7 @@ def _clean_fields(fields: dict[str, str | None]) -> dict[str, str | None]:
             continue
         cleaned = clean_text(value)
         if name == "status":
-            from casetrack.models import CASE_STATUSES
-
-            cleaned = check_choice(cleaned, CASE_STATUSES, "case status")
+            cleaned = case_status(cleaned)
         if name == "title" and not cleaned:
             raise CasetrackError("a case title cannot be empty")
         values[name] = cleaned or None
@@ -214,16 +213,18 @@ _LISTED = (
 )  # fmt: skip
 
 
-def list_cases(store: Store) -> Iterator[dict[str, Any]]:
-    """Every case with its milestone count and date range: `first` and `last` are its
-    earliest and latest possible days, `first_date` and `last_date` the stored (EDTF) dates
-    of the milestones its timeline lists first and last (leaving out `unknown` dates), as the
-    source said them (2000~, not 2000-01-01)."""
+def list_cases(store: Store, status: str | None = None) -> Iterator[dict[str, Any]]:
+    """Every case (of that status, if given) with its milestone count and date range:
+    `first` and `last` are its earliest and latest possible days, `first_date` and
+    `last_date` the stored (EDTF) dates of the milestones its timeline lists first and last
+    (leaving out `unknown` dates), as the source said them (2000~, not 2000-01-01)."""
+    listed, params = _listed_from(status)
     rows = store.conn.execute(
         """SELECT c.id, c.uid, c.slug, c.title, c.jurisdiction, c.court, c.docket, c.status,
                   c.summary, coalesce(f.milestones, 0), f.first, f.last, f.first_date,
                   f.last_date """
-        + _LISTED_FROM
+        + listed,
+        params,
     )
     for row in rows:
         yield dict(zip(_LISTED, row, strict=True))
@@ -236,21 +237,34 @@ def marked_title(title: str, status: str | None) -> str:
     return title if status in (None, "", "open") else f"{title} [{status}]"
 
 
-def listed_cells(store: Store) -> Iterator[tuple[str, str, str, str, str | None, str | None]]:
+def listed_cells(
+    store: Store, status: str | None = None
+) -> Iterator[tuple[str, str, str, str, str | None, str | None]]:
     """What `case list` shows of each case listed by `list_cases`, as text: slug, title,
     status, milestone count, and the stored dates of its first and last milestones (None
     if it has none). A table needs no more: no record is built per case."""
+    listed, params = _listed_from(status)
     return store.conn.execute(
         "SELECT c.slug, c.title, coalesce(c.status, ''),"
-        " CAST(coalesce(f.milestones, 0) AS TEXT), f.first_date, f.last_date " + _LISTED_FROM
+        " CAST(coalesce(f.milestones, 0) AS TEXT), f.first_date, f.last_date " + listed,
+        params,
     )
 
 
-# Kept in step by triggers (schema.m017_case_figures): no milestone is read.
-_LISTED_FROM = (
-    "FROM cases c LEFT JOIN case_figures f ON f.case_id = c.id"
-    " WHERE c.deleted_at IS NULL ORDER BY c.slug"
-)
+def _listed_from(status: str | None) -> tuple[str, list[str]]:
+    """The live cases, of `status` if given (refused unless it names one), by slug, with
+    their figures: kept in step by triggers (schema.m017_case_figures), no milestone read."""
+    where, params = _live_cases(status)
+    return f"FROM cases c LEFT JOIN case_figures f ON f.case_id = c.id {where} ORDER BY c.slug", (
+        params
+    )
+
+
+def _live_cases(status: str | None) -> tuple[str, list[str]]:
+    """The WHERE clause (on `c`, the cases) of the live cases of `status`, if given."""
+    if status is None:
+        return "WHERE c.deleted_at IS NULL", []
+    return "WHERE c.deleted_at IS NULL AND c.status = ?", [case_status(status)]
 
 
 def _fresh_figures(case: str) -> str:
@@ -303,14 +317,15 @@ def mend_figures(store: Store) -> list[tuple[int, str | None]]:
     return wrong
 
 
-def case_widths(conn: sqlite3.Connection) -> dict[str, int]:
+def case_widths(conn: sqlite3.Connection, status: str | None = None) -> dict[str, int]:
     """How wide case list's slug and title cells get (see tables.widest): a title with the
     mark `marked_title` gives it."""
+    where, params = _live_cases(status)
     return widest(
         conn,
-        "SELECT max(length(slug)), max(length(title) + CASE WHEN coalesce(status, 'open')"
-        " IN ('', 'open') THEN 0 ELSE length(status) + 3 END) FROM cases WHERE deleted_at IS NULL",
-        (),
+        "SELECT max(length(c.slug)), max(length(c.title) + CASE WHEN coalesce(c.status, 'open')"
+        f" IN ('', 'open') THEN 0 ELSE length(c.status) + 3 END) FROM cases c {where}",
+        params,
         ("slug", "title"),
     )
 

@@ -9,7 +9,6 @@ from typing import Any, NamedTuple
 from casetrack.dates import DateValue
 from casetrack.pinpoints import pinpoint_text
 
-CASE_STATUSES = ("open", "closed")
 MILESTONE_STATUSES = ("undisputed", "disputed", "unsure")
 PARTY_KINDS = ("person", "organization", "court", "agency", "other")
 # British spellings of the kind names casetrack gives, taken for the ones it stores: of a party

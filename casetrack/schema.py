@@ -1190,6 +1190,43 @@ def m028_case_numbers(db: Any) -> None:
         db.conn.execute(sql)
 
 
+@migration
+def m029_case_statuses(db: Any) -> None:
+    """A case's status says where the matter stands: open, stayed, on appeal, settled or
+    closed, where m001 allowed only open and closed. SQLite cannot change a CHECK in place:
+    the table is made again from its own text with the wider one (every row meets it), its
+    rows copied with their ids while its triggers are gone (the history records nothing),
+    its indexes and triggers made again as they were, and its AUTOINCREMENT sequence kept.
+    Foreign keys are off, so dropping it cascades nowhere."""
+    conn = db.conn
+    if conn.execute("PRAGMA foreign_keys").fetchone()[0]:
+        raise RuntimeError("m029 makes the cases table again: it needs foreign keys off")
+    (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'cases'").fetchone()
+    widened = sql.replace(
+        "CHECK (status IN ('open', 'closed'))",
+        "CHECK (status IN ('open', 'stayed', 'on appeal', 'settled', 'closed'))",
+    )
+    if widened == sql:
+        raise RuntimeError("m029: the cases table does not say the statuses m001 gave it")
+    again = [
+        row[0]
+        for row in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'cases'"
+            " AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY rowid"
+        )
+    ]
+    sequence = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'cases'").fetchall()
+    conn.execute("CREATE TEMP TABLE m029_cases AS SELECT * FROM cases")
+    conn.execute("DROP TABLE cases")
+    conn.execute(widened)
+    conn.execute("INSERT INTO cases SELECT * FROM temp.m029_cases")
+    conn.execute("DROP TABLE temp.m029_cases")
+    for statement in again:
+        conn.execute(statement)
+    conn.execute("DELETE FROM sqlite_sequence WHERE name = 'cases'")
+    conn.executemany("INSERT INTO sqlite_sequence (name, seq) VALUES ('cases', ?)", sequence)
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -166,6 +166,7 @@ def metadata(
             "size": 100,
         }
     )
+    tables["case_list"]["facets"] = ["status"]
     database: dict[str, Any] = {"tables": tables, "queries": QUERIES}
     if not options.with_history:
         database["allow_sql"] = False

@@ -1,6 +1,6 @@
 """Write the command reference (docs/reference.md) from the CLI's own --help, and the lists of
-names the guide gives (built-in kinds, known roles, party kinds) from the code, so neither
-can drift.
+names the guide gives (built-in kinds, known roles, party kinds, case statuses) from the code,
+so neither can drift.
 
 Run from the repository root: `python docs/reference.py` rewrites the page and the lists;
 `python docs/reference.py --check` exits 1 when either differs from what the code says now
@@ -19,13 +19,19 @@ from typing import Any
 import typer.main
 from typer.testing import CliRunner
 
+from casetrack.case_status import CASE_STATUSES
 from casetrack.cli import app
 from casetrack.models import DEFAULT_KINDS, PARTY_KINDS, ROLES
 
 PAGE = Path(__file__).resolve().parent / "reference.md"
 GUIDE = Path(__file__).resolve().parent / "guide"
 # The names each marker in the guide stands for.
-LISTS = {"kinds": DEFAULT_KINDS, "roles": ROLES, "party-kinds": PARTY_KINDS}
+LISTS = {
+    "kinds": DEFAULT_KINDS,
+    "roles": ROLES,
+    "party-kinds": PARTY_KINDS,
+    "case-statuses": CASE_STATUSES,
+}
 _MARKED = re.compile(r"<!-- ({}) -->(.*?)<!-- /\1 -->".format("|".join(LISTS)), re.DOTALL)
 WIDTH = "80"
 # Click wraps help to the terminal's width less 2 (78 in 80 columns); its test runner forces

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Cli
+
+FIXTURE = Path(__file__).parent / "fixtures" / "store-schema1.sqlite"
 
 
 def test_case_lifecycle(cli: Cli) -> None:
@@ -185,3 +189,71 @@ def test_a_renamed_case_is_named_by_its_old_slug(cli: Cli, tmp_path: Path) -> No
     assert not out.exists() and cli.records() == before
     cli("undo")  # back to us-v-mozaffary: the first slug now names that
     assert "renamed 'us-v-mozaffary'," in cli("timeline", "us-v-hale", code=1).stderr
+
+
+def test_a_case_says_where_it_stands_in_the_statuses_litigation_uses(cli: Cli) -> None:
+    cli("case", "add", "acme", "--title", "Acme", "--status", "stayed")
+    cli("case", "add", "beta", "--title", "Beta")
+    cli("case", "add", "gamma", "--title", "Gamma", "--status", "Settled")
+    cli("case", "edit", "beta", "--status", "on appeal")
+    assert cli.query("SELECT slug, status FROM cases ORDER BY slug") == [
+        ("acme", "stayed"), ("beta", "on appeal"), ("gamma", "settled"),
+    ]  # fmt: skip
+    cli("case", "edit", "acme", "--status", "ON-APPEAL")  # another spelling of it
+    assert cli.query("SELECT status FROM cases WHERE slug = 'acme'") == [("on appeal",)]
+    cli("undo")
+    assert cli.query("SELECT status FROM cases WHERE slug = 'acme'") == [("stayed",)]
+    # case list --status lists the cases of one status, in every format.
+    said = cli("case", "list", "--status", "on appeal")
+    assert [line.split()[0] for line in said.stdout.splitlines()[2:]] == ["beta"]
+    assert "Beta [on appeal]" in said.stdout
+    listed = json.loads(cli("case", "list", "--status", "stayed", "-f", "json").stdout)
+    assert [(c["slug"], c["status"]) for c in listed] == [("acme", "stayed")]
+    said = cli("case", "list", "--status", "closed")
+    assert (said.stdout, said.stderr) == ("", "no case is closed: see 'casetrack case list'\n")
+    # The help says them all.
+    helped = " ".join(cli("case", "edit", "--help").stdout.split())
+    assert "open, stayed, on appeal, settled, closed" in helped
+
+
+@pytest.mark.parametrize(
+    ("args", "closest"),
+    [
+        (("case", "edit", "acme", "--status", "setled"), "'settled'"),
+        (("case", "edit", "acme", "--status", "apeal"), "'on appeal'"),
+        (("case", "add", "new", "--title", "New", "--status", "stayd"), "'stayed'"),
+        (("case", "list", "--status", "clsed"), "'closed'"),
+    ],
+)
+def test_an_unknown_case_status_is_refused_with_the_closest(
+    cli: Cli, args: tuple[str, ...], closest: str
+) -> None:
+    cli("case", "add", "acme", "--title", "Acme")
+    before = cli.records()
+    said = cli(*args, code=1)
+    assert said.stdout == "" and len(said.stderr.splitlines()) == 1
+    assert said.stderr.startswith(f"casetrack: unknown case status '{args[-1]}' (did you mean ")
+    assert closest in said.stderr.split(":")[1]
+    assert said.stderr.rstrip().endswith("use one of open, stayed, on appeal, settled, closed")
+    assert cli.records() == before
+
+
+def test_a_store_of_an_earlier_release_takes_the_new_statuses(cli: Cli) -> None:
+    """The store allowed only open and closed (a CHECK in the cases table): the table is made
+    again with the five, its rows, ids, history and triggers kept."""
+    shutil.copy(FIXTURE, cli.db_path)
+    conn = sqlite3.connect(FIXTURE)
+    before = conn.execute("SELECT * FROM cases ORDER BY id").fetchall()
+    conn.close()
+    cli("case", "edit", "other-1999", "--status", "stayed")
+    columns = len(before[0])
+    after = [row[:columns] for row in cli.query("SELECT * FROM cases ORDER BY id")]
+    assert [row[:7] for row in after] == [row[:7] for row in before]
+    assert cli.query("SELECT status FROM cases WHERE slug = 'other-1999'") == [("stayed",)]
+    cli("undo")  # recorded by the history triggers made again
+    assert cli.query("SELECT status FROM cases WHERE slug = 'other-1999'") == [(before[-1][7],)]
+    cli("case", "add", "new-2024", "--title", "New", "--status", "settled", "--docket", "24/1")
+    (high,) = max(cli.query("SELECT id FROM cases"))
+    assert cli.query("SELECT id FROM cases WHERE slug = 'new-2024'") == [(high,)]
+    assert cli("case", "list", "--status", "settled").stdout.count("new-2024") == 1
+    cli("check")

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from referencing import Registry, Resource
 
+from casetrack.case_status import CASE_STATUSES
 from casetrack.exchange import FORMAT, schema_path
 from casetrack.exchange.jsonfmt import SECTIONS
 from tests.budget import examples
@@ -195,7 +196,7 @@ _milestone = st.fixed_dictionaries(
 )
 _head = [
     {"type": "kind", "name": "extradition"},
-    {"type": "case", "slug": "c-1", "title": "One", "court": "Cour « X »", "status": "closed"},
+    {"type": "case", "slug": "c-1", "title": "One", "court": "Cour « X »", "status": "on appeal"},
     {"type": "party", "name": "NEC", "kind": "organization", "aliases": ["N.E.C."]},
     {"type": "source", "url": _URLS[0], "title": "Report", "published": "2003-06"},
 ]
@@ -217,3 +218,7 @@ def test_any_store_exports_what_the_schema_describes(milestones: list[dict[str, 
         cli("import", str(path))
         cli("rm", "1")  # the trash is not exported; the rest still validates
         assert_valid_exports(cli)
+
+
+def test_the_schema_names_every_case_status_casetrack_takes() -> None:
+    assert SCHEMA["$defs"]["case"]["properties"]["status"]["enum"] == list(CASE_STATUSES)

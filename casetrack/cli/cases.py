@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from casetrack.case_status import CASE_STATUSES
 from casetrack.cli.common import (
     FormatOption,
     OutputFormat,
@@ -23,7 +24,10 @@ app = typer.Typer(help="Create, list, show, edit, rename and delete cases.", no_
 Jurisdiction = Annotated[str | None, typer.Option(help="e.g. France")]
 Court = Annotated[str | None, typer.Option(help="e.g. 'Paris Court of Appeal'")]
 Docket = Annotated[str | None, typer.Option(help="Docket or case number.")]
-Status = Annotated[str | None, typer.Option(help="open or closed.")]
+Status = Annotated[
+    str | None,
+    typer.Option(metavar="STATUS", help=f"Where it stands: {', '.join(CASE_STATUSES)}."),
+]
 Summary = Annotated[str | None, typer.Option(help="A few sentences on the matter.")]
 
 
@@ -57,23 +61,41 @@ DAY_WIDTH = len("30 Sep 2024")
 
 
 @app.command("list")
-def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
-    """List cases with their milestone counts and date range."""
+def list_(
+    ctx: typer.Context,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            metavar="STATUS",
+            help=f"Only the cases of this status: {', '.join(CASE_STATUSES)}.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List cases with their milestone counts and date range.
+
+    Example: casetrack case list --status stayed
+    """
+    from casetrack.case_status import case_status
     from casetrack.cases import case_widths, list_cases, listed_cells
 
+    status = None if status is None else case_status(status)  # refused before anything is read
     store = open_store(ctx)
     layout: dict[str, Any] = dict(
         flexible=("title", "first", "last"), comfort=DAY_WIDTH,
-        empty="no cases yet: add one with 'casetrack case add SLUG --title TEXT'",
+        empty=f"no case is {status}: see 'casetrack case list'" if status else
+        "no cases yet: add one with 'casetrack case add SLUG --title TEXT'",
     )  # fmt: skip
     if fmt in (OutputFormat.table, OutputFormat.markdown):
-        rows = _as_said(listed_cells(store))
-        emit_rows(rows, fmt, list(TABLE_COLUMNS), widest=lambda: case_widths(store.conn), **layout)
+        rows = _as_said(listed_cells(store, status))
+        emit_rows(rows, fmt, list(TABLE_COLUMNS),
+                  widest=lambda: case_widths(store.conn, status), **layout)  # fmt: skip
         return
     columns = ["slug", "title", "status", "milestones", "first", "last"]
     if fmt is OutputFormat.csv:
         columns += ["first_date", "last_date"]
-    emit(list_cases(store), fmt, columns, **layout)
+    emit(list_cases(store, status), fmt, columns, **layout)
 
 
 @app.command("show")
@@ -97,7 +119,7 @@ def edit(
 ) -> None:
     """Change a case's details; options not given stay as they are.
 
-    Example: casetrack case edit pmoi-2003 --status closed
+    Example: casetrack case edit pmoi-2003 --status "on appeal"
     """
     from casetrack.cli.common import say_recounted
     from casetrack.deadlines.due import edit_case
