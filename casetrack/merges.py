@@ -5,15 +5,27 @@ sources.py, which the writer settles names with, so that imports point one way.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from casetrack.errors import CasetrackError
 from casetrack.models import Party, Source
-from casetrack.parties import add_aliases, get_party_by_id, require_party_id
+from casetrack.parties import add_aliases, alias_typed, get_party_by_id, require_party_id
 from casetrack.sources import get_source_by_id, require_source
 from casetrack.store import Store
 from casetrack.writer import move_party_links, move_source_links
 
 
-def merge_parties(store: Store, keep: str, duplicate: str) -> Party:
+class Merged(NamedTuple):
+    """Two parties merged: the one kept as it is now, the one removed as it was, the alias
+    it was named by (None: by its name) and how many milestones it was linked to."""
+
+    party: Party
+    removed: Party
+    alias: str | None
+    linked: int
+
+
+def merge_parties(store: Store, keep: str, duplicate: str) -> Merged:
     """Fold a duplicate party into another: its links and names move, then it is removed."""
     with store.write() as conn:
         keep_id = require_party_id(conn, keep, addable=False)
@@ -21,11 +33,15 @@ def merge_parties(store: Store, keep: str, duplicate: str) -> Party:
         if keep_id == dup_id:
             raise CasetrackError(f"{keep!r} and {duplicate!r} are already the same party")
         dup = get_party_by_id(conn, dup_id)
+        (linked,) = conn.execute(
+            "SELECT count(DISTINCT milestone_id) FROM milestone_parties WHERE party_id = ?",
+            (dup_id,),
+        ).fetchone()
         move_party_links(conn, dup_id, keep_id)
         conn.execute("DELETE FROM party_aliases WHERE party_id = ?", (dup_id,))
         conn.execute("DELETE FROM parties WHERE id = ?", (dup_id,))
         add_aliases(conn, keep_id, [dup.name, *dup.aliases])
-    return get_party_by_id(store.conn, keep_id)
+    return Merged(get_party_by_id(store.conn, keep_id), dup, alias_typed(duplicate, dup), linked)
 
 
 def merge_sources(store: Store, keep: str, duplicate: str) -> tuple[Source, Source, int]:

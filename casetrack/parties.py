@@ -583,8 +583,13 @@ def rename_party(store: Store, name: str, new_name: str, *, drop_old: bool = Fal
         )
         if not drop_old and name_key(party.name) != key:
             add_aliases(conn, party.id, [party.name])
-    alias = None if name_key(name) == name_key(party.name) else clean_text(name)
-    return Renamed(get_party_by_id(store.conn, party.id), party.name, alias)
+    return Renamed(get_party_by_id(store.conn, party.id), party.name, alias_typed(name, party))
+
+
+def alias_typed(name: str, party: Party) -> str | None:
+    """The name typed for a party when it is one of its aliases, not its name: a command
+    acting on the party says so, as the party's name is what it changes."""
+    return None if name_key(name) == name_key(party.name) else clean_text(name)
 
 
 def remove_aliases(store: Store, name: str, aliases: list[str]) -> Party:

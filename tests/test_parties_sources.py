@@ -72,6 +72,24 @@ def test_merge_moves_links_and_names(cli: Cli) -> None:
     assert "already the same party" in cli("party", "merge", "PMOI", "Mojahedin", code=1).stderr
 
 
+def test_merge_of_a_party_named_by_an_alias_says_which_party_went(cli: Cli) -> None:
+    """Named by an alias, the duplicate is said by its name, with the alias typed and the
+    milestones whose links moved: 'Orion' folded the defendant into the plaintiff."""
+    cli("case", "add", "c", "--title", "C")
+    cli("add", "c", "2021-03-03", "Complaint", "--party", "Jane Smith:plaintiff",
+        "--party", "Orion Corp.:defendant")  # fmt: skip
+    cli("add", "c", "2021-04-12", "Motion", "--party", "Orion Corp.:defendant")
+    cli("party", "alias", "Orion Corp.", "Orion")
+    said = cli("party", "merge", "Jane Smith", "orion").stderr
+    assert said == (
+        "merged 'Orion Corp.' (named by its alias 'orion'; linked to 2 milestones) into Jane"
+        " Smith (aka Orion Corp., Orion)\n"
+    )
+    cli("undo")
+    said = cli("party", "merge", "Orion Corp.", "jane smith").stderr
+    assert said.startswith("merged 'Jane Smith' (linked to 1 milestone) into Orion Corp.")
+
+
 def test_sources_add_list_show(cli: Cli) -> None:
     source_id = cli("source", "add", "https://example.org/raid", "--title", "Offices raided",
                     "--publisher", "AFP", "--published", "2003-06-18").stdout.strip()  # fmt: skip

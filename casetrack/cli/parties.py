@@ -118,8 +118,10 @@ def merge(
     """
     from casetrack.merges import merge_parties
 
-    party = merge_parties(open_store(ctx), keep, duplicate)
-    say(f"merged {duplicate!r} into {party.name} (aka {', '.join(party.aliases)})")
+    party, removed, alias, linked = merge_parties(open_store(ctx), keep, duplicate)
+    typed = "" if alias is None else f"named by its alias {alias!r}; "
+    said = f"{removed.name!r} ({typed}linked to {plural(linked, 'milestone')})"
+    say(f"merged {said} into {party.name} (aka {', '.join(party.aliases)})")
 
 
 @app.command("rename")
