@@ -2178,6 +2178,20 @@ def test_sentencing_decisions_charges_put_and_submissions_tendered(text: str, ki
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a procès-verbal is a record drawn up, no trial
+        ("Ce jugement a été exécuté suivant procès verbal en date du 3 mai 2019.", "other"),
+        ("Les faits ont été constatés par procès-verbal du 3 mai 2019.", "other"),
+        # a procès is still a trial
+        ("Son procès s'est ouvert le 3 mai 2019.", "trial"),
+    ],
+)  # fmt: skip
+def test_a_proces_verbal_is_a_record_not_a_trial(text: str, kind: str) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]
+
+
+@pytest.mark.parametrize(
     ("text", "want"),
     [
         # convicted and sentenced on one date: one occurrence, its main event the conviction

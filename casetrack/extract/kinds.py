@@ -772,7 +772,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:sera|seront|doit etre|doivent etre|devra etre|devront etre) juge(?:e|s|es)?\b",
         ),
         (
-            r"trials?", r"proces", r"jury selection",
+            # a "procès-verbal" is a record, no trial
+            r"trials?", r"proces(?![ -]verba)", r"jury selection",
         ),
     ),
     (
@@ -905,6 +906,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # a suspect's questioning
             r"(?:initial |first )?(?:questioning|interrogation)", r"interrogatoire",
             r"audition libre",
+            # a record drawn up (of an execution, a seizure, a statement): no step of its own
+            r"proces[ -]verba(?:l|ux)",
             # an administration's order to leave France
             r"obligations? de quitter le territoire(?: francais)?",
             # a prison's or an agency's own hearing is no court's
