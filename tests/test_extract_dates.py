@@ -1724,6 +1724,14 @@ def test_a_year_run_into_the_comma_completes_its_date() -> None:
     assert dates(text) == ["1982-01-12", "1982-05-18"]
 
 
+def test_a_year_naming_a_thing_lends_no_year_to_a_day_told_after_it() -> None:
+    text = (
+        "HALIFAX, Jan. 5, 2021 — Two officers have been charged over a 2019 raid. The charges"
+        " were laid on Dec. 28 in an inquiry into the 2019 search operation."
+    )
+    assert [c.date for c in extract(text).candidates] == ["2019", "2020-12-28"]
+
+
 def test_a_day_run_into_its_month_before_a_year_is_read() -> None:
     text = "The trial was adjourned till July11, 2017, and the plea was taken on Sept.4, 2017."
     assert dates(text) == ["2017-07-11", "2017-09-04"]

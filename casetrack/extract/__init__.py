@@ -310,7 +310,11 @@ def extract(
                 sentence_day = span
             if date_found.month_day is not None:  # "May 11" told again: the same day
                 span, anchor = days_told.setdefault(date_found.month_day, (span, anchor))
-            if date_found.span is not None or date_found.month_day is not None:
+            if (date_found.span is not None or date_found.month_day is not None) and not (
+                span.precision == "year"
+                and published is not None
+                and _attributive(sentence, date_found.start, date_found.end)
+            ):  # (a year naming a thing, "a 2019 operation", dates no day told after it)
                 stated = span
                 if _OPENING.rx.search(sentence, 0, date_found.start) or _told_alone(found):
                     narrative = span
