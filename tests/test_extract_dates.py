@@ -1732,6 +1732,15 @@ def test_a_year_naming_a_thing_lends_no_year_to_a_day_told_after_it() -> None:
     assert [c.date for c in extract(text).candidates] == ["2019", "2020-12-28"]
 
 
+def test_a_year_of_a_law_reports_volume_dates_no_event() -> None:
+    text = (
+        "The High Court on 10 March 2022 allowed the appeal in a judgment cited in 2022 LiveLaw"
+        " (AB) 252, following one reported in 2019 SCC OnLine SC 1234. In 2019 Judge Roe"
+        " sentenced him to 5 years."
+    )
+    assert dates(text) == ["2022-03-10", "2019"]
+
+
 def test_a_day_run_into_its_month_before_a_year_is_read() -> None:
     text = "The trial was adjourned till July11, 2017, and the plea was taken on Sept.4, 2017."
     assert dates(text) == ["2017-07-11", "2017-09-04"]

@@ -374,6 +374,11 @@ _DOCKET_BEFORE = Regex(r"\bNos?\.\s*\d+\s+[A-Z]{2,5}\s+$")
 # Appeal No. 265 of 2008", "CA No 310 of 2014", "Criminal Appeal E006 of 2023", "FIR No. 79 of
 # 2020", "Special Leave Petition No. of 2024" (the number left blank): no event in that year.
 _NUMBERED_OF = Regex(r"(?:\b[A-Z]{0,4}\d[\w/.-]*|\bNos?\.?)\s+of\s+$", re.IGNORECASE)
+# A report's name and its number after a year: "cited in 2022 LiveLaw (AB) 252", "reported in
+# 2019 SCC OnLine SC 1234": the year a law report's volume is, no event in that year.
+_REPORTED_AFTER = Regex(
+    r"\s+(?:(?-i:[A-Z])[\w.]*\s+){1,3}(?:\((?-i:[A-Z])[\w.]{0,8}\)\s+)?\d{1,6}\b"
+)
 _YEAR_BEFORE_NOUN = Regex(
     r"(?<![\w$€£/.,-])" + _MODERN_YEAR + r"\s+(?=(?:" + _EVENT_NOUNS + r")\b)", re.IGNORECASE
 )
@@ -975,6 +980,8 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
                 continue  # "No. 77 WDA 2020 Appeal from ...": the year a docket number ends in
             if _NUMBERED_OF.rx.search(text, max(0, m.start("year") - 30), m.start("year")):
                 continue  # "Criminal Appeal No. 265 of 2008": the year a case's number ends in
+            if _REPORTED_AFTER.rx.match(text, m.end("year")):
+                continue  # "cited in 2022 LiveLaw (AB) 252": the year of a report's volume
             begin = m.start("qualifier") if "qualifier" in regex.rx.groupindex else -1
             begin = begin if begin >= 0 else m.start("year")
             qualifier = m.groupdict().get("qualifier") or m.groupdict().get("context") or ""
