@@ -1196,6 +1196,16 @@ def test_a_citation_of_the_case_against_a_government_names_its_private_side(
     assert dates(text) == want
 
 
+def test_a_citation_whose_name_runs_back_over_the_one_before_is_no_own_case() -> None:
+    pytest.importorskip("eyecite")
+    text = (
+        "Notice of appeal was late and the appeal will be dismissed. See Roe v. State, 450"
+        " S.W.2d 645 (Tex.Cr.App.1970); Poe v. State, 445 S.W.2d 743 (Tex.Cr.App.1969), and Hill"
+        " v. State, 434 S.W.2d 133 (Tex.Cr.App.1968). The Tex.Cr.App. rule governs."
+    )
+    assert dates(text) == []
+
+
 def test_a_citation_of_the_cases_own_decision_with_only_its_year_dates_it() -> None:
     pytest.importorskip("eyecite")
     text = (

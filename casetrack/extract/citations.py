@@ -142,6 +142,7 @@ def _names_this_case(names: tuple[str, ...], outside: str) -> bool:
     is left out, as an opinion names its own State or county anyway; the others must all be."""
     sides = []
     for name in names:
+        name = _RUN_BACK.rx.sub("", name)  # "(Tex.Cr.App.1969), and Cook": the name is Cook
         words = re.findall(r"[^\W\d_][\w'-]+", fold(name.split(",")[0]))
         if not words or " ".join(words) in _GENERIC_PARTIES or _government(words):
             continue
@@ -149,6 +150,9 @@ def _names_this_case(names: tuple[str, ...], outside: str) -> bool:
     return bool(sides) and all(sides)
 
 
+# A side's name run back over the court and year closing the citation before it, as a string
+# of citations gives them: "...743 (Tex.Cr.App.1969), and Cook v. State, 434 S.W.2d 133".
+_RUN_BACK = Regex(r"^\s*\(?[^()]*\)[\s,;]*(?:and\s+|&\s+)?")
 _GOVERNMENT_WORDS = frozenset(
     {"state", "people", "commonwealth", "city", "county", "town", "township", "village",
      "borough", "parish", "government", "republic", "kingdom", "district"}
