@@ -2302,3 +2302,19 @@ def test_a_decision_dated_before_its_name_is_read_as_one_dated_after_it(
 )  # fmt: skip
 def test_heldout16s_steps_in_other_words(text: str, kind: str) -> None:
     assert ("2019-05-03", kind) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a notice of appeal made, filed or given: the appeal, not a paper filed
+        ("Written notice of appeal was made and filed on 3 May 2019.", "appeal"),
+        ("On 3 May 2019, after the court overruled the motion for new trial, notice of appeal"
+         " was given.", "appeal"),
+        # the charge an accused is arraigned on: the arraignment, a hearing
+        ("The agency arraigned the former mayor on a four-count charge of fraud on 3 May 2019.",
+         "hearing"),
+    ],
+)  # fmt: skip
+def test_a_notice_of_appeal_given_and_an_arraignment_on_a_charge(text: str, kind: str) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]

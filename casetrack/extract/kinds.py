@@ -681,7 +681,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"relev\w* appel", r"requetes? d'appel", r"appel interjete\w*",
             r"form\w* (?:un |une )?(?:contredit|opposition|tierce opposition)",
             r"filed (?:[\w-]+ ){0,7}?notices? of appeal",
-            r"(?:appeals?|notices? of appeal) (?:was|were) (?:filed|lodged|brought)",
+            # "Written notice of appeal was made and filed on", "notice of appeal was given"
+            r"(?:appeals?|notices? of appeal) (?:was|were|had been|has been) (?:(?!not\b)[\w-]+"
+            r" (?:and )?){0,2}?(?:filed|lodged|brought|given)",
             r"notices? of appeal,? (?:filed|lodged)",
             # a request registered at a court's registry is an appeal: "Vu la requête,
             # enregistrée au greffe de la cour le 3 mai 2019" (a cour d'appel, administrative or
@@ -696,6 +698,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "hearing",
         (
+            # the charge an accused is arraigned on is read at the hearing: "arraigned the former
+            # governor on a six-count charge of procurement fraud on November 17"
+            r"arraigned (?:[\w.'-]+ ){0,6}?on (?:an? |the )?(?:[\w-]+ )?(?:count )?charges?"
+            r"(?: of)?",
             r"oral arguments?", r"held a hearing", r"arraigned",
             r"(?:was|were|been) (?:first |then |again |later |finally )?heard",
             # the charges read to the accused for a plea: an arraignment
