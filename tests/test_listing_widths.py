@@ -116,6 +116,30 @@ def test_upcoming_at_80_columns_keeps_a_count_of_days_whole(
     assert "us-frap-4a1a" not in shown and "Notice of" in shown
 
 
+@pytest.mark.parametrize("columns", [60, 70])
+def test_upcoming_at_narrow_widths_keeps_each_due_date_on_a_line(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """At 60 columns beside a case slug of 20 characters, '31 Dec 2026' folded to '31 Dec'
+    above '2026' while the title kept two words a line: the date keeps its line while the
+    other columns keep their words whole, and the count of days stays with its unit."""
+    cli("case", "add", "acme-widget-holdings", "--title", "Acme")
+    cli("add", "acme-widget-holdings", "2021-04-01", "Judgment", "--kind", "judgment")
+    cli("deadline", "add", "acme-widget-holdings", "--rule", "us-frap-4a1a", "--from", "1")
+    cli("add", "acme-widget-holdings", "2026-12-01", "Judgment entered", "--kind", "judgment")
+    cli("deadline", "add", "acme-widget-holdings", "--rule", "us-frap-4a1a", "--from", "3")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    shown = cli("upcoming", "--as-of", "2026-11-23", "--days", "60").stdout
+    assert _widest(shown) <= columns
+    rows = [line for line in shown.splitlines()[2:] if line[:1].isdigit()]
+    assert [re.split(" {2,}", row)[1] for row in rows] == ["3 May 2021", "31 Dec 2026"], shown
+    assert re.search(r"^ +2030 days ", shown, re.MULTILINE), shown
+    assert "…" not in shown and "appeal" in shown
+    monkeypatch.setenv("COLUMNS", "40")  # no room for the date whole: it folds, words stay
+    narrow = cli("upcoming", "--as-of", "2026-11-23", "--days", "60").stdout
+    assert "2026" in narrow and "Notice" in narrow
+
+
 def test_undo_folds_a_long_working_to_the_terminal(
     cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -96,6 +96,7 @@ def fit_columns(
     droppable: Sequence[str] = (),
     comfort: int = 0,
     every_row: bool = False,
+    unbroken: Collection[str] = (),
 ) -> tuple[list[int], list[int | None]]:
     """Which columns to show, and the width each flexible one wraps to, so the table fits.
 
@@ -108,7 +109,9 @@ def fit_columns(
     few as it takes. Fixed columns keep their natural width; flexible
     ones share the rest, narrow ones keeping their natural width (water-filling). Only when
     the words cannot fit even then do flexible columns narrow to their headers, cutting
-    words: the table never gets wider than `width`.
+    words: the table never gets wider than `width`. A flexible column of `unbroken` (a date:
+    '31 Dec' above '2026' reads badly) keeps its natural width when the other flexible
+    columns still get their least; else it wraps like them.
     """
     keep = list(range(len(headers)))
     if width is None:
@@ -153,6 +156,9 @@ def fit_columns(
         floors = whole
     elif sum(floors) > room:  # no room for the words: columns narrow to their headers
         floors = [min(f, len(headers[i]) + 2) for f, i in zip(floors, wrapping, strict=True)]
+    for n, i in enumerate(wrapping):
+        if headers[i] in unbroken and sum(floors) - floors[n] + natural[i] <= room:
+            floors[n] = natural[i]
     bounds = [(f, natural[i]) for f, i in zip(floors, wrapping, strict=True)]
     shares = _water_fill(bounds, room)
     limits: list[int | None] = [None] * len(headers)
@@ -253,6 +259,7 @@ def write_listing(
     marks: tuple[str, str] | None = None,
     comfort: int = 0,
     widest: Callable[[], Mapping[str, int]] | None = None,
+    unbroken: Sequence[str] = (),
 ) -> None:
     """`render`, written piece by piece as the records come (see render and SAMPLE).
 
@@ -270,7 +277,7 @@ def write_listing(
         records = chain([first], records)
     headers = list(columns)
     rows = ([v if type(v := r.get(h)) is str else _cell(v) for h in headers] for r in records)
-    write_rows(write, rows, fmt, headers, flexible, droppable, marks, comfort, widest)
+    write_rows(write, rows, fmt, headers, flexible, droppable, marks, comfort, widest, unbroken)
 
 
 def write_rows(
@@ -283,6 +290,7 @@ def write_rows(
     marks: tuple[str, str] | None = None,
     comfort: int = 0,
     widest: Callable[[], Mapping[str, int]] | None = None,
+    unbroken: Sequence[str] = (),
 ) -> None:
     """`write_listing` of rows already made text, their cells in the order of `headers`
     (a table, Markdown or CSV): what every listing comes down to, and the quicker way in
@@ -294,11 +302,11 @@ def write_rows(
     rows = iter(rows)
     sample = [_shown_row(row, marks) for row in islice(rows, SAMPLE + 1)]
     if len(sample) <= SAMPLE:
-        write(_table(headers, sample, fmt, flexible, droppable, comfort))
+        write(_table(headers, sample, fmt, flexible, droppable, comfort, unbroken))
         return
     floors = widest() if widest is not None else {}
     _write_long_table(
-        write, headers, rows, sample, fmt, flexible, droppable, comfort, floors, marks
+        write, headers, rows, sample, fmt, flexible, droppable, comfort, floors, marks, unbroken
     )
 
 
@@ -384,6 +392,7 @@ def _table(
     flexible: Sequence[str],
     droppable: Sequence[str],
     comfort: int,
+    unbroken: Sequence[str] = (),
 ) -> str:
     """A table or Markdown table laid out from all its rows (already shown and marked)."""
     if fmt == "markdown":
@@ -395,7 +404,7 @@ def _table(
     if not rows:
         return ""
     keep, widths = fit_columns(
-        headers, rows, terminal_width(), flexible, droppable, comfort, every_row=True
+        headers, rows, terminal_width(), flexible, droppable, comfort, True, unbroken
     )
     if len(keep) < len(headers):
         headers = [headers[i] for i in keep]
@@ -427,6 +436,7 @@ def _write_long_table(
     comfort: int,
     floors: Mapping[str, int],
     marks: tuple[str, str] | None,
+    unbroken: Sequence[str] = (),
 ) -> None:
     """A table too long to hold, laid out as `_table` would lay out its `sample` rows: which
     columns, their wrapping widths and their widths come from the sample. A later cell wider
@@ -445,7 +455,9 @@ def _write_long_table(
             write("".join(_pipe_line([_md_cell(c) for c in row], sizes) + "\n" for row in batch))
         return
     width = terminal_width()
-    keep, limits = fit_columns(headers, sample, width, flexible, droppable, comfort)
+    keep, limits = fit_columns(
+        headers, sample, width, flexible, droppable, comfort, unbroken=unbroken
+    )
     headers = [headers[i] for i in keep]
     limits = [limits[i] for i in keep]
     if width is not None:
