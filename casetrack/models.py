@@ -39,6 +39,20 @@ FRENCH_ROLES = (
     "procureure",
 )  # fmt: skip
 KNOWN_ROLES = ROLES + FRENCH_ROLES
+# The kind of party a role implies, for a party first named with it (parties.kind_of_role):
+# a judge, prosecutor, counsel or witness is a person, a court a court, a public office an
+# agency. Roles a person or an organisation may hold alike (plaintiff, defendant...) imply none.
+ROLE_KINDS = {
+    **dict.fromkeys(
+        ("judge", "investigating judge", "prosecutor", "counsel", "attorney", "lawyer",
+         "barrister", "solicitor", "advocate", "witness", "magistrate", "juror",
+         "expert", "juge", "juge d'instruction", "procureur", "procureure", "avocat",
+         "avocate", "témoin", "magistrat"),
+        "person",
+    ),
+    **dict.fromkeys(("court", "tribunal", "cour", "chamber", "chambre"), "court"),
+    **dict.fromkeys(("raiding authority", "ministère public", "parquet"), "agency"),
+}  # fmt: skip
 
 
 # What every listing and report says of a quote casetrack looked for on the page it cites and

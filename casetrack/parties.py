@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from casetrack.clock import now
 from casetrack.errors import CasetrackError, NotFoundError
-from casetrack.models import KIND_SPELLINGS, PARTY_KINDS, Party
+from casetrack.models import KIND_SPELLINGS, PARTY_KINDS, ROLE_KINDS, Party
 from casetrack.sql import placeholders, set_changed
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, widest
@@ -135,6 +135,23 @@ def valid_name(name: str) -> str:
 def check_party_kind(kind: str) -> str:
     """A party kind as stored, typed in any case or spelling (organisation)."""
     return check_choice(kind, PARTY_KINDS, "party kind", KIND_SPELLINGS)
+
+
+def kind_of_role(role: str | None) -> str:
+    """The party kind a role implies (models.ROLE_KINDS), 'other' when it implies none: what
+    a party first named with that role is made. A role of more words is read by the word
+    that heads it: its last in English ('defence counsel', 'district court'), else its first
+    ('attorney for NAME', 'juge des libertés', 'procureur de la République')."""
+    key = name_key(role or "")
+    kind = _ROLE_KINDS.get(key)
+    if kind is None:
+        kind = next((k for words, k in _ROLE_KINDS.items() if key.endswith(f" {words}")), None)
+    if kind is None:
+        kind = next((k for words, k in _ROLE_KINDS.items() if key.startswith(f"{words} ")), None)
+    return kind or "other"
+
+
+_ROLE_KINDS = {name_key(role): kind for role, kind in ROLE_KINDS.items()}
 
 
 def create_party(

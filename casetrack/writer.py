@@ -39,7 +39,13 @@ from casetrack.drafts import (
 )
 from casetrack.errors import CasetrackError
 from casetrack.models import KIND_SPELLINGS, KNOWN_ROLES
-from casetrack.parties import create_party, find_party_id, refuse_close, roles_in_use
+from casetrack.parties import (
+    create_party,
+    find_party_id,
+    kind_of_role,
+    refuse_close,
+    roles_in_use,
+)
 from casetrack.pinpoints import pinpoint_text
 from casetrack.sources import create_source, find_source, refuse_close_citation
 from casetrack.sql import placeholders, set_changed
@@ -385,7 +391,7 @@ class MilestoneWriter:
                 refuse_close(
                     self.conn, spec.name, self.force_new_party or f"--new-party {shell_word(typed)}"
                 )
-            party_id = create_party(self.conn, spec.name, uid=spec.uid)
+            party_id = create_party(self.conn, spec.name, kind_of_role(role), spec.uid)
             self.created.parties.append(spec.name)
             if role and role not in KNOWN_ROLES and spec.whole:
                 self.created.odd_roles[spec.name] = (spec.whole, role)

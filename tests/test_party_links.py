@@ -487,3 +487,29 @@ def test_a_read_command_suggests_every_party_an_add_would_refuse_the_name_as_clo
                 assert f"did you mean {names[0]!r}" in str(refused.value)
     finally:
         store.close()
+
+
+def test_a_party_first_named_with_a_role_gets_the_kind_the_role_implies(case: Cli) -> None:
+    """A judge, a prosecutor, defence counsel or a witness is a person, a court or tribunal
+    a court; a role that says nothing of it (defendant) leaves 'other'; a party already
+    known keeps its kind whatever role it is given."""
+    case("add", "c", "2020-01-10", "Hearing",
+         "--party", "Jane Roe:judge", "--party", "John Doe:prosecutor",
+         "--party", "Ann Lee:defence counsel", "--party", "Bob Witt:witness",
+         "--party", "Paris Court of Appeal:court", "--party", "Tribunal de Paris:tribunal",
+         "--party", "Acme Shipping B.V.:judge", "--party", "Nova Ltd:defendant",
+         "--party", "Marie Curie:juge d'instruction")  # fmt: skip
+    case("edit", "1", "--party", "Jane Roe:court")  # known: a role never changes a kind
+    kinds = dict(case.query("SELECT name, kind FROM parties"))
+    assert kinds == {
+        "Maryam Rajavi": "person",
+        "Acme Shipping B.V.": "organization",
+        "Jane Roe": "person",
+        "John Doe": "person",
+        "Ann Lee": "person",
+        "Bob Witt": "person",
+        "Paris Court of Appeal": "court",
+        "Tribunal de Paris": "court",
+        "Nova Ltd": "other",
+        "Marie Curie": "person",
+    }
