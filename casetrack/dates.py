@@ -109,15 +109,16 @@ _APPROXIMATE = (
     r"|(?:vers|environ) "
 )
 _DASH = "\u2013"  # en dash, as in 17 Jun \u2013 3 Jul 2003
-# Each English form with its French one beside it: entre A et B, du A au B, de A à B, avant A,
-# après A, à partir de A, jusqu'au B (apostrophes are typed straight or curly, ' or \u2019).
+# Each English form with its French one beside it: entre A et B, du A au B (or A au B), de A à
+# B, avant A, après A, à partir de A, jusqu'au B (apostrophes are typed straight or curly, ' or
+# \u2019). A / B with spaces around the slash is the EDTF span A/B.
 _RANGES = (
     (r"between (.+?) and (.+)", "[{}..{}]"),
     (r"entre (.+?) et (.+)", "[{}..{}]"),
     (r"from (.+?) (?:to|until|till) (.+)", "{}/{}"),
     (r"(?:du |de |d')(.+?) (?:au|à|a|jusqu'(?:au|à|a|en)) (.+)", "{}/{}"),
-    (r"(.+?) (?:to|until|till) (.+)", "{}/{}"),
-    (r"(.+?)\s*[\u2013\u2014]\s*(.+)|(.+?) - (.+)", "{}/{}"),
+    (r"(.+?) (?:to|until|till|au) (.+)", "{}/{}"),
+    (r"(.+?)\s*[\u2013\u2014]\s*(.+)|(.+?) - (.+)|(.+?) / (.+)", "{}/{}"),
 )
 _OPEN_RANGES = (
     (r"from (.+)", "{}/.."),
@@ -451,6 +452,8 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
     """Parse what a user typed into a DateValue, or raise DateError naming the accepted forms."""
     # NFKC: the 1ᵉʳ a word processor makes of 1er, full-width digits, no-break spaces.
     cleaned = " ".join((text if text.isascii() else unicodedata.normalize("NFKC", text)).split())
+    if re.fullmatch(r"[\d/]+(?: ?/ ?[\d/]+)+", cleaned):  # 03 / 07 / 2003 is 03/07/2003
+        cleaned = cleaned.replace(" ", "")
     if "-?" in cleaned and re.fullmatch(r"\d{4}(?:-(?:\d\d|\?\??)){1,2}", cleaned):
         cleaned = _UNKNOWN_PART.sub("-XX", cleaned)
     if not cleaned:

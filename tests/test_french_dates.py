@@ -247,3 +247,22 @@ def test_a_french_quarter_or_half_is_the_english_one(cli: Cli) -> None:
     assert "Q2 2021" in cli("show", "7").stdout
     refused = _refused(cli, "5e trimestre 2021")
     assert refused.count("\n") == 1 and "'5e trimestre 2021'" in refused
+
+
+def test_a_span_without_du_and_a_slash_between_spaces(cli: Cli) -> None:
+    """'3 au 5 mars 2021' (du left out) is the span 'du 3 au 5 mars 2021' is, and 'A / B' with
+    spaces the EDTF span A/B; numbers and slashes with spaces are the numeric date they are
+    without, refused the same way."""
+    cli("case", "add", "c", "--title", "C")
+    typed = {
+        "3 au 5 mars 2021": "3 to 5 March 2021",
+        "3 mars au 5 avril 2021": "from 3 March to 5 April 2021",
+        "2021-03-03 / 2021-03-05": "2021-03-03/2021-03-05",
+        "June 2003 / July 2003": "June 2003 to July 2003",
+        "2003 / 06 / 17": "2003-06-17",
+    }
+    assert _stored_alike(cli, typed)["3 au 5 mars 2021"] == "2021-03-03/2021-03-05"
+    assert _refused(cli, "03 / 07 / 2003") == (
+        "casetrack: the date '03 / 07 / 2003' is ambiguous: write 2003-07-03 (3 Jul) or"
+        " 2003-03-07 (7 Mar)\n"
+    )
