@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -147,6 +148,7 @@ _YEAR_FIRST = r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})"
 _DATETIME = (
     r"(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)"
 )
+
 # A friendly day with a time of day (17 June 2003 at 9:30, 17 juin 2003 à 6h): the day is
 # kept and the time dropped, as with an ISO date and time.
 # A time zone after it (2:30 PM EST, 9:30 CET, 14:00 UTC+1) is dropped with the time.
@@ -448,6 +450,13 @@ _NO_DATE = frozenset({"unknown", "n.d.", "n.d", "n. d.", "no date", "s.d.", "s. 
 _UNKNOWN_PART = re.compile(r"-\?\??(?=-|$)")
 
 
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern every date is tried as, compiled the first time it is used: `check` and an
+    import parse thousands of dates, and re's own cache costs as much again as the match."""
+    return re.compile(pattern)
+
+
 def parse_date(text: str, today: date | None = None) -> DateValue:
     """Parse what a user typed into a DateValue, or raise DateError naming the accepted forms."""
     # NFKC: the 1ᵉʳ a word processor makes of 1er, full-width digits, no-break spaces.
@@ -458,7 +467,7 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
         cleaned = _UNKNOWN_PART.sub("-XX", cleaned)
     if not cleaned:
         raise _unreadable(text)
-    moment = re.fullmatch(_DATETIME, cleaned)
+    moment = _compiled(_DATETIME).fullmatch(cleaned)
     day = _from_iso(moment[1], text) if moment else None
     if moment and day:
         return replace(day, dropped=moment[2])
@@ -982,7 +991,7 @@ def _numeric(text: str, first: str, second: str, year_digits: str, today: date) 
 
 def _year_first(text: str) -> str:
     """2003/06/17 or 2003.6.17 as ISO; any other text as it is."""
-    match = re.fullmatch(_YEAR_FIRST, text)
+    match = _compiled(_YEAR_FIRST).fullmatch(text)
     if not match:
         return text
     year, month, day = match.groups()
@@ -1029,7 +1038,7 @@ def _unreal(text: str, code: str | None = None) -> DateError:
 
 def _from_iso(code: str, original: str) -> DateValue | None:
     """Plain ISO YYYY[-MM[-DD]] without importing edtf; None when the text is not that."""
-    match = re.fullmatch(_ISO, code)
+    match = _compiled(_ISO).fullmatch(code)
     if not match:
         return None
     year_digits, month_digits, day_digits = match.groups()
@@ -1039,11 +1048,11 @@ def _from_iso(code: str, original: str) -> DateValue | None:
     try:
         if month_digits is None:
             return DateValue(year_digits, date(year, 1, 1), date(year, 12, 31), "year")
-        first = date(year, int(month_digits), 1)
         if day_digits is None:
+            first = date(year, int(month_digits), 1)
             last = first.replace(day=_month_length(year, first.month))
             return DateValue(first.isoformat()[:7], first, last, "month")
-        exact = first.replace(day=int(day_digits))
+        exact = date(year, int(month_digits), int(day_digits))
         return DateValue(exact.isoformat(), exact, exact, "day")
     except ValueError:
         raise _unreal(original, code) from None

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casetrack.history_sql import span_texts, table_columns, with_derived
 from casetrack.search_index import drop_triggers
 from casetrack.sql import placeholders
+
+if TYPE_CHECKING:  # `check` reads copies without a pool (and without importing one)
+    from concurrent.futures import Executor, Future
 
 PART_TEXT = 4 << 20  # characters of lines per compressed part: memory stays bounded
 LEVEL = 6  # zlib's own default: a fifth of the JSON's size
@@ -128,6 +130,8 @@ def remove_copied(conn: sqlite3.Connection, table: str, first: int, last: int) -
     assert history_id is not None
     digest = hashlib.blake2b(digest_size=16)
     removed, low = 0, first
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(1) as pool, unrecorded(conn, table, "delete", first, last):
         parts = _Parts(conn, history_id, pool)
         for text, lines, high in span_texts(conn, table, first, last, copy=True):

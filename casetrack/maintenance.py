@@ -20,7 +20,6 @@ from casetrack.output.files import (
     require_folder,
 )
 from casetrack.search_index import stale_case_names
-from casetrack.sql import placeholders
 from casetrack.store import Store, private_file
 from casetrack.text import plural
 
@@ -72,22 +71,41 @@ def check(store: Store) -> list[str]:
         return _sqlite_problems(store.conn) + _casetrack_problems(
             store, lambda: stale_rows(store.conn)
         )
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        own = pool.submit(_apart, store, _sqlite_problems)
-        rows = pool.submit(_apart, store, stale_rows)
-        ours = _casetrack_problems(store, rows.result)
-        return own.result() + ours
+    own = _apart(store, _sqlite_problems)
+    rows = _apart(store, stale_rows)
+    ours = _casetrack_problems(store, rows)
+    return own() + ours
 
 
-def _apart(store: Store, work: Callable[[sqlite3.Connection], _T]) -> _T:
-    """`work` done on a read-only connection of its own."""
-    conn = store.reader()
-    try:
-        return work(conn)
-    finally:
-        conn.close()
+def _apart(store: Store, work: Callable[[sqlite3.Connection], _T]) -> Callable[[], _T]:
+    """`work` started in a thread of its own, on a read-only connection of its own; returns
+    what waits for its result (or raises its error). A plain thread: concurrent.futures
+    would import logging, a tenth of what the rest of `check` takes on a small store."""
+    import threading
+
+    done: list[_T] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            conn = store.reader()
+            try:
+                done.append(work(conn))
+            finally:
+                conn.close()
+        except BaseException as err:  # raised again in the caller's thread
+            failed.append(err)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+
+    def result() -> _T:
+        thread.join()
+        if failed:
+            raise failed[0]
+        return done[0]
+
+    return result
 
 
 def _sqlite_problems(conn: sqlite3.Connection) -> list[str]:
@@ -384,56 +402,36 @@ def _date_problems(conn: sqlite3.Connection) -> list[str]:
     from casetrack.dates import DateError, DateValue, key_fits, parse_date
     from casetrack.drafts import DATE_COLUMNS, date_values
 
-    # Dates repeat: each distinct text is parsed once, and SQLite compares every milestone's
-    # stored values with what its text means (a table of them by text); only the milestones
-    # it finds are looked at again here, to say what is wrong.
+    # Dates repeat: each distinct set of stored date columns is read once (SQLite groups
+    # them), its text parsed once, and compared here with what the text means; only the
+    # milestones of a set found wrong are read again, to say which they are.
     meant: dict[object, DateValue | None] = {}
-    for (text,) in conn.execute("SELECT DISTINCT date FROM milestones"):
-        try:
-            meant[text] = parse_date(text)
-        except DateError:
-            meant[text] = None
-    table = "temp.check_dates"
-    conn.execute(f"CREATE TABLE {table} (text PRIMARY KEY, readable, {', '.join(DATE_COLUMNS)})")
-    try:
-        with conn:  # one transaction (of the temporary database), not one a row
-            conn.execute("BEGIN")
-            conn.executemany(
-                f"INSERT INTO {table} VALUES ({placeholders(('text', 'readable', *DATE_COLUMNS))})",
-                (
-                    (text, 0, *(None,) * len(DATE_COLUMNS))
-                    if value is None
-                    else (text, 1, *date_values(value))
-                    for text, value in meant.items()
-                ),
-            )
-        day = "substr(m.sort_key, 1, 10)"
-        fits = (  # as dates.key_fits says
-            f"(e.date_start IS NULL OR {day} >= e.date_start)"
-            f" AND (e.date_end IS NULL OR {day} <= e.date_end)"
-        )
-        differs = " OR ".join(f"m.{c} IS NOT e.{c}" for c in DATE_COLUMNS if c != "sort_key")
-        rows = conn.execute(
-            f"SELECT m.id, {', '.join(f'm.{c}' for c in DATE_COLUMNS)} FROM milestones m"
-            f" JOIN {table} e ON e.text = m.date WHERE NOT e.readable OR {differs}"
-            f" OR (m.sort_key IS NOT e.sort_key AND NOT ({fits})) ORDER BY m.id"
-        ).fetchall()
-    finally:
-        conn.execute(f"DROP TABLE {table}")
-    found = []
-    for mid, *row in rows:
-        parsed = meant[row[0]]
+    wrong: dict[tuple[object, ...], str] = {}  # stored columns -> what is wrong with them
+    for stored in conn.execute(f"SELECT DISTINCT {', '.join(DATE_COLUMNS)} FROM milestones"):
+        text = stored[0]
+        if text not in meant:
+            try:
+                meant[text] = parse_date(text)
+            except DateError:
+                meant[text] = None
+        parsed = meant[text]
         if parsed is None:
-            found.append(f"dates: milestone {mid} has an unreadable date {row[0]!r}")
+            wrong[stored] = f"has an unreadable date {text!r}"
             continue
-        expected = dict(zip(DATE_COLUMNS, date_values(parsed), strict=True))
-        stored = dict(zip(DATE_COLUMNS, row, strict=True))
-        if key_fits(parsed, str(stored["sort_key"])):
-            expected["sort_key"] = stored["sort_key"]
-        wrong = [name for name, value in expected.items() if stored[name] != value]
-        if wrong:  # SQLite's comparison finds no fewer
-            found.append(
-                f"dates: milestone {mid} ({row[0]!r}) has stored {', '.join(wrong)} out of step"
-                " with its text"
-            )
-    return found
+        expected = date_values(parsed)
+        if stored == expected:
+            continue
+        names = [n for n, a, b in zip(DATE_COLUMNS, stored, expected, strict=True) if a != b]
+        if names[-1] == "sort_key" and key_fits(parsed, str(stored[-1])):
+            names.pop()
+        if names:
+            wrong[stored] = f"({text!r}) has stored {', '.join(names)} out of step with its text"
+    if not wrong:
+        return []
+    return [
+        f"dates: milestone {mid} {wrong[stored]}"
+        for mid, *row in conn.execute(
+            f"SELECT id, {', '.join(DATE_COLUMNS)} FROM milestones ORDER BY id"
+        )
+        if (stored := tuple(row)) in wrong
+    ]
