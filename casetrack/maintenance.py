@@ -79,33 +79,17 @@ def check(store: Store) -> list[str]:
 
 def _apart(store: Store, work: Callable[[sqlite3.Connection], _T]) -> Callable[[], _T]:
     """`work` started in a thread of its own, on a read-only connection of its own; returns
-    what waits for its result (or raises its error). A plain thread: concurrent.futures
-    would import logging, a tenth of what the rest of `check` takes on a small store."""
-    import threading
+    what waits for its result."""
+    from casetrack.threads import started
 
-    done: list[_T] = []
-    failed: list[BaseException] = []
-
-    def run() -> None:
+    def run() -> _T:
+        conn = store.reader()
         try:
-            conn = store.reader()
-            try:
-                done.append(work(conn))
-            finally:
-                conn.close()
-        except BaseException as err:  # raised again in the caller's thread
-            failed.append(err)
+            return work(conn)
+        finally:
+            conn.close()
 
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-
-    def result() -> _T:
-        thread.join()
-        if failed:
-            raise failed[0]
-        return done[0]
-
-    return result
+    return started(run)
 
 
 def _sqlite_problems(conn: sqlite3.Connection) -> list[str]:

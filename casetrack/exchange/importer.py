@@ -1601,12 +1601,15 @@ class _Spans:
     take them again from the store."""
 
     def __init__(self, start: _SpanStart) -> None:
-        with contextlib.closing(sqlite3.connect(":memory:")) as conn:
-            same = json_as_sqlite(conn)
+        from casetrack.threads import started
+
+        # Whether this SQLite writes JSON as a SpanHasher does (a tenth of a second, mostly
+        # in SQLite) is asked in a thread while the rows are hashed; the digests await it.
+        self.same_json = started(_same_json)
         self.stamp = start.stamp
         self.next_id = start.first_id
         self.hashers = {
-            table: SpanHasher(start.layouts[table], columns, same_json=same)
+            table: SpanHasher(start.layouts[table], columns, same_json=True)
             for table, columns in (("milestones", INSERT_COLUMNS), *LINK_COLUMNS.items())
         }
         self.rows: list[Row] = []
@@ -1631,6 +1634,18 @@ class _Spans:
         tags.add([(i, tag) for i, row in pairs for tag in row[4]])
 
     def digests(self) -> dict[str, tuple[int, str | None]]:
-        """By table: how many rows were hashed and their digest (None: given up)."""
+        """By table: how many rows were hashed and their digest (None: given up, or this
+        SQLite writes JSON otherwise)."""
         self._hash()
-        return {table: (hasher.rows, hasher.digest()) for table, hasher in self.hashers.items()}
+        same = self.same_json()
+        return {
+            table: (hasher.rows, hasher.digest() if same else None)
+            for table, hasher in self.hashers.items()
+        }
+
+
+def _same_json() -> bool:
+    """Whether this SQLite's json_object writes as a SpanHasher does (json_as_sqlite), asked
+    on a connection of its own."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as conn:
+        return json_as_sqlite(conn)
