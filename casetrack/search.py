@@ -50,6 +50,10 @@ PLAIN_MARKS = ("[", "]")
 _TOKEN = re.compile(r'"([^"]*)"(\*?)|([^\s"]+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CHUNK = 500
+# A number's sign before it ('n° 18-84.123', 'No. 21-1234'): how a number is said, not a word
+# of it, so it is not looked for.
+_NUMBER_SIGNS = frozenset(("n°", "nº", "no.", "nos.", "nr.", "n."))
+_DIGIT = re.compile(r"\d")
 # Cases with at most this many milestones in all are searched milestone by milestone.
 _FEW_MILESTONES = 1000
 
@@ -67,8 +71,12 @@ def translate(text: str) -> Query:
     """Turn what a user typed into a valid FTS5 query; never raises."""
     items: list[tuple[bool, str, str]] = []  # (is operator, FTS5 text, words)
     prefixed = False
-    for token in _TOKEN.finditer(_CONTROL.sub(" ", text)):
+    tokens = list(_TOKEN.finditer(_CONTROL.sub(" ", text)))
+    for at, token in enumerate(tokens):
         phrase, star, word = token.groups()
+        after = tokens[at + 1][0] if at + 1 < len(tokens) else ""
+        if word and word.lower() in _NUMBER_SIGNS and _DIGIT.search(after):
+            continue  # 'n° 18-84.123' finds a docket written '18-84.123' too
         if word in OPERATORS:
             items.append((True, word, word))
             continue

@@ -286,3 +286,12 @@ def test_a_store_of_the_previous_release_indexes_its_docket_numbers_on_opening(
     numbered("case", "edit", "dupont", "--court", "Cour d'appel de Versailles")
     assert found(numbered, "versailles") == [(2, "case")]
     assert "search" not in numbered("check").stdout
+
+
+def test_a_number_sign_typed_before_a_docket_number_is_not_needed(numbered: Cli) -> None:
+    """'n° 18-84.123' or 'No. 18-84.123' finds the case whose docket says only 18-84.123."""
+    numbered("case", "edit", "crim", "--docket", "18-84.123")
+    for typed, ids in (("n° 18-84.123", [3, 4]), ("No. 18-84.123", [3, 4]),
+                       ("nº 18-84.123 rejet", [4])):  # fmt: skip
+        assert [i for i, _ in found(numbered, typed)] == ids, typed
+    assert found(numbered, "n° cassation") == []  # no number after it: a word to find

@@ -33,6 +33,11 @@ from casetrack.search import translate
         ("( ) : \" ' -", ""),
         ("", ""),
         ("ra\x00id", '"ra" "id"'),
+        ("n° 18-84.123", '"18-84.123"'),
+        ("No. 21-1234 appeal", '"21-1234" "appeal"'),
+        ("Nº 5", '"5"'),
+        ("n° appeal", '"n°" "appeal"'),  # no number after it: a word as typed
+        ("no 5", '"no" "5"'),
     ],
 )
 def test_translation(typed: str, match: str) -> None:
