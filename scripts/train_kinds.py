@@ -111,8 +111,9 @@ def examples(texts: Sequence[Read]) -> list[tuple[Any, Candidate]]:
 
 def fit(pairs: Sequence[tuple[Any, Candidate]], **options: bool) -> KindModel:
     rule_kind, lexical = options.get("rule_kind", False), options.get("lexical", False)
+    rich = options.get("rich", False)
     data = [
-        (features(c.context, c.kind if rule_kind else None, lexical), m.kind)
+        (features(c.context, c.kind if rule_kind else None, lexical, rich), m.kind)
         for m, c in pairs
         if c.context is not None
     ]

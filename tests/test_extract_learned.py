@@ -12,7 +12,13 @@ from typing import Any
 import pytest
 
 from casetrack.extract import extract
-from casetrack.extract.learned import WEIGHTS, KindModel, features, train
+from casetrack.extract.learned import (
+    WEIGHTS,
+    KindModel,
+    features,
+    kind_word_in_clause,
+    train,
+)
 from tests.conftest import Cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +46,43 @@ def test_lexical_cues_leave_out_what_the_rules_compute_and_the_rules_kind_is_opt
     assert {"b0:condam", "a0:tribun", "a1:correc", "lang:fr"} <= set(found)
     assert not [cue for cue in found if cue.startswith(("k", "header:", "rule:"))]
     assert "rule:conviction" in cues(text, "fr", rule_kind="conviction")
+
+
+def test_rich_cues_read_the_clause_shape_and_are_opt_in() -> None:
+    text = "The tribunal, after a long inquiry, finally convicted him on 3 May 2019."
+    found = cues(text, rich=True)
+    # the clause after the last comma: its first word, its verb, what stands between the
+    # event word and the date, and how far
+    assert {"s0:finall", "v:convic", "w:him", "gap:1-2", "gapk:1-2:conviction"} <= set(found)
+    assert "noclausekind" not in found
+    assert not [cue for cue in cues(text) if cue.startswith(("s0:", "v:", "w:", "gap"))]
+    bare = cues("The parties met again, and on 3 May 2019 nothing happened.", rich=True)
+    assert {"gap:none", "noclausekind"} <= set(bare)
+
+
+def test_an_event_word_in_the_dates_clause() -> None:
+    def context(text: str) -> Any:
+        [candidate] = extract(text).candidates
+        return candidate.context
+
+    assert kind_word_in_clause(context("He was arrested on 3 May 2019 by the police."))
+    assert not kind_word_in_clause(
+        context("He was arrested in the morning, and on 3 May 2019 he walked home.")
+    )
+
+
+def test_the_margin_is_the_models_lead_over_the_rules_kind() -> None:
+    [candidate] = extract("He was arrested on 3 May 2019 by the police.").candidates
+    assert candidate.context is not None and candidate.kind == "arrest"
+    weights = {"bias": {"conviction": 1.0}, "b0:arrest": {"arrest": 0.25, "conviction": 2.0}}
+    model = KindModel(weights, ("arrest", "conviction"))
+    assert model.margin(candidate.context, "arrest") == ("conviction", 2.75)
+    assert model.margin(candidate.context, "conviction") == ("conviction", 0.0)
+    assert model.margin(candidate.context, "hearing") == ("conviction", 3.0)  # not a kind of it
+    rich = train(
+        [(["bias", "b0:arrest"], "arrest"), (["bias", "b0:convic"], "conviction")], rich=True
+    )
+    assert KindModel.from_dict(json.loads(json.dumps(rich.to_dict({})))).rich
 
 
 def test_the_perceptron_learns_made_up_cases_and_is_deterministic() -> None:

@@ -49,9 +49,70 @@ class Context:
     head: bool  # in the first characters of the text, where a decision's court and date are
 
 
-def features(context: Context, rule_kind: str | None = None, lexical: bool = False) -> list[str]:
-    """The cues of one date, as feature names; `rule_kind` adds the rules' kind as a cue and
-    `lexical` leaves out the cues the rules compute (their event words and header kind)."""
+def clause(context: Context) -> tuple[int, int]:
+    """Where the date's clause starts and ends in the folded sentence: up to the nearest comma,
+    semicolon, bracket or "and" on each side."""
+    folded, start, end = context.words.folded, context.start, context.end
+    low = max((m.end() for m in _CLAUSE_END.finditer(folded, 0, start)), default=0)
+    high = next((m.start() for m in _CLAUSE_END.finditer(folded, end)), len(folded))
+    return low, high
+
+
+def kind_word_in_clause(context: Context) -> bool:
+    """Whether one of the rules' event words stands in the date's clause."""
+    low, high = clause(context)
+    return any(low <= w[0] and w[1] <= high for w in context.words.words)
+
+
+_PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|e|es|ee|ees|is|it|u|ue)")
+_AUXILIARY = frozenset(("was", "were", "has", "had", "have", "been", "is", "a", "ont", "ete"))
+
+
+def _rich(context: Context, tokens: Sequence[tuple[int, int, str]], low: int) -> list[str]:
+    """Cues of the clause's shape: its first word (most often the subject or the event's
+    noun), the verb that governs the date (the last participle or word after an auxiliary
+    before it), the words between the nearest event word and the date, and how far that word
+    stands."""
+    start, end = context.start, context.end
+    cues = []
+    in_clause = [t for t in tokens if low <= t[0] and t[1] <= start]
+    content = [t[2] for t in in_clause if t[2] not in _STOP]
+    if content:
+        cues.append(f"s0:{content[0]}")
+    dates = context.words.dates
+    words = [  # whole words: a participle's ending is past the stem
+        m.group()
+        for m in _TOKEN.finditer(context.words.folded, low, start)
+        if not any(a <= m.start() < b for a, b in dates)
+    ]
+    for index in range(len(words) - 1, -1, -1):
+        if (index and words[index - 1] in _AUXILIARY) or (
+            words[index] not in _STOP and _PARTICIPLE.fullmatch(words[index])
+        ):
+            cues.append(f"v:{words[index][:_STEM]}")
+            break
+    before = [w for w in context.words.words if w[1] <= start]
+    if before:
+        word = before[-1]
+        between = [t[2] for t in tokens if word[1] <= t[0] and t[1] <= start]
+        cues.extend(f"w:{stem}" for stem in between if stem not in _STOP)
+        gap = len(between)
+        bucket = "0" if gap == 0 else "1-2" if gap <= 2 else "3-6" if gap <= 6 else "7+"
+        cues.append(f"gap:{bucket}")
+        cues.append(f"gapk:{bucket}:{word[2]}")
+    else:
+        cues.append("gap:none")
+    if not any(low <= w[0] and w[1] <= end for w in before):
+        cues.append("noclausekind")
+    return cues
+
+
+def features(
+    context: Context, rule_kind: str | None = None, lexical: bool = False, rich: bool = False
+) -> list[str]:
+    """The cues of one date, as feature names; `rule_kind` adds the rules' kind as a cue,
+    `lexical` leaves out the cues the rules compute (their event words and header kind) and
+    `rich` adds cues of the clause's shape (`_rich`)."""
     folded, start, end = context.words.folded, context.start, context.end
     dates = context.words.dates
     tokens = [
@@ -61,8 +122,7 @@ def features(context: Context, rule_kind: str | None = None, lexical: bool = Fal
     ]
     before = [t for t in tokens if t[1] <= start]
     after = [t for t in tokens if t[0] >= end]
-    low = max((m.end() for m in _CLAUSE_END.finditer(folded, 0, start)), default=0)
-    high = next((m.start() for m in _CLAUSE_END.finditer(folded, end)), len(folded))
+    low, high = clause(context)
     cues = [
         "bias",
         f"lang:{context.lang}",
@@ -97,6 +157,8 @@ def features(context: Context, rule_kind: str | None = None, lexical: bool = Fal
             cues.append(f"kb0:{kinds_before[-1][2]}")
         if kinds_after:
             cues.append(f"ka0:{kinds_after[0][2]}")
+    if rich:
+        cues.extend(_rich(context, tokens, low))
     if rule_kind is not None:
         cues.append(f"rule:{rule_kind}")
     return sorted(set(cues))
@@ -111,6 +173,7 @@ class KindModel:
     rule_kind: bool = False  # trained with the rules' kind as a cue
     lexical: bool = False  # trained without the rules' event words
     keep_header: bool = False  # a decision's header date keeps the rules' kind
+    rich: bool = False  # trained with the cues of the clause's shape
 
     def scores(self, cues: Iterable[str]) -> dict[str, float]:
         total = dict.fromkeys(self.kinds, 0.0)
@@ -119,12 +182,22 @@ class KindModel:
                 total[kind] += weight
         return total
 
+    def cues(self, context: Context, rule_kind: str) -> list[str]:
+        """The features this model was trained on, of one date."""
+        return features(context, rule_kind if self.rule_kind else None, self.lexical, self.rich)
+
+    def margin(self, context: Context, rule_kind: str) -> tuple[str, float]:
+        """The model's kind and how far its score stands above the rules' kind's (0 when
+        they agree; the rules' kind counts as scoring nothing when the model lacks it)."""
+        scores = self.scores(self.cues(context, rule_kind))
+        best = max(self.kinds, key=lambda kind: scores[kind])
+        return best, scores[best] - scores.get(rule_kind, 0.0)
+
     def kind(self, context: Context, rule_kind: str) -> str:
         """The kind of highest score; ties go to the first kind in the model's order."""
         if self.keep_header and context.header is not None:
             return rule_kind
-        cues = features(context, rule_kind if self.rule_kind else None, self.lexical)
-        scores = self.scores(cues)
+        scores = self.scores(self.cues(context, rule_kind))
         return max(self.kinds, key=lambda kind: scores[kind])
 
     def to_dict(self, meta: dict[str, Any]) -> dict[str, Any]:
@@ -138,6 +211,7 @@ class KindModel:
             "rule_kind": self.rule_kind,
             "lexical": self.lexical,
             "keep_header": self.keep_header,
+            **({"rich": True} if self.rich else {}),
             "weights": {cue: by_kind for cue, by_kind in weights.items() if by_kind},
         }
 
@@ -149,6 +223,7 @@ class KindModel:
             rule_kind=data["rule_kind"],
             lexical=data["lexical"],
             keep_header=data["keep_header"],
+            rich=data.get("rich", False),
         )
 
 
@@ -160,6 +235,7 @@ def train(
     rule_kind: bool = False,
     lexical: bool = False,
     keep_header: bool = False,
+    rich: bool = False,
 ) -> KindModel:
     """An averaged perceptron: on each example it gets wrong, the gold kind's weights of its
     features go up by one and the predicted kind's down; the weights kept are the average over
@@ -198,7 +274,7 @@ def train(
             key = (cue, kind)
             total = totals.get(key, 0.0) + weight * (step - stamps.get(key, 0))
             averaged.setdefault(cue, {})[kind] = total / max(step, 1)
-    return KindModel(averaged, kinds, rule_kind, lexical, keep_header)
+    return KindModel(averaged, kinds, rule_kind, lexical, keep_header, rich)
 
 
 @functools.cache
