@@ -248,13 +248,17 @@ _EDITABLE = ("title", "custodian", "bates_first", "bates_last")
 
 
 def import_document(
-    store: Store, record: dict[str, Any], source_uid: str, unread: list[str] | None = None
+    store: Store,
+    record: dict[str, Any],
+    source_uid: str,
+    unread: list[str] | None = None,
+    changed: list[str] | None = None,
 ) -> str:
     """Write a document record of an export (document_records), inside the import's write:
     'added', 'updated' (its title, custodian or Bates range) or 'unchanged'. Its pages get
     their labels; their text is read from the file when it is where the record says, with
     the same hash, else left unknown until 'casetrack doc add' is given the file (its path
-    is then added to `unread`)."""
+    is then added to `changed` when a file with other bytes is there, else to `unread`)."""
     from casetrack.drafts import check_uid
     from casetrack.sources import create_source
 
@@ -309,8 +313,10 @@ def import_document(
         [(document_id, i, clean_text(label)) for i, label in enumerate(labels, 1)],
     )
     document = get_document(conn, str(document_id))
-    if not _read_text_again(store, document) and layer != "none" and unread is not None:
-        unread.append(document.path)
+    if not _read_text_again(store, document) and layer != "none":
+        there = changed if located(store, document).is_file() else unread
+        if there is not None:
+            there.append(document.path)
     url = SOURCE_PREFIX + sha256
     if not conn.execute(
         "UPDATE sources SET document_id = ? WHERE (uid = ? OR url = ?) AND document_id IS NULL",

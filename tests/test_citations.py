@@ -196,15 +196,38 @@ def test_export_import_keeps_documents_and_citations(cited: Cli, tmp_path: Path)
     ]
 
 
+def test_an_import_says_a_file_found_with_other_bytes_changed_not_missing(
+    cited: Cli, tmp_path: Path
+) -> None:
+    """The file is where the record says, but its bytes changed since the export: the import
+    says it is there with other bytes (doc verify says changed), not that it was not found."""
+    exported = _cited_and_exported(cited, tmp_path)
+    with open(tmp_path / "exhibit5.pdf", "ab") as pdf:
+        pdf.write(b"% annotated\n")
+    said = Cli(tmp_path / "second.db")("import", str(exported)).stderr.splitlines()
+    assert [line for line in said if "exhibit5.pdf" in line] == [
+        f"warning: {tmp_path / 'all.json'}: the file of 1 document is there with other bytes"
+        " than it had (exhibit5.pdf): its pages are not read ('casetrack doc verify' says"
+        " changed); 'casetrack doc add COPY' of the bytes it had attaches it"
+    ]
+    assert "changed" in Cli(tmp_path / "second.db")("doc", "verify", code=1).stdout
+
+
+def _cited_and_exported(cited: Cli, folder: Path) -> Path:
+    """A milestone citing page iv of the exhibit, and the store exported to folder/all.json."""
+    cited("add", "acme", "2003-06-17", "Police raid", "--cite", "1:iv", "--quote", "raided")
+    cited("export", "-o", str(folder / "all.json"))
+    return folder / "all.json"
+
+
 def test_doc_add_attaches_the_file_an_imported_store_could_not_find(
     cited: Cli, tmp_path: Path
 ) -> None:
     """Imported elsewhere, the file is not where the record says: the import says so in one
     line, and `doc add` of the same bytes re-attaches it (new path, pages read), one line."""
-    cited("add", "acme", "2003-06-17", "Police raid", "--cite", "1:iv", "--quote", "raided")
     away = tmp_path / "away"
     away.mkdir()
-    cited("export", "-o", str(away / "all.json"))
+    _cited_and_exported(cited, away)
     (away / "copy.pdf").write_bytes((tmp_path / "exhibit5.pdf").read_bytes())
     other = Cli(away / "other.db")
     said = other("import", str(away / "all.json")).stderr.splitlines()

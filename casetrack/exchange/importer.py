@@ -279,6 +279,30 @@ def _flag(value: Any) -> int:
     raise CasetrackError(f"bad key value {value!r}: use yes or no")
 
 
+def _files_not_read(paths: list[str], changed: bool) -> str:
+    """Why the pages of imported documents were not read: their files were not found, or
+    were found with other bytes than the export's (`changed`); and what attaches them."""
+    n = len(paths)
+    listed = f"({paths[0]}{', ...' if n > 1 else ''})"
+    it, its = noun(n, "it", "each"), noun(n, "its", "their")
+    if changed:
+        where = f"{noun(n, 'is', 'are')} there with other bytes than {noun(n, 'it', 'they')} had"
+        then = (
+            f" ('casetrack doc verify' says changed); 'casetrack doc add COPY' of the bytes {it}"
+            f" had attaches {it}"
+        )
+    else:
+        where = f"{noun(n, 'was', 'were')} not found"
+        then = (
+            f"; 'casetrack doc add FILE' of the same bytes attaches {it} ('casetrack doc verify'"
+            " lists them)"
+        )
+    return (
+        f"the {noun(n, 'file')} of {plural(n, 'document')} {where} {listed}: {its} pages are not"
+        f" read{then}"
+    )
+
+
 def _done_at(value: Any) -> str | None:
     """When a sheet's done cell says a deadline was met: the time export writes (in UTC), or
     now for yes (or done); None for no or an empty cell."""
@@ -629,6 +653,8 @@ class _Importer:
         self.met: list[tuple[str, str]] = []
         # Paths of imported documents whose file was not there to read their pages from.
         self.unread: list[str] = []
+        # Paths of those whose file is there with other bytes: their pages are not read either.
+        self.changed: list[str] = []
         # Uids of the sources of documents this import added: new to the store, though their
         # own records (after the documents') find them.
         self.new_document_sources: set[str] = set()
@@ -713,15 +739,9 @@ class _Importer:
                 " neither in the file nor in the store: imported with rule and working, and no"
                 " trigger to follow"
             )
-        if self.unread:
-            n, first = len(self.unread), self.unread[0]
-            self.report.warnings.append(
-                f"{self.name}: the {noun(n, 'file')} of {plural(n, 'document')}"
-                f" {noun(n, 'was', 'were')} not found ({first}{', ...' if n > 1 else ''}):"
-                f" {noun(n, 'its', 'their')} pages are not read; 'casetrack doc add FILE'"
-                f" of the same bytes attaches {noun(n, 'it', 'each')} ('casetrack doc"
-                " verify' lists them)"
-            )
+        for paths, changed in ((self.unread, False), (self.changed, True)):
+            if paths:
+                self.report.warnings.append(f"{self.name}: {_files_not_read(paths, changed)}")
         if self.first_doubted is not None:
             line, typed = self.first_doubted
             self.report.warnings.append(
@@ -944,7 +964,7 @@ class _Importer:
 
         record = _record(record, "document")
         source_uid = _uid(record.get("source"))
-        done = import_document(self.store, record, source_uid, self.unread)
+        done = import_document(self.store, record, source_uid, self.unread, self.changed)
         getattr(self.report, done)["document"] += 1
         if done == "added":
             self.new_document_sources.add(source_uid)
