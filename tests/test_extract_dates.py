@@ -1751,6 +1751,14 @@ def test_a_year_of_a_law_reports_volume_dates_no_event() -> None:
     assert dates(text) == ["2022-03-10", "2019"]
 
 
+def test_two_days_on_or_back_in_french_words() -> None:
+    text = (
+        "Arrêté le 7 septembre 2022, il a été remis en liberté le surlendemain. Jugé le 9 mai"
+        " 2023, il avait été convoqué l'avant-veille."
+    )
+    assert dates(text, "fr") == ["2022-09-07", "2022-09-09", "2023-05-09", "2023-05-07"]
+
+
 def test_a_day_run_into_its_month_before_a_year_is_read() -> None:
     text = "The trial was adjourned till July11, 2017, and the plea was taken on Sept.4, 2017."
     assert dates(text) == ["2017-07-11", "2017-09-04"]

@@ -459,7 +459,9 @@ _RELATIVE_NEXT = Regex(
     r"\s+(?P<direction_fr>suivante?|pr[ée]c[ée]dente?))(?![\w-])",
     re.IGNORECASE,
 )
-_RELATIVE_DAY_WORDS = Regex(r"(?<![\w-])(?:le\s+)?(?P<word>lendemain|la\s+veille)\b", re.I)
+_RELATIVE_DAY_WORDS = Regex(  # (two days on or back: "le surlendemain", "l'avant-veille")
+    r"(?<![\w-])(?:le\s+)?(?P<word>(?:sur)?lendemain|la\s+veille|l['\u2019]avant-veille)\b", re.I
+)
 # "au lendemain de l'investiture" set after a date: the date told is the day after that event,
 # no day after the date.
 _APPOSED = Regex(r",\s*(?:au|[àa])\s+$", re.IGNORECASE)
@@ -1432,8 +1434,10 @@ def _find_relative(text: str) -> Iterator[Found]:
             text, m.end()
         ):
             continue  # "retrouvé mort le 4 mai 2020, au lendemain de l'investiture": that day
-        sign = -1 if "veille" in fold(m.group("word")) else 1
-        yield Found(m.start(), m.end(), m.group(0), shift=_signed(1, 1, sign, "day"), exact=True)
+        word = fold(m.group("word"))
+        sign, count = -1 if "veille" in word else 1, 2 if "sur" in word or "avant" in word else 1
+        shift = _signed(count, count, sign, "day")
+        yield Found(m.start(), m.end(), m.group(0), shift=shift, exact=True)
 
 
 def _signed(fewest: int, most: int, sign: int, unit: str) -> tuple[int, int, str]:
