@@ -1759,6 +1759,16 @@ def test_two_days_on_or_back_in_french_words() -> None:
     assert dates(text, "fr") == ["2022-09-07", "2022-09-09", "2023-05-09", "2023-05-07"]
 
 
+def test_a_pages_own_stamp_after_a_stores_month_line_is_its_dateline() -> None:
+    text = (
+        " date 2019-03 publié le 14/03/2019 à 08:15\n\n"
+        "Il était détenu depuis le 2 février. Mercredi soir, il a été libéré."
+    )
+    got = extract(text, lang="fr")
+    assert got.published == "2019-03-14"
+    assert [c.date for c in got.candidates] == ["2019-02-02", "2019-03-13"]
+
+
 def test_a_day_run_into_its_month_before_a_year_is_read() -> None:
     text = "The trial was adjourned till July11, 2017, and the plea was taken on Sept.4, 2017."
     assert dates(text) == ["2017-07-11", "2017-09-04"]

@@ -499,13 +499,13 @@ _WEEKDAYS = {
          ("Thursday", "jeudi"), ("Friday", "vendredi"), ("Saturday", "samedi"),
          ("Sunday", "dimanche"))
     )
-    for name in names
+    for name in (*names, names[0].lower())
 }  # fmt: skip
 _WEEKDAY_NAMES = frozenset(fold(name) for name in _WEEKDAYS)
 _WEEKDAY = Regex(
     r"(?<![\w-])(?<!\ba )(?<!\bun )(?<!\bany )(?<!\beach )(?<!\bevery )"  # not "on a Tuesday"
-    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi|"
-    r"mercredi|jeudi|vendredi|samedi|dimanche)(?![\w-])(?!,?\s+(?:\d+|the\s+\d+|le\s+\d+|"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Ll]undi|[Mm]ardi|"
+    r"[Mm]ercredi|[Jj]eudi|[Vv]endredi|[Ss]amedi|[Dd]imanche)(?![\w-])(?!,?\s+(?:\d+|the\s+\d+|le\s+\d+|"
     + _ANY_MONTH
     + r"|next|prochain|"
     + _words(_FRENCH_DAY_WORDS)  # "jeudi seize novembre deux mille six": the day is told
@@ -1010,7 +1010,7 @@ def find_dates(text: str, lang: str, month_first: bool | None = None) -> list[Fo
             continue
         if _NIGHT_TO.rx.search(text, max(0, m.start() - 40), m.start()):
             continue  # "la nuit de mardi à mercredi": the night falls on the Tuesday
-        found.append(Found(m.start(), m.end(), m.group(0), weekday=_WEEKDAYS[m.group(0)]))
+        found.append(Found(m.start(), m.end(), m.group(0), weekday=_WEEKDAYS[m.group(0).lower()]))
     for m in _TODAY.rx.finditer(text):
         if _IN_A_TITLE.rx.search(text, max(0, m.start() - 2), m.start() + 1):
             continue  # "Update Today on the Status of ...": a headline's word, no news
@@ -1714,6 +1714,8 @@ def head_date(text: str, lang: str) -> tuple[Span | None, int]:
             continue  # but "Date: 14 November 2001" under a site's header and a title is its day
         glued = _GLUED_PLACE.rx.match(line.group(0))  # "May 18, 2014Washington, DC"
         said = glued.group(0) if glued else line.group(0)
+        if not line.start():  # " date 2017-06 publié le 10/06/2017": the page's day after
+            said = _STORE_MONTH_LINE.rx.sub("", said, count=1)
         byline = _BYLINE.rx.match(said)
         said = said[byline.end() :] if byline else said
         for item in find_dates(said, lang):
