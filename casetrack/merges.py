@@ -9,7 +9,13 @@ from typing import NamedTuple
 
 from casetrack.errors import CasetrackError
 from casetrack.models import Party, Source
-from casetrack.parties import add_aliases, alias_typed, get_party_by_id, require_party_id
+from casetrack.parties import (
+    add_aliases,
+    alias_typed,
+    get_party_by_id,
+    linked_milestones,
+    require_party_id,
+)
 from casetrack.sources import get_source_by_id, require_source
 from casetrack.store import Store
 from casetrack.writer import move_party_links, move_source_links
@@ -33,10 +39,7 @@ def merge_parties(store: Store, keep: str, duplicate: str) -> Merged:
         if keep_id == dup_id:
             raise CasetrackError(f"{keep!r} and {duplicate!r} are already the same party")
         dup = get_party_by_id(conn, dup_id)
-        (linked,) = conn.execute(
-            "SELECT count(DISTINCT milestone_id) FROM milestone_parties WHERE party_id = ?",
-            (dup_id,),
-        ).fetchone()
+        linked = linked_milestones(conn, dup_id)
         move_party_links(conn, dup_id, keep_id)
         conn.execute("DELETE FROM party_aliases WHERE party_id = ?", (dup_id,))
         conn.execute("DELETE FROM parties WHERE id = ?", (dup_id,))

@@ -603,6 +603,16 @@ def rename_party(store: Store, name: str, new_name: str, *, drop_old: bool = Fal
     return Renamed(get_party_by_id(store.conn, party.id), party.name, alias_typed(name, party))
 
 
+def linked_milestones(conn: sqlite3.Connection, party_id: int) -> int:
+    """How many milestones (in the trash too) a party is linked to: what merging or erasing
+    it takes from them."""
+    (count,) = conn.execute(
+        "SELECT count(DISTINCT milestone_id) FROM milestone_parties WHERE party_id = ?",
+        (party_id,),
+    ).fetchone()
+    return int(count)
+
+
 def alias_typed(name: str, party: Party) -> str | None:
     """The name typed for a party when it is one of its aliases, not its name: a command
     acting on the party says so, as the party's name is what it changes."""
