@@ -187,6 +187,21 @@ def test_from_and_to_name_the_options_a_period_is_given_with(demo: Cli, tmp_path
     assert "Possible options" in demo("timeline", "--frm", "2003", code=2).stderr
 
 
+def test_an_output_file_asked_of_a_listing_says_to_redirect_it(demo: Cli, tmp_path: Path) -> None:
+    """`upcoming -f ics -o due.ics`, as export takes -o: a listing prints to stdout, and the
+    refusal says how to send it to a file instead of naming no option; it writes no file."""
+    out = tmp_path / "due.ics"
+    said = demo("upcoming", "-f", "ics", "-o", str(out), code=2).stderr
+    assert said == (
+        "casetrack: No such option: -o: 'casetrack upcoming' prints to stdout: send it to a file"
+        f" with '>', as in 'casetrack upcoming -f ics > {out}' (see 'casetrack upcoming"
+        " --help')\n"
+    )
+    assert not out.exists()
+    said = demo("timeline", "nec-2003", "--output", "t.csv", code=2).stderr
+    assert "'casetrack timeline' prints to stdout: send it to a file with '>'" in said
+
+
 def test_ids_written_as_in_prose_are_refused_saying_how_to_give_them(demo: Cli) -> None:
     """`rm 4,5`, `show #4` and `show 4,5`: one line saying how the command takes ids (several
     separated by spaces where it takes several), and nothing is changed."""

@@ -66,7 +66,11 @@ def _usage_message(
     listing = re.fullmatch(r"No such command '(?:list|ls)'", message)
     if listing and ctx.command.name in LISTED_BY:  # `deadline list`
         said = f"{message}: {LISTED_BY[ctx.command.name]}"
-    quoted = _option_words_hint(message, ctx, args) or _quote_hint(message, ctx)
+    quoted = (
+        _option_words_hint(message, ctx, args)
+        or _quote_hint(message, ctx)
+        or _output_hint(message, ctx, args)
+    )
     return quoted or f"{said} (see '{ctx.command_path} --help')"
 
 
@@ -177,6 +181,33 @@ def _quote_hint(message: str, ctx: typer.Context) -> str | None:
     return f"{said}, e.g. " + " ".join([ctx.command_path, *(shlex.quote(str(w)) for w in words)])
 
 
+def _after_command(ctx: typer.Context, args: Sequence[str]) -> list[str] | None:
+    """The words of the command line after the command's own (`upcoming`, `party alias`);
+    None when they cannot be told apart."""
+    path = ctx.command_path.split()[1:]
+    start = next((i for i in range(len(args)) if list(args[i : i + len(path)]) == path), None)
+    return None if start is None else list(args[start + len(path) :])
+
+
+def _output_hint(message: str, ctx: typer.Context, args: Sequence[str]) -> str | None:
+    """`upcoming -f ics -o due.ics`, as `export -o` writes a file: a listing prints to stdout,
+    so show the command line that sends it to that file."""
+    import shlex
+
+    typed = re.fullmatch(r"No such option: (-o|--output|--out)", message)
+    words = _after_command(ctx, args) if typed else None
+    if typed is None or words is None or typed[1] not in words:
+        return None
+    at = words.index(typed[1])
+    target = words[at + 1] if at + 1 < len(words) else "FILE"
+    rest = [shlex.quote(w) for w in words[:at] + words[at + 2 :]]
+    example = " ".join([ctx.command_path, *rest, ">", shlex.quote(target)])
+    return (
+        f"{message}: '{ctx.command_path}' prints to stdout: send it to a file with '>', as in"
+        f" {example!r} (see '{ctx.command_path} --help')"
+    )
+
+
 def _option_words_hint(message: str, ctx: typer.Context, args: Sequence[str]) -> str | None:
     """Words left over (Click fills the arguments in order: the last words that are no option
     nor its value) where one follows an option's value (`--party Eleanor
@@ -189,14 +220,13 @@ def _option_words_hint(message: str, ctx: typer.Context, args: Sequence[str]) ->
     if not message.startswith(leftover) or "--" in args:
         return None
     extra = len(message.removeprefix(leftover).removesuffix(")").split())
-    path = ctx.command_path.split()[1:]
-    start = next((i for i in range(len(args)) if list(args[i : i + len(path)]) == path), None)
-    if start is None:
+    typed = _after_command(ctx, args)
+    if typed is None:
         return None
     options = {o: p for p in ctx.command.params if p.param_type_name == "option" for o in p.opts}
     groups: list[list[str]] = []  # each option with its value, each flag and each argument
     plain: list[int] = []  # which of them are arguments
-    words = iter(args[start + len(path) :])
+    words = iter(typed)
     for word in words:
         param = options.get(word.partition("=")[0] if word.startswith("--") else word)
         if param is not None and "=" in word and word.startswith("--"):
