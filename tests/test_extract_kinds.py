@@ -2180,6 +2180,22 @@ def test_sentencing_decisions_charges_put_and_submissions_tendered(text: str, ki
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
+        # what occurred on the date, past the place and the weekday: the facts, not the arrest
+        ("One person has been arrested in relation to a burglary that occurred in Kaitaia on"
+         " Friday, 3 May 2019.", "other"),
+        ("A man was charged over an assault which happened at the stadium on 3 May 2019.",
+         "other"),
+        # the weekday's comma joins no other clause
+        ("He was arrested on Friday, 3 May 2019.", "arrest"),
+    ],
+)  # fmt: skip
+def test_what_occurred_somewhere_on_a_weekday_is_the_facts(text: str, kind: str) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
         # a procès-verbal is a record drawn up, no trial
         ("Ce jugement a été exécuté suivant procès verbal en date du 3 mai 2019.", "other"),
         ("Les faits ont été constatés par procès-verbal du 3 mai 2019.", "other"),

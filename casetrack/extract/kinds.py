@@ -1184,9 +1184,13 @@ _SET_FOR = Regex(
     r"(?:\s+(?:the\s+)?(?:court's\s+)?(?:calendar|docket|agenda)\s+(?:for|on))?\s*$"
 )
 # Something that happened on the date, named by a word that is no kind: "conduct occurring on".
+_WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_BEFORE = Regex(r"\b" + _WEEKDAYS + r"\s*$")
 _OCCURRING = Regex(
     r"\b(?:occurring|occurred|committed|took\s+place|happened|arising|that\s+occurred)"
-    r"(?:\s+(?:on|in|around|about))?\s*$"
+    # past where it happened and the weekday: "that occurred in Kaitaia on Friday, 30 September"
+    r"(?:\s+(?:in|at)\s+(?:the\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)?"
+    r"(?:\s+(?:on|in|around|about))?(?:\s+" + _WEEKDAYS + r",?)?\s*$"
     r"|\b(?:survenue?s?|commise?s?|perpetree?s?)\s+(?:le|en|au cours de)\s*$"
     # a killing told with its day: "the brother of X, killed on the 28th October 2004"
     r"|\b(?:killed|murdered|slain|stabbed|assaulted|raped|robbed)\s+(?:on|in)(?:\s+the)?\s*$"
@@ -1898,7 +1902,14 @@ class KindWords:
     def _clause_start(self, position: int) -> int:
         """Where the clause holding `position` starts: after the last comma, ";" or "(".
         ("and" does not end it here: "ordered to report and pay by May 1")."""
-        return max(self.folded.rfind(mark, 0, position) for mark in ",;:()") + 1
+        mark = max(self.folded.rfind(mark, 0, position) for mark in ",;:()")
+        if (
+            mark > 0
+            and self.folded[mark] == ","
+            and _WEEKDAY_BEFORE.rx.search(self.folded, 0, mark)
+        ):
+            return self._clause_start(mark)  # "on Friday, 30 September": one phrase
+        return mark + 1
 
     def _bracketed(self, start: int, before: int) -> bool:
         """Whether the date is in brackets right after the decision named before it."""
