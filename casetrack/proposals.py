@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from casetrack.cases import require_case_id
 from casetrack.dates import DateValue, parse_date
-from casetrack.drafts import Citation, Draft, PartySpec, required_title
+from casetrack.drafts import Citation, Draft, PartySpec, optional_text, required_title
 from casetrack.errors import CasetrackError
 from casetrack.limits import MAX_TEXT, too_long
 from casetrack.milestones import add_milestone
@@ -175,21 +176,28 @@ class Proposal:
     unsure: bool = False
     citations: list[str] = field(default_factory=list)  # cited decisions: sources to link
     page: int | None = None  # the position of the document's page the sentence is on
+    shares_sentence: bool = False  # the sentence gives another candidate's date too
 
     @classmethod
-    def of(cls, candidate: Candidate, page: int | None = None) -> Proposal:
-        """A date the text only gives relative to another one, or roughly, is unsure."""
-        return cls(
-            candidate.date,
-            candidate.title,
-            candidate.kind,
-            candidate.sentence,
-            list(candidate.parties),
-            list(candidate.new_parties),
-            candidate.approximate or candidate.anchor is not None,
-            list(candidate.citations),
-            page,
-        )
+    def all_of(cls, candidates: list[Candidate], pages: list[int | None]) -> list[Proposal]:
+        """One a candidate, on the page given for it. A date the text only gives relative to
+        another one, or roughly, is unsure."""
+        told = Counter(candidate.sentence for candidate in candidates)
+        return [
+            cls(
+                candidate.date,
+                candidate.title,
+                candidate.kind,
+                candidate.sentence,
+                list(candidate.parties),
+                list(candidate.new_parties),
+                candidate.approximate or candidate.anchor is not None,
+                list(candidate.citations),
+                page,
+                told[candidate.sentence] > 1,
+            )
+            for candidate, page in zip(candidates, pages, strict=True)
+        ]
 
     def edited(self, date: DateValue, title: str, kind: str) -> Proposal:
         """A date the user typed is theirs: unsure only if they mark it so (~ or ?)."""
@@ -234,8 +242,9 @@ def apply_proposals(
     the `document` (an id; or the file `register`, registered first) at the page each
     sentence is on.
 
-    One already in the case (same date, kind and title) is skipped, so running an
-    extraction again adds nothing twice. Organisations the text introduces are created
+    One already in the case (same date, kind and title, or quoting the same sentence: see
+    _already_in_case) is skipped, so running an extraction again adds nothing twice,
+    even after an edit. Organisations the text introduces are created
     when a milestone added names them. The decisions the sentence cites are linked as
     sources too, one per citation (titled with it), found again on a later run. The source
     gets the article's dateline as its publication date unless it has one.
@@ -294,16 +303,17 @@ def _citation(proposal: Proposal, source: str | None, document: str | None) -> l
 
 
 def _already_in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal) -> bool:
+    """The case has this milestone: one of the same date, kind and title, or one quoting the
+    same sentence (the proposal accepted with an edit, or edited since: its quote stays the
+    sentence) and, when the sentence gives other dates too, of the same date."""
     found = conn.execute(
-        "SELECT 1 FROM milestones WHERE case_id = ? AND date = ? AND kind = ? AND title = ?"
-        " AND deleted_at IS NULL LIMIT 1",
-        (
-            case_id,
-            proposal.date,
-            check_kind(conn, proposal.kind),
-            required_title(proposal.title),
-        ),
-    )
+        "SELECT 1 FROM milestones m WHERE m.case_id = ? AND m.deleted_at IS NULL AND"
+        " ((m.date = ? AND m.kind = ? AND m.title = ?) OR ((m.date = ? OR NOT ?) AND EXISTS"
+        " (SELECT 1 FROM milestone_sources ms WHERE ms.milestone_id = m.id AND ms.quote = ?)))"
+        " LIMIT 1",
+        (case_id, proposal.date, check_kind(conn, proposal.kind), required_title(proposal.title),
+         proposal.date, proposal.shares_sentence, optional_text(proposal.quote)),
+    )  # fmt: skip
     return found.fetchone() is not None
 
 

@@ -242,6 +242,37 @@ def test_applying_again_skips_what_the_case_already_has(store: Cli, tmp_path: Pa
     ) == [(1,)]
 
 
+def test_applying_again_skips_a_proposal_accepted_with_an_edit_or_edited_since(
+    store: Cli, tmp_path: Path
+) -> None:
+    """The milestone still quotes the sentence it came from: a retitled, re-kinded or redated
+    proposal is not added a second time by the next run on the same article."""
+    article = str(write(tmp_path, RAID.text))
+    answers = ["e", "", "Police raid the offices", "", "e", "2001-09~", "", "", "q"]
+    store("extract", article, "-c", CASE, "-i", input="\n".join(answers) + "\n")
+    store("edit", "2", "--kind", "other")
+    result = store("extract", article, "-c", CASE, "--apply")
+    assert "added 2 milestones to ncri-2003: 3, 4; skipped 2 already in the case" in result.stderr
+    assert [m[:4] for m in milestones(store)][:2] == [
+        ("2003-06-17", "raid", "undisputed", "Police raid the offices"),
+        ("2001-09~", "other", "unsure",
+         "Anti-terrorism judge Jean-Louis Bruguière had opened an investigation in 2001 into"
+         " the group's alleged financing."),
+    ]  # fmt: skip
+
+
+def test_dates_of_one_sentence_are_each_added_and_each_found_again(store: Cli) -> None:
+    text = "The hearings were held on 4 and 9 May 2019."
+    store("extract", "-", "-c", CASE, "-s", URL, "--apply", input=text)
+    store("edit", "1", "--title", "First hearing")
+    result = store("extract", "-", "-c", CASE, "-s", URL, "--apply", input=text)
+    assert "added 0 milestones to ncri-2003; skipped 2 already in the case" in result.stderr
+    assert [m[:2] for m in milestones(store)] == [
+        ("2019-05-04", "hearing"),
+        ("2019-05-09", "hearing"),
+    ]
+
+
 CITING = (
     "The court denied the motion to dismiss on March 3, 2020, relying on"
     " Smith v. Jones, 123 F.3d 456 (9th Cir. 1985)."

@@ -158,7 +158,7 @@ def extract(
             )
             say(f"nothing written: add {needs} to add them")
         return
-    proposals = [Proposal.of(c, p) for c, p in zip(extraction.candidates, pages, strict=True)]
+    proposals = Proposal.all_of(extraction.candidates, pages)
     if interactive:
         proposals = _ask(store, proposals)
     cited, document, register = text.cited(source, file)
