@@ -586,7 +586,28 @@ def _marked_text(
 
 def mark(text: str, marks: tuple[str, str] = PLAIN_MARKS) -> str:
     """Text from a Hit with its matches wrapped in these markers."""
+    if f"{_CLOSE})" in text or f"{_CLOSE}]" in text:
+        text = _MARKED_THEN_CLOSING.sub(_closing_taken, text)
     return text.replace(_OPEN, marks[0]).replace(_CLOSE, marks[1])
+
+
+# A match and the closing brackets right after it.
+_MARKED_THEN_CLOSING = re.compile(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}([)\\]]+)")
+
+
+def _closing_taken(match: re.Match[str]) -> str:
+    """A match that ends inside brackets it opened (the phrase 12 b 6 of 'Rule 12(b)(6)', as
+    the index marks it, ends after the 6) takes in the brackets that close them, so a
+    citation is marked whole."""
+    inner, after = match[1], match[2]
+    left = {")": inner.count("(") - inner.count(")"), "]": inner.count("[") - inner.count("]")}
+    taken = 0
+    for closing in after:
+        if left[closing] <= 0:
+            break
+        left[closing] -= 1
+        taken += 1
+    return f"{_OPEN}{inner}{after[:taken]}{_CLOSE}{after[taken:]}"
 
 
 def rebuild_index(store: Store) -> int:

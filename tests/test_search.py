@@ -420,3 +420,15 @@ def test_every_spelling_folds_back_to_the_word_typed(plain: str) -> None:
     assert all(name_key(s) == plain for s in spellings)
     if len(plain) <= 4 and any(ch in "ilodht" for ch in plain):  # at most 3**4 spellings
         assert len(spellings) > 1
+
+
+def test_a_citation_with_brackets_is_marked_whole(cli: Cli) -> None:
+    """'12(b)(6)' is the words 12, b and 6 to the index, whose mark of the phrase ends after
+    the 6: the closing bracket the match opened is marked with it, in a pipe and in JSON."""
+    cli("case", "add", "c", "--title", "C")
+    cli("add", "c", "2021-04-12", "Motion to dismiss under Rule 12(b)(6)", "--kind", "motion")
+    listed = cli("search", "12(b)(6)").stdout
+    assert "Rule [12(b)(6)]" in listed
+    found = json.loads(cli("search", "12(b)(6)", "-f", "json").stdout)
+    assert found[0]["snippet"] == "Motion to dismiss under Rule [12(b)(6)]"
+    assert "[dismiss]" in cli("search", "dismiss").stdout
