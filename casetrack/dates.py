@@ -947,7 +947,9 @@ def bound_precisions(value: DateValue) -> tuple[str | None, str | None]:
 
 def _quote(text: str) -> str:
     """The user's text for a one-line message, shortened if long."""
-    return repr(text if len(text) <= 40 else text[:40] + "…")
+    from casetrack.text import shortened
+
+    return repr(shortened(text, 41))
 
 
 def _unreadable(text: str, part: str | None = None) -> DateError:

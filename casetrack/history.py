@@ -36,7 +36,7 @@ from casetrack.history_sql import (
 from casetrack.search_index import search_set_aside
 from casetrack.sql import placeholders
 from casetrack.tables import LINK_TABLES, widest
-from casetrack.text import plural
+from casetrack.text import plural, shortened
 
 if TYPE_CHECKING:
     from casetrack.store import Store
@@ -976,8 +976,7 @@ class Names:
         if table == "milestones":
             if name is None:
                 return f"milestone {row_id}"
-            short = name if len(name) <= _TITLE_SHOWN else name[: _TITLE_SHOWN - 1] + "…"
-            return f"milestone {row_id} {short!r}"
+            return f"milestone {row_id} {shortened(name, _TITLE_SHOWN)!r}"
         if table == "cases":
             return str(name) if name is not None else f"case {row_id}"
         if table == "sources" and _is_document(name):

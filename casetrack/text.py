@@ -98,6 +98,12 @@ def noun(count: object, word: str, many: str | None = None) -> str:
     return word if count == 1 else many or word + "s"
 
 
+def shortened(text: str, size: int) -> str:
+    """`text` as a one-line message or a narrow cell names it: whole when it has at most
+    `size` characters, else cut to that many, the last an ellipsis."""
+    return text if len(text) <= size else text[: size - 1].rstrip() + "\u2026"
+
+
 def blank_controls(text: str) -> str:
     """Text read from a file, its control characters (form feeds of PDF text, escapes) made
     spaces, so what is taken from it can be stored."""

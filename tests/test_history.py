@@ -215,10 +215,10 @@ def test_history_names_rows_instead_of_ids(demo: Cli) -> None:
     shown = json.loads(demo("history", "--limit", "4", "--format", "json").stdout)
     summaries = [e["summary"] for e in shown]
     assert summaries == [
-        "milestone 3 'Police raid the offices of the council …': title: \"Police raid the"
+        "milestone 3 'Police raid the offices of the council…': title: \"Police raid the"
         f" council's offices at dawn\" → '{long_title}'",
         "party 'Jean Witness' (person)",  # a witness is a person
-        "'Jean Witness' as 'witness' in milestone 3 'Police raid the offices of the council …'",
+        "'Jean Witness' as 'witness' in milestone 3 'Police raid the offices of the council…'",
         "milestone 5 'Farahani released under judicial superv…': moved to the trash",
     ]
     table = demo("history", "--limit", "4").stdout

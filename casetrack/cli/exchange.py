@@ -279,23 +279,21 @@ def _edited_here(report: ImportReport, file: str, dry_run: bool, *, docket: bool
 
 def _kept_field(kept: KeptField, dry_run: bool) -> str:
     """'kept your edit of milestone 3's date: 21 Jan 2004 (the docket says 20 Jan 2004)'."""
+    from casetrack.text import shortened
+
     verb = "would keep" if dry_run else "kept"
     what = f"{verb} your edit of milestone {kept.milestone}'s"
     if kept.field in ("parties", "sources", "place"):
         named = {"parties": "parties", "sources": "sources", "place": "place on the timeline"}
         return f"{what} {named[kept.field]} (the docket says otherwise)"
     ours, theirs = (
-        (repr(_short(text)) if kept.field in _TEXTS else text or "none")
+        (repr(shortened(text, 40)) if kept.field in _TEXTS else text or "none")
         for text in (kept.ours, kept.theirs)
     )
     return f"{what} {kept.field}: {ours} (the docket says {theirs})"
 
 
 _TEXTS = ("title", "location", "note")
-
-
-def _short(text: str, size: int = 40) -> str:
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
 def _named(ids: list[int], records: list[str], shown: int = 20) -> str:

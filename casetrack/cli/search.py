@@ -93,10 +93,12 @@ def _say_cases(cases: list[NamedCase]) -> None:
     """Name the cases whose title, slug, docket number or court matched (their milestones
     are listed after those that hold the words themselves) and how to list one: at most
     _NAMED of them."""
+    from casetrack.text import shortened
+
     for case in cases[:_NAMED]:
         # One line in 80 columns: a long title is cut short.
         room = max(_WIDTH - len(f'case {case.slug}, "": casetrack timeline {case.slug}'), 12)
-        title = case.title if len(case.title) <= room else case.title[: room - 1] + "…"
+        title = shortened(case.title, room)
         say(f'case {case.slug}, "{title}": casetrack timeline {case.slug}')
     if len(cases) > _NAMED:
         say("more cases match: casetrack case list")
