@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import pty
+import subprocess
+import sys
+import termios
 from pathlib import Path
 
 import pytest
@@ -373,6 +379,39 @@ def test_interactive_input_ending_early_writes_nothing(store: Cli, tmp_path: Pat
     article = str(write(tmp_path, RAID.text))
     result = store("extract", article, "-c", CASE, "-i", input="a\na\n", code=1)
     assert result.stderr.splitlines()[-1] == "casetrack: stopped before the end: nothing written"
+    assert counts(store) == before
+
+
+def test_interactive_on_stdin_asks_on_the_terminal(store: Cli) -> None:
+    """'pbpaste | casetrack extract - -i': stdin is the text, so the answers come from the
+    terminal (a pseudo-terminal here), not from the end of the text."""
+    main, terminal = pty.openpty()
+    os.write(main, b"a\ns\nq\n")  # kept by the terminal until the prompts read them
+    done = subprocess.run(
+        [sys.executable, "-m", "casetrack", "--db", str(store.db_path), "extract", "-", "-c",
+         CASE, "-s", URL, "-i"],
+        input=RAID.text.encode(), capture_output=True, start_new_session=True,
+        pass_fds=(terminal,), timeout=60,
+        preexec_fn=lambda: fcntl.ioctl(terminal, termios.TIOCSCTTY, 0),
+    )  # fmt: skip
+    os.close(main)
+    os.close(terminal)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.decode().splitlines()[-1] == f"added 1 milestone to {CASE}: 1"
+    assert [m[:2] for m in milestones(store)] == [("2003-06-17", "raid")]
+
+
+def test_interactive_on_stdin_without_a_terminal_is_refused(
+    store: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("casetrack.cli.extract.TERMINAL", str(tmp_path / "no-terminal"))
+    before = counts(store)
+    result = store("extract", "-", "-c", CASE, "-i", input=RAID.text, code=1)
+    assert result.stderr == (
+        "casetrack: --interactive with '-' needs a terminal to answer on (stdin is the text):"
+        " save the text to a file, or use --apply\n"
+    )
+    assert result.stdout == ""
     assert counts(store) == before
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
 import typer
 
@@ -36,6 +38,8 @@ class KeepMethod(StrEnum):
 
 
 T = TypeVar("T")
+# Where --interactive reads its answers when stdin ('-') is the text.
+TERMINAL = "/dev/tty"
 COLUMNS = ["#", "found", "date", "anchor", "kind", "parties", "title"]
 
 
@@ -129,15 +133,47 @@ def extract(
     --source https://example.org/a --apply ; pbpaste | casetrack extract - -c nec-2003 -i ;
     casetrack extract --doc 3 --case nec-2003 --apply
     """
-    from casetrack.extract import extract as propose
-    from casetrack.proposals import Proposal, apply_proposals, known_parties
-
     if apply and interactive:
         raise CasetrackError("use --apply or --interactive, not both")
     if (file is None) == (doc is None):
         raise typer.BadParameter("give a FILE or --doc ID (not both)", param_hint="FILE")
     if (apply or interactive) and not case:
         raise CasetrackError("--apply and --interactive need --case CASE: the case to add to")
+    with _terminal() if interactive and file == "-" else nullcontext() as answers:
+        _extract(ctx, file, doc, case, source, lang, fmt, kinds, keep, apply, interactive, answers)
+
+
+def _terminal() -> TextIO:
+    """Where the prompts read the answers when stdin is the text ('pbpaste | casetrack
+    extract - -i'); with no terminal that is refused before anything is read."""
+    try:
+        return open(TERMINAL, encoding="utf-8")
+    except OSError:
+        raise CasetrackError(
+            "--interactive with '-' needs a terminal to answer on (stdin is the text): save"
+            " the text to a file, or use --apply"
+        ) from None
+
+
+def _extract(
+    ctx: typer.Context,
+    file: str | None,
+    doc: str | None,
+    case: str | None,
+    source: str | None,
+    lang: str,
+    fmt: str,
+    kinds: str,
+    keep: str,
+    apply: bool,
+    interactive: bool,
+    answers: TextIO | None,
+) -> None:
+    """List the candidates; add them to the case when asked: all, or those accepted (the
+    answers read from stdin, or from `answers`)."""
+    from casetrack.extract import extract as propose
+    from casetrack.proposals import Proposal, apply_proposals, known_parties
+
     store = _store(ctx, case if apply or interactive else None, source, doc)
     text = _text(store, file, doc)
     extraction = propose(
@@ -160,7 +196,7 @@ def extract(
         return
     proposals = Proposal.all_of(extraction.candidates, pages)
     if interactive:
-        proposals = _ask(store, proposals)
+        proposals = _ask(store, proposals, answers)
     cited, document, register = text.cited(source, file)
     report = apply_proposals(
         store, case, proposals, source=cited, published=extraction.published,
@@ -262,8 +298,17 @@ def _row(number: int, candidate: Candidate) -> dict[str, Any]:
 _YES_NO = {"y": "a", "n": "s"}
 
 
-def _ask(store: Store, proposals: list[Proposal]) -> list[Proposal]:
+def _ask(store: Store, proposals: list[Proposal], answers: TextIO | None) -> list[Proposal]:
     """Go through the proposals one by one; quit keeps those accepted so far."""
+    stdin = sys.stdin
+    sys.stdin = answers or stdin  # the prompts read sys.stdin
+    try:
+        return _asked(store, proposals)
+    finally:
+        sys.stdin = stdin
+
+
+def _asked(store: Store, proposals: list[Proposal]) -> list[Proposal]:
     accepted: list[Proposal] = []
     try:
         for number, proposal in enumerate(proposals, 1):
