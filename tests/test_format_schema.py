@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from referencing import Registry, Resource
 
 from casetrack.case_status import CASE_STATUSES
+from casetrack.deadlines.rules import RUNS_FROM
 from casetrack.exchange import FORMAT, schema_path
 from casetrack.exchange.jsonfmt import SECTIONS
 from tests.budget import examples
@@ -222,3 +223,7 @@ def test_any_store_exports_what_the_schema_describes(milestones: list[dict[str, 
 
 def test_the_schema_names_every_case_status_casetrack_takes() -> None:
     assert SCHEMA["$defs"]["case"]["properties"]["status"]["enum"] == list(CASE_STATUSES)
+
+
+def test_the_schema_names_every_runs_from_word_a_rule_takes() -> None:
+    assert SCHEMA["$defs"]["rule"]["properties"]["runs_from"]["enum"] == [*RUNS_FROM, None]
