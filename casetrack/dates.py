@@ -161,7 +161,9 @@ _TIME_OF_DAY = (
 # suggests it): a weekday (the date alone says it), in/en/on, since/depuis (from).
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")  # fmt: skip
-_INSTEAD = dict.fromkeys((*_WEEKDAYS, "in", "en", "on", "au", "during", "courant"), "") | {
+_INSTEAD = dict.fromkeys(
+    (*_WEEKDAYS, "in", "en", "on", "au", "during", "courant", "sometime", "à", "dans"), ""
+) | {
     "since": "from ",
     "depuis": "à partir de ",
 }
@@ -584,7 +586,19 @@ def _instead(cleaned: str, text: str, today: date | None) -> DateError | None:
         return DateError(
             f"cannot read the date {_quote(text)}: a season needs its year, as in '{first} 2003'"
         )
-    if word not in _INSTEAD:
+    unread = _unread_words(cleaned, today)
+    if unread is None:
+        return None
+    words, suggestion = unread
+    return DateError(f"cannot read {words!r} in the date {_quote(text)}: write {suggestion!r}")
+
+
+def _unread_words(cleaned: str, today: date | None) -> tuple[str, str] | None:
+    """The words before a date that casetrack does not read ('mardi', 'sometime in'), and
+    the date to write instead, when that reads; None otherwise."""
+    first, _, rest = cleaned.partition(" ")
+    word = first.lower().rstrip(",")
+    if not rest or word not in _INSTEAD:
         return None
     suggestion = _INSTEAD[word] + rest
     if word == "depuis" and rest.lower().startswith("le "):
@@ -592,10 +606,9 @@ def _instead(cleaned: str, text: str, today: date | None) -> DateError | None:
     try:
         parse_date(suggestion, today)
     except DateError:
-        return None
-    return DateError(
-        f"cannot read {first.rstrip(',')!r} in the date {_quote(text)}: write {suggestion!r}"
-    )
+        deeper = None if _INSTEAD[word] else _unread_words(suggestion, today)
+        return None if deeper is None else (f"{first.rstrip(',')} {deeper[0]}", deeper[1])
+    return first.rstrip(","), suggestion
 
 
 # A third of a season (late summer 2020, fin de l'été 2021), which EDTF cannot store.

@@ -266,3 +266,16 @@ def test_a_span_without_du_and_a_slash_between_spaces(cli: Cli) -> None:
         "casetrack: the date '03 / 07 / 2003' is ambiguous: write 2003-07-03 (3 Jul) or"
         " 2003-03-07 (7 Mar)\n"
     )
+
+
+def test_words_before_a_date_are_named_together_with_the_date_to_write(cli: Cli) -> None:
+    """'sometime in 2021' names both words not read and writes '2021'; 'à l'automne 2021' and
+    'dans les années 1990' name their first word, as 'en juin 2003' does; nothing is written."""
+    cli("case", "add", "c", "--title", "C")
+    assert _refused(cli, "sometime in 2021") == (
+        "casetrack: cannot read 'sometime in' in the date 'sometime in 2021': write '2021'\n"
+    )
+    assert _refused(cli, "à l'automne 2021") == (
+        "casetrack: cannot read 'à' in the date \"à l'automne 2021\": write \"l'automne 2021\"\n"
+    )
+    assert "write 'les années 1990'" in _refused(cli, "dans les années 1990")
