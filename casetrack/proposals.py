@@ -21,7 +21,7 @@ from casetrack.dates import DateValue, parse_date
 from casetrack.drafts import Citation, Draft, PartySpec, optional_text, required_title
 from casetrack.errors import CasetrackError
 from casetrack.limits import MAX_TEXT, too_long
-from casetrack.milestones import add_milestone
+from casetrack.milestones import MilestoneChange, add_milestone, edit_milestone
 from casetrack.pages import is_html
 from casetrack.parties import add_aliases, create_party, find_party_id
 from casetrack.sources import find_source
@@ -224,6 +224,7 @@ class ApplyReport:
     new_source: str | None = None
     cited: list[str] = field(default_factory=list)  # new sources: decisions the text cites
     published_set: bool = False
+    cited_again: list[int] = field(default_factory=list)  # milestones skipped, given the source
     document: int | None = None  # the document cited, if registered by this run
     warnings: list[str] = field(default_factory=list)
 
@@ -244,10 +245,11 @@ def apply_proposals(
 
     One already in the case (same date, kind and title, or quoting the same sentence: see
     _already_in_case) is skipped, so running an extraction again adds nothing twice,
-    even after an edit. Organisations the text introduces are created
-    when a milestone added names them. The decisions the sentence cites are linked as
-    sources too, one per citation (titled with it), found again on a later run. The source
-    gets the article's dateline as its publication date unless it has one.
+    even after an edit; it cites `source` too if it did not. Organisations the text
+    introduces are created when a milestone added names them. The decisions the sentence
+    cites are linked as sources too, one per citation (titled with it), found again on a
+    later run. The source gets the article's dateline as its publication date unless it
+    has one.
     """
     report = ApplyReport()
     with store.write() as conn:
@@ -260,8 +262,13 @@ def apply_proposals(
             report.document = registered.document.id if registered.new else None
             report.warnings += registered.warnings
         for proposal in proposals:
-            if _already_in_case(conn, case_id, proposal):
+            existing = _already_in_case(conn, case_id, proposal)
+            if existing is not None:
                 report.skipped += 1
+                cited_too = _cite_too(store, existing, proposal, source) if source else None
+                if cited_too is not None:
+                    report.cited_again.append(existing)
+                    report.new_source = report.new_source or next(iter(cited_too), None)
                 continue
             parties = [_party_to_link(conn, name, proposal, report) for name in proposal.parties]
             added = add_milestone(
@@ -286,7 +293,7 @@ def apply_proposals(
             new_sources = [s for s in added.new_sources if s not in proposal.citations]
             report.warnings += added.warnings
             report.new_source = report.new_source or next(iter(new_sources), None)
-        if report.added and source and published and document is None:
+        if (report.added or report.cited_again) and source and published and document is None:
             cited = find_source(conn, source)
             assert cited is not None  # linked above
             report.published_set = _set_published(conn, cited.id, published)
@@ -302,19 +309,36 @@ def _citation(proposal: Proposal, source: str | None, document: str | None) -> l
     return [Citation(source, proposal.quote, new=True)] if source else []
 
 
-def _already_in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal) -> bool:
-    """The case has this milestone: one of the same date, kind and title, or one quoting the
-    same sentence (the proposal accepted with an edit, or edited since: its quote stays the
-    sentence) and, when the sentence gives other dates too, of the same date."""
+def _cite_too(store: Store, milestone_id: int, proposal: Proposal, source: str) -> list[str] | None:
+    """A milestone the case has from an earlier run cites this run's source as well (with
+    the sentence as its quote), unless it cites it already (None); the sources created."""
+    cited = find_source(store.conn, source)
+    if (
+        cited is not None
+        and store.conn.execute(
+            "SELECT 1 FROM milestone_sources WHERE milestone_id = ? AND source_id = ?",
+            (milestone_id, cited.id),
+        ).fetchone()
+    ):
+        return None
+    change = MilestoneChange(add_sources=_citation(proposal, source, None))
+    return edit_milestone(store, milestone_id, change).new_sources
+
+
+def _already_in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal) -> int | None:
+    """The case's milestone this proposal is: one of the same date, kind and title, or one
+    quoting the same sentence (the proposal accepted with an edit, or edited since: its quote
+    stays the sentence) and, when the sentence gives other dates too, of the same date."""
     found = conn.execute(
-        "SELECT 1 FROM milestones m WHERE m.case_id = ? AND m.deleted_at IS NULL AND"
+        "SELECT m.id FROM milestones m WHERE m.case_id = ? AND m.deleted_at IS NULL AND"
         " ((m.date = ? AND m.kind = ? AND m.title = ?) OR ((m.date = ? OR NOT ?) AND EXISTS"
         " (SELECT 1 FROM milestone_sources ms WHERE ms.milestone_id = m.id AND ms.quote = ?)))"
         " LIMIT 1",
         (case_id, proposal.date, check_kind(conn, proposal.kind), required_title(proposal.title),
          proposal.date, proposal.shares_sentence, optional_text(proposal.quote)),
     )  # fmt: skip
-    return found.fetchone() is not None
+    row = found.fetchone()
+    return None if row is None else int(row[0])
 
 
 def _party_to_link(

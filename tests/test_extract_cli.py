@@ -279,6 +279,28 @@ def test_dates_of_one_sentence_are_each_added_and_each_found_again(store: Cli) -
     ]
 
 
+def test_applying_again_with_a_source_cites_it_on_what_the_case_has(store: Cli) -> None:
+    """An article pasted once without --source, then run again with its URL: the milestones
+    it gave are not added again but cite the URL, each with its sentence."""
+    text = "The raid was on 17 June 2003. The NCRI filed a complaint on 3 July 2003."
+    store("extract", "-", "-c", CASE, "--apply", input=text)
+    result = store("extract", "-", "-c", CASE, "-s", URL, "--apply", input=text)
+    assert result.stderr.splitlines()[-1] == (
+        f"added 0 milestones to {CASE}; skipped 2 already in the case, citing {URL} on 1, 2 too"
+    )
+    assert [m[3:] for m in milestones(store)] == [
+        ("The raid was on 17 June 2003.", "The raid was on 17 June 2003.", URL),
+        ("The NCRI filed a complaint on 3 July 2003.",
+         "The NCRI filed a complaint on 3 July 2003.", URL),
+    ]  # fmt: skip
+    again = store("extract", "-", "-c", CASE, "-s", URL, "--apply", input=text)
+    assert (
+        again.stderr.splitlines()[-1]
+        == f"added 0 milestones to {CASE}; skipped 2 already in the case"
+    )
+    assert len(milestones(store)) == 2
+
+
 CITING = (
     "The court denied the motion to dismiss on March 3, 2020, relying on"
     " Smith v. Jones, 123 F.3d 456 (9th Cir. 1985)."

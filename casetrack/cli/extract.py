@@ -355,8 +355,8 @@ def _summary(report: ApplyReport, case: str, cited: str | None, published: str |
         say(f"new party: {party.name} ({f'alias {party.alias}' if party.alias else party.kind})")
     if report.new_source:
         say(f"new source: {report.new_source}")
-    for cited in report.cited:
-        say(f"new source (cited): {cited}")
+    for decision in report.cited:
+        say(f"new source (cited): {decision}")
     if cited is None and report.added:
         say("no source linked: give --source URL to cite the text")
     if report.published_set:
@@ -366,4 +366,7 @@ def _summary(report: ApplyReport, case: str, cited: str | None, published: str |
         f": {ids}" if ids else ""
     )
     skipped = f"; skipped {report.skipped} already in the case" if report.skipped else ""
+    if report.cited_again:
+        again = ", ".join(map(str, report.cited_again))
+        skipped += f", citing {cited} on {again} too"
     say(added + skipped)
