@@ -452,6 +452,11 @@ _NO_DATE = frozenset({"unknown", "n.d.", "n.d", "n. d.", "no date", "s.d.", "s. 
 _UNKNOWN_PART = re.compile(r"-\?\??(?=-|$)")
 
 
+# Numbers with spaces around their slashes (03 / 07 / 2003): the spaces are dropped. Asked
+# only of a text with a space and a slash, as every date parsed (an ISO one too) passes here.
+_SPACED_SLASHES = r"[\d/]+(?: ?/ ?[\d/]+)+"
+
+
 @functools.cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     """A pattern every date is tried as, compiled the first time it is used: `check` and an
@@ -463,8 +468,8 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
     """Parse what a user typed into a DateValue, or raise DateError naming the accepted forms."""
     # NFKC: the 1ᵉʳ a word processor makes of 1er, full-width digits, no-break spaces.
     cleaned = " ".join((text if text.isascii() else unicodedata.normalize("NFKC", text)).split())
-    if re.fullmatch(r"[\d/]+(?: ?/ ?[\d/]+)+", cleaned):  # 03 / 07 / 2003 is 03/07/2003
-        cleaned = cleaned.replace(" ", "")
+    if " " in cleaned and "/" in cleaned and _compiled(_SPACED_SLASHES).fullmatch(cleaned):
+        cleaned = cleaned.replace(" ", "")  # 03 / 07 / 2003 is 03/07/2003
     if "-?" in cleaned and re.fullmatch(r"\d{4}(?:-(?:\d\d|\?\??)){1,2}", cleaned):
         cleaned = _UNKNOWN_PART.sub("-XX", cleaned)
     if not cleaned:
