@@ -373,6 +373,16 @@ def test_interactive_accepts_edits_and_skips(store: Cli, tmp_path: Path) -> None
     ]  # fmt: skip
 
 
+def test_interactive_shows_the_parties_each_proposal_links(store: Cli, tmp_path: Path) -> None:
+    """The reviewer sees whom a milestone will name before accepting it, new parties marked."""
+    article = str(write(tmp_path, RAID.text))
+    result = store("extract", article, "-c", CASE, "-i", input="q\n")
+    assert result.stderr.splitlines()[:2] == [
+        "[1/4] 2003-06-17 raid: " + RAID_TITLE,
+        "  parties: National Council of Resistance of Iran (new: NCRI)",
+    ]
+
+
 def test_interactive_quit_keeps_what_was_accepted(store: Cli, tmp_path: Path) -> None:
     article = str(write(tmp_path, RAID.text))
     store("extract", article, "-c", CASE, "-i", input="s\nwhat\na\nq\n")

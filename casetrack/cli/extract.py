@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
@@ -22,7 +22,7 @@ from casetrack.errors import CasetrackError
 from casetrack.text import plural
 
 if TYPE_CHECKING:
-    from casetrack.extract import Candidate, Extraction
+    from casetrack.extract import Candidate, Extraction, NewParty
     from casetrack.proposals import ApplyReport, ExtractText, Proposal
     from casetrack.store import Store
 
@@ -281,17 +281,21 @@ def _show(extraction: Extraction, fmt: str, name: str, pages: list[tuple[str, in
 
 
 def _row(number: int, candidate: Candidate) -> dict[str, Any]:
-    new = {p.name: f"new: {p.alias}" if p.alias else "new" for p in candidate.new_parties}
-    parties = [f"{p} ({new[p]})" if p in new else p for p in candidate.parties]
     return {
         "#": number,
         "found": candidate.found,
         "date": candidate.date,
         "anchor": candidate.anchor or "",
         "kind": candidate.kind,
-        "parties": "; ".join(parties),
+        "parties": _parties(candidate.parties, candidate.new_parties),
         "title": candidate.title,
     }
+
+
+def _parties(names: Sequence[str], new_parties: Sequence[NewParty]) -> str:
+    """The parties a candidate names, those the store does not know yet marked new."""
+    new = {p.name: f"new: {p.alias}" if p.alias else "new" for p in new_parties}
+    return "; ".join(f"{p} ({new[p]})" if p in new else p for p in names)
 
 
 # The answers people give a yes-or-no question, taken for accept and skip.
@@ -313,6 +317,8 @@ def _asked(store: Store, proposals: list[Proposal]) -> list[Proposal]:
     try:
         for number, proposal in enumerate(proposals, 1):
             say(f"[{number}/{len(proposals)}] {proposal.date} {proposal.kind}: {proposal.title}")
+            if proposal.parties:
+                say(f"  parties: {_parties(proposal.parties, proposal.new_parties)}")
             while True:
                 answer = typer.prompt("accept, edit, skip or quit (a/e/s/q)", default="a", err=True)
                 action = answer.strip().lower()[:1]
