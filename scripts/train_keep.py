@@ -59,6 +59,9 @@ THEN = {
     "heldout11": "8ec2a50",
     "heldout13": "d7a8ffe",
     "heldout14": "6df17e2",
+    "heldout15": "17e4863",
+    "heldout16": "17e4863",
+    "heldout17": "684e577",
 }
 _DUMP = """
 import importlib.util, json, sys
