@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli
+from tests.conftest import Cli, _command
 
 
 @pytest.fixture
@@ -212,3 +212,27 @@ def test_a_sheet_fills_an_empty_source_title_and_never_replaces_one(
         " 'casetrack source edit 1 --title TITLE'"
     ) in kept.stderr
     assert cli.query("SELECT title FROM sources") == [("Exhibit 5",)]
+
+
+def test_an_import_run_as_python_m_casetrack_is_no_edit_here(demo: Cli, tmp_path: Path) -> None:
+    """The history tells an import from an edit here by the command's name, whatever the
+    program was started as: `python -m casetrack import` is an import, so importing their
+    next export takes what they changed instead of keeping a version nobody edited here."""
+    them = Cli(tmp_path / "theirs.db")
+
+    def module_run(*args: str) -> str:
+        given = ["--db", str(them.db_path), *args]
+        result = them.runner.invoke(_command(), given, prog_name="python -m casetrack")
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    demo("export", "-o", str(tmp_path / "first.jsonl"))
+    module_run("import", str(tmp_path / "first.jsonl"))
+    demo("edit", "5", "--note", "Released on bail, per the registry")
+    demo("export", "-o", str(tmp_path / "second.jsonl"))
+    said = module_run("import", str(tmp_path / "second.jsonl"))
+    assert "kept" not in said and "1 updated" in said
+    assert them.query("SELECT note FROM milestones WHERE id = 5") == [
+        ("Released on bail, per the registry",)
+    ]
+    assert {c for (c,) in them.query("SELECT command FROM changes")} == {"import"}

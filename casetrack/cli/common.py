@@ -98,6 +98,19 @@ class State:
     db: Path | None = None
 
 
+def command_name(ctx: typer.Context) -> str:
+    """The command a change is recorded as ('import', 'party merge'): the names below the
+    program's, however it was started (`casetrack`, `python -m casetrack`), as the history
+    tells imports from edits here by it (history.IMPORTS)."""
+    if ctx.parent is None:  # the program itself
+        return ctx.command_path
+    names, parent = [ctx.info_name or ""], ctx.parent
+    while parent.parent is not None:
+        names.append(parent.info_name or "")
+        parent = parent.parent
+    return " ".join(reversed(names))
+
+
 def open_store(ctx: typer.Context, *, create: bool = False, start: bool = False) -> Store:
     """The store chosen by --db / $CASETRACK_DB / the nearest db/casetrack.db, closed when
     the command ends.
@@ -114,7 +127,7 @@ def open_store(ctx: typer.Context, *, create: bool = False, start: bool = False)
     store = Store.open(
         location.path, create=create or start, missing=location.not_found(), folder=start
     )
-    store.command = ctx.command_path.partition(" ")[2] or ctx.command_path
+    store.command = command_name(ctx)
     ctx.call_on_close(store.close)
     return store
 
