@@ -244,7 +244,7 @@ def apply_proposals(
     sentence is on.
 
     One already in the case (same date, kind and title, or quoting the same sentence: see
-    _already_in_case) is skipped, so running an extraction again adds nothing twice,
+    in_case) is skipped, so running an extraction again adds nothing twice,
     even after an edit; it cites `source` too if it did not. Organisations the text
     introduces are created when a milestone added names them. The decisions the sentence
     cites are linked as sources too, one per citation (titled with it), found again on a
@@ -262,7 +262,7 @@ def apply_proposals(
             report.document = registered.document.id if registered.new else None
             report.warnings += registered.warnings
         for proposal in proposals:
-            existing = _already_in_case(conn, case_id, proposal)
+            existing = in_case(conn, case_id, proposal)
             if existing is not None:
                 report.skipped += 1
                 cited_too = _cite_too(store, existing, proposal, source) if source else None
@@ -325,7 +325,7 @@ def _cite_too(store: Store, milestone_id: int, proposal: Proposal, source: str) 
     return edit_milestone(store, milestone_id, change).new_sources
 
 
-def _already_in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal) -> int | None:
+def in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal) -> int | None:
     """The case's milestone this proposal is: one of the same date, kind and title, or one
     quoting the same sentence (the proposal accepted with an edit, or edited since: its quote
     stays the sentence) and, when the sentence gives other dates too, of the same date."""

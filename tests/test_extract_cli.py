@@ -383,6 +383,23 @@ def test_interactive_shows_the_parties_each_proposal_links(store: Cli, tmp_path:
     ]
 
 
+def test_interactive_again_asks_only_about_what_the_case_lacks(store: Cli, tmp_path: Path) -> None:
+    """Reviewing the same article again: what was accepted (even edited) is said, not asked."""
+    article = str(write(tmp_path, RAID.text))
+    store("extract", article, "-c", CASE, "-i", input="e\n\nPolice raid\n\ns\na\nq\n")
+    result = store("extract", article, "-c", CASE, "-i", input="a\nq\n")
+    assert "  already in the case: milestone 1" in result.stderr
+    assert "  already in the case: milestone 2" in result.stderr
+    assert result.stderr.endswith(
+        f"added 1 milestone to {CASE}: 3; skipped 2 already in the case\n"
+    )
+    assert [m[:2] for m in milestones(store)] == [
+        ("2003-06-17", "raid"),
+        ("2003-07-03", "release"),
+        ("2001", "investigation"),
+    ]
+
+
 def test_interactive_quit_keeps_what_was_accepted(store: Cli, tmp_path: Path) -> None:
     article = str(write(tmp_path, RAID.text))
     store("extract", article, "-c", CASE, "-i", input="s\nwhat\na\nq\n")

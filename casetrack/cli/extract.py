@@ -196,7 +196,7 @@ def _extract(
         return
     proposals = Proposal.all_of(extraction.candidates, pages)
     if interactive:
-        proposals = _ask(store, proposals, answers)
+        proposals = _ask(store, case, proposals, answers)
     cited, document, register = text.cited(source, file)
     report = apply_proposals(
         store, case, proposals, source=cited, published=extraction.published,
@@ -302,21 +302,34 @@ def _parties(names: Sequence[str], new_parties: Sequence[NewParty]) -> str:
 _YES_NO = {"y": "a", "n": "s"}
 
 
-def _ask(store: Store, proposals: list[Proposal], answers: TextIO | None) -> list[Proposal]:
+def _ask(
+    store: Store, case: str, proposals: list[Proposal], answers: TextIO | None
+) -> list[Proposal]:
     """Go through the proposals one by one; quit keeps those accepted so far."""
     stdin = sys.stdin
     sys.stdin = answers or stdin  # the prompts read sys.stdin
     try:
-        return _asked(store, proposals)
+        return _asked(store, case, proposals)
     finally:
         sys.stdin = stdin
 
 
-def _asked(store: Store, proposals: list[Proposal]) -> list[Proposal]:
+def _asked(store: Store, case: str, proposals: list[Proposal]) -> list[Proposal]:
+    """One the case has already is not asked about: it is passed on, to be skipped (and
+    cite the source) as --apply skips it."""
+    from casetrack.cases import require_case_id
+    from casetrack.proposals import in_case
+
+    case_id = require_case_id(store.conn, case, to_add=True)
     accepted: list[Proposal] = []
     try:
         for number, proposal in enumerate(proposals, 1):
             say(f"[{number}/{len(proposals)}] {proposal.date} {proposal.kind}: {proposal.title}")
+            existing = in_case(store.conn, case_id, proposal)
+            if existing is not None:
+                say(f"  already in the case: milestone {existing}")
+                accepted.append(proposal)
+                continue
             if proposal.parties:
                 say(f"  parties: {_parties(proposal.parties, proposal.new_parties)}")
             while True:
