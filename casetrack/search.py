@@ -20,7 +20,7 @@ from typing import Any
 from casetrack.cases import require_case_id
 from casetrack.milestones import load_milestones
 from casetrack.models import Milestone
-from casetrack.search_index import rebuild_case_names, rebuild_search
+from casetrack.search_index import CASE_NAMES, rebuild_case_names, rebuild_search
 from casetrack.selection import Filters, where_clause
 from casetrack.sql import placeholders
 from casetrack.store import Store
@@ -511,8 +511,8 @@ def _marked_cases(conn: sqlite3.Connection, match: str, ids: list[int]) -> dict[
     """For each of these cases whose title, docket number, court or slug matches: the first
     of them (in that order) that does, marked."""
     marks = placeholders(ids)
-    # The index's columns are title, slug, docket, court (schema.m028_case_numbers).
-    shown = (0, 2, 3, 1)
+    columns = CASE_NAMES.split(", ")
+    shown = [columns.index(name) for name in ("title", "docket", "court", "slug")]
     highlights = ", ".join(f"highlight(case_names_fts, {c}, {_MARKS_SQL})" for c in shown)
     rows = conn.execute(
         f"SELECT rowid, {highlights} FROM case_names_fts"
