@@ -13,7 +13,7 @@ those of "heldout3" had, "heldout5" once "heldout4" had been scored and spent, "
 "heldout5" had, "heldout7" as a second clean split beside "heldout6", "heldout8" and "heldout9"
 annotated blind under tests/corpus/extract/GUIDE.md, and "heldout10" likewise; "heldout6" to
 "heldout10" were each scored once with the rules frozen and then spent, their misses read;
-"heldout11" to "heldout18" were annotated blind likewise, "heldout11" to "heldout17" spent,
+"heldout11" to "heldout20" were annotated blind likewise, "heldout11" to "heldout19" spent,
 the later ones sealed: see SEALED in scripts/evaluate_extract.py).
 """
 
