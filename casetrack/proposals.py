@@ -7,6 +7,7 @@ parties the store knows, and writes what the user accepts in ONE transaction, so
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -326,16 +327,24 @@ def _cite_too(store: Store, milestone_id: int, proposal: Proposal, source: str) 
 
 
 def in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal) -> int | None:
-    """The case's milestone this proposal is: one of the same date, kind and title, or one
+    """The case's milestone this proposal is: one of the same date, kind and title; one
     quoting the same sentence (the proposal accepted with an edit, or edited since: its quote
-    stays the sentence) and, when the sentence gives other dates too, of the same date."""
+    stays the sentence) and, when the sentence gives other dates too, of the same date; or
+    the same event told by another text: of the same date and kind, naming one of the
+    parties the sentence names (or, naming none, linking none)."""
+    kind = check_kind(conn, proposal.kind)
+    parties = {find_party_id(conn, name) for name in proposal.parties} - {None}
     found = conn.execute(
         "SELECT m.id FROM milestones m WHERE m.case_id = ? AND m.deleted_at IS NULL AND"
         " ((m.date = ? AND m.kind = ? AND m.title = ?) OR ((m.date = ? OR NOT ?) AND EXISTS"
-        " (SELECT 1 FROM milestone_sources ms WHERE ms.milestone_id = m.id AND ms.quote = ?)))"
-        " LIMIT 1",
-        (case_id, proposal.date, check_kind(conn, proposal.kind), required_title(proposal.title),
-         proposal.date, proposal.shares_sentence, optional_text(proposal.quote)),
+        " (SELECT 1 FROM milestone_sources ms WHERE ms.milestone_id = m.id AND ms.quote = ?))"
+        " OR (m.date = ? AND m.kind = ? AND (EXISTS (SELECT 1 FROM milestone_parties mp"
+        " WHERE mp.milestone_id = m.id AND mp.party_id IN (SELECT value FROM json_each(?)))"
+        " OR (? AND NOT EXISTS (SELECT 1 FROM milestone_parties mp"
+        " WHERE mp.milestone_id = m.id))))) ORDER BY m.id LIMIT 1",
+        (case_id, proposal.date, kind, required_title(proposal.title),
+         proposal.date, proposal.shares_sentence, optional_text(proposal.quote),
+         proposal.date, kind, json.dumps(sorted(parties)), not proposal.parties),
     )  # fmt: skip
     row = found.fetchone()
     return None if row is None else int(row[0])

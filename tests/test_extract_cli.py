@@ -301,6 +301,29 @@ def test_applying_again_with_a_source_cites_it_on_what_the_case_has(store: Cli) 
     assert len(milestones(store)) == 2
 
 
+def test_an_event_another_article_told_is_cited_not_added_again(store: Cli) -> None:
+    """Two reports of one arrest, in other words and languages: the second cites its source
+    on the milestone the first gave; another person's arrest that day is added."""
+    store("party", "add", "Selin Aydemir", "--kind", "person", "--alias", "Mme Aydemir")
+    english = "Selin Aydemir was arrested on 22 November 2022 in Istanbul."
+    store("extract", "-", "-c", CASE, "-s", URL, "--apply", input=english)
+    french = "Mme Aydemir avait été arrêtée le 22 novembre 2022."
+    other = "https://example.org/fr/aydemir"
+    result = store("extract", "-", "--lang", "fr", "-c", CASE, "-s", other, "--apply", input=french)
+    assert result.stderr.splitlines()[-1] == (
+        f"added 0 milestones to {CASE}; skipped 1 already in the case, citing {other} on 1 too"
+    )
+    assert [m[4:] for m in milestones(store)] == [(english, URL), (french, other)]
+    store("party", "add", "Ahmet Kaya", "--kind", "person")
+    store(
+        "extract", "-", "-c", CASE, "--apply", input="Ahmet Kaya was arrested on 22 November 2022."
+    )
+    assert store.query("SELECT id, date, kind FROM milestones ORDER BY id") == [
+        (1, "2022-11-22", "arrest"),
+        (2, "2022-11-22", "arrest"),
+    ]
+
+
 CITING = (
     "The court denied the motion to dismiss on March 3, 2020, relying on"
     " Smith v. Jones, 123 F.3d 456 (9th Cir. 1985)."
