@@ -253,7 +253,18 @@ def test_filters_apply_to_search(store: Cli) -> None:
 
 
 def test_no_text_is_a_usage_error(store: Cli) -> None:
-    store("search", code=2)
+    result = store("search", code=2)
+    assert "timeline" not in result.stderr
+
+
+def test_filters_without_text_point_to_timeline(store: Cli) -> None:
+    """'search --party X' alone is what 'timeline --party X' does: the one line says so."""
+    result = store("search", "--party", "pmoi", code=2)
+    assert result.stderr == (
+        "casetrack: Invalid value for TEXT: give words to search for, or --rebuild; with no"
+        " words, 'casetrack timeline' takes the same filters (the cases as arguments) and"
+        " lists what they select (see 'casetrack search --help')\n"
+    )
 
 
 def index_in_step(cli: Cli) -> None:

@@ -67,7 +67,14 @@ def search(
     from casetrack.search import search as find
 
     if not text and not rebuild:
-        raise typer.BadParameter("give words to search for, or --rebuild", param_hint="TEXT")
+        alone = (
+            "; with no words, 'casetrack timeline' takes the same filters (the cases as"
+            " arguments) and lists what they select"
+        )
+        raise typer.BadParameter(
+            "give words to search for, or --rebuild" + (alone if filters != f.ALL else ""),
+            param_hint="TEXT",
+        )
     store = open_store(ctx)
     if rebuild:
         say(f"rebuilt the search index ({rebuild_index(store)} milestones)")
