@@ -32,7 +32,9 @@ class Merged(NamedTuple):
 
 
 def merge_parties(store: Store, keep: str, duplicate: str) -> Merged:
-    """Fold a duplicate party into another: its links and names move, then it is removed."""
+    """Fold a duplicate party into another: its links and names move, then it is removed. A
+    kept party of kind other takes the duplicate's kind (as a kept source takes the fields it
+    lacks); a kind the kept party has is never changed."""
     with store.write() as conn:
         keep_id = require_party_id(conn, keep, addable=False)
         dup_id = require_party_id(conn, duplicate, addable=False)
@@ -44,6 +46,10 @@ def merge_parties(store: Store, keep: str, duplicate: str) -> Merged:
         conn.execute("DELETE FROM party_aliases WHERE party_id = ?", (dup_id,))
         conn.execute("DELETE FROM parties WHERE id = ?", (dup_id,))
         add_aliases(conn, keep_id, [dup.name, *dup.aliases])
+        if dup.kind != "other":  # what the duplicate was known to be is not lost to 'other'
+            conn.execute(
+                "UPDATE parties SET kind = ? WHERE id = ? AND kind = 'other'", (dup.kind, keep_id)
+            )
     return Merged(get_party_by_id(store.conn, keep_id), dup, alias_typed(duplicate, dup), linked)
 
 

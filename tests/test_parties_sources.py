@@ -90,6 +90,25 @@ def test_merge_of_a_party_named_by_an_alias_says_which_party_went(cli: Cli) -> N
     assert said.startswith("merged 'Jane Smith' (linked to 1 milestone) into Orion Corp.")
 
 
+def test_merge_keeps_the_kind_the_duplicate_was_known_to_have(cli: Cli) -> None:
+    """A typo made on the fly is kind other; merged into the right one, the kept party keeps
+    what the other was known to be, and a kind the kept party has is never changed."""
+    cli("case", "add", "c", "--title", "C")
+    cli("add", "c", "2021-03-03", "Complaint", "--party", "Jean Dupond")
+    cli("party", "add", "Jean Dupont", "--kind", "person")
+    cli("party", "merge", "Jean Dupond", "Jean Dupont")
+    assert cli.query("SELECT name, kind FROM parties") == [("Jean Dupond", "person")]
+    cli("undo")
+    assert cli.query("SELECT name, kind FROM parties ORDER BY name") == [
+        ("Jean Dupond", "other"),
+        ("Jean Dupont", "person"),
+    ]
+    cli("party", "add", "Acme", "--kind", "organization")
+    cli("party", "add", "Acme SA", "--kind", "agency")
+    cli("party", "merge", "Acme", "Acme SA")
+    assert cli.query("SELECT kind FROM parties WHERE name = 'Acme'") == [("organization",)]
+
+
 def test_sources_add_list_show(cli: Cli) -> None:
     source_id = cli("source", "add", "https://example.org/raid", "--title", "Offices raided",
                     "--publisher", "AFP", "--published", "2003-06-18").stdout.strip()  # fmt: skip
