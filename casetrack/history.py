@@ -86,8 +86,10 @@ class Change:
 
 
 UNDO_SHOWN = 10
-# The commands whose writes come from a file: what they wrote is not an edit made here.
-IMPORTS = ("import",)
+# The commands whose writes come from a file: what they wrote is not an edit made here. An
+# import run as `python -m casetrack` was recorded as '-m casetrack import' before the command's
+# own name was (cli.common.command_name): a store keeps those changes.
+IMPORTS = ("import", "-m casetrack import")
 _CHANGE_ROW = (
     "SELECT c.id, c.at, c.user, c.command, c.undoes, c.undone_by,"
     " (SELECT u.undoes FROM changes u WHERE u.id = c.undoes),"

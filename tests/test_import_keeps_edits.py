@@ -4,7 +4,10 @@ the history."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -214,10 +217,24 @@ def test_a_sheet_fills_an_empty_source_title_and_never_replaces_one(
     assert cli.query("SELECT title FROM sources") == [("Exhibit 5",)]
 
 
+def _their_two_changes(demo: Cli, tmp_path: Path, run: Callable[..., str]) -> str:
+    """They export, change milestone 5's note, export, change its title, export; `run`
+    imports each export in turn into our store; what the last import said."""
+    demo("export", "-o", str(tmp_path / "first.jsonl"))
+    run("import", str(tmp_path / "first.jsonl"))
+    demo("edit", "5", "--note", "Released on bail, per the registry")
+    demo("export", "-o", str(tmp_path / "second.jsonl"))
+    assert "1 updated" in run("import", str(tmp_path / "second.jsonl"))
+    demo("edit", "5", "--title", "Farahani released on bail")
+    demo("export", "-o", str(tmp_path / "third.jsonl"))
+    return run("import", str(tmp_path / "third.jsonl"))
+
+
 def test_an_import_run_as_python_m_casetrack_is_no_edit_here(demo: Cli, tmp_path: Path) -> None:
     """The history tells an import from an edit here by the command's name, whatever the
-    program was started as: `python -m casetrack import` is an import, so importing their
-    next export takes what they changed instead of keeping a version nobody edited here."""
+    program was started as: what `python -m casetrack import` wrote is no edit of ours, so
+    importing their next export takes what they changed instead of keeping a version nobody
+    edited here."""
     them = Cli(tmp_path / "theirs.db")
 
     def module_run(*args: str) -> str:
@@ -226,13 +243,25 @@ def test_an_import_run_as_python_m_casetrack_is_no_edit_here(demo: Cli, tmp_path
         assert result.exit_code == 0, result.output
         return result.output
 
-    demo("export", "-o", str(tmp_path / "first.jsonl"))
-    module_run("import", str(tmp_path / "first.jsonl"))
-    demo("edit", "5", "--note", "Released on bail, per the registry")
-    demo("export", "-o", str(tmp_path / "second.jsonl"))
-    said = module_run("import", str(tmp_path / "second.jsonl"))
+    said = _their_two_changes(demo, tmp_path, module_run)
     assert "kept" not in said and "1 updated" in said
-    assert them.query("SELECT note FROM milestones WHERE id = 5") == [
-        ("Released on bail, per the registry",)
-    ]
+    assert title(them, 5) == "Farahani released on bail"
     assert {c for (c,) in them.query("SELECT command FROM changes")} == {"import"}
+
+
+def test_an_import_recorded_by_an_older_casetrack_as_python_m_is_an_import(
+    demo: Cli, tmp_path: Path
+) -> None:
+    """A store keeps the changes an import run as `python -m casetrack` was recorded as
+    before: '-m casetrack import'. They are imports still, not edits made here."""
+    them = Cli(tmp_path / "theirs.db")
+
+    def older_run(*args: str) -> str:
+        said = them(*args).output
+        with contextlib.closing(sqlite3.connect(them.db_path)) as conn, conn:
+            conn.execute("UPDATE changes SET command = '-m casetrack import'")
+        return said
+
+    said = _their_two_changes(demo, tmp_path, older_run)
+    assert "kept" not in said and "1 updated" in said
+    assert title(them, 5) == "Farahani released on bail"
