@@ -24,10 +24,10 @@ from casetrack.errors import CasetrackError
 from casetrack.limits import MAX_TEXT, too_long
 from casetrack.milestones import MilestoneChange, add_milestone, edit_milestone
 from casetrack.pages import is_html
-from casetrack.parties import add_aliases, create_party, find_party_id
+from casetrack.parties import add_aliases, create_party, find_party_id, refuse_close
 from casetrack.sources import find_source
 from casetrack.store import Store
-from casetrack.text import blank_controls, clean_text, unreadable_file
+from casetrack.text import blank_controls, clean_text, name_key, unreadable_file
 from casetrack.writer import check_kind
 
 if TYPE_CHECKING:
@@ -200,6 +200,31 @@ class Proposal:
             for candidate, page in zip(candidates, pages, strict=True)
         ]
 
+    def with_parties(self, conn: sqlite3.Connection, typed: str) -> Proposal:
+        """The parties the user typed instead ('; ' between them, '-' for none): each a
+        party of the store, by name or alias, one the text introduced, or else a new one
+        (of kind other), unless its name is close to a known party's."""
+        from casetrack.extract import NewParty
+
+        names = [] if typed.strip() == "-" else [n for n in map(clean_text, typed.split(";")) if n]
+        introduced = {name_key(p.name): p for p in self.new_parties}
+        parties: list[str] = []
+        new_parties: list[NewParty] = []
+        for name in names:
+            party_id = find_party_id(conn, name)
+            if party_id is not None:
+                name = _party_name(conn, party_id)
+            else:
+                new = introduced.get(name_key(name))
+                if new is None:
+                    refuse_close(conn, name, "add it first with 'casetrack party add'")
+                    new = NewParty(name, kind="other")
+                name = new.name
+                new_parties.append(new)
+            if name not in parties:
+                parties.append(name)
+        return replace(self, parties=parties, new_parties=new_parties)
+
     def edited(self, date: DateValue, title: str, kind: str) -> Proposal:
         """A date the user typed is theirs: unsure only if they mark it so (~ or ?)."""
         unsure = self.unsure if date.text == self.date else date.approximate or date.uncertain
@@ -366,6 +391,10 @@ def _party_to_link(
         if new.alias:
             add_aliases(conn, party_id, [new.alias])
         report.new_parties.append(new)
+    return _party_name(conn, party_id)
+
+
+def _party_name(conn: sqlite3.Connection, party_id: int) -> str:
     return str(conn.execute("SELECT name FROM parties WHERE id = ?", (party_id,)).fetchone()[0])
 
 

@@ -239,8 +239,8 @@ def test_questions_go_to_stderr_whole_and_stdout_stays_empty(tmp_path: Path) -> 
         if answer is None:
             continue
         if args[0] == "extract":  # the proposals are data; the question is not
-            assert done.stdout.endswith(".\n") and "(a/e/s/q)" not in done.stdout, done.stdout
-            assert "accept, edit, skip or quit (a/e/s/q) [a]: " in done.stderr
+            assert done.stdout.endswith(".\n") and "(a/e/p/s/q)" not in done.stdout, done.stdout
+            assert "accept, edit, parties, skip or quit (a/e/p/s/q) [a]: " in done.stderr
         else:
             assert done.stdout == "", (args, done.stdout)
             assert "This cannot be undone [y/N]: " in done.stderr

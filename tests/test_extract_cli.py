@@ -423,6 +423,29 @@ def test_interactive_again_asks_only_about_what_the_case_lacks(store: Cli, tmp_p
     ]
 
 
+def test_interactive_parties_replace_those_the_sentence_gave(store: Cli, tmp_path: Path) -> None:
+    """'p' corrects whom a milestone names: known parties by alias, a close misspelling
+    refused and asked again, '-' for none."""
+    article = str(write(tmp_path, RAID.text))
+    answers = [
+        "p", "-", "a",  # the raid: NCRI (new) dropped, so not created
+        "p", "Rajavy", "radjavi; judge Bruguiere; Interpol", "a",  # the investigation
+        "q",
+    ]  # fmt: skip
+    result = store("extract", article, "-c", CASE, "-i", input="\n".join(answers) + "\n")
+    assert "no party named 'Rajavy', but 'Maryam Rajavi'" in result.stderr
+    assert "  parties: none" in result.stderr
+    assert store.query(
+        "SELECT m.date, p.name, p.kind FROM milestones m LEFT JOIN milestone_parties mp"
+        " ON mp.milestone_id = m.id LEFT JOIN parties p ON p.id = mp.party_id ORDER BY m.id, p.name"
+    ) == [
+        ("2003-06-17", None, None),
+        ("2001", "Interpol", "other"),
+        ("2001", "Jean-Louis Bruguiere", "person"),
+        ("2001", "Maryam Rajavi", "person"),
+    ]
+
+
 def test_interactive_quit_keeps_what_was_accepted(store: Cli, tmp_path: Path) -> None:
     article = str(write(tmp_path, RAID.text))
     store("extract", article, "-c", CASE, "-i", input="s\nwhat\na\nq\n")
@@ -435,7 +458,10 @@ def test_interactive_takes_yes_and_no_for_accept_and_skip(store: Cli, tmp_path: 
     article = str(write(tmp_path, RAID.text))
     result = store("extract", article, "-c", CASE, "-i", input="n\nwhat\nyes\nq\n")
     assert [m[:2] for m in milestones(store)] == [("2001", "investigation")]
-    assert "answer a (accept, or y), e (edit), s (skip, or n) or q (quit)" in result.stderr
+    assert (
+        "answer a (accept, or y), e (edit), p (parties), s (skip, or n) or q (quit)"
+        in result.stderr
+    )
 
 
 def test_interactive_edit_to_a_plain_date_makes_it_undisputed(store: Cli, tmp_path: Path) -> None:

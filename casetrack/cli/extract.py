@@ -117,7 +117,9 @@ def extract(
     ] = False,
     interactive: Annotated[
         bool,
-        typer.Option("--interactive", "-i", help="Ask for each: accept, edit, skip or quit."),
+        typer.Option(
+            "--interactive", "-i", help="Ask for each: accept, edit, parties, skip or quit."
+        ),
     ] = False,
 ) -> None:
     """List the milestones a text proposes; add them to a case with --apply or --interactive.
@@ -333,17 +335,23 @@ def _asked(store: Store, case: str, proposals: list[Proposal]) -> list[Proposal]
             if proposal.parties:
                 say(f"  parties: {_parties(proposal.parties, proposal.new_parties)}")
             while True:
-                answer = typer.prompt("accept, edit, skip or quit (a/e/s/q)", default="a", err=True)
+                answer = typer.prompt(
+                    "accept, edit, parties, skip or quit (a/e/p/s/q)", default="a", err=True
+                )
                 action = answer.strip().lower()[:1]
                 action = _YES_NO.get(action, action)
                 if action in ("a", "e"):
                     accepted.append(_edit(store, proposal) if action == "e" else proposal)
                     break
+                if action == "p":
+                    proposal = _reparty(store, proposal)
+                    say(f"  parties: {_parties(proposal.parties, proposal.new_parties) or 'none'}")
+                    continue
                 if action == "s":
                     break
                 if action == "q":
                     return accepted
-                say("answer a (accept, or y), e (edit), s (skip, or n) or q (quit)")
+                say("answer a (accept, or y), e (edit), p (parties), s (skip, or n) or q (quit)")
     except typer.Abort:  # end of input or Ctrl-C at a prompt: end its line first
         say("")
         raise CasetrackError("stopped before the end: nothing written") from None
@@ -359,6 +367,15 @@ def _edit(store: Store, proposal: Proposal) -> Proposal:
     title = _valid("title", proposal.title, required_title)
     kind = _valid("kind", proposal.kind, lambda text: check_kind(store.conn, text))
     return proposal.edited(date, title, kind)
+
+
+def _reparty(store: Store, proposal: Proposal) -> Proposal:
+    """Ask for the parties ('; ' between them, '-' for none) until they are valid."""
+    return _valid(
+        "parties",
+        _parties(proposal.parties, ()) or "-",
+        lambda typed: proposal.with_parties(store.conn, typed),
+    )
 
 
 def _valid(what: str, default: str, check: Callable[[str], T]) -> T:
