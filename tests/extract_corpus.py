@@ -50,6 +50,7 @@ SPLITS = (
     "heldout18",
     "heldout19",
     "heldout20",
+    "heldout21",
     "trainD",
     "trainE",
 )
