@@ -51,6 +51,7 @@ SPLITS = (
     "heldout19",
     "heldout20",
     "heldout21",
+    "heldout22",
     "trainD",
     "trainE",
 )
