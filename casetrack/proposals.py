@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from casetrack.cases import require_case_id
 from casetrack.dates import DateValue, parse_date
@@ -251,6 +251,7 @@ class ApplyReport:
     cited: list[str] = field(default_factory=list)  # new sources: decisions the text cites
     published_set: bool = False
     cited_again: list[int] = field(default_factory=list)  # milestones skipped, given the source
+    trashed: list[int] = field(default_factory=list)  # proposals deleted before, in the trash
     document: int | None = None  # the document cited, if registered by this run
     warnings: list[str] = field(default_factory=list)
 
@@ -264,6 +265,7 @@ def apply_proposals(
     published: str | None = None,
     document: str | None = None,
     register: Path | None = None,
+    cite_again: bool = True,
 ) -> ApplyReport:
     """Add the proposals to `case`, citing `source` with each sentence as the quote, or
     the `document` (an id; or the file `register`, registered first) at the page each
@@ -271,7 +273,8 @@ def apply_proposals(
 
     One already in the case (same date, kind and title, or quoting the same sentence: see
     in_case) is skipped, so running an extraction again adds nothing twice,
-    even after an edit; it cites `source` too if it did not. Organisations the text
+    even after an edit; it cites `source` too if it did not (unless not `cite_again`: the
+    file's path, cited when no source was given). Organisations the text
     introduces are created when a milestone added names them. The decisions the sentence
     cites are linked as sources too, one per citation (titled with it), found again on a
     later run. The source gets the article's dateline as its publication date unless it
@@ -289,11 +292,18 @@ def apply_proposals(
             report.warnings += registered.warnings
         for proposal in proposals:
             existing = in_case(conn, case_id, proposal)
+            if existing is not None and existing.trashed:
+                report.trashed.append(existing.id)
+                continue
             if existing is not None:
                 report.skipped += 1
-                cited_too = _cite_too(store, existing, proposal, source) if source else None
+                cited_too = (
+                    _cite_too(store, existing.id, proposal, source)
+                    if source and cite_again
+                    else None
+                )
                 if cited_too is not None:
-                    report.cited_again.append(existing)
+                    report.cited_again.append(existing.id)
                     report.new_source = report.new_source or next(iter(cited_too), None)
                 continue
             parties = [_party_to_link(conn, name, proposal, report) for name in proposal.parties]
@@ -351,28 +361,36 @@ def _cite_too(store: Store, milestone_id: int, proposal: Proposal, source: str) 
     return edit_milestone(store, milestone_id, change).new_sources
 
 
-def in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal) -> int | None:
-    """The case's milestone this proposal is: one of the same date, kind and title; one
-    quoting the same sentence (the proposal accepted with an edit, or edited since: its quote
-    stays the sentence) and, when the sentence gives other dates too, of the same date; or
-    the same event told by another text: of the same date and kind, naming one of the
-    parties the sentence names (or, naming none, linking none)."""
+class Found(NamedTuple):
+    """The milestone of the case a proposal is, and whether it was deleted (in the trash)."""
+
+    id: int
+    trashed: bool
+
+
+def in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal) -> Found | None:
+    """The case's milestone this proposal is, a live one first, else one deleted (the
+    proposal rejected after it was added: it is not added again): one of the same date,
+    kind and title; one quoting the same sentence (the proposal accepted with an edit, or
+    edited since: its quote stays the sentence) and, when the sentence gives other dates
+    too, of the same date; or the same event told by another text: of the same date and
+    kind, naming one of the parties the sentence names (or, naming none, linking none)."""
     kind = check_kind(conn, proposal.kind)
     parties = {find_party_id(conn, name) for name in proposal.parties} - {None}
     found = conn.execute(
-        "SELECT m.id FROM milestones m WHERE m.case_id = ? AND m.deleted_at IS NULL AND"
+        "SELECT m.id, m.deleted_at IS NOT NULL FROM milestones m WHERE m.case_id = ? AND"
         " ((m.date = ? AND m.kind = ? AND m.title = ?) OR ((m.date = ? OR NOT ?) AND EXISTS"
         " (SELECT 1 FROM milestone_sources ms WHERE ms.milestone_id = m.id AND ms.quote = ?))"
         " OR (m.date = ? AND m.kind = ? AND (EXISTS (SELECT 1 FROM milestone_parties mp"
         " WHERE mp.milestone_id = m.id AND mp.party_id IN (SELECT value FROM json_each(?)))"
         " OR (? AND NOT EXISTS (SELECT 1 FROM milestone_parties mp"
-        " WHERE mp.milestone_id = m.id))))) ORDER BY m.id LIMIT 1",
+        " WHERE mp.milestone_id = m.id))))) ORDER BY m.deleted_at IS NOT NULL, m.id LIMIT 1",
         (case_id, proposal.date, kind, required_title(proposal.title),
          proposal.date, proposal.shares_sentence, optional_text(proposal.quote),
          proposal.date, kind, json.dumps(sorted(parties)), not proposal.parties),
     )  # fmt: skip
     row = found.fetchone()
-    return None if row is None else int(row[0])
+    return None if row is None else Found(int(row[0]), bool(row[1]))
 
 
 def _party_to_link(

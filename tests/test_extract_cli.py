@@ -324,6 +324,27 @@ def test_an_event_another_article_told_is_cited_not_added_again(store: Cli) -> N
     ]
 
 
+def test_a_proposal_deleted_after_it_was_added_is_not_added_again(
+    store: Cli, tmp_path: Path
+) -> None:
+    """Deleting a wrong milestone rejects its proposal: the next run on the article leaves it
+    out and says where it is; a run without --source does not cite the file on the others."""
+    article = str(write(tmp_path, RAID.text))
+    store("extract", article, "-c", CASE, "-s", URL, "--apply")
+    store("rm", "2")
+    result = store("extract", article, "-c", CASE, "--apply")
+    assert result.stderr.splitlines()[-1] == (
+        f"added 0 milestones to {CASE}; skipped 3 already in the case;"
+        " skipped 1 deleted before (in the trash: 2)"
+    )
+    asked = store("extract", article, "-c", CASE, "-i", input="")
+    assert "  deleted from the case: milestone 2 (casetrack restore 2 brings it back)" in (
+        asked.stderr
+    )
+    assert store.query("SELECT count(*) FROM milestones WHERE deleted_at IS NULL") == [(3,)]
+    assert {m[5] for m in milestones(store)} == {URL}
+
+
 CITING = (
     "The court denied the motion to dismiss on March 3, 2020, relying on"
     " Smith v. Jones, 123 F.3d 456 (9th Cir. 1985)."

@@ -202,7 +202,7 @@ def _extract(
     cited, document, register = text.cited(source, file)
     report = apply_proposals(
         store, case, proposals, source=cited, published=extraction.published,
-        document=document, register=register,
+        document=document, register=register, cite_again=source is not None,
     )  # fmt: skip
     if document is not None or register is not None:
         cited = f"document {report.document or text.document}"
@@ -318,7 +318,7 @@ def _ask(
 
 def _asked(store: Store, case: str, proposals: list[Proposal]) -> list[Proposal]:
     """One the case has already is not asked about: it is passed on, to be skipped (and
-    cite the source) as --apply skips it."""
+    cite the source) as --apply skips it; one deleted from it is said and left out."""
     from casetrack.cases import require_case_id
     from casetrack.proposals import in_case
 
@@ -328,8 +328,12 @@ def _asked(store: Store, case: str, proposals: list[Proposal]) -> list[Proposal]
         for number, proposal in enumerate(proposals, 1):
             say(f"[{number}/{len(proposals)}] {proposal.date} {proposal.kind}: {proposal.title}")
             existing = in_case(store.conn, case_id, proposal)
+            if existing is not None and existing.trashed:
+                say(f"  deleted from the case: milestone {existing.id} (casetrack restore"
+                    f" {existing.id} brings it back)")  # fmt: skip
+                continue
             if existing is not None:
-                say(f"  already in the case: milestone {existing}")
+                say(f"  already in the case: milestone {existing.id}")
                 accepted.append(proposal)
                 continue
             if proposal.parties:
@@ -405,4 +409,7 @@ def _summary(report: ApplyReport, case: str, cited: str | None, published: str |
     if report.cited_again:
         again = ", ".join(map(str, report.cited_again))
         skipped += f", citing {cited} on {again} too"
+    if report.trashed:
+        trashed = ", ".join(map(str, report.trashed))
+        skipped += f"; skipped {len(report.trashed)} deleted before (in the trash: {trashed})"
     say(added + skipped)
