@@ -2334,3 +2334,24 @@ def test_heldout16s_steps_in_other_words(text: str, kind: str) -> None:
 )  # fmt: skip
 def test_a_notice_of_appeal_given_and_an_arraignment_on_a_charge(text: str, kind: str) -> None:
     assert kinds(text) == [("2019-05-03", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the paper named before the participle that dates it: its own kind, not "filed"
+        ("The plaintiff, in her complaint filed on 3 May 2019, seeks damages.", "complaint"),
+        ("The matter is before the court on the respondent's motion to dismiss, filed on"
+         " 3 May 2019, for want of jurisdiction.", "motion"),
+        # a civil claim begins when its claim form is issued
+        ("The claim form was issued on 3 May 2019 and claimed the price of the goods.",
+         "complaint"),
+        # an authority taking up practices of its own motion opens its inquiry
+        ("Le 3 mai 2019, l'Autorité s'est saisie d'office de pratiques mises en œuvre dans le"
+         " secteur.", "investigation"),
+    ],
+)  # fmt: skip
+def test_a_paper_dated_by_its_participle_and_a_case_taken_up_of_its_own_motion(
+    text: str, kind: str
+) -> None:
+    assert ("2019-05-03", kind) in kinds(text)

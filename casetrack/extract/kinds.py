@@ -194,6 +194,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"diligent\w* une enquete\w*(?: preliminaire)?",
             r"(?:instituted|initiated|opened|brought) (?:a )?criminal (?:proceedings|case)",
             r"investigat(?:ed|ing)", r"(?:began|begun|begins?|started|starts?) to investigate",
+            # an authority taking up practices of its own motion opens its inquiry: "s'est saisie
+            # d'office de pratiques" (a regulator, no party, brings the case)
+            r"(?:s'est|se sont|s'etait|se saisit|se saisir) (?:saisie?s? )?d'office",
         ),
         (
             r"investigation", r"probe", r"inquiry", r"enquete", r"information judiciaire",
@@ -469,6 +472,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"|the |sa |leur )?(?:release|bail|mise en liberte|remise en liberte)",
             r"motions?" + _MOTION_OBJECT + r",? (?:was|were) (?:\w+ly )?(?:filed|lodged|submitted"
             r"|made)",
+            # the paper named before the participle that dates it: "defendant's motion to
+            # dismiss, filed on November 7"
+            r"motions?" + _MOTION_OBJECT + r",? (?:filed|lodged|submitted)\b",
             # a petition that asks the court to act, filed with words between: "filed with the
             # Board, in Washington, a petition to transfer the proceedings"
             r"(?:filed|lodged|submitted) (?:with|before|in) [^;]{1,60}?(?:an? |the )"
@@ -788,6 +794,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:filed|lodged|brought|made) (?:a |an )?(?:(?!(?:to|of|against|in) )[\w-]+ ){0,2}"
             r"complaint", r"sued",
             r"porte\w* plainte", r"complained", r"complaints? (?:was|were) (?:filed|lodged)",
+            # the paper named before the participle that dates it: "his complaint filed on"
+            r"complaints?,? (?:filed|lodged)\b",
+            # a civil claim starts when its claim form is issued or the suit is commenced
+            r"claim forms? (?:was |were |had been )?issued",
+            r"commenc\w* (?:this|the|these|his|her|their) (?:suit|action|claim|proceedings)",
             r"assign\w* (?:[\w.'-]+ ){0,3}devant",  # a summons to a civil court
             r"exploits? d'assignation",  # the bailiff's writ of that summons
             r"(?:a|ont|avait|avaient) assigne\w*",
