@@ -617,3 +617,34 @@ def test_a_period_a_count_concerned_is_no_step() -> None:
         " concerned a period in 2019."
     )
     assert [c.date for c in extract(text).candidates] == ["2022-05-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("| Juridiction : | Tribunal de Lille |\n"
+         "| Date de dernière mise à jour : | 3 avril 2025 |\n"
+         "Le tribunal a statué le 2 février 2024.", "fr"),
+        ("Publication date (field_publication_date)\n5 March 2023|PRESS RELEASE\n"
+         "The court ruled on 2 February 2024.", "en"),
+        ("Last updated: 5 March 2023\nThe court ruled on 2 February 2024.", "en"),
+    ],
+)  # fmt: skip
+def test_a_pages_labelled_update_or_publication_stamp_is_no_event(text: str, lang: str) -> None:
+    assert dates(text, lang) == ["2024-02-02"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Un juge condamné en appel\n3 mars 2024 à 10h12 par La rédaction\n"
+         "La cour d'appel a confirmé la peine mardi.", "fr"),
+        ("Avis aux médias: 3 mars 2024\n\nLa cour d'appel a confirmé la peine mardi.", "fr"),
+        ("Media advisory: 3 March 2024\n\nThe appeals court upheld the sentence on Tuesday.",
+         "en"),
+    ],
+)  # fmt: skip
+def test_a_pages_dated_byline_or_advisory_label_is_its_dateline(text: str, lang: str) -> None:
+    extraction = extract(text, lang=lang)
+    assert extraction.published == "2024-03-03"
+    assert [c.date for c in extraction.candidates] == ["2024-02-27"]

@@ -289,6 +289,8 @@ def extract(
                 continue  # "The hearing will continue tomorrow": the hearing's first day is told
             if _GOES_ON_LABEL.rx.match(sentence, date_found.end):
                 continue  # "11.08.2020, Poursuite des débats": a hearing's later or spare day
+            if _PAGE_STAMP.rx.search(sentence, max(0, date_found.start - 80), date_found.start):
+                continue  # "Date de dernière mise à jour : 30 mai 2025": the page's, no event
             if _RECURRING.rx.match(sentence, date_found.end):
                 continue  # "the terms begin on the 1st Monday in March of each year"
             if _under_cited_laws(
@@ -549,6 +551,14 @@ _GOES_ON_LABEL = Regex(
     r"(?:poursuite|suite|reprise|continuation|continued)\s+(?:des|de\s+l['\u2019]|du|of\s+(?:the\s+)?)"
     r"\s*(?:d[ée]bats|audience|proc[èe]s|hearing|trial)"
     r"|date\s+de\s+r[ée]serve|jour\s+de\s+r[ée]serve|reserve[ds]?\s+(?:date|day)|spare\s+day)\b",
+    re.IGNORECASE,
+)
+# A page's stamp, not an event: "Date de dernière mise à jour : | 30 mai 2025", "Publication
+# date (field_publication_date) 07 November 2023", "Last updated: 3 May 2021".
+_PAGE_STAMP = Regex(
+    r"\b(?:date\s+de\s+(?:derni[èe]re\s+)?mise\s+[àa]\s+jour|derni[èe]re\s+mise\s+[àa]\s+jour"
+    r"|date\s+de\s+publication|publication\s+date|date\s+published|last\s+(?:updated|modified))"
+    r"(?:\s*\([^()\n]{0,40}\))?[\s:|]*$",
     re.IGNORECASE,
 )
 _RECURRING = Regex(

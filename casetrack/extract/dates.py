@@ -1653,7 +1653,9 @@ _HEAD_LINES = 8
 _DATE_LABEL = Regex(r"[ \t]*dated?[ \t]*:", re.IGNORECASE)
 _UNDER_BYLINE = 4  # lines more to find a release's dateline under a page's byline
 _ALONE_ON_ITS_LINE = Regex(
-    r"^\s*(?:dated?\s*:?\s*)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"^\s*(?:dated?\s*:?\s*|(?:avis\s+aux\s+m[ée]dias|media\s+advisory|press\s+release"
+    r"|news\s+release|communiqu[ée](?:\s+de\s+presse)?)\s*[:|\u2013-]\s*)?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?$",
     re.IGNORECASE,
 )
@@ -1684,6 +1686,10 @@ _BYLINE = Regex(
     re.IGNORECASE,
 )
 _BY = Regex(r"^\s*(?:\||by\b|par\b)[^\n]{0,40}$", re.IGNORECASE)
+
+
+# A page's byline after its date and hour: "12 septembre 2024 à 14h29 par La rédaction".
+_BY_AFTER = Regex(r"[ \t]+(?:par|by)[ \t]+[^\W\d][^\n\d]{0,40}?[ \t]*(?=\n|$)", re.IGNORECASE)
 
 
 def is_release(text: str) -> bool:
@@ -1731,6 +1737,7 @@ def head_date(text: str, lang: str) -> tuple[Span | None, int]:
                 return item.span, line.end()  # "June 5, 2026: Jury Convicts Four": the release's
             after = _BY.rx.sub("", after) if byline else after
             after = _UPDATED_AFTER.rx.sub("", after)  # "23:00; Act: 07.07.2014 12:21 Print"
+            after = _BY_AFTER.rx.sub("", after, count=1) if not byline else after
             after = _CLOCK_AFTER.rx.sub("", after)  # "04 December 2022, 1:22pm": posted then
             if not _ALONE_ON_ITS_LINE.rx.match(before) or after.strip(" \t\n.,") or not opens:
                 continue  # not alone, or a signature's "Dated: May 3, 2022" closing an order
