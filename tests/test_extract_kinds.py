@@ -2355,3 +2355,17 @@ def test_a_paper_dated_by_its_participle_and_a_case_taken_up_of_its_own_motion(
     text: str, kind: str
 ) -> None:
     assert ("2019-05-03", kind) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # warrants issued against someone named between the verb and the warrants
+        ("Le 3 mai 2019, la Cour a délivré à l'encontre de Jean Dupont deux mandats d'arrêt.",
+         "order"),
+        # an indictment confirmed, its accused named between
+        ("The indictment against John Roe Doe was confirmed on 3 May 2019.", "indictment"),
+    ],
+)  # fmt: skip
+def test_heldout18s_steps_told_by_their_verb(text: str, kind: str) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]

@@ -312,7 +312,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:,? (?:was |were )?(?:returned|unsealed|filed))?",
             r"indictments?,? (?:was |were )?(?:returned|unsealed)",
             # an international tribunal's judge confirming an indictment; its return by a jury
-            r"indictments? (?:[\w'-]+ ){0,2}?(?:was |were |had been |has been )?confirmed",
+            r"indictments? (?:[\w'-]+ ){0,4}?(?:was |were |had been |has been )?confirmed",
             r"confirm\w* (?:the |an |his |her )?(?:[\w-]+ ){0,2}indictments?",
             r"return of (?:an? |the )?(?:[\w-]+ ){0,3}indictment",
             r"renvoy\w* (?:[\w.'-]+ ){0,3}devant",
@@ -550,7 +550,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"issu\w* (?:an? |the )?warrants? (?:of|for) (?:his |her |their )?arrest",
             # what a court first issued and later unsealed, lifted or varied: a warrant, an order
             r"(?:initially|originally|first) issued",
-            r"(?:delivr|decern|emi)\w* (?:contre (?:lui|elle|eux|elles) )?(?:un |le |des |deux "
+            r"(?:delivr|decern|emi)\w* (?:contre (?:lui|elle|eux|elles) "
+            r"|a l'encontre d(?:e |'|u |es )(?:[\w.'-]+ ){0,3}?)?(?:un |le |des |deux "
             r"|trois |plusieurs )?mandats? d'(?:arret|amener)",
             # a judge or chamber refusing release or allowing more detention: decisions on it
             r"refus\w* (?:la |sa |leur )?(?:mise|remise) en liberte",
