@@ -7,7 +7,6 @@ parties the store knows, and writes what the user accepts in ONE transaction, so
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sqlite3
@@ -376,7 +375,8 @@ def in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal) -> Found
     too, of the same date; or the same event told by another text: of the same date and
     kind, naming one of the parties the sentence names (or, naming none, linking none)."""
     kind = check_kind(conn, proposal.kind)
-    parties = {find_party_id(conn, name) for name in proposal.parties} - {None}
+    found_ids = (find_party_id(conn, name) for name in proposal.parties)
+    parties = sorted({party_id for party_id in found_ids if party_id is not None})
     found = conn.execute(
         "SELECT m.id, m.deleted_at IS NOT NULL FROM milestones m WHERE m.case_id = ? AND"
         " ((m.date = ? AND m.kind = ? AND m.title = ?) OR ((m.date = ? OR NOT ?) AND EXISTS"
@@ -387,7 +387,7 @@ def in_case(conn: sqlite3.Connection, case_id: int, proposal: Proposal) -> Found
         " WHERE mp.milestone_id = m.id))))) ORDER BY m.deleted_at IS NOT NULL, m.id LIMIT 1",
         (case_id, proposal.date, kind, required_title(proposal.title),
          proposal.date, proposal.shares_sentence, optional_text(proposal.quote),
-         proposal.date, kind, json.dumps(sorted(parties)), not proposal.parties),
+         proposal.date, kind, "[" + ",".join(map(str, parties)) + "]", not proposal.parties),
     )  # fmt: skip
     row = found.fetchone()
     return None if row is None else Found(int(row[0]), bool(row[1]))
