@@ -84,6 +84,14 @@ def test_a_listing_for_a_case_says_only_what_is_missing_to_write(cli: Cli, tmp_p
     assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
 
 
+def test_a_listing_for_an_unknown_case_says_so_not_to_add_apply(cli: Cli, tmp_path: Path) -> None:
+    cli("case", "add", "ncri-2003", "--title", "Raid")
+    result = cli("extract", str(write(tmp_path, RAID.text)), "--case", "ncri-2030", code=1)
+    assert result.stderr.startswith("casetrack: no case 'ncri-2030' (did you mean 'ncri-2003'?)")
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stdout == ""
+
+
 def test_reads_stdin_and_says_the_dateline_is_the_publication_date(cli: Cli) -> None:
     result = cli("extract", "-", "--format", "json", input=DATELINE.text)
     extraction = json.loads(result.stdout)

@@ -176,7 +176,7 @@ def _extract(
     from casetrack.extract import extract as propose
     from casetrack.proposals import Proposal, apply_proposals, known_parties
 
-    store = _store(ctx, case if apply or interactive else None, source, doc)
+    store = _store(ctx, case, source, doc, writing=apply or interactive)
     text = _text(store, file, doc)
     extraction = propose(
         text.text,
@@ -227,16 +227,16 @@ def _text(store: Store | None, file: str | None, doc: str | None) -> ExtractText
 
 
 def _store(
-    ctx: typer.Context, case: str | None, source: str | None, doc: str | None
+    ctx: typer.Context, case: str | None, source: str | None, doc: str | None, *, writing: bool
 ) -> Store | None:
     """The store to write to, its case and source checked before anything is asked; for a
-    listing, the store if there is one (its parties are recognised), never a new one."""
-    if case is None:
-        return open_store(ctx) if doc is not None else existing_store(ctx)
+    listing, the store if there is one (its parties are recognised), never a new one, and
+    the case it names checked too, so its hint to add --apply holds."""
     from casetrack.proposals import check_case_and_source
 
-    store = open_store(ctx)
-    check_case_and_source(store, case, source)
+    store = open_store(ctx) if writing or doc is not None else existing_store(ctx)
+    if store is not None and case is not None:
+        check_case_and_source(store, case, source)
     return store
 
 
