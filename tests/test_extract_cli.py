@@ -426,11 +426,13 @@ def test_interactive_accepts_edits_and_skips(store: Cli, tmp_path: Path) -> None
 
 
 def test_interactive_shows_the_parties_each_proposal_links(store: Cli, tmp_path: Path) -> None:
-    """The reviewer sees whom a milestone will name before accepting it, new parties marked."""
+    """The reviewer sees whom a milestone will name before accepting it, new parties marked,
+    and the whole sentence when the title cut it short."""
     article = str(write(tmp_path, RAID.text))
     result = store("extract", article, "-c", CASE, "-i", input="q\n")
-    assert result.stderr.splitlines()[:2] == [
+    assert result.stderr.splitlines()[:3] == [
         "[1/4] 2003-06-17 raid: " + RAID_TITLE,
+        "  sentence: " + RAID.text.split(". ")[0] + ".",
         "  parties: National Council of Resistance of Iran (new: NCRI)",
     ]
 

@@ -336,6 +336,8 @@ def _asked(store: Store, case: str, proposals: list[Proposal]) -> list[Proposal]
                 say(f"  already in the case: milestone {existing.id}")
                 accepted.append(proposal)
                 continue
+            if proposal.quote != proposal.title:  # a title cut short: the reviewer reads it all
+                say(f"  sentence: {proposal.quote}")
             if proposal.parties:
                 say(f"  parties: {_parties(proposal.parties, proposal.new_parties)}")
             while True:
