@@ -648,3 +648,8 @@ def test_a_pages_dated_byline_or_advisory_label_is_its_dateline(text: str, lang:
     extraction = extract(text, lang=lang)
     assert extraction.published == "2024-03-03"
     assert [c.date for c in extraction.candidates] == ["2024-02-27"]
+
+
+def test_a_range_from_the_first_of_a_month_split_as_a_pdf_prints_it_is_one_period() -> None:
+    text = "Les audiences se sont tenues du 1 er au 9 septembre 2011."
+    assert kinds(text, "fr") == [("2011-09-01", "hearing")]

@@ -113,7 +113,7 @@ _DAY_RANGE_LINK = (
 _DAY_MONTH_RANGE = Regex(  # ("entre les 11 et 14 août 2023", "between the 11th and 14th")
     r"(?:(?P<lead>between|entre)\s+(?:(?:the|les)\s+)?)?"
     + _NOT_AFTER_NUMBER
-    + r"(?P<first>[0-3]?\d)(?:er|st|nd|rd|th)?"
+    + r"(?P<first>[0-3]?\d)(?:\s{1,2}er(?=\s)|er|st|nd|rd|th)?"  # ("du 1 er au 9 mai")
     + _DAY_RANGE_LINK
     + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:de\s+)?"
     + _MONTH
