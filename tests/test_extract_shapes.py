@@ -653,3 +653,14 @@ def test_a_pages_dated_byline_or_advisory_label_is_its_dateline(text: str, lang:
 def test_a_range_from_the_first_of_a_month_split_as_a_pdf_prints_it_is_one_period() -> None:
     text = "Les audiences se sont tenues du 1 er au 9 septembre 2011."
     assert kinds(text, "fr") == [("2011-09-01", "hearing")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The author, born in Canada in 1984, was arrested on 3 May 2011.", "en"),
+        ("L'homme, né à Lyon en 1984, a été arrêté le 3 mai 2011.", "fr"),
+    ],
+)
+def test_a_birth_told_with_its_place_is_no_event(text: str, lang: str) -> None:
+    assert dates(text, lang) == ["2011-05-03"]

@@ -552,6 +552,8 @@ _NEXT_WEEK = Regex(r"\b(?:next|this coming|prochain)\s*$", re.IGNORECASE)
 # Words after which a date is no event of the case: a birth, a page's publication, a law's name.
 _NOT_AN_EVENT_BEFORE = Regex(
     r"(?:\bborn(?:\s+(?:in|on))?|\bb\.|\bn[ée]e?s?\s+(?:en|le)"
+    # and where: "born in Canada in 1989", "née à Lyon le 3 mai 1980"
+    r"|\bborn\s+(?:in|at|to)\s+[^.;\n\d]{1,40}?\b(?:in|on)|\bn[ée]e?s?\s+[àa]\s+[^.;\n\d]{1,40}?\b(?:en|le)"
     r"|\b(?:published|updated|posted)(?:\s+on)?|\b(?:last|latest)\s+(?:updated|modified|update"
     r"|revised|revision)|\bdate\s+(?:modified|updated|of\s+update|issued|posted|created|published)"
     r"|\b(?:posted|created|released)\s*:|\b(?:modified|updated|revised)\s+date\s*:|\bas\s+corrected"
