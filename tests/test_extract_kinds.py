@@ -2369,3 +2369,12 @@ def test_a_paper_dated_by_its_participle_and_a_case_taken_up_of_its_own_motion(
 )  # fmt: skip
 def test_heldout18s_steps_told_by_their_verb(text: str, kind: str) -> None:
     assert kinds(text) == [("2019-05-03", kind)]
+
+
+def test_a_verb_of_the_next_clause_with_its_own_date_is_not_the_dates_event() -> None:
+    # the date closes its clause; "and" opens another with its own verb and its own date
+    text = (
+        "The Court of Appeal granted leave for the prosecutor's application for review on"
+        " 3 May 2019 and the prosecutor filed a formal application on 7 May 2019."
+    )
+    assert kinds(text) == [("2019-05-03", "order"), ("2019-05-07", "filing")]

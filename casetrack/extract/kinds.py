@@ -1070,6 +1070,7 @@ _APPEALED_BEFORE = Regex(
 )
 _APPEAL_COURT = Regex(r"\b(?:appeals?|appellate|appel|supreme|cassation)\b")
 _CLAUSE_PENALTY = 25
+_JOINED_CLAUSE = Regex(r"\s*,?\s*(?:and|et)\s")  # a date that closes its clause, "and" after
 _VERB_BONUS = 40
 _NEIGHBOURS = 4  # words looked at on each side of a date
 # What joins a decision to its date: "the judgment of", "l'arrêt ... en date du", "rendered".
@@ -1742,7 +1743,11 @@ class KindWords:
             index -= 1
         count, index = len(scored), before + 1
         while index < len(self.words) and len(scored) - count < _NEIGHBOURS:
-            if in_scope(index) and not self._dated_apart(index):
+            if (
+                in_scope(index)
+                and not self._dated_apart(index)
+                and not self._dated_in_next_clause(end, index)
+            ):
                 word_start, _, kind, strength = self.words[index]
                 distance = self._distance(end, word_start) + 0.5 - _VERB_BONUS * strength
                 scored.append((distance, kind))
@@ -1778,6 +1783,21 @@ class KindWords:
         return after < len(self.dates) and bool(
             _OWN_DATE.rx.match(self.folded[word_end : self.dates[after][0]])
         )
+
+    def _dated_in_next_clause(self, end: int, index: int) -> bool:
+        """Whether the verb at `index` is in a clause joined by "and" right after the date ending
+        at `end`, and that clause has a date of its own: "granted leave ... on March 11 and the
+        DoJ filed a formal application on March 14" (the filing is not of March 11)."""
+        word_start, word_end, _, strength = self.words[index]
+        joined = _JOINED_CLAUSE.rx.match(self.folded, end)
+        if strength != _VERB or joined is None or word_start < joined.end():
+            return False
+        if bisect.bisect_left(self.breaks, word_start) != bisect.bisect_left(self.breaks, end) + 1:
+            return False  # not in the clause right after the date's
+        after = bisect.bisect_left(self.dates, word_end, key=lambda d: d[0])
+        return after < len(self.dates) and bisect.bisect_left(
+            self.breaks, self.dates[after][0]
+        ) == bisect.bisect_left(self.breaks, word_end)
 
     def _dated_before(self, index: int, start: int) -> bool:
         """Whether the word at `index`, before the date at `start`, has another date of its own
