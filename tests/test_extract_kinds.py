@@ -2378,3 +2378,19 @@ def test_a_verb_of_the_next_clause_with_its_own_date_is_not_the_dates_event() ->
         " 3 May 2019 and the prosecutor filed a formal application on 7 May 2019."
     )
     assert kinds(text) == [("2019-05-03", "order"), ("2019-05-07", "filing")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # asking a higher court for leave to review a decision, as for leave to appeal
+        ("The prosecution applied to the Court of Appeal for leave to review the sentences on"
+         " 3 May 2019.", "appeal"),
+        # the requête of an appeal court's "Procédure devant la cour" section, cut before what
+        # it asks
+        ("Procédure devant la cour :\n\nPar une requête, enregistrée le 3 mai 2019, M. X...,"
+         " représenté par […]", "appeal"),
+    ],
+)  # fmt: skip
+def test_leave_to_review_asked_and_a_requete_before_an_appeal_court(text: str, kind: str) -> None:
+    assert ("2019-05-03", kind) in kinds(text)

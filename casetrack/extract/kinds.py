@@ -681,6 +681,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r" (?:a writ of |leave to |allowance of |discretionary )?(?:certiorari|review|transfer"
             r"|appeal)",
             r"sought (?:leave to appeal|certiorari|review|transfer)",
+            # asking a higher court for leave to review a decision, as for leave to appeal: "the
+            # DoJ applied to the Court of Appeal for leave to review the sentences"
+            r"appl(?:ied|ies|y|ying) (?:to (?:the )?(?:[\w-]+ ){1,5})?for leave to"
+            r" (?:appeal|review)",
             r"interjete\w* appel", r"form\w* (?:un )?pourvoi",
             r"(?:filed|lodged|brought) (?:a |an |his |her |their )?(?:timely )?(?:[\w-]+ )?"
             r"(?:appeal|notice of appeal)",
@@ -1028,6 +1032,7 @@ _MEMOIRE_TOO = Regex(
     r"\brequetes?\b[^;]{0,60}?\bet (?:le |un |les |des |deux |trois )?(?:nouveaux? )?memoires?\b"
     r"[^;]{0,80}?(?:\bet (?:le )?|\d,)\s*$"
 )
+_BEFORE_THE_COURT = Regex(r"\bprocedure devant la cour\s*:")
 _REGISTERED_BEFORE = Regex(r"\benregistre\w* le\s*$")
 # A paper dated by its author and registered by the court on another day: the second date is
 # its registration, no step of the case (GUIDE.md: "an application's registration" is `other`):
@@ -1639,7 +1644,10 @@ class KindWords:
         if asked is None:
             asked_for = _ASKED_FOR.rx.search(self.folded, end, end + 300)
             if asked_for is None:
-                return None
+                # a cour administrative d'appel's "Procédure devant la cour :" section, whose
+                # requête the excerpt cuts before what it asks: the appeal brought to it
+                heading = _BEFORE_THE_COURT.rx.search(self.folded, max(0, start - 200), start)
+                return "appeal" if heading else None
             if asked_for["motion"]:
                 return "motion"
             return "appeal" if asked_for["judgment"] else "complaint"
