@@ -2365,6 +2365,26 @@ def test_a_paper_dated_by_its_participle_and_a_case_taken_up_of_its_own_motion(
          "order"),
         # an indictment confirmed, its accused named between
         ("The indictment against John Roe Doe was confirmed on 3 May 2019.", "indictment"),
+        # a criminal procedure opened, the date between the verb and its object
+        ("L'Office des juges a ouvert, le 3 mai 2019, une procédure pénale contre X.",
+         "investigation"),
+        # a situation referred to a court by whoever seizes it
+        ("La situation a été déférée à la Cour par le Conseil dans sa résolution datée du"
+         " 3 mai 2019.", "referral"),
+        # a complaint sent on to the competent authority: the verb, not the paper it sends
+        ("Le 3 mai 2019, le Ministère public a transmis, pour raison de compétence, au"
+         " Département la plainte de X.", "referral"),
+        # an accused to appear at a magistracy
+        ("The defendants will appear at Eastern Magistracy on May 3, 2019 for plea.", "hearing"),
+        # a numbered paragraph opening with a decision: its main verb says what it decided
+        ("[2] In a judgment dated 3 May 2019 the Appellant was convicted as charged.",
+         "conviction"),
+        # what an appeal is against is no step of its own
+        ("[3] The Appellant filed a timely appeal against conviction dated 3 May 2019.",
+         "appeal"),
+        # ... unless that decision is the one dated
+        ("This is an appeal against sentence imposed by Judge X at the Crown Court on 3 May 2019.",
+         "sentencing"),
     ],
 )  # fmt: skip
 def test_heldout18s_steps_told_by_their_verb(text: str, kind: str) -> None:

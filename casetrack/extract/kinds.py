@@ -113,6 +113,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"juges? (?:de l'|des )enquetes? preliminaires?",
             r"chambres? penales? de recours",
             r"without (?:further |any )?incidents?",  # "arrested without incident on Saturday"
+            # what an appeal is against is no step of its own: "a timely appeal against
+            # conviction dated 13 December", whose date is the appeal's (unless the decision
+            # appealed is dated: "an appeal against sentence imposed ... on 18 November")
+            r"(?:(?<=appeal )|(?<=appeals ))(?:against|from) (?:(?:his|her|their|the) )?"
+            r"(?:convictions?|sentences?)(?: and (?:convictions?|sentences?))?"
+            r"(?! (?:imposed|passed|handed|entered|pronounced|delivered|rendered|made|of)\b)",
             # a brief drafted by counsel: "the Respondents' Brief settled by X dated 6 May", not
             # a case settled by the parties
             r"settled by(?! (?:the |a |an )?(?:parties|agreement|consent|mutual|mediation"
@@ -191,6 +197,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:enquete|information(?: judiciaire)?),? (?:qui )?(?:avait ete |a ete |etait )?"
             r"ouverte",
             r"ouv\w* une (?:enquete|information judiciaire)",
+            # a Swiss authority opening a criminal procedure: "a ouvert une procédure pénale"
+            r"ouv\w* une procedure penale", r"procedure penale (?:a ete |avait ete )?ouverte",
+            r"ouv\w*(?=,? (?:le|en) [^,;]{4,30},? une (?:procedure penale|enquete|information))",
             r"diligent\w* une enquete\w*(?: preliminaire)?",
             r"(?:instituted|initiated|opened|brought) (?:a )?criminal (?:proceedings|case)",
             r"investigat(?:ed|ing)", r"(?:began|begun|begins?|started|starts?) to investigate",
@@ -436,6 +445,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "referral",
         (
             r"referred", r"renvoy\w* (?:a la cour|au tribunal|a la juridiction)",
+            # a situation referred to a court by whoever seizes it: "a été déférée à la Cour par
+            # le Conseil de sécurité" (not "la décision déférée", the decision under appeal)
+            r"ete deferee?s? a la (?:cour|juridiction)",
+            # an authority sending a case on to the one competent for it: "a transmis, pour
+            # raison de compétence, au Département fédéral des finances la plainte"
+            r"transmi\w*,? pour (?:des )?(?:raisons?|cause|motifs?) d(?:e |')(?:in)?competence",
             # a court asking another a preliminary question: "a posé la question préjudicielle"
             r"(?:a|ont|avait|avaient) pose (?:la |les |une |des |deux |trois )?"
             r"questions? prejudicielles?",
@@ -764,7 +779,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # Courthouse"
             r"(?<!notice to )(?:re)?appear(?:s|ed|ing)? (?:[\w-]+ ){0,2}"
             r"(?:in|before|at|in front of) (?:[\w.,'-]+ ){0,4}(?:court(?:house|room)?|judge"
-            r"|magistrate|justice)",
+            r"|magistrate|magistrac(?:y|ies)|justice)",
             # a case back before the court on a day: "Le dossier reviendra devant la cour le"
             r"revien\w* devant (?:la cour|le tribunal|le juge|la chambre)",
             # an accused before a court on a day: "The accused faced the Perth Magistrates Court"
@@ -1146,7 +1161,7 @@ _DECISION_AFTER = Regex(r"^\s*,?\s*(?:un|une|a|an|its|the|son|sa|leur)\s+$")
 # A decision named with its date to open the sentence ("Par jugement du 4 février 2021, le
 # tribunal ... a relaxé le prévenu"): the sentence's main verb says what it decided.
 _OPENING_DECISION = Regex(
-    r"(?:^|[;:])\W*(?:(?:[a-z]|\d{1,2}|[ivx]{1,4})\.\s+)?(?:(?:que|and|et|then|puis)\W+)?"
+    r"(?:^|[;:])\W*(?:(?:[a-z]|\d{1,2}|[ivx]{1,4})\.\s+|\d{1,3}\]\s+)?(?:(?:que|and|et|then|puis)\W+)?"
     r"(?:par|by|in|under|dans|selon|suivant"
     r"|aux termes d'|through)\s+(?:(?:un|une|a|an|its|his|her|the|son|sa|leur|this|that)\s+)?"
     r"(?:[\w-]+\s+){0,2}$"
