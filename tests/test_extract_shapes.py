@@ -664,3 +664,23 @@ def test_a_range_from_the_first_of_a_month_split_as_a_pdf_prints_it_is_one_perio
 )
 def test_a_birth_told_with_its_place_is_no_event(text: str, lang: str) -> None:
     assert dates(text, lang) == ["2011-05-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The claimant brought this suit by a statement of claim dated March 2, 2019 and filed on"
+         " March 6, 2019.", ["2019-03-06"]),
+        ("The claimant amended the statement of claim on May 3, 2019 and filed it on June 7, 2019.",
+         ["2019-06-07"]),
+        ("A reply dated 4 May 2016 was filed by the insurer with a letter dated 9 May 2016.",
+         ["2016-05-09"]),
+        # a step of its own before a filing stays
+        ("She was dismissed on 3 May 2017 and filed suit on 5 June 2017.",
+         ["2017-05-03", "2017-06-05"]),
+    ],
+)  # fmt: skip
+def test_a_papers_own_date_before_the_day_it_was_filed_is_no_step(
+    text: str, want: list[str]
+) -> None:
+    assert dates(text) == want

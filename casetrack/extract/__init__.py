@@ -291,6 +291,14 @@ def extract(
                 continue  # "11.08.2020, Poursuite des débats": a hearing's later or spare day
             if _PAGE_STAMP.rx.search(sentence, max(0, date_found.start - 80), date_found.start):
                 continue  # "Date de dernière mise à jour : 30 mai 2025": the page's, no event
+            if (
+                index + 1 < len(found)
+                and _PAPER_DATED.rx.search(
+                    sentence, max(0, date_found.start - 80), date_found.start
+                )
+                and _FILED_AFTER.rx.fullmatch(sentence, date_found.end, found[index + 1].start)
+            ):
+                continue  # "a claim dated April 3 and filed on April 4": its filing is the step
             if _RECURRING.rx.match(sentence, date_found.end):
                 continue  # "the terms begin on the 1st Monday in March of each year"
             if _under_cited_laws(
@@ -560,6 +568,17 @@ _PAGE_STAMP = Regex(
     r"|date\s+de\s+publication|publication\s+date|date\s+published|last\s+(?:updated|modified))"
     r"(?:\s*\([^()\n]{0,40}\))?[\s:|]*$",
     re.IGNORECASE,
+)
+# A paper's own date when the sentence goes on to the day it was filed: "a memorandum of claim
+# dated April 3, 2017 and filed on April 4, 2017", "amended the claim on May 31 and filed on June
+# 5", "A defence dated 19 May was filed under cover of an email dated 20 May": the filing counts.
+_PAPER_DATED = Regex(
+    r"\b(?:dated|(?:amended|signed|drafted|drew\s+up)\s+(?:the|its|his|her|their|an?)\s+"
+    r"[^.;\d]{0,40}?\s+on)\s*$",
+    re.IGNORECASE,
+)
+_FILED_AFTER = Regex(
+    r"[^.;\d]{0,20}?\b(?:and\s+|(?:was|were)\s+)(?:filed|lodged)\b[^.;\d]{0,60}$", re.I
 )
 _RECURRING = Regex(
     r"[^.;]{0,60}?\b(?:(?:of\s+)?(?:each|every)\s+year|annually|chaque\s+ann[ée]e"
