@@ -2414,3 +2414,19 @@ def test_a_verb_of_the_next_clause_with_its_own_date_is_not_the_dates_event() ->
 )  # fmt: skip
 def test_leave_to_review_asked_and_a_requete_before_an_appeal_court(text: str, kind: str) -> None:
     assert ("2019-05-03", kind) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the offence a sentence is for, its verb after an adverb: a fact, no sentencing
+        ("He was two years into a ten-year sentence for sexually assaulting a neighbour in"
+         " May 2019.", "other"),
+        # an authority's pecuniary sanction is its order (a court's penalty is a peine)
+        ("Le 3 mai 2019, l'Autorité a infligé une sanction pécuniaire à la société.", "order"),
+    ],
+)  # fmt: skip
+def test_an_offence_told_after_an_adverb_and_an_authoritys_pecuniary_sanction(
+    text: str, kind: str
+) -> None:
+    assert kinds(text)[0][1] == kind

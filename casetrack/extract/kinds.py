@@ -544,6 +544,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:sur )?(?:la |sa |une |leur )?(?:nouvelle )?(?:demandes?|requetes?) "
             r"(?:de |d')(?:mise en liberte|remise en liberte|mainlevee)",
             r"ordered", r"ordonn(?:e|ee|es|ees|ant|er|a|ait)",
+            # an authority's pecuniary sanction (a court's penalty is a "peine" or an "amende")
+            r"inflig\w* (?:une |des |la |les )?sanctions? pecuniaires?",
             r"granted (?:the |a |an |his |her |its |their )?(?:[\w']+ ){0,3}"
             r"(?:applications?|leave|permission|petitions?|requests?|motions?|certiorari|rehearing"
             r"|review)",
@@ -1233,7 +1235,7 @@ _OCCURRING = Regex(
 )
 # What someone is arrested, charged or tried for, told by a gerund: the date in it is the act's.
 _FOR_DOING = Regex(
-    r"\b(?:for|with)\s+(?:allegedly\s+)?(?!(?:pending|during|including|according|following"
+    r"\b(?:for|with)\s+(?:\w+ly\s+)?(?!(?:pending|during|including|according|following"
     r"|regarding|concerning|notwithstanding)\b)\w+ing\b[^,;:()]*$"
     # past its adjuncts: "coupable ... pour avoir circulé trop près sur l'A9, le 31 juillet",
     # or with the date first: "condamné pour avoir, le 13 mai 2017, allumé"
