@@ -684,3 +684,18 @@ def test_a_papers_own_date_before_the_day_it_was_filed_is_no_step(
     text: str, want: list[str]
 ) -> None:
     assert dates(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In reply to enquiries on the case, a spokesman for the Ministry today (May 4) gave the"
+        " following response:\nThe court convicted the two men on 2 May 2016.",
+        "LOS ANGELES, May 4, 2016 — The court convicted the two men on 2 May 2016. He wrote:"
+        ' "I confirm the news that has been reported today. We will appeal."',
+        "The court convicted the two men on 2 May 2016.\nEnds/Wednesday, May 4, 2016\n"
+        "Issued at HKT 15:03",
+    ],
+)
+def test_the_day_a_release_or_reply_was_given_is_no_step(text: str) -> None:
+    assert dates(text) == ["2016-05-02"]

@@ -283,6 +283,7 @@ def extract(
                 _said_today(sentence, date_found, kind_words)
                 or _spoke_on(sentence, date_found)
                 or _said_on(sentence, date_found)
+                or _REPLY_AFTER.rx.match(sentence, date_found.end)
             ):
                 continue  # "We're here today to talk about ...": when the speaker spoke
             if _CONTINUED.rx.search(sentence, max(0, date_found.start - 60), date_found.start):
@@ -773,8 +774,18 @@ def _attributive(sentence: str, start: int, end: int) -> bool:
 # arrested", "told reporters yesterday", "told AFP on Monday", "a-t-on appris mercredi auprès
 # de son avocat".
 _SPOKE = Regex(
-    r"\b(?:said|says|stated|told(?:\s+[\w.]+){0,3}?|a-t-on\s+(?:appris|indiqu[ée]|su)"
+    r"\b(?:said|says|stated|(?:has|have|had|was|were)\s+(?:been\s+)?reported"
+    r"|told(?:\s+[\w.]+){0,3}?|a-t-on\s+(?:appris|indiqu[ée]|su)"
     r"|apprend-on|(?:a|ont)\s+(?:indiqu[ée]|d[ée]clar[ée]|pr[ée]cis[ée]))\s+(?:on\s+|ce\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# A spokesman's reply dated: "a spokesman for the Department today (March 15) gave the following
+# reply:", "the office on 3 May issued the following statement": when the news was told.
+_REPLY_AFTER = Regex(
+    r"[ \t]*\)?[ \t]*,?[ \t]*(?:gave|made|issued|released)\s+the\s+following\s+(?:reply|response"
+    r"|statement|comments?|remarks?)\b",
     re.IGNORECASE,
 )
 

@@ -2098,12 +2098,21 @@ _AUTHOR_DATED = Regex(
 )
 
 
+# A government release's closing stamp: "Ends/Tuesday, Mar 15, 2016" and "Issued at HKT 15:03".
+_ENDS_STAMP = Regex(r"\s*Ends\s*/\s*(?:[A-Z][a-z]+,?\s*)?")
+_ISSUED_AT = Regex(r"[\s.]*(?:Issued\s+at\s+[^\n]{0,20})?[\s.]*")
+
+
 def is_dateline(sentence: str, found: Sequence[Found]) -> bool:
-    """Whether a sentence is only a place and a date ("Paris, 17 September 2014.") or an
-    author and a date ("par Jeanne Roe 18 décembre 2014"): where and when a statement was made
-    or an article written, not an event."""
+    """Whether a sentence is only a place and a date ("Paris, 17 September 2014."), an author
+    and a date ("par Jeanne Roe 18 décembre 2014") or a release's closing stamp ("Ends/Tuesday,
+    Mar 15, 2016"): where and when a statement was made or an article written, not an event."""
     if len(found) != 1 or found[0].span is None:
         return False
+    if _ENDS_STAMP.rx.fullmatch(sentence[: found[0].start]) and _ISSUED_AT.rx.fullmatch(
+        sentence[found[0].end :]
+    ):
+        return True
     if _AUTHOR_DATED.rx.fullmatch(sentence[: found[0].start]) and not sentence[
         found[0].end :
     ].strip(" \t\n."):
