@@ -2430,3 +2430,27 @@ def test_an_offence_told_after_an_adverb_and_an_authoritys_pecuniary_sanction(
     text: str, kind: str
 ) -> None:
     assert kinds(text)[0][1] == kind
+
+
+def test_a_heads_hearing_line_running_on_submissions_by_a_party_and_years_then_days() -> None:
+    head = (
+        "IN THE SUPREME COURT OF RIVERLAND\nHELD AT PORTVILLE\n\nBETWEEN:\nPOLICE\nProsecution\n"
+        "AND:\nJOHN DOE\nAccused\n\nCounsel: A Roe for prosecution\n"
+        "Hearing: 4, 5 March 2019;\n6 May 2019\n"
+        "Submissions by prosecution: 20 May 2019\nSubmissions by accused: 27 May 2019\n"
+        "JUDGMENT OF ROE J\n\n1. The accused is charged with theft.\n"
+    )
+    found = kinds(head)
+    assert ("2019-05-06", "hearing") in found
+    assert ("2019-05-20", "filing") in found
+    assert ("2019-05-27", "filing") in found
+    # a reporter's head: each year, then its day (the hearing's, then the decision's)
+    reports = (
+        "24/04/1999 | CANADA | N°[1999]_1_R.C.S._5\n\n"
+        "Canada | Doe c. La Reine, [1999] 1 R.C.S. 5 (24 avril 1999)\n\n"
+        "Jean Doe Appelant;\n\net\n\nSa Majesté La Reine Intimée.\n\nNo du greffe: 12345.\n\n"
+        "1998: 29 octobre; 1999: 24 avril.\n\nPrésents: Le juge en chef X et le juge Y.\n\n"
+        "EN APPEL DE LA COUR D'APPEL DU QUÉBEC\n\nPOURVOI contre un arrêt de la Cour d'appel"
+        " du Québec, qui a accueilli l'appel de l'appelant. Pourvoi accueilli.\n"
+    )
+    assert kinds(reports) == [("1999-04-24", "ruling"), ("1998-10-29", "hearing")]

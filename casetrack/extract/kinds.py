@@ -2257,11 +2257,13 @@ def signed_kind(before: str, story: str) -> str | None:
 
 # A head's label over the dates it gives, however many lines and places between: "Date and
 # Place of Hearing: December 10, 19 and 21, 2007, January 7, 2008", "Place and Date of
-# Judgment: Vancouver, British Columbia / February 6, 2009", "Written Submissions Received:".
+# Judgment: Vancouver, British Columbia / February 6, 2009", "Written Submissions Received:",
+# a line's "Hearing:" over dates running onto the next line, "Submissions by prosecution:".
 _HEADING = Regex(
     r"\b(?:(?:place and )?dates? (?:and place )?of (?:the )?(?:(?P<hearing>hearings?)"
-    r"|(?P<decision>judgment|decision|reasons|order))|(?P<filing>(?:written )?submissions?"
-    r" (?:received|filed)))\s*(?P<colon>:)[^:]{0,150}$"
+    r"|(?P<decision>judgment|decision|reasons|order))|(?<![^\n])(?P<heard>hearings?)"
+    r"|(?P<filing>(?:written )?submissions? (?:received|filed|by (?:the )?[a-z]+(?: [a-z]+)?)))"
+    r"\s*(?P<colon>:)[^:]{0,150}$"
 )
 # What only a sentence has between a head's label and a date: a paragraph's number, a word in
 # lower case (places and months under the label are capitalised; "and" joins dates).
@@ -2298,7 +2300,14 @@ def heading_kind(before: str) -> str | None:
     heading = _HEADING.rx.search(fold_same_length(near).lower())
     if heading is None or _PROSE.rx.search(near, heading.end("colon")):
         return None  # "Date of Hearing: ... March 12, 2008 ... [1] On March 12, 2008, I allowed"
+    if heading["heard"]:
+        return "hearing"  # "Hearing: 12, 13 August 2008;\n17, 18, 19 February 2009"
     return next(name for name in ("hearing", "decision", "filing") if heading[name])
+
+
+# A reporter's head line giving each year, then its day: the hearing's, then the decision's
+# ("1985: 29 octobre; 1986: 24 avril.", "1999: March 3; 1999: June 17.").
+_YEARS_THEN_DAYS = Regex(r"(?:\d{4}\s*:\s*[^:;]{3,40};\s*)+\d{4}\s*:\s*[^:;]{3,40}?\.?")
 
 
 # A head's label on the line above the date alone: "HEARING DATE:", "Hearing date(s):",
@@ -2370,6 +2379,8 @@ def header_kind(
         and not cited_as  # a site's breadcrumb after a long banner names the case and its day
     ):
         return "hearing" if heard else None
+    if _YEARS_THEN_DAYS.rx.fullmatch(line.strip()) and ";" in line[end - line_start :]:
+        return "hearing"  # "1985: 29 octobre; 1986: 24 avril.": heard, then decided
     if heading in ("hearing", "filing") or heard:
         return heading or "hearing"  # "Date and Place of Hearing: ...", "HEARING DATE:\n3 May"
     if _ENTERED_ON_ROLL.rx.search(said_before):
