@@ -2454,3 +2454,12 @@ def test_a_heads_hearing_line_running_on_submissions_by_a_party_and_years_then_d
         " du Québec, qui a accueilli l'appel de l'appelant. Pourvoi accueilli.\n"
     )
     assert kinds(reports) == [("1999-04-24", "ruling"), ("1998-10-29", "hearing")]
+
+
+def test_judgment_granted_on_a_claim_and_the_order_made_that_set_it_aside() -> None:
+    # judgment granted for a party on its claim; the order named before "made ... on"
+    text = (
+        "On 3 May 2019 the district judge granted the claimant judgment on his claim, but that"
+        " judgment was later set aside by an order of the district judge made on 7 May 2019."
+    )
+    assert kinds(text) == [("2019-05-03", "judgment"), ("2019-05-07", "order")]

@@ -544,6 +544,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:sur )?(?:la |sa |une |leur )?(?:nouvelle )?(?:demandes?|requetes?) "
             r"(?:de |d')(?:mise en liberte|remise en liberte|mainlevee)",
             r"ordered", r"ordonn(?:e|ee|es|ees|ant|er|a|ait)",
+            # the order named before the participle that dates it: "an order of the district
+            # judge made ... on 21 December 2016"
+            r"orders? (?:of (?:the )?(?:[\w-]+ ){1,4}?)?made\b",
             # an authority's pecuniary sanction (a court's penalty is a "peine" or an "amende")
             r"inflig\w* (?:une |des |la |les )?sanctions? pecuniaires?",
             r"granted (?:the |a |an |his |her |its |their )?(?:[\w']+ ){0,3}"
@@ -623,6 +626,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "judgment",
         (
             r"entered judgment",
+            # judgment given for a party on its claim: "granted the appellant judgment on his claim"
+            r"granted (?:the |an? )?(?:[\w'-]+ ){0,2}?judgment (?:on|for|against)\b",
             # a single trial-level judge's decision: "the Administrative Law Judge issued the
             # attached Decision"
             r"(?:administrative law|trial|district|immigration|magistrate|bankruptcy) judge[\w.-]*"
