@@ -699,3 +699,16 @@ def test_a_papers_own_date_before_the_day_it_was_filed_is_no_step(
 )
 def test_the_day_a_release_or_reply_was_given_is_no_step(text: str) -> None:
     assert dates(text) == ["2016-05-02"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The accused will appear before the judge on 9 March 2021. To pre-register, journalists"
+         " should write to the press office by Friday, 5 March 2021 at 17:00.", "en"),
+        ("L'accusé comparaîtra le 9 mars 2021. Les demandes d'accréditation doivent parvenir au"
+         " greffe avant le 5 mars 2021.", "fr"),
+    ],
+)  # fmt: skip
+def test_the_press_registration_deadline_of_a_hearing_is_no_step(text: str, lang: str) -> None:
+    assert dates(text, lang) == ["2021-03-09"]

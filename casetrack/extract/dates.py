@@ -552,6 +552,10 @@ _NEXT_WEEK = Regex(r"\b(?:next|this coming|prochain)\s*$", re.IGNORECASE)
 # Words after which a date is no event of the case: a birth, a page's publication, a law's name.
 _NOT_AN_EVENT_BEFORE = Regex(
     r"(?:\bborn(?:\s+(?:in|on))?|\bb\.|\bn[ée]e?s?\s+(?:en|le)"
+    # The press's registration for a hearing: "To pre-register, please send an email to ... by
+    # Sunday, 8 November 2020", "les demandes d'accréditation doivent parvenir avant le 3 mai"
+    r"|\b(?:pre-?regist(?:er|ration)|accreditations?|accr[ée]ditations?)\b[^.;\n\d]{0,80}?"
+    r"\b(?:by|before|until|no\s+later\s+than|avant(?:\s+le)?|jusqu['\u2019]au)"
     # and where: "born in Canada in 1989", "née à Lyon le 3 mai 1980"
     r"|\bborn\s+(?:in|at|to)\s+[^.;\n\d]{1,40}?\b(?:in|on)|\bn[ée]e?s?\s+[àa]\s+[^.;\n\d]{1,40}?\b(?:en|le)"
     r"|\b(?:published|updated|posted)(?:\s+on)?|\b(?:last|latest)\s+(?:updated|modified|update"
