@@ -2463,3 +2463,8 @@ def test_judgment_granted_on_a_claim_and_the_order_made_that_set_it_aside() -> N
         " judgment was later set aside by an order of the district judge made on 7 May 2019."
     )
     assert kinds(text) == [("2019-05-03", "judgment"), ("2019-05-07", "order")]
+
+
+def test_a_motion_filed_with_another_paper_is_the_motion() -> None:
+    text = "On 3 May 2019 the plaintiff filed a reply and a cross motion for summary judgment."
+    assert kinds(text) == [("2019-05-03", "motion")]

@@ -477,6 +477,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"filed (?:a |an |his |her |their )?[\"\u201c]?(?:[\w-]+ ){0,2}motions?"
             + _MOTION_OBJECT,
+            # a motion filed with another paper: "filed a response and a cross motion for"
+            r"filed (?:a |an |its |his |her |their )?(?:[\w-]+ ){1,2}and (?:a |an )?"
+            r"(?:cross[- ])?motions?",
             # a petition for rehearing or reconsideration asks the same court again
             r"(?:(?:filed|made|lodged|submitted) (?:an? |the |his |her |their |its )?"
             r"(?:petition|application|request)s? (?:for|to)|petition\w* (?:the [\w ]{1,40} )?for)"
