@@ -2365,6 +2365,9 @@ def test_a_paper_dated_by_its_participle_and_a_case_taken_up_of_its_own_motion(
          "order"),
         # an indictment confirmed, its accused named between
         ("The indictment against John Roe Doe was confirmed on 3 May 2019.", "indictment"),
+        # a chamber confirming the charges commits the accused to trial
+        ("Le 3 mai 2019, les juges ont confirmé les charges contre M. X et l'ont renvoyé en"
+         " procès.", "indictment"),
         # a criminal procedure opened, the date between the verb and its object
         ("L'Office des juges a ouvert, le 3 mai 2019, une procédure pénale contre X.",
          "investigation"),

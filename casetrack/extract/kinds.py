@@ -323,6 +323,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # an international tribunal's judge confirming an indictment; its return by a jury
             r"indictments? (?:[\w'-]+ ){0,4}?(?:was |were |had been |has been )?confirmed",
             r"confirm\w* (?:the |an |his |her )?(?:[\w-]+ ){0,2}indictments?",
+            # an international court's chamber confirming the charges commits the accused to trial
+            r"confirm\w* (?:les|des) charges",
             r"return of (?:an? |the )?(?:[\w-]+ ){0,3}indictment",
             r"renvoy\w* (?:[\w.'-]+ ){0,3}devant",
             r"(?:submitted|filed|lodged|brought|preferred|presented|issued|drew up|drawn up)"
