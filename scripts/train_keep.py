@@ -62,6 +62,8 @@ THEN = {
     "heldout15": "17e4863",
     "heldout16": "17e4863",
     "heldout17": "684e577",
+    "heldout18": "530e56a",
+    "heldout19": "530e56a",
 }
 _DUMP = """
 import importlib.util, json, sys

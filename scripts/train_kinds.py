@@ -42,7 +42,7 @@ TRAINING = (
     *("tune", "tune2", "heldout", "heldout3"),
     *("heldout4", "heldout5", "heldout6", "heldout7", "heldout8"),
     *("heldout9", "heldout10", "heldout11", "heldout13", "heldout14"),
-    *("heldout15", "heldout16", "heldout17"),
+    *("heldout15", "heldout16", "heldout17", "heldout18", "heldout19"),
 )
 OUT = ROOT / "casetrack" / "extract" / WEIGHTS
 
