@@ -8,6 +8,8 @@ from casetrack.text import check_choice, clean_text
 
 # In the order a matter goes.
 CASE_STATUSES = ("open", "stayed", "on appeal", "settled", "closed")
+# A matter that is over: its deadlines leave `upcoming` unless asked for (--all).
+ENDED_STATUSES = ("settled", "closed")
 # Other ways of typing them (as name_key folds them).
 CASE_STATUS_SPELLINGS = {
     "on-appeal": "on appeal",

@@ -835,3 +835,32 @@ def test_trashing_a_trigger_with_its_deadlines_warns_of_nothing(cli: Cli) -> Non
         f" {trigger}' brings the trigger back, or 'casetrack rm {appeal}' removes the deadline"
         " too\n"
     )
+
+
+def test_upcoming_leaves_out_settled_and_closed_cases_and_says_how_many(cli: Cli) -> None:
+    """A settled or closed matter's deadlines are no longer due: `upcoming` leaves them out,
+    says how many it left out, and lists them with --all or when their case is named."""
+    live = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"))
+    settled = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14", case="beta"), case="beta")
+    closed = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14", case="gamma"), case="gamma")
+    cli("case", "edit", "beta", "--status", "settled")
+    cli("case", "edit", "gamma", "--status", "closed")
+    assert cli.query("SELECT slug, status FROM cases ORDER BY id") == [
+        ("acme", "open"), ("beta", "settled"), ("gamma", "closed")
+    ]  # fmt: skip
+
+    def ids(*extra: str) -> list[int]:
+        listed = cli("upcoming", "--as-of", "2024-07-01", "-f", "json", *extra).stdout
+        return [r["id"] for r in json.loads(listed)]
+
+    shown = cli("upcoming", "--as-of", "2024-07-01")
+    assert "acme" in shown.stdout and "beta" not in shown.stdout and "gamma" not in shown.stdout
+    assert shown.stderr == "2 deadlines of settled or closed cases left out: --all lists them\n"
+    assert ids() == [live]
+    assert ids("--all") == [live, settled, closed]
+    assert ids("beta") == [settled]  # a case named is listed whatever its status
+    assert cli("upcoming", "--as-of", "2024-07-01", "--all").stderr == ""
+    cli("case", "edit", "gamma", "--status", "on appeal")
+    said = cli("upcoming", "--as-of", "2024-07-01").stderr
+    assert said == "1 deadline of a settled or closed case left out: --all lists it\n"
+    assert ids() == [live, closed]

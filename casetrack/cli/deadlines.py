@@ -452,12 +452,21 @@ def upcoming(
             show_default=False,
         ),
     ] = None,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Also the deadlines of settled or closed cases (left out unless their case is"
+            " named).",
+        ),
+    ] = False,
 ) -> None:
     """What falls due: open deadlines across cases, soonest first, with the days left;
     overdue ones first, marked. Mark one done with 'casetrack edit ID --done'.
 
     Example: casetrack upcoming --days 60 ; casetrack upcoming -f ics > due.ics
     """
+    from casetrack.deadlines.due import ended_left_out
     from casetrack.deadlines.due import upcoming as select
 
     if alarm is not None and fmt != "ics":  # a table has no reminder: say so, as --excel does
@@ -472,13 +481,19 @@ def upcoming(
                 orphans.append(d.id)
             yield d
 
-    due = noted(select(store.conn, today, days, cases))
+    ended = every or bool(cases)
+    due = noted(select(store.conn, today, days, cases, ended=ended))
     if fmt == "ics":
         from casetrack.exchange.ics import deadlines_ics
 
         out(deadlines_ics(store.conn, [d.id for d in due], ALARM_DAYS if alarm is None else alarm))
     else:
         _list_due(due, OutputFormat(fmt), days, today)
+    left_out = 0 if ended else ended_left_out(store.conn, today, days)
+    if left_out:
+        whose = "a settled or closed case" if left_out == 1 else "settled or closed cases"
+        say(f"{plural(left_out, 'deadline')} of {whose} left out: --all lists"
+            f" {'it' if left_out == 1 else 'them'}")  # fmt: skip
     if orphans:
         from casetrack.deadlines.due import trashed_triggers
 

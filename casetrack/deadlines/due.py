@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from casetrack.case_status import ENDED_STATUSES
 from casetrack.dates import display_text, from_stored, parse_date
 from casetrack.deadlines.recount import count_deadline, recount
 from casetrack.deadlines.rules import (
@@ -372,29 +373,52 @@ class Due:
                 "rule": self.rule, "trigger_in_trash": self.trigger_in_trash}  # fmt: skip
 
 
-def upcoming(
-    conn: sqlite3.Connection, as_of: date, days: int, cases: list[str] | None = None
-) -> Iterator[Due]:
-    """Open deadlines (milestones of kind deadline, not done) overdue as of `as_of`, then
-    those falling due within `days`, soonest first, read as they are listed. A deadline in a
-    range counts by its first possible day: the day to act by."""
+def _due_rows(
+    conn: sqlite3.Connection, as_of: date, days: int, cases: list[str] | None, ended: bool | None
+) -> tuple[str, list[object]]:
+    """The FROM and WHERE of the open deadlines `upcoming` lists, with their values: those of
+    a settled or closed case only (`ended`), all but those (False), or all (None)."""
     from datetime import timedelta
 
     from casetrack.selection import Filters, where_clause
 
     horizon = as_of + timedelta(days=min(days, (date.max - as_of).days))
     where, chosen = where_clause(conn, Filters(cases=cases or []))
-    # Overdue (wholly past) first, then by first and last day: the order people act in.
-    rows = conn.execute(
-        "SELECT m.id, c.slug, m.date, m.date_start, m.date_end, m.precision, m.approximate,"
-        " m.uncertain, m.title, d.rule, t.id FROM milestones m JOIN cases c ON c.id = m.case_id"
+    return (
+        " FROM milestones m JOIN cases c ON c.id = m.case_id"
         " LEFT JOIN deadlines d ON d.milestone_id = m.id"
         " LEFT JOIN milestones t ON t.id = d.trigger_id AND t.deleted_at IS NOT NULL"
         f" WHERE m.kind = ? AND {where} AND c.deleted_at IS NULL"
-        " AND d.done_at IS NULL AND m.date_start IS NOT NULL AND m.date_start <= ?"
+        + ("" if ended is None else f" AND {'' if ended else 'NOT '}{_ENDED_CASE}")
+        + " AND d.done_at IS NULL AND m.date_start IS NOT NULL AND m.date_start <= ?",
+        [DEADLINE_KIND, *chosen, *(() if ended is None else ENDED_STATUSES), horizon.isoformat()],
+    )
+
+
+# A case whose matter is over (settled or closed): `upcoming` leaves its deadlines out.
+_ENDED_CASE = f"c.status IN ({placeholders(ENDED_STATUSES)})"
+
+
+def upcoming(
+    conn: sqlite3.Connection,
+    as_of: date,
+    days: int,
+    cases: list[str] | None = None,
+    *,
+    ended: bool = False,
+) -> Iterator[Due]:
+    """Open deadlines (milestones of kind deadline, not done) overdue as of `as_of`, then
+    those falling due within `days`, soonest first, read as they are listed. A deadline in a
+    range counts by its first possible day: the day to act by. Those of a settled or closed
+    case are left out unless `ended` (ended_left_out counts them)."""
+    rows_from, values = _due_rows(conn, as_of, days, cases, None if ended else False)
+    # Overdue (wholly past) first, then by first and last day: the order people act in.
+    rows = conn.execute(
+        "SELECT m.id, c.slug, m.date, m.date_start, m.date_end, m.precision, m.approximate,"
+        f" m.uncertain, m.title, d.rule, t.id{rows_from}"
         " ORDER BY coalesce(m.date_end, m.date_start) >= ?, m.date_start,"
         " coalesce(m.date_end, m.date_start), m.id",
-        (DEADLINE_KIND, *chosen, horizon.isoformat(), as_of.isoformat()),
+        (*values, as_of.isoformat()),
     )
     for row in rows:
         mid, slug, text, start, end, precision, approximate, uncertain, title, rule, trashed = row
@@ -407,6 +431,14 @@ def upcoming(
             mid, slug, text, title, rule, left, first, last, (last - as_of).days,
             (first - as_of).days, trashed,
         )  # fmt: skip
+
+
+def ended_left_out(
+    conn: sqlite3.Connection, as_of: date, days: int, cases: list[str] | None = None
+) -> int:
+    """How many deadlines `upcoming` leaves out because their case is settled or closed."""
+    rows_from, values = _due_rows(conn, as_of, days, cases, True)
+    return int(conn.execute(f"SELECT count(*){rows_from}", values).fetchone()[0])
 
 
 def trashed_triggers(
