@@ -52,6 +52,7 @@ SPLITS = (
     "heldout20",
     "heldout21",
     "heldout22",
+    "heldout23",
     "trainD",
     "trainE",
 )
