@@ -305,6 +305,24 @@ def test_an_old_rule_keeps_taking_service_until_edited(cli: Cli) -> None:
     assert stored_date(cli, mailed) == "2024-07-18"
 
 
+def test_runs_from_set_back_to_not_said_with_an_empty_value(cli: Cli) -> None:
+    """`rule edit --runs-from ''` clears it, as '' clears a text field: --service is taken as
+    given again and its deadlines are counted again with the days for mail; a word that is
+    none of the built-ins' is refused in one line naming '' too, and nothing changes."""
+    mailed = deadline(cli, "us-frcp-33b2", served(cli), "--service", "mail")
+    cli("rule", "edit", "us-frcp-33b2", "--runs-from", "entry")
+    assert stored_date(cli, mailed) == "2024-07-15"
+    refused = cli("rule", "edit", "us-frcp-33b2", "--runs-from", "none", code=2).stderr
+    assert "unknown runs-from 'none': use service, notification, entry, pronouncement, or ''" \
+        " to clear it" in refused and refused.count("\n") == 1  # fmt: skip
+    assert cli.query("SELECT runs_from FROM rules") == [("entry",)]
+    said = cli("rule", "edit", "us-frcp-33b2", "--runs-from", "").stderr
+    assert f"counted again: deadline {mailed}" in said
+    assert cli.query("SELECT runs_from FROM rules") == [(None,)]
+    assert stored_date(cli, mailed) == "2024-07-18"
+    assert "not said: --service is taken as given" in cli("rule", "show", "us-frcp-33b2").stdout
+
+
 def test_a_deadline_stored_with_mail_on_an_entry_rule_is_counted_right_again(cli: Cli) -> None:
     """A store written before --service was refused on such rules may hold one 3 days late:
     counted again (its trigger edited), it falls on the rule's day."""

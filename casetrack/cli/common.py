@@ -32,12 +32,15 @@ def choice_option(
     choices: Callable[[], Sequence[str]] = tuple,
     what: str = "format",
     show_default: bool = True,
+    clears: bool = False,
 ) -> Any:
     """The one way to declare an option that takes one of a few names: typed in any case, a
     wrong name is refused with the closest ones (exit 2). The names are an `enum`'s, whose
     member the command receives and whose names --help lists, or what `choices` gives
     (a function, to import them only when the option is used). A format may also be given
-    by another name for it (casetrack.exchange.FORMAT_ALIASES: md for markdown)."""
+    by another name for it (casetrack.exchange.FORMAT_ALIASES: md for markdown). With
+    `clears`, an empty value ('') is passed on as '': the field is cleared, as '' clears a
+    text field in every edit command."""
 
     def names() -> tuple[str, ...]:
         return tuple(m.value for m in enum) if enum else tuple(choices())
@@ -45,7 +48,14 @@ def choice_option(
     def check(value: str | None) -> str | None:
         from casetrack.exchange import FORMAT_ALIASES
 
-        picked = choice(value, names(), what, FORMAT_ALIASES if what == "format" else None)
+        if clears and value is not None and not value.strip():
+            return ""
+        try:
+            picked = choice(value, names(), what, FORMAT_ALIASES if what == "format" else None)
+        except typer.BadParameter as err:
+            if not clears:
+                raise
+            raise typer.BadParameter(f"{err.message}, or '' to clear it") from None
         if picked is None or enum is None:
             return picked
         member: StrEnum = enum(picked)

@@ -138,10 +138,12 @@ RunsFrom = Annotated[
         "--runs-from",
         help="What the period runs from, as the built-in rules say: service or notification"
         " (a deadline's --service may add days), entry or pronouncement (of a judgment or"
-        " order: a deadline's --service is refused). Not given: --service is taken as given.",
+        " order: a deadline's --service is refused). Not given: --service is taken as given;"
+        " '' (rule edit) makes it not given again.",
         choices=_runs_from_words,
         what="runs-from",
         show_default=False,
+        clears=True,
     ),
 ]
 
