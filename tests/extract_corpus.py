@@ -53,6 +53,7 @@ SPLITS = (
     "heldout21",
     "heldout22",
     "heldout23",
+    "heldout24",
     "trainD",
     "trainE",
 )
