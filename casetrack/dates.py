@@ -193,6 +193,23 @@ _MONTH_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _MONTH_THIRD = (  # its month and year joined by a hyphen too, as 17-Jun-2003 is: mid-Apr-2021
     rf"(?:the )?(?P<third>{'|'.join(_THIRD_WORDS)}){_OF}?{_MONTH}(?:,? |-)(?P<year>\d{{4}})"
 )
+# A week of a month (the first week of March 2021, la première semaine de mars 2021): some
+# day of its 1st-7th, 8th-14th, 15th-21st or 22nd-28th, or of its last seven days, stored as a
+# range of days as the thirds of a month are.
+_WEEK = (
+    rf"(?:the |la )?(?P<ordinal>[^\W_]+) (?:week|semaine) (?:of |in |de |d')?{_MONTH},?"
+    r" (?P<year>\d{4})"
+)
+# Two dates joined by "or" (late 2021 or early 2022, March or April 2021): some day of the
+# two, stored as the one-of-a-set range from the first's start to the second's end; they must
+# touch, or the range would claim the time between them ("on or about" is no such pair).
+_EITHER = r"(?!on or )(?:either )?(.+?) (?:or|ou) (.+)"
+# A qualifier written after the date (March 2021 (approx.), 2003-06-17 (?)), read as one
+# written before it (c. March 2021, 2003-06-17?).
+_AFTER = (
+    r"(?P<date>.*?[^\s,]),?\s*(?:\((?P<about>approx\.?|approximately|circa|ca\.?|c\.|about"
+    r"|environ)\)|(?P<word>approx\.?|approximately|circa|environ)|\((?P<mark>\?)\))"
+)
 # Early, mid and late in a decade are its years 0-3, 4-6 and 7-9 (the early 1990s are some
 # year of 1990-1993, stored as [1990..1993]); the 1900s and 2000s are refused, as they may be
 # a decade or a century.
@@ -474,6 +491,11 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
         cleaned = _UNKNOWN_PART.sub("-XX", cleaned)
     if not cleaned:
         raise _unreadable(text)
+    if cleaned[-1] in ")xXyYaAnN.":
+        after = _compiled(_AFTER).fullmatch(cleaned.lower())
+        if after:
+            kept = cleaned[: after.end("date")]
+            cleaned = f"{kept}?" if after["mark"] else f"c. {kept}"
     moment = _compiled(_DATETIME).fullmatch(cleaned)
     day = _from_iso(moment[1], text) if moment else None
     if moment and day:
@@ -1101,6 +1123,9 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
         first_day, last_day = _MONTH_THIRDS[_THIRD_NAMES.get(third["third"], third["third"])]
         last_day = min(last_day, _month_length(year, month))
         return f"[{year:04d}-{month:02d}-{first_day:02d}..{year:04d}-{month:02d}-{last_day:02d}]"
+    week = _week(lowered)
+    if week:
+        return week
     part = _part_of_year(lowered)
     if part:
         return part
@@ -1116,13 +1141,19 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
     winter = _winter_across(lowered)  # a winter's years joined by an en dash: not a range
     if winter:
         return winter
+    either = re.fullmatch(_EITHER, lowered)
+    if either:
+        return _either(either[1], either[2], today, original)
     for pattern, template in _RANGES:
         match = re.fullmatch(pattern, lowered)
         if match:
             low, high = (_bare(g) for g in match.groups() if g is not None)
             low = _borrow(low, high)
-            low_code = _single(low, today, original)
-            high_code = _single(high, today, original)
+            if template.startswith("["):  # between early 2021 and late 2022 too
+                low_code = _bound(low, today, original)[0]
+                high_code = _bound(high, today, original)[1]
+            else:
+                low_code, high_code = _interval_ends(low, high, today, original)
             if template.startswith("["):
                 low_code, high_code = _same_precision(low_code, high_code, original)
             return template.format(low_code, high_code)
@@ -1131,6 +1162,91 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
         if match:
             return template.format(_single(match[1], today, original))
     return _single(lowered, today, original)
+
+
+def _week(lowered: str) -> str | None:
+    """A week of a month as the EDTF set of its days ([2021-03-01..2021-03-07]); None when
+    the text is not one."""
+    match = re.fullmatch(_WEEK, lowered)
+    month = _month_number(match["month"]) if match else None
+    if match is None or month is None:
+        return None
+    year = int(match["year"])
+    length = _month_length(year, month)
+    number = _ORDINALS.get(match["ordinal"])
+    last = length if match["ordinal"] in _LAST else 7 * number if number else None
+    if last is None:
+        return None
+    code = f"{year:04d}-{month:02d}"
+    return f"[{code}-{last - 6:02d}..{code}-{last:02d}]"
+
+
+def _bound(text: str, today: date, original: str) -> tuple[str, str]:
+    """The first and last of what one end of a one-of-a-set range may be: a date's own code
+    twice, or, for a span (early 2021, Q2 2021, a week), its first and last day, month or
+    year, whichever its ends are whole ones of."""
+    try:
+        code = _single(text, today, original)
+    except DateError as refusal:
+        unread = refusal
+    else:
+        return code, code
+    try:
+        value = parse_date(text, today)
+    except DateError:
+        raise unread from None
+    if value.start is None or value.end is None or value.approximate or value.uncertain:
+        raise unread
+    whole_months = value.start.day == 1 and (value.end + timedelta(days=1)).day == 1
+    years = whole_months and value.start.month == 1 and value.end.month == 12
+    width = 4 if years else 7 if whole_months else 10
+    return value.start.isoformat()[:width], value.end.isoformat()[:width]
+
+
+def _interval_ends(low: str, high: str, today: date, original: str) -> tuple[str, str]:
+    """The two ends of an interval (from A to B); an end that is itself some day of a span
+    (from late 2021 to early 2022) is refused, naming the two dates that can be written."""
+    try:
+        return _single(low, today, original), _single(high, today, original)
+    except DateError as refusal:
+        unread = refusal
+    try:
+        first, last = _bound(low, today, original)[0], _bound(high, today, original)[1]
+    except DateError:
+        raise unread from None
+    raise DateError(
+        f"cannot read the date {_quote(original)}: an interval starts and ends on known"
+        f" dates, not some day of a span: write 'between {low} and {high}' for one day in"
+        f" them, or 'from {first} to {last}' for all the time they span"
+    )
+
+
+def _either(first: str, second: str, today: date, original: str) -> str:
+    """Two dates joined by "or" as the one-of-a-set range of both; refused, saying what to
+    write, when there is time between them that the range would wrongly claim."""
+    low_text, high_text = _borrow(_bare(first), _bare(second)), _bare(second)
+    low, high = parse_date(low_text, today), parse_date(high_text, today)
+    touching = (
+        low.start is not None
+        and low.end is not None
+        and high.start is not None
+        and low.start <= high.start <= low.end + timedelta(days=1)
+    )
+    if low.start is not None and high.start is not None and high.start < low.start:
+        raise DateError(
+            f"cannot read the date {_quote(original)}: put the earlier date first, as in"
+            f" '{second} or {first}'"
+        )
+    if not touching:
+        raise DateError(
+            f"cannot read the date {_quote(original)}: {first!r} and {second!r} do not follow"
+            f" each other: write 'between {low_text} and {high_text}' if any day between may"
+            " be the one, else the likelier date with the other in a note"
+        )
+    low_code, high_code = _same_precision(
+        _bound(low_text, today, original)[0], _bound(high_text, today, original)[1], original
+    )
+    return f"[{low_code}..{high_code}]"
 
 
 def _winter_across(text: str) -> str | None:

@@ -8,13 +8,15 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+import tempfile
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casetrack.dates import DateError, DateValue, display_date, parse_date
+from casetrack.dates import DateError, DateValue, display_date, order_key, parse_date
 from tests.budget import examples
 from tests.conftest import Cli
 
@@ -372,3 +374,96 @@ def test_a_winter_is_said_with_both_its_years(cli: Cli, typed: str, stored: str,
     assert json.loads(cli("show", "1", "-f", "json").stdout)["date"] == stored
     cli("add", "c", said, "Family visit refused again")
     assert cli.query("SELECT DISTINCT date FROM milestones") == [(stored,)]
+
+
+# What people type for a week of a month, a qualifier after the date, and two dates joined by
+# "or", and what each is stored as.
+WEEKS_AFTERWORDS_EITHERS = {
+    "first week of March 2021": "[2021-03-01..2021-03-07]",
+    "the second week of March 2021": "[2021-03-08..2021-03-14]",
+    "last week of February 2021": "[2021-02-22..2021-02-28]",
+    "la première semaine de mars 2021": "[2021-03-01..2021-03-07]",
+    "March 2021 (approx.)": "2021-03~",
+    "March 2021, approximately": "2021-03~",
+    "17 June 2003 (?)": "2003-06-17?",
+    "circa March 2021": "2021-03~",
+    "mid-2021": "[2021-05..2021-08]",
+    "late 2021 or early 2022": "[2021-09..2022-04]",
+    "between late 2021 and early 2022": "[2021-09..2022-04]",
+    "March or April 2021": "[2021-03..2021-04]",
+    "17 or 18 June 2003": "[2003-06-17..2003-06-18]",
+    "Q4 2021 or Q1 2022": "[2021-10..2022-03]",
+}
+
+
+def test_weeks_qualifiers_after_and_either_dates_through_the_cli(cli: Cli) -> None:
+    cli("case", "add", "c", "--title", "C")
+    for typed in WEEKS_AFTERWORDS_EITHERS:
+        cli("add", "c", typed, typed)
+    assert dict(cli.query("SELECT title, date FROM milestones")) == WEEKS_AFTERWORDS_EITHERS
+    for typed in WEEKS_AFTERWORDS_EITHERS:
+        round_trips(parse_date(typed))
+    table = cli("timeline", "c").stdout
+    for said in ("between 1 Mar 2021 and 7 Mar 2021", "c. Mar 2021", "mid 2021",
+                 "between Sep 2021 and Apr 2022"):  # fmt: skip
+        assert said in table
+
+
+# Typed dates in the order the timeline must show them: each where it starts, the wider of
+# two starting together first, a day known only to lie in a span after what begins there.
+IN_TIMELINE_ORDER = [
+    "2021",
+    "early 2021",
+    "March 2021 (approx.)",
+    "2021-03-01",
+    "first week of March 2021",
+    "2021-03-05",
+    "second week of March 2021",
+    "mid-2021",
+    "late 2021",
+    "late 2021 or early 2022",
+    "2021-12-31",
+    "2022",
+    "2022-01-15",
+    "early 2022",
+]
+
+
+def test_weeks_and_either_dates_take_their_place_among_partial_dates() -> None:
+    values = [parse_date(typed) for typed in IN_TIMELINE_ORDER]
+    assert sorted(values, key=order_key) == values
+    assert [value.sort_key for value in values] == sorted(value.sort_key for value in values)
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.permutations(IN_TIMELINE_ORDER))
+def test_the_timeline_orders_them_whatever_order_they_were_added_in(typed: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        cli = Cli(Path(folder) / "t.db")
+        cli("case", "add", "c", "--title", "C")
+        for text in typed:
+            cli("add", "c", text, text)
+        shown = [r["title"] for r in json.loads(cli("timeline", "c", "-f", "json").stdout)]
+    assert shown == IN_TIMELINE_ORDER
+
+
+@pytest.mark.parametrize(
+    ("typed", "refusal"),
+    [
+        ("March or May 2021", "'march' and 'may 2021' do not follow each other: write"
+         " 'between march 2021 and may 2021' if any day between may be the one"),
+        ("2021 or 2020", "put the earlier date first, as in '2020 or 2021'"),
+        ("late 2021 to early 2022", "an interval starts and ends on known dates, not some day"
+         " of a span: write 'between late 2021 and early 2022' for one day in them, or"
+         " 'from 2021-09 to 2022-04' for all the time they span"),
+        ("fifth week of March 2021", "write e.g."),
+    ],
+)  # fmt: skip
+def test_what_has_no_honest_value_is_refused_saying_what_to_write(
+    cli: Cli, typed: str, refusal: str
+) -> None:
+    cli("case", "add", "c", "--title", "C")
+    stderr = cli("add", "c", typed, "x", code=1).stderr
+    assert stderr.startswith(f"casetrack: cannot read the date {typed!r}: {refusal}")
+    assert stderr.count("\n") == 1
+    assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
