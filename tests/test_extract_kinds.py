@@ -2471,3 +2471,39 @@ def test_judgment_granted_on_a_claim_and_the_order_made_that_set_it_aside() -> N
 def test_a_motion_filed_with_another_paper_is_the_motion() -> None:
     text = "On 3 May 2019 the plaintiff filed a reply and a cross motion for summary judgment."
     assert kinds(text) == [("2019-05-03", "motion")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a judge confirming an arrest or a detention decides on detention: an order
+        ("L'arrestation de X. a été confirmée le 3 mai 2019 par le juge de l'arrestation.",
+         "order"),
+        ("Sa détention a été confirmée le 3 mai 2019 par le juge.", "order"),
+        # the party's recourse told by its verb, over the decision it is against
+        ("Par acte du 3 mai 2019, X. recourt contre cette décision.", "appeal"),
+        # a judicial investigation opened
+        ("Une instruction préparatoire a été ouverte le 3 mai 2019 et confiée à un juge.",
+         "investigation"),
+        # release asked for with "requérir", over the inquiry named after it
+        ("Le 3 mai 2019, X. a requis sa mise en liberté en invoquant la durée de l'enquête.",
+         "motion"),
+    ],
+)  # fmt: skip
+def test_detention_confirmed_a_recourse_an_instruction_opened_and_release_required(
+    text: str, kind: str
+) -> None:
+    assert kinds(text)[0][1] == kind
+
+
+def test_a_detention_chambers_head_over_a_subject_of_release_is_an_order() -> None:
+    head = (
+        "Tribunal pénal fédéral\n\nArrêt du 3 mai 2019 Cour des plaintes\n\nComposition\n\n"
+        "Les juges pénaux fédéraux A, B et C\n\nParties\n\nX., recourant\n\ncontre\n\n"
+        "Ministère public de la Confédération,\n\nObjet\n\n"
+        "Refus d'une requête de mise en liberté\n\nFaits: A. X. a été arrêté le 2 janvier 2019.\n"
+    )
+    assert kinds(head)[0] == ("2019-05-03", "order")
+    # the Federal Tribunal deciding a recours on release gives its ruling
+    federal = head.replace("Cour des plaintes", "\nIIe Cour de droit pénal")
+    assert kinds(federal)[0] == ("2019-05-03", "ruling")

@@ -194,9 +194,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"launch\w* an? (?:\w+ )?(?:investigation|probe|inquiry)",
             r"(?:investigation|probe|inquiry)s?,? (?:which |that )?"
             r"(?:was |were |had been |has been |been )?(?:opened|launched)",
-            r"(?:enquete|information(?: judiciaire)?),? (?:qui )?(?:avait ete |a ete |etait )?"
-            r"ouverte",
-            r"ouv\w* une (?:enquete|information judiciaire)",
+            r"(?:enquete|information(?: judiciaire)?|instruction (?:preparatoire|judiciaire)),?"
+            r" (?:qui )?(?:avait ete |a ete |etait )?ouverte",
+            r"ouv\w* une (?:enquete|information judiciaire|instruction"
+            r" (?:preparatoire|judiciaire))",
             # a Swiss authority opening a criminal procedure: "a ouvert une procédure pénale"
             r"ouv\w* une procedure penale", r"procedure penale (?:a ete |avait ete )?ouverte",
             r"ouv\w*(?=,? (?:le|en) [^,;]{4,30},? une (?:procedure penale|enquete|information))",
@@ -488,8 +489,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r" (?:an? )?(?:rehearing|reconsideration|new trial|rehearing en banc)",
             r"moved (?:the court (?:to|for) |for |to (?=(?:" + _MOVED_TO + r")\b))(?:an? )?"
             + _ASKED,
-            r"(?:applied|asked|petitioned|requested|sought|demande\w*) (?:for )?(?:his |her |their "
-            r"|the |sa |leur )?(?:release|bail|mise en liberte|remise en liberte)",
+            r"(?:applied|asked|petitioned|requested|sought|demande\w*|requi[st]|requer\w*)"
+            r" (?:for )?(?:his |her |their |the |sa |leur )?(?:release|bail|mise en liberte"
+            r"|remise en liberte)",
             r"motions?" + _MOTION_OBJECT + r",? (?:was|were) (?:\w+ly )?(?:filed|lodged|submitted"
             r"|made)",
             # the paper named before the participle that dates it: "defendant's motion to
@@ -549,6 +551,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:sur )?(?:la |sa |une |leur )?(?:nouvelle )?(?:demandes?|requetes?) "
             r"(?:de |d')(?:mise en liberte|remise en liberte|mainlevee)",
             r"ordered", r"ordonn(?:e|ee|es|ees|ant|er|a|ait)",
+            # a judge confirming an arrest or a detention decides on detention, not on an
+            # appeal: "L'arrestation de X a été confirmée le 2 mai par le juge", "his detention
+            # was confirmed by the magistrate"
+            r"(?:arrestation|detention|garde a vue|arrest)(?: (?:de|d'|of) [\w.'-]+(?: [\w.'-]+)?)?"
+            r" (?:a|avait|ont|avaient|was|were|has been|had been) (?:ete )?confirmee?s?",
             # the order named before the participle that dates it: "an order of the district
             # judge made ... on 21 December 2016"
             r"orders? (?:of (?:the )?(?:[\w-]+ ){1,4}?)?made\b",
@@ -713,6 +720,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"appl(?:ied|ies|y|ying) (?:to (?:the )?(?:[\w-]+ ){1,5})?for leave to"
             r" (?:appeal|review)",
             r"interjete\w* appel", r"form\w* (?:un )?pourvoi",
+            # a party's recourse against a decision, told by its verb: "X recourt contre"
+            r"(?:recour(?:t|ent|ait|aient)|(?:a|ont|avait|avaient) recouru) contre",
             r"(?:filed|lodged|brought) (?:a |an |his |her |their )?(?:timely )?(?:[\w-]+ )?"
             r"(?:appeal|notice of appeal)",
             r"se pourvoi\w*", r"s'est pourvue?s?", r"pourvue?s? en cassation",
@@ -2351,6 +2360,17 @@ def _under_title(before: str) -> bool:
 _DECISION_LABEL_LINE = Regex(r"(?:" + _DECISION_LABEL + r")\s*:?")
 
 
+# A chamber that decides on detention and release, named on the head's line of its decision or
+# the line under it (not as the court appealed from, further down), over a subject of arrest,
+# detention or release: its decision is an `order` (GUIDE.md, trainE and heldout20).
+_DETENTION_CHAMBER = Regex(
+    r"\b(?:cour des plaintes|chambre (?:de l'instruction|penale de recours|d'accusation))\b"
+)
+_DETENTION_SUBJECT = Regex(
+    r"\b(?:arrestation|detention|(?:re)?mise en liberte|liberte provisoire|garde a vue)\b"
+)
+
+
 def header_kind(
     sentence: str, start: int, end: int, offset: int, decision: bool, story: str = ""
 ) -> str | None:
@@ -2443,6 +2463,10 @@ def header_kind(
         return "order"  # "Tribunal administratif, 25 février 2002" above "ORDONNANCE"
     if _INTERIM_HEAD.rx.search(head[: len(before) + start]):
         return "order"  # "LE PRÉSIDENT DE LA XIIIe CHAMBRE SIÉGEANT EN RÉFÉRÉ / ARRÊT"
+    if _DETENTION_CHAMBER.rx.search(line + "\n" + below.lstrip().split("\n", 1)[0]) and (
+        _DETENTION_SUBJECT.rx.search(below)
+    ):
+        return "order"  # "Arrêt du 3 mai 2004 Cour des plaintes ... Objet: mise en liberté"
     if _FIRST_INSTANCE.rx.search(head[: len(before) + start]):
         return "judgment"
     caption = head + below[:_CAPTION_BELOW]
