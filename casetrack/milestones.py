@@ -354,6 +354,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
     # Deadlines follow a changed date; loaded only then (every command imports this module).
     from casetrack.deadlines.recount import (
         follow_trigger,
+        off_trigger,
         refuse_other_case,
         refuse_own_date,
         set_done,
@@ -370,8 +371,11 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
         if value is not None:
             refuse_own_date(conn, milestone_id)
         writer = MilestoneWriter(conn, any_spelling=True)
+        was_kind = None
         if change.kind is not None:
             updates["kind"] = writer.kind(clean_kind(change.kind))
+            was = conn.execute("SELECT kind FROM milestones WHERE id = ?", (milestone_id,))
+            was_kind = str(was.fetchone()[0])
         if change.case is not None:
             case_id = require_case_id(conn, change.case, to_add=True)
             refuse_other_case(conn, milestone_id, case_id)
@@ -380,6 +384,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
         recounted = (
             follow_trigger(conn, milestone_id) if value is not None and fields_changed else []
         )
+        off = off_trigger(conn, milestone_id, was_kind) if was_kind is not None else []
         if change.done is not None:
             set_done(conn, milestone_id, change.done)
         for text in change.remove_parties:
@@ -426,7 +431,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
         created.roles,
         changed=changed,
         recounted=recounted,
-        warnings=[*_calendar(value), *created.warnings],
+        warnings=[*_calendar(value), *created.warnings, *off],
     )
 
 

@@ -882,3 +882,40 @@ def test_upcoming_leaves_out_settled_and_closed_cases_and_says_how_many(cli: Cli
     said = cli("upcoming", "--as-of", "2024-07-01").stderr
     assert said == "1 deadline of a settled or closed case left out: --all lists it\n"
     assert ids() == [live, closed]
+
+
+def test_a_trigger_given_a_kind_its_rule_does_not_run_from_is_said(cli: Cli) -> None:
+    """`edit ID --kind` on a deadline's trigger is the user's to make (a correction), but the
+    deadline then hangs on a milestone its rule does not run from: the edit says which
+    deadline and what to do, the deadline keeps its date and trigger, and `show` says it."""
+    trigger = judgment(cli, "2024-06-14")
+    due = deadline(cli, "us-frap-4a1a", trigger)
+    done = deadline(cli, "us-frcp-59b", trigger)
+    cli("edit", str(done), "--done")
+    result = cli("edit", str(trigger), "--kind", "hearing")
+    assert result.stderr == (
+        f"warning: deadline {due} (15 Jul 2024, us-frap-4a1a) is counted from milestone"
+        f" {trigger}, now a hearing, which its rule does not run from (a judgment or an order"
+        f" or a ruling): it keeps its date; 'casetrack edit {trigger} --kind judgment' puts"
+        f" the kind back, or 'casetrack rm {due}' removes the deadline\n"
+        f"updated milestone {trigger}\n"
+    )  # the done one is not warned of
+    assert cli.query("SELECT kind FROM milestones WHERE id = ?", (trigger,)) == [("hearing",)]
+    assert cli.query("SELECT trigger_id FROM deadlines WHERE milestone_id = ?", (due,)) == [
+        (trigger,)
+    ]
+    assert stored_date(cli, due) == "2024-07-15"
+    shown = json.loads(cli("show", str(due), "-f", "json").stdout)["deadline"]
+    assert shown["counted from"].endswith(
+        "(a hearing: the rule runs from a judgment or an order or a ruling)"
+    )
+    assert cli("edit", str(trigger), "--kind", "order").stderr == (
+        f"updated milestone {trigger}\n"  # back to a kind the rule runs from: nothing to say
+    )
+    assert cli("edit", str(trigger), "--kind", "judgment").stderr == (
+        f"updated milestone {trigger}\n"
+    )
+    assert (
+        "(a "
+        not in json.loads(cli("show", str(due), "-f", "json").stdout)["deadline"]["counted from"]
+    )

@@ -280,9 +280,9 @@ def add_deadline(
                 f"milestone {trigger_id} is in case {trigger[1]}, not {case}: count it there"
                 f" ('casetrack deadline add {trigger[1]} ...')"
             )
-        if rule.triggers and trigger[2] not in rule.triggers and not any_trigger:
+        if not rule.runs_from_kind(trigger[2]) and not any_trigger:
             raise CasetrackError(
-                f"rule {rule.id} runs from {' or '.join(map(article, rule.triggers))}; milestone"
+                f"rule {rule.id} runs from {rule.triggers_said}; milestone"
                 f" {trigger_id} is {article(trigger[2])} (give --any-trigger to count from it"
                 " anyway)"
             )
@@ -315,20 +315,27 @@ def add_deadline(
 def deadline_details(conn: sqlite3.Connection, milestone_id: int) -> dict[str, Any] | None:
     """What `show` says of a deadline: its rule, trigger, working and whether it is done."""
     row = conn.execute(
-        "SELECT d.rule, d.trigger_id, t.title, d.service, d.working, d.done_at, t.deleted_at"
-        " FROM deadlines d LEFT JOIN milestones t ON t.id = d.trigger_id"
+        "SELECT d.rule, d.trigger_id, t.title, d.service, d.working, d.done_at, t.deleted_at,"
+        " t.kind FROM deadlines d LEFT JOIN milestones t ON t.id = d.trigger_id"
         " WHERE d.milestone_id = ?",
         (milestone_id,),
     ).fetchone()
     if row is None:
         return None
-    rule_id, trigger_id, trigger_title, service, working, done_at, trashed = row
+    rule_id, trigger_id, trigger_title, service, working, done_at, trashed, kind = row
     details: dict[str, Any] = {}
     if rule_id is not None:
         details["rule"] = rule_said(conn, rule_id)
         if trigger_id is not None:
-            details["counted from"] = f"{trigger_id} {trigger_title}" + (
-                f" (in the trash: 'casetrack restore {trigger_id}')" if trashed else ""
+            rule = get_rule(conn, rule_id)
+            details["counted from"] = (
+                f"{trigger_id} {trigger_title}"
+                + (f" (in the trash: 'casetrack restore {trigger_id}')" if trashed else "")
+                + (
+                    ""
+                    if rule.runs_from_kind(kind)
+                    else f" ({article(kind)}: the rule runs from {rule.triggers_said})"
+                )
             )
         else:  # erasing the trigger blanks the working; an import of a selection keeps it
             details["counted from"] = (

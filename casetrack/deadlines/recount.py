@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from casetrack.clock import now
-from casetrack.dates import DateValue, display_date, from_stored, parse_date
+from casetrack.dates import DateValue, display_date, display_text, from_stored, parse_date
 from casetrack.deadlines.calendars import closed_on
 from casetrack.deadlines.counting import Count, count
 from casetrack.deadlines.rules import Rule, get_rule
 from casetrack.errors import CasetrackError
-from casetrack.text import name_key
+from casetrack.text import article, name_key
 
 _NOT_A_SPAN = ("before", "after", "unknown")
 
@@ -130,6 +130,32 @@ def recount(conn: sqlite3.Connection, where: str, params: tuple[object, ...] = (
 def follow_trigger(conn: sqlite3.Connection, milestone_id: int) -> list[int]:
     """A milestone's date changed: count again the deadlines counted from it."""
     return recount(conn, "d.trigger_id = ?", (milestone_id,))
+
+
+def off_trigger(conn: sqlite3.Connection, milestone_id: int, was: str) -> list[str]:
+    """A milestone's kind changed from `was`: a warning, one an open deadline counted from it
+    (not in the trash, not done), for each whose rule ran from its old kind and does not run
+    from its new one. The deadline keeps its date and its trigger (the edit may correct either),
+    and the warning says how to put the kind back or remove the deadline."""
+    rows = conn.execute(
+        "SELECT d.milestone_id, m.date, d.rule, t.kind FROM deadlines d"
+        " JOIN milestones m ON m.id = d.milestone_id AND m.deleted_at IS NULL"
+        " JOIN milestones t ON t.id = d.trigger_id"
+        " WHERE d.trigger_id = ? AND d.done_at IS NULL ORDER BY d.milestone_id",
+        (milestone_id,),
+    ).fetchall()
+    warnings = []
+    for deadline_id, day, rule_id, kind in rows:
+        rule = get_rule(conn, rule_id)
+        if rule.runs_from_kind(was) and not rule.runs_from_kind(kind):
+            warnings.append(
+                f"deadline {deadline_id} ({display_text(day)}, {rule.id}) is counted from"
+                f" milestone {milestone_id}, now {article(kind)}, which its rule does not run"
+                f" from ({rule.triggers_said}): it keeps its date; 'casetrack edit"
+                f" {milestone_id} --kind {was}' puts the kind back, or 'casetrack rm"
+                f" {deadline_id}' removes the deadline"
+            )
+    return warnings
 
 
 def refuse_own_date(conn: sqlite3.Connection, milestone_id: int) -> None:

@@ -18,7 +18,7 @@ from casetrack.deadlines.calendars import check_calendar
 from casetrack.deadlines.counting import DIRECTIONS, METHODS, UNITS
 from casetrack.errors import CasetrackError, NotFoundError
 from casetrack.sql import placeholders
-from casetrack.text import check_choice, clean_text, closest, did_you_mean, name_key
+from casetrack.text import article, check_choice, clean_text, closest, did_you_mean, name_key
 
 _RULE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 SERVICES = ("mail", "electronic", "hand")
@@ -101,6 +101,16 @@ class Rule:
         """How long, in words (30 days after): the rule's listings say it so."""
         unit = self.unit[:-1] if self.amount == 1 else self.unit
         return f"{self.amount} {unit} {self.direction}"
+
+    @property
+    def triggers_said(self) -> str:
+        """The kinds it runs from, in words: 'a judgment or an order'."""
+        return " or ".join(map(article, self.triggers))
+
+    def runs_from_kind(self, kind: str) -> bool:
+        """Whether a milestone of `kind` is one this rule runs from (any, for a rule that
+        names no kind)."""
+        return not self.triggers or kind in self.triggers
 
     def to_dict(self) -> dict[str, Any]:
         record = asdict(self)
