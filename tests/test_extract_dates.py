@@ -1940,3 +1940,18 @@ def test_a_judges_ordonnance_named_by_its_procedure_and_number_is_no_law() -> No
         " Vu l'ordonnance n° 2004-164 du 20 février 2004 relative aux tribunaux."
     )
     assert dates(text, "fr") == ["2007-05-04"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Un colis suspect déposé dans une église : un homme mis en examen\n\nJ.D.\n"
+        "Publié le 6 mai 2021 à 20h10, mis à jour le 6 mai 2021 à 20h40\n",
+        "Un homme arrêté près d'une église placé en détention\n\nActualisé 06.05.2021 à 18:05\n",
+    ],
+)
+def test_a_pages_posting_line_under_initials_or_its_update_stamp_dates_the_story(
+    head: str,
+) -> None:
+    text = head + "\nUn homme a été interpellé mercredi matin. Il a été mis en examen jeudi."
+    assert dates(text, "fr") == ["2021-05-05", "2021-05-06"]

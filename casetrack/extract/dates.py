@@ -1686,7 +1686,8 @@ _CLOSES_ITS_LINE = Regex(r"[\s).,\u2013\u2014-]*")
 # A web page's byline: "Admin | December 12, 2024", "By Jane Roe | May 3, 2022", "Posted by
 # Admin on May 3, 2022", "Publié le 3 mai 2022 par": the page's date, no event.
 _BYLINE = Regex(
-    r"^\s*(?:(?:posted|published|updated|publi[ée]|mis\s+en\s+ligne)(?:\s+(?:by|par)\s+"
+    r"^\s*(?:(?:posted|published|updated|publi[ée]|mis\s+en\s+ligne|actualis[ée])"
+    r"(?:\s+(?:by|par)\s+"
     r"[^\n|]{1,40}?(?=\s+(?:on|le)\b))?(?:\s+(?:on|le))?\s*:?"
     r"|(?:by\s+)?[^\W\d][\w.'\u2019 -]{0,40}?\s*\|)\s*",
     re.IGNORECASE,
@@ -1763,7 +1764,8 @@ _UPDATED_AFTER = Regex(
     re.IGNORECASE,
 )
 _HEADLINE_AFTER = Regex(r"[ \t]*:[ \t]*(?P<headline>[^\n]+)")
-_TOLD_LINE = Regex(r"[.!?][\"'\u201d)]?[ \t]*\n")  # a line ending a sentence
+# A line ending a sentence; not an author's initials over a byline ("A.S.", "J. R.").
+_TOLD_LINE = Regex(r"(?:[!?]|(?<![\s.][A-Z])\.)[\"'\u201d)]?[ \t]*\n")
 
 
 def resolve(
