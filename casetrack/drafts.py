@@ -19,7 +19,14 @@ from typing import NamedTuple
 from casetrack.dates import OPEN_END, OPEN_START, DateValue, key_fits, parse_date
 from casetrack.errors import CasetrackError
 from casetrack.models import KNOWN_ROLES, MILESTONE_STATUSES, Milestone
-from casetrack.pinpoints import PAGE_WORD, PARAGRAPH_WORD, section_number
+from casetrack.pinpoints import (
+    PAGE_WORD,
+    PAGE_WORDS,
+    PARAGRAPH_WORD,
+    PARAGRAPH_WORDS,
+    refuse_misspelt_word,
+    section_number,
+)
 from casetrack.text import check_choice, clean_text, closest, name_key
 
 # What a milestone given no kind is: `casetrack kind` cannot rename or remove it.
@@ -329,15 +336,22 @@ def check_party(spec: PartySpec) -> PartySpec:
 
 def pinpoint_page(text: str | None) -> str | None:
     """A page or pages as stored: cleaned, less a leading 'p.', 'pp.' or 'page' ('pp. 3-5'
-    is kept as '3-5', which a citation says as 'pp. 3-5' (pinpoint_text), not 'p. pp. 3-5')."""
-    return _unworded(optional_text(text), PAGE_WORD)
+    is kept as '3-5', which a citation says as 'pp. 3-5' (pinpoint_text), not 'p. pp. 3-5');
+    a misspelt word ('pgae 3') refused."""
+    cleaned = optional_text(text)
+    if cleaned:
+        refuse_misspelt_word(cleaned, PAGE_WORDS, "page")
+    return _unworded(cleaned, PAGE_WORD)
 
 
 def pinpoint_paragraph(text: str | None) -> str | None:
     """A paragraph as stored: cleaned, less a leading '¶', 'para.' or 'paragraph'; a
     section with its mark, whatever its word ('s. 35', 'sec. 35', '§§ 35-37' as '§ 35',
-    '§ 35-37'), so that it stays a section (pinpoints.pinpoint_text)."""
+    '§ 35-37'), so that it stays a section (pinpoints.pinpoint_text); a misspelt word
+    ('sectoin 35', 'paragrpah 12') refused."""
     cleaned = optional_text(text)
+    if cleaned:
+        refuse_misspelt_word(cleaned, PARAGRAPH_WORDS, "paragraph")
     number = section_number(cleaned) if cleaned else None
     return f"§ {number}" if number is not None else _unworded(cleaned, PARAGRAPH_WORD)
 

@@ -23,6 +23,12 @@ PARAGRAPH_WORD = re.compile(r"(?:paragraphs?\b|paras?\b\.?|¶¶?)\s*", re.IGNORE
 # a section too; not with a word, as 'S. 35' is a page in German.
 SECTION_WORD = re.compile(r"(?:sections?\b|sec(?:t|s)?\b\.?|ss?\.|§§?)\s*", re.IGNORECASE)
 SECTION_MARK = re.compile(r"§§?\s*")
+# The words a page or a paragraph is typed with, spelled out. A leading word that is a slip for
+# one ('sectoin 35', 'paragrpah 12', 'pgae 3') is refused naming it, not kept as free text
+# that a citation would say as '¶ sectoin 35'; other words ('Annex 3', 'parts 3') are kept.
+PAGE_WORDS = ("page", "pages")
+PARAGRAPH_WORDS = ("paragraph", "paragraphs", "para", "paras", "section", "sections")
+_LEADING_WORD = re.compile(r"([^\W\d_]+)\.?\s*(?=\d|[ivxlc]+\b)", re.IGNORECASE)
 
 # A range typed with a hyphen between two numbers ('12-14', '3.1-3.4') or two roman numerals of
 # one case ('iv-vi'): written with an en dash. A hyphen in a label ('A-12') is kept.
@@ -47,6 +53,39 @@ def pinpoint_text(page: str | None, paragraph: str | None, *, label: bool = Fals
     if paragraph:
         said.append(_said(paragraph, PARAGRAPH_WORD, SECTION_WORD, "¶", "¶¶"))
     return ", ".join(said)
+
+
+def refuse_misspelt_word(text: str, words: tuple[str, ...], what: str) -> None:
+    """Refuse a page or paragraph (`what`) whose leading word is a slip for one of `words`,
+    in one line naming it."""
+    found = _LEADING_WORD.match(text)
+    typed = found.group(1).casefold() if found else ""
+    meant = next((w for w in words if _one_slip(typed, w)), None)
+    if found and meant is not None and typed not in words:
+        from casetrack.errors import CasetrackError
+
+        number = text[found.end() :]
+        raise CasetrackError(
+            f"{what} {text!r}: {found.group(1)!r} is no pinpoint word (did you mean"
+            f" {meant!r}?): write '{meant} {number}', or {number!r} alone"
+        )
+
+
+def _one_slip(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with two letters swapped, or, in a word of six letters or
+    more, one letter changed, left out or added: a slip, not another word ('parts', 'pars')."""
+    if len(typed) == len(word):
+        at = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        swapped = len(at) == 2 and at[1] == at[0] + 1 and typed[at[0]] == word[at[1]]
+        return (swapped and typed[at[1]] == word[at[0]] and len(typed) >= 4) or (
+            len(at) == 1 and len(typed) >= 6
+        )
+    short, long = sorted((typed, word), key=len)
+    return (
+        len(typed) >= 6
+        and len(long) == len(short) + 1
+        and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    )
 
 
 def section_number(text: str, section: re.Pattern[str] = SECTION_WORD) -> str | None:

@@ -491,6 +491,40 @@ def test_a_section_stays_a_section_everywhere(
     assert f"{cited}: “" in other("show", "1").stdout
 
 
+@pytest.mark.parametrize(
+    ("option", "typed", "meant", "number"),
+    [
+        ("--paragraph", "sectoin 35", "section", "35"),
+        ("--paragraph", "paragrpah 12", "paragraph", "12"),
+        ("--paragraph", "Secton 35-37", "section", "35-37"),
+        ("--page", "pgae 3", "page", "3"),
+    ],
+)
+def test_a_misspelt_pinpoint_word_is_refused_naming_the_closest(
+    cli: Cli, option: str, typed: str, meant: str, number: str
+) -> None:
+    """A pinpoint whose word is a slip ('sectoin 35') was kept as free text, said as
+    '¶ sectoin 35': it is refused in one line naming the word meant, and nothing is written;
+    other words before a number ('Annex 3', 'parts 3', 'par. 12') are kept as before."""
+    cli("case", "add", "acme", "--title", "Acme")
+    before = cli.records()
+    result = cli("add", "acme", "2011-03-02", "Offence charged", "--source", "Crimes Act 1900",
+                 option, typed, code=1)  # fmt: skip
+    what = option.removeprefix("--")
+    word = typed.split()[0]
+    assert result.stderr == (
+        f"casetrack: {what} {typed!r}: {word!r} is no pinpoint word (did you mean {meant!r}?):"
+        f" write '{meant} {number}', or {number!r} alone\n"
+    )
+    assert cli.records() == before
+    for kept in ("Annex 3", "parts 3", "par. 12"):
+        cli("add", "acme", "2011-03-02", f"Cited at {kept}", "--source", "Crimes Act 1900",
+            option, kept)  # fmt: skip
+    column = "page" if option == "--page" else "paragraph"
+    stored = [r[0] for r in cli.query(f"SELECT {column} FROM milestone_sources ORDER BY rowid")]
+    assert stored == ["Annex 3", "parts 3", "par. 12"]
+
+
 def test_a_document_page_label_is_said_as_printed() -> None:
     """A registered document's page is one page, by the label printed on it."""
     from casetrack.pinpoints import pinpoint_text
