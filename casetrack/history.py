@@ -33,6 +33,7 @@ from casetrack.history_sql import (
     table_columns,
     with_derived,
 )
+from casetrack.row_words import row_noun, rows_said
 from casetrack.search_index import search_set_aside
 from casetrack.sql import placeholders
 from casetrack.tables import LINK_TABLES, widest
@@ -320,7 +321,7 @@ def _reverted_lines(conn: sqlite3.Connection, change_id: int) -> tuple[list[str]
             break
         covered += 1 if last_row_id is None else last_row_id - row_id + 1
         if last_row_id is not None:
-            rows = _span(table, row_id, last_row_id)
+            rows = rows_said(table, row_id, last_row_id)
             lines.append(
                 f"removed {rows}, added in bulk"
                 if action == "insert"
@@ -332,7 +333,7 @@ def _reverted_lines(conn: sqlite3.Connection, change_id: int) -> tuple[list[str]
         if action == "update":
             # Reverting an update changes the row from its new values back to its old ones.
             summary = summarise(table, action, new_values, old_values, at)
-            named = "" if table in _LINK_NAMES else f"{_NOUNS.get(table, table)} {row_id}, "
+            named = "" if table in _LINK_NAMES else f"{rows_said(table, row_id)}, "
             lines.append(named + summary)
         else:
             verb = "removed" if action == "insert" else "put back"
@@ -455,10 +456,11 @@ def _dangling(
     start = f"cannot undo change {change.id} ({change.command}):"
     if later is not None:
         return (
-            f"{start} {table} row {row_id}, added by change {later[0]} ('{later[1]}'), needs"
-            f" {parent} it added: undo change {later[0]} first; nothing was undone"
+            f"{start} {rows_said(table, row_id)}, added by change {later[0]} ('{later[1]}'),"
+            f" needs {row_noun(parent, many=True)} it added: undo change {later[0]} first;"
+            " nothing was undone"
         )
-    return f"{start} {parent} rows it linked to are gone since; nothing was undone"
+    return f"{start} {row_noun(parent, many=True)} it linked to are gone since; nothing was undone"
 
 
 def _changed_since(
@@ -486,7 +488,7 @@ def _revert_span(
     removed, found = remove_copied(conn, table, first, last)
     if found != digest:  # undo's own transaction rolls the removal back
         raise CasetrackError(
-            f"cannot undo change {change.id} ({change.command}): {table} rows {first}-{last}"
+            f"cannot undo change {change.id} ({change.command}): {rows_said(table, first, last)}"
             f" {_changed_since(conn, change, table, first, last)}; nothing was undone"
         )
     return removed
@@ -497,7 +499,7 @@ def _put_back_span(
 ) -> int:
     """Put back the rows an undo removed in bulk, from its copy, as a span of history of
     their own (so undoing them again is one span too); returns how many."""
-    start = f"cannot undo change {change.id} ({change.command}): {table} rows {first}-{last}"
+    start = f"cannot undo change {change.id} ({change.command}): {rows_said(table, first, last)}"
     if conn.execute(
         f"SELECT 1 FROM {table} WHERE rowid BETWEEN ? AND ? LIMIT 1", (first, last)
     ).fetchone():
@@ -541,7 +543,7 @@ def _revert(
     now = current[0] if current else None
     if now != new and not _as_recorded(conn, history_id, table, row_id, new, columns):
         raise CasetrackError(
-            f"cannot undo change {change.id} ({change.command}): {table} row {row_id}"
+            f"cannot undo change {change.id} ({change.command}): {rows_said(table, row_id)}"
             f" {_changed_since(conn, change, table, row_id, row_id)}; nothing was undone"
         )
     if action == "insert":
@@ -696,7 +698,7 @@ def _listed(row: tuple[Any, ...], names: Names) -> _Entry:
     old_values, new_values = json.loads(old or "null"), json.loads(new or "null")
     if last_row_id is not None:
         done = "added" if action == "insert" else "removed"
-        summary = f"{_span(table, row_id, last_row_id)}, {done} in bulk"
+        summary = f"{rows_said(table, row_id, last_row_id)}, {done} in bulk"
         if erased_by is not None:
             summary += f"; some erased for good by change {erased_by}"
     elif erased_by is not None:
@@ -709,7 +711,7 @@ def _listed(row: tuple[Any, ...], names: Names) -> _Entry:
             # Said in full: at 80 columns the table and row columns give way first.
             summary = f"{at.of(table, row_id)}: {summary}"
         elif action == "update" and table not in _LINK_NAMES:  # a deadline, a rule, a document
-            summary = f"{_NOUNS.get(table, table)} {row_id}: {summary}"
+            summary = f"{rows_said(table, row_id)}: {summary}"
     return _entry(tuple(change), action, table, row_id, last_row_id, summary, old_values,
                   new_values)  # fmt: skip
 
@@ -904,13 +906,6 @@ def _about_case(conn: sqlite3.Connection, slug: str) -> _About:
 
 
 # How an undo line names a row of each table.
-_NOUNS = {
-    "cases": "case", "kinds": "kind", "parties": "party", "party_aliases": "alias",
-    "sources": "source", "milestones": "milestone", "milestone_parties": "party link",
-    "milestone_sources": "citation", "milestone_tags": "tag", "documents": "document",
-    "document_pages": "document page", "deadlines": "deadline", "rules": "rule",
-    "closures": "closure",
-}  # fmt: skip
 # Columns that point at another row, shown by that row's name.
 _REFERENCES = {
     "case_id": "cases", "party_id": "parties", "source_id": "sources",
@@ -986,7 +981,7 @@ class Names:
             if title_key not in self._known:
                 self._known[title_key] = self._timeline(table, row_id, "title")
             return _source_name(name, self._known[title_key].at(self.at))
-        return repr(name) if name is not None else f"{_NOUNS[table]} {row_id}"
+        return repr(name) if name is not None else rows_said(table, row_id)
 
     def _timeline(self, table: str, row_id: int, column: str | None = None) -> _NameTimeline:
         column = column or _NAME_COLUMNS[table]
@@ -1155,11 +1150,6 @@ def _counting_label(table: str, values: dict[str, Any], names: Names) -> str:
         reason = f" ({_text(get('reason'))})" if get("reason") else ""
         return f"closure of {get('court')} on {_date(get('day'))}{reason}"
     return "; ".join(f"{k}={_text(v)}" for k, v in values.items() if v not in (None, ""))
-
-
-def _span(table: str, first: int, last: int) -> str:
-    """Rows recorded as one span: 'milestones rows 2-3', or 'cases row 4' for one."""
-    return f"{table} row {first}" if first == last else f"{table} rows {first}-{last}"
 
 
 def _text(value: Any) -> str:

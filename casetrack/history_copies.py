@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from casetrack.history_sql import span_texts, table_columns, with_derived
+from casetrack.row_words import rows_said
 from casetrack.search_index import drop_triggers
 from casetrack.sql import placeholders
 
@@ -273,7 +274,7 @@ def copy_problems(conn: sqlite3.Connection) -> list[str]:
     """What `check` finds wrong with the copies: a removal in bulk without its copy (undoing
     its undo could not put the rows back), a copy kept for no such removal."""
     missing = [
-        f"history: change {change} removed {table} rows {first}-{last} in bulk but keeps no"
+        f"history: change {change} removed {rows_said(table, first, last)} in bulk but keeps no"
         " copy of them: undoing it cannot put them back"
         for change, table, first, last in conn.execute(
             "SELECT change_id, table_name, row_id, last_row_id FROM history h"

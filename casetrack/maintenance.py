@@ -19,6 +19,7 @@ from casetrack.output.files import (
     replace_durably,
     require_folder,
 )
+from casetrack.row_words import row_noun, rows_said
 from casetrack.search_index import stale_case_names
 from casetrack.store import Store, private_file
 from casetrack.text import plural
@@ -104,7 +105,7 @@ def _sqlite_problems(conn: sqlite3.Connection) -> list[str]:
         f"integrity: {r[0]}" for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"
     ]
     return problems + [
-        f"foreign key: {table} row {rowid} points to a missing {parent} row"
+        f"links: {rows_said(table, rowid)} points to a {row_noun(parent)} that is not there"
         for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
     ]
 
@@ -295,7 +296,9 @@ def _name_problems(conn: sqlite3.Connection) -> list[str]:
             f"SELECT id, {name_column}, {key_column} FROM {table}"
         ):
             if keyer(name) != key:
-                problems.append(f"names: {table} row {row_id} ({name!r}) has a stale lookup key")
+                problems.append(
+                    f"names: {rows_said(table, row_id)} ({name!r}) has a stale lookup key"
+                )
     return problems
 
 

@@ -147,7 +147,7 @@ def test_check_names_a_stale_citation_key(cli: Cli) -> None:
         conn.execute("UPDATE sources SET citation_key = 'appeal ruling' WHERE id = 1")
     conn.close()
     said = cli("check", code=1).stdout
-    assert "sources row 1 ('Appeal ruling no. 88/1234') has a stale lookup key" in said
+    assert "source 1 ('Appeal ruling no. 88/1234') has a stale lookup key" in said
 
 
 # What close_citation and _same_citation did before sources kept a key: read every citation.

@@ -97,7 +97,7 @@ def test_undo_refuses_when_a_row_changed_outside_casetrack(demo: Cli) -> None:
     conn.close()
     before = demo.records()
     error = demo("undo", code=1).stderr
-    assert "milestones row 3 changed since, outside casetrack" in error
+    assert "milestone 3 changed since, outside casetrack" in error
     assert "nothing was undone" in error
     assert demo.records() == before
 
@@ -294,7 +294,7 @@ def test_undo_says_the_real_reason_it_cannot(cli: Cli) -> None:
     )
     before = cli.records()
     refused = cli("undo", "1", code=1).stderr
-    assert refused.startswith("casetrack: cannot undo change 1 (demo): milestones row 9, added by")
+    assert refused.startswith("casetrack: cannot undo change 1 (demo): milestone 9, added by")
     assert "change 3 ('add'), needs cases it added: undo change 3 first" in refused
     assert cli.records() == before
 
@@ -445,9 +445,9 @@ def test_history_names_deadlines_rules_closures_and_spans(cli: Cli, tmp_path: Pa
     assert said["deadlines", "update"].startswith("deadline 2: done_at: null → '")
     assert said["rules", "insert"] == "rule local-30 'Local' ('L.R. 1')"
     assert said["closures", "insert"] == "closure of caed on 15 Jul 2024 ('power cut')"
-    assert said["milestones", "insert"] == "milestones row 3, added in bulk"
+    assert said["milestones", "insert"] == "milestone 3, added in bulk"
     undone = cli("undo").stderr
-    assert "removed milestones row 3, added in bulk" in undone
+    assert "removed milestone 3, added in bulk" in undone
     assert "rows 3-3" not in undone
 
 
@@ -466,8 +466,8 @@ def test_undo_counts_the_rows_its_lines_leave_unsaid_not_the_lines(
     told = cli("undo", "--dry-run").stderr.splitlines()
     assert told[0].endswith("(31 row changes)")
     assert told[1:] == [
-        "  removed milestones rows 1-30, added in bulk",
-        "  removed cases row 1, added in bulk",
+        "  removed milestones 1-30, added in bulk",
+        "  removed case 1, added in bulk",
     ]
     cli("undo")
     assert cli.query("SELECT count(*) FROM milestones") == [(0,)]

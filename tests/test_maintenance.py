@@ -118,10 +118,10 @@ def tamper(cli: Cli, *statements: str) -> None:
         (["UPDATE milestones SET date = 'soon' WHERE id = 1"],
          "dates: milestone 1 has an unreadable date 'soon'"),
         (["INSERT INTO milestone_parties VALUES (3, 999, 'subject')"],
-         "foreign key: milestone_parties row"),
-        (["DELETE FROM sources WHERE id = 1"], "points to a missing sources row"),
+         "links: link of a party to a milestone (row"),
+        (["DELETE FROM sources WHERE id = 1"], "points to a source that is not there"),
         (["UPDATE parties SET name = 'Someone Else' WHERE id = 1"],
-         "names: parties row 1 ('Someone Else') has a stale lookup key"),
+         "names: party 1 ('Someone Else') has a stale lookup key"),
         (["UPDATE cases SET deleted_at = '2020-01-01'"],
          "trash: milestone 1 is live but its case 'nec-2003' is in the trash"),
         # Text another program wrote that `add` would refuse or store cleaned.

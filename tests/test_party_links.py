@@ -118,7 +118,7 @@ def test_an_older_store_gets_the_folded_keys_and_a_clash_is_left_for_check(case:
     assert case.query("SELECT count(*) FROM history") == history  # no change of the user's
     # "Sø" folds to the key "So" holds: it keeps its old one, and check names it.
     assert case.query("SELECT name_key FROM parties WHERE name = 'Sø'") == [("sø",)]
-    assert "parties row 5 ('Sø') has a stale lookup key" in case("check", code=1).stdout
+    assert "party 5 ('Sø') has a stale lookup key" in case("check", code=1).stdout
 
 
 def test_new_party_and_party_add_create_a_close_name_on_purpose(case: Cli) -> None:

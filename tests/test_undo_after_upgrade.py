@@ -90,14 +90,14 @@ def test_changes_recorded_before_the_upgrade_are_undone_after_it(cli: Cli) -> No
 @pytest.mark.parametrize(
     ("outside", "change", "refused"),
     [
-        ("UPDATE sources SET title = 'Edited' WHERE id = 2", "3", "sources row 2"),
-        ("UPDATE sources SET url = 'Le Monde, 6 May 2019' WHERE id = 1", "4", "sources row 1"),
-        ("UPDATE sources SET publisher = 'KD' WHERE id = 4", "5", "sources rows 3-4"),
-        ("UPDATE milestones SET title = 'Edited' WHERE id = 3", "5", "milestones rows 2-3"),
+        ("UPDATE sources SET title = 'Edited' WHERE id = 2", "3", "source 2"),
+        ("UPDATE sources SET url = 'Le Monde, 6 May 2019' WHERE id = 1", "4", "source 1"),
+        ("UPDATE sources SET publisher = 'KD' WHERE id = 4", "5", "sources 3-4"),
+        ("UPDATE milestones SET title = 'Edited' WHERE id = 3", "5", "milestones 2-3"),
         (
             "UPDATE milestone_sources SET page = '2' WHERE rowid = 2",
             "5",
-            "milestone_sources rows 2-3",
+            "citations of sources (rows 2-3)",
         ),
     ],
 )
