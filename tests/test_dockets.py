@@ -389,6 +389,35 @@ def test_importing_again_keeps_the_users_edits_and_takes_the_rest(cli: Cli, tmp_
     ]
 
 
+def test_an_entry_in_the_trash_stays_there_untouched_and_the_import_says_so(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """An entry the user trashed took the docket's new title on the next import: it is left
+    in the trash as it was, with or without --overwrite, the import names it, and once
+    restored the next import updates it."""
+    cli("import", str(CRIMINAL))
+    entry = "SELECT title, deleted_at IS NOT NULL FROM milestones WHERE id = 3"
+    (before,) = cli.query(entry)
+    cli("rm", "3")
+    docket = json.loads(CRIMINAL.read_text())
+    entries = docket["docket_entries"]
+    entries[2]["description"] = entries[2]["description"].replace("first", "initial")
+    newer = _write(tmp_path, "newer.json", docket)
+    said = (
+        "skipped milestone 3: in the trash, left as it is where the docket says otherwise"
+        " ('casetrack restore 3' brings it back, and the next import updates it)\n"
+    )
+    for extra in ([], ["--overwrite"]):
+        result = cli("import", *extra, str(newer))
+        assert result.stderr.endswith(said)
+        assert "milestones: 30 unchanged\n" in result.stderr
+        assert cli.query(entry) == [(before[0], 1)]
+    cli("restore", "3")
+    assert "milestones: 1 updated, 30 unchanged" in cli("import", str(newer)).stderr
+    ((title, trashed),) = cli.query(entry)
+    assert "initial appearance" in title and not trashed
+
+
 @given(st.permutations(range(25)))
 def test_entries_come_in_the_courts_order_however_the_file_lists_them(order: list[int]) -> None:
     docket = json.loads(CIVIL.read_text())

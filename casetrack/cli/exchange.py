@@ -269,6 +269,14 @@ def _edited_here(report: ImportReport, file: str, dry_run: bool, *, docket: bool
         )
     for field in report.kept_fields:
         say(_kept_field(field, dry_run))
+    if report.in_trash:
+        it = "it" if len(report.in_trash) == 1 else "them"
+        say(
+            f"{'would skip' if dry_run else 'skipped'} {_named(report.in_trash, [])}: in the"
+            f" trash, left as {'it is' if it == 'it' else 'they are'} where the docket says"
+            f" otherwise ('casetrack restore {' '.join(map(str, report.in_trash))}' brings {it}"
+            f" back, and the next import updates {it})"
+        )
     if report.overwritten or report.overwritten_records:
         say(
             f"{'would replace' if dry_run else 'replaced'}"

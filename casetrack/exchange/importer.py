@@ -137,6 +137,8 @@ class ImportReport:
     kept_fields: list[KeptField] = field(default_factory=list)
     # Entries whose only differences from the docket were such edits: nothing written.
     kept_entries: int = 0
+    # Entries in the trash that the docket has otherwise: left there untouched, as trashed.
+    in_trash: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1296,7 +1298,11 @@ class _Importer:
         by_field = self.by_field and not self.overwrite
         fields = edited_fields(self.conn, changed_ids) if by_field else {}
         edited = set() if by_field else edited_here(self.conn, changed_ids)
+        trashed = self._in_trash(changed_ids) if self.by_field else set()
         for milestone_id, row in changed:
+            if milestone_id in trashed:  # the user's to restore: a docket does not revise it
+                self.report.in_trash.append(milestone_id)
+                continue
             if milestone_id in fields and milestone_id in stored:
                 row = self._keep_fields(stored[milestone_id], row, fields[milestone_id])
                 if row.same_as(stored[milestone_id]):
@@ -1318,6 +1324,17 @@ class _Importer:
             found = [(i, *r.search) for i, r in zip(ids, inserts, strict=True) if r.search]
             if found:
                 self.bulk.fill_search(found)
+
+    def _in_trash(self, milestone_ids: list[int]) -> set[int]:
+        """Those of these milestones in the trash."""
+        return {
+            int(row[0])
+            for row in self.conn.execute(
+                f"SELECT id FROM milestones WHERE id IN ({placeholders(milestone_ids)})"
+                " AND deleted_at IS NOT NULL",
+                milestone_ids,
+            )
+        }
 
     def _keep_fields(self, ours: Milestone, row: _Row, fields: set[str]) -> _Row:
         """The file's milestone with the fields edited here (history.edited_fields) as the
