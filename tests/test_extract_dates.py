@@ -1955,3 +1955,14 @@ def test_a_pages_posting_line_under_initials_or_its_update_stamp_dates_the_story
 ) -> None:
     text = head + "\nUn homme a été interpellé mercredi matin. Il a été mis en examen jeudi."
     assert dates(text, "fr") == ["2021-05-05", "2021-05-06"]
+
+
+def test_a_tribunals_reasons_and_decision_head_gives_its_hearing_and_decision_days() -> None:
+    text = (
+        "Reasons and Decision: In the Matter of Jane Roe\n\nREASONS AND DECISION ON COSTS\n\n"
+        "Hearing:\n\nMarch 3 and 4, 2016\n\nDecision:\n\nMay 20, 2016\n\n"
+        "[1] This was a hearing before the Board.\n\n"
+        "[2] The proceeding commenced on June 1, 2014 when the Board issued a notice of"
+        " hearing in connection with a statement of allegations filed by its staff.\n"
+    )
+    assert dates(text) == ["2016-03-03", "2016-03-04", "2016-05-20", "2014-06-01"]

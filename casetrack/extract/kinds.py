@@ -2106,7 +2106,7 @@ _HEADER_WORDS = 16
 _DECISION_WORDS = Regex(
     r"\b(?:court|cour|tribunal|judgment|jugement|arret|pourvoi|cassation|docket|appellate|"
     r"chambre|division|cass|audience|conseil d'etat|conseil constitutionnel|lecture du|opinion|"
-    r"circuit judges?)\b"
+    r"circuit judges?|reasons (?:and|for) decision|decision and reasons)\b"
     r"|\b(?:civ|crim|com|soc|plen)\."  # the Cour de cassation's chambers: "2e Civ., 4 février"
 )
 _FINITE_VERB = Regex(
