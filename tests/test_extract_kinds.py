@@ -2507,3 +2507,28 @@ def test_a_detention_chambers_head_over_a_subject_of_release_is_an_order() -> No
     # the Federal Tribunal deciding a recours on release gives its ruling
     federal = head.replace("Cour des plaintes", "\nIIe Cour de droit pénal")
     assert kinds(federal)[0] == ("2019-05-03", "ruling")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an infirmary and a prison hold no ruling, an inmate named by a determiner no custody
+        (
+            "Le 3 mai 2019, à l'infirmerie de la maison d'arrêt de Nantes, ce détenu insulte un"
+            " surveillant.",
+            "other",
+        ),
+        # two steps under one date, the first: charged, then held under a committal warrant
+        ("Jean Dupont a été inculpé et placé sous mandat de dépôt le 3 mai 2019.", "charge"),
+        ("M. X a été mis en examen et placé sous mandat de dépôt le 3 mai 2019.", "charge"),
+        # an agency named for investigating opens no investigation
+        (
+            "On 3 May 2019 officers of the National Investigation Agency took him into custody.",
+            "arrest",
+        ),
+        # a court that takes up a case on a day hears it
+        ("The High Court directed the trial court to take up the case on May 3, 2019.", "hearing"),
+    ],
+)
+def test_words_that_only_look_like_steps_and_the_first_of_two_steps(text: str, kind: str) -> None:
+    assert kinds(text) == [("2019-05-03", kind)]

@@ -103,6 +103,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?: en cassation)?",
             # a release announcing something, and agencies named for what they do
             r"(?:press|news|media|immediate) releases?", r"bureau of investigation",
+            r"investigation (?:agenc(?:y|ies)|department|directorate|bureau)",
+            # a prison named for its remand prisoners: "la maison d'arrêt de Saran"
+            r"maisons? d'arret",
             r"investigating (?:officers?|agents?|authorit(?:y|ies)|bod(?:y|ies)|prosecutors?"
             r"|magistrates?|team)",
             # roles and titles that hold a kind word: "the Charging Party", "its Rapporteur on
@@ -308,7 +311,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"place\w* en (?:centre de )?retention",
         ),
         (
-            r"detention", r"custody", r"garde a vue", r"detenu\w*",
+            r"detention", r"custody", r"garde a vue",
+            # a prisoner named by a determiner is a person, not his custody: "ce détenu"
+            r"(?<!\bce )(?<!\ble )(?<!\bun )(?<!\bles )(?<!\bdes )(?<!\bdu )(?<!\bau )(?<!\baux )"
+            r"detenu\w*",
             # the decision notified is the placement, not a service of papers
             r"(?:decisions? de )?placements? en (?:centre de )?retention(?: administrative)?"
             r"(?: (?:lui )?(?:a ete |ayant ete )?notifiee?s?)?",
@@ -339,8 +345,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "charge",
         (
             # two steps under one date: the first ("mis en examen et placé en détention le")
-            r"mis\w* en examen(?:,| et) (?:[\w'-]+ ){0,2}?(?:place\w* en detention|ecroue\w*"
-            r"|incarcere\w*)",
+            r"(?:mis\w* en examen|inculpe\w*)(?:,| et) (?:[\w'-]+ ){0,2}?(?:place\w* "
+            r"(?:en detention|sous mandat de depot)|ecroue\w*|incarcere\w*)",
             r"charged", r"charging", r"inculpe\w*", r"mis\w* en examen",
             r"placed under formal investigation", r"engag\w* (?:des |les )?poursuites",
             r"poursuites (?:ont ete |avaient ete |furent )?engagees",
@@ -678,7 +684,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"renvoy\w* (?:la cause|l'affaire|les parties)(?: et les parties)? devant "
             r"(?:la |le |l')?\w+",
             r"declared (?:[\w'-]+ ){0,3}(?:partly |partially )?(?:in)?admissible",
-            r"cass(?:e|ant|ation de)", r"infirm\w*", r"confirm\w*", r"rejet\w*", r"rejected",
+            # an infirmary is no decision that infirms: "à l'infirmerie"
+            r"cass(?:e|ant|ation de)", r"infirm(?!erie|ier|ar|it)\w*", r"confirm\w*",
+            r"rejet\w*", r"rejected",
             r"refused (?:leave|permission|to (?:grant|examine|admit|hear))",
             r"declined to (?:hear|review)", r"declined (?:jurisdiction|review)",
             r"denied",
@@ -750,6 +758,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"arraigned (?:[\w.'-]+ ){0,6}?on (?:an? |the )?(?:[\w-]+ )?(?:count )?charges?"
             r"(?: of)?",
             r"oral arguments?", r"held a hearing", r"arraigned",
+            # a court that takes up a case on a day hears it then
+            r"(?:take|takes|took|taken|taking) up (?:the |his |her |their |this )?(?:case|matter"
+            r"|appeal|petition|application)s?(?= (?:on|for)\b)",
             r"(?:was|were|been) (?:first |then |again |later |finally )?heard",
             # the charges read to the accused for a plea: an arraignment
             r"(?:charges?|counts?) (?:[\w'-]+ ){0,2}?(?:was|were|had been) (?:read and )?put to",
