@@ -643,3 +643,25 @@ def test_every_listing_format_lists_the_candidates(cli: Cli, tmp_path: Path) -> 
     lines = cli("extract", article, "-f", "jsonl").stdout.splitlines()
     assert [json.loads(line) for line in lines] == listed
     assert cli("extract", article, "-f", "markdown").stdout.startswith("| #")
+
+
+def test_apply_creates_each_new_party_of_the_kind_its_shape_says(cli: Cli, tmp_path: Path) -> None:
+    """A body by its shape is an organisation, its accented acronym its alias; a first name
+    and an initial are one person; a court keeps its qualifier and seat."""
+    cli("case", "add", "kaya-2021", "--title", "Kaya")
+    text = (
+        "Le militant Karim B. a été arrêté le 3 mars 2021. Amnesty International a dénoncé "
+        "son arrestation le 4 mars 2021. Özgürlük İçin Hukukçular Derneği (ÖHD) a porté plainte "
+        "le 5 mars 2021. La cour d'appel régionale d'Istanbul a confirmé la peine le 12 mars 2022."
+    )
+    article = write(tmp_path, text)
+    cli("extract", str(article), "--case", "kaya-2021", "--lang", "fr", "--apply")
+    assert cli.query(
+        "SELECT p.name, p.kind, a.alias FROM parties p"
+        " LEFT JOIN party_aliases a ON a.party_id = p.id ORDER BY p.id"
+    ) == [
+        ("Karim B.", "person", None),
+        ("Amnesty International", "organization", None),
+        ("Özgürlük İçin Hukukçular Derneği", "organization", "ÖHD"),
+        ("cour d'appel régionale d'Istanbul", "court", None),
+    ]

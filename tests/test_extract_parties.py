@@ -1801,3 +1801,47 @@ def test_a_sieur_written_surname_first_in_capitals_is_that_person() -> None:
         ["Paul Dossou"],
         ["Paul Dossou", "Rémi Akpo"],
     ]
+
+
+def test_a_first_name_and_the_initial_of_a_surname_are_one_name() -> None:
+    text = (
+        "Le militant Karim B. a été arrêté le 3 mars 2021 à Lyon. Sarah K., 34, was charged "
+        "on 5 March 2021."
+    )
+    assert _parties(text, "fr") == [["Karim B."], ["Sarah K."]]
+
+
+def test_a_body_is_an_organisation_by_its_shape_not_a_person() -> None:
+    text = (
+        "Amnesty International condemned the verdict on 4 May 2020. Human Rights Watch "
+        "called for his release on 6 May 2020."
+    )
+    candidates = extract(text).candidates
+    assert [c.new_parties for c in candidates] == [
+        [NewParty("Amnesty International", "", "organization")],
+        [NewParty("Human Rights Watch", "", "organization")],
+    ]
+
+
+def test_an_acronym_of_accented_capitals_is_the_alias_of_the_name_it_spells() -> None:
+    """The Turkish "için" (for) is skipped as "of" is; the association is no "she" of the
+    next sentence."""
+    text = (
+        "Ayşe Demir, a member of Özgürlük İçin Hukukçular Derneği (ÖHD), was detained on "
+        "4 May 2020. She was indicted on 5 June 2020 by the Prosecutor's Office."
+    )
+    candidates = extract(text).candidates
+    association = NewParty("Özgürlük İçin Hukukçular Derneği", "ÖHD", "organization")
+    assert association in candidates[0].new_parties
+    assert candidates[1].parties == ["Prosecutor's Office", "Ayşe Demir"]
+
+
+def test_a_courts_qualifier_and_seat_are_of_its_name() -> None:
+    text = (
+        "La cour d'appel régionale d'Istanbul a confirmé la peine le 12 mars 2022. La cour "
+        "d'appel militaire de Tunis a statué le 3 avril 2022."
+    )
+    assert _parties(text, "fr") == [
+        ["cour d'appel régionale d'Istanbul"],
+        ["cour d'appel militaire de Tunis"],
+    ]

@@ -31,11 +31,14 @@ class NewParty:
 
 _CONNECTORS = frozenset(
     ("of", "the", "for", "and", "on", "in", "de", "du", "des", "la", "le", "les", "l", "d",
-     "et", "pour", "von", "der", "für", "y", "del", "e")
-)  # fmt: skip
+     "et", "pour", "von", "der", "für", "y", "del", "e", "da", "do", "dos", "das", "di", "della",
+     "per", "und", "zur", "voor", "van", "het", "icin", "ve")
+)  # fmt: skip  # "Özgürlük İçin Hukukçular Derneği (ÖHD)": "için" (for) is skipped
 _ACRONYM_IN_BRACKETS = Regex(
-    r"\(\s*(?:the\s+)?[\"\u201c\u00ab]?\s*(?P<acronym>[A-Z][A-Za-z0-9&.-]{1,11})\s*[\"\u201d\u00bb]?\s*\)"
-)  # "(NCRI)", '("SEC")', "(“DHS”)"
+    r"\(\s*(?:the\s+)?[\"\u201c\u00ab]?\s*"
+    r"(?P<acronym>[A-ZÀ-ÖØ-Þ\u0100-\u017f][A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u017f0-9&.-]{1,11})"
+    r"\s*[\"\u201d\u00bb]?\s*\)"
+)  # "(NCRI)", '("SEC")', "(“DHS”)", "(ÖHD)"
 _NAME_WORD = Regex(r"[^\W\d_][\w'\u2019.-]*$")
 
 
@@ -484,6 +487,12 @@ _LONE_LETTER = Regex(
     rf"(?<![\w.'\u2019-])(?<![{_UPPER}]\.[ \t])[{_UPPER}]\."
     rf"(?=[ \t]*[(,;]|[ \t]+(?:et|and)[ \t]+[{_UPPER}]\.(?!\w)|[ \t]+[{_LOWER}]+(?:\b|['\u2019]))"
 )
+# A person a report names by a first name and the initial of the surname: "Le militant Karim B.
+# a été arrêté", "Sarah K., 34, was charged" (the whole is the name, not the letter alone).
+_NAMED_LETTER = Regex(
+    rf"(?<![\w.'\u2019-])(?P<first>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)[ \t]+"
+    rf"[{_UPPER}]\.(?=[ \t]*[(,;]|[ \t]+[{_LOWER}]+(?:\b|['\u2019]))"
+)
 # People a West African or Malagasy decision introduces as "sieur" or "dame", the surname first
 # in capitals: "sieur RABENOROLAHY Benjamin", "les sieurs BOSSA Martial et ALLADASSI Zinsou".
 _SIEUR_NAME = (
@@ -601,6 +610,10 @@ _ORG_WORDS = (
     "Branch", "Federation", "Cartel", "Administration", "Force", "Unit", "Team", "Investigations",
     "Operations", "Enforcement", "Security", "Services", "Prison", "Jail", "Penitentiary",
     "Facility", "Center", "Centre", "Hospital", "Market", "Tribunals", "Patrol", "Guard",
+    # a body by its shape, whatever it is called before: "Amnesty International", "Human Rights
+    # Watch", "Fédération internationale ...", a Turkish association ("... Derneği") or foundation
+    "International", "Watch", "Fédération", "Network", "Alliance", "Coalition", "Movement",
+    "Society", "Observatory", "Observatoire", "Collectif", "Initiative", "Derneği", "Vakf\u0131",
 )  # fmt: skip
 # With the courts of Spanish, Italian and Portuguese texts ("Corte Provincial de Pichincha",
 # "Juzgado Segundo de lo Penal", "Audiencia Nacional", "Tribunale di Milano").
@@ -645,6 +658,11 @@ _FRENCH_COURT = Regex(
         r"|(?:haute\s+)?cour constitutionnelle|haute cour de justice"
         # as a party's name, not as a kind of court ("un tribunal pénal spécial")
         r"|(?-i:Tribunal p[ée]nal(?: f[ée]d[ée]ral)?|Minist[eè]re public))"
+        # its qualifier is of its name, and so is the seat after it: "la cour d'appel
+        # régionale d'Istanbul", "la cour d'appel militaire de Tunis"
+        r"(?:\s+(?:r[ée]gionale?|provinciale?|militaire|sup[ée]rieure?|nationale?|sp[ée]ciale?"
+        r"|f[ée]d[ée]rale?|cantonale?|islamique|[ée]conomique|(?-i:p[ée]nale|civile|criminelle))"
+        rf"(?=\s+(?:de\s+la|de\s+l'|de|du|des|d')\s*(?-i:[{_UPPER}])|[\s,.;)]|$))?"
         r"(?:\s+(?:de\s+la|de\s+l'|de|du|des|d')\s*"
         r"(?!(?:tribunal|cour|chambre|conseil)\b)"  # "juge d'instruction du tribunal de X"
         # a district or a canton ("de l'arrondissement de la Broye", "du canton de Vaud")
@@ -1137,6 +1155,10 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
                 add(m.start(which), m.end(which), _tidy(name), "person")
     for m in _UNDERSCORED.rx.finditer(text):
         add(m.start(), m.end(), m.group(), "organization" if m["form"] else "person")
+    for m in _NAMED_LETTER.rx.finditer(text):
+        first = m["first"]
+        if fold(first) not in _NOT_NAMES and first not in _ORG_WORDS:
+            add(m.start(), m.end(), " ".join(m.group().split()), "person")
     for m in _LONE_LETTER.rx.finditer(text):
         add(m.start(), m.end(), m.group(), "person")
     for m in _SIEUR.rx.finditer(text):  # "sieur RABENOROLAHY Benjamin": Benjamin Rabenorolahy
