@@ -54,14 +54,14 @@ def parties_said(conn: sqlite3.Connection, targets: Targets) -> str:
     """Each party `targets` erases, by its name, with its aliases and the milestones it is
     linked to (in the trash too): a party is found by any of its names, so the question asked
     before erasing says which one goes ('' when none does)."""
-    from casetrack.parties import get_party_by_id, linked_milestones
+    from casetrack.parties import get_party_by_id, known_as, linked_milestones
 
     said = []
     for party_id in sorted(targets.parties):
         party = get_party_by_id(conn, party_id)
         links = linked_milestones(conn, party_id)
-        aka = f", aka {', '.join(party.aliases)}" if party.aliases else ""
-        said.append(f"{party.name!r}{aka}; linked to {plural(links, 'milestone')}")
+        named = known_as(party.name, party.aliases, quoted=True)
+        said.append(f"{named}; linked to {plural(links, 'milestone')}")
     return "; ".join(said)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -401,15 +401,25 @@ def roles_in_use(conn: sqlite3.Connection) -> set[str]:
     return {role for (role,) in rows}
 
 
+def known_as(name: str, aliases: Sequence[str], *, quoted: bool = False, without: str = "") -> str:
+    """A party as every message and listing shows it with its other names: 'Anne Morel (aka
+    Judge Morel, A. Morel)'. quoted: each name as refusals and questions quote names ('Anne
+    Morel' (aka 'Judge Morel')). Unquoted aliases are parted by semicolons when one holds a
+    comma (Morel (aka Morel, Anne; Judge Morel)), so none reads as two. Without aliases: the
+    name alone, or `without` in the brackets when it is given (no aliases left)."""
+    shown = [repr(alias) if quoted else alias for alias in aliases]
+    between = "; " if not quoted and any("," in alias for alias in aliases) else ", "
+    said = f"aka {between.join(shown)}" if shown else without
+    named = repr(name) if quoted else name
+    return f"{named} ({said})" if said else named
+
+
 def refuse_close(conn: sqlite3.Connection, name: str, instead: str) -> None:
     """Refuse a new party name close to a known one, naming those and `instead`, the way
     to create it all the same."""
     near = close_names(conn, name)
     if near:
-        them = " or ".join(
-            repr(names[0]) + (f" (aka {', '.join(map(repr, names[1:]))})" if names[1:] else "")
-            for names in near
-        )
+        them = " or ".join(known_as(names[0], names[1:], quoted=True) for names in near)
         which = "is close: write that name" if len(near) == 1 else "are close: write one"
         raise CasetrackError(
             f"no party named {clean_text(name)!r}, but {them} {which} to link it, or {instead}"

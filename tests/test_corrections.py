@@ -33,8 +33,8 @@ def test_party_rename_keeps_the_old_name_as_alias_and_search_follows(demo: Cli) 
     done = demo("party", "rename", "NCTD", "Direction nationale antiterroriste").stderr
     assert done == (
         "renamed party 'National Counter-Terrorism Directorate' (named by its alias 'NCTD')"
-        " to 'Direction nationale antiterroriste' (aka NCTD, National Counter-Terrorism"
-        " Directorate)\n"
+        " to 'Direction nationale antiterroriste' (aka 'NCTD', 'National Counter-Terrorism"
+        " Directorate')\n"
     )
     shown = json.loads(demo("party", "show", "NCTD", "-f", "json").stdout)
     assert shown["name"] == "Direction nationale antiterroriste"
@@ -57,7 +57,7 @@ def test_party_rename_by_an_alias_names_the_name_it_replaced(cli: Cli) -> None:
     done = cli("party", "rename", "mme lefèvre", "Anne Lefevre").stderr
     assert done == (
         "renamed party 'Anne Lefèvre' (named by its alias 'mme lefèvre') to 'Anne Lefevre'"
-        " (aka Mme Lefèvre)\n"
+        " (aka 'Mme Lefèvre')\n"
     )
     assert cli.query("SELECT name FROM parties") == [("Anne Lefevre",)]
     done = cli("party", "rename", "Anne Lefevre", "Judge Anne Lefèvre").stderr
@@ -257,7 +257,7 @@ def test_party_alias_says_which_names_already_reach_the_party(cli: Cli) -> None:
     cli("party", "add", "Leila Karimi", "--kind", "person")
     result = cli("party", "alias", "Leila Karimi", "Leyla Karimi", "Leïla Karimi", "LEILA karimi")
     assert result.stderr == (
-        "Leila Karimi is now also known as Leyla Karimi\n"
+        "added 1 alias to Leila Karimi (aka Leyla Karimi)\n"
         "'Leïla Karimi', 'LEILA karimi' already name it (case, accents and spacing aside):"
         " not added\n"
     )

@@ -181,9 +181,9 @@ def test_purge_of_a_party_named_by_an_alias_asks_naming_the_party_and_its_links(
     before = demo.records()
     asked = demo("purge", "--party", "NEC", input="n\n", code=1).stderr
     assert asked.startswith(
-        "erase 1 party ('Northern Exile Council', aka NEC, Conseil de l'exil du Nord; linked to"
-        " 6 milestones) for good? This cannot be undone [y/N]"
+        "erase 1 party ('Northern Exile Council' (aka 'NEC', \"Conseil de l'exil du Nord\"); linked"
+        " to 6 milestones) for good? This cannot be undone [y/N]"
     )
     assert demo.records() == before
     asked = demo("purge", "--party", "NEC", "--party", "Anne Morel", input="n\n", code=1).stderr
-    assert "; 'Anne Morel', aka Judge Morel; linked to 4 milestones) for good?" in asked
+    assert "; 'Anne Morel' (aka 'Judge Morel'); linked to 4 milestones) for good?" in asked

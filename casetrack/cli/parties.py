@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_details, open_store, say
 from casetrack.text import plural
-
-if TYPE_CHECKING:
-    from casetrack.models import Party
 
 app = typer.Typer(
     help="Add, alias, list, show, rename, edit, merge and remove parties.", no_args_is_help=True
@@ -34,13 +31,10 @@ def add(
     Example: casetrack party add "People's Mojahedin Organization of Iran" --kind organization
     --alias PMOI --alias MEK
     """
-    from casetrack.parties import add_party
+    from casetrack.parties import add_party, known_as
 
     party = add_party(open_store(ctx, create=True), name, kind, alias or [])
-    say(
-        f"added party {party.name}"
-        + (f" (aka {', '.join(party.aliases)})" if party.aliases else "")
-    )
+    say(f"added party {known_as(party.name, party.aliases)}")
 
 
 @app.command("alias")
@@ -57,7 +51,7 @@ def alias(
     Examples: casetrack party alias PMOI "Mojahedin-e Khalq" ;
     casetrack party alias rm PMOI "Mojahedin-e Khalq"
     """
-    from casetrack.parties import alias_party, remove_aliases
+    from casetrack.parties import alias_party, known_as, remove_aliases
 
     if name == "rm":
         if len(aliases) < 2:
@@ -66,10 +60,11 @@ def alias(
             )
         party = remove_aliases(open_store(ctx), aliases[0], aliases[1:])
         removed = plural(len(aliases) - 1, "alias", "aliases")
-        say(f"removed {removed} of {party.name} ({_known_as(party)})")
+        say(f"removed {removed} of {known_as(party.name, party.aliases, without=_NONE_LEFT)}")
         return
     party, added, already = alias_party(open_store(ctx), name, aliases)
-    say(f"{party.name} is now also known as {', '.join(party.aliases)}" if added
+    said = plural(len(added), "alias", "aliases")
+    say(f"added {said} to {known_as(party.name, party.aliases)}" if added
         else f"{party.name} already had those names")  # fmt: skip
     if already:
         said = ", ".join(repr(a) for a in already)
@@ -77,8 +72,7 @@ def alias(
             " spacing aside): not added")  # fmt: skip
 
 
-def _known_as(party: Party) -> str:
-    return f"aka {', '.join(party.aliases)}" if party.aliases else "no aliases left"
+_NONE_LEFT = "no aliases left"
 
 
 @app.command("list")
@@ -117,11 +111,12 @@ def merge(
     Example: casetrack party merge PMOI "Mojahedin Organisation"
     """
     from casetrack.merges import merge_parties
+    from casetrack.parties import known_as
 
     party, removed, alias, linked = merge_parties(open_store(ctx), keep, duplicate)
     typed = "" if alias is None else f"named by its alias {alias!r}; "
     said = f"{removed.name!r} ({typed}linked to {plural(linked, 'milestone')})"
-    say(f"merged {said} into {party.name} (aka {', '.join(party.aliases)})")
+    say(f"merged {said} into {known_as(party.name, party.aliases)}")
 
 
 @app.command("rename")
@@ -137,11 +132,12 @@ def rename(
 
     Example: casetrack party rename "Acme Shiping" "Acme Shipping B.V."
     """
-    from casetrack.parties import rename_party
+    from casetrack.parties import known_as, rename_party
 
     party, old, alias = rename_party(open_store(ctx), name, new_name, drop_old=drop_old)
     by = "" if alias is None else f" (named by its alias {alias!r})"
-    say(f"renamed party {old!r}{by} to {party.name!r} ({_known_as(party)})")
+    renamed = known_as(party.name, party.aliases, quoted=True, without=_NONE_LEFT)
+    say(f"renamed party {old!r}{by} to {renamed}")
 
 
 @app.command("edit")
