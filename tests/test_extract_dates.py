@@ -1966,3 +1966,21 @@ def test_a_tribunals_reasons_and_decision_head_gives_its_hearing_and_decision_da
         " hearing in connection with a statement of allegations filed by its staff.\n"
     )
     assert dates(text) == ["2016-03-03", "2016-03-04", "2016-05-20", "2014-06-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            " date 2019-11 Un homme jugé.\n\nIl a été arrêté le soir du 3 février dernier.",
+            "2019-02-03",
+        ),
+        (
+            "Publié le 10 mars 2017.\n\nIl a été arrêté le 3 mai 2016. Il avait été jugé le 12 "
+            "février dernier.",
+            "2017-02-12",
+        ),
+    ],
+)
+def test_a_day_told_as_dernier_is_the_latest_such_day_up_to_the_report(text: str, day: str) -> None:
+    assert dates(text, "fr")[-1] == day

@@ -746,6 +746,7 @@ class Found:
     ahead: bool = False  # told as still to come ("sentencing is set for Sept. 12")
     coming: bool = False  # told in the present or future as to come ("will be sentenced on")
     back: bool = False  # told as before the story's time ("he had been charged on May 3")
+    latest_past: bool = False  # "le 29 janvier dernier": the latest such day up to the report
     sitting: bool = False  # the days a court sat, before its decision's: a hearing
     counted_from: str | None = None  # the kind of the event a span is counted from ("two days
     # after her arrest": "arrest"), dated by the milestone of that kind told before it
@@ -1121,12 +1122,18 @@ _STILL_TO_COME = Regex(
 )
 
 
+# "Dernier" after a day without its year: the latest such day up to the report's own time.
+_LAST_AFTER = Regex(r"[ \t]+derni(?:er|[èe]re)\b", re.IGNORECASE)
+
+
 def _told_ahead(text: str, found: Found) -> Found:
     """A day without its year in a clause that tells it is still to come: it falls on or
     after the date the text is at, not before (news otherwise looks back); one in a clause in
     the pluperfect is before the story's time."""
     if found.month_day is None and found.month is None and found.weekday is None:
         return found
+    if found.month_day is not None and _LAST_AFTER.rx.match(text, found.end):
+        return replace(found, latest_past=True)  # "le 29 janvier dernier": past, whatever the verb
     clause = max(text.rfind(mark, 0, found.start) for mark in ".;!?\n") + 1
     ahead = _AHEAD_WORDS.rx.search(text, clause, found.start)
     back = _BEFORE_THEN.rx.search(text, clause, found.start)
@@ -1524,6 +1531,15 @@ def _nearest(month_day: tuple[int, int], latest: Span) -> Span | None:
     )
 
 
+def _up_to(month_day: tuple[int, int], told: Span) -> Span | None:
+    """ "Le 29 janvier dernier" in a report of October 2017 (or one whose latest day is then):
+    the latest such day on or before the report's time, 29 January 2017."""
+    day = _with_year(month_day, _period(date(told.end.year, 1, 1), "year"), False)
+    if day is not None and day.start > told.end:
+        day = _with_year(month_day, _period(date(told.end.year - 1, 1, 1), "year"), False)
+    return day
+
+
 def _on_or_after(month_day: tuple[int, int], start: Span) -> Span | None:
     """A period's end given without a year: its first such day after the start ("between
     October 1, 2010 and April 30": 30 April 2011)."""
@@ -1828,6 +1844,11 @@ def resolve(
         return span, told
     if item.month_day is None and item.shift is None:
         return None, None
+    if item.latest_past and item.month_day is not None:
+        now = published or latest or stated
+        if now is None:
+            return None, None
+        return _up_to(item.month_day, now), now.text
     if item.month_day is not None and stated is None and latest is not None:
         return _nearest(item.month_day, latest), latest.text
     anchor: Span | None = None
