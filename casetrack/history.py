@@ -390,12 +390,15 @@ def edited_fields(conn: sqlite3.Connection, milestone_ids: Sequence[int]) -> dic
             f" WHERE h.table_name = 'milestones' AND h.row_id IN ({marks}) AND {live}",
             chunk,
         ).fetchall()
+        # Through schema.m030's index, whose expression and condition these repeat (named,
+        # as SQLite would read a few ids by table instead: all the store's link rows).
         events += conn.execute(
             "SELECT h.id, h.table_name, json_extract(coalesce(h.new, h.old), '$.milestone_id')"
             " AS mid, h.action, NULL, NULL, c.command, c.id FROM history h"
-            " JOIN changes c ON c.id = h.change_id"
-            f" WHERE h.table_name IN ({', '.join(map(repr, LINK_TABLES))})"
-            f" AND h.last_row_id IS NULL AND {live} AND mid IN ({marks})",
+            " INDEXED BY history_link_milestone JOIN changes c ON c.id = h.change_id"
+            " WHERE h.last_row_id IS NULL"
+            f" AND h.table_name IN ({', '.join(map(repr, LINK_TABLES))}) AND {live}"
+            f" AND mid IN ({marks})",
             chunk,
         ).fetchall()
         made: dict[int, int] = {}  # the change that made each milestone: its making

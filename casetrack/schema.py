@@ -1227,6 +1227,21 @@ def m029_case_statuses(db: Any) -> None:
     conn.executemany("INSERT INTO sqlite_sequence (name, seq) VALUES ('cases', ?)", sequence)
 
 
+@migration
+def m030_link_history_by_milestone(db: Any) -> None:
+    """The history of a milestone's links (its parties, sources and tags) found in an index
+    by milestone: a docket imported again asks which fields of the entries it would update
+    were edited here (history.edited_fields), and that read every link row of the whole
+    history (37-94 ms at 48,590 rows) however few entries it asked of. Only the link tables'
+    rows of one change each (a span's copy names no milestone); edited_fields repeats the
+    expression and the condition word for word for SQLite to use it."""
+    db.conn.execute(
+        "CREATE INDEX history_link_milestone ON history("
+        "json_extract(coalesce(new, old), '$.milestone_id')) WHERE last_row_id IS NULL"
+        " AND table_name IN ('milestone_parties', 'milestone_sources', 'milestone_tags')"
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -22,7 +22,7 @@ from casetrack.dates import parse_date
 from casetrack.drafts import Citation, Draft, PartySpec
 from casetrack.errors import CasetrackError
 from casetrack.exchange.selection import Selection
-from casetrack.history import history_rows, undo
+from casetrack.history import edited_fields, history_rows, undo
 from casetrack.milestones import add_milestone, list_kinds
 from casetrack.parties import list_parties, party_details
 from casetrack.search import search
@@ -311,3 +311,20 @@ def test_whole_store_lists_count_in_grouped_passes(store: Store, name: str) -> N
     assert explained and not any("CORRELATED" in d for d in details), details
     scanned = [d.split()[1] for d in full_scans(explained)]
     assert len(scanned) == len(set(scanned)), details  # each table read at most once
+
+
+def test_edited_fields_reads_only_the_history_of_the_milestones_asked_of(store: Store) -> None:
+    """A docket imported again asks which fields of the entries it would update were edited
+    here: their links' history is found by milestone (schema.m030), not read for every link
+    row of the store (by table, or by table and span, as it was)."""
+    for n in (1, 30, 500):
+
+        def asked(store: Store, n: int = n) -> object:
+            return edited_fields(store.conn, list(range(1, n + 1)))
+
+        details = [d for _, steps in plans(store, asked) for d in steps]
+        assert "SEARCH h USING INDEX history_link_milestone (<expr>=?)" in details
+        assert [d for d in details if d.startswith("SEARCH h")] == [
+            "SEARCH h USING INDEX history_row (table_name=? AND row_id=?)",
+            "SEARCH h USING INDEX history_link_milestone (<expr>=?)",
+        ]
