@@ -18,10 +18,14 @@ def install_command(extra: str) -> str:
     """The pip command that adds `extra` to this casetrack: `pip install -e '/src[serve]'`
     for an editable install from /src, `pip install '/src[serve]'` for one made from that
     folder, else `pip install 'casetrack[serve]'`."""
+    # Every casetrack on the path, the installed one among them: run in a source tree, the
+    # tree's own casetrack.egg-info comes first, and records nothing of where it came from.
+    recorded = (
+        dist.read_text("direct_url.json") for dist in metadata.distributions(name="casetrack")
+    )
     try:
-        recorded = metadata.distribution("casetrack").read_text("direct_url.json")
-        origin = json.loads(recorded or "{}")
-    except (metadata.PackageNotFoundError, ValueError):
+        origin = json.loads(next((text for text in recorded if text), "{}"))
+    except ValueError:
         origin = {}
     if not isinstance(origin, dict):
         origin = {}

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -88,3 +90,21 @@ def demo(cli: Cli) -> Cli:
     """A store holding the sample case nec-2003."""
     cli("demo")
     return cli
+
+
+def installed_from(monkeypatch: pytest.MonkeyPatch, direct_url: str | None) -> None:
+    """casetrack as if pip had installed it with this direct_url.json (None: from a
+    package index, which records none)."""
+    from importlib import metadata
+
+    class Installed(metadata.Distribution):
+        def read_text(self, filename: str) -> str | None:
+            return direct_url if filename == "direct_url.json" else None
+
+        def locate_file(self, path: str | os.PathLike[str]) -> Path:
+            return Path(path)
+
+    def distributions(**_: Any) -> Iterator[metadata.Distribution]:
+        yield Installed()
+
+    monkeypatch.setattr(metadata, "distributions", distributions)

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from casetrack import replica
-from tests.conftest import Cli
+from tests.conftest import Cli, installed_from
 
 # Adds milestones one command (one transaction) at a time, as people do, and prints each
 # title once its command has returned.
@@ -197,12 +197,13 @@ def test_without_litestream_one_line_says_what_to_install(
         raise metadata.PackageNotFoundError(name)
 
     monkeypatch.setattr(metadata, "distribution", missing)
+    installed_from(monkeypatch, '{"dir_info": {"editable": true}, "url": "file:///src/casetrack"}')
     monkeypatch.setenv("PATH", "")
     for args in (["run", "file:///tmp/r"], ["restore", "file:///tmp/r", "-o", "x.db"]):
         result = store("replica", *args, code=1)
         assert result.stderr == (
             "casetrack: replication needs Litestream, which is not installed:"
-            " pip install 'casetrack[replicate]'\n"
+            " pip install -e '/src/casetrack[replicate]'\n"
         )
     assert not Path("x.db").exists()
 

@@ -23,7 +23,7 @@ from casetrack.dates import display_text
 from casetrack.output.pictures.screenshot import dump_dom, find_chromium
 from casetrack.team import READABLE, ServeOptions, metadata, schema_names
 from casetrack.team_plugin import prepare_connection
-from tests.conftest import Cli
+from tests.conftest import Cli, installed_from
 
 # A hash of the password "open sesame" made by `datasette hash-password`.
 HASH = (
@@ -217,25 +217,6 @@ def test_refusals_are_one_line(cli: Cli) -> None:
         result = cli("serve", *options, code=1)
         assert result.stderr.startswith(f"casetrack: {message}"), result.stderr
         assert result.stderr.count("\n") == 1
-
-
-def installed_from(monkeypatch: pytest.MonkeyPatch, direct_url: str | None) -> None:
-    """casetrack as if installed with this direct_url.json (None: from a package index)."""
-    from importlib import metadata as importlib_metadata
-
-    real = importlib_metadata.distribution
-
-    class Installed(importlib_metadata.PathDistribution):
-        def read_text(self, filename: str) -> str | None:
-            return direct_url if filename == "direct_url.json" else super().read_text(filename)
-
-    def distribution(name: str) -> importlib_metadata.Distribution:
-        found = real(name)
-        if name != "casetrack" or not isinstance(found, importlib_metadata.PathDistribution):
-            return found
-        return Installed(found._path)  # type: ignore[attr-defined]
-
-    monkeypatch.setattr(importlib_metadata, "distribution", distribution)
 
 
 @pytest.mark.parametrize(
