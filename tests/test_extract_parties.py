@@ -1845,3 +1845,23 @@ def test_a_courts_qualifier_and_seat_are_of_its_name() -> None:
         ["cour d'appel régionale d'Istanbul"],
         ["cour d'appel militaire de Tunis"],
     ]
+
+
+def test_a_supreme_court_named_in_french_is_a_court_in_any_case() -> None:
+    text = (
+        "COUR SUPRÊME DU BÉNIN\n\nArrêt rendu : 5 novembre 2021\n\nLe requérant invoque une "
+        "décision de la Cour suprême du Canada rendue le 28 mars 2019."
+    )
+    assert _parties(text, "fr") == [["Cour Suprême du Bénin"], ["Cour suprême du Canada"]]
+
+
+def test_an_association_introduced_by_its_kind_is_an_organisation_named_as_written() -> None:
+    text = (
+        "L'association SAUVONS LA FORÊT DE BREUIL a saisi le tribunal le 3 mai 2021. Le "
+        "syndicat SUD Rail a porté plainte le 9 juin 2021."
+    )
+    candidates = extract(text, lang="fr").candidates
+    assert [c.new_parties for c in candidates] == [
+        [NewParty("SAUVONS LA FORÊT DE BREUIL", "", "organization")],
+        [NewParty("SUD Rail", "", "organization")],
+    ]

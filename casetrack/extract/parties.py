@@ -537,6 +537,15 @@ _COMPANY = Regex(
     rf"(?P<name>(?:[LD]['\u2019])?(?:{_TOKEN}|{_CAPS_WORD})"
     rf"(?:[ \t]+(?:{_TOKEN}|{_CAPS_WORD})){{0,3}})"
 )  # "la société L'Araignée de la roche"
+# An association, a union or a foundation introduced by its kind, its name in capitals or
+# capitalised: "L'association NON AU PONT D'ACHERES a demandé", "le syndicat SUD Rail",
+# "la fondation Abbé Pierre".
+_CAPS_RUN = r"[A-ZÀ-Þ][A-ZÀ-Þ'\u2019-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'\u2019-]*)*(?![\w'\u2019-])"
+_ASSOCIATION = Regex(
+    r"\b(?:[Ll]['\u2019][ \t]?association|[Ll]e[ \t]+(?:syndicat|collectif)"
+    r"|[Ll]a[ \t]+(?:fondation|f[ée]d[ée]ration|ligue|coordination))[ \t]+"
+    rf"(?P<name>(?:{_CAPS_RUN}|{_TOKEN})(?:[ \t]+(?:{_TOKEN}|{_CAPS_WORD})){{0,3}})"
+)
 # A side of a caption in capitals on its own line, its role on the next: "BETWEEN:\n\nISABEL
 # WEBER,\n\nAppellant,\n\nand\n\nHER MAJESTY THE QUEEN,\n\nRespondent."
 _BETWEEN_SIDE = Regex(
@@ -649,6 +658,7 @@ _FRENCH_COURT = Regex(
         r"|tribunal (?:correctionnel|judiciaire|de grande instance|administratif"
         r"|de police|pour enfants|de commerce|d'instance|de premi[eè]re instance)"
         r"|conseil de prud'hommes|cour (?:administrative )?d'appel|cour d'assises"
+        r"|cour supr[êeÊE]me"  # "la Cour suprême du Canada", "COUR SUPRÊME DU CANADA"
         r"|cour de cassation|chambre de l'instruction|parquet(?: national financier| général)?"
         r"|conseil d'[ée]tat|conseil constitutionnel|cour des comptes"
         r"|chambre r[ée]gionale des comptes|cour de discipline budg[ée]taire et financi[eè]re"
@@ -1195,6 +1205,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         add(m.start("name"), m.end("name"), m["name"], "organization")
     for m in _COMPANY.rx.finditer(text):
         add(m.start("name"), m.end("name"), _tidy(m.group("name")), "organization")
+    for m in _ASSOCIATION.rx.finditer(text):
+        add(m.start("name"), m.end("name"), " ".join(m["name"].split()), "organization")
     for m in _SUED_PLACE.rx.finditer(text):
         add(m.start("name"), m.end("name"), m.group("name"), "agency")
     for m in _FRENCH_PROSECUTOR.rx.finditer(text):
