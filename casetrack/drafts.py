@@ -348,7 +348,8 @@ def pinpoint_paragraph(text: str | None) -> str | None:
     """A paragraph as stored: cleaned, less a leading '¶', 'para.' or 'paragraph'; a
     section with its mark, whatever its word ('s. 35', 'sec. 35', '§§ 35-37' as '§ 35',
     '§ 35-37'), so that it stays a section (pinpoints.pinpoint_text); a misspelt word
-    ('sectoin 35', 'paragrpah 12') refused."""
+    ('sectoin 35', 'paragrpah 12', 'paragrpahe 12') refused; a French or Spanish word
+    ('alinéa 2', 'párrafo 3') kept as typed."""
     cleaned = optional_text(text)
     if cleaned:
         refuse_misspelt_word(cleaned, PARAGRAPH_WORDS, "paragraph")

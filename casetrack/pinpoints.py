@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from casetrack.errors import CasetrackError
+from casetrack.text import name_key
+
 # The words a pinpoint may be typed with ('pp. 3-5', 'page 12', '¶ 4', 'para. 4'), which every
 # citation casetrack writes adds itself.
 PAGE_WORD = re.compile(r"(?:pages?\b|pp?\.|pgs?\.)\s*", re.IGNORECASE)
@@ -23,11 +26,27 @@ PARAGRAPH_WORD = re.compile(r"(?:paragraphs?\b|paras?\b\.?|¶¶?)\s*", re.IGNORE
 # a section too; not with a word, as 'S. 35' is a page in German.
 SECTION_WORD = re.compile(r"(?:sections?\b|sec(?:t|s)?\b\.?|ss?\.|§§?)\s*", re.IGNORECASE)
 SECTION_MARK = re.compile(r"§§?\s*")
-# The words a page or a paragraph is typed with, spelled out. A leading word that is a slip for
-# one ('sectoin 35', 'paragrpah 12', 'pgae 3') is refused naming it, not kept as free text
-# that a citation would say as '¶ sectoin 35'; other words ('Annex 3', 'parts 3') are kept.
-PAGE_WORDS = ("page", "pages")
-PARAGRAPH_WORDS = ("paragraph", "paragraphs", "para", "paras", "section", "sections")
+# The words a page or a paragraph is typed with, spelled out, by language: casetrack's users
+# write in English, French and Spanish. One that is not English's ('paragraphe 4', 'alinéa 2',
+# 'art. 5', 'página 3') is kept and said as typed, without a mark of its own; typed without its
+# accents ('alinea 2', 'seccion 2') it is kept too. A leading word that is a slip for one
+# ('sectoin 35', 'paragrpahe 4', 'párafo 3') is refused naming it (so the word of its own
+# language), not kept as free text that a citation would say as '¶ sectoin 35'; other words
+# ('Annex 3', 'parts 3') are kept. 'p.', 'pp.', '¶' and '§' are their marks in all three.
+PAGE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("page", "pages"),
+    "fr": ("page", "pages"),
+    "es": ("página", "páginas"),
+}
+PARAGRAPH_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("paragraph", "paragraphs", "para", "paras", "section", "sections"),
+    "fr": (
+        "paragraphe", "paragraphes", "alinéa", "alinéas", "al.", "article", "articles", "art.",
+        "section", "sections", "considérant", "considérants", "consid.", "point", "points",
+        "annexe", "annexes",
+    ),
+    "es": ("párrafo", "párrafos", "sección", "secciones", "artículo", "artículos"),
+}  # fmt: skip
 _LEADING_WORD = re.compile(r"([^\W\d_]+)\.?\s*(?=\d|[ivxlc]+\b)", re.IGNORECASE)
 
 # A range typed with a hyphen between two numbers ('12-14', '3.1-3.4') or two roman numerals of
@@ -49,26 +68,44 @@ def pinpoint_text(page: str | None, paragraph: str | None, *, label: bool = Fals
     registered document's printed page label (one page, said as it is printed: 'p. A-1')."""
     said = []
     if page:
-        said.append(f"p. {page}" if label else _said(page, PAGE_WORD, SECTION_MARK, "p.", "pp."))
+        said.append(
+            f"p. {page}"
+            if label
+            else _said(page, PAGE_WORD, PAGE_WORDS, SECTION_MARK, ("p.", "pp."))
+        )
     if paragraph:
-        said.append(_said(paragraph, PARAGRAPH_WORD, SECTION_WORD, "¶", "¶¶"))
+        said.append(_said(paragraph, PARAGRAPH_WORD, PARAGRAPH_WORDS, SECTION_WORD, ("¶", "¶¶")))
     return ", ".join(said)
 
 
-def refuse_misspelt_word(text: str, words: tuple[str, ...], what: str) -> None:
-    """Refuse a page or paragraph (`what`) whose leading word is a slip for one of `words`,
-    in one line naming it."""
+def refuse_misspelt_word(text: str, words: dict[str, tuple[str, ...]], what: str) -> None:
+    """Refuse a page or paragraph (`what`) whose leading word is a slip for one of `words`
+    (by language), in one line naming the closest: one with the accents typed before one
+    without ('artícolo' is 'artículo')."""
     found = _LEADING_WORD.match(text)
-    typed = found.group(1).casefold() if found else ""
-    meant = next((w for w in words if _one_slip(typed, w)), None)
-    if found and meant is not None and typed not in words:
-        from casetrack.errors import CasetrackError
-
+    if not found or _known_word(found, words):
+        return
+    typed = found.group(1).casefold()
+    spelled = [w.rstrip(".") for said in words.values() for w in said]
+    slips = [w for w in spelled if _one_slip(name_key(typed), name_key(w))]
+    if slips:
+        meant = min(slips, key=lambda w: not _one_slip(typed, w))
         number = text[found.end() :]
         raise CasetrackError(
             f"{what} {text!r}: {found.group(1)!r} is no pinpoint word (did you mean"
             f" {meant!r}?): write '{meant} {number}', or {number!r} alone"
         )
+
+
+def _known_word(found: re.Match[str], words: dict[str, tuple[str, ...]]) -> bool:
+    """Whether a leading word is one of `words` (of any language, its accents left out or
+    not; an abbreviation with its full stop)."""
+    typed = name_key(found.group().rstrip())
+    return any(
+        typed == name_key(w) or (typed.rstrip(".") == name_key(w) and not w.endswith("."))
+        for said in words.values()
+        for w in said
+    )
 
 
 def _one_slip(typed: str, word: str) -> bool:
@@ -96,15 +133,23 @@ def section_number(text: str, section: re.Pattern[str] = SECTION_WORD) -> str | 
 
 
 def _said(
-    text: str, word: re.Pattern[str], section: re.Pattern[str], one: str, several: str
+    text: str,
+    word: re.Pattern[str],
+    words: dict[str, tuple[str, ...]],
+    section: re.Pattern[str],
+    marks: tuple[str, str],
 ) -> str:
     """A page or paragraph after its word, singular or plural, or a section after its mark;
-    a word stored with it (by an older casetrack) said once."""
+    a word stored with it (by an older casetrack) said once; one of another language
+    ('alinéa 2', 'página 3') said as typed."""
+    one, several = marks
     number = section_number(text, section)
     if number is not None:
         text, one, several = number, "§", "§§"
     elif (found := word.match(text)) and found.end() < len(text):
         text = text[found.end() :]
+    elif (leading := _LEADING_WORD.match(text)) and _known_word(leading, words):
+        return _HYPHENED.sub(_en_dash, text)
     text = _HYPHENED.sub(_en_dash, text)
     return f"{several if _SEVERAL.search(text) else one} {text}"
 

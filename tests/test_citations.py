@@ -525,6 +525,52 @@ def test_a_misspelt_pinpoint_word_is_refused_naming_the_closest(
     assert stored == ["Annex 3", "parts 3", "par. 12"]
 
 
+@pytest.mark.parametrize(
+    ("option", "typed", "said", "slip", "meant"),
+    [
+        ("--paragraph", "paragraphe 4", "paragraphe 4", "paragrpahe 4", "paragraphe"),
+        ("--paragraph", "alinéas 2-4", "alinéas 2\u20134", "alinaé 2", "alinéa"),
+        ("--paragraph", "consid. 3", "consid. 3", "considérnat 3", "considérant"),
+        ("--paragraph", "párrafo 3", "párrafo 3", "párafo 3", "párrafo"),
+        ("--paragraph", "artículo 4", "artículo 4", "artícolo 4", "artículo"),
+        ("--page", "página 7", "página 7", "págian 7", "página"),
+    ],
+)
+def test_french_and_spanish_pinpoint_words_are_kept_and_their_slips_refused(
+    cli: Cli, tmp_path: Path, option: str, typed: str, said: str, slip: str, meant: str
+) -> None:
+    """A French or Spanish pinpoint word ('paragraphe 4', which was refused as a slip for
+    'paragraph') is kept and said as typed, by the CLI and a CSV import alike; a slip for one
+    is refused naming the word of its own language, and nothing is written."""
+    cli("case", "add", "acme", "--title", "Acme")
+    cli("add", "acme", "2011-03-02", "Arrêt", "--source", "Code civil", option, typed)
+    column = option.removeprefix("--")
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        f"case,date,title,sources,source_{column}s\nacme,2011-03-03,Fallo,Código,{typed}\n",
+        encoding="utf-8",
+    )
+    cli("import", str(sheet))
+    stored = [r[0] for r in cli.query(f"SELECT {column} FROM milestone_sources ORDER BY rowid")]
+    assert stored == [typed, typed]
+    assert f"Code civil, {said}" in cli("show", "1").stdout
+    assert f"Código, {said}" in cli("show", "2").stdout
+    before = cli.records()
+    result = cli("add", "acme", "2011-03-04", "Arrêt", "--source", "Code civil", option, slip,
+                 code=1)  # fmt: skip
+    word, number = slip.split()
+    assert result.stderr == (
+        f"casetrack: {column} {slip!r}: {word!r} is no pinpoint word (did you mean {meant!r}?):"
+        f" write '{meant} {number}', or {number!r} alone\n"
+    )
+    sheet.write_text(
+        f"case,date,title,sources,source_{column}s\nacme,2011-03-05,Fallo,Código,{slip}\n",
+        encoding="utf-8",
+    )
+    assert meant in cli("import", str(sheet), code=1).stderr
+    assert cli.records() == before
+
+
 def test_a_document_page_label_is_said_as_printed() -> None:
     """A registered document's page is one page, by the label printed on it."""
     from casetrack.pinpoints import pinpoint_text
