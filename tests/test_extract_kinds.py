@@ -2532,3 +2532,34 @@ def test_a_detention_chambers_head_over_a_subject_of_release_is_an_order() -> No
 )
 def test_words_that_only_look_like_steps_and_the_first_of_two_steps(text: str, kind: str) -> None:
     assert kinds(text) == [("2019-05-03", kind)]
+
+
+def test_a_media_advisory_is_a_release_and_closing_arguments_heard_a_hearing() -> None:
+    advisory = (
+        "Avis aux médias: 3 mai 2019\n\n"
+        "Affaire X: la Chambre de première instance rendra son jugement le 8 juillet 2019\n\n"
+        "Order scheduling the delivery of the Judgment\n\n"
+        "Contexte : Le procès s'est ouvert le 2 septembre 2015 et les conclusions orales ont été"
+        " entendues du 28 au 30 août 2018.\n"
+    )
+    found = kinds(advisory)
+    assert ("2019-07-08", "judgment") in found
+    assert ("2018-08-28", "hearing") in found
+    assert ("2015-09-02", "trial") in found
+
+
+def test_a_heads_two_bare_dates_are_the_hearing_then_the_decision() -> None:
+    head = (
+        "Court of Appeal\n\nCriminal Appeal\n12 of 2019\n06 Nov 2019\n15 Nov 2019\n"
+        "Justice A; Justice B\nPublic Prosecutor\nJohn Doe\n\n"
+        "[1] The appellant pleaded guilty to one count of theft.\n"
+    )
+    assert kinds(head)[:2] == [("2019-11-06", "hearing"), ("2019-11-15", "ruling")]
+
+
+def test_a_proceeding_commenced_is_the_complaint() -> None:
+    text = (
+        "[2] The proceeding commenced on 7 February 2012 when the Commission issued a Notice of"
+        " Hearing in connection with a Statement of Allegations filed by Staff."
+    )
+    assert kinds(text)[0] == ("2012-02-07", "complaint")

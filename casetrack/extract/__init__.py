@@ -346,6 +346,8 @@ def extract(
             if citation is not None and _DENIED_BEFORE.rx.search(sentence, 0, citation.start):
                 kind = "order"  # "..., cert. denied, 137 S. Ct. 2138 (2017)": review refused
             kind = "hearing" if date_found.sitting else kind  # "7, 8 November 2016 and ..."
+            if kind in ("ruling", "judgment") and _heard_then_decided(sentence, found, index):
+                kind = "hearing"  # "06 Nov 2019\n15 Nov 2019" in a head: heard, then decided
             kind = kind or stamped_kind(sentence[: date_found.start], story)
             kind = kind or signed_kind(sentence[: date_found.start], story)
             kind = kind or kind_words.nearest(date_found.start, date_found.end)
@@ -639,6 +641,30 @@ _IN_WORDS_AT_ITS_SITTING = Regex(
     r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*)?$",
     re.IGNORECASE,
 )
+# A date alone on its line of a decision's head, with a later date alone on the next line: the
+# hearing's day, then the decision's (a decision is never given before it is heard).
+_ALONE_BEFORE = Regex(r"(?:^|\n)[ \t|]*$")
+_NEXT_LINE = Regex(r"[ \t|]*\n[ \t|]*")
+_ALONE_AFTER = Regex(r"[ \t|]*(?:\n|$)")
+
+
+def _heard_then_decided(sentence: str, found: Sequence[Found], index: int) -> bool:
+    """Whether the date at `index` stands alone on its line of a head, over the next date
+    alone on the next line, a later day: the hearing's day over the decision's."""
+    if index + 1 >= len(found):
+        return False
+    this, following = found[index], found[index + 1]
+    if this.span is None or following.span is None or this.span.precision != "day":
+        return False
+    return (
+        _ALONE_BEFORE.rx.search(sentence, 0, this.start) is not None
+        and _NEXT_LINE.rx.fullmatch(sentence, this.end, following.start) is not None
+        and _ALONE_AFTER.rx.match(sentence, following.end) is not None
+        and following.span.precision == "day"
+        and following.span.start > this.span.end
+    )
+
+
 _RENDERED = {"arr": "ruling", "jug": "judgment", "ord": "order", "dec": "ruling"}
 # A case number's date: "Pourvoi : n° 370/2020/PC du 08/12/2020", "Requête n° 12/2019 du": the
 # day it was registered, which the text may tell again ("recours enregistré au greffe le").

@@ -1667,7 +1667,8 @@ def _under_headline(text: str, item: Found) -> int | None:
 
 _RELEASE_HEAD = Regex(
     r"\b(?:press\s+release|news\s+release|media\s+release|for\s+immediate\s+release|press\s+briefing"
-    r"|communiqu[ée]\s+de\s+presse|memorandum\s+(?:to|for)|subject\s*:"
+    r"|communiqu[ée]\s+de\s+presse|avis\s+aux\s+m[ée]dias|media\s+advisory"
+    r"|memorandum\s+(?:to|for)|subject\s*:"
     r"|media\s+(?:relations|contacts?|inquiries)|press\s+contacts?)",
     re.IGNORECASE,
 )

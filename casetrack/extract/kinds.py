@@ -767,6 +767,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:was|were|been) argued",
             r"(?:appels?|affaires?|causes?|pourvois?|requetes?|recours|demandes?) (?:a|ont|avait"
             r"|avaient) ete entendue?s?",
+            # the parties' closing arguments heard: a hearing, though a trial is named before
+            r"(?:conclusions|plaidoiries|requisitoires?|requisitions|arguments?)"
+            r"(?: orales| finales)? (?:a|ont|avait|avaient) ete (?:entendue?s?|presentee?s?)",
+            r"(?:closing|oral|final) (?:arguments?|submissions|statements) (?:was|were|had been)"
+            r" (?:heard|presented|made|delivered)",
             # a case or appeal listed before a judge: "His appeal came before Judge X on"
             r"came (?:on )?(?:for hearing )?before (?:the )?(?:[\w.'-]+ ){0,4}?(?:judges?|justices?"
             r"|j\.|tribunal|court|panel|magistrates?)\b",
@@ -851,6 +856,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # a civil claim starts when its claim form is issued or the suit is commenced
             r"claim forms? (?:was |were |had been )?issued",
             r"commenc\w* (?:this|the|these|his|her|their) (?:suit|action|claim|proceedings)",
+            # the case's start told with the case as subject: "The proceeding commenced on"
+            r"(?<!trial )(?<!hearing )(?<!sentencing )(?<!criminal )(?<!appeal )"
+            r"(?:proceedings?|action|suit|lawsuit)s? (?:was |were |had been |has been )?"
+            r"(?:commenced|instituted|initiated)",
             r"assign\w* (?:[\w.'-]+ ){0,3}devant",  # a summons to a civil court
             r"exploits? d'assignation",  # the bailiff's writ of that summons
             r"(?:a|ont|avait|avaient) assigne\w*",
