@@ -863,7 +863,7 @@ def display_text(text: str) -> str:
                 said = _month_third(low, high)  # [2003-06-01..2003-06-10] is early Jun 2003
                 if said:
                     return said
-            return f"between {_say(low)} and {_say(high)}"
+            return "between {} and {}".format(*_ends_said(low, high))
         return f"before {_say(high)}" if high else f"after {_say(low)}"
     if "/" in text:
         low, high = text.split("/", 1)
@@ -1543,11 +1543,17 @@ def _say(token: str, with_year: bool = True, with_month: bool = True) -> str:
 
 def _say_range(low: str, high: str) -> str:
     """An interval as words, sharing the year (and month) when both ends are plain dates."""
+    start, end = _ends_said(low, high)
+    return f"{start} {_DASH} {end}"
+
+
+def _ends_said(low: str, high: str) -> tuple[str, str]:
+    """Both ends of a range in words, the first without the year (and month) it shares with
+    the last when both are plain days or months: (17 Jun, 3 Jul 2003), (1, 5 May 2021)."""
     low_precision, high_precision = _token_precision(low), _token_precision(high)
     unqualified = low[-1].isdigit() and high[-1].isdigit()
     plain = unqualified and {low_precision, high_precision} <= {"day", "month"}
     if plain and low[:4] == high[:4]:
         same_month = low_precision == high_precision == "day" and low[:7] == high[:7]
-        start = _say(low, with_year=False, with_month=not same_month)
-        return f"{start} {_DASH} {_say(high)}"
-    return f"{_say(low)} {_DASH} {_say(high)}"
+        return _say(low, with_year=False, with_month=not same_month), _say(high)
+    return _say(low), _say(high)

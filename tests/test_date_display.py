@@ -92,3 +92,30 @@ def test_a_deadlines_working_and_a_refused_weekday_say_days_alike(cli: Cli) -> N
     assert display_day(date(2024, 6, 14)) in working  # "Fri 14 Jun 2024"
     refused = cli("add", "acme", "next friday", "X", code=1).stderr
     assert " (Fri " in refused
+
+
+def test_one_day_between_two_of_a_year_says_the_year_once(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'between 1 and 5 May 2021', typed so, is said so: at 80 columns the date keeps one line
+    of a timeline, and read back it is the same span."""
+    monkeypatch.setenv("COLUMNS", "80")
+    cli("case", "add", "smith", "--title", "Smith v. Acme")
+    typed = {
+        "between 1 and 5 May 2021": ("[2021-05-01..2021-05-05]", "between 1 and 5 May 2021"),
+        "between 1 Mar and 5 May 2021": (
+            "[2021-03-01..2021-05-05]", "between 1 Mar and 5 May 2021"),
+        "March or April 2021": ("[2021-03..2021-04]", "between Mar and Apr 2021"),
+        "between 30 Dec 2020 and 2 Jan 2021": (
+            "[2020-12-30..2021-01-02]", "between 30 Dec 2020 and 2 Jan 2021"),
+    }  # fmt: skip
+    for date_typed in typed:
+        cli("add", "smith", date_typed, "Motion to dismiss filed")
+    stored = [date for (date,) in cli.query("SELECT date FROM milestones ORDER BY id")]
+    assert stored == [edtf for edtf, _ in typed.values()]
+    table = cli("timeline", "smith").stdout
+    for edtf, said in typed.values():
+        assert display_date(parse_date(said)) == said and parse_date(said).text == edtf
+    for _, said in list(typed.values())[:3]:  # the year said once: the date on one line
+        assert said in table
+    assert max(map(len, table.splitlines())) <= 80

@@ -404,7 +404,7 @@ def test_weeks_qualifiers_after_and_either_dates_through_the_cli(cli: Cli) -> No
     for typed in WEEKS_AFTERWORDS_EITHERS:
         round_trips(parse_date(typed))
     table = cli("timeline", "c").stdout
-    for said in ("between 1 Mar 2021 and 7 Mar 2021", "c. Mar 2021", "mid 2021",
+    for said in ("between 1 and 7 Mar 2021", "c. Mar 2021", "mid 2021",
                  "between Sep 2021 and Apr 2022"):  # fmt: skip
         assert said in table
 
