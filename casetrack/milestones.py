@@ -357,6 +357,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
         off_trigger,
         refuse_other_case,
         refuse_own_date,
+        refuse_own_kind,
         set_done,
     )
 
@@ -374,6 +375,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
         was_kind = None
         if change.kind is not None:
             updates["kind"] = writer.kind(clean_kind(change.kind))
+            refuse_own_kind(conn, milestone_id, str(updates["kind"]))
             was = conn.execute("SELECT kind FROM milestones WHERE id = ?", (milestone_id,))
             was_kind = str(was.fetchone()[0])
         if change.case is not None:

@@ -121,6 +121,29 @@ def test_a_deadline_date_is_the_rules_answer(cli: Cli) -> None:
     assert "change the trigger's date" in result.stderr
 
 
+def test_a_counted_deadline_keeps_its_kind_and_stays_upcoming(cli: Cli) -> None:
+    """`edit --kind` on a counted deadline made it drop from `upcoming` while still counted:
+    it is refused in one line saying what to do instead, as its date is, and writes nothing;
+    the kind it has, given again, or with the rest of an edit, is no change of kind."""
+    trigger = judgment(cli, "2024-06-14")
+    deadline_id = deadline(cli, "us-frap-4a1a", trigger)
+    before = cli.records()
+    result = cli("edit", str(deadline_id), "--kind", "hearing", code=1)
+    assert result.stderr == (
+        f"casetrack: milestone {deadline_id} is a deadline counted from milestone {trigger} by"
+        " rule us-frap-4a1a: it stays of kind deadline, as 'casetrack upcoming' lists it;"
+        f" 'casetrack rm {deadline_id}' stops counting it, and 'casetrack add ... --kind"
+        " hearing' adds a milestone of that kind\n"
+    )
+    assert cli.records() == before
+    cli("edit", str(deadline_id), "--kind", "Deadline", "--title", "Notice of appeal due")
+    assert cli.query("SELECT kind, title FROM milestones WHERE id = ?", (deadline_id,)) == [
+        ("deadline", "Notice of appeal due")
+    ]
+    cli("edit", str(trigger), "--kind", "order")
+    assert cli.query("SELECT kind FROM milestones WHERE id = ?", (trigger,)) == [("order",)]
+
+
 def test_a_deadline_and_its_trigger_cannot_be_moved_apart_into_two_cases(cli: Cli) -> None:
     """`deadline add` counts from a milestone of the deadline's own case: `edit --case`
     refuses to part them the same way, in one line, and writes nothing."""

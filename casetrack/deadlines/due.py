@@ -11,7 +11,7 @@ from typing import Any
 
 from casetrack.case_status import ENDED_STATUSES
 from casetrack.dates import display_text, from_stored, parse_date
-from casetrack.deadlines.recount import count_deadline, recount
+from casetrack.deadlines.recount import DEADLINE_KIND, count_deadline, recount
 from casetrack.deadlines.rules import (
     Rule,
     check_rule,
@@ -28,9 +28,6 @@ from casetrack.models import Case
 from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.text import article, clean_text, did_you_mean, name_key, noun
-
-DEADLINE_KIND = "deadline"
-
 
 # Rules -------------------------------------------------------------------------------------
 

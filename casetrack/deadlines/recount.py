@@ -19,6 +19,9 @@ from casetrack.deadlines.rules import Rule, get_rule
 from casetrack.errors import CasetrackError
 from casetrack.text import article, name_key
 
+# The kind of a counted deadline, which `upcoming` lists.
+DEADLINE_KIND = "deadline"
+
 _NOT_A_SPAN = ("before", "after", "unknown")
 
 
@@ -160,16 +163,41 @@ def off_trigger(conn: sqlite3.Connection, milestone_id: int, was: str) -> list[s
 
 def refuse_own_date(conn: sqlite3.Connection, milestone_id: int) -> None:
     """A counted deadline's date is the rule's answer: it moves with its trigger or rule."""
+    counted = _counted_from(conn, milestone_id)
+    if counted is not None:
+        raise CasetrackError(
+            f"{_counted_said(milestone_id, counted)}: change the trigger's date ('casetrack edit"
+            f" {counted[0]} --date ...') or the rule, and it follows (see 'casetrack show"
+            f" {milestone_id}')"
+        )
+
+
+def refuse_own_kind(conn: sqlite3.Connection, milestone_id: int, kind: str) -> None:
+    """A counted deadline is of kind deadline, as `upcoming` lists it: of another kind it
+    would drop from there while still counted."""
+    counted = _counted_from(conn, milestone_id) if kind != DEADLINE_KIND else None
+    if counted is not None:
+        raise CasetrackError(
+            f"{_counted_said(milestone_id, counted)}: it stays of kind {DEADLINE_KIND}, as"
+            f" 'casetrack upcoming' lists it; 'casetrack rm {milestone_id}' stops counting it,"
+            f" and 'casetrack add ... --kind {kind}' adds a milestone of that kind"
+        )
+
+
+def _counted_from(conn: sqlite3.Connection, milestone_id: int) -> tuple[int, str] | None:
+    """The trigger and rule a deadline is counted from and by; None for another milestone."""
     row = conn.execute(
         "SELECT trigger_id, rule FROM deadlines WHERE milestone_id = ? AND trigger_id IS NOT NULL",
         (milestone_id,),
     ).fetchone()
-    if row is not None:
-        raise CasetrackError(
-            f"milestone {milestone_id} is a deadline counted from milestone {row[0]} by rule"
-            f" {row[1]}: change the trigger's date ('casetrack edit {row[0]} --date ...') or the"
-            f" rule, and it follows (see 'casetrack show {milestone_id}')"
-        )
+    return None if row is None else (int(row[0]), str(row[1]))
+
+
+def _counted_said(milestone_id: int, counted: tuple[int, str]) -> str:
+    return (
+        f"milestone {milestone_id} is a deadline counted from milestone {counted[0]} by rule"
+        f" {counted[1]}"
+    )
 
 
 def refuse_other_case(conn: sqlite3.Connection, milestone_id: int, case_id: int) -> None:
