@@ -513,3 +513,19 @@ def test_a_party_first_named_with_a_role_gets_the_kind_the_role_implies(case: Cl
         "Nova Ltd": "other",
         "Marie Curie": "person",
     }
+
+
+def test_the_roles_of_a_us_civil_motion_are_known(cli: Cli) -> None:
+    """A movant, an intervenor, an amicus curiae and a third-party defendant are linked as
+    typed, with no warning to check their spelling, and a slip in one is refused naming it."""
+    cli("case", "add", "smith", "--title", "Smith v. Acme")
+    typed = ["movant", "intervenor", "amicus curiae", "third-party defendant"]
+    for number, role in enumerate(typed):
+        result = cli(
+            "add", "smith", "2021-05-03", f"Filing {number}", "--party", f"P{number}:{role}"
+        )
+        assert "new role" not in result.stderr, result.stderr
+    assert [r for (r,) in cli.query("SELECT role FROM milestone_parties ORDER BY rowid")] == typed
+    refused = cli("add", "smith", "2021-05-04", "Reply", "--party", "P0:movent", code=1)
+    assert "did you mean 'movant'?" in refused.stderr
+    assert cli.query("SELECT count(*) FROM milestones") == [(4,)]
