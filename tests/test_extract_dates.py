@@ -1984,3 +1984,15 @@ def test_a_tribunals_reasons_and_decision_head_gives_its_hearing_and_decision_da
 )
 def test_a_day_told_as_dernier_is_the_latest_such_day_up_to_the_report(text: str, day: str) -> None:
     assert dates(text, "fr")[-1] == day
+
+
+def test_a_bulletins_issue_line_and_its_releases_date_lines_are_no_events() -> None:
+    text = (
+        "Securities Board Bulletin\nIssue 12/40 - October 9, 2023\n"
+        "• John Roe\n• Annual report\n- - - - - -\n"
+        "John Roe\nFOR IMMEDIATE RELEASE\nOctober 4, 2023\n"
+        "TORONTO -- The Board issued its decision and an order dated October 3, 2023.\n"
+        "For Media Inquiries:\nJane Doe\nFOR IMMEDIATE RELEASE\nOctober 5, 2023\n"
+        "TORONTO -- A hearing in the matter is scheduled to be heard on October 30, 2023.\n"
+    )
+    assert dates(text) == ["2023-10-03", "2023-10-30"]

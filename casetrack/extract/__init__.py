@@ -569,7 +569,10 @@ _GOES_ON_LABEL = Regex(
 _PAGE_STAMP = Regex(
     r"\b(?:date\s+de\s+(?:derni[èe]re\s+)?mise\s+[àa]\s+jour|derni[èe]re\s+mise\s+[àa]\s+jour"
     r"|date\s+de\s+publication|publication\s+date|date\s+published|last\s+(?:updated|modified))"
-    r"(?:\s*\([^()\n]{0,40}\))?[\s:|]*$",
+    r"(?:\s*\([^()\n]{0,40}\))?[\s:|]*$"
+    # a periodical's issue: "Issue 47/28 - July 11, 2024", "Vol. 12, No. 3, May 2019"
+    r"|(?:^|\n)[^\n]{0,60}?\b(?:issue|vol\.|volume)\s*\d+(?:[/.-]\d+)?"
+    r"(?:,?\s*(?:issue|no\.|n[°o])\s*\d+)?\s*[-\u2013\u2014,:|]\s*$",
     re.IGNORECASE,
 )
 # A paper's own date when the sentence goes on to the day it was filed: "a memorandum of claim

@@ -2039,6 +2039,16 @@ _RELEASED_LABEL_AT = Regex(r"\s*(?:date\s+)?(?:released|posted|published)\s*:", 
 _FIELD_LINES = Regex(r"(?:[ \t]*\n[ \t]*[A-Z][\w ]{0,30}:[^\n]*)*[\s.]*")
 
 
+# A release's label on the line above its date, in a bulletin that runs several releases on:
+# "FOR IMMEDIATE RELEASE\nJuly 3, 2024\nTORONTO -- The Tribunal issued ...".
+_RELEASE_LINE_ABOVE = Regex(
+    r"(?:^|\n)[ \t]*(?:for\s+immediate\s+release|news\s+release|press\s+release"
+    r"|media\s+release|communiqu[ée]\s+de\s+presse)[ \t]*\n[ \t]*$",
+    re.IGNORECASE,
+)
+_LINE_ENDS = Regex(r"[ \t.]*(?:\n|$)")
+
+
 def released_on(sentence: str, lang: str, month_first: bool | None = None) -> list[Found]:
     """The date of a "Date Released: 11/28/2022" line of a listing, which find_dates() leaves
     out as a page's furniture: in a listing it dates the release under it."""
@@ -2068,6 +2078,12 @@ def item_date(
         and not sentence[first.end :].strip(" \t\n.")
     ):
         return span, ALONE
+    if (
+        alone
+        and _RELEASE_LINE_ABOVE.rx.search(sentence[: first.start])
+        and _LINE_ENDS.rx.match(sentence, first.end)
+    ):
+        return span, ALONE  # "FOR IMMEDIATE RELEASE" over "July 3, 2024": a bulletin's release
     if (
         alone
         and _RELEASED_LABEL.rx.match(sentence[: first.start])
