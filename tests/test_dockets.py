@@ -296,6 +296,8 @@ def test_usage_mistakes(cli: Cli, tmp_path: Path) -> None:
         ("MINUTES before Judge Coyle sentencing Pouriya Mozaffary (1)", "sentencing"),
         ("MINUTES before Judge Coyle plea entered, sentencing hearing set for 6/7/04", "hearing"),
         ("STIPULATION OF DISMISSAL by all parties", "dismissal"),
+        ("NOTICE of Settlement by Jane Smith", "settlement"),
+        ("NOTICE by Acme Widgets, Inc. of Settlement Conference", "filing"),
         ("SENTENCING MEMORANDUM by USA as to John Doe", "filing"),
         ("TRIAL BRIEF by USA", "filing"),
         ("Jury Trial as to John Doe held on 5/1/2019", "trial"),
@@ -303,6 +305,28 @@ def test_usage_mistakes(cli: Cli, tmp_path: Path) -> None:
 )
 def test_kind_from_the_leading_words(description: str, kind: str) -> None:
     assert entry_kind(description) == kind
+
+
+def test_a_notice_of_settlement_is_the_settlement(cli: Cli, tmp_path: Path) -> None:
+    """A civil suit's docket that ends in a 'NOTICE of Settlement' and an order of dismissal
+    gives the case a settlement milestone, as the settlement it says was reached."""
+    docket = {
+        "court_id": "nysd", "docket_number": "1:21-cv-01234", "case_name": "Smith v. Acme",
+        "docket_entries": [
+            {"date_filed": "2021-03-01", "document_number": "1",
+             "description": "COMPLAINT against Acme Widgets, Inc. filed by Jane Smith."},
+            {"date_filed": "2021-08-20", "document_number": "20",
+             "description": "NOTICE of Settlement. The parties have reached a settlement in"
+             " principle. Document filed by Jane Smith. (jd)"},
+            {"date_filed": "2021-08-23", "document_number": "21",
+             "description": "ORDER OF DISMISSAL: all claims have been settled."},
+        ],
+    }  # fmt: skip
+    cli("import", str(_write(tmp_path, "smith.json", docket)))
+    kinds = cli.query("SELECT kind, date FROM milestones")
+    assert sorted(kinds, key=lambda row: row[1]) == [
+        ("complaint", "2021-03-01"), ("settlement", "2021-08-20"), ("dismissal", "2021-08-23")
+    ]  # fmt: skip
 
 
 def test_an_abbreviations_period_stays_in_a_title_and_a_name(cli: Cli) -> None:

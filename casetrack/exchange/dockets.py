@@ -46,7 +46,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (r"sentencing(?! (memorandum|memo|position|letter|statement))", "sentencing"),
     (r"(amended )?(criminal )?complaint", "complaint"),
     (r"motion", "motion"),
-    (r"settlement", "settlement"),
+    (r"(notice of )?settlement", "settlement"),
     (r"(jury )?trial(?! (brief|memorandum))", "trial"),
     (r"minutes?( entry)?|hearing", "hearing"),
 )  # fmt: skip
