@@ -17,6 +17,14 @@ class CasetrackError(Exception):
         self.details = details or []
 
 
+def nothing_to_change(option: str, command: str) -> CasetrackError:
+    """The refusal of an edit given no option: every `edit` command says it the same way
+    (given only the values a row has, an edit writes nothing and says so, exit 0)."""
+    return CasetrackError(
+        f"nothing to change: give an option such as {option}, see 'casetrack {command} --help'"
+    )
+
+
 class NotFoundError(CasetrackError):
     """A named case, party, source, kind or milestone does not exist."""
 

@@ -37,7 +37,7 @@ from casetrack.drafts import (
     parse_party_spec,
     required_title,
 )
-from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.errors import CasetrackError, NotFoundError, nothing_to_change
 from casetrack.models import Milestone, PartyLink, SourceLink
 from casetrack.parties import find_party_id
 from casetrack.sources import find_source
@@ -364,9 +364,7 @@ def edit_milestone(store: Store, milestone_id: int, change: MilestoneChange) -> 
     with store.write() as conn:
         require_milestone(conn, milestone_id)
         if change == MilestoneChange():
-            raise CasetrackError(
-                "nothing to change: give an option such as --title, see 'casetrack edit --help'"
-            )
+            raise nothing_to_change("--title", "edit")
         # The history triggers write a row only for a row that really changed.
         last_history = conn.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0]
         if value is not None:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from casetrack.clock import now
-from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.errors import CasetrackError, NotFoundError, nothing_to_change
 from casetrack.models import Source
 from casetrack.sql import placeholders, set_changed
 from casetrack.store import Store
@@ -333,7 +333,7 @@ def edit_source(
 
         updates["published"] = parse_date(published).text if clean_text(published) else None
     if not updates:
-        raise CasetrackError("nothing to change: give --url, --title, --publisher or --published")
+        raise nothing_to_change("--title", "source edit")
     with store.write() as conn:
         source = require_source(conn, ref)
         if new_url == source.url:

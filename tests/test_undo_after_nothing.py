@@ -82,10 +82,10 @@ def test_undo_after_an_import_that_changed_nothing_keeps_the_restore(cli: Cli) -
     ("command", "args"),
     [
         ("edit", ["edit", "4", "--title", "Order of dismissal"]),
-        ("case edit", ["case", "edit", CASE]),
+        ("case edit", ["case", "edit", CASE, "--jurisdiction", "France"]),
         ("extract", ["extract", "-", "--case", CASE, "--apply"]),
     ],
-    ids=["edit-same-values", "case-edit-without-changes", "extract-apply-proposing-nothing"],
+    ids=["edit-same-values", "case-edit-same-values", "extract-apply-proposing-nothing"],
 )
 def test_undo_after_another_command_that_changed_nothing(
     demo: Cli, command: str, args: list[str]
@@ -108,7 +108,7 @@ def test_commands_that_change_nothing_leave_one_row_between_changes(demo: Cli) -
     count = demo.query("SELECT count(*) FROM changes")[0][0]
     for _ in range(3):
         demo("edit", "4", "--title", "Order of dismissal")
-        demo("case", "edit", CASE)
+        demo("case", "edit", CASE, "--jurisdiction", "France")
     assert demo.query("SELECT count(*) FROM changes") == [(int(str(count)) + 1,)]
     demo("edit", "4", "--title", "Changed again")
     demo("undo")
@@ -255,3 +255,41 @@ def test_a_store_made_before_the_changes_user_index_gets_it_on_opening(demo: Cli
     )
     assert [row[3] for row in plan] == ["SEARCH changes USING COVERING INDEX changes_user (user=?)"]
     _refused(demo, "party edit", edit)
+
+
+def test_a_rule_edit_to_the_values_it_has_changes_nothing_and_says_so(demo: Cli) -> None:
+    """`rule edit` said 'updated rule' given the values the rule has: as the other edits, it
+    says it already says that, exits 0 and writes no history, so plain undo stops at it."""
+    demo("rule", "add", "ny-30", "--days", "30", "--citation", "CPLR 5513(a)", "--title", "Reply")
+    demo("edit", "4", "--title", "Order of dismissal")
+    edit = _newest_change(demo)
+    rows = demo.query(WITH_ROWS)
+    before = demo.records()
+    for args in (["--days", "30"], ["--title", "Reply", "--citation", "CPLR 5513(a)"]):
+        assert demo("rule", "edit", "ny-30", *args).stderr == "rule ny-30 already says that\n"
+    assert demo.records() == before
+    assert demo.query(WITH_ROWS) == rows
+    _refused(demo, "rule edit", edit)
+    said = demo("rule", "edit", "ny-30", "--days", "35").stderr
+    assert said == "updated rule ny-30: 35 days after, CPLR 5513(a)\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [(["edit", "4"], "--title"), (["case", "edit", CASE], "--status"),
+     (["source", "edit", "2"], "--title"), (["rule", "edit", "ny-30"], "--days")],
+    ids=["edit", "case-edit", "source-edit", "rule-edit"],
+)  # fmt: skip
+def test_an_edit_given_no_option_is_refused_the_same_way(
+    demo: Cli, args: list[str], option: str
+) -> None:
+    """Every edit given nothing to change refuses in the same line (case edit said it
+    'already says that'; rule edit exited 2 with another line), writing nothing."""
+    demo("rule", "add", "ny-30", "--days", "30", "--citation", "CPLR 5513(a)")
+    before = demo.records()
+    command = " ".join(args[:-1])
+    assert demo(*args, code=1).stderr == (
+        f"casetrack: nothing to change: give an option such as {option},"
+        f" see 'casetrack {command} --help'\n"
+    )
+    assert demo.records() == before

@@ -121,14 +121,14 @@ def edit(
 
     Example: casetrack case edit pmoi-2003 --status "on appeal"
     """
-    from casetrack.cli.common import say_recounted
+    from casetrack.cli.common import say_edited, say_recounted
     from casetrack.deadlines.due import edit_case
 
     _, recounted, changed = edit_case(
         open_store(ctx), slug, title=title, jurisdiction=jurisdiction, court=court,
         docket=docket, status=status, summary=summary,
     )  # fmt: skip
-    say(f"updated case {slug}" if changed else f"case {slug} already says that")
+    say_edited(f"case {slug}", changed)
     say_recounted(recounted)
 
 

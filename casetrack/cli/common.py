@@ -200,6 +200,13 @@ def say(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def say_edited(what: str, changed: bool, detail: str = "") -> None:
+    """What an edit did, as every `edit` command says it: 'updated rule r1' (and `detail`),
+    or 'rule r1 already says that' when the values given are the ones it has (nothing was
+    written, no history, exit 0)."""
+    say(f"updated {what}{detail}" if changed else f"{what} already says that")
+
+
 def say_folded(message: str, indent: str = "", hang: str = "    ") -> None:
     """A message that may be long (a deadline's working, a field changed from one long text
     to another), folded at spaces to the terminal's width with its later lines indented by

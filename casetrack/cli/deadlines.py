@@ -19,6 +19,7 @@ from casetrack.cli.common import (
     open_store,
     out,
     say,
+    say_edited,
     say_folded,
     say_recounted,
 )
@@ -293,11 +294,8 @@ def rule_edit(ctx: typer.Context, rule_id: RuleId, options: RuleOptions = NO_OPT
     """
     from casetrack.deadlines.due import edit_rule
 
-    changes = options.changes()
-    if not changes:
-        raise typer.BadParameter("nothing to change: give an option such as --days")
-    rule, moved = edit_rule(open_store(ctx), rule_id, changes)
-    say(f"updated rule {rule.id}: {rule.period}, {rule.citation}")
+    rule, moved, changed = edit_rule(open_store(ctx), rule_id, options.changes())
+    say_edited(f"rule {rule.id}", changed, f": {rule.period}, {rule.citation}")
     say_recounted(moved)
 
 

@@ -18,6 +18,7 @@ from casetrack.cli.common import (
     open_store,
     out,
     say,
+    say_edited,
     say_recounted,
 )
 
@@ -322,8 +323,7 @@ def edit(
     )  # fmt: skip
     report = edit_milestone(open_store(ctx), milestone_id, change)
     _report(report)
-    say(f"updated milestone {milestone_id}" if report.changed
-        else f"milestone {milestone_id} already says that")  # fmt: skip
+    say_edited(f"milestone {milestone_id}", report.changed)
     say_recounted(report.recounted)
 
 

@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_details, open_store, say
+from casetrack.cli.common import (
+    FormatOption,
+    OutputFormat,
+    emit,
+    emit_details,
+    open_store,
+    say,
+    say_edited,
+)
 from casetrack.text import plural
 
 app = typer.Typer(
@@ -153,8 +161,7 @@ def edit(
     from casetrack.parties import edit_party
 
     party, changed = edit_party(open_store(ctx), name, kind)
-    say(f"updated party {party.name}: kind {party.kind}" if changed
-        else f"party {party.name} already says that")  # fmt: skip
+    say_edited(f"party {party.name}", changed, f": kind {party.kind}")
 
 
 @app.command("rm")

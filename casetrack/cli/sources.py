@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from casetrack.cli.common import FormatOption, OutputFormat, emit, emit_details, open_store, say
+from casetrack.cli.common import (
+    FormatOption,
+    OutputFormat,
+    emit,
+    emit_details,
+    open_store,
+    say,
+    say_edited,
+)
 from casetrack.text import plural
 
 app = typer.Typer(help="Add, list, show, edit, merge and remove sources.", no_args_is_help=True)
@@ -123,7 +131,7 @@ def edit(
                                   url=url if new_source is None else new_source, title=title,
                                   publisher=publisher, published=published,
                                   new=new_source is not None)  # fmt: skip
-    say(f"updated source {source.id}" if changed else f"source {source.id} already says that")
+    say_edited(f"source {source.id}", changed)
 
 
 @app.command("merge")

@@ -23,7 +23,7 @@ from casetrack.deadlines.rules import (
     update_rule,
     user_rule,
 )
-from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.errors import CasetrackError, NotFoundError, nothing_to_change
 from casetrack.models import Case
 from casetrack.sql import placeholders
 from casetrack.store import Store
@@ -48,16 +48,19 @@ def _known_triggers(conn: sqlite3.Connection, rule: Rule) -> Rule:
     return replace(rule, triggers=tuple(dict.fromkeys(triggers)))
 
 
-def edit_rule(store: Store, rule_id: str, changes: dict[str, Any]) -> tuple[Rule, list[int]]:
+def edit_rule(store: Store, rule_id: str, changes: dict[str, Any]) -> tuple[Rule, list[int], bool]:
     """Change a user's rule; every deadline counted by it is counted again in the same write.
-    Returns the rule and the deadlines that moved."""
+    Returns the rule, the deadlines that moved and whether anything changed."""
     with store.write() as conn:
-        rule = replace(user_rule(conn, rule_id), **changes)
+        rule = user_rule(conn, rule_id)
+        if not changes:
+            raise nothing_to_change("--days", "rule edit")
+        rule = replace(rule, **changes)
         if "triggers" in changes:
             rule = _known_triggers(conn, rule)
         if not update_rule(conn, rule):
-            return rule, []
-        return get_rule(conn, rule.id), recount(conn, "d.rule = ?", (rule.id,))
+            return rule, [], False
+        return get_rule(conn, rule.id), recount(conn, "d.rule = ?", (rule.id,)), True
 
 
 def remove_rule(store: Store, rule_id: str) -> str:
@@ -211,6 +214,8 @@ def edit_case(store: Store, slug: str, **fields: str | None) -> tuple[Case, list
 
     with store.write() as conn:
         before = get_case(store, slug)
+        if all(value is None for value in fields.values()):
+            raise nothing_to_change("--status", "case edit")
         case = set_case_fields(store, slug, **fields)
         moved = recount(conn, "c.id = ?", (case.id,)) if fields.get("court") is not None else []
     return case, moved, case != before
