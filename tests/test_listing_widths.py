@@ -48,7 +48,8 @@ def test_upcoming_fits_without_cutting_words(
     shown = cli("upcoming", "--as-of", "2026-12-06").stdout
     assert _widest(shown) <= columns
     assert "…" not in shown and "correctionnel" in shown and "contentieuse)" in shown
-    assert "OVERDUE" in shown and "between 22" in shown
+    assert "OVERDUE" in shown and "between" in shown
+    assert "22 Sep 2008" in shown and "30 Sep 2008" in shown  # a range folds between its days
 
 
 def test_a_partys_timeline_across_cases_gives_the_title_room_at_80_columns(
@@ -157,3 +158,33 @@ def test_undo_folds_a_long_working_to_the_terminal(
     monkeypatch.delenv("COLUMNS")
     whole = cli("undo").stderr
     assert len(max(whole.splitlines(), key=len)) > 200
+
+
+@pytest.mark.parametrize("columns", [80, 60, 50])
+def test_a_date_is_never_split_over_lines(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """A long case slug gives way (cut with "…") and the title wraps before a due date, a
+    timeline's or a search's date is split; a range folds between its days, never in one."""
+    slug = "a-very-long-case-slug-for-testing-2021"
+    cli("case", "add", slug, "--title", "Long")
+    cli("case", "add", "nec-2003", "--title", "NEC")
+    cli("add", slug, "2026-12-07", "Judgment entered in the matter of the long slug",
+        "--kind", "judgment")  # fmt: skip
+    cli("add", "nec-2003", "2026-12-07", "Another judgment", "--kind", "judgment")
+    cli("add", slug, "first week of March 2021", "A week-long hearing of some kind")
+    cli("deadline", "add", slug, "--rule", "us-frap-4a1a", "--from", "1")
+    cli("deadline", "add", "nec-2003", "--rule", "fr-cpp-498", "--from", "2")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    days = {
+        ("upcoming", "--as-of", "2026-12-07"): ["17 Dec 2026", "6 Jan 2027"],
+        ("timeline",): ["1 Mar 2021", "7 Mar 2021", "7 Dec 2026", "17 Dec 2026", "6 Jan 2027"],
+        ("search", "judgment"): ["7 Dec 2026"],
+        ("search", "hearing"): ["1 Mar 2021", "7 Mar 2021"],
+    }
+    for args, said in days.items():
+        shown = cli(*args).stdout
+        assert _widest(shown) <= columns, shown
+        for day in said:
+            assert day in shown, f"{day!r} split in:\n{shown}"
+    assert cli.query("SELECT count(*) FROM deadlines") == [(2,)]

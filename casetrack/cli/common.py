@@ -348,13 +348,11 @@ def emit(
     times: tuple[str, ...] = (),
     comfort: int = 0,
     widest: Callable[[], Mapping[str, int]] | None = None,
-    unbroken: tuple[str, ...] = (),
 ) -> None:
     """Records as a listing, written as they come (a long listing is never held: see
     listings.write_listing, and its `widest`); the `dates` (EDTF) and `times` (timestamps)
     fields are said as people read them in a table or markdown, and kept as stored for
-    programs; the flexible columns `unbroken` wrap only when the others have no room left
-    (listings.fit_columns)."""
+    programs; a table never splits a date over lines (listings.fit_columns)."""
     from casetrack.output.listings import write_listing
 
     listed = _unless_empty(records, fmt, empty)
@@ -363,7 +361,7 @@ def emit(
     if fmt in _FOR_PEOPLE and (dates or times):
         listed = (_for_people(r, dates, times) for r in listed)
     write_listing(written, listed, fmt.value, columns, flexible, droppable, None, comfort,
-                  widest, unbroken)  # fmt: skip
+                  widest, dates)  # fmt: skip
 
 
 def emit_rows(

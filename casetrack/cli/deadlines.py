@@ -521,7 +521,6 @@ def _list_due(due: Iterable[Due], chosen: OutputFormat, days: int, today: date) 
         droppable=("rule",),
         dates=("due",),
         comfort=TITLE_COMFORT,
-        unbroken=("due",),  # '31 Dec 2026' on a line while the title keeps a word a line
         empty=f"nothing due within {days} days of {display_text(today.isoformat())}",
     )
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from itertools import chain, islice, zip_longest
 from typing import TYPE_CHECKING, Any, Protocol
 
-from casetrack.dates import DateValue, display_date, elapsed
+from casetrack.dates import MONTHS, DateValue, display_date, elapsed
 
 if TYPE_CHECKING:
     from casetrack.models import Milestone, SourceLink
@@ -109,10 +109,86 @@ def fit_columns(
     few as it takes. Fixed columns keep their natural width; flexible
     ones share the rest, narrow ones keeping their natural width (water-filling). Only when
     the words cannot fit even then do flexible columns narrow to their headers, cutting
-    words: the table never gets wider than `width`. A flexible column of `unbroken` (a date:
-    '31 Dec' above '2026' reads badly) keeps its natural width when the other flexible
-    columns still get their least; else it wraps like them.
+    words: the table never gets wider than `width`.
+
+    A date is never split over lines ('31 Dec' above '2026' reads badly): the columns of
+    `unbroken` (the dates of every listing) keep their natural width while anything else
+    can give way. The other flexible columns narrow first, to their headers if need be; then
+    every `droppable` column goes, and a fixed column with a word longer than WORD_CUT (a
+    long case slug) narrows as a flexible one does, its word cut with "…". Only a table
+    too narrow for the dates even so wraps them.
     """
+    keep, limits = _fitted(headers, rows, width, flexible, droppable, comfort, every_row, unbroken)
+    if width is None or not unbroken or _dates_whole(headers, rows, keep, limits, unbroken, width):
+        return keep, limits
+    yielding = {h for i, h in enumerate(headers) if h not in flexible and h not in unbroken
+                and _longest_word(rows, i) < _cell_width_of(rows, i)}  # fmt: skip
+    flexible = {*flexible, *yielding}
+    again = _fitted(headers, rows, width, flexible, droppable, width, every_row, unbroken, True)
+    return (
+        again
+        if _date_room(headers, *again, unbroken) >= _date_room(headers, keep, limits, unbroken)
+        else (keep, limits)
+    )
+
+
+def _cell_width_of(rows: Sequence[Sequence[str]], column: int) -> int:
+    """The widest cell of a column."""
+    return max((_cell_width(row[column]) for row in rows), default=0)
+
+
+def _date_room(
+    headers: Sequence[str],
+    keep: Sequence[int],
+    limits: Sequence[int | None],
+    unbroken: Collection[str],
+) -> int:
+    """How wide the date columns shown wrap (a fixed one, never wrapped, counts as wide)."""
+    return sum(limits[i] or 1000 for i in keep if headers[i] in unbroken)
+
+
+def _longest_phrase(rows: Sequence[Sequence[str]], column: int) -> int:
+    """The widest day, month or year a date column says ('16 Sep 2014' of 'between 3 Jul
+    2003 and 16 Sep 2014'): narrower, the column would split one."""
+    return max(
+        (_cell_width(phrase) for row in rows
+         for phrase in _glued(row[column].split(" "), 1000, _cell_width)),
+        default=0,
+    )  # fmt: skip
+
+
+def _dates_whole(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    keep: Sequence[int],
+    limits: Sequence[int | None],
+    unbroken: Collection[str],
+    width: int,
+) -> bool:
+    """Whether every date column shown is wide enough for its widest day, month or year
+    (a range may fold between its ends), in a table no wider than `width`."""
+    widths = [max(len(headers[i]) + 2, _cell_width_of(rows, i)) for i in keep]
+    for n, i in enumerate(keep):
+        limit = limits[i]
+        if headers[i] in unbroken and limit is not None and limit < _longest_phrase(rows, i):
+            return False
+        widths[n] = min(widths[n], limit or widths[n])
+    return sum(widths) + 2 * (len(keep) - 1) <= width
+
+
+def _fitted(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int | None,
+    flexible: Collection[str],
+    droppable: Sequence[str],
+    comfort: int,
+    every_row: bool,
+    unbroken: Collection[str],
+    cut_for_dates: bool = False,
+) -> tuple[list[int], list[int | None]]:
+    """fit_columns' layout for one set of flexible columns; `cut_for_dates`: the others
+    narrow to their headers, cutting words, if that keeps the dates whole."""
     keep = list(range(len(headers)))
     if width is None:
         return keep, [None] * len(headers)
@@ -124,6 +200,9 @@ def fit_columns(
         max(len(h) + 2, _longest_word(rows, i)) if h in flexible else natural[i]
         for i, h in enumerate(headers)
     ]
+    for i, h in enumerate(headers):
+        if h in flexible and h in unbroken:
+            least[i] = max(least[i], _longest_phrase(rows, i))
     comfortable = [
         max(least[i], min(comfort, natural[i])) if h in flexible else natural[i]
         for i, h in enumerate(headers)
@@ -155,10 +234,17 @@ def fit_columns(
     if sum(whole) <= room:  # room for every URL on one line: a link copies whole
         floors = whole
     elif sum(floors) > room:  # no room for the words: columns narrow to their headers
-        floors = [min(f, len(headers[i]) + 2) for f, i in zip(floors, wrapping, strict=True)]
-    for n, i in enumerate(wrapping):
-        if headers[i] in unbroken and sum(floors) - floors[n] + natural[i] <= room:
-            floors[n] = natural[i]
+        floors = [f if headers[i] in unbroken else min(f, len(headers[i]) + 2)
+                  for f, i in zip(floors, wrapping, strict=True)]  # fmt: skip
+    dated = [n for n, i in enumerate(wrapping) if headers[i] in unbroken]
+    dates = sum(natural[wrapping[n]] for n in dated)
+    others = [n for n in range(len(wrapping)) if n not in dated]
+    if cut_for_dates and sum(floors[n] for n in others) + dates > room:
+        for n in others:
+            floors[n] = min(floors[n], len(headers[wrapping[n]]) + 2)
+    if sum(floors[n] for n in others) + dates <= room:
+        for n in dated:
+            floors[n] = natural[wrapping[n]]
     bounds = [(f, natural[i]) for f, i in zip(floors, wrapping, strict=True)]
     shares = _water_fill(bounds, room)
     limits: list[int | None] = [None] * len(headers)
@@ -608,7 +694,7 @@ def _wrap(text: str, width: int, measure: Callable[[str], int], keep: int = 0) -
     lines = []
     line, size = "", 0
     words = text.split(" ")
-    if "p. " in text or "¶" in text or "§" in text or " day" in text:
+    if "p. " in text or "¶" in text or "§" in text or " day" in text or _DAY_SAID.search(text):
         words = _glued(words, width, measure)
     for word in words:
         if not word:
@@ -637,13 +723,15 @@ def _wrap(text: str, width: int, measure: Callable[[str], int], keep: int = 0) -
 
 
 def _glued(words: list[str], width: int, measure: Callable[[str], int]) -> list[str]:
-    """The words, each pinpoint word joined to the word after it, and a count of days to its
+    """The words, each pinpoint word joined to the word after it, a count of days to its
     unit ('OVERDUE 2030 days' folds to 'OVERDUE' and '2030 days', never '2030' and 'days'),
-    when the two fit `width`."""
+    and the words of a day as dates are said ('17 Jun 2003', 'c. Jun 2003', 'early 2021'),
+    when they fit `width`."""
     glued: list[str] = []
     after = False  # the word before is a pinpoint word, last in `glued`
     for word in words:
         days = word in _UNITS and bool(glued) and _COUNT.fullmatch(glued[-1]) is not None
+        days = days or (bool(glued) and _one_day(glued[-1].rsplit(" ", 1)[-1], word))
         if (after or days) and word and measure(glued[-1]) + 1 + measure(word) <= width:
             glued[-1] += f" {word}"
             after = False
@@ -654,6 +742,26 @@ def _glued(words: list[str], width: int, measure: Callable[[str], int]) -> list[
 
 
 _UNITS = frozenset(("day", "days"))
+# The words of one day, month or year as dates are said (display_date): a day's number and
+# its month, a month, season, quarter or half and its year, a qualifier and what it
+# qualifies. A cell holding one is folded keeping them together.
+_MONTH_SAID = rf"(?:{'|'.join(MONTHS)})"
+_DAY_SAID = re.compile(rf"\b(?:\d{{1,2}} {_MONTH_SAID}|{_MONTH_SAID} \d{{4}}|c\. )")
+_BEFORE_YEAR = re.compile(
+    rf"{_MONTH_SAID}\??|Spring|Summer|Autumn|Winter|Q[1-4]|H[12]|early|mid|late"
+)
+_QUALIFIERS = frozenset(("c.", "early", "mid", "late"))
+
+
+def _one_day(before: str, word: str) -> bool:
+    """Whether `word` belongs with the word `before` it to say one day, month or year."""
+    if before in _QUALIFIERS:
+        return True
+    if re.fullmatch(r"\d{1,2}", before):
+        return re.fullmatch(rf"{_MONTH_SAID}\??", word) is not None
+    return _BEFORE_YEAR.fullmatch(before) is not None and re.match(r"\d{4}", word) is not None
+
+
 _COUNT = re.compile(r"\d[\d,]*(?:[\u2013-]\d[\d,]*)?")
 
 
@@ -857,6 +965,7 @@ def write_timeline(
         # to be read before elapsed and kind are kept; one case's timeline keeps them all.
         comfort=TITLE_COMFORT if several or focus else 0,
         widest=query.widest if query is not None else None,
+        unbroken=("date",),
     )
 
 
@@ -944,4 +1053,4 @@ def _write_hits(
     if several:
         columns.insert(1, "case")
     write_listing(write, rows, fmt, columns, flexible=("date", "title", "match"),
-                  droppable=("kind",), marks=marks, widest=widths)  # fmt: skip
+                  droppable=("kind",), marks=marks, widest=widths, unbroken=("date",))  # fmt: skip
