@@ -276,8 +276,10 @@ class MilestoneWriter:
     line; in an import file ids mean nothing, so one is refused. A new party name typed
     close to a known one is refused (it would silently fork the party) unless its spec says
     it is new; `force_new_party` says how to create it all the same, by default
-    `--new-party NAME`. `any_spelling`: a citation names the source stored in another case,
-    accents or spacing (`add` and `edit`; it reads every citation: see sources._same_citation).
+    `--new-party NAME` (given, as by an import, a misspelt role is refused naming the file's
+    link, not the command line's options). `any_spelling`: a citation names the source
+    stored in another case, accents or spacing (`add` and `edit`; it reads every citation:
+    see sources._same_citation).
     """
 
     def __init__(
@@ -412,9 +414,11 @@ class MilestoneWriter:
             self.roles = roles_in_use(self.conn)
         if role not in self.roles:
             typed = party_spec_text(spec.name, role)
-            role = check_role(
-                role, f"--party {typed!r}", f"--new-party {shell_word(typed)}", in_use=self.roles
-            )
+            if self.force_new_party is None:  # typed on the command line
+                where, keep = f"--party {typed!r}", f"--new-party {shell_word(typed)}"
+            else:  # a file's link, at its line: no option of the command keeps it
+                where, keep = f"the link {typed!r}", None
+            role = check_role(role, where, keep, in_use=self.roles)
             if role not in self.roles and role not in KNOWN_ROLES:
                 self.created.roles.append(role)
             self.roles.add(role)

@@ -209,6 +209,30 @@ def test_a_hand_made_sheet_imports(cli: Cli, tmp_path: Path) -> None:
         ("2020-03", "month"), ("2020-05-02", "day")]  # fmt: skip
 
 
+def test_a_sheets_misspelt_role_is_refused_naming_its_link_not_an_option(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A sheet's 'Jane Smith:plaintif' is refused at its line with the role meant; the line
+    names no --party or --new-party, which import does not take, and nothing is written."""
+    cli("case", "add", "smith-v-acme", "--title", "Smith v. Acme")
+    sheet = tmp_path / "smith.csv"
+    sheet.write_text(
+        "case,date,title,kind,parties\n"
+        "smith-v-acme,2021-03-01,Complaint filed,complaint,Jane Smith:plaintif; Acme:defendant\n",
+        encoding="utf-8",
+    )
+    refused = cli("import", str(sheet), code=1).stderr
+    assert refused.splitlines()[1] == (
+        f"{sheet}:2: unknown role 'plaintif' in the link 'Jane Smith:plaintif': did you"
+        " mean 'plaintiff'?"
+    )
+    assert "--" not in refused
+    assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
+    assert cli("add", "smith-v-acme", "2021-03-01", "Complaint filed", "--party",
+               "Jane Smith:plaintif", code=1).stderr.endswith(
+        "To keep it as typed: --new-party \"Jane Smith:plaintif\"\n")  # fmt: skip
+
+
 def test_a_bad_row_at_line_700_of_1000_writes_nothing(cli: Cli, tmp_path: Path) -> None:
     lines = ["case,date,title,kind"]
     for n in range(2, 1002):
