@@ -1232,16 +1232,17 @@ def _either(first: str, second: str, today: date, original: str) -> str:
         and high.start is not None
         and low.start <= high.start <= low.end + timedelta(days=1)
     )
+    said_low, said_high = display_date(low), display_date(high)
     if low.start is not None and high.start is not None and high.start < low.start:
         raise DateError(
             f"cannot read the date {_quote(original)}: put the earlier date first, as in"
-            f" '{second} or {first}'"
+            f" '{said_high} or {said_low}'"
         )
     if not touching:
         raise DateError(
-            f"cannot read the date {_quote(original)}: {first!r} and {second!r} do not follow"
-            f" each other: write 'between {low_text} and {high_text}' if any day between may"
-            " be the one, else the likelier date with the other in a note"
+            f"cannot read the date {_quote(original)}: {said_low!r} and {said_high!r} do not"
+            f" follow each other: write 'between {said_low} and {said_high}' if any day between"
+            " may be the one, else the likelier date with the other in a note"
         )
     low_code, high_code = _same_precision(
         _bound(low_text, today, original)[0], _bound(high_text, today, original)[1], original

@@ -450,8 +450,8 @@ def test_the_timeline_orders_them_whatever_order_they_were_added_in(typed: list[
 @pytest.mark.parametrize(
     ("typed", "refusal"),
     [
-        ("March or May 2021", "'march' and 'may 2021' do not follow each other: write"
-         " 'between march 2021 and may 2021' if any day between may be the one"),
+        ("March or May 2021", "'Mar 2021' and 'May 2021' do not follow each other: write"
+         " 'between Mar 2021 and May 2021' if any day between may be the one"),
         ("2021 or 2020", "put the earlier date first, as in '2020 or 2021'"),
         ("late 2021 to early 2022", "an interval starts and ends on known dates, not some day"
          " of a span: write 'between late 2021 and early 2022' for one day in them, or"
