@@ -2563,3 +2563,47 @@ def test_a_proceeding_commenced_is_the_complaint() -> None:
         " Hearing in connection with a Statement of Allegations filed by Staff."
     )
     assert kinds(text)[0] == ("2012-02-07", "complaint")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # bail refused by a court is its decision on detention, over "ruling that" after it
+        (
+            "He was denied bail by a District Court in May 2019, ruling that the charges were"
+            " prima facie true.",
+            "order",
+        ),
+        # a court declaring itself without jurisdiction decides no merits
+        (
+            "Par jugement du 3 mai 2019, le tribunal correctionnel s'est déclaré incompétent et a"
+            " décerné mandat de dépôt.",
+            "order",
+        ),
+        # a review of a detention order asked of the court, over the detention it names
+        ("Il a demandé une révision de son ordonnance de détention en mai 2019.", "motion"),
+        # a request for release told, then its refusal: the court's decision
+        (
+            "Il a demandé sa libération sur cautionnement le 3 mai 2019, ce qui lui a été refusé.",
+            "order",
+        ),
+    ],
+)
+def test_bail_refused_jurisdiction_declined_and_a_review_asked(text: str, kind: str) -> None:
+    assert kinds(text)[0][1] == kind
+
+
+def test_a_heads_appeals_heard_line_and_a_treaty_bodys_views_dated_as_a_decision() -> None:
+    head = (
+        "COUR SUPRÊME DU CANADA\n\nRéférence : R. c. Doe, 2019 CSC 9\n\n"
+        "Appels entendus : 3 mai 2019\n\nJugement rendu : 5 novembre 2019\n\nDossier : 1234\n"
+    )
+    assert ("2019-05-03", "hearing") in kinds(head)
+    views = (
+        "United Nations\n\nCCPR/C/116/D/1234/2012\n\nHuman Rights Committee\n\n"
+        "Views adopted by the Committee under article 5 (4) of the Optional Protocol, concerning"
+        " communication No. 1234/2012\n\nCommunication submitted by: John Doe\n\n"
+        "State party: Ruritania\n\nDate of adoption of decision: 3 May 2019\n\n"
+        "Subject matter: Torture\n"
+    )
+    assert ("2019-05-03", "judgment") in kinds(views)

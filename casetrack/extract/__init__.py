@@ -65,6 +65,7 @@ from casetrack.extract.keep import shipped as shipped_keep
 from casetrack.extract.kinds import (
     HEAD,
     KindWords,
+    adopted_views,
     carried_kind,
     header_kind,
     is_decision,
@@ -351,6 +352,8 @@ def extract(
             kind = kind or stamped_kind(sentence[: date_found.start], story)
             kind = kind or signed_kind(sentence[: date_found.start], story)
             kind = kind or kind_words.nearest(date_found.start, date_found.end)
+            if kind == "ruling" and adopted_views(story[:offset] + sentence[: date_found.start]):
+                kind = "judgment"  # "Date of adoption of decision:" under "Views adopted by"
             if kind == "other" and (
                 kind_words.tells_a_state()
                 or _CEREMONY.rx.search(sentence)

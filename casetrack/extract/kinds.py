@@ -497,7 +497,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             + _ASKED,
             r"(?:applied|asked|petitioned|requested|sought|demande\w*|requi[st]|requer\w*)"
             r" (?:for )?(?:his |her |their |the |sa |leur )?(?:release|bail|mise en liberte"
-            r"|remise en liberte)",
+            r"|remise en liberte|liberation)"
+            # (unless its answer follows, the step of that day: "ce qui lui a été refusé")
+            r"(?![^.;]{0,80}, ce qui (?:lui |leur )?(?:a|avait) ete (?:refuse|accorde))",
+            # a review of a detention order asked of the court: "a demandé une révision de"
+            r"demande\w* (?:une |la |sa )?(?:revision|reexamen|revue)(?= d(?:e|u|es)\b| d')",
             r"motions?" + _MOTION_OBJECT + r",? (?:was|were) (?:\w+ly )?(?:filed|lodged|submitted"
             r"|made)",
             # the paper named before the participle that dates it: "defendant's motion to
@@ -630,6 +634,13 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:denied|granted|refused|rejected|dismissed) (?:[\w'-]+ ){0,2}"
             r"(?:motion|application|request|petition)s? (?:for|to) (?:release|bail)",
             r"n'y avoir lieu a statuer",
+            # a request told, then its refusal: "a demandé sa libération le 9 novembre, ce qui
+            # lui a été refusé"
+            r"ce qui (?:lui |leur )?(?:a|avait) ete (?:refuse|accorde)",
+            # bail refused by a court decides on detention: "was denied bail by a District Court"
+            r"(?:denied|refused) (?:him |her |them |[\w.'-]+ )?(?:regular |interim )?bail",
+            # a court that declares itself without jurisdiction decides no merits
+            r"(?:s'est |se sont |s'etait |s'etaient )?declaree?s? incompetente?s?",
             # a UN treaty body's procedural decision, taken by its rapporteur
             r"(?:acting through|agissant par l'intermediaire d[ue]) (?:its |son |sa )?"
             r"(?:special rapporteur|rapporteur special|rapporteuse speciale)",
@@ -2216,6 +2227,8 @@ _DECISION_LABEL = (
 # "Decided August 2, 1950.", "November 4, 1929.".
 _HEADER_LABEL = Regex(
     r"\s*(?P<label>(?P<hearing>argued(?: and submitted)?|hearing(?: dates?| date\(s\))?"
+    # the Supreme Court of Canada's French head: "Appels entendus : 12 mai 2021"
+    r"|(?:appels?|pourvois?|requetes?|affaires?|demandes?|recours) entendue?s?"
     r"|heard(?: at [\w' ,.-]{1,40}? on)?|submitted|(?:assigned|submitted) on"
     r" briefs?|dates? of (?:the )?hearing)|decided|filed|dated"
     r"|delivered|opinion filed|judgment entered|lecture du(?: \w+di)?|lu le"
@@ -2239,6 +2252,23 @@ _FIELD = Regex(
 # adoption of Views:", "Date des constatations :" the decision on the merits.
 _SUBMITTED = Regex(r"(?:communications?|complaints?|plaintes?|requetes?)\b")
 _VIEWS = Regex(r"\b(?:views|constatations)\b")
+
+
+# A treaty body's Views named in its title ("Views adopted by the Committee under article 5 (4)")
+# over a field "Date of adoption of decision:": the decision that field dates is the Views, a
+# `judgment` (GUIDE.md, heldout8), not a decision on admissibility.
+_VIEWS_TITLE = Regex(r"\b(?:views adopted|constatations adoptees)\b")
+_ADOPTED_DECISION = Regex(
+    r"\bdate (?:of adoption of (?:the )?decision|d'adoption de la decision)\s*:?\s*$"
+)
+
+
+def adopted_views(before: str) -> bool:
+    """Whether the date after `before` (the text up to it) is a treaty body's "Date of adoption
+    of decision:" in the head of Views: the Views' own date."""
+    folded = fold_same_length(before).lower()
+    line = folded[folded.rfind("\n") + 1 :]
+    return bool(_ADOPTED_DECISION.rx.search(line)) and bool(_VIEWS_TITLE.rx.search(folded[:HEAD]))
 
 
 def labelled_kind(before: str) -> str | None:
