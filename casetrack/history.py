@@ -823,15 +823,19 @@ class _About:
 
 
 def _about_milestones(conn: sqlite3.Connection, ids: list[int]) -> _About:
-    """Rows of these milestones and of their links."""
+    """Rows of these milestones and of their links: a link's through schema.m030's index,
+    whose expression and condition this repeats (named, as SQLite would otherwise read every
+    link row of the history by table). A link row's milestone is its new values' or, for a
+    removal, its old ones' (no change moves a link to another milestone)."""
     import json
 
     ids_json = json.dumps(ids)
-    links = ", ".join(f"'{t}'" for t in LINK_TABLES)
     where = (
         "((h.table_name = 'milestones' AND h.row_id IN (SELECT value FROM json_each(?)))"
-        f" OR (h.table_name IN ({links}) AND coalesce(json_extract(h.old, '$.milestone_id'),"
-        " json_extract(h.new, '$.milestone_id')) IN (SELECT value FROM json_each(?))))"
+        " OR h.id IN (SELECT id FROM history INDEXED BY history_link_milestone"
+        f" WHERE last_row_id IS NULL AND table_name IN ({', '.join(map(repr, LINK_TABLES))})"
+        " AND json_extract(coalesce(new, old), '$.milestone_id')"
+        " IN (SELECT value FROM json_each(?))))"
     )
     rows = {("milestones", i) for i in ids}
     wanted = set(ids)

@@ -328,3 +328,15 @@ def test_edited_fields_reads_only_the_history_of_the_milestones_asked_of(store: 
             "SEARCH h USING INDEX history_row (table_name=? AND row_id=?)",
             "SEARCH h USING INDEX history_link_milestone (<expr>=?)",
         ]
+
+
+def test_history_of_a_milestone_finds_its_links_by_milestone(store: Store) -> None:
+    """`casetrack history ID` found a milestone's link rows by table, reading every link row
+    of the history (68 ms at 40,000, 0.15 ms by milestone): through schema.m030's index."""
+    for asked in (
+        lambda store: history_rows(store.conn, milestone_id=1),
+        lambda store: history_rows(store.conn, case="bench-small"),
+    ):
+        details = [d for _, steps in plans(store, asked) for d in steps]
+        assert "SEARCH history USING INDEX history_link_milestone (<expr>=?)" in details
+        assert "SEARCH h USING INDEX history_row (table_name=?)" not in details, details
