@@ -10,14 +10,23 @@ from __future__ import annotations
 
 import json
 import shlex
+import sys
 from importlib import metadata
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 
 def install_command(extra: str) -> str:
     """The pip command that adds `extra` to this casetrack: `pip install -e '/src[serve]'`
     for an editable install from /src, `pip install '/src[serve]'` for one made from that
-    folder, else `pip install 'casetrack[serve]'`."""
+    folder, else `pip install 'casetrack[serve]'`; in an environment pipx made (`pipx
+    install .`, which the README offers), where `pip` is not that environment's, `pipx
+    install --force` with the same words."""
+    tool = (
+        "pipx install --force"
+        if (Path(sys.prefix) / "pipx_metadata.json").is_file()
+        else "pip install"
+    )
     # Every casetrack on the path, the installed one among them: run in a source tree, the
     # tree's own casetrack.egg-info comes first, and records nothing of where it came from.
     recorded = (
@@ -31,6 +40,6 @@ def install_command(extra: str) -> str:
         origin = {}
     url = urlsplit(str(origin.get("url", "")))
     if url.scheme != "file" or "vcs_info" in origin:
-        return f"pip install {shlex.quote(f'casetrack[{extra}]')}"
+        return f"{tool} {shlex.quote(f'casetrack[{extra}]')}"
     editable = "-e " if origin.get("dir_info", {}).get("editable") else ""
-    return f"pip install {editable}{shlex.quote(f'{unquote(url.path)}[{extra}]')}"
+    return f"{tool} {editable}{shlex.quote(f'{unquote(url.path)}[{extra}]')}"

@@ -239,6 +239,22 @@ def test_without_datasette_says_what_to_install_from_where_casetrack_came(
     assert result.stderr == f"casetrack: casetrack serve needs Datasette: {command}\n"
 
 
+def test_without_datasette_in_a_pipx_environment_says_the_pipx_line(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`pipx install .` (as the README offers) makes an environment whose pip is not on
+    PATH: the line to run is pipx's, with the clone's folder and the extra."""
+    cli("init")
+    monkeypatch.setitem(sys.modules, "datasette.app", None)
+    (tmp_path / "pipx_metadata.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
+    installed_from(monkeypatch, '{"dir_info": {}, "url": "file:///home/ana/casetrack"}')
+    assert cli("serve", code=1).stderr == (
+        "casetrack: casetrack serve needs Datasette:"
+        " pipx install --force '/home/ana/casetrack[serve]'\n"
+    )
+
+
 def test_a_port_in_use_is_refused(cli: Cli) -> None:
     import socket
 
