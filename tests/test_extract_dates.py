@@ -1996,3 +1996,15 @@ def test_a_bulletins_issue_line_and_its_releases_date_lines_are_no_events() -> N
         "TORONTO -- A hearing in the matter is scheduled to be heard on October 30, 2023.\n"
     )
     assert dates(text) == ["2023-10-03", "2023-10-30"]
+
+
+def test_a_lists_items_headed_by_days_take_the_year_its_title_names() -> None:
+    text = (
+        "Les grands procès de 2023 à Namur\n\n"
+        "12 janvier : Un vol qui tourne mal\n\n"
+        "Le procès de Jean Roe débutera lundi. On lui reproche un vol commis le 4 mai 2019.\n\n"
+        "16 janvier : Un incendie\n\n"
+        "Les deux jeunes hommes soupçonnés d'avoir mis le feu à un hangar agricole de la région"
+        " seront jugés par le tribunal correctionnel de Namur.\n"
+    )
+    assert dates(text, "fr") == ["2023-01-12", "2019-05-04", "2023-01-16"]

@@ -46,6 +46,7 @@ from casetrack.extract.dates import (
     find_dates,
     first_day,
     head_date,
+    in_titled_year,
     is_dated_headline,
     is_dateline,
     is_heading,
@@ -59,6 +60,7 @@ from casetrack.extract.dates import (
     resolve,
     stored_day,
     stored_month,
+    title_year,
 )
 from casetrack.extract.keep import KeepModel
 from casetrack.extract.keep import shipped as shipped_keep
@@ -212,6 +214,7 @@ def extract(
     listed = sentences(story)
     found_in = [find_dates(sentence, lang, numeric_order) for sentence in listed]
     latest = None if published or decision else stored_month(text) or latest_day(found_in)
+    titled_year = None if published or decision else title_year(text)
     for number, sentence in enumerate(listed):
         offset = story.find(sentence, offset)
         found = found_in[number] or ([] if decision else released_on(sentence, lang, numeric_order))
@@ -313,6 +316,9 @@ def extract(
             later = found[index + 1 :]
             at = sentence_day if date_found.same_day and sentence_day else narrative
             span, anchor = resolve(date_found, later, stated, published, at, latest, sentence_day)
+            titled = in_titled_year(sentence, date_found, titled_year)
+            if titled is not None:  # "14 janvier : ..." in "les grands procès de 2022"
+                span, anchor = titled, titled_year.text if titled_year else None
             if date_found.counted_from is not None:  # "two days after her arrest"
                 event = _dated_event(candidates, date_found.counted_from, told_in)
                 span, anchor = (counted(date_found, event), event.text) if event else (None, None)

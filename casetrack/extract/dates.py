@@ -1531,6 +1531,38 @@ def _nearest(month_day: tuple[int, int], latest: Span) -> Span | None:
     )
 
 
+# A text's title that names one year and no other date: "Voici les grands procès de 2022".
+_TITLE_YEAR = Regex(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/.-])")
+# A day without its year heading an item of a list, before its colon: "10 janvier : Vrais ou
+# faux aveux ?", "March 3: Trial opens".
+_ITEM_HEADING = Regex(r"[ \t]*:(?!\d)")
+
+
+def title_year(text: str) -> Span | None:
+    """The year a text's title names, when it names one year and no other date: a list of the
+    year's trials dates its items by it."""
+    line = text.lstrip().split("\n", 1)[0]
+    years = _TITLE_YEAR.rx.findall(line)
+    if len(years) != 1 or any(
+        f.span is None or f.span.precision != "year" for f in find_dates(line, "en")
+    ):
+        return None
+    return _period(date(int(years[0]), 1, 1), "year")
+
+
+def in_titled_year(sentence: str, item: Found, year: Span | None) -> Span | None:
+    """A day without its year heading an item of a list ("14 janvier : Noyade de June") under
+    a title naming one year ("les grands procès de 2022"): that day of the title's year, not
+    the such day nearest a date an earlier item told."""
+    if year is None or item.month_day is None:
+        return None
+    if sentence[sentence.rfind("\n", 0, item.start) + 1 : item.start].strip():
+        return None
+    if not _ITEM_HEADING.rx.match(sentence, item.end):
+        return None
+    return _with_year(item.month_day, year, False)
+
+
 def _up_to(month_day: tuple[int, int], told: Span) -> Span | None:
     """ "Le 29 janvier dernier" in a report of October 2017 (or one whose latest day is then):
     the latest such day on or before the report's time, 29 January 2017."""
