@@ -1865,3 +1865,16 @@ def test_an_association_introduced_by_its_kind_is_an_organisation_named_as_writt
         [NewParty("SAUVONS LA FORÊT DE BREUIL", "", "organization")],
         [NewParty("SUD Rail", "", "organization")],
     ]
+
+
+def test_the_french_state_condemned_to_pay_is_a_party_not_the_state_a_law_protects() -> None:
+    text = (
+        "Par un jugement du 15 février 2023, le tribunal administratif de Lille a condamné "
+        "l'Etat à verser une somme à la société Bâtir."
+    )
+    assert _parties(text, "fr") == [["tribunal administratif de Lille", "Etat", "Bâtir"]]
+    text = (
+        "Jean Roux a été condamné le 3 mai 2019 en vertu de la loi relative aux infractions "
+        "contre l'Etat."
+    )
+    assert _parties(text, "fr") == [["Jean Roux"]]

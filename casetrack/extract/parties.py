@@ -562,6 +562,16 @@ _AGAINST_STATE = Regex(
     rf"(?P<state>[{_UPPER}][{_LOWER}]+"
     rf"(?:[ \t]+[{_UPPER}][{_LOWER}]+)?)\b"
 )
+# The French State as a party to an administrative case, condemned to pay or made to bear the
+# costs: "a condamné l'Etat à verser", "à la charge de l'État" (not "l'État partie" of a treaty
+# body, nor "l'État islamique", nor a State "de" or "du" somewhere, nor the State a law protects:
+# "les infractions contre l'Etat").
+_FRENCH_STATE = Regex(
+    r"\b(?:condamn[ée]?[er]?s?|charge[ \t]+de)[ \t]+(?:solidairement[ \t]+)?"
+    r"[Ll]['\u2019](?P<name>[ÉE]tat)(?![\w'\u2019-])"
+    r"(?![ \t]+(?:parties?|islamique|membres?|requ[ée]rant|requis|f[ée]d[ée]ral|h[ée]breu"
+    r"|de|du|des|d['\u2019]|[A-ZÀ-Þ]))"
+)
 # A French association by its kind and members: "la fédération des forains de France", "le
 # syndicat des agents de la commune".
 _FRENCH_BODY = Regex(
@@ -1205,6 +1215,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         add(m.start("name"), m.end("name"), m["name"], "organization")
     for m in _COMPANY.rx.finditer(text):
         add(m.start("name"), m.end("name"), _tidy(m.group("name")), "organization")
+    for m in _FRENCH_STATE.rx.finditer(text):
+        add(m.start("name"), m.end("name"), "Etat", "other")
     for m in _ASSOCIATION.rx.finditer(text):
         add(m.start("name"), m.end("name"), " ".join(m["name"].split()), "organization")
     for m in _SUED_PLACE.rx.finditer(text):
