@@ -414,16 +414,22 @@ def known_as(name: str, aliases: Sequence[str], *, quoted: bool = False, without
     return f"{named} ({said})" if said else named
 
 
-def refuse_close(conn: sqlite3.Connection, name: str, instead: str) -> None:
+def refuse_close(conn: sqlite3.Connection, name: str, instead: str, *, alias: bool = False) -> None:
     """Refuse a new party name close to a known one, naming those and `instead`, the way
-    to create it all the same."""
+    to create it all the same; `alias`, for a name in a file (a docket's 'Acme Widgets,
+    Inc.' beside the 'Acme' typed before), also the `party alias` that makes it one of the
+    close party's names."""
     near = close_names(conn, name)
     if near:
         them = " or ".join(known_as(names[0], names[1:], quoted=True) for names in near)
         which = "is close: write that name" if len(near) == 1 else "are close: write one"
+        also = ""
+        if alias and len(near) == 1:
+            words = f"{shell_word(near[0][0])} {shell_word(clean_text(name))}"
+            also = f", 'casetrack party alias {words}' if it names that party too"
         raise CasetrackError(
-            f"no party named {clean_text(name)!r}, but {them} {which} to link it, or {instead}"
-            " if it is another party"
+            f"no party named {clean_text(name)!r}, but {them} {which} to link it{also}, or"
+            f" {instead} if it is another party"
         )
 
 

@@ -276,10 +276,11 @@ class MilestoneWriter:
     line; in an import file ids mean nothing, so one is refused. A new party name typed
     close to a known one is refused (it would silently fork the party) unless its spec says
     it is new; `force_new_party` says how to create it all the same, by default
-    `--new-party NAME` (given, as by an import, a misspelt role is refused naming the file's
-    link, not the command line's options). `any_spelling`: a citation names the source
-    stored in another case, accents or spacing (`add` and `edit`; it reads every citation:
-    see sources._same_citation).
+    `--new-party NAME` (given, as by an import, with `{name}` for the name, the refusal
+    also names the `party alias` that makes it a name of the close party, and a misspelt
+    role is refused naming the file's link, not the command line's options).
+    `any_spelling`: a citation names the source stored in another case, accents or spacing
+    (`add` and `edit`; it reads every citation: see sources._same_citation).
     """
 
     def __init__(
@@ -389,10 +390,12 @@ class MilestoneWriter:
             if not key:
                 raise CasetrackError(f"no party with uid {spec.uid}, and the link has no name")
             if not spec.new and spec.uid is None:  # typed: a variant would fork the party
-                typed = party_spec_text(spec.name, spec.role)
-                refuse_close(
-                    self.conn, spec.name, self.force_new_party or f"--new-party {shell_word(typed)}"
-                )
+                if self.force_new_party is None:
+                    typed = party_spec_text(spec.name, spec.role)
+                    refuse_close(self.conn, spec.name, f"--new-party {shell_word(typed)}")
+                else:  # a file's name: the file is not retyped, the store's names can change
+                    instead = self.force_new_party.format(name=shell_word(spec.name))
+                    refuse_close(self.conn, spec.name, instead, alias=True)
             party_id = create_party(self.conn, spec.name, kind_of_role(role), spec.uid)
             self.created.parties.append(spec.name)
             if role and role not in KNOWN_ROLES and spec.whole:

@@ -61,8 +61,17 @@ def test_close_names_are_refused_by_edit_and_by_a_typed_import(case: Cli, tmp_pa
     sheet.write_text("case,date,title,parties\nc,2004,Hearing,Rajavi:detainee\n", "utf-8")
     result = case("import", str(sheet), code=1)
     assert "rows.csv:2: no party named 'Rajavi', but 'Maryam Rajavi'" in result.stderr
-    assert "add it first with 'casetrack party add NAME'" in result.stderr
+    assert (
+        "'casetrack party alias \"Maryam Rajavi\" Rajavi' if it names that party too, or add it"
+        " first with 'casetrack party add Rajavi' if it is another party"
+    ) in result.stderr
     assert case.records() == before
+    case("party", "alias", "Maryam Rajavi", "Rajavi")  # the line given, run as it is
+    case("import", str(sheet))
+    assert case.query(
+        "SELECT p.name, mp.role FROM milestone_parties mp JOIN parties p ON p.id = mp.party_id"
+        " JOIN milestones m ON m.id = mp.milestone_id WHERE m.title = 'Hearing'"
+    ) == [("Maryam Rajavi", "detainee")]
 
 
 def test_case_and_accents_link_the_known_party_and_a_new_name_is_announced(case: Cli) -> None:

@@ -681,7 +681,7 @@ class _Importer:
         self.writer = MilestoneWriter(
             self.conn,
             numbers_are_sources=False,
-            force_new_party="add it first with 'casetrack party add NAME'",
+            force_new_party="add it first with 'casetrack party add {name}'",
         )
 
     def failure(self) -> ImportFailed:
