@@ -5,6 +5,7 @@ sources.py, which the writer settles names with, so that imports point one way.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import NamedTuple
 
 from casetrack.errors import CasetrackError
@@ -12,12 +13,16 @@ from casetrack.models import Party, Source
 from casetrack.parties import (
     add_aliases,
     alias_typed,
+    close_names,
+    find_party_id,
     get_party_by_id,
+    known_as,
     linked_milestones,
     require_party_id,
 )
 from casetrack.sources import get_source_by_id, require_source
 from casetrack.store import Store
+from casetrack.text import clean_text
 from casetrack.writer import move_party_links, move_source_links
 
 
@@ -37,6 +42,7 @@ def merge_parties(store: Store, keep: str, duplicate: str) -> Merged:
     lacks); a kind the kept party has is never changed."""
     with store.write() as conn:
         keep_id = require_party_id(conn, keep, addable=False)
+        _refuse_a_variant_of(conn, keep_id, duplicate)
         dup_id = require_party_id(conn, duplicate, addable=False)
         if keep_id == dup_id:
             raise CasetrackError(f"{keep!r} and {duplicate!r} are already the same party")
@@ -51,6 +57,22 @@ def merge_parties(store: Store, keep: str, duplicate: str) -> Merged:
                 "UPDATE parties SET kind = ? WHERE id = ? AND kind = 'other'", (dup.kind, keep_id)
             )
     return Merged(get_party_by_id(store.conn, keep_id), dup, alias_typed(duplicate, dup), linked)
+
+
+def _refuse_a_variant_of(conn: sqlite3.Connection, keep_id: int, duplicate: str) -> None:
+    """A duplicate named by no party, close only to names of the party kept ('J Smith' of
+    Jane Smith, aka J. Smith): the closest name would be the party kept itself, so it is said
+    to be one of its names already, not suggested as the duplicate."""
+    if find_party_id(conn, duplicate) is not None:
+        return
+    near = close_names(conn, duplicate)
+    if near and all(find_party_id(conn, names[0]) == keep_id for names in near):
+        kept = get_party_by_id(conn, keep_id)
+        raise CasetrackError(
+            f"no party named {clean_text(duplicate)!r}; it is close to a name of"
+            f" {known_as(kept.name, kept.aliases, quoted=True)}, the party kept:"
+            " nothing to merge"
+        )
 
 
 def merge_sources(store: Store, keep: str, duplicate: str) -> tuple[Source, Source, int]:
