@@ -2607,3 +2607,8 @@ def test_a_heads_appeals_heard_line_and_a_treaty_bodys_views_dated_as_a_decision
         "Subject matter: Torture\n"
     )
     assert ("2019-05-03", "judgment") in kinds(views)
+
+
+def test_a_thing_a_court_orders_done_by_a_day_is_a_deadline() -> None:
+    text = "Justice Roe mandated their appearance by May 3, 2019, for mention in the lower court."
+    assert kinds(text) == [("2019-05-03", "deadline")]

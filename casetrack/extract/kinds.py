@@ -1257,6 +1257,8 @@ _DUE = Regex(
 _DUE_IF_BOUND = Regex(r"\b(?:by|before|until|avant\s+le|jusqu'au)\s*$")
 _BOUND = Regex(
     r"\b(?:must|shall|ordered\b[^,;]{0,60}\bto|directed\b[^,;]{0,60}\bto|required\s+to|"
+    # a court that orders a thing done by a day: "mandated their appearance by September 22"
+    r"(?:mandated|ordered|directed|required)\s+(?:his|her|their|its|the)\s+[\w-]+\s+by\b|"
     r"(?:is|are|was|were)\s+to\b|(?:has|have|had)\s+to\b|needs?\s+to|instructed\s+to|"
     r"doit|doivent|devra|devront|tenue?s?\s+de|somm[ée]e?s?\s+de|invit[ée]e?s?\s+[àa])"
 )
