@@ -2008,3 +2008,11 @@ def test_a_lists_items_headed_by_days_take_the_year_its_title_names() -> None:
         " seront jugés par le tribunal correctionnel de Namur.\n"
     )
     assert dates(text, "fr") == ["2023-01-12", "2019-05-04", "2023-01-16"]
+
+
+def test_the_day_a_term_is_dated_from_is_no_step() -> None:
+    text = (
+        "The judge imposed sentences leading to an overall term of eight years imprisonment,"
+        " to date from the 2nd of June 2018. The appeal was heard on 3 May 2021."
+    )
+    assert dates(text) == ["2021-05-03"]

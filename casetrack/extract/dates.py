@@ -702,9 +702,11 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"|\b(?:concern(?:s|ed|ing)?|covers?|covered|covering|relat(?:es|ed|ing)\s+to)\s+a\s+period\s+(?:in|of)"
     # A birth told by its child: "after the birth of their daughter on 15 May 2012"
     r"|\b(?:birth|naissance)\s+(?:of|de|du|d['\u2019])\s*(?:[\w'\u2019-]+\s+){0,3}?(?:on|in|le|en)"
-    # The day a term of custody is reckoned from: "sentence to commence from 30 November 2022"
+    # The day a term of custody is reckoned from: "sentence to commence from 30 November 2022",
+    # "an overall term of ten years imprisonment, to date from the 5th of March 2019"
     r"|\b(?:sentences?|terms?|peines?)\b[^.;\n\d]{0,40}?\b(?:to\s+)?(?:commence[sd]?|commencing"
-    r"|run(?:s|ning)?|start(?:s|ing)?|be\s+backdated|backdated)\s+(?:from|to)"
+    r"|run(?:s|ning)?|start(?:s|ing)?|be\s+backdated|backdated|dat(?:e|ed|ing))\s+(?:from|to)"
+    r"(?:\s+the)?"
     # A court's session told as a term: "La première session de l'année aux Assises débute ce"
     r"|\bsessions?\b[^.;\n\d]{0,60}?\b(?:d[ée]bute(?:ra)?|commence(?:ra)?|s['\u2019]ouvr(?:e|ira)"
     r"|s['\u2019]ach[èe]ve(?:ra)?|se\s+termine(?:ra)?)(?:\s+(?:ce|le))?"
