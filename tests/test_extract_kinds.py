@@ -2612,3 +2612,14 @@ def test_a_heads_appeals_heard_line_and_a_treaty_bodys_views_dated_as_a_decision
 def test_a_thing_a_court_orders_done_by_a_day_is_a_deadline() -> None:
     text = "Justice Roe mandated their appearance by May 3, 2019, for mention in the lower court."
     assert kinds(text) == [("2019-05-03", "deadline")]
+
+
+def test_an_appeal_courts_judgment_named_in_a_relative_clause_is_its_ruling() -> None:
+    text = (
+        "The appellant appealed to the Court of Appeal, which in a written judgment delivered on"
+        " 3 May 2019 dismissed his appeal and affirmed the conviction."
+    )
+    assert kinds(text)[0] == ("2019-05-03", "ruling")
+    # a first-instance court in the same place keeps its judgment
+    trial = text.replace("appealed to the Court of Appeal", "was tried by the District Court")
+    assert kinds(trial)[0] == ("2019-05-03", "judgment")

@@ -1344,6 +1344,12 @@ _APPELLATE_NAMES = (
     r"|court of final appeal|full court"
 )
 _APPELLATE_COURT = Regex(r"\b(?:" + _APPELLATE_NAMES + r"|en appel(?! d[eu']| contre))\b")
+# A court that a relative clause makes the author of the decision it names: "to the Court of
+# Appeal, which in a written judgment delivered on 7 January 1994 dismissed his appeal".
+_COURT_WHICH = Regex(
+    r"\b(?:" + _APPELLATE_NAMES + r")(?: [\w'-]+){0,3},? (?:which|qui),? (?:in|by|par|dans) "
+    r"(?:an? |its |the |une? |son |sa |l')?(?:[\w-]+ )?$"
+)
 # (Geneva's Chambre pénale de recours decides on detention and release as the chambre de
 # l'instruction does: orders, README trainE. Belgium's chambre des mises en accusation is left to
 # what it decided: `heldout10` annotates its decision sending a case on a ruling.)
@@ -1493,6 +1499,11 @@ class KindWords:
         gap = self.folded[low:start]
         agent = _COURT_AGENT.rx.match(self.folded, end)
         named = gap + " " + (agent[0] if agent else "")
+        if before >= 0:  # the court as the subject of a relative clause before the decision
+            lead = _COURT_WHICH.rx.search(
+                self.folded, max(0, start - _COURT_SPAN), self.words[before][0]
+            )
+            named = (lead[0] if lead else "") + " " + named
         if _PRESIDENT.rx.search(named):
             return kind  # "une ordonnance rendue le 3 mai par le président de la Cour suprême"
         chamber = _INVESTIGATING_CHAMBER.rx.search(named)
