@@ -54,6 +54,7 @@ SPLITS = (
     "heldout22",
     "heldout23",
     "heldout24",
+    "heldout25",
     "trainD",
     "trainE",
 )
