@@ -912,7 +912,6 @@ def _about_case(conn: sqlite3.Connection, slug: str) -> _About:
     )
 
 
-# How an undo line names a row of each table.
 # Columns that point at another row, shown by that row's name.
 _REFERENCES = {
     "case_id": "cases", "party_id": "parties", "source_id": "sources",
