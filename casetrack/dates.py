@@ -257,6 +257,13 @@ _PART_OF_YEAR = (
 # Quarters and halves as displays say them: the months they span, and their names.
 _PARTS_SAID = {("01", "03"): "Q1", ("04", "06"): "Q2", ("07", "09"): "Q3", ("10", "12"): "Q4",
                ("01", "06"): "H1", ("07", "12"): "H2"}  # fmt: skip
+# The words a date is said with before the year or month they belong to: a season's, a
+# quarter's or a half's name (Spring 2021, Q2 2021), a third of a month or year (early Jun
+# 2003, late 2021), and the mark of an approximate date (c. 2001). A table folds none of them
+# away from the word after it (output.listings).
+PARTS_SAID = (*_SEASONS.values(), *dict.fromkeys(_PARTS_SAID.values()))
+THIRDS_SAID = tuple(_MONTH_THIRDS)
+ABOUT_SAID = "c."
 # A day and month without a year (Jan 5, 5 January): refused, naming the year it lacks.
 _WITHOUT_YEAR = (rf"{_DAY} (?:of )?{_MONTH}", rf"{_MONTH} {_DAY}")
 # A weekday said from today (next Friday, this Monday, Friday): refused, naming the days.
@@ -1538,7 +1545,7 @@ def _say(token: str, with_year: bool = True, with_month: bool = True) -> str:
         words = " ".join(parts)
     qualifier = match["qualifier"]
     if qualifier in ("~", "%"):
-        words = "c. " + words
+        words = f"{ABOUT_SAID} {words}"
     return words + "?" if qualifier in ("?", "%") else words
 
 

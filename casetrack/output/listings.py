@@ -11,7 +11,15 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from itertools import chain, islice, zip_longest
 from typing import TYPE_CHECKING, Any, Protocol
 
-from casetrack.dates import MONTHS, DateValue, display_date, elapsed
+from casetrack.dates import (
+    ABOUT_SAID,
+    MONTHS,
+    PARTS_SAID,
+    THIRDS_SAID,
+    DateValue,
+    display_date,
+    elapsed,
+)
 
 if TYPE_CHECKING:
     from casetrack.models import Milestone, SourceLink
@@ -746,11 +754,11 @@ _UNITS = frozenset(("day", "days"))
 # its month, a month, season, quarter or half and its year, a qualifier and what it
 # qualifies. A cell holding one is folded keeping them together.
 _MONTH_SAID = rf"(?:{'|'.join(MONTHS)})"
-_DAY_SAID = re.compile(rf"\b(?:\d{{1,2}} {_MONTH_SAID}|{_MONTH_SAID} \d{{4}}|c\. )")
-_BEFORE_YEAR = re.compile(
-    rf"{_MONTH_SAID}\??|Spring|Summer|Autumn|Winter|Q[1-4]|H[12]|early|mid|late"
+_DAY_SAID = re.compile(
+    rf"\b(?:\d{{1,2}} {_MONTH_SAID}|{_MONTH_SAID} \d{{4}}|{re.escape(ABOUT_SAID)} )"
 )
-_QUALIFIERS = frozenset(("c.", "early", "mid", "late"))
+_BEFORE_YEAR = re.compile(rf"{_MONTH_SAID}\??|{'|'.join((*PARTS_SAID, *THIRDS_SAID))}")
+_QUALIFIERS = frozenset((ABOUT_SAID, *THIRDS_SAID))
 
 
 def _one_day(before: str, word: str) -> bool:
