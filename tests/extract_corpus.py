@@ -55,6 +55,7 @@ SPLITS = (
     "heldout23",
     "heldout24",
     "heldout25",
+    "heldout26",
     "trainD",
     "trainE",
 )
