@@ -466,6 +466,7 @@ def upcoming(
 
     Example: casetrack upcoming --days 60 ; casetrack upcoming -f ics > due.ics
     """
+    from casetrack.case_status import ENDED_STATUSES
     from casetrack.deadlines.due import ended_left_out
     from casetrack.deadlines.due import upcoming as select
 
@@ -481,17 +482,17 @@ def upcoming(
                 orphans.append(d.id)
             yield d
 
-    ended = every or bool(cases)
-    due = noted(select(store.conn, today, days, cases, ended=ended))
+    due = noted(select(store.conn, today, days, cases, every=every))
     if fmt == "ics":
         from casetrack.exchange.ics import deadlines_ics
 
         out(deadlines_ics(store.conn, [d.id for d in due], ALARM_DAYS if alarm is None else alarm))
     else:
         _list_due(due, OutputFormat(fmt), days, today)
-    left_out = 0 if ended else ended_left_out(store.conn, today, days)
+    left_out = ended_left_out(store.conn, today, days, cases, every=every)
     if left_out:
-        whose = "a settled or closed case" if left_out == 1 else "settled or closed cases"
+        ended = " or ".join(ENDED_STATUSES)
+        whose = f"a {ended} case" if left_out == 1 else f"{ended} cases"
         say(f"{plural(left_out, 'deadline')} of {whose} left out: --all lists"
             f" {'it' if left_out == 1 else 'them'}")  # fmt: skip
     if orphans:

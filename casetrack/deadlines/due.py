@@ -414,13 +414,15 @@ def upcoming(
     days: int,
     cases: list[str] | None = None,
     *,
-    ended: bool = False,
+    every: bool = False,
 ) -> Iterator[Due]:
     """Open deadlines (milestones of kind deadline, not done) overdue as of `as_of`, then
     those falling due within `days`, soonest first, read as they are listed. A deadline in a
     range counts by its first possible day: the day to act by. Those of a settled or closed
-    case are left out unless `ended` (ended_left_out counts them)."""
-    rows_from, values = _due_rows(conn, as_of, days, cases, None if ended else False)
+    case are left out unless asked for (`every`) or their case is named: a matter that is
+    over has nothing to act on, unless one looks at it (ended_left_out counts them)."""
+    ended = None if _with_ended(cases, every) else False
+    rows_from, values = _due_rows(conn, as_of, days, cases, ended)
     # Overdue (wholly past) first, then by first and last day: the order people act in.
     rows = conn.execute(
         "SELECT m.id, c.slug, m.date, m.date_start, m.date_end, m.precision, m.approximate,"
@@ -443,11 +445,25 @@ def upcoming(
 
 
 def ended_left_out(
-    conn: sqlite3.Connection, as_of: date, days: int, cases: list[str] | None = None
+    conn: sqlite3.Connection,
+    as_of: date,
+    days: int,
+    cases: list[str] | None = None,
+    *,
+    every: bool = False,
 ) -> int:
-    """How many deadlines `upcoming` leaves out because their case is settled or closed."""
+    """How many deadlines `upcoming`, asked the same, leaves out because their case is
+    settled or closed, so that the listing can say they exist and how to see them."""
+    if _with_ended(cases, every):
+        return 0
     rows_from, values = _due_rows(conn, as_of, days, cases, True)
     return int(conn.execute(f"SELECT count(*){rows_from}", values).fetchone()[0])
+
+
+def _with_ended(cases: list[str] | None, every: bool) -> bool:
+    """Whether `upcoming` lists the deadlines of settled or closed cases too: asked for
+    (`every`), or a case named, which one looks at whatever its status."""
+    return every or bool(cases)
 
 
 def trashed_triggers(
