@@ -188,3 +188,20 @@ def test_a_date_is_never_split_over_lines(
         for day in said:
             assert day in shown, f"{day!r} split in:\n{shown}"
     assert cli.query("SELECT count(*) FROM deadlines") == [(2,)]
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_case_list_never_splits_a_first_or_last_date(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """`case list` keeps its first and last dates whole, as every listing does: the long slug
+    is cut and the title wraps first."""
+    slug = "a-very-long-case-slug-for-testing-2021"
+    cli("case", "add", slug, "--title", "The People of the State against a long-named company")
+    cli("add", slug, "first week of March 2021", "A week-long hearing of some kind")
+    cli("add", slug, "2026-12-07", "Judgment entered", "--kind", "judgment")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    shown = cli("case", "list").stdout
+    assert _widest(shown) <= columns, shown
+    assert "7 Mar 2021" in shown and "7 Dec 2026" in shown, shown
+    assert cli.query("SELECT count(*) FROM milestones") == [(2,)]

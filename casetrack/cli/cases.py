@@ -89,7 +89,7 @@ def list_(
     )  # fmt: skip
     if fmt in (OutputFormat.table, OutputFormat.markdown):
         rows = _as_said(listed_cells(store, status))
-        emit_rows(rows, fmt, list(TABLE_COLUMNS),
+        emit_rows(rows, fmt, list(TABLE_COLUMNS), dates=("first", "last"),
                   widest=lambda: case_widths(store.conn, status), **layout)  # fmt: skip
         return
     columns = ["slug", "title", "status", "milestones", "first", "last"]

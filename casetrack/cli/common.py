@@ -373,14 +373,17 @@ def emit_rows(
     droppable: tuple[str, ...] = (),
     comfort: int = 0,
     widest: Callable[[], Mapping[str, int]] | None = None,
+    dates: tuple[str, ...] = (),
 ) -> None:
     """`emit` of rows already made text (a table, Markdown or CSV), their cells in the order
-    of `columns`, dates already said: a long listing's quicker way, with no record per row."""
+    of `columns`, dates already said: a long listing's quicker way, with no record per row.
+    The `dates` columns are never split over lines, as in `emit` (listings.fit_columns)."""
     from casetrack.output.listings import write_rows
 
     listed = _unless_empty(rows, fmt, empty)
     if listed is not None:
-        write_rows(written, listed, fmt.value, columns, flexible, droppable, None, comfort, widest)
+        write_rows(written, listed, fmt.value, columns, flexible, droppable, None, comfort, widest,
+                   dates)  # fmt: skip
 
 
 def _unless_empty(items: Iterable[_T], fmt: OutputFormat, empty: str) -> Iterator[_T] | None:
