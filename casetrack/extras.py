@@ -15,6 +15,15 @@ from importlib import metadata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from casetrack.errors import CasetrackError
+
+
+def missing_extra(needs: str, extra: str) -> CasetrackError:
+    """The refusal of a command whose extra is not installed (`casetrack serve`, `casetrack
+    replica`), one line for both: what it `needs`, then the line that adds the extra to this
+    casetrack, as a user would otherwise guess it from a package index that may hold none."""
+    return CasetrackError(f"{needs}: {install_command(extra)}")
+
 
 def install_command(extra: str) -> str:
     """The pip command that adds `extra` to this casetrack: `pip install -e '/src[serve]'`

