@@ -194,6 +194,8 @@ def _counted_from(conn: sqlite3.Connection, milestone_id: int) -> tuple[int, str
 
 
 def _counted_said(milestone_id: int, counted: tuple[int, str]) -> str:
+    """How a refused edit of a counted deadline starts, the same for its date and its kind,
+    so that both name the trigger and rule the user would change instead."""
     return (
         f"milestone {milestone_id} is a deadline counted from milestone {counted[0]} by rule"
         f" {counted[1]}"

@@ -1326,7 +1326,8 @@ class _Importer:
                 self.bulk.fill_search(found)
 
     def _in_trash(self, milestone_ids: list[int]) -> set[int]:
-        """Those of these milestones in the trash."""
+        """Those of these milestones in the trash: the user put them there, so a docket
+        imported again leaves them as they are rather than revise what is to be restored."""
         return {
             int(row[0])
             for row in self.conn.execute(
