@@ -2016,3 +2016,50 @@ def test_the_day_a_term_is_dated_from_is_no_step() -> None:
         " to date from the 2nd of June 2018. The appeal was heard on 3 May 2021."
     )
     assert dates(text) == ["2021-05-03"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The respondent, who was called to the Bar in May 1995, was admitted to the Roll of "
+        "Solicitors on 2 June 1998. He ceased practice on 4 July 2010. The Tribunal struck "
+        "him off on 3 May 2021.",
+        "The Appellant, whose date of birth is 5 April 1970, obtained her basic medical "
+        "qualification at the University of Leeds in 1994. She became fully registered on 6 "
+        "August 1996 and was entered on the Specialist Register on 7 October 2001. The "
+        "Tribunal struck her off on 3 May 2021.",
+    ],
+)
+def test_a_professionals_career_told_as_background_is_no_step(text: str) -> None:
+    assert dates(text) == ["2021-05-03"]
+
+
+def test_a_pages_record_of_its_last_edit_is_no_event() -> None:
+    text = (
+        "Bearbeitung, zuletzt am 02.04.2021, durch: Server\n\n"
+        "Le recours a été rejeté le 3 mai 2000."
+    )
+    assert dates(text, "fr") == ["2000-05-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The hostages were held from the morning of Tuesday 10 June to the evening of 12"
+            " June 2004. He was convicted on 3 May 2005.",
+            "en",
+        ),
+        (
+            "Il a vendu de la drogue entre 2010 et le 6 mars 2016. Il a été condamné le 3 mai"
+            " 2017.",
+            "fr",
+        ),
+    ],
+)
+def test_a_periods_bounds_told_with_a_time_of_day_or_a_bare_year_are_no_steps(
+    text: str, lang: str
+) -> None:
+    found = dates(text, lang)
+    assert found[-1] in ("2005-05-03", "2017-05-03")
+    assert not {"2004-06-10", "2004-06-12", "2016-03-06"} & set(found)

@@ -612,6 +612,26 @@ _NOT_AN_EVENT_BEFORE = Regex(
     r"bill|loi|d[ée]cret)s?\b[^.;\n\d]{0,30}?\b(?:in|on|le|en)"
     r"|\b(?:dob|d\.o\.b\.|date\s+of\s+birth|date\s+de\s+naissance|last\s+reviewed|reviewed\s+on"
     r"|release\s+date\s*:)"
+    r"|\b(?:date\s+of\s+birth|date\s+de\s+naissance)\s+(?:is|was|est|[ée]tait)"
+    # A page's record of its last edit: "Bearbeitung, zuletzt am 16.03.2020", "last edited on"
+    r"|\bzuletzt\s+(?:(?:bearbeitet|ge[äa]ndert|aktualisiert)\s+)?am|\blast\s+edited(?:\s+on)?"
+    # A professional's career told as background, no step of the case: "called to the Bar in
+    # November 1999", "admitted to the Roll of Solicitors on", "ceased practice on", "obtained
+    # his primary medical qualification at the University of X in 1993", "became fully
+    # registered on", "entered on the GP Register on", "inscrit au barreau de Lyon en"
+    r"|\b(?:called\s+to\s+the\s+bar|admitted\s+(?:to\s+(?:the\s+)?(?:roll|bar|practi[cs]e)\b"
+    r"|as\s+an?\s+(?:solicitor|barrister|advocate|attorney|notary|lawyer|physician|doctor)\b)"
+    r"|enrolled\s+as\s+an?\s+(?:solicitor|barrister|advocate|attorney)\b"
+    r"|qualified\s+as\s+an?\s+(?:solicitor|barrister|advocate|attorney|lawyer|doctor|physician"
+    r"|nurse|pharmacist|dentist|accountant)\b|(?:obtained|gained|received)\s+(?:his|her|their)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:qualifications?|degrees?|diplomas?)\b"
+    r"|became\s+(?:fully\s+|provisionally\s+)?registered\b|(?:entered|placed)\s+on\s+the\s+"
+    r"(?:[\w-]+\s+){0,3}?register\b|ceased\s+(?:to\s+)?practi[cs](?:e|ing)\b"
+    r"|(?:inscrite?s?|admise?s?)\s+au\s+(?:barreau|tableau\s+de\s+l['\u2019]ordre)\b)"
+    r"[^.;\n\d]{0,60}?\b(?:in|on|en|le)"
+    # The end of a period whose start is a bare year: "entre 2009 et le 4 septembre 2017",
+    # "between 2009 and 4 September 2017" (the year alone is not read as a date)
+    r"|\b(?:between|entre)\s+(?:19|20)\d\d\s+(?:and|et)(?:\s+(?:the|le))?"
     r"|\b(?:deliberated|d[ée]lib[ée]r[ée]e?)\b[^.;\n\d]{0,40}?\b(?:on|le|du|au)"
     # A treaty named by where it was signed: "la Convention ..., signée à Rome le 4 novembre 1950"
     r"|\bsign[ée]e?s?\s+[àa]\s+[A-Z][\w-]+\s+le|\bsigned\s+at\s+[A-Z][\w-]+\s+on"
@@ -1318,6 +1338,8 @@ _PERIOD_LEAD = Regex(
     r"|commencing|began|begun|started|commenced)(?:\s+(?:in|on|at\s+least|from|as\s+early\s+as"
     r"|(?:no|not)\s+later\s+than))*(?:\s+or)?)\s+"
     r"(?:the\s+|le\s+)?" + _ABOUT + r"(?:until\s+)?"  # "from at least until October 2010"
+    # "from the morning of Monday 16 June to the morning of 18 June 2003"
+    r"(?:(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\s+(?:the\s+)?)?"
     r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Monday|Tuesday|Wednesday"
     r"|Thursday|Friday|Saturday|Sunday),?\s+)?$",  # "du lundi 31 août au 12 septembre"
     re.IGNORECASE,
@@ -1325,7 +1347,9 @@ _PERIOD_LEAD = Regex(
 _PERIOD_LINK = Regex(
     r"\s*,?\s*(?:and\s+continu(?:ing|ed)\s+)?(?:to|and|until|through|au|à|a|et|jusqu'au"
     r"|jusqu\u2019au)"
-    r"(?:\s+(?:in|on)(?!\s+or\b))?\s+(?:the\s+|le\s+)?" + _ABOUT,
+    r"(?:\s+(?:in|on)(?!\s+or\b))?\s+(?:the\s+|le\s+)?"
+    + _ABOUT
+    + r"(?:(?:morning|afternoon|evening|night)\s+of\s+(?:the\s+)?)?",  # "to the morning of"
     re.IGNORECASE,
 )
 _DASHED = Regex(r"[ \t]*[-\u2013\u2014][ \t]*")  # a day without its year, a dash, a full date
