@@ -107,7 +107,7 @@ def _suggested(conn: sqlite3.Connection, name: str) -> str:
     by their names, else the names nearest in letters."""
     near = close_names(conn, name)
     if near:
-        return " (did you mean " + " or ".join(repr(_party_name(conn, n[0])) for n in near) + "?)"
+        return " (did you mean " + " or ".join(repr(names[0]) for names in near) + "?)"
     # An alias close to the name is pointed at its party's name ('zola': 'Émile Zola').
     names = [r[0] for r in conn.execute("SELECT name FROM parties")]
     aliases = dict(
@@ -116,12 +116,6 @@ def _suggested(conn: sqlite3.Connection, name: str) -> str:
         ).fetchall()
     )
     return did_you_mean(name, names, aliases)
-
-
-def _party_name(conn: sqlite3.Connection, name: str) -> str:
-    """The name of the party a known name or alias names."""
-    party_id = find_party_id(conn, name)
-    return name if party_id is None else get_party_by_id(conn, party_id).name
 
 
 def valid_name(name: str) -> str:
@@ -263,11 +257,12 @@ def _typo_terms(word: str) -> set[str]:
     return {term for term in terms if not term.startswith(word[:3])}
 
 
-def _candidate_names(conn: sqlite3.Connection, words: frozenset[str]) -> list[str]:
+def _candidate_names(conn: sqlite3.Connection, words: frozenset[str]) -> dict[str, str]:
     """Names and aliases of the parties having a word that begins as one of `words` does
     (its first three letters), and of those having a word that begins as a word one typo
     from a long one of them does (_typo_terms): all a close name can be, bar two typos in
-    a word's first letters. Each lookup keeps the CLOSE_CANDIDATES sharing most words."""
+    a word's first letters, each with its party's name. Each lookup keeps the
+    CLOSE_CANDIDATES sharing most words."""
     import json
 
     ids: dict[int, None] = {}
@@ -280,15 +275,15 @@ def _candidate_names(conn: sqlite3.Connection, words: frozenset[str]) -> list[st
             ):
                 ids[party_id] = None
     if not ids:
-        return []
-    return [
-        r[0]
-        for r in conn.execute(
-            "SELECT name FROM parties WHERE id IN (SELECT value FROM json_each(?1)) UNION ALL"
-            " SELECT alias FROM party_aliases WHERE party_id IN (SELECT value FROM json_each(?1))",
+        return {}
+    return dict(
+        conn.execute(
+            "SELECT name, name FROM parties WHERE id IN (SELECT value FROM json_each(?1))"
+            " UNION ALL SELECT a.alias, p.name FROM party_aliases a JOIN parties p"
+            " ON p.id = a.party_id WHERE a.party_id IN (SELECT value FROM json_each(?1))",
             (json.dumps(list(ids)),),
-        )
-    ]
+        ).fetchall()
+    )
 
 
 @lru_cache(maxsize=4096)  # the words of the names compared with one name repeat
@@ -346,8 +341,10 @@ def _mistyped_ends(small: frozenset[str], big: list[str]) -> bool:
 
 
 def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[list[str]]:
-    """Known names and aliases a new party name is likely a variant of, a list a party (its
-    closest name first), closest first: the same letters and digits, a typo away (in letters:
+    """Known names and aliases a new party name is likely a variant of, a list a party,
+    closest first: the party's name (said whether or not it is close, as every message
+    names a party by it), then its aliases that are close ('Acme Widgets, Inc.', 'Acme'
+    for 'Acme Widgts'). Close is the same letters and digits, a typo away (in letters:
     'Party 1' and 'Party 2' are two), or a subset of its words or they of its, those it begins
     and/or ends with ('Rajavi' and 'Maryam Rajavi'; not 'USA' and 'Hetero USA, Inc.'), an
     initial read as the first name it begins ('J. Smith' and 'John Smith'), the same but for
@@ -360,7 +357,8 @@ def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[list[st
     words = frozenset(ordered)
     matcher = difflib.SequenceMatcher(b=key, autojunk=False)
     scored: dict[str, float] = {}
-    for other in _candidate_names(conn, words):
+    owners = _candidate_names(conn, words)
+    for other in owners:
         other_key = name_key(other)
         if other_key == key or other in scored:
             continue
@@ -384,9 +382,11 @@ def close_names(conn: sqlite3.Connection, name: str, n: int = 3) -> list[list[st
         ):
             scored[other] = matcher.ratio()
     # By party: a party's aliases close too are its other names, not other parties.
-    near: dict[int | None, list[str]] = {}
+    near: dict[str, list[str]] = {}
     for other in sorted(scored, key=lambda other: -scored[other]):
-        near.setdefault(find_party_id(conn, other), []).append(other)
+        party = near.setdefault(owners[other], [owners[other]])
+        if other != owners[other]:
+            party.append(other)
     return list(near.values())[:n]
 
 

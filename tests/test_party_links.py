@@ -52,6 +52,28 @@ def test_a_name_close_to_a_known_party_is_refused_and_nothing_written(
     assert case.records() == before
 
 
+def test_a_party_close_by_its_alias_is_named_by_its_name(case: Cli, tmp_path: Path) -> None:
+    """'Acme Widgts' is close to the alias 'Acme' before the name 'Acme Widgets, Inc.': the
+    refusal names the party by its name, the alias as what matched, and the alias line it
+    gives for a file names the party so too."""
+    case("party", "add", "Acme Widgets, Inc.", "--alias", "Acme")
+    before = case.records()
+    result = case("add", "c", "2003", "Filed", "--party", "Acme Widgts", code=1)
+    assert result.stderr == (
+        "casetrack: no party named 'Acme Widgts', but 'Acme Widgets, Inc.' (aka 'Acme') is"
+        ' close: write that name to link it, or --new-party "Acme Widgts" if it is another'
+        " party\n"
+    )
+    sheet = tmp_path / "rows.csv"
+    sheet.write_text("case,date,title,parties\nc,2004,Hearing,Acm:plaintiff\n", "utf-8")
+    result = case("import", str(sheet), code=1)
+    assert "but 'Acme Widgets, Inc.' (aka 'Acme') is close" in result.stderr
+    assert "'casetrack party alias \"Acme Widgets, Inc.\" Acm'" in result.stderr
+    assert case.records() == before
+    case("add", "c", "2003", "Filed", "--party", "Acme Widgets, Inc.:plaintiff")
+    assert case.query("SELECT party_id, role FROM milestone_parties") == [(3, "plaintiff")]
+
+
 def test_close_names_are_refused_by_edit_and_by_a_typed_import(case: Cli, tmp_path: Path) -> None:
     milestone_id = case("add", "c", "2003", "Raid").stdout.strip()
     before = case.records()
