@@ -650,8 +650,10 @@ def remove_aliases(store: Store, name: str, aliases: list[str]) -> Party:
                     f"{party.name!r} is the party's name, not an alias: change it with"
                     " 'casetrack party rename'"
                 )
-            known = (
-                f"its aliases are {', '.join(party.aliases)}" if party.aliases else "it has none"
+            known = (  # its aliases as every message says them: 'Morel, Anne' is one
+                f"the party is {known_as(party.name, party.aliases, quoted=True)}"
+                if party.aliases
+                else "it has none"
             )
             raise NotFoundError(
                 f"{clean_text(alias)!r} is not an alias of {party.name!r}"

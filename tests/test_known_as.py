@@ -26,6 +26,10 @@ def test_every_command_that_shows_aliases_says_them_alike(cli: Cli) -> None:
     assert said == "added party Anne Morel (aka Morel, Anne; AM)\n"
     said = cli("party", "alias", "AM", "Judge Morel").stderr
     assert said == "added 1 alias to Anne Morel (aka Morel, Anne; AM; Judge Morel)\n"
+    refused = cli("party", "alias", "rm", "Anne Morel", "Morel", code=1).stderr
+    assert refused.endswith(
+        ": the party is 'Anne Morel' (aka 'Morel, Anne', 'AM', 'Judge Morel')\n"
+    ), refused
     said = cli("party", "alias", "rm", "Anne Morel", "AM").stderr
     assert said == "removed 1 alias of Anne Morel (aka Morel, Anne; Judge Morel)\n"
     said = cli("party", "rename", "Judge Morel", "Anne Morel-Roy").stderr
