@@ -472,6 +472,29 @@ def test_a_docket_into_a_hand_made_case_keeps_its_title_and_summary(cli: Cli) ->
     ]
 
 
+def test_a_hand_made_case_is_said_kept_only_where_the_docket_says_otherwise(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A court typed 'TXED' is the docket's 'txed', a title in other case is the same title,
+    and a docket not terminated says no status: importing it into the case, first or again,
+    warns of nothing kept, and the case keeps what it said."""
+    title = "Creative Internet Advertising Corporation v. Yahoo! Inc"
+    cli("case", "add", "yahoo", "--title", title, "--court", "TXED", "--status", "stayed")
+    docket = json.loads(CIVIL.read_text())
+    del docket["date_terminated"]
+    path = _write(tmp_path, "docket.json", docket)
+    for counted in ("cases: 1 updated", "cases: 1 unchanged"):
+        result = cli("import", str(path), "--case", "yahoo")
+        assert "warning" not in result.stderr and counted in result.stderr
+    assert cli.query("SELECT title, court, status, docket FROM cases") == [
+        (title, "TXED", "stayed", "6:07-cv-00354")
+    ]
+    cli("case", "edit", "yahoo", "--court", "E.D. Tex.")
+    result = cli("import", str(path), "--case", "yahoo")
+    assert "it kept its court (only its empty fields were filled)" in result.stderr
+    assert "cases: 1 unchanged" in result.stderr
+
+
 def test_a_case_slug_close_to_a_known_case_is_refused_not_made(cli: Cli, tmp_path: Path) -> None:
     """--case us-v-hal beside us-v-hale is a slip: a stray case would hide the alert's entries."""
     cli("case", "add", "us-v-hale", "--title", "United States v. Hale")

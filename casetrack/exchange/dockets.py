@@ -445,7 +445,8 @@ def _case(
     docket: dict[str, Any], slug: str, court: str | None, number: str | None
 ) -> dict[str, Any]:
     """The case record: title, court, docket number; judges, cause, nature of suit and
-    dates in its summary; closed when the docket is terminated."""
+    dates in its summary; closed when the docket is terminated (else it says no status: a
+    new case is open, and one of your own keeps its own)."""
     facts = []
     for label, key in (
         ("Assigned to", "assigned_to_str"), ("Referred to", "referred_to_str"),
@@ -465,7 +466,7 @@ def _case(
         "court": court,
         "docket": number,
         "jurisdiction": "United States (federal)" if court else None,
-        "status": "closed" if terminated else "open",
+        "status": "closed" if terminated else None,
         "summary": " ".join(facts) or None,
     }
 

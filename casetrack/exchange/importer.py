@@ -798,7 +798,6 @@ class _Importer:
             return
         uid = _uid(record.get("uid"))
         fields = {f: _text(record.get(f), f) for f in CASE_FIELDS}
-        fields["status"] = fields["status"] or "open"  # as a new case has it: not a change
         row = self.conn.execute(
             "SELECT id, slug, uid FROM cases WHERE uid = ? UNION ALL"
             " SELECT id, slug, uid FROM cases WHERE slug = ? LIMIT 1",
@@ -817,6 +816,7 @@ class _Importer:
         ).fetchone()
         if row[2] != uid:
             self._keep_own_case(row[1], fields, stored)
+        fields["status"] = fields["status"] or "open"  # as a new case has it: not a change
         if tuple(fields.values()) == tuple(stored):
             self.report.unchanged["case"] += 1
             return
@@ -829,11 +829,13 @@ class _Importer:
         self, slug: str, fields: dict[str, str | None], stored: tuple[Any, ...]
     ) -> None:
         """A case of the same slug that is not the file's (another uid: made by hand, or from
-        another docket or store) keeps what it says; the file only fills its empty fields."""
+        another docket or store) keeps what it says; the file only fills its empty fields. The
+        fields kept are named only where the file says otherwise (a court 'txed' is the case's
+        'TXED'; a docket not terminated says no status), so importing it again is quiet."""
         kept = []
         for (name, value), own in zip(list(fields.items()), stored, strict=True):
             if own:
-                if value and value != own:
+                if value and name_key(value) != name_key(own):
                     kept.append(name)
                 fields[name] = own
         if kept:
