@@ -2063,3 +2063,14 @@ def test_a_periods_bounds_told_with_a_time_of_day_or_a_bare_year_are_no_steps(
     found = dates(text, lang)
     assert found[-1] in ("2005-05-03", "2017-05-03")
     assert not {"2004-06-10", "2004-06-12", "2016-03-06"} & set(found)
+
+
+def test_a_day_a_court_fixes_as_it_adjourns_is_ahead_of_the_report() -> None:
+    text = (
+        "July 8, 2020\n\nJustice Roe of the High Court, on Wednesday, fixed Oct. 20 for the"
+        " continuation of the trial of John Doe.\n\nThe judge had adjourned the matter till"
+        " Sept. 30 in an earlier sitting. The court then adjourned till Oct. 21 for the defence."
+    )
+    found = dates(text)
+    assert "2020-10-20" in found and "2020-10-21" in found
+    assert not {"2019-10-20", "2019-10-21"} & set(found)

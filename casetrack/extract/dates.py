@@ -1130,7 +1130,11 @@ def _sharing_a_year(text: str, found: list[Found]) -> list[Found]:
 _AHEAD_WORDS = Regex(
     r"\b(?:will|shall|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:set|scheduled|slated|expected"
     r"|due)|scheduled|set\s+for|slated|upcoming|faces?|sera|seront|devra|devront|doit|doivent"
-    r"|pr[ée]vue?s?|fix[ée]e?s?|renvoy[ée]e?s?\s+au|aura\s+lieu)\b[^.;!?\n]*$",
+    r"|pr[ée]vue?s?|fix[ée]e?s?|renvoy[ée]e?s?\s+au|aura\s+lieu"
+    # a day a court sets as it adjourns: "fixed Oct. 20 for the continuation of trial",
+    # "adjourned till Oct. 20", "adjourned the matter to 3 May"
+    r"|fixed(?:\s+for)?(?=\s*$)|(?:adjourned|postponed|deferred)\b[^.;!?\n\d]{0,40}?\b(?:till|until|to))"
+    r"\b[^.;!?\n]*$",
     re.IGNORECASE,
 )
 
