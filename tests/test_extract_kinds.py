@@ -2623,3 +2623,41 @@ def test_an_appeal_courts_judgment_named_in_a_relative_clause_is_its_ruling() ->
     # a first-instance court in the same place keeps its judgment
     trial = text.replace("appealed to the Court of Appeal", "was tried by the District Court")
     assert kinds(trial)[0] == ("2019-05-03", "judgment")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a paper filed with a court "charging" someone, or a charge sheet amended: the charge
+        (
+            "On May 3, 2019, an Information dated May 1, 2019 was filed before the court"
+            " charging Roe, among others, with fraud.",
+            "charge",
+        ),
+        (
+            "On 3rd May 2019, after five witnesses, the charge sheet was amended under the Act.",
+            "charge",
+        ),
+        # the investigation as the subject of its start
+        (
+            "The investigations by the Commission and the Prosecutor began in May 2019.",
+            "investigation",
+        ),
+        # entering prison is the custody's first day
+        ("Entré en prison le 3 mai 2019, il a été jugé plus tard.", "detention"),
+        # an application made to a tribunal starts its case
+        ("This application was made to the Tribunal on 3 May 2019.", "complaint"),
+        # the order a motion asks for is no order made
+        (
+            "Roe filed a Motion for a Hold Departure Order dated May 3, 2019, praying leave.",
+            "motion",
+        ),
+    ],
+)
+def test_the_step_a_clause_tells_over_the_paper_or_order_it_names(text: str, kind: str) -> None:
+    assert kinds(text)[0][1] == kind
+
+
+def test_an_end_told_in_a_later_clause_is_no_release_from_custody() -> None:
+    text = "Entré en prison le 3 mai 2019, il a mené une grève de la faim jusqu'au 24 décembre."
+    assert kinds(text) == [("2019-05-03", "detention")]

@@ -385,6 +385,9 @@ def extract(
             if kind in ("detention", "order") and _UNTIL.rx.search(sentence, 0, date_found.start):
                 if _EXTENDED.rx.search(sentence, 0, date_found.start):
                     continue  # "extended his detention until 28 May": a term set, no event
+                if kind == "detention" and not kind_words.in_clause(date_found.start, kind):
+                    continue  # "Entré en prison le 20 mars, il a fait une grève menée jusqu'au
+                    # 24 décembre": the end of what the date's own clause tells, no custody's
                 if kind == "detention":  # (an order "until" a day is still the order)
                     kind = "release"  # "held in detention until 28 May 2009": the day it ended
             if (

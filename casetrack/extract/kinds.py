@@ -207,6 +207,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"diligent\w* une enquete\w*(?: preliminaire)?",
             r"(?:instituted|initiated|opened|brought) (?:a )?criminal (?:proceedings|case)",
             r"investigat(?:ed|ing)", r"(?:began|begun|begins?|started|starts?) to investigate",
+            # the investigation as the subject of its start: "The investigations by the
+            # Commission and the Special Prosecutor began in May 2014"
+            r"(?:investigations?|probes?|inquiry|inquiries) (?:(?:by|of|into) (?:[\w'-]+ ){1,8}?)?"
+            r"(?:began|begun|started|commenced)\b",
             # an authority taking up practices of its own motion opens its inquiry: "s'est saisie
             # d'office de pratiques" (a regulator, no party, brings the case)
             r"(?:s'est|se sont|s'etait|se saisit|se saisir) (?:saisie?s? )?d'office",
@@ -303,6 +307,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"ordered (?:[\w'-]+ ){0,3}detention",
             r"ordered (?:[\w'-]+ ){0,3}(?:detained|remanded in custody|held in custody)",
             r"ecroue\w*", r"incarcer\w*",
+            # entering prison is the custody's first day: "Entré en prison le 20 mars 2010"
+            r"entre\w* en prison", r"(?:went|entered) (?:to )?(?:prison|jail)",
             r"place\w* (?:[\w.'-]+ ){0,3}?en detention",
             r"(?:held|detained|remanded) without (?:bail|bond)",
             r"remanded (?:[\w'-]+ ){0,3}into custody",
@@ -363,6 +369,13 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:served|issued) (?:[\w.'-]+ ){0,4}?(?:with )?(?:an? )?notices? to appear",
             # a sealed warrant made public: the charges it carries are known (as "made public")
             r"unseal\w* (?:an? |the )?(?:[\w-]+ ){0,2}warrants?",
+            # a paper filed with a court "charging" someone is the charge, whatever its name:
+            # "an Information dated ... was filed before the court charging X"
+            r"filed (?:before|with|in) (?:[\w.'-]+ ){1,6}?charging",
+            # a charge sheet amended or filed restates the accusation
+            r"charge sheets? (?:was |were |had been |has been )?(?:amended|filed|lodged"
+            r"|preferred)",
+            r"amend\w* (?:the )?charge sheets?",
         ),
         (
             r"charges? (?:of|against)", r"mise en examen", r"criminal information",
@@ -529,6 +542,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"petition\w* (?:the )?(?:[\w-]+ ){0,3}for post-?conviction relief",
         ),
         (
+            # the order a motion asks for is no order made: "a Motion for an Allow Departure
+            # Order dated April 5"
+            r"motions? for (?:an? |the )?(?:[\w-]+ ){0,3}orders?",
             r"motions?" + _MOTION_OBJECT, r"requete", _REQUEST,
             r"petitions? for post-?conviction relief", r"post-?conviction (?:petitions?|motions?)",
             # a request named with its date: "the State party's request of 7 May 2021"
@@ -875,6 +891,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"exploits? d'assignation",  # the bailiff's writ of that summons
             r"(?:a|ont|avait|avaient) assigne\w*",
             r"sais(?:it|irent|issait|i) (?:le |la )(?:tribunal|juge)",
+            # an application made to a tribunal starts its case: "This application was made to
+            # the Tribunal on 6 July 2021"
+            r"applications? (?:was |were |had been |has been )?made to (?:the |a )?(?:[\w-]+ )?"
+            r"(?:tribunal|court)",
             r"(?:filed|brought|instituted) (?:a |an )?(?:[\w-]+ ){0,2}(?:lawsuit|suit|action)",
             r"depose\w* (?:une |sa |leur |la )?plainte",
             # a crime reported to the police starts the case against someone
@@ -1332,6 +1352,7 @@ _STATE = Regex(
     r"etait (?:le |la |un |une )?(?:gerant|directeur|directrice|president|presidente|membre))\b"
 )
 _RELATIVE_BEFORE = Regex(r"\b(?:where|who|whom|which|whose|ou|qui|dont)\s+(?:[\w.'-]+\s+){0,6}$")
+_RELATIVE_OPENS = Regex(r"\s*(?:where|which|who|whom|ou|qui|dont|lequel|laquelle)\b")
 _TRIAL_NOUNS = frozenset({"trial", "hearing"})
 # Courts by level, named in a date's clause as deciding: an appeal, supreme or cassation court
 # (English and French, across jurisdictions) decides a `ruling`; a chamber that oversees an
@@ -2018,6 +2039,15 @@ class KindWords:
             not _RELATIVE_BEFORE.rx.search(self.folded, max(0, m.start() - 70), m.start())
             for m in _STATE.rx.finditer(self.folded)
         )
+
+    def in_clause(self, position: int, kind: str) -> bool:
+        """Whether a word of `kind` lies in the clause holding `position`, before it; a
+        relative clause goes on with the one it hangs on ("placée en détention, où elle est
+        restée jusqu'à")."""
+        start = self._clause_start(position)
+        while start > 1 and _RELATIVE_OPENS.rx.match(self.folded, start):
+            start = self._clause_start(start - 1)
+        return any(start <= w[0] and w[1] <= position and w[2] == kind for w in self.words)
 
     def _clause_start(self, position: int) -> int:
         """Where the clause holding `position` starts: after the last comma, ";" or "(".
