@@ -2661,3 +2661,27 @@ def test_the_step_a_clause_tells_over_the_paper_or_order_it_names(text: str, kin
 def test_an_end_told_in_a_later_clause_is_no_release_from_custody() -> None:
     text = "Entré en prison le 3 mai 2019, il a mené une grève de la faim jusqu'au 24 décembre."
     assert kinds(text) == [("2019-05-03", "detention")]
+
+
+def test_an_election_dispute_polling_days_protestation_and_requete_with_memoires() -> None:
+    polled = (
+        "M. Doe a demandé au tribunal administratif de Nantes d'annuler les opérations"
+        " électorales qui se sont déroulées les 3 mai et 10 mai 2020 dans la commune de Trèves."
+    )
+    assert kinds(polled) == [("2020-05-03", "other"), ("2020-05-10", "other")]
+    assert kinds("Le scrutin du 3 mai 2020 a été entaché de fraude.") == [("2020-05-03", "other")]
+    rejected = (
+        "Par un jugement n° 2001234 du 7 juin 2020, le tribunal administratif a rejeté cette"
+        " protestation."
+    )
+    assert kinds(rejected) == [("2020-06-07", "dismissal")]
+    papers = (
+        "Par une requête sommaire, un mémoire complémentaire et un mémoire en réplique,"
+        " enregistrés les 2 juillet, 9 août et 1er octobre 2020 au secrétariat du contentieux"
+        " du Conseil d'Etat, M. Doe demande au Conseil d'Etat : 1°) d'annuler ce jugement ;"
+    )
+    assert kinds(papers) == [
+        ("2020-07-02", "appeal"),
+        ("2020-08-09", "filing"),
+        ("2020-10-01", "filing"),
+    ]

@@ -171,6 +171,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:threw|thrown|throws?|throwing|tossed|toss(?:es|ing)?) out (?:the |all |his |her "
             r"|their |its )?(?:[\w-]+ )?(?:case|charges?|indictment|lawsuit|suit|complaint)s?\b",
             r"(?:a|ont|avait) rejete (?:sa |leur |ses |la |les )demandes?",  # at first instance
+            # an election's protestation, the claim that opens its case (GUIDE.md, heldout23)
+            r"(?:a|ont|avait) rejete (?:sa |leur |ses |la |les |cette |ces )protestations?",
             r"no[- ]billed", r"declin\w* to prosecute",
             # a party withdrawing its own case: "déclare se désister de sa requête"
             r"(?:se )?desist\w*",
@@ -1105,6 +1107,10 @@ _CLAUSE_WORDS = 3
 # A requête registered at a French administrative court, and what it asks of which court.
 _REQUETE_BEFORE = Regex(
     r"\brequetes?\b,?(?: [\w'-]+,?){0,5}? (?:enregistre|introduit)\w*(?: [\w°.-]+){0,4}? les?\s*$"
+    # the requête first of the papers registered on the days listed, in their order: "Par une
+    # requête sommaire, un mémoire complémentaire et un mémoire en réplique, enregistrés les"
+    r"|\brequetes?(?: sommaires?)?, (?:un|des|deux|trois) [^;,]{0,60}?memoires?\b[^;]{0,80}?,"
+    r" enregistre\w* les\s*$"
 )
 # What a requête naming no court asks (the Belgian Conseil d'État's "Par une requête introduite
 # le ..., X demandent la suspension"): a measure pending the case, or to intervene in it, is a
@@ -1117,9 +1123,17 @@ _ASKED_FOR = Regex(
 )
 _MEMOIRE_TOO = Regex(
     r"\brequetes?\b[^;]{0,60}?\bet (?:le |un |les |des |deux |trois )?(?:nouveaux? )?memoires?\b"
-    r"[^;]{0,80}?(?:\bet (?:le )?|\d,)\s*$"
+    r"[^;]{0,80}?(?:\bet (?:le )?|\d,|\d [a-z]+,)\s*$"
 )
 _BEFORE_THE_COURT = Regex(r"\bprocedure devant la cour\s*:")
+# A polling day, the dated fact an election dispute is about (GUIDE.md, heldout23): "les
+# opérations électorales qui se sont déroulées les 15 mars et 28 juin 2020", "le scrutin du 15
+# mars", "les élections municipales du 15 mars"; not the step of the court asked to annul them.
+_POLLED = Regex(
+    r"\b(?:operations electorales|elections?(?: [a-z]+){0,2}?|scrutins?|(?:premier|second"
+    r"|deuxieme) tour(?: de scrutin)?)(?: (?:qui (?:se sont|s'est) deroule\w*|organise\w*"
+    r"|tenue?s?))? (?:le|les|du|des)\s*$"
+)
 _REGISTERED_BEFORE = Regex(r"\benregistre\w* le\s*$")
 # A paper dated by its author and registered by the court on another day: the second date is
 # its registration, no step of the case (GUIDE.md: "an application's registration" is `other`):
@@ -1558,6 +1572,8 @@ class KindWords:
         clause = self.folded[self._clause_start(start) : start]
         if _DUE.rx.search(clause) or (_DUE_IF_BOUND.rx.search(clause) and _BOUND.rx.search(clause)):
             return "deadline"
+        if _POLLED.rx.search(self.folded, max(0, start - 90), start):
+            return "other"  # "les opérations électorales qui se sont déroulées le 15 mars"
         if _REGISTERED_APART.rx.search(self.folded, max(0, start - 200), start):
             return "other"  # "requête du 21 janvier, enregistrée au greffe le 22 janvier"
         if _NOTIFIED_APART.rx.search(self.folded, max(0, start - 120), start):
