@@ -2685,3 +2685,14 @@ def test_an_election_dispute_polling_days_protestation_and_requete_with_memoires
         ("2020-08-09", "filing"),
         ("2020-10-01", "filing"),
     ]
+
+
+def test_a_requete_whose_colon_lists_the_annulment_of_a_judgment_is_an_appeal() -> None:
+    text = (
+        "Par une requête enregistrée le 2 juillet 2020 au secrétariat du contentieux du Conseil"
+        " d'Etat, M. Doe demande au Conseil d'Etat :\n\n1°) d'annuler ce jugement ;\n\n"
+        "2°) de faire droit à sa protestation.\n"
+    )
+    assert kinds(text) == [("2020-07-02", "appeal")]
+    first = text.replace("1°) d'annuler ce jugement", "1°) d'annuler ce décret")
+    assert kinds(first) == [("2020-07-02", "complaint")]

@@ -370,6 +370,13 @@ def extract(
                 or is_dated_headline(sentence, date_found)  # an agency's news, no case's
             ):
                 continue  # "In February 1925 the company owned the mine", "living there since"
+            if (
+                kind == "complaint"
+                and sentence.rstrip().endswith(":")
+                and number + 1 < len(listed)
+                and _ANNULS_A_DECISION.rx.match(fold(listed[number + 1]))
+            ):
+                kind = "appeal"  # "M. X demande au Conseil d'Etat :" "1°) d'annuler ce jugement"
             if kind in ("other", "filing") and _TREATY_STEP.rx.search(sentence):
                 continue  # a State's ratification or declaration lodged: no step of the case
             if kind in _COURT_ACTS and header is None and _an_act_reviewed(sentence, date_found):
@@ -602,6 +609,12 @@ _RECURRING = Regex(
     r"[^.;]{0,60}?\b(?:(?:of\s+)?(?:each|every)\s+year|annually|chaque\s+ann[ée]e"
     r"|tous\s+les\s+ans)\b",
     re.IGNORECASE,
+)
+# What a requête asks, listed after its colon in the paragraphs that follow ("M. X demande au
+# Conseil d'Etat :" then "1°) d'annuler ce jugement ;"): the annulment of a court's decision
+# makes it the appeal against that decision, as when the same sentence asks it.
+_ANNULS_A_DECISION = Regex(
+    r"\s*(?:1\s*°?\s*\)|-)?\s*d'annuler (?:ce |cette |le |la |l')\s*(?:jugement|ordonnance|arret)\b"
 )
 # A ceremony is no step of a case: "gathered at the Memorial on May 12 and paid tribute".
 _CEREMONY = Regex(
