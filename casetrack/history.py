@@ -8,6 +8,7 @@ undo reverts a whole change at once, and listings tell what each row change did.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -47,8 +48,6 @@ _NOISE = ("updated_at", "created_at", "uid", "name_key", "alias_key", "citation_
 # What follows from a milestone's date: a change of date is said once, as the date.
 _FROM_DATE = ("date_start", "date_end", "precision", "approximate", "uncertain", "sort_start",
               "sort_end")  # fmt: skip
-# Rows an update's summary names first (a link row's summary names what it joins).
-_NAMED = ("milestones", "cases", "parties", "sources", "kinds")
 # A milestone's place among others (move): said in words, not as sort keys.
 _PLACE = ("sort_key", "position")
 # A milestone's columns by the field a person edits (edited_fields): the date's own columns
@@ -333,7 +332,7 @@ def _reverted_lines(conn: sqlite3.Connection, change_id: int) -> tuple[list[str]
         if action == "update":
             # Reverting an update changes the row from its new values back to its old ones.
             summary = summarise(table, action, new_values, old_values, at)
-            named = "" if table in _LINK_NAMES else f"{rows_said(table, row_id)}, "
+            named = "" if table in _LINK_NAMES else f"{at.known(table, row_id)}, "
             lines.append(named + summary)
         else:
             verb = "removed" if action == "insert" else "put back"
@@ -710,11 +709,11 @@ def _listed(row: tuple[Any, ...], names: Names) -> _Entry:
     else:
         at = names.as_of(change[0])
         summary = _listed_summary(action, summarise(table, action, old_values, new_values, at))
-        if action == "update" and table in _NAMED:
-            # Said in full: at 80 columns the table and row columns give way first.
-            summary = f"{at.of(table, row_id)}: {summary}"
-        elif action == "update" and table not in _LINK_NAMES:  # a deadline, a rule, a document
-            summary = f"{rows_said(table, row_id)}: {summary}"
+        if action == "update" and table not in _LINK_NAMES:
+            # Said in full: at 80 columns the table and row columns give way first; a
+            # milestone with its title, the listing having no other place for it.
+            named = at.of(table, row_id) if table == "milestones" else at.known(table, row_id)
+            summary = f"{named}: {summary}"
     return _entry(tuple(change), action, table, row_id, last_row_id, summary, old_values,
                   new_values)  # fmt: skip
 
@@ -917,7 +916,10 @@ _REFERENCES = {
     "case_id": "cases", "party_id": "parties", "source_id": "sources",
     "milestone_id": "milestones",
 }  # fmt: skip
-_NAME_COLUMNS = {"cases": "slug", "parties": "name", "sources": "url", "milestones": "title"}
+_NAME_COLUMNS = {"cases": "slug", "parties": "name", "sources": "url", "milestones": "title",
+                 "rules": "id"}  # fmt: skip
+# What a row named by its name is, said before the name (Names.known).
+_KNOWN_BY = {"cases": "case", "parties": "party", "sources": "source", "rules": "rule"}
 _TITLE_SHOWN = 40  # characters of a milestone's title when it names the milestone
 
 
@@ -989,6 +991,19 @@ class Names:
             return _source_name(name, self._known[title_key].at(self.at))
         return repr(name) if name is not None else rows_said(table, row_id)
 
+    def known(self, table: str, row_id: int) -> str:
+        """A row whose fields changed, on its own as its commands name it: 'case acme-2019',
+        "party 'Jane Doe'", 'rule ny-cplr-5513a'; a row known by its number by it (milestone
+        3, deadline 2, document 4); one whose name is gone by its number."""
+        noun = _KNOWN_BY.get(table)
+        if noun is None:
+            return rows_said(table, row_id)
+        named = self.of(table, row_id)
+        if table == "rules":  # an id, as rule commands take it: unquoted, as a slug is
+            name = self._known[table, row_id].at(self.at)
+            return rows_said(table, row_id) if name is None else f"{noun} {name}"
+        return named if named == rows_said(table, row_id) else f"{noun} {named}"
+
     def _timeline(self, table: str, row_id: int, column: str | None = None) -> _NameTimeline:
         column = column or _NAME_COLUMNS[table]
         rows = self.conn.execute(
@@ -1051,6 +1066,7 @@ def summarise(
     """One line a person can read: each changed field as old → new in full, or what was
     added or removed, with the names and titles of the rows it points at."""
     if action == "update" and old is not None and new is not None:
+        old, new = _as_said(table, old), _as_said(table, new)
         changed = [k for k, v in new.items()
                    if k not in _NOISE and k not in _FROM_DATE and old.get(k) != v]  # fmt: skip
         said = [_changed(k, old.get(k), new[k], names) for k in changed if k not in _PLACE]
@@ -1083,6 +1099,24 @@ def _link(table: str, values: dict[str, Any], names: Names) -> str:
     return f"{linked} {joined} {names.of('milestones', values.get('milestone_id'))}"
 
 
+def _as_said(table: str, values: dict[str, Any]) -> dict[str, Any]:
+    """A row's values by the fields its commands give: a rule's amount, unit and direction
+    are its period ('30 days after'), its triggers the kinds it names ('judgment, order')."""
+    if table != "rules" or not {"amount", "unit", "direction"} <= values.keys():
+        return values
+    import json
+
+    from casetrack.deadlines.rules import period_words
+
+    period = period_words(values["amount"], values["unit"], values["direction"])
+    said = {k: v for k, v in values.items() if k not in ("unit", "direction")}
+    said = {("period" if k == "amount" else k): period if k == "amount" else v
+            for k, v in said.items()}  # fmt: skip
+    with contextlib.suppress(TypeError, ValueError):
+        said["triggers"] = ", ".join(json.loads(values.get("triggers") or "[]")) or None
+    return said
+
+
 def _changed(column: str, old: Any, new: Any, names: Names) -> str:
     if column == "deleted_at":
         return "moved to the trash" if new else "restored from the trash"
@@ -1091,7 +1125,7 @@ def _changed(column: str, old: Any, new: Any, names: Names) -> str:
         return f"{column[:-3]}: {names.of(table, old)} → {names.of(table, new)}"
     if column == "date":
         return f"date: {_date(old)} → {_date(new)}"
-    return f"{column}: {_text(old)} → {_text(new)}"
+    return f"{column.replace('_', ' ')}: {_text(old)} → {_text(new)}"
 
 
 def _date(value: Any) -> str:

@@ -5,8 +5,9 @@ own name ('milestone_parties rows 2-3' is 'links of parties to milestones (rows 
 from __future__ import annotations
 
 # Each table's row, one and many. A row whose number commands show and take (milestone 3,
-# party 5) is named by it; a link or an alias, which no command numbers, says its number is
-# the store's row.
+# party 5) is named by it; a link, an alias, a rule (known by its id) or a closure (by its
+# court and day), which no command numbers, says its number is the store's row: history
+# names a rule by its id where it can (history.Names.known).
 _WORDS = {
     "cases": ("case", "cases"),
     "kinds": ("kind", "kinds"),
@@ -24,9 +25,8 @@ _WORDS = {
     "closures": ("court closure", "court closures"),
 }
 _NUMBERED = frozenset(
-    {"cases", "kinds", "parties", "sources", "milestones", "documents", "deadlines", "rules",
-     "closures"}
-)  # fmt: skip
+    {"cases", "kinds", "parties", "sources", "milestones", "documents", "deadlines"}
+)
 
 
 def row_noun(table: str, many: bool = False) -> str:

@@ -442,13 +442,36 @@ def test_history_names_deadlines_rules_closures_and_spans(cli: Cli, tmp_path: Pa
     assert said["deadlines", "insert"] == (
         "deadline 2 by rule us-frap-4b1a, counted from milestone 1 'Judgment entered'"
     )
-    assert said["deadlines", "update"].startswith("deadline 2: done_at: null → '")
+    assert said["deadlines", "update"].startswith("deadline 2: done at: null → '")
     assert said["rules", "insert"] == "rule local-30 'Local' ('L.R. 1')"
     assert said["closures", "insert"] == "closure of caed on 15 Jul 2024 ('power cut')"
     assert said["milestones", "insert"] == "milestone 3, added in bulk"
     undone = cli("undo").stderr
     assert "removed milestone 3, added in bulk" in undone
     assert "rows 3-3" not in undone
+
+
+def test_undo_and_history_name_rows_and_fields_as_their_commands_do(cli: Cli) -> None:
+    """A case by its slug, a party by its name, a rule by its id, never by the store's row
+    number; a rule's period in words, not its amount, unit and direction."""
+    cli("case", "add", "acme-2019", "--title", "Acme")
+    cli("party", "add", "Jane Doe")
+    cli("rule", "add", "ny-cplr-5513a", "--days", "30", "--citation", "CPLR 5513(a)")
+    cli("rule", "edit", "ny-cplr-5513a", "--court-days", "5", "--runs-from", "service")
+    cli("case", "edit", "acme-2019", "--status", "stayed")
+    cli("party", "edit", "Jane Doe", "--kind", "person")
+    listed = [e["summary"] for e in json.loads(cli("history", "-f", "json").stdout)]
+    assert (
+        "rule ny-cplr-5513a: period: '30 days after' → '5 court days after'; runs from:"
+        in (listed[3])
+    )
+    assert cli("undo").stderr.splitlines()[1:] == ["  party 'Jane Doe', kind: 'person' → 'other'"]
+    assert cli("undo").stderr.splitlines()[1:] == ["  case acme-2019, status: 'stayed' → 'open'"]
+    assert cli("undo").stderr.splitlines()[1:] == [
+        "  rule ny-cplr-5513a, period: '5 court days after' → '30 days after'; runs from:"
+        " 'service' → null"
+    ]
+    assert cli.query("SELECT amount, unit FROM rules") == [(30, "days")]
 
 
 def test_undo_counts_the_rows_its_lines_leave_unsaid_not_the_lines(

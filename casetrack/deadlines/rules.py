@@ -71,6 +71,12 @@ def service_name(text: str) -> str:
     )
 
 
+def period_words(amount: int, unit: str, direction: str) -> str:
+    """A rule's period in words, as its listings and history say it: '30 days after', '1
+    court day before'."""
+    return f"{amount} {unit[:-1] if amount == 1 else unit} {direction}"
+
+
 @dataclass(frozen=True)
 class Rule:
     """One court rule: what it counts, from what, and how."""
@@ -99,8 +105,7 @@ class Rule:
     @property
     def period(self) -> str:
         """How long, in words (30 days after): the rule's listings say it so."""
-        unit = self.unit[:-1] if self.amount == 1 else self.unit
-        return f"{self.amount} {unit} {self.direction}"
+        return period_words(self.amount, self.unit, self.direction)
 
     @property
     def triggers_said(self) -> str:
