@@ -2696,3 +2696,29 @@ def test_a_requete_whose_colon_lists_the_annulment_of_a_judgment_is_an_appeal() 
     assert kinds(text) == [("2020-07-02", "appeal")]
     first = text.replace("1°) d'annuler ce jugement", "1°) d'annuler ce décret")
     assert kinds(first) == [("2020-07-02", "complaint")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the first-instance tribunal's decision an appeal is brought against
+        (
+            "Dr Roe appeals against the direction of the Dental Practitioners Tribunal of"
+            " 3 May 2019 that her name be erased.",
+            "judgment",
+        ),
+        (
+            "Mr Roe appeals against the Order of the Disciplinary Tribunal dated 3 May 2019"
+            " whereby it ordered that he be suspended.",
+            "judgment",
+        ),
+        # the day a time limit ran out
+        ("The time for appeal expired on 3 May 2019, but nothing was lodged.", "deadline"),
+        # heard after an adjournment
+        ("The matter was adjourned and heard before Roe J. on 3 May 2019.", "hearing"),
+    ],
+)
+def test_a_disciplinary_appeals_decision_appealed_time_limit_and_hearing(
+    text: str, kind: str
+) -> None:
+    assert kinds(text)[0] == ("2019-05-03", kind)

@@ -791,6 +791,7 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:take|takes|took|taken|taking) up (?:the |his |her |their |this )?(?:case|matter"
             r"|appeal|petition|application)s?(?= (?:on|for)\b)",
             r"(?:was|were|been) (?:first |then |again |later |finally )?heard",
+            r"(?:was|were|been) (?:adjourned|listed|relisted) and (?:then )?heard",
             # the charges read to the accused for a plea: an arraignment
             r"(?:charges?|counts?) (?:[\w'-]+ ){0,2}?(?:was|were|had been) (?:read and )?put to",
             r"(?:was|were|been) argued",
@@ -1134,6 +1135,15 @@ _POLLED = Regex(
     r"|deuxieme) tour(?: de scrutin)?)(?: (?:qui (?:se sont|s'est) deroule\w*|organise\w*"
     r"|tenue?s?))? (?:le|les|du|des)\s*$"
 )
+# The decision of a tribunal of first instance (a disciplinary or first-tier tribunal, no appeal
+# tribunal) that an appeal is brought against, its outcome not told: "appeals against the
+# direction of the Medical Practitioners' Tribunal of 25 July 2019", "against the Order of the
+# Solicitors Disciplinary Tribunal dated" (GUIDE.md, heldout23: the tribunal's `judgment`).
+_TRIBUNAL_APPEALED = Regex(
+    r"\bappeal(?:s|ed|ing)? against (?:the |a |its |his |her |their )?(?:[\w-]+ )?(?:direction"
+    r"|order|decision|determination|sanction)s? (?:of|by) (?:the )?(?:(?!upper\b|appeals?\b)"
+    r"[\w'()-]+ ){0,4}?tribunal\b[^;.]{0,30}?\b(?:of|dated|made on|on)\s*$"
+)
 _REGISTERED_BEFORE = Regex(r"\benregistre\w* le\s*$")
 # A paper dated by its author and registered by the court on another day: the second date is
 # its registration, no step of the case (GUIDE.md: "an application's registration" is `other`):
@@ -1286,7 +1296,10 @@ _DUE = Regex(
     r"(?:\bdue(?:\s+(?:on|by|date\s+(?:of|is|was)))?|\bdeadline(?:\s+(?:of|is|was|for\s+[\w\s]"
     r"{0,80}?(?:is|was|of)))?|\bno\s+later\s+than|\bnot\s+later\s+than|\bon\s+or\s+before"
     r"|\bau\s+plus\s+tard\s+le|\bd'ici\s+le|\b(?:has|have|had|gave|give|gives|given|granted"
-    r"|allowed)\b[^,;.]{0,40}?\buntil|\bextend(?:ed|ing)\b[^,;.]{0,40}?\b(?:to|until))\s*:?\s*$"
+    r"|allowed)\b[^,;.]{0,40}?\buntil|\bextend(?:ed|ing)\b[^,;.]{0,40}?\b(?:to|until)"
+    # the day a time limit ran out: "The time for appeal expired on 3 October 2018"
+    r"|\b(?:time|period|delai)\b[^,;.]{0,40}?\b(?:expired|expires|ran\s+out|lapsed|expirait"
+    r"|a\s+expire)(?:\s+(?:on|le))?)\s*:?\s*$"
 )
 _DUE_IF_BOUND = Regex(r"\b(?:by|before|until|avant\s+le|jusqu'au)\s*$")
 _BOUND = Regex(
@@ -1572,6 +1585,8 @@ class KindWords:
         clause = self.folded[self._clause_start(start) : start]
         if _DUE.rx.search(clause) or (_DUE_IF_BOUND.rx.search(clause) and _BOUND.rx.search(clause)):
             return "deadline"
+        if _TRIBUNAL_APPEALED.rx.search(self.folded, max(0, start - 160), start):
+            return "judgment"  # "appeals against the Order of the Disciplinary Tribunal dated"
         if _POLLED.rx.search(self.folded, max(0, start - 90), start):
             return "other"  # "les opérations électorales qui se sont déroulées le 15 mars"
         if _REGISTERED_APART.rx.search(self.folded, max(0, start - 200), start):
