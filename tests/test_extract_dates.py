@@ -2074,3 +2074,21 @@ def test_a_day_a_court_fixes_as_it_adjourns_is_ahead_of_the_report() -> None:
     found = dates(text)
     assert "2020-10-20" in found and "2020-10-21" in found
     assert not {"2019-10-20", "2019-10-21"} & set(found)
+
+
+def test_a_trial_and_a_hearing_of_one_day_are_one_sitting() -> None:
+    text = (
+        "Il conteste la peine prononcée lors du second procès en juin 2014. En juin 2014, il"
+        " a comparu devant le tribunal de Sion pour des faits similaires."
+    )
+    assert [(c.date, c.kind) for c in extract(text, lang="fr").candidates] == [("2014-06", "trial")]
+
+
+def test_a_trial_adjourned_to_a_day_told_twice_is_one_hearing() -> None:
+    text = (
+        "March 4, 2021\n\nJustice Roe on Wednesday fixed April 20 for the continuation of the"
+        " trial of John Doe.\n\nThe judge then adjourned till April 20 for the defence to open"
+        " its case."
+    )
+    told = [(c.date, c.kind) for c in extract(text).candidates if c.date == "2021-04-20"]
+    assert told == [("2021-04-20", "hearing")]

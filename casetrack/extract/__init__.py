@@ -935,6 +935,11 @@ _GARDE_A_VUE = Regex(r"\bgarde\s+[àa]\s+vue\b", re.IGNORECASE)
 # Events that last, so that a period can be one: "detained from 3 May to 5 June".
 _LASTING = frozenset({"detention", "trial", "hearing", "investigation", "parole"})
 _FIRST_DAY = frozenset({"trial", "hearing"})  # dated by the day they open, as GUIDE.md says
+_SITTINGS = frozenset({"trial", "hearing"})  # one court's sitting, told as either
+_ADJOURNED_TO = Regex(
+    r"\b(?:adjourn\w*|postpon\w*|continuation|renvo[iy]\w*|reprogramm\w*|report[ée]e?s?)\b",
+    re.IGNORECASE,
+)  # what tells a sitting was set by an adjournment: a trial adjourned to a day is a hearing
 _DECISIONS = frozenset({"ruling", "judgment", "conviction", "acquittal", "dismissal"})
 _DECIDING = _DECISIONS | {"order", "sentencing"}
 _PLAIN_DECISIONS = frozenset({"ruling", "judgment"})
@@ -1031,6 +1036,15 @@ def _merged(candidates: list[Candidate]) -> list[Candidate]:
             plain = decided[day]  # a head's date, then "ORDONNANCE ... Du 7 février 2023"
             first = plain if plain.kind in _PLAIN_DECISIONS else None
         first = first or told.get((0, candidate.date, candidate.kind + candidate.sentence))
+        if first is None and candidate.kind in _SITTINGS and not candidate.same_day:
+            # a trial is heard: "the second trial in May 2011" and "in May 2011 he appeared
+            # before the court" tell one sitting
+            sitting = next(iter(_SITTINGS - {candidate.kind}))
+            first = told.get((*day, sitting))
+            if first is not None and _ADJOURNED_TO.rx.search(
+                first.sentence + " " + candidate.sentence
+            ):
+                first.kind = "hearing"  # a day a trial is adjourned to is a hearing (GUIDE.md)
         first = first or _decision_told_again(candidate, decided.get(day))
         if first is None and _no_event_of_its_own(candidate):
             first = by_day.get(day) or any_story.get(candidate.date)
