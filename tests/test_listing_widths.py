@@ -205,3 +205,46 @@ def test_case_list_never_splits_a_first_or_last_date(
     assert _widest(shown) <= columns, shown
     assert "7 Mar 2021" in shown and "7 Dec 2026" in shown, shown
     assert cli.query("SELECT count(*) FROM milestones") == [(2,)]
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_the_trash_keeps_its_deleted_at_times_whole(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """A time is never split over lines ('2026-12-07' above '22:03:09 UTC'): the titles
+    give way instead, as the dates of every listing keep whole."""
+    cli("case", "add", "acme-2019", "--title", "Acme")
+    for title in ("Notice of appeal (civil) due", "Hearing on the motion to dismiss the complaint"):
+        cli("add", "acme-2019", "2024-02-01", title)
+    cli("rm", "1", "2")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    shown = cli("trash").stdout
+    assert _widest(shown) <= columns
+    stamps = re.findall(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC", shown)
+    if columns == 80:  # at 60 the fixed columns leave no room for a whole time: it wraps
+        assert len(stamps) == 2 and "1 Feb 2024" in shown
+    assert cli.query("SELECT count(*) FROM milestones WHERE deleted_at IS NOT NULL") == [(2,)]
+
+
+def test_undo_folds_a_rule_edit_and_a_working_keeping_dates_whole(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 80 columns undo's text is folded at spaces but never inside a date ('Mon 15 Jul
+    2024'), and a short field's new value stays beside its old one ('none' → 'US')."""
+    cli("case", "add", "hale", "--title", "US v. Hale")
+    cli("add", "hale", "2024-06-14", "Judgment entered", "--kind", "judgment")
+    cli("deadline", "add", "hale", "--rule", "us-frap-4a1a", "--from", "1")
+    cli("edit", "1", "--date", "2024-06-20")
+    cli("rule", "add", "my-rule", "--days", "10", "--citation", "L.R. 7")
+    cli("rule", "edit", "my-rule", "--court-days", "5", "--before", "--runs-from", "service",
+        "--trigger", "ruling", "--method", "echr", "--holidays", "none")  # fmt: skip
+    monkeypatch.setenv("COLUMNS", "80")
+    rule = cli("undo").stderr
+    cli("undo")  # the rule's adding
+    for undone in (rule, cli("undo").stderr):
+        assert _widest(undone) <= 80
+        for line in undone.splitlines():
+            assert not re.search(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun|\d{1,2}|\d{1,2} \w{3})$", line)
+            assert not re.match(r"\s*(\w{3} \d{4}|\d{4}\b)", line)
+    assert "'none' → 'US'" in rule and "'echr' → 'us-frcp-6a'" in rule
+    assert cli.query("SELECT date FROM milestones WHERE id = 1") == [("2024-06-14",)]

@@ -210,22 +210,29 @@ def say_edited(what: str, changed: bool, detail: str = "") -> None:
 def say_folded(message: str, indent: str = "", hang: str = "    ") -> None:
     """A message that may be long (a deadline's working, a field changed from one long text
     to another), folded at spaces to the terminal's width with its later lines indented by
-    `hang`; a field's new text ("' → '") starts a line of its own. Whole when no width is
-    known (output to a pipe or a file, no $COLUMNS), as tables are, for grep."""
-    from casetrack.output.listings import terminal_width
+    `hang`, as a table's cells are (listings.fold: a date or a time is never split); a
+    field's new text that is long ("' → '" and over half a line) starts a line of its own,
+    a short one stays beside its old text. Whole when no width is known (output to a pipe or
+    a file, no $COLUMNS), as tables are, for grep."""
+    from casetrack.output.listings import fold, terminal_width
 
     width = terminal_width()
     if width is None or len(indent + message) <= width:
         say(indent + message)
         return
     import re
-    import textwrap
 
-    parts = re.split(r"(?<=') (?=→ ')", message)
+    room = max(width, 40) - len(hang)
+    parts: list[str] = []
+    for part in re.split(r"(?<=') (?=→ ')", message):
+        if parts and len(part.split("'; ", 1)[0]) <= room // 2:
+            parts[-1] += f" {part}"
+        else:
+            parts.append(part)
     for number, part in enumerate(parts):
-        say(textwrap.fill(part, max(width, 40), initial_indent=indent if number == 0 else hang,
-                          subsequent_indent=hang, break_long_words=False,
-                          break_on_hyphens=False))  # fmt: skip
+        lines = fold(part, room, len(part)).splitlines()
+        say("\n".join((indent if number == 0 and i == 0 else hang) + line
+                      for i, line in enumerate(lines)))  # fmt: skip
 
 
 def say_recounted(ids: list[int]) -> None:
@@ -352,7 +359,7 @@ def emit(
     """Records as a listing, written as they come (a long listing is never held: see
     listings.write_listing, and its `widest`); the `dates` (EDTF) and `times` (timestamps)
     fields are said as people read them in a table or markdown, and kept as stored for
-    programs; a table never splits a date over lines (listings.fit_columns)."""
+    programs; a table never splits a date or a time over lines (listings.fit_columns)."""
     from casetrack.output.listings import write_listing
 
     listed = _unless_empty(records, fmt, empty)
@@ -361,7 +368,7 @@ def emit(
     if fmt in _FOR_PEOPLE and (dates or times):
         listed = (_for_people(r, dates, times) for r in listed)
     write_listing(written, listed, fmt.value, columns, flexible, droppable, None, comfort,
-                  widest, dates)  # fmt: skip
+                  widest, (*dates, *times))  # fmt: skip
 
 
 def emit_rows(

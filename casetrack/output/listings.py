@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import chain, islice, zip_longest
+from itertools import chain, islice, pairwise, zip_longest
 from typing import TYPE_CHECKING, Any, Protocol
 
 from casetrack.dates import (
@@ -16,6 +16,7 @@ from casetrack.dates import (
     MONTHS,
     PARTS_SAID,
     THIRDS_SAID,
+    WEEKDAYS,
     DateValue,
     display_date,
     elapsed,
@@ -244,6 +245,8 @@ def _fitted(
     elif sum(floors) > room:  # no room for the words: columns narrow to their headers
         floors = [f if headers[i] in unbroken else min(f, len(headers[i]) + 2)
                   for f, i in zip(floors, wrapping, strict=True)]  # fmt: skip
+        if sum(floors) > room:  # too narrow for the dates even so: they wrap too
+            floors = [min(f, len(headers[i]) + 2) for f, i in zip(floors, wrapping, strict=True)]
     dated = [n for n, i in enumerate(wrapping) if headers[i] in unbroken]
     dates = sum(natural[wrapping[n]] for n in dated)
     others = [n for n in range(len(wrapping)) if n not in dated]
@@ -702,7 +705,10 @@ def _wrap(text: str, width: int, measure: Callable[[str], int], keep: int = 0) -
     lines = []
     line, size = "", 0
     words = text.split(" ")
-    if "p. " in text or "¶" in text or "§" in text or " day" in text or _DAY_SAID.search(text):
+    if (
+        "p. " in text or "¶" in text or "§" in text or " day" in text
+        or _DAY_SAID.search(text) or _TIME_SAID.search(text)
+    ):  # fmt: skip
         words = _glued(words, width, measure)
     for word in words:
         if not word:
@@ -733,8 +739,8 @@ def _wrap(text: str, width: int, measure: Callable[[str], int], keep: int = 0) -
 def _glued(words: list[str], width: int, measure: Callable[[str], int]) -> list[str]:
     """The words, each pinpoint word joined to the word after it, a count of days to its
     unit ('OVERDUE 2030 days' folds to 'OVERDUE' and '2030 days', never '2030' and 'days'),
-    and the words of a day as dates are said ('17 Jun 2003', 'c. Jun 2003', 'early 2021'),
-    when they fit `width`."""
+    and the words of a day as dates are said ('17 Jun 2003', 'c. Jun 2003', 'early 2021')
+    or of a moment as times are ('2026-12-06 02:03:41 UTC'), when they fit `width`."""
     glued: list[str] = []
     after = False  # the word before is a pinpoint word, last in `glued`
     for word in words:
@@ -757,12 +763,22 @@ _MONTH_SAID = rf"(?:{'|'.join(MONTHS)})"
 _DAY_SAID = re.compile(
     rf"\b(?:\d{{1,2}} {_MONTH_SAID}|{_MONTH_SAID} \d{{4}}|{re.escape(ABOUT_SAID)} )"
 )
+# A moment as display_time says it: its day, its time of day and its zone hold together.
+_TIME_SAID = re.compile(r"\b\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
+_TIME_WORDS = (re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\d{2}:\d{2}(?::\d{2})?"),
+               re.compile(r"UTC|[+-]\d{2}:?\d{2}"))  # fmt: skip
 _BEFORE_YEAR = re.compile(rf"{_MONTH_SAID}\??|{'|'.join((*PARTS_SAID, *THIRDS_SAID))}")
 _QUALIFIERS = frozenset((ABOUT_SAID, *THIRDS_SAID))
 
 
 def _one_day(before: str, word: str) -> bool:
-    """Whether `word` belongs with the word `before` it to say one day, month or year."""
+    """Whether `word` belongs with the word `before` it to say one day, month or year, or
+    one moment (a day and its time, a time and its zone)."""
+    for first, then in pairwise(_TIME_WORDS):
+        if first.fullmatch(before) and then.fullmatch(word.rstrip(",;:)")):
+            return True
+    if before in WEEKDAYS:  # a day as a deadline's working says it ('Mon 15 Jul 2024')
+        return re.fullmatch(r"\d{1,2}", word) is not None
     if before in _QUALIFIERS:
         return True
     if re.fullmatch(r"\d{1,2}", before):
