@@ -2722,3 +2722,22 @@ def test_a_disciplinary_appeals_decision_appealed_time_limit_and_hearing(
     text: str, kind: str
 ) -> None:
     assert kinds(text)[0] == ("2019-05-03", kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a commercial court opening an insolvency gives its jugement
+        ("La société a été placée en liquidation judiciaire le 3 mai 2019.", "judgment"),
+        (
+            "La société a été mise en redressement puis liquidation judiciaires les 3 mai et"
+            " 9 juin 2019.",
+            "judgment",
+        ),
+        # permission to appeal granted is an order; leave to remain is an immigration status
+        ("Permission to appeal was granted by Judge Roe on 3 May 2019.", "order"),
+        ("He was granted indefinite leave to remain on 3 May 2019.", "other"),
+    ],
+)
+def test_insolvency_opened_permission_to_appeal_and_leave_to_remain(text: str, kind: str) -> None:
+    assert kinds(text)[0] == ("2019-05-03", kind)

