@@ -60,6 +60,9 @@ class PartySpec(NamedTuple):
     new: bool = False
     # NAME:ROLE as typed: it names a party whose name or alias holds that colon, if any.
     whole: str | None = None
+    # The role as a store kept it (a casetrack export's sheet row): not checked again, as a
+    # role kept with --new-party must import back.
+    role_kept: bool = False
 
 
 class Citation(NamedTuple):
@@ -331,7 +334,7 @@ def check_party(spec: PartySpec) -> PartySpec:
     role = clean_role(spec.role)
     if name == spec.name and uid == spec.uid and role == spec.role:
         return spec
-    return PartySpec(name, role, uid, spec.new, spec.whole)
+    return PartySpec(name, role, uid, spec.new, spec.whole, spec.role_kept)
 
 
 def pinpoint_page(text: str | None) -> str | None:
@@ -386,7 +389,7 @@ def check_citation(citation: Citation) -> Citation:
     return Citation(ref, quote, page, paragraph, uid, document, index, title)
 
 
-def parse_party_spec(spec: str, *, new: bool = False) -> PartySpec:
+def parse_party_spec(spec: str, *, new: bool = False, role_kept: bool = False) -> PartySpec:
     """NAME, NAME:ROLE or NAME: (no role).
 
     The role is after the last colon, so a name holding a colon ends with one ('Ministère
@@ -402,7 +405,9 @@ def parse_party_spec(spec: str, *, new: bool = False) -> PartySpec:
         raise CasetrackError(f"malformed --party {spec!r}: {PARTY_SPEC_HELP}")
     # Cleaned only: the writer refuses a misspelt role, knowing the roles in use; --new-party
     # keeps a role as typed, as it keeps a name close to a known one.
-    return PartySpec(name, clean_role(role), new=new, whole=cleaned if role else None)
+    return PartySpec(
+        name, clean_role(role), new=new, whole=cleaned if role else None, role_kept=role_kept
+    )
 
 
 def party_spec_text(name: str, role: str | None) -> str:

@@ -409,9 +409,10 @@ class MilestoneWriter:
         """The role of a link: one typed (`add`, `edit`, a sheet's cell) close to a known role
         or to one the store's links use ('deponant' where 'deponent' is) is refused, as it
         would split that role's links, unless --new-party keeps it; one new to the store is
-        told. An export's links (by uid) are taken as they were stored."""
+        told. An export's links (by uid, or a sheet's row of an export) are taken as they
+        were stored."""
         role = spec.role or ""
-        if not role or role in KNOWN_ROLES or spec.new or spec.uid:
+        if not role or role in KNOWN_ROLES or spec.new or spec.uid or spec.role_kept:
             return role
         if self.roles is None:
             self.roles = roles_in_use(self.conn)

@@ -782,3 +782,28 @@ def test_an_export_reads_one_store_while_another_command_writes(rich: Cli) -> No
         assert store.conn.execute(tables).fetchone() == (0,)
     finally:
         store.close()
+
+
+def test_a_csv_export_with_a_role_kept_by_new_party_imports_into_a_new_store(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A role not in the known list, kept with --new-party ('plaintif'), is written to the
+    sheet as it is and taken back as it is: an export's row (it has a uid) is the store's
+    word. A row typed without a uid still has its role checked."""
+    cli("case", "add", "c", "--title", "C")
+    cli("add", "c", "2024-01-02", "Filed", "--new-party", "Jane Doe:plaintif")
+    sheet = tmp_path / "out.csv"
+    sheet.write_text(cli("export", "-f", "csv").stdout, encoding="utf-8")
+    other = Cli(tmp_path / "other.db")
+    other("init")
+    other("import", str(sheet))
+    assert other.query(
+        "SELECT p.name, l.role FROM milestone_parties l JOIN parties p ON p.id = l.party_id"
+    ) == [("Jane Doe", "plaintif")]
+    assert other("export", "-f", "csv").stdout == cli("export", "-f", "csv").stdout
+    typed = tmp_path / "typed.csv"
+    typed.write_text("case,date,title,parties\nc,2024,Hearing,Bob:defendnt\n", encoding="utf-8")
+    refused = other("import", str(typed), code=1).stderr
+    assert (
+        "unknown role 'defendnt' in the link 'Bob:defendnt': did you mean 'defendant'?" in refused
+    )

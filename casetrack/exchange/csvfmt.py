@@ -242,7 +242,10 @@ def _milestone(row: dict[str, str]) -> dict[str, Any]:
         for name in ("uid", "case", "case_title", "date", "kind", "title", "location", "note",
                      "status", "key", "sort_key", "done")
     }  # fmt: skip
-    record["parties"] = [{"spec": p} for p in _split(row.get("parties", ""))]
+    # A row with a uid is an export's: its roles are the store's (one kept with --new-party
+    # too), taken as written; a row typed without one has its roles checked.
+    kept = bool(record["uid"])
+    record["parties"] = [{"spec": p, "kept": kept} for p in _split(row.get("parties", ""))]
     record["tags"] = _split(row.get("tags", ""))
     cited = [cited_source(line) for line in _split(row.get("sources", ""), spaced=True)]
     columns = [_per_source(row.get(f"source_{part}s", ""), len(cited)) for part in _CITATION_PARTS]

@@ -367,7 +367,7 @@ def _party_spec(item: Any) -> PartySpec:
 def _any_party_spec(item: Any) -> PartySpec:
     item = _record(item, "link")
     if "spec" in item:
-        return parse_party_spec(str(item["spec"]))
+        return parse_party_spec(str(item["spec"]), role_kept=item.get("kept") is True)
     raw_uid = item.get("party")
     return PartySpec(
         _given(item.get("name"), "party name") or "",
