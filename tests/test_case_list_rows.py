@@ -51,8 +51,8 @@ def _build(tmp_path: Path, cases: list[tuple[int, str, str, list[str]]]) -> Cli:
 
 
 def _from_records(cli: Cli, fmt: str) -> str:
-    """The listing as case list wrote it before: its records, status marked and dates said,
-    through write_listing."""
+    """The listing as case list wrote it before: its records, status marked and dates said
+    (and kept whole), through write_listing."""
     store = Store.open(cli.db_path)
     try:
         records: list[dict[str, Any]] = [
@@ -65,6 +65,7 @@ def _from_records(cli: Cli, fmt: str) -> str:
         listings.write_listing(
             parts.append, records, fmt, ["slug", "title", "milestones", "first", "last"],
             ("title", "first", "last"), comfort=DAY_WIDTH, widest=lambda: case_widths(store.conn),
+            unbroken=("first", "last"),
         )  # fmt: skip
         return "".join(parts)
     finally:
