@@ -2092,3 +2092,11 @@ def test_a_trial_adjourned_to_a_day_told_twice_is_one_hearing() -> None:
     )
     told = [(c.date, c.kind) for c in extract(text).candidates if c.date == "2021-04-20"]
     assert told == [("2021-04-20", "hearing")]
+
+
+def test_a_tribunals_decision_promulgated_on_a_day_is_a_step() -> None:
+    text = (
+        "This is an appeal against the decision of First-tier Tribunal Judge Roe, promulgated"
+        " on 2 March 2015. The Act was promulgated on 5 May 2010."
+    )
+    assert dates(text) == ["2015-03-02"]

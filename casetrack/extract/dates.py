@@ -1263,6 +1263,15 @@ _VISA_OF_A_TEXT = Regex(
 )
 
 
+# A tribunal's decision made public, as British tribunals say: "the decision of First-tier
+# Tribunal Judge Roe, promulgated on 1 September 2016" (a law is promulgated too: no step).
+_DECISION_PROMULGATED = Regex(
+    r"\b(?:decisions?|determinations?|judg(?:e)?ments?|rulings?|reasons)\b[^.;\n\d]{0,80}?"
+    r"\bpromulgated\s+(?:on|in)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _events(text: str, found: list[Found]) -> list[Found]:
     """The dates that may be events: not after words that make them a birth, a publication,
     a law's date (_NOT_AN_EVENT_BEFORE), nor listed after such a date ("notes en délibéré,
@@ -1276,6 +1285,10 @@ def _events(text: str, found: list[Found]) -> list[Found]:
         law = _NOT_AN_EVENT_BEFORE.rx.search(text, max(0, f.start - 90), f.start)
         if law is not None and _reviewed(text, law.start(), law.group()):
             law = None  # "la juge des référés suspend l'arrêté du 9 octobre": the act at issue
+        if law is not None and _DECISION_PROMULGATED.rx.search(
+            text, max(0, f.start - 120), f.start
+        ):
+            law = None  # "the decision of First-tier Tribunal Judge Roe, promulgated on": a step
         if listed or law or _VISA_OF_A_TEXT.rx.search(text, max(0, f.start - 600), f.start):
             dropped_end = f.end
         else:
