@@ -427,7 +427,7 @@ def test_kind_word_of_the_same_clause_wins() -> None:
         ("The prosecution's appeal was heard on 3 May 2019.", "hearing"),
         ("On 3 May 2019 the Supreme Court refused leave to appeal.", "ruling"),
         ("On 3 May 2019 the board granted him parole.", "parole"),
-        ("On 3 May 2019 the court granted her bail.", "release"),
+        ("On 3 May 2019 the court granted her bail.", "order"),  # a decision on detention
         ("Vu la requête, enregistrée le 3 mai 2019, présentée par M. Roux ;", "filing"),
         ("Lu en séance publique le 3 mai 2019.", "ruling"),
         ("The Court, sitting on 3 May 2019 as a Chamber, decides as follows.", "ruling"),

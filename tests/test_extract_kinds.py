@@ -2741,3 +2741,41 @@ def test_a_disciplinary_appeals_decision_appealed_time_limit_and_hearing(
 )
 def test_insolvency_opened_permission_to_appeal_and_leave_to_remain(text: str, kind: str) -> None:
     assert kinds(text)[0] == ("2019-05-03", kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # bail granted by a court decides on detention, as bail refused does
+        (
+            "He was granted bail, on terms agreed by his counsel, by the judge on 3 May 2019.",
+            "order",
+        ),
+        # a request for release declared inadmissible or rejected, told either way
+        (
+            "Par ordonnance du 3 mai 2019, le président a déclaré irrecevable une requête de"
+            " remise en liberté provisoire présentée par le recourant.",
+            "order",
+        ),
+        (
+            "Leur demande de mise en liberté provisoire a été rejetée par le tribunal"
+            " le 3 mai 2019.",
+            "order",
+        ),
+    ],
+)
+def test_a_courts_answer_to_a_request_for_release_is_an_order(text: str, kind: str) -> None:
+    assert kinds(text)[0][1] == kind
+
+
+def test_a_courts_resolutions_dated_and_listed_past_footnotes_are_its_orders() -> None:
+    text = (
+        "Before this Court is a petition for certiorari[1] seeking to annul the Resolutions"
+        " dated May 3, 2019,[2] June 4, 2019,[3] and July 5, 2019[4] of the Sandiganbayan on"
+        " the ground of grave abuse of discretion."
+    )
+    assert kinds(text) == [
+        ("2019-05-03", "order"),
+        ("2019-06-04", "order"),
+        ("2019-07-05", "order"),
+    ]

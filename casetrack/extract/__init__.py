@@ -553,7 +553,9 @@ _COURT_OBJECT = Regex(
     r"\b(?:jugements?|arr[êe]ts?|ordonnances?|judgments?|orders?|rulings?|verdicts?|sentences?"
     r"|convictions?|acquittals?|condamnations?|relaxes?|indictments?"
     r"|tribunal|cour|court|juges?|judges?|conseil\s+d['\u2019][ée]tat|chambre|jury\s+verdict"
-    r"|which|qui|lequel|laquelle)\b",
+    r"|which|qui|lequel|laquelle"
+    # a court's resolution named with its date: "to annul the Resolutions dated November 21"
+    r"|resolutions?\s+dated)\b",
     re.IGNORECASE,
 )
 

@@ -282,7 +282,6 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"ordonn\w* (?:sa |la |leur )?(?:remise|mise) en liberte", r"released", r"freed",
             r"set free", r"libere\w*", r"remis\w* en liberte",
             r"(?:obten\w*|accord\w*|prononc\w*) (?:sa |une |la |leur )?(?:re)?mise en liberte",
-            r"granted (?:him |her |them )?bail",
             r"posted (?:[\w$,.-]+ ){0,3}(?:bail|bond)", r"bailed", r"released on (?:bail|bond)",
             r"(?:final )?discharge (?:was |were )?(?:given|granted)",
             r"discharged from (?:parole|probation|prison|custody|detention|jail)",
@@ -575,9 +574,15 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "order",
         (
             # a decision on a request for release (before "ordonné", which it may start with)
-            r"(?:rejet|refus|confirm|prononc|statu|accueill|ordonn)\w* (?:[\w'-]+ ){0,3}?"
+            r"(?:rejet|refus|confirm|prononc|statu|accueill|ordonn|declar\w* irrecevable)\w* "
+            r"(?:[\w'-]+ ){0,3}?"
             r"(?:sur )?(?:la |sa |une |leur )?(?:nouvelle )?(?:demandes?|requetes?) "
             r"(?:de |d')(?:mise en liberte|remise en liberte|mainlevee)",
+            # the same told in the passive: "leur demande de mise en liberté provisoire a été
+            # rejetée par le tribunal"
+            r"(?:demandes?|requetes?) (?:de |d')(?:mise en liberte|remise en liberte|mainlevee)"
+            r"(?: provisoire)? (?:a|ont|avait|avaient) ete (?:rejetee|refusee|accueillie"
+            r"|declaree irrecevable)s?",
             r"ordered", r"ordonn(?:e|ee|es|ees|ant|er|a|ait)",
             # a judge confirming an arrest or a detention decides on detention, not on an
             # appeal: "L'arrestation de X a été confirmée le 2 mai par le juge", "his detention
@@ -659,6 +664,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"ce qui (?:lui |leur )?(?:a|avait) ete (?:refuse|accorde)",
             # bail refused by a court decides on detention: "was denied bail by a District Court"
             r"(?:denied|refused) (?:him |her |them |[\w.'-]+ )?(?:regular |interim )?bail",
+            # and bail granted by a court decides on detention too (the release is the day he
+            # walks out): "He was granted bail ... by the Chief Justice on 13 May 2019"
+            r"granted (?:him |her |them )?(?:regular |interim |default )?bail",
             # a court that declares itself without jurisdiction decides no merits
             r"(?:s'est |se sont |s'etait |s'etaient )?declaree?s? incompetente?s?",
             # a UN treaty body's procedural decision, taken by its rapporteur
@@ -667,6 +675,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
         (
             r"orders?", r"ordonnances?", r"injunction", r"arrets? incidents?",
+            # a court's resolution named with its date, as the one its date comes before ("the
+            # July 7, 2017 Resolution"): "the Resolutions dated November 21, 2017 and ... of the
+            # Sandiganbayan"
+            r"resolutions?(?= dated)",
             r"(?:an |the )?entry of default",
             r"interlocutory (?:orders?|decisions?|judgments?|rulings?)",
         ),
@@ -1083,8 +1095,9 @@ _HUNG_DATE = Regex(
 )
 _ON_DATE = Regex(r"^\s*(?:on|in|of|on or about|du|le|en)\s*$")
 _OWN_DATE = Regex(r"^\s*(?:on|in|of|on or about|until|du|le|en)\s*$")
-_LISTED = Regex(
-    r"^\s*,?\s*(?:,|and|et|or|ou|&)\s*(?:again|then|also|puis|encore)?\s*(?:on|le|du|in|en)?\s*$"
+_LISTED = Regex(  # (past a footnote's mark: "dated August 27, 2015[1] and October 28, 2015")
+    r"^\s*(?:\[\d{1,3}\])?\s*(?:,\s*(?:\[\d{1,3}\])?\s*(?:and|et|or|ou|&)?|and|et|or|ou|&)"
+    r"\s*(?:again|then|also|puis|encore)?\s*(?:on|le|du|in|en)?\s*$"
 )
 # A date opening a clause joined to the one before: "..., and on 7 May 2019, the clerk ...".
 _OPENS_CLAUSE = Regex(r",\s*(?:and|et|then|puis|but|mais)\s+(?:on|in|le|en)?\s*$")
