@@ -466,10 +466,45 @@ def test_a_docket_into_a_hand_made_case_keeps_its_title_and_summary(cli: Cli) ->
     assert "cases: 1 updated" in result.stderr and "milestones: 27 added" in result.stderr
     again = cli("import", str(CIVIL), "--case", "yahoo")
     assert "cases: 1 unchanged" in again.stderr and "milestones: 27 unchanged" in again.stderr
-    cli("import", str(CIVIL))  # without --case: the docket's own case, as before
-    assert cli.query("SELECT title FROM cases WHERE slug = 'txed-6-07-cv-00354'") == [
-        ("CREATIVE INTERNET ADVERTISING CORPORATION v. Yahoo! Inc",)
+    cli("import", str(CIVIL))  # without --case: where the entries are, not a case of their own
+    assert cli.query("SELECT slug FROM cases") == [("yahoo",)]
+
+
+def test_a_plain_import_leaves_the_entries_in_the_case_they_were_imported_into(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Imported with --case mine, a docket imported again without --case updates its entries
+    in 'mine', says so, and makes no case of its own; undo takes that import back whole."""
+    cli("case", "add", "mine", "--title", "My case")
+    cli("import", str(CRIMINAL), "--case", "mine")
+    first = cli.records()
+    newer = json.loads(CRIMINAL.read_text())
+    newer["docket_entries"][3]["description"] = "NOTICE of surrender of passport, corrected"
+    result = cli("import", str(_write(tmp_path, "newer.json", newer)))
+    assert "entries are in case 'mine': updated there, not moved" in result.stderr
+    assert "milestones: 1 updated, 30 unchanged" in result.stderr
+    assert cli.query("SELECT slug FROM cases") == [("mine",)]
+    milestones = _timeline(cli, "mine")
+    assert len(milestones) == 31
+    assert [t for _, _, t in milestones if "corrected" in t] == [
+        "Notice of surrender of passport, corrected"
     ]
+    cli("undo")
+    assert cli.records() == first
+
+
+def test_entries_in_several_cases_not_their_own_are_refused_naming_them(cli: Cli) -> None:
+    """Entries spread by hand over cases that are not the docket's: a plain import cannot
+    tell which one to import into, and says so in one line, writing nothing."""
+    cli("case", "add", "mine", "--title", "My case")
+    cli("case", "add", "other", "--title", "Other case")
+    cli("import", str(CRIMINAL), "--case", "mine")
+    cli("edit", "3", "--case", "other")
+    before = cli.records()
+    result = cli("import", str(CRIMINAL), code=1)
+    assert result.stderr.count("\n") == 1
+    assert "its entries are in cases 'mine', 'other': give --case SLUG" in result.stderr
+    assert cli.records() == before
 
 
 def test_a_hand_made_case_is_said_kept_only_where_the_docket_says_otherwise(

@@ -136,7 +136,8 @@ def import_(
         str | None,
         typer.Option(
             help="Import only this case's milestones; rows with no case go into it. A docket:"
-            " the case's slug (default: court and docket number, e.g. txed-6-07-cv-00354)."
+            " the case's slug (default: the case its entries are in, else court and docket"
+            " number, e.g. txed-6-07-cv-00354)."
         ),
     ] = None,
     source: Annotated[

@@ -24,7 +24,7 @@ from typing import Any, BinaryIO
 from casetrack.errors import CasetrackError
 from casetrack.exchange.jsonfmt import Record, decode_problem, headless_export
 from casetrack.limits import read_at_most
-from casetrack.text import name_key, slug_for
+from casetrack.text import name_key, plural, slug_for
 
 # The namespace of every uid a docket import derives (uuid5 of court, docket and entry).
 NAMESPACE = uuid.UUID("6f1c1e3e-3c0b-5d7a-9a52-1f0c2c8d7e41")
@@ -122,7 +122,49 @@ def docket_records(
         ).fetchone()
         if row:
             options.known = (str(row[0]), str(row[1]))
-    return list(read_docket(data, name, options))
+    records = list(read_docket(data, name, options))
+    if options.case is None and (held := _case_holding(conn, records, name)):
+        # Imported before with --case: a plain import updates the entries where they are.
+        slug, count = held
+        options.case = slug
+        records = list(read_docket(data, name, options))
+        records.insert(
+            0,
+            (
+                "docket",
+                "warning",
+                f"its {plural(count, 'entry', 'entries')} are in case {slug!r}: updated"
+                " there, not moved to a case of their own (--case SLUG chooses the case)",
+            ),
+        )
+    return records
+
+
+def _case_holding(
+    conn: sqlite3.Connection, records: list[Record], name: str
+) -> tuple[str, int] | None:
+    """The case holding the docket's entries (and how many) when it is not the one the
+    docket names: they were imported into it with --case, and a plain import must not move
+    them out of it. None when any is in the docket's own case, or none is in the store; in
+    several other cases, refused naming them."""
+    milestones = [record for _, kind, record in records if kind == "milestone"]
+    if not milestones:
+        return None
+    own = str(milestones[0]["case"])
+    rows = conn.execute(
+        "SELECT c.slug, count(*) FROM milestones m JOIN cases c ON c.id = m.case_id"
+        " WHERE m.uid IN (SELECT value FROM json_each(?)) GROUP BY c.id ORDER BY c.slug",
+        (json.dumps([m["uid"] for m in milestones]),),
+    ).fetchall()
+    if not rows or any(str(slug).lower() == own.lower() for slug, _ in rows):
+        return None
+    if len(rows) > 1:
+        named = ", ".join(repr(slug) for slug, _ in rows)
+        raise CasetrackError(
+            f"{name}: its entries are in cases {named}: give --case SLUG to say which one"
+            f" to import into, e.g. --case {rows[0][0]}"
+        )
+    return str(rows[0][0]), int(rows[0][1])
 
 
 def docket_shape(data: Any) -> str | None:
