@@ -481,7 +481,7 @@ def test_a_plain_import_leaves_the_entries_in_the_case_they_were_imported_into(
     newer = json.loads(CRIMINAL.read_text())
     newer["docket_entries"][3]["description"] = "NOTICE of surrender of passport, corrected"
     result = cli("import", str(_write(tmp_path, "newer.json", newer)))
-    assert "entries are in case 'mine': updated there, not moved" in result.stderr
+    assert "case 'mine' holds 31 of its entries: updated there, not moved" in result.stderr
     assert "milestones: 1 updated, 30 unchanged" in result.stderr
     assert cli.query("SELECT slug FROM cases") == [("mine",)]
     milestones = _timeline(cli, "mine")
@@ -493,17 +493,29 @@ def test_a_plain_import_leaves_the_entries_in_the_case_they_were_imported_into(
     assert cli.records() == first
 
 
-def test_entries_in_several_cases_not_their_own_are_refused_naming_them(cli: Cli) -> None:
-    """Entries spread by hand over cases that are not the docket's: a plain import cannot
-    tell which one to import into, and says so in one line, writing nothing."""
+def test_entries_moved_by_hand_stay_and_a_tie_between_cases_is_refused(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """An entry moved to another case keeps its case and the docket goes on into the case
+    holding most of its entries; split evenly over two cases, a plain import cannot tell
+    which, and says so in one line, writing nothing."""
     cli("case", "add", "mine", "--title", "My case")
     cli("case", "add", "other", "--title", "Other case")
-    cli("import", str(CRIMINAL), "--case", "mine")
+    docket = json.loads(CIVIL.read_text())
+    docket["docket_entries"] = docket["docket_entries"][:2]
+    path = _write(tmp_path, "two.json", docket)
+    cli("import", str(path), "--case", "mine")
+    cli("edit", "2", "--case", "other")
+    result = cli("import", str(CIVIL))
+    assert "case 'mine' holds 3 of its entries" in result.stderr
+    assert "kept your edit of milestone 2's case: other" in result.stderr
+    assert [len(_timeline(cli, slug)) for slug in ("mine", "other")] == [26, 1]
+    cli("undo")
     cli("edit", "3", "--case", "other")
     before = cli.records()
-    result = cli("import", str(CRIMINAL), code=1)
+    result = cli("import", str(path), code=1)
     assert result.stderr.count("\n") == 1
-    assert "its entries are in cases 'mine', 'other': give --case SLUG" in result.stderr
+    assert "as many of its entries are in cases 'mine', 'other': give --case" in result.stderr
     assert cli.records() == before
 
 

@@ -24,7 +24,7 @@ from typing import Any, BinaryIO
 from casetrack.errors import CasetrackError
 from casetrack.exchange.jsonfmt import Record, decode_problem, headless_export
 from casetrack.limits import read_at_most
-from casetrack.text import name_key, plural, slug_for
+from casetrack.text import name_key, slug_for
 
 # The namespace of every uid a docket import derives (uuid5 of court, docket and entry).
 NAMESPACE = uuid.UUID("6f1c1e3e-3c0b-5d7a-9a52-1f0c2c8d7e41")
@@ -133,8 +133,8 @@ def docket_records(
             (
                 "docket",
                 "warning",
-                f"its {plural(count, 'entry', 'entries')} are in case {slug!r}: updated"
-                " there, not moved to a case of their own (--case SLUG chooses the case)",
+                f"case {slug!r} holds {count} of its entries: updated there, not moved to"
+                " a new case (--case SLUG chooses the case)",
             ),
         )
     return records
@@ -145,24 +145,26 @@ def _case_holding(
 ) -> tuple[str, int] | None:
     """The case holding the docket's entries (and how many) when it is not the one the
     docket names: they were imported into it with --case, and a plain import must not move
-    them out of it. None when any is in the docket's own case, or none is in the store; in
-    several other cases, refused naming them."""
+    them out of it. None when any is in the docket's own case, or none is in the store. In
+    several other cases, the one holding most (the others were moved there by hand, and
+    keep that edit); as many in two, refused naming them."""
     milestones = [record for _, kind, record in records if kind == "milestone"]
     if not milestones:
         return None
     own = str(milestones[0]["case"])
     rows = conn.execute(
         "SELECT c.slug, count(*) FROM milestones m JOIN cases c ON c.id = m.case_id"
-        " WHERE m.uid IN (SELECT value FROM json_each(?)) GROUP BY c.id ORDER BY c.slug",
+        " WHERE m.uid IN (SELECT value FROM json_each(?)) GROUP BY c.id"
+        " ORDER BY count(*) DESC, c.slug",
         (json.dumps([m["uid"] for m in milestones]),),
     ).fetchall()
     if not rows or any(str(slug).lower() == own.lower() for slug, _ in rows):
         return None
-    if len(rows) > 1:
-        named = ", ".join(repr(slug) for slug, _ in rows)
+    if len(rows) > 1 and rows[1][1] == rows[0][1]:
+        named = ", ".join(repr(slug) for slug, count in rows if count == rows[0][1])
         raise CasetrackError(
-            f"{name}: its entries are in cases {named}: give --case SLUG to say which one"
-            f" to import into, e.g. --case {rows[0][0]}"
+            f"{name}: as many of its entries are in cases {named}: give --case SLUG to say"
+            f" which one to import into, e.g. --case {rows[0][0]}"
         )
     return str(rows[0][0]), int(rows[0][1])
 
