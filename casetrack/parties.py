@@ -72,41 +72,14 @@ class NamesAside:
 
 
 def find_party_id(conn: sqlite3.Connection, name: str) -> int | None:
-    """The party whose name or alias matches, ignoring case, accents and spacing; failing
-    that, the one whose name or alias has the same letters and digits ('Acme Widgets Inc'
-    is 'Acme Widgets, Inc.', 'AB Smith' is 'A.B. Smith'). Two parties so matched are
-    refused, naming both."""
+    """The party whose name or alias matches, ignoring case, accents and spacing."""
     key = name_key(name)
     row = conn.execute(
         "SELECT id FROM parties WHERE name_key = ?"
         " UNION ALL SELECT party_id FROM party_aliases WHERE alias_key = ? LIMIT 1",
         (key, key),
     ).fetchone()
-    if row:
-        return int(row[0])
-    squashed = _squashed(key)
-    if not squashed:
-        return None
-    # Only a key holding these letters and digits in this order can be one (SQLite's LIKE
-    # spares reading every name into Python): 10,000 parties take a millisecond or two.
-    holding = "%" + "%".join(squashed) + "%"
-    found = {
-        int(party_id)
-        for party_id, other in conn.execute(
-            "SELECT id, name_key FROM parties WHERE name_key LIKE :holding"
-            " UNION ALL SELECT party_id, alias_key FROM party_aliases"
-            " WHERE alias_key LIKE :holding",
-            {"holding": holding},
-        )
-        if _squashed(other) == squashed
-    }
-    if len(found) > 1:
-        names = [get_party_by_id(conn, party_id).name for party_id in sorted(found)]
-        raise CasetrackError(
-            f"{clean_text(name)!r} could name {' or '.join(map(repr, names))}:"
-            " type one of them as it is written"
-        )
-    return found.pop() if found else None
+    return int(row[0]) if row else None
 
 
 def require_party_id(conn: sqlite3.Connection, name: str, *, addable: bool = True) -> int:

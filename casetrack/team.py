@@ -57,11 +57,13 @@ QUERIES = {
     "party_milestones": {
         "title": "A party's milestones",
         "description": "Every milestone a party took part in, found by its name or any"
-        " alias (in any case, with or without accents or punctuation), in timeline order.",
+        " alias (in any case, with or without accents), in timeline order.",
         "sql": "SELECT t.* FROM timeline t "
         + _ORDERED.format(
             where="WHERE t.id IN (SELECT milestone_id FROM milestone_parties"
-            " WHERE party_id = casetrack_party(:party))"
+            " WHERE party_id IN (SELECT id FROM parties WHERE name_key = casetrack_name_key(:party)"
+            " UNION SELECT party_id FROM party_aliases"
+            " WHERE alias_key = casetrack_name_key(:party)))"
         ),
     },
     "deadlines": {

@@ -12,20 +12,19 @@ from datasette import hookimpl
 
 from casetrack.dates import display_text
 from casetrack.deadlines.rules import rule_said
-from casetrack.parties import find_party_id
 from casetrack.pinpoints import pinpoint_text
 from casetrack.search import found_ids
+from casetrack.text import name_key
 
 
 def prepare_connection(conn: sqlite3.Connection) -> None:
     """The timeline view says dates through casetrack_date (the one date display) and
     pinpoints through casetrack_pinpoint (the one pinpoint display); the party query
-    finds the party as casetrack does (casetrack_party); and the deadlines query says each
-    rule as `show` does (casetrack_rule: built-in rules live in Python). The server holds
-    the store alone."""
+    matches names as casetrack does; and the deadlines query says each rule as `show` does
+    (casetrack_rule: built-in rules live in Python). The server holds the store alone."""
     conn.create_function("casetrack_date", 1, _text_or_none(display_text), deterministic=True)
     conn.create_function("casetrack_pinpoint", 3, _pinpoint, deterministic=True)
-    conn.create_function("casetrack_party", 1, lambda name: find_party_id(conn, name or ""))
+    conn.create_function("casetrack_name_key", 1, _text_or_none(name_key), deterministic=True)
     conn.create_function("casetrack_rule", 1, _text_or_none(lambda rule: rule_said(conn, rule)))
 
 
