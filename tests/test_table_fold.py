@@ -136,3 +136,17 @@ def test_a_long_table_writes_plain_batches_as_each_row_alone(
         plain = listings._plain
         patch.setattr(listings, "_plain", lambda text: text.count("\n") < 2 and plain(text))
         assert render(records, "table", HEADERS, flexible=("b",)) == quick
+
+
+@pytest.mark.parametrize(
+    ("cell", "width", "folded"),
+    [
+        ("1 c. 1", 4, "1 c.\n1"),  # 'c.' before a number that begins no day is a word
+        ("held c. 17 Jun 2003", 14, "held\nc. 17 Jun 2003"),
+        ("held c. Jun 2003", 11, "held\nc. Jun 2003"),
+    ],
+)
+def test_a_qualifier_stays_with_the_date_it_qualifies_only(
+    cell: str, width: int, folded: str
+) -> None:
+    assert fold(cell, width) == folded

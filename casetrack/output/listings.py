@@ -743,9 +743,9 @@ def _glued(words: list[str], width: int, measure: Callable[[str], int]) -> list[
     or of a moment as times are ('2026-12-06 02:03:41 UTC'), when they fit `width`."""
     glued: list[str] = []
     after = False  # the word before is a pinpoint word, last in `glued`
-    for word in words:
+    for word, next_word in zip(words, [*words[1:], ""], strict=True):
         days = word in _UNITS and bool(glued) and _COUNT.fullmatch(glued[-1]) is not None
-        days = days or (bool(glued) and _one_day(glued[-1].rsplit(" ", 1)[-1], word))
+        days = days or (bool(glued) and _one_day(glued[-1].rsplit(" ", 1)[-1], word, next_word))
         if (after or days) and word and measure(glued[-1]) + 1 + measure(word) <= width:
             glued[-1] += f" {word}"
             after = False
@@ -771,16 +771,21 @@ _BEFORE_YEAR = re.compile(rf"{_MONTH_SAID}\??|{'|'.join((*PARTS_SAID, *THIRDS_SA
 _QUALIFIERS = frozenset((ABOUT_SAID, *THIRDS_SAID))
 
 
-def _one_day(before: str, word: str) -> bool:
+def _one_day(before: str, word: str, after: str = "") -> bool:
     """Whether `word` belongs with the word `before` it to say one day, month or year, or
-    one moment (a day and its time, a time and its zone)."""
+    one moment (a day and its time, a time and its zone); `after` is the word after, which
+    tells a qualified day ('c. 17 Jun 2003') from a qualifier before any number ('c. 1')."""
     for first, then in pairwise(_TIME_WORDS):
         if first.fullmatch(before) and then.fullmatch(word.rstrip(",;:)")):
             return True
     if before in WEEKDAYS:  # a day as a deadline's working says it ('Mon 15 Jul 2024')
         return re.fullmatch(r"\d{1,2}", word) is not None
     if before in _QUALIFIERS:
-        return True
+        if re.fullmatch(r"\d{1,2}", word):
+            return re.fullmatch(rf"{_MONTH_SAID}\??", after) is not None
+        return (
+            re.fullmatch(r"\d{4}\??", word) is not None or _BEFORE_YEAR.fullmatch(word) is not None
+        )
     if re.fullmatch(r"\d{1,2}", before):
         return re.fullmatch(rf"{_MONTH_SAID}\??", word) is not None
     return _BEFORE_YEAR.fullmatch(before) is not None and re.match(r"\d{4}", word) is not None
