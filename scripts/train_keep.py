@@ -64,6 +64,10 @@ THEN = {
     "heldout17": "684e577",
     "heldout18": "530e56a",
     "heldout19": "530e56a",
+    "heldout21": "1fd197e",
+    "heldout22": "1fd197e",
+    "heldout23": "d591317",
+    "heldout24": "d591317",
 }
 _DUMP = """
 import importlib.util, json, sys

@@ -43,6 +43,7 @@ TRAINING = (
     *("heldout4", "heldout5", "heldout6", "heldout7", "heldout8"),
     *("heldout9", "heldout10", "heldout11", "heldout13", "heldout14"),
     *("heldout15", "heldout16", "heldout17", "heldout18", "heldout19"),
+    *("heldout21", "heldout22", "heldout23", "heldout24"),
 )
 OUT = ROOT / "casetrack" / "extract" / WEIGHTS
 
