@@ -56,6 +56,7 @@ SPLITS = (
     "heldout24",
     "heldout25",
     "heldout26",
+    "heldout27",
     "trainD",
     "trainE",
 )
