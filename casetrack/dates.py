@@ -161,6 +161,18 @@ _TIME_OF_DAY = (
 # suggests it): a weekday (the date alone says it), in/en/on, since/depuis (from).
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")  # fmt: skip
+# A weekday written before its day (Monday, May 10, 2021; Mon 10 May 2021, as listings say it;
+# lundi 10 mai 2021) is read when it is that day's: a notice copied as written; another
+# weekday is refused, as a slip in the day or the weekday. French abbreviations are left out
+# (mar. is also March).
+_WEEKDAY_NUMBERS = {name: number % 7 for number, name in enumerate(_WEEKDAYS)} | {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+    "sat": 5, "sun": 6,
+}  # fmt: skip
+_WEEKDAY_SAID = r"(?P<weekday>[^\W\d_]+)\.?,?\s+(?P<date>.+)"
+# The week of a day (the week of May 10, 2021; la semaine du 10 mai 2021): some day of the
+# Monday-to-Sunday week that holds it, stored as a range of days as a week of a month is.
+_WEEK_OF = r"(?:the |la )?(?:week|semaine) (?:of|du|de) (?P<date>.+)"
 _INSTEAD = dict.fromkeys(
     (*_WEEKDAYS, "in", "en", "on", "au", "during", "courant", "sometime", "à", "dans"), ""
 ) | {
@@ -538,6 +550,9 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
                 f" needs a day, as in '17 June 2003 at {timed['time']}' (the time is not kept)"
             )
         return replace(day, dropped=timed["time"])
+    said = _with_weekday(cleaned, text, today)
+    if said:
+        return said
     try:
         code = _to_edtf(cleaned, today or date.today(), text)
         return _from_iso(code, text) or _from_edtf(code, text)
@@ -553,6 +568,43 @@ def parse_date(text: str, today: date | None = None) -> DateValue:
             or _long_year(cleaned, text)
             or refusal
         ) from None
+
+
+def _one_day(text: str, today: date | None) -> DateValue | None:
+    """The day a text names, exactly (no span, no doubt); None for anything else."""
+    try:
+        value = parse_date(text, today)
+    except DateError:
+        return None
+    exact = value.precision == "day" and not (value.approximate or value.uncertain)
+    return value if exact and value.start is not None else None
+
+
+def _with_weekday(cleaned: str, text: str, today: date | None) -> DateValue | None:
+    """A day written after its own weekday; refused when the weekday is another day's;
+    None when the text is no weekday and day."""
+    match = re.fullmatch(_WEEKDAY_SAID, cleaned)
+    number = _WEEKDAY_NUMBERS.get(match["weekday"].lower()) if match else None
+    value = _one_day(match["date"], today) if match and number is not None else None
+    if value is None or value.start is None:
+        return None
+    if value.start.weekday() != number:
+        raise DateError(
+            f"the date {_quote(text)} does not hold: {display_text(value.text)} is a"
+            f" {value.start:%A}: check the day and the weekday, or write the day alone"
+        )
+    return value
+
+
+def _week_of(lowered: str, today: date) -> str | None:
+    """The week of a day as the EDTF set of its days, Monday to Sunday
+    ([2021-05-10..2021-05-16]); None when the text is not one."""
+    match = re.fullmatch(_WEEK_OF, lowered)
+    value = _one_day(match["date"], today) if match else None
+    if value is None or value.start is None:
+        return None
+    monday = value.start - timedelta(days=value.start.weekday())
+    return f"[{monday.isoformat()}..{(monday + timedelta(days=6)).isoformat()}]"
 
 
 # A numeric date inside a longer one (from 14/06/2009 to 2010), not part of another number.
@@ -1130,7 +1182,7 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
         first_day, last_day = _MONTH_THIRDS[_THIRD_NAMES.get(third["third"], third["third"])]
         last_day = min(last_day, _month_length(year, month))
         return f"[{year:04d}-{month:02d}-{first_day:02d}..{year:04d}-{month:02d}-{last_day:02d}]"
-    week = _week(lowered)
+    week = _week(lowered) or _week_of(lowered, today)
     if week:
         return week
     part = _part_of_year(lowered)
@@ -1155,6 +1207,7 @@ def _to_edtf(cleaned: str, today: date, original: str) -> str:
         match = re.fullmatch(pattern, lowered)
         if match:
             low, high = (_bare(g) for g in match.groups() if g is not None)
+            high = _lend(low, high)
             low = _borrow(low, high)
             if template.startswith("["):  # between early 2021 and late 2022 too
                 low_code = _bound(low, today, original)[0]
@@ -1190,14 +1243,16 @@ def _week(lowered: str) -> str | None:
 
 def _bound(text: str, today: date, original: str) -> tuple[str, str]:
     """The first and last of what one end of a one-of-a-set range may be: a date's own code
-    twice, or, for a span (early 2021, Q2 2021, a week), its first and last day, month or
-    year, whichever its ends are whole ones of."""
+    twice, or, for a span (early 2021, Q2 2021, a week, a season: EDTF sets hold no seasons),
+    its first and last day, month or year, whichever its ends are whole ones of."""
     try:
         code = _single(text, today, original)
     except DateError as refusal:
         unread = refusal
     else:
-        return code, code
+        if _token_precision(code) != "season":
+            return code, code
+        unread = _unreadable(original)
     try:
         value = parse_date(text, today)
     except DateError:
@@ -1231,7 +1286,8 @@ def _interval_ends(low: str, high: str, today: date, original: str) -> tuple[str
 def _either(first: str, second: str, today: date, original: str) -> str:
     """Two dates joined by "or" as the one-of-a-set range of both; refused, saying what to
     write, when there is time between them that the range would wrongly claim."""
-    low_text, high_text = _borrow(_bare(first), _bare(second)), _bare(second)
+    high_text = _lend(_bare(first), _bare(second))
+    low_text = _borrow(_bare(first), high_text)
     low, high = parse_date(low_text, today), parse_date(high_text, today)
     touching = (
         low.start is not None
@@ -1301,7 +1357,18 @@ def _borrow(low: str, high: str) -> str:
     month_first = re.fullmatch(rf"{_MONTH} {_DAY}", low)  # June 17 - July 3, 2003
     if month_first and _month_number(month_first["month"]):
         return f"{low} {words[-1]}"
+    if low in _SEASON_CODES and re.fullmatch(_SEASON, high):  # summer or autumn 2021
+        return f"{low} {words[-1]}"
     return low
+
+
+def _lend(low: str, high: str) -> str:
+    """Complete a second bound written as a day and year from the first's month, as in
+    May 5 or 6, 2021 and between May 5 and 6, 2021."""
+    first = re.fullmatch(rf"{_MONTH} {_DAY}", low)
+    if first and _month_number(first["month"]) and re.fullmatch(rf"{_DAY},? {_YEAR}", high):
+        return f"{first['month']} {high}"
+    return high
 
 
 def _same_precision(low: str, high: str, original: str) -> tuple[str, str]:

@@ -393,6 +393,16 @@ WEEKS_AFTERWORDS_EITHERS = {
     "March or April 2021": "[2021-03..2021-04]",
     "17 or 18 June 2003": "[2003-06-17..2003-06-18]",
     "Q4 2021 or Q1 2022": "[2021-10..2022-03]",
+    "the week of May 10, 2021": "[2021-05-10..2021-05-16]",
+    "week of 12 May 2021": "[2021-05-10..2021-05-16]",
+    "la semaine du 31 mai 2021": "[2021-05-31..2021-06-06]",
+    "summer or autumn 2021": "[2021-06..2021-11]",
+    "between spring and summer 2021": "[2021-03..2021-08]",
+    "May 5 or 6, 2021": "[2021-05-05..2021-05-06]",
+    "between May 5 and 9, 2021": "[2021-05-05..2021-05-09]",
+    "Monday, May 10, 2021": "2021-05-10",
+    "Fri 14 May 2021": "2021-05-14",
+    "mardi 11 mai 2021": "2021-05-11",
 }
 
 
@@ -435,6 +445,33 @@ def test_weeks_and_either_dates_take_their_place_among_partial_dates() -> None:
     assert [value.sort_key for value in values] == sorted(value.sort_key for value in values)
 
 
+def test_a_weekday_that_is_not_its_days_is_refused_naming_the_days_weekday(cli: Cli) -> None:
+    """A weekday is read with its day only when it is that day's: a slip in either is caught."""
+    cli("case", "add", "c", "--title", "C")
+    stderr = cli("add", "c", "Tuesday, May 10, 2021", "x", code=1).stderr
+    assert stderr == (
+        "casetrack: the date 'Tuesday, May 10, 2021' does not hold: 10 May 2021 is a Monday:"
+        " check the day and the weekday, or write the day alone\n"
+    )
+    assert cli.query("SELECT count(*) FROM milestones") == [(0,)]
+    said = cli("add", "c", "Mon 10 May 2021", "Hearing").stdout.strip()
+    assert cli.query("SELECT id, date FROM milestones") == [(int(said), "2021-05-10")]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.dates(min_value=date(1800, 1, 1), max_value=date(2200, 12, 31)))
+def test_a_day_after_its_weekday_reads_as_the_day_and_its_week_holds_it(day: date) -> None:
+    written = f"{day:%A}, {day:%B} {day.day}, {day.year}"
+    assert parse_date(written) == parse_date(day.isoformat())
+    week = parse_date(f"the week of {day.day} {day:%B} {day.year}")
+    assert week.start is not None and week.end is not None
+    assert week.start <= day <= week.end and (week.end - week.start).days == 6
+    assert week.start.weekday() == 0
+    other = (day.weekday() + 1) % 7
+    with pytest.raises(DateError, match="does not hold"):
+        parse_date(f"{date(2024, 1, 1 + other):%A} {day.day} {day:%B} {day.year}")
+
+
 @settings(max_examples=examples(100), deadline=None)
 @given(st.permutations(IN_TIMELINE_ORDER))
 def test_the_timeline_orders_them_whatever_order_they_were_added_in(typed: list[str]) -> None:
@@ -457,6 +494,7 @@ def test_the_timeline_orders_them_whatever_order_they_were_added_in(typed: list[
          " of a span: write 'between late 2021 and early 2022' for one day in them, or"
          " 'from 2021-09 to 2022-04' for all the time they span"),
         ("fifth week of March 2021", "write e.g."),
+        ("week of May 2021", "write e.g."),
     ],
 )  # fmt: skip
 def test_what_has_no_honest_value_is_refused_saying_what_to_write(

@@ -140,10 +140,12 @@ def test_other_french_forms(french: str, english: str) -> None:
     [
         ("automne",
          "cannot read the date 'automne': a season needs its year, as in 'automne 2003'"),
-        ("mardi 17 juin 2003",
-         "cannot read 'mardi' in the date 'mardi 17 juin 2003': write '17 juin 2003'"),
-        ("Tuesday, June 17, 2003",
-         "cannot read 'Tuesday' in the date 'Tuesday, June 17, 2003': write 'June 17, 2003'"),
+        ("lundi 17 juin 2003",
+         "the date 'lundi 17 juin 2003' does not hold: 17 Jun 2003 is a Tuesday: check the day"
+         " and the weekday, or write the day alone"),
+        ("Monday, June 17, 2003",
+         "the date 'Monday, June 17, 2003' does not hold: 17 Jun 2003 is a Tuesday"),
+        ("mardi juin 2003", "cannot read 'mardi' in the date 'mardi juin 2003': write 'juin 2003'"),
         ("depuis le 3 mars 2005",
          "cannot read 'depuis' in the date 'depuis le 3 mars 2005':"
          " write 'à partir du 3 mars 2005'"),
@@ -178,14 +180,17 @@ def test_french_dates_through_the_cli(cli: Cli) -> None:
         "du 3 mars au 5 avril 2005": "from 3 March to 5 April 2005",
         "du 13 au 30 mars 2018": "13 to 30 March 2018",
         "17 juin 2003 à 6h": "17 June 2003 at 6:00",
+        "mardi 17 juin 2003": "Tuesday, June 17, 2003",
         "années 1990": "1990s",
     }
     stored = _stored_alike(cli, typed)
     assert stored["été 2005"] == "2005-22" and stored["avant 2005"] == "[..2005]"
     timed = cli("add", "c", "17 juin 2003 à 18 h 30", "x")
     assert "note: the time 18 h 30 is not kept" in timed.stderr
-    assert _refused(cli, "mardi 17 juin 2003") == (
-        "casetrack: cannot read 'mardi' in the date 'mardi 17 juin 2003': write '17 juin 2003'\n"
+    assert stored["mardi 17 juin 2003"] == "2003-06-17"
+    assert _refused(cli, "lundi 17 juin 2003") == (
+        "casetrack: the date 'lundi 17 juin 2003' does not hold: 17 Jun 2003 is a Tuesday:"
+        " check the day and the weekday, or write the day alone\n"
     )
 
 
