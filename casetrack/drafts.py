@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from casetrack.dates import OPEN_END, OPEN_START, DateValue, key_fits, parse_date
 from casetrack.errors import CasetrackError
-from casetrack.models import KNOWN_ROLES, MILESTONE_STATUSES, Milestone
+from casetrack.models import KNOWN_ROLES, MILESTONE_STATUSES, ROLE_SPELLINGS, Milestone
 from casetrack.pinpoints import (
     PAGE_WORD,
     PAGE_WORDS,
@@ -39,8 +39,10 @@ DATE_COLUMNS = (
 # A milestone's own columns, as Checked.values() gives them.
 MILESTONE_COLUMNS = ("uid", *DATE_COLUMNS, "kind", "title", "location", "note", "status", "key")
 _ROLES = frozenset(KNOWN_ROLES)
-# A known role by its key: 'intime' typed without accents is 'intimé'.
-_ROLE_KEYS = {name_key(role): role for role in KNOWN_ROLES}
+# A known role by its key: 'intime' typed without accents is 'intimé'; so is its other spelling.
+_ROLE_KEYS = {name_key(role): role for role in KNOWN_ROLES} | {
+    name_key(spelt): role for spelt, role in ROLE_SPELLINGS.items()
+}
 # A UUID as casetrack writes it; any other spelling goes through uuid.UUID.
 CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # A sort key as dates.sort_key, dates.placed_key and dates.keys_for_order write them: a day,
@@ -257,10 +259,12 @@ def check_uid(uid: str | None) -> str:
 
 
 def clean_role(role: str | None) -> str | None:
-    """A role as stored: lower case, single spaces; none for an empty one."""
+    """A role as stored: lower case, single spaces, a known role's other spelling as that
+    role ('intervenor' is 'intervener', models.ROLE_SPELLINGS); none for an empty one."""
     if role is None or role in _ROLES:  # an import's millions of links name few roles
         return role
-    return " ".join(clean_text(role or "").split()).lower() or None
+    cleaned = " ".join(clean_text(role or "").split()).lower() or None
+    return ROLE_SPELLINGS.get(cleaned, cleaned) if cleaned else None
 
 
 def check_role(

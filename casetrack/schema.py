@@ -1242,6 +1242,22 @@ def m030_link_history_by_milestone(db: Any) -> None:
     )
 
 
+@migration
+def m031_one_intervener_role(db: Any) -> None:
+    """'intervenor' and 'intervener' were both known roles, so one role's links were split
+    by spelling: 'intervener' is the role, and the links given 'intervenor' are given it
+    (models.ROLE_SPELLINGS takes the spelling for the role from now on). A party linked to
+    a milestone under both keeps one link. The search rows follow by their triggers. Not the
+    user's change: its history lines are taken out again."""
+    conn = db.conn
+    (last,) = conn.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()
+    conn.execute(
+        "UPDATE OR IGNORE milestone_parties SET role = 'intervener' WHERE role = 'intervenor'"
+    )
+    conn.execute("DELETE FROM milestone_parties WHERE role = 'intervenor'")
+    conn.execute("DELETE FROM history WHERE id > ?", (last,))
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

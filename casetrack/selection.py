@@ -8,15 +8,16 @@ closest names rather than read as 'no milestones match'.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from casetrack.cases import require_case_id
 from casetrack.dates import DateValue
 from casetrack.drafts import check_status
 from casetrack.errors import CasetrackError
-from casetrack.models import ROLES
+from casetrack.models import ROLE_SPELLINGS, ROLES
 from casetrack.parties import require_party_id
 from casetrack.sources import require_source
 from casetrack.sql import placeholders
@@ -49,7 +50,7 @@ def where_clause(conn: sqlite3.Connection, filters: Filters) -> tuple[str, list[
         ids = [require_case_id(conn, slug) for slug in filters.cases]
         clauses.append(f"m.case_id IN ({placeholders(ids)})")
         params.extend(ids)
-    roles = _known(conn, "role", filters.role, ROLES) if filters.role else []
+    roles = _known(conn, "role", filters.role, ROLES, ROLE_SPELLINGS) if filters.role else []
     role_in = f"role IN ({placeholders(roles)})"
     for name in filters.parties:
         party_id = require_party_id(conn, name, addable=False)
@@ -115,15 +116,21 @@ def _in_use(conn: sqlite3.Connection, what: str) -> Iterator[str]:
 
 
 def _known(
-    conn: sqlite3.Connection, what: str, value: str, usual: tuple[str, ...] = ()
+    conn: sqlite3.Connection,
+    what: str,
+    value: str,
+    usual: tuple[str, ...] = (),
+    spellings: Mapping[str, str] = MappingProxyType({}),
 ) -> list[str]:
-    """A role or tag as stored, in any accents: each one milestones have that it names
-    ('garde a vue' is 'garde à vue', and both when both are stored), as names are matched.
-    One no milestone uses (and not a usual one) is refused with the closest names, so a
-    typo is not mistaken for 'no milestones match'."""
+    """A role or tag as stored, in any accents or `spellings`: each one milestones have that
+    it names ('garde a vue' is 'garde à vue', and both when both are stored; 'intervenor' is
+    'intervener'), as names are matched. One no milestone uses (and not a usual one) is
+    refused with the closest names, so a typo is not mistaken for 'no milestones match'."""
     cleaned = " ".join(value.split()).lower()
+    cleaned = spellings.get(cleaned, cleaned)
+    key = name_key(cleaned)
     in_use = list(_in_use(conn, what))
-    same = [stored for stored in in_use if name_key(stored) == name_key(cleaned)]
+    same = [stored for stored in in_use if name_key(spellings.get(stored, stored)) == key]
     if same or cleaned in usual:
         return same or [cleaned]
     choices = [*usual, *in_use]

@@ -185,7 +185,7 @@ def test_import_accepts_and_stores_exactly_what_add_does(
 
 # SQL that writes a milestone or its links.
 _WRITES = re.compile(
-    r"\b(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|UPDATE|DELETE\s+FROM)\s+"
+    r"\b(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+"
     r"(?:milestones|milestone_parties|milestone_sources|milestone_tags)\b",
     re.IGNORECASE,
 )
@@ -228,7 +228,9 @@ SET_WISE = {
     "trash.py": ("UPDATE milestones SET deleted_at", "DELETE FROM milestones WHERE deleted_at"),
     "erase.py": ("DELETE FROM milestones WHERE ", "DELETE FROM milestone_parties WHERE ",
                  "DELETE FROM milestone_sources WHERE "),
-    "schema.py": ("UPDATE milestones SET sort_key = casetrack_sort_key(",),
+    "schema.py": ("UPDATE milestones SET sort_key = casetrack_sort_key(",
+                  "UPDATE OR IGNORE milestone_parties SET role = 'intervener'",
+                  "DELETE FROM milestone_parties WHERE role = 'intervenor'"),
 }  # fmt: skip
 
 

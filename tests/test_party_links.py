@@ -547,8 +547,9 @@ def test_a_party_first_named_with_a_role_gets_the_kind_the_role_implies(case: Cl
 
 
 def test_the_roles_of_a_us_civil_motion_are_known(cli: Cli) -> None:
-    """A movant, an intervenor, an amicus curiae and a third-party defendant are linked as
-    typed, with no warning to check their spelling, and a slip in one is refused naming it."""
+    """A movant, an intervenor, an amicus curiae and a third-party defendant are linked with
+    no warning to check their spelling (the intervenor as the one role 'intervener'), and a
+    slip in one is refused naming it."""
     cli("case", "add", "smith", "--title", "Smith v. Acme")
     typed = ["movant", "intervenor", "amicus curiae", "third-party defendant"]
     for number, role in enumerate(typed):
@@ -556,7 +557,41 @@ def test_the_roles_of_a_us_civil_motion_are_known(cli: Cli) -> None:
             "add", "smith", "2021-05-03", f"Filing {number}", "--party", f"P{number}:{role}"
         )
         assert "new role" not in result.stderr, result.stderr
-    assert [r for (r,) in cli.query("SELECT role FROM milestone_parties ORDER BY rowid")] == typed
+    stored = [r for (r,) in cli.query("SELECT role FROM milestone_parties ORDER BY rowid")]
+    assert stored == ["movant", "intervener", "amicus curiae", "third-party defendant"]
     refused = cli("add", "smith", "2021-05-04", "Reply", "--party", "P0:movent", code=1)
     assert "did you mean 'movant'?" in refused.stderr
     assert cli.query("SELECT count(*) FROM milestones") == [(4,)]
+
+
+def test_intervenor_is_a_spelling_of_the_role_intervener(cli: Cli, tmp_path: Path) -> None:
+    """Typed, imported or already stored (an older store's links are moved on opening,
+    m031), 'intervenor' is the role 'intervener': one role, whose links every filter by
+    either spelling finds."""
+    cli("case", "add", "smith", "--title", "Smith v. Acme")
+    cli("add", "smith", "2021-05-03", "Motion to intervene", "--party", "Gamma Co:Intervenor")
+    cli("add", "smith", "2021-05-04", "Brief", "--party", "Delta:intervener")
+    cli("add", "smith", "2021-05-05", "Reply", "--party", "Delta:intervener")
+    sheet = tmp_path / "more.csv"
+    sheet.write_text("date,title,parties\n2021-05-06,Joinder,Gamma Co:intervenor\n")
+    cli("import", str(sheet), "--case", "smith")
+    assert cli.query("SELECT DISTINCT role FROM milestone_parties") == [("intervener",)]
+    # A store written before: the links given 'intervenor', one of a party linked under both.
+    conn = sqlite3.connect(cli.db_path)
+    with conn:
+        conn.execute("UPDATE milestone_parties SET role = 'intervenor' WHERE milestone_id = 2")
+        conn.execute("INSERT INTO milestone_parties VALUES (3, 2, 'intervenor')")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm031_one_intervener_role'")
+        conn.execute("PRAGMA user_version = 30")
+    conn.close()
+    history = cli.query("SELECT count(*) FROM history")
+    for spelt in ("intervenor", "intervener", "Intervenor"):
+        listed = json.loads(cli("timeline", "smith", "--role", spelt, "-f", "json").stdout)
+        titles = [m["title"] for m in listed]
+        assert titles == ["Motion to intervene", "Brief", "Reply", "Joinder"]
+    assert cli.query("SELECT milestone_id, role FROM milestone_parties ORDER BY 1") == [
+        (1, "intervener"), (2, "intervener"), (3, "intervener"), (4, "intervener"),
+    ]  # fmt: skip
+    assert cli.query("SELECT count(*) FROM history") == history  # no change of the user's
+    assert "intervenor" not in cli("party", "show", "Delta").stdout
+    cli("check")  # no role left that today's rules would store otherwise
