@@ -57,6 +57,7 @@ SPLITS = (
     "heldout25",
     "heldout26",
     "heldout27",
+    "heldout28",
     "trainD",
     "trainE",
 )
