@@ -50,6 +50,9 @@ _FROM_DATE = ("date_start", "date_end", "precision", "approximate", "uncertain",
               "sort_end")  # fmt: skip
 # A milestone's place among others (move): said in words, not as sort keys.
 _PLACE = ("sort_key", "position")
+# A field without a value (a location cleared, a reference to no row) as the summaries of
+# history and undo say it: 'location: 'Paris' → (none)'.
+NO_VALUE = "(none)"
 # A milestone's columns by the field a person edits (edited_fields): the date's own columns
 # are its date, the sort keys its place.
 EDITED_FIELDS = {
@@ -971,7 +974,7 @@ class Names:
     def of(self, table: str, row_id: Any) -> str:
         """A row's name as it was then (a case's slug, a party's name), looked up once per row."""
         if not isinstance(row_id, int):
-            return "nothing" if row_id is None else str(row_id)
+            return NO_VALUE if row_id is None else str(row_id)
         key = (table, row_id)
         if key not in self._known:
             if len(self._known) >= _NAMES_KEPT:  # a long listing: forget the oldest
@@ -1193,6 +1196,8 @@ def _counting_label(table: str, values: dict[str, Any], names: Names) -> str:
 
 
 def _text(value: Any) -> str:
+    """A stored value as history and undo say it: text quoted, a number as it is, no value
+    (a field cleared or not yet set) as NO_VALUE, not as the null of the JSON it is kept in."""
     if not isinstance(value, str):
-        return "null" if value is None else str(value)
+        return NO_VALUE if value is None else str(value)
     return repr(value)

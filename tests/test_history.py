@@ -244,6 +244,21 @@ def test_history_says_a_date_change_once_as_the_listings_say_dates(demo: Cli) ->
     assert added["summary"].startswith("milestone 9, nec-2003 c. 2015 other: ")
 
 
+def test_a_cleared_value_is_said_as_none_and_json_keeps_it_null(demo: Cli) -> None:
+    """A location cleared (`edit --location ''`) reads '(none)' in history and undo, as a
+    person would say it, not as JSON's null; JSON output keeps the values' null."""
+    demo("edit", "3", "--location", "Paris")
+    demo("edit", "3", "--location", "")
+    assert "null" not in demo("history", "3").stdout
+    rows = json.loads(demo("history", "3", "-f", "json").stdout)
+    assert rows[-1]["summary"].endswith("location: 'Paris' → (none)"), rows[-1]["summary"]
+    assert rows[-1]["new"]["location"] is None
+    assert demo("undo").stderr.splitlines()[1:] == ["  milestone 3, location: (none) → 'Paris'"]
+    rows = json.loads(demo("history", "3", "-f", "json").stdout)
+    assert rows[-1]["summary"].endswith("location: (none) → 'Paris'"), rows[-1]["summary"]
+    assert demo.query("SELECT location FROM milestones WHERE id = 3") == [("Paris",)]
+
+
 def test_a_milestone_only_touched_by_a_change_of_its_links_says_so(cli: Cli) -> None:
     cli("case", "add", "c1", "--title", "T")
     cli("add", "c1", "2020", "Event")
@@ -442,7 +457,7 @@ def test_history_names_deadlines_rules_closures_and_spans(cli: Cli, tmp_path: Pa
     assert said["deadlines", "insert"] == (
         "deadline 2 by rule us-frap-4b1a, counted from milestone 1 'Judgment entered'"
     )
-    assert said["deadlines", "update"].startswith("deadline 2: done at: null → '")
+    assert said["deadlines", "update"].startswith("deadline 2: done at: (none) → '")
     assert said["rules", "insert"] == "rule local-30 'Local' ('L.R. 1')"
     assert said["closures", "insert"] == "closure of caed on 15 Jul 2024 ('power cut')"
     assert said["milestones", "insert"] == "milestone 3, added in bulk"
@@ -469,7 +484,7 @@ def test_undo_and_history_name_rows_and_fields_as_their_commands_do(cli: Cli) ->
     assert cli("undo").stderr.splitlines()[1:] == ["  case acme-2019, status: 'stayed' → 'open'"]
     assert cli("undo").stderr.splitlines()[1:] == [
         "  rule ny-cplr-5513a, period: '5 court days after' → '30 days after'; runs from:"
-        " 'service' → null"
+        " 'service' → (none)"
     ]
     assert cli.query("SELECT amount, unit FROM rules") == [(30, "days")]
 
