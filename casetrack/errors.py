@@ -17,12 +17,12 @@ class CasetrackError(Exception):
         self.details = details or []
 
 
-def nothing_to_change(option: str, command: str) -> CasetrackError:
+def nothing_to_change(option: str, command: str, *, only: bool = False) -> CasetrackError:
     """The refusal of an edit given no option: every `edit` command says it the same way
-    (given only the values a row has, an edit writes nothing and says so, exit 0)."""
-    return CasetrackError(
-        f"nothing to change: give an option such as {option}, see 'casetrack {command} --help'"
-    )
+    (given only the values a row has, an edit writes nothing and says so, exit 0). `only`:
+    `option` is the one the command takes, said as what to give rather than as an example."""
+    give = option if only else f"an option such as {option}"
+    return CasetrackError(f"nothing to change: give {give}, see 'casetrack {command} --help'")
 
 
 class NotFoundError(CasetrackError):

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from casetrack.clock import now
-from casetrack.errors import CasetrackError, NotFoundError
+from casetrack.errors import CasetrackError, NotFoundError, nothing_to_change
 from casetrack.models import KIND_SPELLINGS, PARTY_KINDS, ROLE_KINDS, Party
 from casetrack.sql import placeholders, set_changed
 from casetrack.store import Store
@@ -662,12 +662,15 @@ def remove_aliases(store: Store, name: str, aliases: list[str]) -> Party:
     return get_party_by_id(store.conn, party.id)
 
 
-def edit_party(store: Store, name: str, kind: str) -> tuple[Party, bool]:
+def edit_party(store: Store, name: str, kind: str | None) -> tuple[Party, bool]:
     """Change what kind of party it is; returns the party and whether it changed (a party
-    of that kind already is not written: the command changed nothing)."""
-    kind = check_party_kind(kind)
+    of that kind already is not written: the command changed nothing). Given no kind, it
+    is refused as every edit given nothing to change is."""
+    kind = None if kind is None else check_party_kind(kind)
     with store.write() as conn:
         party_id = require_party_id(conn, name)
+        if kind is None:
+            raise nothing_to_change(f"--kind ({', '.join(PARTY_KINDS)})", "party edit", only=True)
         changed = set_changed(conn, "parties", party_id, {"kind": kind})
     return get_party_by_id(store.conn, party_id), changed
 

@@ -293,3 +293,16 @@ def test_an_edit_given_no_option_is_refused_the_same_way(
         f" see 'casetrack {command} --help'\n"
     )
     assert demo.records() == before
+
+
+def test_party_edit_given_no_option_says_what_it_changes(demo: Cli) -> None:
+    """party edit takes one option, --kind: given none it said Typer's "Missing option
+    '--kind'" (exit 2); it is refused as every edit given nothing to change is, naming the
+    option and the kinds, writing nothing, and an unknown name is said first."""
+    before = demo.records()
+    assert demo("party", "edit", "NCTD", code=1).stderr == (
+        "casetrack: nothing to change: give --kind (person, organization, court, agency,"
+        " other), see 'casetrack party edit --help'\n"
+    )
+    assert "no party named 'NCTX'" in demo("party", "edit", "NCTX", code=1).stderr
+    assert demo.records() == before

@@ -152,7 +152,9 @@ def rename(
 def edit(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(metavar="PARTY", help="Its name or an alias.")],
-    kind: Annotated[str, typer.Option(help="person, organization, court, agency or other.")],
+    kind: Annotated[
+        str | None, typer.Option(help="person, organization, court, agency or other.")
+    ] = None,
 ) -> None:
     """Change a party's kind (its names change with rename and alias).
 
