@@ -2779,3 +2779,42 @@ def test_a_courts_resolutions_dated_and_listed_past_footnotes_are_its_orders() -
         ("2019-06-04", "order"),
         ("2019-07-05", "order"),
     ]
+
+
+def test_a_lawyers_discipline_is_decided_by_a_judgment_at_its_only_instance() -> None:
+    head = (
+        "[Cite as Disciplinary Counsel v. Roe, 100 Ohio St.3d 1, 2019-Ohio-1.]\n"
+        "DISCIPLINARY COUNSEL v. ROE.\n"
+        "Attorney misconduct — One-year suspension.\n"
+        "(No. 2018-0001 — Submitted January 8, 2019 — Decided May 3, 2019.)\n"
+        "ON CERTIFIED REPORT by the Board of Professional Conduct of the Supreme Court.\n"
+        "PER CURIAM.\n"
+        "{¶ 1} Respondent, John Roe, was admitted to the practice of law in 1990.\n"
+    )
+    found = kinds(head)
+    assert ("2019-01-08", "hearing") in found  # "Submitted" between dashes: argued, a hearing
+    assert ("2019-05-03", "judgment") in found
+    told = (
+        "On 3 May 2019, the United States Court of Appeals for the First Circuit disbarred"
+        " John Roe for practising law while under an order of suspension."
+    )
+    assert kinds(told)[0] == ("2019-05-03", "judgment")
+    # a supreme court's decision of a criminal appeal stays its ruling
+    appeal = (
+        "THE STATE OF OHIO, APPELLEE, v. ROE, APPELLANT.\n"
+        "Criminal law — Court of appeals' judgment affirmed.\n"
+        "(No. 2018-0001 — Submitted January 8, 2019 — Decided May 3, 2019.)\n"
+    )
+    assert ("2019-05-03", "ruling") in kinds(appeal)
+
+
+def test_a_decision_titled_by_the_sentence_it_passes_is_the_sentencing() -> None:
+    head = (
+        "R. c. Roe |\n2019 QCCQ 1234 |\n|||\nCANADA |\nPROVINCE DE QUÉBEC |\n"
+        "« Chambre criminelle et pénale » |\nN° : |\n500-01-000000-181 |\n|||\n"
+        "DATE : |\n3 mai 2019 |\n|||\nSOUS LA PRÉSIDENCE DE L'HONORABLE JEAN DOE, J.C.Q. |\n"
+        "LA REINE |\nPoursuivante |\nc.\nJEAN ROE |\nAccusé |\n|||\n"
+        "DÉCISION SUR LA DÉTERMINATION DE LA PEINE |\n|||\n"
+        "[1] L'accusé a été reconnu coupable de vol, et le Tribunal doit fixer sa peine.\n"
+    )
+    assert kinds(head)[0] == ("2019-05-03", "sentencing")

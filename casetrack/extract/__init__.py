@@ -69,6 +69,7 @@ from casetrack.extract.kinds import (
     KindWords,
     adopted_views,
     carried_kind,
+    disciplinary_case,
     header_kind,
     is_decision,
     signed_kind,
@@ -195,6 +196,7 @@ def extract(
     stated: Span | None = None  # the latest date the text states: relative ones hang on it
     release = is_release(text)
     decision = not release and is_decision(story)  # a briefing's story may open "Trial Chamber"
+    discipline = disciplinary_case(story)
     offset = 0
     kinds = {p.name: p.kind for p in new_parties.values()}
     roles = bound_roles(story, names, kinds)
@@ -360,6 +362,8 @@ def extract(
             kind = kind or kind_words.nearest(date_found.start, date_found.end)
             if kind == "ruling" and adopted_views(story[:offset] + sentence[: date_found.start]):
                 kind = "judgment"  # "Date of adoption of decision:" under "Views adopted by"
+            if kind == "ruling" and discipline and offset + date_found.start < HEAD:
+                kind = "judgment"  # "Decided April 5, 2011." over "DISCIPLINARY COUNSEL v. X"
             if kind == "other" and (
                 kind_words.tells_a_state()
                 or _CEREMONY.rx.search(sentence)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -705,6 +706,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # liquidation judiciaires les 11 juillet et 9 novembre 2006" (GUIDE.md, heldout23)
             r"(?:mise?s?|placee?s?) en (?:(?:redressement|liquidation|sauvegarde)(?: puis | et "
             r"|, | )){1,3}judiciaires?",
+            # a lawyer's discipline decided, whichever court or tribunal decides it: the
+            # disciplinary case's decision on its merits (GUIDE.md, heldout23 and heldout26)
+            r"disbarred", r"struck (?:him |her |them )?off (?:the )?rolls?",
+            r"suspended (?:[\w'-]+ ){0,3}?from (?:the )?practi[cs]e (?:of|as)",
         ),
         (
             r"judg(?:e)?ments?", r"jugements?",
@@ -2294,6 +2299,25 @@ _DATED_HEAD = Regex(
 )  # fmt: skip
 
 
+# A lawyer's disciplinary case named in a text's head ("DISCIPLINARY COUNSEL v. STAFFORD",
+# "Attorney misconduct", "OKLAHOMA BAR ASSN. v. PATTERSON", "disciplinary proceeding"), not an
+# appeal from a disciplinary tribunal ("Appellant"): the court or tribunal that disciplines
+# decides the case at its only instance, a `judgment` (GUIDE.md, heldout23 and heldout26),
+# even where a supreme court, whose decisions are otherwise rulings, gives it.
+_DISCIPLINE_CASE = Regex(
+    r"\b(?:disciplinary counsel|bar ass(?:n|ociation)\.? v\.|attorney (?:misconduct|discipline)"
+    r"|grievances and discipline|(?:lawyer|attorney) disciplinary|disciplinary (?:proceedings?"
+    r"|enforcement))"
+)
+_APPEAL_ROLES = Regex(r"\b(?:appellants?|appellees?|appelante?s?|on appeal|appeal from)\b")
+
+
+def disciplinary_case(text: str) -> bool:
+    """Whether the text's head names a lawyer's disciplinary case and no appeal from one."""
+    head = fold_same_length(text[:HEAD]).lower()
+    return bool(_DISCIPLINE_CASE.rx.search(head)) and not _APPEAL_ROLES.rx.search(head)
+
+
 def is_decision(text: str) -> bool:
     """Whether the text opens as a court decision does (court, docket or judgment words on a
     short line of its head, or with a date its court's words give), and not as a press release
@@ -2514,6 +2538,33 @@ _DETENTION_SUBJECT = Regex(
 )
 
 
+# A decision's title in capitals that names the sentence it passes: "REASONS FOR SENTENCE",
+# "SENTENCE", "SENTENCING REMARKS", "DÉCISION SUR LA DÉTERMINATION DE LA PEINE", "JUGEMENT SUR
+# LA PEINE". Its own date is the `sentencing` (GUIDE.md), unless an appeal court gives it.
+_SENTENCE_TITLE = Regex(
+    r"(?m)^[ \t|]*(?:(?:reasons|remarks|judg(?:e)?ment|decision|jugement|motifs) (?:for|on|of"
+    r"|sur la|de la) )?(?:determination de la )?(?:peine|sentence|sentencing)(?: remarks)?"
+    r"[ \t|.]*$"
+)
+
+
+# A head line that gives several labelled dates, each between dashes: "(No. 2010-1601 —
+# Submitted January 18, 2011 — Decided April 5, 2011.)" (the Supreme Court of Ohio's head).
+_SEGMENT_BREAK = Regex(r"[\u2014\u2013]")
+
+
+def _segment_label(line: str, start: int, end: int) -> re.Match[str] | None:
+    """The label of the date at start:end of a head line cut in parts by dashes, from the
+    date's part alone ("Submitted" in "— Submitted January 18, 2011 —"), or None."""
+    low = max((m.end() for m in _SEGMENT_BREAK.rx.finditer(line, 0, start)), default=-1)
+    high = _SEGMENT_BREAK.rx.search(line, end)
+    if low < 0 and high is None:
+        return None
+    segment = line[max(low, 0) : start] + line[end : high.start() if high else len(line)]
+    label = _HEADER_LABEL.rx.fullmatch(segment.strip(" \t().;"))
+    return label if label is not None and label["label"] else None
+
+
 def header_kind(
     sentence: str, start: int, end: int, offset: int, decision: bool, story: str = ""
 ) -> str | None:
@@ -2533,6 +2584,8 @@ def header_kind(
     line = fold_same_length(sentence[line_start : line_end if line_end >= 0 else None]).lower()
     rest = line[: start - line_start] + line[end - line_start :]
     label = _HEADER_LABEL.rx.fullmatch(rest)
+    if label is None or not label["label"]:
+        label = _segment_label(line, start - line_start, end - line_start) or label
     titled = not rest.strip() and _under_title(story[:offset] + sentence[:line_start])
     heading = heading_kind(story[:offset] + sentence[:start])
     heard = not rest.strip(" |\t") and _HEARD_ABOVE.rx.search(
@@ -2610,12 +2663,14 @@ def header_kind(
         _DETENTION_SUBJECT.rx.search(below)
     ):
         return "order"  # "Arrêt du 3 mai 2004 Cour des plaintes ... Objet: mise en liberté"
-    if _FIRST_INSTANCE.rx.search(head[: len(before) + start]):
-        return "judgment"
     caption = head + below[:_CAPTION_BELOW]
     # and a title in capitals further below: "JUDGMENT IN THE APPLICATION FOR ... BAIL PENDING"
     lines = story[end_at : end_at + _TITLE_BELOW].splitlines()
     titles = fold_same_length("\n".join(line for line in lines if line.isupper())).lower()
+    if _SENTENCE_TITLE.rx.search(titles) and not _APPELLATE_HEAD.rx.search(caption):
+        return "sentencing"  # "DATE : 25 septembre 2017" over "DÉCISION SUR LA ... PEINE"
+    if _FIRST_INSTANCE.rx.search(head[: len(before) + start]):
+        return "judgment"
     if _APPLICATION_DECIDED.rx.search(caption) or _APPLICATION_DECIDED.rx.search(titles):
         return "order"  # "BAIL PENDING APPEAL", "Application for a stay of execution"
     if _PRELIMINARY.rx.search(caption):
