@@ -175,8 +175,45 @@ def test_subdivision_holidays() -> None:
     )
 
 
+# CPR 2.8 (justice.gov.uk, CPR Part 2): "(2) A period of time expressed as a number of days
+# shall be computed as clear days. (3) In this rule 'clear days' means that in computing the
+# number of days - (a) the day on which the period begins; and (b) if the end of the period is
+# defined by reference to an event, the day on which that event occurs are not included."
+# "(4) Where the specified period - (a) is 5 days or less; and (b) includes - (i) a Saturday or
+# Sunday; or (ii) a Bank Holiday, Christmas Day or Good Friday, that day does not count."
+# The rule's own examples are the checks.
+ENG = closed_on("GB-ENG", {})
+
+
+def test_cpr_2_8_clear_days_the_rules_examples() -> None:
+    # "(i) Notice of an application must be served at least 3 days before the hearing. An
+    # application is to be heard on Friday 20 October. The last date for service is Monday 16
+    # October."
+    result = count(date(2023, 10, 20), 3, "days", "before", "gb-cpr-2-8", ENG)
+    assert result.day == date(2023, 10, 16)
+    assert result.working == (
+        "3 days before Fri 20 Oct 2023, not counting weekends and holidays → Tue 17 Oct 2023;"
+        " clear days: the open day before → Mon 16 Oct 2023"
+    )
+    # "(iii) Particulars of claim must be served within 14 days of service of the claim form.
+    # The claim form is served on 2 October. The last day for service of the particulars of
+    # claim is 16 October."
+    assert after(date(2023, 10, 2), 14, method="gb-cpr-2-8", closed=ENG).day == date(2023, 10, 16)
+    # 2.8(4): "Notice of an application must be served at least 3 days before the hearing. An
+    # application is to be heard on Monday 20 October. The last date for service is Tuesday 14
+    # October."
+    assert count(date(2025, 10, 20), 3, "days", "before", "gb-cpr-2-8", ENG).day == date(
+        2025, 10, 14
+    )
+    # More than 5 days counts the weekends and bank holidays inside (only 2.8(4) skips them),
+    # and a last day the court office is closed runs to the next day it is open (2.8(5)).
+    assert after(date(2024, 12, 20), 6, method="gb-cpr-2-8", closed=ENG).day == date(2024, 12, 27)
+    assert after(date(2024, 12, 20), 5, method="gb-cpr-2-8", closed=ENG).day == date(2024, 12, 31)
+
+
 days = st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31))
-methods = st.sampled_from([("us-frcp-6a", "US"), ("fr-cpc-641", "FR"), ("us-frcp-6a", "US-NY")])
+methods = st.sampled_from([("us-frcp-6a", "US"), ("fr-cpc-641", "FR"), ("us-frcp-6a", "US-NY"),
+                           ("gb-cpr-2-8", "GB-ENG")])  # fmt: skip
 # (echr does not move a last day off a weekend: it is not among them.)
 
 

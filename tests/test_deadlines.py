@@ -273,7 +273,9 @@ def test_your_rule_says_what_it_runs_from(cli: Cli, tmp_path: Path) -> None:
     assert listed == {
         "fr-cpc-538": "notification", "fr-cpp-498": "pronouncement", "us-frap-4a1a": "entry",
         "us-frap-4b1a": "entry", "us-frcp-59b": "entry", "ny-5513": "entry",
-        "us-frcp-33b2": "service",
+        "us-frcp-33b2": "service", "us-frcp-12a1ai": "service", "us-frcp-59e": "entry",
+        "us-frcp-50b": "entry", "us-frap-4a1b": "entry", "echr-35-1": "service",
+        "fr-cpc-612": "notification", "gb-cpr-52-12": "pronouncement",
     }  # fmt: skip
     trigger = judgment(cli, "2024-06-14")
     before = cli.records()

@@ -92,7 +92,8 @@ Method = Annotated[
     choice_option(
         "--method",
         help="How to count: us-frcp-6a (FRCP 6(a), the default), echr (a last day on a"
-        " weekend or holiday is not extended) or fr-cpc-641 (CPC 640-642).",
+        " weekend or holiday is not extended), fr-cpc-641 (CPC 640-642) or gb-cpr-2-8 (CPR"
+        " 2.8: 5 days or less skip weekends and bank holidays).",
         choices=_methods,
         what="counting method",
         show_default=False,
@@ -218,13 +219,25 @@ def rule_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> Non
     from casetrack.deadlines.rules import all_rules
 
     store = open_store(ctx)
+    rules = all_rules(store.conn)
     emit(
-        (_rule_record(r, rule_uses(store.conn, r.id)) for r in all_rules(store.conn)),
+        (_rule_record(r, rule_uses(store.conn, r.id)) for r in rules),
         fmt,
         ["id", "period", "runs_from", "citation", "title", "holidays", "method", "deadlines"],
         flexible=("title",),
         droppable=("method", "holidays", "deadlines", "runs_from"),
     )
+    _say_standing_in(rules)
+
+
+def _say_standing_in(rules: Iterable[Rule]) -> None:
+    """Warn, on stderr, of a user's rule that has a built-in rule's id (counted instead)."""
+    from casetrack.deadlines.rules import standing_in
+
+    for rule in rules:
+        warning = standing_in(rule)
+        if warning:
+            say(f"warning: {warning}")
 
 
 @rules_app.command("show")
@@ -248,12 +261,15 @@ def rule_show(ctx: typer.Context, rule_id: RuleId, fmt: FormatOption = OutputFor
             "deadlines": record["deadlines"],
         }
     emit_one(record, fmt)
+    _say_standing_in([rule])
 
 
 def _runs_from(rule: Rule) -> str:
     """The event a rule's period runs from, and whether --service can add days to it."""
     if rule.from_service is None:
         return "not said: --service is taken as given (rule edit --runs-from says it)"
+    if rule.from_service and rule.mail_note:
+        return f"{rule.runs_from}: service, but mail adds no days ({rule.mail_note})"
     if rule.from_service:
         return f"{rule.runs_from}: service (--service says how it was made)"
     return f"{rule.runs_from}: not service (--service is refused)"
@@ -269,8 +285,9 @@ def rule_add(ctx: typer.Context, rule_id: RuleId, options: RuleOptions = NO_OPTI
 
     Without --method it counts as FRCP 6(a) (us-frcp-6a); fr-cpc-641 counts as the French
     codes do; echr as the European Court of Human Rights does (a period ending on a weekend or
-    holiday is not extended). --holidays defaults to US with us-frcp-6a, to FR with
-    fr-cpc-641, to none with echr.
+    holiday is not extended); gb-cpr-2-8 as the CPR of England and Wales do. --holidays
+    defaults to US with us-frcp-6a, to FR with fr-cpc-641, to none with echr, to GB-ENG with
+    gb-cpr-2-8.
     """
     from casetrack.deadlines.due import add_rule
     from casetrack.deadlines.rules import check_rule, new_rule

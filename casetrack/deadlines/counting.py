@@ -1,6 +1,6 @@
 """Counting a period from a trigger day, as a court rule says to, with every step said.
 
-Three counting methods, each the text of its rule put into code (tests/test_counting.py
+Four counting methods, each the text of its rule put into code (tests/test_counting.py
 quotes the text beside each check):
 
 - `us-frcp-6a`: FRCP 6(a) and FRAP 26(a). Exclude the trigger day, count every day
@@ -17,6 +17,13 @@ quotes the text beside each check):
   2012). The period runs from the day after the final decision; in months it ends on the
   same day of the month (or the month's last day); a last day that is a Saturday, Sunday or
   holiday is not extended: the working says so.
+- `gb-cpr-2-8`: the Civil Procedure Rules of England and Wales, r. 2.8. Days are clear days
+  (the day the period begins, and the day of an event it ends by, do not count: an act due
+  3 days before a hearing is due the day before the count lands); a period
+  of 5 days or less does not count a Saturday, Sunday, bank holiday, Christmas Day or Good
+  Friday (2.8(4)), a longer one counts every day; a period for an act at the court office
+  that ends on a day the office is closed ends on the next day it is open (2.8(5)). A
+  month is a calendar month (r. 2.10): the same day of the month, or the month's last.
 
 Nothing here knows of the store: what is a holiday is a function given by the caller.
 """
@@ -42,8 +49,10 @@ Closed = Callable[[date], str | None]
 @dataclass(frozen=True)
 class Method:
     """A counting method: the rule it applies, what it adds for service by mail, whether a
-    last day the court is closed moves to the next open one, and the holidays a rule counted
-    by it takes unless it says."""
+    last day the court is closed moves to the next open one, the holidays a rule counted by
+    it takes unless it says, the longest period in days that counts no weekend or holiday
+    (0: none), and whether days are clear days (a period before an event leaves out the
+    event's day and the act's: the act is due the day before the count lands)."""
 
     name: str
     citation: str
@@ -51,6 +60,8 @@ class Method:
     counts_hours: bool
     extends: bool = True
     holidays: str = "US"
+    short_days: int = 0
+    clear_days: bool = False
 
 
 METHODS = {
@@ -59,6 +70,13 @@ METHODS = {
     "echr": Method(
         "echr", "ECHR art. 35 § 1; Sabri Güneş v. Turkey [GC], 2012", 0, False,
         extends=False, holidays="none",
+    ),
+    # CPR 2.8(4): "Where the specified period (a) is 5 days or less; and (b) includes (i) a
+    # Saturday or Sunday; or (ii) a Bank Holiday, Christmas Day or Good Friday, that day does
+    # not count." (justice.gov.uk, CPR Part 2.)
+    "gb-cpr-2-8": Method(
+        "gb-cpr-2-8", "CPR 2.8, 2.10", 0, False, holidays="GB-ENG", short_days=5,
+        clear_days=True,
     ),
 }  # fmt: skip
 
@@ -121,7 +139,7 @@ def count(
         step = f"{period} {way} {display_day(trigger)} → {display_day(day)}"
         if day.day != trigger.day:
             step += f" (no {trigger.day} {MONTHS[day.month - 1]}: the last day of the month)"
-    elif unit == "court days":
+    elif unit == "court days" or (unit == "days" and amount <= rule.short_days):
         day, left = trigger, amount
         while left:
             day += timedelta(days=sign)
@@ -130,6 +148,11 @@ def count(
             f"{period} {way} {display_day(trigger)}, not counting weekends and holidays"
             f" → {display_day(day)}"
         )
+        if rule.clear_days and sign == -1:
+            day -= timedelta(days=1)
+            while why(day) is not None:
+                day -= timedelta(days=1)
+            step += f"; clear days: the open day before → {display_day(day)}"
     elif unit == "hours":
         if not rule.counts_hours:
             raise CasetrackError(f"{method} counts no periods in hours: give days or months")
@@ -139,6 +162,9 @@ def count(
     else:
         day = trigger + timedelta(days=sign * amount)
         step = f"{period} {way} {display_day(trigger)} → {display_day(day)}"
+        if rule.clear_days and sign == -1:
+            day -= timedelta(days=1)
+            step += f"; clear days: the day before → {display_day(day)}"
     result = Count(day)
     if not rule.extends:
         reason = why(day)

@@ -264,7 +264,7 @@ def add_deadline(
     with store.write() as conn:
         rule = get_rule(conn, rule_id)
         if service is not None:
-            refuse_service(rule)
+            refuse_service(rule, service)
         case_id = require_case_id(conn, case, to_add=True)
         trigger = conn.execute(
             "SELECT m.case_id, c.slug, m.kind, m.title, m.deleted_at FROM milestones m"

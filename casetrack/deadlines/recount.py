@@ -15,7 +15,7 @@ from casetrack.clock import now
 from casetrack.dates import DateValue, display_date, display_text, from_stored, parse_date
 from casetrack.deadlines.calendars import closed_on
 from casetrack.deadlines.counting import Count, count
-from casetrack.deadlines.rules import Rule, get_rule
+from casetrack.deadlines.rules import Rule, get_rule, refuse_earlier
 from casetrack.errors import CasetrackError
 from casetrack.text import article, name_key
 
@@ -63,6 +63,7 @@ def compute(
             f"milestone {trigger_id}'s date ({shown}) has no first and last day to count"
             f" from; {fix}"
         )
+    refuse_earlier(rule, trigger.start, trigger_id)
     why = closed_on(rule.holidays, closed)
 
     def one(day: date, late: bool = False) -> Count:
@@ -85,15 +86,17 @@ def compute(
 
 def count_deadline(conn: sqlite3.Connection, rule: Rule, trigger_id: int, mail: bool) -> Computed:
     """Count a rule from a stored trigger milestone, with its case's court closures. Service
-    by mail adds nothing to a rule that runs from another event than service (a deadline
-    stored with it before `deadline add` refused that is counted right when counted again)."""
+    by mail adds nothing to a rule that runs from another event than service, nor to one
+    whose service mail adds no days to (FRCP 12(a)'s summons, served under Rule 4): a
+    deadline stored with it (before `deadline add` refused it, or imported) is counted right
+    when counted again."""
     row = conn.execute(
         "SELECT m.date, m.date_start, m.date_end, m.precision, m.approximate, m.uncertain,"
         " c.court FROM milestones m JOIN cases c ON c.id = m.case_id WHERE m.id = ?",
         (trigger_id,),
     ).fetchone()
     trigger = from_stored(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5]))
-    mail = mail and rule.from_service is not False
+    mail = mail and rule.from_service is not False and not rule.mail_note
     return compute(rule, trigger, closures(conn, row[6]), mail, trigger_id)
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import asdict, dataclass, replace
+from datetime import date
 from typing import Any
 
 from casetrack.clock import now
+from casetrack.dates import display_text
 from casetrack.deadlines.calendars import check_calendar
 from casetrack.deadlines.counting import DIRECTIONS, METHODS, UNITS
 from casetrack.errors import CasetrackError, NotFoundError
@@ -101,6 +103,12 @@ class Rule:
     # counted by it is taken as given.
     runs_from: str = ""
     from_service: bool | None = None
+    # Built-in rules only: why service by mail adds no days to a period that runs from service
+    # (FRCP 12(a)'s summons is served under Rule 4, which FRCP 6(d) does not reach), and the
+    # first trigger day the rule applies to (ISO) with what to do for an earlier one.
+    mail_note: str = ""
+    applies_from: str = ""
+    earlier: str = ""
 
     @property
     def period(self) -> str:
@@ -122,6 +130,9 @@ class Rule:
         record["triggers"] = list(self.triggers)
         record["runs_from"] = self.runs_from or None
         del record["from_service"]  # what runs_from says
+        for name in ("mail_note", "applies_from", "earlier"):  # a built-in rule's only
+            if not record[name]:
+                del record[name]
         return record
 
 
@@ -132,16 +143,33 @@ def runs_from_word(rule: Rule) -> str | None:
     return next((word for word in RUNS_FROM if word in rule.runs_from.split()), None)
 
 
-def refuse_service(rule: Rule) -> None:
+def refuse_service(rule: Rule, service: str = "mail") -> None:
     """A deadline given a service (--service) is one whose period runs from the service of a
     paper: a rule that runs from another event (entry of judgment, a filing, the
     pronouncement) takes none, as how a paper was served cannot move it (FRCP 6(d) and FRAP
-    26(c) add 3 days only "after being served"). Refused, never silently ignored: the user
-    may have the wrong rule in mind."""
+    26(c) add 3 days only "after being served"); nor does a rule running from a service that
+    mail adds no days to take service by mail. Refused, never silently ignored: the user may
+    have the wrong rule in mind."""
     if rule.from_service is False:
         raise CasetrackError(
             f"rule {rule.id} ({rule.citation}) runs from {rule.runs_from}, not from service,"
             " so how papers were served adds no days: drop --service"
+        )
+    if rule.mail_note and service == "mail":
+        raise CasetrackError(
+            f"rule {rule.id} ({rule.citation}) runs from {rule.runs_from}, and service by mail"
+            f" adds no days to it ({rule.mail_note}): drop --service"
+        )
+
+
+def refuse_earlier(rule: Rule, trigger: date, trigger_id: int) -> None:
+    """A rule that applies to triggers from a day on (echr-35-1: final decisions from 1
+    February 2022) refuses an earlier one, saying what to count it by instead."""
+    if rule.applies_from and trigger < date.fromisoformat(rule.applies_from):
+        raise CasetrackError(
+            f"rule {rule.id} ({rule.citation}) applies from"
+            f" {display_text(rule.applies_from)}, and milestone {trigger_id} is of"
+            f" {display_text(trigger.isoformat())}: {rule.earlier}"
         )
 
 
@@ -180,6 +208,23 @@ _FEDERAL = "US federal courts"
 # - CPP art. 498: "dans le délai de dix jours à compter du prononcé du jugement
 #   contradictoire" (from the judgment's pronouncement; for a party absent then, art. 498
 #   runs it from the signification, but still adds nothing for how it was made).
+# - FRCP 12(a)(1)(A)(i) runs from service of the summons and complaint, and takes --service,
+#   but service by mail adds nothing: a summons is served under Rule 4 (FRCP 4(c)(1): "A
+#   summons must be served with a copy of the complaint"), and 6(d) adds its 3 days only
+#   "after being served and service is made under Rule 5(b)(2)(C) (mail), (D) (leaving with
+#   the clerk), or (F) (other means consented to)". --service mail is refused; a deadline a
+#   store holds with mail (an import) is counted without it.
+# - FRCP 59(e): "no later than 28 days after the entry of the judgment"; FRCP 50(b): "No later
+#   than 28 days after the entry of judgment"; FRAP 4(a)(1)(B): "within 60 days after entry of
+#   the judgment or order appealed from": all three run from entry.
+# - ECHR art. 35 § 1 runs from the final domestic decision: the Court counts from the day
+#   after it was pronounced or, when it is served, served on the applicant (Sabri Güneş v.
+#   Turkey [GC], no. 27396/06, 29 June 2012); the `echr` method adds nothing for mail.
+# - CPC art. 612 runs from the notification of the decision, as art. 538 (CPC art. 528).
+# - CPR 52.12(2)(b) runs from "the date of the decision of the lower court", not from service.
+# Texts as published: the FRCP and FRAP at law.cornell.edu/rules (uscourts.gov), the
+# Convention and the Practice Direction on the institution of proceedings at echr.coe.int,
+# the CPC at legifrance.gouv.fr, the CPR (Parts 2 and 52) at justice.gov.uk.
 BUILTIN_RULES = {
     rule.id: replace(rule, builtin=True)
     for rule in (
@@ -227,6 +272,92 @@ BUILTIN_RULES = {
             " next working day.)",
             runs_from="the pronouncement of the judgment", from_service=False,
         ),
+        Rule(
+            "us-frcp-12a1ai", "Answer to the complaint", _FEDERAL, "FRCP 12(a)(1)(A)(i)", 21,
+            triggers=("service",),
+            text="Unless another time is specified by this rule or a federal statute, the time"
+            " for serving a responsive pleading is as follows: (A) A defendant must serve an"
+            " answer: (i) within 21 days after being served with the summons and complaint.",
+            runs_from="service of the summons and complaint (FRCP 4)", from_service=True,
+            mail_note="a summons is served under FRCP 4, and FRCP 6(d) adds 3 days only after"
+            " service under Rule 5(b)(2)(C), (D) or (F)",
+        ),
+        Rule(
+            "us-frcp-59e", "Motion to alter or amend a judgment", _FEDERAL, "FRCP 59(e)", 28,
+            triggers=("judgment",),
+            text="A motion to alter or amend a judgment must be filed no later than 28 days"
+            " after the entry of the judgment.",
+            runs_from="entry of the judgment", from_service=False,
+        ),
+        Rule(
+            "us-frcp-50b", "Renewed motion for judgment as a matter of law", _FEDERAL,
+            "FRCP 50(b)", 28,
+            triggers=("judgment",),
+            text="No later than 28 days after the entry of judgment—or if the motion addresses"
+            " a jury issue not decided by a verdict, no later than 28 days after the jury was"
+            " discharged—the movant may file a renewed motion for judgment as a matter of law"
+            " and may include an alternative or joint request for a new trial under Rule 59.",
+            runs_from="entry of judgment (or the jury's discharge, for an issue no verdict"
+            " decided)",
+            from_service=False,
+        ),
+        Rule(
+            "us-frap-4a1b", "Notice of appeal (civil, United States a party)", _FEDERAL,
+            "FRAP 4(a)(1)(B)", 60,
+            triggers=("judgment", "order", "ruling"),
+            text="The notice of appeal may be filed by any party within 60 days after entry of"
+            " the judgment or order appealed from if one of the parties is: (i) the United"
+            " States; (ii) a United States agency; (iii) a United States officer or employee"
+            " sued in an official capacity; or (iv) a current or former United States officer"
+            " or employee sued in an individual capacity for an act or omission occurring in"
+            " connection with duties performed on the United States' behalf—including all"
+            " instances in which the United States represents that person when"
+            " the judgment or order is entered or files the appeal for that person.",
+            runs_from="entry of the judgment or order", from_service=False,
+        ),
+        Rule(
+            "echr-35-1", "Application to the European Court of Human Rights",
+            "European Court of Human Rights", "ECHR art. 35 § 1", 4,
+            unit="months", holidays="none", method="echr",
+            triggers=("judgment", "ruling", "order", "dismissal", "service"),
+            text="The Court may only deal with the matter after all domestic remedies have been"
+            " exhausted, according to the generally recognised rules of international law, and"
+            " within a period of four months from the date on which the final decision was"
+            " taken. (As amended by Protocol No. 15, for final decisions taken from 1 February"
+            " 2022. The Court counts from the day after the final decision was pronounced or"
+            " served, and does not extend a time-limit ending on a Saturday, Sunday or holiday:"
+            " Sabri Güneş v. Turkey [GC], 2012. Only a completed application form interrupts"
+            " it: Practice Direction on the institution of proceedings, § 1.)",
+            runs_from="the final domestic decision (its pronouncement, or its service when it"
+            " is served)",
+            from_service=True, applies_from="2022-02-01",
+            earlier="a final decision taken before then has six months (Protocol No. 15,"
+            " art. 8 § 3): count it by a rule of your own ('casetrack rule add echr-35-1-six"
+            " --months 6 --method echr --citation \"ECHR art. 35 § 1 (six months)\"')",
+        ),
+        Rule(
+            "fr-cpc-612", "Pourvoi en cassation (matière civile)", "France", "CPC art. 612", 2,
+            unit="months", holidays="FR", method="fr-cpc-641",
+            triggers=("judgment", "ruling", "order"),
+            text="Le délai de pourvoi en cassation est de deux mois, sauf disposition"
+            " contraire. (It runs from the notification of the decision, CPC art. 528: count"
+            " from that milestone.)",
+            runs_from="notification of the decision (CPC art. 528)", from_service=True,
+        ),
+        Rule(
+            "gb-cpr-52-12", "Appellant's notice", "England and Wales", "CPR 52.12(2)(b)", 21,
+            holidays="GB-ENG", method="gb-cpr-2-8",
+            triggers=("judgment", "order", "ruling"),
+            text="The appellant must file the appellant's notice at the appeal court within—"
+            " ... (b) where the court makes no such direction, and subject to the specific"
+            " provision about time limits in rules 52.8 to 52.11 and Practice Direction 52D, 21"
+            " days after the date of the decision of the lower court which the appellant"
+            " wishes to appeal. (Counted as CPR 2.8 says: clear days; a period of more than 5"
+            " days counts weekends and bank holidays; one ending on a day the court office is"
+            " closed ends on the next day it is open.)",
+            runs_from="pronouncement of the decision of the lower court (its date)",
+            from_service=False,
+        ),
     )
 }  # fmt: skip
 
@@ -254,23 +385,44 @@ def stored_rules(conn: sqlite3.Connection) -> list[Rule]:
 
 
 def all_rules(conn: sqlite3.Connection) -> list[Rule]:
-    """Built-in rules, then the users' rules, each by id."""
-    return [*sorted(BUILTIN_RULES.values(), key=lambda r: r.id), *stored_rules(conn)]
+    """Built-in rules, then the users' rules, each by id. A user's rule stored under the id
+    of a rule built in after it was added stands in for the built-in one (get_rule)."""
+    stored = stored_rules(conn)
+    mine = {r.id for r in stored}
+    builtin = sorted((r for r in BUILTIN_RULES.values() if r.id not in mine), key=lambda r: r.id)
+    return [*builtin, *stored]
 
 
 def get_rule(conn: sqlite3.Connection, rule_id: str) -> Rule:
-    """A rule by id (any case), refusing an unknown one with the nearest ids."""
+    """A rule by id (any case), refusing an unknown one with the nearest ids. A store's own
+    rule comes first: one a user added under an id a later release gave a built-in rule
+    (echr-35-1, which the guide once had users add) keeps counting that user's deadlines as
+    it did, never the built-in's way."""
     key = rule_id.strip().lower()
+    row = conn.execute(f"SELECT {_COLUMNS} FROM rules WHERE id = ?", (key,)).fetchone()
+    if row is not None:
+        return _from_row(row)
     if key in BUILTIN_RULES:
         return BUILTIN_RULES[key]
-    row = conn.execute(f"SELECT {_COLUMNS} FROM rules WHERE id = ?", (key,)).fetchone()
-    if row is None:
-        known = [r.id for r in all_rules(conn)]
-        raise NotFoundError(
-            f"no rule {rule_id!r}{did_you_mean(key, known)}: see 'casetrack rule list',"
-            " or add one with 'casetrack rule add ID --days N --citation TEXT'"
-        )
-    return _from_row(row)
+    known = [r.id for r in all_rules(conn)]
+    raise NotFoundError(
+        f"no rule {rule_id!r}{did_you_mean(key, known)}: see 'casetrack rule list',"
+        " or add one with 'casetrack rule add ID --days N --citation TEXT'"
+    )
+
+
+def standing_in(rule: Rule) -> str | None:
+    """A warning for a user's rule that has a built-in rule's id: it is the one counted in
+    this store, and how to count by the built-in one instead."""
+    builtin = BUILTIN_RULES.get(rule.id)
+    if rule.builtin or builtin is None:
+        return None
+    return (
+        f"your rule {rule.id} ({rule.period}, {rule.citation}) has the id of the built-in"
+        f" rule {builtin.id} ({builtin.period}, {builtin.citation}); yours is the one this"
+        f" store counts by: 'casetrack rule rm {rule.id}', once no deadline is counted by it,"
+        " leaves the built-in one"
+    )
 
 
 def rule_said(conn: sqlite3.Connection, rule_id: str) -> str:
@@ -335,12 +487,20 @@ def _values(rule: Rule) -> tuple[object, ...]:
             rule.runs_from or None)  # fmt: skip
 
 
-def insert_rule(conn: sqlite3.Connection, rule: Rule) -> Rule:
-    """Add a checked user rule inside the caller's write; its id must be new."""
+def insert_rule(conn: sqlite3.Connection, rule: Rule, *, stand_in: bool = False) -> Rule:
+    """Add a checked user rule inside the caller's write; its id must be new. `stand_in`
+    (an import) takes a rule under a built-in rule's id, as a store made before that rule was
+    built in holds it, so that the file's deadlines are counted as they were there; but not
+    where this store already counts deadlines by the built-in one."""
     checked = check_rule(rule)
-    if checked.id in BUILTIN_RULES:
+    if checked.id in BUILTIN_RULES and (
+        not stand_in
+        or conn.execute("SELECT 1 FROM deadlines WHERE rule = ?", (checked.id,)).fetchone()
+    ):
+        counts = " this store counts deadlines by" if stand_in else ""
         raise CasetrackError(
-            f"rule {checked.id!r} is built in: give yours another id, e.g. {checked.id}-local"
+            f"rule {checked.id!r} is built in{counts}: give yours another id, e.g."
+            f" {checked.id}-local"
         )
     if conn.execute("SELECT 1 FROM rules WHERE id = ?", (checked.id,)).fetchone():
         raise CasetrackError(

@@ -1032,7 +1032,7 @@ class _Importer:
             changed = update_rule(self.conn, rule)
             (self.report.updated if changed else self.report.unchanged)["rule"] += 1
         else:
-            insert_rule(self.conn, rule)
+            insert_rule(self.conn, rule, stand_in=True)
             self.report.added["rule"] += 1
 
     def keeps(self, table: str, row_id: int, named: str) -> bool:
