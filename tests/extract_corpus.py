@@ -58,6 +58,7 @@ SPLITS = (
     "heldout26",
     "heldout27",
     "heldout28",
+    "heldout29",
     "trainD",
     "trainE",
 )
