@@ -43,7 +43,7 @@ FRENCH_ROLES = (
     "procureure",
 )  # fmt: skip
 KNOWN_ROLES = ROLES + FRENCH_ROLES
-# The kind of party a role implies, for a party first named with it (parties.kind_of_role):
+# The kind of party a role implies, for a party first named with it (parties.kind_of_new_party):
 # a judge, prosecutor, counsel or witness is a person, a court a court, a public office an
 # agency. Roles a person or an organisation may hold alike (plaintiff, defendant...) imply none.
 ROLE_KINDS = {

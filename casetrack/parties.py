@@ -131,11 +131,35 @@ def check_party_kind(kind: str) -> str:
     return check_choice(kind, PARTY_KINDS, "party kind", KIND_SPELLINGS)
 
 
+# A company's legal form, the last word of its name in any case, dots left out: a party so
+# named is an organization ('Acme Widgets, Inc.', 'Nova Ltd', 'Bosch GmbH').
+COMPANY_FORMS = frozenset(
+    ("inc", "incorporated", "corp", "corporation", "company", "ltd", "limited", "llc", "llp",
+     "plc", "gmbh", "sarl", "srl")
+)  # fmt: skip
+# Short forms that are also surnames, words or abbreviations ('Anne Sa', 'Benjamin Co'):
+# a legal form only written with dots or in capitals ('Total S.A.', 'Total SA', 'Acme Co.').
+SHORT_COMPANY_FORMS = frozenset(("sa", "sas", "spa", "co", "ag", "kg", "bv", "nv", "lp"))
+
+
+def kind_of_new_party(name: str, role: str | None = None) -> str:
+    """The kind a party new to the store is made when the user gives none (`party add`
+    without --kind, a new name linked with NAME:ROLE, one typed for an extracted
+    milestone): an organization when its name ends with a company's legal form (a firm of
+    lawyers as counsel too), else the kind its role implies."""
+    words = clean_text(name).split()
+    last = words[-1].strip(",;:()") if len(words) > 1 else ""
+    form = last.replace(".", "").casefold()
+    if form in COMPANY_FORMS or (form in SHORT_COMPANY_FORMS and ("." in last or last.isupper())):
+        return "organization"
+    return kind_of_role(role)
+
+
 def kind_of_role(role: str | None) -> str:
-    """The party kind a role implies (models.ROLE_KINDS), 'other' when it implies none: what
-    a party first named with that role is made. A role of more words is read by the word
-    that heads it: its last in English ('defence counsel', 'district court'), else its first
-    ('attorney for NAME', 'juge des libertés', 'procureur de la République')."""
+    """The party kind a role implies (models.ROLE_KINDS), 'other' when it implies none. A
+    role of more words is read by the word that heads it: its last in English ('defence
+    counsel', 'district court'), else its first ('attorney for NAME', 'juge des libertés',
+    'procureur de la République')."""
     key = name_key(role or "")
     kind = _ROLE_KINDS.get(key)
     if kind is None:
@@ -450,10 +474,10 @@ def add_aliases(conn: sqlite3.Connection, party_id: int, aliases: list[str]) -> 
 
 
 def add_party(
-    store: Store, name: str, kind: str = "other", aliases: list[str] | None = None
+    store: Store, name: str, kind: str | None = None, aliases: list[str] | None = None
 ) -> Party:
-    """Create a party; a name or alias another party has is refused, as it would make names
-    ambiguous."""
+    """Create a party of this kind, or of the kind its name says (kind_of_new_party); a
+    name or alias another party has is refused, as it would make names ambiguous."""
     with store.write() as conn:
         existing = find_party_id(conn, name)
         if existing is not None:
@@ -461,7 +485,7 @@ def add_party(
                 f"{name.strip()!r} already names party {get_party_by_id(conn, existing).name!r}:"
                 " add aliases with 'casetrack party alias'"
             )
-        party_id = create_party(conn, name, kind)
+        party_id = create_party(conn, name, kind_of_new_party(name) if kind is None else kind)
         add_aliases(conn, party_id, aliases or [])
     return get_party_by_id(store.conn, party_id)
 

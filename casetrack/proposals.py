@@ -23,7 +23,13 @@ from casetrack.errors import CasetrackError
 from casetrack.limits import MAX_TEXT, too_long
 from casetrack.milestones import MilestoneChange, add_milestone, edit_milestone
 from casetrack.pages import is_html
-from casetrack.parties import add_aliases, create_party, find_party_id, refuse_close
+from casetrack.parties import (
+    add_aliases,
+    create_party,
+    find_party_id,
+    kind_of_new_party,
+    refuse_close,
+)
 from casetrack.sources import find_source
 from casetrack.store import Store
 from casetrack.text import blank_controls, clean_text, name_key, unreadable_file
@@ -202,7 +208,8 @@ class Proposal:
     def with_parties(self, conn: sqlite3.Connection, typed: str) -> Proposal:
         """The parties the user typed instead ('; ' between them, '-' for none): each a
         party of the store, by name or alias, one the text introduced, or else a new one
-        (of kind other), unless its name is close to a known party's."""
+        (of the kind its name says: kind_of_new_party), unless its name is close to a known
+        party's."""
         from casetrack.extract import NewParty
 
         names = [] if typed.strip() == "-" else [n for n in map(clean_text, typed.split(";")) if n]
@@ -217,7 +224,7 @@ class Proposal:
                 new = introduced.get(name_key(name))
                 if new is None:
                     refuse_close(conn, name, "add it first with 'casetrack party add'")
-                    new = NewParty(name, kind="other")
+                    new = NewParty(name, kind=kind_of_new_party(name))
                 name = new.name
                 new_parties.append(new)
             if name not in parties:

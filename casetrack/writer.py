@@ -42,7 +42,7 @@ from casetrack.models import KIND_SPELLINGS, KNOWN_ROLES
 from casetrack.parties import (
     create_party,
     find_party_id,
-    kind_of_role,
+    kind_of_new_party,
     refuse_close,
     roles_in_use,
 )
@@ -396,7 +396,9 @@ class MilestoneWriter:
                 else:  # a file's name: the file is not retyped, the store's names can change
                     instead = self.force_new_party.format(name=shell_word(spec.name))
                     refuse_close(self.conn, spec.name, instead, alias=True)
-            party_id = create_party(self.conn, spec.name, kind_of_role(role), spec.uid)
+            party_id = create_party(
+                self.conn, spec.name, kind_of_new_party(spec.name, role), spec.uid
+            )
             self.created.parties.append(spec.name)
             if role and role not in KNOWN_ROLES and spec.whole:
                 self.created.odd_roles[spec.name] = (spec.whole, role)

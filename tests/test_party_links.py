@@ -541,9 +541,35 @@ def test_a_party_first_named_with_a_role_gets_the_kind_the_role_implies(case: Cl
         "Bob Witt": "person",
         "Paris Court of Appeal": "court",
         "Tribunal de Paris": "court",
-        "Nova Ltd": "other",
+        "Nova Ltd": "organization",  # a company's legal form says it, whatever the role
         "Marie Curie": "person",
     }
+
+
+def test_a_new_party_named_with_a_companys_legal_form_is_an_organization(
+    case: Cli, tmp_path: Path
+) -> None:
+    """'Acme Widgets, Inc.' (Ltd, LLC, S.A., GmbH, SARL, plc, Corp.) is an organization, added
+    by `party add`, linked by a new name (a firm of lawyers as counsel too) or imported; a
+    short form that is also a surname ('Sa', 'Co') only with its dots or in capitals; a kind
+    the user gives wins."""
+    named = ["Acme Widgets, Inc.", "Nova Ltd", "Zeta LLC", "Total S.A.", "Bosch GmbH",
+             "Icauna SARL", "Barclays plc", "Big Corp.", "Anne Sa", "Benjamin Co"]  # fmt: skip
+    for name in named:
+        case("party", "add", name)
+    case("party", "add", "Omega Inc", "--kind", "person")
+    firm, company = "Smith & Jones LLP:counsel", "Kappa Holdings Ltd.:defendant"
+    case("add", "c", "2020-01-10", "Appearance", "--party", firm, "--party", company)
+    sheet = tmp_path / "more.csv"
+    sheet.write_text("case,date,title,parties\nc,2020-01-11,Reply,Fiat S.p.A.:respondent\n")
+    case("import", str(sheet))
+    kinds = dict(case.query("SELECT name, kind FROM parties WHERE id > 2"))
+    companies = {name: "organization" for name in named[:-2]}
+    assert kinds == {
+        **companies, "Anne Sa": "other", "Benjamin Co": "other", "Omega Inc": "person",
+        "Smith & Jones LLP": "organization", "Kappa Holdings Ltd.": "organization",
+        "Fiat S.p.A.": "organization",
+    }  # fmt: skip
 
 
 def test_the_roles_of_a_us_civil_motion_are_known(cli: Cli) -> None:

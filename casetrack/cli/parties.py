@@ -27,8 +27,12 @@ def add(
     ctx: typer.Context,
     name: str,
     kind: Annotated[
-        str, typer.Option(help="person, organization, court, agency or other.")
-    ] = "other",
+        str | None,
+        typer.Option(
+            help="person, organization, court, agency or other [default: organization for a"
+            " name ending with a company's legal form (Inc., Ltd, GmbH...), else other]."
+        ),
+    ] = None,
     alias: Annotated[
         list[str] | None,
         typer.Option("--alias", "-a", metavar="NAME", help="Another name (repeatable)."),
