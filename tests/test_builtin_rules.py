@@ -104,6 +104,9 @@ def test_a_strasbourg_application_before_protocol_15_is_refused_naming_six_month
         " is of 31 Jan 2022: a final decision taken before then has six months"
     )
     assert cli.records() == before
+    assert "applies from  1 Feb 2022; before: a final decision taken before then has six" in (
+        cli("rule", "show", "echr-35-1").stdout
+    )
     cli("edit", str(trigger), "--date", "2022-10-31")
     assert stored_date(cli, deadline(cli, "echr-35-1", trigger)) == "2023-02-28"
 

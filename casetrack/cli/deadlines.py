@@ -253,7 +253,8 @@ def rule_show(ctx: typer.Context, rule_id: RuleId, fmt: FormatOption = OutputFor
     del record["runs_from"]  # said in full, after the triggers
     at = list(record).index("triggers") + 1
     items = list(record.items())
-    record = dict([*items[:at], ("runs from", _runs_from(rule)), *items[at:]])
+    applies = [("applies from", _applies_from(rule))] if rule.applies_from else []
+    record = dict([*items[:at], ("runs from", _runs_from(rule)), *applies, *items[at:]])
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
         record = rule.to_dict() | {
             "runs_from": rule.runs_from or None,
@@ -262,6 +263,13 @@ def rule_show(ctx: typer.Context, rule_id: RuleId, fmt: FormatOption = OutputFor
         }
     emit_one(record, fmt)
     _say_standing_in([rule])
+
+
+def _applies_from(rule: Rule) -> str:
+    """The first trigger day a rule counts from, and what an earlier one is counted by."""
+    from casetrack.dates import display_text
+
+    return f"{display_text(rule.applies_from)}; before: {rule.earlier}"
 
 
 def _runs_from(rule: Rule) -> str:

@@ -355,8 +355,7 @@ BUILTIN_RULES = {
             " wishes to appeal. (Counted as CPR 2.8 says: clear days; a period of more than 5"
             " days counts weekends and bank holidays; one ending on a day the court office is"
             " closed ends on the next day it is open.)",
-            runs_from="pronouncement of the decision of the lower court (its date)",
-            from_service=False,
+            runs_from="the pronouncement of the lower court's decision", from_service=False,
         ),
     )
 }  # fmt: skip
