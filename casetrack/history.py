@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from casetrack.store import Store
 
 # Columns left out of the change summary: they change with everything else.
-_NOISE = ("updated_at", "created_at", "uid", "name_key", "alias_key", "citation_key")
+_NOISE = ("updated_at", "created_at", "uid", "name_key", "alias_key", "citation_key", "bare_key")
 # What follows from a milestone's date: a change of date is said once, as the date.
 _FROM_DATE = ("date_start", "date_end", "precision", "approximate", "uncertain", "sort_start",
               "sort_end")  # fmt: skip

@@ -34,9 +34,15 @@ def table_columns(conn: Any, table: str) -> list[str]:
 
 
 # Columns worked out from a row's others, added to their tables after the history began
-# (sources.citation_key by m022, milestones.sort_key by m008): a record written before
-# lacks them. (parties.name_key and party_aliases.alias_key were recorded from the first.)
-DERIVED = {"sources": "citation_key", "milestones": "sort_key"}
+# (sources.citation_key by m022, milestones.sort_key by m008, the parties' and aliases'
+# bare_key by m032): a record written before lacks them. (parties.name_key and
+# party_aliases.alias_key were recorded from the first.)
+DERIVED = {
+    "sources": "citation_key", "milestones": "sort_key", "parties": "bare_key",
+    "party_aliases": "bare_key",
+}  # fmt: skip
+# The column each bare_key is worked out from.
+_BARE_OF = {"parties": "name", "party_aliases": "alias"}
 
 
 def with_derived(table: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -47,6 +53,11 @@ def with_derived(table: str, values: dict[str, Any]) -> dict[str, Any]:
         from casetrack.text import citation_key
 
         return {**values, "citation_key": citation_key(values["url"])}
+    named = values.get(_BARE_OF.get(table, ""))
+    if table in _BARE_OF and "bare_key" not in values and isinstance(named, str):
+        from casetrack.text import bare_key
+
+        return {**values, "bare_key": bare_key(named)}
     if table == "milestones" and "sort_key" not in values and "precision" in values:
         from casetrack.dates import from_stored
 

@@ -283,12 +283,14 @@ def _figure_problems(conn: sqlite3.Connection) -> list[str]:
 def _name_problems(conn: sqlite3.Connection) -> list[str]:
     """Party names, aliases and citations must be findable: their stored keys must match
     the names (a citation's is what close citations are found by)."""
-    from casetrack.text import citation_key, name_key
+    from casetrack.text import bare_key, citation_key, name_key
 
     problems = []
     keyers: tuple[tuple[str, str, str, Callable[[str], str | None]], ...] = (
         ("parties", "name_key", "name", name_key),
         ("party_aliases", "alias_key", "alias", name_key),
+        ("parties", "bare_key", "name", bare_key),
+        ("party_aliases", "bare_key", "alias", bare_key),
         ("sources", "citation_key", "url", citation_key),
     )
     for table, key_column, name_column, keyer in keyers:

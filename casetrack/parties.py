@@ -15,7 +15,7 @@ from casetrack.models import KIND_SPELLINGS, PARTY_KINDS, ROLE_KINDS, Party
 from casetrack.sql import placeholders, set_changed
 from casetrack.store import Store
 from casetrack.tables import TIMELINE_ORDER, widest
-from casetrack.text import check_choice, clean_text, did_you_mean, name_key, shell_word
+from casetrack.text import bare_key, check_choice, clean_text, did_you_mean, name_key, shell_word
 
 
 class NamesAside:
@@ -72,14 +72,37 @@ class NamesAside:
 
 
 def find_party_id(conn: sqlite3.Connection, name: str) -> int | None:
-    """The party whose name or alias matches, ignoring case, accents and spacing."""
+    """The party whose name or alias matches, ignoring case, accents and spacing; failing
+    that, the one whose name or alias has its bare key, punctuation aside (text.bare_key:
+    'acme widgets inc' is 'Acme Widgets, Inc.', 'AB Smith' 'A.B. Smith'). Every command
+    finds a typed party here. A bare key two parties have is refused, naming both: neither
+    is picked for the user."""
     key = name_key(name)
     row = conn.execute(
         "SELECT id FROM parties WHERE name_key = ?"
         " UNION ALL SELECT party_id FROM party_aliases WHERE alias_key = ? LIMIT 1",
         (key, key),
     ).fetchone()
-    return int(row[0]) if row else None
+    if row:
+        return int(row[0])
+    bare = bare_key(name)
+    if not bare:  # punctuation only: no name to match
+        return None
+    found = [
+        int(party_id)
+        for (party_id,) in conn.execute(
+            "SELECT id FROM parties WHERE bare_key = ?1"
+            " UNION SELECT party_id FROM party_aliases WHERE bare_key = ?1",
+            (bare,),
+        )
+    ]
+    if len(found) > 1:
+        names = sorted(get_party_by_id(conn, party_id).name for party_id in found)
+        raise CasetrackError(
+            f"{clean_text(name)!r} could name {' or '.join(map(repr, names))}, punctuation"
+            " aside: type one of them with its punctuation"
+        )
+    return found[0] if found else None
 
 
 def require_party_id(conn: sqlite3.Connection, name: str, *, addable: bool = True) -> int:
@@ -180,16 +203,21 @@ def create_party(
     `uid` keeps the identity an import brings, so importing again matches instead of copying.
     """
     cursor = conn.execute(
-        "INSERT INTO parties (uid, name, name_key, kind, created_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO parties (uid, name, name_key, kind, bare_key, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
         (*party_row(name, kind, uid), now()),
     )
     return int(cursor.lastrowid or 0)
 
 
-def party_row(name: str, kind: str = "other", uid: str | None = None) -> tuple[str, str, str, str]:
-    """What create_party writes of a party, less its clock: uid, name, name key, kind."""
+def party_row(
+    name: str, kind: str = "other", uid: str | None = None
+) -> tuple[str, str, str, str, str]:
+    """What create_party writes of a party, less its clock: uid, name, name key, kind, bare
+    key."""
     cleaned = valid_name(name)
-    return uid or str(uuid.uuid4()), cleaned, name_key(cleaned), check_party_kind(kind)
+    kind = check_party_kind(kind)
+    return uid or str(uuid.uuid4()), cleaned, name_key(cleaned), kind, bare_key(cleaned)
 
 
 # Names at least this similar (difflib's ratio of their keys) are one typo apart.
@@ -466,8 +494,8 @@ def add_aliases(conn: sqlite3.Connection, party_id: int, aliases: list[str]) -> 
             continue
         _other_party(conn, party_id, cleaned)
         conn.execute(
-            "INSERT INTO party_aliases (party_id, alias, alias_key) VALUES (?, ?, ?)",
-            (party_id, cleaned, name_key(cleaned)),
+            "INSERT INTO party_aliases (party_id, alias, alias_key, bare_key) VALUES (?, ?, ?, ?)",
+            (party_id, cleaned, name_key(cleaned), bare_key(cleaned)),
         )
         added.append(cleaned)
     return added
@@ -623,7 +651,7 @@ def rename_party(store: Store, name: str, new_name: str, *, drop_old: bool = Fal
         party = get_party_by_id(conn, require_party_id(conn, name, addable=False))
         if cleaned == party.name:
             raise CasetrackError(f"party {party.name!r} already has that name")
-        if drop_old and name_key(name) != name_key(party.name):
+        if drop_old and alias_typed(name, party) is not None:
             # Named by an alias, "the old name" could be either: never drop the one not typed.
             raise CasetrackError(
                 f"{clean_text(name)!r} is an alias of {party.name!r}, and --drop-old drops the"
@@ -636,7 +664,8 @@ def rename_party(store: Store, name: str, new_name: str, *, drop_old: bool = Fal
             "DELETE FROM party_aliases WHERE party_id = ? AND alias_key = ?", (party.id, key)
         )
         conn.execute(
-            "UPDATE parties SET name = ?, name_key = ? WHERE id = ?", (cleaned, key, party.id)
+            "UPDATE parties SET name = ?, name_key = ?, bare_key = ? WHERE id = ?",
+            (cleaned, key, bare_key(cleaned), party.id),
         )
         if not drop_old and name_key(party.name) != key:
             add_aliases(conn, party.id, [party.name])
@@ -654,9 +683,15 @@ def linked_milestones(conn: sqlite3.Connection, party_id: int) -> int:
 
 
 def alias_typed(name: str, party: Party) -> str | None:
-    """The name typed for a party when it is one of its aliases, not its name: a command
-    acting on the party says so, as the party's name is what it changes."""
-    return None if name_key(name) == name_key(party.name) else clean_text(name)
+    """The name typed for a party when it is one of its aliases, not its name (nor its name
+    but for punctuation, unless it is an alias's key): a command acting on the party says
+    so, as the party's name is what it changes."""
+    key = name_key(name)
+    if key == name_key(party.name):
+        return None
+    if key not in map(name_key, party.aliases) and bare_key(name) == bare_key(party.name):
+        return None
+    return clean_text(name)
 
 
 def remove_aliases(store: Store, name: str, aliases: list[str]) -> Party:

@@ -1258,6 +1258,100 @@ def m031_one_intervener_role(db: Any) -> None:
     conn.execute("DELETE FROM history WHERE id > ?", (last,))
 
 
+@migration
+def m032_party_bare_keys(db: Any) -> None:
+    """Each party name and alias keeps its bare key (`parties.bare_key`,
+    `party_aliases.bare_key`: its name key with punctuation dropped and spaces collapsed,
+    'acme widgets inc' for 'Acme Widgets, Inc.'; '' for punctuation only), indexed, so a name
+    typed without a party's punctuation finds it in one lookup, not a read of every name.
+    Stored keys are made here as text.bare_key made them when released (spelled out); the
+    history records the columns from now on, and each span of their rows recorded before
+    (a bulk import's) whose digest still matches its rows gets their digest over every
+    column, as m023 asks. An upgrade is not the user's change: its history lines are taken
+    out again."""
+    import unicodedata
+
+    conn = db.conn
+    fold = str.maketrans(
+        {"\u0131": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t",
+         "æ": "ae", "œ": "oe", "þ": "th"}
+    )  # fmt: skip
+
+    ascii_punctuation = str.maketrans("", "", "!\"#%&'()*,-./:;?@[\\]^_`{}")
+
+    def key(name: str) -> str:
+        if name.isascii():
+            return " ".join(name.lower().translate(ascii_punctuation).split())
+        decomposed = unicodedata.normalize("NFKD", name)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        kept = (
+            ch
+            for ch in stripped.casefold().translate(fold)
+            if unicodedata.category(ch)[0] != "P" and unicodedata.category(ch) != "Sk"
+        )
+        return " ".join("".join(kept).split())
+
+    (last,) = conn.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()
+    tables = {"parties": "name", "party_aliases": "alias"}
+    spans: dict[str, list[tuple[int, int, int]]] = {}
+    for table in tables:
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        spans[table] = [
+            (history_id, first, end)
+            for history_id, first, end, digest in conn.execute(
+                "SELECT id, row_id, last_row_id, digest FROM history WHERE table_name = ?"
+                " AND last_row_id IS NOT NULL AND action = 'insert' AND digest IS NOT NULL",
+                (table,),
+            ).fetchall()
+            if _m023_digest(conn, table, columns, first, end) == digest
+        ]
+    # Filling the column changes no name: the triggers that follow an alias's every update
+    # (its party's name index row, its milestones' search rows) would rewrite them all for
+    # nothing (over a second for 6,700 aliases), and the history's would record it. They
+    # are put back (the history's with the new column) once it is filled.
+    names_and_search = [
+        sql
+        for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger'"
+            " AND name IN ('party_aliases_names_au', 'party_aliases_search_au') ORDER BY rowid"
+        )
+    ]
+    for trigger in (
+        "party_aliases_names_au", "party_aliases_search_au", "history_parties_update",
+        "history_party_aliases_update",
+    ):  # fmt: skip
+        conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    for table, name in tables.items():
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN bare_key TEXT")
+        conn.executemany(
+            f"UPDATE {table} SET bare_key = ? WHERE id = ?",
+            [
+                (key(text), row_id)
+                for row_id, text in conn.execute(f"SELECT id, {name} FROM {table}")
+            ],
+        )
+        conn.execute(f"CREATE INDEX {table}_bare_key ON {table}(bare_key)")
+    for sql in names_and_search:
+        conn.execute(sql)
+    _history_triggers(
+        conn,
+        {
+            "parties": "id uid name name_key kind created_at bare_key",
+            "party_aliases": "id party_id alias alias_key bare_key",
+        },
+    )
+    conn.execute("DELETE FROM history WHERE id > ?", (last,))
+    for table, matching in spans.items():
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        conn.executemany(
+            "UPDATE history SET digest = ? WHERE id = ?",
+            [
+                (_m023_digest(conn, table, columns, first, end), history_id)
+                for history_id, first, end in matching
+            ],
+        )
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -49,6 +49,32 @@ def name_key(text: str) -> str:
     return " ".join(stripped.casefold().translate(_FOLD).split())
 
 
+# What bare_key drops of a name: punctuation, and the modifier symbols typed for an
+# apostrophe or an accent (` ^); of ASCII, all of string.punctuation but $ + < = > | ~.
+_BARE_ASCII = str.maketrans("", "", "!\"#%&'()*,-./:;?@[\\]^_`{}")
+
+
+def bare_key(text: str) -> str:
+    """A name as it is matched when no name or alias has its name_key: that key with its
+    punctuation dropped and its spaces collapsed, so 'acme widgets inc' is 'Acme Widgets,
+    Inc.', 'AB Smith' 'A.B. Smith'. Letters, digits and the spaces between words stay:
+    'Smyth' is not 'Smith', nor 'Morel Roy' 'Morel-Roy' ('morelroy'). '' for a name of
+    punctuation only, which matches nothing. Stored beside each party's name and alias
+    (parties.bare_key, party_aliases.bare_key), indexed; schema.m032 spells out how it made
+    the first ones."""
+    key = name_key(text)
+    if key.isascii():
+        return " ".join(key.translate(_BARE_ASCII).split())
+    kept = "".join(ch for ch in key if not _punctuation(ch))
+    return " ".join(kept.split())
+
+
+def _punctuation(ch: str) -> bool:
+    """Whether bare_key drops a character: Unicode punctuation (P*), or a modifier symbol."""
+    category = unicodedata.category(ch)
+    return category[0] == "P" or category == "Sk"
+
+
 def clean_text(text: str) -> str:
     """User text as stored: NFC, surrounding space removed.
 

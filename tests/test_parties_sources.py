@@ -91,17 +91,20 @@ def test_merge_of_a_party_named_by_an_alias_says_which_party_went(cli: Cli) -> N
 
 
 def test_merge_of_a_variant_of_a_name_of_the_party_kept_says_so(cli: Cli) -> None:
-    """'J Smith' is close to 'J. Smith', an alias of the party kept: merging it is refused
-    saying it is already one of its names, not suggesting the party kept as the duplicate;
-    a variant of another party's name still names that party."""
+    """'J. Smyth' is close to 'J. Smith', an alias of the party kept: merging it is refused
+    saying it is already one of its names, not suggesting the party kept as the duplicate
+    ('J Smith', the alias but for punctuation, is the party kept itself); a variant of
+    another party's name still names that party."""
     cli("party", "add", "Jane Smith", "--alias", "J. Smith")
     cli("party", "add", "Acme Widgets, Inc.")
     before = cli.query("SELECT count(*) FROM history")
-    refused = cli("party", "merge", "Jane Smith", "J Smith", code=1).stderr
+    refused = cli("party", "merge", "Jane Smith", "J. Smyth", code=1).stderr
     assert refused == (
-        "casetrack: no party named 'J Smith'; it is close to a name of 'Jane Smith' (aka"
+        "casetrack: no party named 'J. Smyth'; it is close to a name of 'Jane Smith' (aka"
         " 'J. Smith'), the party kept: nothing to merge\n"
     )
+    itself = cli("party", "merge", "Jane Smith", "J Smith", code=1).stderr
+    assert itself == "casetrack: 'Jane Smith' and 'J Smith' are already the same party\n"
     other = cli("party", "merge", "Jane Smith", "Acme Widgts", code=1).stderr
     assert "did you mean 'Acme Widgets, Inc.'?" in other
     assert cli.query("SELECT count(*) FROM history") == before

@@ -38,7 +38,8 @@ def _parties(cli: Cli, milestone_id: str) -> list[dict[str, object]]:
         ("Rajavi Maryam", "'Maryam Rajavi'"),  # the same words in another order
         ("Mrs Maryam Rajavi", "'Maryam Rajavi'"),  # more words around them
         ("Maryam Rajavy", "'Maryam Rajavi'"),  # a typo
-        ("ACME Shipping BV:subject", "'Acme Shipping B.V.'"),  # punctuation
+        ("ACME Shipping B V:subject", "'Acme Shipping B.V.'"),  # its letters, spaced otherwise
+        ("Acme-Shipping BV:subject", "'Acme Shipping B.V.'"),  # two words made one
     ],
 )
 def test_a_name_close_to_a_known_party_is_refused_and_nothing_written(

@@ -113,12 +113,14 @@ def _export(**filters: Any) -> Callable[[Store], object]:
 
 
 def _add(store: Store) -> object:
-    """`add` with a party by alias, a new party and a source, rolled back afterwards."""
+    """`add` with a party by alias, a new party, one named without its punctuation and a
+    source, rolled back afterwards."""
     store.conn.execute("SAVEPOINT plan")
     try:
         return add_milestone(store, Draft(
             "bench-small", "2003-06", "Raid", kind="raid",
-            parties=[PartySpec("benchmark party", "subject"), PartySpec("Someone New")],
+            parties=[PartySpec("benchmark party", "subject"), PartySpec("Someone New"),
+                     PartySpec("Bench:Party.", "witness")],
             sources=[Citation("1", quote="q")], tags=["custody"],
         ))  # fmt: skip
     finally:
@@ -163,6 +165,11 @@ CALLS: dict[str, Callable[[Store], object]] = {
     "timeline of uncertain milestones": _timeline(status="unsure"),
     "party show": lambda store: party_details(store, "bench-party"),
     "party show by alias": lambda store: party_details(store, "benchmark party"),
+    # No name or alias is 'Bench Party.', nor 'benchparty': found by its bare key.
+    "party show by a name without its punctuation": lambda store: party_details(
+        store, "benchparty"
+    ),
+    "timeline by party without its punctuation": _timeline(parties=["BENCHPARTY"]),
     "source show": lambda store: source_details(store, "1"),
     "case list": list_cases,
     "search": lambda store: search(store.conn, "zeppelin", Filters()).hits,

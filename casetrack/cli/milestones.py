@@ -185,14 +185,15 @@ def add(
     --party "PMOI:subject" --party "DST:raiding authority" --source https://example.org/a ;
     casetrack add acme 2003-06-17 "Raid" --cite 3:iv --quote "the police raided the offices"
 
-    --party NAME:ROLE links the party with that name or alias (any case or accents). The role
-    is after the last colon, so a name holding a colon ends with one: --party "Ministère
-    public: Paris:" (no role) or --party "Ministère public: Paris:prosecutor"; a known
-    party's whole name, colon included, also links it. A new name is created and said so,
-    unless it is close to a known one ('Rajavi' or 'Rajavy' beside 'Maryam Rajavi'): then nothing is
-    written and the known names are suggested; --new-party NAME[:ROLE] creates it anyway.
-    A new citation with the words of a known one in other case or punctuation is refused the
-    same way; --new-source creates it anyway (two URLs are never close).
+    --party NAME:ROLE links the party with that name or alias (any case, accents or punctuation:
+    "acme widgets inc" links 'Acme Widgets, Inc.'). The role is after the last colon, so a name
+    holding a colon ends with one: --party "Ministère public: Paris:" (no role) or --party
+    "Ministère public: Paris:prosecutor"; a known party's whole name, colon included, also links
+    it. A new name is created and said so, unless it is close to a known one ('Rajavi' or
+    'Rajavy' beside 'Maryam Rajavi'): then nothing is written and the known names are suggested;
+    --new-party NAME[:ROLE] creates it anyway. A new citation with the words of a known one in
+    other case or punctuation is refused the same way; --new-source creates it anyway (two URLs
+    are never close).
     """
     from casetrack.drafts import Draft
     from casetrack.milestones import add_milestone

@@ -75,7 +75,7 @@ from casetrack.sources import create_source, same_urls, source_row
 from casetrack.sql import placeholders
 from casetrack.store import Store
 from casetrack.tables import LINK_TABLES
-from casetrack.text import clean_text, name_key, noun, plural
+from casetrack.text import bare_key, clean_text, name_key, noun, plural
 from casetrack.writer import (
     INSERT_COLUMNS,
     LINK_COLUMNS,
@@ -573,10 +573,10 @@ def _exported_sources(links: list[Any], known: _Known) -> list[SourceLinkRow] | 
     return rows
 
 
-# ready_party's row: uid, name, name key, kind (what create_party writes), the aliases as
-# add_aliases would add them to a new party (alias, key), and every key party() and
-# add_aliases would look the store up by.
-_PartyRow = tuple[str, str, str, str, list[tuple[str, str]], list[str]]
+# ready_party's row: uid, name, name key, kind, bare key (what create_party writes), the
+# aliases as add_aliases would add them to a new party (alias, key, bare key), and every key
+# party() and add_aliases would look the store up by.
+_PartyRow = tuple[str, str, str, str, str, list[tuple[str, str, str]], list[str]]
 # ready_source's row: uid, URL, title, publisher, publication date, citation key (what
 # create_source writes: source_row), and every URL source() would look the store up by.
 _SourceRow = tuple[str, str, str | None, str | None, str | None, str | None, list[str]]
@@ -584,8 +584,9 @@ _SourceRow = tuple[str, str, str | None, str | None, str | None, str | None, lis
 
 def ready_party(record: Any) -> _PartyRow | None:
     """A party record as _Importer.party reads it, made ready for a party new to the store
-    (party_row, and its aliases less those of a key it already has, as add_aliases skips
-    them); None where a check refuses it, for the importer to say why."""
+    (party_row, and its aliases less those of a key or bare key it already has, as
+    add_aliases skips them), with every key party() would look the store up by; None where
+    a check refuses it, for the importer to say why."""
     try:
         record = _record(record, "party")
         name = _text(record.get("name"), "name") or ""
@@ -595,17 +596,20 @@ def ready_party(record: Any) -> _PartyRow | None:
         uid = _uid(record.get("uid"))
         kind = check_party_kind(_text(record.get("kind"), "kind") or "other")
         row = party_row(name, kind, uid)
-        added: list[tuple[str, str]] = []
-        keys = {row[2]: None}
+        added: list[tuple[str, str, str]] = []
+        keys, bares = {row[2]: None}, {row[4]}
         for alias in aliases:
             cleaned = valid_name(alias)
-            key = name_key(cleaned)
-            if key not in keys:
+            key, bare = name_key(cleaned), bare_key(cleaned)
+            if key not in keys and not (bare and bare in bares):
                 keys[key] = None
-                added.append((cleaned, key))
+                bares.add(bare)
+                added.append((cleaned, key, bare))
     except CasetrackError:
         return None
     looked = {name_key(name): None, **{name_key(a): None for a in aliases}, **keys}
+    looked.update(dict.fromkeys(bare_key(typed) for typed in (name, *aliases)))
+    looked.pop("", None)
     return (*row, added, list(looked))
 
 
@@ -885,13 +889,14 @@ class _Importer:
             return
         stamp = now()
         self.conn.executemany(
-            "INSERT INTO parties (uid, name, name_key, kind, created_at) VALUES (?, ?, ?, ?, ?)",
-            [(*ready[:4], stamp) for _, _, ready in run],
+            "INSERT INTO parties (uid, name, name_key, kind, bare_key, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(*ready[:5], stamp) for _, _, ready in run],
         )
         ids = self._ids("parties", [ready[0] for _, _, ready in run])
         self.conn.executemany(
-            "INSERT INTO party_aliases (party_id, alias, alias_key) VALUES (?, ?, ?)",
-            [(ids[ready[0]], *alias) for _, _, ready in run for alias in ready[4]],
+            "INSERT INTO party_aliases (party_id, alias, alias_key, bare_key) VALUES (?, ?, ?, ?)",
+            [(ids[ready[0]], *alias) for _, _, ready in run for alias in ready[5]],
         )
         for uid, party_id in ids.items():
             remember(self.writer.party_uids, uid, party_id)
@@ -921,9 +926,9 @@ class _Importer:
         run: list[tuple[int | str, Any, Any]],
         handler: Callable[[int | str, Any], None],
     ) -> bool:
-        """Whether no two records of a run share a uid or a name (parties: a name or alias
-        key; sources: a URL), and the store holds none of them; if not, each is read by
-        `handler` (party or source) as if the worker had not made it ready."""
+        """Whether no two records of a run share a uid or a name (parties: a name, alias or
+        bare key; sources: a URL), and the store holds none of them; if not, each is read
+        by `handler` (party or source) as if the worker had not made it ready."""
         uids = [ready[0] for _, _, ready in run]
         keys = [key for _, _, ready in run for key in ready[-1]]  # what each is looked up by
         if (
@@ -941,9 +946,10 @@ class _Importer:
 
     def _held(self, table: str, *given: str) -> bool:
         """Whether the store holds a party or source of one of these uids (JSON), or one of
-        these names (parties: name or alias keys; sources: URLs)."""
+        these names (parties: name, alias or bare keys; sources: URLs)."""
         held = (
             ("uid", "parties", 0), ("name_key", "parties", 1), ("alias_key", "party_aliases", 1),
+            ("bare_key", "parties", 1), ("bare_key", "party_aliases", 1),
         ) if table == "parties" else (("uid", "sources", 0), ("url", "sources", 1))  # fmt: skip
         return any(
             self.conn.execute(
