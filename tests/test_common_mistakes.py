@@ -202,6 +202,24 @@ def test_an_output_file_asked_of_a_listing_says_to_redirect_it(demo: Cli, tmp_pa
     assert "'casetrack timeline' prints to stdout: send it to a file with '>'" in said
 
 
+def test_an_output_file_asked_of_a_listing_takes_its_format_from_the_extension(
+    demo: Cli, tmp_path: Path
+) -> None:
+    """The command line shown writes what the file's name says (as export -o does): the
+    calendar for due.ics, not the table; a format the listing cannot write points to export."""
+    out = tmp_path / "due.ics"
+    said = demo("upcoming", "-o", str(out), code=2).stderr
+    assert f"as in 'casetrack upcoming -f ics > {out}'" in said
+    said = demo("search", "Nec", "--output", "found.md", code=2).stderr
+    assert "as in 'casetrack search Nec -f markdown > found.md'" in said
+    said = demo("timeline", "nec-2003", "-o", "t.pdf", code=2).stderr
+    assert said == (
+        "casetrack: No such option: -o: 'casetrack timeline' prints to stdout and does not"
+        " write .pdf files: 'casetrack export' does (see 'casetrack export --help')\n"
+    )
+    assert not out.exists() and not Path("t.pdf").exists()
+
+
 def test_ids_written_as_in_prose_are_refused_saying_how_to_give_them(demo: Cli) -> None:
     """`rm 4,5`, `show #4` and `show 4,5`: one line saying how the command takes ids (several
     separated by spaces where it takes several), and nothing is changed."""

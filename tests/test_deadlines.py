@@ -644,7 +644,11 @@ def test_a_deadline_in_a_range_is_due_from_its_first_day_to_its_last(cli: Cli) -
     assert "between 17 Jun and 15 Jul 2024" in table and "7\u201335 days" in table
     (row,) = json.loads(cli("upcoming", "--as-of", "2024-06-10", "-f", "json").stdout)
     assert (row["id"], row["days_left"], row["days_to_last"]) == (deadline_id, 7, 35)
-    assert not row["maybe_overdue"]
+    assert not row["maybe_overdue"] and row["days_to_first"] == 7
+    # Under way: due now (0 days left), its first possible day 3 days past, its last 25 ahead.
+    (now,) = json.loads(cli("upcoming", "--as-of", "2024-06-20", "-f", "json").stdout)
+    assert (now["days_left"], now["days_to_first"], now["days_to_last"]) == (0, -3, 25)
+    assert now["maybe_overdue"] and not now["overdue"]
     (late,) = json.loads(cli("upcoming", "--as-of", "2024-07-16", "-f", "json").stdout)
     assert late["overdue"] and late["days_left"] == -1
     # Its first possible day past: it may be overdue already, and is listed first of the soon.

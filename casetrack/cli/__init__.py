@@ -8,7 +8,7 @@ import re
 import sqlite3
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -201,11 +201,38 @@ def _output_hint(message: str, ctx: typer.Context, args: Sequence[str]) -> str |
     at = words.index(typed[1])
     target = words[at + 1] if at + 1 < len(words) else "FILE"
     rest = [shlex.quote(w) for w in words[:at] + words[at + 2 :]]
-    example = " ".join([ctx.command_path, *rest, ">", shlex.quote(target)])
+    chosen = {"-f", "--format"} & set(words) or any(w.startswith("--format=") for w in words)
+    written = [] if chosen else _format_of(ctx, target)
+    if written is None:
+        export = f"{ctx.find_root().command_path} export"
+        return (
+            f"{message}: '{ctx.command_path}' prints to stdout and does not write"
+            f" {PurePath(target).suffix} files: '{export}' does (see '{export} --help')"
+        )
+    example = " ".join([ctx.command_path, *rest, *written, ">", shlex.quote(target)])
     return (
         f"{message}: '{ctx.command_path}' prints to stdout: send it to a file with '>', as in"
         f" {example!r} (see '{ctx.command_path} --help')"
     )
+
+
+def _format_of(ctx: typer.Context, target: str) -> list[str] | None:
+    """The --format words that make a listing write what the file's extension says (due.ics:
+    -f ics), as export -o takes it from there; none for a file of no format casetrack
+    writes, and None when the command cannot write the format the extension names."""
+    from casetrack.exchange import EXTENSIONS
+
+    formats = EXTENSIONS.get(PurePath(target).suffix.lower(), ())
+    option = next((p for p in ctx.command.params if "--format" in getattr(p, "opts", ())), None)
+    if not formats:
+        return []
+    if option is None or option.callback is None:
+        return None
+    try:
+        option.callback(ctx, option, formats[0])
+    except typer.BadParameter:
+        return None
+    return ["-f", formats[0]]
 
 
 def _option_words_hint(message: str, ctx: typer.Context, args: Sequence[str]) -> str | None:

@@ -377,7 +377,8 @@ class Due:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "case": self.case, "due": self.due, "days_left": self.days_left,
-                "days_to_last": self.days_to_last, "overdue": self.overdue,
+                "days_to_first": self.days_to_first, "days_to_last": self.days_to_last,
+                "overdue": self.overdue,
                 "maybe_overdue": self.maybe_overdue, "title": self.title,
                 "rule": self.rule, "trigger_in_trash": self.trigger_in_trash}  # fmt: skip
 
