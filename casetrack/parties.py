@@ -520,7 +520,8 @@ def add_party(
 
 def alias_party(store: Store, name: str, aliases: list[str]) -> tuple[Party, list[str], list[str]]:
     """Give a party more names; returns it, the aliases that were new, and the names typed
-    that already named it (its name or an alias in other case, accents or spacing)."""
+    that already named it (its name or an alias in other case, accents, punctuation or
+    spacing)."""
     with store.write() as conn:
         party_id = require_party_id(conn, name)
         added = add_aliases(conn, party_id, aliases)

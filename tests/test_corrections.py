@@ -258,14 +258,15 @@ def test_party_alias_says_which_names_already_reach_the_party(cli: Cli) -> None:
     result = cli("party", "alias", "Leila Karimi", "Leyla Karimi", "Leïla Karimi", "LEILA karimi")
     assert result.stderr == (
         "added 1 alias to Leila Karimi (aka Leyla Karimi)\n"
-        "'Leïla Karimi', 'LEILA karimi' already name it (case, accents and spacing aside):"
-        " not added\n"
+        "'Leïla Karimi', 'LEILA karimi' already name it (case, accents, punctuation and"
+        " spacing aside): not added\n"
     )
     assert cli.query("SELECT alias FROM party_aliases") == [("Leyla Karimi",)]
     again = cli("party", "alias", "Leila Karimi", "leyla  KARIMI")
     assert again.stderr == (
         "Leila Karimi already had those names\n"
-        "'leyla  KARIMI' already names it (case, accents and spacing aside): not added\n"
+        "'leyla  KARIMI' already names it (case, accents, punctuation and spacing aside):"
+        " not added\n"
     )
 
 

@@ -66,7 +66,11 @@ def test_edit_links_and_unlinks_it(store: Cli) -> None:
 
 
 def test_party_alias_and_merge_find_it(store: Cli) -> None:
-    store("party", "alias", "acme widgets inc", "AWI")
+    added = store("party", "alias", "acme widgets inc", "AWI", "ACME Widgets Inc")
+    assert added.stderr == (
+        "added 1 alias to Acme Widgets, Inc. (aka Acme, AWI)\n'ACME Widgets Inc' already names"
+        " it (case, accents, punctuation and spacing aside): not added\n"
+    )
     assert store.query("SELECT alias FROM party_aliases WHERE party_id = 1 ORDER BY id") == [
         ("Acme",),
         ("AWI",),

@@ -80,8 +80,8 @@ def alias(
         else f"{party.name} already had those names")  # fmt: skip
     if already:
         said = ", ".join(repr(a) for a in already)
-        say(f"{said} already name{'s' if len(already) == 1 else ''} it (case, accents and"
-            " spacing aside): not added")  # fmt: skip
+        say(f"{said} already name{'s' if len(already) == 1 else ''} it (case, accents,"
+            " punctuation and spacing aside): not added")  # fmt: skip
 
 
 _NONE_LEFT = "no aliases left"
