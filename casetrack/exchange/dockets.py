@@ -124,49 +124,63 @@ def docket_records(
             options.known = (str(row[0]), str(row[1]))
     records = list(read_docket(data, name, options))
     if options.case is None and (held := _case_holding(conn, records, name)):
-        # Imported before with --case: a plain import updates the entries where they are.
-        slug, count = held
+        # Imported before with --case: a plain import updates the entries where they are,
+        # and says so unless that case bears the docket's court and number (as the import
+        # with --case gave it, where it had none): then it is the docket's case, and the
+        # warning would only be said again on every import.
+        slug, count, numbered = held
         options.case = slug
         records = list(read_docket(data, name, options))
-        records.insert(
-            0,
-            (
-                "docket",
-                "warning",
-                f"case {slug!r} holds {count} of its entries: updated there, not moved to"
-                " a new case (--case SLUG chooses the case)",
-            ),
-        )
+        if not numbered:
+            records.insert(
+                0,
+                (
+                    "docket",
+                    "warning",
+                    f"case {slug!r} holds {count} of its entries: updated there, not moved to"
+                    " a new case (--case SLUG chooses the case)",
+                ),
+            )
     return records
 
 
 def _case_holding(
     conn: sqlite3.Connection, records: list[Record], name: str
-) -> tuple[str, int] | None:
-    """The case holding the docket's entries (and how many) when it is not the one the
-    docket names: they were imported into it with --case, and a plain import must not move
-    them out of it. None when any is in the docket's own case, or none is in the store. In
-    several other cases, the one holding most (the others were moved there by hand, and
-    keep that edit); as many in two, refused naming them."""
+) -> tuple[str, int, bool] | None:
+    """The case holding the docket's entries (and how many, and whether it bears the
+    docket's court and number) when it is not the one the docket names: they were imported
+    into it with --case, and a plain import must not move them out of it. None when any is
+    in the docket's own case, or none is in the store. In several other cases, the one
+    holding most (the others were moved there by hand, and keep that edit); as many in two,
+    refused naming them."""
     milestones = [record for _, kind, record in records if kind == "milestone"]
     if not milestones:
         return None
     own = str(milestones[0]["case"])
     rows = conn.execute(
-        "SELECT c.slug, count(*) FROM milestones m JOIN cases c ON c.id = m.case_id"
-        " WHERE m.uid IN (SELECT value FROM json_each(?)) GROUP BY c.id"
-        " ORDER BY count(*) DESC, c.slug",
+        "SELECT c.slug, count(*), c.court, c.docket FROM milestones m"
+        " JOIN cases c ON c.id = m.case_id WHERE m.uid IN (SELECT value FROM json_each(?))"
+        " GROUP BY c.id ORDER BY count(*) DESC, c.slug",
         (json.dumps([m["uid"] for m in milestones]),),
     ).fetchall()
-    if not rows or any(str(slug).lower() == own.lower() for slug, _ in rows):
+    if not rows or any(str(row[0]).lower() == own.lower() for row in rows):
         return None
     if len(rows) > 1 and rows[1][1] == rows[0][1]:
-        named = ", ".join(repr(slug) for slug, count in rows if count == rows[0][1])
+        named = ", ".join(repr(row[0]) for row in rows if row[1] == rows[0][1])
         raise CasetrackError(
             f"{name}: as many of its entries are in cases {named}: give --case SLUG to say"
             f" which one to import into, e.g. --case {rows[0][0]}"
         )
-    return str(rows[0][0]), int(rows[0][1])
+    slug, count, court, number = rows[0]
+    # The docket's court and number, as its case record gives them, in the store's case.
+    docket = next(((r["court"], r["docket"]) for _, kind, r in records if kind == "case"), None)
+    numbered = (
+        docket is not None
+        and all(docket)
+        and [name_key(str(given)) for given in docket]
+        == [name_key(str(stored or "")) for stored in (court, number)]
+    )
+    return str(slug), int(count), numbered
 
 
 def docket_shape(data: Any) -> str | None:
