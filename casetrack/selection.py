@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from casetrack.cases import require_case_id
-from casetrack.dates import DateValue
+from casetrack.dates import DateValue, display_date
 from casetrack.drafts import check_status
 from casetrack.errors import CasetrackError
 from casetrack.models import ROLE_SPELLINGS, ROLES
@@ -135,3 +135,28 @@ def _known(
         return same or [cleaned]
     choices = [*usual, *in_use]
     raise CasetrackError(f"no milestone has the {what} {value!r}{did_you_mean(value, choices)}")
+
+
+def described(filters: Filters) -> str | None:
+    """The filters in words (Selected: involving Jane Doe; of kind ruling), so a report's
+    reader knows it leaves facts out; None when nothing is filtered but the cases."""
+    parts: list[str] = []
+    if filters.status:
+        parts.append(f"{filters.status.strip().lower()} facts")
+    if filters.key:
+        parts.append("key facts")
+    if filters.parties:
+        parts.append("involving " + " and ".join(filters.parties))
+    if filters.role:
+        parts.append(f"as {filters.role}")
+    if filters.kinds:
+        parts.append("of kind " + " or ".join(filters.kinds))
+    if filters.tags:
+        parts.append("tagged " + " and ".join(filters.tags))
+    if filters.since:
+        parts.append(f"from {display_date(filters.since)}")
+    if filters.until:
+        parts.append(f"until {display_date(filters.until)}")
+    if filters.source:
+        parts.append(f"citing {filters.source}")
+    return "Selected: " + "; ".join(parts) if parts else None

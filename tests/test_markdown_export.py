@@ -196,3 +196,19 @@ def test_markdown_export_never_reads_user_text_as_markdown(
     page = _export(hostile, title, note, party, summary, source)
     for render in RENDERERS:
         _check(render(page), title, note, party, summary, source)
+
+
+@pytest.mark.parametrize("render", RENDERERS)
+def test_a_filtered_markdown_export_says_what_it_selected_under_each_case(
+    hostile: Cli, render: Callable[[str], str]
+) -> None:
+    """Pasted into a brief, a chronology of some facts must not read as the whole of them:
+    the filters are said in words under each case's heading, as in the docx report; a party
+    named like Markdown is shown as typed."""
+    hostile("add", "x", "2004", "Release", "--party", "*Roe*:witness")
+    page = hostile("export", "x", "--party", "*Roe*", "--since", "2004", "-f", "md").stdout
+    assert page.count("Selected: ") == 1 and "Raid" not in page
+    root = _tree(render(page))
+    assert "Selected: involving *Roe*; from 2004" in root.text()
+    assert "strong" not in root.tags()
+    assert "Selected" not in hostile("export", "x", "-f", "md").stdout

@@ -21,7 +21,7 @@ from casetrack.dates import display_date
 from casetrack.exchange.selection import Selection
 from casetrack.models import Case, Milestone, SourceLink
 from casetrack.output.pictures.common import clean
-from casetrack.selection import Filters
+from casetrack.selection import described
 from casetrack.text import blank_controls
 
 # How a line is shown: strong (the fact's title), label (a marker such as "Key fact"),
@@ -76,7 +76,8 @@ def text(value: str) -> str:
 
 def report(selection: Selection) -> Report:
     """The report of an export's selection: a section per case, in slug order."""
-    return Report(TITLE, scope(selection.filters), _sections(selection))
+    said = described(selection.filters)
+    return Report(TITLE, text(said) if said else None, _sections(selection))
 
 
 def _sections(selection: Selection) -> Iterator[Section]:
@@ -137,27 +138,3 @@ def citation(link: SourceLink) -> Cell:
         if link.quote_warning:  # the hash above does not vouch for it
             lines.append(Line(link.quote_warning, "strong"))
     return tuple(lines)
-
-
-def scope(filters: Filters) -> str | None:
-    """The filters in words, so a reader knows the chronology leaves facts out."""
-    parts = []
-    if filters.status:
-        parts.append(f"{filters.status.strip().lower()} facts")
-    if filters.key:
-        parts.append("key facts")
-    if filters.parties:
-        parts.append("involving " + " and ".join(text(p) for p in filters.parties))
-    if filters.role:
-        parts.append(f"as {text(filters.role)}")
-    if filters.kinds:
-        parts.append("of kind " + " or ".join(text(k) for k in filters.kinds))
-    if filters.tags:
-        parts.append("tagged " + " and ".join(text(t) for t in filters.tags))
-    if filters.since:
-        parts.append(f"from {display_date(filters.since)}")
-    if filters.until:
-        parts.append(f"until {display_date(filters.until)}")
-    if filters.source:
-        parts.append(f"citing {text(filters.source)}")
-    return "Selected: " + "; ".join(parts) if parts else None

@@ -17,6 +17,7 @@ from typing import TextIO
 from casetrack.dates import display_date
 from casetrack.exchange.selection import Selection
 from casetrack.models import Case, SourceLink
+from casetrack.selection import described
 
 # Characters that start Markdown anywhere in a line: escapes, code, emphasis, links and
 # images, table cells, attribute lists, headings, strikethrough (GitHub's), and the caret
@@ -89,10 +90,13 @@ def write_markdown(selection: Selection, out: TextIO) -> None:
     """Each case as a heading and a table of its milestones, its sources as footnotes below it
     (one per citation, numbered through the whole file)."""
     number = 0
+    said = described(selection.filters)
     for index, case in enumerate(selection.cases()):
         if index:
             out.write("\n")
         out.write("\n".join(_heading(case)) + "\n")
+        if said:  # under each case: a reader of one case's part knows it leaves facts out
+            out.write(f"*{_md(said)}*\n\n")
         notes: dict[str, int] = {}
         rows = 0
         for m in selection.milestones(case.id):
