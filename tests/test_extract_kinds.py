@@ -2818,3 +2818,45 @@ def test_a_decision_titled_by_the_sentence_it_passes_is_the_sentencing() -> None
         "[1] L'accusé a été reconnu coupable de vol, et le Tribunal doit fixer sa peine.\n"
     )
     assert kinds(head)[0] == ("2019-05-03", "sentencing")
+
+
+def test_a_treaty_bodys_sitting_is_the_day_of_what_it_adopts() -> None:
+    views = (
+        "Présentée par : Jean Roe\nAu nom de : L'auteur\nÉtat partie : Ruritanie\n"
+        "Date de la communication : 3 mai 2017 (date de la lettre initiale)\n"
+        "Le Comité des droits de l'homme, institué en vertu de l'article 28 du Pacte\n"
+        "Réuni le 4 juin 2019,\n"
+        "Ayant achevé l'examen de la communication No 123/2017 présentée par M. Jean Roe,\n"
+        "Adopte ce qui suit :\n"
+        "Constatations au titre du paragraphe 4 de l'article 5 du Protocole facultatif\n"
+        "1. L'auteur de la communication est Jean Roe.\n"
+    )
+    assert ("2019-06-04", "judgment") in kinds(views)
+    admissibility = views.replace(
+        "Constatations au titre du paragraphe 4 de l'article 5 du Protocole facultatif",
+        "Décision concernant la recevabilité",
+    )
+    assert ("2019-06-04", "ruling") in kinds(admissibility)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an information amended restates the accusation, as a charge sheet amended does
+        ("In May of 2019, the State amended its information to add a count.", "charge"),
+        # "The Amended Information alleged ... on" names the paper; its date is the facts'
+        (
+            "The Amended Information alleged that the accused on 3 May 2019 broke into and"
+            " entered a dwelling house.",
+            "other",
+        ),
+        # a date a court fixes for an event named after it is that event's day
+        (
+            "The judge granted the adjournment request and fixed May 3, 2019 for the arraignment.",
+            "hearing",
+        ),
+        ("The magistrate set 3 May 2019 for trial of the matter.", "trial"),
+    ],
+)
+def test_an_information_amended_and_a_date_fixed_for_an_event(text: str, kind: str) -> None:
+    assert kinds(text)[0][1] == kind

@@ -73,6 +73,7 @@ from casetrack.extract.kinds import (
     header_kind,
     is_decision,
     signed_kind,
+    sitting_kind,
     stamped_kind,
 )
 from casetrack.extract.learned import Context, KindModel, shipped
@@ -362,6 +363,8 @@ def extract(
             kind = kind or kind_words.nearest(date_found.start, date_found.end)
             if kind == "ruling" and adopted_views(story[:offset] + sentence[: date_found.start]):
                 kind = "judgment"  # "Date of adoption of decision:" under "Views adopted by"
+            sitting = sitting_kind(story, offset + date_found.start, offset + date_found.end)
+            kind = sitting or kind  # "Réuni le 30 juillet 1998, ... Adopte ... Constatations"
             if kind == "ruling" and discipline and offset + date_found.start < HEAD:
                 kind = "judgment"  # "Decided April 5, 2011." over "DISCIPLINARY COUNSEL v. X"
             if kind == "other" and (

@@ -378,6 +378,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"charge sheets? (?:was |were |had been |has been )?(?:amended|filed|lodged"
             r"|preferred)",
             r"amend\w* (?:the )?charge sheets?",
+            # so does an information or a charge amended: "the State amended its information"
+            # (a verb with its object: "The Amended Information alleged" names the paper only)
+            r"amend\w* (?:its|the|his|her|their|an) (?:criminal )?(?:information|charges?)\b",
+            r"(?:information|charges?) (?:was |were |had been |has been )?amended",
         ),
         (
             r"charges? (?:of|against)", r"mise en examen", r"criminal information",
@@ -1341,6 +1345,13 @@ _SET_FOR = Regex(
     r"|renvoy[ée]e?s?)(?:\s+(?:for|to|until|on|au|pour|le))*"
     r"(?:\s+(?:the\s+)?(?:court's\s+)?(?:calendar|docket|agenda)\s+(?:for|on))?\s*$"
 )
+# A verb that fixes the date right after it for an event named after the date: "fixed April 25
+# for the arraignment", "set 3 May 2019 for trial", "adjourned the case to 3 May for hearing".
+_FIXES_DATE = Regex(
+    r"\b(?:fixed|set|scheduled|slated|(?:adjourned|postponed|deferred|stood down)"
+    r"(?: [\w'-]+){0,3}? (?:to|till|until))\s+(?:on\s+)?$"
+)
+_FOR_EVENT = Regex(r"\s*,?\s*for\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|a\s+|an\s+)?")
 # Something that happened on the date, named by a word that is no kind: "conduct occurring on".
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WEEKDAY_BEFORE = Regex(r"\b" + _WEEKDAYS + r"\s*$")
@@ -1594,6 +1605,20 @@ class KindWords:
             return "judgment"
         return kind
 
+    def _fixed_for(self, start: int, end: int, before: int) -> str | None:
+        """The kind of the event a date is fixed for, named right after it: "fixed April 25
+        for the arraignment" is the arraignment's day (a `hearing`), "set the case down for
+        trial on"; None where no verb fixes the date or no event word follows it."""
+        if not _FIXES_DATE.rx.search(self.folded, max(0, start - 40), start):
+            return None
+        after = _FOR_EVENT.rx.match(self.folded, end)
+        if after is None or before + 1 >= len(self.words):
+            return None
+        word_start, _, kind, strength = self.words[before + 1]
+        if word_start != after.end() or strength != _NOUN:
+            return None
+        return _HEARD.get(kind, kind)
+
     def _nearest(self, start: int, end: int) -> str:
         """The kind of the date at start:end: a deadline where it is when something is due,
         of the event a noun before it was set for, of the decision named with it (or what a
@@ -1635,6 +1660,9 @@ class KindWords:
                 # "Il était détenu depuis le 8 mai, arrêté à Gaziantep": the detention's first
                 # day, not the participle after it (GUIDE.md, trainE)
                 return kind
+        fixed_for = self._fixed_for(start, end, before)
+        if fixed_for is not None:
+            return fixed_for  # "granted the adjournment and fixed April 25 for the arraignment"
         held = self._held(start, before) if _TOOK_PLACE.rx.search(clause) else None
         if held is not None:
             return held  # "a hearing on the motion was held on 3 May": the hearing
@@ -2310,6 +2338,33 @@ _DISCIPLINE_CASE = Regex(
     r"|enforcement))"
 )
 _APPEAL_ROLES = Regex(r"\b(?:appellants?|appellees?|appelante?s?|on appeal|appeal from)\b")
+
+
+# A treaty body's preamble: "Le Comité des droits de l'homme, ..., Réuni le 30 juillet 1998,
+# ... Adopte ce qui suit : Constatations" ("Meeting on 30 July 1998, ... Adopts the following:
+# Views"). The day it met is the day it adopted what follows: Views, or a decision on the
+# merits, are a `judgment`, a decision on admissibility a `ruling` (GUIDE.md).
+_SITTING_BEFORE = Regex(r"(?:^|\n|,)\s*(?:reunie?s?|meeting)\s*(?:le|on)?\s*$")
+_ADOPTS_AFTER = Regex(
+    r"\b(?:adopte (?:ce qui suit|la decision|les constatations|la presente)"
+    r"|adopts (?:the following|its|the present))\s*(?:ci-apres\s*)?:?\s*(?P<title>[^\n]*)"
+)
+_SITTING_SPAN = 800  # characters from the date to "Adopte ce qui suit" (the preamble's recitals)
+_ADMISSIBILITY = Regex(r"\b(?:recevabilite|admissibility|irrecevab\w*|inadmissib\w*)\b")
+
+
+def sitting_kind(story: str, start: int, end: int) -> str | None:
+    """The kind of the date at story[start:end] where a treaty body's preamble says it met
+    that day ("Réuni le 30 juillet 1998,") to adopt what follows: `judgment` for Views,
+    `ruling` for a decision on admissibility; None for any other date."""
+    if not _SITTING_BEFORE.rx.search(fold_same_length(story[max(0, start - 20) : start]).lower()):
+        return None
+    after = fold_same_length(story[end : end + _SITTING_SPAN]).lower()
+    adopts = _ADOPTS_AFTER.rx.search(after)
+    if adopts is None:
+        return None
+    title = adopts["title"] or after[adopts.end() :].lstrip().split("\n", 1)[0]
+    return "ruling" if _ADMISSIBILITY.rx.search(title) else "judgment"
 
 
 def disciplinary_case(text: str) -> bool:
