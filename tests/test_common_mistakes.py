@@ -370,3 +370,21 @@ def test_arguments_in_another_order_are_refused_with_the_order_meant(demo: Cli) 
     # A case whose slug reads as a date is a case.
     demo("case", "add", "2021", "--title", "Twenty twenty-one")
     demo("add", "2021", "2021-08-10", "Deposition")
+
+
+def test_a_commands_option_typed_before_the_command_is_shown_after_it(demo: Cli) -> None:
+    """`casetrack --kind ruling add ...`: the option is the command's, and the refusal shows
+    the line with it moved after the command (its value with it), writing nothing."""
+    before = demo.records()
+    said = demo("--kind", "ruling", "add", "nec-2003", "2004", "Ruling", code=2).stderr
+    assert said.startswith(
+        "casetrack: No such option: --kind: it is an option of 'casetrack add' and goes after"
+        " it, as in 'casetrack --db "
+    )
+    assert said.endswith(" add nec-2003 2004 Ruling --kind ruling' (see 'casetrack add --help')\n")
+    said = demo("-f", "csv", "party", "list", code=2).stderr
+    assert " party list -f csv' (see 'casetrack party list --help')" in said
+    said = demo("--key", "timeline", "nec-2003", code=2).stderr
+    assert " timeline nec-2003 --key' (see" in said
+    assert "goes after" not in demo("--kindd", "x", "add", code=2).stderr
+    assert demo.records() == before

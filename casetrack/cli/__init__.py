@@ -67,7 +67,8 @@ def _usage_message(
     if listing and ctx.command.name in LISTED_BY:  # `deadline list`
         said = f"{message}: {LISTED_BY[ctx.command.name]}"
     quoted = (
-        _option_words_hint(message, ctx, args)
+        _before_command_hint(message, ctx, args)
+        or _option_words_hint(message, ctx, args)
         or _quote_hint(message, ctx)
         or _output_hint(message, ctx, args)
     )
@@ -233,6 +234,48 @@ def _format_of(ctx: typer.Context, target: str) -> list[str] | None:
     except typer.BadParameter:
         return None
     return ["-f", formats[0]]
+
+
+def _before_command_hint(message: str, ctx: typer.Context, args: Sequence[str]) -> str | None:
+    """`casetrack --kind ruling add ...`: a command's option typed before the command goes
+    after it; show the command line with it moved there. None for any other error."""
+    import shlex
+
+    typed = re.match(r"No such option: (--?[\w-]+)(?: \(|$)", message)
+    if typed is None or ctx.parent is not None:
+        return None
+    words = list(args)
+    at = next((i for i, w in enumerate(words) if w.split("=")[0] == typed[1]), None)
+    if at is None:
+        return None
+    for start in (at + 1, at + 2):  # right after the option, or after its value
+        path, command = _subcommand(ctx, words[start:])
+        if path:
+            break
+    option = next((p for p in command.params if typed[1] in getattr(p, "opts", ())), None)
+    if not path or option is None:
+        return None
+    moved = words[at : at + (1 if option.is_flag or "=" in words[at] else 2)]
+    shown = words[:at] + words[at + len(moved) :] + moved
+    example = " ".join([ctx.command_path, *(shlex.quote(w) for w in shown)])
+    command_path = " ".join([ctx.command_path, *path])
+    return (
+        f"No such option: {typed[1]}: it is an option of '{command_path}' and goes after it,"
+        f" as in {example!r} (see '{command_path} --help')"
+    )
+
+
+def _subcommand(ctx: typer.Context, words: Sequence[str]) -> tuple[list[str], Any]:
+    """The command the first words name (`party`, `alias`), with those words: none, and the
+    group itself, when the first is no command."""
+    path: list[str] = []
+    command: Any = ctx.command
+    for word in words:
+        inner = command.get_command(ctx, word) if hasattr(command, "get_command") else None
+        if inner is None:
+            break
+        path, command = [*path, word], inner
+    return path, command
 
 
 def _option_words_hint(message: str, ctx: typer.Context, args: Sequence[str]) -> str | None:
