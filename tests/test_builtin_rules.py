@@ -111,6 +111,27 @@ def test_a_strasbourg_application_before_protocol_15_is_refused_naming_six_month
     assert stored_date(cli, deadline(cli, "echr-35-1", trigger)) == "2023-02-28"
 
 
+@pytest.mark.parametrize(
+    ("rule", "kind", "then"),
+    [("us-frcp-12a1ai", "service", "20 days"),
+     ("us-frcp-59e", "judgment", "10 days, weekends and holidays not counted"),
+     ("us-frcp-50b", "judgment", "10 days, weekends and holidays not counted")],
+)  # fmt: skip
+def test_a_federal_trigger_before_the_2009_amendments_is_refused_naming_the_old_period(
+    cli: Cli, rule: str, kind: str, then: str
+) -> None:
+    """The time-computation amendments in force 1 December 2009 made 12(a)'s 20 days 21 and
+    the 10 days of 50(b) and 59(e) 28: an older trigger is not counted by today's period."""
+    trigger = judgment(cli, "2009-11-30", kind=kind)
+    refused = cli("deadline", "add", "acme", "--rule", rule, "--from", str(trigger), code=1)
+    assert (
+        f"applies from 1 Dec 2009, and milestone 1 is of 30 Nov 2009: before the FRCP amendments"
+        f" of 1 December 2009 the period was {then}: count it by a rule of your own"
+    ) in refused.stderr
+    cli("edit", str(trigger), "--date", "2009-12-01")
+    assert cli("deadline", "add", "acme", "--rule", rule, "--from", str(trigger)).stdout
+
+
 def _old_store_rule(cli: Cli, months: int) -> None:
     """A store made before echr-35-1 was built in, whose user added it as the guide said
     (here with six months, for decisions before Protocol No. 15)."""

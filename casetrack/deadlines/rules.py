@@ -188,6 +188,16 @@ def new_rule(rule_id: str, amount: int, citation: str = "", **values: Any) -> Ru
     return Rule(rule_id, amount=amount, citation=citation, **(defaults | values))
 
 
+def _before_2009(period: str, option: str) -> str:
+    """What counts a trigger before the 2009 time-computation amendments (in force 1 December
+    2009), which made FRCP 12(a)'s 20 days 21 and the 10 days of FRCP 50(b) and 59(e) 28, and
+    ended the rule that a period under 11 days leaves out weekends and holidays."""
+    return (
+        f"before the FRCP amendments of 1 December 2009 the period was {period}: count it by"
+        f" a rule of your own ('casetrack rule add ID {option} --citation ...')"
+    )
+
+
 _FEDERAL = "US federal courts"
 # What each period runs from, read from the rule's text. None of these runs from service, so
 # service by mail adds nothing to any (FRCP 6(d): "When a party may or must act within a
@@ -281,6 +291,7 @@ BUILTIN_RULES = {
             runs_from="service of the summons and complaint (FRCP 4)", from_service=True,
             mail_note="a summons is served under FRCP 4, and FRCP 6(d) adds 3 days only after"
             " service under Rule 5(b)(2)(C), (D) or (F)",
+            applies_from="2009-12-01", earlier=_before_2009("20 days", "--days 20"),
         ),
         Rule(
             "us-frcp-59e", "Motion to alter or amend a judgment", _FEDERAL, "FRCP 59(e)", 28,
@@ -288,6 +299,10 @@ BUILTIN_RULES = {
             text="A motion to alter or amend a judgment must be filed no later than 28 days"
             " after the entry of the judgment.",
             runs_from="entry of the judgment", from_service=False,
+            applies_from="2009-12-01",
+            earlier=_before_2009(
+                "10 days, weekends and holidays not counted", "--court-days 10"
+            ),
         ),
         Rule(
             "us-frcp-50b", "Renewed motion for judgment as a matter of law", _FEDERAL,
@@ -299,7 +314,10 @@ BUILTIN_RULES = {
             " and may include an alternative or joint request for a new trial under Rule 59.",
             runs_from="entry of judgment (or the jury's discharge, for an issue no verdict"
             " decided)",
-            from_service=False,
+            from_service=False, applies_from="2009-12-01",
+            earlier=_before_2009(
+                "10 days, weekends and holidays not counted", "--court-days 10"
+            ),
         ),
         Rule(
             "us-frap-4a1b", "Notice of appeal (civil, United States a party)", _FEDERAL,
