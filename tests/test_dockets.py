@@ -261,14 +261,21 @@ def test_undo_takes_the_whole_docket_away(cli: Cli) -> None:
 
 
 def test_a_party_close_to_a_known_name_is_refused(cli: Cli) -> None:
-    cli("party", "add", "Yahoo Inc")
+    cli("party", "add", "Yahooo Inc")
     result = cli("import", str(CIVIL), code=1)
-    assert f"{CIVIL}:entry 1: no party named 'Yahoo! Inc', but 'Yahoo Inc' is close" in (
+    assert f"{CIVIL}:entry 1: no party named 'Yahoo! Inc', but 'Yahooo Inc' is close" in (
         result.stderr
     )
-    cli("party", "alias", "Yahoo Inc", "Yahoo! Inc")
+    cli("party", "alias", "Yahooo Inc", "Yahoo! Inc")
     cli("import", str(CIVIL))
     assert cli.query("SELECT count(*) FROM parties WHERE name LIKE 'Yahoo%'") == [(1,)]
+
+
+def test_a_party_named_but_for_punctuation_is_the_known_one(cli: Cli) -> None:
+    """The docket's "Yahoo! Inc" is the store's "Yahoo, Inc.": linked, not added again."""
+    cli("party", "add", "Yahoo, Inc.")
+    cli("import", str(CIVIL))
+    assert cli.query("SELECT name FROM parties WHERE name LIKE 'Yahoo%'") == [("Yahoo, Inc.",)]
 
 
 def test_usage_mistakes(cli: Cli, tmp_path: Path) -> None:
