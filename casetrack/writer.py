@@ -400,7 +400,9 @@ class MilestoneWriter:
                 self.conn, spec.name, kind_of_new_party(spec.name, role), spec.uid
             )
             self.created.parties.append(spec.name)
-            if role and role not in KNOWN_ROLES and spec.whole:
+            # A role new to the store may be the end of a name holding a colon; one in use is not.
+            fresh = spec.new or role in self.created.roles
+            if role and role not in KNOWN_ROLES and spec.whole and fresh:
                 self.created.odd_roles[spec.name] = (spec.whole, role)
             if spec.uid is not None:
                 remember(self.party_uids, spec.uid, party_id)

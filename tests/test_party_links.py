@@ -192,6 +192,17 @@ def test_an_unknown_role_on_a_new_party_says_how_to_write_a_colon_name(case: Cli
     assert "write --party 'Parquet: Nanterre:'" in result.stderr
 
 
+def test_a_role_in_use_on_a_new_party_is_no_name_with_a_colon(case: Cli) -> None:
+    """Once the store's links use a role, another new party given it is told as any new
+    party is: the role is plainly a role, not the end of a name."""
+    case("add", "c", "2019", "Probe", "--party", "Istanbul Police:investigating agency")
+    again = case("add", "c", "2020", "Probe", "--party", "Gendarmerie:investigating agency")
+    assert again.stderr == "new party: Gendarmerie\n"
+    assert _parties(case, again.stdout.strip()) == [
+        {"name": "Gendarmerie", "role": "investigating agency"}
+    ]
+
+
 def test_edit_changes_the_role_of_a_linked_party(case: Cli) -> None:
     milestone_id = case("add", "c", "2003", "Raid", "--party", "Maryam Rajavi:subject",
                         "--party", "Acme Shipping B.V.:witness").stdout.strip()  # fmt: skip
