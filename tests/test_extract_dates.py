@@ -2100,3 +2100,23 @@ def test_a_tribunals_decision_promulgated_on_a_day_is_a_step() -> None:
         " on 2 March 2015. The Act was promulgated on 5 May 2010."
     )
     assert dates(text) == ["2015-03-02"]
+
+
+def test_a_custody_or_an_appearance_told_from_its_first_day_is_a_step() -> None:
+    text = (
+        "Il résulte de l'arrêt que M. Y... a été placé en détention provisoire à compter du 3"
+        " mars 2015 ; qu'il a comparu devant la cour d'assises d'appel à compter du 10 mai"
+        " 2018 ; que la cour a, par arrêt incident du 12 mai, renvoyé l'affaire. La commune"
+        " lui verse une pension à compter du 1er octobre 2016."
+    )
+    found = dates(text, "fr")
+    assert {"2015-03-03", "2018-05-10", "2018-05-12"} <= set(found)
+    assert "2016-10-01" not in found
+
+
+def test_a_second_event_told_ce_meme_jour_is_its_own_milestone() -> None:
+    text = (
+        "Par une ordonnance du 4 février 2021, le juge a remis le prévenu en liberté. Ce même"
+        " jour, le procureur de la République interjetait appel de cette ordonnance."
+    )
+    assert dates(text, "fr").count("2021-02-04") == 2

@@ -536,7 +536,7 @@ _SAME_DAY = Regex(  # not "that day" alone: "That day the court ruled on 5 June"
     r"(?<![\w-])(?:the\s+same\s+(?:day|date|morning|afternoon|evening|night)"
     r"|(?:later\s+|earlier\s+)that\s+(?:day|morning|afternoon|evening|night)"
     r"|that\s+(?:same\s+)?(?:morning|afternoon|evening|night)|that\s+same\s+day"
-    r"|le\s+m[êe]me\s+jour|le\s+(?:jour|soir|matin)\s+m[êe]me|ce\s+jour-l[àa]"
+    r"|(?:le|ce)\s+m[êe]me\s+jour|le\s+(?:jour|soir|matin)\s+m[êe]me|ce\s+jour-l[àa]"
     r"|dans\s+la\s+(?:soir[ée]e|journ[ée]e|nuit)\s+m[êe]me)(?![\w-])"
     # not the day of an event its clause tells: "on the same day Maldonado was tested"
     r"(?!\s+(?:as|when|que|où)\b|\s+(?-i:[A-Z])[\w'-]+\s+(?:was|were|had|is)\b)",
@@ -1272,6 +1272,17 @@ _DECISION_PROMULGATED = Regex(
 )
 
 
+# A step that lasts, told from its first day: "placé en détention provisoire à compter du 11
+# septembre 2014", "a comparu devant la cour d'assises à compter du 25 mars 2019" (a right or
+# interest "à compter du" a day stays no step).
+_STEP_FROM = Regex(
+    r"\b(?:plac[ée]e?s?\s+en\s+(?:d[ée]tention|garde\s+[àa]\s+vue|r[ée]tention)|incarc[ée]r[ée]e?s?"
+    r"|[ée]crou[ée]e?s?|comparu|compara[îi]t|comparaissai(?:t|ent)|jug[ée]e?s?)\b"
+    r"[^.;\n\d]{0,80}?\b[àa]\s+compter\s+du\s*$",
+    re.IGNORECASE,
+)
+
+
 def _events(text: str, found: list[Found]) -> list[Found]:
     """The dates that may be events: not after words that make them a birth, a publication,
     a law's date (_NOT_AN_EVENT_BEFORE), nor listed after such a date ("notes en délibéré,
@@ -1289,6 +1300,8 @@ def _events(text: str, found: list[Found]) -> list[Found]:
             text, max(0, f.start - 120), f.start
         ):
             law = None  # "the decision of First-tier Tribunal Judge Roe, promulgated on": a step
+        if law is not None and _STEP_FROM.rx.search(text, max(0, f.start - 120), f.start):
+            law = None  # "placé en détention provisoire à compter du 11 septembre": its start
         if listed or law or _VISA_OF_A_TEXT.rx.search(text, max(0, f.start - 600), f.start):
             dropped_end = f.end
         else:
