@@ -2120,3 +2120,91 @@ def test_a_second_event_told_ce_meme_jour_is_its_own_milestone() -> None:
         " jour, le procureur de la République interjetait appel de cette ordonnance."
     )
     assert dates(text, "fr").count("2021-02-04") == 2
+
+
+def test_a_case_cited_with_its_reporter_run_together_is_another_case() -> None:
+    text = (
+        "UNITED STATES v. John ROE.\n\nOn March 2, 2010, Mr. Roe moved to suppress. The"
+        " defendant relies on a recent opinion, United States v. Doe, No. 08-1234, 648 F.3d 1,"
+        " 2011 WL 1760207, 2011 U.S.App. LEXIS 9541 (1st Cir. May 10, 2011). Doe does not"
+        " govern this case."
+    )
+    assert dates(text) == ["2010-03-02"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kept", "dropped"),
+    [
+        (
+            "CAT/C/53/2 Distr.: General 11 December 2014 Original: English. Report on follow-up"
+            " (28 April 2014\u20133 November 2014). On 8 April 2014, counsel submitted comments. No"
+            " action has been taken since 2008 to implement the decision.",
+            "en",
+            "2014-04-08",
+            {"2014-12-11", "2014-04-28", "2014-11-03", "2008"},
+        ),
+        (
+            "Constatations adoptées par le Comité à sa 111e session (7\u201125 juillet 2014). Les"
+            " requérants, nés respectivement en 1947 et 1953, ont saisi la Cour le 3 mai 2010.",
+            "fr",
+            "2010-05-03",
+            {"2014-07-07", "2014-07-25", "1947"},
+        ),
+        (
+            "Under Rule II of the Model Rules of Enforcement, adopted by this Court on February 1,"
+            " 1979, the Court issued an order to show cause on May 4, 2011.",
+            "en",
+            "2011-05-04",
+            {"1979-02-01"},
+        ),
+        (
+            "He opened the matter in a written opening, dated 24 November 2017, which was tendered"
+            " on the plea. He was sentenced on 8 December 2017.",
+            "en",
+            "2017-12-08",
+            {"2017-11-24"},
+        ),
+    ],
+)
+def test_a_documents_stamps_and_periods_and_a_state_since_a_year_are_no_steps(
+    text: str, lang: str, kept: str, dropped: set[str]
+) -> None:
+    found = dates(text, lang)
+    assert kept in found
+    assert not dropped & set(found), found
+
+
+def test_a_span_of_conduct_and_a_course_from_its_start_are_no_steps() -> None:
+    text = (
+        "August 23, 2021\n\nJohn Roe, who shot two men over a four-day span in September 2017,"
+        " was sentenced Monday. He studied at the college for one year starting in the fall of"
+        " 2012."
+    )
+    found = dates(text)
+    assert "2021-08-23" in found
+    assert not {"2017-09", "2012-23"} & set(found)
+
+
+def test_a_month_takes_no_year_from_an_event_named_by_its_day() -> None:
+    text = (
+        "August 23, 2021\n\nRoe, 27, was found guilty in April of murder in the Sept. 14, 2017,"
+        " shooting of John Doe."
+    )
+    found = dates(text)
+    assert "2021-04" in found and "2017-04" not in found
+
+
+def test_a_month_of_this_year_is_of_the_year_the_text_is_written() -> None:
+    text = (
+        "DATE OF SENTENCE: 8 December 2017\n\nThe offending ran from late December 2015 to"
+        " March 2017. You were caught by police in March of this year."
+    )
+    assert "2017-03" in dates(text)
+
+
+def test_a_pages_publication_stamp_dates_the_weekdays_it_tells() -> None:
+    text = (
+        "Publié le 09/04/2020 à 22h20 par Ouest-France\nUn homme a comparu mercredi 8 avril"
+        " devant le tribunal correctionnel. Il a été interpellé lundi 6 avril à Rennes."
+    )
+    assert {"2020-04-08", "2020-04-06"} <= set(dates(text, "fr"))

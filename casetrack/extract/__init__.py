@@ -60,6 +60,7 @@ from casetrack.extract.dates import (
     resolve,
     stored_day,
     stored_month,
+    this_years_month,
     title_year,
 )
 from casetrack.extract.keep import KeepModel
@@ -216,7 +217,8 @@ def extract(
     headline: int | None = None  # the candidate of a listing item's headline, if any
     listed = sentences(story)
     found_in = [find_dates(sentence, lang, numeric_order) for sentence in listed]
-    latest = None if published or decision else stored_month(text) or latest_day(found_in)
+    text_latest = latest_day(found_in)
+    latest = None if published or decision else stored_month(text) or text_latest
     titled_year = None if published or decision else title_year(text)
     for number, sentence in enumerate(listed):
         offset = story.find(sentence, offset)
@@ -307,6 +309,10 @@ def extract(
                 and _FILED_AFTER.rx.fullmatch(sentence, date_found.end, found[index + 1].start)
             ):
                 continue  # "a claim dated April 3 and filed on April 4": its filing is the step
+            if _PAPER_DATED.rx.search(
+                sentence, max(0, date_found.start - 80), date_found.start
+            ) and _TENDERED_AFTER.rx.match(sentence, date_found.end):
+                continue  # "a written opening, dated 24 November, which was tendered": the paper's
             if _RECURRING.rx.match(sentence, date_found.end):
                 continue  # "the terms begin on the 1st Monday in March of each year"
             if _under_cited_laws(
@@ -317,8 +323,13 @@ def extract(
             if cited and offset + date_found.start >= HEAD:
                 continue  # "Crim., 5 mai 2010, n° 09-87.123": another case's decision
             later = found[index + 1 :]
+            if date_found.month is not None:  # not "in the Sept. 14, 2017, shooting": another's
+                later = [f for f in later if not _names_an_event(sentence, f.start, f.end)]
             at = sentence_day if date_found.same_day and sentence_day else narrative
             span, anchor = resolve(date_found, later, stated, published, at, latest, sentence_day)
+            this_year = this_years_month(sentence, date_found, head_published or text_latest)
+            if this_year is not None:  # "in March of this year": the year the text is written
+                span, anchor = this_year, (head_published or text_latest or this_year).text
             titled = in_titled_year(sentence, date_found, titled_year)
             if titled is not None:  # "14 janvier : ..." in "les grands procès de 2022"
                 span, anchor = titled, titled_year.text if titled_year else None
@@ -614,6 +625,13 @@ _PAPER_DATED = Regex(
 _FILED_AFTER = Regex(
     r"[^.;\d]{0,20}?\b(?:and\s+|(?:was|were)\s+)(?:filed|lodged)\b[^.;\d]{0,60}$", re.I
 )
+# A paper's own date, then its handing to the court told apart: "a detailed written opening,
+# dated 24 November 2017, which was tendered on the plea".
+_TENDERED_AFTER = Regex(
+    r"\s*,?\s*(?:which|that)\s+(?:was|were|had\s+been)\s+(?:then\s+|later\s+|subsequently\s+)?"
+    r"(?:tendered|filed|lodged|handed\s+up|served|submitted|produced)\b",
+    re.IGNORECASE,
+)
 _RECURRING = Regex(
     r"[^.;]{0,60}?\b(?:(?:of\s+)?(?:each|every)\s+year|annually|chaque\s+ann[ée]e"
     r"|tous\s+les\s+ans)\b",
@@ -830,6 +848,20 @@ def _attributive(sentence: str, start: int, end: int) -> bool:
     an event of its own, not a day told again."""
     return bool(_DETERMINER_BEFORE.rx.search(sentence, max(0, start - 8), start)) and bool(
         _NOUN_AFTER.rx.match(sentence, end)
+    )
+
+
+_NOUN_AFTER_A_COMMA = Regex(
+    r",?\s+(?!(?:was|were|is|are|and|or|to|in|at|by|of|on|the|he|she|it)\b)[a-z]{3,}\b"
+)
+
+
+def _names_an_event(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at start:end names an event by its day, as a determiner's and a noun's,
+    a comma maybe after its year ("the Sept. 14, 2017, shooting"): a month without a year told
+    before it in the sentence takes no year from it."""
+    return bool(_DETERMINER_BEFORE.rx.search(sentence, max(0, start - 8), start)) and bool(
+        _NOUN_AFTER_A_COMMA.rx.match(sentence, end)
     )
 
 

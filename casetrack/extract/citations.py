@@ -57,7 +57,10 @@ def citations(sentence: str, whole: str) -> list[Citation]:
     at = max(whole.find(sentence), 0)  # the sentence may start inside "reported at Ind. App."
     listed: list[Citation] = []
     for start, end, sides in found:
-        own = _names_this_case(sides, outside) or bool(
+        # an opinion names its own parties before it cites itself; a case it relies on is
+        # named again after its citation ("D'Andrea does not mandate a hearing")
+        before = _SUPRA.rx.sub(" ", fold(whole[:at] + blanked[:start]))
+        own = _names_this_case(sides, before if before.strip() else outside) or bool(
             _OWN_REPORT.rx.search(whole[max(0, at - 80) : at] + sentence[:start])
         )
         if not own and not any(sides) and listed and listed[-1].own:

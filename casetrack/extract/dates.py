@@ -108,7 +108,8 @@ _DAY_LIST = Regex(
 # 2018", "March 13-30, 2018". "and"/"et" only after a word that opens a period ("between 13 and 30
 # March"), as "on 4 and 9 May" is two dates.
 _DAY_RANGE_LINK = (
-    r"(?P<link>\s+(?:to|through|until|au|jusqu'au|jusqu\u2019au|and|et)\s+|\s*[-\u2013\u2014]\s*)"
+    r"(?P<link>\s+(?:to|through|until|au|jusqu'au|jusqu\u2019au|and|et)\s+"
+    r"|\s*[-\u2010\u2011\u2013\u2014]\s*)"  # a hyphen, a non-breaking one or a dash
 )
 _DAY_MONTH_RANGE = Regex(  # ("entre les 11 et 14 août 2023", "between the 11th and 14th")
     r"(?:(?P<lead>between|entre)\s+(?:(?:the|les)\s+)?)?"
@@ -551,7 +552,7 @@ _NIGHT_TO = Regex(
 _NEXT_WEEK = Regex(r"\b(?:next|this coming|prochain)\s*$", re.IGNORECASE)
 # Words after which a date is no event of the case: a birth, a page's publication, a law's name.
 _NOT_AN_EVENT_BEFORE = Regex(
-    r"(?:\bborn(?:\s+(?:in|on))?|\bb\.|\bn[ée]e?s?\s+(?:en|le)"
+    r"(?:\bborn(?:\s+respectively)?(?:\s+(?:in|on))?|\bb\.|\bn[ée]e?s?\s+(?:respectivement\s+)?(?:en|le)"
     # The press's registration for a hearing: "To pre-register, please send an email to ... by
     # Sunday, 8 November 2020", "les demandes d'accréditation doivent parvenir avant le 3 mai"
     r"|\b(?:pre-?regist(?:er|ration)|accreditations?|accr[ée]ditations?)\b[^.;\n\d]{0,80}?"
@@ -638,6 +639,23 @@ _NOT_AN_EVENT_BEFORE = Regex(
     # The longest a term may run: "remanded in custody, but for no longer than until 3 May"
     r"|\bno\s+longer\s+than(?:\s+until)?"
     r"|\bdocument\s+date"
+    # A span the conduct took, no event: "over a four-day span in September 2017"
+    r"|\b(?:over|during|within|across)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:span|stretch)\s+(?:in|of|during)"
+    # A stay or a course counted from its start: "which he attended for one year starting in
+    # the fall of 2012" (no step of a case)
+    r"|\bfor\s+(?:an?|one|two|three|four|five|six|several|many|\d+)\s+(?:[\w-]+\s+)?"
+    r"(?:days?|weeks?|months?|years?|semesters?|terms?)\s*,?\s+(?:starting|beginning)\s+"
+    r"(?:in|on|from)(?:\s+the)?"
+    # Nothing done since a day, a state: "no action has been taken since 2008", "n'a pas été
+    # entendu depuis le 3 mai", "aucune mesure n'a été prise depuis 2008"
+    r"|\b(?:no|not|never|nothing|none|aucune?|rien|pas|jamais)\b[^.;\n\d]{0,60}?"
+    r"\b(?:since|depuis(?:\s+le)?)"
+    # Rules a court adopted: "Rule II of the Model Federal Rules of Disciplinary Enforcement,
+    # adopted by this Court on February 1, 1979"
+    r"|\b(?:rules?|act|law|code|statute|regulations?|r[èe]gles?|r[èe]glement)\b[^.;\n\d]{0,60}?,?"
+    r"\s+(?:adopted|promulgated|enacted|adopt[ée]e?s?)\s+(?:by|par)\s+[^.;\n\d]{1,40}?\s+(?:on|in|le|en)"
+    # A United Nations document's distribution: "Distr.: General 11 December 2014"
+    r"|\bdistr\.?\s*:?\s*(?:general|limited|restricted|g[ée]n[ée]rale|restreinte)"
     # A source's publication: "(article du 12/01/2022 à 08h07)", "the article of May 3, 2022"
     # (a release's date may be its event's: "the news release of 3 May" is left alone)
     r"|\b(?:articles?|communiqu[ée]s?(?:\s+de\s+presse)?|d[ée]p[êe]ches?|posts?|tweets?)"
@@ -1422,9 +1440,14 @@ def _period_from(text: str, first: Found, following: list[Found]) -> tuple[Found
     link = _PERIOD_LINK.rx.match(text, first.end) if lead else None
     if lead is None and first.month_day is not None:
         link = _DASHED.rx.match(text, first.end)  # a session's "21 October - 8 November 1996"
+    dashed_days = lead is None and first.span is not None and first.span.precision == "day"
+    if dashed_days:  # a report's period: "(28 April 2014 - 3 November 2014)", an en dash
+        link = _DASHED.rx.match(text, first.end)
     if link is None:
         return None
     after = following[0] if following and following[0].start == link.end() else None
+    if dashed_days and (after is None or after.span is None or after.span.precision != "day"):
+        return None
     if after is not None and after.span is not None:
         second, taken = after, 1
     elif after is not None and after.month_day is not None and first.span is not None:
@@ -1572,6 +1595,22 @@ def latest_day(found: Sequence[Sequence[Found]]) -> Span | None:
 
 _DAYS = ("day", "interval")
 
+# A month told of the year the text is written in: "caught by police in March of this year",
+# "en mars de cette année".
+_OF_THIS_YEAR = Regex(
+    r"\s*,?\s*(?:of\s+this\s+year|this\s+year|de\s+cette\s+ann[ée]e|(?:de\s+)?l['\u2019]ann[ée]e"
+    r"\s+en\s+cours)\b",
+    re.IGNORECASE,
+)
+
+
+def this_years_month(sentence: str, item: Found, now: Span | None) -> Span | None:
+    """The month of "in March of this year": of the year of the text's own day (its dateline,
+    else the latest day it states), not of the last date told."""
+    if item.month is None or now is None or not _OF_THIS_YEAR.rx.match(sentence, item.end):
+        return None
+    return _period(date(now.end.year, item.month, 1), "month")
+
 
 def _nearest(month_day: tuple[int, int], latest: Span) -> Span | None:
     """A report's day without a year, before any date it states and with no dateline: the such
@@ -1666,6 +1705,11 @@ def dateline(text: str, lang: str) -> tuple[Span | None, int]:
     """The article's own date ("Paris, June 17, 2020—") and where the story starts after it,
     opening the text or the first paragraph under its headline."""
     head = text[:200]
+    stamp = _PUBLISHED_STAMP.rx.match(text)
+    if stamp is not None:  # "Publié le 09/04/2020 à 22h20 par Ouest-France": the page's day
+        own = find_dates(text[stamp.end() : stamp.end() + 60], lang)
+        if own and own[0].start == 0 and own[0].span and own[0].span.precision == "day":
+            return own[0].span, stamp.end() + own[0].end
     stored = _STORE_DATE_LINE.rx.match(text)
     if stored is not None:  # " date 2023-02-21 Two accused ...": the page's date as stored
         day = _full_date(int(stored["year"]), int(stored["month"]), int(stored["day"]))
@@ -1700,6 +1744,10 @@ def dateline(text: str, lang: str) -> tuple[Span | None, int]:
 
 
 _UNDER_HEADLINE_CHARS = 400
+# A news page's stamp of its publication opening the text: "Publié le 09/04/2020 à 22h20".
+_PUBLISHED_STAMP = Regex(
+    r"\s*(?:publi[ée]e?\s+le|published(?:\s+on)?\s*:?|posted(?:\s+on)?\s*:?)[ \t]*", re.I
+)
 # A news store's date line that keeps only the month: " date 2024-04 Au Togo, un journaliste".
 _STORE_MONTH_LINE = Regex(r"\s*date[ \t]+(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)(?![\d:T-])")
 

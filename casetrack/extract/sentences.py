@@ -45,9 +45,19 @@ _INITIALS = Regex(r"[^\W\d_](?:\.[^\W\d_])*")  # "J." or "S.O.G." before a name
 
 def _run_together(token: str) -> bool:
     """Whether the token is abbreviations run together without spaces: "Minn.App", "Cal.App"
-    in a citation's bracket ("(Minn.App. June 17, 2019)")."""
+    in a citation's bracket ("(Minn.App. June 17, 2019)"), "U.S.App" in "2011 U.S.App. LEXIS
+    9541 (1st Cir. May 10, 2011)"."""
     parts = token.split(".")
-    return len(parts) > 1 and all(part in _ABBREVIATIONS for part in parts)
+    if len(parts) < 2:
+        return False
+    # each part an abbreviation, or a run of parts one ("U.S.App": "u.s" and "app")
+    covered = [True] + [False] * len(parts)
+    for end in range(1, len(parts) + 1):
+        covered[end] = any(
+            covered[start] and ".".join(parts[start:end]) in _ABBREVIATIONS
+            for start in range(max(0, end - 3), end)
+        )
+    return covered[-1]
 
 
 def sentences(text: str) -> list[str]:
