@@ -2860,3 +2860,19 @@ def test_a_treaty_bodys_sitting_is_the_day_of_what_it_adopts() -> None:
 )
 def test_an_information_amended_and_a_date_fixed_for_an_event(text: str, kind: str) -> None:
     assert kinds(text)[0][1] == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His petition of appeal from the conviction and sentence to the High Court was filed on"
+        " 3 May 2019, and rejected a year later.",
+        "The appellant's Memorandum of Appeal to this Court was filed in its registry on"
+        " 3 May 2019.",
+        'The notice of appeal, styled "out of time", was not filed until 3 May 2019.',
+    ],
+)
+def test_the_paper_that_brings_an_appeal_filed_with_words_between_is_the_appeal(
+    text: str,
+) -> None:
+    assert kinds(text)[0] == ("2019-05-03", "appeal")

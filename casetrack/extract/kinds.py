@@ -796,6 +796,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:appeals?|notices? of appeal) (?:was|were|had been|has been) (?:(?!not\b)[\w-]+"
             r" (?:and )?){0,2}?(?:filed|lodged|brought|given)",
             r"notices? of appeal,? (?:filed|lodged)",
+            # the paper that brings an appeal, filed with words between: "His petition of appeal
+            # from this conviction ... to the High Court was filed on", "The notice of appeal,
+            # denominated \"out of time\" was not filed until"
+            r"(?:notices?|petitions?|memorand(?:um|a)) of appeal\b[^.;]{0,100}?"
+            r" (?:was|were|had been|has been) (?:not )?(?:[\w-]+ ){0,2}?(?:filed|lodged)",
             # a request registered at a court's registry is an appeal: "Vu la requête,
             # enregistrée au greffe de la cour le 3 mai 2019" (a cour d'appel, administrative or
             # not; a first request goes to a tribunal's or the Conseil d'Etat's)
