@@ -2876,3 +2876,22 @@ def test_the_paper_that_brings_an_appeal_filed_with_words_between_is_the_appeal(
     text: str,
 ) -> None:
     assert kinds(text)[0] == ("2019-05-03", "appeal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2019, counsel (ACAT) submitted that the author had not been heard.",
+        "On 3 May 2019, the State party submitted that the case was still pending.",
+        "On 3 May 2019, the Government objected.",
+        "Mr. Smith replied on 3 May 2019.",
+    ],
+)
+def test_a_partys_submission_objection_or_reply_of_a_day_is_a_filing(text: str) -> None:
+    assert kinds(text)[0] == ("2019-05-03", "filing")
+
+
+def test_what_a_party_submitted_happened_on_a_day_is_not_its_filing() -> None:
+    assert kinds("The applicant submitted that on 3 May 2019 the police had beaten him.") != [
+        ("2019-05-03", "filing")
+    ]

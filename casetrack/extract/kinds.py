@@ -976,6 +976,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # a complaint or communication reaching a commission's or court's registry
             r"recue?s? (?:par|au|a) (?:le |la |l')?(?:secretariat|greffe)",
             r"designat\w* (?:that )?(?:the )?(?:appellate |trial )?record",
+            # a party's answer on paper, told by its verb alone: "the Government objected",
+            # "Mr. X replied on 14 June"
+            r"(?:objected|replied)(?=[.;,]| on | in |$)",
         ),
         (
             r"filings?", r"(?:ses|leurs|ces|des) (?:conclusions|requisitions|ecritures)",
@@ -1138,6 +1141,12 @@ _OPENER = 60  # characters at most before a date that opens its clause
 # A date opening what a colon introduces, a clause that names no step: the facts told.
 _TOLD_AFTER_COLON = Regex(r"\s*[\"\u201c\u00ab]?\s*(?:le|on|in|en)\s+")
 _CLAUSE_WORDS = 3
+# What a party submitted on the day that opens the clause: "On 8 April 2014, counsel (X)
+# submitted that ...", a paper in the case (what it argues is not dated by the date).
+_SUBMITTED_THAT = Regex(
+    r"\s*,?\s*(?:the |its |his |her |their )?(?:[\w.'-]+ |\([\w.' -]{1,20}\) ){1,5}?"
+    r"submitted (?:before [\w ]{1,40} )?(?:that|que|qu')"
+)
 # A requête registered at a French administrative court, and what it asks of which court.
 _REQUETE_BEFORE = Regex(
     r"\brequetes?\b,?(?: [\w'-]+,?){0,5}? (?:enregistre|introduit)\w*(?: [\w°.-]+){0,4}? les?\s*$"
@@ -1639,6 +1648,10 @@ class KindWords:
         clause = self.folded[self._clause_start(start) : start]
         if _DUE.rx.search(clause) or (_DUE_IF_BOUND.rx.search(clause) and _BOUND.rx.search(clause)):
             return "deadline"
+        if _DATE_OPENS.rx.fullmatch(
+            self.folded, self._clause_start(start), start
+        ) and _SUBMITTED_THAT.rx.match(self.folded, end):
+            return "filing"  # "On 8 April 2014, the State party submitted that"
         if _TRIBUNAL_APPEALED.rx.search(self.folded, max(0, start - 160), start):
             return "judgment"  # "appeals against the Order of the Disciplinary Tribunal dated"
         if _POLLED.rx.search(self.folded, max(0, start - 90), start):
