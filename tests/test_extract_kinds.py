@@ -2895,3 +2895,48 @@ def test_what_a_party_submitted_happened_on_a_day_is_not_its_filing() -> None:
     assert kinds("The applicant submitted that on 3 May 2019 the police had beaten him.") != [
         ("2019-05-03", "filing")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a court sending a question to the Conseil constitutionnel, which is seized of it
+        (
+            "Le Conseil d'État a renvoyé au Conseil constitutionnel le 3 mai 2019 une question"
+            " prioritaire de constitutionnalité posée par la commune.",
+            "referral",
+        ),
+        (
+            "Le Conseil constitutionnel a été saisi le 3 mai 2019, par un arrêt de la chambre"
+            " criminelle de la Cour de cassation, d'une question prioritaire.",
+            "referral",
+        ),
+        # a request for release presented (passé simple) is the motion, not the detention
+        # the rest of the sentence tells of
+        (
+            "Le 3 mai 2019, le prévenu présenta une demande de mise en liberté et fit valoir"
+            " que son placement en détention provisoire avait expiré.",
+            "motion",
+        ),
+        # a detention prolonged is the judge's decision on it
+        (
+            "Il soutient que sa détention provisoire avait été prolongée le 3 mai 2019 pour six"
+            " mois.",
+            "order",
+        ),
+        # the investigating chamber as the subject of the clause its decision opens
+        (
+            "Par un arrêt du 3 mai 2019, la chambre de l'instruction de la cour d'appel de Lyon"
+            " a jugé sans objet l'appel du procureur contre l'ordonnance de mise en liberté.",
+            "order",
+        ),
+        # a case called before a court on a day, though put off then, comes to its hearing
+        (
+            "Son affaire fut appelée le 3 mai 2019 devant la cour d'assises du Rhône, mais elle"
+            " fit l'objet d'un renvoi.",
+            "hearing",
+        ),
+    ],
+)
+def test_a_question_sent_on_detention_decided_and_a_case_called(text: str, kind: str) -> None:
+    assert kinds(text)[0] == ("2019-05-03", kind)

@@ -473,6 +473,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "referral",
         (
             r"referred", r"renvoy\w* (?:a la cour|au tribunal|a la juridiction)",
+            # a question sent to the Conseil constitutionnel, which is then seized of it: "Le
+            # Conseil d'État a renvoyé au Conseil constitutionnel le", "Le Conseil
+            # constitutionnel a été saisi le 30 septembre 2010, par un arrêt de la Cour de
+            # cassation"
+            r"renvoy\w* au conseil constitutionnel",
+            r"conseil constitutionnel (?:a ete|est|fut|avait ete) saisi",
             # a situation referred to a court by whoever seizes it: "a été déférée à la Cour par
             # le Conseil de sécurité" (not "la décision déférée", the decision under appeal)
             r"ete deferee?s? a la (?:cour|juridiction)",
@@ -530,7 +536,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # Board, in Washington, a petition to transfer the proceedings"
             r"(?:filed|lodged|submitted) (?:with|before|in) [^;]{1,60}?(?:an? |the )"
             r"(?:petition|application|request)s? to (?:" + _MOVED_TO + r")\b",
-            r"(?:filed|made|submitted|lodged|presente\w*|adresse\w*|form\w*|depose\w*) (?:an? |the "
+            r"(?:filed|made|submitted|lodged|presente\w*|presenta|adresse\w*|form\w*|depose\w*)"
+            r" (?:an? |the "
             r"|his |her |its |their |une |sa |leur |yet another |another |a further |a fresh )?"
             + _REQUEST,
             # asking the court to put the trial off: "le parquet a demandé un nouveau renvoi"
@@ -629,6 +636,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"refus\w* (?:la |sa |leur )?(?:mise|remise) en liberte",
             r"autoris\w* (?:la |une |sa )?(?:nouvelle )?prolongation de (?:la |sa |leur )?"
             r"detention",
+            # a detention prolonged is the judge's decision on it: "son placement en détention
+            # provisoire avait été prolongé le 21 décembre 2011"
+            r"(?:placement en )?detention(?: provisoire)? (?:a|avait|fut|est) (?:ete )?"
+            r"(?:prolongee?|renouvelee?)",
+            r"prolong\w* (?:la |sa |leur )?detention(?: provisoire)?",
             # leave to appeal given or refused on an application (GUIDE.md, heldout13)
             r"(?:gave|given|give|gives) (?:[\w'-]+ ){0,3}?(?:special )?leave to appeal",
             r"(?:dismiss|refus|reject)\w* (?:[\w'-]+ ){0,3}?applications? for (?:special )?leave"
@@ -827,6 +839,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # the charges read to the accused for a plea: an arraignment
             r"(?:charges?|counts?) (?:[\w'-]+ ){0,2}?(?:was|were|had been) (?:read and )?put to",
             r"(?:was|were|been) argued",
+            # a case called before a court on a day comes to its hearing: "Son affaire fut
+            # appelée le 3 octobre 2017 devant la cour d'assises" (though put off then)
+            r"(?:affaires?|dossiers?|causes?) (?:a |ont |avait |avaient )?(?:ete |fut |furent )"
+            r"appelee?s?",
             r"(?:appels?|affaires?|causes?|pourvois?|requetes?|recours|demandes?) (?:a|ont|avait"
             r"|avaient) ete entendue?s?",
             # the parties' closing arguments heard: a hearing, though a trial is named before
@@ -1478,6 +1494,9 @@ _COURT_AGENT = Regex(
     r"[^;.()]{0,40}?\b(?:par|by) (?:la |le |l'|the )?[^,;.()]{0,60}"
     r"(?:,\s*chambres? [^,;.()]{0,40})?"
 )
+# The court that a decision opening its clause names as the subject after its date.
+_COURT_SUBJECT = Regex(r"\s*,\s*(?:la |le |l'|the )[^,;.()]{0,80}")
+_OPENING_BY = Regex(r"\W*(?:par|by)\s+(?:un|une|an?|its|son|sa)\s+")
 # A court's president, who decides alone: his decisions are read by what they decided.
 _PRESIDENT = Regex(r"\b(?:(?:premier )?president|president judge|presiding judge)\b")
 _COURT_SPAN = 120  # characters at most between the event word and the date
@@ -1596,6 +1615,14 @@ class KindWords:
         gap = self.folded[low:start]
         agent = _COURT_AGENT.rx.match(self.folded, end)
         named = gap + " " + (agent[0] if agent else "")
+        subject = _COURT_SUBJECT.rx.match(self.folded, end)
+        if agent is None and subject and before >= 0 and self._by_a_decision(before):
+            # the investigating chamber as the subject of the clause its decision opens: "Par un
+            # arrêt du 25 janvier 2022, la chambre de l'instruction ... a jugé sans objet l'appel
+            # contre l'ordonnance de mise en liberté" decides on detention, an order
+            chamber = _INVESTIGATING_CHAMBER.rx.search(subject[0])
+            if chamber is not None and chamber["instruction"]:
+                return "order"
         if before >= 0:  # the court as the subject of a relative clause before the decision
             lead = _COURT_WHICH.rx.search(
                 self.folded, max(0, start - _COURT_SPAN), self.words[before][0]
@@ -1632,6 +1659,14 @@ class KindWords:
         if word_start != after.end() or strength != _NOUN:
             return None
         return _HEARD.get(kind, kind)
+
+    def _by_a_decision(self, index: int) -> bool:
+        """Whether the word at `index` is a decision named as the means of its clause, at its
+        opening: "Par un arrêt du ...", "By an order of ..."."""
+        word_start = self.words[index][0]
+        return self.words[index][2] in _DECISIONS and bool(
+            _OPENING_BY.rx.fullmatch(self.folded, self._clause_start(word_start), word_start)
+        )
 
     def _nearest(self, start: int, end: int) -> str:
         """The kind of the date at start:end: a deadline where it is when something is due,
