@@ -165,16 +165,30 @@ COMPANY_FORMS = frozenset(
 SHORT_COMPANY_FORMS = frozenset(("sa", "sas", "spa", "co", "ag", "kg", "bv", "nv", "lp"))
 
 
+# Words that name a public body wherever they stand in a name, in English and French ('US
+# Attorney's Office N.D. Cal.', 'Department of Justice', 'Ministère de l'Intérieur'): a party
+# so named is an agency whatever its role, a prosecutor's office being no prosecutor. Words
+# that are also surnames (Court, Service, Bureau) are left out.
+AGENCY_WORDS = frozenset(
+    ("office", "department", "ministry", "agency", "police", "commission", "authority",
+     "directorate", "inspectorate", "procuratorate", "ministère", "ministere", "parquet",
+     "gendarmerie", "préfecture", "prefecture", "direction")
+)  # fmt: skip
+
+
 def kind_of_new_party(name: str, role: str | None = None) -> str:
     """The kind a party new to the store is made when the user gives none (`party add`
     without --kind, a new name linked with NAME:ROLE, one typed for an extracted
     milestone): an organization when its name ends with a company's legal form (a firm of
-    lawyers as counsel too), else the kind its role implies."""
+    lawyers as counsel too), an agency when a word of it names a public body, else the
+    kind its role implies."""
     words = clean_text(name).split()
     last = words[-1].strip(",;:()") if len(words) > 1 else ""
     form = last.replace(".", "").casefold()
     if form in COMPANY_FORMS or (form in SHORT_COMPANY_FORMS and ("." in last or last.isupper())):
         return "organization"
+    if any(w.strip(",;:()'\u2019").casefold() in AGENCY_WORDS for w in words):
+        return "agency"
     return kind_of_role(role)
 
 

@@ -584,6 +584,27 @@ def test_a_new_party_named_with_a_companys_legal_form_is_an_organization(
     }  # fmt: skip
 
 
+def test_a_new_party_named_as_a_public_body_is_an_agency_whatever_its_role(case: Cli) -> None:
+    """A prosecutor's office is no prosecutor: a name with a word that names a public body
+    (Office, Department, Ministry, Police, Commission, Authority, Ministère, Parquet,
+    Gendarmerie) is an agency; a person given such a role stays a person, and a kind the
+    user gives wins."""
+    case("add", "c", "2021-06-15", "Indictment",
+         "--party", "US Attorney's Office N.D. Cal.:prosecutor",
+         "--party", "Department of Justice:prosecutor", "--party", "Jane Hall:prosecutor",
+         "--party", "Ministère de l'Intérieur:respondent", "--party", "Gendarmerie:witness",
+         "--party", "Financial Conduct Authority:complainant")  # fmt: skip
+    case("party", "add", "Parquet national financier")
+    case("party", "add", "Police Federation", "--kind", "organization")
+    kinds = dict(case.query("SELECT name, kind FROM parties WHERE id > 2"))
+    assert kinds == {
+        "US Attorney's Office N.D. Cal.": "agency", "Department of Justice": "agency",
+        "Jane Hall": "person", "Ministère de l'Intérieur": "agency", "Gendarmerie": "agency",
+        "Financial Conduct Authority": "agency", "Parquet national financier": "agency",
+        "Police Federation": "organization",
+    }  # fmt: skip
+
+
 def test_the_roles_of_a_us_civil_motion_are_known(cli: Cli) -> None:
     """A movant, an intervenor, an amicus curiae and a third-party defendant are linked with
     no warning to check their spelling (the intervenor as the one role 'intervener'), and a
