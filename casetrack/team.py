@@ -47,6 +47,17 @@ READABLE = {
 }
 # Canned queries: the everyday jobs, each a form with one field.
 _ORDERED = "JOIN milestones m ON m.id = t.id {where} ORDER BY m.sort_key, m.position, m.id"
+# The parties a typed name finds, as parties.find_party_id finds them: by a name or alias
+# key; failing that, by the bare key (punctuation aside) of a name or alias, every party that
+# has it. Both keys are stored and indexed: no pattern is built from the typed name.
+_NAMED = (
+    "SELECT id FROM parties WHERE name_key = casetrack_name_key(:party)"
+    " UNION SELECT party_id FROM party_aliases WHERE alias_key = casetrack_name_key(:party)"
+)
+_BARE = (
+    "SELECT id FROM parties WHERE bare_key = casetrack_bare_key(:party)"
+    " UNION SELECT party_id FROM party_aliases WHERE bare_key = casetrack_bare_key(:party)"
+)
 QUERIES = {
     "case_timeline": {
         "title": "A case's timeline",
@@ -57,13 +68,12 @@ QUERIES = {
     "party_milestones": {
         "title": "A party's milestones",
         "description": "Every milestone a party took part in, found by its name or any"
-        " alias (in any case, with or without accents), in timeline order.",
+        " alias (in any case, with or without accents, or without its punctuation), in"
+        " timeline order; a name two parties have but for punctuation shows both.",
         "sql": "SELECT t.* FROM timeline t "
         + _ORDERED.format(
-            where="WHERE t.id IN (SELECT milestone_id FROM milestone_parties"
-            " WHERE party_id IN (SELECT id FROM parties WHERE name_key = casetrack_name_key(:party)"
-            " UNION SELECT party_id FROM party_aliases"
-            " WHERE alias_key = casetrack_name_key(:party)))"
+            where="WHERE t.id IN (SELECT milestone_id FROM milestone_parties WHERE party_id IN"
+            f" ({_NAMED} UNION SELECT * FROM ({_BARE}) WHERE NOT EXISTS ({_NAMED})))"
         ),
     },
     "deadlines": {

@@ -14,17 +14,19 @@ from casetrack.dates import display_text
 from casetrack.deadlines.rules import rule_said
 from casetrack.pinpoints import pinpoint_text
 from casetrack.search import found_ids
-from casetrack.text import name_key
+from casetrack.text import bare_key, name_key
 
 
 def prepare_connection(conn: sqlite3.Connection) -> None:
     """The timeline view says dates through casetrack_date (the one date display) and
     pinpoints through casetrack_pinpoint (the one pinpoint display); the party query
-    matches names as casetrack does; and the deadlines query says each rule as `show` does
-    (casetrack_rule: built-in rules live in Python). The server holds the store alone."""
+    matches names as casetrack does (casetrack_name_key, then casetrack_bare_key); and the
+    deadlines query says each rule as `show` does (casetrack_rule: built-in rules live in
+    Python). The server holds the store alone."""
     conn.create_function("casetrack_date", 1, _text_or_none(display_text), deterministic=True)
     conn.create_function("casetrack_pinpoint", 3, _pinpoint, deterministic=True)
     conn.create_function("casetrack_name_key", 1, _text_or_none(name_key), deterministic=True)
+    conn.create_function("casetrack_bare_key", 1, _text_or_none(_bare), deterministic=True)
     conn.create_function("casetrack_rule", 1, _text_or_none(lambda rule: rule_said(conn, rule)))
 
 
@@ -68,6 +70,12 @@ def _text_or_none(fn: Any) -> Any:
         return fn(value) if isinstance(value, str) else None
 
     return call
+
+
+def _bare(name: str) -> str | None:
+    """A typed name's bare key; NULL for punctuation only, which finds no party (as in
+    parties.find_party_id)."""
+    return bare_key(name) or None
 
 
 def _pinpoint(page: object, paragraph: object, page_index: object) -> str:
