@@ -697,6 +697,19 @@ def linked_milestones(conn: sqlite3.Connection, party_id: int) -> int:
     return int(count)
 
 
+def aliases_named(name: str, party: Party) -> list[str]:
+    """The party's aliases, as stored, that a typed name names: the one of its name key
+    (case, accents and spacing aside) or, when neither that alias nor the party's name has
+    it, those of its bare key (punctuation aside too; two only in a store older than the
+    bare keys, where 'A.B. Smith' and 'AB. Smith' could be aliases of one party)."""
+    key = name_key(name)
+    exact = [alias for alias in party.aliases if name_key(alias) == key]
+    if exact or key == name_key(party.name):
+        return exact
+    bare = bare_key(name)
+    return [alias for alias in party.aliases if bare and bare_key(alias) == bare]
+
+
 def alias_typed(name: str, party: Party) -> str | None:
     """The name typed for a party when it is one of its aliases, not its name (nor its name
     but for punctuation, unless it is an alias's key): a command acting on the party says
@@ -710,16 +723,28 @@ def alias_typed(name: str, party: Party) -> str | None:
 
 
 def remove_aliases(store: Store, name: str, aliases: list[str]) -> Party:
-    """Take names off a party's aliases, all or none (its own name changes with rename_party)."""
+    """Take names off a party's aliases, all or none (its own name changes with rename_party),
+    each typed as a lookup takes it: case, accents, punctuation and spacing aside
+    (aliases_named); one that could be two of them is refused naming both."""
     with store.write() as conn:
         party = get_party_by_id(conn, require_party_id(conn, name, addable=False))
         for alias in aliases:
-            key = name_key(alias)
-            if conn.execute(
-                "DELETE FROM party_aliases WHERE party_id = ? AND alias_key = ?", (party.id, key)
-            ).rowcount:
+            named = aliases_named(alias, party)
+            if len(named) > 1:
+                raise CasetrackError(
+                    f"{clean_text(alias)!r} could name the aliases"
+                    f" {' or '.join(map(repr, sorted(named)))} of {party.name!r}, punctuation"
+                    " aside: type the one to remove with its punctuation"
+                )
+            if (
+                named
+                and conn.execute(
+                    "DELETE FROM party_aliases WHERE party_id = ? AND alias_key = ?",
+                    (party.id, name_key(named[0])),
+                ).rowcount
+            ):
                 continue
-            if name_key(party.name) == key:
+            if not named and alias_typed(alias, party) is None:
                 raise CasetrackError(
                     f"{party.name!r} is the party's name, not an alias: change it with"
                     " 'casetrack party rename'"

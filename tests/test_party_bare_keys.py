@@ -88,6 +88,39 @@ def test_party_alias_and_merge_find_it(store: Cli) -> None:
     )
 
 
+def test_party_alias_rm_takes_an_alias_without_its_punctuation(store: Cli) -> None:
+    """alias rm needed an alias's punctuation ('AWI' did not remove 'A.W.I.'): it takes the
+    alias as every lookup takes a name. The party's name so typed is still refused as its
+    name; two aliases of an older store the typed one could be are refused naming both,
+    and nothing is removed."""
+    store("party", "alias", "Acme", "A.W.I.", "Acme Scheepvaart B.V.")
+    removed = store("party", "alias", "rm", "acme", "awi", "ACME SCHEEPVAART BV")
+    assert removed.stderr == "removed 2 aliases of Acme Widgets, Inc. (aka Acme)\n"
+    assert store.query("SELECT alias FROM party_aliases WHERE party_id = 1") == [("Acme",)]
+    assert store("party", "alias", "rm", "acme", "acme widgets inc", code=1).stderr == (
+        "casetrack: 'Acme Widgets, Inc.' is the party's name, not an alias: change it with"
+        " 'casetrack party rename'\n"
+    )
+    conn = sqlite3.connect(store.db_path)
+    with conn:  # what casetrack now stores as one alias, as an older store may hold it
+        conn.executemany(
+            "INSERT INTO party_aliases (party_id, alias, alias_key, bare_key) VALUES (1, ?, ?, ?)",
+            [("A.B. Smith", "a.b. smith", "ab smith"), ("AB. Smith", "ab. smith", "ab smith")],
+        )
+    conn.close()
+    before = store.records()
+    assert store("party", "alias", "rm", "acme", "Acme", "ab smith", code=1).stderr == (
+        "casetrack: 'ab smith' could name the aliases 'A.B. Smith' or 'AB. Smith' of 'Acme"
+        " Widgets, Inc.', punctuation aside: type the one to remove with its punctuation\n"
+    )
+    assert store.records() == before
+    store("party", "alias", "rm", "acme", "a.b. smith")
+    assert store.query("SELECT alias FROM party_aliases WHERE party_id = 1 ORDER BY id") == [
+        ("Acme",),
+        ("AB. Smith",),
+    ]
+
+
 def test_import_links_and_finds_it(store: Cli, tmp_path: Path) -> None:
     sheet = tmp_path / "rows.csv"
     sheet.write_text(

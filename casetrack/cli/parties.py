@@ -58,7 +58,8 @@ def alias(
     aliases: Annotated[list[str], typer.Argument(metavar="ALIAS...", help="Names to add.")],
 ) -> None:
     """Give a party more names (acronyms, transliterations, former names), or with rm
-    take them away (a party named 'rm' is reached by one of its aliases).
+    take them away, each typed in any case, accents, punctuation or spacing (a party named
+    'rm' is reached by one of its aliases).
 
     Examples: casetrack party alias PMOI "Mojahedin-e Khalq" ;
     casetrack party alias rm PMOI "Mojahedin-e Khalq"
