@@ -2940,3 +2940,41 @@ def test_what_a_party_submitted_happened_on_a_day_is_not_its_filing() -> None:
 )
 def test_a_question_sent_on_detention_decided_and_a_case_called(text: str, kind: str) -> None:
     assert kinds(text)[0] == ("2019-05-03", kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # registered after its lodging, however the dates are listed: the registration
+        (
+            "Vu les requêtes introduites devant la Cour le 3 avril 2018 et le 4 avril 2018 et"
+            " enregistrées respectivement les 3 mai 2019 et 4 juin 2019,",
+            "other",
+        ),
+        # a motion whatever qualifies it, even a word the page broke at a line's end
+        ("On May 3, 2019, Appellant filed a timely pro se post-\nsentence motion.", "motion"),
+        # a pourvoi the Conseil d'État does not admit: review refused, an order
+        (
+            "Par une décision du 3 mai 2019, le Conseil d'État statuant au contentieux n'a pas"
+            " admis le pourvoi introduit par M. B... contre l'arrêt de la cour.",
+            "order",
+        ),
+    ],
+)
+def test_a_registration_listed_a_qualified_motion_and_a_pourvoi_not_admitted(
+    text: str, kind: str
+) -> None:
+    assert ("2019-05-03", kind) in kinds(text)
+
+
+def test_a_disciplinary_counsels_charges_open_the_case_a_complaint() -> None:
+    head = (
+        "Opinion\nCase No.: 1:19-MC-001\n05-03-2019\nOPINION AND ORDER\n"
+        "This Court suspends Respondent John Roe from the practice of law in this Court.\n\n"
+        "I. Background\n\nIn March 2017, the State Disciplinary Counsel charged Respondent with"
+        " misconduct in three client matters.\n"
+    )
+    assert ("2017-03", "complaint") in kinds(head)
+    # a criminal charge told in a criminal case stays the charge
+    told = "In March 2017, the prosecutor charged the respondent with theft."
+    assert kinds(told)[0] == ("2017-03", "charge")

@@ -68,6 +68,7 @@ from casetrack.extract.keep import shipped as shipped_keep
 from casetrack.extract.kinds import (
     HEAD,
     KindWords,
+    accused_by_the_discipline,
     adopted_views,
     carried_kind,
     disciplinary_case,
@@ -376,6 +377,8 @@ def extract(
                 kind = "judgment"  # "Date of adoption of decision:" under "Views adopted by"
             sitting = sitting_kind(story, offset + date_found.start, offset + date_found.end)
             kind = sitting or kind  # "Réuni le 30 juillet 1998, ... Adopte ... Constatations"
+            if kind == "charge" and discipline and accused_by_the_discipline(sentence):
+                kind = "complaint"  # "the Disciplinary Counsel charged Respondent with"
             if kind == "ruling" and discipline and offset + date_found.start < HEAD:
                 kind = "judgment"  # "Decided April 5, 2011." over "DISCIPLINARY COUNSEL v. X"
             if kind == "other" and (

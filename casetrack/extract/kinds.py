@@ -511,6 +511,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"filed (?:a |an |his |her |their )?[\"\u201c]?(?:[\w-]+ ){0,2}motions?"
             + _MOTION_OBJECT,
+            # past what only qualifies the motion: "filed a timely pro se post-sentence motion"
+            r"filed (?:a |an |his |her |their )?(?:(?:un)?timely |pro se |counsell?ed |second "
+            r"|third |supplemental |amended |renewed ){1,3}(?:[\w-]+ ){0,2}motions?",
             # a motion filed with another paper: "filed a response and a cross motion for"
             r"filed (?:a |an |its |his |her |their )?(?:[\w-]+ ){1,2}and (?:a |an )?"
             r"(?:cross[- ])?motions?",
@@ -619,6 +622,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:petition|application|motion|request)s? (?:for|to) (?:a writ of )?"
             r"(?:discretionary )?(?:rehearing|certiorari|reconsideration|review|leave|transfer)",
             r"perm\. app\. granted", r"prescrivant", r"enjoined",
+            # a pourvoi not admitted (the Conseil d'État's filter) is review refused, as
+            # certiorari denied: "le Conseil d'État n'a pas admis le pourvoi"
+            r"(?:n'a|n'avait|n'ont) pas admis (?:le |son |leur |les |ce |ces )?pourvois?",
+            r"refus\w* d'admettre (?:le |son |leur |les |ce )?pourvois?",
+            r"non-admission (?:du |des |de son |de leur )pourvois?",
             # a single judge of a court of appeal deciding an application for leave on paper
             r"(?:by |a |the )single judge(?: of (?:this|the) court)?",
             # a warrant issued for someone's arrest; a chambre de l'instruction ruling on nullity
@@ -1039,7 +1047,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             # the registration of an application at the ECHR's registry, after its lodging
             r"(?:(?<=\band )|was |were |been )registered",
             # the appeal entered on the appellate court's docket: "was docketed in this court"
-            r"(?:(?<=\band )|was |were |been )docketed", r"(?<=\bet )enregistree?s? le",
+            r"(?:(?<=\band )|was |were |been )docketed",
+            r"(?<=\bet )enregistree?s? (?:respectivement )?les?\b",
             # a paper served on a party: "notifié le 14 mars aux comptables"
             r"notifi(?:e\w*|ait|aient|a|erent|ant)\b", r"notified",
             # a letter registered at a prosecutor's office, before any court is seized
@@ -2418,6 +2427,20 @@ def sitting_kind(story: str, start: int, end: int) -> str | None:
         return None
     title = adopts["title"] or after[adopts.end() :].lstrip().split("\n", 1)[0]
     return "ruling" if _ADMISSIBILITY.rx.search(title) else "judgment"
+
+
+# Who accuses a lawyer in a disciplinary case: its charges open the case, a `complaint`
+# (GUIDE.md: "the start of a case against someone"), not a criminal `charge`.
+_DISCIPLINARY_ACCUSER = Regex(
+    r"\b(?:disciplinary (?:counsel|board|committee|administrator)|bar ass(?:n|ociation)\b"
+    r"|relator|grievance committee|law society)"
+)
+
+
+def accused_by_the_discipline(sentence: str) -> bool:
+    """Whether a sentence of a disciplinary case names its accuser: "In February 2009, the
+    Ohio Disciplinary Counsel charged Respondent with misconduct" opens the case."""
+    return bool(_DISCIPLINARY_ACCUSER.rx.search(fold_same_length(sentence).lower()))
 
 
 def disciplinary_case(text: str) -> bool:
