@@ -2978,3 +2978,25 @@ def test_a_disciplinary_counsels_charges_open_the_case_a_complaint() -> None:
     # a criminal charge told in a criminal case stays the charge
     told = "In March 2017, the prosecutor charged the respondent with theft."
     assert kinds(told)[0] == ("2017-03", "charge")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # caught by the police is the arrest
+        ("You stopped only because you were caught by police on 3 May 2019.", "arrest"),
+        # an appearance in the immediate-trial procedure is the trial itself
+        (
+            "Un homme a comparu vendredi 3 mai 2019 devant le tribunal correctionnel de Caen,"
+            " dans le cadre d'une procédure de comparution immédiate.",
+            "trial",
+        ),
+        # an appearance put off stays the day's hearing
+        (
+            "Il a comparu le 3 mai 2019 en comparution immédiate, mais son procès a été renvoyé.",
+            "hearing",
+        ),
+    ],
+)
+def test_caught_by_police_and_an_appearance_for_immediate_trial(text: str, kind: str) -> None:
+    assert ("2019-05-03", kind) in kinds(text)

