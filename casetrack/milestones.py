@@ -562,7 +562,7 @@ def _check_place(
 _MILESTONE_SELECT = """
     SELECT m.id, m.uid, c.slug, m.date, m.date_start, m.date_end, m.precision, m.approximate,
            m.uncertain, m.kind, m.title, m.location, m.note, m.status, m.key, m.position,
-           m.sort_key
+           m.sort_key, (SELECT done_at FROM deadlines WHERE milestone_id = m.id)
     FROM milestones m JOIN cases c ON c.id = m.case_id"""
 
 
@@ -645,6 +645,7 @@ def _milestone(row: sqlite3.Row | tuple[Any, ...]) -> Milestone:
         key=bool(row[14]),
         position=row[15],
         sort_key=row[16],
+        done=row[17],
     )
 
 

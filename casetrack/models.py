@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from casetrack.dates import DateValue
+from casetrack.dates import DateValue, display_text
 from casetrack.pinpoints import pinpoint_text
 
 MILESTONE_STATUSES = ("undisputed", "disputed", "unsure")
@@ -224,6 +224,15 @@ class Milestone:
     tags: list[str] = field(default_factory=list)
     parties: list[PartyLink] = field(default_factory=list)
     sources: list[SourceLink] = field(default_factory=list)
+    # When a deadline was marked met (`edit --done`), a UTC timestamp; None while it is open.
+    done: str | None = None
+
+    @property
+    def met(self) -> str | None:
+        """How every listing, report, picture and calendar says beside a milestone that it
+        is a deadline marked met: 'done 3 Jun 2024' (the UTC day it was marked); None while
+        it is open. JSON and CSV carry the timestamp itself."""
+        return None if self.done is None else f"done {display_text(self.done[:10])}"
 
     def to_dict(self, *, links: bool = True) -> dict[str, Any]:
         """The documented JSON shape of a milestone (see README, "JSON output"); with its

@@ -75,10 +75,13 @@ class TimelineQuery:
         """How wide the id, case, date, kind and title cells of the listing get, in one
         pass of SQL (dates said once per distinct date): what a long table is sized by."""
         listed, params = self._listed(
-            "m.id, m.case_id, m.date, m.precision, m.kind, m.title, m.key, m.status"
+            "m.id, m.case_id, m.date, m.precision, m.kind, m.title, m.key, m.status,"
+            " (SELECT done_at FROM deadlines WHERE milestone_id = m.id) AS done"
         )
+        # What listings.title_label adds: ' [key]', ' [disputed]', ' [done 3 Jun 2024]'.
         flags = "CASE WHEN key THEN 6 ELSE 0 END + CASE WHEN status != 'undisputed'" \
-            " THEN length(status) + 3 ELSE 0 END"  # fmt: skip
+            " THEN length(status) + 3 ELSE 0 END + CASE WHEN done IS NULL THEN 0" \
+            " ELSE 18 + (substr(done, 9, 1) != '0') END"  # fmt: skip
         ids, kinds, titles = self.conn.execute(
             f"SELECT max(length(id)), max(length(kind)), max(length(title) + {flags})"
             f" FROM ({listed})",

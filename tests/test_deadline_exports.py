@@ -8,6 +8,7 @@ import csv
 import json
 import sqlite3
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -237,3 +238,50 @@ def test_a_hand_made_sheet_marks_a_deadline_done_with_yes(cli: Cli, tmp_path: Pa
     result = cli("import", str(sheet), code=1)
     assert "done" in result.stderr and "'soon'" in result.stderr
     assert cli.query("SELECT count(*) FROM milestones") == [(2,)]
+
+
+def test_a_deadline_met_is_said_done_wherever_a_person_reads_it(cli: Cli, tmp_path: Path) -> None:
+    """`edit --done` shows beside the deadline, in the same words, in the timeline, search,
+    Markdown, Word, PDF, HTML, SVG and the calendar (whose event raises no alarm); an open
+    one says nothing, and JSON and CSV keep the timestamp alone."""
+    import docx
+    import icalendar
+    import pypdf
+
+    met = deadline(cli, "us-frap-4a1a", judgment(cli, "2024-06-14"))
+    deadline(cli, "us-frcp-59b", 1)
+    cli("edit", str(met), "--done")
+    ((stamp,),) = cli.query("SELECT done_at FROM deadlines WHERE milestone_id = ?", (met,))
+    day = date.fromisoformat(str(stamp)[:10])
+    said = f"done {day.day} {day:%b} {day.year}"
+    rows = [line for line in cli("timeline", "acme").stdout.splitlines() if " due" in line]
+    assert [said in line for line in rows] == [False, True]  # the motion's first, open
+    assert f"[{said}]" in cli("search", "appeal").stdout
+    assert f"Notice of appeal (civil) due *({said})* |" in cli("export", "acme", "-f", "md").stdout
+    cli("export", "acme", "-o", "acme.docx")
+    cells = [c.text for t in docx.Document(str(tmp_path / "acme.docx")).tables
+             for r in t.rows for c in r.cells]  # fmt: skip
+    assert f"Notice of appeal (civil) due\n{said}\ndeadline" in cells
+    assert sum(said in c for c in cells) == 1
+    cli("export", "acme", "-o", "acme.pdf")
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "acme.pdf").pages)
+    assert text.count(said) == 1
+    cli("export", "acme", "-o", "acme.html")
+    assert f'<span class="badge">{said}</span>' in (tmp_path / "acme.html").read_text()
+    cli("export", "acme", "-o", "acme.svg")
+    assert f"Notice of appeal (civil) due ({said})" in (tmp_path / "acme.svg").read_text()
+    calendar = icalendar.Calendar.from_ical(cli("export", "acme", "-f", "ics").stdout)
+    summaries = sorted(str(e["summary"]) for e in calendar.walk("VEVENT"))
+    assert summaries == [
+        "[acme] Judgment entered",
+        "[acme] Motion for a new trial due",
+        f"[acme] Notice of appeal (civil) due ({said})",
+    ]
+    assert not calendar.walk("VALARM")
+    due = icalendar.Calendar.from_ical(cli("upcoming", "--as-of", "2024-06-20", "-f", "ics").stdout)
+    assert [str(e["summary"]) for e in due.walk("VEVENT")] == ["[acme] Motion for a new trial due"]
+    assert len(due.walk("VALARM")) == 1
+    exported = json.loads(cli("timeline", "acme", "-f", "json").stdout)
+    assert said not in json.dumps(exported)
+    cli("export", "acme", "-o", "acme.csv")
+    assert said not in (tmp_path / "acme.csv").read_text()

@@ -109,6 +109,8 @@ def row(m: Milestone) -> Row:
     ]
     fact = [Line("Key fact", "label")] if m.key else []
     fact.append(Line(text(m.title), "strong"))
+    if m.met is not None:
+        fact.append(Line(m.met, "label"))
     if m.note:
         fact.append(Line(text(m.note)))
     details = " · ".join(text(part) for part in (m.kind, m.location) if part)

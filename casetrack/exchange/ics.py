@@ -46,6 +46,8 @@ def _summary(milestone: Milestone, exact: bool) -> str:
     """The case and title, plus the date as said when the calendar cannot show it as is."""
     value = milestone.date
     summary = f"[{milestone.case}] {milestone.title}"
+    if milestone.met is not None:  # RFC 5545 has no STATUS:COMPLETED for an event (a VTODO's)
+        summary += f" ({milestone.met})"
     if not exact:
         return summary + f" (day not fixed: {display_date(value)})"
     plain = bound_precisions(value) == ("day", "day")

@@ -114,6 +114,8 @@ def write_markdown(selection: Selection, out: TextIO) -> None:
             title = _md(m.title) + (" **(key fact)**" if m.key else "")
             if m.status != "undisputed":
                 title += f" *({m.status})*"
+            if m.met is not None:
+                title += f" *({m.met})*"
             if m.note:
                 title += f" — {_md(m.note)}"
             who = "; ".join(_md(p.name + (f" ({p.role})" if p.role else "")) for p in m.parties)

@@ -891,11 +891,13 @@ def _with_earlier(
 
 
 def title_label(m: Milestone, title: str | None = None) -> str:
-    """A title for tables, flagged when the milestone is a key fact or not undisputed."""
+    """A title for tables, flagged when the milestone is a key fact, not undisputed, or a
+    deadline met."""
     return (
         (m.title if title is None else title)
         + (" [key]" if m.key else "")
         + ("" if m.status == "undisputed" else f" [{m.status}]")
+        + ("" if m.met is None else f" [{m.met}]")
     )
 
 

@@ -111,6 +111,7 @@ def _row(milestone: Milestone, key: tuple[str, str]) -> str:
         f' <span class="badge">{esc(text)}</span>'
         for text in (["key"] if milestone.key else [])
         + ([milestone.status] if milestone.status != "undisputed" else [])
+        + ([milestone.met] if milestone.met is not None else [])
     )
     details = "".join(
         f'<p class="{cls}">{esc(text)}</p>'

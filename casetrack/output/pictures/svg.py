@@ -494,7 +494,8 @@ def _dot(x: float, y: float, key: tuple[str, str]) -> str:
 def _marker(milestone: Milestone, body: str, names: Mapping[str, str]) -> str:
     """The one element per milestone (class "milestone"), with its full date as tooltip."""
     case = names.get(milestone.case, milestone.case)
-    tooltip = f"{describe_date(milestone.date)}: {milestone.title} [{milestone.kind}; {case}]"
+    kind = milestone.kind if milestone.met is None else f"{milestone.kind}, {milestone.met}"
+    tooltip = f"{describe_date(milestone.date)}: {milestone.title} [{kind}; {case}]"
     return (
         f'<g class="milestone" data-id="{esc(str(milestone.id))}" '
         f'data-kind="{esc(milestone.kind)}"><title>{esc(tooltip)}</title>{body}</g>'
@@ -503,7 +504,7 @@ def _marker(milestone: Milestone, body: str, names: Mapping[str, str]) -> str:
 
 def _label(milestone: Milestone) -> str:
     when = display_date(milestone.date) or describe_date(milestone.date)
-    return f"{when} · {milestone.title}"
+    return f"{when} · {milestone.title}" + ("" if milestone.met is None else f" ({milestone.met})")
 
 
 def _stack_rows(spans: Sequence[tuple[float, float, float]]) -> list[int]:
