@@ -666,10 +666,11 @@ def rename_party(store: Store, name: str, new_name: str, *, drop_old: bool = Fal
         party = get_party_by_id(conn, require_party_id(conn, name, addable=False))
         if cleaned == party.name:
             raise CasetrackError(f"party {party.name!r} already has that name")
-        if drop_old and alias_typed(name, party) is not None:
+        alias = alias_typed(name, party)
+        if drop_old and alias is not None:
             # Named by an alias, "the old name" could be either: never drop the one not typed.
             raise CasetrackError(
-                f"{clean_text(name)!r} is an alias of {party.name!r}, and --drop-old drops the"
+                f"{alias!r} is an alias of {party.name!r}, and --drop-old drops the"
                 f" party's name: to drop it, name it (casetrack party rename"
                 f" {shell_word(party.name)} {shell_word(cleaned)} --drop-old); to drop the"
                 f" alias, 'casetrack party alias rm'"
@@ -684,7 +685,7 @@ def rename_party(store: Store, name: str, new_name: str, *, drop_old: bool = Fal
         )
         if not drop_old and name_key(party.name) != key:
             add_aliases(conn, party.id, [party.name])
-    return Renamed(get_party_by_id(store.conn, party.id), party.name, alias_typed(name, party))
+    return Renamed(get_party_by_id(store.conn, party.id), party.name, alias)
 
 
 def linked_milestones(conn: sqlite3.Connection, party_id: int) -> int:
@@ -711,15 +712,16 @@ def aliases_named(name: str, party: Party) -> list[str]:
 
 
 def alias_typed(name: str, party: Party) -> str | None:
-    """The name typed for a party when it is one of its aliases, not its name (nor its name
-    but for punctuation, unless it is an alias's key): a command acting on the party says
-    so, as the party's name is what it changes."""
+    """The alias, as stored ('J. Smith' for 'j smith'), a party was named by when the name
+    typed is one of its aliases, not its name (nor its name but for punctuation, unless it
+    is an alias's key): a command acting on the party says so, as the party's name is what
+    it changes."""
     key = name_key(name)
     if key == name_key(party.name):
         return None
     if key not in map(name_key, party.aliases) and bare_key(name) == bare_key(party.name):
         return None
-    return clean_text(name)
+    return next(iter(aliases_named(name, party)), clean_text(name))
 
 
 def remove_aliases(store: Store, name: str, aliases: list[str]) -> Party:

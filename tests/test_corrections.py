@@ -56,7 +56,7 @@ def test_party_rename_by_an_alias_names_the_name_it_replaced(cli: Cli) -> None:
     cli("party", "add", "Anne Lefèvre", "--alias", "Mme Lefèvre")
     done = cli("party", "rename", "mme lefèvre", "Anne Lefevre").stderr
     assert done == (
-        "renamed party 'Anne Lefèvre' (named by its alias 'mme lefèvre') to 'Anne Lefevre'"
+        "renamed party 'Anne Lefèvre' (named by its alias 'Mme Lefèvre') to 'Anne Lefevre'"
         " (aka 'Mme Lefèvre')\n"
     )
     assert cli.query("SELECT name FROM parties") == [("Anne Lefevre",)]
@@ -84,7 +84,7 @@ def test_party_rename_by_an_alias_with_drop_old_never_drops_the_name_not_typed(c
     before = cli.records()
     refused = cli("party", "rename", "mehmet kaya", "Mehmet Kaya (lawyer)", "--drop-old", code=1)
     assert refused.stderr.count("\n") == 1
-    assert "'mehmet kaya' is an alias of 'Av. Mehmet Kaya'" in refused.stderr
+    assert "'Mehmet Kaya' is an alias of 'Av. Mehmet Kaya'" in refused.stderr
     assert '(casetrack party rename "Av. Mehmet Kaya" "Mehmet Kaya (lawyer)" --drop-old)' in (
         refused.stderr
     )

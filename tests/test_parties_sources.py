@@ -73,7 +73,7 @@ def test_merge_moves_links_and_names(cli: Cli) -> None:
 
 
 def test_merge_of_a_party_named_by_an_alias_says_which_party_went(cli: Cli) -> None:
-    """Named by an alias, the duplicate is said by its name, with the alias typed and the
+    """Named by an alias, the duplicate is said by its name, with the alias (as stored) and the
     milestones whose links moved: 'Orion' folded the defendant into the plaintiff."""
     cli("case", "add", "c", "--title", "C")
     cli("add", "c", "2021-03-03", "Complaint", "--party", "Jane Smith:plaintiff",
@@ -82,7 +82,7 @@ def test_merge_of_a_party_named_by_an_alias_says_which_party_went(cli: Cli) -> N
     cli("party", "alias", "Orion Corp.", "Orion")
     said = cli("party", "merge", "Jane Smith", "orion").stderr
     assert said == (
-        "merged 'Orion Corp.' (named by its alias 'orion'; linked to 2 milestones) into Jane"
+        "merged 'Orion Corp.' (named by its alias 'Orion'; linked to 2 milestones) into Jane"
         " Smith (aka Orion Corp., Orion)\n"
     )
     cli("undo")

@@ -121,6 +121,30 @@ def test_party_alias_rm_takes_an_alias_without_its_punctuation(store: Cli) -> No
     ]
 
 
+def test_merge_and_rename_say_the_alias_named_as_it_is_stored(store: Cli) -> None:
+    """A duplicate named by an alias without its punctuation ('j smith' for 'J. Smith') was
+    said as typed: 'named by its alias 'j smith''. The line says the alias the store has,
+    as merge and rename found it."""
+    store("party", "add", "John Smith", "--alias", "J. Smith")
+    store("party", "add", "Orion Corp.", "--alias", "O.R.I.O.N.")
+    renamed = store("party", "rename", "orion", "Orion Corporation")
+    assert renamed.stderr == (
+        "renamed party 'Orion Corp.' (named by its alias 'O.R.I.O.N.') to 'Orion Corporation'"
+        " (aka 'O.R.I.O.N.', 'Orion Corp.')\n"
+    )
+    refused = store("party", "rename", "orion", "Orion SA", "--drop-old", code=1).stderr
+    assert refused.startswith("casetrack: 'O.R.I.O.N.' is an alias of 'Orion Corporation'")
+    merged = store("party", "merge", "Ms. Jane Smith", "j smith")
+    assert merged.stderr == (
+        "merged 'John Smith' (named by its alias 'J. Smith'; linked to 0 milestones) into"
+        " Ms. Jane Smith (aka John Smith, J. Smith)\n"
+    )
+    assert store.query("SELECT alias FROM party_aliases WHERE party_id = 2 ORDER BY id") == [
+        ("John Smith",),
+        ("J. Smith",),
+    ]
+
+
 def test_import_links_and_finds_it(store: Cli, tmp_path: Path) -> None:
     sheet = tmp_path / "rows.csv"
     sheet.write_text(
