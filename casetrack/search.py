@@ -19,7 +19,7 @@ from typing import Any
 
 from casetrack.cases import require_case_id
 from casetrack.milestones import load_milestones
-from casetrack.models import Milestone
+from casetrack.models import KIND_SPELLINGS, Milestone
 from casetrack.search_index import CASE_NAMES, rebuild_case_names, rebuild_search
 from casetrack.selection import Filters, where_clause
 from casetrack.sql import placeholders
@@ -207,9 +207,25 @@ def _variants(plain: str) -> list[str]:
     return ["".join(letters) for letters in product(*groups)]
 
 
+# The British spellings casetrack takes for the words it stores (models.KIND_SPELLINGS), and
+# those words for them: a word typed in either, or starting with it ('judgements'), finds the
+# other too, in a kind and in what people wrote (a title, a note, a party's name).
+_OTHER_SPELLINGS = {**KIND_SPELLINGS, **{us: uk for uk, us in KIND_SPELLINGS.items()}}
+
+
+def _spelt_otherwise(word: str) -> list[str]:
+    """The folded word `word` in the other spelling of the one it starts with; none if none."""
+    return [
+        other + word[len(spelt) :]
+        for spelt, other in _OTHER_SPELLINGS.items()
+        if word.startswith(spelt)
+    ]
+
+
 def spellings(conn: sqlite3.Connection, fts: str, match: str) -> str:
     """`match` with each plain word also matching the words of the index that differ from
-    it only by such letters, as ("word" OR "spelling"); as it was when there are none."""
+    it only by such letters, and its other spelling (_OTHER_SPELLINGS), as ("word" OR
+    "spelling"); as it was when there are none."""
 
     def indexed(term: str, prefix: bool) -> bool:
         # A word of letters only, so quoting makes it a plain FTS5 term (or prefix); asked
@@ -229,7 +245,7 @@ def spellings(conn: sqlite3.Connection, fts: str, match: str) -> str:
                 for spelling in _variants(name_key(word))
                 if spelling != typed and indexed(spelling, prefix)
             ]
-            options.append([typed, *found])
+            options.append([typed, *found, *_spelt_otherwise(name_key(word))])
         if all(len(words) == 1 for words in options) or prod(map(len, options)) > _MOST_SPELLINGS:
             return item[0]
         phrases = [f'"{" ".join(words)}"{item[2]}' for words in product(*options)]

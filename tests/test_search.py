@@ -443,3 +443,32 @@ def test_a_citation_with_brackets_is_marked_whole(cli: Cli) -> None:
     found = json.loads(cli("search", "12(b)(6)", "-f", "json").stdout)
     assert found[0]["snippet"] == "Motion to dismiss under Rule [12(b)(6)]"
     assert "[dismiss]" in cli("search", "dismiss").stdout
+
+
+def test_british_spellings_find_the_words_casetrack_stores(cli: Cli, tmp_path: Path) -> None:
+    """`search judgement` finds what `--kind judgement` does (the kind judgment) and a title
+    spelt either way, alone, in a phrase, as a prefix or a plural; organisation finds a
+    party organization; a document's pages are searched the same way."""
+    cli("case", "add", "acme", "--title", "Acme v. Widget")
+    cli("add", "acme", "2024-08-01", "Court rules for the plaintiff", "--kind", "judgement")
+    cli("add", "acme", "2024-08-02", "Final judgment entered", "--kind", "order")
+    cli("add", "acme", "2024-08-03", "Judgements of the lower courts cited", "--kind", "filing")
+    cli("add", "acme", "2024-08-04", "Amicus brief", "--party", "Widget Organization:amicus")
+    note = tmp_path / "ruling.txt"
+    note.write_text("The judgment of the court is affirmed.")
+    cli("doc", "add", str(note))
+    assert cli.query("SELECT kind FROM milestones WHERE id = 1") == [("judgment",)]
+
+    def found(text: str) -> list[int]:
+        hits = json.loads(cli("search", text, "-f", "json").stdout)
+        return sorted(r["id"] for r in hits if "id" in r)
+
+    assert found("judgement") == found("judgment") == found("JUDGEMENT") == [1, 2]
+    assert found('"final judgement"') == [2]
+    assert found("judgement*") == found("judgment*") == [1, 2, 3]
+    assert found("judgments") == found("judgements") == [3]
+    assert found("organisation") == found("organization") == [4]
+    hits = json.loads(cli("search", "judgement", "-f", "json").stdout)
+    assert [h["document"] for h in hits if h["type"] == "page"] == [1]
+    shown = cli("search", "judgement").stdout
+    assert "kind: [judgment]" in shown and "Final [judgment] entered" in shown
