@@ -4,13 +4,16 @@ as tabulate draws them."""
 
 from __future__ import annotations
 
+import re
 import textwrap
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tabulate import tabulate
 
+from casetrack.dates import display_text
 from casetrack.output import listings
 from casetrack.output.listings import (
     COMFORT,
@@ -150,3 +153,50 @@ def test_a_qualifier_stays_with_the_date_it_qualifies_only(
     cell: str, width: int, folded: str
 ) -> None:
     assert fold(cell, width) == folded
+
+
+@st.composite
+def said_dates(draw: st.DrawFn) -> str:
+    """A date as listings say it: a day, some day between two (of a week, of years) or a
+    range of days."""
+    first = draw(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+    last = first + timedelta(days=draw(st.sampled_from([1, 6, 20, 45, 400, 4000])))
+    shape = draw(st.sampled_from(["{a}", "[{a}..{b}]", "{a}/{b}"]))
+    return display_text(shape.format(a=first.isoformat(), b=last.isoformat()))
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    dates=st.lists(said_dates(), min_size=1, max_size=6),
+    title=st.lists(PLAIN_WORDS, min_size=1, max_size=25).map(" ".join),
+    width=st.integers(40, 120),
+)
+def test_a_date_folds_only_between_its_ends_and_only_to_give_the_title_room(
+    dates: list[str], title: str, width: int
+) -> None:
+    """Every day of a date stays on one line; a date folds only at its break ('between 10
+    and' above '16 May 2021') while its column is as wide as its ends, and only when said
+    whole it would leave the title (or what it says) less than COMFORT columns."""
+    headers = ["id", "date", "kind", "title"]
+    rows = [[str(n), said, "complaint", title] for n, said in enumerate(dates, 1)]
+    keep, limits = fit_columns(headers, rows, width, {"date", "title"}, ["kind"],
+                               unbroken={"date"})  # fmt: skip
+    folded = [fold(said, limits[1]).split("\n") for said in dates]
+    for said, lines in zip(dates, folded, strict=True):
+        ends = re.split(r"(?<= and) |(?<= \u2013) ", said, maxsplit=1)
+        if limits[1] is None or limits[1] >= max(map(len, ends)):
+            assert lines in ([said], ends)
+        for day in listings._glued(said.split(" "), 1000, len):  # each day whole on a line
+            assert any(day in line for line in lines), lines
+    widths = [
+        max(
+            len(headers[i]) + 2,
+            *(len(line) for r in rows for line in fold(r[i], limits[i]).split("\n")),
+        )
+        for i in keep
+    ]
+    assert sum(widths) + 2 * (len(keep) - 1) <= width
+    if any(len(lines) > 1 for lines in folded):  # folded: the title had too little room
+        whole = max(map(len, dates))
+        others = sum(w for i, w in zip(keep, widths, strict=True) if i not in (1, 3))
+        assert others + 2 * (len(keep) - 1) + whole + min(COMFORT, max(7, len(title))) > width

@@ -166,6 +166,19 @@ def _longest_phrase(rows: Sequence[Sequence[str]], column: int) -> int:
     )  # fmt: skip
 
 
+# Where a date of two ends folds when it must: after the 'and' of 'between 10 and 16 May
+# 2021', after the dash of a range of days ('17 Jun' and its dash above '3 Jul 2003').
+_DATE_BREAK = re.compile(r"(?<= and) (?=\S)|(?<= \u2013) ")
+
+
+def _broken_width(rows: Sequence[Sequence[str]], column: int) -> int:
+    """How wide a date column is with each date folded at its break (see _DATE_BREAK)."""
+    return max(
+        (_cell_width(end) for row in rows for end in _DATE_BREAK.split(row[column], 1)),
+        default=0,
+    )
+
+
 def _dates_whole(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -216,6 +229,9 @@ def _fitted(
         max(least[i], min(comfort, natural[i])) if h in flexible else natural[i]
         for i, h in enumerate(headers)
     ]
+    for i, h in enumerate(headers):  # less needed columns go before a date folds past its ends
+        if h in flexible and h in unbroken:
+            comfortable[i] = max(comfortable[i], _broken_width(rows, i))
     for name in droppable:
         if sum(comfortable[i] for i in keep) + 2 * (len(keep) - 1) <= width:
             break
@@ -248,15 +264,24 @@ def _fitted(
         if sum(floors) > room:  # too narrow for the dates even so: they wrap too
             floors = [min(f, len(headers[i]) + 2) for f, i in zip(floors, wrapping, strict=True)]
     dated = [n for n, i in enumerate(wrapping) if headers[i] in unbroken]
-    dates = sum(natural[wrapping[n]] for n in dated)
     others = [n for n in range(len(wrapping)) if n not in dated]
+    tops = [natural[i] for i in wrapping]
+    # Dates are said whole on a line while the other columns keep COMFORT (or all they say);
+    # short of that, a date of two ends folds at its break, each end whole on a line, as far
+    # as the others need the room.
+    readable = sum(max(floors[n], min(COMFORT, tops[n])) for n in others)
+    if readable + sum(tops[n] for n in dated) > room:
+        over = sum(tops) - room
+        for n in dated:
+            tops[n] = max(_broken_width(rows, wrapping[n]), tops[n] - over)
+    dates = sum(tops[n] for n in dated)
     if cut_for_dates and sum(floors[n] for n in others) + dates > room:
         for n in others:
             floors[n] = min(floors[n], len(headers[wrapping[n]]) + 2)
     if sum(floors[n] for n in others) + dates <= room:
         for n in dated:
-            floors[n] = natural[wrapping[n]]
-    bounds = [(f, natural[i]) for f, i in zip(floors, wrapping, strict=True)]
+            floors[n] = tops[n]
+    bounds = list(zip(floors, tops, strict=True))
     shares = _water_fill(bounds, room)
     limits: list[int | None] = [None] * len(headers)
     for i, share in zip(wrapping, shares, strict=True):
