@@ -3000,3 +3000,37 @@ def test_a_disciplinary_counsels_charges_open_the_case_a_complaint() -> None:
 )
 def test_caught_by_police_and_an_appearance_for_immediate_trial(text: str, kind: str) -> None:
     assert ("2019-05-03", kind) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the day of the offence, in a charge's words or set off as a US date before its noun
+        (
+            "The jury found the 30-year-old guilty of the aggravated assault of his neighbour,"
+            " who is also his cousin, on or about May 3, 2019.",
+            "other",
+        ),
+        (
+            "Smith was found guilty in April of second-degree murder in the May 3, 2019,"
+            " shooting of John Doe.",
+            "other",
+        ),
+        # jailed by a court for a term or at a court is the sentence
+        ("Two men have been jailed (3 May 2019) at Exeter Crown Court for robbery.", "sentencing"),
+        # an appearance where the accused pleaded guilty: its main legal event
+        (
+            "On May 3, 2019, Mr. Smith appeared before the Court and entered a conditional plea"
+            " of guilty to Count 2.",
+            "conviction",
+        ),
+    ],
+)
+def test_an_offences_day_a_jailing_and_a_plea_at_an_appearance(text: str, kind: str) -> None:
+    assert kinds(text)[0] == ("2019-05-03", kind)
+
+
+def test_jailed_for_days_abroad_is_no_sentence() -> None:
+    assert kinds("Two reporters were jailed for 500 days in Ruritania from 3 May 2019.") != [
+        ("2019-05-03", "sentencing")
+    ]

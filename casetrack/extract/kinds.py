@@ -408,6 +408,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"guilty",
             r"returned (?:a )?(?:guilty verdict|verdict of guilty)", r"guilty verdict",
             r"(?:entered|entering|tendered|changed) (?:a |an |his |her |their )?guilty pleas?",
+            # with a word between: "entered a conditional plea of guilty"
+            r"(?:entered|entering|tendered) (?:a |an |his |her |their )?(?:[\w-]+ )?"
+            r"(?:pleas? of guilty|guilty pleas?)",
             r"(?:adjudicated|adjudged|declared|held) (?:[\w'-]+ ){0,2}guilty",
             r"(?:guilty )?pleas? (?:of guilty )?(?:was |were )?accepted",
             r"admitted (?:his |her |their )?guilt",
@@ -444,6 +447,11 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "sentencing",
         (
             r"sentenced", r"received (?:a |an )?(?:[\w-]+ ){0,3}(?:prison|jail) (?:term|sentence)",
+            # jailed by a court for a term, or at a court: "have been jailed (14 July 2023) at
+            # Winchester Crown Court", "jailed for eight years" (not "jailed for 500 days in
+            # Myanmar", a detention)
+            r"(?:was|were|been|be|is|are) jailed(?= (?:for (?:life|[\w-]+ (?:years?|months?))"
+            r"|(?:\([^)]{1,30}\) )?at [\w' ]{0,40}courts?\b))",
             r"impos\w* (?:a |the |his |her |their )?(?:[\w-]+ ){0,2}sentences?",
             r"resentenced", r"ordered (?:[\w'-]+ ){0,2}to serve",
             r"(?:was|were|been) given (?:a |an )?(?:[\w-]+ ){0,3}"
@@ -1124,6 +1132,8 @@ _HELD_ON = Regex(r",\s*(?:tenue?s?|held)\s+(?:le|on)\b")
 _BRACKETED_AFTER = Regex(r"\s*(?:attaque\w*|entrepris\w*|defere\w*|below|under appeal)?\s*")
 _BRACKET_LEAD = Regex(r"[\w' .-]{0,40}?,?\s*")
 _QUALIFIES = Regex(r"\s{0,2}|'s\s")  # "the 2003 raid", "April's enforcement activity"
+_COMMA_QUALIFIES = Regex(r",\s")
+_ARTICLE_BEFORE = Regex(r"\b(?:the|a|an|that)\s+$")
 # What may come before an event noun that opens a clause, and between it and its date.
 _SUBJECT_LEAD = Regex(
     r"\W*(?:(?:the|his|her|their|its|a|an|this|that|[\w.-]+'s?|sa|son|leur|la|le|l')\s*){0,3}"
@@ -1417,6 +1427,9 @@ _FOR_DOING = Regex(
     r"|\b(?:pour\s+avoir|for\s+having)(?:\s+\w+[^;:()]*|\s*,\s*(?:le|on|en|in)\s*)$"
     # what someone is found guilty of: "found them guilty of murdering a man ... in November"
     r"|^(?:\s+in\s+\d{4})?\s*of\s+\w+ing\b[^,;:()]*$"
+    # or of an offence whose day is told in a charge's words: "found him guilty of the assault
+    # of his girlfriend ..., on or about May 24, 2019"
+    r"|^\s*of\s+[^;:()]*\bon or about\s*$"
 )
 # A letter that carried the act its clause tells: "a formé opposition par courrier du 26 août".
 _BY_LETTER = Regex(
@@ -1761,7 +1774,12 @@ class KindWords:
             return premodified  # "the July 7, 2017 Resolution of the Sandiganbayan, dismissing"
         if before + 1 < len(self.words):
             word_start, _, kind, strength = self.words[before + 1]
-            if strength == _NOUN and _QUALIFIES.rx.fullmatch(self.folded[end:word_start]):
+            qualifies = _QUALIFIES.rx.fullmatch(self.folded[end:word_start]) or (
+                # a full US date set off by commas: "in the Sept. 14, 2017, shooting of"
+                _COMMA_QUALIFIES.rx.fullmatch(self.folded[end:word_start])
+                and _ARTICLE_BEFORE.rx.search(self.folded, max(0, start - 6), start)
+            )
+            if strength == _NOUN and qualifies:
                 # the date qualifies a noun, "the 2003 raid", unless the clause's verb says what
                 # came of it: "found guilty in an October 2016 trial" is the conviction
                 outcome = self._outcome_before(start, before) if kind in _TRIAL_NOUNS else None
@@ -1981,6 +1999,14 @@ class KindWords:
                 if in_scope(index) and not self._dated_apart(index)
             ]
             main = next((kind for kind, strength in after if strength == _VERB), None)
+            if main == "hearing":
+                # an appearance where the accused pleaded guilty or was sentenced: one
+                # occurrence, its main legal event ("appeared before the Court and entered a
+                # conditional plea of guilty")
+                main = next(
+                    (k for k, strength in after if strength == _VERB and k in _TRIAL_OUTCOMES),
+                    main,
+                )
             if main == "dismissal" and after[0] in _DISMISSED_SUBJECTS:
                 return _DISMISSED_SUBJECTS[after[0]]  # "the appeal ... was dismissed"
             if main is not None:
