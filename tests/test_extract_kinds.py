@@ -3034,3 +3034,20 @@ def test_jailed_for_days_abroad_is_no_sentence() -> None:
     assert kinds("Two reporters were jailed for 500 days in Ruritania from 3 May 2019.") != [
         ("2019-05-03", "sentencing")
     ]
+
+
+def test_a_us_decision_titled_order_over_its_judge_and_its_head_line_on_a_motion() -> None:
+    head = (
+        "United States v. Roe\n\n"
+        "UNITED STATES of America, Plaintiff,\nv.\nJohn ROE, Defendant.\n\n"
+        "No. 19-1234-CR.\n\n"
+        "United States District Court, D. Vermont.\n\n"
+        "May 3, 2019. On Motion to Reopen Record and for Reconsideration June 4, 2019.\n\n"
+        "Jane Doe, Asst. U.S. Atty., for plaintiff.\n\n"
+        "ORDER ON MOTION TO WITHDRAW PLEA OF GUILTY\n\n"
+        "SMITH, District Judge.\n\n"
+        "THIS CAUSE came before the Court upon the defendant's motion.\n"
+    )
+    found = kinds(head)
+    assert ("2019-05-03", "order") in found
+    assert ("2019-06-04", "order") in found

@@ -1178,6 +1178,13 @@ _OPENER = 60  # characters at most before a date that opens its clause
 # A date opening what a colon introduces, a clause that names no step: the facts told.
 _TOLD_AFTER_COLON = Regex(r"\s*[\"\u201c\u00ab]?\s*(?:le|on|in|en)\s+")
 _CLAUSE_WORDS = 3
+# A head's line dating the court's decision on a later motion, the motion alone before the
+# date: "On Motion to Reopen Record and for Reconsideration November 17, 1992.", "On Second
+# Motion to Reinstate Appeal Nov. 1, 1967."
+_ON_MOTION = Regex(
+    r"\s*on (?:(?:second|third|further|renewed|amended|supplemental) )?motions? (?:to|for)"
+    r" [\w' -]{1,80}?\s*"
+)
 # What a party submitted on the day that opens the clause: "On 8 April 2014, counsel (X)
 # submitted that ...", a paper in the case (what it argues is not dated by the date).
 _SUBMITTED_THAT = Regex(
@@ -1719,6 +1726,8 @@ class KindWords:
         clause = self.folded[self._clause_start(start) : start]
         if _DUE.rx.search(clause) or (_DUE_IF_BOUND.rx.search(clause) and _BOUND.rx.search(clause)):
             return "deadline"
+        if _ON_MOTION.rx.fullmatch(self.folded, 0, start):
+            return "order"  # "On Motion to Reopen Record and for Reconsideration November 17"
         if _DATE_OPENS.rx.fullmatch(
             self.folded, self._clause_start(start), start
         ) and _SUBMITTED_THAT.rx.match(self.folded, end):
@@ -2388,6 +2397,12 @@ _ORDER_BELOW = Regex(
     r"(?m)^[ \t|]*(?:ordonnance[ \t|]*$|jugement sur (?:la |une )?(?:requete|demande"
     r"|presentation|moyens?)\b|judgment on (?:the |an? )?(?:motion|application)\b)"
 )
+# A US court's decision titled "ORDER" (or "ORDER ON MOTION TO ...") over the line naming the
+# judge who signs it ("HIGHSMITH, District Judge."): an order, not its operative part.
+_ORDER_TITLED = Regex(
+    r"(?m)^[ \t|]*order(?: on [^\n]{1,80})?[ \t]*\n\s*[^\n]{1,60}\b(?:judge|justice|j\.)"
+    r"\.?[ \t]*$"
+)
 # A judge sitting in référé, named in the head: an interim measure, an order.
 _INTERIM_HEAD = Regex(r"\b(?:siegeant|statuant) en refere\b")
 # What a long head line says just before a date it gives: the day the case was entered on the
@@ -2826,7 +2841,7 @@ def header_kind(
     below = fold_same_length(story[end_at : end_at + _TITLE_BELOW]).lower()
     if _PRONOUNCED_AFTER.rx.match(below):
         return "hearing"  # "Audience publique du 22 mars 2018" above "Prononcé du 19 avril 2018"
-    if _ORDER_BELOW.rx.search(below):
+    if _ORDER_BELOW.rx.search(below) or _ORDER_TITLED.rx.search(below):
         return "order"  # "Tribunal administratif, 25 février 2002" above "ORDONNANCE"
     if _INTERIM_HEAD.rx.search(head[: len(before) + start]):
         return "order"  # "LE PRÉSIDENT DE LA XIIIe CHAMBRE SIÉGEANT EN RÉFÉRÉ / ARRÊT"
