@@ -3051,3 +3051,20 @@ def test_a_us_decision_titled_order_over_its_judge_and_its_head_line_on_a_motion
     found = kinds(head)
     assert ("2019-05-03", "order") in found
     assert ("2019-06-04", "order") in found
+
+
+def test_an_arrest_told_months_after_the_facts_is_not_carried_to_their_date() -> None:
+    text = (
+        "Les deux détenus s'étaient évadés de la prison de Tulle. C'était au mois de mai 2019."
+        " Une évasion spectaculaire. L'un avait été arrêté en Espagne trois mois après son"
+        " évasion."
+    )
+    assert ("2019-05", "other") in kinds(text)
+
+
+def test_an_accused_appearing_before_the_assize_court_from_a_day_stands_trial() -> None:
+    text = (
+        "M. X... a comparu devant la cour d'assises statuant en appel à compter du 3 mai 2019 ;"
+        " la cour a ensuite renvoyé l'affaire."
+    )
+    assert kinds(text)[0] == ("2019-05-03", "trial")

@@ -521,14 +521,19 @@ def _undated(following: Sequence[str], lang: str, numeric_order: bool | None) ->
     """The sentences told on the date of the one before them: up to the next dated one."""
     told = []
     for sentence in following[:_TOLD_ON_A_DATE]:
-        if find_dates(sentence, lang, numeric_order):
-            break
+        if find_dates(sentence, lang, numeric_order) or _LATER_ON.rx.search(sentence):
+            break  # (or told at a time counted from an event: "arrêté trois mois après")
         told.append(sentence)
     return told
 
 
 _TOLD = Regex(r"[.!?][\"'\u201d)]?\s")  # a sentence's end: a story told
 _TOLD_ON_A_DATE = 5  # sentences
+_LATER_ON = Regex(
+    r"\b(?:\w+|\d+)\s+(?:jours?|semaines?|mois|ans|ann[ée]es|days?|weeks?|months?|years?)\s+"
+    r"(?:apr[èe]s|plus\s+tard|later|after(?:wards)?)\b",
+    re.IGNORECASE,
+)
 _UNTIL = Regex(
     # (a month's part too: "jusqu'à la mi-avril 2021, date de sa libération")
     r"\b(?:until|till|up\s+to|jusqu['\u2019]\s*(?:au|[àa])(?:\s+l[ea])?)\s*$",

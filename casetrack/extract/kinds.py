@@ -933,6 +933,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
         "trial",
         (
             r"tried", r"stood trial", r"went on trial", r"juge\w* devant",
+            # an accused appearing before the assize court from a day stands trial there: "a
+            # comparu devant la cour d'assises statuant en appel à compter du 25 mars 2019"
+            r"(?:a|ont|avait|avaient) comparu devant la cour d'assises",
             # a trial to come; "a été jugé le ..., déclaré coupable" is the conviction
             r"(?:sera|seront|doit etre|doivent etre|devra etre|devront etre) juge(?:e|s|es)?\b",
         ),
