@@ -301,7 +301,24 @@ def _name_problems(conn: sqlite3.Connection) -> list[str]:
                 problems.append(
                     f"names: {rows_said(table, row_id)} ({name!r}) has a stale lookup key"
                 )
-    return problems
+    return problems + _shared_name_problems(conn)
+
+
+def _shared_name_problems(conn: sqlite3.Connection) -> list[str]:
+    """Two parties of a store made before casetrack matched names punctuation aside ('A.B.
+    Smith' and 'AB. Smith', or a name and another's alias) are both found by the name
+    without its punctuation, which is refused as it could be either: each pair (the first
+    party made with each other) is said with the merge that makes them one."""
+    from casetrack.parties import shared_bare_keys
+    from casetrack.text import shell_word
+
+    return [
+        f"names: parties {kept_id} ({kept!r}) and {other_id} ({other!r}) share the name"
+        f" {bare!r}, punctuation aside, which finds neither: fold one into the other with"
+        f" 'casetrack party merge {shell_word(kept)} {shell_word(other)}'"
+        for bare, ((kept_id, kept), *others) in shared_bare_keys(conn).items()
+        for other_id, other in others
+    ]
 
 
 def _text_problems(conn: sqlite3.Connection) -> list[str]:

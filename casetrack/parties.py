@@ -77,25 +77,7 @@ def find_party_id(conn: sqlite3.Connection, name: str) -> int | None:
     'acme widgets inc' is 'Acme Widgets, Inc.', 'AB Smith' 'A.B. Smith'). Every command
     finds a typed party here. A bare key two parties have is refused, naming both: neither
     is picked for the user."""
-    key = name_key(name)
-    row = conn.execute(
-        "SELECT id FROM parties WHERE name_key = ?"
-        " UNION ALL SELECT party_id FROM party_aliases WHERE alias_key = ? LIMIT 1",
-        (key, key),
-    ).fetchone()
-    if row:
-        return int(row[0])
-    bare = bare_key(name)
-    if not bare:  # punctuation only: no name to match
-        return None
-    found = [
-        int(party_id)
-        for (party_id,) in conn.execute(
-            "SELECT id FROM parties WHERE bare_key = ?1"
-            " UNION SELECT party_id FROM party_aliases WHERE bare_key = ?1",
-            (bare,),
-        )
-    ]
+    found = party_ids_named(conn, name)
     if len(found) > 1:
         names = sorted(get_party_by_id(conn, party_id).name for party_id in found)
         raise CasetrackError(
@@ -103,6 +85,61 @@ def find_party_id(conn: sqlite3.Connection, name: str) -> int | None:
             " aside: type one of them with its punctuation"
         )
     return found[0] if found else None
+
+
+def party_ids_named(conn: sqlite3.Connection, name: str) -> list[int]:
+    """The parties a name could be, as find_party_id looks: the one of its name or alias
+    key, else every one with its bare key (two or more only in a store older than the
+    keys)."""
+    key = name_key(name)
+    row = conn.execute(
+        "SELECT id FROM parties WHERE name_key = ?"
+        " UNION ALL SELECT party_id FROM party_aliases WHERE alias_key = ? LIMIT 1",
+        (key, key),
+    ).fetchone()
+    if row:
+        return [int(row[0])]
+    bare = bare_key(name)
+    if not bare:  # punctuation only: no name to match
+        return []
+    return [
+        int(party_id)
+        for (party_id,) in conn.execute(
+            "SELECT id FROM parties WHERE bare_key = ?1"
+            " UNION SELECT party_id FROM party_aliases WHERE bare_key = ?1",
+            (bare,),
+        )
+    ]
+
+
+# The bare keys (find_party_id's fallback) more than one party has, each way two parties can
+# come to share one in a store older than the keys: two names, two aliases, a name and an
+# alias. Each part reads an index of bare keys in order (a name's needs no table read), so
+# no key is worked out in Python nor a table of every key built. Then the parties of each
+# key (a few), as find_party_id's fallback finds them.
+_SHARED_BARE_KEYS = """
+WITH shared(bare) AS (
+    SELECT bare_key FROM parties WHERE bare_key != '' GROUP BY bare_key HAVING count(*) > 1
+    UNION SELECT bare_key FROM party_aliases WHERE bare_key != '' GROUP BY bare_key
+        HAVING count(DISTINCT party_id) > 1
+    UNION SELECT a.bare_key FROM party_aliases a
+        JOIN parties p ON p.bare_key = a.bare_key AND p.id != a.party_id WHERE a.bare_key != ''
+)
+SELECT s.bare, p.id, p.name FROM shared s JOIN parties p ON p.bare_key = s.bare
+UNION SELECT s.bare, p.id, p.name FROM shared s
+    JOIN party_aliases a ON a.bare_key = s.bare JOIN parties p ON p.id = a.party_id
+ORDER BY 1, 2
+"""
+
+
+def shared_bare_keys(conn: sqlite3.Connection) -> dict[str, list[tuple[int, str]]]:
+    """Each bare key two or more parties have (as a name or an alias), with their ids and
+    names in the order they were made: find_party_id refuses it, as it could be either, and
+    a store made before the keys may hold such parties ('A.B. Smith' and 'AB. Smith')."""
+    shared: dict[str, list[tuple[int, str]]] = {}
+    for bare, party_id, name in conn.execute(_SHARED_BARE_KEYS):
+        shared.setdefault(bare, []).append((party_id, name))
+    return shared
 
 
 def require_party_id(conn: sqlite3.Connection, name: str, *, addable: bool = True) -> int:
@@ -504,9 +541,14 @@ def add_aliases(conn: sqlite3.Connection, party_id: int, aliases: list[str]) -> 
     added = []
     for alias in aliases:
         cleaned = valid_name(alias)
-        if find_party_id(conn, cleaned) == party_id:
+        found = party_ids_named(conn, cleaned)
+        if found == [party_id]:  # a name it has, or has but for punctuation
             continue
-        _other_party(conn, party_id, cleaned)
+        if party_id not in found:
+            _other_party(conn, party_id, cleaned)
+        # Its name but for punctuation and another's too (a store older than the bare keys)
+        # is kept: as an alias it finds this party as typed, so that merging such a group
+        # pair by pair (as check says) keeps each name and never meets it as ambiguous.
         conn.execute(
             "INSERT INTO party_aliases (party_id, alias, alias_key, bare_key) VALUES (?, ?, ?, ?)",
             (party_id, cleaned, name_key(cleaned), bare_key(cleaned)),

@@ -272,6 +272,47 @@ def test_check_names_a_stale_bare_key(store: Cli) -> None:
     assert "names: party 1 ('Acme Widgets, Inc.') has a stale lookup key\n" in said
 
 
+def test_check_lists_parties_an_older_store_has_under_one_bare_key(store: Cli) -> None:
+    """Parties of a store made before the bare keys may share one: two names ('A.B. Smith',
+    'AB. Smith', 'A.B Smith'), or a name and another party's alias ('Orion Corp' aka
+    'Acme Widgets Inc.'). Each lookup refuses that name, and check passed: it lists each
+    pair (the party made first with each other) with the merge that makes them one. A
+    party's own alias that is its name but for punctuation is no pair; after the merges
+    check passes."""
+    conn = sqlite3.connect(store.db_path)
+    with conn:  # as casetrack wrote them before it matched names punctuation aside
+        for name in ("A.B. Smith", "AB. Smith", "A.B Smith", "Orion Corp"):
+            conn.execute(
+                "INSERT INTO parties (uid, name, name_key, bare_key, kind, created_at)"
+                " VALUES (?, ?, ?, ?, 'other', '2024-01-01T00:00:00Z')",
+                (name, name, name_key(name), bare_key(name)),
+            )
+        for party_id, alias in ((7, "Acme Widgets Inc."), (3, "Anne Morel-Roy.")):
+            conn.execute(
+                "INSERT INTO party_aliases (party_id, alias, alias_key, bare_key)"
+                " VALUES (?, ?, ?, ?)",
+                (party_id, alias, name_key(alias), bare_key(alias)),
+            )
+    conn.close()
+    checked = store("check", code=1)
+    said = "names: parties {} share the name {}, punctuation aside, which finds neither: fold"
+    merge = " one into the other with 'casetrack party merge {}'\n"
+    pairs = (
+        ("4 ('A.B. Smith') and 5 ('AB. Smith')", "'ab smith'", '"A.B. Smith" "AB. Smith"'),
+        ("4 ('A.B. Smith') and 6 ('A.B Smith')", "'ab smith'", '"A.B. Smith" "A.B Smith"'),
+        ("1 ('Acme Widgets, Inc.') and 7 ('Orion Corp')", "'acme widgets inc'",
+         '"Acme Widgets, Inc." "Orion Corp"'),
+    )  # fmt: skip
+    assert checked.stdout == "".join((said + merge).format(*pair) for pair in pairs)
+    assert store("party", "show", "ab smith", code=1).stderr.startswith("casetrack: 'ab smith'")
+    store("party", "merge", "A.B. Smith", "AB. Smith")
+    store("party", "merge", "A.B. Smith", "A.B Smith")
+    store("party", "merge", "Acme Widgets, Inc.", "Orion Corp")
+    _clean(store)
+    shown = json.loads(store("party", "show", "ab smith", "-f", "json").stdout)
+    assert shown["name"] == "A.B. Smith"
+
+
 # Names as people type them: letters of several scripts, digits, spaces and punctuation.
 _LETTERS = st.characters(categories=("Lu", "Ll", "Nd"), max_codepoint=0x24F).filter(
     lambda ch: bare_key(ch).isalnum()
