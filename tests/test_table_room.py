@@ -106,3 +106,17 @@ def test_a_wide_terminal_keeps_the_date_on_one_line(
     monkeypatch.setenv("COLUMNS", "160")
     shown = store("timeline", "ruiz-2021").stdout
     assert RANGE in shown and _widest(shown) <= 160
+
+
+def test_the_trash_folds_the_deletion_time_before_the_title(
+    store: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 80 columns the deletion time folds between its day and its time of day, each
+    whole, so the title keeps room to be read (it had 14 columns)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = store("trash", "list").stdout
+    assert _widest(shown) <= 80, shown
+    assert _column(shown, "title") >= 22 and _column(shown, "deleted_at") == 12, shown
+    assert len(re.findall(r"\d{4}-\d{2}-\d{2}$", shown, re.MULTILINE)) == 2, shown
+    assert len(re.findall(r"^ +.*\d{2}:\d{2}:\d{2} UTC$", shown, re.MULTILINE)) == 2, shown
+    assert store.query("SELECT id FROM milestones WHERE deleted_at IS NOT NULL") == [(3,), (5,)]

@@ -121,11 +121,12 @@ def fit_columns(
     words: the table never gets wider than `width`.
 
     A date is never split over lines ('31 Dec' above '2026' reads badly): the columns of
-    `unbroken` (the dates of every listing) keep their natural width while anything else
-    can give way. The other flexible columns narrow first, to their headers if need be; then
-    every `droppable` column goes, and a fixed column with a word longer than WORD_CUT (a
-    long case slug) narrows as a flexible one does, its word cut with "…". Only a table
-    too narrow for the dates even so wraps them.
+    `unbroken` (the dates and times of every listing) keep their natural width while the
+    other flexible columns keep COMFORT; short of that, they fold only at their break (see
+    _DATE_BREAK) while anything else can give way. The other flexible columns narrow
+    first, to their headers if need be; then every `droppable` column goes, and a fixed
+    column with a word longer than WORD_CUT (a long case slug) narrows as a flexible one
+    does, its word cut with "…". Only a table too narrow for the dates even so wraps them.
     """
     keep, limits = _fitted(headers, rows, width, flexible, droppable, comfort, every_row, unbroken)
     if width is None or not unbroken or _dates_whole(headers, rows, keep, limits, unbroken, width):
@@ -167,8 +168,9 @@ def _longest_phrase(rows: Sequence[Sequence[str]], column: int) -> int:
 
 
 # Where a date of two ends folds when it must: after the 'and' of 'between 10 and 16 May
-# 2021', after the dash of a range of days ('17 Jun' and its dash above '3 Jul 2003').
-_DATE_BREAK = re.compile(r"(?<= and) (?=\S)|(?<= \u2013) ")
+# 2021', after the dash of a range of days ('17 Jun' and its dash above '3 Jul 2003'); and a
+# moment between its day and its time of day ('2026-12-06' above '02:03:41 UTC').
+_DATE_BREAK = re.compile(r"(?<= and) (?=\S)|(?<= \u2013) |(?<=\d{4}-\d{2}-\d{2}) (?=\d{2}:)")
 
 
 def _broken_width(rows: Sequence[Sequence[str]], column: int) -> int:
@@ -267,13 +269,17 @@ def _fitted(
     others = [n for n in range(len(wrapping)) if n not in dated]
     tops = [natural[i] for i in wrapping]
     # Dates are said whole on a line while the other columns keep COMFORT (or all they say);
-    # short of that, a date of two ends folds at its break, each end whole on a line, as far
-    # as the others need the room.
+    # short of that, a date of two ends folds at its break, each end whole on a line: the
+    # column that gives most first, each as far as the others need the room.
     readable = sum(max(floors[n], min(COMFORT, tops[n])) for n in others)
-    if readable + sum(tops[n] for n in dated) > room:
-        over = sum(tops) - room
-        for n in dated:
-            tops[n] = max(_broken_width(rows, wrapping[n]), tops[n] - over)
+    short = readable + sum(tops[n] for n in dated) - room
+    over = sum(tops) - room
+    gains = {n: tops[n] - _broken_width(rows, wrapping[n]) for n in dated}
+    for n in sorted(dated, key=gains.__getitem__, reverse=True):
+        if short <= 0:
+            break
+        given = min(gains[n], over)
+        tops[n], short, over = tops[n] - given, short - given, over - given
     dates = sum(tops[n] for n in dated)
     if cut_for_dates and sum(floors[n] for n in others) + dates > room:
         for n in others:
