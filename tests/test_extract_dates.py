@@ -2208,3 +2208,20 @@ def test_a_pages_publication_stamp_dates_the_weekdays_it_tells() -> None:
         " devant le tribunal correctionnel. Il a été interpellé lundi 6 avril à Rennes."
     )
     assert {"2020-04-08", "2020-04-06"} <= set(dates(text, "fr"))
+
+
+def test_a_statement_that_is_the_reports_source_dates_no_event() -> None:
+    text = (
+        " date 2024-08-14 A court has remanded a man.\n\nThe defendant, John Roe, was arrested on"
+        " 8 August, according to a statement by the police spokesperson, Jane Doe, on Tuesday."
+    )
+    assert dates(text) == ["2024-08-08"]
+
+
+def test_a_sentence_told_again_that_same_day_is_the_heads_sentence() -> None:
+    text = (
+        "Appeal from the Judgment of Sentence Entered December 11, 2015.\n\nOn December 11, 2015,"
+        " the jury convicted Appellant, and on that same day, the trial court sentenced"
+        " Appellant to life in prison."
+    )
+    assert dates(text).count("2015-12-11") == 2

@@ -1878,3 +1878,22 @@ def test_the_french_state_condemned_to_pay_is_a_party_not_the_state_a_law_protec
         "contre l'Etat."
     )
     assert _parties(text, "fr") == [["Jean Roux"]]
+
+
+def test_an_accused_called_only_by_a_role_is_a_party_by_that_role() -> None:
+    text = (
+        "Un prévenu fut placé en détention provisoire le 3 mars 2015. Le 4 juin 2015, le"
+        " prévenu présenta une demande de mise en liberté, que la chambre de l'instruction"
+        " rejeta le 20 juin 2015."
+    )
+    parties = _parties(text, "fr")
+    assert all("le prévenu" in found for found in parties[:2]), parties
+
+
+def test_a_role_an_accused_named_as_often_is_no_party_of_its_own() -> None:
+    text = (
+        "John Roe was arrested on 3 March 2015. On 4 June 2015, John Roe applied for bail; the"
+        " accused was released on 20 June 2015, and the accused left the court."
+    )
+    names = {p.name for c in extract(text).candidates for p in c.new_parties}
+    assert "the accused" not in names and "John Roe" in names

@@ -83,6 +83,7 @@ from casetrack.extract.parties import (
     Carried,
     NewParty,
     bound_roles,
+    described_accused,
     head_parties,
     parties_in,
     party_names,
@@ -204,6 +205,8 @@ def extract(
     kinds = {p.name: p.kind for p in new_parties.values()}
     roles = bound_roles(story, names, kinds)
     for role, party in role_parties(story, roles).items():  # "the Applicant", named nowhere
+        roles[role], new_parties[party.name], kinds[party.name] = party.name, party, party.kind
+    for role, party in described_accused(story, names, kinds, roles).items():  # "le prévenu"
         roles[role], new_parties[party.name], kinds[party.name] = party.name, party, party.kind
     carried = Carried(
         kinds,
@@ -900,7 +903,18 @@ def _spoke_on(sentence: str, item: Found) -> bool:
         return False
     if item.shift is not None:
         return False
+    if _STATEMENT_ON.rx.search(sentence, max(0, item.start - 120), item.start):
+        return True  # "according to a statement by the police spokesman, X, on Tuesday"
     return _SPOKE.rx.search(sentence, max(0, item.start - 50), item.start) is not None
+
+
+# A statement that is the report's source, dated: "according to a statement by the state police
+# spokesperson, Daniel Roe, on Tuesday", "in a press release on Monday".
+_STATEMENT_ON = Regex(
+    r"\b(?:according\s+to|in|via)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+)?"
+    r"(?:statement|press\s+release|release|communiqu[ée])\b[^.;\d]{0,80}?,?\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # A speaker's day set between commas before what was said: "la procureure indique, ce mardi 27
@@ -1056,6 +1070,9 @@ def _other_docket(first: Candidate, candidate: Candidate) -> bool:
 _THAT_TIME = Regex(r"that\s+(?:morning|afternoon|evening|night)|ce\s+(?:soir|matin)-l[àa]", re.I)
 
 
+_ONCE_A_DAY = frozenset({"sentencing", "conviction"})  # what one case has once on a day
+
+
 def _merged(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per event: a judgment's header date and the sentence that says what it
     decided are one milestone, of the more telling kind ("conviction" over "ruling"); an
@@ -1071,10 +1088,19 @@ def _merged(candidates: list[Candidate]) -> list[Candidate]:
     for candidate in candidates:
         day = (candidate.story, candidate.date)  # two items of a listing: two stories
         first = told.get((*day, candidate.kind))
-        if candidate.same_day and not (
-            candidate.kind == "other" and _THAT_TIME.rx.fullmatch(candidate.found)
+        if (
+            candidate.same_day
+            and not (candidate.kind == "other" and _THAT_TIME.rx.fullmatch(candidate.found))
+            and (
+                first is None
+                or first.sentence == candidate.sentence
+                or candidate.kind not in _ONCE_A_DAY
+            )
         ):
             first = None  # "the same day, he was charged": another event of that day
+        # (but a sentence or conviction that day told in another sentence is that one: a head's
+        # "Judgment of Sentence Entered December 11, 2015", then "on that same day, the trial
+        # court sentenced Appellant")
         if candidate.kind in _DECISIONS:
             first = decided.get(day)
             if first is not None and _other_docket(first, candidate):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from casetrack.extract.text import Regex, fold
+from casetrack.extract.text import Regex, fold, normalise_space
 
 
 @dataclass(frozen=True)
@@ -1831,6 +1831,49 @@ def role_parties(text: str, roles: dict[str, str]) -> dict[str, NewParty]:
         kind = "other" if role == "respondent" else "person"
         found[role] = NewParty("the " + m["role"], "", kind)
     return found
+
+
+def described_accused(
+    text: str, names: Names, kinds: dict[str, str], roles: dict[str, str]
+) -> dict[str, NewParty]:
+    """The accused a text calls by a role ("le prévenu", "l'accusé", "the accused"), binding no
+    one to an accused's role, more often (twice at least) than it names any person: a party by
+    that role, the one written most often, as the text writes it. A text that names its
+    accused (or anyone) as often leaves the role to the names."""
+    if roles.keys() & set(_ACCUSED):
+        return {}
+    written: dict[str, list[str]] = {}
+    told = 0  # "un prévenu fut placé en détention", then "le prévenu présenta"
+    for m in _DESCRIBED_ACCUSED.rx.finditer(text):
+        told += 1
+        role = fold(m["role"] or m["some"])
+        role = role[:-1] if role.endswith(("ee", "ue")) else role  # "la prévenue": the role
+        if m["name"]:
+            written.setdefault(role, []).append(normalise_space(m["name"]))
+    if told < 2 or not written:
+        return {}
+    for party in parties_in(text, names):
+        kind = kinds.get(party) or _kind_of(party)
+        if (
+            kind == "person"
+            and party not in names.officials
+            and _mentions(text, party, names) >= told
+        ):
+            return {}
+    role, said = max(written.items(), key=lambda item: len(item[1]))
+    if names.among(fold(said[0])):
+        return {}  # a known party's alias ("l'accusé" of M. X...)
+    accused = NewParty(said[0][0].lower() + said[0][1:], "", "person")
+    return {role: accused, "accused": accused}
+
+
+# The accused a text calls by a role and never names: "le prévenu présenta une demande de mise
+# en liberté", "l'accusé forma une demande", "le détenu", "The accused refused to speak".
+_DESCRIBED_ACCUSED = Regex(
+    r"(?<![\w-])(?:(?P<name>(?:[Ll]e|[Ll]a|[Ll]['\u2019]\s?|[Tt]he)\s*(?P<role>pr[ée]venue?"
+    r"|accus[ée]e?|d[ée]tenue?|accused))|(?:[Uu]ne?|[Aa]n)\s+(?P<some>pr[ée]venue?|accus[ée]e?"
+    r"|d[ée]tenue?|accused))(?![\w-])(?![ \t]+[A-Z])"
+)
 
 
 def _mentions(text: str, party: str, names: Names) -> int:
