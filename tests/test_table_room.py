@@ -120,3 +120,22 @@ def test_the_trash_folds_the_deletion_time_before_the_title(
     assert len(re.findall(r"\d{4}-\d{2}-\d{2}$", shown, re.MULTILINE)) == 2, shown
     assert len(re.findall(r"^ +.*\d{2}:\d{2}:\d{2} UTC$", shown, re.MULTILINE)) == 2, shown
     assert store.query("SELECT id FROM milestones WHERE deleted_at IS NOT NULL") == [(3,), (5,)]
+
+
+def test_source_list_gives_the_urls_the_room_of_a_title_column_empty_in_most_rows(
+    store: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two titles among nine sources wrap at their words so the URLs get the room: each
+    folds over two lines at most (they took three at 29 columns)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = store("source", "list").stdout
+    assert _widest(shown) <= 80, shown
+    assert _column(shown, "url") >= 45 and _column(shown, "title") <= len("CourtListener"), shown
+    lines = shown.splitlines()
+    for url in (DOCKET, NEWS, BOARD):
+        at = next(n for n, line in enumerate(lines) if url[:20] in line)
+        start = lines[at].index(url[:20])
+        end = start + _column(shown, "url")
+        assert lines[at][start:end].rstrip() + lines[at + 1][start:end].strip() == url, shown
+    assert "CourtListener docket" in store("source", "show", "1").stdout
+    assert store.query("SELECT count(*) FROM sources") == [(9,)]

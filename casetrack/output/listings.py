@@ -287,6 +287,18 @@ def _fitted(
     if sum(floors[n] for n in others) + dates <= room:
         for n in dated:
             floors[n] = tops[n]
+    # A link too long for one line gets the room before other text grows past TITLE_COMFORT
+    # (or its words, in a column empty in most rows: a few titles among many bare URLs).
+    kept = [
+        max(floors[n], min(TITLE_COMFORT, tops[n]))
+        if whole[n] == floors[n] and 2 * sum(bool(row[i].strip()) for row in rows) > len(rows)
+        else floors[n]
+        for n, i in enumerate(wrapping)
+    ]
+    spare = room - sum(kept)
+    for n, link in enumerate(whole):
+        given = max(0, min(spare, link - floors[n]))
+        floors[n], spare = floors[n] + given, spare - given
     bounds = list(zip(floors, tops, strict=True))
     shares = _water_fill(bounds, room)
     limits: list[int | None] = [None] * len(headers)
