@@ -68,7 +68,25 @@ def test_fold_keeps_words_whole_and_urls_intact(words: list[str], width: int) ->
 def test_a_url_is_folded_never_cut() -> None:
     url = "https://example.org/news/2003/06/18/exile-council-offices-raided"
     assert fold(f"[2] {url}", len(url)) == f"[2]\n{url}"
-    assert fold(f"[2] {url}", 30) == "\n".join(["[2]", url[:30], url[30:60], url[60:]])
+    # It folds after a '/', '?' or '&' that fits, a part too long for a line after a '-'.
+    assert fold(f"[2] {url}", 30).split("\n") == [
+        "[2]",
+        "https://example.org/news/2003/",
+        "06/18/",
+        "exile-council-offices-raided",
+    ]
+    query = "https://labour.example.gov/cases/search?ref=LB-2021-0412&year=2021"
+    assert fold(query, 25).split("\n") == [
+        "https://labour.example.",
+        "gov/cases/search?",
+        "ref=LB-2021-0412&",
+        "year=2021",
+    ]
+    assert fold("https://example.org/" + "x" * 30, 20).split("\n") == [
+        "https://example.org/",
+        "x" * 20,
+        "x" * 10,
+    ]
 
 
 @settings(max_examples=examples(200), deadline=None)

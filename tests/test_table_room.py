@@ -122,20 +122,48 @@ def test_the_trash_folds_the_deletion_time_before_the_title(
     assert store.query("SELECT id FROM milestones WHERE deleted_at IS NOT NULL") == [(3,), (5,)]
 
 
+def _folded(table: str, header: str, url: str) -> list[str]:
+    """The lines a URL is folded over in a table's column (joined back, the URL)."""
+    lines = table.splitlines()
+    start = lines[0].index(header)
+    end = start + _column(table, header)
+    cells = [line[start:end].strip() for line in lines[2:]]
+    first = next(n for n, cell in enumerate(cells) if url.startswith(cell) and cell)
+    taken, n = [], first
+    while "".join(taken) != url:
+        assert url.startswith("".join(taken) + cells[n]), (url, taken, cells[n])
+        taken.append(cells[n])
+        n += 1
+    return taken
+
+
 def test_source_list_gives_the_urls_the_room_of_a_title_column_empty_in_most_rows(
     store: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Two titles among nine sources wrap at their words so the URLs get the room: each
-    folds over two lines at most (they took three at 29 columns)."""
+    """Two titles among nine sources wrap at their words so the URLs get the room (they had
+    29 columns and split mid-word over three lines)."""
     monkeypatch.setenv("COLUMNS", "80")
     shown = store("source", "list").stdout
     assert _widest(shown) <= 80, shown
-    assert _column(shown, "url") >= 45 and _column(shown, "title") <= len("CourtListener"), shown
-    lines = shown.splitlines()
+    assert _column(shown, "url") >= 40 and _column(shown, "title") <= len("CourtListener"), shown
     for url in (DOCKET, NEWS, BOARD):
-        at = next(n for n, line in enumerate(lines) if url[:20] in line)
-        start = lines[at].index(url[:20])
-        end = start + _column(shown, "url")
-        assert lines[at][start:end].rstrip() + lines[at + 1][start:end].strip() == url, shown
+        assert len(_folded(shown, "url", url)) <= 3, shown
     assert "CourtListener docket" in store("source", "show", "1").stdout
     assert store.query("SELECT count(*) FROM sources") == [(9,)]
+
+
+def test_timeline_wide_folds_a_url_only_after_a_slash_a_question_mark_or_an_ampersand(
+    store: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sources column gets room before the title grows past 20 columns, and a URL folds
+    after '/', '?' or '&' (in a part too long for a line, after '-' or '.'), never mid-word."""
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = store("timeline", "ruiz-2021", "--wide").stdout
+    assert _widest(shown) <= 80, shown
+    assert _column(shown, "sources") >= 25 and _column(shown, "title") >= 20, shown
+    for url in (NEWS, BOARD):
+        lines = _folded(shown, "sources", url)
+        assert 2 <= len(lines) <= 4, shown
+        assert all(line[-1] in "/?&-." for line in lines[:-1]), lines
+    for url in (NEWS, BOARD):  # the listing for programs keeps each URL whole
+        assert url in store("timeline", "ruiz-2021", "--wide", "-f", "json").stdout

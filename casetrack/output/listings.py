@@ -765,7 +765,7 @@ def _wrap(text: str, width: int, measure: Callable[[str], int], keep: int = 0) -
                     lines.append(line)
                 line = ""
                 while measure(word) > width:
-                    head = _head(word, width, measure)
+                    head = _link_head(word, width, measure)
                     lines.append(head)
                     word = word[len(head) :]
             span = measure(word)
@@ -845,6 +845,28 @@ def _head(word: str, width: int, measure: Callable[[str], int]) -> str:
     while end < len(word) and measure(word[: end + 1]) <= width:
         end += 1
     return word[:end]
+
+
+# Where a link folds when it must: after a '/', '?' or '&' past its scheme ('https://'); in
+# a part too long for a line, after a '-' or '.' (a slug's words, a host's names), else
+# anywhere.
+_LINK_BREAKS = (re.compile(r"[/?&]"), re.compile(r"[-.]"))
+
+
+def _link_head(link: str, width: int, measure: Callable[[str], int]) -> str:
+    """The start of a link for one line at most `width` columns wide: up to its last '/',
+    '?' or '&' that fits (a path's part, a query's field stays whole), else its last '-' or
+    '.', else cut at `width`. Joined back, the lines give the link whole."""
+    head = _head(link, width, measure)
+    if len(head) == len(link):
+        return head
+    scheme = link.find("://")
+    after = scheme + 3 if 0 <= scheme < len(head) else 1
+    for breaks in _LINK_BREAKS:
+        ends = [m.end() for m in breaks.finditer(head, after)]
+        if ends:
+            return head[: ends[-1]]
+    return head
 
 
 def is_link(word: str) -> bool:
