@@ -3068,3 +3068,29 @@ def test_an_accused_appearing_before_the_assize_court_from_a_day_stands_trial() 
         " la cour a ensuite renvoyé l'affaire."
     )
     assert kinds(text)[0] == ("2019-05-03", "trial")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a heading without a stop run into a numbered paragraph: the paragraph's own verb
+        (
+            "Rappel des faits présentés par l'auteur\n2.1 Le 3 mai 2019, l'auteur a été"
+            " reconnu coupable de meurtre et condamné à mort.",
+            "conviction",
+        ),
+        # a date inside what someone admitted to doing is the act's
+        (
+            "He was sentenced yesterday, after he admitted to smuggling 40 pounds of cocaine"
+            " into Texas in May 2019.",
+            "other",
+        ),
+        # a witness in court on a day: a hearing
+        ("Mr Roe testifying at Kibera law courts on Friday, May 3, 2019.", "hearing"),
+    ],
+)
+def test_a_numbered_paragraph_an_act_admitted_and_a_witness_in_court(text: str, kind: str) -> None:
+    assert kinds(text)[0][1] == kind
+    # what a witness told of is not the day the witness testified
+    told = "Mr Roe testified at the court that on May 3, 2019 he saw the accused."
+    assert kinds(told)[0][1] != "hearing"

@@ -849,6 +849,10 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"arraigned (?:[\w.'-]+ ){0,6}?on (?:an? |the )?(?:[\w-]+ )?(?:count )?charges?"
             r"(?: of)?",
             r"oral arguments?", r"held a hearing", r"arraigned",
+            # a witness in court on a day appears at a hearing: "testifying at Milimani law
+            # courts on Tuesday" (not "testified at trial that on 3 May he saw": the facts)
+            r"(?:testif(?:y|ied|ies|ying)|gave evidence|giving evidence) (?:at|in|before) "
+            r"(?:the )?(?:[\w'-]+ ){0,3}(?:courts?|tribunal)(?= on\b)",
             # a court that takes up a case on a day hears it then
             r"(?:take|takes|took|taken|taking) up (?:the |his |her |their |this )?(?:case|matter"
             r"|appeal|petition|application)s?(?= (?:on|for)\b)",
@@ -1547,6 +1551,18 @@ _AT_THE = Regex(
 )
 
 
+# What someone admitted to doing, told with a date inside it: "admitted to trafficking over 140
+# pounds of methamphetamine into the District of Utah in March 2022" dates the act, as "found
+# guilty of murdering ... in November" does (`_FOR_DOING`).
+_ADMITTED_DOING = Regex(r"admit(?:s|ted) to [\w-]+ing")
+_IN_THE_ACT = Regex(r"[^,;:()]*?\b(?:in|on|between|around|about)\s*")
+
+
+# A numbered paragraph's start on a new line: "\n2.1 Le", "\n12. On" (a dot in its number, so
+# that a date opening a line, "\n12 May 2019", is none).
+_NUMBERED_PARAGRAPH = Regex(r"\n[ \t]*(?:\d+\.)+(?:\d+)?[ \t]+(?=[^\W\d_])")
+
+
 # An appearance before a criminal court in its immediate-trial procedure: "a comparu mercredi
 # 8 avril devant le tribunal correctionnel, dans le cadre d'une procédure de comparution
 # immédiate" (not a trial put off: "renvoyé au", "reporté").
@@ -1771,6 +1787,12 @@ class KindWords:
             return "other"  # "conduct occurring on April 27": the facts of the matter
         if before >= 0 and _FOR_DOING.rx.search(self.folded[self.words[before][1] : start]):
             return "other"  # "arrested for allegedly driving a car bomb ... on May 1": the facts
+        if (
+            before >= 0
+            and _ADMITTED_DOING.rx.fullmatch(self.folded, *self.words[before][:2])
+            and _IN_THE_ACT.rx.fullmatch(self.folded, self.words[before][1], start)
+        ):
+            return "other"  # "after he admitted to trafficking ... into Utah in March 2022"
         if self.dates_the_facts(start):
             return "other"  # "for bank robbery on October 10": the date of the facts
         if before >= 0 and self._bracketed(start, before):
@@ -1964,6 +1986,15 @@ class KindWords:
         low = self.folded.rfind(";", 0, start) + 1
         high = self.folded.find(";", end)
         high = len(self.folded) if high < 0 else high
+        # a numbered paragraph that a heading without a stop runs into ("Rappel des faits
+        # présentés par l'auteur\n2.1 Le 12 décembre 1995, l'auteur a été reconnu coupable")
+        # starts the date's part of the sentence, and the next one ends it
+        low = max(
+            (m.start() for m in _NUMBERED_PARAGRAPH.rx.finditer(self.text, low, start)),
+            default=low,
+        )
+        later = _NUMBERED_PARAGRAPH.rx.search(self.text, end, high)
+        high = later.start() if later else high
         if _OPENS_CLAUSE.rx.search(self.folded, low, start) and any(
             end <= w[0] < high and w[3] == _VERB for w in self.words
         ):
