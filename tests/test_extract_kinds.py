@@ -3094,3 +3094,25 @@ def test_a_numbered_paragraph_an_act_admitted_and_a_witness_in_court(text: str, 
     # what a witness told of is not the day the witness testified
     told = "Mr Roe testified at the court that on May 3, 2019 he saw the accused."
     assert kinds(told)[0][1] != "hearing"
+
+
+def test_a_pdfs_head_run_into_its_reasons_and_a_heads_subject_field() -> None:
+    flattened = (
+        "Appeal Court, High Court of Justiciary [2019] HCJAC 1\n\n"
+        "APPEAL COURT, HIGH COURT OF JUSTICIARY [2019] HCJAC 1 OPINION OF THE COURT delivered"
+        " by LORD ROE in the appeal by THE PROCURATOR FISCAL Appellant against JOHN DOE"
+        " Respondent Appellant: Smith QC Respondent: Jones 3 May 2019 Background [1] On"
+        " 4 June 2017 the respondent attended a football match.\n"
+    )
+    assert ("2019-05-03", "ruling") in kinds(flattened)
+    head = (
+        "IN THE COUNTY COURT OF VICTORIA\nAT MELBOURNE\nCRIMINAL JURISDICTION\n\n"
+        "DIRECTOR OF PUBLIC PROSECUTIONS\nv\nJOHN ROE\n\n---\n\n"
+        "JUDGE: HIS HONOUR JUDGE DOE\nWHERE HELD: Melbourne\n"
+        "DATE OF HEARING: 3 May 2019\nDATE OF SENTENCE: 7 May 2019\n\n"
+        "REASONS FOR SENTENCE\n---\n\nSubject: Theft x 2\n\nHIS HONOUR:\n\n"
+        "1 John Roe, you have pleaded guilty to two charges of theft.\n"
+    )
+    found = kinds(head)
+    assert ("2019-05-03", "hearing") in found
+    assert ("2019-05-07", "sentencing") in found

@@ -1852,9 +1852,19 @@ _BY = Regex(r"^\s*(?:\||by\b|par\b)[^\n]{0,40}$", re.IGNORECASE)
 _BY_AFTER = Regex(r"[ \t]+(?:par|by)[ \t]+[^\W\d][^\n\d]{0,40}?[ \t]*(?=\n|$)", re.IGNORECASE)
 
 
+# A court's title on a line of its own above a head's "Subject:" field (the catchwords of a
+# County Court of Victoria sentence): a decision's head, not a memorandum's.
+_COURT_TITLE_LINE = Regex(r"(?im)^[ \t]*in the [\w ]{0,60}?\b(?:court|tribunal)\b")
+
+
 def is_release(text: str) -> bool:
     """Whether the text opens as a press release or a memorandum, whose head dates it."""
-    return bool(_RELEASE_HEAD.rx.search(text[:HEAD_DATE_CHARS]))
+    head = text[:HEAD_DATE_CHARS]
+    marks = list(_RELEASE_HEAD.rx.finditer(head))
+    if marks and all(m.group(0).lower().startswith("subject") for m in marks):
+        titled = _COURT_TITLE_LINE.rx.search(head, 0, marks[0].start())
+        return titled is None  # "IN THE COUNTY COURT OF VICTORIA" ... "Subject: OFABD x 8"
+    return bool(marks)
 
 
 HEAD_DATE_CHARS = 600

@@ -2464,6 +2464,7 @@ _CITED_CLOSE = Regex(r"\s*[)\]]\s*(?:url:.*)?$")
 # The opinion's first heading or paragraph under a date alone on its line: the date is the
 # decision's, given above its reasons ("Respondent: ...\n19 August 2016\nIntroduction\n[1]").
 _REASONS_BELOW = Regex(r"[ \t|]*\n\s*(?:introduction|background|\[1\])")
+_REASONS_RUN_ON = Regex(r"[ \t]+(?:introduction|background|the facts)[ \t]+\[1\][ \t]")
 # The day a decision was pronounced, on the line after its hearing's: "Prononcé du 19 avril".
 _PRONOUNCED_AFTER = Regex(r"\s*\n\s*(?:prononce\w*|lecture|lu|rendu\w*) (?:du|le|en)\b")
 
@@ -2811,9 +2812,11 @@ def header_kind(
     heard = not rest.strip(" |\t") and _HEARD_ABOVE.rx.search(
         story[:offset] + sentence[:line_start]
     )
-    reasons_below = not rest.strip(" |\t") and bool(
-        _REASONS_BELOW.rx.match(fold_same_length(story[offset + end : offset + end + 40]).lower())
-    )
+    after_date = fold_same_length(story[offset + end : offset + end + 40]).lower()
+    # a head a PDF's copy runs into its reasons: "... (for Penmans, Glasgow) 4 March 2021
+    # Background [1] On 19 July 2017": the date right before the first numbered paragraph
+    run_on = bool(_REASONS_RUN_ON.rx.match(after_date))
+    reasons_below = run_on or (not rest.strip(" |\t") and bool(_REASONS_BELOW.rx.match(after_date)))
     said_before = line[: start - line_start]
     cited_as = _CITED_AS.rx.match(said_before) and _CITED_CLOSE.rx.fullmatch(line, end - line_start)
     if (
@@ -2832,7 +2835,10 @@ def header_kind(
     if _ENTERED_ON_ROLL.rx.search(said_before):
         return "complaint"  # the request that opened the case, lodged that day
     decided_on = (
-        _DECIDED_ON.rx.search(said_before) is not None or heading == "decision" or bool(cited_as)
+        _DECIDED_ON.rx.search(said_before) is not None
+        or heading == "decision"
+        or bool(cited_as)
+        or run_on
     )
     if label and label["hearing"]:
         return "hearing"  # "Argued April 28, 1950."
