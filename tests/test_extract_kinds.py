@@ -3116,3 +3116,8 @@ def test_a_pdfs_head_run_into_its_reasons_and_a_heads_subject_field() -> None:
     found = kinds(head)
     assert ("2019-05-03", "hearing") in found
     assert ("2019-05-07", "sentencing") in found
+
+
+def test_told_to_do_a_thing_by_a_day_is_a_deadline() -> None:
+    text = "He said he was told to vacate the premises in seven days by May 3, 2019."
+    assert kinds(text)[0] == ("2019-05-03", "deadline")

@@ -1400,6 +1400,8 @@ _BOUND = Regex(
     # a court that orders a thing done by a day: "mandated their appearance by September 22"
     r"(?:mandated|ordered|directed|required)\s+(?:his|her|their|its|the)\s+[\w-]+\s+by\b|"
     r"(?:is|are|was|were)\s+to\b|(?:has|have|had)\s+to\b|needs?\s+to|instructed\s+to|"
+    # "he was told to vacate in seven days peacefully by May 21, 2013"
+    r"(?:was|were|been|being)\s+told\s+to\b|"
     r"doit|doivent|devra|devront|tenue?s?\s+de|somm[ée]e?s?\s+de|invit[ée]e?s?\s+[àa])"
 )
 # What an event noun followed by its date was set for: "a hearing scheduled for June 7".
