@@ -1092,9 +1092,18 @@ def test_french_and_european_courts_judges_and_authorities_are_parties(
     assert NewParty(party, "", kind) in candidate.new_parties
 
 
-def test_a_judge_of_instruction_without_a_place_is_nobody_known() -> None:
+def test_a_judge_of_instruction_without_a_place_is_a_party_when_acting() -> None:
+    # GUIDE.md lists a judge the sentence makes act; the annotations name the office as written
     text = "Le 3 mai 2019, le juge d'instruction a ordonné une expertise."
-    assert _only(text, "fr").parties == []
+    assert _only(text, "fr").parties == ["juge d'instruction"]
+
+
+def test_the_procureur_de_la_republique_with_no_parquet_named_is_a_party() -> None:
+    text = (
+        "Le 10 janvier 2022, le juge refusait de prolonger la détention. Ce même jour, le"
+        " procureur de la République interjetait appel de cette ordonnance."
+    )
+    assert "procureur de la République" in _parties(text, "fr")[-1]
 
 
 def test_a_court_written_in_capitals_over_its_order_and_its_registry_are_the_court() -> None:

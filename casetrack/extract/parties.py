@@ -742,6 +742,8 @@ _FRENCH_DAYS = (
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|f[ée]vrier|mars|avril|mai"
     r"|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
 )
+# A parquet named as such, which "le procureur de la République" then acts for.
+_PARQUET = Regex(r"\b(?:[Pp]arquet|[Mm]inist[èe]re\s+public)\b")
 # A French prosecutor, named by the office and the court it serves: "le procureur général",
 # "le Procureur général près la Cour des comptes", "le procureur de la République".
 _FRENCH_PROSECUTOR = Regex(
@@ -1223,8 +1225,8 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         add(m.start("name"), m.end("name"), m.group("name"), "agency")
     for m in _FRENCH_PROSECUTOR.rx.finditer(text):
         court = _FRENCH_COURT.rx.match(text, m.end()) if m["before_court"] else None
-        if court is None and m["republique"]:
-            continue  # "le procureur de la République" alone: the parquet named before
+        if court is None and m["republique"] and _PARQUET.rx.search(text, 0, m.start()):
+            continue  # "le procureur de la République" after "le parquet de Lyon": that parquet
         end = court.end() if court else m.start("before_court") if m["before_court"] else m.end()
         add(m.start(), end, " ".join(text[m.start() : end].split()), "agency")
         if court is not None:  # the court too: "près la Cour des comptes"
@@ -1252,8 +1254,6 @@ def shaped_names(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
             add(m.start(), end, _tidy(" ".join(text[m.start() : end].split())), "court")
     for m in _FRENCH_COURT.rx.finditer(text):
         name = _tidy(m.group("name"))
-        if fold(name).startswith("juge") and fold(name) == fold(m.group("office")):
-            continue  # "le juge d'instruction", no place: which one is unknown
         add(m.start(), m.end(), name, _kind_of(name))
     for m in _OFFICE_OF.rx.finditer(text):
         if _TITLE_BEFORE.rx.search(text, max(0, m.start() - 30), m.start()):
