@@ -3121,3 +3121,26 @@ def test_a_pdfs_head_run_into_its_reasons_and_a_heads_subject_field() -> None:
 def test_told_to_do_a_thing_by_a_day_is_a_deadline() -> None:
     text = "He said he was told to vacate the premises in seven days by May 3, 2019."
     assert kinds(text)[0] == ("2019-05-03", "deadline")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # two steps under one date joined by "puis": the first
+        (
+            "Un homme a été mis en examen puis placé en détention provisoire le 3 mai 2019.",
+            "charge",
+        ),
+        # a decision on a preliminary issue decides no merits
+        ("On 3 May 2019, the Tribunal handed down judgment on a preliminary issue.", "order"),
+        # a financial regulator's decision notice, as an SEC order
+        (
+            "On 3 May 2019, the FCA issued a decision notice to Roe Bank proposing to fine it.",
+            "order",
+        ),
+    ],
+)
+def test_charged_then_detained_a_preliminary_issue_and_a_decision_notice(
+    text: str, kind: str
+) -> None:
+    assert kinds(text)[0] == ("2019-05-03", kind)

@@ -354,8 +354,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "charge",
         (
-            # two steps under one date: the first ("mis en examen et placé en détention le")
-            r"(?:mis\w* en examen|inculpe\w*)(?:,| et) (?:[\w'-]+ ){0,2}?(?:place\w* "
+            # two steps under one date: the first ("mis en examen et placé en détention le",
+            # "mis en examen puis placé en détention provisoire le")
+            r"(?:mis\w* en examen|inculpe\w*)(?:,| et| puis) (?:[\w'-]+ ){0,2}?(?:place\w* "
             r"(?:en detention|sous mandat de depot)|ecroue\w*|incarcere\w*)",
             r"charged", r"charging", r"inculpe\w*", r"mis\w* en examen",
             r"placed under formal investigation", r"engag\w* (?:des |les )?poursuites",
@@ -694,6 +695,8 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:denied|granted|refused|rejected|dismissed) (?:[\w'-]+ ){0,2}"
             r"(?:motion|application|request|petition)s? (?:for|to) (?:release|bail)",
             r"n'y avoir lieu a statuer",
+            # a financial regulator's notice of the sanction it decides, as an SEC order
+            r"(?:issued|gave|given|issues|sent) (?:a |an |the |its )?(?:decision|final) notices?",
             # a request told, then its refusal: "a demandé sa libération le 9 novembre, ce qui
             # lui a été refusé"
             r"ce qui (?:lui |leur )?(?:a|avait) ete (?:refuse|accorde)",
@@ -716,6 +719,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"resolutions?(?= dated)",
             r"(?:an |the )?entry of default",
             r"interlocutory (?:orders?|decisions?|judgments?|rulings?)",
+            # a decision on a preliminary issue decides no merits: "the Tribunal handed down
+            # judgment on a preliminary issue"
+            r"(?:judgments?|decisions?|rulings?) on (?:a |the )?preliminary (?:issues?|points?)",
+            # a financial regulator's notice of the sanction it decides, as an SEC order: "the
+            # FCA issued a decision notice to X"
+            r"(?:decision|final) notices?",
         ),
     ),
     (
