@@ -3144,3 +3144,14 @@ def test_charged_then_detained_a_preliminary_issue_and_a_decision_notice(
     text: str, kind: str
 ) -> None:
     assert kinds(text)[0] == ("2019-05-03", kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The respondents issued a statement of claim on May 3, 2019, alleging negligence.",
+        "The plaintiff seeks leave to amend its statement of claim issued May 3, 2019.",
+    ],
+)
+def test_a_statement_of_claim_issued_starts_the_action(text: str) -> None:
+    assert kinds(text)[0] == ("2019-05-03", "complaint")

@@ -965,6 +965,12 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"porte\w* plainte", r"complained", r"complaints? (?:was|were) (?:filed|lodged)",
             # the paper named before the participle that dates it: "his complaint filed on"
             r"complaints?,? (?:filed|lodged)\b",
+            # a civil claim issued by the court's registry starts the action (Commonwealth
+            # procedure): "The respondents issued a statement of claim on", "its statement of
+            # claim issued June 25, 2019"
+            r"(?:issued|filed) (?:a |an |the |its |his |her |their )?(?:[\w-]+ )?"
+            r"statements? of claim",
+            r"statements? of claim,? (?:was |were |had been |has been )?(?:issued|filed)\b",
             # a civil claim starts when its claim form is issued or the suit is commenced
             r"claim forms? (?:was |were |had been )?issued",
             r"commenc\w* (?:this|the|these|his|her|their) (?:suit|action|claim|proceedings)",
