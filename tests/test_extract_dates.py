@@ -2225,3 +2225,11 @@ def test_a_sentence_told_again_that_same_day_is_the_heads_sentence() -> None:
         " Appellant to life in prison."
     )
     assert dates(text).count("2015-12-11") == 2
+
+
+def test_a_month_later_than_a_day_is_about_that_day_of_the_next_month() -> None:
+    text = (
+        "He was sentenced on July 27th 1982 to three years. A month later his co-accused was put"
+        " on probation by the same court. He was released more than 14 months after his arrest."
+    )
+    assert "1982-08-27~" in dates(text)

@@ -1551,6 +1551,8 @@ def _resolve_shift(anchor: Span, shift: tuple[int, int, str]) -> Span:
     start, end = _shift(anchor.start, fewest, unit), _shift(anchor.end, most, unit)
     unit_precision = "day" if unit in ("day", "week") else unit
     vague = fewest != most
+    if abs(fewest) == abs(most) == 1 and unit == "month" and anchor.precision == "day":
+        unit_precision = "day"  # "a month later" than 27 July 1982: about 27 August (GUIDE.md)
     level = max(_PRECISIONS.index(unit_precision), _level(anchor.precision))
     if vague:  # "months later": say the coarser period, keep the real bounds
         level = min(level + 1, 2)
