@@ -2233,3 +2233,11 @@ def test_a_month_later_than_a_day_is_about_that_day_of_the_next_month() -> None:
         " on probation by the same court. He was released more than 14 months after his arrest."
     )
     assert "1982-08-27~" in dates(text)
+
+
+def test_a_pages_date_beside_its_print_button_is_no_event() -> None:
+    text = (
+        "À la une\n\n[ 2 mai 2018 ] Imprimer\n\nProcédure pénale\n\nL'affaire fut appelée le 3"
+        " octobre 2017 devant la cour d'assises."
+    )
+    assert dates(text, "fr") == ["2017-10-03"]

@@ -303,6 +303,8 @@ def extract(
                 continue  # "The hearing will continue tomorrow": the hearing's first day is told
             if _GOES_ON_LABEL.rx.match(sentence, date_found.end):
                 continue  # "11.08.2020, Poursuite des débats": a hearing's later or spare day
+            if _PAGE_TOOLS.rx.match(sentence, date_found.end):
+                continue  # "[ 2 mai 2018 ] Imprimer": the page's date beside its tools
             if _PAGE_STAMP.rx.search(sentence, max(0, date_found.start - 80), date_found.start):
                 continue  # "Date de dernière mise à jour : 30 mai 2025": the page's, no event
             if (
@@ -616,6 +618,12 @@ _GOES_ON_LABEL = Regex(
 )
 # A page's stamp, not an event: "Date de dernière mise à jour : | 30 mai 2025", "Publication
 # date (field_publication_date) 07 November 2023", "Last updated: 3 May 2021".
+# A page's own date beside the buttons of its page: "[ 2 mai 2018 ] Imprimer", "May 2, 2018 |
+# Print | Share".
+_PAGE_TOOLS = Regex(
+    r"[ \t]*[\])]?[ \t]*[|\u2022-]?[ \t]*(?:Imprimer|Print|Partager|Share"
+    r"|Envoyer(?:\s+par\s+e-?mail)?|E-?mail)\b[ \t]*(?:$|\n|[|\u2022])"
+)
 _PAGE_STAMP = Regex(
     r"\b(?:date\s+de\s+(?:derni[èe]re\s+)?mise\s+[àa]\s+jour|derni[èe]re\s+mise\s+[àa]\s+jour"
     r"|date\s+de\s+publication|publication\s+date|date\s+published|last\s+(?:updated|modified))"
