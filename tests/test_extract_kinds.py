@@ -3155,3 +3155,23 @@ def test_charged_then_detained_a_preliminary_issue_and_a_decision_notice(
 )
 def test_a_statement_of_claim_issued_starts_the_action(text: str) -> None:
     assert kinds(text)[0] == ("2019-05-03", "complaint")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a private party's direct citation starts the case; the prosecutor's is the charge
+        (
+            "Attendu que par exploit en date du 3 mai 2019, Mme B..., directrice de clinique, a"
+            " cité à comparaître devant le tribunal correctionnel M. X... pour diffamation ;",
+            "complaint",
+        ),
+        (
+            "Attendu que par exploit en date du 3 mai 2019, le procureur de la République a"
+            " cité à comparaître devant le tribunal correctionnel M. X... pour vol ;",
+            "charge",
+        ),
+    ],
+)
+def test_a_direct_citation_by_a_party_is_a_complaint(text: str, kind: str) -> None:
+    assert kinds(text)[0] == ("2019-05-03", kind)

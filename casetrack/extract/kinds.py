@@ -1552,6 +1552,9 @@ _COURT_AGENT = Regex(
 # The court that a decision opening its clause names as the subject after its date.
 _COURT_SUBJECT = Regex(r"\s*,\s*(?:la |le |l'|the )[^,;.()]{0,80}")
 _OPENING_BY = Regex(r"\W*(?:par|by)\s+(?:un|une|an?|its|son|sa)\s+")
+# A citation to appear before a criminal court, and who may make it for the State.
+_CITED_TO_APPEAR = Regex(r"\bcit\w* a comparaitre\b")
+_PROSECUTION = Regex(r"\b(?:procureur|ministere public|parquet|prosecut\w*)")
 # A court's president, who decides alone: his decisions are read by what they decided.
 _PRESIDENT = Regex(r"\b(?:(?:premier )?president|president judge|presiding judge)\b")
 _COURT_SPAN = 120  # characters at most between the event word and the date
@@ -1640,9 +1643,21 @@ class KindWords:
             # immédiate": the appearance is the trial itself (GUIDE.md, heldout17 and heldout26)
         if kind == "conviction" and self._disciplinary(start, end):
             return "other"
+        if kind == "charge" and self._cited_by_a_party(start, end):
+            return "complaint"  # "B..., directrice de clinique, a cité à comparaître devant"
         if kind == "sentencing" and self._sentenced_with_conviction(start, end):
             return "conviction"  # "convicted and sentenced in July 2016": one occurrence
         return kind
+
+    def _cited_by_a_party(self, start: int, end: int) -> bool:
+        """Whether the date's clause (between ";") tells a citation to appear before a criminal
+        court made by someone other than the prosecution: a private party's direct citation
+        starts the case, a complaint, where the prosecutor's is the charge."""
+        low = self.folded.rfind(";", 0, start) + 1
+        high = self.folded.find(";", end)
+        high = len(self.folded) if high < 0 else high
+        cited = _CITED_TO_APPEAR.rx.search(self.folded, low, high)
+        return cited is not None and not _PROSECUTION.rx.search(self.folded, low, cited.start())
 
     def _sentenced_with_conviction(self, start: int, end: int) -> bool:
         """Whether the sentencing verb nearest the date is joined by "and" to a conviction verb
