@@ -3175,3 +3175,8 @@ def test_a_statement_of_claim_issued_starts_the_action(text: str) -> None:
 )
 def test_a_direct_citation_by_a_party_is_a_complaint(text: str, kind: str) -> None:
     assert kinds(text)[0] == ("2019-05-03", kind)
+
+
+def test_put_on_probation_by_a_court_is_a_sentence() -> None:
+    text = "On 3 May 2019 his co-accused was put on probation for 3 years by the same court."
+    assert kinds(text)[0] == ("2019-05-03", "sentencing")

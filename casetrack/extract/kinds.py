@@ -455,6 +455,9 @@ _KIND_WORDS: tuple[tuple[str | None, tuple[str, ...], tuple[str, ...]], ...] = (
             r"|(?:\([^)]{1,30}\) )?at [\w' ]{0,40}courts?\b))",
             r"impos\w* (?:a |the |his |her |their )?(?:[\w-]+ ){0,2}sentences?",
             r"resentenced", r"ordered (?:[\w'-]+ ){0,2}to serve",
+            # probation is a sentence a court passes: "was put on probation for 3 years by the
+            # same court"
+            r"(?:was|were|been|is|are) (?:put|placed) on probation",
             r"(?:was|were|been) given (?:a |an )?(?:[\w-]+ ){0,3}"
             r"(?:years?|months?|sentences?|terms?)"
             r"(?: (?:in|of) (?:federal |state )?(?:prison|jail|custody|imprisonment))?",
