@@ -1555,8 +1555,10 @@ _COURT_AGENT = Regex(
 # The court that a decision opening its clause names as the subject after its date.
 _COURT_SUBJECT = Regex(r"\s*,\s*(?:la |le |l'|the )[^,;.()]{0,80}")
 _OPENING_BY = Regex(r"\W*(?:par|by)\s+(?:un|une|an?|its|son|sa)\s+")
-# A citation to appear before a criminal court, and who may make it for the State.
-_CITED_TO_APPEAR = Regex(r"\bcit\w* a comparaitre\b")
+# A citation to appear before a criminal court told in the active voice, with the one who made
+# it as its subject ("a été cité à comparaître" names none: the charge), and who may make it
+# for the State.
+_CITED_TO_APPEAR = Regex(r"\b(?:a|ont|avait|avaient) cite a comparaitre\b")
 _PROSECUTION = Regex(r"\b(?:procureur|ministere public|parquet|prosecut\w*)")
 # A court's president, who decides alone: his decisions are read by what they decided.
 _PRESIDENT = Regex(r"\b(?:(?:premier )?president|president judge|presiding judge)\b")
