@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from casetrack.extract import Candidate, NewParty, extract
+from casetrack.extract.parties import _COUNSEL_AFTER
 from casetrack.extract.sentences import sentences
 from tests.steps import steps
 
@@ -1906,3 +1907,14 @@ def test_a_role_an_accused_named_as_often_is_no_party_of_its_own() -> None:
     )
     names = {p.name for c in extract(text).candidates for p in c.new_parties}
     assert "the accused" not in names and "John Roe" in names
+
+
+def test_a_long_run_of_dotted_capitals_after_a_name_is_read_at_once() -> None:
+    """A company written in dotted capitals after a person's name ('S.A.S. E.O.L.I.E.N.N.E.S.')
+    once sent the look for a counsel's 'for the appellant' into backtracking that did not end
+    within minutes: each dot could close a word or start the next. The name is still no
+    counsel, and the sentence's date is still found."""
+    dotted = ", S.A.S. E.O.L.I.E.N.N.E.S. D.U. B.O.I.S.C.H.A.U.T" * 3
+    text = f"Jean Dupont{dotted} a fait appel le 3 mars 2020."
+    assert _COUNSEL_AFTER.rx.match(text, len("Jean Dupont")) is None
+    assert [c.date for c in extract(text, lang="fr").candidates] == ["2020-03-03"]

@@ -1408,7 +1408,7 @@ _SIDES = (
 _COUNSEL_AFTER = Regex(
     r",?\s+(?:Esq(?:uire)?\b|(?:a|an|the|his|her|their)\s+(?:lawyer|attorney|counsel|solicitor"
     r"|barrister)\b|avocate?s?\b|counsel\b)"
-    rf"|(?:[ \t,.]+(?:[{_UPPER}][\w.'\u2019&-]*|and|of|the|&))*[ \t,.]*\bfor\s+(?:the\s+)?"
+    rf"|(?:[ \t,.]+(?:[{_UPPER}][\w.'\u2019&-]*+|and|of|the|&))*+[ \t,.]*+\bfor\s+(?:the\s+)?"
     rf"(?i:{_SIDES})\b",
 )
 
