@@ -314,7 +314,8 @@ def _shared_name_problems(conn: sqlite3.Connection) -> list[str]:
 
     return [
         f"names: parties {kept_id} ({kept!r}) and {other_id} ({other!r}) share the name"
-        f" {bare!r}, punctuation aside, which finds neither: fold one into the other with"
+        f" {bare!r}, punctuation aside: typed without it, that name finds neither; fold one"
+        " into the other with"
         f" 'casetrack party merge {shell_word(kept)} {shell_word(other)}'"
         for bare, ((kept_id, kept), *others) in shared_bare_keys(conn).items()
         for other_id, other in others

@@ -87,18 +87,26 @@ def find_party_id(conn: sqlite3.Connection, name: str) -> int | None:
     return found[0] if found else None
 
 
-def party_ids_named(conn: sqlite3.Connection, name: str) -> list[int]:
-    """The parties a name could be, as find_party_id looks: the one of its name or alias
-    key, else every one with its bare key (two or more only in a store older than the
-    keys)."""
+def party_id_spelt(conn: sqlite3.Connection, name: str) -> int | None:
+    """The party whose name or alias is this one, case, accents and spacing aside (not its
+    punctuation): how an export's party record with a uid new to the store is matched, as
+    two names an older store kept apart by punctuation are two parties."""
     key = name_key(name)
     row = conn.execute(
         "SELECT id FROM parties WHERE name_key = ?"
         " UNION ALL SELECT party_id FROM party_aliases WHERE alias_key = ? LIMIT 1",
         (key, key),
     ).fetchone()
-    if row:
-        return [int(row[0])]
+    return int(row[0]) if row else None
+
+
+def party_ids_named(conn: sqlite3.Connection, name: str) -> list[int]:
+    """The parties a name could be, as find_party_id looks: the one of its name or alias
+    key, else every one with its bare key (two or more only in a store older than the
+    keys)."""
+    spelt = party_id_spelt(conn, name)
+    if spelt is not None:
+        return [spelt]
     bare = bare_key(name)
     if not bare:  # punctuation only: no name to match
         return []
@@ -209,7 +217,7 @@ SHORT_COMPANY_FORMS = frozenset(("sa", "sas", "spa", "co", "ag", "kg", "bv", "nv
 AGENCY_WORDS = frozenset(
     ("office", "department", "ministry", "agency", "police", "commission", "authority",
      "directorate", "inspectorate", "procuratorate", "ministère", "ministere", "parquet",
-     "gendarmerie", "préfecture", "prefecture", "direction")
+     "gendarmerie", "préfecture", "prefecture")
 )  # fmt: skip
 
 
@@ -224,7 +232,10 @@ def kind_of_new_party(name: str, role: str | None = None) -> str:
     form = last.replace(".", "").casefold()
     if form in COMPANY_FORMS or (form in SHORT_COMPANY_FORMS and ("." in last or last.isupper())):
         return "organization"
-    if any(w.strip(",;:()'\u2019").casefold() in AGENCY_WORDS for w in words):
+    folded = [w.strip(",;:()'\u2019").casefold() for w in words]
+    if folded[:2] in (["law", "office"], ["law", "offices"]):  # a firm: Law Office of Jane Doe
+        return "organization"
+    if any(w in AGENCY_WORDS for w in folded):
         return "agency"
     return kind_of_role(role)
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from casetrack.cases import require_case_id
 from casetrack.milestones import load_milestones
-from casetrack.models import KIND_SPELLINGS, Milestone
+from casetrack.models import KIND_SPELLINGS, ROLE_SPELLINGS, Milestone
 from casetrack.search_index import CASE_NAMES, rebuild_case_names, rebuild_search
 from casetrack.selection import Filters, where_clause
 from casetrack.sql import placeholders
@@ -207,10 +207,12 @@ def _variants(plain: str) -> list[str]:
     return ["".join(letters) for letters in product(*groups)]
 
 
-# The British spellings casetrack takes for the words it stores (models.KIND_SPELLINGS), and
-# those words for them: a word typed in either, or starting with it ('judgements'), finds the
-# other too, in a kind and in what people wrote (a title, a note, a party's name).
-_OTHER_SPELLINGS = {**KIND_SPELLINGS, **{us: uk for uk, us in KIND_SPELLINGS.items()}}
+# The other spellings casetrack takes for the words it stores (models.KIND_SPELLINGS: British
+# ones; ROLE_SPELLINGS: 'intervenor'), and those words for them: a word typed in either, or
+# starting with it ('judgements'), finds the other too, in a kind, a role and in what people
+# wrote (a title, a note, a party's name).
+_SPELLINGS = {**KIND_SPELLINGS, **ROLE_SPELLINGS}
+_OTHER_SPELLINGS = {**_SPELLINGS, **{stored: other for other, stored in _SPELLINGS.items()}}
 
 
 def _spelt_otherwise(word: str) -> list[str]:

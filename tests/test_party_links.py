@@ -593,7 +593,9 @@ def test_a_new_party_named_as_a_public_body_is_an_agency_whatever_its_role(case:
          "--party", "US Attorney's Office N.D. Cal.:prosecutor",
          "--party", "Department of Justice:prosecutor", "--party", "Jane Hall:prosecutor",
          "--party", "Ministère de l'Intérieur:respondent", "--party", "Gendarmerie:witness",
-         "--party", "Financial Conduct Authority:complainant")  # fmt: skip
+         "--party", "Financial Conduct Authority:complainant",
+         "--party", "Law Office of Jane Roe:counsel",
+         "--party", "New Direction Films:plaintiff")  # fmt: skip
     case("party", "add", "Parquet national financier")
     case("party", "add", "Police Federation", "--kind", "organization")
     kinds = dict(case.query("SELECT name, kind FROM parties WHERE id > 2"))
@@ -601,7 +603,8 @@ def test_a_new_party_named_as_a_public_body_is_an_agency_whatever_its_role(case:
         "US Attorney's Office N.D. Cal.": "agency", "Department of Justice": "agency",
         "Jane Hall": "person", "Ministère de l'Intérieur": "agency", "Gendarmerie": "agency",
         "Financial Conduct Authority": "agency", "Parquet national financier": "agency",
-        "Police Federation": "organization",
+        "Police Federation": "organization", "Law Office of Jane Roe": "organization",
+        "New Direction Films": "other",
     }  # fmt: skip
 
 
@@ -618,6 +621,8 @@ def test_the_roles_of_a_us_civil_motion_are_known(cli: Cli) -> None:
         assert "new role" not in result.stderr, result.stderr
     stored = [r for (r,) in cli.query("SELECT role FROM milestone_parties ORDER BY rowid")]
     assert stored == ["movant", "intervener", "amicus curiae", "third-party defendant"]
+    found = cli("search", "intervenor", "-f", "json").stdout  # the spelling typed finds it
+    assert [row["title"] for row in json.loads(found)] == ["Filing 1"]
     refused = cli("add", "smith", "2021-05-04", "Reply", "--party", "P0:movent", code=1)
     assert "did you mean 'movant'?" in refused.stderr
     assert cli.query("SELECT count(*) FROM milestones") == [(4,)]

@@ -30,7 +30,8 @@ def add(
         str | None,
         typer.Option(
             help="person, organization, court, agency or other [default: organization for a"
-            " name ending with a company's legal form (Inc., Ltd, GmbH...), else other]."
+            " name ending with a company's legal form (Inc., Ltd, GmbH...), agency for one"
+            " with a word naming a public body (Office, Department, Ministère...), else other]."
         ),
     ] = None,
     alias: Annotated[

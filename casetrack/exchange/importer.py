@@ -66,6 +66,7 @@ from casetrack.parties import (
     check_party_kind,
     create_party,
     find_party_id,
+    party_id_spelt,
     party_row,
     valid_name,
 )
@@ -858,11 +859,13 @@ class _Importer:
         uid = _uid(record.get("uid"))
         kind = check_party_kind(_text(record.get("kind"), "kind") or "other")
         party_id = self.writer.party_by_uid(uid)
-        if party_id is None:
-            for known in (name, *aliases):
-                party_id = find_party_id(self.conn, str(known))
-                if party_id is not None:
-                    break
+        # A record with its uid is an export's party: matched by its spelling, punctuation
+        # included, as the store it came from may hold 'AB. Smith' and 'A.B. Smith' apart.
+        find = party_id_spelt if record.get("uid") else find_party_id
+        for known in (name, *aliases) if party_id is None else ():
+            party_id = find(self.conn, str(known))
+            if party_id is not None:
+                break
         if party_id is None:
             party_id = create_party(self.conn, name, kind, uid)
             add_aliases(self.conn, party_id, [str(a) for a in aliases])
