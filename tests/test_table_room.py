@@ -213,15 +213,3 @@ def test_case_list_at_40_and_50_columns_says_its_count_under_n(
     assert store.query("SELECT count(*) FROM cases") == [(2,)]
     monkeypatch.setenv("COLUMNS", "120")
     assert "milestones" in store("case", "list").stdout.splitlines()[0]
-
-
-@pytest.mark.parametrize("width", [60, 80, 100])
-def test_a_header_no_wider_than_its_cells_keeps_its_word(
-    store: Cli, monkeypatch: pytest.MonkeyPatch, width: int
-) -> None:
-    """`rule list` fits by leaving out its droppable columns: 'period', whose cells ('4
-    months after') are wider than it, is never cut to 'peri'."""
-    monkeypatch.setenv("COLUMNS", str(width))
-    shown = store("rule", "list").stdout
-    assert shown.split()[:2] == ["id", "period"], shown
-    assert _widest(shown) <= width, shown

@@ -543,7 +543,7 @@ def _table(
         return text + "\n"
     if not rows:
         return ""
-    short = short_headers(headers, rows, terminal_width(), {*flexible, *unbroken})
+    short = short_headers(headers, rows, terminal_width())
     if short != headers:  # the columns keep their names, under their shorter headers
         said = dict(zip(headers, short, strict=True))
         flexible, droppable, unbroken = ([said[h] for h in names if h in said]
@@ -572,13 +572,9 @@ _ONE_LETTER = {"milestones": "n", "deadlines": "n", "documents": "n", "change": 
 
 
 def short_headers(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    width: int | None,
-    folding: Collection[str] = (),
+    headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None
 ) -> list[str]:
-    """The headers of a table that cannot fit `width` even with its columns at their least
-    (a `folding` column as wide as its longest word, another as its widest cell),
+    """The headers of a table that cannot fit `width` even with its columns at their least,
     shortened where a header is all that widens its column, the widest first: it drops
     its last word ('deleted_at' says 'deleted'), a count's says 'n', another keeps as many
     letters as its cells are wide. Before a line gets wider than the terminal."""
@@ -586,8 +582,7 @@ def short_headers(
     if width is None or not rows:
         return shown
     cells = [min(_cell_width_of(rows, i), max(_longest_word(rows, i), 1))
-             if h in folding else _cell_width_of(rows, i)
-             for i, h in enumerate(shown)]  # fmt: skip
+             for i in range(len(shown))]  # fmt: skip
     while (
         sum(max(len(h) + 2, c) for h, c in zip(shown, cells, strict=True)) + 2 * (len(shown) - 1)
         > width
