@@ -9,11 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from tests.budget import examples
-from tests.conftest import Cli, _command
+from tests.conftest import Cli
 
 RANGE = "between 10 and 16 May 2021"
 DOCKET = "https://www.courtlistener.com/docket/60123456/ruiz-v-northern-water-authority/?page=2"
@@ -170,46 +167,3 @@ def test_timeline_wide_folds_a_url_only_after_a_slash_a_question_mark_or_an_ampe
         assert all(line[-1] in "/?&-." for line in lines[:-1]), lines
     for url in (NEWS, BOARD):  # the listing for programs keeps each URL whole
         assert url in store("timeline", "ruiz-2021", "--wide", "-f", "json").stdout
-
-
-@settings(
-    max_examples=examples(80),
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
-@given(
-    width=st.integers(40, 120),
-    args=st.sampled_from(
-        [
-            ("case", "list"),
-            ("upcoming", "--as-of", AS_OF),
-            ("timeline", "ruiz-2021"),
-            ("search", "ruiz"),
-            ("source", "list"),
-        ]
-    ),
-)
-def test_no_line_is_wider_than_the_terminal_from_40_to_120_columns(
-    store: Cli, width: int, args: tuple[str, ...]
-) -> None:
-    """A table that cannot fit shortens a header wider than its cells ('milestones' says
-    'n') before a line gets wider than the terminal."""
-    result = store.runner.invoke(
-        _command(), ["--db", str(store.db_path), *args], env={"COLUMNS": str(width)}
-    )
-    assert result.exit_code == 0, result.output
-    assert _widest(result.stdout) <= width, f"{width} columns:\n{result.stdout}"
-
-
-@pytest.mark.parametrize("width", [40, 50])
-def test_case_list_at_40_and_50_columns_says_its_count_under_n(
-    store: Cli, monkeypatch: pytest.MonkeyPatch, width: int
-) -> None:
-    """The case list came out 54 columns wide at 50: its counts' header gives way."""
-    monkeypatch.setenv("COLUMNS", str(width))
-    shown = store("case", "list").stdout
-    assert _widest(shown) <= width, shown
-    assert shown.split()[:5] == ["slug", "title", "n", "first", "last"], shown
-    assert store.query("SELECT count(*) FROM cases") == [(2,)]
-    monkeypatch.setenv("COLUMNS", "120")
-    assert "milestones" in store("case", "list").stdout.splitlines()[0]

@@ -161,8 +161,8 @@ def _longest_phrase(rows: Sequence[Sequence[str]], column: int) -> int:
     """The widest day, month or year a date column says ('16 Sep 2014' of 'between 3 Jul
     2003 and 16 Sep 2014'): narrower, the column would split one."""
     return max(
-        (_cell_width(phrase) for row in rows for end in _DATE_BREAK.split(row[column], 1)
-         for phrase in _glued(end.split(" "), 1000, _cell_width)),
+        (_cell_width(phrase) for row in rows
+         for phrase in _glued(row[column].split(" "), 1000, _cell_width)),
         default=0,
     )  # fmt: skip
 
@@ -543,12 +543,6 @@ def _table(
         return text + "\n"
     if not rows:
         return ""
-    short = short_headers(headers, rows, terminal_width())
-    if short != headers:  # the columns keep their names, under their shorter headers
-        said = dict(zip(headers, short, strict=True))
-        flexible, droppable, unbroken = ([said[h] for h in names if h in said]
-                                         for names in (flexible, droppable, unbroken))  # fmt: skip
-        headers = short
     keep, widths = fit_columns(
         headers, rows, terminal_width(), flexible, droppable, comfort, True, unbroken
     )
@@ -565,38 +559,6 @@ def _table(
 
     text = str(tabulate(folded, headers=headers, tablefmt="simple", disable_numparse=True))
     return text + "\n"
-
-
-# What a header says in one letter when its table cannot fit otherwise: a count.
-_ONE_LETTER = {"milestones": "n", "deadlines": "n", "documents": "n", "change": "#"}
-
-
-def short_headers(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None
-) -> list[str]:
-    """The headers of a table that cannot fit `width` even with its columns at their least,
-    shortened where a header is all that widens its column, the widest first: it drops
-    its last word ('deleted_at' says 'deleted'), a count's says 'n', another keeps as many
-    letters as its cells are wide. Before a line gets wider than the terminal."""
-    shown = list(headers)
-    if width is None or not rows:
-        return shown
-    cells = [min(_cell_width_of(rows, i), max(_longest_word(rows, i), 1))
-             for i in range(len(shown))]  # fmt: skip
-    while (
-        sum(max(len(h) + 2, c) for h, c in zip(shown, cells, strict=True)) + 2 * (len(shown) - 1)
-        > width
-    ):
-        n = max(range(len(shown)), key=lambda i: (len(shown[i]) > 2, len(shown[i]) + 2 - cells[i]))
-        header, over = shown[n], len(shown[n]) + 2 - cells[n]
-        if over <= 0 or len(header) <= 2:  # 'id' says what it is in no fewer letters
-            break
-        words = header.split("_")
-        shown[n] = (
-            "_".join(words[:-1]) if len(words) > 1
-            else _ONE_LETTER.get(header) or header[: max(1, len(header) - over)]
-        )  # fmt: skip
-    return shown
 
 
 def _md_cell(cell: str) -> str:
